@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const appsScriptGlobals = [
+  'SpreadsheetApp', 'FormApp', 'ScriptApp', 'MailApp', 'GmailApp', 'HtmlService', 'PropertiesService',
+  'LockService', 'CacheService', 'Session', 'Utilities', 'Logger', 'Charts', 'DriveApp', 'UrlFetchApp',
+].map((name) => ({ name, message: 'src/core is pure: Apps Script services belong in src/server/adapters.' }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.workbench/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.cjs', '**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', ...appsScriptGlobals] },
+  },
+);

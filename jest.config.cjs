@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(ts|js)$': '<rootDir>/test/support/esbuild-jest-transform.cjs' },
+  transformIgnorePatterns: ['/node_modules/'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 60000,
+  // Browser and runtime tests start worker threads and Chromium; two cores, so keep it modest.
+  maxWorkers: 2,
+};

@@ -1,0 +1,83 @@
+import { AuthMode, Scope } from './auth';
+import { GasError } from './gas-object';
+import type { GasObject, ServiceName } from './gas-object';
+import type { ExecutionContext } from './execution';
+
+/**
+ * Which OAuth scopes a call needs (any one of them is enough), from the "Authorization" section of
+ * each method in Google's Apps Script reference. Methods not listed need none.
+ */
+const SPREADSHEET_ANY = [Scope.spreadsheetsCurrentOnly, Scope.spreadsheets];
+const FORM_ANY = [Scope.formsCurrentOnly, Scope.forms];
+
+const byMethod: Record<string, readonly string[]> = {
+  'SpreadsheetApp.openById': [Scope.spreadsheets],
+  'SpreadsheetApp.openByUrl': [Scope.spreadsheets],
+  'SpreadsheetApp.open': [Scope.spreadsheets],
+  'SpreadsheetApp.create': [Scope.spreadsheets],
+  'FormApp.create': [Scope.forms],
+  'FormApp.openById': [Scope.forms],
+  'FormApp.openByUrl': [Scope.forms],
+  'Form.setDestination': [Scope.forms],
+  'Ui.showSidebar': [Scope.containerUi],
+  'Ui.showModalDialog': [Scope.containerUi],
+  'Ui.showModelessDialog': [Scope.containerUi],
+  'Session.getActiveUser': [Scope.userInfoEmail],
+  'Session.getEffectiveUser': [Scope.userInfoEmail],
+};
+
+const byService: Partial<Record<ServiceName, readonly string[]>> = {
+  Spreadsheet: SPREADSHEET_ANY,
+  Form: FORM_ANY,
+  Mail: [Scope.sendMail],
+  Script: [Scope.scriptApp],
+};
+
+/** Classes whose calls need no scope even though their family does (enum holders, builders of menus). */
+const scopeFree = new Set(['SpreadsheetApp.getUi', 'ScriptApp.getAuthMode']);
+
+/** Calls an add-on may make in AuthMode.NONE: build its menu, nothing that reads the document. */
+const allowedInNone = new Set([
+  'SpreadsheetApp.getUi',
+  'Ui.createAddonMenu',
+  'Ui.createMenu',
+  'Menu.addItem',
+  'Menu.addSeparator',
+  'Menu.addSubMenu',
+  'Menu.addToUi',
+]);
+
+/** Services a simple trigger (AuthMode.LIMITED) cannot use: they need the user's authorization. */
+const forbiddenInLimited: ReadonlySet<ServiceName> = new Set<ServiceName>(['Mail', 'Script', 'Form']);
+const forbiddenMethodsInLimited = new Set([
+  'SpreadsheetApp.openById',
+  'SpreadsheetApp.openByUrl',
+  'SpreadsheetApp.open',
+  'SpreadsheetApp.create',
+]);
+
+export function requiredScopes(object: GasObject, method: string): readonly string[] {
+  const key = `${object.gasClass}.${method}`;
+  if (scopeFree.has(key)) return [];
+  if (object.gasService === 'Ui' && !byMethod[key]) return [];
+  return byMethod[key] ?? byService[object.gasService] ?? [];
+}
+
+export function checkAuthorization(ctx: ExecutionContext, object: GasObject, method: string): void {
+  const key = `${object.gasClass}.${method}`;
+  if (object.gasService === 'Logging') return;
+  if (ctx.authMode === AuthMode.NONE && !allowedInNone.has(key)) {
+    throw new GasError(
+      `You do not have permission to call ${key}. The add-on is running in AuthMode.NONE: it may only build its menu.`,
+    );
+  }
+  const needed = requiredScopes(object, method);
+  const permissionError = () =>
+    new GasError(`You do not have permission to call ${key}. Required permissions: ${needed.join(' || ')}`);
+  if (ctx.authMode === AuthMode.LIMITED && (forbiddenInLimited.has(object.gasService) || forbiddenMethodsInLimited.has(key))) {
+    throw permissionError();
+  }
+  if (needed.length > 0 && !needed.some((scope) => ctx.oauthScopes.includes(scope))) {
+    throw permissionError();
+  }
+}

@@ -1,0 +1,64 @@
+import type { AuthMode } from './auth';
+import type { World } from './world';
+
+/** What one execution did, for tests and the benchmark to read. */
+export interface ExecutionStats {
+  /** Service calls by `Class.method`, e.g. `Range.getValues`. */
+  calls: Record<string, number>;
+  /** Service calls by family (`Spreadsheet`, `Mail`…). */
+  callsByService: Record<string, number>;
+  cellsRead: number;
+  cellsWritten: number;
+  emailsSent: number;
+  emailRecipients: number;
+  lockWaits: number;
+  lockWaitMs: number;
+  /** Wall time spent inside service calls (host work plus transport), ms. */
+  serviceMs: number;
+  /** Time to load `Code.js` into the fresh context, ms. */
+  loadMs: number;
+  /** Wall time of the whole execution, ms. */
+  totalMs: number;
+}
+
+export function emptyStats(): ExecutionStats {
+  return {
+    calls: {},
+    callsByService: {},
+    cellsRead: 0,
+    cellsWritten: 0,
+    emailsSent: 0,
+    emailRecipients: 0,
+    lockWaits: 0,
+    lockWaitMs: 0,
+    serviceMs: 0,
+    loadMs: 0,
+    totalMs: 0,
+  };
+}
+
+/** How an execution was started, which decides what Apps Script lets it do. */
+export type ExecutionKind =
+  | 'simple-trigger' // onOpen/onInstall/onEdit: AuthMode.LIMITED (or NONE), no authorization-requiring services
+  | 'installable-trigger' // form submit, edit, time-driven: AuthMode.FULL, runs as the trigger's owner
+  | 'script-run' // google.script.run from a sidebar or dialog, or a menu item: AuthMode.FULL as the user
+  | 'editor-run'; // run from the script editor
+
+/** Everything a service object needs to know about the execution it serves. */
+export interface ExecutionContext {
+  readonly executionId: number;
+  readonly world: World;
+  readonly kind: ExecutionKind;
+  readonly authMode: AuthMode;
+  /** `Session.getActiveUser().getEmail()`; '' where Apps Script would not reveal it. */
+  readonly activeUserEmail: string;
+  /** `Session.getEffectiveUser()`: whose authority the script runs with (the trigger owner for triggers). */
+  readonly effectiveUserEmail: string;
+  /** The container document: null for time-driven executions, as in Apps Script. */
+  readonly activeSpreadsheetId: string | null;
+  /** The trigger that started this execution, if any. */
+  readonly triggerUid: string | null;
+  /** The manifest's `oauthScopes`: a call needing a scope not listed fails as it would for a user. */
+  readonly oauthScopes: readonly string[];
+  readonly stats: ExecutionStats;
+}

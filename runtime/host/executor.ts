@@ -1,0 +1,197 @@
+import { Worker, MessageChannel } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import path from 'node:path';
+import { Pending } from './gas-object';
+import type { GasObject } from './gas-object';
+import { Dispatcher } from './dispatcher';
+import { emptyStats } from './execution';
+import type { ExecutionContext, ExecutionStats } from './execution';
+import type { CallMessage, DoneMessage, StartMessage, WireError, WorkerMessage } from '../sandbox/protocol';
+
+let workerSource: string | undefined;
+/** The sandbox worker, bundled once per process so it runs without a TypeScript loader. */
+function sandboxWorkerSource(): string {
+  if (!workerSource) {
+    const result = buildSync({
+      entryPoints: [path.join(__dirname, '..', 'sandbox', 'worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+    });
+    workerSource = result.outputFiles[0]!.text;
+  }
+  return workerSource;
+}
+
+class SandboxWorker {
+  readonly signal = new SharedArrayBuffer(4);
+  readonly flag = new Int32Array(this.signal);
+  readonly replyPort: MessagePort;
+  readonly worker: Worker;
+  onMessage: (message: WorkerMessage) => void = () => {};
+
+  constructor() {
+    const channel = new MessageChannel();
+    this.replyPort = channel.port1;
+    this.worker = new Worker(sandboxWorkerSource(), {
+      eval: true,
+      workerData: { signal: this.signal, replyPort: channel.port2 },
+      transferList: [channel.port2],
+    });
+    this.worker.unref();
+    this.worker.on('message', (m: WorkerMessage) => this.onMessage(m));
+  }
+
+  reply(json: string): void {
+    this.replyPort.postMessage({ json });
+    Atomics.store(this.flag, 0, 1);
+    Atomics.notify(this.flag, 0);
+  }
+}
+
+/** A script execution in flight. */
+interface Live {
+  id: number;
+  dispatcher: Dispatcher;
+  worker: SandboxWorker;
+  waiting?: CallMessage;
+  blocked: boolean;
+}
+
+export interface ExecutionOutcome {
+  executionId: number;
+  ok: boolean;
+  /** The function's return value, decoded to host values. */
+  value: unknown;
+  error?: WireError;
+  stats: ExecutionStats;
+}
+
+export type SchedulingMode = 'parallel' | 'interleaved';
+
+/**
+ * Runs executions in sandbox workers and serves their service calls.
+ *
+ * `parallel`: calls are served as they arrive (executions overlap as on Google's servers).
+ * `interleaved`: one execution runs at a time between service calls, in strict rotation, so a test
+ * sees every execution's reads happen before any of their writes: the schedule that exposes a
+ * missing lock deterministically.
+ */
+export class Executor {
+  mode: SchedulingMode = 'parallel';
+  private readonly idle: SandboxWorker[] = [];
+  private readonly all: SandboxWorker[] = [];
+  private readonly live = new Map<number, Live>();
+  private lastServed = 0;
+  private nextExecutionId = 1;
+
+  newExecutionId(): number {
+    return this.nextExecutionId++;
+  }
+
+  async execute(
+    ctx: ExecutionContext,
+    code: { source: string; key: string },
+    entry: string,
+    globals: Record<string, GasObject>,
+    makeArgs: (ctx: ExecutionContext) => unknown[],
+    onFinish: () => void,
+  ): Promise<ExecutionOutcome> {
+    if (!/^[A-Za-z_$][\w$]*$/.test(entry)) throw new Error(`not a function name: ${entry}`);
+    const dispatcher = new Dispatcher(ctx);
+    const worker = this.idle.pop() ?? this.spawn();
+    const live: Live = { id: ctx.executionId, dispatcher, worker, blocked: false };
+    this.live.set(live.id, live);
+    const started = performance.now();
+    const done = new Promise<DoneMessage>((resolve) => {
+      worker.onMessage = (message) => {
+        if (message.type === 'done') resolve(message);
+        else this.arrive(live, message);
+      };
+    });
+    const start: StartMessage = {
+      type: 'start',
+      executionId: ctx.executionId,
+      code: code.source,
+      codeKey: code.key,
+      entry,
+      argsJson: dispatcher.encode(makeArgs(ctx)),
+      globals: Object.entries(globals).map(([name, object]) => ({
+        name,
+        handle: dispatcher.handleOf(object),
+        gasClass: object.gasClass,
+        props: object._staticProperties(),
+      })),
+      clockOffsetMs: ctx.world.clock.offset,
+    };
+    worker.worker.postMessage(start);
+    const message = await done;
+    this.live.delete(live.id);
+    worker.onMessage = () => {};
+    this.idle.push(worker);
+    onFinish();
+    ctx.stats.loadMs = message.loadMs;
+    ctx.stats.totalMs = performance.now() - started;
+    this.pump();
+    return {
+      executionId: ctx.executionId,
+      ok: !message.error,
+      value: message.resultJson === undefined ? undefined : dispatcher.decode(message.resultJson),
+      error: message.error,
+      stats: ctx.stats,
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.worker.terminate()));
+    this.all.length = 0;
+    this.idle.length = 0;
+  }
+
+  private spawn(): SandboxWorker {
+    const worker = new SandboxWorker();
+    this.all.push(worker);
+    return worker;
+  }
+
+  private arrive(live: Live, call: CallMessage): void {
+    if (this.mode === 'parallel') {
+      this.serve(live, call);
+      return;
+    }
+    live.waiting = call;
+    this.pump();
+  }
+
+  /** Interleaved mode: once every running execution is parked at a call, serve the next in rotation. */
+  private pump(): void {
+    if (this.mode !== 'interleaved') return;
+    const running = [...this.live.values()].filter((l) => !l.blocked);
+    if (running.length === 0 || running.some((l) => !l.waiting)) return;
+    const ordered = running.sort((a, b) => a.id - b.id);
+    const next = ordered.find((l) => l.id > this.lastServed) ?? ordered[0]!;
+    const call = next.waiting!;
+    next.waiting = undefined;
+    this.lastServed = next.id;
+    this.serve(next, call);
+  }
+
+  private serve(live: Live, call: CallMessage): void {
+    const answer = live.dispatcher.call(call.handle, call.method, call.argsJson);
+    if (answer instanceof Pending) {
+      live.blocked = true;
+      void answer.promise.then((json) => {
+        live.blocked = false;
+        live.worker.reply(json);
+      });
+      this.pump();
+      return;
+    }
+    live.worker.reply(answer);
+  }
+}
+
+export { emptyStats };

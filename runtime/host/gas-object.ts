@@ -1,0 +1,78 @@
+/**
+ * The base of every object a script can hold a reference to (a Range, a Sheet, a Lock…).
+ *
+ * Objects live in the host (the Node main thread); the sandboxed script only ever holds a handle to
+ * them. The dispatcher exposes every method on the prototype chain whose name does not start with `_`;
+ * a name the class does not define throws `not implemented in the local runtime: Class.method`, so a
+ * call we have not emulated can never silently do nothing.
+ */
+export type ServiceName =
+  | 'Spreadsheet'
+  | 'Form'
+  | 'Ui'
+  | 'Html'
+  | 'Script'
+  | 'Mail'
+  | 'Properties'
+  | 'Lock'
+  | 'Cache'
+  | 'Session'
+  | 'Utilities'
+  | 'Logging';
+
+export abstract class GasObject {
+  /** The class name from Google's reference, e.g. `Range`. */
+  abstract readonly gasClass: string;
+  /** The service family, for call accounting (`Spreadsheet` covers Spreadsheet, Sheet, Range…). */
+  abstract readonly gasService: ServiceName;
+  /**
+   * Static, script-visible properties (enums such as `ScriptApp.AuthMode`), sent once with the handle.
+   * Values must be JSON data.
+   */
+  _staticProperties(): Record<string, unknown> {
+    return {};
+  }
+  toString(): string {
+    return this.gasClass;
+  }
+}
+
+/** Apps Script reports service failures as `Exception: …`; V8 scripts see `name === 'Exception'`. */
+export class GasError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
+export function notImplemented(gasClass: string, method: string): never {
+  throw new GasError(`not implemented in the local runtime: ${gasClass}.${method}`);
+}
+
+/**
+ * A service call whose answer is not ready yet (a lock another execution holds, Utilities.sleep).
+ * The script stays blocked at that call; other executions keep running until the promise settles.
+ */
+export class Pending<T> {
+  constructor(readonly promise: Promise<T>) {}
+}
+
+/** Apps Script's argument checks: a wrong type or count fails like Google's, before anything happens. */
+export function assertArgs(gasClass: string, method: string, args: IArguments, min: number, max = min): void {
+  if (args.length < min || args.length > max) {
+    throw new GasError(
+      `The parameters (${Array.from(args, describeArg).join(',')}) don't match the method signature for ${gasClass}.${method}.`,
+    );
+  }
+}
+
+export function describeArg(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Date) return 'Date';
+  if (Array.isArray(value)) return Array.isArray(value[0]) ? 'Object[][]' : 'Object[]';
+  if (value instanceof GasObject) return value.gasClass;
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'boolean') return 'Boolean';
+  return 'Object';
+}

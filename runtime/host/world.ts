@@ -1,0 +1,47 @@
+import { Clock } from './clock';
+import { SpreadsheetStore } from './spreadsheet/store';
+import { FormStore } from './form/store';
+import { TriggerRegistry } from './services/triggers';
+import { MailOutbox } from './services/mail';
+import { PropertyStores } from './services/properties';
+import { LockTable } from './services/lock';
+import { CacheStores } from './services/cache';
+import { UiRecorder } from './services/ui';
+import { LogSink } from './services/logging';
+
+export interface WorldOptions {
+  /** The script's time zone (appsscript.json `timeZone`). */
+  timeZone: string;
+  /** HTML files of the project by name without extension (`Sidebar` for `Sidebar.html`). */
+  htmlFiles: Record<string, string>;
+  /** MailApp's daily recipient quota per user (100 on consumer accounts, 1,500 on Workspace). */
+  mailDailyQuota?: number;
+}
+
+/**
+ * Everything that outlives one execution: documents, triggers, properties, mail, locks, what the
+ * user saw. One World is one Google account domain with one add-on installed.
+ */
+export class World {
+  readonly clock = new Clock();
+  readonly timeZone: string;
+  readonly htmlFiles: Record<string, string>;
+  readonly spreadsheets: SpreadsheetStore;
+  readonly forms: FormStore;
+  readonly triggers = new TriggerRegistry();
+  readonly mail: MailOutbox;
+  readonly properties = new PropertyStores();
+  readonly locks = new LockTable();
+  readonly cache: CacheStores;
+  readonly ui = new UiRecorder();
+  readonly logs = new LogSink();
+
+  constructor(options: WorldOptions) {
+    this.timeZone = options.timeZone;
+    this.htmlFiles = options.htmlFiles;
+    this.spreadsheets = new SpreadsheetStore(this);
+    this.forms = new FormStore(this);
+    this.mail = new MailOutbox(this, options.mailDailyQuota ?? 100);
+    this.cache = new CacheStores(this.clock);
+  }
+}

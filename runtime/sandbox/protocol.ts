@@ -1,0 +1,53 @@
+/** Messages between the host (main thread) and a sandbox worker. All payloads are JSON text. */
+
+/** A global the script sees (`SpreadsheetApp`…), as a handle plus its static enum properties. */
+export interface GlobalBinding {
+  name: string;
+  handle: number;
+  gasClass: string;
+  props: Record<string, unknown>;
+}
+
+export interface StartMessage {
+  type: 'start';
+  executionId: number;
+  /** The bundle source (`dist/Code.js`); workers cache the compiled script by `codeKey`. */
+  code: string;
+  codeKey: string;
+  /** The top-level function to call. */
+  entry: string;
+  /** JSON of the argument list, in the wire encoding of `codec`. */
+  argsJson: string;
+  globals: GlobalBinding[];
+  /** Milliseconds the world's clock is ahead of real time. */
+  clockOffsetMs: number;
+}
+
+export interface CallMessage {
+  type: 'call';
+  executionId: number;
+  handle: number;
+  method: string;
+  argsJson: string;
+}
+
+export interface DoneMessage {
+  type: 'done';
+  executionId: number;
+  resultJson?: string;
+  error?: WireError;
+  loadMs: number;
+}
+
+export type WorkerMessage = CallMessage | DoneMessage;
+
+export interface WireError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** The answer to a call, sent on the worker's reply port; `json` is `{"ok":…}` or `{"err":…}`. */
+export interface ReplyMessage {
+  json: string;
+}

@@ -1,0 +1,93 @@
+/**
+ * A sandbox worker thread. Each execution gets a fresh V8 context holding only the Apps Script
+ * globals (no require, process, Buffer or timers) into which `Code.js` is loaded, as Apps Script loads
+ * the whole project for every execution. Service calls block this thread on an Atomics wait until
+ * the host answers, so a script's synchronous code can be paused at any service call while other
+ * executions run: that is what lets tests interleave executions.
+ */
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import vm from 'node:vm';
+import { performance } from 'node:perf_hooks';
+import { PRELUDE_SOURCE } from './prelude';
+import type { CallMessage, DoneMessage, ReplyMessage, StartMessage, WireError } from './protocol';
+
+interface WorkerInit {
+  signal: SharedArrayBuffer;
+  replyPort: MessagePort;
+}
+
+const init = workerData as WorkerInit;
+const signal = new Int32Array(init.signal);
+const port = parentPort;
+if (!port) throw new Error('sandbox worker started outside a worker thread');
+
+const compiled = new Map<string, vm.Script>();
+const prelude = new vm.Script(PRELUDE_SOURCE, { filename: 'apps-script-prelude.js' });
+
+function scriptFor(message: StartMessage): vm.Script {
+  let script = compiled.get(message.codeKey);
+  if (!script) {
+    script = new vm.Script(message.code, { filename: 'Code.js' });
+    compiled.clear();
+    compiled.set(message.codeKey, script);
+  }
+  return script;
+}
+
+function toWireError(error: unknown): WireError {
+  if (error !== null && typeof error === 'object' && 'message' in error) {
+    const e = error as { name?: unknown; message?: unknown; stack?: unknown };
+    return {
+      name: typeof e.name === 'string' ? e.name : 'Error',
+      message: String(e.message),
+      stack: typeof e.stack === 'string' ? e.stack : undefined,
+    };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+function run(message: StartMessage): DoneMessage {
+  const started = performance.now();
+  const context = vm.createContext({}, { name: `execution-${message.executionId}` });
+  const hostCall = (handle: number, method: string, argsJson: string): string => {
+    const call: CallMessage = { type: 'call', executionId: message.executionId, handle, method, argsJson };
+    Atomics.store(signal, 0, 0);
+    port!.postMessage(call);
+    Atomics.wait(signal, 0, 0);
+    const reply = receiveMessageOnPort(init.replyPort);
+    if (!reply) throw new Error('sandbox: the host signalled a reply but sent none');
+    return (reply.message as ReplyMessage).json;
+  };
+  let loadMs = 0;
+  try {
+    const install = prelude.runInContext(context) as (
+      call: typeof hostCall,
+      globals: StartMessage['globals'],
+      clockOffsetMs: number,
+    ) => { encode(value: unknown): string; decode(json: string): unknown };
+    const codec = install(hostCall, message.globals, message.clockOffsetMs);
+    scriptFor(message).runInContext(context);
+    loadMs = performance.now() - started;
+    const fn = vm.runInContext(`typeof ${message.entry} === 'function' ? ${message.entry} : undefined`, context) as
+      | ((...args: unknown[]) => unknown)
+      | undefined;
+    if (!fn) {
+      return {
+        type: 'done',
+        executionId: message.executionId,
+        loadMs,
+        error: { name: 'Exception', message: `Script function not found: ${message.entry}` },
+      };
+    }
+    const args = codec.decode(message.argsJson) as unknown[];
+    const result = fn(...args);
+    return { type: 'done', executionId: message.executionId, loadMs, resultJson: codec.encode(result) };
+  } catch (error) {
+    return { type: 'done', executionId: message.executionId, loadMs, error: toWireError(error) };
+  }
+}
+
+port.on('message', (message: StartMessage) => {
+  port.postMessage(run(message));
+});

@@ -1,0 +1,141 @@
+/**
+ * The domain model: what a work order is, what the change log records, who the staff are.
+ * Pure data: no Apps Script service is used anywhere under src/core.
+ */
+
+export const STATUSES = [
+  'Submitted',
+  'Rejected',
+  'Approved',
+  'Assigned',
+  'In Progress',
+  'On Hold',
+  'Completed',
+  'Closed',
+  'Cancelled',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Statuses in which a work order is still someone's job. */
+export const OPEN_STATUSES: readonly Status[] = ['Submitted', 'Approved', 'Assigned', 'In Progress', 'On Hold', 'Completed'];
+/** Terminal statuses: the record only changes again by archiving. */
+export const FINAL_STATUSES: readonly Status[] = ['Rejected', 'Closed', 'Cancelled'];
+
+export const ROLES = ['Supervisor', 'Technician', 'Manager', 'Administrator'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Where a change came from, as the change log records it. */
+export const SOURCES = ['form', 'sidebar', 'sheet edit', 'system'] as const;
+export type ChangeSource = (typeof SOURCES)[number];
+
+/** One row of the register. Dates are Date objects; an empty cell is null (dates) or '' (text). */
+export interface WorkOrder {
+  /** Request id given at intake, e.g. REQ-000123. The key: rows are found by it, never by position. */
+  id: string;
+  /** Work-order number given at approval, e.g. WO-2026-00042; '' before approval. */
+  woNumber: string;
+  status: Status;
+  priority: string;
+  category: string;
+  /** Email of the assigned technician. */
+  assignee: string;
+  due: Date | null;
+  requestedAt: Date | null;
+  requesterEmail: string;
+  requesterName: string;
+  location: string;
+  description: string;
+  urgency: string;
+  resources: string;
+  decidedBy: string;
+  decidedAt: Date | null;
+  assignedAt: Date | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  closedBy: string;
+  closedAt: Date | null;
+  notes: string;
+  results: string;
+  actions: string;
+  /** Reason of the last rejection, hold, return or cancellation. */
+  reason: string;
+  /** Why intake could not fully validate the response ('' when it did). */
+  reviewFlag: string;
+  /** Row of the raw response in the form-responses sheet, e.g. "Form Responses 1!A7". */
+  responseRef: string;
+  /** Increases with every change; a sidebar view older than the row is refused as stale. */
+  revision: number;
+}
+export type WorkOrderField = keyof WorkOrder;
+
+/**
+ * The register's columns: field → header. Columns are found by header text, so an administrator may
+ * reorder them or add columns of their own; these are the ones the add-on owns.
+ */
+export const REGISTER_COLUMNS: Readonly<Record<WorkOrderField, string>> = {
+  id: 'Request ID',
+  woNumber: 'WO Number',
+  status: 'Status',
+  priority: 'Priority',
+  category: 'Category',
+  assignee: 'Assignee',
+  due: 'Due',
+  requestedAt: 'Requested At',
+  requesterEmail: 'Requester Email',
+  requesterName: 'Requester Name',
+  location: 'Location',
+  description: 'Description',
+  urgency: 'Urgency',
+  resources: 'Required Resources',
+  decidedBy: 'Decided By',
+  decidedAt: 'Decided At',
+  assignedAt: 'Assigned At',
+  startedAt: 'Started At',
+  completedAt: 'Completed At',
+  closedBy: 'Closed By',
+  closedAt: 'Closed At',
+  notes: 'Progress Notes',
+  results: 'Results',
+  actions: 'Actions Taken',
+  reason: 'Reason',
+  reviewFlag: 'Needs Review',
+  responseRef: 'Response Row',
+  revision: 'Revision',
+};
+
+/** One row of the append-only change log. */
+export interface ChangeLogEntry {
+  at: Date;
+  user: string;
+  source: ChangeSource;
+  /** The work order's request id (or a sheet name for settings changes). */
+  recordId: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  /** SHA-256 (hex) over the previous row's hash and this row's content. */
+  hash: string;
+}
+
+export const CHANGE_LOG_HEADERS = ['Timestamp', 'User', 'Source', 'Record ID', 'Field', 'Old Value', 'New Value', 'Hash'] as const;
+
+export interface StaffMember {
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+}
+
+export const SHEET_NAMES = {
+  register: 'Work Orders',
+  changeLog: 'Change Log',
+  settings: 'Settings',
+  staff: 'Staff',
+  procedure: 'Procedure',
+  archive: 'Archive',
+  outbox: 'Outbox',
+  errors: 'Errors',
+  reportSummary: 'Report: Summary',
+  reportTrends: 'Report: Trends',
+  reportBottlenecks: 'Report: Bottlenecks',
+} as const;
