@@ -1,6 +1,7 @@
 import { GasError, GasObject, Pending } from './gas-object';
 import type { ExecutionContext } from './execution';
 import { checkAuthorization } from './authorization';
+import { callKind } from './call-cost';
 
 type Reply = { ok: unknown } | { err: { name: string; message: string } };
 
@@ -69,6 +70,11 @@ export class Dispatcher {
       const stats = this.ctx.stats;
       stats.calls[key] = (stats.calls[key] ?? 0) + 1;
       stats.callsByService[object.gasService] = (stats.callsByService[object.gasService] ?? 0) + 1;
+      const kind = callKind(object, method);
+      if (kind !== 'local') {
+        const backend = (stats.backend[object.gasService] ??= { touch: 0, read: 0, write: 0 });
+        backend[kind] += 1;
+      }
       const fn = scriptVisibleMethod(object, method);
       checkAuthorization(this.ctx, object, method);
       const args = this.decode(argsJson) as unknown[];

@@ -5,8 +5,13 @@ import type { World } from './world';
 export interface ExecutionStats {
   /** Service calls by `Class.method`, e.g. `Range.getValues`. */
   calls: Record<string, number>;
-  /** Service calls by family (`Spreadsheet`, `Mail`…). */
+  /** Service calls by family (`Spreadsheet`, `Mail`…), local accessors included. */
   callsByService: Record<string, number>;
+  /**
+   * Calls that reach Google's backend, by family and kind (see call-cost.ts): e.g.
+   * `backend.Spreadsheet.read`. "Spreadsheet calls" in budgets are `read + write` of `Spreadsheet`.
+   */
+  backend: Record<string, { touch: number; read: number; write: number }>;
   cellsRead: number;
   cellsWritten: number;
   emailsSent: number;
@@ -21,10 +26,17 @@ export interface ExecutionStats {
   totalMs: number;
 }
 
+/** Reads plus writes that reached the Sheets backend: what the budgets call "Spreadsheet calls". */
+export function spreadsheetCalls(stats: ExecutionStats): number {
+  const s = stats.backend.Spreadsheet;
+  return s ? s.read + s.write : 0;
+}
+
 export function emptyStats(): ExecutionStats {
   return {
     calls: {},
     callsByService: {},
+    backend: {},
     cellsRead: 0,
     cellsWritten: 0,
     emailsSent: 0,

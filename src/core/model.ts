@@ -17,7 +17,14 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number];
 
 /** Statuses in which a work order is still someone's job. */
-export const OPEN_STATUSES: readonly Status[] = ['Submitted', 'Approved', 'Assigned', 'In Progress', 'On Hold', 'Completed'];
+export const OPEN_STATUSES: readonly Status[] = [
+  'Submitted',
+  'Approved',
+  'Assigned',
+  'In Progress',
+  'On Hold',
+  'Completed',
+];
 /** Terminal statuses: the record only changes again by archiving. */
 export const FINAL_STATUSES: readonly Status[] = ['Rejected', 'Closed', 'Cancelled'];
 
@@ -117,7 +124,16 @@ export interface ChangeLogEntry {
   hash: string;
 }
 
-export const CHANGE_LOG_HEADERS = ['Timestamp', 'User', 'Source', 'Record ID', 'Field', 'Old Value', 'New Value', 'Hash'] as const;
+export const CHANGE_LOG_HEADERS = [
+  'Timestamp',
+  'User',
+  'Source',
+  'Record ID',
+  'Field',
+  'Old Value',
+  'New Value',
+  'Hash',
+] as const;
 
 export interface StaffMember {
   email: string;

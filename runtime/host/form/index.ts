@@ -1,13 +1,4 @@
-import { GasObject } from '../gas-object';
-import type { ExecutionContext } from '../execution';
-
-class FormAppService extends GasObject {
-  readonly gasClass = 'FormApp';
-  readonly gasService = 'Form' as const;
-  constructor(readonly ctx: ExecutionContext) {
-    super();
-  }
-}
-export function createFormApp(ctx: ExecutionContext): GasObject {
-  return new FormAppService(ctx);
-}
+/** FormApp: the script-visible service (form-app.ts) over the world's FormStore (store.ts). */
+export { createFormApp, Form, DestinationType, EmailCollectionType } from './form-app';
+export { FormStore, FormSubmitError } from './store';
+export type { Submission, SubmitResult, FormDescription } from './store';

@@ -1,8 +1,111 @@
-import { GasObject } from '../gas-object';
+/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
+import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import type { World } from '../world';
+import { asText, signatureError, utf8Bytes } from './args';
+import { formatDate } from './date-format';
+import { Blob } from './utilities';
+
+/** Google's quotas page: 50 recipients per message, 200 KB of body per message (consumer accounts). */
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+export const MAX_BODY_BYTES = 200 * 1024;
+/** Apps Script refuses a longer subject with "Argument too large: subject". */
+export const MAX_SUBJECT_CHARS = 250;
+
+export const QUOTA_EXCEEDED_MESSAGE = 'Service invoked too many times for one day: email.';
+
+export interface SentMail {
+  /** Addresses as the script gave them (comma-separated lists split). */
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo: string | null;
+  /** The sender's display name (`name` option). */
+  name: string | null;
+  noReply: boolean;
+  subject: string;
+  body: string;
+  htmlBody: string | null;
+  attachments: { name: string | null; contentType: string | null; size: number }[];
+  /** The account that sent it: the effective user (a trigger's owner in a trigger). */
+  from: string;
+  at: Date;
+  executionId: number;
+}
+
+/**
+ * Every message MailApp sent, and each user's daily recipient count. Google counts recipients (to,
+ * cc and bcc) per account per day; the day turns at midnight in the script's time zone here.
+ */
 export class MailOutbox {
-  constructor(readonly world: World, readonly dailyQuota: number) {}
+  readonly sent: SentMail[] = [];
+  /** `user|yyyy-MM-dd` → recipients used that day. */
+  private readonly used = new Map<string, number>();
+
+  constructor(
+    readonly world: World,
+    public dailyQuota: number,
+  ) {}
+
+  private _key(user: string, atMs: number): string {
+    return `${user}|${formatDate(new Date(atMs), this.world.timeZone, 'yyyy-MM-dd')}`;
+  }
+  usedToday(user: string): number {
+    return this.used.get(this._key(user, this.world.clock.nowMs())) ?? 0;
+  }
+  remainingToday(user: string): number {
+    return Math.max(0, this.dailyQuota - this.usedToday(user));
+  }
+  /** Messages one address received (to, cc or bcc). */
+  receivedBy(address: string): SentMail[] {
+    const a = address.toLowerCase();
+    return this.sent.filter((m) =>
+      [...m.to, ...m.cc, ...m.bcc].some((r) => bareAddress(r).toLowerCase() === a),
+    );
+  }
+  /** Counts the recipients against the sender's quota and keeps the message; throws past the quota. */
+  deliver(mail: SentMail): void {
+    const recipients = mail.to.length + mail.cc.length + mail.bcc.length;
+    const key = this._key(mail.from, mail.at.getTime());
+    const used = this.used.get(key) ?? 0;
+    if (used + recipients > this.dailyQuota) throw new GasError(QUOTA_EXCEEDED_MESSAGE);
+    this.used.set(key, used + recipients);
+    this.sent.push(mail);
+  }
+  clear(): void {
+    this.sent.length = 0;
+    this.used.clear();
+  }
+}
+
+/** `Name <a@b.c>` or `a@b.c` → `a@b.c`. */
+function bareAddress(recipient: string): string {
+  const m = /<([^<>]*)>\s*$/.exec(recipient);
+  return (m ? m[1]! : recipient).trim();
+}
+
+const EMAIL =
+  /^[^\s@<>(),;:"[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+/** Splits a comma-separated recipient list and checks every address ("Invalid email: x"). */
+function recipients(list: unknown): string[] {
+  if (list === undefined || list === null || list === '') return [];
+  const text = asText(list);
+  const out: string[] = [];
+  for (const part of text.split(',')) {
+    const recipient = part.trim();
+    if (recipient === '') continue;
+    if (!EMAIL.test(bareAddress(recipient))) throw new GasError(`Invalid email: ${recipient}`);
+    out.push(recipient);
+  }
+  return out;
+}
+
+interface MailRequest {
+  to: unknown;
+  subject: unknown;
+  body: unknown;
+  options: Record<string, unknown>;
 }
 
 class MailAppService extends GasObject {
@@ -11,7 +114,99 @@ class MailAppService extends GasObject {
   constructor(readonly ctx: ExecutionContext) {
     super();
   }
+
+  /**
+   * sendEmail(message) · sendEmail(recipient, subject, body) · sendEmail(recipient, subject, body, options)
+   * · sendEmail(to, replyTo, subject, body).
+   */
+  sendEmail(...args: unknown[]): void {
+    this._send(this._request(args));
+  }
+
+  /** Recipients the effective user may still send to today. */
+  getRemainingDailyQuota(): number {
+    if (arguments.length !== 0) throw signatureError(this.gasClass, 'getRemainingDailyQuota', arguments);
+    return this.ctx.world.mail.remainingToday(this.ctx.effectiveUserEmail);
+  }
+
+  private _request(args: unknown[]): MailRequest {
+    const isObject = (v: unknown): v is Record<string, unknown> =>
+      v !== null &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      !(v instanceof Date) &&
+      !(v instanceof GasObject);
+    if (args.length === 1 && isObject(args[0])) {
+      const { to, subject, body, ...options } = args[0];
+      return { to, subject, body, options };
+    }
+    if (args.length === 3 && args.every((a) => typeof a === 'string')) {
+      return { to: args[0], subject: args[1], body: args[2], options: {} };
+    }
+    if (
+      args.length === 4 &&
+      typeof args[0] === 'string' &&
+      typeof args[1] === 'string' &&
+      typeof args[2] === 'string'
+    ) {
+      if (typeof args[3] === 'string')
+        return { to: args[0], subject: args[2], body: args[3], options: { replyTo: args[1] } };
+      if (isObject(args[3])) return { to: args[0], subject: args[1], body: args[2], options: args[3] };
+    }
+    throw signatureError(this.gasClass, 'sendEmail', args);
+  }
+
+  private _send(request: MailRequest): void {
+    const { options } = request;
+    const to = recipients(request.to);
+    const cc = recipients(options.cc);
+    const bcc = recipients(options.bcc);
+    const count = to.length + cc.length + bcc.length;
+    if (count === 0) throw new GasError('Failed to send email: no recipient');
+    if (count > MAX_RECIPIENTS_PER_MESSAGE)
+      throw new GasError('Limit Exceeded: Email Recipients Per Message.');
+    const subject = request.subject === undefined || request.subject === null ? '' : asText(request.subject);
+    if (subject.length > MAX_SUBJECT_CHARS) throw new GasError('Argument too large: subject');
+    const body = request.body === undefined || request.body === null ? '' : asText(request.body);
+    const htmlBody =
+      options.htmlBody === undefined || options.htmlBody === null ? null : asText(options.htmlBody);
+    if (utf8Bytes(body) + utf8Bytes(htmlBody ?? '') > MAX_BODY_BYTES)
+      throw new GasError('Limit Exceeded: Email Body Size.');
+    const replyTo =
+      options.replyTo === undefined || options.replyTo === null
+        ? null
+        : recipients(options.replyTo).join(', ') || null;
+    const attachments = attachmentsOf(options.attachments);
+    const mail: SentMail = {
+      to,
+      cc,
+      bcc,
+      replyTo,
+      name: options.name === undefined || options.name === null ? null : asText(options.name),
+      noReply: options.noReply === true,
+      subject,
+      body,
+      htmlBody,
+      attachments,
+      from: this.ctx.effectiveUserEmail,
+      at: this.ctx.world.clock.now(),
+      executionId: this.ctx.executionId,
+    };
+    this.ctx.world.mail.deliver(mail);
+    this.ctx.stats.emailsSent += 1;
+    this.ctx.stats.emailRecipients += count;
+  }
 }
+
+function attachmentsOf(value: unknown): SentMail['attachments'] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((item) => {
+    if (!(item instanceof Blob)) throw new GasError('Invalid argument: attachments');
+    return { name: item.getName(), contentType: item.getContentType(), size: item._bytes().length };
+  });
+}
+
 export function createMailApp(ctx: ExecutionContext): GasObject {
   return new MailAppService(ctx);
 }

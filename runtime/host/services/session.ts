@@ -1,5 +1,8 @@
+/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
+import crypto from 'node:crypto';
 import { GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
+import { overload } from './args';
 
 class SessionService extends GasObject {
   readonly gasClass = 'Session';
@@ -7,7 +10,50 @@ class SessionService extends GasObject {
   constructor(readonly ctx: ExecutionContext) {
     super();
   }
+  /** The user at the keyboard; an empty email where Apps Script would not reveal it. */
+  getActiveUser(): User {
+    overload(this.gasClass, 'getActiveUser', arguments, []);
+    return new User(this.ctx.activeUserEmail);
+  }
+  /** Whose authority the script runs with: a trigger's owner in an installable trigger. */
+  getEffectiveUser(): User {
+    overload(this.gasClass, 'getEffectiveUser', arguments, []);
+    return new User(this.ctx.effectiveUserEmail);
+  }
+  getScriptTimeZone(): string {
+    overload(this.gasClass, 'getScriptTimeZone', arguments, []);
+    return this.ctx.world.timeZone;
+  }
+  getActiveUserLocale(): string {
+    overload(this.gasClass, 'getActiveUserLocale', arguments, []);
+    return 'en';
+  }
+  /**
+   * Reference: a key unique to the active user and the script, that does not reveal the user.
+   * Google rotates it every 30 days; here it is stable, which no caller can tell apart in one test.
+   */
+  getTemporaryActiveUserKey(): string {
+    overload(this.gasClass, 'getTemporaryActiveUserKey', arguments, []);
+    const digest = crypto
+      .createHash('sha256')
+      .update(`temporary-key:${this.ctx.activeUserEmail}`)
+      .digest('base64');
+    return digest.replace(/[^A-Za-z0-9]/g, '').slice(0, 43);
+  }
 }
+
+class User extends GasObject {
+  readonly gasClass = 'User';
+  readonly gasService = 'Session' as const;
+  constructor(private readonly email: string) {
+    super();
+  }
+  getEmail(): string {
+    overload(this.gasClass, 'getEmail', arguments, []);
+    return this.email;
+  }
+}
+
 export function createSession(ctx: ExecutionContext): GasObject {
   return new SessionService(ctx);
 }

@@ -1,5 +1,45 @@
-import { GasObject } from '../gas-object';
+/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
+import crypto from 'node:crypto';
+import { GasError, GasObject, Pending } from '../gas-object';
 import type { ExecutionContext } from '../execution';
+import { overload, signatureError } from './args';
+import { Charset, dataBytes, decodeText, encodeText, toSignedBytes } from './bytes';
+import { formatDate } from './date-format';
+import { javaFormat } from './java-format';
+
+export const DigestAlgorithm = {
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
+} as const;
+export const MacAlgorithm = {
+  HMAC_MD5: 'HMAC_MD5',
+  HMAC_SHA_1: 'HMAC_SHA_1',
+  HMAC_SHA_256: 'HMAC_SHA_256',
+  HMAC_SHA_384: 'HMAC_SHA_384',
+  HMAC_SHA_512: 'HMAC_SHA_512',
+} as const;
+
+const NODE_DIGEST: Record<string, string> = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
+const NODE_MAC: Record<string, string> = {
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
+};
+
+/** Reference (Utilities.sleep): "The maximum allowed value is 300000 (or 5 minutes)." */
+export const MAX_SLEEP_MS = 300000;
 
 class UtilitiesService extends GasObject {
   readonly gasClass = 'Utilities';
@@ -7,7 +47,176 @@ class UtilitiesService extends GasObject {
   constructor(readonly ctx: ExecutionContext) {
     super();
   }
+  override _staticProperties(): Record<string, unknown> {
+    return { DigestAlgorithm, MacAlgorithm, Charset };
+  }
+
+  formatDate(date: Date, timeZone: string, format: string): string {
+    overload(this.gasClass, 'formatDate', arguments, ['date', 'string', 'string']);
+    if (Number.isNaN(date.getTime())) throw new GasError('Invalid argument: date');
+    return formatDate(date, timeZone, format);
+  }
+
+  formatString(template: string, ...args: unknown[]): string {
+    if (typeof template !== 'string') throw signatureError(this.gasClass, 'formatString', arguments);
+    return javaFormat(template, args, (v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null')));
+  }
+
+  /** Signed bytes (-128..127), as Java's byte[] reaches the script. */
+  computeDigest(algorithm: string, value: unknown, charset?: string): number[] {
+    overload(this.gasClass, 'computeDigest', arguments, ['string', 'any'], ['string', 'any', 'string']);
+    const bytes = dataBytes(value, charset);
+    if (!bytes) throw signatureError(this.gasClass, 'computeDigest', arguments);
+    const name = NODE_DIGEST[algorithm];
+    if (!name) {
+      if (algorithm === 'MD2')
+        throw new GasError('not implemented in the local runtime: DigestAlgorithm.MD2');
+      throw signatureError(this.gasClass, 'computeDigest', arguments);
+    }
+    return toSignedBytes(crypto.createHash(name).update(bytes).digest());
+  }
+
+  computeHmacSignature(algorithm: string, value: unknown, key: unknown, charset?: string): number[] {
+    overload(
+      this.gasClass,
+      'computeHmacSignature',
+      arguments,
+      ['string', 'any', 'any'],
+      ['string', 'any', 'any', 'string'],
+    );
+    const name = NODE_MAC[algorithm];
+    const data = dataBytes(value, charset);
+    const secret = dataBytes(key, charset);
+    if (!name || !data || !secret) throw signatureError(this.gasClass, 'computeHmacSignature', arguments);
+    return toSignedBytes(crypto.createHmac(name, secret).update(data).digest());
+  }
+
+  computeHmacSha256Signature(value: unknown, key: unknown, charset?: string): number[] {
+    overload(
+      this.gasClass,
+      'computeHmacSha256Signature',
+      arguments,
+      ['any', 'any'],
+      ['any', 'any', 'string'],
+    );
+    const data = dataBytes(value, charset);
+    const secret = dataBytes(key, charset);
+    if (!data || !secret) throw signatureError(this.gasClass, 'computeHmacSha256Signature', arguments);
+    return toSignedBytes(crypto.createHmac('sha256', secret).update(data).digest());
+  }
+
+  base64Encode(data: unknown, charset?: string): string {
+    return this._encode('base64Encode', arguments, data, charset).toString('base64');
+  }
+  /** Web-safe alphabet (- and _), padding kept, as Java's URL-safe encoder does. */
+  base64EncodeWebSafe(data: unknown, charset?: string): string {
+    return this._encode('base64EncodeWebSafe', arguments, data, charset)
+      .toString('base64')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
+  }
+  base64Decode(encoded: string, _charset?: string): number[] {
+    overload(this.gasClass, 'base64Decode', arguments, ['string'], ['string', 'string']);
+    return toSignedBytes(decodeBase64(encoded, /^[A-Za-z0-9+/]*={0,2}$/));
+  }
+  base64DecodeWebSafe(encoded: string, _charset?: string): number[] {
+    overload(this.gasClass, 'base64DecodeWebSafe', arguments, ['string'], ['string', 'string']);
+    return toSignedBytes(
+      decodeBase64(encoded.replace(/-/g, '+').replace(/_/g, '/'), /^[A-Za-z0-9+/]*={0,2}$/),
+    );
+  }
+
+  getUuid(): string {
+    overload(this.gasClass, 'getUuid', arguments, []);
+    return crypto.randomUUID();
+  }
+
+  /** Blocks the script for real time (other executions keep running); capped at Google's 5 minutes. */
+  sleep(milliseconds: number): Pending<void> {
+    overload(this.gasClass, 'sleep', arguments, ['number']);
+    const ms = Math.min(Math.max(0, milliseconds), MAX_SLEEP_MS);
+    return new Pending(new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  }
+
+  newBlob(data: unknown, contentType?: string, name?: string): Blob {
+    overload(this.gasClass, 'newBlob', arguments, ['any'], ['any', 'string'], ['any', 'string', 'string']);
+    const bytes = dataBytes(data);
+    if (!bytes) throw signatureError(this.gasClass, 'newBlob', arguments);
+    const type = contentType ?? (typeof data === 'string' ? 'text/plain' : null);
+    return new Blob(bytes, type, name ?? null);
+  }
+
+  private _encode(method: string, args: IArguments, data: unknown, charset?: string): Buffer {
+    overload(this.gasClass, method, args, ['any'], ['any', 'string']);
+    const bytes = dataBytes(data, charset);
+    if (!bytes) throw signatureError(this.gasClass, method, args);
+    return bytes;
+  }
 }
+
+/** Strict like Google's decoder: an unpadded string (length not a multiple of 4) fails too. */
+function decodeBase64(encoded: string, alphabet: RegExp): Buffer {
+  const compact = encoded.replace(/\s+/g, '');
+  if (!alphabet.test(compact) || compact.length % 4 !== 0) throw new GasError('Could not decode string.');
+  return Buffer.from(compact, 'base64');
+}
+
+/** A Blob made by `Utilities.newBlob` (mail attachments, base64 round trips). */
+export class Blob extends GasObject {
+  readonly gasClass = 'Blob';
+  readonly gasService = 'Utilities' as const;
+  constructor(
+    private bytes: Buffer,
+    private contentType: string | null,
+    private name: string | null,
+  ) {
+    super();
+  }
+  getBytes(): number[] {
+    return toSignedBytes(this.bytes);
+  }
+  setBytes(data: unknown[]): this {
+    if (!Array.isArray(data)) throw signatureError(this.gasClass, 'setBytes', arguments);
+    this.bytes = dataBytes(data)!;
+    return this;
+  }
+  getDataAsString(charset?: string): string {
+    overload(this.gasClass, 'getDataAsString', arguments, [], ['string']);
+    return decodeText(this.bytes, charset);
+  }
+  setDataFromString(text: string, charset?: string): this {
+    overload(this.gasClass, 'setDataFromString', arguments, ['string'], ['string', 'string']);
+    this.bytes = encodeText(text, charset);
+    return this;
+  }
+  getContentType(): string | null {
+    return this.contentType;
+  }
+  setContentType(contentType: string): this {
+    overload(this.gasClass, 'setContentType', arguments, ['string']);
+    this.contentType = contentType;
+    return this;
+  }
+  getName(): string | null {
+    return this.name;
+  }
+  setName(name: string): this {
+    overload(this.gasClass, 'setName', arguments, ['string']);
+    this.name = name;
+    return this;
+  }
+  copyBlob(): Blob {
+    return new Blob(Buffer.from(this.bytes), this.contentType, this.name);
+  }
+  isGoogleType(): boolean {
+    return false;
+  }
+  /** Host side: the raw bytes (for the mail outbox). */
+  _bytes(): Buffer {
+    return this.bytes;
+  }
+}
+
 export function createUtilities(ctx: ExecutionContext): GasObject {
   return new UtilitiesService(ctx);
 }

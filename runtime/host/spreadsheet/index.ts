@@ -1,21 +1,66 @@
-import { GasObject } from '../gas-object';
+/**
+ * The SpreadsheetApp emulation: script-visible globals (SpreadsheetApp, Charts) and the host helpers
+ * the runtime and the workbench use (userEdit, rangeObject, spreadsheetObject, snapshot).
+ */
 import type { ExecutionContext } from '../execution';
+import type { GasObject } from '../gas-object';
+import { SpreadsheetAppService } from './app';
+import { ChartsService } from './charts';
+import { Range, checkRect } from './range';
+import { Spreadsheet } from './spreadsheet';
+import { GasError } from '../gas-object';
 
-class SpreadsheetAppService extends GasObject {
-  readonly gasClass = 'SpreadsheetApp';
-  readonly gasService = 'Spreadsheet' as const;
-  constructor(readonly ctx: ExecutionContext) {
-    super();
-  }
-}
-class ChartsService extends GasObject {
-  readonly gasClass = 'Charts';
-  readonly gasService = 'Spreadsheet' as const;
-}
+export { userEdit, UserEditRefused } from './user-input';
+export type { UserEditRequest, UserEditResult } from './user-input';
+export { snapshot } from './snapshot';
+export type { SheetSnapshot, SnapshotWindow, ValidationSnapshot } from './snapshot';
+export { SpreadsheetStore } from './store';
+export type { CreateOptions } from './store';
+export { SpreadsheetModel } from './spreadsheet-model';
+export { SheetModel } from './sheet-model';
+export type { CellValue } from './values';
+export { parseTypedInput } from './values';
+export { formatForDisplay } from './number-format';
+export { parseA1, resolveA1, rectToA1, columnToLetters, lettersToColumn } from './a1';
+export type { Rect } from './rect';
+export type { ToastEvent } from './spreadsheet';
+export { Range } from './range';
+export { Spreadsheet } from './spreadsheet';
+export { Sheet } from './sheet';
 
 export function createSpreadsheetApp(ctx: ExecutionContext): GasObject {
   return new SpreadsheetAppService(ctx);
 }
-export function createCharts(_ctx: ExecutionContext): GasObject {
-  return new ChartsService();
+
+export function createCharts(ctx: ExecutionContext): GasObject {
+  return new ChartsService(ctx);
+}
+
+/**
+ * A script-visible Range bound to an execution, for event objects (`e.range`). Throws if the
+ * spreadsheet or sheet does not exist or the rectangle is outside the sheet.
+ */
+export function rangeObject(
+  ctx: ExecutionContext,
+  spreadsheetId: string,
+  sheetName: string,
+  row: number,
+  column: number,
+  numRows = 1,
+  numColumns = 1,
+): Range {
+  const sheet = ctx.world.spreadsheets.require(spreadsheetId).requireSheet(sheetName);
+  try {
+    checkRect(sheet, row, column, numRows, numColumns);
+  } catch (error) {
+    if (error instanceof GasError)
+      throw new Error(`rangeObject(${sheetName}, ${row}, ${column}): ${error.message}`);
+    throw error;
+  }
+  return new Range(ctx, sheet, { row, column, numRows, numColumns });
+}
+
+/** A script-visible Spreadsheet bound to an execution (`e.source`). */
+export function spreadsheetObject(ctx: ExecutionContext, spreadsheetId: string): Spreadsheet {
+  return new Spreadsheet(ctx, ctx.world.spreadsheets.require(spreadsheetId));
 }

@@ -1,0 +1,10 @@
+import { sha256Hex } from './src/core/sha256';
+const s = '0'.repeat(64) + JSON.stringify(['2026-03-06T10:00:05.000Z', 'tom@example.com', 'sheet edit', 'REQ-000005', 'Status', 'Assigned', 'In Progress']);
+console.log(s.length);
+let t = Date.now();
+let x = '';
+for (let i = 0; i < 1_000_000; i++) x = sha256Hex(s + i);
+console.log('sha 1M', Date.now() - t);
+t = Date.now();
+for (let i = 0; i < 1_000_000; i++) x = JSON.stringify([new Date(i * 1000).toISOString(), 'tom@example.com', 'sheet edit', 'REQ-' + i, 'Status', 'Assigned', 'In Progress']);
+console.log('json+iso 1M', Date.now() - t, x.length);

@@ -1,0 +1,66 @@
+import type { GasObject } from './gas-object';
+
+/**
+ * What a call costs on Google's side, for the accounting that budgets and the benchmark read.
+ *
+ * Apps Script's Spreadsheet objects are descriptors: building a reference (getRange, getSheet,
+ * offset) or asking a range for its own coordinates (getRow, getA1Notation) is answered locally,
+ * while reading or writing the document (getValues, getLastRow, setValues, appendRow…) goes to the
+ * Sheets backend. Google's best-practices page and Tanaike's measurements price exactly those
+ * backend round trips, so those are what "Spreadsheet calls" count. Every call, local or not, is
+ * still recorded by name in `ExecutionStats.calls`.
+ */
+export type CallKind = 'local' | 'touch' | 'read' | 'write';
+
+const LOCAL = new Set([
+  'SpreadsheetApp.getUi',
+  'SpreadsheetApp.newDataValidation',
+  'SpreadsheetApp.flush',
+  'Spreadsheet.getId',
+  'Spreadsheet.getUrl',
+  'Spreadsheet.getRange',
+  'Sheet.getRange',
+  'Sheet.getName',
+  'Sheet.getSheetId',
+  'Sheet.getParent',
+  'Sheet.newChart',
+  'Range.getRow',
+  'Range.getColumn',
+  'Range.getNumRows',
+  'Range.getNumColumns',
+  'Range.getLastRow',
+  'Range.getLastColumn',
+  'Range.getA1Notation',
+  'Range.getSheet',
+  'Range.getGridId',
+  'Range.offset',
+  'Range.getCell',
+]);
+
+/** Opening the document: Google's "first spreadsheet touch". */
+const TOUCH = new Set([
+  'SpreadsheetApp.getActive',
+  'SpreadsheetApp.getActiveSpreadsheet',
+  'SpreadsheetApp.openById',
+  'SpreadsheetApp.openByUrl',
+]);
+
+/** Builders and value objects live entirely in the script. */
+const LOCAL_CLASSES = new Set([
+  'Charts',
+  'DataValidationBuilder',
+  'DataValidation',
+  'EmbeddedChartBuilder',
+  'EmbeddedLineChartBuilder',
+  'EmbeddedColumnChartBuilder',
+  'EmbeddedBarChartBuilder',
+  'EmbeddedPieChartBuilder',
+  'ChartOptions',
+]);
+
+export function callKind(object: GasObject, method: string): CallKind {
+  const key = `${object.gasClass}.${method}`;
+  if (TOUCH.has(key)) return 'touch';
+  if (LOCAL.has(key) || LOCAL_CLASSES.has(object.gasClass)) return 'local';
+  return /^(get|is|has|can)[A-Z]/.test(method) ? 'read' : 'write';
+}

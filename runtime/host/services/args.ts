@@ -1,0 +1,57 @@
+import { GasError, describeArg } from '../gas-object';
+
+/**
+ * Apps Script checks a call's arguments against the method's Java signature before doing anything,
+ * and reports a mismatch as "The parameters (String,number) don't match the method signature for
+ * Class.method." These helpers let each service make the same check in one line.
+ */
+export function signatureError(gasClass: string, method: string, args: ArrayLike<unknown>): GasError {
+  return new GasError(
+    `The parameters (${Array.from(args, describeArg).join(',')}) don't match the method signature for ${gasClass}.${method}.`,
+  );
+}
+
+export type ArgKind = 'string' | 'number' | 'boolean' | 'date' | 'object' | 'any';
+
+function matches(kind: ArgKind, value: unknown): boolean {
+  switch (kind) {
+    case 'any':
+      return true;
+    case 'date':
+      return value instanceof Date;
+    case 'object':
+      return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value);
+    default:
+      return typeof value === kind;
+  }
+}
+
+/**
+ * Checks `args` against the method's overloads (each a list of argument kinds); returns the index of
+ * the first overload that matches, or throws Google's signature message.
+ */
+export function overload(
+  gasClass: string,
+  method: string,
+  args: ArrayLike<unknown>,
+  ...overloads: ArgKind[][]
+): number {
+  for (let i = 0; i < overloads.length; i++) {
+    const kinds = overloads[i]!;
+    if (kinds.length !== args.length) continue;
+    if (kinds.every((kind, j) => matches(kind, args[j]))) return i;
+  }
+  throw signatureError(gasClass, method, args);
+}
+
+/** Apps Script converts a scalar passed where a String is expected with Java's toString. */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return 'null';
+  return String(value);
+}
+
+/** UTF-8 size, which is what Google's KB limits (properties, cache, mail body) measure. */
+export function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}

@@ -1,0 +1,101 @@
+/**
+ * The SpreadsheetApp global.
+ * Reference: developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
+ */
+import type { GasObject } from '../gas-object';
+import { GasError } from '../gas-object';
+import { SpreadsheetGasObject, overload } from './base';
+import type { SpreadsheetModel } from './spreadsheet-model';
+import { Messages, fail } from './errors';
+import { DataValidationCriteria } from './validation-rules';
+import { DataValidationBuilder } from './validation-objects';
+import { Spreadsheet } from './spreadsheet';
+import type { Sheet } from './sheet';
+import type { Range } from './range';
+import { createUi } from '../services/ui';
+
+const enumOf = (...names: string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, n]));
+
+export class SpreadsheetAppService extends SpreadsheetGasObject {
+  readonly gasClass = 'SpreadsheetApp';
+
+  override _staticProperties(): Record<string, unknown> {
+    return {
+      DataValidationCriteria: { ...DataValidationCriteria },
+      ProtectionType: enumOf('RANGE', 'SHEET'),
+      WrapStrategy: enumOf('WRAP', 'OVERFLOW', 'CLIP'),
+    };
+  }
+
+  _active(): SpreadsheetModel | null {
+    const id = this.ctx.activeSpreadsheetId;
+    if (id === null) return null;
+    return this.ctx.world.spreadsheets.get(id) ?? null;
+  }
+
+  /** The container spreadsheet; null where there is none (a time-driven trigger, a standalone run). */
+  getActiveSpreadsheet(): Spreadsheet | null {
+    const model = this._active();
+    return model ? new Spreadsheet(this.ctx, model) : null;
+  }
+
+  getActive(): Spreadsheet | null {
+    return this.getActiveSpreadsheet();
+  }
+
+  getActiveSheet(): Sheet | null {
+    return this.getActiveSpreadsheet()?.getActiveSheet() ?? null;
+  }
+
+  getActiveRange(): Range | null {
+    return this.getActiveSpreadsheet()?.getActiveRange() ?? null;
+  }
+
+  getCurrentCell(): Range | null {
+    return this.getActiveSpreadsheet()?.getCurrentCell() ?? null;
+  }
+
+  setActiveSheet(sheet: Sheet): Sheet {
+    const ss = this.getActiveSpreadsheet();
+    if (!ss) throw new GasError('There is no active spreadsheet.');
+    return ss.setActiveSheet(sheet);
+  }
+
+  setActiveRange(range: Range): Range {
+    const ss = this.getActiveSpreadsheet();
+    if (!ss) throw new GasError('There is no active spreadsheet.');
+    return ss.setActiveRange(range);
+  }
+
+  openById(id: string): Spreadsheet {
+    overload(this.gasClass, 'openById', arguments, ['string']);
+    const model = this.ctx.world.spreadsheets.get(id);
+    if (!model) fail(Messages.openById);
+    return new Spreadsheet(this.ctx, model);
+  }
+
+  openByUrl(url: string): Spreadsheet {
+    overload(this.gasClass, 'openByUrl', arguments, ['string']);
+    const model = this.ctx.world.spreadsheets.byUrl(url);
+    if (!model) fail(Messages.openByUrl);
+    return new Spreadsheet(this.ctx, model);
+  }
+
+  /** A new file owned by the effective user, one tab of `rows` × `columns` (default 1000 × 26). */
+  create(name: string, rows?: number, columns?: number): Spreadsheet {
+    overload(this.gasClass, 'create', arguments, ['string'], ['string', 'number', 'number']);
+    const model = this.ctx.world.spreadsheets.create(name, this.ctx.effectiveUserEmail, { rows, columns });
+    return new Spreadsheet(this.ctx, model);
+  }
+
+  getUi(): GasObject {
+    return createUi(this.ctx);
+  }
+
+  /** Writes here are applied immediately, so there is nothing pending to flush. */
+  flush(): void {}
+
+  newDataValidation(): DataValidationBuilder {
+    return new DataValidationBuilder(this.ctx, this._active());
+  }
+}

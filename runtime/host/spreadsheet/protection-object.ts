@@ -1,0 +1,169 @@
+/**
+ * Apps Script's Protection for a protected range or sheet.
+ * Reference: developers.google.com/apps-script/reference/spreadsheet/protection
+ */
+import type { ExecutionContext } from '../execution';
+import { GasError } from '../gas-object';
+import { SpreadsheetGasObject, overload } from './base';
+import type { SpreadsheetModel } from './spreadsheet-model';
+import type { ProtectionModel } from './protection-model';
+import { Range } from './range';
+import { SpreadsheetUser, emailOf } from './user';
+
+export class ProtectionObject extends SpreadsheetGasObject {
+  readonly gasClass = 'Protection';
+
+  constructor(
+    ctx: ExecutionContext,
+    readonly _spreadsheet: SpreadsheetModel,
+    readonly _model: ProtectionModel,
+  ) {
+    super(ctx);
+  }
+
+  _live(): ProtectionModel {
+    if (this._model.removed) throw new GasError('The protected range or sheet no longer exists.');
+    return this._model;
+  }
+
+  _emails(args: unknown, method: string): string[] {
+    const list = Array.isArray(args) ? args : [args];
+    return list.map((v) => {
+      const email = emailOf(v);
+      if (!email) throw new GasError(`Invalid argument: ${method}`);
+      return email;
+    });
+  }
+
+  /** Changing editors ends the "mirror the spreadsheet's permissions" phase (Protection docs). */
+  _customize(): ProtectionModel {
+    const p = this._live();
+    p.customized = true;
+    return p;
+  }
+
+  getDescription(): string {
+    return this._live().description;
+  }
+  setDescription(description: string): ProtectionObject {
+    overload(this.gasClass, 'setDescription', arguments, ['string']);
+    this._live().description = description;
+    return this;
+  }
+
+  isWarningOnly(): boolean {
+    return this._live().warningOnly;
+  }
+  setWarningOnly(warningOnly: boolean): ProtectionObject {
+    overload(this.gasClass, 'setWarningOnly', arguments, ['boolean']);
+    this._live().warningOnly = warningOnly;
+    return this;
+  }
+
+  getProtectionType(): string {
+    return this._live().type;
+  }
+
+  /** The protected range; for a sheet protection, a range spanning the whole sheet. */
+  getRange(): Range {
+    const p = this._live();
+    const sheet = this._spreadsheet.sheetById(p.sheetId);
+    if (!sheet) throw new GasError('The protected range or sheet no longer exists.');
+    return new Range(this.ctx, sheet, p.rect ? { ...p.rect } : sheet.fullRect());
+  }
+
+  setRange(range: Range): ProtectionObject {
+    overload(this.gasClass, 'setRange', arguments, ['gas']);
+    const p = this._live();
+    if (!(range instanceof Range) || p.type !== 'RANGE') throw new GasError('Invalid argument: range');
+    const sheet = this._spreadsheet.sheetById(p.sheetId);
+    if (sheet && range._model !== sheet) {
+      sheet.protections = sheet.protections.filter((x) => x !== p);
+      range._model.protections.push(p);
+    }
+    p.sheetId = range._model.sheetId;
+    p.rect = { ...range._rect };
+    return this;
+  }
+
+  getUnprotectedRanges(): Range[] {
+    const p = this._live();
+    return p.unprotected.flatMap((u) => {
+      const sheet = this._spreadsheet.sheetById(u.sheetId);
+      return sheet ? [new Range(this.ctx, sheet, { ...u.rect })] : [];
+    });
+  }
+
+  /** Sheet protections only: the listed ranges stay editable by everyone. */
+  setUnprotectedRanges(ranges: Range[]): ProtectionObject {
+    overload(this.gasClass, 'setUnprotectedRanges', arguments, ['array']);
+    const p = this._live();
+    if (p.type !== 'SHEET') throw new GasError('Unprotected ranges can only be set on a sheet protection.');
+    p.unprotected = ranges.map((r) => {
+      if (!(r instanceof Range)) throw new GasError('Invalid argument: ranges');
+      return { sheetId: r._model.sheetId, rect: { ...r._rect } };
+    });
+    return this;
+  }
+
+  getEditors(): SpreadsheetUser[] {
+    return this._live()
+      .editorList(this._spreadsheet.ownerEmail)
+      .map((e) => new SpreadsheetUser(this.ctx, e));
+  }
+
+  addEditor(emailAddressOrUser: unknown): ProtectionObject {
+    overload(this.gasClass, 'addEditor', arguments, ['string'], ['gas']);
+    const p = this._customize();
+    for (const e of this._emails(emailAddressOrUser, 'addEditor')) p.editors.add(e);
+    return this;
+  }
+
+  addEditors(emailAddresses: unknown[]): ProtectionObject {
+    overload(this.gasClass, 'addEditors', arguments, ['array']);
+    const p = this._customize();
+    for (const e of this._emails(emailAddresses, 'addEditors')) p.editors.add(e);
+    return this;
+  }
+
+  /** The owner cannot be removed: Google keeps the owner as an editor of every protection. */
+  removeEditor(emailAddressOrUser: unknown): ProtectionObject {
+    overload(this.gasClass, 'removeEditor', arguments, ['string'], ['gas']);
+    const p = this._customize();
+    for (const e of this._emails(emailAddressOrUser, 'removeEditor')) p.editors.delete(e);
+    return this;
+  }
+
+  removeEditors(emailAddresses: unknown[]): ProtectionObject {
+    overload(this.gasClass, 'removeEditors', arguments, ['array']);
+    const p = this._customize();
+    for (const e of this._emails(emailAddresses, 'removeEditors')) p.editors.delete(e);
+    return this;
+  }
+
+  canDomainEdit(): boolean {
+    return this._live().domainEdit;
+  }
+  isDomainEdit(): boolean {
+    return this._live().domainEdit;
+  }
+  setDomainEdit(editable: boolean): ProtectionObject {
+    overload(this.gasClass, 'setDomainEdit', arguments, ['boolean']);
+    this._customize().domainEdit = editable;
+    return this;
+  }
+
+  /** Whether the effective user may edit; the spreadsheet owner always can. */
+  canEdit(): boolean {
+    return this._live().canEdit(this.ctx.effectiveUserEmail, this._spreadsheet.ownerEmail);
+  }
+
+  remove(): void {
+    this._spreadsheet.removeProtection(this._live());
+  }
+
+  getRangeName(): string | null {
+    this._live();
+    return null;
+  }
+}

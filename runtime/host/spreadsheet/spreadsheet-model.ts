@@ -1,0 +1,210 @@
+/**
+ * One spreadsheet file, host side: its tabs, owner, time zone and per-user view state (active sheet,
+ * selection). Not script-visible.
+ */
+import crypto from 'node:crypto';
+import { SheetModel } from './sheet-model';
+import type { Rect } from './rect';
+import { ProtectionModel } from './protection-model';
+import type { ProtectionType } from './protection-model';
+import { Messages, fail } from './errors';
+
+/** Google's per-spreadsheet limit, all tabs together. */
+export const MAX_CELLS = 10_000_000;
+
+export interface Selection {
+  sheetId: number;
+  rect: Rect;
+}
+
+export class SpreadsheetModel {
+  /** People the file is shared with as editors (the owner is implied). */
+  readonly editors = new Set<string>();
+  /** The form that sends responses to this spreadsheet (set by the FormApp emulation), or null. */
+  formUrl: string | null = null;
+  /** Each user's active tab (sheetId), as the UI and Sheet.activate() leave it. */
+  readonly activeSheetByUser = new Map<string, number>();
+  /** Each user's selected range, as the UI and Range.activate() leave it. */
+  readonly selectionByUser = new Map<string, Selection>();
+  private sheets: SheetModel[] = [];
+  private nextProtectionId = 1;
+  private nextChartId = 1;
+  /** The first tab of a file has sheetId 0 (gid=0), later ones random ids, as in Google. */
+  private usedFirstId = false;
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly ownerEmail: string,
+    public timeZone: string,
+  ) {}
+
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  sheetModels(): SheetModel[] {
+    return this.sheets.slice();
+  }
+
+  sheetModel(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Like sheetModel but throws, for host code that knows the tab exists. */
+  requireSheet(name: string): SheetModel {
+    const sheet = this.sheetModel(name);
+    if (!sheet) throw new Error(`spreadsheet ${this.id} has no sheet named ${JSON.stringify(name)}`);
+    return sheet;
+  }
+
+  sheetById(sheetId: number): SheetModel | undefined {
+    return this.sheets.find((s) => s.sheetId === sheetId);
+  }
+
+  indexOf(sheet: SheetModel): number {
+    return this.sheets.indexOf(sheet);
+  }
+
+  /**
+   * Adds a tab of 1000 rows × 26 columns (Google's default) at `index` (0-based, default last).
+   * Names are unique, compared case-insensitively as Sheets does.
+   */
+  insertSheetModel(name: string, index?: number, size?: { rows?: number; columns?: number }): SheetModel {
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      fail(Messages.sheetExists(name));
+    const rows = size?.rows ?? 1000;
+    const columns = size?.columns ?? 26;
+    this.assertCellBudget(rows * columns);
+    const sheet = new SheetModel(this, name, this.newSheetId(), rows, columns);
+    const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
+    this.sheets.splice(at, 0, sheet);
+    return sheet;
+  }
+
+  deleteSheetModel(name: string): void {
+    const sheet = this.sheetModel(name);
+    if (!sheet) throw new Error(`spreadsheet ${this.id} has no sheet named ${JSON.stringify(name)}`);
+    this.removeSheet(sheet);
+  }
+
+  removeSheet(sheet: SheetModel): void {
+    if (this.sheets.length <= 1) fail(Messages.removeAllSheets);
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    sheet.deleted = true;
+    for (const p of sheet.protections) p.removed = true;
+    for (const [user, id] of this.activeSheetByUser)
+      if (id === sheet.sheetId) this.activeSheetByUser.delete(user);
+    for (const [user, sel] of this.selectionByUser)
+      if (sel.sheetId === sheet.sheetId) this.selectionByUser.delete(user);
+  }
+
+  moveSheet(sheet: SheetModel, index: number): void {
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
+  }
+
+  /** The tab a user is looking at: the one they (or a script for them) activated, else the first visible. */
+  activeSheetFor(user: string): SheetModel {
+    const id = this.activeSheetByUser.get(user.toLowerCase());
+    const chosen = id === undefined ? undefined : this.sheetById(id);
+    return chosen ?? this.sheets.find((s) => !s.hidden) ?? this.sheets[0]!;
+  }
+
+  setActiveSheetFor(user: string, sheet: SheetModel): void {
+    this.activeSheetByUser.set(user.toLowerCase(), sheet.sheetId);
+    sheet.hidden = false;
+  }
+
+  /** The user's selection; A1 of their active tab when they have not selected anything there. */
+  selectionFor(user: string): Selection {
+    const active = this.activeSheetFor(user);
+    const sel = this.selectionByUser.get(user.toLowerCase());
+    if (sel && sel.sheetId === active.sheetId) return sel;
+    return { sheetId: active.sheetId, rect: { row: 1, column: 1, numRows: 1, numColumns: 1 } };
+  }
+
+  setSelectionFor(user: string, sheet: SheetModel, rect: Rect): void {
+    this.setActiveSheetFor(user, sheet);
+    this.selectionByUser.set(user.toLowerCase(), { sheetId: sheet.sheetId, rect: { ...rect } });
+  }
+
+  totalCells(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  }
+
+  assertCellBudget(extraCells: number): void {
+    if (extraCells > 0 && this.totalCells() + extraCells > MAX_CELLS) fail(Messages.cellLimit);
+  }
+
+  createProtection(
+    type: ProtectionType,
+    sheet: SheetModel,
+    rect: Rect | null,
+    creator: string,
+  ): ProtectionModel {
+    const editors = [this.ownerEmail, ...this.editors, creator].filter((e) => e !== '');
+    const p = new ProtectionModel(
+      this.nextProtectionId++,
+      type,
+      sheet.sheetId,
+      rect ? { ...rect } : null,
+      editors,
+    );
+    sheet.protections.push(p);
+    return p;
+  }
+
+  removeProtection(p: ProtectionModel): void {
+    p.removed = true;
+    const sheet = this.sheetById(p.sheetId);
+    if (sheet) sheet.protections = sheet.protections.filter((x) => x !== p);
+  }
+
+  newChartId(): number {
+    return this.nextChartId++;
+  }
+
+  /**
+   * Moves every rectangle that points into sheet `sheetId` after rows/columns changed there:
+   * protected ranges, unprotected exceptions, chart sources on any tab. `shift` returns null when the
+   * rectangle was deleted entirely.
+   */
+  shiftReferences(sheetId: number, shift: (rect: Rect) => Rect | null): void {
+    const sheet = this.sheetById(sheetId);
+    if (sheet) {
+      for (const p of [...sheet.protections]) {
+        if (p.rect) {
+          const moved = shift(p.rect);
+          if (moved) p.rect = moved;
+          else this.removeProtection(p);
+        }
+        p.unprotected = p.unprotected.flatMap((u) => {
+          if (u.sheetId !== sheetId) return [u];
+          const moved = shift(u.rect);
+          return moved ? [{ sheetId, rect: moved }] : [];
+        });
+      }
+    }
+    for (const s of this.sheets) {
+      for (const chart of s.charts) {
+        chart.ranges = chart.ranges.flatMap((ref) => {
+          if (ref.sheetId !== sheetId) return [ref];
+          const moved = shift(ref.rect);
+          return moved ? [{ ...ref, rect: moved }] : [];
+        });
+      }
+    }
+  }
+
+  private newSheetId(): number {
+    if (this.sheets.length === 0 && !this.usedFirstId) {
+      this.usedFirstId = true;
+      return 0;
+    }
+    let id: number;
+    do id = crypto.randomInt(1, 2_147_483_647);
+    while (this.sheets.some((s) => s.sheetId === id));
+    return id;
+  }
+}

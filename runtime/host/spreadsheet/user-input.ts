@@ -1,0 +1,102 @@
+/**
+ * What a person does in the grid: typing into a cell or pasting a block. Host-only: the runtime uses
+ * it to drive edit triggers, the workbench to apply what a user typed.
+ *
+ * Like Sheets: each string is parsed as typed input; a rule that rejects invalid data refuses the whole
+ * edit (nothing is written) with Google's message, or the rule's help text when it has one; a
+ * protected range or sheet refuses a user who is not one of its editors, unless it is warning-only.
+ */
+import type { SpreadsheetStore } from './store';
+import type { CellValue, ParsedInput } from './values';
+import { parseTypedInput } from './values';
+import type { Rect } from './rect';
+import { blockingProtection, validationFailure, warningProtections } from './guards';
+import type { PendingCell } from './guards';
+import { Messages } from './errors';
+import { rectToA1 } from './a1';
+
+export interface UserEditRequest {
+  spreadsheetId: string;
+  sheetName: string;
+  /** 1-based top-left cell of the edit. */
+  row: number;
+  column: number;
+  /** What was typed or pasted, one string per cell ('' clears the cell). */
+  values: string[][];
+  /** Who is editing. */
+  user: string;
+}
+
+export interface UserEditResult {
+  /** The A1 notation of the edited block, e.g. `B2` or `B2:D4`. */
+  a1: string;
+  rect: Rect;
+  oldValues: CellValue[][];
+  newValues: CellValue[][];
+  /** Descriptions of warning-only protections the person was warned about (and went ahead). */
+  warnings: string[];
+}
+
+/** A refused edit: `reason` tells why, and nothing was written. */
+export class UserEditRefused extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'protected' | 'validation' | 'bounds',
+  ) {
+    super(message);
+    this.name = 'UserEditRefused';
+  }
+}
+
+export function userEdit(store: SpreadsheetStore, request: UserEditRequest): UserEditResult {
+  const spreadsheet = store.require(request.spreadsheetId);
+  const sheet = spreadsheet.requireSheet(request.sheetName);
+  const numRows = request.values.length;
+  const numColumns = request.values.reduce((w, line) => Math.max(w, line.length), 0);
+  if (numRows === 0 || numColumns === 0) throw new Error('userEdit: values must hold at least one cell');
+  const rect: Rect = { row: request.row, column: request.column, numRows, numColumns };
+  if (
+    rect.row < 1 ||
+    rect.column < 1 ||
+    rect.row + numRows - 1 > sheet.maxRows ||
+    rect.column + numColumns - 1 > sheet.maxColumns
+  ) {
+    throw new UserEditRefused(`The edit ${rectToA1(rect)} is outside the sheet ${sheet.name}.`, 'bounds');
+  }
+  if (blockingProtection(sheet, rect, request.user))
+    throw new UserEditRefused(Messages.protected, 'protected');
+
+  const parsed: ParsedInput[][] = [];
+  const pending: PendingCell[] = [];
+  for (let i = 0; i < numRows; i++) {
+    const line: ParsedInput[] = [];
+    for (let j = 0; j < numColumns; j++) {
+      const format = sheet.numberFormatAt(rect.row + i, rect.column + j);
+      const input = parseTypedInput(request.values[i]?.[j] ?? '', sheet.timeZone, format);
+      line.push(input);
+      pending.push({
+        row: rect.row + i,
+        column: rect.column + j,
+        value: input.value,
+        format: format ?? input.autoFormat ?? undefined,
+        isFormula: input.formula !== null,
+      });
+    }
+    parsed.push(line);
+  }
+  const invalid = validationFailure(sheet, rect, pending);
+  // The Sheets UI shows the rule's help text instead of the generic message when there is one.
+  if (invalid) throw new UserEditRefused(invalid.rule.helpText ?? invalid.message, 'validation');
+
+  const oldValues = sheet.readValues(rect.row, rect.column, numRows, numColumns);
+  parsed.forEach((line, i) =>
+    line.forEach((input, j) => sheet.writeParsed(rect.row - 1 + i, rect.column - 1 + j, input)),
+  );
+  return {
+    a1: rectToA1(rect),
+    rect,
+    oldValues,
+    newValues: sheet.readValues(rect.row, rect.column, numRows, numColumns),
+    warnings: warningProtections(sheet, rect).map((p) => p.description),
+  };
+}

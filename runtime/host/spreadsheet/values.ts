@@ -1,0 +1,158 @@
+/**
+ * Cell values and how Sheets turns text into them. A person typing into a cell and a script calling
+ * Range.setValue("…") go through the same parser (Apps Script writes strings as "user entered"):
+ * numbers, TRUE/FALSE, dates become typed values; `=` starts a formula; a leading apostrophe forces
+ * text and is not part of the value; `+`/`-` text that is not a number becomes a formula.
+ */
+import { zonedToDate } from './time-zone';
+import { PLAIN_TEXT_FORMAT } from './number-format';
+import { GasError } from '../gas-object';
+
+/** What Range.getValues returns per cell: '' for an empty cell. */
+export type CellValue = number | string | boolean | Date;
+
+export interface ParsedInput {
+  value: CellValue;
+  /** The formula text (starting with `=`), or null. A formula's value is '' here: we cannot compute it. */
+  formula: string | null;
+  /** The number format Sheets applies when it recognises a typed date/percent/currency, or null. */
+  autoFormat: string | null;
+}
+
+export const MAX_CELL_CHARACTERS = 50_000;
+
+export function assertCellLength(text: string): void {
+  if (text.length > MAX_CELL_CHARACTERS) {
+    throw new GasError('Your input contains more than the maximum of 50000 characters in a single cell.');
+  }
+}
+
+const plain = (value: CellValue): ParsedInput => ({ value, formula: null, autoFormat: null });
+
+/**
+ * Parses what a person types (or a script writes as a string). `format` is the cell's current
+ * number format: under plain text (`@`) everything stays text, as in Sheets.
+ */
+export function parseTypedInput(text: string, timeZone: string, format?: string): ParsedInput {
+  assertCellLength(text);
+  if (text === '') return plain('');
+  if (text.startsWith("'")) return plain(text.slice(1));
+  if (format === PLAIN_TEXT_FORMAT) return plain(text);
+  if (text.startsWith('=') && text.length > 1) return { value: '', formula: text, autoFormat: null };
+  const trimmed = text.trim();
+  const upper = trimmed.toUpperCase();
+  if (upper === 'TRUE') return plain(true);
+  if (upper === 'FALSE') return plain(false);
+  const number = parseNumber(trimmed);
+  if (number) return { value: number.value, formula: null, autoFormat: number.format };
+  const date = parseDate(trimmed, timeZone);
+  if (date) return { value: date.value, formula: null, autoFormat: date.format };
+  // Sheets reads `+x` / `-x` as the start of a formula (the formula-injection hazard of CSV exports).
+  if ((text.startsWith('+') || text.startsWith('-')) && text.length > 1) {
+    return { value: '', formula: `=${text}`, autoFormat: null };
+  }
+  return plain(text);
+}
+
+/** Range.setValue semantics for any value a script can pass. */
+export function scriptValueToInput(value: unknown, timeZone: string, format?: string): ParsedInput {
+  if (value === null || value === undefined) return plain('');
+  if (typeof value === 'string') return parseTypedInput(value, timeZone, format);
+  if (typeof value === 'number') return plain(Number.isFinite(value) ? value : String(value));
+  if (typeof value === 'boolean') return plain(value);
+  if (value instanceof Date) return plain(new Date(value.getTime()));
+  // Objects are written as their text (a Range is written as "Range", as in Apps Script).
+  return parseTypedInput(String(value), timeZone, format);
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+const CURRENCY = /^([+-]?)\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
+const PERCENT = /^([+-]?(?:\d+\.?\d*|\.\d+))%$/;
+
+function parseNumber(text: string): { value: number; format: string | null } | null {
+  if (NUMBER.test(text)) return { value: Number(text), format: null };
+  if (GROUPED.test(text)) {
+    const decimals = text.includes('.') ? '.00' : '';
+    return { value: Number(text.replace(/,/g, '')), format: `#,##0${decimals}` };
+  }
+  const currency = CURRENCY.exec(text);
+  if (currency) {
+    const value = Number(`${currency[1] ?? ''}${(currency[2] ?? '').replace(/,/g, '')}${currency[3] ?? ''}`);
+    return { value, format: '"$"#,##0.00' };
+  }
+  const percent = PERCENT.exec(text);
+  if (percent) {
+    const digits = percent[1] ?? '0';
+    const value = Number(digits) / 100;
+    return { value: Number(value.toPrecision(15)), format: digits.includes('.') ? '0.00%' : '0%' };
+  }
+  return null;
+}
+
+const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]+(.+))?$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:\s+(.+))?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$/i;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parseTime(text: string): { hour: number; minute: number; second: number } | null {
+  const m = TIME.exec(text.trim());
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2]);
+  const second = m[3] === undefined ? 0 : Number(m[3]);
+  const meridiem = m[4]?.toLowerCase().replace(/\./g, '');
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return { hour, minute, second };
+}
+
+/** Dates typed as `2026-03-01`, `2026/3/1`, `3/1/2026`, `3/1/26`, each optionally with a time. */
+function parseDate(text: string, timeZone: string): { value: Date; format: string } | null {
+  let year: number;
+  let month: number;
+  let day: number;
+  let timeText: string | undefined;
+  let style: 'iso' | 'us';
+  const iso = ISO_DATE.exec(text);
+  const us = iso ? null : US_DATE.exec(text);
+  if (iso) {
+    year = Number(iso[1]);
+    month = Number(iso[2]);
+    day = Number(iso[3]);
+    timeText = iso[4];
+    style = 'iso';
+  } else if (us) {
+    month = Number(us[1]);
+    day = Number(us[2]);
+    const y = us[3] ?? '';
+    // Two-digit years: 00-29 are 20xx, 30-99 are 19xx (Sheets' cut-over).
+    year = y.length === 2 ? (Number(y) < 30 ? 2000 + Number(y) : 1900 + Number(y)) : Number(y);
+    timeText = us[4];
+    style = 'us';
+  } else return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  let time = { hour: 0, minute: 0, second: 0 };
+  if (timeText !== undefined) {
+    const parsed = parseTime(timeText);
+    if (!parsed) return null;
+    time = parsed;
+  }
+  const value = zonedToDate(year, month, day, time.hour, time.minute, time.second, timeZone);
+  const datePart = style === 'iso' ? 'yyyy-mm-dd' : 'M/d/yyyy';
+  return { value, format: timeText === undefined ? datePart : `${datePart} H:mm:ss` };
+}
+
+export function cloneValue(value: CellValue): CellValue {
+  return value instanceof Date ? new Date(value.getTime()) : value;
+}
+
+export function isEmptyValue(value: CellValue | undefined): boolean {
+  return value === undefined || value === '';
+}

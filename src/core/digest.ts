@@ -1,0 +1,84 @@
+/**
+ * The supervisors' daily digest: one email summarizing what needs attention across the register.
+ * Not about a single work order, so its subject carries the organization's name instead of a number.
+ */
+import { cleanRecipients, renderEmail, signatureOf, type Email } from './email-format';
+import { OPEN_STATUSES, type WorkOrder } from './model';
+import { singleLine } from './sanitize';
+import { isOverdue } from './sla';
+import { formatLocal, hoursBetween } from './time';
+
+export interface DigestInput {
+  orders: readonly WorkOrder[];
+  now: Date;
+  timeZone: string;
+  to: readonly string[];
+  organizationName?: string;
+  link?: string;
+  /** Longest list per section; the rest is counted ("… and 12 more"). */
+  maxPerSection?: number;
+}
+
+function line(order: WorkOrder, suffix: string): string {
+  const ref = order.woNumber || order.id;
+  return singleLine(
+    `${ref} — ${singleLine(order.description, 80)}${suffix.trim() ? ` (${suffix.trim()})` : ''}`,
+    200,
+  );
+}
+
+function capped(lines: string[], max: number): string[] {
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max), `… and ${lines.length - max} more`];
+}
+
+/** Builds the digest; sections with nothing in them are left out. */
+export function composeDigest(input: DigestInput): Email {
+  const { now, timeZone } = input;
+  const max = input.maxPerSection ?? 50;
+  const open = input.orders.filter((o) => OPEN_STATUSES.includes(o.status));
+  const overdue = open
+    .filter((o) => isOverdue(o, now))
+    .sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0));
+  const waiting = open
+    .filter((o) => o.status === 'Submitted')
+    .sort((a, b) => (a.requestedAt?.getTime() ?? 0) - (b.requestedAt?.getTime() ?? 0));
+  const unassigned = open.filter((o) => o.status === 'Approved');
+  const onHold = open.filter((o) => o.status === 'On Hold');
+  const toClose = open.filter((o) => o.status === 'Completed');
+  const sections = [
+    {
+      heading: `Overdue (${overdue.length})`,
+      lines: overdue.map((o) =>
+        line(o, `due ${o.due ? formatLocal(o.due, timeZone) : ''}, ${o.assignee || 'unassigned'}`),
+      ),
+    },
+    {
+      heading: `Waiting for a decision (${waiting.length})`,
+      lines: waiting.map((o) =>
+        line(o, o.requestedAt ? `submitted ${Math.floor(hoursBetween(o.requestedAt, now))} h ago` : ''),
+      ),
+    },
+    {
+      heading: `Approved, not assigned (${unassigned.length})`,
+      lines: unassigned.map((o) => line(o, o.priority)),
+    },
+    { heading: `On hold (${onHold.length})`, lines: onHold.map((o) => line(o, o.reason)) },
+    {
+      heading: `Completed, waiting to be closed (${toClose.length})`,
+      lines: toClose.map((o) => line(o, '')),
+    },
+  ]
+    .filter((s) => s.lines.length > 0)
+    .map((s) => ({ heading: s.heading, lines: capped(s.lines, max) }));
+  const org = signatureOf(input.organizationName);
+  const subject = singleLine(`[${org}] Daily digest: ${open.length} open, ${overdue.length} overdue`, 250);
+  const intro = [`${open.length} work orders are open as of ${formatLocal(now, timeZone)} (${timeZone}).`];
+  if (sections.length === 0) intro.push('Nothing needs your attention today.');
+  const rendered = renderEmail(
+    { title: 'Daily digest', intro, details: [], sections },
+    input.link ?? '',
+    org,
+  );
+  return { to: cleanRecipients(input.to), subject, ...rendered };
+}

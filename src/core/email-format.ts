@@ -1,0 +1,81 @@
+/**
+ * Shared email plumbing: recipient cleaning and rendering one content structure as plain text and as
+ * escaped HTML (so the two bodies always say the same thing and no user text reaches HTML unescaped).
+ */
+import { escapeHtml } from './sanitize';
+
+export interface Email {
+  to: string[];
+  subject: string;
+  body: string;
+  htmlBody: string;
+}
+
+const EMAIL = /^[^\s@,;<>"'()[\]\\]+@[^\s@,;<>"'()[\]\\]+\.[^\s@,;<>"'()[\]\\]+$/;
+
+/** Lower-cased, valid, unique addresses (no commas or line breaks can reach a mail header). */
+export function cleanRecipients(addresses: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const a of addresses) {
+    const email = a.trim().toLowerCase();
+    if (EMAIL.test(email) && !out.includes(email)) out.push(email);
+  }
+  return out;
+}
+
+export interface Content {
+  title: string;
+  intro: string[];
+  details: Array<[string, string]>;
+  /** Lists after the details (the digest's sections). */
+  sections?: Array<{ heading: string; lines: string[] }>;
+}
+
+const html = (text: string): string => escapeHtml(text).replace(/\n/g, '<br>');
+
+/** Renders content as text and HTML; `link` is added only when it is an https URL. */
+export function renderEmail(
+  content: Content,
+  link: string,
+  from: string,
+): { body: string; htmlBody: string } {
+  const safeLink = /^https:\/\/[^\s]+$/.test(link) ? link : '';
+  const sections = content.sections ?? [];
+  const text = [
+    'Hello,',
+    '',
+    ...content.intro,
+    ...(content.details.length > 0 ? ['', ...content.details.map(([k, v]) => `${k}: ${v}`)] : []),
+    ...sections.flatMap((s) => ['', `${s.heading}:`, ...s.lines.map((l) => `- ${l}`)]),
+    ...(safeLink ? ['', `Open the register: ${safeLink}`] : []),
+    '',
+    `— ${from}`,
+  ].join('\n');
+  const htmlBody = [
+    '<p>Hello,</p>',
+    ...content.intro.map((l) => `<p>${html(l)}</p>`),
+    ...(content.details.length > 0
+      ? [
+          '<table>',
+          ...content.details.map(
+            ([k, v]) => `<tr><th align="left" valign="top">${html(k)}</th><td>${html(v)}</td></tr>`,
+          ),
+          '</table>',
+        ]
+      : []),
+    ...sections.flatMap((s) => [
+      `<h3>${html(s.heading)}</h3>`,
+      '<ul>',
+      ...s.lines.map((l) => `<li>${html(l)}</li>`),
+      '</ul>',
+    ]),
+    ...(safeLink ? [`<p><a href="${escapeHtml(safeLink)}">Open the register</a></p>`] : []),
+    `<p>— ${html(from)}</p>`,
+  ].join('\n');
+  return { body: text, htmlBody };
+}
+
+/** The sign-off: the organization's name. */
+export function signatureOf(organizationName: string | undefined): string {
+  return organizationName?.trim() || 'Work Orders';
+}

@@ -1,0 +1,82 @@
+/**
+ * computeReports: every figure of the three report tabs from the register and the change log.
+ * Pure and deterministic for a given `now` and time zone. Cost: one pass to group the change log,
+ * one pass to derive per-order facts, then sorts and binary searches — O(n log n) overall.
+ */
+import { buildFacts } from './facts';
+import { buildStatusHistory } from './history';
+import { SkipNotes } from './notes';
+import { monthlyGrid, weeklyGrid } from './periods';
+import { computeSummary } from './summary';
+import { ZonedCalendar } from './time-zone';
+import { computeTimeInStatus } from './time-in-status';
+import { computeSeries } from './trends';
+import type { ReportData, ReportInput } from './types';
+import { computeAging, computeOverdue, computeTechnicians } from './workload';
+
+export const DEFAULT_WEEKS = 26;
+export const DEFAULT_MONTHS = 12;
+
+export function computeReports(input: ReportInput): ReportData {
+  const notes = new SkipNotes();
+  const now = input.now.getTime();
+  if (Number.isNaN(now)) throw new Error('computeReports: now is not a valid date');
+  const timeZone = resolveTimeZone(input.timeZone, notes);
+  const cal = new ZonedCalendar(timeZone);
+  const weekly = weeklyGrid(cal, now, clampCount(input.weeks, DEFAULT_WEEKS, 520));
+  const monthly = monthlyGrid(cal, now, clampCount(input.months, DEFAULT_MONTHS, 240));
+
+  const orderIndex = new Map<string, number>();
+  input.orders.forEach((o, i) => {
+    // With duplicated ids the first row keeps the history; duplicates are reported, not merged.
+    if (!orderIndex.has(String(o.id))) orderIndex.set(String(o.id), i);
+  });
+  const duplicates = input.orders.length - orderIndex.size;
+  if (duplicates > 0) {
+    notes.add(
+      `${duplicates} row(s) repeat a Request ID; the change log was matched to the first row of each id.`,
+    );
+  }
+  const history = buildStatusHistory(input.changes, orderIndex, input.orders.length, notes);
+  const facts = buildFacts(input.orders, history, now, notes);
+
+  let earliest = NaN;
+  for (const f of facts) if (f.requested <= now && !(f.requested >= earliest)) earliest = f.requested;
+
+  const summary = computeSummary(facts, notes);
+  const trends = {
+    weekly: computeSeries(weekly, facts, now),
+    monthly: computeSeries(monthly, facts, now),
+  };
+  const times = computeTimeInStatus(facts, history, now, notes);
+  const bottlenecks = {
+    ...times,
+    ...computeAging(facts, now, notes),
+    ...computeOverdue(facts, now),
+    technicians: computeTechnicians(facts, weekly.bounds[0] ?? now, now, input.staff ?? []),
+  };
+  return {
+    builtAt: new Date(now),
+    timeZone,
+    range: { start: Number.isNaN(earliest) ? null : new Date(earliest), end: new Date(now) },
+    changeLogRange: {
+      start: Number.isNaN(history.first) ? null : new Date(history.first),
+      end: Number.isNaN(history.last) ? null : new Date(history.last),
+    },
+    summary,
+    trends,
+    bottlenecks,
+    notes: notes.render(),
+  };
+}
+
+function resolveTimeZone(timeZone: string, notes: SkipNotes): string {
+  if (timeZone && ZonedCalendar.isValid(timeZone)) return timeZone;
+  notes.add(`Unknown time zone "${timeZone}": dates are shown in UTC.`);
+  return 'UTC';
+}
+
+function clampCount(value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(1, Math.floor(value)));
+}

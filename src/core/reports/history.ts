@@ -1,0 +1,110 @@
+/**
+ * The change log's Status rows grouped by work order, once, in time order. A compressed layout
+ * (offsets + one flat index array, like a CSR matrix) keeps a million rows at a few MB and makes
+ * the grouping linear; each order's slice is sorted only when it is not already (the log is
+ * append-only, so it nearly always is).
+ */
+import type { ChangeLogEntry } from '../model';
+import type { SkipNotes } from './notes';
+import { validMs } from './dates';
+
+export interface StatusHistory {
+  changes: readonly ChangeLogEntry[];
+  /** Time of each change row in ms (NaN when unusable). */
+  atMs: Float64Array;
+  /** Order i's rows are rows[start[i] .. start[i+1]). */
+  start: Int32Array;
+  /** Change-row indices, grouped by order, ascending by time (ties keep log order). */
+  rows: Int32Array;
+  /** Earliest and latest usable Status-row time, NaN when none. */
+  first: number;
+  last: number;
+}
+
+/** The lifecycle's field is logged under its header 'Status'; accept the field key 'status' as well. */
+export function isStatusField(field: string): boolean {
+  return field === 'Status' || (field.length === 6 && field.toLowerCase() === 'status');
+}
+
+export function buildStatusHistory(
+  changes: readonly ChangeLogEntry[],
+  orderIndex: ReadonlyMap<string, number>,
+  orderCount: number,
+  notes: SkipNotes,
+): StatusHistory {
+  const atMs = new Float64Array(changes.length);
+  const owner = new Int32Array(changes.length).fill(-1);
+  const counts = new Int32Array(orderCount + 1);
+  let badTime = 0;
+  let unknownRecord = 0;
+  let first = NaN;
+  let last = NaN;
+  for (let i = 0; i < changes.length; i++) {
+    const row = changes[i];
+    if (!row || !isStatusField(String(row.field))) continue;
+    const at = validMs(row.at);
+    atMs[i] = at;
+    if (Number.isNaN(at)) {
+      badTime++;
+      continue;
+    }
+    const idx = orderIndex.get(String(row.recordId));
+    if (idx === undefined) {
+      unknownRecord++;
+      continue;
+    }
+    owner[i] = idx;
+    counts[idx + 1] = (counts[idx + 1] ?? 0) + 1;
+    if (!(at >= first)) first = at;
+    if (!(at <= last)) last = at;
+  }
+  const start = new Int32Array(orderCount + 1);
+  for (let i = 0; i < orderCount; i++) start[i + 1] = (start[i] ?? 0) + (counts[i + 1] ?? 0);
+  const rows = new Int32Array(start[orderCount] ?? 0);
+  const fill = start.slice(0, orderCount);
+  for (let i = 0; i < changes.length; i++) {
+    const idx = owner[i] ?? -1;
+    if (idx < 0) continue;
+    const pos = fill[idx] ?? 0;
+    rows[pos] = i;
+    fill[idx] = pos + 1;
+  }
+  for (let o = 0; o < orderCount; o++) sortSlice(rows, start[o] ?? 0, start[o + 1] ?? 0, atMs);
+
+  if (badTime > 0)
+    notes.add(`${badTime} Status row(s) of the change log with a missing or malformed time were left out.`);
+  if (unknownRecord > 0) {
+    notes.add(
+      `${unknownRecord} Status row(s) of the change log belong to records not in the register (archived or removed) and were left out of time in status.`,
+    );
+  }
+  return { changes, atMs, start, rows, first, last };
+}
+
+function sortSlice(rows: Int32Array, from: number, to: number, atMs: Float64Array): void {
+  let sorted = true;
+  for (let k = from + 1; k < to && sorted; k++) {
+    if ((atMs[rows[k - 1] ?? 0] ?? 0) > (atMs[rows[k] ?? 0] ?? 0)) sorted = false;
+  }
+  if (sorted) return;
+  // Ties keep log order (index order), which is the order the changes were written in.
+  rows.subarray(from, to).sort((a, b) => (atMs[a] ?? 0) - (atMs[b] ?? 0) || a - b);
+}
+
+/** One status change of one order: time, old and new status text. */
+export interface StatusStep {
+  at: number;
+  from: string;
+  to: string;
+}
+
+export function stepsOf(history: StatusHistory, order: number): StatusStep[] {
+  const steps: StatusStep[] = [];
+  const end = history.start[order + 1] ?? 0;
+  for (let k = history.start[order] ?? 0; k < end; k++) {
+    const i = history.rows[k] ?? 0;
+    const row = history.changes[i];
+    if (row) steps.push({ at: history.atMs[i] ?? NaN, from: String(row.oldValue), to: String(row.newValue) });
+  }
+  return steps;
+}

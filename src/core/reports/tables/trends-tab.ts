@@ -1,0 +1,69 @@
+/** Report: Trends — weekly and monthly created / completed / closed / backlog, overall and by key. */
+import { SHEET_NAMES } from '../../model';
+import { DEFINITIONS } from '../definitions';
+import type { ZonedCalendar } from '../time-zone';
+import type { Cell, ReportData, ReportTab, TrendPoint, TrendSeries } from '../types';
+import { appendNotes } from './notes-block';
+import { builtAtLabel } from './summary-tab';
+import { column, columns, TabBuilder } from './tab-builder';
+
+const MEASURES = ['Created', 'Completed', 'Closed', 'Rejected or cancelled', 'Backlog (end)'];
+
+export function trendsTab(data: ReportData, cal: ZonedCalendar): ReportTab {
+  const { weekly, monthly } = data.trends;
+  const end = cal.isoDate(data.range.end.getTime());
+  const covers =
+    `${weekly.periods.length} weeks from ${weekly.periods[0]?.label ?? end} to ${end}; ` +
+    `${monthly.periods.length} months from ${monthly.periods[0]?.label ?? end} to ${end}`;
+  const tab = new TabBuilder(SHEET_NAMES.reportTrends).opening(builtAtLabel(data, cal), covers).blank();
+
+  tab.heading('Per week (weeks start on Monday)');
+  const week = tab.table(['Week', ...MEASURES], rows(weekly));
+  tab.chart('line', 'Created vs completed per week', [columns(week, 1, 3)]);
+  tab.chart('line', 'Open backlog per week', [column(week, 1), column(week, 6)]);
+  tab.blank().heading('Per month');
+  const month = tab.table(['Month', ...MEASURES], rows(monthly));
+  tab.chart('column', 'Created vs completed per month', [columns(month, 1, 3)]);
+
+  byKey(tab, 'Per week by category', 'Category', 'Week', weekly, weekly.byCategory);
+  byKey(tab, 'Per month by category', 'Category', 'Month', monthly, monthly.byCategory);
+  byKey(tab, 'Per week by priority', 'Priority', 'Week', weekly, weekly.byPriority);
+  byKey(tab, 'Per month by priority', 'Priority', 'Month', monthly, monthly.byPriority);
+
+  tab.blank().heading('Definitions');
+  tab.line(DEFINITIONS.trendColumns);
+  tab.line(DEFINITIONS.trendBacklog);
+  appendNotes(tab, data.notes);
+  return tab.build();
+}
+
+function measures(p: TrendPoint): Cell[] {
+  return [p.created, p.completed, p.closed, p.withdrawn, p.backlog];
+}
+
+function rows(series: TrendSeries): Cell[][] {
+  return series.periods.map((period, i) => {
+    const p = series.total[i];
+    return [period.label, ...(p ? measures(p) : [])];
+  });
+}
+
+/** Long format (one row per key and period) so the block can be filtered and pivoted in Sheets. */
+function byKey(
+  tab: TabBuilder,
+  title: string,
+  keyHeader: string,
+  periodHeader: string,
+  series: TrendSeries,
+  groups: { key: string; points: TrendPoint[] }[],
+): void {
+  const body: Cell[][] = [];
+  for (const g of groups) {
+    series.periods.forEach((period, i) => {
+      const p = g.points[i];
+      if (p) body.push([g.key, period.label, ...measures(p)]);
+    });
+  }
+  tab.blank().heading(title);
+  tab.table([keyHeader, periodHeader, ...MEASURES], body);
+}

@@ -1,0 +1,132 @@
+/**
+ * What the Settings tab configures, with defaults. The sheet layout and its parsing are in ./settings.
+ */
+import { z } from 'zod';
+
+export const COMPLETE_UNITS = ['end of day', 'hours', 'business days', 'days'] as const;
+export type CompleteUnit = (typeof COMPLETE_UNITS)[number];
+
+export interface PriorityRule {
+  /** As shown in the Priority column and drop-down, e.g. "P1 Emergency". */
+  name: string;
+  /** Hours within which a request of this priority should be decided; null = no target. */
+  respondHours: number | null;
+  /**
+   * With `completeUnit`: "end of day" = end of the local day N days later (0 = same day); "hours" =
+   * elapsed hours; "business days" = Monday–Friday days in the spreadsheet's zone; "days" = calendar days.
+   */
+  completeWithin: number;
+  completeUnit: CompleteUnit;
+}
+
+export const PriorityRuleSchema = z
+  .object({
+    name: z.string().trim().min(1),
+    respondHours: z.number().nonnegative().nullable(),
+    completeWithin: z.number().nonnegative(),
+    completeUnit: z.enum(COMPLETE_UNITS),
+  })
+  .refine((r) => r.completeUnit === 'hours' || Number.isInteger(r.completeWithin), {
+    message: 'days must be a whole number',
+    path: ['completeWithin'],
+  });
+
+/** Scalar settings (the Setting | Value | Description table). */
+export const SCALAR_SETTINGS_SCHEMA = z.object({
+  organizationName: z.string().trim().min(1).max(200),
+  retentionDays: z.number().int().min(1).max(36_500),
+  notifyRequestor: z.boolean(),
+  notifyAssignee: z.boolean(),
+  notifySupervisors: z.boolean(),
+  dailyDigest: z.boolean(),
+  digestHour: z.number().int().min(0).max(23),
+  reminderHoursBeforeDue: z
+    .number()
+    .min(0)
+    .max(24 * 365),
+  escalateAfterOverdueHours: z
+    .number()
+    .min(0)
+    .max(24 * 365),
+});
+export type ScalarSettings = z.infer<typeof SCALAR_SETTINGS_SCHEMA>;
+export type SettingKey = keyof ScalarSettings;
+
+export const SettingsSchema = SCALAR_SETTINGS_SCHEMA.extend({
+  categories: z.array(z.string().trim().min(1)).min(1),
+  locations: z.array(z.string().trim().min(1)),
+  priorities: z.array(PriorityRuleSchema).min(1),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** The notification switches, as recipientsFor reads them. */
+export type NotifySwitches = Pick<Settings, 'notifyRequestor' | 'notifyAssignee' | 'notifySupervisors'>;
+
+/** Each scalar setting's meaning, shown in the Description column. Order = row order on the tab. */
+export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = {
+  organizationName: 'Name used in emails and on the Procedure tab.',
+  retentionDays:
+    'Days a closed, rejected or cancelled work order stays in the register before it is moved to Archive (never deleted).',
+  notifyRequestor: 'TRUE to email requestors (acknowledgment, approval, rejection, delays, closure).',
+  notifyAssignee: 'TRUE to email technicians when work is assigned, reassigned, returned or cancelled.',
+  notifySupervisors: 'TRUE to email supervisors about completed work, delays and escalations.',
+  dailyDigest: 'TRUE to send supervisors one summary email a day.',
+  digestHour: 'Hour of the day (0–23, spreadsheet time zone) at which the daily digest is sent.',
+  reminderHoursBeforeDue: 'Remind the assignee this many hours before a work order is due (0 = no reminder).',
+  escalateAfterOverdueHours: 'Tell supervisors when a work order has been overdue this many hours.',
+};
+
+export const DEFAULT_PRIORITIES: readonly PriorityRule[] = [
+  { name: 'P1 Emergency', respondHours: 1, completeWithin: 0, completeUnit: 'end of day' },
+  { name: 'P2 Urgent', respondHours: 4, completeWithin: 24, completeUnit: 'hours' },
+  { name: 'P3 Routine', respondHours: 24, completeWithin: 5, completeUnit: 'business days' },
+  { name: 'P4 Scheduled', respondHours: 72, completeWithin: 30, completeUnit: 'days' },
+];
+
+export const DEFAULT_CATEGORIES: readonly string[] = [
+  'Electrical',
+  'Plumbing',
+  'HVAC',
+  'Carpentry',
+  'Cleaning',
+  'IT',
+  'Grounds',
+  'Other',
+];
+
+export const DEFAULT_LOCATIONS: readonly string[] = [
+  'Main Building',
+  'Annex',
+  'Warehouse',
+  'Car Park',
+  'Grounds',
+];
+
+export const DEFAULT_SCALAR_SETTINGS: Readonly<ScalarSettings> = {
+  organizationName: 'Facilities Maintenance',
+  retentionDays: 730,
+  notifyRequestor: true,
+  notifyAssignee: true,
+  notifySupervisors: true,
+  dailyDigest: false,
+  digestHour: 7,
+  reminderHoursBeforeDue: 24,
+  escalateAfterOverdueHours: 24,
+};
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  ...DEFAULT_SCALAR_SETTINGS,
+  categories: [...DEFAULT_CATEGORIES],
+  locations: [...DEFAULT_LOCATIONS],
+  priorities: DEFAULT_PRIORITIES.map((p) => ({ ...p })),
+};
+
+/** A fresh, mutable copy of the defaults. */
+export function defaultSettings(): Settings {
+  return {
+    ...DEFAULT_SCALAR_SETTINGS,
+    categories: [...DEFAULT_CATEGORIES],
+    locations: [...DEFAULT_LOCATIONS],
+    priorities: DEFAULT_PRIORITIES.map((p) => ({ ...p })),
+  };
+}

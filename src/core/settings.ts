@@ -1,0 +1,295 @@
+/**
+ * The Settings tab: side-by-side tables under one header row,
+ *   Category | Location | Priority | Respond Within (h) | Complete Within | Complete Unit | Setting | Value | Description
+ * found by header (an administrator may move them). Parsing never throws: a bad entry is reported in
+ * readable words and the default is used for that entry only.
+ */
+import { z } from 'zod';
+import { mapHeaders } from './columns';
+import { asCellText } from './sanitize';
+import {
+  COMPLETE_UNITS,
+  DEFAULT_PRIORITIES,
+  DEFAULT_SCALAR_SETTINGS,
+  SCALAR_SETTINGS_SCHEMA,
+  SETTING_DESCRIPTIONS,
+  defaultSettings,
+  type CompleteUnit,
+  type PriorityRule,
+  type ScalarSettings,
+  type SettingKey,
+  type Settings,
+} from './settings-model';
+
+export * from './settings-model';
+
+export const SETTINGS_COLUMNS = {
+  category: 'Category',
+  location: 'Location',
+  priority: 'Priority',
+  respondWithin: 'Respond Within (h)',
+  completeWithin: 'Complete Within',
+  completeUnit: 'Complete Unit',
+  setting: 'Setting',
+  value: 'Value',
+  description: 'Description',
+} as const;
+type SettingsColumn = keyof typeof SETTINGS_COLUMNS;
+
+export const SETTINGS_HEADER_ROW: readonly string[] = Object.values(SETTINGS_COLUMNS);
+
+const SETTING_KEYS = Object.keys(SETTING_DESCRIPTIONS) as SettingKey[];
+
+/** The 2D array setup writes to the Settings tab (text neutralized; numbers and booleans typed). */
+export function settingsSheetRows(settings: Settings): unknown[][] {
+  const height = Math.max(
+    settings.categories.length,
+    settings.locations.length,
+    settings.priorities.length,
+    SETTING_KEYS.length,
+  );
+  const text = (s: string): string => asCellText(s).cell;
+  const rows: unknown[][] = [[...SETTINGS_HEADER_ROW]];
+  for (let i = 0; i < height; i++) {
+    const p = settings.priorities[i];
+    const key = SETTING_KEYS[i];
+    rows.push([
+      text(settings.categories[i] ?? ''),
+      text(settings.locations[i] ?? ''),
+      p ? text(p.name) : '',
+      p ? (p.respondHours ?? '') : '',
+      p ? p.completeWithin : '',
+      p ? p.completeUnit : '',
+      key ?? '',
+      key ? cellValue(settings[key]) : '',
+      key ? SETTING_DESCRIPTIONS[key] : '',
+    ]);
+  }
+  return rows;
+}
+
+function cellValue(value: string | number | boolean): string | number | boolean {
+  return typeof value === 'string' ? asCellText(value).cell : value;
+}
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** Readable problems, e.g. `Settings row 6: Complete Unit "weeks" is not one of …`. */
+  problems: string[];
+}
+
+/** A checkbox or typed TRUE/FALSE/yes/no cell. */
+export const BooleanCell = z.union([
+  z.boolean(),
+  z
+    .number()
+    .refine((n) => n === 0 || n === 1)
+    .transform((n) => n === 1),
+  z
+    .string()
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(z.enum(['true', 'false', 'yes', 'no', 'y', 'n', '1', '0', 'on', 'off']))
+    .transform((s) => ['true', 'yes', 'y', '1', 'on'].includes(s)),
+], { error: 'is not TRUE or FALSE' });
+
+/** A number typed in a cell (Sheets gives numbers; a text cell may hold "24"). */
+export const NumberCell = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+
+export function parseSettings(values: readonly (readonly unknown[])[]): ParsedSettings {
+  const settings = defaultSettings();
+  const problems: string[] = [];
+  const header = values[0];
+  if (!header || header.every((v) => str(v) === '')) {
+    return { settings, problems: ['The Settings tab has no header row: using the default settings'] };
+  }
+  const layout = mapHeaders(header, SETTINGS_COLUMNS);
+  const column = (key: SettingsColumn): Array<{ row: number; value: unknown; cells: readonly unknown[] }> => {
+    const index = layout.indexOf[key];
+    if (index < 0) return [];
+    return values.slice(1).map((cells, i) => ({ row: i + 2, value: cells[index], cells }));
+  };
+  const at = (cells: readonly unknown[], key: SettingsColumn): unknown => {
+    const index = layout.indexOf[key];
+    return index < 0 ? undefined : cells[index];
+  };
+  for (const key of ['category', 'location', 'priority', 'setting'] as const) {
+    if (layout.indexOf[key] < 0)
+      problems.push(`The Settings tab has no "${SETTINGS_COLUMNS[key]}" column: using the defaults`);
+  }
+
+  if (layout.indexOf.category >= 0) {
+    const categories = uniqueList(column('category'), 'Category', problems);
+    if (categories.length > 0) settings.categories = categories;
+    else problems.push('No categories are listed: using the default categories');
+  }
+  if (layout.indexOf.location >= 0) settings.locations = uniqueList(column('location'), 'Location', problems);
+
+  if (layout.indexOf.priority >= 0) {
+    const priorities = parsePriorities(column('priority'), at, problems);
+    if (priorities.length > 0) settings.priorities = priorities;
+    else problems.push('No valid priorities are listed: using the default priorities');
+  }
+
+  if (layout.indexOf.setting >= 0) Object.assign(settings, parseScalars(column('setting'), at, problems));
+  return { settings, problems };
+}
+
+function uniqueList(
+  cells: Array<{ row: number; value: unknown }>,
+  what: string,
+  problems: string[],
+): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const { row, value } of cells) {
+    const name = str(value);
+    if (name === '') continue;
+    if (seen.has(name.toLowerCase())) {
+      problems.push(`Settings row ${row}: ${what} "${name}" is listed twice; the second is ignored`);
+      continue;
+    }
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+const UNIT_ALIASES: Record<string, CompleteUnit> = {
+  'end of day': 'end of day',
+  'end of the day': 'end of day',
+  hour: 'hours',
+  hours: 'hours',
+  'business day': 'business days',
+  'business days': 'business days',
+  'working days': 'business days',
+  day: 'days',
+  days: 'days',
+};
+
+type At = (cells: readonly unknown[], key: SettingsColumn) => unknown;
+
+function parsePriorities(
+  cells: Array<{ row: number; value: unknown; cells: readonly unknown[] }>,
+  at: At,
+  problems: string[],
+): PriorityRule[] {
+  const out: PriorityRule[] = [];
+  for (const { row, value, cells: rowCells } of cells) {
+    const name = str(value);
+    const where = `Settings row ${row}`;
+    if (name === '') {
+      const stray = (['respondWithin', 'completeWithin', 'completeUnit'] as const).some(
+        (k) => str(at(rowCells, k)) !== '',
+      );
+      if (stray) problems.push(`${where}: SLA targets without a Priority name are ignored`);
+      continue;
+    }
+    if (out.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
+      problems.push(`${where}: Priority "${name}" is listed twice; the second is ignored`);
+      continue;
+    }
+    const fallback = DEFAULT_PRIORITIES.find((p) => p.name.toLowerCase() === name.toLowerCase());
+    const rule = parsePriorityRow(name, rowCells, at, fallback, (p) => problems.push(`${where}: ${p}`));
+    if (rule) out.push(rule);
+  }
+  return out;
+}
+
+function parsePriorityRow(
+  name: string,
+  cells: readonly unknown[],
+  at: At,
+  fallback: PriorityRule | undefined,
+  problem: (p: string) => void,
+): PriorityRule | null {
+  let respondHours: number | null = null;
+  const respondRaw = at(cells, 'respondWithin');
+  if (str(respondRaw) !== '') {
+    const parsed = NumberCell.pipe(z.number().nonnegative()).safeParse(respondRaw);
+    if (parsed.success) respondHours = parsed.data;
+    else {
+      respondHours = fallback?.respondHours ?? null;
+      problem(
+        `Respond Within (h) "${str(respondRaw)}" for ${name} is not a number of hours; ` +
+          (respondHours === null ? 'no response target is used' : `the default (${respondHours}) is used`),
+      );
+    }
+  }
+  const unitText = str(at(cells, 'completeUnit')).toLowerCase().replace(/\s+/g, ' ');
+  const unit = UNIT_ALIASES[unitText];
+  const within = NumberCell.pipe(z.number().nonnegative()).safeParse(at(cells, 'completeWithin'));
+  const withinOk = within.success && (unit === 'hours' || Number.isInteger(within.data));
+  if (unit && withinOk) return { name, respondHours, completeWithin: within.data, completeUnit: unit };
+  const what = !unit
+    ? `Complete Unit "${unitText}" is not one of ${COMPLETE_UNITS.join(', ')}`
+    : `Complete Within "${str(at(cells, 'completeWithin'))}" is not a whole, non-negative number`;
+  if (fallback) {
+    problem(`${what}; the default target for ${name} is used`);
+    return { ...fallback, name, respondHours };
+  }
+  problem(`${what}; priority ${name} is ignored`);
+  return null;
+}
+
+function parseScalars(
+  cells: Array<{ row: number; value: unknown; cells: readonly unknown[] }>,
+  at: At,
+  problems: string[],
+): Partial<ScalarSettings> {
+  const out: Partial<Record<SettingKey, unknown>> = {};
+  const byName = new Map(SETTING_KEYS.map((k) => [k.toLowerCase(), k]));
+  for (const { row, value, cells: rowCells } of cells) {
+    const name = str(value);
+    if (name === '') continue;
+    const key = byName.get(name.toLowerCase().replace(/\s+/g, ''));
+    if (!key) {
+      problems.push(`Settings row ${row}: unknown setting "${name}" is ignored`);
+      continue;
+    }
+    if (key in out) {
+      problems.push(`Settings row ${row}: setting ${key} is listed twice; the second is ignored`);
+      continue;
+    }
+    const raw = at(rowCells, 'value');
+    const fieldSchema = SCALAR_SETTINGS_SCHEMA.shape[key];
+    const cellSchema: z.ZodType<unknown, unknown> =
+      typeof DEFAULT_SCALAR_SETTINGS[key] === 'boolean'
+        ? BooleanCell
+        : typeof DEFAULT_SCALAR_SETTINGS[key] === 'number'
+          ? NumberCell.pipe(fieldSchema as z.ZodType<number, number>)
+          : z
+              .unknown()
+              .transform(str)
+              .pipe(fieldSchema as z.ZodType<string, string>);
+    const parsed = cellSchema.safeParse(raw);
+    if (parsed.success) out[key] = parsed.data;
+    else {
+      problems.push(
+        `Settings row ${row}: "${str(raw)}" is not a valid value for ${key}; the default (${String(DEFAULT_SCALAR_SETTINGS[key])}) is used`,
+      );
+      out[key] = DEFAULT_SCALAR_SETTINGS[key];
+    }
+  }
+  for (const key of SETTING_KEYS) {
+    if (!(key in out))
+      problems.push(
+        `Setting ${key} is missing: the default (${String(DEFAULT_SCALAR_SETTINGS[key])}) is used`,
+      );
+  }
+  return out as Partial<ScalarSettings>;
+}
+
+/** The rule of a priority by name (case-insensitive), or undefined. */
+export function priorityRule(settings: Pick<Settings, 'priorities'>, name: string): PriorityRule | undefined {
+  const wanted = name.trim().toLowerCase();
+  return settings.priorities.find((p) => p.name.toLowerCase() === wanted);
+}

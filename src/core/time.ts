@@ -1,0 +1,208 @@
+/**
+ * Wall-clock arithmetic in an IANA time zone, using only `Intl` (available in Apps Script V8, Node and
+ * browsers). The spreadsheet's time zone decides what "today", "end of day", "business day" and "the year
+ * of approval" mean, not the server's: Apps Script runs in the script's zone, Node tests in UTC.
+ */
+
+export interface LocalParts {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  /** 0–23 */
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+// Building a DateTimeFormat is far more expensive than using one: keep one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `timeZone` is an IANA zone this engine knows (e.g. "Europe/Paris"). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date and wall-clock time of an instant in a zone. */
+export function localParts(date: Date, timeZone: string): LocalParts {
+  const t = date.getTime();
+  if (!Number.isFinite(t)) throw new RangeError('localParts: invalid date');
+  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatterFor(timeZone).formatToParts(date)) {
+    if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
+  }
+  // Some engines print midnight as 24 even with h23; normalise.
+  if (out.hour === 24) out.hour = 0;
+  const weekday = new Date(Date.UTC(out.year, out.month - 1, out.day)).getUTCDay();
+  return { ...out, weekday };
+}
+
+/** Milliseconds to add to UTC to get the zone's wall clock at instant `t`. */
+function offsetAt(t: number, timeZone: string): number {
+  const p = localParts(new Date(t), timeZone);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall - Math.floor(t / 1000) * 1000;
+}
+
+/** The UTC offset of the zone at an instant, in minutes (e.g. +60 for Paris in winter). */
+export function utcOffsetMinutes(date: Date, timeZone: string): number {
+  return Math.round(offsetAt(date.getTime(), timeZone) / 60_000);
+}
+
+/**
+ * The instant at which the zone's clocks show this wall-clock time. Like Temporal's "compatible"
+ * disambiguation: a time repeated when clocks go back resolves to the first occurrence; a time skipped
+ * when clocks go forward resolves to the same distance after the jump (02:30 → 03:30).
+ * Fields may overflow (day 32, hour 25): they roll over like Date.UTC.
+ */
+export function fromLocalParts(
+  parts: Pick<LocalParts, 'year' | 'month' | 'day'> & Partial<Pick<LocalParts, 'hour' | 'minute' | 'second'>>,
+  timeZone: string,
+): Date {
+  const wall = Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  // Offsets a day either side bracket any single transition (zones never change twice within a day).
+  const before = offsetAt(wall - DAY_MS, timeZone);
+  const after = offsetAt(wall + DAY_MS, timeZone);
+  const candidates = before === after ? [before] : [before, after];
+  const valid = candidates.map((o) => wall - o).filter((t) => offsetAt(t, timeZone) === wall - t);
+  if (valid.length > 0) return new Date(Math.min(...valid));
+  return new Date(wall - before); // in the gap: keep the pre-transition offset, which lands after the jump
+}
+
+/** Same wall-clock time `days` calendar days later (or earlier), whatever DST does in between. */
+export function addLocalDays(date: Date, days: number, timeZone: string): Date {
+  const p = localParts(date, timeZone);
+  return fromLocalParts({ ...p, day: p.day + days }, timeZone);
+}
+
+/** 00:00:00 of the local day containing `date`. */
+export function startOfLocalDay(date: Date, timeZone: string): Date {
+  const p = localParts(date, timeZone);
+  return fromLocalParts({ year: p.year, month: p.month, day: p.day }, timeZone);
+}
+
+/**
+ * 23:59:59 of the local day containing `date`. Whole seconds on purpose: a spreadsheet cell keeps
+ * them exactly, so a due date read back compares equal to the one computed.
+ */
+export function endOfLocalDay(date: Date, timeZone: string): Date {
+  const p = localParts(date, timeZone);
+  return fromLocalParts(
+    { year: p.year, month: p.month, day: p.day, hour: 23, minute: 59, second: 59 },
+    timeZone,
+  );
+}
+
+export function isWeekend(weekday: number): boolean {
+  return weekday === 0 || weekday === 6;
+}
+
+/**
+ * `count` business days (Monday–Friday, in the zone) after `date`, keeping its wall-clock time. Counting
+ * starts with the next calendar day, so Friday 10:00 + 1 = Monday 10:00 and Saturday 10:00 + 1 =
+ * Monday 10:00. `count` 0 returns `date` unchanged.
+ */
+export function addBusinessDays(date: Date, count: number, timeZone: string): Date {
+  if (count <= 0) return new Date(date.getTime());
+  const p = localParts(date, timeZone);
+  // Whole weeks are 5 business days each: jump them, then walk the remainder (at most ~9 steps).
+  const weeks = Math.floor((count - 1) / 5);
+  let remaining = count - weeks * 5;
+  let offsetDays = weeks * 7;
+  let weekday = (p.weekday + offsetDays) % 7;
+  while (remaining > 0) {
+    offsetDays += 1;
+    weekday = (weekday + 1) % 7;
+    if (!isWeekend(weekday)) remaining -= 1;
+  }
+  return fromLocalParts({ ...p, day: p.day + offsetDays }, timeZone);
+}
+
+/** Calendar year of an instant in the zone (a work order approved at 00:30 on 1 January local is next year's). */
+export function localYear(date: Date, timeZone: string): number {
+  return localParts(date, timeZone).year;
+}
+
+/** Hours between two instants (positive when `later` is after `earlier`). */
+export function hoursBetween(earlier: Date, later: Date): number {
+  return (later.getTime() - earlier.getTime()) / HOUR_MS;
+}
+
+export function addHours(date: Date, hours: number): Date {
+  return new Date(date.getTime() + hours * HOUR_MS);
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** "2026-03-06 17:05" in the zone: unambiguous across locales, for emails and notes. */
+export function formatLocal(date: Date, timeZone: string): string {
+  const p = localParts(date, timeZone);
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+/** "2026-03-06" in the zone. */
+export function formatLocalDate(date: Date, timeZone: string): string {
+  const p = localParts(date, timeZone);
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
+}
+
+/** ISO-8601 in UTC, or '' for no date: how dates appear in the change log and in JSON for the sidebar. */
+export function toIso(date: Date | null | undefined): string {
+  return date && Number.isFinite(date.getTime()) ? date.toISOString() : '';
+}
+
+/** A Date from an ISO-8601 string (the sidebar sends dates as strings); null when empty or invalid. */
+export function parseIso(text: string | null | undefined): Date | null {
+  if (!text) return null;
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text)) return null;
+  const t = Date.parse(text);
+  return Number.isFinite(t) ? new Date(t) : null;
+}
+
+/**
+ * True for a usable Date. Checked by tag, not `instanceof`: values handed over by the Apps Script
+ * runtime (or a browser frame) may come from another realm whose Date is a different constructor.
+ */
+export function isValidDate(value: unknown): value is Date {
+  return isDate(value) && Number.isFinite(value.getTime());
+}
+
+/** True for any Date object, valid or not, from any realm. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}

@@ -1,0 +1,292 @@
+/**
+ * Checking and applying a status change against the lifecycle table. Every path that changes a status
+ * (sidebar, sheet edit, system jobs) calls `checkTransition` then `applyTransition`, so the rules and the
+ * wording of refusals are the same everywhere.
+ */
+import {
+  EDITABLE_IN_SHEET,
+  LOCKED_FIELDS,
+  actsAsSupervisor,
+  findTransition,
+  shortestPath,
+  type Transition,
+} from './lifecycle-table';
+import { isDate } from './time';
+import {
+  FINAL_STATUSES,
+  REGISTER_COLUMNS,
+  type Role,
+  type Status,
+  type WorkOrder,
+  type WorkOrderField,
+} from './model';
+
+export interface TransitionActor {
+  email: string;
+  /** The actor's role on the Staff tab; null when they are not (or no longer) active staff. */
+  role: Role | null;
+}
+
+export interface TransitionInput {
+  order: WorkOrder;
+  to: Status;
+  actor: TransitionActor;
+  /** Field values arriving with the status change (e.g. category and priority with an approval). */
+  changes?: Partial<WorkOrder>;
+  /** Optional allowed values; when given, a required field must hold one of them. */
+  allowed?: {
+    priorities?: readonly string[];
+    categories?: readonly string[];
+    /** Emails of active technicians. */
+    technicians?: readonly string[];
+  };
+}
+
+export type TransitionCheck = { ok: true; transition: Transition } | { ok: false; reason: string };
+
+export type FieldValue = string | number | Date | null;
+export interface FieldChange {
+  field: WorkOrderField;
+  oldValue: FieldValue;
+  newValue: FieldValue;
+}
+
+export interface AppliedTransition {
+  order: WorkOrder;
+  /** Every field that changed, stamps included, in register column order (revision excluded). */
+  changes: FieldChange[];
+}
+
+const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** "A", "A and B", "A, B and C". */
+function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function phrase(t: Transition, object: string): string {
+  return t.verb.replace('%', object);
+}
+
+function nounFor(order: WorkOrder): string {
+  return order.status === 'Submitted' ? 'this request' : 'this work order';
+}
+
+function refuse(reason: string): TransitionCheck {
+  return { ok: false, reason };
+}
+
+/** May `actor` move `order` from its status to `to` with `changes`? Says why not, in plain words. */
+export function checkTransition(input: TransitionInput): TransitionCheck {
+  const { order, to, actor } = input;
+  const changes = input.changes ?? {};
+  const from = order.status;
+  if (actor.role === null) {
+    return refuse(
+      `${actor.email || 'This user'} is not active staff on the Staff tab, so cannot change work orders`,
+    );
+  }
+  if (actor.role === 'Manager') return refuse('Managers can read work orders but not change their status');
+  if (FINAL_STATUSES.includes(from))
+    return refuse(`${capitalize(nounFor(order))} is ${from}: its status can no longer change`);
+  if (from === to && to !== 'Assigned') return refuse(`The status is already ${to}`);
+  const transition = findTransition(from, to);
+  if (!transition) {
+    const path = to === 'Submitted' ? null : shortestPath(from, to);
+    const first = path?.[0];
+    if (first) return refuse(`${from} → ${to} skips a step: ${phrase(first, 'it')} first`);
+    return refuse(`${from} → ${to} is not a step of the work-order procedure`);
+  }
+  const isAssignee = !isEmpty(order.assignee) && sameEmail(actor.email, order.assignee);
+  const allowed =
+    (transition.actors.includes('supervisor') && actsAsSupervisor(actor.role)) ||
+    (transition.actors.includes('assignee') && isAssignee);
+  if (!allowed) {
+    const who = transition.actors.includes('assignee') ? 'the assignee or a supervisor' : 'a supervisor';
+    return refuse(`Only ${who} can ${phrase(transition, nounFor(order))}`);
+  }
+  const after = { ...order, ...definedOnly(changes) };
+  const missing = transition.required.filter((f) => isEmpty(after[f]));
+  if (missing.length > 0) return refuse(`${to} needs ${listOf(missing.map((f) => REGISTER_COLUMNS[f]))}`);
+  if (transition.action === 'reassign' && sameEmail(after.assignee, order.assignee)) {
+    return refuse(
+      `Reassigning needs a different ${REGISTER_COLUMNS.assignee}: ${order.assignee} already has it`,
+    );
+  }
+  const invalid = checkAllowedValues(transition, after, input.allowed);
+  return invalid ? refuse(invalid) : { ok: true, transition };
+}
+
+function checkAllowedValues(
+  transition: Transition,
+  after: WorkOrder,
+  allowed: TransitionInput['allowed'],
+): string | null {
+  if (!allowed) return null;
+  const rules: Array<[WorkOrderField, readonly string[] | undefined, string]> = [
+    ['priority', allowed.priorities, 'a priority on the Settings tab'],
+    ['category', allowed.categories, 'a category on the Settings tab'],
+    ['assignee', allowed.technicians, 'an active technician on the Staff tab'],
+  ];
+  for (const [field, values, what] of rules) {
+    if (!values || !transition.required.includes(field)) continue;
+    const value = String(after[field] ?? '').trim();
+    const match = field === 'assignee' ? values.some((v) => sameEmail(v, value)) : values.includes(value);
+    if (!match) return `${REGISTER_COLUMNS[field]} "${value}" is not ${what}`;
+  }
+  return null;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function definedOnly(changes: Partial<WorkOrder>): Partial<WorkOrder> {
+  const out: Partial<WorkOrder> = {};
+  for (const [k, v] of Object.entries(changes)) {
+    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+export interface ApplyContext {
+  now: Date;
+  actorEmail: string;
+  /** The new work-order number, required by transitions that stamp one (approve). */
+  woNumber?: string;
+  /** The SLA due date, computed by the caller from priority, `now` and the time zone. */
+  due?: Date | null;
+}
+
+/**
+ * The work order after `transition`: input fields, the new status, stamps and clears applied, revision
+ * increased; plus the field-level changes for the change log. Call `checkTransition` first: this only
+ * guards against programming errors (wrong starting status, hand-set locked fields).
+ */
+export function applyTransition(
+  order: WorkOrder,
+  transition: Transition,
+  input: Partial<WorkOrder>,
+  context: ApplyContext,
+): AppliedTransition {
+  if (!transition.from.includes(order.status)) {
+    throw new Error(`applyTransition: ${transition.action} does not apply to a ${order.status} work order`);
+  }
+  const given = definedOnly(input);
+  for (const field of Object.keys(given) as WorkOrderField[]) {
+    if (field === 'status' || LOCKED_FIELDS.includes(field)) {
+      throw new Error(`applyTransition: ${field} is set by the add-on, not by input`);
+    }
+  }
+  const next: WorkOrder = { ...order, ...given, status: transition.to };
+  const actor = context.actorEmail.trim().toLowerCase();
+  for (const stamp of transition.stamps) {
+    switch (stamp) {
+      case 'woNumber':
+        if (!context.woNumber)
+          throw new Error(`applyTransition: ${transition.action} needs a work-order number`);
+        next.woNumber = context.woNumber;
+        break;
+      case 'due':
+        // A due date typed by the supervisor wins over the SLA's.
+        if (given.due === undefined && context.due !== undefined) next.due = context.due;
+        break;
+      case 'decidedBy':
+      case 'closedBy':
+        next[stamp] = actor;
+        break;
+      default:
+        next[stamp] = new Date(context.now.getTime());
+    }
+  }
+  for (const field of transition.clears)
+    (next as unknown as Record<string, unknown>)[field] = emptyValue(field);
+  next.revision = order.revision + 1;
+  return { order: next, changes: diffOrders(order, next) };
+}
+
+const DATE_FIELDS: ReadonlySet<WorkOrderField> = new Set<WorkOrderField>([
+  'due',
+  'requestedAt',
+  'decidedAt',
+  'assignedAt',
+  'startedAt',
+  'completedAt',
+  'closedAt',
+]);
+
+/** True for the work-order fields holding a Date (or null). */
+export function isDateField(field: WorkOrderField): boolean {
+  return DATE_FIELDS.has(field);
+}
+
+function emptyValue(field: WorkOrderField): FieldValue {
+  if (DATE_FIELDS.has(field)) return null;
+  return field === 'revision' ? 0 : '';
+}
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  return a === b;
+}
+
+/** Field-by-field differences in register column order; `revision` is bookkeeping and left out. */
+export function diffOrders(before: WorkOrder, after: WorkOrder): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of Object.keys(REGISTER_COLUMNS) as WorkOrderField[]) {
+    if (field === 'revision') continue;
+    const oldValue = before[field];
+    const newValue = after[field];
+    if (!sameValue(oldValue, newValue)) changes.push({ field, oldValue, newValue });
+  }
+  return changes;
+}
+
+/** How a field value is written in the change log: ISO-8601 for dates, '' for none. */
+export function formatFieldValue(value: FieldValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return Number.isFinite(value.getTime()) ? value.toISOString() : '';
+  return String(value);
+}
+
+export interface SheetEditInput {
+  order: WorkOrder;
+  actor: TransitionActor;
+  field: WorkOrderField;
+}
+
+/**
+ * May `actor` type into `field` of `order` in the register? Status edits pass here when the role may
+ * touch the Status column at all; the move itself is then judged by `checkTransition`.
+ */
+export function checkSheetEdit({
+  order,
+  actor,
+  field,
+}: SheetEditInput): { ok: true } | { ok: false; reason: string } {
+  const header = REGISTER_COLUMNS[field];
+  if (actor.role === null)
+    return { ok: false, reason: `${actor.email || 'This user'} is not active staff on the Staff tab` };
+  if (actor.role === 'Manager')
+    return { ok: false, reason: 'Managers can read the register but not edit it' };
+  if (LOCKED_FIELDS.includes(field)) {
+    return { ok: false, reason: `${header} is filled in by the add-on and cannot be edited by hand` };
+  }
+  if (!EDITABLE_IN_SHEET[actor.role].includes(field)) {
+    return actsAsSupervisor(actor.role)
+      ? { ok: false, reason: `${header} is kept as the requestor submitted it` }
+      : { ok: false, reason: `Only a supervisor can change ${header}` };
+  }
+  if (FINAL_STATUSES.includes(order.status)) {
+    return { ok: false, reason: `This work order is ${order.status}: it can no longer be edited` };
+  }
+  if (!actsAsSupervisor(actor.role) && (isEmpty(order.assignee) || !sameEmail(order.assignee, actor.email))) {
+    return { ok: false, reason: 'Only the assignee or a supervisor can edit this work order' };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,47 @@
+import { UserFacingError } from './workbook';
+
+type Lock = GoogleAppsScript.Lock.Lock;
+
+function acquire(lock: Lock, timeoutMs: number): void {
+  if (!lock.tryLock(timeoutMs)) {
+    throw new UserFacingError('Another Work Orders change is still running on this spreadsheet. Please try again in a moment.');
+  }
+}
+
+/**
+ * Runs `body` holding the document lock. Appends, counters and read-modify-write of rows must be
+ * serialized per spreadsheet; the document lock does exactly that, while an add-on's script lock
+ * would serialize every spreadsheet that installed it.
+ */
+export function withDocumentLock<T>(body: () => T, timeoutMs = 30_000): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock) throw new UserFacingError('Work Orders needs an open spreadsheet to lock it.');
+  acquire(lock, timeoutMs);
+  try {
+    return body();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/**
+ * For work that the hourly job (no document, see owner-state.ts) also does: the trigger owner's user
+ * lock first, then the document lock when there is a document. Always in this order, so two
+ * executions can never wait on each other's second lock.
+ */
+export function withOwnerAndDocumentLocks<T>(body: () => T, timeoutMs = 30_000): T {
+  const userLock = LockService.getUserLock();
+  acquire(userLock, timeoutMs);
+  try {
+    const documentLock = LockService.getDocumentLock();
+    if (!documentLock) return body();
+    acquire(documentLock, timeoutMs);
+    try {
+      return body();
+    } finally {
+      documentLock.releaseLock();
+    }
+  } finally {
+    userLock.releaseLock();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Document properties: per spreadsheet (an add-on's script properties are shared by every spreadsheet
+ * that installed it, so nothing document-specific may go there). Keys are declared here, once.
+ */
+export const PROPERTY_KEYS = {
+  requestCounter: 'wo.counter.request',
+  woCounters: 'wo.counter.workOrder',
+  intakeLedger: 'wo.intake.ledger',
+  formId: 'wo.form.id',
+  setupVersion: 'wo.setup.version',
+  notifiedErrors: 'wo.errors.notified',
+  escalations: 'wo.hourly.escalations',
+  lastDigest: 'wo.hourly.lastDigest',
+} as const;
+export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
+
+export function documentProperties(): GoogleAppsScript.Properties.Properties {
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) throw new Error('Document properties are not available outside a spreadsheet.');
+  return props;
+}
+
+export function getProperty(key: PropertyKey): string | null {
+  return documentProperties().getProperty(key);
+}
+
+export function setProperty(key: PropertyKey, value: string): void {
+  documentProperties().setProperty(key, value);
+}

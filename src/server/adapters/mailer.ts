@@ -1,0 +1,71 @@
+import { SHEET_NAMES } from '../../core/model';
+import { asCellText } from '../../core/sanitize';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** An email ready to send: built by core/notifications (escaped HTML, plain text, one-line subject). */
+export interface OutgoingEmail {
+  to: string[];
+  subject: string;
+  body: string;
+  htmlBody: string;
+  /** The work order it is about, for the outbox and the log. */
+  recordId: string;
+}
+
+export const OUTBOX_HEADERS = [
+  'Queued At',
+  'To',
+  'Subject',
+  'Body',
+  'HTML Body',
+  'Record ID',
+  'Status',
+  'Sent At',
+  'Attempts',
+  'Last Error',
+] as const;
+
+export const SENDER_NAME = 'Work Orders';
+
+export type Delivery = 'sent' | 'queued' | 'skipped';
+
+/**
+ * Sends now when MailApp's remaining daily quota covers every recipient, otherwise queues the message
+ * in the Outbox sheet for the hourly job to send, oldest first. An email is never dropped.
+ */
+export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): Delivery {
+  const to = [...new Set(email.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))];
+  if (to.length === 0) return 'skipped';
+  if (MailApp.getRemainingDailyQuota() >= to.length) {
+    MailApp.sendEmail({ to: to.join(','), subject: email.subject, body: email.body, htmlBody: email.htmlBody, name: SENDER_NAME });
+    return 'sent';
+  }
+  queueEmails(ss, [{ ...email, to }], now);
+  return 'queued';
+}
+
+/** Appends messages to the Outbox in one write. */
+export function queueEmails(ss: Spreadsheet, emails: readonly OutgoingEmail[], now: Date): void {
+  if (emails.length === 0) return;
+  let sheet = ss.getSheetByName(SHEET_NAMES.outbox);
+  if (!sheet) {
+    sheet = ss.insertSheet(SHEET_NAMES.outbox);
+    sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
+    sheet.setFrozenRows(1);
+  }
+  const rows = emails.map((e) => [
+    now,
+    asCellText(e.to.join(', ')).cell,
+    asCellText(e.subject).cell,
+    asCellText(e.body).cell,
+    asCellText(e.htmlBody).cell,
+    asCellText(e.recordId).cell,
+    'Queued',
+    '',
+    0,
+    '',
+  ]);
+  const last = sheet.getLastRow();
+  sheet.getRange(last + 1, 1, rows.length, OUTBOX_HEADERS.length).setValues(rows);
+}

@@ -1,0 +1,27 @@
+/**
+ * State shared between this spreadsheet's trigger executions and the hourly job.
+ *
+ * An add-on's time-driven trigger runs with no container document: there, getDocumentProperties()
+ * and getDocumentLock() return null. The form-submit, edit and hourly triggers are all created by the
+ * same administrator during setup and all run as that user, so the request counter and the intake
+ * ledger live in *that user's* properties, namespaced by spreadsheet id, and are guarded by that
+ * user's lock (plus the document lock where one exists).
+ */
+export function ownerKey(spreadsheetId: string, name: string): string {
+  return `wo.${spreadsheetId}.${name}`;
+}
+
+export function ownerProperties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getUserProperties();
+}
+
+export function readOwnerState(spreadsheetId: string, name: string): string | null {
+  return ownerProperties().getProperty(ownerKey(spreadsheetId, name));
+}
+
+export function writeOwnerState(spreadsheetId: string, name: string, value: string): void {
+  ownerProperties().setProperty(ownerKey(spreadsheetId, name), value);
+}
+
+/** Which spreadsheet each of this user's hourly triggers works on (trigger uid → spreadsheet id). */
+export const HOURLY_TRIGGER_MAP = 'wo.hourly.triggers';

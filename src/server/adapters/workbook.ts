@@ -1,0 +1,38 @@
+import { SHEET_NAMES } from '../../core/model';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A user-facing failure: its message is shown as is (sidebar, toast, alert) and logged. */
+export class UserFacingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+export function activeSpreadsheet(): Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new UserFacingError('Work Orders runs inside a spreadsheet: open the spreadsheet and try again.');
+  return ss;
+}
+
+export function requireSheet(ss: Spreadsheet, name: string): Sheet {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) {
+    throw new UserFacingError(
+      `The "${name}" sheet is missing. An administrator can run Extensions › Work Orders › Set up work orders to repair it; no data is lost.`,
+    );
+  }
+  return sheet;
+}
+
+/** Row 1 of a sheet, trailing empty cells dropped: one read, whatever the sheet's width. */
+export function readHeaderRow(sheet: Sheet): string[] {
+  const row = (sheet.getRange('1:1').getValues()[0] ?? []).map((v) => String(v).trim());
+  let end = row.length;
+  while (end > 0 && row[end - 1] === '') end--;
+  return row.slice(0, end);
+}
+
+export { SHEET_NAMES };

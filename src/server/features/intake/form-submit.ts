@@ -1,0 +1,108 @@
+import { FormSubmitEventSchema, newWorkOrder, parseSubmission, responseRef, type FormSubmitEvent } from '../../../core/intake';
+import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
+import { nextRequestNumber } from '../../../core/ids';
+import { composeEmail } from '../../../core/notifications';
+import type { WorkOrder } from '../../../core/model';
+import { activeSpreadsheet } from '../../adapters/workbook';
+import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { Register } from '../../adapters/register';
+import { appendChangeLog } from '../../adapters/change-log';
+import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { sendOrQueue } from '../../adapters/mailer';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const REQUEST_COUNTER = 'requestCounter';
+export const INTAKE_LEDGER = 'intakeLedger';
+
+/** The trigger's event reduced to data (the Range read through local accessors only). */
+export function toFormSubmitEvent(e: unknown): FormSubmitEvent | null {
+  const raw = (e ?? {}) as { namedValues?: unknown; values?: unknown; range?: GoogleAppsScript.Spreadsheet.Range; triggerUid?: unknown };
+  const range = raw.range;
+  const candidate = {
+    namedValues: raw.namedValues,
+    values: raw.values,
+    range: range
+      ? {
+          sheetName: range.getSheet().getName(),
+          row: range.getRow(),
+          column: range.getColumn(),
+          numRows: range.getNumRows(),
+          numColumns: range.getNumColumns(),
+        }
+      : undefined,
+    triggerUid: raw.triggerUid === undefined ? undefined : String(raw.triggerUid),
+  };
+  const parsed = FormSubmitEventSchema.safeParse(candidate);
+  if (!parsed.success) {
+    throw new Error(`Form-submit event not understood: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
+  // A blank event (every answer and the timestamp empty) is not a submission: no row, no id.
+  const blank = parsed.data.values.every((v) => v.trim() === '');
+  return blank ? null : parsed.data;
+}
+
+export interface IngestResult {
+  order: WorkOrder;
+  row: number;
+}
+
+/**
+ * Writes one response into the register. Idempotent per response row; holds the owner's and the
+ * document's lock so ids are unique and increasing however executions interleave. The caller sends
+ * the acknowledgment after the locks are released.
+ */
+export function ingestResponse(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  response: { sheetName: string; row: number; namedValues: Record<string, string[]>; requestedAt: Date },
+  now: Date,
+): IngestResult | null {
+  return withOwnerAndDocumentLocks(() => {
+    const ssId = ss.getId();
+    const ledger = parseLedger(readOwnerState(ssId, INTAKE_LEDGER));
+    if (isIngested(ledger, response.sheetName, response.row)) return null;
+    const submission = parseSubmission(response.namedValues, reference.settings.locations);
+    const next = nextRequestNumber(readOwnerState(ssId, REQUEST_COUNTER));
+    // The counter moves first: a failure after this leaves a gap in the ids, never a duplicate.
+    writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
+    const ref = responseRef(response.sheetName, response.row);
+    const order = newWorkOrder(submission, { id: next.id, requestedAt: response.requestedAt, responseRef: ref });
+    const row = Register.open(ss).append(order);
+    writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger(markIngested(ledger, response.sheetName, response.row)));
+    const user = submission.requesterEmail || 'anonymous form respondent';
+    appendChangeLog(ss, [
+      { at: now, user, source: 'form', recordId: order.id, field: 'Created', oldValue: '', newValue: `Submitted (${ref})` },
+      ...(order.reviewFlag
+        ? [{ at: now, user: 'system', source: 'system' as const, recordId: order.id, field: 'Needs Review', oldValue: '', newValue: order.reviewFlag }]
+        : []),
+    ]);
+    return { order, row };
+  });
+}
+
+export function acknowledge(ss: Spreadsheet, reference: ReferenceData, order: WorkOrder, now: Date): void {
+  if (!reference.settings.notifyRequestor || order.requesterEmail === '') return;
+  const email = composeEmail('acknowledgment', order, {
+    timeZone: reference.timeZone,
+    organizationName: reference.settings.organizationName,
+  });
+  sendOrQueue(ss, { ...email, recordId: order.id }, now);
+}
+
+/** Installable form-submit trigger. */
+export function onFormSubmitTrigger(e: unknown): void {
+  const event = toFormSubmitEvent(e);
+  if (!event) return;
+  const ss = activeSpreadsheet();
+  const now = new Date();
+  const reference = loadReferenceData(ss);
+  const result = ingestResponse(
+    ss,
+    reference,
+    { sheetName: event.range.sheetName, row: event.range.row, namedValues: event.namedValues, requestedAt: now },
+    now,
+  );
+  if (result) acknowledge(ss, reference, result.order, now);
+}

@@ -1,0 +1,39 @@
+import type { EntryPointName } from '../entrypoints';
+
+/** The add-on menu. Handlers are typed as entry-point names, so a typo fails to compile. */
+export interface MenuItem {
+  caption: string;
+  handler: EntryPointName;
+}
+export type MenuEntry = MenuItem | 'separator';
+
+export const ADDON_MENU: readonly MenuEntry[] = [
+  { caption: 'Review & assign', handler: 'openReviewSidebar' },
+  { caption: 'Build reports', handler: 'buildReports' },
+  'separator',
+  { caption: 'Set up work orders', handler: 'setUpWorkOrders' },
+  { caption: 'Verify audit log', handler: 'verifyAuditLog' },
+  { caption: 'Archive closed work orders', handler: 'archiveClosedWorkOrders' },
+  { caption: 'Run hourly checks now', handler: 'runHourlyChecksNow' },
+];
+
+/**
+ * onOpen/onInstall. In AuthMode.NONE (add-on not yet used in this document) and LIMITED, only the menu
+ * may be built: nothing here reads the document, and every item re-checks the user's role when run.
+ */
+export function buildAddonMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const entry of ADDON_MENU) {
+    if (entry === 'separator') menu.addSeparator();
+    else menu.addItem(entry.caption, entry.handler);
+  }
+  menu.addToUi();
+}
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildAddonMenu();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}

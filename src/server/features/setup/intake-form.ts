@@ -1,0 +1,81 @@
+import { formQuestions, type FormQuestion } from '../../../core/intake';
+import type { Settings } from '../../../core/settings';
+import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
+import type { SetupReport } from './report';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Form = GoogleAppsScript.Forms.Form;
+type Item = GoogleAppsScript.Forms.Item;
+
+function openForm(id: string | null): Form | null {
+  if (!id) return null;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    // Deleted or no longer shared with us: setup makes a new one (the old responses sheet stays as it is).
+    return null;
+  }
+}
+
+function addItem(form: Form, q: FormQuestion): void {
+  const item =
+    q.type === 'paragraph'
+      ? form.addParagraphTextItem()
+      : q.type === 'text'
+        ? form.addTextItem()
+        : q.type === 'list'
+          ? form.addListItem().setChoiceValues([...(q.choices ?? [])])
+          : form.addMultipleChoiceItem().setChoiceValues([...(q.choices ?? [])]);
+  item.setTitle(q.title).setHelpText(q.helpText).setRequired(q.required);
+}
+
+/** Keeps a choice question's choices equal to the configured list (locations change in Settings). */
+function syncChoices(item: Item, q: FormQuestion): boolean {
+  if (!q.choices) return false;
+  const choiceItem = q.type === 'list' ? item.asListItem() : item.asMultipleChoiceItem();
+  const current = choiceItem.getChoices().map((c) => c.getValue());
+  if (current.join('\n') === q.choices.join('\n')) return false;
+  choiceItem.setChoiceValues([...q.choices]);
+  return true;
+}
+
+/**
+ * The intake form: created once (email collected, one item per question, this spreadsheet as its
+ * destination), then kept in line with Settings. Items are found by title, so a form an administrator
+ * reworded keeps working for the questions it still has, and missing ones are added back.
+ */
+export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: SetupReport): Form {
+  const questions = formQuestions(settings.locations);
+  let form = openForm(getProperty(PROPERTY_KEYS.formId));
+  if (!form) {
+    form = FormApp.create(`Work order request — ${settings.organizationName}`);
+    form
+      .setDescription('Ask for maintenance or repair work. You will get an email when your request is received and at each step.')
+      .setCollectEmail(true)
+      .setConfirmationMessage('Thank you: your request was received. You will get an email with its reference.');
+    for (const q of questions) addItem(form, q);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    setProperty(PROPERTY_KEYS.formId, form.getId());
+    report.created.push('the request form (linked to this spreadsheet)');
+    return form;
+  }
+  const byTitle = new Map(form.getItems().map((item) => [item.getTitle().trim().toLowerCase(), item]));
+  for (const q of questions) {
+    const item = byTitle.get(q.title.toLowerCase());
+    if (!item) {
+      addItem(form, q);
+      report.repaired.push(`the form's "${q.title}" question was added back`);
+    } else if (syncChoices(item, q)) {
+      report.repaired.push(`the form's "${q.title}" choices now match Settings`);
+    }
+  }
+  if (!form.collectsEmail()) {
+    form.setCollectEmail(true);
+    report.repaired.push('the form collects respondents\' email again');
+  }
+  if (form.getDestinationId() !== ss.getId()) {
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    report.repaired.push('the form sends its responses to this spreadsheet again');
+  }
+  return form;
+}

@@ -1,0 +1,98 @@
+import { CHANGE_LOG_HEADERS, SHEET_NAMES, type StaffMember } from '../../../core/model';
+import { REGISTER_HEADER_ROW, registerLayout } from '../../../core/columns';
+import { defaultSettings, settingsSheetRows, SETTINGS_HEADER_ROW } from '../../../core/settings';
+import { STAFF_HEADER_ROW, administratorEmails, staffSheetRows } from '../../../core/staff';
+import { procedureSheetRows } from '../../../core/procedure';
+import { formatLocalDate } from '../../../core/time';
+import { activeSpreadsheet, readHeaderRow, UserFacingError } from '../../adapters/workbook';
+import { withDocumentLock } from '../../adapters/document-lock';
+import { currentUserEmail } from '../../adapters/session';
+import { invalidateReferenceData, readReferenceData } from '../../adapters/reference-data';
+import { OUTBOX_HEADERS } from '../../adapters/mailer';
+import { ensureSheet } from './sheets';
+import { applyRegisterValidation } from './validation';
+import { ensureIntakeForm } from './intake-form';
+import { ensureTriggers } from './triggers';
+import { SetupReport } from './report';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Rows a new register starts with; Sheets grows it as rows are appended. */
+const REGISTER_INITIAL_ROWS = 200;
+
+/**
+ * Who may run setup: an active Administrator on the Staff tab, or anyone while the workbook has no
+ * administrator yet (the first run makes that person its administrator).
+ */
+function requireAdministrator(staff: readonly StaffMember[], email: string): void {
+  const admins = administratorEmails(staff);
+  if (admins.length === 0) return;
+  if (!admins.includes(email)) {
+    throw new UserFacingError(
+      `Only an Administrator on the Staff tab can set up Work Orders. You are signed in as ${email || 'an unknown user'}.`,
+    );
+  }
+}
+
+function protectChangeLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, report: SetupReport): void {
+  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  if (protections.length > 0) return;
+  // Warning-only: the add-on writes the log as whoever acts (a supervisor in the sidebar), so a hard
+  // protection would block it; the hash chain is what makes any manual change detectable.
+  sheet
+    .protect()
+    .setDescription('Work Orders change log: append-only, written by the add-on. Manual edits break the audit hash chain.')
+    .setWarningOnly(true);
+  report.repaired.push('protected the Change Log');
+}
+
+export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport {
+  const report = new SetupReport();
+  return withDocumentLock(() => {
+    const before = readReferenceData(ss);
+    requireAdministrator(before.staff, email);
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const settingsRows = settingsSheetRows(defaultSettings());
+    ensureSheet(ss, SHEET_NAMES.settings, SETTINGS_HEADER_ROW, report, settingsRows);
+    const firstAdmin: StaffMember = { email, name: email.split('@')[0] ?? email, role: 'Administrator', active: true };
+    ensureSheet(ss, SHEET_NAMES.staff, STAFF_HEADER_ROW, report, staffSheetRows([firstAdmin]));
+    const { settings, staff, problems } = readReferenceData(ss);
+    report.warnings.push(...problems);
+
+    const register = ensureSheet(ss, SHEET_NAMES.register, REGISTER_HEADER_ROW, report);
+    if (register.created && register.sheet.getMaxRows() > REGISTER_INITIAL_ROWS) {
+      register.sheet.deleteRows(REGISTER_INITIAL_ROWS + 1, register.sheet.getMaxRows() - REGISTER_INITIAL_ROWS);
+    }
+    applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
+
+    const log = ensureSheet(ss, SHEET_NAMES.changeLog, CHANGE_LOG_HEADERS, report);
+    protectChangeLog(log.sheet, report);
+    ensureSheet(ss, SHEET_NAMES.outbox, OUTBOX_HEADERS, report);
+    // The Procedure tab is the organization's own document: created once, never rewritten by setup.
+    ensureSheet(
+      ss,
+      SHEET_NAMES.procedure,
+      null,
+      report,
+      procedureSheetRows({
+        organizationName: settings.organizationName,
+        retentionDays: settings.retentionDays,
+        revisions: [{ version: '1.0', date: formatLocalDate(now, timeZone), description: 'Initial SOP creation', author: email }],
+      }),
+    );
+    ensureIntakeForm(ss, settings, report);
+    ensureTriggers(ss, report);
+    invalidateReferenceData();
+    return report;
+  });
+}
+
+/** Menu: Set up work orders. */
+export function setUpWorkOrders(): string {
+  const ss = activeSpreadsheet();
+  const report = runSetup(ss, currentUserEmail(), new Date());
+  const summary = report.summary();
+  ss.toast(report.changedAnything ? 'Work Orders is set up.' : 'Work Orders was already set up.', 'Work Orders', 5);
+  SpreadsheetApp.getUi().alert('Work Orders setup', summary, SpreadsheetApp.getUi().ButtonSet.OK);
+  return summary;
+}

@@ -1,0 +1,78 @@
+import type { EntryPointName } from '../../entrypoints';
+import { HOURLY_TRIGGER_MAP, ownerProperties } from '../../adapters/owner-state';
+import type { SetupReport } from './report';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Trigger = GoogleAppsScript.Script.Trigger;
+
+interface WantedTrigger {
+  handler: EntryPointName;
+  describe: string;
+  create(ss: Spreadsheet): Trigger;
+}
+
+export const WANTED_TRIGGERS: readonly WantedTrigger[] = [
+  {
+    handler: 'onFormSubmitTrigger',
+    describe: 'form-submit',
+    create: (ss) => ScriptApp.newTrigger('onFormSubmitTrigger').forSpreadsheet(ss).onFormSubmit().create(),
+  },
+  {
+    handler: 'onEditTrigger',
+    describe: 'edit',
+    create: (ss) => ScriptApp.newTrigger('onEditTrigger').forSpreadsheet(ss).onEdit().create(),
+  },
+  {
+    handler: 'onHourlyTrigger',
+    describe: 'hourly',
+    create: () => ScriptApp.newTrigger('onHourlyTrigger').timeBased().everyHours(1).create(),
+  },
+];
+
+export interface TriggerHealth {
+  missing: string[];
+  duplicates: string[];
+}
+
+/**
+ * Exactly one form-submit, one edit and one hourly trigger for this user and document: missing ones
+ * are created, extra copies deleted (an add-on may hold only one of each type per user per document).
+ * The hourly trigger runs with no document, so its id is mapped to this spreadsheet in the owner's
+ * user properties.
+ */
+export function ensureTriggers(ss: Spreadsheet, report: SetupReport | null): TriggerHealth {
+  const health: TriggerHealth = { missing: [], duplicates: [] };
+  const existing = ScriptApp.getUserTriggers(ss);
+  const hourlyMap = readHourlyMap();
+  for (const wanted of WANTED_TRIGGERS) {
+    const mine = existing.filter((t) => t.getHandlerFunction() === wanted.handler);
+    for (const extra of mine.slice(1)) {
+      ScriptApp.deleteTrigger(extra);
+      delete hourlyMap[extra.getUniqueId()];
+      health.duplicates.push(wanted.describe);
+    }
+    let trigger = mine[0];
+    if (!trigger) {
+      trigger = wanted.create(ss);
+      health.missing.push(wanted.describe);
+    }
+    if (wanted.handler === 'onHourlyTrigger') hourlyMap[trigger.getUniqueId()] = ss.getId();
+  }
+  ownerProperties().setProperty(HOURLY_TRIGGER_MAP, JSON.stringify(hourlyMap));
+  if (report) {
+    if (health.missing.length) report.created.push(`the ${health.missing.join(', ')} trigger(s)`);
+    if (health.duplicates.length) report.repaired.push(`removed duplicate ${health.duplicates.join(', ')} trigger(s)`);
+  }
+  return health;
+}
+
+export function readHourlyMap(): Record<string, string> {
+  const stored = ownerProperties().getProperty(HOURLY_TRIGGER_MAP);
+  if (!stored) return {};
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,44 @@
+import { STATUSES, type StaffMember } from '../../../core/model';
+import type { Settings } from '../../../core/settings';
+import { activeTechnicians } from '../../../core/staff';
+import type { RegisterLayout } from '../../../core/columns';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Drop-downs on the register's Status, Priority, Category and Assignee columns, rebuilt from Settings
+ * and Staff on every setup. Invalid entries are rejected (the edit trigger would revert them anyway;
+ * Sheets refusing them first is kinder). One rule per column range: no per-cell work.
+ */
+export function applyRegisterValidation(
+  sheet: Sheet,
+  layout: RegisterLayout,
+  settings: Settings,
+  staff: readonly StaffMember[],
+): void {
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  const lists: Array<[number, readonly string[], string]> = [
+    [layout.indexOf.status, STATUSES, 'Pick a status; the lifecycle rules on the Procedure tab say which may follow which.'],
+    [layout.indexOf.priority, settings.priorities.map((p) => p.name), 'Priorities and their SLA targets are on the Settings tab.'],
+    [layout.indexOf.category, settings.categories, 'Categories are listed on the Settings tab.'],
+    [
+      layout.indexOf.assignee,
+      activeTechnicians(staff).map((t) => t.email),
+      'Active technicians from the Staff tab.',
+    ],
+  ];
+  for (const [index, values, help] of lists) {
+    if (index < 0) continue;
+    const range = sheet.getRange(2, index + 1, rows, 1);
+    if (values.length === 0) {
+      range.clearDataValidations();
+      continue;
+    }
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...values], true)
+      .setAllowInvalid(false)
+      .setHelpText(help)
+      .build();
+    range.setDataValidation(rule);
+  }
+}

@@ -1,0 +1,46 @@
+import type { StaffMember, WorkOrder } from '../../../src/core/model';
+
+/** A Submitted request with every field filled the way intake leaves it. */
+export function makeOrder(overrides: Partial<WorkOrder> = {}): WorkOrder {
+  return {
+    id: 'REQ-000123',
+    woNumber: '',
+    status: 'Submitted',
+    priority: '',
+    category: '',
+    assignee: '',
+    due: null,
+    requestedAt: new Date('2026-03-02T08:00:00Z'),
+    requesterEmail: 'rita@example.com',
+    requesterName: 'Rita Requestor',
+    location: 'Main Building',
+    description: 'Leaking tap in the kitchen',
+    urgency: 'Routine',
+    resources: '',
+    decidedBy: '',
+    decidedAt: null,
+    assignedAt: null,
+    startedAt: null,
+    completedAt: null,
+    closedBy: '',
+    closedAt: null,
+    notes: '',
+    results: '',
+    actions: '',
+    reason: '',
+    reviewFlag: '',
+    responseRef: 'Form Responses 1!A2',
+    revision: 1,
+    ...overrides,
+  };
+}
+
+export const STAFF: StaffMember[] = [
+  { email: 'sam@example.com', name: 'Sam Supervisor', role: 'Supervisor', active: true },
+  { email: 'sue@example.com', name: 'Sue Supervisor', role: 'Supervisor', active: true },
+  { email: 'old@example.com', name: 'Former Supervisor', role: 'Supervisor', active: false },
+  { email: 'tom@example.com', name: 'Tom Technician', role: 'Technician', active: true },
+  { email: 'tina@example.com', name: 'Tina Technician', role: 'Technician', active: true },
+  { email: 'max@example.com', name: 'Max Manager', role: 'Manager', active: true },
+  { email: 'ada@example.com', name: 'Ada Admin', role: 'Administrator', active: true },
+];

@@ -1,0 +1,172 @@
+import { runInNewContext } from 'node:vm';
+import {
+  addBusinessDays,
+  addLocalDays,
+  endOfLocalDay,
+  formatLocal,
+  formatLocalDate,
+  fromLocalParts,
+  isValidDate,
+  isValidTimeZone,
+  localParts,
+  localYear,
+  parseIso,
+  startOfLocalDay,
+  toIso,
+  utcOffsetMinutes,
+} from '../../../src/core/time';
+
+const iso = (d: Date): string => d.toISOString();
+
+describe('localParts', () => {
+  it('gives the wall clock and weekday in the zone', () => {
+    // 2026-03-06 is a Friday; Paris is UTC+1 in winter.
+    expect(localParts(new Date('2026-03-06T16:05:09Z'), 'Europe/Paris')).toEqual({
+      year: 2026,
+      month: 3,
+      day: 6,
+      hour: 17,
+      minute: 5,
+      second: 9,
+      weekday: 5,
+    });
+  });
+  it('handles midnight (hour 0, never 24) and the date line', () => {
+    const p = localParts(new Date('2026-01-01T15:00:00Z'), 'Pacific/Auckland'); // UTC+13 in summer
+    expect([p.year, p.month, p.day, p.hour]).toEqual([2026, 1, 2, 4]);
+    expect(localParts(new Date('2026-01-01T00:00:00Z'), 'UTC').hour).toBe(0);
+  });
+  it('rejects invalid dates and zones', () => {
+    expect(() => localParts(new Date(NaN), 'UTC')).toThrow(RangeError);
+    expect(isValidTimeZone('Europe/Paris')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+  it('knows half-hour offsets', () => {
+    expect(utcOffsetMinutes(new Date('2026-06-01T00:00:00Z'), 'Asia/Kolkata')).toBe(330);
+    expect(utcOffsetMinutes(new Date('2026-01-15T00:00:00Z'), 'America/New_York')).toBe(-300);
+    expect(utcOffsetMinutes(new Date('2026-07-15T00:00:00Z'), 'America/New_York')).toBe(-240);
+  });
+});
+
+describe('fromLocalParts', () => {
+  it('converts an ordinary wall-clock time', () => {
+    expect(iso(fromLocalParts({ year: 2026, month: 3, day: 6, hour: 17, minute: 5 }, 'Europe/Paris'))).toBe(
+      '2026-03-06T16:05:00.000Z',
+    );
+  });
+  it('moves a time skipped by spring-forward past the jump (New York, 8 March 2026, 02:00 → 03:00)', () => {
+    expect(iso(fromLocalParts({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York'))).toBe(
+      '2026-03-08T07:30:00.000Z', // 03:30 EDT
+    );
+  });
+  it('takes the first occurrence of a time repeated at fall-back (New York, 1 November 2026)', () => {
+    expect(iso(fromLocalParts({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York'))).toBe(
+      '2026-11-01T05:30:00.000Z', // 01:30 EDT, not 01:30 EST (06:30Z)
+    );
+  });
+  it('rolls overflowing fields over like Date.UTC', () => {
+    expect(iso(fromLocalParts({ year: 2026, month: 1, day: 32 }, 'UTC'))).toBe('2026-02-01T00:00:00.000Z');
+  });
+  it('round-trips every hour of a DST year in several zones', () => {
+    for (const tz of ['Europe/London', 'America/Santiago', 'Australia/Sydney', 'Asia/Tokyo']) {
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000) {
+        const p = localParts(new Date(t), tz);
+        const back = fromLocalParts(p, tz).getTime();
+        // Equal, except for the second pass through a repeated hour, which resolves to the first.
+        if (back !== t) expect(t - back).toBe(3_600_000);
+      }
+    }
+  });
+});
+
+describe('day arithmetic', () => {
+  it('adds calendar days keeping the wall clock across DST (New York)', () => {
+    const sat = new Date('2026-03-07T17:00:00Z'); // 12:00 EST
+    expect(iso(addLocalDays(sat, 1, 'America/New_York'))).toBe('2026-03-08T16:00:00.000Z'); // 12:00 EDT
+    expect(iso(addLocalDays(sat, -1, 'America/New_York'))).toBe('2026-03-06T17:00:00.000Z');
+  });
+  it('adds days across month and year ends', () => {
+    expect(iso(addLocalDays(new Date('2026-01-31T10:00:00Z'), 30, 'UTC'))).toBe('2026-03-02T10:00:00.000Z');
+    expect(iso(addLocalDays(new Date('2026-12-31T10:00:00Z'), 1, 'UTC'))).toBe('2027-01-01T10:00:00.000Z');
+  });
+  it('finds the local start and end of the day', () => {
+    const t = new Date('2026-03-06T23:30:00Z'); // already 7 March 00:30 in Paris
+    expect(iso(startOfLocalDay(t, 'Europe/Paris'))).toBe('2026-03-06T23:00:00.000Z');
+    expect(iso(endOfLocalDay(t, 'Europe/Paris'))).toBe('2026-03-07T22:59:59.000Z');
+    // The day DST starts in Paris is 23 hours long; its end is at 23:59:59 CEST.
+    expect(iso(endOfLocalDay(new Date('2026-03-29T10:00:00Z'), 'Europe/Paris'))).toBe('2026-03-29T21:59:59.000Z');
+  });
+  it('gives the local year', () => {
+    expect(localYear(new Date('2025-12-31T23:30:00Z'), 'Europe/Paris')).toBe(2026);
+    expect(localYear(new Date('2025-12-31T23:30:00Z'), 'America/Los_Angeles')).toBe(2025);
+  });
+});
+
+describe('addBusinessDays', () => {
+  const tz = 'Europe/Paris';
+  const at = (s: string): Date => new Date(s);
+  it('skips weekends', () => {
+    // Friday 6 March 2026 10:00 CET + 1 → Monday 9 March 10:00.
+    expect(iso(addBusinessDays(at('2026-03-06T09:00:00Z'), 1, tz))).toBe('2026-03-09T09:00:00.000Z');
+    // Monday 2 March + 5 → Monday 9 March; + 10 → Monday 16 March.
+    expect(iso(addBusinessDays(at('2026-03-02T09:00:00Z'), 5, tz))).toBe('2026-03-09T09:00:00.000Z');
+    expect(iso(addBusinessDays(at('2026-03-02T09:00:00Z'), 10, tz))).toBe('2026-03-16T09:00:00.000Z');
+    // Saturday 7 March + 1 → Monday 9 March; Sunday + 5 → Friday 13 March.
+    expect(iso(addBusinessDays(at('2026-03-07T09:00:00Z'), 1, tz))).toBe('2026-03-09T09:00:00.000Z');
+    expect(iso(addBusinessDays(at('2026-03-08T09:00:00Z'), 5, tz))).toBe('2026-03-13T09:00:00.000Z');
+  });
+  it('returns the same instant for 0', () => {
+    expect(iso(addBusinessDays(at('2026-03-07T09:00:00Z'), 0, tz))).toBe('2026-03-07T09:00:00.000Z');
+  });
+  it('keeps the wall clock across the DST change (Paris, Sunday 29 March 2026)', () => {
+    // Thursday 26 March 10:00 CET (09:00Z) + 2 → Monday 30 March 10:00 CEST (08:00Z).
+    expect(iso(addBusinessDays(at('2026-03-26T09:00:00Z'), 2, tz))).toBe('2026-03-30T08:00:00.000Z');
+  });
+  it('crosses month ends', () => {
+    // Friday 30 January 2026 + 1 → Monday 2 February.
+    expect(iso(addBusinessDays(at('2026-01-30T09:00:00Z'), 1, tz))).toBe('2026-02-02T09:00:00.000Z');
+  });
+  it('uses the weekday in the zone, not in UTC', () => {
+    // Friday 23:30 UTC is already Saturday in Tokyo: + 1 business day → Monday 08:30 Tokyo.
+    expect(iso(addBusinessDays(at('2026-03-06T23:30:00Z'), 1, 'Asia/Tokyo'))).toBe('2026-03-08T23:30:00.000Z');
+  });
+  it('agrees with a day-by-day walk for every start weekday and counts up to 30', () => {
+    for (let d = 0; d < 7; d++) {
+      const start = new Date(Date.UTC(2026, 2, 2 + d, 9));
+      for (let n = 1; n <= 30; n++) {
+        let walked = start;
+        let left = n;
+        while (left > 0) {
+          walked = addLocalDays(walked, 1, tz);
+          const wd = localParts(walked, tz).weekday;
+          if (wd !== 0 && wd !== 6) left--;
+        }
+        expect(iso(addBusinessDays(start, n, tz))).toBe(iso(walked));
+      }
+    }
+  });
+});
+
+describe('formatting and ISO', () => {
+  it('formats in the zone', () => {
+    expect(formatLocal(new Date('2026-03-06T16:05:00Z'), 'Europe/Paris')).toBe('2026-03-06 17:05');
+    expect(formatLocalDate(new Date('2026-03-06T23:05:00Z'), 'Europe/Paris')).toBe('2026-03-07');
+  });
+  it('converts to and from ISO', () => {
+    expect(toIso(null)).toBe('');
+    expect(toIso(new Date(NaN))).toBe('');
+    expect(toIso(new Date('2026-03-06T16:05:00Z'))).toBe('2026-03-06T16:05:00.000Z');
+    expect(parseIso('2026-03-06T16:05:00.000Z')?.toISOString()).toBe('2026-03-06T16:05:00.000Z');
+    expect(parseIso('2026-03-06T17:05:00+01:00')?.toISOString()).toBe('2026-03-06T16:05:00.000Z');
+    expect(parseIso('2026-03-06')?.toISOString()).toBe('2026-03-06T00:00:00.000Z');
+    expect(parseIso('tomorrow')).toBeNull();
+    expect(parseIso('2026-13-45')).toBeNull();
+    expect(parseIso('')).toBeNull();
+  });
+  it('recognizes dates from another realm', () => {
+    const foreign: unknown = runInNewContext('new Date(0)');
+    expect(foreign instanceof Date).toBe(false);
+    expect(isValidDate(foreign)).toBe(true);
+    expect(isValidDate('2026-01-01')).toBe(false);
+  });
+});
