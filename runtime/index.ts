@@ -8,6 +8,9 @@ import { emptyStats } from './host/execution';
 import type { ExecutionContext, ExecutionKind } from './host/execution';
 import { AuthMode } from './host/auth';
 import { createGlobals } from './host/globals';
+import { editCells, openSpreadsheet, runDueTimeDrivenTriggers, submitForm } from './host/events';
+import type { FormSubmission, UserEditOutcome } from './host/events';
+import type { Submission } from './host/form/store';
 
 export { AuthMode, Scope } from './host/auth';
 export type { ExecutionContext, ExecutionKind, ExecutionStats } from './host/execution';
@@ -43,7 +46,7 @@ export interface ExecutionRecord extends ExecutionOutcome {
 }
 
 export interface LoadOptions {
-  /** Folder holding Code.js, appsscript.json and the HTML files (default: ./dist). */
+  /** Folder holding Code.js, appsscript.json and the HTML files (default: $WO_DIST_DIR, else ./dist). */
   distDir?: string;
   mailDailyQuota?: number;
 }
@@ -69,7 +72,7 @@ export class LocalAppsScript {
   }
 
   static load(options: LoadOptions = {}): LocalAppsScript {
-    const dir = path.resolve(options.distDir ?? 'dist');
+    const dir = path.resolve(options.distDir ?? process.env.WO_DIST_DIR ?? 'dist');
     const read = (name: string) => {
       const file = path.join(dir, name);
       if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
@@ -132,7 +135,71 @@ export class LocalAppsScript {
     }
   }
 
+  // ---- What people do (each starts the executions Google would start) ----
+
+  /** A new spreadsheet owned by `owner`, in the script's time zone unless given. */
+  createSpreadsheet(name: string, owner: string, timeZone?: string): string {
+    return this.world.spreadsheets.create(name, owner, timeZone ? { timeZone } : undefined).id;
+  }
+
+  /** `user` opens the spreadsheet: the simple onOpen trigger runs (LIMITED, or NONE before first use). */
+  openSpreadsheet(spreadsheetId: string, user: string, authMode: AuthMode = AuthMode.LIMITED): Promise<ExecutionRecord> {
+    return openSpreadsheet(this, spreadsheetId, user, authMode);
+  }
+
+  /** `user` picks a menu item: the named function runs as them, with full authorization. */
+  runMenuItem(spreadsheetId: string, user: string, functionName: string): Promise<ExecutionRecord> {
+    return this.run(functionName, { user, spreadsheetId, kind: 'script-run' });
+  }
+
+  /** A respondent submits the form; the spreadsheet's form-submit triggers fire. */
+  submitForm(formId: string, submission: Submission): Promise<FormSubmission> {
+    return submitForm(this, formId, submission);
+  }
+
+  /** `user` types or pastes `values` at (row, column); the edit triggers fire. */
+  editCells(request: {
+    spreadsheetId: string;
+    sheetName: string;
+    row: number;
+    column: number;
+    values: string[][];
+    user: string;
+  }): Promise<UserEditOutcome> {
+    return editCells(this, request);
+  }
+
+  /** Time passes: every due time-driven trigger runs (or every one, with `all`). */
+  runTimeDrivenTriggers(options: { all?: boolean } = {}): Promise<ExecutionRecord[]> {
+    return runDueTimeDrivenTriggers(this, options);
+  }
+
+  /**
+   * A call from a sidebar or dialog through google.script.run. Its rules: only public top-level
+   * functions (a name ending in `_` is private), and a return value holding a Date arrives as null.
+   */
+  async callFromHtml(
+    fn: string,
+    args: unknown[],
+    user: string,
+    spreadsheetId: string,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+    if (!/^[A-Za-z$][\w$]*$/.test(fn) || fn.endsWith('_')) {
+      return { ok: false, error: `Script function not found: ${fn}` };
+    }
+    const record = await this.run(fn, { user, spreadsheetId, kind: 'script-run', args });
+    if (!record.ok) return { ok: false, error: record.error?.message ?? 'Unknown error' };
+    return { ok: true, value: containsDate(record.value) ? null : (record.value ?? null) };
+  }
+
   async close(): Promise<void> {
     await this.executor.close();
   }
+}
+
+function containsDate(value: unknown): boolean {
+  if (value instanceof Date) return true;
+  if (Array.isArray(value)) return value.some(containsDate);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsDate);
+  return false;
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import vm from 'node:vm';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const dist = path.join(root, 'dist');
+// WO_DIST_DIR lets several people build side by side (each test run loads the folder it names).
+const dist = path.resolve(root, process.env.WO_DIST_DIR ?? 'dist');
 const GLOBAL = 'WorkOrders';
 
 /** Sidebars and dialogs: folder under src/client → HTML file name in dist (HtmlService name). */
@@ -89,4 +90,4 @@ const names = await buildServer();
 const pages = PAGES.filter((p) => fs.existsSync(path.join(root, 'src/client', p.folder, 'index.ts')));
 for (const page of pages) await buildPage(page);
 fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
-console.log(`dist/: Code.js (${names.length} entry points), appsscript.json, ${pages.map((p) => `${p.file}.html`).join(', ') || 'no pages'}`);
+console.log(`${path.relative(root, dist) || dist}/: Code.js (${names.length} entry points), appsscript.json, ${pages.map((p) => `${p.file}.html`).join(', ') || 'no pages'}`);

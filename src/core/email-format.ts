@@ -2,7 +2,7 @@
  * Shared email plumbing: recipient cleaning and rendering one content structure as plain text and as
  * escaped HTML (so the two bodies always say the same thing and no user text reaches HTML unescaped).
  */
-import { escapeHtml } from './sanitize';
+import { cleanText, escapeHtml } from './sanitize';
 
 export interface Email {
   to: string[];
@@ -11,7 +11,9 @@ export interface Email {
   htmlBody: string;
 }
 
-const EMAIL = /^[^\s@,;<>"'()[\]\\]+@[^\s@,;<>"'()[\]\\]+\.[^\s@,;<>"'()[\]\\]+$/;
+// No whitespace, separators, brackets or double quotes anywhere (nothing that could split or extend a
+// mail header); an apostrophe is allowed before the @ (o'brien@example.com is a valid address).
+const EMAIL = /^[^\s@,;<>"()[\]\\]+@[^\s@,;<>"'()[\]\\]+\.[^\s@,;<>"'()[\]\\]+$/;
 
 /** Lower-cased, valid, unique addresses (no commas or line breaks can reach a mail header). */
 export function cleanRecipients(addresses: readonly string[]): string[] {
@@ -31,7 +33,7 @@ export interface Content {
   sections?: Array<{ heading: string; lines: string[] }>;
 }
 
-const html = (text: string): string => escapeHtml(text).replace(/\n/g, '<br>');
+const html = (text: string): string => escapeHtml(cleanText(text)).replace(/\n/g, '<br>');
 
 /** Renders content as text and HTML; `link` is added only when it is an https URL. */
 export function renderEmail(
@@ -41,16 +43,18 @@ export function renderEmail(
 ): { body: string; htmlBody: string } {
   const safeLink = /^https:\/\/[^\s]+$/.test(link) ? link : '';
   const sections = content.sections ?? [];
-  const text = [
-    'Hello,',
-    '',
-    ...content.intro,
-    ...(content.details.length > 0 ? ['', ...content.details.map(([k, v]) => `${k}: ${v}`)] : []),
-    ...sections.flatMap((s) => ['', `${s.heading}:`, ...s.lines.map((l) => `- ${l}`)]),
-    ...(safeLink ? ['', `Open the register: ${safeLink}`] : []),
-    '',
-    `— ${from}`,
-  ].join('\n');
+  const text = cleanText(
+    [
+      'Hello,',
+      '',
+      ...content.intro,
+      ...(content.details.length > 0 ? ['', ...content.details.map(([k, v]) => `${k}: ${v}`)] : []),
+      ...sections.flatMap((s) => ['', `${s.heading}:`, ...s.lines.map((l) => `- ${l}`)]),
+      ...(safeLink ? ['', `Open the register: ${safeLink}`] : []),
+      '',
+      `— ${from}`,
+    ].join('\n'),
+  );
   const htmlBody = [
     '<p>Hello,</p>',
     ...content.intro.map((l) => `<p>${html(l)}</p>`),

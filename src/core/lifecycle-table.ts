@@ -3,7 +3,7 @@
  * reports all read this table; nothing else decides which status may follow which, who may move it,
  * what must be filled in, what gets stamped and who is told.
  */
-import { OPEN_STATUSES, type Role, type Status, type WorkOrderField } from './model';
+import { OPEN_STATUSES, type Status, type WorkOrderField } from './model';
 
 export const ACTIONS = [
   'approve',
@@ -213,44 +213,4 @@ export function shortestPath(from: Status, to: Status): Transition[] | null {
     }
   }
   return null;
-}
-
-/** Fields only the add-on writes: an edit by hand is reverted. */
-export const LOCKED_FIELDS: readonly WorkOrderField[] = [
-  'id',
-  'woNumber',
-  'requestedAt',
-  'requesterEmail',
-  'decidedBy',
-  'decidedAt',
-  'assignedAt',
-  'startedAt',
-  'completedAt',
-  'closedBy',
-  'closedAt',
-  'responseRef',
-  'revision',
-  'reviewFlag',
-];
-
-const TECHNICIAN_FIELDS: readonly WorkOrderField[] = ['status', 'notes', 'results', 'actions', 'reason'];
-const SUPERVISOR_FIELDS: readonly WorkOrderField[] = [
-  ...TECHNICIAN_FIELDS,
-  'priority',
-  'category',
-  'assignee',
-  'due',
-];
-
-/** Fields each role may change by typing in the register. Everything else is reverted with a note. */
-export const EDITABLE_IN_SHEET: Readonly<Record<Role, readonly WorkOrderField[]>> = {
-  Technician: TECHNICIAN_FIELDS,
-  Supervisor: SUPERVISOR_FIELDS,
-  Administrator: SUPERVISOR_FIELDS,
-  Manager: [],
-};
-
-/** Supervisors and administrators (acting as supervisors) do the supervisor rows. */
-export function actsAsSupervisor(role: Role | null | undefined): boolean {
-  return role === 'Supervisor' || role === 'Administrator';
 }

@@ -3,7 +3,7 @@
  * from the lifecycle table itself (so the document cannot drift from what the add-on enforces), and the
  * revision history table `Version | Date | Description | Author`.
  */
-import { normalizeHeader } from './columns';
+import { normalizeHeader } from './headers';
 import { LIFECYCLE } from './lifecycle-table';
 import { OPEN_STATUSES, REGISTER_COLUMNS } from './model';
 import {

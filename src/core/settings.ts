@@ -5,16 +5,15 @@
  * readable words and the default is used for that entry only.
  */
 import { z } from 'zod';
-import { mapHeaders } from './columns';
+import { BooleanCell, NumberCell } from './cells';
+import { mapHeaders } from './headers';
+import { parsePriorities } from './settings-priorities';
 import { asCellText } from './sanitize';
 import {
-  COMPLETE_UNITS,
-  DEFAULT_PRIORITIES,
   DEFAULT_SCALAR_SETTINGS,
   SCALAR_SETTINGS_SCHEMA,
   SETTING_DESCRIPTIONS,
   defaultSettings,
-  type CompleteUnit,
   type PriorityRule,
   type ScalarSettings,
   type SettingKey,
@@ -22,6 +21,7 @@ import {
 } from './settings-model';
 
 export * from './settings-model';
+export { BooleanCell, NumberCell } from './cells';
 
 export const SETTINGS_COLUMNS = {
   category: 'Category',
@@ -77,30 +77,6 @@ export interface ParsedSettings {
   /** Readable problems, e.g. `Settings row 6: Complete Unit "weeks" is not one of …`. */
   problems: string[];
 }
-
-/** A checkbox or typed TRUE/FALSE/yes/no cell. */
-export const BooleanCell = z.union([
-  z.boolean(),
-  z
-    .number()
-    .refine((n) => n === 0 || n === 1)
-    .transform((n) => n === 1),
-  z
-    .string()
-    .transform((s) => s.trim().toLowerCase())
-    .pipe(z.enum(['true', 'false', 'yes', 'no', 'y', 'n', '1', '0', 'on', 'off']))
-    .transform((s) => ['true', 'yes', 'y', '1', 'on'].includes(s)),
-], { error: 'is not TRUE or FALSE' });
-
-/** A number typed in a cell (Sheets gives numbers; a text cell may hold "24"). */
-export const NumberCell = z.union([
-  z.number(),
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d+(\.\d+)?$/)
-    .transform(Number),
-]);
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 
@@ -163,82 +139,7 @@ function uniqueList(
   return out;
 }
 
-const UNIT_ALIASES: Record<string, CompleteUnit> = {
-  'end of day': 'end of day',
-  'end of the day': 'end of day',
-  hour: 'hours',
-  hours: 'hours',
-  'business day': 'business days',
-  'business days': 'business days',
-  'working days': 'business days',
-  day: 'days',
-  days: 'days',
-};
-
 type At = (cells: readonly unknown[], key: SettingsColumn) => unknown;
-
-function parsePriorities(
-  cells: Array<{ row: number; value: unknown; cells: readonly unknown[] }>,
-  at: At,
-  problems: string[],
-): PriorityRule[] {
-  const out: PriorityRule[] = [];
-  for (const { row, value, cells: rowCells } of cells) {
-    const name = str(value);
-    const where = `Settings row ${row}`;
-    if (name === '') {
-      const stray = (['respondWithin', 'completeWithin', 'completeUnit'] as const).some(
-        (k) => str(at(rowCells, k)) !== '',
-      );
-      if (stray) problems.push(`${where}: SLA targets without a Priority name are ignored`);
-      continue;
-    }
-    if (out.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
-      problems.push(`${where}: Priority "${name}" is listed twice; the second is ignored`);
-      continue;
-    }
-    const fallback = DEFAULT_PRIORITIES.find((p) => p.name.toLowerCase() === name.toLowerCase());
-    const rule = parsePriorityRow(name, rowCells, at, fallback, (p) => problems.push(`${where}: ${p}`));
-    if (rule) out.push(rule);
-  }
-  return out;
-}
-
-function parsePriorityRow(
-  name: string,
-  cells: readonly unknown[],
-  at: At,
-  fallback: PriorityRule | undefined,
-  problem: (p: string) => void,
-): PriorityRule | null {
-  let respondHours: number | null = null;
-  const respondRaw = at(cells, 'respondWithin');
-  if (str(respondRaw) !== '') {
-    const parsed = NumberCell.pipe(z.number().nonnegative()).safeParse(respondRaw);
-    if (parsed.success) respondHours = parsed.data;
-    else {
-      respondHours = fallback?.respondHours ?? null;
-      problem(
-        `Respond Within (h) "${str(respondRaw)}" for ${name} is not a number of hours; ` +
-          (respondHours === null ? 'no response target is used' : `the default (${respondHours}) is used`),
-      );
-    }
-  }
-  const unitText = str(at(cells, 'completeUnit')).toLowerCase().replace(/\s+/g, ' ');
-  const unit = UNIT_ALIASES[unitText];
-  const within = NumberCell.pipe(z.number().nonnegative()).safeParse(at(cells, 'completeWithin'));
-  const withinOk = within.success && (unit === 'hours' || Number.isInteger(within.data));
-  if (unit && withinOk) return { name, respondHours, completeWithin: within.data, completeUnit: unit };
-  const what = !unit
-    ? `Complete Unit "${unitText}" is not one of ${COMPLETE_UNITS.join(', ')}`
-    : `Complete Within "${str(at(cells, 'completeWithin'))}" is not a whole, non-negative number`;
-  if (fallback) {
-    problem(`${what}; the default target for ${name} is used`);
-    return { ...fallback, name, respondHours };
-  }
-  problem(`${what}; priority ${name} is ignored`);
-  return null;
-}
 
 function parseScalars(
   cells: Array<{ row: number; value: unknown; cells: readonly unknown[] }>,

@@ -20,17 +20,27 @@ const W = new Int32Array(64);
 const H = new Int32Array(8);
 let bytes = new Uint8Array(4096);
 
-const HEX: string[] = [];
-for (let i = 0; i < 256; i++) HEX.push((i < 16 ? '0' : '') + i.toString(16));
+const HEX_DIGITS = '0123456789abcdef';
+const hexCodes: number[] = new Array<number>(64).fill(0);
 
-/** Writes `text` as UTF-8 into `bytes` (growing it), returns the byte length. Lone surrogates → U+FFFD. */
-function encodeUtf8(text: string): number {
+/** Makes sure `bytes` can take `extra` more bytes after the first `used`, keeping what is there. */
+function reserve(used: number, extra: number): void {
+  if (bytes.length >= used + extra) return;
+  const grown = new Uint8Array(Math.max(used + extra, bytes.length * 2));
+  grown.set(bytes.subarray(0, used));
+  bytes = grown;
+}
+
+/**
+ * Appends `text` as UTF-8 to `bytes` from position `n`, returns the new length. Lone surrogates become
+ * U+FFFD, as TextEncoder does.
+ */
+function encodeUtf8(text: string, n: number): number {
   // Worst case 3 bytes per UTF-16 unit, plus room for padding and the length block.
-  const needed = text.length * 3 + 72;
-  if (bytes.length < needed) bytes = new Uint8Array(Math.max(needed, bytes.length * 2));
+  reserve(n, text.length * 3 + 72);
   const out = bytes;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
       out[n++] = c;
@@ -39,7 +49,7 @@ function encodeUtf8(text: string): number {
       out[n++] = 0x80 | (c & 63);
     } else {
       if (c >= 0xd800 && c <= 0xdfff) {
-        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+        const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
         if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
           c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
           i++;
@@ -65,7 +75,11 @@ function compress(m: Uint8Array, offset: number): void {
   const w = W;
   for (let t = 0; t < 16; t++) {
     const j = offset + (t << 2);
-    w[t] = ((m[j] as number) << 24) | ((m[j + 1] as number) << 16) | ((m[j + 2] as number) << 8) | (m[j + 3] as number);
+    w[t] =
+      ((m[j] as number) << 24) |
+      ((m[j + 1] as number) << 16) |
+      ((m[j + 2] as number) << 8) |
+      (m[j + 3] as number);
   }
   for (let t = 16; t < 64; t++) {
     let u = w[t - 2] as number;
@@ -86,7 +100,10 @@ function compress(m: Uint8Array, offset: number): void {
     const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
     const ch = (e & f) ^ (~e & g);
     const t1 = (((S1 + ch) | 0) + ((h + (((K[t] as number) + (w[t] as number)) | 0)) | 0)) | 0;
-    const t2 = ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+    const t2 =
+      ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) +
+        ((a & b) ^ (a & c) ^ (b & c))) |
+      0;
     h = g;
     g = f;
     f = e;
@@ -106,9 +123,13 @@ function compress(m: Uint8Array, offset: number): void {
   H[7] = ((H[7] as number) + h) | 0;
 }
 
-/** SHA-256 of the UTF-8 encoding of `text`, as 64 lower-case hex digits. */
-export function sha256Hex(text: string): string {
-  const length = encodeUtf8(text);
+/**
+ * SHA-256 of the UTF-8 encoding of `text` followed by `more`, as 64 lower-case hex digits. Taking the
+ * message in two parts lets the change log hash "previous hash + row" without building that string.
+ */
+export function sha256Hex(text: string, more = ''): string {
+  let length = encodeUtf8(text, 0);
+  if (more !== '') length = encodeUtf8(more, length);
   const m = bytes;
   // Padding: 0x80, zeros to 56 mod 64, then the bit length as a 64-bit big-endian integer.
   let end = length;
@@ -133,14 +154,12 @@ export function sha256Hex(text: string): string {
   H[6] = 0x1f83d9ab;
   H[7] = 0x5be0cd19;
   for (let offset = 0; offset < end; offset += 64) compress(m, offset);
-  let hex = '';
+  // One flat string from char codes: a concatenation of 32 pieces would be a rope that the next
+  // hash (which reads this one character by character) would first have to flatten.
   for (let i = 0; i < 8; i++) {
     const v = H[i] as number;
-    hex +=
-      (HEX[(v >>> 24) & 255] as string) +
-      (HEX[(v >>> 16) & 255] as string) +
-      (HEX[(v >>> 8) & 255] as string) +
-      (HEX[v & 255] as string);
+    for (let j = 0; j < 8; j++) hexCodes[i * 8 + j] = HEX_DIGITS.charCodeAt((v >>> (28 - j * 4)) & 15);
   }
+  const hex = String.fromCharCode.apply(null, hexCodes);
   return hex;
 }

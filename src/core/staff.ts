@@ -3,9 +3,9 @@
  * active members have a role (an inactive supervisor can no longer approve anything).
  */
 import { z } from 'zod';
-import { mapHeaders } from './columns';
+import { BooleanCell } from './cells';
+import { mapHeaders } from './headers';
 import { ROLES, type Role, type StaffMember } from './model';
-import { BooleanCell } from './settings';
 import { asCellText } from './sanitize';
 
 export const STAFF_COLUMNS = { email: 'Email', name: 'Name', role: 'Role', active: 'Active' } as const;

@@ -3,15 +3,9 @@
  * (sidebar, sheet edit, system jobs) calls `checkTransition` then `applyTransition`, so the rules and the
  * wording of refusals are the same everywhere.
  */
-import {
-  EDITABLE_IN_SHEET,
-  LOCKED_FIELDS,
-  actsAsSupervisor,
-  findTransition,
-  shortestPath,
-  type Transition,
-} from './lifecycle-table';
-import { isDate } from './time';
+import { diffOrders, emptyValue, type FieldChange } from './field-changes';
+import { LOCKED_FIELDS, actsAsSupervisor } from './field-rights';
+import { findTransition, shortestPath, type Transition } from './lifecycle-table';
 import {
   FINAL_STATUSES,
   REGISTER_COLUMNS,
@@ -43,13 +37,6 @@ export interface TransitionInput {
 }
 
 export type TransitionCheck = { ok: true; transition: Transition } | { ok: false; reason: string };
-
-export type FieldValue = string | number | Date | null;
-export interface FieldChange {
-  field: WorkOrderField;
-  oldValue: FieldValue;
-  newValue: FieldValue;
-}
 
 export interface AppliedTransition {
   order: WorkOrder;
@@ -208,85 +195,4 @@ export function applyTransition(
     (next as unknown as Record<string, unknown>)[field] = emptyValue(field);
   next.revision = order.revision + 1;
   return { order: next, changes: diffOrders(order, next) };
-}
-
-const DATE_FIELDS: ReadonlySet<WorkOrderField> = new Set<WorkOrderField>([
-  'due',
-  'requestedAt',
-  'decidedAt',
-  'assignedAt',
-  'startedAt',
-  'completedAt',
-  'closedAt',
-]);
-
-/** True for the work-order fields holding a Date (or null). */
-export function isDateField(field: WorkOrderField): boolean {
-  return DATE_FIELDS.has(field);
-}
-
-function emptyValue(field: WorkOrderField): FieldValue {
-  if (DATE_FIELDS.has(field)) return null;
-  return field === 'revision' ? 0 : '';
-}
-
-function sameValue(a: FieldValue, b: FieldValue): boolean {
-  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
-  return a === b;
-}
-
-/** Field-by-field differences in register column order; `revision` is bookkeeping and left out. */
-export function diffOrders(before: WorkOrder, after: WorkOrder): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const field of Object.keys(REGISTER_COLUMNS) as WorkOrderField[]) {
-    if (field === 'revision') continue;
-    const oldValue = before[field];
-    const newValue = after[field];
-    if (!sameValue(oldValue, newValue)) changes.push({ field, oldValue, newValue });
-  }
-  return changes;
-}
-
-/** How a field value is written in the change log: ISO-8601 for dates, '' for none. */
-export function formatFieldValue(value: FieldValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (isDate(value)) return Number.isFinite(value.getTime()) ? value.toISOString() : '';
-  return String(value);
-}
-
-export interface SheetEditInput {
-  order: WorkOrder;
-  actor: TransitionActor;
-  field: WorkOrderField;
-}
-
-/**
- * May `actor` type into `field` of `order` in the register? Status edits pass here when the role may
- * touch the Status column at all; the move itself is then judged by `checkTransition`.
- */
-export function checkSheetEdit({
-  order,
-  actor,
-  field,
-}: SheetEditInput): { ok: true } | { ok: false; reason: string } {
-  const header = REGISTER_COLUMNS[field];
-  if (actor.role === null)
-    return { ok: false, reason: `${actor.email || 'This user'} is not active staff on the Staff tab` };
-  if (actor.role === 'Manager')
-    return { ok: false, reason: 'Managers can read the register but not edit it' };
-  if (LOCKED_FIELDS.includes(field)) {
-    return { ok: false, reason: `${header} is filled in by the add-on and cannot be edited by hand` };
-  }
-  if (!EDITABLE_IN_SHEET[actor.role].includes(field)) {
-    return actsAsSupervisor(actor.role)
-      ? { ok: false, reason: `${header} is kept as the requestor submitted it` }
-      : { ok: false, reason: `Only a supervisor can change ${header}` };
-  }
-  if (FINAL_STATUSES.includes(order.status)) {
-    return { ok: false, reason: `This work order is ${order.status}: it can no longer be edited` };
-  }
-  if (!actsAsSupervisor(actor.role) && (isEmpty(order.assignee) || !sameEmail(order.assignee, actor.email))) {
-    return { ok: false, reason: 'Only the assignee or a supervisor can edit this work order' };
-  }
-  return { ok: true };
 }

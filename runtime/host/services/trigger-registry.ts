@@ -198,7 +198,7 @@ export function nextRun(schedule: ClockSchedule, anchorMs: number, afterMs: numb
 }
 
 /** The instant at which the wall clock of `timeZone` reads the given local time. */
-function localToUtc(
+export function localToUtc(
   year: number,
   month: number,
   day: number,

@@ -3,7 +3,7 @@ import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { AuthMode } from '../auth';
 import { overload, signatureError } from './args';
-import { EventType, TriggerSource, WeekDay } from './trigger-registry';
+import { EventType, TriggerSource, WeekDay, localToUtc } from './trigger-registry';
 import type {
   ClockSchedule,
   EventTypeName,
@@ -266,7 +266,8 @@ class ClockTriggerBuilder extends GasObject {
   atDate(year: number, month: number, day: number): this {
     overload(this.gasClass, 'atDate', arguments, ['number', 'number', 'number']);
     this.recurrence = null;
-    this.once = Date.UTC(year, month - 1, day);
+    // Midnight of that day in the trigger's time zone.
+    this.once = localToUtc(year, month, day, 0, 0, this.timeZone);
     return this;
   }
   /** Reference: valid values are 1, 5, 10, 15 and 30. (An add-on may use none of them: see create.) */

@@ -1,3 +1,4 @@
+/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
 /**
  * The SpreadsheetApp global.
  * Reference: developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app

@@ -1,3 +1,4 @@
+/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
 /**
  * The Charts service's enums and the embedded-chart classes of SpreadsheetApp (EmbeddedChartBuilder,
  * its typed variants from asColumnChart() etc., EmbeddedChart, ChartOptions, ContainerInfo).

@@ -72,9 +72,6 @@ export function checkContextFor(sheet: SheetModel): CheckContext {
 }
 
 export interface PendingCell {
-  /** 1-based */
-  row: number;
-  column: number;
   value: CellValue;
   /** The cell's number format once written (a typed date brings its own). */
   format: string | undefined;
@@ -82,25 +79,35 @@ export interface PendingCell {
 }
 
 /**
- * The first cell whose new value breaks a rule that rejects invalid input, as an error message, or
- * null. Formula cells are not checked: we cannot compute their results.
+ * The first cell (in reading order) whose new value breaks a rule that rejects invalid input, with
+ * Google's message, or null. Only cells under such rules are looked at, so a big write to a sheet
+ * whose rules cover one column checks that column only. Formula cells are not checked: we cannot
+ * compute their results.
  */
 export function validationFailure(
   sheet: SheetModel,
   rect: Rect,
-  cells: PendingCell[],
+  cellAt: (row: number, column: number) => PendingCell,
 ): { message: string; rule: ValidationRule } | null {
-  if (sheet.validations.length === 0) return null;
-  const rules = sheet.validationsIn(rect);
+  let first: { row: number; column: number; rule: ValidationRule } | null = null;
   const ctx = checkContextFor(sheet);
-  for (const cell of cells) {
-    if (cell.isFormula) continue;
-    const rule = rules[cell.row - rect.row]?.[cell.column - rect.column];
-    if (!rule || rule.allowInvalid) continue;
-    const display = formatForDisplay(cell.value, cell.format, sheet.timeZone);
-    if (!satisfies(rule, { value: cell.value, display }, ctx)) {
-      return { message: validationMessage(cellA1(cell.row, cell.column)), rule };
+  for (const entry of sheet.validations) {
+    if (entry.rule.allowInvalid) continue;
+    const overlap = intersection(entry.rect, rect);
+    if (!overlap) continue;
+    scan: for (let row = overlap.row; row < overlap.row + overlap.numRows; row++) {
+      if (first && row > first.row) break;
+      for (let column = overlap.column; column < overlap.column + overlap.numColumns; column++) {
+        if (first && row === first.row && column >= first.column) break scan;
+        const cell = cellAt(row, column);
+        if (cell.isFormula) continue;
+        const display = formatForDisplay(cell.value, cell.format, sheet.timeZone);
+        if (!satisfies(entry.rule, { value: cell.value, display }, ctx)) {
+          first = { row, column, rule: entry.rule };
+          break scan;
+        }
+      }
     }
   }
-  return null;
+  return first ? { message: validationMessage(cellA1(first.row, first.column)), rule: first.rule } : null;
 }

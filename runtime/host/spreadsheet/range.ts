@@ -1,3 +1,4 @@
+/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
 /**
  * Apps Script's Range: a fixed rectangle of one sheet (it does not move when rows are inserted).
  * Every read and write is counted into the execution's cellsRead / cellsWritten.
@@ -9,13 +10,13 @@ import { SpreadsheetGasObject, overload, text } from './base';
 import type { SheetModel } from './sheet-model';
 import type { Rect } from './rect';
 import { rectToA1 } from './a1';
-import type { CellValue, ParsedInput } from './values';
+import type { CellValue } from './values';
 import { assertCellLength, scriptValueToInput } from './values';
 import { AUTOMATIC_FORMAT, DEFAULT_DATE_TIME_FORMAT } from './number-format';
 import type { StyleKey, StyleValue } from './style';
 import { Messages, fail } from './errors';
 import { assertCanEdit, validationFailure } from './guards';
-import type { PendingCell } from './guards';
+import { planScriptWrite, plannedCell } from './write-plan';
 import { DataValidation } from './validation-objects';
 import { ProtectionObject } from './protection-object';
 import { sheetObject } from './sheet';
@@ -63,6 +64,10 @@ export class Range extends SpreadsheetGasObject {
 
   _assertEditable(): SheetModel {
     const sheet = this._sheet();
+    // The sheet may have shrunk (deleteRows) since this Range was made.
+    const r = this._rect;
+    if (r.row + r.numRows - 1 > sheet.maxRows || r.column + r.numColumns - 1 > sheet.maxColumns)
+      fail(Messages.outOfBounds);
     assertCanEdit(sheet, this._rect, this._user());
     return sheet;
   }
@@ -70,31 +75,13 @@ export class Range extends SpreadsheetGasObject {
   /** Parses, checks (protection, then strict validation) and writes a grid of script values. */
   _writeGrid(grid: readonly (readonly unknown[])[]): void {
     const sheet = this._assertEditable();
-    const { row, column } = this._rect;
-    const parsed: ParsedInput[][] = [];
-    const pending: PendingCell[] = [];
-    grid.forEach((line, i) => {
-      const out: ParsedInput[] = [];
-      line.forEach((value, j) => {
-        const format = sheet.numberFormatAt(row + i, column + j);
-        const input = scriptValueToInput(value, sheet.timeZone, format);
-        out.push(input);
-        pending.push({
-          row: row + i,
-          column: column + j,
-          value: input.value,
-          format: format ?? input.autoFormat ?? undefined,
-          isFormula: input.formula !== null,
-        });
-      });
-      parsed.push(out);
-    });
+    const plan = planScriptWrite(sheet, this._rect, grid);
     // Apps Script refuses a write that breaks a rule set to reject invalid input, and writes nothing.
-    const invalid = validationFailure(sheet, this._rect, pending);
-    if (invalid) fail(invalid.message);
-    parsed.forEach((line, i) =>
-      line.forEach((input, j) => sheet.writeParsed(row - 1 + i, column - 1 + j, input)),
+    const invalid = validationFailure(sheet, this._rect, (row, column) =>
+      plannedCell(sheet, plan, row, column),
     );
+    if (invalid) fail(invalid.message);
+    sheet.commitPlan(plan);
     this._written();
   }
 
@@ -359,6 +346,7 @@ export class Range extends SpreadsheetGasObject {
   clear(options?: Record<string, unknown>): Range {
     overload(this.gasClass, 'clear', arguments, [], ['object']);
     const sheet = this._assertEditable();
+    const cleared = this._clearedCells(sheet);
     if (!options) {
       sheet.clear(this._rect, { contents: true, formats: true });
     } else {
@@ -372,7 +360,7 @@ export class Range extends SpreadsheetGasObject {
         any ? { contents, formats, notes, validations } : { contents: true, formats: true },
       );
     }
-    this._written(this._clearedCells(sheet));
+    this._written(cleared);
     return this;
   }
 

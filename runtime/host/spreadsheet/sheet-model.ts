@@ -6,6 +6,7 @@
  */
 import type { SpreadsheetModel } from './spreadsheet-model';
 import type { CellValue, ParsedInput } from './values';
+import type { WritePlan } from './write-plan';
 import { cloneValue, isEmptyValue } from './values';
 import { Layer } from './layer';
 import type { CellStyle, StyleKey, StyleValue } from './style';
@@ -222,6 +223,57 @@ export class SheetModel {
     if (input.autoFormat !== null && this.styles.get(r0, c0)?.numberFormat === undefined) {
       this.styles.set(r0, c0, withStyle(this.styles.get(r0, c0), 'numberFormat', input.autoFormat));
     }
+  }
+
+  /** Stores a checked WritePlan: values, formulas (a value write drops a cell's formula), auto formats. */
+  commitPlan(plan: WritePlan): void {
+    const { rect } = plan;
+    const c0 = rect.column - 1;
+    let emptied = false;
+    let widest = 0;
+    for (let i = 0; i < rect.numRows; i++) {
+      const r0 = rect.row - 1 + i;
+      const line = plan.values[i]!;
+      const newFormulas = plan.formulas.get(i);
+      let target = this.values.rows[r0];
+      let formulas = this.formulas.rows[r0];
+      for (let j = 0; j < rect.numColumns; j++) {
+        const v = line[j]!;
+        const f = newFormulas?.[j];
+        const hadFormula = formulas !== undefined && formulas[c0 + j] !== undefined;
+        if (f !== undefined) {
+          if (!formulas) {
+            formulas = [];
+            this.formulas.rows[r0] = formulas;
+          }
+          formulas[c0 + j] = f;
+        } else if (hadFormula) delete formulas![c0 + j];
+        if (v === '') {
+          if (target && target[c0 + j] !== undefined) {
+            delete target[c0 + j];
+            emptied = true;
+          } else if (hadFormula && f === undefined) emptied = true;
+          if (f !== undefined && c0 + j + 1 > widest) widest = c0 + j + 1;
+          continue;
+        }
+        if (!target) {
+          target = [];
+          this.values.rows[r0] = target;
+        }
+        target[c0 + j] = v instanceof Date ? new Date(v.getTime()) : v;
+        if (c0 + j + 1 > widest) widest = c0 + j + 1;
+      }
+    }
+    for (const [i, line] of plan.autoFormats) {
+      line.forEach((format, j) => {
+        if (format === undefined) return;
+        const style = this.styles.get(rect.row - 1 + i, c0 + j);
+        if (style?.numberFormat === undefined)
+          this.styles.set(rect.row - 1 + i, c0 + j, withStyle(style, 'numberFormat', format));
+      });
+    }
+    if (emptied) this.lastColumnCache = null;
+    else if (widest > 0) this.touchedColumn(widest - 1, false);
   }
 
   formulaAt(row: number, column: number): string {

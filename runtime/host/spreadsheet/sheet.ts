@@ -1,3 +1,4 @@
+/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
 /**
  * Apps Script's Sheet (one tab).
  * Reference: developers.google.com/apps-script/reference/spreadsheet/sheet
@@ -10,8 +11,7 @@ import type { Inherit, Rect } from './rect';
 import { parseA1, resolveA1 } from './a1';
 import { Messages, fail } from './errors';
 import { assertCanEdit, blockingProtection, validationFailure } from './guards';
-import type { PendingCell } from './guards';
-import { scriptValueToInput } from './values';
+import { planScriptWrite, plannedCell } from './write-plan';
 import { Range, checkRect } from './range';
 import { ProtectionObject } from './protection-object';
 import {
@@ -188,20 +188,11 @@ export class Sheet extends SpreadsheetGasObject {
     const row = sheet.lastRow() + 1;
     const rect = { row, column: 1, numRows: 1, numColumns: rowContents.length };
     assertCanEdit(sheet, rect, this._user());
-    const inputs = rowContents.map((v, j) =>
-      scriptValueToInput(v, sheet.timeZone, sheet.numberFormatAt(row, j + 1)),
-    );
-    const pending: PendingCell[] = inputs.map((input, j) => ({
-      row,
-      column: j + 1,
-      value: input.value,
-      format: sheet.numberFormatAt(row, j + 1) ?? input.autoFormat ?? undefined,
-      isFormula: input.formula !== null,
-    }));
-    const invalid = validationFailure(sheet, rect, pending);
+    const plan = planScriptWrite(sheet, rect, [rowContents]);
+    const invalid = validationFailure(sheet, rect, (r, c) => plannedCell(sheet, plan, r, c));
     if (invalid) fail(invalid.message);
     sheet.ensureSize(row, rowContents.length);
-    inputs.forEach((input, j) => sheet.writeParsed(row - 1, j, input));
+    sheet.commitPlan(plan);
     this.ctx.stats.cellsWritten += rowContents.length;
     return this;
   }

@@ -7,11 +7,10 @@
  * protected range or sheet refuses a user who is not one of its editors, unless it is warning-only.
  */
 import type { SpreadsheetStore } from './store';
-import type { CellValue, ParsedInput } from './values';
-import { parseTypedInput } from './values';
+import type { CellValue } from './values';
+import { planTypedWrite, plannedCell } from './write-plan';
 import type { Rect } from './rect';
 import { blockingProtection, validationFailure, warningProtections } from './guards';
-import type { PendingCell } from './guards';
 import { Messages } from './errors';
 import { rectToA1 } from './a1';
 
@@ -66,32 +65,13 @@ export function userEdit(store: SpreadsheetStore, request: UserEditRequest): Use
   if (blockingProtection(sheet, rect, request.user))
     throw new UserEditRefused(Messages.protected, 'protected');
 
-  const parsed: ParsedInput[][] = [];
-  const pending: PendingCell[] = [];
-  for (let i = 0; i < numRows; i++) {
-    const line: ParsedInput[] = [];
-    for (let j = 0; j < numColumns; j++) {
-      const format = sheet.numberFormatAt(rect.row + i, rect.column + j);
-      const input = parseTypedInput(request.values[i]?.[j] ?? '', sheet.timeZone, format);
-      line.push(input);
-      pending.push({
-        row: rect.row + i,
-        column: rect.column + j,
-        value: input.value,
-        format: format ?? input.autoFormat ?? undefined,
-        isFormula: input.formula !== null,
-      });
-    }
-    parsed.push(line);
-  }
-  const invalid = validationFailure(sheet, rect, pending);
+  const plan = planTypedWrite(sheet, rect, request.values);
+  const invalid = validationFailure(sheet, rect, (row, column) => plannedCell(sheet, plan, row, column));
   // The Sheets UI shows the rule's help text instead of the generic message when there is one.
   if (invalid) throw new UserEditRefused(invalid.rule.helpText ?? invalid.message, 'validation');
 
   const oldValues = sheet.readValues(rect.row, rect.column, numRows, numColumns);
-  parsed.forEach((line, i) =>
-    line.forEach((input, j) => sheet.writeParsed(rect.row - 1 + i, rect.column - 1 + j, input)),
-  );
+  sheet.commitPlan(plan);
   return {
     a1: rectToA1(rect),
     rect,

@@ -1,3 +1,4 @@
+/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
 /**
  * DataValidationBuilder and DataValidation, the script-visible side of validation rules.
  * New rules allow invalid input (show a warning) unless setAllowInvalid(false), as Google documents.
@@ -154,7 +155,7 @@ export class DataValidationBuilder extends ValidationView {
     return this._set(Criteria.VALUE_IN_RANGE, [this._arg(range), showDropdown ?? true]);
   }
 
-  requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): DataValidationBuilder {
+  requireCheckbox(_checkedValue?: unknown, _uncheckedValue?: unknown): DataValidationBuilder {
     overload(this.gasClass, 'requireCheckbox', arguments, [], ['any'], ['any', 'any']);
     const args = Array.from(arguments as ArrayLike<unknown>, (a) => this._arg(a));
     return this._set(Criteria.CHECKBOX, args);

@@ -53,6 +53,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('LockService', () => {
   const rt = LocalAppsScript.fromSource(source);
   afterAll(() => rt.close());
+  /** Waits until some execution holds the lock (worker start-up time varies with machine load). */
+  const held = async (key: string) => {
+    while (rt.world.locks.holderOf(key) === null) await sleep(5);
+  };
   beforeEach(() => rt.world.properties.script.clear());
 
   test('without a lock two concurrent executions lose an update', async () => {
@@ -94,14 +98,14 @@ describe('LockService', () => {
     const holder = rt.run('holdFor', {
       user: 'a@example.com',
       spreadsheetId: 'doc1',
-      args: [400, 'script', true],
+      args: [1500, 'script', true],
     });
     const holderDoc = rt.run('holdFor', {
       user: 'a@example.com',
       spreadsheetId: 'doc1',
-      args: [400, 'document', true],
+      args: [1500, 'document', true],
     });
-    await sleep(100);
+    await Promise.all([held('script'), held('document:doc1')]);
     const otherDocScript = await rt.run('tryFor', {
       user: 'b@example.com',
       spreadsheetId: 'doc2',
@@ -127,9 +131,9 @@ describe('LockService', () => {
     const holder = rt.run('holdFor', {
       user: 'a@example.com',
       spreadsheetId: 'doc1',
-      args: [300, 'user', true],
+      args: [1500, 'user', true],
     });
-    await sleep(100);
+    await held('user:a@example.com');
     const same = await rt.run('tryFor', { user: 'a@example.com', spreadsheetId: 'doc2', args: [0, 'user'] });
     const other = await rt.run('tryFor', { user: 'b@example.com', spreadsheetId: 'doc1', args: [0, 'user'] });
     expect(same.value).toEqual({ got: false, has: false });
@@ -141,15 +145,16 @@ describe('LockService', () => {
     const holder = rt.run('holdFor', {
       user: 'a@example.com',
       spreadsheetId: 'doc1',
-      args: [1200, 'document', true],
+      args: [2000, 'document', true],
     });
-    await sleep(100);
+    await held('document:doc1');
     const started = Date.now();
     const [waited, tried] = await Promise.all([
       rt.run('waitFor', { user: 'b@example.com', spreadsheetId: 'doc1', args: [250] }),
       rt.run('tryFor', { user: 'c@example.com', spreadsheetId: 'doc1', args: [250, 'document'] }),
     ]);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Both gave up at their own timeout, long before the holder let go.
+    expect(Date.now() - started).toBeLessThan(1800);
     expect(waited.ok).toBe(false);
     expect(waited.error?.message).toBe('Lock timeout: another process was holding the lock for too long.');
     expect(waited.stats.lockWaits).toBe(1);
@@ -164,10 +169,10 @@ describe('LockService', () => {
       spreadsheetId: 'doc1',
       args: [300, 'document', false],
     });
-    await sleep(100);
+    await held('document:doc1');
     const waiter = await rt.run('waitFor', { user: 'b@example.com', spreadsheetId: 'doc1', args: [5000] });
-    const held = await holder;
-    expect(held.value).toBe(true);
+    const holderRun = await holder;
+    expect(holderRun.value).toBe(true);
     expect(waiter.ok).toBe(true);
     expect(waiter.value).toBe(true);
     expect(rt.world.locks.holderOf('document:doc1')).toBeNull();

@@ -11,14 +11,24 @@ export function project(source: string, timeZone = 'Etc/UTC'): { rt: LocalAppsSc
 }
 
 /** Runs `entry` and returns its value; a script exception fails with its message. */
-export async function value(rt: LocalAppsScript, entry: string, id: string | null, options: Partial<RunOptions> = {}): Promise<unknown> {
+export async function value(
+  rt: LocalAppsScript,
+  entry: string,
+  id: string | null,
+  options: Partial<RunOptions> = {},
+): Promise<unknown> {
   const r = await rt.run(entry, { user: OWNER, spreadsheetId: id, ...options });
   if (!r.ok) throw new Error(`${entry} failed: ${r.error?.name}: ${r.error?.message}`);
   return r.value;
 }
 
 /** Runs `entry` expecting an Apps Script exception; returns its message. */
-export async function errorOf(rt: LocalAppsScript, entry: string, id: string | null, options: Partial<RunOptions> = {}): Promise<string> {
+export async function errorOf(
+  rt: LocalAppsScript,
+  entry: string,
+  id: string | null,
+  options: Partial<RunOptions> = {},
+): Promise<string> {
   const r: ExecutionRecord = await rt.run(entry, { user: OWNER, spreadsheetId: id, ...options });
   if (r.ok) throw new Error(`${entry} was expected to fail but returned ${JSON.stringify(r.value)}`);
   return r.error?.message ?? '';

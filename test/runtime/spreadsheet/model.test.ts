@@ -51,7 +51,9 @@ describe('SpreadsheetStore', () => {
     expect(ss.sheetModels().map((s) => s.name)).toEqual(['Settings', 'Sheet1', 'Staff']);
     expect(ss.sheetModel('Staff')).toBe(a);
     expect(a.sheetId).not.toBe(b.sheetId);
-    expect(() => ss.insertSheetModel('staff')).toThrow('A sheet with the name "staff" already exists. Please enter another name.');
+    expect(() => ss.insertSheetModel('staff')).toThrow(
+      'A sheet with the name "staff" already exists. Please enter another name.',
+    );
     ss.deleteSheetModel('Staff');
     expect(a.deleted).toBe(true);
     expect(ss.sheetModel('Staff')).toBeUndefined();
@@ -62,7 +64,10 @@ describe('SheetModel values', () => {
   test('readValues fills empty cells with "" and copies Dates', () => {
     const { sheet } = setup();
     const d = new Date('2026-03-01T10:00:00Z');
-    sheet.writeValues(2, 2, [[1, 'a'], [true, d]]);
+    sheet.writeValues(2, 2, [
+      [1, 'a'],
+      [true, d],
+    ]);
     const read = sheet.readValues(1, 1, 3, 3);
     expect(read).toEqual([
       ['', '', ''],
@@ -143,7 +148,12 @@ describe('SheetModel structure', () => {
     sheet.writeValues(1, 1, [['a'], ['b'], ['c'], ['d']]);
     sheet.setValidation({ row: 2, column: 1, numRows: 3, numColumns: 1 }, list(['x']));
     const gone = ss.createProtection('RANGE', sheet, { row: 2, column: 1, numRows: 1, numColumns: 1 }, OWNER);
-    const moved = ss.createProtection('RANGE', sheet, { row: 4, column: 1, numRows: 1, numColumns: 1 }, OWNER);
+    const moved = ss.createProtection(
+      'RANGE',
+      sheet,
+      { row: 4, column: 1, numRows: 1, numColumns: 1 },
+      OWNER,
+    );
     sheet.deleteRows(2, 2);
     expect(sheet.readValues(1, 1, 2, 1)).toEqual([['a'], ['d']]);
     expect(sheet.validations.map((v) => v.rect)).toEqual([{ row: 2, column: 1, numRows: 1, numColumns: 1 }]);
@@ -156,8 +166,12 @@ describe('SheetModel structure', () => {
     const { sheet } = setup();
     expect(() => sheet.deleteRows(1000, 2)).toThrow('Those rows are out of bounds.');
     sheet.frozenRows = 1;
-    expect(() => sheet.deleteRows(2, 999)).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
-    expect(() => sheet.deleteColumns(1, 26)).toThrow('Sorry, it is not possible to delete all non-frozen columns.');
+    expect(() => sheet.deleteRows(2, 999)).toThrow(
+      'Sorry, it is not possible to delete all non-frozen rows.',
+    );
+    expect(() => sheet.deleteColumns(1, 26)).toThrow(
+      'Sorry, it is not possible to delete all non-frozen columns.',
+    );
   });
 
   test('insert/delete columns shift cells, validation and column widths', () => {
@@ -181,7 +195,9 @@ describe('SheetModel structure', () => {
     other.charts.push({
       chartId: 1,
       type: 'COLUMN',
-      ranges: [{ kind: 'range', sheetId: sheet.sheetId, rect: { row: 5, column: 1, numRows: 3, numColumns: 2 } }],
+      ranges: [
+        { kind: 'range', sheetId: sheet.sheetId, rect: { row: 5, column: 1, numRows: 3, numColumns: 2 } },
+      ],
       options: {},
       position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 },
       numHeaders: 1,
@@ -219,7 +235,8 @@ describe('validation rectangles', () => {
   test('rules set row by row, or cell by cell through a grid, merge into few rectangles', () => {
     const { sheet } = setup();
     const rule = list(['x']);
-    for (let r = 2; r <= 500; r++) sheet.setValidation({ row: r, column: 4, numRows: 1, numColumns: 1 }, rule);
+    for (let r = 2; r <= 500; r++)
+      sheet.setValidation({ row: r, column: 4, numRows: 1, numColumns: 1 }, rule);
     expect(sheet.validations).toHaveLength(1);
     const grid = Array.from({ length: 300 }, () => [list(['y']), list(['y'])]);
     sheet.setValidationGrid({ row: 1, column: 6, numRows: 300, numColumns: 2 }, grid);
@@ -250,33 +267,77 @@ describe('userEdit', () => {
     const { store, ss, sheet } = setup();
     sheet.setValidation({ row: 1, column: 2, numRows: 100, numColumns: 1 }, list(['Open', 'Closed']));
     const edit = () =>
-      userEdit(store, { spreadsheetId: ss.id, sheetName: 'Sheet1', row: 1, column: 1, values: [['a', 'Open'], ['b', 'Nope']], user: OWNER });
+      userEdit(store, {
+        spreadsheetId: ss.id,
+        sheetName: 'Sheet1',
+        row: 1,
+        column: 1,
+        values: [
+          ['a', 'Open'],
+          ['b', 'Nope'],
+        ],
+        user: OWNER,
+      });
     expect(edit).toThrow(UserEditRefused);
-    expect(edit).toThrow('The data you entered in cell B2 violates the data validation rules set on this cell.');
+    expect(edit).toThrow(
+      'The data you entered in cell B2 violates the data validation rules set on this cell.',
+    );
     expect(sheet.lastRow()).toBe(0);
   });
 
   test('the rule help text replaces the generic message, as the Sheets UI shows it', () => {
     const { store, ss, sheet } = setup();
-    sheet.setValidation({ row: 1, column: 1, numRows: 1, numColumns: 1 }, list(['Open'], false, 'Pick a status'));
-    expect(() => userEdit(store, { spreadsheetId: ss.id, sheetName: 'Sheet1', row: 1, column: 1, values: [['x']], user: OWNER })).toThrow(
-      'Pick a status',
+    sheet.setValidation(
+      { row: 1, column: 1, numRows: 1, numColumns: 1 },
+      list(['Open'], false, 'Pick a status'),
     );
+    expect(() =>
+      userEdit(store, {
+        spreadsheetId: ss.id,
+        sheetName: 'Sheet1',
+        row: 1,
+        column: 1,
+        values: [['x']],
+        user: OWNER,
+      }),
+    ).toThrow('Pick a status');
   });
 
   test('allowInvalid rules accept anything; clearing a validated cell is allowed', () => {
     const { store, ss, sheet } = setup();
     sheet.setValidation({ row: 1, column: 1, numRows: 1, numColumns: 2 }, list(['Open'], true));
     sheet.setValidation({ row: 2, column: 1, numRows: 1, numColumns: 1 }, list(['Open']));
-    userEdit(store, { spreadsheetId: ss.id, sheetName: 'Sheet1', row: 1, column: 1, values: [['anything']], user: OWNER });
-    userEdit(store, { spreadsheetId: ss.id, sheetName: 'Sheet1', row: 2, column: 1, values: [['']], user: OWNER });
+    userEdit(store, {
+      spreadsheetId: ss.id,
+      sheetName: 'Sheet1',
+      row: 1,
+      column: 1,
+      values: [['anything']],
+      user: OWNER,
+    });
+    userEdit(store, {
+      spreadsheetId: ss.id,
+      sheetName: 'Sheet1',
+      row: 2,
+      column: 1,
+      values: [['']],
+      user: OWNER,
+    });
     expect(sheet.valueAt(1, 1)).toBe('anything');
   });
 
   test('protection refuses non-editors, lets editors and the owner through, and only warns when warning-only', () => {
     const { store, ss, sheet } = setup();
     const p = ss.createProtection('RANGE', sheet, { row: 1, column: 1, numRows: 1, numColumns: 1 }, OWNER);
-    const edit = (user: string) => userEdit(store, { spreadsheetId: ss.id, sheetName: 'Sheet1', row: 1, column: 1, values: [['v']], user });
+    const edit = (user: string) =>
+      userEdit(store, {
+        spreadsheetId: ss.id,
+        sheetName: 'Sheet1',
+        row: 1,
+        column: 1,
+        values: [['v']],
+        user,
+      });
     // Until editors are customised a protection mirrors the file's permissions (Google's documented rule).
     expect(() => edit('tech@example.com')).not.toThrow();
     p.customized = true;
@@ -295,16 +356,26 @@ describe('userEdit', () => {
 
   test('cells outside the sheet are refused', () => {
     const { store, ss } = setup();
-    expect(() => userEdit(store, { spreadsheetId: ss.id, sheetName: 'Sheet1', row: 1001, column: 1, values: [['x']], user: OWNER })).toThrow(
-      UserEditRefused,
-    );
+    expect(() =>
+      userEdit(store, {
+        spreadsheetId: ss.id,
+        sheetName: 'Sheet1',
+        row: 1001,
+        column: 1,
+        values: [['x']],
+        user: OWNER,
+      }),
+    ).toThrow(UserEditRefused);
   });
 });
 
 describe('snapshot', () => {
   test('values, display values, formulas, notes, validation lists, frozen rows, protections, charts', () => {
     const { ss, sheet } = setup();
-    sheet.writeValues(1, 1, [['Status', 'Due'], ['Open', new Date('2026-03-01T00:00:00Z')]]);
+    sheet.writeValues(1, 1, [
+      ['Status', 'Due'],
+      ['Open', new Date('2026-03-01T00:00:00Z')],
+    ]);
     sheet.setStyle({ row: 2, column: 2, numRows: 1, numColumns: 1 }, 'numberFormat', 'yyyy-mm-dd');
     sheet.setCell(2, 0, '', '=COUNTA(A2:A)');
     sheet.setNote(1, 1, 'header');
@@ -324,7 +395,15 @@ describe('snapshot', () => {
     expect(s.frozenRows).toBe(1);
     expect(s.validationListsByColumn).toEqual({ A: ['Open', 'Closed'] });
     expect(s.protections).toEqual([
-      { id: p.id, type: 'SHEET', a1: 'A1:Z1000', description: 'locked', warningOnly: false, editors: 'everyone', unprotected: [] },
+      {
+        id: p.id,
+        type: 'SHEET',
+        a1: 'A1:Z1000',
+        description: 'locked',
+        warningOnly: false,
+        editors: 'everyone',
+        unprotected: [],
+      },
     ]);
     const windowed = snapshot(sheet, { row: 2, numRows: 1 });
     expect(windowed.values).toEqual([['Open', new Date('2026-03-01T00:00:00Z')]]);
@@ -335,7 +414,9 @@ describe('scale', () => {
   test('100,000 rows × 30 columns: write, read, append, lastRow, display stay fast', () => {
     const { sheet } = setup();
     const rows = 100_000;
-    const data = Array.from({ length: rows }, (_, i) => Array.from({ length: 30 }, (_c, j) => (j === 0 ? `WO-${i}` : i * 30 + j)));
+    const data = Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: 30 }, (_c, j) => (j === 0 ? `WO-${i}` : i * 30 + j)),
+    );
     const started = performance.now();
     sheet.writeValues(1, 1, data);
     expect(sheet.maxRows).toBe(rows);
@@ -345,7 +426,9 @@ describe('scale', () => {
     expect(sheet.lastRow()).toBe(rows + 1000);
     expect(sheet.lastColumn()).toBe(30);
     sheet.setStyle({ row: 1, column: 2, numRows: rows, numColumns: 1 }, 'numberFormat', '#,##0');
-    expect(sheet.readDisplayValues({ row: rows, column: 2, numRows: 1, numColumns: 1 })).toEqual([['2,999,971']]);
+    expect(sheet.readDisplayValues({ row: rows, column: 2, numRows: 1, numColumns: 1 })).toEqual([
+      ['2,999,971'],
+    ]);
     sheet.insertRows(2, 10, 'none');
     sheet.deleteRows(2, 10);
     expect(sheet.valueAt(2, 1)).toBe('WO-1');

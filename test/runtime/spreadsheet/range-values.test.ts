@@ -195,7 +195,11 @@ describe('Range values and A1 notation', () => {
   });
 
   test('Range.getValues returns numbers, strings, booleans, Dates and "" for empty (null/undefined write "")', async () => {
-    const [values, isDate, sameTime, first, empty] = (await value(rt, 'valuesRoundTrip', fresh())) as unknown[];
+    const [values, isDate, sameTime, first, empty] = (await value(
+      rt,
+      'valuesRoundTrip',
+      fresh(),
+    )) as unknown[];
     expect(values).toEqual([
       [1, 'text', true, new Date(Date.UTC(2026, 2, 1, 14, 30))],
       ['', '', 2.5, ''],
@@ -248,24 +252,34 @@ describe('Range values and A1 notation', () => {
     expect(await errorOf(rt, 'columnsMismatch', fresh())).toBe(
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
-    expect(await errorOf(rt, 'notTwoDimensional', fresh())).toMatch(/don't match the method signature for SpreadsheetApp.Range.setValues/);
+    expect(await errorOf(rt, 'notTwoDimensional', fresh())).toMatch(
+      /don't match the method signature for SpreadsheetApp.Range.setValues/,
+    );
   });
 
   test("Sheet.getRange: Google's messages for out-of-bounds, too-small starts, empty sizes, bad A1, unknown tabs", async () => {
     const id = fresh();
-    expect(await errorOf(rt, 'outside', id)).toBe('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(await errorOf(rt, 'outsideWide', id)).toBe('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(await errorOf(rt, 'outside', id)).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(await errorOf(rt, 'outsideWide', id)).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(await errorOf(rt, 'rowZero', id)).toBe('The starting row of the range is too small.');
     expect(await errorOf(rt, 'columnZero', id)).toBe('The starting column of the range is too small.');
     expect(await errorOf(rt, 'zeroRows', id)).toBe('The number of rows in the range must be at least 1.');
-    expect(await errorOf(rt, 'zeroColumns', id)).toBe('The number of columns in the range must be at least 1.');
+    expect(await errorOf(rt, 'zeroColumns', id)).toBe(
+      'The number of columns in the range must be at least 1.',
+    );
     expect(await errorOf(rt, 'badA1', id)).toBe('Range not found');
     expect(await errorOf(rt, 'unknownTab', id)).toBe('Range not found');
   });
 
-  test('a cell over 50,000 characters is refused with Google\'s message; exactly 50,000 is fine', async () => {
+  test("a cell over 50,000 characters is refused with Google's message; exactly 50,000 is fine", async () => {
     const id = fresh();
-    expect(await errorOf(rt, 'tooLong', id)).toBe('Your input contains more than the maximum of 50000 characters in a single cell.');
+    expect(await errorOf(rt, 'tooLong', id)).toBe(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
     expect(await value(rt, 'tooLongOk', id)).toBe(50000);
   });
 
@@ -337,7 +351,11 @@ describe('Range values and A1 notation', () => {
   });
 
   test('Range.getNumberFormat(s): the set format, M/d/yyyy H:mm:ss for dates, 0.############### otherwise', async () => {
-    expect(await value(rt, 'numberFormats', fresh())).toEqual([[['0.0', 'yyyy', 'M/d/yyyy H:mm:ss']], '0.0', '0.###############']);
+    expect(await value(rt, 'numberFormats', fresh())).toEqual([
+      [['0.0', 'yyyy', 'M/d/yyyy H:mm:ss']],
+      '0.0',
+      '0.###############',
+    ]);
   });
 
   test('Range.activate sets the active range and current cell', async () => {

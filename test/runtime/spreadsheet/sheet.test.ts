@@ -146,7 +146,9 @@ describe('Sheet', () => {
 
   test('Sheet.getName/setName/getSheetId/getIndex/getParent/getMaxRows/getMaxColumns/getFormUrl', async () => {
     expect(await value(rt, 'identity', fresh())).toEqual(['Renamed', 0, 1, 2, true, 1000, 26, null, true]);
-    expect(await errorOf(rt, 'renameClash', fresh())).toBe('A sheet with the name "other" already exists. Please enter another name.');
+    expect(await errorOf(rt, 'renameClash', fresh())).toBe(
+      'A sheet with the name "other" already exists. Please enter another name.',
+    );
   });
 
   test('Sheet.getLastRow/getLastColumn/getDataRange follow values and formulas (A1 on an empty sheet)', async () => {
@@ -167,12 +169,20 @@ describe('Sheet', () => {
   });
 
   test('insertRows*/deleteRows/insertColumns*/deleteColumns shift cells and notes; sizes follow', async () => {
-    expect(await value(rt, 'insertAndDelete', fresh())).toEqual([[1, '', '', 2, 3, 4], 'three', [1, 2, 3, 4], 1000, 26]);
+    expect(await value(rt, 'insertAndDelete', fresh())).toEqual([
+      [1, '', '', 2, 3, 4],
+      'three',
+      [1, 2, 3, 4],
+      1000,
+      26,
+    ]);
   });
 
   test("deleteRows/insertRowsAfter/deleteColumns: Google's out-of-bounds and non-frozen messages", async () => {
     expect(await errorOf(rt, 'deleteBeyond', fresh())).toBe('Those rows are out of bounds.');
-    expect(await errorOf(rt, 'deleteAllRows', fresh())).toBe('Sorry, it is not possible to delete all non-frozen rows.');
+    expect(await errorOf(rt, 'deleteAllRows', fresh())).toBe(
+      'Sorry, it is not possible to delete all non-frozen rows.',
+    );
     expect(await errorOf(rt, 'insertAfterBeyond', fresh())).toBe('Those rows are out of bounds.');
     expect(await errorOf(rt, 'deleteColumnsBeyond', fresh())).toBe('Those columns are out of bounds.');
   });
@@ -185,7 +195,7 @@ describe('Sheet', () => {
     expect(await value(rt, 'clearing', fresh())).toEqual([[0, 'bold', 'n'], 'normal', '', 0, 'normal']);
   });
 
-  test("hideSheet/showSheet/isSheetHidden/setTabColor; hiding the last visible sheet fails like Google", async () => {
+  test('hideSheet/showSheet/isSheetHidden/setTabColor; hiding the last visible sheet fails like Google', async () => {
     expect(await value(rt, 'hiding', fresh())).toEqual([true, false, '#ff0000', null, false]);
     expect(await errorOf(rt, 'hideLast', fresh())).toBe("You can't hide all the sheets in a document.");
   });

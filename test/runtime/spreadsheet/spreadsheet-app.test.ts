@@ -88,7 +88,11 @@ describe('SpreadsheetApp and Spreadsheet', () => {
   afterAll(() => rt.close());
 
   test('getActive/getActiveSpreadsheet/getActiveSheet are null without a container (time-driven trigger)', async () => {
-    expect(await value(rt, 'activeOrNull', null, { kind: 'installable-trigger' })).toEqual([true, true, true]);
+    expect(await value(rt, 'activeOrNull', null, { kind: 'installable-trigger' })).toEqual([
+      true,
+      true,
+      true,
+    ]);
     const id = fresh();
     expect(await value(rt, 'activeId', id)).toBe(id);
   });
@@ -96,18 +100,36 @@ describe('SpreadsheetApp and Spreadsheet', () => {
   test("openById/openByUrl open files; unknown ids fail with Google's message", async () => {
     const id = fresh();
     expect(await value(rt, 'open', null, { args: [id] })).toEqual([id, 'T', id]);
-    expect(await errorOf(rt, 'openUnknown', null)).toBe('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    expect(await errorOf(rt, 'openUnknown', null)).toBe(
+      'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+    );
     expect(await errorOf(rt, 'openUnknownUrl', null)).toBe(
       'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
     );
   });
 
   test('SpreadsheetApp.create makes a file with Sheet1 (1000 × 26 or the given size) owned by the effective user', async () => {
-    expect(await value(rt, 'create', fresh(), { user: 'admin@example.com' })).toEqual(['Fresh', 1, 'Sheet1', 'admin@example.com', 10, 3, true]);
+    expect(await value(rt, 'create', fresh(), { user: 'admin@example.com' })).toEqual([
+      'Fresh',
+      1,
+      'Sheet1',
+      'admin@example.com',
+      10,
+      3,
+      true,
+    ]);
   });
 
   test('enums are static properties; getUi returns the Ui; flush returns nothing', async () => {
-    expect(await value(rt, 'enums', fresh())).toEqual(['VALUE_IN_LIST', 'CHECKBOX', 'RANGE', 'SHEET', 'CLIP', 'Ui', true]);
+    expect(await value(rt, 'enums', fresh())).toEqual([
+      'VALUE_IN_LIST',
+      'CHECKBOX',
+      'RANGE',
+      'SHEET',
+      'CLIP',
+      'Ui',
+      true,
+    ]);
   });
 
   test('getName/rename/getUrl/getSheetByName (null if none)/getSheetById/getNumSheets/time zone/getFormUrl (null)/owner', async () => {
@@ -129,7 +151,9 @@ describe('SpreadsheetApp and Spreadsheet', () => {
 
   test('insertSheet(name), insertSheet(name, index) (0-based), insertSheet(), insertSheet(index); duplicates fail', async () => {
     expect(await value(rt, 'insertSheets', fresh())).toEqual(['First', 'Sheet5', 'Sheet4', 'Sheet1', 'Last']);
-    expect(await errorOf(rt, 'insertDuplicate', fresh())).toBe('A sheet with the name "Sheet1" already exists. Please enter another name.');
+    expect(await errorOf(rt, 'insertDuplicate', fresh())).toBe(
+      'A sheet with the name "Sheet1" already exists. Please enter another name.',
+    );
   });
 
   test("deleteSheet removes a tab; deleting the only one fails with Google's message; a deleted tab cannot be used", async () => {
@@ -143,7 +167,11 @@ describe('SpreadsheetApp and Spreadsheet', () => {
   });
 
   test('setSpreadsheetTimeZone changes how dates display; invalid zones are refused', async () => {
-    expect(await value(rt, 'timeZones', fresh())).toEqual(['1/15/2026 13:00:00', 'Asia/Tokyo', '1/15/2026 21:00:00']);
+    expect(await value(rt, 'timeZones', fresh())).toEqual([
+      '1/15/2026 13:00:00',
+      'Asia/Tokyo',
+      '1/15/2026 21:00:00',
+    ]);
     expect(await errorOf(rt, 'badTimeZone', fresh())).toBe('Invalid argument: timezone');
   });
 
@@ -156,8 +184,22 @@ describe('SpreadsheetApp and Spreadsheet', () => {
       const id = fresh();
       await value(rt, 'toast', id, { user: 'sup@example.com' });
       expect(events).toEqual([
-        { kind: 'toast', spreadsheetId: id, user: 'sup@example.com', message: 'Saved', title: 'Work orders', timeoutSeconds: 3 },
-        { kind: 'toast', spreadsheetId: id, user: 'sup@example.com', message: 'Hi', title: '', timeoutSeconds: 5 },
+        {
+          kind: 'toast',
+          spreadsheetId: id,
+          user: 'sup@example.com',
+          message: 'Saved',
+          title: 'Work orders',
+          timeoutSeconds: 3,
+        },
+        {
+          kind: 'toast',
+          spreadsheetId: id,
+          user: 'sup@example.com',
+          message: 'Hi',
+          title: '',
+          timeoutSeconds: 5,
+        },
       ]);
     } finally {
       ui.record = original;

@@ -64,7 +64,12 @@ describe('register rows', () => {
   });
 
   it('keeps other columns of the existing row, re-neutralizing their text', () => {
-    const existing = ['=not a formula', ...new Array<unknown>(REGISTER_HEADER_ROW.length).fill('old'), 7, new Date(0)];
+    const existing = [
+      '=not a formula',
+      ...new Array<unknown>(REGISTER_HEADER_ROW.length).fill('old'),
+      7,
+      new Date(0),
+    ];
     const row = workOrderToRow(makeOrder(), layout, existing);
     expect(row.length).toBe(existing.length);
     expect(row[0]).toBe("'=not a formula");

@@ -72,7 +72,13 @@ describe('work-order numbers', () => {
   });
   it('keeps only the last five years', () => {
     const stored = JSON.stringify({ 2020: 1, 2021: 1, 2022: 1, 2023: 1, 2024: 1, 2025: 1 });
-    expect(Object.keys(JSON.parse(nextInSequence(stored, 2026).stored))).toEqual(['2022', '2023', '2024', '2025', '2026']);
+    expect(Object.keys(JSON.parse(nextInSequence(stored, 2026).stored))).toEqual([
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+      '2026',
+    ]);
   });
   it('refuses a corrupt counter instead of restarting at 1', () => {
     for (const bad of ['not json', '[1,2]', '{"2026":-1}', '{"26":1}', '{"2026":"x"}', '42']) {

@@ -42,19 +42,38 @@ describe('the lifecycle table', () => {
       stamps: ['woNumber', 'decidedBy', 'decidedAt', 'due'],
       notify: ['requestor'],
     });
-    expect(transitionFor('reject')).toMatchObject({ required: ['reason'], stamps: ['decidedBy', 'decidedAt'] });
-    expect(transitionFor('assign')).toMatchObject({ required: ['assignee'], stamps: ['assignedAt'], notify: ['assignee'] });
+    expect(transitionFor('reject')).toMatchObject({
+      required: ['reason'],
+      stamps: ['decidedBy', 'decidedAt'],
+    });
+    expect(transitionFor('assign')).toMatchObject({
+      required: ['assignee'],
+      stamps: ['assignedAt'],
+      notify: ['assignee'],
+    });
     expect(transitionFor('reassign').notify).toEqual(['assignee', 'previousAssignee']);
-    expect(transitionFor('start')).toMatchObject({ actors: ['assignee', 'supervisor'], stamps: ['startedAt'] });
-    expect(transitionFor('hold')).toMatchObject({ required: ['reason'], notify: ['requestor', 'supervisors'] });
+    expect(transitionFor('start')).toMatchObject({
+      actors: ['assignee', 'supervisor'],
+      stamps: ['startedAt'],
+    });
+    expect(transitionFor('hold')).toMatchObject({
+      required: ['reason'],
+      notify: ['requestor', 'supervisors'],
+    });
     expect(transitionFor('complete')).toMatchObject({
       required: ['results', 'actions'],
       stamps: ['completedAt'],
       notify: ['supervisors'],
     });
-    expect(transitionFor('close')).toMatchObject({ actors: ['supervisor'], stamps: ['closedAt', 'closedBy'] });
+    expect(transitionFor('close')).toMatchObject({
+      actors: ['supervisor'],
+      stamps: ['closedAt', 'closedBy'],
+    });
     expect(transitionFor('return')).toMatchObject({ required: ['reason'], notify: ['assignee'] });
-    expect(transitionFor('cancel')).toMatchObject({ required: ['reason'], notify: ['requestor', 'assignee'] });
+    expect(transitionFor('cancel')).toMatchObject({
+      required: ['reason'],
+      notify: ['requestor', 'assignee'],
+    });
   });
   it('only names real fields', () => {
     const fields = Object.keys(REGISTER_COLUMNS);
@@ -71,7 +90,11 @@ describe('the lifecycle table', () => {
     expect(transitionsFrom('Closed')).toEqual([]);
   });
   it('finds the shortest path between statuses', () => {
-    expect(shortestPath('Submitted', 'In Progress')?.map((t) => t.action)).toEqual(['approve', 'assign', 'start']);
+    expect(shortestPath('Submitted', 'In Progress')?.map((t) => t.action)).toEqual([
+      'approve',
+      'assign',
+      'start',
+    ]);
     expect(shortestPath('Completed', 'On Hold')?.map((t) => t.action)).toEqual(['return', 'hold']);
     expect(shortestPath('Closed', 'In Progress')).toBeNull();
     expect(shortestPath('In Progress', 'Assigned')).toBeNull();
@@ -80,7 +103,13 @@ describe('the lifecycle table', () => {
 
 describe('sheet editing rights', () => {
   it('lets technicians edit their progress fields and supervisors also triage fields', () => {
-    expect([...EDITABLE_IN_SHEET.Technician].sort()).toEqual(['actions', 'notes', 'reason', 'results', 'status']);
+    expect([...EDITABLE_IN_SHEET.Technician].sort()).toEqual([
+      'actions',
+      'notes',
+      'reason',
+      'results',
+      'status',
+    ]);
     expect([...EDITABLE_IN_SHEET.Supervisor].sort()).toEqual(
       ['actions', 'assignee', 'category', 'due', 'notes', 'priority', 'reason', 'results', 'status'].sort(),
     );

@@ -49,12 +49,22 @@ describe('asCellText', () => {
     expect(r.truncated).toBe(false);
   });
 
-  it.each([['hello'], ['Leaking tap in room 12'], ['HVAC'], ['Truest'], ['Marching band room'], ['Juniper'], ['']])(
-    'leaves plain text %j alone',
-    (value) => {
-      expect(asCellText(value)).toEqual({ cell: value, text: value, truncated: false, originalLength: value.length });
-    },
-  );
+  it.each([
+    ['hello'],
+    ['Leaking tap in room 12'],
+    ['HVAC'],
+    ['Truest'],
+    ['Marching band room'],
+    ['Juniper'],
+    [''],
+  ])('leaves plain text %j alone', (value) => {
+    expect(asCellText(value)).toEqual({
+      cell: value,
+      text: value,
+      truncated: false,
+      originalLength: value.length,
+    });
+  });
 
   it('normalizes line breaks and strips control characters but keeps \\n and \\t inside', () => {
     const r = asCellText('a\r\nb\rc\u0000d\u0007e\tf\u001bg\u007fh\u0085i\nj');

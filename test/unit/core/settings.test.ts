@@ -75,7 +75,10 @@ describe('settingsSheetRows / parseSettings', () => {
     expect(rows.every((r) => r.length === 9)).toBe(true);
   });
   it('round-trips the defaults without problems', () => {
-    expect(parseSettings(settingsSheetRows(defaultSettings()))).toEqual({ settings: defaultSettings(), problems: [] });
+    expect(parseSettings(settingsSheetRows(defaultSettings()))).toEqual({
+      settings: defaultSettings(),
+      problems: [],
+    });
   });
   it('neutralizes text written to the tab', () => {
     const s = defaultSettings();
@@ -87,7 +90,16 @@ describe('settingsSheetRows / parseSettings', () => {
   });
   it('finds the tables by header in any order, typed values and text alike', () => {
     const values = [
-      ['Setting', 'Value', '', 'priority', 'complete unit', 'complete within', 'respond within (h)', 'Category'],
+      [
+        'Setting',
+        'Value',
+        '',
+        'priority',
+        'complete unit',
+        'complete within',
+        'respond within (h)',
+        'Category',
+      ],
       ['notify requestor', 'no', '', 'Now', 'Hours', '2', '', 'Roofs'],
       ['digestHour', '9', '', 'Later', 'business day', 3, 8, ' Paint '],
       ['retentionDays', 365, '', '', '', '', '', ''],
@@ -103,7 +115,9 @@ describe('settingsSheetRows / parseSettings', () => {
       { name: 'Later', respondHours: 8, completeWithin: 3, completeUnit: 'business days' },
     ]);
     expect(problems).toContain('The Settings tab has no "Location" column: using the defaults');
-    expect(problems).toContain('Setting organizationName is missing: the default (Facilities Maintenance) is used');
+    expect(problems).toContain(
+      'Setting organizationName is missing: the default (Facilities Maintenance) is used',
+    );
   });
   it('reports bad entries readably and falls back per entry', () => {
     const rows = settingsSheetRows(defaultSettings());
@@ -155,7 +169,9 @@ describe('settingsSheetRows / parseSettings', () => {
       ['Odd', '', 1.5, 'days'],
     ];
     const { settings, problems } = parseSettings(values);
-    expect(settings.priorities).toEqual([{ name: 'Half day', respondHours: 0.5, completeWithin: 4.5, completeUnit: 'hours' }]);
+    expect(settings.priorities).toEqual([
+      { name: 'Half day', respondHours: 0.5, completeWithin: 4.5, completeUnit: 'hours' },
+    ]);
     expect(problems).toContain(
       'Settings row 3: Complete Within "1.5" is not a whole, non-negative number; priority Odd is ignored',
     );

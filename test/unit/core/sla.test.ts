@@ -32,14 +32,22 @@ describe('dueDate with the default tiers', () => {
     expect(due(' p2 urgent ', '2026-03-06T09:00:00Z')).toBe('2026-03-07T09:00:00.000Z');
   });
   it('supports end of day N days later', () => {
-    const settings = { priorities: [{ name: 'Next day', respondHours: null, completeWithin: 1, completeUnit: 'end of day' as const }] };
-    expect(dueDate('Next day', d('2026-03-31T09:00:00Z'), settings, tz)?.toISOString()).toBe('2026-04-01T21:59:59.000Z');
+    const settings = {
+      priorities: [
+        { name: 'Next day', respondHours: null, completeWithin: 1, completeUnit: 'end of day' as const },
+      ],
+    };
+    expect(dueDate('Next day', d('2026-03-31T09:00:00Z'), settings, tz)?.toISOString()).toBe(
+      '2026-04-01T21:59:59.000Z',
+    );
   });
 });
 
 describe('respondBy', () => {
   it('adds the response hours to the request time', () => {
-    expect(respondBy(d('2026-03-06T09:00:00Z'), 'P2 Urgent', DEFAULT_SETTINGS)?.toISOString()).toBe('2026-03-06T13:00:00.000Z');
+    expect(respondBy(d('2026-03-06T09:00:00Z'), 'P2 Urgent', DEFAULT_SETTINGS)?.toISOString()).toBe(
+      '2026-03-06T13:00:00.000Z',
+    );
     expect(respondBy(null, 'P2 Urgent', DEFAULT_SETTINGS)).toBeNull();
     expect(respondBy(d('2026-03-06T09:00:00Z'), 'nope', DEFAULT_SETTINGS)).toBeNull();
   });

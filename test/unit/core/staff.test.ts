@@ -45,13 +45,18 @@ describe('parseStaff', () => {
     ]);
   });
   it('warns when nobody can approve', () => {
-    expect(parseStaff([[...STAFF_HEADER_ROW], ['tom@example.com', 'Tom', 'Technician', true]]).problems).toEqual([
-      'No active Supervisor or Administrator is listed: nobody can approve or assign work',
-    ]);
+    expect(
+      parseStaff([[...STAFF_HEADER_ROW], ['tom@example.com', 'Tom', 'Technician', true]]).problems,
+    ).toEqual(['No active Supervisor or Administrator is listed: nobody can approve or assign work']);
   });
   it('handles an empty tab or missing columns', () => {
-    expect(parseStaff([])).toEqual({ staff: [], problems: ['The Staff tab is empty: nobody can approve or assign work'] });
-    expect(parseStaff([['Email', 'Name']]).problems).toEqual(['The Staff tab is missing its Role, Active column(s)']);
+    expect(parseStaff([])).toEqual({
+      staff: [],
+      problems: ['The Staff tab is empty: nobody can approve or assign work'],
+    });
+    expect(parseStaff([['Email', 'Name']]).problems).toEqual([
+      'The Staff tab is missing its Role, Active column(s)',
+    ]);
   });
   it('round-trips what setup writes', () => {
     expect(parseStaff(staffSheetRows(STAFF)).staff).toEqual(STAFF);

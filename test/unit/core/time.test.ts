@@ -55,12 +55,16 @@ describe('fromLocalParts', () => {
     );
   });
   it('moves a time skipped by spring-forward past the jump (New York, 8 March 2026, 02:00 → 03:00)', () => {
-    expect(iso(fromLocalParts({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York'))).toBe(
+    expect(
+      iso(fromLocalParts({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York')),
+    ).toBe(
       '2026-03-08T07:30:00.000Z', // 03:30 EDT
     );
   });
   it('takes the first occurrence of a time repeated at fall-back (New York, 1 November 2026)', () => {
-    expect(iso(fromLocalParts({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York'))).toBe(
+    expect(
+      iso(fromLocalParts({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York')),
+    ).toBe(
       '2026-11-01T05:30:00.000Z', // 01:30 EDT, not 01:30 EST (06:30Z)
     );
   });
@@ -94,7 +98,9 @@ describe('day arithmetic', () => {
     expect(iso(startOfLocalDay(t, 'Europe/Paris'))).toBe('2026-03-06T23:00:00.000Z');
     expect(iso(endOfLocalDay(t, 'Europe/Paris'))).toBe('2026-03-07T22:59:59.000Z');
     // The day DST starts in Paris is 23 hours long; its end is at 23:59:59 CEST.
-    expect(iso(endOfLocalDay(new Date('2026-03-29T10:00:00Z'), 'Europe/Paris'))).toBe('2026-03-29T21:59:59.000Z');
+    expect(iso(endOfLocalDay(new Date('2026-03-29T10:00:00Z'), 'Europe/Paris'))).toBe(
+      '2026-03-29T21:59:59.000Z',
+    );
   });
   it('gives the local year', () => {
     expect(localYear(new Date('2025-12-31T23:30:00Z'), 'Europe/Paris')).toBe(2026);
@@ -128,7 +134,9 @@ describe('addBusinessDays', () => {
   });
   it('uses the weekday in the zone, not in UTC', () => {
     // Friday 23:30 UTC is already Saturday in Tokyo: + 1 business day → Monday 08:30 Tokyo.
-    expect(iso(addBusinessDays(at('2026-03-06T23:30:00Z'), 1, 'Asia/Tokyo'))).toBe('2026-03-08T23:30:00.000Z');
+    expect(iso(addBusinessDays(at('2026-03-06T23:30:00Z'), 1, 'Asia/Tokyo'))).toBe(
+      '2026-03-08T23:30:00.000Z',
+    );
   });
   it('agrees with a day-by-day walk for every start weekday and counts up to 30', () => {
     for (let d = 0; d < 7; d++) {

@@ -24,37 +24,55 @@ const assigned = (extra: Partial<WorkOrder> = {}): WorkOrder =>
     ...extra,
   });
 
-function reason(order: WorkOrder, to: Status, actor: TransitionActor, changes: Partial<WorkOrder> = {}): string {
+function reason(
+  order: WorkOrder,
+  to: Status,
+  actor: TransitionActor,
+  changes: Partial<WorkOrder> = {},
+): string {
   const r = checkTransition({ order, to, actor, changes });
   return r.ok ? `ok:${r.transition.action}` : r.reason;
 }
 
 describe('checkTransition', () => {
   it('lets a supervisor approve with category and priority', () => {
-    expect(reason(makeOrder(), 'Approved', supervisor, { category: 'Plumbing', priority: 'P3 Routine' })).toBe(
+    expect(
+      reason(makeOrder(), 'Approved', supervisor, { category: 'Plumbing', priority: 'P3 Routine' }),
+    ).toBe('ok:approve');
+    expect(reason(makeOrder(), 'Approved', admin, { category: 'Plumbing', priority: 'P3 Routine' })).toBe(
       'ok:approve',
     );
-    expect(reason(makeOrder(), 'Approved', admin, { category: 'Plumbing', priority: 'P3 Routine' })).toBe('ok:approve');
   });
   it('names the missing required fields by their headers', () => {
     expect(reason(makeOrder(), 'Approved', supervisor)).toBe('Approved needs Category and Priority');
-    expect(reason(makeOrder(), 'Approved', supervisor, { category: '  ' , priority: 'P1 Emergency' })).toBe(
+    expect(reason(makeOrder(), 'Approved', supervisor, { category: '  ', priority: 'P1 Emergency' })).toBe(
       'Approved needs Category',
     );
     expect(reason(makeOrder(), 'Rejected', supervisor)).toBe('Rejected needs Reason');
-    expect(reason(assigned({ status: 'In Progress' }), 'Completed', tom)).toBe('Completed needs Results and Actions Taken');
-    expect(reason(assigned({ status: 'In Progress' }), 'Completed', tom, { results: 'Fixed', actions: 'Replaced washer' })).toBe(
-      'ok:complete',
+    expect(reason(assigned({ status: 'In Progress' }), 'Completed', tom)).toBe(
+      'Completed needs Results and Actions Taken',
     );
+    expect(
+      reason(assigned({ status: 'In Progress' }), 'Completed', tom, {
+        results: 'Fixed',
+        actions: 'Replaced washer',
+      }),
+    ).toBe('ok:complete');
   });
   it('counts values already on the order as present', () => {
-    expect(reason(makeOrder({ category: 'IT', priority: 'P2 Urgent' }), 'Approved', supervisor)).toBe('ok:approve');
+    expect(reason(makeOrder({ category: 'IT', priority: 'P2 Urgent' }), 'Approved', supervisor)).toBe(
+      'ok:approve',
+    );
   });
   it('lets the assignee (any case) or a supervisor do assignee rows', () => {
     expect(reason(assigned(), 'In Progress', tom)).toBe('ok:start');
-    expect(reason(assigned(), 'In Progress', { email: ' TOM@Example.com ', role: 'Technician' })).toBe('ok:start');
+    expect(reason(assigned(), 'In Progress', { email: ' TOM@Example.com ', role: 'Technician' })).toBe(
+      'ok:start',
+    );
     expect(reason(assigned(), 'In Progress', supervisor)).toBe('ok:start');
-    expect(reason(assigned(), 'In Progress', tina)).toBe('Only the assignee or a supervisor can start this work order');
+    expect(reason(assigned(), 'In Progress', tina)).toBe(
+      'Only the assignee or a supervisor can start this work order',
+    );
   });
   it('keeps supervisor rows for supervisors', () => {
     const done = assigned({ status: 'Completed', results: 'r', actions: 'a' });
@@ -76,7 +94,9 @@ describe('checkTransition', () => {
   });
   it('explains skipped steps with the first missing action', () => {
     expect(reason(assigned(), 'Completed', tom)).toBe('Assigned → Completed skips a step: start it first');
-    expect(reason(makeOrder(), 'In Progress', supervisor)).toBe('Submitted → In Progress skips a step: approve it first');
+    expect(reason(makeOrder(), 'In Progress', supervisor)).toBe(
+      'Submitted → In Progress skips a step: approve it first',
+    );
     expect(reason(assigned({ status: 'On Hold' }), 'Completed', tom)).toBe(
       'On Hold → Completed skips a step: resume it first',
     );
@@ -88,8 +108,12 @@ describe('checkTransition', () => {
     expect(reason(assigned({ status: 'In Progress' }), 'Assigned', supervisor)).toBe(
       'In Progress → Assigned is not a step of the work-order procedure',
     );
-    expect(reason(assigned(), 'Submitted', supervisor)).toBe('Assigned → Submitted is not a step of the work-order procedure');
-    expect(reason(assigned({ status: 'In Progress' }), 'In Progress', supervisor)).toBe('The status is already In Progress');
+    expect(reason(assigned(), 'Submitted', supervisor)).toBe(
+      'Assigned → Submitted is not a step of the work-order procedure',
+    );
+    expect(reason(assigned({ status: 'In Progress' }), 'In Progress', supervisor)).toBe(
+      'The status is already In Progress',
+    );
   });
   it('treats final statuses as final', () => {
     expect(reason(assigned({ status: 'Closed' }), 'In Progress', supervisor)).toBe(
@@ -100,11 +124,22 @@ describe('checkTransition', () => {
     );
   });
   it('allows cancelling from every open status with a reason', () => {
-    for (const status of ['Submitted', 'Approved', 'Assigned', 'In Progress', 'On Hold', 'Completed'] as const) {
-      expect(reason(assigned({ status }), 'Cancelled', supervisor, { reason: 'Duplicate' })).toBe('ok:cancel');
+    for (const status of [
+      'Submitted',
+      'Approved',
+      'Assigned',
+      'In Progress',
+      'On Hold',
+      'Completed',
+    ] as const) {
+      expect(reason(assigned({ status }), 'Cancelled', supervisor, { reason: 'Duplicate' })).toBe(
+        'ok:cancel',
+      );
       expect(reason(assigned({ status }), 'Cancelled', supervisor)).toBe('Cancelled needs Reason');
     }
-    expect(reason(assigned(), 'Cancelled', tom, { reason: 'x' })).toBe('Only a supervisor can cancel this work order');
+    expect(reason(assigned(), 'Cancelled', tom, { reason: 'x' })).toBe(
+      'Only a supervisor can cancel this work order',
+    );
   });
   it('requires a different assignee to reassign', () => {
     expect(reason(assigned(), 'Assigned', supervisor, { assignee: 'tina@example.com' })).toBe('ok:reassign');
@@ -126,7 +161,9 @@ describe('checkTransition', () => {
     expect(approve({ category: 'Plumbing', priority: 'P9 Whenever' })).toBe(
       'Priority "P9 Whenever" is not a priority on the Settings tab',
     );
-    expect(approve({ category: 'Magic', priority: 'P3 Routine' })).toBe('Category "Magic" is not a category on the Settings tab');
+    expect(approve({ category: 'Magic', priority: 'P3 Routine' })).toBe(
+      'Category "Magic" is not a category on the Settings tab',
+    );
     const assign = checkTransition({
       order: assigned({ status: 'Approved', assignee: '' }),
       to: 'Assigned',
@@ -134,7 +171,10 @@ describe('checkTransition', () => {
       changes: { assignee: 'max@example.com' },
       allowed,
     });
-    expect(assign).toEqual({ ok: false, reason: 'Assignee "max@example.com" is not an active technician on the Staff tab' });
+    expect(assign).toEqual({
+      ok: false,
+      reason: 'Assignee "max@example.com" is not an active technician on the Staff tab',
+    });
     const ok = checkTransition({
       order: assigned({ status: 'Approved', assignee: '' }),
       to: 'Assigned',
@@ -166,11 +206,28 @@ describe('applyTransition', () => {
       priority: 'P3 Routine',
       revision: 2,
     });
-    expect(changes.map((c) => c.field)).toEqual(['woNumber', 'status', 'priority', 'category', 'due', 'decidedBy', 'decidedAt']);
-    expect(changes.find((c) => c.field === 'status')).toEqual({ field: 'status', oldValue: 'Submitted', newValue: 'Approved' });
+    expect(changes.map((c) => c.field)).toEqual([
+      'woNumber',
+      'status',
+      'priority',
+      'category',
+      'due',
+      'decidedBy',
+      'decidedAt',
+    ]);
+    expect(changes.find((c) => c.field === 'status')).toEqual({
+      field: 'status',
+      oldValue: 'Submitted',
+      newValue: 'Approved',
+    });
   });
   it('does not share the now Date with the result', () => {
-    const { order } = applyTransition(assigned(), transitionFor('start'), {}, { now, actorEmail: 'tom@example.com' });
+    const { order } = applyTransition(
+      assigned(),
+      transitionFor('start'),
+      {},
+      { now, actorEmail: 'tom@example.com' },
+    );
     expect(order.startedAt).toEqual(now);
     expect(order.startedAt).not.toBe(now);
   });
@@ -180,18 +237,33 @@ describe('applyTransition', () => {
       makeOrder(),
       transitionFor('approve'),
       { category: 'IT', priority: 'P2 Urgent', due: typed },
-      { now, actorEmail: 'sam@example.com', woNumber: 'WO-2026-00001', due: new Date('2026-03-07T10:00:00Z') },
+      {
+        now,
+        actorEmail: 'sam@example.com',
+        woNumber: 'WO-2026-00001',
+        due: new Date('2026-03-07T10:00:00Z'),
+      },
     );
     expect(order.due).toBe(typed);
   });
   it('needs a work-order number to approve', () => {
     expect(() =>
-      applyTransition(makeOrder(), transitionFor('approve'), { category: 'IT', priority: 'P2' }, { now, actorEmail: 's@x.com' }),
+      applyTransition(
+        makeOrder(),
+        transitionFor('approve'),
+        { category: 'IT', priority: 'P2' },
+        { now, actorEmail: 's@x.com' },
+      ),
     ).toThrow('needs a work-order number');
   });
   it('reassigns with a new assigned-at', () => {
     const before = assigned({ assignedAt: new Date('2026-03-01T00:00:00Z') });
-    const { order, changes } = applyTransition(before, transitionFor('reassign'), { assignee: 'tina@example.com' }, { now, actorEmail: 'sam@example.com' });
+    const { order, changes } = applyTransition(
+      before,
+      transitionFor('reassign'),
+      { assignee: 'tina@example.com' },
+      { now, actorEmail: 'sam@example.com' },
+    );
     expect(order.assignee).toBe('tina@example.com');
     expect(changes).toEqual([
       { field: 'assignee', oldValue: 'tom@example.com', newValue: 'tina@example.com' },
@@ -199,26 +271,56 @@ describe('applyTransition', () => {
     ]);
   });
   it('closes with closed by/at and returns by clearing the completion time', () => {
-    const done = assigned({ status: 'Completed', completedAt: new Date('2026-03-05T00:00:00Z'), results: 'r', actions: 'a' });
-    const closed = applyTransition(done, transitionFor('close'), {}, { now, actorEmail: 'sam@example.com' }).order;
+    const done = assigned({
+      status: 'Completed',
+      completedAt: new Date('2026-03-05T00:00:00Z'),
+      results: 'r',
+      actions: 'a',
+    });
+    const closed = applyTransition(
+      done,
+      transitionFor('close'),
+      {},
+      { now, actorEmail: 'sam@example.com' },
+    ).order;
     expect(closed).toMatchObject({ status: 'Closed', closedAt: now, closedBy: 'sam@example.com' });
-    const back = applyTransition(done, transitionFor('return'), { reason: 'Still dripping' }, { now, actorEmail: 'sam@example.com' });
+    const back = applyTransition(
+      done,
+      transitionFor('return'),
+      { reason: 'Still dripping' },
+      { now, actorEmail: 'sam@example.com' },
+    );
     expect(back.order).toMatchObject({ status: 'In Progress', completedAt: null, reason: 'Still dripping' });
     expect(back.changes.map((c) => c.field)).toEqual(['status', 'completedAt', 'reason']);
   });
   it('refuses a transition that does not start from the order status, and locked input', () => {
-    expect(() => applyTransition(makeOrder(), transitionFor('close'), {}, { now, actorEmail: 'x@x.com' })).toThrow(
-      'close does not apply to a Submitted work order',
-    );
     expect(() =>
-      applyTransition(assigned(), transitionFor('start'), { woNumber: 'WO-2026-99999' }, { now, actorEmail: 'x@x.com' }),
+      applyTransition(makeOrder(), transitionFor('close'), {}, { now, actorEmail: 'x@x.com' }),
+    ).toThrow('close does not apply to a Submitted work order');
+    expect(() =>
+      applyTransition(
+        assigned(),
+        transitionFor('start'),
+        { woNumber: 'WO-2026-99999' },
+        { now, actorEmail: 'x@x.com' },
+      ),
     ).toThrow('woNumber is set by the add-on');
     expect(() =>
-      applyTransition(assigned(), transitionFor('start'), { status: 'Closed' }, { now, actorEmail: 'x@x.com' }),
+      applyTransition(
+        assigned(),
+        transitionFor('start'),
+        { status: 'Closed' },
+        { now, actorEmail: 'x@x.com' },
+      ),
     ).toThrow('status is set by the add-on');
   });
   it('ignores undefined input values', () => {
-    const { order } = applyTransition(assigned(), transitionFor('start'), { notes: undefined }, { now, actorEmail: 'tom@example.com' });
+    const { order } = applyTransition(
+      assigned(),
+      transitionFor('start'),
+      { notes: undefined },
+      { now, actorEmail: 'tom@example.com' },
+    );
     expect(order.notes).toBe('');
   });
 });
@@ -257,12 +359,20 @@ describe('checkSheetEdit', () => {
     expect(edit(supervisor, 'description')).toBe('Description is kept as the requestor submitted it');
   });
   it('reverts locked fields for everyone', () => {
-    expect(edit(supervisor, 'woNumber')).toBe('WO Number is filled in by the add-on and cannot be edited by hand');
-    expect(edit(tom, 'completedAt')).toBe('Completed At is filled in by the add-on and cannot be edited by hand');
+    expect(edit(supervisor, 'woNumber')).toBe(
+      'WO Number is filled in by the add-on and cannot be edited by hand',
+    );
+    expect(edit(tom, 'completedAt')).toBe(
+      'Completed At is filled in by the add-on and cannot be edited by hand',
+    );
   });
   it('refuses managers, strangers and final records', () => {
-    expect(edit({ email: 'max@example.com', role: 'Manager' }, 'notes')).toBe('Managers can read the register but not edit it');
-    expect(edit({ email: 'z@example.com', role: null }, 'notes')).toBe('z@example.com is not active staff on the Staff tab');
+    expect(edit({ email: 'max@example.com', role: 'Manager' }, 'notes')).toBe(
+      'Managers can read the register but not edit it',
+    );
+    expect(edit({ email: 'z@example.com', role: null }, 'notes')).toBe(
+      'z@example.com is not active staff on the Staff tab',
+    );
     expect(edit(supervisor, 'notes', assigned({ status: 'Closed' }))).toBe(
       'This work order is Closed: it can no longer be edited',
     );

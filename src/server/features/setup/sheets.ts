@@ -29,9 +29,11 @@ export function ensureSheet(
     const rows = initialRows ?? [headers ?? ['']];
     const width = Math.max(...rows.map((r) => r.length));
     const padded = rows.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]);
+    const columns = sheet.getMaxColumns();
+    if (columns < width) sheet.insertColumnsAfter(columns, width - columns);
+    else if (columns > width) sheet.deleteColumns(width + 1, columns - width);
+    if (sheet.getMaxRows() < padded.length) sheet.insertRowsAfter(sheet.getMaxRows(), padded.length - sheet.getMaxRows());
     sheet.getRange(1, 1, padded.length, width).setValues(padded);
-    const extra = sheet.getMaxColumns() - width;
-    if (extra > 0) sheet.deleteColumns(width + 1, extra);
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     report.created.push(`the ${name} sheet`);

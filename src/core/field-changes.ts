@@ -1,0 +1,56 @@
+/**
+ * Field-level differences between two versions of a work order: what the change log records.
+ */
+import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from './model';
+import { isDate } from './time';
+
+export type FieldValue = string | number | Date | null;
+export interface FieldChange {
+  field: WorkOrderField;
+  oldValue: FieldValue;
+  newValue: FieldValue;
+}
+
+const DATE_FIELDS: ReadonlySet<WorkOrderField> = new Set<WorkOrderField>([
+  'due',
+  'requestedAt',
+  'decidedAt',
+  'assignedAt',
+  'startedAt',
+  'completedAt',
+  'closedAt',
+]);
+
+/** True for the work-order fields holding a Date (or null). */
+export function isDateField(field: WorkOrderField): boolean {
+  return DATE_FIELDS.has(field);
+}
+
+export function emptyValue(field: WorkOrderField): FieldValue {
+  if (DATE_FIELDS.has(field)) return null;
+  return field === 'revision' ? 0 : '';
+}
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  return a === b;
+}
+
+/** Field-by-field differences in register column order; `revision` is bookkeeping and left out. */
+export function diffOrders(before: WorkOrder, after: WorkOrder): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of Object.keys(REGISTER_COLUMNS) as WorkOrderField[]) {
+    if (field === 'revision') continue;
+    const oldValue = before[field];
+    const newValue = after[field];
+    if (!sameValue(oldValue, newValue)) changes.push({ field, oldValue, newValue });
+  }
+  return changes;
+}
+
+/** How a field value is written in the change log: ISO-8601 for dates, '' for none. */
+export function formatFieldValue(value: FieldValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return Number.isFinite(value.getTime()) ? value.toISOString() : '';
+  return String(value);
+}

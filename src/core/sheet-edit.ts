@@ -1,0 +1,49 @@
+/**
+ * May a person type into a given register cell? The column rights come from ./field-rights; the
+ * status move itself is judged by checkTransition.
+ */
+import { EDITABLE_IN_SHEET, LOCKED_FIELDS, actsAsSupervisor } from './field-rights';
+import { FINAL_STATUSES, REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from './model';
+import type { TransitionActor } from './transition';
+
+const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export interface SheetEditInput {
+  order: WorkOrder;
+  actor: TransitionActor;
+  field: WorkOrderField;
+}
+
+/**
+ * May `actor` type into `field` of `order` in the register? Status edits pass here when the role may
+ * touch the Status column at all; the move itself is then judged by `checkTransition`.
+ */
+export function checkSheetEdit({
+  order,
+  actor,
+  field,
+}: SheetEditInput): { ok: true } | { ok: false; reason: string } {
+  const header = REGISTER_COLUMNS[field];
+  if (actor.role === null)
+    return { ok: false, reason: `${actor.email || 'This user'} is not active staff on the Staff tab` };
+  if (actor.role === 'Manager')
+    return { ok: false, reason: 'Managers can read the register but not edit it' };
+  if (LOCKED_FIELDS.includes(field)) {
+    return { ok: false, reason: `${header} is filled in by the add-on and cannot be edited by hand` };
+  }
+  if (!EDITABLE_IN_SHEET[actor.role].includes(field)) {
+    return actsAsSupervisor(actor.role)
+      ? { ok: false, reason: `${header} is kept as the requestor submitted it` }
+      : { ok: false, reason: `Only a supervisor can change ${header}` };
+  }
+  if (FINAL_STATUSES.includes(order.status)) {
+    return { ok: false, reason: `This work order is ${order.status}: it can no longer be edited` };
+  }
+  if (
+    !actsAsSupervisor(actor.role) &&
+    (order.assignee.trim() === '' || !sameEmail(order.assignee, actor.email))
+  ) {
+    return { ok: false, reason: 'Only the assignee or a supervisor can edit this work order' };
+  }
+  return { ok: true };
+}

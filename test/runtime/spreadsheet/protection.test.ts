@@ -1,0 +1,146 @@
+/**
+ * Conformance: Protection (developers.google.com/apps-script/reference/spreadsheet/protection) and how
+ * protections stop script writes by the effective user.
+ */
+import type { LocalAppsScript } from '../../../runtime';
+import { OWNER, errorOf, project, value } from './helpers';
+
+const TECH = 'tech@example.com';
+const SUP = 'sup@example.com';
+
+const SOURCE = String.raw`
+function sheet() { return SpreadsheetApp.getActive().getSheetByName('Sheet1'); }
+function emails(users) { return users.map(function (u) { return u.getEmail(); }); }
+
+function protectLog() {
+  var p = sheet().getRange('A1:C10').protect().setDescription('Change log');
+  return [p.getDescription(), p.getProtectionType(), p.getRange().getA1Notation(), p.isWarningOnly(), p.canEdit(),
+    sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE).length, sheet().getProtections(SpreadsheetApp.ProtectionType.SHEET).length];
+}
+function restrict() {
+  var p = sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0];
+  p.addEditor('owner@example.com');
+  p.removeEditors(p.getEditors());
+  p.addEditors(['sup@example.com']);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+  return emails(p.getEditors());
+}
+function write(a1) { sheet().getRange(a1).setValue('w'); return sheet().getRange(a1).getValue(); }
+function canEdit() { return sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].canEdit(); }
+function warnOnly() { sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].setWarningOnly(true); }
+function removeAll() {
+  var ps = sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  ps.forEach(function (p) { p.remove(); });
+  return sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE).length;
+}
+
+function protectSheet() {
+  var s = sheet();
+  var p = s.protect().setDescription('Settings');
+  p.removeEditors(p.getEditors());
+  p.setUnprotectedRanges([s.getRange('B2:B5')]);
+  var again = s.protect();
+  return [p.getProtectionType(), p.getRange().getA1Notation(), again.getDescription(),
+    p.getUnprotectedRanges().map(function (r) { return r.getA1Notation(); }),
+    SpreadsheetApp.getActive().getProtections(SpreadsheetApp.ProtectionType.SHEET).length, emails(p.getEditors())];
+}
+function insertRow() { sheet().insertRowAfter(1); }
+function deleteRow() { sheet().deleteRow(3); }
+function format() { sheet().getRange('A1').setFontWeight('bold'); }
+
+function editorsAsUsers() {
+  var p = sheet().getRange('A1').protect();
+  var before = emails(p.getEditors());
+  p.addEditor('Ann@Example.com');
+  p.removeEditor('owner@example.com');
+  return [before, emails(p.getEditors()), p.getEditors()[0].getEmail()];
+}
+
+function moveWithRows() {
+  var s = sheet();
+  var p = s.getRange('A5:B6').protect();
+  s.insertRowsBefore(1, 2);
+  return s.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].getRange().getA1Notation();
+}
+`;
+
+describe('Protection', () => {
+  let rt: LocalAppsScript;
+  beforeAll(() => {
+    rt = project(SOURCE).rt;
+  });
+  afterAll(() => rt.close());
+  const fresh = () => rt.world.spreadsheets.create('T', OWNER).id;
+
+  test('Range.protect: description, type RANGE, range, not warning-only; Sheet.getProtections(type)', async () => {
+    expect(await value(rt, 'protectLog', fresh())).toEqual([
+      'Change log',
+      'RANGE',
+      'A1:C10',
+      false,
+      true,
+      1,
+      0,
+    ]);
+  });
+
+  test('until editors are changed a protection mirrors the file permissions: other users can still write', async () => {
+    const id = fresh();
+    await value(rt, 'protectLog', id);
+    expect(await value(rt, 'write', id, { user: TECH, args: ['A1'] })).toBe('w');
+  });
+
+  test("after removeEditors/addEditors only editors and the owner may write; others get Google's message", async () => {
+    const id = fresh();
+    await value(rt, 'protectLog', id);
+    expect(await value(rt, 'restrict', id)).toEqual([OWNER, SUP]);
+    expect(await errorOf(rt, 'write', id, { user: TECH, args: ['B2'] })).toBe(
+      'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+    );
+    expect(await value(rt, 'canEdit', id, { user: TECH })).toBe(false);
+    expect(await value(rt, 'canEdit', id, { user: SUP })).toBe(true);
+    expect(await value(rt, 'write', id, { user: SUP, args: ['B2'] })).toBe('w');
+    expect(await value(rt, 'write', id, { args: ['B3'] })).toBe('w');
+    // Outside the protected range anyone may write.
+    expect(await value(rt, 'write', id, { user: TECH, args: ['D1'] })).toBe('w');
+    // A trigger running as the owner writes even when the person who caused it cannot.
+    expect(await value(rt, 'write', id, { user: TECH, effectiveUser: OWNER, args: ['C3'] })).toBe('w');
+  });
+
+  test('warning-only protection does not stop script writes; remove() deletes the protection', async () => {
+    const id = fresh();
+    await value(rt, 'protectLog', id);
+    await value(rt, 'restrict', id);
+    await value(rt, 'warnOnly', id);
+    expect(await value(rt, 'write', id, { user: TECH, args: ['A1'] })).toBe('w');
+    expect(await value(rt, 'removeAll', id)).toBe(0);
+  });
+
+  test('Sheet.protect: whole-sheet range, one per sheet, unprotected ranges stay editable, structure is locked', async () => {
+    const id = fresh();
+    expect(await value(rt, 'protectSheet', id)).toEqual([
+      'SHEET',
+      'A1:Z1000',
+      'Settings',
+      ['B2:B5'],
+      1,
+      [OWNER],
+    ]);
+    expect(await value(rt, 'write', id, { user: TECH, args: ['B3'] })).toBe('w');
+    const refused =
+      'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+    expect(await errorOf(rt, 'write', id, { user: TECH, args: ['C3'] })).toBe(refused);
+    expect(await errorOf(rt, 'insertRow', id, { user: TECH })).toBe(refused);
+    expect(await errorOf(rt, 'deleteRow', id, { user: TECH })).toBe(refused);
+    expect(await errorOf(rt, 'format', id, { user: TECH })).toBe(refused);
+    await value(rt, 'insertRow', id);
+  });
+
+  test('getEditors returns Users (getEmail); emails are case-insensitive; the owner cannot be removed', async () => {
+    expect(await value(rt, 'editorsAsUsers', fresh())).toEqual([[OWNER], [OWNER, 'ann@example.com'], OWNER]);
+  });
+
+  test('protected ranges move with inserted rows', async () => {
+    expect(await value(rt, 'moveWithRows', fresh())).toBe('A7:B8');
+  });
+});

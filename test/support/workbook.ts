@@ -1,0 +1,144 @@
+/**
+ * A set-up workbook in the local runtime, for feature tests: the real dist/Code.js, setup run by the
+ * administrator through its menu item, staff of every role on the Staff tab. Helpers read the sheets
+ * back through the host model (what a person would see), never through the add-on's own code.
+ */
+import { LocalAppsScript } from '../../runtime';
+import type { ExecutionRecord } from '../../runtime';
+import { parseRegisterRow, registerLayout } from '../../src/core/columns';
+import { SHEET_NAMES, type WorkOrder } from '../../src/core/model';
+import { FORM_QUESTIONS } from '../../src/core/intake';
+
+export const ADMIN = 'admin@example.com';
+export const SUPERVISOR = 'sam.supervisor@example.com';
+export const TECH = 'tina.tech@example.com';
+export const TECH2 = 'theo.tech@example.com';
+export const MANAGER = 'mia.manager@example.com';
+export const REQUESTOR = 'rita.requestor@example.com';
+export const STRANGER = 'stranger@example.net';
+
+export const STAFF_ROWS: readonly (readonly [string, string, string, boolean])[] = [
+  [SUPERVISOR, 'Sam Supervisor', 'Supervisor', true],
+  [TECH, 'Tina Tech', 'Technician', true],
+  [TECH2, 'Theo Tech', 'Technician', true],
+  [MANAGER, 'Mia Manager', 'Manager', true],
+];
+
+export interface Answers {
+  requesterName?: string;
+  description?: string;
+  location?: string;
+  urgency?: string;
+  resources?: string;
+}
+
+export const DEFAULT_ANSWERS: Required<Answers> = {
+  requesterName: 'Rita Requestor',
+  description: 'The hallway light on floor 2 flickers',
+  location: 'Main Building',
+  urgency: 'Routine',
+  resources: 'Ladder',
+};
+
+export class TestWorkbook {
+  constructor(
+    readonly rt: LocalAppsScript,
+    readonly ssId: string,
+    readonly formId: string,
+  ) {}
+
+  get model() {
+    return this.rt.world.spreadsheets.require(this.ssId);
+  }
+
+  sheet(name: string) {
+    return this.model.requireSheet(name);
+  }
+
+  /** All values of a sheet (row 1 included), as getValues would return them. */
+  values(name: string): unknown[][] {
+    const sheet = this.sheet(name);
+    return sheet.readValues(1, 1, Math.max(sheet.lastRow(), 1), Math.max(sheet.lastColumn(), 1));
+  }
+
+  /** The register as work orders, with their sheet rows. Fails the test on a row that does not parse. */
+  register(): { row: number; order: WorkOrder }[] {
+    const [header = [], ...rows] = this.values(SHEET_NAMES.register);
+    const layout = registerLayout(header);
+    return rows.flatMap((cells, i) => {
+      if (cells.every((c) => c === '')) return [];
+      const parsed = parseRegisterRow(cells, layout, i + 2);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return [{ row: i + 2, order: parsed.order }];
+    });
+  }
+
+  order(id: string): WorkOrder {
+    const found = this.register().find((r) => r.order.id === id);
+    if (!found) throw new Error(`no register row for ${id}`);
+    return found.order;
+  }
+
+  /** Change-log rows (header excluded). */
+  changeLog(): unknown[][] {
+    return this.values(SHEET_NAMES.changeLog).slice(1);
+  }
+
+  /** The form's answers by question title, with defaults for what is not given. */
+  answers(answers: Answers = {}): Record<string, string> {
+    const merged = { ...DEFAULT_ANSWERS, ...answers };
+    return Object.fromEntries(FORM_QUESTIONS.map((q) => [q.title, merged[q.key]]));
+  }
+
+  /** A requestor submits the form; returns the form-submit executions. */
+  async submit(answers: Answers = {}, respondentEmail = REQUESTOR) {
+    return this.rt.submitForm(this.formId, { respondentEmail, answers: this.answers(answers) });
+  }
+
+  /** A sidebar (google.script.run) call by `user`. */
+  call(user: string, fn: string, ...args: unknown[]): Promise<ExecutionRecord> {
+    return this.rt.run(fn, { user, spreadsheetId: this.ssId, kind: 'script-run', args });
+  }
+
+  menu(user: string, fn: string): Promise<ExecutionRecord> {
+    return this.rt.runMenuItem(this.ssId, user, fn);
+  }
+
+  edit(user: string, sheetName: string, row: number, column: number, values: string[][]) {
+    return this.rt.editCells({ spreadsheetId: this.ssId, sheetName, row, column, values, user });
+  }
+
+  /** Column number (1-based) of a register header. */
+  registerColumn(header: string): number {
+    const index = (this.values(SHEET_NAMES.register)[0] ?? []).indexOf(header);
+    if (index < 0) throw new Error(`no register column ${header}`);
+    return index + 1;
+  }
+
+  close(): Promise<void> {
+    return this.rt.close();
+  }
+}
+
+export function expectOk(record: ExecutionRecord): ExecutionRecord {
+  if (!record.ok) throw new Error(`${record.entry} failed: ${record.error?.message}\n${record.error?.stack ?? ''}`);
+  return record;
+}
+
+/** Loads dist/ (built by `npm test` before jest runs), creates the spreadsheet and runs setup. */
+export async function setUpWorkbook(options: { mailDailyQuota?: number; staff?: boolean } = {}): Promise<TestWorkbook> {
+  const rt = LocalAppsScript.load({ mailDailyQuota: options.mailDailyQuota });
+  const ssId = rt.createSpreadsheet('Maintenance work orders', ADMIN);
+  expectOk(await rt.runMenuItem(ssId, ADMIN, 'setUpWorkOrders'));
+  const form = rt.world.forms.linkedTo(ssId);
+  if (!form) throw new Error('setup created no form linked to the spreadsheet');
+  const workbook = new TestWorkbook(rt, ssId, form.id);
+  if (options.staff !== false) {
+    // Written as the administrator would type them, in one paste below the first row.
+    const staff = workbook.sheet(SHEET_NAMES.staff);
+    staff.writeValues(staff.lastRow() + 1, 1, STAFF_ROWS.map((r) => [...r]));
+    // Staff and Settings are cached per document; a direct write like this one bypasses the edit trigger.
+    rt.world.cache.document(ssId).clear();
+  }
+  return workbook;
+}
