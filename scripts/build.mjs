@@ -30,6 +30,10 @@ const zodEnglishOnly = {
   },
 };
 
+/** `no-locks` builds the negative control of the concurrency tests; anything else is the real add-on. */
+const variant = process.env.WO_BUILD_VARIANT ?? 'release';
+if (!['release', 'no-locks'].includes(variant)) throw new Error(`unknown WO_BUILD_VARIANT ${variant}`);
+
 async function buildServer() {
   const result = await build({
     entryPoints: [path.join(root, 'src/server/entrypoints.ts')],
@@ -46,6 +50,7 @@ async function buildServer() {
     minifyWhitespace: true,
     minifySyntax: true,
     plugins: [zodEnglishOnly],
+    define: { __WO_NO_LOCKS__: variant === 'no-locks' ? 'true' : 'false' },
     write: false,
   });
   const bundle = result.outputFiles[0].text;

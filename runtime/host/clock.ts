@@ -20,4 +20,9 @@ export class Clock {
   set(date: Date): void {
     this.offsetMs = date.getTime() - Date.now();
   }
+  /** Restores a saved offset (runtime/persistence.ts): the world's time goes on from where it was shifted. */
+  setOffset(ms: number): void {
+    if (!Number.isFinite(ms)) throw new Error(`Clock.setOffset: ms must be a finite number, got ${ms}`);
+    this.offsetMs = ms;
+  }
 }

@@ -114,14 +114,17 @@ const EMAIL_SHAPE = z.email();
 function answerOf(
   namedValues: Record<string, readonly string[] | undefined>,
   title: string,
+  keepWhitespace = false,
 ): string | undefined {
   const wanted = title.trim().toLowerCase();
   for (const [key, answers] of Object.entries(namedValues)) {
     if (key.trim().toLowerCase() !== wanted) continue;
     // Checkbox answers arrive as one "a, b" string; several values are joined the same way.
+    // Free text is kept as typed (a leading tab is the respondent's text, and asCellText keeps it
+    // literal); short answers are trimmed. Answers that are nothing but whitespace count as empty.
     return (answers ?? [])
-      .map((a) => cleanText(String(a)).trim())
-      .filter((a) => a !== '')
+      .map((a) => (keepWhitespace ? cleanText(String(a)) : cleanText(String(a)).trim()))
+      .filter((a) => a.trim() !== '')
       .join(', ');
   }
   return undefined;
@@ -142,7 +145,7 @@ export function parseSubmission(
   const titleOf = (key: QuestionKey): string => FORM_QUESTIONS.find((q) => q.key === key)?.title ?? key;
   const text = (key: QuestionKey): string => {
     const question = FORM_QUESTIONS.find((q) => q.key === key);
-    const answer = answerOf(namedValues, titleOf(key));
+    const answer = answerOf(namedValues, titleOf(key), question?.type === 'paragraph');
     if (answer === undefined) {
       problems.push(`The form has no "${titleOf(key)}" question`);
       return '';

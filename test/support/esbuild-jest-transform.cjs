@@ -9,6 +9,8 @@ module.exports = {
       target: 'node20',
       sourcemap: 'both',
       sourcefile: filename,
+      // The same build-time constant scripts/build.mjs defines for the release bundle.
+      define: { __WO_NO_LOCKS__: 'false' },
     });
     return { code, map };
   },

@@ -126,8 +126,10 @@ export function expectOk(record: ExecutionRecord): ExecutionRecord {
 }
 
 /** Loads dist/ (built by `npm test` before jest runs), creates the spreadsheet and runs setup. */
-export async function setUpWorkbook(options: { mailDailyQuota?: number; staff?: boolean } = {}): Promise<TestWorkbook> {
-  const rt = LocalAppsScript.load({ mailDailyQuota: options.mailDailyQuota });
+export async function setUpWorkbook(
+  options: { mailDailyQuota?: number; staff?: boolean; distDir?: string } = {},
+): Promise<TestWorkbook> {
+  const rt = LocalAppsScript.load({ mailDailyQuota: options.mailDailyQuota, distDir: options.distDir });
   const ssId = rt.createSpreadsheet('Maintenance work orders', ADMIN);
   expectOk(await rt.runMenuItem(ssId, ADMIN, 'setUpWorkOrders'));
   const form = rt.world.forms.linkedTo(ssId);

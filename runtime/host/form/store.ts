@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { World } from '../world';
 import { FormModel, CHOICE_TYPES } from './model';
-import type { Answer, ItemModel, QuestionType, ResponseModel } from './model';
+import type { Answer, ColumnKey, ItemModel, QuestionType, ResponseModel } from './model';
+import { SheetModel } from '../spreadsheet/sheet-model';
 import { appendToDestination, linkSpreadsheet } from './destination';
 
 export { FormModel, ItemType } from './model';
@@ -45,6 +46,36 @@ export interface FormDescription {
     required: boolean;
     choices: string[];
   }[];
+}
+
+/** One form as plain data (runtime/persistence.ts); its destination tab by spreadsheet and sheet id. */
+export interface FormState {
+  id: string;
+  publishedId: string;
+  title: string;
+  ownerEmail: string;
+  description: string;
+  collectEmail: boolean;
+  confirmationMessage: string;
+  customClosedFormMessage: string;
+  allowResponseEdits: boolean;
+  limitOneResponsePerUser: boolean;
+  acceptingResponses: boolean;
+  items: ItemModel[];
+  responses: { id: string; timestamp: Date; respondentEmail: string; answers: [number, Answer][] }[];
+  destination: {
+    spreadsheetId: string;
+    sheetId: number;
+    /** Kept so a deleted destination tab can be stood in for (the form recreates it on the next response). */
+    sheetName: string;
+    columns: ColumnKey[];
+    headers: string[];
+  } | null;
+}
+
+export interface FormStoreState {
+  nextItemId: number;
+  forms: FormState[];
 }
 
 /** A submission the form page itself would refuse (the respondent sees the message). */
@@ -104,6 +135,80 @@ export class FormStore {
         f.destination.spreadsheetId === spreadsheetId &&
         (sheetId === undefined || f.destination.sheet.sheetId === sheetId),
     );
+  }
+
+  exportState(): FormStoreState {
+    return {
+      nextItemId: this.nextItemId,
+      forms: this.all().map((f) => ({
+        id: f.id,
+        publishedId: f.publishedId,
+        title: f.title,
+        ownerEmail: f.ownerEmail,
+        description: f.description,
+        collectEmail: f.collectEmail,
+        confirmationMessage: f.confirmationMessage,
+        customClosedFormMessage: f.customClosedFormMessage,
+        allowResponseEdits: f.allowResponseEdits,
+        limitOneResponsePerUser: f.limitOneResponsePerUser,
+        acceptingResponses: f.acceptingResponses,
+        items: f.items.map((i) => ({ ...i, choices: [...i.choices] })),
+        responses: f.responses.map((r) => ({
+          id: r.id,
+          timestamp: new Date(r.timestamp.getTime()),
+          respondentEmail: r.respondentEmail,
+          answers: [...r.answers].map(([k, a]): [number, Answer] => [k, Array.isArray(a) ? [...a] : a]),
+        })),
+        destination: f.destination && {
+          spreadsheetId: f.destination.spreadsheetId,
+          sheetId: f.destination.sheet.sheetId,
+          sheetName: f.destination.sheet.name,
+          columns: [...f.destination.columns],
+          headers: [...f.destination.headers],
+        },
+      })),
+    };
+  }
+
+  /** Replaces every form with the saved ones; load the spreadsheets first (destinations point into them). */
+  importState(state: FormStoreState): void {
+    this.byId.clear();
+    this.nextItemId = state.nextItemId;
+    for (const f of state.forms) {
+      const form = new FormModel(f.id, f.publishedId, f.title, f.ownerEmail);
+      form.description = f.description;
+      form.collectEmail = f.collectEmail;
+      form.confirmationMessage = f.confirmationMessage;
+      form.customClosedFormMessage = f.customClosedFormMessage;
+      form.allowResponseEdits = f.allowResponseEdits;
+      form.limitOneResponsePerUser = f.limitOneResponsePerUser;
+      form.acceptingResponses = f.acceptingResponses;
+      form.items.push(...f.items.map((i) => ({ ...i, choices: [...i.choices] })));
+      form.responses.push(
+        ...f.responses.map((r) => ({
+          id: r.id,
+          timestamp: new Date(r.timestamp.getTime()),
+          respondentEmail: r.respondentEmail,
+          answers: new Map(r.answers),
+        })),
+      );
+      if (f.destination) {
+        const spreadsheet = this.world.spreadsheets.require(f.destination.spreadsheetId);
+        let sheet = spreadsheet.sheetById(f.destination.sheetId);
+        if (!sheet) {
+          // The tab was deleted: a detached stand-in, which the next response replaces with a new tab.
+          sheet = new SheetModel(spreadsheet, f.destination.sheetName, f.destination.sheetId);
+          sheet.deleted = true;
+        }
+        form.destination = {
+          spreadsheetId: f.destination.spreadsheetId,
+          sheet,
+          columns: [...f.destination.columns],
+          headers: [...f.destination.headers],
+        };
+      }
+      this.byId.set(form.id, form);
+    }
   }
 
   /** Google item ids are positive 32-bit integers, unique across the account. */

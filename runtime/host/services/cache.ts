@@ -39,6 +39,23 @@ export class CacheStore {
   clear(): void {
     this.entries.clear();
   }
+  /** Unexpired entries as plain data (runtime/persistence.ts). */
+  exportEntries(): [string, { value: string; expiresAtMs: number }][] {
+    const now = this.clock.nowMs();
+    return [...this.entries].filter(([, e]) => e.expiresAtMs > now).map(([k, e]) => [k, { ...e }]);
+  }
+  importEntries(entries: readonly [string, { value: string; expiresAtMs: number }][]): void {
+    this.entries.clear();
+    for (const [k, e] of entries) this.entries.set(k, { ...e });
+  }
+}
+
+export type CacheEntriesState = [string, { value: string; expiresAtMs: number }][];
+
+export interface CacheStoresState {
+  script: CacheEntriesState;
+  users: Record<string, CacheEntriesState>;
+  documents: Record<string, CacheEntriesState>;
 }
 
 export class CacheStores {
@@ -54,6 +71,20 @@ export class CacheStores {
   }
   document(documentId: string): CacheStore {
     return this.getOrCreate(this.documents, documentId);
+  }
+  /** Every cache as plain data (runtime/persistence.ts). */
+  exportState(): CacheStoresState {
+    const all = (map: Map<string, CacheStore>) =>
+      Object.fromEntries([...map].map(([key, store]) => [key, store.exportEntries()]));
+    return { script: this.script.exportEntries(), users: all(this.users), documents: all(this.documents) };
+  }
+  /** Replaces every cache with the saved ones. */
+  importState(state: CacheStoresState): void {
+    this.script.importEntries(state.script);
+    this.users.clear();
+    this.documents.clear();
+    for (const [key, entries] of Object.entries(state.users)) this.user(key).importEntries(entries);
+    for (const [key, entries] of Object.entries(state.documents)) this.document(key).importEntries(entries);
   }
   private getOrCreate(map: Map<string, CacheStore>, key: string): CacheStore {
     let store = map.get(key);

@@ -76,6 +76,26 @@ export class MailOutbox {
     this.sent.length = 0;
     this.used.clear();
   }
+  /** Sent messages and quota counts as plain data (runtime/persistence.ts). */
+  exportState(): { sent: SentMail[]; used: [string, number][] } {
+    return { sent: this.sent.map(cloneMail), used: [...this.used] };
+  }
+  importState(state: { sent: readonly SentMail[]; used: readonly [string, number][] }): void {
+    this.clear();
+    this.sent.push(...state.sent.map(cloneMail));
+    for (const [k, v] of state.used) this.used.set(k, v);
+  }
+}
+
+function cloneMail(m: SentMail): SentMail {
+  return {
+    ...m,
+    to: [...m.to],
+    cc: [...m.cc],
+    bcc: [...m.bcc],
+    attachments: m.attachments.map((a) => ({ ...a })),
+    at: new Date(m.at.getTime()),
+  };
 }
 
 /** `Name <a@b.c>` or `a@b.c` → `a@b.c`. */

@@ -77,6 +77,28 @@ export class PropertyStores {
   document(documentId: string): PropertyStore {
     return getOrCreate(this.documents, documentId);
   }
+
+  /** Every store as plain data (runtime/persistence.ts). */
+  exportState(): PropertyStoresState {
+    const all = (map: Map<string, PropertyStore>) =>
+      Object.fromEntries([...map].map(([key, store]) => [key, store.entries()]));
+    return { script: this.script.entries(), users: all(this.users), documents: all(this.documents) };
+  }
+
+  /** Replaces every store with the saved ones. */
+  importState(state: PropertyStoresState): void {
+    this.script.setAll(state.script, true);
+    this.users.clear();
+    this.documents.clear();
+    for (const [key, values] of Object.entries(state.users)) this.user(key).setAll(values, true);
+    for (const [key, values] of Object.entries(state.documents)) this.document(key).setAll(values, true);
+  }
+}
+
+export interface PropertyStoresState {
+  script: Record<string, string>;
+  users: Record<string, Record<string, string>>;
+  documents: Record<string, Record<string, string>>;
 }
 
 function getOrCreate(map: Map<string, PropertyStore>, key: string): PropertyStore {

@@ -137,12 +137,28 @@ export class TriggerRegistry {
     return this.list().filter((t) => t.nextRunAtMs !== null && t.nextRunAtMs <= nowMs);
   }
 
+  /** Every trigger as plain data (runtime/persistence.ts). */
+  exportState(): { nextUid: number; triggers: TriggerRecord[] } {
+    return { nextUid: this.nextUid, triggers: this.list().map((t) => cloneTrigger(t)) };
+  }
+
+  /** Replaces every trigger with the saved ones. */
+  importState(state: { nextUid: number; triggers: readonly TriggerRecord[] }): void {
+    this.triggers.clear();
+    this.nextUid = state.nextUid;
+    for (const t of state.triggers) this.triggers.set(t.uid, cloneTrigger(t));
+  }
+
   /** Records that a time-driven trigger ran at `atMs`; a one-off trigger never runs again. */
   markRan(uid: string, atMs: number): void {
     const t = this.triggers.get(uid);
     if (!t || !t.schedule) return;
     t.nextRunAtMs = t.schedule.kind === 'once' ? null : nextRun(t.schedule, t.createdAt.getTime(), atMs);
   }
+}
+
+function cloneTrigger(t: TriggerRecord): TriggerRecord {
+  return { ...t, createdAt: new Date(t.createdAt.getTime()), schedule: t.schedule && { ...t.schedule } };
 }
 
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000 } as const;

@@ -181,4 +181,13 @@ export class UiRecorder {
     this.events.length = 0;
     this.queued.length = 0;
   }
+  /** What was shown, as plain data (runtime/persistence.ts); queued answers are not kept. */
+  exportState(): { seq: number; events: RecordedUiEvent[] } {
+    return { seq: this.seq, events: structuredClone(this.events) };
+  }
+  importState(state: { seq: number; events: readonly RecordedUiEvent[] }): void {
+    this.clear();
+    this.seq = state.seq;
+    this.events.push(...structuredClone(state.events));
+  }
 }

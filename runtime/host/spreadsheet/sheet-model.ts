@@ -16,8 +16,10 @@ import type { Axis, Inherit, Rect } from './rect';
 import { intersection, lastColumnOf, lastRowOf, shiftForDelete, shiftForInsert, subtract } from './rect';
 import type { ValidationRule } from './validation-rules';
 import { ruleKey } from './validation-rules';
-import type { ProtectionModel } from './protection-model';
+import { ProtectionModel } from './protection-model';
+import type { ProtectionType } from './protection-model';
 import type { ChartModel } from './chart-model';
+import { cloneSpec } from './chart-model';
 import { Messages, fail } from './errors';
 
 export interface ValidationEntry {
@@ -30,6 +32,74 @@ export interface ClearWhat {
   formats?: boolean;
   notes?: boolean;
   validations?: boolean;
+}
+
+/** A sparse layer as plain data: a missing row or cell is null. */
+export type LayerState<T> = ((T | null)[] | null)[];
+
+export interface ProtectionState {
+  id: number;
+  type: ProtectionType;
+  sheetId: number;
+  rect: Rect | null;
+  description: string;
+  warningOnly: boolean;
+  domainEdit: boolean;
+  customized: boolean;
+  editors: string[];
+  unprotected: { sheetId: number; rect: Rect }[];
+}
+
+/**
+ * Everything of one tab as plain data (Dates stay Date objects: the caller chooses the encoding), for
+ * saving a world to disk and loading it back (runtime/persistence.ts).
+ */
+export interface SheetState {
+  name: string;
+  sheetId: number;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  hidden: boolean;
+  tabColor: string | null;
+  formUrl: string | null;
+  values: LayerState<CellValue>;
+  formulas: LayerState<string>;
+  notes: LayerState<string>;
+  /** Distinct styles once; `styles` cells index into it (styles are interned, so this stays small). */
+  styleTable: CellStyle[];
+  styles: LayerState<number>;
+  validations: { rect: Rect; rule: ValidationRule }[];
+  protections: ProtectionState[];
+  charts: ChartModel[];
+  columnWidths: [number, number][];
+  rowHeights: [number, number][];
+}
+
+function layerState<T, U = T>(layer: Layer<T>, map: (item: T) => U): LayerState<U> {
+  const out: LayerState<U> = new Array<(U | null)[] | null>(layer.rows.length).fill(null);
+  layer.rows.forEach((row, r) => {
+    if (!row) return;
+    const line = new Array<U | null>(row.length).fill(null);
+    row.forEach((item, c) => {
+      if (item !== undefined) line[c] = map(item);
+    });
+    out[r] = line;
+  });
+  return out;
+}
+
+function fillLayer<T, U>(layer: Layer<T>, state: LayerState<U>, map: (item: U) => T | undefined): void {
+  layer.rows = state.map((line) => {
+    if (!line) return undefined;
+    const row: T[] = [];
+    line.forEach((item, c) => {
+      const value = item === null || item === undefined ? undefined : map(item);
+      if (value !== undefined) row[c] = value;
+    });
+    return row;
+  });
 }
 
 export const DEFAULT_ROWS = 1000;
@@ -561,6 +631,93 @@ export class SheetModel {
   /** The whole grid as a rectangle. */
   fullRect(): Rect {
     return { row: 1, column: 1, numRows: this.maxRows, numColumns: this.maxColumns };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Saving and loading (host only: runtime/persistence.ts)
+
+  exportState(): SheetState {
+    const styleIndex = new Map<CellStyle, number>();
+    const styleTable: CellStyle[] = [];
+    const styles = layerState(this.styles, (style) => {
+      let index = styleIndex.get(style);
+      if (index === undefined) {
+        index = styleTable.length;
+        styleIndex.set(style, index);
+        styleTable.push({ ...style });
+      }
+      return index;
+    });
+    return {
+      name: this.name,
+      sheetId: this.sheetId,
+      maxRows: this.maxRows,
+      maxColumns: this.maxColumns,
+      frozenRows: this.frozenRows,
+      frozenColumns: this.frozenColumns,
+      hidden: this.hidden,
+      tabColor: this.tabColor,
+      formUrl: this.formUrl,
+      values: layerState(this.values, cloneValue),
+      formulas: layerState(this.formulas, (f) => f),
+      notes: layerState(this.notes, (n) => n),
+      styleTable,
+      styles,
+      validations: this.validations.map((v) => ({ rect: { ...v.rect }, rule: v.rule })),
+      protections: this.protections
+        .filter((p) => !p.removed)
+        .map((p) => ({
+          id: p.id,
+          type: p.type,
+          sheetId: p.sheetId,
+          rect: p.rect ? { ...p.rect } : null,
+          description: p.description,
+          warningOnly: p.warningOnly,
+          domainEdit: p.domainEdit,
+          customized: p.customized,
+          editors: [...p.editors],
+          unprotected: p.unprotected.map((u) => ({ sheetId: u.sheetId, rect: { ...u.rect } })),
+        })),
+      charts: this.charts.map((c) => ({ ...cloneSpec(c), chartId: c.chartId })),
+      columnWidths: [...this.columnWidths],
+      rowHeights: [...this.rowHeights],
+    };
+  }
+
+  /** A tab of `spreadsheet` rebuilt from exportState() (the caller adds it to the spreadsheet). */
+  static fromState(spreadsheet: SpreadsheetModel, state: SheetState): SheetModel {
+    const sheet = new SheetModel(spreadsheet, state.name, state.sheetId, state.maxRows, state.maxColumns);
+    sheet.frozenRows = state.frozenRows;
+    sheet.frozenColumns = state.frozenColumns;
+    sheet.hidden = state.hidden;
+    sheet.tabColor = state.tabColor;
+    sheet.formUrl = state.formUrl;
+    fillLayer(sheet.values, state.values, cloneValue);
+    fillLayer(sheet.formulas, state.formulas, (f) => f);
+    fillLayer(sheet.notes, state.notes, (n) => n);
+    // Re-interned, so equal styles share one object again.
+    const table = state.styleTable.map((style) =>
+      (Object.keys(style) as StyleKey[]).reduce<CellStyle | undefined>(
+        (acc, key) => withStyle(acc, key, style[key]),
+        undefined,
+      ),
+    );
+    fillLayer(sheet.styles, state.styles, (i) => table[i]);
+    sheet.validations = state.validations.map((v) => ({ rect: { ...v.rect }, rule: v.rule }));
+    sheet.protections = state.protections.map((p) => {
+      const model = new ProtectionModel(p.id, p.type, p.sheetId, p.rect ? { ...p.rect } : null, p.editors);
+      model.description = p.description;
+      model.warningOnly = p.warningOnly;
+      model.domainEdit = p.domainEdit;
+      model.customized = p.customized;
+      model.unprotected = p.unprotected.map((u) => ({ sheetId: u.sheetId, rect: { ...u.rect } }));
+      return model;
+    });
+    sheet.charts = state.charts.map((c) => ({ ...cloneSpec(c), chartId: c.chartId }));
+    for (const [k, v] of state.columnWidths) sheet.columnWidths.set(k, v);
+    for (const [k, v] of state.rowHeights) sheet.rowHeights.set(k, v);
+    sheet.lastColumnCache = null;
+    return sheet;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { SheetModel } from './sheet-model';
+import type { SheetState } from './sheet-model';
 import type { Rect } from './rect';
 import { ProtectionModel } from './protection-model';
 import type { ProtectionType } from './protection-model';
@@ -15,6 +16,22 @@ export const MAX_CELLS = 10_000_000;
 export interface Selection {
   sheetId: number;
   rect: Rect;
+}
+
+/** A whole spreadsheet file as plain data, for saving a world (runtime/persistence.ts). */
+export interface SpreadsheetState {
+  id: string;
+  name: string;
+  ownerEmail: string;
+  timeZone: string;
+  editors: string[];
+  formUrl: string | null;
+  activeSheetByUser: [string, number][];
+  selectionByUser: [string, Selection][];
+  nextProtectionId: number;
+  nextChartId: number;
+  usedFirstId: boolean;
+  sheets: SheetState[];
 }
 
 export class SpreadsheetModel {
@@ -195,6 +212,37 @@ export class SpreadsheetModel {
         });
       }
     }
+  }
+
+  exportState(): SpreadsheetState {
+    return {
+      id: this.id,
+      name: this.name,
+      ownerEmail: this.ownerEmail,
+      timeZone: this.timeZone,
+      editors: [...this.editors],
+      formUrl: this.formUrl,
+      activeSheetByUser: [...this.activeSheetByUser],
+      selectionByUser: [...this.selectionByUser].map(([user, sel]) => [user, { sheetId: sel.sheetId, rect: { ...sel.rect } }]),
+      nextProtectionId: this.nextProtectionId,
+      nextChartId: this.nextChartId,
+      usedFirstId: this.usedFirstId,
+      sheets: this.sheets.map((s) => s.exportState()),
+    };
+  }
+
+  static fromState(state: SpreadsheetState): SpreadsheetModel {
+    const model = new SpreadsheetModel(state.id, state.name, state.ownerEmail, state.timeZone);
+    for (const e of state.editors) model.editors.add(e);
+    model.formUrl = state.formUrl;
+    for (const [user, id] of state.activeSheetByUser) model.activeSheetByUser.set(user, id);
+    for (const [user, sel] of state.selectionByUser)
+      model.selectionByUser.set(user, { sheetId: sel.sheetId, rect: { ...sel.rect } });
+    model.nextProtectionId = state.nextProtectionId;
+    model.nextChartId = state.nextChartId;
+    model.usedFirstId = state.usedFirstId;
+    model.sheets = state.sheets.map((s) => SheetModel.fromState(model, s));
+    return model;
   }
 
   private newSheetId(): number {

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { World } from '../world';
 import { SpreadsheetModel } from './spreadsheet-model';
+import type { SpreadsheetState } from './spreadsheet-model';
 import { isValidTimeZone } from './time-zone';
 
 export { SpreadsheetModel } from './spreadsheet-model';
@@ -55,6 +56,17 @@ export class SpreadsheetStore {
 
   all(): SpreadsheetModel[] {
     return [...this.byId.values()];
+  }
+
+  /** Every file as plain data (runtime/persistence.ts). */
+  exportState(): SpreadsheetState[] {
+    return this.all().map((m) => m.exportState());
+  }
+
+  /** Replaces every file with the saved ones. */
+  importState(states: readonly SpreadsheetState[]): void {
+    this.byId.clear();
+    for (const state of states) this.byId.set(state.id, SpreadsheetModel.fromState(state));
   }
 }
 

@@ -34,7 +34,7 @@ function requireAdministrator(staff: readonly StaffMember[], email: string): voi
   }
 }
 
-function protectChangeLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, report: SetupReport): void {
+function protectChangeLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, report: SetupReport | null): void {
   const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
   if (protections.length > 0) return;
   // Warning-only: the add-on writes the log as whoever acts (a supervisor in the sidebar), so a hard
@@ -43,7 +43,7 @@ function protectChangeLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, report: Set
     .protect()
     .setDescription('Work Orders change log: append-only, written by the add-on. Manual edits break the audit hash chain.')
     .setWarningOnly(true);
-  report.repaired.push('protected the Change Log');
+  report?.repaired.push('protected the Change Log again');
 }
 
 export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport {
@@ -66,7 +66,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
 
     const log = ensureSheet(ss, SHEET_NAMES.changeLog, CHANGE_LOG_HEADERS, report);
-    protectChangeLog(log.sheet, report);
+    protectChangeLog(log.sheet, log.created ? null : report);
     ensureSheet(ss, SHEET_NAMES.outbox, OUTBOX_HEADERS, report);
     // The Procedure tab is the organization's own document: created once, never rewritten by setup.
     ensureSheet(

@@ -7,8 +7,12 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
  * Drop-downs on the register's Status, Priority, Category and Assignee columns, rebuilt from Settings
- * and Staff on every setup. Invalid entries are rejected (the edit trigger would revert them anyway;
- * Sheets refusing them first is kinder). One rule per column range: no per-cell work.
+ * and Staff on every setup. One rule per column range: no per-cell work.
+ *
+ * Only Status is strict (Sheets refuses anything else, and so do script writes): its list never changes.
+ * The other lists change with Settings and Staff, and a work order keeps the category or the technician
+ * it had when they are retired; a strict rule would then make every later write of that row throw. They
+ * warn instead, and the edit trigger enforces the current lists on edits.
  */
 export function applyRegisterValidation(
   sheet: Sheet,
@@ -17,17 +21,13 @@ export function applyRegisterValidation(
   staff: readonly StaffMember[],
 ): void {
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  const lists: Array<[number, readonly string[], string]> = [
-    [layout.indexOf.status, STATUSES, 'Pick a status; the lifecycle rules on the Procedure tab say which may follow which.'],
-    [layout.indexOf.priority, settings.priorities.map((p) => p.name), 'Priorities and their SLA targets are on the Settings tab.'],
-    [layout.indexOf.category, settings.categories, 'Categories are listed on the Settings tab.'],
-    [
-      layout.indexOf.assignee,
-      activeTechnicians(staff).map((t) => t.email),
-      'Active technicians from the Staff tab.',
-    ],
+  const lists: Array<[number, readonly string[], string, boolean]> = [
+    [layout.indexOf.status, STATUSES, 'Pick a status; the lifecycle rules on the Procedure tab say which may follow which.', true],
+    [layout.indexOf.priority, settings.priorities.map((p) => p.name), 'Priorities and their SLA targets are on the Settings tab.', false],
+    [layout.indexOf.category, settings.categories, 'Categories are listed on the Settings tab.', false],
+    [layout.indexOf.assignee, activeTechnicians(staff).map((t) => t.email), 'Active technicians from the Staff tab.', false],
   ];
-  for (const [index, values, help] of lists) {
+  for (const [index, values, help, strict] of lists) {
     if (index < 0) continue;
     const range = sheet.getRange(2, index + 1, rows, 1);
     if (values.length === 0) {
@@ -36,7 +36,7 @@ export function applyRegisterValidation(
     }
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList([...values], true)
-      .setAllowInvalid(false)
+      .setAllowInvalid(!strict)
       .setHelpText(help)
       .build();
     range.setDataValidation(rule);
