@@ -9,4 +9,5 @@ module.exports = {
   testTimeout: 60000,
   // Browser and runtime tests start worker threads and Chromium; two cores, so keep it modest.
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
 };

@@ -68,7 +68,11 @@ export class LocalAppsScript {
     options: LoadOptions,
   ) {
     this.code = { source, key: crypto.createHash('sha256').update(source).digest('hex') };
-    this.world = new World({ timeZone: manifest.timeZone, htmlFiles, mailDailyQuota: options.mailDailyQuota });
+    this.world = new World({
+      timeZone: manifest.timeZone,
+      htmlFiles,
+      mailDailyQuota: options.mailDailyQuota,
+    });
   }
 
   static load(options: LoadOptions = {}): LocalAppsScript {
@@ -87,7 +91,11 @@ export class LocalAppsScript {
   }
 
   /** For runtime conformance tests: a project made of the given source instead of dist/. */
-  static fromSource(source: string, manifest: Partial<Manifest> = {}, options: LoadOptions = {}): LocalAppsScript {
+  static fromSource(
+    source: string,
+    manifest: Partial<Manifest> = {},
+    options: LoadOptions = {},
+  ): LocalAppsScript {
     const full: Manifest = {
       timeZone: 'Etc/UTC',
       runtimeVersion: 'V8',
@@ -143,7 +151,11 @@ export class LocalAppsScript {
   }
 
   /** `user` opens the spreadsheet: the simple onOpen trigger runs (LIMITED, or NONE before first use). */
-  openSpreadsheet(spreadsheetId: string, user: string, authMode: AuthMode = AuthMode.LIMITED): Promise<ExecutionRecord> {
+  openSpreadsheet(
+    spreadsheetId: string,
+    user: string,
+    authMode: AuthMode = AuthMode.LIMITED,
+  ): Promise<ExecutionRecord> {
     return openSpreadsheet(this, spreadsheetId, user, authMode);
   }
 

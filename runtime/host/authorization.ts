@@ -74,7 +74,10 @@ export function checkAuthorization(ctx: ExecutionContext, object: GasObject, met
   const needed = requiredScopes(object, method);
   const permissionError = () =>
     new GasError(`You do not have permission to call ${key}. Required permissions: ${needed.join(' || ')}`);
-  if (ctx.authMode === AuthMode.LIMITED && (forbiddenInLimited.has(object.gasService) || forbiddenMethodsInLimited.has(key))) {
+  if (
+    ctx.authMode === AuthMode.LIMITED &&
+    (forbiddenInLimited.has(object.gasService) || forbiddenMethodsInLimited.has(key))
+  ) {
     throw permissionError();
   }
   if (needed.length > 0 && !needed.some((scope) => ctx.oauthScopes.includes(scope))) {

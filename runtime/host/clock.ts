@@ -14,7 +14,8 @@ export class Clock {
     return this.offsetMs;
   }
   advance(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new Error(`Clock.advance: ms must be a non-negative number, got ${ms}`);
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new Error(`Clock.advance: ms must be a non-negative number, got ${ms}`);
     this.offsetMs += ms;
   }
   set(date: Date): void {

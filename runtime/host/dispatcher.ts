@@ -30,18 +30,25 @@ export class Dispatcher {
   encode(value: unknown): string {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const dispatcher = this;
-    return JSON.stringify(value === undefined ? null : value, function (this: Record<string, unknown>, key, encoded) {
-      const raw = this[key];
-      if (raw instanceof Date) {
-        const t = raw.getTime();
-        return { $d: Number.isNaN(t) ? null : t };
-      }
-      if (raw instanceof GasObject) {
-        const props = raw._staticProperties();
-        return { $h: dispatcher.handleOf(raw), $c: raw.gasClass, ...(Object.keys(props).length ? { $p: props } : {}) };
-      }
-      return encoded as unknown;
-    });
+    return JSON.stringify(
+      value === undefined ? null : value,
+      function (this: Record<string, unknown>, key, encoded) {
+        const raw = this[key];
+        if (raw instanceof Date) {
+          const t = raw.getTime();
+          return { $d: Number.isNaN(t) ? null : t };
+        }
+        if (raw instanceof GasObject) {
+          const props = raw._staticProperties();
+          return {
+            $h: dispatcher.handleOf(raw),
+            $c: raw.gasClass,
+            ...(Object.keys(props).length ? { $p: props } : {}),
+          };
+        }
+        return encoded as unknown;
+      },
+    );
   }
 
   /** Wire JSON → host values. An unknown handle is a script bug the runtime must not paper over. */
@@ -108,7 +115,12 @@ function errorReply(error: unknown): Reply {
 }
 
 function scriptVisibleMethod(object: GasObject, method: string): (...args: unknown[]) => unknown {
-  if (method.startsWith('_') || method === 'constructor' || method === 'gasClass' || method === 'gasService') {
+  if (
+    method.startsWith('_') ||
+    method === 'constructor' ||
+    method === 'gasClass' ||
+    method === 'gasService'
+  ) {
     throw new GasError(`not implemented in the local runtime: ${object.gasClass}.${method}`);
   }
   const fn = (object as unknown as Record<string, unknown>)[method];

@@ -29,7 +29,10 @@ function clockFields(date: Date, timeZone: string): Record<string, unknown> {
     year: Number(get('year')),
     month: Number(get('month')),
     'day-of-month': Number(get('day')),
-    'day-of-week': ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].indexOf(get('weekday')) || 7,
+    'day-of-week':
+      ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].indexOf(
+        get('weekday'),
+      ) || 7,
     hour: Number(get('hour')),
     minute: Number(get('minute')),
     second: Number(get('second')),
@@ -61,7 +64,11 @@ export interface FormSubmission {
 }
 
 /** A respondent submits the form: the response row is appended, then each form-submit trigger fires. */
-export async function submitForm(rt: LocalAppsScript, formId: string, submission: Submission): Promise<FormSubmission> {
+export async function submitForm(
+  rt: LocalAppsScript,
+  formId: string,
+  submission: Submission,
+): Promise<FormSubmission> {
   const response = rt.world.forms.submit(formId, submission);
   const executions: ExecutionRecord[] = [];
   if (response.spreadsheetId && response.sheetName && response.row) {
@@ -98,7 +105,15 @@ export function fireFormSubmit(
       {
         authMode: 'FULL',
         triggerUid: trigger.uid,
-        range: rangeObject(ctx, spreadsheetId, event.sheetName, event.row, 1, 1, Math.max(event.values.length, 1)),
+        range: rangeObject(
+          ctx,
+          spreadsheetId,
+          event.sheetName,
+          event.row,
+          1,
+          1,
+          Math.max(event.values.length, 1),
+        ),
         values: event.values,
         namedValues: event.namedValues,
         source: spreadsheetObject(ctx, spreadsheetId),
@@ -119,7 +134,14 @@ export interface UserEditOutcome {
  */
 export async function editCells(
   rt: LocalAppsScript,
-  request: { spreadsheetId: string; sheetName: string; row: number; column: number; values: string[][]; user: string },
+  request: {
+    spreadsheetId: string;
+    sheetName: string;
+    row: number;
+    column: number;
+    values: string[][];
+    user: string;
+  },
 ): Promise<UserEditOutcome> {
   const edit = userEdit(rt.world.spreadsheets, request);
   const single = edit.rect.numRows === 1 && edit.rect.numColumns === 1;
@@ -136,15 +158,25 @@ export async function editCells(
           const event: Record<string, unknown> = {
             authMode: 'FULL',
             triggerUid: trigger.uid,
-            range: rangeObject(ctx, request.spreadsheetId, request.sheetName, edit.rect.row, edit.rect.column, edit.rect.numRows, edit.rect.numColumns),
+            range: rangeObject(
+              ctx,
+              request.spreadsheetId,
+              request.sheetName,
+              edit.rect.row,
+              edit.rect.column,
+              edit.rect.numRows,
+              edit.rect.numColumns,
+            ),
             source: spreadsheetObject(ctx, request.spreadsheetId),
           };
           if (single) {
             const value = edit.newValues[0]?.[0];
             const old = edit.oldValues[0]?.[0];
             // Apps Script passes the values as strings; an emptied cell has no `value`, a filled-in empty one no `oldValue`.
-            if (value !== '' && value !== undefined) event.value = value instanceof Date ? value.toString() : String(value);
-            if (old !== '' && old !== undefined) event.oldValue = old instanceof Date ? old.toString() : String(old);
+            if (value !== '' && value !== undefined)
+              event.value = value instanceof Date ? value.toString() : String(value);
+            if (old !== '' && old !== undefined)
+              event.oldValue = old instanceof Date ? old.toString() : String(old);
           }
           return [event];
         },
@@ -155,11 +187,16 @@ export async function editCells(
 }
 
 /** Runs every time-driven trigger that is due at the world's clock (no active spreadsheet, as in Apps Script). */
-export async function runDueTimeDrivenTriggers(rt: LocalAppsScript, options: { all?: boolean } = {}): Promise<ExecutionRecord[]> {
+export async function runDueTimeDrivenTriggers(
+  rt: LocalAppsScript,
+  options: { all?: boolean } = {},
+): Promise<ExecutionRecord[]> {
   const now = rt.world.clock.nowMs();
   const due = rt.world.triggers
     .list()
-    .filter((t) => t.eventType === 'CLOCK' && (options.all || (t.nextRunAtMs !== null && t.nextRunAtMs <= now)));
+    .filter(
+      (t) => t.eventType === 'CLOCK' && (options.all || (t.nextRunAtMs !== null && t.nextRunAtMs <= now)),
+    );
   const executions: ExecutionRecord[] = [];
   for (const trigger of due) {
     rt.world.triggers.markRan(trigger.uid, now);
@@ -169,7 +206,9 @@ export async function runDueTimeDrivenTriggers(rt: LocalAppsScript, options: { a
         kind: 'installable-trigger',
         spreadsheetId: null,
         triggerUid: trigger.uid,
-        args: () => [{ authMode: 'FULL', triggerUid: trigger.uid, ...clockFields(new Date(now), rt.world.timeZone) }],
+        args: () => [
+          { authMode: 'FULL', triggerUid: trigger.uid, ...clockFields(new Date(now), rt.world.timeZone) },
+        ],
       }),
     );
   }

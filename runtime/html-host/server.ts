@@ -5,7 +5,11 @@ import type { LocalAppsScript } from '../index';
 
 export interface HtmlHostOptions {
   /** Extra routes (the local workbench adds its own); return true when handled. */
-  extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => Promise<boolean> | boolean;
+  extraRoutes?: (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    body: string,
+  ) => Promise<boolean> | boolean;
   port?: number;
 }
 

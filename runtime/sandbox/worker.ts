@@ -69,9 +69,10 @@ function run(message: StartMessage): DoneMessage {
     const codec = install(hostCall, message.globals, message.clockOffsetMs);
     scriptFor(message).runInContext(context);
     loadMs = performance.now() - started;
-    const fn = vm.runInContext(`typeof ${message.entry} === 'function' ? ${message.entry} : undefined`, context) as
-      | ((...args: unknown[]) => unknown)
-      | undefined;
+    const fn = vm.runInContext(
+      `typeof ${message.entry} === 'function' ? ${message.entry} : undefined`,
+      context,
+    ) as ((...args: unknown[]) => unknown) | undefined;
     if (!fn) {
       return {
         type: 'done',

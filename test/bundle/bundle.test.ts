@@ -28,7 +28,9 @@ describe('dist/Code.js', () => {
   test('exposes no other function at the top level: internal helpers stay inside the bundle', () => {
     const context = vm.createContext({});
     vm.runInContext(code, context);
-    const functions = Object.keys(context).filter((k) => vm.runInContext(`typeof ${k}`, context) === 'function');
+    const functions = Object.keys(context).filter(
+      (k) => vm.runInContext(`typeof ${k}`, context) === 'function',
+    );
     expect(functions.sort()).toEqual([...declared].sort());
     // Besides the namespace, only zod's two global registries (objects: not callable by google.script.run).
     const others = Object.keys(context).filter((k) => !declared.includes(k));

@@ -121,7 +121,8 @@ export class TestWorkbook {
 }
 
 export function expectOk(record: ExecutionRecord): ExecutionRecord {
-  if (!record.ok) throw new Error(`${record.entry} failed: ${record.error?.message}\n${record.error?.stack ?? ''}`);
+  if (!record.ok)
+    throw new Error(`${record.entry} failed: ${record.error?.message}\n${record.error?.stack ?? ''}`);
   return record;
 }
 
@@ -138,7 +139,11 @@ export async function setUpWorkbook(
   if (options.staff !== false) {
     // Written as the administrator would type them, in one paste below the first row.
     const staff = workbook.sheet(SHEET_NAMES.staff);
-    staff.writeValues(staff.lastRow() + 1, 1, STAFF_ROWS.map((r) => [...r]));
+    staff.writeValues(
+      staff.lastRow() + 1,
+      1,
+      STAFF_ROWS.map((r) => [...r]),
+    );
     // Staff and Settings are cached per document; a direct write like this one bypasses the edit trigger.
     rt.world.cache.document(ssId).clear();
   }

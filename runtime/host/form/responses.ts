@@ -1,4 +1,3 @@
-/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed, which only `arguments` shows. */
 import { GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { signatureError } from '../services/args';

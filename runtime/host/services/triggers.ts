@@ -1,4 +1,3 @@
-/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { AuthMode } from '../auth';

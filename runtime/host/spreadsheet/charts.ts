@@ -1,4 +1,3 @@
-/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
 /**
  * The Charts service's enums and the embedded-chart classes of SpreadsheetApp (EmbeddedChartBuilder,
  * its typed variants from asColumnChart() etc., EmbeddedChart, ChartOptions, ContainerInfo).

@@ -1,4 +1,3 @@
-/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
 /**
  * Apps Script's Range: a fixed rectangle of one sheet (it does not move when rows are inserted).
  * Every read and write is counted into the execution's cellsRead / cellsWritten.

@@ -1,4 +1,3 @@
-/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
 /**
  * Apps Script's Spreadsheet (one file).
  * Reference: developers.google.com/apps-script/reference/spreadsheet/spreadsheet

@@ -1,4 +1,3 @@
-/* eslint-disable prefer-rest-params -- Apps Script checks the arguments actually passed (their count and types), which only `arguments` shows for methods with named parameters. */
 /**
  * DataValidationBuilder and DataValidation, the script-visible side of validation rules.
  * New rules allow invalid input (show a warning) unless setAllowInvalid(false), as Google documents.

@@ -15,7 +15,8 @@ export function appendChangeLog(ss: Spreadsheet, entries: readonly UnhashedEntry
   if (entries.length === 0) return;
   const sheet = requireSheet(ss, SHEET_NAMES.changeLog);
   const last = sheet.getLastRow();
-  const prevHash = last >= 2 ? String(sheet.getRange(last, HASH_COLUMN).getValue()) || GENESIS_HASH : GENESIS_HASH;
+  const prevHash =
+    last >= 2 ? String(sheet.getRange(last, HASH_COLUMN).getValue()) || GENESIS_HASH : GENESIS_HASH;
   const { rows } = changeLogRows(prevHash, entries);
   sheet.getRange(last + 1, 1, rows.length, CHANGE_LOG_HEADERS.length).setValues(rows);
 }

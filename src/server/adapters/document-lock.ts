@@ -11,7 +11,9 @@ declare const __WO_NO_LOCKS__: boolean;
 
 function acquire(lock: Lock, timeoutMs: number): void {
   if (!lock.tryLock(timeoutMs)) {
-    throw new UserFacingError('Another Work Orders change is still running on this spreadsheet. Please try again in a moment.');
+    throw new UserFacingError(
+      'Another Work Orders change is still running on this spreadsheet. Please try again in a moment.',
+    );
   }
 }
 

@@ -11,6 +11,8 @@ export const PROPERTY_KEYS = {
   notifiedErrors: 'wo.errors.notified',
   escalations: 'wo.hourly.escalations',
   lastDigest: 'wo.hourly.lastDigest',
+  /** The supervisor review queue (adapters/review-queue.ts); its chunks are `wo.review.index.<n>`. */
+  reviewIndex: 'wo.review.index',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

@@ -38,7 +38,13 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
   const to = [...new Set(email.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))];
   if (to.length === 0) return 'skipped';
   if (MailApp.getRemainingDailyQuota() >= to.length) {
-    MailApp.sendEmail({ to: to.join(','), subject: email.subject, body: email.body, htmlBody: email.htmlBody, name: SENDER_NAME });
+    MailApp.sendEmail({
+      to: to.join(','),
+      subject: email.subject,
+      body: email.body,
+      htmlBody: email.htmlBody,
+      name: SENDER_NAME,
+    });
     return 'sent';
   }
   queueEmails(ss, [{ ...email, to }], now);

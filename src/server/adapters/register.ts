@@ -1,6 +1,13 @@
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder } from '../../core/model';
-import { parseRegisterRow, registerLayout, rowToWorkOrder, workOrderToRow, type RegisterLayout } from '../../core/columns';
+import {
+  parseRegisterRow,
+  registerLayout,
+  rowToWorkOrder,
+  workOrderToRow,
+  type RegisterLayout,
+} from '../../core/columns';
 import { readHeaderRow, requireSheet, UserFacingError } from './workbook';
+import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -21,18 +28,21 @@ export class Register {
   private constructor(
     readonly sheet: Sheet,
     readonly layout: RegisterLayout,
+    /** Index of the hidden "Last Known State" column (see row-state.ts), -1 before setup adds it. */
+    readonly stateIndex: number = -1,
   ) {}
 
   static open(ss: Spreadsheet): Register {
     const sheet = requireSheet(ss, SHEET_NAMES.register);
-    const layout = registerLayout(readHeaderRow(sheet));
+    const header = readHeaderRow(sheet);
+    const layout = registerLayout(header);
     if (layout.missing.length > 0) {
       const names = layout.missing.map((f) => `"${REGISTER_COLUMNS[f]}"`).join(', ');
       throw new UserFacingError(
         `The Work Orders sheet has no ${names} column. An administrator can run Set up work orders to add it back; no data is lost.`,
       );
     }
-    return new Register(sheet, layout);
+    return new Register(sheet, layout, findRowStateColumn(header));
   }
 
   get width(): number {
@@ -41,7 +51,7 @@ export class Register {
 
   /** Appends one order (one write) and returns the row it landed on. */
   append(order: WorkOrder): number {
-    this.sheet.appendRow(workOrderToRow(order, this.layout));
+    this.sheet.appendRow(this.withState(workOrderToRow(order, this.layout), order));
     return this.sheet.getLastRow();
   }
 
@@ -84,12 +94,57 @@ export class Register {
     return this.located(at + 2, this.readRows(at + 2, 1)[0] ?? []);
   }
 
+  /**
+   * The order at `row` when that row holds `id` (one read, no last-row lookup), else null. For callers
+   * that keep row hints fresh, such as the review queue; a row past the sheet's end reads as a miss.
+   */
+  findAtRow(id: string, row: number): LocatedOrder | null {
+    if (!Number.isInteger(row) || row < 2) return null;
+    let cells: unknown[] | undefined;
+    try {
+      cells = this.readRows(row, 1)[0];
+    } catch {
+      // The hint points past the sheet's end (rows were deleted since it was taken).
+      return null;
+    }
+    if (!cells || String(cells[this.layout.indexOf.id]) !== id) return null;
+    return this.located(row, cells);
+  }
+
+  /** The id column of every data row in sheet order (index i is row i + 2): two reads. */
+  readIds(): string[] {
+    const last = this.sheet.getLastRow();
+    if (last < 2) return [];
+    return this.sheet
+      .getRange(2, this.layout.indexOf.id + 1, last - 1, 1)
+      .getValues()
+      .map((r) => String(r[0]));
+  }
+
+  /** The order at `row`, read in one call (for a row whose id is already known to be there). */
+  readAt(row: number): LocatedOrder {
+    return this.located(row, this.readRows(row, 1)[0] ?? []);
+  }
+
   private located(row: number, cells: unknown[]): LocatedOrder {
     return { row, order: rowToWorkOrder(cells, this.layout, row), cells };
   }
 
   /** Writes one order back over its row (one write), keeping the organization's own columns. */
   write(located: LocatedOrder, order: WorkOrder): void {
-    this.sheet.getRange(located.row, 1, 1, this.width).setValues([workOrderToRow(order, this.layout, located.cells)]);
+    this.sheet
+      .getRange(located.row, 1, 1, this.width)
+      .setValues([this.withState(workOrderToRow(order, this.layout, located.cells), order, located.cells)]);
+  }
+
+  /**
+   * Puts the order's "Last Known State" into a row about to be written, so the edit trigger can tell
+   * what a later paste changed (row-state.ts). Which cells carry the trigger's notes is carried over.
+   */
+  private withState(row: unknown[], order: WorkOrder, previous?: readonly unknown[]): unknown[] {
+    if (this.stateIndex < 0) return row;
+    const noted = previous ? (parseRowState(previous[this.stateIndex])?.noted ?? []) : [];
+    row[this.stateIndex] = serializeRowState(order, noted);
+    return row;
   }
 }

@@ -13,7 +13,8 @@ export class UserFacingError extends Error {
 
 export function activeSpreadsheet(): Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new UserFacingError('Work Orders runs inside a spreadsheet: open the spreadsheet and try again.');
+  if (!ss)
+    throw new UserFacingError('Work Orders runs inside a spreadsheet: open the spreadsheet and try again.');
   return ss;
 }
 

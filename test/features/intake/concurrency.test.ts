@@ -13,12 +13,20 @@ async function burstOfSubmissions(wb: TestWorkbook) {
   const trigger = wb.rt.world.triggers.matching('ON_FORM_SUBMIT', 'SPREADSHEETS', wb.ssId)[0]!;
   // Twenty respondents press Submit at once: Google appends the twenty responses, then runs twenty executions.
   const responses = Array.from({ length: BURST }, (_, i) =>
-    wb.rt.world.forms.submit(wb.formId, { respondentEmail: `person${i}@example.com`, answers: wb.answers({ description: `Request ${i}` }) }),
+    wb.rt.world.forms.submit(wb.formId, {
+      respondentEmail: `person${i}@example.com`,
+      answers: wb.answers({ description: `Request ${i}` }),
+    }),
   );
   const executions = await wb.rt.interleaved(() =>
     Promise.all(
       responses.map((r) =>
-        fireFormSubmit(wb.rt, trigger, wb.ssId, { sheetName: r.sheetName!, row: r.row!, values: r.values, namedValues: r.namedValues }),
+        fireFormSubmit(wb.rt, trigger, wb.ssId, {
+          sheetName: r.sheetName!,
+          row: r.row!,
+          values: r.values,
+          namedValues: r.namedValues,
+        }),
       ),
     ),
   );

@@ -15,7 +15,9 @@ describe('a normal submission', () => {
   let wb: TestWorkbook;
   beforeAll(async () => {
     wb = await setUpWorkbook();
-    (await wb.submit({ description: 'Leaking tap in the <b>kitchen</b>\nsecond line' })).executions.forEach(expectOk);
+    (await wb.submit({ description: 'Leaking tap in the <b>kitchen</b>\nsecond line' })).executions.forEach(
+      expectOk,
+    );
   });
   afterAll(() => wb.close());
 
@@ -39,13 +41,27 @@ describe('a normal submission', () => {
     });
     expect(order.requestedAt).toBeInstanceOf(Date);
     // The raw response stays untouched in the form's own sheet.
-    expect(wb.values('Form Responses 1')[1]?.slice(1)).toEqual([REQUESTOR, 'Rita Requestor', 'Leaking tap in the <b>kitchen</b>\nsecond line', 'Main Building', 'Routine', 'Ladder']);
+    expect(wb.values('Form Responses 1')[1]?.slice(1)).toEqual([
+      REQUESTOR,
+      'Rita Requestor',
+      'Leaking tap in the <b>kitchen</b>\nsecond line',
+      'Main Building',
+      'Routine',
+      'Ladder',
+    ]);
   });
 
   test('writes a change-log row chained from the genesis hash', () => {
     const log = wb.changeLog();
     expect(log).toHaveLength(1);
-    expect(log[0]?.slice(1, 7)).toEqual([REQUESTOR, 'form', 'REQ-000001', 'Created', '', 'Submitted (Form Responses 1!A2)']);
+    expect(log[0]?.slice(1, 7)).toEqual([
+      REQUESTOR,
+      'form',
+      'REQ-000001',
+      'Created',
+      '',
+      'Submitted (Form Responses 1!A2)',
+    ]);
     expect(log[0]?.[7]).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -109,7 +125,12 @@ describe('idempotency', () => {
   test('an event that is not a form-submit event fails loudly and writes nothing', async () => {
     const wb = await setUpWorkbook();
     try {
-      const record = await wb.rt.run('onFormSubmitTrigger', { user: ADMIN, spreadsheetId: wb.ssId, kind: 'installable-trigger', args: [{ values: 'nope' }] });
+      const record = await wb.rt.run('onFormSubmitTrigger', {
+        user: ADMIN,
+        spreadsheetId: wb.ssId,
+        kind: 'installable-trigger',
+        args: [{ values: 'nope' }],
+      });
       expect(record.ok).toBe(false);
       expect(record.error?.message).toMatch(/Form-submit event not understood/);
       expect(wb.register()).toHaveLength(0);
@@ -129,7 +150,9 @@ describe('responses that do not fit are recorded, never dropped', () => {
       const answers = wb.answers();
       delete answers.Location;
       answers['Where?'] = 'Annex';
-      (await wb.rt.submitForm(wb.formId, { respondentEmail: REQUESTOR, answers })).executions.forEach(expectOk);
+      (await wb.rt.submitForm(wb.formId, { respondentEmail: REQUESTOR, answers })).executions.forEach(
+        expectOk,
+      );
       const order = wb.register()[0]!.order;
       expect(order.status).toBe('Submitted');
       expect(order.location).toBe('');
@@ -169,12 +192,24 @@ describe('responses that do not fit are recorded, never dropped', () => {
 });
 
 describe('user text stays text', () => {
-  const samples = ['=IMPORTXML("http://example.com","//a")', '+1', '-cmd', '@x', '\tleading tab', '-5 mm', '007', 'TRUE', '3/4'];
+  const samples = [
+    '=IMPORTXML("http://example.com","//a")',
+    '+1',
+    '-cmd',
+    '@x',
+    '\tleading tab',
+    '-5 mm',
+    '007',
+    'TRUE',
+    '3/4',
+  ];
 
   test.each(samples)('%j lands as literal text, never a formula or a number', async (text) => {
     const wb = await setUpWorkbook();
     try {
-      (await wb.submit({ description: text, requesterName: text, resources: text })).executions.forEach(expectOk);
+      (await wb.submit({ description: text, requesterName: text, resources: text })).executions.forEach(
+        expectOk,
+      );
       const order = wb.register()[0]!.order;
       expect(order.description).toBe(text);
       // Short answers are trimmed; free text keeps its leading whitespace.

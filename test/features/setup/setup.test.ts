@@ -8,30 +8,35 @@ import { FORM_QUESTIONS } from '../../../src/core/intake';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
 function everySheet(wb: TestWorkbook) {
-  return wb.model.sheetModels().map((s) => ({ name: s.name, values: wb.values(s.name), maxRows: s.maxRows, maxColumns: s.maxColumns }));
+  return wb.model
+    .sheetModels()
+    .map((s) => ({ name: s.name, values: wb.values(s.name), maxRows: s.maxRows, maxColumns: s.maxColumns }));
 }
 
 describe('the add-on menu', () => {
-  test.each(['NONE', 'LIMITED'] as const)('onOpen in AuthMode.%s builds every role’s items without touching data', async (authMode) => {
-    const rt = LocalAppsScript.load();
-    try {
-      const ssId = rt.createSpreadsheet('Fresh', ADMIN);
-      const record = expectOk(await rt.openSpreadsheet(ssId, ADMIN, authMode));
-      const items = (rt.world.ui.addonMenuFor(ssId, ADMIN) ?? []).filter((i) => i.kind === 'item');
-      expect(items.map((i) => (i.kind === 'item' ? i.caption : ''))).toEqual([
-        'Review & assign',
-        'Build reports',
-        'Set up work orders',
-        'Verify audit log',
-        'Archive closed work orders',
-        'Run hourly checks now',
-      ]);
-      expect(record.stats.backend.Spreadsheet).toBeUndefined();
-      expect(record.stats.cellsRead).toBe(0);
-    } finally {
-      await rt.close();
-    }
-  });
+  test.each(['NONE', 'LIMITED'] as const)(
+    'onOpen in AuthMode.%s builds every role’s items without touching data',
+    async (authMode) => {
+      const rt = LocalAppsScript.load();
+      try {
+        const ssId = rt.createSpreadsheet('Fresh', ADMIN);
+        const record = expectOk(await rt.openSpreadsheet(ssId, ADMIN, authMode));
+        const items = (rt.world.ui.addonMenuFor(ssId, ADMIN) ?? []).filter((i) => i.kind === 'item');
+        expect(items.map((i) => (i.kind === 'item' ? i.caption : ''))).toEqual([
+          'Review & assign',
+          'Build reports',
+          'Set up work orders',
+          'Verify audit log',
+          'Archive closed work orders',
+          'Run hourly checks now',
+        ]);
+        expect(record.stats.backend.Spreadsheet).toBeUndefined();
+        expect(record.stats.cellsRead).toBe(0);
+      } finally {
+        await rt.close();
+      }
+    },
+  );
 });
 
 describe('Set up work orders', () => {
@@ -43,7 +48,15 @@ describe('Set up work orders', () => {
 
   test('creates the sheets of the brief with headers, frozen header rows and only the cells they need', () => {
     const names = wb.model.sheetModels().map((s) => s.name);
-    for (const name of [SHEET_NAMES.register, SHEET_NAMES.changeLog, SHEET_NAMES.settings, SHEET_NAMES.staff, SHEET_NAMES.procedure, SHEET_NAMES.outbox, 'Form Responses 1']) {
+    for (const name of [
+      SHEET_NAMES.register,
+      SHEET_NAMES.changeLog,
+      SHEET_NAMES.settings,
+      SHEET_NAMES.staff,
+      SHEET_NAMES.procedure,
+      SHEET_NAMES.outbox,
+      'Form Responses 1',
+    ]) {
       expect(names).toContain(name);
     }
     const register = wb.sheet(SHEET_NAMES.register);
@@ -56,9 +69,15 @@ describe('Set up work orders', () => {
 
   test('puts drop-downs on Status, Priority, Category and Assignee (from Settings and Staff)', () => {
     const snap = snapshot(wb.sheet(SHEET_NAMES.register), { row: 1, numRows: 3 });
-    const letter = (header: string) => String.fromCharCode(64 + Object.values(REGISTER_COLUMNS).indexOf(header) + 1);
+    const letter = (header: string) =>
+      String.fromCharCode(64 + Object.values(REGISTER_COLUMNS).indexOf(header) + 1);
     expect(snap.validationListsByColumn[letter('Status')]).toEqual([...STATUSES]);
-    expect(snap.validationListsByColumn[letter('Priority')]).toEqual(['P1 Emergency', 'P2 Urgent', 'P3 Routine', 'P4 Scheduled']);
+    expect(snap.validationListsByColumn[letter('Priority')]).toEqual([
+      'P1 Emergency',
+      'P2 Urgent',
+      'P3 Routine',
+      'P4 Scheduled',
+    ]);
     expect(snap.validationListsByColumn[letter('Category')]).toContain('Plumbing');
     // Setup ran before the staff were added: re-running it lists the active technicians.
     expect(snap.validationListsByColumn[letter('Assignee')] ?? []).toEqual([]);
@@ -83,7 +102,11 @@ describe('Set up work orders', () => {
     expect(form.items.map((i) => i.title)).toEqual(FORM_QUESTIONS.map((q) => q.title));
     const location = form.items.find((i) => i.title === 'Location');
     expect(location?.choices).toContain('Main Building');
-    expect(wb.values('Form Responses 1')[0]).toEqual(['Timestamp', 'Email Address', ...FORM_QUESTIONS.map((q) => q.title)]);
+    expect(wb.values('Form Responses 1')[0]).toEqual([
+      'Timestamp',
+      'Email Address',
+      ...FORM_QUESTIONS.map((q) => q.title),
+    ]);
   });
 
   test('creates exactly one form-submit, one edit and one hourly trigger', () => {

@@ -1,4 +1,10 @@
-import { FormSubmitEventSchema, newWorkOrder, parseSubmission, responseRef, type FormSubmitEvent } from '../../../core/intake';
+import {
+  FormSubmitEventSchema,
+  newWorkOrder,
+  parseSubmission,
+  responseRef,
+  type FormSubmitEvent,
+} from '../../../core/intake';
 import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
 import { nextRequestNumber } from '../../../core/ids';
 import { composeEmail } from '../../../core/notifications';
@@ -18,7 +24,12 @@ export const INTAKE_LEDGER = 'intakeLedger';
 
 /** The trigger's event reduced to data (the Range read through local accessors only). */
 export function toFormSubmitEvent(e: unknown): FormSubmitEvent | null {
-  const raw = (e ?? {}) as { namedValues?: unknown; values?: unknown; range?: GoogleAppsScript.Spreadsheet.Range; triggerUid?: unknown };
+  const raw = (e ?? {}) as {
+    namedValues?: unknown;
+    values?: unknown;
+    range?: GoogleAppsScript.Spreadsheet.Range;
+    triggerUid?: unknown;
+  };
   const range = raw.range;
   const candidate = {
     namedValues: raw.namedValues,
@@ -36,7 +47,9 @@ export function toFormSubmitEvent(e: unknown): FormSubmitEvent | null {
   };
   const parsed = FormSubmitEventSchema.safeParse(candidate);
   if (!parsed.success) {
-    throw new Error(`Form-submit event not understood: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Form-submit event not understood: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   }
   // A blank event (every answer and the timestamp empty) is not a submission: no row, no id.
   const blank = parsed.data.values.every((v) => v.trim() === '');
@@ -68,14 +81,40 @@ export function ingestResponse(
     // The counter moves first: a failure after this leaves a gap in the ids, never a duplicate.
     writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
     const ref = responseRef(response.sheetName, response.row);
-    const order = newWorkOrder(submission, { id: next.id, requestedAt: response.requestedAt, responseRef: ref });
+    const order = newWorkOrder(submission, {
+      id: next.id,
+      requestedAt: response.requestedAt,
+      responseRef: ref,
+    });
     const row = Register.open(ss).append(order);
-    writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger(markIngested(ledger, response.sheetName, response.row)));
+    writeOwnerState(
+      ssId,
+      INTAKE_LEDGER,
+      serializeLedger(markIngested(ledger, response.sheetName, response.row)),
+    );
     const user = submission.requesterEmail || 'anonymous form respondent';
     appendChangeLog(ss, [
-      { at: now, user, source: 'form', recordId: order.id, field: 'Created', oldValue: '', newValue: `Submitted (${ref})` },
+      {
+        at: now,
+        user,
+        source: 'form',
+        recordId: order.id,
+        field: 'Created',
+        oldValue: '',
+        newValue: `Submitted (${ref})`,
+      },
       ...(order.reviewFlag
-        ? [{ at: now, user: 'system', source: 'system' as const, recordId: order.id, field: 'Needs Review', oldValue: '', newValue: order.reviewFlag }]
+        ? [
+            {
+              at: now,
+              user: 'system',
+              source: 'system' as const,
+              recordId: order.id,
+              field: 'Needs Review',
+              oldValue: '',
+              newValue: order.reviewFlag,
+            },
+          ]
         : []),
     ]);
     return { order, row };
@@ -101,7 +140,12 @@ export function onFormSubmitTrigger(e: unknown): void {
   const result = ingestResponse(
     ss,
     reference,
-    { sheetName: event.range.sheetName, row: event.range.row, namedValues: event.namedValues, requestedAt: now },
+    {
+      sheetName: event.range.sheetName,
+      row: event.range.row,
+      namedValues: event.namedValues,
+      requestedAt: now,
+    },
     now,
   );
   if (result) acknowledge(ss, reference, result.order, now);

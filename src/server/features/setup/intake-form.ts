@@ -50,9 +50,13 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
   if (!form) {
     form = FormApp.create(`Work order request — ${settings.organizationName}`);
     form
-      .setDescription('Ask for maintenance or repair work. You will get an email when your request is received and at each step.')
+      .setDescription(
+        'Ask for maintenance or repair work. You will get an email when your request is received and at each step.',
+      )
       .setCollectEmail(true)
-      .setConfirmationMessage('Thank you: your request was received. You will get an email with its reference.');
+      .setConfirmationMessage(
+        'Thank you: your request was received. You will get an email with its reference.',
+      );
     for (const q of questions) addItem(form, q);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     setProperty(PROPERTY_KEYS.formId, form.getId());
@@ -71,7 +75,7 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
   }
   if (!form.collectsEmail()) {
     form.setCollectEmail(true);
-    report.repaired.push('the form collects respondents\' email again');
+    report.repaired.push("the form collects respondents' email again");
   }
   if (form.getDestinationId() !== ss.getId()) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());

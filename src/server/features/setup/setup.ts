@@ -41,7 +41,9 @@ function protectChangeLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, report: Set
   // protection would block it; the hash chain is what makes any manual change detectable.
   sheet
     .protect()
-    .setDescription('Work Orders change log: append-only, written by the add-on. Manual edits break the audit hash chain.')
+    .setDescription(
+      'Work Orders change log: append-only, written by the add-on. Manual edits break the audit hash chain.',
+    )
     .setWarningOnly(true);
   report?.repaired.push('protected the Change Log again');
 }
@@ -54,14 +56,22 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     const timeZone = ss.getSpreadsheetTimeZone();
     const settingsRows = settingsSheetRows(defaultSettings());
     ensureSheet(ss, SHEET_NAMES.settings, SETTINGS_HEADER_ROW, report, settingsRows);
-    const firstAdmin: StaffMember = { email, name: email.split('@')[0] ?? email, role: 'Administrator', active: true };
+    const firstAdmin: StaffMember = {
+      email,
+      name: email.split('@')[0] ?? email,
+      role: 'Administrator',
+      active: true,
+    };
     ensureSheet(ss, SHEET_NAMES.staff, STAFF_HEADER_ROW, report, staffSheetRows([firstAdmin]));
     const { settings, staff, problems } = readReferenceData(ss);
     report.warnings.push(...problems);
 
     const register = ensureSheet(ss, SHEET_NAMES.register, REGISTER_HEADER_ROW, report);
     if (register.created && register.sheet.getMaxRows() > REGISTER_INITIAL_ROWS) {
-      register.sheet.deleteRows(REGISTER_INITIAL_ROWS + 1, register.sheet.getMaxRows() - REGISTER_INITIAL_ROWS);
+      register.sheet.deleteRows(
+        REGISTER_INITIAL_ROWS + 1,
+        register.sheet.getMaxRows() - REGISTER_INITIAL_ROWS,
+      );
     }
     applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
 
@@ -77,7 +87,14 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
       procedureSheetRows({
         organizationName: settings.organizationName,
         retentionDays: settings.retentionDays,
-        revisions: [{ version: '1.0', date: formatLocalDate(now, timeZone), description: 'Initial SOP creation', author: email }],
+        revisions: [
+          {
+            version: '1.0',
+            date: formatLocalDate(now, timeZone),
+            description: 'Initial SOP creation',
+            author: email,
+          },
+        ],
       }),
     );
     ensureIntakeForm(ss, settings, report);
@@ -92,7 +109,11 @@ export function setUpWorkOrders(): string {
   const ss = activeSpreadsheet();
   const report = runSetup(ss, currentUserEmail(), new Date());
   const summary = report.summary();
-  ss.toast(report.changedAnything ? 'Work Orders is set up.' : 'Work Orders was already set up.', 'Work Orders', 5);
+  ss.toast(
+    report.changedAnything ? 'Work Orders is set up.' : 'Work Orders was already set up.',
+    'Work Orders',
+    5,
+  );
   SpreadsheetApp.getUi().alert('Work Orders setup', summary, SpreadsheetApp.getUi().ButtonSet.OK);
   return summary;
 }

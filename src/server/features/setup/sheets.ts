@@ -32,7 +32,8 @@ export function ensureSheet(
     const columns = sheet.getMaxColumns();
     if (columns < width) sheet.insertColumnsAfter(columns, width - columns);
     else if (columns > width) sheet.deleteColumns(width + 1, columns - width);
-    if (sheet.getMaxRows() < padded.length) sheet.insertRowsAfter(sheet.getMaxRows(), padded.length - sheet.getMaxRows());
+    if (sheet.getMaxRows() < padded.length)
+      sheet.insertRowsAfter(sheet.getMaxRows(), padded.length - sheet.getMaxRows());
     sheet.getRange(1, 1, padded.length, width).setValues(padded);
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
@@ -48,7 +49,9 @@ export function ensureSheet(
     const needed = first + missing.length - 1 - sheet.getMaxColumns();
     if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
     sheet.getRange(1, first, 1, missing.length).setValues([missing.slice()]).setFontWeight('bold');
-    report.repaired.push(`${name}: restored the ${missing.map((m) => `"${m}"`).join(', ')} column header(s) at the end`);
+    report.repaired.push(
+      `${name}: restored the ${missing.map((m) => `"${m}"`).join(', ')} column header(s) at the end`,
+    );
   }
   if (sheet.getFrozenRows() < 1) {
     sheet.setFrozenRows(1);

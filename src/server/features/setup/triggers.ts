@@ -61,7 +61,8 @@ export function ensureTriggers(ss: Spreadsheet, report: SetupReport | null): Tri
   ownerProperties().setProperty(HOURLY_TRIGGER_MAP, JSON.stringify(hourlyMap));
   if (report) {
     if (health.missing.length) report.created.push(`the ${health.missing.join(', ')} trigger(s)`);
-    if (health.duplicates.length) report.repaired.push(`removed duplicate ${health.duplicates.join(', ')} trigger(s)`);
+    if (health.duplicates.length)
+      report.repaired.push(`removed duplicate ${health.duplicates.join(', ')} trigger(s)`);
   }
   return health;
 }

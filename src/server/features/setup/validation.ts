@@ -22,10 +22,25 @@ export function applyRegisterValidation(
 ): void {
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   const lists: Array<[number, readonly string[], string, boolean]> = [
-    [layout.indexOf.status, STATUSES, 'Pick a status; the lifecycle rules on the Procedure tab say which may follow which.', true],
-    [layout.indexOf.priority, settings.priorities.map((p) => p.name), 'Priorities and their SLA targets are on the Settings tab.', false],
+    [
+      layout.indexOf.status,
+      STATUSES,
+      'Pick a status; the lifecycle rules on the Procedure tab say which may follow which.',
+      true,
+    ],
+    [
+      layout.indexOf.priority,
+      settings.priorities.map((p) => p.name),
+      'Priorities and their SLA targets are on the Settings tab.',
+      false,
+    ],
     [layout.indexOf.category, settings.categories, 'Categories are listed on the Settings tab.', false],
-    [layout.indexOf.assignee, activeTechnicians(staff).map((t) => t.email), 'Active technicians from the Staff tab.', false],
+    [
+      layout.indexOf.assignee,
+      activeTechnicians(staff).map((t) => t.email),
+      'Active technicians from the Staff tab.',
+      false,
+    ],
   ];
   for (const [index, values, help, strict] of lists) {
     if (index < 0) continue;

@@ -1,0 +1,28 @@
+import { administratorEmails } from '../../core/staff';
+import { loadReferenceData, type ReferenceData } from './reference-data';
+import { currentUserEmail } from './session';
+import { UserFacingError } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * The caller of an administrators-only menu item, re-checked against the Staff tab on every call (a
+ * menu item is a public function: anyone who can open a sidebar can call it from the console).
+ */
+export function requireAdministrator(ss: Spreadsheet, action: string): { email: string; reference: ReferenceData } {
+  const reference = loadReferenceData(ss);
+  const email = currentUserEmail();
+  if (email === '' || !administratorEmails(reference.staff).includes(email)) {
+    throw new UserFacingError(
+      `Only an active Administrator on the Staff tab can ${action}. You are signed in as ${email || 'an unknown user'}.`,
+    );
+  }
+  return { email, reference };
+}
+
+/** Who hears about operational problems: the active administrators, else the given fallback (the trigger owner). */
+export function problemRecipients(reference: ReferenceData, fallback: string): string[] {
+  const admins = administratorEmails(reference.staff);
+  if (admins.length > 0) return admins;
+  return fallback.trim() === '' ? [] : [fallback.trim().toLowerCase()];
+}

@@ -1,0 +1,239 @@
+/**
+ * The Outbox drained, and batches of email sent or queued: the two halves of "mail is never dropped".
+ * MailApp counts recipients per day per account (the sender is the effective user: the trigger owner
+ * in the hourly job), so every batch asks for the remaining quota once and sends only what fits; the
+ * rest waits in the Outbox sheet (mailer.ts layout) for a later run, oldest first.
+ */
+import { mapHeaders, normalizeHeader } from '../../core/headers';
+import { SHEET_NAMES } from '../../core/model';
+import { asCellText } from '../../core/sanitize';
+import { isValidDate } from '../../core/time';
+import { OUTBOX_HEADERS, SENDER_NAME, queueEmails, type OutgoingEmail } from './mailer';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const COLUMNS = {
+  queuedAt: OUTBOX_HEADERS[0],
+  to: OUTBOX_HEADERS[1],
+  subject: OUTBOX_HEADERS[2],
+  body: OUTBOX_HEADERS[3],
+  htmlBody: OUTBOX_HEADERS[4],
+  recordId: OUTBOX_HEADERS[5],
+  status: OUTBOX_HEADERS[6],
+  sentAt: OUTBOX_HEADERS[7],
+  attempts: OUTBOX_HEADERS[8],
+  lastError: OUTBOX_HEADERS[9],
+} as const;
+type OutboxColumn = keyof typeof COLUMNS;
+
+export const OUTBOX_STATUS = { queued: 'Queued', sent: 'Sent', failed: 'Failed' } as const;
+
+/** After this many failed sends a message is marked Failed and reported; an administrator may set it back to Queued. */
+export const MAX_SEND_ATTEMPTS = 5;
+
+/** The columns a drain writes back, in this order. */
+const RESULT_COLUMNS: readonly OutboxColumn[] = ['status', 'sentAt', 'attempts', 'lastError'];
+
+export interface FailedMessage {
+  row: number;
+  recordId: string;
+  subject: string;
+  error: string;
+}
+
+export interface DrainResult {
+  sent: number;
+  /** Messages that failed for good this run (status Failed). */
+  failed: FailedMessage[];
+  /** Messages that failed this run and will be retried. */
+  retrying: number;
+  /** Queued messages left for a later run. */
+  stillQueued: number;
+  stoppedBy: 'done' | 'quota' | 'time';
+}
+
+/** Google's refusal once the day's recipients are used up (another execution may have used them). */
+function isQuotaError(error: unknown): boolean {
+  return /too many times|quota|limit exceeded: email recipients per day/i.test(String(error instanceof Error ? error.message : error));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function splitRecipients(text: string): string[] {
+  return text
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+}
+
+const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+/**
+ * Sends queued Outbox messages, oldest first, as far as the remaining daily quota allows (strictly in
+ * order: a message that does not fit stops the drain, so a later one never overtakes it). Results are
+ * written back in one write per result column block. Callers must make sure only one drain runs at
+ * a time for a spreadsheet (the hourly job's lease): two drains would both send the same rows.
+ */
+export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: number } = {}): DrainResult {
+  const result: DrainResult = { sent: 0, failed: [], retrying: 0, stillQueued: 0, stoppedBy: 'done' };
+  const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
+  if (!sheet) return result;
+  const values = sheet.getDataRange().getValues();
+  const layout = mapHeaders(values[0] ?? [], COLUMNS);
+  if (layout.missing.length > 0) {
+    throw new Error(
+      `The Outbox sheet has no ${layout.missing.map((k) => `"${COLUMNS[k]}"`).join(', ')} column: queued emails cannot be sent. ` +
+        'Run Set up work orders to restore the header.',
+    );
+  }
+  const at = (row: unknown[], column: OutboxColumn): unknown => row[layout.indexOf[column]];
+  const set = (row: unknown[], column: OutboxColumn, value: unknown): void => {
+    row[layout.indexOf[column]] = value;
+  };
+  const queued: number[] = [];
+  for (let i = 1; i < values.length; i++) {
+    if (normalizeHeader(at(values[i] ?? [], 'status')) === 'queued') queued.push(i);
+  }
+  const queuedAtMs = (i: number): number => {
+    const v = at(values[i] ?? [], 'queuedAt');
+    return isValidDate(v) ? v.getTime() : Number.MAX_SAFE_INTEGER;
+  };
+  // Stable: rows queued at the same instant keep their sheet order.
+  queued.sort((a, b) => queuedAtMs(a) - queuedAtMs(b) || a - b);
+  if (queued.length === 0) return result;
+
+  let remaining = MailApp.getRemainingDailyQuota();
+  const touched: number[] = [];
+  let next = 0;
+  for (; next < queued.length; next++) {
+    const i = queued[next] as number;
+    const row = values[i] ?? [];
+    const to = splitRecipients(text(at(row, 'to')));
+    if (options.deadlineMs !== undefined && Date.now() > options.deadlineMs) {
+      result.stoppedBy = 'time';
+      break;
+    }
+    if (to.length > 0 && remaining < to.length) {
+      result.stoppedBy = 'quota';
+      break;
+    }
+    touched.push(i);
+    try {
+      if (to.length === 0) throw new Error('no recipient');
+      MailApp.sendEmail({
+        to: to.join(','),
+        subject: text(at(row, 'subject')),
+        body: text(at(row, 'body')),
+        htmlBody: text(at(row, 'htmlBody')) || undefined,
+        name: SENDER_NAME,
+      });
+      remaining -= to.length;
+      set(row, 'status', OUTBOX_STATUS.sent);
+      set(row, 'sentAt', now);
+      set(row, 'lastError', '');
+      result.sent++;
+    } catch (error) {
+      if (isQuotaError(error)) {
+        // Not the message's fault: it stays queued, untouched, for the next run.
+        touched.pop();
+        result.stoppedBy = 'quota';
+        break;
+      }
+      const attempts = (Number(at(row, 'attempts')) || 0) + 1;
+      set(row, 'attempts', attempts);
+      set(row, 'lastError', messageOf(error).slice(0, 500));
+      if (attempts >= MAX_SEND_ATTEMPTS || to.length === 0) {
+        set(row, 'status', OUTBOX_STATUS.failed);
+        result.failed.push({
+          row: i + 1,
+          recordId: text(at(row, 'recordId')),
+          subject: text(at(row, 'subject')),
+          error: messageOf(error),
+        });
+      } else result.retrying++;
+    }
+  }
+  result.stillQueued = queued.length - next + result.retrying;
+  writeResults(sheet, values, touched, layout.indexOf);
+  return result;
+}
+
+/** Writes Status, Sent At, Attempts and Last Error of rows [first touched … last touched] back. */
+function writeResults(sheet: Sheet, values: unknown[][], touched: readonly number[], indexOf: Record<OutboxColumn, number>): void {
+  if (touched.length === 0) return;
+  const first = Math.min(...touched);
+  const last = Math.max(...touched);
+  const columns = RESULT_COLUMNS.map((c) => indexOf[c]).sort((a, b) => a - b);
+  // Only these columns are written: every value in them is ours or re-neutralized, whereas rewriting a
+  // Body cell read back as text would turn "=…" into a formula.
+  const cell = (row: unknown[], index: number): unknown => {
+    const v = row[index];
+    if (index === indexOf.sentAt) return isValidDate(v) ? v : asCellText(text(v)).cell;
+    if (index === indexOf.attempts) return typeof v === 'number' ? v : asCellText(text(v)).cell;
+    return asCellText(text(v)).cell;
+  };
+  // Contiguous result columns (the layout setup writes) are one write; a reordered sheet costs one per run of columns.
+  let start = 0;
+  while (start < columns.length) {
+    let end = start;
+    while (end + 1 < columns.length && (columns[end + 1] as number) === (columns[end] as number) + 1) end++;
+    const block = values.slice(first, last + 1).map((row) => columns.slice(start, end + 1).map((c) => cell(row, c)));
+    sheet.getRange(first + 1, (columns[start] as number) + 1, block.length, end - start + 1).setValues(block);
+    start = end + 1;
+  }
+}
+
+export interface Delivery {
+  sent: number;
+  queued: number;
+  /** Emails with no valid recipient (nothing to send, nothing to queue). */
+  skipped: number;
+}
+
+/**
+ * Sends a batch of emails, or queues them. One quota read for the batch; in order, each email is sent
+ * while the quota covers its recipients; once one does not fit (or `backlog`: older mail is still
+ * queued), it and every later one are queued, in one write, so nothing overtakes older mail. A send
+ * that fails for another reason is queued as well: the drain retries it and records the error.
+ */
+export function deliverAll(ss: Spreadsheet, emails: readonly OutgoingEmail[], now: Date, options: { backlog?: boolean } = {}): Delivery {
+  const delivery: Delivery = { sent: 0, queued: 0, skipped: 0 };
+  const ready = emails
+    .map((e) => ({ ...e, to: [...new Set(e.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))] }))
+    .filter((e) => {
+      if (e.to.length > 0) return true;
+      delivery.skipped++;
+      return false;
+    });
+  if (ready.length === 0) return delivery;
+  let remaining = options.backlog ? 0 : MailApp.getRemainingDailyQuota();
+  let queuing = options.backlog === true;
+  const toQueue: OutgoingEmail[] = [];
+  for (const email of ready) {
+    if (!queuing && remaining >= email.to.length) {
+      try {
+        MailApp.sendEmail({ to: email.to.join(','), subject: email.subject, body: email.body, htmlBody: email.htmlBody, name: SENDER_NAME });
+        remaining -= email.to.length;
+        delivery.sent++;
+        continue;
+      } catch (error) {
+        if (isQuotaError(error)) queuing = true;
+      }
+    } else queuing = true;
+    toQueue.push(email);
+  }
+  queueEmails(ss, toQueue, now);
+  delivery.queued = toQueue.length;
+  return delivery;
+}
+
+/**
+ * True when the drain left mail it could not try (quota or time): new mail then queues behind it. A
+ * message that failed and waits for a retry does not hold the rest back.
+ */
+export function hasBacklog(result: DrainResult): boolean {
+  return result.stoppedBy !== 'done';
+}

@@ -1,0 +1,384 @@
+/**
+ * The supervisor review queue's data, pure (no Apps Script service): which work orders await a
+ * supervisor, the summary the sidebar shows of each, each technician's open work, and how all of it
+ * is packed into Document Properties values (9 KB each, 500 KB per document in all). The storage and
+ * the public API are in ./review-queue.
+ */
+import { z } from 'zod';
+import type { Status, WorkOrder } from '../../core/model';
+import { parseRequestId } from '../../core/ids';
+import { cleanText } from '../../core/sanitize';
+
+/** Statuses in which an order waits for a supervisor (the sidebar's three sections). */
+export const QUEUE_STATUSES = ['Submitted', 'Approved', 'Completed'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+/** Statuses that count as a technician's open load. */
+export const LOAD_STATUSES: readonly Status[] = ['Assigned', 'In Progress', 'On Hold'];
+
+export function isQueueStatus(status: Status): status is QueueStatus {
+  return (QUEUE_STATUSES as readonly Status[]).includes(status);
+}
+
+/** What the sidebar shows of a queued order. Long texts are previews; dates are epoch ms or null. */
+export interface QueueEntry {
+  id: string;
+  status: QueueStatus;
+  revision: number;
+  /** Where the row was last seen: a hint (users sort and insert rows), checked by id before use. */
+  row: number;
+  woNumber: string;
+  requesterName: string;
+  requesterEmail: string;
+  location: string;
+  urgency: string;
+  priority: string;
+  category: string;
+  assignee: string;
+  requestedAt: number | null;
+  due: number | null;
+  completedAt: number | null;
+  description: string;
+  resources: string;
+  results: string;
+  actions: string;
+  reviewFlag: string;
+  /** True when a preview is shorter than the order's text. */
+  truncated: boolean;
+}
+
+export interface ReviewIndex {
+  /** The register's last row when the index last caught up with appended rows. */
+  lastRow: number;
+  /** The highest request number among rows up to `lastRow` (to notice rows it could have missed). */
+  maxSeq: number;
+  entries: Map<string, QueueEntry>;
+  /** Open, assigned orders: request id → assignee email. */
+  load: Map<string, string>;
+}
+
+export function emptyIndex(lastRow = 1): ReviewIndex {
+  return { lastRow, maxSeq: 0, entries: new Map(), load: new Map() };
+}
+
+// ---- Summaries ----
+
+type PreviewField = 'description' | 'resources' | 'results' | 'actions' | 'reviewFlag';
+/** Preview lengths (characters) of the long texts; the budget shrinks them when the queue is huge. */
+export const PREVIEW_LIMITS: Readonly<Record<PreviewField, number>> = {
+  description: 160,
+  resources: 80,
+  results: 160,
+  actions: 160,
+  reviewFlag: 120,
+};
+/** Short fields are cut too, so one odd row cannot blow the budget. */
+const SHORT_LIMIT = 100;
+const EMAIL_LIMIT = 254;
+
+/** `text` on one line, cut at `limit` characters (never inside a surrogate pair) with an ellipsis. */
+export function preview(text: string, limit: number): { text: string; cut: boolean } {
+  const line = cleanText(text).replace(/\s+/g, ' ').trim();
+  if (line.length <= limit) return { text: line, cut: false };
+  if (limit <= 0) return { text: '', cut: true };
+  let end = limit - 1;
+  const code = line.charCodeAt(end - 1);
+  if (end > 0 && code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return { text: `${line.slice(0, end).trimEnd()}…`, cut: true };
+}
+
+const ms = (d: Date | null): number | null => (d && Number.isFinite(d.getTime()) ? d.getTime() : null);
+
+/** The queue entry of an order in a queue status. */
+export function entryFor(order: WorkOrder & { status: QueueStatus }, row: number): QueueEntry {
+  let truncated = false;
+  const cut = (text: string, limit: number): string => {
+    const p = preview(text, limit);
+    truncated = truncated || p.cut;
+    return p.text;
+  };
+  return {
+    id: order.id,
+    status: order.status,
+    revision: order.revision,
+    row,
+    woNumber: cut(order.woNumber, SHORT_LIMIT),
+    requesterName: cut(order.requesterName, SHORT_LIMIT),
+    requesterEmail: cut(order.requesterEmail, EMAIL_LIMIT),
+    location: cut(order.location, SHORT_LIMIT),
+    urgency: cut(order.urgency, SHORT_LIMIT),
+    priority: cut(order.priority, SHORT_LIMIT),
+    category: cut(order.category, SHORT_LIMIT),
+    assignee: cut(order.assignee, EMAIL_LIMIT),
+    requestedAt: ms(order.requestedAt),
+    due: ms(order.due),
+    completedAt: ms(order.completedAt),
+    description: cut(order.description, PREVIEW_LIMITS.description),
+    resources: cut(order.resources, PREVIEW_LIMITS.resources),
+    results: cut(order.results, PREVIEW_LIMITS.results),
+    actions: cut(order.actions, PREVIEW_LIMITS.actions),
+    reviewFlag: cut(order.reviewFlag, PREVIEW_LIMITS.reviewFlag),
+    truncated,
+  };
+}
+
+/** Makes the index agree with one order as it now is in the register (whatever its status). */
+export function applyOrder(index: ReviewIndex, row: number, order: WorkOrder): void {
+  index.entries.delete(order.id);
+  index.load.delete(order.id);
+  if (isQueueStatus(order.status)) {
+    index.entries.set(order.id, entryFor(order as WorkOrder & { status: QueueStatus }, row));
+  }
+  if (LOAD_STATUSES.includes(order.status) && order.assignee.trim() !== '') {
+    index.load.set(order.id, order.assignee.trim().toLowerCase());
+  }
+}
+
+export function removeIds(index: ReviewIndex, ids: Iterable<string>): void {
+  for (const id of ids) {
+    index.entries.delete(id);
+    index.load.delete(id);
+  }
+}
+
+/** Open orders per technician email. */
+export function loadByAssignee(index: ReviewIndex): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const email of index.load.values()) counts.set(email, (counts.get(email) ?? 0) + 1);
+  return counts;
+}
+
+/** Records rows appended at the end of the register; returns false when they contradict the index. */
+export function advanceWatermark(index: ReviewIndex, appended: ReadonlyArray<{ row: number; id: string }>): boolean {
+  for (const { row, id } of [...appended].sort((a, b) => a.row - b.row)) {
+    // A row at or above the watermark was appended after rows were deleted behind the index's back.
+    if (row <= index.lastRow) return false;
+    if (row !== index.lastRow + 1) continue; // rows in between are not indexed yet: a load reads them
+    index.lastRow = row;
+    index.maxSeq = Math.max(index.maxSeq, parseRequestId(id) ?? 0);
+  }
+  return true;
+}
+
+// ---- Serialization ----
+
+const CODES: Readonly<Record<QueueStatus, string>> = { Submitted: 'S', Approved: 'A', Completed: 'C' };
+const STATUS_OF_CODE: Readonly<Record<string, QueueStatus>> = { S: 'Submitted', A: 'Approved', C: 'Completed' };
+
+type EntryTuple = [
+  string,
+  string,
+  number,
+  number,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number | null,
+  number | null,
+  number | null,
+  string,
+  string,
+  string,
+  string,
+  string,
+  0 | 1,
+];
+
+function toTuple(e: QueueEntry): EntryTuple {
+  return [
+    e.id,
+    CODES[e.status],
+    e.revision,
+    e.row,
+    e.woNumber,
+    e.requesterName,
+    e.requesterEmail,
+    e.location,
+    e.urgency,
+    e.priority,
+    e.category,
+    e.assignee,
+    e.requestedAt,
+    e.due,
+    e.completedAt,
+    e.description,
+    e.resources,
+    e.results,
+    e.actions,
+    e.reviewFlag,
+    e.truncated ? 1 : 0,
+  ];
+}
+
+const s = z.string();
+const n = z.number().int();
+const t = z.number().nullable();
+const EntryTupleSchema = z.tuple([
+  s.min(1),
+  z.enum(['S', 'A', 'C']),
+  n.min(0),
+  n.min(1),
+  s,
+  s,
+  s,
+  s,
+  s,
+  s,
+  s,
+  s,
+  t,
+  t,
+  t,
+  s,
+  s,
+  s,
+  s,
+  s,
+  z.union([z.literal(0), z.literal(1)]),
+]);
+
+const StoredIndexSchema = z.object({
+  v: z.literal(1),
+  lastRow: n.min(1),
+  maxSeq: n.min(0),
+  entries: z.array(EntryTupleSchema),
+  load: z.record(z.string(), z.array(z.string())),
+});
+
+function fromTuple(x: z.infer<typeof EntryTupleSchema>): QueueEntry {
+  return {
+    id: x[0],
+    status: STATUS_OF_CODE[x[1]] as QueueStatus,
+    revision: x[2],
+    row: x[3],
+    woNumber: x[4],
+    requesterName: x[5],
+    requesterEmail: x[6],
+    location: x[7],
+    urgency: x[8],
+    priority: x[9],
+    category: x[10],
+    assignee: x[11],
+    requestedAt: x[12],
+    due: x[13],
+    completedAt: x[14],
+    description: x[15],
+    resources: x[16],
+    results: x[17],
+    actions: x[18],
+    reviewFlag: x[19],
+    truncated: x[20] === 1,
+  };
+}
+
+export function encodeIndex(index: ReviewIndex): string {
+  const load: Record<string, string[]> = {};
+  for (const [id, email] of index.load) (load[email] ??= []).push(id);
+  return JSON.stringify({
+    v: 1,
+    lastRow: index.lastRow,
+    maxSeq: index.maxSeq,
+    entries: [...index.entries.values()].map(toTuple),
+    load,
+  });
+}
+
+/** The index from its JSON, or null when it is not a valid index (then it is rebuilt). */
+export function decodeIndex(json: string): ReviewIndex | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = StoredIndexSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const index = emptyIndex(parsed.data.lastRow);
+  index.maxSeq = parsed.data.maxSeq;
+  for (const tuple of parsed.data.entries) {
+    const entry = fromTuple(tuple);
+    index.entries.set(entry.id, entry);
+  }
+  for (const [email, ids] of Object.entries(parsed.data.load)) for (const id of ids) index.load.set(id, email);
+  return index;
+}
+
+// ---- Fitting into Document Properties ----
+
+/** Google: 9 KB per value. Chunks stay under it with room for their generation prefix. */
+export const CHUNK_BYTES = 8 * 1024;
+/**
+ * Google: 500 KB per document's property store, shared with the counters and settings of other
+ * features; the queue takes at most this much. Beyond it previews are shortened, then dropped.
+ */
+export const INDEX_BUDGET_BYTES = 320 * 1024;
+
+function utf8Length(code: number): number {
+  if (code < 0x80) return 1;
+  if (code < 0x800) return 2;
+  return 3;
+}
+
+/** Splits `text` into pieces of at most `maxBytes` UTF-8 bytes, never inside a surrogate pair. */
+export function splitUtf8(text: string, maxBytes: number): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    const size = pair ? 4 : utf8Length(code);
+    if (bytes + size > maxBytes) {
+      chunks.push(text.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+    if (pair) i++;
+  }
+  if (start < text.length || chunks.length === 0) chunks.push(text.slice(start));
+  return chunks;
+}
+
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += utf8Length(code);
+  }
+  return bytes;
+}
+
+/** Shortens every preview to `factor` of its normal length (marking the entries truncated). */
+function shrinkPreviews(index: ReviewIndex, factor: number): void {
+  for (const entry of index.entries.values()) {
+    for (const field of Object.keys(PREVIEW_LIMITS) as PreviewField[]) {
+      const p = preview(entry[field], Math.floor(PREVIEW_LIMITS[field] * factor));
+      if (p.cut) {
+        entry[field] = p.text;
+        entry.truncated = true;
+      }
+    }
+  }
+}
+
+/**
+ * The index as JSON within the budget: previews are shortened (½, ¼, none) until it fits; null when
+ * even bare entries do not (thousands of orders awaiting a supervisor), and the caller stores none.
+ */
+export function fitToBudget(index: ReviewIndex, budget = INDEX_BUDGET_BYTES): string | null {
+  let json = encodeIndex(index);
+  for (const factor of [0.5, 0.25, 0]) {
+    if (utf8Bytes(json) <= budget) return json;
+    shrinkPreviews(index, factor);
+    json = encodeIndex(index);
+  }
+  return utf8Bytes(json) <= budget ? json : null;
+}

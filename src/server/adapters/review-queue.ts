@@ -1,0 +1,331 @@
+/**
+ * The supervisor review queue: an index, in Document Properties, of the work orders awaiting a
+ * supervisor (Submitted, Approved and not yet assigned, Completed), with the summary the sidebar
+ * shows of each and every technician's open load. The sidebar opens from it with one property read
+ * instead of reading the register (at 100k rows that is ~2.8M cells, ~28 s in Apps Script).
+ *
+ * Storage: one JSON document cut into chunks under the 9 KB-per-value limit (`wo.review.index.<n>`),
+ * described by `wo.review.index` (generation, chunk count, length). Written with one setProperties
+ * and read with one getProperties; each chunk carries the generation, so a torn or mixed write reads
+ * as corrupt and is rebuilt rather than trusted.
+ *
+ * Keeping it true: every writer of the register calls this API under the document lock.
+ *   - `syncQueueFor(orders)` after changing orders (any status: they enter or leave the queue);
+ *     with `{ appended: true }` after appending rows (intake).
+ *   - `removeQueueEntries(ids)` when rows leave the register; `invalidateReviewQueue()` when rows
+ *     were deleted or moved in bulk (archiving): the next load rebuilds.
+ * Where there is no document (the hourly job appends reconciled responses with no document
+ * properties), the calls do nothing; the index remembers the register's last row, and the next load
+ * indexes the rows appended since with one read of the tail.
+ */
+import { SHEET_NAMES, type WorkOrder } from '../../core/model';
+import { highestRequestNumber } from '../../core/ids';
+import { parseRegisterRow } from '../../core/columns';
+import { PROPERTY_KEYS } from './document-properties';
+import { withDocumentLock } from './document-lock';
+import { Register } from './register';
+import { requireSheet } from './workbook';
+import {
+  CHUNK_BYTES,
+  advanceWatermark,
+  applyOrder,
+  decodeIndex,
+  emptyIndex,
+  fitToBudget,
+  removeIds,
+  splitUtf8,
+  type ReviewIndex,
+} from './review-queue-codec';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Properties = GoogleAppsScript.Properties.Properties;
+
+const META_KEY = PROPERTY_KEYS.reviewIndex;
+const chunkKey = (i: number): string => `${META_KEY}.${i}`;
+const CHUNK_KEY = /^wo\.review\.index\.(\d+)$/;
+
+/** An order and the row it is on. */
+export interface QueueSource {
+  row: number;
+  order: WorkOrder;
+}
+
+type Stored =
+  | { kind: 'ok'; index: ReviewIndex }
+  | { kind: 'missing' }
+  | { kind: 'corrupt' }
+  /** Too many orders await a supervisor to fit: every load reads the register (slow path). */
+  | { kind: 'overflow' };
+
+interface Meta {
+  gen: string;
+  chunks: number;
+  length: number;
+  overflow?: boolean;
+}
+
+function parseMeta(text: string | undefined): Meta | null {
+  if (!text) return null;
+  try {
+    const m = JSON.parse(text) as Partial<Meta>;
+    if (m.overflow === true) return { gen: '', chunks: 0, length: 0, overflow: true };
+    if (typeof m.gen !== 'string' || !Number.isInteger(m.chunks) || !Number.isInteger(m.length)) return null;
+    return { gen: m.gen, chunks: m.chunks as number, length: m.length as number };
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the index out of a getProperties() snapshot. */
+export function readStored(snapshot: Record<string, string>): Stored {
+  const meta = parseMeta(snapshot[META_KEY]);
+  if (!meta) return snapshot[META_KEY] ? { kind: 'corrupt' } : { kind: 'missing' };
+  if (meta.overflow) return { kind: 'overflow' };
+  const prefix = `${meta.gen}|`;
+  let json = '';
+  for (let i = 0; i < meta.chunks; i++) {
+    const chunk = snapshot[chunkKey(i)];
+    if (chunk === undefined || !chunk.startsWith(prefix)) return { kind: 'corrupt' };
+    json += chunk.slice(prefix.length);
+  }
+  if (json.length !== meta.length) return { kind: 'corrupt' };
+  const index = decodeIndex(json);
+  return index ? { kind: 'ok', index } : { kind: 'corrupt' };
+}
+
+function newGeneration(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e8).toString(36)}`;
+}
+
+/**
+ * The properties that store `index` (plus emptied leftovers of a longer earlier version, since
+ * setProperties cannot delete). Mutates the index's previews when it must shrink to fit.
+ */
+export function indexProperties(index: ReviewIndex, snapshot: Record<string, string>): Record<string, string> {
+  const json = fitToBudget(index);
+  const values: Record<string, string> = {};
+  let count = 0;
+  if (json === null) {
+    values[META_KEY] = JSON.stringify({ overflow: true, entries: index.entries.size });
+  } else {
+    const gen = newGeneration();
+    const chunks = splitUtf8(json, CHUNK_BYTES - gen.length - 1);
+    chunks.forEach((chunk, i) => (values[chunkKey(i)] = `${gen}|${chunk}`));
+    count = chunks.length;
+    values[META_KEY] = JSON.stringify({ gen, chunks: count, length: json.length });
+  }
+  for (const key of Object.keys(snapshot)) {
+    const m = CHUNK_KEY.exec(key);
+    if (m && Number(m[1]) >= count && snapshot[key] !== '') values[key] = '';
+  }
+  return values;
+}
+
+/**
+ * One read of the queue for an execution that will change it; the caller holds the document lock
+ * from `open` to `save`. Null where there are no document properties (no document: the hourly job).
+ */
+export class QueueSession {
+  private changed = false;
+  private constructor(
+    private readonly store: Properties,
+    /** Every document property as read (actions take the work-order counter from it). */
+    readonly snapshot: Record<string, string>,
+    private stored: Stored,
+  ) {}
+
+  static open(): QueueSession | null {
+    const store = PropertiesService.getDocumentProperties();
+    if (!store) return null;
+    const snapshot = store.getProperties();
+    return new QueueSession(store, snapshot, readStored(snapshot));
+  }
+
+  /** The index, or null when there is none to keep up to date (the next load rebuilds it). */
+  get index(): ReviewIndex | null {
+    return this.stored.kind === 'ok' ? this.stored.index : null;
+  }
+
+  apply(sources: readonly QueueSource[]): void {
+    const index = this.index;
+    if (!index) return;
+    for (const { row, order } of sources) applyOrder(index, row, order);
+    this.changed = true;
+  }
+
+  appended(sources: readonly QueueSource[]): void {
+    const index = this.index;
+    if (!index) return;
+    this.apply(sources);
+    if (!advanceWatermark(index, sources.map((s) => ({ row: s.row, id: s.order.id })))) this.invalidate();
+  }
+
+  remove(ids: readonly string[]): void {
+    const index = this.index;
+    if (!index) return;
+    removeIds(index, ids);
+    this.changed = true;
+  }
+
+  /** Row hints from a fresh read of the id column (after users sorted or inserted rows). */
+  refreshRows(ids: readonly string[]): void {
+    const index = this.index;
+    if (!index) return;
+    ids.forEach((id, i) => {
+      const entry = index.entries.get(id);
+      if (entry && entry.row !== i + 2) {
+        entry.row = i + 2;
+        this.changed = true;
+      }
+    });
+  }
+
+  invalidate(): void {
+    this.store.deleteProperty(META_KEY);
+    this.stored = { kind: 'missing' };
+    this.changed = false;
+  }
+
+  /** Writes the index back (one setProperties), with `extra` properties in the same call. */
+  save(extra: Record<string, string> = {}): void {
+    const index = this.index;
+    if (!index || !this.changed) {
+      if (Object.keys(extra).length > 0) this.store.setProperties(extra);
+      return;
+    }
+    this.store.setProperties({ ...indexProperties(index, this.snapshot), ...extra });
+    this.changed = false;
+  }
+}
+
+/**
+ * Runs a queue update for another feature without ever failing it: the register change it follows is
+ * already made, and an index that could not be updated is dropped, to be rebuilt by the next load.
+ */
+function updateQuietly(update: (session: QueueSession) => void): void {
+  let session: QueueSession | null = null;
+  try {
+    session = QueueSession.open();
+    if (!session) return;
+    update(session);
+    session.save();
+  } catch (error) {
+    console.error(`Review queue not updated (it will be rebuilt): ${String(error)}`);
+    try {
+      session?.invalidate();
+    } catch {
+      // Nothing more can be done here; a corrupt index is rebuilt when it is next read.
+    }
+  }
+}
+
+// ---- The API for the register's other writers (call under the document lock) ----
+
+/**
+ * Makes the queue agree with `orders` as they now are in the register: an order enters, moves within
+ * or leaves the queue, and the assignee loads follow. `appended: true` when the rows were just
+ * appended at the end of the register (intake), so the index also records how far it has seen.
+ */
+export function syncQueueFor(orders: readonly QueueSource[], options: { appended?: boolean } = {}): void {
+  if (orders.length === 0) return;
+  updateQuietly((session) => (options.appended ? session.appended(orders) : session.apply(orders)));
+}
+
+/** Rows that left the register (archived or deleted) by request id. */
+export function removeQueueEntries(ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  updateQuietly((session) => session.remove(ids));
+}
+
+/** After deleting or moving many rows: the next load rebuilds the queue from the register. */
+export function invalidateReviewQueue(): void {
+  const store = PropertiesService.getDocumentProperties();
+  store?.deleteProperty(META_KEY);
+}
+
+// ---- Loading (the sidebar) ----
+
+export type QueueSourceKind = 'index' | 'tail' | 'rebuilt' | 'scan';
+
+export interface LoadedQueue {
+  index: ReviewIndex;
+  /**
+   * How it was obtained: as stored, plus the rows appended since, rebuilt from the register, or read
+   * in full and not stored (too many orders await a supervisor to fit in Document Properties).
+   */
+  source: QueueSourceKind;
+}
+
+/** Parses rows read from the register (from sheet row `firstRow`), skipping blank and invalid ones. */
+function parsedRows(register: Register, rows: unknown[][], firstRow: number): QueueSource[] {
+  const out: QueueSource[] = [];
+  rows.forEach((cells, i) => {
+    if (cells.every((v) => v === '' || v === null)) return;
+    const parsed = parseRegisterRow(cells, register.layout, firstRow + i);
+    if (parsed.ok) out.push({ row: firstRow + i, order: parsed.order });
+  });
+  return out;
+}
+
+/** SLOW PATH: one read of the whole register (every row and column; ~28 s at 100k rows). */
+function rebuild(register: Register, lastRow: number): ReviewIndex {
+  const index = emptyIndex(lastRow);
+  const sources = parsedRows(register, register.readRows(2, lastRow - 1), 2);
+  for (const { row, order } of sources) applyOrder(index, row, order);
+  index.maxSeq = highestRequestNumber(sources.map((s) => s.order.id));
+  return index;
+}
+
+/**
+ * Rows appended since the index last saw the end of the register, or null when they cannot be
+ * trusted: request ids skipping past the last one indexed mean rows were deleted above the watermark
+ * and appended ones landed there, unseen.
+ */
+function tail(register: Register, index: ReviewIndex, lastRow: number): QueueSource[] | null {
+  const first = index.lastRow + 1;
+  const sources = parsedRows(register, register.readRows(first, lastRow - index.lastRow), first);
+  const seqs = sources.map((s) => highestRequestNumber([s.order.id])).filter((n) => n > 0);
+  if (index.maxSeq > 0 && seqs.length > 0 && Math.min(...seqs) > index.maxSeq + 1) return null;
+  return sources;
+}
+
+/**
+ * The queue for the sidebar. Fast path (index up to date): the register's sheet and last row, no
+ * data: 2 Spreadsheet calls. Rows appended since: plus the header and one read of those rows (4).
+ * Index missing, unreadable or contradicted by the register: one full read (the slow path, also 4
+ * calls but every cell), stored so the next load is fast again.
+ */
+export function loadQueue(ss: Spreadsheet): LoadedQueue {
+  const store = PropertiesService.getDocumentProperties();
+  if (!store) throw new Error('loadQueue needs document properties');
+  // Properties before the last row: an append between the two then reads as rows to catch up with,
+  // never as rows that disappeared.
+  const stored = readStored(store.getProperties());
+  const sheet = requireSheet(ss, SHEET_NAMES.register);
+  const lastRow = Math.max(sheet.getLastRow(), 1);
+  if (stored.kind === 'ok' && stored.index.lastRow === lastRow) return { index: stored.index, source: 'index' };
+  const register = Register.onSheet(sheet);
+  if (stored.kind === 'overflow') return { index: rebuild(register, lastRow), source: 'scan' };
+  return withDocumentLock(() => {
+    // Read again under the lock: another execution may have caught up (or appended) meanwhile.
+    const session = QueueSession.open() as QueueSession;
+    const index = session.index;
+    let current = lastRow;
+    if (index && index.lastRow > current) current = Math.max(sheet.getLastRow(), 1);
+    if (index && index.lastRow === current) return { index, source: 'index' as const };
+    if (index && index.lastRow < current) {
+      const appended = tail(register, index, current);
+      if (appended) {
+        session.apply(appended);
+        index.lastRow = current;
+        index.maxSeq = Math.max(index.maxSeq, highestRequestNumber(appended.map((s) => s.order.id)));
+        session.save();
+        return { index, source: 'tail' as const };
+      }
+    }
+    const rebuilt = rebuild(register, current);
+    const values = indexProperties(rebuilt, session.snapshot);
+    store.setProperties(values);
+    return { index: rebuilt, source: values[META_KEY]?.includes('"overflow"') ? ('scan' as const) : ('rebuilt' as const) };
+  });
+}

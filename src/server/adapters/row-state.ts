@@ -1,0 +1,179 @@
+/**
+ * The register's "Last Known State" column: one hidden cell per row holding, as compact JSON, the
+ * values of the add-on's columns as the add-on last wrote or accepted them, plus the row's revision.
+ *
+ * Why it exists: an edit event carries the old value only for a single cell. For a paste or a fill
+ * over many rows the edit trigger still has to know what each guarded cell held before, to restore
+ * what may not change. The record lives *in the row* so that it travels with the row when people
+ * sort, filter or insert rows, and it is read by the same getValues as the edited cells (no extra
+ * call). Every writer keeps it current: Register.append/write (intake, sidebar) and the edit trigger.
+ *
+ * Pure functions only (no Apps Script service), so tests and the benchmark use them directly.
+ */
+import { z } from 'zod';
+import {
+  REGISTER_HEADER_ROW,
+  normalizeHeader,
+  parseRegisterRow,
+  registerLayout,
+  workOrderToRow,
+} from '../../core/columns';
+import { isDateField } from '../../core/field-changes';
+import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../core/model';
+import { asCellText } from '../../core/sanitize';
+import { sha256Hex } from '../../core/sha256';
+import { isDate } from '../../core/time';
+
+export const ROW_STATE_HEADER = 'Last Known State';
+
+/** Shown on the column's protection (warning-only: the add-on writes it as whoever acts). */
+export const ROW_STATE_PROTECTION =
+  'Work Orders: the last values the add-on knows for each row. Written by the add-on; edits here are undone.';
+
+const VERSION = 1;
+/**
+ * Above this many characters, the longest text fields are kept as fingerprints instead of copies
+ * (a cell holds 50,000 characters). A fingerprinted field is still guarded (any change is seen) but
+ * an illegal change to it cannot be put back from the record; the trigger says so in its note.
+ */
+export const KEEP_LIMIT = 40_000;
+
+const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
+const FIELD_SET: ReadonlySet<string> = new Set(FIELDS);
+/** The register's own layout (columns in declaration order), to simulate what a row reads back as. */
+const CANONICAL_LAYOUT = registerLayout(REGISTER_HEADER_ROW);
+
+export interface RowState {
+  /** The row's values as last known. A fingerprinted field holds '' here: see `fingerprints`. */
+  order: WorkOrder;
+  /** Text fields kept only as `fingerprint(text)` because the row was too long to keep whole. */
+  fingerprints: Partial<Record<WorkOrderField, string>>;
+  /** Fields whose cell carries a Work Orders note (a refused edit), cleared on the next accepted edit. */
+  noted: WorkOrderField[];
+}
+
+/** Index of the state column in a header row, or -1. */
+export function findRowStateColumn(headerRow: readonly unknown[]): number {
+  const wanted = normalizeHeader(ROW_STATE_HEADER);
+  return headerRow.findIndex((h) => normalizeHeader(h) === wanted);
+}
+
+/** Short, stable fingerprint of a text: its length and 64 bits of its SHA-256. */
+export function fingerprint(text: string): string {
+  return `${text.length}:${sha256Hex(text).slice(0, 16)}`;
+}
+
+/** What a cell written with setValues reads back as: Sheets drops the leading apostrophe. */
+function readBack(cell: unknown): unknown {
+  return typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
+/**
+ * `order` as the register will read it back once written (text neutralized and cut, emails
+ * lower-cased, ids trimmed…): the same core converters decide, so a record never differs from its
+ * row only by the way a value was written.
+ */
+export function canonicalOrder(order: WorkOrder): WorkOrder {
+  const row = workOrderToRow(order, CANONICAL_LAYOUT).map(readBack);
+  const parsed = parseRegisterRow(row, CANONICAL_LAYOUT);
+  return parsed.ok ? parsed.order : order;
+}
+
+/** Field equality as the register sees it: dates to the second (a cell may drop milliseconds). */
+export function sameFieldValue(field: WorkOrderField, a: unknown, b: unknown): boolean {
+  if (isDateField(field) || isDate(a) || isDate(b)) {
+    const ms = (v: unknown): number | null => (isDate(v) && Number.isFinite(v.getTime()) ? v.getTime() : null);
+    const x = ms(a);
+    const y = ms(b);
+    if (x === null || y === null) return x === y;
+    return Math.floor(x / 1000) === Math.floor(y / 1000);
+  }
+  return a === b;
+}
+
+type Kept = string | number;
+
+function keptValue(field: WorkOrderField, value: WorkOrder[WorkOrderField]): Kept | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (isDate(value)) return Number.isFinite(value.getTime()) ? value.getTime() : undefined;
+  if (field === 'revision') return undefined;
+  return value;
+}
+
+/** The state cell's text for `order` (canonicalized first), remembering which cells carry our notes. */
+export function serializeRowState(order: WorkOrder, noted: readonly WorkOrderField[] = []): string {
+  const canonical = canonicalOrder(order);
+  const kept: Record<string, Kept> = {};
+  for (const field of FIELDS) {
+    const value = keptValue(field, canonical[field]);
+    if (value !== undefined) kept[field] = value;
+  }
+  const hashed: Record<string, string> = {};
+  const doc = (): string =>
+    JSON.stringify({
+      v: VERSION,
+      r: canonical.revision,
+      f: kept,
+      ...(Object.keys(hashed).length ? { h: hashed } : {}),
+      ...(noted.length ? { n: [...new Set(noted)] } : {}),
+    });
+  let json = doc();
+  if (json.length > KEEP_LIMIT) {
+    // Longest texts first, until the record fits.
+    const texts = FIELDS.filter((f) => typeof kept[f] === 'string').sort(
+      (a, b) => String(kept[b]).length - String(kept[a]).length,
+    );
+    for (const field of texts) {
+      hashed[field] = fingerprint(String(kept[field]));
+      delete kept[field];
+      json = doc();
+      if (json.length <= KEEP_LIMIT) break;
+    }
+  }
+  return asCellText(json).cell;
+}
+
+const StateSchema = z.object({
+  v: z.literal(VERSION),
+  r: z.number().int().nonnegative(),
+  f: z.record(z.string(), z.union([z.string(), z.number()])),
+  h: z.record(z.string(), z.string()).optional(),
+  n: z.array(z.string()).optional(),
+});
+
+/** The record in a state cell, or null when the cell is empty or not a record this version wrote. */
+export function parseRowState(cell: unknown): RowState | null {
+  if (typeof cell !== 'string' || !cell.startsWith('{')) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(cell);
+  } catch {
+    return null;
+  }
+  const parsed = StateSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { r, f, h = {}, n = [] } = parsed.data;
+  const order = {} as Record<WorkOrderField, unknown>;
+  for (const field of FIELDS) {
+    const value = f[field];
+    if (isDateField(field)) order[field] = typeof value === 'number' ? new Date(value) : null;
+    else order[field] = value === undefined ? '' : String(value);
+  }
+  order.revision = r;
+  if (typeof order.id !== 'string' || order.id === '') return null;
+  const fingerprints: Partial<Record<WorkOrderField, string>> = {};
+  for (const [field, print] of Object.entries(h)) {
+    if (FIELD_SET.has(field)) fingerprints[field as WorkOrderField] = print;
+  }
+  // A status no longer in the model makes the record unusable rather than silently wrong.
+  const status = parseRegisterRow(
+    workOrderToRow(order as unknown as WorkOrder, CANONICAL_LAYOUT).map(readBack),
+    CANONICAL_LAYOUT,
+  );
+  if (!status.ok) return null;
+  return {
+    order: status.order,
+    fingerprints,
+    noted: n.filter((x): x is WorkOrderField => FIELD_SET.has(x)),
+  };
+}

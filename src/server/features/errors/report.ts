@@ -1,0 +1,102 @@
+import { renderEmail, signatureOf } from '../../../core/email-format';
+import { singleLine } from '../../../core/sanitize';
+import { sha256Hex } from '../../../core/sha256';
+import { formatLocal, formatLocalDate } from '../../../core/time';
+import { problemRecipients } from '../../adapters/administrators';
+import { deliverAll } from '../../adapters/outbox';
+import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { appendErrorRow } from './errors-sheet';
+import { firstTimeToday } from './notified';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface Problem {
+  /** The trigger, menu item or job step it happened in, e.g. "onHourlyTrigger". */
+  source: string;
+  message: string;
+  stack?: string;
+  /** What the administrators' email calls it: an error, or a repair the job made. */
+  kind?: 'error' | 'repair';
+}
+
+export type Notified = 'emailed' | 'queued' | 'already emailed today' | 'no administrator to email' | 'email failed';
+
+/** "active user (as effective user)" when they differ: who was at the keyboard, and whose rights ran. */
+export function executionUser(): string {
+  const active = Session.getActiveUser().getEmail();
+  const effective = Session.getEffectiveUser().getEmail();
+  if (active && active !== effective) return `${active} (as ${effective})`;
+  return effective || active || 'unknown';
+}
+
+/**
+ * Makes a problem visible: one row on the Errors sheet, and an email to the administrators the first
+ * time this message is seen today (per spreadsheet, remembered in the owner's state), sent through
+ * the quota-aware mailer so it queues rather than disappears. Returns what happened to the email.
+ */
+export function reportProblem(ss: Spreadsheet, problem: Problem, now: Date = new Date()): Notified {
+  const user = executionUser();
+  let reference: ReferenceData | null = null;
+  try {
+    reference = loadReferenceData(ss);
+  } catch (error) {
+    // The Staff or Settings tab may be what is broken: the row below is still written.
+    console.error('Work Orders could not read Settings and Staff to report a problem', error);
+  }
+  const day = formatLocalDate(now, reference?.timeZone ?? ss.getSpreadsheetTimeZone());
+  const key = sha256Hex(`${problem.source}\n${problem.message}`).slice(0, 16);
+  let notified: Notified = 'already emailed today';
+  if (!reference) notified = 'email failed';
+  else if (firstTimeToday(ss.getId(), key, day)) {
+    const to = problemRecipients(reference, Session.getEffectiveUser().getEmail());
+    if (to.length === 0) notified = 'no administrator to email';
+    else {
+      try {
+        const delivery = deliverAll(ss, [composeProblemEmail(ss, problem, to, reference.settings.organizationName, reference.timeZone, now)], now);
+        notified = delivery.sent > 0 ? 'emailed' : 'queued';
+      } catch (error) {
+        notified = 'email failed';
+        console.error('Work Orders could not email the administrators about a problem', error);
+      }
+    }
+  }
+  appendErrorRow(ss, {
+    at: now,
+    trigger: problem.source,
+    user,
+    message: problem.message,
+    stack: problem.stack ?? '',
+    emailed: notified,
+  });
+  return notified;
+}
+
+function composeProblemEmail(
+  ss: Spreadsheet,
+  problem: Problem,
+  to: string[],
+  organizationName: string,
+  timeZone: string,
+  now: Date,
+): { to: string[]; subject: string; body: string; htmlBody: string; recordId: string } {
+  const org = signatureOf(organizationName);
+  const repair = problem.kind === 'repair';
+  const title = repair ? 'Work Orders repaired something' : 'Work Orders error';
+  const subject = singleLine(`[${org}] ${title} in ${problem.source}: ${singleLine(problem.message, 150)}`, 250);
+  const rendered = renderEmail(
+    {
+      title,
+      intro: [
+        repair
+          ? `The hourly checks of "${ss.getName()}" found and repaired a problem:`
+          : `${problem.source} failed in "${ss.getName()}" at ${formatLocal(now, timeZone)} (${timeZone}):`,
+        problem.message,
+        'Details are on the Errors sheet. You get one email per problem per day.',
+      ],
+      details: [],
+    },
+    ss.getUrl(),
+    org,
+  );
+  return { to, subject, ...rendered, recordId: '' };
+}

@@ -1,0 +1,40 @@
+import { spreadsheetOfExecution } from '../../adapters/trigger-target';
+import { UserFacingError } from '../../adapters/workbook';
+import { reportProblem } from './report';
+
+/**
+ * Wraps a trigger or menu handler so that a failure is never silent: it is written to the Errors
+ * sheet and emailed to the administrators (once per distinct message per day), then rethrown so Apps
+ * Script still records the execution as failed. In a menu item a UserFacingError is the person's own
+ * answer (shown to them), not a failure, and is only rethrown. Reporting never hides the original
+ * error: if reporting fails too, that is logged and the original is thrown.
+ */
+export function reportingErrors<A extends unknown[], R>(
+  name: string,
+  handler: (...args: A) => R,
+  kind: 'trigger' | 'menu' = 'trigger',
+): (...args: A) => R {
+  return (...args: A): R => {
+    try {
+      return handler(...args);
+    } catch (error) {
+      if (!(kind === 'menu' && error instanceof UserFacingError)) recordFailure(name, args[0], error);
+      throw error;
+    }
+  };
+}
+
+function recordFailure(name: string, event: unknown, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  try {
+    const ss = spreadsheetOfExecution(event);
+    if (!ss) {
+      console.error(`${name} failed with no spreadsheet to report to: ${message}`);
+      return;
+    }
+    reportProblem(ss, { source: name, message, stack });
+  } catch (reportError) {
+    console.error(`${name} failed (${message}) and the failure could not be reported`, reportError);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * What the supervisor can do from the "Review & assign" sidebar, per status. Each sidebar action is one
+ * or two rows of the lifecycle table (src/core/lifecycle-table.ts); "clarify" is the one action outside
+ * it: an email to the requestor and a change-log row, with no status change.
+ */
+import { transitionsFrom, type Action } from '../core/lifecycle-table';
+import { FINAL_STATUSES, type Status } from '../core/model';
+
+export const SIDEBAR_ACTIONS = [
+  'approve',
+  'approveAssign',
+  'reject',
+  'clarify',
+  'assign',
+  'reassign',
+  'close',
+  'return',
+  'cancel',
+] as const;
+export type SidebarAction = (typeof SIDEBAR_ACTIONS)[number];
+
+/** The lifecycle actions each sidebar action performs, in order (approve-and-assign is two). */
+export const LIFECYCLE_STEPS: Readonly<Record<SidebarAction, readonly Action[]>> = {
+  approve: ['approve'],
+  approveAssign: ['approve', 'assign'],
+  reject: ['reject'],
+  clarify: [],
+  assign: ['assign'],
+  reassign: ['reassign'],
+  close: ['close'],
+  return: ['return'],
+  cancel: ['cancel'],
+};
+
+/** Button captions, also used in messages ("Approve & assign"). */
+export const ACTION_LABELS: Readonly<Record<SidebarAction, string>> = {
+  approve: 'Approve',
+  approveAssign: 'Approve & assign',
+  reject: 'Reject',
+  clarify: 'Ask requestor',
+  assign: 'Assign',
+  reassign: 'Reassign',
+  close: 'Close',
+  return: 'Return to technician',
+  cancel: 'Cancel work order',
+};
+
+/**
+ * The sidebar actions a supervisor may take on an order in `status`: those whose first lifecycle step
+ * starts from it (so the buttons can never offer what the table forbids), plus a clarification while
+ * the order is still open.
+ */
+export function sidebarActionsFor(status: Status): SidebarAction[] {
+  if (FINAL_STATUSES.includes(status)) return [];
+  const possible = new Set(transitionsFrom(status).map((t) => t.action));
+  return SIDEBAR_ACTIONS.filter((action) => {
+    if (action === 'clarify') return true;
+    const first = LIFECYCLE_STEPS[action][0];
+    return first !== undefined && possible.has(first);
+  });
+}

@@ -1,0 +1,225 @@
+/**
+ * The RPC contract of the "Review & assign" sidebar: what the page sends to `reviewLoad`, `reviewAct`
+ * and `reviewFind` through google.script.run, and what comes back. The server validates every request
+ * with these schemas (anyone who can open a sidebar can call the functions from the browser console);
+ * the page validates every reply. Dates travel as ISO-8601 strings: google.script.run cannot pass a
+ * Date. A refusal is a reply, `{ ok: false, message }`, so the sidebar can show it; only bugs throw.
+ */
+import { z } from 'zod';
+import { STATUSES } from '../core/model';
+import { COMPLETE_UNITS } from '../core/settings-model';
+import { SIDEBAR_ACTIONS } from './review-actions';
+
+export * from './review-actions';
+
+/** Items per section and page: three full pages of typical requests stay far below 100 KB. */
+export const REVIEW_PAGE_SIZE = 50;
+/** Longest reason or question accepted (it goes into a cell and an email). */
+export const MAX_REASON_LENGTH = 2000;
+
+export const SECTION_KEYS = ['submitted', 'approved', 'completed'] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+export const SECTION_TITLES: Readonly<Record<SectionKey, string>> = {
+  submitted: 'Awaiting review',
+  approved: 'Approved, not assigned',
+  completed: 'Completed, awaiting close',
+};
+
+// ---- Requests ----
+
+/** A request id as intake makes them (REQ-000123), or any id of letters, digits, '.', '_' and '-'. */
+export const RecordIdSchema = z
+  .string({ error: 'The request id is missing.' })
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: 'That is not a request id.' });
+
+const OffsetSchema = z.number().int().min(0).max(1_000_000);
+/** Where each section's page starts (paging beyond the first REVIEW_PAGE_SIZE items). */
+export const OffsetsSchema = z
+  .object({ submitted: OffsetSchema, approved: OffsetSchema, completed: OffsetSchema })
+  .partial()
+  .strict();
+export type Offsets = z.infer<typeof OffsetsSchema>;
+
+/** `reviewLoad()` or `reviewLoad({ offsets })`. */
+export const ReviewLoadRequestSchema = z
+  .object({ offsets: OffsetsSchema.optional() })
+  .strict()
+  .optional()
+  .transform((r) => r ?? {});
+export type ReviewLoadRequest = z.input<typeof ReviewLoadRequestSchema>;
+
+const Revision = z.number({ error: 'The revision is missing.' }).int().min(0).max(1_000_000_000);
+const RowHint = z.number().int().min(2).max(10_000_000);
+const Choice = (what: string) =>
+  z
+    .string({ error: `Choose a ${what}.` })
+    .trim()
+    .min(1, { error: `Choose a ${what}.` })
+    .max(200, { error: `That ${what} is too long.` });
+const Text = (what: string) =>
+  z
+    .string({ error: `${what} is required.` })
+    .trim()
+    .min(1, { error: `${what} is required.` })
+    .max(MAX_REASON_LENGTH, { error: `${what} is too long (${MAX_REASON_LENGTH} characters at most).` });
+const Assignee = z
+  .string({ error: 'Choose a technician.' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Choose a technician.' }).max(254));
+
+/** Every action names the order it acts on and the revision the sidebar showed (a stale view is refused). */
+const target = {
+  id: RecordIdSchema,
+  revision: Revision,
+  rowHint: RowHint.optional(),
+  /** The sidebar's current pages, so the reply can carry the refreshed list. */
+  offsets: OffsetsSchema.optional(),
+};
+
+export const ReviewActionRequestSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('approve'), ...target, category: Choice('category'), priority: Choice('priority') }).strict(),
+    z
+      .object({
+        action: z.literal('approveAssign'),
+        ...target,
+        category: Choice('category'),
+        priority: Choice('priority'),
+        assignee: Assignee,
+      })
+      .strict(),
+    z.object({ action: z.literal('reject'), ...target, reason: Text('A reason') }).strict(),
+    z.object({ action: z.literal('clarify'), ...target, question: Text('The question') }).strict(),
+    z.object({ action: z.literal('assign'), ...target, assignee: Assignee }).strict(),
+    z.object({ action: z.literal('reassign'), ...target, assignee: Assignee }).strict(),
+    z.object({ action: z.literal('close'), ...target }).strict(),
+    z.object({ action: z.literal('return'), ...target, reason: Text('A reason') }).strict(),
+    z.object({ action: z.literal('cancel'), ...target, reason: Text('A reason') }).strict(),
+  ],
+  { error: 'Unknown action.' },
+);
+export type ReviewActionRequest = z.infer<typeof ReviewActionRequestSchema>;
+export type ReviewActionInput = z.input<typeof ReviewActionRequestSchema>;
+
+/** `reviewFind({ query })`: a request id (REQ-000123) or a work-order number (WO-2026-00042). */
+export const ReviewFindRequestSchema = z
+  .object({
+    query: z
+      .string({ error: 'Type a request id or work-order number.' })
+      .trim()
+      .min(1, { error: 'Type a request id or work-order number.' })
+      .max(40, { error: 'That is not a request id or work-order number.' }),
+  })
+  .strict();
+export type ReviewFindRequest = z.infer<typeof ReviewFindRequestSchema>;
+
+// ---- Replies ----
+
+const Iso = z.iso.datetime({ offset: true }).nullable();
+
+/** One work order as the sidebar shows it. Long texts are previews unless `truncated` is false. */
+export const ReviewItemSchema = z.object({
+  id: z.string(),
+  status: z.enum(STATUSES),
+  revision: z.number().int(),
+  rowHint: z.number().int(),
+  woNumber: z.string(),
+  requesterName: z.string(),
+  requesterEmail: z.string(),
+  location: z.string(),
+  urgency: z.string(),
+  priority: z.string(),
+  category: z.string(),
+  assignee: z.string(),
+  requestedAt: Iso,
+  due: Iso,
+  completedAt: Iso,
+  description: z.string(),
+  resources: z.string(),
+  results: z.string(),
+  actionsTaken: z.string(),
+  reviewFlag: z.string(),
+  /** True when some text above was shortened: "Show full text" fetches the order with reviewFind. */
+  truncated: z.boolean(),
+  /** What the supervisor may do with it now (from the lifecycle table). */
+  available: z.array(z.enum(SIDEBAR_ACTIONS)),
+});
+export type ReviewItem = z.infer<typeof ReviewItemSchema>;
+
+export const SectionPageSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(ReviewItemSchema),
+});
+export type SectionPage = z.infer<typeof SectionPageSchema>;
+
+export const TechnicianSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  /** Work orders assigned to them and not yet completed (Assigned, In Progress, On Hold). */
+  openLoad: z.number().int(),
+});
+export type Technician = z.infer<typeof TechnicianSchema>;
+
+export const PriorityOptionSchema = z.object({
+  name: z.string(),
+  respondHours: z.number().nullable(),
+  completeWithin: z.number(),
+  completeUnit: z.enum(COMPLETE_UNITS),
+});
+
+export const ReviewViewSchema = z.object({
+  generatedAt: z.iso.datetime({ offset: true }),
+  /** The spreadsheet's time zone: dates are shown in it. */
+  timeZone: z.string(),
+  user: z.object({ email: z.string(), name: z.string(), role: z.string() }),
+  sections: z.object({
+    submitted: SectionPageSchema,
+    approved: SectionPageSchema,
+    completed: SectionPageSchema,
+  }),
+  technicians: z.array(TechnicianSchema),
+  categories: z.array(z.string()),
+  priorities: z.array(PriorityOptionSchema),
+  notices: z.array(z.string()),
+});
+export type ReviewView = z.infer<typeof ReviewViewSchema>;
+
+const Refusal = z.object({ ok: z.literal(false), message: z.string() });
+export type Refusal = z.infer<typeof Refusal>;
+
+export const ReviewLoadResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), view: ReviewViewSchema }),
+  Refusal,
+]);
+export type ReviewLoadResponse = z.infer<typeof ReviewLoadResponseSchema>;
+
+export const ReviewActResponseSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    message: z.string(),
+    /** The order after the action. */
+    item: ReviewItemSchema,
+    /** The refreshed lists (null when they must be reloaded with reviewLoad). */
+    view: ReviewViewSchema.nullable(),
+  }),
+  Refusal,
+]);
+export type ReviewActResponse = z.infer<typeof ReviewActResponseSchema>;
+
+export const ReviewFindResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), item: ReviewItemSchema }),
+  Refusal,
+]);
+export type ReviewFindResponse = z.infer<typeof ReviewFindResponseSchema>;
+
+/** A zod failure as one readable sentence for the sidebar ("A reason is required."). */
+export function describeIssues(error: z.ZodError): string {
+  const messages = [...new Set(error.issues.map((issue) => issue.message))];
+  return messages.slice(0, 3).join(' ');
+}
