@@ -1,6 +1,6 @@
 import { GasError } from '../gas-object';
-import { formatOffset, pad, timeZoneName, zonedFields } from './time-zone';
-import type { ZonedFields } from './time-zone';
+import { formatOffset, pad, timeZoneName, zonedFields } from '../time-zone';
+import type { ZonedFields } from '../time-zone';
 
 /**
  * `Utilities.formatDate` patterns: Java's SimpleDateFormat in the US English locale.

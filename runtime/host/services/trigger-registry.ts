@@ -1,5 +1,5 @@
 import { GasError } from '../gas-object';
-import { zonedFields } from './time-zone';
+import { zonedFields } from '../time-zone';
 
 export const EventType = {
   CLOCK: 'CLOCK',

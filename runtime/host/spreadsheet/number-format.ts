@@ -5,7 +5,7 @@
  * sections (`positive;negative;zero;text`) and `@` (plain text).
  */
 import type { CellValue } from './values';
-import { zonedParts } from './time-zone';
+import { zonedFields } from '../time-zone';
 
 /** What Range.getNumberFormat reports for a cell whose format is "Automatic". */
 export const AUTOMATIC_FORMAT = '0.###############';
@@ -57,7 +57,7 @@ export function formatForDisplay(value: CellValue, format: string | undefined, t
 
 /** A date as Sheets' serial number (days since 1899-12-30, wall clock of the spreadsheet). */
 export function toSerial(date: Date, timeZone: string): number {
-  const p = zonedParts(date, timeZone);
+  const p = zonedFields(date, timeZone);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
   return (wall - SERIAL_EPOCH_MS) / DAY_MS;
 }
@@ -191,7 +191,7 @@ export function isDateFormat(format: string): boolean {
 export function formatDate(date: Date, format: string, timeZone: string): string {
   if (Number.isNaN(date.getTime())) return '';
   const { tokens, twelveHour, minuteAt } = datePlan(format);
-  const p = zonedParts(date, timeZone);
+  const p = zonedFields(date, timeZone);
   let out = '';
   tokens.forEach((t, i) => {
     switch (t.kind) {
@@ -261,7 +261,7 @@ function pad(n: number, width: number): string {
 function dateToken(
   letter: 'y' | 'm' | 'd' | 'h' | 's',
   count: number,
-  p: ReturnType<typeof zonedParts>,
+  p: ReturnType<typeof zonedFields>,
   twelveHour: boolean,
   minute: boolean,
 ): string {
@@ -271,8 +271,8 @@ function dateToken(
     case 'd':
       if (count === 1) return String(p.day);
       if (count === 2) return pad(p.day, 2);
-      if (count === 3) return DAYS[p.weekday]!.slice(0, 3);
-      return DAYS[p.weekday]!;
+      if (count === 3) return DAYS[p.isoWeekday % 7]!.slice(0, 3);
+      return DAYS[p.isoWeekday % 7]!;
     case 'h': {
       const h = twelveHour ? p.hour % 12 || 12 : p.hour;
       return count >= 2 ? pad(h, 2) : String(h);

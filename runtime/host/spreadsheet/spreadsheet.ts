@@ -7,7 +7,7 @@ import { GasError } from '../gas-object';
 import { SpreadsheetGasObject, overload, text } from './base';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import { Messages, fail } from './errors';
-import { isValidTimeZone } from './time-zone';
+import { isValidTimeZone } from '../time-zone';
 import { Sheet, rangeFromA1 } from './sheet';
 import { Range } from './range';
 import { ProtectionObject } from './protection-object';

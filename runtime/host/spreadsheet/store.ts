@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { World } from '../world';
 import { SpreadsheetModel } from './spreadsheet-model';
 import type { SpreadsheetState } from './spreadsheet-model';
-import { isValidTimeZone } from './time-zone';
+import { isValidTimeZone } from '../time-zone';
 
 export { SpreadsheetModel } from './spreadsheet-model';
 export { SheetModel } from './sheet-model';

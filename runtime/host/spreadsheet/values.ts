@@ -4,7 +4,7 @@
  * numbers, TRUE/FALSE, dates become typed values; `=` starts a formula; a leading apostrophe forces
  * text and is not part of the value; `+`/`-` text that is not a number becomes a formula.
  */
-import { zonedToDate } from './time-zone';
+import { zonedToDate } from '../time-zone';
 import { PLAIN_TEXT_FORMAT } from './number-format';
 import { GasError } from '../gas-object';
 

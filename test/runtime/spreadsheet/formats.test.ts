@@ -19,7 +19,7 @@ import {
   toSerial,
 } from '../../../runtime/host/spreadsheet/number-format';
 import { parseTypedInput, scriptValueToInput } from '../../../runtime/host/spreadsheet/values';
-import { offsetAt, zonedParts, zonedToDate } from '../../../runtime/host/spreadsheet/time-zone';
+import { offsetAt, zonedFields, zonedToDate } from '../../../runtime/host/time-zone';
 import { shiftFormula } from '../../../runtime/host/spreadsheet/formula-shift';
 
 describe('A1 notation', () => {
@@ -188,13 +188,13 @@ describe('time zones', () => {
   test('wall clock both ways', () => {
     const d = zonedToDate(2026, 3, 29, 12, 0, 0, 'Europe/Paris');
     expect(d.toISOString()).toBe('2026-03-29T10:00:00.000Z');
-    expect(zonedParts(d, 'Europe/Paris')).toMatchObject({
+    expect(zonedFields(d, 'Europe/Paris')).toMatchObject({
       year: 2026,
       month: 3,
       day: 29,
       hour: 12,
       minute: 0,
-      weekday: 0,
+      isoWeekday: 7,
     });
   });
 });

@@ -199,3 +199,38 @@ export function pad(value: number, width: number): string {
   const text = String(Math.abs(value));
   return (value < 0 ? '-' : '') + (text.length >= width ? text : '0'.repeat(width - text.length) + text);
 }
+
+/** True for an id Intl knows (IANA) or a custom GMT offset; Sheets refuses any other zone. */
+export function isValidTimeZone(timeZone: string): boolean {
+  const trimmed = timeZone.trim();
+  if (/^(GMT|UTC)([+-]\d{1,2}(:?\d{2})?)?$/.test(trimmed)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: trimmed });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in ms (positive east of Greenwich). */
+export function offsetAt(ms: number, timeZone: string): number {
+  return zonedFields(new Date(ms), timeZone).offsetMinutes * 60_000;
+}
+
+/** The instant at which the wall clock in `timeZone` reads the given time. */
+export function zonedToDate(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  timeZone = 'Etc/UTC',
+): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  let guess = wall - offsetAt(wall, timeZone);
+  // One correction handles a guess that landed on the other side of a DST transition.
+  const corrected = wall - offsetAt(guess, timeZone);
+  if (corrected !== guess) guess = corrected;
+  return new Date(guess);
+}
