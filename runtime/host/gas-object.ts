@@ -57,15 +57,6 @@ export class Pending<T> {
   constructor(readonly promise: Promise<T>) {}
 }
 
-/** Apps Script's argument checks: a wrong type or count fails like Google's, before anything happens. */
-export function assertArgs(gasClass: string, method: string, args: IArguments, min: number, max = min): void {
-  if (args.length < min || args.length > max) {
-    throw new GasError(
-      `The parameters (${Array.from(args, describeArg).join(',')}) don't match the method signature for ${gasClass}.${method}.`,
-    );
-  }
-}
-
 export function describeArg(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (value instanceof Date) return 'Date';

@@ -1,6 +1,6 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload, signatureError } from '../services/args';
+import { overload, signatureError } from '../args';
 import { ItemType } from './model';
 import type { FormModel, QuestionType } from './model';
 import { linkSpreadsheet, unlink } from './destination';

@@ -1,7 +1,7 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import type { Clock } from '../clock';
-import { asText, overload, utf8Bytes } from './args';
+import { asText, overload, utf8Bytes } from '../args';
 
 /** Reference (Cache): keys up to 250 characters, values up to 100 KB, at most 6 hours, 10 minutes by default. */
 export const CACHE_KEY_MAX_CHARS = 250;

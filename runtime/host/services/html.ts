@@ -1,6 +1,6 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { asText, overload } from './args';
+import { asText, overload } from '../args';
 
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
 export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const;

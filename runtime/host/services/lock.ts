@@ -1,6 +1,6 @@
 import { GasError, GasObject, Pending } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload } from './args';
+import { overload } from '../args';
 
 /** Reference (Lock.waitLock): "timing out with an exception"; this is the exception's text. */
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';

@@ -1,7 +1,7 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import type { World } from '../world';
-import { asText, signatureError, utf8Bytes } from './args';
+import { asText, signatureError, utf8Bytes } from '../args';
 import { formatDate } from './date-format';
 import { Blob } from './utilities';
 

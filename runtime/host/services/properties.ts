@@ -1,6 +1,6 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { asText, overload, utf8Bytes } from './args';
+import { asText, overload, utf8Bytes } from '../args';
 
 /** Google's quotas page: "Properties value size 9 KB / val", "Properties total storage 500 KB / property store". */
 export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;

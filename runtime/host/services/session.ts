@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload } from './args';
+import { overload } from '../args';
 
 class SessionService extends GasObject {
   readonly gasClass = 'Session';

@@ -1,7 +1,7 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { AuthMode } from '../auth';
-import { overload, signatureError } from './args';
+import { overload, signatureError } from '../args';
 import { EventType, TriggerSource, WeekDay, localToUtc } from './trigger-registry';
 import type {
   ClockSchedule,

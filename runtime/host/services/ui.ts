@@ -1,6 +1,6 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload, signatureError } from './args';
+import { overload, signatureError } from '../args';
 import { HtmlOutput } from './html';
 import { Button, ButtonSet } from './ui-recorder';
 import type { ButtonName, ButtonSetName, MenuEntry } from './ui-recorder';

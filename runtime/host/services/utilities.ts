@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { GasError, GasObject, Pending } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload, signatureError } from './args';
+import { overload, signatureError } from '../args';
 import { Charset, dataBytes, decodeText, encodeText, toSignedBytes } from './bytes';
 import { formatDate } from './date-format';
 import { javaFormat } from './java-format';

@@ -1,5 +1,6 @@
 /** Common ground of the script-visible spreadsheet classes. */
-import { GasError, GasObject, describeArg } from '../gas-object';
+import { GasObject } from '../gas-object';
+import { overload as checkOverload, type ArgKind } from '../args';
 import type { ExecutionContext } from '../execution';
 
 export abstract class SpreadsheetGasObject extends GasObject {
@@ -9,34 +10,12 @@ export abstract class SpreadsheetGasObject extends GasObject {
   }
 }
 
-export type ArgKind =
-  'string' | 'number' | 'boolean' | 'date' | 'array' | 'array2d' | 'object' | 'gas' | 'nullable' | 'any';
-
-function matches(kind: ArgKind, value: unknown): boolean {
-  switch (kind) {
-    case 'any':
-      return true;
-    case 'nullable':
-      return value === null || value === undefined;
-    case 'date':
-      return value instanceof Date;
-    case 'array':
-      return Array.isArray(value);
-    case 'array2d':
-      return Array.isArray(value) && value.every((row) => Array.isArray(row));
-    case 'gas':
-      return value instanceof GasObject;
-    case 'object':
-      return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value);
-    default:
-      return typeof value === kind;
-  }
-}
+export type { ArgKind } from '../args';
 
 /**
- * Apps Script checks arguments against the Java signatures before doing anything. Returns the index
- * of the first matching overload, or throws Google's message, e.g. "The parameters (String) don't
- * match the method signature for SpreadsheetApp.Range.setValues."
+ * Apps Script checks arguments against the Java signatures before doing anything; for spreadsheet
+ * classes its message names the class with its service, e.g. "The parameters (String) don't match the
+ * method signature for SpreadsheetApp.Range.setValues."
  */
 export function overload(
   gasClass: string,
@@ -44,14 +23,7 @@ export function overload(
   args: ArrayLike<unknown>,
   ...overloads: ArgKind[][]
 ): number {
-  for (let i = 0; i < overloads.length; i++) {
-    const kinds = overloads[i]!;
-    if (kinds.length !== args.length) continue;
-    if (kinds.every((kind, j) => matches(kind, args[j]))) return i;
-  }
-  throw new GasError(
-    `The parameters (${Array.from(args, describeArg).join(',')}) don't match the method signature for SpreadsheetApp.${gasClass}.${method}.`,
-  );
+  return checkOverload(`SpreadsheetApp.${gasClass}`, method, args, ...overloads);
 }
 
 /** Java's toString of a scalar passed where a String is expected. */

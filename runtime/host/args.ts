@@ -1,4 +1,4 @@
-import { GasError, describeArg } from '../gas-object';
+import { GasError, GasObject, describeArg } from './gas-object';
 
 /**
  * Apps Script checks a call's arguments against the method's Java signature before doing anything,
@@ -11,14 +11,23 @@ export function signatureError(gasClass: string, method: string, args: ArrayLike
   );
 }
 
-export type ArgKind = 'string' | 'number' | 'boolean' | 'date' | 'object' | 'any';
+export type ArgKind =
+  'string' | 'number' | 'boolean' | 'date' | 'array' | 'array2d' | 'object' | 'gas' | 'nullable' | 'any';
 
 function matches(kind: ArgKind, value: unknown): boolean {
   switch (kind) {
     case 'any':
       return true;
+    case 'nullable':
+      return value === null || value === undefined;
     case 'date':
       return value instanceof Date;
+    case 'array':
+      return Array.isArray(value);
+    case 'array2d':
+      return Array.isArray(value) && value.every((row) => Array.isArray(row));
+    case 'gas':
+      return value instanceof GasObject;
     case 'object':
       return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value);
     default:
@@ -28,7 +37,8 @@ function matches(kind: ArgKind, value: unknown): boolean {
 
 /**
  * Checks `args` against the method's overloads (each a list of argument kinds); returns the index of
- * the first overload that matches, or throws Google's signature message.
+ * the first overload that matches, or throws Google's signature message. `gasClass` is the name Google
+ * prints: Spreadsheet classes are qualified ("SpreadsheetApp.Range").
  */
 export function overload(
   gasClass: string,
