@@ -2,6 +2,7 @@
  * The bundle is exactly what clasp pushes: every declared entry point must be a real top-level function
  * of dist/Code.js, and nothing of the module system may be left in it.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -88,5 +89,22 @@ describe('the manifest', () => {
       'https://www.googleapis.com/auth/userinfo.email': 'who is acting, for roles and the change log',
     };
     expect([...manifest.oauthScopes].sort()).toEqual(Object.keys(allowlist).sort());
+  });
+});
+
+describe('clasp', () => {
+  test('`clasp status` would push exactly dist/: the bundle, the manifest and the HTML pages', () => {
+    const status = JSON.parse(
+      execFileSync(path.resolve('node_modules/.bin/clasp'), ['status', '--json'], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+      }),
+    ) as { filesToPush: string[]; untrackedFiles: string[] };
+    const built = fs
+      .readdirSync('dist')
+      .filter((f) => /\.(js|json|html)$/.test(f))
+      .map((f) => `dist/${f}`);
+    expect([...status.filesToPush].sort()).toEqual(built.sort());
+    expect(status.untrackedFiles).toEqual([]);
   });
 });
