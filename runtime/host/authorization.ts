@@ -34,7 +34,7 @@ const byService: Partial<Record<ServiceName, readonly string[]>> = {
 };
 
 /** Classes whose calls need no scope even though their family does (enum holders, builders of menus). */
-const scopeFree = new Set(['SpreadsheetApp.getUi', 'ScriptApp.getAuthMode']);
+const scopeFree = new Set(['SpreadsheetApp.getUi', 'ScriptApp.getAuthorizationInfo']);
 
 /** Calls an add-on may make in AuthMode.NONE: build its menu, nothing that reads the document. */
 const allowedInNone = new Set([
@@ -49,6 +49,8 @@ const allowedInNone = new Set([
 
 /** Services a simple trigger (AuthMode.LIMITED) cannot use: they need the user's authorization. */
 const forbiddenInLimited: ReadonlySet<ServiceName> = new Set<ServiceName>(['Mail', 'Script', 'Form']);
+/** …except asking whether authorization is needed, which is what an add-on's onOpen does. */
+const allowedInLimited = new Set(['ScriptApp.getAuthorizationInfo']);
 const forbiddenMethodsInLimited = new Set([
   'SpreadsheetApp.openById',
   'SpreadsheetApp.openByUrl',

@@ -10,6 +10,7 @@ import { userEdit } from './spreadsheet/user-input';
 import type { UserEditResult } from './spreadsheet/user-input';
 import type { Submission, SubmitResult } from './form/store';
 import type { TriggerRecord } from './services/trigger-registry';
+import { User } from './services/session';
 import type { ExecutionRecord, LocalAppsScript } from '../index';
 
 function clockFields(date: Date, timeZone: string): Record<string, unknown> {
@@ -53,7 +54,9 @@ export function openSpreadsheet(
     authMode,
     spreadsheetId,
     args: (ctx: ExecutionContext) => [
-      authMode === 'NONE' ? { authMode } : { authMode, source: spreadsheetObject(ctx, spreadsheetId) },
+      authMode === 'NONE'
+        ? { authMode }
+        : { authMode, source: spreadsheetObject(ctx, spreadsheetId), user: new User(user) },
     ],
   });
 }
@@ -168,6 +171,7 @@ export async function editCells(
               edit.rect.numColumns,
             ),
             source: spreadsheetObject(ctx, request.spreadsheetId),
+            user: new User(request.user),
           };
           if (single) {
             const value = edit.newValues[0]?.[0];

@@ -41,7 +41,8 @@ class SessionService extends GasObject {
   }
 }
 
-class User extends GasObject {
+/** Session.getActiveUser()'s answer, and `e.user` of trigger events. */
+export class User extends GasObject {
   readonly gasClass = 'User';
   readonly gasService = 'Session' as const;
   constructor(private readonly email: string) {

@@ -1,0 +1,186 @@
+/**
+ * Executions as Google starts them (developers.google.com/apps-script/guides/triggers/events): the
+ * event objects of simple and installable triggers, and what each kind of execution may do.
+ */
+import { LocalAppsScript, Scope } from '../../runtime';
+
+const SCOPES = [
+  Scope.spreadsheets,
+  Scope.forms,
+  Scope.scriptApp,
+  Scope.sendMail,
+  Scope.userInfoEmail,
+  Scope.containerUi,
+];
+const OWNER = 'owner@example.com';
+const EDITOR = 'editor@example.com';
+
+const SOURCE = `
+var seen = [];
+function install() {
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  ScriptApp.newTrigger('onEditInstalled').forSpreadsheet(ss).onEdit().create();
+  ScriptApp.newTrigger('onSubmitInstalled').forSpreadsheet(ss).onFormSubmit().create();
+  ScriptApp.newTrigger('onClock').timeBased().everyHours(1).create();
+  var form = FormApp.create('Requests');
+  form.addTextItem().setTitle('What');
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  return form.getId();
+}
+function describeEdit(e) {
+  return {
+    a1: e.range.getA1Notation(), sheet: e.range.getSheet().getName(),
+    hasValue: 'value' in e, value: e.value, hasOld: 'oldValue' in e, oldValue: e.oldValue,
+    user: e.user.getEmail(), authMode: String(e.authMode), source: e.source.getId(),
+    active: Session.getActiveUser().getEmail(), effective: Session.getEffectiveUser().getEmail(),
+  };
+}
+function onEditInstalled(e) { PropertiesService.getDocumentProperties().setProperty('lastEdit', JSON.stringify(describeEdit(e))); }
+function onSubmitInstalled(e) {
+  PropertiesService.getDocumentProperties().setProperty('lastSubmit', JSON.stringify({
+    a1: e.range.getA1Notation(), values: e.values, namedValues: e.namedValues, authMode: String(e.authMode),
+  }));
+}
+function onClock(e) {
+  PropertiesService.getUserProperties().setProperty('clock', JSON.stringify({
+    active: SpreadsheetApp.getActiveSpreadsheet() === null,
+    documentProperties: PropertiesService.getDocumentProperties() === null,
+    documentLock: LockService.getDocumentLock() === null,
+    hour: typeof e.hour, triggerUid: typeof e.triggerUid,
+  }));
+}
+function onOpen(e) { MailApp.sendEmail('x@example.com', 'hi', 'body'); }
+`;
+
+async function world() {
+  const rt = LocalAppsScript.fromSource(SOURCE, { oauthScopes: [...SCOPES] });
+  const ssId = rt.createSpreadsheet('Events', OWNER);
+  const install = await rt.run('install', { user: OWNER, spreadsheetId: ssId });
+  if (!install.ok) throw new Error(install.error?.message);
+  return { rt, ssId, formId: install.value as string };
+}
+
+describe('installable edit trigger', () => {
+  test('a single-cell edit carries value, oldValue and the editing user; it runs as the trigger owner', async () => {
+    const { rt, ssId } = await world();
+    try {
+      rt.world.spreadsheets
+        .require(ssId)
+        .requireSheet('Sheet1')
+        .writeValues(2, 2, [['before']]);
+      await rt.editCells({
+        spreadsheetId: ssId,
+        sheetName: 'Sheet1',
+        row: 2,
+        column: 2,
+        values: [['after']],
+        user: EDITOR,
+      });
+      const event = JSON.parse(rt.world.properties.document(ssId).get('lastEdit') ?? 'null');
+      expect(event).toEqual({
+        a1: 'B2',
+        sheet: 'Sheet1',
+        hasValue: true,
+        value: 'after',
+        hasOld: true,
+        oldValue: 'before',
+        user: EDITOR,
+        authMode: 'FULL',
+        source: ssId,
+        active: EDITOR,
+        effective: OWNER,
+      });
+    } finally {
+      await rt.close();
+    }
+  });
+
+  test('a multi-cell paste carries neither value nor oldValue', async () => {
+    const { rt, ssId } = await world();
+    try {
+      await rt.editCells({
+        spreadsheetId: ssId,
+        sheetName: 'Sheet1',
+        row: 1,
+        column: 1,
+        values: [
+          ['a', 'b'],
+          ['c', 'd'],
+        ],
+        user: EDITOR,
+      });
+      const event = JSON.parse(rt.world.properties.document(ssId).get('lastEdit') ?? 'null');
+      expect(event).toMatchObject({ a1: 'A1:B2', hasValue: false, hasOld: false });
+    } finally {
+      await rt.close();
+    }
+  });
+
+  test('script writes never fire the edit trigger', async () => {
+    const rt = LocalAppsScript.fromSource(
+      `${SOURCE}\nfunction write(){ SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('C3').setValue('by script'); }`,
+      { oauthScopes: [...SCOPES] },
+    );
+    try {
+      const ssId = rt.createSpreadsheet('Events', OWNER);
+      await rt.run('install', { user: OWNER, spreadsheetId: ssId });
+      const before = rt.executions.length;
+      expect((await rt.run('write', { user: OWNER, spreadsheetId: ssId })).ok).toBe(true);
+      expect(rt.executions.length).toBe(before + 1);
+      expect(rt.world.properties.document(ssId).get('lastEdit')).toBeNull();
+    } finally {
+      await rt.close();
+    }
+  });
+});
+
+describe('installable form-submit trigger', () => {
+  test('the response row is appended first, then the trigger gets range, values and namedValues', async () => {
+    const { rt, ssId, formId } = await world();
+    try {
+      await rt.submitForm(formId, { respondentEmail: EDITOR, answers: { What: 'A broken door' } });
+      const event = JSON.parse(rt.world.properties.document(ssId).get('lastSubmit') ?? 'null');
+      expect(event.a1).toBe('A2:B2');
+      expect(event.values[1]).toBe('A broken door');
+      expect(event.namedValues.What).toEqual(['A broken door']);
+      expect(event.namedValues.Timestamp).toHaveLength(1);
+      expect(event.authMode).toBe('FULL');
+    } finally {
+      await rt.close();
+    }
+  });
+});
+
+describe('time-driven trigger', () => {
+  test('runs with no active spreadsheet, no document properties and no document lock', async () => {
+    const { rt } = await world();
+    try {
+      const [run] = await rt.runTimeDrivenTriggers({ all: true });
+      expect(run?.ok).toBe(true);
+      expect(JSON.parse(rt.world.properties.user(OWNER).get('clock') ?? 'null')).toEqual({
+        active: true,
+        documentProperties: true,
+        documentLock: true,
+        hour: 'number',
+        triggerUid: 'string',
+      });
+    } finally {
+      await rt.close();
+    }
+  });
+});
+
+describe('simple trigger', () => {
+  test('onOpen (AuthMode.LIMITED) cannot use a service that needs authorization', async () => {
+    const { rt, ssId } = await world();
+    try {
+      const open = await rt.openSpreadsheet(ssId, EDITOR);
+      expect(open.ok).toBe(false);
+      expect(open.error?.message).toBe(
+        'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+      );
+    } finally {
+      await rt.close();
+    }
+  });
+});
