@@ -69,7 +69,9 @@ export function exportWorld(world: World, options: ExportOptions = {}): WorldSta
 /** Replaces everything in `world` with the saved state. */
 export function importWorld(world: World, state: WorldState): void {
   if (state.version !== WORLD_STATE_VERSION) {
-    throw new Error(`saved world has version ${String(state.version)}; this runtime reads version ${WORLD_STATE_VERSION}`);
+    throw new Error(
+      `saved world has version ${String(state.version)}; this runtime reads version ${WORLD_STATE_VERSION}`,
+    );
   }
   if (state.timeZone !== world.timeZone) {
     throw new Error(`saved world is in time zone ${state.timeZone}, the project in ${world.timeZone}`);

@@ -77,8 +77,81 @@ export const PRELUDE_SOURCE = String.raw`
     return value;
   }
 
-  function encode(value) { return JSON.stringify(value === undefined ? null : value, replace); }
-  function decode(json) { return JSON.parse(json, revive); }
+  // Fast wire format for plain data: the same as runtime/host/dispatcher.ts (read its comment there).
+  // '#' + JSON of [[value] with Dates as 0, dateGroups]; a group is [pathLength, ...path, key, ms, …].
+  var GIVE_UP = {};
+  var hasOwn = Object.prototype.hasOwnProperty;
+  var ObjectProto = Object.prototype;
+
+  function fastContainer(container, path, groups, depth) {
+    if (depth > 64) return GIVE_UP;
+    var group = null;
+    var copy = null;
+    var isArray = Array.isArray(container);
+    var keys = isArray ? null : Object.keys(container);
+    var length = isArray ? container.length : keys.length;
+    for (var n = 0; n < length; n++) {
+      var key = isArray ? n : keys[n];
+      var v = container[key];
+      if (v === null || typeof v !== 'object') {
+        if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') return GIVE_UP;
+        continue;
+      }
+      var out;
+      if (v instanceof RealDate) {
+        var t = v.getTime();
+        if (group === null) { group = [path.length].concat(path); }
+        group.push(key, t === t ? t : null);
+        out = 0;
+      } else {
+        if (v[HANDLE] !== undefined) return GIVE_UP;
+        if (!Array.isArray(v)) {
+          var proto = Object.getPrototypeOf(v);
+          if (proto !== ObjectProto && proto !== null) return GIVE_UP;
+          if ('toJSON' in v || hasOwn.call(v, '$d') || hasOwn.call(v, '$h')) return GIVE_UP;
+        }
+        path.push(key);
+        out = fastContainer(v, path, groups, depth + 1);
+        path.pop();
+        if (out === GIVE_UP) return GIVE_UP;
+      }
+      if (out !== v) {
+        if (copy === null) copy = isArray ? container.slice() : Object.assign({}, container);
+        copy[key] = out;
+      }
+    }
+    if (group !== null) groups.push(group);
+    return copy === null ? container : copy;
+  }
+
+  function fastEncode(value) {
+    var groups = [];
+    var out = fastContainer([value === undefined ? null : value], [], groups, 0);
+    return out === GIVE_UP ? null : '#' + JSON.stringify([out, groups]);
+  }
+
+  function fastDecode(json) {
+    var parsed = JSON.parse(json.slice(1));
+    var root = parsed[0];
+    var groups = parsed[1];
+    for (var g = 0; g < groups.length; g++) {
+      var group = groups[g];
+      var depth = group[0];
+      var target = root;
+      for (var k = 1; k <= depth; k++) target = target[group[k]];
+      for (var j = depth + 1; j < group.length; j += 2) {
+        var ms = group[j + 1];
+        target[group[j]] = new DateCtor(ms === null ? NaN : ms);
+      }
+    }
+    return root[0];
+  }
+
+  function encode(value) {
+    var fast = fastEncode(value);
+    return fast !== null ? fast : JSON.stringify(value === undefined ? null : value, replace);
+  }
+  function decode(json) { return json.charCodeAt(0) === 35 ? fastDecode(json) : JSON.parse(json, revive); }
 
   function call(handle, method, args) {
     var reply = decode(hostCall(handle, method, encode(args)));

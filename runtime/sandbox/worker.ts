@@ -22,6 +22,9 @@ const signal = new Int32Array(init.signal);
 const port = parentPort;
 if (!port) throw new Error('sandbox worker started outside a worker thread');
 
+/** How long a reply signalled by the host may take to arrive on the reply port. */
+const REPLY_GRACE_MS = 10_000;
+
 const compiled = new Map<string, vm.Script>();
 const prelude = new vm.Script(PRELUDE_SOURCE, { filename: 'apps-script-prelude.js' });
 
@@ -55,8 +58,16 @@ function run(message: StartMessage): DoneMessage {
     Atomics.store(signal, 0, 0);
     port!.postMessage(call);
     Atomics.wait(signal, 0, 0);
-    const reply = receiveMessageOnPort(init.replyPort);
-    if (!reply) throw new Error('sandbox: the host signalled a reply but sent none');
+    // The host posts the reply before it raises the flag, yet the message can become receivable on
+    // this side a little after Atomics.notify wakes us (seen about once in 25,000 calls). Giving up
+    // then would leave the late reply queued for the *next* call and desynchronize every call after
+    // it, so wait for it, 1 ms at a time.
+    let reply = receiveMessageOnPort(init.replyPort);
+    for (let waitedMs = 0; !reply; waitedMs++) {
+      if (waitedMs >= REPLY_GRACE_MS) throw new Error('sandbox: the host signalled a reply but sent none');
+      Atomics.wait(signal, 0, 1, 1);
+      reply = receiveMessageOnPort(init.replyPort);
+    }
     return (reply.message as ReplyMessage).json;
   };
   let loadMs = 0;

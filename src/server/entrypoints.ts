@@ -10,31 +10,34 @@
 import { onOpen, onInstall } from './features/menu';
 import { setUpWorkOrders } from './features/setup/setup';
 import { onFormSubmitTrigger } from './features/intake/form-submit';
-import { openReviewSidebar, reviewLoad, reviewAct } from './features/review/entry';
+import { openReviewSidebar, reviewLoad, reviewAct, reviewFind } from './features/review/entry';
 import { onEditTrigger } from './features/edits/entry';
 import { buildReports } from './features/reports/entry';
 import { onHourlyTrigger, runHourlyChecksNow } from './features/hourly/entry';
 import { verifyAuditLog } from './features/audit/entry';
 import { archiveClosedWorkOrders } from './features/archive/entry';
+import { reportingErrors } from './features/errors/reporting';
 
 export const entryPoints = {
   // Simple triggers
   onOpen,
   onInstall,
   // Installable triggers (created by setup)
-  onFormSubmitTrigger,
-  onEditTrigger,
-  onHourlyTrigger,
+  // (an error in a trigger or menu item goes to the Errors sheet and the administrators, then is rethrown)
+  onFormSubmitTrigger: reportingErrors('onFormSubmitTrigger', onFormSubmitTrigger),
+  onEditTrigger: reportingErrors('onEditTrigger', onEditTrigger),
+  onHourlyTrigger: reportingErrors('onHourlyTrigger', onHourlyTrigger),
   // Menu items
-  setUpWorkOrders,
-  openReviewSidebar,
-  buildReports,
-  verifyAuditLog,
-  archiveClosedWorkOrders,
-  runHourlyChecksNow,
+  setUpWorkOrders: reportingErrors('setUpWorkOrders', setUpWorkOrders, 'menu'),
+  openReviewSidebar: reportingErrors('openReviewSidebar', openReviewSidebar, 'menu'),
+  buildReports: reportingErrors('buildReports', buildReports, 'menu'),
+  verifyAuditLog: reportingErrors('verifyAuditLog', verifyAuditLog, 'menu'),
+  archiveClosedWorkOrders: reportingErrors('archiveClosedWorkOrders', archiveClosedWorkOrders, 'menu'),
+  runHourlyChecksNow: reportingErrors('runHourlyChecksNow', runHourlyChecksNow, 'menu'),
   // Called by the review sidebar through google.script.run
   reviewLoad,
   reviewAct,
+  reviewFind,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type EntryPointName = keyof typeof entryPoints;

@@ -6,15 +6,16 @@
 import { transitionsFrom, type Action } from '../core/lifecycle-table';
 import { FINAL_STATUSES, type Status } from '../core/model';
 
+/** In the order the buttons appear: the usual next step first, cancelling last. */
 export const SIDEBAR_ACTIONS = [
-  'approve',
   'approveAssign',
+  'approve',
   'reject',
-  'clarify',
   'assign',
   'reassign',
   'close',
   'return',
+  'clarify',
   'cancel',
 ] as const;
 export type SidebarAction = (typeof SIDEBAR_ACTIONS)[number];

@@ -2,29 +2,21 @@
  * The RPC contract of the "Review & assign" sidebar: what the page sends to `reviewLoad`, `reviewAct`
  * and `reviewFind` through google.script.run, and what comes back. The server validates every request
  * with these schemas (anyone who can open a sidebar can call the functions from the browser console);
- * the page validates every reply. Dates travel as ISO-8601 strings: google.script.run cannot pass a
+ * the reply schemas pin down what the server returns (the tests parse every reply with them). Dates travel as ISO-8601 strings: google.script.run cannot pass a
  * Date. A refusal is a reply, `{ ok: false, message }`, so the sidebar can show it; only bugs throw.
+ *
+ * The page imports only the types of this file and the zod-free constants (./review-actions,
+ * ./review-sections), and checks each reply's envelope by hand: zod would add 200 KB to a sidebar
+ * that HtmlService serves on every opening.
  */
 import { z } from 'zod';
 import { STATUSES } from '../core/model';
 import { COMPLETE_UNITS } from '../core/settings-model';
 import { SIDEBAR_ACTIONS } from './review-actions';
+import { MAX_REASON_LENGTH } from './review-sections';
 
 export * from './review-actions';
-
-/** Items per section and page: three full pages of typical requests stay far below 100 KB. */
-export const REVIEW_PAGE_SIZE = 50;
-/** Longest reason or question accepted (it goes into a cell and an email). */
-export const MAX_REASON_LENGTH = 2000;
-
-export const SECTION_KEYS = ['submitted', 'approved', 'completed'] as const;
-export type SectionKey = (typeof SECTION_KEYS)[number];
-
-export const SECTION_TITLES: Readonly<Record<SectionKey, string>> = {
-  submitted: 'Awaiting review',
-  approved: 'Approved, not assigned',
-  completed: 'Completed, awaiting close',
-};
+export * from './review-sections';
 
 // ---- Requests ----
 
@@ -50,7 +42,12 @@ export const ReviewLoadRequestSchema = z
   .transform((r) => r ?? {});
 export type ReviewLoadRequest = z.input<typeof ReviewLoadRequestSchema>;
 
-const Revision = z.number({ error: 'The revision is missing.' }).int().min(0).max(1_000_000_000);
+const BAD_REVISION = 'The revision is missing or not a whole number.';
+const Revision = z
+  .number({ error: BAD_REVISION })
+  .int({ error: BAD_REVISION })
+  .min(0, { error: BAD_REVISION })
+  .max(1_000_000_000, { error: BAD_REVISION });
 const RowHint = z.number().int().min(2).max(10_000_000);
 const Choice = (what: string) =>
   z

@@ -111,7 +111,9 @@ function project(): LocalAppsScript {
   });
 }
 
-async function ok(record: Promise<{ ok: boolean; value: unknown; error?: { message: string } }>): Promise<unknown> {
+async function ok(
+  record: Promise<{ ok: boolean; value: unknown; error?: { message: string } }>,
+): Promise<unknown> {
   const r = await record;
   if (!r.ok) throw new Error(r.error?.message);
   return r.value;
@@ -129,8 +131,13 @@ describe('persistence: a saved world loads back unchanged and keeps working', ()
     original.world.clock.advance(3 * 86_400_000);
     ssId = original.createSpreadsheet('Persisted', OWNER);
     original.world.spreadsheets.require(ssId).editors.add(SUP);
-    formId = (await ok(original.run('build', { user: OWNER, spreadsheetId: ssId, args: ['Request'] }))) as string;
-    await original.submitForm(formId, { respondentEmail: 'rita@example.com', answers: { Name: 'Rita', Tools: ['Drill'] } });
+    formId = (await ok(
+      original.run('build', { user: OWNER, spreadsheetId: ssId, args: ['Request'] }),
+    )) as string;
+    await original.submitForm(formId, {
+      respondentEmail: 'rita@example.com',
+      answers: { Name: 'Rita', Tools: ['Drill'] },
+    });
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wo-persist-')), 'state.json');
     saveWorldFile(original.world, file);
     restored = project();
@@ -143,12 +150,20 @@ describe('persistence: a saved world loads back unchanged and keeps working', ()
 
   test('the saved state of the loaded world is the saved state of the original', () => {
     const strip = (text: string) => text.replace(/"savedAt":"[^"]*"/, '');
-    expect(strip(encodeWorldState(exportWorld(restored.world)))).toBe(strip(encodeWorldState(exportWorld(original.world))));
+    expect(strip(encodeWorldState(exportWorld(restored.world)))).toBe(
+      strip(encodeWorldState(exportWorld(original.world))),
+    );
   });
 
   test('scripts observe the same spreadsheet, properties, cache, quota, triggers and time', async () => {
-    const before = (await ok(original.run('observe', { user: OWNER, spreadsheetId: ssId }))) as Record<string, unknown>;
-    const after = (await ok(restored.run('observe', { user: OWNER, spreadsheetId: ssId }))) as Record<string, unknown>;
+    const before = (await ok(original.run('observe', { user: OWNER, spreadsheetId: ssId }))) as Record<
+      string,
+      unknown
+    >;
+    const after = (await ok(restored.run('observe', { user: OWNER, spreadsheetId: ssId }))) as Record<
+      string,
+      unknown
+    >;
     const { now: nowBefore, ...restBefore } = before;
     const { now: nowAfter, ...restAfter } = after;
     expect(restAfter).toEqual(restBefore);
@@ -164,7 +179,9 @@ describe('persistence: a saved world loads back unchanged and keeps working', ()
   test('validation and protection still refuse what they refused', async () => {
     const edit = (sheetName: string, row: number, column: number, value: string, user: string) =>
       restored.editCells({ spreadsheetId: ssId, sheetName, row, column, values: [[value]], user });
-    await expect(edit('Data', 2, 6, 'Maybe', OWNER)).rejects.toThrow(new UserEditRefused('Pick Open or Done', 'validation'));
+    await expect(edit('Data', 2, 6, 'Maybe', OWNER)).rejects.toThrow(
+      new UserEditRefused('Pick Open or Done', 'validation'),
+    );
     await expect(edit('Data', 2, 7, 'purple', OWNER)).rejects.toThrow(UserEditRefused);
     await expect(edit('Data', 1, 1, 'hijacked', TECH)).rejects.toThrow(UserEditRefused);
     await expect(edit('Data', 2, 7, 'green', OWNER)).resolves.toBeDefined();
@@ -175,7 +192,10 @@ describe('persistence: a saved world loads back unchanged and keeps working', ()
   });
 
   test('the form appends to its tab and fires its trigger; the hourly trigger comes due', async () => {
-    const sub = await restored.submitForm(formId, { respondentEmail: 'sam@example.com', answers: { Name: 'Sam' } });
+    const sub = await restored.submitForm(formId, {
+      respondentEmail: 'sam@example.com',
+      answers: { Name: 'Sam' },
+    });
     expect(sub.executions.map((e) => e.ok)).toEqual([true]);
     expect(sub.response.row).toBe(3);
     const sheet = restored.world.spreadsheets.require(ssId).requireSheet(sub.response.sheetName!);
@@ -194,7 +214,9 @@ describe('persistence: a saved world loads back unchanged and keeps working', ()
       [[TECH], 'Hello', '<b>html</b>', true],
     ]);
     expect(restored.world.ui.lastSidebar(ssId, OWNER)?.html).toContain('<p>side</p>');
-    expect(restored.world.ui.addonMenuFor(ssId, OWNER)).toEqual([{ kind: 'item', caption: 'Build', functionName: 'build' }]);
+    expect(restored.world.ui.addonMenuFor(ssId, OWNER)).toEqual([
+      { kind: 'item', caption: 'Build', functionName: 'build' },
+    ]);
     expect(restored.world.ui.toasts(ssId, OWNER).map((t) => t.message)).toEqual(['built']);
   });
 

@@ -47,7 +47,11 @@ export function chartView(spreadsheet: SpreadsheetModel, chart: ChartModel): Cha
   const firstSeries = seriesColumns[0];
   // numHeaders -1 lets Sheets guess: a first row whose series cell is text is a header row.
   const headers =
-    chart.numHeaders >= 0 ? chart.numHeaders : firstSeries && typeof firstSeries.values[0] === 'string' ? 1 : 0;
+    chart.numHeaders >= 0
+      ? chart.numHeaders
+      : firstSeries && typeof firstSeries.values[0] === 'string'
+        ? 1
+        : 0;
   const options = chart.options;
   const number = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   return {

@@ -6,8 +6,18 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   res.end(JSON.stringify(body));
 }
 
-export function sendText(res: http.ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': `${contentType}; charset=utf-8`, 'Cache-Control': 'no-store', ...headers });
+export function sendText(
+  res: http.ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'Content-Type': `${contentType}; charset=utf-8`,
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -15,7 +25,8 @@ export function sendText(res: http.ServerResponse, status: number, contentType: 
 export function parseBody(body: string): Record<string, unknown> {
   if (body.trim() === '') return {};
   const parsed: unknown = JSON.parse(body);
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new BadRequest('expected a JSON object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new BadRequest('expected a JSON object');
   return parsed as Record<string, unknown>;
 }
 
@@ -34,7 +45,8 @@ export function requireString(source: Record<string, unknown>, key: string): str
 
 export function requireInt(source: Record<string, unknown>, key: string, min = 1): number {
   const value = typeof source[key] === 'string' ? Number(source[key]) : source[key];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw new BadRequest(`${key} must be an integer ≥ ${min}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+    throw new BadRequest(`${key} must be an integer ≥ ${min}`);
   return value;
 }
 

@@ -40,7 +40,8 @@ export function peopleOf(spreadsheet: SpreadsheetModel | undefined): Person[] {
   if (sheet) {
     const values = sheet.readValues(1, 1, Math.max(sheet.lastRow(), 1), Math.max(sheet.lastColumn(), 1));
     for (const member of parseStaff(values).staff) {
-      if (member.active) people.push({ email: member.email, name: member.name || member.email, role: member.role });
+      if (member.active)
+        people.push({ email: member.email, name: member.name || member.email, role: member.role });
     }
   }
   return people.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));

@@ -71,7 +71,10 @@ export function sheetView(
       if (Object.keys(format).length > 0) formats[key(s.row, s.column)] = format;
     }
   }
-  const pad = (rows: string[][]) => rows.map((r) => (r.length < lastColumn ? [...r, ...new Array<string>(lastColumn - r.length).fill('')] : r));
+  const pad = (rows: string[][]) =>
+    rows.map((r) =>
+      r.length < lastColumn ? [...r, ...new Array<string>(lastColumn - r.length).fill('')] : r,
+    );
   return {
     name: sheet.name,
     tabs: spreadsheet.sheetModels().map((s) => ({ name: s.name, hidden: s.hidden, color: s.tabColor })),

@@ -78,10 +78,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const assets = await buildClient();
   const port = await freePort(options.port ?? 0);
   // The routes need the host (to inject google.script.run into pages) and the host needs the routes.
-  let context: WorkbenchContext | undefined;
-  const handle = routes(() => context!);
-  const host = new HtmlHost(rt, { port, extraRoutes: handle });
-  context = {
+  const holder: { context?: WorkbenchContext } = {};
+  const host = new HtmlHost(rt, { port, extraRoutes: routes(() => holder.context!) });
+  holder.context = {
     rt,
     host,
     spreadsheetId,

@@ -74,6 +74,8 @@ export interface SheetState {
   protections: ProtectionState[];
   charts: ChartModel[];
   columnWidths: [number, number][];
+  /** Absent in files saved before columns could be hidden. */
+  hiddenColumns?: number[];
   rowHeights: [number, number][];
 }
 
@@ -124,6 +126,8 @@ export class SheetModel {
   protections: ProtectionModel[] = [];
   charts: ChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Columns hidden with Sheet.hideColumns (1-based), moving with inserts and deletes like widths. */
+  readonly hiddenColumns = new Map<number, true>();
   readonly rowHeights = new Map<number, number>();
   /** Cached getLastColumn(); null when a change may have lowered it. */
   private lastColumnCache: number | null = 0;
@@ -597,6 +601,7 @@ export class SheetModel {
     if (!rows && at <= this.frozenColumns) this.frozenColumns += count;
     if (!rows) {
       shiftMap(this.columnWidths, at, count);
+      shiftMap(this.hiddenColumns, at, count);
       this.lastColumnCache = null;
     } else shiftMap(this.rowHeights, at, count);
     for (const entry of this.validations) entry.rect = shiftForInsert(entry.rect, axis, at, count, inherit);
@@ -617,6 +622,7 @@ export class SheetModel {
       this.maxColumns -= count;
       this.frozenColumns -= overlapCount(1, this.frozenColumns, at, count);
       unshiftMap(this.columnWidths, at, count);
+      unshiftMap(this.hiddenColumns, at, count);
     }
     this.lastColumnCache = null;
     const kept: ValidationEntry[] = [];
@@ -680,6 +686,7 @@ export class SheetModel {
         })),
       charts: this.charts.map((c) => ({ ...cloneSpec(c), chartId: c.chartId })),
       columnWidths: [...this.columnWidths],
+      hiddenColumns: [...this.hiddenColumns.keys()],
       rowHeights: [...this.rowHeights],
     };
   }
@@ -715,6 +722,7 @@ export class SheetModel {
     });
     sheet.charts = state.charts.map((c) => ({ ...cloneSpec(c), chartId: c.chartId }));
     for (const [k, v] of state.columnWidths) sheet.columnWidths.set(k, v);
+    for (const k of state.hiddenColumns ?? []) sheet.hiddenColumns.set(k, true);
     for (const [k, v] of state.rowHeights) sheet.rowHeights.set(k, v);
     sheet.lastColumnCache = null;
     return sheet;
@@ -727,7 +735,7 @@ function overlapCount(start: number, size: number, at: number, count: number): n
   return Math.max(0, hi - lo + 1);
 }
 
-function shiftMap(map: Map<number, number>, at: number, count: number): void {
+function shiftMap<V>(map: Map<number, V>, at: number, count: number): void {
   const entries = [...map.entries()].sort((a, b) => b[0] - a[0]);
   for (const [k, v] of entries) {
     if (k >= at) {
@@ -737,7 +745,7 @@ function shiftMap(map: Map<number, number>, at: number, count: number): void {
   }
 }
 
-function unshiftMap(map: Map<number, number>, at: number, count: number): void {
+function unshiftMap<V>(map: Map<number, V>, at: number, count: number): void {
   const entries = [...map.entries()].sort((a, b) => a[0] - b[0]);
   for (const [k, v] of entries) {
     if (k < at) continue;

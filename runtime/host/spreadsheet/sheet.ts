@@ -431,6 +431,31 @@ export class Sheet extends SpreadsheetGasObject {
     for (let c = startColumn; c < startColumn + numColumns; c++) sheet.columnWidths.set(c, width);
     return this;
   }
+  /** Sheet.hideColumns(columnIndex[, numColumns]): hides columns; their values stay readable. */
+  hideColumns(columnIndex: number, numColumns?: number): void {
+    overload(this.gasClass, 'hideColumns', arguments, ['number'], ['number', 'number']);
+    this._setColumnsHidden(columnIndex, numColumns ?? 1, true);
+  }
+  /** Sheet.showColumns(columnIndex[, numColumns]). */
+  showColumns(columnIndex: number, numColumns?: number): void {
+    overload(this.gasClass, 'showColumns', arguments, ['number'], ['number', 'number']);
+    this._setColumnsHidden(columnIndex, numColumns ?? 1, false);
+  }
+  /** Sheet.isColumnHiddenByUser(columnPosition). */
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    overload(this.gasClass, 'isColumnHiddenByUser', arguments, ['number']);
+    const sheet = this._live();
+    if (columnPosition < 1 || columnPosition > sheet.maxColumns) fail(Messages.columnsOutOfBounds);
+    return sheet.hiddenColumns.has(columnPosition);
+  }
+  _setColumnsHidden(start: number, count: number, hidden: boolean): void {
+    const sheet = this._live();
+    if (start < 1 || count < 1 || start + count - 1 > sheet.maxColumns) fail(Messages.columnsOutOfBounds);
+    for (let c = start; c < start + count; c++) {
+      if (hidden) sheet.hiddenColumns.set(c, true);
+      else sheet.hiddenColumns.delete(c);
+    }
+  }
   getColumnWidth(columnPosition: number): number {
     overload(this.gasClass, 'getColumnWidth', arguments, ['number']);
     return this._live().columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;

@@ -64,6 +64,8 @@ export interface SheetSnapshot {
     position: { anchorRow: number; anchorColumn: number; offsetX: number; offsetY: number };
   }[];
   columnWidths: Record<number, number>;
+  /** Columns hidden with Sheet.hideColumns (1-based). */
+  hiddenColumns: number[];
 }
 
 export interface SnapshotWindow {
@@ -165,5 +167,6 @@ export function snapshot(sheet: SheetModel, window: SnapshotWindow = {}): SheetS
       position: { ...c.position },
     })),
     columnWidths: Object.fromEntries(sheet.columnWidths),
+    hiddenColumns: [...sheet.hiddenColumns.keys()].sort((a, b) => a - b),
   };
 }

@@ -8,6 +8,7 @@ import {
 } from '../../core/columns';
 import { readHeaderRow, requireSheet, UserFacingError } from './workbook';
 import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
+import { rememberRegisterHeader } from './register-shape';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -33,8 +34,13 @@ export class Register {
   ) {}
 
   static open(ss: Spreadsheet): Register {
-    const sheet = requireSheet(ss, SHEET_NAMES.register);
+    return Register.onSheet(requireSheet(ss, SHEET_NAMES.register));
+  }
+
+  /** The register on its sheet already in hand (`open` without looking the sheet up again). */
+  static onSheet(sheet: Sheet): Register {
     const header = readHeaderRow(sheet);
+    rememberRegisterHeader(header); // saves the edit trigger a read (register-shape.ts)
     const layout = registerLayout(header);
     if (layout.missing.length > 0) {
       const names = layout.missing.map((f) => `"${REGISTER_COLUMNS[f]}"`).join(', ');

@@ -19,7 +19,7 @@
  * indexes the rows appended since with one read of the tail.
  */
 import { SHEET_NAMES, type WorkOrder } from '../../core/model';
-import { highestRequestNumber } from '../../core/ids';
+import { highestRequestNumber, parseRequestId } from '../../core/ids';
 import { parseRegisterRow } from '../../core/columns';
 import { PROPERTY_KEYS } from './document-properties';
 import { withDocumentLock } from './document-lock';
@@ -284,8 +284,12 @@ function rebuild(register: Register, lastRow: number): ReviewIndex {
 function tail(register: Register, index: ReviewIndex, lastRow: number): QueueSource[] | null {
   const first = index.lastRow + 1;
   const sources = parsedRows(register, register.readRows(first, lastRow - index.lastRow), first);
-  const seqs = sources.map((s) => highestRequestNumber([s.order.id])).filter((n) => n > 0);
-  if (index.maxSeq > 0 && seqs.length > 0 && Math.min(...seqs) > index.maxSeq + 1) return null;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const s of sources) {
+    const seq = parseRequestId(s.order.id);
+    if (seq !== null && seq < lowest) lowest = seq;
+  }
+  if (index.maxSeq > 0 && Number.isFinite(lowest) && lowest > index.maxSeq + 1) return null;
   return sources;
 }
 
@@ -305,7 +309,6 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
   const lastRow = Math.max(sheet.getLastRow(), 1);
   if (stored.kind === 'ok' && stored.index.lastRow === lastRow) return { index: stored.index, source: 'index' };
   const register = Register.onSheet(sheet);
-  if (stored.kind === 'overflow') return { index: rebuild(register, lastRow), source: 'scan' };
   return withDocumentLock(() => {
     // Read again under the lock: another execution may have caught up (or appended) meanwhile.
     const session = QueueSession.open() as QueueSession;
@@ -323,9 +326,11 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
         return { index, source: 'tail' as const };
       }
     }
+    // Missing, damaged, contradicted by the register, or too large last time (it may fit again now).
     const rebuilt = rebuild(register, current);
     const values = indexProperties(rebuilt, session.snapshot);
     store.setProperties(values);
-    return { index: rebuilt, source: values[META_KEY]?.includes('"overflow"') ? ('scan' as const) : ('rebuilt' as const) };
+    const overflow = parseMeta(values[META_KEY])?.overflow === true;
+    return { index: rebuilt, source: overflow ? ('scan' as const) : ('rebuilt' as const) };
   });
 }

@@ -82,7 +82,8 @@ export function canonicalOrder(order: WorkOrder): WorkOrder {
 /** Field equality as the register sees it: dates to the second (a cell may drop milliseconds). */
 export function sameFieldValue(field: WorkOrderField, a: unknown, b: unknown): boolean {
   if (isDateField(field) || isDate(a) || isDate(b)) {
-    const ms = (v: unknown): number | null => (isDate(v) && Number.isFinite(v.getTime()) ? v.getTime() : null);
+    const ms = (v: unknown): number | null =>
+      isDate(v) && Number.isFinite(v.getTime()) ? v.getTime() : null;
     const x = ms(a);
     const y = ms(b);
     if (x === null || y === null) return x === y;

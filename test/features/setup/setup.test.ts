@@ -5,6 +5,7 @@ import { LocalAppsScript } from '../../../runtime';
 import { snapshot } from '../../../runtime/host/spreadsheet/snapshot';
 import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, SHEET_NAMES, STATUSES } from '../../../src/core/model';
 import { FORM_QUESTIONS } from '../../../src/core/intake';
+import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
 function everySheet(wb: TestWorkbook) {
@@ -60,9 +61,14 @@ describe('Set up work orders', () => {
       expect(names).toContain(name);
     }
     const register = wb.sheet(SHEET_NAMES.register);
-    expect(wb.values(SHEET_NAMES.register)[0]).toEqual(Object.values(REGISTER_COLUMNS));
+    // The add-on's columns, then its hidden record of each row's last known values (see row-state.ts).
+    expect(wb.values(SHEET_NAMES.register)[0]).toEqual([
+      ...Object.values(REGISTER_COLUMNS),
+      ROW_STATE_HEADER,
+    ]);
     expect(register.frozenRows).toBe(1);
-    expect(register.maxColumns).toBe(Object.keys(REGISTER_COLUMNS).length);
+    expect(register.maxColumns).toBe(Object.keys(REGISTER_COLUMNS).length + 1);
+    expect(register.hiddenColumns.has(register.maxColumns)).toBe(true);
     expect(wb.values(SHEET_NAMES.changeLog)[0]).toEqual([...CHANGE_LOG_HEADERS]);
     expect(wb.sheet(SHEET_NAMES.changeLog).frozenRows).toBe(1);
   });

@@ -1,5 +1,13 @@
-// PLACEHOLDER: being built by another engineer; replace this whole file.
-import { UserFacingError } from '../../adapters/workbook';
-export function verifyAuditLog(..._args: unknown[]): unknown {
-  throw new UserFacingError('verifyAuditLog is not available yet.');
+import { requireAdministrator } from '../../adapters/administrators';
+import { activeSpreadsheet } from '../../adapters/workbook';
+import { verifyChangeLog, type AuditResult } from './verify';
+
+/** Menu: Verify audit log (administrators). Shows the outcome and returns it. */
+export function verifyAuditLog(): AuditResult {
+  const ss = activeSpreadsheet();
+  requireAdministrator(ss, 'verify the audit log');
+  const result = verifyChangeLog(ss);
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(result.ok ? 'Audit log verified' : 'Audit log broken', result.message, ui.ButtonSet.OK);
+  return result;
 }

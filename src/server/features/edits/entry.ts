@@ -1,5 +1,91 @@
-// PLACEHOLDER: being built by another engineer; replace this whole file.
-import { UserFacingError } from '../../adapters/workbook';
-export function onEditTrigger(..._args: unknown[]): unknown {
-  throw new UserFacingError('onEditTrigger is not available yet.');
+/**
+ * The installable edit trigger (created by setup, runs as the administrator who set up; the person
+ * who edited is Session.getActiveUser). The only guard on the shared register: whatever people type,
+ * paste or fill there is judged against the lifecycle table and their role, cell by cell, row by row.
+ *
+ * Edits elsewhere cost two service calls (Range.getSheet, Sheet.getName) and return, except on the
+ * tabs the add-on owns: Staff and Settings (roles apply at once), the Change Log (append-only).
+ *
+ * Anyone who can open a sidebar can call this function from the browser console, but only with plain
+ * data: without a real Range it does nothing.
+ */
+import { SHEET_NAMES } from '../../../core/model';
+import { activeSpreadsheet } from '../../adapters/workbook';
+import { handleChangeLogEdit, handleHeaderEdit, handleReferenceEdit } from './other-sheets';
+import { handleRegisterEdit, type EditedRange } from './register-edit';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+interface EditEvent {
+  range?: unknown;
+  source?: unknown;
+  value?: unknown;
+  oldValue?: unknown;
+}
+
+function isRange(value: unknown): value is Range {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { getSheet?: unknown }).getSheet === 'function'
+  );
+}
+
+function isSpreadsheet(value: unknown): value is Spreadsheet {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { toast?: unknown }).toast === 'function'
+  );
+}
+
+function editedRange(range: Range, event: EditEvent): EditedRange {
+  const numRows = range.getNumRows();
+  const numColumns = range.getNumColumns();
+  const single = numRows === 1 && numColumns === 1;
+  return {
+    row: range.getRow(),
+    column: range.getColumn(),
+    numRows,
+    numColumns,
+    // Apps Script leaves oldValue out when the cell was empty, and both values out for a paste.
+    ...(single ? { oldValue: event.oldValue === undefined ? '' : String(event.oldValue) } : {}),
+  };
+}
+
+function show(ss: Spreadsheet, message: string | null): void {
+  if (message) ss.toast(message, 'Work Orders', 10);
+}
+
+export function onEditTrigger(e?: unknown): void {
+  const event = (e ?? {}) as EditEvent;
+  if (!isRange(event.range)) return;
+  const sheet = event.range.getSheet();
+  const name = sheet.getName();
+  const watched: string[] = [
+    SHEET_NAMES.register,
+    SHEET_NAMES.staff,
+    SHEET_NAMES.settings,
+    SHEET_NAMES.changeLog,
+  ];
+  if (!watched.includes(name)) return;
+
+  const ss = isSpreadsheet(event.source) ? event.source : activeSpreadsheet();
+  const range = editedRange(event.range, event);
+  const newValue = event.value === undefined ? undefined : String(event.value);
+  if (name === SHEET_NAMES.staff || name === SHEET_NAMES.settings) {
+    show(ss, handleReferenceEdit(ss, sheet, range, newValue));
+    return;
+  }
+  if (name === SHEET_NAMES.changeLog) {
+    show(ss, handleChangeLogEdit(ss, range, newValue));
+    return;
+  }
+  const messages: string[] = [];
+  if (range.row === 1) {
+    const header = handleHeaderEdit(ss, sheet, { ...range, numRows: 1 }, newValue);
+    if (header) messages.push(header);
+  }
+  const result = handleRegisterEdit(ss, sheet, range);
+  if (result.toast) messages.push(result.toast);
+  show(ss, messages.length > 0 ? messages.join(' ') : null);
 }

@@ -2,6 +2,14 @@ import { spreadsheetOfExecution } from '../../adapters/trigger-target';
 import { UserFacingError } from '../../adapters/workbook';
 import { reportProblem } from './report';
 
+/** A failure whose details were already reported (Errors sheet, email): only rethrown, not reported twice. */
+export class AlreadyReportedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AlreadyReportedError';
+  }
+}
+
 /**
  * Wraps a trigger or menu handler so that a failure is never silent: it is written to the Errors
  * sheet and emailed to the administrators (once per distinct message per day), then rethrown so Apps
@@ -18,7 +26,8 @@ export function reportingErrors<A extends unknown[], R>(
     try {
       return handler(...args);
     } catch (error) {
-      if (!(kind === 'menu' && error instanceof UserFacingError)) recordFailure(name, args[0], error);
+      const shownToTheUser = kind === 'menu' && error instanceof UserFacingError;
+      if (!shownToTheUser && !(error instanceof AlreadyReportedError)) recordFailure(name, args[0], error);
       throw error;
     }
   };

@@ -13,6 +13,7 @@ import { activeSpreadsheet } from '../../adapters/workbook';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
+import { syncQueueFor } from '../../adapters/review-queue';
 import { appendChangeLog } from '../../adapters/change-log';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue } from '../../adapters/mailer';
@@ -87,6 +88,7 @@ export function ingestResponse(
       responseRef: ref,
     });
     const row = Register.open(ss).append(order);
+    syncQueueFor([{ row, order }], { appended: true });
     writeOwnerState(
       ssId,
       INTAKE_LEDGER,

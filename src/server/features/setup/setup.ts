@@ -11,6 +11,7 @@ import { invalidateReferenceData, readReferenceData } from '../../adapters/refer
 import { OUTBOX_HEADERS } from '../../adapters/mailer';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
+import { ensureRowStateColumn } from '../../adapters/row-state-column';
 import { ensureIntakeForm } from './intake-form';
 import { ensureTriggers } from './triggers';
 import { SetupReport } from './report';
@@ -74,6 +75,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
       );
     }
     applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
+    ensureRowStateColumn(register.sheet, register.created ? null : report); // edit trigger's record (issue 5)
 
     const log = ensureSheet(ss, SHEET_NAMES.changeLog, CHANGE_LOG_HEADERS, report);
     protectChangeLog(log.sheet, log.created ? null : report);

@@ -1,0 +1,217 @@
+/**
+ * Benchmark of the installable edit trigger (issue 5): what one register edit costs, a single cell or
+ * a 50-row paste, with a register of each given size. The budget is at most 6 Spreadsheet calls (reads
+ * + writes reaching the Sheets backend), the same at 100 and 100,000 rows.
+ *
+ * Each size gets a fresh workbook set up through the real menu item; the register is filled host-side
+ * with `size` assigned work orders (each row with its Last Known State, as intake and the sidebar
+ * write it). Scenarios, in order:
+ *   cold     the first edit after the document caches expired (header, change-log tail, Staff/Settings)
+ *   legal    the assignee starts an order (Status, stamps, log, no note, no toast)
+ *   staleStaff  the same once only the cached Staff/Settings copy expired (reference-data.ts, 10 min)
+ *   refused  another technician types a status (put back, note, toast, log)
+ *   paste50  a 50-row Status paste mixing legal, unchanged and refused rows
+ *   paste50x3  a 50-row × 3-column paste of Results, Actions Taken, Reason
+ *
+ * Run: `npx tsx bench/edits.ts [sizes…]` (default 100 and 100000), after building dist/ (or with
+ * WO_DIST_DIR naming a build).
+ */
+import { registerLayout } from '../src/core/columns';
+import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../src/core/model';
+import { formatRequestId } from '../src/core/ids';
+import { serializeRowState, ROW_STATE_HEADER } from '../src/server/adapters/row-state';
+import { spreadsheetCalls } from '../runtime/host/execution';
+import type { ExecutionRecord } from '../runtime';
+import {
+  REQUESTOR,
+  SUPERVISOR,
+  TECH,
+  TECH2,
+  setUpWorkbook,
+  type TestWorkbook,
+} from '../test/support/workbook';
+import { countsOf, estimateMs } from './cost-model';
+
+export interface EditFigures {
+  rows: number;
+  scenario: string;
+  /** Spreadsheet calls: backend reads + writes. */
+  spreadsheetCalls: number;
+  reads: number;
+  writes: number;
+  cellsRead: number;
+  cellsWritten: number;
+  /** Change-log rows the edit wrote. */
+  logRows: number;
+  /** Wall time of the execution in the local runtime, ms. */
+  localMs: number;
+  /** What the cost model (bench/cost-model.ts) estimates it would take in Apps Script, ms. */
+  estimatedMs: number;
+}
+
+/** Every fifth order belongs to TECH2, the rest to TECH (the paste mixes their rows). */
+const ownerOf = (i: number): string => (i % 5 === 4 ? TECH2 : TECH);
+
+function assignedOrder(seq: number): WorkOrder {
+  const requestedAt = new Date(Date.UTC(2026, 0, 5, 9, 0, 0) + seq * 60_000);
+  const decidedAt = new Date(requestedAt.getTime() + 3_600_000);
+  return {
+    id: formatRequestId(seq),
+    woNumber: `WO-2026-${String(seq).padStart(5, '0')}`,
+    status: 'Assigned',
+    priority: 'P3 Routine',
+    category: 'Electrical',
+    assignee: ownerOf(seq - 1),
+    due: new Date(decidedAt.getTime() + 5 * 86_400_000),
+    requestedAt,
+    requesterEmail: REQUESTOR,
+    requesterName: `Requester ${seq}`,
+    location: 'Main Building',
+    description: `Request number ${seq}: the radiator in room ${seq % 300} is cold`,
+    urgency: 'Routine',
+    resources: 'Ladder',
+    decidedBy: SUPERVISOR,
+    decidedAt,
+    assignedAt: decidedAt,
+    startedAt: null,
+    completedAt: null,
+    closedBy: '',
+    closedAt: null,
+    notes: '',
+    results: '',
+    actions: '',
+    reason: '',
+    reviewFlag: '',
+    responseRef: `Form Responses 1!A${seq + 1}`,
+    revision: 3,
+  };
+}
+
+/** Writes `size` assigned orders into the register host-side, as they read back from the sheet. */
+function fillRegister(wb: TestWorkbook, size: number): void {
+  const sheet = wb.sheet(SHEET_NAMES.register);
+  const header = sheet.readValues(1, 1, 1, sheet.lastColumn())[0] ?? [];
+  const layout = registerLayout(header);
+  const stateIndex = header.indexOf(ROW_STATE_HEADER);
+  if (stateIndex < 0) throw new Error('the register has no Last Known State column: setup did not add it');
+  const fields = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
+  const chunk = 10_000;
+  for (let start = 0; start < size; start += chunk) {
+    const rows: (string | number | Date)[][] = [];
+    for (let i = start; i < Math.min(size, start + chunk); i++) {
+      const order = assignedOrder(i + 1);
+      const row: (string | number | Date)[] = new Array<string | number | Date>(header.length).fill('');
+      for (const field of fields) {
+        const index = layout.indexOf[field];
+        const value = order[field];
+        if (index >= 0) row[index] = value === null ? '' : value;
+      }
+      row[stateIndex] = serializeRowState(order);
+      rows.push(row);
+    }
+    sheet.writeValues(2 + start, 1, rows);
+  }
+}
+
+function figures(rows: number, scenario: string, record: ExecutionRecord, logRows: number): EditFigures {
+  if (!record.ok) throw new Error(`${scenario}: the edit trigger failed: ${record.error?.message ?? ''}`);
+  const backend = record.stats.backend.Spreadsheet ?? { read: 0, write: 0, touch: 0 };
+  return {
+    rows,
+    scenario,
+    spreadsheetCalls: spreadsheetCalls(record.stats),
+    reads: backend.read,
+    writes: backend.write,
+    cellsRead: record.stats.cellsRead,
+    cellsWritten: record.stats.cellsWritten,
+    logRows,
+    localMs: Math.round(record.stats.totalMs),
+    estimatedMs: Math.round(estimateMs(countsOf(record.stats))),
+  };
+}
+
+async function measureSize(size: number): Promise<EditFigures[]> {
+  if (size < 60) throw new Error('measureEdits needs at least 60 rows (the paste covers 50)');
+  const wb = await setUpWorkbook();
+  try {
+    fillRegister(wb, size);
+    const sheet = wb.sheet(SHEET_NAMES.register);
+    const column = (header: string): number => wb.registerColumn(header);
+    const out: EditFigures[] = [];
+    const run = async (scenario: string, user: string, row: number, col: number, values: string[][]) => {
+      const logBefore = wb.sheet(SHEET_NAMES.changeLog).lastRow();
+      const { executions } = await wb.edit(user, SHEET_NAMES.register, row, col, values);
+      const record = executions[0];
+      if (!record || executions.length !== 1) throw new Error(`${scenario}: expected one trigger execution`);
+      out.push(figures(size, scenario, record, wb.sheet(SHEET_NAMES.changeLog).lastRow() - logBefore));
+    };
+    // The rows edited sit in the middle of the register (row numbers do not matter: no search).
+    const middle = Math.max(2, Math.floor(size / 2) - 60);
+    const statusColumn = column('Status');
+    /** The first row at or after `from` whose order belongs to `owner` (row r holds order r - 2). */
+    const rowOf = (owner: string, from: number): number => {
+      let r = from;
+      while (ownerOf(r - 2) !== owner) r++;
+      return r;
+    };
+    // Cold: the document cache is empty (as after six idle hours), everything is looked up.
+    wb.rt.world.cache.document(wb.ssId).clear();
+    await run('cold', TECH, rowOf(TECH, middle), statusColumn, [['In Progress']]);
+    await run('legal', TECH, rowOf(TECH, middle + 5), statusColumn, [['In Progress']]);
+    // Only the Staff/Settings copy expired (reference-data.ts keeps it ten minutes).
+    wb.rt.world.cache.document(wb.ssId).remove('wo.reference.v1');
+    await run('staleStaff', TECH, rowOf(TECH, middle + 10), statusColumn, [['In Progress']]);
+    await run('refused', TECH, rowOf(TECH2, middle + 5), statusColumn, [['In Progress']]);
+    const first = middle + 20;
+    const intent = ['In Progress', 'Completed', 'Assigned', 'On Hold', 'In Progress'];
+    const statuses = Array.from({ length: 50 }, (_, i) => [intent[(first - 2 + i) % 5] as string]);
+    await run('paste50', TECH, first, statusColumn, statuses);
+    const texts = Array.from({ length: 50 }, (_, i) => [`Result ${i}`, `Action ${i}`, `Reason ${i}`]);
+    await run('paste50x3', TECH, first, column('Results'), texts);
+    if (sheet.lastRow() !== size + 1) throw new Error('the register changed size during the benchmark');
+    return out;
+  } finally {
+    await wb.close();
+  }
+}
+
+/** Figures for each register size (one fresh workbook per size). */
+export async function measureEdits(sizes: number[]): Promise<EditFigures[]> {
+  const out: EditFigures[] = [];
+  for (const size of sizes) out.push(...(await measureSize(size)));
+  return out;
+}
+
+function printTable(rows: readonly EditFigures[]): void {
+  const headers: (keyof EditFigures)[] = [
+    'rows',
+    'scenario',
+    'spreadsheetCalls',
+    'reads',
+    'writes',
+    'cellsRead',
+    'cellsWritten',
+    'logRows',
+    'localMs',
+    'estimatedMs',
+  ];
+  const lines = [headers.map(String), ...rows.map((r) => headers.map((h) => String(r[h])))];
+  const widths = headers.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));
+  for (const line of lines) console.log(line.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  '));
+  const warm = rows.filter((r) => r.scenario !== 'cold' && r.scenario !== 'staleStaff');
+  const worst = Math.max(...warm.map((r) => r.spreadsheetCalls));
+  console.log(`\nWarm edits: at most ${worst} Spreadsheet calls (budget: 6).`);
+}
+
+if (process.argv[1]?.replace(/\\/g, '/').endsWith('bench/edits.ts')) {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  measureEdits(sizes.length > 0 ? sizes : [100, 100_000])
+    .then(printTable)
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,216 @@
+/**
+ * `npm run bench`: fills the local runtime with generated registers of 1k, 10k and 100k work orders
+ * (~10 change-log rows each, as far as the cell limit allows), runs every operation on each, prints a
+ * table (service calls by kind, cells, local JavaScript time, estimated Apps Script time, the naive
+ * baseline beside it), the report compute time, the live capacity under the 10-million-cell limit and
+ * the bundle's cold start, writes the same to bench/results/latest.json, and exits with code 1 when a
+ * budget is broken. Not part of `npm test`.
+ *
+ * Environment: WO_BENCH_SIZES=1000,10000 (register sizes), WO_DIST_DIR (the build to load),
+ * WO_COST_* (cost model figures, see cost-model.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkBudgets } from './budgets';
+import { measureCapacity, type Capacity } from './capacity';
+import { measureColdStart } from './cold-start';
+import { timeCompute, type ComputeFigures } from './compute';
+import { costModelFromEnv } from './cost-model';
+import { EXTERNAL, externalRows, loadExternal } from './external';
+import { generateHistory, type History } from './fixtures/history';
+import { measureLifecycleRows, type LifecycleRows } from './lifecycle';
+import { createNaiveWorld, measureNaive } from './naive/world';
+import {
+  measureArchiveDefault,
+  measureEditsDefault,
+  measureHourlyDefault,
+  measureIngest,
+  measureReports,
+  measureReviewDefault,
+  measureSetupRerun,
+} from './operations';
+import { printReport } from './print';
+import { estimateRecords, extrapolate, rowFromMeasurement, type NaiveFigures, type ResultRow } from './results';
+import type { Measurement } from './types';
+import { createOurWorld, USERS } from './world';
+import { addCounts, countsOf, ZERO_COUNTS } from './cost-model';
+
+/** The naive baseline is run up to this size and extrapolated beyond (see print.ts for why). */
+const NAIVE_MAX_MEASURED = 10_000;
+
+function sizesFromEnv(): number[] {
+  const raw = process.env.WO_BENCH_SIZES;
+  if (!raw) return [1_000, 10_000, 100_000];
+  const sizes = raw.split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`WO_BENCH_SIZES=${raw}: sizes are integers ≥ 100`);
+  return sizes.sort((a, b) => a - b);
+}
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function naiveFigures(m: Measurement, model: ReturnType<typeof costModelFromEnv>): NaiveFigures {
+  let counts = { ...ZERO_COUNTS };
+  for (const r of m.records) counts = addCounts(counts, countsOf(r.stats));
+  const failed = m.records.find((r) => !r.ok);
+  return {
+    counts,
+    estimatedMs: estimateRecords(m.records, model),
+    ok: m.records.length > 0 && !failed,
+    extrapolated: false,
+    error: failed ? `${failed.entry}: ${failed.error?.message ?? ''}` : m.records.length === 0 ? (m.note ?? 'not run') : undefined,
+  };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const model = costModelFromEnv();
+  const sizes = sizesFromEnv();
+  const distDir = path.resolve(process.env.WO_DIST_DIR ?? 'dist');
+  const log = (text: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
+
+  const external = await Promise.all(EXTERNAL.map(async (m) => ({ m, fn: await loadExternal(m) })));
+  const externalOps = new Set<string>();
+  const rows: ResultRow[] = [];
+  for (const { m, fn } of external) {
+    if (!fn) continue;
+    log(`${m.fn} (bench/${m.file}) for ${sizes.join(', ')}`);
+    try {
+      const converted = externalRows(m, await fn(sizes), model);
+      if (converted) {
+        rows.push(...converted);
+        for (const op of Object.values(m.names)) externalOps.add(op);
+      } else log(`  its figures are not in a shape this table reads: measuring the operation here instead`);
+    } catch (error) {
+      log(`  failed (${error instanceof Error ? error.message : String(error)}): measuring the operation here instead`);
+    }
+  }
+
+  const compute: ComputeFigures[] = [];
+  const worldNotes: Record<number, string[]> = {};
+  const naiveBySize = new Map<number, Map<string, NaiveFigures>>();
+  let capacity: Capacity | null = null;
+  let lifecycle: LifecycleRows | null = null;
+
+  for (const size of sizes) {
+    log(`generating ${size.toLocaleString('en-US')} work orders`);
+    const full: History = generateHistory({
+      orders: size,
+      now: new Date(),
+      timeZone: JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')).timeZone as string,
+      supervisors: USERS.supervisors,
+      technicians: USERS.technicians,
+    });
+    log('timing the report computation in Node');
+    compute.push(timeCompute(full));
+
+    log('setting up our world');
+    const { world, firstSetup } = await createOurWorld(full);
+    worldNotes[size] = world.notes;
+    const measured: { source: string; m: Measurement }[] = [{ source: 'bench/world.ts', m: { operation: 'setup (first run)', records: [firstSetup] } }];
+    const run = async (source: string, op: string, fn: () => Promise<Measurement[]>) => {
+      if (externalOps.has(op)) return;
+      log(`  ${op}`);
+      for (const m of await fn()) measured.push({ source, m });
+    };
+    await run('bench/operations.ts', 'setup (re-run on the full workbook)', () => measureSetupRerun(world));
+    await run('bench/operations.ts', 'ingest one submission', () => measureIngest(world));
+    await run('bench/operations.ts', 'open the sidebar', () => measureReviewDefault(world));
+    await run('bench/operations.ts', 'a technician edit', () => measureEditsDefault(world));
+    await run('bench/operations.ts', 'the hourly job', () => measureHourlyDefault(world));
+    await run('bench/operations.ts', 'build reports', () => measureReports(world));
+    if (size === sizes[0]) {
+      log('  one work order through its whole lifecycle');
+      lifecycle = await measureLifecycleRows(world);
+    }
+    await run('bench/operations.ts', 'archive', () => measureArchiveDefault(world));
+    for (const { source, m } of measured) rows.push(rowFromMeasurement(size, source, m, model));
+    if (world.notes.length === 0) {
+      capacity = measureCapacity(world.rt.world.spreadsheets.require(world.ssId), size, full.changes.length);
+    }
+    await world.rt.close();
+
+    if (size <= NAIVE_MAX_MEASURED) {
+      log('naive baseline');
+      const naive = await createNaiveWorld(full);
+      const figures = new Map<string, NaiveFigures>();
+      for (const m of await measureNaive(naive)) figures.set(m.operation, naiveFigures(m, model));
+      naiveBySize.set(size, figures);
+      await naive.rt.close();
+    }
+  }
+
+  // Beside each of our rows: the naive figure at that size, measured or extrapolated.
+  const measuredSizes = [...naiveBySize.keys()].sort((a, b) => a - b);
+  for (const row of rows) {
+    const op = row.operation === 'build reports (first)' ? 'build reports' : row.operation;
+    const at = naiveBySize.get(row.size)?.get(op);
+    if (at) {
+      row.naive = at;
+      continue;
+    }
+    const [a, b] = measuredSizes.slice(-2);
+    const fa = a === undefined ? undefined : naiveBySize.get(a)?.get(op);
+    const fb = b === undefined ? undefined : naiveBySize.get(b)?.get(op);
+    if (a !== undefined && b !== undefined && fa?.ok && fb?.ok && row.size > b) {
+      row.naive = extrapolate(row.size, { size: a, naive: fa }, { size: b, naive: fb }, model);
+    }
+  }
+
+  const coldStart = measureColdStart(distDir);
+  const runMs = performance.now() - started;
+  const budgets = checkBudgets({ rows, compute, capacity, runMs });
+  const result = {
+    commit: commit(),
+    at: new Date().toISOString(),
+    node: process.version,
+    costModel: model,
+    sizes,
+    worldNotes,
+    rows,
+    compute,
+    capacity,
+    lifecycle,
+    coldStart,
+    budgets,
+    runMs,
+  };
+  printReport(result);
+  const out = path.join(__dirname, 'results', 'latest.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(result, null, 2));
+  console.log(`\nResults written to ${path.relative(process.cwd(), out)}`);
+  const broken = budgets.filter((b) => !b.ok);
+  if (broken.length > 0) {
+    console.log('');
+    for (const b of broken) console.log(`BUDGET BROKEN: ${b.name}: ${b.detail}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+
+export type BenchResult = {
+  commit: string;
+  at: string;
+  node: string;
+  costModel: ReturnType<typeof costModelFromEnv>;
+  sizes: number[];
+  worldNotes: Record<number, string[]>;
+  rows: ResultRow[];
+  compute: ComputeFigures[];
+  capacity: Capacity | null;
+  lifecycle: LifecycleRows | null;
+  coldStart: ReturnType<typeof measureColdStart>;
+  budgets: ReturnType<typeof checkBudgets>;
+  runMs: number;
+};

@@ -1,0 +1,184 @@
+/**
+ * Figures for the operations of issue 7 (the hourly job, archiving, audit verification) on generated
+ * registers of the given sizes: service calls by kind, cells, emails, local JavaScript time and the
+ * estimated Apps Script time (bench/cost-model.ts). bench/main.ts reads `measureHourly` and
+ * `measureArchive` (bench/external.ts); run alone, this file prints its own table:
+ *
+ *   WO_BENCH_SIZES=1000,10000 npx tsx bench/operations-ops.ts
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SHEET_NAMES } from '../src/core/model';
+import { FORM_QUESTIONS } from '../src/core/intake';
+import { OUTBOX_HEADERS } from '../src/server/adapters/mailer';
+import type { ExecutionRecord } from '../runtime';
+import { costModelFromEnv } from './cost-model';
+import { generateHistory } from './fixtures/history';
+import { rowFromMeasurement } from './results';
+import type { BenchWorld, Measurement } from './types';
+import { createOurWorld, USERS } from './world';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** One row of figures, in the shape bench/external.ts reads. */
+export interface OpsFigures {
+  size: number;
+  scenario: string;
+  ok: boolean;
+  error?: string;
+  note?: string;
+  executions: number;
+  reads: number;
+  writes: number;
+  spreadsheetCalls: number;
+  otherCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  emails: number;
+  /** Local JavaScript time in the runtime (wall time minus host service time), ms. */
+  scriptMs: number;
+  localMs: number;
+  estimatedMs: number;
+}
+
+function figures(size: number, scenario: string, records: ExecutionRecord[], note?: string): OpsFigures {
+  const row = rowFromMeasurement(size, 'bench/operations-ops.ts', { operation: scenario, records, note } satisfies Measurement, costModelFromEnv());
+  return {
+    size,
+    scenario,
+    ok: row.ok,
+    error: row.error,
+    note,
+    executions: row.counts.executions,
+    reads: row.counts.reads,
+    writes: row.counts.writes,
+    spreadsheetCalls: row.spreadsheetCalls,
+    otherCalls: row.counts.otherCalls,
+    cellsRead: row.counts.cellsRead,
+    cellsWritten: row.counts.cellsWritten,
+    emails: row.counts.emails,
+    scriptMs: Math.round(row.scriptMs),
+    localMs: Math.round(row.counts.localMs),
+    estimatedMs: Math.round(row.estimatedMs),
+  };
+}
+
+function timeZone(): string {
+  const dist = path.resolve(process.env.WO_DIST_DIR ?? 'dist');
+  return (JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as { timeZone: string }).timeZone;
+}
+
+async function worldOf(size: number): Promise<BenchWorld> {
+  const history = generateHistory({ orders: size, now: new Date(), timeZone: timeZone(), supervisors: USERS.supervisors, technicians: USERS.technicians });
+  return (await createOurWorld(history)).world;
+}
+
+const hourly = (world: BenchWorld) => world.rt.runTimeDrivenTriggers({ all: true });
+
+/** Responses Google recorded while no trigger ran: what reconciliation is for. */
+function missedResponses(world: BenchWorld, count: number): void {
+  const answers = Object.fromEntries(FORM_QUESTIONS.map((q) => [q.title, q.key === 'location' ? 'Main Building' : q.key === 'urgency' ? 'Routine' : `Missed ${q.key}`]));
+  for (let i = 0; i < count; i++) {
+    world.rt.world.forms.submit(world.formId, { respondentEmail: `missed${i}@bench.example`, answers: { ...answers, 'Description of the work needed': `Missed request ${i}` } });
+  }
+}
+
+/** Messages queued in the Outbox (as the mailer writes them when the quota ran out). */
+function queuedEmails(world: BenchWorld, count: number): void {
+  const outbox = world.rt.world.spreadsheets.require(world.ssId).requireSheet(SHEET_NAMES.outbox);
+  const at = world.rt.world.clock.now();
+  const rows = Array.from({ length: count }, (_, i) => {
+    const row: (string | number | Date)[] = [at, `queued${i}@bench.example`, `[REQ-${String(i + 1).padStart(6, '0')}] Request received`, 'Hello', '<p>Hello</p>', `REQ-${i + 1}`, 'Queued', '', 0, ''];
+    return row.slice(0, OUTBOX_HEADERS.length);
+  });
+  outbox.writeValues(outbox.lastRow() + 1, 1, rows);
+}
+
+/**
+ * The hourly job: its first run on an installed register (no reminder sent yet: every overdue order
+ * is reminded and escalated, as far as the day's mail quota goes, the rest queued), the steady state an
+ * hour later, reconciliation of 20 missed responses, and a drain of 50 queued emails the next day.
+ */
+export async function measureHourly(sizes: number[]): Promise<OpsFigures[]> {
+  const out: OpsFigures[] = [];
+  for (const size of sizes) {
+    const world = await worldOf(size);
+    try {
+      world.rt.world.clock.advance(HOUR);
+      out.push(figures(size, 'first run', await hourly(world)));
+      world.rt.world.clock.advance(HOUR);
+      out.push(figures(size, 'hourly', await hourly(world)));
+      if (world.notes.some((n) => /response rows are left out/.test(n))) {
+        out.push(figures(size, 'reconcile 20 missed responses', [], 'not measured: this world has no response rows (cell limit)'));
+      } else {
+        missedResponses(world, 20);
+        world.rt.world.clock.advance(HOUR);
+        out.push(figures(size, 'reconcile 20 missed responses', await hourly(world)));
+      }
+      world.rt.world.clock.advance(DAY);
+      queuedEmails(world, 50);
+      out.push(figures(size, 'drain 50 queued emails', await hourly(world)));
+    } finally {
+      await world.rt.close();
+    }
+  }
+  return out;
+}
+
+/**
+ * Archive closed work orders (the generated history spans 900 days, past the default 730-day
+ * retention), the same with nothing left to move, and Verify audit log over the whole change log.
+ */
+export async function measureArchive(sizes: number[]): Promise<OpsFigures[]> {
+  const out: OpsFigures[] = [];
+  for (const size of sizes) {
+    const world = await worldOf(size);
+    try {
+      const menu = (fn: string) => world.rt.runMenuItem(world.ssId, world.users.admin, fn);
+      const first = await menu('archiveClosedWorkOrders');
+      const moved = (first.value as { archived?: unknown[] } | undefined)?.archived?.length ?? 0;
+      out.push(figures(size, 'archive', [first], `${moved} work orders moved`));
+      out.push(figures(size, 'archive (nothing due)', [await menu('archiveClosedWorkOrders')]));
+      const verify = await menu('verifyAuditLog');
+      const rows = (verify.value as { rowsVerified?: number } | undefined)?.rowsVerified ?? 0;
+      out.push(figures(size, 'verify audit log', [verify], `${rows.toLocaleString('en-US')} log rows`));
+    } finally {
+      await world.rt.close();
+    }
+  }
+  return out;
+}
+
+function print(rows: readonly OpsFigures[]): void {
+  const headers = ['size', 'scenario', 'ok', 'reads', 'writes', 'other', 'cells read', 'cells written', 'emails', 'script ms', 'est. s', 'note'];
+  const lines = rows.map((r) => [
+    r.size.toLocaleString('en-US'),
+    r.scenario,
+    r.ok ? 'ok' : `FAIL ${r.error ?? ''}`,
+    String(r.reads),
+    String(r.writes),
+    String(r.otherCalls),
+    r.cellsRead.toLocaleString('en-US'),
+    r.cellsWritten.toLocaleString('en-US'),
+    String(r.emails),
+    r.scriptMs.toLocaleString('en-US'),
+    (r.estimatedMs / 1000).toFixed(2),
+    r.note ?? '',
+  ]);
+  const widths = headers.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const fmt = (l: string[]) => l.map((c, i) => (i === 1 || i === 2 || i === 11 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log([fmt(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n'));
+}
+
+async function main(): Promise<void> {
+  const sizes = (process.env.WO_BENCH_SIZES ?? '1000,10000').split(',').map((s) => Number(s.trim()));
+  print([...(await measureHourly(sizes)), ...(await measureArchive(sizes))]);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

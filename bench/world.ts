@@ -1,0 +1,100 @@
+/**
+ * A benchmark world: the real dist/Code.js in the local runtime, one spreadsheet set up by its
+ * administrator through the menu item, staff on the Staff tab, and a generated history of `size`
+ * work orders written straight into the sheets (bench/fixtures). Other engineers' bench files receive
+ * this object (see bench/types.ts).
+ */
+import { LocalAppsScript, type ExecutionRecord } from '../runtime';
+import { SHEET_NAMES } from '../src/core/model';
+import { RESPONSES_SHEET, thinHistory, type History } from './fixtures/history';
+import { chainEntries, installHistory, type Installed } from './fixtures/install';
+import { logRowsThatFit } from './fixtures/fit';
+import type { BenchUsers, BenchWorld } from './types';
+
+export const USERS: BenchUsers = {
+  admin: 'ada.admin@bench.example',
+  manager: 'mia.manager@bench.example',
+  supervisors: ['sam.supervisor@bench.example', 'sue.supervisor@bench.example'],
+  technicians: Array.from({ length: 12 }, (_, i) => `tech${String(i + 1).padStart(2, '0')}@bench.example`),
+  requestor: 'rita.requestor@bench.example',
+};
+
+/** Cells kept free for what the operations add (report tabs, archive sheet, appended rows). */
+export const HEADROOM_CELLS = 1_000_000;
+
+function staffRows(users: BenchUsers): unknown[][] {
+  const name = (email: string) => email.split('@')[0] ?? email;
+  return [
+    [users.manager, name(users.manager), 'Manager', true],
+    ...users.supervisors.map((e) => [e, name(e), 'Supervisor', true]),
+    ...users.technicians.map((e) => [e, name(e), 'Technician', true]),
+  ];
+}
+
+export interface CreatedWorld {
+  world: BenchWorld;
+  /** Setup on the empty spreadsheet (the "setup (first run)" row). */
+  firstSetup: ExecutionRecord;
+}
+
+/**
+ * Sets up a spreadsheet and installs `full` into it: the whole history when it fits under the
+ * 10-million-cell limit (with HEADROOM_CELLS to spare), else without the form's response rows and with
+ * the change log thinned to what fits. `notes` says which.
+ */
+export async function createOurWorld(full: History): Promise<CreatedWorld> {
+  const rt = LocalAppsScript.load();
+  const ssId = rt.createSpreadsheet('Work orders (benchmark)', USERS.admin);
+  const firstSetup = await rt.runMenuItem(ssId, USERS.admin, 'setUpWorkOrders');
+  if (!firstSetup.ok) throw new Error(`setup failed: ${firstSetup.error?.message ?? ''}`);
+  const form = rt.world.forms.linkedTo(ssId);
+  if (!form) throw new Error('setup created no form linked to the spreadsheet');
+  const model = rt.world.spreadsheets.require(ssId);
+  const staff = model.requireSheet(SHEET_NAMES.staff);
+  staff.writeValues(staff.lastRow() + 1, 1, staffRows(USERS) as never);
+
+  const size = full.orders.length;
+  const sheets = { register: SHEET_NAMES.register, changeLog: SHEET_NAMES.changeLog };
+  const notes: string[] = [];
+  let responses = true;
+  let plan = logRowsThatFit(model, { ...sheets, responses: RESPONSES_SHEET }, size, HEADROOM_CELLS);
+  if (plan.maxLogRows < full.changes.length) {
+    const without = logRowsThatFit(model, { ...sheets, responses: null }, size, HEADROOM_CELLS);
+    responses = false;
+    plan = without;
+    notes.push(
+      `the form's response rows are left out (${size.toLocaleString('en-US')} rows × ${
+        model.requireSheet(RESPONSES_SHEET).maxColumns
+      } columns would not fit beside the register and its history under the 10-million-cell limit)`,
+    );
+  }
+  const history = thinHistory(full, plan.maxLogRows);
+  if (history !== full) {
+    notes.push(
+      `change log thinned to ${(history.changes.length / size).toFixed(1)} rows per work order (from ${(
+        full.changes.length / size
+      ).toFixed(1)}) to fit under the 10-million-cell limit`,
+    );
+  }
+  const installed: Installed = installHistory(rt.world, ssId, history, {
+    owner: USERS.admin,
+    responses,
+    chained: history === full ? cachedChain(full) : undefined,
+    logSpareRows: Number(process.env.WO_BENCH_LOG_SPARE_ROWS ?? 0),
+  });
+  return {
+    world: { rt, ssId, formId: form.id, size, users: USERS, history, installed, notes },
+    firstSetup,
+  };
+}
+
+const chains = new WeakMap<History, ReturnType<typeof chainEntries>>();
+/** The hashed change log of a history, computed once however many worlds install it. */
+export function cachedChain(history: History): ReturnType<typeof chainEntries> {
+  let chained = chains.get(history);
+  if (!chained) {
+    chained = chainEntries(history.changes);
+    chains.set(history, chained);
+  }
+  return chained;
+}

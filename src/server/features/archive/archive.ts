@@ -1,0 +1,169 @@
+/**
+ * Archive closed work orders: rows moved from the register to the Archive sheet, never deleted.
+ *
+ * Order of writes, so that a failure at any point loses nothing and a re-run finishes the job:
+ * 1. the Archive rows (one write) — ids already in Archive are not copied again;
+ * 2. one change-log row per moved work order;
+ * 3. the register rows, deleted by id (re-read just before), in descending contiguous blocks.
+ */
+import { CHANGE_LOG_HEADERS, SHEET_NAMES, type Status } from '../../../core/model';
+import { parseRegisterRow, registerLayout } from '../../../core/columns';
+import { normalizeHeader } from '../../../core/headers';
+import { isValidDate } from '../../../core/time';
+import { appendChangeLog } from '../../adapters/change-log';
+import { Register } from '../../adapters/register';
+import { readHeaderRow } from '../../adapters/workbook';
+import { archiveHeader, archiveRow, descendingBlocks, isArchiveCandidate, retentionCutoff } from './plan';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Bounded per run (one write of this many rows stays well inside the 6-minute limit). */
+export const MAX_ARCHIVED_PER_RUN = 5_000;
+const LOG_CHUNK_ROWS = 5_000;
+
+export interface ArchiveResult {
+  retentionDays: number;
+  /** Ids copied to Archive and removed from the register by this run. */
+  archived: string[];
+  /** Ids found already in Archive (an earlier run stopped halfway): removed from the register only. */
+  alreadyInArchive: string[];
+  /** Final work orders past the window on their row but changed since (change log): kept. */
+  keptRecentlyChanged: number;
+  /** Eligible work orders left for the next run. */
+  remaining: number;
+}
+
+interface Move {
+  id: string;
+  status: Status;
+  cells: unknown[];
+}
+
+export function archiveClosed(ss: Spreadsheet, user: string, retentionDays: number, now: Date): ArchiveResult {
+  const result: ArchiveResult = { retentionDays, archived: [], alreadyInArchive: [], keptRecentlyChanged: 0, remaining: 0 };
+  const register = Register.open(ss);
+  const sheet = register.sheet;
+  const last = sheet.getLastRow();
+  if (last < 2) return result;
+  // Header and data in one read.
+  const [header = [], ...rows] = sheet.getRange(1, 1, last, register.width).getValues();
+  const registerHeader = header.map((h) => String(h).trim());
+  const layout = registerLayout(registerHeader);
+  const cutoff = retentionCutoff(now, retentionDays);
+  const candidates: Move[] = [];
+  rows.forEach((cells, i) => {
+    const parsed = parseRegisterRow(cells, layout, i + 2);
+    if (parsed.ok && isArchiveCandidate(parsed.order, cutoff)) candidates.push({ id: parsed.order.id, status: parsed.order.status, cells });
+  });
+  if (candidates.length === 0) return result;
+  const recent = idsChangedSince(ss, cutoff, new Set(candidates.map((c) => c.id)));
+  const eligible = candidates.filter((c) => !recent.has(c.id));
+  result.keptRecentlyChanged = candidates.length - eligible.length;
+  const moves = eligible.slice(0, MAX_ARCHIVED_PER_RUN);
+  result.remaining = eligible.length - moves.length;
+  if (moves.length === 0) return result;
+
+  const archive = openArchive(ss, registerHeader);
+  const fresh = moves.filter((m) => !archive.ids.has(m.id));
+  if (fresh.length > 0) {
+    const start = archive.sheet.getLastRow() + 1;
+    ensureRows(archive.sheet, start + fresh.length - 1);
+    archive.sheet
+      .getRange(start, 1, fresh.length, archive.header.length)
+      .setValues(fresh.map((m) => archiveRow(archive.header, registerHeader, m.cells, now)));
+  }
+  result.archived = fresh.map((m) => m.id);
+  result.alreadyInArchive = moves.filter((m) => archive.ids.has(m.id)).map((m) => m.id);
+  appendChangeLog(
+    ss,
+    moves.map((m) => ({
+      at: now,
+      user,
+      source: 'system' as const,
+      recordId: m.id,
+      field: 'Archived',
+      oldValue: m.status,
+      newValue: archive.ids.has(m.id) ? 'Removed from the register (already in Archive)' : `Moved to ${SHEET_NAMES.archive}`,
+    })),
+  );
+  deleteByIds(register, new Set(moves.map((m) => m.id)));
+  return result;
+}
+
+/** The Archive sheet (created, or its header completed) and the ids it already holds (one read). */
+function openArchive(ss: Spreadsheet, registerHeader: readonly string[]): { sheet: Sheet; header: string[]; ids: Set<string> } {
+  let sheet = ss.getSheetByName(SHEET_NAMES.archive);
+  const existing = sheet ? readHeaderRow(sheet) : [];
+  if (!sheet) {
+    sheet = ss.insertSheet(SHEET_NAMES.archive);
+    sheet.setFrozenRows(1);
+  }
+  const { header, added } = archiveHeader(existing, registerHeader);
+  if (added.length > 0) {
+    const missingColumns = header.length - sheet.getMaxColumns();
+    if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
+    sheet.getRange(1, existing.length + 1, 1, added.length).setValues([added]).setFontWeight('bold');
+  }
+  const idAt = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(registerHeader[registerLayout(registerHeader).indexOf.id] ?? ''));
+  const last = sheet.getLastRow();
+  const ids = new Set<string>();
+  if (idAt >= 0 && last >= 2) {
+    for (const [v] of sheet.getRange(2, idAt + 1, last - 1, 1).getValues()) if (v !== '') ids.add(String(v).trim());
+  }
+  return { sheet, header, ids };
+}
+
+function ensureRows(sheet: Sheet, lastNeeded: number): void {
+  const max = sheet.getMaxRows();
+  if (lastNeeded > max) sheet.insertRowsAfter(max, lastNeeded - max);
+}
+
+/**
+ * Ids among `ids` with a change-log entry at or after `cutoff`. The log is appended in time order, so
+ * it is read backwards in chunks (Timestamp…Record ID) and reading stops at the first chunk that
+ * starts before the cutoff: usually one read.
+ */
+function idsChangedSince(ss: Spreadsheet, cutoff: number, ids: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  const log = ss.getSheetByName(SHEET_NAMES.changeLog);
+  if (!log) return found;
+  const recordAt = CHANGE_LOG_HEADERS.indexOf('Record ID');
+  let end = log.getLastRow();
+  while (end >= 2) {
+    const start = Math.max(2, end - LOG_CHUNK_ROWS + 1);
+    const rows = log.getRange(start, 1, end - start + 1, recordAt + 1).getValues();
+    let older = false;
+    for (const row of rows) {
+      const at = row[0];
+      if (!isValidDate(at)) continue;
+      if (at.getTime() < cutoff) older = true;
+      else if (ids.has(String(row[recordAt]).trim())) found.add(String(row[recordAt]).trim());
+    }
+    if (older) break;
+    end = start - 1;
+  }
+  return found;
+}
+
+/**
+ * Deletes the register rows holding these ids: the id column is read again just before (users sort and
+ * insert rows), an id found on more than one row is left alone (never delete what was not archived),
+ * and a blank row is kept at the end if every data row goes (Sheets refuses to delete them all).
+ */
+function deleteByIds(register: Register, ids: ReadonlySet<string>): void {
+  const sheet = register.sheet;
+  const last = sheet.getLastRow();
+  if (last < 2) return;
+  const column = sheet.getRange(2, register.layout.indexOf.id + 1, last - 1, 1).getValues();
+  const rowsOf = new Map<string, number[]>();
+  column.forEach(([v], i) => {
+    const id = String(v).trim();
+    if (ids.has(id)) rowsOf.set(id, [...(rowsOf.get(id) ?? []), i + 2]);
+  });
+  const rows = [...rowsOf.values()].filter((r) => r.length === 1).map((r) => r[0] as number);
+  if (rows.length === 0) return;
+  const maxRows = sheet.getMaxRows();
+  if (rows.length >= maxRows - sheet.getFrozenRows()) sheet.insertRowsAfter(maxRows, 1);
+  for (const [start, count] of descendingBlocks(rows)) sheet.deleteRows(start, count);
+}

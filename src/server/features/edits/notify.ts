@@ -1,0 +1,65 @@
+/**
+ * The emails of status steps taken in the sheet, sent after the locks are released: the lifecycle
+ * table's notify list through recipientsFor (Settings switches honoured, the editor not emailed about
+ * their own change), composed by composeEmail, sent or queued in the Outbox by sendOrQueue.
+ * On Hold tells the requestor and the supervisors (a delay), Completed the supervisors, an assignment
+ * the technician (and the one it was taken from).
+ */
+import { composeEmail, recipientsFor } from '../../../core/notifications';
+import type { WorkOrder } from '../../../core/model';
+import { supervisorEmails } from '../../../core/staff';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { queueEmails, sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
+import type { Step } from './judge';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface PendingEmail {
+  step: Step;
+  /** The order after the edit. */
+  order: WorkOrder;
+}
+
+function deliver(ss: Spreadsheet, email: OutgoingEmail, now: Date): void {
+  try {
+    sendOrQueue(ss, email, now);
+  } catch (error) {
+    // The change is made and logged; an email that could not go now waits for the hourly job.
+    console.error(`Email about ${email.recordId} not sent: ${String(error)}`);
+    try {
+      queueEmails(ss, [email], now);
+    } catch (queueError) {
+      console.error(`Email about ${email.recordId} could not be queued either: ${String(queueError)}`);
+    }
+  }
+}
+
+export function notifySteps(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  pending: readonly PendingEmail[],
+  actorEmail: string,
+  now: Date,
+): void {
+  if (pending.length === 0) return;
+  const { settings, staff, timeZone } = reference;
+  const supervisors = supervisorEmails(staff);
+  for (const { step, order } of pending) {
+    const planned = recipientsFor(step.transition, order, staff, step.previousAssignee, {
+      switches: settings,
+      actorEmail,
+    });
+    for (const { kind, to } of planned) {
+      const email = composeEmail(kind, order, {
+        timeZone,
+        organizationName: settings.organizationName,
+        to,
+        supervisors,
+        previousAssignee: step.previousAssignee,
+        link: ss.getUrl(),
+        now,
+      });
+      deliver(ss, { ...email, recordId: order.id }, now);
+    }
+  }
+}

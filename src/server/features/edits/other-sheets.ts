@@ -1,0 +1,215 @@
+/**
+ * Edits outside the register's data rows that the trigger still has a word to say about:
+ *  - the register's header row (columns are found by header: renaming one breaks the add-on),
+ *  - the Staff and Settings tabs (roles and lists; the cached copy is dropped so changes apply at once),
+ *  - the Change Log (append-only).
+ * Each is logged, one change-log row per edit, and put back where that is both possible and right.
+ */
+import { REGISTER_HEADER_ROW, normalizeHeader } from '../../../core/columns';
+import { SHEET_NAMES } from '../../../core/model';
+import { administratorEmails, roleOf } from '../../../core/staff';
+import { asCellText } from '../../../core/sanitize';
+import { formatLocal } from '../../../core/time';
+import type { UnhashedEntry } from '../../../core/audit';
+import { appendChangeLog } from '../../adapters/change-log';
+import { forgetChangeLogTail } from '../../adapters/change-log-tail';
+import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { invalidateReferenceData, loadReferenceData } from '../../adapters/reference-data';
+import { cachedRegisterShape, forgetRegisterShape } from '../../adapters/register-shape';
+import { ROW_STATE_HEADER } from '../../adapters/row-state';
+import { currentUserEmail } from '../../adapters/session';
+import { typedText } from './cells';
+import type { EditedRange } from './register-edit';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const SOURCE = 'sheet edit' as const;
+const OWNED_HEADERS = new Set([...REGISTER_HEADER_ROW, ROW_STATE_HEADER].map(normalizeHeader));
+/** Longest text of pasted values kept in a change-log row. */
+const LOGGED_PASTE_CHARS = 2_000;
+
+function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function a1(range: EditedRange): string {
+  const start = `${columnLetter(range.column)}${range.row}`;
+  if (range.numRows === 1 && range.numColumns === 1) return start;
+  return `${start}:${columnLetter(range.column + range.numColumns - 1)}${range.row + range.numRows - 1}`;
+}
+
+function log(ss: Spreadsheet, entries: UnhashedEntry[]): void {
+  if (entries.length > 0) withOwnerAndDocumentLocks(() => appendChangeLog(ss, entries, {}));
+}
+
+function pastedText(values: readonly (readonly unknown[])[]): string {
+  const text = JSON.stringify(values.map((row) => row.map(typedText)));
+  return text.length > LOGGED_PASTE_CHARS ? `${text.slice(0, LOGGED_PASTE_CHARS)}…` : text;
+}
+
+/**
+ * Row 1 of the register. The remembered layout is dropped either way. Administrators may rename,
+ * add or reword headers (a renamed add-on header is reported: setup puts it back); anyone else's
+ * change to one of the add-on's own headers is put back from the remembered header row (or the
+ * event's old value), since the whole add-on finds its columns by those names.
+ */
+export function handleHeaderEdit(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  range: EditedRange,
+  newValue: string | undefined,
+): string | null {
+  const remembered = cachedRegisterShape()?.header ?? null;
+  forgetRegisterShape();
+  const user = currentUserEmail();
+  const reference = loadReferenceData(ss);
+  const isAdmin = roleOf(reference.staff, user) === 'Administrator';
+  // The event has the old and new value only when the whole edit was this one cell.
+  const single = range.oldValue !== undefined;
+  const cells = sheet.getRange(1, range.column, 1, range.numColumns);
+  const typed = single ? [newValue ?? ''] : (cells.getValues()[0] ?? []).map(typedText);
+  const now = new Date();
+  const entries: UnhashedEntry[] = [];
+  const restored: string[] = [];
+  let putBack = false;
+  let lost = false;
+  const warnings: string[] = [];
+  typed.forEach((value, j) => {
+    const index = range.column - 1 + j;
+    const old = remembered ? (remembered[index] ?? '') : single ? (range.oldValue ?? '') : null;
+    restored.push(value);
+    if (old !== null && old === value) return;
+    const wasOurs = old !== null && OWNED_HEADERS.has(normalizeHeader(old));
+    const where = `Header ${columnLetter(index + 1)}1`;
+    if (!isAdmin && wasOurs) {
+      restored[j] = old as string;
+      putBack = true;
+      entries.push({
+        at: now,
+        user,
+        source: SOURCE,
+        recordId: SHEET_NAMES.register,
+        field: `${where} (refused)`,
+        oldValue: old as string,
+        newValue: `${value} [only an administrator may rename the add-on's columns]`,
+      });
+      return;
+    }
+    if (old === null && !isAdmin) lost = true;
+    if (wasOurs && !OWNED_HEADERS.has(normalizeHeader(value)))
+      warnings.push(`"${old}" is no longer a column header: run Set up work orders to put it back`);
+    entries.push({
+      at: now,
+      user,
+      source: SOURCE,
+      recordId: SHEET_NAMES.register,
+      field: where,
+      oldValue: old ?? '',
+      newValue: value,
+    });
+  });
+  if (putBack) cells.setValues([restored.map((v) => asCellText(v).cell)]);
+  log(ss, entries);
+  if (putBack)
+    return "Only an administrator may rename the add-on's column headers: the header was put back.";
+  if (lost) return 'Header edits are logged; only an administrator should change them.';
+  return warnings.length > 0 ? warnings.join('; ') : null;
+}
+
+/**
+ * The Staff and Settings tabs decide who may do what: the cached copy is dropped at once. The
+ * change is logged; a single cell changed by someone who is not an administrator is put back (the
+ * event has its old value), a paste by them cannot be and is reported. Note the role is judged on
+ * the cached tabs as they were before the edit (when the cache is warm): a technician cannot make
+ * themselves an administrator and have that very edit accepted.
+ */
+export function handleReferenceEdit(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  range: EditedRange,
+  newValue: string | undefined,
+): string | null {
+  const user = currentUserEmail();
+  const before = loadReferenceData(ss);
+  invalidateReferenceData();
+  const admins = administratorEmails(before.staff);
+  const allowed = admins.length === 0 || admins.includes(user);
+  const single = range.numRows === 1 && range.numColumns === 1;
+  const name = sheet.getName();
+  const now = new Date();
+  const where = a1(range);
+  let toast: string | null = null;
+  let entry: UnhashedEntry;
+  if (single) {
+    const oldValue = range.oldValue ?? '';
+    const value = newValue ?? '';
+    if (!allowed) {
+      const cell = sheet.getRange(range.row, range.column);
+      cell.setValue(oldValue);
+      cell.setNote(
+        `Work Orders put this cell back (${user || 'unknown user'}, ${formatLocal(now, before.timeZone)}): only an administrator changes the ${name} tab.`,
+      );
+      toast = `Only an administrator changes the ${name} tab: the cell was put back.`;
+    }
+    entry = {
+      at: now,
+      user,
+      source: SOURCE,
+      recordId: name,
+      field: allowed ? where : `${where} (refused)`,
+      oldValue,
+      newValue: allowed ? value : `${value} [only an administrator changes the ${name} tab]`,
+    };
+  } else {
+    const values = sheet.getRange(range.row, range.column, range.numRows, range.numColumns).getValues();
+    if (!allowed)
+      toast = `Only an administrator changes the ${name} tab. This paste could not be undone automatically: use Undo (Ctrl+Z). It was logged.`;
+    entry = {
+      at: now,
+      user,
+      source: SOURCE,
+      recordId: name,
+      field: allowed ? where : `${where} (not allowed)`,
+      oldValue: '',
+      newValue: pastedText(values),
+    };
+  }
+  log(ss, [entry]);
+  return toast;
+}
+
+/**
+ * The Change Log is append-only (the hash chain shows any change to it; Verify audit log names the
+ * first broken row). An edit is not undone, which would need the old content the event does not
+ * carry for a paste: it is recorded, who and where, as the next row of the log itself, and the user
+ * is told to undo it.
+ */
+export function handleChangeLogEdit(
+  ss: Spreadsheet,
+  range: EditedRange,
+  newValue: string | undefined,
+): string {
+  forgetChangeLogTail();
+  const single = range.numRows === 1 && range.numColumns === 1;
+  const where = a1(range);
+  log(ss, [
+    {
+      at: new Date(),
+      user: currentUserEmail(),
+      source: SOURCE,
+      recordId: SHEET_NAMES.changeLog,
+      field: `Edited by hand (${where})`,
+      oldValue: single ? (range.oldValue ?? '') : '',
+      newValue: single ? (newValue ?? '') : `${range.numRows * range.numColumns} cells pasted`,
+    },
+  ]);
+  return `The Change Log is append-only: this edit to ${where} was recorded and Verify audit log will report it. Use Undo (Ctrl+Z) to put it back.`;
+}

@@ -1,0 +1,286 @@
+/**
+ * A person typed or pasted into the register's data rows. Budget (issue 5): at most six Spreadsheet
+ * calls for one cell or a 50-row paste, at 100 or 100,000 rows, once the caches are warm:
+ *
+ *   read the edited rows, all columns including Last Known State ............ 1
+ *   write back one rectangle (restored/tidied cells, stamps, revision, state) 1
+ *   write the notes of refused cells (and clear old ones), when any ........ 0-1
+ *   change log: verify the remembered tail, append .......................... 2
+ *   toast, when something was put back or could not be checked ............. 0-1
+ *
+ * Nothing here depends on the register's size: rows are never searched for, since every row carries
+ * its own record (sorting, filtering and inserting rows move it along).
+ *
+ * The caches, and what a miss costs:
+ *  - the header row (register-shape.ts), remembered by every Register.open and by this trigger, and
+ *    verified for free by the rows read: +1 read when it is missing, and +1 (+1 more to read the rows
+ *    again) when a verdict looks like a stale layout (isSuspect), which also happens when two people
+ *    edit one row at the same moment;
+ *  - the change log's tail (change-log-tail.ts), remembered by every append: +1 when missing;
+ *  - Staff and Settings (reference-data.ts): +7 reads when its ten-minute cache has expired.
+ * Two rarer extras: the organization's own columns lying *inside* the written span cost a read of
+ * their formulas (so they keep them), and a write refused by a strict validation rule is retried run
+ * by run.
+ *
+ * Locks: the owner's user lock and the document lock (withOwnerAndDocumentLocks), like intake. The
+ * trigger runs as the administrator who set up, as does the hourly job, which has no document lock
+ * (see owner-state.ts): the user lock keeps the two from appending to the change log at once.
+ */
+import { type RegisterLayout } from '../../../core/columns';
+import { formatFieldValue } from '../../../core/field-changes';
+import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
+import { roleOf } from '../../../core/staff';
+import { formatLocal } from '../../../core/time';
+import type { UnhashedEntry } from '../../../core/audit';
+import { appendChangeLog } from '../../adapters/change-log';
+import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
+import { syncQueueFor } from '../../adapters/review-queue';
+import { currentUserEmail } from '../../adapters/session';
+import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
+import { notifySteps, type PendingEmail } from './notify';
+import { notesRectangle, plannedRow, runsOf, spanOf, valuesRectangle, type PlannedRow } from './write-plan';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The edited rectangle (1-based), and a single cell's previous value when the event has one. */
+export interface EditedRange {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  /** Present for a single-cell edit only ('' when the cell was empty before). */
+  oldValue?: string;
+}
+
+export interface RegisterEditResult {
+  verdicts: RowVerdict[];
+  toast: string | null;
+}
+
+const SOURCE = 'sheet edit' as const;
+/** Spreadsheet calls one register edit may make (issue 5). */
+const CALL_BUDGET = 6;
+
+function sameHeader(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((h, i) => h === b[i]);
+}
+
+interface Judged {
+  shape: RegisterShape;
+  read: unknown[][];
+  verdicts: RowVerdict[];
+  /** Spreadsheet calls spent reading (rows, and the header when it had to be read). */
+  reads: number;
+}
+
+function judgeAll(
+  sheet: Sheet,
+  shape: RegisterShape,
+  range: EditedRange,
+  top: number,
+  count: number,
+  ctx: JudgeContext,
+): Judged {
+  const read = sheet.getRange(top, 1, count, shape.width).getValues();
+  const edited = (index: number): boolean =>
+    index + 1 >= range.column && index + 1 < range.column + range.numColumns;
+  const single =
+    range.numRows === 1 && range.numColumns === 1 && range.oldValue !== undefined
+      ? { index: range.column - 1, oldValue: range.oldValue }
+      : undefined;
+  const verdicts = read.map((cells) =>
+    judgeRow({ cells, layout: shape.layout, stateIndex: shape.stateIndex, edited, single }, ctx),
+  );
+  return { shape, read, verdicts, reads: 1 };
+}
+
+/**
+ * Judges with the remembered layout; when a verdict may come from a stale layout (a column moved,
+ * inserted or deleted: no edit event tells; see isSuspect), row 1 is read again and, if it changed,
+ * the rows too. A suspect verdict with an unchanged header is genuine and stands.
+ */
+function judgeWithFreshLayout(
+  sheet: Sheet,
+  range: EditedRange,
+  top: number,
+  count: number,
+  ctx: JudgeContext,
+): Judged {
+  const remembered = cachedRegisterShape();
+  let judged: Judged | null = null;
+  let spent = 0;
+  if (remembered) {
+    spent = 1;
+    try {
+      judged = judgeAll(sheet, remembered, range, top, count, ctx);
+    } catch {
+      judged = null; // The remembered width is past the sheet's edge: columns were deleted.
+    }
+    if (judged && !judged.verdicts.some((v) => isSuspect(v, remembered.stateIndex))) return judged;
+  }
+  const fresh = readRegisterShape(sheet);
+  spent += 1;
+  if (judged && sameHeader(judged.shape.header, fresh.header))
+    return { ...judged, shape: fresh, reads: spent };
+  const again = judgeAll(sheet, fresh, range, top, count, ctx);
+  return { ...again, reads: spent + 1 };
+}
+
+function noteMaker(actor: string, now: Date, timeZone: string): (reason: string) => string {
+  return (reason) =>
+    `Work Orders put this cell back (${actor || 'unknown user'}, ${formatLocal(now, timeZone)}): ${reason}.`;
+}
+
+function logEntries(verdicts: readonly RowVerdict[], top: number, user: string, now: Date): UnhashedEntry[] {
+  const entries: UnhashedEntry[] = [];
+  const entry = (recordId: string, field: string, oldValue: string, newValue: string): void => {
+    entries.push({ at: now, user, source: SOURCE, recordId, field, oldValue, newValue });
+  };
+  verdicts.forEach((v, i) => {
+    const rowLabel = `Row ${top + i}`;
+    if (v.kind === 'unchecked') {
+      entry(v.id || rowLabel, 'Row (not checked)', '', v.reason);
+      return;
+    }
+    if (v.kind === 'stray') {
+      for (const r of v.refused)
+        entry(rowLabel, `${label(r.field)} (refused)`, '', `${r.typed} [${r.reason}]`);
+      return;
+    }
+    for (const c of v.changes) {
+      const old = v.unknownOld.has(c.field)
+        ? '(earlier text not kept: too long)'
+        : formatFieldValue(c.oldValue);
+      entry(v.next.id, REGISTER_COLUMNS[c.field], old, formatFieldValue(c.newValue));
+    }
+    for (const r of v.refused) {
+      const kept = r.field === 'state' ? '' : formatFieldValue(v.before[r.field]);
+      const outcome = r.restored ? r.reason : `${r.reason}. ${NOT_KEPT}`;
+      entry(v.next.id, `${label(r.field)} (refused)`, kept, `${r.typed} [${outcome}]`);
+    }
+  });
+  return entries;
+}
+
+function label(field: WorkOrderField | 'state'): string {
+  return field === 'state' ? 'Last Known State' : REGISTER_COLUMNS[field];
+}
+
+function toastFor(verdicts: readonly RowVerdict[]): string | null {
+  const reasons: string[] = [];
+  let refused = 0;
+  for (const v of verdicts) {
+    if (v.kind === 'unchecked') reasons.push(v.reason);
+    else {
+      refused += v.refused.length;
+      reasons.push(...v.refused.map((r) => `${label(r.field)}: ${r.reason}`));
+    }
+  }
+  if (reasons.length === 0) return null;
+  const first = reasons[0] as string;
+  if (reasons.length === 1) return refused === 1 ? `Change undone. ${first}.` : `${first}.`;
+  const rest = refused > 0 ? `${refused} change(s) were undone; the notes on those cells say why.` : '';
+  return `${rest} ${first}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''}.`.trim();
+}
+
+/**
+ * Writes the planned cells: one rectangle, or run by run if a validation rule refuses it. Returns the
+ * Spreadsheet calls it made.
+ */
+function writeValues(
+  sheet: Sheet,
+  top: number,
+  planned: readonly PlannedRow[],
+  read: readonly (readonly unknown[])[],
+  layout: RegisterLayout,
+  stateIndex: number,
+): number {
+  const span = spanOf(planned, 'values');
+  if (!span) return 0;
+  const ownedColumns = new Set<number>(Object.values<number>(layout.indexOf).filter((i) => i >= 0));
+  if (stateIndex >= 0) ownedColumns.add(stateIndex);
+  let foreign = false;
+  for (let c = span[0]; c <= span[1]; c++) if (!ownedColumns.has(c)) foreign = true;
+  const range = sheet.getRange(top, span[0] + 1, planned.length, span[1] - span[0] + 1);
+  // The organization's own columns inside the span keep their formulas (one more read, only then).
+  const formulas = foreign ? range.getFormulas() : null;
+  const rect = valuesRectangle(planned, read, span, formulas);
+  let spent = foreign ? 2 : 1;
+  try {
+    range.setValues(rect.grid);
+  } catch (error) {
+    // Slow path, never taken while validation accepts what the sheet already holds.
+    console.warn(`Edit write-back fell back to per-run writes: ${String(error)}`);
+    planned.forEach((row, i) => {
+      for (const run of runsOf(row)) {
+        spent++;
+        try {
+          sheet.getRange(top + i, run.column + 1, 1, run.values.length).setValues([run.values]);
+        } catch (runError) {
+          console.error(`Row ${top + i} could not be written back: ${String(runError)}`);
+        }
+      }
+    });
+  }
+  return spent;
+}
+
+/** Writes the notes rectangle (one call, or none). */
+function writeNotes(sheet: Sheet, top: number, planned: readonly PlannedRow[]): number {
+  const span = spanOf(planned, 'notes');
+  if (!span) return 0;
+  const rows = planned.map((p, i) => ({ p, i })).filter(({ p }) => p.notes.size > 0);
+  const first = (rows[0] as { i: number }).i;
+  const last = (rows[rows.length - 1] as { i: number }).i;
+  const rect = notesRectangle(planned.slice(first, last + 1), span);
+  sheet.getRange(top + first, rect.column + 1, last - first + 1, rect.width).setNotes(rect.grid);
+  return 1;
+}
+
+/** Handles the data rows of an edit of the register. */
+export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange): RegisterEditResult {
+  const top = Math.max(range.row, 2);
+  const count = range.row + range.numRows - top;
+  if (count <= 0) return { verdicts: [], toast: null };
+  const user = currentUserEmail();
+  const reference: ReferenceData = loadReferenceData(ss);
+  // Whole seconds: the stamps must read back exactly as recorded.
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const ctx: JudgeContext = {
+    actor: { email: user, role: roleOf(reference.staff, user) },
+    settings: reference.settings,
+    staff: reference.staff,
+    now,
+  };
+  const emails: PendingEmail[] = [];
+  const outcome = withOwnerAndDocumentLocks(() => {
+    const { shape, read, verdicts, reads } = judgeWithFreshLayout(sheet, range, top, count, ctx);
+    const edited = (index: number): boolean =>
+      index + 1 >= range.column && index + 1 < range.column + range.numColumns;
+    const planned = verdicts.map((v) =>
+      plannedRow(v, shape.layout, shape.stateIndex, edited, noteMaker(user, now, reference.timeZone)),
+    );
+    let spent = reads;
+    spent += writeValues(sheet, top, planned, read, shape.layout, shape.stateIndex);
+    spent += writeNotes(sheet, top, planned);
+    const toast = toastFor(verdicts);
+    if (toast) spent++;
+    // The log's upkeep (growing its sheet early) only spends calls this execution has to spare.
+    const spareCalls = Math.max(0, CALL_BUDGET - spent - 2);
+    appendChangeLog(ss, logEntries(verdicts, top, user, now), { spareCalls });
+    const changed: { row: number; order: WorkOrder }[] = [];
+    verdicts.forEach((v, i) => {
+      if (v.kind !== 'judged' || v.changes.length === 0) return;
+      changed.push({ row: top + i, order: v.next });
+      for (const step of v.steps) emails.push({ step, order: v.next });
+    });
+    syncQueueFor(changed);
+    return { verdicts, toast };
+  });
+  // Emails after the locks are released: sending is slow and must not hold other editors up.
+  notifySteps(ss, reference, emails, user, now);
+  return outcome;
+}

@@ -1,0 +1,27 @@
+import type { OutgoingEmail } from '../../adapters/mailer';
+import { deliverAll } from '../../adapters/outbox';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * The job's mail: every step delivers through it, so once anything had to be queued (quota short, or
+ * older mail still waiting in the Outbox) every later email of the run queues behind it, in order.
+ */
+export class JobMail {
+  sent = 0;
+  queued = 0;
+
+  constructor(
+    private readonly ss: Spreadsheet,
+    private readonly now: Date,
+    private backlog: boolean,
+  ) {}
+
+  deliver(emails: readonly OutgoingEmail[]): void {
+    if (emails.length === 0) return;
+    const delivery = deliverAll(this.ss, emails, this.now, { backlog: this.backlog });
+    this.sent += delivery.sent;
+    this.queued += delivery.queued;
+    if (delivery.queued > 0) this.backlog = true;
+  }
+}

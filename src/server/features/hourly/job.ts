@@ -1,0 +1,140 @@
+/**
+ * The hourly job: trigger health, the Outbox drain, reconciliation of form responses, due-date
+ * reminders and escalation, and the daily digest, for one spreadsheet. Each step runs even when an
+ * earlier one failed; every failure and every repair is made visible (Errors sheet, one email per
+ * problem per day) and a failed step makes the execution fail too, so Apps Script records it.
+ *
+ * Locking: the job runs as the trigger owner with no document, so it cannot take the document lock.
+ * A lease in the owner's state keeps a second run of the job (trigger and "Run hourly checks now") from
+ * overlapping; ledger and counter writes go through intake's owner-lock sections; the register is only
+ * read here, apart from reconciliation's appends.
+ */
+import type { WorkOrder } from '../../../core/model';
+import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
+import { drainOutbox, hasBacklog, type DrainResult } from '../../adapters/outbox';
+import { loadReferenceData } from '../../adapters/reference-data';
+import { Register } from '../../adapters/register';
+import { AlreadyReportedError } from '../errors/reporting';
+import { reportProblem } from '../errors/report';
+import { sendDailyDigest, type DigestOutcome } from './digest';
+import { JobMail } from './job-mail';
+import { takeLease, releaseLease } from './lease';
+import { describeIngested, reconcileResponses, type ReconcileResult } from './reconcile';
+import { sendReminders, type ReminderCounts } from './reminders';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The drain stops sending after this long, leaving time for the other steps within the 6-minute limit. */
+const DRAIN_BUDGET_MS = 3 * 60_000;
+
+export interface HourlyReport {
+  spreadsheetId: string;
+  /** Set when another run of the job was still going: nothing else was done. */
+  skipped?: 'already running';
+  triggers: TriggerHealth | null;
+  outbox: Omit<DrainResult, 'failed'> & { failed: number };
+  reconciliation: { ingested: string[]; marked: number; ledgerRebuilt: boolean; remaining: number };
+  reminders: ReminderCounts;
+  digest: DigestOutcome | 'not run';
+  mail: { sent: number; queued: number };
+  /** "step: message" for each step that failed. */
+  problems: string[];
+}
+
+function emptyReport(spreadsheetId: string): HourlyReport {
+  return {
+    spreadsheetId,
+    triggers: null,
+    outbox: { sent: 0, failed: 0, retrying: 0, stillQueued: 0, stoppedBy: 'done' },
+    reconciliation: { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 },
+    reminders: { dueSoon: 0, overdueReminder: 0, escalation: 0 },
+    digest: 'not run',
+    mail: { sent: 0, queued: 0 },
+    problems: [],
+  };
+}
+
+export function runHourlyJob(ss: Spreadsheet, source: string, now: Date = new Date()): HourlyReport {
+  const report = emptyReport(ss.getId());
+  if (!takeLease(report.spreadsheetId, now)) return { ...report, skipped: 'already running' };
+  try {
+    runSteps(ss, source, now, report);
+  } finally {
+    releaseLease(report.spreadsheetId);
+  }
+  if (report.problems.length > 0) {
+    throw new AlreadyReportedError(`The hourly checks had ${report.problems.length} problem(s): ${report.problems.join(' | ')}`);
+  }
+  return report;
+}
+
+function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyReport): void {
+  const step = <T>(name: string, body: () => T): T | undefined => {
+    try {
+      return body();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      report.problems.push(`${name}: ${message}`);
+      reportProblem(ss, { source: `${source} › ${name}`, message, stack: error instanceof Error ? error.stack : '' }, now);
+      return undefined;
+    }
+  };
+  const repaired = (message: string): void => void reportProblem(ss, { source, message, kind: 'repair' }, now);
+
+  // First, so a missing form-submit trigger is back before reconciliation looks for what it missed.
+  step('trigger health', () => {
+    const health = ensureTriggers(ss, null);
+    report.triggers = health;
+    const fixes = [
+      ...health.missing.map((t) => `the missing ${t} trigger was created again`),
+      ...health.duplicates.map((t) => `a duplicate ${t} trigger was deleted`),
+    ];
+    if (fixes.length > 0) repaired(`Trigger health: ${fixes.join('; ')}.`);
+  });
+
+  let backlog = false;
+  step('outbox', () => {
+    const drained = drainOutbox(ss, now, { deadlineMs: Date.now() + DRAIN_BUDGET_MS });
+    backlog = hasBacklog(drained);
+    report.outbox = { ...drained, failed: drained.failed.length };
+    for (const f of drained.failed) {
+      reportProblem(ss, { source: `${source} › outbox`, message: `Outbox row ${f.row} ("${f.subject}") could not be sent: ${f.error}. Fix the address and set its Status back to Queued to retry.` }, now);
+    }
+  });
+  const mail = new JobMail(ss, now, backlog);
+
+  const loaded = step('read register', () => ({ reference: loadReferenceData(ss), orders: Register.open(ss).readAll().orders.map((o) => o.order) }));
+  if (loaded) {
+    const { reference } = loaded;
+    const orders: WorkOrder[] = [...loaded.orders];
+    step('reconciliation', () => {
+      const result: ReconcileResult = reconcileResponses(ss, reference, orders, now, mail);
+      orders.push(...result.ingested);
+      report.reconciliation = { ...result, ingested: result.ingested.map((o) => o.id) };
+      if (result.ledgerRebuilt) repaired('The intake ledger was unreadable and was rebuilt from the register.');
+      if (result.ingested.length > 0) {
+        repaired(`Reconciliation recorded ${result.ingested.length} form response(s) that no form-submit trigger had recorded: ${describeIngested(result.ingested)}.`);
+      }
+    });
+    step('reminders', () => (report.reminders = sendReminders(ss, reference, orders, now, mail)));
+    step('digest', () => (report.digest = sendDailyDigest(ss, reference, orders, now, mail)));
+  }
+  report.mail = { sent: mail.sent, queued: mail.queued };
+}
+
+/** The report in a few lines, for the administrator who ran the checks by hand. */
+export function summarizeHourly(report: HourlyReport): string {
+  if (report.skipped) return 'The hourly checks are already running for this spreadsheet; try again in a few minutes.';
+  const t = report.triggers;
+  const lines = [
+    t && (t.missing.length || t.duplicates.length)
+      ? `Triggers repaired: ${[...t.missing.map((m) => `${m} created`), ...t.duplicates.map((d) => `duplicate ${d} removed`)].join(', ')}.`
+      : 'Triggers: all in place.',
+    `Outbox: ${report.outbox.sent} sent, ${report.outbox.stillQueued} still queued, ${report.outbox.failed} failed.`,
+    `Form responses recorded by reconciliation: ${report.reconciliation.ingested.length}${report.reconciliation.remaining ? ` (${report.reconciliation.remaining} left for the next run)` : ''}.`,
+    `Reminders: ${report.reminders.dueSoon} due soon, ${report.reminders.overdueReminder} overdue, ${report.reminders.escalation} escalated.`,
+    `Daily digest: ${report.digest}.`,
+    `Emails: ${report.mail.sent} sent, ${report.mail.queued} queued for later (mail quota).`,
+  ];
+  return lines.join('\n');
+}

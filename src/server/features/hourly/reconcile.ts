@@ -1,0 +1,176 @@
+/**
+ * Reconciliation: form responses that no form-submit execution recorded (the trigger was missing,
+ * failed, or timed out on the lock) are ingested now, through intake's own ingestResponse, with the
+ * response's Timestamp as requested-at, and acknowledged.
+ *
+ * A response counts as recorded when the intake ledger says so, or the register's Response Row names
+ * it, or the register holds the same request by content (see response-match.ts): a lost ledger, a
+ * renamed tab or the copies Google writes when the form is linked again never make a second row.
+ */
+import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
+import { parseSubmission, responseRef } from '../../../core/intake';
+import { isIngested, markIngested, missingRows, parseLedger, serializeLedger, type Ledger } from '../../../core/intake-ledger';
+import { composeEmail } from '../../../core/notifications';
+import { cellText, normalizeHeader } from '../../../core/headers';
+import { isValidDate } from '../../../core/time';
+import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import type { OutgoingEmail } from '../../adapters/mailer';
+import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { INTAKE_LEDGER, ingestResponse } from '../intake/form-submit';
+import type { JobMail } from './job-mail';
+import { RegisterIndex } from './response-match';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Each ingestion takes the locks and writes the register and the log: bounded per run (6-minute limit). */
+export const MAX_INGESTED_PER_RUN = 50;
+/** A response this fresh may still have its form-submit execution on the way: left for the next run. */
+const GRACE_MS = 5 * 60_000;
+const RESPONSES_TAB = /^form responses \d+$/i;
+
+export interface ReconcileResult {
+  ingested: WorkOrder[];
+  /** Rows found recorded by position or content but missing from the ledger (now marked). */
+  marked: number;
+  /** The ledger was unreadable and was started afresh (rebuilt from the register). */
+  ledgerRebuilt: boolean;
+  /** Responses left for the next run (over the per-run bound). */
+  remaining: number;
+}
+
+interface Candidate {
+  sheetName: string;
+  row: number;
+  namedValues: Record<string, string[]>;
+  submittedAt: Date;
+  submission: ReturnType<typeof parseSubmission>;
+}
+
+const OWN_TABS: ReadonlySet<string> = new Set(Object.values(SHEET_NAMES).map((n) => n.toLowerCase()));
+
+/**
+ * The tabs Google Forms writes: named as Forms names them, or linked to a form (a renamed one). The
+ * add-on's own tabs are never asked (getFormUrl is a call to the backend per tab).
+ */
+function responseSheets(ss: Spreadsheet): Sheet[] {
+  return ss.getSheets().filter((s) => {
+    const name = s.getName().trim();
+    if (RESPONSES_TAB.test(name)) return true;
+    return !OWN_TABS.has(name.toLowerCase()) && s.getFormUrl() !== null;
+  });
+}
+
+/** The ledger, started afresh (and said so) when it cannot be read. */
+function readLedger(ssId: string): { ledger: Ledger; rebuilt: boolean } {
+  try {
+    return { ledger: parseLedger(readOwnerState(ssId, INTAKE_LEDGER)), rebuilt: false };
+  } catch {
+    return withOwnerAndDocumentLocks(() => {
+      try {
+        return { ledger: parseLedger(readOwnerState(ssId, INTAKE_LEDGER)), rebuilt: false };
+      } catch {
+        // Rows already in the register are found by Response Row and content below and marked again.
+        writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger({}));
+        return { ledger: {}, rebuilt: true };
+      }
+    });
+  }
+}
+
+function namedValuesOf(header: readonly unknown[], cells: readonly unknown[]): Record<string, string[]> {
+  const named: Record<string, string[]> = {};
+  header.forEach((h, i) => {
+    const title = String(h ?? '').trim();
+    if (title !== '') named[title] = [cellText(cells[i])];
+  });
+  return named;
+}
+
+export function reconcileResponses(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  orders: readonly WorkOrder[],
+  now: Date,
+  mail: JobMail,
+): ReconcileResult {
+  const ssId = ss.getId();
+  const result: ReconcileResult = { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 };
+  const { ledger, rebuilt } = readLedger(ssId);
+  result.ledgerRebuilt = rebuilt;
+  const index = new RegisterIndex(orders);
+  const toMark: Array<{ sheetName: string; row: number }> = [];
+  const candidates: Candidate[] = [];
+  for (const sheet of responseSheets(ss)) {
+    const sheetName = sheet.getName();
+    const missing = missingRows(ledger, sheetName, sheet.getLastRow()).filter((row) => {
+      if (!index.refs.has(responseRef(sheetName, row))) return true;
+      toMark.push({ sheetName, row });
+      return false;
+    });
+    if (missing.length === 0) continue;
+    const first = missing[0] as number;
+    // One read from the first unrecorded row to the end, one for the header.
+    const width = sheet.getLastColumn();
+    const last = missing[missing.length - 1] as number;
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    const rows = sheet.getRange(first, 1, last - first + 1, width).getValues();
+    const timestampAt = header.findIndex((h) => normalizeHeader(h) === 'timestamp');
+    for (const row of missing) {
+      const cells = rows[row - first] ?? [];
+      if (cells.every((v) => v === '' || v === null)) {
+        toMark.push({ sheetName, row });
+        continue;
+      }
+      const stamp = timestampAt >= 0 ? cells[timestampAt] : null;
+      const submittedAt = isValidDate(stamp) ? stamp : now;
+      if (now.getTime() - submittedAt.getTime() < GRACE_MS) continue;
+      const namedValues = namedValuesOf(header, cells);
+      candidates.push({ sheetName, row, namedValues, submittedAt, submission: parseSubmission(namedValues, reference.settings.locations) });
+    }
+  }
+  const fresh: Candidate[] = [];
+  for (const c of candidates.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
+    if (index.hasContent(c.submission.requesterEmail, c.submission.description, c.submittedAt)) toMark.push(c);
+    else {
+      fresh.push(c);
+      // A response and its copy in a newer tab are one request: the second matches the first.
+      index.addContent(c.submission.requesterEmail, c.submission.description, c.submittedAt);
+    }
+  }
+  markRecorded(ssId, toMark);
+  result.marked = toMark.length;
+  for (const c of fresh.slice(0, MAX_INGESTED_PER_RUN)) {
+    const ingested = ingestResponse(ss, reference, { sheetName: c.sheetName, row: c.row, namedValues: c.namedValues, requestedAt: c.submittedAt }, now);
+    if (ingested) result.ingested.push(ingested.order);
+  }
+  result.remaining = Math.max(0, fresh.length - MAX_INGESTED_PER_RUN);
+  mail.deliver(acknowledgments(reference, result.ingested));
+  return result;
+}
+
+/** Marks rows found recorded, in one ledger write under the owner's lock (intake writes it too). */
+function markRecorded(ssId: string, rows: ReadonlyArray<{ sheetName: string; row: number }>): void {
+  if (rows.length === 0) return;
+  withOwnerAndDocumentLocks(() => {
+    let ledger = parseLedger(readOwnerState(ssId, INTAKE_LEDGER));
+    for (const { sheetName, row } of rows) if (!isIngested(ledger, sheetName, row)) ledger = markIngested(ledger, sheetName, row);
+    writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger(ledger));
+  });
+}
+
+function acknowledgments(reference: ReferenceData, orders: readonly WorkOrder[]): OutgoingEmail[] {
+  if (!reference.settings.notifyRequestor) return [];
+  return orders
+    .filter((o) => o.requesterEmail !== '')
+    .map((order) => ({
+      ...composeEmail('acknowledgment', order, { timeZone: reference.timeZone, organizationName: reference.settings.organizationName }),
+      recordId: order.id,
+    }));
+}
+
+/** For messages: "REQ-000007 (Form Responses 1!A8)". */
+export function describeIngested(orders: readonly WorkOrder[]): string {
+  return orders.map((o) => `${o.id} (${o.responseRef})`).join(', ');
+}

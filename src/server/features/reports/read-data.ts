@@ -1,0 +1,155 @@
+/**
+ * The reports' reads: the register and the change log, each in a few batched reads whatever their
+ * length. Only the columns a figure uses are read (15 of the register's 28, 5 of the change log's 8),
+ * which at 100,000 work orders and a million log rows saves tens of seconds of cell reads.
+ */
+import { cellText, parseRegisterRow, type RegisterLayout } from '../../../core/columns';
+import {
+  CHANGE_LOG_HEADERS,
+  SHEET_NAMES,
+  type ChangeLogEntry,
+  type WorkOrder,
+  type WorkOrderField,
+} from '../../../core/model';
+import { isStatusField } from '../../../core/reports/history';
+import { isValidDate, parseIso } from '../../../core/time';
+import { Register } from '../../adapters/register';
+import { requireSheet } from '../../adapters/workbook';
+import { columnSpans } from './column-spans';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The register fields computeReports reads; the others stay empty in the orders it gets. */
+export const REPORT_FIELDS: readonly WorkOrderField[] = [
+  'id',
+  'woNumber',
+  'status',
+  'priority',
+  'category',
+  'assignee',
+  'due',
+  'requestedAt',
+  'location',
+  'description',
+  'decidedAt',
+  'assignedAt',
+  'startedAt',
+  'completedAt',
+  'closedAt',
+];
+
+/** At most this many unreadable rows are named in the notes (the count is always given). */
+const NAMED_PROBLEMS = 5;
+
+export interface ReportSource {
+  orders: WorkOrder[];
+  /** Status rows of the change log (the only rows any figure uses). */
+  changes: ChangeLogEntry[];
+  /** Rows of the change log read, all fields. */
+  changeLogRows: number;
+  /** Plain-language notes on register rows that could not be read. */
+  notes: string[];
+}
+
+/** Reads the columns in `fields` of every data row, one read per column span. */
+function readColumns(sheet: Sheet, layout: RegisterLayout, rows: number): unknown[][] {
+  const out: unknown[][] = Array.from({ length: rows }, () => new Array<unknown>(layout.width));
+  const indexes = REPORT_FIELDS.map((f) => layout.indexOf[f]);
+  for (const span of columnSpans(indexes, rows)) {
+    const width = span.last - span.first + 1;
+    const values = sheet.getRange(2, span.first + 1, rows, width).getValues();
+    for (let r = 0; r < rows; r++) {
+      const source = values[r] ?? [];
+      const target = out[r] as unknown[];
+      for (let c = 0; c < width; c++) target[span.first + c] = source[c];
+    }
+  }
+  return out;
+}
+
+function readOrders(ss: Spreadsheet): { orders: WorkOrder[]; notes: string[] } {
+  const register = Register.open(ss);
+  const rows = Math.max(0, register.sheet.getLastRow() - 1);
+  if (rows === 0) return { orders: [], notes: [] };
+  const cells = readColumns(register.sheet, register.layout, rows);
+  const orders: WorkOrder[] = [];
+  const problems: string[] = [];
+  cells.forEach((row, i) => {
+    if (row.every((v) => v === '' || v === undefined || v === null)) return;
+    const parsed = parseRegisterRow(row, register.layout, i + 2);
+    if (parsed.ok) orders.push(parsed.order);
+    else problems.push(parsed.error);
+  });
+  const notes: string[] = [];
+  if (problems.length > 0) {
+    const named = problems.slice(0, NAMED_PROBLEMS).join(' | ');
+    const more = problems.length > NAMED_PROBLEMS ? ` (and ${problems.length - NAMED_PROBLEMS} more)` : '';
+    notes.push(
+      `${problems.length} register row(s) could not be read and were left out of every figure: ${named}${more}.`,
+    );
+  }
+  return { orders, notes };
+}
+
+const LOG_COLUMN = {
+  at: CHANGE_LOG_HEADERS.indexOf('Timestamp'),
+  recordId: CHANGE_LOG_HEADERS.indexOf('Record ID'),
+  field: CHANGE_LOG_HEADERS.indexOf('Field'),
+  oldValue: CHANGE_LOG_HEADERS.indexOf('Old Value'),
+  newValue: CHANGE_LOG_HEADERS.indexOf('New Value'),
+};
+
+/** A timestamp cell: a Date as Sheets returns it, or ISO text pasted by someone; Invalid Date otherwise. */
+function timeOf(value: unknown): Date {
+  if (isValidDate(value)) return value;
+  return (typeof value === 'string' ? parseIso(value.trim()) : null) ?? new Date(NaN);
+}
+
+function readStatusChanges(ss: Spreadsheet): { changes: ChangeLogEntry[]; rows: number } {
+  const sheet = requireSheet(ss, SHEET_NAMES.changeLog);
+  const rows = Math.max(0, sheet.getLastRow() - 1);
+  if (rows === 0) return { changes: [], rows: 0 };
+  // Timestamp, then Record ID … New Value (User, Source and Hash are not needed).
+  const wanted = Object.values(LOG_COLUMN);
+  const spans = columnSpans(wanted, rows);
+  const columns = new Map<number, unknown[]>();
+  for (const span of spans) {
+    const values = sheet.getRange(2, span.first + 1, rows, span.last - span.first + 1).getValues();
+    for (const c of wanted) {
+      if (c < span.first || c > span.last) continue;
+      columns.set(
+        c,
+        values.map((row) => row[c - span.first]),
+      );
+    }
+  }
+  const column = (c: number): unknown[] => columns.get(c) ?? [];
+  const at = column(LOG_COLUMN.at);
+  const recordId = column(LOG_COLUMN.recordId);
+  const field = column(LOG_COLUMN.field);
+  const oldValue = column(LOG_COLUMN.oldValue);
+  const newValue = column(LOG_COLUMN.newValue);
+  const changes: ChangeLogEntry[] = [];
+  for (let i = 0; i < rows; i++) {
+    const name = cellText(field[i]);
+    if (!isStatusField(name)) continue;
+    changes.push({
+      at: timeOf(at[i]),
+      user: '',
+      source: 'system',
+      recordId: cellText(recordId[i]).trim(),
+      field: name,
+      oldValue: cellText(oldValue[i]).trim(),
+      newValue: cellText(newValue[i]).trim(),
+      hash: '',
+    });
+  }
+  return { changes, rows };
+}
+
+export function readReportSource(ss: Spreadsheet): ReportSource {
+  const { orders, notes } = readOrders(ss);
+  const { changes, rows } = readStatusChanges(ss);
+  return { orders, changes, changeLogRows: rows, notes };
+}

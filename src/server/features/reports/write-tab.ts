@@ -1,0 +1,73 @@
+/**
+ * Writes one report tab: found by its stable name (created the first time), emptied, sized to its
+ * block, filled with one setValues, formatted with one call per kind of format, its charts removed and
+ * recreated from the specs. The number of calls depends on the number of charts, never on the
+ * register's length.
+ */
+import type { ChartSpec, ReportTab } from '../../../core/reports';
+import { fontWeights, numberFormats, tabValues } from './cells';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Room for a chart placed at the bottom right (Sheets' default chart is ~20 rows × 6 columns). */
+const CHART_ROWS = 20;
+const CHART_COLUMNS = 6;
+
+function chartType(type: ChartSpec['type']): GoogleAppsScript.Charts.ChartType {
+  switch (type) {
+    case 'line':
+      return Charts.ChartType.LINE;
+    case 'column':
+      return Charts.ChartType.COLUMN;
+    case 'bar':
+      return Charts.ChartType.BAR;
+  }
+}
+
+/** Grows or shrinks the grid to exactly rows × columns: every spare cell counts against the 10M limit. */
+function resize(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  else if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  else if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
+}
+
+function insertChart(sheet: Sheet, spec: ChartSpec): void {
+  let builder = sheet.newChart().setChartType(chartType(spec.type));
+  for (const r of spec.ranges) builder = builder.addRange(sheet.getRange(r.row, r.col, r.numRows, r.numCols));
+  const chart = builder
+    .setNumHeaders(1)
+    .setOption('title', spec.title)
+    .setOption('legend', { position: 'bottom' })
+    .setPosition(spec.anchor.row, spec.anchor.col, 0, 0)
+    .build();
+  sheet.insertChart(chart);
+}
+
+export function writeReportTab(ss: Spreadsheet, tab: ReportTab): Sheet {
+  const sheet = ss.getSheetByName(tab.name) ?? ss.insertSheet(tab.name, ss.getNumSheets());
+  // Charts first: they point into the cells about to be rewritten, and a rebuild must not add copies.
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  const height = tab.values.length;
+  const width = tab.values[0]?.length ?? 1;
+  let rows = height;
+  let columns = width;
+  for (const c of tab.charts) {
+    rows = Math.max(rows, c.anchor.row + CHART_ROWS - 1);
+    columns = Math.max(columns, c.anchor.col + CHART_COLUMNS - 1);
+  }
+  resize(sheet, rows, columns);
+  sheet.clear();
+  if (height > 0) {
+    const block = sheet.getRange(1, 1, height, width);
+    block.setValues(tabValues(tab));
+    block.setFontWeights(fontWeights(tab));
+    const formats = numberFormats(tab);
+    if (formats) block.setNumberFormats(formats);
+  }
+  for (const spec of tab.charts) insertChart(sheet, spec);
+  return sheet;
+}

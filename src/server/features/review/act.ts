@@ -1,0 +1,178 @@
+/**
+ * One sidebar action, inside the document lock: find the row by id, refuse a stale view, check every
+ * lifecycle step against the table, then write the row once, append the change log, move the
+ * work-order counter and update the review queue. Emails are sent by the caller after the lock is
+ * released (./notify). A refusal writes nothing to the register, the change log or the mailbox.
+ */
+import { formatFieldValue, type FieldChange } from '../../../core/field-changes';
+import { nextInSequence } from '../../../core/ids';
+import { applyTransition, checkTransition, type Transition } from '../../../core/lifecycle';
+import { FINAL_STATUSES, REGISTER_COLUMNS, type WorkOrder } from '../../../core/model';
+import { cleanRecipients } from '../../../core/notifications';
+import { dueDate } from '../../../core/sla';
+import { activeTechnicians } from '../../../core/staff';
+import { localYear } from '../../../core/time';
+import type { UnhashedEntry } from '../../../core/audit';
+import type { Refusal, ReviewActionRequest } from '../../../shared/review';
+import { appendChangeLog } from '../../adapters/change-log';
+import { withDocumentLock } from '../../adapters/document-lock';
+import { PROPERTY_KEYS, setProperty } from '../../adapters/document-properties';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { Register, type LocatedOrder } from '../../adapters/register';
+import type { ReviewIndex } from '../../adapters/review-queue-codec';
+import { QueueSession } from '../../adapters/review-queue';
+import { UserFacingError } from '../../adapters/workbook';
+import type { Reviewer } from './caller';
+import { refusal } from './respond';
+import { stepsOf, wrongStepMessage } from './steps';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface ActOutcome {
+  ok: true;
+  before: WorkOrder;
+  after: WorkOrder;
+  row: number;
+  /** The lifecycle rows applied, in order (none for a clarification). */
+  transitions: Transition[];
+  /** The queue after the action, for the refreshed list (null when it is to be rebuilt). */
+  index: ReviewIndex | null;
+  /** The question of a clarification request. */
+  question?: string;
+}
+
+/** Finds the row by id: at the index's (or the sidebar's) row hint, else by reading the id column. */
+function locate(register: Register, session: QueueSession, id: string, clientHint?: number): LocatedOrder | null {
+  const hint = session.index?.entries.get(id)?.row ?? clientHint;
+  const hinted = hint === undefined ? null : register.findAtRow(id, hint);
+  if (hinted) return hinted;
+  // The hint was stale (rows sorted or inserted): one read of the id column fixes every hint at once.
+  const ids = register.readIds();
+  session.refreshRows(ids);
+  const at = ids.indexOf(id);
+  return at < 0 ? null : register.readAt(at + 2);
+}
+
+function staleMessage(order: WorkOrder, seen: ReviewActionRequest): string {
+  const what = `${order.id} ${order.status === 'Submitted' ? 'was changed by someone else' : `is now ${order.status}`}`;
+  return `This work order changed since you opened the sidebar (${what}; revision ${order.revision}, you saw ${seen.revision}). Reload to see the latest.`;
+}
+
+function logEntries(id: string, reviewer: Reviewer, now: Date, changes: readonly FieldChange[]): UnhashedEntry[] {
+  return changes.map((c) => ({
+    at: now,
+    user: reviewer.email,
+    source: 'sidebar' as const,
+    recordId: id,
+    field: REGISTER_COLUMNS[c.field],
+    oldValue: formatFieldValue(c.oldValue),
+    newValue: formatFieldValue(c.newValue),
+  }));
+}
+
+/** Saves the queue; an index that cannot be saved is dropped (the next load rebuilds it). */
+function saveQueue(session: QueueSession): ReviewIndex | null {
+  try {
+    session.save();
+    return session.index;
+  } catch (error) {
+    console.error(`Review queue not saved (it will be rebuilt): ${String(error)}`);
+    session.invalidate();
+    return null;
+  }
+}
+
+function clarify(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  reviewer: Reviewer,
+  located: LocatedOrder,
+  question: string,
+  now: Date,
+  session: QueueSession,
+): ActOutcome | Refusal {
+  const order = located.order;
+  if (FINAL_STATUSES.includes(order.status)) {
+    return refusal(`${order.id} is ${order.status}: there is nothing left to ask the requestor about.`);
+  }
+  if (!reference.settings.notifyRequestor) {
+    return refusal('Emails to requestors are switched off on the Settings tab (notifyRequestor), so the question cannot be sent.');
+  }
+  if (cleanRecipients([order.requesterEmail]).length === 0) {
+    return refusal(`${order.id} has no valid requestor email address, so the question cannot be sent.`);
+  }
+  appendChangeLog(ss, [
+    { at: now, user: reviewer.email, source: 'sidebar', recordId: order.id, field: 'Clarification Requested', oldValue: '', newValue: question },
+  ]);
+  return { ok: true, before: order, after: order, row: located.row, transitions: [], index: session.index, question };
+}
+
+export function performAction(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  reviewer: Reviewer,
+  request: ReviewActionRequest,
+  now: Date,
+): ActOutcome | Refusal {
+  return withDocumentLock(() => {
+    const session = QueueSession.open();
+    if (!session) throw new UserFacingError('Work Orders runs inside a spreadsheet: open the spreadsheet and try again.');
+    const register = Register.open(ss);
+    const located = locate(register, session, request.id, request.rowHint);
+    if (!located) {
+      session.remove([request.id]);
+      saveQueue(session);
+      return refusal(`No work order ${request.id} is in the register (it may have been archived or deleted). Reload to see the latest.`);
+    }
+    const before = located.order;
+    if (before.revision !== request.revision) {
+      // The queue showed an older version: bring it up to date so that the reload shows this one.
+      session.apply([{ row: located.row, order: before }]);
+      saveQueue(session);
+      return refusal(staleMessage(before, request));
+    }
+    if (request.action === 'clarify') return clarify(ss, reference, reviewer, located, request.question, now, session);
+
+    const { settings, staff, timeZone } = reference;
+    const allowed = {
+      priorities: settings.priorities.map((p) => p.name),
+      categories: settings.categories,
+      technicians: activeTechnicians(staff).map((t) => t.email),
+    };
+    let current = before;
+    let counter: string | null = null;
+    const transitions: Transition[] = [];
+    const log: UnhashedEntry[] = [];
+    // Every step is checked and applied in memory first: nothing is written unless all of them pass.
+    for (const step of stepsOf(request)) {
+      const check = checkTransition({
+        order: current,
+        to: step.to,
+        actor: { email: reviewer.email, role: reviewer.role },
+        changes: step.changes,
+        allowed,
+      });
+      if (!check.ok) return refusal(`${check.reason}.`);
+      if (check.transition.action !== step.action) return refusal(wrongStepMessage(request, current, check.transition.action));
+      const stamps = check.transition.stamps;
+      let woNumber: string | undefined;
+      if (stamps.includes('woNumber')) {
+        const next = nextInSequence(session.snapshot[PROPERTY_KEYS.woCounters] ?? null, localYear(now, timeZone));
+        woNumber = next.woNumber;
+        counter = next.stored;
+      }
+      const priority = step.changes.priority ?? current.priority;
+      const due = stamps.includes('due') ? dueDate(priority, now, settings, timeZone) : undefined;
+      const applied = applyTransition(current, check.transition, step.changes, { now, actorEmail: reviewer.email, woNumber, due });
+      log.push(...logEntries(current.id, reviewer, now, applied.changes));
+      current = applied.order;
+      transitions.push(check.transition);
+    }
+    // The counter moves first: a failure after it leaves a gap in the numbers, never a duplicate.
+    if (counter !== null) setProperty(PROPERTY_KEYS.woCounters, counter);
+    register.write(located, current);
+    appendChangeLog(ss, log);
+    session.apply([{ row: located.row, order: current }]);
+    return { ok: true, before, after: current, row: located.row, transitions, index: saveQueue(session) };
+  });
+}

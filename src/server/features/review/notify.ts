@@ -1,0 +1,76 @@
+/**
+ * The emails of a sidebar action, sent after the document lock is released: the lifecycle table's
+ * notify list through recipientsFor (Settings switches honoured, the supervisor not emailed about
+ * their own change), composed by composeEmail, sent or queued by sendOrQueue.
+ */
+import { composeEmail, recipientsFor, type EmailKind } from '../../../core/notifications';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { queueEmails, sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
+import type { ActOutcome } from './act';
+import type { Reviewer } from './caller';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface Deliveries {
+  sent: string[];
+  queued: string[];
+  failed: string[];
+}
+
+function deliver(ss: Spreadsheet, email: OutgoingEmail, now: Date, into: Deliveries): void {
+  try {
+    const result = sendOrQueue(ss, email, now);
+    if (result === 'sent') into.sent.push(...email.to);
+    if (result === 'queued') into.queued.push(...email.to);
+  } catch (error) {
+    // The change is made; an email that could not go now waits in the Outbox for the hourly job.
+    console.error(`Email about ${email.recordId} not sent: ${String(error)}`);
+    try {
+      queueEmails(ss, [email], now);
+      into.queued.push(...email.to);
+    } catch {
+      into.failed.push(...email.to);
+    }
+  }
+}
+
+export function sendActionEmails(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  reviewer: Reviewer,
+  outcome: ActOutcome,
+  now: Date,
+): Deliveries {
+  const into: Deliveries = { sent: [], queued: [], failed: [] };
+  const extra = {
+    timeZone: reference.timeZone,
+    organizationName: reference.settings.organizationName,
+    previousAssignee: outcome.before.assignee,
+    link: ss.getUrl(),
+  };
+  const planned: Array<{ kind: EmailKind; to: string[] }> = [];
+  if (outcome.question !== undefined) planned.push({ kind: 'clarification', to: [outcome.after.requesterEmail] });
+  for (const transition of outcome.transitions) {
+    planned.push(
+      ...recipientsFor(transition, outcome.after, reference.staff, outcome.before.assignee, {
+        switches: reference.settings,
+        actorEmail: reviewer.email,
+      }),
+    );
+  }
+  for (const { kind, to } of planned) {
+    const email = composeEmail(kind, outcome.after, { ...extra, to, question: outcome.question });
+    if (email.to.length > 0) deliver(ss, { ...email, recordId: outcome.after.id }, now, into);
+  }
+  return into;
+}
+
+/** "Emailed a@x and b@y." plus what was queued or failed. */
+export function describeDeliveries(d: Deliveries): string {
+  const list = (xs: string[]): string => [...new Set(xs)].join(', ');
+  const parts: string[] = [];
+  if (d.sent.length > 0) parts.push(`Emailed ${list(d.sent)}.`);
+  if (d.queued.length > 0) parts.push(`Email to ${list(d.queued)} queued; the hourly job sends it.`);
+  if (d.failed.length > 0) parts.push(`Could not email ${list(d.failed)}.`);
+  return parts.join(' ');
+}

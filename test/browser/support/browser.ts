@@ -1,0 +1,35 @@
+/**
+ * Debian's Chromium driven by playwright-core (Playwright cannot download its own browsers here), and
+ * screenshots: every run writes them to test-results/screenshots/; with WB_UPDATE_DOCS=1 they also
+ * replace the README's pictures in docs/screenshots/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium), as .ci/run does`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+const RESULTS_DIR = path.resolve('test-results', 'screenshots');
+const DOCS_DIR = path.resolve('docs', 'screenshots');
+
+/** Saves a screenshot of the page as `name`.png; returns the test-results path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (process.env.WB_UPDATE_DOCS === '1') {
+    fs.mkdirSync(DOCS_DIR, { recursive: true });
+    fs.copyFileSync(file, path.join(DOCS_DIR, `${name}.png`));
+  }
+  return file;
+}

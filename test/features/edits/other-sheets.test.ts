@@ -1,0 +1,119 @@
+/**
+ * Issue 5: edits outside the register's rows. Other tabs cost at most two service calls; the Staff and
+ * Settings tabs take effect at once (the cached copy is dropped) and only administrators change them;
+ * the Change Log is append-only (an edit is recorded as the log's next row); the register's header
+ * row is the add-on's to name.
+ */
+import { SHEET_NAMES } from '../../../src/core/model';
+import { verifyChain } from '../../../src/core/audit';
+import { ADMIN, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { REGISTER, approvedOrder, assignedOrder, onlyExecution, toastsOf, type } from '../../support/edits';
+
+let wb: TestWorkbook;
+beforeAll(async () => {
+  wb = await setUpWorkbook();
+});
+afterAll(() => wb.close());
+
+const totalCalls = (calls: Record<string, number>): number => Object.values(calls).reduce((a, b) => a + b, 0);
+
+test('an edit on any other tab returns after at most 2 service calls', async () => {
+  for (const name of [SHEET_NAMES.procedure, SHEET_NAMES.outbox]) {
+    const record = onlyExecution((await wb.edit(TECH, name, 40, 2, [['x', 'y']])).executions);
+    expect(totalCalls(record.stats.calls)).toBeLessThanOrEqual(2);
+    expect(Object.keys(record.stats.calls).sort()).toEqual(['Range.getSheet', 'Sheet.getName']);
+  }
+});
+
+test('the trigger called from the browser console with plain data does nothing', async () => {
+  const record = await wb.call(TECH, 'onEditTrigger', { range: { row: 2 }, value: 'Closed' });
+  expect(record.ok).toBe(true);
+  expect(totalCalls(record.stats.calls)).toBe(0);
+});
+
+function staffRowOf(email: string): number {
+  const rows = wb.values(SHEET_NAMES.staff);
+  const index = rows.findIndex((r) => r[0] === email);
+  if (index < 0) throw new Error(`${email} is not on the Staff tab`);
+  return index + 1;
+}
+
+test('an administrator’s Staff edit applies at once and is logged', async () => {
+  const id = await approvedOrder(wb);
+  // Warm the cached Staff copy with TECH2 as a technician.
+  await type(wb, TECH2, id, 'Progress Notes', 'not mine');
+  expect(wb.order(id).notes).toBe('');
+  const row = staffRowOf(TECH2);
+  const roleColumn = 3;
+  onlyExecution((await wb.edit(ADMIN, SHEET_NAMES.staff, row, roleColumn, [['Supervisor']])).executions);
+  const log = wb.changeLog().at(-1);
+  expect(log?.slice(1, 7)).toEqual([
+    ADMIN,
+    'sheet edit',
+    SHEET_NAMES.staff,
+    `C${row}`,
+    'Technician',
+    'Supervisor',
+  ]);
+  // Promoted: TECH2 may now assign in the register, without waiting for a cache to expire.
+  await type(wb, TECH2, id, 'Assignee', TECH);
+  expect(wb.order(id)).toMatchObject({ status: 'Assigned', assignee: TECH });
+  onlyExecution((await wb.edit(ADMIN, SHEET_NAMES.staff, row, roleColumn, [['Technician']])).executions);
+});
+
+test('a technician cannot promote themselves on the Staff tab: the cell is put back', async () => {
+  const id = await assignedOrder(wb, TECH2);
+  const row = staffRowOf(TECH);
+  const toastsBefore = toastsOf(wb, TECH).length;
+  onlyExecution((await wb.edit(TECH, SHEET_NAMES.staff, row, 3, [['Administrator']])).executions);
+  expect(wb.sheet(SHEET_NAMES.staff).valueAt(row, 3)).toBe('Technician');
+  expect(toastsOf(wb, TECH).slice(toastsBefore).join(' ')).toMatch(
+    /Only an administrator changes the Staff tab/,
+  );
+  expect(wb.changeLog().at(-1)?.[4]).toBe(`C${row} (refused)`);
+  // …and still has no supervisor's rights.
+  await type(wb, TECH, id, 'Assignee', TECH);
+  expect(wb.order(id).assignee).toBe(TECH2);
+});
+
+test('an edit to the Change Log is recorded as its next row, and the chain still verifies after it', async () => {
+  await assignedOrder(wb);
+  const before = wb.changeLog().length;
+  const toastsBefore = toastsOf(wb, TECH).length;
+  const target = 3; // a data row
+  const original = wb.sheet(SHEET_NAMES.changeLog).valueAt(target, 5);
+  onlyExecution((await wb.edit(TECH, SHEET_NAMES.changeLog, target, 5, [['Nothing happened']])).executions);
+  const rows = wb.changeLog();
+  expect(rows).toHaveLength(before + 1);
+  expect(rows.at(-1)?.slice(1, 7)).toEqual([
+    TECH,
+    'sheet edit',
+    SHEET_NAMES.changeLog,
+    `Edited by hand (E${target})`,
+    original,
+    'Nothing happened',
+  ]);
+  expect(toastsOf(wb, TECH).slice(toastsBefore).join(' ')).toMatch(/append-only/);
+  // The hash chain shows the damage where it was done (and only there).
+  const broken = verifyChain(rows);
+  expect(broken).toMatchObject({ ok: false, firstBrokenRow: target - 1 });
+  // Put back by hand (Undo), the whole log verifies again, the record of the attempt included.
+  wb.sheet(SHEET_NAMES.changeLog).writeValues(target, 5, [[original]]);
+  expect(verifyChain(wb.changeLog()).ok).toBe(true);
+});
+
+test('the register’s headers: a technician’s rename is put back, an administrator’s is logged', async () => {
+  const column = wb.registerColumn('Progress Notes');
+  onlyExecution((await wb.edit(TECH, REGISTER, 1, column, [['Diary']])).executions);
+  expect(wb.sheet(REGISTER).valueAt(1, column)).toBe('Progress Notes');
+  expect(wb.changeLog().at(-1)?.[4]).toBe(`Header ${String.fromCharCode(64 + column)}1 (refused)`);
+
+  onlyExecution((await wb.edit(ADMIN, REGISTER, 1, column, [['Notes']])).executions);
+  expect(wb.sheet(REGISTER).valueAt(1, column)).toBe('Notes');
+  expect(toastsOf(wb, ADMIN).at(-1)).toMatch(/"Progress Notes" is no longer a column header/);
+  onlyExecution((await wb.edit(ADMIN, REGISTER, 1, column, [['Progress Notes']])).executions);
+  // The trigger picks the restored layout up at once.
+  const id = await assignedOrder(wb);
+  await type(wb, TECH, id, 'Progress Notes', 'after the rename');
+  expect(wb.order(id).notes).toBe('after the rename');
+});

@@ -1,0 +1,173 @@
+/**
+ * Issue 5: pastes and fills over many rows carry no old value. Every row is still judged against its
+ * Last Known State: legal changes applied and logged one row each, illegal ones put back with a note,
+ * in at most six Spreadsheet calls for a 50-row paste. Also: whole rows pasted back unchanged but for
+ * one cell, a paste over the hidden state column, and typing into a row that is no work order.
+ */
+import { SHEET_NAMES } from '../../../src/core/model';
+import { ADMIN, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { REGISTER, assignedOrder, calls, logFor, onlyExecution, rowOf, toastsOf } from '../../support/edits';
+
+let wb: TestWorkbook;
+let ids: string[] = [];
+/** i % 5 === 4 belongs to TECH2, the rest to TECH. */
+const ownerOf = (i: number): string => (i % 5 === 4 ? TECH2 : TECH);
+
+beforeAll(async () => {
+  wb = await setUpWorkbook();
+  for (let i = 0; i < 50; i++) ids.push(await assignedOrder(wb, ownerOf(i), { description: `Job ${i}` }));
+  ids = ids.sort((a, b) => rowOf(wb, a) - rowOf(wb, b));
+}, 120_000);
+afterAll(() => wb.close());
+
+const column = (header: string): number => wb.registerColumn(header);
+const notesOf = (header: string): string[] =>
+  wb
+    .sheet(REGISTER)
+    .readNotes({ row: 2, column: column(header), numRows: 50, numColumns: 1 })
+    .map((r) => r[0] ?? '');
+
+function paste(user: string, header: string, values: string[][]) {
+  return wb.edit(user, REGISTER, rowOf(wb, ids[0] as string), column(header), values);
+}
+
+test('the 50 orders sit on rows 2 to 51, in order', () => {
+  expect(ids.map((id) => rowOf(wb, id))).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
+});
+
+test('a 50-row Status paste mixing legal and illegal changes: each row judged, one log row per change', async () => {
+  const intent = (i: number): string =>
+    ['In Progress', 'Completed', 'Assigned', 'On Hold', 'In Progress'][i % 5] as string;
+  const logBefore = wb.changeLog().length;
+  const toastsBefore = toastsOf(wb, TECH).length;
+  const record = onlyExecution(
+    (
+      await paste(
+        TECH,
+        'Status',
+        ids.map((_, i) => [intent(i)]),
+      )
+    ).executions,
+  );
+
+  expect(calls(record)).toBeLessThanOrEqual(6);
+  const notes = notesOf('Status');
+  ids.forEach((id, i) => {
+    const order = wb.order(id);
+    if (i % 5 === 0) {
+      expect(order.status).toBe('In Progress'); // legal: the assignee starts it
+      expect(order.startedAt).toBeInstanceOf(Date);
+      expect(notes[i]).toBe('');
+    } else if (i % 5 === 2) {
+      expect(order.status).toBe('Assigned'); // unchanged
+      expect(notes[i]).toBe('');
+    } else {
+      expect(order.status).toBe('Assigned'); // put back
+      expect(order.startedAt).toBeNull();
+      expect(notes[i]).toMatch(
+        i % 5 === 4 ? /Only the assignee or a supervisor/ : /skips a step: start it first/,
+      );
+    }
+  });
+  const rows = wb.changeLog().slice(logBefore);
+  // 10 starts (Status + Started At each) and 30 refusals; nothing for the 10 unchanged rows.
+  expect(rows).toHaveLength(10 * 2 + 30);
+  for (const [i, id] of ids.entries()) {
+    const mine = rows.filter((r) => r[3] === id).map((r) => r[4]);
+    if (i % 5 === 0) expect(mine).toEqual(['Status', 'Started At']);
+    else if (i % 5 === 2) expect(mine).toEqual([]);
+    else expect(mine).toEqual(['Status (refused)']);
+  }
+  expect(rows.every((r) => r[1] === TECH && r[2] === 'sheet edit')).toBe(true);
+  const toasts = toastsOf(wb, TECH).slice(toastsBefore);
+  expect(toasts).toHaveLength(1);
+  expect(toasts[0]).toMatch(/30 change\(s\) were undone/);
+});
+
+test('a 50×3 paste of Results, Actions Taken and Reason: the assignee’s rows kept, TECH2’s put back', async () => {
+  const logBefore = wb.changeLog().length;
+  const values = ids.map((_, i) => [`Result ${i}`, `Action ${i}`, `Reason ${i}`]);
+  const record = onlyExecution((await paste(TECH, 'Results', values)).executions);
+  expect(calls(record)).toBeLessThanOrEqual(6);
+  ids.forEach((id, i) => {
+    const order = wb.order(id);
+    if (ownerOf(i) === TECH)
+      expect(order).toMatchObject({ results: `Result ${i}`, actions: `Action ${i}`, reason: `Reason ${i}` });
+    else expect(order).toMatchObject({ results: '', actions: '', reason: '' });
+  });
+  const rows = wb.changeLog().slice(logBefore);
+  expect(rows).toHaveLength(40 * 3 + 10 * 3);
+  expect(rows.filter((r) => String(r[4]).endsWith('(refused)'))).toHaveLength(30);
+});
+
+test('a fill of Completed down the column completes exactly the started orders', async () => {
+  const before = ids.map((id) => wb.order(id));
+  const record = onlyExecution(
+    (
+      await paste(
+        TECH,
+        'Status',
+        ids.map(() => ['Completed']),
+      )
+    ).executions,
+  );
+  expect(calls(record)).toBeLessThanOrEqual(6);
+  ids.forEach((id, i) => {
+    const order = wb.order(id);
+    if (i % 5 === 0) {
+      expect(order.status).toBe('Completed');
+      expect(order.completedAt).toBeInstanceOf(Date);
+    } else expect(order).toEqual(before[i]);
+  });
+});
+
+test('whole visible rows pasted back with one cell changed: only that cell counts', async () => {
+  const i = 2; // TECH's, still Assigned
+  const id = ids[i] as string;
+  const row = rowOf(wb, id);
+  const width = column('Revision');
+  const visible =
+    wb.sheet(REGISTER).readDisplayValues({ row, column: 1, numRows: 1, numColumns: width })[0] ?? [];
+  const edited = [...visible];
+  edited[column('Status') - 1] = 'In Progress';
+  edited[column('Progress Notes') - 1] = 'Copied the row, changed two cells';
+  const logBefore = logFor(wb, id).length;
+  onlyExecution((await wb.edit(TECH, REGISTER, row, 1, [edited])).executions);
+  expect(wb.order(id)).toMatchObject({ status: 'In Progress', notes: 'Copied the row, changed two cells' });
+  expect(
+    logFor(wb, id)
+      .slice(logBefore)
+      .map((r) => r.field),
+  ).toEqual(['Status', 'Started At', 'Progress Notes']);
+});
+
+test('a paste that also covers the hidden Last Known State column is reported, not trusted', async () => {
+  const [a, b] = [ids[7] as string, ids[8] as string];
+  const source = wb.sheet(REGISTER).readDisplayValues({
+    row: rowOf(wb, a),
+    column: 1,
+    numRows: 1,
+    numColumns: column('Last Known State'),
+  });
+  const toastsBefore = toastsOf(wb, TECH).length;
+  const outcome = await wb.edit(TECH, REGISTER, rowOf(wb, b), 1, source);
+  onlyExecution(outcome.executions);
+  expect(toastsOf(wb, TECH).slice(toastsBefore).join(' ')).toMatch(/could not check it\. Use Undo/);
+  expect(logFor(wb, a).at(-1)).toMatchObject({ field: 'Row (not checked)', user: TECH });
+});
+
+test('typing into a row that is not a work order empties the add-on’s cells', async () => {
+  const row = wb.sheet(REGISTER).lastRow() + 1;
+  const outcome = await wb.edit(TECH, REGISTER, row, column('Status'), [['In Progress', 'P1 Emergency']]);
+  onlyExecution(outcome.executions);
+  const cells = wb.sheet(REGISTER).readValues(row, column('Status'), 1, 2)[0];
+  expect(cells).toEqual(['', '']);
+  const log = wb.changeLog().filter((r) => r[3] === `Row ${row}`);
+  expect(log.map((r) => r[4])).toEqual(['Status (refused)', 'Priority (refused)']);
+  // Typing into a column of the organization's own there is theirs.
+  wb.sheet(REGISTER).writeValues(1, column('Last Known State') + 1, [['Our own column']]);
+  const own = await wb.edit(ADMIN, REGISTER, row, column('Last Known State') + 1, [['anything']]);
+  onlyExecution(own.executions);
+  expect(wb.sheet(REGISTER).valueAt(row, column('Last Known State') + 1)).toBe('anything');
+  expect(wb.sheet(SHEET_NAMES.register).lastRow()).toBe(row);
+});

@@ -1,0 +1,22 @@
+import { columnSpans } from '../../../src/server/features/reports/column-spans';
+
+describe('columnSpans', () => {
+  test('adjacent columns are one read, in order, duplicates ignored', () => {
+    expect(columnSpans([3, 1, 2, 2], 100_000)).toEqual([{ first: 1, last: 3 }]);
+  });
+
+  test('a gap is read through while its cells cost less than another round trip', () => {
+    // 2 gap columns × 1,000 rows × 10 µs = 20 ms < 100 ms: one read.
+    expect(columnSpans([0, 3], 1_000)).toEqual([{ first: 0, last: 3 }]);
+    // 2 gap columns × 10,000 rows × 10 µs = 200 ms > 100 ms: two reads.
+    expect(columnSpans([0, 3], 10_000)).toEqual([
+      { first: 0, last: 0 },
+      { first: 3, last: 3 },
+    ]);
+  });
+
+  test('missing columns (-1) are skipped, and nothing wanted means no read', () => {
+    expect(columnSpans([-1, 4], 10)).toEqual([{ first: 4, last: 4 }]);
+    expect(columnSpans([], 10)).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The review queue's pure parts (src/server/adapters/review-queue-codec.ts): summaries, the
+ * watermark of appended rows, and packing into Document Properties values.
+ */
+import {
+  CHUNK_BYTES,
+  advanceWatermark,
+  applyOrder,
+  decodeIndex,
+  emptyIndex,
+  encodeIndex,
+  fitToBudget,
+  loadByAssignee,
+  preview,
+  splitUtf8,
+  utf8Bytes,
+} from '../../../src/server/adapters/review-queue-codec';
+import { makeOrder } from './fixtures';
+
+describe('preview', () => {
+  test('short text stays whole, on one line', () => {
+    expect(preview('  two\nlines\t here ', 160)).toEqual({ text: 'two lines here', cut: false });
+  });
+  test('long text is cut with an ellipsis, never inside a surrogate pair', () => {
+    expect(preview('a😀😀😀😀', 4)).toEqual({ text: 'a😀…', cut: true });
+    // Cutting after three code units would split the emoji: it is left out whole.
+    expect(preview('ab😀😀😀', 4)).toEqual({ text: 'ab…', cut: true });
+    expect(preview('😀😀😀😀', 4)).toEqual({ text: '😀…', cut: true });
+  });
+  test('a zero limit keeps nothing and says so', () => {
+    expect(preview('abc', 0)).toEqual({ text: '', cut: true });
+  });
+});
+
+describe('splitUtf8', () => {
+  test('pieces join back to the text and each fits the byte limit', () => {
+    const text = 'aé€😀'.repeat(500);
+    const pieces = splitUtf8(text, 100);
+    expect(pieces.join('')).toBe(text);
+    for (const p of pieces) {
+      expect(Buffer.byteLength(p, 'utf8')).toBeLessThanOrEqual(100);
+      // No piece starts with a low surrogate (a pair split in two).
+      expect(p.charCodeAt(0) >= 0xdc00 && p.charCodeAt(0) <= 0xdfff).toBe(false);
+    }
+  });
+  test('utf8Bytes agrees with Node', () => {
+    const text = 'aé€😀\u0000';
+    expect(utf8Bytes(text)).toBe(Buffer.byteLength(text, 'utf8'));
+  });
+  test('an empty text is one empty piece', () => {
+    expect(splitUtf8('', CHUNK_BYTES)).toEqual(['']);
+  });
+});
+
+describe('the index', () => {
+  test('orders enter and leave the queue and the loads by status', () => {
+    const index = emptyIndex();
+    applyOrder(index, 2, makeOrder(1));
+    applyOrder(index, 3, makeOrder(2, { status: 'Assigned', assignee: 'T@example.com' }));
+    applyOrder(index, 4, makeOrder(3, { status: 'Completed', assignee: 't@example.com' }));
+    expect([...index.entries.keys()]).toEqual(['REQ-000001', 'REQ-000003']);
+    expect(loadByAssignee(index)).toEqual(new Map([['t@example.com', 1]]));
+    applyOrder(index, 3, makeOrder(2, { status: 'Cancelled', assignee: 't@example.com' }));
+    applyOrder(index, 2, makeOrder(1, { status: 'Rejected' }));
+    expect([...index.entries.keys()]).toEqual(['REQ-000003']);
+    expect(loadByAssignee(index).size).toBe(0);
+  });
+
+  test('encodes and decodes to the same index; anything else decodes to null', () => {
+    const index = emptyIndex(10);
+    index.maxSeq = 9;
+    applyOrder(index, 5, makeOrder(4, { description: 'x'.repeat(500), due: new Date('2026-02-01T00:00:00Z') }));
+    applyOrder(index, 6, makeOrder(5, { status: 'On Hold', assignee: 'a@example.com' }));
+    const back = decodeIndex(encodeIndex(index));
+    expect(back).toEqual(index);
+    expect(back!.entries.get('REQ-000004')).toMatchObject({ truncated: true, due: Date.parse('2026-02-01T00:00:00Z') });
+    expect(decodeIndex('{')).toBeNull();
+    expect(decodeIndex('{"v":2}')).toBeNull();
+    expect(decodeIndex(encodeIndex(index).replace('"S"', '"X"'))).toBeNull();
+  });
+
+  test('the watermark moves over contiguous appended rows only, and refuses rows behind it', () => {
+    const index = emptyIndex(5);
+    index.maxSeq = 4;
+    expect(advanceWatermark(index, [{ row: 7, id: 'REQ-000006' }])).toBe(true);
+    expect(index).toMatchObject({ lastRow: 5, maxSeq: 4 }); // row 6 is not indexed yet
+    expect(advanceWatermark(index, [{ row: 6, id: 'REQ-000005' }])).toBe(true);
+    expect(index).toMatchObject({ lastRow: 6, maxSeq: 5 });
+    expect(advanceWatermark(index, [{ row: 6, id: 'REQ-000009' }])).toBe(false);
+  });
+
+  test('fitToBudget shortens previews until the index fits, and gives up on what cannot', () => {
+    const index = emptyIndex();
+    for (let i = 1; i <= 50; i++) applyOrder(index, i + 1, makeOrder(i, { description: 'd'.repeat(400), resources: 'r'.repeat(400) }));
+    const full = utf8Bytes(encodeIndex(index));
+    const json = fitToBudget(index, Math.floor(full * 0.6));
+    expect(json).not.toBeNull();
+    expect(utf8Bytes(json!)).toBeLessThanOrEqual(Math.floor(full * 0.6));
+    const entry = decodeIndex(json!)!.entries.get('REQ-000001')!;
+    expect(entry.description.length).toBeLessThan(160);
+    expect(entry.truncated).toBe(true);
+    expect(fitToBudget(index, 1000)).toBeNull();
+  });
+});

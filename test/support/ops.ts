@@ -1,0 +1,138 @@
+/**
+ * Helpers for the operations tests (hourly job, mail, audit, archive, errors, procedure): shaping the
+ * workbook the way the review sidebar and time would have (status, due dates, settings), and reading
+ * back what the add-on wrote. Writes here go straight to the host model, as a person's or another
+ * feature's earlier work; every assertion is about what the add-on's entry points then did.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { LocalAppsScript } from '../../runtime';
+import type { ExecutionRecord, Manifest } from '../../runtime';
+import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrderField } from '../../src/core/model';
+import { SETTINGS_COLUMNS } from '../../src/core/settings';
+import { ADMIN, STAFF_ROWS, TestWorkbook, expectOk } from './workbook';
+
+type Cell = string | number | boolean | Date;
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+export function now(wb: TestWorkbook): Date {
+  return wb.rt.world.clock.now();
+}
+
+export function advance(wb: TestWorkbook, ms: number): void {
+  wb.rt.world.clock.advance(ms);
+}
+
+/** Sets one scalar setting on the Settings tab, as an administrator would, and drops the cached copy. */
+export function setSetting(wb: TestWorkbook, key: string, value: Cell): void {
+  const values = wb.values(SHEET_NAMES.settings);
+  const header = values[0] ?? [];
+  const keyAt = header.indexOf(SETTINGS_COLUMNS.setting);
+  const valueAt = header.indexOf(SETTINGS_COLUMNS.value);
+  const row = values.findIndex((r) => r[keyAt] === key);
+  if (row < 1) throw new Error(`no setting ${key}`);
+  wb.sheet(SHEET_NAMES.settings).writeValues(row + 1, valueAt + 1, [[value]]);
+  wb.rt.world.cache.document(wb.ssId).clear();
+}
+
+/** Overwrites fields of a register row (found by id), as the review sidebar would have written them. */
+export function patchOrder(wb: TestWorkbook, id: string, fields: Partial<Record<WorkOrderField, Cell>>): void {
+  const found = wb.register().find((r) => r.order.id === id);
+  if (!found) throw new Error(`no register row for ${id}`);
+  for (const [field, value] of Object.entries(fields) as [WorkOrderField, Cell][]) {
+    wb.sheet(SHEET_NAMES.register).writeValues(found.row, wb.registerColumn(REGISTER_COLUMNS[field]), [[value]]);
+  }
+}
+
+/** Submits `count` requests through the form (real intake) and returns their ids. */
+export async function submitMany(wb: TestWorkbook, count: number, describe = (i: number) => `Request number ${i + 1}`): Promise<string[]> {
+  const before = new Set(wb.register().map((r) => r.order.id));
+  for (let i = 0; i < count; i++) (await wb.submit({ description: describe(i) })).executions.forEach(expectOk);
+  return wb
+    .register()
+    .map((r) => r.order.id)
+    .filter((id) => !before.has(id));
+}
+
+/** Makes an order Assigned to `assignee` with a work-order number and the given due date. */
+export function assign(wb: TestWorkbook, id: string, n: number, assignee: string, due: Date): void {
+  const at = new Date(due.getTime() - 3 * DAY);
+  patchOrder(wb, id, {
+    woNumber: `WO-2026-${String(n).padStart(5, '0')}`,
+    status: 'Assigned',
+    priority: 'P3 Routine',
+    category: 'Electrical',
+    assignee,
+    due,
+    decidedBy: 'sam.supervisor@example.com',
+    decidedAt: at,
+    assignedAt: at,
+  });
+}
+
+export function hourlyTriggers(wb: TestWorkbook) {
+  return wb.rt.world.triggers.list().filter((t) => t.handlerFunction === 'onHourlyTrigger');
+}
+
+/** An hour passes (at least) and Google runs the hourly trigger(s). */
+export async function runHourly(wb: TestWorkbook, advanceMs = HOUR): Promise<ExecutionRecord[]> {
+  advance(wb, advanceMs);
+  return wb.rt.runTimeDrivenTriggers({ all: true });
+}
+
+export function ownerState(wb: TestWorkbook, name: string, owner = ADMIN): string | null {
+  return wb.rt.world.properties.user(owner).get(`wo.${wb.ssId}.${name}`);
+}
+
+/** Rows of a sheet as objects keyed by its header (header row excluded); [] when the sheet does not exist. */
+export function rowsOf(wb: TestWorkbook, sheetName: string): Record<string, unknown>[] {
+  if (!wb.model.sheetModel(sheetName)) return [];
+  const [header = [], ...rows] = wb.values(sheetName);
+  return rows
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+}
+
+export function mailTo(wb: TestWorkbook, address: string) {
+  return wb.rt.world.mail.receivedBy(address);
+}
+
+/**
+ * Loads the project from the built dist folder plus extra test-only global functions bundled from
+ * `entry` (a TypeScript file exporting the functions `names`): the way to call an exported server function that no
+ * entry point exposes yet (e.g. one another feature's trigger will call), against the real Code.js.
+ */
+export async function loadWithTestEntry(entry: string, names: readonly string[], options: { mailDailyQuota?: number } = {}): Promise<LocalAppsScript> {
+  const dist = path.resolve(process.env.WO_DIST_DIR ?? 'dist');
+  const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as Manifest;
+  const bundled = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: 'TestEntry',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2020',
+    define: { __WO_NO_LOCKS__: 'false' },
+    write: false,
+  });
+  const wrappers = names.map((n) => `function ${n}() { return TestEntry.${n}.apply(this, arguments); }`).join('\n');
+  return LocalAppsScript.fromSource(`${code}\n${bundled.outputFiles[0]?.text ?? ''}\n${wrappers}\n`, manifest, options);
+}
+
+/** setUpWorkbook for a runtime loaded some other way: setup by the administrator, staff of every role. */
+export async function setUpWorkbookIn(rt: LocalAppsScript): Promise<TestWorkbook> {
+  const ssId = rt.createSpreadsheet('Maintenance work orders', ADMIN);
+  expectOk(await rt.runMenuItem(ssId, ADMIN, 'setUpWorkOrders'));
+  const form = rt.world.forms.linkedTo(ssId);
+  if (!form) throw new Error('setup created no form linked to the spreadsheet');
+  const wb = new TestWorkbook(rt, ssId, form.id);
+  const staff = wb.sheet(SHEET_NAMES.staff);
+  staff.writeValues(staff.lastRow() + 1, 1, STAFF_ROWS.map((r) => [...r]));
+  rt.world.cache.document(ssId).clear();
+  return wb;
+}

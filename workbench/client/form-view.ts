@@ -1,0 +1,161 @@
+/**
+ * The intake form as a requestor sees it, rendered from the form setup created (its questions, help
+ * texts, choices and required marks), submitted as the signed-in person.
+ */
+import { api, type FormDescription } from './api';
+import { clear, h } from './dom';
+
+export class FormView {
+  readonly element = h('section', { class: 'form-view', 'data-testid': 'form-view' });
+
+  constructor(
+    private readonly email: () => string,
+    private readonly changed: () => void,
+  ) {}
+
+  async show(): Promise<void> {
+    this.render(await api.form());
+  }
+
+  private render(form: FormDescription, error = ''): void {
+    clear(this.element);
+    const card = h(
+      'div',
+      { class: 'form-card form-header' },
+      h('h1', {}, form.title),
+      form.description ? h('p', { class: 'form-description' }, form.description) : null,
+      h('p', { class: 'form-required-note' }, '* Indicates required question'),
+    );
+    const formEl = h('form', { class: 'intake-form', novalidate: true });
+    formEl.appendChild(card);
+    if (!form.acceptingResponses) {
+      formEl.appendChild(
+        h('div', { class: 'form-card' }, `The form ${form.title} is no longer accepting responses.`),
+      );
+      this.element.appendChild(formEl);
+      return;
+    }
+    if (form.collectEmail) {
+      formEl.appendChild(
+        h(
+          'div',
+          { class: 'form-card question' },
+          h(
+            'label',
+            { for: 'q-email', class: 'question-title' },
+            'Email',
+            h('span', { class: 'required' }, ' *'),
+          ),
+          h('input', {
+            id: 'q-email',
+            name: '__email',
+            type: 'email',
+            value: this.email(),
+            autocomplete: 'email',
+          }),
+        ),
+      );
+    }
+    for (const item of form.items) formEl.appendChild(this.question(item));
+    formEl.appendChild(
+      h(
+        'div',
+        { class: 'form-actions' },
+        error ? h('p', { class: 'form-error', role: 'alert' }, error) : null,
+        h('button', { type: 'submit', class: 'primary' }, 'Submit'),
+      ),
+    );
+    formEl.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.submit(form, formEl);
+    });
+    this.element.appendChild(formEl);
+  }
+
+  private question(item: FormDescription['items'][number]): HTMLElement {
+    const id = `q-${item.id}`;
+    const title = h(
+      'span',
+      { class: 'question-title', id: `${id}-title` },
+      item.title,
+      item.required ? h('span', { class: 'required' }, ' *') : null,
+    );
+    const box = h('div', { class: 'form-card question', 'data-question': item.title });
+    if (item.type === 'MULTIPLE_CHOICE' || item.type === 'CHECKBOX') {
+      const group = h('fieldset', { 'aria-labelledby': `${id}-title` }, h('legend', {}, title));
+      if (item.helpText) group.appendChild(h('p', { class: 'help' }, item.helpText));
+      item.choices.forEach((choice, i) => {
+        const inputId = `${id}-${i}`;
+        group.appendChild(
+          h(
+            'label',
+            { class: 'choice', for: inputId },
+            h('input', {
+              id: inputId,
+              type: item.type === 'CHECKBOX' ? 'checkbox' : 'radio',
+              name: item.title,
+              value: choice,
+            }),
+            ` ${choice}`,
+          ),
+        );
+      });
+      box.appendChild(group);
+      return box;
+    }
+    box.appendChild(h('label', { for: id }, title));
+    if (item.helpText) box.appendChild(h('p', { class: 'help' }, item.helpText));
+    if (item.type === 'LIST') {
+      const select = h('select', { id, name: item.title }, h('option', { value: '' }, 'Choose'));
+      for (const c of item.choices) select.appendChild(h('option', { value: c }, c));
+      box.appendChild(select);
+    } else if (item.type === 'PARAGRAPH_TEXT') {
+      box.appendChild(h('textarea', { id, name: item.title, rows: 3 }));
+    } else {
+      box.appendChild(h('input', { id, name: item.title, type: 'text' }));
+    }
+    return box;
+  }
+
+  private async submit(form: FormDescription, formEl: HTMLFormElement): Promise<void> {
+    const data = new FormData(formEl);
+    const answers: Record<string, string | string[]> = {};
+    for (const item of form.items) {
+      if (item.type === 'CHECKBOX') answers[item.title] = data.getAll(item.title).map(String);
+      else answers[item.title] = String(data.get(item.title) ?? '');
+    }
+    const email = String(data.get('__email') ?? '');
+    const button = formEl.querySelector('button[type=submit]') as HTMLButtonElement;
+    button.disabled = true;
+    const reply = await api.submitForm(email, answers);
+    this.changed();
+    if (!reply.ok) {
+      this.render(form, reply.error);
+      // Keep what the person typed.
+      for (const [key, value] of data.entries()) {
+        const field = this.element.querySelector<HTMLInputElement>(`[name="${CSS.escape(key)}"]`);
+        if (field && (field.type === 'radio' || field.type === 'checkbox')) {
+          const option = this.element.querySelector<HTMLInputElement>(
+            `[name="${CSS.escape(key)}"][value="${CSS.escape(String(value))}"]`,
+          );
+          if (option) option.checked = true;
+        } else if (field) field.value = String(value);
+      }
+      return;
+    }
+    clear(this.element);
+    this.element.appendChild(
+      h(
+        'div',
+        { class: 'form-card form-header', 'data-testid': 'form-confirmation' },
+        h('h1', {}, form.title),
+        h('p', {}, reply.confirmation),
+        h(
+          'a',
+          { href: '#', onclick: (e: Event) => (e.preventDefault(), this.render(form)) },
+          'Submit another response',
+        ),
+      ),
+    );
+  }
+}

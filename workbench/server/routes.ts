@@ -1,0 +1,344 @@
+/**
+ * The workbench's HTTP API (under /wb/) and pages. Every action is something a person does in Google's
+ * world — opens the spreadsheet, picks a menu item, types into cells, submits the form, lets time pass —
+ * and runs the executions Google would run, through the local runtime.
+ */
+import type http from 'node:http';
+import type { ExecutionRecord } from '../../runtime';
+import { UserEditRefused } from '../../runtime/host/spreadsheet';
+import { warningProtections } from '../../runtime/host/spreadsheet/guards';
+import { FormSubmitError } from '../../runtime/host/form';
+import type { Answer } from '../../runtime/host/form/model';
+import type { RecordedUiEvent } from '../../runtime/host/services/ui-recorder';
+import { SHEET_NAMES } from '../../src/core/model';
+import type { WorkbenchContext } from './workbench';
+import { BadRequest, parseBody, queryOf, requireInt, requireString, sendJson, sendText } from './http';
+import { peopleOf } from './people';
+import { sheetView } from './sheet-view';
+import { mailList, mailPage } from './outbox';
+
+type Handler = (
+  ctx: WorkbenchContext,
+  input: Record<string, unknown>,
+  res: http.ServerResponse,
+  url: URL,
+) => Promise<unknown> | unknown;
+
+const HOUR_MS = 3_600_000;
+
+/** What a failed execution tells the person (the script's exception message). */
+function failures(records: readonly ExecutionRecord[]): { entry: string; message: string }[] {
+  return records.filter((r) => !r.ok).map((r) => ({ entry: r.entry, message: r.error?.message ?? 'failed' }));
+}
+
+function stringGrid(value: unknown): string[][] {
+  if (!Array.isArray(value) || value.length === 0)
+    throw new BadRequest('values must be a non-empty grid of strings');
+  return value.map((line) => {
+    if (!Array.isArray(line) || line.length === 0)
+      throw new BadRequest('values must be a non-empty grid of strings');
+    return line.map((v) => (typeof v === 'string' ? v : String(v ?? '')));
+  });
+}
+
+function answersOf(value: unknown): Record<string, Answer> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new BadRequest('answers must be an object');
+  const out: Record<string, Answer> = {};
+  for (const [title, answer] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof answer === 'string') out[title] = answer;
+    else if (Array.isArray(answer)) out[title] = answer.map(String);
+    else throw new BadRequest(`answer to ${title} must be text or a list`);
+  }
+  return out;
+}
+
+/** The UI events a person sees, as the browser shows them (sidebars and dialogs by URL). */
+function eventView(event: RecordedUiEvent, user: string): Record<string, unknown> | null {
+  const page = `/wb/ui/${event.seq}?user=${encodeURIComponent(user)}`;
+  switch (event.kind) {
+    case 'sidebar':
+      return { seq: event.seq, kind: 'sidebar', title: event.title, width: event.width, url: page };
+    case 'dialog':
+      return {
+        seq: event.seq,
+        kind: 'dialog',
+        title: event.title,
+        modal: event.modal,
+        width: event.width,
+        height: event.height,
+        url: page,
+      };
+    case 'alert':
+      return {
+        seq: event.seq,
+        kind: 'alert',
+        title: event.title,
+        prompt: event.prompt,
+        buttons: event.buttons,
+        response: event.response,
+      };
+    case 'prompt':
+      return {
+        seq: event.seq,
+        kind: 'prompt',
+        title: event.title,
+        prompt: event.prompt,
+        buttons: event.buttons,
+        response: event.response,
+        text: event.text,
+      };
+    case 'toast':
+      return {
+        seq: event.seq,
+        kind: 'toast',
+        title: event.title,
+        message: event.message,
+        timeoutSeconds: event.timeoutSeconds,
+      };
+    default:
+      return null;
+  }
+}
+
+const api: Record<string, Handler> = {
+  'GET state': (ctx, q) => {
+    const spreadsheet = ctx.rt.world.spreadsheets.require(ctx.spreadsheetId);
+    const form = ctx.rt.world.forms.require(ctx.formId);
+    const user = typeof q.user === 'string' ? q.user : '';
+    return {
+      revision: ctx.revision(),
+      seq: lastSeq(ctx),
+      spreadsheetName: spreadsheet.name,
+      formTitle: form.title,
+      now: ctx.rt.world.clock.nowMs(),
+      timeZone: spreadsheet.timeZone,
+      people: peopleOf(spreadsheet),
+      outboxCount: ctx.rt.world.mail.sent.length,
+      inboxCount: user ? ctx.rt.world.mail.receivedBy(user).length : 0,
+      sheets: spreadsheet.sheetModels().map((s) => s.name),
+      registerSheet: SHEET_NAMES.register,
+    };
+  },
+
+  'GET sheet': (ctx, q) => {
+    const spreadsheet = ctx.rt.world.spreadsheets.require(ctx.spreadsheetId);
+    const name = typeof q.name === 'string' && q.name !== '' ? q.name : SHEET_NAMES.register;
+    const sheet = spreadsheet.sheetModel(name) ?? spreadsheet.sheetModels()[0]!;
+    const row = q.row === undefined ? 1 : requireInt(q, 'row');
+    const rows = q.rows === undefined ? 100 : Math.min(requireInt(q, 'rows'), 500);
+    return sheetView(spreadsheet, sheet, String(q.user ?? ''), { row, numRows: rows });
+  },
+
+  /** A person types (one cell) or pastes (a block) into the grid; the edit triggers fire as them. */
+  'POST edit': async (ctx, body) => {
+    const user = requireString(body, 'user');
+    const sheetName = requireString(body, 'sheet');
+    const row = requireInt(body, 'row');
+    const column = requireInt(body, 'column');
+    const values = stringGrid(body.values);
+    const spreadsheet = ctx.rt.world.spreadsheets.require(ctx.spreadsheetId);
+    const sheet = spreadsheet.requireSheet(sheetName);
+    const rect = {
+      row,
+      column,
+      numRows: values.length,
+      numColumns: Math.max(...values.map((l) => l.length)),
+    };
+    // Warning-only protection: Sheets asks first ("Heads up!") and the person may go ahead.
+    const warnings = warningProtections(sheet, rect).map((p) => p.description);
+    if (warnings.length > 0 && body.confirmed !== true) return { ok: false, confirm: warnings };
+    try {
+      const outcome = await ctx.rt.editCells({
+        spreadsheetId: ctx.spreadsheetId,
+        sheetName,
+        row,
+        column,
+        values,
+        user,
+      });
+      return { ok: true, a1: outcome.edit.a1, triggerFailures: failures(outcome.executions) };
+    } catch (error) {
+      if (error instanceof UserEditRefused)
+        return { ok: false, refused: error.message, reason: error.reason };
+      throw error;
+    } finally {
+      ctx.changed();
+    }
+  },
+
+  /** The user opens the spreadsheet: onOpen builds their add-on menu. */
+  'GET menu': async (ctx, q) => {
+    const user = requireString(q, 'user');
+    const opened = await ctx.rt.openSpreadsheet(ctx.spreadsheetId, user);
+    return {
+      title: ctx.rt.world.ui.addonName,
+      items: ctx.rt.world.ui.addonMenuFor(ctx.spreadsheetId, user) ?? [],
+      failures: failures([opened]),
+    };
+  },
+
+  'POST menu': async (ctx, body) => {
+    const user = requireString(body, 'user');
+    const fn = requireString(body, 'functionName');
+    const items = ctx.rt.world.ui.addonMenuFor(ctx.spreadsheetId, user) ?? [];
+    const offered = (entries: typeof items): boolean =>
+      entries.some(
+        (e) => (e.kind === 'item' && e.functionName === fn) || (e.kind === 'submenu' && offered(e.items)),
+      );
+    if (!offered(items)) throw new BadRequest(`${fn} is not on ${user}'s menu`);
+    try {
+      const record = await ctx.rt.runMenuItem(ctx.spreadsheetId, user, fn);
+      return { ok: record.ok, error: record.ok ? null : (record.error?.message ?? 'failed') };
+    } finally {
+      ctx.changed();
+    }
+  },
+
+  /** What appeared on this user's screen since `since`: sidebars, dialogs, alerts, toasts. */
+  'GET events': (ctx, q) => {
+    const user = requireString(q, 'user');
+    const since = q.since === undefined ? 0 : requireInt(q, 'since', 0);
+    const events = ctx.rt.world.ui.events
+      .filter((e) => e.seq > since && e.spreadsheetId === ctx.spreadsheetId && e.user === user)
+      .map((e) => eventView(e, user))
+      .filter((e) => e !== null);
+    return { seq: lastSeq(ctx), revision: ctx.revision(), events };
+  },
+
+  'GET form': (ctx) => ctx.rt.world.forms.describe(ctx.formId),
+
+  /** A requestor submits the form: the response lands in its tab and the form-submit trigger fires. */
+  'POST form': async (ctx, body) => {
+    const email = typeof body.email === 'string' ? body.email : '';
+    const answers = answersOf(body.answers);
+    try {
+      const submitted = await ctx.rt.submitForm(ctx.formId, { respondentEmail: email, answers });
+      const form = ctx.rt.world.forms.describe(ctx.formId);
+      return {
+        ok: true,
+        confirmation: form.confirmationMessage || 'Your response has been recorded.',
+        triggerFailures: failures(submitted.executions),
+      };
+    } catch (error) {
+      if (error instanceof FormSubmitError) return { ok: false, error: error.message };
+      throw error;
+    } finally {
+      ctx.changed();
+    }
+  },
+
+  'GET outbox': (ctx) => ({ mails: mailList(ctx.rt.world.mail.sent, ctx.rt.world.timeZone) }),
+
+  /** Time passes: an hour (the hourly job comes due) or a day; every due time-driven trigger runs. */
+  'POST time': async (ctx, body) => {
+    const step = body.step === 'day' ? 24 * HOUR_MS : HOUR_MS;
+    ctx.rt.world.clock.advance(step);
+    try {
+      const ran = await ctx.rt.runTimeDrivenTriggers();
+      return {
+        now: ctx.rt.world.clock.nowMs(),
+        ran: ran.map((r) => ({ entry: r.entry, ok: r.ok })),
+        failures: failures(ran),
+      };
+    } finally {
+      ctx.changed();
+    }
+  },
+};
+
+function lastSeq(ctx: WorkbenchContext): number {
+  return ctx.rt.world.ui.events.at(-1)?.seq ?? 0;
+}
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Allow-Methods': 'POST, OPTIONS',
+};
+
+/** The HtmlHost `extraRoutes` handler. */
+export function routes(context: () => WorkbenchContext) {
+  return async (req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<boolean> => {
+    const ctx = context();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
+      sendText(res, 200, 'text/html', ctx.assets.html);
+      return true;
+    }
+    if (method === 'GET' && url.pathname === '/wb/app.js') {
+      sendText(res, 200, 'text/javascript', ctx.assets.script);
+      return true;
+    }
+    if (method === 'GET' && url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return true;
+    }
+    if (method === 'GET' && url.pathname === '/wb/styles.css') {
+      sendText(res, 200, 'text/css', ctx.assets.styles);
+      return true;
+    }
+    // google.script.run from sidebars and dialogs. Handled here (not by HtmlHost) so that what the
+    // call changed is shown and saved; CORS because the page may be opened as localhost while the
+    // shim posts to 127.0.0.1.
+    if (url.pathname === '/rpc') {
+      if (method === 'OPTIONS') {
+        res.writeHead(204, CORS).end();
+        return true;
+      }
+      const call = parseBody(body) as {
+        fn?: unknown;
+        args?: unknown;
+        user?: unknown;
+        spreadsheetId?: unknown;
+      };
+      const reply = await ctx.rt.callFromHtml(
+        String(call.fn ?? ''),
+        Array.isArray(call.args) ? call.args : [],
+        String(call.user ?? ''),
+        String(call.spreadsheetId ?? ''),
+      );
+      ctx.changed();
+      res.writeHead(200, { 'Content-Type': 'application/json', ...CORS }).end(JSON.stringify(reply));
+      return true;
+    }
+    const ui = /^\/wb\/ui\/(\d+)$/.exec(url.pathname);
+    if (method === 'GET' && ui) {
+      const user = url.searchParams.get('user') ?? '';
+      const event = ctx.rt.world.ui.events.find((e) => e.seq === Number(ui[1]));
+      if (!event || (event.kind !== 'sidebar' && event.kind !== 'dialog') || event.user !== user) {
+        sendText(res, 404, 'text/plain', 'No such sidebar or dialog for this user');
+        return true;
+      }
+      sendText(res, 200, 'text/html', ctx.host.withShim(event.html, user, event.spreadsheetId));
+      return true;
+    }
+    const mail = /^\/wb\/mail\/(\d+)$/.exec(url.pathname);
+    if (method === 'GET' && mail) {
+      const message = ctx.rt.world.mail.sent[Number(mail[1])];
+      if (!message) sendText(res, 404, 'text/plain', 'No such message');
+      // The message is shown as the recipient's mail client would: its own document, no scripts.
+      else
+        sendText(res, 200, 'text/html', mailPage(message), {
+          'Content-Security-Policy': "sandbox; default-src data:; style-src 'unsafe-inline'",
+        });
+      return true;
+    }
+    const route = /^\/wb\/api\/([a-z]+)$/.exec(url.pathname);
+    const handler = route ? api[`${method} ${route[1]}`] : undefined;
+    if (!handler) return false;
+    try {
+      const input = method === 'GET' ? queryOf(url) : parseBody(body);
+      sendJson(res, 200, (await handler(ctx, input, res, url)) ?? {});
+    } catch (error) {
+      if (error instanceof BadRequest || error instanceof SyntaxError)
+        sendJson(res, 400, { error: error.message });
+      else
+        sendJson(res, 500, {
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+    }
+    return true;
+  };
+}
