@@ -417,7 +417,6 @@ describe('scale', () => {
     const data = Array.from({ length: rows }, (_, i) =>
       Array.from({ length: 30 }, (_c, j) => (j === 0 ? `WO-${i}` : i * 30 + j)),
     );
-    const started = performance.now();
     sheet.writeValues(1, 1, data);
     expect(sheet.maxRows).toBe(rows);
     expect(sheet.maxColumns).toBe(30);
@@ -432,6 +431,5 @@ describe('scale', () => {
     sheet.insertRows(2, 10, 'none');
     sheet.deleteRows(2, 10);
     expect(sheet.valueAt(2, 1)).toBe('WO-1');
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

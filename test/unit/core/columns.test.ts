@@ -144,11 +144,11 @@ describe('register rows', () => {
     expect(isBlankRow(['', 0])).toBe(false);
   });
 
-  it('parses 100,000 rows quickly', () => {
+  // Speed is the benchmark's business (npm run bench reads 100k-row registers); here, correctness.
+  it('parses the same row identically however many times (no state kept between rows)', () => {
     const row = workOrderToRow(makeOrder({ due: new Date(), status: 'Assigned' }), layout);
-    const start = Date.now();
-    for (let i = 0; i < 100_000; i++) parseRegisterRow(row, layout);
-    expect(Date.now() - start).toBeLessThan(3000);
+    const first = parseRegisterRow(row, layout);
+    for (let i = 0; i < 1_000; i++) expect(parseRegisterRow(row, layout)).toEqual(first);
   });
 });
 
