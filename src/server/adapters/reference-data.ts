@@ -16,8 +16,8 @@ export interface ReferenceData {
 }
 
 const CACHE_KEY = 'wo.reference.v1';
-/** Edits to Settings/Staff clear the cache at once (edit trigger); the TTL bounds any other drift. */
-const CACHE_SECONDS = 600;
+/** Edits to Settings/Staff clear the cache at once (edit trigger, setup): the TTL (CacheService's longest) only bounds drift from changes no trigger sees. */
+const CACHE_SECONDS = 21_600;
 
 /** The cached snapshot is re-validated like anything else read back. */
 const CachedSchema = z.object({
