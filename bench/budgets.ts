@@ -43,7 +43,11 @@ export function checkBudgets(input: {
   const ours = input.rows;
   for (const row of ours) {
     if (!row.ok) {
-      checks.push({ name: `${row.operation} at ${row.size}`, ok: false, detail: `did not run: ${row.error ?? ''}` });
+      checks.push({
+        name: `${row.operation} at ${row.size}`,
+        ok: false,
+        detail: `did not run: ${row.error ?? ''}`,
+      });
     }
   }
   for (const [operation, budget] of Object.entries(TIME_BUDGETS_MS)) {
@@ -95,10 +99,16 @@ export function checkBudgets(input: {
       detail:
         `${c.capacity.toLocaleString('en-US')} (register ${c.registerColumns} + form responses ${c.responseColumns} + change log ` +
         `${c.changeLogColumns} × ${c.logRowsPerOrder.toFixed(1)} rows = ${(
-          c.registerColumns + c.responseColumns + c.changeLogColumns * c.logRowsPerOrder
+          c.registerColumns +
+          c.responseColumns +
+          c.changeLogColumns * c.logRowsPerOrder
         ).toFixed(0)} cells per work order; 100,000 would need ≤ ${c.cellsPerOrderFor100k})`,
     });
   }
-  checks.push({ name: `the benchmark runs in < ${s(RUN_BUDGET_MS)}`, ok: input.runMs < RUN_BUDGET_MS, detail: s(input.runMs) });
+  checks.push({
+    name: `the benchmark runs in < ${s(RUN_BUDGET_MS)}`,
+    ok: input.runMs < RUN_BUDGET_MS,
+    detail: s(input.runMs),
+  });
   return checks;
 }

@@ -62,3 +62,9 @@ export function measureCapacity(model: SpreadsheetModel, orders: number, logRows
     cellsPerOrderFor100k: Math.floor(free / 100_000),
   };
 }
+
+/** Capacity if each work order wrote `logRowsPerOrder` change-log rows instead (same sheet shapes). */
+export function capacityWith(c: Capacity, logRowsPerOrder: number): number {
+  const perOrder = c.registerColumns + c.responseColumns + c.changeLogColumns * logRowsPerOrder;
+  return Math.floor((MAX_CELLS - c.fixedCells) / perOrder);
+}

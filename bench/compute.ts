@@ -21,7 +21,12 @@ export function timeCompute(history: History, runs = 3): ComputeFigures {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const data = computeReports({ orders: history.orders, changes, now: history.now, timeZone: history.timeZone });
+    const data = computeReports({
+      orders: history.orders,
+      changes,
+      now: history.now,
+      timeZone: history.timeZone,
+    });
     reportTables(data);
     times.push(performance.now() - started);
   }

@@ -42,7 +42,9 @@ const num = (f: Figures, ...keys: string[]): number => {
 };
 
 /** Loads `fn` from bench/`file` if both exist. */
-export async function loadExternal(m: ExternalMeasure): Promise<((sizes: number[]) => Promise<unknown>) | null> {
+export async function loadExternal(
+  m: ExternalMeasure,
+): Promise<((sizes: number[]) => Promise<unknown>) | null> {
   const file = path.join(__dirname, m.file);
   if (!fs.existsSync(file)) return null;
   const mod = (await import(file)) as Record<string, unknown>;

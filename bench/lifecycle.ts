@@ -36,12 +36,22 @@ export async function measureLifecycleRows(world: BenchWorld): Promise<Lifecycle
       args: [{ ...request, id: found.order.id, revision: found.order.revision, rowHint: found.row }],
     });
     const value = record.value as { ok?: boolean; message?: string } | undefined;
-    if (!record.ok || value?.ok === false) throw new Error(`reviewAct ${String(request.action)}: ${record.error?.message ?? value?.message ?? ''}`);
+    if (!record.ok || value?.ok === false)
+      throw new Error(
+        `reviewAct ${String(request.action)}: ${record.error?.message ?? value?.message ?? ''}`,
+      );
   };
   const edit = async (field: 'status' | 'results' | 'actions', text: string) => {
     const { found, column } = current();
     if (!found) throw new Error('no order');
-    const outcome = await rt.editCells({ spreadsheetId: ssId, sheetName: SHEET_NAMES.register, row: found.row, column: column(field), values: [[text]], user: tech });
+    const outcome = await rt.editCells({
+      spreadsheetId: ssId,
+      sheetName: SHEET_NAMES.register,
+      row: found.row,
+      column: column(field),
+      values: [[text]],
+      user: tech,
+    });
     const failed = outcome.executions.find((r) => !r.ok);
     if (failed) throw new Error(`edit ${field}: ${failed.error?.message ?? ''}`);
   };
@@ -52,7 +62,8 @@ export async function measureLifecycleRows(world: BenchWorld): Promise<Lifecycle
     await edit('results', 'Replaced the washer; no more leak');
     await edit('actions', 'Replaced washer, tested for 10 minutes');
     await edit('status', 'Completed');
-    if (current().found?.order.status !== 'Completed') return fail(`the technician's edits did not complete ${id}`);
+    if (current().found?.order.status !== 'Completed')
+      return fail(`the technician's edits did not complete ${id}`);
     await act({ action: 'close' });
     const sheet = rt.world.spreadsheets.require(ssId).requireSheet(SHEET_NAMES.changeLog);
     const values = sheet.readValues(2, 1, Math.max(0, sheet.lastRow() - 1), CHANGE_LOG_HEADERS.length);

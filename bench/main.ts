@@ -18,7 +18,7 @@ import { measureColdStart } from './cold-start';
 import { timeCompute, type ComputeFigures } from './compute';
 import { costModelFromEnv } from './cost-model';
 import { EXTERNAL, externalRows, loadExternal } from './external';
-import { generateHistory, type History } from './fixtures/history';
+import type { History } from './fixtures/history';
 import { measureLifecycleRows, type LifecycleRows } from './lifecycle';
 import { createNaiveWorld, measureNaive } from './naive/world';
 import {
@@ -31,9 +31,15 @@ import {
   measureSetupRerun,
 } from './operations';
 import { printReport } from './print';
-import { estimateRecords, extrapolate, rowFromMeasurement, type NaiveFigures, type ResultRow } from './results';
+import {
+  estimateRecords,
+  extrapolate,
+  rowFromMeasurement,
+  type NaiveFigures,
+  type ResultRow,
+} from './results';
 import type { Measurement } from './types';
-import { createOurWorld, USERS } from './world';
+import { benchHistory, createOurWorld } from './world';
 import { addCounts, countsOf, ZERO_COUNTS } from './cost-model';
 
 /** The naive baseline is run up to this size and extrapolated beyond (see print.ts for why). */
@@ -43,7 +49,8 @@ function sizesFromEnv(): number[] {
   const raw = process.env.WO_BENCH_SIZES;
   if (!raw) return [1_000, 10_000, 100_000];
   const sizes = raw.split(',').map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`WO_BENCH_SIZES=${raw}: sizes are integers ≥ 100`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 100))
+    throw new Error(`WO_BENCH_SIZES=${raw}: sizes are integers ≥ 100`);
   return sizes.sort((a, b) => a - b);
 }
 
@@ -64,7 +71,11 @@ function naiveFigures(m: Measurement, model: ReturnType<typeof costModelFromEnv>
     estimatedMs: estimateRecords(m.records, model),
     ok: m.records.length > 0 && !failed,
     extrapolated: false,
-    error: failed ? `${failed.entry}: ${failed.error?.message ?? ''}` : m.records.length === 0 ? (m.note ?? 'not run') : undefined,
+    error: failed
+      ? `${failed.entry}: ${failed.error?.message ?? ''}`
+      : m.records.length === 0
+        ? (m.note ?? 'not run')
+        : undefined,
   };
 }
 
@@ -73,7 +84,8 @@ async function main(): Promise<void> {
   const model = costModelFromEnv();
   const sizes = sizesFromEnv();
   const distDir = path.resolve(process.env.WO_DIST_DIR ?? 'dist');
-  const log = (text: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
+  const log = (text: string) =>
+    process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
 
   const external = await Promise.all(EXTERNAL.map(async (m) => ({ m, fn: await loadExternal(m) })));
   const externalOps = new Set<string>();
@@ -88,7 +100,9 @@ async function main(): Promise<void> {
         for (const op of Object.values(m.names)) externalOps.add(op);
       } else log(`  its figures are not in a shape this table reads: measuring the operation here instead`);
     } catch (error) {
-      log(`  failed (${error instanceof Error ? error.message : String(error)}): measuring the operation here instead`);
+      log(
+        `  failed (${error instanceof Error ? error.message : String(error)}): measuring the operation here instead`,
+      );
     }
   }
 
@@ -100,20 +114,16 @@ async function main(): Promise<void> {
 
   for (const size of sizes) {
     log(`generating ${size.toLocaleString('en-US')} work orders`);
-    const full: History = generateHistory({
-      orders: size,
-      now: new Date(),
-      timeZone: JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')).timeZone as string,
-      supervisors: USERS.supervisors,
-      technicians: USERS.technicians,
-    });
+    const full: History = benchHistory(size);
     log('timing the report computation in Node');
     compute.push(timeCompute(full));
 
     log('setting up our world');
     const { world, firstSetup } = await createOurWorld(full);
     worldNotes[size] = world.notes;
-    const measured: { source: string; m: Measurement }[] = [{ source: 'bench/world.ts', m: { operation: 'setup (first run)', records: [firstSetup] } }];
+    const measured: { source: string; m: Measurement }[] = [
+      { source: 'bench/world.ts', m: { operation: 'setup (first run)', records: [firstSetup] } },
+    ];
     const run = async (source: string, op: string, fn: () => Promise<Measurement[]>) => {
       if (externalOps.has(op)) return;
       log(`  ${op}`);

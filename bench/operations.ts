@@ -31,12 +31,22 @@ async function menu(world: BenchWorld, user: string, fn: string): Promise<Execut
   return world.rt.runMenuItem(world.ssId, user, fn);
 }
 
-async function sidebarCall(world: BenchWorld, user: string, fn: string, arg: unknown): Promise<ExecutionRecord> {
+async function sidebarCall(
+  world: BenchWorld,
+  user: string,
+  fn: string,
+  arg: unknown,
+): Promise<ExecutionRecord> {
   return world.rt.run(fn, { user, spreadsheetId: world.ssId, kind: 'script-run', args: [arg] });
 }
 
 export async function measureSetupRerun(world: BenchWorld): Promise<Measurement[]> {
-  return [{ operation: 'setup (re-run on the full workbook)', records: [await menu(world, world.users.admin, 'setUpWorkOrders')] }];
+  return [
+    {
+      operation: 'setup (re-run on the full workbook)',
+      records: [await menu(world, world.users.admin, 'setUpWorkOrders')],
+    },
+  ];
 }
 
 export async function measureIngest(world: BenchWorld): Promise<Measurement[]> {
@@ -48,7 +58,10 @@ export async function measureIngest(world: BenchWorld): Promise<Measurement[]> {
     resources: 'Ladder',
   };
   const byTitle = Object.fromEntries(FORM_QUESTIONS.map((q) => [q.title, answers[q.key] ?? '']));
-  const submission = await world.rt.submitForm(world.formId, { respondentEmail: world.users.requestor, answers: byTitle });
+  const submission = await world.rt.submitForm(world.formId, {
+    respondentEmail: world.users.requestor,
+    answers: byTitle,
+  });
   return [{ operation: 'ingest one submission', records: submission.executions }];
 }
 
@@ -56,7 +69,10 @@ export async function measureIngest(world: BenchWorld): Promise<Measurement[]> {
 export async function measureReviewDefault(world: BenchWorld): Promise<Measurement[]> {
   const supervisor = world.users.supervisors[0] ?? world.users.admin;
   await sidebarCall(world, supervisor, 'reviewLoad', {});
-  const open = [await menu(world, supervisor, 'openReviewSidebar'), await sidebarCall(world, supervisor, 'reviewLoad', {})];
+  const open = [
+    await menu(world, supervisor, 'openReviewSidebar'),
+    await sidebarCall(world, supervisor, 'reviewLoad', {}),
+  ];
   const { rows } = registerRows(world);
   const submitted = [...rows].reverse().find((r) => r.order.status === 'Submitted');
   const act: ExecutionRecord[] = [];
@@ -99,7 +115,11 @@ export async function measureEditsDefault(world: BenchWorld): Promise<Measuremen
   } else out.push({ operation: 'a technician edit', records: [], note: `no Assigned order of ${tech}` });
   // 50 consecutive rows of Progress Notes, Results and Actions Taken pasted at the end of the register.
   const first = Math.max(2, (rows[rows.length - 1]?.row ?? 2) - 49);
-  const values = Array.from({ length: 50 }, (_, i) => [`Checked on site (${i + 1})`, 'Fixed', 'Replaced the part']);
+  const values = Array.from({ length: 50 }, (_, i) => [
+    `Checked on site (${i + 1})`,
+    'Fixed',
+    'Replaced the part',
+  ]);
   const paste = await world.rt.editCells({
     spreadsheetId: world.ssId,
     sheetName: SHEET_NAMES.register,
@@ -127,5 +147,7 @@ export async function measureReports(world: BenchWorld): Promise<Measurement[]> 
 }
 
 export async function measureArchiveDefault(world: BenchWorld): Promise<Measurement[]> {
-  return [{ operation: 'archive', records: [await menu(world, world.users.admin, 'archiveClosedWorkOrders')] }];
+  return [
+    { operation: 'archive', records: [await menu(world, world.users.admin, 'archiveClosedWorkOrders')] },
+  ];
 }

@@ -1,6 +1,7 @@
 /** The printed form of the benchmark: one table, then compute, capacity, cold start and budgets. */
 import type { BenchResult } from './main';
 import type { ResultRow } from './results';
+import { capacityWith } from './capacity';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const secs = (ms: number) => (ms / 1000).toFixed(2);
@@ -9,14 +10,19 @@ function table(headers: string[], lines: string[][], rightAlign: (i: number) => 
   const all = [headers, ...lines];
   const widths = headers.map((_, i) => Math.max(...all.map((l) => (l[i] ?? '').length)));
   const fmt = (l: string[]) =>
-    l.map((cell, i) => (rightAlign(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ');
+    l
+      .map((cell, i) => (rightAlign(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ');
   return [fmt(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n');
 }
 
 function rowCells(r: ResultRow): string[] {
   const c = r.counts;
   const naive = r.naive;
-  const ratio = naive?.ok && r.ok && r.estimatedMs > 0 ? `${(naive.estimatedMs / r.estimatedMs).toFixed(naive.estimatedMs / r.estimatedMs >= 10 ? 0 : 1)}×` : '';
+  const ratio =
+    naive?.ok && r.ok && r.estimatedMs > 0
+      ? `${(naive.estimatedMs / r.estimatedMs).toFixed(naive.estimatedMs / r.estimatedMs >= 10 ? 0 : 1)}×`
+      : '';
   return [
     int(r.size),
     r.operation,
@@ -65,19 +71,22 @@ export function printReport(result: BenchResult): void {
   console.log(table(headers, rows.map(rowCells), (i) => i !== 1 && i !== 2));
   console.log(
     '\nsheet reads/writes: Spreadsheet and Form backend calls; other calls: Properties, Cache, Lock, Script, Ui, Mail quota.' +
-      '\nlocal JS ms: the script\'s own time in the local runtime (execution wall time minus host service time).' +
+      "\nlocal JS ms: the script's own time in the local runtime (execution wall time minus host service time)." +
       '\nnaive: the same operation written the tutorial way (bench/naive/code.ts); * = extrapolated linearly from the two' +
       '\nlargest measured sizes (its per-row loops are linear by construction, and running a million per-cell calls' +
       '\nthrough the runtime would take most of the time budget); ! = a naive run failed.',
   );
-  for (const r of rows.filter((x) => !x.ok)) console.log(`FAILED ${r.operation} at ${int(r.size)}: ${r.error ?? ''}`);
+  for (const r of rows.filter((x) => !x.ok))
+    console.log(`FAILED ${r.operation} at ${int(r.size)}: ${r.error ?? ''}`);
   for (const r of rows.filter((x) => x.naive && !x.naive.ok)) {
     console.log(`naive baseline FAILED ${r.operation} at ${int(r.size)}: ${r.naive?.error ?? ''}`);
   }
 
   console.log('\nReport computation in Node (computeReports + reportTables, median of runs, full history):');
   for (const c of result.compute) {
-    console.log(`  ${int(c.orders)} work orders, ${int(c.changeLogRows)} change-log rows: ${int(c.computeMs)} ms`);
+    console.log(
+      `  ${int(c.orders)} work orders, ${int(c.changeLogRows)} change-log rows: ${int(c.computeMs)} ms`,
+    );
   }
 
   const cap = result.capacity;
@@ -111,6 +120,12 @@ export function printReport(result: BenchResult): void {
               .join(', ')
         : `  lifecycle through the add-on not measured: ${life.error ?? ''}`,
     );
+    if (life.ok && cap) {
+      console.log(
+        `  at ${life.total} rows per work order (every order taken to Closed), the live capacity would be ` +
+          `${int(capacityWith(cap, life.total))} work orders.`,
+      );
+    }
   }
 
   const cs = result.coldStart;

@@ -39,7 +39,12 @@ export function estimateRecords(records: readonly ExecutionRecord[], model: Cost
   return records.reduce((sum, r) => sum + estimateMs(countsOf(r.stats), model), 0);
 }
 
-export function rowFromMeasurement(size: number, source: string, m: Measurement, model: CostModel): ResultRow {
+export function rowFromMeasurement(
+  size: number,
+  source: string,
+  m: Measurement,
+  model: CostModel,
+): ResultRow {
   let counts: CallCounts = { ...ZERO_COUNTS };
   const calls: Record<string, number> = {};
   let spreadsheet = 0;
@@ -58,7 +63,11 @@ export function rowFromMeasurement(size: number, source: string, m: Measurement,
     operation: m.operation,
     source,
     ok: !failed && !empty,
-    error: failed ? `${failed.entry}: ${failed.error?.message ?? 'failed'}` : empty ? (m.note ?? 'not run') : undefined,
+    error: failed
+      ? `${failed.entry}: ${failed.error?.message ?? 'failed'}`
+      : empty
+        ? (m.note ?? 'not run')
+        : undefined,
     note: m.note,
     counts,
     spreadsheetCalls: spreadsheet,

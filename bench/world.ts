@@ -6,7 +6,9 @@
  */
 import { LocalAppsScript, type ExecutionRecord } from '../runtime';
 import { SHEET_NAMES } from '../src/core/model';
-import { RESPONSES_SHEET, thinHistory, type History } from './fixtures/history';
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateHistory, RESPONSES_SHEET, thinHistory, type History } from './fixtures/history';
 import { chainEntries, installHistory, type Installed } from './fixtures/install';
 import { logRowsThatFit } from './fixtures/fit';
 import type { BenchUsers, BenchWorld } from './types';
@@ -18,6 +20,33 @@ export const USERS: BenchUsers = {
   technicians: Array.from({ length: 12 }, (_, i) => `tech${String(i + 1).padStart(2, '0')}@bench.example`),
   requestor: 'rita.requestor@bench.example',
 };
+
+/** The script's time zone (appsscript.json), which new spreadsheets take. */
+export function scriptTimeZone(): string {
+  const dist = path.resolve(process.env.WO_DIST_DIR ?? 'dist');
+  return (JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as { timeZone: string }).timeZone;
+}
+
+const histories = new Map<number, History>();
+/**
+ * The benchmark's history of `size` work orders (~10 change-log rows each), generated once per process
+ * and shared by every world of that size (main.ts and the feature benches), with `now` fixed at the
+ * first request. Worlds never modify it (installHistory copies it into the sheets).
+ */
+export function benchHistory(size: number): History {
+  let history = histories.get(size);
+  if (!history) {
+    history = generateHistory({
+      orders: size,
+      now: new Date(),
+      timeZone: scriptTimeZone(),
+      supervisors: USERS.supervisors,
+      technicians: USERS.technicians,
+    });
+    histories.set(size, history);
+  }
+  return history;
+}
 
 /** Cells kept free for what the operations add (report tabs, archive sheet, appended rows). */
 export const HEADROOM_CELLS = 1_000_000;

@@ -34,7 +34,8 @@ function sheetNamed(ss: Spreadsheet, name: string): Sheet {
 }
 
 function writeHeaders(sheet: Sheet, headers: readonly string[]): void {
-  if (sheet.getMaxColumns() < headers.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), headers.length - sheet.getMaxColumns());
+  if (sheet.getMaxColumns() < headers.length)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), headers.length - sheet.getMaxColumns());
   for (let i = 0; i < headers.length; i++) {
     sheet.getRange(1, i + 1).setValue(headers[i]);
     sheet.getRange(1, i + 1).setFontWeight('bold');
@@ -63,8 +64,25 @@ export function naiveSetup(staff: unknown[][]): void {
   ScriptApp.newTrigger('naiveOnEdit').forSpreadsheet(ss).onEdit().create();
 }
 
-function logChange(ss: Spreadsheet, user: string, source: string, id: string, field: string, oldValue: unknown, newValue: unknown): void {
-  sheetNamed(ss, SHEET_NAMES.changeLog).appendRow([new Date(), user, source, id, field, String(oldValue), String(newValue), '']);
+function logChange(
+  ss: Spreadsheet,
+  user: string,
+  source: string,
+  id: string,
+  field: string,
+  oldValue: unknown,
+  newValue: unknown,
+): void {
+  sheetNamed(ss, SHEET_NAMES.changeLog).appendRow([
+    new Date(),
+    user,
+    source,
+    id,
+    field,
+    String(oldValue),
+    String(newValue),
+    '',
+  ]);
 }
 
 /** Form submit: find the highest id row by row, append the row, log, acknowledge. */
@@ -111,7 +129,8 @@ export function naiveOpenSidebar(): number {
   const staff = sheetNamed(ss, SHEET_NAMES.staff);
   const technicians: string[] = [];
   for (let r = 2; r <= staff.getLastRow(); r++) {
-    if (staff.getRange(r, 3).getValue() === 'Technician') technicians.push(String(staff.getRange(r, 1).getValue()));
+    if (staff.getRange(r, 3).getValue() === 'Technician')
+      technicians.push(String(staff.getRange(r, 1).getValue()));
   }
   SpreadsheetApp.getUi().showSidebar(
     HtmlService.createHtmlOutput(`<p>${pending.length} waiting, ${technicians.length} technicians</p>`),
@@ -126,7 +145,12 @@ function findRow(sheet: Sheet, id: string): number {
 }
 
 /** Approve and assign: find the row and the next WO number row by row, set and log each field. */
-export function naiveApproveAssign(request: { id: string; category: string; priority: string; assignee: string }): string {
+export function naiveApproveAssign(request: {
+  id: string;
+  category: string;
+  priority: string;
+  assignee: string;
+}): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = sheetNamed(ss, SHEET_NAMES.register);
   const user = Session.getActiveUser().getEmail();
@@ -182,8 +206,10 @@ export function naiveOnEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
         cell.setNote('Only the assignee may edit this row.');
         continue;
       }
-      if (header === 'Status' && value === 'In Progress') sheet.getRange(row, col('Started At')).setValue(new Date());
-      if (header === 'Status' && value === 'Completed') sheet.getRange(row, col('Completed At')).setValue(new Date());
+      if (header === 'Status' && value === 'In Progress')
+        sheet.getRange(row, col('Started At')).setValue(new Date());
+      if (header === 'Status' && value === 'Completed')
+        sheet.getRange(row, col('Completed At')).setValue(new Date());
       logChange(ss, user, 'sheet edit', id, header, e.oldValue ?? '', value);
     }
   }
@@ -232,7 +258,9 @@ export function naiveBuildReports(): number {
       hash: String(v[7]),
     });
   }
-  const tabs = reportTables(computeReports({ orders, changes, now: new Date(), timeZone: ss.getSpreadsheetTimeZone() }));
+  const tabs = reportTables(
+    computeReports({ orders, changes, now: new Date(), timeZone: ss.getSpreadsheetTimeZone() }),
+  );
   let written = 0;
   for (const tab of tabs) {
     let out = ss.getSheetByName(tab.name);
@@ -244,7 +272,8 @@ export function naiveBuildReports(): number {
     }
     for (const chart of tab.charts) {
       let builder = out.newChart().setChartType(Charts.ChartType.LINE);
-      for (const r of chart.ranges) builder = builder.addRange(out.getRange(r.row, r.col, r.numRows, r.numCols));
+      for (const r of chart.ranges)
+        builder = builder.addRange(out.getRange(r.row, r.col, r.numRows, r.numCols));
       out.insertChart(builder.setPosition(chart.anchor.row, chart.anchor.col, 0, 0).build());
     }
   }

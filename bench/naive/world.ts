@@ -62,7 +62,17 @@ export async function measureNaive(world: NaiveWorld): Promise<Measurement[]> {
 
   const when = new Date().toString();
   const ingest = await run('naiveOnFormSubmit', USERS.admin, [
-    { values: [when, USERS.requestor, 'Rita Requestor', 'The hallway light flickers', 'Main Building', 'Routine', 'Ladder'] },
+    {
+      values: [
+        when,
+        USERS.requestor,
+        'Rita Requestor',
+        'The hallway light flickers',
+        'Main Building',
+        'Routine',
+        'Ladder',
+      ],
+    },
   ]);
   out.push({ operation: 'ingest one submission', records: [ingest] });
   out.push({ operation: 'open the sidebar', records: [await run('naiveOpenSidebar', supervisor)] });
@@ -81,12 +91,30 @@ export async function measureNaive(world: NaiveWorld): Promise<Measurement[]> {
   const assigneeIndex = REGISTER_HEADER_ROW.indexOf('Assignee');
   const mine = rows.findIndex((r) => r[statusIndex] === 'Assigned' && r[assigneeIndex] === tech);
   if (mine >= 0) {
-    const edit = await rt.editCells({ spreadsheetId: ssId, sheetName: SHEET_NAMES.register, row: mine + 2, column: statusIndex + 1, values: [['In Progress']], user: tech });
+    const edit = await rt.editCells({
+      spreadsheetId: ssId,
+      sheetName: SHEET_NAMES.register,
+      row: mine + 2,
+      column: statusIndex + 1,
+      values: [['In Progress']],
+      user: tech,
+    });
     out.push({ operation: 'a technician edit', records: edit.executions });
   } else out.push({ operation: 'a technician edit', records: [], note: `no Assigned order of ${tech}` });
   const first = Math.max(2, rows.length + 1 - 49);
-  const values = Array.from({ length: 50 }, (_, i) => [`Checked on site (${i + 1})`, 'Fixed', 'Replaced the part']);
-  const paste = await rt.editCells({ spreadsheetId: ssId, sheetName: SHEET_NAMES.register, row: first, column: REGISTER_HEADER_ROW.indexOf('Progress Notes') + 1, values, user: tech });
+  const values = Array.from({ length: 50 }, (_, i) => [
+    `Checked on site (${i + 1})`,
+    'Fixed',
+    'Replaced the part',
+  ]);
+  const paste = await rt.editCells({
+    spreadsheetId: ssId,
+    sheetName: SHEET_NAMES.register,
+    row: first,
+    column: REGISTER_HEADER_ROW.indexOf('Progress Notes') + 1,
+    values,
+    user: tech,
+  });
   out.push({ operation: 'a 50-row paste', records: paste.executions });
 
   out.push({ operation: 'the hourly job', records: [await run('naiveHourly', USERS.admin, [ssId], null)] });

@@ -62,5 +62,5 @@ export function callKind(object: GasObject, method: string): CallKind {
   const key = `${object.gasClass}.${method}`;
   if (TOUCH.has(key)) return 'touch';
   if (LOCAL.has(key) || LOCAL_CLASSES.has(object.gasClass)) return 'local';
-  return /^(get|is|has|can)[A-Z]/.test(method) ? 'read' : 'write';
+  return /^(get|is|has|can)([A-Z]|$)/.test(method) ? 'read' : 'write';
 }

@@ -57,11 +57,13 @@ function run(message: StartMessage): DoneMessage {
     const call: CallMessage = { type: 'call', executionId: message.executionId, handle, method, argsJson };
     Atomics.store(signal, 0, 0);
     port!.postMessage(call);
-    Atomics.wait(signal, 0, 0);
-    // The host posts the reply before it raises the flag, yet the message can become receivable on
-    // this side a little after Atomics.notify wakes us (seen about once in 25,000 calls). Giving up
-    // then would leave the late reply queued for the *next* call and desynchronize every call after
-    // it, so wait for it, 1 ms at a time.
+    // Wait until the host raises the flag. A wake-up can come with the flag still down: the host
+    // raises the flag and *then* notifies, so this thread may see the flag, take the reply and start
+    // waiting for its next call before that notify lands (seen about once in 20,000 calls).
+    while (Atomics.load(signal, 0) === 0) Atomics.wait(signal, 0, 0);
+    // The host posts the reply before it raises the flag, so it is normally there already; allow for
+    // a late delivery rather than leave the reply queued for the next call, which would shift every
+    // later reply by one.
     let reply = receiveMessageOnPort(init.replyPort);
     for (let waitedMs = 0; !reply; waitedMs++) {
       if (waitedMs >= REPLY_GRACE_MS) throw new Error('sandbox: the host signalled a reply but sent none');

@@ -79,7 +79,14 @@ const target = {
 export const ReviewActionRequestSchema = z.discriminatedUnion(
   'action',
   [
-    z.object({ action: z.literal('approve'), ...target, category: Choice('category'), priority: Choice('priority') }).strict(),
+    z
+      .object({
+        action: z.literal('approve'),
+        ...target,
+        category: Choice('category'),
+        priority: Choice('priority'),
+      })
+      .strict(),
     z
       .object({
         action: z.literal('approveAssign'),
@@ -150,6 +157,8 @@ export type ReviewItem = z.infer<typeof ReviewItemSchema>;
 export const SectionPageSchema = z.object({
   total: z.number().int(),
   offset: z.number().int(),
+  /** Items this page holds: fewer than REVIEW_PAGE_SIZE on the last page, or when long previews
+   * would have taken the reply over its size budget (the next page starts at offset + pageSize). */
   pageSize: z.number().int(),
   items: z.array(ReviewItemSchema),
 });

@@ -65,11 +65,7 @@ async function openSidebar(user = SUPERVISOR): Promise<Opened> {
 
 /** No google.script.run call in flight and the page done with its reply. */
 async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      (window as unknown as { __gasPending?: number }).__gasPending === 0 &&
-      !document.body.classList.contains('busy'),
-  );
+  await page.waitForFunction("window.__gasPending === 0 && !document.body.classList.contains('busy')");
 }
 
 function card(page: Page, id: string) {
@@ -90,7 +86,9 @@ test('opens with one server call and shows user-written text as text', async () 
     expect(callsOf('reviewLoad')).toBe(loads + 1);
     expect(wb.rt.executions.slice(before).map((e) => e.entry)).toEqual(['reviewLoad']);
     expect(await page.locator('#who').textContent()).toBe('Signed in as Sam Supervisor (Supervisor)');
-    expect(await page.locator('section[data-section="submitted"] h2').textContent()).toBe('Awaiting review (4)');
+    expect(await page.locator('section[data-section="submitted"] h2').textContent()).toBe(
+      'Awaiting review (4)',
+    );
     const xss = card(page, ids[1]!);
     expect(await xss.locator('.description').textContent()).toBe(XSS);
     expect(await xss.locator('dd').first().textContent()).toBe('<b>Mallory</b> <rita.requestor@example.com>');
@@ -98,8 +96,11 @@ test('opens with one server call and shows user-written text as text', async () 
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     // 300 px wide, nothing overflowing sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
-    expect(await page.locator('#technician-list tr[data-email]').allTextContents()).toEqual(['Theo Tech0', 'Tina Tech0']);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
+    expect(await page.locator('#technician-list tr[data-email]').allTextContents()).toEqual([
+      'Theo Tech0',
+      'Tina Tech0',
+    ]);
     await shot(page, '1-loaded');
   } finally {
     await page.close();
@@ -115,7 +116,7 @@ test('approves and assigns from the keyboard; the list is redrawn from the reply
     const form = item.locator('form.action-form');
     await form.waitFor();
     // The first field has the focus: choose with the keyboard, then Tab to the button and press Enter.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toMatch(/-category$/);
+    expect(await page.evaluate("document.activeElement?.getAttribute('name')")).toMatch(/-category$/);
     await form.getByLabel('Category').selectOption('Electrical');
     await form.getByLabel('Priority').selectOption('P3 Routine');
     expect(await form.locator('.hint').first().textContent()).toMatch(/^Due .* if approved now/);
@@ -123,15 +124,19 @@ test('approves and assigns from the keyboard; the list is redrawn from the reply
     await shot(page, '2-approve-assign-form');
     await form.getByLabel('Technician').focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Approve & assign');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Approve & assign');
     await page.keyboard.press('Enter');
     await idle(page);
     const status = await page.locator('#status').textContent();
-    expect(status).toMatch(new RegExp(`^${ids[0]} approved as WO-\\d{4}-00001, due .*, and assigned to Tina Tech\\. Emailed`));
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('status');
+    expect(status).toMatch(
+      new RegExp(`^${ids[0]} approved as WO-\\d{4}-00001, due .*, and assigned to Tina Tech\\. Emailed`),
+    );
+    expect(await page.evaluate('document.activeElement?.id')).toBe('status');
     expect(wb.order(ids[0]!)).toMatchObject({ status: 'Assigned', assignee: TECH, category: 'Electrical' });
     expect(await card(page, ids[0]!).count()).toBe(0);
-    expect(await page.locator('section[data-section="submitted"] h2').textContent()).toBe('Awaiting review (3)');
+    expect(await page.locator('section[data-section="submitted"] h2').textContent()).toBe(
+      'Awaiting review (3)',
+    );
     expect(await page.locator(`#technician-list tr[data-email="${TECH}"] td.number`).textContent()).toBe('1');
     await shot(page, '3-approved-assigned');
   } finally {
@@ -147,7 +152,7 @@ test('rejects with a reason; Escape closes a form and gives the focus back', asy
     await item.locator('textarea').waitFor();
     await page.keyboard.press('Escape');
     expect(await item.locator('form').count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reject');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Reject');
 
     await page.keyboard.press('Enter');
     const reason = item.getByLabel('Reason');
@@ -157,7 +162,10 @@ test('rejects with a reason; Escape closes a form and gives the focus back', asy
     await reason.press('Enter');
     await idle(page);
     expect(await page.locator('#status').textContent()).toContain(`${ids[2]} rejected.`);
-    expect(wb.order(ids[2]!)).toMatchObject({ status: 'Rejected', reason: 'The fence belongs to the neighbour' });
+    expect(wb.order(ids[2]!)).toMatchObject({
+      status: 'Rejected',
+      reason: 'The fence belongs to the neighbour',
+    });
     expect(await card(page, ids[2]!).count()).toBe(0);
     await shot(page, '5-rejected');
   } finally {
@@ -170,7 +178,9 @@ test('shows a refused action’s message and keeps what was typed', async () => 
   try {
     // Another supervisor rejects the request while this sidebar still shows it.
     const other = itemIn(await viewFor(wb, ADMIN), ids[3]!);
-    expect((await act(wb, ADMIN, { action: 'reject', ...target(other), reason: 'Duplicate' })).reply.ok).toBe(true);
+    expect((await act(wb, ADMIN, { action: 'reject', ...target(other), reason: 'Duplicate' })).reply.ok).toBe(
+      true,
+    );
 
     const item = card(page, ids[3]!);
     await item.getByRole('button', { name: 'Approve', exact: true }).click();
@@ -182,7 +192,7 @@ test('shows a refused action’s message and keeps what was typed', async () => 
     // The message appears next to the form, in an alert region (read out by screen readers).
     const error = form.getByRole('alert');
     expect(await error.textContent()).toBe(
-      `This work order changed since you opened the sidebar (${ids[3]} is now Rejected; revision 2, you saw 1). Reload to see the latest.`,
+      `This work order changed since you opened the sidebar (${ids[3]} is now Rejected, revision 2; you saw revision 1). Reload to see the latest.`,
     );
     expect(await error.isVisible()).toBe(true);
     expect(await form.getByLabel('Category').inputValue()).toBe('Carpentry');
@@ -229,6 +239,25 @@ test('a technician who opens the page sees why they cannot use it', async () => 
     );
     expect(await page.locator('li.item').count()).toBe(0);
     await shot(page, '8-technician-refused');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a shortened description can be read in full', async () => {
+  const long = `${'The ceiling tile above desk 14 is stained and sagging. '.repeat(6)}Please check for a leak.`;
+  const [id] = await submitRequests(wb, [{ description: long }]);
+  const { page } = await openSidebar();
+  try {
+    const item = card(page, id!);
+    const preview = (await item.locator('.description').textContent()) ?? '';
+    expect(preview.length).toBeLessThanOrEqual(160);
+    expect(preview.endsWith('…')).toBe(true);
+    await item.getByRole('button', { name: 'Show full text' }).click();
+    await idle(page);
+    expect(await card(page, id!).locator('.description').textContent()).toBe(long);
+    expect(await card(page, id!).getByRole('button', { name: 'Show full text' }).count()).toBe(0);
+    expect(await page.evaluate('document.activeElement?.tagName')).toBe('H3');
   } finally {
     await page.close();
   }

@@ -8,13 +8,21 @@
  * The workbench starts in-process on a free port with a fresh, unsaved world: the workbook set up by
  * its administrator with the demo staff (WB_SEED=demo adds the weeks of demo history, as `npm start`
  * does; the README's pictures are taken that way, with WB_UPDATE_DOCS=1).
+ *
+ * Then `npm start` itself, as a child process: the first start plays weeks of demo history through
+ * the add-on, the page works, Ctrl+C saves, a restart loads the saved world, `--reset` starts afresh.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { STATUSES } from '../../src/core/model';
 import { startWorkbench, type Workbench } from '../../workbench/server/workbench';
 import { DEMO } from '../../workbench/server/people';
 import { registerRows } from '../../workbench/server/register-reader';
 import { launchChromium, screenshot } from './support/browser';
 import { WorkbenchPage } from './support/workbench-page';
+import { npmStart } from './support/npm-start';
 
 const REQUESTOR = DEMO.requestor.email;
 const SUPERVISOR = DEMO.supervisor.email;
@@ -65,6 +73,7 @@ describe('the workbench story, in Chromium', () => {
     await form.getByLabel('Urgent (within 24 h)').check();
     await form.getByLabel('Required resources').fill('Ladder, emergency light unit');
     expect(await form.getByLabel('Email').inputValue()).toBe(REQUESTOR);
+    await form.evaluate((el) => el.scrollTo(0, 0));
     await screenshot(page, 'requestor-form');
 
     await form.getByRole('button', { name: 'Submit' }).click();
@@ -73,7 +82,11 @@ describe('the workbench story, in Chromium', () => {
     const created = registerRows(wb.spreadsheet).filter((r) => r.order.description === DESCRIPTION);
     expect(created).toHaveLength(1);
     id = created[0]!.order.id;
-    expect(order()).toMatchObject({ status: 'Submitted', requesterEmail: REQUESTOR, location: 'Main Building' });
+    expect(order()).toMatchObject({
+      status: 'Submitted',
+      requesterEmail: REQUESTOR,
+      location: 'Main Building',
+    });
 
     // The acknowledgment is in the outbox, addressed to the requestor and naming the request.
     await page.locator('.view-tab[data-view="outbox"]').click();
@@ -96,12 +109,18 @@ describe('the workbench story, in Chromium', () => {
     await form.getByLabel('Category').selectOption('Electrical');
     await form.getByLabel('Priority').selectOption('P2 Urgent');
     await form.getByLabel('Technician').selectOption(TECH);
+    await wb.registerCell(id, 'id').scrollIntoViewIfNeeded();
     await screenshot(page, 'supervisor-sidebar');
     await form.locator('button[type="submit"]').click();
 
     // The grid shows what the sidebar did: Assigned, numbered, to the technician.
     await wb.waitForCell(wb.registerCell(id, 'status'), 'Assigned');
-    expect(order()).toMatchObject({ status: 'Assigned', assignee: TECH, category: 'Electrical', priority: 'P2 Urgent' });
+    expect(order()).toMatchObject({
+      status: 'Assigned',
+      assignee: TECH,
+      category: 'Electrical',
+      priority: 'P2 Urgent',
+    });
     expect(order().woNumber).toMatch(/^WO-\d{4}-\d{5}$/);
     await wb.waitForCell(wb.registerCell(id, 'woNumber'), order().woNumber);
   });
@@ -121,7 +140,10 @@ describe('the workbench story, in Chromium', () => {
     await wb.waitForCell(wb.registerCell(id, 'completedAt'), /\d/);
     await wb.registerCell(id, 'status').click();
     await screenshot(page, 'technician-register');
-    expect(order()).toMatchObject({ status: 'Completed', results: 'Emergency light working; tested 90 min battery.' });
+    expect(order()).toMatchObject({
+      status: 'Completed',
+      results: 'Emergency light working; tested 90 min battery.',
+    });
   });
 
   test("the technician's illegal edit (closing it themselves) is put back with a note", async () => {
@@ -157,6 +179,12 @@ describe('the workbench story, in Chromium', () => {
     const chart = page.locator('.chart-box[data-chart-title="Work orders by status"] svg');
     await chart.waitFor();
     expect(await chart.locator('rect.chart-bar').count()).toBeGreaterThan(0);
+    // The trends: created against completed per week, drawn as lines.
+    await wb.showSheet('Report: Trends');
+    await page
+      .locator('.chart-box[data-chart-title="Created vs completed per week"] svg polyline')
+      .first()
+      .waitFor();
     await screenshot(page, 'manager-report');
   });
 
@@ -166,7 +194,9 @@ describe('the workbench story, in Chromium', () => {
     await wb.waitForCell(wb.cell(1, 1), /\S/);
     await page.locator('[data-testid="extensions-menu"]').click();
     const items = page.locator('.menu-item');
-    expect(await items.allTextContents()).toEqual(expect.arrayContaining(['Set up work orders', 'Verify audit log']));
+    expect(await items.allTextContents()).toEqual(
+      expect.arrayContaining(['Set up work orders', 'Verify audit log']),
+    );
     await screenshot(page, 'administrator-menu');
     // Verify audit log answers with an alert, shown as a modal.
     await page.locator('.menu-item', { hasText: 'Verify audit log' }).click();
@@ -190,4 +220,95 @@ describe('the workbench story, in Chromium', () => {
     expect(await body.textContent()).toMatch(/\S/);
     await screenshot(page, 'requestor-outbox');
   });
+});
+
+describe('npm start: the demo workbench, saved across restarts', () => {
+  const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wo-workbench-')), 'state.json');
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The register as the workbench serves it: header-named cells of every row. */
+  async function register(url: string): Promise<Record<string, string>[]> {
+    const response = await fetch(`${url}/wb/api/sheet?name=Work%20Orders&rows=500`);
+    const view = (await response.json()) as { frozen: string[][]; rows: string[][] };
+    const header = view.frozen[0] ?? [];
+    return view.rows
+      .filter((cells) => cells[0] !== '')
+      .map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
+  }
+
+  test('a first start plays weeks of history in every status through the add-on, and the page works', async () => {
+    const started = await npmStart([], { WB_STATE_FILE: stateFile });
+    try {
+      expect(started.output()).toMatch(/Demo history: \d+ work orders over 42 days/);
+      expect(started.output()).not.toMatch(/did not go through/);
+      const rows = await register(started.url);
+      expect(rows.length).toBeGreaterThanOrEqual(36);
+      expect(new Set(rows.map((r) => r.Status))).toEqual(new Set(STATUSES));
+      const requested = rows.map((r) => new Date(r['Requested At']!).getTime()).filter(Number.isFinite);
+      const spanDays = (Math.max(...requested) - Math.min(...requested)) / 86_400_000;
+      expect(spanDays).toBeGreaterThan(30);
+
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${started.url}/?as=${encodeURIComponent(SUPERVISOR)}`);
+      await page.locator(`body[data-ready="true"][data-user="${SUPERVISOR}"]`).waitFor();
+      await page.locator('td.cell[data-row="2"][data-col="1"]', { hasText: /^REQ-\d+$/ }).waitFor();
+      // Built at the end of the history by the manager: the report tabs are there with their charts.
+      await page.locator('.sheet-tab', { hasText: 'Report: Trends' }).click();
+      await page.locator('.chart-box svg polyline').first().waitFor();
+      await page.close();
+    } finally {
+      expect(await started.stop()).toBe(0);
+    }
+    expect(fs.statSync(stateFile).size).toBeGreaterThan(10_000);
+  }, 200_000);
+
+  test('a restart loads the saved world with what was done before Ctrl+C; --reset starts afresh', async () => {
+    const again = await npmStart([], { WB_STATE_FILE: stateFile });
+    let before: Record<string, string>[];
+    try {
+      expect(again.output()).toContain('Loaded the saved workbench');
+      before = await register(again.url);
+      const reply = await fetch(`${again.url}/wb/api/form`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          email: REQUESTOR,
+          answers: {
+            'Your name': DEMO.requestor.name,
+            'Description of the work needed': 'Saved across restarts',
+            Location: 'Annex',
+            Urgency: 'Routine',
+          },
+        }),
+      });
+      expect(await reply.json()).toMatchObject({ ok: true });
+    } finally {
+      expect(await again.stop()).toBe(0);
+    }
+
+    const third = await npmStart([], { WB_STATE_FILE: stateFile });
+    try {
+      const after = await register(third.url);
+      expect(after).toHaveLength(before.length + 1);
+      expect(after.at(-1)).toMatchObject({ Description: 'Saved across restarts', Status: 'Submitted' });
+    } finally {
+      expect(await third.stop()).toBe(0);
+    }
+
+    const reset = await npmStart(['--reset'], { WB_STATE_FILE: stateFile, WB_DEMO_DAYS: '7' });
+    try {
+      expect(reset.output()).toMatch(/Demo history: \d+ work orders over 7 days/);
+      const rows = await register(reset.url);
+      expect(rows.some((r) => r.Description === 'Saved across restarts')).toBe(false);
+    } finally {
+      expect(await reset.stop()).toBe(0);
+    }
+  }, 200_000);
 });

@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { LocalAppsScript } from '../../runtime';
 import type { ExecutionRecord, Manifest } from '../../runtime';
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrderField } from '../../src/core/model';
+import { fromLocalParts, localParts } from '../../src/core/time';
 import { SETTINGS_COLUMNS } from '../../src/core/settings';
 import { ADMIN, STAFF_ROWS, TestWorkbook, expectOk } from './workbook';
 
@@ -26,6 +27,17 @@ export function advance(wb: TestWorkbook, ms: number): void {
   wb.rt.world.clock.advance(ms);
 }
 
+/**
+ * Moves the clock forward to `hour`:00 of the next local day (the spreadsheet's zone), so tests about
+ * "the same day" never straddle midnight whatever time they run at.
+ */
+export function startAtLocalHour(wb: TestWorkbook, hour: number): void {
+  const p = localParts(now(wb), wb.model.timeZone);
+  wb.rt.world.clock.set(
+    fromLocalParts({ year: p.year, month: p.month, day: p.day + 1, hour }, wb.model.timeZone),
+  );
+}
+
 /** Sets one scalar setting on the Settings tab, as an administrator would, and drops the cached copy. */
 export function setSetting(wb: TestWorkbook, key: string, value: Cell): void {
   const values = wb.values(SHEET_NAMES.settings);
@@ -39,18 +51,29 @@ export function setSetting(wb: TestWorkbook, key: string, value: Cell): void {
 }
 
 /** Overwrites fields of a register row (found by id), as the review sidebar would have written them. */
-export function patchOrder(wb: TestWorkbook, id: string, fields: Partial<Record<WorkOrderField, Cell>>): void {
+export function patchOrder(
+  wb: TestWorkbook,
+  id: string,
+  fields: Partial<Record<WorkOrderField, Cell>>,
+): void {
   const found = wb.register().find((r) => r.order.id === id);
   if (!found) throw new Error(`no register row for ${id}`);
   for (const [field, value] of Object.entries(fields) as [WorkOrderField, Cell][]) {
-    wb.sheet(SHEET_NAMES.register).writeValues(found.row, wb.registerColumn(REGISTER_COLUMNS[field]), [[value]]);
+    wb.sheet(SHEET_NAMES.register).writeValues(found.row, wb.registerColumn(REGISTER_COLUMNS[field]), [
+      [value],
+    ]);
   }
 }
 
 /** Submits `count` requests through the form (real intake) and returns their ids. */
-export async function submitMany(wb: TestWorkbook, count: number, describe = (i: number) => `Request number ${i + 1}`): Promise<string[]> {
+export async function submitMany(
+  wb: TestWorkbook,
+  count: number,
+  describe = (i: number) => `Request number ${i + 1}`,
+): Promise<string[]> {
   const before = new Set(wb.register().map((r) => r.order.id));
-  for (let i = 0; i < count; i++) (await wb.submit({ description: describe(i) })).executions.forEach(expectOk);
+  for (let i = 0; i < count; i++)
+    (await wb.submit({ description: describe(i) })).executions.forEach(expectOk);
   return wb
     .register()
     .map((r) => r.order.id)
@@ -105,7 +128,11 @@ export function mailTo(wb: TestWorkbook, address: string) {
  * `entry` (a TypeScript file exporting the functions `names`): the way to call an exported server function that no
  * entry point exposes yet (e.g. one another feature's trigger will call), against the real Code.js.
  */
-export async function loadWithTestEntry(entry: string, names: readonly string[], options: { mailDailyQuota?: number } = {}): Promise<LocalAppsScript> {
+export async function loadWithTestEntry(
+  entry: string,
+  names: readonly string[],
+  options: { mailDailyQuota?: number } = {},
+): Promise<LocalAppsScript> {
   const dist = path.resolve(process.env.WO_DIST_DIR ?? 'dist');
   const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as Manifest;
@@ -120,8 +147,14 @@ export async function loadWithTestEntry(entry: string, names: readonly string[],
     define: { __WO_NO_LOCKS__: 'false' },
     write: false,
   });
-  const wrappers = names.map((n) => `function ${n}() { return TestEntry.${n}.apply(this, arguments); }`).join('\n');
-  return LocalAppsScript.fromSource(`${code}\n${bundled.outputFiles[0]?.text ?? ''}\n${wrappers}\n`, manifest, options);
+  const wrappers = names
+    .map((n) => `function ${n}() { return TestEntry.${n}.apply(this, arguments); }`)
+    .join('\n');
+  return LocalAppsScript.fromSource(
+    `${code}\n${bundled.outputFiles[0]?.text ?? ''}\n${wrappers}\n`,
+    manifest,
+    options,
+  );
 }
 
 /** setUpWorkbook for a runtime loaded some other way: setup by the administrator, staff of every role. */
@@ -132,7 +165,29 @@ export async function setUpWorkbookIn(rt: LocalAppsScript): Promise<TestWorkbook
   if (!form) throw new Error('setup created no form linked to the spreadsheet');
   const wb = new TestWorkbook(rt, ssId, form.id);
   const staff = wb.sheet(SHEET_NAMES.staff);
-  staff.writeValues(staff.lastRow() + 1, 1, STAFF_ROWS.map((r) => [...r]));
+  staff.writeValues(
+    staff.lastRow() + 1,
+    1,
+    STAFF_ROWS.map((r) => [...r]),
+  );
   rt.world.cache.document(ssId).clear();
   return wb;
+}
+
+/** Appends register rows straight into the sheet (a large register as earlier work left it); fields by header. */
+export function writeOrders(
+  wb: TestWorkbook,
+  orders: ReadonlyArray<Partial<Record<WorkOrderField, Cell>>>,
+): void {
+  const header = wb.values(SHEET_NAMES.register)[0] ?? [];
+  const rows = orders.map((o) =>
+    header.map((h) => {
+      const field = (Object.keys(REGISTER_COLUMNS) as WorkOrderField[]).find(
+        (f) => REGISTER_COLUMNS[f] === h,
+      );
+      return field === undefined ? '' : (o[field] ?? '');
+    }),
+  );
+  const sheet = wb.sheet(SHEET_NAMES.register);
+  sheet.writeValues(sheet.lastRow() + 1, 1, rows);
 }

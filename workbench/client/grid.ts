@@ -48,6 +48,9 @@ export class SheetGrid {
   private loading: Promise<void> | null = null;
   private scrollTimer = 0;
   private busy = false;
+  /** The view last drawn, as JSON, to skip redrawing what did not change. */
+  private drawn = '';
+  private pendingRender = false;
 
   constructor(private readonly host: GridHost) {
     this.canvas = h('div', { class: 'grid-canvas' });
@@ -70,6 +73,7 @@ export class SheetGrid {
     this.closeEditor();
     this.sheetName = sheetName;
     this.selection = null;
+    this.drawn = '';
     this.element.scrollTop = 0;
     this.element.scrollLeft = 0;
     await this.fetch(1);
@@ -90,10 +94,17 @@ export class SheetGrid {
   }
 
   private async fetch(firstRow: number): Promise<void> {
-    const load = api.sheet(this.sheetName, firstRow, WINDOW_ROWS, this.host.user()).then((view) => {
+    const sheetName = this.sheetName;
+    const load = api.sheet(sheetName, firstRow, WINDOW_ROWS, this.host.user()).then((view) => {
+      if (sheetName !== this.sheetName) return; // another tab was opened meanwhile
+      const drawn = JSON.stringify(view);
+      // Nothing changed: keep the cells (and whatever the person is pointing at or typing in).
+      if (drawn === this.drawn) return;
       this.view = view;
       this.sheetName = view.name;
-      this.render();
+      // Never redraw under an open editor: it would vanish mid-typing. Drawn when it closes.
+      if (this.editor) this.pendingRender = true;
+      else this.render();
     });
     this.loading = load;
     try {
@@ -136,6 +147,8 @@ export class SheetGrid {
   private render(): void {
     const view = this.view;
     if (!view) return;
+    this.drawn = JSON.stringify(view);
+    this.pendingRender = false;
     this.hideNote();
     clear(this.canvas);
     const { rows: totalRows, columns } = this.extent(view);
@@ -241,7 +254,12 @@ export class SheetGrid {
       let room = this.columnWidth(c) - 8;
       const needed = text.length * (view.formats[`${row},${c}`]?.bold ? 7.6 : 7);
       let next = c + 1;
-      while (room < needed && next <= columns && (cells[next - 1] ?? '') === '' && !this.dropdownAt(row, next)) {
+      while (
+        room < needed &&
+        next <= columns &&
+        (cells[next - 1] ?? '') === '' &&
+        !this.dropdownAt(row, next)
+      ) {
         room += this.columnWidth(next);
         next++;
       }
@@ -431,6 +449,7 @@ export class SheetGrid {
     const editor = this.editor;
     this.editor = null;
     editor?.remove();
+    if (this.pendingRender) this.render();
   }
 
   private commitEditor(): void {

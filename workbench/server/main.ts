@@ -2,11 +2,13 @@
  * `npm start` (after `npm run build`): the workbench on http://localhost:$PORT (default 8080, or a free
  * port when that one is taken), its world saved to .workbench/state.json after every action.
  * `npm start -- --reset` deletes the saved state and starts from a fresh demo workbook.
+ *
+ * For tests: $WB_STATE_FILE saves elsewhere, $WB_DEMO_DAYS shortens the demo history.
  */
 import path from 'node:path';
 import { startWorkbench } from './workbench';
 
-const STATE_FILE = path.resolve('.workbench', 'state.json');
+const STATE_FILE = path.resolve(process.env.WB_STATE_FILE ?? path.join('.workbench', 'state.json'));
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     statePath: STATE_FILE,
     reset: args.includes('--reset'),
     seed: 'demo',
+    demoDays: process.env.WB_DEMO_DAYS ? Number(process.env.WB_DEMO_DAYS) : undefined,
     log: (message) => console.log(message),
   });
   if (workbench.port !== port) console.log(`Port ${port} is taken; using ${workbench.port} instead.`);

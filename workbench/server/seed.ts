@@ -123,10 +123,27 @@ export interface SeedOptions {
   seed?: number;
 }
 
+/**
+ * The demo workbook with its history: the clock is set back to the morning before the history starts,
+ * the administrator sets the workbook up then (so its triggers and first change-log rows come first),
+ * the history is played up to now, and the clock returns to real time.
+ */
+export async function createDemoWorkbook(
+  rt: LocalAppsScript,
+  options: SeedOptions = {},
+): Promise<{ ids: WorkbookIds; summary: string }> {
+  const days = options.days ?? 42;
+  const now = rt.world.clock.nowMs();
+  rt.world.clock.set(new Date(localDayStart(now, -days - 1, rt.world.timeZone) + 9 * HOUR));
+  const ids = await createWorkbook(rt);
+  const summary = await seedDemoHistory(rt, ids, { ...options, days, until: now });
+  return { ids, summary };
+}
+
 export async function seedDemoHistory(
   rt: LocalAppsScript,
   ids: WorkbookIds,
-  options: SeedOptions = {},
+  options: SeedOptions & { until?: number } = {},
 ): Promise<string> {
   const started = Date.now();
   const days = options.days ?? 42;
@@ -138,7 +155,8 @@ export async function seedDemoHistory(
   const timeZone = spreadsheet.timeZone;
   const supervisor = DEMO.supervisor.email;
   const problems: string[] = [];
-  const now = rt.world.clock.nowMs();
+  /** Real time: the history ends here (the clock may already be set back to its start). */
+  const now = options.until ?? rt.world.clock.nowMs();
 
   /** The next office-hours instant at or after `ms` (weekdays 8:00–17:00 local). */
   const officeHours = (ms: number): number => {
@@ -157,7 +175,9 @@ export async function seedDemoHistory(
    * the end move briskly (within the hour) so they surely reach their status before now.
    */
   const next = (stopAt: StopAt, lo: number, hi: number): number =>
-    stopAt === 'end' ? later(rt.world.clock.nowMs(), lo, hi) : rt.world.clock.nowMs() + between(0.2, 1) * HOUR;
+    stopAt === 'end'
+      ? later(rt.world.clock.nowMs(), lo, hi)
+      : rt.world.clock.nowMs() + between(0.2, 1) * HOUR;
   const later = (ms: number, loHours: number, hiHours: number) =>
     officeHours(ms + between(loHours, hiHours) * HOUR);
 
@@ -237,7 +257,7 @@ export async function seedDemoHistory(
       const category = template.category;
       const priority = PRIORITY_FOR_URGENCY[template.urgency];
       const roll = random();
-      if (stopAt === 'end' && roll < 0.08) {
+      if (stopAt === 'Rejected' || (stopAt === 'end' && roll < 0.08)) {
         await review({ action: 'reject', id, reason: pick(REJECT_REASONS) });
         return;
       }
@@ -258,7 +278,7 @@ export async function seedDemoHistory(
 
   function work(id: string, technician: string, template: RequestTemplate, stopAt: StopAt): void {
     if (stopAt === 'Assigned') return;
-    if (stopAt === 'end' && random() < 0.04) {
+    if (stopAt === 'Cancelled' || (stopAt === 'end' && random() < 0.04)) {
       timeline.add(next(stopAt, 4, 30), async () => {
         await review({ action: 'cancel', id, reason: pick(CANCEL_REASONS) });
       });
@@ -334,9 +354,11 @@ export async function seedDemoHistory(
       ran.filter((r) => !r.ok).forEach((r) => problems.push(`${r.entry}: ${r.error?.message ?? ''}`));
     });
   }
-  // And requests left in every open status, so each role has something to do when the workbench opens:
-  // the deeper the status, the earlier the request came in.
+  // And one request in each status whatever the dice said (a rejection and a cancellation among them),
+  // so every role has something to do when the workbench opens.
   const leftOpen: [StopAt, number][] = [
+    ['Cancelled', 9 * DAY],
+    ['Rejected', 8 * DAY],
     ['Completed', 6 * DAY],
     ['On Hold', 5 * DAY],
     ['In Progress', 3 * DAY],

@@ -9,7 +9,7 @@ import { LocalAppsScript } from '../../runtime';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { loadWorldFile } from '../../runtime/persistence';
 import { StateSaver } from './state-saver';
-import { createWorkbook, seedDemoHistory, WORKBOOK_NAME } from './seed';
+import { createDemoWorkbook, createWorkbook, WORKBOOK_NAME } from './seed';
 import { buildClient, type ClientAssets } from './client-assets';
 import { routes } from './routes';
 
@@ -22,6 +22,8 @@ export interface WorkbenchOptions {
   reset?: boolean;
   /** What a first start creates: the workbook with weeks of demo history, or just the set-up workbook and staff. */
   seed?: 'demo' | 'workbook';
+  /** Days of demo history (default 42). */
+  demoDays?: number;
   /** dist/ folder (default: $WO_DIST_DIR, else ./dist). */
   distDir?: string;
   log?: (message: string) => void;
@@ -61,13 +63,13 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const restored = statePath !== null && loadWorldFile(rt.world, statePath);
   let ids = restored ? findWorkbook(rt) : null;
   if (restored && !ids) log(`${statePath} holds no ${WORKBOOK_NAME} workbook: starting a new one`);
-  if (!ids) {
+  if (!ids && (options.seed ?? 'demo') === 'demo') {
+    log('First start: playing several weeks of demo history through the add-on (takes about 20 seconds)…');
+    const demo = await createDemoWorkbook(rt, { days: options.demoDays });
+    log(demo.summary);
+    ids = demo.ids;
+  } else if (!ids) {
     ids = await createWorkbook(rt);
-    if ((options.seed ?? 'demo') === 'demo') {
-      log('First start: creating several weeks of demo history through the add-on (takes a few seconds)…');
-      const summary = await seedDemoHistory(rt, ids);
-      log(summary);
-    }
   } else {
     log(`Loaded the saved workbench from ${statePath}`);
   }

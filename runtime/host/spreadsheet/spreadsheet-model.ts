@@ -223,7 +223,10 @@ export class SpreadsheetModel {
       editors: [...this.editors],
       formUrl: this.formUrl,
       activeSheetByUser: [...this.activeSheetByUser],
-      selectionByUser: [...this.selectionByUser].map(([user, sel]) => [user, { sheetId: sel.sheetId, rect: { ...sel.rect } }]),
+      selectionByUser: [...this.selectionByUser].map(([user, sel]) => [
+        user,
+        { sheetId: sel.sheetId, rect: { ...sel.rect } },
+      ]),
       nextProtectionId: this.nextProtectionId,
       nextChartId: this.nextChartId,
       usedFirstId: this.usedFirstId,

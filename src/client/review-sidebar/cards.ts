@@ -29,7 +29,9 @@ export function itemCard(ctx: CardContext): HTMLLIElement {
   const tz = view.timeZone;
   const titleId = domId('item', item.id, 'title');
   const techName = (email: string): string => view.technicians.find((t) => t.email === email)?.name ?? email;
-  const requester = [item.requesterName, item.requesterEmail ? `<${item.requesterEmail}>` : ''].filter(Boolean).join(' ');
+  const requester = [item.requesterName, item.requesterEmail ? `<${item.requesterEmail}>` : '']
+    .filter(Boolean)
+    .join(' ');
   const title = item.woNumber ? `${item.woNumber} · ${item.id}` : item.id;
 
   const facts = el(
@@ -51,7 +53,15 @@ export function itemCard(ctx: CardContext): HTMLLIElement {
 
   const actions = el('div', { class: 'actions', role: 'group', 'aria-label': `Actions for ${item.id}` });
   for (const action of item.available) {
-    const b = button(ACTION_LABELS[action], { class: PRIMARY.has(action) ? 'action' : undefined, 'data-focus': focusKey(item.id, action), 'aria-expanded': ctx.form && action === openActionOf(ctx.form) ? 'true' : undefined }, () => ctx.onAction(action));
+    const b = button(
+      ACTION_LABELS[action],
+      {
+        class: PRIMARY.has(action) ? 'action' : undefined,
+        'data-focus': focusKey(item.id, action),
+        'aria-expanded': ctx.form && action === openActionOf(ctx.form) ? 'true' : undefined,
+      },
+      () => ctx.onAction(action),
+    );
     actions.appendChild(b);
   }
 
@@ -61,14 +71,21 @@ export function itemCard(ctx: CardContext): HTMLLIElement {
     el(
       'article',
       { 'aria-labelledby': titleId },
-      el('h3', { id: titleId, tabindex: '-1', 'data-focus': focusKey(item.id, 'title') }, title, el('span', { class: 'badge' }, item.status)),
+      el(
+        'h3',
+        { id: titleId, tabindex: '-1', 'data-focus': focusKey(item.id, 'title') },
+        title,
+        el('span', { class: 'badge' }, item.status),
+      ),
       el('p', { class: 'description' }, item.description),
       facts,
       item.reviewFlag ? el('p', { class: 'flag' }, `Needs review: ${item.reviewFlag}`) : null,
       item.truncated
         ? button('Show full text', { class: 'link', 'data-focus': focusKey(item.id, 'full') }, ctx.onShowFull)
         : null,
-      item.available.length > 0 ? actions : el('p', { class: 'secondary' }, `${item.status}: nothing more to do here.`),
+      item.available.length > 0
+        ? actions
+        : el('p', { class: 'secondary' }, `${item.status}: nothing more to do here.`),
       ctx.form,
     ),
   );

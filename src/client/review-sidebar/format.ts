@@ -38,6 +38,11 @@ export function duePreview(priority: string, priorities: readonly PriorityRule[]
 
 /** How a priority's target reads in its drop-down. */
 export function targetOf(rule: PriorityRule): string {
-  const unit = rule.completeUnit === 'end of day' ? (rule.completeWithin === 0 ? 'same day' : `end of day +${rule.completeWithin}`) : `${rule.completeWithin} ${rule.completeUnit}`;
+  const unit =
+    rule.completeUnit === 'end of day'
+      ? rule.completeWithin === 0
+        ? 'same day'
+        : `end of day +${rule.completeWithin}`
+      : `${rule.completeWithin} ${rule.completeUnit}`;
   return `${rule.name} (${unit})`;
 }

@@ -3,7 +3,12 @@
  * request to reviewAct and redraws the lists from the reply (nothing is changed on screen before the
  * server has done it). Plain DOM, text nodes only, usable from the keyboard.
  */
-import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from '../../shared/review-sections';
+import {
+  REVIEW_PAGE_SIZE,
+  SECTION_KEYS,
+  SECTION_TITLES,
+  type SectionKey,
+} from '../../shared/review-sections';
 import type { SidebarAction } from '../../shared/review-actions';
 import type { Offsets, ReviewActionInput, ReviewItem, ReviewView } from '../../shared/review';
 import { itemCard, focusKey } from './cards';
@@ -11,9 +16,13 @@ import { append, button, byId, el } from './dom';
 import { actionForm } from './forms';
 import { callServer } from './rpc';
 
+/** Where a card is drawn: in a section's list, or as the result of Find (the same order may be in both). */
+type Place = 'list' | 'found';
+
 interface OpenForm {
   id: string;
   action: SidebarAction;
+  place: Place;
   form: HTMLFormElement;
 }
 
@@ -112,14 +121,14 @@ function act(request: ReviewActionInput): Promise<void> {
       render();
       return;
     }
-    const focusTarget = state.open ? focusKey(state.open.id, state.open.action) : null;
     state.open = null;
     state.full.delete(reply.item.id);
     if (state.found?.id === reply.item.id) state.found = reply.item;
     if (reply.view) state.view = reply.view;
     else await loadView(state.offsets);
-    render(focusTarget);
+    render();
     say(reply.message);
+    // The outcome is read out and the keyboard continues from the top of the sidebar.
     ui.status.focus();
   });
 }
@@ -153,41 +162,51 @@ function showFull(id: string): Promise<void> {
 
 // ---- Drawing ----
 
-function openForm(item: ReviewItem, action: SidebarAction): void {
+function openForm(item: ReviewItem, action: SidebarAction, place: Place): void {
   if (state.busy || !state.view) return;
-  if (state.open?.id === item.id && state.open.action === action) return;
+  if (state.open?.id === item.id && state.open.action === action && state.open.place === place) return;
   const cancel = (): void => {
     state.open = null;
     render(focusKey(item.id, action));
   };
   const form = actionForm({ view: state.view, item, action, submit: (request) => void act(request), cancel });
-  state.open = { id: item.id, action, form };
+  state.open = { id: item.id, action, place, form };
   say('');
   render();
   const first = form.querySelector<HTMLElement>('select, textarea, input, button[type="submit"]');
   first?.focus();
 }
 
-function card(item: ReviewItem, view: ReviewView): HTMLLIElement {
+function card(item: ReviewItem, view: ReviewView, place: Place): HTMLLIElement {
   const shown = state.full.get(item.id) ?? item;
-  const open = state.open?.id === item.id ? state.open.form : null;
+  const open = state.open?.id === item.id && state.open.place === place ? state.open.form : null;
   return itemCard({
     view,
     item: shown,
     form: open,
-    onAction: (action) => openForm(shown, action),
+    onAction: (action) => openForm(shown, action, place),
     onShowFull: () => void showFull(item.id),
   });
 }
 
 function pager(key: SectionKey, view: ReviewView): HTMLElement | null {
   const page = view.sections[key];
-  if (page.total <= page.pageSize) return null;
-  const last = Math.min(page.offset + page.pageSize, page.total);
+  const last = page.offset + page.items.length;
+  if (page.offset === 0 && last >= page.total) return null;
   const go = (offset: number) => () => void reload({ ...state.offsets, [key]: offset });
-  const previous = button('Previous', { disabled: page.offset === 0, 'data-focus': `${key}:previous` }, go(page.offset - page.pageSize));
-  const next = button('Next', { disabled: last >= page.total, 'data-focus': `${key}:next` }, go(page.offset + page.pageSize));
-  return el('nav', { class: 'pager', 'aria-label': `${SECTION_TITLES[key]} pages` }, previous, el('span', {}, `${page.offset + 1}–${last} of ${page.total}`), next);
+  const previous = button(
+    'Previous',
+    { disabled: page.offset === 0, 'data-focus': `${key}:previous` },
+    go(Math.max(0, page.offset - REVIEW_PAGE_SIZE)),
+  );
+  const next = button('Next', { disabled: last >= page.total, 'data-focus': `${key}:next` }, go(last));
+  return el(
+    'nav',
+    { class: 'pager', 'aria-label': `${SECTION_TITLES[key]} pages` },
+    previous,
+    el('span', {}, `${page.offset + 1}–${last} of ${page.total}`),
+    next,
+  );
 }
 
 function section(key: SectionKey, view: ReviewView): HTMLElement {
@@ -196,7 +215,7 @@ function section(key: SectionKey, view: ReviewView): HTMLElement {
   const body =
     page.items.length === 0
       ? el('p', { class: 'secondary' }, 'Nothing here.')
-      : el('ol', { class: 'items' }, ...page.items.map((item) => card(item, view)));
+      : el('ol', { class: 'items' }, ...page.items.map((item) => card(item, view, 'list')));
   return el(
     'section',
     { class: 'block', 'aria-labelledby': titleId, 'data-section': key },
@@ -207,17 +226,32 @@ function section(key: SectionKey, view: ReviewView): HTMLElement {
 }
 
 function technicianTable(view: ReviewView): HTMLElement {
-  if (view.technicians.length === 0) return el('p', { class: 'secondary' }, 'No active technicians on the Staff tab.');
+  if (view.technicians.length === 0)
+    return el('p', { class: 'secondary' }, 'No active technicians on the Staff tab.');
   return el(
     'table',
     {},
     el('caption', { class: 'secondary' }, 'Open work orders per active technician'),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Technician'), el('th', { scope: 'col', class: 'number' }, 'Open'))),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col' }, 'Technician'),
+        el('th', { scope: 'col', class: 'number' }, 'Open'),
+      ),
+    ),
     el(
       'tbody',
       {},
       ...view.technicians.map((t) =>
-        el('tr', { 'data-email': t.email }, el('td', { title: t.email }, t.name), el('td', { class: 'number' }, String(t.openLoad))),
+        el(
+          'tr',
+          { 'data-email': t.email },
+          el('td', { title: t.email }, t.name),
+          el('td', { class: 'number' }, String(t.openLoad)),
+        ),
       ),
     ),
   );
@@ -248,8 +282,12 @@ function render(focus: string | null = null): void {
       el(
         'section',
         { class: 'block', 'aria-labelledby': 'found-title' },
-        el('h2', { id: 'found-title', tabindex: '-1', 'data-focus': focusKey(state.found.id, 'found') }, 'Found'),
-        el('ol', { class: 'items' }, card(state.found, view)),
+        el(
+          'h2',
+          { id: 'found-title', tabindex: '-1', 'data-focus': focusKey(state.found.id, 'found') },
+          'Found',
+        ),
+        el('ol', { class: 'items' }, card(state.found, view, 'found')),
         dismiss,
       ),
     );
@@ -262,7 +300,8 @@ function restoreFocus(key: string | null, previous: HTMLElement | null, previous
   const byKey = (k: string | null): HTMLElement | null =>
     k ? document.querySelector<HTMLElement>(`[data-focus="${CSS.escape(k)}"]`) : null;
   const target =
-    byKey(key) ?? (previous && previous.isConnected && previous !== document.body ? previous : byKey(previousKey));
+    byKey(key) ??
+    (previous && previous.isConnected && previous !== document.body ? previous : byKey(previousKey));
   target?.focus();
 }
 

@@ -9,7 +9,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * The caller of an administrators-only menu item, re-checked against the Staff tab on every call (a
  * menu item is a public function: anyone who can open a sidebar can call it from the console).
  */
-export function requireAdministrator(ss: Spreadsheet, action: string): { email: string; reference: ReferenceData } {
+export function requireAdministrator(
+  ss: Spreadsheet,
+  action: string,
+): { email: string; reference: ReferenceData } {
   const reference = loadReferenceData(ss);
   const email = currentUserEmail();
   if (email === '' || !administratorEmails(reference.staff).includes(email)) {

@@ -55,7 +55,9 @@ export interface DrainResult {
 
 /** Google's refusal once the day's recipients are used up (another execution may have used them). */
 function isQuotaError(error: unknown): boolean {
-  return /too many times|quota|limit exceeded: email recipients per day/i.test(String(error instanceof Error ? error.message : error));
+  return /too many times|quota|limit exceeded: email recipients per day/i.test(
+    String(error instanceof Error ? error.message : error),
+  );
 }
 
 function messageOf(error: unknown): string {
@@ -162,7 +164,12 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
 }
 
 /** Writes Status, Sent At, Attempts and Last Error of rows [first touched … last touched] back. */
-function writeResults(sheet: Sheet, values: unknown[][], touched: readonly number[], indexOf: Record<OutboxColumn, number>): void {
+function writeResults(
+  sheet: Sheet,
+  values: unknown[][],
+  touched: readonly number[],
+  indexOf: Record<OutboxColumn, number>,
+): void {
   if (touched.length === 0) return;
   const first = Math.min(...touched);
   const last = Math.max(...touched);
@@ -180,7 +187,9 @@ function writeResults(sheet: Sheet, values: unknown[][], touched: readonly numbe
   while (start < columns.length) {
     let end = start;
     while (end + 1 < columns.length && (columns[end + 1] as number) === (columns[end] as number) + 1) end++;
-    const block = values.slice(first, last + 1).map((row) => columns.slice(start, end + 1).map((c) => cell(row, c)));
+    const block = values
+      .slice(first, last + 1)
+      .map((row) => columns.slice(start, end + 1).map((c) => cell(row, c)));
     sheet.getRange(first + 1, (columns[start] as number) + 1, block.length, end - start + 1).setValues(block);
     start = end + 1;
   }
@@ -197,9 +206,15 @@ export interface Delivery {
  * Sends a batch of emails, or queues them. One quota read for the batch; in order, each email is sent
  * while the quota covers its recipients; once one does not fit (or `backlog`: older mail is still
  * queued), it and every later one are queued, in one write, so nothing overtakes older mail. A send
- * that fails for another reason is queued as well: the drain retries it and records the error.
+ * that fails for another reason is queued as well: the drain retries it and records the error. Past
+ * `deadlineMs` (epoch ms), everything left is queued.
  */
-export function deliverAll(ss: Spreadsheet, emails: readonly OutgoingEmail[], now: Date, options: { backlog?: boolean } = {}): Delivery {
+export function deliverAll(
+  ss: Spreadsheet,
+  emails: readonly OutgoingEmail[],
+  now: Date,
+  options: { backlog?: boolean; deadlineMs?: number } = {},
+): Delivery {
   const delivery: Delivery = { sent: 0, queued: 0, skipped: 0 };
   const ready = emails
     .map((e) => ({ ...e, to: [...new Set(e.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))] }))
@@ -213,9 +228,18 @@ export function deliverAll(ss: Spreadsheet, emails: readonly OutgoingEmail[], no
   let queuing = options.backlog === true;
   const toQueue: OutgoingEmail[] = [];
   for (const email of ready) {
+    // Past the deadline the rest is queued (one write) rather than sent (~1 s each): the execution
+    // must end within its 6 minutes, and the drain of later runs sends them.
+    if (!queuing && options.deadlineMs !== undefined && Date.now() > options.deadlineMs) queuing = true;
     if (!queuing && remaining >= email.to.length) {
       try {
-        MailApp.sendEmail({ to: email.to.join(','), subject: email.subject, body: email.body, htmlBody: email.htmlBody, name: SENDER_NAME });
+        MailApp.sendEmail({
+          to: email.to.join(','),
+          subject: email.subject,
+          body: email.body,
+          htmlBody: email.htmlBody,
+          name: SENDER_NAME,
+        });
         remaining -= email.to.length;
         delivery.sent++;
         continue;
@@ -225,9 +249,26 @@ export function deliverAll(ss: Spreadsheet, emails: readonly OutgoingEmail[], no
     } else queuing = true;
     toQueue.push(email);
   }
-  queueEmails(ss, toQueue, now);
+  if (toQueue.length > 0) {
+    ensureOutboxRoom(ss, toQueue.length);
+    queueEmails(ss, toQueue, now);
+  }
   delivery.queued = toQueue.length;
   return delivery;
+}
+
+/**
+ * Grows the Outbox so `count` more rows fit below its last row: queueEmails writes at last row + 1,
+ * and a write past the sheet's last row throws ("coordinates … outside the dimensions"), which would
+ * lose the very mail it was queueing. Two reads, only when mail is queued.
+ */
+export function ensureOutboxRoom(ss: Spreadsheet, count: number): void {
+  const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
+  if (!sheet) return; // queueEmails creates it, with room to spare.
+  const max = sheet.getMaxRows();
+  const missing = sheet.getLastRow() + count - max;
+  // A little ahead of need, so the next queueing does not grow it again.
+  if (missing > 0) sheet.insertRowsAfter(max, missing + 500);
 }
 
 /**

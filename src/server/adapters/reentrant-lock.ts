@@ -10,7 +10,9 @@ type Lock = GoogleAppsScript.Lock.Lock;
 export function withLockHeld<T>(lock: Lock, timeoutMs: number, body: () => T): T {
   if (lock.hasLock()) return body();
   if (!lock.tryLock(timeoutMs)) {
-    throw new UserFacingError('Another Work Orders change is still running on this spreadsheet. Please try again in a moment.');
+    throw new UserFacingError(
+      'Another Work Orders change is still running on this spreadsheet. Please try again in a moment.',
+    );
   }
   try {
     return body();

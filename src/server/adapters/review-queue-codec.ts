@@ -148,7 +148,10 @@ export function loadByAssignee(index: ReviewIndex): Map<string, number> {
 }
 
 /** Records rows appended at the end of the register; returns false when they contradict the index. */
-export function advanceWatermark(index: ReviewIndex, appended: ReadonlyArray<{ row: number; id: string }>): boolean {
+export function advanceWatermark(
+  index: ReviewIndex,
+  appended: ReadonlyArray<{ row: number; id: string }>,
+): boolean {
   for (const { row, id } of [...appended].sort((a, b) => a.row - b.row)) {
     // A row at or above the watermark was appended after rows were deleted behind the index's back.
     if (row <= index.lastRow) return false;
@@ -162,7 +165,11 @@ export function advanceWatermark(index: ReviewIndex, appended: ReadonlyArray<{ r
 // ---- Serialization ----
 
 const CODES: Readonly<Record<QueueStatus, string>> = { Submitted: 'S', Approved: 'A', Completed: 'C' };
-const STATUS_OF_CODE: Readonly<Record<string, QueueStatus>> = { S: 'Submitted', A: 'Approved', C: 'Completed' };
+const STATUS_OF_CODE: Readonly<Record<string, QueueStatus>> = {
+  S: 'Submitted',
+  A: 'Approved',
+  C: 'Completed',
+};
 
 type EntryTuple = [
   string,
@@ -303,7 +310,8 @@ export function decodeIndex(json: string): ReviewIndex | null {
     const entry = fromTuple(tuple);
     index.entries.set(entry.id, entry);
   }
-  for (const [email, ids] of Object.entries(parsed.data.load)) for (const id of ids) index.load.set(id, email);
+  for (const [email, ids] of Object.entries(parsed.data.load))
+    for (const id of ids) index.load.set(id, email);
   return index;
 }
 

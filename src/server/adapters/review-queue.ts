@@ -101,7 +101,10 @@ function newGeneration(): string {
  * The properties that store `index` (plus emptied leftovers of a longer earlier version, since
  * setProperties cannot delete). Mutates the index's previews when it must shrink to fit.
  */
-export function indexProperties(index: ReviewIndex, snapshot: Record<string, string>): Record<string, string> {
+export function indexProperties(
+  index: ReviewIndex,
+  snapshot: Record<string, string>,
+): Record<string, string> {
   const json = fitToBudget(index);
   const values: Record<string, string> = {};
   let count = 0;
@@ -157,7 +160,9 @@ export class QueueSession {
     const index = this.index;
     if (!index) return;
     this.apply(sources);
-    if (!advanceWatermark(index, sources.map((s) => ({ row: s.row, id: s.order.id })))) this.invalidate();
+    const rows = sources.map((s) => ({ row: s.row, id: s.order.id }));
+    // Appended at or above the last row seen: rows were deleted unannounced, so rebuild.
+    if (!advanceWatermark(index, rows)) this.invalidate();
   }
 
   remove(ids: readonly string[]): void {
@@ -186,14 +191,11 @@ export class QueueSession {
     this.changed = false;
   }
 
-  /** Writes the index back (one setProperties), with `extra` properties in the same call. */
-  save(extra: Record<string, string> = {}): void {
+  /** Writes the index back, in one setProperties call, if it changed. */
+  save(): void {
     const index = this.index;
-    if (!index || !this.changed) {
-      if (Object.keys(extra).length > 0) this.store.setProperties(extra);
-      return;
-    }
-    this.store.setProperties({ ...indexProperties(index, this.snapshot), ...extra });
+    if (!index || !this.changed) return;
+    this.store.setProperties(indexProperties(index, this.snapshot));
     this.changed = false;
   }
 }
@@ -307,7 +309,8 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
   const stored = readStored(store.getProperties());
   const sheet = requireSheet(ss, SHEET_NAMES.register);
   const lastRow = Math.max(sheet.getLastRow(), 1);
-  if (stored.kind === 'ok' && stored.index.lastRow === lastRow) return { index: stored.index, source: 'index' };
+  if (stored.kind === 'ok' && stored.index.lastRow === lastRow)
+    return { index: stored.index, source: 'index' };
   const register = Register.onSheet(sheet);
   return withDocumentLock(() => {
     // Read again under the lock: another execution may have caught up (or appended) meanwhile.

@@ -13,9 +13,23 @@ function logChange(wb: TestWorkbook, recordId: string, at: Date): void {
   const log = wb.sheet(SHEET_NAMES.changeLog);
   const last = log.lastRow();
   const prev = String(log.readValues(last, 8, 1, 1)[0]![0]);
-  const { rows } = changeLogRows(prev, [{ at, user: SUPERVISOR, source: 'sidebar', recordId, field: 'Progress Notes', oldValue: '', newValue: 'Late note' }]);
+  const { rows } = changeLogRows(prev, [
+    {
+      at,
+      user: SUPERVISOR,
+      source: 'sidebar',
+      recordId,
+      field: 'Progress Notes',
+      oldValue: '',
+      newValue: 'Late note',
+    },
+  ]);
   // The host model stores values as given: the apostrophe neutralizing a cell is not part of its value.
-  log.writeValues(last + 1, 1, rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v))) as (string | Date)[][]);
+  log.writeValues(
+    last + 1,
+    1,
+    rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v))) as (string | Date)[][],
+  );
 }
 
 describe('archiving with a 30-day retention', () => {
@@ -28,11 +42,27 @@ describe('archiving with a 30-day retention', () => {
     const today = now(wb);
     // The requests were made 100 days ago.
     wb.rt.world.clock.set(new Date(today.getTime() - 100 * DAY));
-    ids = await submitMany(wb, 7, (i) => (i === 0 ? '=HYPERLINK("http://x","click")' : `Old request ${i + 1}`));
+    ids = await submitMany(wb, 7, (i) =>
+      i === 0 ? '=HYPERLINK("http://x","click")' : `Old request ${i + 1}`,
+    );
     wb.rt.world.clock.set(today);
     const ago = (days: number) => new Date(today.getTime() - days * DAY);
-    const [closedOld, rejectedOld, cancelledOld, closedRecent, open, cancelledTouched, closedOld2] = ids as [string, string, string, string, string, string, string];
-    patchOrder(wb, closedOld, { status: 'Closed', woNumber: 'WO-2026-00001', closedAt: ago(60), completedAt: ago(61), closedBy: SUPERVISOR });
+    const [closedOld, rejectedOld, cancelledOld, closedRecent, open, cancelledTouched, closedOld2] = ids as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    patchOrder(wb, closedOld, {
+      status: 'Closed',
+      woNumber: 'WO-2026-00001',
+      closedAt: ago(60),
+      completedAt: ago(61),
+      closedBy: SUPERVISOR,
+    });
     patchOrder(wb, rejectedOld, { status: 'Rejected', decidedAt: ago(90), reason: 'Duplicate' });
     patchOrder(wb, cancelledOld, { status: 'Cancelled', reason: 'No longer needed' });
     patchOrder(wb, closedRecent, { status: 'Closed', woNumber: 'WO-2026-00002', closedAt: ago(5) });
@@ -53,11 +83,17 @@ describe('archiving with a 30-day retention', () => {
   test('moves exactly the final work orders inactive for more than 30 days', async () => {
     const run = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
     const [closedOld, rejectedOld, cancelledOld, closedRecent, open, cancelledTouched, closedOld2] = ids;
-    expect(run.value).toMatchObject({ archived: [closedOld, rejectedOld, cancelledOld, closedOld2], alreadyInArchive: [], keptRecentlyChanged: 1 });
+    expect(run.value).toMatchObject({
+      archived: [closedOld, rejectedOld, cancelledOld, closedOld2],
+      alreadyInArchive: [],
+      keptRecentlyChanged: 1,
+    });
     expect(wb.register().map((r) => r.order.id)).toEqual([closedRecent, open, cancelledTouched]);
     const archived = rowsOf(wb, SHEET_NAMES.archive);
     expect(archived.map((r) => r['Request ID'])).toEqual([closedOld, rejectedOld, cancelledOld, closedOld2]);
-    expect(wb.rt.world.ui.alerts(wb.ssId, ADMIN).at(-1)!.prompt).toMatch(/^4 closed, rejected or cancelled work order\(s\)/);
+    expect(wb.rt.world.ui.alerts(wb.ssId, ADMIN).at(-1)!.prompt).toMatch(
+      /^4 closed, rejected or cancelled work order\(s\)/,
+    );
     // One write for the Archive rows; the register rows deleted in descending contiguous blocks.
     expect(run.stats.calls['Sheet.deleteRows']).toBe(2);
   });
@@ -71,7 +107,12 @@ describe('archiving with a 30-day retention', () => {
     expect(new Set([...inRegister, ...inArchive])).toEqual(everyId);
     expect(inRegister.length + inArchive.length).toBe(everyId.size);
     const first = rowsOf(wb, SHEET_NAMES.archive)[0]!;
-    expect(first).toMatchObject({ Status: 'Closed', 'WO Number': 'WO-2026-00001', Description: '=HYPERLINK("http://x","click")', 'Closed By': SUPERVISOR });
+    expect(first).toMatchObject({
+      Status: 'Closed',
+      'WO Number': 'WO-2026-00001',
+      Description: '=HYPERLINK("http://x","click")',
+      'Closed By': SUPERVISOR,
+    });
     expect(first['Closed At']).toBeInstanceOf(Date);
     expect(first['Archived At']).toBeInstanceOf(Date);
     const column = archiveValues[0]!.indexOf('Description') + 1;
@@ -80,7 +121,9 @@ describe('archiving with a 30-day retention', () => {
 
   test('each move is in the change log (source system, field Archived) and the chain still verifies', async () => {
     const moves = wb.changeLog().filter((r) => r[4] === 'Archived');
-    expect(moves.map((r) => [r[1], r[2], r[6]])).toEqual(Array(4).fill([ADMIN, 'system', 'Moved to Archive']));
+    expect(moves.map((r) => [r[1], r[2], r[6]])).toEqual(
+      Array(4).fill([ADMIN, 'system', 'Moved to Archive']),
+    );
     const verified = expectOk(await wb.menu(ADMIN, 'verifyAuditLog'));
     expect(verified.value).toMatchObject({ ok: true });
   });
@@ -101,10 +144,18 @@ test('a re-run after a failure halfway (copied, not yet removed) does not copy t
     wb.rt.world.clock.set(new Date(today.getTime() - 100 * DAY));
     const [a, b] = await submitMany(wb, 2);
     wb.rt.world.clock.set(today);
-    patchOrder(wb, a!, { status: 'Rejected', decidedAt: new Date(today.getTime() - 50 * DAY), reason: 'Out of scope' });
-    patchOrder(wb, b!, { status: 'Rejected', decidedAt: new Date(today.getTime() - 50 * DAY), reason: 'Out of scope' });
+    patchOrder(wb, a!, {
+      status: 'Rejected',
+      decidedAt: new Date(today.getTime() - 50 * DAY),
+      reason: 'Out of scope',
+    });
+    patchOrder(wb, b!, {
+      status: 'Rejected',
+      decidedAt: new Date(today.getTime() - 50 * DAY),
+      reason: 'Out of scope',
+    });
     // The first run wrote the Archive row of `a`, then stopped before deleting it from the register.
-    const registerValues = wb.values(SHEET_NAMES.register);
+    const registerValues = wb.values(SHEET_NAMES.register) as (string | number | boolean | Date)[][];
     const archive = wb.model.insertSheetModel(SHEET_NAMES.archive);
     archive.writeValues(1, 1, [[...registerValues[0]!, 'Archived At']]);
     archive.writeValues(2, 1, [[...registerValues[1]!, today]]);

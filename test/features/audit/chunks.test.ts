@@ -23,7 +23,11 @@ test(`a ${ROWS}-row log verifies across chunks, and a tampered row beyond the fi
     }));
     const { rows } = changeLogRows(GENESIS_HASH, entries);
     const log = wb.sheet(SHEET_NAMES.changeLog);
-    log.writeValues(2, 1, rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v))) as (string | Date)[][]);
+    log.writeValues(
+      2,
+      1,
+      rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v))) as (string | Date)[][],
+    );
 
     const ok = expectOk(await wb.menu(ADMIN, 'verifyAuditLog'));
     expect(ok.value).toMatchObject({ ok: true, rowsVerified: ROWS });

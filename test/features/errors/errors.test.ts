@@ -23,14 +23,23 @@ describe('a form-submit trigger that fails', () => {
     expect(executions).toHaveLength(1);
     expect(executions[0]!.ok).toBe(false);
     expect(executions[0]!.error?.message).toMatch(/"Work Orders" sheet is missing/);
-    expect(wb.values(SHEET_NAMES.errors)[0]).toEqual(['Timestamp', 'Trigger', 'User', 'Message', 'Stack', 'Emailed']);
+    expect(wb.values(SHEET_NAMES.errors)[0]).toEqual([
+      'Timestamp',
+      'Trigger',
+      'User',
+      'Message',
+      'Stack',
+      'Emailed',
+    ]);
     const [row] = rowsOf(wb, SHEET_NAMES.errors);
     expect(row).toMatchObject({ Trigger: 'onFormSubmitTrigger', Emailed: 'emailed', User: ADMIN });
     expect(String(row!.Message)).toMatch(/"Work Orders" sheet is missing/);
     expect(row!.Timestamp).toBeInstanceOf(Date);
     const mails = errorMails(wb);
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toMatch(/^\[Facilities Maintenance\] Work Orders error in onFormSubmitTrigger: /);
+    expect(mails[0]!.subject).toMatch(
+      /^\[Facilities Maintenance\] Work Orders error in onFormSubmitTrigger: /,
+    );
     expect(mails[0]!.htmlBody).toContain('&quot;Work Orders&quot; sheet is missing');
   });
 
@@ -45,7 +54,11 @@ describe('a form-submit trigger that fails', () => {
   test('the next day it is emailed again', async () => {
     advance(wb, DAY);
     await wb.submit({ description: 'Third request after the accident' });
-    expect(rowsOf(wb, SHEET_NAMES.errors).map((r) => r.Emailed)).toEqual(['emailed', 'already emailed today', 'emailed']);
+    expect(rowsOf(wb, SHEET_NAMES.errors).map((r) => r.Emailed)).toEqual([
+      'emailed',
+      'already emailed today',
+      'emailed',
+    ]);
     expect(errorMails(wb)).toHaveLength(2);
   });
 
@@ -69,7 +82,9 @@ test('a failing hourly step is reported once, the other steps still run, and the
     wb.sheet(SHEET_NAMES.outbox).writeValues(1, 7, [['State']]);
     const [run] = await runHourly(wb);
     expect(run!.ok).toBe(false);
-    expect(run!.error?.message).toMatch(/The hourly checks had 1 problem\(s\): outbox: The Outbox sheet has no "Status" column/);
+    expect(run!.error?.message).toMatch(
+      /The hourly checks had 1 problem\(s\): outbox: The Outbox sheet has no "Status" column/,
+    );
     const errors = rowsOf(wb, SHEET_NAMES.errors);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ Trigger: 'onHourlyTrigger › outbox', Emailed: 'emailed' });

@@ -16,7 +16,9 @@ describe('the job lease', () => {
   afterAll(() => wb.close());
 
   test('a run that finds the lease taken does nothing and says so', async () => {
-    wb.rt.world.properties.user(ADMIN).set(`wo.${wb.ssId}.hourlyLease`, String(now(wb).getTime() + 5 * 60_000));
+    wb.rt.world.properties
+      .user(ADMIN)
+      .set(`wo.${wb.ssId}.hourlyLease`, String(now(wb).getTime() + 5 * 60_000));
     const run = expectOk(await wb.menu(ADMIN, 'runHourlyChecksNow'));
     expect(run.value).toMatchObject({ skipped: 'already running' });
     expect(wb.rt.world.ui.alerts(wb.ssId, ADMIN).at(-1)!.prompt).toMatch(/already running/);
@@ -34,7 +36,9 @@ describe('the job lease', () => {
   test('"Run hourly checks now" by the owner shows what it did', async () => {
     const run = expectOk(await wb.menu(ADMIN, 'runHourlyChecksNow'));
     expect(run.value).toMatchObject({ problems: [] });
-    expect(wb.rt.world.ui.alerts(wb.ssId, ADMIN).at(-1)!.prompt).toMatch(/^Triggers: all in place\.\nOutbox: 0 sent/);
+    expect(wb.rt.world.ui.alerts(wb.ssId, ADMIN).at(-1)!.prompt).toMatch(
+      /^Triggers: all in place\.\nOutbox: 0 sent/,
+    );
   });
 });
 
@@ -49,7 +53,11 @@ test('the trigger and "Run hourly checks now" at the same moment send each remin
     );
     expectOk(scheduled![0]!);
     expectOk(manual!);
-    expect([scheduled![0]!.value, manual!.value].filter((v) => (v as { skipped?: string }).skipped === 'already running')).toHaveLength(1);
+    expect(
+      [scheduled![0]!.value, manual!.value].filter(
+        (v) => (v as { skipped?: string }).skipped === 'already running',
+      ),
+    ).toHaveLength(1);
     expect(mailTo(wb, TECH)).toHaveLength(3);
   } finally {
     await wb.close();

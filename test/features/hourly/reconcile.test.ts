@@ -5,11 +5,14 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, REQUESTOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { HOUR, mailTo, ownerState, rowsOf, runHourly, submitMany } from '../../support/ops';
+import { HOUR, mailTo, ownerState, rowsOf, runHourly, startAtLocalHour, submitMany } from '../../support/ops';
 
 /** A respondent submits while no form-submit trigger runs (missing, failed, or never fired). */
 function submitUnnoticed(wb: TestWorkbook, description: string, respondent = REQUESTOR) {
-  return wb.rt.world.forms.submit(wb.formId, { respondentEmail: respondent, answers: wb.answers({ description }) });
+  return wb.rt.world.forms.submit(wb.formId, {
+    respondentEmail: respondent,
+    answers: wb.answers({ description }),
+  });
 }
 
 describe('a response no trigger recorded', () => {
@@ -17,6 +20,7 @@ describe('a response no trigger recorded', () => {
   let missed: ReturnType<typeof submitUnnoticed>;
   beforeAll(async () => {
     wb = await setUpWorkbook();
+    startAtLocalHour(wb, 9);
     await submitMany(wb, 2);
     missed = submitUnnoticed(wb, 'Broken window in the annex');
     await submitMany(wb, 1, () => 'Submitted after the missed one');
@@ -37,7 +41,9 @@ describe('a response no trigger recorded', () => {
     expect(order.responseRef).toBe(`${missed.sheetName}!A${missed.row}`);
     expect(order.requestedAt?.getTime()).toBe(missed.timestamp.getTime());
     expect(order.status).toBe('Submitted');
-    expect(mailTo(wb, REQUESTOR).filter((m) => m.subject.startsWith('[REQ-000004] Request received'))).toHaveLength(1);
+    expect(
+      mailTo(wb, REQUESTOR).filter((m) => m.subject.startsWith('[REQ-000004] Request received')),
+    ).toHaveLength(1);
     expect(wb.changeLog().filter((r) => r[3] === 'REQ-000004' && r[4] === 'Created')).toHaveLength(1);
   });
 
@@ -60,14 +66,18 @@ describe('a response no trigger recorded', () => {
     expectOk(run!);
     expect(run!.value).toMatchObject({ reconciliation: { ingested: [], marked: 4 } });
     expect(wb.register()).toHaveLength(4);
-    expect(JSON.parse(ownerState(wb, 'intakeLedger')!)).toEqual({ [missed.sheetName!]: { upTo: 5, rows: [] } });
+    expect(JSON.parse(ownerState(wb, 'intakeLedger')!)).toEqual({
+      [missed.sheetName!]: { upTo: 5, rows: [] },
+    });
   });
 
   test('an unreadable ledger is started afresh, reported, and still makes no duplicate', async () => {
     wb.rt.world.properties.user(ADMIN).set(`wo.${wb.ssId}.intakeLedger`, '{not json');
     expectOk((await runHourly(wb))[0]!);
     expect(wb.register()).toHaveLength(4);
-    expect(rowsOf(wb, SHEET_NAMES.errors).some((e) => /intake ledger was unreadable/.test(String(e.Message)))).toBe(true);
+    expect(
+      rowsOf(wb, SHEET_NAMES.errors).some((e) => /intake ledger was unreadable/.test(String(e.Message))),
+    ).toBe(true);
   });
 
   test('linking the form again (Google copies every response into a new tab) makes no duplicate', async () => {
@@ -81,6 +91,11 @@ describe('a response no trigger recorded', () => {
     expect(descriptions).toHaveLength(5);
     expect(descriptions.filter((d) => d === 'Missed after the relink')).toHaveLength(1);
     expect(new Set(descriptions).size).toBe(5);
+    // A second reconciliation the same day: its own Errors row, but no second email.
+    expect(
+      rowsOf(wb, SHEET_NAMES.errors).filter((e) => /Reconciliation recorded/.test(String(e.Message))),
+    ).toHaveLength(2);
+    expect(mailTo(wb, ADMIN).filter((m) => /Reconciliation/.test(m.subject))).toHaveLength(1);
   });
 });
 

@@ -4,8 +4,29 @@
  * not every hour.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
-import { ADMIN, SUPERVISOR, TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { DAY, HOUR, assign, mailTo, now, ownerState, patchOrder, rowsOf, runHourly, setSetting, submitMany } from '../../support/ops';
+import {
+  ADMIN,
+  SUPERVISOR,
+  TECH,
+  TECH2,
+  expectOk,
+  setUpWorkbook,
+  type TestWorkbook,
+} from '../../support/workbook';
+import {
+  DAY,
+  HOUR,
+  assign,
+  mailTo,
+  now,
+  ownerState,
+  patchOrder,
+  rowsOf,
+  runHourly,
+  setSetting,
+  startAtLocalHour,
+  submitMany,
+} from '../../support/ops';
 
 describe('reminders and escalation, once per threshold', () => {
   let wb: TestWorkbook;
@@ -13,12 +34,13 @@ describe('reminders and escalation, once per threshold', () => {
   let late: string;
   beforeAll(async () => {
     wb = await setUpWorkbook();
+    startAtLocalHour(wb, 9);
     setSetting(wb, 'notifyRequestor', false);
     setSetting(wb, 'reminderHoursBeforeDue', 24);
     setSetting(wb, 'escalateAfterOverdueHours', 24);
-    [soon, late] = await submitMany(wb, 2);
-    assign(wb, soon!, 1, TECH, new Date(now(wb).getTime() + 10 * HOUR));
-    assign(wb, late!, 2, TECH2, new Date(now(wb).getTime() + 27 * HOUR));
+    [soon = '', late = ''] = await submitMany(wb, 2);
+    assign(wb, soon, 1, TECH, new Date(now(wb).getTime() + 10 * HOUR));
+    assign(wb, late, 2, TECH2, new Date(now(wb).getTime() + 27 * HOUR));
   });
   afterAll(() => wb.close());
 
@@ -44,7 +66,10 @@ describe('reminders and escalation, once per threshold', () => {
   test('past due: one overdue reminder to the assignee; 24 h later one escalation to supervisors', async () => {
     // 4 h have passed; the first order is due 10 h after the start.
     expectOk((await runHourly(wb, 7 * HOUR))[0]!);
-    expect(mailTo(wb, TECH).map((m) => m.subject.split(':')[0])).toEqual(['[WO-2026-00001] Due soon', '[WO-2026-00001] Overdue']);
+    expect(mailTo(wb, TECH).map((m) => m.subject.split(':')[0])).toEqual([
+      '[WO-2026-00001] Due soon',
+      '[WO-2026-00001] Overdue',
+    ]);
     expect(mailTo(wb, SUPERVISOR)).toHaveLength(0);
     for (let i = 0; i < 5; i++) expectOk((await runHourly(wb))[0]!);
     expect(mailTo(wb, TECH)).toHaveLength(2);
@@ -53,15 +78,17 @@ describe('reminders and escalation, once per threshold', () => {
     expect(escalations.map((m) => m.subject.slice(0, 15))).toEqual(['[WO-2026-00001]']);
     expect(escalations[0]!.body).toContain(`Assignee: ${TECH}`);
     for (let i = 0; i < 3; i++) expectOk((await runHourly(wb))[0]!);
-    expect(mailTo(wb, SUPERVISOR).filter((m) => m.subject.startsWith('[WO-2026-00001] Escalation'))).toHaveLength(1);
+    expect(
+      mailTo(wb, SUPERVISOR).filter((m) => m.subject.startsWith('[WO-2026-00001] Escalation')),
+    ).toHaveLength(1);
   });
 
   test('a new due date re-arms the thresholds; closing work forgets it', async () => {
-    patchOrder(wb, soon!, { due: new Date(now(wb).getTime() + 2 * HOUR) });
+    patchOrder(wb, soon, { due: new Date(now(wb).getTime() + 2 * HOUR) });
     expectOk((await runHourly(wb))[0]!);
     expect(mailTo(wb, TECH).filter((m) => /Due soon/.test(m.subject))).toHaveLength(2);
-    patchOrder(wb, soon!, { status: 'Closed', closedAt: now(wb) });
-    patchOrder(wb, late!, { status: 'Completed', completedAt: now(wb) });
+    patchOrder(wb, soon, { status: 'Closed', closedAt: now(wb) });
+    patchOrder(wb, late, { status: 'Completed', completedAt: now(wb) });
     expectOk((await runHourly(wb))[0]!);
     expect(ownerState(wb, 'reminders')).toBe('');
   });
@@ -80,9 +107,15 @@ describe('daily digest', () => {
   let wb: TestWorkbook;
   beforeAll(async () => {
     wb = await setUpWorkbook();
+    startAtLocalHour(wb, 9);
     const [a, b, c] = await submitMany(wb, 3);
     assign(wb, a!, 1, TECH, new Date(now(wb).getTime() - 2 * HOUR));
-    patchOrder(wb, c!, { status: 'Completed', woNumber: 'WO-2026-00003', completedAt: now(wb), assignee: TECH });
+    patchOrder(wb, c!, {
+      status: 'Completed',
+      woNumber: 'WO-2026-00003',
+      completedAt: now(wb),
+      assignee: TECH,
+    });
     void b;
   });
   afterAll(() => wb.close());
@@ -112,7 +145,13 @@ describe('daily digest', () => {
 
   test('before the digest hour it waits', async () => {
     setSetting(wb, 'digestHour', 23);
-    const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: wb.model.timeZone, hour: 'numeric', hourCycle: 'h23' }).format(new Date(now(wb).getTime() + DAY)));
+    const hour = Number(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: wb.model.timeZone,
+        hour: 'numeric',
+        hourCycle: 'h23',
+      }).format(new Date(now(wb).getTime() + DAY)),
+    );
     expectOk((await runHourly(wb, DAY))[0]!);
     expect(digests()).toHaveLength(hour >= 23 ? 3 : 2);
     expect(rowsOf(wb, SHEET_NAMES.errors)).toHaveLength(0);

@@ -26,7 +26,10 @@ describe('a deleted form-submit trigger', () => {
   test('is created again by the hourly job, and the request it missed is recorded', async () => {
     const [run] = await runHourly(wb);
     expectOk(run!);
-    expect(run!.value).toMatchObject({ triggers: { missing: ['form-submit'], duplicates: [] }, reconciliation: { ingested: ['REQ-000001'] } });
+    expect(run!.value).toMatchObject({
+      triggers: { missing: ['form-submit'], duplicates: [] },
+      reconciliation: { ingested: ['REQ-000001'] },
+    });
     const again = triggersOf(wb, 'onFormSubmitTrigger');
     expect(again).toHaveLength(1);
     expect(again[0]!.sourceId).toBe(wb.ssId);
@@ -41,7 +44,9 @@ describe('a deleted form-submit trigger', () => {
       expect.stringMatching(/Reconciliation recorded 1 form response/),
     ]);
     expect(errors.every((e) => e.Trigger === 'onHourlyTrigger' && e.Emailed === 'emailed')).toBe(true);
-    expect(mailTo(wb, ADMIN).filter((m) => /^\[Facilities Maintenance\] Work Orders repaired/.test(m.subject))).toHaveLength(2);
+    expect(
+      mailTo(wb, ADMIN).filter((m) => /^\[Facilities Maintenance\] Work Orders repaired/.test(m.subject)),
+    ).toHaveLength(2);
   });
 
   test('the new trigger works: the next submission is ingested by it', async () => {
@@ -84,7 +89,9 @@ describe('a deleted hourly trigger', () => {
     expect(bySupervisor.error?.message).toMatch(/Only an active Administrator/);
     // A second administrator: their properties hold none of this spreadsheet's job state.
     const other = 'second.admin@example.com';
-    wb.sheet(SHEET_NAMES.staff).writeValues(wb.sheet(SHEET_NAMES.staff).lastRow() + 1, 1, [[other, 'Second Admin', 'Administrator', true]]);
+    wb.sheet(SHEET_NAMES.staff).writeValues(wb.sheet(SHEET_NAMES.staff).lastRow() + 1, 1, [
+      [other, 'Second Admin', 'Administrator', true],
+    ]);
     wb.rt.world.cache.document(wb.ssId).clear();
     const byOther = await wb.menu(other, 'runHourlyChecksNow');
     expect(byOther.ok).toBe(false);
@@ -100,7 +107,9 @@ describe('a deleted hourly trigger', () => {
     expect(run.value).toMatchObject({ triggers: { missing: ['hourly'] } });
     const [trigger] = hourlyTriggers(wb);
     expect(trigger).toBeDefined();
-    expect(JSON.parse(wb.rt.world.properties.user(ADMIN).get('wo.hourly.triggers')!)).toMatchObject({ [trigger!.uid]: wb.ssId });
+    expect(JSON.parse(wb.rt.world.properties.user(ADMIN).get('wo.hourly.triggers')!)).toMatchObject({
+      [trigger!.uid]: wb.ssId,
+    });
     const alert = wb.rt.world.ui.alerts(wb.ssId, ADMIN).at(-1)!;
     expect(alert.prompt).toMatch(/Triggers repaired: hourly created/);
   });

@@ -6,7 +6,18 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, REQUESTOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { DAY, HOUR, assign, mailTo, now, rowsOf, runHourly, setSetting, submitMany } from '../../support/ops';
+import {
+  DAY,
+  HOUR,
+  assign,
+  mailTo,
+  now,
+  rowsOf,
+  runHourly,
+  setSetting,
+  startAtLocalHour,
+  submitMany,
+} from '../../support/ops';
 
 const SUBJECT = /^\[(WO-\d{4}-\d{5}|REQ-\d{6})\] /;
 
@@ -23,6 +34,7 @@ describe('quota 3, five overdue reminders due', () => {
   let ids: string[];
   beforeAll(async () => {
     wb = await setUpWorkbook({ mailDailyQuota: 3 });
+    startAtLocalHour(wb, 9);
     // No acknowledgments: the five reminders are the only mail of the day.
     setSetting(wb, 'notifyRequestor', false);
     setSetting(wb, 'escalateAfterOverdueHours', 1000);
@@ -47,7 +59,10 @@ describe('quota 3, five overdue reminders due', () => {
     expectOk(run!);
     expect(mailTo(wb, TECH)).toHaveLength(3);
     expect(rowsOf(wb, SHEET_NAMES.outbox).map((r) => r.Status)).toEqual(['Queued', 'Queued']);
-    expect(run!.value).toMatchObject({ reminders: { overdueReminder: 0 }, outbox: { sent: 0, stillQueued: 2, stoppedBy: 'quota' } });
+    expect(run!.value).toMatchObject({
+      reminders: { overdueReminder: 0 },
+      outbox: { sent: 0, stillQueued: 2, stoppedBy: 'quota' },
+    });
   });
 
   test('the next day the 2 queued reminders are sent, oldest first, and their rows marked Sent', async () => {
@@ -77,9 +92,10 @@ describe('quota 3, five overdue reminders due', () => {
   });
 });
 
-test('acknowledgments queued by form submissions over quota are sent by the next day\'s run', async () => {
+test("acknowledgments queued by form submissions over quota are sent by the next day's run", async () => {
   const wb = await setUpWorkbook({ mailDailyQuota: 1 });
   try {
+    startAtLocalHour(wb, 9);
     await submitMany(wb, 3);
     expect(mailTo(wb, REQUESTOR)).toHaveLength(1);
     expect(rowsOf(wb, SHEET_NAMES.outbox).filter((r) => r.Status === 'Queued')).toHaveLength(2);
@@ -91,7 +107,11 @@ test('acknowledgments queued by form submissions over quota are sent by the next
     expect(mailTo(wb, REQUESTOR)).toHaveLength(2);
     expectOk((await runHourly(wb, DAY))[0]!);
     const received = mailTo(wb, REQUESTOR);
-    expect(received.map((m) => m.subject.slice(0, 12))).toEqual(['[REQ-000001]', '[REQ-000002]', '[REQ-000003]']);
+    expect(received.map((m) => m.subject.slice(0, 12))).toEqual([
+      '[REQ-000001]',
+      '[REQ-000002]',
+      '[REQ-000003]',
+    ]);
     expect(rowsOf(wb, SHEET_NAMES.outbox).map((r) => r.Status)).toEqual(['Sent', 'Sent']);
   } finally {
     await wb.close();
@@ -103,7 +123,20 @@ test('a message that keeps failing is retried, then marked Failed and reported, 
   try {
     // A queued message whose address Google refuses (as a hand-edited Outbox row might be).
     const outbox = wb.sheet(SHEET_NAMES.outbox);
-    outbox.writeValues(2, 1, [[now(wb), 'not an address@', '[REQ-000099] Test', 'Body', '<p>Body</p>', 'REQ-000099', 'Queued', '', 0, '']]);
+    outbox.writeValues(2, 1, [
+      [
+        now(wb),
+        'not an address@',
+        '[REQ-000099] Test',
+        'Body',
+        '<p>Body</p>',
+        'REQ-000099',
+        'Queued',
+        '',
+        0,
+        '',
+      ],
+    ]);
     for (let i = 0; i < 5; i++) await runHourly(wb);
     const [row] = rowsOf(wb, SHEET_NAMES.outbox);
     expect(row).toMatchObject({ Status: 'Failed', Attempts: 5 });
@@ -111,6 +144,42 @@ test('a message that keeps failing is retried, then marked Failed and reported, 
     const errors = rowsOf(wb, SHEET_NAMES.errors);
     expect(errors.some((e) => /Outbox row 2/.test(String(e.Message)))).toBe(true);
     expect(mailTo(wb, ADMIN).some((m) => /could not be sent/.test(m.subject))).toBe(true);
+  } finally {
+    await wb.close();
+  }
+});
+
+test("queueing past the Outbox sheet's last row grows it: the queued mail is not lost", async () => {
+  const wb = await setUpWorkbook({ mailDailyQuota: 0 });
+  try {
+    setSetting(wb, 'notifyRequestor', false);
+    const outbox = wb.sheet(SHEET_NAMES.outbox);
+    // 998 old rows (sent long ago): the sheet's 1,000 rows are all but full.
+    const old = now(wb);
+    outbox.writeValues(
+      2,
+      1,
+      Array.from({ length: outbox.maxRows - 2 }, (_, i) => [
+        old,
+        'x@example.com',
+        `[REQ-${i}] Old`,
+        'b',
+        '',
+        '',
+        'Sent',
+        old,
+        0,
+        '',
+      ]),
+    );
+    expect(outbox.lastRow()).toBe(outbox.maxRows - 1);
+    const ids = await submitMany(wb, 5);
+    ids.forEach((id, i) => assign(wb, id, i + 1, TECH, new Date(now(wb).getTime() - HOUR)));
+    const [run] = await runHourly(wb);
+    expectOk(run!);
+    const queued = rowsOf(wb, SHEET_NAMES.outbox).filter((r) => r.Status === 'Queued');
+    expect(queued).toHaveLength(5);
+    for (const r of queued) expect(String(r.Subject)).toMatch(SUBJECT);
   } finally {
     await wb.close();
   }

@@ -4,7 +4,13 @@
  */
 import { recordProcedureRevision } from '../../../src/server/features/procedure/revision';
 
-export function recordRevisionForTest(editor: string, sheetName: string, description: string, first?: number, last?: number): unknown {
+export function recordRevisionForTest(
+  editor: string,
+  sheetName: string,
+  description: string,
+  first?: number,
+  last?: number,
+): unknown {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const options = first === undefined ? {} : { editedRows: [first, last ?? first] as const };
   return recordProcedureRevision(ss, editor, sheetName, description, options);

@@ -30,9 +30,18 @@ describe('procedure revisions', () => {
   });
 
   test('an administrator changing Settings adds 1.1 with date, description and author', async () => {
-    const run = expectOk(await record(ADMIN, ADMIN, SHEET_NAMES.settings, 'Settings: retentionDays 730 → 365'));
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: wb.model.timeZone }).format(wb.rt.world.clock.now());
-    expect(run.value).toEqual({ version: '1.1', date: today, description: 'Settings: retentionDays 730 → 365', author: ADMIN });
+    const run = expectOk(
+      await record(ADMIN, ADMIN, SHEET_NAMES.settings, 'Settings: retentionDays 730 → 365'),
+    );
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: wb.model.timeZone }).format(
+      wb.rt.world.clock.now(),
+    );
+    expect(run.value).toEqual({
+      version: '1.1',
+      date: today,
+      description: 'Settings: retentionDays 730 → 365',
+      author: ADMIN,
+    });
     expect(revisions(wb).at(-1)).toEqual(['1.1', today, 'Settings: retentionDays 730 → 365', ADMIN]);
   });
 

@@ -69,11 +69,18 @@ describe('the index', () => {
   test('encodes and decodes to the same index; anything else decodes to null', () => {
     const index = emptyIndex(10);
     index.maxSeq = 9;
-    applyOrder(index, 5, makeOrder(4, { description: 'x'.repeat(500), due: new Date('2026-02-01T00:00:00Z') }));
+    applyOrder(
+      index,
+      5,
+      makeOrder(4, { description: 'x'.repeat(500), due: new Date('2026-02-01T00:00:00Z') }),
+    );
     applyOrder(index, 6, makeOrder(5, { status: 'On Hold', assignee: 'a@example.com' }));
     const back = decodeIndex(encodeIndex(index));
     expect(back).toEqual(index);
-    expect(back!.entries.get('REQ-000004')).toMatchObject({ truncated: true, due: Date.parse('2026-02-01T00:00:00Z') });
+    expect(back!.entries.get('REQ-000004')).toMatchObject({
+      truncated: true,
+      due: Date.parse('2026-02-01T00:00:00Z'),
+    });
     expect(decodeIndex('{')).toBeNull();
     expect(decodeIndex('{"v":2}')).toBeNull();
     expect(decodeIndex(encodeIndex(index).replace('"S"', '"X"'))).toBeNull();
@@ -91,7 +98,8 @@ describe('the index', () => {
 
   test('fitToBudget shortens previews until the index fits, and gives up on what cannot', () => {
     const index = emptyIndex();
-    for (let i = 1; i <= 50; i++) applyOrder(index, i + 1, makeOrder(i, { description: 'd'.repeat(400), resources: 'r'.repeat(400) }));
+    for (let i = 1; i <= 50; i++)
+      applyOrder(index, i + 1, makeOrder(i, { description: 'd'.repeat(400), resources: 'r'.repeat(400) }));
     const full = utf8Bytes(encodeIndex(index));
     const json = fitToBudget(index, Math.floor(full * 0.6));
     expect(json).not.toBeNull();

@@ -6,10 +6,11 @@
  * compiled out (WO_BUILD_VARIANT=no-locks, see src/server/adapters/document-lock.ts): the shipped
  * Code.js carries no switch, and the test proves the lock is what keeps the numbers apart.
  */
+import { fireFormSubmit } from '../../../runtime/host/events';
 import { verifyChain } from '../../../src/core/audit';
 import { buildNoLocksVariant } from '../../support/variant-build';
 import { SUPERVISOR, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { act, itemIn, submitRequests, target, viewFor } from './helpers';
+import { act, itemIn, load, sheetCalls, submitRequests, target, viewFor } from './helpers';
 
 const BURST = 20;
 
@@ -40,7 +41,9 @@ test('20 interleaved approvals give 20 distinct, increasing work-order numbers a
     const year = orders[0]!.woNumber.slice(3, 7);
     const expected = Array.from({ length: BURST }, (_, i) => `WO-${year}-${String(i + 1).padStart(5, '0')}`);
     // Unique, and increasing in the order the approvals were decided.
-    const byDecision = [...orders].sort((a, b) => a.decidedAt!.getTime() - b.decidedAt!.getTime() || a.woNumber.localeCompare(b.woNumber));
+    const byDecision = [...orders].sort(
+      (a, b) => a.decidedAt!.getTime() - b.decidedAt!.getTime() || a.woNumber.localeCompare(b.woNumber),
+    );
     expect(byDecision.map((o) => o.woNumber)).toEqual(expected);
     // Every change-log append chained onto the one before it.
     const log = wb.changeLog();
@@ -64,6 +67,47 @@ test('negative control: the same burst with the locks compiled out hands out dup
     expect(numbers.every((n) => /^WO-\d{4}-\d{5}$/.test(n))).toBe(true);
     // Every execution read the counter before any wrote it: the numbers collide.
     expect(new Set(numbers).size).toBeLessThan(BURST);
+  } finally {
+    await wb.close();
+  }
+});
+
+test('20 interleaved form submissions all reach the review queue without a register read', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    await viewFor(wb, SUPERVISOR); // the queue index exists from here on
+    const trigger = wb.rt.world.triggers.matching('ON_FORM_SUBMIT', 'SPREADSHEETS', wb.ssId)[0]!;
+    const responses = Array.from({ length: BURST }, (_, i) =>
+      wb.rt.world.forms.submit(wb.formId, {
+        respondentEmail: `person${i}@example.com`,
+        answers: wb.answers({ description: `Request ${i}` }),
+      }),
+    );
+    const executions = await wb.rt.interleaved(() =>
+      Promise.all(
+        responses.map((r) =>
+          fireFormSubmit(wb.rt, trigger, wb.ssId, {
+            sheetName: r.sheetName!,
+            row: r.row!,
+            values: r.values,
+            namedValues: r.namedValues,
+          }),
+        ),
+      ),
+    );
+    expect(executions.every((e) => e.ok)).toBe(true);
+    const { reply, record } = await load(wb, SUPERVISOR);
+    if (!reply.ok) throw new Error(reply.message);
+    // Every intake updated the index under the lock: no lost update, nothing left to catch up.
+    expect(reply.view.sections.submitted.items.map((i) => i.id).sort()).toEqual(
+      wb
+        .register()
+        .map((r) => r.order.id)
+        .sort(),
+    );
+    expect(reply.view.sections.submitted.total).toBe(BURST);
+    expect(sheetCalls(record)).toBe(2);
+    expect(record.stats.cellsRead).toBe(0);
   } finally {
     await wb.close();
   }

@@ -66,7 +66,11 @@ export function appendDirectly(wb: TestWorkbook, orders: readonly WorkOrder[]): 
   const sheet = wb.sheet(SHEET_NAMES.register);
   const layout = layoutOf(wb);
   const first = sheet.lastRow() + 1;
-  sheet.writeValues(first, 1, orders.map((o) => cellsOf(o, layout)));
+  sheet.writeValues(
+    first,
+    1,
+    orders.map((o) => cellsOf(o, layout)),
+  );
   return first;
 }
 

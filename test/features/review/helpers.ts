@@ -39,7 +39,11 @@ export const load = (wb: TestWorkbook, user: string, request?: unknown): Promise
     ReviewLoadResponseSchema.parse(v),
   );
 
-export const act = (wb: TestWorkbook, user: string, request: ReviewActionInput | unknown): Promise<Reply<ReviewActResponse>> =>
+export const act = (
+  wb: TestWorkbook,
+  user: string,
+  request: ReviewActionInput | unknown,
+): Promise<Reply<ReviewActResponse>> =>
   callParsed(wb, user, 'reviewAct', [request], (v) => ReviewActResponseSchema.parse(v));
 
 export const find = (wb: TestWorkbook, user: string, query: unknown): Promise<Reply<ReviewFindResponse>> =>
@@ -65,7 +69,11 @@ export function idsIn(view: ReviewView, section: keyof ReviewView['sections']): 
 }
 
 /** Submits requests one after the other; returns their request ids in order. */
-export async function submitRequests(wb: TestWorkbook, answers: Answers[], respondent?: string): Promise<string[]> {
+export async function submitRequests(
+  wb: TestWorkbook,
+  answers: Answers[],
+  respondent?: string,
+): Promise<string[]> {
   const before = new Set(wb.register().map((r) => r.order.id));
   for (const a of answers) (await wb.submit(a, respondent)).executions.forEach(expectOk);
   return wb

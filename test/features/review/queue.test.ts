@@ -9,14 +9,7 @@ import { SHEET_NAMES } from '../../../src/core/model';
 import { REVIEW_PAGE_SIZE } from '../../../src/shared/review';
 import { SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { act, idsIn, itemIn, load, sheetCalls, submitRequests, target, viewFor } from './helpers';
-import {
-  INDEX_KEY,
-  appendDirectly,
-  documentProperties,
-  dropIndex,
-  indexMeta,
-  makeOrder,
-} from './fixtures';
+import { INDEX_KEY, appendDirectly, documentProperties, dropIndex, indexMeta, makeOrder } from './fixtures';
 
 const REGISTER_WIDTH = 29;
 
@@ -46,7 +39,10 @@ describe('kept up to date by its writers', () => {
   test('rows appended where there are no document properties (the hourly job) are caught up from the tail', async () => {
     await submitRequests(wb, [{ description: 'Via the form' }]);
     await loadStats(wb);
-    appendDirectly(wb, [makeOrder(2, { description: 'Reconciled A' }), makeOrder(3, { description: 'Reconciled B' })]);
+    appendDirectly(wb, [
+      makeOrder(2, { description: 'Reconciled A' }),
+      makeOrder(3, { description: 'Reconciled B' }),
+    ]);
     const caught = await loadStats(wb);
     expect(idsIn(caught.view, 'submitted')).toEqual(['REQ-000002', 'REQ-000003', 'REQ-000001']);
     expect(caught.calls).toBe(4);
@@ -61,7 +57,12 @@ describe('kept up to date by its writers', () => {
     appendDirectly(wb, [
       makeOrder(1),
       makeOrder(2, { status: 'Closed' }),
-      makeOrder(3, { status: 'Approved', woNumber: 'WO-2026-00001', priority: 'P2 Urgent', due: new Date('2026-01-06T09:00:00Z') }),
+      makeOrder(3, {
+        status: 'Approved',
+        woNumber: 'WO-2026-00001',
+        priority: 'P2 Urgent',
+        due: new Date('2026-01-06T09:00:00Z'),
+      }),
       makeOrder(4, { status: 'In Progress', assignee: TECH }),
     ]);
     dropIndex(wb);
@@ -79,13 +80,25 @@ describe('kept up to date by its writers', () => {
 
   test.each([
     ['meta is not JSON', (p: Record<string, string>) => ({ [INDEX_KEY]: `${p[INDEX_KEY]}garbage` })],
-    ['a chunk of another generation', (p: Record<string, string>) => ({ [`${INDEX_KEY}.0`]: `zzz|${p[`${INDEX_KEY}.0`]?.split('|')[1]}` })],
-    ['a chunk cut short', (p: Record<string, string>) => ({ [`${INDEX_KEY}.0`]: p[`${INDEX_KEY}.0`]!.slice(0, -5) })],
-    ['valid JSON of the wrong shape', (p: Record<string, string>) => {
-      const gen = (JSON.parse(p[INDEX_KEY]!) as { gen: string }).gen;
-      const json = '{"v":1,"lastRow":"x"}';
-      return { [INDEX_KEY]: JSON.stringify({ gen, chunks: 1, length: json.length }), [`${INDEX_KEY}.0`]: `${gen}|${json}` };
-    }],
+    [
+      'a chunk of another generation',
+      (p: Record<string, string>) => ({ [`${INDEX_KEY}.0`]: `zzz|${p[`${INDEX_KEY}.0`]?.split('|')[1]}` }),
+    ],
+    [
+      'a chunk cut short',
+      (p: Record<string, string>) => ({ [`${INDEX_KEY}.0`]: p[`${INDEX_KEY}.0`]!.slice(0, -5) }),
+    ],
+    [
+      'valid JSON of the wrong shape',
+      (p: Record<string, string>) => {
+        const gen = (JSON.parse(p[INDEX_KEY]!) as { gen: string }).gen;
+        const json = '{"v":1,"lastRow":"x"}';
+        return {
+          [INDEX_KEY]: JSON.stringify({ gen, chunks: 1, length: json.length }),
+          [`${INDEX_KEY}.0`]: `${gen}|${json}`,
+        };
+      },
+    ],
   ])('a damaged index (%s) is rebuilt, never trusted', async (_name, damage) => {
     const ids = await submitRequests(wb, [{ description: 'One' }, { description: 'Two' }]);
     await loadStats(wb);
@@ -98,7 +111,11 @@ describe('kept up to date by its writers', () => {
   });
 
   test('rows deleted behind its back (the register shrank) trigger a rebuild', async () => {
-    const ids = await submitRequests(wb, [{ description: 'Keep' }, { description: 'Delete me' }, { description: 'Keep too' }]);
+    const ids = await submitRequests(wb, [
+      { description: 'Keep' },
+      { description: 'Delete me' },
+      { description: 'Keep too' },
+    ]);
     await loadStats(wb);
     wb.sheet(SHEET_NAMES.register).deleteRows(3, 1);
     const { view } = await loadStats(wb);
@@ -116,25 +133,38 @@ describe('kept up to date by its writers', () => {
   });
 
   test('after users sort the register, actions still find rows by id and the hints heal', async () => {
-    const ids = await submitRequests(wb, [{ description: 'A' }, { description: 'B' }, { description: 'C' }, { description: 'D' }]);
+    const ids = await submitRequests(wb, [
+      { description: 'A' },
+      { description: 'B' },
+      { description: 'C' },
+      { description: 'D' },
+    ]);
     const view = await viewFor(wb, SUPERVISOR);
     // Someone sorts the data rows Z→A.
     const sheet = wb.sheet(SHEET_NAMES.register);
     const rows = wb.values(SHEET_NAMES.register).slice(1);
-    sheet.writeValues(2, 1, [...rows].reverse());
-    const first = await act(wb, SUPERVISOR, { action: 'reject', ...target(itemIn(view, ids[0]!)), reason: 'No' });
+    sheet.writeValues(2, 1, [...rows].reverse() as Parameters<typeof sheet.writeValues>[2]);
+    const first = await act(wb, SUPERVISOR, {
+      action: 'reject',
+      ...target(itemIn(view, ids[0]!)),
+      reason: 'No',
+    });
     expect(first.reply.ok).toBe(true);
     expect(wb.order(ids[0]!).status).toBe('Rejected');
     expect(wb.order(ids[3]!).status).toBe('Submitted');
-    // The stale hint cost three calls (the missed row, the last row, the id column), and the id
-    // column fixed every hint in the queue...
-    expect(sheetCalls(first.record)).toBe(11);
     if (!first.reply.ok) return;
+    // The id column read after the missed hint fixed every hint in the queue...
     expect(itemIn(first.reply.view!, ids[1]!).rowHint).toBe(4);
-    // ...so the next action finds its row at once.
-    const second = await act(wb, SUPERVISOR, { action: 'reject', ...target(itemIn(first.reply.view!, ids[1]!)), reason: 'No' });
+    // ...so the next action finds its row at once: the stale hint had cost three calls more (the
+    // missed row, the last row, the id column).
+    const second = await act(wb, SUPERVISOR, {
+      action: 'reject',
+      ...target(itemIn(first.reply.view!, ids[1]!)),
+      reason: 'No',
+    });
     expect(second.reply.ok).toBe(true);
-    expect(sheetCalls(second.record)).toBe(8);
+    expect(sheetCalls(first.record)).toBe(sheetCalls(second.record) + 3);
+    expect(sheetCalls(second.record)).toBeLessThanOrEqual(8);
     expect(wb.order(ids[1]!).status).toBe('Rejected');
   });
 });
@@ -144,12 +174,17 @@ describe('within the limits of Document Properties', () => {
     const wb = await setUpWorkbook();
     try {
       const orders = Array.from({ length: 400 }, (_, i) =>
-        makeOrder(i + 1, { description: `${'😀é'.repeat(50)} ${'x'.repeat(300)} ${i}`, requesterName: `Nom ${'ü'.repeat(40)}` }),
+        makeOrder(i + 1, {
+          description: `${'😀é'.repeat(50)} ${'x'.repeat(300)} ${i}`,
+          requesterName: `Nom ${'ü'.repeat(40)}`,
+        }),
       );
       appendDirectly(wb, orders);
       const { view } = await loadStats(wb);
       expect(view.sections.submitted.total).toBe(400);
-      const chunks = Object.entries(documentProperties(wb)).filter(([k, v]) => k.startsWith(`${INDEX_KEY}.`) && v !== '');
+      const chunks = Object.entries(documentProperties(wb)).filter(
+        ([k, v]) => k.startsWith(`${INDEX_KEY}.`) && v !== '',
+      );
       expect(chunks.length).toBeGreaterThan(5);
       for (const [, value] of chunks) expect(Buffer.byteLength(value, 'utf8')).toBeLessThanOrEqual(9 * 1024);
       const item = view.sections.submitted.items[0]!;
@@ -164,11 +199,16 @@ describe('within the limits of Document Properties', () => {
       // Fewer entries later: the leftover chunks are emptied in the same write, not left to fill the store.
       const before = chunks.length;
       const wanted = again.view.sections.submitted.items.slice(0, 3);
-      for (const it of wanted) expect((await act(wb, SUPERVISOR, { action: 'reject', ...target(it), reason: 'x' })).reply.ok).toBe(true);
+      for (const it of wanted)
+        expect((await act(wb, SUPERVISOR, { action: 'reject', ...target(it), reason: 'x' })).reply.ok).toBe(
+          true,
+        );
       wb.sheet(SHEET_NAMES.register).deleteRows(5, 300);
       const shrunk = await loadStats(wb);
       expect(shrunk.view.sections.submitted.total).toBe(97);
-      const live = Object.entries(documentProperties(wb)).filter(([k, v]) => k.startsWith(`${INDEX_KEY}.`) && v !== '');
+      const live = Object.entries(documentProperties(wb)).filter(
+        ([k, v]) => k.startsWith(`${INDEX_KEY}.`) && v !== '',
+      );
       expect(live.length).toBeLessThan(before);
       expect(indexMeta(wb)?.chunks).toBe(live.length);
     } finally {
@@ -180,7 +220,11 @@ describe('within the limits of Document Properties', () => {
     const wb = await setUpWorkbook();
     try {
       const orders = Array.from({ length: 2500 }, (_, i) =>
-        makeOrder(i + 1, { requesterName: `${'N'.repeat(90)} ${i}`, location: 'L'.repeat(99), urgency: 'U'.repeat(99) }),
+        makeOrder(i + 1, {
+          requesterName: `${'N'.repeat(90)} ${i}`,
+          location: 'L'.repeat(99),
+          urgency: 'U'.repeat(99),
+        }),
       );
       appendDirectly(wb, orders);
       const first = await loadStats(wb);
@@ -194,7 +238,10 @@ describe('within the limits of Document Properties', () => {
       const item = second.view.sections.submitted.items[0]!;
       const { reply } = await act(wb, SUPERVISOR, { action: 'reject', ...target(item), reason: 'x' });
       expect(reply.ok).toBe(true);
-      const total = Object.entries(documentProperties(wb)).reduce((n, [k, v]) => n + Buffer.byteLength(k + v), 0);
+      const total = Object.entries(documentProperties(wb)).reduce(
+        (n, [k, v]) => n + Buffer.byteLength(k + v),
+        0,
+      );
       expect(total).toBeLessThan(500 * 1024);
       // Once the queue is small enough again, the index is stored and loads are fast again.
       wb.sheet(SHEET_NAMES.register).deleteRows(2, 2400);
@@ -208,12 +255,59 @@ describe('within the limits of Document Properties', () => {
   });
 });
 
+test('the reply stays under 100 KB however long the previews, and paging still covers every order', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    const long = {
+      requesterName: 'N'.repeat(120),
+      location: 'L'.repeat(120),
+      urgency: 'U'.repeat(120),
+      description: '"'.repeat(400),
+      resources: '\\'.repeat(400),
+      reviewFlag: 'F'.repeat(400),
+    };
+    const done = {
+      woNumber: 'WO-2026-00001',
+      assignee: TECH,
+      results: 'R'.repeat(400),
+      actions: 'A'.repeat(400),
+      completedAt: new Date('2026-01-02T00:00:00Z'),
+    };
+    appendDirectly(wb, [
+      ...Array.from({ length: 60 }, (_, i) => makeOrder(i + 1, long)),
+      ...Array.from({ length: 60 }, (_, i) => makeOrder(i + 61, { ...long, ...done, status: 'Approved' })),
+      ...Array.from({ length: 60 }, (_, i) => makeOrder(i + 121, { ...long, ...done, status: 'Completed' })),
+    ]);
+    const { reply, record } = await load(wb, SUPERVISOR);
+    if (!reply.ok) throw new Error(reply.message);
+    expect(Buffer.byteLength(JSON.stringify(record.value), 'utf8')).toBeLessThan(100 * 1024);
+    const first = reply.view.sections.submitted;
+    expect(first.items.length).toBeLessThan(REVIEW_PAGE_SIZE);
+    expect(first.pageSize).toBe(first.items.length);
+    // Following "Next" (offset + pageSize) visits every request once.
+    const seen: string[] = [];
+    let offset = 0;
+    while (offset < first.total) {
+      const page = (await viewFor(wb, SUPERVISOR, { offsets: { submitted: offset } })).sections.submitted;
+      expect(page.offset).toBe(offset);
+      expect(page.items.length).toBeGreaterThan(0);
+      seen.push(...page.items.map((i) => i.id).filter((id) => !seen.includes(id)));
+      offset = page.offset + page.pageSize;
+    }
+    expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => `REQ-${String(i + 1).padStart(6, '0')}`));
+  } finally {
+    await wb.close();
+  }
+});
+
 describe('budget', () => {
   let wb: TestWorkbook;
   beforeAll(async () => {
     wb = await setUpWorkbook();
     // A register with history: 5,000 closed orders, then 500 requests awaiting review.
-    const closed = Array.from({ length: 5000 }, (_, i) => makeOrder(i + 1, { status: 'Closed', woNumber: `WO-2025-${String(i + 1).padStart(5, '0')}` }));
+    const closed = Array.from({ length: 5000 }, (_, i) =>
+      makeOrder(i + 1, { status: 'Closed', woNumber: `WO-2025-${String(i + 1).padStart(5, '0')}` }),
+    );
     const pending = Array.from({ length: 500 }, (_, i) => makeOrder(5001 + i));
     appendDirectly(wb, [...closed, ...pending]);
     await loadStats(wb); // the one rebuild
@@ -241,10 +335,24 @@ describe('budget', () => {
   test('an action: at most 8 Spreadsheet calls plus its emails', async () => {
     const view = await viewFor(wb, SUPERVISOR);
     const item = view.sections.submitted.items[0]!;
-    const { reply, record } = await act(wb, SUPERVISOR, { action: 'approveAssign', ...target(item), category: 'IT', priority: 'P3 Routine', assignee: TECH });
+    const { reply, record } = await act(wb, SUPERVISOR, {
+      action: 'approveAssign',
+      ...target(item),
+      category: 'IT',
+      priority: 'P3 Routine',
+      assignee: TECH,
+    });
     expect(reply.ok).toBe(true);
     expect(sheetCalls(record)).toBeLessThanOrEqual(8);
     expect(record.stats.emailsSent).toBe(2);
+    // The worst case: the document cache emptied (the change log's tail must be looked up), only
+    // Settings/Staff read back by the menu item as the supervisor opens the sidebar again.
+    wb.rt.world.cache.document(wb.ssId).clear();
+    await wb.menu(SUPERVISOR, 'openReviewSidebar');
+    const next = (await viewFor(wb, SUPERVISOR)).sections.submitted.items[0]!;
+    const cold = await act(wb, SUPERVISOR, { action: 'reject', ...target(next), reason: 'Duplicate' });
+    expect(cold.reply.ok).toBe(true);
+    expect(sheetCalls(cold.record)).toBeLessThanOrEqual(8);
     expect(Buffer.byteLength(JSON.stringify(record.value), 'utf8')).toBeLessThan(100 * 1024);
   });
 });

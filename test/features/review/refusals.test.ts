@@ -32,7 +32,14 @@ beforeAll(async () => {
     { description: 'To assign' },
     { description: 'To reject' },
   ]);
-  appendDirectly(wb, [makeOrder(90, { status: 'On Hold', woNumber: 'WO-2026-00090', assignee: TECH, reason: 'Waiting for parts' })]);
+  appendDirectly(wb, [
+    makeOrder(90, {
+      status: 'On Hold',
+      woNumber: 'WO-2026-00090',
+      assignee: TECH,
+      reason: 'Waiting for parts',
+    }),
+  ]);
   let view = await viewFor(wb, SUPERVISOR);
   const ok = async (request: object) => {
     const { reply } = await act(wb, SUPERVISOR, request);
@@ -40,7 +47,13 @@ beforeAll(async () => {
     return reply;
   };
   await ok({ action: 'approve', ...target(itemIn(view, ids[1]!)), category: 'IT', priority: 'P3 Routine' });
-  await ok({ action: 'approveAssign', ...target(itemIn(view, ids[2]!)), category: 'IT', priority: 'P3 Routine', assignee: TECH });
+  await ok({
+    action: 'approveAssign',
+    ...target(itemIn(view, ids[2]!)),
+    category: 'IT',
+    priority: 'P3 Routine',
+    assignee: TECH,
+  });
   await ok({ action: 'reject', ...target(itemIn(view, ids[3]!)), reason: 'Out of scope' });
   view = await viewFor(wb, SUPERVISOR);
   submitted = itemIn(view, ids[0]!);
@@ -68,13 +81,21 @@ async function refused(user: string, request: unknown): Promise<string> {
   return reply.message;
 }
 
-const approve = (item: ReviewItem) => ({ action: 'approve', ...target(item), category: 'IT', priority: 'P3 Routine' });
+const approve = (item: ReviewItem) => ({
+  action: 'approve',
+  ...target(item),
+  category: 'IT',
+  priority: 'P3 Routine',
+});
 
 describe('who may act', () => {
   test.each([
     [TECH, `Only supervisors can review and assign work orders; ${TECH} is a Technician.`],
     [MANAGER, `Only supervisors can review and assign work orders; ${MANAGER} is a Manager.`],
-    [STRANGER, `${STRANGER} is not active staff on the Staff tab: only supervisors can review and assign work orders.`],
+    [
+      STRANGER,
+      `${STRANGER} is not active staff on the Staff tab: only supervisors can review and assign work orders.`,
+    ],
   ])('%s cannot act, load or find', async (user, message) => {
     expect(await refused(user, approve(submitted))).toBe(message);
     const loaded = await load(wb, user);
@@ -117,17 +138,57 @@ describe('who may act', () => {
 
 describe('the lifecycle table', () => {
   test.each([
-    ['close a request', () => ({ action: 'close', ...target(submitted) }), 'Submitted → Closed skips a step: approve it first.'],
-    ['assign an unapproved request', () => ({ action: 'assign', ...target(submitted), assignee: TECH }), 'Submitted → Assigned skips a step: approve it first.'],
+    [
+      'close a request',
+      () => ({ action: 'close', ...target(submitted) }),
+      'Submitted → Closed skips a step: approve it first.',
+    ],
+    [
+      'assign an unapproved request',
+      () => ({ action: 'assign', ...target(submitted), assignee: TECH }),
+      'Submitted → Assigned skips a step: approve it first.',
+    ],
     ['approve approved work', () => approve(approved), 'The status is already Approved.'],
-    ['reject approved work', () => ({ action: 'reject', ...target(approved), reason: 'Changed my mind' }), 'Approved → Rejected is not a step of the work-order procedure.'],
-    ['assign assigned work', () => ({ action: 'assign', ...target(assigned), assignee: TECH2 }), `${'REQ-000003'} is already assigned to ${TECH}: use Reassign to give it to someone else.`],
-    ['reassign to the same technician', () => ({ action: 'reassign', ...target(assigned), assignee: TECH }), `Reassigning needs a different Assignee: ${TECH} already has it.`],
-    ['reassign unassigned work', () => ({ action: 'reassign', ...target(approved), assignee: TECH }), 'REQ-000002 is not assigned yet: use Assign.'],
-    ['return work on hold (that would be a resume)', () => ({ action: 'return', ...target(onHold), reason: 'x' }), 'Return to technician does not apply to a work order that is On Hold.'],
-    ['close work on hold', () => ({ action: 'close', ...target(onHold) }), 'On Hold → Closed skips a step: resume it first.'],
-    ['cancel rejected work', () => ({ action: 'cancel', ...target(rejected), reason: 'x' }), 'This work order is Rejected: its status can no longer change.'],
-    ['ask about rejected work', () => ({ action: 'clarify', ...target(rejected), question: 'Why?' }), 'REQ-000004 is Rejected: there is nothing left to ask the requestor about.'],
+    [
+      'reject approved work',
+      () => ({ action: 'reject', ...target(approved), reason: 'Changed my mind' }),
+      'Approved → Rejected is not a step of the work-order procedure.',
+    ],
+    [
+      'assign assigned work',
+      () => ({ action: 'assign', ...target(assigned), assignee: TECH2 }),
+      `${'REQ-000003'} is already assigned to ${TECH}: use Reassign to give it to someone else.`,
+    ],
+    [
+      'reassign to the same technician',
+      () => ({ action: 'reassign', ...target(assigned), assignee: TECH }),
+      `Reassigning needs a different Assignee: ${TECH} already has it.`,
+    ],
+    [
+      'reassign unassigned work',
+      () => ({ action: 'reassign', ...target(approved), assignee: TECH }),
+      'REQ-000002 is not assigned yet: use Assign.',
+    ],
+    [
+      'return work on hold (that would be a resume)',
+      () => ({ action: 'return', ...target(onHold), reason: 'x' }),
+      'Return to technician does not apply to a work order that is On Hold.',
+    ],
+    [
+      'close work on hold',
+      () => ({ action: 'close', ...target(onHold) }),
+      'On Hold → Closed skips a step: resume it first.',
+    ],
+    [
+      'cancel rejected work',
+      () => ({ action: 'cancel', ...target(rejected), reason: 'x' }),
+      'This work order is Rejected: its status can no longer change.',
+    ],
+    [
+      'ask about rejected work',
+      () => ({ action: 'clarify', ...target(rejected), question: 'Why?' }),
+      'REQ-000004 is Rejected: there is nothing left to ask the requestor about.',
+    ],
   ])('%s', async (_name, request, message) => {
     expect(await refused(SUPERVISOR, request())).toBe(message);
   });
@@ -146,12 +207,24 @@ describe('assignees', () => {
   });
 
   test.each([
-    ['an unknown person', 'nobody@example.com', 'Assignee "nobody@example.com" is not an active technician on the Staff tab.'],
+    [
+      'an unknown person',
+      'nobody@example.com',
+      'Assignee "nobody@example.com" is not an active technician on the Staff tab.',
+    ],
     ['a supervisor', SUPERVISOR, `Assignee "${SUPERVISOR}" is not an active technician on the Staff tab.`],
     ['not an email', 'tina', 'Choose a technician.'],
     ['nobody', '', 'Choose a technician.'],
   ])('%s', async (_name, assignee, message) => {
-    expect(await refused(SUPERVISOR, { action: 'approveAssign', ...target(submitted), category: 'IT', priority: 'P3 Routine', assignee })).toBe(message);
+    expect(
+      await refused(SUPERVISOR, {
+        action: 'approveAssign',
+        ...target(submitted),
+        category: 'IT',
+        priority: 'P3 Routine',
+        assignee,
+      }),
+    ).toBe(message);
   });
 });
 
@@ -164,7 +237,7 @@ describe('a stale view', () => {
     expect(first.reply.ok).toBe(true);
     const message = await refused(SUPERVISOR, approve(mine));
     expect(message).toBe(
-      `This work order changed since you opened the sidebar (${id} is now Rejected; revision 2, you saw 1). Reload to see the latest.`,
+      `This work order changed since you opened the sidebar (${id} is now Rejected, revision 2; you saw revision 1). Reload to see the latest.`,
     );
     const view = await viewFor(wb, SUPERVISOR);
     expect(view.sections.submitted.items.map((i) => i.id)).not.toContain(id);
@@ -175,7 +248,7 @@ describe('a stale view', () => {
     const item = itemIn(await viewFor(wb, SUPERVISOR), id!);
     rewriteDirectly(wb, id!, { description: 'Edited by hand' });
     expect(await refused(SUPERVISOR, approve(item))).toBe(
-      `This work order changed since you opened the sidebar (${id} was changed by someone else; revision 2, you saw 1). Reload to see the latest.`,
+      `This work order changed since you opened the sidebar (${id} is now Submitted, revision 2; you saw revision 1). Reload to see the latest.`,
     );
     const fresh = itemIn(await viewFor(wb, SUPERVISOR), id!);
     expect(fresh).toMatchObject({ revision: 2, description: 'Edited by hand' });
@@ -196,27 +269,79 @@ describe('malformed input', () => {
     ['a string', 'approve', 'Unknown action.'],
     ['an array', [], 'Unknown action.'],
     ['an unknown action', { action: 'delete', id: 'REQ-000001', revision: 1 }, 'Unknown action.'],
-    ['a path for an id', { action: 'close', id: '../../etc/passwd', revision: 1 }, 'That is not a request id.'],
+    [
+      'a path for an id',
+      { action: 'close', id: '../../etc/passwd', revision: 1 },
+      'That is not a request id.',
+    ],
     ['an empty id', { action: 'close', id: '', revision: 1 }, 'That is not a request id.'],
     ['a number for an id', { action: 'close', id: 42, revision: 1 }, 'The request id is missing.'],
-    ['a formula for an id', { action: 'close', id: '=IMPORTXML(A1)', revision: 1 }, 'That is not a request id.'],
+    [
+      'a formula for an id',
+      { action: 'close', id: '=IMPORTXML(A1)', revision: 1 },
+      'That is not a request id.',
+    ],
     ['no revision', { action: 'close', id: 'REQ-000001' }, 'The revision is missing or not a whole number.'],
-    ['a text revision', { action: 'close', id: 'REQ-000001', revision: '1' }, 'The revision is missing or not a whole number.'],
-    ['a negative revision', { action: 'close', id: 'REQ-000001', revision: -1 }, 'The revision is missing or not a whole number.'],
-    ['a fractional revision', { action: 'close', id: 'REQ-000001', revision: 1.5 }, 'The revision is missing or not a whole number.'],
-    ['an extra field', { action: 'close', id: 'REQ-000001', revision: 1, status: 'Closed' }, 'Unrecognized key: "status"'],
-    ['a rejection without a reason', { action: 'reject', id: 'REQ-000001', revision: 1 }, 'A reason is required.'],
-    ['a blank reason', { action: 'cancel', id: 'REQ-000001', revision: 1, reason: ' \n\t ' }, 'A reason is required.'],
-    ['a reason too long', { action: 'return', id: 'REQ-000001', revision: 1, reason: 'x'.repeat(2001) }, 'A reason is too long (2000 characters at most).'],
-    ['a question without text', { action: 'clarify', id: 'REQ-000001', revision: 1, question: '' }, 'The question is required.'],
-    ['an approval without a category', { action: 'approve', id: 'REQ-000001', revision: 1, priority: 'P3 Routine' }, 'Choose a category.'],
+    [
+      'a text revision',
+      { action: 'close', id: 'REQ-000001', revision: '1' },
+      'The revision is missing or not a whole number.',
+    ],
+    [
+      'a negative revision',
+      { action: 'close', id: 'REQ-000001', revision: -1 },
+      'The revision is missing or not a whole number.',
+    ],
+    [
+      'a fractional revision',
+      { action: 'close', id: 'REQ-000001', revision: 1.5 },
+      'The revision is missing or not a whole number.',
+    ],
+    [
+      'an extra field',
+      { action: 'close', id: 'REQ-000001', revision: 1, status: 'Closed' },
+      'Unrecognized key: "status"',
+    ],
+    [
+      'a rejection without a reason',
+      { action: 'reject', id: 'REQ-000001', revision: 1 },
+      'A reason is required.',
+    ],
+    [
+      'a blank reason',
+      { action: 'cancel', id: 'REQ-000001', revision: 1, reason: ' \n\t ' },
+      'A reason is required.',
+    ],
+    [
+      'a reason too long',
+      { action: 'return', id: 'REQ-000001', revision: 1, reason: 'x'.repeat(2001) },
+      'A reason is too long (2000 characters at most).',
+    ],
+    [
+      'a question without text',
+      { action: 'clarify', id: 'REQ-000001', revision: 1, question: '' },
+      'The question is required.',
+    ],
+    [
+      'an approval without a category',
+      { action: 'approve', id: 'REQ-000001', revision: 1, priority: 'P3 Routine' },
+      'Choose a category.',
+    ],
   ])('%s', async (_name, request, message) => {
     expect(await refused(SUPERVISOR, request)).toBe(message);
   });
 
   test.each([
-    ['a category not on the Settings tab', { category: 'Gardening', priority: 'P3 Routine' }, 'Category "Gardening" is not a category on the Settings tab.'],
-    ['a priority not on the Settings tab', { category: 'IT', priority: 'P9 Whenever' }, 'Priority "P9 Whenever" is not a priority on the Settings tab.'],
+    [
+      'a category not on the Settings tab',
+      { category: 'Gardening', priority: 'P3 Routine' },
+      'Category "Gardening" is not a category on the Settings tab.',
+    ],
+    [
+      'a priority not on the Settings tab',
+      { category: 'IT', priority: 'P9 Whenever' },
+      'Priority "P9 Whenever" is not a priority on the Settings tab.',
+    ],
   ])('%s', async (_name, fields, message) => {
     expect(await refused(SUPERVISOR, { action: 'approve', ...target(submitted), ...fields })).toBe(message);
   });
@@ -229,10 +354,19 @@ describe('malformed input', () => {
 
   test('load and find validate their input too', async () => {
     expect((await load(wb, SUPERVISOR, { offsets: { submitted: -5 } })).reply.ok).toBe(false);
-    expect((await load(wb, SUPERVISOR, { everything: true })).reply).toEqual({ ok: false, message: 'Unrecognized key: "everything"' });
+    expect((await load(wb, SUPERVISOR, { everything: true })).reply).toEqual({
+      ok: false,
+      message: 'Unrecognized key: "everything"',
+    });
     expect((await load(wb, SUPERVISOR, 'all')).reply.ok).toBe(false);
-    expect((await find(wb, SUPERVISOR, '')).reply).toEqual({ ok: false, message: 'Type a request id or work-order number.' });
+    expect((await find(wb, SUPERVISOR, '')).reply).toEqual({
+      ok: false,
+      message: 'Type a request id or work-order number.',
+    });
     expect((await find(wb, SUPERVISOR, { $ne: 1 })).reply.ok).toBe(false);
-    expect((await find(wb, SUPERVISOR, 'WO-2026-99999')).reply).toEqual({ ok: false, message: 'No work order WO-2026-99999 is in the register.' });
+    expect((await find(wb, SUPERVISOR, 'WO-2026-99999')).reply).toEqual({
+      ok: false,
+      message: 'No work order WO-2026-99999 is in the register.',
+    });
   });
 });

@@ -5,6 +5,7 @@
  * 1. the Archive rows (one write) — ids already in Archive are not copied again;
  * 2. one change-log row per moved work order;
  * 3. the register rows, deleted by id (re-read just before), in descending contiguous blocks.
+ * Callers hold the document lock (the review queue's index is invalidated under it).
  */
 import { CHANGE_LOG_HEADERS, SHEET_NAMES, type Status } from '../../../core/model';
 import { parseRegisterRow, registerLayout } from '../../../core/columns';
@@ -12,15 +13,24 @@ import { normalizeHeader } from '../../../core/headers';
 import { isValidDate } from '../../../core/time';
 import { appendChangeLog } from '../../adapters/change-log';
 import { Register } from '../../adapters/register';
+import { invalidateReviewQueue } from '../../adapters/review-queue';
 import { readHeaderRow } from '../../adapters/workbook';
-import { archiveHeader, archiveRow, descendingBlocks, isArchiveCandidate, retentionCutoff } from './plan';
+import {
+  archiveHeader,
+  archiveRow,
+  descendingBlocks,
+  isArchiveCandidate,
+  needsLogCheck,
+  retentionCutoff,
+} from './plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Bounded per run (one write of this many rows stays well inside the 6-minute limit). */
 export const MAX_ARCHIVED_PER_RUN = 5_000;
-const LOG_CHUNK_ROWS = 5_000;
+/** Change-log rows per read when looking for recent changes (one column at a time). */
+const LOG_CHUNK_ROWS = 50_000;
 
 export interface ArchiveResult {
   retentionDays: number;
@@ -38,10 +48,23 @@ interface Move {
   id: string;
   status: Status;
   cells: unknown[];
+  /** Dated by its change log, not its row (see plan.ts). */
+  logCheck: boolean;
 }
 
-export function archiveClosed(ss: Spreadsheet, user: string, retentionDays: number, now: Date): ArchiveResult {
-  const result: ArchiveResult = { retentionDays, archived: [], alreadyInArchive: [], keptRecentlyChanged: 0, remaining: 0 };
+export function archiveClosed(
+  ss: Spreadsheet,
+  user: string,
+  retentionDays: number,
+  now: Date,
+): ArchiveResult {
+  const result: ArchiveResult = {
+    retentionDays,
+    archived: [],
+    alreadyInArchive: [],
+    keptRecentlyChanged: 0,
+    remaining: 0,
+  };
   const register = Register.open(ss);
   const sheet = register.sheet;
   const last = sheet.getLastRow();
@@ -54,10 +77,16 @@ export function archiveClosed(ss: Spreadsheet, user: string, retentionDays: numb
   const candidates: Move[] = [];
   rows.forEach((cells, i) => {
     const parsed = parseRegisterRow(cells, layout, i + 2);
-    if (parsed.ok && isArchiveCandidate(parsed.order, cutoff)) candidates.push({ id: parsed.order.id, status: parsed.order.status, cells });
+    if (parsed.ok && isArchiveCandidate(parsed.order, cutoff))
+      candidates.push({
+        id: parsed.order.id,
+        status: parsed.order.status,
+        cells,
+        logCheck: needsLogCheck(parsed.order),
+      });
   });
   if (candidates.length === 0) return result;
-  const recent = idsChangedSince(ss, cutoff, new Set(candidates.map((c) => c.id)));
+  const recent = idsChangedSince(ss, cutoff, new Set(candidates.filter((c) => c.logCheck).map((c) => c.id)));
   const eligible = candidates.filter((c) => !recent.has(c.id));
   result.keptRecentlyChanged = candidates.length - eligible.length;
   const moves = eligible.slice(0, MAX_ARCHIVED_PER_RUN);
@@ -84,15 +113,22 @@ export function archiveClosed(ss: Spreadsheet, user: string, retentionDays: numb
       recordId: m.id,
       field: 'Archived',
       oldValue: m.status,
-      newValue: archive.ids.has(m.id) ? 'Removed from the register (already in Archive)' : `Moved to ${SHEET_NAMES.archive}`,
+      newValue: archive.ids.has(m.id)
+        ? 'Removed from the register (already in Archive)'
+        : `Moved to ${SHEET_NAMES.archive}`,
     })),
   );
   deleteByIds(register, new Set(moves.map((m) => m.id)));
+  // Rows moved up: the review queue's index (row numbers, last row seen) is rebuilt on its next load.
+  invalidateReviewQueue();
   return result;
 }
 
 /** The Archive sheet (created, or its header completed) and the ids it already holds (one read). */
-function openArchive(ss: Spreadsheet, registerHeader: readonly string[]): { sheet: Sheet; header: string[]; ids: Set<string> } {
+function openArchive(
+  ss: Spreadsheet,
+  registerHeader: readonly string[],
+): { sheet: Sheet; header: string[]; ids: Set<string> } {
   let sheet = ss.getSheetByName(SHEET_NAMES.archive);
   const existing = sheet ? readHeaderRow(sheet) : [];
   if (!sheet) {
@@ -103,13 +139,20 @@ function openArchive(ss: Spreadsheet, registerHeader: readonly string[]): { shee
   if (added.length > 0) {
     const missingColumns = header.length - sheet.getMaxColumns();
     if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
-    sheet.getRange(1, existing.length + 1, 1, added.length).setValues([added]).setFontWeight('bold');
+    sheet
+      .getRange(1, existing.length + 1, 1, added.length)
+      .setValues([added])
+      .setFontWeight('bold');
   }
-  const idAt = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(registerHeader[registerLayout(registerHeader).indexOf.id] ?? ''));
+  const idAt = header.findIndex(
+    (h) =>
+      normalizeHeader(h) === normalizeHeader(registerHeader[registerLayout(registerHeader).indexOf.id] ?? ''),
+  );
   const last = sheet.getLastRow();
   const ids = new Set<string>();
   if (idAt >= 0 && last >= 2) {
-    for (const [v] of sheet.getRange(2, idAt + 1, last - 1, 1).getValues()) if (v !== '') ids.add(String(v).trim());
+    for (const [v] of sheet.getRange(2, idAt + 1, last - 1, 1).getValues())
+      if (v !== '') ids.add(String(v).trim());
   }
   return { sheet, header, ids };
 }
@@ -121,26 +164,30 @@ function ensureRows(sheet: Sheet, lastNeeded: number): void {
 
 /**
  * Ids among `ids` with a change-log entry at or after `cutoff`. The log is appended in time order, so
- * it is read backwards in chunks (Timestamp…Record ID) and reading stops at the first chunk that
- * starts before the cutoff: usually one read.
+ * it is read backwards in chunks, only its Timestamp and Record ID columns (two reads a chunk), and
+ * reading stops at the first chunk that starts before the cutoff, or once every id was found.
  */
 function idsChangedSince(ss: Spreadsheet, cutoff: number, ids: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
+  if (ids.size === 0) return found;
   const log = ss.getSheetByName(SHEET_NAMES.changeLog);
   if (!log) return found;
-  const recordAt = CHANGE_LOG_HEADERS.indexOf('Record ID');
+  const recordColumn = CHANGE_LOG_HEADERS.indexOf('Record ID') + 1;
   let end = log.getLastRow();
   while (end >= 2) {
     const start = Math.max(2, end - LOG_CHUNK_ROWS + 1);
-    const rows = log.getRange(start, 1, end - start + 1, recordAt + 1).getValues();
+    const times = log.getRange(start, 1, end - start + 1, 1).getValues();
+    const records = log.getRange(start, recordColumn, end - start + 1, 1).getValues();
     let older = false;
-    for (const row of rows) {
-      const at = row[0];
-      if (!isValidDate(at)) continue;
+    times.forEach(([at], i) => {
+      if (!isValidDate(at)) return;
       if (at.getTime() < cutoff) older = true;
-      else if (ids.has(String(row[recordAt]).trim())) found.add(String(row[recordAt]).trim());
-    }
-    if (older) break;
+      else {
+        const id = String(records[i]?.[0] ?? '').trim();
+        if (ids.has(id)) found.add(id);
+      }
+    });
+    if (older || found.size === ids.size) break;
     end = start - 1;
   }
   return found;

@@ -13,8 +13,12 @@ function summarize(r: ArchiveResult): string {
       ? `No closed, rejected or cancelled work order has been inactive for more than ${r.retentionDays} days: nothing was moved.`
       : `${moved} closed, rejected or cancelled work order(s) inactive for more than ${r.retentionDays} days were moved to the ${SHEET_NAMES.archive} sheet.`,
   ];
-  if (r.alreadyInArchive.length > 0) lines.push(`${r.alreadyInArchive.length} of them were already in ${SHEET_NAMES.archive} from an earlier, interrupted run and were not copied twice.`);
-  if (r.keptRecentlyChanged > 0) lines.push(`${r.keptRecentlyChanged} were kept: they changed within the retention period.`);
+  if (r.alreadyInArchive.length > 0)
+    lines.push(
+      `${r.alreadyInArchive.length} of them were already in ${SHEET_NAMES.archive} from an earlier, interrupted run and were not copied twice.`,
+    );
+  if (r.keptRecentlyChanged > 0)
+    lines.push(`${r.keptRecentlyChanged} were kept: they changed within the retention period.`);
   if (r.remaining > 0) lines.push(`${r.remaining} more are due: run Archive closed work orders again.`);
   lines.push('Each move is recorded in the Change Log. Nothing is ever deleted.');
   return lines.join('\n');
@@ -26,7 +30,9 @@ export function archiveClosedWorkOrders(): ArchiveOutcome {
   const { email, reference } = requireAdministrator(ss, 'archive work orders');
   // Both locks, in the order every writer takes them: sidebar and form-submit writers wait, and so do
   // the hourly job's appends when the trigger owner is the one archiving.
-  const result = withOwnerAndDocumentLocks(() => archiveClosed(ss, email, reference.settings.retentionDays, new Date()));
+  const result = withOwnerAndDocumentLocks(() =>
+    archiveClosed(ss, email, reference.settings.retentionDays, new Date()),
+  );
   const message = summarize(result);
   const ui = SpreadsheetApp.getUi();
   ui.alert('Archive closed work orders', message, ui.ButtonSet.OK);

@@ -1,10 +1,10 @@
 /**
  * Which register rows are due for the Archive, and what their Archive rows hold. Pure.
  *
- * A closed, rejected or cancelled work order is archived when its last activity is older than the
- * retention window. Its last activity is the latest of every date on the row and (checked by the
- * caller in the change log) its last logged change: cancelling stamps no date on the row, and a note
- * added after closing must restart the clock.
+ * A closed, rejected or cancelled work order is archived when it became final before the retention
+ * window: Closed At for closed work, Decided At for rejected requests, and for the rest (cancelled
+ * work: cancelling stamps no date) its last change-log entry. In every case no date on the row may be
+ * inside the window either.
  */
 import { normalizeHeader } from '../../../core/headers';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
@@ -14,7 +14,14 @@ import { isValidDate } from '../../../core/time';
 export const ARCHIVED_AT = 'Archived At';
 const DAY_MS = 86_400_000;
 
-const DATE_FIELDS = ['requestedAt', 'decidedAt', 'assignedAt', 'startedAt', 'completedAt', 'closedAt'] as const;
+const DATE_FIELDS = [
+  'requestedAt',
+  'decidedAt',
+  'assignedAt',
+  'startedAt',
+  'completedAt',
+  'closedAt',
+] as const;
 
 export function retentionCutoff(now: Date, retentionDays: number): number {
   return now.getTime() - retentionDays * DAY_MS;
@@ -30,6 +37,17 @@ export function lastDateOnRow(order: WorkOrder): number {
   return latest;
 }
 
+/**
+ * When the work order reached its final status, as its row says: Closed At for closed work, Decided At
+ * for rejected requests; null when the row does not say (cancelling stamps no date), and then the
+ * change log's last entry for it decides.
+ */
+export function finalStamp(order: WorkOrder): Date | null {
+  if (order.status === 'Closed') return order.closedAt;
+  if (order.status === 'Rejected') return order.decidedAt;
+  return null;
+}
+
 /** Final, and quiet on the row itself since before the cutoff (a row with no date at all is kept). */
 export function isArchiveCandidate(order: WorkOrder, cutoff: number): boolean {
   if (!FINAL_STATUSES.includes(order.status)) return false;
@@ -37,8 +55,16 @@ export function isArchiveCandidate(order: WorkOrder, cutoff: number): boolean {
   return latest > 0 && latest < cutoff;
 }
 
+/** A candidate whose final stamp is missing: only its last change-log entry can date it. */
+export function needsLogCheck(order: WorkOrder): boolean {
+  return finalStamp(order) === null;
+}
+
 /** The Archive header: the existing one, plus any register column it lacks, plus Archived At. */
-export function archiveHeader(existing: readonly string[], registerHeader: readonly string[]): { header: string[]; added: string[] } {
+export function archiveHeader(
+  existing: readonly string[],
+  registerHeader: readonly string[],
+): { header: string[]; added: string[] } {
   const header = [...existing];
   const have = new Set(existing.map(normalizeHeader));
   const added: string[] = [];

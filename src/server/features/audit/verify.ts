@@ -30,7 +30,8 @@ export function verifyChangeLog(ss: Spreadsheet): AuditResult {
         rowsVerified: verified + (result.firstBrokenRow - first),
         firstBrokenRow: result.firstBrokenRow,
         reason: result.reason,
-        message: `The audit log is broken at sheet row ${result.firstBrokenRow}: ${result.reason.replace(/^row \d+:?\s*/, '')}. ` +
+        message:
+          `The audit log is broken at sheet row ${result.firstBrokenRow}: ${result.reason.replace(/^row \d+:?\s*/, '')}. ` +
           `Rows 2 to ${result.firstBrokenRow - 1} verify; the change at row ${result.firstBrokenRow} (or just before it) is not the one the add-on recorded.`,
       };
     }

@@ -28,7 +28,10 @@ export function appendErrorRow(ss: Spreadsheet, row: ErrorRow): void {
   let sheet = ss.getSheetByName(SHEET_NAMES.errors);
   if (!sheet) {
     sheet = ss.insertSheet(SHEET_NAMES.errors);
-    sheet.getRange(1, 1, 1, ERRORS_HEADERS.length).setValues([[...ERRORS_HEADERS]]).setFontWeight('bold');
+    sheet
+      .getRange(1, 1, 1, ERRORS_HEADERS.length)
+      .setValues([[...ERRORS_HEADERS]])
+      .setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
   sheet.appendRow([

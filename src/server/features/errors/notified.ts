@@ -24,7 +24,9 @@ export function firstTimeToday(spreadsheetId: string, key: string, day: string):
 function claim(spreadsheetId: string, key: string, day: string): boolean {
   let stored: z.infer<typeof NotifiedSchema> = { day, keys: [] };
   try {
-    const parsed = NotifiedSchema.safeParse(JSON.parse(readOwnerState(spreadsheetId, NOTIFIED_ERRORS) ?? 'null'));
+    const parsed = NotifiedSchema.safeParse(
+      JSON.parse(readOwnerState(spreadsheetId, NOTIFIED_ERRORS) ?? 'null'),
+    );
     if (parsed.success && parsed.data.day === day) stored = parsed.data;
   } catch {
     // unreadable: start the day afresh

@@ -17,9 +17,16 @@ export interface Problem {
   stack?: string;
   /** What the administrators' email calls it: an error, or a repair the job made. */
   kind?: 'error' | 'repair';
+  /**
+   * What counts as "the same problem" for the one-email-a-day rule; default: the message. A repair
+   * whose message names ids (reconciliation) passes a fixed key, so a flaky trigger means one email a
+   * day, not one an hour; every occurrence still gets its Errors row.
+   */
+  key?: string;
 }
 
-export type Notified = 'emailed' | 'queued' | 'already emailed today' | 'no administrator to email' | 'email failed';
+export type Notified =
+  'emailed' | 'queued' | 'already emailed today' | 'no administrator to email' | 'email failed';
 
 /** "active user (as effective user)" when they differ: who was at the keyboard, and whose rights ran. */
 export function executionUser(): string {
@@ -44,7 +51,7 @@ export function reportProblem(ss: Spreadsheet, problem: Problem, now: Date = new
     console.error('Work Orders could not read Settings and Staff to report a problem', error);
   }
   const day = formatLocalDate(now, reference?.timeZone ?? ss.getSpreadsheetTimeZone());
-  const key = sha256Hex(`${problem.source}\n${problem.message}`).slice(0, 16);
+  const key = sha256Hex(`${problem.source}\n${problem.key ?? problem.message}`).slice(0, 16);
   let notified: Notified = 'already emailed today';
   if (!reference) notified = 'email failed';
   else if (firstTimeToday(ss.getId(), key, day)) {
@@ -52,7 +59,20 @@ export function reportProblem(ss: Spreadsheet, problem: Problem, now: Date = new
     if (to.length === 0) notified = 'no administrator to email';
     else {
       try {
-        const delivery = deliverAll(ss, [composeProblemEmail(ss, problem, to, reference.settings.organizationName, reference.timeZone, now)], now);
+        const delivery = deliverAll(
+          ss,
+          [
+            composeProblemEmail(
+              ss,
+              problem,
+              to,
+              reference.settings.organizationName,
+              reference.timeZone,
+              now,
+            ),
+          ],
+          now,
+        );
         notified = delivery.sent > 0 ? 'emailed' : 'queued';
       } catch (error) {
         notified = 'email failed';
@@ -82,7 +102,10 @@ function composeProblemEmail(
   const org = signatureOf(organizationName);
   const repair = problem.kind === 'repair';
   const title = repair ? 'Work Orders repaired something' : 'Work Orders error';
-  const subject = singleLine(`[${org}] ${title} in ${problem.source}: ${singleLine(problem.message, 150)}`, 250);
+  const subject = singleLine(
+    `[${org}] ${title} in ${problem.source}: ${singleLine(problem.message, 150)}`,
+    250,
+  );
   const rendered = renderEmail(
     {
       title,

@@ -31,7 +31,14 @@ export function sendDailyDigest(
   if (readOwnerState(ss.getId(), LAST_DIGEST) === today) return 'already sent today';
   const supervisors = supervisorEmails(staff);
   const to = supervisors.length > 0 ? supervisors : administratorEmails(staff);
-  const email = composeDigest({ orders, now, timeZone, to, organizationName: settings.organizationName, link: ss.getUrl() });
+  const email = composeDigest({
+    orders,
+    now,
+    timeZone,
+    to,
+    organizationName: settings.organizationName,
+    link: ss.getUrl(),
+  });
   if (email.to.length === 0) return 'no recipient';
   mail.deliver([{ ...email, recordId: '' }]);
   writeOwnerState(ss.getId(), LAST_DIGEST, today);

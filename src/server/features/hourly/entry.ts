@@ -9,7 +9,10 @@ import { runHourlyJob, summarizeHourly, type HourlyReport } from './job';
  */
 export function onHourlyTrigger(e?: unknown): HourlyReport {
   const uid = triggerUidOf(e);
-  if (uid === null) throw new Error('onHourlyTrigger was started without a trigger event; it runs from its hourly trigger only.');
+  if (uid === null)
+    throw new Error(
+      'onHourlyTrigger was started without a trigger event; it runs from its hourly trigger only.',
+    );
   const spreadsheetId = spreadsheetIdOfTrigger(uid);
   if (spreadsheetId === null) {
     throw new Error(
@@ -35,6 +38,10 @@ export function runHourlyChecksNow(): HourlyReport {
     );
   }
   const report = runHourlyJob(ss, 'runHourlyChecksNow');
-  SpreadsheetApp.getUi().alert('Work Orders hourly checks', summarizeHourly(report), SpreadsheetApp.getUi().ButtonSet.OK);
+  SpreadsheetApp.getUi().alert(
+    'Work Orders hourly checks',
+    summarizeHourly(report),
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
   return report;
 }

@@ -15,11 +15,16 @@ export class JobMail {
     private readonly ss: Spreadsheet,
     private readonly now: Date,
     private backlog: boolean,
+    /** After this (epoch ms) the run's mail is queued, not sent: the execution must end in time. */
+    private readonly deadlineMs?: number,
   ) {}
 
   deliver(emails: readonly OutgoingEmail[]): void {
     if (emails.length === 0) return;
-    const delivery = deliverAll(this.ss, emails, this.now, { backlog: this.backlog });
+    const delivery = deliverAll(this.ss, emails, this.now, {
+      backlog: this.backlog,
+      deadlineMs: this.deadlineMs,
+    });
     this.sent += delivery.sent;
     this.queued += delivery.queued;
     if (delivery.queued > 0) this.backlog = true;

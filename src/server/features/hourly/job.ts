@@ -25,7 +25,11 @@ import { sendReminders, type ReminderCounts } from './reminders';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The drain stops sending after this long, leaving time for the other steps within the 6-minute limit. */
-const DRAIN_BUDGET_MS = 3 * 60_000;
+const DRAIN_BUDGET_MS = 2 * 60_000;
+/** Reconciliation stops ingesting after this long (the rest waits for the next run). */
+const INGEST_BUDGET_MS = 3 * 60_000;
+/** After this long, new mail of the run is queued for later runs instead of sent. */
+const SEND_BUDGET_MS = 4 * 60_000;
 
 export interface HourlyReport {
   spreadsheetId: string;
@@ -63,23 +67,33 @@ export function runHourlyJob(ss: Spreadsheet, source: string, now: Date = new Da
     releaseLease(report.spreadsheetId);
   }
   if (report.problems.length > 0) {
-    throw new AlreadyReportedError(`The hourly checks had ${report.problems.length} problem(s): ${report.problems.join(' | ')}`);
+    throw new AlreadyReportedError(
+      `The hourly checks had ${report.problems.length} problem(s): ${report.problems.join(' | ')}`,
+    );
   }
   return report;
 }
 
 function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyReport): void {
+  const started = Date.now();
   const step = <T>(name: string, body: () => T): T | undefined => {
     try {
       return body();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       report.problems.push(`${name}: ${message}`);
-      reportProblem(ss, { source: `${source} › ${name}`, message, stack: error instanceof Error ? error.stack : '' }, now);
+      try {
+        const stack = error instanceof Error ? error.stack : '';
+        reportProblem(ss, { source: `${source} › ${name}`, message, stack }, now);
+      } catch (reportError) {
+        // The steps after this one still run; the execution fails at the end with the message.
+        console.error(`Work Orders could not report the failure of ${name}`, reportError);
+      }
       return undefined;
     }
   };
-  const repaired = (message: string): void => void reportProblem(ss, { source, message, kind: 'repair' }, now);
+  const repaired = (key: string, message: string): void =>
+    void reportProblem(ss, { source, message, kind: 'repair', key }, now);
 
   // First, so a missing form-submit trigger is back before reconciliation looks for what it missed.
   step('trigger health', () => {
@@ -89,31 +103,54 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
       ...health.missing.map((t) => `the missing ${t} trigger was created again`),
       ...health.duplicates.map((t) => `a duplicate ${t} trigger was deleted`),
     ];
-    if (fixes.length > 0) repaired(`Trigger health: ${fixes.join('; ')}.`);
+    if (fixes.length > 0) repaired('triggers', `Trigger health: ${fixes.join('; ')}.`);
   });
 
   let backlog = false;
   step('outbox', () => {
-    const drained = drainOutbox(ss, now, { deadlineMs: Date.now() + DRAIN_BUDGET_MS });
+    const drained = drainOutbox(ss, now, { deadlineMs: started + DRAIN_BUDGET_MS });
     backlog = hasBacklog(drained);
     report.outbox = { ...drained, failed: drained.failed.length };
     for (const f of drained.failed) {
-      reportProblem(ss, { source: `${source} › outbox`, message: `Outbox row ${f.row} ("${f.subject}") could not be sent: ${f.error}. Fix the address and set its Status back to Queued to retry.` }, now);
+      reportProblem(
+        ss,
+        {
+          source: `${source} › outbox`,
+          message: `Outbox row ${f.row} ("${f.subject}") could not be sent: ${f.error}. Fix the address and set its Status back to Queued to retry.`,
+        },
+        now,
+      );
     }
   });
-  const mail = new JobMail(ss, now, backlog);
+  const mail = new JobMail(ss, now, backlog, started + SEND_BUDGET_MS);
 
-  const loaded = step('read register', () => ({ reference: loadReferenceData(ss), orders: Register.open(ss).readAll().orders.map((o) => o.order) }));
+  const loaded = step('read register', () => ({
+    reference: loadReferenceData(ss),
+    orders: Register.open(ss)
+      .readAll()
+      .orders.map((o) => o.order),
+  }));
   if (loaded) {
     const { reference } = loaded;
     const orders: WorkOrder[] = [...loaded.orders];
     step('reconciliation', () => {
-      const result: ReconcileResult = reconcileResponses(ss, reference, orders, now, mail);
+      const result: ReconcileResult = reconcileResponses(
+        ss,
+        reference,
+        orders,
+        now,
+        mail,
+        started + INGEST_BUDGET_MS,
+      );
       orders.push(...result.ingested);
       report.reconciliation = { ...result, ingested: result.ingested.map((o) => o.id) };
-      if (result.ledgerRebuilt) repaired('The intake ledger was unreadable and was rebuilt from the register.');
+      if (result.ledgerRebuilt)
+        repaired('ledger', 'The intake ledger was unreadable and was rebuilt from the register.');
       if (result.ingested.length > 0) {
-        repaired(`Reconciliation recorded ${result.ingested.length} form response(s) that no form-submit trigger had recorded: ${describeIngested(result.ingested)}.`);
+        repaired(
+          'reconciliation',
+          `Reconciliation recorded ${result.ingested.length} form response(s) that no form-submit trigger had recorded: ${describeIngested(result.ingested)}.`,
+        );
       }
     });
     step('reminders', () => (report.reminders = sendReminders(ss, reference, orders, now, mail)));
@@ -124,7 +161,8 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
 
 /** The report in a few lines, for the administrator who ran the checks by hand. */
 export function summarizeHourly(report: HourlyReport): string {
-  if (report.skipped) return 'The hourly checks are already running for this spreadsheet; try again in a few minutes.';
+  if (report.skipped)
+    return 'The hourly checks are already running for this spreadsheet; try again in a few minutes.';
   const t = report.triggers;
   const lines = [
     t && (t.missing.length || t.duplicates.length)
@@ -134,7 +172,7 @@ export function summarizeHourly(report: HourlyReport): string {
     `Form responses recorded by reconciliation: ${report.reconciliation.ingested.length}${report.reconciliation.remaining ? ` (${report.reconciliation.remaining} left for the next run)` : ''}.`,
     `Reminders: ${report.reminders.dueSoon} due soon, ${report.reminders.overdueReminder} overdue, ${report.reminders.escalation} escalated.`,
     `Daily digest: ${report.digest}.`,
-    `Emails: ${report.mail.sent} sent, ${report.mail.queued} queued for later (mail quota).`,
+    `Emails: ${report.mail.sent} sent, ${report.mail.queued} queued for later runs (mail quota or time).`,
   ];
   return lines.join('\n');
 }

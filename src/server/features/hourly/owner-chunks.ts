@@ -14,7 +14,8 @@ export function readChunkedState(spreadsheetId: string, name: string): string | 
   const m = head === null ? null : CHUNKED.exec(head);
   if (!m) return head;
   const pieces: string[] = [];
-  for (let i = 0; i < Number(m[1]); i++) pieces.push(props.getProperty(ownerKey(spreadsheetId, `${name}.${i}`)) ?? '');
+  for (let i = 0; i < Number(m[1]); i++)
+    pieces.push(props.getProperty(ownerKey(spreadsheetId, `${name}.${i}`)) ?? '');
   return pieces.join('');
 }
 
@@ -27,7 +28,8 @@ export function writeChunkedState(spreadsheetId: string, name: string, value: st
   if (value.length <= CHUNK) props.setProperty(key, value);
   else {
     const update: Record<string, string> = {};
-    for (let at = 0; at < value.length; at += CHUNK) update[ownerKey(spreadsheetId, `${name}.${count++}`)] = value.slice(at, at + CHUNK);
+    for (let at = 0; at < value.length; at += CHUNK)
+      update[ownerKey(spreadsheetId, `${name}.${count++}`)] = value.slice(at, at + CHUNK);
     // The pieces first, then the head that points to them: a reader never sees a head without its pieces.
     props.setProperties(update);
     props.setProperty(key, `#chunks:${count}`);

@@ -9,7 +9,14 @@
  */
 import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
 import { parseSubmission, responseRef } from '../../../core/intake';
-import { isIngested, markIngested, missingRows, parseLedger, serializeLedger, type Ledger } from '../../../core/intake-ledger';
+import {
+  isIngested,
+  markIngested,
+  missingRows,
+  parseLedger,
+  serializeLedger,
+  type Ledger,
+} from '../../../core/intake-ledger';
 import { composeEmail } from '../../../core/notifications';
 import { cellText, normalizeHeader } from '../../../core/headers';
 import { isValidDate } from '../../../core/time';
@@ -24,7 +31,7 @@ import { RegisterIndex } from './response-match';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Each ingestion takes the locks and writes the register and the log: bounded per run (6-minute limit). */
+/** Each ingestion takes the locks and writes the register and the log: bounded per run, and by time (6-minute limit). */
 export const MAX_INGESTED_PER_RUN = 50;
 /** A response this fresh may still have its form-submit execution on the way: left for the next run. */
 const GRACE_MS = 5 * 60_000;
@@ -94,6 +101,7 @@ export function reconcileResponses(
   orders: readonly WorkOrder[],
   now: Date,
   mail: JobMail,
+  deadlineMs = Number.POSITIVE_INFINITY,
 ): ReconcileResult {
   const ssId = ss.getId();
   const result: ReconcileResult = { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 };
@@ -127,12 +135,19 @@ export function reconcileResponses(
       const submittedAt = isValidDate(stamp) ? stamp : now;
       if (now.getTime() - submittedAt.getTime() < GRACE_MS) continue;
       const namedValues = namedValuesOf(header, cells);
-      candidates.push({ sheetName, row, namedValues, submittedAt, submission: parseSubmission(namedValues, reference.settings.locations) });
+      candidates.push({
+        sheetName,
+        row,
+        namedValues,
+        submittedAt,
+        submission: parseSubmission(namedValues, reference.settings.locations),
+      });
     }
   }
   const fresh: Candidate[] = [];
   for (const c of candidates.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
-    if (index.hasContent(c.submission.requesterEmail, c.submission.description, c.submittedAt)) toMark.push(c);
+    if (index.hasContent(c.submission.requesterEmail, c.submission.description, c.submittedAt))
+      toMark.push(c);
     else {
       fresh.push(c);
       // A response and its copy in a newer tab are one request: the second matches the first.
@@ -141,11 +156,19 @@ export function reconcileResponses(
   }
   markRecorded(ssId, toMark);
   result.marked = toMark.length;
+  let done = 0;
   for (const c of fresh.slice(0, MAX_INGESTED_PER_RUN)) {
-    const ingested = ingestResponse(ss, reference, { sheetName: c.sheetName, row: c.row, namedValues: c.namedValues, requestedAt: c.submittedAt }, now);
+    if (Date.now() > deadlineMs) break;
+    const ingested = ingestResponse(
+      ss,
+      reference,
+      { sheetName: c.sheetName, row: c.row, namedValues: c.namedValues, requestedAt: c.submittedAt },
+      now,
+    );
     if (ingested) result.ingested.push(ingested.order);
+    done++;
   }
-  result.remaining = Math.max(0, fresh.length - MAX_INGESTED_PER_RUN);
+  result.remaining = fresh.length - done;
   mail.deliver(acknowledgments(reference, result.ingested));
   return result;
 }
@@ -155,7 +178,8 @@ function markRecorded(ssId: string, rows: ReadonlyArray<{ sheetName: string; row
   if (rows.length === 0) return;
   withOwnerAndDocumentLocks(() => {
     let ledger = parseLedger(readOwnerState(ssId, INTAKE_LEDGER));
-    for (const { sheetName, row } of rows) if (!isIngested(ledger, sheetName, row)) ledger = markIngested(ledger, sheetName, row);
+    for (const { sheetName, row } of rows)
+      if (!isIngested(ledger, sheetName, row)) ledger = markIngested(ledger, sheetName, row);
     writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger(ledger));
   });
 }
@@ -165,7 +189,10 @@ function acknowledgments(reference: ReferenceData, orders: readonly WorkOrder[])
   return orders
     .filter((o) => o.requesterEmail !== '')
     .map((order) => ({
-      ...composeEmail('acknowledgment', order, { timeZone: reference.timeZone, organizationName: reference.settings.organizationName }),
+      ...composeEmail('acknowledgment', order, {
+        timeZone: reference.timeZone,
+        organizationName: reference.settings.organizationName,
+      }),
       recordId: order.id,
     }));
 }

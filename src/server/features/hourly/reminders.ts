@@ -39,7 +39,14 @@ export function sendReminders(
   for (const { kind, order } of due) {
     const enabled = kind === 'escalation' ? settings.notifySupervisors : settings.notifyAssignee;
     const to = !enabled ? [] : kind === 'escalation' ? escalateTo : [order.assignee];
-    const email = composeEmail(kind satisfies EmailKind, order, { timeZone, organizationName: settings.organizationName, supervisors: escalateTo, link, now, to });
+    const email = composeEmail(kind satisfies EmailKind, order, {
+      timeZone,
+      organizationName: settings.organizationName,
+      supervisors: escalateTo,
+      link,
+      now,
+      to,
+    });
     if (email.to.length === 0) continue;
     emails.push({ ...email, recordId: order.id });
     counts[kind]++;

@@ -35,7 +35,8 @@ export function parseReminderState(text: string | null): ReminderState {
     const [id, due, bits] = item.split('|');
     const dueSeconds = parseInt(due ?? '', 36);
     const sent = Number(bits);
-    if (id && Number.isFinite(dueSeconds) && Number.isInteger(sent) && sent >= 0 && sent <= 7) state.set(id, { dueSeconds, sent });
+    if (id && Number.isFinite(dueSeconds) && Number.isInteger(sent) && sent >= 0 && sent <= 7)
+      state.set(id, { dueSeconds, sent });
   }
   return state;
 }
@@ -75,8 +76,10 @@ export function planReminders(
     if (isOverdue(order, now)) {
       // Passing a threshold makes the earlier ones moot: they count as handled without an email.
       reached |= THRESHOLD_BITS.dueSoon | THRESHOLD_BITS.overdueReminder;
-      if (hoursOverdue(order, now) >= settings.escalateAfterOverdueHours) reached |= THRESHOLD_BITS.escalation;
-      if (!(sent & THRESHOLD_BITS.dueSoon) && !(sent & THRESHOLD_BITS.overdueReminder)) sent |= THRESHOLD_BITS.dueSoon;
+      if (hoursOverdue(order, now) >= settings.escalateAfterOverdueHours)
+        reached |= THRESHOLD_BITS.escalation;
+      if (!(sent & THRESHOLD_BITS.dueSoon) && !(sent & THRESHOLD_BITS.overdueReminder))
+        sent |= THRESHOLD_BITS.dueSoon;
     } else if (isDueSoon(order, now, settings.reminderHoursBeforeDue)) reached |= THRESHOLD_BITS.dueSoon;
     const fresh = reached & ~sent;
     for (const kind of Object.keys(THRESHOLD_BITS) as ThresholdKind[]) {

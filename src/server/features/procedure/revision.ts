@@ -7,7 +7,14 @@
  * not a revision and does not call it.
  */
 import { SHEET_NAMES } from '../../../core/model';
-import { findRevisionTable, nextRevision, PROCEDURE_WIDTH, REVISION_HEADERS, revisionRow, type Revision } from '../../../core/procedure';
+import {
+  findRevisionTable,
+  nextRevision,
+  PROCEDURE_WIDTH,
+  REVISION_HEADERS,
+  revisionRow,
+  type Revision,
+} from '../../../core/procedure';
 import { administratorEmails } from '../../../core/staff';
 import { formatLocalDate } from '../../../core/time';
 import { withDocumentLockIfAny } from '../../adapters/reentrant-lock';

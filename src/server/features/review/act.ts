@@ -28,6 +28,13 @@ import { stepsOf, wrongStepMessage } from './steps';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/**
+ * An action's budget is 8 Spreadsheet calls: the register takes 4 (sheet, header, row, write) and the
+ * change log up to 4 when its tail is not cached (last row, row count, hash, write). No call is left
+ * for the log's early growth; it still grows when an append would not fit.
+ */
+const LOG_UPKEEP = { spareCalls: 0 };
+
 export interface ActOutcome {
   ok: true;
   before: WorkOrder;
@@ -42,7 +49,12 @@ export interface ActOutcome {
 }
 
 /** Finds the row by id: at the index's (or the sidebar's) row hint, else by reading the id column. */
-function locate(register: Register, session: QueueSession, id: string, clientHint?: number): LocatedOrder | null {
+function locate(
+  register: Register,
+  session: QueueSession,
+  id: string,
+  clientHint?: number,
+): LocatedOrder | null {
   const hint = session.index?.entries.get(id)?.row ?? clientHint;
   const hinted = hint === undefined ? null : register.findAtRow(id, hint);
   if (hinted) return hinted;
@@ -54,11 +66,18 @@ function locate(register: Register, session: QueueSession, id: string, clientHin
 }
 
 function staleMessage(order: WorkOrder, seen: ReviewActionRequest): string {
-  const what = `${order.id} ${order.status === 'Submitted' ? 'was changed by someone else' : `is now ${order.status}`}`;
-  return `This work order changed since you opened the sidebar (${what}; revision ${order.revision}, you saw ${seen.revision}). Reload to see the latest.`;
+  return (
+    `This work order changed since you opened the sidebar (${order.id} is now ${order.status}, ` +
+    `revision ${order.revision}; you saw revision ${seen.revision}). Reload to see the latest.`
+  );
 }
 
-function logEntries(id: string, reviewer: Reviewer, now: Date, changes: readonly FieldChange[]): UnhashedEntry[] {
+function logEntries(
+  id: string,
+  reviewer: Reviewer,
+  now: Date,
+  changes: readonly FieldChange[],
+): UnhashedEntry[] {
   return changes.map((c) => ({
     at: now,
     user: reviewer.email,
@@ -96,15 +115,38 @@ function clarify(
     return refusal(`${order.id} is ${order.status}: there is nothing left to ask the requestor about.`);
   }
   if (!reference.settings.notifyRequestor) {
-    return refusal('Emails to requestors are switched off on the Settings tab (notifyRequestor), so the question cannot be sent.');
+    return refusal(
+      'Emails to requestors are switched off on the Settings tab (notifyRequestor), so the question cannot be sent.',
+    );
   }
   if (cleanRecipients([order.requesterEmail]).length === 0) {
     return refusal(`${order.id} has no valid requestor email address, so the question cannot be sent.`);
   }
-  appendChangeLog(ss, [
-    { at: now, user: reviewer.email, source: 'sidebar', recordId: order.id, field: 'Clarification Requested', oldValue: '', newValue: question },
-  ]);
-  return { ok: true, before: order, after: order, row: located.row, transitions: [], index: session.index, question };
+  appendChangeLog(
+    ss,
+    [
+      {
+        at: now,
+        user: reviewer.email,
+        source: 'sidebar',
+        recordId: order.id,
+        field: 'Clarification Requested',
+        oldValue: '',
+        newValue: question,
+      },
+    ],
+    LOG_UPKEEP,
+  );
+  return {
+    ok: true,
+    before: order,
+    after: order,
+    row: located.row,
+    transitions: [],
+    // Saved in case finding the row refreshed the queue's row hints.
+    index: saveQueue(session),
+    question,
+  };
 }
 
 export function performAction(
@@ -116,13 +158,16 @@ export function performAction(
 ): ActOutcome | Refusal {
   return withDocumentLock(() => {
     const session = QueueSession.open();
-    if (!session) throw new UserFacingError('Work Orders runs inside a spreadsheet: open the spreadsheet and try again.');
+    if (!session)
+      throw new UserFacingError('Work Orders runs inside a spreadsheet: open the spreadsheet and try again.');
     const register = Register.open(ss);
     const located = locate(register, session, request.id, request.rowHint);
     if (!located) {
       session.remove([request.id]);
       saveQueue(session);
-      return refusal(`No work order ${request.id} is in the register (it may have been archived or deleted). Reload to see the latest.`);
+      return refusal(
+        `No work order ${request.id} is in the register (it may have been archived or deleted). Reload to see the latest.`,
+      );
     }
     const before = located.order;
     if (before.revision !== request.revision) {
@@ -131,7 +176,8 @@ export function performAction(
       saveQueue(session);
       return refusal(staleMessage(before, request));
     }
-    if (request.action === 'clarify') return clarify(ss, reference, reviewer, located, request.question, now, session);
+    if (request.action === 'clarify')
+      return clarify(ss, reference, reviewer, located, request.question, now, session);
 
     const { settings, staff, timeZone } = reference;
     const allowed = {
@@ -153,17 +199,26 @@ export function performAction(
         allowed,
       });
       if (!check.ok) return refusal(`${check.reason}.`);
-      if (check.transition.action !== step.action) return refusal(wrongStepMessage(request, current, check.transition.action));
+      if (check.transition.action !== step.action)
+        return refusal(wrongStepMessage(request, current, check.transition.action));
       const stamps = check.transition.stamps;
       let woNumber: string | undefined;
       if (stamps.includes('woNumber')) {
-        const next = nextInSequence(session.snapshot[PROPERTY_KEYS.woCounters] ?? null, localYear(now, timeZone));
+        const next = nextInSequence(
+          session.snapshot[PROPERTY_KEYS.woCounters] ?? null,
+          localYear(now, timeZone),
+        );
         woNumber = next.woNumber;
         counter = next.stored;
       }
       const priority = step.changes.priority ?? current.priority;
       const due = stamps.includes('due') ? dueDate(priority, now, settings, timeZone) : undefined;
-      const applied = applyTransition(current, check.transition, step.changes, { now, actorEmail: reviewer.email, woNumber, due });
+      const applied = applyTransition(current, check.transition, step.changes, {
+        now,
+        actorEmail: reviewer.email,
+        woNumber,
+        due,
+      });
       log.push(...logEntries(current.id, reviewer, now, applied.changes));
       current = applied.order;
       transitions.push(check.transition);
@@ -171,7 +226,7 @@ export function performAction(
     // The counter moves first: a failure after it leaves a gap in the numbers, never a duplicate.
     if (counter !== null) setProperty(PROPERTY_KEYS.woCounters, counter);
     register.write(located, current);
-    appendChangeLog(ss, log);
+    appendChangeLog(ss, log, LOG_UPKEEP);
     session.apply([{ row: located.row, order: current }]);
     return { ok: true, before, after: current, row: located.row, transitions, index: saveQueue(session) };
   });

@@ -73,7 +73,10 @@ export function reviewAct(request?: unknown): ReviewActResponse {
     const outcome = performAction(ss, reference, reviewer, parsed.data, now);
     if (isRefusal(outcome)) return outcome;
     const deliveries = sendActionEmails(ss, reference, reviewer, outcome, now);
-    const message = [successMessage(parsed.data, outcome.before, outcome.after, reference), describeDeliveries(deliveries)]
+    const message = [
+      successMessage(parsed.data, outcome.before, outcome.after, reference),
+      describeDeliveries(deliveries),
+    ]
       .filter((part) => part !== '')
       .join(' ');
     const offsets = parsed.data.offsets ?? {};

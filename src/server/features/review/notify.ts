@@ -49,7 +49,8 @@ export function sendActionEmails(
     link: ss.getUrl(),
   };
   const planned: Array<{ kind: EmailKind; to: string[] }> = [];
-  if (outcome.question !== undefined) planned.push({ kind: 'clarification', to: [outcome.after.requesterEmail] });
+  if (outcome.question !== undefined)
+    planned.push({ kind: 'clarification', to: [outcome.after.requesterEmail] });
   for (const transition of outcome.transitions) {
     planned.push(
       ...recipientsFor(transition, outcome.after, reference.staff, outcome.before.assignee, {

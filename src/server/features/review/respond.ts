@@ -16,7 +16,8 @@ export function answer<T>(body: () => T): T | Refusal {
   try {
     return body();
   } catch (error) {
-    if (error instanceof UserFacingError || error instanceof CounterCorruptError) return refusal(error.message);
+    if (error instanceof UserFacingError || error instanceof CounterCorruptError)
+      return refusal(error.message);
     if (error instanceof RowError) {
       return refusal(`${error.message}. Correct that row in the Work Orders sheet, then try again.`);
     }

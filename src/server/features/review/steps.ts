@@ -17,10 +17,20 @@ type TransitionRequest = Exclude<ReviewActionRequest, { action: 'clarify' }>;
 export function stepsOf(request: TransitionRequest): Step[] {
   switch (request.action) {
     case 'approve':
-      return [{ action: 'approve', to: 'Approved', changes: { category: request.category, priority: request.priority } }];
+      return [
+        {
+          action: 'approve',
+          to: 'Approved',
+          changes: { category: request.category, priority: request.priority },
+        },
+      ];
     case 'approveAssign':
       return [
-        { action: 'approve', to: 'Approved', changes: { category: request.category, priority: request.priority } },
+        {
+          action: 'approve',
+          to: 'Approved',
+          changes: { category: request.category, priority: request.priority },
+        },
         { action: 'assign', to: 'Assigned', changes: { assignee: request.assignee } },
       ];
     case 'reject':

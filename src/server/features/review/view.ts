@@ -17,7 +17,13 @@ import {
   type SectionPage,
 } from '../../../shared/review';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { loadByAssignee, type QueueEntry, type QueueStatus, type ReviewIndex } from '../../adapters/review-queue-codec';
+import {
+  loadByAssignee,
+  utf8Bytes,
+  type QueueEntry,
+  type QueueStatus,
+  type ReviewIndex,
+} from '../../adapters/review-queue-codec';
 import type { Reviewer } from './caller';
 
 const STATUS_OF_SECTION: Readonly<Record<SectionKey, QueueStatus>> = {
@@ -25,6 +31,9 @@ const STATUS_OF_SECTION: Readonly<Record<SectionKey, QueueStatus>> = {
   approved: 'Approved',
   completed: 'Completed',
 };
+
+/** Largest reply the sidebar receives (issue 4: under 100 KB), whatever the queue holds. */
+export const PAYLOAD_BUDGET_BYTES = 90 * 1024;
 
 /** Longest text sent for one field of a single order (reviewFind, an action's reply). */
 export const FULL_TEXT_LIMIT = 5000;
@@ -111,13 +120,31 @@ const ORDERING: Readonly<Record<SectionKey, (a: QueueEntry, b: QueueEntry) => nu
 
 function page(entries: QueueEntry[], key: SectionKey, offset: number): SectionPage {
   const total = entries.length;
-  const lastPageStart = total === 0 ? 0 : Math.floor((total - 1) / REVIEW_PAGE_SIZE) * REVIEW_PAGE_SIZE;
-  const start = Math.min(Math.floor(offset / REVIEW_PAGE_SIZE) * REVIEW_PAGE_SIZE, lastPageStart);
+  // Past the end (the list shrank since the page was asked for): the last page.
+  const start = offset < total ? offset : Math.max(0, total - REVIEW_PAGE_SIZE);
   const items = entries
     .sort(ORDERING[key])
     .slice(start, start + REVIEW_PAGE_SIZE)
     .map(itemFromEntry);
-  return { total, offset: start, pageSize: REVIEW_PAGE_SIZE, items };
+  return { total, offset: start, pageSize: items.length, items };
+}
+
+/**
+ * Keeps the reply under PAYLOAD_BUDGET_BYTES whatever the previews hold: items are taken off the end
+ * of the longest page (the page says how many it holds, so "Next" continues right after them).
+ */
+function fitPayload(view: ReviewView): ReviewView {
+  let bytes = utf8Bytes(JSON.stringify(view));
+  while (bytes > PAYLOAD_BUDGET_BYTES) {
+    const longest = SECTION_KEYS.map((k) => view.sections[k]).reduce((a, b) =>
+      b.items.length > a.items.length ? b : a,
+    );
+    if (longest.items.length <= 1) break;
+    const removed = longest.items.pop() as ReviewItem;
+    longest.pageSize = longest.items.length;
+    bytes -= utf8Bytes(JSON.stringify(removed)) + 1;
+  }
+  return view;
 }
 
 export interface ViewInput {
@@ -130,6 +157,10 @@ export interface ViewInput {
 }
 
 export function buildView({ index, reference, reviewer, offsets, now, notices = [] }: ViewInput): ReviewView {
+  return fitPayload(viewOf({ index, reference, reviewer, offsets, now, notices }));
+}
+
+function viewOf({ index, reference, reviewer, offsets, now, notices = [] }: ViewInput): ReviewView {
   const bySection: Record<SectionKey, QueueEntry[]> = { submitted: [], approved: [], completed: [] };
   const sectionOf = Object.fromEntries(SECTION_KEYS.map((k) => [STATUS_OF_SECTION[k], k])) as Record<
     QueueStatus,

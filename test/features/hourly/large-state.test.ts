@@ -1,0 +1,43 @@
+/**
+ * Issue 7.1: "once per threshold" on a large register. The reminder state of 600 overdue work orders
+ * outgrows one property value (9 KB): it is stored in pieces, read back whole, and no order is
+ * reminded twice.
+ */
+import { ADMIN, TECH, expectOk, setUpWorkbook } from '../../support/workbook';
+import { HOUR, mailTo, now, ownerState, runHourly, writeOrders } from '../../support/ops';
+
+test('600 overdue work orders: reminded once each, the state kept in several properties', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    wb.rt.world.mail.dailyQuota = 5_000;
+    const due = new Date(now(wb).getTime() - HOUR);
+    writeOrders(
+      wb,
+      Array.from({ length: 600 }, (_, i) => ({
+        id: `REQ-${String(i + 1).padStart(6, '0')}`,
+        woNumber: `WO-2026-${String(i + 1).padStart(5, '0')}`,
+        status: 'In Progress',
+        assignee: TECH,
+        due,
+        requestedAt: new Date(due.getTime() - 48 * HOUR),
+        description: `Order ${i + 1}`,
+        revision: 1,
+      })),
+    );
+    const [first] = await runHourly(wb);
+    expectOk(first!);
+    expect(mailTo(wb, TECH)).toHaveLength(600);
+    const head = ownerState(wb, 'reminders');
+    expect(head).toMatch(/^#chunks:\d+$/);
+    const pieces = Number(head!.split(':')[1]);
+    expect(pieces).toBeGreaterThan(1);
+    for (let i = 0; i < pieces; i++)
+      expect(
+        wb.rt.world.properties.user(ADMIN).get(`wo.${wb.ssId}.reminders.${i}`)!.length,
+      ).toBeLessThanOrEqual(8_000);
+    for (let i = 0; i < 3; i++) expectOk((await runHourly(wb))[0]!);
+    expect(mailTo(wb, TECH)).toHaveLength(600);
+  } finally {
+    await wb.close();
+  }
+});
