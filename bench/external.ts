@@ -65,15 +65,18 @@ export function externalRows(m: ExternalMeasure, figures: unknown, model: CostMo
     const reads = num(f, 'reads');
     const writes = num(f, 'writes');
     const estimated = num(f, 'estimatedMs');
+    const executions = typeof f.executions === 'number' ? f.executions : 1;
     rows.push({
       size,
       operation: m.names[scenario] ?? `${m.prefix}: ${scenario}`,
       source: `bench/${m.file}`,
       ok: f.ok !== false,
+      skipped: f.ok === false && executions === 0 && typeof f.note === 'string',
+      note: typeof f.note === 'string' ? f.note : undefined,
       error: typeof f.error === 'string' ? f.error : undefined,
       counts: {
         ...ZERO_COUNTS,
-        executions: num(f, 'executions') || 1,
+        executions,
         touches: 1,
         reads,
         writes,

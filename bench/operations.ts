@@ -99,8 +99,9 @@ export async function measureReviewDefault(world: BenchWorld): Promise<Measureme
 /** A technician moves one of their Assigned orders to In Progress, then pastes 50 rows of notes. */
 export async function measureEditsDefault(world: BenchWorld): Promise<Measurement[]> {
   const { rows, column } = registerRows(world);
-  const tech = world.users.technicians[0] ?? '';
-  const mine = rows.find((r) => r.order.status === 'Assigned' && r.order.assignee === tech);
+  // The first Assigned order, edited by its own technician.
+  const mine = rows.find((r) => r.order.status === 'Assigned' && r.order.assignee !== '');
+  const tech = mine?.order.assignee ?? world.users.technicians[0] ?? '';
   const out: Measurement[] = [];
   if (mine) {
     const edit = await world.rt.editCells({
@@ -112,7 +113,7 @@ export async function measureEditsDefault(world: BenchWorld): Promise<Measuremen
       user: tech,
     });
     out.push({ operation: 'a technician edit', records: edit.executions });
-  } else out.push({ operation: 'a technician edit', records: [], note: `no Assigned order of ${tech}` });
+  } else out.push({ operation: 'a technician edit', records: [], note: 'no Assigned order' });
   // 50 consecutive rows of Progress Notes, Results and Actions Taken pasted at the end of the register.
   const first = Math.max(2, (rows[rows.length - 1]?.row ?? 2) - 49);
   const values = Array.from({ length: 50 }, (_, i) => [

@@ -26,7 +26,7 @@ function rowCells(r: ResultRow): string[] {
   return [
     int(r.size),
     r.operation,
-    r.ok ? 'ok' : 'FAIL',
+    r.ok ? 'ok' : r.skipped ? 'skip' : 'FAIL',
     int(c.reads),
     int(c.writes),
     int(c.otherCalls),

@@ -21,6 +21,8 @@ export interface ResultRow {
   /** Which file measured it (bench/operations.ts, bench/edits.ts…). */
   source: string;
   ok: boolean;
+  /** Not run on purpose (its note says why, e.g. the world cannot hold what it needs): no budget applies. */
+  skipped?: boolean;
   error?: string;
   note?: string;
   counts: CallCounts;
@@ -63,6 +65,7 @@ export function rowFromMeasurement(
     operation: m.operation,
     source,
     ok: !failed && !empty,
+    skipped: empty && m.note !== undefined,
     error: failed
       ? `${failed.entry}: ${failed.error?.message ?? 'failed'}`
       : empty

@@ -24,7 +24,8 @@ export const USERS: BenchUsers = {
 /** The script's time zone (appsscript.json), which new spreadsheets take. */
 export function scriptTimeZone(): string {
   const dist = path.resolve(process.env.WO_DIST_DIR ?? 'dist');
-  return (JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as { timeZone: string }).timeZone;
+  return (JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as { timeZone: string })
+    .timeZone;
 }
 
 const histories = new Map<number, History>();
@@ -97,7 +98,7 @@ export async function createOurWorld(full: History): Promise<CreatedWorld> {
       } columns would not fit beside the register and its history under the 10-million-cell limit)`,
     );
   }
-  const history = thinHistory(full, plan.maxLogRows);
+  const history = thinnedHistory(full, plan.maxLogRows);
   if (history !== full) {
     notes.push(
       `change log thinned to ${(history.changes.length / size).toFixed(1)} rows per work order (from ${(
@@ -108,13 +109,29 @@ export async function createOurWorld(full: History): Promise<CreatedWorld> {
   const installed: Installed = installHistory(rt.world, ssId, history, {
     owner: USERS.admin,
     responses,
-    chained: history === full ? cachedChain(full) : undefined,
+    chained: cachedChain(history),
     logSpareRows: Number(process.env.WO_BENCH_LOG_SPARE_ROWS ?? 0),
   });
   return {
     world: { rt, ssId, formId: form.id, size, users: USERS, history, installed, notes },
     firstSetup,
   };
+}
+
+const thinned = new WeakMap<History, Map<number, History>>();
+/** `thinHistory`, once per history and cap: worlds of the same size share it (and its hashed log). */
+function thinnedHistory(full: History, maxRows: number): History {
+  let byCap = thinned.get(full);
+  if (!byCap) {
+    byCap = new Map();
+    thinned.set(full, byCap);
+  }
+  let history = byCap.get(maxRows);
+  if (!history) {
+    history = thinHistory(full, maxRows);
+    byCap.set(maxRows, history);
+  }
+  return history;
 }
 
 const chains = new WeakMap<History, ReturnType<typeof chainEntries>>();

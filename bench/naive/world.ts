@@ -41,7 +41,7 @@ export async function createNaiveWorld(history: History): Promise<NaiveWorld> {
   installHistory(rt.world, ssId, history, {
     owner: USERS.admin,
     responses: false,
-    chained: history.changes.length === cachedChain(history).length ? cachedChain(history) : undefined,
+    chained: cachedChain(history),
   });
   return { rt, ssId, size: history.orders.length, setup };
 }
@@ -89,7 +89,9 @@ export async function measureNaive(world: NaiveWorld): Promise<Measurement[]> {
   const rows = registerOrders(world);
   const statusIndex = REGISTER_HEADER_ROW.indexOf('Status');
   const assigneeIndex = REGISTER_HEADER_ROW.indexOf('Assignee');
-  const mine = rows.findIndex((r) => r[statusIndex] === 'Assigned' && r[assigneeIndex] === tech);
+  // The first Assigned order, edited by its own technician (the same choice as bench/operations.ts).
+  const mine = rows.findIndex((r) => r[statusIndex] === 'Assigned' && r[assigneeIndex] !== '');
+  const owner = mine >= 0 ? String(rows[mine]?.[assigneeIndex]) : tech;
   if (mine >= 0) {
     const edit = await rt.editCells({
       spreadsheetId: ssId,
@@ -97,10 +99,10 @@ export async function measureNaive(world: NaiveWorld): Promise<Measurement[]> {
       row: mine + 2,
       column: statusIndex + 1,
       values: [['In Progress']],
-      user: tech,
+      user: owner,
     });
     out.push({ operation: 'a technician edit', records: edit.executions });
-  } else out.push({ operation: 'a technician edit', records: [], note: `no Assigned order of ${tech}` });
+  } else out.push({ operation: 'a technician edit', records: [], note: 'no Assigned order' });
   const first = Math.max(2, rows.length + 1 - 49);
   const values = Array.from({ length: 50 }, (_, i) => [
     `Checked on site (${i + 1})`,

@@ -312,3 +312,33 @@ describe('npm start: the demo workbench, saved across restarts', () => {
     }
   }, 200_000);
 });
+
+describe('a large register in the grid', () => {
+  test('5,000 rows: only a window of rows is drawn, and scrolling fetches the rows in view', async () => {
+    const workbench = await startWorkbench({ port: 0, statePath: null, seed: 'workbook' });
+    const browser = await launchChromium();
+    try {
+      const spreadsheet = workbench.rt.world.spreadsheets.require(workbench.spreadsheetId);
+      // Test data written straight into the model: 5,000 submitted requests.
+      spreadsheet.requireSheet('Work Orders').writeValues(
+        2,
+        1,
+        Array.from({ length: 5000 }, (_, i) => [`REQ-${String(i + 1).padStart(6, '0')}`, '', 'Submitted']),
+      );
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const wb = new WorkbenchPage(page, workbench);
+      await wb.open(SUPERVISOR, 'sheet');
+      await wb.waitForCell(wb.cell(2, 1), 'REQ-000001');
+      expect(await page.locator('tr.row').count()).toBeLessThanOrEqual(200);
+
+      await page.locator('[data-testid="grid"]').evaluate((grid) => grid.scrollTo(0, grid.scrollHeight));
+      await wb.waitForCell(wb.cell(5001, 1), 'REQ-005000');
+      expect(await page.locator('tr.row').count()).toBeLessThanOrEqual(200);
+      await wb.cell(5001, 1).click();
+      expect(await page.locator('.name-box').textContent()).toBe('A5001');
+    } finally {
+      await browser.close();
+      await workbench.close();
+    }
+  });
+});

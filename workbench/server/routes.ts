@@ -251,11 +251,27 @@ function lastSeq(ctx: WorkbenchContext): number {
   return ctx.rt.world.ui.events.at(-1)?.seq ?? 0;
 }
 
-const CORS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': 'Content-Type',
-  'Access-Control-Allow-Methods': 'POST, OPTIONS',
-};
+/**
+ * The workbench's own pages only: it may be opened as localhost or 127.0.0.1 (the shim posts to the
+ * latter), on the port it listens on. Any other web page the person has open gets no answer.
+ */
+function corsFor(req: http.IncomingMessage): Record<string, string> | null {
+  const origin = req.headers.origin;
+  if (origin === undefined) return {};
+  const port = req.socket.localPort;
+  if (origin !== `http://localhost:${port}` && origin !== `http://127.0.0.1:${port}`) return null;
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Headers': 'Content-Type',
+    'Access-Control-Allow-Methods': 'POST, OPTIONS',
+    Vary: 'Origin',
+  };
+}
+
+/** A POST from a page must say it is JSON: that forces a CORS preflight, which strangers fail. */
+function isJson(req: http.IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
 
 /** The HtmlHost `extraRoutes` handler. */
 export function routes(context: () => WorkbenchContext) {
@@ -283,8 +299,13 @@ export function routes(context: () => WorkbenchContext) {
     // call changed is shown and saved; CORS because the page may be opened as localhost while the
     // shim posts to 127.0.0.1.
     if (url.pathname === '/rpc') {
+      const cors = corsFor(req);
+      if (cors === null || (method !== 'OPTIONS' && !isJson(req))) {
+        sendJson(res, 403, { error: 'Only the workbench itself may call the add-on.' });
+        return true;
+      }
       if (method === 'OPTIONS') {
-        res.writeHead(204, CORS).end();
+        res.writeHead(204, cors).end();
         return true;
       }
       const call = parseBody(body) as {
@@ -300,7 +321,7 @@ export function routes(context: () => WorkbenchContext) {
         String(call.spreadsheetId ?? ''),
       );
       ctx.changed();
-      res.writeHead(200, { 'Content-Type': 'application/json', ...CORS }).end(JSON.stringify(reply));
+      res.writeHead(200, { 'Content-Type': 'application/json', ...cors }).end(JSON.stringify(reply));
       return true;
     }
     const ui = /^\/wb\/ui\/(\d+)$/.exec(url.pathname);
@@ -328,6 +349,10 @@ export function routes(context: () => WorkbenchContext) {
     const route = /^\/wb\/api\/([a-z]+)$/.exec(url.pathname);
     const handler = route ? api[`${method} ${route[1]}`] : undefined;
     if (!handler) return false;
+    if (method === 'POST' && (!isJson(req) || corsFor(req) === null)) {
+      sendJson(res, 403, { error: 'Only the workbench itself may change the world.' });
+      return true;
+    }
     try {
       const input = method === 'GET' ? queryOf(url) : parseBody(body);
       sendJson(res, 200, (await handler(ctx, input, res, url)) ?? {});

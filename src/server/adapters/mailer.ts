@@ -1,5 +1,6 @@
 import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
+import { withDocumentLockIfAny } from './reentrant-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -51,15 +52,13 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
   return 'queued';
 }
 
-/** Appends messages to the Outbox in one write. */
+/**
+ * Appends messages to the Outbox in one write, under the document lock where there is one (two
+ * executions queueing at once must not write the same row), growing the sheet first: a write past a
+ * sheet's last row throws, which would lose the very mail being queued.
+ */
 export function queueEmails(ss: Spreadsheet, emails: readonly OutgoingEmail[], now: Date): void {
   if (emails.length === 0) return;
-  let sheet = ss.getSheetByName(SHEET_NAMES.outbox);
-  if (!sheet) {
-    sheet = ss.insertSheet(SHEET_NAMES.outbox);
-    sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
-    sheet.setFrozenRows(1);
-  }
   const rows = emails.map((e) => [
     now,
     asCellText(e.to.join(', ')).cell,
@@ -72,6 +71,17 @@ export function queueEmails(ss: Spreadsheet, emails: readonly OutgoingEmail[], n
     0,
     '',
   ]);
-  const last = sheet.getLastRow();
-  sheet.getRange(last + 1, 1, rows.length, OUTBOX_HEADERS.length).setValues(rows);
+  withDocumentLockIfAny(() => {
+    let sheet = ss.getSheetByName(SHEET_NAMES.outbox);
+    if (!sheet) {
+      sheet = ss.insertSheet(SHEET_NAMES.outbox);
+      sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
+      sheet.setFrozenRows(1);
+    }
+    const last = sheet.getLastRow();
+    const max = sheet.getMaxRows();
+    // A little ahead of need, so the next queueing does not grow it again.
+    if (last + rows.length > max) sheet.insertRowsAfter(max, last + rows.length - max + 500);
+    sheet.getRange(last + 1, 1, rows.length, OUTBOX_HEADERS.length).setValues(rows);
+  });
 }

@@ -250,25 +250,10 @@ export function deliverAll(
     toQueue.push(email);
   }
   if (toQueue.length > 0) {
-    ensureOutboxRoom(ss, toQueue.length);
     queueEmails(ss, toQueue, now);
   }
   delivery.queued = toQueue.length;
   return delivery;
-}
-
-/**
- * Grows the Outbox so `count` more rows fit below its last row: queueEmails writes at last row + 1,
- * and a write past the sheet's last row throws ("coordinates … outside the dimensions"), which would
- * lose the very mail it was queueing. Two reads, only when mail is queued.
- */
-export function ensureOutboxRoom(ss: Spreadsheet, count: number): void {
-  const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
-  if (!sheet) return; // queueEmails creates it, with room to spare.
-  const max = sheet.getMaxRows();
-  const missing = sheet.getLastRow() + count - max;
-  // A little ahead of need, so the next queueing does not grow it again.
-  if (missing > 0) sheet.insertRowsAfter(max, missing + 500);
 }
 
 /**

@@ -13,6 +13,8 @@ import { SHEET_NAMES } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { handleChangeLogEdit, handleHeaderEdit, handleReferenceEdit } from './other-sheets';
 import { handleRegisterEdit, type EditedRange } from './register-edit';
+import { recordProcedureRevision } from '../procedure/revision';
+import { currentUserEmail } from '../../adapters/session';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -56,6 +58,20 @@ function show(ss: Spreadsheet, message: string | null): void {
   if (message) ss.toast(message, 'Work Orders', 10);
 }
 
+/**
+ * An administrator's change to Settings or the Procedure is a new version of the organization's
+ * procedure: it gets a revision row (features/procedure decides whether the edit counts).
+ */
+function recordRevision(ss: Spreadsheet, name: string, range: EditedRange): void {
+  const last = range.row + range.numRows - 1;
+  const where = range.numRows === 1 ? `row ${range.row}` : `rows ${range.row}–${last}`;
+  const what = name === SHEET_NAMES.settings ? `Settings changed (${where})` : `Procedure edited (${where})`;
+  const revision = recordProcedureRevision(ss, currentUserEmail(), name, what, {
+    editedRows: [range.row, last],
+  });
+  if (revision) show(ss, `Recorded as revision ${revision.version} on the Procedure tab.`);
+}
+
 export function onEditTrigger(e?: unknown): void {
   const event = (e ?? {}) as EditEvent;
   if (!isRange(event.range)) return;
@@ -66,6 +82,7 @@ export function onEditTrigger(e?: unknown): void {
     SHEET_NAMES.staff,
     SHEET_NAMES.settings,
     SHEET_NAMES.changeLog,
+    SHEET_NAMES.procedure,
   ];
   if (!watched.includes(name)) return;
 
@@ -74,6 +91,11 @@ export function onEditTrigger(e?: unknown): void {
   const newValue = event.value === undefined ? undefined : String(event.value);
   if (name === SHEET_NAMES.staff || name === SHEET_NAMES.settings) {
     show(ss, handleReferenceEdit(ss, sheet, range, newValue));
+    if (name === SHEET_NAMES.settings) recordRevision(ss, name, range);
+    return;
+  }
+  if (name === SHEET_NAMES.procedure) {
+    recordRevision(ss, name, range);
     return;
   }
   if (name === SHEET_NAMES.changeLog) {
