@@ -7,7 +7,8 @@
  * budget is broken. Not part of `npm test`.
  *
  * Environment: WO_BENCH_SIZES=1000,10000 (register sizes), WO_DIST_DIR (the build to load),
- * WO_COST_* (cost model figures, see cost-model.ts).
+ * WO_COST_* (cost model figures, see cost-model.ts), WO_BENCH_LOG_SPARE_ROWS (empty rows left below
+ * the generated change log; default 0, so every writer must grow the log sheet itself).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

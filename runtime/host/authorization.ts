@@ -78,6 +78,7 @@ export function checkAuthorization(ctx: ExecutionContext, object: GasObject, met
     new GasError(`You do not have permission to call ${key}. Required permissions: ${needed.join(' || ')}`);
   if (
     ctx.authMode === AuthMode.LIMITED &&
+    !allowedInLimited.has(key) &&
     (forbiddenInLimited.has(object.gasService) || forbiddenMethodsInLimited.has(key))
   ) {
     throw permissionError();

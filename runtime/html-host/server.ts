@@ -35,7 +35,14 @@ export class HtmlHost {
         });
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      // A port already in use (EADDRINUSE) must fail start(), not crash the process later.
+      this.server!.once('error', reject);
+      this.server!.listen(this.options.port ?? 0, '127.0.0.1', () => {
+        this.server!.off('error', reject);
+        resolve();
+      });
+    });
     return this.origin;
   }
 
@@ -53,7 +60,8 @@ export class HtmlHost {
 
   /** An HTML document (a sidebar's content as shown) with the shim injected for `user`. */
   withShim(html: string, user: string, spreadsheetId: string): string {
-    const shim = `<script>${shimSource({ user, spreadsheetId, rpcPath: `${this.origin}/rpc` })}</script>`;
+    // Same-origin path: the page is always served by this host (or a server that mounts its routes).
+    const shim = `<script>${shimSource({ user, spreadsheetId, rpcPath: '/rpc' })}</script>`;
     return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}${shim}`) : shim + html;
   }
 

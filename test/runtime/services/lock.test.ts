@@ -60,10 +60,13 @@ describe('LockService', () => {
   beforeEach(() => rt.world.properties.script.clear());
 
   test('without a lock two concurrent executions lose an update', async () => {
-    const runs = await Promise.all([
-      rt.run('increment', { user: 'a@example.com', spreadsheetId: 'doc1', args: [false, 'document'] }),
-      rt.run('increment', { user: 'b@example.com', spreadsheetId: 'doc1', args: [false, 'document'] }),
-    ]);
+    // Strict interleaving makes the race certain: both read before either writes.
+    const runs = await rt.interleaved(() =>
+      Promise.all([
+        rt.run('increment', { user: 'a@example.com', spreadsheetId: 'doc1', args: [false, 'document'] }),
+        rt.run('increment', { user: 'b@example.com', spreadsheetId: 'doc1', args: [false, 'document'] }),
+      ]),
+    );
     expect(runs.map((r) => r.value)).toEqual([0, 0]);
     expect(rt.world.properties.script.get('n')).toBe('1');
   });

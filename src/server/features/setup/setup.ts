@@ -49,6 +49,17 @@ function protectChangeLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, report: Set
   report?.repaired.push('protected the Change Log again');
 }
 
+/**
+ * A new spreadsheet comes with an empty "Sheet1"; the first setup removes it when it is still blank,
+ * so the workbook opens on its own tabs. Never on later runs: by then a blank tab may be someone's.
+ */
+function removeBlankStarterSheet(ss: Spreadsheet, report: SetupReport): void {
+  const starter = ss.getSheetByName('Sheet1');
+  if (!starter || starter.getLastRow() > 0 || starter.getLastColumn() > 0) return;
+  ss.deleteSheet(starter);
+  report.repaired.push('removed the empty Sheet1');
+}
+
 export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport {
   const report = new SetupReport();
   return withDocumentLock(() => {
@@ -68,6 +79,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     report.warnings.push(...problems);
 
     const register = ensureSheet(ss, SHEET_NAMES.register, REGISTER_HEADER_ROW, report);
+    if (register.created) removeBlankStarterSheet(ss, report);
     if (register.created && register.sheet.getMaxRows() > REGISTER_INITIAL_ROWS) {
       register.sheet.deleteRows(
         REGISTER_INITIAL_ROWS + 1,
