@@ -76,13 +76,18 @@ export function printReport(result: BenchResult): void {
       '\nlargest measured sizes (its per-row loops are linear by construction, and running a million per-cell calls' +
       '\nthrough the runtime would take most of the time budget); ! = a naive run failed.',
   );
-  for (const r of rows.filter((x) => !x.ok))
+  for (const r of rows.filter((x) => !x.ok && !x.skipped)) {
     console.log(`FAILED ${r.operation} at ${int(r.size)}: ${r.error ?? ''}`);
+  }
+  for (const r of rows.filter((x) => x.skipped))
+    console.log(`skipped ${r.operation} at ${int(r.size)}: ${r.note ?? ''}`);
   for (const r of rows.filter((x) => x.naive && !x.naive.ok)) {
     console.log(`naive baseline FAILED ${r.operation} at ${int(r.size)}: ${r.naive?.error ?? ''}`);
   }
 
-  console.log('\nReport computation in Node (computeReports + reportTables, median of runs, full history):');
+  console.log(
+    '\nReport computation in Node (computeReports + reportTables over the full history, no thinning):',
+  );
   for (const c of result.compute) {
     console.log(
       `  ${int(c.orders)} work orders, ${int(c.changeLogRows)} change-log rows: ${int(c.computeMs)} ms`,
