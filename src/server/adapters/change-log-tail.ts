@@ -24,6 +24,7 @@
 import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../core/model';
 import { changeLogRows, GENESIS_HASH, type UnhashedEntry } from '../../core/audit';
 import { requireSheet } from './workbook';
+import { documentCache } from './service-handles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -72,16 +73,16 @@ function parseTail(text: string | null | undefined): Tail | null {
 }
 
 function readCachedTail(): Tail | null {
-  return parseTail(CacheService.getDocumentCache()?.get(TAIL_KEY));
+  return parseTail(documentCache()?.get(TAIL_KEY));
 }
 
 function rememberTail(tail: Tail): void {
-  CacheService.getDocumentCache()?.put(TAIL_KEY, JSON.stringify(tail), TAIL_SECONDS);
+  documentCache()?.put(TAIL_KEY, JSON.stringify(tail), TAIL_SECONDS);
 }
 
 /** Forgets the tail (the edit trigger calls this when someone types into the log itself). */
 export function forgetChangeLogTail(): void {
-  CacheService.getDocumentCache()?.remove(TAIL_KEY);
+  documentCache()?.remove(TAIL_KEY);
 }
 
 /** The log sheet without a backend call; a missing sheet falls back to requireSheet's message. */

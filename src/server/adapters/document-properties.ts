@@ -1,3 +1,5 @@
+import { documentPropertiesOrNull } from './service-handles';
+
 /**
  * Document properties: per spreadsheet (an add-on's script properties are shared by every spreadsheet
  * that installed it, so nothing document-specific may go there). Keys are declared here, once.
@@ -17,7 +19,7 @@ export const PROPERTY_KEYS = {
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 
 export function documentProperties(): GoogleAppsScript.Properties.Properties {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentPropertiesOrNull();
   if (!props) throw new Error('Document properties are not available outside a spreadsheet.');
   return props;
 }

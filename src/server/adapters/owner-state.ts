@@ -1,3 +1,5 @@
+import { userProperties } from './service-handles';
+
 /**
  * State shared between this spreadsheet's trigger executions and the hourly job.
  *
@@ -12,7 +14,7 @@ export function ownerKey(spreadsheetId: string, name: string): string {
 }
 
 export function ownerProperties(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getUserProperties();
+  return userProperties();
 }
 
 export function readOwnerState(spreadsheetId: string, name: string): string | null {

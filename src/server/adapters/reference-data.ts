@@ -2,6 +2,7 @@ import { ROLES, SHEET_NAMES, type StaffMember } from '../../core/model';
 import { parseSettings, defaultSettings, SettingsSchema, type Settings } from '../../core/settings';
 import { parseStaff } from '../../core/staff';
 import { z } from 'zod';
+import { documentCache } from './service-handles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -57,7 +58,7 @@ export function readReferenceData(ss: Spreadsheet): ReferenceData {
  * (the hourly job) there is no document cache, so the tabs are read directly.
  */
 export function loadReferenceData(ss: Spreadsheet): ReferenceData {
-  const cache = CacheService.getDocumentCache();
+  const cache = documentCache();
   const cached = cache?.get(CACHE_KEY);
   if (cached) {
     const parsed = CachedSchema.safeParse(JSON.parse(cached));
@@ -70,5 +71,5 @@ export function loadReferenceData(ss: Spreadsheet): ReferenceData {
 }
 
 export function invalidateReferenceData(): void {
-  CacheService.getDocumentCache()?.remove(CACHE_KEY);
+  documentCache()?.remove(CACHE_KEY);
 }

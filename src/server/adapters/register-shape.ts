@@ -12,6 +12,7 @@
 import { registerLayout, type RegisterLayout } from '../../core/columns';
 import { findRowStateColumn } from './row-state';
 import { readHeaderRow } from './workbook';
+import { documentCache } from './service-handles';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -41,7 +42,7 @@ function shapeOf(header: string[], cached: boolean): RegisterShape {
 
 /** The remembered header, or null. */
 export function cachedRegisterShape(): RegisterShape | null {
-  const text = CacheService.getDocumentCache()?.get(SHAPE_KEY);
+  const text = documentCache()?.get(SHAPE_KEY);
   if (!text) return null;
   try {
     const header: unknown = JSON.parse(text);
@@ -62,9 +63,9 @@ export function readRegisterShape(sheet: Sheet): RegisterShape {
 
 /** Remembers a header row just read (Register.open shares what it reads anyway, at no extra call). */
 export function rememberRegisterHeader(header: readonly string[]): void {
-  CacheService.getDocumentCache()?.put(SHAPE_KEY, JSON.stringify(header), SHAPE_SECONDS);
+  documentCache()?.put(SHAPE_KEY, JSON.stringify(header), SHAPE_SECONDS);
 }
 
 export function forgetRegisterShape(): void {
-  CacheService.getDocumentCache()?.remove(SHAPE_KEY);
+  documentCache()?.remove(SHAPE_KEY);
 }

@@ -36,6 +36,7 @@ import {
   splitUtf8,
   type ReviewIndex,
 } from './review-queue-codec';
+import { documentPropertiesOrNull } from './service-handles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -138,7 +139,7 @@ export class QueueSession {
   ) {}
 
   static open(): QueueSession | null {
-    const store = PropertiesService.getDocumentProperties();
+    const store = documentPropertiesOrNull();
     if (!store) return null;
     const snapshot = store.getProperties();
     return new QueueSession(store, snapshot, readStored(snapshot));
@@ -241,7 +242,7 @@ export function removeQueueEntries(ids: readonly string[]): void {
 
 /** After deleting or moving many rows: the next load rebuilds the queue from the register. */
 export function invalidateReviewQueue(): void {
-  const store = PropertiesService.getDocumentProperties();
+  const store = documentPropertiesOrNull();
   store?.deleteProperty(META_KEY);
 }
 
@@ -302,7 +303,7 @@ function tail(register: Register, index: ReviewIndex, lastRow: number): QueueSou
  * calls but every cell), stored so the next load is fast again.
  */
 export function loadQueue(ss: Spreadsheet): LoadedQueue {
-  const store = PropertiesService.getDocumentProperties();
+  const store = documentPropertiesOrNull();
   if (!store) throw new Error('loadQueue needs document properties');
   // Properties before the last row: an append between the two then reads as rows to catch up with,
   // never as rows that disappeared.

@@ -18,7 +18,8 @@ afterAll(() => wb.close());
 const totalCalls = (calls: Record<string, number>): number => Object.values(calls).reduce((a, b) => a + b, 0);
 
 test('an edit on any other tab returns after at most 2 service calls', async () => {
-  for (const name of [SHEET_NAMES.procedure, SHEET_NAMES.outbox]) {
+  // (The Procedure tab is watched: an administrator's edit there is a revision, see features/procedure.)
+  for (const name of [SHEET_NAMES.outbox, 'Form Responses 1']) {
     const record = onlyExecution((await wb.edit(TECH, name, 40, 2, [['x', 'y']])).executions);
     expect(totalCalls(record.stats.calls)).toBeLessThanOrEqual(2);
     expect(Object.keys(record.stats.calls).sort()).toEqual(['Range.getSheet', 'Sheet.getName']);
