@@ -40,6 +40,19 @@ function syncChoices(item: Item, q: FormQuestion): boolean {
 }
 
 /**
+ * Google inserts the new responses tab first, 26 columns wide for a handful of answers: every empty
+ * cell counts against the spreadsheet's 10-million-cell limit, once per response row. Forms adds a
+ * column itself when a question is added later.
+ */
+function trimResponsesSheet(ss: Spreadsheet): void {
+  const sheet = ss.getSheets()[0];
+  if (!sheet || sheet.getFormUrl() === null) return;
+  const used = sheet.getLastColumn();
+  const max = sheet.getMaxColumns();
+  if (used > 0 && max > used) sheet.deleteColumns(used + 1, max - used);
+}
+
+/**
  * The intake form: created once (email collected, one item per question, this spreadsheet as its
  * destination), then kept in line with Settings. Items are found by title, so a form an administrator
  * reworded keeps working for the questions it still has, and missing ones are added back.
@@ -59,6 +72,7 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
       );
     for (const q of questions) addItem(form, q);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    trimResponsesSheet(ss);
     setProperty(PROPERTY_KEYS.formId, form.getId());
     report.created.push('the request form (linked to this spreadsheet)');
     return form;
