@@ -31,6 +31,7 @@ import {
   type TestWorkbook,
 } from '../test/support/workbook';
 import { countsOf, estimateMs } from './cost-model';
+import { forgetRememberedState, REFERENCE_SNAPSHOT_KEY } from '../test/support/caches';
 
 export interface EditFigures {
   rows: number;
@@ -155,11 +156,11 @@ async function measureSize(size: number): Promise<EditFigures[]> {
       return r;
     };
     // Cold: the document cache is empty (as after six idle hours), everything is looked up.
-    wb.rt.world.cache.document(wb.ssId).clear();
+    forgetRememberedState(wb.rt.world, wb.ssId);
     await run('cold', TECH, rowOf(TECH, middle), statusColumn, [['In Progress']]);
     await run('legal', TECH, rowOf(TECH, middle + 5), statusColumn, [['In Progress']]);
     // Only the Staff/Settings copy expired (reference-data.ts keeps it ten minutes).
-    wb.rt.world.cache.document(wb.ssId).remove('wo.reference.v1');
+    wb.rt.world.properties.document(wb.ssId).delete(REFERENCE_SNAPSHOT_KEY);
     await run('staleStaff', TECH, rowOf(TECH, middle + 10), statusColumn, [['In Progress']]);
     await run('refused', TECH, rowOf(TECH2, middle + 5), statusColumn, [['In Progress']]);
     const first = middle + 20;

@@ -20,6 +20,7 @@ import { SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../te
 import { appendDirectly, makeOrder } from '../test/features/review/fixtures';
 import type { WorkOrder } from '../src/core/model';
 import type { ReviewActResponse, ReviewItem, ReviewLoadResponse } from '../src/shared/review';
+import { forgetRememberedState } from '../test/support/caches';
 
 const PENDING = 500;
 
@@ -130,7 +131,7 @@ async function measureSize(size: number): Promise<ReviewFigures[]> {
     // The first load after install: no index yet, one full read of the register (the slow path).
     add('first load (index built)', [await call(wb, 'reviewLoad')], 'once, after install or damage');
     // The menu item with the Settings/Staff cache cold (first use in 10 minutes): the role check.
-    wb.rt.world.cache.document(wb.ssId).clear();
+    forgetRememberedState(wb.rt.world, wb.ssId);
     add(
       'menu, cold cache',
       [await wb.menu(SUPERVISOR, 'openReviewSidebar')],

@@ -13,6 +13,7 @@ import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrderField } from '../../src/co
 import { fromLocalParts, localParts } from '../../src/core/time';
 import { SETTINGS_COLUMNS } from '../../src/core/settings';
 import { ADMIN, STAFF_ROWS, TestWorkbook, expectOk } from './workbook';
+import { forgetRememberedState } from './caches';
 
 type Cell = string | number | boolean | Date;
 
@@ -47,7 +48,7 @@ export function setSetting(wb: TestWorkbook, key: string, value: Cell): void {
   const row = values.findIndex((r) => r[keyAt] === key);
   if (row < 1) throw new Error(`no setting ${key}`);
   wb.sheet(SHEET_NAMES.settings).writeValues(row + 1, valueAt + 1, [[value]]);
-  wb.rt.world.cache.document(wb.ssId).clear();
+  forgetRememberedState(wb.rt.world, wb.ssId);
 }
 
 /** Overwrites fields of a register row (found by id), as the review sidebar would have written them. */
@@ -170,7 +171,7 @@ export async function setUpWorkbookIn(rt: LocalAppsScript): Promise<TestWorkbook
     1,
     STAFF_ROWS.map((r) => [...r]),
   );
-  rt.world.cache.document(ssId).clear();
+  forgetRememberedState(rt.world, ssId);
   return wb;
 }
 

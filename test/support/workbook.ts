@@ -8,6 +8,7 @@ import type { ExecutionRecord } from '../../runtime';
 import { parseRegisterRow, registerLayout } from '../../src/core/columns';
 import { SHEET_NAMES, type WorkOrder } from '../../src/core/model';
 import { FORM_QUESTIONS } from '../../src/core/intake';
+import { forgetRememberedState } from './caches';
 
 export const ADMIN = 'admin@example.com';
 export const SUPERVISOR = 'sam.supervisor@example.com';
@@ -145,7 +146,7 @@ export async function setUpWorkbook(
       STAFF_ROWS.map((r) => [...r]),
     );
     // Staff and Settings are cached per document; a direct write like this one bypasses the edit trigger.
-    rt.world.cache.document(ssId).clear();
+    forgetRememberedState(rt.world, ssId);
   }
   return workbook;
 }

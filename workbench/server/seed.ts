@@ -69,8 +69,7 @@ export async function createWorkbook(rt: LocalAppsScript): Promise<WorkbookIds> 
     .findIndex((r) => String(r[layout.indexOf.email]).toLowerCase() === admin);
   if (adminRow >= 0) await edit(adminRow + 2, layout.indexOf.name + 1, [[DEMO.admin.name]]);
   await edit(staffSheet.lastRow() + 1, 1, members.map(rowOf));
-  // Staff is cached per document for up to minutes; forget it so the new team is known at once.
-  rt.world.cache.document(spreadsheetId).clear();
+  // The edit trigger drops the add-on's Staff/Settings snapshot itself, so the team is known at once.
   return { spreadsheetId, formId: form.id };
 }
 

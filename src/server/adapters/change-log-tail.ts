@@ -6,11 +6,11 @@
  * row's hash (a read) and write. Here:
  *  - the sheet comes from `Spreadsheet.getRange("'Change Log'!A1").getSheet()`, a local accessor in
  *    Apps Script (no backend call);
- *  - where the log ends (last row, its hash, the sheet's row count when known) is remembered in the
- *    document cache by every append and *verified* by one read of the hash column from that row down:
+ *  - where the log ends (last row, its hash, the sheet's row count when known) is remembered in document
+ *    properties by every append and *verified* by one read of the hash column from that row down:
  *    the remembered hash must still be there, and rows appended since by a writer that has no document
  *    cache (the hourly job) show up below it in the same read.
- * When nothing is remembered (cache expired, or no document cache at all), the remembered row no
+ * When nothing is remembered (no document properties: the hourly job), the remembered row no
  * longer holds its hash (rows deleted or edited) or more rows than the window were appended meanwhile,
  * it falls back to the full lookup (last row, row count, hash: three reads).
  *
@@ -24,15 +24,15 @@
 import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../core/model';
 import { changeLogRows, GENESIS_HASH, type UnhashedEntry } from '../../core/audit';
 import { requireSheet } from './workbook';
-import { documentCache } from './service-handles';
+import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HASH_COLUMN = CHANGE_LOG_HEADERS.indexOf('Hash') + 1;
-const TAIL_KEY = 'wo.changeLog.tail.v1';
-/** The cache's longest lifetime: the fallback costs two reads once per idle six hours. */
-const TAIL_SECONDS = 21_600;
+const TAIL_KEY = 'wo.changeLog.tail.v2';
+/** Every use verifies the remembered tail against the sheet, so it may be old; a month bounds it. */
+const TAIL_MAX_AGE_MS = 30 * 86_400_000;
 /** Rows read to verify the tail: room for what other writers append between two sheet edits. */
 export const TAIL_WINDOW = 200;
 /** Rows added at a time when the log sheet grows (8,000 empty cells of the 10-million-cell limit). */
@@ -73,16 +73,16 @@ function parseTail(text: string | null | undefined): Tail | null {
 }
 
 function readCachedTail(): Tail | null {
-  return parseTail(documentCache()?.get(TAIL_KEY));
+  return parseTail(readSnapshot(TAIL_KEY, TAIL_MAX_AGE_MS, Date.now()));
 }
 
 function rememberTail(tail: Tail): void {
-  documentCache()?.put(TAIL_KEY, JSON.stringify(tail), TAIL_SECONDS);
+  writeSnapshot(TAIL_KEY, JSON.stringify(tail), Date.now());
 }
 
 /** Forgets the tail (the edit trigger calls this when someone types into the log itself). */
 export function forgetChangeLogTail(): void {
-  documentCache()?.remove(TAIL_KEY);
+  forgetSnapshot(TAIL_KEY);
 }
 
 /** The log sheet without a backend call; a missing sheet falls back to requireSheet's message. */

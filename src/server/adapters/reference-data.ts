@@ -2,7 +2,7 @@ import { ROLES, SHEET_NAMES, type StaffMember } from '../../core/model';
 import { parseSettings, defaultSettings, SettingsSchema, type Settings } from '../../core/settings';
 import { parseStaff } from '../../core/staff';
 import { z } from 'zod';
-import { documentCache } from './service-handles';
+import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,9 +16,13 @@ export interface ReferenceData {
   problems: string[];
 }
 
-const CACHE_KEY = 'wo.reference.v1';
-/** Edits to Settings/Staff clear the cache at once (edit trigger, setup): the TTL (CacheService's longest) only bounds drift from changes no trigger sees. */
-const CACHE_SECONDS = 21_600;
+/** Where the snapshot lives in document properties (tests drop it after writing the tabs directly). */
+export const REFERENCE_SNAPSHOT_KEY = 'wo.reference.v2';
+/**
+ * Edits to Settings/Staff drop the snapshot at once (edit trigger, setup); the age limit only bounds
+ * drift from changes no trigger sees (edits made through the API).
+ */
+const MAX_AGE_MS = 24 * 3_600_000;
 
 /** The cached snapshot is re-validated like anything else read back. */
 const CachedSchema = z.object({
@@ -54,22 +58,30 @@ export function readReferenceData(ss: Spreadsheet): ReferenceData {
 }
 
 /**
- * Settings and Staff through the document cache (no Spreadsheet call when warm). Outside a document
- * (the hourly job) there is no document cache, so the tabs are read directly.
+ * Settings and Staff through a snapshot in document properties (no Spreadsheet call when present).
+ * Outside a document (the hourly job) there are no document properties, so the tabs are read directly.
  */
 export function loadReferenceData(ss: Spreadsheet): ReferenceData {
-  const cache = documentCache();
-  const cached = cache?.get(CACHE_KEY);
-  if (cached) {
-    const parsed = CachedSchema.safeParse(JSON.parse(cached));
-    if (parsed.success) return parsed.data;
+  const now = Date.now();
+  const stored = readSnapshot(REFERENCE_SNAPSHOT_KEY, MAX_AGE_MS, now);
+  if (stored) {
+    try {
+      const parsed = CachedSchema.safeParse(JSON.parse(stored));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // An unreadable snapshot is read afresh below.
+    }
   }
   const fresh = readReferenceData(ss);
-  const json = JSON.stringify(fresh);
-  if (cache && json.length < 90_000) cache.put(CACHE_KEY, json, CACHE_SECONDS);
+  rememberReferenceData(fresh);
   return fresh;
 }
 
+/** Stores what was just read, so the next execution starts warm (setup ends with this). */
+export function rememberReferenceData(data: ReferenceData): void {
+  writeSnapshot(REFERENCE_SNAPSHOT_KEY, JSON.stringify(data), Date.now());
+}
+
 export function invalidateReferenceData(): void {
-  documentCache()?.remove(CACHE_KEY);
+  forgetSnapshot(REFERENCE_SNAPSHOT_KEY);
 }

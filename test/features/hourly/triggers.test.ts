@@ -6,6 +6,7 @@
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { HOUR, hourlyTriggers, mailTo, ownerState, rowsOf, runHourly } from '../../support/ops';
+import { forgetRememberedState } from '../../support/caches';
 
 function triggersOf(wb: TestWorkbook, handler: string) {
   return wb.rt.world.triggers.list().filter((t) => t.handlerFunction === handler);
@@ -92,7 +93,7 @@ describe('a deleted hourly trigger', () => {
     wb.sheet(SHEET_NAMES.staff).writeValues(wb.sheet(SHEET_NAMES.staff).lastRow() + 1, 1, [
       [other, 'Second Admin', 'Administrator', true],
     ]);
-    wb.rt.world.cache.document(wb.ssId).clear();
+    forgetRememberedState(wb.rt.world, wb.ssId);
     const byOther = await wb.menu(other, 'runHourlyChecksNow');
     expect(byOther.ok).toBe(false);
     expect(byOther.error?.message).toMatch(/administrator who set up its triggers/);

@@ -16,6 +16,7 @@ import {
 } from '../../support/workbook';
 import { act, find, idsIn, itemIn, load, mailLog, submitRequests, target, viewFor } from './helpers';
 import { appendDirectly, dropIndex, makeOrder } from './fixtures';
+import { forgetRememberedState } from '../../support/caches';
 
 const HOUR = 3_600_000;
 
@@ -429,7 +430,7 @@ describe('completed work and cancelling', () => {
     const header = (settings[0] ?? []).map(String);
     const row = settings.findIndex((r) => r[header.indexOf('Setting')] === 'notifyRequestor');
     wb.sheet(SHEET_NAMES.settings).writeValues(row + 1, header.indexOf('Value') + 1, [[false]]);
-    wb.rt.world.cache.document(wb.ssId).clear();
+    forgetRememberedState(wb.rt.world, wb.ssId);
     const view = await viewFor(wb, SUPERVISOR);
     const mailBefore = mailLog(wb).length;
     const { reply } = await act(wb, SUPERVISOR, { action: 'close', ...target(itemIn(view, 'REQ-000001')) });

@@ -7,6 +7,7 @@ import { registerLayout, type RegisterLayout } from '../../../src/core/columns';
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../../../src/core/model';
 import { formatRequestId } from '../../../src/core/ids';
 import { REQUESTOR, type TestWorkbook } from '../../support/workbook';
+import { forgetRememberedState } from '../../support/caches';
 
 export const INDEX_KEY = 'wo.review.index';
 
@@ -105,7 +106,7 @@ export function setStaffActive(wb: TestWorkbook, email: string, active: boolean)
   const row = values.findIndex((r) => String(r[header.indexOf('Email')]).toLowerCase() === email);
   if (row < 1) throw new Error(`${email} is not on the Staff tab`);
   sheet.writeValues(row + 1, header.indexOf('Active') + 1, [[active]]);
-  wb.rt.world.cache.document(wb.ssId).clear();
+  forgetRememberedState(wb.rt.world, wb.ssId);
 }
 
 /** A snapshot of everything a refused action must leave untouched. */

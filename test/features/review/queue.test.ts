@@ -10,6 +10,7 @@ import { REVIEW_PAGE_SIZE } from '../../../src/shared/review';
 import { SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { act, idsIn, itemIn, load, sheetCalls, submitRequests, target, viewFor } from './helpers';
 import { INDEX_KEY, appendDirectly, documentProperties, dropIndex, indexMeta, makeOrder } from './fixtures';
+import { forgetRememberedState } from '../../support/caches';
 
 const REGISTER_WIDTH = 29;
 
@@ -347,7 +348,7 @@ describe('budget', () => {
     expect(record.stats.emailsSent).toBe(2);
     // The worst case: the document cache emptied (the change log's tail must be looked up), only
     // Settings/Staff read back by the menu item as the supervisor opens the sidebar again.
-    wb.rt.world.cache.document(wb.ssId).clear();
+    forgetRememberedState(wb.rt.world, wb.ssId);
     await wb.menu(SUPERVISOR, 'openReviewSidebar');
     const next = (await viewFor(wb, SUPERVISOR)).sections.submitted.items[0]!;
     const cold = await act(wb, SUPERVISOR, { action: 'reject', ...target(next), reason: 'Duplicate' });

@@ -7,7 +7,7 @@ import { formatLocalDate } from '../../../core/time';
 import { activeSpreadsheet, readHeaderRow, UserFacingError } from '../../adapters/workbook';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { currentUserEmail } from '../../adapters/session';
-import { invalidateReferenceData, readReferenceData } from '../../adapters/reference-data';
+import { readReferenceData, rememberReferenceData } from '../../adapters/reference-data';
 import { OUTBOX_HEADERS } from '../../adapters/mailer';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
@@ -113,7 +113,8 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     );
     ensureIntakeForm(ss, settings, report);
     ensureTriggers(ss, report);
-    invalidateReferenceData();
+    // What setup leaves in place is what every execution reads next: store it, so they start warm.
+    rememberReferenceData(readReferenceData(ss));
     return report;
   });
 }
