@@ -4,7 +4,7 @@
  * still recorded, with its problems written to the "Needs Review" column for a supervisor.
  */
 import { z } from 'zod';
-import type { WorkOrder } from './model';
+import { emptyWorkOrder, type WorkOrder } from './model';
 import type { PriorityRule } from './settings-model';
 import { asCellText, cleanText } from './sanitize';
 
@@ -204,13 +204,8 @@ export function newWorkOrder(
   meta: { id: string; requestedAt: Date; responseRef: string },
 ): WorkOrder {
   return {
+    ...emptyWorkOrder(),
     id: meta.id,
-    woNumber: '',
-    status: 'Submitted',
-    priority: '',
-    category: '',
-    assignee: '',
-    due: null,
     requestedAt: meta.requestedAt,
     requesterEmail: submission.requesterEmail,
     requesterName: submission.requesterName,
@@ -218,19 +213,7 @@ export function newWorkOrder(
     description: submission.description,
     urgency: submission.urgency,
     resources: submission.resources,
-    decidedBy: '',
-    decidedAt: null,
-    assignedAt: null,
-    startedAt: null,
-    completedAt: null,
-    closedBy: '',
-    closedAt: null,
-    notes: '',
-    results: '',
-    actions: '',
-    reason: '',
     reviewFlag: asCellText(submission.problems.join('; ')).text,
     responseRef: meta.responseRef,
-    revision: 1,
   };
 }

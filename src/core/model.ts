@@ -75,6 +75,40 @@ export interface WorkOrder {
 }
 export type WorkOrderField = keyof WorkOrder;
 
+/** A work order with every field empty: Submitted, revision 1. Spread it under the fields you set. */
+export function emptyWorkOrder(): WorkOrder {
+  return {
+    id: '',
+    woNumber: '',
+    status: 'Submitted',
+    priority: '',
+    category: '',
+    assignee: '',
+    due: null,
+    requestedAt: null,
+    requesterEmail: '',
+    requesterName: '',
+    location: '',
+    description: '',
+    urgency: '',
+    resources: '',
+    decidedBy: '',
+    decidedAt: null,
+    assignedAt: null,
+    startedAt: null,
+    completedAt: null,
+    closedBy: '',
+    closedAt: null,
+    notes: '',
+    results: '',
+    actions: '',
+    reason: '',
+    reviewFlag: '',
+    responseRef: '',
+    revision: 1,
+  };
+}
+
 /**
  * The register's columns: field → header. Columns are found by header text, so an administrator may
  * reorder them or add columns of their own; these are the ones the add-on owns.

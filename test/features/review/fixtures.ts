@@ -4,7 +4,13 @@
  * a 100,000-row history), plus access to the review queue's document properties.
  */
 import { registerLayout, type RegisterLayout } from '../../../src/core/columns';
-import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../../../src/core/model';
+import {
+  REGISTER_COLUMNS,
+  SHEET_NAMES,
+  type WorkOrder,
+  type WorkOrderField,
+  emptyWorkOrder,
+} from '../../../src/core/model';
 import { formatRequestId } from '../../../src/core/ids';
 import { REQUESTOR, type TestWorkbook } from '../../support/workbook';
 import { forgetRememberedState } from '../../support/caches';
@@ -14,13 +20,8 @@ export const INDEX_KEY = 'wo.review.index';
 /** A work order with every field filled as intake would leave it, then `overrides`. */
 export function makeOrder(seq: number, overrides: Partial<WorkOrder> = {}): WorkOrder {
   return {
+    ...emptyWorkOrder(),
     id: formatRequestId(seq),
-    woNumber: '',
-    status: 'Submitted',
-    priority: '',
-    category: '',
-    assignee: '',
-    due: null,
     requestedAt: new Date(Date.UTC(2026, 0, 5, 9, 0, 0) + seq * 60_000),
     requesterEmail: REQUESTOR,
     requesterName: `Requester ${seq}`,
@@ -28,20 +29,6 @@ export function makeOrder(seq: number, overrides: Partial<WorkOrder> = {}): Work
     description: `Request number ${seq}: the radiator in room ${seq % 300} is cold`,
     urgency: 'Routine',
     resources: 'Ladder',
-    decidedBy: '',
-    decidedAt: null,
-    assignedAt: null,
-    startedAt: null,
-    completedAt: null,
-    closedBy: '',
-    closedAt: null,
-    notes: '',
-    results: '',
-    actions: '',
-    reason: '',
-    reviewFlag: '',
-    responseRef: '',
-    revision: 1,
     ...overrides,
   };
 }

@@ -1,36 +1,18 @@
+import { emptyWorkOrder } from '../../../src/core/model';
 import type { StaffMember, WorkOrder } from '../../../src/core/model';
 
 /** A Submitted request with every field filled the way intake leaves it. */
 export function makeOrder(overrides: Partial<WorkOrder> = {}): WorkOrder {
   return {
+    ...emptyWorkOrder(),
     id: 'REQ-000123',
-    woNumber: '',
-    status: 'Submitted',
-    priority: '',
-    category: '',
-    assignee: '',
-    due: null,
     requestedAt: new Date('2026-03-02T08:00:00Z'),
     requesterEmail: 'rita@example.com',
     requesterName: 'Rita Requestor',
     location: 'Main Building',
     description: 'Leaking tap in the kitchen',
     urgency: 'Routine',
-    resources: '',
-    decidedBy: '',
-    decidedAt: null,
-    assignedAt: null,
-    startedAt: null,
-    completedAt: null,
-    closedBy: '',
-    closedAt: null,
-    notes: '',
-    results: '',
-    actions: '',
-    reason: '',
-    reviewFlag: '',
     responseRef: 'Form Responses 1!A2',
-    revision: 1,
     ...overrides,
   };
 }
