@@ -129,6 +129,15 @@ function lookedUpTail(sheet: Sheet): CheckedTail {
   return { row, hash, maxRows, knownRows: maxRows };
 }
 
+/**
+ * Looks the tail up and remembers it (three reads): setup ends with this, so the first append after it
+ * — usually the first form submission — is already the cheap, verified kind.
+ */
+export function refreshChangeLogTail(ss: Spreadsheet): void {
+  const { row, hash, maxRows } = lookedUpTail(logSheet(ss));
+  rememberTail({ row, hash, maxRows });
+}
+
 export interface TailAppendOptions {
   /**
    * Spreadsheet calls the caller can still spend within its budget: with one, a sheet running out of

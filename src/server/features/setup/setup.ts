@@ -9,6 +9,7 @@ import { withDocumentLock } from '../../adapters/document-lock';
 import { currentUserEmail } from '../../adapters/session';
 import { readReferenceData, rememberReferenceData } from '../../adapters/reference-data';
 import { OUTBOX_HEADERS } from '../../adapters/mailer';
+import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
 import { ensureRowStateColumn } from '../../adapters/row-state-column';
@@ -115,6 +116,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     ensureTriggers(ss, report);
     // What setup leaves in place is what every execution reads next: store it, so they start warm.
     rememberReferenceData(readReferenceData(ss));
+    refreshChangeLogTail(ss);
     return report;
   });
 }
