@@ -1,11 +1,7 @@
-/** The workbench server's JSON API, as the browser sees it (types mirror workbench/server). */
+/** The workbench server's JSON API, as the browser sees it. */
+import type { CellFormat, ChartView, Rect, SheetView } from '../shared/views';
 
-export interface Rect {
-  row: number;
-  column: number;
-  numRows: number;
-  numColumns: number;
-}
+export type { CellFormat, ChartView, Rect, SheetView };
 
 export interface Person {
   email: string;
@@ -25,50 +21,6 @@ export interface StateReply {
   inboxCount: number;
   sheets: string[];
   registerSheet: string;
-}
-
-export interface CellFormat {
-  bold?: boolean;
-  italic?: boolean;
-  background?: string;
-  color?: string;
-  align?: string;
-  wrap?: boolean;
-}
-
-export interface ChartView {
-  chartId: number;
-  type: string;
-  title: string;
-  anchorRow: number;
-  anchorColumn: number;
-  offsetX: number;
-  offsetY: number;
-  width: number;
-  height: number;
-  categories: string[];
-  series: { name: string; values: (number | null)[] }[];
-  stacked: boolean;
-}
-
-export interface SheetView {
-  name: string;
-  tabs: { name: string; hidden: boolean; color: string | null }[];
-  lastRow: number;
-  lastColumn: number;
-  maxRows: number;
-  maxColumns: number;
-  frozenRows: number;
-  firstRow: number;
-  rows: string[][];
-  frozen: string[][];
-  formulas: Record<string, string>;
-  notes: Record<string, string>;
-  formats: Record<string, CellFormat>;
-  dropdowns: { rect: Rect; values: string[]; strict: boolean; helpText: string | null }[];
-  protections: { rect: Rect; description: string; warningOnly: boolean; canEdit: boolean }[];
-  charts: ChartView[];
-  columnWidths: Record<string, number>;
 }
 
 export type EditReply =

@@ -6,22 +6,9 @@
  */
 import type { SpreadsheetModel } from '../../runtime/host/spreadsheet/store';
 import type { ChartModel } from '../../runtime/host/spreadsheet/chart-model';
+import type { ChartView } from '../shared/views';
 
-export interface ChartView {
-  chartId: number;
-  /** Charts.ChartType name: LINE, COLUMN, BAR are drawn as such; anything else as columns. */
-  type: string;
-  title: string;
-  anchorRow: number;
-  anchorColumn: number;
-  offsetX: number;
-  offsetY: number;
-  width: number;
-  height: number;
-  categories: string[];
-  series: { name: string; values: (number | null)[] }[];
-  stacked: boolean;
-}
+export type { ChartView };
 
 /** Sheets' default size of a new embedded chart. */
 const DEFAULT_WIDTH = 600;

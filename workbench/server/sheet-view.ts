@@ -5,39 +5,10 @@
  */
 import type { SheetModel, SpreadsheetModel } from '../../runtime/host/spreadsheet/store';
 import { snapshot } from '../../runtime/host/spreadsheet/snapshot';
-import type { Rect } from '../../runtime/host/spreadsheet/rect';
-import { chartView, type ChartView } from './chart-data';
+import { chartView } from './chart-data';
+import type { CellFormat, SheetView } from '../shared/views';
 
-export interface CellFormat {
-  bold?: boolean;
-  italic?: boolean;
-  background?: string;
-  color?: string;
-  align?: string;
-  wrap?: boolean;
-}
-
-export interface SheetView {
-  name: string;
-  tabs: { name: string; hidden: boolean; color: string | null }[];
-  lastRow: number;
-  lastColumn: number;
-  maxRows: number;
-  maxColumns: number;
-  frozenRows: number;
-  /** The rows this view carries: `rows[i]` is sheet row `firstRow + i`. */
-  firstRow: number;
-  rows: string[][];
-  /** Frozen rows, always sent (the header stays in view while scrolling). */
-  frozen: string[][];
-  formulas: Record<string, string>;
-  notes: Record<string, string>;
-  formats: Record<string, CellFormat>;
-  dropdowns: { rect: Rect; values: string[]; strict: boolean; helpText: string | null }[];
-  protections: { rect: Rect; description: string; warningOnly: boolean; canEdit: boolean }[];
-  charts: ChartView[];
-  columnWidths: Record<number, number>;
-}
+export type { CellFormat, SheetView };
 
 const key = (row: number, column: number) => `${row},${column}`;
 
