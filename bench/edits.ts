@@ -40,6 +40,8 @@ export interface EditFigures {
   spreadsheetCalls: number;
   reads: number;
   writes: number;
+  /** Round trips to other services (locks, properties, cache, the toast). */
+  otherCalls: number;
   cellsRead: number;
   cellsWritten: number;
   /** Change-log rows the edit wrote. */
@@ -123,6 +125,7 @@ function figures(rows: number, scenario: string, record: ExecutionRecord, logRow
     spreadsheetCalls: spreadsheetCalls(record.stats),
     reads: backend.read,
     writes: backend.write,
+    otherCalls: countsOf(record.stats).otherCalls,
     cellsRead: record.stats.cellsRead,
     cellsWritten: record.stats.cellsWritten,
     logRows,

@@ -58,6 +58,17 @@ const LOCAL_CLASSES = new Set([
   'ChartOptions',
 ]);
 
+/**
+ * Methods that live on a Spreadsheet-family class but do not touch the document: a toast is a message
+ * to the user's browser, the same kind of round trip as the Ui service's, so it is accounted there.
+ */
+const UI_METHODS = new Set(['Spreadsheet.toast']);
+
+/** The service family a call is accounted to (normally the object's own). */
+export function callFamily(object: GasObject, method: string): string {
+  return UI_METHODS.has(`${object.gasClass}.${method}`) ? 'Ui' : object.gasService;
+}
+
 export function callKind(object: GasObject, method: string): CallKind {
   const key = `${object.gasClass}.${method}`;
   if (TOUCH.has(key)) return 'touch';

@@ -1,7 +1,7 @@
 import { GasError, GasObject, Pending } from './gas-object';
 import type { ExecutionContext } from './execution';
 import { checkAuthorization } from './authorization';
-import { callKind } from './call-cost';
+import { callFamily, callKind } from './call-cost';
 
 type Reply = { ok: unknown } | { err: { name: string; message: string } };
 
@@ -84,7 +84,7 @@ export class Dispatcher {
       stats.callsByService[object.gasService] = (stats.callsByService[object.gasService] ?? 0) + 1;
       const kind = callKind(object, method);
       if (kind !== 'local') {
-        const backend = (stats.backend[object.gasService] ??= { touch: 0, read: 0, write: 0 });
+        const backend = (stats.backend[callFamily(object, method)] ??= { touch: 0, read: 0, write: 0 });
         backend[kind] += 1;
       }
       const fn = scriptVisibleMethod(object, method);
