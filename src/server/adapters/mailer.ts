@@ -33,20 +33,26 @@ export type Delivery = 'sent' | 'queued' | 'skipped';
 
 /**
  * Sends now when MailApp's remaining daily quota covers every recipient, otherwise queues the message
- * in the Outbox sheet for the hourly job to send, oldest first. An email is never dropped.
+ * in the Outbox sheet for the hourly job to send, oldest first. A send that fails for any other reason
+ * is queued too (the drain retries it and records the error), so an email is never dropped; only a
+ * failure to queue it throws.
  */
 export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): Delivery {
   const to = [...new Set(email.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))];
   if (to.length === 0) return 'skipped';
   if (MailApp.getRemainingDailyQuota() >= to.length) {
-    MailApp.sendEmail({
-      to: to.join(','),
-      subject: email.subject,
-      body: email.body,
-      htmlBody: email.htmlBody,
-      name: SENDER_NAME,
-    });
-    return 'sent';
+    try {
+      MailApp.sendEmail({
+        to: to.join(','),
+        subject: email.subject,
+        body: email.body,
+        htmlBody: email.htmlBody,
+        name: SENDER_NAME,
+      });
+      return 'sent';
+    } catch (error) {
+      console.error(`Email about ${email.recordId} not sent now, queued: ${String(error)}`);
+    }
   }
   queueEmails(ss, [{ ...email, to }], now);
   return 'queued';

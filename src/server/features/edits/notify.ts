@@ -9,7 +9,7 @@ import { composeEmail, recipientsFor } from '../../../core/notifications';
 import type { WorkOrder } from '../../../core/model';
 import { supervisorEmails } from '../../../core/staff';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { queueEmails, sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
+import { sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
 import type { Step } from './judge';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,13 +24,8 @@ function deliver(ss: Spreadsheet, email: OutgoingEmail, now: Date): void {
   try {
     sendOrQueue(ss, email, now);
   } catch (error) {
-    // The change is made and logged; an email that could not go now waits for the hourly job.
-    console.error(`Email about ${email.recordId} not sent: ${String(error)}`);
-    try {
-      queueEmails(ss, [email], now);
-    } catch (queueError) {
-      console.error(`Email about ${email.recordId} could not be queued either: ${String(queueError)}`);
-    }
+    // The change is made and logged; only an email that could not even be queued ends up here.
+    console.error(`Email about ${email.recordId} could not be sent or queued: ${String(error)}`);
   }
 }
 

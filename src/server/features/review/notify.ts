@@ -5,7 +5,7 @@
  */
 import { composeEmail, recipientsFor, type EmailKind } from '../../../core/notifications';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { queueEmails, sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
+import { sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
 import type { ActOutcome } from './act';
 import type { Reviewer } from './caller';
 
@@ -23,14 +23,9 @@ function deliver(ss: Spreadsheet, email: OutgoingEmail, now: Date, into: Deliver
     if (result === 'sent') into.sent.push(...email.to);
     if (result === 'queued') into.queued.push(...email.to);
   } catch (error) {
-    // The change is made; an email that could not go now waits in the Outbox for the hourly job.
-    console.error(`Email about ${email.recordId} not sent: ${String(error)}`);
-    try {
-      queueEmails(ss, [email], now);
-      into.queued.push(...email.to);
-    } catch {
-      into.failed.push(...email.to);
-    }
+    // The change is made; only an email that could not even be queued is reported as failed.
+    console.error(`Email about ${email.recordId} could not be sent or queued: ${String(error)}`);
+    into.failed.push(...email.to);
   }
 }
 
