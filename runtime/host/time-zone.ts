@@ -234,3 +234,30 @@ export function zonedToDate(
   if (corrected !== guess) guess = corrected;
   return new Date(guess);
 }
+
+/** English month names, January first: both Java's date patterns and Sheets' number formats print them. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** English day names indexed by `isoWeekday % 7` (Sunday first). */
+export const DAY_NAMES: readonly string[] = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];

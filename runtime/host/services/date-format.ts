@@ -1,5 +1,5 @@
 import { GasError } from '../gas-object';
-import { formatOffset, pad, timeZoneName, zonedFields } from '../time-zone';
+import { DAY_NAMES, MONTH_NAMES, formatOffset, pad, timeZoneName, zonedFields } from '../time-zone';
 import type { ZonedFields } from '../time-zone';
 
 /**
@@ -8,21 +8,6 @@ import type { ZonedFields } from '../time-zone';
  */
 type Token = { literal: string } | { letter: string; count: number };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const PATTERN_LETTERS = new Set('GyYMLwWDdFEuaHkKhmsSzZX');
 
 const compiled = new Map<string, Token[]>();
@@ -108,7 +93,7 @@ function field(letter: string, count: number, f: ZonedFields, date: Date, timeZo
     }
     case 'M':
     case 'L':
-      return count >= 3 ? text(MONTHS[f.month - 1]!, count) : pad(f.month, count);
+      return count >= 3 ? text(MONTH_NAMES[f.month - 1]!, count) : pad(f.month, count);
     case 'w':
       return pad(weekYear(f).week, count);
     case 'W':
@@ -120,7 +105,7 @@ function field(letter: string, count: number, f: ZonedFields, date: Date, timeZo
     case 'F':
       return pad(Math.floor((f.day - 1) / 7) + 1, count);
     case 'E':
-      return text(DAYS[f.isoWeekday - 1]!, count);
+      return text(DAY_NAMES[f.isoWeekday % 7]!, count);
     case 'u':
       return pad(f.isoWeekday, count);
     case 'a':

@@ -5,7 +5,7 @@
  * sections (`positive;negative;zero;text`) and `@` (plain text).
  */
 import type { CellValue } from './values';
-import { zonedFields } from '../time-zone';
+import { DAY_NAMES, MONTH_NAMES, zonedFields } from '../time-zone';
 
 /** What Range.getNumberFormat reports for a cell whose format is "Automatic". */
 export const AUTOMATIC_FORMAT = '0.###############';
@@ -13,21 +13,6 @@ export const AUTOMATIC_FORMAT = '0.###############';
 export const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
 export const PLAIN_TEXT_FORMAT = '@';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Sheets' day 0 (December 30, 1899): numbers under a date format count days from it. */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -271,8 +256,8 @@ function dateToken(
     case 'd':
       if (count === 1) return String(p.day);
       if (count === 2) return pad(p.day, 2);
-      if (count === 3) return DAYS[p.isoWeekday % 7]!.slice(0, 3);
-      return DAYS[p.isoWeekday % 7]!;
+      if (count === 3) return DAY_NAMES[p.isoWeekday % 7]!.slice(0, 3);
+      return DAY_NAMES[p.isoWeekday % 7]!;
     case 'h': {
       const h = twelveHour ? p.hour % 12 || 12 : p.hour;
       return count >= 2 ? pad(h, 2) : String(h);
@@ -283,9 +268,9 @@ function dateToken(
       if (minute) return count >= 2 ? pad(p.minute, 2) : String(p.minute);
       if (count === 1) return String(p.month);
       if (count === 2) return pad(p.month, 2);
-      if (count === 3) return MONTHS[p.month - 1]!.slice(0, 3);
-      if (count === 5) return MONTHS[p.month - 1]!.slice(0, 1);
-      return MONTHS[p.month - 1]!;
+      if (count === 3) return MONTH_NAMES[p.month - 1]!.slice(0, 3);
+      if (count === 5) return MONTH_NAMES[p.month - 1]!.slice(0, 1);
+      return MONTH_NAMES[p.month - 1]!;
   }
 }
 
