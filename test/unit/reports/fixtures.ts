@@ -1,38 +1,15 @@
 /** Builders for small hand-computed report fixtures. All times are UTC unless a test says otherwise. */
-import type { ChangeLogEntry, Status, WorkOrder } from '../../../src/core/model';
+import { emptyWorkOrder, type ChangeLogEntry, type Status, type WorkOrder } from '../../../src/core/model';
 
 export const at = (iso: string): Date => new Date(`${iso}Z`);
 
 export function order(id: string, fields: Partial<WorkOrder>): WorkOrder {
   return {
+    ...emptyWorkOrder(),
     id,
-    woNumber: '',
-    status: 'Submitted',
-    priority: '',
-    category: '',
-    assignee: '',
-    due: null,
-    requestedAt: null,
     requesterEmail: 'req@example.com',
     requesterName: 'Req',
-    location: '',
     description: `Work for ${id}`,
-    urgency: '',
-    resources: '',
-    decidedBy: '',
-    decidedAt: null,
-    assignedAt: null,
-    startedAt: null,
-    completedAt: null,
-    closedBy: '',
-    closedAt: null,
-    notes: '',
-    results: '',
-    actions: '',
-    reason: '',
-    reviewFlag: '',
-    responseRef: '',
-    revision: 1,
     ...fields,
   };
 }
