@@ -5,6 +5,7 @@
  */
 import { LocalAppsScript } from '../../runtime';
 import type { ExecutionRecord } from '../../runtime';
+import { fireFormSubmit } from '../../runtime/host/events';
 import { parseRegisterRow, registerLayout } from '../../src/core/columns';
 import { SHEET_NAMES, type WorkOrder } from '../../src/core/model';
 import { FORM_QUESTIONS } from '../../src/core/intake';
@@ -94,6 +95,33 @@ export class TestWorkbook {
   /** A requestor submits the form; returns the form-submit executions. */
   async submit(answers: Answers = {}, respondentEmail = REQUESTOR) {
     return this.rt.submitForm(this.formId, { respondentEmail, answers: this.answers(answers) });
+  }
+
+  /**
+   * `count` respondents press Submit at once: Google appends every response, then runs one
+   * form-submit execution each; the executions interleave at every service call.
+   */
+  async submitAtOnce(count: number): Promise<ExecutionRecord[]> {
+    const trigger = this.rt.world.triggers.matching('ON_FORM_SUBMIT', 'SPREADSHEETS', this.ssId)[0];
+    if (!trigger) throw new Error('no form-submit trigger');
+    const responses = Array.from({ length: count }, (_, i) =>
+      this.rt.world.forms.submit(this.formId, {
+        respondentEmail: `person${i}@example.com`,
+        answers: this.answers({ description: `Request ${i}` }),
+      }),
+    );
+    return this.rt.interleaved(() =>
+      Promise.all(
+        responses.map((r) =>
+          fireFormSubmit(this.rt, trigger, this.ssId, {
+            sheetName: r.sheetName!,
+            row: r.row!,
+            values: r.values,
+            namedValues: r.namedValues,
+          }),
+        ),
+      ),
+    );
   }
 
   /** A sidebar (google.script.run) call by `user`. */

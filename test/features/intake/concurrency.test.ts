@@ -3,40 +3,15 @@
  * interleaved schedule pauses every execution at every service call and resumes them in rotation, so
  * all twenty read the counter before any of them writes it — unless the document lock serializes them.
  */
-import { fireFormSubmit } from '../../../runtime/host/events';
 import { buildNoLocksVariant } from '../../support/variant-build';
-import { setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { setUpWorkbook } from '../../support/workbook';
 
 const BURST = 20;
-
-async function burstOfSubmissions(wb: TestWorkbook) {
-  const trigger = wb.rt.world.triggers.matching('ON_FORM_SUBMIT', 'SPREADSHEETS', wb.ssId)[0]!;
-  // Twenty respondents press Submit at once: Google appends the twenty responses, then runs twenty executions.
-  const responses = Array.from({ length: BURST }, (_, i) =>
-    wb.rt.world.forms.submit(wb.formId, {
-      respondentEmail: `person${i}@example.com`,
-      answers: wb.answers({ description: `Request ${i}` }),
-    }),
-  );
-  const executions = await wb.rt.interleaved(() =>
-    Promise.all(
-      responses.map((r) =>
-        fireFormSubmit(wb.rt, trigger, wb.ssId, {
-          sheetName: r.sheetName!,
-          row: r.row!,
-          values: r.values,
-          namedValues: r.namedValues,
-        }),
-      ),
-    ),
-  );
-  return executions;
-}
 
 test('20 interleaved submissions give 20 rows with 20 distinct, increasing ids and no overwritten cell', async () => {
   const wb = await setUpWorkbook();
   try {
-    const executions = await burstOfSubmissions(wb);
+    const executions = await wb.submitAtOnce(BURST);
     expect(executions.every((e) => e.ok)).toBe(true);
     expect(executions.some((e) => e.stats.lockWaits > 0)).toBe(true);
     const rows = wb.register();
@@ -57,7 +32,7 @@ test('20 interleaved submissions give 20 rows with 20 distinct, increasing ids a
 test('negative control: the same burst with the locks compiled out loses updates', async () => {
   const wb = await setUpWorkbook({ distDir: buildNoLocksVariant() });
   try {
-    const executions = await burstOfSubmissions(wb);
+    const executions = await wb.submitAtOnce(BURST);
     expect(executions.every((e) => e.ok)).toBe(true);
     const ids = wb.register().map((r) => r.order.id);
     expect(ids).toHaveLength(BURST);

@@ -6,7 +6,6 @@
  * compiled out (WO_BUILD_VARIANT=no-locks, see src/server/adapters/document-lock.ts): the shipped
  * Code.js carries no switch, and the test proves the lock is what keeps the numbers apart.
  */
-import { fireFormSubmit } from '../../../runtime/host/events';
 import { verifyChain } from '../../../src/core/audit';
 import { buildNoLocksVariant } from '../../support/variant-build';
 import { SUPERVISOR, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
@@ -76,25 +75,7 @@ test('20 interleaved form submissions all reach the review queue without a regis
   const wb = await setUpWorkbook();
   try {
     await viewFor(wb, SUPERVISOR); // the queue index exists from here on
-    const trigger = wb.rt.world.triggers.matching('ON_FORM_SUBMIT', 'SPREADSHEETS', wb.ssId)[0]!;
-    const responses = Array.from({ length: BURST }, (_, i) =>
-      wb.rt.world.forms.submit(wb.formId, {
-        respondentEmail: `person${i}@example.com`,
-        answers: wb.answers({ description: `Request ${i}` }),
-      }),
-    );
-    const executions = await wb.rt.interleaved(() =>
-      Promise.all(
-        responses.map((r) =>
-          fireFormSubmit(wb.rt, trigger, wb.ssId, {
-            sheetName: r.sheetName!,
-            row: r.row!,
-            values: r.values,
-            namedValues: r.namedValues,
-          }),
-        ),
-      ),
-    );
+    const executions = await wb.submitAtOnce(BURST);
     expect(executions.every((e) => e.ok)).toBe(true);
     const { reply, record } = await load(wb, SUPERVISOR);
     if (!reply.ok) throw new Error(reply.message);
