@@ -32,6 +32,7 @@ import {
 } from '../test/support/workbook';
 import { countsOf, estimateMs } from './cost-model';
 import { forgetRememberedState, REFERENCE_SNAPSHOT_KEY } from '../test/support/caches';
+import { table } from './print';
 
 export interface EditFigures {
   rows: number;
@@ -199,9 +200,13 @@ function printTable(rows: readonly EditFigures[]): void {
     'localMs',
     'estimatedMs',
   ];
-  const lines = [headers.map(String), ...rows.map((r) => headers.map((h) => String(r[h])))];
-  const widths = headers.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));
-  for (const line of lines) console.log(line.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  '));
+  console.log(
+    table(
+      headers.map(String),
+      rows.map((r) => headers.map((h) => String(r[h]))),
+      () => true,
+    ),
+  );
   const warm = rows.filter((r) => r.scenario !== 'cold' && r.scenario !== 'staleStaff');
   const worst = Math.max(...warm.map((r) => r.spreadsheetCalls));
   console.log(`\nWarm edits: at most ${worst} Spreadsheet calls (budget: 6).`);

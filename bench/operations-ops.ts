@@ -17,6 +17,7 @@ import { generateHistory } from './fixtures/history';
 import { rowFromMeasurement } from './results';
 import type { BenchWorld, Measurement } from './types';
 import { createOurWorld, USERS } from './world';
+import { table } from './print';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -232,12 +233,7 @@ function print(rows: readonly OpsFigures[]): void {
     (r.estimatedMs / 1000).toFixed(2),
     r.note ?? '',
   ]);
-  const widths = headers.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const fmt = (l: string[]) =>
-    l
-      .map((c, i) => (i === 1 || i === 2 || i === 11 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join('  ');
-  console.log([fmt(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n'));
+  console.log(table(headers, lines, (i) => i !== 1 && i !== 2 && i !== 11));
 }
 
 async function main(): Promise<void> {

@@ -6,7 +6,8 @@ import { capacityWith } from './capacity';
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 
-function table(headers: string[], lines: string[][], rightAlign: (i: number) => boolean): string {
+/** A plain-text table (the standalone bench scripts print theirs with it too). */
+export function table(headers: string[], lines: string[][], rightAlign: (i: number) => boolean): string {
   const all = [headers, ...lines];
   const widths = headers.map((_, i) => Math.max(...all.map((l) => (l[i] ?? '').length)));
   const fmt = (l: string[]) =>

@@ -21,6 +21,7 @@ import { appendDirectly, makeOrder } from '../test/features/review/fixtures';
 import type { WorkOrder } from '../src/core/model';
 import type { ReviewActResponse, ReviewItem, ReviewLoadResponse } from '../src/shared/review';
 import { forgetRememberedState } from '../test/support/caches';
+import { table } from './print';
 
 const PENDING = 500;
 
@@ -243,12 +244,7 @@ function printTable(rows: readonly ReviewFigures[]): void {
     String(r.localMs),
     (r.estimatedMs / 1000).toFixed(2),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const b of body) console.log(line(b));
+  console.log(table(header, body, (i) => i >= 2));
 }
 
 async function main(): Promise<void> {
