@@ -17,7 +17,13 @@
  * WO_DIST_DIR naming a build).
  */
 import { registerLayout } from '../src/core/columns';
-import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../src/core/model';
+import {
+  REGISTER_COLUMNS,
+  SHEET_NAMES,
+  type WorkOrder,
+  type WorkOrderField,
+  emptyWorkOrder,
+} from '../src/core/model';
 import { formatRequestId } from '../src/core/ids';
 import { serializeRowState, ROW_STATE_HEADER } from '../src/server/adapters/row-state';
 import { spreadsheetCalls } from '../runtime/host/execution';
@@ -60,6 +66,7 @@ function assignedOrder(seq: number): WorkOrder {
   const requestedAt = new Date(Date.UTC(2026, 0, 5, 9, 0, 0) + seq * 60_000);
   const decidedAt = new Date(requestedAt.getTime() + 3_600_000);
   return {
+    ...emptyWorkOrder(),
     id: formatRequestId(seq),
     woNumber: `WO-2026-${String(seq).padStart(5, '0')}`,
     status: 'Assigned',
@@ -77,15 +84,6 @@ function assignedOrder(seq: number): WorkOrder {
     decidedBy: SUPERVISOR,
     decidedAt,
     assignedAt: decidedAt,
-    startedAt: null,
-    completedAt: null,
-    closedBy: '',
-    closedAt: null,
-    notes: '',
-    results: '',
-    actions: '',
-    reason: '',
-    reviewFlag: '',
     responseRef: `Form Responses 1!A${seq + 1}`,
     revision: 3,
   };
