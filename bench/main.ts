@@ -19,7 +19,7 @@ import { measureColdStart } from './cold-start';
 import { timeCompute, type ComputeFigures } from './compute';
 import { costModelFromEnv } from './cost-model';
 import { EXTERNAL, externalRows, loadExternal } from './external';
-import type { History } from './fixtures/history';
+import { logRowCount, type History } from './fixtures/history';
 import { measureLifecycleRows, type LifecycleRows } from './lifecycle';
 import { createNaiveWorld, measureNaive } from './naive/world';
 import {
@@ -143,7 +143,11 @@ async function main(): Promise<void> {
     await run('bench/operations.ts', 'archive', () => measureArchiveDefault(world));
     for (const { source, m } of measured) rows.push(rowFromMeasurement(size, source, m, model));
     if (world.notes.length === 0) {
-      capacity = measureCapacity(world.rt.world.spreadsheets.require(world.ssId), size, full.changes.length);
+      capacity = measureCapacity(
+        world.rt.world.spreadsheets.require(world.ssId),
+        size,
+        logRowCount(full.changes),
+      );
     }
     await world.rt.close();
 

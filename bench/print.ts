@@ -120,7 +120,8 @@ export function printReport(result: BenchResult): void {
   if (life) {
     console.log(
       life.ok
-        ? `  one work order taken from the form to Closed through the add-on wrote ${life.total} change-log rows: ` +
+        ? `  one work order taken from the form to Closed through the add-on wrote ${life.total} change-log rows ` +
+            `(one per action), recording ${Object.values(life.byField).reduce((a, b) => a + b, 0)} field changes: ` +
             Object.entries(life.byField)
               .map(([f, n]) => `${f} ${n}`)
               .join(', ')

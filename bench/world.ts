@@ -8,7 +8,7 @@ import { LocalAppsScript, type ExecutionRecord } from '../runtime';
 import { SHEET_NAMES } from '../src/core/model';
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateHistory, RESPONSES_SHEET, thinHistory, type History } from './fixtures/history';
+import { generateHistory, logRowCount, RESPONSES_SHEET, thinHistory, type History } from './fixtures/history';
 import { chainEntries, installHistory, type Installed } from './fixtures/install';
 import { logRowsThatFit } from './fixtures/fit';
 import type { BenchUsers, BenchWorld } from './types';
@@ -51,6 +51,8 @@ export function benchHistory(size: number): History {
 
 /** Cells kept free for what the operations add (report tabs, archive sheet, appended rows). */
 export const HEADROOM_CELLS = 1_000_000;
+/** Empty rows below the change log in a fresh world (see installHistory's caller below). */
+export const LOG_SPARE_ROWS = 800;
 
 function staffRows(users: BenchUsers): unknown[][] {
   const name = (email: string) => email.split('@')[0] ?? email;
@@ -88,7 +90,7 @@ export async function createOurWorld(full: History): Promise<CreatedWorld> {
   const notes: string[] = [];
   let responses = true;
   let plan = logRowsThatFit(model, { ...sheets, responses: RESPONSES_SHEET }, size, HEADROOM_CELLS);
-  if (plan.maxLogRows < full.changes.length) {
+  if (plan.maxLogRows < logRowCount(full.changes)) {
     const without = logRowsThatFit(model, { ...sheets, responses: null }, size, HEADROOM_CELLS);
     responses = false;
     plan = without;
@@ -101,8 +103,8 @@ export async function createOurWorld(full: History): Promise<CreatedWorld> {
   const history = thinnedHistory(full, plan.maxLogRows);
   if (history !== full) {
     notes.push(
-      `change log thinned to ${(history.changes.length / size).toFixed(1)} rows per work order (from ${(
-        full.changes.length / size
+      `change log thinned to ${(logRowCount(history.changes) / size).toFixed(1)} rows per work order (from ${(
+        logRowCount(full.changes) / size
       ).toFixed(1)}) to fit under the 10-million-cell limit`,
     );
   }
@@ -110,7 +112,9 @@ export async function createOurWorld(full: History): Promise<CreatedWorld> {
     owner: USERS.admin,
     responses,
     chained: cachedChain(history),
-    logSpareRows: Number(process.env.WO_BENCH_LOG_SPARE_ROWS ?? 0),
+    // The appender keeps 300 to 1,300 empty rows below the log (change-log-tail.ts), growing it a
+    // thousand rows at a time: a world starts in the middle of that range, as a live log would be.
+    logSpareRows: Number(process.env.WO_BENCH_LOG_SPARE_ROWS ?? LOG_SPARE_ROWS),
   });
   return {
     world: { rt, ssId, formId: form.id, size, users: USERS, history, installed, notes },

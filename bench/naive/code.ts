@@ -9,6 +9,8 @@
  */
 import { REGISTER_HEADER_ROW } from '../../src/core/columns';
 import { CHANGE_LOG_HEADERS, SHEET_NAMES, type ChangeLogEntry, type WorkOrder } from '../../src/core/model';
+import { formatChanges } from '../../src/core/change-lines';
+import { entriesOfRow } from '../../src/core/change-log-row';
 import { computeReports, reportTables } from '../../src/core/reports';
 import { registerLayout, rowToWorkOrder } from '../../src/core/columns';
 
@@ -78,9 +80,7 @@ function logChange(
     user,
     source,
     id,
-    field,
-    String(oldValue),
-    String(newValue),
+    formatChanges([{ field, oldValue: String(oldValue), newValue: String(newValue) }]),
     '',
   ]);
 }
@@ -246,17 +246,8 @@ export function naiveBuildReports(): number {
   const log = sheetNamed(ss, SHEET_NAMES.changeLog);
   const changes: ChangeLogEntry[] = [];
   for (let r = 2; r <= log.getLastRow(); r++) {
-    const v = log.getRange(r, 1, 1, 8).getValues()[0] ?? [];
-    changes.push({
-      at: v[0] as Date,
-      user: String(v[1]),
-      source: 'system',
-      recordId: String(v[3]),
-      field: String(v[4]),
-      oldValue: String(v[5]),
-      newValue: String(v[6]),
-      hash: String(v[7]),
-    });
+    const v = log.getRange(r, 1, 1, CHANGE_LOG_HEADERS.length).getValues()[0] ?? [];
+    changes.push(...entriesOfRow(v));
   }
   const tabs = reportTables(
     computeReports({ orders, changes, now: new Date(), timeZone: ss.getSpreadsheetTimeZone() }),

@@ -5,16 +5,22 @@
  * chain); it makes silent tampering and accidental damage detectable, which is what the SOP's audit
  * needs.
  */
-import { CHANGE_LOG_HEADERS, SOURCES, type ChangeLogEntry } from './model';
-import { asCellText } from './sanitize';
+import {
+  actionCells,
+  LOG_COLUMN,
+  timestampOf,
+  toActions,
+  type LogAction,
+  type UnhashedEntry,
+} from './change-log-row';
+import { CHANGE_LOG_HEADERS, SOURCES } from './model';
 import { sha256Hex } from './sha256';
-import { isDate, isValidDate, parseIso } from './time';
+import { isDate, isValidDate } from './time';
 
 export { sha256Hex } from './sha256';
+export type { LogAction, UnhashedEntry } from './change-log-row';
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-export type UnhashedEntry = Omit<ChangeLogEntry, 'hash'>;
 
 /**
  * The timestamp as hashed: ISO-8601 cut to whole seconds. A spreadsheet cell may not give back the
@@ -22,7 +28,7 @@ export type UnhashedEntry = Omit<ChangeLogEntry, 'hash'>;
  */
 export function canonicalTimestamp(at: Date): string {
   const seconds = Math.floor(at.getTime() / 1000);
-  // One change writes several rows with the same time: format each second once.
+  // Many rows share a second: format each second once.
   if (seconds !== lastSeconds) {
     lastSeconds = seconds;
     lastIso = new Date(seconds * 1000).toISOString();
@@ -41,69 +47,42 @@ function jsonString(text: string): string {
   return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
-function canonicalOf(
-  at: string,
-  user: string,
-  source: string,
-  recordId: string,
-  field: string,
-  oldValue: string,
-  newValue: string,
-): string {
-  return (
-    `[${jsonString(at)},${jsonString(user)},${jsonString(source)},${jsonString(recordId)},` +
-    `${jsonString(field)},${jsonString(oldValue)},${jsonString(newValue)}]`
-  );
+function canonicalOf(at: string, user: string, source: string, recordId: string, changes: string): string {
+  return `[${jsonString(at)},${jsonString(user)},${jsonString(source)},${jsonString(recordId)},${jsonString(changes)}]`;
 }
 
-/** Canonical row content: JSON of [at ISO, user, source, recordId, field, old, new]. */
-export function canonicalContent(entry: UnhashedEntry): string {
+/** Canonical row content: JSON of [at ISO, user, source, recordId, changes]. */
+export function canonicalContent(action: LogAction): string {
   return canonicalOf(
-    canonicalTimestamp(entry.at),
-    entry.user,
-    entry.source,
-    entry.recordId,
-    entry.field,
-    entry.oldValue,
-    entry.newValue,
+    canonicalTimestamp(action.at),
+    action.user,
+    action.source,
+    action.recordId,
+    action.changes,
   );
 }
 
-export function chainHash(prevHash: string, entry: UnhashedEntry): string {
-  return sha256Hex(prevHash, canonicalContent(entry));
+export function chainHash(prevHash: string, action: LogAction): string {
+  return sha256Hex(prevHash, canonicalContent(action));
 }
 
 /**
- * Rows to append for `entries`, chained after `prevHash`, plus the hash to chain the next batch to.
- * Text is neutralized for the sheet, and what is hashed is exactly what the cells will read back
- * (after cleaning and truncation), so the chain verifies from the sheet alone.
+ * Rows to append for `entries` (one per action, see change-log-row.ts), chained after `prevHash`, plus
+ * the hash to chain the next batch to. What is hashed is exactly what the cells will read back.
  */
 export function changeLogRows(
   prevHash: string,
   entries: readonly UnhashedEntry[],
-): { rows: unknown[][]; entries: ChangeLogEntry[]; lastHash: string } {
+): { rows: unknown[][]; actions: (LogAction & { hash: string })[]; lastHash: string } {
   let hash = prevHash;
   const rows: unknown[][] = [];
-  const hashed: ChangeLogEntry[] = [];
-  for (const entry of entries) {
-    const cells = [entry.user, entry.source, entry.recordId, entry.field, entry.oldValue, entry.newValue].map(
-      (v) => asCellText(v),
-    );
-    const stored: UnhashedEntry = {
-      at: new Date(Math.floor(entry.at.getTime() / 1000) * 1000),
-      user: cells[0]?.text ?? '',
-      source: entry.source,
-      recordId: cells[2]?.text ?? '',
-      field: cells[3]?.text ?? '',
-      oldValue: cells[4]?.text ?? '',
-      newValue: cells[5]?.text ?? '',
-    };
-    hash = chainHash(hash, stored);
-    hashed.push({ ...stored, hash });
-    // The hash too: a hex string of only digits (and an 'e') would otherwise become a number.
-    rows.push([stored.at, ...cells.map((c) => c.cell), asCellText(hash).cell]);
+  const hashed: (LogAction & { hash: string })[] = [];
+  for (const action of toActions(entries)) {
+    hash = chainHash(hash, action);
+    hashed.push({ ...action, hash });
+    rows.push(actionCells(action, hash));
   }
-  return { rows, entries: hashed, lastHash: hash };
+  return { rows, actions: hashed, lastHash: hash };
 }
 
 export type ChainVerification =
@@ -123,12 +102,6 @@ function isBlank(row: readonly unknown[]): boolean {
 
 function broken(rowNumber: number, reason: string): ChainVerification {
   return { ok: false, firstBrokenRow: rowNumber, reason: `row ${rowNumber}${reason}` };
-}
-
-/** A timestamp cell: a Date as Sheets returns it, or ISO text if someone pasted it as text. */
-function timestampOf(value: unknown): Date | null {
-  if (isValidDate(value)) return value;
-  return typeof value === 'string' ? parseIso(value.trim()) : null;
 }
 
 export interface VerifyOptions {
@@ -160,9 +133,12 @@ export function verifyChain(
     const row = rows[i] ?? [];
     if (row.length < width)
       return broken(first + i, ` has ${row.length} columns; the change log has ${width}`);
-    const at = timestampOf(row[0]);
-    if (!at) return broken(first + i, `: "${cellString(row[0]).slice(0, 40)}" is not a timestamp`);
-    const source = cellString(row[2]);
+    const at = timestampOf(row[LOG_COLUMN.at]);
+    if (!at) {
+      const shown = cellString(row[LOG_COLUMN.at]).slice(0, 40);
+      return broken(first + i, `: "${shown}" is not a timestamp`);
+    }
+    const source = cellString(row[LOG_COLUMN.source]);
     if (!(SOURCES as readonly string[]).includes(source)) {
       return broken(first + i, `: "${source.slice(0, 40)}" is not a change source`);
     }
@@ -170,15 +146,13 @@ export function verifyChain(
       prev,
       canonicalOf(
         canonicalTimestamp(at),
-        cellString(row[1]),
+        cellString(row[LOG_COLUMN.user]),
         source,
-        cellString(row[3]),
-        cellString(row[4]),
-        cellString(row[5]),
-        cellString(row[6]),
+        cellString(row[LOG_COLUMN.recordId]),
+        cellString(row[LOG_COLUMN.changes]),
       ),
     );
-    const stored = row[7];
+    const stored = row[LOG_COLUMN.hash];
     if (stored !== expected && cellString(stored).trim().toLowerCase() !== expected)
       return broken(first + i, MISMATCH);
     prev = expected;

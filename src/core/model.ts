@@ -144,7 +144,7 @@ export const REGISTER_COLUMNS: Readonly<Record<WorkOrderField, string>> = {
   revision: 'Revision',
 };
 
-/** One row of the append-only change log. */
+/** One field change recorded in the append-only change log (a row holds an action's changes). */
 export interface ChangeLogEntry {
   at: Date;
   user: string;
@@ -154,20 +154,15 @@ export interface ChangeLogEntry {
   field: string;
   oldValue: string;
   newValue: string;
-  /** SHA-256 (hex) over the previous row's hash and this row's content. */
+  /** The hash of the row holding it: SHA-256 (hex) over the previous row's hash and the row's content. */
   hash: string;
 }
 
-export const CHANGE_LOG_HEADERS = [
-  'Timestamp',
-  'User',
-  'Source',
-  'Record ID',
-  'Field',
-  'Old Value',
-  'New Value',
-  'Hash',
-] as const;
+/**
+ * The change log's columns: one row per action on one record, its field changes as lines of the
+ * Changes cell ("Status: Assigned → In Progress"; see change-lines.ts for why and how).
+ */
+export const CHANGE_LOG_HEADERS = ['Timestamp', 'User', 'Source', 'Record ID', 'Changes', 'Hash'] as const;
 
 export interface StaffMember {
   email: string;

@@ -98,9 +98,9 @@ export function toastsOf(wb: TestWorkbook, user: string): string[] {
 /** Change-log rows about one record, as { field, old, new, user, source }. */
 export function logFor(wb: TestWorkbook, recordId: string) {
   return wb
-    .changeLog()
-    .filter((r) => r[3] === recordId)
-    .map((r) => ({ user: r[1], source: r[2], field: r[4], old: r[5], new: r[6] }));
+    .changeLogEntries()
+    .filter((e) => e.recordId === recordId)
+    .map((e) => ({ user: e.user, source: e.source, field: e.field, old: e.oldValue, new: e.newValue }));
 }
 
 export function calls(record: ExecutionRecord): number {

@@ -7,7 +7,8 @@ import { LocalAppsScript } from '../../runtime';
 import type { ExecutionRecord } from '../../runtime';
 import { fireFormSubmit } from '../../runtime/host/events';
 import { parseRegisterRow, registerLayout } from '../../src/core/columns';
-import { SHEET_NAMES, type WorkOrder } from '../../src/core/model';
+import { SHEET_NAMES, type ChangeLogEntry, type WorkOrder } from '../../src/core/model';
+import { entriesOfRows } from '../../src/core/change-log-row';
 import { FORM_QUESTIONS } from '../../src/core/intake';
 import { forgetRememberedState } from './caches';
 
@@ -84,6 +85,11 @@ export class TestWorkbook {
   /** Change-log rows (header excluded). */
   changeLog(): unknown[][] {
     return this.values(SHEET_NAMES.changeLog).slice(1);
+  }
+
+  /** The change log's field-level entries, as readers of the sheet get them back (entriesOfRow). */
+  changeLogEntries(): ChangeLogEntry[] {
+    return entriesOfRows(this.changeLog());
   }
 
   /** The form's answers by question title, with defaults for what is not given. */

@@ -6,13 +6,14 @@
 import { changeLogRows } from '../../../src/core/audit';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { LOG_COLUMN } from '../../../src/core/change-log-row';
 import { DAY, now, patchOrder, rowsOf, setSetting, submitMany } from '../../support/ops';
 
 /** Appends a properly chained change-log row, as another feature of the add-on would have. */
 function logChange(wb: TestWorkbook, recordId: string, at: Date): void {
   const log = wb.sheet(SHEET_NAMES.changeLog);
   const last = log.lastRow();
-  const prev = String(log.readValues(last, 8, 1, 1)[0]![0]);
+  const prev = String(log.readValues(last, LOG_COLUMN.hash + 1, 1, 1)[0]![0]);
   const { rows } = changeLogRows(prev, [
     {
       at,
@@ -120,8 +121,8 @@ describe('archiving with a 30-day retention', () => {
   });
 
   test('each move is in the change log (source system, field Archived) and the chain still verifies', async () => {
-    const moves = wb.changeLog().filter((r) => r[4] === 'Archived');
-    expect(moves.map((r) => [r[1], r[2], r[6]])).toEqual(
+    const moves = wb.changeLogEntries().filter((e) => e.field === 'Archived');
+    expect(moves.map((e) => [e.user, e.source, e.newValue])).toEqual(
       Array(4).fill([ADMIN, 'system', 'Moved to Archive']),
     );
     const verified = expectOk(await wb.menu(ADMIN, 'verifyAuditLog'));
@@ -169,8 +170,8 @@ test('a re-run after a failure halfway (copied, not yet removed) does not copy t
     expect(wb.register()).toHaveLength(0);
     expect(run.stats.calls['Sheet.insertRowsAfter']).toBe(1);
     expect(wb.values(SHEET_NAMES.register)[0]![0]).toBe('Request ID');
-    const log = wb.changeLog().filter((r) => r[4] === 'Archived');
-    expect(log.map((r) => [r[3], r[6]])).toEqual([
+    const log = wb.changeLogEntries().filter((e) => e.field === 'Archived');
+    expect(log.map((e) => [e.recordId, e.newValue])).toEqual([
       [a, 'Removed from the register (already in Archive)'],
       [b, 'Moved to Archive'],
     ]);

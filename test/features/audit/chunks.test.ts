@@ -3,6 +3,7 @@
  * chained to the one before, and a broken row past the first chunk is still found by its sheet row.
  */
 import { GENESIS_HASH, changeLogRows, type UnhashedEntry } from '../../../src/core/audit';
+import { LOG_COLUMN } from '../../../src/core/change-log-row';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, expectOk, setUpWorkbook } from '../../support/workbook';
 
@@ -34,7 +35,7 @@ test(`a ${ROWS}-row log verifies across chunks, and a tampered row beyond the fi
     expect(ok.stats.calls['Range.getValues']).toBe(2 + 2); // Settings, Staff, two chunks
 
     const tampered = 50_005;
-    log.writeValues(tampered, 7, [['note edited']]);
+    log.writeValues(tampered, LOG_COLUMN.changes + 1, [['Progress Notes: "" → note edited']]);
     const broken = expectOk(await wb.menu(ADMIN, 'verifyAuditLog'));
     expect(broken.value).toMatchObject({ ok: false, firstBrokenRow: tampered, rowsVerified: tampered - 2 });
   } finally {

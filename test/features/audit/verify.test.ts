@@ -5,6 +5,7 @@
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { submitMany } from '../../support/ops';
+import { LOG_COLUMN } from '../../../src/core/change-log-row';
 
 describe('Verify audit log', () => {
   let wb: TestWorkbook;
@@ -32,7 +33,7 @@ describe('Verify audit log', () => {
   test('someone edits an old row (sheet row 3): exactly that row is flagged', async () => {
     const log = wb.sheet(SHEET_NAMES.changeLog);
     // The protection is warning-only: a person can type over a cell.
-    log.writeValues(3, 7, [['Submitted (something else)']]);
+    log.writeValues(3, LOG_COLUMN.changes + 1, [['Created: "" → Submitted (something else)']]);
     const run = expectOk(await wb.menu(ADMIN, 'verifyAuditLog'));
     expect(run.value).toMatchObject({ ok: false, firstBrokenRow: 3, rowsVerified: 1 });
     expect(lastAlert().title).toBe('Audit log broken');

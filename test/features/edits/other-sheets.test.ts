@@ -5,6 +5,7 @@
  * row is the add-on's to name.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
+import { entriesOfRow } from '../../../src/core/change-log-row';
 import { verifyChain } from '../../../src/core/audit';
 import { ADMIN, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, approvedOrder, assignedOrder, onlyExecution, toastsOf, type } from '../../support/edits';
@@ -47,15 +48,15 @@ test('an administrator’s Staff edit applies at once and is logged', async () =
   const row = staffRowOf(TECH2);
   const roleColumn = 3;
   onlyExecution((await wb.edit(ADMIN, SHEET_NAMES.staff, row, roleColumn, [['Supervisor']])).executions);
-  const log = wb.changeLog().at(-1);
-  expect(log?.slice(1, 7)).toEqual([
-    ADMIN,
-    'sheet edit',
-    SHEET_NAMES.staff,
-    `C${row}`,
-    'Technician',
-    'Supervisor',
-  ]);
+  const log = wb.changeLogEntries().at(-1);
+  expect(log).toMatchObject({
+    user: ADMIN,
+    source: 'sheet edit',
+    recordId: SHEET_NAMES.staff,
+    field: `C${row}`,
+    oldValue: 'Technician',
+    newValue: 'Supervisor',
+  });
   // Promoted: TECH2 may now assign in the register, without waiting for a cache to expire.
   await type(wb, TECH2, id, 'Assignee', TECH);
   expect(wb.order(id)).toMatchObject({ status: 'Assigned', assignee: TECH });
@@ -71,7 +72,7 @@ test('a technician cannot promote themselves on the Staff tab: the cell is put b
   expect(toastsOf(wb, TECH).slice(toastsBefore).join(' ')).toMatch(
     /Only an administrator changes the Staff tab/,
   );
-  expect(wb.changeLog().at(-1)?.[4]).toBe(`C${row} (refused)`);
+  expect(wb.changeLogEntries().at(-1)?.field).toBe(`C${row} (refused)`);
   // …and still has no supervisor's rights.
   await type(wb, TECH, id, 'Assignee', TECH);
   expect(wb.order(id).assignee).toBe(TECH2);
@@ -86,13 +87,15 @@ test('an edit to the Change Log is recorded as its next row, and the chain still
   onlyExecution((await wb.edit(TECH, SHEET_NAMES.changeLog, target, 5, [['Nothing happened']])).executions);
   const rows = wb.changeLog();
   expect(rows).toHaveLength(before + 1);
-  expect(rows.at(-1)?.slice(1, 7)).toEqual([
-    TECH,
-    'sheet edit',
-    SHEET_NAMES.changeLog,
-    `Edited by hand (E${target})`,
-    original,
-    'Nothing happened',
+  expect(entriesOfRow(rows.at(-1) ?? [])).toMatchObject([
+    {
+      user: TECH,
+      source: 'sheet edit',
+      recordId: SHEET_NAMES.changeLog,
+      field: `Edited by hand (E${target})`,
+      oldValue: original,
+      newValue: 'Nothing happened',
+    },
   ]);
   expect(toastsOf(wb, TECH).slice(toastsBefore).join(' ')).toMatch(/append-only/);
   // The hash chain shows the damage where it was done (and only there).
@@ -107,7 +110,7 @@ test('the register’s headers: a technician’s rename is put back, an administ
   const column = wb.registerColumn('Progress Notes');
   onlyExecution((await wb.edit(TECH, REGISTER, 1, column, [['Diary']])).executions);
   expect(wb.sheet(REGISTER).valueAt(1, column)).toBe('Progress Notes');
-  expect(wb.changeLog().at(-1)?.[4]).toBe(`Header ${String.fromCharCode(64 + column)}1 (refused)`);
+  expect(wb.changeLogEntries().at(-1)?.field).toBe(`Header ${String.fromCharCode(64 + column)}1 (refused)`);
 
   onlyExecution((await wb.edit(ADMIN, REGISTER, 1, column, [['Notes']])).executions);
   expect(wb.sheet(REGISTER).valueAt(1, column)).toBe('Notes');

@@ -5,6 +5,7 @@
  * one cell, a paste over the hidden state column, and typing into a row that is no work order.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
+import { entriesOfRows } from '../../../src/core/change-log-row';
 import { ADMIN, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, assignedOrder, calls, logFor, onlyExecution, rowOf, toastsOf } from '../../support/edits';
 
@@ -35,7 +36,7 @@ test('the 50 orders sit on rows 2 to 51, in order', () => {
   expect(ids.map((id) => rowOf(wb, id))).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
 });
 
-test('a 50-row Status paste mixing legal and illegal changes: each row judged, one log row per change', async () => {
+test('a 50-row Status paste mixing legal and illegal changes: each row judged, one log row per order changed', async () => {
   const intent = (i: number): string =>
     ['In Progress', 'Completed', 'Assigned', 'On Hold', 'In Progress'][i % 5] as string;
   const logBefore = wb.changeLog().length;
@@ -70,15 +71,16 @@ test('a 50-row Status paste mixing legal and illegal changes: each row judged, o
     }
   });
   const rows = wb.changeLog().slice(logBefore);
-  // 10 starts (Status + Started At each) and 30 refusals; nothing for the 10 unchanged rows.
-  expect(rows).toHaveLength(10 * 2 + 30);
+  // 10 starts (Status + Started At on one row each) and 30 refusals; nothing for the 10 unchanged rows.
+  expect(rows).toHaveLength(10 + 30);
+  const entries = entriesOfRows(rows);
   for (const [i, id] of ids.entries()) {
-    const mine = rows.filter((r) => r[3] === id).map((r) => r[4]);
+    const mine = entries.filter((e) => e.recordId === id).map((e) => e.field);
     if (i % 5 === 0) expect(mine).toEqual(['Status', 'Started At']);
     else if (i % 5 === 2) expect(mine).toEqual([]);
     else expect(mine).toEqual(['Status (refused)']);
   }
-  expect(rows.every((r) => r[1] === TECH && r[2] === 'sheet edit')).toBe(true);
+  expect(entries.every((e) => e.user === TECH && e.source === 'sheet edit')).toBe(true);
   const toasts = toastsOf(wb, TECH).slice(toastsBefore);
   expect(toasts).toHaveLength(1);
   expect(toasts[0]).toMatch(/30 change\(s\) were undone/);
@@ -96,8 +98,11 @@ test('a 50×3 paste of Results, Actions Taken and Reason: the assignee’s rows 
     else expect(order).toMatchObject({ results: '', actions: '', reason: '' });
   });
   const rows = wb.changeLog().slice(logBefore);
-  expect(rows).toHaveLength(40 * 3 + 10 * 3);
-  expect(rows.filter((r) => String(r[4]).endsWith('(refused)'))).toHaveLength(30);
+  // One row per order: three changes kept on each of TECH's 40, three refused on each of TECH2's 10.
+  expect(rows).toHaveLength(50);
+  const entries = entriesOfRows(rows);
+  expect(entries).toHaveLength(40 * 3 + 10 * 3);
+  expect(entries.filter((e) => e.field.endsWith('(refused)'))).toHaveLength(30);
 });
 
 test('a fill of Completed down the column completes exactly the started orders', async () => {
@@ -162,8 +167,8 @@ test('typing into a row that is not a work order empties the add-on’s cells', 
   onlyExecution(outcome.executions);
   const cells = wb.sheet(REGISTER).readValues(row, column('Status'), 1, 2)[0];
   expect(cells).toEqual(['', '']);
-  const log = wb.changeLog().filter((r) => r[3] === `Row ${row}`);
-  expect(log.map((r) => r[4])).toEqual(['Status (refused)', 'Priority (refused)']);
+  const log = wb.changeLogEntries().filter((e) => e.recordId === `Row ${row}`);
+  expect(log.map((e) => e.field)).toEqual(['Status (refused)', 'Priority (refused)']);
   // Typing into a column of the organization's own there is theirs.
   wb.sheet(REGISTER).writeValues(1, column('Last Known State') + 1, [['Our own column']]);
   const own = await wb.edit(ADMIN, REGISTER, row, column('Last Known State') + 1, [['anything']]);

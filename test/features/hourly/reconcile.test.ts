@@ -44,7 +44,9 @@ describe('a response no trigger recorded', () => {
     expect(
       mailTo(wb, REQUESTOR).filter((m) => m.subject.startsWith('[REQ-000004] Request received')),
     ).toHaveLength(1);
-    expect(wb.changeLog().filter((r) => r[3] === 'REQ-000004' && r[4] === 'Created')).toHaveLength(1);
+    expect(
+      wb.changeLogEntries().filter((e) => e.recordId === 'REQ-000004' && e.field === 'Created'),
+    ).toHaveLength(1);
   });
 
   test('the repair is visible: an Errors row and one email to the administrators', () => {

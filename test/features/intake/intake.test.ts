@@ -3,6 +3,7 @@
  */
 import { fireFormSubmit } from '../../../runtime/host/events';
 import { SHEET_NAMES } from '../../../src/core/model';
+import { verifyChain } from '../../../src/core/audit';
 import { ADMIN, REQUESTOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
 function formSubmitTrigger(wb: TestWorkbook) {
@@ -54,15 +55,14 @@ describe('a normal submission', () => {
   test('writes a change-log row chained from the genesis hash', () => {
     const log = wb.changeLog();
     expect(log).toHaveLength(1);
-    expect(log[0]?.slice(1, 7)).toEqual([
+    expect(log[0]?.slice(1, 5)).toEqual([
       REQUESTOR,
       'form',
       'REQ-000001',
-      'Created',
-      '',
-      'Submitted (Form Responses 1!A2)',
+      'Created: "" → Submitted (Form Responses 1!A2)',
     ]);
-    expect(log[0]?.[7]).toMatch(/^[0-9a-f]{64}$/);
+    expect(log[0]?.[5]).toMatch(/^[0-9a-f]{64}$/);
+    expect(verifyChain(log)).toMatchObject({ ok: true, rows: 1 });
   });
 
   test('acknowledges the requestor: one-line subject with the id, escaped HTML and a plain-text body', () => {
@@ -157,7 +157,9 @@ describe('responses that do not fit are recorded, never dropped', () => {
       expect(order.status).toBe('Submitted');
       expect(order.location).toBe('');
       expect(order.reviewFlag).toMatch(/no "Location" question/);
-      expect(wb.changeLog().map((r) => r[4])).toEqual(['Created', 'Needs Review']);
+      // Two rows: the requestor's submission, and the system's flag on it.
+      expect(wb.changeLog().map((r) => r[2])).toEqual(['form', 'system']);
+      expect(wb.changeLogEntries().map((e) => e.field)).toEqual(['Created', 'Needs Review']);
     } finally {
       await wb.close();
     }

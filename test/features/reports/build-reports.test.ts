@@ -206,7 +206,7 @@ describe('Build reports: service calls do not grow with the register', () => {
       // Every section populated at both sizes: at least one overdue order (a dated cell).
       const data = installReportHistory(workbook, {
         orders,
-        seed: 11,
+        seed: 12,
         edit: (history) => {
           const open = history.orders.find((o) => o.status === 'In Progress' || o.status === 'Assigned');
           if (open) open.due = new Date(history.now.getTime() - 86_400_000);

@@ -23,9 +23,9 @@ const HOUR = 3_600_000;
 /** Change-log rows of one record written by the sidebar, as [user, field, old, new]. */
 function sidebarLog(wb: TestWorkbook, id: string): string[][] {
   return wb
-    .changeLog()
-    .filter((r) => r[2] === 'sidebar' && r[3] === id)
-    .map((r) => [String(r[1]), String(r[4]), String(r[5]), String(r[6])]);
+    .changeLogEntries()
+    .filter((e) => e.source === 'sidebar' && e.recordId === id)
+    .map((e) => [e.user, e.field, e.oldValue, e.newValue]);
 }
 
 function newMail(wb: TestWorkbook, since: number) {

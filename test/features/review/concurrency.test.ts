@@ -46,7 +46,8 @@ test('20 interleaved approvals give 20 distinct, increasing work-order numbers a
     expect(byDecision.map((o) => o.woNumber)).toEqual(expected);
     // Every change-log append chained onto the one before it.
     const log = wb.changeLog();
-    expect(log.filter((r) => r[2] === 'sidebar' && r[4] === 'WO Number')).toHaveLength(BURST);
+    const numbered = wb.changeLogEntries().filter((e) => e.source === 'sidebar' && e.field === 'WO Number');
+    expect(numbered).toHaveLength(BURST);
     expect(verifyChain(log)).toMatchObject({ ok: true });
     // And the review queue kept every approval.
     const view = await viewFor(wb, SUPERVISOR);

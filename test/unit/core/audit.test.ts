@@ -7,8 +7,10 @@ import {
   changeLogRows,
   sha256Hex,
   verifyChain,
+  type LogAction,
   type UnhashedEntry,
 } from '../../../src/core/audit';
+import { entriesOfRows, LOG_COLUMN, toActions } from '../../../src/core/change-log-row';
 import { CHANGE_LOG_HEADERS } from '../../../src/core/model';
 import { asCellText } from '../../../src/core/sanitize';
 
@@ -70,14 +72,23 @@ const entry = (i: number, extra: Partial<UnhashedEntry> = {}): UnhashedEntry => 
   ...extra,
 });
 
+/** The action (row content) one entry makes. */
+const actionOf = (e: UnhashedEntry): LogAction => {
+  const [action] = toActions([e]);
+  if (!action) throw new Error('no action');
+  return action;
+};
+const H = LOG_COLUMN.hash;
+const C = LOG_COLUMN.changes;
+
 describe('canonical content and chaining', () => {
   it('serializes the row as JSON with the timestamp cut to seconds', () => {
     expect(canonicalTimestamp(new Date('2026-03-06T10:00:05.999Z'))).toBe('2026-03-06T10:00:05.000Z');
-    expect(canonicalContent(entry(5))).toBe(
-      '["2026-03-06T10:00:05.000Z","tom@example.com","sheet edit","REQ-000005","Status","Assigned","In Progress"]',
+    expect(canonicalContent(actionOf(entry(5)))).toBe(
+      '["2026-03-06T10:00:05.000Z","tom@example.com","sheet edit","REQ-000005","Status: Assigned → In Progress"]',
     );
   });
-  it('is exactly JSON.stringify of the seven values, whatever the text', () => {
+  it('is exactly JSON.stringify of the five values, whatever the text', () => {
     const tricky = [
       'plain',
       'a "quote"',
@@ -89,46 +100,114 @@ describe('canonical content and chaining', () => {
       '\u007f',
     ];
     for (const t of tricky) {
-      const e = entry(3, { user: t, recordId: t, field: t, oldValue: t, newValue: t });
-      expect(canonicalContent(e)).toBe(
-        JSON.stringify(['2026-03-06T10:00:03.000Z', t, 'sheet edit', t, t, t, t]),
+      const action: LogAction = {
+        at: new Date(Date.UTC(2026, 2, 6, 10, 0, 3)),
+        user: t,
+        source: 'sheet edit',
+        recordId: t,
+        changes: t,
+      };
+      expect(canonicalContent(action)).toBe(
+        JSON.stringify(['2026-03-06T10:00:03.000Z', t, 'sheet edit', t, t]),
       );
     }
   });
   it('hashes previous hash + content', () => {
-    const e = entry(1);
-    expect(chainHash(GENESIS_HASH, e)).toBe(nodeSha(GENESIS_HASH + canonicalContent(e)));
+    const a = actionOf(entry(1));
+    expect(chainHash(GENESIS_HASH, a)).toBe(nodeSha(GENESIS_HASH + canonicalContent(a)));
     expect(GENESIS_HASH).toBe('0'.repeat(64));
   });
 });
 
 describe('changeLogRows and verifyChain', () => {
-  it('builds rows in CHANGE_LOG_HEADERS order that verify', () => {
-    const { rows, entries, lastHash } = changeLogRows(GENESIS_HASH, [
+  it('builds one row per action, in CHANGE_LOG_HEADERS order, that verifies', () => {
+    const { rows, actions, lastHash } = changeLogRows(GENESIS_HASH, [
       entry(1),
-      entry(2, { newValue: '=HACK()' }),
+      entry(2, { field: 'Results', oldValue: '', newValue: '=HACK()' }),
     ]);
+    expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveLength(CHANGE_LOG_HEADERS.length);
-    expect(rows[0]?.[0]).toEqual(new Date('2026-03-06T10:00:01.000Z'));
-    expect(rows[1]?.[6]).toBe("'=HACK()");
-    expect(rows[0]?.[7]).toBe(asCellText(entries[0]?.hash ?? '').cell);
-    expect(entries[1]?.newValue).toBe('=HACK()');
-    expect(entries[0]?.hash).toBe(chainHash(GENESIS_HASH, entries[0] as UnhashedEntry));
-    expect(lastHash).toBe(entries[1]?.hash);
-    // As read back from the sheet: the apostrophe is gone.
-    const readBack = rows.map((r) =>
-      r.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)),
-    );
-    expect(verifyChain(readBack)).toEqual({ ok: true, rows: 2, lastHash });
+    expect(rows[0]?.[LOG_COLUMN.at]).toEqual(new Date('2026-03-06T10:00:01.000Z'));
+    expect(rows[1]?.[C]).toBe('Results: "" → =HACK()');
+    expect(rows[0]?.[H]).toBe(asCellText(actions[0]?.hash ?? '').cell);
+    expect(actions[0]?.hash).toBe(chainHash(GENESIS_HASH, actions[0] as LogAction));
+    expect(lastHash).toBe(actions[1]?.hash);
+    expect(verifyChain(readBack(rows))).toEqual({ ok: true, rows: 2, lastHash });
   });
-  it('hashes what the cells will hold after cleaning and truncation', () => {
-    const big = 'x'.repeat(60_000);
-    const { rows, entries } = changeLogRows(GENESIS_HASH, [
-      entry(1, { oldValue: 'a\u0000b', newValue: big }),
+  it('puts the entries of one action (same second, user, source, record) on one row', () => {
+    const at = new Date(Date.UTC(2026, 2, 6, 10, 0, 7, 10));
+    const sameAction = (field: string, oldValue: string, newValue: string): UnhashedEntry =>
+      entry(7, { at, field, oldValue, newValue, source: 'sidebar', user: 'sue@example.com' });
+    const { rows } = changeLogRows(GENESIS_HASH, [
+      sameAction('Status', 'Submitted', 'Approved'),
+      { ...sameAction('Priority', '', 'P3 Routine'), at: new Date(at.getTime() + 500) },
+      sameAction('Status', 'Approved', 'Assigned'),
+      entry(7, { at, recordId: 'REQ-000008' }),
+      entry(7, { at, recordId: 'REQ-000008', user: 'other@example.com' }),
     ]);
-    expect(entries[0]?.oldValue).toBe('ab');
-    expect((entries[0]?.newValue ?? '').length).toBe(50_000);
+    expect(rows.map((r) => r[C])).toEqual([
+      'Status: Submitted → Approved\nPriority: "" → P3 Routine\nStatus: Approved → Assigned',
+      'Status: Assigned → In Progress',
+      'Status: Assigned → In Progress',
+    ]);
+    expect(entriesOfRows(readBack(rows)).map((e) => [e.recordId, e.user, e.field, e.newValue])).toEqual([
+      ['REQ-000007', 'sue@example.com', 'Status', 'Approved'],
+      ['REQ-000007', 'sue@example.com', 'Priority', 'P3 Routine'],
+      ['REQ-000007', 'sue@example.com', 'Status', 'Assigned'],
+      ['REQ-000008', 'tom@example.com', 'Status', 'In Progress'],
+      ['REQ-000008', 'other@example.com', 'Status', 'In Progress'],
+    ]);
+  });
+  it('reads back exactly the values logged, however they are written', () => {
+    const values = [
+      '',
+      ' padded ',
+      'a → b',
+      'key: value',
+      '"quoted"',
+      'two\nlines',
+      'tab\tinside',
+      '=SUM(A1)',
+      '→',
+      'ends with:',
+      'x'.repeat(300),
+    ];
+    const entries = values.map((v, i) =>
+      entry(1, { field: i % 2 ? `Field ${i}` : 'Status: odd', oldValue: v, newValue: v }),
+    );
+    const read = entriesOfRows(readBack(changeLogRows(GENESIS_HASH, entries).rows));
+    expect(read.map((e) => [e.field, e.oldValue, e.newValue])).toEqual(
+      entries.map((e) => [e.field, e.oldValue, e.newValue]),
+    );
+  });
+  it('hashes what the cells will hold after cleaning, and keeps a huge change within one cell', () => {
+    const big = 'x'.repeat(40_000);
+    const { rows, actions } = changeLogRows(GENESIS_HASH, [
+      entry(1, { field: 'Results', oldValue: 'a\u0000b', newValue: 'c\u0000d' }),
+      entry(2, { field: 'Results', oldValue: big, newValue: `${big}y` }),
+    ]);
+    expect(actions[0]?.changes).toBe('Results: ab → cd');
+    expect(rows).toHaveLength(2);
+    const cell = String(rows[1]?.[C]);
+    expect(cell.length).toBeLessThanOrEqual(50_000);
+    // The old value is the one cut (the row that set it holds it whole); the new one is kept.
+    const [line] = entriesOfRows(readBack(rows)).slice(1);
+    expect(line?.newValue === `${big}y`).toBe(true);
+    expect(line?.oldValue.slice(-45)).toMatch(/… \[truncated: 40,000 characters received\]$/);
     expect(verifyChain(readBack(rows)).ok).toBe(true);
+  });
+  it('splits an action whose changes exceed one cell over several rows', () => {
+    const at = new Date(Date.UTC(2026, 2, 6, 10, 0, 9));
+    const half = 'y'.repeat(30_000);
+    const { rows } = changeLogRows(GENESIS_HASH, [
+      entry(9, { at, field: 'Results', oldValue: '', newValue: half }),
+      entry(9, { at, field: 'Actions Taken', oldValue: '', newValue: half }),
+    ]);
+    expect(rows).toHaveLength(2);
+    expect(entriesOfRows(readBack(rows)).map((e) => [e.field, e.newValue.length])).toEqual([
+      ['Results', 30_000],
+      ['Actions Taken', 30_000],
+    ]);
   });
   it('chains batches and verifies in chunks', () => {
     const a = changeLogRows(GENESIS_HASH, [entry(1), entry(2)]);
@@ -148,7 +227,7 @@ describe('changeLogRows and verifyChain', () => {
       ).rows,
     );
     const edited = rows.map((r) => [...r]);
-    (edited[2] as unknown[])[6] = 'Completed';
+    (edited[2] as unknown[])[C] = 'Status: Assigned → Completed';
     expect(verifyChain(edited)).toMatchObject({ ok: false, firstBrokenRow: 3 });
     expect(verifyChain([rows[0], rows[1], rows[3], rows[4]] as unknown[][])).toMatchObject({
       ok: false,
@@ -160,22 +239,21 @@ describe('changeLogRows and verifyChain', () => {
   });
   it('rejects malformed rows with a reason and ignores trailing blank rows', () => {
     const rows = readBack(changeLogRows(GENESIS_HASH, [entry(1), entry(2)]).rows);
-    expect(verifyChain([...rows, ['', '', '', '', '', '', '', ''], []])).toMatchObject({ ok: true, rows: 2 });
-    expect(
-      verifyChain([rows[0] as unknown[], ['', '', '', '', '', '', '', ''], rows[1] as unknown[]]),
-    ).toMatchObject({
+    const blank = new Array<string>(CHANGE_LOG_HEADERS.length).fill('');
+    expect(verifyChain([...rows, blank, []])).toMatchObject({ ok: true, rows: 2 });
+    expect(verifyChain([rows[0] as unknown[], blank, rows[1] as unknown[]])).toMatchObject({
       ok: false,
       firstBrokenRow: 2,
     });
     const badTime = [[...(rows[0] as unknown[])]];
-    (badTime[0] as unknown[])[0] = 'yesterday';
+    (badTime[0] as unknown[])[LOG_COLUMN.at] = 'yesterday';
     expect(verifyChain(badTime)).toEqual({
       ok: false,
       firstBrokenRow: 1,
       reason: 'row 1: "yesterday" is not a timestamp',
     });
     const badSource = [[...(rows[0] as unknown[])]];
-    (badSource[0] as unknown[])[2] = 'magic';
+    (badSource[0] as unknown[])[LOG_COLUMN.source] = 'magic';
     expect(verifyChain(badSource)).toEqual({
       ok: false,
       firstBrokenRow: 1,
@@ -184,27 +262,23 @@ describe('changeLogRows and verifyChain', () => {
     expect(verifyChain([['x']])).toEqual({
       ok: false,
       firstBrokenRow: 1,
-      reason: 'row 1 has 1 columns; the change log has 8',
+      reason: 'row 1 has 1 columns; the change log has 6',
     });
     expect(verifyChain([])).toEqual({ ok: true, rows: 0, lastHash: GENESIS_HASH });
   });
   it('accepts ISO timestamps and upper-case hashes', () => {
     const rows = readBack(changeLogRows(GENESIS_HASH, [entry(1)]).rows);
     const row = [...(rows[0] as unknown[])];
-    row[0] = (row[0] as Date).toISOString();
-    row[7] = String(row[7]).toUpperCase();
+    row[LOG_COLUMN.at] = (row[LOG_COLUMN.at] as Date).toISOString();
+    row[H] = String(row[H]).toUpperCase();
     expect(verifyChain([row]).ok).toBe(true);
   });
   // How fast a million rows verify is printed by the benchmark, not asserted here.
   it('verifies a long chain and names its last hash', () => {
-    const rows: unknown[][] = new Array<unknown[]>(20_000);
-    let prev = GENESIS_HASH;
-    const base = Date.UTC(2026, 0, 1);
-    for (let i = 0; i < rows.length; i++) {
-      const e = entry(i, { at: new Date(base + i * 1000), recordId: `REQ-${i}` });
-      prev = chainHash(prev, e);
-      rows[i] = [e.at, e.user, e.source, e.recordId, e.field, e.oldValue, e.newValue, prev];
-    }
-    expect(verifyChain(rows)).toEqual({ ok: true, rows: 20_000, lastHash: prev });
+    const entries = Array.from({ length: 20_000 }, (_, i) =>
+      entry(i, { at: new Date(Date.UTC(2026, 0, 1) + i * 1000), recordId: `REQ-${i}` }),
+    );
+    const { rows, lastHash } = changeLogRows(GENESIS_HASH, entries);
+    expect(verifyChain(readBack(rows))).toEqual({ ok: true, rows: 20_000, lastHash });
   });
 });

@@ -4,7 +4,7 @@ import { requireSheet } from '../../adapters/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Rows per read: 8 columns × 50,000 rows stays far below what one getValues can return. */
+/** Rows per read: 6 columns × 50,000 rows stays far below what one getValues can return. */
 export const VERIFY_CHUNK_ROWS = 50_000;
 
 export type AuditResult =
