@@ -91,7 +91,7 @@ export function printReport(result: BenchResult): void {
   );
   for (const c of result.compute) {
     console.log(
-      `  ${int(c.orders)} work orders, ${int(c.changeLogRows)} change-log rows: ${int(c.computeMs)} ms`,
+      `  ${int(c.orders)} work orders, ${int(c.changeLogRows)} change-log rows (${int(c.fieldChanges)} field changes): ${int(c.computeMs)} ms`,
     );
   }
 
