@@ -11,6 +11,11 @@
  *   a Spreadsheet service call takes on the order of 0.1 s to read and 0.2–0.3 s to write, opening
  *   the spreadsheet (SpreadsheetApp.getActive…/openById) ~0.2 s, and inside one batched call the cost
  *   grows by ~10 µs per cell read and ~50 µs per cell written.
+ * - The first touch is charged to every execution that reaches the document, not only to the ones
+ *   that call SpreadsheetApp.getActive…/openById: a trigger that takes its spreadsheet from the event
+ *   (`e.source`, `e.range`) holds a handle Google built for it, but Google still has to load the
+ *   document for the first read or write made through it. An execution that only builds references
+ *   (getSheet, getName on the event's range) and returns pays none.
  * - MailApp.sendEmail: ~1 s per message in Tanaike's and community measurements; 1.2 s here.
  * - Lock waits are charged as what they are, wall time spent waiting (the runtime records them).
  * - Other round trips (PropertiesService, CacheService, LockService, ScriptApp, the Ui, MailApp's
@@ -23,7 +28,7 @@
 import type { ExecutionStats } from '../runtime';
 
 export interface CostModel {
-  /** First spreadsheet touch: SpreadsheetApp.getActiveSpreadsheet / openById. */
+  /** First touch of the document, once per execution that reads or writes it (see above). */
   firstTouchMs: number;
   /** One backend read call (getValues, getLastRow, getSheetByName, getProperty…). */
   readCallMs: number;
@@ -80,7 +85,7 @@ const IN_PROCESS_SERVICES = new Set(['Utilities', 'Logging', 'Session', 'Html'])
 /** What one execution (or a sum of executions) did, in the terms the estimate prices. */
 export interface CallCounts {
   executions: number;
-  /** Executions that opened the spreadsheet (each pays the first touch once). */
+  /** Executions that touched the document (each pays the first touch once). */
   touches: number;
   /** Spreadsheet and Form backend reads and writes. */
   reads: number;
@@ -114,8 +119,10 @@ export function countsOf(stats: ExecutionStats): CallCounts {
   let writes = 0;
   let otherCalls = 0;
   for (const [service, kinds] of Object.entries(stats.backend)) {
+    // Opening the document explicitly, or reaching it through a handle the event carried (e.source).
     if (kinds.touch > 0) touched = true;
     if (DOCUMENT_SERVICES.has(service)) {
+      if (kinds.read + kinds.write > 0) touched = true;
       reads += kinds.read;
       writes += kinds.write;
     } else if (!IN_PROCESS_SERVICES.has(service)) {
