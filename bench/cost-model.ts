@@ -18,10 +18,19 @@
  *   (getSheet, getName on the event's range) and returns pays none.
  * - MailApp.sendEmail: ~1 s per message in Tanaike's and community measurements; 1.2 s here.
  * - Lock waits are charged as what they are, wall time spent waiting (the runtime records them).
- * - Other round trips (PropertiesService, CacheService, LockService, ScriptApp, the Ui, MailApp's
- *   quota check) are an ASSUMPTION of this model, not a sourced figure: 25 ms each, since they are
- *   small key-value or control calls rather than Sheets backend calls. Utilities, Logger, Session and
- *   HtmlService templating run in the script's own process and are not charged.
+ * - Other round trips (a Properties get/set, a Cache get/put, a lock's tryLock/release, ScriptApp,
+ *   the Ui, MailApp's quota check) are an ASSUMPTION of this model: 25 ms each, since they are small
+ *   key-value or control calls rather than Sheets backend calls. Cross-check: Luis Peralta, "Apps
+ *   Script performance" (ziritione.org/post/apps_script_performance) timed whole chains such as
+ *   `PropertiesService.getScriptProperties().getProperty(k)` at ~30 ms on average,
+ *   `….setProperty` ~62 ms, `CacheService.getScriptCache().put` ~93 ms and `….get` ~3 ms. So 25 ms is
+ *   about right for a property read and generous for a cache read, but property sets and cache puts
+ *   measured two to four times slower than this figure: the estimates understate each of them by
+ *   some 35–70 ms, so an operation that writes properties costs somewhat more than printed. The
+ *   figure stays one round 25 ms for all of them. The handle getters (getDocumentProperties,
+ *   getUserLock, getDocumentCache…) are not round trips and are not charged (runtime/host/
+ *   call-cost.ts). Utilities, Logger, Session and HtmlService templating run in the script's own
+ *   process and are not charged either.
  *
  * Override any figure with an environment variable, e.g. `WO_COST_READ_MS=150 npm run bench`.
  */
@@ -30,9 +39,9 @@ import type { ExecutionStats } from '../runtime';
 export interface CostModel {
   /** First touch of the document, once per execution that reads or writes it (see above). */
   firstTouchMs: number;
-  /** One backend read call (getValues, getLastRow, getSheetByName, getProperty…). */
+  /** One backend read call (getValues, getLastRow, getSheetByName…). */
   readCallMs: number;
-  /** One backend write call (setValues, appendRow, insertChart, setProperty…). */
+  /** One backend write call (setValues, appendRow, insertChart…). */
   writeCallMs: number;
   /** Per cell read inside a batched call. */
   cellReadUs: number;
