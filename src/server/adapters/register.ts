@@ -6,7 +6,7 @@ import {
   workOrderToRow,
   type RegisterLayout,
 } from '../../core/columns';
-import { readHeaderRow, requireSheet, UserFacingError } from './workbook';
+import { localSheet, readHeaderRow, UserFacingError } from './workbook';
 import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
 import { rememberRegisterHeader } from './register-shape';
 
@@ -34,7 +34,7 @@ export class Register {
   ) {}
 
   static open(ss: Spreadsheet): Register {
-    return Register.onSheet(requireSheet(ss, SHEET_NAMES.register));
+    return Register.onSheet(localSheet(ss, SHEET_NAMES.register));
   }
 
   /** The register on its sheet already in hand (`open` without looking the sheet up again). */
