@@ -12,7 +12,8 @@
  * its own record (sorting, filtering and inserting rows move it along).
  *
  * The caches, and what a miss costs:
- *  - the header row (register-shape.ts), remembered by every Register.open and by this trigger, and
+ *  - the header row (register-shape.ts), remembered by this trigger and by Register.open (intake
+ *    excepted: it runs on every submission and nothing after it reads the entry), and
  *    verified for free by the rows read: +1 read when it is missing, and +1 (+1 more to read the rows
  *    again) when a verdict looks like a stale layout (isSuspect), which also happens when two people
  *    edit one row at the same moment;

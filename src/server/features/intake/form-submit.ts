@@ -89,7 +89,8 @@ export function ingestResponse(
       requestedAt: response.requestedAt,
       responseRef: ref,
     });
-    const row = Register.open(ss).append(order);
+    // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
+    const row = Register.open(ss, { shareHeader: false }).append(order);
     syncQueueFor([{ row, order }], { appended: true });
     writeOwnerState(
       ssId,
