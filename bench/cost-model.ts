@@ -138,8 +138,9 @@ export function countsOf(stats: ExecutionStats): CallCounts {
       otherCalls += kinds.read + kinds.write;
     }
   }
-  // A sent email is priced as an email, not also as a write round trip.
-  const mailSends = stats.calls['MailApp.sendEmail'] ?? 0;
+  // A sent email is priced as an email, not also as a write round trip; a send MailApp refused (over
+  // quota) sent nothing and stays priced as the round trip it was.
+  const mailSends = Math.min(stats.emailsSent, stats.calls['MailApp.sendEmail'] ?? 0);
   return {
     executions: 1,
     touches: touched ? 1 : 0,

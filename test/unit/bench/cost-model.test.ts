@@ -43,3 +43,8 @@ test('a sent email is priced as an email, not also as a round trip', () => {
   });
   expect(counts).toMatchObject({ touches: 0, otherCalls: 0, emails: 1 });
 });
+
+test('a send MailApp refused (over quota) is a round trip, not an email', () => {
+  const counts = countsOf(stats({ Mail: { touch: 0, read: 0, write: 2 } }, { 'MailApp.sendEmail': 2 }));
+  expect(counts).toMatchObject({ otherCalls: 2, emails: 0 });
+});
