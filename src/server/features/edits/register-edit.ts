@@ -38,6 +38,7 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
 import { syncQueueFor } from '../../adapters/review-queue';
+import { changesQueue } from '../../adapters/review-queue-codec';
 import { currentUserEmail } from '../../adapters/session';
 import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
 import { notifySteps, type PendingEmail } from './notify';
@@ -275,7 +276,10 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     const changed: { row: number; order: WorkOrder }[] = [];
     verdicts.forEach((v, i) => {
       if (v.kind !== 'judged' || v.changes.length === 0) return;
-      changed.push({ row: top + i, order: v.next });
+      // Only changes the review queue shows are synced: most edits (starting work, notes, results on
+      // an order in progress) leave it as it is, and then the index is not even read. A `before`
+      // that did not come from the row's record is not what the index holds: synced regardless.
+      if (!v.fromRecord || changesQueue(v.before, v.next)) changed.push({ row: top + i, order: v.next });
       for (const step of v.steps) emails.push({ step, order: v.next });
     });
     syncQueueFor(changed);
