@@ -11,23 +11,37 @@
  *   a Spreadsheet service call takes on the order of 0.1 s to read and 0.2–0.3 s to write, opening
  *   the spreadsheet (SpreadsheetApp.getActive…/openById) ~0.2 s, and inside one batched call the cost
  *   grows by ~10 µs per cell read and ~50 µs per cell written.
+ * - The first touch is charged to every execution that reaches the document, not only to the ones
+ *   that call SpreadsheetApp.getActive…/openById: a trigger that takes its spreadsheet from the event
+ *   (`e.source`, `e.range`) holds a handle Google built for it, but Google still has to load the
+ *   document for the first read or write made through it. An execution that only builds references
+ *   (getSheet, getName on the event's range) and returns pays none.
  * - MailApp.sendEmail: ~1 s per message in Tanaike's and community measurements; 1.2 s here.
  * - Lock waits are charged as what they are, wall time spent waiting (the runtime records them).
- * - Other round trips (PropertiesService, CacheService, LockService, ScriptApp, the Ui, MailApp's
- *   quota check) are an ASSUMPTION of this model, not a sourced figure: 25 ms each, since they are
- *   small key-value or control calls rather than Sheets backend calls. Utilities, Logger, Session and
- *   HtmlService templating run in the script's own process and are not charged.
+ * - Other round trips (a Properties get/set, a Cache get/put, a lock's tryLock/release, ScriptApp,
+ *   the Ui, MailApp's quota check) are an ASSUMPTION of this model: 25 ms each, since they are small
+ *   key-value or control calls rather than Sheets backend calls. Cross-check: Luis Peralta, "Apps
+ *   Script performance" (ziritione.org/post/apps_script_performance) timed whole chains such as
+ *   `PropertiesService.getScriptProperties().getProperty(k)` at ~30 ms on average,
+ *   `….setProperty` ~62 ms, `CacheService.getScriptCache().put` ~93 ms and `….get` ~3 ms. So 25 ms is
+ *   about right for a property read and generous for a cache read, but property sets and cache puts
+ *   measured two to four times slower than this figure: the estimates understate each of them by
+ *   some 35–70 ms, so an operation that writes properties costs somewhat more than printed. The
+ *   figure stays one round 25 ms for all of them. The handle getters (getDocumentProperties,
+ *   getUserLock, getDocumentCache…) are not round trips and are not charged (runtime/host/
+ *   call-cost.ts). Utilities, Logger, Session and HtmlService templating run in the script's own
+ *   process and are not charged either.
  *
  * Override any figure with an environment variable, e.g. `WO_COST_READ_MS=150 npm run bench`.
  */
 import type { ExecutionStats } from '../runtime';
 
 export interface CostModel {
-  /** First spreadsheet touch: SpreadsheetApp.getActiveSpreadsheet / openById. */
+  /** First touch of the document, once per execution that reads or writes it (see above). */
   firstTouchMs: number;
-  /** One backend read call (getValues, getLastRow, getSheetByName, getProperty…). */
+  /** One backend read call (getValues, getLastRow, getSheetByName…). */
   readCallMs: number;
-  /** One backend write call (setValues, appendRow, insertChart, setProperty…). */
+  /** One backend write call (setValues, appendRow, insertChart…). */
   writeCallMs: number;
   /** Per cell read inside a batched call. */
   cellReadUs: number;
@@ -80,7 +94,7 @@ const IN_PROCESS_SERVICES = new Set(['Utilities', 'Logging', 'Session', 'Html'])
 /** What one execution (or a sum of executions) did, in the terms the estimate prices. */
 export interface CallCounts {
   executions: number;
-  /** Executions that opened the spreadsheet (each pays the first touch once). */
+  /** Executions that touched the document (each pays the first touch once). */
   touches: number;
   /** Spreadsheet and Form backend reads and writes. */
   reads: number;
@@ -114,16 +128,19 @@ export function countsOf(stats: ExecutionStats): CallCounts {
   let writes = 0;
   let otherCalls = 0;
   for (const [service, kinds] of Object.entries(stats.backend)) {
+    // Opening the document explicitly, or reaching it through a handle the event carried (e.source).
     if (kinds.touch > 0) touched = true;
     if (DOCUMENT_SERVICES.has(service)) {
+      if (kinds.read + kinds.write > 0) touched = true;
       reads += kinds.read;
       writes += kinds.write;
     } else if (!IN_PROCESS_SERVICES.has(service)) {
       otherCalls += kinds.read + kinds.write;
     }
   }
-  // A sent email is priced as an email, not also as a write round trip.
-  const mailSends = stats.calls['MailApp.sendEmail'] ?? 0;
+  // A sent email is priced as an email, not also as a write round trip; a send MailApp refused (over
+  // quota) sent nothing and stays priced as the round trip it was.
+  const mailSends = Math.min(stats.emailsSent, stats.calls['MailApp.sendEmail'] ?? 0);
   return {
     executions: 1,
     touches: touched ? 1 : 0,

@@ -37,6 +37,28 @@ const LOCAL = new Set([
   'Range.getCell',
 ]);
 
+/**
+ * Handle getters: they return the object a later call goes through (a property store, a lock, a
+ * cache) and do not themselves fetch or change anything; the get/set, tryLock/release or put that
+ * follows is the round trip. Published measurements time the chain as a whole and price the second
+ * call: Luis Peralta, "Apps Script performance" (ziritione.org/post/apps_script_performance) gives
+ * `PropertiesService.getScriptProperties().getProperty(k)` ~30 ms on average, `….setProperty` ~62 ms,
+ * `CacheService.getScriptCache().put` ~93 ms and `….get` ~3 ms: a getter that cost a round trip of
+ * its own would put a floor under the cache read that the 3 ms rules out. So they are local; a null
+ * answer (getDocumentLock outside a document) is decided from the execution's own context.
+ */
+const HANDLE_GETTERS = new Set([
+  'PropertiesService.getDocumentProperties',
+  'PropertiesService.getUserProperties',
+  'PropertiesService.getScriptProperties',
+  'LockService.getDocumentLock',
+  'LockService.getUserLock',
+  'LockService.getScriptLock',
+  'CacheService.getDocumentCache',
+  'CacheService.getUserCache',
+  'CacheService.getScriptCache',
+]);
+
 /** Opening the document: Google's "first spreadsheet touch". */
 const TOUCH = new Set([
   'SpreadsheetApp.getActive',
@@ -72,6 +94,6 @@ export function callFamily(object: GasObject, method: string): string {
 export function callKind(object: GasObject, method: string): CallKind {
   const key = `${object.gasClass}.${method}`;
   if (TOUCH.has(key)) return 'touch';
-  if (LOCAL.has(key) || LOCAL_CLASSES.has(object.gasClass)) return 'local';
+  if (LOCAL.has(key) || HANDLE_GETTERS.has(key) || LOCAL_CLASSES.has(object.gasClass)) return 'local';
   return /^(get|is|has|can)([A-Z]|$)/.test(method) ? 'read' : 'write';
 }

@@ -21,9 +21,9 @@
  * The caller holds the document lock, like every other log writer, so nothing appends between the
  * read and the write.
  */
-import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../core/model';
+import { CHANGE_LOG_HEADERS } from '../../core/model';
 import { changeLogRows, GENESIS_HASH, type UnhashedEntry } from '../../core/audit';
-import { requireSheet } from './workbook';
+import { logSheet } from './workbook';
 import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -83,16 +83,6 @@ function rememberTail(tail: Tail): void {
 /** Forgets the tail (the edit trigger calls this when someone types into the log itself). */
 export function forgetChangeLogTail(): void {
   forgetSnapshot(TAIL_KEY);
-}
-
-/** The log sheet without a backend call; a missing sheet falls back to requireSheet's message. */
-function logSheet(ss: Spreadsheet): Sheet {
-  const quoted = `'${SHEET_NAMES.changeLog.replace(/'/g, "''")}'`;
-  try {
-    return ss.getRange(`${quoted}!A1`).getSheet();
-  } catch {
-    return requireSheet(ss, SHEET_NAMES.changeLog);
-  }
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));

@@ -21,6 +21,23 @@ export function readOwnerState(spreadsheetId: string, name: string): string | nu
   return ownerProperties().getProperty(ownerKey(spreadsheetId, name));
 }
 
+/**
+ * Several of the owner's values for this spreadsheet in one round trip (intake reads its ledger and
+ * counter together): the Properties service has no get-by-keys, so this reads the owner's whole store
+ * with getProperties(). It holds a handful of keys per spreadsheet the owner set up (the hourly job's
+ * chunked reminder state the largest), never more than the service's 500 KB per store: a larger
+ * answer, but one round trip instead of one per value. Missing values are null.
+ */
+export function readOwnerStates<N extends string>(
+  spreadsheetId: string,
+  names: readonly N[],
+): Record<N, string | null> {
+  const all = ownerProperties().getProperties();
+  const out = {} as Record<N, string | null>;
+  for (const name of names) out[name] = all[ownerKey(spreadsheetId, name)] ?? null;
+  return out;
+}
+
 export function writeOwnerState(spreadsheetId: string, name: string, value: string): void {
   ownerProperties().setProperty(ownerKey(spreadsheetId, name), value);
 }

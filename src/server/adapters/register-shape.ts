@@ -61,7 +61,10 @@ export function readRegisterShape(sheet: Sheet): RegisterShape {
   return shapeOf(header, false);
 }
 
-/** Remembers a header row just read (Register.open shares what it reads anyway, at no extra call). */
+/**
+ * Remembers a header row just read (Register.open shares what it read anyway: one Cache.put, no
+ * Spreadsheet call; intake does not, see Register's OpenOptions).
+ */
 export function rememberRegisterHeader(header: readonly string[]): void {
   documentCache()?.put(SHAPE_KEY, JSON.stringify(header), SHAPE_SECONDS);
 }

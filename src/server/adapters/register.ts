@@ -6,7 +6,7 @@ import {
   workOrderToRow,
   type RegisterLayout,
 } from '../../core/columns';
-import { readHeaderRow, requireSheet, UserFacingError } from './workbook';
+import { localSheet, readHeaderRow, UserFacingError } from './workbook';
 import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
 import { rememberRegisterHeader } from './register-shape';
 
@@ -21,6 +21,16 @@ export interface LocatedOrder {
   cells: unknown[];
 }
 
+export interface OpenOptions {
+  /**
+   * Whether to put the header row just read into the document cache for the edit trigger
+   * (register-shape.ts): one Cache.put, for a later execution, since nothing in this one reads it back.
+   * Default true. Intake opts out: it runs on every submission, while the edit trigger refills a
+   * missing entry itself (one read of row 1, then six hours warm) and the sidebar's actions refresh it.
+   */
+  shareHeader?: boolean;
+}
+
 /**
  * The register sheet, opened once per execution: its header is read in one call and every column is
  * found by header. Rows are found by request id; a row number is only ever a hint.
@@ -33,14 +43,14 @@ export class Register {
     readonly stateIndex: number = -1,
   ) {}
 
-  static open(ss: Spreadsheet): Register {
-    return Register.onSheet(requireSheet(ss, SHEET_NAMES.register));
+  static open(ss: Spreadsheet, options: OpenOptions = {}): Register {
+    return Register.onSheet(localSheet(ss, SHEET_NAMES.register), options);
   }
 
   /** The register on its sheet already in hand (`open` without looking the sheet up again). */
-  static onSheet(sheet: Sheet): Register {
+  static onSheet(sheet: Sheet, { shareHeader = true }: OpenOptions = {}): Register {
     const header = readHeaderRow(sheet);
-    rememberRegisterHeader(header); // saves the edit trigger a read (register-shape.ts)
+    if (shareHeader) rememberRegisterHeader(header); // saves the edit trigger a read (register-shape.ts)
     const layout = registerLayout(header);
     if (layout.missing.length > 0) {
       const names = layout.missing.map((f) => `"${REGISTER_COLUMNS[f]}"`).join(', ');

@@ -121,6 +121,12 @@ export function entryFor(order: WorkOrder & { status: QueueStatus }, row: number
   };
 }
 
+/** Whose open load an order counts in (normalized email), or null when it counts in none. */
+function loadOf(order: WorkOrder): string | null {
+  const assignee = order.assignee.trim();
+  return LOAD_STATUSES.includes(order.status) && assignee !== '' ? assignee.toLowerCase() : null;
+}
+
 /** Makes the index agree with one order as it now is in the register (whatever its status). */
 export function applyOrder(index: ReviewIndex, row: number, order: WorkOrder): void {
   index.entries.delete(order.id);
@@ -128,9 +134,21 @@ export function applyOrder(index: ReviewIndex, row: number, order: WorkOrder): v
   if (isQueueStatus(order.status)) {
     index.entries.set(order.id, entryFor(order as WorkOrder & { status: QueueStatus }, row));
   }
-  if (LOAD_STATUSES.includes(order.status) && order.assignee.trim() !== '') {
-    index.load.set(order.id, order.assignee.trim().toLowerCase());
-  }
+  const load = loadOf(order);
+  if (load !== null) index.load.set(order.id, load);
+}
+
+/**
+ * Whether an order's change from `before` to `after` can change an index that agreed with `before`:
+ * when it is a queued order on either side (its entry holds the revision, so any change rewrites it)
+ * or it moves in or out of a technician's load or between loads. A change to an order out of the
+ * queue whose load stays the same (a technician starting work, writing notes or results) leaves the
+ * index as it is, so its writer need not read the index at all.
+ */
+export function changesQueue(before: WorkOrder, after: WorkOrder): boolean {
+  if (before.id !== after.id) return true;
+  if (isQueueStatus(before.status) || isQueueStatus(after.status)) return true;
+  return loadOf(before) !== loadOf(after);
 }
 
 export function removeIds(index: ReviewIndex, ids: Iterable<string>): void {

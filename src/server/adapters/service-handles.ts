@@ -1,8 +1,9 @@
 /**
- * One handle per execution for the property stores and the document cache. Each
- * `PropertiesService.get…Properties()` or `CacheService.getDocumentCache()` is a service round trip,
- * and one execution asks for them from many places. Apps Script starts every execution in a fresh
- * global scope, so these memos never outlive the execution that made them.
+ * One handle per execution for the property stores and the document cache. Getting a handle
+ * (`PropertiesService.get…Properties()`, `CacheService.getDocumentCache()`) is not a round trip; the
+ * get or set made through it is (runtime/host/call-cost.ts). One execution asks for them from many
+ * places, and one memo keeps each a single call to trace. Apps Script starts every execution in a
+ * fresh global scope, so these memos never outlive the execution that made them.
  */
 type Properties = GoogleAppsScript.Properties.Properties;
 type Cache = GoogleAppsScript.Cache.Cache;

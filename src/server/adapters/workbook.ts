@@ -28,6 +28,27 @@ export function requireSheet(ss: Spreadsheet, name: string): Sheet {
   return sheet;
 }
 
+/**
+ * The sheet called `name`, through a local accessor: `Spreadsheet.getRange("'Name'!A1").getSheet()`
+ * builds a reference in the script (no backend call in Apps Script), where getSheetByName is a read
+ * of the document. A missing sheet makes getRange throw; requireSheet then looks it up and says so.
+ * For sheets the add-on owns and expects to find; code that creates a sheet when it is missing keeps
+ * asking getSheetByName, whose null answer it needs.
+ */
+export function localSheet(ss: Spreadsheet, name: string): Sheet {
+  const quoted = `'${name.replace(/'/g, "''")}'`;
+  try {
+    return ss.getRange(`${quoted}!A1`).getSheet();
+  } catch {
+    return requireSheet(ss, name);
+  }
+}
+
+/** The change log's sheet, through the local accessor (change-log-tail.ts appends to it). */
+export function logSheet(ss: Spreadsheet): Sheet {
+  return localSheet(ss, SHEET_NAMES.changeLog);
+}
+
 /** Row 1 of a sheet, trailing empty cells dropped: one read, whatever the sheet's width. */
 export function readHeaderRow(sheet: Sheet): string[] {
   const row = (sheet.getRange('1:1').getValues()[0] ?? []).map((v) => String(v).trim());

@@ -4,6 +4,7 @@
  * marks their rows Sent. Every email has a plain-text body, escaped HTML and a subject that starts
  * with its work order's id.
  */
+import type { ExecutionRecord } from '../../../runtime';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, REQUESTOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import {
@@ -113,6 +114,37 @@ test("acknowledgments queued by form submissions over quota are sent by the next
       '[REQ-000003]',
     ]);
     expect(rowsOf(wb, SHEET_NAMES.outbox).map((r) => r.Status)).toEqual(['Sent', 'Sent']);
+  } finally {
+    await wb.close();
+  }
+});
+
+test('over quota, intake tries the send, MailApp refuses it, and the acknowledgment waits in the Outbox', async () => {
+  const wb = await setUpWorkbook({ mailDailyQuota: 1 });
+  try {
+    const runs = [];
+    for (const description of ['Sent at once', 'Over quota']) {
+      const [run] = (await wb.submit({ description })).executions;
+      runs.push(expectOk(run!));
+    }
+    const [sent, refused] = runs as [ExecutionRecord, ExecutionRecord];
+    // The quota is never asked: the send is tried, and MailApp's own quota error decides.
+    for (const run of runs) {
+      expect(run.stats.calls['MailApp.getRemainingDailyQuota']).toBeUndefined();
+      expect(run.stats.calls['MailApp.sendEmail']).toBe(1);
+    }
+    expect(sent.stats.emailsSent).toBe(1);
+    expect(refused.stats.emailsSent).toBe(0);
+    expect(mailTo(wb, REQUESTOR).map((m) => m.subject)).toEqual([
+      expect.stringContaining('Request received: Sent at once'),
+    ]);
+    const outbox = rowsOf(wb, SHEET_NAMES.outbox);
+    expect(outbox.map((r) => [r.Status, r.To])).toEqual([['Queued', REQUESTOR]]);
+    expect(String(outbox[0]!.Subject)).toContain('Request received: Over quota');
+    // The refusal is the expected one, logged as a warning rather than an error.
+    const logged = wb.rt.world.logs.forExecution(refused.executionId);
+    expect(logged.filter((l) => l.level === 'error')).toEqual([]);
+    expect(logged.some((l) => l.level === 'warn' && /too many times for one day/.test(l.message))).toBe(true);
   } finally {
     await wb.close();
   }

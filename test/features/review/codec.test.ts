@@ -6,6 +6,7 @@ import {
   CHUNK_BYTES,
   advanceWatermark,
   applyOrder,
+  changesQueue,
   decodeIndex,
   emptyIndex,
   encodeIndex,
@@ -15,6 +16,7 @@ import {
   splitUtf8,
   utf8Bytes,
 } from '../../../src/server/adapters/review-queue-codec';
+import { STATUSES } from '../../../src/core/model';
 import { makeOrder } from './fixtures';
 
 describe('preview', () => {
@@ -108,5 +110,49 @@ describe('the index', () => {
     expect(entry.description.length).toBeLessThan(160);
     expect(entry.truncated).toBe(true);
     expect(fitToBudget(index, 1000)).toBeNull();
+  });
+});
+
+describe('changesQueue', () => {
+  const ASSIGNEES = ['', 'tech@example.com', 'Tech@Example.com ', 'tech2@example.com'];
+
+  test('says no only when applying the change leaves the stored index exactly as it was', () => {
+    let unchanged = 0;
+    for (const fromStatus of STATUSES)
+      for (const toStatus of STATUSES)
+        for (const fromAssignee of ASSIGNEES)
+          for (const toAssignee of ASSIGNEES) {
+            const before = makeOrder(7, { status: fromStatus, assignee: fromAssignee, revision: 3 });
+            // Every accepted edit bumps the revision; here the results change too.
+            const after = {
+              ...before,
+              status: toStatus,
+              assignee: toAssignee,
+              revision: 4,
+              results: 'Fixed',
+            };
+            const index = emptyIndex(10);
+            applyOrder(index, 8, makeOrder(1)); // another order, queued
+            applyOrder(index, 8, before);
+            const stored = encodeIndex(index);
+            applyOrder(index, 8, after);
+            const same = encodeIndex(index) === stored;
+            if (!changesQueue(before, after)) {
+              expect({ fromStatus, toStatus, fromAssignee, toAssignee, same }).toMatchObject({ same: true });
+              unchanged++;
+            }
+          }
+    // Out-of-queue changes that keep the load (Assigned → In Progress by the same technician…) exist.
+    expect(unchanged).toBeGreaterThan(0);
+  });
+
+  test('a queued order, or one moving between loads, is a change', () => {
+    const assigned = makeOrder(3, { status: 'Assigned', assignee: 'tech@example.com' });
+    expect(changesQueue(assigned, { ...assigned, status: 'In Progress' })).toBe(false);
+    expect(changesQueue(assigned, { ...assigned, status: 'Completed' })).toBe(true);
+    expect(changesQueue(assigned, { ...assigned, assignee: 'tech2@example.com' })).toBe(true);
+    expect(changesQueue(assigned, { ...assigned, status: 'Closed' })).toBe(true);
+    const completed = makeOrder(4, { status: 'Completed', assignee: 'tech@example.com' });
+    expect(changesQueue(completed, { ...completed, results: 'Fixed', revision: 2 })).toBe(true);
   });
 });

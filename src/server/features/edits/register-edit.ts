@@ -12,7 +12,8 @@
  * its own record (sorting, filtering and inserting rows move it along).
  *
  * The caches, and what a miss costs:
- *  - the header row (register-shape.ts), remembered by every Register.open and by this trigger, and
+ *  - the header row (register-shape.ts), remembered by this trigger and by Register.open (intake
+ *    excepted: it runs on every submission and nothing after it reads the entry), and
  *    verified for free by the rows read: +1 read when it is missing, and +1 (+1 more to read the rows
  *    again) when a verdict looks like a stale layout (isSuspect), which also happens when two people
  *    edit one row at the same moment;
@@ -37,6 +38,7 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
 import { syncQueueFor } from '../../adapters/review-queue';
+import { changesQueue } from '../../adapters/review-queue-codec';
 import { currentUserEmail } from '../../adapters/session';
 import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
 import { notifySteps, type PendingEmail } from './notify';
@@ -274,7 +276,10 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     const changed: { row: number; order: WorkOrder }[] = [];
     verdicts.forEach((v, i) => {
       if (v.kind !== 'judged' || v.changes.length === 0) return;
-      changed.push({ row: top + i, order: v.next });
+      // Only changes the review queue shows are synced: most edits (starting work, notes, results on
+      // an order in progress) leave it as it is, and then the index is not even read. A `before`
+      // that did not come from the row's record is not what the index holds: synced regardless.
+      if (!v.fromRecord || changesQueue(v.before, v.next)) changed.push({ row: top + i, order: v.next });
       for (const step of v.steps) emails.push({ step, order: v.next });
     });
     syncQueueFor(changed);

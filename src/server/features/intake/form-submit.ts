@@ -11,7 +11,7 @@ import { composeEmail } from '../../../core/notifications';
 import type { WorkOrder } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
-import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
 import { appendChangeLog } from '../../adapters/change-log';
@@ -75,10 +75,12 @@ export function ingestResponse(
 ): IngestResult | null {
   return withOwnerAndDocumentLocks(() => {
     const ssId = ss.getId();
-    const ledger = parseLedger(readOwnerState(ssId, INTAKE_LEDGER));
+    // Both read at once, under the locks that every writer of either holds.
+    const stored = readOwnerStates(ssId, [INTAKE_LEDGER, REQUEST_COUNTER]);
+    const ledger = parseLedger(stored[INTAKE_LEDGER]);
     if (isIngested(ledger, response.sheetName, response.row)) return null;
     const submission = parseSubmission(response.namedValues, reference.settings.locations);
-    const next = nextRequestNumber(readOwnerState(ssId, REQUEST_COUNTER));
+    const next = nextRequestNumber(stored[REQUEST_COUNTER]);
     // The counter moves first: a failure after this leaves a gap in the ids, never a duplicate.
     writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
     const ref = responseRef(response.sheetName, response.row);
@@ -87,7 +89,8 @@ export function ingestResponse(
       requestedAt: response.requestedAt,
       responseRef: ref,
     });
-    const row = Register.open(ss).append(order);
+    // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
+    const row = Register.open(ss, { shareHeader: false }).append(order);
     syncQueueFor([{ row, order }], { appended: true });
     writeOwnerState(
       ssId,
