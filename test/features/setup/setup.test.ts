@@ -145,6 +145,26 @@ describe('Set up work orders', () => {
 });
 
 describe('repair', () => {
+  test('a change log in another layout is left untouched, with a warning saying how to start a new one', async () => {
+    const wb = await setUpWorkbook();
+    try {
+      const log = wb.sheet(SHEET_NAMES.changeLog);
+      // The layout of an older version: eight columns, one row per field.
+      const old = ['Timestamp', 'User', 'Source', 'Record ID', 'Field', 'Old Value', 'New Value', 'Hash'];
+      log.ensureSize(log.maxRows, old.length);
+      log.writeValues(1, 1, [old]);
+      const before = wb.values(SHEET_NAMES.changeLog);
+      const record = expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
+      expect(record.value).toMatch(
+        /Change Log sheet's row 1 is not Timestamp \| User \| Source \| Record ID \| Changes \| Hash/,
+      );
+      expect(record.value).toMatch(/Rename that sheet/);
+      expect(wb.values(SHEET_NAMES.changeLog)).toEqual(before);
+    } finally {
+      await wb.close();
+    }
+  });
+
   test('restores a deleted sheet, header and trigger and touches no existing data', async () => {
     const wb = await setUpWorkbook();
     try {

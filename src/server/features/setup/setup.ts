@@ -4,6 +4,7 @@ import { defaultSettings, settingsSheetRows, SETTINGS_HEADER_ROW } from '../../.
 import { STAFF_HEADER_ROW, administratorEmails, staffSheetRows } from '../../../core/staff';
 import { procedureSheetRows } from '../../../core/procedure';
 import { formatLocalDate } from '../../../core/time';
+import { normalizeHeader } from '../../../core/headers';
 import { activeSpreadsheet, readHeaderRow, UserFacingError } from '../../adapters/workbook';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { currentUserEmail } from '../../adapters/session';
@@ -90,8 +91,8 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
     ensureRowStateColumn(register.sheet, register.created ? null : report); // edit trigger's record (issue 5)
 
-    const log = ensureSheet(ss, SHEET_NAMES.changeLog, CHANGE_LOG_HEADERS, report);
-    protectChangeLog(log.sheet, log.created ? null : report);
+    const log = ensureChangeLog(ss, report);
+    if (log) protectChangeLog(log.sheet, log.created ? null : report);
     ensureSheet(ss, SHEET_NAMES.outbox, OUTBOX_HEADERS, report);
     // The Procedure tab is the organization's own document: created once, never rewritten by setup.
     ensureSheet(
@@ -133,4 +134,29 @@ export function setUpWorkOrders(): string {
   );
   SpreadsheetApp.getUi().alert('Work Orders setup', summary, SpreadsheetApp.getUi().ButtonSet.OK);
   return summary;
+}
+
+/**
+ * The change log is written by position (six columns, change-log-row.ts), not found by header like the
+ * register: restoring a missing header at the end, as ensureSheet does elsewhere, would put the add-on's
+ * rows under the wrong names. A log whose row 1 is not exactly its headers (an older layout, or columns
+ * moved by hand) is left untouched, with a warning saying how to start a new one.
+ */
+function ensureChangeLog(ss: Spreadsheet, report: SetupReport): ReturnType<typeof ensureSheet> | null {
+  const existing = ss.getSheetByName(SHEET_NAMES.changeLog);
+  if (existing) {
+    const header = readHeaderRow(existing).map(normalizeHeader);
+    const expected = CHANGE_LOG_HEADERS.map(normalizeHeader);
+    const exact =
+      expected.every((h, i) => header[i] === h) && header.slice(expected.length).every((h) => h === '');
+    if (!exact) {
+      report.warnings.push(
+        `the ${SHEET_NAMES.changeLog} sheet's row 1 is not ${CHANGE_LOG_HEADERS.join(' | ')}, the columns the add-on ` +
+          `writes by position: it was left as it is. Rename that sheet (e.g. "${SHEET_NAMES.changeLog} (old)") ` +
+          `and run Set up work orders again to start a new log`,
+      );
+      return null;
+    }
+  }
+  return ensureSheet(ss, SHEET_NAMES.changeLog, CHANGE_LOG_HEADERS, report);
 }
