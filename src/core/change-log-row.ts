@@ -38,7 +38,8 @@ const CHANGES_LIMIT = CELL_CHAR_LIMIT - 1;
 
 const wholeSeconds = (at: Date): Date => new Date(Math.floor(at.getTime() / 1000) * 1000);
 
-function sameAction(a: UnhashedEntry, b: UnhashedEntry): boolean {
+/** True when two entries belong to one action, and so to one row: same second, user, source and record. */
+export function sameAction(a: UnhashedEntry, b: UnhashedEntry): boolean {
   return (
     Math.floor(a.at.getTime() / 1000) === Math.floor(b.at.getTime() / 1000) &&
     a.user === b.user &&
