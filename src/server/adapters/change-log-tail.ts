@@ -23,13 +23,14 @@
  */
 import { CHANGE_LOG_HEADERS } from '../../core/model';
 import { changeLogRows, GENESIS_HASH, type UnhashedEntry } from '../../core/audit';
+import { LOG_COLUMN } from '../../core/change-log-row';
 import { logSheet } from './workbook';
 import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const HASH_COLUMN = CHANGE_LOG_HEADERS.indexOf('Hash') + 1;
+const HASH_COLUMN = LOG_COLUMN.hash + 1;
 const TAIL_KEY = 'wo.changeLog.tail.v2';
 /** Every use verifies the remembered tail against the sheet, so it may be old; a month bounds it. */
 const TAIL_MAX_AGE_MS = 30 * 86_400_000;

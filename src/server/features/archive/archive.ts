@@ -7,7 +7,8 @@
  * 3. the register rows, deleted by id (re-read just before), in descending contiguous blocks.
  * Callers hold the document lock (the review queue's index is invalidated under it).
  */
-import { CHANGE_LOG_HEADERS, SHEET_NAMES, type Status } from '../../../core/model';
+import { LOG_COLUMN } from '../../../core/change-log-row';
+import { SHEET_NAMES, type Status } from '../../../core/model';
 import { parseRegisterRow, registerLayout } from '../../../core/columns';
 import { normalizeHeader } from '../../../core/headers';
 import { isValidDate } from '../../../core/time';
@@ -172,7 +173,7 @@ function idsChangedSince(ss: Spreadsheet, cutoff: number, ids: ReadonlySet<strin
   if (ids.size === 0) return found;
   const log = ss.getSheetByName(SHEET_NAMES.changeLog);
   if (!log) return found;
-  const recordColumn = CHANGE_LOG_HEADERS.indexOf('Record ID') + 1;
+  const recordColumn = LOG_COLUMN.recordId + 1;
   let end = log.getLastRow();
   while (end >= 2) {
     const start = Math.max(2, end - LOG_CHUNK_ROWS + 1);
