@@ -125,7 +125,7 @@ export class Executor {
         gasClass: object.gasClass,
         props: object._staticProperties(),
       })),
-      clockOffsetMs: ctx.world.clock.offset,
+      clock: ctx.world.clock.anchor,
     };
     worker.worker.postMessage(start);
     const message = await done;
