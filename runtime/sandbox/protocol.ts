@@ -39,7 +39,13 @@ export interface DoneMessage {
   loadMs: number;
 }
 
-export type WorkerMessage = CallMessage | DoneMessage;
+/** Sent when the worker starts an execution: its time limit counts from here. */
+export interface BeganMessage {
+  type: 'began';
+  executionId: number;
+}
+
+export type WorkerMessage = BeganMessage | CallMessage | DoneMessage;
 
 export interface WireError {
   name: string;

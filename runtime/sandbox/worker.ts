@@ -51,6 +51,7 @@ function toWireError(error: unknown): WireError {
 }
 
 function run(message: StartMessage): DoneMessage {
+  port!.postMessage({ type: 'began', executionId: message.executionId });
   const started = performance.now();
   const context = vm.createContext({}, { name: `execution-${message.executionId}` });
   const hostCall = (handle: number, method: string, argsJson: string): string => {

@@ -130,11 +130,15 @@ class UtilitiesService extends GasObject {
     return crypto.randomUUID();
   }
 
-  /** Blocks the script for real time (other executions keep running); capped at Google's 5 minutes. */
+  /**
+   * Blocks the script for real time, divided by the world's time scale (other executions keep
+   * running); capped at Google's 5 minutes. The time counts towards the execution's time limit.
+   */
   sleep(milliseconds: number): Pending<void> {
     overload(this.gasClass, 'sleep', arguments, ['number']);
     const ms = Math.min(Math.max(0, milliseconds), MAX_SLEEP_MS);
-    return new Pending(new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const real = this.ctx.world.clock.realMs(ms);
+    return new Pending(new Promise<void>((resolve) => setTimeout(resolve, real)));
   }
 
   newBlob(data: unknown, contentType?: string, name?: string): Blob {
