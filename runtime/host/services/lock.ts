@@ -180,8 +180,11 @@ class Lock extends GasObject {
   /** Answers at once when the lock is free; otherwise blocks the script (a Pending) and counts the wait. */
   private _acquire<T>(timeoutMs: number, settle: (ok: boolean) => T): T | Pending<T> {
     const { _table: table, key, ctx } = this;
+    // Live Apps Script (gas-fakes test/testlock.js, "Lock timeout failures"): a negative timeout fails
+    // even when the lock is free (tryLock false, waitLock "Lock timeout"); 0 takes a free lock.
+    if (timeoutMs < 0) return settle(false);
     if (table.tryAcquire(key, ctx.executionId)) return settle(true);
-    if (timeoutMs <= 0) return settle(false);
+    if (timeoutMs === 0) return settle(false);
     ctx.stats.lockWaits++;
     const started = performance.now();
     return new Pending(
