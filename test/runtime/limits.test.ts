@@ -30,6 +30,8 @@ function spin() {
   try { while (true) {} } catch (e) { cell('A2', 'caught'); } finally { cell('A3', 'finally'); }
 }
 function lockIsFree() { return LockService.getDocumentLock().tryLock(0); }
+function holdLock() { LockService.getDocumentLock().waitLock(1000); Utilities.sleep(300000); cell('D1', 'held'); }
+function onEdit() { LockService.getDocumentLock().waitLock(3600000); cell('D2', 'waited'); }
 function sleptFor(ms) { var t = Date.now(); Utilities.sleep(ms); return Date.now() - t; }
 `;
 
@@ -52,9 +54,9 @@ describe('time limits (×100: 30 s take 0.3 s, 6 min 3.6 s)', () => {
     const r = await rt.openSpreadsheet(ssId, 'owner@example.com');
     expect(r.ok).toBe(false);
     expect(r.error?.message).toBe(EXCEEDED_MAXIMUM_EXECUTION_TIME);
-    // B1 is written at once; B4 only after 30 s of sleep, past the limit.
+    // B1 is written at once; B5 only after 40 s of sleep, well past the limit.
     expect(cell('B1')).toBe(1);
-    expect(cell('B4')).toBe('');
+    expect(cell('B5')).toBe('');
   });
 
   test('the same 50 s of work finishes as a menu item, which has 6 minutes', async () => {
@@ -62,6 +64,20 @@ describe('time limits (×100: 30 s take 0.3 s, 6 min 3.6 s)', () => {
     expect(r.ok).toBe(true);
     expect(r.value).toBe('done');
     expect(cell('B5')).toBe(5);
+  });
+
+  test('a simple trigger still waiting for a lock at 30 s is stopped and never takes it', async () => {
+    const holder = rt.runMenuItem(ssId, 'owner@example.com', 'holdLock');
+    while (rt.world.locks.holderOf(`document:${ssId}`) === null) await new Promise((r) => setTimeout(r, 5));
+    const waiter = await rt.run('onEdit', {
+      user: 'owner@example.com',
+      kind: 'simple-trigger',
+      spreadsheetId: ssId,
+    });
+    expect(waiter).toMatchObject({ ok: false, error: { message: EXCEEDED_MAXIMUM_EXECUTION_TIME } });
+    expect((await holder).ok).toBe(true);
+    expect([cell('D1'), cell('D2')]).toEqual(['held', '']);
+    expect(await rt.runMenuItem(ssId, 'owner@example.com', 'lockIsFree')).toMatchObject({ value: true });
   });
 
   test("the script's own clock runs at the world's pace: a 20 s sleep reads as 20 s", async () => {
