@@ -118,6 +118,16 @@ export class LocalAppsScript {
     return new LocalAppsScript(source, full, {}, options);
   }
 
+  /**
+   * Whether the project defines the top-level function `name` (read from the source, as Apps Script
+   * runs a simple trigger such as onEdit only when the project has it).
+   */
+  definesFunction(name: string): boolean {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+    const declared = new RegExp(`(^|[;}\\s])(function\\s+${name}\\s*\\(|(var|let|const)\\s+${name}\\s*=)`);
+    return declared.test(this.code.source);
+  }
+
   /** Runs one execution of a top-level function, as Apps Script would start it. */
   async run(entry: string, options: RunOptions): Promise<ExecutionRecord> {
     const kind = options.kind ?? 'script-run';

@@ -141,7 +141,8 @@ export interface UserEditOutcome {
 
 /**
  * A person types or pastes into the grid: the cells change (Sheets' own validation and protection
- * apply), then every edit trigger fires, then every change trigger (changeType EDIT). Each runs as its
+ * apply), then the simple onEdit (if the project has one), every installable edit trigger, then every
+ * change trigger (changeType EDIT). Each runs as its
  * owner; `e.user` and Session reveal the editor only as identity.ts says. A single-cell edit carries `value` and `oldValue`; a
  * multi-cell paste carries neither, as in Apps Script.
  */
@@ -159,6 +160,44 @@ export async function editCells(
   const edit = userEdit(rt.world.spreadsheets, request);
   const single = edit.rect.numRows === 1 && edit.rect.numColumns === 1;
   const executions: ExecutionRecord[] = [];
+  const eventFor = (ctx: ExecutionContext, authMode: AuthMode, triggerUid?: string) => {
+    const event: Record<string, unknown> = {
+      authMode,
+      ...(triggerUid === undefined ? {} : { triggerUid }),
+      range: rangeObject(
+        ctx,
+        request.spreadsheetId,
+        request.sheetName,
+        edit.rect.row,
+        edit.rect.column,
+        edit.rect.numRows,
+        edit.rect.numColumns,
+      ),
+      source: spreadsheetObject(ctx, request.spreadsheetId),
+      user: new User(ctx.session.activeEmail),
+    };
+    if (single) {
+      const value = edit.newValues[0]?.[0];
+      const old = edit.oldValues[0]?.[0];
+      // Apps Script passes the values as strings; an emptied cell has no `value`, a filled-in empty one no `oldValue`.
+      if (value !== '' && value !== undefined)
+        event.value = value instanceof Date ? value.toString() : String(value);
+      if (old !== '' && old !== undefined)
+        event.oldValue = old instanceof Date ? old.toString() : String(old);
+    }
+    return event;
+  };
+  // The simple onEdit runs when the project defines it: as the editor, without authorization (LIMITED).
+  if (rt.definesFunction('onEdit')) {
+    executions.push(
+      await rt.run('onEdit', {
+        user: request.user,
+        kind: 'simple-trigger',
+        spreadsheetId: request.spreadsheetId,
+        args: (ctx: ExecutionContext) => [eventFor(ctx, 'LIMITED')],
+      }),
+    );
+  }
   for (const trigger of rt.world.triggers.matching('ON_EDIT', 'SPREADSHEETS', request.spreadsheetId)) {
     executions.push(
       await rt.run(trigger.handlerFunction, {
@@ -167,33 +206,7 @@ export async function editCells(
         kind: 'installable-trigger',
         spreadsheetId: request.spreadsheetId,
         triggerUid: trigger.uid,
-        args: (ctx: ExecutionContext) => {
-          const event: Record<string, unknown> = {
-            authMode: 'FULL',
-            triggerUid: trigger.uid,
-            range: rangeObject(
-              ctx,
-              request.spreadsheetId,
-              request.sheetName,
-              edit.rect.row,
-              edit.rect.column,
-              edit.rect.numRows,
-              edit.rect.numColumns,
-            ),
-            source: spreadsheetObject(ctx, request.spreadsheetId),
-            user: new User(ctx.session.activeEmail),
-          };
-          if (single) {
-            const value = edit.newValues[0]?.[0];
-            const old = edit.oldValues[0]?.[0];
-            // Apps Script passes the values as strings; an emptied cell has no `value`, a filled-in empty one no `oldValue`.
-            if (value !== '' && value !== undefined)
-              event.value = value instanceof Date ? value.toString() : String(value);
-            if (old !== '' && old !== undefined)
-              event.oldValue = old instanceof Date ? old.toString() : String(old);
-          }
-          return [event];
-        },
+        args: (ctx: ExecutionContext) => [eventFor(ctx, 'FULL', trigger.uid)],
       }),
     );
   }

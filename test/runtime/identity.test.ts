@@ -40,6 +40,9 @@ function onOpen(e) {
 function onEditInstalled(e) {
   remember('edit', [e.user.getEmail(), Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]);
 }
+function onEdit(e) {
+  remember('simpleEdit', [e.user.getEmail(), Session.getActiveUser().getEmail(), String(e.authMode)]);
+}
 function onClock() { remember('clock', who()); }
 function onFormBound(e) {
   remember('submit', [e.response.getRespondentEmail(), e.source.getId(), Session.getActiveUser().getEmail(),
@@ -77,7 +80,7 @@ async function world(accounts: Accounts | undefined, owner: string) {
 
 describe('one Workspace domain (the default world)', () => {
   test('every context reveals the user, as within one domain', async () => {
-    const { rt, edit, open } = await world(undefined, 'owner@example.com');
+    const { rt, edit, open, remembered } = await world(undefined, 'owner@example.com');
     try {
       expect(await open('tech@example.com')).toEqual([
         'tech@example.com',
@@ -89,6 +92,7 @@ describe('one Workspace domain (the default world)', () => {
         'tech@example.com',
         'owner@example.com',
       ]);
+      expect(remembered('simpleEdit')).toEqual(['tech@example.com', 'tech@example.com', 'LIMITED']);
     } finally {
       await rt.close();
     }
@@ -125,11 +129,14 @@ describe('consumer accounts', () => {
   });
 
   test("an installable edit trigger runs as its owner: another account's edit shows no email", async () => {
-    const { rt, edit } = await world({ kind: 'consumer' }, OWNER);
+    const { rt, edit, remembered } = await world({ kind: 'consumer' }, OWNER);
     try {
       expect(await edit('bob@gmail.com')).toEqual(['', '', OWNER]);
+      expect(remembered('simpleEdit')).toEqual(['', '', 'LIMITED']);
       // The owner's own edit runs under their own authorization.
       expect(await edit(OWNER)).toEqual([OWNER, OWNER, OWNER]);
+      // …but the simple onEdit runs without anyone's.
+      expect(remembered('simpleEdit')).toEqual(['', '', 'LIMITED']);
     } finally {
       await rt.close();
     }

@@ -2,6 +2,7 @@
  * Installable open, change and form-bound submit triggers fire, with the event objects of the events
  * guide (developers.google.com/apps-script/guides/triggers/events):
  * - Sheets "Open" (installable): authMode, source (Spreadsheet), triggerUid, user.
+ * - Sheets "Edit" (simple): the project's onEdit(e), if it has one, runs too (identity.test.ts).
  * - Sheets "Change" (installable): authMode, changeType (EDIT, INSERT_ROW, INSERT_COLUMN, REMOVE_ROW,
  *   REMOVE_COLUMN, INSERT_GRID, REMOVE_GRID, FORMAT or OTHER), source, triggerUid, user.
  * - Forms "Form submit" (installable): authMode, response (FormResponse), source (Form), triggerUid.
@@ -85,7 +86,7 @@ test('opening the spreadsheet runs the simple onOpen, then the installable open 
 test("a person's edit fires the change trigger with changeType EDIT; a structural change with its type", async () => {
   const { rt, ssId, logged, uidOf } = await world();
   try {
-    await rt.editCells({
+    const edited = await rt.editCells({
       spreadsheetId: ssId,
       sheetName: 'Sheet1',
       row: 1,
@@ -93,6 +94,8 @@ test("a person's edit fires the change trigger with changeType EDIT; a structura
       values: [['x']],
       user: EDITOR,
     });
+    // The project has no simple onEdit and no edit trigger: only the change trigger ran.
+    expect(edited.executions.map((e) => e.entry)).toEqual(['changed']);
     await rt.changeSpreadsheet(ssId, EDITOR, 'INSERT_ROW');
     const uid = uidOf('changed');
     expect(logged('change')).toEqual([
