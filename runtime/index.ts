@@ -71,6 +71,7 @@ export class LocalAppsScript {
   readonly executions: ExecutionRecord[] = [];
   private readonly executor = new Executor();
   private readonly code: { source: string; key: string };
+  private readonly defined = new Map<string, boolean>();
 
   private constructor(
     source: string,
@@ -123,6 +124,14 @@ export class LocalAppsScript {
    * runs a simple trigger such as onEdit only when the project has it).
    */
   definesFunction(name: string): boolean {
+    const known = this.defined.get(name);
+    if (known !== undefined) return known;
+    const found = this.declares(name);
+    this.defined.set(name, found);
+    return found;
+  }
+
+  private declares(name: string): boolean {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
     const declared = new RegExp(`(^|[;}\\s])(function\\s+${name}\\s*\\(|(var|let|const)\\s+${name}\\s*=)`);
     return declared.test(this.code.source);
