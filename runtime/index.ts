@@ -7,15 +7,18 @@ import type { ExecutionOutcome } from './host/executor';
 import { emptyStats } from './host/execution';
 import type { ExecutionContext, ExecutionKind } from './host/execution';
 import { AuthMode } from './host/auth';
+import { sessionIdentity } from './host/identity';
+import type { Accounts } from './host/identity';
 import { createGlobals } from './host/globals';
-import { editCells, openSpreadsheet, runDueTimeDrivenTriggers, submitForm } from './host/events';
-import type { FormSubmission, UserEditOutcome } from './host/events';
+import { editCells, fireChange, openSpreadsheet, runDueTimeDrivenTriggers, submitForm } from './host/events';
+import type { ChangeType, FormSubmission, UserEditOutcome } from './host/events';
 import type { Submission } from './host/form/store';
 
 export { AuthMode, Scope } from './host/auth';
 export type { ExecutionContext, ExecutionKind, ExecutionStats } from './host/execution';
 export type { ExecutionOutcome } from './host/executor';
 export { World } from './host/world';
+export type { Accounts } from './host/identity';
 
 /** The parts of appsscript.json the runtime honours. */
 export interface Manifest {
@@ -49,6 +52,14 @@ export interface LoadOptions {
   /** Folder holding Code.js, appsscript.json and the HTML files (default: $WO_DIST_DIR, else ./dist). */
   distDir?: string;
   mailDailyQuota?: number;
+  /**
+   * The people's Google accounts, which decide whom Session and `e.user` reveal (host/identity.ts):
+   * `{ kind: 'workspace' }` (default: one Workspace domain), `{ kind: 'consumer' }` or
+   * `{ kind: 'mixed', workspaceDomains: ['example.com'] }`.
+   */
+  accounts?: Accounts;
+  /** Modelled ms per real ms (default 1): makes the world's clock and execution limits run faster. */
+  timeScale?: number;
 }
 
 /**
@@ -60,6 +71,7 @@ export class LocalAppsScript {
   readonly executions: ExecutionRecord[] = [];
   private readonly executor = new Executor();
   private readonly code: { source: string; key: string };
+  private readonly defined = new Map<string, boolean>();
 
   private constructor(
     source: string,
@@ -72,6 +84,8 @@ export class LocalAppsScript {
       timeZone: manifest.timeZone,
       htmlFiles,
       mailDailyQuota: options.mailDailyQuota,
+      accounts: options.accounts,
+      timeScale: options.timeScale,
     });
   }
 
@@ -105,16 +119,39 @@ export class LocalAppsScript {
     return new LocalAppsScript(source, full, {}, options);
   }
 
+  /**
+   * Whether the project defines the top-level function `name` (read from the source, as Apps Script
+   * runs a simple trigger such as onEdit only when the project has it).
+   */
+  definesFunction(name: string): boolean {
+    const known = this.defined.get(name);
+    if (known !== undefined) return known;
+    const found = this.declares(name);
+    this.defined.set(name, found);
+    return found;
+  }
+
+  private declares(name: string): boolean {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+    const declared = new RegExp(`(^|[;}\\s])(function\\s+${name}\\s*\\(|(var|let|const)\\s+${name}\\s*=)`);
+    return declared.test(this.code.source);
+  }
+
   /** Runs one execution of a top-level function, as Apps Script would start it. */
   async run(entry: string, options: RunOptions): Promise<ExecutionRecord> {
     const kind = options.kind ?? 'script-run';
+    const effectiveUser = options.effectiveUser ?? options.user;
+    const developer = options.spreadsheetId
+      ? (this.world.spreadsheets.get(options.spreadsheetId)?.ownerEmail ?? null)
+      : null;
     const ctx: ExecutionContext = {
       executionId: this.executor.newExecutionId(),
       world: this.world,
       kind,
       authMode: options.authMode ?? (kind === 'simple-trigger' ? AuthMode.LIMITED : AuthMode.FULL),
       activeUserEmail: options.user,
-      effectiveUserEmail: options.effectiveUser ?? options.user,
+      effectiveUserEmail: effectiveUser,
+      session: sessionIdentity(this.world.accounts, { kind, user: options.user, effectiveUser, developer }),
       activeSpreadsheetId: options.spreadsheetId,
       triggerUid: options.triggerUid ?? null,
       oauthScopes: this.manifest.oauthScopes ?? [],
@@ -150,7 +187,10 @@ export class LocalAppsScript {
     return this.world.spreadsheets.create(name, owner, timeZone ? { timeZone } : undefined).id;
   }
 
-  /** `user` opens the spreadsheet: the simple onOpen trigger runs (LIMITED, or NONE before first use). */
+  /**
+   * `user` opens the spreadsheet: the simple onOpen trigger runs (LIMITED, or NONE before first use),
+   * then the installable open triggers. Returns the simple trigger's execution.
+   */
   openSpreadsheet(
     spreadsheetId: string,
     user: string,
@@ -164,9 +204,17 @@ export class LocalAppsScript {
     return this.run(functionName, { user, spreadsheetId, kind: 'script-run' });
   }
 
-  /** A respondent submits the form; the spreadsheet's form-submit triggers fire. */
+  /** A respondent submits the form; the form's own, then the spreadsheet's form-submit triggers fire. */
   submitForm(formId: string, submission: Submission): Promise<FormSubmission> {
     return submitForm(this, formId, submission);
+  }
+
+  /**
+   * `user` changed the spreadsheet's structure or formats (the test makes the change on the model
+   * first): the installable change triggers fire with `changeType`.
+   */
+  changeSpreadsheet(spreadsheetId: string, user: string, changeType: ChangeType): Promise<ExecutionRecord[]> {
+    return fireChange(this, spreadsheetId, user, changeType);
   }
 
   /** `user` types or pastes `values` at (row, column); the edit triggers fire. */

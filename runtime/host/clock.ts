@@ -1,29 +1,58 @@
 /**
  * The world's clock. Real time by default; tests and the workbench move it forward to see due dates
  * pass. Scripts see it through `new Date()` and `Date.now()` inside the sandbox.
+ *
+ * With a time scale above 1 the clock runs that many times faster than real time (from an anchor:
+ * `anchorMs` is the world's time at real instant `anchorRealMs`), so limits measured in minutes of
+ * Apps Script time can be reached in milliseconds of test time.
  */
 export class Clock {
-  private offsetMs = 0;
+  private anchorMs: number;
+  private anchorRealMs: number;
+
+  constructor(readonly scale = 1) {
+    if (!Number.isFinite(scale) || scale <= 0)
+      throw new Error(`timeScale must be a positive number, got ${scale}`);
+    this.anchorRealMs = Date.now();
+    this.anchorMs = this.anchorRealMs;
+  }
   now(): Date {
     return new Date(this.nowMs());
   }
   nowMs(): number {
-    return Date.now() + this.offsetMs;
+    return this.at(Date.now());
   }
+  /** The world's time at real instant `realMs`. */
+  at(realMs: number): number {
+    return this.anchorMs + (realMs - this.anchorRealMs) * this.scale;
+  }
+  /** What the sandbox needs to compute the same clock: world time = anchorMs + (real - anchorRealMs) × scale. */
+  get anchor(): { anchorMs: number; anchorRealMs: number; scale: number } {
+    return { anchorMs: this.anchorMs, anchorRealMs: this.anchorRealMs, scale: this.scale };
+  }
+  /** How far the world's clock is ahead of real time now (saved by runtime/persistence.ts). */
   get offset(): number {
-    return this.offsetMs;
+    return this.nowMs() - Date.now();
+  }
+  /** Real milliseconds that `modelledMs` of the world's time take. */
+  realMs(modelledMs: number): number {
+    return modelledMs / this.scale;
   }
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0)
       throw new Error(`Clock.advance: ms must be a non-negative number, got ${ms}`);
-    this.offsetMs += ms;
+    this.anchorMs += ms;
   }
   set(date: Date): void {
-    this.offsetMs = date.getTime() - Date.now();
+    this.rebase(date.getTime());
   }
   /** Restores a saved offset (runtime/persistence.ts): the world's time goes on from where it was shifted. */
   setOffset(ms: number): void {
     if (!Number.isFinite(ms)) throw new Error(`Clock.setOffset: ms must be a finite number, got ${ms}`);
-    this.offsetMs = ms;
+    this.rebase(Date.now() + ms);
+  }
+  private rebase(worldMs: number): void {
+    this.anchorRealMs = Date.now();
+    this.anchorMs = worldMs;
   }
 }

@@ -8,10 +8,11 @@ import type { AuthMode } from './auth';
 import { rangeObject, spreadsheetObject } from './spreadsheet';
 import { userEdit } from './spreadsheet/user-input';
 import type { UserEditResult } from './spreadsheet/user-input';
-import type { Submission, SubmitResult } from './form/store';
-import type { TriggerRecord } from './services/trigger-registry';
 import { User } from './services/session';
 import type { ExecutionRecord, LocalAppsScript } from '../index';
+
+export { fireFormBoundSubmit, fireFormSubmit, submitForm } from './form-events';
+export type { FormSubmission } from './form-events';
 
 function clockFields(date: Date, timeZone: string): Record<string, unknown> {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -41,14 +42,18 @@ function clockFields(date: Date, timeZone: string): Record<string, unknown> {
   };
 }
 
-/** Simple onOpen: AuthMode.LIMITED once the add-on is used in the document, NONE before. */
-export function openSpreadsheet(
+/**
+ * `user` opens the spreadsheet: the simple onOpen (AuthMode.LIMITED once the add-on is used in the
+ * document, NONE before), then every installable open trigger, which runs as its owner (FULL).
+ * Returns the simple trigger's execution; the installable ones are in `rt.executions`.
+ */
+export async function openSpreadsheet(
   rt: LocalAppsScript,
   spreadsheetId: string,
   user: string,
   authMode: AuthMode = 'LIMITED',
 ): Promise<ExecutionRecord> {
-  return rt.run('onOpen', {
+  const simple = await rt.run('onOpen', {
     user,
     kind: 'simple-trigger',
     authMode,
@@ -56,73 +61,77 @@ export function openSpreadsheet(
     args: (ctx: ExecutionContext) => [
       authMode === 'NONE'
         ? { authMode }
-        : { authMode, source: spreadsheetObject(ctx, spreadsheetId), user: new User(user) },
+        : {
+            authMode,
+            source: spreadsheetObject(ctx, spreadsheetId),
+            user: new User(ctx.session.activeEmail),
+          },
     ],
   });
-}
-
-export interface FormSubmission {
-  response: SubmitResult;
-  executions: ExecutionRecord[];
-}
-
-/** A respondent submits the form: the response row is appended, then each form-submit trigger fires. */
-export async function submitForm(
-  rt: LocalAppsScript,
-  formId: string,
-  submission: Submission,
-): Promise<FormSubmission> {
-  const response = rt.world.forms.submit(formId, submission);
-  const executions: ExecutionRecord[] = [];
-  if (response.spreadsheetId && response.sheetName && response.row) {
-    const ssId = response.spreadsheetId;
-    const sheetName = response.sheetName;
-    const row = response.row;
-    for (const trigger of rt.world.triggers.matching('ON_FORM_SUBMIT', 'SPREADSHEETS', ssId)) {
-      executions.push(
-        await fireFormSubmit(rt, trigger, ssId, {
-          sheetName,
-          row,
-          values: response.values,
-          namedValues: response.namedValues,
-        }),
-      );
-    }
+  for (const trigger of rt.world.triggers.matching('ON_OPEN', 'SPREADSHEETS', spreadsheetId)) {
+    await rt.run(trigger.handlerFunction, {
+      user,
+      effectiveUser: trigger.owner,
+      kind: 'installable-trigger',
+      spreadsheetId,
+      triggerUid: trigger.uid,
+      args: (ctx: ExecutionContext) => [
+        {
+          authMode: 'FULL',
+          source: spreadsheetObject(ctx, spreadsheetId),
+          triggerUid: trigger.uid,
+          user: new User(ctx.session.activeEmail),
+        },
+      ],
+    });
   }
-  return { response, executions };
+  return simple;
 }
 
-/** Fires one spreadsheet form-submit trigger for an existing response row (also used to replay an event). */
-export function fireFormSubmit(
+/** Change types of the installable change trigger's event (events guide, "Change"). */
+export type ChangeType =
+  | 'EDIT'
+  | 'INSERT_ROW'
+  | 'INSERT_COLUMN'
+  | 'REMOVE_ROW'
+  | 'REMOVE_COLUMN'
+  | 'INSERT_GRID'
+  | 'REMOVE_GRID'
+  | 'FORMAT'
+  | 'OTHER';
+
+/**
+ * A person changed the spreadsheet (the change itself is already made, by editCells or by the test on
+ * the model): every installable change trigger fires, as its owner, with `changeType`.
+ */
+export async function fireChange(
   rt: LocalAppsScript,
-  trigger: TriggerRecord,
   spreadsheetId: string,
-  event: { sheetName: string; row: number; values: string[]; namedValues: Record<string, string[]> },
-): Promise<ExecutionRecord> {
-  return rt.run(trigger.handlerFunction, {
-    user: trigger.owner,
-    kind: 'installable-trigger',
-    spreadsheetId,
-    triggerUid: trigger.uid,
-    args: (ctx: ExecutionContext) => [
-      {
-        authMode: 'FULL',
+  user: string,
+  changeType: ChangeType,
+): Promise<ExecutionRecord[]> {
+  const executions: ExecutionRecord[] = [];
+  for (const trigger of rt.world.triggers.matching('ON_CHANGE', 'SPREADSHEETS', spreadsheetId)) {
+    executions.push(
+      await rt.run(trigger.handlerFunction, {
+        user,
+        effectiveUser: trigger.owner,
+        kind: 'installable-trigger',
+        spreadsheetId,
         triggerUid: trigger.uid,
-        range: rangeObject(
-          ctx,
-          spreadsheetId,
-          event.sheetName,
-          event.row,
-          1,
-          1,
-          Math.max(event.values.length, 1),
-        ),
-        values: event.values,
-        namedValues: event.namedValues,
-        source: spreadsheetObject(ctx, spreadsheetId),
-      },
-    ],
-  });
+        args: (ctx: ExecutionContext) => [
+          {
+            authMode: 'FULL',
+            changeType,
+            source: spreadsheetObject(ctx, spreadsheetId),
+            triggerUid: trigger.uid,
+            user: new User(ctx.session.activeEmail),
+          },
+        ],
+      }),
+    );
+  }
+  return executions;
 }
 
 export interface UserEditOutcome {
@@ -132,7 +141,9 @@ export interface UserEditOutcome {
 
 /**
  * A person types or pastes into the grid: the cells change (Sheets' own validation and protection
- * apply), then every edit trigger fires. A single-cell edit carries `value` and `oldValue`; a
+ * apply), then the simple onEdit (if the project has one), every installable edit trigger, then every
+ * change trigger (changeType EDIT). Each runs as its
+ * owner; `e.user` and Session reveal the editor only as identity.ts says. A single-cell edit carries `value` and `oldValue`; a
  * multi-cell paste carries neither, as in Apps Script.
  */
 export async function editCells(
@@ -149,6 +160,44 @@ export async function editCells(
   const edit = userEdit(rt.world.spreadsheets, request);
   const single = edit.rect.numRows === 1 && edit.rect.numColumns === 1;
   const executions: ExecutionRecord[] = [];
+  const eventFor = (ctx: ExecutionContext, authMode: AuthMode, triggerUid?: string) => {
+    const event: Record<string, unknown> = {
+      authMode,
+      ...(triggerUid === undefined ? {} : { triggerUid }),
+      range: rangeObject(
+        ctx,
+        request.spreadsheetId,
+        request.sheetName,
+        edit.rect.row,
+        edit.rect.column,
+        edit.rect.numRows,
+        edit.rect.numColumns,
+      ),
+      source: spreadsheetObject(ctx, request.spreadsheetId),
+      user: new User(ctx.session.activeEmail),
+    };
+    if (single) {
+      const value = edit.newValues[0]?.[0];
+      const old = edit.oldValues[0]?.[0];
+      // Apps Script passes the values as strings; an emptied cell has no `value`, a filled-in empty one no `oldValue`.
+      if (value !== '' && value !== undefined)
+        event.value = value instanceof Date ? value.toString() : String(value);
+      if (old !== '' && old !== undefined)
+        event.oldValue = old instanceof Date ? old.toString() : String(old);
+    }
+    return event;
+  };
+  // The simple onEdit runs when the project defines it: as the editor, without authorization (LIMITED).
+  if (rt.definesFunction('onEdit')) {
+    executions.push(
+      await rt.run('onEdit', {
+        user: request.user,
+        kind: 'simple-trigger',
+        spreadsheetId: request.spreadsheetId,
+        args: (ctx: ExecutionContext) => [eventFor(ctx, 'LIMITED')],
+      }),
+    );
+  }
   for (const trigger of rt.world.triggers.matching('ON_EDIT', 'SPREADSHEETS', request.spreadsheetId)) {
     executions.push(
       await rt.run(trigger.handlerFunction, {
@@ -157,36 +206,12 @@ export async function editCells(
         kind: 'installable-trigger',
         spreadsheetId: request.spreadsheetId,
         triggerUid: trigger.uid,
-        args: (ctx: ExecutionContext) => {
-          const event: Record<string, unknown> = {
-            authMode: 'FULL',
-            triggerUid: trigger.uid,
-            range: rangeObject(
-              ctx,
-              request.spreadsheetId,
-              request.sheetName,
-              edit.rect.row,
-              edit.rect.column,
-              edit.rect.numRows,
-              edit.rect.numColumns,
-            ),
-            source: spreadsheetObject(ctx, request.spreadsheetId),
-            user: new User(request.user),
-          };
-          if (single) {
-            const value = edit.newValues[0]?.[0];
-            const old = edit.oldValues[0]?.[0];
-            // Apps Script passes the values as strings; an emptied cell has no `value`, a filled-in empty one no `oldValue`.
-            if (value !== '' && value !== undefined)
-              event.value = value instanceof Date ? value.toString() : String(value);
-            if (old !== '' && old !== undefined)
-              event.oldValue = old instanceof Date ? old.toString() : String(old);
-          }
-          return [event];
-        },
+        args: (ctx: ExecutionContext) => [eventFor(ctx, 'FULL', trigger.uid)],
       }),
     );
   }
+  // A typed or pasted value is also a change of type EDIT for the change triggers.
+  executions.push(...(await fireChange(rt, request.spreadsheetId, request.user, 'EDIT')));
   return { edit, executions };
 }
 

@@ -1,5 +1,6 @@
 import type { AuthMode } from './auth';
 import type { World } from './world';
+import type { SessionIdentity } from './identity';
 
 /** What one execution did, for tests and the benchmark to read. */
 export interface ExecutionStats {
@@ -62,10 +63,13 @@ export interface ExecutionContext {
   readonly world: World;
   readonly kind: ExecutionKind;
   readonly authMode: AuthMode;
-  /** `Session.getActiveUser().getEmail()`; '' where Apps Script would not reveal it. */
+  /** The person at the keyboard (whose UI and selection the execution sees), revealed or not. */
   readonly activeUserEmail: string;
-  /** `Session.getEffectiveUser()`: whose authority the script runs with (the trigger owner for triggers). */
+  /** Whose authority the script runs with (the trigger owner for installable triggers): whose user
+   * properties, user lock, user cache, triggers and mail quota it uses. */
   readonly effectiveUserEmail: string;
+  /** What `Session` and `e.user` show: '' where Google would not reveal the user (identity.ts). */
+  readonly session: SessionIdentity;
   /** The container document: null for time-driven executions, as in Apps Script. */
   readonly activeSpreadsheetId: string | null;
   /** The trigger that started this execution, if any. */

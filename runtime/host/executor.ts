@@ -59,6 +59,22 @@ interface Live {
   worker: SandboxWorker;
   waiting?: CallMessage;
   blocked: boolean;
+  /** Stopped at its time limit: its worker is gone and nothing may answer it any more. */
+  stopped: boolean;
+}
+
+/**
+ * Google's quotas page (developers.google.com/apps-script/guides/services/quotas): "Script runtime
+ * 6 min / execution". The triggers guide (…/guides/triggers, Restrictions of simple triggers): "They
+ * cannot run for longer than 30 seconds." Measured on the world's clock, so a time scale shortens them.
+ */
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+/** What the execution log and a google.script.run failure handler show when Google stops a script. */
+export const EXCEEDED_MAXIMUM_EXECUTION_TIME = 'Exceeded maximum execution time';
+
+export function executionLimitMs(ctx: ExecutionContext): number {
+  return ctx.kind === 'simple-trigger' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS;
 }
 
 export interface ExecutionOutcome {
@@ -103,13 +119,30 @@ export class Executor {
     if (!/^[A-Za-z_$][\w$]*$/.test(entry)) throw new Error(`not a function name: ${entry}`);
     const dispatcher = new Dispatcher(ctx);
     const worker = this.idle.pop() ?? this.spawn();
-    const live: Live = { id: ctx.executionId, dispatcher, worker, blocked: false };
+    const live: Live = { id: ctx.executionId, dispatcher, worker, blocked: false, stopped: false };
     this.live.set(live.id, live);
     const started = performance.now();
+    let limit: NodeJS.Timeout | undefined;
     const done = new Promise<DoneMessage>((resolve) => {
       worker.onMessage = (message) => {
         if (message.type === 'done') resolve(message);
-        else this.arrive(live, message);
+        else if (message.type === 'began') {
+          // Past its limit Google stops the script where it is: no catch or finally of its own runs,
+          // and whatever it already wrote stays written.
+          limit = setTimeout(
+            () => {
+              this.stop(live);
+              resolve({
+                type: 'done',
+                executionId: ctx.executionId,
+                loadMs: 0,
+                error: { name: 'Exception', message: EXCEEDED_MAXIMUM_EXECUTION_TIME },
+              });
+            },
+            ctx.world.clock.realMs(executionLimitMs(ctx)),
+          );
+          limit.unref();
+        } else this.arrive(live, message);
       };
     });
     const start: StartMessage = {
@@ -125,13 +158,14 @@ export class Executor {
         gasClass: object.gasClass,
         props: object._staticProperties(),
       })),
-      clockOffsetMs: ctx.world.clock.offset,
+      clock: ctx.world.clock.anchor,
     };
     worker.worker.postMessage(start);
     const message = await done;
+    clearTimeout(limit);
     this.live.delete(live.id);
     worker.onMessage = () => {};
-    this.idle.push(worker);
+    if (!live.stopped) this.idle.push(worker);
     onFinish();
     ctx.stats.loadMs = message.loadMs;
     ctx.stats.totalMs = performance.now() - started;
@@ -151,6 +185,17 @@ export class Executor {
     this.idle.length = 0;
   }
 
+  /** Ends a running execution at once: its worker thread is terminated and never reused. */
+  private stop(live: Live): void {
+    live.stopped = true;
+    live.waiting = undefined;
+    this.live.delete(live.id);
+    const i = this.all.indexOf(live.worker);
+    if (i >= 0) this.all.splice(i, 1);
+    void live.worker.worker.terminate();
+    this.pump();
+  }
+
   private spawn(): SandboxWorker {
     const worker = new SandboxWorker();
     this.all.push(worker);
@@ -158,6 +203,7 @@ export class Executor {
   }
 
   private arrive(live: Live, call: CallMessage): void {
+    if (live.stopped) return;
     if (this.mode === 'parallel') {
       this.serve(live, call);
       return;
@@ -185,7 +231,7 @@ export class Executor {
       live.blocked = true;
       void answer.promise.then((json) => {
         live.blocked = false;
-        live.worker.reply(json);
+        if (!live.stopped) live.worker.reply(json);
       });
       this.pump();
       return;

@@ -8,6 +8,8 @@ import { LockTable } from './services/lock';
 import { CacheStores } from './services/cache';
 import { UiRecorder } from './services/ui';
 import { LogSink } from './services/logging';
+import { ONE_WORKSPACE, parseAccounts } from './identity';
+import type { Accounts } from './identity';
 
 export interface WorldOptions {
   /** The script's time zone (appsscript.json `timeZone`). */
@@ -16,14 +18,23 @@ export interface WorldOptions {
   htmlFiles: Record<string, string>;
   /** MailApp's daily recipient quota per user (100 on consumer accounts, 1,500 on Workspace). */
   mailDailyQuota?: number;
+  /** The people's Google accounts (identity.ts): one Workspace domain unless given. */
+  accounts?: Accounts;
+  /**
+   * Modelled milliseconds per real millisecond (default 1): the world's clock, the sandbox's `Date`,
+   * Utilities.sleep, lock waits and the execution time limits all run this much faster, so a test can
+   * reach the 6-minute limit in a fraction of a second.
+   */
+  timeScale?: number;
 }
 
 /**
  * Everything that outlives one execution: documents, triggers, properties, mail, locks, what the
- * user saw. One World is one Google account domain with one add-on installed.
+ * user saw. One World is one set of Google accounts (identity.ts) with one add-on installed.
  */
 export class World {
-  readonly clock = new Clock();
+  readonly clock: Clock;
+  readonly accounts: Accounts;
   readonly timeZone: string;
   readonly htmlFiles: Record<string, string>;
   readonly spreadsheets: SpreadsheetStore;
@@ -37,6 +48,8 @@ export class World {
   readonly logs = new LogSink();
 
   constructor(options: WorldOptions) {
+    this.clock = new Clock(options.timeScale ?? 1);
+    this.accounts = options.accounts === undefined ? ONE_WORKSPACE : parseAccounts(options.accounts);
     this.timeZone = options.timeZone;
     this.htmlFiles = options.htmlFiles;
     this.spreadsheets = new SpreadsheetStore(this);

@@ -4,17 +4,19 @@
  *
  * It defines the service globals as proxies over host handles. A call becomes
  * `hostCall(handle, method, argsJson)`; values cross as JSON with dates as `{"$d":ms}` and host objects
- * as `{"$h":id,"$c":"Class"}`. The clock offset makes `new Date()` follow the world's clock.
+ * as `{"$h":id,"$c":"Class"}`. The clock anchor makes `new Date()` follow the world's clock.
  */
 export const PRELUDE_SOURCE = String.raw`
-(function installAppsScriptGlobals(hostCall, globals, clockOffsetMs) {
+(function installAppsScriptGlobals(hostCall, globals, clock) {
   'use strict';
   var RealDate = Date;
-  if (clockOffsetMs !== 0) {
+  // The world's time: clock.anchorMs at real instant clock.anchorRealMs, running clock.scale times faster.
+  var worldNow = function () { return clock.anchorMs + (RealDate.now() - clock.anchorRealMs) * clock.scale; };
+  if (clock.anchorMs !== clock.anchorRealMs || clock.scale !== 1) {
     var ShiftedDate = function Date(a, b, c, d, e, f, g) {
-      if (!(this instanceof ShiftedDate)) return new RealDate(RealDate.now() + clockOffsetMs).toString();
+      if (!(this instanceof ShiftedDate)) return new RealDate(worldNow()).toString();
       var n = arguments.length;
-      var inner = n === 0 ? new RealDate(RealDate.now() + clockOffsetMs)
+      var inner = n === 0 ? new RealDate(worldNow())
         : n === 1 ? new RealDate(a)
         : new RealDate(a, b, n > 2 ? c : 1, n > 3 ? d : 0, n > 4 ? e : 0, n > 5 ? f : 0, n > 6 ? g : 0);
       Object.setPrototypeOf(inner, ShiftedDate.prototype);
@@ -22,7 +24,7 @@ export const PRELUDE_SOURCE = String.raw`
     };
     ShiftedDate.prototype = RealDate.prototype;
     RealDate.prototype.constructor = ShiftedDate;
-    ShiftedDate.now = function now() { return RealDate.now() + clockOffsetMs; };
+    ShiftedDate.now = function now() { return worldNow(); };
     ShiftedDate.parse = RealDate.parse;
     ShiftedDate.UTC = RealDate.UTC;
     globalThis.Date = ShiftedDate;

@@ -19,8 +19,8 @@ export interface StartMessage {
   /** JSON of the argument list, in the wire encoding of `codec`. */
   argsJson: string;
   globals: GlobalBinding[];
-  /** Milliseconds the world's clock is ahead of real time. */
-  clockOffsetMs: number;
+  /** The world's clock (host/clock.ts): anchorMs at real instant anchorRealMs, `scale` times real speed. */
+  clock: { anchorMs: number; anchorRealMs: number; scale: number };
 }
 
 export interface CallMessage {
@@ -39,7 +39,13 @@ export interface DoneMessage {
   loadMs: number;
 }
 
-export type WorkerMessage = CallMessage | DoneMessage;
+/** Sent when the worker starts an execution: its time limit counts from here. */
+export interface BeganMessage {
+  type: 'began';
+  executionId: number;
+}
+
+export type WorkerMessage = BeganMessage | CallMessage | DoneMessage;
 
 export interface WireError {
   name: string;

@@ -51,6 +51,7 @@ function toWireError(error: unknown): WireError {
 }
 
 function run(message: StartMessage): DoneMessage {
+  port!.postMessage({ type: 'began', executionId: message.executionId });
   const started = performance.now();
   const context = vm.createContext({}, { name: `execution-${message.executionId}` });
   const hostCall = (handle: number, method: string, argsJson: string): string => {
@@ -77,9 +78,9 @@ function run(message: StartMessage): DoneMessage {
     const install = prelude.runInContext(context) as (
       call: typeof hostCall,
       globals: StartMessage['globals'],
-      clockOffsetMs: number,
+      clock: StartMessage['clock'],
     ) => { encode(value: unknown): string; decode(json: string): unknown };
-    const codec = install(hostCall, message.globals, message.clockOffsetMs);
+    const codec = install(hostCall, message.globals, message.clock);
     scriptFor(message).runInContext(context);
     loadMs = performance.now() - started;
     const fn = vm.runInContext(

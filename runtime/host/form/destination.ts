@@ -93,6 +93,7 @@ function writeResponse(form: FormModel, destination: Destination, response: Resp
  */
 export function linkSpreadsheet(form: FormModel, spreadsheet: SpreadsheetModel): Destination {
   unlink(form);
+  form.formerDestinationId = null;
   const sheet = spreadsheet.insertSheetModel(responsesSheetName(spreadsheet), 0);
   const destination: Destination = { spreadsheetId: spreadsheet.id, sheet, columns: [], headers: [] };
   form.destination = destination;
@@ -110,6 +111,16 @@ export function unlink(form: FormModel): void {
   form.destination = null;
   destination.sheet.formUrl = null;
   if (destination.sheet.spreadsheet.formUrl === form.linkUrl) destination.sheet.spreadsheet.formUrl = null;
+}
+
+/**
+ * Form.removeDestination(), or "Unlink form" in the form's editor: unlinked, but the form goes on
+ * answering the old spreadsheet's id to getDestinationId() (see Form.getDestinationId in form-app.ts).
+ */
+export function removeDestination(form: FormModel): void {
+  const former = form.destination?.spreadsheetId ?? null;
+  unlink(form);
+  if (former !== null) form.formerDestinationId = former;
 }
 
 /** Appends one response to the destination tab (recreating the tab if someone deleted it). */

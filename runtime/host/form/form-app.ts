@@ -1,9 +1,9 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { overload, signatureError } from '../args';
-import { ItemType } from './model';
+import { CHOICE_TYPES, ItemType } from './model';
 import type { FormModel, QuestionType } from './model';
-import { linkSpreadsheet, unlink } from './destination';
+import { linkSpreadsheet, removeDestination } from './destination';
 import { Item, itemModelOf, typedItem } from './items';
 import { FormResponse } from './responses';
 
@@ -29,9 +29,16 @@ class FormAppService extends GasObject {
   override _staticProperties(): Record<string, unknown> {
     return { DestinationType, EmailCollectionType, ItemType };
   }
+  /**
+   * Live Apps Script names the Drive file `title` but leaves the form's own title (what respondents
+   * see, and getTitle()) empty: gas-fakes' live test test/testform.js ("FormApp basics":
+   * "create() should result in an empty form title on gas"), Google issue tracker 442747794.
+   */
   create(title: string): Form {
     overload(this.gasClass, 'create', arguments, ['string']);
-    return new Form(this.ctx, this.ctx.world.forms.create(title, this.ctx.effectiveUserEmail));
+    const model = this.ctx.world.forms.create(title, this.ctx.effectiveUserEmail);
+    model.title = '';
+    return new Form(this.ctx, model);
   }
   openById(id: string): Form {
     overload(this.gasClass, 'openById', arguments, ['string']);
@@ -41,6 +48,8 @@ class FormAppService extends GasObject {
   }
   openByUrl(url: string): Form {
     overload(this.gasClass, 'openByUrl', arguments, ['string']);
+    // Live: a URL that is not a form's fails as "Invalid argument: url" (gas-fakes test/testform.js).
+    if (!/^https:\/\/docs\.google\.com\/forms\/d\//.test(url)) throw new GasError('Invalid argument: url');
     const form = this.ctx.world.forms.byUrl(url);
     if (!form) throw new GasError(NO_SUCH_ITEM);
     return new Form(this.ctx, form);
@@ -209,16 +218,24 @@ export class Form extends GasObject {
     linkSpreadsheet(this._model, spreadsheet);
     return this;
   }
+  /**
+   * Live oddity (gas-fakes test/testform.js, "Form Destination": "Destination ID should be a non-empty
+   * string after removal"): after removeDestination() the form still answers the id of the spreadsheet
+   * it no longer sends responses to. Only a form never linked has none. So a script cannot tell from
+   * the form whether it is linked; the spreadsheet's getFormUrl() (null once unlinked) can.
+   */
   getDestinationId(): string {
-    if (!this._model.destination) throw new GasError(NO_DESTINATION);
-    return this._model.destination.spreadsheetId;
+    const id = this._model.destination?.spreadsheetId ?? this._model.formerDestinationId;
+    if (id === null) throw new GasError(NO_DESTINATION);
+    return id;
   }
   getDestinationType(): string {
-    if (!this._model.destination) throw new GasError(NO_DESTINATION);
+    if (!this._model.destination && this._model.formerDestinationId === null)
+      throw new GasError(NO_DESTINATION);
     return DestinationType.SPREADSHEET;
   }
   removeDestination(): this {
-    unlink(this._model);
+    removeDestination(this._model);
     return this;
   }
 
@@ -248,9 +265,15 @@ export class Form extends GasObject {
     return this;
   }
 
+  /**
+   * A new choice question comes with one choice whose value is '' (gas-fakes notes/oddities.md,
+   * "Default Choice Values for New Items", and its live tests of addCheckboxItem/addMultipleChoiceItem).
+   */
   private _add(method: string, args: IArguments, type: QuestionType): GasObject {
     overload(this.gasClass, method, args, []);
-    return typedItem(this.ctx, this._model, this.ctx.world.forms.addItem(this._model, type));
+    const item = this.ctx.world.forms.addItem(this._model, type);
+    if (CHOICE_TYPES.has(type)) item.choices = [''];
+    return typedItem(this.ctx, this._model, item);
   }
 
   private _indexOf(method: string, args: ArrayLike<unknown>, itemOrIndex: unknown): number {

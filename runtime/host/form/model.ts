@@ -80,6 +80,13 @@ export class FormModel {
   readonly items: ItemModel[] = [];
   readonly responses: ResponseModel[] = [];
   destination: Destination | null = null;
+  /** The Drive file's name: FormApp.create(title) names the file, not the form (form-app.ts). */
+  fileName: string;
+  /**
+   * The spreadsheet id removeDestination() left behind: on live Apps Script getDestinationId() keeps
+   * answering it after the form is unlinked (form-app.ts).
+   */
+  formerDestinationId: string | null = null;
 
   constructor(
     readonly id: string,
@@ -89,6 +96,7 @@ export class FormModel {
     readonly ownerEmail: string,
   ) {
     this.title = title;
+    this.fileName = title;
   }
 
   get editUrl(): string {

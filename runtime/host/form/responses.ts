@@ -20,9 +20,12 @@ export class FormResponse extends GasObject {
   getTimestamp(): Date {
     return new Date(this._response.timestamp.getTime());
   }
-  /** Reference: '' when the form does not collect emails. */
+  /**
+   * Reference: the email "if the Form.setCollectEmail(collect) setting is enabled". A form limited to
+   * one response per user knows who signed in, but does not hand the address to the script.
+   */
   getRespondentEmail(): string {
-    return this._response.respondentEmail;
+    return this.form.collectEmail ? this._response.respondentEmail : '';
   }
   /** The answered questions, in form order (a question deleted since is left out). */
   getItemResponses(): ItemResponse[] {

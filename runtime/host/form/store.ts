@@ -3,7 +3,7 @@ import type { World } from '../world';
 import { FormModel, CHOICE_TYPES } from './model';
 import type { Answer, ColumnKey, ItemModel, QuestionType, ResponseModel } from './model';
 import { SheetModel } from '../spreadsheet/sheet-model';
-import { appendToDestination, linkSpreadsheet } from './destination';
+import { appendToDestination, linkSpreadsheet, removeDestination } from './destination';
 
 export { FormModel, ItemType } from './model';
 export type { ItemModel, ResponseModel, QuestionType, Answer, Destination } from './model';
@@ -53,6 +53,9 @@ export interface FormState {
   id: string;
   publishedId: string;
   title: string;
+  /** Absent in states saved before the file name was modelled: then the title. */
+  fileName?: string;
+  formerDestinationId?: string | null;
   ownerEmail: string;
   description: string;
   collectEmail: boolean;
@@ -144,6 +147,8 @@ export class FormStore {
         id: f.id,
         publishedId: f.publishedId,
         title: f.title,
+        fileName: f.fileName,
+        formerDestinationId: f.formerDestinationId,
         ownerEmail: f.ownerEmail,
         description: f.description,
         collectEmail: f.collectEmail,
@@ -176,6 +181,8 @@ export class FormStore {
     this.nextItemId = state.nextItemId;
     for (const f of state.forms) {
       const form = new FormModel(f.id, f.publishedId, f.title, f.ownerEmail);
+      form.fileName = f.fileName ?? f.title;
+      form.formerDestinationId = f.formerDestinationId ?? null;
       form.description = f.description;
       form.collectEmail = f.collectEmail;
       form.confirmationMessage = f.confirmationMessage;
@@ -227,6 +234,11 @@ export class FormStore {
     const spreadsheet = this.world.spreadsheets.get(spreadsheetId);
     if (!spreadsheet) throw new Error(`no spreadsheet with id ${JSON.stringify(spreadsheetId)}`);
     linkSpreadsheet(this.require(formId), spreadsheet);
+  }
+
+  /** "Unlink form" in the form's editor (what Form.removeDestination() does), for tests. */
+  unlinkFromSpreadsheet(formId: string): void {
+    removeDestination(this.require(formId));
   }
 
   describe(formId: string): FormDescription {

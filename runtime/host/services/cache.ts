@@ -8,6 +8,12 @@ export const CACHE_KEY_MAX_CHARS = 250;
 export const CACHE_VALUE_MAX_BYTES = 100 * 1024;
 export const CACHE_MAX_TTL_SECONDS = 21600;
 export const CACHE_DEFAULT_TTL_SECONDS = 600;
+/**
+ * Reference (Cache.put): "The cap for cached items is 1,000. If more than 1,000 items are written, the
+ * cache stores the 900 items farthest from expiration."
+ */
+export const CACHE_MAX_ITEMS = 1000;
+export const CACHE_ITEMS_KEPT = 900;
 
 interface Entry {
   value: string;
@@ -30,6 +36,26 @@ export class CacheStore {
   }
   put(key: string, value: string, ttlSeconds: number): void {
     this.entries.set(key, { value, expiresAtMs: this.clock.nowMs() + ttlSeconds * 1000 });
+    this.capItems();
+  }
+  /** Several puts in one request (putAll): the cap applies once all are written. */
+  putMany(entries: readonly { key: string; value: string }[], ttlSeconds: number): void {
+    const expiresAtMs = this.clock.nowMs() + ttlSeconds * 1000;
+    for (const { key, value } of entries) this.entries.set(key, { value, expiresAtMs });
+    this.capItems();
+  }
+  get size(): number {
+    return this.entries.size;
+  }
+  private capItems(): void {
+    if (this.entries.size <= CACHE_MAX_ITEMS) return;
+    const now = this.clock.nowMs();
+    for (const [key, entry] of this.entries) if (entry.expiresAtMs <= now) this.entries.delete(key);
+    if (this.entries.size <= CACHE_MAX_ITEMS) return;
+    // Farthest from expiration first; among equals, the later written (Map order) are kept.
+    const ranked = [...this.entries].map(([key, entry], order) => ({ key, entry, order }));
+    ranked.sort((a, b) => b.entry.expiresAtMs - a.entry.expiresAtMs || b.order - a.order);
+    for (const { key } of ranked.slice(CACHE_ITEMS_KEPT)) this.entries.delete(key);
   }
   remove(key: string): void {
     this.entries.delete(key);
@@ -147,7 +173,7 @@ class Cache extends GasObject {
     const seconds = ttl(expirationInSeconds);
     // Check every entry first: one bad entry fails the whole call, as a single service request would.
     const entries = Object.entries(values).map(([key, value]) => checkEntry(key, value));
-    for (const entry of entries) this.store.put(entry.key, entry.value, seconds);
+    this.store.putMany(entries, seconds);
   }
   remove(key: string): void {
     overload(this.gasClass, 'remove', arguments, ['string']);

@@ -50,7 +50,7 @@ export class LockTable {
    * Waits up to `timeoutMs` for the lock; resolves true once it is ours, false at the timeout.
    * Waiters are served first come, first served.
    */
-  acquire(key: string, executionId: number, timeoutMs: number): Promise<boolean> {
+  acquire(key: string, executionId: number, timeoutMs: number, timeScale = 1): Promise<boolean> {
     if (this.tryAcquire(key, executionId)) return Promise.resolve(true);
     const state = this.state(key);
     return new Promise<boolean>((resolve) => {
@@ -67,7 +67,7 @@ export class LockTable {
             if (i >= 0) state.waiters.splice(i, 1);
             resolve(false);
           },
-          Math.max(0, timeoutMs),
+          Math.max(0, timeoutMs) / timeScale,
         ),
       };
       state.waiters.push(waiter);
@@ -86,6 +86,14 @@ export class LockTable {
 
   /** Apps Script releases every lock an execution still holds when it ends. */
   releaseAll(executionId: number): void {
+    // An execution stopped at its time limit may still be queued for a lock: it must never get it.
+    for (const [key, state] of this.locks) {
+      const mine = state.waiters.filter((w) => w.executionId === executionId);
+      if (mine.length === 0) continue;
+      for (const w of mine) clearTimeout(w.timer);
+      state.waiters = state.waiters.filter((w) => w.executionId !== executionId);
+      if (state.holder === null && state.waiters.length === 0) this.locks.delete(key);
+    }
     const keys = this.held.get(executionId);
     if (keys) for (const key of [...keys]) this.release(key, executionId);
     this.held.delete(executionId);
@@ -172,13 +180,16 @@ class Lock extends GasObject {
   /** Answers at once when the lock is free; otherwise blocks the script (a Pending) and counts the wait. */
   private _acquire<T>(timeoutMs: number, settle: (ok: boolean) => T): T | Pending<T> {
     const { _table: table, key, ctx } = this;
+    // Live Apps Script (gas-fakes test/testlock.js, "Lock timeout failures"): a negative timeout fails
+    // even when the lock is free (tryLock false, waitLock "Lock timeout"); 0 takes a free lock.
+    if (timeoutMs < 0) return settle(false);
     if (table.tryAcquire(key, ctx.executionId)) return settle(true);
-    if (timeoutMs <= 0) return settle(false);
+    if (timeoutMs === 0) return settle(false);
     ctx.stats.lockWaits++;
     const started = performance.now();
     return new Pending(
-      table.acquire(key, ctx.executionId, timeoutMs).then((ok) => {
-        ctx.stats.lockWaitMs += performance.now() - started;
+      table.acquire(key, ctx.executionId, timeoutMs, ctx.world.clock.scale).then((ok) => {
+        ctx.stats.lockWaitMs += (performance.now() - started) * ctx.world.clock.scale;
         return settle(ok);
       }),
     );

@@ -9,15 +9,15 @@ class SessionService extends GasObject {
   constructor(readonly ctx: ExecutionContext) {
     super();
   }
-  /** The user at the keyboard; an empty email where Apps Script would not reveal it. */
+  /** The user at the keyboard; an empty email where Apps Script would not reveal it (identity.ts). */
   getActiveUser(): User {
     overload(this.gasClass, 'getActiveUser', arguments, []);
-    return new User(this.ctx.activeUserEmail);
+    return new User(this.ctx.session.activeEmail);
   }
   /** Whose authority the script runs with: a trigger's owner in an installable trigger. */
   getEffectiveUser(): User {
     overload(this.gasClass, 'getEffectiveUser', arguments, []);
-    return new User(this.ctx.effectiveUserEmail);
+    return new User(this.ctx.session.effectiveEmail);
   }
   getScriptTimeZone(): string {
     overload(this.gasClass, 'getScriptTimeZone', arguments, []);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { GasError, GasObject, Pending } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { overload, signatureError } from '../args';
-import { Charset, dataBytes, decodeText, encodeText, toSignedBytes } from './bytes';
+import { Charset, dataBytes, decodeText, encodeText, fromBytes, toSignedBytes } from './bytes';
 import { formatDate } from './date-format';
 import { javaFormat } from './java-format';
 
@@ -64,7 +64,7 @@ class UtilitiesService extends GasObject {
   /** Signed bytes (-128..127), as Java's byte[] reaches the script. */
   computeDigest(algorithm: string, value: unknown, charset?: string): number[] {
     overload(this.gasClass, 'computeDigest', arguments, ['string', 'any'], ['string', 'any', 'string']);
-    const bytes = dataBytes(value, charset);
+    const [bytes] = digestInputs([value], charset) ?? [];
     if (!bytes) throw signatureError(this.gasClass, 'computeDigest', arguments);
     const name = NODE_DIGEST[algorithm];
     if (!name) {
@@ -84,8 +84,7 @@ class UtilitiesService extends GasObject {
       ['string', 'any', 'any', 'string'],
     );
     const name = NODE_MAC[algorithm];
-    const data = dataBytes(value, charset);
-    const secret = dataBytes(key, charset);
+    const [data, secret] = digestInputs([value, key], charset) ?? [];
     if (!name || !data || !secret) throw signatureError(this.gasClass, 'computeHmacSignature', arguments);
     return toSignedBytes(crypto.createHmac(name, secret).update(data).digest());
   }
@@ -98,8 +97,7 @@ class UtilitiesService extends GasObject {
       ['any', 'any'],
       ['any', 'any', 'string'],
     );
-    const data = dataBytes(value, charset);
-    const secret = dataBytes(key, charset);
+    const [data, secret] = digestInputs([value, key], charset) ?? [];
     if (!data || !secret) throw signatureError(this.gasClass, 'computeHmacSha256Signature', arguments);
     return toSignedBytes(crypto.createHmac('sha256', secret).update(data).digest());
   }
@@ -130,11 +128,15 @@ class UtilitiesService extends GasObject {
     return crypto.randomUUID();
   }
 
-  /** Blocks the script for real time (other executions keep running); capped at Google's 5 minutes. */
+  /**
+   * Blocks the script for real time, divided by the world's time scale (other executions keep
+   * running); capped at Google's 5 minutes. The time counts towards the execution's time limit.
+   */
   sleep(milliseconds: number): Pending<void> {
     overload(this.gasClass, 'sleep', arguments, ['number']);
     const ms = Math.min(Math.max(0, milliseconds), MAX_SLEEP_MS);
-    return new Pending(new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const real = this.ctx.world.clock.realMs(ms);
+    return new Pending(new Promise<void>((resolve) => setTimeout(resolve, real)));
   }
 
   newBlob(data: unknown, contentType?: string, name?: string): Blob {
@@ -151,6 +153,24 @@ class UtilitiesService extends GasObject {
     if (!bytes) throw signatureError(this.gasClass, method, args);
     return bytes;
   }
+}
+
+/**
+ * The inputs of computeDigest and the HMAC methods, as live Apps Script reads them (gas-fakes'
+ * live test test/testutilities.js, "utilities digest" and the HMAC section): Strings are encoded as
+ * US-ASCII unless a charset is given (a character outside ASCII becomes '?'); byte arrays take no
+ * charset; Strings and byte arrays are not mixed; an unknown charset does not match any signature.
+ * Null when the call matches no signature.
+ */
+function digestInputs(values: readonly unknown[], charset: string | undefined): Buffer[] | null {
+  if (charset !== undefined && !(charset in Charset)) return null;
+  if (values.every((v) => typeof v === 'string')) {
+    return values.map((v) => encodeText(v as string, charset ?? Charset.US_ASCII));
+  }
+  if (charset === undefined && values.every(Array.isArray)) {
+    return values.map((v) => fromBytes(v as unknown[]));
+  }
+  return null;
 }
 
 /** Strict like Google's decoder: an unpadded string (length not a multiple of 4) fails too. */

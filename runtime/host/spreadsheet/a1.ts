@@ -93,6 +93,15 @@ export function parseA1(a1: string): ParsedA1 | null {
   return { sheetName: split.sheetName, start, end };
 }
 
+/** What a reference spans: whole rows (`5:7`), whole columns (`D:F`) or cells (anything else). */
+export type A1Span = 'cells' | 'rows' | 'columns';
+
+export function a1Span(parsed: ParsedA1): A1Span {
+  if (parsed.start.row === null && parsed.end.row === null) return 'columns';
+  if (parsed.start.column === null && parsed.end.column === null) return 'rows';
+  return 'cells';
+}
+
 /** Resolves open ends against the sheet's size and orders the corners (`B2:A1` is `A1:B2`). */
 export function resolveA1(parsed: ParsedA1, maxRows: number, maxColumns: number): Rect {
   const r1 = parsed.start.row ?? 1;

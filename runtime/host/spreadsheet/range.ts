@@ -4,11 +4,13 @@
  * Reference: developers.google.com/apps-script/reference/spreadsheet/range
  */
 import type { ExecutionContext } from '../execution';
+import { normalizeColor } from './colors';
 import { GasError } from '../gas-object';
 import { SpreadsheetGasObject, overload, text } from './base';
 import type { SheetModel } from './sheet-model';
 import type { Rect } from './rect';
-import { rectToA1 } from './a1';
+import { columnToLetters, rectToA1 } from './a1';
+import type { A1Span } from './a1';
 import type { CellValue } from './values';
 import { assertCellLength, scriptValueToInput } from './values';
 import { AUTOMATIC_FORMAT, DEFAULT_DATE_TIME_FORMAT } from './number-format';
@@ -31,6 +33,8 @@ export class Range extends SpreadsheetGasObject {
     ctx: ExecutionContext,
     readonly _model: SheetModel,
     readonly _rect: Rect,
+    /** Made from whole rows (`5:7`) or whole columns (`D:F`): getA1Notation says so. */
+    readonly _span: A1Span = 'cells',
   ) {
     super(ctx);
   }
@@ -150,7 +154,16 @@ export class Range extends SpreadsheetGasObject {
   getLastColumn(): number {
     return this._rect.column + this._rect.numColumns - 1;
   }
+  /**
+   * Live Apps Script (gas-fakes test/testsheetsdeveloper.js, "Range A1 notation"): a range made from
+   * whole rows or columns answers `5:7` or `D:F` (reversed ends put in order: `D:B` is `B:D`), any
+   * other `B2:C5`, without `$` or the sheet name.
+   */
   getA1Notation(): string {
+    const r = this._rect;
+    if (this._span === 'rows') return `${r.row}:${r.row + r.numRows - 1}`;
+    if (this._span === 'columns')
+      return `${columnToLetters(r.column)}:${columnToLetters(r.column + r.numColumns - 1)}`;
     return rectToA1(this._rect);
   }
   getGridId(): number {
@@ -475,15 +488,12 @@ export class Range extends SpreadsheetGasObject {
   }
 
   setFontColor(color: string | null): Range {
-    return this._setStyle('fontColor', color === null ? undefined : text(color));
+    return this._setColors('fontColor', [[color]], false);
   }
   setFontColors(colors: (string | null)[][]): Range {
     overload(this.gasClass, 'setFontColors', arguments, ['array2d']);
     this._assertShape(colors);
-    return this._setStyle(
-      'fontColor',
-      colors.map((l) => l.map((c) => (c === null ? undefined : text(c)))),
-    );
+    return this._setColors('fontColor', colors, false);
   }
   getFontColor(): string {
     return this._topLeftStyle((s) => s?.fontColor ?? '#000000');
@@ -493,15 +503,42 @@ export class Range extends SpreadsheetGasObject {
   }
 
   setBackground(color: string | null): Range {
-    return this._setStyle('background', color === null || color === '' ? undefined : text(color));
+    return this._setColors('background', [[color]], true);
   }
   setBackgrounds(colors: (string | null)[][]): Range {
     overload(this.gasClass, 'setBackgrounds', arguments, ['array2d']);
     this._assertShape(colors);
-    return this._setStyle(
-      'background',
-      colors.map((l) => l.map((c) => (c === null || c === '' ? undefined : text(c)))),
+    return this._setColors('background', colors, true);
+  }
+
+  /**
+   * Colours as Sheets keeps them (colors.ts): names and hex become lower-case '#rrggbb'; null (and ''
+   * for backgrounds) resets; a string Sheets does not understand leaves that cell as it was. One
+   * value given for a multi-cell range applies to every cell.
+   */
+  _setColors(key: 'background' | 'fontColor', colors: (string | null)[][], emptyResets: boolean): this {
+    const single = colors.length === 1 && colors[0]!.length === 1;
+    if (single) {
+      const given = colors[0]![0];
+      if (given === null || given === undefined || (emptyResets && given === '')) {
+        return this._setStyle(key, undefined);
+      }
+      const color = normalizeColor(text(given));
+      if (color === null) {
+        this._assertEditable();
+        return this;
+      }
+      return this._setStyle(key, color);
+    }
+    const current = this._sheet().readStyles(this._rect);
+    const grid = current.map((line, r) =>
+      line.map((style, c) => {
+        const given = colors[r]![c];
+        if (given === null || given === undefined || (emptyResets && given === '')) return undefined;
+        return normalizeColor(text(given)) ?? style?.[key];
+      }),
     );
+    return this._setStyle(key, grid);
   }
   getBackground(): string {
     return this._topLeftStyle((s) => s?.background ?? '#ffffff');

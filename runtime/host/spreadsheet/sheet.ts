@@ -7,7 +7,7 @@ import { GasError } from '../gas-object';
 import { SpreadsheetGasObject, overload } from './base';
 import type { SheetModel } from './sheet-model';
 import type { Inherit, Rect } from './rect';
-import { parseA1, resolveA1 } from './a1';
+import { a1Span, parseA1, resolveA1 } from './a1';
 import { Messages, fail } from './errors';
 import { assertCanEdit, blockingProtection, validationFailure } from './guards';
 import { planScriptWrite, plannedCell } from './write-plan';
@@ -518,7 +518,7 @@ export function rangeFromA1(ctx: ExecutionContext, sheet: SheetModel, a1: string
   if (!target) fail(Messages.rangeNotFound);
   const rect = resolveA1(parsed, target.maxRows, target.maxColumns);
   checkRect(target, rect.row, rect.column, rect.numRows, rect.numColumns);
-  return new Range(ctx, target, rect);
+  return new Range(ctx, target, rect, a1Span(parsed));
 }
 
 export function sheetObject(ctx: ExecutionContext, sheet: SheetModel): Sheet {

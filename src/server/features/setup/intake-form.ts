@@ -53,6 +53,20 @@ function trimResponsesSheet(ss: Spreadsheet): void {
 }
 
 /**
+ * Whether the form sends its responses here. Form.getDestinationId() cannot say: live Apps Script
+ * keeps answering the old spreadsheet after the form is unlinked, and throws for a form never
+ * linked. The spreadsheet's own link (getFormUrl(), null once unlinked) can.
+ */
+function sendsResponsesHere(form: Form, ss: Spreadsheet): boolean {
+  if (ss.getFormUrl() === null) return false;
+  try {
+    return form.getDestinationId() === ss.getId();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The intake form: created once (email collected, one item per question, this spreadsheet as its
  * destination), then kept in line with Settings. Items are found by title, so a form an administrator
  * reworded keeps working for the questions it still has, and missing ones are added back.
@@ -61,8 +75,11 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
   const questions = formQuestions(settings.locations);
   let form = openForm(getProperty(PROPERTY_KEYS.formId));
   if (!form) {
-    form = FormApp.create(`Work order request — ${settings.organizationName}`);
+    const title = `Work order request — ${settings.organizationName}`;
+    // FormApp.create(title) only names the Drive file: the form respondents see would be untitled.
+    form = FormApp.create(title);
     form
+      .setTitle(title)
       .setDescription(
         'Ask for maintenance or repair work. You will get an email when your request is received and at each step.',
       )
@@ -91,7 +108,11 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
     form.setCollectEmail(true);
     report.repaired.push("the form collects respondents' email again");
   }
-  if (form.getDestinationId() !== ss.getId()) {
+  if (form.getTitle().trim() === '') {
+    form.setTitle(`Work order request — ${settings.organizationName}`);
+    report.repaired.push('the form has its title again');
+  }
+  if (!sendsResponsesHere(form, ss)) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     report.repaired.push('the form sends its responses to this spreadsheet again');
   }
