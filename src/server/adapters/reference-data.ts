@@ -1,7 +1,7 @@
 import { ROLES, SHEET_NAMES, type StaffMember } from '../../core/model';
 import { parseSettings, defaultSettings, SettingsSchema, type Settings } from '../../core/settings';
 import { parseStaff } from '../../core/staff';
-import { z } from 'zod';
+import * as z from '../../core/validator';
 import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,7 +28,7 @@ const MAX_AGE_MS = 24 * 3_600_000;
 const CachedSchema = z.object({
   settings: SettingsSchema,
   staff: z.array(z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean() })),
-  timeZone: z.string().min(1),
+  timeZone: z.string().check(z.minLength(1)),
   problems: z.array(z.string()),
 });
 

@@ -4,7 +4,7 @@
  * is packed into Document Properties values (9 KB each, 500 KB per document in all). The storage and
  * the public API are in ./review-queue.
  */
-import { z } from 'zod';
+import * as z from '../../core/validator';
 import type { Status, WorkOrder } from '../../core/model';
 import { parseRequestId } from '../../core/ids';
 import { cleanText } from '../../core/sanitize';
@@ -240,13 +240,12 @@ function toTuple(e: QueueEntry): EntryTuple {
 }
 
 const s = z.string();
-const n = z.number().int();
-const t = z.number().nullable();
+const t = z.nullable(z.number());
 const EntryTupleSchema = z.tuple([
-  s.min(1),
+  z.string().check(z.minLength(1)),
   z.enum(['S', 'A', 'C']),
-  n.min(0),
-  n.min(1),
+  z.int().check(z.gte(0)),
+  z.int().check(z.gte(1)),
   s,
   s,
   s,
@@ -268,8 +267,8 @@ const EntryTupleSchema = z.tuple([
 
 const StoredIndexSchema = z.object({
   v: z.literal(1),
-  lastRow: n.min(1),
-  maxSeq: n.min(0),
+  lastRow: z.int().check(z.gte(1)),
+  maxSeq: z.int().check(z.gte(0)),
   entries: z.array(EntryTupleSchema),
   load: z.record(z.string(), z.array(z.string())),
 });
