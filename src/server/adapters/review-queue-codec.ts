@@ -8,6 +8,10 @@ import * as z from '../../core/validator';
 import type { Status, WorkOrder } from '../../core/model';
 import { parseRequestId } from '../../core/ids';
 import { cleanText } from '../../core/sanitize';
+import { utf8Bytes } from './chunked-property';
+
+/** The UTF-8 size of a text (the unit of Google's property limits). */
+export { utf8Bytes };
 
 /** Statuses in which an order waits for a supervisor (the sidebar's three sections). */
 export const QUEUE_STATUSES = ['Submitted', 'Approved', 'Completed'] as const;
@@ -334,52 +338,11 @@ export function decodeIndex(json: string): ReviewIndex | null {
 
 // ---- Fitting into Document Properties ----
 
-/** Google: 9 KB per value. Chunks stay under it with room for their generation prefix. */
-export const CHUNK_BYTES = 8 * 1024;
 /**
  * Google: 500 KB per document's property store, shared with the counters and settings of other
  * features; the queue takes at most this much. Beyond it previews are shortened, then dropped.
  */
 export const INDEX_BUDGET_BYTES = 320 * 1024;
-
-function utf8Length(code: number): number {
-  if (code < 0x80) return 1;
-  if (code < 0x800) return 2;
-  return 3;
-}
-
-/** Splits `text` into pieces of at most `maxBytes` UTF-8 bytes, never inside a surrogate pair. */
-export function splitUtf8(text: string, maxBytes: number): string[] {
-  const chunks: string[] = [];
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
-    const size = pair ? 4 : utf8Length(code);
-    if (bytes + size > maxBytes) {
-      chunks.push(text.slice(start, i));
-      start = i;
-      bytes = 0;
-    }
-    bytes += size;
-    if (pair) i++;
-  }
-  if (start < text.length || chunks.length === 0) chunks.push(text.slice(start));
-  return chunks;
-}
-
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      bytes += 4;
-      i++;
-    } else bytes += utf8Length(code);
-  }
-  return bytes;
-}
 
 /** Shortens every preview to `factor` of its normal length (marking the entries truncated). */
 function shrinkPreviews(index: ReviewIndex, factor: number): void {
