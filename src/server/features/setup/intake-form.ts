@@ -2,6 +2,7 @@ import { formQuestions, type FormQuestion } from '../../../core/intake';
 import type { Settings } from '../../../core/settings';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import type { SetupReport } from './report';
+import { createForm, openFormOrNull, sendResponsesTo } from '../../adapters/forms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Form = GoogleAppsScript.Forms.Form;
@@ -9,12 +10,8 @@ type Item = GoogleAppsScript.Forms.Item;
 
 function openForm(id: string | null): Form | null {
   if (!id) return null;
-  try {
-    return FormApp.openById(id);
-  } catch {
-    // Deleted or no longer shared with us: setup makes a new one (the old responses sheet stays as it is).
-    return null;
-  }
+  // Null when deleted or no longer shared with us: setup makes a new one (the old responses sheet stays).
+  return openFormOrNull(id);
 }
 
 function addItem(form: Form, q: FormQuestion): void {
@@ -61,7 +58,7 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
   const questions = formQuestions(settings.locations);
   let form = openForm(getProperty(PROPERTY_KEYS.formId));
   if (!form) {
-    form = FormApp.create(`Work order request — ${settings.organizationName}`);
+    form = createForm(`Work order request — ${settings.organizationName}`);
     form
       .setDescription(
         'Ask for maintenance or repair work. You will get an email when your request is received and at each step.',
@@ -71,7 +68,7 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
         'Thank you: your request was received. You will get an email with its reference.',
       );
     for (const q of questions) addItem(form, q);
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    sendResponsesTo(form, ss.getId());
     trimResponsesSheet(ss);
     setProperty(PROPERTY_KEYS.formId, form.getId());
     report.created.push('the request form (linked to this spreadsheet)');
@@ -92,7 +89,7 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
     report.repaired.push("the form collects respondents' email again");
   }
   if (form.getDestinationId() !== ss.getId()) {
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    sendResponsesTo(form, ss.getId());
     report.repaired.push('the form sends its responses to this spreadsheet again');
   }
   return form;
