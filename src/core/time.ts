@@ -201,11 +201,6 @@ export function formatLocalDate(date: Date, timeZone: string): string {
 
 // ---- Calendar dates (no zone: UTC serves as a plain calendar) ----
 
-/** A sortable number for a calendar date (20260306). */
-export function dateKey(date: LocalDate): number {
-  return date.year * 10_000 + date.month * 100 + date.day;
-}
-
 /** The calendar date `days` later (or earlier). */
 export function addCalendarDays(date: LocalDate, days: number): LocalDate {
   const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));

@@ -3,6 +3,7 @@ import { parseSettings, defaultSettings, SettingsSchema, type Settings } from '.
 import { parseStaff } from '../../core/staff';
 import * as z from '../../core/validator';
 import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
+import { PROPERTY_KEYS } from './document-properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -17,7 +18,7 @@ export interface ReferenceData {
 }
 
 /** Where the snapshot lives in document properties (tests drop it after writing the tabs directly). */
-export const REFERENCE_SNAPSHOT_KEY = 'wo.reference.v2';
+export const REFERENCE_SNAPSHOT_KEY = PROPERTY_KEYS.referenceSnapshot;
 /**
  * Edits to Settings/Staff drop the snapshot at once (edit trigger, setup); the age limit only bounds
  * drift from changes no trigger sees (edits made through the API).
