@@ -1,6 +1,6 @@
 /**
  * How the change log is appended to (change-log.ts `appendChangeLog` is the entry point): usually in
- * two Spreadsheet calls, which the edit trigger needs to stay within six (issue 5).
+ * two Spreadsheet calls, which the edit trigger needs to stay within six.
  *
  * A plain append would look the sheet up by name (a read), ask for its last row (a read), read that
  * row's hash (a read) and write. Here:

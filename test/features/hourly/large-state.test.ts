@@ -1,5 +1,5 @@
 /**
- * Issue 7.1: "once per threshold" on a large register. The reminder state of 600 overdue work orders
+ * "Once per threshold" on a large register. The reminder state of 600 overdue work orders
  * outgrows one property value (9 KB): it is stored in pieces (src/server/adapters/chunked-property.ts),
  * read back whole, and no order is reminded twice.
  */

@@ -91,7 +91,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
       );
     }
     applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
-    ensureRowStateColumn(register.sheet, register.created ? null : report); // edit trigger's record (issue 5)
+    ensureRowStateColumn(register.sheet, register.created ? null : report); // the edit trigger's record
 
     const log = ensureChangeLog(ss, report);
     if (log) protectChangeLog(log.sheet, log.created ? null : report);
