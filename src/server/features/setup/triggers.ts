@@ -1,5 +1,5 @@
 import type { EntryPointName } from '../../entrypoints';
-import { HOURLY_TRIGGER_MAP, ownerProperties } from '../../adapters/owner-state';
+import { hourlyTriggerMap, writeHourlyTriggerMap } from '../../adapters/trigger-target';
 import type { SetupReport } from './report';
 import {
   createHourlyTrigger,
@@ -49,7 +49,7 @@ export interface TriggerHealth {
 export function ensureTriggers(ss: Spreadsheet, report: SetupReport | null): TriggerHealth {
   const health: TriggerHealth = { missing: [], duplicates: [] };
   const existing = userTriggers(ss);
-  const hourlyMap = readHourlyMap();
+  const hourlyMap = hourlyTriggerMap();
   for (const wanted of WANTED_TRIGGERS) {
     const mine = existing.filter((t) => t.getHandlerFunction() === wanted.handler);
     for (const extra of mine.slice(1)) {
@@ -64,22 +64,11 @@ export function ensureTriggers(ss: Spreadsheet, report: SetupReport | null): Tri
     }
     if (wanted.handler === 'onHourlyTrigger') hourlyMap[trigger.getUniqueId()] = ss.getId();
   }
-  ownerProperties().setProperty(HOURLY_TRIGGER_MAP, JSON.stringify(hourlyMap));
+  writeHourlyTriggerMap(hourlyMap);
   if (report) {
     if (health.missing.length) report.created.push(`the ${health.missing.join(', ')} trigger(s)`);
     if (health.duplicates.length)
       report.repaired.push(`removed duplicate ${health.duplicates.join(', ')} trigger(s)`);
   }
   return health;
-}
-
-export function readHourlyMap(): Record<string, string> {
-  const stored = ownerProperties().getProperty(HOURLY_TRIGGER_MAP);
-  if (!stored) return {};
-  try {
-    const parsed: unknown = JSON.parse(stored);
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
 }
