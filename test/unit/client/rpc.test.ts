@@ -90,11 +90,17 @@ describe('callServer', () => {
     ['a reply of another function', { ok: true, view }],
     ['an item with an unknown status', { ok: true, item: { ...item, status: 'Done' } }],
     ['an item whose date is not ISO-8601', { ok: true, item: { ...item, due: 'tomorrow' } }],
+    ['an item whose instant is a bare date', { ok: true, item: { ...item, due: '2026-03-06' } }],
     ['an item missing a field', { ok: true, item: { ...item, description: undefined } }],
     ['a refusal without a message', { ok: false }],
   ])('turns %s into a refusal the page can show', async (_name, reply) => {
     serverAnswers({ success: reply });
     expect(await callServer('reviewFind', {})).toEqual(NOT_UNDERSTOOD);
+  });
+
+  test('a view whose time is not a real instant is not understood', async () => {
+    serverAnswers({ success: { ok: true, view: { ...view, generatedAt: '2026-13-45T99:00:00Z' } } });
+    expect(await callServer('reviewLoad', {})).toEqual(NOT_UNDERSTOOD);
   });
 
   test('a server exception becomes a refusal naming it', async () => {
