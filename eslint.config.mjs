@@ -1,5 +1,61 @@
 import js from '@eslint/js';
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
+
+const root = import.meta.dirname;
+
+/**
+ * `boundaries/imports-within`: a file may import only from the folders it is given (paths from the
+ * repository root) and the packages it is given. Relative imports are resolved against the importing
+ * file, so `../../server/x` from src/core is caught however it is spelled.
+ */
+const boundaries = {
+  rules: {
+    'imports-within': {
+      meta: {
+        type: 'problem',
+        schema: [
+          {
+            type: 'object',
+            properties: {
+              folders: { type: 'array', items: { type: 'string' } },
+              packages: { type: 'array', items: { type: 'string' } },
+              why: { type: 'string' },
+            },
+            additionalProperties: false,
+          },
+        ],
+      },
+      create(context) {
+        const { folders = [], packages = [], why = '' } = context.options[0] ?? {};
+        const check = (node) => {
+          const source = node?.value;
+          if (typeof source !== 'string') return;
+          if (source.startsWith('.')) {
+            const target = path.relative(root, path.resolve(path.dirname(context.filename), source));
+            const inside = folders.some((f) => target === f || target.startsWith(`${f}/`));
+            if (!inside)
+              context.report({ node, message: `Imports nothing outside ${folders.join(', ')}: ${why}` });
+          } else if (!packages.includes(source)) {
+            context.report({
+              node,
+              message: `Imports no package but ${packages.join(', ') || 'none'}: ${why}`,
+            });
+          }
+        };
+        return {
+          ImportDeclaration: (node) => check(node.source),
+          ExportAllDeclaration: (node) => check(node.source),
+          ExportNamedDeclaration: (node) => check(node.source),
+          ImportExpression: (node) => check(node.source),
+        };
+      },
+    },
+  },
+};
+
+/** The validator and its English messages (src/core/validator.ts); classic zod is not to come back. */
+const VALIDATOR_PACKAGES = ['zod/mini', 'zod/locales'];
 
 const appsScriptGlobals = [
   'SpreadsheetApp',
@@ -17,7 +73,12 @@ const appsScriptGlobals = [
   'Charts',
   'DriveApp',
   'UrlFetchApp',
-].map((name) => ({ name, message: 'src/core is pure: Apps Script services belong in src/server/adapters.' }));
+  'ContentService',
+  'Browser',
+].map((name) => ({
+  name,
+  message: 'Only src/server/adapters calls Google services: add a small adapter function there.',
+}));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.workbench/**', 'test-results/**'] },
@@ -51,7 +112,57 @@ export default tseslint.config(
     rules: { 'prefer-rest-params': 'off' },
   },
   {
-    files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
+    // Google services are reached through src/server/adapters only (the store, the property stores,
+    // the UI...): core, shared, the sidebar client, the features and the entry points never name them.
+    files: ['src/**/*.ts'],
+    ignores: ['src/server/adapters/**'],
     rules: { 'no-restricted-globals': ['error', ...appsScriptGlobals] },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: 'Validate with zod/mini through src/core/validator.ts.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    plugins: { boundaries },
+    rules: {
+      'boundaries/imports-within': [
+        'error',
+        { folders: ['src/core'], packages: VALIDATOR_PACKAGES, why: 'the core is pure and stands alone.' },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    plugins: { boundaries },
+    rules: {
+      'boundaries/imports-within': [
+        'error',
+        {
+          folders: ['src/shared', 'src/core'],
+          packages: VALIDATOR_PACKAGES,
+          why: 'the sidebar and the server share it, so it may lean on the pure core only.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/client/**/*.ts'],
+    plugins: { boundaries },
+    rules: {
+      'boundaries/imports-within': [
+        'error',
+        {
+          folders: ['src/client', 'src/shared', 'src/core'],
+          packages: VALIDATOR_PACKAGES,
+          why: 'the page runs in the browser, with the shared contract and the pure core only.',
+        },
+      ],
+    },
   },
 );

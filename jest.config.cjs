@@ -6,6 +6,8 @@ module.exports = {
   transform: { '^.+\\.(ts|js)$': '<rootDir>/test/support/esbuild-jest-transform.cjs' },
   transformIgnorePatterns: ['/node_modules/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Builds dist/ from src/ first: the feature tests load dist/Code.js, which must never be stale.
+  globalSetup: '<rootDir>/test/support/build-dist.cjs',
   testTimeout: 60000,
   // Browser and runtime tests start worker threads and Chromium; two cores, so keep it modest.
   maxWorkers: 2,

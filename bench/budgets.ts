@@ -1,5 +1,5 @@
 /**
- * The budgets `npm run bench` enforces (issue 9): a broken one prints a line saying so and makes the
+ * The budgets `npm run bench` enforces: a broken one prints a line saying so and makes the
  * process exit with code 1. Times are the cost model's estimates of Apps Script time.
  */
 import type { Capacity } from './capacity';

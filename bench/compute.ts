@@ -2,7 +2,7 @@
  * Local compute time of the report aggregation alone, in Node: computeReports + reportTables over a
  * generated history (every work order, every change-log row, ~10 per order holding ~22 field changes,
  * none thinned). This is the
- * pure part the add-on runs inside Apps Script after its batched reads; issue 6 wants it under 5 s at
+ * pure part the add-on runs inside Apps Script after its batched reads; its budget is 5 s at
  * 100,000 work orders and a million change-log rows.
  */
 import { computeReports, reportTables } from '../src/core/reports';

@@ -1,5 +1,5 @@
 /**
- * Benchmark of the installable edit trigger (issue 5): what one register edit costs, a single cell or
+ * Benchmark of the installable edit trigger: what one register edit costs, a single cell or
  * a 50-row paste, with a register of each given size. The budget is at most 6 Spreadsheet calls (reads
  * + writes reaching the Sheets backend), the same at 100 and 100,000 rows.
  *

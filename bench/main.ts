@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkBudgets } from './budgets';
 import { measureCapacity, type Capacity } from './capacity';
-import { measureColdStart } from './cold-start';
+import { bundleBudget, measureColdStart } from './cold-start';
 import { timeCompute, type ComputeFigures } from './compute';
 import { costModelFromEnv } from './cost-model';
 import { EXTERNAL, externalRows, loadExternal } from './external';
@@ -180,7 +180,7 @@ async function main(): Promise<void> {
 
   const coldStart = measureColdStart(distDir);
   const runMs = performance.now() - started;
-  const budgets = checkBudgets({ rows, compute, capacity, runMs });
+  const budgets = [...checkBudgets({ rows, compute, capacity, runMs }), bundleBudget(coldStart)];
   const result = {
     commit: commit(),
     at: new Date().toISOString(),

@@ -1,5 +1,5 @@
 /**
- * Figures for the operations of issue 7 (the hourly job, archiving, audit verification) on generated
+ * Figures for the hourly job, archiving and audit verification on generated
  * registers of the given sizes: service calls by kind, cells, emails, local JavaScript time and the
  * estimated Apps Script time (bench/cost-model.ts). bench/main.ts reads `measureHourly` and
  * `measureArchive` (bench/external.ts); run alone, this file prints its own table:

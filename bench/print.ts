@@ -2,6 +2,7 @@
 import type { BenchResult } from './main';
 import type { ResultRow } from './results';
 import { capacityWith } from './capacity';
+import { describeColdStart } from './cold-start';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const secs = (ms: number) => (ms / 1000).toFixed(2);
@@ -135,11 +136,7 @@ export function printReport(result: BenchResult): void {
     }
   }
 
-  const cs = result.coldStart;
-  console.log(
-    `\nBundle cold start: ${cs.file} is ${int(cs.bytes / 1024)} KB; compiling and running it in a fresh context takes ` +
-      `${cs.compileAndRunMs.toFixed(1)} ms (median of ${cs.runs}, best ${cs.bestMs.toFixed(1)} ms), paid by every execution.`,
-  );
+  console.log(`\n${describeColdStart(result.coldStart)}`);
 
   console.log('\nBudgets:');
   for (const b of result.budgets) console.log(`  ${b.ok ? 'ok  ' : 'FAIL'}  ${b.name}: ${b.detail}`);

@@ -1,5 +1,5 @@
 /**
- * The "Review & assign" sidebar's budget figures (issue 4): `npx tsx bench/review.ts [sizes…]`
+ * The "Review & assign" sidebar's budget figures: `npx tsx bench/review.ts [sizes…]`
  * (default 1,000 10,000 100,000 work orders; WO_DIST_DIR names the build to load).
  *
  * For each register size it installs a workbook with that many work orders (mostly closed history,

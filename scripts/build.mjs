@@ -2,7 +2,7 @@
 //   Code.js          the server bundle plus one real top-level function per declared entry point
 //   appsscript.json  the manifest (copied from the repository root)
 //   <Name>.html      one self-contained page per sidebar/dialog (client bundle and CSS inlined)
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -16,17 +16,25 @@ const GLOBAL = 'WorkOrders';
 const PAGES = [{ folder: 'review-sidebar', file: 'ReviewSidebar' }];
 
 /**
- * zod's namespace export keeps every locale's error messages (380 KB) alive; Apps Script parses the
- * whole bundle on every execution, so only English is kept (`z.locales` itself is never used).
+ * Third-party modules (zod/mini) are shortened one file at a time: their local names are renamed, their
+ * exports keep their names. Our own code under src/ keeps every identifier, so the execution log's stack
+ * traces still name our functions; a frame inside the validator names nothing of ours either way.
+ * Apps Script parses the whole of Code.js on every execution, so this is paid for by every run.
  */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
+const shortenVendorCode = {
+  name: 'shorten-vendor-code',
   setup(b) {
-    b.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}zod${path.sep}`)
-        ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'en.js') }
-        : undefined,
-    );
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const shortened = await transform(source, {
+        loader: 'js',
+        format: 'esm',
+        target: 'es2020',
+        minifyIdentifiers: true,
+        minifySyntax: true,
+      });
+      return { contents: shortened.code, loader: 'js', resolveDir: path.dirname(args.path) };
+    });
   },
 };
 
@@ -49,7 +57,7 @@ async function buildServer() {
     // identifiers are kept so the execution log's stack traces still name our functions.
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [zodEnglishOnly],
+    plugins: [shortenVendorCode],
     define: { __WO_NO_LOCKS__: variant === 'no-locks' ? 'true' : 'false' },
     write: false,
   });
@@ -79,7 +87,6 @@ async function buildPage({ folder, file }) {
     platform: 'browser',
     target: 'es2020',
     minify: true,
-    plugins: [zodEnglishOnly],
     write: false,
   });
   const css = fs.existsSync(path.join(dir, 'styles.css'))

@@ -4,7 +4,7 @@
  * Document Properties (per spreadsheet); the adapter holds the document lock around read–compute–write,
  * the core only computes the next value and the string to store back.
  */
-import { z } from 'zod';
+import * as z from './validator';
 
 const REQUEST_ID = /^REQ-(\d{6,})$/;
 const WO_NUMBER = /^WO-(\d{4})-(\d{5,})$/;
@@ -107,8 +107,8 @@ function parseYearCounters(stored: string | null): Record<string, number> {
 
 /** The stored per-year counters: {"2026": 42}. */
 export const YearCountersSchema = z.record(
-  z.string().regex(/^\d{4}$/),
-  z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  z.string().check(z.regex(/^\d{4}$/)),
+  z.int().check(z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER)),
 );
 
 /** Largest request number among ids (for `highestExisting`); 0 when none parse. O(n), one pass. */

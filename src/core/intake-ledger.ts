@@ -3,11 +3,11 @@
  * reconciliation can find responses whose trigger never ran. Compact: all rows up to `upTo` are done,
  * plus the few later rows done out of order (concurrent submissions finish in any order).
  */
-import { z } from 'zod';
+import * as z from './validator';
 
 export const LedgerSchema = z.record(
   z.string(),
-  z.object({ upTo: z.number().int().min(1), rows: z.array(z.number().int().min(2)) }),
+  z.object({ upTo: z.int().check(z.gte(1)), rows: z.array(z.int().check(z.gte(2))) }),
 );
 export type Ledger = z.infer<typeof LedgerSchema>;
 

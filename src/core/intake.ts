@@ -3,7 +3,7 @@
  * validation of a submitted response. Parsing never throws: a request with missing or odd answers is
  * still recorded, with its problems written to the "Needs Review" column for a supervisor.
  */
-import { z } from 'zod';
+import * as z from './validator';
 import { emptyWorkOrder, type WorkOrder } from './model';
 import type { PriorityRule } from './settings-model';
 import { asCellText, cleanText } from './sanitize';
@@ -77,13 +77,13 @@ export const FormSubmitEventSchema = z.object({
   namedValues: z.record(z.string(), z.array(z.string())),
   values: z.array(z.string()),
   range: z.object({
-    sheetName: z.string().min(1),
-    row: z.number().int().min(2),
-    column: z.number().int().min(1),
-    numRows: z.number().int().min(1),
-    numColumns: z.number().int().min(1),
+    sheetName: z.string().check(z.minLength(1)),
+    row: z.int().check(z.gte(2)),
+    column: z.int().check(z.gte(1)),
+    numRows: z.int().check(z.gte(1)),
+    numColumns: z.int().check(z.gte(1)),
   }),
-  triggerUid: z.string().optional(),
+  triggerUid: z.optional(z.string()),
 });
 export type FormSubmitEvent = z.infer<typeof FormSubmitEventSchema>;
 

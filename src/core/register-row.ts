@@ -3,7 +3,7 @@
  * from the same per-field converters as the fast path); values written are neutralized text, Dates and
  * numbers, ready for Range.setValues.
  */
-import { z } from 'zod';
+import * as z from './validator';
 import { cellText, mapHeaders, normalizeHeader, type HeaderMap } from './headers';
 import { REGISTER_COLUMNS, STATUSES, type Status, type WorkOrder, type WorkOrderField } from './model';
 import { asCellText } from './sanitize';
@@ -89,23 +89,26 @@ const CONVERTERS: { [F in WorkOrderField]: Converter<WorkOrder[F]> } = {
   revision: REVISION,
 };
 
-function cellSchema<T>(converter: Converter<T>): z.ZodType<T, unknown> {
-  return z.unknown().transform((value, ctx) => {
-    const out = converter.convert(value);
-    if (out !== BAD) return out;
-    ctx.addIssue({ code: 'custom', message: converter.problem(value) });
-    return z.NEVER;
-  });
+function cellSchema<T>(converter: Converter<T>): z.ZodMiniType<T, unknown> {
+  return z.pipe(
+    z.unknown(),
+    z.transform((value: unknown, ctx): T => {
+      const out = converter.convert(value);
+      if (out !== BAD) return out;
+      ctx.issues.push({ code: 'custom', message: converter.problem(value), input: value });
+      return z.NEVER;
+    }),
+  );
 }
 
 const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
 
 /** A register row (field → raw cell value, as getValues returns it) read back from the sheet. */
-export const RegisterRowSchema: z.ZodType<WorkOrder, Record<WorkOrderField, unknown>> = z.object(
+export const RegisterRowSchema: z.ZodMiniType<WorkOrder, Record<WorkOrderField, unknown>> = z.object(
   Object.fromEntries(FIELDS.map((f) => [f, cellSchema(CONVERTERS[f] as Converter<unknown>)])) as {
-    [F in WorkOrderField]: z.ZodType<WorkOrder[F], unknown>;
+    [F in WorkOrderField]: z.ZodMiniType<WorkOrder[F], unknown>;
   },
-) as unknown as z.ZodType<WorkOrder, Record<WorkOrderField, unknown>>;
+) as unknown as z.ZodMiniType<WorkOrder, Record<WorkOrderField, unknown>>;
 
 export type ParsedRow = { ok: true; order: WorkOrder } | { ok: false; id: string; error: string };
 

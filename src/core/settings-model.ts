@@ -1,7 +1,7 @@
 /**
  * What the Settings tab configures, with defaults. The sheet layout and its parsing are in ./settings.
  */
-import { z } from 'zod';
+import * as z from './validator';
 
 export const COMPLETE_UNITS = ['end of day', 'hours', 'business days', 'days'] as const;
 export type CompleteUnit = (typeof COMPLETE_UNITS)[number];
@@ -21,41 +21,38 @@ export interface PriorityRule {
 
 export const PriorityRuleSchema = z
   .object({
-    name: z.string().trim().min(1),
-    respondHours: z.number().nonnegative().nullable(),
-    completeWithin: z.number().nonnegative(),
+    name: z.string().check(z.trim(), z.minLength(1)),
+    respondHours: z.nullable(z.number().check(z.nonnegative())),
+    completeWithin: z.number().check(z.nonnegative()),
     completeUnit: z.enum(COMPLETE_UNITS),
   })
-  .refine((r) => r.completeUnit === 'hours' || Number.isInteger(r.completeWithin), {
-    message: 'days must be a whole number',
-    path: ['completeWithin'],
-  });
+  .check(
+    z.refine((r) => r.completeUnit === 'hours' || Number.isInteger(r.completeWithin), {
+      error: 'days must be a whole number',
+      path: ['completeWithin'],
+    }),
+  );
 
 /** Scalar settings (the Setting | Value | Description table). */
 export const SCALAR_SETTINGS_SCHEMA = z.object({
-  organizationName: z.string().trim().min(1).max(200),
-  retentionDays: z.number().int().min(1).max(36_500),
+  organizationName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  retentionDays: z.int().check(z.gte(1), z.lte(36_500)),
   notifyRequestor: z.boolean(),
   notifyAssignee: z.boolean(),
   notifySupervisors: z.boolean(),
   dailyDigest: z.boolean(),
-  digestHour: z.number().int().min(0).max(23),
-  reminderHoursBeforeDue: z
-    .number()
-    .min(0)
-    .max(24 * 365),
-  escalateAfterOverdueHours: z
-    .number()
-    .min(0)
-    .max(24 * 365),
+  digestHour: z.int().check(z.gte(0), z.lte(23)),
+  reminderHoursBeforeDue: z.number().check(z.gte(0), z.lte(24 * 365)),
+  escalateAfterOverdueHours: z.number().check(z.gte(0), z.lte(24 * 365)),
 });
 export type ScalarSettings = z.infer<typeof SCALAR_SETTINGS_SCHEMA>;
 export type SettingKey = keyof ScalarSettings;
 
-export const SettingsSchema = SCALAR_SETTINGS_SCHEMA.extend({
-  categories: z.array(z.string().trim().min(1)).min(1),
-  locations: z.array(z.string().trim().min(1)),
-  priorities: z.array(PriorityRuleSchema).min(1),
+const Name = z.string().check(z.trim(), z.minLength(1));
+export const SettingsSchema = z.extend(SCALAR_SETTINGS_SCHEMA, {
+  categories: z.array(Name).check(z.minLength(1)),
+  locations: z.array(Name),
+  priorities: z.array(PriorityRuleSchema).check(z.minLength(1)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

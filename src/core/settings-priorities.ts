@@ -2,9 +2,12 @@
  * The priority table of the Settings tab (Priority | Respond Within (h) | Complete Within | Complete
  * Unit): each row read leniently, a bad one falling back to the default rule of the same name.
  */
-import { z } from 'zod';
+import * as z from './validator';
 import { NumberCell } from './cells';
 import { COMPLETE_UNITS, DEFAULT_PRIORITIES, type CompleteUnit, type PriorityRule } from './settings-model';
+
+/** A non-negative number typed in a cell. */
+const Hours = z.pipe(NumberCell, z.number().check(z.nonnegative()));
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 
@@ -63,7 +66,7 @@ function parsePriorityRow(
   let respondHours: number | null = null;
   const respondRaw = at(cells, 'respondWithin');
   if (str(respondRaw) !== '') {
-    const parsed = NumberCell.pipe(z.number().nonnegative()).safeParse(respondRaw);
+    const parsed = Hours.safeParse(respondRaw);
     if (parsed.success) respondHours = parsed.data;
     else {
       respondHours = fallback?.respondHours ?? null;
@@ -75,7 +78,7 @@ function parsePriorityRow(
   }
   const unitText = str(at(cells, 'completeUnit')).toLowerCase().replace(/\s+/g, ' ');
   const unit = UNIT_ALIASES[unitText];
-  const within = NumberCell.pipe(z.number().nonnegative()).safeParse(at(cells, 'completeWithin'));
+  const within = Hours.safeParse(at(cells, 'completeWithin'));
   const withinOk = within.success && (unit === 'hours' || Number.isInteger(within.data));
   if (unit && withinOk) return { name, respondHours, completeWithin: within.data, completeUnit: unit };
   const what = !unit

@@ -4,7 +4,7 @@
  * found by header (an administrator may move them). Parsing never throws: a bad entry is reported in
  * readable words and the default is used for that entry only.
  */
-import { z } from 'zod';
+import * as z from './validator';
 import { BooleanCell, NumberCell } from './cells';
 import { mapHeaders } from './headers';
 import { parsePriorities } from './settings-priorities';
@@ -162,15 +162,12 @@ function parseScalars(
     }
     const raw = at(rowCells, 'value');
     const fieldSchema = SCALAR_SETTINGS_SCHEMA.shape[key];
-    const cellSchema: z.ZodType<unknown, unknown> =
+    const cellSchema: z.ZodMiniType<unknown, unknown> =
       typeof DEFAULT_SCALAR_SETTINGS[key] === 'boolean'
         ? BooleanCell
         : typeof DEFAULT_SCALAR_SETTINGS[key] === 'number'
-          ? NumberCell.pipe(fieldSchema as z.ZodType<number, number>)
-          : z
-              .unknown()
-              .transform(str)
-              .pipe(fieldSchema as z.ZodType<string, string>);
+          ? z.pipe(NumberCell, fieldSchema as z.ZodMiniType<number, number>)
+          : z.pipe(z.pipe(z.unknown(), z.transform(str)), fieldSchema as z.ZodMiniType<string, string>);
     const parsed = cellSchema.safeParse(raw);
     if (parsed.success) out[key] = parsed.data;
     else {

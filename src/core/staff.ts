@@ -2,7 +2,7 @@
  * The Staff tab: `Email | Name | Role | Active`, found by header. Emails are compared lower-cased; only
  * active members have a role (an inactive supervisor can no longer approve anything).
  */
-import { z } from 'zod';
+import * as z from './validator';
 import { BooleanCell } from './cells';
 import { mapHeaders } from './headers';
 import { ROLES, type Role, type StaffMember } from './model';
@@ -13,21 +13,39 @@ export const STAFF_HEADER_ROW: readonly string[] = Object.values(STAFF_COLUMNS);
 
 const ROLE_BY_NAME = new Map<string, Role>(ROLES.map((r) => [r.toLowerCase(), r]));
 
-const text = z.unknown().transform((v) => (v === null || v === undefined ? '' : String(v).trim()));
+const trimmed = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+const text = z.pipe(z.unknown(), z.transform(trimmed));
 
 /** One Staff row, validated. An empty Active cell counts as active (a freshly added row works). */
 export const StaffRowSchema = z.object({
-  email: text.pipe(z.email({ message: 'is not an email address' })).transform((s) => s.toLowerCase()),
+  email: z.pipe(
+    z.pipe(text, z.email({ error: 'is not an email address' })),
+    z.transform((s: string) => s.toLowerCase()),
+  ),
   name: text,
-  role: text.transform((s, ctx): Role => {
-    const role = ROLE_BY_NAME.get(s.toLowerCase());
-    if (role) return role;
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not one of ${ROLES.join(', ')}` });
-    return z.NEVER;
-  }),
-  active: z.union([z.literal('').transform(() => true), z.null().transform(() => true), BooleanCell], {
-    error: 'is not TRUE or FALSE',
-  }),
+  role: z.pipe(
+    text,
+    z.transform((s: string, ctx): Role => {
+      const role = ROLE_BY_NAME.get(s.toLowerCase());
+      if (role) return role;
+      ctx.issues.push({ code: 'custom', message: `"${s}" is not one of ${ROLES.join(', ')}`, input: s });
+      return z.NEVER;
+    }),
+  ),
+  active: z.union(
+    [
+      z.pipe(
+        z.literal(''),
+        z.transform(() => true),
+      ),
+      z.pipe(
+        z.null(),
+        z.transform(() => true),
+      ),
+      BooleanCell,
+    ],
+    { error: 'is not TRUE or FALSE' },
+  ),
 });
 
 export interface ParsedStaff {

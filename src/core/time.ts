@@ -1,21 +1,30 @@
 /**
- * Wall-clock arithmetic in an IANA time zone, using only `Intl` (available in Apps Script V8, Node and
- * browsers). The spreadsheet's time zone decides what "today", "end of day", "business day" and "the year
- * of approval" mean, not the server's: Apps Script runs in the script's zone, Node tests in UTC.
+ * The one module for wall-clock and time-zone arithmetic (the add-on, its reports, the workbench and
+ * the bench all use it), using only `Intl` (available in Apps Script V8, Node and browsers). The
+ * spreadsheet's time zone decides what "today", "end of day", "business day", "this week" and "the
+ * year of approval" mean, not the server's: Apps Script runs in the script's zone, Node tests in UTC.
+ *
+ * Weekdays follow ISO 8601 everywhere: 1 = Monday … 7 = Sunday (weeks start on Monday).
  */
 
-export interface LocalParts {
+/** A calendar date, with no zone. */
+export interface LocalDate {
   year: number;
   /** 1–12 */
   month: number;
   day: number;
+}
+
+export interface LocalParts extends LocalDate {
   /** 0–23 */
   hour: number;
   minute: number;
   second: number;
-  /** 0 = Sunday … 6 = Saturday */
-  weekday: number;
+  /** ISO 8601: 1 = Monday … 7 = Sunday */
+  weekday: IsoWeekday;
 }
+
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -61,8 +70,7 @@ export function localParts(date: Date, timeZone: string): LocalParts {
   }
   // Some engines print midnight as 24 even with h23; normalise.
   if (out.hour === 24) out.hour = 0;
-  const weekday = new Date(Date.UTC(out.year, out.month - 1, out.day)).getUTCDay();
-  return { ...out, weekday };
+  return { ...out, weekday: isoWeekday(out) };
 }
 
 /** Milliseconds to add to UTC to get the zone's wall clock at instant `t`. */
@@ -110,10 +118,10 @@ export function addLocalDays(date: Date, days: number, timeZone: string): Date {
   return fromLocalParts({ ...p, day: p.day + days }, timeZone);
 }
 
-/** 00:00:00 of the local day containing `date`. */
-export function startOfLocalDay(date: Date, timeZone: string): Date {
+/** The first instant (00:00:00 unless skipped) of the local day containing `date`, or `days` after it. */
+export function startOfLocalDay(date: Date, timeZone: string, days = 0): Date {
   const p = localParts(date, timeZone);
-  return fromLocalParts({ year: p.year, month: p.month, day: p.day }, timeZone);
+  return fromLocalParts({ year: p.year, month: p.month, day: p.day + days }, timeZone);
 }
 
 /**
@@ -128,8 +136,14 @@ export function endOfLocalDay(date: Date, timeZone: string): Date {
   );
 }
 
-export function isWeekend(weekday: number): boolean {
-  return weekday === 0 || weekday === 6;
+/** ISO 8601 weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): IsoWeekday {
+  return (((new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7) + 1) as IsoWeekday;
+}
+
+/** Saturday and Sunday (ISO weekdays 6 and 7). */
+export function isWeekend(weekday: IsoWeekday): boolean {
+  return weekday >= 6;
 }
 
 /**
@@ -144,10 +158,10 @@ export function addBusinessDays(date: Date, count: number, timeZone: string): Da
   const weeks = Math.floor((count - 1) / 5);
   let remaining = count - weeks * 5;
   let offsetDays = weeks * 7;
-  let weekday = (p.weekday + offsetDays) % 7;
+  let weekday = p.weekday;
   while (remaining > 0) {
     offsetDays += 1;
-    weekday = (weekday + 1) % 7;
+    weekday = ((weekday % 7) + 1) as IsoWeekday;
     if (!isWeekend(weekday)) remaining -= 1;
   }
   return fromLocalParts({ ...p, day: p.day + offsetDays }, timeZone);
@@ -169,16 +183,68 @@ export function addHours(date: Date, hours: number): Date {
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+/** "2026-03-06" for a calendar date. */
+export function isoDate(date: LocalDate): string {
+  return `${String(date.year).padStart(4, '0')}-${pad2(date.month)}-${pad2(date.day)}`;
+}
+
 /** "2026-03-06 17:05" in the zone: unambiguous across locales, for emails and notes. */
 export function formatLocal(date: Date, timeZone: string): string {
   const p = localParts(date, timeZone);
-  return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}`;
+  return `${isoDate(p)} ${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 
 /** "2026-03-06" in the zone. */
 export function formatLocalDate(date: Date, timeZone: string): string {
-  const p = localParts(date, timeZone);
-  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
+  return isoDate(localParts(date, timeZone));
+}
+
+// ---- Calendar dates (no zone: UTC serves as a plain calendar) ----
+
+/** The calendar date `days` later (or earlier). */
+export function addCalendarDays(date: LocalDate, days: number): LocalDate {
+  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/** The 1st of the month `months` after the month of `date`. */
+export function firstOfMonthAfter(date: LocalDate, months: number): LocalDate {
+  const t = new Date(Date.UTC(date.year, date.month - 1 + months, 1));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: 1 };
+}
+
+/**
+ * One zone's calendar on plain millisecond instants, for code that buckets many instants (the reports
+ * compute period boundaries once, then binary-search numbers).
+ */
+export class ZonedCalendar {
+  constructor(readonly timeZone: string) {
+    formatterFor(timeZone); // an unknown zone throws a RangeError here, not at first use
+  }
+
+  /** True when Intl knows the zone. */
+  static isValid(timeZone: string): boolean {
+    return isValidTimeZone(timeZone);
+  }
+
+  local(ms: number): LocalParts {
+    return localParts(new Date(ms), this.timeZone);
+  }
+
+  /** The first instant of a local date (01:00 on a day whose midnight is skipped). */
+  startOfDay(date: LocalDate): number {
+    return fromLocalParts(date, this.timeZone).getTime();
+  }
+
+  /** YYYY-MM-DD in the zone. */
+  isoDate(ms: number): string {
+    return isoDate(this.local(ms));
+  }
+
+  /** YYYY-MM-DD HH:mm in the zone. */
+  isoDateTime(ms: number): string {
+    return formatLocal(new Date(ms), this.timeZone);
+  }
 }
 
 /** ISO-8601 in UTC, or '' for no date: how dates appear in the change log and in JSON for the sidebar. */

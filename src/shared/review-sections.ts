@@ -1,4 +1,4 @@
-/** The sidebar's sections and limits, shared by the page and the server (no zod: the page imports it). */
+/** The sidebar's sections and limits, shared by the page and the server. */
 
 /** Items per section and page: three full pages of typical requests stay far below 100 KB. */
 export const REVIEW_PAGE_SIZE = 50;

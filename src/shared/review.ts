@@ -2,16 +2,14 @@
  * The RPC contract of the "Review & assign" sidebar: what the page sends to `reviewLoad`, `reviewAct`
  * and `reviewFind` through google.script.run, and what comes back. The server validates every request
  * with these schemas (anyone who can open a sidebar can call the functions from the browser console);
- * the reply schemas pin down what the server returns (the tests parse every reply with them). Dates travel as ISO-8601 strings: google.script.run cannot pass a
- * Date. A refusal is a reply, `{ ok: false, message }`, so the sidebar can show it; only bugs throw.
- *
- * The page imports only the types of this file and the zod-free constants (./review-actions,
- * ./review-sections), and checks each reply's envelope by hand: zod would add 200 KB to a sidebar
- * that HtmlService serves on every opening.
+ * the page validates every reply with the reply schemas, as the tests do. Dates travel as ISO-8601
+ * strings: google.script.run cannot pass a Date. A refusal is a reply, `{ ok: false, message }`, so the
+ * sidebar can show it; only bugs throw.
  */
-import { z } from 'zod';
+import * as z from '../core/validator';
 import { STATUSES } from '../core/model';
 import { COMPLETE_UNITS } from '../core/settings-model';
+import { parseIso } from '../core/time';
 import { SIDEBAR_ACTIONS } from './review-actions';
 import { MAX_REASON_LENGTH } from './review-sections';
 
@@ -23,86 +21,82 @@ export * from './review-sections';
 /** A request id as intake makes them (REQ-000123), or any id of letters, digits, '.', '_' and '-'. */
 export const RecordIdSchema = z
   .string({ error: 'The request id is missing.' })
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: 'That is not a request id.' });
+  .check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: 'That is not a request id.' }));
 
-const OffsetSchema = z.number().int().min(0).max(1_000_000);
+const OffsetSchema = z.optional(z.int().check(z.gte(0), z.lte(1_000_000)));
 /** Where each section's page starts (paging beyond the first REVIEW_PAGE_SIZE items). */
-export const OffsetsSchema = z
-  .object({ submitted: OffsetSchema, approved: OffsetSchema, completed: OffsetSchema })
-  .partial()
-  .strict();
+export const OffsetsSchema = z.strictObject({
+  submitted: OffsetSchema,
+  approved: OffsetSchema,
+  completed: OffsetSchema,
+});
 export type Offsets = z.infer<typeof OffsetsSchema>;
 
 /** `reviewLoad()` or `reviewLoad({ offsets })`. */
-export const ReviewLoadRequestSchema = z
-  .object({ offsets: OffsetsSchema.optional() })
-  .strict()
-  .optional()
-  .transform((r) => r ?? {});
+export const ReviewLoadRequestSchema = z.pipe(
+  z.optional(z.strictObject({ offsets: z.optional(OffsetsSchema) })),
+  z.transform((r: { offsets?: Offsets } | undefined) => r ?? {}),
+);
 export type ReviewLoadRequest = z.input<typeof ReviewLoadRequestSchema>;
 
 const BAD_REVISION = 'The revision is missing or not a whole number.';
 const Revision = z
-  .number({ error: BAD_REVISION })
   .int({ error: BAD_REVISION })
-  .min(0, { error: BAD_REVISION })
-  .max(1_000_000_000, { error: BAD_REVISION });
-const RowHint = z.number().int().min(2).max(10_000_000);
+  .check(z.gte(0, { error: BAD_REVISION }), z.lte(1_000_000_000, { error: BAD_REVISION }));
+const RowHint = z.int().check(z.gte(2), z.lte(10_000_000));
 const Choice = (what: string) =>
   z
     .string({ error: `Choose a ${what}.` })
-    .trim()
-    .min(1, { error: `Choose a ${what}.` })
-    .max(200, { error: `That ${what} is too long.` });
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `Choose a ${what}.` }),
+      z.maxLength(200, { error: `That ${what} is too long.` }),
+    );
 const Text = (what: string) =>
-  z
-    .string({ error: `${what} is required.` })
-    .trim()
-    .min(1, { error: `${what} is required.` })
-    .max(MAX_REASON_LENGTH, { error: `${what} is too long (${MAX_REASON_LENGTH} characters at most).` });
-const Assignee = z
-  .string({ error: 'Choose a technician.' })
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: 'Choose a technician.' }).max(254));
+  z.string({ error: `${what} is required.` }).check(
+    z.trim(),
+    z.minLength(1, { error: `${what} is required.` }),
+    z.maxLength(MAX_REASON_LENGTH, {
+      error: `${what} is too long (${MAX_REASON_LENGTH} characters at most).`,
+    }),
+  );
+const Assignee = z.pipe(
+  z.string({ error: 'Choose a technician.' }).check(z.trim(), z.toLowerCase()),
+  z.email({ error: 'Choose a technician.' }).check(z.maxLength(254)),
+);
 
 /** Every action names the order it acts on and the revision the sidebar showed (a stale view is refused). */
 const target = {
   id: RecordIdSchema,
   revision: Revision,
-  rowHint: RowHint.optional(),
+  rowHint: z.optional(RowHint),
   /** The sidebar's current pages, so the reply can carry the refreshed list. */
-  offsets: OffsetsSchema.optional(),
+  offsets: z.optional(OffsetsSchema),
 };
 
 export const ReviewActionRequestSchema = z.discriminatedUnion(
   'action',
   [
-    z
-      .object({
-        action: z.literal('approve'),
-        ...target,
-        category: Choice('category'),
-        priority: Choice('priority'),
-      })
-      .strict(),
-    z
-      .object({
-        action: z.literal('approveAssign'),
-        ...target,
-        category: Choice('category'),
-        priority: Choice('priority'),
-        assignee: Assignee,
-      })
-      .strict(),
-    z.object({ action: z.literal('reject'), ...target, reason: Text('A reason') }).strict(),
-    z.object({ action: z.literal('clarify'), ...target, question: Text('The question') }).strict(),
-    z.object({ action: z.literal('assign'), ...target, assignee: Assignee }).strict(),
-    z.object({ action: z.literal('reassign'), ...target, assignee: Assignee }).strict(),
-    z.object({ action: z.literal('close'), ...target }).strict(),
-    z.object({ action: z.literal('return'), ...target, reason: Text('A reason') }).strict(),
-    z.object({ action: z.literal('cancel'), ...target, reason: Text('A reason') }).strict(),
+    z.strictObject({
+      action: z.literal('approve'),
+      ...target,
+      category: Choice('category'),
+      priority: Choice('priority'),
+    }),
+    z.strictObject({
+      action: z.literal('approveAssign'),
+      ...target,
+      category: Choice('category'),
+      priority: Choice('priority'),
+      assignee: Assignee,
+    }),
+    z.strictObject({ action: z.literal('reject'), ...target, reason: Text('A reason') }),
+    z.strictObject({ action: z.literal('clarify'), ...target, question: Text('The question') }),
+    z.strictObject({ action: z.literal('assign'), ...target, assignee: Assignee }),
+    z.strictObject({ action: z.literal('reassign'), ...target, assignee: Assignee }),
+    z.strictObject({ action: z.literal('close'), ...target }),
+    z.strictObject({ action: z.literal('return'), ...target, reason: Text('A reason') }),
+    z.strictObject({ action: z.literal('cancel'), ...target, reason: Text('A reason') }),
   ],
   { error: 'Unknown action.' },
 );
@@ -110,27 +104,36 @@ export type ReviewActionRequest = z.infer<typeof ReviewActionRequestSchema>;
 export type ReviewActionInput = z.input<typeof ReviewActionRequestSchema>;
 
 /** `reviewFind({ query })`: a request id (REQ-000123) or a work-order number (WO-2026-00042). */
-export const ReviewFindRequestSchema = z
-  .object({
-    query: z
-      .string({ error: 'Type a request id or work-order number.' })
-      .trim()
-      .min(1, { error: 'Type a request id or work-order number.' })
-      .max(40, { error: 'That is not a request id or work-order number.' }),
-  })
-  .strict();
+export const ReviewFindRequestSchema = z.strictObject({
+  query: z
+    .string({ error: 'Type a request id or work-order number.' })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'Type a request id or work-order number.' }),
+      z.maxLength(40, { error: 'That is not a request id or work-order number.' }),
+    ),
+});
 export type ReviewFindRequest = z.infer<typeof ReviewFindRequestSchema>;
 
 // ---- Replies ----
 
-const Iso = z.iso.datetime({ offset: true }).nullable();
+/**
+ * An instant as the server sends it (toIso: "2026-03-06T09:00:00.000Z"), read by the same parser the
+ * add-on uses for ISO text, which also costs far less bundle than zod's ISO formats.
+ */
+const Instant = z
+  .string()
+  .check(
+    z.refine((text) => text.includes('T') && parseIso(text) !== null, { error: 'is not an ISO date-time' }),
+  );
+const Iso = z.nullable(Instant);
 
 /** One work order as the sidebar shows it. Long texts are previews unless `truncated` is false. */
 export const ReviewItemSchema = z.object({
   id: z.string(),
   status: z.enum(STATUSES),
-  revision: z.number().int(),
-  rowHint: z.number().int(),
+  revision: z.int(),
+  rowHint: z.int(),
   woNumber: z.string(),
   requesterName: z.string(),
   requesterEmail: z.string(),
@@ -155,11 +158,11 @@ export const ReviewItemSchema = z.object({
 export type ReviewItem = z.infer<typeof ReviewItemSchema>;
 
 export const SectionPageSchema = z.object({
-  total: z.number().int(),
-  offset: z.number().int(),
+  total: z.int(),
+  offset: z.int(),
   /** Items this page holds: fewer than REVIEW_PAGE_SIZE on the last page, or when long previews
    * would have taken the reply over its size budget (the next page starts at offset + pageSize). */
-  pageSize: z.number().int(),
+  pageSize: z.int(),
   items: z.array(ReviewItemSchema),
 });
 export type SectionPage = z.infer<typeof SectionPageSchema>;
@@ -168,19 +171,19 @@ export const TechnicianSchema = z.object({
   email: z.string(),
   name: z.string(),
   /** Work orders assigned to them and not yet completed (Assigned, In Progress, On Hold). */
-  openLoad: z.number().int(),
+  openLoad: z.int(),
 });
 export type Technician = z.infer<typeof TechnicianSchema>;
 
 export const PriorityOptionSchema = z.object({
   name: z.string(),
-  respondHours: z.number().nullable(),
+  respondHours: z.nullable(z.number()),
   completeWithin: z.number(),
   completeUnit: z.enum(COMPLETE_UNITS),
 });
 
 export const ReviewViewSchema = z.object({
-  generatedAt: z.iso.datetime({ offset: true }),
+  generatedAt: Instant,
   /** The spreadsheet's time zone: dates are shown in it. */
   timeZone: z.string(),
   user: z.object({ email: z.string(), name: z.string(), role: z.string() }),
@@ -212,7 +215,7 @@ export const ReviewActResponseSchema = z.discriminatedUnion('ok', [
     /** The order after the action. */
     item: ReviewItemSchema,
     /** The refreshed lists (null when they must be reloaded with reviewLoad). */
-    view: ReviewViewSchema.nullable(),
+    view: z.nullable(ReviewViewSchema),
   }),
   Refusal,
 ]);
@@ -225,7 +228,7 @@ export const ReviewFindResponseSchema = z.discriminatedUnion('ok', [
 export type ReviewFindResponse = z.infer<typeof ReviewFindResponseSchema>;
 
 /** A zod failure as one readable sentence for the sidebar ("A reason is required."). */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.Issues): string {
   const messages = [...new Set(error.issues.map((issue) => issue.message))];
   return messages.slice(0, 3).join(' ');
 }

@@ -1,5 +1,5 @@
 /**
- * Issue 4: the "Review & assign" sidebar as built into dist/ReviewSidebar.html, in headless Chromium,
+ * The "Review & assign" sidebar as built into dist/ReviewSidebar.html, in headless Chromium,
  * 300 px wide like a Sheets sidebar, with its google.script.run calls served by the local runtime
  * (runtime/html-host). Screenshots of each step go to test-results/screenshots/.
  */

@@ -33,9 +33,9 @@ describe('dist/Code.js', () => {
       (k) => vm.runInContext(`typeof ${k}`, context) === 'function',
     );
     expect(functions.sort()).toEqual([...declared].sort());
-    // Besides the namespace, only zod's two global registries (objects: not callable by google.script.run).
+    // Besides the namespace, only zod's global configuration (an object: not callable by google.script.run).
     const others = Object.keys(context).filter((k) => !declared.includes(k));
-    expect(others.sort()).toEqual(['WorkOrders', '__zod_globalConfig', '__zod_globalRegistry']);
+    expect(others.sort()).toEqual(['WorkOrders', '__zod_globalConfig']);
   });
 
   test('has no import, export or require left', () => {

@@ -1,5 +1,5 @@
 /**
- * Helpers for the edit-trigger tests (issue 5), on top of the shared harness (./workbook): orders
+ * Helpers for the edit-trigger tests, on top of the shared harness (./workbook): orders
  * taken to Assigned through the real sidebar call (reviewAct, approve & assign), people typing into a
  * work order's cell found by id and header, the notes and toasts they see, a host-side sort.
  */

@@ -25,7 +25,7 @@ import {
   RETURN_REASONS,
   type RequestTemplate,
 } from './demo-data';
-import { localDayStart, localFields } from './local-time';
+import { isWeekend, localParts, startOfLocalDay } from '../../src/core/time';
 
 export const WORKBOOK_NAME = 'Maintenance work orders';
 
@@ -133,7 +133,9 @@ export async function createDemoWorkbook(
 ): Promise<{ ids: WorkbookIds; summary: string }> {
   const days = options.days ?? 42;
   const now = rt.world.clock.nowMs();
-  rt.world.clock.set(new Date(localDayStart(now, -days - 1, rt.world.timeZone) + 9 * HOUR));
+  rt.world.clock.set(
+    new Date(startOfLocalDay(new Date(now), rt.world.timeZone, -days - 1).getTime() + 9 * HOUR),
+  );
   const ids = await createWorkbook(rt);
   const summary = await seedDemoHistory(rt, ids, { ...options, days, until: now });
   return { ids, summary };
@@ -161,10 +163,11 @@ export async function seedDemoHistory(
   const officeHours = (ms: number): number => {
     let t = ms;
     for (let i = 0; i < 10; i++) {
-      const f = localFields(t, timeZone);
-      if (f.weekday === 0 || f.weekday === 6 || f.hour >= 17)
-        t = localDayStart(t, 1, timeZone) + 8 * HOUR + between(0, 1.5) * HOUR;
-      else if (f.hour < 8) t = localDayStart(t, 0, timeZone) + 8 * HOUR + between(0, 1.5) * HOUR;
+      const f = localParts(new Date(t), timeZone);
+      if (isWeekend(f.weekday) || f.hour >= 17)
+        t = startOfLocalDay(new Date(t), timeZone, 1).getTime() + 8 * HOUR + between(0, 1.5) * HOUR;
+      else if (f.hour < 8)
+        t = startOfLocalDay(new Date(t), timeZone, 0).getTime() + 8 * HOUR + between(0, 1.5) * HOUR;
       else return t;
     }
     return t;
@@ -336,12 +339,11 @@ export async function seedDemoHistory(
 
   // Arrivals: a few requests each working day, fewer at weekends.
   const timeline = new Timeline();
-  const start = localDayStart(now, -days, timeZone);
+  const start = startOfLocalDay(new Date(now), timeZone, -days).getTime();
   const requestors = [DEMO.requestor, ...DEMO.otherRequestors];
   for (let d = 0; d < days; d++) {
-    const dayStart = localDayStart(start, d, timeZone);
-    const weekday = localFields(dayStart + 12 * HOUR, timeZone).weekday;
-    const weekend = weekday === 0 || weekday === 6;
+    const dayStart = startOfLocalDay(new Date(start), timeZone, d).getTime();
+    const weekend = isWeekend(localParts(new Date(dayStart + 12 * HOUR), timeZone).weekday);
     const count = weekend ? (random() < 0.3 ? 1 : 0) : 1 + Math.floor(random() * 3);
     for (let i = 0; i < count; i++) {
       const at = dayStart + between(7.5, weekend ? 12 : 17.5) * HOUR;

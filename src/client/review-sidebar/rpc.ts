@@ -1,10 +1,18 @@
 /**
- * google.script.run as promises. A failure the server threw (a bug) or a reply that is not a reply
- * envelope becomes a refusal the status line can show. The reply's shape is the shared contract
- * (src/shared/review.ts), which the server's tests check with its zod schemas; the page checks the
- * envelope only, since zod would triple the size of the sidebar.
+ * google.script.run as promises. A failure the server threw (a bug) or a reply that does not match the
+ * shared contract (src/shared/review.ts) becomes a refusal the status line can show: the page checks
+ * every reply with the same schemas the server and its tests use, so a drifted reply is caught here
+ * instead of breaking the page half-drawn.
  */
-import type { Refusal, ReviewActResponse, ReviewFindResponse, ReviewLoadResponse } from '../../shared/review';
+import {
+  ReviewActResponseSchema,
+  ReviewFindResponseSchema,
+  ReviewLoadResponseSchema,
+  type Refusal,
+  type ReviewActResponse,
+  type ReviewFindResponse,
+  type ReviewLoadResponse,
+} from '../../shared/review';
 
 interface Runner {
   withSuccessHandler(handler: (value: unknown) => void): Runner;
@@ -20,19 +28,16 @@ interface Replies {
 }
 export type ServerFunction = keyof Replies;
 
-/** What each successful reply must carry. */
-const REQUIRED: Readonly<Record<ServerFunction, readonly string[]>> = {
-  reviewLoad: ['view'],
-  reviewAct: ['message', 'item', 'view'],
-  reviewFind: ['item'],
-};
-
-function isReply(fn: ServerFunction, value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const reply = value as Record<string, unknown>;
-  if (reply.ok === false) return typeof reply.message === 'string';
-  return reply.ok === true && REQUIRED[fn].every((key) => key in reply);
+interface ReplySchema<T> {
+  safeParse(value: unknown): { success: boolean; data?: T };
 }
+
+/** The shape each function's reply must have. */
+const REPLY_SCHEMAS: { readonly [F in ServerFunction]: ReplySchema<Replies[F]> } = {
+  reviewLoad: ReviewLoadResponseSchema,
+  reviewAct: ReviewActResponseSchema,
+  reviewFind: ReviewFindResponseSchema,
+};
 
 const refusal = (message: string): Refusal => ({ ok: false, message });
 const NOT_UNDERSTOOD = refusal(
@@ -42,7 +47,12 @@ const NOT_UNDERSTOOD = refusal(
 export function callServer<F extends ServerFunction>(fn: F, argument: unknown): Promise<Replies[F]> {
   return new Promise((resolve) => {
     const runner = google.script.run
-      .withSuccessHandler((value) => resolve((isReply(fn, value) ? value : NOT_UNDERSTOOD) as Replies[F]))
+      .withSuccessHandler((value) => {
+        // The reply itself is kept (not the parsed copy): checking must not change what the page shows.
+        resolve(
+          REPLY_SCHEMAS[fn].safeParse(value).success ? (value as Replies[F]) : (NOT_UNDERSTOOD as Replies[F]),
+        );
+      })
       .withFailureHandler((error) =>
         resolve(refusal(`Something went wrong on the server: ${error.message}`) as Replies[F]),
       ) as unknown as Record<ServerFunction, (arg: unknown) => void>;

@@ -8,7 +8,7 @@ import { buildStatusHistory } from './history';
 import { SkipNotes } from './notes';
 import { monthlyGrid, weeklyGrid } from './periods';
 import { computeSummary } from './summary';
-import { ZonedCalendar } from './time-zone';
+import { ZonedCalendar } from '../time';
 import { computeTimeInStatus } from './time-in-status';
 import { computeSeries } from './trends';
 import type { ReportData, ReportInput } from './types';

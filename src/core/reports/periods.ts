@@ -1,6 +1,6 @@
 /** Weekly and monthly periods in the report's zone, and bucketing of instants into them. */
 import type { Period } from './types';
-import { addDays, addMonths, isoDate, isoWeekday, type ZonedCalendar } from './time-zone';
+import { addCalendarDays, firstOfMonthAfter, isoDate, isoWeekday, type ZonedCalendar } from '../time';
 
 /**
  * Boundaries b[0..n]: period i is [b[i], b[i+1]). The last period contains `now`.
@@ -13,9 +13,9 @@ export interface PeriodGrid {
 
 export function weeklyGrid(cal: ZonedCalendar, now: number, weeks: number): PeriodGrid {
   const today = cal.local(now);
-  const monday = addDays(today, 1 - isoWeekday(today));
+  const monday = addCalendarDays(today, 1 - isoWeekday(today));
   const starts = [];
-  for (let i = weeks - 1; i >= -1; i--) starts.push(addDays(monday, -7 * i));
+  for (let i = weeks - 1; i >= -1; i--) starts.push(addCalendarDays(monday, -7 * i));
   return build(
     cal,
     starts,
@@ -27,7 +27,7 @@ export function monthlyGrid(cal: ZonedCalendar, now: number, months: number): Pe
   const today = cal.local(now);
   const first = { year: today.year, month: today.month, day: 1 };
   const starts = [];
-  for (let i = months - 1; i >= -1; i--) starts.push(addMonths(first, -i));
+  for (let i = months - 1; i >= -1; i--) starts.push(firstOfMonthAfter(first, -i));
   return build(
     cal,
     starts,

@@ -1,18 +1,12 @@
 /** Aging of open work, the overdue list and per-technician load and completions. */
-import type { Status, StaffMember } from '../model';
+import { OPEN_STATUSES, type Status, type StaffMember } from '../model';
 import type { OrderFacts } from './facts';
 import type { SkipNotes } from './notes';
 import { DAY_MS, durationStat } from './stats';
 import type { AgingBucket, OverdueItem, TechnicianRow } from './types';
 
-const AGING_STATUSES: readonly Status[] = [
-  'Submitted',
-  'Approved',
-  'Assigned',
-  'In Progress',
-  'On Hold',
-  'Completed',
-];
+/** The backlog's statuses: every open one (a Completed order still awaits its closure). */
+const AGING_STATUSES = OPEN_STATUSES;
 const AGING_BOUNDS: { label: string; fromDays: number; toDays: number | null }[] = [
   { label: '< 1 d', fromDays: 0, toDays: 1 },
   { label: '1–3 d', fromDays: 1, toDays: 3 },

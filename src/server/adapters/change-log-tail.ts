@@ -1,6 +1,6 @@
 /**
  * How the change log is appended to (change-log.ts `appendChangeLog` is the entry point): usually in
- * two Spreadsheet calls, which the edit trigger needs to stay within six (issue 5).
+ * two Spreadsheet calls, which the edit trigger needs to stay within six.
  *
  * A plain append would look the sheet up by name (a read), ask for its last row (a read), read that
  * row's hash (a read) and write. Here:
@@ -26,12 +26,13 @@ import { changeLogRows, GENESIS_HASH, type UnhashedEntry } from '../../core/audi
 import { LOG_COLUMN } from '../../core/change-log-row';
 import { logSheet } from './workbook';
 import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
+import { PROPERTY_KEYS } from './document-properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HASH_COLUMN = LOG_COLUMN.hash + 1;
-const TAIL_KEY = 'wo.changeLog.tail.v2';
+const TAIL_KEY = PROPERTY_KEYS.changeLogTail;
 /** Every use verifies the remembered tail against the sheet, so it may be old; a month bounds it. */
 const TAIL_MAX_AGE_MS = 30 * 86_400_000;
 /** Rows read to verify the tail: room for what other writers append between two sheet edits. */

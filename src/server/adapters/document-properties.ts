@@ -2,19 +2,21 @@ import { documentPropertiesOrNull } from './service-handles';
 
 /**
  * Document properties: per spreadsheet (an add-on's script properties are shared by every spreadsheet
- * that installed it, so nothing document-specific may go there). Keys are declared here, once.
+ * that installed it, so nothing document-specific may go there). Every key the add-on uses is declared
+ * here, once. State the hourly job needs lives in the trigger owner's properties instead
+ * (./owner-state), since a time-driven trigger has no document.
  */
 export const PROPERTY_KEYS = {
-  requestCounter: 'wo.counter.request',
+  /** Work-order numbers per year ({"2026": 42}), taken when an order is approved. */
   woCounters: 'wo.counter.workOrder',
-  intakeLedger: 'wo.intake.ledger',
+  /** The intake form setup made for this spreadsheet. */
   formId: 'wo.form.id',
-  setupVersion: 'wo.setup.version',
-  notifiedErrors: 'wo.errors.notified',
-  escalations: 'wo.hourly.escalations',
-  lastDigest: 'wo.hourly.lastDigest',
-  /** The supervisor review queue (adapters/review-queue.ts); its chunks are `wo.review.index.<n>`. */
+  /** The supervisor review queue (./review-queue), a chunked value (pieces `wo.review.index.<n>`). */
   reviewIndex: 'wo.review.index',
+  /** Snapshot of the change log's last rows (./change-log-tail), a chunked value. */
+  changeLogTail: 'wo.changeLog.tail.v2',
+  /** Snapshot of the Settings and Staff tabs (./reference-data), a chunked value. */
+  referenceSnapshot: 'wo.reference.v2',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

@@ -1,8 +1,9 @@
 import { ROLES, SHEET_NAMES, type StaffMember } from '../../core/model';
 import { parseSettings, defaultSettings, SettingsSchema, type Settings } from '../../core/settings';
 import { parseStaff } from '../../core/staff';
-import { z } from 'zod';
+import * as z from '../../core/validator';
 import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
+import { PROPERTY_KEYS } from './document-properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -17,7 +18,7 @@ export interface ReferenceData {
 }
 
 /** Where the snapshot lives in document properties (tests drop it after writing the tabs directly). */
-export const REFERENCE_SNAPSHOT_KEY = 'wo.reference.v2';
+export const REFERENCE_SNAPSHOT_KEY = PROPERTY_KEYS.referenceSnapshot;
 /**
  * Edits to Settings/Staff drop the snapshot at once (edit trigger, setup); the age limit only bounds
  * drift from changes no trigger sees (edits made through the API).
@@ -28,7 +29,7 @@ const MAX_AGE_MS = 24 * 3_600_000;
 const CachedSchema = z.object({
   settings: SettingsSchema,
   staff: z.array(z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean() })),
-  timeZone: z.string().min(1),
+  timeZone: z.string().check(z.minLength(1)),
   problems: z.array(z.string()),
 });
 

@@ -4,10 +4,9 @@
  * shows of each and every technician's open load. The sidebar opens from it with one property read
  * instead of reading the register (at 100k rows that is ~2.8M cells, ~28 s in Apps Script).
  *
- * Storage: one JSON document cut into chunks under the 9 KB-per-value limit (`wo.review.index.<n>`),
- * described by `wo.review.index` (generation, chunk count, length). Written with one setProperties
- * and read with one getProperties; each chunk carries the generation, so a torn or mixed write reads
- * as corrupt and is rebuilt rather than trusted.
+ * Storage: one JSON document as a chunked value at `wo.review.index` (./chunked-property), written
+ * with one setProperties and read with one getProperties; a torn or mixed write reads as corrupt and
+ * is rebuilt rather than trusted.
  *
  * Keeping it true: every writer of the register calls this API under the document lock.
  *   - `syncQueueFor(orders)` after changing orders (any status: they enter or leave the queue);
@@ -25,15 +24,14 @@ import { PROPERTY_KEYS } from './document-properties';
 import { withDocumentLock } from './document-lock';
 import { Register } from './register';
 import { requireSheet } from './workbook';
+import { chunkedValues, readChunked } from './chunked-property';
 import {
-  CHUNK_BYTES,
   advanceWatermark,
   applyOrder,
   decodeIndex,
   emptyIndex,
   fitToBudget,
   removeIds,
-  splitUtf8,
   type ReviewIndex,
 } from './review-queue-codec';
 import { documentPropertiesOrNull } from './service-handles';
@@ -42,8 +40,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Properties = GoogleAppsScript.Properties.Properties;
 
 const META_KEY = PROPERTY_KEYS.reviewIndex;
-const chunkKey = (i: number): string => `${META_KEY}.${i}`;
-const CHUNK_KEY = /^wo\.review\.index\.(\d+)$/;
 
 /** An order and the row it is on. */
 export interface QueueSource {
@@ -58,71 +54,30 @@ type Stored =
   /** Too many orders await a supervisor to fit: every load reads the register (slow path). */
   | { kind: 'overflow' };
 
-interface Meta {
-  gen: string;
-  chunks: number;
-  length: number;
-  overflow?: boolean;
-}
-
-function parseMeta(text: string | undefined): Meta | null {
-  if (!text) return null;
-  try {
-    const m = JSON.parse(text) as Partial<Meta>;
-    if (m.overflow === true) return { gen: '', chunks: 0, length: 0, overflow: true };
-    if (typeof m.gen !== 'string' || !Number.isInteger(m.chunks) || !Number.isInteger(m.length)) return null;
-    return { gen: m.gen, chunks: m.chunks as number, length: m.length as number };
-  } catch {
-    return null;
-  }
-}
-
 /** Reads the index out of a getProperties() snapshot. */
 export function readStored(snapshot: Record<string, string>): Stored {
-  const meta = parseMeta(snapshot[META_KEY]);
-  if (!meta) return snapshot[META_KEY] ? { kind: 'corrupt' } : { kind: 'missing' };
-  if (meta.overflow) return { kind: 'overflow' };
-  const prefix = `${meta.gen}|`;
-  let json = '';
-  for (let i = 0; i < meta.chunks; i++) {
-    const chunk = snapshot[chunkKey(i)];
-    if (chunk === undefined || !chunk.startsWith(prefix)) return { kind: 'corrupt' };
-    json += chunk.slice(prefix.length);
-  }
-  if (json.length !== meta.length) return { kind: 'corrupt' };
-  const index = decodeIndex(json);
+  const stored = readChunked((key) => snapshot[key], META_KEY);
+  if (stored.kind !== 'ok') return stored;
+  if (stored.meta.overflow === true) return { kind: 'overflow' };
+  const index = decodeIndex(stored.text);
   return index ? { kind: 'ok', index } : { kind: 'corrupt' };
 }
 
-function newGeneration(): string {
-  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e8).toString(36)}`;
-}
-
 /**
- * The properties that store `index` (plus emptied leftovers of a longer earlier version, since
- * setProperties cannot delete). Mutates the index's previews when it must shrink to fit.
+ * The properties that store `index` (emptying the pieces of a longer earlier version). Mutates the
+ * index's previews when it must shrink to fit.
  */
 export function indexProperties(
   index: ReviewIndex,
   snapshot: Record<string, string>,
 ): Record<string, string> {
   const json = fitToBudget(index);
-  const values: Record<string, string> = {};
-  let count = 0;
-  if (json === null) {
-    values[META_KEY] = JSON.stringify({ overflow: true, entries: index.entries.size });
-  } else {
-    const gen = newGeneration();
-    const chunks = splitUtf8(json, CHUNK_BYTES - gen.length - 1);
-    chunks.forEach((chunk, i) => (values[chunkKey(i)] = `${gen}|${chunk}`));
-    count = chunks.length;
-    values[META_KEY] = JSON.stringify({ gen, chunks: count, length: json.length });
-  }
-  for (const key of Object.keys(snapshot)) {
-    const m = CHUNK_KEY.exec(key);
-    if (m && Number(m[1]) >= count && snapshot[key] !== '') values[key] = '';
-  }
-  return values;
+  return json === null
+    ? chunkedValues(META_KEY, '', {
+        meta: { overflow: true, entries: index.entries.size },
+        previous: snapshot,
+      })
+    : chunkedValues(META_KEY, json, { previous: snapshot, inline: false });
 }
 
 /**
@@ -334,7 +289,7 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
     const rebuilt = rebuild(register, current);
     const values = indexProperties(rebuilt, session.snapshot);
     store.setProperties(values);
-    const overflow = parseMeta(values[META_KEY])?.overflow === true;
+    const overflow = readStored(values).kind === 'overflow';
     return { index: rebuilt, source: overflow ? ('scan' as const) : ('rebuilt' as const) };
   });
 }

@@ -10,7 +10,7 @@
  *
  * Pure functions only (no Apps Script service), so tests and the benchmark use them directly.
  */
-import { z } from 'zod';
+import * as z from '../../core/validator';
 import {
   REGISTER_HEADER_ROW,
   normalizeHeader,
@@ -136,10 +136,10 @@ export function serializeRowState(order: WorkOrder, noted: readonly WorkOrderFie
 
 const StateSchema = z.object({
   v: z.literal(VERSION),
-  r: z.number().int().nonnegative(),
+  r: z.int().check(z.nonnegative()),
   f: z.record(z.string(), z.union([z.string(), z.number()])),
-  h: z.record(z.string(), z.string()).optional(),
-  n: z.array(z.string()).optional(),
+  h: z.optional(z.record(z.string(), z.string())),
+  n: z.optional(z.array(z.string())),
 });
 
 /** The record in a state cell, or null when the cell is empty or not a record this version wrote. */

@@ -2,3 +2,13 @@
 export function currentUserEmail(): string {
   return Session.getActiveUser().getEmail().trim().toLowerCase();
 }
+
+/** The user at the keyboard, as Google gives it ('' when it does not reveal it). */
+export function activeUserEmail(): string {
+  return Session.getActiveUser().getEmail();
+}
+
+/** The user whose authority the script runs with (the trigger's owner in a trigger). */
+export function effectiveUserEmail(): string {
+  return Session.getEffectiveUser().getEmail();
+}

@@ -3,7 +3,7 @@ import { HOURLY_TRIGGER_MAP, ownerProperties } from './owner-state';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The owner's map of hourly trigger uid → spreadsheet id (written by setup's ensureTriggers). */
-function hourlyTriggerMap(): Record<string, string> {
+export function hourlyTriggerMap(): Record<string, string> {
   const stored = ownerProperties().getProperty(HOURLY_TRIGGER_MAP);
   if (!stored) return {};
   try {
@@ -12,6 +12,10 @@ function hourlyTriggerMap(): Record<string, string> {
   } catch {
     return {};
   }
+}
+
+export function writeHourlyTriggerMap(map: Readonly<Record<string, string>>): void {
+  ownerProperties().setProperty(HOURLY_TRIGGER_MAP, JSON.stringify(map));
 }
 
 /** The trigger uid an installable trigger's event carries, or null. */

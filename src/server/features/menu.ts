@@ -1,4 +1,5 @@
 import type { EntryPointName } from '../entrypoints';
+import { addonMenu } from '../adapters/ui';
 
 /** The add-on menu. Handlers are typed as entry-point names, so a typo fails to compile. */
 export interface MenuItem {
@@ -22,7 +23,7 @@ export const ADDON_MENU: readonly MenuEntry[] = [
  * may be built: nothing here reads the document, and every item re-checks the user's role when run.
  */
 export function buildAddonMenu(): void {
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  const menu = addonMenu();
   for (const entry of ADDON_MENU) {
     if (entry === 'separator') menu.addSeparator();
     else menu.addItem(entry.caption, entry.handler);

@@ -1,5 +1,5 @@
 /**
- * Issue 7.4: retention. "Archive closed work orders" moves closed, rejected and cancelled work older
+ * Retention. "Archive closed work orders" moves closed, rejected and cancelled work older
  * than the retention window to the Archive sheet (one write), logs each move, deletes the register
  * rows in few calls, never deletes anything else, and can be re-run after a failure halfway.
  */

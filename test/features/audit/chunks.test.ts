@@ -1,5 +1,5 @@
 /**
- * Issue 7.3: a change log larger than one read (50,000 rows) is verified chunk by chunk, each chunk
+ * A change log larger than one read (50,000 rows) is verified chunk by chunk, each chunk
  * chained to the one before, and a broken row past the first chunk is still found by its sheet row.
  */
 import { GENESIS_HASH, changeLogRows, type UnhashedEntry } from '../../../src/core/audit';

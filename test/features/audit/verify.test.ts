@@ -1,5 +1,5 @@
 /**
- * Issue 7.3: the tamper-evident change log. "Verify audit log" reports OK with the number of rows, or
+ * The tamper-evident change log. "Verify audit log" reports OK with the number of rows, or
  * the first broken row by its sheet row number; editing an old row flags exactly that row.
  */
 import { SHEET_NAMES } from '../../../src/core/model';

@@ -1,5 +1,5 @@
 /**
- * Issue 5's budget, as counts through the real edit trigger (the benchmark prints the time
+ * The edit trigger's budget, as counts through the real edit trigger (the benchmark prints the time
  * estimates): with the caches warm, a technician's edit and a refused one make these round trips
  * and no more. Spreadsheet: the edited rows read, the register written back (and the refused cell's
  * note), the change log's tail verified and appended. Around it: the Settings/Staff snapshot and the

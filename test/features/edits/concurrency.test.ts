@@ -1,5 +1,5 @@
 /**
- * Issue 5: two people edit the same work order's row at the same moment. Both edits are in the sheet
+ * Two people edit the same work order's row at the same moment. Both edits are in the sheet
  * before either trigger runs (interleaved at every service call, serialized by the document lock), so
  * each trigger sees the other's cell changed outside its own edit. Each must judge only its own edit
  * and leave the other's to its trigger: every change judged once, logged once, by the right person.

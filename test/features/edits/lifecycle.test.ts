@@ -1,5 +1,5 @@
 /**
- * Issue 5: a technician takes a work order from Assigned to Completed by typing in the register, and
+ * A technician takes a work order from Assigned to Completed by typing in the register, and
  * every transition of the lifecycle table that a sheet edit can attempt is accepted or put back, as the
  * assignee, another technician (TECH2), a supervisor, a manager and someone not on the Staff tab.
  * Orders reach Assigned through the real Review & assign sidebar call (reviewAct).

@@ -1,5 +1,5 @@
 /**
- * Issue 5: edits outside the register's rows. Other tabs cost at most two service calls; the Staff and
+ * Edits outside the register's rows. Other tabs cost at most two service calls; the Staff and
  * Settings tabs take effect at once (the cached copy is dropped) and only administrators change them;
  * the Change Log is append-only (an edit is recorded as the log's next row); the register's header
  * row is the add-on's to name.

@@ -1,5 +1,5 @@
 /**
- * Issue 5: pastes and fills over many rows carry no old value. Every row is still judged against its
+ * Pastes and fills over many rows carry no old value. Every row is still judged against its
  * Last Known State: legal changes applied and logged one row each, illegal ones put back with a note,
  * in at most six Spreadsheet calls for a 50-row paste. Also: whole rows pasted back unchanged but for
  * one cell, a paste over the hidden state column, and typing into a row that is no work order.

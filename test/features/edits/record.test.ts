@@ -1,5 +1,5 @@
 /**
- * Issue 5: the Last Known State column the trigger relies on. Setup adds it (protected, warning-only)
+ * The Last Known State column the trigger relies on. Setup adds it (protected, warning-only)
  * and records every row that has none; every writer keeps it current (intake, the sidebar, the
  * trigger); a very long row keeps fingerprints of its longest texts; the review queue follows status
  * changes made in the sheet.

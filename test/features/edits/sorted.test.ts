@@ -1,5 +1,5 @@
 /**
- * Issue 5: users sort, filter and insert rows; none of that may change which row is which work order.
+ * Users sort, filter and insert rows; none of that may change which row is which work order.
  * Each row carries its own record, so an edit after a sort (or next to inserted rows) is judged against
  * the right order. Also: the header layout remembered by the trigger goes stale when a column is
  * inserted (no edit event tells), and the trigger notices from the rows themselves.

@@ -1,5 +1,5 @@
 /**
- * Issue 7.6: errors are visible. An error in a trigger is written to the Errors sheet and emailed to
+ * Errors are visible. An error in a trigger is written to the Errors sheet and emailed to
  * the administrators once per distinct message per day, and the trigger still fails (Apps Script
  * records it). Nothing the failed execution was handling is lost: the hourly job picks it up later.
  */

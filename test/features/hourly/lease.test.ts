@@ -1,5 +1,5 @@
 /**
- * Issue 7.1: one hourly job at a time per spreadsheet. While a run holds the lease (in the owner's
+ * One hourly job at a time per spreadsheet. While a run holds the lease (in the owner's
  * properties), a second run (the trigger, or "Run hourly checks now") does nothing and says so; a lease
  * left by a run that died expires after the 6-minute execution limit.
  */

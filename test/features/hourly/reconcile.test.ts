@@ -1,5 +1,5 @@
 /**
- * Issue 7.1: reconciliation. A form response whose form-submit execution never ran is ingested by the
+ * Reconciliation. A form response whose form-submit execution never ran is ingested by the
  * hourly job, with the response's own timestamp, and acknowledged; a lost ledger, a replayed run or the
  * copies Google writes when the form is linked again never make a second row.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 7.1: the hourly job's due-date reminders, escalation and daily digest, through the add-on's
+ * The hourly job's due-date reminders, escalation and daily digest, through the add-on's
  * own time-driven trigger (no active spreadsheet, run as its owner). Each threshold is emailed once,
  * not every hour.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 7.1: trigger health. A deleted trigger is created again by the hourly job (or by "Run hourly
+ * Trigger health. A deleted trigger is created again by the hourly job (or by "Run hourly
  * checks now" for the hourly trigger itself), the repair is reported, and what the missing trigger
  * missed is reconciled.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 3's budget, as counts (the benchmark prints the time estimates): ingesting one submission
+ * Intake's budget, as counts (the benchmark prints the time estimates): ingesting one submission
  * makes the same calls whatever the register's size — 3 Spreadsheet reads and 2 writes, 11 other
  * round trips and the acknowledgment — and reads no whole column.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 3: ids stay unique and increasing when form-submit executions interleave. The runtime's
+ * Ids stay unique and increasing when form-submit executions interleave. The runtime's
  * interleaved schedule pauses every execution at every service call and resumes them in rotation, so
  * all twenty read the counter before any of them writes it — unless the document lock serializes them.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 3: form submissions into the register, through the form-submit trigger of dist/Code.js.
+ * Form submissions into the register, through the form-submit trigger of dist/Code.js.
  */
 import { fireFormSubmit } from '../../../runtime/host/events';
 import { SHEET_NAMES } from '../../../src/core/model';

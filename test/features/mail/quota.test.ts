@@ -1,5 +1,5 @@
 /**
- * Issue 7.2: mail is never dropped. With a daily quota of 3 and 5 emails due, 3 are sent and 2 are
+ * Mail is never dropped. With a daily quota of 3 and 5 emails due, 3 are sent and 2 are
  * queued in the Outbox; the next run (the next day, quota renewed) sends the 2, oldest first, and
  * marks their rows Sent. Every email has a plain-text body, escaped HTML and a subject that starts
  * with its work order's id.

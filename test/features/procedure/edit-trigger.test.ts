@@ -1,5 +1,5 @@
 /**
- * Issue 7.5 end to end: an administrator's edit of the Settings or Procedure tab, made in the sheet,
+ * End to end: an administrator's edit of the Settings or Procedure tab, made in the sheet,
  * adds a revision row through the real edit trigger; a technician's does not.
  */
 import { SHEET_NAMES } from '../../../src/core/model';

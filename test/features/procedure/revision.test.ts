@@ -1,5 +1,5 @@
 /**
- * Issue 7.5: the Procedure tab's revision history. An administrator's change to Settings or the
+ * The Procedure tab's revision history. An administrator's change to Settings or the
  * Procedure adds a revision row (version, date, description, author); other people's edits, other tabs
  * and edits of the revision table itself do not. recordProcedureRevision is what the edit trigger calls;
  * here it runs in a real execution, next to the real Code.js that set the workbook up.

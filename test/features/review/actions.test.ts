@@ -1,5 +1,5 @@
 /**
- * Issue 4: every sidebar action through reviewAct in dist/Code.js, as a supervisor: what it writes to
+ * Every sidebar action through reviewAct in dist/Code.js, as a supervisor: what it writes to
  * the register (one row write), the change log (source "sidebar"), the review queue, and who is
  * emailed. Refusals are in refusals.test.ts.
  */

@@ -2,8 +2,8 @@
  * The review queue's pure parts (src/server/adapters/review-queue-codec.ts): summaries, the
  * watermark of appended rows, and packing into Document Properties values.
  */
+import { CHUNK_BYTES, splitUtf8 } from '../../../src/server/adapters/chunked-property';
 import {
-  CHUNK_BYTES,
   advanceWatermark,
   applyOrder,
   changesQueue,
@@ -13,7 +13,6 @@ import {
   fitToBudget,
   loadByAssignee,
   preview,
-  splitUtf8,
   utf8Bytes,
 } from '../../../src/server/adapters/review-queue-codec';
 import { STATUSES } from '../../../src/core/model';

@@ -1,5 +1,5 @@
 /**
- * Issue 4: work-order numbers stay unique and increasing when approvals run at the same time. The
+ * Work-order numbers stay unique and increasing when approvals run at the same time. The
  * runtime's interleaved schedule pauses every execution at every service call and resumes them in
  * rotation, so all twenty read the counter before any of them writes it — unless the document lock
  * serializes them. The negative control runs the same burst on the bundle built with the locks

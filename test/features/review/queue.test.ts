@@ -1,5 +1,5 @@
 /**
- * Issue 4: the supervisor queue index (src/server/adapters/review-queue.ts). The sidebar opens from
+ * The supervisor queue index (src/server/adapters/review-queue.ts). The sidebar opens from
  * Document Properties instead of the register; these tests show it stays true to the register
  * (intake, actions, rows appended by executions without document properties, deletions, sorting,
  * damage) and within Google's limits (9 KB per value, the budget of the document's store), and that

@@ -1,5 +1,5 @@
 /**
- * Issue 4: every refusal of the review functions comes back as `{ ok: false, message }` (never an
+ * Every refusal of the review functions comes back as `{ ok: false, message }` (never an
  * exception) with a message a supervisor can act on, and writes nothing: not the register, not the
  * change log, not the work-order counter, no email.
  */

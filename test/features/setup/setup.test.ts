@@ -1,5 +1,5 @@
 /**
- * Issue 3: the add-on menu and "Set up work orders", through dist/Code.js in the local runtime.
+ * The add-on menu and "Set up work orders", through dist/Code.js in the local runtime.
  */
 import { LocalAppsScript } from '../../../runtime';
 import { snapshot } from '../../../runtime/host/spreadsheet/snapshot';

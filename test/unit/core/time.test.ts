@@ -6,7 +6,9 @@ import {
   formatLocal,
   formatLocalDate,
   fromLocalParts,
+  isoWeekday,
   isValidDate,
+  isWeekend,
   isValidTimeZone,
   localParts,
   localYear,
@@ -14,6 +16,7 @@ import {
   startOfLocalDay,
   toIso,
   utcOffsetMinutes,
+  ZonedCalendar,
 } from '../../../src/core/time';
 
 const iso = (d: Date): string => d.toISOString();
@@ -147,7 +150,7 @@ describe('addBusinessDays', () => {
         while (left > 0) {
           walked = addLocalDays(walked, 1, tz);
           const wd = localParts(walked, tz).weekday;
-          if (wd !== 0 && wd !== 6) left--;
+          if (wd !== 6 && wd !== 7) left--; // ISO weekdays: Saturday 6, Sunday 7
         }
         expect(iso(addBusinessDays(start, n, tz))).toBe(iso(walked));
       }
@@ -176,5 +179,79 @@ describe('formatting and ISO', () => {
     expect(foreign instanceof Date).toBe(false);
     expect(isValidDate(foreign)).toBe(true);
     expect(isValidDate('2026-01-01')).toBe(false);
+  });
+});
+
+describe('the weekday convention: ISO 8601, Monday 1 … Sunday 7, in the zone', () => {
+  it('numbers the days of one week', () => {
+    // Monday 2 March 2026 … Sunday 8 March 2026, at noon UTC.
+    const week = Array.from({ length: 7 }, (_, i) =>
+      localParts(new Date(Date.UTC(2026, 2, 2 + i, 12)), 'UTC'),
+    );
+    expect(week.map((p) => p.weekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(week.map((p) => isoWeekday(p))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(week.map((p) => isWeekend(p.weekday))).toEqual([false, false, false, false, false, true, true]);
+  });
+  it('takes the weekday of the local date, not of UTC', () => {
+    const instant = new Date('2026-03-09T02:00:00Z'); // Monday in UTC
+    expect(localParts(instant, 'UTC').weekday).toBe(1);
+    expect(localParts(instant, 'America/New_York').weekday).toBe(7); // still Sunday 22:00
+    expect(localParts(new Date('2026-03-08T12:30:00Z'), 'Pacific/Kiritimati').weekday).toBe(1); // UTC+14
+  });
+});
+
+describe('DST edges', () => {
+  const hours = (a: Date, b: Date): number => (b.getTime() - a.getTime()) / 3_600_000;
+  it('local days of 23, 25 and 23.5 hours', () => {
+    const paris = 'Europe/Paris';
+    const day = (s: string, tz: string): Date => startOfLocalDay(new Date(s), tz);
+    expect(hours(day('2026-03-29T12:00:00Z', paris), day('2026-03-30T12:00:00Z', paris))).toBe(23);
+    expect(hours(day('2026-10-25T12:00:00Z', paris), day('2026-10-26T12:00:00Z', paris))).toBe(25);
+    // Lord Howe Island moves its clocks by half an hour.
+    const lordHowe = 'Australia/Lord_Howe';
+    expect(hours(day('2026-10-04T01:00:00Z', lordHowe), day('2026-10-05T01:00:00Z', lordHowe))).toBe(23.5);
+  });
+  it('a day whose midnight is skipped starts at 01:00 (Santiago, 6 September 2026)', () => {
+    const start = startOfLocalDay(new Date('2026-09-06T15:00:00Z'), 'America/Santiago');
+    expect(iso(start)).toBe('2026-09-06T04:00:00.000Z');
+    expect(localParts(start, 'America/Santiago').hour).toBe(1);
+    expect(new ZonedCalendar('America/Santiago').startOfDay({ year: 2026, month: 9, day: 6 })).toBe(
+      start.getTime(),
+    );
+  });
+  it('a skipped time moves past the jump; a repeated one takes its first occurrence (Paris, Sydney)', () => {
+    expect(iso(fromLocalParts({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, 'Europe/Paris'))).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    expect(iso(fromLocalParts({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, 'Europe/Paris'))).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
+    // Sydney leaves daylight time on Sunday 5 April 2026 at 03:00 (back to 02:00).
+    expect(
+      iso(fromLocalParts({ year: 2026, month: 4, day: 5, hour: 2, minute: 30 }, 'Australia/Sydney')),
+    ).toBe('2026-04-04T15:30:00.000Z');
+  });
+  it('the end of a short day and days and business days across fall-back keep the wall clock', () => {
+    expect(iso(endOfLocalDay(new Date('2026-03-29T12:00:00Z'), 'Europe/Paris'))).toBe(
+      '2026-03-29T21:59:59.000Z',
+    );
+    // Saturday 24 October 12:00 CEST + 1 day → Sunday 25 October 12:00 CET.
+    expect(iso(addLocalDays(new Date('2026-10-24T10:00:00Z'), 1, 'Europe/Paris'))).toBe(
+      '2026-10-25T11:00:00.000Z',
+    );
+    // Friday 23 October 10:00 CEST + 1 business day → Monday 26 October 10:00 CET.
+    expect(iso(addBusinessDays(new Date('2026-10-23T08:00:00Z'), 1, 'Europe/Paris'))).toBe(
+      '2026-10-26T09:00:00.000Z',
+    );
+  });
+  it('the calendar of the reports agrees with the functions', () => {
+    const cal = new ZonedCalendar('America/New_York');
+    const t = Date.parse('2026-11-01T05:30:00Z'); // 01:30 EDT, the first of two
+    expect(cal.isoDateTime(t)).toBe('2026-11-01 01:30');
+    expect(cal.isoDate(t)).toBe(formatLocalDate(new Date(t), 'America/New_York'));
+    expect(
+      cal.startOfDay({ year: 2026, month: 11, day: 2 }) - cal.startOfDay({ year: 2026, month: 11, day: 1 }),
+    ).toBe(25 * 3_600_000);
+    expect(() => new ZonedCalendar('Mars/Olympus')).toThrow(RangeError);
   });
 });

@@ -1,6 +1,6 @@
 /** Weeks start on Monday 00:00 and months on the 1st in the report's time zone, across DST changes. */
 import { computeReports } from '../../../src/core/reports';
-import { ZonedCalendar } from '../../../src/core/reports/time-zone';
+import { ZonedCalendar } from '../../../src/core/time';
 import { at, order } from './fixtures';
 
 describe('ZonedCalendar', () => {

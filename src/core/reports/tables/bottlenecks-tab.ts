@@ -1,7 +1,7 @@
 /** Report: Bottlenecks — time in status (On Hold apart), aging, technicians, the overdue list. */
 import { SHEET_NAMES } from '../../model';
 import { DEFINITIONS } from '../definitions';
-import type { ZonedCalendar } from '../time-zone';
+import type { ZonedCalendar } from '../../time';
 import type { Cell, ReportData, ReportTab, StatusTime } from '../types';
 import { appendNotes } from './notes-block';
 import { builtAtLabel } from './summary-tab';

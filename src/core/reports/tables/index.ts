@@ -1,5 +1,5 @@
 /** reportTables: the three report tabs, each one rectangular block plus the charts that read it. */
-import { ZonedCalendar } from '../time-zone';
+import { ZonedCalendar } from '../../time';
 import type { ReportData, ReportTab } from '../types';
 import { bottlenecksTab } from './bottlenecks-tab';
 import { summaryTab } from './summary-tab';

@@ -1,6 +1,6 @@
 /** Report: Summary — status counts, KPIs with their definitions, breakdowns, notes. */
 import { SHEET_NAMES } from '../../model';
-import type { ZonedCalendar } from '../time-zone';
+import type { ZonedCalendar } from '../../time';
 import type { BreakdownRow, ReportData, ReportTab } from '../types';
 import { days, hours, percent, TabBuilder } from './tab-builder';
 import { appendNotes } from './notes-block';

@@ -1,7 +1,7 @@
 /** Report: Trends — weekly and monthly created / completed / closed / backlog, overall and by key. */
 import { SHEET_NAMES } from '../../model';
 import { DEFINITIONS } from '../definitions';
-import type { ZonedCalendar } from '../time-zone';
+import type { ZonedCalendar } from '../../time';
 import type { Cell, ReportData, ReportTab, TrendPoint, TrendSeries } from '../types';
 import { appendNotes } from './notes-block';
 import { builtAtLabel } from './summary-tab';

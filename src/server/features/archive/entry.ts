@@ -3,6 +3,7 @@ import { requireAdministrator } from '../../adapters/administrators';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { archiveClosed, type ArchiveResult } from './archive';
+import { alertUser } from '../../adapters/ui';
 
 export type ArchiveOutcome = ArchiveResult & { message: string };
 
@@ -34,7 +35,6 @@ export function archiveClosedWorkOrders(): ArchiveOutcome {
     archiveClosed(ss, email, reference.settings.retentionDays, new Date()),
   );
   const message = summarize(result);
-  const ui = SpreadsheetApp.getUi();
-  ui.alert('Archive closed work orders', message, ui.ButtonSet.OK);
+  alertUser('Archive closed work orders', message);
   return { ...result, message };
 }

@@ -11,7 +11,6 @@ import {
   registerLayout,
   type RegisterLayout,
 } from '../../../core/columns';
-import { emptyValue } from '../../../core/field-changes';
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
 
 export const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
@@ -59,12 +58,4 @@ export function readFields(
 /** A cell as text, for change-log rows and notes ("what was typed"). */
 export function typedText(value: unknown): string {
   return cellText(value);
-}
-
-/** An empty WorkOrder, the fallback for rows with no record at all. */
-export function blankOrder(): WorkOrder {
-  const order = {} as Record<WorkOrderField, unknown>;
-  for (const field of FIELDS) order[field] = emptyValue(field);
-  order.status = 'Submitted';
-  return order as unknown as WorkOrder;
 }

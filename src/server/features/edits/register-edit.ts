@@ -1,5 +1,5 @@
 /**
- * A person typed or pasted into the register's data rows. Budget (issue 5): at most six Spreadsheet
+ * A person typed or pasted into the register's data rows. Budget: at most six Spreadsheet
  * calls for one cell or a 50-row paste, at 100 or 100,000 rows, once the caches are warm:
  *
  *   read the edited rows, all columns including Last Known State ............ 1
@@ -63,7 +63,7 @@ export interface RegisterEditResult {
 }
 
 const SOURCE = 'sheet edit' as const;
-/** Spreadsheet calls one register edit may make (issue 5). */
+/** Spreadsheet calls one register edit may make. */
 const CALL_BUDGET = 6;
 
 function sameHeader(a: readonly string[], b: readonly string[]): boolean {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../../core/validator';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { withUserLock } from '../../adapters/reentrant-lock';
 

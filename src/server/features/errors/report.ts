@@ -7,6 +7,7 @@ import { deliverAll } from '../../adapters/outbox';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { appendErrorRow } from './errors-sheet';
 import { firstTimeToday } from './notified';
+import { activeUserEmail, effectiveUserEmail } from '../../adapters/session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,8 +31,8 @@ export type Notified =
 
 /** "active user (as effective user)" when they differ: who was at the keyboard, and whose rights ran. */
 export function executionUser(): string {
-  const active = Session.getActiveUser().getEmail();
-  const effective = Session.getEffectiveUser().getEmail();
+  const active = activeUserEmail();
+  const effective = effectiveUserEmail();
   if (active && active !== effective) return `${active} (as ${effective})`;
   return effective || active || 'unknown';
 }
@@ -55,7 +56,7 @@ export function reportProblem(ss: Spreadsheet, problem: Problem, now: Date = new
   let notified: Notified = 'already emailed today';
   if (!reference) notified = 'email failed';
   else if (firstTimeToday(ss.getId(), key, day)) {
-    const to = problemRecipients(reference, Session.getEffectiveUser().getEmail());
+    const to = problemRecipients(reference, effectiveUserEmail());
     if (to.length === 0) notified = 'no administrator to email';
     else {
       try {

@@ -2,6 +2,8 @@ import { requireAdministrator } from '../../adapters/administrators';
 import { ownsHourlyJob, spreadsheetIdOfTrigger, triggerUidOf } from '../../adapters/trigger-target';
 import { activeSpreadsheet, UserFacingError } from '../../adapters/workbook';
 import { runHourlyJob, summarizeHourly, type HourlyReport } from './job';
+import { openSpreadsheet } from '../../adapters/sheet-services';
+import { alertUser } from '../../adapters/ui';
 
 /**
  * The add-on's one time-driven trigger. It runs as its owner with no document: the spreadsheet is the
@@ -20,7 +22,7 @@ export function onHourlyTrigger(e?: unknown): HourlyReport {
         'Extensions › Work Orders › Set up work orders to link it again.',
     );
   }
-  return runHourlyJob(SpreadsheetApp.openById(spreadsheetId), 'onHourlyTrigger');
+  return runHourlyJob(openSpreadsheet(spreadsheetId), 'onHourlyTrigger');
 }
 
 /**
@@ -38,10 +40,6 @@ export function runHourlyChecksNow(): HourlyReport {
     );
   }
   const report = runHourlyJob(ss, 'runHourlyChecksNow');
-  SpreadsheetApp.getUi().alert(
-    'Work Orders hourly checks',
-    summarizeHourly(report),
-    SpreadsheetApp.getUi().ButtonSet.OK,
-  );
+  alertUser('Work Orders hourly checks', summarizeHourly(report));
   return report;
 }

@@ -4,7 +4,7 @@ import { administratorEmails, supervisorEmails } from '../../../core/staff';
 import type { OutgoingEmail } from '../../adapters/mailer';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
-import { readChunkedState, writeChunkedState } from './owner-chunks';
+import { readChunkedState, writeChunkedState } from '../../adapters/owner-chunks';
 import { parseReminderState, planReminders, serializeReminderState, type ThresholdKind } from './thresholds';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

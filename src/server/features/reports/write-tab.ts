@@ -6,6 +6,7 @@
  */
 import type { ChartSpec, ReportTab } from '../../../core/reports';
 import { fontWeights, numberFormats, tabValues } from './cells';
+import { chartType } from '../../adapters/sheet-services';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -13,17 +14,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Room for a chart placed at the bottom right (Sheets' default chart is ~20 rows × 6 columns). */
 const CHART_ROWS = 20;
 const CHART_COLUMNS = 6;
-
-function chartType(type: ChartSpec['type']): GoogleAppsScript.Charts.ChartType {
-  switch (type) {
-    case 'line':
-      return Charts.ChartType.LINE;
-    case 'column':
-      return Charts.ChartType.COLUMN;
-    case 'bar':
-      return Charts.ChartType.BAR;
-  }
-}
 
 /** Grows or shrinks the grid to exactly rows × columns: every spare cell counts against the 10M limit. */
 function resize(sheet: Sheet, rows: number, columns: number): void {

@@ -24,6 +24,7 @@ import { successMessage } from './messages';
 import { describeDeliveries, sendActionEmails } from './notify';
 import { answer, refusal } from './respond';
 import { buildView, itemFromOrder } from './view';
+import { alertUser, showSidebar } from '../../adapters/ui';
 
 export const SIDEBAR_FILE = 'ReviewSidebar';
 export const SIDEBAR_TITLE = 'Review & assign';
@@ -36,12 +37,11 @@ export function openReviewSidebar(): void {
   const ss = activeSpreadsheet();
   // Reading Staff here also warms the document cache for the sidebar's first call.
   const reviewer = reviewerOrRefusal(loadReferenceData(ss), currentUserEmail());
-  const ui = SpreadsheetApp.getUi();
   if (isRefusal(reviewer)) {
-    ui.alert(SIDEBAR_TITLE, reviewer.message, ui.ButtonSet.OK);
+    alertUser(SIDEBAR_TITLE, reviewer.message);
     return;
   }
-  ui.showSidebar(HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(SIDEBAR_TITLE));
+  showSidebar(SIDEBAR_FILE, SIDEBAR_TITLE);
 }
 
 /** The sidebar's one call on opening (and on Reload or paging): the queue and the technicians. */

@@ -32,7 +32,7 @@ const STATUS_OF_SECTION: Readonly<Record<SectionKey, QueueStatus>> = {
   completed: 'Completed',
 };
 
-/** Largest reply the sidebar receives (issue 4: under 100 KB), whatever the queue holds. */
+/** Largest reply the sidebar receives (under 100 KB), whatever the queue holds. */
 export const PAYLOAD_BUDGET_BYTES = 90 * 1024;
 
 /** Longest text sent for one field of a single order (reviewFind, an action's reply). */

@@ -2,6 +2,7 @@ import { formQuestions, type FormQuestion } from '../../../core/intake';
 import type { Settings } from '../../../core/settings';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import type { SetupReport } from './report';
+import { createForm, openFormOrNull, sendResponsesTo } from '../../adapters/forms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Form = GoogleAppsScript.Forms.Form;
@@ -9,12 +10,8 @@ type Item = GoogleAppsScript.Forms.Item;
 
 function openForm(id: string | null): Form | null {
   if (!id) return null;
-  try {
-    return FormApp.openById(id);
-  } catch {
-    // Deleted or no longer shared with us: setup makes a new one (the old responses sheet stays as it is).
-    return null;
-  }
+  // Null when deleted or no longer shared with us: setup makes a new one (the old responses sheet stays).
+  return openFormOrNull(id);
 }
 
 function addItem(form: Form, q: FormQuestion): void {
@@ -77,7 +74,7 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
   if (!form) {
     const title = `Work order request — ${settings.organizationName}`;
     // FormApp.create(title) only names the Drive file: the form respondents see would be untitled.
-    form = FormApp.create(title);
+    form = createForm(title);
     form
       .setTitle(title)
       .setDescription(
@@ -88,7 +85,7 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
         'Thank you: your request was received. You will get an email with its reference.',
       );
     for (const q of questions) addItem(form, q);
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    sendResponsesTo(form, ss.getId());
     trimResponsesSheet(ss);
     setProperty(PROPERTY_KEYS.formId, form.getId());
     report.created.push('the request form (linked to this spreadsheet)');
@@ -113,7 +110,7 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
     report.repaired.push('the form has its title again');
   }
   if (!sendsResponsesHere(form, ss)) {
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    sendResponsesTo(form, ss.getId());
     report.repaired.push('the form sends its responses to this spreadsheet again');
   }
   return form;

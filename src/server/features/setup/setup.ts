@@ -17,6 +17,8 @@ import { ensureRowStateColumn } from '../../adapters/row-state-column';
 import { ensureIntakeForm } from './intake-form';
 import { ensureTriggers } from './triggers';
 import { SetupReport } from './report';
+import { sheetProtections } from '../../adapters/sheet-services';
+import { alertUser } from '../../adapters/ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,7 +40,7 @@ function requireAdministrator(staff: readonly StaffMember[], email: string): voi
 }
 
 function protectChangeLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, report: SetupReport | null): void {
-  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  const protections = sheetProtections(sheet);
   if (protections.length > 0) return;
   // Warning-only: the add-on writes the log as whoever acts (a supervisor in the sidebar), so a hard
   // protection would block it; the hash chain is what makes any manual change detectable.
@@ -89,7 +91,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
       );
     }
     applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
-    ensureRowStateColumn(register.sheet, register.created ? null : report); // edit trigger's record (issue 5)
+    ensureRowStateColumn(register.sheet, register.created ? null : report); // the edit trigger's record
 
     const log = ensureChangeLog(ss, report);
     if (log) protectChangeLog(log.sheet, log.created ? null : report);
@@ -132,7 +134,7 @@ export function setUpWorkOrders(): string {
     'Work Orders',
     5,
   );
-  SpreadsheetApp.getUi().alert('Work Orders setup', summary, SpreadsheetApp.getUi().ButtonSet.OK);
+  alertUser('Work Orders setup', summary);
   return summary;
 }
 

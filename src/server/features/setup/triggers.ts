@@ -1,6 +1,12 @@
 import type { EntryPointName } from '../../entrypoints';
-import { HOURLY_TRIGGER_MAP, ownerProperties } from '../../adapters/owner-state';
+import { hourlyTriggerMap, writeHourlyTriggerMap } from '../../adapters/trigger-target';
 import type { SetupReport } from './report';
+import {
+  createHourlyTrigger,
+  createSpreadsheetTrigger,
+  deleteTrigger,
+  userTriggers,
+} from '../../adapters/script-triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -15,17 +21,17 @@ export const WANTED_TRIGGERS: readonly WantedTrigger[] = [
   {
     handler: 'onFormSubmitTrigger',
     describe: 'form-submit',
-    create: (ss) => ScriptApp.newTrigger('onFormSubmitTrigger').forSpreadsheet(ss).onFormSubmit().create(),
+    create: (ss) => createSpreadsheetTrigger('onFormSubmitTrigger', ss, 'formSubmit'),
   },
   {
     handler: 'onEditTrigger',
     describe: 'edit',
-    create: (ss) => ScriptApp.newTrigger('onEditTrigger').forSpreadsheet(ss).onEdit().create(),
+    create: (ss) => createSpreadsheetTrigger('onEditTrigger', ss, 'edit'),
   },
   {
     handler: 'onHourlyTrigger',
     describe: 'hourly',
-    create: () => ScriptApp.newTrigger('onHourlyTrigger').timeBased().everyHours(1).create(),
+    create: () => createHourlyTrigger('onHourlyTrigger'),
   },
 ];
 
@@ -42,12 +48,12 @@ export interface TriggerHealth {
  */
 export function ensureTriggers(ss: Spreadsheet, report: SetupReport | null): TriggerHealth {
   const health: TriggerHealth = { missing: [], duplicates: [] };
-  const existing = ScriptApp.getUserTriggers(ss);
-  const hourlyMap = readHourlyMap();
+  const existing = userTriggers(ss);
+  const hourlyMap = hourlyTriggerMap();
   for (const wanted of WANTED_TRIGGERS) {
     const mine = existing.filter((t) => t.getHandlerFunction() === wanted.handler);
     for (const extra of mine.slice(1)) {
-      ScriptApp.deleteTrigger(extra);
+      deleteTrigger(extra);
       delete hourlyMap[extra.getUniqueId()];
       health.duplicates.push(wanted.describe);
     }
@@ -58,22 +64,11 @@ export function ensureTriggers(ss: Spreadsheet, report: SetupReport | null): Tri
     }
     if (wanted.handler === 'onHourlyTrigger') hourlyMap[trigger.getUniqueId()] = ss.getId();
   }
-  ownerProperties().setProperty(HOURLY_TRIGGER_MAP, JSON.stringify(hourlyMap));
+  writeHourlyTriggerMap(hourlyMap);
   if (report) {
     if (health.missing.length) report.created.push(`the ${health.missing.join(', ')} trigger(s)`);
     if (health.duplicates.length)
       report.repaired.push(`removed duplicate ${health.duplicates.join(', ')} trigger(s)`);
   }
   return health;
-}
-
-export function readHourlyMap(): Record<string, string> {
-  const stored = ownerProperties().getProperty(HOURLY_TRIGGER_MAP);
-  if (!stored) return {};
-  try {
-    const parsed: unknown = JSON.parse(stored);
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
 }

@@ -2,6 +2,7 @@ import { STATUSES, type StaffMember } from '../../../core/model';
 import type { Settings } from '../../../core/settings';
 import { activeTechnicians } from '../../../core/staff';
 import type { RegisterLayout } from '../../../core/columns';
+import { listValidation } from '../../adapters/sheet-services';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -49,11 +50,6 @@ export function applyRegisterValidation(
       range.clearDataValidations();
       continue;
     }
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireValueInList([...values], true)
-      .setAllowInvalid(!strict)
-      .setHelpText(help)
-      .build();
-    range.setDataValidation(rule);
+    range.setDataValidation(listValidation(values, help, strict));
   }
 }

@@ -1,0 +1,21 @@
+/**
+ * The spreadsheet's user interface: the add-on menu, alerts and the sidebar. Features call these
+ * instead of SpreadsheetApp and HtmlService, so only adapters touch Google services.
+ */
+type Menu = GoogleAppsScript.Base.Menu;
+
+/** The add-on's menu under Extensions, to be filled and then added with `addToUi()`. */
+export function addonMenu(): Menu {
+  return SpreadsheetApp.getUi().createAddonMenu();
+}
+
+/** A dialog with a title, a message and an OK button; returns when the user closes it. */
+export function alertUser(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** Shows a page built into dist/ (`<file>.html`) as the sidebar. */
+export function showSidebar(file: string, title: string): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
+}

@@ -1,0 +1,38 @@
+/**
+ * PROPERTY_KEYS lists the real document-property keys: after a day's work through the entry points
+ * (setup, intake, the review sidebar, the hourly job), every key in the document's properties is one
+ * of them (or a piece of one, `<key>.<n>`), and each of them is used.
+ */
+import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
+import { act, load, submitRequests, target } from '../../features/review/helpers';
+import { runHourly } from '../../support/ops';
+import { SUPERVISOR, TECH, setUpWorkbook } from '../../support/workbook';
+
+test('every document property the add-on writes is declared, and every declared key is used', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    await submitRequests(wb, [{ description: 'Leaking tap' }, { description: 'Broken light' }]);
+    const loaded = await load(wb, SUPERVISOR);
+    if (!loaded.reply.ok) throw new Error(loaded.reply.message);
+    const item = loaded.reply.view.sections.submitted.items[0]!;
+    const approved = await act(wb, SUPERVISOR, {
+      action: 'approveAssign',
+      ...target(item),
+      category: 'Plumbing',
+      priority: 'P3 Routine',
+      assignee: TECH,
+    });
+    expect(approved.reply.ok).toBe(true);
+    await runHourly(wb);
+
+    const keys = Object.keys(wb.rt.world.properties.document(wb.ssId).entries());
+    const declared: string[] = Object.values(PROPERTY_KEYS);
+    const undeclared = keys.filter(
+      (k) => !declared.includes(k) && !declared.includes(k.replace(/\.\d+$/, '')),
+    );
+    expect(undeclared).toEqual([]);
+    expect(declared.filter((k) => !keys.includes(k))).toEqual([]);
+  } finally {
+    await wb.close();
+  }
+});

@@ -1,0 +1,87 @@
+/**
+ * The import boundaries are enforced by the project's own ESLint configuration (eslint.config.mjs):
+ * code that crosses one is reported, code that keeps to them is not.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+
+/**
+ * ESLint loads its ESM config with a dynamic import, which Jest's module system cannot do, so the
+ * probes are linted in one plain Node process, each as if it were the file named.
+ */
+const LINT = `
+const { ESLint } = require('eslint');
+const probes = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+const eslint = new ESLint({ cwd: process.cwd() });
+Promise.all(probes.map(async ([file, code]) => {
+  const [result] = await eslint.lintText(code, { filePath: file });
+  return result.messages.map((m) => m.ruleId ?? m.message);
+})).then((out) => process.stdout.write(JSON.stringify(out)));
+`;
+
+const SERVICE_CALL = 'export function who(): string {\n  return Session.getActiveUser().getEmail();\n}\n';
+const OUTSIDE = 'boundaries/imports-within';
+
+/** [why, file, code, the rules expected to report it] */
+const PROBES: Array<[string, string, string, string[]]> = [
+  ['the core imports the core', 'src/core/probe.ts', "export { SHEET_NAMES } from './model';\n", []],
+  [
+    'the core imports the validator',
+    'src/core/probe.ts',
+    "import * as z from 'zod/mini';\nexport const s = z.string();\n",
+    [],
+  ],
+  [
+    'the core imports an adapter',
+    'src/core/probe.ts',
+    "export { activeSpreadsheet } from '../server/adapters/workbook';\n",
+    [OUTSIDE],
+  ],
+  [
+    'the core imports shared code',
+    'src/core/reports/probe.ts',
+    "export { REVIEW_PAGE_SIZE } from '../../shared/review';\n",
+    [OUTSIDE],
+  ],
+  [
+    'the core imports Node',
+    'src/core/probe.ts',
+    "import fs from 'node:fs';\nexport const f = fs;\n",
+    [OUTSIDE],
+  ],
+  ['shared code imports the core', 'src/shared/probe.ts', "export { STATUSES } from '../core/model';\n", []],
+  [
+    'shared code imports an adapter',
+    'src/shared/probe.ts',
+    "export { loadQueue } from '../server/adapters/review-queue';\n",
+    [OUTSIDE],
+  ],
+  [
+    'a feature imports classic zod',
+    'src/server/features/probe.ts',
+    "import { z } from 'zod';\nexport const s = z.string();\n",
+    ['no-restricted-imports'],
+  ],
+  ['an adapter calls a Google service', 'src/server/adapters/probe.ts', SERVICE_CALL, []],
+  [
+    'a feature calls a Google service',
+    'src/server/features/probe.ts',
+    SERVICE_CALL,
+    ['no-restricted-globals'],
+  ],
+  ['an entry point calls a Google service', 'src/server/probe.ts', SERVICE_CALL, ['no-restricted-globals']],
+  ['the core calls a Google service', 'src/core/probe.ts', SERVICE_CALL, ['no-restricted-globals']],
+];
+
+let reported: string[][] = [];
+
+beforeAll(() => {
+  const input = JSON.stringify(PROBES.map(([, file, code]) => [path.join(root, file), code]));
+  reported = JSON.parse(execFileSync(process.execPath, ['-e', LINT], { cwd: root, input, encoding: 'utf8' }));
+});
+
+test.each(PROBES.map((probe, i) => [probe[0], i, probe[3]] as const))('%s', (_why, i, expected) => {
+  expect(reported[i]).toEqual(expected);
+});
