@@ -3,7 +3,7 @@
  * escaped HTML; subjects are one line and start with the work-order number ([WO-2026-00042]), or the
  * request id ([REQ-000123]) before there is one, so replies and filters thread by work order.
  */
-import type { Transition } from './lifecycle-table';
+import type { Amendment, Transition } from './lifecycle-table';
 import type { StaffMember, WorkOrder } from './model';
 import type { NotifySwitches } from './settings-model';
 import { cleanRecipients, renderEmail, signatureOf, type Content, type Email } from './email-format';
@@ -26,6 +26,8 @@ export const EMAIL_KINDS = [
   'dueSoon',
   'overdueReminder',
   'escalation',
+  'reprioritized',
+  'redated',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -42,6 +44,10 @@ export interface EmailExtra {
   link?: string;
   /** For overdue/due-soon wording. */
   now?: Date;
+  /** Why a supervisor changed the priority or due date. */
+  reason?: string;
+  /** The due date before a re-dating or re-prioritization. */
+  previousDue?: Date | null;
 }
 
 /** The kind's usual recipients. */
@@ -64,6 +70,8 @@ export function defaultRecipients(kind: EmailKind, order: WorkOrder, extra: Emai
     completed: supervisors,
     escalation: supervisors,
     cancelled: [...requestor, ...assignee],
+    reprioritized: [...requestor, ...assignee],
+    redated: [...requestor, ...assignee],
   };
   return cleanRecipients(map[kind]);
 }
@@ -125,6 +133,16 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
       return c('Due soon', [`Work order ${ref} is due ${due}.`]);
     case 'overdueReminder':
       return c('Overdue', [`Work order ${ref} was due ${due} and is not completed yet.`]);
+    case 'reprioritized':
+      return c(`Priority changed to ${order.priority}`, [
+        `The priority of ${ref} is now ${order.priority}${due ? `; it is now due ${due}` : ''}.`,
+        extra.reason ? `Reason: ${extra.reason}` : '',
+      ]);
+    case 'redated':
+      return c('New due date', [
+        `${ref} is now due ${due}${extra.previousDue ? ` (it was due ${formatLocal(extra.previousDue, extra.timeZone)})` : ''}.`,
+        extra.reason ? `Reason: ${extra.reason}` : '',
+      ]);
     case 'escalation':
       return c('Escalation: overdue', [
         `Work order ${ref} has been overdue for ${overdueHours} hour${overdueHours === 1 ? '' : 's'}.`,
@@ -168,7 +186,10 @@ export interface PlannedEmail {
   to: string[];
 }
 
-const KIND_OF_ACTION: Partial<Record<Transition['action'], EmailKind>> = {
+const KIND_OF_ACTION: Partial<Record<Transition['action'] | Amendment['action'], EmailKind>> = {
+  reprioritize: 'reprioritized',
+  redate: 'redated',
+  reassignWork: 'assigned',
   approve: 'approved',
   reject: 'rejected',
   assign: 'assigned',
@@ -186,7 +207,7 @@ const KIND_OF_ACTION: Partial<Record<Transition['action'], EmailKind>> = {
  * who made the change is not emailed about it. `order` is the work order after the transition.
  */
 export function recipientsFor(
-  transition: Transition,
+  transition: Pick<Transition | Amendment, 'action' | 'notify'>,
   order: WorkOrder,
   staff: readonly StaffMember[],
   previousAssignee: string,

@@ -15,6 +15,8 @@ export const PROPERTY_KEYS = {
   lastDigest: 'wo.hourly.lastDigest',
   /** The supervisor review queue (adapters/review-queue.ts); its chunks are `wo.review.index.<n>`. */
   reviewIndex: 'wo.review.index',
+  /** Questions put to requestors and not answered yet (features/review/questions.ts). */
+  reviewQuestions: 'wo.review.questions',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

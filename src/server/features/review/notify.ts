@@ -46,7 +46,8 @@ export function sendActionEmails(
   const planned: Array<{ kind: EmailKind; to: string[] }> = [];
   if (outcome.question !== undefined)
     planned.push({ kind: 'clarification', to: [outcome.after.requesterEmail] });
-  for (const transition of outcome.transitions) {
+  const steps = outcome.amendment ? [outcome.amendment] : outcome.transitions;
+  for (const transition of steps) {
     planned.push(
       ...recipientsFor(transition, outcome.after, reference.staff, outcome.before.assignee, {
         switches: reference.settings,
@@ -55,7 +56,13 @@ export function sendActionEmails(
     );
   }
   for (const { kind, to } of planned) {
-    const email = composeEmail(kind, outcome.after, { ...extra, to, question: outcome.question });
+    const email = composeEmail(kind, outcome.after, {
+      ...extra,
+      to,
+      question: outcome.question,
+      reason: outcome.reason,
+      previousDue: outcome.before.due,
+    });
     if (email.to.length > 0) deliver(ss, { ...email, recordId: outcome.after.id }, now, into);
   }
   return into;
