@@ -28,6 +28,9 @@ export const EMAIL_KINDS = [
   'escalation',
   'reprioritized',
   'redated',
+  'emergency',
+  'respondReminder',
+  'respondEscalation',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -48,6 +51,8 @@ export interface EmailExtra {
   reason?: string;
   /** The due date before a re-dating or re-prioritization. */
   previousDue?: Date | null;
+  /** The Respond Within target (hours) of a request awaiting a decision. */
+  respondHours?: number | null;
 }
 
 /** The kind's usual recipients. */
@@ -72,6 +77,9 @@ export function defaultRecipients(kind: EmailKind, order: WorkOrder, extra: Emai
     cancelled: [...requestor, ...assignee],
     reprioritized: [...requestor, ...assignee],
     redated: [...requestor, ...assignee],
+    emergency: supervisors,
+    respondReminder: supervisors,
+    respondEscalation: supervisors,
   };
   return cleanRecipients(map[kind]);
 }
@@ -84,6 +92,9 @@ const STAFF_KINDS: ReadonlySet<EmailKind> = new Set<EmailKind>([
   'dueSoon',
   'overdueReminder',
   'escalation',
+  'emergency',
+  'respondReminder',
+  'respondEscalation',
 ]);
 
 function reference(order: WorkOrder): string {
@@ -143,6 +154,19 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
         `${ref} is now due ${due}${extra.previousDue ? ` (it was due ${formatLocal(extra.previousDue, extra.timeZone)})` : ''}.`,
         extra.reason ? `Reason: ${extra.reason}` : '',
       ]);
+    case 'emergency':
+      return c('EMERGENCY request', [
+        `${order.requesterName || order.requesterEmail || 'A requestor'} reported an emergency at ${order.location || 'an unknown location'}. It needs a decision now.`,
+        waitedLine(order, extra),
+      ]);
+    case 'respondReminder':
+      return c('Awaiting a decision', [
+        `Request ${order.id} is still waiting for a supervisor's decision. ${waitedLine(order, extra)}`,
+      ]);
+    case 'respondEscalation':
+      return c('Escalation: no decision yet', [
+        `Request ${order.id} has had no decision within its response target. ${waitedLine(order, extra)}`,
+      ]);
     case 'escalation':
       return c('Escalation: overdue', [
         `Work order ${ref} has been overdue for ${overdueHours} hour${overdueHours === 1 ? '' : 's'}.`,
@@ -152,6 +176,18 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
   function c(title: string, intro: string[]): Content {
     return { title, intro: intro.filter((l) => l !== ''), details: detailsOf(order, kind, due) };
   }
+}
+
+/** "Submitted 3 hours ago (respond within 1 hour)." */
+function waitedLine(order: WorkOrder, extra: EmailExtra): string {
+  if (!order.requestedAt || !extra.now) return '';
+  const hours = Math.max(0, Math.floor(hoursBetween(order.requestedAt, extra.now)));
+  const target = extra.respondHours ? ` (respond within ${plural(extra.respondHours, 'hour')})` : '';
+  return `Submitted ${hours === 0 ? 'less than an hour' : plural(hours, 'hour')} ago${target}.`;
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 function detailsOf(order: WorkOrder, kind: EmailKind, due: string): Array<[string, string]> {

@@ -17,6 +17,7 @@ import { syncQueueFor } from '../../adapters/review-queue';
 import { appendChangeLog } from '../../adapters/change-log';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue } from '../../adapters/mailer';
+import { alertIfEmergency } from '../review/emergency-alert';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -154,4 +155,5 @@ export function onFormSubmitTrigger(e: unknown): void {
     now,
   );
   if (result) acknowledge(ss, reference, result.order, now);
+  if (result) alertIfEmergency(ss, reference, result.order, now);
 }
