@@ -83,3 +83,14 @@ export function renderEmail(
 export function signatureOf(organizationName: string | undefined): string {
   return organizationName?.trim() || 'Work Orders';
 }
+
+/** Who every email is from, as MailApp's options: one sender name, and the reply-to address if set. */
+export interface MailSender {
+  name: string;
+  replyTo?: string;
+}
+
+export function senderOf(settings: { organizationName?: string; replyTo?: string }): MailSender {
+  const replyTo = cleanRecipients([settings.replyTo ?? ''])[0];
+  return { name: signatureOf(settings.organizationName), ...(replyTo ? { replyTo } : {}) };
+}

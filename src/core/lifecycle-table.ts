@@ -140,7 +140,7 @@ export const LIFECYCLE: readonly Transition[] = [
     required: ['results', 'actions'],
     stamps: ['completedAt'],
     clears: [],
-    notify: ['supervisors'],
+    notify: ['supervisors', 'requestor'],
     verb: 'complete %',
   },
   {

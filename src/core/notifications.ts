@@ -31,6 +31,8 @@ export const EMAIL_KINDS = [
   'emergency',
   'respondReminder',
   'respondEscalation',
+  'workDone',
+  'delayed',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -53,7 +55,12 @@ export interface EmailExtra {
   previousDue?: Date | null;
   /** The Respond Within target (hours) of a request awaiting a decision. */
   respondHours?: number | null;
+  /** The order's row in the register, named next to the link so staff land on it. */
+  row?: number;
 }
+
+/** Longest text of one field in an email: longer ones are cut, the full text being in the register. */
+export const EMAIL_TEXT_LIMIT = 600;
 
 /** The kind's usual recipients. */
 export function defaultRecipients(kind: EmailKind, order: WorkOrder, extra: EmailExtra): string[] {
@@ -77,6 +84,8 @@ export function defaultRecipients(kind: EmailKind, order: WorkOrder, extra: Emai
     cancelled: [...requestor, ...assignee],
     reprioritized: [...requestor, ...assignee],
     redated: [...requestor, ...assignee],
+    workDone: requestor,
+    delayed: requestor,
     emergency: supervisors,
     respondReminder: supervisors,
     respondEscalation: supervisors,
@@ -154,6 +163,14 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
         `${ref} is now due ${due}${extra.previousDue ? ` (it was due ${formatLocal(extra.previousDue, extra.timeZone)})` : ''}.`,
         extra.reason ? `Reason: ${extra.reason}` : '',
       ]);
+    case 'workDone':
+      return c('Work done', [
+        `The work on your request ${order.id} is done. A supervisor will check it and close it.`,
+      ]);
+    case 'delayed':
+      return c('Delayed', [
+        `Work order ${ref} was due ${due} and is not finished yet. We are sorry for the delay; you will hear from us when it is done.`,
+      ]);
     case 'emergency':
       return c('EMERGENCY request', [
         `${order.requesterName || order.requesterEmail || 'A requestor'} reported an emergency at ${order.location || 'an unknown location'}. It needs a decision now.`,
@@ -190,18 +207,48 @@ function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
+/** `text` cut at EMAIL_TEXT_LIMIT characters (never inside a surrogate pair), marked as cut. */
+export function cutForEmail(text: string, limit = EMAIL_TEXT_LIMIT): string {
+  if (text.length <= limit) return text;
+  let end = limit;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end).trimEnd()}… [shortened: ${text.length - end} more characters in the register]`;
+}
+
+/** Kinds whose reader does the work: they get what the job needs (urgency, resources, who to call). */
+const WORKER_KINDS: ReadonlySet<EmailKind> = new Set<EmailKind>([
+  'assigned',
+  'returned',
+  'dueSoon',
+  'overdueReminder',
+]);
+/** Kinds about a request awaiting a decision: the supervisor needs who asked and how urgent. */
+const DECISION_KINDS: ReadonlySet<EmailKind> = new Set<EmailKind>([
+  'emergency',
+  'respondReminder',
+  'respondEscalation',
+]);
+
 function detailsOf(order: WorkOrder, kind: EmailKind, due: string): Array<[string, string]> {
   const rows: Array<[string, string]> = [
     ['Request', order.id],
     ['Work order', order.woNumber],
-    ['Description', order.description],
+    ['Description', cutForEmail(order.description)],
     ['Location', order.location],
   ];
-  if (kind !== 'acknowledgment' && kind !== 'clarification') {
+  if (WORKER_KINDS.has(kind) || DECISION_KINDS.has(kind)) {
+    const requester = [order.requesterName, order.requesterEmail ? `<${order.requesterEmail}>` : '']
+      .filter((p) => p !== '')
+      .join(' ');
+    rows.push(['Urgency', order.urgency], ['Requester', requester]);
+  }
+  if (WORKER_KINDS.has(kind)) rows.push(['Required resources', cutForEmail(order.resources)]);
+  if (kind !== 'acknowledgment' && kind !== 'clarification' && !DECISION_KINDS.has(kind)) {
     rows.push(['Category', order.category], ['Priority', order.priority], ['Due', due]);
   }
-  if (kind === 'completed' || kind === 'closed')
-    rows.push(['Results', order.results], ['Actions taken', order.actions]);
+  if (kind === 'completed' || kind === 'closed' || kind === 'workDone')
+    rows.push(['Results', cutForEmail(order.results)], ['Actions taken', cutForEmail(order.actions)]);
   return rows.filter(([, v]) => v.trim() !== '');
 }
 
@@ -214,6 +261,7 @@ export function composeEmail(kind: EmailKind, order: WorkOrder, extra: EmailExtr
     250,
   );
   const link = STAFF_KINDS.has(kind) ? (extra.link ?? '') : '';
+  if (link && extra.row) content.details.push(['Register row', `Work Orders, row ${extra.row}`]);
   return { to, subject, ...renderEmail(content, link, signatureOf(extra.organizationName)) };
 }
 
@@ -221,6 +269,9 @@ export interface PlannedEmail {
   kind: EmailKind;
   to: string[];
 }
+
+/** Kinds written for staff whose news the requestor gets in words of their own. */
+const REQUESTOR_KIND: Partial<Record<EmailKind, EmailKind>> = { completed: 'workDone' };
 
 const KIND_OF_ACTION: Partial<Record<Transition['action'] | Amendment['action'], EmailKind>> = {
   reprioritize: 'reprioritized',
@@ -255,8 +306,12 @@ export function recipientsFor(
   const supervisors = supervisorEmails(staff);
   const main: string[] = [];
   const unassigned: string[] = [];
+  const requestor: string[] = [];
+  // The requestor gets their own wording where the kind speaks to staff ("please review and close").
+  const ownKind = REQUESTOR_KIND[kind];
   for (const recipient of transition.notify) {
-    if (recipient === 'requestor' && s.notifyRequestor) main.push(order.requesterEmail);
+    if (recipient === 'requestor' && s.notifyRequestor)
+      (ownKind ? requestor : main).push(order.requesterEmail);
     if (recipient === 'assignee' && s.notifyAssignee) main.push(order.assignee);
     if (recipient === 'previousAssignee' && s.notifyAssignee) unassigned.push(previousAssignee);
     if (recipient === 'supervisors' && s.notifySupervisors) {
@@ -271,6 +326,7 @@ export function recipientsFor(
       kind: 'unassigned' as const,
       to: keep(unassigned).filter((e) => e !== order.assignee.trim().toLowerCase()),
     },
+    ...(ownKind ? [{ kind: ownKind, to: keep(requestor) }] : []),
   ];
   return planned.filter((p) => p.to.length > 0);
 }

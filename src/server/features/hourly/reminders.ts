@@ -73,6 +73,14 @@ export function sendReminders(
       to,
       respondHours: respondHoursFor(order, settings.priorities),
     });
+    if (kind === 'overdueReminder' && settings.notifyRequestor) {
+      // The requestor hears of the delay too, once, in their own words (no link to the register).
+      const delayed = composeEmail('delayed', order, {
+        timeZone,
+        organizationName: settings.organizationName,
+      });
+      if (delayed.to.length > 0) emails.push({ ...delayed, recordId: order.id });
+    }
     if (email.to.length === 0) continue;
     emails.push({ ...email, recordId: order.id });
     counts[kind] = (counts[kind] ?? 0) + 1;

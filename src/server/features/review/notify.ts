@@ -42,6 +42,7 @@ export function sendActionEmails(
     organizationName: reference.settings.organizationName,
     previousAssignee: outcome.before.assignee,
     link: ss.getUrl(),
+    row: outcome.row,
   };
   const planned: Array<{ kind: EmailKind; to: string[] }> = [];
   if (outcome.question !== undefined)
