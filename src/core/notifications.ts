@@ -57,6 +57,8 @@ export interface EmailExtra {
   respondHours?: number | null;
   /** The order's row in the register, named next to the link so staff land on it. */
   row?: number;
+  /** The requestors' reply form for this request, and whether it arrives with the id filled in. */
+  reply?: { link: string; prefilled: boolean };
 }
 
 /** Longest text of one field in an email: longer ones are cut, the full text being in the register. */
@@ -125,7 +127,9 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
       return c('Question about your request', [
         `Before we can act on request ${order.id}, we need more information:`,
         extra.question ?? '',
-        'Please reply to this email with the answer.',
+        extra.reply
+          ? `Please answer with the reply form below: your answer goes on the record of your request${extra.reply.prefilled ? '' : ` (give its reference, ${order.id})`}.`
+          : 'Please reply to this email with the answer.',
       ]);
     case 'approved':
       return c('Approved', [`Your request ${order.id} was approved as work order ${order.woNumber}.`]);
@@ -191,7 +195,8 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
       ]);
   }
   function c(title: string, intro: string[]): Content {
-    return { title, intro: intro.filter((l) => l !== ''), details: detailsOf(order, kind, due) };
+    const action = extra.reply ? { label: 'Reply about your request', url: extra.reply.link } : undefined;
+    return { title, intro: intro.filter((l) => l !== ''), details: detailsOf(order, kind, due), action };
   }
 }
 

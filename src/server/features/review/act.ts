@@ -25,6 +25,7 @@ import { UserFacingError } from '../../adapters/workbook';
 import type { Reviewer } from './caller';
 import { amend } from './amend';
 import { recordQuestion } from './questions';
+import { ensureReplyForm, replyLinkFor } from './reply-form';
 import { LOG_UPKEEP, logEntries, saveQueue, staleRefusal } from './record';
 import { refusal } from './respond';
 import { stepsOf, wrongStepMessage } from './steps';
@@ -44,6 +45,8 @@ export interface ActOutcome {
   marker: string;
   /** The question of a clarification request. */
   question?: string;
+  /** The reply form's link for the requestor (a clarification). */
+  reply?: { link: string; prefilled: boolean };
   /** The amendment made (a change that kept the status), with its reason. */
   amendment?: Amendment;
   reason?: string;
@@ -103,7 +106,9 @@ function clarify(
     LOG_UPKEEP,
   );
   recordQuestion(session.snapshot, order.id, question);
+  const reply = replyLinkFor(ensureReplyForm(ss, session.snapshot), order.id);
   return {
+    reply,
     ok: true,
     before: order,
     after: order,

@@ -61,6 +61,7 @@ export function sendActionEmails(
       ...extra,
       to,
       question: outcome.question,
+      reply: kind === 'clarification' ? outcome.reply : undefined,
       reason: outcome.reason,
       previousDue: outcome.before.due,
     });
