@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { POLL_INTERVAL_MS } from '../../src/shared/review';
 import { SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../support/workbook';
-import { submitRequests } from '../features/review/helpers';
+import { act, itemIn, submitRequests, target, viewFor } from '../features/review/helpers';
 import { appendDirectly, makeOrder } from '../features/review/fixtures';
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
@@ -209,6 +209,23 @@ test('cancelling asks for confirmation; "Close form" only closes the form', asyn
       reason: 'The window is being replaced by the landlord',
     });
     expect(await page.locator('#status').textContent()).toMatch(/^WO-2026-00103 cancelled\./);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a card with a question out reads "waiting for requestor"', async () => {
+  const item = itemIn(await viewFor(wb, SUPERVISOR), 'REQ-000101');
+  const asked = await act(wb, SUPERVISOR, {
+    action: 'clarify',
+    ...target(item),
+    question: 'Which radiator?',
+  });
+  expect(asked.reply.ok).toBe(true);
+  const { page } = await openSidebar();
+  try {
+    const card = page.locator('section[data-section="submitted"] li.item[data-id="REQ-000101"]');
+    expect(await card.locator('.waiting').textContent()).toBe('Waiting for requestor: “Which radiator?”');
   } finally {
     await page.close();
   }
