@@ -177,6 +177,35 @@ test('a new emergency appears by itself, first and marked, without Reload', asyn
   }
 });
 
+test('changing a due date from the overdue list: the form opens under that card; the order is fetched first', async () => {
+  const { page } = await openSidebar();
+  try {
+    const overdue = page.locator('section[data-section="overdue"] li.item[data-id="REQ-000102"]');
+    const working = page.locator('section[data-section="working"] li.item[data-id="REQ-000102"]');
+    const finds = () => wb.rt.executions.filter((e) => e.entry === 'reviewFind').length;
+    const findsBefore = finds();
+    await overdue.getByRole('button', { name: 'Change due date' }).click();
+    const date = overdue.getByLabel('New due date');
+    await date.waitFor();
+    expect(finds()).toBe(findsBefore + 1);
+    expect(await working.locator('form').count()).toBe(0);
+    const next = new Date(Date.now() + 7 * DAY);
+    const ymd = next.toLocaleDateString('en-CA', { timeZone: wb.model.timeZone });
+    await date.fill(ymd);
+    await overdue.getByLabel('Reason for the change').fill('Waiting for a part');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'review-cockpit-redate.png'), fullPage: true });
+    await overdue.getByRole('button', { name: 'Change due date' }).last().click();
+    await idle(page);
+    expect(await page.locator('#status').textContent()).toMatch(/^WO-2026-00102 is now due /);
+    const due = wb.order('REQ-000102').due!;
+    expect(due.toLocaleDateString('en-CA', { timeZone: wb.model.timeZone })).toBe(ymd);
+    // No longer overdue or due soon.
+    expect(await itemsOf(page, 'overdue')).toEqual(['REQ-000103']);
+  } finally {
+    await page.close();
+  }
+});
+
 test('cancelling asks for confirmation; "Close form" only closes the form', async () => {
   const { page } = await openSidebar();
   try {

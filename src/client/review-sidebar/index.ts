@@ -20,8 +20,11 @@ import { actionForm } from './forms';
 import { callServer } from './rpc';
 import { pollServer, searchServer } from './live';
 
-/** Where a card is drawn: in a section's list, or as the result of Find (the same order may be in both). */
-type Place = 'list' | 'found';
+/**
+ * Where a card is drawn: in a section's list, or among the search results. The same order may be in
+ * several (overdue work is in its status's list too): a form opens under the card it was asked from.
+ */
+type Place = SectionKey | 'found';
 
 interface OpenForm {
   id: string;
@@ -302,7 +305,7 @@ function byTechnician(items: ReviewItem[], view: ReviewView): HTMLElement[] {
       list = el('ol', { class: 'items' });
       groups.push(list);
     }
-    list.appendChild(card(item, view, 'list'));
+    list.appendChild(card(item, view, 'working'));
   }
   return groups;
 }
@@ -315,7 +318,7 @@ function section(key: SectionKey, view: ReviewView): HTMLElement {
       ? el('p', { class: 'secondary' }, 'Nothing here.')
       : key === 'working'
         ? el('div', {}, ...byTechnician(page.items, view))
-        : el('ol', { class: 'items' }, ...page.items.map((item) => card(item, view, 'list')));
+        : el('ol', { class: 'items' }, ...page.items.map((item) => card(item, view, key)));
   return el(
     'section',
     { class: 'block', 'aria-labelledby': titleId, 'data-section': key },
