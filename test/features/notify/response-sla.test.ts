@@ -125,3 +125,28 @@ describe('overdue escalation by priority', () => {
     }
   });
 });
+
+describe('a backlog of undecided requests', () => {
+  test('requests crossing a threshold together make one email per stage, not one each', async () => {
+    const wb = await setUpWorkbook();
+    try {
+      startAtLocalHour(wb, 9);
+      setSetting(wb, 'notifyRequestor', false);
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.push(await submit(wb, `Backlog request ${i + 1}`));
+      const [half] = await runHourly(wb, 12 * HOUR);
+      expectOk(half!);
+      expect(half!.value).toMatchObject({ reminders: { respondReminder: 5 } });
+      expect(mailTo(wb, SUPERVISOR).map((m) => m.subject)).toEqual([
+        '[Facilities Maintenance] 5 requests are waiting for a decision',
+      ]);
+      const body = mailTo(wb, SUPERVISOR)[0]!.body;
+      for (const id of ids) expect(body).toContain(id);
+      expectOk((await runHourly(wb, 12 * HOUR))[0]!);
+      expect(subjects(wb, ADMIN)).toEqual(['[Facilities Maintenance] Escalation']);
+      expect(mailTo(wb, SUPERVISOR)).toHaveLength(2);
+    } finally {
+      await wb.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { WorkOrder } from '../../../core/model';
+import { composeUndecidedSummary } from '../../../core/digest';
 import { composeEmail, type EmailKind } from '../../../core/notifications';
 import { administratorEmails, supervisorEmails } from '../../../core/staff';
 import type { OutgoingEmail } from '../../adapters/mailer';
@@ -53,7 +54,13 @@ export function sendReminders(
   const emails: OutgoingEmail[] = [];
   // A request left undecided past its target is escalated to the administrators as well.
   const undecidedTo = [...escalateTo, ...administratorEmails(staff)];
+  // Requests crossing a response threshold together are told in one email per stage (see below).
+  const undecided = { respondReminder: [] as WorkOrder[], respondEscalation: [] as WorkOrder[] };
   for (const { kind, order } of due) {
+    if (kind === 'respondReminder' || kind === 'respondEscalation') {
+      if (settings.notifySupervisors) undecided[kind].push(order);
+      continue;
+    }
     const toSupervisors = kind !== 'dueSoon' && kind !== 'overdueReminder';
     const enabled = toSupervisors ? settings.notifySupervisors : settings.notifyAssignee;
     const recipients: Record<ThresholdKind, string[]> = {
@@ -84,6 +91,35 @@ export function sendReminders(
     if (email.to.length === 0) continue;
     emails.push({ ...email, recordId: order.id });
     counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  for (const kind of ['respondReminder', 'respondEscalation'] as const) {
+    const list = undecided[kind];
+    const to = kind === 'respondEscalation' ? undecidedTo : escalateTo;
+    const extra = { timeZone, organizationName: settings.organizationName, link, now, to };
+    const only = list[0];
+    const email =
+      list.length === 1 && only
+        ? {
+            ...composeEmail(kind, only, {
+              ...extra,
+              respondHours: respondHoursFor(only, settings.priorities),
+            }),
+            recordId: only.id,
+          }
+        : list.length > 1
+          ? {
+              ...composeUndecidedSummary({
+                ...extra,
+                stage: kind === 'respondEscalation' ? 'escalation' : 'reminder',
+                orders: list,
+              }),
+              recordId: '',
+            }
+          : null;
+    if (email && email.to.length > 0) {
+      emails.push(email);
+      counts[kind] = list.length;
+    }
   }
   mail.deliver(emails);
   const serialized = serializeReminderState(next);
