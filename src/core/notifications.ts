@@ -132,7 +132,10 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
           : 'Please reply to this email with the answer.',
       ]);
     case 'approved':
-      return c('Approved', [`Your request ${order.id} was approved as work order ${order.woNumber}.`]);
+      return c('Approved', [
+        `Your request ${order.id} was approved as work order ${order.woNumber}.`,
+        extra.reply ? 'To add information to it, use the reply form below: it goes on its record.' : '',
+      ]);
     case 'rejected':
       return c('Not approved', [`Your request ${order.id} was not approved.`, `Reason: ${reason}`]);
     case 'assigned':

@@ -86,6 +86,20 @@ test('asking sends a reply link; the card reads "waiting for requestor" until th
 
 test('a requestor adds information to an open request without being asked; the form is made once', async () => {
   const formBefore = replyFormId();
+  // Once the form exists, the approval email carries its link too.
+  const before = mailLog(wb).length;
+  const approved = await act(wb, SUPERVISOR, {
+    action: 'approve',
+    ...target(itemIn(await viewFor(wb, SUPERVISOR), ids[1]!)),
+    category: 'Grounds',
+    priority: 'P4 Scheduled',
+  });
+  expect(approved.reply.ok).toBe(true);
+  const [approval] = mailLog(wb).slice(before);
+  expect(approval!.body).toContain('To add information to it, use the reply form below');
+  expect(approval!.body).toContain(
+    `Reply about your request: ${wb.rt.world.forms.require(formBefore).publishedUrl}`,
+  );
   await reply(ids[1]!, 'The fence is the green one behind the car park');
   expect(wb.order(ids[1]!).notes).toContain('Requestor: The fence is the green one behind the car park');
   expect(replyLog(ids[1]!)).toEqual([

@@ -6,7 +6,10 @@
 import { composeEmail, recipientsFor, type EmailKind } from '../../../core/notifications';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
+import { PROPERTY_KEYS } from '../../adapters/document-properties';
+import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import type { ActOutcome } from './act';
+import { replyLinkFor } from './reply-form';
 import type { Reviewer } from './caller';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,6 +47,11 @@ export function sendActionEmails(
     link: ss.getUrl(),
     row: outcome.row,
   };
+  // Once the reply form exists, the approval tells the requestor how to add information too.
+  const template = outcome.reply
+    ? null
+    : documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.replyFormLink);
+  const addInfo = template ? replyLinkFor(template, outcome.after.id) : undefined;
   const planned: Array<{ kind: EmailKind; to: string[] }> = [];
   if (outcome.question !== undefined)
     planned.push({ kind: 'clarification', to: [outcome.after.requesterEmail] });
@@ -61,7 +69,7 @@ export function sendActionEmails(
       ...extra,
       to,
       question: outcome.question,
-      reply: kind === 'clarification' ? outcome.reply : undefined,
+      reply: kind === 'clarification' ? outcome.reply : kind === 'approved' ? addInfo : undefined,
       reason: outcome.reason,
       previousDue: outcome.before.due,
     });
