@@ -67,6 +67,7 @@ test('asking sends a reply link; the card reads "waiting for requestor" until th
   expect(email!.body).toContain(ids[0]!);
   expect(email!.body).not.toContain('reply to this email');
   expect(form.collectEmail).toBe(true);
+  expect(form.title).toBe('Reply about your work order request');
   expect(itemIn(await viewFor(wb, SUPERVISOR), ids[0]!).awaitingReply).toBe(
     'Which radiator: by the window or by the door?',
   );

@@ -33,9 +33,11 @@ function open(id: string | null): Form | null {
 }
 
 function create(ss: Spreadsheet): Form {
+  // FormApp.create(title) only names the Drive file: the form respondents see is titled separately.
   const form = FormApp.create(REPLY_FORM_TITLE);
   collectVerifiedEmails(form);
   form
+    .setTitle(REPLY_FORM_TITLE)
     .setDescription(
       'Answer a question about your request, or add information to it. Your reply goes on its record.',
     )
