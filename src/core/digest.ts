@@ -82,3 +82,48 @@ export function composeDigest(input: DigestInput): Email {
   );
   return { to: cleanRecipients(input.to), subject, ...rendered };
 }
+
+export interface UndecidedSummaryInput {
+  /** 'reminder': half the response target passed; 'escalation': the target passed. */
+  stage: 'reminder' | 'escalation';
+  orders: readonly WorkOrder[];
+  now: Date;
+  timeZone: string;
+  to: readonly string[];
+  organizationName?: string;
+  link?: string;
+  maxLines?: number;
+}
+
+/**
+ * Several requests crossing a response threshold in the same run make one email per recipient, not
+ * one each: a backlog of undecided requests must not flood the supervisors or the day's mail quota.
+ */
+export function composeUndecidedSummary(input: UndecidedSummaryInput): Email {
+  const { orders, now, timeZone } = input;
+  const n = orders.length;
+  const org = signatureOf(input.organizationName);
+  const lines = capped(
+    [...orders]
+      .sort((a, b) => (a.requestedAt?.getTime() ?? 0) - (b.requestedAt?.getTime() ?? 0))
+      .map((o) =>
+        line(o, o.requestedAt ? `submitted ${Math.floor(hoursBetween(o.requestedAt, now))} h ago` : ''),
+      ),
+    input.maxLines ?? 50,
+  );
+  const escalation = input.stage === 'escalation';
+  const title = escalation
+    ? `Escalation: ${n} requests have had no decision within their response target`
+    : `${n} requests are waiting for a decision`;
+  const intro = [
+    escalation
+      ? `These requests passed their Respond Within target (Settings) as of ${formatLocal(now, timeZone)} (${timeZone}) without a decision.`
+      : `These requests are halfway to their Respond Within target (Settings) without a decision.`,
+  ];
+  const rendered = renderEmail(
+    { title, intro, details: [], sections: [{ heading: `Requests (${n})`, lines }] },
+    input.link ?? '',
+    org,
+  );
+  return { to: cleanRecipients(input.to), subject: singleLine(`[${org}] ${title}`, 250), ...rendered };
+}

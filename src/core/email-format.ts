@@ -31,6 +31,8 @@ export interface Content {
   details: Array<[string, string]>;
   /** Lists after the details (the digest's sections). */
   sections?: Array<{ heading: string; lines: string[] }>;
+  /** A link the reader is asked to follow (the reply form), shown after the intro. */
+  action?: { label: string; url: string };
 }
 
 const html = (text: string): string => escapeHtml(cleanText(text)).replace(/\n/g, '<br>');
@@ -43,11 +45,13 @@ export function renderEmail(
 ): { body: string; htmlBody: string } {
   const safeLink = /^https:\/\/[^\s]+$/.test(link) ? link : '';
   const sections = content.sections ?? [];
+  const action = content.action && /^https:\/\/[^\s]+$/.test(content.action.url) ? content.action : null;
   const text = cleanText(
     [
       'Hello,',
       '',
       ...content.intro,
+      ...(action ? ['', `${action.label}: ${action.url}`] : []),
       ...(content.details.length > 0 ? ['', ...content.details.map(([k, v]) => `${k}: ${v}`)] : []),
       ...sections.flatMap((s) => ['', `${s.heading}:`, ...s.lines.map((l) => `- ${l}`)]),
       ...(safeLink ? ['', `Open the register: ${safeLink}`] : []),
@@ -58,6 +62,7 @@ export function renderEmail(
   const htmlBody = [
     '<p>Hello,</p>',
     ...content.intro.map((l) => `<p>${html(l)}</p>`),
+    ...(action ? [`<p><a href="${escapeHtml(action.url)}">${html(action.label)}</a></p>`] : []),
     ...(content.details.length > 0
       ? [
           '<table>',
@@ -82,4 +87,15 @@ export function renderEmail(
 /** The sign-off: the organization's name. */
 export function signatureOf(organizationName: string | undefined): string {
   return organizationName?.trim() || 'Work Orders';
+}
+
+/** Who every email is from, as MailApp's options: one sender name, and the reply-to address if set. */
+export interface MailSender {
+  name: string;
+  replyTo?: string;
+}
+
+export function senderOf(settings: { organizationName?: string; replyTo?: string }): MailSender {
+  const replyTo = cleanRecipients([settings.replyTo ?? ''])[0];
+  return { name: signatureOf(settings.organizationName), ...(replyTo ? { replyTo } : {}) };
 }

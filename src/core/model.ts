@@ -183,4 +183,6 @@ export const SHEET_NAMES = {
   reportSummary: 'Report: Summary',
   reportTrends: 'Report: Trends',
   reportBottlenecks: 'Report: Bottlenecks',
+  /** The requestors' reply form's responses (core/reply-form.ts). */
+  requestorReplies: 'Requestor Replies',
 } as const;

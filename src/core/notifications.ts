@@ -3,7 +3,7 @@
  * escaped HTML; subjects are one line and start with the work-order number ([WO-2026-00042]), or the
  * request id ([REQ-000123]) before there is one, so replies and filters thread by work order.
  */
-import type { Transition } from './lifecycle-table';
+import type { Amendment, Transition } from './lifecycle-table';
 import type { StaffMember, WorkOrder } from './model';
 import type { NotifySwitches } from './settings-model';
 import { cleanRecipients, renderEmail, signatureOf, type Content, type Email } from './email-format';
@@ -26,6 +26,13 @@ export const EMAIL_KINDS = [
   'dueSoon',
   'overdueReminder',
   'escalation',
+  'reprioritized',
+  'redated',
+  'emergency',
+  'respondReminder',
+  'respondEscalation',
+  'workDone',
+  'delayed',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -42,7 +49,20 @@ export interface EmailExtra {
   link?: string;
   /** For overdue/due-soon wording. */
   now?: Date;
+  /** Why a supervisor changed the priority or due date. */
+  reason?: string;
+  /** The due date before a re-dating or re-prioritization. */
+  previousDue?: Date | null;
+  /** The Respond Within target (hours) of a request awaiting a decision. */
+  respondHours?: number | null;
+  /** The order's row in the register, named next to the link so staff land on it. */
+  row?: number;
+  /** The requestors' reply form for this request, and whether it arrives with the id filled in. */
+  reply?: { link: string; prefilled: boolean };
 }
+
+/** Longest text of one field in an email: longer ones are cut, the full text being in the register. */
+export const EMAIL_TEXT_LIMIT = 600;
 
 /** The kind's usual recipients. */
 export function defaultRecipients(kind: EmailKind, order: WorkOrder, extra: EmailExtra): string[] {
@@ -64,6 +84,13 @@ export function defaultRecipients(kind: EmailKind, order: WorkOrder, extra: Emai
     completed: supervisors,
     escalation: supervisors,
     cancelled: [...requestor, ...assignee],
+    reprioritized: [...requestor, ...assignee],
+    redated: [...requestor, ...assignee],
+    workDone: requestor,
+    delayed: requestor,
+    emergency: supervisors,
+    respondReminder: supervisors,
+    respondEscalation: supervisors,
   };
   return cleanRecipients(map[kind]);
 }
@@ -76,6 +103,9 @@ const STAFF_KINDS: ReadonlySet<EmailKind> = new Set<EmailKind>([
   'dueSoon',
   'overdueReminder',
   'escalation',
+  'emergency',
+  'respondReminder',
+  'respondEscalation',
 ]);
 
 function reference(order: WorkOrder): string {
@@ -97,10 +127,15 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
       return c('Question about your request', [
         `Before we can act on request ${order.id}, we need more information:`,
         extra.question ?? '',
-        'Please reply to this email with the answer.',
+        extra.reply
+          ? `Please answer with the reply form below: your answer goes on the record of your request${extra.reply.prefilled ? '' : ` (give its reference, ${order.id})`}.`
+          : 'Please reply to this email with the answer.',
       ]);
     case 'approved':
-      return c('Approved', [`Your request ${order.id} was approved as work order ${order.woNumber}.`]);
+      return c('Approved', [
+        `Your request ${order.id} was approved as work order ${order.woNumber}.`,
+        extra.reply ? 'To add information to it, use the reply form below: it goes on its record.' : '',
+      ]);
     case 'rejected':
       return c('Not approved', [`Your request ${order.id} was not approved.`, `Reason: ${reason}`]);
     case 'assigned':
@@ -125,6 +160,37 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
       return c('Due soon', [`Work order ${ref} is due ${due}.`]);
     case 'overdueReminder':
       return c('Overdue', [`Work order ${ref} was due ${due} and is not completed yet.`]);
+    case 'reprioritized':
+      return c(`Priority changed to ${order.priority}`, [
+        `The priority of ${ref} is now ${order.priority}${due ? `; it is now due ${due}` : ''}.`,
+        extra.reason ? `Reason: ${extra.reason}` : '',
+      ]);
+    case 'redated':
+      return c('New due date', [
+        `${ref} is now due ${due}${extra.previousDue ? ` (it was due ${formatLocal(extra.previousDue, extra.timeZone)})` : ''}.`,
+        extra.reason ? `Reason: ${extra.reason}` : '',
+      ]);
+    case 'workDone':
+      return c('Work done', [
+        `The work on your request ${order.id} is done. A supervisor will check it and close it.`,
+      ]);
+    case 'delayed':
+      return c('Delayed', [
+        `Work order ${ref} was due ${due} and is not finished yet. We are sorry for the delay; you will hear from us when it is done.`,
+      ]);
+    case 'emergency':
+      return c('EMERGENCY request', [
+        `${order.requesterName || order.requesterEmail || 'A requestor'} reported an emergency at ${order.location || 'an unknown location'}. It needs a decision now.`,
+        waitedLine(order, extra),
+      ]);
+    case 'respondReminder':
+      return c('Awaiting a decision', [
+        `Request ${order.id} is still waiting for a supervisor's decision. ${waitedLine(order, extra)}`,
+      ]);
+    case 'respondEscalation':
+      return c('Escalation: no decision yet', [
+        `Request ${order.id} has had no decision within its response target. ${waitedLine(order, extra)}`,
+      ]);
     case 'escalation':
       return c('Escalation: overdue', [
         `Work order ${ref} has been overdue for ${overdueHours} hour${overdueHours === 1 ? '' : 's'}.`,
@@ -132,22 +198,65 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
       ]);
   }
   function c(title: string, intro: string[]): Content {
-    return { title, intro: intro.filter((l) => l !== ''), details: detailsOf(order, kind, due) };
+    const action = extra.reply ? { label: 'Reply about your request', url: extra.reply.link } : undefined;
+    return { title, intro: intro.filter((l) => l !== ''), details: detailsOf(order, kind, due), action };
   }
 }
+
+/** "Submitted 3 hours ago (respond within 1 hour)." */
+function waitedLine(order: WorkOrder, extra: EmailExtra): string {
+  if (!order.requestedAt || !extra.now) return '';
+  const hours = Math.max(0, Math.floor(hoursBetween(order.requestedAt, extra.now)));
+  const target = extra.respondHours ? ` (respond within ${plural(extra.respondHours, 'hour')})` : '';
+  return `Submitted ${hours === 0 ? 'less than an hour' : plural(hours, 'hour')} ago${target}.`;
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** `text` cut at EMAIL_TEXT_LIMIT characters (never inside a surrogate pair), marked as cut. */
+export function cutForEmail(text: string, limit = EMAIL_TEXT_LIMIT): string {
+  if (text.length <= limit) return text;
+  let end = limit;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end).trimEnd()}… [shortened: ${text.length - end} more characters in the register]`;
+}
+
+/** Kinds whose reader does the work: they get what the job needs (urgency, resources, who to call). */
+const WORKER_KINDS: ReadonlySet<EmailKind> = new Set<EmailKind>([
+  'assigned',
+  'returned',
+  'dueSoon',
+  'overdueReminder',
+]);
+/** Kinds about a request awaiting a decision: the supervisor needs who asked and how urgent. */
+const DECISION_KINDS: ReadonlySet<EmailKind> = new Set<EmailKind>([
+  'emergency',
+  'respondReminder',
+  'respondEscalation',
+]);
 
 function detailsOf(order: WorkOrder, kind: EmailKind, due: string): Array<[string, string]> {
   const rows: Array<[string, string]> = [
     ['Request', order.id],
     ['Work order', order.woNumber],
-    ['Description', order.description],
+    ['Description', cutForEmail(order.description)],
     ['Location', order.location],
   ];
-  if (kind !== 'acknowledgment' && kind !== 'clarification') {
+  if (WORKER_KINDS.has(kind) || DECISION_KINDS.has(kind)) {
+    const requester = [order.requesterName, order.requesterEmail ? `<${order.requesterEmail}>` : '']
+      .filter((p) => p !== '')
+      .join(' ');
+    rows.push(['Urgency', order.urgency], ['Requester', requester]);
+  }
+  if (WORKER_KINDS.has(kind)) rows.push(['Required resources', cutForEmail(order.resources)]);
+  if (kind !== 'acknowledgment' && kind !== 'clarification' && !DECISION_KINDS.has(kind)) {
     rows.push(['Category', order.category], ['Priority', order.priority], ['Due', due]);
   }
-  if (kind === 'completed' || kind === 'closed')
-    rows.push(['Results', order.results], ['Actions taken', order.actions]);
+  if (kind === 'completed' || kind === 'closed' || kind === 'workDone')
+    rows.push(['Results', cutForEmail(order.results)], ['Actions taken', cutForEmail(order.actions)]);
   return rows.filter(([, v]) => v.trim() !== '');
 }
 
@@ -160,6 +269,7 @@ export function composeEmail(kind: EmailKind, order: WorkOrder, extra: EmailExtr
     250,
   );
   const link = STAFF_KINDS.has(kind) ? (extra.link ?? '') : '';
+  if (link && extra.row) content.details.push(['Register row', `Work Orders, row ${extra.row}`]);
   return { to, subject, ...renderEmail(content, link, signatureOf(extra.organizationName)) };
 }
 
@@ -168,7 +278,13 @@ export interface PlannedEmail {
   to: string[];
 }
 
-const KIND_OF_ACTION: Partial<Record<Transition['action'], EmailKind>> = {
+/** Kinds written for staff whose news the requestor gets in words of their own. */
+const REQUESTOR_KIND: Partial<Record<EmailKind, EmailKind>> = { completed: 'workDone' };
+
+const KIND_OF_ACTION: Partial<Record<Transition['action'] | Amendment['action'], EmailKind>> = {
+  reprioritize: 'reprioritized',
+  redate: 'redated',
+  reassignWork: 'assigned',
   approve: 'approved',
   reject: 'rejected',
   assign: 'assigned',
@@ -186,7 +302,7 @@ const KIND_OF_ACTION: Partial<Record<Transition['action'], EmailKind>> = {
  * who made the change is not emailed about it. `order` is the work order after the transition.
  */
 export function recipientsFor(
-  transition: Transition,
+  transition: Pick<Transition | Amendment, 'action' | 'notify'>,
   order: WorkOrder,
   staff: readonly StaffMember[],
   previousAssignee: string,
@@ -198,8 +314,12 @@ export function recipientsFor(
   const supervisors = supervisorEmails(staff);
   const main: string[] = [];
   const unassigned: string[] = [];
+  const requestor: string[] = [];
+  // The requestor gets their own wording where the kind speaks to staff ("please review and close").
+  const ownKind = REQUESTOR_KIND[kind];
   for (const recipient of transition.notify) {
-    if (recipient === 'requestor' && s.notifyRequestor) main.push(order.requesterEmail);
+    if (recipient === 'requestor' && s.notifyRequestor)
+      (ownKind ? requestor : main).push(order.requesterEmail);
     if (recipient === 'assignee' && s.notifyAssignee) main.push(order.assignee);
     if (recipient === 'previousAssignee' && s.notifyAssignee) unassigned.push(previousAssignee);
     if (recipient === 'supervisors' && s.notifySupervisors) {
@@ -214,6 +334,7 @@ export function recipientsFor(
       kind: 'unassigned' as const,
       to: keep(unassigned).filter((e) => e !== order.assignee.trim().toLowerCase()),
     },
+    ...(ownKind ? [{ kind: ownKind, to: keep(requestor) }] : []),
   ];
   return planned.filter((p) => p.to.length > 0);
 }

@@ -2,6 +2,7 @@
  * What the Settings tab configures, with defaults. The sheet layout and its parsing are in ./settings.
  */
 import * as z from './validator';
+import { cleanRecipients } from './email-format';
 
 export const COMPLETE_UNITS = ['end of day', 'hours', 'business days', 'days'] as const;
 export type CompleteUnit = (typeof COMPLETE_UNITS)[number];
@@ -44,6 +45,12 @@ export const SCALAR_SETTINGS_SCHEMA = z.object({
   digestHour: z.int().check(z.gte(0), z.lte(23)),
   reminderHoursBeforeDue: z.number().check(z.gte(0), z.lte(24 * 365)),
   escalateAfterOverdueHours: z.number().check(z.gte(0), z.lte(24 * 365)),
+  replyTo: z.string().check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(254),
+    z.refine((v) => v === '' || cleanRecipients([v]).length === 1, { message: 'an email address, or empty' }),
+  ),
 });
 export type ScalarSettings = z.infer<typeof SCALAR_SETTINGS_SCHEMA>;
 export type SettingKey = keyof ScalarSettings;
@@ -70,7 +77,10 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = {
   dailyDigest: 'TRUE to send supervisors one summary email a day.',
   digestHour: 'Hour of the day (0–23, spreadsheet time zone) at which the daily digest is sent.',
   reminderHoursBeforeDue: 'Remind the assignee this many hours before a work order is due (0 = no reminder).',
-  escalateAfterOverdueHours: 'Tell supervisors when a work order has been overdue this many hours.',
+  escalateAfterOverdueHours:
+    'Tell supervisors when a work order has been overdue this many hours (sooner for a priority whose Respond Within is shorter).',
+  replyTo:
+    'Address that replies to the add-on’s emails go to (for example the maintenance desk); empty = the account that sent them. Every email is sent under the organization’s name.',
 };
 
 export const DEFAULT_PRIORITIES: readonly PriorityRule[] = [
@@ -109,6 +119,7 @@ export const DEFAULT_SCALAR_SETTINGS: Readonly<ScalarSettings> = {
   digestHour: 7,
   reminderHoursBeforeDue: 24,
   escalateAfterOverdueHours: 24,
+  replyTo: '',
 };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {

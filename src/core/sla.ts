@@ -82,3 +82,16 @@ export function slaMet(order: Pick<WorkOrder, 'due' | 'completedAt'>): boolean |
   if (order.due === null || order.completedAt === null) return null;
   return order.completedAt.getTime() <= order.due.getTime();
 }
+
+/**
+ * An emergency: the requestor chose the form's first urgency ("Emergency (safety risk)"), or a
+ * supervisor gave it the first (most urgent) priority on the Settings tab.
+ */
+export function isEmergency(
+  order: Pick<WorkOrder, 'urgency' | 'priority'>,
+  priorities: readonly Pick<PriorityRule, 'name'>[],
+): boolean {
+  const first = priorities[0]?.name.trim().toLowerCase();
+  if (first && order.priority.trim().toLowerCase() === first) return true;
+  return /^emergency\b/i.test(order.urgency.trim());
+}

@@ -11,6 +11,7 @@ import { onOpen, onInstall } from './features/menu';
 import { setUpWorkOrders } from './features/setup/setup';
 import { onFormSubmitTrigger } from './features/intake/form-submit';
 import { openReviewSidebar, reviewLoad, reviewAct, reviewFind } from './features/review/entry';
+import { reviewPoll, reviewSearch } from './features/review/entry';
 import { onEditTrigger } from './features/edits/entry';
 import { buildReports } from './features/reports/entry';
 import { onHourlyTrigger, runHourlyChecksNow } from './features/hourly/entry';
@@ -38,6 +39,8 @@ export const entryPoints = {
   reviewLoad,
   reviewAct,
   reviewFind,
+  reviewSearch,
+  reviewPoll,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type EntryPointName = keyof typeof entryPoints;

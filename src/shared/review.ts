@@ -27,7 +27,9 @@ const OffsetSchema = z.optional(z.int().check(z.gte(0), z.lte(1_000_000)));
 /** Where each section's page starts (paging beyond the first REVIEW_PAGE_SIZE items). */
 export const OffsetsSchema = z.strictObject({
   submitted: OffsetSchema,
+  overdue: OffsetSchema,
   approved: OffsetSchema,
+  working: OffsetSchema,
   completed: OffsetSchema,
 });
 export type Offsets = z.infer<typeof OffsetsSchema>;
@@ -65,6 +67,13 @@ const Assignee = z.pipe(
   z.email({ error: 'Choose a technician.' }).check(z.maxLength(254)),
 );
 
+/** A new due date: an ISO date-time with its offset, from the page (its date picker, in the spreadsheet's zone). */
+const DueSchema = z.string({ error: 'Choose a new due date.' }).check(
+  z.refine((text) => /(Z|[+-]\d{2}:\d{2})$/.test(text) && parseIso(text) !== null, {
+    error: 'Choose a new due date.',
+  }),
+);
+
 /** Every action names the order it acts on and the revision the sidebar showed (a stale view is refused). */
 const target = {
   id: RecordIdSchema,
@@ -97,6 +106,13 @@ export const ReviewActionRequestSchema = z.discriminatedUnion(
     z.strictObject({ action: z.literal('close'), ...target }),
     z.strictObject({ action: z.literal('return'), ...target, reason: Text('A reason') }),
     z.strictObject({ action: z.literal('cancel'), ...target, reason: Text('A reason') }),
+    z.strictObject({
+      action: z.literal('reprioritize'),
+      ...target,
+      priority: Choice('priority'),
+      reason: Text('A reason'),
+    }),
+    z.strictObject({ action: z.literal('redate'), ...target, due: DueSchema, reason: Text('A reason') }),
   ],
   { error: 'Unknown action.' },
 );
@@ -114,6 +130,20 @@ export const ReviewFindRequestSchema = z.strictObject({
     ),
 });
 export type ReviewFindRequest = z.infer<typeof ReviewFindRequestSchema>;
+
+/** `reviewSearch({ query })`: words found in ids, WO numbers, descriptions, locations and requesters. */
+export const ReviewSearchRequestSchema = z.strictObject({
+  query: z
+    .string({ error: 'Type something to search for.' })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'Type something to search for.' }),
+      z.maxLength(100, { error: 'Search for 100 characters at most.' }),
+    ),
+});
+
+/** `reviewPoll({ marker })`: has anything changed since the view with that marker? */
+export const ReviewPollRequestSchema = z.strictObject({ marker: z.string().check(z.maxLength(200)) });
 
 // ---- Replies ----
 
@@ -150,6 +180,14 @@ export const ReviewItemSchema = z.object({
   results: z.string(),
   actionsTaken: z.string(),
   reviewFlag: z.string(),
+  notes: z.string(),
+  /** The last hold, return, cancellation or rejection reason. */
+  reason: z.string(),
+  startedAt: Iso,
+  /** An emergency (the form's first urgency, or the first priority): listed first, marked. */
+  emergency: z.boolean(),
+  /** The question put to the requestor and not answered yet ('' when none). */
+  awaitingReply: z.string(),
   /** True when some text above was shortened: "Show full text" fetches the order with reviewFind. */
   truncated: z.boolean(),
   /** What the supervisor may do with it now (from the lifecycle table). */
@@ -189,9 +227,13 @@ export const ReviewViewSchema = z.object({
   user: z.object({ email: z.string(), name: z.string(), role: z.string() }),
   sections: z.object({
     submitted: SectionPageSchema,
+    overdue: SectionPageSchema,
     approved: SectionPageSchema,
+    working: SectionPageSchema,
     completed: SectionPageSchema,
   }),
+  /** Changes whenever the lists may have: the page polls with it (reviewPoll). */
+  marker: z.string(),
   technicians: z.array(TechnicianSchema),
   categories: z.array(z.string()),
   priorities: z.array(PriorityOptionSchema),
@@ -199,7 +241,12 @@ export const ReviewViewSchema = z.object({
 });
 export type ReviewView = z.infer<typeof ReviewViewSchema>;
 
-const Refusal = z.object({ ok: z.literal(false), message: z.string() });
+const Refusal = z.object({
+  ok: z.literal(false),
+  message: z.string(),
+  /** The order as it is now, when the refusal is that someone else changed it meanwhile. */
+  current: z.optional(ReviewItemSchema),
+});
 export type Refusal = z.infer<typeof Refusal>;
 
 export const ReviewLoadResponseSchema = z.discriminatedUnion('ok', [
@@ -226,6 +273,18 @@ export const ReviewFindResponseSchema = z.discriminatedUnion('ok', [
   Refusal,
 ]);
 export type ReviewFindResponse = z.infer<typeof ReviewFindResponseSchema>;
+
+export const ReviewSearchResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), items: z.array(ReviewItemSchema), total: z.int() }),
+  Refusal,
+]);
+export type ReviewSearchResponse = z.infer<typeof ReviewSearchResponseSchema>;
+
+export const ReviewPollResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), changed: z.boolean(), marker: z.string() }),
+  Refusal,
+]);
+export type ReviewPollResponse = z.infer<typeof ReviewPollResponseSchema>;
 
 /** A zod failure as one readable sentence for the sidebar ("A reason is required."). */
 export function describeIssues(error: z.Issues): string {

@@ -11,6 +11,8 @@ export interface CardContext {
   form: HTMLFormElement | null;
   onAction: (action: SidebarAction) => void;
   onShowFull: () => void;
+  /** A message about this order (someone else changed it meanwhile). */
+  notice?: string | null;
 }
 
 /** Primary (blue) actions; the others are grey. */
@@ -45,9 +47,12 @@ export function itemCard(ctx: CardContext): HTMLLIElement {
     ...fact('Priority', item.priority),
     ...fact('Due', formatIso(item.due, tz)),
     ...fact('Assignee', item.assignee ? techName(item.assignee) : ''),
+    ...fact('Started', formatIso(item.startedAt, tz)),
     ...fact('Completed', formatIso(item.completedAt, tz)),
     ...fact('Results', item.results),
     ...fact('Actions taken', item.actionsTaken),
+    ...fact('Progress notes', item.notes),
+    ...fact(item.status === 'On Hold' ? 'On hold because' : 'Last reason', item.reason),
     ...fact('Resources', item.resources),
   );
 
@@ -76,7 +81,23 @@ export function itemCard(ctx: CardContext): HTMLLIElement {
         { id: titleId, tabindex: '-1', 'data-focus': focusKey(item.id, 'title') },
         title,
         el('span', { class: 'badge' }, item.status),
+        item.emergency ? el('span', { class: 'badge emergency' }, 'Emergency') : null,
       ),
+      ctx.notice
+        ? el(
+            'p',
+            {
+              class: 'error card-notice',
+              role: 'alert',
+              tabindex: '-1',
+              'data-focus': focusKey(item.id, 'notice'),
+            },
+            ctx.notice,
+          )
+        : null,
+      item.awaitingReply
+        ? el('p', { class: 'waiting' }, `Waiting for requestor: “${item.awaitingReply}”`)
+        : null,
       el('p', { class: 'description' }, item.description),
       facts,
       item.reviewFlag ? el('p', { class: 'flag' }, `Needs review: ${item.reviewFlag}`) : null,

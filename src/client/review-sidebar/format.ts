@@ -1,6 +1,7 @@
 /** Dates as the spreadsheet's users read them: in the spreadsheet's time zone. */
 import { dueDate } from '../../core/sla';
 import type { PriorityRule } from '../../core/settings-model';
+import { endOfLocalDay, fromLocalParts } from '../../core/time';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -45,4 +46,16 @@ export function targetOf(rule: PriorityRule): string {
         : `end of day +${rule.completeWithin}`
       : `${rule.completeWithin} ${rule.completeUnit}`;
   return `${rule.name} (${unit})`;
+}
+
+/** "2026-12-24" from a date picker as the end of that day in the spreadsheet's zone (ISO), or ''. */
+export function endOfDayIn(date: string, timeZone: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return '';
+  try {
+    const start = fromLocalParts({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, timeZone);
+    return endOfLocalDay(start, timeZone).toISOString();
+  } catch {
+    return '';
+  }
 }

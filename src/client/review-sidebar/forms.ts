@@ -1,11 +1,18 @@
 /**
  * The form under an item for the action chosen: labelled fields, the blue button to do it and a grey
- * Cancel. Enter submits (Shift+Enter starts a new line in a text box), Escape cancels.
+ * "Close form" (never "Cancel", which would read like cancelling the work order). Enter submits
+ * (Shift+Enter starts a new line in a text box), Escape closes the form. Rejecting and cancelling
+ * cannot be undone, so they ask for a second, explicit confirmation first.
  */
 import { ACTION_LABELS, type SidebarAction } from '../../shared/review-actions';
 import type { ReviewActionInput, ReviewItem, ReviewView } from '../../shared/review';
 import { button, domId, el } from './dom';
-import { duePreview, targetOf } from './format';
+import { duePreview, endOfDayIn, targetOf } from './format';
+
+/** Actions that cannot be undone: their button asks "Are you sure?" before anything is sent. */
+const CONFIRMED: ReadonlySet<SidebarAction> = new Set<SidebarAction>(['reject', 'cancel']);
+
+export const CLOSE_FORM_LABEL = 'Close form';
 
 export interface FormContext {
   view: ReviewView;
@@ -15,7 +22,7 @@ export interface FormContext {
   cancel: () => void;
 }
 
-type Field = HTMLSelectElement | HTMLTextAreaElement;
+type Field = HTMLSelectElement | HTMLTextAreaElement | HTMLInputElement;
 
 function select(
   id: string,
@@ -50,7 +57,7 @@ function textBox(id: string, label: string, hint: string): [HTMLElement, HTMLTex
   ];
 }
 
-const TEXT_HINT = 'Enter sends · Shift+Enter for a new line · Esc cancels';
+const TEXT_HINT = 'Enter sends · Shift+Enter for a new line · Esc closes the form';
 
 export function actionForm(ctx: FormContext): HTMLFormElement {
   const { view, item, action } = ctx;
@@ -107,8 +114,44 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
     if (technicians.length === 0)
       form.appendChild(el('p', { class: 'error' }, 'No other active technician is on the Staff tab.'));
   }
+  if (action === 'reprioritize') {
+    add(
+      select(
+        `${base}-priority`,
+        'New priority',
+        view.priorities.filter((p) => p.name !== item.priority).map((p) => [p.name, targetOf(p)]),
+        '',
+      ),
+      'priority',
+    );
+    const due = el('div', { class: 'hint', 'aria-live': 'polite' });
+    fields.priority?.addEventListener('change', () => {
+      due.textContent = duePreview(fields.priority?.value ?? '', view.priorities, view.timeZone).replace(
+        'if approved now',
+        'counted from now',
+      );
+    });
+    form.appendChild(due);
+  }
+  if (action === 'redate') {
+    const id = `${base}-due`;
+    const control = el('input', { id, name: id, type: 'date', required: true });
+    form.appendChild(
+      el(
+        'div',
+        {},
+        el('label', { for: id }, 'New due date'),
+        control,
+        el('div', { class: 'hint' }, `Due at the end of that day (${view.timeZone}).`),
+      ),
+    );
+    fields.due = control;
+  }
   if (action === 'reject' || action === 'return' || action === 'cancel') {
     add(textBox(`${base}-reason`, 'Reason', TEXT_HINT), 'reason');
+  }
+  if (action === 'reprioritize' || action === 'redate') {
+    add(textBox(`${base}-reason`, 'Reason for the change', TEXT_HINT), 'reason');
   }
   if (action === 'clarify') {
     add(
@@ -125,7 +168,36 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
   // Where a refusal of this action is shown (announced at once: role="alert").
   form.appendChild(el('p', { class: 'error form-error', role: 'alert' }));
   const submitButton = el('button', { type: 'submit', class: 'action' }, ACTION_LABELS[action]);
-  form.appendChild(el('div', {}, submitButton, button('Cancel', {}, ctx.cancel)));
+  const controls = el(
+    'div',
+    { class: 'form-buttons' },
+    submitButton,
+    button(CLOSE_FORM_LABEL, {}, ctx.cancel),
+  );
+  form.appendChild(controls);
+  // The confirmation step of an action that cannot be undone (shown instead of the buttons).
+  const ref = item.woNumber || item.id;
+  const confirmation = el(
+    'div',
+    { class: 'confirm', role: 'group', 'aria-label': 'Confirm' },
+    el(
+      'p',
+      { class: 'confirm-question' },
+      action === 'cancel'
+        ? `Cancel ${ref} for good? This cannot be undone; the requestor and the technician are told.`
+        : `Reject ${ref} for good? This cannot be undone; the requestor is told.`,
+    ),
+    el(
+      'button',
+      { type: 'submit', class: 'danger', 'data-confirmed': 'true' },
+      `Yes, ${ACTION_LABELS[action].toLowerCase()}`,
+    ),
+    button('No, go back', {}, () => {
+      confirmation.remove();
+      form.appendChild(controls);
+      submitButton.focus();
+    }),
+  );
 
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
@@ -139,7 +211,15 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!form.reportValidity()) return;
-    const value = (key: string): string => fields[key]?.value ?? '';
+    const confirmed = (event.submitter as HTMLElement | null)?.dataset.confirmed === 'true';
+    if (CONFIRMED.has(action) && !confirmed) {
+      controls.remove();
+      form.appendChild(confirmation);
+      confirmation.querySelector<HTMLElement>('button')?.focus();
+      return;
+    }
+    const value = (key: string): string =>
+      key === 'due' ? endOfDayIn(fields.due?.value ?? '', view.timeZone) : (fields[key]?.value ?? '');
     const target = { id: item.id, revision: item.revision, rowHint: item.rowHint };
     ctx.submit(requestFor(action, target, value));
   });
@@ -171,6 +251,10 @@ function requestFor(
       return { action, ...target, reason: value('reason') };
     case 'clarify':
       return { action, ...target, question: value('question') };
+    case 'reprioritize':
+      return { action, ...target, priority: value('priority'), reason: value('reason') };
+    case 'redate':
+      return { action, ...target, due: value('due'), reason: value('reason') };
     case 'close':
       return { action, ...target };
   }

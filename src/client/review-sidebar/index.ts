@@ -1,9 +1,12 @@
 /**
  * The "Review & assign" sidebar. Opening makes one server call (reviewLoad); every action sends its
  * request to reviewAct and redraws the lists from the reply (nothing is changed on screen before the
- * server has done it). Plain DOM, text nodes only, usable from the keyboard.
+ * server has done it). While open, it asks every POLL_INTERVAL_MS whether the queue changed (one
+ * property read on the server) and reloads only when it did, so a new emergency shows up by itself.
+ * Plain DOM, text nodes only, usable from the keyboard.
  */
 import {
+  POLL_INTERVAL_MS,
   REVIEW_PAGE_SIZE,
   SECTION_KEYS,
   SECTION_TITLES,
@@ -15,9 +18,13 @@ import { itemCard, focusKey } from './cards';
 import { append, button, byId, el } from './dom';
 import { actionForm } from './forms';
 import { callServer } from './rpc';
+import { pollServer, searchServer } from './live';
 
-/** Where a card is drawn: in a section's list, or as the result of Find (the same order may be in both). */
-type Place = 'list' | 'found';
+/**
+ * Where a card is drawn: in a section's list, or among the search results. The same order may be in
+ * several (overdue work is in its status's list too): a form opens under the card it was asked from.
+ */
+type Place = SectionKey | 'found';
 
 interface OpenForm {
   id: string;
@@ -31,10 +38,23 @@ const state: {
   offsets: Offsets;
   busy: boolean;
   open: OpenForm | null;
-  found: ReviewItem | null;
-  /** Orders fetched in full ("Show full text"), shown instead of their previews. */
+  /** Search results (the same order may also be in a list). */
+  found: ReviewItem[] | null;
+  foundTitle: string;
+  /** Orders fetched in full ("Show full text", or before acting on work in hand), shown instead of their previews. */
   full: Map<string, ReviewItem>;
-} = { view: null, offsets: {}, busy: false, open: null, found: null, full: new Map() };
+  /** A message shown on one card (someone else changed that order meanwhile). */
+  cardNotice: { id: string; message: string } | null;
+} = {
+  view: null,
+  offsets: {},
+  busy: false,
+  open: null,
+  found: null,
+  foundTitle: '',
+  full: new Map(),
+  cardNotice: null,
+};
 
 const ui = {
   who: byId('who'),
@@ -84,14 +104,20 @@ async function loadView(offsets: Offsets): Promise<boolean> {
     ui.who.textContent = '';
     return false;
   }
-  state.view = reply.view;
-  state.offsets = {
-    submitted: reply.view.sections.submitted.offset,
-    approved: reply.view.sections.approved.offset,
-    completed: reply.view.sections.completed.offset,
-  };
+  setView(reply.view);
   state.full.clear();
   return true;
+}
+
+function setView(view: ReviewView): void {
+  state.view = view;
+  state.offsets = Object.fromEntries(SECTION_KEYS.map((k) => [k, view.sections[k].offset])) as Offsets;
+}
+
+/** Shows `item` as it is now wherever it is drawn (lists, search results). */
+function refreshItem(item: ReviewItem): void {
+  state.full.set(item.id, item);
+  if (state.found) state.found = state.found.map((f) => (f.id === item.id ? item : f));
 }
 
 function reload(offsets: Offsets = state.offsets): Promise<void> {
@@ -111,6 +137,15 @@ function act(request: ReviewActionInput): Promise<void> {
     const formError = state.open?.form.querySelector<HTMLElement>('.form-error');
     if (formError) formError.textContent = '';
     const reply = await callServer('reviewAct', { ...request, offsets: state.offsets });
+    if (!reply.ok && 'current' in reply && reply.current) {
+      // Someone else changed it: the card is redrawn as it is now, with the message on it.
+      state.open = null;
+      refreshItem(reply.current);
+      state.cardNotice = { id: reply.current.id, message: reply.message };
+      say('');
+      render(focusKey(reply.current.id, 'notice'));
+      return;
+    }
     if (!reply.ok) {
       // The form stays open with what was typed, so the supervisor can correct it or reload; the
       // message is shown next to it (a long list would put the top of the sidebar out of sight).
@@ -122,9 +157,10 @@ function act(request: ReviewActionInput): Promise<void> {
       return;
     }
     state.open = null;
+    state.cardNotice = null;
     state.full.delete(reply.item.id);
-    if (state.found?.id === reply.item.id) state.found = reply.item;
-    if (reply.view) state.view = reply.view;
+    if (state.found) state.found = state.found.map((f) => (f.id === reply.item.id ? reply.item : f));
+    if (reply.view) setView(reply.view);
     else await loadView(state.offsets);
     render();
     say(reply.message);
@@ -133,17 +169,31 @@ function act(request: ReviewActionInput): Promise<void> {
   });
 }
 
-function find(query: string): Promise<void> {
+function search(query: string): Promise<void> {
   return exclusive(async () => {
     say('Looking…');
-    const reply = await callServer('reviewFind', { query });
+    const reply = await searchServer(query);
     if (!reply.ok) {
       complain(reply.message);
       return;
     }
-    state.found = reply.item;
-    say(`Found ${reply.item.woNumber || reply.item.id} (${reply.item.status}).`);
-    render(focusKey(reply.item.id, 'found'));
+    state.found = reply.items;
+    const shown = reply.items.length < reply.total ? ` (the first ${reply.items.length})` : '';
+    state.foundTitle =
+      reply.total === 0 ? `Nothing matches “${query}”` : `${reply.total} found for “${query}”${shown}`;
+    say(reply.total === 0 ? `Nothing matches “${query}”.` : `${reply.total} found.`);
+    render('found');
+  });
+}
+
+/** Asks whether anything changed; reloads only then (never while a form is open or a call runs). */
+async function poll(): Promise<void> {
+  if (state.busy || state.open || !state.view || document.visibilityState === 'hidden') return;
+  const reply = await pollServer(state.view.marker);
+  if (!reply.ok || !reply.changed || state.busy || state.open) return;
+  await exclusive(async () => {
+    if (await loadView(state.offsets)) say('The lists were updated.');
+    render();
   });
 }
 
@@ -154,9 +204,33 @@ function showFull(id: string): Promise<void> {
       complain(reply.message);
       return;
     }
-    state.full.set(id, reply.item);
-    if (state.found?.id === id) state.found = reply.item;
+    refreshItem(reply.item);
     render(focusKey(id, 'title'));
+  });
+}
+
+/**
+ * Work in a technician's hands is listed without its revision (their notes change it): it is fetched
+ * before a form is opened on it, so the action is checked against the order as it is now.
+ */
+function fetchThenOpen(item: ReviewItem, action: SidebarAction, place: Place): Promise<void> {
+  return exclusive(async () => {
+    const reply = await callServer('reviewFind', { query: item.id });
+    if (!reply.ok) {
+      complain(reply.message);
+      return;
+    }
+    refreshItem(reply.item);
+    if (!reply.item.available.includes(action)) {
+      state.cardNotice = {
+        id: item.id,
+        message: `Someone else changed ${reply.item.woNumber || item.id}; it is now ${reply.item.status}. Its card shows the latest.`,
+      };
+      render(focusKey(item.id, 'notice'));
+      return;
+    }
+    state.busy = false;
+    openForm(reply.item, action, place);
   });
 }
 
@@ -164,6 +238,11 @@ function showFull(id: string): Promise<void> {
 
 function openForm(item: ReviewItem, action: SidebarAction, place: Place): void {
   if (state.busy || !state.view) return;
+  if (item.revision === 0) {
+    void fetchThenOpen(item, action, place);
+    return;
+  }
+  if (state.cardNotice?.id === item.id) state.cardNotice = null;
   if (state.open?.id === item.id && state.open.action === action && state.open.place === place) return;
   const cancel = (): void => {
     state.open = null;
@@ -184,6 +263,7 @@ function card(item: ReviewItem, view: ReviewView, place: Place): HTMLLIElement {
     view,
     item: shown,
     form: open,
+    notice: state.cardNotice?.id === item.id ? state.cardNotice.message : null,
     onAction: (action) => openForm(shown, action, place),
     onShowFull: () => void showFull(item.id),
   });
@@ -209,13 +289,36 @@ function pager(key: SectionKey, view: ReviewView): HTMLElement | null {
   );
 }
 
+/** Work in hand under one heading per technician, with their open load. */
+function byTechnician(items: ReviewItem[], view: ReviewView): HTMLElement[] {
+  const groups: HTMLElement[] = [];
+  let current = '\u0000';
+  let list: HTMLOListElement | null = null;
+  for (const item of items) {
+    const who = item.assignee.toLowerCase();
+    if (who !== current || !list) {
+      current = who;
+      const tech = view.technicians.find((t) => t.email === who);
+      const name = tech?.name ?? (item.assignee || 'No technician');
+      const load = tech ? ` — ${tech.openLoad} open` : '';
+      groups.push(el('h3', { class: 'technician-group', 'data-technician': who }, `${name}${load}`));
+      list = el('ol', { class: 'items' });
+      groups.push(list);
+    }
+    list.appendChild(card(item, view, 'working'));
+  }
+  return groups;
+}
+
 function section(key: SectionKey, view: ReviewView): HTMLElement {
   const page = view.sections[key];
   const titleId = `section-${key}`;
   const body =
     page.items.length === 0
       ? el('p', { class: 'secondary' }, 'Nothing here.')
-      : el('ol', { class: 'items' }, ...page.items.map((item) => card(item, view, 'list')));
+      : key === 'working'
+        ? el('div', {}, ...byTechnician(page.items, view))
+        : el('ol', { class: 'items' }, ...page.items.map((item) => card(item, view, key)));
   return el(
     'section',
     { class: 'block', 'aria-labelledby': titleId, 'data-section': key },
@@ -272,7 +375,7 @@ function render(focus: string | null = null): void {
   for (const key of SECTION_KEYS) ui.sections.appendChild(section(key, view));
   ui.technicians.replaceChildren(technicianTable(view));
   if (state.found) {
-    const dismiss = button('Dismiss', { 'data-focus': 'found:dismiss' }, () => {
+    const dismiss = button('Clear search', { 'data-focus': 'found:dismiss' }, () => {
       state.found = null;
       render();
       ui.findInput.focus();
@@ -281,13 +384,9 @@ function render(focus: string | null = null): void {
       ui.found,
       el(
         'section',
-        { class: 'block', 'aria-labelledby': 'found-title' },
-        el(
-          'h2',
-          { id: 'found-title', tabindex: '-1', 'data-focus': focusKey(state.found.id, 'found') },
-          'Found',
-        ),
-        el('ol', { class: 'items' }, card(state.found, view, 'found')),
+        { class: 'block search-results', 'aria-labelledby': 'found-title' },
+        el('h2', { id: 'found-title', tabindex: '-1', 'data-focus': 'found' }, state.foundTitle),
+        el('ol', { class: 'items' }, ...state.found.map((item) => card(item, view, 'found'))),
         dismiss,
       ),
     );
@@ -312,11 +411,12 @@ ui.findForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const query = ui.findInput.value.trim();
   if (query === '') {
-    complain('Type a request id (REQ-000123) or a work-order number (WO-2026-00042).');
+    complain('Type a word, a number or an id to search for (radiator, 66, REQ-000123).');
     ui.findInput.focus();
     return;
   }
-  void find(query);
+  void search(query);
 });
 
 void reload({});
+setInterval(() => void poll(), POLL_INTERVAL_MS);

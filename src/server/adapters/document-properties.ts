@@ -17,6 +17,11 @@ export const PROPERTY_KEYS = {
   changeLogTail: 'wo.changeLog.tail.v2',
   /** Snapshot of the Settings and Staff tabs (./reference-data), a chunked value. */
   referenceSnapshot: 'wo.reference.v2',
+  /** Questions put to requestors and not answered yet (features/review/questions.ts). */
+  reviewQuestions: 'wo.review.questions',
+  /** The requestors' reply form (features/review/reply-form.ts) and its link, pre-filled with a placeholder. */
+  replyFormId: 'wo.replyForm.id',
+  replyFormLink: 'wo.replyForm.link',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

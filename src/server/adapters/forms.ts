@@ -18,3 +18,11 @@ export function createForm(title: string): Form {
 export function sendResponsesTo(form: Form, spreadsheetId: string): void {
   form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
 }
+
+/** Form.setEmailCollectionType / FormApp.EmailCollectionType.VERIFIED (Google's reference). */
+export function collectVerifiedEmails(form: Form): void {
+  const types = (FormApp as unknown as { EmailCollectionType?: { VERIFIED?: string } }).EmailCollectionType;
+  const setter = form as unknown as { setEmailCollectionType(type: string): Form };
+  if (types?.VERIFIED) setter.setEmailCollectionType(types.VERIFIED);
+  else form.setCollectEmail(true);
+}

@@ -1,6 +1,7 @@
 import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
 import { withDocumentLockIfAny } from './reentrant-lock';
+import { mailSender } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -54,7 +55,7 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
       subject: email.subject,
       body: email.body,
       htmlBody: email.htmlBody,
-      name: SENDER_NAME,
+      ...mailSender(ss),
     });
     return 'sent';
   } catch (error) {

@@ -8,7 +8,8 @@ import { mapHeaders, normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
-import { OUTBOX_HEADERS, SENDER_NAME, queueEmails, type OutgoingEmail } from './mailer';
+import { OUTBOX_HEADERS, queueEmails, type OutgoingEmail } from './mailer';
+import { mailSender } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -130,7 +131,7 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
         subject: text(at(row, 'subject')),
         body: text(at(row, 'body')),
         htmlBody: text(at(row, 'htmlBody')) || undefined,
-        name: SENDER_NAME,
+        ...mailSender(ss),
       });
       remaining -= to.length;
       set(row, 'status', OUTBOX_STATUS.sent);
@@ -238,7 +239,7 @@ export function deliverAll(
           subject: email.subject,
           body: email.body,
           htmlBody: email.htmlBody,
-          name: SENDER_NAME,
+          ...mailSender(ss),
         });
         remaining -= email.to.length;
         delivery.sent++;

@@ -4,6 +4,7 @@ import { parseStaff } from '../../core/staff';
 import * as z from '../../core/validator';
 import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
 import { PROPERTY_KEYS } from './document-properties';
+import { noteSender } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -68,14 +69,20 @@ export function loadReferenceData(ss: Spreadsheet): ReferenceData {
   if (stored) {
     try {
       const parsed = CachedSchema.safeParse(JSON.parse(stored));
-      if (parsed.success) return parsed.data;
+      if (parsed.success) return withSender(ss, parsed.data);
     } catch {
       // An unreadable snapshot is read afresh below.
     }
   }
   const fresh = readReferenceData(ss);
   rememberReferenceData(fresh);
-  return fresh;
+  return withSender(ss, fresh);
+}
+
+/** Every email's sender name and reply-to come from these Settings (adapters/sender.ts). */
+function withSender(ss: Spreadsheet, data: ReferenceData): ReferenceData {
+  noteSender(ss, data.settings);
+  return data;
 }
 
 /** Stores what was just read, so the next execution starts warm (setup ends with this). */

@@ -13,11 +13,28 @@ import { utf8Bytes } from './chunked-property';
 /** The UTF-8 size of a text (the unit of Google's property limits). */
 export { utf8Bytes };
 
-/** Statuses in which an order waits for a supervisor (the sidebar's three sections). */
-export const QUEUE_STATUSES = ['Submitted', 'Approved', 'Completed'] as const;
+/**
+ * Statuses the sidebar lists: every open order. Those awaiting a supervisor (Submitted, Approved,
+ * Completed) are kept in full; work in a technician's hands (LOAD_STATUSES) is kept as a summary that
+ * the technician's own edits (starting, notes, results) do not change, so those edits never rewrite
+ * the index.
+ */
+export const QUEUE_STATUSES = [
+  'Submitted',
+  'Approved',
+  'Assigned',
+  'In Progress',
+  'On Hold',
+  'Completed',
+] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 /** Statuses that count as a technician's open load. */
 export const LOAD_STATUSES: readonly Status[] = ['Assigned', 'In Progress', 'On Hold'];
+/**
+ * The revision stored for work in a technician's hands: unknown (its notes change it without the
+ * index being told). The sidebar fetches the order before acting on it.
+ */
+export const UNKNOWN_REVISION = 0;
 
 export function isQueueStatus(status: Status): status is QueueStatus {
   return (QUEUE_STATUSES as readonly Status[]).includes(status);
@@ -46,6 +63,11 @@ export interface QueueEntry {
   results: string;
   actions: string;
   reviewFlag: string;
+  /** Progress notes (preview; completed work only). */
+  notes: string;
+  /** The last hold, return or other reason (preview). */
+  reason: string;
+  startedAt: number | null;
   /** True when a preview is shorter than the order's text. */
   truncated: boolean;
 }
@@ -66,7 +88,7 @@ export function emptyIndex(lastRow = 1): ReviewIndex {
 
 // ---- Summaries ----
 
-type PreviewField = 'description' | 'resources' | 'results' | 'actions' | 'reviewFlag';
+type PreviewField = 'description' | 'resources' | 'results' | 'actions' | 'reviewFlag' | 'notes' | 'reason';
 /** Preview lengths (characters) of the long texts; the budget shrinks them when the queue is huge. */
 export const PREVIEW_LIMITS: Readonly<Record<PreviewField, number>> = {
   description: 160,
@@ -74,6 +96,8 @@ export const PREVIEW_LIMITS: Readonly<Record<PreviewField, number>> = {
   results: 160,
   actions: 160,
   reviewFlag: 120,
+  notes: 240,
+  reason: 120,
 };
 /** Short fields are cut too, so one odd row cannot blow the budget. */
 const SHORT_LIMIT = 100;
@@ -94,6 +118,8 @@ const ms = (d: Date | null): number | null => (d && Number.isFinite(d.getTime())
 
 /** The queue entry of an order in a queue status. */
 export function entryFor(order: WorkOrder & { status: QueueStatus }, row: number): QueueEntry {
+  // Work in a technician's hands: only what their own edits leave alone (see QUEUE_STATUSES).
+  const working = LOAD_STATUSES.includes(order.status);
   let truncated = false;
   const cut = (text: string, limit: number): string => {
     const p = preview(text, limit);
@@ -103,7 +129,7 @@ export function entryFor(order: WorkOrder & { status: QueueStatus }, row: number
   return {
     id: order.id,
     status: order.status,
-    revision: order.revision,
+    revision: working ? UNKNOWN_REVISION : order.revision,
     row,
     woNumber: cut(order.woNumber, SHORT_LIMIT),
     requesterName: cut(order.requesterName, SHORT_LIMIT),
@@ -118,9 +144,16 @@ export function entryFor(order: WorkOrder & { status: QueueStatus }, row: number
     completedAt: ms(order.completedAt),
     description: cut(order.description, PREVIEW_LIMITS.description),
     resources: cut(order.resources, PREVIEW_LIMITS.resources),
-    results: cut(order.results, PREVIEW_LIMITS.results),
-    actions: cut(order.actions, PREVIEW_LIMITS.actions),
+    results: working ? '' : cut(order.results, PREVIEW_LIMITS.results),
+    actions: working ? '' : cut(order.actions, PREVIEW_LIMITS.actions),
     reviewFlag: cut(order.reviewFlag, PREVIEW_LIMITS.reviewFlag),
+    notes: working ? '' : cut(order.notes, PREVIEW_LIMITS.notes),
+    // A hold's reason is the point of showing held work; it changes only with the status.
+    reason:
+      order.status === 'In Progress' || order.status === 'Assigned'
+        ? ''
+        : cut(order.reason, PREVIEW_LIMITS.reason),
+    startedAt: working && order.status !== 'On Hold' ? null : ms(order.startedAt),
     truncated,
   };
 }
@@ -151,8 +184,12 @@ export function applyOrder(index: ReviewIndex, row: number, order: WorkOrder): v
  */
 export function changesQueue(before: WorkOrder, after: WorkOrder): boolean {
   if (before.id !== after.id) return true;
-  if (isQueueStatus(before.status) || isQueueStatus(after.status)) return true;
-  return loadOf(before) !== loadOf(after);
+  if (loadOf(before) !== loadOf(after)) return true;
+  const summary = (order: WorkOrder): string | null =>
+    isQueueStatus(order.status)
+      ? JSON.stringify(toTuple(entryFor(order as WorkOrder & { status: QueueStatus }, 0)))
+      : null;
+  return summary(before) !== summary(after);
 }
 
 export function removeIds(index: ReviewIndex, ids: Iterable<string>): void {
@@ -186,12 +223,17 @@ export function advanceWatermark(
 
 // ---- Serialization ----
 
-const CODES: Readonly<Record<QueueStatus, string>> = { Submitted: 'S', Approved: 'A', Completed: 'C' };
-const STATUS_OF_CODE: Readonly<Record<string, QueueStatus>> = {
-  S: 'Submitted',
-  A: 'Approved',
-  C: 'Completed',
+const CODES: Readonly<Record<QueueStatus, string>> = {
+  Submitted: 'S',
+  Approved: 'A',
+  Assigned: 'G',
+  'In Progress': 'P',
+  'On Hold': 'H',
+  Completed: 'C',
 };
+const STATUS_OF_CODE: Readonly<Record<string, QueueStatus>> = Object.fromEntries(
+  Object.entries(CODES).map(([status, code]) => [code, status as QueueStatus]),
+);
 
 const text = z.string();
 const instant = z.nullable(z.number());
@@ -202,7 +244,7 @@ const instant = z.nullable(z.number());
  */
 const STORED_ENTRY = {
   id: z.string().check(z.minLength(1)),
-  status: z.enum(['S', 'A', 'C']),
+  status: z.enum(['S', 'A', 'G', 'P', 'H', 'C']),
   revision: z.int().check(z.gte(0)),
   row: z.int().check(z.gte(1)),
   woNumber: text,
@@ -222,6 +264,9 @@ const STORED_ENTRY = {
   actions: text,
   reviewFlag: text,
   truncated: z.union([z.literal(0), z.literal(1)]),
+  notes: text,
+  reason: text,
+  startedAt: instant,
 } satisfies Record<keyof QueueEntry, z.ZodMiniType>;
 const ENTRY_FIELDS = Object.keys(STORED_ENTRY) as (keyof QueueEntry)[];
 
@@ -241,7 +286,7 @@ const StoredTupleSchema = z.tuple(
 );
 
 const StoredIndexSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(2),
   lastRow: z.int().check(z.gte(1)),
   maxSeq: z.int().check(z.gte(0)),
   entries: z.array(StoredTupleSchema),
@@ -262,7 +307,7 @@ export function encodeIndex(index: ReviewIndex): string {
   const load: Record<string, string[]> = {};
   for (const [id, email] of index.load) (load[email] ??= []).push(id);
   return JSON.stringify({
-    v: 1,
+    v: 2,
     lastRow: index.lastRow,
     maxSeq: index.maxSeq,
     entries: [...index.entries.values()].map(toTuple),

@@ -151,8 +151,15 @@ export class QueueSession {
   save(): void {
     const index = this.index;
     if (!index || !this.changed) return;
-    this.store.setProperties(indexProperties(index, this.snapshot));
+    const values = indexProperties(index, this.snapshot);
+    this.store.setProperties(values);
+    this.snapshot[META_KEY] = values[META_KEY] ?? '';
     this.changed = false;
+  }
+
+  /** The queue's change marker as this session last read or wrote it (see queueMarker). */
+  get marker(): string {
+    return this.stored.kind === 'missing' ? '' : (this.snapshot[META_KEY] ?? '');
   }
 }
 
@@ -212,6 +219,18 @@ export interface LoadedQueue {
    * in full and not stored (too many orders await a supervisor to fit in Document Properties).
    */
   source: QueueSourceKind;
+  /** The queue's change marker for this version (see queueMarker). */
+  marker: string;
+  /** Every document property as read with the queue (other sidebar state rides on the same read). */
+  properties: Readonly<Record<string, string>>;
+}
+
+/**
+ * A value that changes whenever the queue is written (every save makes a new generation) or dropped:
+ * the open sidebar polls it with one property read and reloads only when it moved.
+ */
+export function queueMarker(): string {
+  return documentPropertiesOrNull()?.getProperty(META_KEY) ?? '';
 }
 
 /** Parses rows read from the register (from sheet row `firstRow`), skipping blank and invalid ones. */
@@ -262,11 +281,12 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
   if (!store) throw new Error('loadQueue needs document properties');
   // Properties before the last row: an append between the two then reads as rows to catch up with,
   // never as rows that disappeared.
-  const stored = readStored(store.getProperties());
+  const snapshot = store.getProperties();
+  const stored = readStored(snapshot);
   const sheet = requireSheet(ss, SHEET_NAMES.register);
   const lastRow = Math.max(sheet.getLastRow(), 1);
   if (stored.kind === 'ok' && stored.index.lastRow === lastRow)
-    return { index: stored.index, source: 'index' };
+    return { index: stored.index, source: 'index', marker: snapshot[META_KEY] ?? '', properties: snapshot };
   const register = Register.onSheet(sheet);
   return withDocumentLock(() => {
     // Read again under the lock: another execution may have caught up (or appended) meanwhile.
@@ -274,7 +294,8 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
     const index = session.index;
     let current = lastRow;
     if (index && index.lastRow > current) current = Math.max(sheet.getLastRow(), 1);
-    if (index && index.lastRow === current) return { index, source: 'index' as const };
+    if (index && index.lastRow === current)
+      return { index, source: 'index' as const, marker: session.marker, properties: session.snapshot };
     if (index && index.lastRow < current) {
       const appended = tail(register, index, current);
       if (appended) {
@@ -282,7 +303,7 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
         index.lastRow = current;
         index.maxSeq = Math.max(index.maxSeq, highestRequestNumber(appended.map((s) => s.order.id)));
         session.save();
-        return { index, source: 'tail' as const };
+        return { index, source: 'tail' as const, marker: session.marker, properties: session.snapshot };
       }
     }
     // Missing, damaged, contradicted by the register, or too large last time (it may fit again now).
@@ -290,6 +311,11 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
     const values = indexProperties(rebuilt, session.snapshot);
     store.setProperties(values);
     const overflow = readStored(values).kind === 'overflow';
-    return { index: rebuilt, source: overflow ? ('scan' as const) : ('rebuilt' as const) };
+    return {
+      index: rebuilt,
+      source: overflow ? ('scan' as const) : ('rebuilt' as const),
+      marker: values[META_KEY] ?? '',
+      properties: session.snapshot,
+    };
   });
 }

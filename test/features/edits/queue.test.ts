@@ -1,7 +1,8 @@
 /**
  * The edit trigger keeps the supervisor review queue (adapters/review-queue.ts) true, and reads it
- * only for edits it can show: a technician starting work or writing results on an order in progress
- * leaves the queue and their open load as they are, and the index is not read at all; completing
+ * only for edits it can show: a technician writing results on an order in progress leaves the queue
+ * and their open load as they are, and the index is not read at all; starting work moves it into
+ * the supervisors' "in progress" list; completing
  * the order moves it into the supervisors' Completed section, and out of the technician's load.
  */
 import { SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
@@ -23,12 +24,17 @@ async function queueView(built = true) {
   return { completed: idsIn(reply.view, 'completed'), openLoad };
 }
 
-test('starting work and writing results do not touch the index; completing updates it', async () => {
+test('starting work moves it in the index; writing results does not touch it; completing updates it', async () => {
   const id = await assignedOrder(wb, TECH);
   expect(await queueView(false)).toEqual({ completed: [], openLoad: 1 }); // builds the index
 
+  // The supervisors list work in progress: starting is read and written once.
+  const started = await type(wb, TECH, id, 'Status', 'In Progress');
+  expect(started.stats.calls['Properties.getProperties']).toBe(1);
+  const shown = await load(wb, SUPERVISOR);
+  if (!shown.reply.ok) throw new Error(shown.reply.message);
+  expect(shown.reply.view.sections.working.items.map((i) => [i.id, i.status])).toEqual([[id, 'In Progress']]);
   const edits = [
-    ['Status', 'status', 'In Progress'],
     ['Results', 'results', 'Ballast replaced'],
     ['Actions Taken', 'actions', 'Swapped the ballast'],
   ] as const;

@@ -39,6 +39,8 @@ describe('quota 3, five overdue reminders due', () => {
     // No acknowledgments: the five reminders are the only mail of the day.
     setSetting(wb, 'notifyRequestor', false);
     setSetting(wb, 'escalateAfterOverdueHours', 1000);
+    // Nor escalations (a priority's own Respond Within hours also bound them).
+    setSetting(wb, 'notifySupervisors', false);
     ids = await submitMany(wb, 5, (i) => `Fix the <b>kitchen</b> light ${i + 1} & "more"`);
     ids.forEach((id, i) => assign(wb, id, i + 1, TECH, new Date(now(wb).getTime() + 30 * 60_000)));
   });
@@ -97,6 +99,8 @@ test("acknowledgments queued by form submissions over quota are sent by the next
   const wb = await setUpWorkbook({ mailDailyQuota: 1 });
   try {
     startAtLocalHour(wb, 9);
+    // Only the acknowledgments: no response-target reminders to supervisors.
+    setSetting(wb, 'notifySupervisors', false);
     await submitMany(wb, 3);
     expect(mailTo(wb, REQUESTOR)).toHaveLength(1);
     expect(rowsOf(wb, SHEET_NAMES.outbox).filter((r) => r.Status === 'Queued')).toHaveLength(2);

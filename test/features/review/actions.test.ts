@@ -259,7 +259,13 @@ describe('assigning', () => {
     });
     if (!approved.reply.ok) throw new Error(approved.reply.message);
     view = approved.reply.view!;
-    expect(itemIn(view, ids[1]!).available).toEqual(['assign', 'clarify', 'cancel']);
+    expect(itemIn(view, ids[1]!).available).toEqual([
+      'assign',
+      'reprioritize',
+      'redate',
+      'clarify',
+      'cancel',
+    ]);
 
     let mailBefore = mailLog(wb).length;
     const assigned = await act(wb, SUPERVISOR, {
@@ -279,7 +285,7 @@ describe('assigning', () => {
     const found = await find(wb, SUPERVISOR, woNumber.toLowerCase());
     if (!found.reply.ok) throw new Error(found.reply.message);
     expect(found.reply.item).toMatchObject({ id: ids[1], status: 'Assigned', assignee: TECH });
-    expect(found.reply.item.available).toEqual(['reassign', 'clarify', 'cancel']);
+    expect(found.reply.item.available).toEqual(['reassign', 'reprioritize', 'redate', 'clarify', 'cancel']);
 
     mailBefore = mailLog(wb).length;
     const assignedAt = wb.order(ids[1]!).assignedAt!;
@@ -406,7 +412,7 @@ describe('completed work and cancelling', () => {
     expect((await viewFor(wb, SUPERVISOR)).technicians.find((t) => t.email === TECH2)?.openLoad).toBe(1);
     const found = await find(wb, SUPERVISOR, 'REQ-000003');
     if (!found.reply.ok) throw new Error(found.reply.message);
-    expect(found.reply.item.available).toEqual(['clarify', 'cancel']);
+    expect(found.reply.item.available).toEqual(['reassign', 'reprioritize', 'redate', 'clarify', 'cancel']);
     const mailBefore = mailLog(wb).length;
     const { reply } = await act(wb, SUPERVISOR, {
       action: 'cancel',

@@ -59,7 +59,9 @@ describe('the index', () => {
     applyOrder(index, 2, makeOrder(1));
     applyOrder(index, 3, makeOrder(2, { status: 'Assigned', assignee: 'T@example.com' }));
     applyOrder(index, 4, makeOrder(3, { status: 'Completed', assignee: 't@example.com' }));
-    expect([...index.entries.keys()]).toEqual(['REQ-000001', 'REQ-000003']);
+    // Work in a technician's hands is listed too (its summary only).
+    expect([...index.entries.keys()]).toEqual(['REQ-000001', 'REQ-000002', 'REQ-000003']);
+    expect(index.entries.get('REQ-000002')).toMatchObject({ status: 'Assigned', revision: 0 });
     expect(loadByAssignee(index)).toEqual(new Map([['t@example.com', 1]]));
     applyOrder(index, 3, makeOrder(2, { status: 'Cancelled', assignee: 't@example.com' }));
     applyOrder(index, 2, makeOrder(1, { status: 'Rejected' }));
@@ -147,7 +149,12 @@ describe('changesQueue', () => {
 
   test('a queued order, or one moving between loads, is a change', () => {
     const assigned = makeOrder(3, { status: 'Assigned', assignee: 'tech@example.com' });
-    expect(changesQueue(assigned, { ...assigned, status: 'In Progress' })).toBe(false);
+    // Starting work moves it within the sidebar's lists; writing notes while in progress does not.
+    expect(changesQueue(assigned, { ...assigned, status: 'In Progress' })).toBe(true);
+    const started = { ...assigned, status: 'In Progress' as const, startedAt: new Date() };
+    expect(
+      changesQueue(started, { ...started, notes: 'Parts ordered', results: 'Half done', revision: 9 }),
+    ).toBe(false);
     expect(changesQueue(assigned, { ...assigned, status: 'Completed' })).toBe(true);
     expect(changesQueue(assigned, { ...assigned, assignee: 'tech2@example.com' })).toBe(true);
     expect(changesQueue(assigned, { ...assigned, status: 'Closed' })).toBe(true);

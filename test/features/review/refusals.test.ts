@@ -237,7 +237,7 @@ describe('a stale view', () => {
     expect(first.reply.ok).toBe(true);
     const message = await refused(SUPERVISOR, approve(mine));
     expect(message).toBe(
-      `This work order changed since you opened the sidebar (${id} is now Rejected, revision 2; you saw revision 1). Reload to see the latest.`,
+      `Someone else changed ${id} after you opened it; it is now Rejected. Nothing was changed: its card now shows the latest, so check it and try again if still needed.`,
     );
     const view = await viewFor(wb, SUPERVISOR);
     expect(view.sections.submitted.items.map((i) => i.id)).not.toContain(id);
@@ -248,7 +248,7 @@ describe('a stale view', () => {
     const item = itemIn(await viewFor(wb, SUPERVISOR), id!);
     rewriteDirectly(wb, id!, { description: 'Edited by hand' });
     expect(await refused(SUPERVISOR, approve(item))).toBe(
-      `This work order changed since you opened the sidebar (${id} is now Submitted, revision 2; you saw revision 1). Reload to see the latest.`,
+      `Someone else changed ${id} after you opened it; it is now Submitted. Nothing was changed: its card now shows the latest, so check it and try again if still needed.`,
     );
     const fresh = itemIn(await viewFor(wb, SUPERVISOR), id!);
     expect(fresh).toMatchObject({ revision: 2, description: 'Edited by hand' });
@@ -258,7 +258,7 @@ describe('a stale view', () => {
 
   test('a revision from the future is stale too', async () => {
     expect(await refused(SUPERVISOR, approve({ ...submitted, revision: submitted.revision + 5 }))).toMatch(
-      /^This work order changed since you opened the sidebar/,
+      /^Someone else changed REQ-000001 after you opened it/,
     );
   });
 });

@@ -63,7 +63,7 @@ describe('the lifecycle table', () => {
     expect(transitionFor('complete')).toMatchObject({
       required: ['results', 'actions'],
       stamps: ['completedAt'],
-      notify: ['supervisors'],
+      notify: ['supervisors', 'requestor'],
     });
     expect(transitionFor('close')).toMatchObject({
       actors: ['supervisor'],

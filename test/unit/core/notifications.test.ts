@@ -123,8 +123,10 @@ describe('recipientsFor', () => {
     expect(recipientsFor(transitionFor('hold'), after, STAFF, '')).toEqual([
       { kind: 'onHold', to: ['rita@example.com', 'sam@example.com', 'sue@example.com'] },
     ]);
+    // The requestor hears that the work is done, in words of their own (with the results).
     expect(recipientsFor(transitionFor('complete'), after, STAFF, '')).toEqual([
       { kind: 'completed', to: ['sam@example.com', 'sue@example.com'] },
+      { kind: 'workDone', to: ['rita@example.com'] },
     ]);
     expect(recipientsFor(transitionFor('cancel'), after, STAFF, '')).toEqual([
       { kind: 'cancelled', to: ['rita@example.com', 'tom@example.com'] },
@@ -152,12 +154,16 @@ describe('recipientsFor', () => {
   it('does not email the person who made the change', () => {
     expect(
       recipientsFor(transitionFor('complete'), after, STAFF, '', { actorEmail: 'SAM@example.com' }),
-    ).toEqual([{ kind: 'completed', to: ['sue@example.com'] }]);
+    ).toEqual([
+      { kind: 'completed', to: ['sue@example.com'] },
+      { kind: 'workDone', to: ['rita@example.com'] },
+    ]);
   });
   it('falls back to administrators when there are no active supervisors', () => {
     const staff = STAFF.filter((m) => m.role !== 'Supervisor');
     expect(recipientsFor(transitionFor('complete'), after, staff, '')).toEqual([
       { kind: 'completed', to: ['ada@example.com'] },
+      { kind: 'workDone', to: ['rita@example.com'] },
     ]);
   });
   it('skips a cancelled request without assignee', () => {

@@ -8,6 +8,7 @@
 import { REGISTER_HEADER_ROW, normalizeHeader } from '../../../core/columns';
 import { SHEET_NAMES } from '../../../core/model';
 import { administratorEmails, roleOf } from '../../../core/staff';
+import { noteAssignability } from '../review/staff-assignability';
 import { asCellText } from '../../../core/sanitize';
 import { formatLocal } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
@@ -183,6 +184,7 @@ export function handleReferenceEdit(
     };
   }
   log(ss, [entry]);
+  if (allowed && name === SHEET_NAMES.staff) noteAssignability(sheet);
   return toast;
 }
 

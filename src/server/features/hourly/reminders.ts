@@ -1,22 +1,32 @@
 import type { WorkOrder } from '../../../core/model';
+import { composeUndecidedSummary } from '../../../core/digest';
 import { composeEmail, type EmailKind } from '../../../core/notifications';
 import { administratorEmails, supervisorEmails } from '../../../core/staff';
 import type { OutgoingEmail } from '../../adapters/mailer';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
 import { readChunkedState, writeChunkedState } from '../../adapters/owner-chunks';
-import { parseReminderState, planReminders, serializeReminderState, type ThresholdKind } from './thresholds';
+import {
+  parseReminderState,
+  planReminders,
+  respondHoursFor,
+  serializeReminderState,
+  type ThresholdKind,
+} from './thresholds';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Owner state (per spreadsheet): the thresholds each open work order has had. */
 export const REMINDER_STATE = 'reminders';
 
-export type ReminderCounts = Record<ThresholdKind, number>;
+/** Per threshold; the response-target ones are counted when any was sent. */
+export type ReminderCounts = Record<'dueSoon' | 'overdueReminder' | 'escalation', number> &
+  Partial<Record<'respondReminder' | 'respondEscalation', number>>;
 
 /**
  * Due-soon and overdue reminders to the assignee, escalation to supervisors (administrators when there
- * are none), each once per threshold. The state is saved after the emails are handed to the mailer
+ * are none); for requests still awaiting a decision, a reminder to supervisors at half their Respond
+ * Within and an escalation (supervisors and administrators) at it; each once per threshold. The state is saved after the emails are handed to the mailer
  * (sent or queued): a run that dies in between repeats a reminder rather than losing one. Settings
  * switches are honoured; a reminder nobody is to receive still counts as handled.
  */
@@ -34,11 +44,33 @@ export function sendReminders(
   const supervisors = supervisorEmails(staff);
   const escalateTo = supervisors.length > 0 ? supervisors : administratorEmails(staff);
   const link = ss.getUrl();
-  const counts: ReminderCounts = { dueSoon: 0, overdueReminder: 0, escalation: 0 };
+  const counts: ReminderCounts = {
+    dueSoon: 0,
+    overdueReminder: 0,
+    escalation: 0,
+    respondReminder: 0,
+    respondEscalation: 0,
+  };
   const emails: OutgoingEmail[] = [];
+  // A request left undecided past its target is escalated to the administrators as well.
+  const undecidedTo = [...escalateTo, ...administratorEmails(staff)];
+  // Requests crossing a response threshold together are told in one email per stage (see below).
+  const undecided = { respondReminder: [] as WorkOrder[], respondEscalation: [] as WorkOrder[] };
   for (const { kind, order } of due) {
-    const enabled = kind === 'escalation' ? settings.notifySupervisors : settings.notifyAssignee;
-    const to = !enabled ? [] : kind === 'escalation' ? escalateTo : [order.assignee];
+    if (kind === 'respondReminder' || kind === 'respondEscalation') {
+      if (settings.notifySupervisors) undecided[kind].push(order);
+      continue;
+    }
+    const toSupervisors = kind !== 'dueSoon' && kind !== 'overdueReminder';
+    const enabled = toSupervisors ? settings.notifySupervisors : settings.notifyAssignee;
+    const recipients: Record<ThresholdKind, string[]> = {
+      dueSoon: [order.assignee],
+      overdueReminder: [order.assignee],
+      escalation: escalateTo,
+      respondReminder: escalateTo,
+      respondEscalation: undecidedTo,
+    };
+    const to = enabled ? recipients[kind] : [];
     const email = composeEmail(kind satisfies EmailKind, order, {
       timeZone,
       organizationName: settings.organizationName,
@@ -46,10 +78,48 @@ export function sendReminders(
       link,
       now,
       to,
+      respondHours: respondHoursFor(order, settings.priorities),
     });
+    if (kind === 'overdueReminder' && settings.notifyRequestor) {
+      // The requestor hears of the delay too, once, in their own words (no link to the register).
+      const delayed = composeEmail('delayed', order, {
+        timeZone,
+        organizationName: settings.organizationName,
+      });
+      if (delayed.to.length > 0) emails.push({ ...delayed, recordId: order.id });
+    }
     if (email.to.length === 0) continue;
     emails.push({ ...email, recordId: order.id });
-    counts[kind]++;
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  for (const kind of ['respondReminder', 'respondEscalation'] as const) {
+    const list = undecided[kind];
+    const to = kind === 'respondEscalation' ? undecidedTo : escalateTo;
+    const extra = { timeZone, organizationName: settings.organizationName, link, now, to };
+    const only = list[0];
+    const email =
+      list.length === 1 && only
+        ? {
+            ...composeEmail(kind, only, {
+              ...extra,
+              respondHours: respondHoursFor(only, settings.priorities),
+            }),
+            recordId: only.id,
+          }
+        : list.length > 1
+          ? {
+              ...composeUndecidedSummary({
+                ...extra,
+                stage: kind === 'respondEscalation' ? 'escalation' : 'reminder',
+                orders: list,
+              }),
+              recordId: '',
+            }
+          : null;
+    if (email && email.to.length > 0) {
+      emails.push(email);
+      counts[kind] = list.length;
+    }
   }
   mail.deliver(emails);
   const serialized = serializeReminderState(next);

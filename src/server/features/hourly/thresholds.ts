@@ -1,16 +1,29 @@
 /**
- * Which due-date reminders a work order has had, so each threshold is emailed once, not every hour.
- * Pure (no Apps Script service): the hourly job reads and writes the state in the owner's properties.
+ * Which reminders a work order has had, so each threshold is emailed once, not every hour. Pure (no
+ * Apps Script service): the hourly job reads and writes the state in the owner's properties.
  *
- * Thresholds, in order: due soon (reminderHoursBeforeDue before Due, to the assignee), overdue (Due
- * passed, to the assignee), escalation (overdue for escalateAfterOverdueHours, to supervisors). A new
- * due date (returned work, a supervisor's change) re-arms them; orders whose SLA clock stopped
- * (completed, closed, cancelled…) are dropped from the state, which keeps it small.
+ * Requests still Submitted run on the Respond Within clock of their priority (or, before a
+ * supervisor set one, of the priority their urgency suggests): a reminder to supervisors at half the
+ * target, an escalation at the target. Approved work runs on its due date: due soon
+ * (reminderHoursBeforeDue before Due, to the assignee), overdue (Due passed, to the assignee),
+ * escalation (overdue for its priority's Respond Within hours — an hour for an emergency — and never
+ * later than escalateAfterOverdueHours, to supervisors). A new deadline (approval, returned work, a
+ * supervisor's change) re-arms them; orders whose clocks stopped are dropped from the state.
  */
+import { suggestedPriority } from '../../../core/intake';
 import type { WorkOrder } from '../../../core/model';
-import { hoursOverdue, isDueSoon, isOverdue, SLA_CLOCK_STATUSES } from '../../../core/sla';
+import type { PriorityRule } from '../../../core/settings-model';
+import { hoursOverdue, isDueSoon, isOverdue, respondBy, SLA_CLOCK_STATUSES } from '../../../core/sla';
+import { hoursBetween } from '../../../core/time';
 
-export const THRESHOLD_BITS = { dueSoon: 1, overdueReminder: 2, escalation: 4 } as const;
+export const THRESHOLD_BITS = {
+  dueSoon: 1,
+  overdueReminder: 2,
+  escalation: 4,
+  respondReminder: 8,
+  respondEscalation: 16,
+} as const;
+const ALL_BITS = 31;
 /** Named as the email kinds of core/notifications that carry them. */
 export type ThresholdKind = keyof typeof THRESHOLD_BITS;
 
@@ -25,6 +38,36 @@ export type ReminderState = Map<string, ReminderEntry>;
 export interface ReminderSettings {
   reminderHoursBeforeDue: number;
   escalateAfterOverdueHours: number;
+  priorities: readonly PriorityRule[];
+}
+
+function ruleOf(priorities: readonly PriorityRule[], name: string): PriorityRule | undefined {
+  const wanted = name.trim().toLowerCase();
+  return priorities.find((p) => p.name.toLowerCase() === wanted);
+}
+
+/** The priority whose Respond Within applies to a request: its own, else the one its urgency suggests. */
+export function respondPriority(
+  order: Pick<WorkOrder, 'priority' | 'urgency'>,
+  priorities: readonly PriorityRule[],
+): string {
+  return order.priority.trim() || suggestedPriority(order.urgency, priorities);
+}
+
+/** The Respond Within hours that apply to a request awaiting a decision, or null for none. */
+export function respondHoursFor(
+  order: Pick<WorkOrder, 'priority' | 'urgency'>,
+  priorities: readonly PriorityRule[],
+): number | null {
+  return ruleOf(priorities, respondPriority(order, priorities))?.respondHours ?? null;
+}
+
+/** Hours overdue after which supervisors are told: the priority's Respond Within, at most the setting. */
+export function escalationHours(order: Pick<WorkOrder, 'priority'>, settings: ReminderSettings): number {
+  const respond = ruleOf(settings.priorities, order.priority)?.respondHours ?? null;
+  return respond === null
+    ? settings.escalateAfterOverdueHours
+    : Math.min(respond, settings.escalateAfterOverdueHours);
 }
 
 /** "REQ-000001|lq2x3k|3;REQ-000002|…": ~20 characters per work order. Unreadable entries are skipped. */
@@ -35,7 +78,7 @@ export function parseReminderState(text: string | null): ReminderState {
     const [id, due, bits] = item.split('|');
     const dueSeconds = parseInt(due ?? '', 36);
     const sent = Number(bits);
-    if (id && Number.isFinite(dueSeconds) && Number.isInteger(sent) && sent >= 0 && sent <= 7)
+    if (id && Number.isFinite(dueSeconds) && Number.isInteger(sent) && sent >= 0 && sent <= ALL_BITS)
       state.set(id, { dueSeconds, sent });
   }
   return state;
@@ -68,6 +111,14 @@ export function planReminders(
   const due: PlannedReminder[] = [];
   const next: ReminderState = new Map();
   for (const order of orders) {
+    if (order.status === 'Submitted') {
+      const respond = planRespond(order, previous.get(order.id), now, settings);
+      if (respond) {
+        due.push(...respond.due);
+        if (respond.kept !== 0) next.set(order.id, { dueSeconds: respond.dueSeconds, sent: respond.kept });
+      }
+      continue;
+    }
     if (!order.due || !SLA_CLOCK_STATUSES.includes(order.status)) continue;
     const dueSeconds = Math.floor(order.due.getTime() / 1000);
     const before = previous.get(order.id);
@@ -76,8 +127,7 @@ export function planReminders(
     if (isOverdue(order, now)) {
       // Passing a threshold makes the earlier ones moot: they count as handled without an email.
       reached |= THRESHOLD_BITS.dueSoon | THRESHOLD_BITS.overdueReminder;
-      if (hoursOverdue(order, now) >= settings.escalateAfterOverdueHours)
-        reached |= THRESHOLD_BITS.escalation;
+      if (hoursOverdue(order, now) >= escalationHours(order, settings)) reached |= THRESHOLD_BITS.escalation;
       if (!(sent & THRESHOLD_BITS.dueSoon) && !(sent & THRESHOLD_BITS.overdueReminder))
         sent |= THRESHOLD_BITS.dueSoon;
     } else if (isDueSoon(order, now, settings.reminderHoursBeforeDue)) reached |= THRESHOLD_BITS.dueSoon;
@@ -89,4 +139,34 @@ export function planReminders(
     if (kept !== 0) next.set(order.id, { dueSeconds, sent: kept });
   }
   return { due, next };
+}
+
+/**
+ * A Submitted request against its Respond Within target: the reminder at half of it, the escalation
+ * at it (a request first seen past the target gets the escalation only). Null when it has no target.
+ */
+function planRespond(
+  order: WorkOrder,
+  before: ReminderEntry | undefined,
+  now: Date,
+  settings: ReminderSettings,
+): { due: PlannedReminder[]; dueSeconds: number; kept: number } | null {
+  const deadline = respondBy(order.requestedAt, respondPriority(order, settings.priorities), {
+    priorities: [...settings.priorities],
+  });
+  if (!deadline || !order.requestedAt) return null;
+  const dueSeconds = Math.floor(deadline.getTime() / 1000);
+  const sent = before && before.dueSeconds === dueSeconds ? before.sent : 0;
+  const target = hoursBetween(order.requestedAt, deadline);
+  const waited = hoursBetween(order.requestedAt, now);
+  let reached = 0;
+  if (waited >= target) reached = THRESHOLD_BITS.respondReminder | THRESHOLD_BITS.respondEscalation;
+  else if (waited >= target / 2) reached = THRESHOLD_BITS.respondReminder;
+  let fresh = reached & ~sent;
+  // Past the target already: the escalation says it all.
+  if (fresh & THRESHOLD_BITS.respondEscalation) fresh &= ~THRESHOLD_BITS.respondReminder;
+  const due: PlannedReminder[] = [];
+  if (fresh & THRESHOLD_BITS.respondReminder) due.push({ kind: 'respondReminder', order });
+  if (fresh & THRESHOLD_BITS.respondEscalation) due.push({ kind: 'respondEscalation', order });
+  return { due, dueSeconds, kept: sent | reached };
 }

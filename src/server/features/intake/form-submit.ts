@@ -17,6 +17,9 @@ import { syncQueueFor } from '../../adapters/review-queue';
 import { appendChangeLog } from '../../adapters/change-log';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue } from '../../adapters/mailer';
+import { alertIfEmergency } from '../review/emergency-alert';
+import { isReplyResponse } from '../../../core/reply-form';
+import { recordReply } from '../review/reply';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -141,6 +144,8 @@ export function onFormSubmitTrigger(e: unknown): void {
   if (!event) return;
   const ss = activeSpreadsheet();
   const now = new Date();
+  // A requestor's reply (the reply form shares this trigger) goes on their work order, not in as a request.
+  if (isReplyResponse(event.namedValues)) return void recordReply(ss, event.namedValues, now);
   const reference = loadReferenceData(ss);
   const result = ingestResponse(
     ss,
@@ -154,4 +159,5 @@ export function onFormSubmitTrigger(e: unknown): void {
     now,
   );
   if (result) acknowledge(ss, reference, result.order, now);
+  if (result) alertIfEmergency(ss, reference, result.order, now);
 }

@@ -4,16 +4,16 @@
  * work-order counter and update the review queue. Emails are sent by the caller after the lock is
  * released (./notify). A refusal writes nothing to the register, the change log or the mailbox.
  */
-import { formatFieldValue, type FieldChange } from '../../../core/field-changes';
 import { nextInSequence } from '../../../core/ids';
 import { applyTransition, checkTransition, type Transition } from '../../../core/lifecycle';
-import { FINAL_STATUSES, REGISTER_COLUMNS, type WorkOrder } from '../../../core/model';
+import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
+import type { Amendment } from '../../../core/lifecycle-table';
 import { cleanRecipients } from '../../../core/notifications';
 import { dueDate } from '../../../core/sla';
 import { activeTechnicians } from '../../../core/staff';
 import { localYear } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
-import type { Refusal, ReviewActionRequest } from '../../../shared/review';
+import { ACTION_LABELS, amendmentOf, type Refusal, type ReviewActionRequest } from '../../../shared/review';
 import { appendChangeLog } from '../../adapters/change-log';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { PROPERTY_KEYS, setProperty } from '../../adapters/document-properties';
@@ -23,17 +23,14 @@ import type { ReviewIndex } from '../../adapters/review-queue-codec';
 import { QueueSession } from '../../adapters/review-queue';
 import { UserFacingError } from '../../adapters/workbook';
 import type { Reviewer } from './caller';
+import { amend } from './amend';
+import { recordQuestion } from './questions';
+import { ensureReplyForm, replyLinkFor } from './reply-form';
+import { LOG_UPKEEP, logEntries, saveQueue, staleRefusal } from './record';
 import { refusal } from './respond';
 import { stepsOf, wrongStepMessage } from './steps';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/**
- * An action's budget is 8 Spreadsheet calls: the register takes 4 (sheet, header, row, write) and the
- * change log up to 4 when its tail is not cached (last row, row count, hash, write). No call is left
- * for the log's early growth; it still grows when an append would not fit.
- */
-const LOG_UPKEEP = { spareCalls: 0 };
 
 export interface ActOutcome {
   ok: true;
@@ -44,8 +41,15 @@ export interface ActOutcome {
   transitions: Transition[];
   /** The queue after the action, for the refreshed list (null when it is to be rebuilt). */
   index: ReviewIndex | null;
+  /** The queue's change marker after the action. */
+  marker: string;
   /** The question of a clarification request. */
   question?: string;
+  /** The reply form's link for the requestor (a clarification). */
+  reply?: { link: string; prefilled: boolean };
+  /** The amendment made (a change that kept the status), with its reason. */
+  amendment?: Amendment;
+  reason?: string;
 }
 
 /** Finds the row by id: at the index's (or the sidebar's) row hint, else by reading the id column. */
@@ -63,42 +67,6 @@ function locate(
   session.refreshRows(ids);
   const at = ids.indexOf(id);
   return at < 0 ? null : register.readAt(at + 2);
-}
-
-function staleMessage(order: WorkOrder, seen: ReviewActionRequest): string {
-  return (
-    `This work order changed since you opened the sidebar (${order.id} is now ${order.status}, ` +
-    `revision ${order.revision}; you saw revision ${seen.revision}). Reload to see the latest.`
-  );
-}
-
-function logEntries(
-  id: string,
-  reviewer: Reviewer,
-  now: Date,
-  changes: readonly FieldChange[],
-): UnhashedEntry[] {
-  return changes.map((c) => ({
-    at: now,
-    user: reviewer.email,
-    source: 'sidebar' as const,
-    recordId: id,
-    field: REGISTER_COLUMNS[c.field],
-    oldValue: formatFieldValue(c.oldValue),
-    newValue: formatFieldValue(c.newValue),
-  }));
-}
-
-/** Saves the queue; an index that cannot be saved is dropped (the next load rebuilds it). */
-function saveQueue(session: QueueSession): ReviewIndex | null {
-  try {
-    session.save();
-    return session.index;
-  } catch (error) {
-    console.error(`Review queue not saved (it will be rebuilt): ${String(error)}`);
-    session.invalidate();
-    return null;
-  }
 }
 
 function clarify(
@@ -137,7 +105,10 @@ function clarify(
     ],
     LOG_UPKEEP,
   );
+  recordQuestion(session.snapshot, order.id, question);
+  const reply = replyLinkFor(ensureReplyForm(ss, session.snapshot), order.id);
   return {
+    reply,
     ok: true,
     before: order,
     after: order,
@@ -145,6 +116,7 @@ function clarify(
     transitions: [],
     // Saved in case finding the row refreshed the queue's row hints.
     index: saveQueue(session),
+    marker: session.marker,
     question,
   };
 }
@@ -174,10 +146,17 @@ export function performAction(
       // The queue showed an older version: bring it up to date so that the reload shows this one.
       session.apply([{ row: located.row, order: before }]);
       saveQueue(session);
-      return refusal(staleMessage(before, request));
+      return staleRefusal(before, located.row);
     }
     if (request.action === 'clarify')
       return clarify(ss, reference, reviewer, located, request.question, now, session);
+    const amendment = amendmentOf(request.action, before.status);
+    if (amendment)
+      return amend({ ss, reference, reviewer, register, located, request, amendment, now, session });
+    if (request.action === 'reprioritize' || request.action === 'redate')
+      return refusal(
+        `${ACTION_LABELS[request.action]} does not apply to a work order that is ${before.status}.`,
+      );
 
     const { settings, staff, timeZone } = reference;
     const allowed = {
@@ -228,6 +207,14 @@ export function performAction(
     register.write(located, current);
     appendChangeLog(ss, log, LOG_UPKEEP);
     session.apply([{ row: located.row, order: current }]);
-    return { ok: true, before, after: current, row: located.row, transitions, index: saveQueue(session) };
+    return {
+      ok: true,
+      before,
+      after: current,
+      row: located.row,
+      transitions,
+      index: saveQueue(session),
+      marker: session.marker,
+    };
   });
 }

@@ -3,18 +3,25 @@
  * google.script.run. Each validates its input with the shared zod schemas and re-checks the caller's
  * role on the Staff tab; a refusal comes back as `{ ok: false, message }` for the sidebar to show.
  */
+import { parseRequestId, parseWoNumber } from '../../../core/ids';
 import {
   ReviewActionRequestSchema,
   ReviewFindRequestSchema,
   ReviewLoadRequestSchema,
+  ReviewPollRequestSchema,
+  ReviewSearchRequestSchema,
+  SEARCH_LIMIT,
   describeIssues,
   type ReviewActResponse,
   type ReviewFindResponse,
   type ReviewLoadResponse,
+  type ReviewPollResponse,
+  type ReviewSearchResponse,
 } from '../../../shared/review';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
-import { loadQueue } from '../../adapters/review-queue';
+import { loadQueue, queueMarker } from '../../adapters/review-queue';
+import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { currentUserEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { performAction } from './act';
@@ -23,7 +30,9 @@ import { findOrder } from './find';
 import { successMessage } from './messages';
 import { describeDeliveries, sendActionEmails } from './notify';
 import { answer, refusal } from './respond';
-import { buildView, itemFromOrder } from './view';
+import { openQuestionsIn } from './questions';
+import { searchIndex } from './search';
+import { buildView, itemFromEntry, itemFromOrder } from './view';
 import { alertUser, showSidebar } from '../../adapters/ui';
 
 export const SIDEBAR_FILE = 'ReviewSidebar';
@@ -53,10 +62,14 @@ export function reviewLoad(request?: unknown): ReviewLoadResponse {
     const reference = loadReferenceData(ss);
     const reviewer = reviewerOrRefusal(reference, currentUserEmail());
     if (isRefusal(reviewer)) return reviewer;
-    const { index, source } = loadQueue(ss);
+    const { index, source, marker, properties } = loadQueue(ss);
     const notices = source === 'scan' ? [OVERFLOW_NOTICE] : [];
     const offsets = parsed.data.offsets ?? {};
-    return { ok: true, view: buildView({ index, reference, reviewer, offsets, now: new Date(), notices }) };
+    const asked = openQuestionsIn(properties);
+    return {
+      ok: true,
+      view: buildView({ index, reference, reviewer, offsets, now: new Date(), notices, marker, asked }),
+    };
   });
 }
 
@@ -80,11 +93,14 @@ export function reviewAct(request?: unknown): ReviewActResponse {
       .filter((part) => part !== '')
       .join(' ');
     const offsets = parsed.data.offsets ?? {};
+    const asked = openQuestionsIn(documentPropertiesOrNull()?.getProperties() ?? {});
+    const context = { priorities: reference.settings.priorities, asked };
+    const { index, marker } = outcome;
     return {
       ok: true,
       message,
-      item: itemFromOrder(outcome.after, outcome.row),
-      view: outcome.index ? buildView({ index: outcome.index, reference, reviewer, offsets, now }) : null,
+      item: itemFromOrder(outcome.after, outcome.row, context),
+      view: index ? buildView({ index, reference, reviewer, offsets, now, marker, asked }) : null,
     };
   });
 }
@@ -95,10 +111,56 @@ export function reviewFind(request?: unknown): ReviewFindResponse {
     const parsed = ReviewFindRequestSchema.safeParse(request);
     if (!parsed.success) return refusal(describeIssues(parsed.error));
     const ss = activeSpreadsheet();
-    const reviewer = reviewerOrRefusal(loadReferenceData(ss), currentUserEmail());
+    const reference = loadReferenceData(ss);
+    const reviewer = reviewerOrRefusal(reference, currentUserEmail());
     if (isRefusal(reviewer)) return reviewer;
     const found = findOrder(Register.open(ss), parsed.data.query);
     if (!found) return refusal(`No work order ${parsed.data.query} is in the register.`);
-    return { ok: true, item: itemFromOrder(found.order, found.row) };
+    const asked = openQuestionsIn(documentPropertiesOrNull()?.getProperties() ?? {});
+    const context = { priorities: reference.settings.priorities, asked };
+    return { ok: true, item: itemFromOrder(found.order, found.row, context) };
+  });
+}
+
+/**
+ * Free-text search over the open work orders (ids, WO numbers, descriptions, locations, requesters),
+ * from the queue index; an exact request id or WO number is also looked up in the whole register, so
+ * closed work is found too.
+ */
+export function reviewSearch(request?: unknown): ReviewSearchResponse {
+  return answer((): ReviewSearchResponse => {
+    const parsed = ReviewSearchRequestSchema.safeParse(request);
+    if (!parsed.success) return refusal(describeIssues(parsed.error));
+    const ss = activeSpreadsheet();
+    const reference = loadReferenceData(ss);
+    const reviewer = reviewerOrRefusal(reference, currentUserEmail());
+    if (isRefusal(reviewer)) return reviewer;
+    const query = parsed.data.query;
+    const { index, properties } = loadQueue(ss);
+    const context = { priorities: reference.settings.priorities, asked: openQuestionsIn(properties) };
+    const hits = searchIndex(index, query);
+    const items = hits.slice(0, SEARCH_LIMIT).map((e) => itemFromEntry(e, context));
+    const exact = query.toUpperCase();
+    const isKey = parseRequestId(exact) !== null || parseWoNumber(exact) !== null;
+    if (isKey && !items.some((i) => i.id === exact || i.woNumber === exact)) {
+      const found = findOrder(Register.open(ss), query);
+      if (found) items.unshift(itemFromOrder(found.order, found.row, context));
+    }
+    return { ok: true, items, total: Math.max(hits.length, items.length) };
+  });
+}
+
+/**
+ * The open sidebar's poll: has the queue changed since the view it shows? One property read (and the
+ * caller's role from the cached Staff tab); the page reloads only when the answer is yes.
+ */
+export function reviewPoll(request?: unknown): ReviewPollResponse {
+  return answer((): ReviewPollResponse => {
+    const parsed = ReviewPollRequestSchema.safeParse(request);
+    if (!parsed.success) return refusal(describeIssues(parsed.error));
+    const reviewer = reviewerOrRefusal(loadReferenceData(activeSpreadsheet()), currentUserEmail());
+    if (isRefusal(reviewer)) return reviewer;
+    const marker = queueMarker();
+    return { ok: true, changed: marker !== parsed.data.marker, marker };
   });
 }

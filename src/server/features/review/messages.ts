@@ -27,6 +27,10 @@ export function successMessage(
       return `${ref} assigned to ${who(after.assignee)}.`;
     case 'reassign':
       return `${ref} reassigned from ${who(before.assignee)} to ${who(after.assignee)}.`;
+    case 'reprioritize':
+      return `${ref} is now ${after.priority}${due || ' (no due date: the priority has no target)'}.`;
+    case 'redate':
+      return `${ref} is now due ${after.due ? formatLocal(after.due, reference.timeZone) : ''}.`;
     case 'close':
       return `${ref} closed.`;
     case 'return':

@@ -6,7 +6,10 @@
 import { composeEmail, recipientsFor, type EmailKind } from '../../../core/notifications';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
+import { PROPERTY_KEYS } from '../../adapters/document-properties';
+import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import type { ActOutcome } from './act';
+import { replyLinkFor } from './reply-form';
 import type { Reviewer } from './caller';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,11 +45,18 @@ export function sendActionEmails(
     organizationName: reference.settings.organizationName,
     previousAssignee: outcome.before.assignee,
     link: ss.getUrl(),
+    row: outcome.row,
   };
+  // Once the reply form exists, the approval tells the requestor how to add information too.
+  const template = outcome.reply
+    ? null
+    : documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.replyFormLink);
+  const addInfo = template ? replyLinkFor(template, outcome.after.id) : undefined;
   const planned: Array<{ kind: EmailKind; to: string[] }> = [];
   if (outcome.question !== undefined)
     planned.push({ kind: 'clarification', to: [outcome.after.requesterEmail] });
-  for (const transition of outcome.transitions) {
+  const steps = outcome.amendment ? [outcome.amendment] : outcome.transitions;
+  for (const transition of steps) {
     planned.push(
       ...recipientsFor(transition, outcome.after, reference.staff, outcome.before.assignee, {
         switches: reference.settings,
@@ -55,7 +65,14 @@ export function sendActionEmails(
     );
   }
   for (const { kind, to } of planned) {
-    const email = composeEmail(kind, outcome.after, { ...extra, to, question: outcome.question });
+    const email = composeEmail(kind, outcome.after, {
+      ...extra,
+      to,
+      question: outcome.question,
+      reply: kind === 'clarification' ? outcome.reply : kind === 'approved' ? addInfo : undefined,
+      reason: outcome.reason,
+      previousDue: outcome.before.due,
+    });
     if (email.to.length > 0) deliver(ss, { ...email, recordId: outcome.after.id }, now, into);
   }
   return into;

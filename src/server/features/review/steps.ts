@@ -12,7 +12,10 @@ export interface Step {
   changes: Partial<WorkOrder>;
 }
 
-type TransitionRequest = Exclude<ReviewActionRequest, { action: 'clarify' }>;
+export type TransitionRequest = Exclude<
+  ReviewActionRequest,
+  { action: 'clarify' | 'reprioritize' | 'redate' }
+>;
 
 export function stepsOf(request: TransitionRequest): Step[] {
   switch (request.action) {

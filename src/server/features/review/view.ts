@@ -4,6 +4,7 @@
  * register read); every date is an ISO string, since google.script.run cannot pass a Date.
  */
 import type { WorkOrder } from '../../../core/model';
+import { isDueSoon, isEmergency, isOverdue } from '../../../core/sla';
 import { activeTechnicians } from '../../../core/staff';
 import { toIso } from '../../../core/time';
 import {
@@ -26,12 +27,6 @@ import {
 } from '../../adapters/review-queue-codec';
 import type { Reviewer } from './caller';
 
-const STATUS_OF_SECTION: Readonly<Record<SectionKey, QueueStatus>> = {
-  submitted: 'Submitted',
-  approved: 'Approved',
-  completed: 'Completed',
-};
-
 /** Largest reply the sidebar receives (under 100 KB), whatever the queue holds. */
 export const PAYLOAD_BUDGET_BYTES = 90 * 1024;
 
@@ -40,7 +35,16 @@ export const FULL_TEXT_LIMIT = 5000;
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-export function itemFromEntry(entry: QueueEntry): ReviewItem {
+/** What the items need beyond the order itself. */
+export interface ItemContext {
+  priorities: readonly { name: string }[];
+  /** Questions put to requestors and not answered yet, by request id. */
+  asked: ReadonlyMap<string, string>;
+}
+
+const NO_CONTEXT: ItemContext = { priorities: [], asked: new Map() };
+
+export function itemFromEntry(entry: QueueEntry, context: ItemContext = NO_CONTEXT): ReviewItem {
   return {
     id: entry.id,
     status: entry.status,
@@ -62,13 +66,18 @@ export function itemFromEntry(entry: QueueEntry): ReviewItem {
     results: entry.results,
     actionsTaken: entry.actions,
     reviewFlag: entry.reviewFlag,
+    notes: entry.notes,
+    reason: entry.reason,
+    startedAt: iso(entry.startedAt),
+    emergency: isEmergency(entry, context.priorities),
+    awaitingReply: context.asked.get(entry.id) ?? '',
     truncated: entry.truncated,
     available: sidebarActionsFor(entry.status),
   };
 }
 
 /** One order in full (texts capped at FULL_TEXT_LIMIT characters each). */
-export function itemFromOrder(order: WorkOrder, row: number): ReviewItem {
+export function itemFromOrder(order: WorkOrder, row: number, context: ItemContext = NO_CONTEXT): ReviewItem {
   let truncated = false;
   const full = (text: string): string => {
     if (text.length <= FULL_TEXT_LIMIT) return text;
@@ -97,6 +106,11 @@ export function itemFromOrder(order: WorkOrder, row: number): ReviewItem {
     results: full(order.results),
     actionsTaken: full(order.actions),
     reviewFlag: full(order.reviewFlag),
+    notes: full(order.notes),
+    reason: full(order.reason),
+    startedAt: date(order.startedAt),
+    emergency: isEmergency(order, context.priorities),
+    awaitingReply: context.asked.get(order.id) ?? '',
     truncated,
     available: sidebarActionsFor(order.status),
   };
@@ -111,21 +125,38 @@ function byTime(pick: (e: QueueEntry) => number | null): (a: QueueEntry, b: Queu
   };
 }
 
-/** Requests by age (the respond clock), approved work by due date, completed work by completion. */
-const ORDERING: Readonly<Record<SectionKey, (a: QueueEntry, b: QueueEntry) => number>> = {
-  submitted: byTime((e) => e.requestedAt),
-  approved: byTime((e) => e.due ?? e.requestedAt),
-  completed: byTime((e) => e.completedAt),
-};
+/** Emergencies first, then requests intake flagged for review, then the oldest. */
+function needsReviewOrder(priorities: ItemContext['priorities']): (a: QueueEntry, b: QueueEntry) => number {
+  const oldest = byTime((e) => e.requestedAt);
+  const rank = (e: QueueEntry): number => (isEmergency(e, priorities) ? 0 : e.reviewFlag !== '' ? 1 : 2);
+  return (a, b) => rank(a) - rank(b) || oldest(a, b);
+}
 
-function page(entries: QueueEntry[], key: SectionKey, offset: number): SectionPage {
+/** Work in hand grouped by technician (by email), In Progress, then On Hold, then Assigned, by due date. */
+const WORK_RANK: Readonly<Partial<Record<QueueStatus, number>>> = {
+  'In Progress': 0,
+  'On Hold': 1,
+  Assigned: 2,
+};
+const byDue = byTime((e) => e.due ?? e.requestedAt);
+function byTechnician(a: QueueEntry, b: QueueEntry): number {
+  const who = a.assignee.toLowerCase().localeCompare(b.assignee.toLowerCase());
+  return who || (WORK_RANK[a.status] ?? 3) - (WORK_RANK[b.status] ?? 3) || byDue(a, b);
+}
+
+function page(
+  entries: QueueEntry[],
+  order: (a: QueueEntry, b: QueueEntry) => number,
+  offset: number,
+  context: ItemContext,
+): SectionPage {
   const total = entries.length;
   // Past the end (the list shrank since the page was asked for): the last page.
   const start = offset < total ? offset : Math.max(0, total - REVIEW_PAGE_SIZE);
   const items = entries
-    .sort(ORDERING[key])
+    .sort(order)
     .slice(start, start + REVIEW_PAGE_SIZE)
-    .map(itemFromEntry);
+    .map((e) => itemFromEntry(e, context));
   return { total, offset: start, pageSize: items.length, items };
 }
 
@@ -154,29 +185,56 @@ export interface ViewInput {
   offsets: Offsets;
   now: Date;
   notices?: string[];
+  /** The queue's change marker when it was read (see reviewPoll). */
+  marker?: string;
+  asked?: ReadonlyMap<string, string>;
 }
 
-export function buildView({ index, reference, reviewer, offsets, now, notices = [] }: ViewInput): ReviewView {
-  return fitPayload(viewOf({ index, reference, reviewer, offsets, now, notices }));
+export function buildView(input: ViewInput): ReviewView {
+  return fitPayload(viewOf(input));
 }
 
-function viewOf({ index, reference, reviewer, offsets, now, notices = [] }: ViewInput): ReviewView {
-  const bySection: Record<SectionKey, QueueEntry[]> = { submitted: [], approved: [], completed: [] };
-  const sectionOf = Object.fromEntries(SECTION_KEYS.map((k) => [STATUS_OF_SECTION[k], k])) as Record<
-    QueueStatus,
-    SectionKey
-  >;
-  for (const entry of index.entries.values()) bySection[sectionOf[entry.status]].push(entry);
+/** The hours ahead in which work counts as due soon: the reminder's, or a day when reminders are off. */
+function soonHours(reference: ReferenceData): number {
+  return reference.settings.reminderHoursBeforeDue > 0 ? reference.settings.reminderHoursBeforeDue : 24;
+}
+
+function viewOf(input: ViewInput): ReviewView {
+  const { index, reference, reviewer, offsets, now, notices = [] } = input;
+  const context: ItemContext = { priorities: reference.settings.priorities, asked: input.asked ?? new Map() };
+  const lists: Record<SectionKey, QueueEntry[]> = {
+    submitted: [],
+    overdue: [],
+    approved: [],
+    working: [],
+    completed: [],
+  };
+  const soon = soonHours(reference);
+  for (const entry of index.entries.values()) {
+    if (entry.status === 'Submitted') lists.submitted.push(entry);
+    else if (entry.status === 'Approved') lists.approved.push(entry);
+    else if (entry.status === 'Completed') lists.completed.push(entry);
+    else lists.working.push(entry);
+    const owed = { status: entry.status, due: entry.due === null ? null : new Date(entry.due) };
+    if (isOverdue(owed, now) || isDueSoon(owed, now, soon)) lists.overdue.push(entry);
+  }
+  const orders: Record<SectionKey, (a: QueueEntry, b: QueueEntry) => number> = {
+    submitted: needsReviewOrder(context.priorities),
+    overdue: byDue,
+    approved: byDue,
+    working: byTechnician,
+    completed: byTime((e) => e.completedAt),
+  };
+  const sections = Object.fromEntries(
+    SECTION_KEYS.map((k) => [k, page(lists[k], orders[k], offsets[k] ?? 0, context)]),
+  ) as Record<SectionKey, SectionPage>;
   const loads = loadByAssignee(index);
   return {
     generatedAt: now.toISOString(),
     timeZone: reference.timeZone,
     user: { email: reviewer.email, name: reviewer.name, role: reviewer.role },
-    sections: {
-      submitted: page(bySection.submitted, 'submitted', offsets.submitted ?? 0),
-      approved: page(bySection.approved, 'approved', offsets.approved ?? 0),
-      completed: page(bySection.completed, 'completed', offsets.completed ?? 0),
-    },
+    sections,
+    marker: input.marker ?? '',
     technicians: activeTechnicians(reference.staff)
       .map((t) => ({ email: t.email, name: t.name || t.email, openLoad: loads.get(t.email) ?? 0 }))
       .sort((a, b) => a.name.localeCompare(b.name)),

@@ -1,0 +1,97 @@
+/**
+ * A change that keeps the status (the amendments of the lifecycle table): a new priority with its due
+ * date recomputed from the SLA, a new due date, or started work handed to another technician. Called
+ * by performAction inside the document lock, after the stale check; writes the row once, logs every
+ * field change and the reason, and updates the queue. Emails follow in ./notify.
+ */
+import { applyAmendment, checkAmendment } from '../../../core/amendments';
+import type { AmendmentAction } from '../../../core/lifecycle-table';
+import type { WorkOrder } from '../../../core/model';
+import { dueDate } from '../../../core/sla';
+import { activeTechnicians } from '../../../core/staff';
+import type { Refusal, ReviewActionRequest } from '../../../shared/review';
+import { appendChangeLog } from '../../adapters/change-log';
+import type { ReferenceData } from '../../adapters/reference-data';
+import type { LocatedOrder, Register } from '../../adapters/register';
+import type { QueueSession } from '../../adapters/review-queue';
+import type { ActOutcome } from './act';
+import type { Reviewer } from './caller';
+import { LOG_UPKEEP, logEntries, saveQueue } from './record';
+import { refusal } from './respond';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface AmendInput {
+  ss: Spreadsheet;
+  reference: ReferenceData;
+  reviewer: Reviewer;
+  register: Register;
+  located: LocatedOrder;
+  request: ReviewActionRequest;
+  amendment: AmendmentAction;
+  now: Date;
+  session: QueueSession;
+}
+
+function changesOf(request: ReviewActionRequest): { changes: Partial<WorkOrder>; reason?: string } {
+  switch (request.action) {
+    case 'reprioritize':
+      return { changes: { priority: request.priority }, reason: request.reason };
+    case 'redate':
+      return { changes: { due: new Date(request.due) }, reason: request.reason };
+    case 'reassign':
+      return { changes: { assignee: request.assignee } };
+    default:
+      return { changes: {} };
+  }
+}
+
+export function amend(input: AmendInput): ActOutcome | Refusal {
+  const { ss, reference, reviewer, located, request, now, session } = input;
+  const before = located.order;
+  const { settings, staff, timeZone } = reference;
+  const { changes, reason } = changesOf(request);
+  const check = checkAmendment({
+    order: before,
+    action: input.amendment,
+    actor: { email: reviewer.email, role: reviewer.role },
+    changes,
+    reason,
+    allowed: {
+      priorities: settings.priorities.map((p) => p.name),
+      technicians: activeTechnicians(staff).map((t) => t.email),
+    },
+  });
+  if (!check.ok) return refusal(`${check.reason}.`);
+  const amendment = check.amendment;
+  const due = amendment.stamps.includes('due')
+    ? dueDate(String(changes.priority ?? before.priority), now, settings, timeZone)
+    : undefined;
+  const applied = applyAmendment(before, amendment, changes, { now, due });
+  const log = logEntries(before.id, reviewer, now, applied.changes);
+  if (reason !== undefined) {
+    log.push({
+      at: now,
+      user: reviewer.email,
+      source: 'sidebar',
+      recordId: before.id,
+      field: 'Reason for change',
+      oldValue: '',
+      newValue: reason,
+    });
+  }
+  input.register.write(located, applied.order);
+  appendChangeLog(ss, log, LOG_UPKEEP);
+  session.apply([{ row: located.row, order: applied.order }]);
+  return {
+    ok: true,
+    before,
+    after: applied.order,
+    row: located.row,
+    transitions: [],
+    index: saveQueue(session),
+    marker: session.marker,
+    amendment,
+    reason,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The requestors' reply form (core/reply-form.ts), made the first time a supervisor asks a requestor
+ * something: verified email addresses collected (so a reply is from whom Google says it is), this
+ * spreadsheet as its destination on a tab of its own. Its link, pre-filled with a placeholder request
+ * id where Forms can make one (Form.createResponse … toPrefilledUrl), is stored, so that each email's
+ * link costs no call.
+ */
+import { REPLY_FORM_TITLE, REPLY_QUESTIONS, REPLY_RESPONSES_SHEET } from '../../../core/reply-form';
+import { PROPERTY_KEYS } from '../../adapters/document-properties';
+import { documentPropertiesOrNull } from '../../adapters/service-handles';
+import { collectVerifiedEmails, createForm, openFormOrNull, sendResponsesTo } from '../../adapters/forms';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Form = GoogleAppsScript.Forms.Form;
+
+/** Letters only, so URL-encoding leaves it as it is. */
+const PLACEHOLDER = 'REPLYREQUESTPLACEHOLDER';
+
+function open(id: string | null): Form | null {
+  // Null when deleted or no longer shared: a new one is made.
+  return id ? openFormOrNull(id) : null;
+}
+
+function create(ss: Spreadsheet): Form {
+  // FormApp.create(title) only names the Drive file: the form respondents see is titled separately.
+  const form = createForm(REPLY_FORM_TITLE);
+  collectVerifiedEmails(form);
+  form
+    .setTitle(REPLY_FORM_TITLE)
+    .setDescription(
+      'Answer a question about your request, or add information to it. Your reply goes on its record.',
+    )
+    .setConfirmationMessage('Thank you: your reply was added to your request.');
+  form
+    .addTextItem()
+    .setTitle(REPLY_QUESTIONS.requestId.title)
+    .setHelpText(REPLY_QUESTIONS.requestId.helpText)
+    .setRequired(true);
+  form
+    .addParagraphTextItem()
+    .setTitle(REPLY_QUESTIONS.answer.title)
+    .setHelpText(REPLY_QUESTIONS.answer.helpText)
+    .setRequired(true);
+  sendResponsesTo(form, ss.getId());
+  // Google inserts the destination tab first: it gets the add-on's name for it.
+  const tab = ss.getSheets()[0];
+  if (tab && tab.getFormUrl() !== null && !ss.getSheetByName(REPLY_RESPONSES_SHEET))
+    tab.setName(REPLY_RESPONSES_SHEET);
+  return form;
+}
+
+/** The link with the placeholder in it where Forms can pre-fill; else the form's own link. */
+function linkTemplate(form: Form): string {
+  const item = form.getItems().find((i) => i.getTitle() === REPLY_QUESTIONS.requestId.title);
+  try {
+    if (item) {
+      return form
+        .createResponse()
+        .withItemResponse(item.asTextItem().createResponse(PLACEHOLDER))
+        .toPrefilledUrl();
+    }
+  } catch (error) {
+    console.warn(`The reply form's pre-filled link could not be made: ${String(error)}`);
+  }
+  return form.getPublishedUrl();
+}
+
+/** The stored link template, making the form first if there is none (call under the document lock). */
+export function ensureReplyForm(ss: Spreadsheet, properties: Readonly<Record<string, string>>): string {
+  const stored = properties[PROPERTY_KEYS.replyFormLink];
+  if (stored) return stored;
+  const form = open(properties[PROPERTY_KEYS.replyFormId] ?? null) ?? create(ss);
+  const template = linkTemplate(form);
+  documentPropertiesOrNull()?.setProperties({
+    [PROPERTY_KEYS.replyFormId]: form.getId(),
+    [PROPERTY_KEYS.replyFormLink]: template,
+  });
+  return template;
+}
+
+/** Whether the link carries the request id (a pre-filled link) or the requestor must type it. */
+export function replyLinkFor(template: string, id: string): { link: string; prefilled: boolean } {
+  if (template.includes(PLACEHOLDER))
+    return { link: template.replace(PLACEHOLDER, encodeURIComponent(id)), prefilled: true };
+  return { link: template, prefilled: false };
+}

@@ -1,0 +1,80 @@
+/**
+ * A requestor's reply through the reply form: the answer goes on the work order (Progress Notes,
+ * "<when> Requestor: <answer>"), the change log records it with the question it answers, the open
+ * question is settled (the card no longer reads "waiting for requestor") and the review queue follows,
+ * so the open sidebars refresh. Only the order's own requestor may add to it, as Google verified
+ * their address; a reply to an order that is finished or not theirs changes nothing and is logged.
+ */
+import type { UnhashedEntry } from '../../../core/audit';
+import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
+import { notesWithReply, readReply } from '../../../core/reply-form';
+import { formatLocal } from '../../../core/time';
+import { appendChangeLog } from '../../adapters/change-log';
+import { withDocumentLock } from '../../adapters/document-lock';
+import { loadReferenceData } from '../../adapters/reference-data';
+import { Register } from '../../adapters/register';
+import { syncQueueFor } from '../../adapters/review-queue';
+import { PROPERTY_KEYS } from '../../adapters/document-properties';
+import { documentPropertiesOrNull } from '../../adapters/service-handles';
+import { findOrder } from './find';
+import { openQuestionsIn, settleQuestion } from './questions';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type ReplyOutcome = 'added' | 'unknown request' | 'not the requestor' | 'request finished' | 'empty';
+
+function entry(
+  now: Date,
+  user: string,
+  recordId: string,
+  field: string,
+  oldValue: string,
+  newValue: string,
+): UnhashedEntry {
+  return { at: now, user, source: 'form', recordId, field, oldValue, newValue };
+}
+
+export function recordReply(
+  ss: Spreadsheet,
+  namedValues: Readonly<Record<string, readonly string[]>>,
+  now: Date,
+): ReplyOutcome {
+  const reply = readReply(namedValues);
+  if (reply.id === '' || reply.answer === '') return 'empty';
+  const reference = loadReferenceData(ss);
+  const who = reply.email || 'anonymous form respondent';
+  return withDocumentLock((): ReplyOutcome => {
+    const register = Register.open(ss);
+    const found = /^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(reply.id) ? findOrder(register, reply.id) : null;
+    const refuse = (
+      outcome: ReplyOutcome,
+      why: string,
+      recordId = found?.order.id ?? 'Requestor Replies',
+    ): ReplyOutcome => {
+      appendChangeLog(ss, [
+        entry(now, who, recordId, `Requestor reply not added (${why})`, '', reply.answer.slice(0, 500)),
+      ]);
+      return outcome;
+    };
+    if (!found) return refuse('unknown request', `no request ${reply.id.slice(0, 40)}`);
+    const order = found.order;
+    if (reply.email === '' || reply.email !== order.requesterEmail.trim().toLowerCase())
+      return refuse('not the requestor', 'not sent by the requestor');
+    if (FINAL_STATUSES.includes(order.status))
+      return refuse('request finished', `the request is ${order.status}`);
+    const question = openQuestionsIn({
+      [PROPERTY_KEYS.reviewQuestions]:
+        documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.reviewQuestions) ?? '',
+    }).get(order.id);
+    const after: WorkOrder = {
+      ...order,
+      notes: notesWithReply(order.notes, formatLocal(now, reference.timeZone), reply.answer),
+      revision: order.revision + 1,
+    };
+    register.write(found, after);
+    appendChangeLog(ss, [entry(now, who, order.id, 'Requestor Reply', question ?? '', reply.answer)]);
+    settleQuestion(order.id);
+    syncQueueFor([{ row: found.row, order: after }]);
+    return 'added';
+  });
+}
