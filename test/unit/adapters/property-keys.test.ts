@@ -1,6 +1,6 @@
 /**
  * PROPERTY_KEYS lists the real document-property keys: after a day's work through the entry points
- * (setup, intake, the review sidebar, the hourly job), every key in the document's properties is one
+ * (setup, intake, the review sidebar with a question put to a requestor, the hourly job), every key in the document's properties is one
  * of them (or a piece of one, `<key>.<n>`), and each of them is used.
  */
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
@@ -14,7 +14,8 @@ test('every document property the add-on writes is declared, and every declared 
     await submitRequests(wb, [{ description: 'Leaking tap' }, { description: 'Broken light' }]);
     const loaded = await load(wb, SUPERVISOR);
     if (!loaded.reply.ok) throw new Error(loaded.reply.message);
-    const item = loaded.reply.view.sections.submitted.items[0]!;
+    const [item, other] = loaded.reply.view.sections.submitted.items;
+    if (!item || !other) throw new Error('expected two submitted requests');
     const approved = await act(wb, SUPERVISOR, {
       action: 'approveAssign',
       ...target(item),
@@ -23,6 +24,12 @@ test('every document property the add-on writes is declared, and every declared 
       assignee: TECH,
     });
     expect(approved.reply.ok).toBe(true);
+    const asked = await act(wb, SUPERVISOR, {
+      action: 'clarify',
+      ...target(other),
+      question: 'Which floor?',
+    });
+    expect(asked.reply.ok).toBe(true);
     await runHourly(wb);
 
     const keys = Object.keys(wb.rt.world.properties.document(wb.ssId).entries());
