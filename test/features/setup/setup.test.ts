@@ -25,6 +25,7 @@ describe('the add-on menu', () => {
         const items = (rt.world.ui.addonMenuFor(ssId, ADMIN) ?? []).filter((i) => i.kind === 'item');
         expect(items.map((i) => (i.kind === 'item' ? i.caption : ''))).toEqual([
           'Review & assign',
+          'My work',
           'Build reports',
           'Set up work orders',
           'Verify audit log',
