@@ -8,6 +8,7 @@
  * every wanted row at once.
  */
 import { parseRegisterRow } from '../../../core/columns';
+import { parseRequestId } from '../../../core/ids';
 import type { LocatedOrder, Register } from '../../adapters/register';
 import { documentCache } from '../../adapters/service-handles';
 
@@ -126,4 +127,35 @@ export function readOrdersById(
     const located = found.get(id);
     return located ? [located] : [];
   });
+}
+
+/**
+ * Where rows probably are when none is remembered: request ids are given in order and rows appended in
+ * order, so an id sits about as far from a known (id, row) pair as their sequence numbers are apart,
+ * until someone sorts the sheet. Known pairs: the review queue's entries and its last row. A guess is
+ * only ever read and checked by id, like any hint.
+ */
+export function predictRows(
+  ids: readonly string[],
+  anchors: ReadonlyArray<{ seq: number; row: number }>,
+): Map<string, number> {
+  const sorted = anchors.filter((a) => a.seq > 0 && a.row >= 2).sort((a, b) => a.seq - b.seq);
+  const out = new Map<string, number>();
+  if (sorted.length === 0) return out;
+  for (const id of ids) {
+    const seq = parseRequestId(id);
+    if (seq === null) continue;
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as { seq: number }).seq < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    const candidates = [sorted[lo], sorted[lo - 1]].filter((a) => a !== undefined);
+    const nearest = candidates.reduce((a, b) => (Math.abs(b.seq - seq) < Math.abs(a.seq - seq) ? b : a));
+    const row = nearest.row + (seq - nearest.seq);
+    if (row >= 2) out.set(id, row);
+  }
+  return out;
 }

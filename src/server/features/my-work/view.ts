@@ -6,11 +6,12 @@
 import type { WorkOrder } from '../../../core/model';
 import type { MyWorkCard, MyWorkView } from '../../../shared/my-work-types';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { Register } from '../../adapters/register';
+import { parseRequestId } from '../../../core/ids';
+import { Register, type LocatedOrder } from '../../adapters/register';
 import { loadQueue } from '../../adapters/review-queue';
 import type { Worker } from './caller';
 import { OPEN_WORK_STATUSES, cardOf, compareCards } from './cards';
-import { readOrdersById } from './rows';
+import { predictRows, readOrdersById } from './rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -32,10 +33,14 @@ export function buildMyWork(
     (e) => e.status === 'Completed' && sameEmail(e.assignee, worker.email),
   );
   const ids = [...openIds, ...completed.map((e) => e.id)];
-  const located =
-    ids.length === 0
-      ? []
-      : readOrdersById(Register.open(ss), worker.email, ids, new Map(completed.map((e) => [e.id, e.row])));
+  let located: LocatedOrder[] = [];
+  if (ids.length > 0) {
+    const anchors = [...index.entries.values()].map((e) => ({ seq: parseRequestId(e.id) ?? 0, row: e.row }));
+    anchors.push({ seq: index.maxSeq, row: index.lastRow });
+    const known = predictRows(openIds, anchors);
+    for (const e of completed) known.set(e.id, e.row);
+    located = readOrdersById(Register.open(ss), worker.email, ids, known);
+  }
   const open: MyWorkCard[] = [];
   const awaitingClose: MyWorkCard[] = [];
   for (const { row, order } of located) {
