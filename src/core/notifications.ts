@@ -42,6 +42,8 @@ export interface EmailExtra {
   link?: string;
   /** For overdue/due-soon wording. */
   now?: Date;
+  /** The order's pre-filled update-form link, put in the assignee's email (for a phone). */
+  updateLink?: string;
 }
 
 /** The kind's usual recipients. */
@@ -104,7 +106,12 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
     case 'rejected':
       return c('Not approved', [`Your request ${order.id} was not approved.`, `Reason: ${reason}`]);
     case 'assigned':
-      return c('Assigned to you', [`Work order ${ref} is assigned to you.`]);
+      return c('Assigned to you', [
+        `Work order ${ref} is assigned to you.`,
+        ...(extra.updateLink && /^https:\/\/\S+$/.test(extra.updateLink)
+          ? [`To update it from a phone, open ${extra.updateLink}`]
+          : []),
+      ]);
     case 'unassigned':
       return c('Reassigned', [
         `Work order ${ref} has been reassigned to someone else; no further action is needed from you.`,

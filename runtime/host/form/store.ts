@@ -56,6 +56,8 @@ export interface FormState {
   ownerEmail: string;
   description: string;
   collectEmail: boolean;
+  /** Verified email collection (Form.setEmailCollectionType(VERIFIED)); absent in older saved worlds. */
+  verifiedEmail?: boolean;
   confirmationMessage: string;
   customClosedFormMessage: string;
   allowResponseEdits: boolean;
@@ -147,6 +149,7 @@ export class FormStore {
         ownerEmail: f.ownerEmail,
         description: f.description,
         collectEmail: f.collectEmail,
+        verifiedEmail: f.verifiedEmail,
         confirmationMessage: f.confirmationMessage,
         customClosedFormMessage: f.customClosedFormMessage,
         allowResponseEdits: f.allowResponseEdits,
@@ -178,6 +181,7 @@ export class FormStore {
       const form = new FormModel(f.id, f.publishedId, f.title, f.ownerEmail);
       form.description = f.description;
       form.collectEmail = f.collectEmail;
+      form.verifiedEmail = f.verifiedEmail === true;
       form.confirmationMessage = f.confirmationMessage;
       form.customClosedFormMessage = f.customClosedFormMessage;
       form.allowResponseEdits = f.allowResponseEdits;

@@ -9,6 +9,9 @@ export const PROPERTY_KEYS = {
   woCounters: 'wo.counter.workOrder',
   intakeLedger: 'wo.intake.ledger',
   formId: 'wo.form.id',
+  /** The per-order update form (setup/update-form.ts) and its pre-filled link with a placeholder id. */
+  updateFormId: 'wo.updateForm.id',
+  updateFormPrefill: 'wo.updateForm.prefill',
   setupVersion: 'wo.setup.version',
   notifiedErrors: 'wo.errors.notified',
   escalations: 'wo.hourly.escalations',

@@ -17,6 +17,8 @@ import { syncQueueFor } from '../../adapters/review-queue';
 import { appendChangeLog } from '../../adapters/change-log';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue } from '../../adapters/mailer';
+import { isUpdateResponse } from '../../../shared/my-work-update-form';
+import { applyUpdateResponse } from '../my-work/form-update';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -135,11 +137,19 @@ export function acknowledge(ss: Spreadsheet, reference: ReferenceData, order: Wo
   sendOrQueue(ss, { ...email, recordId: order.id }, now);
 }
 
-/** Installable form-submit trigger. */
+/**
+ * Installable form-submit trigger: the one for every form linked to this spreadsheet (an add-on may
+ * have one per document). A response is routed by the form it belongs to, told by its questions: the
+ * per-order update form's go to My work's handler, everything else is a request.
+ */
 export function onFormSubmitTrigger(e: unknown): void {
   const event = toFormSubmitEvent(e);
   if (!event) return;
   const ss = activeSpreadsheet();
+  if (isUpdateResponse(event.namedValues)) {
+    applyUpdateResponse(ss, event);
+    return;
+  }
   const now = new Date();
   const reference = loadReferenceData(ss);
   const result = ingestResponse(

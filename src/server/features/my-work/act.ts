@@ -44,8 +44,10 @@ export interface StepRefusal {
 /** Where the step came from: the change log's source and the word the stale message uses. */
 export interface StepOrigin {
   source: ChangeSource;
-  /** "opened My work" / "opened the update link". */
+  /** "opened My work": what the stale-card message says the person last saw. */
   seen: string;
+  /** Whether the request's revision must match the row's (a card can be stale; a form answer acts on the order as it is). */
+  checkRevision: boolean;
 }
 
 const refuse = (message: string): StepRefusal => ({ ok: false, message });
@@ -121,6 +123,40 @@ function decide(
   return { next: applied.order, changes: applied.changes, transition: check.transition };
 }
 
+/**
+ * The step on an order already found, without taking a lock: the caller holds the document lock
+ * (performStep here; the update form's handler, which also holds the owner's lock for intake's ledger).
+ */
+export function stepAt(
+  ss: Spreadsheet,
+  register: Register,
+  located: LocatedOrder | null,
+  reference: ReferenceData,
+  worker: Worker,
+  request: MyWorkActionRequest,
+  now: Date,
+  origin: StepOrigin,
+): StepOutcome | StepRefusal {
+  if (!located) {
+    return refuse(
+      `No work order ${request.id} is in the register (it may have been archived or deleted). Reload to see your current work.`,
+    );
+  }
+  const before = located.order;
+  if (origin.checkRevision && before.revision !== request.revision) {
+    return refuse(
+      `${before.woNumber || before.id} changed since you ${origin.seen}: it is now ${before.status} (revision ${before.revision}; you saw revision ${request.revision}). Nothing was changed. Reload to see the latest, then try again.`,
+    );
+  }
+  const decided = decide(before, request, worker, now, reference.timeZone);
+  if ('ok' in decided) return decided;
+  register.write(located, decided.next);
+  // Whole-row write and its log row in the same lock: a change never lands without its log row.
+  appendChangeLog(ss, logEntries(before.id, worker.email, origin, now, decided.changes), { spareCalls: 0 });
+  if (changesQueue(before, decided.next)) syncQueueFor([{ row: located.row, order: decided.next }]);
+  return { ok: true, before, after: decided.next, row: located.row, transition: decided.transition };
+}
+
 export function performStep(
   ss: Spreadsheet,
   reference: ReferenceData,
@@ -132,23 +168,6 @@ export function performStep(
   return withDocumentLock(() => {
     const register = Register.open(ss);
     const located = locate(register, request.id, request.rowHint);
-    if (!located) {
-      return refuse(
-        `No work order ${request.id} is in the register (it may have been archived or deleted). Reload to see your current work.`,
-      );
-    }
-    const before = located.order;
-    if (before.revision !== request.revision) {
-      return refuse(
-        `${before.woNumber || before.id} changed since you ${origin.seen}: it is now ${before.status} (revision ${before.revision}; you saw revision ${request.revision}). Nothing was changed. Reload to see the latest, then try again.`,
-      );
-    }
-    const decided = decide(before, request, worker, now, reference.timeZone);
-    if ('ok' in decided) return decided;
-    register.write(located, decided.next);
-    // Whole-row write and its log row in the same lock: a change never lands without its log row.
-    appendChangeLog(ss, logEntries(before.id, worker.email, origin, now, decided.changes), { spareCalls: 0 });
-    if (changesQueue(before, decided.next)) syncQueueFor([{ row: located.row, order: decided.next }]);
-    return { ok: true, before, after: decided.next, row: located.row, transition: decided.transition };
+    return stepAt(ss, register, located, reference, worker, request, now, origin);
   });
 }

@@ -48,7 +48,7 @@ export function myWorkLoad(request?: unknown): MyWorkLoadResponse {
     const worker = workerOrRefusal(reference, currentUserEmail());
     if (isRefusal(worker)) return worker;
     const now = new Date();
-    return { ok: true, view: buildMyWork(ss, reference, worker, now, updateLinkFor(ss)) };
+    return { ok: true, view: buildMyWork(ss, reference, worker, now, updateLinkFor()) };
   });
 }
 
@@ -66,6 +66,7 @@ export function myWorkAct(request?: unknown): MyWorkActResponse {
     const outcome = performStep(ss, reference, worker, parsed.data, now, {
       source: 'sidebar',
       seen: 'opened My work',
+      checkRevision: true,
     });
     if (!outcome.ok) return outcome;
     // Emails after the lock is released, as every other path sends them.
@@ -76,7 +77,7 @@ export function myWorkAct(request?: unknown): MyWorkActResponse {
     return {
       ok: true,
       message: successMessage(outcome.before, outcome.after, outcome.transition),
-      view: buildMyWork(ss, reference, worker, now, updateLinkFor(ss)),
+      view: buildMyWork(ss, reference, worker, now, updateLinkFor()),
     };
   });
 }

@@ -8,6 +8,7 @@ import type { ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
 import type { ActOutcome } from './act';
 import type { Reviewer } from './caller';
+import { updateLinkFor } from '../my-work/update-link';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -42,6 +43,10 @@ export function sendActionEmails(
     organizationName: reference.settings.organizationName,
     previousAssignee: outcome.before.assignee,
     link: ss.getUrl(),
+    // Only an assignment's email carries it (one property read, not on every action).
+    updateLink: outcome.transitions.some((t) => t.action === 'assign' || t.action === 'reassign')
+      ? updateLinkFor()(outcome.after)
+      : undefined,
   };
   const planned: Array<{ kind: EmailKind; to: string[] }> = [];
   if (outcome.question !== undefined)

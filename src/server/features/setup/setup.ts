@@ -15,6 +15,7 @@ import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
 import { ensureRowStateColumn } from '../../adapters/row-state-column';
 import { ensureIntakeForm } from './intake-form';
+import { ensureUpdateForm } from './update-form';
 import { ensureTriggers } from './triggers';
 import { SetupReport } from './report';
 
@@ -114,6 +115,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
       }),
     );
     ensureIntakeForm(ss, settings, report);
+    ensureUpdateForm(ss, report);
     ensureTriggers(ss, report);
     // What setup leaves in place is what every execution reads next: store it, so they start warm.
     rememberReferenceData(readReferenceData(ss));
