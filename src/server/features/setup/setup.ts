@@ -14,6 +14,7 @@ import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
 import { ensureRowStateColumn } from '../../adapters/row-state-column';
+import { presentRegister } from '../../adapters/register-shape';
 import { ensureIntakeForm } from './intake-form';
 import { ensureUpdateForm } from './update-form';
 import { ensureTriggers } from './triggers';
@@ -91,6 +92,9 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     }
     applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
     ensureRowStateColumn(register.sheet, register.created ? null : report); // edit trigger's record (issue 5)
+    const hidden = presentRegister(register.sheet, readHeaderRow(register.sheet));
+    if (hidden.length > 0 && !register.created)
+      report.repaired.push(`hid the add-on's own register columns (${hidden.join(', ')})`);
 
     const log = ensureChangeLog(ss, report);
     if (log) protectChangeLog(log.sheet, log.created ? null : report);
