@@ -18,11 +18,13 @@ import {
   STRANGER,
   SUPERVISOR,
   TECH,
+  TECH2,
   expectOk,
   setUpWorkbook,
   type TestWorkbook,
 } from '../../support/workbook';
 import { mailLog } from '../review/helpers';
+import { type } from '../../support/edits';
 import { writesSnapshot } from '../review/fixtures';
 import { assignedOrders, cardIn, myView } from '../my-work/helpers';
 
@@ -84,6 +86,14 @@ describe('the update form', () => {
     const assigned = mailLog(wb).find((m) => m.to.includes(TECH) && /Assigned to you/.test(m.subject));
     expect(assigned?.body).toContain(link);
     expect(cardIn(await myView(wb, TECH), id).updateLink).toBe(link);
+  });
+
+  test('an assignment typed in the sheet also emails the link', async () => {
+    const [other] = await assignedOrders(wb, [TECH]);
+    await type(wb, SUPERVISOR, other!, 'Assignee', TECH2);
+    const mail = mailLog(wb).filter((m) => m.to.includes(TECH2) && /Assigned to you/.test(m.subject));
+    expect(mail.at(-1)?.body).toContain(`viewform?usp=pp_url&entry.`);
+    expect(mail.at(-1)?.body).toContain(`=${other}`);
   });
 
   test('a technician takes the order to Completed from the form; each step logged as theirs', async () => {
