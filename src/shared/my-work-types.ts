@@ -67,4 +67,9 @@ export interface Refusal {
 }
 
 export type MyWorkLoadResponse = { ok: true; view: MyWorkView } | Refusal;
-export type MyWorkActResponse = { ok: true; message: string; view: MyWorkView } | Refusal;
+/**
+ * A step's reply: the order's card as it now is (a Completed one belongs under "awaiting close").
+ * Only that card: the rest of the list is unchanged by the step, and reading it again would cost as
+ * much as opening the sidebar.
+ */
+export type MyWorkActResponse = { ok: true; message: string; card: MyWorkCard } | Refusal;

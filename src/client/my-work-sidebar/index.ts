@@ -85,12 +85,23 @@ function act(request: MyWorkActionInput): Promise<void> {
       } else complain(reply.message);
       return;
     }
-    state.view = reply.view;
+    if (state.view) state.view = withCard(state.view, reply.card);
     state.open = null;
     render();
     say(reply.message);
     ui.status.focus();
   });
+}
+
+/** The view with an order's new card in its place (Completed work moves under "awaiting close"). */
+function withCard(view: MyWorkView, card: MyWorkCard): MyWorkView {
+  const replace = (cards: MyWorkCard[]): MyWorkCard[] => cards.map((c) => (c.id === card.id ? card : c));
+  if (card.status !== 'Completed') return { ...view, open: replace(view.open) };
+  return {
+    ...view,
+    open: view.open.filter((c) => c.id !== card.id),
+    awaitingClose: [...view.awaitingClose.filter((c) => c.id !== card.id), card],
+  };
 }
 
 function openStep(card: MyWorkCard, step: MyWorkStep): void {

@@ -20,7 +20,7 @@ export type ServerFunction = keyof Replies;
 
 const REQUIRED: Readonly<Record<ServerFunction, readonly string[]>> = {
   myWorkLoad: ['view'],
-  myWorkAct: ['message', 'view'],
+  myWorkAct: ['message', 'card'],
 };
 
 function isReply(fn: ServerFunction, value: unknown): boolean {

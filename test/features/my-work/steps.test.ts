@@ -70,26 +70,26 @@ describe('a technician works an order through My work', () => {
     expect(reply.message).toContain('In Progress');
     expect(wb.order(id).status).toBe('In Progress');
     expect(wb.order(id).startedAt).toBeInstanceOf(Date);
-    expect(cardIn(reply.view, id).steps).toEqual(['hold', 'note', 'complete']);
+    expect(reply.card.steps).toEqual(['hold', 'note', 'complete']);
     expect(sidebarLog(wb, id)).toContainEqual(['Status', 'Assigned', 'In Progress']);
 
     const mailBefore = mailLog(wb).length;
     ({ reply } = await step(wb, TECH, {
       action: 'hold',
-      ...targetOf(cardIn(reply.view, id)),
+      ...targetOf(reply.card),
       reason: 'Waiting for a replacement part',
     }));
     if (!reply.ok) throw new Error(reply.message);
     expect(wb.order(id)).toMatchObject({ status: 'On Hold', reason: 'Waiting for a replacement part' });
-    expect(cardIn(reply.view, id).steps).toEqual(['resume', 'note']);
+    expect(reply.card.steps).toEqual(['resume', 'note']);
     const holdMail = mailLog(wb).slice(mailBefore);
     expect(holdMail.flatMap((m) => m.to).sort()).toEqual([REQUESTOR, SUPERVISOR].sort());
 
-    ({ reply } = await step(wb, TECH, { action: 'resume', ...targetOf(cardIn(reply.view, id)) }));
+    ({ reply } = await step(wb, TECH, { action: 'resume', ...targetOf(reply.card) }));
     if (!reply.ok) throw new Error(reply.message);
     ({ reply } = await step(wb, TECH, {
       action: 'note',
-      ...targetOf(cardIn(reply.view, id)),
+      ...targetOf(reply.card),
       note: '=Part fitted, testing',
     }));
     if (!reply.ok) throw new Error(reply.message);
@@ -102,7 +102,7 @@ describe('a technician works an order through My work', () => {
     const beforeComplete = mailLog(wb).length;
     ({ reply } = await step(wb, TECH, {
       action: 'complete',
-      ...targetOf(cardIn(reply.view, id)),
+      ...targetOf(reply.card),
       results: 'Door closes again',
       actionsTaken: 'Replaced the hinge',
     }));
@@ -113,8 +113,10 @@ describe('a technician works an order through My work', () => {
       actions: 'Replaced the hinge',
     });
     expect(wb.order(id).completedAt).toBeInstanceOf(Date);
-    expect(reply.view.open.map((c) => c.id)).toEqual([ids[2]]);
-    expect(reply.view.awaitingClose.map((c) => c.id)).toEqual([id]);
+    expect(reply.card).toMatchObject({ id, status: 'Completed', steps: ['note'] });
+    const after = await myView(wb, TECH);
+    expect(after.open.map((c) => c.id)).toEqual([ids[2]]);
+    expect(after.awaitingClose.map((c) => c.id)).toEqual([id]);
     expect(
       mailLog(wb)
         .slice(beforeComplete)

@@ -18,6 +18,7 @@ import { activeSpreadsheet } from '../../adapters/workbook';
 import { notifySteps } from '../edits/notify';
 import { answer, refusal } from '../review/respond';
 import { performStep } from './act';
+import { cardOf } from './cards';
 import { isRefusal, workerOrRefusal } from './caller';
 import { successMessage } from './messages';
 import { updateLinkFor } from './update-link';
@@ -52,7 +53,7 @@ export function myWorkLoad(request?: unknown): MyWorkLoadResponse {
   });
 }
 
-/** Start, hold, resume, add a note or complete one order; the reply carries the refreshed cards. */
+/** Start, hold, resume, add a note or complete one order; the reply carries the order's new card. */
 export function myWorkAct(request?: unknown): MyWorkActResponse {
   return answer((): MyWorkActResponse => {
     const parsed = MyWorkActionRequestSchema.safeParse(request);
@@ -77,7 +78,7 @@ export function myWorkAct(request?: unknown): MyWorkActResponse {
     return {
       ok: true,
       message: successMessage(outcome.before, outcome.after, outcome.transition),
-      view: buildMyWork(ss, reference, worker, now, updateLinkFor()),
+      card: cardOf(outcome.after, outcome.row, worker, reference, now, updateLinkFor()(outcome.after)),
     };
   });
 }
