@@ -3,7 +3,8 @@
  * wherever an administrator moved them), every date in the one date-time format; setup run again on a
  * workbook in use changes no value.
  */
-import { SHEET_NAMES } from '../../../src/core/model';
+import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../src/core/model';
+import { REGISTER_FIELD_ORDER } from '../../../src/core/register-order';
 import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { assignedOrders } from './helpers';
 
@@ -31,6 +32,20 @@ describe('the register’s presentation', () => {
     await assignedOrders(wb, [TECH, TECH]);
   });
   afterAll(() => wb.close());
+
+  test('a new register puts the technician’s columns beside Status and every field once', () => {
+    const header = (wb.values(SHEET_NAMES.register)[0] ?? []).map(String);
+    expect(header.slice(0, 7)).toEqual([
+      'Request ID',
+      'WO Number',
+      'Status',
+      'Progress Notes',
+      'Results',
+      'Actions Taken',
+      'Reason',
+    ]);
+    expect([...REGISTER_FIELD_ORDER].sort()).toEqual(Object.keys(REGISTER_COLUMNS).sort());
+  });
 
   test('a new register hides the add-on’s own columns and shows dates as 2026-03-06 17:05:00', () => {
     expect(hiddenHeaders(wb).sort()).toEqual([...HIDDEN, 'Last Known State'].sort());
