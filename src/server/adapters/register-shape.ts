@@ -89,9 +89,13 @@ export function forgetRegisterShape(): void {
 export function presentRegister(sheet: Sheet, header: readonly string[]): string[] {
   const layout = registerLayout(header);
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  // Row 2 tells whether a column already has the format (one read): formatting every row of a large
+  // register again on each setup would write a cell per row.
+  const formats = sheet.getRange(2, 1, 1, Math.max(header.length, 1)).getNumberFormats()[0] ?? [];
   for (const field of DATE_TIME_FIELDS) {
     const index = layout.indexOf[field];
-    if (index >= 0) sheet.getRange(2, index + 1, rows, 1).setNumberFormat(DATE_TIME_NUMBER_FORMAT);
+    if (index < 0 || formats[index] === DATE_TIME_NUMBER_FORMAT) continue;
+    sheet.getRange(2, index + 1, rows, 1).setNumberFormat(DATE_TIME_NUMBER_FORMAT);
   }
   const hidden: string[] = [];
   for (const field of SYSTEM_FIELDS) {
