@@ -64,6 +64,15 @@ function nameResponsesSheet(ss: Spreadsheet): void {
   if (used > 0 && max > used) sheet.deleteColumns(used + 1, max - used);
 }
 
+/** Form.getDestinationId() throws for a form never linked (live Apps Script); that is "not here". */
+function sendsResponsesHere(form: Form, ss: Spreadsheet): boolean {
+  try {
+    return form.getDestinationId() === ss.getId();
+  } catch {
+    return false;
+  }
+}
+
 function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
   const byTitle = new Map(form.getItems().map((item) => [item.getTitle().trim().toLowerCase(), item]));
   for (const q of UPDATE_QUESTIONS) {
@@ -88,7 +97,11 @@ function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
     withEmailCollection(form).setEmailCollectionType(verified());
     report.repaired.push('the update form collects verified email addresses again');
   }
-  if (form.getDestinationId() !== ss.getId()) {
+  if (form.getTitle().trim() === '') {
+    form.setTitle(UPDATE_FORM_TITLE);
+    report.repaired.push('the update form has its title again');
+  }
+  if (!sendsResponsesHere(form, ss)) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     nameResponsesSheet(ss);
     report.repaired.push('the update form sends its responses to this spreadsheet again');
@@ -98,9 +111,11 @@ function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
 export function ensureUpdateForm(ss: Spreadsheet, report: SetupReport): void {
   let form = openForm(getProperty(PROPERTY_KEYS.updateFormId));
   if (!form) {
+    // FormApp.create(title) names the Drive file; the title respondents see is set apart.
     form = FormApp.create(UPDATE_FORM_TITLE);
     withEmailCollection(form).setEmailCollectionType(verified());
     form
+      .setTitle(UPDATE_FORM_TITLE)
       .setDescription(
         'Update a work order assigned to you: start it, put it on hold, resume it, add a note or complete it. Open it from the link in your assignment email or in My work.',
       )
