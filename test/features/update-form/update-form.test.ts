@@ -5,6 +5,7 @@
  * their step under the lifecycle checks; a refused one is answered by email; a replay changes nothing.
  */
 import { fireFormSubmit } from '../../../runtime/host/events';
+import { unlink } from '../../../runtime/host/form/destination';
 import { SHEET_NAMES } from '../../../src/core/model';
 import {
   STEP_CHOICES,
@@ -157,6 +158,16 @@ describe('the update form', () => {
       }),
     );
     expect(writesSnapshot(wb)).toBe(snapshot);
+  });
+
+  test('a form unlinked from the spreadsheet is linked again by setup, on a tab of its own', async () => {
+    unlink(updateForm(wb));
+    const record = expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
+    expect(String(record.value)).toMatch(/the update form sends its responses to this spreadsheet again/);
+    expect(updateForm(wb).destination?.sheet.name).toBe(`${UPDATE_RESPONSES_SHEET} 2`);
+    const [other] = await assignedOrders(wb, [TECH]);
+    await answer(wb, TECH, other!, 'start');
+    expect(wb.order(other!).status).toBe('In Progress');
   });
 
   test('the hourly reconciliation does not take update answers for requests', async () => {

@@ -54,23 +54,30 @@ function addItem(form: Form, q: UpdateQuestion): void {
   item.setTitle(q.title).setHelpText(q.helpText).setRequired(q.required);
 }
 
-/** Google inserts the destination tab first: it gets its own name and loses its empty columns. */
+/**
+ * Google inserts the destination tab first: it gets a name of its own (never "Form Responses N", which
+ * the hourly reconciliation reads as requests) and loses its empty columns.
+ */
 function nameResponsesSheet(ss: Spreadsheet): void {
   const sheet = ss.getSheets()[0];
   if (!sheet || sheet.getFormUrl() === null) return;
-  if (!ss.getSheetByName(UPDATE_RESPONSES_SHEET)) sheet.setName(UPDATE_RESPONSES_SHEET);
+  // A form linked again gets a new tab; the old one keeps its rows and its name.
+  let name = UPDATE_RESPONSES_SHEET;
+  for (let n = 2; ss.getSheetByName(name); n++) name = `${UPDATE_RESPONSES_SHEET} ${n}`;
+  sheet.setName(name);
   const used = sheet.getLastColumn();
   const max = sheet.getMaxColumns();
   if (used > 0 && max > used) sheet.deleteColumns(used + 1, max - used);
 }
 
-/** Form.getDestinationId() throws for a form never linked (live Apps Script); that is "not here". */
+/**
+ * Whether the form still sends its responses here: a tab of this spreadsheet is linked to it. Not
+ * Form.getDestinationId(), which live Apps Script keeps answering after the form is unlinked (and
+ * throws for a form never linked); not Spreadsheet.getFormUrl(), which names either of two forms.
+ */
 function sendsResponsesHere(form: Form, ss: Spreadsheet): boolean {
-  try {
-    return form.getDestinationId() === ss.getId();
-  } catch {
-    return false;
-  }
+  const id = form.getId();
+  return ss.getSheets().some((sheet) => (sheet.getFormUrl() ?? '').includes(id));
 }
 
 function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
