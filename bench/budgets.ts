@@ -15,6 +15,7 @@ export interface BudgetCheck {
 export const TIME_BUDGETS_MS: Readonly<Record<string, number>> = {
   'ingest one submission': 2500,
   'open the sidebar': 1500,
+  'open My work': 1500,
   'a technician edit': 1500,
   'a 50-row paste': 1500,
 };

@@ -31,6 +31,7 @@ import {
   measureReviewDefault,
   measureSetupRerun,
 } from './operations';
+import { measureMyWork } from './my-work';
 import { printReport } from './print';
 import {
   estimateRecords,
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
     await run('bench/operations.ts', 'ingest one submission', () => measureIngest(world));
     await run('bench/operations.ts', 'open the sidebar', () => measureReviewDefault(world));
     await run('bench/operations.ts', 'a technician edit', () => measureEditsDefault(world));
+    await run('bench/my-work.ts', 'open My work', () => measureMyWork(world));
     await run('bench/operations.ts', 'the hourly job', () => measureHourlyDefault(world));
     await run('bench/operations.ts', 'build reports', () => measureReports(world));
     if (size === sizes[0]) {

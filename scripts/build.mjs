@@ -13,7 +13,10 @@ const dist = path.resolve(root, process.env.WO_DIST_DIR ?? 'dist');
 const GLOBAL = 'WorkOrders';
 
 /** Sidebars and dialogs: folder under src/client → HTML file name in dist (HtmlService name). */
-const PAGES = [{ folder: 'review-sidebar', file: 'ReviewSidebar' }];
+const PAGES = [
+  { folder: 'review-sidebar', file: 'ReviewSidebar' },
+  { folder: 'my-work-sidebar', file: 'MyWorkSidebar' },
+];
 
 /**
  * Third-party modules (zod/mini) are shortened one file at a time: their local names are renamed, their

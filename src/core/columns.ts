@@ -1,5 +1,45 @@
 /**
  * Header-driven layout (./headers) and the register's rows (./register-row). Import from here.
+ * Also how the register is shown to the people who edit it: which columns the add-on keeps to itself
+ * (hidden by setup, still found by header) and the one date-time format.
  */
+import type { WorkOrderField } from './model';
+
 export * from './headers';
 export * from './register-row';
+
+/**
+ * Columns only the add-on writes and nobody needs while working (stamps, the response row, the
+ * revision): setup hides them, so Status, notes, results and actions sit among the columns people see.
+ * Hidden, not moved: every column is still found by its header, and nothing in them is lost.
+ */
+export const SYSTEM_FIELDS: readonly WorkOrderField[] = [
+  'decidedBy',
+  'decidedAt',
+  'assignedAt',
+  'startedAt',
+  'closedBy',
+  'closedAt',
+  'responseRef',
+  'revision',
+];
+
+/** Register columns holding a date and time. */
+export const DATE_TIME_FIELDS: readonly WorkOrderField[] = [
+  'due',
+  'requestedAt',
+  'decidedAt',
+  'assignedAt',
+  'startedAt',
+  'completedAt',
+  'closedAt',
+];
+
+/**
+ * The one date-time display format, as Sheets spells it: "2026-03-06 17:05:00", the order the emails,
+ * notes and sidebars write (core/time.ts formatLocal, "2026-03-06 17:05"), with the seconds kept: a row
+ * copied and pasted back must read back as the same instants (the add-on stamps whole seconds), or the
+ * edit trigger would see its stamps changed. Sheets shows a date in the spreadsheet's time zone, the
+ * zone all of them use.
+ */
+export const DATE_TIME_NUMBER_FORMAT = 'yyyy-mm-dd hh:mm:ss';

@@ -59,6 +59,8 @@ export interface EmailExtra {
   row?: number;
   /** The requestors' reply form for this request, and whether it arrives with the id filled in. */
   reply?: { link: string; prefilled: boolean };
+  /** The order's pre-filled update-form link, put in the assignee's email (for a phone). */
+  updateLink?: string;
 }
 
 /** Longest text of one field in an email: longer ones are cut, the full text being in the register. */
@@ -139,7 +141,12 @@ function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Conte
     case 'rejected':
       return c('Not approved', [`Your request ${order.id} was not approved.`, `Reason: ${reason}`]);
     case 'assigned':
-      return c('Assigned to you', [`Work order ${ref} is assigned to you.`]);
+      return c('Assigned to you', [
+        `Work order ${ref} is assigned to you.`,
+        ...(extra.updateLink && /^https:\/\/\S+$/.test(extra.updateLink)
+          ? [`To update it from a phone, open ${extra.updateLink}`]
+          : []),
+      ]);
     case 'unassigned':
       return c('Reassigned', [
         `Work order ${ref} has been reassigned to someone else; no further action is needed from you.`,

@@ -6,13 +6,14 @@
 import * as z from './validator';
 import { cellText, mapHeaders, normalizeHeader, type HeaderMap } from './headers';
 import { REGISTER_COLUMNS, STATUSES, type Status, type WorkOrder, type WorkOrderField } from './model';
+import { REGISTER_FIELD_ORDER } from './register-order';
 import { asCellText } from './sanitize';
 import { isDate, isValidDate, parseIso } from './time';
 
 export type RegisterLayout = HeaderMap<WorkOrderField>;
 
 /** The register's header row as setup writes it. */
-export const REGISTER_HEADER_ROW: readonly string[] = Object.values(REGISTER_COLUMNS);
+export const REGISTER_HEADER_ROW: readonly string[] = REGISTER_FIELD_ORDER.map((f) => REGISTER_COLUMNS[f]);
 
 export function registerLayout(headerRow: readonly unknown[]): RegisterLayout {
   return mapHeaders(headerRow, REGISTER_COLUMNS);

@@ -18,6 +18,7 @@ import { onHourlyTrigger, runHourlyChecksNow } from './features/hourly/entry';
 import { verifyAuditLog } from './features/audit/entry';
 import { archiveClosedWorkOrders } from './features/archive/entry';
 import { reportingErrors } from './features/errors/reporting';
+import { openMyWork, myWorkLoad, myWorkAct } from './features/my-work/entry';
 
 export const entryPoints = {
   // Simple triggers
@@ -31,6 +32,7 @@ export const entryPoints = {
   // Menu items
   setUpWorkOrders: reportingErrors('setUpWorkOrders', setUpWorkOrders, 'menu'),
   openReviewSidebar: reportingErrors('openReviewSidebar', openReviewSidebar, 'menu'),
+  openMyWork: reportingErrors('openMyWork', openMyWork, 'menu'),
   buildReports: reportingErrors('buildReports', buildReports, 'menu'),
   verifyAuditLog: reportingErrors('verifyAuditLog', verifyAuditLog, 'menu'),
   archiveClosedWorkOrders: reportingErrors('archiveClosedWorkOrders', archiveClosedWorkOrders, 'menu'),
@@ -41,6 +43,9 @@ export const entryPoints = {
   reviewFind,
   reviewSearch,
   reviewPoll,
+  // Called by the My work sidebar through google.script.run
+  myWorkLoad,
+  myWorkAct,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type EntryPointName = keyof typeof entryPoints;

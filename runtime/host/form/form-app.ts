@@ -96,9 +96,11 @@ export class Form extends GasObject {
   setCollectEmail(collect: boolean): this {
     overload(this.gasClass, 'setCollectEmail', arguments, ['boolean']);
     this._model.collectEmail = collect;
+    this._model.verifiedEmail = false;
     return this;
   }
   getEmailCollectionType(): string {
+    if (this._model.verifiedEmail) return EmailCollectionType.VERIFIED;
     return this._model.collectEmail
       ? EmailCollectionType.RESPONDER_INPUT
       : EmailCollectionType.DO_NOT_COLLECT;
@@ -108,6 +110,7 @@ export class Form extends GasObject {
     if (!(type in EmailCollectionType))
       throw signatureError(this.gasClass, 'setEmailCollectionType', arguments);
     this._model.collectEmail = type !== EmailCollectionType.DO_NOT_COLLECT;
+    this._model.verifiedEmail = type === EmailCollectionType.VERIFIED;
     return this;
   }
   getConfirmationMessage(): string {
@@ -240,6 +243,12 @@ export class Form extends GasObject {
   }
 
   /** getResponses() or getResponses(timestamp): those submitted at or after it. */
+  /** Reference: a new, empty response, to pre-fill (toPrefilledUrl) or submit; nothing is stored yet. */
+  createResponse(): FormResponse {
+    overload(this.gasClass, 'createResponse', arguments, []);
+    const draft = { id: '', timestamp: new Date(0), respondentEmail: '', answers: new Map() };
+    return new FormResponse(this.ctx, this._model, draft);
+  }
   getResponses(timestamp?: Date): FormResponse[] {
     overload(this.gasClass, 'getResponses', arguments, [], ['date']);
     const from = timestamp?.getTime() ?? -Infinity;

@@ -2,6 +2,7 @@ import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { overload, signatureError } from '../args';
 import type { FormModel, ItemModel, QuestionType } from './model';
+import { ItemResponse } from './responses';
 
 /** What every item has: the generic `Item` (getItems) and each typed item. */
 abstract class ItemBase extends GasObject {
@@ -88,6 +89,11 @@ abstract class QuestionItem extends ItemBase {
 
 class TextItem extends QuestionItem {
   readonly gasClass = 'TextItem';
+  /** Reference: an ItemResponse for this question, for FormResponse.withItemResponse (pre-filled links). */
+  createResponse(response: string): ItemResponse {
+    overload(this.gasClass, 'createResponse', arguments, ['string']);
+    return new ItemResponse(new Item(this.ctx, this._form, this._item), response);
+  }
 }
 class ParagraphTextItem extends QuestionItem {
   readonly gasClass = 'ParagraphTextItem';

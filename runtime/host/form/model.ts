@@ -72,6 +72,8 @@ export class FormModel {
   title: string;
   description = '';
   collectEmail = false;
+  /** Emails are collected verified (the respondent signs in), not typed: EmailCollectionType.VERIFIED. */
+  verifiedEmail = false;
   confirmationMessage = '';
   customClosedFormMessage = '';
   allowResponseEdits = false;

@@ -42,6 +42,32 @@ export class FormResponse extends GasObject {
     const answer = this._response.answers.get(found.item.id);
     return answer === undefined ? null : new ItemResponse(new Item(this.ctx, this.form, found.item), answer);
   }
+  /**
+   * Reference: adds an item's answer to a response being built (Form.createResponse), replacing an
+   * earlier answer to the same question; returns this response for chaining.
+   */
+  withItemResponse(response: unknown): this {
+    if (arguments.length !== 1 || !(response instanceof ItemResponse))
+      throw signatureError(this.gasClass, 'withItemResponse', arguments);
+    this._response.answers.set(response._itemId, response.getResponse());
+    return this;
+  }
+  /**
+   * Reference: "a URL for the form in which the answers are pre-filled based on the answers in this
+   * form response". Google's form: the published viewform URL with `usp=pp_url` and one
+   * `entry.<id>=<answer>` parameter per answer, URL-encoded. Google's entry ids are opaque numbers of
+   * their own; here they are the item ids, which no script can tell apart.
+   */
+  toPrefilledUrl(): string {
+    const params = ['usp=pp_url'];
+    for (const item of this.form.items) {
+      const answer = this._response.answers.get(item.id);
+      if (answer === undefined) continue;
+      for (const value of Array.isArray(answer) ? answer : [answer])
+        params.push(`entry.${item.id}=${encodeURIComponent(value)}`);
+    }
+    return `https://docs.google.com/forms/d/e/${this.form.publishedId}/viewform?${params.join('&')}`;
+  }
   getEditResponseUrl(): string {
     return `https://docs.google.com/forms/d/e/${this.form.publishedId}/viewform?edit2=${this._response.id}`;
   }
@@ -58,6 +84,9 @@ export class ItemResponse extends GasObject {
   }
   getItem(): Item {
     return this.item;
+  }
+  get _itemId(): number {
+    return this.item.getId();
   }
   /** A String, or a String[] for a checkbox question. */
   getResponse(): Answer {

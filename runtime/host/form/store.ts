@@ -59,6 +59,8 @@ export interface FormState {
   ownerEmail: string;
   description: string;
   collectEmail: boolean;
+  /** Verified email collection (Form.setEmailCollectionType(VERIFIED)); absent in older saved worlds. */
+  verifiedEmail?: boolean;
   confirmationMessage: string;
   customClosedFormMessage: string;
   allowResponseEdits: boolean;
@@ -152,6 +154,7 @@ export class FormStore {
         ownerEmail: f.ownerEmail,
         description: f.description,
         collectEmail: f.collectEmail,
+        verifiedEmail: f.verifiedEmail,
         confirmationMessage: f.confirmationMessage,
         customClosedFormMessage: f.customClosedFormMessage,
         allowResponseEdits: f.allowResponseEdits,
@@ -185,6 +188,7 @@ export class FormStore {
       form.formerDestinationId = f.formerDestinationId ?? null;
       form.description = f.description;
       form.collectEmail = f.collectEmail;
+      form.verifiedEmail = f.verifiedEmail === true;
       form.confirmationMessage = f.confirmationMessage;
       form.customClosedFormMessage = f.customClosedFormMessage;
       form.allowResponseEdits = f.allowResponseEdits;

@@ -11,6 +11,9 @@ export const PROPERTY_KEYS = {
   woCounters: 'wo.counter.workOrder',
   /** The intake form setup made for this spreadsheet. */
   formId: 'wo.form.id',
+  /** The per-order update form (setup/update-form.ts) and its pre-filled link with a placeholder id. */
+  updateFormId: 'wo.updateForm.id',
+  updateFormPrefill: 'wo.updateForm.prefill',
   /** The supervisor review queue (./review-queue), a chunked value (pieces `wo.review.index.<n>`). */
   reviewIndex: 'wo.review.index',
   /** Snapshot of the change log's last rows (./change-log-tail), a chunked value. */

@@ -19,10 +19,23 @@ export function sendResponsesTo(form: Form, spreadsheetId: string): void {
   form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
 }
 
-/** Form.setEmailCollectionType / FormApp.EmailCollectionType.VERIFIED (Google's reference). */
+/**
+ * Form.setEmailCollectionType / getEmailCollectionType and FormApp.EmailCollectionType (Google's
+ * reference; VERIFIED = the respondent signs in and Google records their address), which
+ * @types/google-apps-script lacks.
+ */
+interface EmailCollection {
+  getEmailCollectionType(): string;
+  setEmailCollectionType(type: string): Form;
+}
+const verifiedType = (): string =>
+  (FormApp as unknown as { EmailCollectionType: { VERIFIED: string } }).EmailCollectionType.VERIFIED;
+
+/** Makes the form collect verified email addresses. */
 export function collectVerifiedEmails(form: Form): void {
-  const types = (FormApp as unknown as { EmailCollectionType?: { VERIFIED?: string } }).EmailCollectionType;
-  const setter = form as unknown as { setEmailCollectionType(type: string): Form };
-  if (types?.VERIFIED) setter.setEmailCollectionType(types.VERIFIED);
-  else form.setCollectEmail(true);
+  (form as unknown as EmailCollection).setEmailCollectionType(verifiedType());
+}
+
+export function collectsVerifiedEmails(form: Form): boolean {
+  return (form as unknown as EmailCollection).getEmailCollectionType() === verifiedType();
 }

@@ -10,6 +10,7 @@ export type MenuEntry = MenuItem | 'separator';
 
 export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Review & assign', handler: 'openReviewSidebar' },
+  { caption: 'My work', handler: 'openMyWork' },
   { caption: 'Build reports', handler: 'buildReports' },
   'separator',
   { caption: 'Set up work orders', handler: 'setUpWorkOrders' },

@@ -163,12 +163,12 @@ test('a paste that also covers the hidden Last Known State column is reported, n
 
 test('typing into a row that is not a work order empties the add-on’s cells', async () => {
   const row = wb.sheet(REGISTER).lastRow() + 1;
-  const outcome = await wb.edit(TECH, REGISTER, row, column('Status'), [['In Progress', 'P1 Emergency']]);
+  const outcome = await wb.edit(TECH, REGISTER, row, column('Status'), [['In Progress', 'Looked at it']]);
   onlyExecution(outcome.executions);
   const cells = wb.sheet(REGISTER).readValues(row, column('Status'), 1, 2)[0];
   expect(cells).toEqual(['', '']);
   const log = wb.changeLogEntries().filter((e) => e.recordId === `Row ${row}`);
-  expect(log.map((e) => e.field)).toEqual(['Status (refused)', 'Priority (refused)']);
+  expect(log.map((e) => e.field)).toEqual(['Status (refused)', 'Progress Notes (refused)']);
   // Typing into a column of the organization's own there is theirs.
   wb.sheet(REGISTER).writeValues(1, column('Last Known State') + 1, [['Our own column']]);
   const own = await wb.edit(ADMIN, REGISTER, row, column('Last Known State') + 1, [['anything']]);

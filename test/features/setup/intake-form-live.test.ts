@@ -35,7 +35,8 @@ test('a form unlinked from the spreadsheet is linked again by setup, and respons
   const wb = await setUpWorkbook({ staff: false });
   try {
     wb.rt.world.forms.unlinkFromSpreadsheet(wb.formId);
-    expect(wb.model.formUrl).toBeNull();
+    // The update form stays linked; the requests tab no longer is.
+    expect(wb.model.sheetModel('Form Responses 1')?.formUrl ?? null).toBeNull();
 
     const record = expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
     expect(record.value).toMatch(/the form sends its responses to this spreadsheet again/);

@@ -5,6 +5,7 @@ import { LocalAppsScript } from '../../../runtime';
 import { snapshot } from '../../../runtime/host/spreadsheet/snapshot';
 import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, SHEET_NAMES, STATUSES } from '../../../src/core/model';
 import { FORM_QUESTIONS } from '../../../src/core/intake';
+import { REGISTER_HEADER_ROW } from '../../../src/core/columns';
 import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
@@ -25,6 +26,7 @@ describe('the add-on menu', () => {
         const items = (rt.world.ui.addonMenuFor(ssId, ADMIN) ?? []).filter((i) => i.kind === 'item');
         expect(items.map((i) => (i.kind === 'item' ? i.caption : ''))).toEqual([
           'Review & assign',
+          'My work',
           'Build reports',
           'Set up work orders',
           'Verify audit log',
@@ -62,10 +64,7 @@ describe('Set up work orders', () => {
     }
     const register = wb.sheet(SHEET_NAMES.register);
     // The add-on's columns, then its hidden record of each row's last known values (see row-state.ts).
-    expect(wb.values(SHEET_NAMES.register)[0]).toEqual([
-      ...Object.values(REGISTER_COLUMNS),
-      ROW_STATE_HEADER,
-    ]);
+    expect(wb.values(SHEET_NAMES.register)[0]).toEqual([...REGISTER_HEADER_ROW, ROW_STATE_HEADER]);
     expect(register.frozenRows).toBe(1);
     expect(register.maxColumns).toBe(Object.keys(REGISTER_COLUMNS).length + 1);
     expect(register.hiddenColumns.has(register.maxColumns)).toBe(true);
@@ -75,8 +74,7 @@ describe('Set up work orders', () => {
 
   test('puts drop-downs on Status, Priority, Category and Assignee (from Settings and Staff)', () => {
     const snap = snapshot(wb.sheet(SHEET_NAMES.register), { row: 1, numRows: 3 });
-    const letter = (header: string) =>
-      String.fromCharCode(64 + Object.values(REGISTER_COLUMNS).indexOf(header) + 1);
+    const letter = (header: string) => String.fromCharCode(64 + REGISTER_HEADER_ROW.indexOf(header) + 1);
     expect(snap.validationListsByColumn[letter('Status')]).toEqual([...STATUSES]);
     expect(snap.validationListsByColumn[letter('Priority')]).toEqual([
       'P1 Emergency',
@@ -92,7 +90,7 @@ describe('Set up work orders', () => {
   test('lists the active technicians as assignees once they are on the Staff tab', async () => {
     expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
     const snap = snapshot(wb.sheet(SHEET_NAMES.register), { row: 1, numRows: 3 });
-    const letter = String.fromCharCode(64 + Object.values(REGISTER_COLUMNS).indexOf('Assignee') + 1);
+    const letter = String.fromCharCode(64 + REGISTER_HEADER_ROW.indexOf('Assignee') + 1);
     expect(snap.validationListsByColumn[letter]).toEqual([TECH, 'theo.tech@example.com']);
   });
 

@@ -4,7 +4,6 @@
  * Pure: the same core converters as every other reader of the register (core/register-row).
  */
 import {
-  REGISTER_HEADER_ROW,
   RegisterRowSchema,
   cellText,
   parseRegisterRow,
@@ -14,7 +13,8 @@ import {
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
 
 export const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
-const CANONICAL_LAYOUT = registerLayout(REGISTER_HEADER_ROW);
+/** A layout whose positions are FIELDS' order, for parsing a row built field by field. */
+const CANONICAL_LAYOUT = registerLayout(FIELDS.map((f) => REGISTER_COLUMNS[f]));
 
 export interface ReadFields {
   /** Every field: the cell's value where it reads, `fallback`'s where it does not or has no column. */

@@ -11,6 +11,7 @@ import { supervisorEmails } from '../../../core/staff';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
 import type { Step } from './judge';
+import { updateLinkFor } from '../my-work/update-link';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,6 +40,9 @@ export function notifySteps(
   if (pending.length === 0) return;
   const { settings, staff, timeZone } = reference;
   const supervisors = supervisorEmails(staff);
+  // The assignee's email carries the order's update-form link (one property read, only for assignments).
+  const assigns = pending.some((p) => ['assign', 'reassign'].includes(p.step.transition.action));
+  const linkFor = assigns ? updateLinkFor() : null;
   for (const { step, order } of pending) {
     const planned = recipientsFor(step.transition, order, staff, step.previousAssignee, {
       switches: settings,
@@ -53,6 +57,7 @@ export function notifySteps(
         previousAssignee: step.previousAssignee,
         link: ss.getUrl(),
         now,
+        updateLink: linkFor?.(order),
       });
       deliver(ss, { ...email, recordId: order.id }, now);
     }

@@ -41,6 +41,7 @@ import { syncQueueFor } from '../../adapters/review-queue';
 import { changesQueue } from '../../adapters/review-queue-codec';
 import { currentUserEmail } from '../../adapters/session';
 import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
+import { explainHiddenEditor } from './hidden-editor';
 import { notifySteps, type PendingEmail } from './notify';
 import { notesRectangle, plannedRow, runsOf, spanOf, valuesRectangle, type PlannedRow } from './write-plan';
 
@@ -133,7 +134,7 @@ function judgeWithFreshLayout(
 
 function noteMaker(actor: string, now: Date, timeZone: string): (reason: string) => string {
   return (reason) =>
-    `Work Orders put this cell back (${actor || 'unknown user'}, ${formatLocal(now, timeZone)}): ${reason}.`;
+    `Work Orders put this cell back (${actor ? `${actor}, ` : ''}${formatLocal(now, timeZone)}): ${reason}.`;
 }
 
 function logEntries(verdicts: readonly RowVerdict[], top: number, user: string, now: Date): UnhashedEntry[] {
@@ -259,7 +260,9 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   };
   const emails: PendingEmail[] = [];
   const outcome = withOwnerAndDocumentLocks(() => {
-    const { shape, read, verdicts, reads } = judgeWithFreshLayout(sheet, range, top, count, ctx);
+    const judged = judgeWithFreshLayout(sheet, range, top, count, ctx);
+    const { shape, read, reads } = judged;
+    const verdicts = user === '' ? explainHiddenEditor(judged.verdicts) : judged.verdicts;
     const edited = (index: number): boolean =>
       index + 1 >= range.column && index + 1 < range.column + range.numColumns;
     const planned = verdicts.map((v) =>

@@ -20,6 +20,8 @@ import { sendOrQueue } from '../../adapters/mailer';
 import { alertIfEmergency } from '../review/emergency-alert';
 import { isReplyResponse } from '../../../core/reply-form';
 import { recordReply } from '../review/reply';
+import { isUpdateResponse } from '../../../shared/my-work-update-form';
+import { applyUpdateResponse } from '../my-work/form-update';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -138,11 +140,19 @@ export function acknowledge(ss: Spreadsheet, reference: ReferenceData, order: Wo
   sendOrQueue(ss, { ...email, recordId: order.id }, now);
 }
 
-/** Installable form-submit trigger. */
+/**
+ * Installable form-submit trigger: the one for every form linked to this spreadsheet (an add-on may
+ * have one per document). A response is routed by the form it belongs to, told by its questions: the
+ * per-order update form's go to My work's handler, everything else is a request.
+ */
 export function onFormSubmitTrigger(e: unknown): void {
   const event = toFormSubmitEvent(e);
   if (!event) return;
   const ss = activeSpreadsheet();
+  if (isUpdateResponse(event.namedValues)) {
+    applyUpdateResponse(ss, event);
+    return;
+  }
   const now = new Date();
   // A requestor's reply (the reply form shares this trigger) goes on their work order, not in as a request.
   if (isReplyResponse(event.namedValues)) return void recordReply(ss, event.namedValues, now);

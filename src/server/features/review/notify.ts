@@ -11,6 +11,7 @@ import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import type { ActOutcome } from './act';
 import { replyLinkFor } from './reply-form';
 import type { Reviewer } from './caller';
+import { updateLinkFor } from '../my-work/update-link';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -46,6 +47,10 @@ export function sendActionEmails(
     previousAssignee: outcome.before.assignee,
     link: ss.getUrl(),
     row: outcome.row,
+    // Only an assignment's email carries it (one property read, not on every action).
+    updateLink: outcome.transitions.some((t) => t.action === 'assign' || t.action === 'reassign')
+      ? updateLinkFor()(outcome.after)
+      : undefined,
   };
   // Once the reply form exists, the approval tells the requestor how to add information too.
   const template = outcome.reply

@@ -55,7 +55,10 @@ function trimResponsesSheet(ss: Spreadsheet): void {
  * linked. The spreadsheet's own link (getFormUrl(), null once unlinked) can.
  */
 function sendsResponsesHere(form: Form, ss: Spreadsheet): boolean {
-  if (ss.getFormUrl() === null) return false;
+  // With two forms linked (requests and the per-order update form), the spreadsheet's own getFormUrl()
+  // names either: a tab linked to this very form is what says it still sends its responses here.
+  const id = form.getId();
+  if (!ss.getSheets().some((sheet) => (sheet.getFormUrl() ?? '').includes(id))) return false;
   try {
     return form.getDestinationId() === ss.getId();
   } catch {

@@ -14,7 +14,9 @@ import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
 import { ensureRowStateColumn } from '../../adapters/row-state-column';
+import { presentRegister } from '../../adapters/register-shape';
 import { ensureIntakeForm } from './intake-form';
+import { ensureUpdateForm } from './update-form';
 import { ensureTriggers } from './triggers';
 import { SetupReport } from './report';
 import { sheetProtections } from '../../adapters/sheet-services';
@@ -92,6 +94,9 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     }
     applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
     ensureRowStateColumn(register.sheet, register.created ? null : report); // the edit trigger's record
+    const hidden = presentRegister(register.sheet, readHeaderRow(register.sheet));
+    if (hidden.length > 0 && !register.created)
+      report.repaired.push(`hid the add-on's own register columns (${hidden.join(', ')})`);
 
     const log = ensureChangeLog(ss, report);
     if (log) protectChangeLog(log.sheet, log.created ? null : report);
@@ -116,6 +121,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
       }),
     );
     ensureIntakeForm(ss, settings, report);
+    ensureUpdateForm(ss, report);
     ensureTriggers(ss, report);
     // What setup leaves in place is what every execution reads next: store it, so they start warm.
     rememberReferenceData(readReferenceData(ss));

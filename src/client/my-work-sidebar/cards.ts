@@ -1,0 +1,89 @@
+/** One order as a card: what the technician needs to do the work, and the steps they may take now. */
+import { formatLocal } from '../../core/time';
+import { STEP_LABELS, type MyWorkCard, type MyWorkStep } from '../../shared/my-work-types';
+import { button, domId, el, type Child } from '../review-sidebar/dom';
+
+/** The one date-time format of the add-on (emails, notes, log): "2026-03-06 17:05" in the sheet's zone. */
+export function formatDue(iso: string | null, timeZone: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (!Number.isFinite(date.getTime())) return '';
+  try {
+    return formatLocal(date, timeZone);
+  } catch {
+    return formatLocal(date, 'UTC');
+  }
+}
+
+function fact(term: string, value: string): Child[] {
+  return value === '' ? [] : [el('dt', {}, term), el('dd', {}, value)];
+}
+
+export interface CardContext {
+  card: MyWorkCard;
+  timeZone: string;
+  /** The open step form on this card, if any. */
+  form: HTMLFormElement | null;
+  onStep: (step: MyWorkStep) => void;
+}
+
+export function cardElement({ card, timeZone, form, onStep }: CardContext): HTMLLIElement {
+  const titleId = domId('card', card.id, 'title');
+  const title = card.woNumber ? `${card.woNumber} · ${card.id}` : card.id;
+  const due = formatDue(card.due, timeZone);
+  const urgencyBadge = card.overdue
+    ? el('span', { class: 'badge overdue' }, 'Overdue')
+    : card.dueSoon
+      ? el('span', { class: 'badge due-soon' }, 'Due soon')
+      : null;
+  const requester = [card.requesterName, card.requesterEmail ? `<${card.requesterEmail}>` : '']
+    .filter(Boolean)
+    .join(' ');
+  const facts = el(
+    'dl',
+    { class: 'facts' },
+    ...fact('Location', card.location),
+    ...fact('Priority', card.priority),
+    ...fact('Due', due),
+    ...fact('Urgency', card.urgency),
+    ...fact('Resources', card.resources),
+    ...fact('Requester', requester),
+    ...fact('Category', card.category),
+    ...fact(card.status === 'On Hold' ? 'On hold because' : 'Reason', card.reason),
+    ...fact('Notes', card.notes),
+    ...fact('Results', card.results),
+    ...fact('Actions taken', card.actionsTaken),
+  );
+  const steps = el('div', { class: 'actions', role: 'group', 'aria-label': `Steps for ${title}` });
+  for (const step of card.steps) {
+    steps.appendChild(
+      button(
+        STEP_LABELS[step],
+        {
+          class: step === 'start' || step === 'complete' || step === 'resume' ? 'action' : undefined,
+          'data-step': step,
+          'aria-expanded': form?.dataset.step === step ? 'true' : undefined,
+        },
+        () => onStep(step),
+      ),
+    );
+  }
+  const link = card.updateLink
+    ? el(
+        'p',
+        { class: 'hint' },
+        el('a', { href: card.updateLink, target: '_blank', rel: 'noopener' }, 'Update from a phone'),
+      )
+    : null;
+  const classes = ['card', card.overdue ? 'overdue' : card.dueSoon ? 'due-soon' : ''].filter(Boolean);
+  return el(
+    'li',
+    { class: classes.join(' '), 'aria-labelledby': titleId, 'data-id': card.id },
+    el('h3', { id: titleId }, title, el('span', { class: 'badge' }, card.status), urgencyBadge),
+    el('p', { class: 'description' }, card.description),
+    facts,
+    card.steps.length > 0 ? steps : null,
+    form,
+    link,
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * The "My work" sidebar. Opening makes one server call (myWorkLoad); every step sends its request to
+ * myWorkAct and redraws the cards from the reply (nothing changes on screen before the server has done
+ * it). Plain DOM, text nodes only, usable from the keyboard: Tab through the steps, Enter to open a
+ * step's form, Escape to close it.
+ */
+import type { MyWorkActionInput } from '../../shared/my-work';
+import type { MyWorkCard, MyWorkStep, MyWorkView } from '../../shared/my-work-types';
+import { append, byId, el } from '../review-sidebar/dom';
+import { cardElement } from './cards';
+import { stepForm } from './forms';
+import { callServer } from './rpc';
+
+interface OpenForm {
+  id: string;
+  step: MyWorkStep;
+  form: HTMLFormElement;
+}
+
+const state: { view: MyWorkView | null; busy: boolean; open: OpenForm | null } = {
+  view: null,
+  busy: false,
+  open: null,
+};
+
+const ui = {
+  who: byId('who'),
+  status: byId('status'),
+  error: byId('error'),
+  work: byId('work'),
+  reload: byId<HTMLButtonElement>('reload'),
+};
+
+function say(message: string): void {
+  ui.error.textContent = '';
+  ui.status.textContent = message;
+}
+
+function complain(message: string): void {
+  ui.status.textContent = '';
+  ui.error.textContent = message;
+}
+
+async function exclusive(work: () => Promise<void>): Promise<void> {
+  if (state.busy) return;
+  state.busy = true;
+  ui.work.setAttribute('aria-busy', 'true');
+  document.body.classList.add('busy');
+  try {
+    await work();
+  } finally {
+    state.busy = false;
+    ui.work.setAttribute('aria-busy', 'false');
+    document.body.classList.remove('busy');
+  }
+}
+
+function reload(): Promise<void> {
+  return exclusive(async () => {
+    say('Loading…');
+    const reply = await callServer('myWorkLoad', {});
+    if (!reply.ok) {
+      complain(reply.message);
+      ui.who.textContent = '';
+      return;
+    }
+    state.view = reply.view;
+    state.open = null;
+    say('');
+    render();
+  });
+}
+
+function act(request: MyWorkActionInput): Promise<void> {
+  return exclusive(async () => {
+    say('Working…');
+    const formError = state.open?.form.querySelector<HTMLElement>('.form-error');
+    if (formError) formError.textContent = '';
+    const reply = await callServer('myWorkAct', request);
+    if (!reply.ok) {
+      // The form stays open with what was typed; the reason is shown beside it.
+      if (formError) {
+        say('');
+        formError.textContent = reply.message;
+      } else complain(reply.message);
+      return;
+    }
+    if (state.view) state.view = withCard(state.view, reply.card);
+    state.open = null;
+    render();
+    say(reply.message);
+    ui.status.focus();
+  });
+}
+
+/** The view with an order's new card in its place (Completed work moves under "awaiting close"). */
+function withCard(view: MyWorkView, card: MyWorkCard): MyWorkView {
+  const replace = (cards: MyWorkCard[]): MyWorkCard[] => cards.map((c) => (c.id === card.id ? card : c));
+  if (card.status !== 'Completed') return { ...view, open: replace(view.open) };
+  return {
+    ...view,
+    open: view.open.filter((c) => c.id !== card.id),
+    awaitingClose: [...view.awaitingClose.filter((c) => c.id !== card.id), card],
+  };
+}
+
+function openStep(card: MyWorkCard, step: MyWorkStep): void {
+  if (state.busy) return;
+  if (state.open?.id === card.id && state.open.step === step) {
+    state.open = null;
+    render(card.id, step);
+    return;
+  }
+  const form = stepForm(
+    card,
+    step,
+    (request) => void act(request),
+    () => {
+      state.open = null;
+      render(card.id, step);
+    },
+  );
+  state.open = { id: card.id, step, form };
+  render();
+  form.querySelector<HTMLElement>('textarea, button[type=submit]')?.focus();
+}
+
+function section(title: string, cards: readonly MyWorkCard[], empty: string, view: MyWorkView): HTMLElement {
+  const headingId = `heading-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  const list = el('ol', { class: 'cards' });
+  for (const card of cards) {
+    const form = state.open?.id === card.id ? state.open.form : null;
+    list.appendChild(
+      cardElement({ card, timeZone: view.timeZone, form, onStep: (step) => openStep(card, step) }),
+    );
+  }
+  return el(
+    'section',
+    { class: 'block', 'aria-labelledby': headingId },
+    el('h2', { id: headingId }, title, el('span', { class: 'count' }, `(${cards.length})`)),
+    cards.length > 0 ? list : el('p', { class: 'secondary' }, empty),
+  );
+}
+
+/** Redraws the cards; with `focusId`, gives the focus back to that card's step button. */
+function render(focusId?: string, focusStep?: MyWorkStep): void {
+  const view = state.view;
+  ui.work.textContent = '';
+  if (!view) return;
+  ui.who.textContent = `${view.user.name || view.user.email} (${view.user.role})`;
+  append(
+    ui.work,
+    section('Open work', view.open, 'Nothing is assigned to you right now.', view),
+    section('Completed, awaiting close', view.awaitingClose, 'None.', view),
+  );
+  if (focusId && focusStep) {
+    const card = ui.work.querySelector(`li[data-id="${CSS.escape(focusId)}"]`);
+    card?.querySelector<HTMLElement>(`button[data-step="${focusStep}"]`)?.focus();
+  }
+}
+
+ui.reload.addEventListener('click', () => void reload());
+void reload();

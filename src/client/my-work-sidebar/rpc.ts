@@ -1,0 +1,45 @@
+/**
+ * google.script.run as promises for My work. A failure the server threw (a bug) or a reply that is not
+ * a reply envelope becomes a refusal the status line can show; the reply's shape is the shared
+ * contract (src/shared/my-work-types.ts).
+ */
+import type { MyWorkActResponse, MyWorkLoadResponse, Refusal } from '../../shared/my-work-types';
+
+interface Runner {
+  withSuccessHandler(handler: (value: unknown) => void): Runner;
+  withFailureHandler(handler: (error: Error) => void): Runner;
+}
+
+declare const google: { script: { run: Runner } };
+
+interface Replies {
+  myWorkLoad: MyWorkLoadResponse;
+  myWorkAct: MyWorkActResponse;
+}
+export type ServerFunction = keyof Replies;
+
+const REQUIRED: Readonly<Record<ServerFunction, readonly string[]>> = {
+  myWorkLoad: ['view'],
+  myWorkAct: ['message', 'card'],
+};
+
+function isReply(fn: ServerFunction, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const reply = value as Record<string, unknown>;
+  if (reply.ok === false) return typeof reply.message === 'string';
+  return reply.ok === true && REQUIRED[fn].every((key) => key in reply);
+}
+
+const refusal = (message: string): Refusal => ({ ok: false, message });
+const NOT_UNDERSTOOD = refusal('The server sent a reply My work does not understand. Close and reopen it.');
+
+export function callServer<F extends ServerFunction>(fn: F, argument: unknown): Promise<Replies[F]> {
+  return new Promise((resolve) => {
+    const runner = google.script.run
+      .withSuccessHandler((value) => resolve((isReply(fn, value) ? value : NOT_UNDERSTOOD) as Replies[F]))
+      .withFailureHandler((error) =>
+        resolve(refusal(`Something went wrong on the server: ${error.message}`) as Replies[F]),
+      ) as unknown as Record<ServerFunction, (arg: unknown) => void>;
+    runner[fn](argument);
+  });
+}

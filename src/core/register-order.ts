@@ -1,0 +1,39 @@
+/**
+ * The order of a new register's columns, for the people who edit it: what identifies the order and
+ * its Status first, then the technician's own columns (notes, results, actions taken, reason) right
+ * beside Status, then what the work is, and the add-on's own stamps at the end (setup hides them:
+ * core/columns.ts SYSTEM_FIELDS). Only a new register is laid out so: columns are found by header,
+ * and setup never moves the columns of a register in use.
+ */
+import type { WorkOrderField } from './model';
+
+export const REGISTER_FIELD_ORDER: readonly WorkOrderField[] = [
+  'id',
+  'woNumber',
+  'status',
+  'notes',
+  'results',
+  'actions',
+  'reason',
+  'priority',
+  'due',
+  'category',
+  'assignee',
+  'location',
+  'description',
+  'urgency',
+  'resources',
+  'requesterName',
+  'requesterEmail',
+  'requestedAt',
+  'completedAt',
+  'reviewFlag',
+  'decidedBy',
+  'decidedAt',
+  'assignedAt',
+  'startedAt',
+  'closedBy',
+  'closedAt',
+  'responseRef',
+  'revision',
+];

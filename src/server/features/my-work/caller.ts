@@ -1,0 +1,43 @@
+/**
+ * Who is calling My work. A sidebar's google.script.run call runs as the person who opened it, who
+ * authorized the add-on, so Google gives their own email even on a consumer account; it is still
+ * re-checked against the Staff tab on every call (anyone can call the functions from the console).
+ */
+import type { Role } from '../../../core/model';
+import { nameOf, roleOf } from '../../../core/staff';
+import type { Refusal } from '../../../shared/my-work-types';
+import type { ReferenceData } from '../../adapters/reference-data';
+
+export interface Worker {
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export function workerOrRefusal(reference: ReferenceData, email: string): Worker | Refusal {
+  if (email === '') {
+    return {
+      ok: false,
+      message:
+        'Work Orders cannot tell who you are (Google did not share your email address). Close the sidebar, make sure you are signed in to the account on the Staff tab, and open My work again.',
+    };
+  }
+  const role = roleOf(reference.staff, email);
+  if (role === null) {
+    return {
+      ok: false,
+      message: `${email} is not active staff on the Staff tab, so it has no work orders. Ask an administrator to add you.`,
+    };
+  }
+  if (role === 'Manager') {
+    return {
+      ok: false,
+      message: `Managers read work orders in the reports; ${email} has no work orders assigned to act on.`,
+    };
+  }
+  return { email, name: nameOf(reference.staff, email), role };
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}

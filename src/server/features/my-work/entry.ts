@@ -1,0 +1,84 @@
+/**
+ * "My work": the menu item that opens the technicians' sidebar and the functions the sidebar calls
+ * through google.script.run. A sidebar call runs as the person who opened it, so Google tells the add-on
+ * who they are on any account, consumer or Workspace, which the edit trigger cannot count on. Each
+ * function validates its input and re-checks the caller on the Staff tab; a refusal comes back as
+ * `{ ok: false, message }` for the sidebar to show.
+ */
+import {
+  MyWorkActionRequestSchema,
+  MyWorkLoadRequestSchema,
+  describeMyWorkIssues,
+  type MyWorkActResponse,
+  type MyWorkLoadResponse,
+} from '../../../shared/my-work';
+import { loadReferenceData } from '../../adapters/reference-data';
+import { currentUserEmail } from '../../adapters/session';
+import { activeSpreadsheet } from '../../adapters/workbook';
+import { notifySteps } from '../edits/notify';
+import { answer, refusal } from '../review/respond';
+import { performStep } from './act';
+import { cardOf } from './cards';
+import { isRefusal, workerOrRefusal } from './caller';
+import { successMessage } from './messages';
+import { updateLinkFor } from './update-link';
+import { buildMyWork } from './view';
+import { alertUser, showSidebar } from '../../adapters/ui';
+
+export const MY_WORK_FILE = 'MyWorkSidebar';
+export const MY_WORK_TITLE = 'My work';
+
+/** Menu: My work. Shows the sidebar to active staff who can be assigned work. */
+export function openMyWork(): void {
+  const ss = activeSpreadsheet();
+  const worker = workerOrRefusal(loadReferenceData(ss), currentUserEmail());
+  if (isRefusal(worker)) {
+    alertUser(MY_WORK_TITLE, worker.message);
+    return;
+  }
+  showSidebar(MY_WORK_FILE, MY_WORK_TITLE);
+}
+
+/** The sidebar's call on opening and on Reload: the caller's orders as cards. */
+export function myWorkLoad(request?: unknown): MyWorkLoadResponse {
+  return answer((): MyWorkLoadResponse => {
+    const parsed = MyWorkLoadRequestSchema.safeParse(request);
+    if (!parsed.success) return refusal(describeMyWorkIssues(parsed.error));
+    const ss = activeSpreadsheet();
+    const reference = loadReferenceData(ss);
+    const worker = workerOrRefusal(reference, currentUserEmail());
+    if (isRefusal(worker)) return worker;
+    const now = new Date();
+    return { ok: true, view: buildMyWork(ss, reference, worker, now, updateLinkFor()) };
+  });
+}
+
+/** Start, hold, resume, add a note or complete one order; the reply carries the order's new card. */
+export function myWorkAct(request?: unknown): MyWorkActResponse {
+  return answer((): MyWorkActResponse => {
+    const parsed = MyWorkActionRequestSchema.safeParse(request);
+    if (!parsed.success) return refusal(describeMyWorkIssues(parsed.error));
+    const ss = activeSpreadsheet();
+    const reference = loadReferenceData(ss);
+    const worker = workerOrRefusal(reference, currentUserEmail());
+    if (isRefusal(worker)) return worker;
+    // Whole seconds: the stamps read back exactly as recorded.
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const outcome = performStep(ss, reference, worker, parsed.data, now, {
+      source: 'sidebar',
+      seen: 'opened My work',
+      checkRevision: true,
+    });
+    if (!outcome.ok) return outcome;
+    // Emails after the lock is released, as every other path sends them.
+    if (outcome.transition) {
+      const step = { transition: outcome.transition, previousAssignee: outcome.before.assignee };
+      notifySteps(ss, reference, [{ step, order: outcome.after }], worker.email, now);
+    }
+    return {
+      ok: true,
+      message: successMessage(outcome.before, outcome.after, outcome.transition),
+      card: cardOf(outcome.after, outcome.row, worker, reference, now, updateLinkFor()(outcome.after)),
+    };
+  });
+}

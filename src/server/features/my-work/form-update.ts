@@ -1,0 +1,143 @@
+/**
+ * A response to the per-order update form, arriving through the spreadsheet's one form-submit trigger
+ * (intake/form-submit.ts routes it here). It is applied as the respondent's own My work step: the
+ * email is the verified one Google recorded, checked against the Staff tab, and the step goes through
+ * the same lifecycle checks, row write, change log (source "form") and emails. A refused update is
+ * answered by email saying why. Intake's ledger makes it idempotent: a replayed event changes nothing
+ * and sends nothing.
+ */
+import { renderEmail } from '../../../core/email-format';
+import type { FormSubmitEvent } from '../../../core/intake';
+import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
+import {
+  MyWorkActionRequestSchema,
+  describeMyWorkIssues,
+  type MyWorkActionRequest,
+} from '../../../shared/my-work';
+import { readUpdateAnswers } from '../../../shared/my-work-update-form';
+import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { sendOrQueue } from '../../adapters/mailer';
+import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { Register } from '../../adapters/register';
+import { notifySteps } from '../edits/notify';
+// Intake's ledger of response rows already handled: one ledger for every form, so a replay is caught alike.
+import { INTAKE_LEDGER } from '../intake/form-submit';
+import { findOrder } from '../review/find';
+import { stepAt, type StepOutcome, type StepRefusal } from './act';
+import { isRefusal, workerOrRefusal } from './caller';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const refuse = (message: string): StepRefusal => ({ ok: false, message });
+
+interface Handled {
+  outcome: StepOutcome | StepRefusal;
+  /** Who answered (the verified email), '' when the form recorded none. */
+  email: string;
+  /** The order as the respondent named it. */
+  orderRef: string;
+  choice: string;
+}
+
+function decideAndApply(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  event: FormSubmitEvent,
+  now: Date,
+): Handled {
+  const { answers, step, email } = readUpdateAnswers(event.namedValues);
+  const handled = (outcome: StepOutcome | StepRefusal): Handled => ({
+    outcome,
+    email,
+    orderRef: answers.order,
+    choice: answers.step,
+  });
+  const worker = workerOrRefusal(reference, email);
+  if (isRefusal(worker)) return handled(worker);
+  if (step === null) return handled(refuse('The answer to "What are you doing?" is not one of its choices.'));
+  const register = Register.open(ss);
+  const located = answers.order === '' ? null : findOrder(register, answers.order);
+  if (!located) {
+    return handled(
+      refuse(
+        `No work order "${answers.order}" is in the register: check the request id or work-order number.`,
+      ),
+    );
+  }
+  const optional = (value: string): string | undefined => (value === '' ? undefined : value);
+  const candidate: Record<string, unknown> = {
+    action: step,
+    id: located.order.id,
+    revision: located.order.revision,
+    note: optional(answers.note),
+  };
+  if (step === 'hold') candidate.reason = answers.reason;
+  if (step === 'complete') {
+    candidate.results = answers.results;
+    candidate.actionsTaken = answers.actionsTaken;
+  }
+  if (candidate.note === undefined) delete candidate.note;
+  const parsed = MyWorkActionRequestSchema.safeParse(candidate);
+  if (!parsed.success) return handled(refuse(describeMyWorkIssues(parsed.error)));
+  const request: MyWorkActionRequest = parsed.data;
+  return handled(
+    stepAt(ss, register, located, reference, worker, request, now, {
+      source: 'form',
+      seen: 'sent the update',
+      checkRevision: false,
+    }),
+  );
+}
+
+function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handled, now: Date): void {
+  if (handled.outcome.ok || handled.email === '') return;
+  const ref = handled.orderRef || 'a work order';
+  const content = {
+    title: 'Update not applied',
+    intro: [
+      `Your update "${handled.choice || '(no step chosen)'}" to ${ref} was not applied: ${handled.outcome.message}`,
+      'Nothing was changed. Correct it and send the form again, or use My work in the spreadsheet.',
+    ],
+    details: [] as Array<[string, string]>,
+  };
+  const rendered = renderEmail(content, ss.getUrl(), reference.settings.organizationName);
+  try {
+    sendOrQueue(
+      ss,
+      {
+        to: [handled.email],
+        subject: `[${ref}] Your update was not applied`,
+        ...rendered,
+        recordId: handled.orderRef,
+      },
+      now,
+    );
+  } catch (error) {
+    console.error(`The refusal of an update to ${ref} could not be emailed: ${String(error)}`);
+  }
+}
+
+/** Handles one update-form response; returns false when the event was already handled (a replay). */
+export function applyUpdateResponse(ss: Spreadsheet, event: FormSubmitEvent): boolean {
+  const reference = loadReferenceData(ss);
+  // Whole seconds: the stamps read back exactly as recorded.
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const handled = withOwnerAndDocumentLocks((): Handled | null => {
+    const ssId = ss.getId();
+    const ledger = parseLedger(readOwnerState(ssId, INTAKE_LEDGER));
+    const { sheetName, row } = event.range;
+    if (isIngested(ledger, sheetName, row)) return null;
+    const result = decideAndApply(ss, reference, event, now);
+    writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger(markIngested(ledger, sheetName, row)));
+    return result;
+  });
+  if (!handled) return false;
+  const { outcome } = handled;
+  if (outcome.ok && outcome.transition) {
+    const step = { transition: outcome.transition, previousAssignee: outcome.before.assignee };
+    notifySteps(ss, reference, [{ step, order: outcome.after }], handled.email, now);
+  }
+  refusalEmail(ss, reference, handled, now);
+  return true;
+}

@@ -1,0 +1,63 @@
+/**
+ * What the My work sidebar receives: the caller's open orders and their completed ones awaiting close.
+ * Which orders are theirs comes from the review queue's open loads (Document Properties, no register
+ * read); the orders themselves are read from their rows (./rows), so every card is the register as it is.
+ */
+import type { WorkOrder } from '../../../core/model';
+import type { MyWorkCard, MyWorkView } from '../../../shared/my-work-types';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { parseRequestId } from '../../../core/ids';
+import { Register, type LocatedOrder } from '../../adapters/register';
+import { loadQueue } from '../../adapters/review-queue';
+import type { Worker } from './caller';
+import { OPEN_WORK_STATUSES, cardOf, compareCards } from './cards';
+import { predictRows, readOrdersById } from './rows';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The per-order update link for a card ('' when there is no update form). */
+export type LinkFor = (order: WorkOrder) => string;
+
+const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export function buildMyWork(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  worker: Worker,
+  now: Date,
+  linkFor: LinkFor,
+): MyWorkView {
+  const { index } = loadQueue(ss);
+  const openIds = [...index.load].filter(([, email]) => sameEmail(email, worker.email)).map(([id]) => id);
+  const completed = [...index.entries.values()].filter(
+    (e) => e.status === 'Completed' && sameEmail(e.assignee, worker.email),
+  );
+  const ids = [...openIds, ...completed.map((e) => e.id)];
+  let located: LocatedOrder[] = [];
+  if (ids.length > 0) {
+    const anchors = [...index.entries.values()].map((e) => ({ seq: parseRequestId(e.id) ?? 0, row: e.row }));
+    anchors.push({ seq: index.maxSeq, row: index.lastRow });
+    const known = predictRows(openIds, anchors);
+    for (const e of completed) known.set(e.id, e.row);
+    located = readOrdersById(Register.open(ss), worker.email, ids, known);
+  }
+  const open: MyWorkCard[] = [];
+  const awaitingClose: MyWorkCard[] = [];
+  for (const { row, order } of located) {
+    // The register is the truth: an order the queue still counts but that moved on is left out.
+    if (!sameEmail(order.assignee, worker.email)) continue;
+    const card = (): MyWorkCard => cardOf(order, row, worker, reference, now, linkFor(order));
+    if (OPEN_WORK_STATUSES.includes(order.status)) open.push(card());
+    else if (order.status === 'Completed') awaitingClose.push(card());
+  }
+  const priorities = reference.settings.priorities.map((p) => p.name);
+  open.sort(compareCards(priorities));
+  awaitingClose.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    generatedAt: now.toISOString(),
+    timeZone: reference.timeZone,
+    user: { email: worker.email, name: worker.name, role: worker.role },
+    open,
+    awaitingClose,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The per-order update form for phones: created once (verified email addresses collected, so the
+ * respondent's email is one Google vouches for; this spreadsheet as its destination, on a tab of its own
+ * that the hourly reconciliation does not take for requests), then repaired like the intake form:
+ * questions found by title and added back, choices and settings put right. Each run also stores the
+ * pre-filled link with a placeholder order (Form.createResponse … toPrefilledUrl), from which every
+ * order's link is made without a call (my-work/update-link.ts).
+ */
+import {
+  STEP_CHOICES,
+  UPDATE_FORM_TITLE,
+  UPDATE_QUESTIONS,
+  UPDATE_RESPONSES_SHEET,
+  updateQuestion,
+  type UpdateQuestion,
+} from '../../../shared/my-work-update-form';
+import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
+import {
+  collectVerifiedEmails,
+  collectsVerifiedEmails,
+  createForm,
+  openFormOrNull,
+  sendResponsesTo,
+} from '../../adapters/forms';
+import { PREFILL_PLACEHOLDER } from '../my-work/update-link';
+import type { SetupReport } from './report';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Form = GoogleAppsScript.Forms.Form;
+
+const CHOICES = Object.values(STEP_CHOICES);
+
+function openForm(id: string | null): Form | null {
+  // Null when deleted or no longer shared: a new one is made (its old responses tab stays).
+  return id ? openFormOrNull(id) : null;
+}
+
+function addItem(form: Form, q: UpdateQuestion): void {
+  const item =
+    q.type === 'text'
+      ? form.addTextItem()
+      : q.type === 'paragraph'
+        ? form.addParagraphTextItem()
+        : form.addMultipleChoiceItem().setChoiceValues([...CHOICES]);
+  item.setTitle(q.title).setHelpText(q.helpText).setRequired(q.required);
+}
+
+/**
+ * Google inserts the destination tab first: it gets a name of its own (never "Form Responses N", which
+ * the hourly reconciliation reads as requests) and loses its empty columns.
+ */
+function nameResponsesSheet(ss: Spreadsheet): void {
+  const sheet = ss.getSheets()[0];
+  if (!sheet || sheet.getFormUrl() === null) return;
+  // A form linked again gets a new tab; the old one keeps its rows and its name.
+  let name = UPDATE_RESPONSES_SHEET;
+  for (let n = 2; ss.getSheetByName(name); n++) name = `${UPDATE_RESPONSES_SHEET} ${n}`;
+  sheet.setName(name);
+  const used = sheet.getLastColumn();
+  const max = sheet.getMaxColumns();
+  if (used > 0 && max > used) sheet.deleteColumns(used + 1, max - used);
+}
+
+/**
+ * Whether the form still sends its responses here: a tab of this spreadsheet is linked to it. Not
+ * Form.getDestinationId(), which live Apps Script keeps answering after the form is unlinked (and
+ * throws for a form never linked); not Spreadsheet.getFormUrl(), which names either of two forms.
+ */
+function sendsResponsesHere(form: Form, ss: Spreadsheet): boolean {
+  const id = form.getId();
+  return ss.getSheets().some((sheet) => (sheet.getFormUrl() ?? '').includes(id));
+}
+
+function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
+  const byTitle = new Map(form.getItems().map((item) => [item.getTitle().trim().toLowerCase(), item]));
+  for (const q of UPDATE_QUESTIONS) {
+    const item = byTitle.get(q.title.toLowerCase());
+    if (!item) {
+      addItem(form, q);
+      report.repaired.push(`the update form's "${q.title}" question was added back`);
+    } else if (q.type === 'choice') {
+      const choices = item.asMultipleChoiceItem();
+      if (
+        choices
+          .getChoices()
+          .map((c) => c.getValue())
+          .join('\n') !== CHOICES.join('\n')
+      ) {
+        choices.setChoiceValues([...CHOICES]);
+        report.repaired.push(`the update form's "${q.title}" choices were put back`);
+      }
+    }
+  }
+  if (!collectsVerifiedEmails(form)) {
+    collectVerifiedEmails(form);
+    report.repaired.push('the update form collects verified email addresses again');
+  }
+  if (form.getTitle().trim() === '') {
+    form.setTitle(UPDATE_FORM_TITLE);
+    report.repaired.push('the update form has its title again');
+  }
+  if (!sendsResponsesHere(form, ss)) {
+    sendResponsesTo(form, ss.getId());
+    nameResponsesSheet(ss);
+    report.repaired.push('the update form sends its responses to this spreadsheet again');
+  }
+}
+
+export function ensureUpdateForm(ss: Spreadsheet, report: SetupReport): void {
+  let form = openForm(getProperty(PROPERTY_KEYS.updateFormId));
+  if (!form) {
+    // FormApp.create(title) names the Drive file; the title respondents see is set apart.
+    form = createForm(UPDATE_FORM_TITLE);
+    collectVerifiedEmails(form);
+    form
+      .setTitle(UPDATE_FORM_TITLE)
+      .setDescription(
+        'Update a work order assigned to you: start it, put it on hold, resume it, add a note or complete it. Open it from the link in your assignment email or in My work.',
+      )
+      .setConfirmationMessage('Thank you. Work Orders applies your update, and emails you if it cannot.');
+    for (const q of UPDATE_QUESTIONS) addItem(form, q);
+    sendResponsesTo(form, ss.getId());
+    nameResponsesSheet(ss);
+    setProperty(PROPERTY_KEYS.updateFormId, form.getId());
+    report.created.push('the work-order update form for phones (linked to this spreadsheet)');
+  } else repair(ss, form, report);
+  const orderItem = form
+    .getItems()
+    .find((item) => item.getTitle().trim().toLowerCase() === updateQuestion('order').title.toLowerCase());
+  if (!orderItem) return;
+  const prefill = form
+    .createResponse()
+    .withItemResponse(orderItem.asTextItem().createResponse(PREFILL_PLACEHOLDER))
+    .toPrefilledUrl();
+  if (getProperty(PROPERTY_KEYS.updateFormPrefill) !== prefill)
+    setProperty(PROPERTY_KEYS.updateFormPrefill, prefill);
+}

@@ -1,0 +1,75 @@
+/**
+ * The RPC contract of the "My work" sidebar, without zod: what `myWorkLoad` and `myWorkAct` return
+ * and the steps a technician can take. The page imports only this file (zod would triple its size);
+ * the server validates requests with the schemas in ./my-work. Dates travel as ISO-8601 strings:
+ * google.script.run cannot pass a Date.
+ */
+import type { Role, Status } from '../core/model';
+
+/** A technician's steps: four lifecycle actions and a progress note (a field edit, not a transition). */
+export const MY_WORK_STEPS = ['start', 'hold', 'resume', 'note', 'complete'] as const;
+export type MyWorkStep = (typeof MY_WORK_STEPS)[number];
+
+export const STEP_LABELS: Readonly<Record<MyWorkStep, string>> = {
+  start: 'Start work',
+  hold: 'Put on hold',
+  resume: 'Resume',
+  note: 'Add a note',
+  complete: 'Complete',
+};
+
+/** Longest note, reason, result or actions text a step accepts (a cell holds 50,000 characters). */
+export const MAX_STEP_TEXT = 5000;
+
+/** What a card shows of one order. */
+export interface MyWorkCard {
+  id: string;
+  woNumber: string;
+  status: Status;
+  revision: number;
+  /** Where the row was found: a hint for the next action, checked by id before use. */
+  rowHint: number;
+  priority: string;
+  category: string;
+  description: string;
+  location: string;
+  resources: string;
+  urgency: string;
+  requesterName: string;
+  requesterEmail: string;
+  due: string | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  notes: string;
+  /** The hold reason (or the reason the order was returned). */
+  reason: string;
+  results: string;
+  actionsTaken: string;
+  /** The steps the lifecycle table allows this person on this order now, in a fixed order. */
+  steps: MyWorkStep[];
+  /** The per-order update form, pre-filled with this order (for a phone); '' when there is none. */
+  updateLink: string;
+}
+
+export interface MyWorkView {
+  generatedAt: string;
+  timeZone: string;
+  user: { email: string; name: string; role: Role };
+  /** Assigned, In Progress and On Hold: overdue and due-soon first, then by priority and due. */
+  open: MyWorkCard[];
+  /** Completed, waiting for a supervisor to close (no step left for the technician). */
+  awaitingClose: MyWorkCard[];
+}
+
+export interface Refusal {
+  ok: false;
+  message: string;
+}
+
+export type MyWorkLoadResponse = { ok: true; view: MyWorkView } | Refusal;
+/**
+ * A step's reply: the order's card as it now is (a Completed one belongs under "awaiting close").
+ * Only that card: the rest of the list is unchanged by the step, and reading it again would cost as
+ * much as opening the sidebar.
+ */
+export type MyWorkActResponse = { ok: true; message: string; card: MyWorkCard } | Refusal;
