@@ -12,7 +12,7 @@ import { SHEET_NAMES, type Status } from '../../../core/model';
 import { parseRegisterRow, registerLayout } from '../../../core/columns';
 import { normalizeHeader } from '../../../core/headers';
 import { isValidDate } from '../../../core/time';
-import { appendChangeLog } from '../../adapters/change-log';
+import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { Register } from '../../adapters/register';
 import { invalidateReviewQueue } from '../../adapters/review-queue';
 import { readHeaderRow } from '../../adapters/workbook';
@@ -66,6 +66,7 @@ export function archiveClosed(
     keptRecentlyChanged: 0,
     remaining: 0,
   };
+  requireChangeLog(ss);
   const register = Register.open(ss);
   const sheet = register.sheet;
   const last = sheet.getLastRow();
@@ -105,7 +106,7 @@ export function archiveClosed(
   }
   result.archived = fresh.map((m) => m.id);
   result.alreadyInArchive = moves.filter((m) => archive.ids.has(m.id)).map((m) => m.id);
-  appendChangeLog(
+  const logged = writeChangeLog(
     ss,
     moves.map((m) => ({
       at: now,
@@ -120,6 +121,7 @@ export function archiveClosed(
     })),
   );
   deleteByIds(register, new Set(moves.map((m) => m.id)));
+  logged.commit();
   // Rows moved up: the review queue's index (row numbers, last row seen) is rebuilt on its next load.
   invalidateReviewQueue();
   return result;

@@ -14,7 +14,7 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
-import { appendChangeLog } from '../../adapters/change-log';
+import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue } from '../../adapters/mailer';
 
@@ -74,6 +74,7 @@ export function ingestResponse(
   now: Date,
 ): IngestResult | null {
   return withOwnerAndDocumentLocks(() => {
+    requireChangeLog(ss);
     const ssId = ss.getId();
     // Both read at once, under the locks that every writer of either holds.
     const stored = readOwnerStates(ssId, [INTAKE_LEDGER, REQUEST_COUNTER]);
@@ -81,24 +82,15 @@ export function ingestResponse(
     if (isIngested(ledger, response.sheetName, response.row)) return null;
     const submission = parseSubmission(response.namedValues, reference.settings.locations);
     const next = nextRequestNumber(stored[REQUEST_COUNTER]);
-    // The counter moves first: a failure after this leaves a gap in the ids, never a duplicate.
-    writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
     const ref = responseRef(response.sheetName, response.row);
     const order = newWorkOrder(submission, {
       id: next.id,
       requestedAt: response.requestedAt,
       responseRef: ref,
     });
-    // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
-    const row = Register.open(ss, { shareHeader: false }).append(order);
-    syncQueueFor([{ row, order }], { appended: true });
-    writeOwnerState(
-      ssId,
-      INTAKE_LEDGER,
-      serializeLedger(markIngested(ledger, response.sheetName, response.row)),
-    );
     const user = submission.requesterEmail || 'anonymous form respondent';
-    appendChangeLog(ss, [
+    // The log row first, committed once the order is in the register (change-log.ts).
+    const logged = writeChangeLog(ss, [
       {
         at: now,
         user,
@@ -122,6 +114,17 @@ export function ingestResponse(
           ]
         : []),
     ]);
+    // The counter moves before the register: a failure after this leaves a gap in the ids, never a duplicate.
+    writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
+    // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
+    const row = Register.open(ss, { shareHeader: false }).append(order);
+    logged.commit();
+    syncQueueFor([{ row, order }], { appended: true });
+    writeOwnerState(
+      ssId,
+      INTAKE_LEDGER,
+      serializeLedger(markIngested(ledger, response.sheetName, response.row)),
+    );
     return { order, row };
   });
 }

@@ -14,7 +14,7 @@ import { activeTechnicians } from '../../../core/staff';
 import { localYear } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
 import type { Refusal, ReviewActionRequest } from '../../../shared/review';
-import { appendChangeLog } from '../../adapters/change-log';
+import { appendChangeLog, requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { PROPERTY_KEYS, setProperty } from '../../adapters/document-properties';
 import type { ReferenceData } from '../../adapters/reference-data';
@@ -157,6 +157,7 @@ export function performAction(
   now: Date,
 ): ActOutcome | Refusal {
   return withDocumentLock(() => {
+    requireChangeLog(ss);
     const session = QueueSession.open();
     if (!session)
       throw new UserFacingError('Work Orders runs inside a spreadsheet: open the spreadsheet and try again.');
@@ -223,10 +224,13 @@ export function performAction(
       current = applied.order;
       transitions.push(check.transition);
     }
-    // The counter moves first: a failure after it leaves a gap in the numbers, never a duplicate.
+    // The log rows first, committed after the register write (change-log.ts): a failure in between is
+    // settled by the next append. The counter moves before the register: a failure after it leaves a
+    // gap in the numbers, never a duplicate.
+    const logged = writeChangeLog(ss, log, LOG_UPKEEP);
     if (counter !== null) setProperty(PROPERTY_KEYS.woCounters, counter);
     register.write(located, current);
-    appendChangeLog(ss, log, LOG_UPKEEP);
+    logged.commit();
     session.apply([{ row: located.row, order: current }]);
     return { ok: true, before, after: current, row: located.row, transitions, index: saveQueue(session) };
   });
