@@ -57,9 +57,6 @@ function classify(
   const row = rows[i] ?? [];
   const cell = parseKeyedCell(row[LOG_COLUMN.hash]);
   const next = rows[i + 1];
-  if (verifies(key, next, state.mac, want)) {
-    return { kind: 'inserted', detail: 'this row is not one the add-on wrote; the row after it is' };
-  }
   if (want > checkpoint.seq) {
     return {
       kind: 'fabricated',
@@ -77,6 +74,9 @@ function classify(
       kind: 'deleted',
       detail: `${missing} row${missing === 1 ? '' : 's'} of the chain (number ${want}${missing > 1 ? ` to ${cell.seq - 1}` : ''}) are missing before it`,
     };
+  }
+  if (verifies(key, next, state.mac, want)) {
+    return { kind: 'inserted', detail: 'this row is not one the add-on wrote; the row after it is' };
   }
   if (cell && cell.seq < want) {
     return { kind: 'inserted', detail: `it repeats row ${cell.seq} of the chain, which came earlier` };

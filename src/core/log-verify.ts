@@ -65,6 +65,14 @@ export class LogVerifier {
         previousHash: this.legacyHash,
         firstRowNumber: firstRowNumber,
       });
+      if (!result.ok && n < room) {
+        const missing = legacyRows - this.legacySeen - n;
+        return this.fail(
+          result.firstBrokenRow,
+          'deleted',
+          `${missing} row${missing === 1 ? '' : 's'} from before the keyed chain are missing at or above it`,
+        );
+      }
       if (!result.ok) {
         return this.fail(
           result.firstBrokenRow,
