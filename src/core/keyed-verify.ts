@@ -66,7 +66,10 @@ function classify(
   if (cell && cell.seq > want) {
     for (let j = i + 1; j < rows.length; j++) {
       if (parseKeyedCell(rows[j]?.[LOG_COLUMN.hash])?.seq === want) {
-        return { kind: 'reordered', detail: `the add-on's row ${want} of the chain comes later in the sheet` };
+        return {
+          kind: 'reordered',
+          detail: `the add-on's row ${want} of the chain comes later in the sheet`,
+        };
       }
     }
     const missing = cell.seq - want;
@@ -108,7 +111,8 @@ export function verifyKeyedRows(
   for (let i = 0; i < count; i++) {
     const row = rows[i] ?? [];
     const cell = parseKeyedCell(row[LOG_COLUMN.hash]);
-    const expected = cell && cell.seq === seq + 1 && !isBlankRow(row) ? expectedMac(key, row, mac, seq + 1) : null;
+    const expected =
+      cell && cell.seq === seq + 1 && !isBlankRow(row) ? expectedMac(key, row, mac, seq + 1) : null;
     if (cell === null || expected === null || cell.mac !== expected) {
       const why = classify(key, rows, i, { seq, mac }, checkpoint);
       return { ok: false, row: firstRowNumber + i, ...why };

@@ -81,7 +81,11 @@ export class LogVerifier {
         );
       }
       if (result.rows < n) {
-        return this.fail(firstRowNumber + result.rows, 'edited', 'it is blank inside the log (it was cleared)');
+        return this.fail(
+          firstRowNumber + result.rows,
+          'edited',
+          'it is blank inside the log (it was cleared)',
+        );
       }
       this.legacySeen += n;
       this.legacyHash = result.lastHash;

@@ -4,7 +4,14 @@
  * it to assert a log is intact after what they did, and to forge rows as an attacker with the sheet
  * (but not the secret) could.
  */
-import { hmacKey, parseCheckpoint, type Checkpoint, type HmacKey } from '../../src/core/keyed-chain';
+import type { UnhashedEntry } from '../../src/core/audit';
+import {
+  hmacKey,
+  keyedRows,
+  parseCheckpoint,
+  type Checkpoint,
+  type HmacKey,
+} from '../../src/core/keyed-chain';
 import { LogVerifier } from '../../src/core/log-verify';
 import { ADDON_SECRET_KEY } from '../../src/server/adapters/addon-secret';
 import { CHECKPOINT_KEY } from '../../src/server/adapters/change-log-tail';
@@ -32,3 +39,22 @@ export function verifyLog(wb: TestWorkbook) {
 }
 
 export const LOG = SHEET_NAMES.changeLog;
+
+/**
+ * Appends rows as the add-on itself would (keyed, checkpoint moved on), straight into the host model:
+ * for tests that need history the add-on's own features would have written.
+ */
+export function appendAsAddOn(wb: TestWorkbook, entries: readonly UnhashedEntry[]): void {
+  const checkpoint = checkpointOf(wb);
+  const { rows, seq, head } = keyedRows(auditKey(wb), checkpoint.seq, checkpoint.head, entries);
+  const log = wb.sheet(LOG);
+  const at = log.lastRow() + 1;
+  // The host model stores values as given: the apostrophe neutralizing a cell is not part of its value.
+  log.writeValues(
+    at,
+    1,
+    rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v))) as (string | Date)[][],
+  );
+  const next = { ...checkpoint, seq, head, row: at + rows.length - 1, maxRows: null };
+  wb.rt.world.properties.document(wb.ssId).set(CHECKPOINT_KEY, JSON.stringify(next));
+}

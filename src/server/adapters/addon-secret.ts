@@ -90,7 +90,8 @@ export function ensureAddonSecret(spreadsheetId: string, ownsTriggers: boolean):
 }
 
 function copySecretToOwner(spreadsheetId: string, secret: string): void {
-  if (readOwnerState(spreadsheetId, OWNER_COPY) !== secret) writeOwnerState(spreadsheetId, OWNER_COPY, secret);
+  if (readOwnerState(spreadsheetId, OWNER_COPY) !== secret)
+    writeOwnerState(spreadsheetId, OWNER_COPY, secret);
 }
 
 /**

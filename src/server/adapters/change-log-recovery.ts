@@ -10,7 +10,7 @@
  */
 import { entriesOfRow } from '../../core/change-log-row';
 import { formatFieldValue } from '../../core/field-changes';
-import { keyedMac, parseKeyedCell, type Checkpoint, type HmacKey } from '../../core/keyed-chain';
+import { parseKeyedCell, type Checkpoint, type HmacKey } from '../../core/keyed-chain';
 import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../core/model';
 import { LOG_COLUMN } from '../../core/change-log-row';
 import { Register } from './register';
@@ -100,4 +100,3 @@ export function recoverUncommitted(
   return { ...checkpoint, seq, head, row: checkpoint.row + keep };
 }
 
-export { keyedMac };

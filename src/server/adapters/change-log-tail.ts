@@ -90,7 +90,9 @@ export interface Tail {
 /** One read of the hash cells from the checkpoint's row down (two more when the log was damaged). */
 export function findTail(sheet: Sheet, checkpoint: Checkpoint): Tail {
   const count =
-    checkpoint.maxRows === null ? TAIL_WINDOW : Math.min(TAIL_WINDOW, checkpoint.maxRows - checkpoint.row + 1);
+    checkpoint.maxRows === null
+      ? TAIL_WINDOW
+      : Math.min(TAIL_WINDOW, checkpoint.maxRows - checkpoint.row + 1);
   let cells: unknown[][] | null;
   try {
     cells = sheet.getRange(checkpoint.row, HASH_COLUMN, count, 1).getValues();
@@ -99,7 +101,8 @@ export function findTail(sheet: Sheet, checkpoint: Checkpoint): Tail {
   }
   if (cells && text(cells[0]?.[0]) === checkpointCell(checkpoint)) {
     let uncommitted = 0;
-    while (parseKeyedCell(cells[uncommitted + 1]?.[0])?.seq === checkpoint.seq + uncommitted + 1) uncommitted++;
+    while (parseKeyedCell(cells[uncommitted + 1]?.[0])?.seq === checkpoint.seq + uncommitted + 1)
+      uncommitted++;
     let k = cells.length - 1;
     while (k > uncommitted && text(cells[k]?.[0]) === '') k--;
     // Only the add-on's own uncommitted rows may follow, and the window must not be full to its end.

@@ -79,7 +79,16 @@ export function writeChangeLog(
   // Rows past what recovery kept are written over (their change never landed).
   const afterRow = tail.damaged ? tail.endRow : from.row;
   const clearThrough = tail.damaged ? 0 : tail.checkpoint.row + tail.uncommitted;
-  const written = writeRows(sheet, key, from, afterRow, tail.knownRows, all, options.spareCalls ?? 0, clearThrough);
+  const written = writeRows(
+    sheet,
+    key,
+    from,
+    afterRow,
+    tail.knownRows,
+    all,
+    options.spareCalls ?? 0,
+    clearThrough,
+  );
   return {
     commit: () => {
       writeCheckpoint(written.checkpoint);

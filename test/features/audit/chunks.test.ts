@@ -43,7 +43,12 @@ test(`a ${ROWS}-row log verifies across chunks, and a tampered row beyond the fi
     const tampered = 50_005;
     log.writeValues(tampered, LOG_COLUMN.changes + 1, [['Progress Notes: "" → note edited']]);
     const broken = expectOk(await wb.menu(ADMIN, 'verifyAuditLog'));
-    expect(broken.value).toMatchObject({ ok: false, kind: 'edited', firstBrokenRow: tampered, rowsVerified: tampered - 2 });
+    expect(broken.value).toMatchObject({
+      ok: false,
+      kind: 'edited',
+      firstBrokenRow: tampered,
+      rowsVerified: tampered - 2,
+    });
 
     // An edit at the last row of the first chunk is told from an insertion by the rows read past it.
     log.writeValues(tampered, LOG_COLUMN.changes + 1, [[rows[tampered - 2]![LOG_COLUMN.changes] as string]]);

@@ -40,7 +40,12 @@ describe('Verify audit log', () => {
   test('an intact log: OK, with its chain position and head as the checkpoint recorded them', async () => {
     const run = expectOk(await wb.menu(ADMIN, 'verifyAuditLog'));
     const checkpoint = checkpointOf(wb);
-    expect(run.value).toMatchObject({ ok: true, rowsVerified: ROWS, chainPosition: ROWS, head: checkpoint.head });
+    expect(run.value).toMatchObject({
+      ok: true,
+      rowsVerified: ROWS,
+      chainPosition: ROWS,
+      head: checkpoint.head,
+    });
     expect(wb.rt.world.ui.alerts(wb.ssId, ADMIN).at(-1)?.prompt).toMatch(/^Audit log OK: 6 rows verified/);
     expect(run.stats.calls['Range.getValues']).toBeLessThanOrEqual(3); // Settings, Staff, the log
   });

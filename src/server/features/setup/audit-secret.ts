@@ -11,5 +11,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  */
 export function ensureAuditSecret(ss: Spreadsheet, report: SetupReport): void {
   const id = ss.getId();
-  if (ensureAddonSecret(id, ownsHourlyJob(id))) report.created.push('the audit key (kept in the add-on’s document properties)');
+  if (ensureAddonSecret(id, ownsHourlyJob(id)))
+    report.created.push('the audit key (kept in the add-on’s document properties)');
 }
