@@ -18,7 +18,7 @@ const APPROVALS = 6;
 const EDITS = 4;
 
 async function race(wb: TestWorkbook) {
-  const working = [];
+  const working: string[] = [];
   for (let i = 0; i < EDITS; i++) working.push(await assignedOrder(wb, TECH));
   const waiting = await submitRequests(
     wb,
