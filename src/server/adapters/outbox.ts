@@ -8,6 +8,8 @@ import { mapHeaders, normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
+import { outboxMac } from '../../core/outbox-mac';
+import { addonKey } from './addon-secret';
 import { OUTBOX_HEADERS, SENDER_NAME, queueEmails, type OutgoingEmail } from './mailer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,10 +26,20 @@ const COLUMNS = {
   sentAt: OUTBOX_HEADERS[7],
   attempts: OUTBOX_HEADERS[8],
   lastError: OUTBOX_HEADERS[9],
+  mac: OUTBOX_HEADERS[10],
 } as const;
 type OutboxColumn = keyof typeof COLUMNS;
 
-export const OUTBOX_STATUS = { queued: 'Queued', sent: 'Sent', failed: 'Failed' } as const;
+export const OUTBOX_STATUS = {
+  queued: 'Queued',
+  sent: 'Sent',
+  failed: 'Failed',
+  refused: 'Refused',
+} as const;
+
+/** Why a row was not sent: its MAC (outbox-mac.ts) does not verify. */
+export const REFUSED_MESSAGE =
+  'Not sent: Work Orders did not write this row as it is now (typed or edited by hand), so its MAC does not verify';
 
 /** After this many failed sends a message is marked Failed and reported; an administrator may set it back to Queued. */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -50,6 +62,8 @@ export interface DrainResult {
   retrying: number;
   /** Queued messages left for a later run. */
   stillQueued: number;
+  /** Queued rows the add-on did not write (or that were edited): marked Refused, never sent. */
+  refused: number;
   stoppedBy: 'done' | 'quota' | 'time';
 }
 
@@ -80,10 +94,18 @@ const text = (value: unknown): string => (value === null || value === undefined 
  * a time for a spreadsheet (the hourly job's lease): two drains would both send the same rows.
  */
 export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: number } = {}): DrainResult {
-  const result: DrainResult = { sent: 0, failed: [], retrying: 0, stillQueued: 0, stoppedBy: 'done' };
+  const result: DrainResult = {
+    sent: 0,
+    failed: [],
+    retrying: 0,
+    stillQueued: 0,
+    refused: 0,
+    stoppedBy: 'done',
+  };
   const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
   if (!sheet) return result;
   const values = sheet.getDataRange().getValues();
+  addMacHeader(sheet, values);
   const layout = mapHeaders(values[0] ?? [], COLUMNS);
   if (layout.missing.length > 0) {
     throw new Error(
@@ -107,8 +129,37 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
   queued.sort((a, b) => queuedAtMs(a) - queuedAtMs(b) || a - b);
   if (queued.length === 0) return result;
 
-  let remaining = MailApp.getRemainingDailyQuota();
+  const key = addonKey(ss.getId());
+  if (!key) {
+    throw new Error(
+      'Queued emails cannot be checked: the add-on key for this spreadsheet is not available to the hourly job. ' +
+        'The administrator who owns the triggers can run Extensions › Work Orders › Set up work orders to restore it.',
+    );
+  }
+  const authentic = (row: unknown[]): boolean =>
+    text(at(row, 'mac')) ===
+    outboxMac(key, {
+      to: text(at(row, 'to')),
+      subject: text(at(row, 'subject')),
+      body: text(at(row, 'body')),
+      htmlBody: text(at(row, 'htmlBody')),
+      recordId: text(at(row, 'recordId')),
+    });
   const touched: number[] = [];
+  // Rows the add-on did not write are marked and skipped before anything is sent.
+  const genuine = queued.filter((i) => {
+    const row = values[i] ?? [];
+    if (authentic(row)) return true;
+    set(row, 'status', OUTBOX_STATUS.refused);
+    set(row, 'lastError', REFUSED_MESSAGE);
+    touched.push(i);
+    result.refused++;
+    return false;
+  });
+  queued.length = 0;
+  queued.push(...genuine);
+
+  let remaining = queued.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
   let next = 0;
   for (; next < queued.length; next++) {
     const i = queued[next] as number;
@@ -161,6 +212,20 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
   result.stillQueued = queued.length - next + result.retrying;
   writeResults(sheet, values, touched, layout.indexOf);
   return result;
+}
+
+/**
+ * An Outbox made before rows carried a MAC has no MAC column: its header gets one (its queued rows,
+ * unsigned, are then refused like any row the add-on cannot vouch for).
+ */
+function addMacHeader(sheet: Sheet, values: unknown[][]): void {
+  const header = values[0] ?? [];
+  if (header.some((h) => normalizeHeader(h) === normalizeHeader(COLUMNS.mac))) return;
+  let width = header.length;
+  while (width > 0 && text(header[width - 1]).trim() === '') width--;
+  sheet.getRange(1, width + 1).setValue(COLUMNS.mac);
+  header[width] = COLUMNS.mac;
+  for (const row of values) while (row.length < width + 1) row.push('');
 }
 
 /** Writes Status, Sent At, Attempts and Last Error of rows [first touched … last touched] back. */

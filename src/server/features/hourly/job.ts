@@ -49,7 +49,7 @@ function emptyReport(spreadsheetId: string): HourlyReport {
   return {
     spreadsheetId,
     triggers: null,
-    outbox: { sent: 0, failed: 0, retrying: 0, stillQueued: 0, stoppedBy: 'done' },
+    outbox: { sent: 0, failed: 0, retrying: 0, stillQueued: 0, refused: 0, stoppedBy: 'done' },
     reconciliation: { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 },
     reminders: { dueSoon: 0, overdueReminder: 0, escalation: 0 },
     digest: 'not run',
@@ -111,6 +111,18 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
     const drained = drainOutbox(ss, now, { deadlineMs: started + DRAIN_BUDGET_MS });
     backlog = hasBacklog(drained);
     report.outbox = { ...drained, failed: drained.failed.length };
+    if (drained.refused > 0) {
+      // Someone typed or edited Outbox rows: at most one email a day about it (fixed key), an Errors row each time.
+      reportProblem(
+        ss,
+        {
+          source: `${source} › outbox`,
+          message: `${drained.refused} Outbox row(s) were not written by Work Orders as they stand (typed or edited by hand): marked Refused and not sent.`,
+          key: 'outbox rows refused',
+        },
+        now,
+      );
+    }
     for (const f of drained.failed) {
       reportProblem(
         ss,
