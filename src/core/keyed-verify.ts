@@ -150,3 +150,22 @@ export function checkEnd(
   // before it could record them: the next append records them.
   return { ok: true, extra: state.seq - checkpoint.seq };
 }
+
+/**
+ * The last row of `rows` (the end of the log) whose MAC verifies against the row above it: the head
+ * the daily anchor reports, found without reading the whole log. Null when no such pair is there.
+ */
+export function verifiedTail(
+  key: HmacKey,
+  rows: readonly (readonly unknown[])[],
+  firstRowNumber: number,
+): { row: number; seq: number; mac: string } | null {
+  for (let i = rows.length - 1; i >= 1; i--) {
+    const above = parseKeyedCell(rows[i - 1]?.[LOG_COLUMN.hash]);
+    const cell = parseKeyedCell(rows[i]?.[LOG_COLUMN.hash]);
+    if (!above || !cell || cell.seq !== above.seq + 1) continue;
+    if (verifies(key, rows[i], above.mac, cell.seq))
+      return { row: firstRowNumber + i, seq: cell.seq, mac: cell.mac };
+  }
+  return null;
+}

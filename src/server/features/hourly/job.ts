@@ -16,6 +16,7 @@ import { loadReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { AlreadyReportedError } from '../errors/reporting';
 import { reportProblem } from '../errors/report';
+import { sendDailyAnchor, type AnchorOutcome } from './anchor';
 import { sendDailyDigest, type DigestOutcome } from './digest';
 import { JobMail } from './job-mail';
 import { takeLease, releaseLease } from './lease';
@@ -40,6 +41,7 @@ export interface HourlyReport {
   reconciliation: { ingested: string[]; marked: number; ledgerRebuilt: boolean; remaining: number };
   reminders: ReminderCounts;
   digest: DigestOutcome | 'not run';
+  anchor: AnchorOutcome | 'not run';
   mail: { sent: number; queued: number };
   /** "step: message" for each step that failed. */
   problems: string[];
@@ -53,6 +55,7 @@ function emptyReport(spreadsheetId: string): HourlyReport {
     reconciliation: { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 },
     reminders: { dueSoon: 0, overdueReminder: 0, escalation: 0 },
     digest: 'not run',
+    anchor: 'not run',
     mail: { sent: 0, queued: 0 },
     problems: [],
   };
@@ -167,6 +170,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
     });
     step('reminders', () => (report.reminders = sendReminders(ss, reference, orders, now, mail)));
     step('digest', () => (report.digest = sendDailyDigest(ss, reference, orders, now, mail)));
+    step('audit anchor', () => (report.anchor = sendDailyAnchor(ss, reference, now, mail)));
   }
   report.mail = { sent: mail.sent, queued: mail.queued };
 }
