@@ -8,6 +8,7 @@ import { LockTable } from './services/lock';
 import { CacheStores } from './services/cache';
 import { UiRecorder } from './services/ui';
 import { LogSink } from './services/logging';
+import { FaultPlan } from './faults';
 
 export interface WorldOptions {
   /** The script's time zone (appsscript.json `timeZone`). */
@@ -35,6 +36,8 @@ export class World {
   readonly cache: CacheStores;
   readonly ui = new UiRecorder();
   readonly logs = new LogSink();
+  /** Test-only fault injection (faults.ts); inert unless armed. */
+  readonly faults = new FaultPlan();
 
   constructor(options: WorldOptions) {
     this.timeZone = options.timeZone;

@@ -24,10 +24,15 @@ const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
   (Object.entries(REGISTER_COLUMNS) as [WorkOrderField, string][]).map(([field, header]) => [header, field]),
 );
 
-/** Whether a row's change shows in the register: true, false, or null when it names no register field. */
+/**
+ * Whether a row's change shows in the register: true, false, or null when it names no register field.
+ * A field changed twice in one action (approve and assign: Status twice) counts by its last value.
+ */
 function landed(row: readonly unknown[], orders: ReadonlyMap<string, WorkOrder>): boolean | null {
+  const last = new Map<string, { recordId: string; field: string; newValue: string }>();
+  for (const entry of entriesOfRow(row)) last.set(`${entry.recordId}\n${entry.field}`, entry);
   let decided: boolean | null = null;
-  for (const entry of entriesOfRow(row)) {
+  for (const entry of last.values()) {
     const order = orders.get(entry.recordId);
     let holds: boolean | null = null;
     if (entry.field === 'Created') holds = order !== undefined;

@@ -89,7 +89,10 @@ export function ingestResponse(
       responseRef: ref,
     });
     const user = submission.requesterEmail || 'anonymous form respondent';
-    // The log row first, committed once the order is in the register (change-log.ts).
+    // The counter moves first: a failure after this leaves a gap in the ids, never a duplicate, and an
+    // uncommitted log row naming this id can only be about this order.
+    writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
+    // The log row next, committed once the order is in the register (change-log.ts).
     const logged = writeChangeLog(ss, [
       {
         at: now,
@@ -114,8 +117,6 @@ export function ingestResponse(
           ]
         : []),
     ]);
-    // The counter moves before the register: a failure after this leaves a gap in the ids, never a duplicate.
-    writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
     // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
     const row = Register.open(ss, { shareHeader: false }).append(order);
     logged.commit();
