@@ -29,6 +29,8 @@ export interface Checkpoint {
   row: number;
   /** The sheet's row count when known. */
   maxRows: number | null;
+  /** Mail intents (document property keys) of the last commit, settled by the next append. */
+  mail?: string[];
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -45,7 +47,8 @@ export function isCheckpoint(value: unknown): value is Checkpoint {
     typeof c.head === 'string' &&
     HEX64.test(c.head) &&
     whole(c.row, 1) &&
-    (c.maxRows === null || whole(c.maxRows, 1))
+    (c.maxRows === null || whole(c.maxRows, 1)) &&
+    (c.mail === undefined || (Array.isArray(c.mail) && c.mail.every((k) => typeof k === 'string')))
   );
 }
 

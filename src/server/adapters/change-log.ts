@@ -17,9 +17,23 @@
  */
 import type { UnhashedEntry } from '../../core/audit';
 import { documentKey } from './addon-secret';
+import {
+  dropMailIntents,
+  intentKey,
+  recordMailIntent,
+  settleMailIntents,
+  type MailIntent,
+  type PlannedMail,
+} from './change-log-mail';
 import { recoverUncommitted } from './change-log-recovery';
 import { flushHandOff, handOff } from './change-log-handoff';
-import { findTail, readCheckpoint, startCheckpoint, writeCheckpoint, writeRows } from './change-log-tail';
+import {
+  findTail,
+  readCheckpoint,
+  startCheckpoint,
+  writeCheckpoint,
+  writeRows,
+} from './change-log-tail';
 import { holdsDocumentLock, holdsOwnerLock } from './document-lock';
 import { documentPropertiesOrNull } from './service-handles';
 import { logSheet } from './workbook';
@@ -34,12 +48,17 @@ export interface TailAppendOptions {
   spareCalls?: number;
 }
 
-/** Rows written by writeChangeLog: `commit` records them once the caller's own change is made. */
+/**
+ * Rows written by writeChangeLog: `commit` records them once the caller's own change is made, with
+ * the intent of the emails the change owes (change-log-mail.ts), in one property write.
+ */
 export interface LoggedRows {
-  commit(): void;
+  /** Records the emails the change owes (call it before the change itself): see change-log-mail.ts. */
+  intend(recordId: string, planned: readonly PlannedMail[]): MailIntent | null;
+  commit(mail?: MailIntent | null): void;
 }
 
-const NOTHING: LoggedRows = { commit: () => undefined };
+const NOTHING: LoggedRows = { intend: () => null, commit: () => undefined };
 
 /**
  * The Change Log sheet, or a clear error before anything changes (the local accessor costs no call
@@ -72,10 +91,22 @@ export function writeChangeLog(
   if (!key) throw new Error('Document properties are not available: the change log cannot be signed.');
   const checkpoint = readCheckpoint() ?? startCheckpoint(sheet);
   const tail = findTail(sheet, checkpoint);
-  const from =
+  const recovered =
     tail.uncommitted > 0
       ? recoverUncommitted(ss, sheet, key, tail.checkpoint, tail.uncommitted)
       : tail.checkpoint;
+  // Emails owed by an execution that failed after its change landed are queued now; those of rows
+  // whose change never landed are forgotten.
+  const owed = [...(recovered.mail ?? [])];
+  if (tail.uncommitted > 0) {
+    const last = tail.checkpoint.seq + tail.uncommitted;
+    for (let s = tail.checkpoint.seq + 1; s <= recovered.seq; s++) owed.push(intentKey(s));
+    const dropped: string[] = [];
+    for (let s = recovered.seq + 1; s <= last; s++) dropped.push(intentKey(s));
+    if (dropped.length > 0) dropMailIntents(dropped);
+  }
+  if (owed.length > 0) settleMailIntents(ss, owed);
+  const { mail: _settled, ...from } = recovered;
   // Rows past what recovery kept are written over (their change never landed).
   const afterRow = tail.damaged ? tail.endRow : from.row;
   const clearThrough = tail.damaged ? 0 : tail.checkpoint.row + tail.uncommitted;
@@ -90,8 +121,9 @@ export function writeChangeLog(
     clearThrough,
   );
   return {
-    commit: () => {
-      writeCheckpoint(written.checkpoint);
+    intend: (recordId, planned) => recordMailIntent(written.checkpoint.seq, recordId, planned),
+    commit: (mail) => {
+      writeCheckpoint(mail ? { ...written.checkpoint, mail: [mail.key] } : written.checkpoint);
       handedOff?.done();
     },
   };

@@ -15,6 +15,7 @@ import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
+import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-mail';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue } from '../../adapters/mailer';
 
@@ -60,6 +61,8 @@ export function toFormSubmitEvent(e: unknown): FormSubmitEvent | null {
 export interface IngestResult {
   order: WorkOrder;
   row: number;
+  /** The acknowledgment owed, recorded with the log commit when the caller asked (change-log-mail.ts). */
+  mailIntent: MailIntent | null;
 }
 
 /**
@@ -72,6 +75,8 @@ export function ingestResponse(
   reference: ReferenceData,
   response: { sheetName: string; row: number; namedValues: Record<string, string[]>; requestedAt: Date },
   now: Date,
+  /** 'intent': the acknowledgment is recorded with the commit and sent by `acknowledge`; 'caller': sent by the caller. */
+  mail: 'intent' | 'caller' = 'caller',
 ): IngestResult | null {
   return withOwnerAndDocumentLocks(() => {
     requireChangeLog(ss);
@@ -117,21 +122,31 @@ export function ingestResponse(
           ]
         : []),
     ]);
+    const owed = mail === 'intent' && reference.settings.notifyRequestor && order.requesterEmail !== '';
+    const mailIntent = logged.intend(order.id, owed ? [{ kind: 'acknowledgment' }] : []);
     // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
     const row = Register.open(ss, { shareHeader: false }).append(order);
-    logged.commit();
+    logged.commit(mailIntent);
     syncQueueFor([{ row, order }], { appended: true });
     writeOwnerState(
       ssId,
       INTAKE_LEDGER,
       serializeLedger(markIngested(ledger, response.sheetName, response.row)),
     );
-    return { order, row };
+    return { order, row, mailIntent };
   });
 }
 
-export function acknowledge(ss: Spreadsheet, reference: ReferenceData, order: WorkOrder, now: Date): void {
+export function acknowledge(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  order: WorkOrder,
+  now: Date,
+  intent: MailIntent | null = null,
+): void {
   if (!reference.settings.notifyRequestor || order.requesterEmail === '') return;
+  // If the intent cannot be released, the next change queues the email: it is not sent here.
+  if (!releaseMailIntent(intent)) return;
   const email = composeEmail('acknowledgment', order, {
     timeZone: reference.timeZone,
     organizationName: reference.settings.organizationName,
@@ -156,6 +171,7 @@ export function onFormSubmitTrigger(e: unknown): void {
       requestedAt: now,
     },
     now,
+    'intent',
   );
-  if (result) acknowledge(ss, reference, result.order, now);
+  if (result) acknowledge(ss, reference, result.order, now, result.mailIntent);
 }

@@ -14,7 +14,8 @@ import { activeTechnicians } from '../../../core/staff';
 import { localYear } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
 import type { Refusal, ReviewActionRequest } from '../../../shared/review';
-import { appendChangeLog, requireChangeLog, writeChangeLog } from '../../adapters/change-log';
+import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
+import type { MailIntent } from '../../adapters/change-log-mail';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { PROPERTY_KEYS, setProperty } from '../../adapters/document-properties';
 import type { ReferenceData } from '../../adapters/reference-data';
@@ -25,6 +26,7 @@ import { UserFacingError } from '../../adapters/workbook';
 import type { Reviewer } from './caller';
 import { refusal } from './respond';
 import { stepsOf, wrongStepMessage } from './steps';
+import { planActionEmails } from './notify';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -46,6 +48,8 @@ export interface ActOutcome {
   index: ReviewIndex | null;
   /** The question of a clarification request. */
   question?: string;
+  /** The emails this action owes, recorded with its log commit (change-log-mail.ts). */
+  mailIntent: MailIntent | null;
 }
 
 /** Finds the row by id: at the index's (or the sidebar's) row hint, else by reading the id column. */
@@ -122,7 +126,7 @@ function clarify(
   if (cleanRecipients([order.requesterEmail]).length === 0) {
     return refusal(`${order.id} has no valid requestor email address, so the question cannot be sent.`);
   }
-  appendChangeLog(
+  const logged = writeChangeLog(
     ss,
     [
       {
@@ -137,15 +141,16 @@ function clarify(
     ],
     LOG_UPKEEP,
   );
+  const done = { before: order, after: order, transitions: [], question };
+  const mailIntent = logged.intend(order.id, planActionEmails(reference, reviewer, done));
+  logged.commit(mailIntent);
   return {
     ok: true,
-    before: order,
-    after: order,
+    ...done,
     row: located.row,
-    transitions: [],
     // Saved in case finding the row refreshed the queue's row hints.
     index: saveQueue(session),
-    question,
+    mailIntent,
   };
 }
 
@@ -228,10 +233,12 @@ export function performAction(
     // settled by the next append. The counter moves before the register: a failure after it leaves a
     // gap in the numbers, never a duplicate.
     const logged = writeChangeLog(ss, log, LOG_UPKEEP);
+    const done = { before, after: current, transitions };
+    const mailIntent = logged.intend(current.id, planActionEmails(reference, reviewer, done));
     if (counter !== null) setProperty(PROPERTY_KEYS.woCounters, counter);
     register.write(located, current);
-    logged.commit();
+    logged.commit(mailIntent);
     session.apply([{ row: located.row, order: current }]);
-    return { ok: true, before, after: current, row: located.row, transitions, index: saveQueue(session) };
+    return { ok: true, ...done, row: located.row, index: saveQueue(session), mailIntent };
   });
 }

@@ -3,9 +3,10 @@
  * notify list through recipientsFor (Settings switches honoured, the supervisor not emailed about
  * their own change), composed by composeEmail, sent or queued by sendOrQueue.
  */
-import { composeEmail, recipientsFor, type EmailKind } from '../../../core/notifications';
+import { composeEmail, recipientsFor } from '../../../core/notifications';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
+import { releaseMailIntent, type PlannedMail } from '../../adapters/change-log-mail';
 import type { ActOutcome } from './act';
 import type { Reviewer } from './caller';
 
@@ -29,6 +30,26 @@ function deliver(ss: Spreadsheet, email: OutgoingEmail, now: Date, into: Deliver
   }
 }
 
+/** What an action owes by email (recorded with its commit, see change-log-mail.ts). */
+export function planActionEmails(
+  reference: ReferenceData,
+  reviewer: Reviewer,
+  outcome: Pick<ActOutcome, 'before' | 'after' | 'transitions' | 'question'>,
+): PlannedMail[] {
+  const planned: PlannedMail[] = [];
+  const extra = { previousAssignee: outcome.before.assignee, question: outcome.question };
+  if (outcome.question !== undefined)
+    planned.push({ kind: 'clarification', to: [outcome.after.requesterEmail], ...extra });
+  for (const transition of outcome.transitions) {
+    for (const { kind, to } of recipientsFor(transition, outcome.after, reference.staff, outcome.before.assignee, {
+      switches: reference.settings,
+      actorEmail: reviewer.email,
+    }))
+      planned.push({ kind, to, ...extra });
+  }
+  return planned;
+}
+
 export function sendActionEmails(
   ss: Spreadsheet,
   reference: ReferenceData,
@@ -40,24 +61,18 @@ export function sendActionEmails(
   const extra = {
     timeZone: reference.timeZone,
     organizationName: reference.settings.organizationName,
-    previousAssignee: outcome.before.assignee,
     link: ss.getUrl(),
   };
-  const planned: Array<{ kind: EmailKind; to: string[] }> = [];
-  if (outcome.question !== undefined)
-    planned.push({ kind: 'clarification', to: [outcome.after.requesterEmail] });
-  for (const transition of outcome.transitions) {
-    planned.push(
-      ...recipientsFor(transition, outcome.after, reference.staff, outcome.before.assignee, {
-        switches: reference.settings,
-        actorEmail: reviewer.email,
-      }),
-    );
+  const planned = planActionEmails(reference, reviewer, outcome);
+  const emails = planned
+    .map((p) => composeEmail(p.kind, outcome.after, { ...extra, ...p }))
+    .filter((email) => email.to.length > 0);
+  // The intent goes first: if that fails, the next change queues these emails, so they are not sent here.
+  if (!releaseMailIntent(outcome.mailIntent)) {
+    for (const email of emails) into.queued.push(...email.to);
+    return into;
   }
-  for (const { kind, to } of planned) {
-    const email = composeEmail(kind, outcome.after, { ...extra, to, question: outcome.question });
-    if (email.to.length > 0) deliver(ss, { ...email, recordId: outcome.after.id }, now, into);
-  }
+  for (const email of emails) deliver(ss, { ...email, recordId: outcome.after.id }, now, into);
   return into;
 }
 
