@@ -43,7 +43,11 @@ export function intentKey(seq: number): string {
 }
 
 /** Records the emails owed by the rows ending at `seq` (one property write); null when none. */
-export function recordMailIntent(seq: number, recordId: string, planned: readonly PlannedMail[]): MailIntent | null {
+export function recordMailIntent(
+  seq: number,
+  recordId: string,
+  planned: readonly PlannedMail[],
+): MailIntent | null {
   const props = documentPropertiesOrNull();
   if (planned.length === 0 || !props) return null;
   const intent = { key: intentKey(seq), recordId, planned: [...planned] };

@@ -104,4 +104,3 @@ export function recoverUncommitted(
   }
   return { ...checkpoint, seq, head, row: checkpoint.row + keep };
 }
-

@@ -27,13 +27,7 @@ import {
 } from './change-log-mail';
 import { recoverUncommitted } from './change-log-recovery';
 import { flushHandOff, handOff } from './change-log-handoff';
-import {
-  findTail,
-  readCheckpoint,
-  startCheckpoint,
-  writeCheckpoint,
-  writeRows,
-} from './change-log-tail';
+import { findTail, readCheckpoint, startCheckpoint, writeCheckpoint, writeRows } from './change-log-tail';
 import { holdsDocumentLock, holdsOwnerLock } from './document-lock';
 import { documentPropertiesOrNull } from './service-handles';
 import { logSheet } from './workbook';

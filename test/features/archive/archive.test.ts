@@ -89,10 +89,10 @@ describe('archiving with a 30-day retention', () => {
     expect(run.stats.calls['Sheet.deleteRows']).toBe(2);
   });
 
-  test('every row is somewhere, whole: same header plus Archived At, text kept as text', () => {
+  test('every row is somewhere, whole: same header plus Archived At and its MAC, text kept as text', () => {
     const archiveValues = wb.values(SHEET_NAMES.archive);
     const registerHeader = wb.values(SHEET_NAMES.register)[0]!;
-    expect(archiveValues[0]).toEqual([...registerHeader, 'Archived At']);
+    expect(archiveValues[0]).toEqual([...registerHeader, 'Archived At', 'Archive MAC']);
     const inRegister = wb.register().map((r) => r.order.id);
     const inArchive = rowsOf(wb, SHEET_NAMES.archive).map((r) => String(r['Request ID']));
     expect(new Set([...inRegister, ...inArchive])).toEqual(everyId);

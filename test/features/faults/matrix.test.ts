@@ -15,8 +15,26 @@ import { formatFieldValue } from '../../../src/core/field-changes';
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../../../src/core/model';
 import { verifyLog } from '../../support/audit';
 import { assignedOrder, rowOf, REGISTER } from '../../support/edits';
-import { DAY, HOUR, advance, now, patchOrder, rowsOf, runHourly, setSetting, submitMany } from '../../support/ops';
-import { ADMIN, REQUESTOR, SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import {
+  DAY,
+  HOUR,
+  advance,
+  now,
+  patchOrder,
+  rowsOf,
+  runHourly,
+  setSetting,
+  submitMany,
+} from '../../support/ops';
+import {
+  ADMIN,
+  REQUESTOR,
+  SUPERVISOR,
+  TECH,
+  TECH2,
+  setUpWorkbook,
+  type TestWorkbook,
+} from '../../support/workbook';
 
 interface Scenario {
   /** Runs the action (it may fail). */
@@ -83,7 +101,8 @@ const SCENARIOS: Record<string, Scenario> = {
     records: (ids) => [ids.submitted2],
   },
   'technician edit': {
-    run: (wb) => wb.edit(TECH, REGISTER, rowOf(wb, IDS.assigned), wb.registerColumn('Status'), [['In Progress']]),
+    run: (wb) =>
+      wb.edit(TECH, REGISTER, rowOf(wb, IDS.assigned), wb.registerColumn('Status'), [['In Progress']]),
     mailOnLanding: () => [],
     records: (ids) => [ids.assigned],
   },
@@ -91,7 +110,10 @@ const SCENARIOS: Record<string, Scenario> = {
     run: (wb) => {
       const rows = [rowOf(wb, IDS.assigned), rowOf(wb, IDS.assigned2)].sort((a, b) => a - b);
       if (rows[1]! - rows[0]! !== 1) throw new Error('paste scenario needs adjacent rows');
-      return wb.edit(TECH, REGISTER, rows[0]!, wb.registerColumn('Progress Notes'), [['Pasted 1'], ['Pasted 2']]);
+      return wb.edit(TECH, REGISTER, rows[0]!, wb.registerColumn('Progress Notes'), [
+        ['Pasted 1'],
+        ['Pasted 2'],
+      ]);
     },
     mailOnLanding: () => [],
     records: (ids) => [ids.assigned, ids.assigned2],
@@ -135,29 +157,40 @@ function checkInvariants(wb: TestWorkbook, name: string, baseline: Baseline, sce
   const allIds = wb.register().map((r) => r.order.id);
   if (new Set(allIds).size !== allIds.length) problems.push('a work order is doubled in the register');
   const made = wb.register().filter((r) => r.order.description === scenario.creates);
-  if (scenario.creates && made.length !== 1) problems.push(`${made.length} work orders for "${scenario.creates}"`);
+  if (scenario.creates && made.length !== 1)
+    problems.push(`${made.length} work orders for "${scenario.creates}"`);
   const created = made[0]?.order.id ?? null;
   const ids = { ...IDS, created };
   const rows = wb.changeLog().slice(baseline.logRows);
   const entries = wb.changeLogEntries().slice(baseline.entries);
   const landedIds = new Set<string>();
   const verdict = verifyLog(wb);
-  if (!verdict.ok) problems.push(`the log does not verify: ${verdict.kind} at ${verdict.row}: ${verdict.detail}`);
+  if (!verdict.ok)
+    problems.push(`the log does not verify: ${verdict.kind} at ${verdict.row}: ${verdict.detail}`);
   for (const id of scenario.records(ids)) {
     const before = baseline.orders.get(id);
     const after = registerNow.get(id);
-    const logged = entries.filter((e) => e.recordId === id && e.source !== 'system' || (e.recordId === id && e.field === 'Archived'));
+    const logged = entries.filter(
+      (e) => (e.recordId === id && e.source !== 'system') || (e.recordId === id && e.field === 'Archived'),
+    );
     const actionRows = rows.filter((r) => r[3] === id).length;
-    const landed = before === undefined ? after !== undefined : after === undefined || changedFields(before, after).length > 0;
+    const landed =
+      before === undefined
+        ? after !== undefined
+        : after === undefined || changedFields(before, after).length > 0;
     if (landed) landedIds.add(id);
     if (actionRows > 1) problems.push(`${id}: ${actionRows} log rows for one action`);
     if (landed && actionRows === 0) problems.push(`${id}: changed in the register with no log row`);
-    if (!landed && logged.some((e) => FIELD_OF.has(e.field) || e.field === 'Created' || e.field === 'Archived'))
+    if (
+      !landed &&
+      logged.some((e) => FIELD_OF.has(e.field) || e.field === 'Created' || e.field === 'Archived')
+    )
       problems.push(`${id}: logged but the register did not change`);
     for (const field of changedFields(before, after)) {
       const last = logged.filter((e) => e.field === field).at(-1);
       const value = formatFieldValue(after![FIELD_OF.get(field)!]);
-      if (!last || last.newValue !== value) problems.push(`${id}: ${field} is "${value}" but the log says "${last?.newValue ?? '(nothing)'}"`);
+      if (!last || last.newValue !== value)
+        problems.push(`${id}: ${field} is "${value}" but the log says "${last?.newValue ?? '(nothing)'}"`);
     }
   }
   for (const { to, id } of scenario.mailOnLanding(ids)) {
@@ -190,7 +223,9 @@ function baselineOf(wb: TestWorkbook): Baseline {
 /** What runs after the failed action: the hourly job, then an owner's execution in the document. */
 async function nextExecutions(wb: TestWorkbook): Promise<void> {
   await runHourly(wb, 2 * HOUR);
-  await wb.edit(TECH2, REGISTER, rowOf(wb, IDS.witness), wb.registerColumn('Progress Notes'), [[`Witness ${Date.now()}`]]);
+  await wb.edit(TECH2, REGISTER, rowOf(wb, IDS.witness), wb.registerColumn('Progress Notes'), [
+    [`Witness ${Date.now()}`],
+  ]);
 }
 
 let wb: TestWorkbook;
@@ -203,14 +238,29 @@ beforeAll(async () => {
   wb.rt.world.clock.set(new Date(today.getTime() - 100 * DAY));
   const [closedOld] = await submitMany(wb, 1, () => 'Old work');
   wb.rt.world.clock.set(today);
-  patchOrder(wb, closedOld!, { status: 'Closed', woNumber: 'WO-2026-00900', closedAt: new Date(today.getTime() - 60 * DAY) });
+  patchOrder(wb, closedOld!, {
+    status: 'Closed',
+    woNumber: 'WO-2026-00900',
+    closedAt: new Date(today.getTime() - 60 * DAY),
+  });
   const assigned = await assignedOrder(wb, TECH);
   const assigned2 = await assignedOrder(wb, TECH);
   const witness = await assignedOrder(wb, TECH2);
   const [submitted, submitted2] = await submitMany(wb, 2);
-  IDS = { submitted: submitted!, submitted2: submitted2!, assigned, assigned2, witness, closedOld: closedOld!, created: null };
+  IDS = {
+    submitted: submitted!,
+    submitted2: submitted2!,
+    assigned,
+    assigned2,
+    witness,
+    closedOld: closedOld!,
+    created: null,
+  };
   // A response no form-submit trigger recorded, for the hourly job to ingest.
-  wb.rt.world.forms.submit(wb.formId, { respondentEmail: LATE, answers: wb.answers({ description: 'Missed' }) });
+  wb.rt.world.forms.submit(wb.formId, {
+    respondentEmail: LATE,
+    answers: wb.answers({ description: 'Missed' }),
+  });
   advance(wb, HOUR);
   saved = encodeWorldState(exportWorld(wb.rt.world));
 }, 60_000);
@@ -218,22 +268,26 @@ afterAll(() => wb.close());
 
 const restore = () => importWorld(wb.rt.world, decodeWorldState(saved));
 
-test.each(Object.keys(SCENARIOS))('%s: every service call failing in turn leaves the invariant', async (name) => {
-  const scenario = SCENARIOS[name]!;
-  const problems: string[] = [];
-  let calls = 0;
-  for (let n = 1; n < 400; n++) {
-    restore();
-    const baseline = baselineOf(wb);
-    wb.rt.world.faults.failNthCall(n);
-    await scenario.run(wb).catch(() => undefined);
-    const hit = wb.rt.world.faults.lastFault;
-    wb.rt.world.faults.disarm();
-    if (hit === null) break;
-    calls = n;
-    await nextExecutions(wb);
-    problems.push(...checkInvariants(wb, `${name}, call ${n} (${hit}) failing`, baseline, scenario));
-  }
-  expect(calls).toBeGreaterThan(3);
-  expect(problems).toEqual([]);
-}, 600_000);
+test.each(Object.keys(SCENARIOS))(
+  '%s: every service call failing in turn leaves the invariant',
+  async (name) => {
+    const scenario = SCENARIOS[name]!;
+    const problems: string[] = [];
+    let calls = 0;
+    for (let n = 1; n < 400; n++) {
+      restore();
+      const baseline = baselineOf(wb);
+      wb.rt.world.faults.failNthCall(n);
+      await scenario.run(wb).catch(() => undefined);
+      const hit = wb.rt.world.faults.lastFault;
+      wb.rt.world.faults.disarm();
+      if (hit === null) break;
+      calls = n;
+      await nextExecutions(wb);
+      problems.push(...checkInvariants(wb, `${name}, call ${n} (${hit}) failing`, baseline, scenario));
+    }
+    expect(calls).toBeGreaterThan(3);
+    expect(problems).toEqual([]);
+  },
+  600_000,
+);

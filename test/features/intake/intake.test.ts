@@ -59,7 +59,9 @@ describe('a normal submission', () => {
       REQUESTOR,
       'form',
       'REQ-000001',
-      'Created: "" → Submitted (Form Responses 1!A2)',
+      expect.stringMatching(
+        /^Created: "" → Submitted \(Form Responses 1!A2\)\nResponse Digest: "" → Form Responses 1!A2 [0-9a-f]{64}$/,
+      ),
     ]);
     expect(log[0]?.[5]).toMatch(/^k1\.[0-9a-f]{64}$/);
     expect(verifyLog(wb)).toMatchObject({ ok: true, rows: 1, seq: 1 });
@@ -159,7 +161,11 @@ describe('responses that do not fit are recorded, never dropped', () => {
       expect(order.reviewFlag).toMatch(/no "Location" question/);
       // Two rows: the requestor's submission, and the system's flag on it.
       expect(wb.changeLog().map((r) => r[2])).toEqual(['form', 'system']);
-      expect(wb.changeLogEntries().map((e) => e.field)).toEqual(['Created', 'Needs Review']);
+      expect(wb.changeLogEntries().map((e) => e.field)).toEqual([
+        'Created',
+        'Response Digest',
+        'Needs Review',
+      ]);
     } finally {
       await wb.close();
     }

@@ -5,6 +5,7 @@ import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../../core/model';
 import { documentSecret } from '../../adapters/addon-secret';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { requireSheet } from '../../adapters/workbook';
+import { collectRecorded, emptyRecorded, verifyCovered } from './covered';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -21,6 +22,8 @@ export type AuditResult =
       rowsVerified: number;
       firstBrokenRow: number;
       kind?: TamperKind;
+      /** The sheet of the first bad row when it is not the Change Log (Archive, a form-responses tab). */
+      sheet?: string;
       reason: string;
       message: string;
     };
@@ -36,13 +39,16 @@ export function verifyChangeLog(ss: Spreadsheet): AuditResult {
   const checkpoint = readCheckpoint();
   const secret = documentSecret({ create: false });
   if (!checkpoint || !secret) return verifyUnkeyed(sheet);
-  const verifier = new LogVerifier(hmacKey(secret), checkpoint);
+  const key = hmacKey(secret);
+  const verifier = new LogVerifier(key, checkpoint);
+  const recorded = emptyRecorded();
   const last = sheet.getLastRow();
   for (let first = 2; first <= last; first += VERIFY_CHUNK_ROWS) {
     const count = Math.min(VERIFY_CHUNK_ROWS, last - first + 1);
     const read = Math.min(count + LOOKAHEAD, last - first + 1);
     const rows = sheet.getRange(first, 1, read, CHANGE_LOG_HEADERS.length).getValues();
     if (verifier.feed(rows, count, first)) break;
+    collectRecorded(rows, count, recorded);
   }
   const verdict = verifier.finish(Math.max(2, last + 1));
   if (!verdict.ok) {
@@ -56,6 +62,20 @@ export function verifyChangeLog(ss: Spreadsheet): AuditResult {
       message:
         `The audit log is broken at sheet row ${verdict.row}: ${what}. ${capitalize(verdict.detail)}. ` +
         `Rows 2 to ${Math.max(1, verdict.row - 1)} verify. Compare with the last daily anchor emailed to administrators.`,
+    };
+  }
+  const covered = verifyCovered(ss, key, recorded);
+  if (covered) {
+    return {
+      ok: false,
+      rowsVerified: verdict.rows,
+      firstBrokenRow: covered.row,
+      kind: 'edited',
+      sheet: covered.sheet,
+      reason: `${covered.sheet} row ${covered.row}: ${covered.detail}`,
+      message:
+        `The change log verifies (${verdict.rows} rows), but the ${covered.sheet} sheet does not match it at row ` +
+        `${covered.row}: ${covered.detail}.`,
     };
   }
   const pending =

@@ -16,6 +16,9 @@ import { Register } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-mail';
+import { addonKey } from '../../adapters/addon-secret';
+import { RESPONSE_DIGEST_FIELD, responseDigest } from '../../../core/covered-rows';
+import type { UnhashedEntry } from '../../../core/audit';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue } from '../../adapters/mailer';
 
@@ -108,6 +111,8 @@ export function ingestResponse(
         oldValue: '',
         newValue: `Submitted (${ref})`,
       },
+      // What the raw answers were, so that Verify audit log finds a later edit of them.
+      ...digestEntry(ssId, response.namedValues, { at: now, user, recordId: order.id, ref }),
       ...(order.reviewFlag
         ? [
             {
@@ -135,6 +140,19 @@ export function ingestResponse(
     );
     return { order, row, mailIntent };
   });
+}
+
+function digestEntry(
+  spreadsheetId: string,
+  namedValues: Record<string, string[]>,
+  row: { at: Date; user: string; recordId: string; ref: string },
+): UnhashedEntry[] {
+  const key = addonKey(spreadsheetId);
+  if (!key) return [];
+  const digest = responseDigest(key, namedValues);
+  return [
+    { ...row, source: 'form', field: RESPONSE_DIGEST_FIELD, oldValue: '', newValue: `${row.ref} ${digest}` },
+  ];
 }
 
 export function acknowledge(

@@ -41,10 +41,16 @@ export function planActionEmails(
   if (outcome.question !== undefined)
     planned.push({ kind: 'clarification', to: [outcome.after.requesterEmail], ...extra });
   for (const transition of outcome.transitions) {
-    for (const { kind, to } of recipientsFor(transition, outcome.after, reference.staff, outcome.before.assignee, {
-      switches: reference.settings,
-      actorEmail: reviewer.email,
-    }))
+    for (const { kind, to } of recipientsFor(
+      transition,
+      outcome.after,
+      reference.staff,
+      outcome.before.assignee,
+      {
+        switches: reference.settings,
+        actorEmail: reviewer.email,
+      },
+    ))
       planned.push({ kind, to, ...extra });
   }
   return planned;
