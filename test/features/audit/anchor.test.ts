@@ -5,7 +5,7 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { DAY, HOUR, runHourly, submitMany } from '../../support/ops';
+import { DAY, runHourly, startAtLocalHour, submitMany } from '../../support/ops';
 import { checkpointOf } from '../../support/audit';
 
 const anchors = (wb: TestWorkbook) =>
@@ -15,17 +15,21 @@ describe('daily anchor', () => {
   let wb: TestWorkbook;
   beforeAll(async () => {
     wb = await setUpWorkbook();
+    startAtLocalHour(wb, 21);
     await submitMany(wb, 4);
   });
   afterAll(() => wb.close());
 
-  test('the first hourly run of the day emails the chain position and MAC the add-on recorded', async () => {
-    const [run] = await runHourly(wb);
+  test('the first hourly run from 23:00 emails the chain position and MAC the add-on recorded', async () => {
+    const [early] = await runHourly(wb); // 22:00: not yet
+    expect(early?.value).toMatchObject({ anchor: 'not yet' });
+    expect(anchors(wb)).toHaveLength(0);
+    const [run] = await runHourly(wb); // 23:00
     expect(run?.ok).toBe(true);
     const [email] = anchors(wb);
     const checkpoint = checkpointOf(wb);
     expect(email?.body).toContain(`chain position ${checkpoint.seq}, MAC ${checkpoint.head}`);
-    await runHourly(wb, HOUR);
+    await runHourly(wb, 30 * 60_000);
     expect(anchors(wb)).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The daily anchor: once a day the hourly job emails the administrators where the change log's keyed
+ * The daily anchor: once a day (the first run from 23:00 local) the hourly job emails the administrators where the change log's keyed
  * chain stands (position and MAC of its last verifiable row). The email is outside the spreadsheet,
  * where no editor of it can change it: a log later found shorter than an anchor, or not holding the
  * anchor's MAC at the anchor's position, was tampered with even if every other record had been reset.
@@ -9,7 +9,7 @@ import { verifiedTail } from '../../../core/keyed-verify';
 import { CHANGE_LOG_HEADERS } from '../../../core/model';
 import { escapeHtml } from '../../../core/sanitize';
 import { administratorEmails } from '../../../core/staff';
-import { formatLocalDate } from '../../../core/time';
+import { formatLocalDate, localParts } from '../../../core/time';
 import { addonKey } from '../../adapters/addon-secret';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
@@ -23,8 +23,14 @@ export const LAST_ANCHOR = 'auditAnchor';
 /** Rows read at the end of the log to find two that chain (the hand-offs of a day fit easily). */
 const TAIL_ROWS = 20;
 
+/**
+ * Local hour from which the day's anchor is sent: the end of the working day, so that it records the
+ * day's log and comes after the day's reminders in the mail quota.
+ */
+export const ANCHOR_HOUR = 23;
+
 export type AnchorOutcome =
-  'already sent today' | 'no keyed rows yet' | 'no key' | 'no recipient' | 'delivered';
+  'not yet' | 'already sent today' | 'no keyed rows yet' | 'no key' | 'no recipient' | 'delivered';
 
 interface Anchor {
   day: string;
@@ -49,6 +55,7 @@ export function sendDailyAnchor(
   mail: JobMail,
 ): AnchorOutcome {
   const id = ss.getId();
+  if (localParts(now, reference.timeZone).hour < ANCHOR_HOUR) return 'not yet';
   const today = formatLocalDate(now, reference.timeZone);
   const previous = previousAnchor(id);
   if (previous?.day === today) return 'already sent today';
