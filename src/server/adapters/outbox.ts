@@ -8,8 +8,7 @@ import { mapHeaders, normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
-import { outboxMac } from '../../core/outbox-mac';
-import { addonKey } from './addon-secret';
+import { REFUSED_MESSAGE, addMacHeader, outboxVerifier } from './outbox-auth';
 import { OUTBOX_HEADERS, SENDER_NAME, queueEmails, type OutgoingEmail } from './mailer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -30,16 +29,14 @@ const COLUMNS = {
 } as const;
 type OutboxColumn = keyof typeof COLUMNS;
 
+export { REFUSED_MESSAGE };
+
 export const OUTBOX_STATUS = {
   queued: 'Queued',
   sent: 'Sent',
   failed: 'Failed',
   refused: 'Refused',
 } as const;
-
-/** Why a row was not sent: its MAC (outbox-mac.ts) does not verify. */
-export const REFUSED_MESSAGE =
-  'Not sent: Work Orders did not write this row as it is now (typed or edited by hand), so its MAC does not verify';
 
 /** After this many failed sends a message is marked Failed and reported; an administrator may set it back to Queued. */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -105,7 +102,7 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
   const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
   if (!sheet) return result;
   const values = sheet.getDataRange().getValues();
-  addMacHeader(sheet, values);
+  addMacHeader(sheet, values, COLUMNS.mac);
   const layout = mapHeaders(values[0] ?? [], COLUMNS);
   if (layout.missing.length > 0) {
     throw new Error(
@@ -129,16 +126,9 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
   queued.sort((a, b) => queuedAtMs(a) - queuedAtMs(b) || a - b);
   if (queued.length === 0) return result;
 
-  const key = addonKey(ss.getId());
-  if (!key) {
-    throw new Error(
-      'Queued emails cannot be checked: the add-on key for this spreadsheet is not available to the hourly job. ' +
-        'The administrator who owns the triggers can run Extensions › Work Orders › Set up work orders to restore it.',
-    );
-  }
+  const signedByUs = outboxVerifier(ss.getId());
   const authentic = (row: unknown[]): boolean =>
-    text(at(row, 'mac')) ===
-    outboxMac(key, {
+    signedByUs(text(at(row, 'mac')), {
       to: text(at(row, 'to')),
       subject: text(at(row, 'subject')),
       body: text(at(row, 'body')),
@@ -212,20 +202,6 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
   result.stillQueued = queued.length - next + result.retrying;
   writeResults(sheet, values, touched, layout.indexOf);
   return result;
-}
-
-/**
- * An Outbox made before rows carried a MAC has no MAC column: its header gets one (its queued rows,
- * unsigned, are then refused like any row the add-on cannot vouch for).
- */
-function addMacHeader(sheet: Sheet, values: unknown[][]): void {
-  const header = values[0] ?? [];
-  if (header.some((h) => normalizeHeader(h) === normalizeHeader(COLUMNS.mac))) return;
-  let width = header.length;
-  while (width > 0 && text(header[width - 1]).trim() === '') width--;
-  sheet.getRange(1, width + 1).setValue(COLUMNS.mac);
-  header[width] = COLUMNS.mac;
-  for (const row of values) while (row.length < width + 1) row.push('');
 }
 
 /** Writes Status, Sent At, Attempts and Last Error of rows [first touched … last touched] back. */
