@@ -10,11 +10,12 @@
  * document (the form-submit and edit triggers run as the owner), so it follows the document's value.
  */
 import { hmacKey, type HmacKey } from '../../core/keyed-chain';
+import { PROPERTY_KEYS } from './document-properties';
 import { HOURLY_TRIGGER_MAP, ownerKey, readOwnerState, writeOwnerState } from './owner-state';
 import { documentPropertiesOrNull } from './service-handles';
 
 /** Document property holding the secret (64 hex digits). */
-export const ADDON_SECRET_KEY = 'wo.addon.secret';
+export const ADDON_SECRET_KEY = PROPERTY_KEYS.addonSecret;
 /** Owner state name (owner-state.ts) of the copy the hourly job reads. */
 const OWNER_COPY = 'addonSecret';
 

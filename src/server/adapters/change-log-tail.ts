@@ -29,6 +29,7 @@ import {
 } from '../../core/keyed-chain';
 import type { UnhashedEntry } from '../../core/audit';
 import { logSheet } from './workbook';
+import { PROPERTY_KEYS } from './document-properties';
 import { documentPropertiesOrNull } from './service-handles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,7 +37,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HASH_COLUMN = LOG_COLUMN.hash + 1;
 /** Document property holding the checkpoint (JSON). */
-export const CHECKPOINT_KEY = 'wo.changeLog.checkpoint';
+export const CHECKPOINT_KEY = PROPERTY_KEYS.changeLogCheckpoint;
 /** Rows read below the checkpoint's row: uncommitted rows of a failed execution show up here. */
 export const TAIL_WINDOW = 50;
 /** Rows added at a time when the log sheet grows (8,000 empty cells of the 10-million-cell limit). */

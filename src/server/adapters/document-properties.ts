@@ -15,6 +15,13 @@ export const PROPERTY_KEYS = {
   lastDigest: 'wo.hourly.lastDigest',
   /** The supervisor review queue (adapters/review-queue.ts); its chunks are `wo.review.index.<n>`. */
   reviewIndex: 'wo.review.index',
+  /** The add-on's secret (./addon-secret): keys the change log's MAC chain and the Outbox rows. */
+  addonSecret: 'wo.addon.secret',
+  /**
+   * The change log's checkpoint (./change-log-tail). Mail intents (./change-log-mail) live beside it
+   * as `wo.mail.intent.<chain position>`, only between a change and its emails.
+   */
+  changeLogCheckpoint: 'wo.changeLog.checkpoint',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 
