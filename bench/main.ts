@@ -11,6 +11,7 @@
  * the generated change log; default 0, so every writer must grow the log sheet itself).
  */
 import { execFileSync } from 'node:child_process';
+import { describeVerify, measureVerify } from './verify-audit';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkBudgets } from './budgets';
@@ -181,6 +182,15 @@ async function main(): Promise<void> {
   }
 
   const coldStart = measureColdStart(distDir);
+  // Verify audit log at a million log rows, on its own world (WO_BENCH_VERIFY_ROWS=0 skips it).
+  const verifyRows = Number(process.env.WO_BENCH_VERIFY_ROWS ?? 1_000_000);
+  let verifyAudit: string | null = null;
+  if (verifyRows > 0) {
+    log(`verify audit log over ${verifyRows.toLocaleString('en-US')} log rows`);
+    const figures = await measureVerify(verifyRows);
+    verifyAudit = describeVerify(figures, 4);
+    if (!figures.ok || figures.estimateMs > figures.budgetMs) process.exitCode = 1;
+  }
   const runMs = performance.now() - started;
   const budgets = [...checkBudgets({ rows, compute, capacity, runMs }), bundleBudget(coldStart)];
   const result = {
@@ -196,9 +206,11 @@ async function main(): Promise<void> {
     lifecycle,
     coldStart,
     budgets,
+    verifyAudit,
     runMs,
   };
   printReport(result);
+  if (verifyAudit) console.log(`\n${verifyAudit}`);
   const out = path.join(__dirname, 'results', 'latest.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(result, null, 2));
@@ -229,5 +241,6 @@ export type BenchResult = {
   lifecycle: LifecycleRows | null;
   coldStart: ReturnType<typeof measureColdStart>;
   budgets: ReturnType<typeof checkBudgets>;
+  verifyAudit?: string | null;
   runMs: number;
 };

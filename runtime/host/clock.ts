@@ -32,7 +32,9 @@ export class Clock {
   }
   /** How far the world's clock is ahead of real time now (saved by runtime/persistence.ts). */
   get offset(): number {
-    return this.nowMs() - Date.now();
+    // One real instant for both terms: two Date.now() calls may straddle a millisecond tick.
+    const real = Date.now();
+    return this.at(real) - real;
   }
   /** Real milliseconds that `modelledMs` of the world's time take. */
   realMs(modelledMs: number): number {

@@ -79,6 +79,7 @@ export class Dispatcher {
     try {
       if (!object) throw new GasError(`Invalid object handle ${handle}`);
       const key = `${object.gasClass}.${method}`;
+      this.ctx.world.faults.beforeCall(this.ctx, key);
       const stats = this.ctx.stats;
       stats.calls[key] = (stats.calls[key] ?? 0) + 1;
       stats.callsByService[object.gasService] = (stats.callsByService[object.gasService] ?? 0) + 1;

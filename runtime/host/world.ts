@@ -10,6 +10,7 @@ import { UiRecorder } from './services/ui';
 import { LogSink } from './services/logging';
 import { ONE_WORKSPACE, parseAccounts } from './identity';
 import type { Accounts } from './identity';
+import { FaultPlan } from './faults';
 
 export interface WorldOptions {
   /** The script's time zone (appsscript.json `timeZone`). */
@@ -46,6 +47,8 @@ export class World {
   readonly cache: CacheStores;
   readonly ui = new UiRecorder();
   readonly logs = new LogSink();
+  /** Test-only fault injection (faults.ts); inert unless armed. */
+  readonly faults = new FaultPlan();
 
   constructor(options: WorldOptions) {
     this.clock = new Clock(options.timeScale ?? 1);

@@ -104,6 +104,34 @@ function broken(rowNumber: number, reason: string): ChainVerification {
   return { ok: false, firstBrokenRow: rowNumber, reason: `row ${rowNumber}${reason}` };
 }
 
+/**
+ * The canonical content of a row read back from the sheet (what its hash or MAC covers), or why the
+ * row cannot be one the add-on wrote.
+ */
+export function canonicalOfRow(row: readonly unknown[]): { content: string } | { problem: string } {
+  const width = CHANGE_LOG_HEADERS.length;
+  if (row.length < width) return { problem: ` has ${row.length} columns; the change log has ${width}` };
+  const at = timestampOf(row[LOG_COLUMN.at]);
+  if (!at) return { problem: `: "${cellString(row[LOG_COLUMN.at]).slice(0, 40)}" is not a timestamp` };
+  const source = cellString(row[LOG_COLUMN.source]);
+  if (!(SOURCES as readonly string[]).includes(source))
+    return { problem: `: "${source.slice(0, 40)}" is not a change source` };
+  return {
+    content: canonicalOf(
+      canonicalTimestamp(at),
+      cellString(row[LOG_COLUMN.user]),
+      source,
+      cellString(row[LOG_COLUMN.recordId]),
+      cellString(row[LOG_COLUMN.changes]),
+    ),
+  };
+}
+
+/** True when every cell of the row is empty. */
+export function isBlankRow(row: readonly unknown[]): boolean {
+  return isBlank(row);
+}
+
 export interface VerifyOptions {
   /** Hash of the row before `rows[0]` when verifying in chunks (default: the genesis hash). */
   previousHash?: string;

@@ -123,20 +123,23 @@ function compress(m: Uint8Array, offset: number): void {
   H[7] = ((H[7] as number) + h) | 0;
 }
 
+const INITIAL = new Int32Array([
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+]);
+
 /**
- * SHA-256 of the UTF-8 encoding of `text` followed by `more`, as 64 lower-case hex digits. Taking the
- * message in two parts lets the change log hash "previous hash + row" without building that string.
+ * Pads the `length` message bytes at the start of `bytes` (of a message `prefix` bytes longer, already
+ * compressed into H) and compresses them into H.
  */
-export function sha256Hex(text: string, more = ''): string {
-  let length = encodeUtf8(text, 0);
-  if (more !== '') length = encodeUtf8(more, length);
+function finish(length: number, prefix: number): void {
   const m = bytes;
   // Padding: 0x80, zeros to 56 mod 64, then the bit length as a 64-bit big-endian integer.
   let end = length;
   m[end++] = 0x80;
   while (end % 64 !== 56) m[end++] = 0;
-  const bitsHigh = Math.floor(length / 0x20000000); // length * 8 / 2^32
-  const bitsLow = (length * 8) >>> 0;
+  const total = length + prefix;
+  const bitsHigh = Math.floor(total / 0x20000000); // total * 8 / 2^32
+  const bitsLow = (total * 8) >>> 0;
   m[end++] = (bitsHigh >>> 24) & 255;
   m[end++] = (bitsHigh >>> 16) & 255;
   m[end++] = (bitsHigh >>> 8) & 255;
@@ -145,21 +148,84 @@ export function sha256Hex(text: string, more = ''): string {
   m[end++] = (bitsLow >>> 16) & 255;
   m[end++] = (bitsLow >>> 8) & 255;
   m[end++] = bitsLow & 255;
-  H[0] = 0x6a09e667;
-  H[1] = 0xbb67ae85;
-  H[2] = 0x3c6ef372;
-  H[3] = 0xa54ff53a;
-  H[4] = 0x510e527f;
-  H[5] = 0x9b05688c;
-  H[6] = 0x1f83d9ab;
-  H[7] = 0x5be0cd19;
   for (let offset = 0; offset < end; offset += 64) compress(m, offset);
+}
+
+/** H as 64 lower-case hex digits. */
+function hexOfState(): string {
   // One flat string from char codes: a concatenation of 32 pieces would be a rope that the next
   // hash (which reads this one character by character) would first have to flatten.
   for (let i = 0; i < 8; i++) {
     const v = H[i] as number;
     for (let j = 0; j < 8; j++) hexCodes[i * 8 + j] = HEX_DIGITS.charCodeAt((v >>> (28 - j * 4)) & 15);
   }
-  const hex = String.fromCharCode.apply(null, hexCodes);
-  return hex;
+  return String.fromCharCode.apply(null, hexCodes);
+}
+
+/**
+ * SHA-256 of the UTF-8 encoding of `text` followed by `more`, as 64 lower-case hex digits. Taking the
+ * message in two parts lets the change log hash "previous hash + row" without building that string.
+ */
+export function sha256Hex(text: string, more = ''): string {
+  let length = encodeUtf8(text, 0);
+  if (more !== '') length = encodeUtf8(more, length);
+  H.set(INITIAL);
+  finish(length, 0);
+  return hexOfState();
+}
+
+/**
+ * A key prepared for HMAC-SHA-256 (RFC 2104): the states after the inner and outer pad blocks, so each
+ * MAC costs the message's own blocks plus one, not two extra blocks of key.
+ */
+export interface HmacKey {
+  readonly inner: Int32Array;
+  readonly outer: Int32Array;
+}
+
+/** Prepares `key` (its UTF-8 bytes; a key longer than a block is hashed first, as RFC 2104 says). */
+export function hmacKey(key: string): HmacKey {
+  let length = encodeUtf8(key, 0);
+  let keyBytes = bytes.slice(0, length);
+  if (length > 64) {
+    H.set(INITIAL);
+    finish(length, 0);
+    keyBytes = new Uint8Array(32);
+    for (let i = 0; i < 8; i++) {
+      const v = H[i] as number;
+      keyBytes[i * 4] = (v >>> 24) & 255;
+      keyBytes[i * 4 + 1] = (v >>> 16) & 255;
+      keyBytes[i * 4 + 2] = (v >>> 8) & 255;
+      keyBytes[i * 4 + 3] = v & 255;
+    }
+    length = 32;
+  }
+  const state = (pad: number): Int32Array => {
+    const block = new Uint8Array(64);
+    for (let i = 0; i < 64; i++) block[i] = (i < length ? (keyBytes[i] as number) : 0) ^ pad;
+    H.set(INITIAL);
+    compress(block, 0);
+    return Int32Array.from(H);
+  };
+  return { inner: state(0x36), outer: state(0x5c) };
+}
+
+/** HMAC-SHA-256 of the UTF-8 encoding of `text` followed by `more`, as 64 lower-case hex digits. */
+export function hmacSha256Hex(key: HmacKey, text: string, more = ''): string {
+  let length = encodeUtf8(text, 0);
+  if (more !== '') length = encodeUtf8(more, length);
+  H.set(key.inner);
+  finish(length, 64);
+  // The outer hash takes the inner digest's 32 bytes.
+  const m = bytes;
+  for (let i = 0; i < 8; i++) {
+    const v = H[i] as number;
+    m[i * 4] = (v >>> 24) & 255;
+    m[i * 4 + 1] = (v >>> 16) & 255;
+    m[i * 4 + 2] = (v >>> 8) & 255;
+    m[i * 4 + 3] = v & 255;
+  }
+  H.set(key.outer);
+  finish(32, 64);
+  return hexOfState();
 }

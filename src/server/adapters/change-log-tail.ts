@@ -1,188 +1,194 @@
 /**
- * How the change log is appended to (change-log.ts `appendChangeLog` is the entry point): usually in
- * two Spreadsheet calls, which the edit trigger needs to stay within six.
+ * Where the change log ends, and the two-step append (change-log.ts is the entry point).
  *
- * A plain append would look the sheet up by name (a read), ask for its last row (a read), read that
- * row's hash (a read) and write. Here:
- *  - the sheet comes from `Spreadsheet.getRange("'Change Log'!A1").getSheet()`, a local accessor in
- *    Apps Script (no backend call);
- *  - where the log ends (last row, its hash, the sheet's row count when known) is remembered in document
- *    properties by every append and *verified* by one read of the hash column from that row down:
- *    the remembered hash must still be there, and rows appended since by a writer that has no document
- *    cache (the hourly job) show up below it in the same read.
- * When nothing is remembered (no document properties: the hourly job), the remembered row no
- * longer holds its hash (rows deleted or edited) or more rows than the window were appended meanwhile,
- * it falls back to the full lookup (last row, row count, hash: three reads).
+ * The checkpoint (document properties, keyed-chain.ts `Checkpoint`) is the add-on's own record of its
+ * log: how many keyed rows it wrote, the last one's MAC, and the sheet row it is on. A warm append
+ * costs one read (the hash cells from the checkpoint's row down: the checkpoint's row must still hold
+ * its MAC and nothing may follow it) and one write, then the checkpoint's update.
  *
- * `getRange` past a sheet's last row throws in Apps Script, so the appender keeps spare rows below the
- * log, growing it a thousand rows at a time when the caller has a call to spare (and always when an
- * append would not fit).
+ * An append is written in two steps: `writeRows` puts the MAC'd rows after the checkpoint's row, the
+ * caller makes its own change (the register), and `commit` records the rows in the checkpoint. Rows
+ * written but not committed (the execution failed in between) are what the next append finds past
+ * the checkpoint: change-log-recovery.ts keeps them when the change they record is in the register
+ * and writes over them otherwise. So a change and its log row land together, or neither counts.
  *
- * The caller holds the document lock, like every other log writer, so nothing appends between the
- * read and the write.
+ * When the checkpoint's row no longer holds its MAC, or other rows follow it (someone edited, deleted
+ * or typed rows into the log), the append goes after the sheet's last row, still chained to the
+ * checkpoint: the chain continues from what the add-on knows, and Verify audit log names the damage.
  */
 import { CHANGE_LOG_HEADERS } from '../../core/model';
-import { changeLogRows, GENESIS_HASH, type UnhashedEntry } from '../../core/audit';
+import { GENESIS_HASH } from '../../core/audit';
 import { LOG_COLUMN } from '../../core/change-log-row';
+import {
+  keyedCell,
+  keyedRows,
+  parseCheckpoint,
+  parseKeyedCell,
+  type Checkpoint,
+  type HmacKey,
+} from '../../core/keyed-chain';
+import type { UnhashedEntry } from '../../core/audit';
 import { logSheet } from './workbook';
-import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
 import { PROPERTY_KEYS } from './document-properties';
+import { documentPropertiesOrNull } from './service-handles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HASH_COLUMN = LOG_COLUMN.hash + 1;
-const TAIL_KEY = PROPERTY_KEYS.changeLogTail;
-/** Every use verifies the remembered tail against the sheet, so it may be old; a month bounds it. */
-const TAIL_MAX_AGE_MS = 30 * 86_400_000;
-/** Rows read to verify the tail: room for what other writers append between two sheet edits. */
-export const TAIL_WINDOW = 200;
+/** Document property holding the checkpoint (JSON). */
+export const CHECKPOINT_KEY = PROPERTY_KEYS.changeLogCheckpoint;
+/** Rows read below the checkpoint's row: uncommitted rows of a failed execution show up here. */
+export const TAIL_WINDOW = 50;
 /** Rows added at a time when the log sheet grows (8,000 empty cells of the 10-million-cell limit). */
 const GROW_BY = 1000;
 /** Below this many spare rows, an execution with a call to spare grows the sheet early. */
 const LOW_WATER = 300;
 
-interface Tail {
-  row: number;
-  /** The hash cell's text at `row` ('Hash', the header, when the log is empty). */
-  hash: string;
-  /** The sheet's row count when known (appendChangeLog does not read it). */
-  maxRows: number | null;
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export function readCheckpoint(): Checkpoint | null {
+  return parseCheckpoint(documentPropertiesOrNull()?.getProperty(CHECKPOINT_KEY) ?? null);
 }
 
-/** A tail that was checked against the sheet, with how many rows the sheet is known to have. */
-interface CheckedTail extends Tail {
+export function writeCheckpoint(checkpoint: Checkpoint): void {
+  documentPropertiesOrNull()?.setProperty(CHECKPOINT_KEY, JSON.stringify(checkpoint));
+}
+
+/** The Hash cell text the checkpoint's row must hold. */
+export function checkpointCell(checkpoint: Checkpoint): string {
+  if (checkpoint.row === 1) return CHANGE_LOG_HEADERS[LOG_COLUMN.hash] as string;
+  return checkpoint.seq === 0 ? checkpoint.legacyHead : keyedCell(checkpoint.seq, checkpoint.head);
+}
+
+/**
+ * The checkpoint of a log that has none yet: a new log, or one written before the keyed chain, whose
+ * rows become its legacy part (their SHA-256 chain is checked as before, and the first keyed row
+ * chains to the last of them). Three reads.
+ */
+export function startCheckpoint(sheet: Sheet): Checkpoint {
+  const row = Math.max(1, sheet.getLastRow());
+  const maxRows = sheet.getMaxRows();
+  const last = text(sheet.getRange(row, HASH_COLUMN).getValue()).trim().toLowerCase();
+  const legacyHead = row >= 2 && HEX64.test(last) ? last : GENESIS_HASH;
+  return { legacyRows: row - 1, legacyHead, seq: 0, head: legacyHead, row, maxRows };
+}
+
+/** What the append found at the end of the log. */
+export interface Tail {
+  checkpoint: Checkpoint;
+  /** Sheet row after which the next rows go. */
+  endRow: number;
+  /** Hash cells below the checkpoint's row that parse as keyed rows following it (uncommitted). */
+  uncommitted: number;
+  /** True when the checkpoint's row lost its MAC or foreign rows follow it. */
+  damaged: boolean;
+  /** Rows known to exist in the sheet. */
   knownRows: number;
 }
 
-function parseTail(text: string | null | undefined): Tail | null {
-  if (!text) return null;
-  try {
-    const t = JSON.parse(text) as Partial<Tail>;
-    const maxRows = t.maxRows ?? null;
-    if (
-      Number.isInteger(t.row) &&
-      typeof t.hash === 'string' &&
-      (t.row as number) >= 1 &&
-      (maxRows === null || (Number.isInteger(maxRows) && maxRows >= (t.row as number)))
-    ) {
-      return { row: t.row as number, hash: t.hash, maxRows };
-    }
-  } catch {
-    // Treated as no cache.
-  }
-  return null;
-}
-
-function readCachedTail(): Tail | null {
-  return parseTail(readSnapshot(TAIL_KEY, TAIL_MAX_AGE_MS, Date.now()));
-}
-
-function rememberTail(tail: Tail): void {
-  writeSnapshot(TAIL_KEY, JSON.stringify(tail), Date.now());
-}
-
-/** Forgets the tail (the edit trigger calls this when someone types into the log itself). */
-export function forgetChangeLogTail(): void {
-  forgetSnapshot(TAIL_KEY);
-}
-
-const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-
-/** The tail as verified from the remembered one (one read), or null when it cannot be trusted. */
-function verifiedTail(sheet: Sheet, remembered: Tail): CheckedTail | null {
+/** One read of the hash cells from the checkpoint's row down (two more when the log was damaged). */
+export function findTail(sheet: Sheet, checkpoint: Checkpoint): Tail {
   const count =
-    remembered.maxRows === null
+    checkpoint.maxRows === null
       ? TAIL_WINDOW
-      : Math.min(TAIL_WINDOW, remembered.maxRows - remembered.row + 1);
-  let hashes: unknown[][];
+      : Math.min(TAIL_WINDOW, checkpoint.maxRows - checkpoint.row + 1);
+  let cells: unknown[][] | null;
   try {
-    hashes = sheet.getRange(remembered.row, HASH_COLUMN, count, 1).getValues();
+    cells = sheet.getRange(checkpoint.row, HASH_COLUMN, count, 1).getValues();
   } catch {
-    return null; // Past the sheet's end: rows were deleted, or the log is near its last row.
+    cells = null; // Past the sheet's end: rows were deleted.
   }
-  if (text(hashes[0]?.[0]) !== remembered.hash) return null;
-  let k = hashes.length - 1;
-  while (k > 0 && text(hashes[k]?.[0]) === '') k--;
-  // A window full to its last row may hide more rows below it (or a sheet grown by hand).
-  if (k > 0 && k === hashes.length - 1) return null;
+  if (cells && text(cells[0]?.[0]) === checkpointCell(checkpoint)) {
+    let uncommitted = 0;
+    while (parseKeyedCell(cells[uncommitted + 1]?.[0])?.seq === checkpoint.seq + uncommitted + 1)
+      uncommitted++;
+    let k = cells.length - 1;
+    while (k > uncommitted && text(cells[k]?.[0]) === '') k--;
+    // Only the add-on's own uncommitted rows may follow, and the window must not be full to its end.
+    const windowReachesEnd = count < TAIL_WINDOW;
+    if (k === uncommitted && (k < cells.length - 1 || windowReachesEnd)) {
+      return {
+        checkpoint,
+        endRow: checkpoint.row + uncommitted,
+        uncommitted,
+        damaged: false,
+        knownRows: checkpoint.row + count - 1,
+      };
+    }
+  }
+  const maxRows = sheet.getMaxRows();
   return {
-    row: remembered.row + k,
-    hash: text(hashes[k]?.[0]),
-    maxRows: remembered.maxRows,
-    knownRows: remembered.row + count - 1,
+    checkpoint: { ...checkpoint, maxRows },
+    endRow: Math.max(1, sheet.getLastRow()),
+    uncommitted: 0,
+    damaged: true,
+    knownRows: maxRows,
   };
 }
 
-function lookedUpTail(sheet: Sheet): CheckedTail {
-  const row = Math.max(1, sheet.getLastRow());
-  const maxRows = sheet.getMaxRows();
-  const hash = text(sheet.getRange(row, HASH_COLUMN).getValue());
-  return { row, hash, maxRows, knownRows: maxRows };
+/** Rows written and not yet recorded in the checkpoint; `commit` records them. */
+export interface WrittenRows {
+  readonly checkpoint: Checkpoint;
 }
 
 /**
- * Looks the tail up and remembers it (three reads): setup ends with this, so the first append after it
- * — usually the first form submission — is already the cheap, verified kind.
+ * Writes `entries` after row `afterRow`, chained to `from` (the checkpoint, possibly with rows kept by
+ * recovery), growing the sheet when needed. Returns the checkpoint to commit.
  */
-export function refreshChangeLogTail(ss: Spreadsheet): void {
-  const { row, hash, maxRows } = lookedUpTail(logSheet(ss));
-  rememberTail({ row, hash, maxRows });
-}
-
-export interface TailAppendOptions {
-  /**
-   * Spreadsheet calls the caller can still spend within its budget: with one, a sheet running out of
-   * rows is grown early; with two, an unknown row count is looked up first.
-   */
-  spareCalls?: number;
-}
-
-/**
- * Appends `entries`, chained to the last row's hash. Usually two Spreadsheet calls (verify + write);
- * more when the sheet must grow or the tail must be looked up (see above).
- */
-export function appendChangeLogTail(
-  ss: Spreadsheet,
+export function writeRows(
+  sheet: Sheet,
+  key: HmacKey,
+  from: Checkpoint,
+  afterRow: number,
+  knownRows: number,
   entries: readonly UnhashedEntry[],
-  options: TailAppendOptions = {},
-): void {
-  if (entries.length === 0) return;
-  const sheet = logSheet(ss);
-  const remembered = readCachedTail();
-  const tail = (remembered && verifiedTail(sheet, remembered)) ?? lookedUpTail(sheet);
-  const spare = options.spareCalls ?? 0;
-  try {
-    writeAfter(sheet, tail, entries, spare);
-  } catch (error) {
-    // Only a remembered row count can be wrong here (someone deleted empty rows at the bottom):
-    // nothing was written (a write is all or nothing), so look everything up and write once more.
-    if (!remembered) throw error;
-    writeAfter(sheet, lookedUpTail(sheet), entries, 0);
-  }
-}
-
-function writeAfter(sheet: Sheet, tail: CheckedTail, entries: readonly UnhashedEntry[], spare: number): void {
-  const prevHash = tail.row >= 2 ? tail.hash || GENESIS_HASH : GENESIS_HASH;
-  const { rows, lastHash } = changeLogRows(prevHash, entries);
-  const lastRow = tail.row + rows.length;
-  let maxRows = tail.maxRows;
-  let budget = spare;
+  spareCalls: number,
+  clearThrough = 0,
+): WrittenRows {
+  const { rows, seq, head } = keyedRows(key, from.seq, from.head, entries);
+  if (rows.length === 0) return { checkpoint: from };
+  const lastRow = afterRow + rows.length;
+  // Uncommitted rows that recovery dropped and the new rows do not cover are blanked in the same write.
+  const blanks = Math.max(0, clearThrough - lastRow);
+  for (let i = 0; i < blanks; i++) rows.push(new Array<unknown>(CHANGE_LOG_HEADERS.length).fill(''));
+  let maxRows = from.maxRows;
+  let budget = spareCalls;
   // The row count is needed when the append may pass the rows known to exist, or to grow early.
-  if (maxRows === null && (lastRow > tail.knownRows || budget >= 2)) {
+  if (maxRows === null && (lastRow > knownRows || budget >= 2)) {
     maxRows = sheet.getMaxRows();
     budget--;
   }
   if (maxRows !== null) {
-    const short = lastRow > maxRows;
+    const short = lastRow + blanks > maxRows;
     const low = budget >= 1 && maxRows - lastRow < LOW_WATER;
     if (short || low) {
-      const add = Math.max(GROW_BY, lastRow - maxRows + LOW_WATER);
+      const add = Math.max(GROW_BY, lastRow + blanks - maxRows + LOW_WATER);
       sheet.insertRowsAfter(maxRows, add);
       maxRows += add;
     }
   }
-  sheet.getRange(tail.row + 1, 1, rows.length, CHANGE_LOG_HEADERS.length).setValues(rows);
-  // Hashes are written through asCellText, which only prefixes an apostrophe: they read back as is.
-  rememberTail({ row: lastRow, hash: lastHash, maxRows });
+  sheet.getRange(afterRow + 1, 1, rows.length, CHANGE_LOG_HEADERS.length).setValues(rows);
+  return { checkpoint: { ...from, seq, head, row: lastRow, maxRows } };
+}
+
+/** Looks the end of the log up and records it (setup ends with this, so appends start warm). */
+export function refreshChangeLogTail(ss: Spreadsheet): void {
+  const sheet = logSheet(ss);
+  const stored = readCheckpoint();
+  if (!stored) {
+    writeCheckpoint(startCheckpoint(sheet));
+    return;
+  }
+  const maxRows = sheet.getMaxRows();
+  if (stored.maxRows !== maxRows) writeCheckpoint({ ...stored, maxRows });
+}
+
+/**
+ * Kept for the edit trigger, which calls it when someone types into the log: the checkpoint is the
+ * add-on's record and is not forgotten; the next append reads the tail again anyway.
+ */
+export function forgetChangeLogTail(): void {
+  // Nothing to forget: every append checks the checkpoint's row against the sheet.
 }

@@ -1,19 +1,133 @@
+/**
+ * The change log's one way in. Every append runs under the document lock (the hourly job, which has no
+ * document and so no document lock, hands its entries off instead: change-log-handoff.ts), so two
+ * appenders never write the same row, and every append is keyed-chained and checkpointed
+ * (change-log-tail.ts).
+ *
+ * A writer that changes the register too writes its log rows first and commits them after its
+ * register write:
+ *
+ *   const logged = writeChangeLog(ss, entries);   // rows written, not yet recorded
+ *   register.write(...);
+ *   logged.commit();                               // checkpoint updated
+ *
+ * A missing Change Log tab therefore stops the writer before anything changes, and a failure between
+ * the two steps is settled by the next append (change-log-recovery.ts). Writers that only log call
+ * appendChangeLog, which does both steps.
+ */
 import type { UnhashedEntry } from '../../core/audit';
-import { appendChangeLogTail, type TailAppendOptions } from './change-log-tail';
+import { documentKey } from './addon-secret';
+import {
+  dropMailIntents,
+  intentKey,
+  recordMailIntent,
+  settleMailIntents,
+  type MailIntent,
+  type PlannedMail,
+} from './change-log-mail';
+import { recoverUncommitted } from './change-log-recovery';
+import { flushHandOff, handOff } from './change-log-handoff';
+import { findTail, readCheckpoint, startCheckpoint, writeCheckpoint, writeRows } from './change-log-tail';
+import { holdsDocumentLock, holdsOwnerLock } from './document-lock';
+import { documentPropertiesOrNull } from './service-handles';
+import { logSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+export interface TailAppendOptions {
+  /**
+   * Spreadsheet calls the caller can still spend within its budget: with one, a sheet running out of
+   * rows is grown early; with two, an unknown row count is looked up first.
+   */
+  spareCalls?: number;
+}
+
 /**
- * Appends entries to the change log, chained to the last row's hash, in one write however many
- * entries. Where the log ends is remembered between executions (change-log-tail.ts), so a warm append
- * costs one verifying read and one write; the sheet grows ahead of the log. Callers hold the document
- * lock (or, in the hourly job, the owner's lock), so no other append slips between the read and the
- * write.
+ * Rows written by writeChangeLog: `commit` records them once the caller's own change is made, with
+ * the intent of the emails the change owes (change-log-mail.ts), in one property write.
  */
+export interface LoggedRows {
+  /** Records the emails the change owes (call it before the change itself): see change-log-mail.ts. */
+  intend(recordId: string, planned: readonly PlannedMail[]): MailIntent | null;
+  commit(mail?: MailIntent | null): void;
+}
+
+const NOTHING: LoggedRows = { intend: () => null, commit: () => undefined };
+
+/**
+ * The Change Log sheet, or a clear error before anything changes (the local accessor costs no call
+ * when the sheet is there).
+ */
+export function requireChangeLog(ss: Spreadsheet): void {
+  logSheet(ss);
+}
+
+/** Step one: writes the rows (after any handed-off entries and recovered rows), uncommitted. */
+export function writeChangeLog(
+  ss: Spreadsheet,
+  entries: readonly UnhashedEntry[],
+  options: TailAppendOptions = {},
+): LoggedRows {
+  if (!documentPropertiesOrNull()) {
+    // The hourly job: no document lock to append under. The next execution in the document that
+    // holds the owner's lock (a form submission, an edit) appends these first.
+    handOff(ss.getId(), entries);
+    return NOTHING;
+  }
+  if (!holdsDocumentLock()) {
+    throw new Error('The change log is appended to under the document lock only (withDocumentLock).');
+  }
+  const sheet = logSheet(ss);
+  const handedOff = holdsOwnerLock() ? flushHandOff(ss.getId()) : null;
+  const all = handedOff ? [...handedOff.entries, ...entries] : entries;
+  if (all.length === 0) return NOTHING;
+  const key = documentKey();
+  if (!key) throw new Error('Document properties are not available: the change log cannot be signed.');
+  const checkpoint = readCheckpoint() ?? startCheckpoint(sheet);
+  const tail = findTail(sheet, checkpoint);
+  const recovered =
+    tail.uncommitted > 0
+      ? recoverUncommitted(ss, sheet, key, tail.checkpoint, tail.uncommitted)
+      : tail.checkpoint;
+  // Emails owed by an execution that failed after its change landed are queued now; those of rows
+  // whose change never landed are forgotten.
+  const owed = [...(recovered.mail ?? [])];
+  if (tail.uncommitted > 0) {
+    const last = tail.checkpoint.seq + tail.uncommitted;
+    for (let s = tail.checkpoint.seq + 1; s <= recovered.seq; s++) owed.push(intentKey(s));
+    const dropped: string[] = [];
+    for (let s = recovered.seq + 1; s <= last; s++) dropped.push(intentKey(s));
+    if (dropped.length > 0) dropMailIntents(dropped);
+  }
+  if (owed.length > 0) settleMailIntents(ss, owed);
+  const { mail: _settled, ...from } = recovered;
+  // Rows past what recovery kept are written over (their change never landed).
+  const afterRow = tail.damaged ? tail.endRow : from.row;
+  const clearThrough = tail.damaged ? 0 : tail.checkpoint.row + tail.uncommitted;
+  const written = writeRows(
+    sheet,
+    key,
+    from,
+    afterRow,
+    tail.knownRows,
+    all,
+    options.spareCalls ?? 0,
+    clearThrough,
+  );
+  return {
+    intend: (recordId, planned) => recordMailIntent(written.checkpoint.seq, recordId, planned),
+    commit: (mail) => {
+      writeCheckpoint(mail ? { ...written.checkpoint, mail: [mail.key] } : written.checkpoint);
+      handedOff?.done();
+    },
+  };
+}
+
+/** Appends and commits at once: for writers whose only change is the log row. */
 export function appendChangeLog(
   ss: Spreadsheet,
   entries: readonly UnhashedEntry[],
   options: TailAppendOptions = { spareCalls: 1 },
 ): void {
-  appendChangeLogTail(ss, entries, options);
+  writeChangeLog(ss, entries, options).commit();
 }

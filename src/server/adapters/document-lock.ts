@@ -9,6 +9,19 @@ type Lock = GoogleAppsScript.Lock.Lock;
  */
 declare const __WO_NO_LOCKS__: boolean;
 
+/** Which locks this execution holds through the helpers below (the change log checks them). */
+const held = { document: 0, owner: 0 };
+
+/** True inside withDocumentLock / withOwnerAndDocumentLocks with a document (or a no-locks build). */
+export function holdsDocumentLock(): boolean {
+  return __WO_NO_LOCKS__ || held.document > 0;
+}
+
+/** True inside withOwnerAndDocumentLocks: this execution holds its user's (the owner's) lock. */
+export function holdsOwnerLock(): boolean {
+  return __WO_NO_LOCKS__ || held.owner > 0;
+}
+
 function acquire(lock: Lock, timeoutMs: number): void {
   if (!lock.tryLock(timeoutMs)) {
     throw new UserFacingError(
@@ -27,9 +40,11 @@ export function withDocumentLock<T>(body: () => T, timeoutMs = 30_000): T {
   const lock = LockService.getDocumentLock();
   if (!lock) throw new UserFacingError('Work Orders needs an open spreadsheet to lock it.');
   acquire(lock, timeoutMs);
+  held.document++;
   try {
     return body();
   } finally {
+    held.document--;
     lock.releaseLock();
   }
 }
@@ -43,16 +58,20 @@ export function withOwnerAndDocumentLocks<T>(body: () => T, timeoutMs = 30_000):
   if (__WO_NO_LOCKS__) return body();
   const userLock = LockService.getUserLock();
   acquire(userLock, timeoutMs);
+  held.owner++;
   try {
     const documentLock = LockService.getDocumentLock();
     if (!documentLock) return body();
     acquire(documentLock, timeoutMs);
+    held.document++;
     try {
       return body();
     } finally {
+      held.document--;
       documentLock.releaseLock();
     }
   } finally {
+    held.owner--;
     userLock.releaseLock();
   }
 }

@@ -16,8 +16,6 @@ export const PROPERTY_KEYS = {
   updateFormPrefill: 'wo.updateForm.prefill',
   /** The supervisor review queue (./review-queue), a chunked value (pieces `wo.review.index.<n>`). */
   reviewIndex: 'wo.review.index',
-  /** Snapshot of the change log's last rows (./change-log-tail), a chunked value. */
-  changeLogTail: 'wo.changeLog.tail.v2',
   /** Snapshot of the Settings and Staff tabs (./reference-data), a chunked value. */
   referenceSnapshot: 'wo.reference.v2',
   /** Questions put to requestors and not answered yet (features/review/questions.ts). */
@@ -25,6 +23,13 @@ export const PROPERTY_KEYS = {
   /** The requestors' reply form (features/review/reply-form.ts) and its link, pre-filled with a placeholder. */
   replyFormId: 'wo.replyForm.id',
   replyFormLink: 'wo.replyForm.link',
+  /** The add-on's secret (./addon-secret): keys the change log's MAC chain and the Outbox rows. */
+  addonSecret: 'wo.addon.secret',
+  /**
+   * The change log's checkpoint (./change-log-tail). Mail intents (./change-log-mail) live beside it
+   * as `wo.mail.intent.<chain position>`, only between a change and its emails.
+   */
+  changeLogCheckpoint: 'wo.changeLog.checkpoint',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

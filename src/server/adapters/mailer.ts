@@ -1,5 +1,7 @@
 import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
+import { outboxMac } from '../../core/outbox-mac';
+import { addonKey } from './addon-secret';
 import { withDocumentLockIfAny } from './reentrant-lock';
 import { mailSender } from './sender';
 
@@ -26,6 +28,7 @@ export const OUTBOX_HEADERS = [
   'Sent At',
   'Attempts',
   'Last Error',
+  'MAC',
 ] as const;
 
 export const SENDER_NAME = 'Work Orders';
@@ -75,18 +78,20 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
  */
 export function queueEmails(ss: Spreadsheet, emails: readonly OutgoingEmail[], now: Date): void {
   if (emails.length === 0) return;
-  const rows = emails.map((e) => [
-    now,
-    asCellText(e.to.join(', ')).cell,
-    asCellText(e.subject).cell,
-    asCellText(e.body).cell,
-    asCellText(e.htmlBody).cell,
-    asCellText(e.recordId).cell,
-    'Queued',
-    '',
-    0,
-    '',
-  ]);
+  // Signed over the text the cells will read back: the drain sends only rows whose MAC verifies.
+  const key = addonKey(ss.getId());
+  const rows = emails.map((e) => {
+    const cells = [e.to.join(', '), e.subject, e.body, e.htmlBody, e.recordId].map((v) => asCellText(v));
+    const [to, subject, body, htmlBody, recordId] = cells.map((c) => c.text) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const mac = key ? outboxMac(key, { to, subject, body, htmlBody, recordId }) : '';
+    return [now, ...cells.map((c) => c.cell), 'Queued', '', 0, '', mac];
+  });
   withDocumentLockIfAny(() => {
     let sheet = ss.getSheetByName(SHEET_NAMES.outbox);
     if (!sheet) {

@@ -8,6 +8,7 @@ import { mapHeaders, normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
+import { REFUSED_MESSAGE, addMacHeader, outboxVerifier } from './outbox-auth';
 import { OUTBOX_HEADERS, queueEmails, type OutgoingEmail } from './mailer';
 import { mailSender } from './sender';
 
@@ -25,10 +26,18 @@ const COLUMNS = {
   sentAt: OUTBOX_HEADERS[7],
   attempts: OUTBOX_HEADERS[8],
   lastError: OUTBOX_HEADERS[9],
+  mac: OUTBOX_HEADERS[10],
 } as const;
 type OutboxColumn = keyof typeof COLUMNS;
 
-export const OUTBOX_STATUS = { queued: 'Queued', sent: 'Sent', failed: 'Failed' } as const;
+export { REFUSED_MESSAGE };
+
+export const OUTBOX_STATUS = {
+  queued: 'Queued',
+  sent: 'Sent',
+  failed: 'Failed',
+  refused: 'Refused',
+} as const;
 
 /** After this many failed sends a message is marked Failed and reported; an administrator may set it back to Queued. */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -51,6 +60,8 @@ export interface DrainResult {
   retrying: number;
   /** Queued messages left for a later run. */
   stillQueued: number;
+  /** Queued rows the add-on did not write (or that were edited): marked Refused, never sent. */
+  refused: number;
   stoppedBy: 'done' | 'quota' | 'time';
 }
 
@@ -81,10 +92,18 @@ const text = (value: unknown): string => (value === null || value === undefined 
  * a time for a spreadsheet (the hourly job's lease): two drains would both send the same rows.
  */
 export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: number } = {}): DrainResult {
-  const result: DrainResult = { sent: 0, failed: [], retrying: 0, stillQueued: 0, stoppedBy: 'done' };
+  const result: DrainResult = {
+    sent: 0,
+    failed: [],
+    retrying: 0,
+    stillQueued: 0,
+    refused: 0,
+    stoppedBy: 'done',
+  };
   const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
   if (!sheet) return result;
   const values = sheet.getDataRange().getValues();
+  addMacHeader(sheet, values, COLUMNS.mac);
   const layout = mapHeaders(values[0] ?? [], COLUMNS);
   if (layout.missing.length > 0) {
     throw new Error(
@@ -108,8 +127,30 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
   queued.sort((a, b) => queuedAtMs(a) - queuedAtMs(b) || a - b);
   if (queued.length === 0) return result;
 
-  let remaining = MailApp.getRemainingDailyQuota();
+  const signedByUs = outboxVerifier(ss.getId());
+  const authentic = (row: unknown[]): boolean =>
+    signedByUs(text(at(row, 'mac')), {
+      to: text(at(row, 'to')),
+      subject: text(at(row, 'subject')),
+      body: text(at(row, 'body')),
+      htmlBody: text(at(row, 'htmlBody')),
+      recordId: text(at(row, 'recordId')),
+    });
   const touched: number[] = [];
+  // Rows the add-on did not write are marked and skipped before anything is sent.
+  const genuine = queued.filter((i) => {
+    const row = values[i] ?? [];
+    if (authentic(row)) return true;
+    set(row, 'status', OUTBOX_STATUS.refused);
+    set(row, 'lastError', REFUSED_MESSAGE);
+    touched.push(i);
+    result.refused++;
+    return false;
+  });
+  queued.length = 0;
+  queued.push(...genuine);
+
+  let remaining = queued.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
   let next = 0;
   for (; next < queued.length; next++) {
     const i = queued[next] as number;

@@ -33,6 +33,7 @@ export function readOwnerStates<N extends string>(
   names: readonly N[],
 ): Record<N, string | null> {
   const all = ownerProperties().getProperties();
+  lastRead = all;
   const out = {} as Record<N, string | null>;
   for (const name of names) out[name] = all[ownerKey(spreadsheetId, name)] ?? null;
   return out;
@@ -40,6 +41,20 @@ export function readOwnerStates<N extends string>(
 
 export function writeOwnerState(spreadsheetId: string, name: string, value: string): void {
   ownerProperties().setProperty(ownerKey(spreadsheetId, name), value);
+  if (lastRead) lastRead[ownerKey(spreadsheetId, name)] = value;
+}
+
+/** The owner's whole store as readOwnerStates last read it in this execution (kept current by writeOwnerState). */
+let lastRead: Record<string, string> | null = null;
+
+/**
+ * What readOwnerStates read earlier in this execution under the same lock (intake reads it first), or
+ * null. Single use, so a later caller never gets an old copy.
+ */
+export function takeOwnerProperties(): Record<string, string> | null {
+  const all = lastRead;
+  lastRead = null;
+  return all;
 }
 
 /** Which spreadsheet each of this user's hourly triggers works on (trigger uid → spreadsheet id). */

@@ -3,18 +3,14 @@
  * than the retention window to the Archive sheet (one write), logs each move, deletes the register
  * rows in few calls, never deletes anything else, and can be re-run after a failure halfway.
  */
-import { changeLogRows } from '../../../src/core/audit';
+import { appendAsAddOn } from '../../support/audit';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { LOG_COLUMN } from '../../../src/core/change-log-row';
 import { DAY, now, patchOrder, rowsOf, setSetting, submitMany } from '../../support/ops';
 
 /** Appends a properly chained change-log row, as another feature of the add-on would have. */
 function logChange(wb: TestWorkbook, recordId: string, at: Date): void {
-  const log = wb.sheet(SHEET_NAMES.changeLog);
-  const last = log.lastRow();
-  const prev = String(log.readValues(last, LOG_COLUMN.hash + 1, 1, 1)[0]![0]);
-  const { rows } = changeLogRows(prev, [
+  appendAsAddOn(wb, [
     {
       at,
       user: SUPERVISOR,
@@ -25,12 +21,6 @@ function logChange(wb: TestWorkbook, recordId: string, at: Date): void {
       newValue: 'Late note',
     },
   ]);
-  // The host model stores values as given: the apostrophe neutralizing a cell is not part of its value.
-  log.writeValues(
-    last + 1,
-    1,
-    rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v))) as (string | Date)[][],
-  );
 }
 
 describe('archiving with a 30-day retention', () => {
@@ -99,10 +89,10 @@ describe('archiving with a 30-day retention', () => {
     expect(run.stats.calls['Sheet.deleteRows']).toBe(2);
   });
 
-  test('every row is somewhere, whole: same header plus Archived At, text kept as text', () => {
+  test('every row is somewhere, whole: same header plus Archived At and its MAC, text kept as text', () => {
     const archiveValues = wb.values(SHEET_NAMES.archive);
     const registerHeader = wb.values(SHEET_NAMES.register)[0]!;
-    expect(archiveValues[0]).toEqual([...registerHeader, 'Archived At']);
+    expect(archiveValues[0]).toEqual([...registerHeader, 'Archived At', 'Archive MAC']);
     const inRegister = wb.register().map((r) => r.order.id);
     const inArchive = rowsOf(wb, SHEET_NAMES.archive).map((r) => String(r['Request ID']));
     expect(new Set([...inRegister, ...inArchive])).toEqual(everyId);

@@ -3,7 +3,7 @@
  */
 import { fireFormSubmit } from '../../../runtime/host/events';
 import { SHEET_NAMES } from '../../../src/core/model';
-import { verifyChain } from '../../../src/core/audit';
+import { verifyLog } from '../../support/audit';
 import { ADMIN, REQUESTOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
 function formSubmitTrigger(wb: TestWorkbook) {
@@ -52,17 +52,19 @@ describe('a normal submission', () => {
     ]);
   });
 
-  test('writes a change-log row chained from the genesis hash', () => {
+  test('writes a change-log row, the first of the keyed chain', () => {
     const log = wb.changeLog();
     expect(log).toHaveLength(1);
     expect(log[0]?.slice(1, 5)).toEqual([
       REQUESTOR,
       'form',
       'REQ-000001',
-      'Created: "" → Submitted (Form Responses 1!A2)',
+      expect.stringMatching(
+        /^Created: "" → Submitted \(Form Responses 1!A2\)\nResponse Digest: "" → Form Responses 1!A2 [0-9a-f]{64}$/,
+      ),
     ]);
-    expect(log[0]?.[5]).toMatch(/^[0-9a-f]{64}$/);
-    expect(verifyChain(log)).toMatchObject({ ok: true, rows: 1 });
+    expect(log[0]?.[5]).toMatch(/^k1\.[0-9a-f]{64}$/);
+    expect(verifyLog(wb)).toMatchObject({ ok: true, rows: 1, seq: 1 });
   });
 
   test('acknowledges the requestor: one-line subject with the id, escaped HTML and a plain-text body', () => {
@@ -159,7 +161,11 @@ describe('responses that do not fit are recorded, never dropped', () => {
       expect(order.reviewFlag).toMatch(/no "Location" question/);
       // Two rows: the requestor's submission, and the system's flag on it.
       expect(wb.changeLog().map((r) => r[2])).toEqual(['form', 'system']);
-      expect(wb.changeLogEntries().map((e) => e.field)).toEqual(['Created', 'Needs Review']);
+      expect(wb.changeLogEntries().map((e) => e.field)).toEqual([
+        'Created',
+        'Response Digest',
+        'Needs Review',
+      ]);
     } finally {
       await wb.close();
     }

@@ -6,6 +6,8 @@
  */
 import type { ExecutionRecord } from '../../../runtime';
 import { SHEET_NAMES } from '../../../src/core/model';
+import { outboxMac } from '../../../src/core/outbox-mac';
+import { auditKey } from '../../support/audit';
 import { ADMIN, REQUESTOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import {
   DAY,
@@ -157,20 +159,28 @@ test('over quota, intake tries the send, MailApp refuses it, and the acknowledgm
 test('a message that keeps failing is retried, then marked Failed and reported, without blocking later mail', async () => {
   const wb = await setUpWorkbook();
   try {
-    // A queued message whose address Google refuses (as a hand-edited Outbox row might be).
+    // A queued message whose address Google refuses, signed as the add-on signs what it queues.
     const outbox = wb.sheet(SHEET_NAMES.outbox);
+    const message = {
+      to: 'not an address@',
+      subject: '[REQ-000099] Test',
+      body: 'Body',
+      htmlBody: '<p>Body</p>',
+      recordId: 'REQ-000099',
+    };
     outbox.writeValues(2, 1, [
       [
         now(wb),
-        'not an address@',
-        '[REQ-000099] Test',
-        'Body',
-        '<p>Body</p>',
-        'REQ-000099',
+        message.to,
+        message.subject,
+        message.body,
+        message.htmlBody,
+        message.recordId,
         'Queued',
         '',
         0,
         '',
+        outboxMac(auditKey(wb), message),
       ],
     ]);
     for (let i = 0; i < 5; i++) await runHourly(wb);

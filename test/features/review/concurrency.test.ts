@@ -6,7 +6,7 @@
  * compiled out (WO_BUILD_VARIANT=no-locks, see src/server/adapters/document-lock.ts): the shipped
  * Code.js carries no switch, and the test proves the lock is what keeps the numbers apart.
  */
-import { verifyChain } from '../../../src/core/audit';
+import { verifyLog } from '../../support/audit';
 import { buildNoLocksVariant } from '../../support/variant-build';
 import { SUPERVISOR, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { act, itemIn, load, sheetCalls, submitRequests, target, viewFor } from './helpers';
@@ -48,7 +48,8 @@ test('20 interleaved approvals give 20 distinct, increasing work-order numbers a
     const log = wb.changeLog();
     const numbered = wb.changeLogEntries().filter((e) => e.source === 'sidebar' && e.field === 'WO Number');
     expect(numbered).toHaveLength(BURST);
-    expect(verifyChain(log)).toMatchObject({ ok: true });
+    expect(log.length).toBeGreaterThan(BURST);
+    expect(verifyLog(wb)).toMatchObject({ ok: true });
     // And the review queue kept every approval.
     const view = await viewFor(wb, SUPERVISOR);
     expect(view.sections.submitted.total).toBe(0);

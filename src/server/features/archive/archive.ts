@@ -12,11 +12,14 @@ import { SHEET_NAMES, type Status } from '../../../core/model';
 import { parseRegisterRow, registerLayout } from '../../../core/columns';
 import { normalizeHeader } from '../../../core/headers';
 import { isValidDate } from '../../../core/time';
-import { appendChangeLog } from '../../adapters/change-log';
+import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { Register } from '../../adapters/register';
+import { documentKey } from '../../adapters/addon-secret';
+import { ARCHIVE_MAC_FIELD, archiveRowMac } from '../../../core/covered-rows';
 import { invalidateReviewQueue } from '../../adapters/review-queue';
 import { readHeaderRow } from '../../adapters/workbook';
 import {
+  ARCHIVE_MAC_HEADER,
   archiveHeader,
   archiveRow,
   descendingBlocks,
@@ -66,6 +69,7 @@ export function archiveClosed(
     keptRecentlyChanged: 0,
     remaining: 0,
   };
+  requireChangeLog(ss);
   const register = Register.open(ss);
   const sheet = register.sheet;
   const last = sheet.getLastRow();
@@ -96,30 +100,46 @@ export function archiveClosed(
 
   const archive = openArchive(ss, registerHeader);
   const fresh = moves.filter((m) => !archive.ids.has(m.id));
+  // Each Archive row carries its MAC, and the log row of its move records it (Verify compares both).
+  const key = documentKey();
+  const macAt = archive.header.indexOf(ARCHIVE_MAC_HEADER);
+  const macs = new Map<string, string>();
+  const archived = fresh.map((m) => {
+    const row = archiveRow(archive.header, registerHeader, m.cells, now);
+    if (key && macAt >= 0) {
+      const mac = archiveRowMac(key, archive.header, row);
+      row[macAt] = mac;
+      macs.set(m.id, mac);
+    }
+    return row;
+  });
   if (fresh.length > 0) {
     const start = archive.sheet.getLastRow() + 1;
     ensureRows(archive.sheet, start + fresh.length - 1);
-    archive.sheet
-      .getRange(start, 1, fresh.length, archive.header.length)
-      .setValues(fresh.map((m) => archiveRow(archive.header, registerHeader, m.cells, now)));
+    archive.sheet.getRange(start, 1, fresh.length, archive.header.length).setValues(archived);
   }
   result.archived = fresh.map((m) => m.id);
   result.alreadyInArchive = moves.filter((m) => archive.ids.has(m.id)).map((m) => m.id);
-  appendChangeLog(
+  const logged = writeChangeLog(
     ss,
-    moves.map((m) => ({
-      at: now,
-      user,
-      source: 'system' as const,
-      recordId: m.id,
-      field: 'Archived',
-      oldValue: m.status,
-      newValue: archive.ids.has(m.id)
-        ? 'Removed from the register (already in Archive)'
-        : `Moved to ${SHEET_NAMES.archive}`,
-    })),
+    moves.flatMap((m) => {
+      const moved = {
+        at: now,
+        user,
+        source: 'system' as const,
+        recordId: m.id,
+        field: 'Archived',
+        oldValue: m.status,
+        newValue: archive.ids.has(m.id)
+          ? 'Removed from the register (already in Archive)'
+          : `Moved to ${SHEET_NAMES.archive}`,
+      };
+      const mac = macs.get(m.id);
+      return mac ? [moved, { ...moved, field: ARCHIVE_MAC_FIELD, oldValue: '', newValue: mac }] : [moved];
+    }),
   );
   deleteByIds(register, new Set(moves.map((m) => m.id)));
+  logged.commit();
   // Rows moved up: the review queue's index (row numbers, last row seen) is rebuilt on its next load.
   invalidateReviewQueue();
   return result;

@@ -7,11 +7,13 @@
  * inside the window either.
  */
 import { normalizeHeader } from '../../../core/headers';
+import { ARCHIVE_MAC_HEADER } from '../../../core/covered-rows';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import { asCellText } from '../../../core/sanitize';
 import { isValidDate } from '../../../core/time';
 
 export const ARCHIVED_AT = 'Archived At';
+export { ARCHIVE_MAC_HEADER };
 const DAY_MS = 86_400_000;
 
 const DATE_FIELDS = [
@@ -68,7 +70,7 @@ export function archiveHeader(
   const header = [...existing];
   const have = new Set(existing.map(normalizeHeader));
   const added: string[] = [];
-  for (const h of [...registerHeader, ARCHIVED_AT]) {
+  for (const h of [...registerHeader, ARCHIVED_AT, ARCHIVE_MAC_HEADER]) {
     if (h.trim() === '' || have.has(normalizeHeader(h))) continue;
     header.push(h);
     have.add(normalizeHeader(h));
@@ -95,6 +97,7 @@ export function archiveRow(
   return archiveHeaderRow.map((h) => {
     const key = normalizeHeader(h);
     if (key === normalizeHeader(ARCHIVED_AT)) return archivedAt;
+    if (key === normalizeHeader(ARCHIVE_MAC_HEADER)) return ''; // set once the row is complete
     const i = registerIndex.get(key);
     const v = i === undefined ? '' : cells[i];
     if (v === null || v === undefined) return '';

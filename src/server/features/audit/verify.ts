@@ -1,22 +1,111 @@
 import { verifyChain, GENESIS_HASH, type ChainVerification } from '../../../core/audit';
+import { hmacKey } from '../../../core/keyed-chain';
+import { LogVerifier, type TamperKind } from '../../../core/log-verify';
 import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../../core/model';
+import { documentSecret } from '../../adapters/addon-secret';
+import { readCheckpoint } from '../../adapters/change-log-tail';
 import { requireSheet } from '../../adapters/workbook';
+import { collectRecorded, emptyRecorded, verifyCovered } from './covered';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows per read: 6 columns × 50,000 rows stays far below what one getValues can return. */
 export const VERIFY_CHUNK_ROWS = 50_000;
+/** Rows read past a chunk, to tell an edited row from an inserted one at the chunk's end. */
+const LOOKAHEAD = 2;
 
 export type AuditResult =
-  | { ok: true; rowsVerified: number; message: string }
-  | { ok: false; rowsVerified: number; firstBrokenRow: number; reason: string; message: string };
+  | { ok: true; rowsVerified: number; message: string; chainPosition?: number; head?: string }
+  | {
+      ok: false;
+      rowsVerified: number;
+      firstBrokenRow: number;
+      kind?: TamperKind;
+      /** The sheet of the first bad row when it is not the Change Log (Archive, a form-responses tab). */
+      sheet?: string;
+      reason: string;
+      message: string;
+    };
 
 /**
- * Verifies the change log's hash chain from the sheet alone: one read per chunk, each chunk chained to
- * the last hash of the one before. Row numbers in the result are sheet rows (the header is row 1).
+ * Verifies the change log from the sheet and the add-on's own record of it (its secret and
+ * checkpoint, document properties): one read per chunk. Row numbers are sheet rows (the header is
+ * row 1). A workbook whose log has no checkpoint yet (set up before the keyed chain, and nothing
+ * appended since) is checked as before, by its SHA-256 chain alone, and says so.
  */
 export function verifyChangeLog(ss: Spreadsheet): AuditResult {
   const sheet = requireSheet(ss, SHEET_NAMES.changeLog);
+  const checkpoint = readCheckpoint();
+  const secret = documentSecret({ create: false });
+  if (!checkpoint || !secret) return verifyUnkeyed(sheet);
+  const key = hmacKey(secret);
+  const verifier = new LogVerifier(key, checkpoint);
+  const recorded = emptyRecorded();
+  const last = sheet.getLastRow();
+  for (let first = 2; first <= last; first += VERIFY_CHUNK_ROWS) {
+    const count = Math.min(VERIFY_CHUNK_ROWS, last - first + 1);
+    const read = Math.min(count + LOOKAHEAD, last - first + 1);
+    const rows = sheet.getRange(first, 1, read, CHANGE_LOG_HEADERS.length).getValues();
+    if (verifier.feed(rows, count, first)) break;
+    collectRecorded(rows, count, recorded);
+  }
+  const verdict = verifier.finish(Math.max(2, last + 1));
+  if (!verdict.ok) {
+    const what = KIND_WORDS[verdict.kind];
+    return {
+      ok: false,
+      rowsVerified: Math.max(0, verdict.row - 2),
+      firstBrokenRow: verdict.row,
+      kind: verdict.kind,
+      reason: `row ${verdict.row}: ${verdict.kind}: ${verdict.detail}`,
+      message:
+        `The audit log is broken at sheet row ${verdict.row}: ${what}. ${capitalize(verdict.detail)}. ` +
+        `Rows 2 to ${Math.max(1, verdict.row - 1)} verify. Compare with the last daily anchor emailed to administrators.`,
+    };
+  }
+  const covered = verifyCovered(ss, key, recorded);
+  if (covered) {
+    return {
+      ok: false,
+      rowsVerified: verdict.rows,
+      firstBrokenRow: covered.row,
+      kind: 'edited',
+      sheet: covered.sheet,
+      reason: `${covered.sheet} row ${covered.row}: ${covered.detail}`,
+      message:
+        `The change log verifies (${verdict.rows} rows), but the ${covered.sheet} sheet does not match it at row ` +
+        `${covered.row}: ${covered.detail}.`,
+    };
+  }
+  const pending =
+    verdict.uncommitted > 0
+      ? ` ${verdict.uncommitted} row(s) at the end were written by a change that stopped before confirming them; the next change confirms or replaces them.`
+      : '';
+  return {
+    ok: true,
+    rowsVerified: verdict.rows,
+    chainPosition: verdict.seq,
+    head: verdict.head,
+    message:
+      `Audit log OK: ${verdict.rows} rows verified, ending at chain position ${verdict.seq} ` +
+      `(MAC ${verdict.head.slice(0, 16)}…), as the add-on recorded.${pending}`,
+  };
+}
+
+const KIND_WORDS: Record<TamperKind, string> = {
+  edited: 'a row was edited',
+  inserted: 'a row was inserted',
+  deleted: 'rows were deleted',
+  reordered: 'rows were reordered',
+  truncated: 'the log was cut short',
+  fabricated: 'a row was fabricated',
+};
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The SHA-256 chain alone, for a log the keyed chain has not started on yet. */
+function verifyUnkeyed(sheet: Sheet): AuditResult {
   const last = sheet.getLastRow();
   let previousHash = GENESIS_HASH;
   let verified = 0;
@@ -35,19 +124,14 @@ export function verifyChangeLog(ss: Spreadsheet): AuditResult {
           `Rows 2 to ${result.firstBrokenRow - 1} verify; the change at row ${result.firstBrokenRow} (or just before it) is not the one the add-on recorded.`,
       };
     }
-    if (result.rows < count && first + count <= last) {
-      // Blank rows at the end of a chunk with log rows after them: the log has a hole there.
-      const row = first + result.rows;
-      return {
-        ok: false,
-        rowsVerified: verified + result.rows,
-        firstBrokenRow: row,
-        reason: `row ${row} is blank inside the log`,
-        message: `The audit log is broken at sheet row ${row}: it is blank, and log rows follow it (rows were cleared).`,
-      };
-    }
     verified += result.rows;
     previousHash = result.lastHash;
   }
-  return { ok: true, rowsVerified: verified, message: `Audit log OK: ${verified} rows verified.` };
+  return {
+    ok: true,
+    rowsVerified: verified,
+    message:
+      `Audit log OK by its SHA-256 chain: ${verified} rows verified. The keyed chain has not started on this ` +
+      'spreadsheet: run Extensions › Work Orders › Set up work orders, so that a shortened or rewritten log is caught too.',
+  };
 }

@@ -15,6 +15,7 @@ import { handleChangeLogEdit, handleHeaderEdit, handleReferenceEdit } from './ot
 import { handleRegisterEdit, type EditedRange } from './register-edit';
 import { recordProcedureRevision } from '../procedure/revision';
 import { currentUserEmail } from '../../adapters/session';
+import { undoUnloggedEdit } from '../../adapters/change-log-undo';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -75,6 +76,16 @@ function recordRevision(ss: Spreadsheet, name: string, range: EditedRange): void
 export function onEditTrigger(e?: unknown): void {
   const event = (e ?? {}) as EditEvent;
   if (!isRange(event.range)) return;
+  try {
+    handleEdit(event as EditEvent & { range: Range });
+  } catch (error) {
+    // A register edit that failed before it was judged and logged is put back, not left unrecorded.
+    undoUnloggedEdit(event.range);
+    throw error;
+  }
+}
+
+function handleEdit(event: EditEvent & { range: Range }): void {
   const sheet = event.range.getSheet();
   const name = sheet.getName();
   const watched: string[] = [

@@ -33,7 +33,7 @@ import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../
 import { roleOf } from '../../../core/staff';
 import { formatLocal } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
-import { appendChangeLog } from '../../adapters/change-log';
+import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
@@ -260,6 +260,7 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   };
   const emails: PendingEmail[] = [];
   const outcome = withOwnerAndDocumentLocks(() => {
+    requireChangeLog(ss);
     const judged = judgeWithFreshLayout(sheet, range, top, count, ctx);
     const { shape, read, reads } = judged;
     const verdicts = user === '' ? explainHiddenEditor(judged.verdicts) : judged.verdicts;
@@ -268,14 +269,15 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     const planned = verdicts.map((v) =>
       plannedRow(v, shape.layout, shape.stateIndex, edited, noteMaker(user, now, reference.timeZone)),
     );
-    let spent = reads;
-    spent += writeValues(sheet, top, planned, read, shape.layout, shape.stateIndex);
-    spent += writeNotes(sheet, top, planned);
     const toast = toastFor(verdicts);
-    if (toast) spent++;
+    const writes = (spanOf(planned, 'values') ? 1 : 0) + (spanOf(planned, 'notes') ? 1 : 0);
     // The log's upkeep (growing its sheet early) only spends calls this execution has to spare.
-    const spareCalls = Math.max(0, CALL_BUDGET - spent - 2);
-    appendChangeLog(ss, logEntries(verdicts, top, user, now), { spareCalls });
+    const spareCalls = Math.max(0, CALL_BUDGET - reads - writes - (toast ? 1 : 0) - 2);
+    // The log rows first, committed after the register write (change-log.ts).
+    const logged = writeChangeLog(ss, logEntries(verdicts, top, user, now), { spareCalls });
+    writeValues(sheet, top, planned, read, shape.layout, shape.stateIndex);
+    writeNotes(sheet, top, planned);
+    logged.commit();
     const changed: { row: number; order: WorkOrder }[] = [];
     verdicts.forEach((v, i) => {
       if (v.kind !== 'judged' || v.changes.length === 0) return;

@@ -16,6 +16,7 @@ import { loadReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { AlreadyReportedError } from '../errors/reporting';
 import { reportProblem } from '../errors/report';
+import { sendDailyAnchor, type AnchorOutcome } from './anchor';
 import { sendDailyDigest, type DigestOutcome } from './digest';
 import { JobMail } from './job-mail';
 import { takeLease, releaseLease } from './lease';
@@ -40,6 +41,7 @@ export interface HourlyReport {
   reconciliation: { ingested: string[]; marked: number; ledgerRebuilt: boolean; remaining: number };
   reminders: ReminderCounts;
   digest: DigestOutcome | 'not run';
+  anchor: AnchorOutcome | 'not run';
   mail: { sent: number; queued: number };
   /** "step: message" for each step that failed. */
   problems: string[];
@@ -49,10 +51,11 @@ function emptyReport(spreadsheetId: string): HourlyReport {
   return {
     spreadsheetId,
     triggers: null,
-    outbox: { sent: 0, failed: 0, retrying: 0, stillQueued: 0, stoppedBy: 'done' },
+    outbox: { sent: 0, failed: 0, retrying: 0, stillQueued: 0, refused: 0, stoppedBy: 'done' },
     reconciliation: { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 },
     reminders: { dueSoon: 0, overdueReminder: 0, escalation: 0 },
     digest: 'not run',
+    anchor: 'not run',
     mail: { sent: 0, queued: 0 },
     problems: [],
   };
@@ -111,6 +114,18 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
     const drained = drainOutbox(ss, now, { deadlineMs: started + DRAIN_BUDGET_MS });
     backlog = hasBacklog(drained);
     report.outbox = { ...drained, failed: drained.failed.length };
+    if (drained.refused > 0) {
+      // Someone typed or edited Outbox rows: at most one email a day about it (fixed key), an Errors row each time.
+      reportProblem(
+        ss,
+        {
+          source: `${source} › outbox`,
+          message: `${drained.refused} Outbox row(s) were not written by Work Orders as they stand (typed or edited by hand): marked Refused and not sent.`,
+          key: 'outbox rows refused',
+        },
+        now,
+      );
+    }
     for (const f of drained.failed) {
       reportProblem(
         ss,
@@ -155,6 +170,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
     });
     step('reminders', () => (report.reminders = sendReminders(ss, reference, orders, now, mail)));
     step('digest', () => (report.digest = sendDailyDigest(ss, reference, orders, now, mail)));
+    step('audit anchor', () => (report.anchor = sendDailyAnchor(ss, reference, now, mail)));
   }
   report.mail = { sent: mail.sent, queued: mail.queued };
 }

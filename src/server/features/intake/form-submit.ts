@@ -14,7 +14,11 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
-import { appendChangeLog } from '../../adapters/change-log';
+import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
+import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-mail';
+import { addonKey } from '../../adapters/addon-secret';
+import { RESPONSE_DIGEST_FIELD, responseDigest } from '../../../core/covered-rows';
+import type { UnhashedEntry } from '../../../core/audit';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue } from '../../adapters/mailer';
 import { alertIfEmergency } from '../review/emergency-alert';
@@ -65,6 +69,8 @@ export function toFormSubmitEvent(e: unknown): FormSubmitEvent | null {
 export interface IngestResult {
   order: WorkOrder;
   row: number;
+  /** The acknowledgment owed, recorded with the log commit when the caller asked (change-log-mail.ts). */
+  mailIntent: MailIntent | null;
 }
 
 /**
@@ -77,8 +83,11 @@ export function ingestResponse(
   reference: ReferenceData,
   response: { sheetName: string; row: number; namedValues: Record<string, string[]>; requestedAt: Date },
   now: Date,
+  /** 'intent': the acknowledgment is recorded with the commit and sent by `acknowledge`; 'caller': sent by the caller. */
+  mail: 'intent' | 'caller' = 'caller',
 ): IngestResult | null {
   return withOwnerAndDocumentLocks(() => {
+    requireChangeLog(ss);
     const ssId = ss.getId();
     // Both read at once, under the locks that every writer of either holds.
     const stored = readOwnerStates(ssId, [INTAKE_LEDGER, REQUEST_COUNTER]);
@@ -86,24 +95,18 @@ export function ingestResponse(
     if (isIngested(ledger, response.sheetName, response.row)) return null;
     const submission = parseSubmission(response.namedValues, reference.settings.locations);
     const next = nextRequestNumber(stored[REQUEST_COUNTER]);
-    // The counter moves first: a failure after this leaves a gap in the ids, never a duplicate.
-    writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
     const ref = responseRef(response.sheetName, response.row);
     const order = newWorkOrder(submission, {
       id: next.id,
       requestedAt: response.requestedAt,
       responseRef: ref,
     });
-    // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
-    const row = Register.open(ss, { shareHeader: false }).append(order);
-    syncQueueFor([{ row, order }], { appended: true });
-    writeOwnerState(
-      ssId,
-      INTAKE_LEDGER,
-      serializeLedger(markIngested(ledger, response.sheetName, response.row)),
-    );
     const user = submission.requesterEmail || 'anonymous form respondent';
-    appendChangeLog(ss, [
+    // The counter moves first: a failure after this leaves a gap in the ids, never a duplicate, and an
+    // uncommitted log row naming this id can only be about this order.
+    writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
+    // The log row next, committed once the order is in the register (change-log.ts).
+    const logged = writeChangeLog(ss, [
       {
         at: now,
         user,
@@ -113,6 +116,8 @@ export function ingestResponse(
         oldValue: '',
         newValue: `Submitted (${ref})`,
       },
+      // What the raw answers were, so that Verify audit log finds a later edit of them.
+      ...digestEntry(ssId, response.namedValues, { at: now, user, recordId: order.id, ref }),
       ...(order.reviewFlag
         ? [
             {
@@ -127,12 +132,44 @@ export function ingestResponse(
           ]
         : []),
     ]);
-    return { order, row };
+    const owed = mail === 'intent' && reference.settings.notifyRequestor && order.requesterEmail !== '';
+    const mailIntent = logged.intend(order.id, owed ? [{ kind: 'acknowledgment' }] : []);
+    // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
+    const row = Register.open(ss, { shareHeader: false }).append(order);
+    logged.commit(mailIntent);
+    syncQueueFor([{ row, order }], { appended: true });
+    writeOwnerState(
+      ssId,
+      INTAKE_LEDGER,
+      serializeLedger(markIngested(ledger, response.sheetName, response.row)),
+    );
+    return { order, row, mailIntent };
   });
 }
 
-export function acknowledge(ss: Spreadsheet, reference: ReferenceData, order: WorkOrder, now: Date): void {
+function digestEntry(
+  spreadsheetId: string,
+  namedValues: Record<string, string[]>,
+  row: { at: Date; user: string; recordId: string; ref: string },
+): UnhashedEntry[] {
+  const key = addonKey(spreadsheetId);
+  if (!key) return [];
+  const digest = responseDigest(key, namedValues);
+  return [
+    { ...row, source: 'form', field: RESPONSE_DIGEST_FIELD, oldValue: '', newValue: `${row.ref} ${digest}` },
+  ];
+}
+
+export function acknowledge(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  order: WorkOrder,
+  now: Date,
+  intent: MailIntent | null = null,
+): void {
   if (!reference.settings.notifyRequestor || order.requesterEmail === '') return;
+  // If the intent cannot be released, the next change queues the email: it is not sent here.
+  if (!releaseMailIntent(intent)) return;
   const email = composeEmail('acknowledgment', order, {
     timeZone: reference.timeZone,
     organizationName: reference.settings.organizationName,
@@ -167,7 +204,8 @@ export function onFormSubmitTrigger(e: unknown): void {
       requestedAt: now,
     },
     now,
+    'intent',
   );
-  if (result) acknowledge(ss, reference, result.order, now);
+  if (result) acknowledge(ss, reference, result.order, now, result.mailIntent);
   if (result) alertIfEmergency(ss, reference, result.order, now);
 }

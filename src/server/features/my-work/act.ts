@@ -18,7 +18,7 @@ import { REGISTER_COLUMNS, type ChangeSource, type WorkOrder } from '../../../co
 import { CELL_CHAR_LIMIT } from '../../../core/sanitize';
 import { formatLocal } from '../../../core/time';
 import type { MyWorkActionRequest } from '../../../shared/my-work';
-import { appendChangeLog } from '../../adapters/change-log';
+import { writeChangeLog } from '../../adapters/change-log';
 import { withDocumentLock } from '../../adapters/document-lock';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { Register, type LocatedOrder } from '../../adapters/register';
@@ -150,9 +150,13 @@ export function stepAt(
   }
   const decided = decide(before, request, worker, now, reference.timeZone);
   if ('ok' in decided) return decided;
+  // The log rows first, committed after the whole-row write: a change never lands without its log
+  // row, and a failure between the two is settled by the next append.
+  const logged = writeChangeLog(ss, logEntries(before.id, worker.email, origin, now, decided.changes), {
+    spareCalls: 0,
+  });
   register.write(located, decided.next);
-  // Whole-row write and its log row in the same lock: a change never lands without its log row.
-  appendChangeLog(ss, logEntries(before.id, worker.email, origin, now, decided.changes), { spareCalls: 0 });
+  logged.commit();
   if (changesQueue(before, decided.next)) syncQueueFor([{ row: located.row, order: decided.next }]);
   return { ok: true, before, after: decided.next, row: located.row, transition: decided.transition };
 }

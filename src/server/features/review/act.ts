@@ -14,7 +14,8 @@ import { activeTechnicians } from '../../../core/staff';
 import { localYear } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
 import { ACTION_LABELS, amendmentOf, type Refusal, type ReviewActionRequest } from '../../../shared/review';
-import { appendChangeLog } from '../../adapters/change-log';
+import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
+import type { MailIntent } from '../../adapters/change-log-mail';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { PROPERTY_KEYS, setProperty } from '../../adapters/document-properties';
 import type { ReferenceData } from '../../adapters/reference-data';
@@ -29,6 +30,7 @@ import { ensureReplyForm, replyLinkFor } from './reply-form';
 import { LOG_UPKEEP, logEntries, saveQueue, staleRefusal } from './record';
 import { refusal } from './respond';
 import { stepsOf, wrongStepMessage } from './steps';
+import { planActionEmails } from './notify';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -50,6 +52,8 @@ export interface ActOutcome {
   /** The amendment made (a change that kept the status), with its reason. */
   amendment?: Amendment;
   reason?: string;
+  /** The emails this action owes, recorded with its log commit (change-log-mail.ts). */
+  mailIntent: MailIntent | null;
 }
 
 /** Finds the row by id: at the index's (or the sidebar's) row hint, else by reading the id column. */
@@ -90,7 +94,9 @@ function clarify(
   if (cleanRecipients([order.requesterEmail]).length === 0) {
     return refusal(`${order.id} has no valid requestor email address, so the question cannot be sent.`);
   }
-  appendChangeLog(
+  // The reply form first (made once, on the first question): nothing is logged if that fails.
+  const reply = replyLinkFor(ensureReplyForm(ss, session.snapshot), order.id);
+  const logged = writeChangeLog(
     ss,
     [
       {
@@ -106,18 +112,17 @@ function clarify(
     LOG_UPKEEP,
   );
   recordQuestion(session.snapshot, order.id, question);
-  const reply = replyLinkFor(ensureReplyForm(ss, session.snapshot), order.id);
+  const done = { before: order, after: order, transitions: [], question, reply };
+  const mailIntent = logged.intend(order.id, planActionEmails(reference, reviewer, done));
+  logged.commit(mailIntent);
   return {
-    reply,
     ok: true,
-    before: order,
-    after: order,
+    ...done,
     row: located.row,
-    transitions: [],
     // Saved in case finding the row refreshed the queue's row hints.
     index: saveQueue(session),
     marker: session.marker,
-    question,
+    mailIntent,
   };
 }
 
@@ -129,6 +134,7 @@ export function performAction(
   now: Date,
 ): ActOutcome | Refusal {
   return withDocumentLock(() => {
+    requireChangeLog(ss);
     const session = QueueSession.open();
     if (!session)
       throw new UserFacingError('Work Orders runs inside a spreadsheet: open the spreadsheet and try again.');
@@ -202,19 +208,23 @@ export function performAction(
       current = applied.order;
       transitions.push(check.transition);
     }
-    // The counter moves first: a failure after it leaves a gap in the numbers, never a duplicate.
+    // The log rows first, committed after the register write (change-log.ts): a failure in between is
+    // settled by the next append. The counter moves before the register: a failure after it leaves a
+    // gap in the numbers, never a duplicate.
+    const logged = writeChangeLog(ss, log, LOG_UPKEEP);
+    const done = { before, after: current, transitions };
+    const mailIntent = logged.intend(current.id, planActionEmails(reference, reviewer, done));
     if (counter !== null) setProperty(PROPERTY_KEYS.woCounters, counter);
     register.write(located, current);
-    appendChangeLog(ss, log, LOG_UPKEEP);
+    logged.commit(mailIntent);
     session.apply([{ row: located.row, order: current }]);
     return {
       ok: true,
-      before,
-      after: current,
+      ...done,
       row: located.row,
-      transitions,
       index: saveQueue(session),
       marker: session.marker,
+      mailIntent,
     };
   });
 }

@@ -10,11 +10,12 @@ import type { WorkOrder } from '../../../core/model';
 import { dueDate } from '../../../core/sla';
 import { activeTechnicians } from '../../../core/staff';
 import type { Refusal, ReviewActionRequest } from '../../../shared/review';
-import { appendChangeLog } from '../../adapters/change-log';
+import { writeChangeLog } from '../../adapters/change-log';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { LocatedOrder, Register } from '../../adapters/register';
 import type { QueueSession } from '../../adapters/review-queue';
 import type { ActOutcome } from './act';
+import { planActionEmails } from './notify';
 import type { Reviewer } from './caller';
 import { LOG_UPKEEP, logEntries, saveQueue } from './record';
 import { refusal } from './respond';
@@ -80,18 +81,19 @@ export function amend(input: AmendInput): ActOutcome | Refusal {
       newValue: reason,
     });
   }
+  // The log rows first, committed after the register write, with the emails owed (see act.ts).
+  const logged = writeChangeLog(ss, log, LOG_UPKEEP);
+  const done = { before, after: applied.order, transitions: [], amendment, reason };
+  const mailIntent = logged.intend(before.id, planActionEmails(input.reference, input.reviewer, done));
   input.register.write(located, applied.order);
-  appendChangeLog(ss, log, LOG_UPKEEP);
+  logged.commit(mailIntent);
   session.apply([{ row: located.row, order: applied.order }]);
   return {
     ok: true,
-    before,
-    after: applied.order,
+    ...done,
     row: located.row,
-    transitions: [],
     index: saveQueue(session),
     marker: session.marker,
-    amendment,
-    reason,
+    mailIntent,
   };
 }

@@ -3,11 +3,12 @@
  * notify list through recipientsFor (Settings switches honoured, the supervisor not emailed about
  * their own change), composed by composeEmail, sent or queued by sendOrQueue.
  */
-import { composeEmail, recipientsFor, type EmailKind } from '../../../core/notifications';
+import { composeEmail, recipientsFor } from '../../../core/notifications';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
+import { emailExtraOf, releaseMailIntent, type PlannedMail } from '../../adapters/change-log-mail';
 import type { ActOutcome } from './act';
 import { replyLinkFor } from './reply-form';
 import type { Reviewer } from './caller';
@@ -33,6 +34,54 @@ function deliver(ss: Spreadsheet, email: OutgoingEmail, now: Date, into: Deliver
   }
 }
 
+/**
+ * What an action owes by email (recorded with its commit, see change-log-mail.ts): the transitions'
+ * or the amendment's notify lists, and the question of a clarification. Once the reply form exists,
+ * the approval tells the requestor how to add information too.
+ */
+export function planActionEmails(
+  reference: ReferenceData,
+  reviewer: Reviewer,
+  outcome: Pick<
+    ActOutcome,
+    'before' | 'after' | 'transitions' | 'question' | 'reply' | 'amendment' | 'reason'
+  >,
+): PlannedMail[] {
+  const planned: PlannedMail[] = [];
+  const extra = {
+    previousAssignee: outcome.before.assignee,
+    question: outcome.question,
+    reason: outcome.reason,
+    previousDueMs: outcome.before.due ? outcome.before.due.getTime() : null,
+  };
+  if (outcome.question !== undefined)
+    planned.push({
+      kind: 'clarification',
+      to: [outcome.after.requesterEmail],
+      ...extra,
+      reply: outcome.reply,
+    });
+  const steps = outcome.amendment ? [outcome.amendment] : outcome.transitions;
+  const approving = steps.some((t) => t.action === 'approve');
+  const template =
+    approving && !outcome.reply ? documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.replyFormLink) : null;
+  const addInfo = template ? replyLinkFor(template, outcome.after.id) : undefined;
+  for (const transition of steps) {
+    for (const { kind, to } of recipientsFor(
+      transition,
+      outcome.after,
+      reference.staff,
+      outcome.before.assignee,
+      {
+        switches: reference.settings,
+        actorEmail: reviewer.email,
+      },
+    ))
+      planned.push({ kind, to, ...extra, reply: kind === 'approved' ? addInfo : undefined });
+  }
+  return planned;
+}
+
 export function sendActionEmails(
   ss: Spreadsheet,
   reference: ReferenceData,
@@ -44,7 +93,6 @@ export function sendActionEmails(
   const extra = {
     timeZone: reference.timeZone,
     organizationName: reference.settings.organizationName,
-    previousAssignee: outcome.before.assignee,
     link: ss.getUrl(),
     row: outcome.row,
     // Only an assignment's email carries it (one property read, not on every action).
@@ -52,34 +100,16 @@ export function sendActionEmails(
       ? updateLinkFor()(outcome.after)
       : undefined,
   };
-  // Once the reply form exists, the approval tells the requestor how to add information too.
-  const template = outcome.reply
-    ? null
-    : documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.replyFormLink);
-  const addInfo = template ? replyLinkFor(template, outcome.after.id) : undefined;
-  const planned: Array<{ kind: EmailKind; to: string[] }> = [];
-  if (outcome.question !== undefined)
-    planned.push({ kind: 'clarification', to: [outcome.after.requesterEmail] });
-  const steps = outcome.amendment ? [outcome.amendment] : outcome.transitions;
-  for (const transition of steps) {
-    planned.push(
-      ...recipientsFor(transition, outcome.after, reference.staff, outcome.before.assignee, {
-        switches: reference.settings,
-        actorEmail: reviewer.email,
-      }),
-    );
+  const planned = planActionEmails(reference, reviewer, outcome);
+  const emails = planned
+    .map((p) => composeEmail(p.kind, outcome.after, { ...extra, ...emailExtraOf(p) }))
+    .filter((email) => email.to.length > 0);
+  // The intent goes first: if that fails, the next change queues these emails, so they are not sent here.
+  if (!releaseMailIntent(outcome.mailIntent)) {
+    for (const email of emails) into.queued.push(...email.to);
+    return into;
   }
-  for (const { kind, to } of planned) {
-    const email = composeEmail(kind, outcome.after, {
-      ...extra,
-      to,
-      question: outcome.question,
-      reply: kind === 'clarification' ? outcome.reply : kind === 'approved' ? addInfo : undefined,
-      reason: outcome.reason,
-      previousDue: outcome.before.due,
-    });
-    if (email.to.length > 0) deliver(ss, { ...email, recordId: outcome.after.id }, now, into);
-  }
+  for (const email of emails) deliver(ss, { ...email, recordId: outcome.after.id }, now, into);
   return into;
 }
 

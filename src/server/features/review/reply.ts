@@ -9,7 +9,7 @@ import type { UnhashedEntry } from '../../../core/audit';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import { notesWithReply, readReply } from '../../../core/reply-form';
 import { formatLocal } from '../../../core/time';
-import { appendChangeLog } from '../../adapters/change-log';
+import { appendChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
@@ -71,8 +71,12 @@ export function recordReply(
       notes: notesWithReply(order.notes, formatLocal(now, reference.timeZone), reply.answer),
       revision: order.revision + 1,
     };
+    // The log row first, committed after the register write: a failure between is settled by the next append.
+    const logged = writeChangeLog(ss, [
+      entry(now, who, order.id, 'Requestor Reply', question ?? '', reply.answer),
+    ]);
     register.write(found, after);
-    appendChangeLog(ss, [entry(now, who, order.id, 'Requestor Reply', question ?? '', reply.answer)]);
+    logged.commit();
     settleQuestion(order.id);
     syncQueueFor([{ row: found.row, order: after }]);
     return 'added';

@@ -11,6 +11,7 @@ import { currentUserEmail } from '../../adapters/session';
 import { readReferenceData, rememberReferenceData } from '../../adapters/reference-data';
 import { OUTBOX_HEADERS } from '../../adapters/mailer';
 import { refreshChangeLogTail } from '../../adapters/change-log-tail';
+import { ensureAuditSecret } from './audit-secret';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
 import { ensureRowStateColumn } from '../../adapters/row-state-column';
@@ -126,6 +127,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     // What setup leaves in place is what every execution reads next: store it, so they start warm.
     rememberReferenceData(readReferenceData(ss));
     refreshChangeLogTail(ss);
+    ensureAuditSecret(ss, report);
     return report;
   });
 }

@@ -1,0 +1,43 @@
+/**
+ * MACs over rows the change log vouches for outside itself: an archived work order (its Archive row,
+ * recorded by the "Archived" log row) and a form response (its answers, recorded by the "Created" log
+ * row). Keyed with the add-on's secret, so a hand edit of either cannot be made to match.
+ */
+import { hmacSha256Hex, type HmacKey } from './sha256';
+import { isValidDate } from './time';
+
+export const ARCHIVE_MAC_HEADER = 'Archive MAC';
+export const ARCHIVE_MAC_FIELD = 'Archive MAC';
+export const RESPONSE_DIGEST_FIELD = 'Response Digest';
+
+/** A cell as it reads back: a written text's leading apostrophe is Sheets' text marker, not content. */
+function canonicalCell(value: unknown): string {
+  if (value === null || value === undefined || value === '') return 's:';
+  if (isValidDate(value)) return `d:${value.toISOString()}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value}:${String(value)}`;
+  const text = String(value);
+  return `s:${text.startsWith("'") ? text.slice(1) : text}`;
+}
+
+/** The MAC of an Archive row: every column but the MAC's own, by header. */
+export function archiveRowMac(key: HmacKey, header: readonly unknown[], row: readonly unknown[]): string {
+  const pairs: string[][] = [];
+  header.forEach((h, i) => {
+    const name = String(h ?? '').trim();
+    if (name === '' || name === ARCHIVE_MAC_HEADER) return;
+    pairs.push([name, canonicalCell(row[i])]);
+  });
+  return hmacSha256Hex(key, 'archive\n', JSON.stringify(pairs));
+}
+
+/** The digest of a form response's answers (the Timestamp column left out), by question title. */
+export function responseDigest(
+  key: HmacKey,
+  namedValues: Record<string, readonly string[] | undefined>,
+): string {
+  const pairs = Object.entries(namedValues)
+    .filter(([title]) => title.trim() !== '' && title.trim().toLowerCase() !== 'timestamp')
+    .map(([title, values]) => [title.trim(), (values ?? []).join('\n')])
+    .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+  return hmacSha256Hex(key, 'response\n', JSON.stringify(pairs));
+}

@@ -1,0 +1,100 @@
+/**
+ * The change log's keyed chain. Each row's Hash cell holds `k<seq>.<mac>`: its position in the chain
+ * and HMAC-SHA-256, keyed with a secret only the add-on holds (document properties), over the
+ * previous row's MAC, the position and the row's canonical content. Unlike the plain SHA-256 chain
+ * (audit.ts), nobody who can only edit the sheet can compute a MAC, so an edited, inserted, deleted,
+ * reordered or fabricated row is caught; the checkpoint (position and MAC of the last row the add-on
+ * wrote, also in document properties) catches a log cut short at its end.
+ *
+ * A log started before the keyed chain keeps its SHA-256 rows: the first keyed row chains to the
+ * last of them, so they are covered too, and the checkpoint records how many there were.
+ */
+import { canonicalContent } from './audit';
+import { actionCells, toActions, type LogAction, type UnhashedEntry } from './change-log-row';
+import { hmacSha256Hex, type HmacKey } from './sha256';
+
+export { hmacKey, type HmacKey } from './sha256';
+
+/** What the add-on remembers about its log: document properties, updated with every append. */
+export interface Checkpoint {
+  /** Data rows written before the keyed chain started (plain SHA-256 rows). */
+  legacyRows: number;
+  /** The last legacy row's hash (64 zeros for none): what keyed row 1 chains to. */
+  legacyHead: string;
+  /** Keyed rows written so far: the position of the last one. */
+  seq: number;
+  /** The MAC of keyed row `seq` (legacyHead when seq is 0). */
+  head: string;
+  /** Sheet row of the last log row the add-on wrote (1: the header, for an empty log). */
+  row: number;
+  /** The sheet's row count when known. */
+  maxRows: number | null;
+  /** Mail intents (document property keys) of the last commit, settled by the next append. */
+  mail?: string[];
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export function isCheckpoint(value: unknown): value is Checkpoint {
+  if (!value || typeof value !== 'object') return false;
+  const c = value as Partial<Checkpoint>;
+  const whole = (n: unknown, min: number): boolean => Number.isInteger(n) && (n as number) >= min;
+  return (
+    whole(c.legacyRows, 0) &&
+    typeof c.legacyHead === 'string' &&
+    HEX64.test(c.legacyHead) &&
+    whole(c.seq, 0) &&
+    typeof c.head === 'string' &&
+    HEX64.test(c.head) &&
+    whole(c.row, 1) &&
+    (c.maxRows === null || whole(c.maxRows, 1)) &&
+    (c.mail === undefined || (Array.isArray(c.mail) && c.mail.every((k) => typeof k === 'string')))
+  );
+}
+
+export function parseCheckpoint(text: string | null): Checkpoint | null {
+  if (!text) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isCheckpoint(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The Hash cell of keyed row `seq`. */
+export function keyedCell(seq: number, mac: string): string {
+  return `k${seq}.${mac}`;
+}
+
+const KEYED = /^k([1-9]\d{0,14})\.([0-9a-f]{64})$/;
+
+/** A Hash cell read back as a keyed position and MAC, or null (a plain hash, blank or typed text). */
+export function parseKeyedCell(value: unknown): { seq: number; mac: string } | null {
+  if (typeof value !== 'string') return null;
+  const m = KEYED.exec(value.trim());
+  return m ? { seq: Number(m[1]), mac: m[2] as string } : null;
+}
+
+/** The MAC of an action at position `seq` after `prevMac`. */
+export function keyedMac(key: HmacKey, prevMac: string, seq: number, action: LogAction): string {
+  return hmacSha256Hex(key, `${prevMac}\n${seq}\n`, canonicalContent(action));
+}
+
+/** Rows to append after position `seq` with MAC `head`, and the new position and head. */
+export function keyedRows(
+  key: HmacKey,
+  seq: number,
+  head: string,
+  entries: readonly UnhashedEntry[],
+): { rows: unknown[][]; seq: number; head: string } {
+  const rows: unknown[][] = [];
+  let position = seq;
+  let mac = head;
+  for (const action of toActions(entries)) {
+    position++;
+    mac = keyedMac(key, mac, position, action);
+    rows.push(actionCells(action, keyedCell(position, mac)));
+  }
+  return { rows, seq: position, head: mac };
+}

@@ -1,0 +1,134 @@
+/**
+ * Verify audit log, fed chunk by chunk: the legacy part (plain SHA-256 rows written before the keyed
+ * chain, as many as the checkpoint recorded, ending on the hash the checkpoint recorded), then the
+ * keyed chain (keyed-verify.ts), then the end of the log against the checkpoint.
+ */
+import { verifyChain } from './audit';
+import { LOG_COLUMN } from './change-log-row';
+import { parseKeyedCell, type Checkpoint, type HmacKey } from './keyed-chain';
+import { checkEnd, verifyKeyedRows, type KeyedState, type TamperKind } from './keyed-verify';
+
+export type { TamperKind } from './keyed-verify';
+
+export interface LogFailure {
+  ok: false;
+  /** Sheet row of the first bad row. */
+  row: number;
+  kind: TamperKind;
+  detail: string;
+}
+
+export interface LogSuccess {
+  ok: true;
+  /** Data rows verified. */
+  rows: number;
+  /** Keyed rows verified and the last one's MAC. */
+  seq: number;
+  head: string;
+  /** Keyed rows past the checkpoint (written by an execution that stopped before recording them). */
+  uncommitted: number;
+}
+
+export class LogVerifier {
+  private legacySeen = 0;
+  private legacyHash: string;
+  private state: KeyedState;
+  private rows = 0;
+  private failure: LogFailure | null = null;
+
+  constructor(
+    private readonly key: HmacKey,
+    private readonly checkpoint: Checkpoint,
+  ) {
+    this.legacyHash = '0'.repeat(64);
+    this.state = { seq: 0, mac: checkpoint.legacyHead };
+  }
+
+  private fail(row: number, kind: TamperKind, detail: string): LogFailure {
+    this.failure = { ok: false, row, kind, detail };
+    return this.failure;
+  }
+
+  /**
+   * Verifies `count` rows of `rows` (any more are lookahead, the first rows of the next chunk);
+   * `firstRowNumber` is the sheet row of rows[0]. Returns the first failure, or null.
+   */
+  feed(rows: readonly (readonly unknown[])[], count: number, firstRowNumber: number): LogFailure | null {
+    if (this.failure) return this.failure;
+    let i = 0;
+    const legacyRows = this.checkpoint.legacyRows;
+    if (this.legacySeen < legacyRows) {
+      let n = 0;
+      const room = Math.min(count, legacyRows - this.legacySeen);
+      while (n < room && parseKeyedCell(rows[n]?.[LOG_COLUMN.hash]) === null) n++;
+      const result = verifyChain(rows.slice(0, n), {
+        previousHash: this.legacyHash,
+        firstRowNumber: firstRowNumber,
+      });
+      if (!result.ok && n < room) {
+        const missing = legacyRows - this.legacySeen - n;
+        return this.fail(
+          result.firstBrokenRow,
+          'deleted',
+          `${missing} row${missing === 1 ? '' : 's'} from before the keyed chain are missing at or above it`,
+        );
+      }
+      if (!result.ok) {
+        return this.fail(
+          result.firstBrokenRow,
+          'edited',
+          `${result.reason.replace(/^row \d+:?\s*/, '')} (a row from before the keyed chain)`,
+        );
+      }
+      if (result.rows < n) {
+        return this.fail(
+          firstRowNumber + result.rows,
+          'edited',
+          'it is blank inside the log (it was cleared)',
+        );
+      }
+      this.legacySeen += n;
+      this.legacyHash = result.lastHash;
+      this.rows += n;
+      i = n;
+      if (n < room) {
+        const missing = legacyRows - this.legacySeen;
+        return this.fail(
+          firstRowNumber + n,
+          'deleted',
+          `${missing} row${missing === 1 ? '' : 's'} from before the keyed chain are missing above it`,
+        );
+      }
+      if (this.legacySeen === legacyRows && this.legacyHash !== this.checkpoint.legacyHead) {
+        return this.fail(
+          firstRowNumber + n - 1,
+          'edited',
+          'the rows from before the keyed chain were rewritten (their last hash is not the one the add-on recorded)',
+        );
+      }
+    }
+    if (i >= count) return null;
+    const view = i === 0 ? rows : rows.slice(i);
+    const keyed = verifyKeyedRows(this.key, view, count - i, this.state, this.checkpoint, firstRowNumber + i);
+    if (!keyed.ok) return this.fail(keyed.row, keyed.kind, keyed.detail);
+    this.state = keyed.state;
+    this.rows += keyed.rows;
+    return null;
+  }
+
+  /** The verdict once every row was fed; `nextRowNumber` is the sheet row after the last one. */
+  finish(nextRowNumber: number): LogSuccess | LogFailure {
+    if (this.failure) return this.failure;
+    if (this.legacySeen < this.checkpoint.legacyRows) {
+      const missing = this.checkpoint.legacyRows - this.legacySeen;
+      return this.fail(
+        nextRowNumber,
+        'truncated',
+        `the log ends ${missing} row${missing === 1 ? '' : 's'} short, before the keyed chain even starts`,
+      );
+    }
+    const end = checkEnd(this.state, this.checkpoint, nextRowNumber);
+    if (!end.ok) return this.fail(end.row, end.kind, end.detail);
+    return { ok: true, rows: this.rows, seq: this.state.seq, head: this.state.mac, uncommitted: end.extra };
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Change-log entries of the hourly job. It runs with no document, so without the document lock that
+ * every appender holds: were it to append, a sidebar action appending at the same moment could write
+ * the same row. It hands its entries off instead, in the installation owner's user properties
+ * (namespaced by spreadsheet id, under the owner's lock it holds), and the next execution in the
+ * document that holds the owner's lock too — a form submission or an edit, both triggers running as
+ * the owner — appends them first, under the document lock, and then deletes them.
+ */
+import type { UnhashedEntry } from '../../core/audit';
+import { SOURCES, type ChangeSource } from '../../core/model';
+import { addonKeyCopyFor } from './addon-secret';
+import { ownerKey, ownerProperties, takeOwnerProperties } from './owner-state';
+
+const PREFIX = 'pendingLog.';
+
+interface StoredEntry {
+  at: number;
+  user: string;
+  source: string;
+  recordId: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+function isStoredEntry(value: unknown): value is StoredEntry {
+  if (!value || typeof value !== 'object') return false;
+  const e = value as Record<string, unknown>;
+  return (
+    Number.isFinite(e.at) &&
+    ['user', 'recordId', 'field', 'oldValue', 'newValue'].every((k) => typeof e[k] === 'string') &&
+    (SOURCES as readonly string[]).includes(e.source as string)
+  );
+}
+
+/** Stores entries for the next document execution (one property write). */
+export function handOff(spreadsheetId: string, entries: readonly UnhashedEntry[]): void {
+  if (entries.length === 0) return;
+  const stored: StoredEntry[] = entries.map((e) => ({
+    at: e.at.getTime(),
+    user: e.user,
+    source: e.source,
+    recordId: e.recordId,
+    field: e.field,
+    oldValue: e.oldValue,
+    newValue: e.newValue,
+  }));
+  const name = `${PREFIX}${String(Date.now()).padStart(15, '0')}.${Math.random().toString(36).slice(2, 8)}`;
+  ownerProperties().setProperty(ownerKey(spreadsheetId, name), JSON.stringify(stored));
+}
+
+/**
+ * Entries handed off for this spreadsheet, oldest first, and `done` to delete them once committed.
+ * Costs one getKeys call (none after intake's read of the owner's store); each hand-off found is one
+ * more read. Also gives the hourly job its copy of the secret when it is missing.
+ */
+export function flushHandOff(spreadsheetId: string): { entries: UnhashedEntry[]; done: () => void } | null {
+  const props = ownerProperties();
+  const all = takeOwnerProperties();
+  const names = all ? Object.keys(all) : props.getKeys();
+  const valueOf = (key: string): string | null => (all ? (all[key] ?? null) : props.getProperty(key));
+  addonKeyCopyFor(spreadsheetId, names, valueOf);
+  const prefix = ownerKey(spreadsheetId, PREFIX);
+  const keys = names.filter((k) => k.startsWith(prefix)).sort();
+  if (keys.length === 0) return null;
+  const entries: UnhashedEntry[] = [];
+  for (const key of keys) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(valueOf(key) ?? '');
+    } catch {
+      parsed = null;
+    }
+    if (!Array.isArray(parsed)) continue;
+    for (const e of parsed) {
+      if (!isStoredEntry(e)) continue;
+      entries.push({ ...e, at: new Date(e.at), source: e.source as ChangeSource });
+    }
+  }
+  return {
+    entries,
+    done: () => {
+      for (const key of keys) props.deleteProperty(key);
+    },
+  };
+}

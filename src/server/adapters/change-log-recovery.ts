@@ -1,0 +1,106 @@
+/**
+ * Rows an execution wrote to the log but did not commit (it failed between its log write and its
+ * checkpoint update, see change-log-tail.ts). The next appender decides, under the document lock:
+ *  - a row whose change is in the register (every register field it names holds its new value; a
+ *    created order exists; an archived one is gone) landed: it is kept and committed;
+ *  - otherwise the change did not land (the execution failed before its register write): the row
+ *    and every uncommitted row after it are written over by the next rows.
+ * A row that names no register field (a clarification question, a Staff or Settings edit) had no
+ * other write to wait for, and is kept.
+ */
+import { entriesOfRow } from '../../core/change-log-row';
+import { formatFieldValue } from '../../core/field-changes';
+import { parseKeyedCell, type Checkpoint, type HmacKey } from '../../core/keyed-chain';
+import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../core/model';
+import { LOG_COLUMN } from '../../core/change-log-row';
+import { Register } from './register';
+import { canonicalOfRow } from '../../core/audit';
+import { hmacSha256Hex } from '../../core/sha256';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
+  (Object.entries(REGISTER_COLUMNS) as [WorkOrderField, string][]).map(([field, header]) => [header, field]),
+);
+
+/**
+ * Whether a row's change shows in the register: true, false, or null when it names no register field.
+ * A field changed twice in one action (approve and assign: Status twice) counts by its last value.
+ */
+function landed(row: readonly unknown[], orders: ReadonlyMap<string, WorkOrder>): boolean | null {
+  const last = new Map<string, { recordId: string; field: string; newValue: string }>();
+  for (const entry of entriesOfRow(row)) last.set(`${entry.recordId}\n${entry.field}`, entry);
+  let decided: boolean | null = null;
+  for (const entry of last.values()) {
+    const order = orders.get(entry.recordId);
+    let holds: boolean | null = null;
+    if (entry.field === 'Created') holds = order !== undefined;
+    else if (entry.field === 'Archived') holds = order === undefined;
+    else {
+      const field = FIELD_OF_HEADER.get(entry.field);
+      if (field) holds = order !== undefined && formatFieldValue(order[field]) === entry.newValue;
+    }
+    if (holds === false) return false;
+    if (holds === true) decided = true;
+  }
+  return decided;
+}
+
+/** The uncommitted rows that verify as the add-on's, in order (a forged one ends the run). */
+function verifiedRows(key: HmacKey, rows: readonly (readonly unknown[])[], from: Checkpoint): number {
+  let mac = from.head;
+  let n = 0;
+  for (const row of rows) {
+    const cell = parseKeyedCell(row[LOG_COLUMN.hash]);
+    const canonical = canonicalOfRow(row);
+    if (!cell || cell.seq !== from.seq + n + 1 || !('content' in canonical)) break;
+    const expected = hmacSha256Hex(key, `${mac}\n${cell.seq}\n`, canonical.content);
+    if (expected !== cell.mac) break;
+    mac = expected;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * The checkpoint after keeping the uncommitted rows whose change landed (two or three reads: the
+ * rows, and the register when one of them names a register field).
+ */
+export function recoverUncommitted(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  key: HmacKey,
+  checkpoint: Checkpoint,
+  uncommitted: number,
+): Checkpoint {
+  const rows = sheet.getRange(checkpoint.row + 1, 1, uncommitted, CHANGE_LOG_HEADERS.length).getValues();
+  const genuine = verifiedRows(key, rows, checkpoint);
+  let orders: Map<string, WorkOrder> | null = null;
+  let keep = 0;
+  for (let i = 0; i < genuine; i++) {
+    const row = rows[i] ?? [];
+    const needsRegister = entriesOfRow(row).some(
+      (e) => e.field === 'Created' || e.field === 'Archived' || FIELD_OF_HEADER.has(e.field),
+    );
+    if (needsRegister && orders === null) {
+      orders = new Map(
+        Register.open(ss)
+          .readAll()
+          .orders.map((o) => [o.order.id, o.order]),
+      );
+    }
+    const verdict = needsRegister ? landed(row, orders ?? new Map()) : null;
+    if (verdict === false) break;
+    keep = i + 1;
+  }
+  let seq = checkpoint.seq;
+  let head = checkpoint.head;
+  for (let i = 0; i < keep; i++) {
+    const cell = parseKeyedCell(rows[i]?.[LOG_COLUMN.hash]);
+    if (!cell) break;
+    seq = cell.seq;
+    head = cell.mac;
+  }
+  return { ...checkpoint, seq, head, row: checkpoint.row + keep };
+}

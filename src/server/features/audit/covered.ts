@@ -1,0 +1,123 @@
+/**
+ * What Verify audit log checks beyond the log itself: every Archive row is the one its move recorded
+ * (its MAC, computed again from its cells, equals the one in the log and in its own MAC cell), and every
+ * raw form answer is what intake recorded (its digest, computed again, equals the logged one).
+ */
+import { parseChanges } from '../../../core/change-lines';
+import { LOG_COLUMN } from '../../../core/change-log-row';
+import {
+  ARCHIVE_MAC_FIELD,
+  ARCHIVE_MAC_HEADER,
+  RESPONSE_DIGEST_FIELD,
+  archiveRowMac,
+  responseDigest,
+} from '../../../core/covered-rows';
+import type { HmacKey } from '../../../core/keyed-chain';
+import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface Recorded {
+  /** Request id → the MAC its (last) move to Archive recorded. */
+  archive: Map<string, string>;
+  /** "Sheet!A7" → the digest intake recorded, and the request id. */
+  responses: Map<string, { digest: string; id: string }>;
+}
+
+export interface CoveredFailure {
+  sheet: string;
+  row: number;
+  detail: string;
+}
+
+export function emptyRecorded(): Recorded {
+  return { archive: new Map(), responses: new Map() };
+}
+
+/** Collects what these log rows recorded (only rows that mention it are parsed). */
+export function collectRecorded(rows: readonly (readonly unknown[])[], count: number, into: Recorded): void {
+  for (let i = 0; i < count; i++) {
+    const changes = rows[i]?.[LOG_COLUMN.changes];
+    if (typeof changes !== 'string') continue;
+    const archived = changes.includes(ARCHIVE_MAC_FIELD);
+    const answered = changes.includes(RESPONSE_DIGEST_FIELD);
+    if (!archived && !answered) continue;
+    const id = String(rows[i]?.[LOG_COLUMN.recordId] ?? '').trim();
+    for (const line of parseChanges(changes)) {
+      if (line.field === ARCHIVE_MAC_FIELD) into.archive.set(id, line.newValue);
+      if (line.field === RESPONSE_DIGEST_FIELD) {
+        const at = line.newValue.lastIndexOf(' ');
+        if (at > 0)
+          into.responses.set(line.newValue.slice(0, at), { digest: line.newValue.slice(at + 1), id });
+      }
+    }
+  }
+}
+
+function checkArchive(ss: Spreadsheet, key: HmacKey, recorded: Recorded): CoveredFailure | null {
+  if (recorded.archive.size === 0) return null;
+  const sheet = ss.getSheetByName(SHEET_NAMES.archive);
+  const values = sheet ? sheet.getDataRange().getValues() : [];
+  const header = values[0] ?? [];
+  const idAt = header.findIndex((h) => String(h).trim() === REGISTER_COLUMNS.id);
+  const macAt = header.findIndex((h) => String(h).trim() === ARCHIVE_MAC_HEADER);
+  const seen = new Set<string>();
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const id = idAt >= 0 ? String(row[idAt] ?? '').trim() : '';
+    const logged = recorded.archive.get(id);
+    if (logged === undefined) continue;
+    seen.add(id);
+    const mac = archiveRowMac(key, header, row);
+    if (mac !== logged || String(row[macAt] ?? '') !== logged) {
+      return {
+        sheet: SHEET_NAMES.archive,
+        row: r + 1,
+        detail: `${id} is not the row its move recorded (a cell was edited)`,
+      };
+    }
+  }
+  for (const id of recorded.archive.keys()) {
+    if (!seen.has(id))
+      return {
+        sheet: SHEET_NAMES.archive,
+        row: values.length + 1,
+        detail: `${id} was archived but its row is gone`,
+      };
+  }
+  return null;
+}
+
+function checkResponses(ss: Spreadsheet, key: HmacKey, recorded: Recorded): CoveredFailure | null {
+  const bySheet = new Map<string, Array<{ row: number; digest: string; id: string }>>();
+  for (const [ref, { digest, id }] of recorded.responses) {
+    const m = /^(.*)!A(\d+)$/.exec(ref);
+    if (!m) continue;
+    const list = bySheet.get(m[1] as string) ?? [];
+    list.push({ row: Number(m[2]), digest, id });
+    bySheet.set(m[1] as string, list);
+  }
+  for (const [name, refs] of bySheet) {
+    const sheet = ss.getSheetByName(name);
+    const values = sheet ? sheet.getDataRange().getDisplayValues() : [];
+    const header = values[0] ?? [];
+    for (const { row, digest, id } of refs.sort((a, b) => a.row - b.row)) {
+      const cells = values[row - 1];
+      const named: Record<string, string[]> = {};
+      header.forEach((h, i) => {
+        if (String(h).trim() !== '') named[String(h).trim()] = [String(cells?.[i] ?? '')];
+      });
+      if (!cells || responseDigest(key, named) !== digest)
+        return {
+          sheet: name,
+          row,
+          detail: `the answers of ${id} are not the ones intake recorded (edited or removed)`,
+        };
+    }
+  }
+  return null;
+}
+
+export function verifyCovered(ss: Spreadsheet, key: HmacKey, recorded: Recorded): CoveredFailure | null {
+  return checkArchive(ss, key, recorded) ?? checkResponses(ss, key, recorded);
+}

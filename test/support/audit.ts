@@ -1,0 +1,60 @@
+/**
+ * The change log as only the add-on can check it: with the secret and checkpoint from the
+ * spreadsheet's document properties (read through the host model, never through Code.js). Tests use
+ * it to assert a log is intact after what they did, and to forge rows as an attacker with the sheet
+ * (but not the secret) could.
+ */
+import type { UnhashedEntry } from '../../src/core/audit';
+import {
+  hmacKey,
+  keyedRows,
+  parseCheckpoint,
+  type Checkpoint,
+  type HmacKey,
+} from '../../src/core/keyed-chain';
+import { LogVerifier } from '../../src/core/log-verify';
+import { ADDON_SECRET_KEY } from '../../src/server/adapters/addon-secret';
+import { CHECKPOINT_KEY } from '../../src/server/adapters/change-log-tail';
+import { SHEET_NAMES } from '../../src/core/model';
+import type { TestWorkbook } from './workbook';
+
+export function auditKey(wb: TestWorkbook): HmacKey {
+  const secret = wb.rt.world.properties.document(wb.ssId).get(ADDON_SECRET_KEY);
+  if (!secret) throw new Error('no add-on secret in document properties');
+  return hmacKey(secret);
+}
+
+export function checkpointOf(wb: TestWorkbook): Checkpoint {
+  const checkpoint = parseCheckpoint(wb.rt.world.properties.document(wb.ssId).get(CHECKPOINT_KEY));
+  if (!checkpoint) throw new Error('no change-log checkpoint in document properties');
+  return checkpoint;
+}
+
+/** The whole log verified as Verify audit log does (without running it). */
+export function verifyLog(wb: TestWorkbook) {
+  const verifier = new LogVerifier(auditKey(wb), checkpointOf(wb));
+  const rows = wb.changeLog();
+  verifier.feed(rows, rows.length, 2);
+  return verifier.finish(rows.length + 2);
+}
+
+export const LOG = SHEET_NAMES.changeLog;
+
+/**
+ * Appends rows as the add-on itself would (keyed, checkpoint moved on), straight into the host model:
+ * for tests that need history the add-on's own features would have written.
+ */
+export function appendAsAddOn(wb: TestWorkbook, entries: readonly UnhashedEntry[]): void {
+  const checkpoint = checkpointOf(wb);
+  const { rows, seq, head } = keyedRows(auditKey(wb), checkpoint.seq, checkpoint.head, entries);
+  const log = wb.sheet(LOG);
+  const at = log.lastRow() + 1;
+  // The host model stores values as given: the apostrophe neutralizing a cell is not part of its value.
+  log.writeValues(
+    at,
+    1,
+    rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v))) as (string | Date)[][],
+  );
+  const next = { ...checkpoint, seq, head, row: at + rows.length - 1, maxRows: null };
+  wb.rt.world.properties.document(wb.ssId).set(CHECKPOINT_KEY, JSON.stringify(next));
+}
