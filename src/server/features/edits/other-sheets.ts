@@ -8,6 +8,7 @@
 import { REGISTER_HEADER_ROW, normalizeHeader } from '../../../core/columns';
 import { SHEET_NAMES } from '../../../core/model';
 import { administratorEmails, roleOf } from '../../../core/staff';
+import { roleMay } from '../../../core/permissions';
 import { asCellText } from '../../../core/sanitize';
 import { formatLocal } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
@@ -71,7 +72,7 @@ export function handleHeaderEdit(
   forgetRegisterShape();
   const user = currentUserEmail();
   const reference = loadReferenceData(ss);
-  const isAdmin = roleOf(reference.staff, user) === 'Administrator';
+  const isAdmin = roleMay(roleOf(reference.staff, user), 'administer');
   // The event has the old and new value only when the whole edit was this one cell.
   const single = range.oldValue !== undefined;
   const cells = sheet.getRange(1, range.column, 1, range.numColumns);
