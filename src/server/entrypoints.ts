@@ -17,6 +17,7 @@ import { onHourlyTrigger, runHourlyChecksNow } from './features/hourly/entry';
 import { verifyAuditLog } from './features/audit/entry';
 import { archiveClosedWorkOrders } from './features/archive/entry';
 import { reportingErrors } from './features/errors/reporting';
+import { asInstallationOwner } from './features/setup/installation';
 
 export const entryPoints = {
   // Simple triggers
@@ -24,8 +25,14 @@ export const entryPoints = {
   onInstall,
   // Installable triggers (created by setup)
   // (an error in a trigger or menu item goes to the Errors sheet and the administrators, then is rethrown)
-  onFormSubmitTrigger: reportingErrors('onFormSubmitTrigger', onFormSubmitTrigger),
-  onEditTrigger: reportingErrors('onEditTrigger', onEditTrigger),
+  onFormSubmitTrigger: reportingErrors(
+    'onFormSubmitTrigger',
+    asInstallationOwner('onFormSubmitTrigger', onFormSubmitTrigger, 'in handler'),
+  ),
+  onEditTrigger: reportingErrors(
+    'onEditTrigger',
+    asInstallationOwner('onEditTrigger', onEditTrigger, 'in handler'),
+  ),
   onHourlyTrigger: reportingErrors('onHourlyTrigger', onHourlyTrigger),
   // Menu items
   setUpWorkOrders: reportingErrors('setUpWorkOrders', setUpWorkOrders, 'menu'),

@@ -15,6 +15,11 @@ export const PROPERTY_KEYS = {
   lastDigest: 'wo.hourly.lastDigest',
   /** The supervisor review queue (adapters/review-queue.ts); its chunks are `wo.review.index.<n>`. */
   reviewIndex: 'wo.review.index',
+  /** The account whose installable triggers serve this spreadsheet (features/setup/installation.ts). */
+  installationOwner: 'wo.installation.owner',
+  /** The Staff and Settings tabs as last accepted (features/edits/reference-edit.ts); never a cache. */
+  acceptedStaff: 'wo.accepted.staff',
+  acceptedSettings: 'wo.accepted.settings',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

@@ -23,20 +23,22 @@ function roundTrips(stats: ExecutionStats): ExecutionStats['backend'] {
   return rest;
 }
 
+// One of the Properties reads is the installation owner (a trigger of a former owner retires, so only
+// one trigger set acts).
 const AROUND = {
-  Properties: { touch: 0, read: 2, write: 1 },
+  Properties: { touch: 0, read: 3, write: 1 },
   Cache: { touch: 0, read: 1, write: 0 },
   Lock: { touch: 0, read: 0, write: 4 },
 };
 
-test('a technician starting their order: 2 reads, 2 writes, 7 other round trips', async () => {
+test('a technician starting their order: 2 reads, 2 writes, 8 other round trips', async () => {
   const id = await assignedOrder(wb, TECH);
   const record = await type(wb, TECH, id, 'Status', 'In Progress');
   expect(wb.order(id).status).toBe('In Progress');
   expect(roundTrips(record.stats)).toEqual({ Spreadsheet: { touch: 0, read: 2, write: 2 }, ...AROUND });
 });
 
-test('a refused edit: put back with a note and a toast, 2 reads, 3 writes, 8 other round trips', async () => {
+test('a refused edit: put back with a note and a toast, 2 reads, 3 writes, 9 other round trips', async () => {
   const id = await assignedOrder(wb, TECH2);
   const toasts = toastsOf(wb, TECH).length;
   const record = await type(wb, TECH, id, 'Status', 'In Progress');

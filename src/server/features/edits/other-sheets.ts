@@ -7,19 +7,19 @@
  */
 import { REGISTER_HEADER_ROW, normalizeHeader } from '../../../core/columns';
 import { SHEET_NAMES } from '../../../core/model';
-import { administratorEmails, roleOf } from '../../../core/staff';
+import { roleOf } from '../../../core/staff';
 import { roleMay } from '../../../core/permissions';
 import { asCellText } from '../../../core/sanitize';
-import { formatLocal } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
 import { appendChangeLog } from '../../adapters/change-log';
 import { forgetChangeLogTail } from '../../adapters/change-log-tail';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
-import { invalidateReferenceData, loadReferenceData } from '../../adapters/reference-data';
+import { loadReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, forgetRegisterShape } from '../../adapters/register-shape';
 import { ROW_STATE_HEADER } from '../../adapters/row-state';
 import { currentUserEmail } from '../../adapters/session';
 import { typedText } from './cells';
+import { judgeReferenceEdit } from './reference-edit';
 import type { EditedRange } from './register-edit';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -27,8 +27,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const SOURCE = 'sheet edit' as const;
 const OWNED_HEADERS = new Set([...REGISTER_HEADER_ROW, ROW_STATE_HEADER].map(normalizeHeader));
-/** Longest text of pasted values kept in a change-log row. */
-const LOGGED_PASTE_CHARS = 2_000;
 
 function columnLetter(column: number): string {
   let n = column;
@@ -49,11 +47,6 @@ function a1(range: EditedRange): string {
 
 function log(ss: Spreadsheet, entries: UnhashedEntry[]): void {
   if (entries.length > 0) withOwnerAndDocumentLocks(() => appendChangeLog(ss, entries, {}));
-}
-
-function pastedText(values: readonly (readonly unknown[])[]): string {
-  const text = JSON.stringify(values.map((row) => row.map(typedText)));
-  return text.length > LOGGED_PASTE_CHARS ? `${text.slice(0, LOGGED_PASTE_CHARS)}…` : text;
 }
 
 /**
@@ -126,65 +119,18 @@ export function handleHeaderEdit(
 }
 
 /**
- * The Staff and Settings tabs decide who may do what: the cached copy is dropped at once. The
- * change is logged; a single cell changed by someone who is not an administrator is put back (the
- * event has its old value), a paste by them cannot be and is reported. Note the role is judged on
- * the cached tabs as they were before the edit (when the cache is warm): a technician cannot make
- * themselves an administrator and have that very edit accepted.
+ * The Staff and Settings tabs decide who may do what: a hand edit is judged at once against the tabs
+ * as last accepted (./reference-edit.ts), accepted and logged, or put back whole with a note.
  */
 export function handleReferenceEdit(
   ss: Spreadsheet,
   sheet: Sheet,
   range: EditedRange,
-  newValue: string | undefined,
+  _newValue: string | undefined,
 ): string | null {
-  const user = currentUserEmail();
-  const before = loadReferenceData(ss);
-  invalidateReferenceData();
-  const admins = administratorEmails(before.staff);
-  const allowed = admins.length === 0 || admins.includes(user);
-  const single = range.numRows === 1 && range.numColumns === 1;
-  const name = sheet.getName();
-  const now = new Date();
-  const where = a1(range);
-  let toast: string | null = null;
-  let entry: UnhashedEntry;
-  if (single) {
-    const oldValue = range.oldValue ?? '';
-    const value = newValue ?? '';
-    if (!allowed) {
-      const cell = sheet.getRange(range.row, range.column);
-      cell.setValue(oldValue);
-      cell.setNote(
-        `Work Orders put this cell back (${user || 'unknown user'}, ${formatLocal(now, before.timeZone)}): only an administrator changes the ${name} tab.`,
-      );
-      toast = `Only an administrator changes the ${name} tab: the cell was put back.`;
-    }
-    entry = {
-      at: now,
-      user,
-      source: SOURCE,
-      recordId: name,
-      field: allowed ? where : `${where} (refused)`,
-      oldValue,
-      newValue: allowed ? value : `${value} [only an administrator changes the ${name} tab]`,
-    };
-  } else {
-    const values = sheet.getRange(range.row, range.column, range.numRows, range.numColumns).getValues();
-    if (!allowed)
-      toast = `Only an administrator changes the ${name} tab. This paste could not be undone automatically: use Undo (Ctrl+Z). It was logged.`;
-    entry = {
-      at: now,
-      user,
-      source: SOURCE,
-      recordId: name,
-      field: allowed ? where : `${where} (not allowed)`,
-      oldValue: '',
-      newValue: pastedText(values),
-    };
-  }
-  log(ss, [entry]);
-  return toast;
+  const outcome = judgeReferenceEdit(ss, sheet, range);
+  log(ss, outcome.entries);
+  return outcome.toast;
 }
 
 /**

@@ -17,6 +17,7 @@ import { syncQueueFor } from '../../adapters/review-queue';
 import { appendChangeLog } from '../../adapters/change-log';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue } from '../../adapters/mailer';
+import { servesAsInstallationOwner } from '../setup/installation';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -142,6 +143,7 @@ export function onFormSubmitTrigger(e: unknown): void {
   const ss = activeSpreadsheet();
   const now = new Date();
   const reference = loadReferenceData(ss);
+  if (!servesAsInstallationOwner('onFormSubmitTrigger', reference.installationOwner)) return;
   const result = ingestResponse(
     ss,
     reference,
