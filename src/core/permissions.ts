@@ -61,6 +61,8 @@ export const MENU_ITEMS = [
   'verifyAuditLog',
   'archiveClosedWorkOrders',
   'runHourlyChecksNow',
+  'repairWorkOrders',
+  'takeOverInstallation',
 ] as const;
 export type MenuItemName = (typeof MENU_ITEMS)[number];
 
@@ -72,6 +74,8 @@ export const MENU_REQUIRES: Readonly<Record<MenuItemName, Capability>> = {
   verifyAuditLog: 'verifyAuditLog',
   archiveClosedWorkOrders: 'archive',
   runHourlyChecksNow: 'runHourlyChecks',
+  repairWorkOrders: 'administer',
+  takeOverInstallation: 'takeOverInstallation',
 };
 
 export type Principal = 'Requestor' | Role | 'Installation owner';

@@ -18,6 +18,8 @@ import { verifyAuditLog } from './features/audit/entry';
 import { archiveClosedWorkOrders } from './features/archive/entry';
 import { reportingErrors } from './features/errors/reporting';
 import { asInstallationOwner } from './features/setup/installation';
+import { repairWorkOrders } from './features/setup/repair';
+import { takeOverInstallation } from './features/setup/take-over';
 
 export const entryPoints = {
   // Simple triggers
@@ -41,6 +43,8 @@ export const entryPoints = {
   verifyAuditLog: reportingErrors('verifyAuditLog', verifyAuditLog, 'menu'),
   archiveClosedWorkOrders: reportingErrors('archiveClosedWorkOrders', archiveClosedWorkOrders, 'menu'),
   runHourlyChecksNow: reportingErrors('runHourlyChecksNow', runHourlyChecksNow, 'menu'),
+  repairWorkOrders: reportingErrors('repairWorkOrders', repairWorkOrders, 'menu'),
+  takeOverInstallation: reportingErrors('takeOverInstallation', takeOverInstallation, 'menu'),
   // Called by the review sidebar through google.script.run
   reviewLoad,
   reviewAct,

@@ -30,6 +30,8 @@ describe('the add-on menu', () => {
           'Verify audit log',
           'Archive closed work orders',
           'Run hourly checks now',
+          'Repair work orders',
+          'Take over installation',
         ]);
         expect(record.stats.backend.Spreadsheet).toBeUndefined();
         expect(record.stats.cellsRead).toBe(0);

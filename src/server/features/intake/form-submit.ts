@@ -6,7 +6,6 @@ import {
   type FormSubmitEvent,
 } from '../../../core/intake';
 import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
-import { nextRequestNumber } from '../../../core/ids';
 import { composeEmail } from '../../../core/notifications';
 import type { WorkOrder } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
@@ -18,10 +17,11 @@ import { appendChangeLog } from '../../adapters/change-log';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { sendOrQueue } from '../../adapters/mailer';
 import { servesAsInstallationOwner } from '../setup/installation';
+import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const REQUEST_COUNTER = 'requestCounter';
+export const REQUEST_COUNTER = REQUEST_COUNTER_STATE;
 export const INTAKE_LEDGER = 'intakeLedger';
 
 /** The trigger's event reduced to data (the Range read through local accessors only). */
@@ -81,7 +81,8 @@ export function ingestResponse(
     const ledger = parseLedger(stored[INTAKE_LEDGER]);
     if (isIngested(ledger, response.sheetName, response.row)) return null;
     const submission = parseSubmission(response.namedValues, reference.settings.locations);
-    const next = nextRequestNumber(stored[REQUEST_COUNTER]);
+    // A lost or unreadable counter is rebuilt from the highest id issued, never restarted.
+    const next = nextRequestId(ss, stored[REQUEST_COUNTER]);
     // The counter moves first: a failure after this leaves a gap in the ids, never a duplicate.
     writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
     const ref = responseRef(response.sheetName, response.row);

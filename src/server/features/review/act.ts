@@ -4,8 +4,8 @@
  * work-order counter and update the review queue. Emails are sent by the caller after the lock is
  * released (./notify). A refusal writes nothing to the register, the change log or the mailbox.
  */
+import { nextWoNumber } from '../setup/counters';
 import { formatFieldValue, type FieldChange } from '../../../core/field-changes';
-import { nextInSequence } from '../../../core/ids';
 import { applyTransition, checkTransition, type Transition } from '../../../core/lifecycle';
 import { FINAL_STATUSES, REGISTER_COLUMNS, type WorkOrder } from '../../../core/model';
 import { cleanRecipients } from '../../../core/notifications';
@@ -204,7 +204,9 @@ export function performAction(
       const stamps = check.transition.stamps;
       let woNumber: string | undefined;
       if (stamps.includes('woNumber')) {
-        const next = nextInSequence(
+        // A lost or unreadable counter is rebuilt from the highest number issued, never restarted.
+        const next = nextWoNumber(
+          ss,
           session.snapshot[PROPERTY_KEYS.woCounters] ?? null,
           localYear(now, timeZone),
         );

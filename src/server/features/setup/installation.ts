@@ -136,3 +136,22 @@ export function retireTriggerSet(ss: Spreadsheet): number {
   if (uids.length > 0) ownerProperties().setProperty(HOURLY_TRIGGER_MAP, JSON.stringify(rest));
   return removed;
 }
+
+/** Whether `uid` is one of this account's triggers (a console call can name any uid it likes). */
+export function isOwnTrigger(uid: string | null): boolean {
+  if (uid === null) return false;
+  return ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid);
+}
+
+/**
+ * The hourly job, which has no document, learns the owner from the Staff protection: when it names
+ * another account, this account's trigger set for the spreadsheet is retired and the job does nothing.
+ */
+export function retiredAsFormerOwner(ss: Spreadsheet): boolean {
+  const owner = installationOwnerFromSheet(ss);
+  const me = normalize(Session.getEffectiveUser().getEmail());
+  if (owner === null || me === '' || owner === me) return false;
+  retireTriggerSet(ss);
+  console.warn(`The hourly trigger of ${me} retired: ${owner} owns this installation now.`);
+  return true;
+}

@@ -1,4 +1,8 @@
 import type { SetupReport } from './report';
+import { readRequestCounter, readYearCounters } from '../../../core/ids';
+import { PROPERTY_KEYS, getProperty } from '../../adapters/document-properties';
+import { readOwnerState } from '../../adapters/owner-state';
+import { REQUEST_COUNTER_STATE, rebuildCounters } from './counters';
 import { ensureTriggers } from './triggers';
 import { recordInstallationOwner, recordedInstallationOwner, retireTriggerSet } from './installation';
 
@@ -30,4 +34,21 @@ export function ensureInstallation(ss: Spreadsheet, email: string, report: Setup
       `the triggers to them. If ${owner} has left, use Extensions › Work Orders › Take over installation`,
   );
   return owner;
+}
+
+/**
+ * Counters that are missing or unreadable (a workbook set up by an older version, a property deleted
+ * by hand) are rebuilt from the highest number issued. Present ones are left alone.
+ */
+export function ensureCounters(ss: Spreadsheet, asOwner: boolean, report: SetupReport): void {
+  const wo = getProperty(PROPERTY_KEYS.woCounters);
+  const own = asOwner ? readOwnerState(ss.getId(), REQUEST_COUNTER_STATE) : '0';
+  const floor = getProperty(PROPERTY_KEYS.requestCounter);
+  if (readYearCounters(wo) !== null && readRequestCounter(own) !== null && readRequestCounter(floor) !== null)
+    return;
+  const rebuilt = rebuildCounters(ss, asOwner);
+  if (wo !== null || (asOwner && own !== null))
+    report.repaired.push(
+      `the request and work-order counters were rebuilt from the highest numbers issued (REQ-${String(rebuilt.request).padStart(6, '0')})`,
+    );
 }

@@ -18,7 +18,7 @@ import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
 import { ensureRowStateColumn } from '../../adapters/row-state-column';
 import { ensureIntakeForm } from './intake-form';
-import { ensureInstallation } from './owner-setup';
+import { ensureCounters, ensureInstallation } from './owner-setup';
 import { applyProtections } from './protections';
 import { ERRORS_HEADERS } from '../errors/errors-sheet';
 import { SetupReport } from './report';
@@ -118,6 +118,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     );
     ensureIntakeForm(ss, settings, report);
     const owner = ensureInstallation(ss, email, report);
+    ensureCounters(ss, owner === email, report);
     applyProtections(ss, staff, owner, report);
     recordAcceptedTabs(ss);
     // What setup leaves in place is what every execution reads next: store it, so they start warm.
