@@ -100,9 +100,9 @@ export function reportProblem(ss: Spreadsheet, problem: Problem, now: Date = new
  * line. The whole message is in the body and on the Errors sheet.
  */
 export function leadClause(message: string): string {
-  const lead = message.split(':')[0] ?? '';
-  const elided = lead.replace(/"[^"]*"|“[^”]*”|'[^']*'/g, '…').replace(/"|“|”/g, '');
-  return singleLine(elided, 100) || 'details on the Errors sheet';
+  const elided = message.replace(/"[^"]*"|“[^”]*”/g, '…').replace(/["“”]/g, '');
+  const lead = elided.split(':')[0] ?? '';
+  return singleLine(lead, 100) || 'details on the Errors sheet';
 }
 
 function composeProblemEmail(
