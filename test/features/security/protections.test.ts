@@ -19,6 +19,7 @@ import {
   type TestWorkbook,
 } from '../../support/workbook';
 import { REGISTER, assignedOrder, rowOf, sidebarAct, submitOne } from '../../support/edits';
+import { runHourly } from '../../support/ops';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -115,6 +116,19 @@ describe('protections follow the Staff tab', () => {
     expectOk((await wb.edit(ADMIN, SHEET_NAMES.staff, row, 4, [['FALSE']])).executions[0]!);
     expect(await canType(newcomer, SHEET_NAMES.changeLog, 2, 5)).toBe(false);
     expect(await canType(newcomer, REGISTER, 2, 1)).toBe(false);
+  });
+});
+
+describe('the register grows', () => {
+  test('rows Sheets adds at the bottom come under the protection at the next hourly run', async () => {
+    const sheet = wb.sheet(REGISTER);
+    const newRow = sheet.maxRows + 1;
+    sheet.insertRows(newRow, 3, 'none');
+    const id = wb.registerColumn('Request ID');
+    expect(await canType(TECH, REGISTER, newRow, id)).toBe(true);
+    expectOk((await runHourly(wb))[0]!);
+    expect(await canType(TECH, REGISTER, newRow, id)).toBe(false);
+    expect(await canType(TECH, REGISTER, newRow, wb.registerColumn('Progress Notes'))).toBe(true);
   });
 });
 

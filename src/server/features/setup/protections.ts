@@ -136,7 +136,7 @@ export function systemColumnRuns(header: readonly string[]): Array<[number, numb
  * Rows Sheets adds later (appendRow) lie below them until the next repair; the edit trigger still
  * judges every change typed there. Rebuilt when the layout, the rows or the editors changed.
  */
-function protectRegister(sheet: Sheet, wanted: readonly string[]): boolean {
+function protectRegister(sheet: Sheet, wanted: readonly string[], onlyWhenRowsChanged = false): boolean {
   const header = readHeaderRow(sheet);
   const maxRows = sheet.getMaxRows();
   const width = Math.max(header.length, 1);
@@ -154,6 +154,7 @@ function protectRegister(sheet: Sheet, wanted: readonly string[]): boolean {
   const have = ours.map(rectOf);
   const sameRects = have.length === wantedRects.length && wantedRects.every((rect) => have.includes(rect));
   if (sameRects) {
+    if (onlyWhenRowsChanged) return false;
     let changed = false;
     for (const p of ours) changed = syncEditors(p, wanted, REGISTER_COLUMNS_PROTECTION) || changed;
     return changed;
@@ -211,4 +212,18 @@ export function applyProtections(
   }
   if (changed.length > 0)
     notes?.repaired.push(`protected ${changed.join(', ')} (editors from the Staff tab)`);
+}
+
+/**
+ * The hourly job's share: rows Sheets added at the bottom of the register since the last run lie
+ * below its protected ranges; they are brought under them (nothing is done when the rows match).
+ */
+export function repairRegisterProtection(
+  ss: Spreadsheet,
+  staff: readonly StaffMember[],
+  installationOwner: string | null,
+): boolean {
+  const register = ss.getSheetByName(SHEET_NAMES.register);
+  if (!register) return false;
+  return protectRegister(register, areaEditors('registerSystemColumns', staff, installationOwner), true);
 }
