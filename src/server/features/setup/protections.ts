@@ -223,7 +223,16 @@ export function repairRegisterProtection(
   staff: readonly StaffMember[],
   installationOwner: string | null,
 ): boolean {
+  let changed = false;
+  // The tabs the add-on creates on first use (archiving, a first error) get theirs as soon as they exist.
+  for (const [area, name] of WHOLE_SHEETS.filter(([a]) => a === 'archive' || a === 'errors')) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet && sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0)
+      changed = protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner)) || changed;
+  }
   const register = ss.getSheetByName(SHEET_NAMES.register);
-  if (!register) return false;
-  return protectRegister(register, areaEditors('registerSystemColumns', staff, installationOwner), true);
+  if (!register) return changed;
+  return (
+    protectRegister(register, areaEditors('registerSystemColumns', staff, installationOwner), true) || changed
+  );
 }
