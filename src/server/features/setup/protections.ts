@@ -14,6 +14,7 @@ import { areaEditors, unprotectedRegisterFields, type ProtectedArea } from '../.
 import { ROW_STATE_HEADER } from '../../adapters/row-state';
 import { readHeaderRow } from '../../adapters/workbook';
 import { ownerMarker } from './installation';
+import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -214,25 +215,46 @@ export function applyProtections(
     notes?.repaired.push(`protected ${changed.join(', ')} (editors from the Staff tab)`);
 }
 
+/** Owner state (per spreadsheet) of the hourly repair: the register rows last covered, tabs done. */
+export const PROTECTED_STATE = 'protectedExtent';
+
 /**
- * The hourly job's share: rows Sheets added at the bottom of the register since the last run lie
- * below its protected ranges; they are brought under them (nothing is done when the rows match).
+ * The hourly job's share, cheap when nothing changed (one read of the register's size against what the
+ * job last covered, kept in the owner's state): rows Sheets added at the bottom of the register come
+ * under its protected columns, and the tabs the add-on creates on first use (Archive, Errors) get
+ * their protection once they exist.
  */
 export function repairRegisterProtection(
   ss: Spreadsheet,
   staff: readonly StaffMember[],
   installationOwner: string | null,
 ): boolean {
-  let changed = false;
-  // The tabs the add-on creates on first use (archiving, a first error) get theirs as soon as they exist.
-  for (const [area, name] of WHOLE_SHEETS.filter(([a]) => a === 'archive' || a === 'errors')) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet && sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0)
-      changed = protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner)) || changed;
-  }
   const register = ss.getSheetByName(SHEET_NAMES.register);
-  if (!register) return changed;
-  return (
-    protectRegister(register, areaEditors('registerSystemColumns', staff, installationOwner), true) || changed
+  if (!register) return false;
+  const rows = register.getMaxRows();
+  let state: { rows: number; tabs: string[] } = { rows: 0, tabs: [] };
+  try {
+    state = { ...state, ...(JSON.parse(readOwnerState(ss.getId(), PROTECTED_STATE) ?? '{}') as object) };
+  } catch {
+    // unreadable: everything is checked again below
+  }
+  const pending = WHOLE_SHEETS.filter(
+    ([a, name]) => (a === 'archive' || a === 'errors') && !state.tabs.includes(name),
   );
+  let changed = false;
+  const tabs = [...state.tabs];
+  for (const [area, name] of pending) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) continue; // not created yet: one lookup an hour until it is
+    if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0)
+      changed = protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner)) || changed;
+    tabs.push(name);
+  }
+  if (state.rows !== rows) {
+    const editors = areaEditors('registerSystemColumns', staff, installationOwner);
+    changed = protectRegister(register, editors, true) || changed;
+  }
+  if (state.rows === rows && tabs.length === state.tabs.length) return changed;
+  writeOwnerState(ss.getId(), PROTECTED_STATE, JSON.stringify({ rows, tabs }));
+  return changed;
 }
