@@ -87,3 +87,26 @@ test('a problem email subject keeps only the lead clause, on one line, with quot
   expect(leadClause('line one\nline two\r\nthree')).toBe('line one line two three');
   expect(leadClause('')).toBe('details on the Errors sheet');
 });
+
+test('distinct failures of one kind in one entry point: every one on the Errors sheet, one email a day', async () => {
+  const book = await setUpWorkbook();
+  try {
+    const errorMails = () =>
+      book.rt.world.mail.receivedBy(ADMIN).filter((m) => /Work Orders error/.test(m.subject));
+    // Two different messages of one kind (the add-on's own "sheet is missing" error), one entry point.
+    book.model.deleteSheetModel(SHEET_NAMES.changeLog);
+    const first = await book.submit({ description: 'First' });
+    expect(first.executions[0]!.error?.message).toMatch(/"Change Log" sheet is missing/);
+    book.model.deleteSheetModel(SHEET_NAMES.register);
+    const second = await book.submit({ description: 'Second' });
+    expect(second.executions[0]!.error?.message).toMatch(/"Work Orders" sheet is missing/);
+    expect(rowsOf(book, SHEET_NAMES.errors).map((r) => String(r.Message))).toEqual([
+      expect.stringMatching(/"Change Log" sheet is missing/),
+      expect.stringMatching(/"Work Orders" sheet is missing/),
+    ]);
+    expect(errorMails()).toHaveLength(1);
+    expect(errorMails()[0]!.subject).not.toMatch(/[\r\n]/);
+  } finally {
+    await book.close();
+  }
+});
