@@ -1,4 +1,5 @@
 import { requireAdministrator } from '../../adapters/administrators';
+import { openSpreadsheetById } from '../../adapters/installation-services';
 import { ownsHourlyJob, spreadsheetIdOfTrigger, triggerUidOf } from '../../adapters/trigger-target';
 import { activeSpreadsheet, UserFacingError } from '../../adapters/workbook';
 import { runHourlyJob, summarizeHourly, type HourlyReport } from './job';
@@ -19,7 +20,7 @@ export function onHourlyTrigger(e?: unknown): HourlyReport | null {
         'Extensions › Work Orders › Set up work orders to link it again.',
     );
   }
-  const ss = SpreadsheetApp.openById(spreadsheetId);
+  const ss = openSpreadsheetById(spreadsheetId);
   if (retiredAsFormerOwner(ss)) return null;
   return runHourlyJob(ss, 'onHourlyTrigger');
 }

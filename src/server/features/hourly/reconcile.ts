@@ -7,6 +7,7 @@
  * it, or the register holds the same request by content (see response-match.ts): a lost ledger, a
  * renamed tab or the copies Google writes when the form is linked again never make a second row.
  */
+import { formResponsesSince } from '../../adapters/installation-services';
 import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
 import { parseSubmission, responseRef } from '../../../core/intake';
 import {
@@ -200,11 +201,11 @@ function fromTheForm(ss: Spreadsheet, candidates: readonly Candidate[]): Candida
     const url = ss.getSheetByName(sheetName)?.getFormUrl() ?? null;
     if (!url) continue;
     const earliest = Math.min(...list.map((c) => c.submittedAt.getTime())) - SECOND;
-    const responses = FormApp.openByUrl(url).getResponses(new Date(earliest));
+    const responses = formResponsesSince(url, new Date(earliest));
     const emailsBySecond = new Map<number, string[]>();
     for (const r of responses) {
-      const second = Math.floor(r.getTimestamp().getTime() / SECOND);
-      const email = r.getRespondentEmail().trim().toLowerCase();
+      const second = Math.floor(r.at.getTime() / SECOND);
+      const email = r.email.trim().toLowerCase();
       emailsBySecond.set(second, [...(emailsBySecond.get(second) ?? []), email]);
     }
     for (const c of list) {

@@ -9,6 +9,14 @@
  * and the owner can change (see protections.ts). A trigger set that is no longer the owner's retires
  * itself the next time it runs (it deletes its own triggers: only their owner can).
  */
+import {
+  activeSpreadsheetOrNull,
+  deleteOwnTrigger,
+  effectiveUserEmail,
+  ownProjectTriggers,
+  ownTriggersFor,
+  sheetProtection,
+} from '../../adapters/installation-services';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { SHEET_NAMES } from '../../../core/model';
 import { invalidateReferenceData } from '../../adapters/reference-data';
@@ -42,7 +50,7 @@ export function ownerMarker(owner: string | null): string {
  */
 export function installationOwnerFromSheet(ss: Spreadsheet): string | null {
   const staff = ss.getSheetByName(SHEET_NAMES.staff);
-  const protection = staff?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  const protection = staff ? sheetProtection(staff) : undefined;
   const match = protection ? MARKER.exec(protection.getDescription().trim()) : null;
   return match ? normalize(match[1]) : null;
 }
@@ -53,14 +61,14 @@ export function installationOwnerFromSheet(ss: Spreadsheet): string | null {
  */
 function retireOwnTriggers(ss: Spreadsheet, hourlyUids: readonly string[]): number {
   let removed = 0;
-  for (const trigger of ScriptApp.getUserTriggers(ss)) {
-    ScriptApp.deleteTrigger(trigger);
+  for (const trigger of ownTriggersFor(ss)) {
+    deleteOwnTrigger(trigger);
     removed++;
   }
   if (hourlyUids.length > 0) {
-    for (const trigger of ScriptApp.getProjectTriggers()) {
+    for (const trigger of ownProjectTriggers()) {
       if (hourlyUids.includes(trigger.getUniqueId())) {
-        ScriptApp.deleteTrigger(trigger);
+        deleteOwnTrigger(trigger);
         removed++;
       }
     }
@@ -106,7 +114,7 @@ export function asInstallationOwner<A extends unknown[]>(
  * data, so the check costs it no extra round trip.
  */
 export function servesAsInstallationOwner(name: string, owner: string | null): boolean {
-  const me = normalize(Session.getEffectiveUser().getEmail());
+  const me = effectiveUserEmail();
   if (owner === null) {
     if (me !== '') {
       recordInstallationOwner(me);
@@ -115,7 +123,7 @@ export function servesAsInstallationOwner(name: string, owner: string | null): b
     return true;
   }
   if (owner === me) return true;
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheetOrNull();
   if (ss && me !== '') retireTriggerSet(ss);
   console.warn(`${name} ran as ${me || 'an unknown user'}, not as the installation owner ${owner}: retired.`);
   return false;
@@ -140,7 +148,7 @@ export function retireTriggerSet(ss: Spreadsheet): number {
 /** Whether `uid` is one of this account's triggers (a console call can name any uid it likes). */
 export function isOwnTrigger(uid: string | null): boolean {
   if (uid === null) return false;
-  return ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid);
+  return ownProjectTriggers().some((t) => t.getUniqueId() === uid);
 }
 
 /**
@@ -149,7 +157,7 @@ export function isOwnTrigger(uid: string | null): boolean {
  */
 export function retiredAsFormerOwner(ss: Spreadsheet): boolean {
   const owner = installationOwnerFromSheet(ss);
-  const me = normalize(Session.getEffectiveUser().getEmail());
+  const me = effectiveUserEmail();
   if (owner === null || me === '' || owner === me) return false;
   retireTriggerSet(ss);
   console.warn(`The hourly trigger of ${me} retired: ${owner} owns this installation now.`);

@@ -8,6 +8,7 @@
  * sidebar call runs as the supervisor), never for the spreadsheet's Google owner, who can always edit.
  * The register's open columns are left to the edit trigger, which judges every change typed there.
  */
+import { rangeProtections, sheetProtection } from '../../adapters/installation-services';
 import { REGISTER_HEADER_ROW, normalizeHeader, registerLayout } from '../../../core/columns';
 import { SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { areaEditors, unprotectedRegisterFields, type ProtectedArea } from '../../../core/permissions';
@@ -106,7 +107,7 @@ function protectWholeSheet(
   wanted: readonly string[],
   suffix = '',
 ): boolean {
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  const existing = sheetProtection(sheet);
   const protection = existing ?? sheet.protect();
   const changed = syncEditors(protection, wanted, describeArea(area, `the ${sheet.getName()} tab`) + suffix);
   return changed || !existing;
@@ -145,9 +146,7 @@ function protectRegister(sheet: Sheet, wanted: readonly string[], onlyWhenRowsCh
     `1:1:1:${width}`,
     ...(maxRows > 1 ? systemColumnRuns(header).map(([a, b]) => `2:${a}:${maxRows - 1}:${b - a + 1}`) : []),
   ];
-  const ours = sheet
-    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-    .filter((p) => p.getDescription() === REGISTER_COLUMNS_PROTECTION);
+  const ours = rangeProtections(sheet).filter((p) => p.getDescription() === REGISTER_COLUMNS_PROTECTION);
   const rectOf = (p: Protection): string => {
     const r = p.getRange();
     return `${r.getRow()}:${r.getColumn()}:${r.getNumRows()}:${r.getNumColumns()}`;
@@ -246,7 +245,7 @@ export function repairRegisterProtection(
   for (const [area, name] of pending) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue; // not created yet: one lookup an hour until it is
-    if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0)
+    if (!sheetProtection(sheet))
       changed = protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner)) || changed;
     tabs.push(name);
   }

@@ -6,6 +6,7 @@
  * unreadable (reconciliation finds recorded responses again by Response Row and content). Then it
  * runs setup's repairs (sheets, headers, protections, the owner's triggers).
  */
+import { tellUser } from '../../adapters/installation-services';
 import { SHEET_NAMES } from '../../../core/model';
 import { parseLedger, serializeLedger } from '../../../core/intake-ledger';
 import { requireAdministrator } from '../../adapters/administrators';
@@ -67,6 +68,6 @@ export function repairWorkOrders(): string {
   const repaired = repairStores(ss, email);
   const report = runSetup(ss, email, new Date());
   const summary = [`Stores: ${repaired.join('; ')}.`, report.summary()].join('\n');
-  SpreadsheetApp.getUi().alert('Work Orders repair', summary, SpreadsheetApp.getUi().ButtonSet.OK);
+  tellUser('Work Orders repair', summary);
   return summary;
 }

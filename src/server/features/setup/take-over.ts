@@ -6,6 +6,7 @@
  * account still runs them, find they no longer own the installation and delete themselves the next
  * time they fire (only their owner can delete them), doing nothing else: one trigger set acts.
  */
+import { confirmWithUser, tellUser } from '../../adapters/installation-services';
 import { parseStaff } from '../../../core/staff';
 import { SHEET_NAMES } from '../../../core/model';
 import { requireAdministrator } from '../../adapters/administrators';
@@ -21,21 +22,19 @@ import { ensureTriggers } from './triggers';
 export function takeOverInstallation(): string {
   const ss = activeSpreadsheet();
   const { email, reference } = requireAdministrator(ss, 'take over the installation', 'takeOverInstallation');
-  const ui = SpreadsheetApp.getUi();
   const owner = recordedInstallationOwner();
   if (owner === email) {
     const message = `You (${email}) already own this installation: its triggers run as you. Nothing was changed.`;
-    ui.alert('Take over installation', message, ui.ButtonSet.OK);
+    tellUser('Take over installation', message);
     return message;
   }
-  const answer = ui.alert(
+  const confirmed = confirmWithUser(
     'Take over installation',
     `This spreadsheet's triggers (form intake, edit checks, hourly checks) run as ${owner ?? 'nobody yet'}. ` +
       `Take over only if they have left or can no longer run them: from now on the triggers run as you (${email}), ` +
       'with your mail quota. Take over?',
-    ui.ButtonSet.YES_NO,
   );
-  if (answer !== ui.Button.YES) return 'Take over cancelled: nothing was changed.';
+  if (!confirmed) return 'Take over cancelled: nothing was changed.';
   const counters = withOwnerAndDocumentLocks(() => {
     recordInstallationOwner(email);
     ensureTriggers(ss, null);
@@ -48,6 +47,6 @@ export function takeOverInstallation(): string {
   const message =
     `You (${email}) now own this installation: its triggers run as you${owner ? ` instead of ${owner}` : ''}. ` +
     `Request ids continue after REQ-${String(counters.request).padStart(6, '0')}.`;
-  ui.alert('Take over installation', message, ui.ButtonSet.OK);
+  tellUser('Take over installation', message);
   return message;
 }
