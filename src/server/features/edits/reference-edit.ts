@@ -96,6 +96,8 @@ function putBack(
 }
 
 export interface ReferenceEditOutcome {
+  /** True when the edit stands (accepted, or nothing changed). */
+  accepted: boolean;
   toast: string | null;
   entries: UnhashedEntry[];
 }
@@ -120,7 +122,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
           editor: user,
         });
   const where = (c: ChangedCell): string => `${columnLetter(c.column)}${c.row}`;
-  if (judgement.changes.length === 0) return { toast: null, entries: [] };
+  if (judgement.changes.length === 0) return { accepted: true, toast: null, entries: [] };
   if (!judgement.ok) {
     const reference = readReferenceData(ss);
     const reasons = judgement.reasons.join('; ');
@@ -129,6 +131,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     putBack(sheet, before, current, judgement.changes, note);
     invalidateReferenceData();
     return {
+      accepted: false,
       toast: `The ${tab} tab was put back: ${reasons}.`,
       entries: judgement.changes.map((c) => ({
         at: now,
@@ -147,6 +150,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     applyProtections(ss, parseStaff(current).staff, recordedInstallationOwner(), null);
   }
   return {
+    accepted: true,
     toast: null,
     entries: judgement.changes.map((c) => ({
       at: now,
