@@ -77,6 +77,27 @@ function headerChanged(changes: readonly ChangedCell[], header: readonly string[
   return header.some((h, i) => row[i] !== h);
 }
 
+/**
+ * A row still being typed in, one cell at a time, is not an invalid one: a Staff row without its
+ * email or role yet grants nothing (it is ignored until complete), nor does a priority without its
+ * name, unit or target yet. Only values actually written are judged.
+ */
+function incompleteStaffRows(after: Grid, rows: ReadonlySet<number>): Set<number> {
+  const header = (after[0] ?? []).map((h) => cellText(h).trim().toLowerCase());
+  const email = header.indexOf('email');
+  const role = header.indexOf('role');
+  const out = new Set<number>();
+  for (const row of rows) {
+    const cells = after[row - 1] ?? [];
+    const blank = (i: number): boolean => i >= 0 && cellText(cells[i]).trim() === '';
+    if (blank(email) || blank(role)) out.add(row);
+  }
+  return out;
+}
+
+const INCOMPLETE_SETTING =
+  /Complete Unit "" is not|Complete Within "" is not|SLA targets without a Priority name/;
+
 export interface StaffEditInput {
   before: Grid;
   after: Grid;
@@ -102,8 +123,12 @@ export function judgeStaffEdit({ before, after, editor }: StaffEditInput): EditJ
   if (headerChanged(changes, STAFF_HEADER_ROW, after))
     reasons.push(`Row 1 must stay ${STAFF_HEADER_ROW.join(' | ')}: the add-on finds the columns by it`);
   const rows = new Set(changes.map((c) => c.row));
+  const incomplete = incompleteStaffRows(after, rows);
   reasons.push(
-    ...newProblems(was.problems, now.problems, rows).filter((p) => !/No active Supervisor/.test(p)),
+    ...newProblems(was.problems, now.problems, rows).filter((p) => {
+      const row = /Staff row (\d+)/.exec(p);
+      return !/No active Supervisor/.test(p) && !(row && incomplete.has(Number(row[1])));
+    }),
   );
   if (admins.length > 0 && administratorEmails(now.staff).length === 0)
     reasons.push(
@@ -140,6 +165,10 @@ export function judgeSettingsEdit({
   if (headerChanged(changes, SETTINGS_HEADER_ROW, after))
     reasons.push(`Row 1 must stay ${SETTINGS_HEADER_ROW.join(' | ')}: the add-on finds the tables by it`);
   const rows = new Set(changes.map((c) => c.row));
-  reasons.push(...newProblems(parseSettings(before).problems, parseSettings(after).problems, rows));
+  reasons.push(
+    ...newProblems(parseSettings(before).problems, parseSettings(after).problems, rows).filter(
+      (p) => !INCOMPLETE_SETTING.test(p),
+    ),
+  );
   return reasons.length > 0 ? { ok: false, changes, reasons } : { ok: true, changes };
 }

@@ -88,6 +88,16 @@ describe('Staff', () => {
     expect(wb.sheet(STAFF).valueAt(own, 3)).toBe('Administrator');
   });
 
+  test('a new row typed one cell at a time is accepted at each step (it grants nothing until complete)', async () => {
+    const row = wb.sheet(STAFF).lastRow() + 1;
+    const cells = ['nora.new@example.com', 'Nora New', 'Technician', 'TRUE'];
+    for (const [i, value] of cells.entries()) {
+      await edit(ADMIN, STAFF, row, i + 1, [[value]]);
+      expect(wb.sheet(STAFF).valueAt(row, i + 1)).toBe(i === 3 ? true : value);
+      expect(lastLog()).toMatchObject({ field: `${'ABCD'[i]}${row}`, recordId: STAFF });
+    }
+  });
+
   test('a put-back keeps text that looks like a formula as text', async () => {
     const row = wb.sheet(STAFF).lastRow() + 1;
     await edit(ADMIN, STAFF, row, 1, [['eve@example.com', "'-- Eve (contractor) --", 'Technician', 'TRUE']]);
@@ -115,6 +125,16 @@ describe('Settings', () => {
     await edit(ADMIN, SETTINGS, row, 8, [['0', 'changed description']]);
     expect(wb.sheet(SETTINGS).valueAt(row, 8)).toBe(kept);
     expect(wb.sheet(SETTINGS).valueAt(row, 9)).not.toBe('changed description');
+  });
+
+  test('a new priority typed name first is accepted; a negative target for it is not', async () => {
+    const row = wb.sheet(SETTINGS).lastRow() + 1;
+    await edit(ADMIN, SETTINGS, row, 3, [['P5 Someday']]);
+    expect(wb.sheet(SETTINGS).valueAt(row, 3)).toBe('P5 Someday');
+    await edit(ADMIN, SETTINGS, row, 5, [['30', 'days']]);
+    expect(wb.sheet(SETTINGS).valueAt(row, 6)).toBe('days');
+    await edit(ADMIN, SETTINGS, row, 4, [['-1']]);
+    expect(wb.sheet(SETTINGS).valueAt(row, 4)).toBe('');
   });
 
   test('a negative SLA target is put back', async () => {
