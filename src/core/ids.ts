@@ -43,7 +43,7 @@ function assertPositiveInteger(n: number, what: string): void {
 export class CounterCorruptError extends Error {
   constructor(stored: string) {
     super(
-      `The stored counter "${stored.slice(0, 80)}" is not readable; run Repair to rebuild it from the register.`,
+      `The stored counter "${stored.slice(0, 80)}" is not readable; run Extensions › Work Orders › Repair work orders to rebuild it from the register and the change log.`,
     );
     this.name = 'CounterCorruptError';
   }
@@ -110,6 +110,39 @@ export const YearCountersSchema = z.record(
   z.string().check(z.regex(/^\d{4}$/)),
   z.int().check(z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER)),
 );
+
+/** The stored request counter as a number; null when missing or unreadable (then rebuilt, never restarted). */
+export function readRequestCounter(stored: string | null): number | null {
+  if (stored === null || stored.trim() === '') return null;
+  try {
+    return parseCounter(stored);
+  } catch {
+    return null;
+  }
+}
+
+/** The stored per-year counters; null when missing or unreadable. */
+export function readYearCounters(stored: string | null): Record<string, number> | null {
+  if (stored === null || stored.trim() === '') return null;
+  try {
+    return parseYearCounters(stored);
+  } catch {
+    return null;
+  }
+}
+
+/** Highest sequence per year among work-order numbers (text anywhere: a log's Changes cell too). */
+export function highestWoSequences(texts: Iterable<string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const text of texts) {
+    for (const m of text.toUpperCase().matchAll(/WO-(\d{4})-(\d{5,})/g)) {
+      const year = m[1] as string;
+      const seq = Number(m[2]);
+      if (seq > (out[year] ?? 0)) out[year] = seq;
+    }
+  }
+  return out;
+}
 
 /** Largest request number among ids (for `highestExisting`); 0 when none parse. O(n), one pass. */
 export function highestRequestNumber(ids: Iterable<string>): number {

@@ -22,7 +22,9 @@ export function parseLedger(stored: string | null): Ledger {
   } catch {
     // fall through: an unreadable ledger is rebuilt by reconciliation from the register's Response Row column.
   }
-  throw new Error('The intake ledger is unreadable; run Set up work orders to rebuild it from the register.');
+  throw new Error(
+    'The intake ledger is unreadable; the installation owner can run Extensions › Work Orders › Repair work orders to rebuild it.',
+  );
 }
 
 export function isIngested(ledger: Ledger, sheetName: string, row: number): boolean {

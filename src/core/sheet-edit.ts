@@ -2,7 +2,7 @@
  * May a person type into a given register cell? The column rights come from ./field-rights; the
  * status move itself is judged by checkTransition.
  */
-import { EDITABLE_IN_SHEET, LOCKED_FIELDS, actsAsSupervisor } from './field-rights';
+import { EDITABLE_IN_SHEET, LOCKED_FIELDS, actsAsSupervisor, changesWorkOrders } from './field-rights';
 import { FINAL_STATUSES, REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from './model';
 import type { TransitionActor } from './transition';
 
@@ -26,8 +26,8 @@ export function checkSheetEdit({
   const header = REGISTER_COLUMNS[field];
   if (actor.role === null)
     return { ok: false, reason: `${actor.email || 'This user'} is not active staff on the Staff tab` };
-  if (actor.role === 'Manager')
-    return { ok: false, reason: 'Managers can read the register but not edit it' };
+  if (!changesWorkOrders(actor.role))
+    return { ok: false, reason: `${actor.role}s can read the register but not edit it` };
   if (LOCKED_FIELDS.includes(field)) {
     return { ok: false, reason: `${header} is filled in by the add-on and cannot be edited by hand` };
   }

@@ -7,6 +7,7 @@ import { BooleanCell } from './cells';
 import { mapHeaders } from './headers';
 import { ROLES, type Role, type StaffMember } from './model';
 import { asCellText } from './sanitize';
+import { roleMay } from './permissions';
 
 export const STAFF_COLUMNS = { email: 'Email', name: 'Name', role: 'Role', active: 'Active' } as const;
 export const STAFF_HEADER_ROW: readonly string[] = Object.values(STAFF_COLUMNS);
@@ -90,7 +91,7 @@ export function parseStaff(values: readonly (readonly unknown[])[]): ParsedStaff
     seen.add(parsed.data.email);
     staff.push(parsed.data);
   });
-  if (!staff.some((m) => m.active && (m.role === 'Supervisor' || m.role === 'Administrator'))) {
+  if (!staff.some((m) => m.active && roleMay(m.role, 'superviseWork'))) {
     problems.push('No active Supervisor or Administrator is listed: nobody can approve or assign work');
   }
   return { staff, problems };
@@ -125,8 +126,9 @@ export function supervisorEmails(staff: readonly StaffMember[]): string[] {
   return staff.filter((m) => m.active && m.role === 'Supervisor').map((m) => m.email);
 }
 
+/** Active members who may administer the workbook (the permission table's `administer`). */
 export function administratorEmails(staff: readonly StaffMember[]): string[] {
-  return staff.filter((m) => m.active && m.role === 'Administrator').map((m) => m.email);
+  return staff.filter((m) => m.active && roleMay(m.role, 'administer')).map((m) => m.email);
 }
 
 /** The Staff tab as setup writes it (header plus the given members). */

@@ -4,7 +4,7 @@
  * wording of refusals are the same everywhere.
  */
 import { diffOrders, emptyValue, type FieldChange } from './field-changes';
-import { LOCKED_FIELDS, actsAsSupervisor } from './field-rights';
+import { LOCKED_FIELDS, actsAsSupervisor, changesWorkOrders } from './field-rights';
 import { findTransition, shortestPath, type Transition } from './lifecycle-table';
 import {
   FINAL_STATUSES,
@@ -78,7 +78,8 @@ export function checkTransition(input: TransitionInput): TransitionCheck {
       `${actor.email || 'This user'} is not active staff on the Staff tab, so cannot change work orders`,
     );
   }
-  if (actor.role === 'Manager') return refuse('Managers can read work orders but not change their status');
+  if (!changesWorkOrders(actor.role))
+    return refuse(`${actor.role}s can read work orders but not change their status`);
   if (FINAL_STATUSES.includes(from))
     return refuse(`${capitalize(nounFor(order))} is ${from}: its status can no longer change`);
   if (from === to && to !== 'Assigned') return refuse(`The status is already ${to}`);

@@ -19,6 +19,9 @@ import { verifyAuditLog } from './features/audit/entry';
 import { archiveClosedWorkOrders } from './features/archive/entry';
 import { reportingErrors } from './features/errors/reporting';
 import { openMyWork, myWorkLoad, myWorkAct } from './features/my-work/entry';
+import { asInstallationOwner } from './features/setup/installation';
+import { repairWorkOrders } from './features/setup/repair';
+import { takeOverInstallation } from './features/setup/take-over';
 
 export const entryPoints = {
   // Simple triggers
@@ -26,8 +29,14 @@ export const entryPoints = {
   onInstall,
   // Installable triggers (created by setup)
   // (an error in a trigger or menu item goes to the Errors sheet and the administrators, then is rethrown)
-  onFormSubmitTrigger: reportingErrors('onFormSubmitTrigger', onFormSubmitTrigger),
-  onEditTrigger: reportingErrors('onEditTrigger', onEditTrigger),
+  onFormSubmitTrigger: reportingErrors(
+    'onFormSubmitTrigger',
+    asInstallationOwner('onFormSubmitTrigger', onFormSubmitTrigger, 'in handler'),
+  ),
+  onEditTrigger: reportingErrors(
+    'onEditTrigger',
+    asInstallationOwner('onEditTrigger', onEditTrigger, 'in handler'),
+  ),
   onHourlyTrigger: reportingErrors('onHourlyTrigger', onHourlyTrigger),
   // Menu items
   setUpWorkOrders: reportingErrors('setUpWorkOrders', setUpWorkOrders, 'menu'),
@@ -37,6 +46,8 @@ export const entryPoints = {
   verifyAuditLog: reportingErrors('verifyAuditLog', verifyAuditLog, 'menu'),
   archiveClosedWorkOrders: reportingErrors('archiveClosedWorkOrders', archiveClosedWorkOrders, 'menu'),
   runHourlyChecksNow: reportingErrors('runHourlyChecksNow', runHourlyChecksNow, 'menu'),
+  repairWorkOrders: reportingErrors('repairWorkOrders', repairWorkOrders, 'menu'),
+  takeOverInstallation: reportingErrors('takeOverInstallation', takeOverInstallation, 'menu'),
   // Called by the review sidebar through google.script.run
   reviewLoad,
   reviewAct,

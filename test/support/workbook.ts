@@ -181,6 +181,10 @@ export async function setUpWorkbook(
     );
     // Staff and Settings are cached per document; a direct write like this one bypasses the edit trigger.
     forgetRememberedState(rt.world, ssId);
+    // The edit trigger would also give the new staff their sheet protections: setup does it here.
+    expectOk(await rt.runMenuItem(ssId, ADMIN, 'setUpWorkOrders'));
+    // …and leaves the caches cold, as the tests that count calls expect of a fresh workbook.
+    forgetRememberedState(rt.world, ssId);
   }
   return workbook;
 }

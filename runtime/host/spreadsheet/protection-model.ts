@@ -1,10 +1,17 @@
 /**
  * A protected range or sheet (Apps Script's Protection), as the model stores it.
  *
- * Google's rule for who may edit: until a script changes the editor list (addEditor, removeEditor,
- * setDomainEdit…) a new protection mirrors the spreadsheet's own permissions, so it restricts nobody.
- * After that, only its editors may edit — and the spreadsheet owner always may. Warning-only
- * protection restricts nobody either (people get a confirmation prompt).
+ * Google's rules (developers.google.com/apps-script/reference/spreadsheet/protection, and
+ * Range.protect / Sheet.protect):
+ *  - until a script changes the editor list (addEditor(s), removeEditor(s), setDomainEdit) a new
+ *    protection mirrors the spreadsheet's own permissions, so it restricts nobody;
+ *  - after that, only its editors may edit — and the spreadsheet owner always may ("The spreadsheet
+ *    owner is always able to edit protected ranges and sheets");
+ *  - removeEditor(s) never removes the spreadsheet owner nor the current user;
+ *  - a script runs as its effective user: it cannot write where that user cannot;
+ *  - a cell under several protections is editable only if none of them stops the user;
+ *  - warning-only protection restricts nobody (people get a confirmation prompt, scripts nothing);
+ *  - a protected sheet cannot be deleted or renamed by someone who may not edit it.
  */
 import type { Rect } from './rect';
 
@@ -48,7 +55,63 @@ export class ProtectionModel {
   }
 }
 
+/** Sheet-level changes (delete, rename) are refused to anyone a sheet protection stops. */
+export function sheetProtectionBlocking(
+  protections: readonly ProtectionModel[],
+  user: string,
+  ownerEmail: string,
+): ProtectionModel | null {
+  return protections.find((p) => !p.removed && p.type === 'SHEET' && !p.canEdit(user, ownerEmail)) ?? null;
+}
+
+/** setDomainEdit needs a Google Workspace domain: a consumer (gmail.com) owner has none. */
+export function ownerHasWorkspaceDomain(ownerEmail: string): boolean {
+  const domain = domainOf(ownerEmail.toLowerCase());
+  return domain !== '' && domain !== 'gmail.com' && domain !== 'googlemail.com';
+}
+
 function domainOf(email: string): string {
   const at = email.lastIndexOf('@');
   return at < 0 ? '' : email.slice(at + 1);
+}
+
+/** What a person deleting or renaming a tab by hand is told when a sheet protection stops them. */
+export class SheetChangeRefused extends Error {
+  constructor(readonly sheetName: string) {
+    super(`You can't change or delete "${sheetName}": it is a protected sheet.`);
+    this.name = 'SheetChangeRefused';
+  }
+}
+
+interface SheetHost {
+  name: string;
+  protections: ProtectionModel[];
+}
+interface SpreadsheetHost {
+  ownerEmail: string;
+  requireSheet(name: string): SheetHost;
+  removeSheet(sheet: never): void;
+}
+
+/**
+ * A person deletes a tab (right-click › Delete) or renames it: refused when a sheet protection stops
+ * them, as Sheets does. Host-side, for tests and the workbench.
+ */
+export function userDeleteSheet(spreadsheet: SpreadsheetHost, sheetName: string, user: string): void {
+  const sheet = spreadsheet.requireSheet(sheetName);
+  if (sheetProtectionBlocking(sheet.protections, user, spreadsheet.ownerEmail))
+    throw new SheetChangeRefused(sheetName);
+  spreadsheet.removeSheet(sheet as never);
+}
+
+export function userRenameSheet(
+  spreadsheet: SpreadsheetHost,
+  sheetName: string,
+  newName: string,
+  user: string,
+): void {
+  const sheet = spreadsheet.requireSheet(sheetName);
+  if (sheetProtectionBlocking(sheet.protections, user, spreadsheet.ownerEmail))
+    throw new SheetChangeRefused(sheetName);
+  sheet.name = newName;
 }

@@ -6,7 +6,8 @@ import type { ExecutionContext } from '../execution';
 import { GasError } from '../gas-object';
 import { SpreadsheetGasObject, overload } from './base';
 import type { SpreadsheetModel } from './spreadsheet-model';
-import type { ProtectionModel } from './protection-model';
+import { ownerHasWorkspaceDomain, type ProtectionModel } from './protection-model';
+import { Messages, fail } from './errors';
 import { Range } from './range';
 import { SpreadsheetUser, emailOf } from './user';
 
@@ -35,11 +36,27 @@ export class ProtectionObject extends SpreadsheetGasObject {
     });
   }
 
+  /**
+   * Reading the editor list or changing anything needs the right to edit the protected area ("Throws
+   * an exception if the user does not have permission to edit the protected range or sheet").
+   */
+  _editable(): ProtectionModel {
+    const p = this._live();
+    if (!p.canEdit(this.ctx.effectiveUserEmail, this._spreadsheet.ownerEmail)) fail(Messages.protected);
+    return p;
+  }
+
   /** Changing editors ends the "mirror the spreadsheet's permissions" phase (Protection docs). */
   _customize(): ProtectionModel {
-    const p = this._live();
+    const p = this._editable();
     p.customized = true;
     return p;
+  }
+
+  /** Neither the owner of the spreadsheet nor the current user can be removed (removeEditor docs). */
+  _removable(email: string): boolean {
+    const kept = [this._spreadsheet.ownerEmail, this.ctx.effectiveUserEmail].map((e) => e.toLowerCase());
+    return !kept.includes(email.toLowerCase());
   }
 
   getDescription(): string {
@@ -47,7 +64,7 @@ export class ProtectionObject extends SpreadsheetGasObject {
   }
   setDescription(description: string): ProtectionObject {
     overload(this.gasClass, 'setDescription', arguments, ['string']);
-    this._live().description = description;
+    this._editable().description = description;
     return this;
   }
 
@@ -56,7 +73,7 @@ export class ProtectionObject extends SpreadsheetGasObject {
   }
   setWarningOnly(warningOnly: boolean): ProtectionObject {
     overload(this.gasClass, 'setWarningOnly', arguments, ['boolean']);
-    this._live().warningOnly = warningOnly;
+    this._editable().warningOnly = warningOnly;
     return this;
   }
 
@@ -74,7 +91,7 @@ export class ProtectionObject extends SpreadsheetGasObject {
 
   setRange(range: Range): ProtectionObject {
     overload(this.gasClass, 'setRange', arguments, ['gas']);
-    const p = this._live();
+    const p = this._editable();
     if (!(range instanceof Range) || p.type !== 'RANGE') throw new GasError('Invalid argument: range');
     const sheet = this._spreadsheet.sheetById(p.sheetId);
     if (sheet && range._model !== sheet) {
@@ -97,7 +114,7 @@ export class ProtectionObject extends SpreadsheetGasObject {
   /** Sheet protections only: the listed ranges stay editable by everyone. */
   setUnprotectedRanges(ranges: Range[]): ProtectionObject {
     overload(this.gasClass, 'setUnprotectedRanges', arguments, ['array']);
-    const p = this._live();
+    const p = this._editable();
     if (p.type !== 'SHEET') throw new GasError('Unprotected ranges can only be set on a sheet protection.');
     p.unprotected = ranges.map((r) => {
       if (!(r instanceof Range)) throw new GasError('Invalid argument: ranges');
@@ -107,7 +124,7 @@ export class ProtectionObject extends SpreadsheetGasObject {
   }
 
   getEditors(): SpreadsheetUser[] {
-    return this._live()
+    return this._editable()
       .editorList(this._spreadsheet.ownerEmail)
       .map((e) => new SpreadsheetUser(this.ctx, e));
   }
@@ -130,25 +147,30 @@ export class ProtectionObject extends SpreadsheetGasObject {
   removeEditor(emailAddressOrUser: unknown): ProtectionObject {
     overload(this.gasClass, 'removeEditor', arguments, ['string'], ['gas']);
     const p = this._customize();
-    for (const e of this._emails(emailAddressOrUser, 'removeEditor')) p.editors.delete(e);
+    for (const e of this._emails(emailAddressOrUser, 'removeEditor'))
+      if (this._removable(e)) p.editors.delete(e);
     return this;
   }
 
   removeEditors(emailAddresses: unknown[]): ProtectionObject {
     overload(this.gasClass, 'removeEditors', arguments, ['array']);
     const p = this._customize();
-    for (const e of this._emails(emailAddresses, 'removeEditors')) p.editors.delete(e);
+    for (const e of this._emails(emailAddresses, 'removeEditors'))
+      if (this._removable(e)) p.editors.delete(e);
     return this;
   }
 
   canDomainEdit(): boolean {
-    return this._live().domainEdit;
+    return this._editable().domainEdit;
   }
   isDomainEdit(): boolean {
-    return this._live().domainEdit;
+    return this._editable().domainEdit;
   }
+  /** Throws for a spreadsheet that does not belong to a Google Workspace domain (a gmail.com owner). */
   setDomainEdit(editable: boolean): ProtectionObject {
     overload(this.gasClass, 'setDomainEdit', arguments, ['boolean']);
+    if (!ownerHasWorkspaceDomain(this._spreadsheet.ownerEmail))
+      throw new GasError('Domain edit can only be set on a spreadsheet owned by a Google Workspace domain.');
     this._customize().domainEdit = editable;
     return this;
   }
@@ -159,7 +181,7 @@ export class ProtectionObject extends SpreadsheetGasObject {
   }
 
   remove(): void {
-    this._spreadsheet.removeProtection(this._live());
+    this._spreadsheet.removeProtection(this._editable());
   }
 
   getRangeName(): string | null {

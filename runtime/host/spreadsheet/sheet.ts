@@ -13,6 +13,7 @@ import { assertCanEdit, blockingProtection, validationFailure } from './guards';
 import { planScriptWrite, plannedCell } from './write-plan';
 import { Range, checkRect } from './range';
 import { ProtectionObject } from './protection-object';
+import { sheetProtectionBlocking } from './protection-model';
 import {
   EmbeddedChart,
   EmbeddedChartBuilder,
@@ -65,6 +66,8 @@ export class Sheet extends SpreadsheetGasObject {
   setName(name: string): Sheet {
     overload(this.gasClass, 'setName', arguments, ['string']);
     const sheet = this._live();
+    if (sheetProtectionBlocking(sheet.protections, this._user(), sheet.spreadsheet.ownerEmail))
+      fail(Messages.protected);
     const clash = sheet.spreadsheet
       .sheetModels()
       .find((s) => s !== sheet && s.name.toLowerCase() === name.toLowerCase());

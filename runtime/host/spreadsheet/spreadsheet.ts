@@ -11,6 +11,7 @@ import { isValidTimeZone } from '../time-zone';
 import { Sheet, rangeFromA1 } from './sheet';
 import { Range } from './range';
 import { ProtectionObject } from './protection-object';
+import { sheetProtectionBlocking } from './protection-model';
 import { SpreadsheetUser } from './user';
 
 /** The event the UI recorder receives for Spreadsheet.toast (UiRecorder.record, owned by services/ui). */
@@ -152,6 +153,10 @@ export class Spreadsheet extends SpreadsheetGasObject {
     overload(this.gasClass, 'deleteSheet', arguments, ['gas']);
     const target = this._sheet(sheet, 'deleteSheet');
     if (target._model.deleted) fail(Messages.sheetDeleted(target._model.name));
+    if (
+      sheetProtectionBlocking(target._model.protections, this.ctx.effectiveUserEmail, this._model.ownerEmail)
+    )
+      fail(Messages.protected);
     this._model.removeSheet(target._model);
   }
 

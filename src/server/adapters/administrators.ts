@@ -1,4 +1,5 @@
-import { administratorEmails } from '../../core/staff';
+import { roleMay, rolesList, type Capability } from '../../core/permissions';
+import { administratorEmails, roleOf } from '../../core/staff';
 import { loadReferenceData, type ReferenceData } from './reference-data';
 import { currentUserEmail } from './session';
 import { UserFacingError } from './workbook';
@@ -12,12 +13,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function requireAdministrator(
   ss: Spreadsheet,
   action: string,
+  capability: Capability = 'administer',
 ): { email: string; reference: ReferenceData } {
   const reference = loadReferenceData(ss);
   const email = currentUserEmail();
-  if (email === '' || !administratorEmails(reference.staff).includes(email)) {
+  if (email === '' || !roleMay(roleOf(reference.staff, email), capability)) {
     throw new UserFacingError(
-      `Only an active Administrator on the Staff tab can ${action}. You are signed in as ${email || 'an unknown user'}.`,
+      `Only an active ${rolesList(capability)} on the Staff tab can ${action}. You are signed in as ${email || 'an unknown user'}.`,
     );
   }
   return { email, reference };

@@ -30,6 +30,13 @@ export const PROPERTY_KEYS = {
    * as `wo.mail.intent.<chain position>`, only between a change and its emails.
    */
   changeLogCheckpoint: 'wo.changeLog.checkpoint',
+  /** The account whose installable triggers serve this spreadsheet (features/setup/installation.ts). */
+  installationOwner: 'wo.installation.owner',
+  /** The Staff and Settings tabs as last accepted (features/edits/reference-edit.ts); never a cache. */
+  acceptedStaff: 'wo.accepted.staff',
+  acceptedSettings: 'wo.accepted.settings',
+  /** A floor under the request counter kept in the installation owner's properties (never restarted below it). */
+  requestCounter: 'wo.counter.request',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

@@ -5,6 +5,7 @@ import * as z from '../../core/validator';
 import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
 import { PROPERTY_KEYS } from './document-properties';
 import { noteSender } from './sender';
+import { documentPropertiesOrNull } from './service-handles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,6 +17,11 @@ export interface ReferenceData {
   timeZone: string;
   /** Readable problems found in the Settings and Staff tabs (shown to administrators, never fatal). */
   problems: string[];
+  /**
+   * The account whose triggers serve the spreadsheet (document property, see
+   * features/setup/installation.ts); null before the first setup or outside a document.
+   */
+  installationOwner: string | null;
 }
 
 /** Where the snapshot lives in document properties (tests drop it after writing the tabs directly). */
@@ -32,6 +38,7 @@ const CachedSchema = z.object({
   staff: z.array(z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean() })),
   timeZone: z.string().check(z.minLength(1)),
   problems: z.array(z.string()),
+  installationOwner: z.nullable(z.string()),
 });
 
 function readSheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
@@ -56,7 +63,14 @@ export function readReferenceData(ss: Spreadsheet): ReferenceData {
     staff = parsed.staff;
     problems.push(...parsed.problems);
   } else problems.push('The Staff tab is missing: nobody has a role until setup restores it.');
-  return { settings, staff, timeZone: ss.getSpreadsheetTimeZone(), problems };
+  const owner = documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.installationOwner) ?? null;
+  return {
+    settings,
+    staff,
+    timeZone: ss.getSpreadsheetTimeZone(),
+    problems,
+    installationOwner: owner ? owner.trim().toLowerCase() : null,
+  };
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { EntryPointName } from '../entrypoints';
 import { addonMenu } from '../adapters/ui';
+import type { MenuItemName } from '../../core/permissions';
 
 /** The add-on menu. Handlers are typed as entry-point names, so a typo fails to compile. */
 export interface MenuItem {
   caption: string;
-  handler: EntryPointName;
+  /** An entry point the permission table lists as a menu item (it says who may run it). */
+  handler: EntryPointName & MenuItemName;
 }
 export type MenuEntry = MenuItem | 'separator';
 
@@ -17,6 +19,8 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Verify audit log', handler: 'verifyAuditLog' },
   { caption: 'Archive closed work orders', handler: 'archiveClosedWorkOrders' },
   { caption: 'Run hourly checks now', handler: 'runHourlyChecksNow' },
+  { caption: 'Repair work orders', handler: 'repairWorkOrders' },
+  { caption: 'Take over installation', handler: 'takeOverInstallation' },
 ];
 
 /**

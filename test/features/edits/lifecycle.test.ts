@@ -230,6 +230,18 @@ describe('a supervisor in the sheet', () => {
   });
 });
 
+/**
+ * Cells the permission table keeps from this user are protected: Sheets itself refuses the edit, no
+ * trigger runs, nothing changes.
+ */
+async function expectProtected(user: string, id: string, header: string, typed: string) {
+  const before = wb.order(id);
+  const mark = logFor(wb, id).length;
+  await expect(type(wb, user, id, header, typed)).rejects.toThrow(/protected cell/);
+  expect(wb.order(id)).toEqual(before);
+  expect(newLog(id, mark)).toHaveLength(0);
+}
+
 describe('illegal edits are put back with a note, a toast and a log row', () => {
   test('another technician (TECH2) can change nothing on TECH’s work order', async () => {
     const id = await assignedOrder(wb, TECH);
@@ -278,8 +290,9 @@ describe('illegal edits are put back with a note, a toast and a log row', () => 
       /Only a supervisor can send this work order back/,
     );
     await expectRefused(TECH, done, 'Status', 'Cancelled', /Only a supervisor can cancel this work order/);
-    await expectRefused(TECH, done, 'Assignee', TECH2, /Only a supervisor can change Assignee/);
-    await expectRefused(TECH, done, 'Priority', 'P1 Emergency', /Only a supervisor can change Priority/);
+    // Assignee and Priority are not technicians' columns: protected, Sheets refuses the edit itself.
+    await expectProtected(TECH, done, 'Assignee', TECH2);
+    await expectProtected(TECH, done, 'Priority', 'P1 Emergency');
     // What Completed needs cannot be emptied afterwards either.
     await expectRefused(TECH, done, 'Results', '', /A Completed work order needs Results/);
   });
@@ -304,8 +317,18 @@ describe('illegal edits are put back with a note, a toast and a log row', () => 
       ['Revision', '1'],
       ['Response Row', 'nowhere'],
     ];
-    for (const [header, value] of locked)
-      await expectRefused(TECH, id, header, value, /filled in by the add-on and cannot be edited by hand/);
+    // Protected against technicians; supervisors (who may edit the protected columns, as the sidebar
+    // writes them as themselves) are put back by the edit trigger.
+    for (const [header, value] of locked) {
+      await expectProtected(TECH, id, header, value);
+      await expectRefused(
+        SUPERVISOR,
+        id,
+        header,
+        value,
+        /filled in by the add-on and cannot be edited by hand/,
+      );
+    }
     await expectRefused(SUPERVISOR, id, 'Started At', '2020-01-01', /filled in by the add-on/);
     await expectRefused(
       SUPERVISOR,
@@ -333,8 +356,9 @@ describe('illegal edits are put back with a note, a toast and a log row', () => 
   test('the hidden Last Known State cell is put back', async () => {
     const id = await assignedOrder(wb);
     const kept = cell(wb, id, 'Last Known State');
+    await expect(type(wb, TECH, id, 'Last Known State', '{"v":1}')).rejects.toThrow(/protected cell/);
     const mark = logFor(wb, id).length;
-    await type(wb, TECH, id, 'Last Known State', '{"v":1}');
+    await type(wb, SUPERVISOR, id, 'Last Known State', '{"v":1}');
     expect(cell(wb, id, 'Last Known State')).toBe(kept);
     expect(newLog(id, mark).map((r) => r.field)).toEqual(['Last Known State (refused)']);
     // …and the order still works from it.

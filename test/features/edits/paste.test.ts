@@ -6,7 +6,7 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { entriesOfRows } from '../../../src/core/change-log-row';
-import { ADMIN, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { ADMIN, SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, assignedOrder, calls, logFor, onlyExecution, rowOf, toastsOf } from '../../support/edits';
 
 let wb: TestWorkbook;
@@ -137,7 +137,10 @@ test('whole visible rows pasted back with one cell changed: only that cell count
   edited[column('Status') - 1] = 'In Progress';
   edited[column('Progress Notes') - 1] = 'Copied the row, changed two cells';
   const logBefore = logFor(wb, id).length;
-  onlyExecution((await wb.edit(TECH, REGISTER, row, 1, [edited])).executions);
+  // A technician's paste spans protected columns: Sheets refuses it whole. A supervisor may paste it.
+  await expect(wb.edit(TECH, REGISTER, row, 1, [edited])).rejects.toThrow(/protected cell/);
+  expect(logFor(wb, id)).toHaveLength(logBefore);
+  onlyExecution((await wb.edit(SUPERVISOR, REGISTER, row, 1, [edited])).executions);
   expect(wb.order(id)).toMatchObject({ status: 'In Progress', notes: 'Copied the row, changed two cells' });
   expect(
     logFor(wb, id)
@@ -154,11 +157,12 @@ test('a paste that also covers the hidden Last Known State column is reported, n
     numRows: 1,
     numColumns: column('Last Known State'),
   });
-  const toastsBefore = toastsOf(wb, TECH).length;
-  const outcome = await wb.edit(TECH, REGISTER, rowOf(wb, b), 1, source);
+  await expect(wb.edit(TECH, REGISTER, rowOf(wb, b), 1, source)).rejects.toThrow(/protected cell/);
+  const toastsBefore = toastsOf(wb, SUPERVISOR).length;
+  const outcome = await wb.edit(SUPERVISOR, REGISTER, rowOf(wb, b), 1, source);
   onlyExecution(outcome.executions);
-  expect(toastsOf(wb, TECH).slice(toastsBefore).join(' ')).toMatch(/could not check it\. Use Undo/);
-  expect(logFor(wb, a).at(-1)).toMatchObject({ field: 'Row (not checked)', user: TECH });
+  expect(toastsOf(wb, SUPERVISOR).slice(toastsBefore).join(' ')).toMatch(/could not check it\. Use Undo/);
+  expect(logFor(wb, a).at(-1)).toMatchObject({ field: 'Row (not checked)', user: SUPERVISOR });
 });
 
 test('typing into a row that is not a work order empties the add-on’s cells', async () => {

@@ -33,9 +33,11 @@ test('Settings and Procedure edits by an administrator become revisions 1.1 and 
     expect(revisions(wb).map((r) => r[0])).toEqual(['1.0', '1.1', '1.2']);
     expect(revisions(wb).at(-1)?.[2]).toBe('Procedure edited (row 5)');
 
-    // A technician's edits are not revisions (their Settings edit is put back besides).
-    await wb.edit(TECH, SHEET_NAMES.procedure, 6, 1, [['Scribbled']]);
-    await wb.edit(TECH, SHEET_NAMES.settings, retention.row, retention.column, [['1']]);
+    // A technician cannot edit either tab: both are protected for administrators only.
+    await expect(wb.edit(TECH, SHEET_NAMES.procedure, 6, 1, [['Scribbled']])).rejects.toThrow(/protected/);
+    await expect(
+      wb.edit(TECH, SHEET_NAMES.settings, retention.row, retention.column, [['1']]),
+    ).rejects.toThrow(/protected/);
     expect(revisions(wb).map((r) => r[0])).toEqual(['1.0', '1.1', '1.2']);
     expect(wb.values(SHEET_NAMES.settings)[retention.row - 1]?.[retention.column - 1]).toBe(365);
   } finally {

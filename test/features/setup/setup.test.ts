@@ -32,6 +32,8 @@ describe('the add-on menu', () => {
           'Verify audit log',
           'Archive closed work orders',
           'Run hourly checks now',
+          'Repair work orders',
+          'Take over installation',
         ]);
         expect(record.stats.backend.Spreadsheet).toBeUndefined();
         expect(record.stats.cellsRead).toBe(0);
@@ -83,8 +85,8 @@ describe('Set up work orders', () => {
       'P4 Scheduled',
     ]);
     expect(snap.validationListsByColumn[letter('Category')]).toContain('Plumbing');
-    // Setup ran before the staff were added: re-running it lists the active technicians.
-    expect(snap.validationListsByColumn[letter('Assignee')] ?? []).toEqual([]);
+    // The harness re-ran setup once the staff were added: the active technicians are listed.
+    expect(snap.validationListsByColumn[letter('Assignee')]).toEqual([TECH, 'theo.tech@example.com']);
   });
 
   test('lists the active technicians as assignees once they are on the Staff tab', async () => {
@@ -94,10 +96,11 @@ describe('Set up work orders', () => {
     expect(snap.validationListsByColumn[letter]).toEqual([TECH, 'theo.tech@example.com']);
   });
 
-  test('protects the change log (warning-only: the add-on writes it as whoever acts)', () => {
+  test('protects the change log for real: only the accounts the add-on writes as may edit it', () => {
     const snap = snapshot(wb.sheet(SHEET_NAMES.changeLog), { row: 1, numRows: 1 });
     expect(snap.protections).toHaveLength(1);
-    expect(snap.protections[0]).toMatchObject({ type: 'SHEET', warningOnly: true });
+    expect(snap.protections[0]).toMatchObject({ type: 'SHEET', warningOnly: false });
+    expect([...(snap.protections[0]?.editors as string[])].sort()).toEqual([ADMIN, SUPERVISOR].sort());
   });
 
   test('creates the intake form: email collected, one question per field, responses into this spreadsheet', () => {

@@ -39,6 +39,7 @@ function items(formId) {
   var list = form.getItems();
   var mc = form.getItemById(list[2].getId()).asMultipleChoiceItem();
   var out = { choices: mc.getChoices().map(function (c) { return c.getValue(); }), required: mc.isRequired() };
+  out.listChoices = list[1].asListItem().getChoices().map(function (c) { return c.getValue(); });
   try { list[0].asTextItem(); } catch (e) { out.castError = e.message; }
   form.moveItem(list[3], 0);
   out.afterMove = form.getItems().map(function (i) { return i.getTitle(); });
@@ -234,6 +235,7 @@ describe('FormApp', () => {
     expect(r.value).toEqual({
       choices: ['Emergency', 'Routine'],
       required: false,
+      listChoices: ['Building A', 'Building B'],
       castError: 'Invalid conversion for item type: PARAGRAPH_TEXT',
       afterMove: ['Resources', 'Description', 'Location', 'Urgency'],
       afterDelete: ['Description', 'Location', 'Urgency'],

@@ -4,6 +4,7 @@
  */
 import type { LocalAppsScript } from '../../../runtime';
 import { OWNER, errorOf, project, value } from './helpers';
+import { SheetChangeRefused, userDeleteSheet } from '../../../runtime/host/spreadsheet/protection-model';
 
 const TECH = 'tech@example.com';
 const SUP = 'sup@example.com';
@@ -55,6 +56,37 @@ function editorsAsUsers() {
   p.removeEditor('owner@example.com');
   return [before, emails(p.getEditors()), p.getEditors()[0].getEmail()];
 }
+
+function restrictTo(emails) {
+  var p = sheet().getRange('A1:C10').protect().setDescription('Restricted');
+  p.removeEditors(p.getEditors());
+  p.addEditors(emails);
+  return emails_(p);
+}
+function emails_(p) { return emails(p.getEditors()); }
+function editorsOfFirst() { return emails(sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].getEditors()); }
+function describeFirst() { sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].setDescription('mine now'); }
+function removeFirst() { sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].remove(); }
+function addMe(email) { sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].addEditor(email); }
+function removeAllEditorsOfFirst() {
+  var p = sheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0];
+  p.removeEditors(p.getEditors());
+  return emails(p.getEditors());
+}
+function domainEdit() { sheet().getRange('A1').protect().setDomainEdit(true); return 'set'; }
+function overlapping() {
+  var open = sheet().getRange('A1:B2').protect();
+  open.addEditor('tech@example.com');
+  var closed = sheet().getRange('B2:C3').protect();
+  closed.removeEditors(closed.getEditors());
+}
+function protectWholeSheet() {
+  var p = sheet().protect();
+  p.removeEditors(p.getEditors());
+  p.addEditor('sup@example.com');
+}
+function deleteTheSheet() { SpreadsheetApp.getActive().insertSheet('Other'); SpreadsheetApp.getActive().deleteSheet(sheet()); return 'deleted'; }
+function renameTheSheet() { sheet().setName('Renamed'); return 'renamed'; }
 
 function moveWithRows() {
   var s = sheet();
@@ -142,5 +174,60 @@ describe('Protection', () => {
 
   test('protected ranges move with inserted rows', async () => {
     expect(await value(rt, 'moveWithRows', fresh())).toBe('A7:B8');
+  });
+
+  const REFUSED =
+    'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+  test('a user who cannot edit a protection can neither read its editors nor change or remove it', async () => {
+    const id = fresh();
+    expect(await value(rt, 'restrictTo', id, { args: [[SUP]] })).toEqual([OWNER, SUP]);
+    expect(await value(rt, 'canEdit', id, { user: TECH })).toBe(false);
+    for (const entry of ['editorsOfFirst', 'describeFirst', 'removeFirst', 'warnOnly'])
+      expect(await errorOf(rt, entry, id, { user: TECH })).toBe(REFUSED);
+    expect(await errorOf(rt, 'addMe', id, { user: TECH, args: [TECH] })).toBe(REFUSED);
+    expect(await value(rt, 'editorsOfFirst', id, { user: SUP })).toEqual([OWNER, SUP]);
+  });
+
+  test('removeEditors never removes the spreadsheet owner nor the current user', async () => {
+    const id = fresh();
+    await value(rt, 'restrictTo', id, { args: [[SUP, TECH]] });
+    // Run by SUP: SUP stays (current user), the owner stays, TECH goes.
+    expect(await value(rt, 'removeAllEditorsOfFirst', id, { user: SUP })).toEqual([OWNER, SUP]);
+    // Run by the owner, SUP can be removed.
+    expect(await value(rt, 'removeAllEditorsOfFirst', id)).toEqual([OWNER]);
+    expect(await errorOf(rt, 'write', id, { user: SUP, args: ['A1'] })).toBe(REFUSED);
+  });
+
+  test('setDomainEdit throws on a spreadsheet owned by a consumer (gmail.com) account', async () => {
+    const consumer = rt.world.spreadsheets.create('T', 'someone@gmail.com').id;
+    expect(await errorOf(rt, 'domainEdit', consumer, { user: 'someone@gmail.com' })).toMatch(/Workspace/);
+    expect(await value(rt, 'domainEdit', fresh())).toBe('set');
+  });
+
+  test('a cell under two protections is editable only if neither stops the user', async () => {
+    const id = fresh();
+    await value(rt, 'overlapping', id);
+    expect(await value(rt, 'write', id, { user: TECH, args: ['A1'] })).toBe('w');
+    expect(await errorOf(rt, 'write', id, { user: TECH, args: ['B2'] })).toBe(REFUSED);
+  });
+
+  test('a protected sheet cannot be deleted or renamed by a script running as someone it stops', async () => {
+    const id = fresh();
+    await value(rt, 'protectWholeSheet', id);
+    expect(await errorOf(rt, 'deleteTheSheet', id, { user: TECH })).toBe(REFUSED);
+    expect(await errorOf(rt, 'renameTheSheet', id, { user: TECH })).toBe(REFUSED);
+    expect(await value(rt, 'renameTheSheet', id, { user: SUP })).toBe('renamed');
+  });
+
+  test('a person deleting a protected tab by hand is refused; an editor of it may', async () => {
+    const id = fresh();
+    await value(rt, 'protectWholeSheet', id);
+    const model = rt.world.spreadsheets.require(id);
+    model.insertSheetModel('Other');
+    expect(() => userDeleteSheet(model, 'Sheet1', TECH)).toThrow(SheetChangeRefused);
+    expect(model.sheetModel('Sheet1')).toBeTruthy();
+    userDeleteSheet(model, 'Sheet1', SUP);
+    expect(model.sheetModel('Sheet1')).toBeFalsy();
   });
 });

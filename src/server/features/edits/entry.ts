@@ -9,6 +9,7 @@
  * Anyone who can open a sidebar can call this function from the browser console, but only with plain
  * data: without a real Range it does nothing.
  */
+import { recordedInstallationOwner, servesAsInstallationOwner } from '../setup/installation';
 import { SHEET_NAMES } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { handleChangeLogEdit, handleHeaderEdit, handleReferenceEdit } from './other-sheets';
@@ -96,6 +97,7 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     SHEET_NAMES.procedure,
   ];
   if (!watched.includes(name)) return;
+  if (!servesAsInstallationOwner('onEditTrigger', recordedInstallationOwner())) return;
 
   const ss = isSpreadsheet(event.source) ? event.source : activeSpreadsheet();
   const range = editedRange(event.range, event);

@@ -12,6 +12,7 @@ import { cellText, parseRegisterRow, type RegisterLayout } from '../../../core/c
 import { diffOrders, type FieldChange } from '../../../core/field-changes';
 import {
   LIFECYCLE,
+  LOCKED_FIELDS,
   applyTransition,
   checkSheetEdit,
   checkTransition,
@@ -103,6 +104,9 @@ export type RowVerdict =
 
 export const PASTED_OVER_STATE =
   'This paste also covered the hidden "Last Known State" column, so Work Orders cannot tell what the row held before and could not check it. Use Undo (Ctrl+Z) to put the row back';
+/** Why a paste that changes a column only the add-on fills in is put back whole. */
+export const WHOLE_PASTE =
+  'A paste that changes a column only Work Orders fills in (an id, a number, a stamp) is put back whole';
 const NO_RECORD =
   'Work Orders has no record of what this row held before (an administrator should run Set up work orders), so this paste could not be checked';
 const STRAY =
@@ -375,7 +379,20 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
       read.bad.has(field) || unknownOld.has(field) || !sameFieldValue(field, after[field], before[field])
     );
   });
-  const accepted = judgeChanges(before, after, changed, read.bad, typed, ctx);
+  // A paste that changes an id, a number or a stamp is another row's or a forgery: put back whole.
+  const wholePaste = !input.single && changed.some((f) => LOCKED_FIELDS.includes(f));
+  const accepted: Accepted = wholePaste
+    ? {
+        fields: {},
+        steps: [],
+        refused: changed.map((field) => ({
+          field,
+          typed: typed(field),
+          reason: WHOLE_PASTE,
+          restored: true,
+        })),
+      }
+    : judgeChanges(before, after, changed, read.bad, typed, ctx);
   const refused = [...stateRefusals, ...accepted.refused];
   for (const r of refused) if (r.field !== 'state' && unknownOld.has(r.field)) r.restored = false;
 

@@ -7,19 +7,20 @@
  */
 import { REGISTER_HEADER_ROW, normalizeHeader } from '../../../core/columns';
 import { SHEET_NAMES } from '../../../core/model';
-import { administratorEmails, roleOf } from '../../../core/staff';
+import { roleOf } from '../../../core/staff';
+import { roleMay } from '../../../core/permissions';
 import { noteAssignability } from '../review/staff-assignability';
 import { asCellText } from '../../../core/sanitize';
-import { formatLocal } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
 import { appendChangeLog } from '../../adapters/change-log';
 import { forgetChangeLogTail } from '../../adapters/change-log-tail';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
-import { invalidateReferenceData, loadReferenceData } from '../../adapters/reference-data';
+import { loadReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, forgetRegisterShape } from '../../adapters/register-shape';
 import { ROW_STATE_HEADER } from '../../adapters/row-state';
 import { currentUserEmail } from '../../adapters/session';
 import { typedText } from './cells';
+import { judgeReferenceEdit } from './reference-edit';
 import type { EditedRange } from './register-edit';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -27,8 +28,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const SOURCE = 'sheet edit' as const;
 const OWNED_HEADERS = new Set([...REGISTER_HEADER_ROW, ROW_STATE_HEADER].map(normalizeHeader));
-/** Longest text of pasted values kept in a change-log row. */
-const LOGGED_PASTE_CHARS = 2_000;
 
 function columnLetter(column: number): string {
   let n = column;
@@ -51,11 +50,6 @@ function log(ss: Spreadsheet, entries: UnhashedEntry[]): void {
   if (entries.length > 0) withOwnerAndDocumentLocks(() => appendChangeLog(ss, entries, {}));
 }
 
-function pastedText(values: readonly (readonly unknown[])[]): string {
-  const text = JSON.stringify(values.map((row) => row.map(typedText)));
-  return text.length > LOGGED_PASTE_CHARS ? `${text.slice(0, LOGGED_PASTE_CHARS)}…` : text;
-}
-
 /**
  * Row 1 of the register. The remembered layout is dropped either way. Administrators may rename,
  * add or reword headers (a renamed add-on header is reported: setup puts it back); anyone else's
@@ -72,7 +66,7 @@ export function handleHeaderEdit(
   forgetRegisterShape();
   const user = currentUserEmail();
   const reference = loadReferenceData(ss);
-  const isAdmin = roleOf(reference.staff, user) === 'Administrator';
+  const isAdmin = roleMay(roleOf(reference.staff, user), 'administer');
   // The event has the old and new value only when the whole edit was this one cell.
   const single = range.oldValue !== undefined;
   const cells = sheet.getRange(1, range.column, 1, range.numColumns);
@@ -126,66 +120,20 @@ export function handleHeaderEdit(
 }
 
 /**
- * The Staff and Settings tabs decide who may do what: the cached copy is dropped at once. The
- * change is logged; a single cell changed by someone who is not an administrator is put back (the
- * event has its old value), a paste by them cannot be and is reported. Note the role is judged on
- * the cached tabs as they were before the edit (when the cache is warm): a technician cannot make
- * themselves an administrator and have that very edit accepted.
+ * The Staff and Settings tabs decide who may do what: a hand edit is judged at once against the tabs
+ * as last accepted (./reference-edit.ts), accepted and logged, or put back whole with a note.
  */
 export function handleReferenceEdit(
   ss: Spreadsheet,
   sheet: Sheet,
   range: EditedRange,
-  newValue: string | undefined,
+  _newValue: string | undefined,
 ): string | null {
-  const user = currentUserEmail();
-  const before = loadReferenceData(ss);
-  invalidateReferenceData();
-  const admins = administratorEmails(before.staff);
-  const allowed = admins.length === 0 || admins.includes(user);
-  const single = range.numRows === 1 && range.numColumns === 1;
-  const name = sheet.getName();
-  const now = new Date();
-  const where = a1(range);
-  let toast: string | null = null;
-  let entry: UnhashedEntry;
-  if (single) {
-    const oldValue = range.oldValue ?? '';
-    const value = newValue ?? '';
-    if (!allowed) {
-      const cell = sheet.getRange(range.row, range.column);
-      cell.setValue(oldValue);
-      cell.setNote(
-        `Work Orders put this cell back (${user || 'unknown user'}, ${formatLocal(now, before.timeZone)}): only an administrator changes the ${name} tab.`,
-      );
-      toast = `Only an administrator changes the ${name} tab: the cell was put back.`;
-    }
-    entry = {
-      at: now,
-      user,
-      source: SOURCE,
-      recordId: name,
-      field: allowed ? where : `${where} (refused)`,
-      oldValue,
-      newValue: allowed ? value : `${value} [only an administrator changes the ${name} tab]`,
-    };
-  } else {
-    const values = sheet.getRange(range.row, range.column, range.numRows, range.numColumns).getValues();
-    if (!allowed)
-      toast = `Only an administrator changes the ${name} tab. This paste could not be undone automatically: use Undo (Ctrl+Z). It was logged.`;
-    entry = {
-      at: now,
-      user,
-      source: SOURCE,
-      recordId: name,
-      field: allowed ? where : `${where} (not allowed)`,
-      oldValue: '',
-      newValue: pastedText(values),
-    };
-  }
-  log(ss, [entry]);
-  if (allowed && name === SHEET_NAMES.staff) noteAssignability(sheet);
-  return toast;
+  const outcome = judgeReferenceEdit(ss, sheet, range);
+  log(ss, outcome.entries);
+  // After an accepted Staff edit, rows that cannot be given work yet say why.
+  if (outcome.accepted && sheet.getName() === SHEET_NAMES.staff) noteAssignability(sheet);
+  return outcome.toast;
 }
 
 /**

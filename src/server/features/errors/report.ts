@@ -19,11 +19,13 @@ export interface Problem {
   /** What the administrators' email calls it: an error, or a repair the job made. */
   kind?: 'error' | 'repair';
   /**
-   * What counts as "the same problem" for the one-email-a-day rule; default: the message. A repair
-   * whose message names ids (reconciliation) passes a fixed key, so a flaky trigger means one email a
-   * day, not one an hour; every occurrence still gets its Errors row.
+   * What counts as "the same problem" for the one-email-a-day rule; default: its kind, the source and
+   * the error's class, never its message (which may quote anything a caller put in an event: varied
+   * text must not buy another email). Every occurrence still gets its Errors row.
    */
   key?: string;
+  /** The error's class name (Error, TypeError, UserFacingError…), part of the default key. */
+  errorName?: string;
 }
 
 export type Notified =
@@ -52,7 +54,8 @@ export function reportProblem(ss: Spreadsheet, problem: Problem, now: Date = new
     console.error('Work Orders could not read Settings and Staff to report a problem', error);
   }
   const day = formatLocalDate(now, reference?.timeZone ?? ss.getSpreadsheetTimeZone());
-  const key = sha256Hex(`${problem.source}\n${problem.key ?? problem.message}`).slice(0, 16);
+  const kind = problem.key ?? `${problem.kind ?? 'error'}:${problem.errorName ?? 'Error'}`;
+  const key = sha256Hex(`${problem.source}\n${kind}`).slice(0, 16);
   let notified: Notified = 'already emailed today';
   if (!reference) notified = 'email failed';
   else if (firstTimeToday(ss.getId(), key, day)) {
@@ -92,6 +95,17 @@ export function reportProblem(ss: Spreadsheet, problem: Problem, now: Date = new
   return notified;
 }
 
+/**
+ * What of a message may go in a subject: its lead clause (up to the first colon), which the add-on
+ * writes, with anything quoted — where messages put values that came from outside — elided, on one
+ * line. The whole message is in the body and on the Errors sheet.
+ */
+export function leadClause(message: string): string {
+  const elided = message.replace(/"[^"]*"|“[^”]*”/g, '…').replace(/["“”]/g, '');
+  const lead = elided.split(':')[0] ?? '';
+  return singleLine(lead, 100) || 'details on the Errors sheet';
+}
+
 function composeProblemEmail(
   ss: Spreadsheet,
   problem: Problem,
@@ -103,10 +117,7 @@ function composeProblemEmail(
   const org = signatureOf(organizationName);
   const repair = problem.kind === 'repair';
   const title = repair ? 'Work Orders repaired something' : 'Work Orders error';
-  const subject = singleLine(
-    `[${org}] ${title} in ${problem.source}: ${singleLine(problem.message, 150)}`,
-    250,
-  );
+  const subject = singleLine(`[${org}] ${title} in ${problem.source}: ${leadClause(problem.message)}`, 200);
   const rendered = renderEmail(
     {
       title,

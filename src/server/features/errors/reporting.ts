@@ -42,7 +42,12 @@ function recordFailure(name: string, event: unknown, error: unknown): void {
       console.error(`${name} failed with no spreadsheet to report to: ${message}`);
       return;
     }
-    reportProblem(ss, { source: name, message, stack });
+    reportProblem(ss, {
+      source: name,
+      message,
+      stack,
+      errorName: error instanceof Error ? error.name : typeof error,
+    });
   } catch (reportError) {
     console.error(`${name} failed (${message}) and the failure could not be reported`, reportError);
   }

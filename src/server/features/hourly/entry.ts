@@ -1,20 +1,19 @@
 import { requireAdministrator } from '../../adapters/administrators';
+import { openSpreadsheetById } from '../../adapters/installation-services';
 import { ownsHourlyJob, spreadsheetIdOfTrigger, triggerUidOf } from '../../adapters/trigger-target';
 import { activeSpreadsheet, UserFacingError } from '../../adapters/workbook';
 import { runHourlyJob, summarizeHourly, type HourlyReport } from './job';
-import { openSpreadsheet } from '../../adapters/sheet-services';
 import { alertUser } from '../../adapters/ui';
+import { isOwnTrigger, retiredAsFormerOwner } from '../setup/installation';
 
 /**
  * The add-on's one time-driven trigger. It runs as its owner with no document: the spreadsheet is the
  * one setup mapped this trigger's uid to (owner's HOURLY_TRIGGER_MAP).
  */
-export function onHourlyTrigger(e?: unknown): HourlyReport {
+export function onHourlyTrigger(e?: unknown): HourlyReport | null {
   const uid = triggerUidOf(e);
-  if (uid === null)
-    throw new Error(
-      'onHourlyTrigger was started without a trigger event; it runs from its hourly trigger only.',
-    );
+  // A made-up event (a console call) names no trigger of this account: nothing to do, nobody to email.
+  if (uid === null || (spreadsheetIdOfTrigger(uid) === null && !isOwnTrigger(uid))) return null;
   const spreadsheetId = spreadsheetIdOfTrigger(uid);
   if (spreadsheetId === null) {
     throw new Error(
@@ -22,7 +21,9 @@ export function onHourlyTrigger(e?: unknown): HourlyReport {
         'Extensions › Work Orders › Set up work orders to link it again.',
     );
   }
-  return runHourlyJob(openSpreadsheet(spreadsheetId), 'onHourlyTrigger');
+  const ss = openSpreadsheetById(spreadsheetId);
+  if (retiredAsFormerOwner(ss)) return null;
+  return runHourlyJob(ss, 'onHourlyTrigger');
 }
 
 /**

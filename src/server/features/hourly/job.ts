@@ -11,6 +11,8 @@
  */
 import type { WorkOrder } from '../../../core/model';
 import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
+import { installationOwnerFromSheet } from '../setup/installation';
+import { repairRegisterProtection } from '../setup/protections';
 import { drainOutbox, hasBacklog, type DrainResult } from '../../adapters/outbox';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
@@ -167,6 +169,10 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
           `Reconciliation recorded ${result.ingested.length} form response(s) that no form-submit trigger had recorded: ${describeIngested(result.ingested)}.`,
         );
       }
+    });
+    step('protections', () => {
+      if (repairRegisterProtection(ss, reference.staff, installationOwnerFromSheet(ss)))
+        console.info('The register grew: its protected columns now reach its last row again.');
     });
     step('reminders', () => (report.reminders = sendReminders(ss, reference, orders, now, mail)));
     step('digest', () => (report.digest = sendDailyDigest(ss, reference, orders, now, mail)));

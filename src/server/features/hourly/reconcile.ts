@@ -7,6 +7,7 @@
  * it, or the register holds the same request by content (see response-match.ts): a lost ledger, a
  * renamed tab or the copies Google writes when the form is linked again never make a second row.
  */
+import { formResponsesSince } from '../../adapters/installation-services';
 import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
 import { parseSubmission, responseRef } from '../../../core/intake';
 import {
@@ -45,6 +46,8 @@ export interface ReconcileResult {
   ledgerRebuilt: boolean;
   /** Responses left for the next run (over the per-run bound). */
   remaining: number;
+  /** Rows no Forms response matches (typed or pasted into a responses tab): never ingested. */
+  notFromForm: number;
 }
 
 interface Candidate {
@@ -104,7 +107,13 @@ export function reconcileResponses(
   deadlineMs = Number.POSITIVE_INFINITY,
 ): ReconcileResult {
   const ssId = ss.getId();
-  const result: ReconcileResult = { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 };
+  const result: ReconcileResult = {
+    ingested: [],
+    marked: 0,
+    ledgerRebuilt: false,
+    remaining: 0,
+    notFromForm: 0,
+  };
   const { ledger, rebuilt } = readLedger(ssId);
   result.ledgerRebuilt = rebuilt;
   const index = new RegisterIndex(orders);
@@ -144,8 +153,10 @@ export function reconcileResponses(
       });
     }
   }
+  const genuine = fromTheForm(ss, candidates);
+  result.notFromForm = candidates.length - genuine.length;
   const fresh: Candidate[] = [];
-  for (const c of candidates.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
+  for (const c of genuine.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
     if (index.hasContent(c.submission.requesterEmail, c.submission.description, c.submittedAt))
       toMark.push(c);
     else {
@@ -171,6 +182,40 @@ export function reconcileResponses(
   result.remaining = fresh.length - done;
   mail.deliver(acknowledgments(reference, result.ingested));
   return result;
+}
+
+/** Timestamps of a form's responses are matched to the second (the sheet's Timestamp cell holds seconds). */
+const SECOND = 1_000;
+
+/**
+ * The candidates a Google Forms response stands behind: same second and, when both have one, the same
+ * respondent email, among the responses of the form linked to the row's tab. A row typed or pasted
+ * into a responses tab (or a tab merely named like one, with no form) has none and is never ingested:
+ * anyone who can edit a tab could otherwise make the add-on create and acknowledge a request.
+ */
+function fromTheForm(ss: Spreadsheet, candidates: readonly Candidate[]): Candidate[] {
+  const bySheet = new Map<string, Candidate[]>();
+  for (const c of candidates) bySheet.set(c.sheetName, [...(bySheet.get(c.sheetName) ?? []), c]);
+  const genuine: Candidate[] = [];
+  for (const [sheetName, list] of bySheet) {
+    const url = ss.getSheetByName(sheetName)?.getFormUrl() ?? null;
+    if (!url) continue;
+    const earliest = Math.min(...list.map((c) => c.submittedAt.getTime())) - SECOND;
+    const responses = formResponsesSince(url, new Date(earliest));
+    const emailsBySecond = new Map<number, string[]>();
+    for (const r of responses) {
+      const second = Math.floor(r.at.getTime() / SECOND);
+      const email = r.email.trim().toLowerCase();
+      emailsBySecond.set(second, [...(emailsBySecond.get(second) ?? []), email]);
+    }
+    for (const c of list) {
+      const second = Math.floor(c.submittedAt.getTime() / SECOND);
+      const emails = [-1, 0, 1].flatMap((d) => emailsBySecond.get(second + d) ?? []);
+      const wanted = c.submission.requesterEmail.trim().toLowerCase();
+      if (emails.some((e) => e === '' || wanted === '' || e === wanted)) genuine.push(c);
+    }
+  }
+  return genuine;
 }
 
 /** Marks rows found recorded, in one ledger write under the owner's lock (intake writes it too). */

@@ -6,7 +6,6 @@ import {
   type FormSubmitEvent,
 } from '../../../core/intake';
 import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
-import { nextRequestNumber } from '../../../core/ids';
 import { composeEmail } from '../../../core/notifications';
 import type { WorkOrder } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
@@ -26,10 +25,12 @@ import { isReplyResponse } from '../../../core/reply-form';
 import { recordReply } from '../review/reply';
 import { isUpdateResponse } from '../../../shared/my-work-update-form';
 import { applyUpdateResponse } from '../my-work/form-update';
+import { servesAsInstallationOwner } from '../setup/installation';
+import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const REQUEST_COUNTER = 'requestCounter';
+export const REQUEST_COUNTER = REQUEST_COUNTER_STATE;
 export const INTAKE_LEDGER = 'intakeLedger';
 
 /** The trigger's event reduced to data (the Range read through local accessors only). */
@@ -94,7 +95,8 @@ export function ingestResponse(
     const ledger = parseLedger(stored[INTAKE_LEDGER]);
     if (isIngested(ledger, response.sheetName, response.row)) return null;
     const submission = parseSubmission(response.namedValues, reference.settings.locations);
-    const next = nextRequestNumber(stored[REQUEST_COUNTER]);
+    // A lost or unreadable counter is rebuilt from the highest id issued, never restarted.
+    const next = nextRequestId(ss, stored[REQUEST_COUNTER]);
     const ref = responseRef(response.sheetName, response.row);
     const order = newWorkOrder(submission, {
       id: next.id,
@@ -194,6 +196,7 @@ export function onFormSubmitTrigger(e: unknown): void {
   // A requestor's reply (the reply form shares this trigger) goes on their work order, not in as a request.
   if (isReplyResponse(event.namedValues)) return void recordReply(ss, event.namedValues, now);
   const reference = loadReferenceData(ss);
+  if (!servesAsInstallationOwner('onFormSubmitTrigger', reference.installationOwner)) return;
   const result = ingestResponse(
     ss,
     reference,

@@ -4,7 +4,7 @@
  * work-order counter and update the review queue. Emails are sent by the caller after the lock is
  * released (./notify). A refusal writes nothing to the register, the change log or the mailbox.
  */
-import { nextInSequence } from '../../../core/ids';
+import { nextWoNumber } from '../setup/counters';
 import { applyTransition, checkTransition, type Transition } from '../../../core/lifecycle';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import type { Amendment } from '../../../core/lifecycle-table';
@@ -189,7 +189,9 @@ export function performAction(
       const stamps = check.transition.stamps;
       let woNumber: string | undefined;
       if (stamps.includes('woNumber')) {
-        const next = nextInSequence(
+        // A lost or unreadable counter is rebuilt from the highest number issued, never restarted.
+        const next = nextWoNumber(
+          ss,
           session.snapshot[PROPERTY_KEYS.woCounters] ?? null,
           localYear(now, timeZone),
         );

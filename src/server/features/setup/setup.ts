@@ -1,7 +1,10 @@
 import { CHANGE_LOG_HEADERS, SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { REGISTER_HEADER_ROW, registerLayout } from '../../../core/columns';
 import { defaultSettings, settingsSheetRows, SETTINGS_HEADER_ROW } from '../../../core/settings';
-import { STAFF_HEADER_ROW, administratorEmails, staffSheetRows } from '../../../core/staff';
+import { STAFF_HEADER_ROW, administratorEmails, parseStaff, staffSheetRows } from '../../../core/staff';
+import { asCellText } from '../../../core/sanitize';
+import { readAcceptedTab, recordAcceptedTabs } from '../edits/accepted-tabs';
+import { recordedInstallationOwner } from './installation';
 import { procedureSheetRows } from '../../../core/procedure';
 import { formatLocalDate } from '../../../core/time';
 import { normalizeHeader } from '../../../core/headers';
@@ -18,9 +21,10 @@ import { ensureRowStateColumn } from '../../adapters/row-state-column';
 import { presentRegister } from '../../adapters/register-shape';
 import { ensureIntakeForm } from './intake-form';
 import { ensureUpdateForm } from './update-form';
-import { ensureTriggers } from './triggers';
+import { ensureCounters, ensureInstallation } from './owner-setup';
+import { applyProtections } from './protections';
+import { ERRORS_HEADERS } from '../errors/errors-sheet';
 import { SetupReport } from './report';
-import { sheetProtections } from '../../adapters/sheet-services';
 import { alertUser } from '../../adapters/ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,31 +33,35 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const REGISTER_INITIAL_ROWS = 200;
 
 /**
- * Who may run setup: an active Administrator on the Staff tab, or anyone while the workbook has no
- * administrator yet (the first run makes that person its administrator).
+ * Who may run setup: an administrator of the Staff tab as last accepted (the add-on's own copy, so a
+ * deleted or rewritten Staff tab grants nobody anything); without one, of the Staff tab as it stands;
+ * with neither, the installation owner, or anyone on the very first run (who becomes administrator).
  */
-function requireAdministrator(staff: readonly StaffMember[], email: string): void {
+function requireAdministrator(current: readonly StaffMember[], email: string): void {
+  const accepted = readAcceptedTab(SHEET_NAMES.staff);
+  const staff = accepted ? parseStaff(accepted).staff : current;
   const admins = administratorEmails(staff);
-  if (admins.length === 0) return;
-  if (!admins.includes(email)) {
+  const owner = recordedInstallationOwner();
+  if (admins.length === 0 && (owner === null || owner === email)) return;
+  if (!admins.includes(email) && !(admins.length === 0 && owner === email)) {
     throw new UserFacingError(
       `Only an Administrator on the Staff tab can set up Work Orders. You are signed in as ${email || 'an unknown user'}.`,
     );
   }
 }
 
-function protectChangeLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, report: SetupReport | null): void {
-  const protections = sheetProtections(sheet);
-  if (protections.length > 0) return;
-  // Warning-only: the add-on writes the log as whoever acts (a supervisor in the sidebar), so a hard
-  // protection would block it; the hash chain is what makes any manual change detectable.
-  sheet
-    .protect()
-    .setDescription(
-      'Work Orders change log: append-only, written by the add-on. Manual edits break the audit hash chain.',
-    )
-    .setWarningOnly(true);
-  report?.repaired.push('protected the Change Log again');
+/** A Staff tab deleted by hand comes back as it was last accepted; on the first run, with its runner. */
+function staffRowsToCreate(email: string): readonly (readonly unknown[])[] {
+  const accepted = readAcceptedTab(SHEET_NAMES.staff);
+  if (accepted && accepted.length > 1)
+    return accepted.map((row) => row.map((v) => (typeof v === 'string' ? asCellText(v).cell : v)));
+  const firstAdmin: StaffMember = {
+    email,
+    name: email.split('@')[0] ?? email,
+    role: 'Administrator',
+    active: true,
+  };
+  return staffSheetRows([firstAdmin]);
 }
 
 /**
@@ -75,13 +83,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     const timeZone = ss.getSpreadsheetTimeZone();
     const settingsRows = settingsSheetRows(defaultSettings());
     ensureSheet(ss, SHEET_NAMES.settings, SETTINGS_HEADER_ROW, report, settingsRows);
-    const firstAdmin: StaffMember = {
-      email,
-      name: email.split('@')[0] ?? email,
-      role: 'Administrator',
-      active: true,
-    };
-    ensureSheet(ss, SHEET_NAMES.staff, STAFF_HEADER_ROW, report, staffSheetRows([firstAdmin]));
+    ensureSheet(ss, SHEET_NAMES.staff, STAFF_HEADER_ROW, report, staffRowsToCreate(email));
     const { settings, staff, problems } = readReferenceData(ss);
     report.warnings.push(...problems);
 
@@ -99,9 +101,9 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     if (hidden.length > 0 && !register.created)
       report.repaired.push(`hid the add-on's own register columns (${hidden.join(', ')})`);
 
-    const log = ensureChangeLog(ss, report);
-    if (log) protectChangeLog(log.sheet, log.created ? null : report);
+    ensureChangeLog(ss, report);
     ensureSheet(ss, SHEET_NAMES.outbox, OUTBOX_HEADERS, report);
+    ensureSheet(ss, SHEET_NAMES.errors, ERRORS_HEADERS, report);
     // The Procedure tab is the organization's own document: created once, never rewritten by setup.
     ensureSheet(
       ss,
@@ -123,7 +125,10 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     );
     ensureIntakeForm(ss, settings, report);
     ensureUpdateForm(ss, report);
-    ensureTriggers(ss, report);
+    const owner = ensureInstallation(ss, email, report);
+    ensureCounters(ss, owner === email, report);
+    applyProtections(ss, staff, owner, report);
+    recordAcceptedTabs(ss);
     // What setup leaves in place is what every execution reads next: store it, so they start warm.
     rememberReferenceData(readReferenceData(ss));
     refreshChangeLogTail(ss);

@@ -1,0 +1,212 @@
+/**
+ * Who may do what, declared once. For each principal — the requestor (anyone who can open the form),
+ * the four Staff roles, and the installation owner (the account whose triggers serve the spreadsheet) —
+ * which actions, which register fields they may type into, which protected areas of the workbook their
+ * account must be able to write, and which menu items they may run.
+ *
+ * Everything that decides a right reads this table: the review sidebar, the edit trigger (field and tab
+ * rights), the menu items, reports, setup, and the sheet protections setup applies (their editor lists
+ * are computed from `areas` below). Adding a right is one line here.
+ */
+import type { Role, StaffMember, WorkOrderField } from './model';
+
+export const CAPABILITIES = [
+  /** Submit a request through the Google Form. */
+  'submitRequest',
+  /** Approve, reject, number, prioritize, assign, close, return or cancel work (sidebar or sheet). */
+  'superviseWork',
+  /** Move one's own assigned work order (start, hold, resume, complete) and write its notes. */
+  'workAssignedOrder',
+  /** Read every work order's figures in the report tabs. */
+  'buildReports',
+  /** Set up and repair the workbook; edit Staff, Settings and Procedure; rename register headers. */
+  'administer',
+  /** Verify the change log's chain. */
+  'verifyAuditLog',
+  /** Move old closed work to the Archive tab. */
+  'archive',
+  /** Run the hourly checks from the menu. */
+  'runHourlyChecks',
+  /** Make oneself the installation owner when the recorded one has left. */
+  'takeOverInstallation',
+  /** The installable triggers (form submit, edit, hourly) run as this account. */
+  'runTriggers',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/**
+ * Parts of the workbook that are protected (real protections, not warnings). Every account listed for
+ * an area can write it; nobody else can, whether typing or through a script running as them. The
+ * spreadsheet's Google owner can always edit everything (Google's rule, outside the add-on's control).
+ */
+export const PROTECTED_AREAS = [
+  'staff',
+  'settings',
+  'procedure',
+  'changeLog',
+  'outbox',
+  'errors',
+  'archive',
+  'formResponses',
+  /** The register's header row and every column but the ones technicians type into. */
+  'registerSystemColumns',
+] as const;
+export type ProtectedArea = (typeof PROTECTED_AREAS)[number];
+
+/** The menu items, by entry-point name (the server's menu declares captions for exactly these). */
+export const MENU_ITEMS = [
+  'openReviewSidebar',
+  'openMyWork',
+  'buildReports',
+  'setUpWorkOrders',
+  'verifyAuditLog',
+  'archiveClosedWorkOrders',
+  'runHourlyChecksNow',
+  'repairWorkOrders',
+  'takeOverInstallation',
+] as const;
+export type MenuItemName = (typeof MENU_ITEMS)[number];
+
+/** Which capability each menu item needs. */
+export const MENU_REQUIRES: Readonly<Record<MenuItemName, Capability>> = {
+  openReviewSidebar: 'superviseWork',
+  openMyWork: 'workAssignedOrder',
+  buildReports: 'buildReports',
+  setUpWorkOrders: 'administer',
+  verifyAuditLog: 'verifyAuditLog',
+  archiveClosedWorkOrders: 'archive',
+  runHourlyChecksNow: 'runHourlyChecks',
+  repairWorkOrders: 'administer',
+  takeOverInstallation: 'takeOverInstallation',
+};
+
+export type Principal = 'Requestor' | Role | 'Installation owner';
+
+export interface Rights {
+  capabilities: readonly Capability[];
+  /** Register fields this principal may change by typing in the sheet (the edit trigger judges the rest). */
+  fields: readonly WorkOrderField[];
+  /** Protected areas this principal's account must be able to write. */
+  areas: readonly ProtectedArea[];
+}
+
+const TECHNICIAN_FIELDS: readonly WorkOrderField[] = ['status', 'notes', 'results', 'actions', 'reason'];
+const SUPERVISOR_FIELDS: readonly WorkOrderField[] = [
+  ...TECHNICIAN_FIELDS,
+  'priority',
+  'category',
+  'assignee',
+  'due',
+];
+/**
+ * Where the add-on writes as whoever acts in a sidebar: a google.script.run call runs as the user, so a
+ * supervisor's Review & assign and a technician's My work write the row's stamps, its log row and its
+ * queued emails with that person's own rights. Apps Script offers an editor add-on no way to write
+ * as the owner on a sidebar user's behalf, so these areas cannot be closed to them; what guards them
+ * instead is the edit trigger (a hand edit of a system column is put back) and Verify audit log (the
+ * change log's keyed chain, which no sheet editor can extend).
+ */
+const SIDEBAR_WRITES: readonly ProtectedArea[] = ['changeLog', 'outbox', 'errors', 'registerSystemColumns'];
+
+export const PERMISSIONS: Readonly<Record<Principal, Rights>> = {
+  Requestor: { capabilities: ['submitRequest'], fields: [], areas: [] },
+  Technician: {
+    capabilities: ['submitRequest', 'workAssignedOrder'],
+    fields: TECHNICIAN_FIELDS,
+    areas: SIDEBAR_WRITES,
+  },
+  Manager: { capabilities: ['submitRequest', 'buildReports'], fields: [], areas: [] },
+  Supervisor: {
+    capabilities: ['submitRequest', 'workAssignedOrder', 'superviseWork', 'buildReports'],
+    fields: SUPERVISOR_FIELDS,
+    areas: SIDEBAR_WRITES,
+  },
+  Administrator: {
+    capabilities: [
+      'submitRequest',
+      'workAssignedOrder',
+      'superviseWork',
+      'buildReports',
+      'administer',
+      'verifyAuditLog',
+      'archive',
+      'runHourlyChecks',
+      'takeOverInstallation',
+    ],
+    fields: SUPERVISOR_FIELDS,
+    areas: PROTECTED_AREAS,
+  },
+  // Its triggers write every area: intake, put-backs on Staff and Settings, the hourly job's mail queue.
+  'Installation owner': { capabilities: ['runTriggers'], fields: [], areas: PROTECTED_AREAS },
+};
+
+/** Fields only the add-on writes: never typed by anyone (an edit by hand is put back). */
+export const LOCKED_FIELDS: readonly WorkOrderField[] = [
+  'id',
+  'woNumber',
+  'requestedAt',
+  'requesterEmail',
+  'decidedBy',
+  'decidedAt',
+  'assignedAt',
+  'startedAt',
+  'completedAt',
+  'closedBy',
+  'closedAt',
+  'responseRef',
+  'revision',
+  'reviewFlag',
+];
+
+/** The rights of a Staff role; null (not active staff) has the requestor's. */
+export function rightsOf(role: Role | null | undefined): Rights {
+  return PERMISSIONS[role ?? 'Requestor'];
+}
+
+export function roleMay(role: Role | null | undefined, capability: Capability): boolean {
+  return rightsOf(role).capabilities.includes(capability);
+}
+
+/** The Staff roles that hold a capability, in the table's order (for messages: "Only a Manager, …"). */
+export function rolesThatMay(capability: Capability): Role[] {
+  return (Object.keys(PERMISSIONS) as Principal[]).filter(
+    (p): p is Role => p !== 'Requestor' && p !== 'Installation owner' && roleMay(p as Role, capability),
+  );
+}
+
+/** "Manager, Supervisor or Administrator": the roles holding a capability, for messages. */
+export function rolesList(capability: Capability): string {
+  const roles = rolesThatMay(capability);
+  if (roles.length <= 1) return roles[0] ?? 'Administrator';
+  return `${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}`;
+}
+
+/**
+ * The accounts that must be able to write `area`: active staff whose role lists it, and the
+ * installation owner. Lower-cased, sorted, without duplicates.
+ */
+export function areaEditors(
+  area: ProtectedArea,
+  staff: readonly StaffMember[],
+  installationOwner: string | null,
+): string[] {
+  const emails = new Set<string>();
+  for (const member of staff) {
+    if (member.active && rightsOf(member.role).areas.includes(area)) emails.add(member.email.toLowerCase());
+  }
+  if (installationOwner && PERMISSIONS['Installation owner'].areas.includes(area))
+    emails.add(installationOwner.trim().toLowerCase());
+  return [...emails].filter((e) => e !== '').sort();
+}
+
+/**
+ * The register fields left open in the sheet protection: the fields of every role whose account is
+ * not an editor of the system columns (technicians). Everyone else types there through the editor list.
+ */
+export function unprotectedRegisterFields(): WorkOrderField[] {
+  const open = new Set<WorkOrderField>();
+  for (const rights of Object.values(PERMISSIONS)) {
+    if (!rights.areas.includes('registerSystemColumns')) for (const f of rights.fields) open.add(f);
+  }
+  return [...open];
+}

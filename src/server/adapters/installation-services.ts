@@ -1,0 +1,64 @@
+/**
+ * The Google services the installation-owner, protection and take-over code needs (features never
+ * name Google services): who runs this execution, the user's own triggers, the protection types, a
+ * confirmation, and a form's responses.
+ */
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type Trigger = GoogleAppsScript.Script.Trigger;
+
+/** The account whose rights this execution runs with (a trigger's owner, or the user), lower-cased. */
+export function effectiveUserEmail(): string {
+  return Session.getEffectiveUser().getEmail().trim().toLowerCase();
+}
+
+/** The container spreadsheet, or null (the hourly job has none). */
+export function activeSpreadsheetOrNull(): Spreadsheet | null {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+export function openSpreadsheetById(id: string): Spreadsheet {
+  return SpreadsheetApp.openById(id);
+}
+
+/** The sheet's own protection (SHEET), if any. */
+export function sheetProtection(sheet: Sheet): Protection | undefined {
+  return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+}
+
+/** The sheet's range protections. */
+export function rangeProtections(sheet: Sheet): Protection[] {
+  return sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+}
+
+/** This user's triggers for the spreadsheet (a script sees and deletes only its user's triggers). */
+export function ownTriggersFor(ss: Spreadsheet): Trigger[] {
+  return ScriptApp.getUserTriggers(ss);
+}
+
+export function ownProjectTriggers(): Trigger[] {
+  return ScriptApp.getProjectTriggers();
+}
+
+export function deleteOwnTrigger(trigger: Trigger): void {
+  ScriptApp.deleteTrigger(trigger);
+}
+
+/** A Yes/No question; true only for Yes. */
+export function confirmWithUser(title: string, message: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
+export function tellUser(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** The responses of the form at `formUrl` submitted at or after `since`: timestamp and respondent. */
+export function formResponsesSince(formUrl: string, since: Date): { at: Date; email: string }[] {
+  return FormApp.openByUrl(formUrl)
+    .getResponses(since)
+    .map((r) => ({ at: new Date(r.getTimestamp().getTime()), email: r.getRespondentEmail() }));
+}

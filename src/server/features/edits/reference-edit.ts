@@ -1,0 +1,165 @@
+/**
+ * A hand edit of the Staff or Settings tab (only administrators and the installation owner can make
+ * one: the tabs are protected), validated at once against the tab as last accepted:
+ *  - refused whole when made by someone who is not an administrator, when an edited row is invalid
+ *    (unknown role, malformed email, negative SLA, non-numeric retention…), or when it would leave no
+ *    active administrator: every changed cell is put back, as literal text, with a note saying what is
+ *    wrong and what is accepted;
+ *  - accepted otherwise: each changed cell logged, the copy recorded again, the cached Settings/Staff
+ *    dropped, and (Staff) the sheet protections re-applied so new roles take effect at once.
+ */
+import { SHEET_NAMES } from '../../../core/model';
+import { asCellText } from '../../../core/sanitize';
+import { cellText } from '../../../core/headers';
+import { formatLocal } from '../../../core/time';
+import {
+  STAFF_ACCEPTED,
+  SETTINGS_ACCEPTED,
+  judgeSettingsEdit,
+  judgeStaffEdit,
+  type ChangedCell,
+  type Grid,
+} from '../../../core/settings-edit';
+import { administratorEmails, parseStaff } from '../../../core/staff';
+import type { UnhashedEntry } from '../../../core/audit';
+import { invalidateReferenceData, readReferenceData } from '../../adapters/reference-data';
+import { currentUserEmail } from '../../adapters/session';
+import { applyProtections } from '../setup/protections';
+import { recordedInstallationOwner } from '../setup/installation';
+import { readAcceptedTab, recordAcceptedTab, readTab, type AcceptedTab } from './accepted-tabs';
+import type { EditedRange } from './register-edit';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const SOURCE = 'sheet edit' as const;
+
+function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** What to write back so that Sheets keeps exactly the old value (text never becomes a formula). */
+function literal(value: unknown): unknown {
+  return typeof value === 'string' ? asCellText(value).cell : value;
+}
+
+/**
+ * The tab before this edit: the accepted copy; without one (a workbook set up by an older version),
+ * the sheet with the event's old value put back (a single cell), else the sheet itself.
+ */
+function beforeEdit(tab: AcceptedTab, now: Grid, range: EditedRange): Grid {
+  const accepted = readAcceptedTab(tab);
+  if (accepted) return accepted;
+  if (range.oldValue === undefined) return now;
+  const copy = now.map((row) => [...row]);
+  const row = copy[range.row - 1];
+  if (row) row[range.column - 1] = range.oldValue;
+  return copy;
+}
+
+/** Puts every changed cell back in one write over their bounding box, with a note on each. */
+function putBack(
+  sheet: Sheet,
+  before: Grid,
+  current: Grid,
+  changes: readonly ChangedCell[],
+  note: string,
+): void {
+  const top = Math.min(...changes.map((c) => c.row));
+  const bottom = Math.max(...changes.map((c) => c.row));
+  const left = Math.min(...changes.map((c) => c.column));
+  const right = Math.max(...changes.map((c) => c.column));
+  const changed = new Set(changes.map((c) => `${c.row}:${c.column}`));
+  const values: unknown[][] = [];
+  const notes: string[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row: unknown[] = [];
+    const noteRow: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const source = changed.has(`${r}:${c}`) ? before : current;
+      row.push(literal(source[r - 1]?.[c - 1] ?? ''));
+      noteRow.push(changed.has(`${r}:${c}`) ? note : '');
+    }
+    values.push(row);
+    notes.push(noteRow);
+  }
+  const range = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
+  range.setValues(values);
+  range.setNotes(notes);
+}
+
+export interface ReferenceEditOutcome {
+  /** True when the edit stands (accepted, or nothing changed). */
+  accepted: boolean;
+  toast: string | null;
+  entries: UnhashedEntry[];
+}
+
+export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange): ReferenceEditOutcome {
+  const tab = sheet.getName() === SHEET_NAMES.staff ? SHEET_NAMES.staff : SHEET_NAMES.settings;
+  const user = currentUserEmail();
+  const now = new Date();
+  const current = readTab(ss, tab) ?? [];
+  const before = beforeEdit(tab, current, range);
+  const acceptedStaff =
+    tab === SHEET_NAMES.staff
+      ? before
+      : (readAcceptedTab(SHEET_NAMES.staff) ?? readTab(ss, SHEET_NAMES.staff) ?? []);
+  const judgement =
+    tab === SHEET_NAMES.staff
+      ? judgeStaffEdit({ before, after: current, editor: user })
+      : judgeSettingsEdit({
+          before,
+          after: current,
+          administrators: administratorEmails(parseStaff(acceptedStaff).staff),
+          editor: user,
+        });
+  const where = (c: ChangedCell): string => `${columnLetter(c.column)}${c.row}`;
+  if (judgement.changes.length === 0) return { accepted: true, toast: null, entries: [] };
+  if (!judgement.ok) {
+    const reference = readReferenceData(ss);
+    const reasons = judgement.reasons.join('; ');
+    const accepted = tab === SHEET_NAMES.staff ? STAFF_ACCEPTED : SETTINGS_ACCEPTED;
+    const note = `Work Orders put this back (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}. ${accepted}`;
+    putBack(sheet, before, current, judgement.changes, note);
+    invalidateReferenceData();
+    return {
+      accepted: false,
+      toast: `The ${tab} tab was put back: ${reasons}.`,
+      entries: judgement.changes.map((c) => ({
+        at: now,
+        user,
+        source: SOURCE,
+        recordId: tab,
+        field: `${where(c)} (refused)`,
+        oldValue: cellText(c.before),
+        newValue: `${cellText(c.after)} [${reasons}]`,
+      })),
+    };
+  }
+  recordAcceptedTab(tab, current);
+  invalidateReferenceData();
+  if (tab === SHEET_NAMES.staff) {
+    applyProtections(ss, parseStaff(current).staff, recordedInstallationOwner(), null);
+  }
+  return {
+    accepted: true,
+    toast: null,
+    entries: judgement.changes.map((c) => ({
+      at: now,
+      user,
+      source: SOURCE,
+      recordId: tab,
+      field: where(c),
+      oldValue: cellText(c.before),
+      newValue: cellText(c.after),
+    })),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The request and work-order counters, and how a lost or damaged one is rebuilt: from the highest
+ * number ever issued, found in the register, the Archive tab and the change log (which keeps every
+ * "Created" and every "WO Number" change, append-only) — never restarted.
+ *
+ * Where they live: work-order numbers are given in the sidebar and the edit trigger, always in a
+ * document, so their counter is a document property under the document lock. Request ids are also
+ * given by the hourly job's reconciliation, which runs with no document (no document properties, no
+ * document lock): that counter lives with the intake ledger in the installation owner's properties,
+ * namespaced by spreadsheet, under the owner's lock that every ingestion holds (one installation
+ * owner, so one counter). Setup, *Take over installation* and *Repair work orders* also keep a floor
+ * of it in document properties, so a new owner continues where the old one stopped.
+ */
+import { LOG_COLUMN } from '../../../core/change-log-row';
+import { normalizeHeader } from '../../../core/headers';
+import {
+  highestRequestNumber,
+  highestWoSequences,
+  nextInSequence,
+  nextRequestNumber,
+  readRequestCounter,
+  readYearCounters,
+} from '../../../core/ids';
+import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
+import { documentPropertiesOrNull } from '../../adapters/service-handles';
+import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
+import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Owner-state name of the request counter (the intake ledger's neighbour). */
+export const REQUEST_COUNTER_STATE = 'requestCounter';
+
+function columnTexts(sheet: Sheet, column: number): string[] {
+  const last = sheet.getLastRow();
+  if (last < 2 || column < 1) return [];
+  return sheet
+    .getRange(2, column, last - 1, 1)
+    .getValues()
+    .map((r) => String(r[0] ?? ''));
+}
+
+function columnByHeader(sheet: Sheet, header: string): number {
+  const width = sheet.getLastColumn();
+  if (width < 1) return 0;
+  const row = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  return row.findIndex((h) => normalizeHeader(h) === normalizeHeader(header)) + 1;
+}
+
+export interface IssuedNumbers {
+  request: number;
+  /** Highest work-order sequence per year. */
+  workOrder: Record<string, number>;
+}
+
+/** The highest numbers ever issued: a few column reads (rare: rebuilding only). */
+export function highestIssued(ss: Spreadsheet): IssuedNumbers {
+  const ids: string[] = [];
+  const numbers: string[] = [];
+  for (const name of [SHEET_NAMES.register, SHEET_NAMES.archive]) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) continue;
+    ids.push(...columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id)));
+    numbers.push(...columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber)));
+  }
+  const log = ss.getSheetByName(SHEET_NAMES.changeLog);
+  if (log) {
+    ids.push(...columnTexts(log, LOG_COLUMN.recordId + 1));
+    numbers.push(...columnTexts(log, LOG_COLUMN.changes + 1));
+  }
+  return { request: highestRequestNumber(ids), workOrder: highestWoSequences(numbers) };
+}
+
+function documentFloor(): number {
+  if (!documentPropertiesOrNull()) return 0;
+  return readRequestCounter(getProperty(PROPERTY_KEYS.requestCounter)) ?? 0;
+}
+
+/**
+ * The next request id from the owner's stored counter; a missing or unreadable one is rebuilt from
+ * the highest issued id (and the document's floor where there is a document), never restarted.
+ */
+export function nextRequestId(ss: Spreadsheet, stored: string | null): ReturnType<typeof nextRequestNumber> {
+  if (readRequestCounter(stored) !== null) return nextRequestNumber(stored);
+  const highest = Math.max(highestIssued(ss).request, documentFloor());
+  return nextRequestNumber(null, highest);
+}
+
+/** The next work-order number; a missing or unreadable counter is rebuilt first, never restarted. */
+export function nextWoNumber(
+  ss: Spreadsheet,
+  stored: string | null,
+  year: number,
+): ReturnType<typeof nextInSequence> {
+  if (readYearCounters(stored) !== null) return nextInSequence(stored, year);
+  return nextInSequence(JSON.stringify(highestIssued(ss).workOrder), year);
+}
+
+export interface RebuiltCounters {
+  request: number;
+  workOrder: Record<string, number>;
+  /** What was missing or unreadable, for the report. */
+  damaged: string[];
+}
+
+/**
+ * Brings every counter up to at least the highest number issued (never lowers one): the document's
+ * work-order counter and request floor, and — when `asOwner` (the caller is the installation owner,
+ * whose properties hold it) — the owner's request counter.
+ */
+export function rebuildCounters(ss: Spreadsheet, asOwner: boolean): RebuiltCounters {
+  const issued = highestIssued(ss);
+  const damaged: string[] = [];
+  const storedWo = getProperty(PROPERTY_KEYS.woCounters);
+  const wo = readYearCounters(storedWo);
+  if (wo === null && storedWo !== null) damaged.push('the work-order counter');
+  const workOrder: Record<string, number> = { ...(wo ?? {}) };
+  for (const [year, seq] of Object.entries(issued.workOrder))
+    workOrder[year] = Math.max(workOrder[year] ?? 0, seq);
+  setProperty(PROPERTY_KEYS.woCounters, JSON.stringify(workOrder));
+  let request = Math.max(issued.request, documentFloor());
+  if (asOwner) {
+    const storedOwn = readOwnerState(ss.getId(), REQUEST_COUNTER_STATE);
+    const own = readRequestCounter(storedOwn);
+    if (own === null && storedOwn !== null) damaged.push('the request counter');
+    request = Math.max(request, own ?? 0);
+    writeOwnerState(ss.getId(), REQUEST_COUNTER_STATE, String(request));
+  }
+  setProperty(PROPERTY_KEYS.requestCounter, String(request));
+  return { request, workOrder, damaged };
+}

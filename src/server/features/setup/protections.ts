@@ -1,0 +1,259 @@
+/**
+ * Real sheet protections (not warnings), computed from the permission table: each protected area's
+ * editors are the active staff whose role lists the area, plus the installation owner (whose triggers
+ * write everywhere). Applied and repaired by setup, re-applied when Staff changes and when the register
+ * grew past its protected rows.
+ *
+ * What they rely on: Google enforces them for people typing and for scripts running as a person (a
+ * sidebar call runs as the supervisor), never for the spreadsheet's Google owner, who can always edit.
+ * The register's open columns are left to the edit trigger, which judges every change typed there.
+ */
+import { rangeProtections, sheetProtection } from '../../adapters/installation-services';
+import { REGISTER_HEADER_ROW, normalizeHeader, registerLayout } from '../../../core/columns';
+import { SHEET_NAMES, type StaffMember } from '../../../core/model';
+import { areaEditors, unprotectedRegisterFields, type ProtectedArea } from '../../../core/permissions';
+import { ROW_STATE_HEADER } from '../../adapters/row-state';
+import { readHeaderRow } from '../../adapters/workbook';
+import { ownerMarker } from './installation';
+import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+/** What is told about a run: kept structural so the hourly job and the edit trigger can pass null. */
+export interface ProtectionNotes {
+  repaired: string[];
+  warnings: string[];
+}
+
+/** Tabs protected as a whole, by area. */
+const WHOLE_SHEETS: ReadonlyArray<[ProtectedArea, string]> = [
+  ['staff', SHEET_NAMES.staff],
+  ['settings', SHEET_NAMES.settings],
+  ['procedure', SHEET_NAMES.procedure],
+  ['changeLog', SHEET_NAMES.changeLog],
+  ['outbox', SHEET_NAMES.outbox],
+  ['errors', SHEET_NAMES.errors],
+  ['archive', SHEET_NAMES.archive],
+];
+
+const WHO: Readonly<Record<ProtectedArea, string>> = {
+  staff: 'administrators only',
+  settings: 'administrators only',
+  procedure: 'administrators only',
+  changeLog: 'written by the add-on only',
+  outbox: 'written by the add-on only',
+  errors: 'written by the add-on only',
+  archive: 'written by the add-on only',
+  formResponses: 'written by Google Forms only',
+  registerSystemColumns: 'filled in by the add-on only',
+};
+
+export function describeArea(area: ProtectedArea, name: string): string {
+  return `Work Orders protects ${name}: ${WHO[area]}.`;
+}
+
+/** The description of the register's protected columns; every such range protection carries it. */
+export const REGISTER_COLUMNS_PROTECTION =
+  'Work Orders protects the columns it fills in (ids, numbers, stamps, revision, row state) and the header row.';
+
+const RESPONSES_TAB = /^form responses \d+$/i;
+const OWN_TABS: ReadonlySet<string> = new Set(Object.values(SHEET_NAMES).map((n) => n.toLowerCase()));
+
+/** Google Forms' destination tabs: named as Forms names them, or linked to a form (a renamed one). */
+export function formResponseSheets(ss: Spreadsheet): Sheet[] {
+  return ss.getSheets().filter((s) => {
+    const name = s.getName().trim();
+    if (RESPONSES_TAB.test(name)) return true;
+    return !OWN_TABS.has(name.toLowerCase()) && s.getFormUrl() !== null;
+  });
+}
+
+/**
+ * Makes `protection` a hard one whose editors are exactly `wanted` (plus whoever Google keeps: the
+ * spreadsheet owner and the user running this). addEditors is always called: until the editor list is
+ * changed once, a new protection mirrors the file's sharing and restricts nobody.
+ */
+function syncEditors(protection: Protection, wanted: readonly string[], description: string): boolean {
+  let changed = false;
+  if (protection.getDescription() !== description) {
+    protection.setDescription(description);
+    changed = true;
+  }
+  if (protection.isWarningOnly()) {
+    protection.setWarningOnly(false);
+    changed = true;
+  }
+  const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
+  if (wanted.some((e) => !current.includes(e))) changed = true;
+  protection.addEditors([...wanted]);
+  const extra = current.filter((e) => !wanted.includes(e));
+  if (extra.length > 0) {
+    protection.removeEditors(extra);
+    const left = protection.getEditors().map((u) => u.getEmail().toLowerCase());
+    if (left.length !== current.length) changed = true;
+  }
+  if (protection.canDomainEdit()) {
+    protection.setDomainEdit(false);
+    changed = true;
+  }
+  return changed;
+}
+
+function protectWholeSheet(
+  sheet: Sheet,
+  area: ProtectedArea,
+  wanted: readonly string[],
+  suffix = '',
+): boolean {
+  const existing = sheetProtection(sheet);
+  const protection = existing ?? sheet.protect();
+  const changed = syncEditors(protection, wanted, describeArea(area, `the ${sheet.getName()} tab`) + suffix);
+  return changed || !existing;
+}
+
+/** Column runs [first, last] (1-based) of the register that only the add-on fills in. */
+export function systemColumnRuns(header: readonly string[]): Array<[number, number]> {
+  const layout = registerLayout(header);
+  const open = new Set(
+    unprotectedRegisterFields()
+      .map((f) => layout.indexOf[f])
+      .filter((i) => i >= 0),
+  );
+  const ours = new Set([...REGISTER_HEADER_ROW, ROW_STATE_HEADER].map(normalizeHeader));
+  const runs: Array<[number, number]> = [];
+  header.forEach((h, i) => {
+    const system = ours.has(normalizeHeader(h)) && !open.has(i);
+    if (!system) return;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i) last[1] = i + 1;
+    else runs.push([i + 1, i + 1]);
+  });
+  return runs;
+}
+
+/**
+ * The register's header row and system columns, as range protections down to the sheet's last row.
+ * Rows Sheets adds later (appendRow) lie below them until the next repair; the edit trigger still
+ * judges every change typed there. Rebuilt when the layout, the rows or the editors changed.
+ */
+function protectRegister(sheet: Sheet, wanted: readonly string[], onlyWhenRowsChanged = false): boolean {
+  const header = readHeaderRow(sheet);
+  const maxRows = sheet.getMaxRows();
+  const width = Math.max(header.length, 1);
+  const wantedRects = [
+    `1:1:1:${width}`,
+    ...(maxRows > 1 ? systemColumnRuns(header).map(([a, b]) => `2:${a}:${maxRows - 1}:${b - a + 1}`) : []),
+  ];
+  const ours = rangeProtections(sheet).filter((p) => p.getDescription() === REGISTER_COLUMNS_PROTECTION);
+  const rectOf = (p: Protection): string => {
+    const r = p.getRange();
+    return `${r.getRow()}:${r.getColumn()}:${r.getNumRows()}:${r.getNumColumns()}`;
+  };
+  const have = ours.map(rectOf);
+  const sameRects = have.length === wantedRects.length && wantedRects.every((rect) => have.includes(rect));
+  if (sameRects) {
+    if (onlyWhenRowsChanged) return false;
+    let changed = false;
+    for (const p of ours) changed = syncEditors(p, wanted, REGISTER_COLUMNS_PROTECTION) || changed;
+    return changed;
+  }
+  for (const p of ours) p.remove();
+  for (const rect of wantedRects) {
+    const [row, column, rows, columns] = rect.split(':').map(Number) as [number, number, number, number];
+    syncEditors(sheet.getRange(row, column, rows, columns).protect(), wanted, REGISTER_COLUMNS_PROTECTION);
+  }
+  return true;
+}
+
+/**
+ * Applies every protection of the permission table. Problems (a protection this user may not change)
+ * become warnings naming the account that can fix them; nothing here throws for one bad tab.
+ */
+export function applyProtections(
+  ss: Spreadsheet,
+  staff: readonly StaffMember[],
+  installationOwner: string | null,
+  notes: ProtectionNotes | null,
+): void {
+  const changed: string[] = [];
+  const attempt = (name: string, work: () => boolean): void => {
+    try {
+      if (work()) changed.push(name);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      notes?.warnings.push(
+        `the protection of ${name} could not be updated (${why}); the installation owner${
+          installationOwner ? ` (${installationOwner})` : ''
+        } can fix it by running Set up work orders`,
+      );
+    }
+  };
+  for (const [area, name] of WHOLE_SHEETS) {
+    const sheet = ss.getSheetByName(name);
+    // The Staff protection also names the installation owner, for the hourly job (installation.ts).
+    const suffix = area === 'staff' ? ownerMarker(installationOwner) : '';
+    if (sheet)
+      attempt(name, () =>
+        protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner), suffix),
+      );
+  }
+  for (const sheet of formResponseSheets(ss)) {
+    attempt(sheet.getName(), () =>
+      protectWholeSheet(sheet, 'formResponses', areaEditors('formResponses', staff, installationOwner)),
+    );
+  }
+  const register = ss.getSheetByName(SHEET_NAMES.register);
+  if (register) {
+    attempt(`the ${SHEET_NAMES.register} system columns`, () =>
+      protectRegister(register, areaEditors('registerSystemColumns', staff, installationOwner)),
+    );
+  }
+  if (changed.length > 0)
+    notes?.repaired.push(`protected ${changed.join(', ')} (editors from the Staff tab)`);
+}
+
+/** Owner state (per spreadsheet) of the hourly repair: the register rows last covered, tabs done. */
+export const PROTECTED_STATE = 'protectedExtent';
+
+/**
+ * The hourly job's share, cheap when nothing changed (one read of the register's size against what the
+ * job last covered, kept in the owner's state): rows Sheets added at the bottom of the register come
+ * under its protected columns, and the tabs the add-on creates on first use (Archive, Errors) get
+ * their protection once they exist.
+ */
+export function repairRegisterProtection(
+  ss: Spreadsheet,
+  staff: readonly StaffMember[],
+  installationOwner: string | null,
+): boolean {
+  const register = ss.getSheetByName(SHEET_NAMES.register);
+  if (!register) return false;
+  const rows = register.getMaxRows();
+  let state: { rows: number; tabs: string[] } = { rows: 0, tabs: [] };
+  try {
+    state = { ...state, ...(JSON.parse(readOwnerState(ss.getId(), PROTECTED_STATE) ?? '{}') as object) };
+  } catch {
+    // unreadable: everything is checked again below
+  }
+  const pending = WHOLE_SHEETS.filter(
+    ([a, name]) => (a === 'archive' || a === 'errors') && !state.tabs.includes(name),
+  );
+  let changed = false;
+  const tabs = [...state.tabs];
+  for (const [area, name] of pending) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) continue; // not created yet: one lookup an hour until it is
+    if (!sheetProtection(sheet))
+      changed = protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner)) || changed;
+    tabs.push(name);
+  }
+  if (state.rows !== rows) {
+    const editors = areaEditors('registerSystemColumns', staff, installationOwner);
+    changed = protectRegister(register, editors, true) || changed;
+  }
+  if (state.rows === rows && tabs.length === state.tabs.length) return changed;
+  writeOwnerState(ss.getId(), PROTECTED_STATE, JSON.stringify({ rows, tabs }));
+  return changed;
+}

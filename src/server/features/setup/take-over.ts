@@ -1,0 +1,52 @@
+/**
+ * Menu: Take over installation (administrators). When the installation owner has left, another
+ * administrator makes their own account the one whose triggers serve the spreadsheet: the owner is
+ * recorded anew, this account's triggers are installed, the counters continue from the highest
+ * number issued, and the protections name the new owner. The former owner's triggers, if their
+ * account still runs them, find they no longer own the installation and delete themselves the next
+ * time they fire (only their owner can delete them), doing nothing else: one trigger set acts.
+ */
+import { confirmWithUser, tellUser } from '../../adapters/installation-services';
+import { parseStaff } from '../../../core/staff';
+import { SHEET_NAMES } from '../../../core/model';
+import { requireAdministrator } from '../../adapters/administrators';
+import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { readReferenceData, rememberReferenceData } from '../../adapters/reference-data';
+import { activeSpreadsheet } from '../../adapters/workbook';
+import { readAcceptedTab } from '../edits/accepted-tabs';
+import { rebuildCounters } from './counters';
+import { recordInstallationOwner, recordedInstallationOwner } from './installation';
+import { applyProtections } from './protections';
+import { ensureTriggers } from './triggers';
+
+export function takeOverInstallation(): string {
+  const ss = activeSpreadsheet();
+  const { email, reference } = requireAdministrator(ss, 'take over the installation', 'takeOverInstallation');
+  const owner = recordedInstallationOwner();
+  if (owner === email) {
+    const message = `You (${email}) already own this installation: its triggers run as you. Nothing was changed.`;
+    tellUser('Take over installation', message);
+    return message;
+  }
+  const confirmed = confirmWithUser(
+    'Take over installation',
+    `This spreadsheet's triggers (form intake, edit checks, hourly checks) run as ${owner ?? 'nobody yet'}. ` +
+      `Take over only if they have left or can no longer run them: from now on the triggers run as you (${email}), ` +
+      'with your mail quota. Take over?',
+  );
+  if (!confirmed) return 'Take over cancelled: nothing was changed.';
+  const counters = withOwnerAndDocumentLocks(() => {
+    recordInstallationOwner(email);
+    ensureTriggers(ss, null);
+    const rebuilt = rebuildCounters(ss, true);
+    const accepted = readAcceptedTab(SHEET_NAMES.staff);
+    applyProtections(ss, accepted ? parseStaff(accepted).staff : reference.staff, email, null);
+    rememberReferenceData(readReferenceData(ss));
+    return rebuilt;
+  });
+  const message =
+    `You (${email}) now own this installation: its triggers run as you${owner ? ` instead of ${owner}` : ''}. ` +
+    `Request ids continue after REQ-${String(counters.request).padStart(6, '0')}.`;
+  tellUser('Take over installation', message);
+  return message;
+}
