@@ -231,8 +231,8 @@ describe('a supervisor in the sheet', () => {
 });
 
 /**
- * Cells the permission table keeps from this user are protected: Sheets itself refuses the edit, no
- * trigger runs, nothing changes.
+ * The register is protected against accounts the permission table gives no register area (managers,
+ * people not on the Staff tab): Sheets itself refuses the edit, no trigger runs, nothing changes.
  */
 async function expectProtected(user: string, id: string, header: string, typed: string) {
   const before = wb.order(id);
@@ -249,16 +249,12 @@ describe('illegal edits are put back with a note, a toast and a log row', () => 
     await expectRefused(TECH2, id, 'Progress Notes', 'I did it', /Only the assignee or a supervisor/);
   });
 
-  test('a manager and someone not on the Staff tab can change nothing', async () => {
+  test('a manager and someone not on the Staff tab can change nothing: Sheets refuses them', async () => {
     const id = await assignedOrder(wb);
-    await expectRefused(
-      MANAGER,
-      id,
-      'Status',
-      'In Progress',
-      /Managers can read the register but not edit it/,
-    );
-    await expectRefused(STRANGER, id, 'Progress Notes', 'hello', /not active staff on the Staff tab/);
+    await expectProtected(MANAGER, id, 'Status', 'In Progress');
+    await expectProtected(MANAGER, id, 'Progress Notes', 'hello');
+    await expectProtected(STRANGER, id, 'Progress Notes', 'hello');
+    await expectProtected(STRANGER, id, 'Status', 'In Progress');
   });
 
   test('skipped steps: Assigned → On Hold/Completed, On Hold → Completed', async () => {
@@ -290,9 +286,10 @@ describe('illegal edits are put back with a note, a toast and a log row', () => 
       /Only a supervisor can send this work order back/,
     );
     await expectRefused(TECH, done, 'Status', 'Cancelled', /Only a supervisor can cancel this work order/);
-    // Assignee and Priority are not technicians' columns: protected, Sheets refuses the edit itself.
-    await expectProtected(TECH, done, 'Assignee', TECH2);
-    await expectProtected(TECH, done, 'Priority', 'P1 Emergency');
+    // Assignee and Priority are not technicians' columns. Their account may write them (My work writes
+    // a row's system columns as the technician), so Sheets lets the edit in and the edit trigger puts it back.
+    await expectRefused(TECH, done, 'Assignee', TECH2, /Only a supervisor can change Assignee/);
+    await expectRefused(TECH, done, 'Priority', 'P1 Emergency', /Only a supervisor can change Priority/);
     // What Completed needs cannot be emptied afterwards either.
     await expectRefused(TECH, done, 'Results', '', /A Completed work order needs Results/);
   });
@@ -317,10 +314,10 @@ describe('illegal edits are put back with a note, a toast and a log row', () => 
       ['Revision', '1'],
       ['Response Row', 'nowhere'],
     ];
-    // Protected against technicians; supervisors (who may edit the protected columns, as the sidebar
-    // writes them as themselves) are put back by the edit trigger.
+    // Technicians and supervisors may both write these columns (their sidebars write them as
+    // themselves), so the edit trigger is what puts a typed value back, whoever typed it.
     for (const [header, value] of locked) {
-      await expectProtected(TECH, id, header, value);
+      await expectRefused(TECH, id, header, value, /filled in by the add-on and cannot be edited by hand/);
       await expectRefused(
         SUPERVISOR,
         id,
@@ -356,11 +353,16 @@ describe('illegal edits are put back with a note, a toast and a log row', () => 
   test('the hidden Last Known State cell is put back', async () => {
     const id = await assignedOrder(wb);
     const kept = cell(wb, id, 'Last Known State');
-    await expect(type(wb, TECH, id, 'Last Known State', '{"v":1}')).rejects.toThrow(/protected cell/);
-    const mark = logFor(wb, id).length;
-    await type(wb, SUPERVISOR, id, 'Last Known State', '{"v":1}');
-    expect(cell(wb, id, 'Last Known State')).toBe(kept);
-    expect(newLog(id, mark).map((r) => r.field)).toEqual(['Last Known State (refused)']);
+    for (const user of [TECH, SUPERVISOR]) {
+      const mark = logFor(wb, id).length;
+      const toasts = toastsOf(wb, user).length;
+      await type(wb, user, id, 'Last Known State', '{"v":1}');
+      expect(cell(wb, id, 'Last Known State')).toBe(kept);
+      expect(toastsOf(wb, user).slice(toasts).join(' ')).toMatch(
+        /Last Known State column is written by Work Orders only/,
+      );
+      expect(newLog(id, mark).map((r) => [r.user, r.field])).toEqual([[user, 'Last Known State (refused)']]);
+    }
     // …and the order still works from it.
     await type(wb, TECH, id, 'Status', 'In Progress');
     expect(wb.order(id).status).toBe('In Progress');

@@ -1,10 +1,11 @@
 /**
  * Real protections from the permission table, through dist/Code.js: who can type where (Sheets itself
- * refuses the rest), re-applied when Staff changes, and applied by setup to a workbook set up before
+ * refuses the rest; where the table lets an account write columns it may not type into, the edit
+ * trigger puts its typing back), re-applied when Staff changes, and applied by setup to a workbook set up before
  * protections existed without losing any data.
  */
-import { SHEET_NAMES } from '../../../src/core/model';
-import { areaEditors, type ProtectedArea } from '../../../src/core/permissions';
+import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrderField } from '../../../src/core/model';
+import { areaEditors, unprotectedRegisterFields, type ProtectedArea } from '../../../src/core/permissions';
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
 import { userDeleteSheet } from '../../../runtime/host/spreadsheet/protection-model';
 import {
@@ -18,7 +19,17 @@ import {
   setUpWorkbook,
   type TestWorkbook,
 } from '../../support/workbook';
-import { REGISTER, assignedOrder, rowOf, sidebarAct, submitOne } from '../../support/edits';
+import {
+  REGISTER,
+  assignedOrder,
+  cell,
+  logFor,
+  noteAt,
+  onlyExecution,
+  rowOf,
+  sidebarAct,
+  submitOne,
+} from '../../support/edits';
 import { runHourly } from '../../support/ops';
 
 let wb: TestWorkbook;
@@ -69,23 +80,49 @@ describe('who can type where, as the permission table says', () => {
     }
   });
 
-  test('technicians type in their own columns only: Status, Progress Notes, Results, Actions Taken, Reason', async () => {
-    const row = rowOf(wb, wb.register()[0]!.order.id);
-    for (const header of ['Status', 'Progress Notes', 'Results', 'Actions Taken', 'Reason'])
-      expect([header, await canType(TECH, REGISTER, row, wb.registerColumn(header))]).toEqual([header, true]);
-    for (const header of [
-      'Request ID',
-      'WO Number',
-      'Priority',
-      'Assignee',
-      'Due',
-      'Description',
-      'Revision',
-    ])
-      expect([header, await canType(TECH, REGISTER, row, wb.registerColumn(header))]).toEqual([
-        header,
-        false,
-      ]);
+  test('register columns: Sheets admits whom the table lists; the trigger keeps a technician to their own columns', async () => {
+    const id = wb.register()[0]!.order.id; // TECH's, Assigned
+    const row = rowOf(wb, id);
+    const systemEditors = areaEditors('registerSystemColumns', STAFF_WITH_ADMIN, ADMIN);
+    const open = unprotectedRegisterFields();
+    const fieldOf = (header: string) =>
+      (Object.keys(REGISTER_COLUMNS) as WorkOrderField[]).find((f) => REGISTER_COLUMNS[f] === header);
+    const own = ['Status', 'Progress Notes', 'Results', 'Actions Taken', 'Reason'];
+    const others: Array<[string, string]> = [
+      ['Request ID', 'REQ-999999'],
+      ['WO Number', 'WO-2026-99999'],
+      ['Priority', 'P1 Emergency'],
+      ['Assignee', SUPERVISOR],
+      ['Description', 'Something else'],
+      ['Revision', '99'],
+    ];
+    // Sheets: a column left open by the table, or an account on the system columns' editor list.
+    for (const header of [...own, ...others.map(([h]) => h)]) {
+      const field = fieldOf(header);
+      expect(field).toBeDefined();
+      for (const user of [TECH, MANAGER, STRANGER]) {
+        const expected = open.includes(field!) || systemEditors.includes(user);
+        expect([header, user, await canType(user, REGISTER, row, wb.registerColumn(header))]).toEqual([
+          header,
+          user,
+          expected,
+        ]);
+      }
+    }
+    // A technician's account writes the system columns (My work writes them as the technician), so
+    // Sheets admits their typing there; the edit trigger puts it back with a note and a log row.
+    expect(systemEditors).toContain(TECH);
+    for (const [header, value] of others) {
+      const kept = cell(wb, id, header);
+      const mark = logFor(wb, id).length;
+      onlyExecution((await wb.edit(TECH, REGISTER, row, wb.registerColumn(header), [[value]])).executions);
+      expect([header, cell(wb, id, header)]).toEqual([header, kept]);
+      expect([header, noteAt(wb, id, header)]).toEqual([header, expect.stringMatching(/\S/)]);
+      expect(logFor(wb, id).slice(mark)).toMatchObject([{ user: TECH, field: `${header} (refused)` }]);
+    }
+    // …while what they type in their own columns stays.
+    await wb.edit(TECH, REGISTER, row, wb.registerColumn('Progress Notes'), [['Checked the fitting']]);
+    expect(wb.order(id).notes).toBe('Checked the fitting');
   });
 
   test('a technician can neither delete nor rename the Staff tab, nor run setup to recreate it', async () => {
@@ -125,10 +162,17 @@ describe('the register grows', () => {
     const newRow = sheet.maxRows + 1;
     sheet.insertRows(newRow, 3, 'none');
     const id = wb.registerColumn('Request ID');
-    expect(await canType(TECH, REGISTER, newRow, id)).toBe(true);
+    const notes = wb.registerColumn('Progress Notes');
+    // A manager's account is on no register editor list: it shows whether the new rows are covered.
+    expect(await canType(MANAGER, REGISTER, newRow, id)).toBe(true);
     expectOk((await runHourly(wb))[0]!);
-    expect(await canType(TECH, REGISTER, newRow, id)).toBe(false);
-    expect(await canType(TECH, REGISTER, newRow, wb.registerColumn('Progress Notes'))).toBe(true);
+    expect(await canType(MANAGER, REGISTER, newRow, id)).toBe(false);
+    expect(await canType(MANAGER, REGISTER, newRow, notes)).toBe(
+      unprotectedRegisterFields().includes('notes'),
+    );
+    // The accounts the table lists still write them.
+    expect(await canType(TECH, REGISTER, newRow, id)).toBe(true);
+    expect(await canType(TECH, REGISTER, newRow, notes)).toBe(true);
   });
 });
 
@@ -158,8 +202,14 @@ describe('setup on a workbook made before protections', () => {
       for (const [name, values] of Object.entries(before))
         expect([name, old.values(name)]).toEqual([name, values]);
       expect(await canTypeIn(old, TECH, SHEET_NAMES.staff)).toBe(false);
-      expect(await canTypeIn(old, TECH, SHEET_NAMES.changeLog)).toBe(false);
-      expect(await canTypeIn(old, SUPERVISOR, SHEET_NAMES.changeLog)).toBe(true);
+      // The change log: exactly the accounts the table lists (sidebar users and the owner), nobody else.
+      const logEditors = areaEditors('changeLog', STAFF_WITH_ADMIN, ADMIN);
+      expect(logEditors).toEqual(expect.arrayContaining([TECH, SUPERVISOR]));
+      for (const user of [TECH, SUPERVISOR, MANAGER, STRANGER])
+        expect([user, await canTypeIn(old, user, SHEET_NAMES.changeLog)]).toEqual([
+          user,
+          logEditors.includes(user),
+        ]);
       const logProtection = old.model.requireSheet(SHEET_NAMES.changeLog).protections[0];
       expect(logProtection?.warningOnly).toBe(false);
       expect(props.get(PROPERTY_KEYS.installationOwner)).toBe(ADMIN);

@@ -3,11 +3,30 @@
  */
 import { LocalAppsScript } from '../../../runtime';
 import { snapshot } from '../../../runtime/host/spreadsheet/snapshot';
-import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, SHEET_NAMES, STATUSES } from '../../../src/core/model';
+import {
+  CHANGE_LOG_HEADERS,
+  REGISTER_COLUMNS,
+  SHEET_NAMES,
+  STATUSES,
+  type Role,
+} from '../../../src/core/model';
 import { FORM_QUESTIONS } from '../../../src/core/intake';
 import { REGISTER_HEADER_ROW } from '../../../src/core/columns';
 import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
-import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { areaEditors } from '../../../src/core/permissions';
+import {
+  ADMIN,
+  MANAGER,
+  STAFF_ROWS,
+  SUPERVISOR,
+  TECH,
+  TECH2,
+  expectOk,
+  setUpWorkbook,
+  type TestWorkbook,
+} from '../../support/workbook';
+
+const STAFF = STAFF_ROWS.map(([email, name, role, active]) => ({ email, name, role: role as Role, active }));
 
 function everySheet(wb: TestWorkbook) {
   return wb.model
@@ -100,7 +119,12 @@ describe('Set up work orders', () => {
     const snap = snapshot(wb.sheet(SHEET_NAMES.changeLog), { row: 1, numRows: 1 });
     expect(snap.protections).toHaveLength(1);
     expect(snap.protections[0]).toMatchObject({ type: 'SHEET', warningOnly: false });
-    expect([...(snap.protections[0]?.editors as string[])].sort()).toEqual([ADMIN, SUPERVISOR].sort());
+    // The add-on writes the log as the installation owner (triggers) and as whoever uses a sidebar:
+    // supervisors (Review & assign) and technicians (My work). Managers and anyone else are refused.
+    const editors = [...(snap.protections[0]?.editors as string[])].sort();
+    expect(editors).toEqual([ADMIN, SUPERVISOR, TECH, TECH2].sort());
+    expect(editors).toEqual(areaEditors('changeLog', STAFF, ADMIN));
+    expect(editors).not.toContain(MANAGER);
   });
 
   test('creates the intake form: email collected, one question per field, responses into this spreadsheet', () => {

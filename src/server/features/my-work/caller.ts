@@ -4,6 +4,7 @@
  * re-checked against the Staff tab on every call (anyone can call the functions from the console).
  */
 import type { Role } from '../../../core/model';
+import { roleMay, rolesList } from '../../../core/permissions';
 import { nameOf, roleOf } from '../../../core/staff';
 import type { Refusal } from '../../../shared/my-work-types';
 import type { ReferenceData } from '../../adapters/reference-data';
@@ -23,16 +24,12 @@ export function workerOrRefusal(reference: ReferenceData, email: string): Worker
     };
   }
   const role = roleOf(reference.staff, email);
-  if (role === null) {
+  // Who may work an order is the permission table's call, not a list of roles kept here.
+  if (role === null || !roleMay(role, 'workAssignedOrder')) {
+    const who = role === null ? `${email} is not active staff on the Staff tab` : `${email} is a ${role}`;
     return {
       ok: false,
-      message: `${email} is not active staff on the Staff tab, so it has no work orders. Ask an administrator to add you.`,
-    };
-  }
-  if (role === 'Manager') {
-    return {
-      ok: false,
-      message: `Managers read work orders in the reports; ${email} has no work orders assigned to act on.`,
+      message: `${who}: only a ${rolesList('workAssignedOrder')} has work orders to act on in My work. Ask an administrator to change your role on the Staff tab if you should.`,
     };
   }
   return { email, name: nameOf(reference.staff, email), role };
