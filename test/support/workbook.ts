@@ -4,7 +4,7 @@
  * back through the host model (what a person would see), never through the add-on's own code.
  */
 import { LocalAppsScript } from '../../runtime';
-import type { ExecutionRecord } from '../../runtime';
+import type { Accounts, ExecutionRecord } from '../../runtime';
 import { fireFormSubmit } from '../../runtime/host/events';
 import { parseRegisterRow, registerLayout } from '../../src/core/columns';
 import { SHEET_NAMES, type ChangeLogEntry, type WorkOrder } from '../../src/core/model';
@@ -163,9 +163,13 @@ export function expectOk(record: ExecutionRecord): ExecutionRecord {
 
 /** Loads dist/ (built by `npm test` before jest runs), creates the spreadsheet and runs setup. */
 export async function setUpWorkbook(
-  options: { mailDailyQuota?: number; staff?: boolean; distDir?: string } = {},
+  options: { mailDailyQuota?: number; staff?: boolean; distDir?: string; accounts?: Accounts } = {},
 ): Promise<TestWorkbook> {
-  const rt = LocalAppsScript.load({ mailDailyQuota: options.mailDailyQuota, distDir: options.distDir });
+  const rt = LocalAppsScript.load({
+    mailDailyQuota: options.mailDailyQuota,
+    distDir: options.distDir,
+    accounts: options.accounts,
+  });
   const ssId = rt.createSpreadsheet('Maintenance work orders', ADMIN);
   expectOk(await rt.runMenuItem(ssId, ADMIN, 'setUpWorkOrders'));
   const form = rt.world.forms.linkedTo(ssId);

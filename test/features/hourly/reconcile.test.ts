@@ -50,8 +50,11 @@ describe('a response no trigger recorded', () => {
     const created = () =>
       wb.changeLogEntries().filter((e) => e.recordId === 'REQ-000004' && e.field === 'Created');
     expect(created()).toHaveLength(0);
-    const settingsA1 = String(wb.sheet(SHEET_NAMES.settings).valueAt(1, 1));
-    await wb.edit(ADMIN, SHEET_NAMES.settings, 1, 1, [[settingsA1]]);
+    // An administrator adds a category (an accepted Settings change, so the edit appends a log row).
+    const settings = wb.sheet(SHEET_NAMES.settings);
+    let free = 2;
+    while (String(settings.valueAt(free, 1) ?? '') !== '') free++;
+    await wb.edit(ADMIN, SHEET_NAMES.settings, free, 1, [['Roofing']]);
     expect(created()).toHaveLength(1);
     expect(verifyLog(wb)).toMatchObject({ ok: true });
   });

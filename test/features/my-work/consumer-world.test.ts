@@ -3,31 +3,13 @@
  * one Workspace domain, so never here): a technician takes orders from Assigned to Completed through
  * My work and through the update form; an edit in the sheet is put back with the note that says why.
  */
-import { LocalAppsScript } from '../../../runtime';
-import { SHEET_NAMES } from '../../../src/core/model';
 import { STEP_CHOICES, updateQuestion } from '../../../src/shared/my-work-update-form';
-import { forgetRememberedState } from '../../support/caches';
-import { ADMIN, STAFF_ROWS, TECH, TestWorkbook, expectOk } from '../../support/workbook';
+import { TECH, expectOk, setUpWorkbook } from '../../support/workbook';
 import { REGISTER, noteAt, rowOf } from '../../support/edits';
 import { assignedOrders, step } from './helpers';
 
-async function consumerWorkbook(): Promise<TestWorkbook> {
-  const rt = LocalAppsScript.load({ accounts: { kind: 'consumer' } });
-  const ssId = rt.createSpreadsheet('Maintenance work orders', ADMIN);
-  expectOk(await rt.runMenuItem(ssId, ADMIN, 'setUpWorkOrders'));
-  const wb = new TestWorkbook(rt, ssId, rt.world.forms.linkedTo(ssId)!.id);
-  const staff = wb.sheet(SHEET_NAMES.staff);
-  staff.writeValues(
-    staff.lastRow() + 1,
-    1,
-    STAFF_ROWS.map((r) => [...r]),
-  );
-  forgetRememberedState(rt.world, ssId);
-  return wb;
-}
-
 test('consumer accounts: My work, the update form, and the sheet edit that Google does not attribute', async () => {
-  const wb = await consumerWorkbook();
+  const wb = await setUpWorkbook({ accounts: { kind: 'consumer' } });
   try {
     const [viaSidebar, viaForm, viaSheet] = await assignedOrders(wb, [TECH, TECH, TECH]);
     // My work: runs as the technician, who authorized the add-on.

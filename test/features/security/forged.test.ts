@@ -94,15 +94,16 @@ test('distinct failures of one kind in one entry point: every one on the Errors 
     const errorMails = () =>
       book.rt.world.mail.receivedBy(ADMIN).filter((m) => /Work Orders error/.test(m.subject));
     // Two different messages of one kind (the add-on's own "sheet is missing" error), one entry point.
-    book.model.deleteSheetModel(SHEET_NAMES.changeLog);
-    const first = await book.submit({ description: 'First' });
-    expect(first.executions[0]!.error?.message).toMatch(/"Change Log" sheet is missing/);
+    // (Intake checks the Change Log before anything else: the register goes first, then the log.)
     book.model.deleteSheetModel(SHEET_NAMES.register);
+    const first = await book.submit({ description: 'First' });
+    expect(first.executions[0]!.error?.message).toMatch(/"Work Orders" sheet is missing/);
+    book.model.deleteSheetModel(SHEET_NAMES.changeLog);
     const second = await book.submit({ description: 'Second' });
-    expect(second.executions[0]!.error?.message).toMatch(/"Work Orders" sheet is missing/);
+    expect(second.executions[0]!.error?.message).toMatch(/"Change Log" sheet is missing/);
     expect(rowsOf(book, SHEET_NAMES.errors).map((r) => String(r.Message))).toEqual([
-      expect.stringMatching(/"Change Log" sheet is missing/),
       expect.stringMatching(/"Work Orders" sheet is missing/),
+      expect.stringMatching(/"Change Log" sheet is missing/),
     ]);
     expect(errorMails()).toHaveLength(1);
     expect(errorMails()[0]!.subject).not.toMatch(/[\r\n]/);

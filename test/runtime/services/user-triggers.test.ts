@@ -1,6 +1,7 @@
 /**
  * ScriptApp.getUserTriggers(spreadsheet): "all installable triggers owned by this user in the given
  * spreadsheet, for this script or add-on only" — not another user's, not another document's.
+ * Source: developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)
  */
 import { LocalAppsScript, Scope } from '../../../runtime';
 

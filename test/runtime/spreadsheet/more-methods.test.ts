@@ -1,6 +1,9 @@
 /**
  * Conformance: the remaining Range formatting setters, Protection.setRange/setDomainEdit and the
  * chart builder's secondary settings, through the sandbox.
+ * Sources: developers.google.com/apps-script/reference/spreadsheet/range (the plural setters and
+ * setWrapStrategy), …/spreadsheet/protection (setRange, setDomainEdit) and
+ * …/spreadsheet/embedded-chart-builder.
  */
 import type { LocalAppsScript } from '../../../runtime';
 import { OWNER, errorOf, project, value } from './helpers';
