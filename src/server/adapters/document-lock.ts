@@ -1,4 +1,5 @@
 import { UserFacingError } from './workbook';
+import { documentLockChanged } from './service-handles';
 
 type Lock = GoogleAppsScript.Lock.Lock;
 
@@ -41,10 +42,12 @@ export function withDocumentLock<T>(body: () => T, timeoutMs = 30_000): T {
   if (!lock) throw new UserFacingError('Work Orders needs an open spreadsheet to lock it.');
   acquire(lock, timeoutMs);
   held.document++;
+  documentLockChanged(true);
   try {
     return body();
   } finally {
     held.document--;
+    documentLockChanged(held.document > 0);
     lock.releaseLock();
   }
 }
@@ -64,10 +67,12 @@ export function withOwnerAndDocumentLocks<T>(body: () => T, timeoutMs = 30_000):
     if (!documentLock) return body();
     acquire(documentLock, timeoutMs);
     held.document++;
+    documentLockChanged(true);
     try {
       return body();
     } finally {
       held.document--;
+      documentLockChanged(held.document > 0);
       documentLock.releaseLock();
     }
   } finally {

@@ -5,12 +5,14 @@
  * places, and one memo keeps each a single call to trace. Apps Script starts every execution in a
  * fresh global scope, so these memos never outlive the execution that made them.
  */
+import { LockScopedProperties } from './document-properties-memo';
+
 type Properties = GoogleAppsScript.Properties.Properties;
 type Cache = GoogleAppsScript.Cache.Cache;
 
 let documentCacheHandle: Cache | null | undefined;
 let userPropertiesHandle: Properties | undefined;
-let documentPropertiesHandle: Properties | null | undefined;
+let documentPropertiesHandle: LockScopedProperties | null | undefined;
 
 /** Null outside a document (the hourly job), as CacheService answers there. */
 export function documentCache(): Cache | null {
@@ -23,9 +25,23 @@ export function userProperties(): Properties {
   return userPropertiesHandle;
 }
 
-/** Null outside a document (the hourly job), as PropertiesService answers there. */
-export function documentPropertiesOrNull(): Properties | null {
-  if (documentPropertiesHandle === undefined)
-    documentPropertiesHandle = PropertiesService.getDocumentProperties();
+function documentPropertiesHandleOrNull(): LockScopedProperties | null {
+  if (documentPropertiesHandle === undefined) {
+    const store = PropertiesService.getDocumentProperties();
+    documentPropertiesHandle = store ? new LockScopedProperties(store) : null;
+  }
   return documentPropertiesHandle;
+}
+
+/**
+ * Null outside a document (the hourly job), as PropertiesService answers there. Under the document
+ * lock, reads are answered from one read of the whole store (./document-properties-memo).
+ */
+export function documentPropertiesOrNull(): Properties | null {
+  return documentPropertiesHandleOrNull()?.asProperties() ?? null;
+}
+
+/** The document lock was taken or released: what was read of the document's properties is dropped. */
+export function documentLockChanged(held: boolean): void {
+  documentPropertiesHandle?.lockChanged(held);
 }
