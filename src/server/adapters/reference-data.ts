@@ -77,7 +77,19 @@ export function readReferenceData(ss: Spreadsheet): ReferenceData {
  * Settings and Staff through a snapshot in document properties (no Spreadsheet call when present).
  * Outside a document (the hourly job) there are no document properties, so the tabs are read directly.
  */
+/**
+ * What this execution already loaded (Apps Script starts each execution in a fresh global scope, so
+ * this never outlives it); dropped by invalidateReferenceData when Staff or Settings change.
+ */
+let loadedThisExecution: ReferenceData | null = null;
+
 export function loadReferenceData(ss: Spreadsheet): ReferenceData {
+  if (loadedThisExecution) return loadedThisExecution;
+  loadedThisExecution = loadFresh(ss);
+  return loadedThisExecution;
+}
+
+function loadFresh(ss: Spreadsheet): ReferenceData {
   const now = Date.now();
   const stored = readSnapshot(REFERENCE_SNAPSHOT_KEY, MAX_AGE_MS, now);
   if (stored) {
@@ -101,9 +113,11 @@ function withSender(ss: Spreadsheet, data: ReferenceData): ReferenceData {
 
 /** Stores what was just read, so the next execution starts warm (setup ends with this). */
 export function rememberReferenceData(data: ReferenceData): void {
+  loadedThisExecution = data;
   writeSnapshot(REFERENCE_SNAPSHOT_KEY, JSON.stringify(data), Date.now());
 }
 
 export function invalidateReferenceData(): void {
+  loadedThisExecution = null;
   forgetSnapshot(REFERENCE_SNAPSHOT_KEY);
 }

@@ -9,7 +9,8 @@
  * Anyone who can open a sidebar can call this function from the browser console, but only with plain
  * data: without a real Range it does nothing.
  */
-import { recordedInstallationOwner, servesAsInstallationOwner } from '../setup/installation';
+import { servesAsInstallationOwner } from '../setup/installation';
+import { loadReferenceData } from '../../adapters/reference-data';
 import { SHEET_NAMES } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { handleChangeLogEdit, handleHeaderEdit, handleReferenceEdit } from './other-sheets';
@@ -97,9 +98,10 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     SHEET_NAMES.procedure,
   ];
   if (!watched.includes(name)) return;
-  if (!servesAsInstallationOwner('onEditTrigger', recordedInstallationOwner())) return;
-
   const ss = isSpreadsheet(event.source) ? event.source : activeSpreadsheet();
+  // The owner comes with the Settings/Staff snapshot every edit loads anyway: no round trip of its own.
+  if (!servesAsInstallationOwner('onEditTrigger', loadReferenceData(ss).installationOwner)) return;
+
   const range = editedRange(event.range, event);
   const newValue = event.value === undefined ? undefined : String(event.value);
   if (name === SHEET_NAMES.staff || name === SHEET_NAMES.settings) {
