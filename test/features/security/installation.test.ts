@@ -9,7 +9,9 @@ import path from 'node:path';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADDON_MENU } from '../../../src/server/features/menu';
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
-import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { STEP_CHOICES, updateQuestion } from '../../../src/shared/my-work-update-form';
+import { assignedOrders } from '../my-work/helpers';
 import { approvedOrder, submitOne } from '../../support/edits';
 import { hourlyTriggers, runHourly } from '../../support/ops';
 
@@ -150,4 +152,41 @@ test('every menu item an error message names exists in the menu', () => {
   walk(path.join(__dirname, '../../../src'));
   expect(named.length).toBeGreaterThan(3);
   for (const item of named) expect([item, captions.has(item)]).toEqual([item, true]);
+});
+
+describe('after a take-over, the first answer is from the update form', () => {
+  test('only the new owner’s trigger applies it: one step, one log row', async () => {
+    const wb = await setUpWorkbook();
+    try {
+      await addAdministrator(wb, SECOND_ADMIN);
+      const [id] = await assignedOrders(wb, [TECH]);
+      wb.rt.world.ui.respondWith({ button: 'YES' });
+      expectOk(await wb.menu(SECOND_ADMIN, 'takeOverInstallation'));
+      const form = wb.rt.world.forms.all().find((f) => f.title === 'Work order update')!;
+      const { executions } = await wb.rt.submitForm(form.id, {
+        respondentEmail: TECH,
+        answers: { [updateQuestion('order').title]: id!, [updateQuestion('step').title]: STEP_CHOICES.start },
+      });
+      // Both trigger sets fired (the former owner's retires itself on this firing).
+      expect(executions.length).toBe(2);
+      executions.forEach(expectOk);
+      expect(wb.order(id!).status).toBe('In Progress');
+      const started = wb
+        .changeLogEntries()
+        .filter((e) => e.recordId === id && e.field === 'Status' && e.newValue === 'In Progress');
+      expect(started).toHaveLength(1);
+      // The former owner's trigger saw it was no longer the owner and retired its set.
+      const submitters = wb.rt.world.triggers
+        .list()
+        .filter((t) => t.handlerFunction === 'onFormSubmitTrigger');
+      expect(submitters.map((t) => t.owner)).toEqual([SECOND_ADMIN]);
+      // …and nothing else: no second attempt refused, logged or answered by email.
+      expect(wb.changeLogEntries().filter((e) => e.recordId === id && /refused/i.test(e.field))).toEqual([]);
+      expect(wb.rt.world.mail.receivedBy(TECH).filter((m) => /could not|refused/i.test(m.subject))).toEqual(
+        [],
+      );
+    } finally {
+      await wb.close();
+    }
+  });
 });

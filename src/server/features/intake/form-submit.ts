@@ -188,6 +188,10 @@ export function onFormSubmitTrigger(e: unknown): void {
   const event = toFormSubmitEvent(e);
   if (!event) return;
   const ss = activeSpreadsheet();
+  // Only the installation owner's trigger acts, whichever form answered: after a take-over both trigger
+  // sets fire until the former owner's retires, and each owner keeps its own intake ledger.
+  const reference = loadReferenceData(ss);
+  if (!servesAsInstallationOwner('onFormSubmitTrigger', reference.installationOwner)) return;
   if (isUpdateResponse(event.namedValues)) {
     applyUpdateResponse(ss, event);
     return;
@@ -195,8 +199,6 @@ export function onFormSubmitTrigger(e: unknown): void {
   const now = new Date();
   // A requestor's reply (the reply form shares this trigger) goes on their work order, not in as a request.
   if (isReplyResponse(event.namedValues)) return void recordReply(ss, event.namedValues, now);
-  const reference = loadReferenceData(ss);
-  if (!servesAsInstallationOwner('onFormSubmitTrigger', reference.installationOwner)) return;
   const result = ingestResponse(
     ss,
     reference,
