@@ -92,9 +92,12 @@ async function buildPage({ folder, file }) {
     minify: true,
     write: false,
   });
-  const css = fs.existsSync(path.join(dir, 'styles.css'))
+  // The look every sidebar shares, then the page's own styles.
+  const base = fs.readFileSync(path.join(root, 'src/client/shared/sidebar-base.css'), 'utf8');
+  const own = fs.existsSync(path.join(dir, 'styles.css'))
     ? fs.readFileSync(path.join(dir, 'styles.css'), 'utf8')
     : '';
+  const css = `${base}${own}`;
   const template = fs.readFileSync(path.join(dir, 'page.html'), 'utf8');
   const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   const html = template
