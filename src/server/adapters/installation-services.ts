@@ -3,6 +3,8 @@
  * name Google services): who runs this execution, the user's own triggers, the protection types, a
  * confirmation, and a form's responses.
  */
+import { effectiveUserEmail as sessionEffectiveUser } from './session';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -10,16 +12,12 @@ type Trigger = GoogleAppsScript.Script.Trigger;
 
 /** The account whose rights this execution runs with (a trigger's owner, or the user), lower-cased. */
 export function effectiveUserEmail(): string {
-  return Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  return sessionEffectiveUser().trim().toLowerCase();
 }
 
 /** The container spreadsheet, or null (the hourly job has none). */
 export function activeSpreadsheetOrNull(): Spreadsheet | null {
   return SpreadsheetApp.getActiveSpreadsheet();
-}
-
-export function openSpreadsheetById(id: string): Spreadsheet {
-  return SpreadsheetApp.openById(id);
 }
 
 /** The sheet's own protection (SHEET), if any. */

@@ -1,18 +1,12 @@
 /**
  * Spreadsheet service calls features need that are not a method of a sheet or range they hold:
- * opening by id, the sheet-protection and data-validation builders, chart types.
+ * opening by id, the data-validation builder, chart types.
  */
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The spreadsheet with this id (the hourly job runs with no active document). */
 export function openSpreadsheet(id: string): Spreadsheet {
   return SpreadsheetApp.openById(id);
-}
-
-/** The protections of the whole sheet (not of its ranges). */
-export function sheetProtections(sheet: Sheet): GoogleAppsScript.Spreadsheet.Protection[] {
-  return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
 }
 
 /** A drop-down of `values` with help text; `strict` rejects other input, otherwise it is only flagged. */

@@ -1,5 +1,5 @@
 import { requireAdministrator } from '../../adapters/administrators';
-import { openSpreadsheetById } from '../../adapters/installation-services';
+import { openSpreadsheet } from '../../adapters/sheet-services';
 import { ownsHourlyJob, spreadsheetIdOfTrigger, triggerUidOf } from '../../adapters/trigger-target';
 import { activeSpreadsheet, UserFacingError } from '../../adapters/workbook';
 import { runHourlyJob, summarizeHourly, type HourlyReport } from './job';
@@ -21,7 +21,7 @@ export function onHourlyTrigger(e?: unknown): HourlyReport | null {
         'Extensions › Work Orders › Set up work orders to link it again.',
     );
   }
-  const ss = openSpreadsheetById(spreadsheetId);
+  const ss = openSpreadsheet(spreadsheetId);
   if (retiredAsFormerOwner(ss)) return null;
   return runHourlyJob(ss, 'onHourlyTrigger');
 }
