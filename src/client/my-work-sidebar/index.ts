@@ -10,6 +10,7 @@ import { append, byId, el } from '../review-sidebar/dom';
 import { cardElement } from './cards';
 import { stepForm } from './forms';
 import { callServer } from './rpc';
+import { statusLine } from '../shared/status-line';
 
 interface OpenForm {
   id: string;
@@ -31,15 +32,7 @@ const ui = {
   reload: byId<HTMLButtonElement>('reload'),
 };
 
-function say(message: string): void {
-  ui.error.textContent = '';
-  ui.status.textContent = message;
-}
-
-function complain(message: string): void {
-  ui.status.textContent = '';
-  ui.error.textContent = message;
-}
+const { say, complain } = statusLine(ui.status, ui.error);
 
 async function exclusive(work: () => Promise<void>): Promise<void> {
   if (state.busy) return;

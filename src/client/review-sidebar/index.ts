@@ -19,6 +19,7 @@ import { append, button, byId, el } from './dom';
 import { actionForm } from './forms';
 import { callServer } from './rpc';
 import { pollServer, searchServer } from './live';
+import { statusLine } from '../shared/status-line';
 
 /**
  * Where a card is drawn: in a section's list, or among the search results. The same order may be in
@@ -68,15 +69,7 @@ const ui = {
   reload: byId<HTMLButtonElement>('reload'),
 };
 
-function say(message: string): void {
-  ui.error.textContent = '';
-  ui.status.textContent = message;
-}
-
-function complain(message: string): void {
-  ui.status.textContent = '';
-  ui.error.textContent = message;
-}
+const { say, complain } = statusLine(ui.status, ui.error);
 
 function setBusy(busy: boolean): void {
   state.busy = busy;
