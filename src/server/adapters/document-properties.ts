@@ -37,6 +37,10 @@ export const PROPERTY_KEYS = {
   acceptedSettings: 'wo.accepted.settings',
   /** A floor under the request counter kept in the installation owner's properties (never restarted below it). */
   requestCounter: 'wo.counter.request',
+  /** The archive spreadsheets the add-on created, one per year of closure (features/archive/files.ts). */
+  archiveFiles: 'wo.archive.files',
+  /** The archive chunk in progress, a chunked value (features/archive/progress.ts); absent between chunks. */
+  archiveProgress: 'wo.archive.progress',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

@@ -1,59 +1,68 @@
 /**
- * Archive closed work orders: rows moved from the register to the Archive sheet, never deleted.
+ * Archive closed work orders: closed, rejected and cancelled work past the retention period moves to
+ * an archive spreadsheet per year of closure (files.ts), and its register rows are deleted, so the live
+ * spreadsheet shrinks.
  *
- * Order of writes, so that a failure at any point loses nothing and a re-run finishes the job:
- * 1. the Archive rows (one write) — ids already in Archive are not copied again;
- * 2. one change-log row per moved work order;
- * 3. the register rows, deleted by id (re-read just before), in descending contiguous blocks.
- * Callers hold the document lock (the review queue's index is invalidated under it).
+ * A run plans without any lock (one read of the register, and of the change log's recent entries),
+ * then works in chunks (chunk.ts), each under both locks and planned to cost at most a few seconds on
+ * Google's side (plan.ts), releasing them in between so that sidebars, edits and submissions go on.
+ * It stops starting chunks well before the 6-minute limit and says what is left for the next run. An
+ * unfinished chunk (progress.ts) is finished first.
  */
 import { LOG_COLUMN } from '../../../core/change-log-row';
-import { SHEET_NAMES, type Status } from '../../../core/model';
+import { SHEET_NAMES } from '../../../core/model';
 import { parseRegisterRow, registerLayout } from '../../../core/columns';
-import { normalizeHeader } from '../../../core/headers';
-import { isValidDate } from '../../../core/time';
-import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
+import { isValidDate, localParts } from '../../../core/time';
+import { requireChangeLog } from '../../adapters/change-log';
 import { Register } from '../../adapters/register';
 import { documentKey } from '../../adapters/addon-secret';
-import { ARCHIVE_MAC_FIELD, archiveRowMac } from '../../../core/covered-rows';
-import { invalidateReviewQueue } from '../../adapters/review-queue';
-import { readHeaderRow } from '../../adapters/workbook';
+import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { ArchiveTargets } from './files';
+import { runChunk, type ChunkContext, type ChunkOutcome } from './chunk';
+import type { ChunkProgress } from './progress';
 import {
-  ARCHIVE_MAC_HEADER,
-  archiveHeader,
-  archiveRow,
-  descendingBlocks,
+  finalStamp,
   isArchiveCandidate,
+  lastDateOnRow,
   needsLogCheck,
+  planChunks,
   retentionCutoff,
+  shiftedRow,
+  CHUNK_BUDGET_MS,
+  type Eligible,
+  type PlannedChunk,
 } from './plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Bounded per run (one write of this many rows stays well inside the 6-minute limit). */
-export const MAX_ARCHIVED_PER_RUN = 5_000;
+/**
+ * Estimated Google time a run may spend before it stops starting chunks: 4 minutes, so the planning
+ * read, one chunk over its estimate and the summary stay inside the 6-minute limit. The script's own
+ * clock is checked too (wall time is what Google enforces).
+ */
+export const RUN_BUDGET_MS = 240_000;
 /** Change-log rows per read when looking for recent changes (one column at a time). */
 const LOG_CHUNK_ROWS = 50_000;
+/** What planning costs on Google's side (see plan.ts's prices): ~10 µs a cell read, 0.1 s a call. */
+const PLAN_CELL_MS = 0.01;
+/** Planning's calls: the register's row count and read, the time zone, the change log's reads. */
+const PLAN_CALLS_MS = 600;
 
 export interface ArchiveResult {
   retentionDays: number;
-  /** Ids copied to Archive and removed from the register by this run. */
+  /** Ids copied to an archive file and removed from the register by this run. */
   archived: string[];
-  /** Ids found already in Archive (an earlier run stopped halfway): removed from the register only. */
+  /** Ids an earlier, interrupted run had already copied: removed from the register only. */
   alreadyInArchive: string[];
   /** Final work orders past the window on their row but changed since (change log): kept. */
   keptRecentlyChanged: number;
   /** Eligible work orders left for the next run. */
   remaining: number;
-}
-
-interface Move {
-  id: string;
-  status: Status;
-  cells: unknown[];
-  /** Dated by its change log, not its row (see plan.ts). */
-  logCheck: boolean;
+  /** Chunks run, and whether the first finished one an earlier run left. */
+  chunks: number;
+  resumed: boolean;
+  /** The archive files written to, by name. */
+  archives: string[];
 }
 
 export function archiveClosed(
@@ -62,125 +71,114 @@ export function archiveClosed(
   retentionDays: number,
   now: Date,
 ): ArchiveResult {
+  const started = Date.now();
   const result: ArchiveResult = {
     retentionDays,
     archived: [],
     alreadyInArchive: [],
     keptRecentlyChanged: 0,
     remaining: 0,
+    chunks: 0,
+    resumed: false,
+    archives: [],
   };
   requireChangeLog(ss);
   const register = Register.open(ss);
-  const sheet = register.sheet;
-  const last = sheet.getLastRow();
-  if (last < 2) return result;
-  // Header and data in one read.
-  const [header = [], ...rows] = sheet.getRange(1, 1, last, register.width).getValues();
+  const last = register.sheet.getLastRow();
+  // Header and data in one read, outside any lock: every chunk checks its rows again under the lock.
+  const [header = [], ...rows] = register.readRows(1, Math.max(1, last));
   const registerHeader = header.map((h) => String(h).trim());
-  const layout = registerLayout(registerHeader);
+  const timeZone = ss.getSpreadsheetTimeZone();
   const cutoff = retentionCutoff(now, retentionDays);
-  const candidates: Move[] = [];
-  rows.forEach((cells, i) => {
-    const parsed = parseRegisterRow(cells, layout, i + 2);
-    if (parsed.ok && isArchiveCandidate(parsed.order, cutoff))
-      candidates.push({
-        id: parsed.order.id,
-        status: parsed.order.status,
-        cells,
-        logCheck: needsLogCheck(parsed.order),
-      });
-  });
-  if (candidates.length === 0) return result;
-  const recent = idsChangedSince(ss, cutoff, new Set(candidates.filter((c) => c.logCheck).map((c) => c.id)));
-  const eligible = candidates.filter((c) => !recent.has(c.id));
-  result.keptRecentlyChanged = candidates.length - eligible.length;
-  const moves = eligible.slice(0, MAX_ARCHIVED_PER_RUN);
-  result.remaining = eligible.length - moves.length;
-  if (moves.length === 0) return result;
-
-  const archive = openArchive(ss, registerHeader);
-  const fresh = moves.filter((m) => !archive.ids.has(m.id));
-  // Each Archive row carries its MAC, and the log row of its move records it (Verify compares both).
-  const key = documentKey();
-  const macAt = archive.header.indexOf(ARCHIVE_MAC_HEADER);
-  const macs = new Map<string, string>();
-  const archived = fresh.map((m) => {
-    const row = archiveRow(archive.header, registerHeader, m.cells, now);
-    if (key && macAt >= 0) {
-      const mac = archiveRowMac(key, archive.header, row);
-      row[macAt] = mac;
-      macs.set(m.id, mac);
-    }
-    return row;
-  });
-  if (fresh.length > 0) {
-    const start = archive.sheet.getLastRow() + 1;
-    ensureRows(archive.sheet, start + fresh.length - 1);
-    archive.sheet.getRange(start, 1, fresh.length, archive.header.length).setValues(archived);
-  }
-  result.archived = fresh.map((m) => m.id);
-  result.alreadyInArchive = moves.filter((m) => archive.ids.has(m.id)).map((m) => m.id);
-  const logged = writeChangeLog(
+  const layout = registerLayout(registerHeader);
+  const yearOf = (cells: readonly unknown[]): number | null => {
+    const parsed = parseRegisterRow(cells, layout, 0);
+    if (!parsed.ok) return null;
+    const at = finalStamp(parsed.order)?.getTime() ?? lastDateOnRow(parsed.order);
+    return at > 0 ? localParts(new Date(at), timeZone).year : null;
+  };
+  const ctx: ChunkContext = {
     ss,
-    moves.flatMap((m) => {
-      const moved = {
-        at: now,
-        user,
-        source: 'system' as const,
-        recordId: m.id,
-        field: 'Archived',
-        oldValue: m.status,
-        newValue: archive.ids.has(m.id)
-          ? 'Removed from the register (already in Archive)'
-          : `Moved to ${SHEET_NAMES.archive}`,
-      };
-      const mac = macs.get(m.id);
-      return mac ? [moved, { ...moved, field: ARCHIVE_MAC_FIELD, oldValue: '', newValue: mac }] : [moved];
-    }),
-  );
-  deleteByIds(register, new Set(moves.map((m) => m.id)));
-  logged.commit();
-  // Rows moved up: the review queue's index (row numbers, last row seen) is rebuilt on its next load.
-  invalidateReviewQueue();
+    register,
+    registerHeader,
+    user,
+    now,
+    cutoff,
+    key: documentKey(),
+    targets: new ArchiveTargets(ss, registerHeader),
+    yearOf,
+  };
+  const { eligible, kept } = planEligible(ss, rows, layout, cutoff, yearOf);
+  result.keptRecentlyChanged = kept;
+  const chunks = planChunks(eligible);
+  let spentMs = PLAN_CALLS_MS + last * header.length * PLAN_CELL_MS;
+  // Rows deleted so far, as numbered when planned: later hints are shifted past them.
+  const planRow = new Map(eligible.map((e) => [e.id, e.row]));
+  const deletedPlanRows: number[] = [];
+  const done = new Set<string>();
+  const run = (planned: ChunkProgress, hints: ReadonlyMap<string, number>): ChunkOutcome => {
+    const outcome = withOwnerAndDocumentLocks(() => runChunk(ctx, planned, hints));
+    if (outcome.resumed || outcome.archived.length + outcome.alreadyInArchive.length > 0) result.chunks++;
+    result.resumed ||= outcome.resumed;
+    result.archived.push(...outcome.archived);
+    result.alreadyInArchive.push(...outcome.alreadyInArchive);
+    if (outcome.archiveName && !result.archives.includes(outcome.archiveName))
+      result.archives.push(outcome.archiveName);
+    for (const id of [...outcome.archived, ...outcome.alreadyInArchive]) {
+      done.add(id);
+      const row = planRow.get(id);
+      if (row !== undefined) insertSorted(deletedPlanRows, row);
+    }
+    return outcome;
+  };
+  // A chunk an earlier run left unfinished comes first (one property read under the locks when none).
+  if (run({ year: 0, ids: [] }, new Map()).resumed) spentMs += CHUNK_BUDGET_MS;
+  for (let i = 0; i < chunks.length;) {
+    const chunk = chunks[i] as PlannedChunk;
+    if (spentMs + chunk.estimatedMs > RUN_BUDGET_MS || Date.now() - started > RUN_BUDGET_MS) break;
+    const items = chunk.items.filter((item) => !done.has(item.id));
+    if (items.length === 0) {
+      i++;
+      continue;
+    }
+    const hints = new Map(items.map((item) => [item.id, shiftedRow(item.row, deletedPlanRows)]));
+    const outcome = run({ year: chunk.year, ids: items.map((item) => item.id) }, hints);
+    spentMs += outcome.resumed ? CHUNK_BUDGET_MS : chunk.estimatedMs;
+    // Another execution's unfinished chunk ran instead of this one (it stopped after this run planned).
+    if (!outcome.resumed) i++;
+  }
+  result.remaining = eligible.filter((e) => !done.has(e.id)).length;
   return result;
 }
 
-/** The Archive sheet (created, or its header completed) and the ids it already holds (one read). */
-function openArchive(
-  ss: Spreadsheet,
-  registerHeader: readonly string[],
-): { sheet: Sheet; header: string[]; ids: Set<string> } {
-  let sheet = ss.getSheetByName(SHEET_NAMES.archive);
-  const existing = sheet ? readHeaderRow(sheet) : [];
-  if (!sheet) {
-    sheet = ss.insertSheet(SHEET_NAMES.archive);
-    sheet.setFrozenRows(1);
-  }
-  const { header, added } = archiveHeader(existing, registerHeader);
-  if (added.length > 0) {
-    const missingColumns = header.length - sheet.getMaxColumns();
-    if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
-    sheet
-      .getRange(1, existing.length + 1, 1, added.length)
-      .setValues([added])
-      .setFontWeight('bold');
-  }
-  const idAt = header.findIndex(
-    (h) =>
-      normalizeHeader(h) === normalizeHeader(registerHeader[registerLayout(registerHeader).indexOf.id] ?? ''),
-  );
-  const last = sheet.getLastRow();
-  const ids = new Set<string>();
-  if (idAt >= 0 && last >= 2) {
-    for (const [v] of sheet.getRange(2, idAt + 1, last - 1, 1).getValues())
-      if (v !== '') ids.add(String(v).trim());
-  }
-  return { sheet, header, ids };
+function insertSorted(sorted: number[], value: number): void {
+  let i = sorted.length;
+  while (i > 0 && (sorted[i - 1] as number) > value) i--;
+  sorted.splice(i, 0, value);
 }
 
-function ensureRows(sheet: Sheet, lastNeeded: number): void {
-  const max = sheet.getMaxRows();
-  if (lastNeeded > max) sheet.insertRowsAfter(max, lastNeeded - max);
+/** The register rows due for archiving (an id on two rows is never), and how many recent changes kept. */
+function planEligible(
+  ss: Spreadsheet,
+  rows: readonly unknown[][],
+  layout: ReturnType<typeof registerLayout>,
+  cutoff: number,
+  yearOf: (cells: readonly unknown[]) => number | null,
+): { eligible: Eligible[]; kept: number } {
+  const seen = new Map<string, number>();
+  const candidates: Array<Eligible & { logCheck: boolean }> = [];
+  rows.forEach((cells, i) => {
+    const parsed = parseRegisterRow(cells, layout, i + 2);
+    if (!parsed.ok) return;
+    seen.set(parsed.order.id, (seen.get(parsed.order.id) ?? 0) + 1);
+    const year = yearOf(cells);
+    if (year !== null && isArchiveCandidate(parsed.order, cutoff))
+      candidates.push({ id: parsed.order.id, row: i + 2, year, logCheck: needsLogCheck(parsed.order) });
+  });
+  const unique = candidates.filter((c) => seen.get(c.id) === 1);
+  const recent = idsChangedSince(ss, cutoff, new Set(unique.filter((c) => c.logCheck).map((c) => c.id)));
+  const eligible = unique.filter((c) => !recent.has(c.id)).map(({ id, row, year }) => ({ id, row, year }));
+  return { eligible, kept: unique.length - eligible.length };
 }
 
 /**
@@ -212,26 +210,4 @@ function idsChangedSince(ss: Spreadsheet, cutoff: number, ids: ReadonlySet<strin
     end = start - 1;
   }
   return found;
-}
-
-/**
- * Deletes the register rows holding these ids: the id column is read again just before (users sort and
- * insert rows), an id found on more than one row is left alone (never delete what was not archived),
- * and a blank row is kept at the end if every data row goes (Sheets refuses to delete them all).
- */
-function deleteByIds(register: Register, ids: ReadonlySet<string>): void {
-  const sheet = register.sheet;
-  const last = sheet.getLastRow();
-  if (last < 2) return;
-  const column = sheet.getRange(2, register.layout.indexOf.id + 1, last - 1, 1).getValues();
-  const rowsOf = new Map<string, number[]>();
-  column.forEach(([v], i) => {
-    const id = String(v).trim();
-    if (ids.has(id)) rowsOf.set(id, [...(rowsOf.get(id) ?? []), i + 2]);
-  });
-  const rows = [...rowsOf.values()].filter((r) => r.length === 1).map((r) => r[0] as number);
-  if (rows.length === 0) return;
-  const maxRows = sheet.getMaxRows();
-  if (rows.length >= maxRows - sheet.getFrozenRows()) sheet.insertRowsAfter(maxRows, 1);
-  for (const [start, count] of descendingBlocks(rows)) sheet.deleteRows(start, count);
 }

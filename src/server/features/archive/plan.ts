@@ -120,3 +120,88 @@ export function descendingBlocks(rows: readonly number[]): Array<[number, number
   }
   return blocks;
 }
+
+/**
+ * What one chunk costs on Google's side, priced like the benchmark's cost model (bench/cost-model.ts:
+ * Tanaike's ~0.1 s a read call, ~0.25 s a write call, ~10 µs a cell read, ~50 µs a cell written):
+ *  - fixed: both locks and their release, the progress marker (set, removed), the register's row
+ *    count, the archive append (and its row growth), the change-log write and its checkpoint, the
+ *    review queue's invalidation: about 2.5 s;
+ *  - per contiguous run of register rows: one read of the run and one deleteRows: 0.35 s;
+ *  - per row: ~30 cells read, ~32 archive cells and ~6 log cells written: about 2.5 ms.
+ * A chunk is planned to cost at most CHUNK_BUDGET_MS, leaving room under the 10 s lock budget for a
+ * stale row hint (one read of the register's id column: ~1.1 s at 100,000 rows) and the first
+ * opening of an archive file in the execution (its id column: ~1.1 s at 100,000 archived rows).
+ */
+export const CHUNK_COST = { fixedMs: 2_500, perRunMs: 350, perRowMs: 2.5 } as const;
+export const CHUNK_BUDGET_MS = 6_500;
+/** Ids per chunk: keeps the progress marker a few property pieces. */
+export const MAX_CHUNK_ROWS = 1_000;
+
+export interface Eligible {
+  id: string;
+  /** The row it was on when the run planned (a hint: checked under the lock). */
+  row: number;
+  /** Which archive file it goes to. */
+  year: number;
+}
+
+export interface PlannedChunk {
+  year: number;
+  items: Eligible[];
+  estimatedMs: number;
+}
+
+export function chunkCost(rows: readonly number[]): number {
+  const runs = descendingBlocks(rows).length;
+  return CHUNK_COST.fixedMs + runs * CHUNK_COST.perRunMs + rows.length * CHUNK_COST.perRowMs;
+}
+
+/**
+ * Chunks of one archive year each, bottom of the sheet first (deleting a chunk's rows never moves a
+ * row of a chunk planned after it within the year), each within CHUNK_BUDGET_MS.
+ */
+export function planChunks(eligible: readonly Eligible[]): PlannedChunk[] {
+  const byYear = new Map<number, Eligible[]>();
+  for (const e of eligible) byYear.set(e.year, [...(byYear.get(e.year) ?? []), e]);
+  const chunks: PlannedChunk[] = [];
+  for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
+    const items = (byYear.get(year) ?? []).slice().sort((a, b) => b.row - a.row);
+    let current: Eligible[] = [];
+    let runs = 0;
+    const close = () => {
+      if (current.length > 0)
+        chunks.push({ year, items: current, estimatedMs: chunkCost(current.map((c) => c.row)) });
+      current = [];
+      runs = 0;
+    };
+    for (const item of items) {
+      const last = current[current.length - 1];
+      const newRun = !last || last.row - 1 !== item.row;
+      const cost =
+        CHUNK_COST.fixedMs +
+        (runs + (newRun ? 1 : 0)) * CHUNK_COST.perRunMs +
+        (current.length + 1) * CHUNK_COST.perRowMs;
+      if (current.length > 0 && (cost > CHUNK_BUDGET_MS || current.length >= MAX_CHUNK_ROWS)) close();
+      if (current.length === 0 || newRun) runs++;
+      current.push(item);
+    }
+    close();
+  }
+  return chunks;
+}
+
+/**
+ * Where a planned row is now, after rows above it were deleted (`deleted`: sheet rows as they were
+ * numbered when planned, ascending).
+ */
+export function shiftedRow(row: number, deletedAscending: readonly number[]): number {
+  let lo = 0;
+  let hi = deletedAscending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((deletedAscending[mid] as number) < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return row - lo;
+}

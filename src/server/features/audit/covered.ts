@@ -14,6 +14,7 @@ import {
 } from '../../../core/covered-rows';
 import type { HmacKey } from '../../../core/keyed-chain';
 import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
+import { archivedRowSources } from '../archive/files';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -56,32 +57,35 @@ export function collectRecorded(rows: readonly (readonly unknown[])[], count: nu
 
 function checkArchive(ss: Spreadsheet, key: HmacKey, recorded: Recorded): CoveredFailure | null {
   if (recorded.archive.size === 0) return null;
-  const sheet = ss.getSheetByName(SHEET_NAMES.archive);
-  const values = sheet ? sheet.getDataRange().getValues() : [];
-  const header = values[0] ?? [];
-  const idAt = header.findIndex((h) => String(h).trim() === REGISTER_COLUMNS.id);
-  const macAt = header.findIndex((h) => String(h).trim() === ARCHIVE_MAC_HEADER);
   const seen = new Set<string>();
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r] ?? [];
-    const id = idAt >= 0 ? String(row[idAt] ?? '').trim() : '';
-    const logged = recorded.archive.get(id);
-    if (logged === undefined) continue;
-    seen.add(id);
-    const mac = archiveRowMac(key, header, row);
-    if (mac !== logged || String(row[macAt] ?? '') !== logged) {
-      return {
-        sheet: SHEET_NAMES.archive,
-        row: r + 1,
-        detail: `${id} is not the row its move recorded (a cell was edited)`,
-      };
+  // The Archive tab of older runs, then the archive spreadsheets (features/archive/files.ts).
+  const sources = archivedRowSources(ss);
+  for (const { label, values, unreadable } of sources) {
+    if (unreadable) return { sheet: label, row: 1, detail: unreadable };
+    const header = values[0] ?? [];
+    const idAt = header.findIndex((h) => String(h).trim() === REGISTER_COLUMNS.id);
+    const macAt = header.findIndex((h) => String(h).trim() === ARCHIVE_MAC_HEADER);
+    for (let r = 1; r < values.length; r++) {
+      const row = values[r] ?? [];
+      const id = idAt >= 0 ? String(row[idAt] ?? '').trim() : '';
+      const logged = recorded.archive.get(id);
+      if (logged === undefined) continue;
+      const mac = archiveRowMac(key, header, row);
+      if (mac !== logged || String(row[macAt] ?? '') !== logged) {
+        return {
+          sheet: label,
+          row: r + 1,
+          detail: `${id} is not the row its move recorded (a cell was edited)`,
+        };
+      }
+      seen.add(id);
     }
   }
   for (const id of recorded.archive.keys()) {
     if (!seen.has(id))
       return {
-        sheet: SHEET_NAMES.archive,
-        row: values.length + 1,
+        sheet: sources.at(-1)?.label ?? SHEET_NAMES.archive,
+        row: (sources.at(-1)?.values.length ?? 0) + 1,
         detail: `${id} was archived but its row is gone`,
       };
   }

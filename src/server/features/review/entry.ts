@@ -33,6 +33,7 @@ import { answer, refusal } from './respond';
 import { openQuestionsIn } from './questions';
 import { searchIndex } from './search';
 import { buildView, itemFromEntry, itemFromOrder } from './view';
+import { notInRegisterMessage } from '../archive/find';
 import { alertUser, showSidebar } from '../../adapters/ui';
 
 export const SIDEBAR_FILE = 'ReviewSidebar';
@@ -115,7 +116,7 @@ export function reviewFind(request?: unknown): ReviewFindResponse {
     const reviewer = reviewerOrRefusal(reference, currentUserEmail());
     if (isRefusal(reviewer)) return reviewer;
     const found = findOrder(Register.open(ss), parsed.data.query);
-    if (!found) return refusal(`No work order ${parsed.data.query} is in the register.`);
+    if (!found) return refusal(notInRegisterMessage(parsed.data.query));
     const asked = openQuestionsIn(documentPropertiesOrNull()?.getProperties() ?? {});
     const context = { priorities: reference.settings.priorities, asked };
     return { ok: true, item: itemFromOrder(found.order, found.row, context) };

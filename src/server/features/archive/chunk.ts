@@ -1,0 +1,267 @@
+/**
+ * One archive chunk, under the document lock: a few hundred register rows of one archive year copied to
+ * their archive file, logged, and deleted from the register.
+ *
+ * The order of writes, and why each step is safe to repeat after a failure at any point:
+ *  0. the progress marker (the chunk's ids) is written first (progress.ts);
+ *  1. copy: rows are appended to the archive file, except ids it already holds (a repeat finds them);
+ *  2. log: one change-log row per order, written uncommitted, in the order of step 3's deletions;
+ *  3. delete: the register rows, bottom-up, one deleteRows per contiguous run;
+ *  4. commit: the log checkpoint; then the marker is removed.
+ * What the register holds is the durable record of what is left: an id still there is copied (if
+ * needed), logged and deleted by the repeat; an id gone was deleted after its log row was written. A
+ * log row written but not committed is settled by the next append (change-log-recovery.ts): kept when
+ * its order is gone from the register, written over when it is still there. Since rows are logged in
+ * deletion order, the rows kept are exactly those of the orders deleted: none is lost, and a repeat
+ * never logs an order twice.
+ */
+import { parseRegisterRow } from '../../../core/columns';
+import { ARCHIVE_MAC_FIELD, archiveRowMac } from '../../../core/covered-rows';
+import type { HmacKey } from '../../../core/keyed-chain';
+import type { UnhashedEntry } from '../../../core/audit';
+import { writeChangeLog } from '../../adapters/change-log';
+import type { Register } from '../../adapters/register';
+import { invalidateReviewQueue } from '../../adapters/review-queue';
+import { ARCHIVE_MAC_HEADER, archiveRow, descendingBlocks, isArchiveCandidate } from './plan';
+import type { ArchiveTarget, ArchiveTargets } from './files';
+import { clearProgress, readProgress, writeProgress, type ChunkProgress } from './progress';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface ChunkContext {
+  ss: Spreadsheet;
+  register: Register;
+  registerHeader: readonly string[];
+  user: string;
+  now: Date;
+  cutoff: number;
+  key: HmacKey | null;
+  targets: ArchiveTargets;
+  yearOf: (cells: readonly unknown[]) => number | null;
+}
+
+export interface ChunkOutcome {
+  /** The chunk that ran: the planned one, or one an earlier run left unfinished. */
+  resumed: boolean;
+  /** Ids copied to the archive and removed from the register. */
+  archived: string[];
+  /** Ids the archive already held (an earlier run stopped after copying): removed from the register. */
+  alreadyInArchive: string[];
+  /** Ids not archived now (gone, doubled, or no longer due): left where they are. */
+  skipped: string[];
+  /** Register rows deleted, as numbered when the chunk started. */
+  deletedRows: number[];
+  archiveName: string | null;
+}
+
+interface Present {
+  id: string;
+  row: number;
+  cells: unknown[];
+}
+
+/** Runs the unfinished chunk if there is one, else `planned` (hints: id → expected sheet row). */
+export function runChunk(
+  ctx: ChunkContext,
+  planned: ChunkProgress,
+  hints: ReadonlyMap<string, number>,
+): ChunkOutcome {
+  const unfinished = readProgress();
+  const chunk = unfinished ?? planned;
+  if (!unfinished && planned.ids.length === 0)
+    return {
+      resumed: false,
+      archived: [],
+      alreadyInArchive: [],
+      skipped: [],
+      deletedRows: [],
+      archiveName: null,
+    };
+  if (!unfinished) writeProgress(chunk);
+  const found = locate(ctx.register, chunk.ids, unfinished ? new Map() : hints);
+  const present: Present[] = [];
+  const skipped: string[] = [];
+  for (const id of chunk.ids) {
+    const at = found.get(id);
+    const parsed = at ? parseRegisterRow(at.cells, ctx.register.layout, at.row) : null;
+    if (
+      at &&
+      parsed?.ok &&
+      isArchiveCandidate(parsed.order, ctx.cutoff) &&
+      ctx.yearOf(at.cells) === chunk.year
+    )
+      present.push({ id, ...at });
+    else skipped.push(id);
+  }
+  const outcome: ChunkOutcome = {
+    resumed: unfinished !== null,
+    archived: [],
+    alreadyInArchive: [],
+    skipped,
+    deletedRows: [],
+    archiveName: null,
+  };
+  if (present.length > 0) {
+    const target = ctx.targets.target(chunk.year);
+    outcome.archiveName = target.file.name;
+    const macs = copyToArchive(ctx, target, present, outcome);
+    // Deletion order (bottom-up) is log order: see the file comment.
+    present.sort((a, b) => b.row - a.row);
+    const logged = writeChangeLog(
+      ctx.ss,
+      present.flatMap((p) => logEntries(ctx, target, p, macs, outcome)),
+    );
+    deleteRows(
+      ctx.register,
+      present.map((p) => p.row),
+    );
+    outcome.deletedRows = present.map((p) => p.row);
+    logged.commit();
+    // Rows moved up: the review queue's row hints are rebuilt on its next load.
+    invalidateReviewQueue();
+  }
+  clearProgress();
+  return outcome;
+}
+
+/**
+ * Where each id is now: at its hinted row (one read per contiguous run of hints), else found by one
+ * read of the id column. An id on more than one row is left out (never delete what was not archived).
+ */
+function locate(
+  register: Register,
+  ids: readonly string[],
+  hints: ReadonlyMap<string, number>,
+): Map<string, { row: number; cells: unknown[] }> {
+  const idIndex = register.layout.indexOf.id;
+  const found = new Map<string, { row: number; cells: unknown[] }>();
+  const readAt = (rows: Map<string, number>): boolean => {
+    let all = true;
+    for (const [start, count] of descendingBlocks([...rows.values()])) {
+      let cells: unknown[][];
+      try {
+        cells = register.readRows(start, count);
+      } catch {
+        return false; // the rows are past the sheet's end: rows were deleted since the hint
+      }
+      cells.forEach((row, i) => {
+        const id = String(row[idIndex] ?? '').trim();
+        if (rows.get(id) === start + i) found.set(id, { row: start + i, cells: row });
+      });
+    }
+    for (const id of rows.keys()) if (!found.has(id)) all = false;
+    return all;
+  };
+  const hinted = new Map([...hints].filter(([id]) => ids.includes(id)));
+  if (hinted.size === ids.length && readAt(hinted)) return found;
+  found.clear();
+  const wanted = new Set(ids);
+  const rowsOf = new Map<string, number[]>();
+  register.readIds().forEach((v, i) => {
+    const id = v.trim();
+    if (wanted.has(id)) rowsOf.set(id, [...(rowsOf.get(id) ?? []), i + 2]);
+  });
+  const unique = new Map(
+    [...rowsOf].filter(([, rows]) => rows.length === 1).map(([id, [row]]) => [id, row!]),
+  );
+  readAt(unique);
+  return found;
+}
+
+/** Appends the rows the archive lacks (one write); returns every present id's MAC. */
+function copyToArchive(
+  ctx: ChunkContext,
+  target: ArchiveTarget,
+  present: readonly Present[],
+  outcome: ChunkOutcome,
+): Map<string, string> {
+  const macAt = target.header.indexOf(ARCHIVE_MAC_HEADER);
+  const macs = new Map<string, string>();
+  const build = (p: Present): unknown[] => {
+    const row = archiveRow(target.header, ctx.registerHeader, p.cells, ctx.now);
+    if (ctx.key && macAt >= 0) {
+      row[macAt] = archiveRowMac(ctx.key, target.header, row);
+      macs.set(p.id, String(row[macAt]));
+    }
+    return row;
+  };
+  const fresh: Present[] = [];
+  for (const p of present) {
+    const at = target.rows.get(p.id);
+    if (at === undefined) fresh.push(p);
+    else {
+      outcome.alreadyInArchive.push(p.id);
+      keepOrRepair(ctx, target, at, p, build, macs);
+    }
+  }
+  if (fresh.length === 0) return macs;
+  const start = target.lastRow + 1;
+  const end = start + fresh.length - 1;
+  if (end > target.maxRows) {
+    target.sheet.insertRowsAfter(target.maxRows, end - target.maxRows);
+    target.maxRows = end;
+  }
+  target.sheet.getRange(start, 1, fresh.length, target.header.length).setValues(fresh.map(build));
+  fresh.forEach((p, i) => target.rows.set(p.id, start + i));
+  target.lastRow = end;
+  outcome.archived.push(...fresh.map((p) => p.id));
+  return macs;
+}
+
+/**
+ * An archive row copied by a run that stopped before logging it: kept when its MAC cell is the MAC of
+ * its cells (one read), else written again from the register row, which is still there.
+ */
+function keepOrRepair(
+  ctx: ChunkContext,
+  target: ArchiveTarget,
+  at: number,
+  p: Present,
+  build: (p: Present) => unknown[],
+  macs: Map<string, string>,
+): void {
+  const macAt = target.header.indexOf(ARCHIVE_MAC_HEADER);
+  const cells = target.sheet.getRange(at, 1, 1, target.header.length).getValues()[0] ?? [];
+  if (ctx.key && macAt >= 0) {
+    const mac = archiveRowMac(ctx.key, target.header, cells);
+    if (mac === String(cells[macAt] ?? '')) {
+      macs.set(p.id, mac);
+      return;
+    }
+  }
+  target.sheet.getRange(at, 1, 1, target.header.length).setValues([build(p)]);
+}
+
+function logEntries(
+  ctx: ChunkContext,
+  target: ArchiveTarget,
+  p: Present,
+  macs: ReadonlyMap<string, string>,
+  outcome: ChunkOutcome,
+): UnhashedEntry[] {
+  const parsed = parseRegisterRow(p.cells, ctx.register.layout, p.row);
+  const moved: UnhashedEntry = {
+    at: ctx.now,
+    user: ctx.user,
+    source: 'system',
+    recordId: p.id,
+    field: 'Archived',
+    oldValue: parsed.ok ? parsed.order.status : '',
+    newValue: outcome.alreadyInArchive.includes(p.id)
+      ? `Removed from the register (already in ${target.file.name})`
+      : `Moved to ${target.file.name}`,
+  };
+  const mac = macs.get(p.id);
+  return mac ? [moved, { ...moved, field: ARCHIVE_MAC_FIELD, oldValue: '', newValue: mac }] : [moved];
+}
+
+/**
+ * Deletes these register rows bottom-up, one call per contiguous run, keeping one row below the
+ * header if every row would go (Sheets refuses to delete every non-frozen row).
+ */
+function deleteRows(register: Register, rows: readonly number[]): void {
+  const sheet = register.sheet;
+  const maxRows = sheet.getMaxRows();
+  if (rows.length >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
+  for (const [start, count] of descendingBlocks(rows)) sheet.deleteRows(start, count);
+}

@@ -1,0 +1,209 @@
+/**
+ * The archive spreadsheets: one file per year of closure ("Work Orders Archive 2026"), created by the
+ * add-on on first use, listed in document properties (only the add-on's code can change that list, so
+ * a sheet edit cannot point Verify or Find at another file) and shown on the Settings tab.
+ *
+ * Each file holds one tab, Archive: the register's header plus Archived At and Archive MAC. The ids it
+ * already holds are read once per execution (one read of one column) and kept up to date as rows are
+ * appended, so a resumed chunk never copies a row twice.
+ */
+import * as z from 'zod/mini';
+import { normalizeHeader } from '../../../core/headers';
+import { registerLayout } from '../../../core/columns';
+import { SHEET_NAMES } from '../../../core/model';
+import { SETTINGS_COLUMNS } from '../../../core/settings';
+import { PROPERTY_KEYS, documentProperties } from '../../adapters/document-properties';
+import { createSpreadsheetFile, openSpreadsheetOrNull } from '../../adapters/spreadsheet-files';
+import { UserFacingError, readHeaderRow } from '../../adapters/workbook';
+import { archiveHeader } from './plan';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const ArchiveFileSchema = z.object({
+  year: z.int(),
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  url: z.string(),
+});
+const ArchiveFilesSchema = z.array(ArchiveFileSchema);
+export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
+
+export const archiveFileName = (year: number): string => `Work Orders Archive ${year}`;
+
+/** The archive files this spreadsheet's add-on created, oldest year first. */
+export function listArchiveFiles(): ArchiveFile[] {
+  const text = documentProperties().getProperty(PROPERTY_KEYS.archiveFiles);
+  if (text === null || text === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  const files = ArchiveFilesSchema.safeParse(parsed);
+  if (!files.success)
+    throw new Error(
+      `The list of archive spreadsheets in document properties is unreadable: ${text.slice(0, 80)}`,
+    );
+  return [...files.data].sort((a, b) => a.year - b.year);
+}
+
+function saveArchiveFiles(files: readonly ArchiveFile[]): void {
+  documentProperties().setProperty(PROPERTY_KEYS.archiveFiles, JSON.stringify(files));
+}
+
+/** An archive file's tab: the one named Archive, else its first tab. */
+export function archiveTab(file: Spreadsheet): Sheet | null {
+  return file.getSheetByName(SHEET_NAMES.archive) ?? file.getSheets()[0] ?? null;
+}
+
+export function openArchiveFile(file: ArchiveFile): Spreadsheet {
+  const ss = openSpreadsheetOrNull(file.id);
+  if (!ss)
+    throw new UserFacingError(
+      `The archive spreadsheet "${file.name}" (${file.url}) cannot be opened: it was deleted, or it is not ` +
+        'shared with you. Ask its owner to share it with you as an editor, then run this again. Nothing was moved.',
+    );
+  return ss;
+}
+
+export interface ArchiveTarget {
+  file: ArchiveFile;
+  sheet: Sheet;
+  header: string[];
+  /** Request id → its row in the archive tab. */
+  rows: Map<string, number>;
+  /** The last row holding data, and how many rows the tab has. */
+  lastRow: number;
+  maxRows: number;
+}
+
+/** The archive targets of one execution, by year: opened (or created) once, their ids read once. */
+export class ArchiveTargets {
+  private readonly open = new Map<number, ArchiveTarget>();
+
+  constructor(
+    private readonly live: Spreadsheet,
+    private readonly registerHeader: readonly string[],
+  ) {}
+
+  target(year: number): ArchiveTarget {
+    const cached = this.open.get(year);
+    if (cached) return cached;
+    const known = listArchiveFiles().find((f) => f.year === year);
+    const target = known ? this.opened(known) : this.created(year);
+    this.open.set(year, target);
+    return target;
+  }
+
+  private opened(file: ArchiveFile): ArchiveTarget {
+    const sheet = archiveTab(openArchiveFile(file));
+    if (!sheet) throw new UserFacingError(`The archive spreadsheet "${file.name}" has no tab to write to.`);
+    const existing = readHeaderRow(sheet);
+    const header = this.completeHeader(sheet, existing);
+    const idAt = idColumn(header, this.registerHeader);
+    const lastRow = sheet.getLastRow();
+    const rows = new Map<string, number>();
+    if (idAt >= 0 && lastRow >= 2)
+      sheet
+        .getRange(2, idAt + 1, lastRow - 1, 1)
+        .getValues()
+        .forEach(([v], i) => {
+          const id = String(v).trim();
+          if (id !== '') rows.set(id, i + 2);
+        });
+    return { file, sheet, header, rows, lastRow: Math.max(1, lastRow), maxRows: sheet.getMaxRows() };
+  }
+
+  /**
+   * A new file for `year`, recorded in the list before anything is written to it, so a run stopped
+   * here finds and reuses it.
+   */
+  private created(year: number): ArchiveTarget {
+    const name = archiveFileName(year);
+    const ss = createSpreadsheetFile(name);
+    const file: ArchiveFile = { year, id: ss.getId(), name, url: ss.getUrl() };
+    const files = [...listArchiveFiles().filter((f) => f.year !== year), file];
+    saveArchiveFiles(files);
+    const sheet = ss.getSheets()[0];
+    if (!sheet) throw new Error(`The new spreadsheet "${name}" has no tab.`);
+    sheet.setName(SHEET_NAMES.archive);
+    sheet.setFrozenRows(1);
+    const header = this.completeHeader(sheet, []);
+    showOnSettings(this.live, files);
+    return { file, sheet, header, rows: new Map(), lastRow: 1, maxRows: sheet.getMaxRows() };
+  }
+
+  /** The archive header, with any register column it lacks added (one write when one is missing). */
+  private completeHeader(sheet: Sheet, existing: readonly string[]): string[] {
+    const { header, added } = archiveHeader(existing, this.registerHeader);
+    if (added.length > 0) {
+      const missing = header.length - sheet.getMaxColumns();
+      if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
+      sheet
+        .getRange(1, existing.length + 1, 1, added.length)
+        .setValues([added])
+        .setFontWeight('bold');
+    }
+    return header;
+  }
+}
+
+/** The archive header's column of the register's Request ID. */
+export function idColumn(header: readonly string[], registerHeader: readonly string[]): number {
+  const idHeader = registerHeader[registerLayout(registerHeader).indexOf.id] ?? 'Request ID';
+  return header.findIndex((h) => normalizeHeader(h) === normalizeHeader(idHeader));
+}
+
+/**
+ * Lists the archive files in a note on the retention setting's Value cell of the Settings tab (a note
+ * is not a value: the Settings parser and the edit checks never see it). Best effort: the list in
+ * document properties is what the add-on trusts.
+ */
+function showOnSettings(live: Spreadsheet, files: readonly ArchiveFile[]): void {
+  const sheet = live.getSheetByName(SHEET_NAMES.settings);
+  if (!sheet) return;
+  const values = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map((h) => String(h).trim());
+  const keyAt = header.indexOf(SETTINGS_COLUMNS.setting);
+  const valueAt = header.indexOf(SETTINGS_COLUMNS.value);
+  const row = values.findIndex((r) => String(r[keyAt] ?? '').trim() === 'retentionDays');
+  if (keyAt < 0 || valueAt < 0 || row < 1) return;
+  const lines = files.map((f) => `${f.name}: ${f.url}`);
+  sheet
+    .getRange(row + 1, valueAt + 1)
+    .setNote(`Archive spreadsheets (made by Archive closed work orders):\n${lines.join('\n')}`);
+}
+
+/** Archived rows as Verify reads them: a tab's values (header first), or why it could not be read. */
+export interface ArchivedRows {
+  /** How Verify names it: "Archive" (the old in-spreadsheet tab) or an archive file's name. */
+  label: string;
+  values: unknown[][];
+  unreadable?: string;
+}
+
+/**
+ * Every place archived rows are kept: the Archive tab of this spreadsheet (archives made before the
+ * archive files), then each archive file (one open and one read each).
+ */
+export function archivedRowSources(live: Spreadsheet): ArchivedRows[] {
+  const sources: ArchivedRows[] = [];
+  const tab = live.getSheetByName(SHEET_NAMES.archive);
+  if (tab) sources.push({ label: SHEET_NAMES.archive, values: tab.getDataRange().getValues() });
+  for (const file of listArchiveFiles()) {
+    const ss = openSpreadsheetOrNull(file.id);
+    const sheet = ss ? archiveTab(ss) : null;
+    sources.push(
+      sheet
+        ? { label: file.name, values: sheet.getDataRange().getValues() }
+        : {
+            label: file.name,
+            values: [],
+            unreadable: `${file.url} cannot be opened (deleted, or not shared with you)`,
+          },
+    );
+  }
+  return sources;
+}

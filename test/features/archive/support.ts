@@ -1,0 +1,116 @@
+/**
+ * Helpers for the archive tests: a register of many rows written straight into the host model (as
+ * years of the add-on's own work would have left it), the archive spreadsheets the add-on created, and
+ * the document lock holds of an execution, priced by the benchmark's cost model.
+ */
+import { countsOf, estimateMs } from '../../../bench/cost-model';
+import type { ExecutionContext, ExecutionStats, World } from '../../../runtime';
+import { formatRequestId } from '../../../src/core/ids';
+import { emptyWorkOrder, SHEET_NAMES, type WorkOrder } from '../../../src/core/model';
+import { registerLayout, workOrderToRow } from '../../../src/core/columns';
+import { archiveFileName } from '../../../src/server/features/archive/files';
+import type { TestWorkbook } from '../../support/workbook';
+
+type Cell = string | number | boolean | Date;
+
+/** Appends `count` orders below the register's last row (ids from `firstNumber`); returns their ids. */
+export function fillRegister(
+  wb: TestWorkbook,
+  count: number,
+  firstNumber: number,
+  shape: (i: number) => Partial<WorkOrder>,
+): string[] {
+  const sheet = wb.sheet(SHEET_NAMES.register);
+  const header = wb.values(SHEET_NAMES.register)[0] ?? [];
+  const layout = registerLayout(header);
+  const ids: string[] = [];
+  const rows = Array.from({ length: count }, (_, i) => {
+    const id = formatRequestId(firstNumber + i);
+    ids.push(id);
+    const order: WorkOrder = { ...emptyWorkOrder(), id, description: `Order ${i}`, ...shape(i) };
+    return workOrderToRow(order, layout).map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v)) as Cell[];
+  });
+  sheet.writeValues(sheet.lastRow() + 1, 1, rows);
+  return ids;
+}
+
+/** The archive spreadsheet the add-on made for `year`, read through the host model. */
+export function archiveFile(wb: TestWorkbook, year: number) {
+  return wb.rt.world.spreadsheets.all().find((s) => s.name === archiveFileName(year)) ?? null;
+}
+
+/** An archive file's rows by header (Archive tab, header excluded). */
+export function archivedRows(wb: TestWorkbook, year: number): Record<string, unknown>[] {
+  const file = archiveFile(wb, year);
+  const sheet = file?.sheetModel(SHEET_NAMES.archive);
+  if (!sheet) return [];
+  const [header = [], ...rows] = sheet.readValues(1, 1, Math.max(1, sheet.lastRow()), Math.max(1, sheet.lastColumn()));
+  return rows
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+}
+
+function copyStats(s: ExecutionStats): ExecutionStats {
+  return {
+    ...s,
+    calls: { ...s.calls },
+    callsByService: { ...s.callsByService },
+    backend: Object.fromEntries(Object.entries(s.backend).map(([k, v]) => [k, { ...v }])),
+  };
+}
+
+function minus(a: ExecutionStats, b: ExecutionStats): ExecutionStats {
+  const out = copyStats(a);
+  for (const [k, v] of Object.entries(b.calls)) out.calls[k] = (out.calls[k] ?? 0) - v;
+  for (const [k, v] of Object.entries(b.backend)) {
+    const o = (out.backend[k] ??= { touch: 0, read: 0, write: 0 });
+    o.touch -= v.touch;
+    o.read -= v.read;
+    o.write -= v.write;
+  }
+  out.cellsRead -= b.cellsRead;
+  out.cellsWritten -= b.cellsWritten;
+  out.emailsSent -= b.emailsSent;
+  out.lockWaitMs -= b.lockWaitMs;
+  return out;
+}
+
+/** One hold of the locks, from the first tryLock/waitLock to the release that frees the last of them. */
+export interface LockHold {
+  executionId: number;
+  estimatedMs: number;
+  calls: Record<string, number>;
+}
+
+/**
+ * Records every lock hold of the executions that run until `stop()`, priced by bench/cost-model.ts
+ * (each file opened or created inside the hold pays a first touch, and the lock calls themselves count
+ * as the round trips they are). Observes through the runtime's per-call hook (the fault plan), so it
+ * sees exactly the calls the script makes, in order.
+ */
+export function recordLockHolds(world: World): { holds: LockHold[]; stop(): void } {
+  const faults = world.faults;
+  const original = faults.beforeCall.bind(faults);
+  const holds: LockHold[] = [];
+  const open = new Map<number, { depth: number; from: ExecutionStats }>();
+  faults.beforeCall = (ctx: ExecutionContext, key: string) => {
+    original(ctx, key);
+    const state = open.get(ctx.executionId);
+    if (key === 'Lock.tryLock' || key === 'Lock.waitLock') {
+      if (state) state.depth++;
+      else open.set(ctx.executionId, { depth: 1, from: copyStats(ctx.stats) });
+    } else if (key === 'Lock.releaseLock' && state) {
+      if (--state.depth > 0) return;
+      open.delete(ctx.executionId);
+      const delta = minus(ctx.stats, state.from);
+      const files = (delta.calls['SpreadsheetApp.openById'] ?? 0) + (delta.calls['SpreadsheetApp.create'] ?? 0);
+      holds.push({
+        executionId: ctx.executionId,
+        // Priced as its own execution (one first touch) plus a touch per other file, plus this release.
+        estimatedMs: estimateMs({ ...countsOf(delta), localMs: 0 }) + files * 200 + 25,
+        calls: delta.calls,
+      });
+    }
+  };
+  return { holds, stop: () => void (faults.beforeCall = original) };
+}
