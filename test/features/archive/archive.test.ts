@@ -1,12 +1,16 @@
 /**
- * Retention. "Archive closed work orders" moves closed, rejected and cancelled work older
- * than the retention window to the Archive sheet (one write), logs each move, deletes the register
- * rows in few calls, never deletes anything else, and can be re-run after a failure halfway.
+ * Retention. "Archive closed work orders" moves closed, rejected and cancelled work older than the
+ * retention window to an archive spreadsheet per year of closure that the add-on creates, logs each
+ * move, deletes the register rows (the live spreadsheet shrinks), and leaves everything verifiable and
+ * findable.
  */
 import { appendAsAddOn } from '../../support/audit';
 import { SHEET_NAMES } from '../../../src/core/model';
+import { localParts } from '../../../src/core/time';
 import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { DAY, now, patchOrder, rowsOf, setSetting, submitMany } from '../../support/ops';
+import { DAY, now, patchOrder, setSetting, submitMany } from '../../support/ops';
+import { find } from '../review/helpers';
+import { archiveFile, archivedRows } from './support';
 
 /** Appends a properly chained change-log row, as another feature of the add-on would have. */
 function logChange(wb: TestWorkbook, recordId: string, at: Date): void {
@@ -23,21 +27,33 @@ function logChange(wb: TestWorkbook, recordId: string, at: Date): void {
   ]);
 }
 
+async function verify(wb: TestWorkbook) {
+  return expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value as {
+    ok: boolean;
+    sheet?: string;
+    message: string;
+  };
+}
+
 describe('archiving with a 30-day retention', () => {
   let wb: TestWorkbook;
   let ids: string[];
   let everyId: Set<string>;
+  let year: number;
+  let cellsBefore: number;
   beforeAll(async () => {
     wb = await setUpWorkbook();
     setSetting(wb, 'retentionDays', 30);
     const today = now(wb);
-    // The requests were made 100 days ago.
     wb.rt.world.clock.set(new Date(today.getTime() - 100 * DAY));
     ids = await submitMany(wb, 7, (i) =>
       i === 0 ? '=HYPERLINK("http://x","click")' : `Old request ${i + 1}`,
     );
     wb.rt.world.clock.set(today);
-    const ago = (days: number) => new Date(today.getTime() - days * DAY);
+    // Every final date in one year of closure (whatever today is), so one archive file is expected.
+    const closing = new Date(today.getTime() - 60 * DAY);
+    year = localParts(closing, wb.model.timeZone).year;
+    const at = (days: number) => new Date(closing.getTime() - days * 3_600_000);
     const [closedOld, rejectedOld, cancelledOld, closedRecent, open, cancelledTouched, closedOld2] = ids as [
       string,
       string,
@@ -50,18 +66,25 @@ describe('archiving with a 30-day retention', () => {
     patchOrder(wb, closedOld, {
       status: 'Closed',
       woNumber: 'WO-2026-00001',
-      closedAt: ago(60),
-      completedAt: ago(61),
+      closedAt: at(0),
+      completedAt: at(1),
       closedBy: SUPERVISOR,
     });
-    patchOrder(wb, rejectedOld, { status: 'Rejected', decidedAt: ago(90), reason: 'Duplicate' });
+    patchOrder(wb, rejectedOld, { status: 'Rejected', decidedAt: at(2), reason: 'Duplicate' });
     patchOrder(wb, cancelledOld, { status: 'Cancelled', reason: 'No longer needed' });
-    patchOrder(wb, closedRecent, { status: 'Closed', woNumber: 'WO-2026-00002', closedAt: ago(5) });
+    patchOrder(wb, closedRecent, {
+      status: 'Closed',
+      woNumber: 'WO-2026-00002',
+      closedAt: new Date(today.getTime() - 5 * DAY),
+    });
     patchOrder(wb, open, { status: 'In Progress', woNumber: 'WO-2026-00003' });
     patchOrder(wb, cancelledTouched, { status: 'Cancelled', reason: 'Moved' });
-    logChange(wb, cancelledTouched, ago(2));
-    patchOrder(wb, closedOld2, { status: 'Closed', woNumber: 'WO-2026-00004', closedAt: ago(45) });
+    logChange(wb, cancelledTouched, new Date(today.getTime() - 2 * DAY));
+    patchOrder(wb, closedOld2, { status: 'Closed', woNumber: 'WO-2026-00004', closedAt: at(3) });
     everyId = new Set(ids);
+    // The cancelled order is dated by its requested date (cancelling stamps none): keep it in `year` too.
+    patchOrder(wb, cancelledOld, { requestedAt: at(4) });
+    cellsBefore = wb.model.totalCells();
   });
   afterAll(() => wb.close());
 
@@ -69,35 +92,63 @@ describe('archiving with a 30-day retention', () => {
     const run = await wb.menu(SUPERVISOR, 'archiveClosedWorkOrders');
     expect(run.ok).toBe(false);
     expect(wb.register()).toHaveLength(7);
+    expect(archiveFile(wb, year)).toBeNull();
   });
 
-  test('moves exactly the final work orders inactive for more than 30 days', async () => {
+  test('moves exactly the final work orders inactive for more than 30 days to a new archive spreadsheet', async () => {
     const run = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
     const [closedOld, rejectedOld, cancelledOld, closedRecent, open, cancelledTouched, closedOld2] = ids;
-    expect(run.value).toMatchObject({
-      archived: [closedOld, rejectedOld, cancelledOld, closedOld2],
-      alreadyInArchive: [],
-      keptRecentlyChanged: 1,
-    });
+    const value = run.value as {
+      archived: string[];
+      alreadyInArchive: string[];
+      keptRecentlyChanged: number;
+    };
+    expect([...value.archived].sort()).toEqual([closedOld, rejectedOld, cancelledOld, closedOld2].sort());
+    expect(value).toMatchObject({ alreadyInArchive: [], keptRecentlyChanged: 1, remaining: 0, chunks: 1 });
     expect(wb.register().map((r) => r.order.id)).toEqual([closedRecent, open, cancelledTouched]);
-    const archived = rowsOf(wb, SHEET_NAMES.archive);
-    expect(archived.map((r) => r['Request ID'])).toEqual([closedOld, rejectedOld, cancelledOld, closedOld2]);
+    const file = archiveFile(wb, year)!;
+    expect(file).not.toBeNull();
+    // Created by the add-on as the administrator who ran it, one tab renamed Archive.
+    expect(file.ownerEmail).toBe(ADMIN);
+    expect(file.sheetModels().map((s) => s.name)).toEqual([SHEET_NAMES.archive]);
+    expect(archivedRows(wb, year).map((r) => r['Request ID'])).toEqual([
+      closedOld2,
+      cancelledOld,
+      rejectedOld,
+      closedOld,
+    ]);
     expect(wb.rt.world.ui.alerts(wb.ssId, ADMIN).at(-1)!.prompt).toMatch(
-      /^4 closed, rejected or cancelled work order\(s\)/,
+      new RegExp(
+        `^4 closed, rejected or cancelled work order\\(s\\) .* moved to "Work Orders Archive ${year}"`,
+      ),
     );
-    // One write for the Archive rows; the register rows deleted in descending contiguous blocks.
+    // One write for the archive rows; the register rows deleted in descending contiguous runs.
     expect(run.stats.calls['Sheet.deleteRows']).toBe(2);
+    expect(run.stats.calls['SpreadsheetApp.create']).toBe(1);
+  });
+
+  test('the live spreadsheet shrinks: its deleted rows free their cells', () => {
+    const width = wb.sheet(SHEET_NAMES.register).maxColumns;
+    const after = wb.model.totalCells();
+    console.log(`live cells before ${cellsBefore}, after ${after} (4 rows of ${width} columns deleted)`);
+    expect(cellsBefore - after).toBe(4 * width);
+    expect(wb.model.sheetModel(SHEET_NAMES.archive)).toBeUndefined();
   });
 
   test('every row is somewhere, whole: same header plus Archived At and its MAC, text kept as text', () => {
-    const archiveValues = wb.values(SHEET_NAMES.archive);
+    const file = archiveFile(wb, year)!;
+    const tab = file.requireSheet(SHEET_NAMES.archive);
     const registerHeader = wb.values(SHEET_NAMES.register)[0]!;
-    expect(archiveValues[0]).toEqual([...registerHeader, 'Archived At', 'Archive MAC']);
+    expect(tab.readValues(1, 1, 1, tab.lastColumn())[0]).toEqual([
+      ...registerHeader,
+      'Archived At',
+      'Archive MAC',
+    ]);
     const inRegister = wb.register().map((r) => r.order.id);
-    const inArchive = rowsOf(wb, SHEET_NAMES.archive).map((r) => String(r['Request ID']));
+    const inArchive = archivedRows(wb, year).map((r) => String(r['Request ID']));
     expect(new Set([...inRegister, ...inArchive])).toEqual(everyId);
     expect(inRegister.length + inArchive.length).toBe(everyId.size);
-    const first = rowsOf(wb, SHEET_NAMES.archive)[0]!;
+    const first = archivedRows(wb, year).find((r) => r['Request ID'] === ids[0])!;
     expect(first).toMatchObject({
       Status: 'Closed',
       'WO Number': 'WO-2026-00001',
@@ -106,66 +157,57 @@ describe('archiving with a 30-day retention', () => {
     });
     expect(first['Closed At']).toBeInstanceOf(Date);
     expect(first['Archived At']).toBeInstanceOf(Date);
-    const column = archiveValues[0]!.indexOf('Description') + 1;
-    expect(wb.sheet(SHEET_NAMES.archive).formulaAt(2, column)).toBe('');
+    const column = registerHeader.indexOf('Description') + 1;
+    for (let row = 2; row <= 5; row++) expect(tab.formulaAt(row, column)).toBe('');
   });
 
-  test('each move is in the change log (source system, field Archived) and the chain still verifies', async () => {
+  test('each move is in the live change log and the archive file is linked from Settings', async () => {
     const moves = wb.changeLogEntries().filter((e) => e.field === 'Archived');
     expect(moves.map((e) => [e.user, e.source, e.newValue])).toEqual(
-      Array(4).fill([ADMIN, 'system', 'Moved to Archive']),
+      Array(4).fill([ADMIN, 'system', `Moved to Work Orders Archive ${year}`]),
     );
-    const verified = expectOk(await wb.menu(ADMIN, 'verifyAuditLog'));
-    expect(verified.value).toMatchObject({ ok: true });
+    const file = archiveFile(wb, year)!;
+    const settings = wb.values(SHEET_NAMES.settings);
+    const row = settings.findIndex((r) => r.includes('retentionDays'));
+    const column = settings[0]!.indexOf('Value');
+    const note = wb
+      .sheet(SHEET_NAMES.settings)
+      .readNotes({ row: row + 1, column: column + 1, numRows: 1, numColumns: 1 })[0]![0];
+    expect(note).toContain(`Work Orders Archive ${year}: ${file.url}`);
   });
 
-  test('running it again moves nothing', async () => {
+  test('Verify audit log passes, and catches an edited archived cell in the archive spreadsheet', async () => {
+    expect(await verify(wb)).toMatchObject({ ok: true });
+    const tab = archiveFile(wb, year)!.requireSheet(SHEET_NAMES.archive);
+    const column = (tab.readValues(1, 1, 1, tab.lastColumn())[0] ?? []).indexOf('Closed By') + 1;
+    const before = tab.valueAt(2, column);
+    tab.writeValues(2, column, [['mallory@example.org']]);
+    const broken = await verify(wb);
+    expect(broken).toMatchObject({ ok: false, sheet: `Work Orders Archive ${year}` });
+    tab.writeValues(2, column, [[before as string]]);
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  });
+
+  test('Find in the review sidebar says where an archived order went', async () => {
+    const byId = await find(wb, SUPERVISOR, ids[0]);
+    const file = archiveFile(wb, year)!;
+    expect(byId.reply).toMatchObject({ ok: false });
+    expect(JSON.stringify(byId.reply)).toContain(
+      `archived in \\"Work Orders Archive ${year}\\" (${file.url})`,
+    );
+    const byNumber = await find(wb, SUPERVISOR, 'WO-2026-00004');
+    expect(JSON.stringify(byNumber.reply)).toContain('archived in');
+    const unknown = await find(wb, SUPERVISOR, 'REQ-999999');
+    expect(JSON.stringify(unknown.reply)).toContain('No work order REQ-999999 is in the register.');
+  });
+
+  test('running it again moves nothing and creates no second file', async () => {
     const run = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
-    expect(run.value).toMatchObject({ archived: [], alreadyInArchive: [] });
-    expect(rowsOf(wb, SHEET_NAMES.archive)).toHaveLength(4);
+    expect(run.value).toMatchObject({ archived: [], alreadyInArchive: [], chunks: 0 });
+    expect(archivedRows(wb, year)).toHaveLength(4);
     expect(wb.register()).toHaveLength(3);
+    expect(
+      wb.rt.world.spreadsheets.all().filter((s) => s.name.startsWith('Work Orders Archive')),
+    ).toHaveLength(1);
   });
-});
-
-test('a re-run after a failure halfway (copied, not yet removed) does not copy twice', async () => {
-  const wb = await setUpWorkbook();
-  try {
-    setSetting(wb, 'retentionDays', 30);
-    const today = now(wb);
-    wb.rt.world.clock.set(new Date(today.getTime() - 100 * DAY));
-    const [a, b] = await submitMany(wb, 2);
-    wb.rt.world.clock.set(today);
-    patchOrder(wb, a!, {
-      status: 'Rejected',
-      decidedAt: new Date(today.getTime() - 50 * DAY),
-      reason: 'Out of scope',
-    });
-    patchOrder(wb, b!, {
-      status: 'Rejected',
-      decidedAt: new Date(today.getTime() - 50 * DAY),
-      reason: 'Out of scope',
-    });
-    // The first run wrote the Archive row of `a`, then stopped before deleting it from the register.
-    const registerValues = wb.values(SHEET_NAMES.register) as (string | number | boolean | Date)[][];
-    const archive = wb.model.insertSheetModel(SHEET_NAMES.archive);
-    archive.writeValues(1, 1, [[...registerValues[0]!, 'Archived At']]);
-    archive.writeValues(2, 1, [[...registerValues[1]!, today]]);
-    // And the register was trimmed to its rows: every data row is due, which Sheets cannot delete all at once.
-    const reg = wb.sheet(SHEET_NAMES.register);
-    reg.deleteRows(4, reg.maxRows - 3);
-    expect(reg.maxRows).toBe(3);
-    const run = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
-    expect(run.value).toMatchObject({ archived: [b], alreadyInArchive: [a] });
-    expect(rowsOf(wb, SHEET_NAMES.archive).map((r) => r['Request ID'])).toEqual([a, b]);
-    expect(wb.register()).toHaveLength(0);
-    expect(run.stats.calls['Sheet.insertRowsAfter']).toBe(1);
-    expect(wb.values(SHEET_NAMES.register)[0]![0]).toBe('Request ID');
-    const log = wb.changeLogEntries().filter((e) => e.field === 'Archived');
-    expect(log.map((e) => [e.recordId, e.newValue])).toEqual([
-      [a, 'Removed from the register (already in Archive)'],
-      [b, 'Moved to Archive'],
-    ]);
-  } finally {
-    await wb.close();
-  }
 });

@@ -28,7 +28,9 @@ export function fillRegister(
     const id = formatRequestId(firstNumber + i);
     ids.push(id);
     const order: WorkOrder = { ...emptyWorkOrder(), id, description: `Order ${i}`, ...shape(i) };
-    return workOrderToRow(order, layout).map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v)) as Cell[];
+    return workOrderToRow(order, layout).map((v) =>
+      typeof v === 'string' ? v.replace(/^'/, '') : v,
+    ) as Cell[];
   });
   sheet.writeValues(sheet.lastRow() + 1, 1, rows);
   return ids;
@@ -44,7 +46,12 @@ export function archivedRows(wb: TestWorkbook, year: number): Record<string, unk
   const file = archiveFile(wb, year);
   const sheet = file?.sheetModel(SHEET_NAMES.archive);
   if (!sheet) return [];
-  const [header = [], ...rows] = sheet.readValues(1, 1, Math.max(1, sheet.lastRow()), Math.max(1, sheet.lastColumn()));
+  const [header = [], ...rows] = sheet.readValues(
+    1,
+    1,
+    Math.max(1, sheet.lastRow()),
+    Math.max(1, sheet.lastColumn()),
+  );
   return rows
     .filter((r) => r.some((v) => v !== ''))
     .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
@@ -103,7 +110,8 @@ export function recordLockHolds(world: World): { holds: LockHold[]; stop(): void
       if (--state.depth > 0) return;
       open.delete(ctx.executionId);
       const delta = minus(ctx.stats, state.from);
-      const files = (delta.calls['SpreadsheetApp.openById'] ?? 0) + (delta.calls['SpreadsheetApp.create'] ?? 0);
+      const files =
+        (delta.calls['SpreadsheetApp.openById'] ?? 0) + (delta.calls['SpreadsheetApp.create'] ?? 0);
       holds.push({
         executionId: ctx.executionId,
         // Priced as its own execution (one first touch) plus a touch per other file, plus this release.
