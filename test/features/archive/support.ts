@@ -41,20 +41,28 @@ export function archiveFile(wb: TestWorkbook, year: number) {
   return wb.rt.world.spreadsheets.all().find((s) => s.name === archiveFileName(year)) ?? null;
 }
 
-/** An archive file's rows by header (Archive tab, header excluded). */
+/**
+ * The rows of every file named as `year`'s archive, by header (header rows excluded). A run stopped
+ * between creating a file and recording it leaves an empty file behind, which the next run does not
+ * know of: its rows (none) count too.
+ */
 export function archivedRows(wb: TestWorkbook, year: number): Record<string, unknown>[] {
-  const file = archiveFile(wb, year);
-  const sheet = file?.sheetModel(SHEET_NAMES.archive);
-  if (!sheet) return [];
-  const [header = [], ...rows] = sheet.readValues(
-    1,
-    1,
-    Math.max(1, sheet.lastRow()),
-    Math.max(1, sheet.lastColumn()),
-  );
-  return rows
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+  return wb.rt.world.spreadsheets
+    .all()
+    .filter((s) => s.name === archiveFileName(year))
+    .flatMap((file) => {
+      const sheet = file.sheetModels()[0];
+      if (!sheet) return [];
+      const [header = [], ...rows] = sheet.readValues(
+        1,
+        1,
+        Math.max(1, sheet.lastRow()),
+        Math.max(1, sheet.lastColumn()),
+      );
+      return rows
+        .filter((r) => r.some((v) => v !== ''))
+        .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+    });
 }
 
 function copyStats(s: ExecutionStats): ExecutionStats {

@@ -100,6 +100,8 @@ export class ArchiveTargets {
   private opened(file: ArchiveFile): ArchiveTarget {
     const sheet = archiveTab(openArchiveFile(file));
     if (!sheet) throw new UserFacingError(`The archive spreadsheet "${file.name}" has no tab to write to.`);
+    // A run stopped right after creating the file left its tab as Google made it.
+    if (sheet.getName() !== SHEET_NAMES.archive) sheet.setName(SHEET_NAMES.archive);
     const existing = readHeaderRow(sheet);
     const header = this.completeHeader(sheet, existing);
     const idAt = idColumn(header, this.registerHeader);
@@ -129,7 +131,6 @@ export class ArchiveTargets {
     const sheet = ss.getSheets()[0];
     if (!sheet) throw new Error(`The new spreadsheet "${name}" has no tab.`);
     sheet.setName(SHEET_NAMES.archive);
-    sheet.setFrozenRows(1);
     const header = this.completeHeader(sheet, []);
     showOnSettings(this.live, files);
     return { file, sheet, header, rows: new Map(), lastRow: 1, maxRows: sheet.getMaxRows() };
@@ -139,6 +140,7 @@ export class ArchiveTargets {
   private completeHeader(sheet: Sheet, existing: readonly string[]): string[] {
     const { header, added } = archiveHeader(existing, this.registerHeader);
     if (added.length > 0) {
+      if (existing.length === 0) sheet.setFrozenRows(1);
       const missing = header.length - sheet.getMaxColumns();
       if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
       sheet
