@@ -13,6 +13,7 @@ import { Spreadsheet } from './spreadsheet';
 import type { Sheet } from './sheet';
 import type { Range } from './range';
 import { createUi } from '../services/ui';
+import { NO_ACCESS_MESSAGE, canOpen } from './sharing';
 
 const enumOf = (...names: string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, n]));
 
@@ -71,20 +72,34 @@ export class SpreadsheetAppService extends SpreadsheetGasObject {
     overload(this.gasClass, 'openById', arguments, ['string']);
     const model = this.ctx.world.spreadsheets.get(id);
     if (!model) fail(Messages.openById);
-    return new Spreadsheet(this.ctx, model);
+    return this._opened(model);
   }
 
   openByUrl(url: string): Spreadsheet {
     overload(this.gasClass, 'openByUrl', arguments, ['string']);
     const model = this.ctx.world.spreadsheets.byUrl(url);
     if (!model) fail(Messages.openByUrl);
+    return this._opened(model);
+  }
+
+  /** A file the effective user may open (owner, shared with them, or open to all: sharing.ts). */
+  _opened(model: SpreadsheetModel): Spreadsheet {
+    if (!canOpen(this.ctx.effectiveUserEmail, model.ownerEmail, model.editors, model.sharing))
+      throw new GasError(NO_ACCESS_MESSAGE);
     return new Spreadsheet(this.ctx, model);
   }
 
-  /** A new file owned by the effective user, one tab of `rows` × `columns` (default 1000 × 26). */
+  /**
+   * A new file owned by the effective user, one tab "Sheet1" of `rows` × `columns` (default 1000 × 26),
+   * private to them until shared (sharing.ts).
+   */
   create(name: string, rows?: number, columns?: number): Spreadsheet {
     overload(this.gasClass, 'create', arguments, ['string'], ['string', 'number', 'number']);
-    const model = this.ctx.world.spreadsheets.create(name, this.ctx.effectiveUserEmail, { rows, columns });
+    const model = this.ctx.world.spreadsheets.create(name, this.ctx.effectiveUserEmail, {
+      rows,
+      columns,
+      private: true,
+    });
     return new Spreadsheet(this.ctx, model);
   }
 

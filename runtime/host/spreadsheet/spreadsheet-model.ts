@@ -9,6 +9,7 @@ import type { Rect } from './rect';
 import { ProtectionModel } from './protection-model';
 import type { ProtectionType } from './protection-model';
 import { Messages, fail } from './errors';
+import { FileSharing, type SharingState } from './sharing';
 
 /** Google's per-spreadsheet limit, all tabs together. */
 export const MAX_CELLS = 10_000_000;
@@ -32,11 +33,15 @@ export interface SpreadsheetState {
   nextChartId: number;
   usedFirstId: boolean;
   sheets: SheetState[];
+  /** Absent in worlds saved before sharing was modelled (then: open to all). */
+  sharing?: SharingState;
 }
 
 export class SpreadsheetModel {
   /** People the file is shared with as editors (the owner is implied). */
   readonly editors = new Set<string>();
+  /** Viewers, and whether everyone may open it (sharing.ts). */
+  sharing = new FileSharing(true);
   /** The form that sends responses to this spreadsheet (set by the FormApp emulation), or null. */
   formUrl: string | null = null;
   /** Each user's active tab (sheetId), as the UI and Sheet.activate() leave it. */
@@ -231,12 +236,14 @@ export class SpreadsheetModel {
       nextChartId: this.nextChartId,
       usedFirstId: this.usedFirstId,
       sheets: this.sheets.map((s) => s.exportState()),
+      sharing: this.sharing.exportState(),
     };
   }
 
   static fromState(state: SpreadsheetState): SpreadsheetModel {
     const model = new SpreadsheetModel(state.id, state.name, state.ownerEmail, state.timeZone);
     for (const e of state.editors) model.editors.add(e);
+    model.sharing = FileSharing.fromState(state.sharing);
     model.formUrl = state.formUrl;
     for (const [user, id] of state.activeSheetByUser) model.activeSheetByUser.set(user, id);
     for (const [user, sel] of state.selectionByUser)

@@ -12,7 +12,7 @@ import { Sheet, rangeFromA1 } from './sheet';
 import { Range } from './range';
 import { ProtectionObject } from './protection-object';
 import { sheetProtectionBlocking } from './protection-model';
-import { SpreadsheetUser } from './user';
+import { SpreadsheetUser, emailOf } from './user';
 
 /** The event the UI recorder receives for Spreadsheet.toast (UiRecorder.record, owned by services/ui). */
 export interface ToastEvent {
@@ -68,6 +68,54 @@ export class Spreadsheet extends SpreadsheetGasObject {
   getEditors(): SpreadsheetUser[] {
     const emails = new Set([this._model.ownerEmail, ...this._model.editors]);
     return [...emails].map((e) => new SpreadsheetUser(this.ctx, e));
+  }
+
+  /** Viewers and commenters (editors and the owner are not listed). */
+  getViewers(): SpreadsheetUser[] {
+    return [...this._model.sharing.viewers].map((e) => new SpreadsheetUser(this.ctx, e));
+  }
+
+  /** Shares the file for editing; a viewer is promoted. Returns this spreadsheet, for chaining. */
+  addEditor(emailAddressOrUser: unknown): Spreadsheet {
+    overload(this.gasClass, 'addEditor', arguments, ['string'], ['gas']);
+    return this._share('addEditor', [emailAddressOrUser], 'editor');
+  }
+
+  addEditors(emailAddresses: unknown[]): Spreadsheet {
+    overload(this.gasClass, 'addEditors', arguments, ['array']);
+    return this._share('addEditors', emailAddresses, 'editor');
+  }
+
+  /** Shares the file for viewing; someone who can already edit keeps editing. */
+  addViewer(emailAddressOrUser: unknown): Spreadsheet {
+    overload(this.gasClass, 'addViewer', arguments, ['string'], ['gas']);
+    return this._share('addViewer', [emailAddressOrUser], 'viewer');
+  }
+
+  addViewers(emailAddresses: unknown[]): Spreadsheet {
+    overload(this.gasClass, 'addViewers', arguments, ['array']);
+    return this._share('addViewers', emailAddresses, 'viewer');
+  }
+
+  _share(method: string, people: readonly unknown[], role: 'editor' | 'viewer'): Spreadsheet {
+    const model = this._model;
+    const me = this.ctx.effectiveUserEmail.toLowerCase();
+    if (me !== model.ownerEmail && !model.editors.has(me) && !model.sharing.openToAll)
+      throw new Error(`runtime: Spreadsheet.${method} by someone who cannot edit the file is not modelled`);
+    const emails = people.map((p) => {
+      const email = emailOf(p);
+      if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+        throw new GasError(`Invalid email: ${String(p)}`);
+      return email;
+    });
+    for (const email of emails) {
+      if (email === model.ownerEmail) continue;
+      if (role === 'editor') {
+        model.editors.add(email);
+        model.sharing.viewers.delete(email);
+      } else if (!model.editors.has(email)) model.sharing.viewers.add(email);
+    }
+    return this;
   }
 
   getFormUrl(): string | null {

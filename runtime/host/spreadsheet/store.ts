@@ -7,6 +7,7 @@ import type { World } from '../world';
 import { SpreadsheetModel } from './spreadsheet-model';
 import type { SpreadsheetState } from './spreadsheet-model';
 import { isValidTimeZone } from '../time-zone';
+import { FileSharing } from './sharing';
 
 export { SpreadsheetModel } from './spreadsheet-model';
 export { SheetModel } from './sheet-model';
@@ -18,6 +19,8 @@ export interface CreateOptions {
   /** Size of the first tab (default 1000 × 26, like Google). */
   rows?: number;
   columns?: number;
+  /** True for a file only its owner (and whoever it is shared with) may open: what a script creates. */
+  private?: boolean;
 }
 
 export class SpreadsheetStore {
@@ -34,6 +37,7 @@ export class SpreadsheetStore {
     while (this.byId.has(id));
     const model = new SpreadsheetModel(id, name, ownerEmail.toLowerCase(), timeZone);
     model.insertSheetModel('Sheet1', 0, { rows: options.rows, columns: options.columns });
+    model.sharing = new FileSharing(!options.private);
     this.byId.set(id, model);
     return model;
   }

@@ -111,6 +111,10 @@ describe('archiving with a 30-day retention', () => {
     // Created by the add-on as the administrator who ran it, one tab renamed Archive.
     expect(file.ownerEmail).toBe(ADMIN);
     expect(file.sheetModels().map((s) => s.name)).toEqual([SHEET_NAMES.archive]);
+    // Private to its creator, then shared: administrators edit it, supervisors read it (Find).
+    expect(file.sharing.openToAll).toBe(false);
+    expect([...file.sharing.viewers]).toEqual([SUPERVISOR]);
+    expect([...file.editors]).toEqual([]);
     expect(archivedRows(wb, year).map((r) => r['Request ID'])).toEqual([
       closedOld2,
       cancelledOld,

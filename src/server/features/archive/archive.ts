@@ -17,7 +17,7 @@ import { requireChangeLog } from '../../adapters/change-log';
 import { Register } from '../../adapters/register';
 import { documentKey } from '../../adapters/addon-secret';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
-import { ArchiveTargets } from './files';
+import { ArchiveTargets, type ArchiveSharing } from './files';
 import { runChunk, type ChunkContext, type ChunkOutcome } from './chunk';
 import type { ChunkProgress } from './progress';
 import {
@@ -70,6 +70,7 @@ export function archiveClosed(
   user: string,
   retentionDays: number,
   now: Date,
+  sharing: ArchiveSharing,
 ): ArchiveResult {
   const started = Date.now();
   const result: ArchiveResult = {
@@ -105,7 +106,7 @@ export function archiveClosed(
     now,
     cutoff,
     key: documentKey(),
-    targets: new ArchiveTargets(ss, registerHeader),
+    targets: new ArchiveTargets(ss, registerHeader, sharing, user),
     yearOf,
   };
   const { eligible, kept } = planEligible(ss, rows, layout, cutoff, yearOf);

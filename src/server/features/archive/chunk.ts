@@ -77,6 +77,8 @@ export function runChunk(
       deletedRows: [],
       archiveName: null,
     };
+  // The archive file first: one that cannot be opened stops the chunk before anything is recorded.
+  if (!unfinished) ctx.targets.target(chunk.year);
   if (!unfinished) writeProgress(chunk);
   const found = locate(ctx.register, chunk.ids, unfinished ? new Map() : hints);
   const present: Present[] = [];

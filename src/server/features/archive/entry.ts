@@ -2,6 +2,7 @@ import { requireAdministrator } from '../../adapters/administrators';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { archiveClosed, type ArchiveResult } from './archive';
 import { alertUser } from '../../adapters/ui';
+import { roleMay } from '../../../core/permissions';
 
 export type ArchiveOutcome = ArchiveResult & { message: string };
 
@@ -36,7 +37,12 @@ export function archiveClosedWorkOrders(): ArchiveOutcome {
   const ss = activeSpreadsheet();
   const { email, reference } = requireAdministrator(ss, 'archive work orders');
   // Each chunk takes both locks, in the order every writer takes them, and releases them (archive.ts).
-  const result = archiveClosed(ss, email, reference.settings.retentionDays, new Date());
+  const active = reference.staff.filter((m) => m.active);
+  const sharing = {
+    editors: active.filter((m) => roleMay(m.role, 'archive')).map((m) => m.email.toLowerCase()),
+    viewers: active.filter((m) => roleMay(m.role, 'superviseWork')).map((m) => m.email.toLowerCase()),
+  };
+  const result = archiveClosed(ss, email, reference.settings.retentionDays, new Date(), sharing);
   const message = summarize(result);
   alertUser('Archive closed work orders', message);
   return { ...result, message };

@@ -25,6 +25,8 @@ const ArchiveFileSchema = z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string(),
   url: z.string(),
+  /** Who the add-on has shared it with ("edit:<email>", "view:<email>"): shared again only when this grows. */
+  shared: z.optional(z.array(z.string())),
 });
 const ArchiveFilesSchema = z.array(ArchiveFileSchema);
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
@@ -79,6 +81,12 @@ export interface ArchiveTarget {
   maxRows: number;
 }
 
+/** Who should reach the archive files: administrators edit them, supervisors read them (Find). */
+export interface ArchiveSharing {
+  editors: readonly string[];
+  viewers: readonly string[];
+}
+
 /** The archive targets of one execution, by year: opened (or created) once, their ids read once. */
 export class ArchiveTargets {
   private readonly open = new Map<number, ArchiveTarget>();
@@ -86,6 +94,8 @@ export class ArchiveTargets {
   constructor(
     private readonly live: Spreadsheet,
     private readonly registerHeader: readonly string[],
+    private readonly sharing: ArchiveSharing,
+    private readonly me: string,
   ) {}
 
   target(year: number): ArchiveTarget {
@@ -97,8 +107,30 @@ export class ArchiveTargets {
     return target;
   }
 
-  private opened(file: ArchiveFile): ArchiveTarget {
-    const sheet = archiveTab(openArchiveFile(file));
+  /**
+   * Shares the file with the administrators and supervisors it is not yet shared with (two calls, only
+   * when someone was added to Staff since), and records them in the list.
+   */
+  private share(ss: Spreadsheet, file: ArchiveFile): ArchiveFile {
+    const done = new Set(file.shared ?? []);
+    const me = this.me.toLowerCase();
+    const editors = this.sharing.editors.filter((e) => e !== me && !done.has(`edit:${e}`));
+    const viewers = this.sharing.viewers.filter(
+      (e) => e !== me && !done.has(`view:${e}`) && !this.sharing.editors.includes(e),
+    );
+    if (editors.length === 0 && viewers.length === 0) return file;
+    if (editors.length > 0) ss.addEditors([...editors]);
+    if (viewers.length > 0) ss.addViewers([...viewers]);
+    const shared = [...done, ...editors.map((e) => `edit:${e}`), ...viewers.map((e) => `view:${e}`)];
+    const updated = { ...file, shared };
+    saveArchiveFiles([...listArchiveFiles().filter((f) => f.year !== file.year), updated]);
+    return updated;
+  }
+
+  private opened(listed: ArchiveFile): ArchiveTarget {
+    const ss = openArchiveFile(listed);
+    const file = this.share(ss, listed);
+    const sheet = archiveTab(ss);
     if (!sheet) throw new UserFacingError(`The archive spreadsheet "${file.name}" has no tab to write to.`);
     // A run stopped right after creating the file left its tab as Google made it.
     if (sheet.getName() !== SHEET_NAMES.archive) sheet.setName(SHEET_NAMES.archive);
@@ -128,6 +160,7 @@ export class ArchiveTargets {
     const file: ArchiveFile = { year, id: ss.getId(), name, url: ss.getUrl() };
     const files = [...listArchiveFiles().filter((f) => f.year !== year), file];
     saveArchiveFiles(files);
+    this.share(ss, file);
     const sheet = ss.getSheets()[0];
     if (!sheet) throw new Error(`The new spreadsheet "${name}" has no tab.`);
     sheet.setName(SHEET_NAMES.archive);

@@ -1,0 +1,46 @@
+/**
+ * Who can open a spreadsheet file by id or URL: its owner, the people it is shared with (editors,
+ * viewers), or everyone, for a file shared with the whole organization. A file a script makes with
+ * SpreadsheetApp.create is private to the user who ran it, as a new Drive file is; the files the host
+ * creates for tests and the workbench (the team's workbook) are open to every account of the world, as
+ * a workbook the team works in is shared with the team.
+ *
+ * Reference: developers.google.com/apps-script/reference/spreadsheet/spreadsheet (addEditor(s),
+ * addViewer(s), getViewers: "Gets the list of viewers and commenters"; adding an editor who was a
+ * viewer promotes them). The message for a file the user cannot open is the one Apps Script reports
+ * (as quoted in community reports of the failure; not in the reference).
+ */
+export const NO_ACCESS_MESSAGE = 'You do not have permission to access the requested document.';
+
+export interface SharingState {
+  viewers: string[];
+  openToAll: boolean;
+}
+
+export class FileSharing {
+  readonly viewers = new Set<string>();
+
+  constructor(public openToAll: boolean) {}
+
+  static fromState(state: Partial<SharingState> | undefined): FileSharing {
+    // Saved worlds from before sharing was modelled held only team workbooks: open to all.
+    const sharing = new FileSharing(state?.openToAll ?? true);
+    for (const v of state?.viewers ?? []) sharing.viewers.add(v);
+    return sharing;
+  }
+
+  exportState(): SharingState {
+    return { viewers: [...this.viewers], openToAll: this.openToAll };
+  }
+}
+
+/** Whether `email` may open a file owned by `owner`, shared with `editors` and `sharing`. */
+export function canOpen(
+  email: string,
+  owner: string,
+  editors: ReadonlySet<string>,
+  sharing: FileSharing,
+): boolean {
+  const who = email.toLowerCase();
+  return sharing.openToAll || who === owner || editors.has(who) || sharing.viewers.has(who);
+}

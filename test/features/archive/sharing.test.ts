@@ -1,0 +1,53 @@
+/**
+ * The archive spreadsheets are private to the administrator whose run created them, as any new Drive
+ * file is; the add-on shares them with the other administrators (edit) and supervisors (view). An
+ * administrator added later gets access from the next run by someone who has it; until then their own
+ * run stops before moving anything, and says which file and what to do.
+ */
+import { SHEET_NAMES } from '../../../src/core/model';
+import { localParts } from '../../../src/core/time';
+import { forgetRememberedState } from '../../support/caches';
+import { DAY, now, patchOrder, setSetting, submitMany } from '../../support/ops';
+import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { archiveFile, archivedRows } from './support';
+
+const SECOND_ADMIN = 'ada.second@example.com';
+
+let wb: TestWorkbook;
+afterAll(() => wb?.close());
+
+test('a later administrator is refused until a run by someone with access shares the file with them', async () => {
+  wb = await setUpWorkbook();
+  setSetting(wb, 'retentionDays', 30);
+  const today = now(wb);
+  wb.rt.world.clock.set(new Date(today.getTime() - 100 * DAY));
+  const [first, second] = await submitMany(wb, 2);
+  wb.rt.world.clock.set(today);
+  const closing = new Date(today.getTime() - 60 * DAY);
+  const year = localParts(closing, wb.model.timeZone).year;
+  patchOrder(wb, first!, { status: 'Closed', closedAt: closing });
+  expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
+  expect(archivedRows(wb, year).map((r) => r['Request ID'])).toEqual([first]);
+
+  // A second administrator joins (as setUpWorkbook adds staff), and more work becomes due.
+  const staff = wb.sheet(SHEET_NAMES.staff);
+  staff.writeValues(staff.lastRow() + 1, 1, [[SECOND_ADMIN, 'Ada Second', 'Administrator', true]]);
+  forgetRememberedState(wb.rt.world, wb.ssId);
+  expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
+  patchOrder(wb, second!, { status: 'Closed', closedAt: closing });
+
+  const refused = await wb.menu(SECOND_ADMIN, 'archiveClosedWorkOrders');
+  expect(refused.ok).toBe(false);
+  expect(refused.error?.message).toContain(
+    `"Work Orders Archive ${year}" (${archiveFile(wb, year)!.url}) cannot be opened`,
+  );
+  expect(refused.error?.message).toContain('Nothing was moved.');
+  expect(wb.register().map((r) => r.order.id)).toContain(second);
+
+  const shared = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
+  expect(shared.value).toMatchObject({ archived: [second] });
+  expect([...archiveFile(wb, year)!.editors]).toEqual([SECOND_ADMIN]);
+  // Now the second administrator reaches it: Verify opens the archive file as them.
+  const verified = expectOk(await wb.menu(SECOND_ADMIN, 'verifyAuditLog')).value as { ok: boolean };
+  expect(verified).toMatchObject({ ok: true });
+});
