@@ -95,13 +95,16 @@ test('a failure after the copy: the next run finds the rows in the archive file 
     if (wb.rt.world.faults.lastFault === 'Sheet.deleteRows') break;
   }
   wb.rt.world.faults.disarm();
-  expect(archivedRows(wb, year)).toHaveLength(4);
+  // The first chunk (the bottom rows) was copied, and nothing deleted.
+  const copied = archivedRows(wb, year).map((r) => String(r['Request ID']));
+  expect(copied.length).toBeGreaterThan(0);
   expect(wb.register()).toHaveLength(8);
   const rerun = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
-  expect(rerun.value).toMatchObject({ archived: [], resumed: true });
-  expect([...(rerun.value as { alreadyInArchive: string[] }).alreadyInArchive].sort()).toEqual(
-    [...due].sort(),
-  );
+  const value = rerun.value as { archived: string[]; alreadyInArchive: string[]; resumed: boolean };
+  expect(value.resumed).toBe(true);
+  expect([...value.alreadyInArchive].sort()).toEqual([...copied].sort());
+  expect([...value.archived, ...value.alreadyInArchive].sort()).toEqual([...due].sort());
+  expect(archivedRows(wb, year)).toHaveLength(due.length);
   expect(problemsAfter('after the rerun')).toEqual([]);
   expect(wb.model.sheetModel(SHEET_NAMES.archive)).toBeUndefined();
 });
