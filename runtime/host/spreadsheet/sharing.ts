@@ -10,6 +10,9 @@
  * viewer promotes them). The message for a file the user cannot open is the one Apps Script reports
  * (as quoted in community reports of the failure; not in the reference).
  */
+import { GasError } from '../gas-object';
+import { emailOf } from './user';
+
 export const NO_ACCESS_MESSAGE = 'You do not have permission to access the requested document.';
 
 export interface SharingState {
@@ -43,4 +46,30 @@ export function canOpen(
 ): boolean {
   const who = email.toLowerCase();
   return sharing.openToAll || who === owner || editors.has(who) || sharing.viewers.has(who);
+}
+
+/** The file's side of sharing, as Spreadsheet.addEditor(s)/addViewer(s) do it, by `me` (who must edit it). */
+export function shareFile(
+  file: { ownerEmail: string; editors: Set<string>; sharing: FileSharing },
+  me: string,
+  method: string,
+  people: readonly unknown[],
+  role: 'editor' | 'viewer',
+): void {
+  const who = me.toLowerCase();
+  if (who !== file.ownerEmail && !file.editors.has(who) && !file.sharing.openToAll)
+    throw new Error(`runtime: ${method} by someone who cannot edit the file is not modelled`);
+  const emails = people.map((p) => {
+    const email = emailOf(p);
+    if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw new GasError(`Invalid email: ${String(p)}`);
+    return email;
+  });
+  for (const email of emails) {
+    if (email === file.ownerEmail) continue;
+    if (role === 'editor') {
+      file.editors.add(email);
+      file.sharing.viewers.delete(email);
+    } else if (!file.editors.has(email)) file.sharing.viewers.add(email);
+  }
 }

@@ -12,7 +12,8 @@ import { Sheet, rangeFromA1 } from './sheet';
 import { Range } from './range';
 import { ProtectionObject } from './protection-object';
 import { sheetProtectionBlocking } from './protection-model';
-import { SpreadsheetUser, emailOf } from './user';
+import { SpreadsheetUser } from './user';
+import { shareFile } from './sharing';
 
 /** The event the UI recorder receives for Spreadsheet.toast (UiRecorder.record, owned by services/ui). */
 export interface ToastEvent {
@@ -98,23 +99,7 @@ export class Spreadsheet extends SpreadsheetGasObject {
   }
 
   _share(method: string, people: readonly unknown[], role: 'editor' | 'viewer'): Spreadsheet {
-    const model = this._model;
-    const me = this.ctx.effectiveUserEmail.toLowerCase();
-    if (me !== model.ownerEmail && !model.editors.has(me) && !model.sharing.openToAll)
-      throw new Error(`runtime: Spreadsheet.${method} by someone who cannot edit the file is not modelled`);
-    const emails = people.map((p) => {
-      const email = emailOf(p);
-      if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
-        throw new GasError(`Invalid email: ${String(p)}`);
-      return email;
-    });
-    for (const email of emails) {
-      if (email === model.ownerEmail) continue;
-      if (role === 'editor') {
-        model.editors.add(email);
-        model.sharing.viewers.delete(email);
-      } else if (!model.editors.has(email)) model.sharing.viewers.add(email);
-    }
+    shareFile(this._model, this.ctx.effectiveUserEmail, `Spreadsheet.${method}`, people, role);
     return this;
   }
 
