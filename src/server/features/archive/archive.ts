@@ -136,7 +136,9 @@ export function archiveClosed(
   if (run({ year: 0, ids: [] }, new Map()).resumed) spentMs += CHUNK_BUDGET_MS;
   for (let i = 0; i < chunks.length;) {
     const chunk = chunks[i] as PlannedChunk;
-    if (spentMs + chunk.estimatedMs > RUN_BUDGET_MS || Date.now() - started > RUN_BUDGET_MS) break;
+    // At least one chunk a run, however long planning took, so that every run makes progress.
+    const over = spentMs + chunk.estimatedMs > RUN_BUDGET_MS || Date.now() - started > RUN_BUDGET_MS;
+    if (over && result.chunks > 0) break;
     const items = chunk.items.filter((item) => !done.has(item.id));
     if (items.length === 0) {
       i++;
