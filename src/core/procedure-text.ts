@@ -109,7 +109,7 @@ export function procedureSteps(p: ProcedureParams): ReadonlyArray<readonly [stri
       '7. Documentation and records',
       'Work orders are kept for a defined minimum period; all changes are logged for audit.',
       `Closed, rejected and cancelled work orders stay on Work Orders for ${p.retentionDays} days, then move to ` +
-        'Archive (never deleted). Every change (who, when, old and new value, and whether it came from the ' +
+        'a yearly archive spreadsheet, Work Orders Archive <year> (never deleted). Every change (who, when, old and new value, and whether it came from the ' +
         'form, the sidebar, a sheet edit or the system) is appended to the protected Change Log, each row ' +
         'chained to the previous one by a hash that Verify audit log checks.',
       'Administrator',

@@ -70,7 +70,7 @@ export type NotifySwitches = Pick<Settings, 'notifyRequestor' | 'notifyAssignee'
 export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = {
   organizationName: 'Name used in emails and on the Procedure tab.',
   retentionDays:
-    'Days a closed, rejected or cancelled work order stays in the register before it is moved to Archive (never deleted).',
+    'Days a closed, rejected or cancelled work order stays in the register before it is moved to that year’s archive spreadsheet, "Work Orders Archive <year>" (never deleted; the note on this Value lists them).',
   notifyRequestor: 'TRUE to email requestors (acknowledgment, approval, rejection, delays, closure).',
   notifyAssignee: 'TRUE to email technicians when work is assigned, reassigned, returned or cancelled.',
   notifySupervisors: 'TRUE to email supervisors about completed work, delays and escalations.',
