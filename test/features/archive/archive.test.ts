@@ -205,6 +205,18 @@ describe('archiving with a 30-day retention', () => {
     expect(JSON.stringify(unknown.reply)).toContain('No work order REQ-999999 is in the register.');
   });
 
+  test('a cleared link on Settings is written again by the next run', async () => {
+    const settings = wb.values(SHEET_NAMES.settings);
+    const row = settings.findIndex((r) => r.includes('retentionDays')) + 1;
+    const column = settings[0]!.indexOf('Value') + 1;
+    const noteAt = () =>
+      wb.sheet(SHEET_NAMES.settings).readNotes({ row, column, numRows: 1, numColumns: 1 })[0]![0];
+    wb.sheet(SHEET_NAMES.settings).setNote(row, column, '');
+    expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
+    expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
+    expect(noteAt()).toContain(archiveFile(wb, year)!.url);
+  });
+
   test('running it again moves nothing and creates no second file', async () => {
     const run = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
     expect(run.value).toMatchObject({ archived: [], alreadyInArchive: [], chunks: 0 });

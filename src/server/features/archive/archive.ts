@@ -17,7 +17,7 @@ import { requireChangeLog } from '../../adapters/change-log';
 import { Register } from '../../adapters/register';
 import { documentKey } from '../../adapters/addon-secret';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
-import { ArchiveTargets, type ArchiveSharing } from './files';
+import { ArchiveTargets, listArchiveFiles, showOnSettings, type ArchiveSharing } from './files';
 import { runChunk, type ChunkContext, type ChunkOutcome } from './chunk';
 import type { ChunkProgress } from './progress';
 import {
@@ -106,7 +106,7 @@ export function archiveClosed(
     now,
     cutoff,
     key: documentKey(),
-    targets: new ArchiveTargets(ss, registerHeader, sharing, user),
+    targets: new ArchiveTargets(registerHeader, sharing, user),
     yearOf,
   };
   const { eligible, kept } = planEligible(ss, rows, layout, cutoff, yearOf);
@@ -151,6 +151,9 @@ export function archiveClosed(
     if (!outcome.resumed) i++;
   }
   result.remaining = eligible.filter((e) => !done.has(e.id)).length;
+  // Setup or an administrator may have cleared it: the link is written again by every run.
+  const files = listArchiveFiles();
+  if (files.length > 0) showOnSettings(ss, files);
   return result;
 }
 

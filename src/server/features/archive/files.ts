@@ -92,7 +92,6 @@ export class ArchiveTargets {
   private readonly open = new Map<number, ArchiveTarget>();
 
   constructor(
-    private readonly live: Spreadsheet,
     private readonly registerHeader: readonly string[],
     private readonly sharing: ArchiveSharing,
     private readonly me: string,
@@ -165,7 +164,6 @@ export class ArchiveTargets {
     if (!sheet) throw new Error(`The new spreadsheet "${name}" has no tab.`);
     sheet.setName(SHEET_NAMES.archive);
     const header = this.completeHeader(sheet, []);
-    showOnSettings(this.live, files);
     return { file, sheet, header, rows: new Map(), lastRow: 1, maxRows: sheet.getMaxRows() };
   }
 
@@ -193,10 +191,10 @@ export function idColumn(header: readonly string[], registerHeader: readonly str
 
 /**
  * Lists the archive files in a note on the retention setting's Value cell of the Settings tab (a note
- * is not a value: the Settings parser and the edit checks never see it). Best effort: the list in
- * document properties is what the add-on trusts.
+ * is not a value: the Settings parser and the edit checks never see it), after each run that wrote to
+ * an archive file, outside the locks. The list in document properties is what the add-on trusts.
  */
-function showOnSettings(live: Spreadsheet, files: readonly ArchiveFile[]): void {
+export function showOnSettings(live: Spreadsheet, files: readonly ArchiveFile[]): void {
   const sheet = live.getSheetByName(SHEET_NAMES.settings);
   if (!sheet) return;
   const values = sheet.getDataRange().getValues();
