@@ -8,7 +8,8 @@ import { SHEET_NAMES } from '../../../src/core/model';
 import { localParts } from '../../../src/core/time';
 import { forgetRememberedState } from '../../support/caches';
 import { DAY, now, patchOrder, setSetting, submitMany } from '../../support/ops';
-import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
 import { archiveFile, archivedRows } from './support';
 
 const SECOND_ADMIN = 'ada.second@example.com';
@@ -50,4 +51,37 @@ test('a later administrator is refused until a run by someone with access shares
   // Now the second administrator reaches it: Verify opens the archive file as them.
   const verified = expectOk(await wb.menu(SECOND_ADMIN, 'verifyAuditLog')).value as { ok: boolean };
   expect(verified).toMatchObject({ ok: true });
+});
+
+test('a refused share does not stop the archive: it is reported and tried again by the next run', async () => {
+  const other = await setUpWorkbook();
+  try {
+    setSetting(other, 'retentionDays', 30);
+    const today = now(other);
+    other.rt.world.clock.set(new Date(today.getTime() - 100 * DAY));
+    const [first, second] = await submitMany(other, 2);
+    other.rt.world.clock.set(today);
+    const closing = new Date(today.getTime() - 60 * DAY);
+    const year = localParts(closing, other.model.timeZone).year;
+    patchOrder(other, first!, { status: 'Closed', closedAt: closing });
+    // Make the first run's addViewers fail, as Google does for an address the domain may not share with.
+    let run;
+    for (let n = 1; n < 200; n++) {
+      const saved = encodeWorldState(exportWorld(other.rt.world));
+      other.rt.world.faults.failNthCall(n);
+      run = await other.menu(ADMIN, 'archiveClosedWorkOrders');
+      if (other.rt.world.faults.lastFault === 'Spreadsheet.addViewers') break;
+      importWorld(other.rt.world, decodeWorldState(saved));
+    }
+    other.rt.world.faults.disarm();
+    const value = expectOk(run!).value as { archived: string[]; message: string };
+    expect(value.archived).toEqual([first]);
+    expect(value.message).toContain(`"Work Orders Archive ${year}" could not be shared with ${SUPERVISOR}`);
+    expect([...archiveFile(other, year)!.sharing.viewers]).toEqual([]);
+    patchOrder(other, second!, { status: 'Closed', closedAt: closing });
+    expectOk(await other.menu(ADMIN, 'archiveClosedWorkOrders'));
+    expect([...archiveFile(other, year)!.sharing.viewers]).toEqual([SUPERVISOR]);
+  } finally {
+    await other.close();
+  }
 });

@@ -63,6 +63,8 @@ export interface ArchiveResult {
   resumed: boolean;
   /** The archive files written to, by name. */
   archives: string[];
+  /** Sharing an archive file that failed (tried again by the next run). */
+  sharingProblems: string[];
 }
 
 export function archiveClosed(
@@ -82,6 +84,7 @@ export function archiveClosed(
     chunks: 0,
     resumed: false,
     archives: [],
+    sharingProblems: [],
   };
   requireChangeLog(ss);
   const register = Register.open(ss);
@@ -151,6 +154,7 @@ export function archiveClosed(
     if (!outcome.resumed) i++;
   }
   result.remaining = eligible.filter((e) => !done.has(e.id)).length;
+  result.sharingProblems = ctx.targets.problems;
   // Setup or an administrator may have cleared it: the link is written again by every run.
   const files = listArchiveFiles();
   if (files.length > 0) showOnSettings(ss, files);

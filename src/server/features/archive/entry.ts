@@ -26,6 +26,7 @@ function summarize(r: ArchiveResult): string {
     lines.push(
       `${r.remaining} more are due: run Archive closed work orders again to continue where this run stopped.`,
     );
+  for (const problem of r.sharingProblems) lines.push(`${problem}. Share it by hand if they need it.`);
   lines.push(
     'Each move is recorded in the Change Log, which stays here. The archive spreadsheets are listed in a note on the Settings tab (Value of retentionDays).',
   );

@@ -90,6 +90,8 @@ export interface ArchiveSharing {
 /** The archive targets of one execution, by year: opened (or created) once, their ids read once. */
 export class ArchiveTargets {
   private readonly open = new Map<number, ArchiveTarget>();
+  /** What could not be shared, in words, for the run's summary. */
+  readonly problems: string[] = [];
 
   constructor(
     private readonly registerHeader: readonly string[],
@@ -118,9 +120,26 @@ export class ArchiveTargets {
       (e) => e !== me && !done.has(`view:${e}`) && !this.sharing.editors.includes(e),
     );
     if (editors.length === 0 && viewers.length === 0) return file;
-    if (editors.length > 0) ss.addEditors([...editors]);
-    if (viewers.length > 0) ss.addViewers([...viewers]);
-    const shared = [...done, ...editors.map((e) => `edit:${e}`), ...viewers.map((e) => `view:${e}`)];
+    // Sharing never stops the archive: a refusal (an address outside what the domain may share with)
+    // is reported, and tried again by the next run.
+    const tryShare = (people: string[], add: (list: string[]) => unknown, prefix: string): string[] => {
+      if (people.length === 0) return [];
+      try {
+        add(people);
+        return people.map((e) => `${prefix}:${e}`);
+      } catch (error) {
+        this.problems.push(
+          `"${file.name}" could not be shared with ${people.join(', ')}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return [];
+      }
+    };
+    const added = [
+      ...tryShare(editors, (l) => ss.addEditors(l), 'edit'),
+      ...tryShare(viewers, (l) => ss.addViewers(l), 'view'),
+    ];
+    if (added.length === 0) return file;
+    const shared = [...done, ...added];
     const updated = { ...file, shared };
     saveArchiveFiles([...listArchiveFiles().filter((f) => f.year !== file.year), updated]);
     return updated;
