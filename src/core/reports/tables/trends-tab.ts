@@ -12,9 +12,11 @@ const MEASURES = ['Created', 'Completed', 'Closed', 'Rejected or cancelled', 'Ba
 export function trendsTab(data: ReportData, cal: ZonedCalendar): ReportTab {
   const { weekly, monthly } = data.trends;
   const end = cal.isoDate(data.range.end.getTime());
+  const lastLabel = (s: TrendSeries) => s.periods[s.periods.length - 1]?.label ?? end;
   const covers =
-    `${weekly.periods.length} weeks from ${weekly.periods[0]?.label ?? end} to ${end}; ` +
-    `${monthly.periods.length} months from ${monthly.periods[0]?.label ?? end} to ${end}`;
+    `${weekly.periods.length} weeks from ${weekly.periods[0]?.label ?? end} to the week of ${lastLabel(weekly)}; ` +
+    `${monthly.periods.length} months from ${monthly.periods[0]?.label ?? end} to ${lastLabel(monthly)} ` +
+    `(the data's own range, as of ${end})`;
   const tab = new TabBuilder(SHEET_NAMES.reportTrends).opening(builtAtLabel(data, cal), covers).blank();
 
   tab.heading('Per week (weeks start on Monday)');
@@ -33,6 +35,7 @@ export function trendsTab(data: ReportData, cal: ZonedCalendar): ReportTab {
   tab.blank().heading('Definitions');
   tab.line(DEFINITIONS.trendColumns);
   tab.line(DEFINITIONS.trendBacklog);
+  tab.line(DEFINITIONS.trendRange);
   appendNotes(tab, data.notes);
   return tab.build();
 }
