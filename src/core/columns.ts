@@ -20,6 +20,7 @@ export const SYSTEM_FIELDS: readonly WorkOrderField[] = [
   'startedAt',
   'closedBy',
   'closedAt',
+  'heldSince',
   'responseRef',
   'revision',
 ];
@@ -33,6 +34,7 @@ export const DATE_TIME_FIELDS: readonly WorkOrderField[] = [
   'startedAt',
   'completedAt',
   'closedAt',
+  'heldSince',
 ];
 
 /**

@@ -21,8 +21,11 @@ import { addHours, addLocalDays, endOfLocalDay, hoursBetween } from './time';
 /** What the SLA reads of the settings: the priorities and, when known, the business calendar. */
 export type SlaSettings = Pick<Settings, 'priorities'> & Partial<BusinessHoursSettings>;
 
-/** Statuses in which work is still owed, so a passed due date means overdue. */
-export const SLA_CLOCK_STATUSES: readonly Status[] = ['Approved', 'Assigned', 'In Progress', 'On Hold'];
+/**
+ * Statuses in which the SLA clock runs, so a passed due date means overdue. Not On Hold: the clock
+ * stops while work waits, and resuming moves the due date by the time held (releaseHold).
+ */
+export const SLA_CLOCK_STATUSES: readonly Status[] = ['Approved', 'Assigned', 'In Progress'];
 
 function findRule(priorities: readonly PriorityRule[], priority: string): PriorityRule | undefined {
   const wanted = priority.trim().toLowerCase();
@@ -168,4 +171,35 @@ export function isEmergency(
   const first = priorities[0]?.name.trim().toLowerCase();
   if (first && order.priority.trim().toLowerCase() === first) return true;
   return /^emergency\b/i.test(order.urgency.trim());
+}
+
+/** The reason the change log gives for a due date moved on resuming from On Hold. */
+export const HOLD_RELEASE_REASON = 'clock stopped while On Hold';
+
+/** A change-log line beside the field changes (the same pseudo-field a supervisor's new due date uses). */
+export interface ReasonLine {
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+/**
+ * The log line explaining a due date moved by resuming from On Hold (`before` → `after` is one step
+ * of one order), or none.
+ */
+export function holdReleaseReasons(
+  before: Pick<WorkOrder, 'status' | 'due' | 'heldHours'>,
+  after: Pick<WorkOrder, 'status' | 'due' | 'heldHours'>,
+): ReasonLine[] {
+  if (before.status !== 'On Hold' || after.status === 'On Hold') return [];
+  const moved = (before.due?.getTime() ?? null) !== (after.due?.getTime() ?? null);
+  if (!moved) return [];
+  const held = Math.round((after.heldHours - before.heldHours) * 100) / 100;
+  return [
+    {
+      field: 'Reason for change',
+      oldValue: '',
+      newValue: `Due moved by ${held} h held: ${HOLD_RELEASE_REASON}`,
+    },
+  ];
 }

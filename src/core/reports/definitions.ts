@@ -19,7 +19,8 @@ export const DEFINITIONS = {
   slaMet: 'Completed and Closed work orders with Completed At ≤ Due.',
   slaMissed: 'Completed and Closed work orders with Completed At > Due.',
   slaNoDue: 'Completed and Closed work orders without a due date: excluded from SLA compliance.',
-  overdue: 'Open work orders not yet Completed (Submitted to On Hold) whose Due is before the build time.',
+  overdue:
+    'Open work orders not yet Completed (Submitted to In Progress) whose Due is before the build time. On Hold is not overdue: its SLA clock is stopped, and resuming moves Due by the time held.',
   backlog:
     'Work orders not yet Closed, Rejected or Cancelled (Submitted, Approved, Assigned, In Progress, On Hold, Completed).',
   total: 'Rows in the register.',

@@ -10,8 +10,13 @@ import type { SkipNotes } from './notes';
 
 const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
 const OPEN_SET: ReadonlySet<string> = new Set(OPEN_STATUSES);
-/** Open and not yet Completed: the statuses in which a due date can be missed. */
-const DUE_SET: ReadonlySet<string> = new Set(OPEN_STATUSES.filter((s) => s !== 'Completed'));
+/**
+ * Open, not yet Completed and not On Hold: the statuses in which a due date can be missed (the SLA
+ * clock stops On Hold, see core/sla.ts).
+ */
+const DUE_SET: ReadonlySet<string> = new Set(
+  OPEN_STATUSES.filter((s) => s !== 'Completed' && s !== 'On Hold'),
+);
 
 export interface OrderFacts {
   index: number;

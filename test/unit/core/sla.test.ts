@@ -59,7 +59,8 @@ describe('overdue and SLA', () => {
   it('is overdue only after the due time and while work is owed', () => {
     expect(isOverdue(order, d('2026-03-06T12:00:00Z'))).toBe(false);
     expect(isOverdue(order, d('2026-03-06T12:00:01Z'))).toBe(true);
-    expect(isOverdue({ ...order, status: 'On Hold' }, d('2026-03-07T00:00:00Z'))).toBe(true);
+    // On Hold stops the SLA clock: not overdue while held (resuming moves Due by the time held).
+    expect(isOverdue({ ...order, status: 'On Hold' }, d('2026-03-07T00:00:00Z'))).toBe(false);
     expect(isOverdue({ ...order, status: 'Completed' }, d('2026-03-07T00:00:00Z'))).toBe(false);
     expect(isOverdue({ ...order, status: 'Closed' }, d('2026-03-07T00:00:00Z'))).toBe(false);
     expect(isOverdue({ ...order, due: null }, d('2026-03-07T00:00:00Z'))).toBe(false);
