@@ -58,7 +58,7 @@ export const SETTINGS_ACCEPTED =
   'digestHour a whole hour from 0 to 23; reminderHoursBeforeDue and escalateAfterOverdueHours hours of 0 or more; ' +
   'the notify and dailyDigest switches TRUE or FALSE; organizationName 1 to 200 characters; ' +
   'workingDays weekday names or ranges (Mon-Fri), workingHours HH:MM-HH:MM with the start first (08:00-17:00), ' +
-  'holidays YYYY-MM-DD dates separated by commas (or empty).';
+  'holidays YYYY-MM-DD dates separated by commas (or empty); weeklyKpiSummary TRUE or FALSE.';
 
 /** Problems the edit introduced: new ones, or ones about an edited row. */
 function newProblems(

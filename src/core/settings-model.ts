@@ -69,6 +69,8 @@ export const SCALAR_SETTINGS_SCHEMA = z.object({
     z.maxLength(20_000),
     z.refine((v) => 'dates' in parseHolidays(v), { message: 'dates written YYYY-MM-DD' }),
   ),
+  // The weekly KPI snapshot (server/features/kpi-history): kept every week; emailed when TRUE.
+  weeklyKpiSummary: z.boolean(),
 });
 export type ScalarSettings = z.infer<typeof SCALAR_SETTINGS_SCHEMA>;
 export type SettingKey = keyof ScalarSettings;
@@ -105,6 +107,8 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = {
     'Working hours of each working day, 24-hour clock in the spreadsheet time zone, e.g. 08:00-17:00. One business day = these hours.',
   holidays:
     'Days off on the business clock: dates written YYYY-MM-DD, separated by commas (e.g. 2026-12-25, 2027-01-01). Empty = none.',
+  weeklyKpiSummary:
+    'TRUE to email managers a summary of last week’s KPIs each Monday (the KPI History tab keeps one row per week either way).',
 };
 
 /** What a business-time setting accepts, added to the note on a value refused or replaced. */
@@ -152,6 +156,7 @@ export const DEFAULT_SCALAR_SETTINGS: Readonly<ScalarSettings> = {
   escalateAfterOverdueHours: 24,
   replyTo: '',
   ...DEFAULT_BUSINESS_HOURS,
+  weeklyKpiSummary: true,
 };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {

@@ -149,6 +149,24 @@ export function isWeekend(weekday: IsoWeekday): boolean {
   return weekday >= 6;
 }
 
+/**
+ * The ISO 8601 week of a calendar date, e.g. 2026-W53 for Thursday 31 December 2026 and for Friday
+ * 1 January 2027 (a week belongs to the year of its Thursday).
+ */
+export function isoWeekOf(date: LocalDate): { year: number; week: number; monday: LocalDate; key: string } {
+  const weekday = isoWeekday(date);
+  const thursday = addCalendarDays(date, 4 - weekday);
+  const dayOfYear =
+    (Date.UTC(thursday.year, thursday.month - 1, thursday.day) - Date.UTC(thursday.year, 0, 1)) / DAY_MS;
+  const week = Math.floor(dayOfYear / 7) + 1;
+  return {
+    year: thursday.year,
+    week,
+    monday: addCalendarDays(date, 1 - weekday),
+    key: `${thursday.year}-W${String(week).padStart(2, '0')}`,
+  };
+}
+
 /** Calendar year of an instant in the zone (a work order approved at 00:30 on 1 January local is next year's). */
 export function localYear(date: Date, timeZone: string): number {
   return localParts(date, timeZone).year;

@@ -4,7 +4,7 @@
  * one pass to derive per-order facts, then sorts and binary searches — O(n log n) overall.
  */
 import { buildFacts, type OrderFacts } from './facts';
-import { buildStatusHistory } from './history';
+import { buildStatusHistory, type StatusHistory } from './history';
 import { SkipNotes } from './notes';
 import { monthlyGrid, weeklyGrid } from './periods';
 import { computeSummary } from './summary';
@@ -23,20 +23,7 @@ export function computeReports(input: ReportInput): ReportData {
   if (Number.isNaN(now)) throw new Error('computeReports: now is not a valid date');
   const timeZone = resolveTimeZone(input.timeZone, notes);
   const cal = new ZonedCalendar(timeZone);
-
-  const orderIndex = new Map<string, number>();
-  input.orders.forEach((o, i) => {
-    // With duplicated ids the first row keeps the history; duplicates are reported, not merged.
-    if (!orderIndex.has(String(o.id))) orderIndex.set(String(o.id), i);
-  });
-  const duplicates = input.orders.length - orderIndex.size;
-  if (duplicates > 0) {
-    notes.add(
-      `${duplicates} row(s) repeat a Request ID; the change log was matched to the first row of each id.`,
-    );
-  }
-  const history = buildStatusHistory(input.changes, orderIndex, input.orders.length, notes);
-  const facts = buildFacts(input.orders, history, now, notes);
+  const { history, facts } = factsOf(input, notes);
 
   let earliest = NaN;
   for (const f of facts) if (f.requested <= now && !(f.requested >= earliest)) earliest = f.requested;
@@ -73,6 +60,26 @@ export function computeReports(input: ReportInput): ReportData {
     bottlenecks,
     notes: notes.render(),
   };
+}
+
+/** The change log grouped by order and each order's facts: what every figure is computed from. */
+export function factsOf(
+  input: Pick<ReportInput, 'orders' | 'changes' | 'now'>,
+  notes: SkipNotes,
+): { history: StatusHistory; facts: OrderFacts[] } {
+  const orderIndex = new Map<string, number>();
+  input.orders.forEach((o, i) => {
+    // With duplicated ids the first row keeps the history; duplicates are reported, not merged.
+    if (!orderIndex.has(String(o.id))) orderIndex.set(String(o.id), i);
+  });
+  const duplicates = input.orders.length - orderIndex.size;
+  if (duplicates > 0) {
+    notes.add(
+      `${duplicates} row(s) repeat a Request ID; the change log was matched to the first row of each id.`,
+    );
+  }
+  const history = buildStatusHistory(input.changes, orderIndex, input.orders.length, notes);
+  return { history, facts: buildFacts(input.orders, history, input.now.getTime(), notes) };
 }
 
 /** First and last event the trends count (requested, completed, left the backlog), up to now. */
