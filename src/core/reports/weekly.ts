@@ -174,7 +174,9 @@ export function composeWeeklySummary(
     ['Overdue now', String(s.overdueNow), DEFINITIONS.overdue],
     [
       'SLA compliance',
-      s.slaCompliance === null ? 'no data' : `${Math.round(s.slaCompliance * 1000) / 10} % (${s.slaMet} on time, ${s.slaMissed} late)`,
+      s.slaCompliance === null
+        ? 'no data'
+        : `${Math.round(s.slaCompliance * 1000) / 10} % (${s.slaMet} on time, ${s.slaMissed} late)`,
       DEFINITIONS.slaCompliance,
     ],
     ['Mean time to respond', h(s.respondHours), DEFINITIONS.respond],

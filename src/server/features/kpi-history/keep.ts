@@ -46,7 +46,10 @@ function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(KPI_HISTORY_SHEET);
   if (existing) return existing;
   const sheet = ss.insertSheet(KPI_HISTORY_SHEET, ss.getNumSheets());
-  sheet.getRange(1, 1, 1, KPI_HISTORY_HEADERS.length).setValues([[...KPI_HISTORY_HEADERS]]).setFontWeight('bold');
+  sheet
+    .getRange(1, 1, 1, KPI_HISTORY_HEADERS.length)
+    .setValues([[...KPI_HISTORY_HEADERS]])
+    .setFontWeight('bold');
   sheet.setFrozenRows(1);
   return sheet;
 }
