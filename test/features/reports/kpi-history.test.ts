@@ -119,3 +119,21 @@ test('a row typed by hand for a week is replaced by the kept one, never doubled'
   // Nothing happened that week; both orders are still in the backlog (the completed one awaits closure).
   expect(rows[2]).toMatchObject({ Created: 0, Completed: 0, 'Backlog (end of week)': 2 });
 });
+
+test('a week that ended before there was any work order keeps no row and sends nothing', async () => {
+  const rt = LocalAppsScript.load();
+  rt.world.clock.set(WEDNESDAY);
+  const fresh = await setUpWorkbookIn(rt);
+  try {
+    rt.world.clock.set(new Date('2026-11-09T04:30:00Z'));
+    const [record] = await runHourly(fresh);
+    expect((expectOk(record!).value as { kpiHistory: string }).kpiHistory).toBe(
+      'nothing to keep (no work orders yet)',
+    );
+    expect(rowsOf(fresh, TAB)).toEqual([]);
+    expect(mailTo(fresh, MANAGER).filter((m) => /Weekly KPIs/.test(m.subject))).toHaveLength(0);
+    expect(ownerState(fresh, 'kpiHistoryWeek')).toBe('2026-W45');
+  } finally {
+    await fresh.close();
+  }
+});

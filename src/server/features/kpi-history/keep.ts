@@ -36,6 +36,7 @@ export const KPI_WEEK = 'kpiHistoryWeek';
 export type KpiHistoryOutcome =
   | 'already kept'
   | 'later (the run is short of time)'
+  | 'nothing to keep (no work orders yet)'
   | 'kept'
   | 'kept (no active manager to email)'
   | 'kept and emailed';
@@ -85,14 +86,23 @@ export function keepWeeklyKpis(
     { orders: source.orders, changes: source.changes, now, timeZone, staff },
     week,
   );
+  // A week that ended before the first request (the week before setup) has nothing to record.
+  const empty =
+    source.orders.length === 0 ||
+    (snapshot.created === 0 &&
+      snapshot.backlogEnd === 0 &&
+      snapshot.completed === 0 &&
+      snapshot.closed === 0 &&
+      snapshot.withdrawn === 0);
   const kept = withUserLock(() => {
     // Checked again under the lock: another run may have kept the week meanwhile.
     if (readOwnerState(id, KPI_WEEK) === week.key) return false;
-    writeRow(ss, snapshot);
+    if (!empty) writeRow(ss, snapshot);
     writeOwnerState(id, KPI_WEEK, week.key);
     return true;
   });
   if (!kept) return 'already kept';
+  if (empty) return 'nothing to keep (no work orders yet)';
   if (!settings.weeklyKpiSummary) return 'kept';
   const to = managerEmails(staff);
   if (to.length === 0) return 'kept (no active manager to email)';
