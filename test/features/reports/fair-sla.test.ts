@@ -164,3 +164,42 @@ describe('due dates and time On Hold on the business clock', () => {
     });
   });
 });
+
+test('a register from before On Hold Since and Held For keeps working, and setup adds the columns', async () => {
+  const rt = LocalAppsScript.load();
+  rt.world.clock.set(FRIDAY_2PM);
+  const old = await setUpWorkbookIn(rt);
+  try {
+    expectOk(await old.menu(ADMIN, 'setUpWorkOrders'));
+    // The register as an earlier version made it: without the two columns.
+    const sheet = old.sheet(SHEET_NAMES.register);
+    for (const header of ['On Hold Since', 'Held For (h)'])
+      sheet.deleteColumns(old.registerColumn(header), 1);
+    const id = await submitOne(old);
+    await sidebarAct(old, {
+      action: 'approveAssign',
+      id,
+      revision: old.order(id).revision,
+      category: 'Electrical',
+      priority: 'P3 Routine',
+      assignee: TECH,
+    });
+    const step = async (request: Record<string, unknown>) => {
+      const record = expectOk(
+        await old.call(TECH, 'myWorkAct', { id, revision: old.order(id).revision, ...request }),
+      );
+      expect((record.value as { ok: boolean }).ok).toBe(true);
+    };
+    await step({ action: 'start' });
+    await step({ action: 'hold', reason: 'Parts' });
+    const due = old.order(id).due;
+    await step({ action: 'resume' });
+    // Nothing recorded when the hold began, so nothing to move: the order goes on as before.
+    expect(old.order(id)).toMatchObject({ status: 'In Progress', due });
+    const report = String(expectOk(await old.menu(ADMIN, 'setUpWorkOrders')).value);
+    expect(report).toMatch(/On Hold Since/);
+    expect(old.registerColumn('Held For (h)')).toBeGreaterThan(0);
+  } finally {
+    await old.close();
+  }
+});
