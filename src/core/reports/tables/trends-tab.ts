@@ -21,8 +21,10 @@ export function trendsTab(data: ReportData, cal: ZonedCalendar): ReportTab {
 
   tab.heading('Per week (weeks start on Monday)');
   const week = tab.table(['Week', ...MEASURES], rows(weekly));
-  tab.chart('line', 'Created vs completed per week', [columns(week, 1, 3)]);
-  tab.chart('line', 'Open backlog per week', [column(week, 1), column(week, 6)]);
+  // A line needs two points: data of a single week is drawn as columns, which show one period.
+  const shape = weekly.periods.length > 1 ? 'line' : 'column';
+  tab.chart(shape, 'Created vs completed per week', [columns(week, 1, 3)]);
+  tab.chart(shape, 'Open backlog per week', [column(week, 1), column(week, 6)]);
   tab.blank().heading('Per month');
   const month = tab.table(['Month', ...MEASURES], rows(monthly));
   tab.chart('column', 'Created vs completed per month', [columns(month, 1, 3)]);
