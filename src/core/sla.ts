@@ -116,9 +116,12 @@ export function releaseHold(
   const rule = findRule(settings.priorities, order.priority);
   const business = rule !== undefined && onBusinessClock(rule);
   const calendar = businessCalendar(settings, timeZone);
+  // Both ends at whole seconds, as the sheet keeps them: a hold of 4 h is 4 h, not 3:59:59.
+  const from = wholeSeconds(since);
+  const to = wholeSeconds(now);
   const heldMs = business
-    ? businessMsBetween(calendar, since, now)
-    : Math.max(0, now.getTime() - since.getTime());
+    ? businessMsBetween(calendar, from, to)
+    : Math.max(0, to.getTime() - from.getTime());
   const held = Math.floor(heldMs / 1000) * 1000;
   const due =
     order.due === null
