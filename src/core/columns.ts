@@ -20,9 +20,16 @@ export const SYSTEM_FIELDS: readonly WorkOrderField[] = [
   'startedAt',
   'closedBy',
   'closedAt',
+  'heldSince',
   'responseRef',
   'revision',
 ];
+
+/**
+ * Columns added after registers were already in use: a register without them keeps working (their
+ * values are simply not kept) until *Set up work orders* adds them at the end.
+ */
+export const LATER_FIELDS: readonly WorkOrderField[] = ['heldSince', 'heldHours'];
 
 /** Register columns holding a date and time. */
 export const DATE_TIME_FIELDS: readonly WorkOrderField[] = [
@@ -33,6 +40,7 @@ export const DATE_TIME_FIELDS: readonly WorkOrderField[] = [
   'startedAt',
   'completedAt',
   'closedAt',
+  'heldSince',
 ];
 
 /**

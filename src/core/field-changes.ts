@@ -19,6 +19,7 @@ const DATE_FIELDS: ReadonlySet<WorkOrderField> = new Set<WorkOrderField>([
   'startedAt',
   'completedAt',
   'closedAt',
+  'heldSince',
 ]);
 
 /** True for the work-order fields holding a Date (or null). */
@@ -28,7 +29,7 @@ export function isDateField(field: WorkOrderField): boolean {
 
 export function emptyValue(field: WorkOrderField): FieldValue {
   if (DATE_FIELDS.has(field)) return null;
-  return field === 'revision' ? 0 : '';
+  return field === 'revision' || field === 'heldHours' ? 0 : '';
 }
 
 function sameValue(a: FieldValue, b: FieldValue): boolean {

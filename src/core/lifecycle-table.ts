@@ -34,7 +34,8 @@ export type Stamp =
   | 'startedAt'
   | 'completedAt'
   | 'closedAt'
-  | 'closedBy';
+  | 'closedBy'
+  | 'heldSince';
 
 export interface Transition {
   action: Action;
@@ -116,7 +117,8 @@ export const LIFECYCLE: readonly Transition[] = [
     to: 'On Hold',
     actors: ASSIGNEE_OR_SUPERVISOR,
     required: ['reason'],
-    stamps: [],
+    // The SLA clock stops: resuming moves the due date by the time held (core/sla.ts releaseHold).
+    stamps: ['heldSince'],
     clears: [],
     notify: ['requestor', 'supervisors'],
     verb: 'put % on hold',

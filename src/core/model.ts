@@ -61,6 +61,10 @@ export interface WorkOrder {
   completedAt: Date | null;
   closedBy: string;
   closedAt: Date | null;
+  /** When the order last went On Hold; null when it is not On Hold (the SLA clock is then running). */
+  heldSince: Date | null;
+  /** Total time On Hold so far, in hours of its priority's SLA clock: its due date moved by as much. */
+  heldHours: number;
   notes: string;
   results: string;
   actions: string;
@@ -99,6 +103,8 @@ export function emptyWorkOrder(): WorkOrder {
     completedAt: null,
     closedBy: '',
     closedAt: null,
+    heldSince: null,
+    heldHours: 0,
     notes: '',
     results: '',
     actions: '',
@@ -135,6 +141,8 @@ export const REGISTER_COLUMNS: Readonly<Record<WorkOrderField, string>> = {
   completedAt: 'Completed At',
   closedBy: 'Closed By',
   closedAt: 'Closed At',
+  heldSince: 'On Hold Since',
+  heldHours: 'Held For (h)',
   notes: 'Progress Notes',
   results: 'Results',
   actions: 'Actions Taken',

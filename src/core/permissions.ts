@@ -153,6 +153,8 @@ export const LOCKED_FIELDS: readonly WorkOrderField[] = [
   'completedAt',
   'closedBy',
   'closedAt',
+  'heldSince',
+  'heldHours',
   'responseRef',
   'revision',
   'reviewFlag',

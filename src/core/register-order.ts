@@ -17,6 +17,7 @@ export const REGISTER_FIELD_ORDER: readonly WorkOrderField[] = [
   'reason',
   'priority',
   'due',
+  'heldHours',
   'category',
   'assignee',
   'location',
@@ -34,6 +35,7 @@ export const REGISTER_FIELD_ORDER: readonly WorkOrderField[] = [
   'startedAt',
   'closedBy',
   'closedAt',
+  'heldSince',
   'responseRef',
   'revision',
 ];

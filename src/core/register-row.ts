@@ -58,6 +58,15 @@ const REVISION: Converter<number> = {
   problem: (value) => `is not a whole number: "${shown(value)}"`,
 };
 
+const HOURS: Converter<number> = {
+  convert: (value) => {
+    if (value === null || value === undefined || value === '') return 0;
+    const n = typeof value === 'number' ? value : Number(String(value).trim());
+    return Number.isFinite(n) && n >= 0 ? n : BAD;
+  },
+  problem: (value) => `is not a number of hours: "${shown(value)}"`,
+};
+
 /** How each register field is read back from its cell. */
 const CONVERTERS: { [F in WorkOrderField]: Converter<WorkOrder[F]> } = {
   id: ID,
@@ -81,6 +90,8 @@ const CONVERTERS: { [F in WorkOrderField]: Converter<WorkOrder[F]> } = {
   completedAt: DATE,
   closedBy: EMAIL,
   closedAt: DATE,
+  heldSince: DATE,
+  heldHours: HOURS,
   notes: TEXT,
   results: TEXT,
   actions: TEXT,
@@ -193,6 +204,8 @@ export function fieldToCell(field: WorkOrderField, order: WorkOrder): string | n
   const value = order[field];
   if (value === null || value === undefined) return '';
   if (isDate(value)) return isValidDate(value) ? value : '';
+  // No time held shows as an empty cell, not a column of zeros.
+  if (field === 'heldHours' && value === 0) return '';
   if (typeof value === 'number') return value;
   return asCellText(value).cell;
 }

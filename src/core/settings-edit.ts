@@ -56,7 +56,9 @@ export const SETTINGS_ACCEPTED =
   'Accepted: Respond Within (h) and Complete Within numbers of 0 or more (Complete Within whole unless in hours), ' +
   `Complete Unit one of ${COMPLETE_UNITS.join(', ')}; retentionDays a whole number of days from 1 to 36500; ` +
   'digestHour a whole hour from 0 to 23; reminderHoursBeforeDue and escalateAfterOverdueHours hours of 0 or more; ' +
-  'the notify and dailyDigest switches TRUE or FALSE; organizationName 1 to 200 characters.';
+  'the notify and dailyDigest switches TRUE or FALSE; organizationName 1 to 200 characters; ' +
+  'workingDays weekday names or ranges (Mon-Fri), workingHours HH:MM-HH:MM with the start first (08:00-17:00), ' +
+  'holidays YYYY-MM-DD dates separated by commas (or empty); weeklyKpiSummary TRUE or FALSE.';
 
 /** Problems the edit introduced: new ones, or ones about an edited row. */
 function newProblems(

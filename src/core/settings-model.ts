@@ -3,8 +3,9 @@
  */
 import * as z from './validator';
 import { cleanRecipients } from './email-format';
+import { DEFAULT_BUSINESS_HOURS, parseHolidays, parseWorkingDays, parseWorkingHours } from './business-time';
 
-export const COMPLETE_UNITS = ['end of day', 'hours', 'business days', 'days'] as const;
+export const COMPLETE_UNITS = ['end of day', 'hours', 'business days', 'business hours', 'days'] as const;
 export type CompleteUnit = (typeof COMPLETE_UNITS)[number];
 
 export interface PriorityRule {
@@ -14,7 +15,10 @@ export interface PriorityRule {
   respondHours: number | null;
   /**
    * With `completeUnit`: "end of day" = end of the local day N days later (0 = same day); "hours" =
-   * elapsed hours; "business days" = Monday–Friday days in the spreadsheet's zone; "days" = calendar days.
+   * elapsed hours; "business days" = N working days' worth of working hours (Working Days, Working
+   * Hours and Holidays settings, in the spreadsheet's zone); "business hours" = N working hours;
+   * "days" = calendar days. A priority on a business unit also counts its Respond Within in working
+   * hours, and the time it waits On Hold in working hours.
    */
   completeWithin: number;
   completeUnit: CompleteUnit;
@@ -51,6 +55,22 @@ export const SCALAR_SETTINGS_SCHEMA = z.object({
     z.maxLength(254),
     z.refine((v) => v === '' || cleanRecipients([v]).length === 1, { message: 'an email address, or empty' }),
   ),
+  // Business time (core/business-time.ts): the clock of business-day SLAs and of time On Hold.
+  workingDays: z.string().check(
+    z.trim(),
+    z.refine((v) => parseWorkingDays(v) !== null, { message: 'working days such as Mon-Fri' }),
+  ),
+  workingHours: z.string().check(
+    z.trim(),
+    z.refine((v) => parseWorkingHours(v) !== null, { message: 'working hours such as 08:00-17:00' }),
+  ),
+  holidays: z.string().check(
+    z.trim(),
+    z.maxLength(20_000),
+    z.refine((v) => 'dates' in parseHolidays(v), { message: 'dates written YYYY-MM-DD' }),
+  ),
+  // The weekly KPI snapshot (server/features/kpi-history): kept every week; emailed when TRUE.
+  weeklyKpiSummary: z.boolean(),
 });
 export type ScalarSettings = z.infer<typeof SCALAR_SETTINGS_SCHEMA>;
 export type SettingKey = keyof ScalarSettings;
@@ -81,6 +101,21 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = {
     'Tell supervisors when a work order has been overdue this many hours (sooner for a priority whose Respond Within is shorter).',
   replyTo:
     'Address that replies to the add-on’s emails go to (for example the maintenance desk); empty = the account that sent them. Every email is sent under the organization’s name.',
+  workingDays:
+    'Working days of the business clock, e.g. Mon-Fri, or Mon, Tue, Thu (ranges may wrap: Sun-Thu). Business-day and business-hour SLA targets, their Respond Within and time On Hold count only these.',
+  workingHours:
+    'Working hours of each working day, 24-hour clock in the spreadsheet time zone, e.g. 08:00-17:00. One business day = these hours.',
+  holidays:
+    'Days off on the business clock: dates written YYYY-MM-DD, separated by commas (e.g. 2026-12-25, 2027-01-01). Empty = none.',
+  weeklyKpiSummary:
+    'TRUE to email managers a summary of last week’s KPIs each Monday (the KPI History tab keeps one row per week either way).',
+};
+
+/** What a business-time setting accepts, added to the note on a value refused or replaced. */
+export const SETTING_EXPECTED: Partial<Record<SettingKey, string>> = {
+  workingDays: 'weekday names or ranges such as Mon-Fri or Mon, Wed, Fri',
+  workingHours: 'a start and an end on the 24-hour clock such as 08:00-17:00, the start before the end',
+  holidays: 'dates written YYYY-MM-DD separated by commas, such as 2026-12-25, 2027-01-01, or empty',
 };
 
 export const DEFAULT_PRIORITIES: readonly PriorityRule[] = [
@@ -120,6 +155,8 @@ export const DEFAULT_SCALAR_SETTINGS: Readonly<ScalarSettings> = {
   reminderHoursBeforeDue: 24,
   escalateAfterOverdueHours: 24,
   replyTo: '',
+  ...DEFAULT_BUSINESS_HOURS,
+  weeklyKpiSummary: true,
 };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {

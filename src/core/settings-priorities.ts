@@ -19,6 +19,9 @@ const UNIT_ALIASES: Record<string, CompleteUnit> = {
   'business day': 'business days',
   'business days': 'business days',
   'working days': 'business days',
+  'business hour': 'business hours',
+  'business hours': 'business hours',
+  'working hours': 'business hours',
   day: 'days',
   days: 'days',
 };

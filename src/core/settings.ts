@@ -9,10 +9,12 @@ import { BooleanCell, NumberCell } from './cells';
 import { mapHeaders } from './headers';
 import { parsePriorities } from './settings-priorities';
 import { asCellText } from './sanitize';
+import { isDate } from './time';
 import {
   DEFAULT_SCALAR_SETTINGS,
   SCALAR_SETTINGS_SCHEMA,
   SETTING_DESCRIPTIONS,
+  SETTING_EXPECTED,
   defaultSettings,
   type PriorityRule,
   type ScalarSettings,
@@ -78,7 +80,18 @@ export interface ParsedSettings {
   problems: string[];
 }
 
-const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+const str = (v: unknown): string =>
+  v === null || v === undefined ? '' : isDate(v) ? typedDate(v) : String(v).trim();
+
+/**
+ * A date Sheets made of what was typed (a single holiday, "2026-12-25"): its local midnight, read as
+ * the calendar date it names. Noon UTC of that instant is the same date for any zone from UTC−12 to
+ * UTC+11 (the parser has no zone).
+ */
+function typedDate(value: Date): string {
+  const t = value.getTime();
+  return Number.isFinite(t) ? new Date(t + 12 * 3_600_000).toISOString().slice(0, 10) : '';
+}
 
 export function parseSettings(values: readonly (readonly unknown[])[]): ParsedSettings {
   const settings = defaultSettings();
@@ -171,8 +184,9 @@ function parseScalars(
     const parsed = cellSchema.safeParse(raw);
     if (parsed.success) out[key] = parsed.data;
     else {
+      const expected = SETTING_EXPECTED[key];
       problems.push(
-        `Settings row ${row}: "${str(raw)}" is not a valid value for ${key}; the default (${String(DEFAULT_SCALAR_SETTINGS[key])}) is used`,
+        `Settings row ${row}: "${str(raw)}" is not a valid value for ${key}${expected ? ` (expected ${expected})` : ''}; the default (${String(DEFAULT_SCALAR_SETTINGS[key])}) is used`,
       );
       out[key] = DEFAULT_SCALAR_SETTINGS[key];
     }

@@ -1,22 +1,54 @@
 /**
- * Service-level targets: when a work order is due, whether it is overdue, whether the SLA was met.
- * Calendar arithmetic happens in the spreadsheet's time zone (./time), so "end of day" and "business
- * days" mean the organization's day, across DST changes and month ends.
+ * Service-level targets: when a work order is due, whether it is overdue, whether the SLA was met,
+ * and how far its due date moves after time On Hold. Calendar arithmetic happens in the spreadsheet's
+ * time zone (./time), business time on the Settings tab's working days, hours and holidays
+ * (./business-time), so "end of day" and "business days" mean the organization's day, across DST
+ * changes, holidays and month ends.
  */
+import {
+  addBusinessDaysIn,
+  addBusinessHours,
+  addBusinessMs,
+  businessCalendar,
+  businessMsBetween,
+  type BusinessCalendar,
+  type BusinessHoursSettings,
+} from './business-time';
 import type { Status, WorkOrder } from './model';
 import type { PriorityRule, Settings } from './settings-model';
-import { addBusinessDays, addHours, addLocalDays, endOfLocalDay, hoursBetween } from './time';
+import { addHours, addLocalDays, endOfLocalDay, hoursBetween } from './time';
 
-/** Statuses in which work is still owed, so a passed due date means overdue. */
-export const SLA_CLOCK_STATUSES: readonly Status[] = ['Approved', 'Assigned', 'In Progress', 'On Hold'];
+/** What the SLA reads of the settings: the priorities and, when known, the business calendar. */
+export type SlaSettings = Pick<Settings, 'priorities'> & Partial<BusinessHoursSettings>;
+
+/**
+ * Statuses in which the SLA clock runs, so a passed due date means overdue. Not On Hold: the clock
+ * stops while work waits, and resuming moves the due date by the time held (releaseHold).
+ */
+export const SLA_CLOCK_STATUSES: readonly Status[] = ['Approved', 'Assigned', 'In Progress'];
 
 function findRule(priorities: readonly PriorityRule[], priority: string): PriorityRule | undefined {
   const wanted = priority.trim().toLowerCase();
   return priorities.find((p) => p.name.toLowerCase() === wanted);
 }
 
-/** The completion deadline of a rule counted from `from`. */
-export function dueFromRule(rule: PriorityRule, from: Date, timeZone: string): Date {
+/** A priority whose targets run on business time (working days, hours and holidays). */
+export function onBusinessClock(rule: Pick<PriorityRule, 'completeUnit'>): boolean {
+  return rule.completeUnit === 'business days' || rule.completeUnit === 'business hours';
+}
+
+/** Whole seconds, the precision a sheet cell keeps (so a date read back equals the one computed). */
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+/** The completion deadline of a rule counted from `from` (the default business calendar when none is given). */
+export function dueFromRule(
+  rule: PriorityRule,
+  from: Date,
+  timeZone: string,
+  calendar: BusinessCalendar = businessCalendar({}, timeZone),
+): Date {
   const n = rule.completeWithin;
   switch (rule.completeUnit) {
     case 'end of day':
@@ -24,7 +56,9 @@ export function dueFromRule(rule: PriorityRule, from: Date, timeZone: string): D
     case 'hours':
       return addHours(from, n);
     case 'business days':
-      return addBusinessDays(from, n, timeZone);
+      return wholeSeconds(addBusinessDaysIn(calendar, from, n));
+    case 'business hours':
+      return wholeSeconds(addBusinessHours(calendar, from, n));
     case 'days':
       return addLocalDays(from, n, timeZone);
   }
@@ -34,25 +68,70 @@ export function dueFromRule(rule: PriorityRule, from: Date, timeZone: string): D
  * When a work order of `priority` approved at `from` is due; null when the priority is not on the
  * Settings tab (the caller then leaves Due empty for a supervisor to fill in).
  */
-export function dueDate(
-  priority: string,
-  from: Date,
-  settings: Pick<Settings, 'priorities'>,
-  timeZone: string,
-): Date | null {
+export function dueDate(priority: string, from: Date, settings: SlaSettings, timeZone: string): Date | null {
   const rule = findRule(settings.priorities, priority);
-  return rule ? dueFromRule(rule, from, timeZone) : null;
+  return rule ? dueFromRule(rule, from, timeZone, businessCalendar(settings, timeZone)) : null;
 }
 
-/** When a decision on a request is expected (requested at + the priority's Respond Within), or null. */
+/**
+ * When a decision on a request is expected: requested at + the priority's Respond Within, counted in
+ * working hours for a priority on the business clock (when the zone is given), elapsed hours
+ * otherwise; `fraction` 0.5 gives the halfway point the reminder is sent at. Null without a target.
+ */
 export function respondBy(
   requestedAt: Date | null,
   priority: string,
-  settings: Pick<Settings, 'priorities'>,
+  settings: SlaSettings,
+  timeZone?: string,
+  fraction = 1,
 ): Date | null {
   const rule = findRule(settings.priorities, priority);
   if (!requestedAt || !rule || rule.respondHours === null) return null;
-  return addHours(requestedAt, rule.respondHours);
+  const hours = rule.respondHours * fraction;
+  if (timeZone && onBusinessClock(rule))
+    return addBusinessHours(businessCalendar(settings, timeZone), requestedAt, hours);
+  return addHours(requestedAt, hours);
+}
+
+/** What resuming from On Hold does to the SLA: the time held on the priority's clock, and the new due date. */
+export interface HoldRelease {
+  /** Time held, in hours of the priority's clock (working hours on the business clock), 2 decimals. */
+  heldHours: number;
+  /** The due date moved by the time held; null when the order has none. */
+  due: Date | null;
+}
+
+/**
+ * The SLA clock stops while an order is On Hold: resumed at `now` after a hold that began at `since`,
+ * its due date moves by the time held — working time on the business clock (a weekend or a holiday
+ * on hold moves nothing), elapsed time for a priority counted in hours or days. Whole seconds.
+ */
+export function releaseHold(
+  order: Pick<WorkOrder, 'priority' | 'due'>,
+  since: Date,
+  now: Date,
+  settings: SlaSettings,
+  timeZone: string,
+): HoldRelease {
+  const rule = findRule(settings.priorities, order.priority);
+  const business = rule !== undefined && onBusinessClock(rule);
+  const calendar = businessCalendar(settings, timeZone);
+  // Both ends at whole seconds, as the sheet keeps them: a hold of 4 h is 4 h, not 3:59:59.
+  const from = wholeSeconds(since);
+  const to = wholeSeconds(now);
+  const heldMs = business
+    ? businessMsBetween(calendar, from, to)
+    : Math.max(0, to.getTime() - from.getTime());
+  const held = Math.floor(heldMs / 1000) * 1000;
+  const due =
+    order.due === null
+      ? null
+      : held === 0
+        ? order.due
+        : business
+          ? wholeSeconds(addBusinessMs(calendar, order.due, held))
+          : wholeSeconds(new Date(order.due.getTime() + held));
+  return { heldHours: Math.round((held / 3_600_000) * 100) / 100, due };
 }
 
 /** Work is owed, a due date exists and it has passed. */
@@ -80,7 +159,8 @@ export function isDueSoon(order: Pick<WorkOrder, 'status' | 'due'>, now: Date, h
  */
 export function slaMet(order: Pick<WorkOrder, 'due' | 'completedAt'>): boolean | null {
   if (order.due === null || order.completedAt === null) return null;
-  return order.completedAt.getTime() <= order.due.getTime();
+  // At whole seconds: a completion stamped 23:59:59.400 is on time for a due date of 23:59:59.
+  return wholeSeconds(order.completedAt).getTime() <= wholeSeconds(order.due).getTime();
 }
 
 /**
@@ -94,4 +174,35 @@ export function isEmergency(
   const first = priorities[0]?.name.trim().toLowerCase();
   if (first && order.priority.trim().toLowerCase() === first) return true;
   return /^emergency\b/i.test(order.urgency.trim());
+}
+
+/** The reason the change log gives for a due date moved on resuming from On Hold. */
+export const HOLD_RELEASE_REASON = 'clock stopped while On Hold';
+
+/** A change-log line beside the field changes (the same pseudo-field a supervisor's new due date uses). */
+export interface ReasonLine {
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+/**
+ * The log line explaining a due date moved by resuming from On Hold (`before` → `after` is one step
+ * of one order), or none.
+ */
+export function holdReleaseReasons(
+  before: Pick<WorkOrder, 'status' | 'due' | 'heldHours'>,
+  after: Pick<WorkOrder, 'status' | 'due' | 'heldHours'>,
+): ReasonLine[] {
+  if (before.status !== 'On Hold' || after.status === 'On Hold') return [];
+  const moved = (before.due?.getTime() ?? null) !== (after.due?.getTime() ?? null);
+  if (!moved) return [];
+  const held = Math.round((after.heldHours - before.heldHours) * 100) / 100;
+  return [
+    {
+      field: 'Reason for change',
+      oldValue: '',
+      newValue: `Due moved by ${held} h held: ${HOLD_RELEASE_REASON}`,
+    },
+  ];
 }

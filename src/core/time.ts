@@ -5,6 +5,9 @@
  * year of approval" mean, not the server's: Apps Script runs in the script's zone, Node tests in UTC.
  *
  * Weekdays follow ISO 8601 everywhere: 1 = Monday … 7 = Sunday (weeks start on Monday).
+ *
+ * Business time (working days, working hours, holidays: due dates on a business clock, response
+ * targets, time On Hold) is its sibling ./business-time, built on these functions and nowhere else.
  */
 
 /** A calendar date, with no zone. */
@@ -147,24 +150,21 @@ export function isWeekend(weekday: IsoWeekday): boolean {
 }
 
 /**
- * `count` business days (Monday–Friday, in the zone) after `date`, keeping its wall-clock time. Counting
- * starts with the next calendar day, so Friday 10:00 + 1 = Monday 10:00 and Saturday 10:00 + 1 =
- * Monday 10:00. `count` 0 returns `date` unchanged.
+ * The ISO 8601 week of a calendar date, e.g. 2026-W53 for Thursday 31 December 2026 and for Friday
+ * 1 January 2027 (a week belongs to the year of its Thursday).
  */
-export function addBusinessDays(date: Date, count: number, timeZone: string): Date {
-  if (count <= 0) return new Date(date.getTime());
-  const p = localParts(date, timeZone);
-  // Whole weeks are 5 business days each: jump them, then walk the remainder (at most ~9 steps).
-  const weeks = Math.floor((count - 1) / 5);
-  let remaining = count - weeks * 5;
-  let offsetDays = weeks * 7;
-  let weekday = p.weekday;
-  while (remaining > 0) {
-    offsetDays += 1;
-    weekday = ((weekday % 7) + 1) as IsoWeekday;
-    if (!isWeekend(weekday)) remaining -= 1;
-  }
-  return fromLocalParts({ ...p, day: p.day + offsetDays }, timeZone);
+export function isoWeekOf(date: LocalDate): { year: number; week: number; monday: LocalDate; key: string } {
+  const weekday = isoWeekday(date);
+  const thursday = addCalendarDays(date, 4 - weekday);
+  const dayOfYear =
+    (Date.UTC(thursday.year, thursday.month - 1, thursday.day) - Date.UTC(thursday.year, 0, 1)) / DAY_MS;
+  const week = Math.floor(dayOfYear / 7) + 1;
+  return {
+    year: thursday.year,
+    week,
+    monday: addCalendarDays(date, 1 - weekday),
+    key: `${thursday.year}-W${String(week).padStart(2, '0')}`,
+  };
 }
 
 /** Calendar year of an instant in the zone (a work order approved at 00:30 on 1 January local is next year's). */

@@ -6,6 +6,7 @@
 import { diffOrders, emptyValue, type FieldChange } from './field-changes';
 import { LOCKED_FIELDS, actsAsSupervisor, changesWorkOrders } from './field-rights';
 import { findTransition, shortestPath, type Transition } from './lifecycle-table';
+import { releaseHold, type SlaSettings } from './sla';
 import {
   FINAL_STATUSES,
   REGISTER_COLUMNS,
@@ -142,6 +143,21 @@ function definedOnly(changes: Partial<WorkOrder>): Partial<WorkOrder> {
   return out;
 }
 
+/**
+ * Resuming from On Hold restarts the SLA clock: the due date moves by the time held and Held For adds
+ * it. An order put on hold before On Hold Since was recorded has nothing to measure and keeps its due.
+ */
+function restartClock(order: WorkOrder, next: WorkOrder, context: ApplyContext): void {
+  if (!context.sla)
+    throw new Error('applyTransition: resuming from On Hold needs the SLA settings (context.sla)');
+  const since = order.heldSince;
+  next.heldSince = null;
+  if (since === null || !Number.isFinite(since.getTime())) return;
+  const release = releaseHold(next, since, context.now, context.sla.settings, context.sla.timeZone);
+  next.due = release.due;
+  next.heldHours = Math.round((order.heldHours + release.heldHours) * 100) / 100;
+}
+
 export interface ApplyContext {
   now: Date;
   actorEmail: string;
@@ -149,6 +165,11 @@ export interface ApplyContext {
   woNumber?: string;
   /** The SLA due date, computed by the caller from priority, `now` and the time zone. */
   due?: Date | null;
+  /**
+   * The settings and zone of the SLA clock: needed to resume from On Hold, which moves the due date
+   * by the time held (business time on a business-clock priority).
+   */
+  sla?: { settings: SlaSettings; timeZone: string };
 }
 
 /**
@@ -194,6 +215,7 @@ export function applyTransition(
   }
   for (const field of transition.clears)
     (next as unknown as Record<string, unknown>)[field] = emptyValue(field);
+  if (transition.action === 'resume') restartClock(order, next, context);
   next.revision = order.revision + 1;
   return { order: next, changes: diffOrders(order, next) };
 }

@@ -12,3 +12,14 @@ export function validMs(value: unknown): number {
 export function dateIssue(value: unknown): 'missing' | 'malformed' {
   return value === null || value === undefined || value === '' ? 'missing' : 'malformed';
 }
+
+/**
+ * ms since epoch cut to the whole second, or NaN. Stamps may keep milliseconds while the change log
+ * (and a date typed or pasted in a sheet) keeps whole seconds: every comparison between them is made
+ * at the precision both have, or an assignment logged in the same second as its approval would look
+ * earlier than it.
+ */
+export function validSeconds(value: unknown): number {
+  const ms = validMs(value);
+  return Number.isNaN(ms) ? NaN : Math.floor(ms / 1000) * 1000;
+}

@@ -1,6 +1,7 @@
 /**
- * The four duration KPIs (time to approve, assign, complete, close): which orders count, and why an
- * order that should count was left out (missing, malformed or out-of-order dates).
+ * The duration KPIs (mean time to respond, time to approve and assign, MTTR, time to complete and to
+ * close): which orders count, and why an order that should count was left out (missing, malformed or
+ * out-of-order dates). Every milestone is compared at whole seconds (see facts.ts).
  */
 import { REGISTER_COLUMNS, type Status, type WorkOrder } from '../model';
 import { dateIssue } from './dates';
@@ -20,11 +21,12 @@ const APPROVED: ReadonlySet<Status> = new Set([
 ]);
 const ASSIGNED: ReadonlySet<Status> = new Set(['Assigned', 'In Progress', 'On Hold', 'Completed', 'Closed']);
 
-type Milestone = 'requested' | 'decided' | 'firstAssigned' | 'completed' | 'closed';
+type Milestone = 'requested' | 'decided' | 'firstAssigned' | 'started' | 'completed' | 'closed';
 const MILESTONE_FIELD: Record<Milestone, keyof WorkOrder> = {
   requested: 'requestedAt',
   decided: 'decidedAt',
   firstAssigned: 'assignedAt',
+  started: 'startedAt',
   completed: 'completedAt',
   closed: 'closedAt',
 };
@@ -35,9 +37,22 @@ interface DurationSpec {
   from: Milestone;
   to: Milestone;
   counts: (f: OrderFacts) => boolean;
+  /** Time inside the span that does not count (MTTR leaves out waiting On Hold). */
+  excluded?: (f: OrderFacts) => number;
 }
 
-const DURATIONS: DurationSpec[] = [
+export const DURATIONS: readonly DurationSpec[] = [
+  {
+    key: 'respond',
+    label: 'Mean time to respond',
+    from: 'requested',
+    to: 'decided',
+    counts: (f) =>
+      f.status !== null &&
+      (APPROVED.has(f.status) ||
+        f.status === 'Rejected' ||
+        (f.status === 'Cancelled' && (!Number.isNaN(f.decided) || f.order.woNumber !== ''))),
+  },
   {
     key: 'approve',
     label: 'Time to approve',
@@ -58,6 +73,14 @@ const DURATIONS: DurationSpec[] = [
       (ASSIGNED.has(f.status) || (f.status === 'Cancelled' && !Number.isNaN(f.firstAssigned))),
   },
   {
+    key: 'repair',
+    label: 'MTTR (mean time to repair)',
+    from: 'started',
+    to: 'completed',
+    counts: (f) => f.done,
+    excluded: (f) => f.heldMs,
+  },
+  {
     key: 'complete',
     label: 'Time to complete',
     from: 'firstAssigned',
@@ -73,19 +96,28 @@ const DURATIONS: DurationSpec[] = [
   },
 ];
 
-export function durationKpis(facts: readonly OrderFacts[], notes: SkipNotes): DurationKpi[] {
+/**
+ * Each KPI over the orders it counts; `within` (optional) keeps only orders whose end milestone falls
+ * in it (the weekly snapshot), and notes may be null when nobody reads them.
+ */
+export function durationKpis(
+  facts: readonly OrderFacts[],
+  notes: SkipNotes | null,
+  within?: { start: number; end: number },
+): DurationKpi[] {
   return DURATIONS.map((spec) => {
     const values: number[] = [];
     let leftOut = 0;
-    const figure = spec.label.toLowerCase();
+    const figure = spec.label.replace(/^Time/, 'time').replace(/^Mean/, 'mean');
     for (const f of facts) {
       if (!spec.counts(f)) continue;
+      if (within && !(f[spec.to] >= within.start && f[spec.to] < within.end)) continue;
       const reason = problem(f, spec.from, spec.to);
       if (reason) {
         leftOut++;
-        notes.skip(reason, figure);
+        notes?.skip(reason, figure);
       } else {
-        values.push(f[spec.to] - f[spec.from]);
+        values.push(Math.max(0, f[spec.to] - f[spec.from] - (spec.excluded?.(f) ?? 0)));
       }
     }
     return {

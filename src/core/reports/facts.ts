@@ -4,14 +4,19 @@
  * Every report section reads these facts instead of re-parsing rows.
  */
 import { OPEN_STATUSES, REGISTER_COLUMNS, STATUSES, type Status, type WorkOrder } from '../model';
-import { dateIssue, validMs } from './dates';
+import { dateIssue, validSeconds } from './dates';
 import type { StatusHistory } from './history';
 import type { SkipNotes } from './notes';
 
 const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
 const OPEN_SET: ReadonlySet<string> = new Set(OPEN_STATUSES);
-/** Open and not yet Completed: the statuses in which a due date can be missed. */
-const DUE_SET: ReadonlySet<string> = new Set(OPEN_STATUSES.filter((s) => s !== 'Completed'));
+/**
+ * Open, not yet Completed and not On Hold: the statuses in which a due date can be missed (the SLA
+ * clock stops On Hold, see core/sla.ts).
+ */
+const DUE_SET: ReadonlySet<string> = new Set(
+  OPEN_STATUSES.filter((s) => s !== 'Completed' && s !== 'On Hold'),
+);
 
 export interface OrderFacts {
   index: number;
@@ -20,11 +25,14 @@ export interface OrderFacts {
   status: Status | null;
   requested: number;
   decided: number;
+  started: number;
   /** First assignment: the earlier of Assigned At and the first change to Assigned in the log. */
   firstAssigned: number;
   completed: number;
   closed: number;
   due: number;
+  /** Time spent On Hold (from the change log) between the first start and the last completion. */
+  heldMs: number;
   /** When it left the backlog (Closed, Rejected or Cancelled); NaN while it is open. */
   exit: number;
   open: boolean;
@@ -54,17 +62,23 @@ export function buildFacts(
     const status = isStatus(statusText) ? statusText : null;
     if (!status) unknownStatus++;
     const log = scanLog(history, i, status);
-    const assignedAt = validMs(order.assignedAt);
+    // Every milestone at whole seconds: the change log keeps whole seconds while stamps may keep
+    // milliseconds, and a stamp must never look earlier than the log row written with it.
+    const assignedAt = validSeconds(order.assignedAt);
+    const started = validSeconds(order.startedAt);
+    const completed = validSeconds(order.completedAt);
     const f: OrderFacts = {
       index: i,
       order,
       status,
-      requested: validMs(order.requestedAt),
-      decided: validMs(order.decidedAt),
+      requested: validSeconds(order.requestedAt),
+      decided: validSeconds(order.decidedAt),
+      started,
       firstAssigned: minValid(assignedAt, log.firstAssigned),
-      completed: validMs(order.completedAt),
-      closed: validMs(order.closedAt),
-      due: validMs(order.due),
+      completed,
+      closed: validSeconds(order.closedAt),
+      due: validSeconds(order.due),
+      heldMs: heldBetween(log.holds, started, completed),
       exit: NaN,
       open: status !== null && OPEN_SET.has(status),
       done: status === 'Completed' || status === 'Closed',
@@ -74,7 +88,7 @@ export function buildFacts(
     if (status === 'Closed' || status === 'Rejected' || status === 'Cancelled') {
       f.exit = exitTime(f, status, log.enteredFinal);
       if (Number.isNaN(f.exit)) {
-        f.exit = lastKnownDate(f, validMs(order.startedAt));
+        f.exit = lastKnownDate(f, started);
         if (!Number.isNaN(f.exit)) guessedExit++;
       }
       // A finish before the request is a data error; never let it make the backlog negative.
@@ -127,10 +141,14 @@ function slaOutcome(f: OrderFacts, notes: SkipNotes): OrderFacts['sla'] {
   return f.completed <= f.due ? 'met' : 'missed';
 }
 
-/** What the log adds: the first assignment, and when the order entered its current final status. */
+/**
+ * What the log adds: the first assignment, when the order entered its current final status, and its
+ * stays On Hold ([from, to) pairs; a stay still going ends at +Infinity).
+ */
 function scanLog(history: StatusHistory, order: number, status: Status | null) {
   let firstAssigned = NaN;
   let enteredFinal = NaN;
+  const holds: number[] = [];
   const end = history.start[order + 1] ?? 0;
   for (let k = history.start[order] ?? 0; k < end; k++) {
     const i = history.rows[k] ?? 0;
@@ -138,8 +156,23 @@ function scanLog(history: StatusHistory, order: number, status: Status | null) {
     const at = history.atMs[i] ?? NaN;
     if (to === 'Assigned' && Number.isNaN(firstAssigned)) firstAssigned = at;
     if (status !== null && to === status) enteredFinal = at; // the last entry wins
+    if (holds.length % 2 === 1) holds.push(at); // any change ends a stay On Hold
+    if (to === 'On Hold') holds.push(at);
   }
-  return { firstAssigned, enteredFinal };
+  if (holds.length % 2 === 1) holds.push(Infinity);
+  return { firstAssigned, enteredFinal, holds };
+}
+
+/** Time On Hold inside [from, to]: the waiting that repair time leaves out. */
+function heldBetween(holds: readonly number[], from: number, to: number): number {
+  if (Number.isNaN(from) || Number.isNaN(to)) return 0;
+  let held = 0;
+  for (let k = 0; k + 1 < holds.length; k += 2) {
+    const start = Math.max(holds[k] ?? NaN, from);
+    const end = Math.min(holds[k + 1] ?? NaN, to);
+    if (end > start) held += end - start;
+  }
+  return held;
 }
 
 function minValid(a: number, b: number): number {

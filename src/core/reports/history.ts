@@ -6,7 +6,7 @@
  */
 import type { ChangeLogEntry } from '../model';
 import type { SkipNotes } from './notes';
-import { validMs } from './dates';
+import { validSeconds } from './dates';
 
 export interface StatusHistory {
   changes: readonly ChangeLogEntry[];
@@ -42,7 +42,7 @@ export function buildStatusHistory(
   for (let i = 0; i < changes.length; i++) {
     const row = changes[i];
     if (!row || !isStatusField(String(row.field))) continue;
-    const at = validMs(row.at);
+    const at = validSeconds(row.at);
     atMs[i] = at;
     if (Number.isNaN(at)) {
       badTime++;

@@ -3,7 +3,7 @@ import type { Period } from './types';
 import { addCalendarDays, firstOfMonthAfter, isoDate, isoWeekday, type ZonedCalendar } from '../time';
 
 /**
- * Boundaries b[0..n]: period i is [b[i], b[i+1]). The last period contains `now`.
+ * Boundaries b[0..n]: period i is [b[i], b[i+1]).
  * Kept as a Float64Array so bucketing is a binary search on numbers, not an Intl call per event.
  */
 export interface PeriodGrid {
@@ -11,11 +11,32 @@ export interface PeriodGrid {
   bounds: Float64Array;
 }
 
-export function weeklyGrid(cal: ZonedCalendar, now: number, weeks: number): PeriodGrid {
-  const today = cal.local(now);
-  const monday = addCalendarDays(today, 1 - isoWeekday(today));
+/**
+ * The span the trends cover: the data's own range, from the period of its first event to the period
+ * of its last (never padded with empty periods before or after), at most `max` periods ending with
+ * the last. Without any event: the period containing `now`.
+ */
+export interface GridSpan {
+  first: number;
+  last: number;
+  max: number;
+}
+
+export function weeklyGrid(cal: ZonedCalendar, span: GridSpan): PeriodGrid {
+  const mondayOf = (ms: number) => {
+    const day = cal.local(ms);
+    return addCalendarDays(day, 1 - isoWeekday(day));
+  };
+  const lastMonday = mondayOf(span.last);
+  const firstMonday = mondayOf(span.first);
+  const between = Math.round(
+    (Date.UTC(lastMonday.year, lastMonday.month - 1, lastMonday.day) -
+      Date.UTC(firstMonday.year, firstMonday.month - 1, firstMonday.day)) /
+      (7 * 86_400_000),
+  );
+  const weeks = Math.min(span.max, between + 1);
   const starts = [];
-  for (let i = weeks - 1; i >= -1; i--) starts.push(addCalendarDays(monday, -7 * i));
+  for (let i = weeks - 1; i >= -1; i--) starts.push(addCalendarDays(lastMonday, -7 * i));
   return build(
     cal,
     starts,
@@ -23,11 +44,14 @@ export function weeklyGrid(cal: ZonedCalendar, now: number, weeks: number): Peri
   );
 }
 
-export function monthlyGrid(cal: ZonedCalendar, now: number, months: number): PeriodGrid {
-  const today = cal.local(now);
-  const first = { year: today.year, month: today.month, day: 1 };
+export function monthlyGrid(cal: ZonedCalendar, span: GridSpan): PeriodGrid {
+  const lastDay = cal.local(span.last);
+  const firstDay = cal.local(span.first);
+  const last = { year: lastDay.year, month: lastDay.month, day: 1 };
+  const between = (lastDay.year - firstDay.year) * 12 + (lastDay.month - firstDay.month);
+  const months = Math.min(span.max, between + 1);
   const starts = [];
-  for (let i = months - 1; i >= -1; i--) starts.push(firstOfMonthAfter(first, -i));
+  for (let i = months - 1; i >= -1; i--) starts.push(firstOfMonthAfter(last, -i));
   return build(
     cal,
     starts,

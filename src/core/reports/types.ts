@@ -28,7 +28,7 @@ export interface DurationStat {
 }
 
 export interface DurationKpi extends DurationStat {
-  key: 'approve' | 'assign' | 'complete' | 'close';
+  key: 'respond' | 'approve' | 'assign' | 'repair' | 'complete' | 'close';
   label: string;
   definition: string;
   /** Orders that should have counted but had a missing, malformed or inconsistent date. */
@@ -175,6 +175,8 @@ export interface BottlenecksData {
 
 export interface ReportData {
   builtAt: Date;
+  /** Weeks up to the build time over which each technician's recent completions are counted. */
+  technicianWeeks: number;
   timeZone: string;
   /** Earliest usable Requested At .. now; start is null for an empty register. */
   range: { start: Date | null; end: Date };

@@ -1,5 +1,6 @@
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder } from '../../core/model';
 import {
+  LATER_FIELDS,
   parseRegisterRow,
   registerLayout,
   rowToWorkOrder,
@@ -52,8 +53,9 @@ export class Register {
     const header = readHeaderRow(sheet);
     if (shareHeader) rememberRegisterHeader(header); // saves the edit trigger a read (register-shape.ts)
     const layout = registerLayout(header);
-    if (layout.missing.length > 0) {
-      const names = layout.missing.map((f) => `"${REGISTER_COLUMNS[f]}"`).join(', ');
+    const missing = layout.missing.filter((f) => !LATER_FIELDS.includes(f));
+    if (missing.length > 0) {
+      const names = missing.map((f) => `"${REGISTER_COLUMNS[f]}"`).join(', ');
       throw new UserFacingError(
         `The Work Orders sheet has no ${names} column. An administrator can run Set up work orders to add it back; no data is lost.`,
       );

@@ -127,7 +127,9 @@ describe('the assignee takes an assigned work order to Completed by editing cell
       'Started At',
       'Reason',
       'Status',
+      'On Hold Since', // the SLA clock stops
       'Status',
+      'On Hold Since', // and starts again
       'Progress Notes',
       'Results',
       'Actions Taken',

@@ -38,7 +38,7 @@ describe('the order of the cards and the cost of opening', () => {
       ...filler.slice(0, 300),
       mine(701, 'Assigned', 'P4 Scheduled', 24 * 20), // later, lowest priority
       mine(702, 'In Progress', 'P1 Emergency', 24 * 3), // highest priority, not soon
-      mine(703, 'On Hold', 'P4 Scheduled', -5), // overdue
+      mine(703, 'On Hold', 'P4 Scheduled', -5), // past due, but On Hold stops the SLA clock: not overdue
       mine(704, 'Assigned', 'P3 Routine', 3), // due soon
       { ...mine(705, 'Assigned', 'P1 Emergency', 24 * 2), assignee: TECH2 },
       mine(706, 'Completed', 'P2 Urgent', 24),
@@ -52,18 +52,18 @@ describe('the order of the cards and the cost of opening', () => {
   test('overdue first, then due soon, then by priority and due; completed work shown apart; others’ work left out', async () => {
     const view = await myView(wb, TECH);
     expect(view.open.map((c) => c.id)).toEqual([
-      'REQ-000703',
       'REQ-000704',
       'REQ-000702',
       'REQ-000708',
+      'REQ-000703',
       'REQ-000701',
     ]);
-    expect(view.open[0]).toMatchObject({
-      overdue: true,
+    expect(view.open[3]).toMatchObject({
+      overdue: false,
       reason: 'Waiting for parts',
       steps: ['resume', 'note'],
     });
-    expect(view.open[1]).toMatchObject({ overdue: false, dueSoon: true });
+    expect(view.open[0]).toMatchObject({ overdue: false, dueSoon: true });
     expect(view.awaitingClose.map((c) => c.id)).toEqual(['REQ-000706']);
     expect(view.awaitingClose[0]?.steps).toEqual(['note']);
   });
@@ -88,10 +88,10 @@ describe('the order of the cards and the cost of opening', () => {
     const { reply } = await load(wb, TECH);
     if (!reply.ok) throw new Error(reply.message);
     expect(reply.view.open.map((c) => c.id)).toEqual([
-      'REQ-000703',
       'REQ-000704',
       'REQ-000702',
       'REQ-000708',
+      'REQ-000703',
       'REQ-000701',
     ]);
     const reversed = [...rows].reverse();

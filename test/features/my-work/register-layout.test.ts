@@ -15,6 +15,7 @@ const HIDDEN = [
   'Started At',
   'Closed By',
   'Closed At',
+  'On Hold Since',
   'Response Row',
   'Revision',
 ];

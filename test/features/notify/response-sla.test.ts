@@ -3,6 +3,7 @@
  * submitted; a request still awaiting a decision is reminded at half its Respond Within and escalated
  * at it (once each); overdue work is escalated after its priority's hours (an hour for P1), not a flat day.
  */
+import { fromLocalParts } from '../../../src/core/time';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import {
   HOUR,
@@ -14,6 +15,14 @@ import {
   setSetting,
   startAtLocalHour,
 } from '../../support/ops';
+
+/**
+ * Monday 7 December 2026, 09:00 in the spreadsheet's zone: P3's Respond Within runs on working hours
+ * (Mon–Fri 08:00–17:00), so its thresholds depend on the weekday the request arrives.
+ */
+function startOnMondayMorning(wb: TestWorkbook): void {
+  wb.rt.world.clock.set(fromLocalParts({ year: 2026, month: 12, day: 7, hour: 9 }, wb.model.timeZone));
+}
 
 const subjects = (wb: TestWorkbook, to: string): string[] =>
   mailTo(wb, to).map((m) => m.subject.split(':')[0] ?? '');
@@ -64,7 +73,7 @@ describe('Respond Within drives reminders and escalation of undecided requests',
   let urgent: string;
   beforeAll(async () => {
     wb = await setUpWorkbook();
-    startAtLocalHour(wb, 9);
+    startOnMondayMorning(wb);
     routine = await submit(wb, 'Replace the notice board');
     urgent = await submit(wb, 'Fridge in the staff room is warm', 'Urgent (within 24 h)');
   });
@@ -84,12 +93,17 @@ describe('Respond Within drives reminders and escalation of undecided requests',
     expect(mailTo(wb, SUPERVISOR)).toHaveLength(2);
   });
 
-  test('P3 (24 h, from the Routine urgency): reminded at 12 h, escalated at 24 h', async () => {
-    expectOk((await runHourly(wb, 5 * HOUR))[0]!); // 12 h
+  test('P3 (24 working hours, from the Routine urgency): reminded at 12 of them, escalated at 24', async () => {
+    // Asked Monday 09:00: 8 working hours on Monday, so the 12th is Tuesday 12:00 and the 24th Wednesday 15:00.
+    expectOk((await runHourly(wb, 19 * HOUR))[0]!); // Tuesday 11:00: 11 working hours
+    expect(subjects(wb, SUPERVISOR).filter((s) => s.startsWith(`[${routine}]`))).toEqual([]);
+    expectOk((await runHourly(wb, HOUR))[0]!); // Tuesday 12:00
     expect(subjects(wb, SUPERVISOR).filter((s) => s.startsWith(`[${routine}]`))).toEqual([
       `[${routine}] Awaiting a decision`,
     ]);
-    expectOk((await runHourly(wb, 12 * HOUR))[0]!); // 24 h
+    expectOk((await runHourly(wb, 26 * HOUR))[0]!); // Wednesday 14:00: 23 working hours
+    expect(subjects(wb, SUPERVISOR).filter((s) => s.startsWith(`[${routine}]`))).toHaveLength(1);
+    expectOk((await runHourly(wb, HOUR))[0]!); // Wednesday 15:00
     expect(subjects(wb, SUPERVISOR).filter((s) => s.startsWith(`[${routine}]`))).toEqual([
       `[${routine}] Awaiting a decision`,
       `[${routine}] Escalation`,
@@ -130,11 +144,11 @@ describe('a backlog of undecided requests', () => {
   test('requests crossing a threshold together make one email per stage, not one each', async () => {
     const wb = await setUpWorkbook();
     try {
-      startAtLocalHour(wb, 9);
+      startOnMondayMorning(wb);
       setSetting(wb, 'notifyRequestor', false);
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) ids.push(await submit(wb, `Backlog request ${i + 1}`));
-      const [half] = await runHourly(wb, 12 * HOUR);
+      const [half] = await runHourly(wb, 27 * HOUR); // Tuesday 12:00: 12 working hours
       expectOk(half!);
       expect(half!.value).toMatchObject({ reminders: { respondReminder: 5 } });
       expect(mailTo(wb, SUPERVISOR).map((m) => m.subject)).toEqual([
@@ -142,7 +156,7 @@ describe('a backlog of undecided requests', () => {
       ]);
       const body = mailTo(wb, SUPERVISOR)[0]!.body;
       for (const id of ids) expect(body).toContain(id);
-      expectOk((await runHourly(wb, 12 * HOUR))[0]!);
+      expectOk((await runHourly(wb, 27 * HOUR))[0]!); // Wednesday 15:00: 24 working hours
       expect(subjects(wb, ADMIN)).toEqual(['[Facilities Maintenance] Escalation']);
       expect(mailTo(wb, SUPERVISOR)).toHaveLength(2);
     } finally {

@@ -22,7 +22,7 @@ import { composeEmail } from './notifications';
 import { procedureSheetRows } from './procedure';
 import { nextInSequence } from './ids';
 globalThis.run = () => {
-  const settings = parseSettings(settingsSheetRows(defaultSettings()));
+  const settings = parseSettings(settingsSheetRows(defaultSettings()).map((r) => r.map((v) => (typeof v === 'string' && v[0] === "'" ? v.slice(1) : v))));
   const staff = parseStaff(staffSheetRows([{ email: 'sam@example.com', name: 'Sam', role: 'Supervisor', active: true }]));
   const sub = parseSubmission({ 'Email Address': ['r@example.com'], 'Description of the work needed': ['=1'] }, []);
   const order = newWorkOrder(sub, { id: 'REQ-000001', requestedAt: new Date(Date.UTC(2026, 2, 6, 9)), responseRef: 'R!A2' });

@@ -36,11 +36,11 @@ describe('composeDigest', () => {
     ];
     const mail = composeDigest({ ...base, orders });
     expect(mail.to).toEqual(['sam@example.com']);
-    expect(mail.subject).toBe('[Acme] Daily digest: 5 open, 2 overdue');
+    // WO-2026-00003 is On Hold: its SLA clock is stopped, so it is not overdue (only on hold).
+    expect(mail.subject).toBe('[Acme] Daily digest: 5 open, 1 overdue');
     expect(mail.body).toContain(
       [
-        'Overdue (2):',
-        '- WO-2026-00003 — Light (due 2026-03-08 10:00, unassigned)',
+        'Overdue (1):',
         '- WO-2026-00002 — Boiler (due 2026-03-09 10:00, tom@example.com)',
         '',
         'Waiting for a decision (1):',
@@ -57,7 +57,7 @@ describe('composeDigest', () => {
       ].join('\n'),
     );
     expect(mail.body).not.toContain('Old');
-    expect(mail.htmlBody).toContain('<h3>Overdue (2)</h3>');
+    expect(mail.htmlBody).toContain('<h3>Overdue (1)</h3>');
   });
   it('caps long sections and says when nothing needs attention', () => {
     const many = Array.from({ length: 7 }, (_, i) => makeOrder({ id: `REQ-00000${i}` }));

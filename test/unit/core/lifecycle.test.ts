@@ -133,6 +133,8 @@ describe('sheet editing rights', () => {
         'completedAt',
         'closedBy',
         'closedAt',
+        'heldSince',
+        'heldHours',
         'responseRef',
         'revision',
         'reviewFlag',

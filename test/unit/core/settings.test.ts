@@ -8,6 +8,11 @@ import {
   settingsSheetRows,
 } from '../../../src/core/settings';
 
+/** As Sheets reads cells back: the apostrophe that keeps "08:00-17:00" text is not part of the value. */
+function sheetReadBack(rows: unknown[][]): unknown[][] {
+  return rows.map((r) => r.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)));
+}
+
 describe('defaults', () => {
   it('carry the brief’s SLA tiers, categories and switches', () => {
     expect(DEFAULT_SETTINGS.priorities).toEqual([
@@ -71,11 +76,11 @@ describe('settingsSheetRows / parseSettings', () => {
       'Facilities Maintenance',
       'Name used in emails and on the Procedure tab.',
     ]);
-    expect(rows.length).toBe(11); // header + 10 settings (the longest table)
+    expect(rows.length).toBe(15); // header + 14 settings (the longest table)
     expect(rows.every((r) => r.length === 9)).toBe(true);
   });
   it('round-trips the defaults without problems', () => {
-    expect(parseSettings(settingsSheetRows(defaultSettings()))).toEqual({
+    expect(parseSettings(sheetReadBack(settingsSheetRows(defaultSettings())))).toEqual({
       settings: defaultSettings(),
       problems: [],
     });
@@ -120,7 +125,7 @@ describe('settingsSheetRows / parseSettings', () => {
     );
   });
   it('reports bad entries readably and falls back per entry', () => {
-    const rows = settingsSheetRows(defaultSettings());
+    const rows = sheetReadBack(settingsSheetRows(defaultSettings()));
     const header = rows[0] as string[];
     const col = (h: string): number => header.indexOf(h);
     /** `row` is the sheet row number (1 = header). */
@@ -140,10 +145,10 @@ describe('settingsSheetRows / parseSettings', () => {
     const { settings, problems } = parseSettings(rows);
     expect(problems).toEqual([
       'Settings row 6: Category "electrical" is listed twice; the second is ignored',
-      'Settings row 3: Complete Unit "weeks" is not one of end of day, hours, business days, days; the default target for P2 Urgent is used',
+      'Settings row 3: Complete Unit "weeks" is not one of end of day, hours, business days, business hours, days; the default target for P2 Urgent is used',
       'Settings row 4: Priority "P1 Emergency" is listed twice; the second is ignored',
       'Settings row 5: Respond Within (h) "soon" for P4 Scheduled is not a number of hours; the default (72) is used',
-      'Settings row 12: Complete Unit "fortnights" is not one of end of day, hours, business days, days; priority P5 Someday is ignored',
+      'Settings row 16: Complete Unit "fortnights" is not one of end of day, hours, business days, business hours, days; priority P5 Someday is ignored',
       'Settings row 3: "maybe" is not a valid value for retentionDays; the default (730) is used',
       'Settings row 4: "x" is not a valid value for notifyRequestor; the default (true) is used',
       'Settings row 7: "24" is not a valid value for dailyDigest; the default (false) is used',

@@ -20,7 +20,8 @@ describe('dueDate with the default tiers', () => {
   });
   it('P3 Routine: 5 business days in the zone', () => {
     expect(due('P3 Routine', '2026-03-06T09:00:00Z')).toBe('2026-03-13T09:00:00.000Z'); // Fri → Fri
-    expect(due('P3 Routine', '2026-03-07T09:00:00Z')).toBe('2026-03-13T09:00:00.000Z'); // Sat → Fri
+    // Saturday is not a working day: the five working days run Monday 08:00 to Friday's close (17:00).
+    expect(due('P3 Routine', '2026-03-07T09:00:00Z')).toBe('2026-03-13T16:00:00.000Z'); // Sat → Fri 17:00
     // Wed 25 March 10:00 CET → Wed 1 April 10:00 CEST (clocks changed on the 29th, month changed too).
     expect(due('P3 Routine', '2026-03-25T09:00:00Z')).toBe('2026-04-01T08:00:00.000Z');
   });
@@ -58,7 +59,8 @@ describe('overdue and SLA', () => {
   it('is overdue only after the due time and while work is owed', () => {
     expect(isOverdue(order, d('2026-03-06T12:00:00Z'))).toBe(false);
     expect(isOverdue(order, d('2026-03-06T12:00:01Z'))).toBe(true);
-    expect(isOverdue({ ...order, status: 'On Hold' }, d('2026-03-07T00:00:00Z'))).toBe(true);
+    // On Hold stops the SLA clock: not overdue while held (resuming moves Due by the time held).
+    expect(isOverdue({ ...order, status: 'On Hold' }, d('2026-03-07T00:00:00Z'))).toBe(false);
     expect(isOverdue({ ...order, status: 'Completed' }, d('2026-03-07T00:00:00Z'))).toBe(false);
     expect(isOverdue({ ...order, status: 'Closed' }, d('2026-03-07T00:00:00Z'))).toBe(false);
     expect(isOverdue({ ...order, due: null }, d('2026-03-07T00:00:00Z'))).toBe(false);

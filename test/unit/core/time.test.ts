@@ -1,6 +1,5 @@
 import { runInNewContext } from 'node:vm';
 import {
-  addBusinessDays,
   addLocalDays,
   endOfLocalDay,
   formatLocal,
@@ -111,53 +110,6 @@ describe('day arithmetic', () => {
   });
 });
 
-describe('addBusinessDays', () => {
-  const tz = 'Europe/Paris';
-  const at = (s: string): Date => new Date(s);
-  it('skips weekends', () => {
-    // Friday 6 March 2026 10:00 CET + 1 → Monday 9 March 10:00.
-    expect(iso(addBusinessDays(at('2026-03-06T09:00:00Z'), 1, tz))).toBe('2026-03-09T09:00:00.000Z');
-    // Monday 2 March + 5 → Monday 9 March; + 10 → Monday 16 March.
-    expect(iso(addBusinessDays(at('2026-03-02T09:00:00Z'), 5, tz))).toBe('2026-03-09T09:00:00.000Z');
-    expect(iso(addBusinessDays(at('2026-03-02T09:00:00Z'), 10, tz))).toBe('2026-03-16T09:00:00.000Z');
-    // Saturday 7 March + 1 → Monday 9 March; Sunday + 5 → Friday 13 March.
-    expect(iso(addBusinessDays(at('2026-03-07T09:00:00Z'), 1, tz))).toBe('2026-03-09T09:00:00.000Z');
-    expect(iso(addBusinessDays(at('2026-03-08T09:00:00Z'), 5, tz))).toBe('2026-03-13T09:00:00.000Z');
-  });
-  it('returns the same instant for 0', () => {
-    expect(iso(addBusinessDays(at('2026-03-07T09:00:00Z'), 0, tz))).toBe('2026-03-07T09:00:00.000Z');
-  });
-  it('keeps the wall clock across the DST change (Paris, Sunday 29 March 2026)', () => {
-    // Thursday 26 March 10:00 CET (09:00Z) + 2 → Monday 30 March 10:00 CEST (08:00Z).
-    expect(iso(addBusinessDays(at('2026-03-26T09:00:00Z'), 2, tz))).toBe('2026-03-30T08:00:00.000Z');
-  });
-  it('crosses month ends', () => {
-    // Friday 30 January 2026 + 1 → Monday 2 February.
-    expect(iso(addBusinessDays(at('2026-01-30T09:00:00Z'), 1, tz))).toBe('2026-02-02T09:00:00.000Z');
-  });
-  it('uses the weekday in the zone, not in UTC', () => {
-    // Friday 23:30 UTC is already Saturday in Tokyo: + 1 business day → Monday 08:30 Tokyo.
-    expect(iso(addBusinessDays(at('2026-03-06T23:30:00Z'), 1, 'Asia/Tokyo'))).toBe(
-      '2026-03-08T23:30:00.000Z',
-    );
-  });
-  it('agrees with a day-by-day walk for every start weekday and counts up to 30', () => {
-    for (let d = 0; d < 7; d++) {
-      const start = new Date(Date.UTC(2026, 2, 2 + d, 9));
-      for (let n = 1; n <= 30; n++) {
-        let walked = start;
-        let left = n;
-        while (left > 0) {
-          walked = addLocalDays(walked, 1, tz);
-          const wd = localParts(walked, tz).weekday;
-          if (wd !== 6 && wd !== 7) left--; // ISO weekdays: Saturday 6, Sunday 7
-        }
-        expect(iso(addBusinessDays(start, n, tz))).toBe(iso(walked));
-      }
-    }
-  });
-});
-
 describe('formatting and ISO', () => {
   it('formats in the zone', () => {
     expect(formatLocal(new Date('2026-03-06T16:05:00Z'), 'Europe/Paris')).toBe('2026-03-06 17:05');
@@ -238,10 +190,6 @@ describe('DST edges', () => {
     // Saturday 24 October 12:00 CEST + 1 day → Sunday 25 October 12:00 CET.
     expect(iso(addLocalDays(new Date('2026-10-24T10:00:00Z'), 1, 'Europe/Paris'))).toBe(
       '2026-10-25T11:00:00.000Z',
-    );
-    // Friday 23 October 10:00 CEST + 1 business day → Monday 26 October 10:00 CET.
-    expect(iso(addBusinessDays(new Date('2026-10-23T08:00:00Z'), 1, 'Europe/Paris'))).toBe(
-      '2026-10-26T09:00:00.000Z',
     );
   });
   it('the calendar of the reports agrees with the functions', () => {

@@ -31,8 +31,9 @@ describe('empty register', () => {
     expect(value(data, 'backlog')).toBe(0);
     expect(data.range.start).toBeNull();
     expect(data.changeLogRange).toEqual({ start: null, end: null });
-    expect(data.trends.weekly.periods).toHaveLength(26);
-    expect(data.trends.monthly.periods).toHaveLength(12);
+    // No data: only the current week and month, no empty periods before them.
+    expect(data.trends.weekly.periods).toHaveLength(1);
+    expect(data.trends.monthly.periods).toHaveLength(1);
     expect(data.trends.weekly.total.every((p) => p.created + p.backlog === 0)).toBe(true);
     expect(data.trends.weekly.byCategory).toEqual([]);
     expect(data.bottlenecks.timeInStatus.every((t) => t.orders === 0 && t.meanHours === null)).toBe(true);
@@ -110,8 +111,10 @@ describe('a one-day range', () => {
 
   test('figures over a single day', () => {
     expect(data.summary.durations.map((d) => [d.key, d.meanHours])).toEqual([
+      ['respond', 1],
       ['approve', 1],
       ['assign', 1],
+      ['repair', null], // never started: no repair time to measure
       ['complete', 4],
       ['close', 2],
     ]);
@@ -128,7 +131,7 @@ describe('a one-day range', () => {
     const [summary, trends] = reportTables(data);
     expect(summary?.values[2]?.[1]).toBe('Work orders requested 2026-03-04 to 2026-03-04 (2 work orders)');
     expect(trends?.values[2]?.[1]).toBe(
-      '1 weeks from 2026-03-02 to 2026-03-04; 1 months from 2026-03 to 2026-03-04',
+      "1 weeks from 2026-03-02 to the week of 2026-03-02; 1 months from 2026-03 to 2026-03 (the data's own range, as of 2026-03-04)",
     );
     expectRectangular(data);
   });
@@ -274,7 +277,8 @@ describe('a work order reopened twice', () => {
   });
 
   test('completed once, in the week of the last completion; the order in rework is open and not measured', () => {
-    expect(data.trends.weekly.total.map((p) => p.completed)).toEqual([0, 1, 0, 0]);
+    // The data's own range: one week (no empty weeks padded before or after it).
+    expect(data.trends.weekly.total.map((p) => p.completed)).toEqual([1]);
     expect(value(data, 'slaMet')).toBe(1);
     expect(value(data, 'slaMissed')).toBe(0);
     expect(value(data, 'backlog')).toBe(2);

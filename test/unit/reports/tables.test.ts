@@ -2,6 +2,7 @@
 import { computeReports, reportTables } from '../../../src/core/reports';
 import type { Cell, ReportTab, TabRange } from '../../../src/core/reports';
 import { SAMPLE } from './sample';
+import { CHART_ROWS, CHART_WIDTH_PX } from '../../../src/core/reports/tables/tab-builder';
 
 const tabs = reportTables(computeReports(SAMPLE));
 const tab = (name: string) => tabs.find((t) => t.name === name) as ReportTab;
@@ -25,7 +26,7 @@ describe('report tables', () => {
       'Work orders requested 2026-02-02 to 2026-03-04 (7 work orders)',
     );
     expect(cell(tab('Report: Trends'), 3, 2)).toBe(
-      '4 weeks from 2026-02-09 to 2026-03-04; 2 months from 2026-02 to 2026-03-04',
+      "4 weeks from 2026-02-09 to the week of 2026-03-02; 2 months from 2026-02 to 2026-03 (the data's own range, as of 2026-03-04)",
     );
     expect(cell(tab('Report: Bottlenecks'), 3, 2)).toBe(
       'Status changes 2026-02-02 to 2026-03-03; open work as of 2026-03-04',
@@ -65,14 +66,22 @@ describe('report tables', () => {
     expect(bar?.ranges[0]?.numRows).toBe(6);
   });
 
-  test('charts sit right of the data and do not overlap', () => {
+  test('charts sit under their table at column A, within a laptop screen, over rows left empty', () => {
     for (const t of tabs) {
-      const width = t.values[0]?.length ?? 0;
       const rows = t.charts.map((c) => c.anchor.row);
-      t.charts.forEach((c) => expect(c.anchor.col).toBe(width + 2));
       for (let i = 1; i < rows.length; i++)
-        expect((rows[i] ?? 0) - (rows[i - 1] ?? 0)).toBeGreaterThanOrEqual(20);
+        expect((rows[i] ?? 0) - (rows[i - 1] ?? 0)).toBeGreaterThanOrEqual(CHART_ROWS);
       for (const c of t.charts) {
+        // Column A at Sheets' default 100 px columns: the chart's right edge is 600 px from the left.
+        expect(c.anchor.col).toBe(1);
+        expect((c.anchor.col - 1) * 100 + CHART_WIDTH_PX).toBeLessThanOrEqual(1200);
+        // Nothing is written under a chart, so no text (a definition overflowing to the right) is hidden.
+        for (let r = c.anchor.row; r < c.anchor.row + CHART_ROWS; r++)
+          expect(t.values[r - 1]?.every((cell) => cell === '')).toBe(true);
+        // The chart comes right after the data it shows.
+        const last = Math.max(...c.ranges.map((r) => r.row + r.numRows - 1));
+        expect(c.anchor.row).toBeGreaterThan(last);
+        expect(c.anchor.row - last).toBeLessThanOrEqual(1 + CHART_ROWS + 1);
         for (const r of c.ranges) expect(r.row + r.numRows - 1).toBeLessThanOrEqual(t.values.length);
       }
     }

@@ -32,7 +32,10 @@ describe('ZonedCalendar', () => {
 describe('periods in the report', () => {
   test('weekly boundaries follow Paris time through DST', () => {
     const data = computeReports({
-      orders: [],
+      orders: [
+        order('P', { requestedAt: at('2026-03-24T10:00') }),
+        order('Q', { requestedAt: at('2026-04-01T08:00') }),
+      ],
       changes: [],
       now: at('2026-04-01T10:00'),
       timeZone: 'Europe/Paris',
@@ -55,11 +58,11 @@ describe('periods in the report', () => {
     const now = at('2026-03-09T02:00');
     const ny = computeReports({ orders, changes: [], now, timeZone: 'America/New_York', weeks: 2 }).trends
       .weekly;
-    expect(ny.periods.map((p) => p.label)).toEqual(['2026-02-23', '2026-03-02']);
-    expect(ny.total.map((p) => p.created)).toEqual([0, 1]);
+    expect(ny.periods.map((p) => p.label)).toEqual(['2026-03-02']);
+    expect(ny.total.map((p) => p.created)).toEqual([1]);
     const utc = computeReports({ orders, changes: [], now, timeZone: 'UTC', weeks: 2 }).trends.weekly;
-    expect(utc.periods.map((p) => p.label)).toEqual(['2026-03-02', '2026-03-09']);
-    expect(utc.total.map((p) => p.created)).toEqual([0, 1]);
+    expect(utc.periods.map((p) => p.label)).toEqual(['2026-03-09']);
+    expect(utc.total.map((p) => p.created)).toEqual([1]);
   });
 
   test('an unknown time zone falls back to UTC and says so', () => {

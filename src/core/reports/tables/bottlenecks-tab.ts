@@ -53,7 +53,7 @@ export function bottlenecksTab(data: ReportData, cal: ZonedCalendar): ReportTab 
       'Load',
       'Overdue',
       'Awaiting closure',
-      `Completed (last ${data.trends.weekly.periods.length} weeks)`,
+      `Completed (last ${data.technicianWeeks} weeks)`,
       'Completed (all time)',
       'Median hours to complete',
     ],

@@ -27,7 +27,9 @@ export function summaryTab(data: ReportData, cal: ZonedCalendar): ReportTab {
   );
   tab.blank();
 
-  tab.heading('Time to approve, assign, complete and close');
+  tab.heading(
+    'Response, repair and lead times (MTTR, mean time to respond, time to approve, assign, complete and close)',
+  );
   tab.table(
     [
       'KPI',

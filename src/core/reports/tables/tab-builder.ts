@@ -7,13 +7,21 @@
 import { neutralize } from '../neutralize';
 import type { Cell, ChartSpec, ReportTab, TabRange } from '../types';
 
-/** Rows a chart needs so the next one placed below it does not overlap (Sheets' default height). */
-const CHART_ROWS = 20;
+/**
+ * Where charts go. Each sits right under the table it shows, from column A, over rows kept empty for
+ * it: on a laptop screen it is in view without scrolling sideways (its right edge at CHART_WIDTH_PX,
+ * column widths being Sheets' default 100 px), and no text can run under it (a long definition in
+ * column A overflows to the right, under anything placed beside the tables).
+ */
+export const CHART_WIDTH_PX = 600;
+export const CHART_HEIGHT_PX = 371;
+/** Rows kept empty for a chart: its height at Sheets' default 21 px rows, and a little air. */
+export const CHART_ROWS = 20;
 
 export class TabBuilder {
   private readonly rows: Cell[][] = [];
   private readonly headers: number[] = [];
-  private readonly charts: { type: ChartSpec['type']; title: string; ranges: TabRange[] }[] = [];
+  private readonly charts: ChartSpec[] = [];
 
   constructor(private readonly name: string) {}
 
@@ -50,9 +58,15 @@ export class TabBuilder {
     return { row, col: 1, numRows: body.length + 1, numCols: header.length };
   }
 
-  /** Charts with no data rows are skipped: an empty chart only says "no data" less clearly than a table. */
+  /**
+   * A chart of `ranges`, placed at column A on the next CHART_ROWS rows, which stay empty. Charts
+   * with no data rows are skipped: an empty chart only says "no data" less clearly than a table.
+   */
   chart(type: ChartSpec['type'], title: string, ranges: TabRange[]): this {
-    if (ranges.length > 0 && ranges.every((r) => r.numRows > 1)) this.charts.push({ type, title, ranges });
+    if (ranges.length === 0 || !ranges.every((r) => r.numRows > 1)) return this;
+    const row = this.rows.length + 1;
+    for (let i = 0; i < CHART_ROWS; i++) this.rows.push([]);
+    this.charts.push({ type, title, ranges, anchor: { row, col: 1 } });
     return this;
   }
 
@@ -63,14 +77,7 @@ export class TabBuilder {
       while (out.length < width) out.push('');
       return out;
     });
-    // Charts sit to the right of the tables, beside the data they show, stacked without overlap.
-    let nextFree = 1;
-    const charts: ChartSpec[] = this.charts.map((c) => {
-      const row = Math.max(c.ranges[0]?.row ?? 1, nextFree);
-      nextFree = row + CHART_ROWS;
-      return { ...c, anchor: { row, col: width + 2 } };
-    });
-    return { name: this.name, values, headerRows: [...this.headers], charts };
+    return { name: this.name, values, headerRows: [...this.headers], charts: [...this.charts] };
   }
 }
 

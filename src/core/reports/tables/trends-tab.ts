@@ -12,15 +12,19 @@ const MEASURES = ['Created', 'Completed', 'Closed', 'Rejected or cancelled', 'Ba
 export function trendsTab(data: ReportData, cal: ZonedCalendar): ReportTab {
   const { weekly, monthly } = data.trends;
   const end = cal.isoDate(data.range.end.getTime());
+  const lastLabel = (s: TrendSeries) => s.periods[s.periods.length - 1]?.label ?? end;
   const covers =
-    `${weekly.periods.length} weeks from ${weekly.periods[0]?.label ?? end} to ${end}; ` +
-    `${monthly.periods.length} months from ${monthly.periods[0]?.label ?? end} to ${end}`;
+    `${weekly.periods.length} weeks from ${weekly.periods[0]?.label ?? end} to the week of ${lastLabel(weekly)}; ` +
+    `${monthly.periods.length} months from ${monthly.periods[0]?.label ?? end} to ${lastLabel(monthly)} ` +
+    `(the data's own range, as of ${end})`;
   const tab = new TabBuilder(SHEET_NAMES.reportTrends).opening(builtAtLabel(data, cal), covers).blank();
 
   tab.heading('Per week (weeks start on Monday)');
   const week = tab.table(['Week', ...MEASURES], rows(weekly));
-  tab.chart('line', 'Created vs completed per week', [columns(week, 1, 3)]);
-  tab.chart('line', 'Open backlog per week', [column(week, 1), column(week, 6)]);
+  // A line needs two points: data of a single week is drawn as columns, which show one period.
+  const shape = weekly.periods.length > 1 ? 'line' : 'column';
+  tab.chart(shape, 'Created vs completed per week', [columns(week, 1, 3)]);
+  tab.chart(shape, 'Open backlog per week', [column(week, 1), column(week, 6)]);
   tab.blank().heading('Per month');
   const month = tab.table(['Month', ...MEASURES], rows(monthly));
   tab.chart('column', 'Created vs completed per month', [columns(month, 1, 3)]);
@@ -33,6 +37,7 @@ export function trendsTab(data: ReportData, cal: ZonedCalendar): ReportTab {
   tab.blank().heading('Definitions');
   tab.line(DEFINITIONS.trendColumns);
   tab.line(DEFINITIONS.trendBacklog);
+  tab.line(DEFINITIONS.trendRange);
   appendNotes(tab, data.notes);
   return tab.build();
 }

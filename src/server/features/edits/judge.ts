@@ -50,6 +50,8 @@ export interface JudgeContext {
   staff: readonly StaffMember[];
   /** Stamps are whole seconds: a cell may not keep milliseconds. */
   now: Date;
+  /** The spreadsheet's zone: the SLA clock's, for a due date moved on resuming from On Hold. */
+  timeZone: string;
 }
 
 export interface RowInput {
@@ -298,6 +300,7 @@ function applyAccepted(before: WorkOrder, accepted: Accepted, ctx: JudgeContext)
     current = applyTransition(current, step.transition, input, {
       now: ctx.now,
       actorEmail: ctx.actor.email,
+      sla: { settings: ctx.settings, timeZone: ctx.timeZone },
     }).order;
   });
   return current;

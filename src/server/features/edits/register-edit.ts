@@ -29,6 +29,7 @@
  */
 import { type RegisterLayout } from '../../../core/columns';
 import { formatFieldValue } from '../../../core/field-changes';
+import { holdReleaseReasons } from '../../../core/sla';
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { roleOf } from '../../../core/staff';
 import { formatLocal } from '../../../core/time';
@@ -159,6 +160,8 @@ function logEntries(verdicts: readonly RowVerdict[], top: number, user: string, 
         : formatFieldValue(c.oldValue);
       entry(v.next.id, REGISTER_COLUMNS[c.field], old, formatFieldValue(c.newValue));
     }
+    for (const line of holdReleaseReasons(v.before, v.next))
+      entry(v.next.id, line.field, line.oldValue, line.newValue);
     for (const r of v.refused) {
       const kept = r.field === 'state' ? '' : formatFieldValue(v.before[r.field]);
       const outcome = r.restored ? r.reason : `${r.reason}. ${NOT_KEPT}`;
@@ -257,6 +260,7 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     settings: reference.settings,
     staff: reference.staff,
     now,
+    timeZone: reference.timeZone,
   };
   const emails: PendingEmail[] = [];
   const outcome = withOwnerAndDocumentLocks(() => {

@@ -18,6 +18,7 @@ import { loadReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { AlreadyReportedError } from '../errors/reporting';
 import { reportProblem } from '../errors/report';
+import { keepWeeklyKpis, type KpiHistoryOutcome } from '../kpi-history/keep';
 import { sendDailyAnchor, type AnchorOutcome } from './anchor';
 import { sendDailyDigest, type DigestOutcome } from './digest';
 import { JobMail } from './job-mail';
@@ -33,6 +34,8 @@ const DRAIN_BUDGET_MS = 2 * 60_000;
 const INGEST_BUDGET_MS = 3 * 60_000;
 /** After this long, new mail of the run is queued for later runs instead of sent. */
 const SEND_BUDGET_MS = 4 * 60_000;
+/** The weekly KPI snapshot reads the register and the log: started only this early in a run (else the next run). */
+const KPI_START_BUDGET_MS = 3 * 60_000;
 
 export interface HourlyReport {
   spreadsheetId: string;
@@ -44,6 +47,7 @@ export interface HourlyReport {
   reminders: ReminderCounts;
   digest: DigestOutcome | 'not run';
   anchor: AnchorOutcome | 'not run';
+  kpiHistory: KpiHistoryOutcome | 'not run';
   mail: { sent: number; queued: number };
   /** "step: message" for each step that failed. */
   problems: string[];
@@ -58,6 +62,7 @@ function emptyReport(spreadsheetId: string): HourlyReport {
     reminders: { dueSoon: 0, overdueReminder: 0, escalation: 0 },
     digest: 'not run',
     anchor: 'not run',
+    kpiHistory: 'not run',
     mail: { sent: 0, queued: 0 },
     problems: [],
   };
@@ -177,6 +182,9 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
     step('reminders', () => (report.reminders = sendReminders(ss, reference, orders, now, mail)));
     step('digest', () => (report.digest = sendDailyDigest(ss, reference, orders, now, mail)));
     step('audit anchor', () => (report.anchor = sendDailyAnchor(ss, reference, now, mail)));
+    step('KPI history', () => {
+      report.kpiHistory = keepWeeklyKpis(ss, reference, now, mail, started + KPI_START_BUDGET_MS);
+    });
   }
   report.mail = { sent: mail.sent, queued: mail.queued };
 }
@@ -194,6 +202,7 @@ export function summarizeHourly(report: HourlyReport): string {
     `Form responses recorded by reconciliation: ${report.reconciliation.ingested.length}${report.reconciliation.remaining ? ` (${report.reconciliation.remaining} left for the next run)` : ''}.`,
     `Reminders: ${report.reminders.dueSoon} due soon, ${report.reminders.overdueReminder} overdue, ${report.reminders.escalation} escalated.`,
     `Daily digest: ${report.digest}.`,
+    `Weekly KPI history: ${report.kpiHistory}.`,
     `Emails: ${report.mail.sent} sent, ${report.mail.queued} queued for later runs (mail quota or time).`,
   ];
   return lines.join('\n');

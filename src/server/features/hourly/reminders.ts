@@ -40,7 +40,7 @@ export function sendReminders(
   const { settings, staff, timeZone } = reference;
   const ssId = ss.getId();
   const previous = parseReminderState(readChunkedState(ssId, REMINDER_STATE));
-  const { due, next } = planReminders(orders, previous, now, settings);
+  const { due, next } = planReminders(orders, previous, now, { ...settings, timeZone });
   const supervisors = supervisorEmails(staff);
   const escalateTo = supervisors.length > 0 ? supervisors : administratorEmails(staff);
   const link = ss.getUrl();

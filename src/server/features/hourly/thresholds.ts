@@ -12,9 +12,9 @@
  */
 import { suggestedPriority } from '../../../core/intake';
 import type { WorkOrder } from '../../../core/model';
+import type { BusinessHoursSettings } from '../../../core/business-time';
 import type { PriorityRule } from '../../../core/settings-model';
 import { hoursOverdue, isDueSoon, isOverdue, respondBy, SLA_CLOCK_STATUSES } from '../../../core/sla';
-import { hoursBetween } from '../../../core/time';
 
 export const THRESHOLD_BITS = {
   dueSoon: 1,
@@ -35,10 +35,12 @@ export interface ReminderEntry {
 }
 export type ReminderState = Map<string, ReminderEntry>;
 
-export interface ReminderSettings {
+export interface ReminderSettings extends Partial<BusinessHoursSettings> {
   reminderHoursBeforeDue: number;
   escalateAfterOverdueHours: number;
   priorities: readonly PriorityRule[];
+  /** The spreadsheet's zone: with it, a business-clock priority's Respond Within counts working hours. */
+  timeZone?: string;
 }
 
 function ruleOf(priorities: readonly PriorityRule[], name: string): PriorityRule | undefined {
@@ -151,17 +153,16 @@ function planRespond(
   now: Date,
   settings: ReminderSettings,
 ): { due: PlannedReminder[]; dueSeconds: number; kept: number } | null {
-  const deadline = respondBy(order.requestedAt, respondPriority(order, settings.priorities), {
-    priorities: [...settings.priorities],
-  });
-  if (!deadline || !order.requestedAt) return null;
+  const priority = respondPriority(order, settings.priorities);
+  const sla = { ...settings, priorities: [...settings.priorities] };
+  const deadline = respondBy(order.requestedAt, priority, sla, settings.timeZone);
+  const halfway = respondBy(order.requestedAt, priority, sla, settings.timeZone, 0.5);
+  if (!deadline || !halfway || !order.requestedAt) return null;
   const dueSeconds = Math.floor(deadline.getTime() / 1000);
   const sent = before && before.dueSeconds === dueSeconds ? before.sent : 0;
-  const target = hoursBetween(order.requestedAt, deadline);
-  const waited = hoursBetween(order.requestedAt, now);
   let reached = 0;
-  if (waited >= target) reached = THRESHOLD_BITS.respondReminder | THRESHOLD_BITS.respondEscalation;
-  else if (waited >= target / 2) reached = THRESHOLD_BITS.respondReminder;
+  if (now >= deadline) reached = THRESHOLD_BITS.respondReminder | THRESHOLD_BITS.respondEscalation;
+  else if (now >= halfway) reached = THRESHOLD_BITS.respondReminder;
   let fresh = reached & ~sent;
   // Past the target already: the escalation says it all.
   if (fresh & THRESHOLD_BITS.respondEscalation) fresh &= ~THRESHOLD_BITS.respondReminder;

@@ -16,6 +16,7 @@ import {
 } from '../../../core/lifecycle';
 import { REGISTER_COLUMNS, type ChangeSource, type WorkOrder } from '../../../core/model';
 import { CELL_CHAR_LIMIT } from '../../../core/sanitize';
+import { holdReleaseReasons } from '../../../core/sla';
 import { formatLocal } from '../../../core/time';
 import type { MyWorkActionRequest } from '../../../shared/my-work';
 import { writeChangeLog } from '../../adapters/change-log';
@@ -86,8 +87,9 @@ function decide(
   request: MyWorkActionRequest,
   worker: Worker,
   now: Date,
-  timeZone: string,
+  reference: Pick<ReferenceData, 'settings' | 'timeZone'>,
 ): { next: WorkOrder; changes: FieldChange[]; transition: Transition | null } | StepRefusal {
+  const { timeZone } = reference;
   const actor = { email: worker.email, role: worker.role };
   let notes = order.notes;
   if (request.note !== undefined) {
@@ -119,7 +121,11 @@ function decide(
       `${order.woNumber || order.id} is ${order.status}: "${wanted.action}" does not apply to it now.`,
     );
   }
-  const applied = applyTransition(order, check.transition, input, { now, actorEmail: worker.email });
+  const applied = applyTransition(order, check.transition, input, {
+    now,
+    actorEmail: worker.email,
+    sla: { settings: reference.settings, timeZone },
+  });
   return { next: applied.order, changes: applied.changes, transition: check.transition };
 }
 
@@ -148,13 +154,14 @@ export function stepAt(
       `${before.woNumber || before.id} changed since you ${origin.seen}: it is now ${before.status} (revision ${before.revision}; you saw revision ${request.revision}). Nothing was changed. Reload to see the latest, then try again.`,
     );
   }
-  const decided = decide(before, request, worker, now, reference.timeZone);
+  const decided = decide(before, request, worker, now, reference);
   if ('ok' in decided) return decided;
   // The log rows first, committed after the whole-row write: a change never lands without its log
   // row, and a failure between the two is settled by the next append.
-  const logged = writeChangeLog(ss, logEntries(before.id, worker.email, origin, now, decided.changes), {
-    spareCalls: 0,
-  });
+  const entries = logEntries(before.id, worker.email, origin, now, decided.changes);
+  for (const line of holdReleaseReasons(before, decided.next))
+    entries.push({ at: now, user: worker.email, source: origin.source, recordId: before.id, ...line });
+  const logged = writeChangeLog(ss, entries, { spareCalls: 0 });
   register.write(located, decided.next);
   logged.commit();
   if (changesQueue(before, decided.next)) syncQueueFor([{ row: located.row, order: decided.next }]);

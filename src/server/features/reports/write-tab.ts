@@ -5,6 +5,7 @@
  * register's length.
  */
 import type { ChartSpec, ReportTab } from '../../../core/reports';
+import { CHART_HEIGHT_PX, CHART_WIDTH_PX } from '../../../core/reports/tables/tab-builder';
 import { fontWeights, numberFormats, tabValues } from './cells';
 import { chartType } from '../../adapters/sheet-services';
 
@@ -32,6 +33,9 @@ function insertChart(sheet: Sheet, spec: ChartSpec): void {
     .setNumHeaders(1)
     .setOption('title', spec.title)
     .setOption('legend', { position: 'bottom' })
+    // The size the layout kept room for (core/reports/tables/tab-builder.ts), not left to Sheets.
+    .setOption('width', CHART_WIDTH_PX)
+    .setOption('height', CHART_HEIGHT_PX)
     .setPosition(spec.anchor.row, spec.anchor.col, 0, 0)
     .build();
   sheet.insertChart(chart);

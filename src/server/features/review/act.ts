@@ -9,7 +9,7 @@ import { applyTransition, checkTransition, type Transition } from '../../../core
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import type { Amendment } from '../../../core/lifecycle-table';
 import { cleanRecipients } from '../../../core/notifications';
-import { dueDate } from '../../../core/sla';
+import { dueDate, holdReleaseReasons } from '../../../core/sla';
 import { activeTechnicians } from '../../../core/staff';
 import { localYear } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
@@ -205,8 +205,11 @@ export function performAction(
         actorEmail: reviewer.email,
         woNumber,
         due,
+        sla: { settings, timeZone },
       });
       log.push(...logEntries(current.id, reviewer, now, applied.changes));
+      for (const line of holdReleaseReasons(current, applied.order))
+        log.push({ at: now, user: reviewer.email, source: 'sidebar', recordId: current.id, ...line });
       current = applied.order;
       transitions.push(check.transition);
     }

@@ -1,0 +1,117 @@
+/**
+ * The hourly job's weekly step: once the spreadsheet's week is over, the first run keeps that week's
+ * KPI snapshot as one row of the KPI History tab and emails the managers a summary.
+ *
+ * Exactly once per week: the week kept is recorded in the installation owner's state (trusted: no
+ * editor of the spreadsheet can change it), checked again and written under the owner's user lock
+ * together with the row, so neither a repeated run nor a concurrent one (the hourly trigger and "Run
+ * hourly checks now") keeps a second row. The row is written where the week's row already is, if a
+ * run stopped between the row and the state: the tab never holds a week twice. A row typed or deleted
+ * by hand does not make the job keep a week again.
+ */
+import { DATE_TIME_NUMBER_FORMAT } from '../../../core/columns';
+import {
+  composeWeeklySummary,
+  KPI_HISTORY_HEADERS,
+  KPI_HISTORY_SHEET,
+  managerEmails,
+  previousWeek,
+  snapshotRow,
+  weekSnapshot,
+  type KpiSnapshot,
+} from '../../../core/reports/weekly';
+import { asCellText } from '../../../core/sanitize';
+import { isDate } from '../../../core/time';
+import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { withUserLock } from '../../adapters/reentrant-lock';
+import type { JobMail } from '../hourly/job-mail';
+import { readReportSource } from '../reports/read-data';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Owner state (per spreadsheet): the ISO week ("2026-W48") whose snapshot was last kept. */
+export const KPI_WEEK = 'kpiHistoryWeek';
+
+export type KpiHistoryOutcome =
+  | 'already kept'
+  | 'later (the run is short of time)'
+  | 'nothing to keep (no work orders yet)'
+  | 'kept'
+  | 'kept (no active manager to email)'
+  | 'kept and emailed';
+
+const RECORDED_AT_COLUMN = KPI_HISTORY_HEADERS.indexOf('Recorded At') + 1;
+
+function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = ss.getSheetByName(KPI_HISTORY_SHEET);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(KPI_HISTORY_SHEET, ss.getNumSheets());
+  sheet
+    .getRange(1, 1, 1, KPI_HISTORY_HEADERS.length)
+    .setValues([[...KPI_HISTORY_HEADERS]])
+    .setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+/** Writes the week's row: over the row already holding that week, else after the last row. */
+function writeRow(ss: Spreadsheet, snapshot: KpiSnapshot): number {
+  const sheet = historySheet(ss);
+  const last = sheet.getLastRow();
+  const weeks = last >= 2 ? sheet.getRange(2, 1, last - 1, 1).getValues() : [];
+  const found = weeks.findIndex((r) => String(r[0]).trim() === snapshot.week.key);
+  const row = found >= 0 ? found + 2 : Math.max(last, 1) + 1;
+  const cells = snapshotRow(snapshot).map((c) => (typeof c === 'string' ? asCellText(c).cell : c));
+  sheet.getRange(row, 1, 1, cells.length).setValues([cells]);
+  if (cells.some(isDate)) sheet.getRange(row, RECORDED_AT_COLUMN).setNumberFormat(DATE_TIME_NUMBER_FORMAT);
+  return row;
+}
+
+export function keepWeeklyKpis(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  now: Date,
+  mail: JobMail,
+  /** Epoch ms after which the snapshot (a read of the register and the change log) waits for the next run. */
+  startBy: number,
+): KpiHistoryOutcome {
+  const id = ss.getId();
+  const { settings, staff, timeZone } = reference;
+  const week = previousWeek(now, timeZone);
+  if (readOwnerState(id, KPI_WEEK) === week.key) return 'already kept';
+  if (Date.now() > startBy) return 'later (the run is short of time)';
+  const source = readReportSource(ss);
+  const snapshot = weekSnapshot(
+    { orders: source.orders, changes: source.changes, now, timeZone, staff },
+    week,
+  );
+  // A week that ended before the first request (the week before setup) has nothing to record.
+  const empty =
+    source.orders.length === 0 ||
+    (snapshot.created === 0 &&
+      snapshot.backlogEnd === 0 &&
+      snapshot.completed === 0 &&
+      snapshot.closed === 0 &&
+      snapshot.withdrawn === 0);
+  const kept = withUserLock(() => {
+    // Checked again under the lock: another run may have kept the week meanwhile.
+    if (readOwnerState(id, KPI_WEEK) === week.key) return false;
+    if (!empty) writeRow(ss, snapshot);
+    writeOwnerState(id, KPI_WEEK, week.key);
+    return true;
+  });
+  if (!kept) return 'already kept';
+  if (empty) return 'nothing to keep (no work orders yet)';
+  if (!settings.weeklyKpiSummary) return 'kept';
+  const to = managerEmails(staff);
+  if (to.length === 0) return 'kept (no active manager to email)';
+  const email = composeWeeklySummary(snapshot, {
+    to,
+    organizationName: settings.organizationName,
+    link: ss.getUrl(),
+    timeZone,
+  });
+  mail.deliver([{ ...email, recordId: '' }]);
+  return 'kept and emailed';
+}
