@@ -25,6 +25,7 @@ import { withDocumentLock } from './document-lock';
 import { Register } from './register';
 import { requireSheet } from './workbook';
 import { chunkedValues, readChunked } from './chunked-property';
+import { scanChunk, startBuild, type ChunkRead } from './review-queue-build';
 import {
   advanceWatermark,
   applyOrder,
@@ -100,20 +101,29 @@ export class QueueSession {
     return new QueueSession(store, snapshot, readStored(snapshot));
   }
 
-  /** The index, or null when there is none to keep up to date (the next load rebuilds it). */
+  /**
+   * The index when it is complete, else null (none, or still being built: the next load builds it).
+   * Readers (the sidebar's refreshed list, row hints) use this.
+   */
   get index(): ReviewIndex | null {
+    const index = this.kept;
+    return index && index.scanNext === 0 ? index : null;
+  }
+
+  /** The stored index, complete or part-built: writers keep either true for the rows they change. */
+  get kept(): ReviewIndex | null {
     return this.stored.kind === 'ok' ? this.stored.index : null;
   }
 
   apply(sources: readonly QueueSource[]): void {
-    const index = this.index;
+    const index = this.kept;
     if (!index) return;
     for (const { row, order } of sources) applyOrder(index, row, order);
     this.changed = true;
   }
 
   appended(sources: readonly QueueSource[]): void {
-    const index = this.index;
+    const index = this.kept;
     if (!index) return;
     this.apply(sources);
     const rows = sources.map((s) => ({ row: s.row, id: s.order.id }));
@@ -122,7 +132,7 @@ export class QueueSession {
   }
 
   remove(ids: readonly string[]): void {
-    const index = this.index;
+    const index = this.kept;
     if (!index) return;
     removeIds(index, ids);
     this.changed = true;
@@ -130,7 +140,7 @@ export class QueueSession {
 
   /** Row hints from a fresh read of the id column (after users sorted or inserted rows). */
   refreshRows(ids: readonly string[]): void {
-    const index = this.index;
+    const index = this.kept;
     if (!index) return;
     ids.forEach((id, i) => {
       const entry = index.entries.get(id);
@@ -149,7 +159,7 @@ export class QueueSession {
 
   /** Writes the index back, in one setProperties call, if it changed. */
   save(): void {
-    const index = this.index;
+    const index = this.kept;
     if (!index || !this.changed) return;
     const values = indexProperties(index, this.snapshot);
     this.store.setProperties(values);
@@ -210,13 +220,14 @@ export function invalidateReviewQueue(): void {
 
 // ---- Loading (the sidebar) ----
 
-export type QueueSourceKind = 'index' | 'tail' | 'rebuilt' | 'scan';
+export type QueueSourceKind = 'index' | 'tail' | 'rebuilt' | 'scan' | 'indexing';
 
 export interface LoadedQueue {
   index: ReviewIndex;
   /**
-   * How it was obtained: as stored, plus the rows appended since, rebuilt from the register, or read
-   * in full and not stored (too many orders await a supervisor to fit in Document Properties).
+   * How it was obtained: as stored, plus the rows appended since, rebuilt from the register, read
+   * in full and not stored (too many orders await a supervisor to fit in Document Properties), or
+   * still being built (a partial queue: the next load carries on).
    */
   source: QueueSourceKind;
   /** The queue's change marker for this version (see queueMarker). */
@@ -244,15 +255,6 @@ function parsedRows(register: Register, rows: unknown[][], firstRow: number): Qu
   return out;
 }
 
-/** SLOW PATH: one read of the whole register (every row and column; ~28 s at 100k rows). */
-function rebuild(register: Register, lastRow: number): ReviewIndex {
-  const index = emptyIndex(lastRow);
-  const sources = parsedRows(register, register.readRows(2, lastRow - 1), 2);
-  for (const { row, order } of sources) applyOrder(index, row, order);
-  index.maxSeq = highestRequestNumber(sources.map((s) => s.order.id));
-  return index;
-}
-
 /**
  * Rows appended since the index last saw the end of the register, or null when they cannot be
  * trusted: request ids skipping past the last one indexed mean rows were deleted above the watermark
@@ -270,11 +272,88 @@ function tail(register: Register, index: ReviewIndex, lastRow: number): QueueSou
   return sources;
 }
 
+/** A tail longer than this is indexed by the chunked build instead (one lock hold stays short). */
+const LONGEST_TAIL = 2_000;
+/** A load that is still building after this long shows what it has (the next load carries on). */
+const BUILD_DEADLINE_MS = 4 * 60_000;
+
+type Step = { done: true; loaded: LoadedQueue } | { done: false };
+
+/** In the execution log: how much each hold of the lock read (what makes it long). */
+function logChunk(read: ChunkRead): void {
+  console.info(
+    `Review queue index: rows ${read.first}–${read.last} scanned (${read.cells} cells in ${read.reads} reads)`,
+  );
+}
+
+/**
+ * One short hold of the document lock: catch up with appended rows, or scan the next chunk of a
+ * building index, or start a build. An index too large for the store (overflow) is built in
+ * `transient`, in memory, chunk by chunk all the same, and not stored.
+ */
+function advance(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  register: Register,
+  store: Properties,
+  transient: { index: ReviewIndex | null },
+  /** The last row as read just before (the first hold), or null to read it again under the lock. */
+  lastRead: number | null,
+): Step {
+  const session = QueueSession.open() as QueueSession;
+  // Read again when it may have moved: an append between the two reads then shows as rows to catch
+  // up with (the next load does), never as rows that disappeared.
+  const stale = lastRead === null || (session.kept?.lastRow ?? 0) > lastRead;
+  const current = stale ? Math.max(sheet.getLastRow(), 1) : lastRead;
+  const loaded = (index: ReviewIndex, source: QueueSourceKind): Step => ({
+    done: true,
+    loaded: { index, source, marker: session.marker, properties: session.snapshot },
+  });
+  if (transient.index) {
+    const index = transient.index;
+    if (index.lastRow > current) transient.index = startBuild(current);
+    logChunk(scanChunk(register, transient.index));
+    return transient.index.scanNext === 0 ? loaded(transient.index, 'scan') : { done: false };
+  }
+  let index = session.kept;
+  if (index && index.scanNext === 0) {
+    if (index.lastRow === current) return loaded(index, 'index');
+    if (index.lastRow < current && current - index.lastRow <= LONGEST_TAIL) {
+      const appended = tail(register, index, current);
+      if (appended) {
+        session.apply(appended);
+        index.lastRow = current;
+        index.maxSeq = Math.max(index.maxSeq, highestRequestNumber(appended.map((s) => s.order.id)));
+        session.save();
+        return loaded(index, 'tail');
+      }
+    }
+    index = null; // contradicted by the register, or too far behind: built afresh
+  }
+  // Missing, damaged, too large last time (it may fit again now), or part-built (rows deleted since
+  // the build began: started again).
+  const building = index && index.scanNext > 0 && index.lastRow <= current ? index : startBuild(current);
+  logChunk(scanChunk(register, building));
+  const values = indexProperties(building, session.snapshot);
+  store.setProperties(values);
+  if (readStored(values).kind === 'overflow') {
+    // Too many orders await a supervisor to store them: this load builds the queue in memory.
+    transient.index = building.scanNext === 0 ? null : building;
+    if (building.scanNext === 0) return loaded(building, 'scan');
+    return { done: false };
+  }
+  if (building.scanNext !== 0) return { done: false };
+  return {
+    done: true,
+    loaded: { index: building, source: 'rebuilt', marker: values[META_KEY] ?? '', properties: session.snapshot },
+  };
+}
+
 /**
  * The queue for the sidebar. Fast path (index up to date): the register's sheet and last row, no
  * data: 2 Spreadsheet calls. Rows appended since: plus the header and one read of those rows (4).
- * Index missing, unreadable or contradicted by the register: one full read (the slow path, also 4
- * calls but every cell), stored so the next load is fast again.
+ * Index missing, unreadable, contradicted by the register or still being built: built in chunks
+ * (review-queue-build.ts), each under its own short hold of the document lock, so writers get in
+ * between; stored so the next load is fast again.
  */
 export function loadQueue(ss: Spreadsheet): LoadedQueue {
   const store = documentPropertiesOrNull();
@@ -285,37 +364,18 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
   const stored = readStored(snapshot);
   const sheet = requireSheet(ss, SHEET_NAMES.register);
   const lastRow = Math.max(sheet.getLastRow(), 1);
-  if (stored.kind === 'ok' && stored.index.lastRow === lastRow)
+  if (stored.kind === 'ok' && stored.index.scanNext === 0 && stored.index.lastRow === lastRow)
     return { index: stored.index, source: 'index', marker: snapshot[META_KEY] ?? '', properties: snapshot };
   const register = Register.onSheet(sheet);
-  return withDocumentLock(() => {
-    // Read again under the lock: another execution may have caught up (or appended) meanwhile.
-    const session = QueueSession.open() as QueueSession;
-    const index = session.index;
-    let current = lastRow;
-    if (index && index.lastRow > current) current = Math.max(sheet.getLastRow(), 1);
-    if (index && index.lastRow === current)
-      return { index, source: 'index' as const, marker: session.marker, properties: session.snapshot };
-    if (index && index.lastRow < current) {
-      const appended = tail(register, index, current);
-      if (appended) {
-        session.apply(appended);
-        index.lastRow = current;
-        index.maxSeq = Math.max(index.maxSeq, highestRequestNumber(appended.map((s) => s.order.id)));
-        session.save();
-        return { index, source: 'tail' as const, marker: session.marker, properties: session.snapshot };
-      }
+  const transient: { index: ReviewIndex | null } = { index: null };
+  const deadline = Date.now() + BUILD_DEADLINE_MS;
+  for (let hold = 0; ; hold++) {
+    const step = withDocumentLock(() => advance(sheet, register, store, transient, hold === 0 ? lastRow : null));
+    if (step.done) return step.loaded;
+    if (Date.now() > deadline) {
+      // Very slow going: show what is indexed so far; the next load carries on from there.
+      const partial = transient.index ?? QueueSession.open()?.kept ?? emptyIndex(lastRow);
+      return { index: partial, source: 'indexing', marker: '', properties: store.getProperties() };
     }
-    // Missing, damaged, contradicted by the register, or too large last time (it may fit again now).
-    const rebuilt = rebuild(register, current);
-    const values = indexProperties(rebuilt, session.snapshot);
-    store.setProperties(values);
-    const overflow = readStored(values).kind === 'overflow';
-    return {
-      index: rebuilt,
-      source: overflow ? ('scan' as const) : ('rebuilt' as const),
-      marker: values[META_KEY] ?? '',
-      properties: session.snapshot,
-    };
-  });
+  }
 }
