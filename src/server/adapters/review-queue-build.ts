@@ -117,7 +117,10 @@ export function scanChunk(register: Register, index: ReviewIndex): ChunkRead {
   if (first === 2 && remaining <= DIRECT_ROWS) {
     const rows = register.readRows(first, remaining);
     applyRows(register, index, rows, first);
-    index.maxSeq = Math.max(index.maxSeq, highestRequestNumber(rows.map((r) => cellText(r[register.layout.indexOf.id]))));
+    index.maxSeq = Math.max(
+      index.maxSeq,
+      highestRequestNumber(rows.map((r) => cellText(r[register.layout.indexOf.id]))),
+    );
     index.scanNext = 0;
     return { first, last: index.lastRow, cells: remaining * register.width, reads: 1 };
   }

@@ -344,7 +344,12 @@ function advance(
   if (building.scanNext !== 0) return { done: false };
   return {
     done: true,
-    loaded: { index: building, source: 'rebuilt', marker: values[META_KEY] ?? '', properties: session.snapshot },
+    loaded: {
+      index: building,
+      source: 'rebuilt',
+      marker: values[META_KEY] ?? '',
+      properties: session.snapshot,
+    },
   };
 }
 
@@ -370,7 +375,9 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
   const transient: { index: ReviewIndex | null } = { index: null };
   const deadline = Date.now() + BUILD_DEADLINE_MS;
   for (let hold = 0; ; hold++) {
-    const step = withDocumentLock(() => advance(sheet, register, store, transient, hold === 0 ? lastRow : null));
+    const step = withDocumentLock(() =>
+      advance(sheet, register, store, transient, hold === 0 ? lastRow : null),
+    );
     if (step.done) return step.loaded;
     if (Date.now() > deadline) {
       // Very slow going: show what is indexed so far; the next load carries on from there.
