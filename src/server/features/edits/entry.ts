@@ -127,9 +127,6 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     const header = handleHeaderEdit(ss, sheet, { ...range, numRows: 1 }, newValue);
     if (header) messages.push(header);
   }
-  // Edits recorded while the lock was busy are checked first: they were made before this one.
-  const earlier = checkPendingEdits(ss, sheet);
-  messages.push(...earlier.toasts);
   try {
     const result = handleRegisterEdit(ss, sheet, range);
     if (result.toast) messages.push(result.toast);
@@ -139,5 +136,7 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     recordPendingEdit(ss, sheet, range, currentUserEmail(), new Date());
     return;
   }
+  // Then the edits recorded while the lock was busy (free when there are none: see pending.ts).
+  messages.push(...checkPendingEdits(ss, sheet).toasts);
   show(ss, messages.length > 0 ? messages.join(' ') : null);
 }

@@ -6,7 +6,7 @@
  * from the sheet), one key per edit: the edited range, the editor, and a single cell's previous value
  * as the event gave it. The person is told at once (a toast, and a note on the edited cells).
  *
- * The next execution of the edit trigger checks the recorded edits first, oldest first, exactly as
+ * The next execution of the edit trigger checks the recorded edits, oldest first, exactly as
  * the trigger would have (handleRegisterEdit, as the person who made the edit): an illegal change is
  * put back with its note, a legal one is logged and kept. Every row carries its own record (Last Known
  * State), so checking later judges the same change; a row that was sorted elsewhere meanwhile is
@@ -14,7 +14,7 @@
  */
 import * as z from '../../../core/validator';
 import { LockBusyError } from '../../adapters/document-lock';
-import { documentPropertiesOrNull } from '../../adapters/service-handles';
+import { documentKeysLastSeen, documentPropertiesOrNull } from '../../adapters/service-handles';
 import { actingAs } from '../../adapters/session';
 import { undoUnloggedEdit } from '../../adapters/change-log-undo';
 import { handleRegisterEdit, type EditedRange } from './register-edit';
@@ -119,19 +119,23 @@ export interface PendingCheck {
 }
 
 /**
- * Checks edits recorded earlier, oldest first, as the people who made them. One property listing
- * when there are none (every run of the edit trigger pays it).
+ * Checks edits recorded earlier, oldest first, as the people who made them. Called after the trigger
+ * judged its own edit: the read of the document's properties it made under the lock says whether any
+ * wait, so a run with none pays no round trip for this. (Judged after the current edit, an earlier
+ * edit of the same cell finds the cell as the current one left it: the later value wins, as in the
+ * sheet.)
  */
 export function checkPendingEdits(ss: Spreadsheet, sheet: Sheet): PendingCheck {
   const outcome: PendingCheck = { checked: 0, toasts: [], left: 0 };
+  const seen = documentKeysLastSeen();
+  if (seen && !seen.some((k) => k.startsWith(PENDING_EDIT_PREFIX))) return outcome;
   const store = documentPropertiesOrNull();
   if (!store) return outcome;
-  const keys = store
-    .getKeys()
+  const values = store.getProperties();
+  const keys = Object.keys(values)
     .filter((k) => k.startsWith(PENDING_EDIT_PREFIX))
     .sort();
   if (keys.length === 0) return outcome;
-  const values = store.getProperties();
   for (const key of keys) {
     if (outcome.checked >= CHECKED_PER_RUN) break;
     const edit = parse(values[key]);
