@@ -24,14 +24,12 @@ const pendingKeys = () =>
     k.startsWith(PENDING_EDIT_PREFIX),
   );
 const noteAt = (id: string, header: string) =>
-  wb
-    .sheet(REGISTER)
-    .readNotes({
-      row: rowOf(wb, id),
-      column: wb.registerColumn(header),
-      numRows: 1,
-      numColumns: 1,
-    })[0]?.[0] ?? '';
+  wb.sheet(REGISTER).readNotes({
+    row: rowOf(wb, id),
+    column: wb.registerColumn(header),
+    numRows: 1,
+    numColumns: 1,
+  })[0]?.[0] ?? '';
 const statusCell = (id: string) =>
   wb.sheet(REGISTER).readValues(rowOf(wb, id), wb.registerColumn('Status'), 1, 1)[0]?.[0];
 

@@ -15,6 +15,7 @@
 import type { WorkOrder } from '../../../core/model';
 import type { LocatedOrder, Register } from '../../adapters/register';
 import { documentCache } from '../../adapters/service-handles';
+import { CELLS_PER_CALL, spansOf } from './rows';
 
 const PREFIX = 'wo.mywork.cards.v1:';
 const SECONDS = 21_600;
@@ -135,6 +136,14 @@ export function currentRemembered(
   const lo = Math.min(...wanted.map((r) => r.row));
   const hi = Math.max(...wanted.map((r) => r.row));
   if (hi - lo + 1 > LONGEST_SPAN) return found;
+  // Worth it only when two column reads cost less than reading the rows themselves would (a call is
+  // worth CELLS_PER_CALL cells at the cost model's rates): orders on a few close rows are just read.
+  const spans = spansOf(
+    wanted.map((r) => r.row),
+    register.width,
+  );
+  const rowsCost = spans.reduce((sum, [a, b]) => sum + CELLS_PER_CALL + (b - a + 1) * register.width, 0);
+  if (2 * CELLS_PER_CALL + 2 * (hi - lo + 1) >= rowsCost) return found;
   const column = (index: number): unknown[] => {
     try {
       return register.sheet
