@@ -17,7 +17,7 @@ import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureAuditSecret } from './audit-secret';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
-import { ensureRowStateColumn } from '../../adapters/row-state-column';
+import { backfillRowStates, ensureRowStateColumn } from '../../adapters/row-state-column';
 import { presentRegister } from '../../adapters/register-shape';
 import { ensureIntakeForm } from './intake-form';
 import { ensureUpdateForm } from './update-form';
@@ -77,7 +77,9 @@ function removeBlankStarterSheet(ss: Spreadsheet, report: SetupReport): void {
 
 export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport {
   const report = new SetupReport();
-  return withDocumentLock(() => {
+  let registerSheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+  let registerCreated = false;
+  withDocumentLock(() => {
     const before = readReferenceData(ss);
     requireAdministrator(before.staff, email);
     const timeZone = ss.getSpreadsheetTimeZone();
@@ -88,6 +90,8 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     report.warnings.push(...problems);
 
     const register = ensureSheet(ss, SHEET_NAMES.register, REGISTER_HEADER_ROW, report);
+    registerSheet = register.sheet;
+    registerCreated = register.created;
     if (register.created) removeBlankStarterSheet(ss, report);
     if (register.created && register.sheet.getMaxRows() > REGISTER_INITIAL_ROWS) {
       register.sheet.deleteRows(
@@ -133,8 +137,14 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     rememberReferenceData(readReferenceData(ss));
     refreshChangeLogTail(ss);
     ensureAuditSecret(ss, report);
-    return report;
   });
+  // The rows' records, in chunks under holds of their own: at 100,000 rows one hold would last ~30 s.
+  if (registerSheet) {
+    const filled = backfillRowStates(registerSheet, withDocumentLock);
+    if (filled > 0 && !registerCreated)
+      report.repaired.push(`Work Orders: recorded the current values of ${filled} row(s)`);
+  }
+  return report;
 }
 
 /** Menu: Set up work orders. */
