@@ -63,7 +63,13 @@ export const BACKFILL_ROWS = 10_000;
  * against. Two column reads (ids, records); only when some rows lack one, one read of the rows from
  * the first to the last of them and one write of their records. Returns the rows filled.
  */
-function backfillRows(sheet: Sheet, header: readonly string[], column: number, first: number, count: number): number {
+function backfillRows(
+  sheet: Sheet,
+  header: readonly string[],
+  column: number,
+  first: number,
+  count: number,
+): number {
   const layout = registerLayout(header);
   const idIndex = layout.indexOf.id;
   if (idIndex < 0 || count <= 0) return 0;

@@ -79,7 +79,11 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
   const report = new SetupReport();
   let registerSheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
   let registerCreated = false;
-  withDocumentLock(() => {
+  // Holds of the lock of a few seconds each rather than one (~28 s of structural and metadata calls at
+  // any register size, longer than a writer waits): the sheets, the forms, the installation, the
+  // protections, the stores every execution reads. Each part is idempotent and re-reads what it needs, so a writer between two parts
+  // (an edit, a submission) finds the workbook usable and a later run completes whatever is missing.
+  const reference = withDocumentLock(() => {
     const before = readReferenceData(ss);
     requireAdministrator(before.staff, email);
     const timeZone = ss.getSpreadsheetTimeZone();
@@ -127,11 +131,20 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
         ],
       }),
     );
-    ensureIntakeForm(ss, settings, report);
+    return { settings, staff };
+  });
+  withDocumentLock(() => {
+    ensureIntakeForm(ss, reference.settings, report);
     ensureUpdateForm(ss, report);
-    const owner = ensureInstallation(ss, email, report);
-    ensureCounters(ss, owner === email, report);
-    applyProtections(ss, staff, owner, report);
+  });
+  const owner = withDocumentLock(() => {
+    const installedBy = ensureInstallation(ss, email, report);
+    ensureCounters(ss, installedBy === email, report);
+    return installedBy;
+  });
+  // Staff as the first part read it: a Staff edit made since re-applies the protections itself.
+  applyProtections(ss, reference.staff, owner, report, (work) => withDocumentLock(work));
+  withDocumentLock(() => {
     recordAcceptedTabs(ss);
     // What setup leaves in place is what every execution reads next: store it, so they start warm.
     rememberReferenceData(readReferenceData(ss));
