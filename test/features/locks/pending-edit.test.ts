@@ -58,7 +58,8 @@ test('edits made while the lock is held are recorded, told, then checked by the 
   expect(noteAt(illegal, 'Status')).toBe(PENDING_NOTE);
   expect(toastsOf(wb, TECH).filter((t) => /could not be checked yet/.test(t))).toHaveLength(2);
 
-  // The next edit (any row) checks them first, as the technician who made them.
+  // The next edit (any row) checks them, as the technician who made them.
+  const toastsBefore = toastsOf(wb, TECH).length;
   const next = onlyExecution(
     (await wb.edit(TECH, REGISTER, rowOf(wb, other), wb.registerColumn('Progress Notes'), [['On my way']]))
       .executions,
@@ -87,6 +88,8 @@ test('edits made while the lock is held are recorded, told, then checked by the 
   expect(logFor(wb, illegal)).toContainEqual(
     expect.objectContaining({ user: TECH, field: 'Status (refused)' }),
   );
+  // Its author, the one editing now, is told by a toast too.
+  expect(toastsOf(wb, TECH).slice(toastsBefore).join(' ')).toMatch(/Change undone\. Status/);
   // And the edit that triggered the check is handled as usual.
   expect(wb.order(other).notes).toContain('On my way');
 }, 120_000);

@@ -137,6 +137,6 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     return;
   }
   // Then the edits recorded while the lock was busy (free when there are none: see pending.ts).
-  messages.push(...checkPendingEdits(ss, sheet).toasts);
+  messages.push(...checkPendingEdits(ss, sheet, currentUserEmail()).toasts);
   show(ss, messages.length > 0 ? messages.join(' ') : null);
 }

@@ -112,7 +112,7 @@ function parse(text: string | undefined): PendingEdit | null {
 
 export interface PendingCheck {
   checked: number;
-  /** What the checks want the person at the keyboard to know (put-back changes). */
+  /** What the checks want the person at the keyboard to know (their own put-back changes). */
   toasts: string[];
   /** Recorded edits left for a later execution (the lock was busy again, or more than one run's share). */
   left: number;
@@ -125,7 +125,7 @@ export interface PendingCheck {
  * edit of the same cell finds the cell as the current one left it: the later value wins, as in the
  * sheet.)
  */
-export function checkPendingEdits(ss: Spreadsheet, sheet: Sheet): PendingCheck {
+export function checkPendingEdits(ss: Spreadsheet, sheet: Sheet, currentUser: string): PendingCheck {
   const outcome: PendingCheck = { checked: 0, toasts: [], left: 0 };
   const seen = documentKeysLastSeen();
   if (seen && !seen.some((k) => k.startsWith(PENDING_EDIT_PREFIX))) return outcome;
@@ -153,7 +153,9 @@ export function checkPendingEdits(ss: Spreadsheet, sheet: Sheet): PendingCheck {
     };
     try {
       const result = actingAs(edit.user, () => handleRegisterEdit(ss, sheet, range));
-      if (result.toast) outcome.toasts.push(result.toast);
+      // A toast reaches whoever is editing now: only the author of the deferred edit gets its outcome
+      // that way (anyone else sees the notes on the cells).
+      if (result.toast && edit.user !== '' && edit.user === currentUser) outcome.toasts.push(result.toast);
     } catch (error) {
       if (error instanceof LockBusyError) break; // still busy: the next run tries again
       const attempts = edit.attempts + 1;
