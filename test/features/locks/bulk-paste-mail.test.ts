@@ -6,15 +6,7 @@
  * as many days as it takes: every notice sent once, none dropped.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
-import {
-  ADMIN,
-  SUPERVISOR,
-  TECH,
-  TECH2,
-  expectOk,
-  setUpWorkbook,
-  type TestWorkbook,
-} from '../../support/workbook';
+import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, onlyExecution } from '../../support/edits';
 import { DAY, HOUR, rowsOf, runHourly, startAtLocalHour } from '../../support/ops';
 import { appendDirectly, makeOrder } from '../review/fixtures';
