@@ -163,9 +163,16 @@ export function expectOk(record: ExecutionRecord): ExecutionRecord {
 
 /** Loads dist/ (built by `npm test` before jest runs), creates the spreadsheet and runs setup. */
 export async function setUpWorkbook(
-  options: { mailDailyQuota?: number; staff?: boolean; distDir?: string; accounts?: Accounts } = {},
+  options: {
+    mailDailyQuota?: number;
+    staff?: boolean;
+    distDir?: string;
+    accounts?: Accounts;
+    timeScale?: number;
+  } = {},
 ): Promise<TestWorkbook> {
   const rt = LocalAppsScript.load({
+    timeScale: options.timeScale,
     mailDailyQuota: options.mailDailyQuota,
     distDir: options.distDir,
     accounts: options.accounts,

@@ -23,12 +23,16 @@ export function holdsOwnerLock(): boolean {
   return __WO_NO_LOCKS__ || held.owner > 0;
 }
 
-function acquire(lock: Lock, timeoutMs: number): void {
-  if (!lock.tryLock(timeoutMs)) {
-    throw new UserFacingError(
-      'Another Work Orders change is still running on this spreadsheet. Please try again in a moment.',
-    );
+/** The lock stayed taken for the whole wait: nothing was done (a caller may record the work for later). */
+export class LockBusyError extends UserFacingError {
+  constructor() {
+    super('Another Work Orders change is still running on this spreadsheet. Please try again in a moment.');
+    this.name = 'LockBusyError';
   }
+}
+
+function acquire(lock: Lock, timeoutMs: number): void {
+  if (!lock.tryLock(timeoutMs)) throw new LockBusyError();
 }
 
 /**

@@ -15,6 +15,8 @@ type Properties = GoogleAppsScript.Properties.Properties;
 export class LockScopedProperties {
   private copy: Record<string, string> | null = null;
   private underLock = false;
+  /** The keys of the last whole read under the lock, kept after it is released (see keysLastSeen). */
+  private lastKeys: readonly string[] | null = null;
 
   constructor(private readonly store: Properties) {}
 
@@ -28,7 +30,16 @@ export class LockScopedProperties {
     if (this.copy) return this.copy;
     if (!this.underLock) return null;
     this.copy = { ...this.store.getProperties() };
+    this.lastKeys = Object.keys(this.copy);
     return this.copy;
+  }
+
+  /**
+   * The keys the store held when this execution last read it whole under the lock (null when it has
+   * not): a hint, free of any round trip, that something waits (features/edits/pending.ts).
+   */
+  keysLastSeen(): readonly string[] | null {
+    return this.lastKeys;
   }
 
   getProperty(key: string): string | null {

@@ -80,10 +80,15 @@ export interface ReviewIndex {
   entries: Map<string, QueueEntry>;
   /** Open, assigned orders: request id → assignee email. */
   load: Map<string, string>;
+  /**
+   * While the index is being built in chunks (review-queue-build.ts): the first row not scanned yet;
+   * rows from it to `lastRow` are unknown. 0 once the index is complete.
+   */
+  scanNext: number;
 }
 
 export function emptyIndex(lastRow = 1): ReviewIndex {
-  return { lastRow, maxSeq: 0, entries: new Map(), load: new Map() };
+  return { lastRow, maxSeq: 0, entries: new Map(), load: new Map(), scanNext: 0 };
 }
 
 // ---- Summaries ----
@@ -291,6 +296,8 @@ const StoredIndexSchema = z.object({
   maxSeq: z.int().check(z.gte(0)),
   entries: z.array(StoredTupleSchema),
   load: z.record(z.string(), z.array(z.string())),
+  /** The next row to scan while the index is being built (absent once it is complete). */
+  scan: z.optional(z.int().check(z.gte(2))),
 });
 
 function fromTuple(tuple: readonly unknown[]): QueueEntry {
@@ -312,6 +319,7 @@ export function encodeIndex(index: ReviewIndex): string {
     maxSeq: index.maxSeq,
     entries: [...index.entries.values()].map(toTuple),
     load,
+    ...(index.scanNext > 0 ? { scan: index.scanNext } : {}),
   });
 }
 
@@ -327,6 +335,7 @@ export function decodeIndex(json: string): ReviewIndex | null {
   if (!parsed.success) return null;
   const index = emptyIndex(parsed.data.lastRow);
   index.maxSeq = parsed.data.maxSeq;
+  index.scanNext = parsed.data.scan ?? 0;
   for (const tuple of parsed.data.entries) {
     const entry = fromTuple(tuple);
     index.entries.set(entry.id, entry);

@@ -16,27 +16,24 @@
  * Where there is no document (the hourly job appends reconciled responses with no document
  * properties), the calls do nothing; the index remembers the register's last row, and the next load
  * indexes the rows appended since with one read of the tail.
+ *
+ * Building it (./review-queue-load, ./review-queue-build) takes several short holds of the lock; in
+ * between, the part-built index is stored (`scanNext` > 0) and writers keep it true like a complete
+ * one (`kept`), while readers (`index`) wait for it to be complete.
  */
-import { SHEET_NAMES, type WorkOrder } from '../../core/model';
-import { highestRequestNumber, parseRequestId } from '../../core/ids';
-import { parseRegisterRow } from '../../core/columns';
+import type { WorkOrder } from '../../core/model';
 import { PROPERTY_KEYS } from './document-properties';
-import { withDocumentLock } from './document-lock';
-import { Register } from './register';
-import { requireSheet } from './workbook';
 import { chunkedValues, readChunked } from './chunked-property';
 import {
   advanceWatermark,
   applyOrder,
   decodeIndex,
-  emptyIndex,
   fitToBudget,
   removeIds,
   type ReviewIndex,
 } from './review-queue-codec';
 import { documentPropertiesOrNull } from './service-handles';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Properties = GoogleAppsScript.Properties.Properties;
 
 const META_KEY = PROPERTY_KEYS.reviewIndex;
@@ -47,7 +44,7 @@ export interface QueueSource {
   order: WorkOrder;
 }
 
-type Stored =
+export type Stored =
   | { kind: 'ok'; index: ReviewIndex }
   | { kind: 'missing' }
   | { kind: 'corrupt' }
@@ -100,20 +97,29 @@ export class QueueSession {
     return new QueueSession(store, snapshot, readStored(snapshot));
   }
 
-  /** The index, or null when there is none to keep up to date (the next load rebuilds it). */
+  /**
+   * The index when it is complete, else null (none, or still being built: the next load builds it).
+   * Readers (the sidebar's refreshed list, row hints) use this.
+   */
   get index(): ReviewIndex | null {
+    const index = this.kept;
+    return index && index.scanNext === 0 ? index : null;
+  }
+
+  /** The stored index, complete or part-built: writers keep either true for the rows they change. */
+  get kept(): ReviewIndex | null {
     return this.stored.kind === 'ok' ? this.stored.index : null;
   }
 
   apply(sources: readonly QueueSource[]): void {
-    const index = this.index;
+    const index = this.kept;
     if (!index) return;
     for (const { row, order } of sources) applyOrder(index, row, order);
     this.changed = true;
   }
 
   appended(sources: readonly QueueSource[]): void {
-    const index = this.index;
+    const index = this.kept;
     if (!index) return;
     this.apply(sources);
     const rows = sources.map((s) => ({ row: s.row, id: s.order.id }));
@@ -122,7 +128,7 @@ export class QueueSession {
   }
 
   remove(ids: readonly string[]): void {
-    const index = this.index;
+    const index = this.kept;
     if (!index) return;
     removeIds(index, ids);
     this.changed = true;
@@ -130,7 +136,7 @@ export class QueueSession {
 
   /** Row hints from a fresh read of the id column (after users sorted or inserted rows). */
   refreshRows(ids: readonly string[]): void {
-    const index = this.index;
+    const index = this.kept;
     if (!index) return;
     ids.forEach((id, i) => {
       const entry = index.entries.get(id);
@@ -149,7 +155,7 @@ export class QueueSession {
 
   /** Writes the index back, in one setProperties call, if it changed. */
   save(): void {
-    const index = this.index;
+    const index = this.kept;
     if (!index || !this.changed) return;
     const values = indexProperties(index, this.snapshot);
     this.store.setProperties(values);
@@ -210,13 +216,14 @@ export function invalidateReviewQueue(): void {
 
 // ---- Loading (the sidebar) ----
 
-export type QueueSourceKind = 'index' | 'tail' | 'rebuilt' | 'scan';
+export type QueueSourceKind = 'index' | 'tail' | 'rebuilt' | 'scan' | 'indexing';
 
 export interface LoadedQueue {
   index: ReviewIndex;
   /**
-   * How it was obtained: as stored, plus the rows appended since, rebuilt from the register, or read
-   * in full and not stored (too many orders await a supervisor to fit in Document Properties).
+   * How it was obtained: as stored, plus the rows appended since, rebuilt from the register, read
+   * in full and not stored (too many orders await a supervisor to fit in Document Properties), or
+   * still being built (a partial queue: the next load carries on).
    */
   source: QueueSourceKind;
   /** The queue's change marker for this version (see queueMarker). */
@@ -233,89 +240,4 @@ export function queueMarker(): string {
   return documentPropertiesOrNull()?.getProperty(META_KEY) ?? '';
 }
 
-/** Parses rows read from the register (from sheet row `firstRow`), skipping blank and invalid ones. */
-function parsedRows(register: Register, rows: unknown[][], firstRow: number): QueueSource[] {
-  const out: QueueSource[] = [];
-  rows.forEach((cells, i) => {
-    if (cells.every((v) => v === '' || v === null)) return;
-    const parsed = parseRegisterRow(cells, register.layout, firstRow + i);
-    if (parsed.ok) out.push({ row: firstRow + i, order: parsed.order });
-  });
-  return out;
-}
-
-/** SLOW PATH: one read of the whole register (every row and column; ~28 s at 100k rows). */
-function rebuild(register: Register, lastRow: number): ReviewIndex {
-  const index = emptyIndex(lastRow);
-  const sources = parsedRows(register, register.readRows(2, lastRow - 1), 2);
-  for (const { row, order } of sources) applyOrder(index, row, order);
-  index.maxSeq = highestRequestNumber(sources.map((s) => s.order.id));
-  return index;
-}
-
-/**
- * Rows appended since the index last saw the end of the register, or null when they cannot be
- * trusted: request ids skipping past the last one indexed mean rows were deleted above the watermark
- * and appended ones landed there, unseen.
- */
-function tail(register: Register, index: ReviewIndex, lastRow: number): QueueSource[] | null {
-  const first = index.lastRow + 1;
-  const sources = parsedRows(register, register.readRows(first, lastRow - index.lastRow), first);
-  let lowest = Number.POSITIVE_INFINITY;
-  for (const s of sources) {
-    const seq = parseRequestId(s.order.id);
-    if (seq !== null && seq < lowest) lowest = seq;
-  }
-  if (index.maxSeq > 0 && Number.isFinite(lowest) && lowest > index.maxSeq + 1) return null;
-  return sources;
-}
-
-/**
- * The queue for the sidebar. Fast path (index up to date): the register's sheet and last row, no
- * data: 2 Spreadsheet calls. Rows appended since: plus the header and one read of those rows (4).
- * Index missing, unreadable or contradicted by the register: one full read (the slow path, also 4
- * calls but every cell), stored so the next load is fast again.
- */
-export function loadQueue(ss: Spreadsheet): LoadedQueue {
-  const store = documentPropertiesOrNull();
-  if (!store) throw new Error('loadQueue needs document properties');
-  // Properties before the last row: an append between the two then reads as rows to catch up with,
-  // never as rows that disappeared.
-  const snapshot = store.getProperties();
-  const stored = readStored(snapshot);
-  const sheet = requireSheet(ss, SHEET_NAMES.register);
-  const lastRow = Math.max(sheet.getLastRow(), 1);
-  if (stored.kind === 'ok' && stored.index.lastRow === lastRow)
-    return { index: stored.index, source: 'index', marker: snapshot[META_KEY] ?? '', properties: snapshot };
-  const register = Register.onSheet(sheet);
-  return withDocumentLock(() => {
-    // Read again under the lock: another execution may have caught up (or appended) meanwhile.
-    const session = QueueSession.open() as QueueSession;
-    const index = session.index;
-    let current = lastRow;
-    if (index && index.lastRow > current) current = Math.max(sheet.getLastRow(), 1);
-    if (index && index.lastRow === current)
-      return { index, source: 'index' as const, marker: session.marker, properties: session.snapshot };
-    if (index && index.lastRow < current) {
-      const appended = tail(register, index, current);
-      if (appended) {
-        session.apply(appended);
-        index.lastRow = current;
-        index.maxSeq = Math.max(index.maxSeq, highestRequestNumber(appended.map((s) => s.order.id)));
-        session.save();
-        return { index, source: 'tail' as const, marker: session.marker, properties: session.snapshot };
-      }
-    }
-    // Missing, damaged, contradicted by the register, or too large last time (it may fit again now).
-    const rebuilt = rebuild(register, current);
-    const values = indexProperties(rebuilt, session.snapshot);
-    store.setProperties(values);
-    const overflow = readStored(values).kind === 'overflow';
-    return {
-      index: rebuilt,
-      source: overflow ? ('scan' as const) : ('rebuilt' as const),
-      marker: values[META_KEY] ?? '',
-      properties: session.snapshot,
-    };
-  });
-}
+export { loadQueue } from './review-queue-load';

@@ -33,6 +33,11 @@ function documentPropertiesHandleOrNull(): LockScopedProperties | null {
   return documentPropertiesHandle;
 }
 
+/** The document-property keys last read whole under the lock in this execution (no round trip). */
+export function documentKeysLastSeen(): readonly string[] | null {
+  return documentPropertiesHandleOrNull()?.keysLastSeen() ?? null;
+}
+
 /**
  * Null outside a document (the hourly job), as PropertiesService answers there. Under the document
  * lock, reads are answered from one read of the whole store (./document-properties-memo).

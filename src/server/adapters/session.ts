@@ -1,5 +1,20 @@
+/** Set while an edit recorded earlier is judged as the person who made it (features/edits/pending.ts). */
+let actingFor: string | null = null;
+
+/** Runs `body` with currentUserEmail() answering `email` (lower-cased): the author of a deferred edit. */
+export function actingAs<T>(email: string, body: () => T): T {
+  const previous = actingFor;
+  actingFor = email.trim().toLowerCase();
+  try {
+    return body();
+  } finally {
+    actingFor = previous;
+  }
+}
+
 /** The signed-in user's email, lower-cased; '' when Google does not reveal it (consumer accounts in some contexts). */
 export function currentUserEmail(): string {
+  if (actingFor !== null) return actingFor;
   return Session.getActiveUser().getEmail().trim().toLowerCase();
 }
 

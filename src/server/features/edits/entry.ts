@@ -6,6 +6,9 @@
  * Edits elsewhere cost two service calls (Range.getSheet, Sheet.getName) and return, except on the
  * tabs the add-on owns: Staff and Settings (roles apply at once), the Change Log (append-only).
  *
+ * When the locks stay taken for the whole wait, the edit is recorded and checked by the next run of
+ * this trigger (./pending), and the person is told; it is never left unchecked.
+ *
  * Anyone who can open a sidebar can call this function from the browser console, but only with plain
  * data: without a real Range it does nothing.
  */
@@ -18,6 +21,8 @@ import { handleRegisterEdit, type EditedRange } from './register-edit';
 import { recordProcedureRevision } from '../procedure/revision';
 import { currentUserEmail } from '../../adapters/session';
 import { undoUnloggedEdit } from '../../adapters/change-log-undo';
+import { LockBusyError } from '../../adapters/document-lock';
+import { checkPendingEdits, recordPendingEdit } from './pending';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -122,7 +127,16 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     const header = handleHeaderEdit(ss, sheet, { ...range, numRows: 1 }, newValue);
     if (header) messages.push(header);
   }
-  const result = handleRegisterEdit(ss, sheet, range);
-  if (result.toast) messages.push(result.toast);
+  try {
+    const result = handleRegisterEdit(ss, sheet, range);
+    if (result.toast) messages.push(result.toast);
+  } catch (error) {
+    if (!(error instanceof LockBusyError)) throw error;
+    // Another execution kept the lock for the whole wait: checked later, never left unchecked.
+    recordPendingEdit(ss, sheet, range, currentUserEmail(), new Date());
+    return;
+  }
+  // Then the edits recorded while the lock was busy (free when there are none: see pending.ts).
+  messages.push(...checkPendingEdits(ss, sheet, currentUserEmail()).toasts);
   show(ss, messages.length > 0 ? messages.join(' ') : null);
 }

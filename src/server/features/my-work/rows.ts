@@ -15,7 +15,7 @@ import { documentCache } from '../../adapters/service-handles';
 const HINTS_PREFIX = 'wo.mywork.rows.v1:';
 const HINTS_SECONDS = 21_600;
 /** Cells one extra call is worth reading (one call ≈ 10,000 cells at the cost model's rates). */
-const CELLS_PER_CALL = 10_000;
+export const CELLS_PER_CALL = 10_000;
 
 type Hints = Record<string, number>;
 

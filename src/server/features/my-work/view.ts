@@ -1,7 +1,8 @@
 /**
  * What the My work sidebar receives: the caller's open orders and their completed ones awaiting close.
  * Which orders are theirs comes from the review queue's open loads (Document Properties, no register
- * read); the orders themselves are read from their rows (./rows), so every card is the register as it is.
+ * read); the orders are those remembered from the last opening where the register's Revision says they
+ * are unchanged (./card-cache), else read from their rows (./rows): every card is the register as it is.
  */
 import type { WorkOrder } from '../../../core/model';
 import type { MyWorkCard, MyWorkView } from '../../../shared/my-work-types';
@@ -12,6 +13,7 @@ import { loadQueue } from '../../adapters/review-queue';
 import type { Worker } from './caller';
 import { OPEN_WORK_STATUSES, cardOf, compareCards } from './cards';
 import { predictRows, readOrdersById } from './rows';
+import { currentRemembered, readRemembered, remember } from './card-cache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -35,11 +37,31 @@ export function buildMyWork(
   const ids = [...openIds, ...completed.map((e) => e.id)];
   let located: LocatedOrder[] = [];
   if (ids.length > 0) {
-    const anchors = [...index.entries.values()].map((e) => ({ seq: parseRequestId(e.id) ?? 0, row: e.row }));
-    anchors.push({ seq: index.maxSeq, row: index.lastRow });
-    const known = predictRows(openIds, anchors);
-    for (const e of completed) known.set(e.id, e.row);
-    located = readOrdersById(Register.open(ss), worker.email, ids, known);
+    const register = Register.open(ss);
+    // Orders shown last time and unchanged since (two column reads), then the rest from their rows.
+    const remembered = readRemembered(worker.email);
+    const current = currentRemembered(register, remembered, ids);
+    const rest = ids.filter((id) => !current.has(id));
+    let read: LocatedOrder[] = [];
+    if (rest.length > 0) {
+      const anchors = [...index.entries.values()].map((e) => ({
+        seq: parseRequestId(e.id) ?? 0,
+        row: e.row,
+      }));
+      anchors.push({ seq: index.maxSeq, row: index.lastRow });
+      const known = predictRows(rest, anchors);
+      for (const id of rest) {
+        const row = index.entries.get(id)?.row;
+        if (row !== undefined) known.set(id, row);
+      }
+      read = readOrdersById(register, worker.email, rest, known);
+    }
+    const byId = new Map<string, LocatedOrder>([...current, ...read.map((l) => [l.order.id, l] as const)]);
+    located = ids.flatMap((id) => {
+      const found = byId.get(id);
+      return found ? [found] : [];
+    });
+    if (read.length > 0 || current.size !== remembered.size) remember(worker.email, located);
   }
   const open: MyWorkCard[] = [];
   const awaitingClose: MyWorkCard[] = [];

@@ -176,11 +176,13 @@ export function applyProtections(
   staff: readonly StaffMember[],
   installationOwner: string | null,
   notes: ProtectionNotes | null,
+  /** Setup runs each area under a hold of the document lock of its own (a few seconds each). */
+  eachArea: (work: () => boolean) => boolean = (work) => work(),
 ): void {
   const changed: string[] = [];
   const attempt = (name: string, work: () => boolean): void => {
     try {
-      if (work()) changed.push(name);
+      if (eachArea(work)) changed.push(name);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       notes?.warnings.push(

@@ -17,7 +17,7 @@ import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureAuditSecret } from './audit-secret';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
-import { ensureRowStateColumn } from '../../adapters/row-state-column';
+import { backfillRowStates, ensureRowStateColumn } from '../../adapters/row-state-column';
 import { presentRegister } from '../../adapters/register-shape';
 import { ensureIntakeForm } from './intake-form';
 import { ensureUpdateForm } from './update-form';
@@ -77,7 +77,13 @@ function removeBlankStarterSheet(ss: Spreadsheet, report: SetupReport): void {
 
 export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport {
   const report = new SetupReport();
-  return withDocumentLock(() => {
+  let registerSheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+  let registerCreated = false;
+  // Holds of the lock of a few seconds each rather than one (~28 s of structural and metadata calls at
+  // any register size, longer than a writer waits): the sheets, the forms, the installation, the
+  // protections, the stores every execution reads. Each part is idempotent and re-reads what it needs, so a writer between two parts
+  // (an edit, a submission) finds the workbook usable and a later run completes whatever is missing.
+  const reference = withDocumentLock(() => {
     const before = readReferenceData(ss);
     requireAdministrator(before.staff, email);
     const timeZone = ss.getSpreadsheetTimeZone();
@@ -88,6 +94,8 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     report.warnings.push(...problems);
 
     const register = ensureSheet(ss, SHEET_NAMES.register, REGISTER_HEADER_ROW, report);
+    registerSheet = register.sheet;
+    registerCreated = register.created;
     if (register.created) removeBlankStarterSheet(ss, report);
     if (register.created && register.sheet.getMaxRows() > REGISTER_INITIAL_ROWS) {
       register.sheet.deleteRows(
@@ -123,18 +131,33 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
         ],
       }),
     );
-    ensureIntakeForm(ss, settings, report);
+    return { settings, staff };
+  });
+  withDocumentLock(() => {
+    ensureIntakeForm(ss, reference.settings, report);
     ensureUpdateForm(ss, report);
-    const owner = ensureInstallation(ss, email, report);
-    ensureCounters(ss, owner === email, report);
-    applyProtections(ss, staff, owner, report);
+  });
+  const owner = withDocumentLock(() => {
+    const installedBy = ensureInstallation(ss, email, report);
+    ensureCounters(ss, installedBy === email, report);
+    return installedBy;
+  });
+  // Staff as the first part read it: a Staff edit made since re-applies the protections itself.
+  applyProtections(ss, reference.staff, owner, report, (work) => withDocumentLock(work));
+  withDocumentLock(() => {
     recordAcceptedTabs(ss);
     // What setup leaves in place is what every execution reads next: store it, so they start warm.
     rememberReferenceData(readReferenceData(ss));
     refreshChangeLogTail(ss);
     ensureAuditSecret(ss, report);
-    return report;
   });
+  // The rows' records, in chunks under holds of their own: at 100,000 rows one hold would last ~30 s.
+  if (registerSheet) {
+    const filled = backfillRowStates(registerSheet, withDocumentLock);
+    if (filled > 0 && !registerCreated)
+      report.repaired.push(`Work Orders: recorded the current values of ${filled} row(s)`);
+  }
+  return report;
 }
 
 /** Menu: Set up work orders. */
