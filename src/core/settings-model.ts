@@ -51,6 +51,9 @@ export const SCALAR_SETTINGS_SCHEMA = z.object({
     z.maxLength(254),
     z.refine((v) => v === '' || cleanRecipients([v]).length === 1, { message: 'an email address, or empty' }),
   ),
+  defaultHourlyRate: z.number().check(z.gte(0), z.lte(100_000)),
+  crewHoursPerWeek: z.number().check(z.gte(0), z.lte(100_000)),
+  estimatedHoursPerOrder: z.number().check(z.gte(0), z.lte(10_000)),
 });
 export type ScalarSettings = z.infer<typeof SCALAR_SETTINGS_SCHEMA>;
 export type SettingKey = keyof ScalarSettings;
@@ -81,6 +84,12 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = {
     'Tell supervisors when a work order has been overdue this many hours (sooner for a priority whose Respond Within is shorter).',
   replyTo:
     'Address that replies to the add-on’s emails go to (for example the maintenance desk); empty = the account that sent them. Every email is sent under the organization’s name.',
+  defaultHourlyRate:
+    'Labour cost per hour for a technician whose Staff row has no Hourly Rate (cost = hours × rate + parts).',
+  crewHoursPerWeek:
+    'Hours of work the whole crew can do in a week: the capacity the backlog is measured against.',
+  estimatedHoursPerOrder:
+    'Hours of work an open work order is expected to take, for the backlog in labour hours (less the hours already logged on it).',
 };
 
 export const DEFAULT_PRIORITIES: readonly PriorityRule[] = [
@@ -120,6 +129,9 @@ export const DEFAULT_SCALAR_SETTINGS: Readonly<ScalarSettings> = {
   reminderHoursBeforeDue: 24,
   escalateAfterOverdueHours: 24,
   replyTo: '',
+  defaultHourlyRate: 40,
+  crewHoursPerWeek: 160,
+  estimatedHoursPerOrder: 2,
 };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {

@@ -50,6 +50,8 @@ export interface JudgeContext {
   staff: readonly StaffMember[];
   /** Stamps are whole seconds: a cell may not keep milliseconds. */
   now: Date;
+  /** The order's required checklist items not ticked yet (read only when a row is set to Completed). */
+  unticked?: (order: WorkOrder) => readonly string[];
 }
 
 export interface RowInput {
@@ -268,7 +270,16 @@ function judgeChanges(
     if (!may.ok) refuse('status', may.reason);
     else if (problem) refuse('status', `${header('status')} ${problem}`);
     else if (after.status !== current.status) {
-      const check = checkTransition({ order: current, to: after.status, actor, changes: fields, allowed });
+      const checklist =
+        after.status === 'Completed' && ctx.unticked ? { unticked: ctx.unticked(current) } : undefined;
+      const check = checkTransition({
+        order: current,
+        to: after.status,
+        actor,
+        changes: fields,
+        allowed,
+        checklist,
+      });
       if (!check.ok) refuse('status', check.reason);
       else if (!SHEET_ACTIONS.includes(check.transition.action))
         refuse('status', sidebarOnly(check.transition));

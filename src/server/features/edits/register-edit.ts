@@ -43,6 +43,7 @@ import { currentUserEmail } from '../../adapters/session';
 import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
 import { explainHiddenEditor } from './hidden-editor';
 import { notifySteps, type PendingEmail } from './notify';
+import { untickedLoader } from '../checklists/gate';
 import { notesRectangle, plannedRow, runsOf, spanOf, valuesRectangle, type PlannedRow } from './write-plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -257,6 +258,7 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     settings: reference.settings,
     staff: reference.staff,
     now,
+    unticked: untickedLoader(ss, reference),
   };
   const emails: PendingEmail[] = [];
   const outcome = withOwnerAndDocumentLocks(() => {

@@ -24,6 +24,7 @@ import { successMessage } from './messages';
 import { updateLinkFor } from './update-link';
 import { buildMyWork } from './view';
 import { alertUser, showSidebar } from '../../adapters/ui';
+import { attachRecords, withRecords } from '../labour/entry';
 
 export const MY_WORK_FILE = 'MyWorkSidebar';
 export const MY_WORK_TITLE = 'My work';
@@ -49,7 +50,8 @@ export function myWorkLoad(request?: unknown): MyWorkLoadResponse {
     const worker = workerOrRefusal(reference, currentUserEmail());
     if (isRefusal(worker)) return worker;
     const now = new Date();
-    return { ok: true, view: buildMyWork(ss, reference, worker, now, updateLinkFor()) };
+    const view = buildMyWork(ss, reference, worker, now, updateLinkFor());
+    return { ok: true, view: attachRecords(ss, reference, worker, view) };
   });
 }
 
@@ -78,7 +80,12 @@ export function myWorkAct(request?: unknown): MyWorkActResponse {
     return {
       ok: true,
       message: successMessage(outcome.before, outcome.after, outcome.transition),
-      card: cardOf(outcome.after, outcome.row, worker, reference, now, updateLinkFor()(outcome.after)),
+      card: withRecords(
+        ss,
+        reference,
+        worker,
+        cardOf(outcome.after, outcome.row, worker, reference, now, updateLinkFor()(outcome.after)),
+      ),
     };
   });
 }

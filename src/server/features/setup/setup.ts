@@ -21,6 +21,7 @@ import { ensureRowStateColumn } from '../../adapters/row-state-column';
 import { presentRegister } from '../../adapters/register-shape';
 import { ensureIntakeForm } from './intake-form';
 import { ensureUpdateForm } from './update-form';
+import { ensureWorkRecordTabs } from '../checklists/tabs';
 import { ensureCounters, ensureInstallation } from './owner-setup';
 import { applyProtections } from './protections';
 import { ERRORS_HEADERS } from '../errors/errors-sheet';
@@ -125,6 +126,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     );
     ensureIntakeForm(ss, settings, report);
     ensureUpdateForm(ss, report);
+    ensureWorkRecordTabs(ss, report);
     const owner = ensureInstallation(ss, email, report);
     ensureCounters(ss, owner === email, report);
     applyProtections(ss, staff, owner, report);

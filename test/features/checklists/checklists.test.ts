@@ -1,0 +1,151 @@
+/**
+ * Checklists per category: typed by an administrator on the Checklists tab, copied onto each order when
+ * it is approved, ticked from My work (logged), and Completed refused until the required items are
+ * ticked, from My work and from the sheet.
+ */
+import { STAFF_ROWS, SUPERVISOR, TECH, TECH2, setUpWorkbook } from '../../support/workbook';
+import { REGISTER, noteAt, rowOf, type } from '../../support/edits';
+import { assignedOrders, step } from '../my-work/helpers';
+import { ELECTRICAL_CHECKLIST, record, typeChecklists } from './helpers';
+
+const ITEMS = 'Checklist Items';
+
+test('a category checklist is copied at approval, ticked from My work, and holds back Completed', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    expect(STAFF_ROWS.length).toBeGreaterThan(0);
+    await typeChecklists(wb, ELECTRICAL_CHECKLIST);
+    const [id, other] = await assignedOrders(wb, [TECH, TECH2]);
+    // The copy: one row per item, in order, unticked.
+    const copied = wb.values(ITEMS).filter((r) => r[0] === id);
+    expect(copied.map((r) => [r[1], r[2], r[3], r[4]])).toEqual([
+      ['1 of 3', 'Isolate the circuit', 'Yes', false],
+      ['2 of 3', 'Test with a voltage tester', 'Yes', false],
+      ['3 of 3', 'Photograph the finished work', 'No', false],
+    ]);
+    // A later edit of the Checklists tab leaves the copy alone.
+    await typeChecklists(wb, [['Electrical', 'Replace the cover plate', 'Yes', '4']]);
+    expect(wb.values(ITEMS).filter((r) => r[0] === id)).toHaveLength(3);
+
+    let order = wb.order(id!);
+    expect((await step(wb, TECH, { action: 'start', id, revision: order.revision })).reply.ok).toBe(true);
+    order = wb.order(id!);
+    const complete = {
+      action: 'complete',
+      id,
+      revision: order.revision,
+      results: 'Works',
+      actionsTaken: 'Fixed',
+    };
+    const refused = (await step(wb, TECH, complete)).reply;
+    expect(refused).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /Completed needs the required checklist items "Isolate the circuit" and "Test with a voltage tester" ticked first/,
+      ),
+    });
+    expect(wb.order(id!).status).toBe('In Progress');
+
+    // Someone else's order: refused. A wrong item: refused.
+    expect(
+      await record(wb, TECH, { kind: 'tick', id: other, number: 1, item: 'Isolate the circuit', done: true }),
+    ).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not assigned to you/),
+    });
+    expect(
+      await record(wb, TECH, { kind: 'tick', id, number: 1, item: 'Something else', done: true }),
+    ).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/is not item 1 of the checklist/),
+    });
+
+    const first = await record(wb, TECH, {
+      kind: 'tick',
+      id,
+      number: 1,
+      item: 'Isolate the circuit',
+      done: true,
+    });
+    expect(first).toMatchObject({ ok: true, message: 'Ticked "Isolate the circuit".' });
+    if (!first.ok) throw new Error(first.message);
+    expect(first.records.checklist[0]).toMatchObject({ done: true, doneBy: TECH });
+    // Still one required item left.
+    expect((await step(wb, TECH, complete)).reply).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/the required checklist item "Test with a voltage tester" ticked first/),
+    });
+    await record(wb, TECH, { kind: 'tick', id, number: 2, item: 'Test with a voltage tester', done: true });
+    expect((await step(wb, TECH, complete)).reply).toMatchObject({ ok: true });
+    expect(wb.order(id!).status).toBe('Completed');
+
+    // Who ticked what, and when, is in the change log.
+    const ticks = wb.changeLogEntries().filter((e) => e.recordId === id && e.field.startsWith('Checklist'));
+    expect(ticks.map((e) => [e.user, e.field, e.newValue])).toEqual([
+      [SUPERVISOR, 'Checklist', expect.stringMatching(/^3 item\(s\) of Electrical copied \(2 required\)/)],
+      [TECH, 'Checklist item 1', 'done: Isolate the circuit'],
+      [TECH, 'Checklist item 2', 'done: Test with a voltage tester'],
+    ]);
+  } finally {
+    await wb.close();
+  }
+});
+
+test('a tick typed into the Checklist Items tab does not count, and the sheet path is held back too', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    await typeChecklists(wb, ELECTRICAL_CHECKLIST.slice(0, 1));
+    const [id] = await assignedOrders(wb, [TECH]);
+    await type(wb, TECH, id!, 'Status', 'In Progress');
+    await type(wb, TECH, id!, 'Results', 'Works');
+    await type(wb, TECH, id!, 'Actions Taken', 'Fixed');
+    // A forged tick: the row's seal no longer verifies.
+    const sheet = wb.sheet(ITEMS);
+    const row = wb.values(ITEMS).findIndex((r) => r[0] === id) + 1;
+    sheet.writeValues(row, 5, [[true, TECH, new Date()]]);
+    await type(wb, TECH, id!, 'Status', 'Completed');
+    expect(wb.order(id!).status).toBe('In Progress');
+    expect(noteAt(wb, id!, 'Status')).toMatch(/checklist item "Isolate the circuit" ticked first/);
+    expect(rowOf(wb, id!)).toBeGreaterThan(1);
+    // Ticked through My work, the same edit stands.
+    await record(wb, TECH, { kind: 'tick', id, number: 1, item: 'Isolate the circuit', done: true });
+    await type(wb, TECH, id!, 'Status', 'Completed');
+    expect(wb.order(id!).status).toBe('Completed');
+    expect(wb.values(REGISTER).length).toBeGreaterThan(1);
+  } finally {
+    await wb.close();
+  }
+});
+
+test('a bad Checklists row is put back at once with a note; a non-administrator cannot edit it', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    const bad = await typeChecklists(wb, [['Rocketry', 'Count down', 'Maybe', '-1']]);
+    expect(bad.ok).toBe(true);
+    const values = wb.values('Checklists');
+    expect(
+      values
+        .slice(1)
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
+    const note =
+      wb.sheet('Checklists').readNotes({ row: 2, column: 1, numRows: 1, numColumns: 1 })[0]?.[0] ?? '';
+    expect(note).toMatch(
+      /Category "Rocketry" is not a category on the Settings tab; Required is not Yes or No; Order is not a number of 0 or more/,
+    );
+    const refusedLog = wb.changeLogEntries().filter((e) => e.recordId === 'Checklists');
+    expect(refusedLog.some((e) => e.field.endsWith('(refused)'))).toBe(true);
+    // A supervisor is not an administrator: refused whatever the row.
+    await typeChecklists(wb, [['Electrical', 'Isolate the circuit', 'Yes', '1']], SUPERVISOR);
+    expect(
+      wb
+        .values('Checklists')
+        .slice(1)
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
+  } finally {
+    await wb.close();
+  }
+});
