@@ -136,8 +136,10 @@ test('a bad Checklists row is put back at once with a note; a non-administrator 
     );
     const refusedLog = wb.changeLogEntries().filter((e) => e.recordId === 'Checklists');
     expect(refusedLog.some((e) => e.field.endsWith('(refused)'))).toBe(true);
-    // A supervisor is not an administrator: refused whatever the row.
-    await typeChecklists(wb, [['Electrical', 'Isolate the circuit', 'Yes', '1']], SUPERVISOR);
+    // A supervisor is not an administrator: the tab's protection refuses the edit itself.
+    await expect(
+      wb.edit(SUPERVISOR, 'Checklists', 2, 1, [['Electrical', 'Isolate the circuit', 'Yes', '1']]),
+    ).rejects.toThrow(/protected/);
     expect(
       wb
         .values('Checklists')
