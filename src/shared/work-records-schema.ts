@@ -57,28 +57,24 @@ export const WorkRecordRequestSchema = z.discriminatedUnion(
       ),
       hours: ruled('Hours', hoursProblem),
       note: z.optional(
-        z
-          .string()
-          .check(
-            z.trim(),
-            z.maxLength(MAX_TIME_NOTE, {
-              error: `The note is too long (${MAX_TIME_NOTE} characters at most).`,
-            }),
-          ),
+        z.string().check(
+          z.trim(),
+          z.maxLength(MAX_TIME_NOTE, {
+            error: `The note is too long (${MAX_TIME_NOTE} characters at most).`,
+          }),
+        ),
       ),
     }),
     z.strictObject({
       kind: z.literal('part'),
       id: RecordId,
-      part: z
-        .string({ error: 'The part is missing.' })
-        .check(
-          z.trim(),
-          z.minLength(1, { error: 'Name the part used.' }),
-          z.maxLength(MAX_PART_NAME, {
-            error: `The part's name is too long (${MAX_PART_NAME} characters at most).`,
-          }),
-        ),
+      part: z.string({ error: 'The part is missing.' }).check(
+        z.trim(),
+        z.minLength(1, { error: 'Name the part used.' }),
+        z.maxLength(MAX_PART_NAME, {
+          error: `The part's name is too long (${MAX_PART_NAME} characters at most).`,
+        }),
+      ),
       quantity: ruled('Quantity', quantityProblem),
       unitCost: ruled('Unit cost', unitCostProblem),
     }),
