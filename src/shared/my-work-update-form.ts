@@ -79,7 +79,7 @@ export const UPDATE_QUESTIONS: readonly UpdateQuestion[] = [
     key: 'checklist',
     title: 'Checklist items done',
     helpText:
-      'One item per line, by its number in My work or the assignment email ("2") or its text. Items stay ticked; untick one in My work.',
+      'One item per line, by its number as My work shows it ("2") or its text. Items stay ticked; untick one in My work.',
     type: 'paragraph',
     required: false,
   },

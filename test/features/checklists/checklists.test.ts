@@ -3,7 +3,9 @@
  * it is approved, ticked from My work (logged), and Completed refused until the required items are
  * ticked, from My work and from the sheet.
  */
-import { STAFF_ROWS, SUPERVISOR, TECH, TECH2, setUpWorkbook } from '../../support/workbook';
+import { STEP_CHOICES, updateQuestion } from '../../../src/shared/my-work-update-form';
+import { STAFF_ROWS, SUPERVISOR, TECH, TECH2, expectOk, setUpWorkbook } from '../../support/workbook';
+import { mailLog } from '../review/helpers';
 import { REGISTER, noteAt, rowOf, type } from '../../support/edits';
 import { assignedOrders, step } from '../my-work/helpers';
 import { ELECTRICAL_CHECKLIST, record, typeChecklists } from './helpers';
@@ -147,6 +149,48 @@ test('a bad Checklists row is put back at once with a note; a non-administrator 
         .flat()
         .every((v) => v === ''),
     ).toBe(true);
+  } finally {
+    await wb.close();
+  }
+});
+
+test('the update form ticks items and completes in one answer; an unknown item or a missing one is refused by email', async () => {
+  const wb = await setUpWorkbook({ accounts: { kind: 'consumer' } });
+  try {
+    await typeChecklists(wb, ELECTRICAL_CHECKLIST);
+    const [id] = await assignedOrders(wb, [TECH]);
+    const form = wb.rt.world.forms.all().find((f) => f.title === 'Work order update')!;
+    const submit = async (answers: Record<string, string>) => {
+      const titled = Object.fromEntries(
+        Object.entries(answers).map(([k, v]) => [updateQuestion(k as never).title, v]),
+      );
+      const submitted = await wb.rt.submitForm(form.id, {
+        respondentEmail: TECH,
+        answers: { [updateQuestion('order').title]: id!, ...titled },
+      });
+      submitted.executions.forEach(expectOk);
+    };
+    await submit({ step: STEP_CHOICES.start });
+    const done = { step: STEP_CHOICES.complete, results: 'Works', actionsTaken: 'Fixed' };
+    await submit({ ...done, checklist: '1' });
+    expect(wb.order(id!).status).toBe('In Progress');
+    // Refused whole: the tick of item 1 was not kept either.
+    expect(wb.values(ITEMS).filter((r) => r[0] === id && r[4] === true)).toHaveLength(0);
+    await submit({ ...done, checklist: '1\nSomething else' });
+    const replies = mailLog(wb).filter((m) => m.subject.includes('Your update was not applied'));
+    expect(replies.map((m) => m.body)).toEqual([
+      expect.stringMatching(/"Test with a voltage tester" ticked first/),
+      expect.stringMatching(/"Something else" is not an item of this order's checklist/),
+    ]);
+    await submit({ ...done, checklist: '1\nTest with a voltage tester' });
+    expect(wb.order(id!).status).toBe('Completed');
+    const ticks = wb
+      .changeLogEntries()
+      .filter((e) => e.recordId === id && e.field.startsWith('Checklist item'));
+    expect(ticks.map((e) => [e.user, e.source, e.newValue])).toEqual([
+      [TECH, 'form', 'done: Isolate the circuit'],
+      [TECH, 'form', 'done: Test with a voltage tester'],
+    ]);
   } finally {
     await wb.close();
   }

@@ -120,9 +120,11 @@ test('time and parts from My work and the update form, refused when wrong, and c
 
     // A forged row typed into the Time tab is left out of the cost.
     const sheet = wb.sheet('Time');
-    sheet.writeValues(sheet.lastRow() + 1, 1, [[id, TECH, today, 100, 'forged', TECH, new Date(), 'x']]);
+    sheet.writeValues(sheet.lastRow() + 1, 1, [[id!, TECH, today, 100, 'forged', TECH, new Date(), 'x']]);
 
     // Cost: TECH's rate is 50 (Staff tab), so 3.5 h × 50 + 2.5 + 8 + 6 = 191.5.
+    await setRate(wb, TECH, 'fifty');
+    expect(wb.values(SHEET_NAMES.staff).find((r) => r[0] === TECH)).not.toContain('fifty');
     await setRate(wb, TECH, '50');
     expectOk(await wb.menu(MANAGER, 'buildReports'));
     const tab = wb.values(COST_TAB);
