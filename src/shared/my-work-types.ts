@@ -50,7 +50,7 @@ export interface MyWorkCard {
   steps: MyWorkStep[];
   /** The per-order update form, pre-filled with this order (for a phone); '' when there is none. */
   updateLink: string;
-  /** The order's checklist, time and parts (absent where a reply does not carry them). */
+  /** The order's checklist, time and parts, once the card has loaded them (myWorkRecord, kind view). */
   records?: WorkRecordsView;
 }
 

@@ -37,6 +37,8 @@ const Item = z
 export const WorkRecordRequestSchema = z.discriminatedUnion(
   'kind',
   [
+    /** Only read the order's checklist, time and parts (My work loads them when a card asks). */
+    z.strictObject({ kind: z.literal('view'), id: RecordId }),
     z.strictObject({
       kind: z.literal('tick'),
       id: RecordId,
@@ -79,6 +81,6 @@ export const WorkRecordRequestSchema = z.discriminatedUnion(
       unitCost: ruled('Unit cost', unitCostProblem),
     }),
   ],
-  { error: 'Unknown record: use tick, time or part.' },
+  { error: 'Unknown record: use view, tick, time or part.' },
 );
 export type WorkRecordRequest = z.infer<typeof WorkRecordRequestSchema>;

@@ -83,3 +83,14 @@ export interface WorkRecordsView {
   /** May this person tick and record on the order now (their own assigned order, not closed). */
   canRecord: boolean;
 }
+
+/** `myWorkRecord`'s reply: the order's checklist, time and parts as they now are. */
+export type MyWorkRecordResponse =
+  { ok: true; message: string; records: WorkRecordsView } | { ok: false; message: string };
+
+/** What the page sends `myWorkRecord` (validated again by the server's schema). */
+export type WorkRecordInput =
+  | { kind: 'view'; id: string }
+  | { kind: 'tick'; id: string; number: number; item: string; done: boolean }
+  | { kind: 'time'; id: string; date: string; hours: number; note?: string }
+  | { kind: 'part'; id: string; part: string; quantity: number; unitCost: number };

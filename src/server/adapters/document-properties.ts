@@ -35,6 +35,8 @@ export const PROPERTY_KEYS = {
   /** The Staff and Settings tabs as last accepted (features/edits/reference-edit.ts); never a cache. */
   acceptedStaff: 'wo.accepted.staff',
   acceptedSettings: 'wo.accepted.settings',
+  /** The Checklists tab as last accepted (features/checklists/tab-edit.ts); never a cache. */
+  acceptedChecklists: 'wo.accepted.checklists',
   /** A floor under the request counter kept in the installation owner's properties (never restarted below it). */
   requestCounter: 'wo.counter.request',
 } as const;

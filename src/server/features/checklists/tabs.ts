@@ -20,6 +20,7 @@ import {
   TIME_SHEET,
 } from '../../../core/labour';
 import { SHEET_NAMES } from '../../../core/model';
+import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { readSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
 import { ensureSheet } from '../setup/sheets';
 import type { SetupReport } from '../setup/report';
@@ -28,7 +29,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Grid = readonly (readonly unknown[])[];
 
 /** Document property of the Checklists tab as last accepted. */
-const ACCEPTED_CHECKLISTS = 'wo.accepted.checklists';
+const ACCEPTED_CHECKLISTS = PROPERTY_KEYS.acceptedChecklists;
 
 /** The tabs the add-on writes rows to, with their headers. */
 export const RECORD_TABS: ReadonlyArray<[string, readonly string[]]> = [

@@ -1,21 +1,17 @@
 /**
- * My work's checklist, time and parts: `myWorkRecord` ticks or unticks an item, or records time or a
- * part used, on one order; `attachRecords` puts every card's checklist, time and parts on the view
- * My work loads (the three tabs read once each). Like every sidebar call it runs as the person who
- * opened the sidebar, re-checks them on the Staff tab and validates its input.
+ * My work's checklist, time and parts: `myWorkRecord` shows an order's checklist, time and parts, ticks
+ * or unticks an item, or records time or a part used, on one order. A card loads them when the
+ * technician opens them, not with the list: opening My work costs what it did. Like every sidebar
+ * call it runs as the person who opened the sidebar, re-checks them on the Staff tab and validates
+ * its input.
  */
 import { CHECKLIST_ITEMS_SHEET, isTicked, parseChecklistItems } from '../../../core/checklist-items';
 import { itemsForCategory } from '../../../core/checklists';
 import { PARTS_SHEET, TIME_SHEET, checkRecordWork, parsePartRows, parseTimeRows } from '../../../core/labour';
-import { emptyWorkOrder, type WorkOrder } from '../../../core/model';
+import type { WorkOrder } from '../../../core/model';
 import { toIso } from '../../../core/time';
-import {
-  describeMyWorkIssues,
-  type MyWorkCard,
-  type MyWorkView,
-  type Refusal,
-} from '../../../shared/my-work';
-import type { WorkRecordsView } from '../../../shared/work-records';
+import { describeMyWorkIssues, type Refusal } from '../../../shared/my-work';
+import type { MyWorkRecordResponse, WorkRecordsView } from '../../../shared/work-records';
 import { WorkRecordRequestSchema } from '../../../shared/work-records-schema';
 import { documentKey } from '../../adapters/addon-secret';
 import { withDocumentLock } from '../../adapters/document-lock';
@@ -30,7 +26,7 @@ import { RecordRefusal, loadPlan, planRecord, recordKey, writePlan } from './rec
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export type MyWorkRecordResponse = { ok: true; message: string; records: WorkRecordsView } | Refusal;
+export type { MyWorkRecordResponse };
 
 /** Each order's checklist, time and parts, for the cards of `orders`. */
 export function recordsOf(
@@ -79,46 +75,6 @@ export function recordsOf(
   return out;
 }
 
-/** What the records need of an order, from its card (My work lists the caller's own orders). */
-function orderOfCard(card: MyWorkCard, worker: Worker): WorkOrder {
-  return {
-    ...emptyWorkOrder(),
-    id: card.id,
-    woNumber: card.woNumber,
-    status: card.status,
-    category: card.category,
-    assignee: worker.email,
-  };
-}
-
-/** One card with its records. */
-export function withRecords(
-  ss: Spreadsheet,
-  reference: ReferenceData,
-  worker: Worker,
-  card: MyWorkCard,
-): MyWorkCard {
-  return { ...card, records: recordsOf(ss, reference, worker, [orderOfCard(card, worker)]).get(card.id) };
-}
-
-/** The view with each card's records (cards carry only what the register holds otherwise). */
-export function attachRecords(
-  ss: Spreadsheet,
-  reference: ReferenceData,
-  worker: Worker,
-  view: MyWorkView,
-): MyWorkView {
-  const cards = [...view.open, ...view.awaitingClose];
-  const records = recordsOf(
-    ss,
-    reference,
-    worker,
-    cards.map((card) => orderOfCard(card, worker)),
-  );
-  const withRecords = (card: MyWorkCard): MyWorkCard => ({ ...card, records: records.get(card.id) });
-  return { ...view, open: view.open.map(withRecords), awaitingClose: view.awaitingClose.map(withRecords) };
-}
-
 /** Tick or untick a checklist item, or record time or a part, on one of the caller's orders. */
 export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
   return answer((): MyWorkRecordResponse => {
@@ -147,7 +103,8 @@ export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
       }
       writePlan(ss, plan, key);
       const records = recordsOf(ss, reference, worker, [located.order]).get(located.order.id);
-      const message = plan.said.join(' ') || 'Nothing changed: it was already so.';
+      const message =
+        parsed.data.kind === 'view' ? '' : plan.said.join(' ') || 'Nothing changed: it was already so.';
       return { ok: true, message, records: records as WorkRecordsView };
     });
   });

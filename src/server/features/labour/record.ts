@@ -88,6 +88,7 @@ export function planRecord(
   const log = (field: string, oldValue: string, newValue: string): void => {
     plan.entries.push({ at: now, user: who.email, source, recordId: order.id, field, oldValue, newValue });
   };
+  if (request.kind === 'view') return;
   if (request.kind === 'tick') {
     const index = plan.checklist.findIndex((i) => i.number === request.number);
     const item = plan.checklist[index];

@@ -24,7 +24,6 @@ import { successMessage } from './messages';
 import { updateLinkFor } from './update-link';
 import { buildMyWork } from './view';
 import { alertUser, showSidebar } from '../../adapters/ui';
-import { attachRecords, withRecords } from '../labour/entry';
 
 export const MY_WORK_FILE = 'MyWorkSidebar';
 export const MY_WORK_TITLE = 'My work';
@@ -50,8 +49,7 @@ export function myWorkLoad(request?: unknown): MyWorkLoadResponse {
     const worker = workerOrRefusal(reference, currentUserEmail());
     if (isRefusal(worker)) return worker;
     const now = new Date();
-    const view = buildMyWork(ss, reference, worker, now, updateLinkFor());
-    return { ok: true, view: attachRecords(ss, reference, worker, view) };
+    return { ok: true, view: buildMyWork(ss, reference, worker, now, updateLinkFor()) };
   });
 }
 
@@ -80,12 +78,7 @@ export function myWorkAct(request?: unknown): MyWorkActResponse {
     return {
       ok: true,
       message: successMessage(outcome.before, outcome.after, outcome.transition),
-      card: withRecords(
-        ss,
-        reference,
-        worker,
-        cardOf(outcome.after, outcome.row, worker, reference, now, updateLinkFor()(outcome.after)),
-      ),
+      card: cardOf(outcome.after, outcome.row, worker, reference, now, updateLinkFor()(outcome.after)),
     };
   });
 }
