@@ -119,8 +119,7 @@ function record(request: WorkRecordInput): Promise<void> {
 function withCard(view: MyWorkView, next: MyWorkCard): MyWorkView {
   // Records the card had loaded stay shown (a step does not change them); the next reload refreshes them.
   const loaded = [...view.open, ...view.awaitingClose].find((c) => c.id === next.id)?.records;
-  const card =
-    next.records || !loaded ? next : { ...next, records: { ...loaded, canRecord: next.status !== 'Closed' } };
+  const card = next.records || !loaded ? next : { ...next, records: loaded };
   const replace = (cards: MyWorkCard[]): MyWorkCard[] => cards.map((c) => (c.id === card.id ? card : c));
   if (card.status !== 'Completed') return { ...view, open: replace(view.open) };
   return {
