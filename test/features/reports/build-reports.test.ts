@@ -243,7 +243,9 @@ describe('Build reports: service calls do not grow with the register', () => {
     expect(large.read - small.read).toBeLessThanOrEqual(4);
     // One tab write each, and a handful of formatting and chart calls.
     expect(large.write).toBeLessThanOrEqual(30);
-    expect(large.read).toBeLessThanOrEqual(25);
+    // 25 for the three tabs of the register and log, and 9 for Report: Cost's own tabs (Time, Parts
+    // Used and Staff: the sheet, its data range and its values each), none of which grows with them.
+    expect(large.read).toBeLessThanOrEqual(34);
   });
 });
 
