@@ -26,6 +26,7 @@ import {
   type RequestTemplate,
 } from './demo-data';
 import { isWeekend, localParts, startOfLocalDay } from '../../src/core/time';
+import { recordDemoWork, typeDemoChecklists } from './seed-records';
 
 export const WORKBOOK_NAME = 'Maintenance work orders';
 
@@ -69,6 +70,7 @@ export async function createWorkbook(rt: LocalAppsScript): Promise<WorkbookIds> 
     .findIndex((r) => String(r[layout.indexOf.email]).toLowerCase() === admin);
   if (adminRow >= 0) await edit(adminRow + 2, layout.indexOf.name + 1, [[DEMO.admin.name]]);
   await edit(staffSheet.lastRow() + 1, 1, members.map(rowOf));
+  await typeDemoChecklists(rt, spreadsheetId, admin);
   // The edit trigger drops the add-on's Staff/Settings snapshot itself, so the team is known at once.
   return { spreadsheetId, formId: form.id };
 }
@@ -323,6 +325,17 @@ export async function seedDemoHistory(
     returned: boolean,
   ): void {
     timeline.add(next(stopAt, hours[0]!, hours[1]!), async () => {
+      problems.push(
+        ...(await recordDemoWork(
+          rt,
+          spreadsheetId,
+          technician,
+          id,
+          template.category,
+          between(0.5, 4),
+          random,
+        )),
+      );
       await type(technician, id, 'results', template.results);
       await type(technician, id, 'actions', template.actions);
       if (!(await setStatus(technician, id, 'Completed')) || stopAt === 'Completed') return;
