@@ -7,6 +7,7 @@
  */
 import type { UnhashedEntry } from '../../../core/audit';
 import { CHECKLISTS_ACCEPTED, CHECKLISTS_SHEET, judgeChecklistsEdit } from '../../../core/checklists';
+import type { ChangedCell } from '../../../core/settings-edit';
 import { cellText } from '../../../core/headers';
 import { roleMay } from '../../../core/permissions';
 import { asCellText } from '../../../core/sanitize';
@@ -31,6 +32,38 @@ function a1(row: number, column: number): string {
   return `${letters}${row}`;
 }
 
+/** Puts every changed cell back in one write over their bounding box, with the note on each. */
+function putBack(
+  sheet: Sheet,
+  before: readonly (readonly unknown[])[],
+  current: readonly (readonly unknown[])[],
+  changes: readonly ChangedCell[],
+  note: string,
+): void {
+  const rows = changes.map((c) => c.row);
+  const columns = changes.map((c) => c.column);
+  const [top, bottom] = [Math.min(...rows), Math.max(...rows)];
+  const [left, right] = [Math.min(...columns), Math.max(...columns)];
+  const changed = new Set(changes.map((c) => `${c.row}:${c.column}`));
+  const values: unknown[][] = [];
+  const notes: string[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const valueRow: unknown[] = [];
+    const noteRow: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const was = changed.has(`${r}:${c}`);
+      const value = (was ? before : current)[r - 1]?.[c - 1] ?? '';
+      valueRow.push(typeof value === 'string' ? asCellText(value).cell : value);
+      noteRow.push(was ? note : '');
+    }
+    values.push(valueRow);
+    notes.push(noteRow);
+  }
+  const range = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
+  range.setValues(values);
+  range.setNotes(notes);
+}
+
 /** Judges the edit; returns the toast to show (null when it stands without comment). */
 export function handleChecklistsEdit(ss: Spreadsheet, sheet: Sheet): string | null {
   const reference = loadReferenceData(ss);
@@ -50,12 +83,8 @@ export function handleChecklistsEdit(ss: Spreadsheet, sheet: Sheet): string | nu
   if (!judgement.ok) {
     const reasons = judgement.reasons.join('; ');
     const note = `Work Orders put this back (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}. ${CHECKLISTS_ACCEPTED}`;
-    // One cell at a time is fine here: an edit touches few cells, and each needs its own note.
+    putBack(sheet, before, current, judgement.changes, note);
     for (const c of judgement.changes) {
-      const old = c.before;
-      const range = sheet.getRange(c.row, c.column);
-      range.setValue(typeof old === 'string' ? asCellText(old).cell : old);
-      range.setNote(note);
       entries.push({
         at: now,
         user,

@@ -10,7 +10,7 @@ import { itemsForCategory } from '../../../core/checklists';
 import { PARTS_SHEET, TIME_SHEET, checkRecordWork, parsePartRows, parseTimeRows } from '../../../core/labour';
 import type { WorkOrder } from '../../../core/model';
 import { toIso } from '../../../core/time';
-import { describeMyWorkIssues, type Refusal } from '../../../shared/my-work';
+import { describeMyWorkIssues } from '../../../shared/my-work';
 import type { MyWorkRecordResponse, WorkRecordsView } from '../../../shared/work-records';
 import { WorkRecordRequestSchema } from '../../../shared/work-records-schema';
 import { documentKey } from '../../adapters/addon-secret';
