@@ -161,7 +161,7 @@ function section(title: string, cards: readonly MyWorkCard[], empty: string, vie
         timeZone: view.timeZone,
         form,
         onStep: (step) => openStep(card, step),
-        records: recordsElement(card, (request) => void record(request)),
+        records: recordsElement(card, view.timeZone, (request) => void record(request)),
       }),
     );
   }

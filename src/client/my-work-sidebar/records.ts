@@ -15,11 +15,15 @@ import {
   type WorkRecordInput,
 } from '../../shared/work-records';
 import { domId, el } from '../review-sidebar/dom';
+import { formatLocalDate } from '../../core/time';
 
-function today(): string {
-  const d = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** Today in the spreadsheet's zone, the day the server checks dates against. */
+function today(timeZone: string): string {
+  try {
+    return formatLocalDate(new Date(), timeZone);
+  } catch {
+    return formatLocalDate(new Date(), 'UTC');
+  }
 }
 
 function input(
@@ -36,6 +40,7 @@ function valueOf(form: HTMLFormElement, name: string): string {
 
 function entryForm(
   card: MyWorkCard,
+  timeZone: string,
   kind: 'time' | 'part',
   onRecord: (request: WorkRecordInput) => void,
 ): HTMLFormElement {
@@ -47,8 +52,8 @@ function entryForm(
           ...input(id('date'), 'Date', {
             type: 'date',
             name: 'date',
-            value: today(),
-            max: today(),
+            value: today(timeZone),
+            max: today(timeZone),
             required: true,
           }),
           ...input(id('hours'), 'Hours', {
@@ -108,7 +113,7 @@ function entryForm(
         hours: number('hours'),
         ...(note ? { note } : {}),
       };
-      problem = workDateProblem(request.date, today()) ?? hoursProblem(request.hours);
+      problem = workDateProblem(request.date, today(timeZone)) ?? hoursProblem(request.hours);
     } else {
       request = {
         kind,
@@ -128,13 +133,25 @@ function entryForm(
   return form;
 }
 
-/** The records block of a card; null when the order has no checklist and nothing may be recorded. */
+/** Statuses whose cards offer the checklist, time and parts (the server's recording rule). */
+const RECORDING = ['Assigned', 'In Progress', 'On Hold', 'Completed'];
+
+/**
+ * The records block of a card: before they are loaded, the button that loads them; null when the
+ * order has no checklist and nothing may be recorded.
+ */
 export function recordsElement(
   card: MyWorkCard,
+  timeZone: string,
   onRecord: (request: WorkRecordInput) => void,
 ): HTMLElement | null {
   const records = card.records;
-  if (!records) return null;
+  if (!records) {
+    if (!RECORDING.includes(card.status)) return null;
+    const load = el('button', { type: 'button', class: 'load-records' }, 'Checklist, time and parts');
+    load.addEventListener('click', () => onRecord({ kind: 'view', id: card.id }));
+    return el('div', { class: 'records' }, load);
+  }
   if (
     records.checklist.length === 0 &&
     !records.canRecord &&
@@ -184,8 +201,8 @@ export function recordsElement(
   }
   if (records.canRecord) {
     const details = el('details', { class: 'record-forms' }, el('summary', {}, 'Record time or parts'));
-    details.appendChild(entryForm(card, 'time', onRecord));
-    details.appendChild(entryForm(card, 'part', onRecord));
+    details.appendChild(entryForm(card, timeZone, 'time', onRecord));
+    details.appendChild(entryForm(card, timeZone, 'part', onRecord));
     block.appendChild(details);
   }
   return block;
