@@ -37,6 +37,8 @@ export const PROPERTY_KEYS = {
   acceptedSettings: 'wo.accepted.settings',
   /** The Checklists tab as last accepted (features/checklists/tab-edit.ts); never a cache. */
   acceptedChecklists: 'wo.accepted.checklists',
+  /** Set once a checklist is first copied onto an order: until then no completion reads the copies. */
+  checklistsInUse: 'wo.checklists.inUse',
   /** A floor under the request counter kept in the installation owner's properties (never restarted below it). */
   requestCounter: 'wo.counter.request',
 } as const;

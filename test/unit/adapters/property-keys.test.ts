@@ -7,10 +7,13 @@ import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties'
 import { act, load, submitRequests, target } from '../../features/review/helpers';
 import { runHourly } from '../../support/ops';
 import { SUPERVISOR, TECH, setUpWorkbook } from '../../support/workbook';
+import { typeChecklists } from '../../features/checklists/helpers';
 
 test('every document property the add-on writes is declared, and every declared key is used', async () => {
   const wb = await setUpWorkbook();
   try {
+    // A category checklist: the approval below copies it onto the order.
+    await typeChecklists(wb, [['Plumbing', 'Shut off the water', 'Yes', '1']]);
     await submitRequests(wb, [{ description: 'Leaking tap' }, { description: 'Broken light' }]);
     const loaded = await load(wb, SUPERVISOR);
     if (!loaded.reply.ok) throw new Error(loaded.reply.message);

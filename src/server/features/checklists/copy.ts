@@ -8,7 +8,7 @@ import { CHECKLIST_ITEMS_HEADER_ROW, CHECKLIST_ITEMS_SHEET, copyRows } from '../
 import { itemsForCategory } from '../../../core/checklists';
 import type { ChangeSource, WorkOrder } from '../../../core/model';
 import { documentKey } from '../../adapters/addon-secret';
-import { appendRows, checklistDefinitions } from './tabs';
+import { appendRows, checklistDefinitions, markChecklistsInUse } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -49,7 +49,9 @@ export function planChecklistCopy(
           .join('; ')}`,
       },
     ],
-    write: () =>
-      appendRows(ss, CHECKLIST_ITEMS_SHEET, CHECKLIST_ITEMS_HEADER_ROW, copyRows(key, after.id, items)),
+    write: () => {
+      appendRows(ss, CHECKLIST_ITEMS_SHEET, CHECKLIST_ITEMS_HEADER_ROW, copyRows(key, after.id, items));
+      markChecklistsInUse();
+    },
   };
 }

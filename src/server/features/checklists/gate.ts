@@ -4,7 +4,6 @@
  * the category's items as they stand). Read only when someone actually tries to complete an order.
  */
 import {
-  CHECKLIST_ITEMS_SHEET,
   parseChecklistItems,
   untickedRequired,
   type OrderChecklistItem,
@@ -13,7 +12,7 @@ import { itemsForCategory, type ChecklistDefinition } from '../../../core/checkl
 import type { WorkOrder } from '../../../core/model';
 import { documentKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { checklistDefinitions, readGrid } from './tabs';
+import { checklistCopyGrid, checklistDefinitions } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,7 +27,7 @@ export function untickedLoader(
   let copies: Map<string, OrderChecklistItem[]> | null = null;
   let definitions: ChecklistDefinition[] | null = null;
   return (order) => {
-    copies ??= parseChecklistItems(readGrid(ss, CHECKLIST_ITEMS_SHEET) ?? [], documentKey());
+    copies ??= parseChecklistItems(checklistCopyGrid(ss), documentKey());
     const copied = copies.get(order.id);
     if (copied && copied.length > 0) return untickedRequired(copied);
     definitions ??= checklistDefinitions(ss, reference.settings.categories);

@@ -20,7 +20,7 @@ import {
   TIME_SHEET,
 } from '../../../core/labour';
 import { SHEET_NAMES } from '../../../core/model';
-import { PROPERTY_KEYS } from '../../adapters/document-properties';
+import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { readSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
 import { ensureSheet } from '../setup/sheets';
 import type { SetupReport } from '../setup/report';
@@ -114,4 +114,21 @@ export function recordAcceptedChecklists(grid: Grid): void {
 export function checklistDefinitions(ss: Spreadsheet, categories: readonly string[]): ChecklistDefinition[] {
   const grid = readAcceptedChecklists() ?? readGrid(ss, CHECKLISTS_SHEET) ?? [];
   return parseChecklists(grid, categories).items;
+}
+
+/**
+ * Whether any order has been given a checklist copy: until one has, a completion or a card reads no
+ * Checklist Items tab (a workbook without checklists pays nothing for them).
+ */
+export function checklistsInUse(): boolean {
+  return getProperty(PROPERTY_KEYS.checklistsInUse) === '1';
+}
+
+export function markChecklistsInUse(): void {
+  if (!checklistsInUse()) setProperty(PROPERTY_KEYS.checklistsInUse, '1');
+}
+
+/** Every order's checklist copy, or none without reading when no copy was ever made. */
+export function checklistCopyGrid(ss: Spreadsheet): unknown[][] {
+  return checklistsInUse() ? (readGrid(ss, CHECKLIST_ITEMS_SHEET) ?? []) : [];
 }

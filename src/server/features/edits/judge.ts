@@ -270,16 +270,11 @@ function judgeChanges(
     if (!may.ok) refuse('status', may.reason);
     else if (problem) refuse('status', `${header('status')} ${problem}`);
     else if (after.status !== current.status) {
-      const checklist =
-        after.status === 'Completed' && ctx.unticked ? { unticked: ctx.unticked(current) } : undefined;
-      const check = checkTransition({
-        order: current,
-        to: after.status,
-        actor,
-        changes: fields,
-        allowed,
-        checklist,
-      });
+      const input = { order: current, to: after.status, actor, changes: fields, allowed };
+      let check = checkTransition(input);
+      // The checklist is read only for a completion that passes every other check.
+      if (check.ok && check.transition.action === 'complete' && ctx.unticked)
+        check = checkTransition({ ...input, checklist: { unticked: ctx.unticked(current) } });
       if (!check.ok) refuse('status', check.reason);
       else if (!SHEET_ACTIONS.includes(check.transition.action))
         refuse('status', sidebarOnly(check.transition));

@@ -5,7 +5,7 @@
  * call it runs as the person who opened the sidebar, re-checks them on the Staff tab and validates
  * its input.
  */
-import { CHECKLIST_ITEMS_SHEET, isTicked, parseChecklistItems } from '../../../core/checklist-items';
+import { isTicked, parseChecklistItems } from '../../../core/checklist-items';
 import { itemsForCategory } from '../../../core/checklists';
 import { PARTS_SHEET, TIME_SHEET, checkRecordWork, parsePartRows, parseTimeRows } from '../../../core/labour';
 import type { WorkOrder } from '../../../core/model';
@@ -19,7 +19,7 @@ import { loadReferenceData, type ReferenceData } from '../../adapters/reference-
 import { Register } from '../../adapters/register';
 import { currentUserEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/workbook';
-import { checklistDefinitions, readGrid } from '../checklists/tabs';
+import { checklistCopyGrid, checklistDefinitions, readGrid } from '../checklists/tabs';
 import { isRefusal, workerOrRefusal, type Worker } from '../my-work/caller';
 import { answer, refusal } from '../review/respond';
 import { RecordRefusal, loadPlan, planRecord, recordKey, writePlan } from './record';
@@ -36,7 +36,7 @@ export function recordsOf(
   orders: readonly WorkOrder[],
 ): Map<string, WorkRecordsView> {
   const key = documentKey();
-  const copies = parseChecklistItems(readGrid(ss, CHECKLIST_ITEMS_SHEET) ?? [], key);
+  const copies = parseChecklistItems(checklistCopyGrid(ss), key);
   const time = parseTimeRows(readGrid(ss, TIME_SHEET) ?? [], key).entries;
   const parts = parsePartRows(readGrid(ss, PARTS_SHEET) ?? [], key).entries;
   let definitions: ReturnType<typeof checklistDefinitions> | null = null;
