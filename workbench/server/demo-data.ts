@@ -269,14 +269,10 @@ export const RETURN_REASONS: readonly string[] = [
 /** The administrator's checklists (Category, Item, Required, Order). */
 export const CHECKLISTS: readonly (readonly [string, string, string, string])[] = [
   ['Electrical', 'Isolate the circuit and lock it out', 'Yes', '1'],
-  ['Electrical', 'Test dead with a voltage tester', 'Yes', '2'],
-  ['Electrical', 'Test the RCD after the work', 'Yes', '3'],
-  ['Electrical', 'Photograph the finished work', 'No', '4'],
-  ['Plumbing', 'Shut off the water supply', 'Yes', '1'],
-  ['Plumbing', 'Check for leaks after 15 minutes', 'Yes', '2'],
-  ['HVAC', 'Switch off the unit at the isolator', 'Yes', '1'],
+  ['Electrical', 'Test the RCD after the work', 'Yes', '2'],
+  ['Electrical', 'Photograph the finished work', 'No', '3'],
+  ['HVAC', 'Record the supply air temperature', 'Yes', '1'],
   ['HVAC', 'Replace or clean the filter', 'No', '2'],
-  ['HVAC', 'Record the supply air temperature', 'Yes', '3'],
 ];
 
 /** Hourly Rate on the Staff tab (the others use Settings' defaultHourlyRate). */

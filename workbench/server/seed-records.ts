@@ -1,8 +1,8 @@
 /**
  * The demo's checklists, rates, time and parts, made as people make them: the administrator types the
  * category checklists into the Checklists tab and the technicians' Hourly Rate into Staff (both judged
- * by the edit trigger); a technician, before completing, opens the card's checklist in My work, ticks
- * the items and records the time and parts (`myWorkRecord`, as the sidebar calls it).
+ * by the edit trigger); a technician, before completing, ticks the required items and records the
+ * time and parts from My work (`myWorkRecord`, as the sidebar calls it).
  */
 import type { LocalAppsScript } from '../../runtime';
 import { CHECKLISTS_SHEET } from '../../src/core/checklists';
@@ -42,8 +42,8 @@ export async function typeDemoChecklists(
 }
 
 /**
- * What a technician records before completing: every required item ticked (and most optional ones),
- * the hours worked today, and one or two parts of the category. Returns the refusals, if any.
+ * What a technician records before completing: every required item ticked, the hours worked today,
+ * and, every other time, a part of the category. Returns the refusals, if any.
  */
 export async function recordDemoWork(
   rt: LocalAppsScript,
@@ -64,18 +64,24 @@ export async function recordDemoWork(
       );
     return value;
   };
-  const view = await call({ kind: 'view', id });
-  if (!view?.ok) return problems;
-  for (const entry of view.records.checklist) {
-    if (entry.required || random() < 0.7)
-      await call({ kind: 'tick', id, number: entry.number, item: entry.item, done: true });
+  // The category's items, numbered as the copy numbers them (the Checklists tab's order): the required
+  // ones ticked, as a technician must before completing.
+  const items = CHECKLISTS.filter((r) => r[0] === category).sort((a, b) => Number(a[3]) - Number(b[3]));
+  for (const [n, [, item, required]] of items.entries()) {
+    if (required === 'Yes') await call({ kind: 'tick', id, number: n + 1, item, done: true });
   }
   const timeZone = rt.world.spreadsheets.require(spreadsheetId).timeZone;
   const date = formatLocalDate(new Date(rt.world.clock.nowMs()), timeZone);
   await call({ kind: 'time', id, date, hours: Math.round(hours * 4) / 4 || 0.25 });
   const parts = PARTS_BY_CATEGORY[category] ?? [];
-  for (const [part, unitCost] of parts.filter(() => random() < 0.6)) {
-    await call({ kind: 'part', id, part, quantity: 1 + Math.floor(random() * 3), unitCost });
-  }
+  const part = parts[Math.floor(random() * parts.length)];
+  if (part && random() < 0.5)
+    await call({
+      kind: 'part',
+      id,
+      part: part[0],
+      quantity: 1 + Math.floor(random() * 3),
+      unitCost: part[1],
+    });
   return problems;
 }
