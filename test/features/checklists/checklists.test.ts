@@ -77,7 +77,28 @@ test('a category checklist is copied at approval, ticked from My work, and holds
       ok: false,
       message: expect.stringMatching(/the required checklist item "Test with a voltage tester" ticked first/),
     });
-    await record(wb, TECH, { kind: 'tick', id, number: 2, item: 'Test with a voltage tester', done: true });
+    const item2 = { kind: 'tick', id, number: 2, item: 'Test with a voltage tester' };
+    await record(wb, TECH, { ...item2, done: true });
+    // Unticked again: logged, and Completed waits for it once more.
+    expect(await record(wb, TECH, { ...item2, done: false })).toMatchObject({
+      ok: true,
+      message: 'Unticked "Test with a voltage tester".',
+    });
+    expect((await step(wb, TECH, complete)).reply).toMatchObject({ ok: false });
+    await record(wb, TECH, { ...item2, done: true });
+    // What the card shows when asked.
+    const shown = await record(wb, TECH, { kind: 'view', id });
+    expect(shown).toMatchObject({
+      ok: true,
+      records: {
+        canRecord: true,
+        checklist: [
+          { number: 1, done: true, doneBy: TECH },
+          { number: 2, done: true, doneBy: TECH },
+          { number: 3, done: false, doneBy: '' },
+        ],
+      },
+    });
     expect((await step(wb, TECH, complete)).reply).toMatchObject({ ok: true });
     expect(wb.order(id!).status).toBe('Completed');
 
@@ -86,6 +107,8 @@ test('a category checklist is copied at approval, ticked from My work, and holds
     expect(ticks.map((e) => [e.user, e.field, e.newValue])).toEqual([
       [SUPERVISOR, 'Checklist', expect.stringMatching(/^3 item\(s\) of Electrical copied \(2 required\)/)],
       [TECH, 'Checklist item 1', 'done: Isolate the circuit'],
+      [TECH, 'Checklist item 2', 'done: Test with a voltage tester'],
+      [TECH, 'Checklist item 2', 'not done: Test with a voltage tester'],
       [TECH, 'Checklist item 2', 'done: Test with a voltage tester'],
     ]);
   } finally {
