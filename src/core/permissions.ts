@@ -17,6 +17,8 @@ export const CAPABILITIES = [
   'superviseWork',
   /** Move one's own assigned work order (start, hold, resume, complete) and write its notes. */
   'workAssignedOrder',
+  /** Tick checklist items and record time and parts: on one's own assigned orders (any order as a supervisor). */
+  'recordWorkDone',
   /** Read every work order's figures in the report tabs. */
   'buildReports',
   /** Set up and repair the workbook; edit Staff, Settings and Procedure; rename register headers. */
@@ -50,6 +52,10 @@ export const PROTECTED_AREAS = [
   'formResponses',
   /** The register's header row and every column but the ones technicians type into. */
   'registerSystemColumns',
+  /** The Checklists tab: which items each category's work orders must tick (administrators). */
+  'checklists',
+  /** The Checklist Items, Time and Parts Used tabs: written by the add-on, as whoever ticks or records. */
+  'workRecords',
 ] as const;
 export type ProtectedArea = (typeof PROTECTED_AREAS)[number];
 
@@ -106,18 +112,24 @@ const SUPERVISOR_FIELDS: readonly WorkOrderField[] = [
  * instead is the edit trigger (a hand edit of a system column is put back) and Verify audit log (the
  * change log's keyed chain, which no sheet editor can extend).
  */
-const SIDEBAR_WRITES: readonly ProtectedArea[] = ['changeLog', 'outbox', 'errors', 'registerSystemColumns'];
+const SIDEBAR_WRITES: readonly ProtectedArea[] = [
+  'changeLog',
+  'outbox',
+  'errors',
+  'registerSystemColumns',
+  'workRecords',
+];
 
 export const PERMISSIONS: Readonly<Record<Principal, Rights>> = {
   Requestor: { capabilities: ['submitRequest'], fields: [], areas: [] },
   Technician: {
-    capabilities: ['submitRequest', 'workAssignedOrder'],
+    capabilities: ['submitRequest', 'workAssignedOrder', 'recordWorkDone'],
     fields: TECHNICIAN_FIELDS,
     areas: SIDEBAR_WRITES,
   },
   Manager: { capabilities: ['submitRequest', 'buildReports'], fields: [], areas: [] },
   Supervisor: {
-    capabilities: ['submitRequest', 'workAssignedOrder', 'superviseWork', 'buildReports'],
+    capabilities: ['submitRequest', 'workAssignedOrder', 'recordWorkDone', 'superviseWork', 'buildReports'],
     fields: SUPERVISOR_FIELDS,
     areas: SIDEBAR_WRITES,
   },
@@ -125,6 +137,7 @@ export const PERMISSIONS: Readonly<Record<Principal, Rights>> = {
     capabilities: [
       'submitRequest',
       'workAssignedOrder',
+      'recordWorkDone',
       'superviseWork',
       'buildReports',
       'administer',

@@ -11,6 +11,7 @@ import { COMPLETE_UNITS } from './settings-model';
 import { SETTINGS_HEADER_ROW, parseSettings } from './settings';
 import { ROLES } from './model';
 import { STAFF_HEADER_ROW, administratorEmails, parseStaff } from './staff';
+import { ratesFrom } from './labour';
 
 export type Grid = readonly (readonly unknown[])[];
 
@@ -49,7 +50,7 @@ export function changedCells(before: Grid, after: Grid): ChangedCell[] {
 /** What each Staff column accepts, for the note on a refused cell. */
 export const STAFF_ACCEPTED =
   `Accepted: Email a valid address, Role one of ${ROLES.join(', ')}, Active TRUE or FALSE (empty counts as TRUE), ` +
-  'each email once, and at least one active Administrator.';
+  'Hourly Rate a number of 0 or more or empty, each email once, and at least one active Administrator.';
 
 /** What each setting accepts (the Settings tab's scalar values), for the note on a refused cell. */
 export const SETTINGS_ACCEPTED =
@@ -132,6 +133,10 @@ export function judgeStaffEdit({ before, after, editor }: StaffEditInput): EditJ
       return !/No active Supervisor/.test(p) && !(row && incomplete.has(Number(row[1])));
     }),
   );
+  // The optional Hourly Rate column (labour cost): a number of 0 or more, or empty.
+  const rate = (grid: Grid): string[] =>
+    ratesFrom(grid, 0).problems.map((p) => p.replace(/; the default rate is used$/, ''));
+  reasons.push(...newProblems(rate(before), rate(after), rows));
   if (admins.length > 0 && administratorEmails(now.staff).length === 0)
     reasons.push(
       'This would leave no active Administrator: at least one must remain to run setup and change Staff',

@@ -71,6 +71,9 @@ export const SCALAR_SETTINGS_SCHEMA = z.object({
   ),
   // The weekly KPI snapshot (server/features/kpi-history): kept every week; emailed when TRUE.
   weeklyKpiSummary: z.boolean(),
+  defaultHourlyRate: z.number().check(z.gte(0), z.lte(100_000)),
+  crewHoursPerWeek: z.number().check(z.gte(0), z.lte(100_000)),
+  estimatedHoursPerOrder: z.number().check(z.gte(0), z.lte(10_000)),
 });
 export type ScalarSettings = z.infer<typeof SCALAR_SETTINGS_SCHEMA>;
 export type SettingKey = keyof ScalarSettings;
@@ -116,6 +119,12 @@ export const SETTING_EXPECTED: Partial<Record<SettingKey, string>> = {
   workingDays: 'weekday names or ranges such as Mon-Fri or Mon, Wed, Fri',
   workingHours: 'a start and an end on the 24-hour clock such as 08:00-17:00, the start before the end',
   holidays: 'dates written YYYY-MM-DD separated by commas, such as 2026-12-25, 2027-01-01, or empty',
+  defaultHourlyRate:
+    'Labour cost per hour for a technician whose Staff row has no Hourly Rate (cost = hours × rate + parts).',
+  crewHoursPerWeek:
+    'Hours of work the whole crew can do in a week: the capacity the backlog is measured against.',
+  estimatedHoursPerOrder:
+    'Hours of work an open work order is expected to take, for the backlog in labour hours (less the hours already logged on it).',
 };
 
 export const DEFAULT_PRIORITIES: readonly PriorityRule[] = [
@@ -157,6 +166,9 @@ export const DEFAULT_SCALAR_SETTINGS: Readonly<ScalarSettings> = {
   replyTo: '',
   ...DEFAULT_BUSINESS_HOURS,
   weeklyKpiSummary: true,
+  defaultHourlyRate: 40,
+  crewHoursPerWeek: 160,
+  estimatedHoursPerOrder: 2,
 };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {

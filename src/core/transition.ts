@@ -35,6 +35,11 @@ export interface TransitionInput {
     /** Emails of active technicians. */
     technicians?: readonly string[];
   };
+  /**
+   * The required checklist items of the order not ticked yet (core/checklist-items.ts). Every path that
+   * can complete an order passes it: Completed is refused while any is left.
+   */
+  checklist?: { unticked: readonly string[] };
 }
 
 export type TransitionCheck = { ok: true; transition: Transition } | { ok: false; reason: string };
@@ -105,6 +110,13 @@ export function checkTransition(input: TransitionInput): TransitionCheck {
   if (transition.action === 'reassign' && sameEmail(after.assignee, order.assignee)) {
     return refuse(
       `Reassigning needs a different ${REGISTER_COLUMNS.assignee}: ${order.assignee} already has it`,
+    );
+  }
+  const unticked = input.checklist?.unticked ?? [];
+  if (transition.action === 'complete' && unticked.length > 0) {
+    const items = listOf(unticked.map((item) => `"${item}"`));
+    return refuse(
+      `${to} needs the required checklist item${unticked.length === 1 ? '' : 's'} ${items} ticked first (My work, or the update form's checklist question)`,
     );
   }
   const invalid = checkAllowedValues(transition, after, input.allowed);

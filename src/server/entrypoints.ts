@@ -19,6 +19,7 @@ import { verifyAuditLog } from './features/audit/entry';
 import { archiveClosedWorkOrders } from './features/archive/entry';
 import { reportingErrors } from './features/errors/reporting';
 import { openMyWork, myWorkLoad, myWorkAct } from './features/my-work/entry';
+import { myWorkRecord } from './features/labour/entry';
 import { asInstallationOwner } from './features/setup/installation';
 import { repairWorkOrders } from './features/setup/repair';
 import { takeOverInstallation } from './features/setup/take-over';
@@ -57,6 +58,7 @@ export const entryPoints = {
   // Called by the My work sidebar through google.script.run
   myWorkLoad,
   myWorkAct,
+  myWorkRecord,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type EntryPointName = keyof typeof entryPoints;

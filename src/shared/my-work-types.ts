@@ -5,6 +5,7 @@
  * google.script.run cannot pass a Date.
  */
 import type { Role, Status } from '../core/model';
+import type { WorkRecordsView } from './work-records';
 
 /** A technician's steps: four lifecycle actions and a progress note (a field edit, not a transition). */
 export const MY_WORK_STEPS = ['start', 'hold', 'resume', 'note', 'complete'] as const;
@@ -49,6 +50,8 @@ export interface MyWorkCard {
   steps: MyWorkStep[];
   /** The per-order update form, pre-filled with this order (for a phone); '' when there is none. */
   updateLink: string;
+  /** The order's checklist, time and parts, once the card has loaded them (myWorkRecord, kind view). */
+  records?: WorkRecordsView;
 }
 
 export interface MyWorkView {

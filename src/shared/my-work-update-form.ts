@@ -11,7 +11,8 @@ export const UPDATE_RESPONSES_SHEET = 'Work Order Updates';
 /** Google's header for the collected email in a responses tab and in the event's namedValues. */
 export const EMAIL_ADDRESS_HEADER = 'Email Address';
 
-export type UpdateQuestionKey = 'order' | 'step' | 'reason' | 'note' | 'results' | 'actionsTaken';
+export type UpdateQuestionKey =
+  'order' | 'step' | 'reason' | 'note' | 'results' | 'actionsTaken' | 'checklist' | 'hours' | 'parts';
 
 export interface UpdateQuestion {
   key: UpdateQuestionKey;
@@ -29,6 +30,12 @@ export const STEP_CHOICES: Readonly<Record<MyWorkStep, string>> = {
   note: 'Add a progress note',
   complete: 'Complete the work',
 };
+
+/** The choice for an answer that only ticks checklist items or records time or parts. */
+export const RECORD_ONLY_CHOICE = 'Only tick checklist items or record time and parts';
+
+/** Every choice of the step question, in the order the form shows them. */
+export const UPDATE_STEP_CHOICES: readonly string[] = [...Object.values(STEP_CHOICES), RECORD_ONLY_CHOICE];
 
 export const UPDATE_QUESTIONS: readonly UpdateQuestion[] = [
   {
@@ -65,6 +72,28 @@ export const UPDATE_QUESTIONS: readonly UpdateQuestion[] = [
     key: 'actionsTaken',
     title: 'Actions taken',
     helpText: 'Needed to complete the work.',
+    type: 'paragraph',
+    required: false,
+  },
+  {
+    key: 'checklist',
+    title: 'Checklist items done',
+    helpText:
+      'One item per line, by its number as My work shows it ("2") or its text. Items stay ticked; untick one in My work.',
+    type: 'paragraph',
+    required: false,
+  },
+  {
+    key: 'hours',
+    title: 'Hours worked today',
+    helpText: 'Hours you worked on this order today, e.g. 1.5 (optional).',
+    type: 'text',
+    required: false,
+  },
+  {
+    key: 'parts',
+    title: 'Parts used',
+    helpText: 'One part per line: part; quantity; unit cost, e.g. "Fuse 10A; 2; 1.20" (optional).',
     type: 'paragraph',
     required: false,
   },

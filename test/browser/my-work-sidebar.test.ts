@@ -104,7 +104,11 @@ test('opens with one server call: the technician’s own orders, most pressing f
     expect(await first.locator('dd').allTextContents()).toEqual(
       expect.arrayContaining(['Main Building', 'P2 Urgent', 'Ladder, 2 tubes']),
     );
-    expect(await first.getByRole('button').allTextContents()).toEqual(['Start work', 'Add a note']);
+    expect(await first.getByRole('button').allTextContents()).toEqual([
+      'Checklist, time and parts',
+      'Start work',
+      'Add a note',
+    ]);
     expect(await card(page, ids[3]!).count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);

@@ -265,3 +265,41 @@ export const CANCEL_REASONS: readonly string[] = [
 export const RETURN_REASONS: readonly string[] = [
   'Requestor says the fault came back the next morning: please check again.',
 ];
+
+/** The administrator's checklists (Category, Item, Required, Order). */
+export const CHECKLISTS: readonly (readonly [string, string, string, string])[] = [
+  ['Electrical', 'Isolate the circuit and lock it out', 'Yes', '1'],
+  ['Electrical', 'Test the RCD after the work', 'Yes', '2'],
+  ['Electrical', 'Photograph the finished work', 'No', '3'],
+  ['HVAC', 'Record the supply air temperature', 'Yes', '1'],
+  ['HVAC', 'Replace or clean the filter', 'No', '2'],
+];
+
+/** Hourly Rate on the Staff tab (the others use Settings' defaultHourlyRate). */
+export const TECHNICIAN_RATES: Readonly<Record<string, number>> = {
+  'tina.tech@example.com': 45,
+  'theo.tech@example.com': 38,
+};
+
+/** Parts a technician may fit, per category: [part, unit cost]. */
+export const PARTS_BY_CATEGORY: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
+  Electrical: [
+    ['Socket outlet 13A', 4.5],
+    ['Fluorescent tube 58W', 3.2],
+    ['Cable 2.5mm² (m)', 0.85],
+  ],
+  Plumbing: [
+    ['Trap washer', 0.4],
+    ['Tap cartridge', 12.9],
+  ],
+  HVAC: [
+    ['Filter panel', 18],
+    ['Refrigerant R32 (kg)', 35],
+  ],
+  Carpentry: [
+    ['Door roller', 6.75],
+    ['Hinge', 3.1],
+  ],
+  Grounds: [['Cold patch asphalt (bag)', 14]],
+  IT: [['Access point', 120]],
+};

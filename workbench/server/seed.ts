@@ -26,6 +26,7 @@ import {
   type RequestTemplate,
 } from './demo-data';
 import { isWeekend, localParts, startOfLocalDay } from '../../src/core/time';
+import { recordDemoWork, typeDemoChecklists } from './seed-records';
 
 export const WORKBOOK_NAME = 'Maintenance work orders';
 
@@ -137,6 +138,8 @@ export async function createDemoWorkbook(
     new Date(startOfLocalDay(new Date(now), rt.world.timeZone, -days - 1).getTime() + 9 * HOUR),
   );
   const ids = await createWorkbook(rt);
+  // The demo's checklists and rates (the plain workbook the story tests start from has none).
+  await typeDemoChecklists(rt, ids.spreadsheetId, DEMO.admin.email);
   const summary = await seedDemoHistory(rt, ids, { ...options, days, until: now });
   return { ids, summary };
 }
@@ -323,6 +326,17 @@ export async function seedDemoHistory(
     returned: boolean,
   ): void {
     timeline.add(next(stopAt, hours[0]!, hours[1]!), async () => {
+      problems.push(
+        ...(await recordDemoWork(
+          rt,
+          spreadsheetId,
+          technician,
+          id,
+          template.category,
+          between(0.5, 4),
+          random,
+        )),
+      );
       await type(technician, id, 'results', template.results);
       await type(technician, id, 'actions', template.actions);
       if (!(await setStatus(technician, id, 'Completed')) || stopAt === 'Completed') return;

@@ -25,9 +25,11 @@ export interface CardContext {
   /** The open step form on this card, if any. */
   form: HTMLFormElement | null;
   onStep: (step: MyWorkStep) => void;
+  /** The card's checklist, time and parts block (./records), if any. */
+  records?: HTMLElement | null;
 }
 
-export function cardElement({ card, timeZone, form, onStep }: CardContext): HTMLLIElement {
+export function cardElement({ card, timeZone, form, onStep, records }: CardContext): HTMLLIElement {
   const titleId = domId('card', card.id, 'title');
   const title = card.woNumber ? `${card.woNumber} · ${card.id}` : card.id;
   const due = formatDue(card.due, timeZone);
@@ -82,6 +84,7 @@ export function cardElement({ card, timeZone, form, onStep }: CardContext): HTML
     el('h3', { id: titleId }, title, el('span', { class: 'badge' }, card.status), urgencyBadge),
     el('p', { class: 'description' }, card.description),
     facts,
+    records ?? null,
     card.steps.length > 0 ? steps : null,
     form,
     link,

@@ -8,6 +8,8 @@ import type { MyWorkActionInput } from '../../shared/my-work';
 import type { MyWorkCard, MyWorkStep, MyWorkView } from '../../shared/my-work-types';
 import { append, byId, el } from '../review-sidebar/dom';
 import { cardElement } from './cards';
+import { recordsElement } from './records';
+import type { WorkRecordInput } from '../../shared/work-records';
 import { stepForm } from './forms';
 import { callServer } from './rpc';
 import { statusLine } from '../shared/status-line';
@@ -86,8 +88,38 @@ function act(request: MyWorkActionInput): Promise<void> {
   });
 }
 
+/** A checklist tick, or time or a part recorded: the card's records redrawn from the reply. */
+function record(request: WorkRecordInput): Promise<void> {
+  return exclusive(async () => {
+    say(request.kind === 'view' ? 'Loading…' : 'Recording…');
+    const reply = await callServer('myWorkRecord', request);
+    if (!reply.ok) {
+      complain(reply.message);
+      render(); // A checkbox the server refused goes back to what is recorded.
+      return;
+    }
+    const view = state.view;
+    if (view) {
+      const update = (cards: MyWorkCard[]): MyWorkCard[] =>
+        cards.map((c) => (c.id === request.id ? { ...c, records: reply.records } : c));
+      state.view = { ...view, open: update(view.open), awaitingClose: update(view.awaitingClose) };
+    }
+    render();
+    say(reply.message);
+    if (request.kind === 'view')
+      ui.work
+        .querySelector<HTMLElement>(
+          `li[data-id="${CSS.escape(request.id)}"] .records input, li[data-id="${CSS.escape(request.id)}"] .records summary`,
+        )
+        ?.focus();
+  });
+}
+
 /** The view with an order's new card in its place (Completed work moves under "awaiting close"). */
-function withCard(view: MyWorkView, card: MyWorkCard): MyWorkView {
+function withCard(view: MyWorkView, next: MyWorkCard): MyWorkView {
+  // Records the card had loaded stay shown (a step does not change them); the next reload refreshes them.
+  const loaded = [...view.open, ...view.awaitingClose].find((c) => c.id === next.id)?.records;
+  const card = next.records || !loaded ? next : { ...next, records: loaded };
   const replace = (cards: MyWorkCard[]): MyWorkCard[] => cards.map((c) => (c.id === card.id ? card : c));
   if (card.status !== 'Completed') return { ...view, open: replace(view.open) };
   return {
@@ -124,7 +156,13 @@ function section(title: string, cards: readonly MyWorkCard[], empty: string, vie
   for (const card of cards) {
     const form = state.open?.id === card.id ? state.open.form : null;
     list.appendChild(
-      cardElement({ card, timeZone: view.timeZone, form, onStep: (step) => openStep(card, step) }),
+      cardElement({
+        card,
+        timeZone: view.timeZone,
+        form,
+        onStep: (step) => openStep(card, step),
+        records: recordsElement(card, view.timeZone, (request) => void record(request)),
+      }),
     );
   }
   return el(

@@ -4,6 +4,7 @@
  * contract (src/shared/my-work-types.ts).
  */
 import type { MyWorkActResponse, MyWorkLoadResponse, Refusal } from '../../shared/my-work-types';
+import type { MyWorkRecordResponse } from '../../shared/work-records';
 
 interface Runner {
   withSuccessHandler(handler: (value: unknown) => void): Runner;
@@ -15,12 +16,14 @@ declare const google: { script: { run: Runner } };
 interface Replies {
   myWorkLoad: MyWorkLoadResponse;
   myWorkAct: MyWorkActResponse;
+  myWorkRecord: MyWorkRecordResponse;
 }
 export type ServerFunction = keyof Replies;
 
 const REQUIRED: Readonly<Record<ServerFunction, readonly string[]>> = {
   myWorkLoad: ['view'],
   myWorkAct: ['message', 'card'],
+  myWorkRecord: ['message', 'records'],
 };
 
 function isReply(fn: ServerFunction, value: unknown): boolean {

@@ -35,6 +35,10 @@ export const PROPERTY_KEYS = {
   /** The Staff and Settings tabs as last accepted (features/edits/reference-edit.ts); never a cache. */
   acceptedStaff: 'wo.accepted.staff',
   acceptedSettings: 'wo.accepted.settings',
+  /** The Checklists tab as last accepted (features/checklists/tab-edit.ts); never a cache. */
+  acceptedChecklists: 'wo.accepted.checklists',
+  /** Set once a checklist is first copied onto an order: until then no completion reads the copies. */
+  checklistsInUse: 'wo.checklists.inUse',
   /** A floor under the request counter kept in the installation owner's properties (never restarted below it). */
   requestCounter: 'wo.counter.request',
   /** The archive spreadsheets the add-on created, one per year of closure (features/archive/files.ts). */

@@ -7,6 +7,7 @@ import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties'
 import { act, load, submitRequests, target } from '../../features/review/helpers';
 import { DAY, now, patchOrder, runHourly } from '../../support/ops';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook } from '../../support/workbook';
+import { typeChecklists } from '../../features/checklists/helpers';
 
 test('every document property the add-on writes is declared, and every declared key is used', async () => {
   const wb = await setUpWorkbook();
@@ -17,6 +18,8 @@ test('every document property the add-on writes is declared, and every declared 
     const longAgo = new Date(now(wb).getTime() - 3 * 365 * DAY);
     patchOrder(wb, old, { status: 'Rejected', requestedAt: longAgo, decidedAt: longAgo });
     expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
+    // A category checklist: the approval below copies it onto the order.
+    await typeChecklists(wb, [['Plumbing', 'Shut off the water', 'Yes', '1']]);
     await submitRequests(wb, [{ description: 'Leaking tap' }, { description: 'Broken light' }]);
     const loaded = await load(wb, SUPERVISOR);
     if (!loaded.reply.ok) throw new Error(loaded.reply.message);

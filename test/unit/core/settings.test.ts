@@ -76,7 +76,7 @@ describe('settingsSheetRows / parseSettings', () => {
       'Facilities Maintenance',
       'Name used in emails and on the Procedure tab.',
     ]);
-    expect(rows.length).toBe(15); // header + 14 settings (the longest table)
+    expect(rows.length).toBe(18); // header + 17 settings (the longest table)
     expect(rows.every((r) => r.length === 9)).toBe(true);
   });
   it('round-trips the defaults without problems', () => {
@@ -148,7 +148,7 @@ describe('settingsSheetRows / parseSettings', () => {
       'Settings row 3: Complete Unit "weeks" is not one of end of day, hours, business days, business hours, days; the default target for P2 Urgent is used',
       'Settings row 4: Priority "P1 Emergency" is listed twice; the second is ignored',
       'Settings row 5: Respond Within (h) "soon" for P4 Scheduled is not a number of hours; the default (72) is used',
-      'Settings row 16: Complete Unit "fortnights" is not one of end of day, hours, business days, business hours, days; priority P5 Someday is ignored',
+      'Settings row 19: Complete Unit "fortnights" is not one of end of day, hours, business days, business hours, days; priority P5 Someday is ignored',
       'Settings row 3: "maybe" is not a valid value for retentionDays; the default (730) is used',
       'Settings row 4: "x" is not a valid value for notifyRequestor; the default (true) is used',
       'Settings row 7: "24" is not a valid value for dailyDigest; the default (false) is used',

@@ -23,6 +23,8 @@ import { currentUserEmail } from '../../adapters/session';
 import { undoUnloggedEdit } from '../../adapters/change-log-undo';
 import { LockBusyError } from '../../adapters/document-lock';
 import { checkPendingEdits, recordPendingEdit } from './pending';
+import { CHECKLISTS_SHEET } from '../../../core/checklists';
+import { handleChecklistsEdit } from '../checklists/tab-edit';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -101,6 +103,7 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     SHEET_NAMES.settings,
     SHEET_NAMES.changeLog,
     SHEET_NAMES.procedure,
+    CHECKLISTS_SHEET,
   ];
   if (!watched.includes(name)) return;
   const ss = isSpreadsheet(event.source) ? event.source : activeSpreadsheet();
@@ -116,6 +119,10 @@ function handleEdit(event: EditEvent & { range: Range }): void {
   }
   if (name === SHEET_NAMES.procedure) {
     recordRevision(ss, name, range);
+    return;
+  }
+  if (name === CHECKLISTS_SHEET) {
+    show(ss, handleChecklistsEdit(ss, sheet));
     return;
   }
   if (name === SHEET_NAMES.changeLog) {

@@ -52,6 +52,8 @@ export interface JudgeContext {
   now: Date;
   /** The spreadsheet's zone: the SLA clock's, for a due date moved on resuming from On Hold. */
   timeZone: string;
+  /** The order's required checklist items not ticked yet (read only when a row is set to Completed). */
+  unticked?: (order: WorkOrder) => readonly string[];
 }
 
 export interface RowInput {
@@ -270,7 +272,11 @@ function judgeChanges(
     if (!may.ok) refuse('status', may.reason);
     else if (problem) refuse('status', `${header('status')} ${problem}`);
     else if (after.status !== current.status) {
-      const check = checkTransition({ order: current, to: after.status, actor, changes: fields, allowed });
+      const input = { order: current, to: after.status, actor, changes: fields, allowed };
+      let check = checkTransition(input);
+      // The checklist is read only for a completion that passes every other check.
+      if (check.ok && check.transition.action === 'complete' && ctx.unticked)
+        check = checkTransition({ ...input, checklist: { unticked: ctx.unticked(current) } });
       if (!check.ok) refuse('status', check.reason);
       else if (!SHEET_ACTIONS.includes(check.transition.action))
         refuse('status', sidebarOnly(check.transition));

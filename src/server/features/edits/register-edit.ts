@@ -44,6 +44,7 @@ import { currentUserEmail } from '../../adapters/session';
 import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
 import { explainHiddenEditor } from './hidden-editor';
 import { notifySteps, type PendingEmail } from './notify';
+import { untickedLoader } from '../checklists/gate';
 import { notesRectangle, plannedRow, runsOf, spanOf, valuesRectangle, type PlannedRow } from './write-plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -261,6 +262,7 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     staff: reference.staff,
     now,
     timeZone: reference.timeZone,
+    unticked: untickedLoader(ss, reference),
   };
   const emails: PendingEmail[] = [];
   const outcome = withOwnerAndDocumentLocks(() => {

@@ -26,6 +26,7 @@ import { Register, type LocatedOrder } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
 import { changesQueue } from '../../adapters/review-queue-codec';
 import type { Worker } from './caller';
+import { untickedFor } from '../checklists/gate';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -88,6 +89,7 @@ function decide(
   worker: Worker,
   now: Date,
   reference: Pick<ReferenceData, 'settings' | 'timeZone'>,
+  unticked?: readonly string[],
 ): { next: WorkOrder; changes: FieldChange[]; transition: Transition | null } | StepRefusal {
   const { timeZone } = reference;
   const actor = { email: worker.email, role: worker.role };
@@ -114,7 +116,8 @@ function decide(
     input.actions = request.actionsTaken;
   }
   if (notes !== order.notes) input.notes = notes;
-  const check = checkTransition({ order, to: wanted.to, actor, changes: input });
+  const checklist = unticked ? { unticked } : undefined;
+  const check = checkTransition({ order, to: wanted.to, actor, changes: input, checklist });
   if (!check.ok) return refuse(`${check.reason}.`);
   if (check.transition.action !== wanted.action) {
     return refuse(
@@ -142,6 +145,8 @@ export function stepAt(
   request: MyWorkActionRequest,
   now: Date,
   origin: StepOrigin,
+  /** The required checklist items left, when the caller has already worked them out (the update form). */
+  unticked?: readonly string[],
 ): StepOutcome | StepRefusal {
   if (!located) {
     return refuse(
@@ -154,7 +159,9 @@ export function stepAt(
       `${before.woNumber || before.id} changed since you ${origin.seen}: it is now ${before.status} (revision ${before.revision}; you saw revision ${request.revision}). Nothing was changed. Reload to see the latest, then try again.`,
     );
   }
-  const decided = decide(before, request, worker, now, reference);
+  // Completed waits for the order's required checklist items (read only when completing).
+  const left = request.action === 'complete' ? (unticked ?? untickedFor(ss, reference, before)) : undefined;
+  const decided = decide(before, request, worker, now, reference, left);
   if ('ok' in decided) return decided;
   // The log rows first, committed after the whole-row write: a change never lands without its log
   // row, and a failure between the two is settled by the next append.

@@ -14,7 +14,8 @@ import {
   describeMyWorkIssues,
   type MyWorkActionRequest,
 } from '../../../shared/my-work';
-import { readUpdateAnswers } from '../../../shared/my-work-update-form';
+import { RECORD_ONLY_CHOICE, readUpdateAnswers } from '../../../shared/my-work-update-form';
+import { planFormRecords } from '../labour/form-plan';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { sendOrQueue } from '../../adapters/mailer';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
@@ -55,7 +56,9 @@ function decideAndApply(
   });
   const worker = workerOrRefusal(reference, email);
   if (isRefusal(worker)) return handled(worker);
-  if (step === null) return handled(refuse('The answer to "What are you doing?" is not one of its choices.'));
+  const recordOnly = answers.step === RECORD_ONLY_CHOICE;
+  if (step === null && !recordOnly)
+    return handled(refuse('The answer to "What are you doing?" is not one of its choices.'));
   const register = Register.open(ss);
   const located = answers.order === '' ? null : findOrder(register, answers.order);
   if (!located) {
@@ -64,6 +67,23 @@ function decideAndApply(
         `No work order "${answers.order}" is in the register: check the request id or work-order number.`,
       ),
     );
+  }
+  // Checklist ticks, hours and parts: planned first, written only if the step (if any) is applied.
+  const records = planFormRecords(ss, reference, located.order, worker, answers, now);
+  if ('message' in records) return handled(records);
+  if (recordOnly || step === null) {
+    if (records.said.length === 0)
+      return handled(
+        refuse('Nothing to record: tick a checklist item, give the hours worked or list a part used.'),
+      );
+    records.write();
+    return handled({
+      ok: true,
+      before: located.order,
+      after: located.order,
+      row: located.row,
+      transition: null,
+    });
   }
   const optional = (value: string): string | undefined => (value === '' ? undefined : value);
   const candidate: Record<string, unknown> = {
@@ -81,13 +101,19 @@ function decideAndApply(
   const parsed = MyWorkActionRequestSchema.safeParse(candidate);
   if (!parsed.success) return handled(refuse(describeMyWorkIssues(parsed.error)));
   const request: MyWorkActionRequest = parsed.data;
-  return handled(
-    stepAt(ss, register, located, reference, worker, request, now, {
-      source: 'form',
-      seen: 'sent the update',
-      checkRevision: false,
-    }),
+  const outcome = stepAt(
+    ss,
+    register,
+    located,
+    reference,
+    worker,
+    request,
+    now,
+    { source: 'form', seen: 'sent the update', checkRevision: false },
+    records.unticked,
   );
+  if (outcome.ok) records.write();
+  return handled(outcome);
 }
 
 function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handled, now: Date): void {

@@ -31,6 +31,7 @@ import { LOG_UPKEEP, logEntries, saveQueue, staleRefusal } from './record';
 import { refusal } from './respond';
 import { stepsOf, wrongStepMessage } from './steps';
 import { planActionEmails } from './notify';
+import { planChecklistCopy } from '../checklists/copy';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -216,11 +217,14 @@ export function performAction(
     // The log rows first, committed after the register write (change-log.ts): a failure in between is
     // settled by the next append. The counter moves before the register: a failure after it leaves a
     // gap in the numbers, never a duplicate.
+    const copy = planChecklistCopy(ss, settings.categories, before, current, reviewer.email, 'sidebar', now);
+    if (copy) log.push(...copy.entries);
     const logged = writeChangeLog(ss, log, LOG_UPKEEP);
     const done = { before, after: current, transitions };
     const mailIntent = logged.intend(current.id, planActionEmails(reference, reviewer, done));
     if (counter !== null) setProperty(PROPERTY_KEYS.woCounters, counter);
     register.write(located, current);
+    copy?.write();
     logged.commit(mailIntent);
     session.apply([{ row: located.row, order: current }]);
     return {

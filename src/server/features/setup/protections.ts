@@ -11,6 +11,9 @@
 import { rangeProtections, sheetProtection } from '../../adapters/installation-services';
 import { REGISTER_HEADER_ROW, normalizeHeader, registerLayout } from '../../../core/columns';
 import { SHEET_NAMES, type StaffMember } from '../../../core/model';
+import { CHECKLISTS_SHEET } from '../../../core/checklists';
+import { CHECKLIST_ITEMS_SHEET } from '../../../core/checklist-items';
+import { PARTS_SHEET, TIME_SHEET } from '../../../core/labour';
 import { areaEditors, unprotectedRegisterFields, type ProtectedArea } from '../../../core/permissions';
 import { ROW_STATE_HEADER } from '../../adapters/row-state';
 import { readHeaderRow } from '../../adapters/workbook';
@@ -36,6 +39,10 @@ const WHOLE_SHEETS: ReadonlyArray<[ProtectedArea, string]> = [
   ['outbox', SHEET_NAMES.outbox],
   ['errors', SHEET_NAMES.errors],
   ['archive', SHEET_NAMES.archive],
+  ['checklists', CHECKLISTS_SHEET],
+  ['workRecords', CHECKLIST_ITEMS_SHEET],
+  ['workRecords', TIME_SHEET],
+  ['workRecords', PARTS_SHEET],
 ];
 
 const WHO: Readonly<Record<ProtectedArea, string>> = {
@@ -48,6 +55,8 @@ const WHO: Readonly<Record<ProtectedArea, string>> = {
   archive: 'written by the add-on only',
   formResponses: 'written by Google Forms only',
   registerSystemColumns: 'filled in by the add-on only',
+  checklists: 'administrators only',
+  workRecords: 'written by the add-on only (My work and the update form)',
 };
 
 export function describeArea(area: ProtectedArea, name: string): string {

@@ -21,6 +21,7 @@ import { backfillRowStates, ensureRowStateColumn } from '../../adapters/row-stat
 import { presentRegister } from '../../adapters/register-shape';
 import { ensureIntakeForm } from './intake-form';
 import { ensureUpdateForm } from './update-form';
+import { ensureWorkRecordTabs } from '../checklists/tabs';
 import { ensureCounters, ensureInstallation } from './owner-setup';
 import { applyProtections } from './protections';
 import { ERRORS_HEADERS } from '../errors/errors-sheet';
@@ -136,6 +137,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
   withDocumentLock(() => {
     ensureIntakeForm(ss, reference.settings, report);
     ensureUpdateForm(ss, report);
+    ensureWorkRecordTabs(ss, report);
   });
   const owner = withDocumentLock(() => {
     const installedBy = ensureInstallation(ss, email, report);

@@ -7,7 +7,7 @@
  * order's link is made without a call (my-work/update-link.ts).
  */
 import {
-  STEP_CHOICES,
+  UPDATE_STEP_CHOICES,
   UPDATE_FORM_TITLE,
   UPDATE_QUESTIONS,
   UPDATE_RESPONSES_SHEET,
@@ -28,7 +28,7 @@ import type { SetupReport } from './report';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Form = GoogleAppsScript.Forms.Form;
 
-const CHOICES = Object.values(STEP_CHOICES);
+const CHOICES = UPDATE_STEP_CHOICES;
 
 function openForm(id: string | null): Form | null {
   // Null when deleted or no longer shared: a new one is made (its old responses tab stays).

@@ -1,0 +1,153 @@
+/**
+ * A work order's own checklist: the category's items copied onto it when it is approved, one row each
+ * on the Checklist Items tab, which only the add-on writes. The copy is what the order is held to, so
+ * a later edit of the Checklists tab changes no order already approved.
+ *
+ * The tab must be writable by whoever ticks from My work (a sidebar runs as its user), so each row
+ * carries a seal: HMAC-SHA-256, keyed with the add-on's secret, over the row as it reads back, with
+ * its number among the order's items ("2 of 4"). A tick typed by hand has no valid seal and counts as
+ * not ticked; a row deleted by hand leaves a gap the completion check names.
+ */
+import { cellText, mapHeaders } from './headers';
+import type { ChecklistDefinition } from './checklists';
+import { asCellText } from './sanitize';
+import { hmacSha256Hex, type HmacKey } from './sha256';
+import { isValidDate } from './time';
+
+export const CHECKLIST_ITEMS_SHEET = 'Checklist Items';
+export const CHECKLIST_ITEM_COLUMNS = {
+  id: 'Record ID',
+  number: 'No.',
+  item: 'Item',
+  required: 'Required',
+  done: 'Done',
+  doneBy: 'Done By',
+  doneAt: 'Done At',
+  seal: 'Seal',
+} as const;
+export const CHECKLIST_ITEMS_HEADER_ROW: readonly string[] = Object.values(CHECKLIST_ITEM_COLUMNS);
+
+export interface OrderChecklistItem {
+  id: string;
+  number: number;
+  of: number;
+  item: string;
+  required: boolean;
+  done: boolean;
+  doneBy: string;
+  doneAt: Date | null;
+  /** Whether the row is as the add-on wrote it (its seal verifies). */
+  sealed: boolean;
+  /** 1-based sheet row. */
+  row: number;
+}
+
+type Unsealed = Omit<OrderChecklistItem, 'sealed' | 'row'>;
+
+function sealOf(key: HmacKey, i: Unsealed): string {
+  const at = i.doneAt ? i.doneAt.toISOString() : '';
+  return hmacSha256Hex(
+    key,
+    'checklist\n',
+    JSON.stringify([i.id, i.number, i.of, i.item, i.required, i.done, i.doneBy, at]),
+  );
+}
+
+/** The sheet row of an item, sealed (`item` already as the cell reads it back). */
+export function itemRow(key: HmacKey, i: Unsealed): unknown[] {
+  return [
+    i.id,
+    `${i.number} of ${i.of}`,
+    asCellText(i.item).cell,
+    i.required ? 'Yes' : 'No',
+    i.done,
+    i.doneBy,
+    i.doneAt ?? '',
+    sealOf(key, i),
+  ];
+}
+
+/** The rows copying a category's items onto an order, all unticked. */
+export function copyRows(key: HmacKey, id: string, items: readonly ChecklistDefinition[]): unknown[][] {
+  return items.map((d, i) =>
+    itemRow(key, {
+      id,
+      number: i + 1,
+      of: items.length,
+      item: asCellText(d.item).text,
+      required: d.required,
+      done: false,
+      doneBy: '',
+      doneAt: null,
+    }),
+  );
+}
+
+/** Every order's items from the tab's values (row 1 the header), by request id, in number order. */
+export function parseChecklistItems(values: readonly (readonly unknown[])[], key: HmacKey | null) {
+  const byId = new Map<string, OrderChecklistItem[]>();
+  const header = values[0];
+  if (!header) return byId;
+  const layout = mapHeaders(header, CHECKLIST_ITEM_COLUMNS);
+  const at = layout.indexOf;
+  if (at.id < 0 || at.item < 0) return byId;
+  values.slice(1).forEach((cells, i) => {
+    const id = cellText(cells[at.id]).trim();
+    if (id === '') return;
+    const [n, of] = /^(\d+) of (\d+)$/.exec(cellText(cells[at.number]).trim())?.slice(1) ?? ['0', '0'];
+    const doneAt = cells[at.doneAt];
+    const done = cells[at.done];
+    const item: Unsealed = {
+      id,
+      number: Number(n),
+      of: Number(of),
+      item: cellText(cells[at.item]),
+      required: cellText(cells[at.required]).trim().toLowerCase() !== 'no',
+      done: done === true || cellText(done).trim().toUpperCase() === 'TRUE',
+      doneBy: cellText(cells[at.doneBy]).trim(),
+      doneAt: isValidDate(doneAt) ? doneAt : null,
+    };
+    const sealed = key !== null && cellText(cells[at.seal]) === sealOf(key, item);
+    const list = byId.get(id) ?? [];
+    list.push({ ...item, sealed, row: i + 2 });
+    byId.set(id, list);
+  });
+  for (const list of byId.values()) list.sort((a, b) => a.number - b.number || a.row - b.row);
+  return byId;
+}
+
+/** Whether the item counts as ticked: ticked by the add-on, not typed in. */
+export function isTicked(item: OrderChecklistItem): boolean {
+  return item.done && item.sealed;
+}
+
+/**
+ * The required items still to tick, as the completion refusal names them: unticked ones, ones whose
+ * tick was typed by hand, and numbers missing from the order's rows (deleted by hand).
+ */
+export function untickedRequired(items: readonly OrderChecklistItem[]): string[] {
+  const out = items.filter((i) => i.required && !isTicked(i)).map((i) => i.item);
+  const of = Math.max(0, ...items.map((i) => (i.sealed ? i.of : 0)));
+  const present = new Set(items.filter((i) => i.sealed).map((i) => i.number));
+  for (let n = 1; n <= of; n++) {
+    if (!present.has(n) && !items.some((i) => i.number === n))
+      out.push(
+        `item ${n} (its row was deleted from the ${CHECKLIST_ITEMS_SHEET} tab; restore it from the version history)`,
+      );
+  }
+  return out;
+}
+
+/** The item after a tick or untick by `by` at `at` (an untick clears who and when). */
+export function ticked(item: OrderChecklistItem, done: boolean, by: string, at: Date): Unsealed {
+  return {
+    id: item.id,
+    number: item.number,
+    of: item.of,
+    item: item.item,
+    required: item.required,
+    done,
+    doneBy: done ? by : '',
+    doneAt: done ? new Date(at.getTime()) : null,
+  };
+}

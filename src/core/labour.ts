@@ -1,0 +1,236 @@
+/**
+ * Labour and parts on a work order: the Time tab (who worked, when, how long) and the Parts Used tab
+ * (what was fitted, how many, at what unit cost), written only by the add-on. Like the checklist rows,
+ * each row carries a seal keyed with the add-on's secret: the tabs are writable by whoever records from
+ * My work, and the cost reports count only the rows the add-on wrote.
+ *
+ * cost of an order = Σ hours × the technician's rate + Σ quantity × unit cost. The rate is the Staff
+ * tab's optional "Hourly Rate" column, else the Settings' defaultHourlyRate.
+ */
+import { cellText, mapHeaders } from './headers';
+import { actsAsSupervisor } from './field-rights';
+import type { Role, WorkOrder } from './model';
+import { roleMay } from './permissions';
+import { asCellText } from './sanitize';
+import { hmacSha256Hex, type HmacKey } from './sha256';
+import { isValidDate } from './time';
+
+export const TIME_SHEET = 'Time';
+export const PARTS_SHEET = 'Parts Used';
+export const HOURLY_RATE_HEADER = 'Hourly Rate';
+
+export const TIME_COLUMNS = {
+  id: 'Record ID',
+  technician: 'Technician',
+  date: 'Date',
+  hours: 'Hours',
+  note: 'Note',
+  enteredBy: 'Entered By',
+  enteredAt: 'Entered At',
+  seal: 'Seal',
+} as const;
+export const PARTS_COLUMNS = {
+  id: 'Record ID',
+  part: 'Part',
+  quantity: 'Quantity',
+  unitCost: 'Unit Cost',
+  cost: 'Cost',
+  enteredBy: 'Entered By',
+  enteredAt: 'Entered At',
+  seal: 'Seal',
+} as const;
+export const TIME_HEADER_ROW: readonly string[] = Object.values(TIME_COLUMNS);
+export const PARTS_HEADER_ROW: readonly string[] = Object.values(PARTS_COLUMNS);
+
+export interface TimeEntry {
+  id: string;
+  technician: string;
+  /** The local day worked, "2026-03-06". */
+  date: string;
+  hours: number;
+  note: string;
+  enteredBy: string;
+  enteredAt: Date;
+}
+
+export interface PartEntry {
+  id: string;
+  part: string;
+  quantity: number;
+  unitCost: number;
+  enteredBy: string;
+  enteredAt: Date;
+}
+
+/** Money rounded to cents. */
+export const cents = (n: number): number => Math.round(n * 100) / 100;
+
+function timeSeal(key: HmacKey, e: TimeEntry): string {
+  return hmacSha256Hex(
+    key,
+    'time\n',
+    JSON.stringify([e.id, e.technician, e.date, e.hours, e.note, e.enteredBy, e.enteredAt.toISOString()]),
+  );
+}
+
+function partSeal(key: HmacKey, e: PartEntry): string {
+  return hmacSha256Hex(
+    key,
+    'part\n',
+    JSON.stringify([e.id, e.part, e.quantity, e.unitCost, e.enteredBy, e.enteredAt.toISOString()]),
+  );
+}
+
+/** The Time row (the date as text with an apostrophe, so Sheets keeps exactly "2026-03-06"). */
+export function timeRow(key: HmacKey, e: TimeEntry): unknown[] {
+  const note = asCellText(e.note);
+  const entry = { ...e, note: note.text };
+  return [
+    e.id,
+    e.technician,
+    `'${e.date}`,
+    e.hours,
+    note.cell,
+    e.enteredBy,
+    e.enteredAt,
+    timeSeal(key, entry),
+  ];
+}
+
+export function partRow(key: HmacKey, e: PartEntry): unknown[] {
+  const part = asCellText(e.part);
+  const entry = { ...e, part: part.text };
+  const cost = cents(e.quantity * e.unitCost);
+  return [e.id, part.cell, e.quantity, e.unitCost, cost, e.enteredBy, e.enteredAt, partSeal(key, entry)];
+}
+
+export interface Sealed<T> {
+  entries: T[];
+  /** Rows whose seal does not verify (typed or changed by hand): left out of every total. */
+  unsealed: number;
+}
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(cellText(v).trim()));
+
+function dateText(v: unknown): string {
+  if (isValidDate(v)) return v.toISOString().slice(0, 10);
+  return cellText(v).trim();
+}
+
+export function parseTimeRows(
+  values: readonly (readonly unknown[])[],
+  key: HmacKey | null,
+): Sealed<TimeEntry> {
+  const out: Sealed<TimeEntry> = { entries: [], unsealed: 0 };
+  const header = values[0];
+  if (!header) return out;
+  const at = mapHeaders(header, TIME_COLUMNS).indexOf;
+  for (const cells of values.slice(1)) {
+    const id = cellText(cells[at.id]).trim();
+    if (id === '') continue;
+    const enteredAt = cells[at.enteredAt];
+    const entry: TimeEntry = {
+      id,
+      technician: cellText(cells[at.technician]).trim().toLowerCase(),
+      date: dateText(cells[at.date]),
+      hours: num(cells[at.hours]),
+      note: cellText(cells[at.note]),
+      enteredBy: cellText(cells[at.enteredBy]).trim(),
+      enteredAt: isValidDate(enteredAt) ? enteredAt : new Date(NaN),
+    };
+    const ok =
+      key !== null && isValidDate(entry.enteredAt) && cellText(cells[at.seal]) === timeSeal(key, entry);
+    if (ok) out.entries.push(entry);
+    else out.unsealed++;
+  }
+  return out;
+}
+
+export function parsePartRows(
+  values: readonly (readonly unknown[])[],
+  key: HmacKey | null,
+): Sealed<PartEntry> {
+  const out: Sealed<PartEntry> = { entries: [], unsealed: 0 };
+  const header = values[0];
+  if (!header) return out;
+  const at = mapHeaders(header, PARTS_COLUMNS).indexOf;
+  for (const cells of values.slice(1)) {
+    const id = cellText(cells[at.id]).trim();
+    if (id === '') continue;
+    const enteredAt = cells[at.enteredAt];
+    const entry: PartEntry = {
+      id,
+      part: cellText(cells[at.part]),
+      quantity: num(cells[at.quantity]),
+      unitCost: num(cells[at.unitCost]),
+      enteredBy: cellText(cells[at.enteredBy]).trim(),
+      enteredAt: isValidDate(enteredAt) ? enteredAt : new Date(NaN),
+    };
+    const ok =
+      key !== null && isValidDate(entry.enteredAt) && cellText(cells[at.seal]) === partSeal(key, entry);
+    if (ok) out.entries.push(entry);
+    else out.unsealed++;
+  }
+  return out;
+}
+
+export interface Rates {
+  byEmail: ReadonlyMap<string, number>;
+  fallback: number;
+  /** "Staff row 4: Hourly Rate "abc" is not a number of 0 or more; the default rate is used". */
+  problems: string[];
+}
+
+/** The technicians' rates from the Staff tab's optional Hourly Rate column. */
+export function ratesFrom(staffValues: readonly (readonly unknown[])[], fallback: number): Rates {
+  const byEmail = new Map<string, number>();
+  const problems: string[] = [];
+  const header = staffValues[0];
+  if (!header) return { byEmail, fallback, problems };
+  const at = mapHeaders(header, { email: 'Email', rate: HOURLY_RATE_HEADER }).indexOf;
+  if (at.email < 0 || at.rate < 0) return { byEmail, fallback, problems };
+  staffValues.slice(1).forEach((cells, i) => {
+    const email = cellText(cells[at.email]).trim().toLowerCase();
+    const raw = cellText(cells[at.rate]).trim();
+    if (email === '' || raw === '') return;
+    const rate = num(cells[at.rate]);
+    if (!Number.isFinite(rate) || rate < 0) {
+      problems.push(
+        `Staff row ${i + 2}: ${HOURLY_RATE_HEADER} "${raw}" is not a number of 0 or more; the default rate is used`,
+      );
+      return;
+    }
+    byEmail.set(email, rate);
+  });
+  return { byEmail, fallback, problems };
+}
+
+export function rateOf(rates: Rates, technician: string): number {
+  return rates.byEmail.get(technician.trim().toLowerCase()) ?? rates.fallback;
+}
+
+/** Statuses in which a technician's checklist ticks, time and parts are still taken. */
+export const RECORDING_STATUSES: readonly string[] = ['Assigned', 'In Progress', 'On Hold', 'Completed'];
+
+/**
+ * May `actor` tick or record on `order`? The permission table's recordWorkDone, on their own assigned
+ * order, or on any order when they act as a supervisor; never once the order is closed or cancelled.
+ */
+export function checkRecordWork(
+  order: WorkOrder,
+  actor: { email: string; role: Role | null },
+): { ok: true } | { ok: false; reason: string } {
+  const ref = order.woNumber || order.id;
+  if (!roleMay(actor.role, 'recordWorkDone'))
+    return { ok: false, reason: `${actor.email || 'This user'} may not record work on work orders` };
+  const own =
+    order.assignee.trim().toLowerCase() === actor.email.trim().toLowerCase() && order.assignee !== '';
+  if (!own && !actsAsSupervisor(actor.role))
+    return {
+      ok: false,
+      reason: `${ref} is not assigned to you: only its assignee or a supervisor can record on it`,
+    };
+  if (!RECORDING_STATUSES.includes(order.status))
+    return { ok: false, reason: `${ref} is ${order.status}: nothing more can be recorded on it` };
+  return { ok: true };
+}

@@ -1,0 +1,134 @@
+/**
+ * The tabs of checklists and work records: created by setup (Checklists for administrators; Checklist
+ * Items, Time and Parts Used written by the add-on), read whole in one call, appended to in one write.
+ * The Checklists tab as last accepted is kept in document properties: a hand edit is judged against
+ * that copy (./tab-edit), never against the edited sheet.
+ */
+import {
+  CHECKLISTS_SHEET,
+  CHECKLIST_HEADER_ROW,
+  parseChecklists,
+  type ChecklistDefinition,
+} from '../../../core/checklists';
+import { CHECKLIST_ITEMS_HEADER_ROW, CHECKLIST_ITEMS_SHEET } from '../../../core/checklist-items';
+import { cellText, normalizeHeader } from '../../../core/headers';
+import {
+  HOURLY_RATE_HEADER,
+  PARTS_HEADER_ROW,
+  PARTS_SHEET,
+  TIME_HEADER_ROW,
+  TIME_SHEET,
+} from '../../../core/labour';
+import { SHEET_NAMES } from '../../../core/model';
+import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
+import { readSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
+import { ensureSheet } from '../setup/sheets';
+import type { SetupReport } from '../setup/report';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Grid = readonly (readonly unknown[])[];
+
+/** Document property of the Checklists tab as last accepted. */
+const ACCEPTED_CHECKLISTS = PROPERTY_KEYS.acceptedChecklists;
+
+/** The tabs the add-on writes rows to, with their headers. */
+export const RECORD_TABS: ReadonlyArray<[string, readonly string[]]> = [
+  [CHECKLIST_ITEMS_SHEET, CHECKLIST_ITEMS_HEADER_ROW],
+  [TIME_SHEET, TIME_HEADER_ROW],
+  [PARTS_SHEET, PARTS_HEADER_ROW],
+];
+
+/** Setup's step: the four tabs, the Staff tab's Hourly Rate column, the accepted Checklists copy. */
+export function ensureWorkRecordTabs(ss: Spreadsheet, report: SetupReport): void {
+  ensureSheet(ss, CHECKLISTS_SHEET, CHECKLIST_HEADER_ROW, report);
+  for (const [name, headers] of RECORD_TABS) {
+    ensureSheet(ss, name, headers, report);
+  }
+  const staff = ss.getSheetByName(SHEET_NAMES.staff);
+  if (staff) {
+    const width = staff.getLastColumn();
+    const header = width > 0 ? (staff.getRange(1, 1, 1, width).getValues()[0] ?? []) : [];
+    if (!header.some((h) => normalizeHeader(h) === normalizeHeader(HOURLY_RATE_HEADER))) {
+      if (staff.getMaxColumns() <= width) staff.insertColumnsAfter(staff.getMaxColumns(), 1);
+      staff
+        .getRange(1, width + 1)
+        .setValue(HOURLY_RATE_HEADER)
+        .setFontWeight('bold');
+      report.repaired.push(
+        `${SHEET_NAMES.staff}: added the "${HOURLY_RATE_HEADER}" column (labour cost per hour)`,
+      );
+    }
+  }
+  recordAcceptedChecklists(readGrid(ss, CHECKLISTS_SHEET) ?? []);
+}
+
+/** A tab's whole used range in one read; null when the tab is missing. */
+export function readGrid(ss: Spreadsheet, name: string): unknown[][] | null {
+  const sheet = ss.getSheetByName(name);
+  return sheet ? sheet.getDataRange().getValues() : null;
+}
+
+/** Appends rows in one write, growing the sheet first (a write past its last row throws). */
+export function appendRows(
+  ss: Spreadsheet,
+  name: string,
+  headers: readonly string[],
+  rows: unknown[][],
+): void {
+  if (rows.length === 0) return;
+  let sheet = ss.getSheetByName(name);
+  if (!sheet) {
+    sheet = ss.insertSheet(name);
+    sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
+    sheet.setFrozenRows(1);
+  }
+  const last = sheet.getLastRow();
+  const width = (rows[0] ?? []).length;
+  const max = sheet.getMaxRows();
+  if (last + rows.length > max) sheet.insertRowsAfter(max, last + rows.length - max + 100);
+  sheet.getRange(last + 1, 1, rows.length, width).setValues(rows);
+}
+
+export function readAcceptedChecklists(): Grid | null {
+  const stored = readSnapshot(ACCEPTED_CHECKLISTS, Number.POSITIVE_INFINITY, Date.now());
+  if (stored === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) && parsed.every(Array.isArray) ? (parsed as unknown[][]) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function recordAcceptedChecklists(grid: Grid): void {
+  const plain = grid.map((row) =>
+    row.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : cellText(v))),
+  );
+  writeSnapshot(ACCEPTED_CHECKLISTS, JSON.stringify(plain), Date.now());
+}
+
+/**
+ * The category checklists in force: the accepted copy (a hand edit that was refused never counts),
+ * else the tab as it stands.
+ */
+export function checklistDefinitions(ss: Spreadsheet, categories: readonly string[]): ChecklistDefinition[] {
+  const grid = readAcceptedChecklists() ?? readGrid(ss, CHECKLISTS_SHEET) ?? [];
+  return parseChecklists(grid, categories).items;
+}
+
+/**
+ * Whether any order has been given a checklist copy: until one has, a completion or a card reads no
+ * Checklist Items tab (a workbook without checklists pays nothing for them).
+ */
+export function checklistsInUse(): boolean {
+  return getProperty(PROPERTY_KEYS.checklistsInUse) === '1';
+}
+
+export function markChecklistsInUse(): void {
+  if (!checklistsInUse()) setProperty(PROPERTY_KEYS.checklistsInUse, '1');
+}
+
+/** Every order's checklist copy, or none without reading when no copy was ever made. */
+export function checklistCopyGrid(ss: Spreadsheet): unknown[][] {
+  return checklistsInUse() ? (readGrid(ss, CHECKLIST_ITEMS_SHEET) ?? []) : [];
+}

@@ -1,0 +1,111 @@
+/**
+ * My work's checklist, time and parts: `myWorkRecord` shows an order's checklist, time and parts, ticks
+ * or unticks an item, or records time or a part used, on one order. A card loads them when the
+ * technician opens them, not with the list: opening My work costs what it did. Like every sidebar
+ * call it runs as the person who opened the sidebar, re-checks them on the Staff tab and validates
+ * its input.
+ */
+import { isTicked, parseChecklistItems } from '../../../core/checklist-items';
+import { itemsForCategory } from '../../../core/checklists';
+import { PARTS_SHEET, TIME_SHEET, checkRecordWork, parsePartRows, parseTimeRows } from '../../../core/labour';
+import type { WorkOrder } from '../../../core/model';
+import { toIso } from '../../../core/time';
+import { describeMyWorkIssues } from '../../../shared/my-work';
+import type { MyWorkRecordResponse, WorkRecordsView } from '../../../shared/work-records';
+import { WorkRecordRequestSchema } from '../../../shared/work-records-schema';
+import { documentKey } from '../../adapters/addon-secret';
+import { withDocumentLock } from '../../adapters/document-lock';
+import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { Register } from '../../adapters/register';
+import { currentUserEmail } from '../../adapters/session';
+import { activeSpreadsheet } from '../../adapters/workbook';
+import { checklistCopyGrid, checklistDefinitions, readGrid } from '../checklists/tabs';
+import { isRefusal, workerOrRefusal, type Worker } from '../my-work/caller';
+import { answer, refusal } from '../review/respond';
+import { RecordRefusal, loadPlan, planRecord, recordKey, writePlan } from './record';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type { MyWorkRecordResponse };
+
+/** Each order's checklist, time and parts, for the cards of `orders`. */
+export function recordsOf(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  worker: Worker,
+  orders: readonly WorkOrder[],
+): Map<string, WorkRecordsView> {
+  const key = documentKey();
+  const copies = parseChecklistItems(checklistCopyGrid(ss), key);
+  const time = parseTimeRows(readGrid(ss, TIME_SHEET) ?? [], key).entries;
+  const parts = parsePartRows(readGrid(ss, PARTS_SHEET) ?? [], key).entries;
+  let definitions: ReturnType<typeof checklistDefinitions> | null = null;
+  const out = new Map<string, WorkRecordsView>();
+  for (const order of orders) {
+    let checklist = (copies.get(order.id) ?? []).map((i) => ({
+      number: i.number,
+      item: i.item,
+      required: i.required,
+      done: isTicked(i),
+      doneBy: isTicked(i) ? i.doneBy : '',
+      doneAt: isTicked(i) ? toIso(i.doneAt) : '',
+    }));
+    if (checklist.length === 0) {
+      definitions ??= checklistDefinitions(ss, reference.settings.categories);
+      checklist = itemsForCategory(definitions, order.category).map((d, i) => ({
+        number: i + 1,
+        item: d.item,
+        required: d.required,
+        done: false,
+        doneBy: '',
+        doneAt: '',
+      }));
+    }
+    out.set(order.id, {
+      checklist,
+      time: time
+        .filter((e) => e.id === order.id)
+        .map((e) => ({ technician: e.technician, date: e.date, hours: e.hours, note: e.note })),
+      parts: parts
+        .filter((e) => e.id === order.id)
+        .map((e) => ({ part: e.part, quantity: e.quantity, unitCost: e.unitCost })),
+      canRecord: checkRecordWork(order, worker).ok,
+    });
+  }
+  return out;
+}
+
+/** Tick or untick a checklist item, or record time or a part, on one of the caller's orders. */
+export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
+  return answer((): MyWorkRecordResponse => {
+    const parsed = WorkRecordRequestSchema.safeParse(request);
+    if (!parsed.success) return refusal(describeMyWorkIssues(parsed.error));
+    const ss = activeSpreadsheet();
+    const reference = loadReferenceData(ss);
+    const worker = workerOrRefusal(reference, currentUserEmail());
+    if (isRefusal(worker)) return worker;
+    // Whole seconds: the Done At and Entered At cells read back exactly as sealed.
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    return withDocumentLock((): MyWorkRecordResponse => {
+      const located = Register.open(ss).find(parsed.data.id);
+      if (!located) {
+        return refusal(
+          `No work order ${parsed.data.id} is in the register (it may have been archived). Reload to see your current work.`,
+        );
+      }
+      const key = recordKey();
+      const plan = loadPlan(ss, reference, located.order, key);
+      try {
+        planRecord(plan, parsed.data, worker, reference, now, 'sidebar');
+      } catch (error) {
+        if (error instanceof RecordRefusal) return refusal(error.message);
+        throw error;
+      }
+      writePlan(ss, plan, key);
+      const records = recordsOf(ss, reference, worker, [located.order]).get(located.order.id);
+      const message =
+        parsed.data.kind === 'view' ? '' : plan.said.join(' ') || 'Nothing changed: it was already so.';
+      return { ok: true, message, records: records as WorkRecordsView };
+    });
+  });
+}

@@ -1,0 +1,200 @@
+/**
+ * Checklist ticks, time and parts on one order, planned in memory and then written: the change-log
+ * rows first, the tab rows, then the log's commit (a record never lands without its log row). The My
+ * work sidebar (./entry) and the update form (my-work/form-update.ts) both come through here, under
+ * the document lock their caller holds, with the same checks: the permission table's recordWorkDone
+ * on the caller's own assigned order, and the shared rules of every value.
+ */
+import type { UnhashedEntry } from '../../../core/audit';
+import {
+  CHECKLIST_ITEMS_HEADER_ROW,
+  CHECKLIST_ITEMS_SHEET,
+  copyRows,
+  itemRow,
+  parseChecklistItems,
+  ticked,
+  untickedRequired,
+  type OrderChecklistItem,
+} from '../../../core/checklist-items';
+import { itemsForCategory } from '../../../core/checklists';
+import {
+  PARTS_HEADER_ROW,
+  PARTS_SHEET,
+  TIME_HEADER_ROW,
+  TIME_SHEET,
+  cents,
+  checkRecordWork,
+  partRow,
+  timeRow,
+  type PartEntry,
+  type TimeEntry,
+} from '../../../core/labour';
+import type { ChangeSource, Role, WorkOrder } from '../../../core/model';
+import type { HmacKey } from '../../../core/sha256';
+import { formatLocalDate } from '../../../core/time';
+import { workDateProblem } from '../../../shared/work-records';
+import type { WorkRecordRequest } from '../../../shared/work-records-schema';
+import { writeChangeLog } from '../../adapters/change-log';
+import { documentKey } from '../../adapters/addon-secret';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { appendRows, checklistCopyGrid, checklistDefinitions, markChecklistsInUse } from '../checklists/tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The order's checklist rows as they will be once the plan is written (ticks applied in memory). */
+export interface Plan {
+  order: WorkOrder;
+  checklist: OrderChecklistItem[];
+  /** Whether the checklist is a fresh copy to append (an order approved before checklists existed). */
+  copy: boolean;
+  changedItems: Map<number, OrderChecklistItem>;
+  time: TimeEntry[];
+  parts: PartEntry[];
+  entries: UnhashedEntry[];
+  /** What was done, for the reply: "Ticked "Isolate power"." */
+  said: string[];
+}
+
+export class RecordRefusal extends Error {}
+
+/** The order's checklist from the Checklist Items tab, or (none yet) a copy of its category's items. */
+export function loadPlan(ss: Spreadsheet, reference: ReferenceData, order: WorkOrder, key: HmacKey): Plan {
+  const byId = parseChecklistItems(checklistCopyGrid(ss), key);
+  let checklist = byId.get(order.id) ?? [];
+  let copy = false;
+  if (checklist.length === 0 && order.status !== 'Submitted') {
+    const defs = itemsForCategory(checklistDefinitions(ss, reference.settings.categories), order.category);
+    checklist =
+      parseChecklistItems([[...CHECKLIST_ITEMS_HEADER_ROW], ...copyRows(key, order.id, defs)], key).get(
+        order.id,
+      ) ?? [];
+    copy = checklist.length > 0;
+  }
+  return { order, checklist, copy, changedItems: new Map(), time: [], parts: [], entries: [], said: [] };
+}
+
+/** Adds one request to the plan, or throws RecordRefusal saying why (nothing written yet). */
+export function planRecord(
+  plan: Plan,
+  request: WorkRecordRequest,
+  who: { email: string; role: Role | null },
+  reference: ReferenceData,
+  now: Date,
+  source: ChangeSource,
+): void {
+  const { order } = plan;
+  const may = checkRecordWork(order, who);
+  if (!may.ok) throw new RecordRefusal(`${may.reason}.`);
+  const log = (field: string, oldValue: string, newValue: string): void => {
+    plan.entries.push({ at: now, user: who.email, source, recordId: order.id, field, oldValue, newValue });
+  };
+  if (request.kind === 'view') return;
+  if (request.kind === 'tick') {
+    const index = plan.checklist.findIndex((i) => i.number === request.number);
+    const item = plan.checklist[index];
+    if (!item || item.item.trim().toLowerCase() !== request.item.trim().toLowerCase()) {
+      const known = plan.checklist.map((i) => `${i.number}. ${i.item}`).join('; ');
+      throw new RecordRefusal(
+        known === ''
+          ? `${order.woNumber || order.id} has no checklist.`
+          : `"${request.item}" is not item ${request.number} of the checklist of ${order.woNumber || order.id} (${known}). Reload to see its checklist.`,
+      );
+    }
+    if (item.done === request.done && item.sealed) return;
+    const next = { ...ticked(item, request.done, who.email, now), sealed: true, row: item.row };
+    plan.checklist[index] = next;
+    plan.changedItems.set(next.number, next);
+    log(
+      `Checklist item ${item.number}`,
+      `${item.done && item.sealed ? 'done' : 'not done'}: ${item.item}`,
+      `${request.done ? 'done' : 'not done'}: ${item.item}`,
+    );
+    plan.said.push(`${request.done ? 'Ticked' : 'Unticked'} "${item.item}".`);
+    return;
+  }
+  if (request.kind === 'time') {
+    const problem = workDateProblem(request.date, formatLocalDate(now, reference.timeZone));
+    if (problem) throw new RecordRefusal(problem);
+    const entry: TimeEntry = {
+      id: order.id,
+      technician: who.email.toLowerCase(),
+      date: request.date,
+      hours: request.hours,
+      note: request.note ?? '',
+      enteredBy: who.email,
+      enteredAt: now,
+    };
+    plan.time.push(entry);
+    log(
+      'Time',
+      '',
+      `${entry.hours} h on ${entry.date} by ${entry.technician}${entry.note ? ` (${entry.note})` : ''}`,
+    );
+    plan.said.push(`Recorded ${entry.hours} h on ${entry.date}.`);
+    return;
+  }
+  const part: PartEntry = {
+    id: order.id,
+    part: request.part,
+    quantity: request.quantity,
+    unitCost: request.unitCost,
+    enteredBy: who.email,
+    enteredAt: now,
+  };
+  plan.parts.push(part);
+  const cost = cents(part.quantity * part.unitCost).toFixed(2);
+  log('Parts Used', '', `${part.quantity} × ${part.part} at ${part.unitCost.toFixed(2)} = ${cost}`);
+  plan.said.push(`Recorded ${part.quantity} × ${part.part} (${cost}).`);
+}
+
+/** The required items the plan leaves unticked (what the completion check refuses on). */
+export function planUnticked(plan: Plan): string[] {
+  return untickedRequired(plan.checklist);
+}
+
+/** Writes the plan: log rows, then the tab rows, then the log's commit. Caller holds the document lock. */
+export function writePlan(
+  ss: Spreadsheet,
+  plan: Plan,
+  key: HmacKey,
+  copyEntries: UnhashedEntry[] = [],
+): void {
+  const entries = [...copyEntries, ...plan.entries];
+  if (entries.length === 0 && !(plan.copy && plan.changedItems.size > 0)) return;
+  const logged = writeChangeLog(ss, entries, { spareCalls: 0 });
+  const sheet = ss.getSheetByName(CHECKLIST_ITEMS_SHEET);
+  if (plan.copy && plan.changedItems.size > 0) {
+    // An order approved before its category had a checklist tab copy: the copy lands with the tick.
+    markChecklistsInUse();
+    appendRows(
+      ss,
+      CHECKLIST_ITEMS_SHEET,
+      CHECKLIST_ITEMS_HEADER_ROW,
+      plan.checklist.map((i) => itemRow(key, i)),
+    );
+  } else if (sheet) {
+    for (const item of plan.changedItems.values()) {
+      sheet.getRange(item.row, 1, 1, CHECKLIST_ITEMS_HEADER_ROW.length).setValues([itemRow(key, item)]);
+    }
+  }
+  appendRows(
+    ss,
+    TIME_SHEET,
+    TIME_HEADER_ROW,
+    plan.time.map((e) => timeRow(key, e)),
+  );
+  appendRows(
+    ss,
+    PARTS_SHEET,
+    PARTS_HEADER_ROW,
+    plan.parts.map((e) => partRow(key, e)),
+  );
+  logged.commit();
+}
+
+/** The add-on's key (created when missing: callers hold the document lock). */
+export function recordKey(): HmacKey {
+  const key = documentKey();
+  if (!key) throw new Error('Document properties are not available: work records cannot be sealed.');
+  return key;
+}

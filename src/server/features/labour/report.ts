@@ -1,0 +1,47 @@
+/**
+ * The cost report's data: the Time and Parts Used tabs and the Staff tab's rates, read once each, the
+ * rows the add-on did not write left out (and counted in the tab's notes).
+ */
+import { PARTS_SHEET, TIME_SHEET, parsePartRows, parseTimeRows, ratesFrom } from '../../../core/labour';
+import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
+import { costTab } from '../../../core/reports/cost';
+import type { ReportTab } from '../../../core/reports/types';
+import { formatLocal } from '../../../core/time';
+import { addonKey } from '../../adapters/addon-secret';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { readGrid } from '../checklists/tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function costReportTab(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  orders: readonly WorkOrder[],
+  now: Date,
+): ReportTab {
+  const key = addonKey(ss.getId());
+  const time = parseTimeRows(readGrid(ss, TIME_SHEET) ?? [], key);
+  const parts = parsePartRows(readGrid(ss, PARTS_SHEET) ?? [], key);
+  const { settings } = reference;
+  const rates = ratesFrom(readGrid(ss, SHEET_NAMES.staff) ?? [], settings.defaultHourlyRate);
+  const notes = [...rates.problems];
+  for (const [count, tab] of [
+    [time.unsealed, TIME_SHEET],
+    [parts.unsealed, PARTS_SHEET],
+  ] as const) {
+    if (count > 0)
+      notes.push(
+        `${count} row(s) of the ${tab} tab were typed or changed by hand (their seal does not verify) and are left out`,
+      );
+  }
+  return costTab({
+    orders,
+    time: time.entries,
+    parts: parts.entries,
+    rates,
+    estimatePerOrder: settings.estimatedHoursPerOrder,
+    capacityPerWeek: settings.crewHoursPerWeek,
+    builtAt: formatLocal(now, reference.timeZone),
+    notes,
+  });
+}

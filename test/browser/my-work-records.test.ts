@@ -1,0 +1,105 @@
+/**
+ * My work's checklist, time and parts in headless Chromium (300 px, like a Sheets sidebar): the card
+ * loads them when asked, a checkbox ticks an item from the keyboard (recorded and logged at once), a
+ * bad hours value is refused on the page before any call, and a time entry lands on the Time tab.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { HtmlHost } from '../../runtime/html-host/server';
+import { TECH, setUpWorkbook, type TestWorkbook } from '../support/workbook';
+import { assignedOrders } from '../features/my-work/helpers';
+import { ELECTRICAL_CHECKLIST, typeChecklists } from '../features/checklists/helpers';
+
+const SCREENSHOTS = path.resolve('test-results/screenshots');
+
+let wb: TestWorkbook;
+let host: HtmlHost;
+let browser: Browser;
+let id: string;
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  wb = await setUpWorkbook();
+  await typeChecklists(wb, ELECTRICAL_CHECKLIST);
+  [id] = (await assignedOrders(wb, [TECH])) as [string];
+  // The sidebar is opened from the menu first, as in Sheets.
+  expect((await wb.menu(TECH, 'openMyWork')).ok).toBe(true);
+  host = new HtmlHost(wb.rt);
+  await host.start();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await wb?.close();
+});
+
+async function idle(page: Page): Promise<void> {
+  await page.waitForFunction("window.__gasPending === 0 && !document.body.classList.contains('busy')");
+}
+
+test('a technician ticks the checklist and records time from the card, by keyboard', async () => {
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await page.goto(host.pageUrl('MyWorkSidebar', TECH, wb.ssId));
+    await idle(page);
+    const card = page.locator(`li.card[data-id="${id}"]`);
+    expect({
+      errors,
+      cards: await page.locator('li.card').count(),
+      status: await page.locator('#status, #error').allTextContents(),
+    }).toMatchObject({ errors: [], cards: 1 });
+    await card.getByRole('button', { name: 'Checklist, time and parts' }).click();
+    await idle(page);
+    const boxes = card.getByRole('checkbox');
+    expect(await card.locator('fieldset label').allTextContents()).toEqual([
+      '1. Isolate the circuit (required)',
+      '2. Test with a voltage tester (required)',
+      '3. Photograph the finished work',
+    ]);
+    expect(await boxes.count()).toBe(3);
+    // The first checkbox has the focus once loaded: Space ticks it.
+    expect(await page.evaluate("document.activeElement?.getAttribute('type')")).toBe('checkbox');
+    await page.keyboard.press('Space');
+    await idle(page);
+    expect(await page.locator('#status').textContent()).toBe('Ticked "Isolate the circuit".');
+    expect(await card.getByRole('checkbox').first().isChecked()).toBe(true);
+    const logged = wb.changeLogEntries().filter((e) => e.recordId === id && e.field === 'Checklist item 1');
+    expect(logged.map((e) => e.user)).toEqual([TECH]);
+
+    // Hours beyond a day: refused on the page, no call made.
+    await card.locator('summary').click();
+    const before = wb.rt.executions.length;
+    const form = card.locator('form[data-kind="time"]');
+    await form.getByLabel('Hours').fill('30');
+    await form.getByRole('button', { name: 'Add time' }).click();
+    expect(await form.locator('.form-error').textContent()).toBe('Hours must be at most 24 in one entry.');
+    expect(wb.rt.executions.length).toBe(before);
+    await form.getByLabel('Hours').fill('1.5');
+    await form.getByLabel('Note (optional)').fill('Traced the fault');
+    await form.getByRole('button', { name: 'Add time' }).click();
+    await idle(page);
+    expect(await page.locator('#status').textContent()).toMatch(/^Recorded 1\.5 h on \d{4}-\d{2}-\d{2}\.$/);
+    expect(
+      wb
+        .values('Time')
+        .filter((r) => r[0] === id)
+        .map((r) => [r[1], r[3], r[4]]),
+    ).toEqual([[TECH, 1.5, 'Traced the fault']]);
+    expect(await card.locator('ul.recorded li').allTextContents()).toEqual([
+      expect.stringMatching(/ · 1\.5 h · tina\.tech@example\.com · Traced the fault$/),
+    ]);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'my-work-records.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
