@@ -110,7 +110,7 @@ export interface CostModel {
   clientRoundTripMs: number;
   /**
    * Loading the bundle, paid by every execution [LIB]: the measured time to compile and run Code.js in
-   * a fresh V8 context here (bench/cold-start.ts, best of 15) × jsFactor. ASSUMPTION: Apps Script compiles and
+   * a fresh V8 context here (bench/cold-start.ts: CPU time, best of 15) × jsFactor. ASSUMPTION: Apps Script compiles and
    * runs it as fast as it runs the rest of the script, with no compiled-code cache between executions.
    * Set per bundle by costModelFromEnv() and modelForBundle().
    */

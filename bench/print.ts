@@ -154,7 +154,7 @@ export function printReport(result: BenchResult): void {
 
   console.log(`\n${describeColdStart(result.coldStart)}`);
   console.log(
-    `Priced: ${m.bundleLoadMs.toFixed(0)} ms per execution (best ${result.coldStart.bestMs.toFixed(1)} ms here × ${m.jsFactor}).`,
+    `Priced: ${m.bundleLoadMs.toFixed(0)} ms per execution (its best CPU time to load here × ${m.jsFactor}).`,
   );
 
   const largest = Math.max(...result.sizes);
