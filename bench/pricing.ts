@@ -160,7 +160,8 @@ export function estimateMs(counts: CallCounts, model: CostModel): number {
 
 /**
  * Each lock hold of an execution, estimated: the calls made while holding it priced like any others,
- * plus the script's JavaScript meanwhile (wall time held minus time in service calls, × jsFactor).
+ * plus the script's JavaScript meanwhile (wall time held minus time in service calls, at most the
+ * execution's CPU time, × jsFactor).
  * A hold that reached the document is charged the first touch (the pessimistic reading: the touch
  * may have come before the lock was taken).
  */
@@ -170,7 +171,11 @@ export function holdEstimates(
 ): { key: string; estimatedMs: number }[] {
   return stats.lockHolds.map((hold: LockHold) => {
     const counts = callCounts(hold.during);
-    counts.scriptMs = hold.scriptMs;
+    // Held wall time minus service time also counts waiting for a CPU on a busy machine: never more
+    // than the whole execution's measured CPU time.
+    counts.scriptMs = Number.isFinite(stats.scriptCpuMs)
+      ? Math.min(hold.scriptMs, stats.scriptCpuMs)
+      : hold.scriptMs;
     return { key: hold.key, estimatedMs: estimateMs(counts, model) };
   });
 }

@@ -132,3 +132,26 @@ test('a lock hold is priced from what the execution did while holding it', () =>
     },
   ]);
 });
+
+test("a hold's JavaScript time is never more than the execution's measured CPU time", () => {
+  const during = {
+    calls: {},
+    backend: {},
+    cellsRead: 0,
+    cellsWritten: 0,
+    cachedReads: 0,
+    structuralCells: 0,
+    emailsSent: 0,
+    emailRecipients: 0,
+    lockWaitMs: 0,
+    serviceMs: 0,
+  };
+  const s: ExecutionStats = {
+    ...stats({}),
+    scriptCpuMs: 7,
+    lockHolds: [{ key: 'document:x', wallMs: 900, scriptMs: 900, endedBy: 'releaseLock', during }],
+  };
+  expect(holdEstimates(s, DEFAULT_COST_MODEL)).toEqual([
+    { key: 'document:x', estimatedMs: 7 * DEFAULT_COST_MODEL.jsFactor },
+  ]);
+});
