@@ -1,80 +1,198 @@
 /**
- * The cost model: what an execution would cost on Google's servers, from what the local runtime
- * counted (service calls by kind, cells read and written, emails, lock waits).
+ * The cost model: the price of each thing an execution does on Google's servers, from published
+ * measurements where there are any. Every figure names its source and what was measured; where
+ * sources disagree the slower figure is taken; a figure no source gives is marked ASSUMPTION. The
+ * figures are orders of magnitude, not promises: override any with its WO_COST_* variable.
+ * bench/pricing.ts applies them to what the local runtime counted.
  *
- * Sources (the figures are orders of magnitude, not promises; keep them adjustable):
- * - Google, "Best practices" for Apps Script (developers.google.com/apps-script/guides/support/
- *   best-practices): "Use batch operations": each call to a Google service is a round trip; a script
- *   that reads or writes a range cell by cell is far slower than one getValues/setValues.
- * - Tanaike, "Benchmark: Reading and Writing Spreadsheet using Google Apps Script" and
- *   "Benchmark: Process Costs for Retrieving Values from Sheets" (tanaikech.github.io, 2018–2023):
- *   a Spreadsheet service call takes on the order of 0.1 s to read and 0.2–0.3 s to write, opening
- *   the spreadsheet (SpreadsheetApp.getActive…/openById) ~0.2 s, and inside one batched call the cost
- *   grows by ~10 µs per cell read and ~50 µs per cell written.
- * - The first touch is charged to every execution that reaches the document, not only to the ones
- *   that call SpreadsheetApp.getActive…/openById: a trigger that takes its spreadsheet from the event
- *   (`e.source`, `e.range`) holds a handle Google built for it, but Google still has to load the
- *   document for the first read or write made through it. An execution that only builds references
- *   (getSheet, getName on the event's range) and returns pays none.
- * - MailApp.sendEmail: ~1 s per message in Tanaike's and community measurements; 1.2 s here.
- * - Lock waits are charged as what they are, wall time spent waiting (the runtime records them).
- * - Other round trips (a Properties get/set, a Cache get/put, a lock's tryLock/release, ScriptApp,
- *   the Ui, MailApp's quota check) are an ASSUMPTION of this model: 25 ms each, since they are small
- *   key-value or control calls rather than Sheets backend calls. Cross-check: Luis Peralta, "Apps
- *   Script performance" (ziritione.org/post/apps_script_performance) timed whole chains such as
- *   `PropertiesService.getScriptProperties().getProperty(k)` at ~30 ms on average,
- *   `….setProperty` ~62 ms, `CacheService.getScriptCache().put` ~93 ms and `….get` ~3 ms. So 25 ms is
- *   about right for a property read and generous for a cache read, but property sets and cache puts
- *   measured two to four times slower than this figure: the estimates understate each of them by
- *   some 35–70 ms, so an operation that writes properties costs somewhat more than printed. The
- *   figure stays one round 25 ms for all of them. The handle getters (getDocumentProperties,
- *   getUserLock, getDocumentCache…) are not round trips and are not charged (runtime/host/
- *   call-cost.ts). Utilities, Logger, Session and HtmlService templating run in the script's own
- *   process and are not charged either.
- *
- * Override any figure with an environment variable, e.g. `WO_COST_READ_MS=150 npm run bench`.
+ * Sources
+ * [BP]  Google, Apps Script "Best practices" (developers.google.com/apps-script/guides/support/
+ *       best-practices): calls to Google services are round trips, far slower than JavaScript;
+ *       Apps Script keeps "look-ahead caching to retrieve what a script is likely to get and write
+ *       caching to save what is likely to be set"; alternating reads and writes is slow.
+ * [OPT] Google Apps Script team, "Optimizing Spreadsheet Operations" (googleappsscript.blogspot.com/
+ *       2010/06/optimizing-spreadsheet-operations.html): "every time you do a read, we must first
+ *       empty (commit) the write cache"; reads near a previous read are served by the look-ahead cache.
+ * [TAN] Kanshi Tanaike, "Benchmark: Reading and Writing Spreadsheet using Google Apps Script" and
+ *       "Benchmark: Process Costs for Retrieving Values from Sheets" (tanaikech.github.io, 2018–2023):
+ *       a Spreadsheet service call ~0.1 s to read and 0.2–0.3 s to write, opening the spreadsheet
+ *       ~0.2 s, and inside one batched call ~10 µs per cell read and ~50 µs per cell written.
+ * [PER] Luis Peralta, "Google Apps Script APIs performance" (ziritione.org/post/apps_script_
+ *       performance), 100 consecutive runs each, average ms: script properties getProperty 30,
+ *       setProperty 62; user properties getProperty 34, setProperty 64; script cache put 93, get 3;
+ *       user cache put 92, get 4.
+ * [POE] Justin Poehnelt, "Storage Wars: CacheService vs. PropertiesService vs. Firestore"
+ *       (justin.poehnelt.com/posts/apps-script-key-value-stores): 100 sequential write+read pairs of a
+ *       100-byte value, ~63 ms cache, ~80 ms properties per pair. Peralta's split (34 + 64 = 98 ms for
+ *       a properties pair, 92 + 4 = 96 ms for a cache pair) is the slower of the two: it is taken.
+ * [MOG] Mogsdad, "What is faster: ScriptDb or SpreadsheetApp?" (Stack Overflow answer; mirrored at
+ *       ruby-bash.developreference.com/article/29263774): a 4,000-cell setValues took < 50 ms and
+ *       610 ms with a flush() after it; 400 one-row writes took 164 ms, and 12 s with a flush() after
+ *       each (~30 ms per flush of one row).
+ * [OUT] Small Outbox add-on FAQ (sites.google.com/quickfixters.com/add-onsuniverse/faq): "an email
+ *       with total size of 100KB will take about 1.2 seconds to send".
+ * [QUO] Google, "Quotas for Google Services" (developers.google.com/apps-script/guides/services/
+ *       quotas): triggers total runtime 90 min/day (consumer) and 6 h/day (Workspace); properties
+ *       read/write 50,000/day and 500,000/day; email recipients 100/day and 1,500/day; 6 min per
+ *       execution. Quotas are per user.
+ * [LIB] Bruce McPherson, "Measuring library load speed" (ramblings.mcpher.com/gassnippets2/
+ *       measuring-library-load-speed): with HtmlService "every time a server function is called, the
+ *       server script is initialized – loading all the source and the libraries again".
+ * [LAB] labnol/apps-script-starter issue 25 (github.com/labnol/apps-script-starter/issues/25): a
+ *       sidebar call returning Session.getActiveUser().getEmail() took 5.73 s in a large bundled
+ *       project; enuchi/gas-client issue 35: "at least 5–10 seconds" per server call at times.
  */
-import type { ExecutionStats } from '../runtime';
+import fs from 'node:fs';
+import path from 'node:path';
+import { bestLoadMs } from './cold-start';
 
 export interface CostModel {
-  /** First touch of the document, once per execution that reads or writes it (see above). */
+  /** First touch of the document, once per execution that reads or writes it [TAN]. */
   firstTouchMs: number;
-  /** One backend read call (getValues, getLastRow, getSheetByName…). */
+  /** A Spreadsheet or Form backend read (getValues, getLastRow, getSheetByName…) [TAN]. */
   readCallMs: number;
-  /** One backend write call (setValues, appendRow, insertChart…). */
+  /**
+   * A read the read cache answers (the same sheet's cells or the same property already read, nothing
+   * written since; runtime/host/cost-trace.ts) [BP][OPT]. Google gives no figure. ASSUMPTION: 4 ms,
+   * the slower of Peralta's two measured cache reads [PER], the price of a service call answered
+   * from memory. Cells it returns are still charged per cell.
+   */
+  cachedReadMs: number;
+  /** A backend write (setValues, appendRow, insertSheet, deleteRows, insertChart…) [TAN]. */
   writeCallMs: number;
-  /** Per cell read inside a batched call. */
+  /** Per cell read inside one call [TAN]. */
   cellReadUs: number;
-  /** Per cell written inside a batched call. */
+  /** Per cell written inside one call [TAN]. */
   cellWrittenUs: number;
-  /** Per email sent. */
+  /**
+   * Per cell a structural call covers (a validation rule or protection over a range, rows inserted
+   * or deleted, a new sheet's 1,000 × 26 grid). No published figure. ASSUMPTION: a covered cell
+   * costs what writing a cell costs [TAN], on top of the call's write round trip.
+   */
+  structuralCellUs: number;
+  /**
+   * SpreadsheetApp.flush(), on top of the writes it commits [MOG]: ~30 ms after one row, +560 ms after
+   * 4,000 cells. The slower is taken. The product never calls it; the naive baseline neither.
+   */
+  flushMs: number;
+  /** Per email sent [OUT]. */
   emailMs: number;
-  /** Per round trip to a service other than Sheets and Forms (an assumption; see above). */
+  /** A properties read (getProperty, getProperties) [PER]: the slower user-properties figure. */
+  propertyReadMs: number;
+  /** A properties write (setProperty, setProperties, deleteProperty) [PER][POE]. */
+  propertyWriteMs: number;
+  /** A cache read (get, getAll) [PER]. */
+  cacheReadMs: number;
+  /** A cache write (put, putAll, remove) [PER]. */
+  cacheWriteMs: number;
+  /**
+   * A lock call (tryLock, waitLock, releaseLock, hasLock). No published figure. ASSUMPTION: priced like
+   * a properties write [PER], a small write to a shared Google store. Waiting is charged on top.
+   */
+  lockCallMs: number;
+  /**
+   * Any other round trip (ScriptApp's triggers, the Ui's alerts, sidebars and toasts, MailApp's quota
+   * check). No published figure. ASSUMPTION: priced like a properties write [PER].
+   */
   otherCallMs: number;
+  /**
+   * How much slower Apps Script runs the script's JavaScript than this machine's Node.js. No published
+   * comparison for the V8 runtime (Bruce McPherson's Rhino-era ~100× against a browser, ramblings.
+   * mcpher.com/very-interesting-gas-performance, no longer applies). ASSUMPTION: 4×. It multiplies the measured CPU time of each execution and of
+   * loading the bundle.
+   */
+  jsFactor: number;
+  /**
+   * A call from the browser (a menu item or google.script.run): request, scheduling a fresh execution,
+   * reply. No published median [LIB][LAB]. ASSUMPTION: 500 ms per call, well under the multi-second
+   * cases reported, so it is not the pessimistic reading; override with WO_COST_CLIENT_ROUND_TRIP_MS.
+   */
+  clientRoundTripMs: number;
+  /**
+   * Loading the bundle, paid by every execution [LIB]: the measured time to compile and run Code.js in
+   * a fresh V8 context here (bench/cold-start.ts: CPU time, best of 15) × jsFactor. ASSUMPTION: Apps Script compiles and
+   * runs it as fast as it runs the rest of the script, with no compiled-code cache between executions.
+   * Set per bundle by costModelFromEnv() and modelForBundle().
+   */
+  bundleLoadMs: number;
 }
 
 export const DEFAULT_COST_MODEL: Readonly<CostModel> = {
   firstTouchMs: 200,
   readCallMs: 100,
+  cachedReadMs: 4,
   writeCallMs: 250,
   cellReadUs: 10,
   cellWrittenUs: 50,
+  structuralCellUs: 50,
+  flushMs: 560,
   emailMs: 1200,
-  otherCallMs: 25,
+  propertyReadMs: 34,
+  propertyWriteMs: 64,
+  cacheReadMs: 4,
+  cacheWriteMs: 93,
+  lockCallMs: 64,
+  otherCallMs: 64,
+  jsFactor: 4,
+  clientRoundTripMs: 500,
+  bundleLoadMs: 0,
 };
 
 const ENV: Record<keyof CostModel, string> = {
   firstTouchMs: 'WO_COST_FIRST_TOUCH_MS',
   readCallMs: 'WO_COST_READ_MS',
+  cachedReadMs: 'WO_COST_CACHED_READ_MS',
   writeCallMs: 'WO_COST_WRITE_MS',
   cellReadUs: 'WO_COST_CELL_READ_US',
   cellWrittenUs: 'WO_COST_CELL_WRITE_US',
+  structuralCellUs: 'WO_COST_STRUCTURAL_CELL_US',
+  flushMs: 'WO_COST_FLUSH_MS',
   emailMs: 'WO_COST_EMAIL_MS',
+  propertyReadMs: 'WO_COST_PROPERTY_READ_MS',
+  propertyWriteMs: 'WO_COST_PROPERTY_WRITE_MS',
+  cacheReadMs: 'WO_COST_CACHE_READ_MS',
+  cacheWriteMs: 'WO_COST_CACHE_WRITE_MS',
+  lockCallMs: 'WO_COST_LOCK_CALL_MS',
   otherCallMs: 'WO_COST_OTHER_CALL_MS',
+  jsFactor: 'WO_COST_JS_FACTOR',
+  clientRoundTripMs: 'WO_COST_CLIENT_ROUND_TRIP_MS',
+  bundleLoadMs: 'WO_COST_BUNDLE_LOAD_MS',
 };
 
-/** The default model with any WO_COST_* environment overrides applied. */
+/** Daily quotas [QUO]: consumer (gmail.com) and Google Workspace accounts. */
+export const QUOTAS = {
+  triggerRuntimeMsPerDay: { consumer: 90 * 60_000, workspace: 6 * 60 * 60_000 },
+  propertyCallsPerDay: { consumer: 50_000, workspace: 500_000 },
+  recipientsPerDay: { consumer: 100, workspace: 1_500 },
+  executionLimitMs: 6 * 60_000,
+} as const;
+
+let ourBundleLoadMs: number | undefined;
+
+/**
+ * The default model with any WO_COST_* environment overrides applied, priced for the product's
+ * bundle ($WO_DIST_DIR/Code.js, else dist/Code.js; its local load is measured once per process).
+ */
 export function costModelFromEnv(env: NodeJS.ProcessEnv = process.env): CostModel {
+  const model = baseModel(env);
+  if (env[ENV.bundleLoadMs]) return model;
+  ourBundleLoadMs ??= bestLoadMs(
+    fs.readFileSync(path.join(path.resolve(env.WO_DIST_DIR ?? 'dist'), 'Code.js'), 'utf8'),
+  );
+  return { ...model, bundleLoadMs: ourBundleLoadMs * model.jsFactor };
+}
+
+/** The model for another bundle (the naive baseline's), from that bundle's source. */
+export function modelForBundle(
+  model: CostModel,
+  source: string,
+  env: NodeJS.ProcessEnv = process.env,
+): CostModel {
+  if (env[ENV.bundleLoadMs]) return model;
+  return { ...model, bundleLoadMs: bestLoadMs(source) * model.jsFactor };
+}
+
+function baseModel(env: NodeJS.ProcessEnv): CostModel {
   const model = { ...DEFAULT_COST_MODEL };
   for (const key of Object.keys(ENV) as (keyof CostModel)[]) {
     const raw = env[ENV[key]];
@@ -86,94 +204,4 @@ export function costModelFromEnv(env: NodeJS.ProcessEnv = process.env): CostMode
   return model;
 }
 
-/** Services whose calls are Sheets/Forms backend round trips, priced by the read/write figures. */
-const DOCUMENT_SERVICES = new Set(['Spreadsheet', 'Form']);
-/** Services answered inside the script's own process: no round trip. */
-const IN_PROCESS_SERVICES = new Set(['Utilities', 'Logging', 'Session', 'Html']);
-
-/** What one execution (or a sum of executions) did, in the terms the estimate prices. */
-export interface CallCounts {
-  executions: number;
-  /** Executions that touched the document (each pays the first touch once). */
-  touches: number;
-  /** Spreadsheet and Form backend reads and writes. */
-  reads: number;
-  writes: number;
-  /** Round trips to other services (Properties, Cache, Lock, Script, Ui, Mail's quota check). */
-  otherCalls: number;
-  cellsRead: number;
-  cellsWritten: number;
-  emails: number;
-  lockWaitMs: number;
-  /** Local JavaScript time: the execution's wall time in the runtime, ms. */
-  localMs: number;
-}
-
-export const ZERO_COUNTS: Readonly<CallCounts> = {
-  executions: 0,
-  touches: 0,
-  reads: 0,
-  writes: 0,
-  otherCalls: 0,
-  cellsRead: 0,
-  cellsWritten: 0,
-  emails: 0,
-  lockWaitMs: 0,
-  localMs: 0,
-};
-
-export function countsOf(stats: ExecutionStats): CallCounts {
-  let touched = false;
-  let reads = 0;
-  let writes = 0;
-  let otherCalls = 0;
-  for (const [service, kinds] of Object.entries(stats.backend)) {
-    // Opening the document explicitly, or reaching it through a handle the event carried (e.source).
-    if (kinds.touch > 0) touched = true;
-    if (DOCUMENT_SERVICES.has(service)) {
-      if (kinds.read + kinds.write > 0) touched = true;
-      reads += kinds.read;
-      writes += kinds.write;
-    } else if (!IN_PROCESS_SERVICES.has(service)) {
-      otherCalls += kinds.read + kinds.write;
-    }
-  }
-  // A sent email is priced as an email, not also as a write round trip; a send MailApp refused (over
-  // quota) sent nothing and stays priced as the round trip it was.
-  const mailSends = Math.min(stats.emailsSent, stats.calls['MailApp.sendEmail'] ?? 0);
-  return {
-    executions: 1,
-    touches: touched ? 1 : 0,
-    reads,
-    writes,
-    otherCalls: Math.max(0, otherCalls - mailSends),
-    cellsRead: stats.cellsRead,
-    cellsWritten: stats.cellsWritten,
-    emails: stats.emailsSent,
-    lockWaitMs: stats.lockWaitMs,
-    localMs: stats.totalMs,
-  };
-}
-
-export function addCounts(a: CallCounts, b: CallCounts): CallCounts {
-  const sum = { ...a };
-  for (const key of Object.keys(sum) as (keyof CallCounts)[]) sum[key] = a[key] + b[key];
-  return sum;
-}
-
-/**
- * Estimated Apps Script time, ms: first touch per execution + reads × read + writes × write + cells
- * read × per-cell + cells written × per-cell + emails × per-email + other round trips + lock waits.
- */
-export function estimateMs(counts: CallCounts, model: CostModel = DEFAULT_COST_MODEL): number {
-  return (
-    counts.touches * model.firstTouchMs +
-    counts.reads * model.readCallMs +
-    counts.writes * model.writeCallMs +
-    (counts.cellsRead * model.cellReadUs) / 1000 +
-    (counts.cellsWritten * model.cellWrittenUs) / 1000 +
-    counts.emails * model.emailMs +
-    counts.otherCalls * model.otherCallMs +
-    counts.lockWaitMs
-  );
-}
+export { addCounts, countsOf, estimateMs, holdEstimates, ZERO_COUNTS, type CallCounts } from './pricing';

@@ -36,7 +36,8 @@ import {
   setUpWorkbook,
   type TestWorkbook,
 } from '../test/support/workbook';
-import { countsOf, estimateMs } from './cost-model';
+import { costModelFromEnv, countsOf, estimateMs, type CallCounts } from './cost-model';
+import { recordFigures, type RecordFigures } from './results';
 import { forgetRememberedState, REFERENCE_SNAPSHOT_KEY } from '../test/support/caches';
 import { table } from './print';
 
@@ -57,6 +58,12 @@ export interface EditFigures {
   localMs: number;
   /** What the cost model (bench/cost-model.ts) estimates it would take in Apps Script, ms. */
   estimatedMs: number;
+  /** Everything the estimate priced (bench/pricing.ts). */
+  counts: CallCounts;
+  lockHoldMs: RecordFigures['lockHoldMs'];
+  triggerMs: number;
+  propertyCalls: number;
+  recipients: number;
 }
 
 /** Every fifth order belongs to TECH2, the rest to TECH (the paste mixes their rows). */
@@ -124,12 +131,14 @@ function figures(rows: number, scenario: string, record: ExecutionRecord, logRow
     spreadsheetCalls: spreadsheetCalls(record.stats),
     reads: backend.read,
     writes: backend.write,
-    otherCalls: countsOf(record.stats).otherCalls,
+    otherCalls: countsOf(record.stats, record.kind).otherCalls,
     cellsRead: record.stats.cellsRead,
     cellsWritten: record.stats.cellsWritten,
     logRows,
     localMs: Math.round(record.stats.totalMs),
-    estimatedMs: Math.round(estimateMs(countsOf(record.stats))),
+    estimatedMs: Math.round(estimateMs(countsOf(record.stats, record.kind), costModelFromEnv())),
+    counts: countsOf(record.stats, record.kind),
+    ...recordFigures([record], costModelFromEnv()),
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ZERO_COUNTS, type CostModel } from './cost-model';
+import { ZERO_COUNTS, type CallCounts, type CostModel } from './cost-model';
 import type { ResultRow } from './results';
 
 export interface ExternalMeasure {
@@ -40,6 +40,13 @@ const num = (f: Figures, ...keys: string[]): number => {
   for (const k of keys) if (typeof f[k] === 'number') return f[k];
   return 0;
 };
+
+/** Full counts (bench/pricing.ts) when a measuring file passes them. */
+function isCounts(value: unknown): value is CallCounts {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return Object.keys(ZERO_COUNTS).every((k) => typeof v[k] === 'number');
+}
 
 /** Loads `fn` from bench/`file` if both exist. */
 export async function loadExternal(
@@ -74,22 +81,30 @@ export function externalRows(m: ExternalMeasure, figures: unknown, model: CostMo
       skipped: f.ok === false && executions === 0 && typeof f.note === 'string',
       note: typeof f.note === 'string' ? f.note : undefined,
       error: typeof f.error === 'string' ? f.error : undefined,
-      counts: {
-        ...ZERO_COUNTS,
-        executions,
-        touches: 1,
-        reads,
-        writes,
-        otherCalls: num(f, 'otherCalls'),
-        cellsRead: num(f, 'cellsRead'),
-        cellsWritten: num(f, 'cellsWritten'),
-        emails: num(f, 'emails', 'emailsSent'),
-        localMs: num(f, 'localMs'),
-      },
+      counts: isCounts(f.counts)
+        ? f.counts
+        : {
+            ...ZERO_COUNTS,
+            executions,
+            touches: 1,
+            reads,
+            writes,
+            otherCalls: num(f, 'otherCalls'),
+            cellsRead: num(f, 'cellsRead'),
+            cellsWritten: num(f, 'cellsWritten'),
+            emails: num(f, 'emails', 'emailsSent'),
+            localMs: num(f, 'localMs'),
+          },
       spreadsheetCalls: num(f, 'spreadsheetCalls') || reads + writes,
       scriptMs: num(f, 'scriptMs', 'localMs'),
       estimatedMs: estimated || reads * model.readCallMs + writes * model.writeCallMs + model.firstTouchMs,
       calls: {},
+      extra: {
+        lockHoldMs: num(f, 'lockHoldMs'),
+        triggerMs: num(f, 'triggerMs'),
+        propertyCalls: num(f, 'propertyCalls'),
+        recipients: num(f, 'recipients'),
+      },
     });
   }
   return rows;

@@ -18,11 +18,13 @@ import { checkBudgets } from './budgets';
 import { measureCapacity, type Capacity } from './capacity';
 import { bundleBudget, measureColdStart } from './cold-start';
 import { timeCompute, type ComputeFigures } from './compute';
-import { costModelFromEnv } from './cost-model';
+import { costModelFromEnv, modelForBundle } from './cost-model';
 import { EXTERNAL, externalRows, loadExternal } from './external';
 import { logRowCount, type History } from './fixtures/history';
 import { measureLifecycleRows, type LifecycleRows } from './lifecycle';
-import { createNaiveWorld, measureNaive } from './naive/world';
+import { createNaiveWorld, measureNaive, naiveBundleSource } from './naive/world';
+import { dailyQuotas, quotaChecks, type DailyQuotas } from './quotas';
+import { measureWorstCases, WORST_CASE_BUDGET_MS } from './worst-cases';
 import {
   measureArchiveDefault,
   measureEditsDefault,
@@ -67,7 +69,7 @@ function commit(): string {
 
 function naiveFigures(m: Measurement, model: ReturnType<typeof costModelFromEnv>): NaiveFigures {
   let counts = { ...ZERO_COUNTS };
-  for (const r of m.records) counts = addCounts(counts, countsOf(r.stats));
+  for (const r of m.records) counts = addCounts(counts, countsOf(r.stats, r.kind));
   const failed = m.records.find((r) => !r.ok);
   return {
     counts,
@@ -85,6 +87,8 @@ function naiveFigures(m: Measurement, model: ReturnType<typeof costModelFromEnv>
 async function main(): Promise<void> {
   const started = performance.now();
   const model = costModelFromEnv();
+  // The naive baseline is priced the same way, with its own (much smaller) bundle's load.
+  const naiveModel = modelForBundle(model, naiveBundleSource());
   const sizes = sizesFromEnv();
   const distDir = path.resolve(process.env.WO_DIST_DIR ?? 'dist');
   const log = (text: string) =>
@@ -144,7 +148,12 @@ async function main(): Promise<void> {
       lifecycle = await measureLifecycleRows(world);
     }
     await run('bench/operations.ts', 'archive', () => measureArchiveDefault(world));
-    for (const { source, m } of measured) rows.push(rowFromMeasurement(size, source, m, model));
+    await run('bench/worst-cases.ts', 'worst cases', () => measureWorstCases(world));
+    for (const { source, m } of measured) {
+      const row = rowFromMeasurement(size, source, m, model);
+      if (source === 'bench/worst-cases.ts') row.budgetMs = WORST_CASE_BUDGET_MS;
+      rows.push(row);
+    }
     if (world.notes.length === 0) {
       capacity = measureCapacity(
         world.rt.world.spreadsheets.require(world.ssId),
@@ -158,7 +167,7 @@ async function main(): Promise<void> {
       log('naive baseline');
       const naive = await createNaiveWorld(full);
       const figures = new Map<string, NaiveFigures>();
-      for (const m of await measureNaive(naive)) figures.set(m.operation, naiveFigures(m, model));
+      for (const m of await measureNaive(naive)) figures.set(m.operation, naiveFigures(m, naiveModel));
       naiveBySize.set(size, figures);
       await naive.rt.close();
     }
@@ -177,7 +186,7 @@ async function main(): Promise<void> {
     const fa = a === undefined ? undefined : naiveBySize.get(a)?.get(op);
     const fb = b === undefined ? undefined : naiveBySize.get(b)?.get(op);
     if (a !== undefined && b !== undefined && fa?.ok && fb?.ok && row.size > b) {
-      row.naive = extrapolate(row.size, { size: a, naive: fa }, { size: b, naive: fb }, model);
+      row.naive = extrapolate(row.size, { size: a, naive: fa }, { size: b, naive: fb }, naiveModel);
     }
   }
 
@@ -188,16 +197,23 @@ async function main(): Promise<void> {
   if (verifyRows > 0) {
     log(`verify audit log over ${verifyRows.toLocaleString('en-US')} log rows`);
     const figures = await measureVerify(verifyRows);
-    verifyAudit = describeVerify(figures, 4);
+    verifyAudit = describeVerify(figures);
     if (!figures.ok || figures.estimateMs > figures.budgetMs) process.exitCode = 1;
   }
+  const quotas = dailyQuotas(rows);
   const runMs = performance.now() - started;
-  const budgets = [...checkBudgets({ rows, compute, capacity, runMs }), bundleBudget(coldStart)];
+  const budgets = [
+    ...checkBudgets({ rows, compute, capacity, runMs }),
+    ...(quotas ? quotaChecks(quotas) : []),
+    bundleBudget(coldStart, model),
+  ];
   const result = {
     commit: commit(),
     at: new Date().toISOString(),
     node: process.version,
     costModel: model,
+    naiveBundleLoadMs: naiveModel.bundleLoadMs,
+    quotas,
     sizes,
     worldNotes,
     rows,
@@ -233,6 +249,8 @@ export type BenchResult = {
   at: string;
   node: string;
   costModel: ReturnType<typeof costModelFromEnv>;
+  naiveBundleLoadMs: number;
+  quotas: DailyQuotas | null;
   sizes: number[];
   worldNotes: Record<number, string[]>;
   rows: ResultRow[];

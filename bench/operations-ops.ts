@@ -12,7 +12,7 @@ import { SHEET_NAMES } from '../src/core/model';
 import { FORM_QUESTIONS } from '../src/core/intake';
 import { OUTBOX_HEADERS } from '../src/server/adapters/mailer';
 import type { ExecutionRecord } from '../runtime';
-import { costModelFromEnv } from './cost-model';
+import { costModelFromEnv, type CallCounts } from './cost-model';
 import { generateHistory } from './fixtures/history';
 import { rowFromMeasurement } from './results';
 import type { BenchWorld, Measurement } from './types';
@@ -41,6 +41,12 @@ export interface OpsFigures {
   scriptMs: number;
   localMs: number;
   estimatedMs: number;
+  /** Everything the estimate priced (bench/pricing.ts). */
+  counts: CallCounts;
+  lockHoldMs: number;
+  triggerMs: number;
+  propertyCalls: number;
+  recipients: number;
 }
 
 function figures(size: number, scenario: string, records: ExecutionRecord[], note?: string): OpsFigures {
@@ -67,6 +73,8 @@ function figures(size: number, scenario: string, records: ExecutionRecord[], not
     scriptMs: Math.round(row.scriptMs),
     localMs: Math.round(row.counts.localMs),
     estimatedMs: Math.round(row.estimatedMs),
+    counts: row.counts,
+    ...row.extra,
   };
 }
 

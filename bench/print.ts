@@ -3,6 +3,9 @@ import type { BenchResult } from './main';
 import type { ResultRow } from './results';
 import { capacityWith } from './capacity';
 import { describeColdStart } from './cold-start';
+import { TIME_BUDGETS_MS } from './budgets';
+import { estimateParts } from './pricing';
+import { describeQuotas } from './quotas';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const secs = (ms: number) => (ms / 1000).toFixed(2);
@@ -30,12 +33,14 @@ function rowCells(r: ResultRow): string[] {
     r.operation,
     r.ok ? 'ok' : r.skipped ? 'skip' : 'FAIL',
     int(c.reads),
+    int(c.cachedReads),
     int(c.writes),
     int(c.otherCalls),
     int(c.cellsRead),
     int(c.cellsWritten),
     int(c.emails),
     int(r.scriptMs),
+    r.extra.lockHoldMs > 0 ? secs(r.extra.lockHoldMs) : '',
     secs(r.estimatedMs),
     naive ? `${secs(naive.estimatedMs)}${naive.extrapolated ? '*' : ''}${naive.ok ? '' : '!'}` : '',
     ratio,
@@ -46,9 +51,13 @@ export function printReport(result: BenchResult): void {
   const m = result.costModel;
   console.log(`Work Orders benchmark — commit ${result.commit}, Node ${result.node}, ${result.at}`);
   console.log(
-    `Cost model: first touch ${m.firstTouchMs} ms, read ${m.readCallMs} ms, write ${m.writeCallMs} ms, ` +
-      `${m.cellReadUs} µs/cell read, ${m.cellWrittenUs} µs/cell written, ${m.emailMs} ms/email, ` +
-      `${m.otherCallMs} ms per other round trip (bench/cost-model.ts)`,
+    `Cost model (bench/cost-model.ts: each figure's source, ASSUMPTION where none): first touch ${m.firstTouchMs} ms, ` +
+      `read ${m.readCallMs} ms (${m.cachedReadMs} ms from the read cache), write ${m.writeCallMs} ms, ` +
+      `${m.cellReadUs} µs/cell read, ${m.cellWrittenUs} µs/cell written, ${m.structuralCellUs} µs/structural cell, ` +
+      `flush ${m.flushMs} ms, ${m.emailMs} ms/email, property get/set ${m.propertyReadMs}/${m.propertyWriteMs} ms, ` +
+      `cache get/put ${m.cacheReadMs}/${m.cacheWriteMs} ms, lock call ${m.lockCallMs} ms, other round trip ${m.otherCallMs} ms, ` +
+      `browser round trip ${m.clientRoundTripMs} ms, JavaScript × ${m.jsFactor}, bundle load ${m.bundleLoadMs.toFixed(0)} ms ` +
+      `per execution (naive baseline's bundle: ${result.naiveBundleLoadMs.toFixed(0)} ms)`,
   );
   for (const [size, notes] of Object.entries(result.worldNotes)) {
     for (const note of notes) console.log(`World of ${int(Number(size))}: ${note}.`);
@@ -59,21 +68,28 @@ export function printReport(result: BenchResult): void {
     'operation',
     'ok',
     'sheet reads',
+    'cached',
     'sheet writes',
     'other calls',
     'cells read',
     'cells written',
     'emails',
-    'local JS ms',
+    'script CPU ms',
+    'lock s',
     'est. s',
     'naive est. s',
     'naive/ours',
   ];
   const rows = [...result.rows].sort((a, b) => a.size - b.size);
   console.log(table(headers, rows.map(rowCells), (i) => i !== 1 && i !== 2));
+  for (const r of rows.filter((x) => x.note && x.budgetMs !== undefined)) {
+    console.log(`${r.operation} at ${int(r.size)}: ${r.note ?? ''}`);
+  }
   console.log(
-    '\nsheet reads/writes: Spreadsheet and Form backend calls; other calls: Properties, Cache, Lock, Script, Ui, Mail quota.' +
-      "\nlocal JS ms: the script's own time in the local runtime (execution wall time minus host service time)." +
+    "\nsheet reads/writes: Spreadsheet and Form backend calls; cached: the reads Google's read cache answers (counted in" +
+      '\nsheet reads, priced lower); other calls: Properties, Cache, Lock, Script, Ui, Mail quota.' +
+      "\nscript CPU ms: the script's own CPU time in the local runtime (its thread's time on a CPU, loading excluded)." +
+      '\nlock s: the longest estimated hold of the document lock by one execution (budget 10 s).' +
       '\nnaive: the same operation written the tutorial way (bench/naive/code.ts); * = extrapolated linearly from the two' +
       '\nlargest measured sizes (its per-row loops are linear by construction, and running a million per-cell calls' +
       '\nthrough the runtime would take most of the time budget); ! = a naive run failed.',
@@ -137,6 +153,19 @@ export function printReport(result: BenchResult): void {
   }
 
   console.log(`\n${describeColdStart(result.coldStart)}`);
+  console.log(
+    `Priced: ${m.bundleLoadMs.toFixed(0)} ms per execution (its best CPU time to load here × ${m.jsFactor}).`,
+  );
+
+  const largest = Math.max(...result.sizes);
+  console.log(`\nWhere the estimate goes at ${int(largest)} work orders (ms):`);
+  for (const op of Object.keys(TIME_BUDGETS_MS)) {
+    const r = rows.find((x) => x.size === largest && x.operation === op && x.ok);
+    if (!r || r.counts.executions === 0) continue;
+    const parts = Object.entries(estimateParts(r.counts, m)).filter(([, v]) => v >= 0.5);
+    console.log(`  ${op}: ${parts.map(([k, v]) => `${k} ${int(v)}`).join(', ')} = ${int(r.estimatedMs)}`);
+  }
+  if (result.quotas) console.log(`\n${describeQuotas(result.quotas).join('\n')}`);
 
   console.log('\nBudgets:');
   for (const b of result.budgets) console.log(`  ${b.ok ? 'ok  ' : 'FAIL'}  ${b.name}: ${b.detail}`);

@@ -3,7 +3,8 @@
  * cells, local JavaScript time and estimated Apps Script time, and the naive baseline beside it.
  */
 import type { ExecutionRecord } from '../runtime';
-import { addCounts, countsOf, estimateMs, ZERO_COUNTS, type CallCounts, type CostModel } from './cost-model';
+import type { CostModel } from './cost-model';
+import { addCounts, countsOf, estimateMs, holdEstimates, ZERO_COUNTS, type CallCounts } from './pricing';
 import type { Measurement } from './types';
 
 export interface NaiveFigures {
@@ -33,12 +34,47 @@ export interface ResultRow {
   estimatedMs: number;
   /** Service calls by Class.method, summed over the executions. */
   calls: Record<string, number>;
+  /** Quota and lock figures of the executions (recordFigures). */
+  extra: RecordFigures;
+  /** Past this estimate the operation breaks its own budget (worst-case rows), ms. */
+  budgetMs?: number;
   naive?: NaiveFigures;
+}
+
+/** What quotas and the lock budget read from an operation's executions. */
+export interface RecordFigures {
+  /** The longest estimated hold of a document lock by any one execution, ms (0: none taken). */
+  lockHoldMs: number;
+  /** Estimated time of the trigger executions (what counts against the daily trigger runtime), ms. */
+  triggerMs: number;
+  /** Properties round trips (reads and writes: what counts against the daily properties quota). */
+  propertyCalls: number;
+  /** Email recipients (what counts against the daily recipients quota of the sending account). */
+  recipients: number;
+}
+
+/** Lock, trigger-runtime and quota figures of a list of executions, priced with `model`. */
+export function recordFigures(records: readonly ExecutionRecord[], model: CostModel): RecordFigures {
+  let lockHoldMs = 0;
+  let triggerMs = 0;
+  let propertyCalls = 0;
+  let recipients = 0;
+  for (const r of records) {
+    for (const hold of holdEstimates(r.stats, model)) {
+      if (hold.key.startsWith('document:')) lockHoldMs = Math.max(lockHoldMs, hold.estimatedMs);
+    }
+    const counts = countsOf(r.stats, r.kind);
+    if (r.kind === 'installable-trigger' || r.kind === 'simple-trigger')
+      triggerMs += estimateMs(counts, model);
+    propertyCalls += counts.propertyReads + counts.propertyWrites;
+    recipients += counts.recipients;
+  }
+  return { lockHoldMs, triggerMs, propertyCalls, recipients };
 }
 
 /** Estimated time of several executions: each is priced on its own (each pays its first touch). */
 export function estimateRecords(records: readonly ExecutionRecord[], model: CostModel): number {
-  return records.reduce((sum, r) => sum + estimateMs(countsOf(r.stats), model), 0);
+  return records.reduce((sum, r) => sum + estimateMs(countsOf(r.stats, r.kind), model), 0);
 }
 
 export function rowFromMeasurement(
@@ -50,13 +86,11 @@ export function rowFromMeasurement(
   let counts: CallCounts = { ...ZERO_COUNTS };
   const calls: Record<string, number> = {};
   let spreadsheet = 0;
-  let scriptMs = 0;
   for (const r of m.records) {
-    counts = addCounts(counts, countsOf(r.stats));
+    counts = addCounts(counts, countsOf(r.stats, r.kind));
     for (const [k, v] of Object.entries(r.stats.calls)) calls[k] = (calls[k] ?? 0) + v;
     const s = r.stats.backend.Spreadsheet;
     spreadsheet += s ? s.read + s.write : 0;
-    scriptMs += Math.max(0, r.stats.totalMs - r.stats.serviceMs);
   }
   const failed = m.records.find((r) => !r.ok);
   const empty = m.records.length === 0;
@@ -74,9 +108,10 @@ export function rowFromMeasurement(
     note: m.note,
     counts,
     spreadsheetCalls: spreadsheet,
-    scriptMs,
+    scriptMs: counts.scriptMs,
     estimatedMs: estimateRecords(m.records, model),
     calls,
+    extra: recordFigures(m.records, model),
   };
 }
 
@@ -92,8 +127,9 @@ export function extrapolate(
   for (const key of Object.keys(counts) as (keyof CallCounts)[]) {
     counts[key] = Math.max(0, a.naive.counts[key] + (b.naive.counts[key] - a.naive.counts[key]) * t);
   }
-  // Executions and first touches do not scale with the register.
+  // Executions, first touches and browser round trips do not scale with the register.
   counts.executions = b.naive.counts.executions;
   counts.touches = b.naive.counts.touches;
+  counts.clientCalls = b.naive.counts.clientCalls;
   return { counts, estimatedMs: estimateMs(counts, model), ok: true, extrapolated: true };
 }

@@ -15,7 +15,7 @@
 import { spreadsheetCalls, type ExecutionStats } from '../runtime/host/execution';
 import type { ExecutionRecord } from '../runtime';
 import { costModelFromEnv, countsOf, addCounts, ZERO_COUNTS, type CallCounts } from './cost-model';
-import { estimateRecords } from './results';
+import { estimateRecords, recordFigures, type RecordFigures } from './results';
 import { SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../test/support/workbook';
 import { appendDirectly, makeOrder } from '../test/features/review/fixtures';
 import type { WorkOrder } from '../src/core/model';
@@ -43,6 +43,12 @@ export interface ReviewFigures {
   estimatedMs: number;
   /** Size of the reply the page receives, as JSON. */
   payloadBytes: number;
+  /** Everything the estimate priced (bench/pricing.ts). */
+  counts: CallCounts;
+  lockHoldMs: RecordFigures['lockHoldMs'];
+  triggerMs: number;
+  propertyCalls: number;
+  recipients: number;
   ok: boolean;
   error?: string;
   note?: string;
@@ -83,7 +89,7 @@ function figures(
   let counts: CallCounts = { ...ZERO_COUNTS };
   let sheets = 0;
   for (const r of records) {
-    counts = addCounts(counts, countsOf(r.stats as ExecutionStats));
+    counts = addCounts(counts, countsOf(r.stats as ExecutionStats, r.kind));
     sheets += spreadsheetCalls(r.stats);
   }
   const failed = records.find((r) => !r.ok || (r.value as { ok?: boolean } | undefined)?.ok === false);
@@ -104,6 +110,8 @@ function figures(
     localMs: Math.round(counts.localMs),
     estimatedMs: Math.round(estimateRecords(records, costModelFromEnv())),
     payloadBytes: Buffer.byteLength(JSON.stringify(payload ?? null), 'utf8'),
+    counts,
+    ...recordFigures(records, costModelFromEnv()),
     ok: !failed,
     error,
     note,

@@ -6,8 +6,8 @@
  *
  * The log is written into a set-up spreadsheet as the add-on writes it (keyed chain, checkpoint), then
  * *Verify audit log* runs through dist/Code.js. Printed: reads, cells read, the cost model's estimate
- * of Google's side, and the local JavaScript time (the HMAC chain itself), which Apps Script's V8 runs
- * a few times slower than Node: the estimate adds it multiplied by WO_VERIFY_JS_FACTOR (default 4).
+ * of Google's side, and the script's own CPU time (the HMAC chain itself), which the cost model scales
+ * by its jsFactor (bench/cost-model.ts, WO_COST_JS_FACTOR).
  */
 import crypto from 'node:crypto';
 import { LocalAppsScript } from '../runtime';
@@ -17,7 +17,8 @@ import { keyedCell } from '../src/core/keyed-chain';
 import { SHEET_NAMES } from '../src/core/model';
 import { ADDON_SECRET_KEY } from '../src/server/adapters/addon-secret';
 import { CHECKPOINT_KEY } from '../src/server/adapters/change-log-tail';
-import { costModelFromEnv, countsOf, estimateMs } from './cost-model';
+import { costModelFromEnv, countsOf } from './cost-model';
+import { estimateParts } from './pricing';
 
 const ADMIN = 'ada.admin@bench.example';
 /** Apps Script's execution limit. */
@@ -30,12 +31,14 @@ export interface VerifyFigures {
   reads: number;
   cellsRead: number;
   serviceEstimateMs: number;
+  /** The script's own CPU time, ms. */
   localMs: number;
+  jsFactor: number;
   estimateMs: number;
   budgetMs: number;
 }
 
-export async function measureVerify(rows: number, jsFactor = 4): Promise<VerifyFigures> {
+export async function measureVerify(rows: number): Promise<VerifyFigures> {
   const rt = LocalAppsScript.load();
   try {
     const ssId = rt.createSpreadsheet('Verify bench', ADMIN);
@@ -85,16 +88,19 @@ export async function measureVerify(rows: number, jsFactor = 4): Promise<VerifyF
     );
     const run = await rt.runMenuItem(ssId, ADMIN, 'verifyAuditLog');
     if (!run.ok) throw new Error(`verify failed: ${run.error?.message}`);
-    const counts = countsOf(run.stats);
-    const serviceEstimateMs = estimateMs(counts, costModelFromEnv());
+    const counts = countsOf(run.stats, run.kind);
+    const model = costModelFromEnv();
+    const parts = estimateParts(counts, model);
+    const total = Object.values(parts).reduce((a, b) => a + b, 0);
     return {
       rows,
       ok: (run.value as { ok?: boolean }).ok === true,
       reads: counts.reads,
       cellsRead: counts.cellsRead,
-      serviceEstimateMs,
-      localMs: counts.localMs,
-      estimateMs: serviceEstimateMs + counts.localMs * jsFactor,
+      serviceEstimateMs: total - (parts.javascript ?? 0),
+      localMs: counts.scriptMs,
+      jsFactor: model.jsFactor,
+      estimateMs: total,
       budgetMs: BUDGET_MS,
     };
   } finally {
@@ -102,12 +108,12 @@ export async function measureVerify(rows: number, jsFactor = 4): Promise<VerifyF
   }
 }
 
-export function describeVerify(f: VerifyFigures, jsFactor: number): string {
+export function describeVerify(f: VerifyFigures): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   return (
     `verify audit log over ${f.rows.toLocaleString('en-US')} log rows: ${f.ok ? 'OK' : 'NOT OK'}, ` +
     `${f.reads} Spreadsheet reads, ${f.cellsRead.toLocaleString('en-US')} cells read; ` +
-    `Google side ${s(f.serviceEstimateMs)} (cost model) + JavaScript ${s(f.localMs)} × ${jsFactor} = ` +
+    `Google side ${s(f.serviceEstimateMs)} (cost model) + JavaScript ${s(f.localMs)} × ${f.jsFactor} = ` +
     `${s(f.estimateMs)} estimated (budget ${s(f.budgetMs)}, limit ${s(LIMIT_MS)}): ` +
     `${f.estimateMs <= f.budgetMs ? 'within' : 'OVER'} budget`
   );
@@ -115,10 +121,9 @@ export function describeVerify(f: VerifyFigures, jsFactor: number): string {
 
 if (process.argv[1]?.endsWith('verify-audit.ts')) {
   const rows = Number(process.env.WO_VERIFY_ROWS ?? 1_000_000);
-  const factor = Number(process.env.WO_VERIFY_JS_FACTOR ?? 4);
-  measureVerify(rows, factor).then(
+  measureVerify(rows).then(
     (f) => {
-      process.stdout.write(`${describeVerify(f, factor)}\n`);
+      process.stdout.write(`${describeVerify(f)}\n`);
       if (!f.ok || f.estimateMs > f.budgetMs) process.exitCode = 1;
     },
     (error: unknown) => {

@@ -5,6 +5,7 @@ import { World } from './host/world';
 import { Executor } from './host/executor';
 import type { ExecutionOutcome } from './host/executor';
 import { emptyStats } from './host/execution';
+import { endAllHolds } from './host/cost-trace';
 import type { ExecutionContext, ExecutionKind } from './host/execution';
 import { AuthMode } from './host/auth';
 import { sessionIdentity } from './host/identity';
@@ -17,6 +18,7 @@ import type { Submission } from './host/form/store';
 export { AuthMode, Scope } from './host/auth';
 export type { ExecutionContext, ExecutionKind, ExecutionStats } from './host/execution';
 export type { ExecutionOutcome } from './host/executor';
+export type { CostCounters, LockHold } from './host/cost-trace';
 export { World } from './host/world';
 export type { Accounts } from './host/identity';
 
@@ -159,9 +161,10 @@ export class LocalAppsScript {
     };
     const args = options.args;
     const makeArgs = typeof args === 'function' ? args : () => args ?? [];
-    const outcome = await this.executor.execute(ctx, this.code, entry, createGlobals(ctx), makeArgs, () =>
-      this.world.locks.releaseAll(ctx.executionId),
-    );
+    const outcome = await this.executor.execute(ctx, this.code, entry, createGlobals(ctx), makeArgs, () => {
+      endAllHolds(ctx);
+      this.world.locks.releaseAll(ctx.executionId);
+    });
     const record: ExecutionRecord = { ...outcome, entry, user: options.user, kind };
     this.executions.push(record);
     return record;

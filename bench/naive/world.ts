@@ -22,14 +22,19 @@ export interface NaiveWorld {
 
 let source: string | undefined;
 
+/** The naive baseline's bundle (built once per process). */
+export function naiveBundleSource(): string {
+  source ??= buildNaiveBundle();
+  return source;
+}
+
 function manifest(): Partial<Manifest> {
   const dist = path.resolve(process.env.WO_DIST_DIR ?? 'dist');
   return JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as Manifest;
 }
 
 export async function createNaiveWorld(history: History): Promise<NaiveWorld> {
-  source ??= buildNaiveBundle();
-  const rt = LocalAppsScript.fromSource(source, manifest());
+  const rt = LocalAppsScript.fromSource(naiveBundleSource(), manifest());
   const ssId = rt.createSpreadsheet('Work orders (naive baseline)', USERS.admin);
   const staff = [
     [USERS.manager, 'Manager', 'Manager', true],

@@ -2,6 +2,7 @@ import { GasError, GasObject, Pending } from './gas-object';
 import type { ExecutionContext } from './execution';
 import { checkAuthorization } from './authorization';
 import { callFamily, callKind } from './call-cost';
+import { noteReadCache, structuralCellsOf } from './cost-trace';
 
 type Reply = { ok: unknown } | { err: { name: string; message: string } };
 
@@ -88,9 +89,11 @@ export class Dispatcher {
         const backend = (stats.backend[callFamily(object, method)] ??= { touch: 0, read: 0, write: 0 });
         backend[kind] += 1;
       }
+      noteReadCache(this.ctx, object, method, kind);
       const fn = scriptVisibleMethod(object, method);
       checkAuthorization(this.ctx, object, method);
       const args = this.decode(argsJson) as unknown[];
+      stats.structuralCells += structuralCellsOf(object, method, args);
       const result = fn.apply(object, args);
       if (result instanceof Pending) {
         return new Pending(

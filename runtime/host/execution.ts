@@ -1,6 +1,7 @@
 import type { AuthMode } from './auth';
 import type { World } from './world';
 import type { SessionIdentity } from './identity';
+import type { LockHold } from './cost-trace';
 
 /** What one execution did, for tests and the benchmark to read. */
 export interface ExecutionStats {
@@ -15,6 +16,10 @@ export interface ExecutionStats {
   backend: Record<string, { touch: number; read: number; write: number }>;
   cellsRead: number;
   cellsWritten: number;
+  /** Spreadsheet reads Google's read cache would answer (cost-trace.ts); included in `backend`. */
+  cachedReads: number;
+  /** Cells covered by structural calls: validation or protection ranges, rows inserted or deleted. */
+  structuralCells: number;
   emailsSent: number;
   emailRecipients: number;
   lockWaits: number;
@@ -25,6 +30,13 @@ export interface ExecutionStats {
   loadMs: number;
   /** Wall time of the whole execution, ms. */
   totalMs: number;
+  /**
+   * CPU time of the script's own thread while its function ran (after loading Code.js), ms: time
+   * blocked waiting for a service call is not in it. NaN where the platform cannot tell.
+   */
+  scriptCpuMs: number;
+  /** Every lock taken and given back, with what the execution did meanwhile (cost-trace.ts). */
+  lockHolds: LockHold[];
 }
 
 /** Reads plus writes that reached the Sheets backend: what the budgets call "Spreadsheet calls". */
@@ -40,6 +52,8 @@ export function emptyStats(): ExecutionStats {
     backend: {},
     cellsRead: 0,
     cellsWritten: 0,
+    cachedReads: 0,
+    structuralCells: 0,
     emailsSent: 0,
     emailRecipients: 0,
     lockWaits: 0,
@@ -47,6 +61,8 @@ export function emptyStats(): ExecutionStats {
     serviceMs: 0,
     loadMs: 0,
     totalMs: 0,
+    scriptCpuMs: NaN,
+    lockHolds: [],
   };
 }
 

@@ -168,6 +168,7 @@ export class Executor {
     if (!live.stopped) this.idle.push(worker);
     onFinish();
     ctx.stats.loadMs = message.loadMs;
+    ctx.stats.scriptCpuMs = message.cpuMs ?? NaN;
     ctx.stats.totalMs = performance.now() - started;
     this.pump();
     return {

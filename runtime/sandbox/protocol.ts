@@ -37,6 +37,8 @@ export interface DoneMessage {
   resultJson?: string;
   error?: WireError;
   loadMs: number;
+  /** CPU time of the worker thread while the function ran (NaN if unknown or not reached), ms. */
+  cpuMs?: number;
 }
 
 /** Sent when the worker starts an execution: its time limit counts from here. */

@@ -8,6 +8,7 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import vm from 'node:vm';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { PRELUDE_SOURCE } from './prelude';
 import type { CallMessage, DoneMessage, ReplyMessage, StartMessage, WireError } from './protocol';
@@ -36,6 +37,21 @@ function scriptFor(message: StartMessage): vm.Script {
     compiled.set(message.codeKey, script);
   }
   return script;
+}
+
+/**
+ * CPU time this thread has used, ms, or NaN where the platform does not say. Linux's schedstat gives
+ * the thread's time on a CPU in nanoseconds; a thread blocked in Atomics.wait (waiting for a service
+ * call) is not on a CPU, so the difference over a run is the script's own JavaScript time, whatever
+ * else the machine is doing.
+ */
+function threadCpuMs(): number {
+  try {
+    const ns = Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+    return Number.isFinite(ns) ? ns / 1e6 : NaN;
+  } catch {
+    return NaN;
+  }
 }
 
 function toWireError(error: unknown): WireError {
@@ -74,6 +90,7 @@ function run(message: StartMessage): DoneMessage {
     return (reply.message as ReplyMessage).json;
   };
   let loadMs = 0;
+  let cpuStarted = NaN;
   try {
     const install = prelude.runInContext(context) as (
       call: typeof hostCall,
@@ -95,11 +112,25 @@ function run(message: StartMessage): DoneMessage {
         error: { name: 'Exception', message: `Script function not found: ${message.entry}` },
       };
     }
+    cpuStarted = threadCpuMs();
     const args = codec.decode(message.argsJson) as unknown[];
     const result = fn(...args);
-    return { type: 'done', executionId: message.executionId, loadMs, resultJson: codec.encode(result) };
+    const resultJson = codec.encode(result);
+    return {
+      type: 'done',
+      executionId: message.executionId,
+      loadMs,
+      cpuMs: threadCpuMs() - cpuStarted,
+      resultJson,
+    };
   } catch (error) {
-    return { type: 'done', executionId: message.executionId, loadMs, error: toWireError(error) };
+    return {
+      type: 'done',
+      executionId: message.executionId,
+      loadMs,
+      cpuMs: threadCpuMs() - cpuStarted,
+      error: toWireError(error),
+    };
   }
 }
 

@@ -112,6 +112,12 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = {
     'Days off on the business clock: dates written YYYY-MM-DD, separated by commas (e.g. 2026-12-25, 2027-01-01). Empty = none.',
   weeklyKpiSummary:
     'TRUE to email managers a summary of last week’s KPIs each Monday (the KPI History tab keeps one row per week either way).',
+  defaultHourlyRate:
+    'Labour cost per hour for a technician whose Staff row has no Hourly Rate (cost = hours × rate + parts).',
+  crewHoursPerWeek:
+    'Hours of work the whole crew can do in a week: the capacity the backlog is measured against.',
+  estimatedHoursPerOrder:
+    'Hours of work an open work order is expected to take, for the backlog in labour hours (less the hours already logged on it).',
 };
 
 /** What a business-time setting accepts, added to the note on a value refused or replaced. */
@@ -119,12 +125,6 @@ export const SETTING_EXPECTED: Partial<Record<SettingKey, string>> = {
   workingDays: 'weekday names or ranges such as Mon-Fri or Mon, Wed, Fri',
   workingHours: 'a start and an end on the 24-hour clock such as 08:00-17:00, the start before the end',
   holidays: 'dates written YYYY-MM-DD separated by commas, such as 2026-12-25, 2027-01-01, or empty',
-  defaultHourlyRate:
-    'Labour cost per hour for a technician whose Staff row has no Hourly Rate (cost = hours × rate + parts).',
-  crewHoursPerWeek:
-    'Hours of work the whole crew can do in a week: the capacity the backlog is measured against.',
-  estimatedHoursPerOrder:
-    'Hours of work an open work order is expected to take, for the backlog in labour hours (less the hours already logged on it).',
 };
 
 export const DEFAULT_PRIORITIES: readonly PriorityRule[] = [

@@ -1,6 +1,7 @@
 import { GasError, GasObject, Pending } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { overload } from '../args';
+import { holdBegan, holdEnded } from '../cost-trace';
 
 /** Reference (Lock.waitLock): "timing out with an exception"; this is the exception's text. */
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
@@ -174,6 +175,7 @@ class Lock extends GasObject {
 
   releaseLock(): void {
     overload(this.gasClass, 'releaseLock', arguments, []);
+    if (this._table.holderOf(this.key) === this.ctx.executionId) holdEnded(this.ctx, this.key, 'releaseLock');
     this._table.release(this.key, this.ctx.executionId);
   }
 
@@ -183,13 +185,17 @@ class Lock extends GasObject {
     // Live Apps Script (gas-fakes test/testlock.js, "Lock timeout failures"): a negative timeout fails
     // even when the lock is free (tryLock false, waitLock "Lock timeout"); 0 takes a free lock.
     if (timeoutMs < 0) return settle(false);
-    if (table.tryAcquire(key, ctx.executionId)) return settle(true);
+    if (table.tryAcquire(key, ctx.executionId)) {
+      holdBegan(ctx, key);
+      return settle(true);
+    }
     if (timeoutMs === 0) return settle(false);
     ctx.stats.lockWaits++;
     const started = performance.now();
     return new Pending(
       table.acquire(key, ctx.executionId, timeoutMs, ctx.world.clock.scale).then((ok) => {
         ctx.stats.lockWaitMs += (performance.now() - started) * ctx.world.clock.scale;
+        if (ok) holdBegan(ctx, key);
         return settle(ok);
       }),
     );
