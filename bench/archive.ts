@@ -7,7 +7,7 @@
  *
  *   npm run build && node --import tsx bench/archive.ts          (WO_ARCHIVE_RUNS=2 to stop early)
  */
-import { countsOf, estimateMs } from './cost-model';
+import { costModelFromEnv, countsOf, estimateMs } from './cost-model';
 import { localParts } from '../src/core/time';
 import { SHEET_NAMES } from '../src/core/model';
 import { DAY, now, setSetting } from '../test/support/ops';
@@ -68,7 +68,8 @@ export async function measureArchiveAtScale(
         remaining: value.remaining,
         chunks: value.chunks,
         estimatedMs:
-          estimateMs(countsOf(record.stats)) + (record.stats.calls['SpreadsheetApp.openById'] ?? 0) * 200,
+          estimateMs(countsOf(record.stats), costModelFromEnv()) +
+          (record.stats.calls['SpreadsheetApp.openById'] ?? 0) * 200,
         longestHoldMs: Math.max(0, ...recorder.holds.map((h) => h.estimatedMs)),
       });
       if (value.remaining === 0) break;

@@ -3,7 +3,7 @@
  * years of the add-on's own work would have left it), the archive spreadsheets the add-on created, and
  * the document lock holds of an execution, priced by the benchmark's cost model.
  */
-import { countsOf, estimateMs } from '../../../bench/cost-model';
+import { DEFAULT_COST_MODEL, countsOf, estimateMs } from '../../../bench/cost-model';
 import type { ExecutionContext, ExecutionStats, World } from '../../../runtime';
 import { formatRequestId } from '../../../src/core/ids';
 import { emptyWorkOrder, SHEET_NAMES, type WorkOrder } from '../../../src/core/model';
@@ -123,7 +123,7 @@ export function recordLockHolds(world: World): { holds: LockHold[]; stop(): void
       holds.push({
         executionId: ctx.executionId,
         // Priced as its own execution (one first touch) plus a touch per other file, plus this release.
-        estimatedMs: estimateMs({ ...countsOf(delta), localMs: 0 }) + files * 200 + 25,
+        estimatedMs: estimateMs({ ...countsOf(delta), scriptMs: 0 }, DEFAULT_COST_MODEL) + files * 200 + 25,
         calls: delta.calls,
       });
     }
