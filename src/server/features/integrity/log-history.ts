@@ -1,0 +1,104 @@
+/**
+ * Reading the change log as the trusted record of what each work order holds: which orders the log
+ * knows as live (created, not archived) and, for the few records asked for, every line to replay
+ * (core/replay.ts).
+ *
+ * Only rows the add-on wrote count: a keyed row must carry the MAC the add-on's secret gives over the
+ * previous row's MAC and its own content, so a row typed, pasted or edited by hand (which nobody
+ * without the secret can sign) is skipped and can neither invent an order nor change one. Rows from
+ * before the keyed chain started (plain SHA-256 hashes, at the top of an older log) are taken as they
+ * are: nothing better vouches for them, and Verify audit log checks their chain.
+ *
+ * Cost: the whole log, one read per 50,000 rows. Callers take this path only when something is
+ * already wrong (an order missing from the register, a paste over the hidden state column).
+ */
+import { canonicalOfRow, GENESIS_HASH, isBlankRow } from '../../../core/audit';
+import { entriesOfRow, LOG_COLUMN } from '../../../core/change-log-row';
+import { parseKeyedCell, type HmacKey } from '../../../core/keyed-chain';
+import { CHANGE_LOG_HEADERS } from '../../../core/model';
+import { ARCHIVED_FIELD, CREATED_FIELD, collectHistories, type RecordHistory } from '../../../core/replay';
+import { hmacSha256Hex } from '../../../core/sha256';
+import { addonKey } from '../../adapters/addon-secret';
+import { logSheet } from '../../adapters/workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const CHUNK_ROWS = 50_000;
+const PLAIN_HASH = /^[0-9a-f]{64}$/;
+
+export interface LogKnowledge {
+  /** Every record the log knows as created and not archived since. */
+  live: Set<string>;
+  /** Every record the log shows as moved to the Archive tab (and not created again since). */
+  archived: Set<string>;
+  /** Lines of the records asked for. */
+  histories: Map<string, RecordHistory>;
+  /** Rows skipped because the add-on did not write them as they stand. */
+  skipped: number;
+}
+
+/**
+ * Decides, row by row in log order, whether the add-on wrote it: a keyed row verifies against the
+ * MAC the row claiming the previous position carries (a MAC covers its predecessor's, so a row that
+ * verifies is genuine wherever that predecessor sits); plain rows only before the first keyed one.
+ */
+export class GenuineRows {
+  private readonly macs = new Map<number, string>();
+  private keyedSeen = false;
+  private previousCell = '';
+
+  constructor(private readonly key: HmacKey) {}
+
+  accept(row: readonly unknown[]): boolean {
+    const hashCell = String(row[LOG_COLUMN.hash] ?? '').trim();
+    const above = this.previousCell;
+    this.previousCell = hashCell;
+    const cell = parseKeyedCell(hashCell);
+    if (!cell) return !this.keyedSeen && PLAIN_HASH.test(hashCell);
+    this.keyedSeen = true;
+    this.macs.set(cell.seq, cell.mac);
+    const previous =
+      cell.seq === 1 ? (PLAIN_HASH.test(above) ? above : GENESIS_HASH) : this.macs.get(cell.seq - 1);
+    if (previous === undefined) return false;
+    const canonical = canonicalOfRow(row);
+    if (!('content' in canonical)) return false;
+    return hmacSha256Hex(this.key, `${previous}\n${cell.seq}\n`, canonical.content) === cell.mac;
+  }
+}
+
+/**
+ * What the genuine rows of the log say: live and archived ids, and the histories of `wanted`.
+ * Null when the add-on has no secret here (nothing could be told genuine).
+ */
+export function readLogKnowledge(ss: Spreadsheet, wanted: ReadonlySet<string>): LogKnowledge | null {
+  const key = addonKey(ss.getId());
+  if (!key) return null;
+  const sheet = logSheet(ss);
+  const genuine = new GenuineRows(key);
+  const state = new Map<string, boolean>();
+  const knowledge: LogKnowledge = { live: new Set(), archived: new Set(), histories: new Map(), skipped: 0 };
+  const last = sheet.getLastRow();
+  for (let first = 2; first <= last; first += CHUNK_ROWS) {
+    const count = Math.min(CHUNK_ROWS, last - first + 1);
+    const rows = sheet.getRange(first, 1, count, CHANGE_LOG_HEADERS.length).getValues();
+    for (const row of rows) {
+      if (isBlankRow(row)) continue;
+      if (!genuine.accept(row)) {
+        knowledge.skipped++;
+        continue;
+      }
+      const changes = String(row[LOG_COLUMN.changes] ?? '');
+      const id = String(row[LOG_COLUMN.recordId] ?? '').trim();
+      const mentions = changes.includes(CREATED_FIELD) || changes.includes(ARCHIVED_FIELD);
+      if (!mentions && !wanted.has(id)) continue;
+      const lines = entriesOfRow(row);
+      for (const line of lines) {
+        if (line.field === CREATED_FIELD) state.set(line.recordId, true);
+        else if (line.field === ARCHIVED_FIELD) state.set(line.recordId, false);
+      }
+      if (wanted.has(id)) collectHistories(lines, knowledge.histories, wanted);
+    }
+  }
+  for (const [id, live] of state) (live ? knowledge.live : knowledge.archived).add(id);
+  return knowledge;
+}
