@@ -82,7 +82,7 @@ function restoredEmail(
     ...restored.map(
       (o, i) => `${o.id} (${o.status}${o.woNumber ? `, ${o.woNumber}` : ''}), now at row ${firstRow + i}`,
     ),
-    'Rows of the register are never deleted by hand: finished work orders leave it through Extensions › Work Orders › Archive. The Change Log names who last changed each one.',
+    'Rows of the register are never deleted by hand: finished work orders leave it through Extensions › Work Orders › Archive closed work orders. The Change Log names who last changed each one.',
   ];
   return {
     to: administratorEmails(reference.staff),
