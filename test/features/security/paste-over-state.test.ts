@@ -133,6 +133,18 @@ test('a pasted duplicate Request ID is put back, with or without the hidden colu
   expect(wb.register()).toHaveLength(before.length);
 });
 
+test('a whole row cleared with Delete, hidden column included, comes back', async () => {
+  const mine = await assignedOrder(wb, TECH, { description: 'Do not lose me' });
+  const before = registerSnapshot();
+  const width = wb.sheet(REGISTER).lastColumn();
+  const row = rowOf(wb, mine);
+  const outcome = await wb.edit(TECH, REGISTER, row, 1, [Array<string>(width).fill('')]);
+  outcome.executions.forEach(expectOk);
+  expect(registerSnapshot()).toEqual(before);
+  expect(rowOf(wb, mine)).toBe(row);
+  expect(noteAt(wb, mine, REGISTER_COLUMNS.description)).toMatch(/put back whole/);
+});
+
 test('negative control: the same technician can still type and paste what a technician may', async () => {
   const mine = await assignedOrder(wb, TECH, { description: 'Real work' });
   expectOk(await type(wb, TECH, mine, 'Status', 'In Progress'));

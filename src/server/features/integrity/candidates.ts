@@ -7,7 +7,7 @@
  * are remembered, so a gap costs one reading of the log, not one an hour.
  */
 import { normalizeHeader } from '../../../core/headers';
-import { formatRequestId, readRequestCounter } from '../../../core/ids';
+import { formatRequestId, highestRequestNumber, readRequestCounter } from '../../../core/ids';
 import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
@@ -21,12 +21,15 @@ export const SETTLED_IDS = 'integritySettled';
 /** The settled list is kept short: past this, the oldest are dropped (and read from the log again). */
 const SETTLED_LIMIT = 2000;
 
-/** The highest request number handed out, from the counters the add-on keeps (0 when none reads). */
-function highestIssued(spreadsheetId: string): number {
+/**
+ * The highest request number handed out, from the counters the add-on keeps; with neither readable
+ * (a new owner's first hour), at least the highest in the register.
+ */
+function highestIssued(spreadsheetId: string, present: ReadonlySet<string>): number {
   const owner = readRequestCounter(readOwnerState(spreadsheetId, REQUEST_COUNTER_STATE)) ?? 0;
   const props = documentPropertiesOrNull();
   const floor = props ? (readRequestCounter(props.getProperty(PROPERTY_KEYS.requestCounter)) ?? 0) : 0;
-  return Math.max(owner, floor);
+  return Math.max(owner, floor, highestRequestNumber([...present]));
 }
 
 /** Request ids in the Archive tab (two reads; none when there is no Archive tab). */
@@ -73,7 +76,7 @@ export function missingCandidates(
   present: ReadonlySet<string>,
   settled: ReadonlySet<string>,
 ): Set<string> {
-  const highest = highestIssued(ss.getId());
+  const highest = highestIssued(ss.getId(), present);
   const candidates = new Set<string>();
   for (let n = 1; n <= highest; n++) {
     const id = formatRequestId(n);

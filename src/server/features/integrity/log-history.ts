@@ -39,11 +39,11 @@ export interface LogKnowledge {
 
 /**
  * Decides, row by row in log order, whether the add-on wrote it: a keyed row verifies against the
- * MAC the row claiming the previous position carries (a MAC covers its predecessor's, so a row that
- * verifies is genuine wherever that predecessor sits); plain rows only before the first keyed one.
+ * MAC of the row above it (a MAC covers its predecessor's, so a row that verifies is the add-on's);
+ * plain rows count only before the first keyed one. Holds one row's worth of state, whatever the
+ * log's length.
  */
 export class GenuineRows {
-  private readonly macs = new Map<number, string>();
   private keyedSeen = false;
   private previousCell = '';
 
@@ -56,10 +56,11 @@ export class GenuineRows {
     const cell = parseKeyedCell(hashCell);
     if (!cell) return !this.keyedSeen && PLAIN_HASH.test(hashCell);
     this.keyedSeen = true;
-    this.macs.set(cell.seq, cell.mac);
-    const previous =
-      cell.seq === 1 ? (PLAIN_HASH.test(above) ? above : GENESIS_HASH) : this.macs.get(cell.seq - 1);
-    if (previous === undefined) return false;
+    const aboveKeyed = parseKeyedCell(above);
+    let previous: string | null = null;
+    if (cell.seq === 1) previous = PLAIN_HASH.test(above) ? above : GENESIS_HASH;
+    else if (aboveKeyed?.seq === cell.seq - 1) previous = aboveKeyed.mac;
+    if (previous === null) return false;
     const canonical = canonicalOfRow(row);
     if (!('content' in canonical)) return false;
     return hmacSha256Hex(this.key, `${previous}\n${cell.seq}\n`, canonical.content) === cell.mac;

@@ -78,11 +78,15 @@ export function rebuildOrders(
           responseRef: ref,
         })
       : null;
-    const { order } = replayOrder(history, start, { timeZone: ctx.timeZone });
-    const flagged = genuine
-      ? order
-      : { ...order, reviewFlag: [order.reviewFlag, ANSWERS_NOT_FOUND].filter((t) => t !== '').join('; ') };
-    orders.set(history.id, flagged);
+    const { order, unreadable } = replayOrder(history, start, { timeZone: ctx.timeZone });
+    const flags = [
+      order.reviewFlag,
+      genuine ? '' : ANSWERS_NOT_FOUND,
+      unreadable.length > 0
+        ? `Restored from the change log: ${unreadable.length} logged value(s) could not be read back (${unreadable.join('; ').slice(0, 300)})`
+        : '',
+    ];
+    orders.set(history.id, { ...order, reviewFlag: flags.filter((t) => t !== '').join('; ') });
   }
   return orders;
 }

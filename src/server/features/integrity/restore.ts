@@ -113,25 +113,25 @@ export function restoreDeletedOrders(
   const key = addonKey(ssId);
   const knowledge = key ? readLogKnowledge(ss, candidates) : null;
   if (!key || !knowledge) return { restored: [] };
-  rememberSettled(
-    ssId,
-    settled,
-    [...candidates].filter((id) => !knowledge.live.has(id)),
-  );
+  const notLive = [...candidates].filter((id) => !knowledge.live.has(id));
   const deleted = [...candidates].sort(compareIds).flatMap((id) => {
     const history = knowledge.live.has(id) ? knowledge.histories.get(id) : undefined;
     return history && intakeFinished(ssId, history.created?.ref ?? '') ? [history] : [];
   });
-  if (deleted.length === 0) return { restored: [] };
-  const rebuilt = rebuildOrders(ss, deleted, {
-    key,
-    settings: reference.settings,
-    timeZone: reference.timeZone,
-  });
+  const rebuilt =
+    deleted.length > 0
+      ? rebuildOrders(ss, deleted, { key, settings: reference.settings, timeZone: reference.timeZone })
+      : new Map<string, WorkOrder>();
   const done = withOwnerAndDocumentLocks(() => {
     const register = Register.open(ss);
-    // Read again under the locks: only what is still missing now is put back.
+    // Read again under the locks: only what is still missing now is put back. An id the log had not
+    // made when it was read, and that is still in no row now that no intake is under way, never was.
     const present = new Set(register.readIds().map((id) => id.trim()));
+    rememberSettled(
+      ssId,
+      settled,
+      notLive.filter((id) => !present.has(id)),
+    );
     const missing = [...rebuilt.values()].filter((o) => !present.has(o.id));
     if (missing.length === 0) return null;
     const logged = writeChangeLog(
