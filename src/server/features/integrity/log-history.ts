@@ -19,6 +19,8 @@ import { CHANGE_LOG_HEADERS } from '../../../core/model';
 import { ARCHIVED_FIELD, CREATED_FIELD, collectHistories, type RecordHistory } from '../../../core/replay';
 import { hmacSha256Hex } from '../../../core/sha256';
 import { addonKey } from '../../adapters/addon-secret';
+import { readCheckpoint } from '../../adapters/change-log-tail';
+import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { logSheet } from '../../adapters/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -78,7 +80,10 @@ export function readLogKnowledge(ss: Spreadsheet, wanted: ReadonlySet<string>): 
   const genuine = new GenuineRows(key);
   const state = new Map<string, boolean>();
   const knowledge: LogKnowledge = { live: new Set(), archived: new Set(), histories: new Map(), skipped: 0 };
-  const last = sheet.getLastRow();
+  // In a document, rows past the checkpoint were written by a change that has not finished (or
+  // failed): the next append settles them, and until then they say nothing.
+  const checkpoint = documentPropertiesOrNull() ? readCheckpoint() : null;
+  const last = Math.min(sheet.getLastRow(), checkpoint?.row ?? Infinity);
   for (let first = 2; first <= last; first += CHUNK_ROWS) {
     const count = Math.min(CHUNK_ROWS, last - first + 1);
     const rows = sheet.getRange(first, 1, count, CHANGE_LOG_HEADERS.length).getValues();

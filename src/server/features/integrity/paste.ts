@@ -114,17 +114,35 @@ function emptyCopy(cells: readonly unknown[], rows: PastedRows, reason: string):
   return { kind: 'stray', refused };
 }
 
-/** Request id → how many register rows hold it (one read of the id column). */
-function idCounts(sheet: Sheet, layout: RegisterLayout): Map<string, number> {
+interface RegisterIds {
+  /** Request id → how many register rows hold it. */
+  counts: Map<string, number>;
+  /** Form responses some row's order came from (one response, one order). */
+  served: Set<string>;
+}
+
+/** The register's ids and response rows (two column reads). */
+function registerIds(sheet: Sheet, layout: RegisterLayout): RegisterIds {
   const counts = new Map<string, number>();
+  const served = new Set<string>();
   const last = sheet.getLastRow();
-  if (last < 2) return counts;
-  const ids = sheet.getRange(2, layout.indexOf.id + 1, last - 1, 1).getValues();
-  for (const [cell] of ids) {
+  if (last < 2) return { counts, served };
+  const column = (index: number): unknown[] =>
+    index < 0
+      ? []
+      : sheet
+          .getRange(2, index + 1, last - 1, 1)
+          .getValues()
+          .map((r) => r[0]);
+  for (const cell of column(layout.indexOf.id)) {
     const id = cellText(cell).trim();
     if (id !== '') counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  return counts;
+  for (const cell of column(layout.indexOf.responseRef)) {
+    const ref = cellText(cell).trim();
+    if (ref !== '') served.add(ref);
+  }
+  return { counts, served };
 }
 
 /**
@@ -142,14 +160,18 @@ export function putBackForgedRows(
   const key = addonKey(ss.getId());
   if (!key) return [...verdicts];
   const idIndex = rows.layout.indexOf.id;
-  const counts = idCounts(rows.sheet, rows.layout);
+  const { counts, served } = registerIds(rows.sheet, rows.layout);
   const pastedId = (i: number): string => cellText(rows.read[i]?.[idIndex]).trim();
   const candidates = missingCandidates(ss, new Set(counts.keys()), readSettled(ss.getId()));
   const wanted = new Set([...candidates, ...forged.map(pastedId).filter((id) => id !== '')]);
   const knowledge = readLogKnowledge(ss, wanted);
   if (!knowledge) return [...verdicts];
   const missing = [...candidates]
-    .filter((id) => knowledge.live.has(id) && knowledge.histories.has(id))
+    .filter((id) => {
+      const history = knowledge.live.has(id) ? knowledge.histories.get(id) : undefined;
+      // An order whose response another row's order came from was taken in again, not pasted over.
+      return history !== undefined && !served.has(history.created?.ref ?? '');
+    })
     .sort(compareIds);
   const chosen = new Map<number, { id: string; reason: string }>();
   const emptied = new Map<number, string>();

@@ -126,13 +126,17 @@ export function restoreDeletedOrders(
     const register = Register.open(ss);
     // Read again under the locks: only what is still missing now is put back. An id the log had not
     // made when it was read, and that is still in no row now that no intake is under way, never was.
-    const present = new Set(register.readIds().map((id) => id.trim()));
-    rememberSettled(
-      ssId,
-      settled,
-      notLive.filter((id) => !present.has(id)),
-    );
-    const missing = [...rebuilt.values()].filter((o) => !present.has(o.id));
+    const rows = register.readAll().orders;
+    const present = new Set(rows.map((r) => r.order.id));
+    // One response, one order: an intake that failed after logging and was taken in again by
+    // reconciliation under a new id left a "Created" row that is not a deletion.
+    const served = new Set(rows.map((r) => r.order.responseRef).filter((ref) => ref !== ''));
+    const superseded = [...rebuilt.values()].filter((o) => o.responseRef !== '' && served.has(o.responseRef));
+    rememberSettled(ssId, settled, [
+      ...notLive.filter((id) => !present.has(id)),
+      ...superseded.filter((o) => !present.has(o.id)).map((o) => o.id),
+    ]);
+    const missing = [...rebuilt.values()].filter((o) => !present.has(o.id) && !superseded.includes(o));
     if (missing.length === 0) return null;
     const logged = writeChangeLog(
       ss,
