@@ -96,6 +96,32 @@ describe('a register row deleted by hand', () => {
   });
 });
 
+test('a forged "Archived" log row does not hide a deleted order', async () => {
+  const [victim] = await submitMany(wb, 1, () => 'Hide my deletion');
+  const row = rowOf(wb, victim!);
+  wb.sheet(REGISTER).deleteRows(row, 1);
+  const log = wb.sheet(SHEET_NAMES.changeLog);
+  const last = log.lastRow();
+  const claimed = String(log.valueAt(last, 6)).replace(
+    /^k(\d+)\..*$/,
+    (_, n: string) => `k${Number(n) + 1}.`,
+  );
+  log.writeValues(last + 1, 1, [
+    [
+      now(wb),
+      ADMIN,
+      'system',
+      victim!,
+      'Archived: Submitted → Moved to Archive',
+      `${claimed}${'ab'.repeat(32)}`,
+    ],
+  ]);
+  const mails = restoredMail().length;
+  (await runHourly(wb)).forEach(expectOk);
+  expect(wb.order(victim!).description).toBe('Hide my deletion');
+  expect(restoredMail().slice(mails)).toHaveLength(1);
+});
+
 test('an order moved to the Archive tab is not restored', async () => {
   setSetting(wb, 'retentionDays', 30);
   const today = now(wb);
