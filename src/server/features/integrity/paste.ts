@@ -189,8 +189,10 @@ export function putBackForgedRows(
     } else if (rows.edited(idIndex) && missing.length > 0) {
       const id = missing.shift() as string;
       chosen.set(i, { id, reason: duplicateReason(pasted, id) });
-    } else if (rows.edited(idIndex)) {
-      // Every order the log knows is in the register: this row held none, and the copy goes.
+    } else if (rows.edited(idIndex) && (pasted === '' || outside > 0 || claimed.has(pasted))) {
+      // A copy of a row that is still there (or no order at all), and every order the log knows is
+      // in the register: this row held none, and the copy goes. A lone id the log does not know (an
+      // order older than its log) is left for Undo instead.
       emptied.set(i, strayCopyReason(pasted));
     }
   }
