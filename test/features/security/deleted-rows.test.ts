@@ -96,6 +96,16 @@ describe('a register row deleted by hand', () => {
   });
 });
 
+test('Run hourly checks now puts a deleted order back at once, its log row with it', async () => {
+  const [gone] = await submitMany(wb, 1, () => 'Back right now');
+  wb.sheet(REGISTER).deleteRows(rowOf(wb, gone!), 1);
+  expect((await verify()).message).toContain(gone);
+  expectOk(await wb.menu(ADMIN, 'runHourlyChecksNow'));
+  expect(wb.order(gone!).description).toBe('Back right now');
+  expect(wb.changeLogEntries().filter((e) => e.recordId === gone && e.field === 'Restored')).toHaveLength(1);
+  expect((await verify()).ok).toBe(true);
+});
+
 test('a forged "Archived" log row does not hide a deleted order', async () => {
   const [victim] = await submitMany(wb, 1, () => 'Hide my deletion');
   const row = rowOf(wb, victim!);
