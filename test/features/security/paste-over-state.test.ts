@@ -123,6 +123,17 @@ test('a pasted duplicate Request ID is put back, with or without the hidden colu
   expect(registerSnapshot()).toEqual(before);
   expect(noteAt(wb, other, REGISTER_COLUMNS.id)).toBe('');
 
+  // A made-up Request ID, never handed out, with a record to match, below the register: it goes.
+  const forged = [...otherRow];
+  forged[0] = 'REQ-999999';
+  const record = JSON.parse(forged[forged.length - 1]!) as { f: Record<string, string> };
+  record.f.id = 'REQ-999999';
+  forged[forged.length - 1] = JSON.stringify(record);
+  const made = await wb.edit(TECH, REGISTER, wb.sheet(REGISTER).lastRow() + 1, 1, [forged]);
+  made.executions.forEach(expectOk);
+  expect(wb.register().some((r) => r.order.id === 'REQ-999999')).toBe(false);
+  expect(registerSnapshot()).toEqual(before);
+
   // Two rows at once: the other's row over itself and over one's own.
   expect(rowOf(wb, other)).toBe(rowOf(wb, mine) + 1);
   const both = await wb.edit(TECH, REGISTER, rowOf(wb, mine), 1, [otherRow, otherRow]);

@@ -25,7 +25,7 @@ const SETTLED_LIMIT = 2000;
  * The highest request number handed out, from the counters the add-on keeps; with neither readable
  * (a new owner's first hour), at least the highest in the register.
  */
-function highestIssued(spreadsheetId: string, present: ReadonlySet<string>): number {
+export function highestIssued(spreadsheetId: string, present: ReadonlySet<string>): number {
   const owner = readRequestCounter(readOwnerState(spreadsheetId, REQUEST_COUNTER_STATE)) ?? 0;
   const props = documentPropertiesOrNull();
   const floor = props ? (readRequestCounter(props.getProperty(PROPERTY_KEYS.requestCounter)) ?? 0) : 0;

@@ -13,6 +13,7 @@
  * Cost, on this path only: the id column, the Archive's, the log (whole), the responses tab.
  */
 import { cellText, type RegisterLayout } from '../../../core/columns';
+import { parseRequestId } from '../../../core/ids';
 import type { WorkOrder, WorkOrderField } from '../../../core/model';
 import { compareIds } from '../../../core/replay';
 import { addonKey } from '../../adapters/addon-secret';
@@ -20,7 +21,7 @@ import type { ReferenceData } from '../../adapters/reference-data';
 import { sameFieldValue } from '../../adapters/row-state';
 import { FIELDS, readFields } from '../edits/cells';
 import type { Refusal, RowVerdict } from '../edits/judge';
-import { missingCandidates, readSettled } from './candidates';
+import { highestIssued, missingCandidates, readSettled } from './candidates';
 import { readLogKnowledge } from './log-history';
 import { rebuildOrders } from './rebuild';
 
@@ -179,6 +180,10 @@ export function putBackForgedRows(
   const inPaste = new Map<string, number>();
   for (const i of forged) inPaste.set(pastedId(i), (inPaste.get(pastedId(i)) ?? 0) + 1);
   const claimed = new Set<string>();
+  // The register's own ids count towards the highest issued only outside the paste.
+  const elsewhere = [...counts.keys()].filter((id) => (counts.get(id) ?? 0) > (inPaste.get(id) ?? 0));
+  const highest = highestIssued(ss.getId(), new Set(elsewhere));
+  const unissued = (id: string): boolean => (parseRequestId(id) ?? 0) > highest;
   for (const i of forged) {
     const pasted = pastedId(i);
     const outside = (counts.get(pasted) ?? 0) - (inPaste.get(pasted) ?? 0);
@@ -189,10 +194,13 @@ export function putBackForgedRows(
     } else if (rows.edited(idIndex) && missing.length > 0) {
       const id = missing.shift() as string;
       chosen.set(i, { id, reason: duplicateReason(pasted, id) });
-    } else if (rows.edited(idIndex) && (pasted === '' || outside > 0 || claimed.has(pasted))) {
-      // A copy of a row that is still there (or no order at all), and every order the log knows is
-      // in the register: this row held none, and the copy goes. A lone id the log does not know (an
-      // order older than its log) is left for Undo instead.
+    } else if (
+      rows.edited(idIndex) &&
+      (pasted === '' || outside > 0 || claimed.has(pasted) || unissued(pasted))
+    ) {
+      // A copy of a row that is still there, an id never handed out (or none), and every order the
+      // log knows is in the register: this row held none, and the copy goes. A lone id the log does
+      // not know (an order older than its log) is left for Undo instead.
       emptied.set(i, strayCopyReason(pasted));
     }
   }
