@@ -40,12 +40,18 @@ export interface RestoreOutcome {
   restored: string[];
 }
 
-/** Whether intake finished with this order (its response is in the ledger): a failed intake is not a deletion. */
+/**
+ * Whether intake finished with this order (its response is in the installation owner's ledger): an
+ * intake under way or failed is not a deletion. Another administrator (Run hourly checks now) has no
+ * ledger to ask; completing a failed intake is harmless then, since reconciliation takes in no response
+ * an order in the register already came from.
+ */
 function intakeFinished(spreadsheetId: string, ref: string): boolean {
   const at = parseResponseRef(ref);
-  if (!at) return true;
+  const stored = readOwnerState(spreadsheetId, INTAKE_LEDGER);
+  if (!at || stored === null) return true;
   try {
-    return isIngested(parseLedger(readOwnerState(spreadsheetId, INTAKE_LEDGER)), at.sheetName, at.row);
+    return isIngested(parseLedger(stored), at.sheetName, at.row);
   } catch {
     return true; // An unreadable ledger is reconciliation's to rebuild; the log says the order was made.
   }
