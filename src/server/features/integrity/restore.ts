@@ -132,11 +132,14 @@ export function restoreDeletedOrders(
     const register = Register.open(ss);
     // Read again under the locks: only what is still missing now is put back. An id the log had not
     // made when it was read, and that is still in no row now that no intake is under way, never was.
-    const rows = register.readAll().orders;
-    const present = new Set(rows.map((r) => r.order.id));
+    // Raw cells, not parsed orders: a row that does not parse still holds its id.
+    const rows = register.readRows(2, register.sheet.getLastRow() - 1);
+    const column = (index: number): string[] =>
+      index < 0 ? [] : rows.map((cells) => String(cells[index] ?? '').trim()).filter((t) => t !== '');
+    const present = new Set(column(register.layout.indexOf.id));
     // One response, one order: an intake that failed after logging and was taken in again by
     // reconciliation under a new id left a "Created" row that is not a deletion.
-    const served = new Set(rows.map((r) => r.order.responseRef).filter((ref) => ref !== ''));
+    const served = new Set(column(register.layout.indexOf.responseRef));
     const superseded = [...rebuilt.values()].filter((o) => o.responseRef !== '' && served.has(o.responseRef));
     rememberSettled(ssId, settled, [
       ...notLive.filter((id) => !present.has(id)),
