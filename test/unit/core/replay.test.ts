@@ -1,3 +1,4 @@
+import { NumberSet } from '../../../src/core/number-set';
 import { emptyWorkOrder } from '../../../src/core/model';
 import {
   collectHistories,
@@ -92,5 +93,20 @@ describe('replaying the change log', () => {
       'REQ-000010',
       'LEGACY-1',
     ]);
+  });
+});
+
+describe('the settled request numbers', () => {
+  it('keeps any pattern of numbers, one bit each, and reads back only its own text', () => {
+    const set = NumberSet.empty();
+    const numbers = [1, 2, 6, 7, 64, 65, 99_999, 100_000];
+    for (const n of numbers) set.add(n);
+    const text = set.encode();
+    expect(text.length).toBe(Math.ceil(100_000 / 6));
+    const back = NumberSet.decode(text)!;
+    for (const n of numbers) expect(back.has(n)).toBe(true);
+    for (const n of [0, 3, 5, 8, 63, 66, 99_998, 100_001, -1, 1.5]) expect(back.has(n)).toBe(false);
+    expect(NumberSet.decode('not base64!')).toBeNull();
+    expect(NumberSet.empty().encode()).toBe('');
   });
 });

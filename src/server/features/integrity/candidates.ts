@@ -1,25 +1,28 @@
 /**
  * The cheap first look for orders missing from the register, run every hour: request ids are handed
  * out in sequence (REQ-000001, REQ-000002…) by a counter only the add-on holds, so every number up to
- * it is either in the register, in the Archive tab, a number intake never used (it failed after
- * taking it), or missing. Only when some number is none of the first three does anything read the
- * change log (./log-history), which then decides; the numbers it finds never created (or archived)
- * are remembered, so a gap costs one reading of the log, not one an hour.
+ * it is either in the register, archived (moved out by design), a number intake never used (it failed
+ * after taking it), or missing. Only when some number is neither in the register nor already known
+ * as archived or unused does anything read the change log (./log-history), which then decides; the
+ * numbers it finds archived or never created are remembered (one bit each, SETTLED_NUMBERS), so an
+ * archive run or a gap costs one reading of the log, not one an hour.
  */
-import { normalizeHeader } from '../../../core/headers';
-import { formatRequestId, highestRequestNumber, readRequestCounter } from '../../../core/ids';
-import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
+import { formatRequestId, highestRequestNumber, parseRequestId, readRequestCounter } from '../../../core/ids';
+import { NumberSet } from '../../../core/number-set';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
-import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { readChunkedFrom, writeChunked } from '../../adapters/chunked-property';
+import { ownerKey, ownerProperties, readOwnerState } from '../../adapters/owner-state';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { REQUEST_COUNTER_STATE } from '../setup/counters';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Owner state (per spreadsheet): request ids the log showed never created or archived, JSON array. */
-export const SETTLED_IDS = 'integritySettled';
-/** The settled list is kept short: past this, the oldest are dropped (and read from the log again). */
-const SETTLED_LIMIT = 2000;
+/**
+ * Owner state (per spreadsheet): the request numbers the log showed never created or archived, as a
+ * NumberSet in a chunked value (one bit per number: archived orders leave the register by design and
+ * are many, and the hourly job has no other cheap way to tell them from deleted ones).
+ */
+export const SETTLED_NUMBERS = 'integritySettled';
 
 /**
  * The highest request number handed out, from the counters the add-on keeps; with neither readable
@@ -32,57 +35,39 @@ export function highestIssued(spreadsheetId: string, present: ReadonlySet<string
   return Math.max(owner, floor, highestRequestNumber([...present]));
 }
 
-/** Request ids in the Archive tab (two reads; none when there is no Archive tab). */
-export function archivedIds(ss: Spreadsheet): Set<string> {
-  const sheet = ss.getSheetByName(SHEET_NAMES.archive);
-  const last = sheet?.getLastRow() ?? 0;
-  if (!sheet || last < 2) return new Set();
-  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
-  const at = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(REGISTER_COLUMNS.id));
-  if (at < 0) return new Set();
-  return new Set(
-    sheet
-      .getRange(2, at + 1, last - 1, 1)
-      .getValues()
-      .map((r) => String(r[0] ?? '').trim()),
-  );
+const settledKey = (spreadsheetId: string): string => ownerKey(spreadsheetId, SETTLED_NUMBERS);
+
+export function readSettled(spreadsheetId: string): NumberSet {
+  const read = readChunkedFrom(ownerProperties(), settledKey(spreadsheetId));
+  return (read.kind === 'ok' ? NumberSet.decode(read.text) : null) ?? NumberSet.empty();
 }
 
-export function readSettled(spreadsheetId: string): Set<string> {
-  try {
-    const parsed: unknown = JSON.parse(readOwnerState(spreadsheetId, SETTLED_IDS) ?? '[]');
-    return new Set(Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : []);
-  } catch {
-    return new Set();
+/** Adds these ids to the settled numbers (one property write, only when one is new). */
+export function rememberSettled(spreadsheetId: string, settled: NumberSet, added: readonly string[]): void {
+  let grew = false;
+  for (const id of added) {
+    const n = parseRequestId(id);
+    if (n === null || settled.has(n)) continue;
+    settled.add(n);
+    grew = true;
   }
-}
-
-export function rememberSettled(
-  spreadsheetId: string,
-  settled: ReadonlySet<string>,
-  added: readonly string[],
-): void {
-  if (added.length === 0) return;
-  const all = [...settled, ...added.filter((id) => !settled.has(id))].slice(-SETTLED_LIMIT);
-  writeOwnerState(spreadsheetId, SETTLED_IDS, JSON.stringify(all));
+  if (grew) writeChunked(ownerProperties(), settledKey(spreadsheetId), settled.encode());
 }
 
 /**
- * Request ids up to the highest issued that are neither in `present` (the register) nor in the
- * Archive tab nor settled: the ids the change log must be asked about.
+ * Request ids up to the highest issued that are neither in `present` (the register) nor settled:
+ * the ids the change log must be asked about (after an archive run, once, for the orders it moved).
  */
 export function missingCandidates(
   ss: Spreadsheet,
   present: ReadonlySet<string>,
-  settled: ReadonlySet<string>,
+  settled: NumberSet,
 ): Set<string> {
   const highest = highestIssued(ss.getId(), present);
   const candidates = new Set<string>();
   for (let n = 1; n <= highest; n++) {
     const id = formatRequestId(n);
-    if (!present.has(id) && !settled.has(id)) candidates.add(id);
+    if (!present.has(id) && !settled.has(n)) candidates.add(id);
   }
-  if (candidates.size === 0) return candidates;
-  for (const id of archivedIds(ss)) candidates.delete(id);
   return candidates;
 }
