@@ -15,8 +15,9 @@ export type LiveRecords = Map<string, boolean>;
 
 /**
  * Notes what these rows (verified log rows, `count` of them, the first at sheet row `firstRow`) say
- * of creations and moves to the Archive; rows past `lastCommittedRow` (written by a change that had
- * not finished) are left out.
+ * of creations and moves to the Archive. Rows past `lastCommittedRow` were written by a change that
+ * had not finished: the next append keeps a move whose order is gone and drops a creation whose order
+ * never landed, so there a move counts and a creation does not.
  */
 export function collectLive(
   rows: readonly (readonly unknown[])[],
@@ -25,14 +26,16 @@ export function collectLive(
   lastCommittedRow: number,
   into: LiveRecords,
 ): void {
-  for (let i = 0; i < count && firstRow + i <= lastCommittedRow; i++) {
+  for (let i = 0; i < count; i++) {
     const changes = rows[i]?.[LOG_COLUMN.changes];
     if (typeof changes !== 'string') continue;
     if (!changes.includes(CREATED_FIELD) && !changes.includes(ARCHIVED_FIELD)) continue;
     const id = String(rows[i]?.[LOG_COLUMN.recordId] ?? '').trim();
+    const committed = firstRow + i <= lastCommittedRow;
     for (const line of parseChanges(changes)) {
-      if (line.field === CREATED_FIELD) into.set(id, true);
-      else if (line.field === ARCHIVED_FIELD) into.set(id, false);
+      if (line.field === CREATED_FIELD) {
+        if (committed) into.set(id, true);
+      } else if (line.field === ARCHIVED_FIELD) into.set(id, false);
     }
   }
 }

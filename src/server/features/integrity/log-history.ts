@@ -87,14 +87,17 @@ export function readLogKnowledge(ss: Spreadsheet, wanted: ReadonlySet<string>): 
   const state = new Map<string, boolean>();
   const knowledge: LogKnowledge = { live: new Set(), archived: new Set(), histories: new Map(), skipped: 0 };
   // In a document, rows past the checkpoint were written by a change that has not finished (or
-  // failed): the next append settles them, and until then they say nothing.
+  // failed). The next append keeps a move to the Archive whose order is gone and drops a creation
+  // whose order never landed: until then, such a move counts and nothing else does.
   const checkpoint = documentPropertiesOrNull() ? readCheckpoint() : null;
-  const last = Math.min(sheet.getLastRow(), checkpoint?.row ?? Infinity);
+  const committedThrough = checkpoint?.row ?? Infinity;
+  const last = sheet.getLastRow();
   for (let first = 2; first <= last; first += CHUNK_ROWS) {
     const count = Math.min(CHUNK_ROWS, last - first + 1);
     const rows = sheet.getRange(first, 1, count, CHANGE_LOG_HEADERS.length).getValues();
-    for (const row of rows) {
+    for (const [offset, row] of rows.entries()) {
       if (isBlankRow(row)) continue;
+      const committed = first + offset <= committedThrough;
       const changes = String(row[LOG_COLUMN.changes] ?? '');
       const id = String(row[LOG_COLUMN.recordId] ?? '').trim();
       const needed = changes.includes(CREATED_FIELD) || changes.includes(ARCHIVED_FIELD) || wanted.has(id);
@@ -104,10 +107,10 @@ export function readLogKnowledge(ss: Spreadsheet, wanted: ReadonlySet<string>): 
       }
       const lines = entriesOfRow(row);
       for (const line of lines) {
-        if (line.field === CREATED_FIELD) state.set(line.recordId, true);
+        if (line.field === CREATED_FIELD && committed) state.set(line.recordId, true);
         else if (line.field === ARCHIVED_FIELD) state.set(line.recordId, false);
       }
-      if (wanted.has(id)) collectHistories(lines, knowledge.histories, wanted);
+      if (committed && wanted.has(id)) collectHistories(lines, knowledge.histories, wanted);
     }
   }
   for (const [id, live] of state) (live ? knowledge.live : knowledge.archived).add(id);
