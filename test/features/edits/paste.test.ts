@@ -181,7 +181,7 @@ test('a technician’s row paste that also changes a supervisor’s column: that
   );
 });
 
-test('a paste that also covers the hidden Last Known State column is reported, not trusted', async () => {
+test('a paste that also covers the hidden Last Known State column is put back whole from the change log', async () => {
   const a = ids[7] as string;
   const source = wb.sheet(REGISTER).readDisplayValues({
     row: rowOf(wb, a),
@@ -190,16 +190,20 @@ test('a paste that also covers the hidden Last Known State column is reported, n
     numColumns: column('Last Known State'),
   });
   // Technicians' and supervisors' accounts may both write the hidden column (their sidebars keep it up to
-  // date as them), so Sheets lets the paste in; the trigger cannot judge it and says so, naming who did it.
+  // date as them), so Sheets lets the paste in; the row's record is then the paste's, and the trigger
+  // reads what the row held from the change log instead, naming who did it.
   for (const [user, b] of [
     [TECH, ids[8] as string],
     [SUPERVISOR, ids[9] as string],
   ] as const) {
+    const before = wb.order(b).description;
     const toastsBefore = toastsOf(wb, user).length;
     const outcome = await wb.edit(user, REGISTER, rowOf(wb, b), 1, source);
     onlyExecution(outcome.executions);
-    expect(toastsOf(wb, user).slice(toastsBefore).join(' ')).toMatch(/could not check it\. Use Undo/);
-    expect(logFor(wb, a).at(-1)).toMatchObject({ field: 'Row (not checked)', user });
+    expect(toastsOf(wb, user).slice(toastsBefore).join(' ')).toMatch(/put back whole/);
+    expect(wb.order(b).description).toBe(before);
+    expect(wb.register().filter((r) => r.order.id === a)).toHaveLength(1);
+    expect(logFor(wb, b).at(-1)).toMatchObject({ field: 'Last Known State (refused)', user });
   }
 });
 

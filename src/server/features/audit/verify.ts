@@ -6,6 +6,7 @@ import { documentSecret } from '../../adapters/addon-secret';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { requireSheet } from '../../adapters/workbook';
 import { collectRecorded, emptyRecorded, verifyCovered } from './covered';
+import { collectLive, missingOrders, type LiveRecords } from './missing';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -42,6 +43,7 @@ export function verifyChangeLog(ss: Spreadsheet): AuditResult {
   const key = hmacKey(secret);
   const verifier = new LogVerifier(key, checkpoint);
   const recorded = emptyRecorded();
+  const live: LiveRecords = new Map();
   const last = sheet.getLastRow();
   for (let first = 2; first <= last; first += VERIFY_CHUNK_ROWS) {
     const count = Math.min(VERIFY_CHUNK_ROWS, last - first + 1);
@@ -49,6 +51,7 @@ export function verifyChangeLog(ss: Spreadsheet): AuditResult {
     const rows = sheet.getRange(first, 1, read, CHANGE_LOG_HEADERS.length).getValues();
     if (verifier.feed(rows, count, first)) break;
     collectRecorded(rows, count, recorded);
+    collectLive(rows, count, first, checkpoint.row, live);
   }
   const verdict = verifier.finish(Math.max(2, last + 1));
   if (!verdict.ok) {
@@ -78,6 +81,8 @@ export function verifyChangeLog(ss: Spreadsheet): AuditResult {
         `${covered.row}: ${covered.detail}.`,
     };
   }
+  const missing = missingOrders(ss, live);
+  if (missing.length > 0) return missingResult(verdict.rows, missing);
   const pending =
     verdict.uncommitted > 0
       ? ` ${verdict.uncommitted} row(s) at the end were written by a change that stopped before confirming them; the next change confirms or replaces them.`
@@ -90,6 +95,24 @@ export function verifyChangeLog(ss: Spreadsheet): AuditResult {
     message:
       `Audit log OK: ${verdict.rows} rows verified, ending at chain position ${verdict.seq} ` +
       `(MAC ${verdict.head.slice(0, 16)}…), as the add-on recorded.${pending}`,
+  };
+}
+
+/** Orders the log knows as live whose register rows are gone (deleted by hand). */
+function missingResult(rowsVerified: number, missing: readonly string[]): AuditResult {
+  const shown = missing.slice(0, 20).join(', ');
+  const more = missing.length > 20 ? ` and ${missing.length - 20} more` : '';
+  return {
+    ok: false,
+    rowsVerified,
+    firstBrokenRow: 0,
+    kind: 'deleted',
+    sheet: SHEET_NAMES.register,
+    reason: `missing from ${SHEET_NAMES.register}: ${missing.join(', ')}`,
+    message:
+      `The change log verifies (${rowsVerified} rows), but ${missing.length} work order(s) it records are missing from the ` +
+      `${SHEET_NAMES.register} sheet (rows deleted by hand): ${shown}${more}. The hourly checks put them back from the change log; ` +
+      'an administrator can run Extensions › Work Orders › Run hourly checks now to do it at once.',
   };
 }
 

@@ -103,11 +103,15 @@ export type RowVerdict =
     }
   /** Not a work order (a row typed below the register or inserted by hand): owned cells are emptied. */
   | { kind: 'stray'; refused: Refusal[] }
-  /** The previous values cannot be known: the row is left as it is, and the attempt reported. */
-  | { kind: 'unchecked'; id: string; reason: string; drift: WorkOrderField[] };
+  /**
+   * The previous values cannot be known from the row: left as it is, and the attempt reported.
+   * `stateForged`: a paste covered the hidden state column, so the row's record is the paste's; the
+   * trigger then asks the change log what the row held (features/integrity/paste.ts).
+   */
+  | { kind: 'unchecked'; id: string; reason: string; drift: WorkOrderField[]; stateForged?: boolean };
 
 export const PASTED_OVER_STATE =
-  'This paste also covered the hidden "Last Known State" column, so Work Orders cannot tell what the row held before and could not check it. Use Undo (Ctrl+Z) to put the row back';
+  'This paste also covered the hidden "Last Known State" column, and the change log holds no record of what the row held before, so Work Orders could not put it back. Use Undo (Ctrl+Z) to put the row back';
 /** Why a paste that changes a column only the add-on fills in is put back whole. */
 export const WHOLE_PASTE =
   'A paste that changes a column only Work Orders fills in (an id, a number, a stamp) is put back whole';
@@ -322,7 +326,8 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
   // 1. The previous values: the row's record, or what a single cell's old value tells.
   let state: RowState | null = null;
   if (stateIndex >= 0 && input.edited(stateIndex)) {
-    if (!input.single) return { kind: 'unchecked', id: idNow, reason: PASTED_OVER_STATE, drift: [] };
+    if (!input.single)
+      return { kind: 'unchecked', id: idNow, reason: PASTED_OVER_STATE, drift: [], stateForged: true };
     state = parseRowState(input.single.oldValue);
     stateRefusals.push({
       field: 'state',

@@ -9,7 +9,10 @@
  *   toast, when something was put back or could not be checked ............. 0-1
  *
  * Nothing here depends on the register's size: rows are never searched for, since every row carries
- * its own record (sorting, filtering and inserting rows move it along).
+ * its own record (sorting, filtering and inserting rows move it along). The one exception is a paste
+ * over that record itself (the hidden Last Known State column): the row is then put back from the
+ * change log, which costs reads of the id column, the log and the request's answers
+ * (features/integrity/paste.ts).
  *
  * The caches, and what a miss costs:
  *  - the header row (register-shape.ts), remembered by this trigger and by Register.open (intake
@@ -43,6 +46,7 @@ import { changesQueue } from '../../adapters/review-queue-codec';
 import { currentUserEmail } from '../../adapters/session';
 import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
 import { explainHiddenEditor } from './hidden-editor';
+import { putBackForgedRows } from '../integrity/paste';
 import { notifySteps, type PendingEmail } from './notify';
 import { untickedLoader } from '../checklists/gate';
 import { notesRectangle, plannedRow, runsOf, spanOf, valuesRectangle, type PlannedRow } from './write-plan';
@@ -269,9 +273,15 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     requireChangeLog(ss);
     const judged = judgeWithFreshLayout(sheet, range, top, count, ctx);
     const { shape, read, reads } = judged;
-    const verdicts = user === '' ? explainHiddenEditor(judged.verdicts) : judged.verdicts;
     const edited = (index: number): boolean =>
       index + 1 >= range.column && index + 1 < range.column + range.numColumns;
+    // A paste over the hidden state column brought its own record: the change log says what the row held.
+    const verdicts = putBackForgedRows(
+      ss,
+      { sheet, layout: shape.layout, stateIndex: shape.stateIndex, read, edited },
+      user === '' ? explainHiddenEditor(judged.verdicts) : judged.verdicts,
+      reference,
+    );
     const planned = verdicts.map((v) =>
       plannedRow(v, shape.layout, shape.stateIndex, edited, noteMaker(user, now, reference.timeZone)),
     );

@@ -36,7 +36,11 @@ export function plannedRow(
   if (verdict.kind === 'unchecked') return { values, notes };
   if (verdict.kind === 'stray') {
     for (const r of verdict.refused) {
-      if (r.field === 'state') continue;
+      // A record pasted with a row that held no work order goes with it.
+      if (r.field === 'state') {
+        if (stateIndex >= 0) values.set(stateIndex, '');
+        continue;
+      }
       values.set(at(r.field), '');
       notes.set(at(r.field), noteText(r.reason));
     }

@@ -25,6 +25,7 @@ import { JobMail } from './job-mail';
 import { takeLease, releaseLease } from './lease';
 import { describeIngested, reconcileResponses, type ReconcileResult } from './reconcile';
 import { sendReminders, type ReminderCounts } from './reminders';
+import { restoreDeletedOrders } from '../integrity/restore';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -175,6 +176,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
         );
       }
     });
+    step('restore deleted orders', () => restoreDeletedOrders(ss, reference, orders, now, mail));
     step('protections', () => {
       if (repairRegisterProtection(ss, reference.staff, installationOwnerFromSheet(ss)))
         console.info('The register grew: its protected columns now reach its last row again.');

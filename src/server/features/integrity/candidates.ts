@@ -1,0 +1,73 @@
+/**
+ * The cheap first look for orders missing from the register, run every hour: request ids are handed
+ * out in sequence (REQ-000001, REQ-000002…) by a counter only the add-on holds, so every number up to
+ * it is either in the register, archived (moved out by design), a number intake never used (it failed
+ * after taking it), or missing. Only when some number is neither in the register nor already known
+ * as archived or unused does anything read the change log (./log-history), which then decides; the
+ * numbers it finds archived or never created are remembered (one bit each, SETTLED_NUMBERS), so an
+ * archive run or a gap costs one reading of the log, not one an hour.
+ */
+import { formatRequestId, highestRequestNumber, parseRequestId, readRequestCounter } from '../../../core/ids';
+import { NumberSet } from '../../../core/number-set';
+import { PROPERTY_KEYS } from '../../adapters/document-properties';
+import { readChunkedFrom, writeChunked } from '../../adapters/chunked-property';
+import { ownerKey, ownerProperties, readOwnerState } from '../../adapters/owner-state';
+import { documentPropertiesOrNull } from '../../adapters/service-handles';
+import { REQUEST_COUNTER_STATE } from '../setup/counters';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Owner state (per spreadsheet): the request numbers the log showed never created or archived, as a
+ * NumberSet in a chunked value (one bit per number: archived orders leave the register by design and
+ * are many, and the hourly job has no other cheap way to tell them from deleted ones).
+ */
+export const SETTLED_NUMBERS = 'integritySettled';
+
+/**
+ * The highest request number handed out, from the counters the add-on keeps; with neither readable
+ * (a new owner's first hour), at least the highest in the register.
+ */
+export function highestIssued(spreadsheetId: string, present: ReadonlySet<string>): number {
+  const owner = readRequestCounter(readOwnerState(spreadsheetId, REQUEST_COUNTER_STATE)) ?? 0;
+  const props = documentPropertiesOrNull();
+  const floor = props ? (readRequestCounter(props.getProperty(PROPERTY_KEYS.requestCounter)) ?? 0) : 0;
+  return Math.max(owner, floor, highestRequestNumber([...present]));
+}
+
+const settledKey = (spreadsheetId: string): string => ownerKey(spreadsheetId, SETTLED_NUMBERS);
+
+export function readSettled(spreadsheetId: string): NumberSet {
+  const read = readChunkedFrom(ownerProperties(), settledKey(spreadsheetId));
+  return (read.kind === 'ok' ? NumberSet.decode(read.text) : null) ?? NumberSet.empty();
+}
+
+/** Adds these ids to the settled numbers (one property write, only when one is new). */
+export function rememberSettled(spreadsheetId: string, settled: NumberSet, added: readonly string[]): void {
+  let grew = false;
+  for (const id of added) {
+    const n = parseRequestId(id);
+    if (n === null || settled.has(n)) continue;
+    settled.add(n);
+    grew = true;
+  }
+  if (grew) writeChunked(ownerProperties(), settledKey(spreadsheetId), settled.encode());
+}
+
+/**
+ * Request ids up to the highest issued that are neither in `present` (the register) nor settled:
+ * the ids the change log must be asked about (after an archive run, once, for the orders it moved).
+ */
+export function missingCandidates(
+  ss: Spreadsheet,
+  present: ReadonlySet<string>,
+  settled: NumberSet,
+): Set<string> {
+  const highest = highestIssued(ss.getId(), present);
+  const candidates = new Set<string>();
+  for (let n = 1; n <= highest; n++) {
+    const id = formatRequestId(n);
+    if (!present.has(id) && !settled.has(n)) candidates.add(id);
+  }
+  return candidates;
+}

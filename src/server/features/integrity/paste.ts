@@ -1,0 +1,221 @@
+/**
+ * A paste that covered the register's hidden Last Known State column. The row's record is then the
+ * paste's own — another order's, copied with its row, or one typed to match a forged Status — so it
+ * says nothing about what the row held. What the row held is read from the change log instead (the
+ * add-on's trusted record, ./log-history) and the row is put back whole:
+ *
+ *  - the Request ID now in the row belongs to a live order that no other row holds: that order, as
+ *    the log describes it (a forged record for the row's own order launders nothing);
+ *  - otherwise the paste brought another row's id (now twice in the register) or one the log never
+ *    made: the row held an order that is now missing from the register, and that one comes back.
+ *
+ * When the log cannot tell (no secret yet, no missing order), the row is left for Undo, as before.
+ * Cost, on this path only: the id column, the Archive's, the log (whole), the responses tab.
+ */
+import { cellText, type RegisterLayout } from '../../../core/columns';
+import { parseRequestId } from '../../../core/ids';
+import type { WorkOrder, WorkOrderField } from '../../../core/model';
+import { compareIds } from '../../../core/replay';
+import { addonKey } from '../../adapters/addon-secret';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { sameFieldValue } from '../../adapters/row-state';
+import { FIELDS, readFields } from '../edits/cells';
+import type { Refusal, RowVerdict } from '../edits/judge';
+import { highestIssued, missingCandidates, readSettled } from './candidates';
+import { readLogKnowledge } from './log-history';
+import { rebuildOrders } from './rebuild';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const WHAT_TO_DO =
+  'To change a work order, type into its own cells; to copy a row, leave out the hidden "Last Known State" column';
+
+export function forgedStateReason(id: string): string {
+  return `This paste also covered the hidden "Last Known State" column, which only Work Orders writes, so ${id} was put back whole as the change log records it. ${WHAT_TO_DO}`;
+}
+
+export function duplicateReason(pasted: string, id: string): string {
+  const what =
+    pasted === '' ? 'a row with no Request ID' : `the row of ${pasted}, which is already in the register`;
+  return `This paste put ${what} over ${id} (hidden "Last Known State" column included), so ${id} was put back whole as the change log records it. ${WHAT_TO_DO}`;
+}
+
+export function strayCopyReason(pasted: string): string {
+  const what =
+    pasted === '' ? 'a row with no Request ID' : `a copy of ${pasted}, which is already in the register,`;
+  return `This paste put ${what} (hidden "Last Known State" column included) on a row that held no work order, so its work-order cells were emptied. ${WHAT_TO_DO}`;
+}
+
+export interface PastedRows {
+  sheet: Sheet;
+  layout: RegisterLayout;
+  stateIndex: number;
+  /** The edited rows as read, top to bottom. */
+  read: readonly (readonly unknown[])[];
+  edited: (index: number) => boolean;
+}
+
+/** The verdict that puts a row back whole to `baseline` (cells outside the paste stay as they are). */
+export function putBackWhole(
+  cells: readonly unknown[],
+  rows: PastedRows,
+  baseline: WorkOrder,
+  reason: string,
+): RowVerdict {
+  const { layout, stateIndex, edited } = rows;
+  const read = readFields(cells, layout, baseline);
+  const before = { ...baseline } as Record<WorkOrderField, unknown>;
+  for (const field of FIELDS) {
+    const index = layout.indexOf[field];
+    if (field === 'id' || index < 0 || edited(index) || read.bad.has(field)) continue;
+    before[field] = read.order[field];
+  }
+  const order = before as unknown as WorkOrder;
+  const refused: Refusal[] = [];
+  for (const field of FIELDS) {
+    const index = layout.indexOf[field];
+    if (index < 0 || !edited(index)) continue;
+    if (read.bad.has(field) || !sameFieldValue(field, read.order[field], order[field]))
+      refused.push({ field, typed: cellText(cells[index]), reason, restored: true });
+  }
+  refused.push({ field: 'state', typed: cellText(cells[stateIndex]).slice(0, 200), reason, restored: true });
+  const notes = new Map<WorkOrderField, string>();
+  for (const r of refused) if (r.field !== 'state') notes.set(r.field, reason);
+  return {
+    kind: 'judged',
+    before: order,
+    next: order,
+    changes: [],
+    refused,
+    steps: [],
+    notes,
+    noted: [...notes.keys()],
+    unknownOld: new Set(),
+    drift: [],
+    fromRecord: true,
+  };
+}
+
+/** The verdict that empties a row that held no work order (the state cell included). */
+function emptyCopy(cells: readonly unknown[], rows: PastedRows, reason: string): RowVerdict {
+  const refused: Refusal[] = [];
+  for (const field of FIELDS) {
+    const index = rows.layout.indexOf[field];
+    if (index < 0 || !rows.edited(index)) continue;
+    const typed = cellText(cells[index]);
+    if (typed !== '') refused.push({ field, typed, reason, restored: true });
+  }
+  refused.push({
+    field: 'state',
+    typed: cellText(cells[rows.stateIndex]).slice(0, 200),
+    reason,
+    restored: true,
+  });
+  return { kind: 'stray', refused };
+}
+
+interface RegisterIds {
+  /** Request id → how many register rows hold it. */
+  counts: Map<string, number>;
+  /** Form responses some row's order came from (one response, one order). */
+  served: Set<string>;
+}
+
+/** The register's ids and response rows (two column reads). */
+function registerIds(sheet: Sheet, layout: RegisterLayout): RegisterIds {
+  const counts = new Map<string, number>();
+  const served = new Set<string>();
+  const last = sheet.getLastRow();
+  if (last < 2) return { counts, served };
+  const column = (index: number): unknown[] =>
+    index < 0
+      ? []
+      : sheet
+          .getRange(2, index + 1, last - 1, 1)
+          .getValues()
+          .map((r) => r[0]);
+  for (const cell of column(layout.indexOf.id)) {
+    const id = cellText(cell).trim();
+    if (id !== '') counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  for (const cell of column(layout.indexOf.responseRef)) {
+    const ref = cellText(cell).trim();
+    if (ref !== '') served.add(ref);
+  }
+  return { counts, served };
+}
+
+/**
+ * The verdicts with every paste over the state column replaced by a whole put-back from the change
+ * log, where the log tells what the row held.
+ */
+export function putBackForgedRows(
+  ss: Spreadsheet,
+  rows: PastedRows,
+  verdicts: readonly RowVerdict[],
+  reference: ReferenceData,
+): RowVerdict[] {
+  const forged = verdicts.flatMap((v, i) => (v.kind === 'unchecked' && v.stateForged ? [i] : []));
+  if (forged.length === 0 || rows.stateIndex < 0) return [...verdicts];
+  const key = addonKey(ss.getId());
+  if (!key) return [...verdicts];
+  const idIndex = rows.layout.indexOf.id;
+  const { counts, served } = registerIds(rows.sheet, rows.layout);
+  const pastedId = (i: number): string => cellText(rows.read[i]?.[idIndex]).trim();
+  const candidates = missingCandidates(ss, new Set(counts.keys()), readSettled(ss.getId()));
+  const wanted = new Set([...candidates, ...forged.map(pastedId).filter((id) => id !== '')]);
+  const knowledge = readLogKnowledge(ss, wanted);
+  if (!knowledge) return [...verdicts];
+  const missing = [...candidates]
+    .filter((id) => {
+      const history = knowledge.live.has(id) ? knowledge.histories.get(id) : undefined;
+      // An order whose response another row's order came from was taken in again, not pasted over.
+      return history !== undefined && !served.has(history.created?.ref ?? '');
+    })
+    .sort(compareIds);
+  const chosen = new Map<number, { id: string; reason: string }>();
+  const emptied = new Map<number, string>();
+  // An id pasted into several rows at once: held by no row outside the paste, the first row keeps it.
+  const inPaste = new Map<string, number>();
+  for (const i of forged) inPaste.set(pastedId(i), (inPaste.get(pastedId(i)) ?? 0) + 1);
+  const claimed = new Set<string>();
+  // The register's own ids count towards the highest issued only outside the paste.
+  const elsewhere = [...counts.keys()].filter((id) => (counts.get(id) ?? 0) > (inPaste.get(id) ?? 0));
+  const highest = highestIssued(ss.getId(), new Set(elsewhere));
+  const unissued = (id: string): boolean => (parseRequestId(id) ?? 0) > highest;
+  for (const i of forged) {
+    const pasted = pastedId(i);
+    const outside = (counts.get(pasted) ?? 0) - (inPaste.get(pasted) ?? 0);
+    const own = knowledge.live.has(pasted) && knowledge.histories.has(pasted) && outside === 0;
+    if (own && !claimed.has(pasted)) {
+      claimed.add(pasted);
+      chosen.set(i, { id: pasted, reason: forgedStateReason(pasted) });
+    } else if (rows.edited(idIndex) && missing.length > 0) {
+      const id = missing.shift() as string;
+      chosen.set(i, { id, reason: duplicateReason(pasted, id) });
+    } else if (
+      rows.edited(idIndex) &&
+      (pasted === '' || outside > 0 || claimed.has(pasted) || unissued(pasted))
+    ) {
+      // A copy of a row that is still there, an id never handed out (or none), and every order the
+      // log knows is in the register: this row held none, and the copy goes. A lone id the log does
+      // not know (an order older than its log) is left for Undo instead.
+      emptied.set(i, strayCopyReason(pasted));
+    }
+  }
+  if (chosen.size === 0 && emptied.size === 0) return [...verdicts];
+  const histories = [...chosen.values()].map(({ id }) => knowledge.histories.get(id)!);
+  const orders = rebuildOrders(ss, histories, {
+    key,
+    settings: reference.settings,
+    timeZone: reference.timeZone,
+  });
+  return verdicts.map((verdict, i) => {
+    const empty = emptied.get(i);
+    if (empty !== undefined) return emptyCopy(rows.read[i] ?? [], rows, empty);
+    const pick = chosen.get(i);
+    const baseline = pick ? orders.get(pick.id) : undefined;
+    return pick && baseline ? putBackWhole(rows.read[i] ?? [], rows, baseline, pick.reason) : verdict;
+  });
+}
