@@ -56,6 +56,8 @@ export const PROTECTED_AREAS = [
   'checklists',
   /** The Checklist Items, Time and Parts Used tabs: written by the add-on, as whoever ticks or records. */
   'workRecords',
+  /** The weekly KPI snapshot the hourly job keeps: managers read it, nobody retypes history. */
+  'kpiHistory',
 ] as const;
 export type ProtectedArea = (typeof PROTECTED_AREAS)[number];
 

@@ -87,6 +87,23 @@ test('the first run after the week ends keeps its row and emails the managers', 
   expect(mailTo(wb, SUPERVISOR).filter((m) => /Weekly KPIs/.test(m.subject))).toHaveLength(0);
 });
 
+test('the tab is protected as the job makes it: technicians and managers cannot retype history', async () => {
+  const typeInto = async (user: string) => {
+    try {
+      await wb.edit(user, TAB, 2, 5, [[999]]);
+      return 'typed';
+    } catch (error) {
+      return /protected cell/.test(String(error)) ? 'refused' : String(error);
+    }
+  };
+  expect(await typeInto(TECH)).toBe('refused');
+  expect(await typeInto(MANAGER)).toBe('refused');
+  expect(rowsOf(wb, TAB)[0]).toMatchObject({ Created: 2 });
+  // An administrator can (the protection's editors: administrators and the installation owner).
+  await wb.edit(ADMIN, TAB, 2, 5, [[2]]);
+  expect(rowsOf(wb, TAB)[0]).toMatchObject({ Created: 2 });
+});
+
 test('later runs of the same week keep nothing more and send nothing more', async () => {
   for (let i = 0; i < 3; i++) {
     const [report] = kpiRuns(await runHourly(wb));

@@ -9,6 +9,8 @@
  * run stopped between the row and the state: the tab never holds a week twice. A row typed or deleted
  * by hand does not make the job keep a week again.
  */
+import { protectNewTab } from '../setup/protections';
+import { installationOwnerFromSheet } from '../setup/installation';
 import { DATE_TIME_NUMBER_FORMAT } from '../../../core/columns';
 import {
   composeWeeklySummary,
@@ -43,10 +45,12 @@ export type KpiHistoryOutcome =
 
 const RECORDED_AT_COLUMN = KPI_HISTORY_HEADERS.indexOf('Recorded At') + 1;
 
-function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+function historySheet(ss: Spreadsheet, staff: ReferenceData['staff']): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(KPI_HISTORY_SHEET);
   if (existing) return existing;
   const sheet = ss.insertSheet(KPI_HISTORY_SHEET, ss.getNumSheets());
+  // History nobody may retype: only the add-on (the installation owner's job) and administrators write it.
+  protectNewTab(sheet, 'kpiHistory', staff, installationOwnerFromSheet(ss));
   sheet
     .getRange(1, 1, 1, KPI_HISTORY_HEADERS.length)
     .setValues([[...KPI_HISTORY_HEADERS]])
@@ -56,8 +60,8 @@ function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
 }
 
 /** Writes the week's row: over the row already holding that week, else after the last row. */
-function writeRow(ss: Spreadsheet, snapshot: KpiSnapshot): number {
-  const sheet = historySheet(ss);
+function writeRow(ss: Spreadsheet, snapshot: KpiSnapshot, staff: ReferenceData['staff']): number {
+  const sheet = historySheet(ss, staff);
   const last = sheet.getLastRow();
   const weeks = last >= 2 ? sheet.getRange(2, 1, last - 1, 1).getValues() : [];
   const found = weeks.findIndex((r) => String(r[0]).trim() === snapshot.week.key);
@@ -97,7 +101,7 @@ export function keepWeeklyKpis(
   const kept = withUserLock(() => {
     // Checked again under the lock: another run may have kept the week meanwhile.
     if (readOwnerState(id, KPI_WEEK) === week.key) return false;
-    if (!empty) writeRow(ss, snapshot);
+    if (!empty) writeRow(ss, snapshot, staff);
     writeOwnerState(id, KPI_WEEK, week.key);
     return true;
   });

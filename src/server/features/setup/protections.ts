@@ -14,6 +14,7 @@ import { SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { CHECKLISTS_SHEET } from '../../../core/checklists';
 import { CHECKLIST_ITEMS_SHEET } from '../../../core/checklist-items';
 import { PARTS_SHEET, TIME_SHEET } from '../../../core/labour';
+import { KPI_HISTORY_SHEET } from '../../../core/reports/weekly';
 import { areaEditors, unprotectedRegisterFields, type ProtectedArea } from '../../../core/permissions';
 import { ROW_STATE_HEADER } from '../../adapters/row-state';
 import { readHeaderRow } from '../../adapters/workbook';
@@ -43,6 +44,7 @@ const WHOLE_SHEETS: ReadonlyArray<[ProtectedArea, string]> = [
   ['workRecords', CHECKLIST_ITEMS_SHEET],
   ['workRecords', TIME_SHEET],
   ['workRecords', PARTS_SHEET],
+  ['kpiHistory', KPI_HISTORY_SHEET],
 ];
 
 const WHO: Readonly<Record<ProtectedArea, string>> = {
@@ -57,6 +59,7 @@ const WHO: Readonly<Record<ProtectedArea, string>> = {
   registerSystemColumns: 'filled in by the add-on only',
   checklists: 'administrators only',
   workRecords: 'written by the add-on only (My work and the update form)',
+  kpiHistory: 'written by the add-on only (the hourly job keeps one row a week)',
 };
 
 export function describeArea(area: ProtectedArea, name: string): string {
@@ -120,6 +123,16 @@ function protectWholeSheet(
   const protection = existing ?? sheet.protect();
   const changed = syncEditors(protection, wanted, describeArea(area, `the ${sheet.getName()} tab`) + suffix);
   return changed || !existing;
+}
+
+/** A tab the add-on creates after setup (KPI History): protected as it is made, not an hour later. */
+export function protectNewTab(
+  sheet: Sheet,
+  area: ProtectedArea,
+  staff: readonly StaffMember[],
+  installationOwner: string | null,
+): void {
+  protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner));
 }
 
 /** Column runs [first, last] (1-based) of the register that only the add-on fills in. */
@@ -249,7 +262,7 @@ export function repairRegisterProtection(
     // unreadable: everything is checked again below
   }
   const pending = WHOLE_SHEETS.filter(
-    ([a, name]) => (a === 'archive' || a === 'errors') && !state.tabs.includes(name),
+    ([a, name]) => (a === 'archive' || a === 'errors' || a === 'kpiHistory') && !state.tabs.includes(name),
   );
   let changed = false;
   const tabs = [...state.tabs];
