@@ -42,6 +42,9 @@ export type Capability = (typeof CAPABILITIES)[number];
 export const PROTECTED_AREAS = [
   'staff',
   'settings',
+  /** The Assets and Schedules tabs (equipment and preventive maintenance): administrators only. */
+  'assets',
+  'schedules',
   'procedure',
   'changeLog',
   'outbox',
@@ -97,6 +100,7 @@ const SUPERVISOR_FIELDS: readonly WorkOrderField[] = [
   'category',
   'assignee',
   'due',
+  'asset',
 ];
 /**
  * Where the add-on writes as whoever acts in a sidebar: a google.script.run call runs as the user, so a

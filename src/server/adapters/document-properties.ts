@@ -37,6 +37,9 @@ export const PROPERTY_KEYS = {
   acceptedSettings: 'wo.accepted.settings',
   /** A floor under the request counter kept in the installation owner's properties (never restarted below it). */
   requestCounter: 'wo.counter.request',
+  /** The Assets and Schedules tabs as last accepted (features/assets/catalog-edit.ts), to put back a refused paste. */
+  acceptedAssets: 'wo.accepted.assets',
+  acceptedSchedules: 'wo.accepted.schedules',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

@@ -18,6 +18,7 @@ import { handleRegisterEdit, type EditedRange } from './register-edit';
 import { recordProcedureRevision } from '../procedure/revision';
 import { currentUserEmail } from '../../adapters/session';
 import { undoUnloggedEdit } from '../../adapters/change-log-undo';
+import { handleCatalogEdit } from '../assets/edit';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -96,6 +97,8 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     SHEET_NAMES.settings,
     SHEET_NAMES.changeLog,
     SHEET_NAMES.procedure,
+    SHEET_NAMES.assets,
+    SHEET_NAMES.schedules,
   ];
   if (!watched.includes(name)) return;
   const ss = isSpreadsheet(event.source) ? event.source : activeSpreadsheet();
@@ -107,6 +110,10 @@ function handleEdit(event: EditEvent & { range: Range }): void {
   if (name === SHEET_NAMES.staff || name === SHEET_NAMES.settings) {
     show(ss, handleReferenceEdit(ss, sheet, range, newValue));
     if (name === SHEET_NAMES.settings) recordRevision(ss, name, range);
+    return;
+  }
+  if (name === SHEET_NAMES.assets || name === SHEET_NAMES.schedules) {
+    show(ss, handleCatalogEdit(ss, sheet, range));
     return;
   }
   if (name === SHEET_NAMES.procedure) {

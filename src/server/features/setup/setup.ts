@@ -26,6 +26,7 @@ import { applyProtections } from './protections';
 import { ERRORS_HEADERS } from '../errors/errors-sheet';
 import { SetupReport } from './report';
 import { alertUser } from '../../adapters/ui';
+import { ensureCatalogTabs } from '../assets/setup-tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -123,7 +124,9 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
         ],
       }),
     );
-    ensureIntakeForm(ss, settings, report);
+    // Assets and Schedules (equipment, preventive maintenance); the form asks for the active assets.
+    const catalog = ensureCatalogTabs(ss, settings, staff, timeZone, report);
+    ensureIntakeForm(ss, settings, report, catalog.assetChoices);
     ensureUpdateForm(ss, report);
     const owner = ensureInstallation(ss, email, report);
     ensureCounters(ss, owner === email, report);
