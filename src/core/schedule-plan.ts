@@ -169,3 +169,20 @@ export function latestRefs(refs: Iterable<string>): Map<string, LocalDate> {
   }
   return out;
 }
+
+/** The ledger with every later date the register shows added; null when it already had them all. */
+export function ledgerWithRefs(
+  ledger: ScheduleLedger,
+  registerRefs: ReadonlyMap<string, LocalDate>,
+): ScheduleLedger | null {
+  const merged: ScheduleLedger = { ...ledger };
+  let changed = false;
+  for (const [id, due] of registerRefs) {
+    const iso = isoDate(due);
+    if ((merged[id] ?? '') < iso) {
+      merged[id] = iso;
+      changed = true;
+    }
+  }
+  return changed ? merged : null;
+}

@@ -7,7 +7,7 @@
  * "Mon, Thu"). Its work order is made Lead Time days before Next Due (core/schedule-plan.ts). Next
  * Due and Last Created are written back by the hourly job; what it trusts is its own ledger, never them.
  *
- * A row still being typed (no id or no task yet) is ignored; a complete row with a bad value is refused
+ * A row still being typed (a required cell still empty) is ignored; a complete row with a bad value is refused
  * with a problem naming the row and what is wrong, and the other rows are used as usual.
  */
 import { activeCell, findAsset, matchListed, type Asset, type RowProblem } from './assets';
@@ -197,7 +197,7 @@ export function parseSchedules(
   const header = values[0];
   if (!header) return out;
   const layout = mapHeaders(header, SCHEDULE_COLUMNS);
-  const required: ScheduleColumn[] = ['id', 'task', 'category', 'priority', 'every', 'unit', 'nextDue'];
+  const required: ScheduleColumn[] = ['id', 'task', 'category', 'priority', 'unit', 'nextDue'];
   const missing = required.filter((k) => layout.indexOf[k] < 0);
   if (missing.length > 0) {
     const names = missing.map((k) => SCHEDULE_COLUMNS[k]).join(', ');
@@ -208,7 +208,9 @@ export function parseSchedules(
   values.slice(1).forEach((cells, i) => {
     const row = i + 2;
     const raw: Raw = (key) => (layout.indexOf[key] < 0 ? '' : cells[layout.indexOf[key]]);
-    if (cellText(raw('id')).trim() === '' || cellText(raw('task')).trim() === '') return;
+    // Being typed, one cell at a time: nothing is refused until every required cell has a value.
+    const blank = (key: ScheduleColumn): boolean => cellText(raw(key)).trim() === '';
+    if (required.some(blank) || (blank('asset') && blank('location'))) return;
     const result = scheduleRow(row, raw, context);
     if (Array.isArray(result)) {
       out.problems.push({ row, message: `Schedules row ${row} is ignored: ${result.join('; ')}` });

@@ -17,6 +17,7 @@ import { parseSchedules, SCHEDULE_COLUMNS, type Schedule } from '../../../core/s
 import {
   createdThrough,
   latestRefs,
+  ledgerWithRefs,
   parseScheduleLedger,
   planSchedule,
   scheduleRef,
@@ -118,9 +119,19 @@ export function createScheduledOrders(
     const made = writeBatch(ss, reference, pending.slice(i, i + BATCH), refs, now, today);
     result.created.push(...made);
   }
+  if (result.created.length === 0) restoreLedger(ssId, seen);
   result.late = result.created.filter((o) => o.reviewFlag !== '').length;
   writeBack(sheet, values, nextDue, result.created, now, reference.timeZone);
   return result;
+}
+
+/** A lost or older ledger learns from the register what was made (batches write it themselves). */
+function restoreLedger(ssId: string, seen: ReadonlyMap<string, LocalDate>): void {
+  if (ledgerWithRefs(readLedger(ssId).ledger, seen) === null) return;
+  withOwnerAndDocumentLocks(() => {
+    const merged = ledgerWithRefs(readLedger(ssId).ledger, seen);
+    if (merged) writeChunkedState(ssId, SCHEDULE_LEDGER, JSON.stringify(merged));
+  });
 }
 
 /** One lock section: the ledger read afresh, the orders, their log rows, the ledger moved. */
