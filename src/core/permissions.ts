@@ -67,6 +67,7 @@ export const MENU_ITEMS = [
   'runHourlyChecksNow',
   'repairWorkOrders',
   'takeOverInstallation',
+  'openLabelsDialog',
 ] as const;
 export type MenuItemName = (typeof MENU_ITEMS)[number];
 
@@ -81,6 +82,7 @@ export const MENU_REQUIRES: Readonly<Record<MenuItemName, Capability>> = {
   runHourlyChecksNow: 'runHourlyChecks',
   repairWorkOrders: 'administer',
   takeOverInstallation: 'takeOverInstallation',
+  openLabelsDialog: 'administer',
 };
 
 export type Principal = 'Requestor' | Role | 'Installation owner';

@@ -22,6 +22,7 @@ import { openMyWork, myWorkLoad, myWorkAct } from './features/my-work/entry';
 import { asInstallationOwner } from './features/setup/installation';
 import { repairWorkOrders } from './features/setup/repair';
 import { takeOverInstallation } from './features/setup/take-over';
+import { openLabelsDialog, labelsLoad } from './features/assets/labels';
 
 export const entryPoints = {
   // Simple triggers
@@ -48,6 +49,7 @@ export const entryPoints = {
   runHourlyChecksNow: reportingErrors('runHourlyChecksNow', runHourlyChecksNow, 'menu'),
   repairWorkOrders: reportingErrors('repairWorkOrders', repairWorkOrders, 'menu'),
   takeOverInstallation: reportingErrors('takeOverInstallation', takeOverInstallation, 'menu'),
+  openLabelsDialog: reportingErrors('openLabelsDialog', openLabelsDialog, 'menu'),
   // Called by the review sidebar through google.script.run
   reviewLoad,
   reviewAct,
@@ -57,6 +59,8 @@ export const entryPoints = {
   // Called by the My work sidebar through google.script.run
   myWorkLoad,
   myWorkAct,
+  // Called by the labels dialog through google.script.run
+  labelsLoad,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type EntryPointName = keyof typeof entryPoints;
