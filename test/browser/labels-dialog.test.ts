@@ -75,16 +75,15 @@ function expectedSvg(url: string): { svg: string; modules: number } {
 
 test('draws one label per active asset and location, each QR code encoding its own pre-filled link', async () => {
   const { page, dialogs, errors } = await open();
-  const cards = await page.$$eval('.label', (nodes) =>
-    nodes.map((n) => ({
-      kind: (n as HTMLElement).dataset.kind,
-      url: (n as HTMLElement).dataset.url ?? '',
-      modules: Number((n.querySelector('.qr') as HTMLElement).dataset.modules ?? '0'),
-      svg: (n.querySelector('.qr') as HTMLElement).innerHTML,
-      rects: n.querySelectorAll('.qr svg').length,
-      title: (n.querySelector('.title') as HTMLElement).textContent,
-    })),
-  );
+  // Evaluated in the page (the test's own TypeScript has no DOM types).
+  const cards = (await page.evaluate(`[...document.querySelectorAll('.label')].map((n) => ({
+    kind: n.dataset.kind,
+    url: n.dataset.url || '',
+    modules: Number(n.querySelector('.qr').dataset.modules || '0'),
+    svg: n.querySelector('.qr').innerHTML,
+    rects: n.querySelectorAll('.qr svg').length,
+    title: n.querySelector('.title').textContent,
+  }))`)) as { kind: string; url: string; modules: number; svg: string; rects: number; title: string }[];
   expect(cards.map((c) => c.kind)).toEqual([
     'asset',
     'asset',
@@ -122,11 +121,11 @@ test('prints three labels across, without the toolbar; the filter shows assets o
   expect(await page.$$eval('.label:not([hidden])', (n) => n.length)).toBe(2);
   await page.selectOption('#show', 'all');
   await page.emulateMedia({ media: 'print' });
-  const layout = await page.evaluate(() => ({
-    toolbar: getComputedStyle(document.querySelector('header')!).display,
-    columns: getComputedStyle(document.getElementById('sheet')!).gridTemplateColumns.split(' ').length,
-    breakInside: getComputedStyle(document.querySelector('.label')!).breakInside,
-  }));
+  const layout = await page.evaluate(`({
+    toolbar: getComputedStyle(document.querySelector('header')).display,
+    columns: getComputedStyle(document.getElementById('sheet')).gridTemplateColumns.split(' ').length,
+    breakInside: getComputedStyle(document.querySelector('.label')).breakInside,
+  })`);
   expect(layout).toEqual({ toolbar: 'none', columns: 3, breakInside: 'avoid' });
   await page.close();
 });

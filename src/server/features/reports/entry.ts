@@ -15,6 +15,7 @@ import { activeSpreadsheet } from '../../adapters/workbook';
 import { requireReportRole } from './access';
 import { readReportSource } from './read-data';
 import { writeReportTab } from './write-tab';
+import { maintenanceReportTab } from '../assets/maintenance-report';
 
 export interface BuildReportsResult {
   /** The instant every figure is computed at, ISO 8601 with milliseconds. */
@@ -38,7 +39,7 @@ export function buildReports(): BuildReportsResult {
     staff: reference.staff,
   });
   data.notes.push(...source.notes);
-  const tabs = reportTables(data);
+  const tabs = [...reportTables(data), maintenanceReportTab(ss, reference, source.orders, now)];
   const sheets = withDocumentLock(() => tabs.map((tab) => writeReportTab(ss, tab)));
   sheets[0]?.activate();
   ss.toast(
