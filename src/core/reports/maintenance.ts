@@ -161,7 +161,8 @@ export function maintenanceTab(data: MaintenanceData, cal: ZonedCalendar): Repor
   const tab = new TabBuilder(SHEET_NAMES.reportMaintenance)
     .opening(
       built,
-      'Every work order of the register (archived orders are not included), the Assets tab as it stands',
+      `Every work order in the register as of ${cal.isoDate(data.builtAt.getTime())} (archived ones are not ` +
+        'included) and the Assets tab as it stands',
     )
     .blank();
   tab.heading('Preventive maintenance compliance');
