@@ -13,7 +13,8 @@ import {
   localParts,
   type LocalDate,
 } from '../../../src/core/time';
-import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { act, idsIn, itemIn, target, viewFor } from '../review/helpers';
 import { DAY, HOUR, advance, now, rowsOf, runHourly, startAtLocalHour } from '../../support/ops';
 
 const SCHEDULES = SHEET_NAMES.schedules;
@@ -239,4 +240,20 @@ test('a bad row written past the edit trigger is skipped; the other schedules st
       /Schedules row 7 is ignored: Category "Nope"/.test(String(Object.values(r).join(' '))),
     ),
   ).toBe(true);
+});
+
+test('the supervisor finds a preventive order in Review & assign and approves and assigns it in one step', async () => {
+  const pump = scheduled().find((o) => o.responseRef.startsWith('Schedule PM-1'))!;
+  const view = await viewFor(wb, SUPERVISOR);
+  expect(idsIn(view, 'submitted')).toContain(pump.id);
+  const { reply } = await act(wb, SUPERVISOR, {
+    action: 'approveAssign',
+    ...target(itemIn(view, pump.id)),
+    category: pump.category,
+    priority: pump.priority,
+    assignee: TECH,
+  });
+  expect(reply).toMatchObject({ ok: true });
+  expect(wb.order(pump.id)).toMatchObject({ status: 'Assigned', assignee: TECH, asset: 'PUMP-01' });
+  expect(wb.order(pump.id).woNumber).toMatch(/^WO-\d{4}-\d{5}$/);
 });
