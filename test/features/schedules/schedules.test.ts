@@ -257,3 +257,39 @@ test('the supervisor finds a preventive order in Review & assign and approves an
   expect(wb.order(pump.id)).toMatchObject({ status: 'Assigned', assignee: TECH, asset: 'PUMP-01' });
   expect(wb.order(pump.id).woNumber).toMatch(/^WO-\d{4}-\d{5}$/);
 });
+
+test('many occurrences missed at once are all made, late, in batches (their log rows handed off within the property limit)', async () => {
+  const fresh = await setUpWorkbook();
+  try {
+    const p = localParts(fresh.rt.world.clock.now(), fresh.model.timeZone);
+    const longAgo = isoDate(addCalendarDays({ year: p.year, month: p.month, day: p.day }, -40));
+    const rows = Array.from({ length: 25 }, (_, i) => [
+      `PM-LONG-SCHEDULE-IDENTIFIER-${String(i).padStart(3, '0')}`,
+      `Task ${i}`,
+      '',
+      'Annex',
+      'HVAC',
+      'P4 Scheduled',
+      '',
+      '1',
+      'days',
+      '',
+      '0',
+      longAgo,
+      'TRUE',
+      '',
+    ]);
+    (await fresh.edit(ADMIN, SCHEDULES, 2, 1, rows)).executions.forEach(expectOk);
+    const [run] = await fresh.rt.runTimeDrivenTriggers({ all: true });
+    expectOk(run!);
+    const made = fresh.register().filter((r) => r.order.responseRef.startsWith('Schedule PM-LONG'));
+    // One late order per schedule (today's occurrence is the latest already due, made late only if past).
+    expect(new Set(made.map((r) => r.order.responseRef.split(' ')[1])).size).toBe(25);
+    (await fresh.submit()).executions.forEach(expectOk);
+    expect(
+      fresh.changeLogEntries().filter((e) => e.source === 'schedule' && e.field === 'Created'),
+    ).toHaveLength(made.length);
+  } finally {
+    await fresh.close();
+  }
+});

@@ -43,8 +43,12 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Owner-state name of the schedule ledger (schedule id → due date of the last occurrence created). */
 export const SCHEDULE_LEDGER = 'scheduleLedger';
-/** Orders written per lock section: form submissions wait for the lock meanwhile. */
-const BATCH = 20;
+/**
+ * Orders written per lock section (form submissions wait for the lock meanwhile). Also bounds the
+ * hourly job's hand-off of their log rows, one property of at most 9 KB: an order's rows take at most
+ * ~600 bytes (a late one's flag included).
+ */
+const BATCH = 10;
 /** Orders made per run at most; the rest come with the next run. */
 export const MAX_SCHEDULED_PER_RUN = 200;
 
