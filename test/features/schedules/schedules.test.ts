@@ -293,3 +293,39 @@ test('many occurrences missed at once are all made, late, in batches (their log 
     await fresh.close();
   }
 });
+
+test('over 200 due in one run: the rest come the next hour, none passed over', async () => {
+  const fresh = await setUpWorkbook();
+  try {
+    const p = localParts(fresh.rt.world.clock.now(), fresh.model.timeZone);
+    const today = isoDate({ year: p.year, month: p.month, day: p.day });
+    const rows = Array.from({ length: 205 }, (_, i) => [
+      `W-${i}`,
+      `Walk round ${i}`,
+      '',
+      'Grounds',
+      'Grounds',
+      'P4 Scheduled',
+      '',
+      '1',
+      'weeks',
+      '',
+      '0',
+      today,
+      'TRUE',
+      '',
+    ]);
+    // Written directly (as an import would): what is tested is the job.
+    fresh.sheet(SCHEDULES).writeValues(2, 1, rows);
+    const count = () => fresh.register().filter((r) => r.order.responseRef.startsWith('Schedule W-')).length;
+    const [first] = await fresh.rt.runTimeDrivenTriggers({ all: true });
+    expect(expectOk(first!).value).toMatchObject({ schedules: { remaining: 5 } });
+    expect(count()).toBe(200);
+    fresh.rt.world.clock.advance(HOUR);
+    expectOk((await fresh.rt.runTimeDrivenTriggers({ all: true }))[0]!);
+    expect(count()).toBe(205);
+    expect(new Set(fresh.register().map((r) => r.order.responseRef)).size).toBe(fresh.register().length);
+  } finally {
+    await fresh.close();
+  }
+});

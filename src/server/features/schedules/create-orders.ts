@@ -10,7 +10,7 @@
  * the next run reads back. Bad rows are skipped (the edit trigger refused them with a note when typed),
  * never stopping the others.
  */
-import { localParts, type LocalDate } from '../../../core/time';
+import { compareLocalDates, localParts, type LocalDate } from '../../../core/time';
 import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
 import { mapHeaders } from '../../../core/headers';
 import { parseSchedules, SCHEDULE_COLUMNS, type Schedule } from '../../../core/schedules';
@@ -111,6 +111,7 @@ export function createScheduledOrders(
     for (const occurrence of plan.occurrences)
       if (!refs.has(scheduleRef(schedule.id, occurrence.due))) pending.push({ schedule, occurrence });
   }
+  const allPending = pending;
   if (pending.length > MAX_SCHEDULED_PER_RUN) {
     result.remaining = pending.length - MAX_SCHEDULED_PER_RUN;
     pending = pending.slice(0, MAX_SCHEDULED_PER_RUN);
@@ -122,6 +123,12 @@ export function createScheduledOrders(
     }
     const made = writeBatch(ss, reference, pending.slice(i, i + BATCH), refs, now, today);
     result.created.push(...made);
+  }
+  // Occurrences left for the next run keep Next Due at the first of them, so none is passed over.
+  for (const { schedule, occurrence } of allPending) {
+    if (refs.has(scheduleRef(schedule.id, occurrence.due))) continue;
+    const planned = nextDue.get(schedule.row);
+    if (!planned || compareLocalDates(occurrence.due, planned) < 0) nextDue.set(schedule.row, occurrence.due);
   }
   if (result.created.length === 0) restoreLedger(ssId, seen);
   result.late = result.created.filter((o) => o.reviewFlag !== '').length;
