@@ -72,7 +72,6 @@ export async function createWorkbook(rt: LocalAppsScript): Promise<WorkbookIds> 
     .findIndex((r) => String(r[layout.indexOf.email]).toLowerCase() === admin);
   if (adminRow >= 0) await edit(adminRow + 2, layout.indexOf.name + 1, [[DEMO.admin.name]]);
   await edit(staffSheet.lastRow() + 1, 1, members.map(rowOf));
-  await pasteAssetsAndSchedules(rt, spreadsheetId);
   // The edit trigger drops the add-on's Staff/Settings snapshot itself, so the team is known at once.
   return { spreadsheetId, formId: form.id };
 }
@@ -185,6 +184,7 @@ export async function createDemoWorkbook(
     new Date(startOfLocalDay(new Date(now), rt.world.timeZone, -days - 1).getTime() + 9 * HOUR),
   );
   const ids = await createWorkbook(rt);
+  await pasteAssetsAndSchedules(rt, ids.spreadsheetId);
   const summary = await seedDemoHistory(rt, ids, { ...options, days, until: now });
   return { ids, summary };
 }
