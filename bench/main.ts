@@ -35,6 +35,7 @@ import {
   measureSetupRerun,
 } from './operations';
 import { measureMyWork } from './my-work';
+import { measureSchedules } from './schedules';
 import { printReport } from './print';
 import {
   estimateRecords,
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
     await run('bench/operations.ts', 'a technician edit', () => measureEditsDefault(world));
     await run('bench/my-work.ts', 'open My work', () => measureMyWork(world));
     await run('bench/operations.ts', 'the hourly job', () => measureHourlyDefault(world));
+    await run('bench/schedules.ts', 'the hourly job with 1,000 schedules', () => measureSchedules(world));
     await run('bench/operations.ts', 'build reports', () => measureReports(world));
     if (size === sizes[0]) {
       log('  one work order through its whole lifecycle');

@@ -16,6 +16,7 @@ const GLOBAL = 'WorkOrders';
 const PAGES = [
   { folder: 'review-sidebar', file: 'ReviewSidebar' },
   { folder: 'my-work-sidebar', file: 'MyWorkSidebar' },
+  { folder: 'labels-dialog', file: 'LabelsDialog' },
 ];
 
 /**

@@ -7,11 +7,13 @@ import * as z from './validator';
 import { emptyWorkOrder, type WorkOrder } from './model';
 import type { PriorityRule } from './settings-model';
 import { asCellText, cleanText } from './sanitize';
+import { assetIdOfAnswer } from './assets';
 
 export type QuestionKey = 'requesterName' | 'description' | 'location' | 'urgency' | 'resources';
 
 export interface FormQuestion {
-  key: QuestionKey;
+  /** 'asset': the optional asset question (ASSET_QUESTION), asked only while assets are listed. */
+  key: QuestionKey | 'asset';
   title: string;
   helpText: string;
   type: 'text' | 'paragraph' | 'list' | 'multipleChoice';
@@ -28,7 +30,7 @@ export const URGENCY_CHOICES = [
 ] as const;
 
 /** The questions in form order. The requester's email is collected by the form itself. */
-export const FORM_QUESTIONS: readonly FormQuestion[] = [
+export const FORM_QUESTIONS: readonly (FormQuestion & { key: QuestionKey })[] = [
   { key: 'requesterName', title: 'Your name', helpText: '', type: 'text', required: true },
   {
     key: 'description',
@@ -55,6 +57,18 @@ export const FORM_QUESTIONS: readonly FormQuestion[] = [
   },
 ];
 
+/**
+ * The asset question, asked only while the Assets tab lists active assets (its choices are theirs,
+ * "PUMP-01 — Boiler feed pump (Plant room)"). Optional: most requests are about a place, not a machine.
+ */
+export const ASSET_QUESTION: FormQuestion = {
+  key: 'asset',
+  title: 'Asset',
+  helpText: 'The equipment concerned, if it is listed (its label names it).',
+  type: 'list',
+  required: false,
+};
+
 /** Title of the email field Google Forms adds when it collects addresses. */
 export const EMAIL_QUESTION_TITLE = 'Email Address';
 
@@ -62,14 +76,20 @@ export const EMAIL_QUESTION_TITLE = 'Email Address';
  * The questions with the location list filled in from Settings. With no locations configured, the
  * location becomes a free-text question.
  */
-export function formQuestions(locations: readonly string[]): FormQuestion[] {
-  return FORM_QUESTIONS.map((q) =>
+export function formQuestions(
+  locations: readonly string[],
+  /** Choices of the asset question (core/assets.ts assetChoice); none: no asset question. */
+  assetChoices: readonly string[] = [],
+): FormQuestion[] {
+  const questions: FormQuestion[] = FORM_QUESTIONS.map((q) =>
     q.key !== 'location'
       ? { ...q }
       : locations.length > 0
         ? { ...q, choices: [...locations] }
         : { ...q, type: 'text' as const },
   );
+  if (assetChoices.length > 0) questions.push({ ...ASSET_QUESTION, choices: [...assetChoices] });
+  return questions;
 }
 
 /** The form-submit event as the add-on's adapter hands it over (the Range reduced to coordinates). */
@@ -106,6 +126,8 @@ export interface Submission {
   location: string;
   urgency: string;
   resources: string;
+  /** Asset ID named by the asset question ('' when unanswered or the form has none). */
+  asset: string;
   problems: string[];
 }
 
@@ -182,7 +204,12 @@ export function parseSubmission(
     else problems.push(`Urgency "${urgency.slice(0, 80)}" is not one of the form's choices`);
   }
   const resources = text('resources');
-  return { requesterEmail, requesterName, description, location, urgency, resources, problems };
+  // Optional and asked only when assets are listed: a missing question is not a problem.
+  const assetAnswer = answerOf(namedValues, ASSET_QUESTION.title) ?? '';
+  const asset = assetIdOfAnswer(assetAnswer) ?? '';
+  if (assetAnswer !== '' && asset === '')
+    problems.push(`Asset "${assetAnswer.slice(0, 80)}" does not name an asset id`);
+  return { requesterEmail, requesterName, description, location, urgency, resources, asset, problems };
 }
 
 /**
@@ -213,6 +240,7 @@ export function newWorkOrder(
     description: submission.description,
     urgency: submission.urgency,
     resources: submission.resources,
+    asset: submission.asset,
     reviewFlag: asCellText(submission.problems.join('; ')).text,
     responseRef: meta.responseRef,
   };

@@ -32,7 +32,8 @@ export const ROLES = ['Supervisor', 'Technician', 'Manager', 'Administrator'] as
 export type Role = (typeof ROLES)[number];
 
 /** Where a change came from, as the change log records it. */
-export const SOURCES = ['form', 'sidebar', 'sheet edit', 'system'] as const;
+/** 'schedule': an order the hourly job made from a preventive-maintenance schedule (core/schedules.ts). */
+export const SOURCES = ['form', 'sidebar', 'sheet edit', 'system', 'schedule'] as const;
 export type ChangeSource = (typeof SOURCES)[number];
 
 /** One row of the register. Dates are Date objects; an empty cell is null (dates) or '' (text). */
@@ -51,6 +52,8 @@ export interface WorkOrder {
   requesterEmail: string;
   requesterName: string;
   location: string;
+  /** Asset ID from the Assets tab ('' when the work is not on a registered asset). */
+  asset: string;
   description: string;
   urgency: string;
   resources: string;
@@ -93,6 +96,7 @@ export function emptyWorkOrder(): WorkOrder {
     requesterEmail: '',
     requesterName: '',
     location: '',
+    asset: '',
     description: '',
     urgency: '',
     resources: '',
@@ -131,6 +135,7 @@ export const REGISTER_COLUMNS: Readonly<Record<WorkOrderField, string>> = {
   requesterEmail: 'Requester Email',
   requesterName: 'Requester Name',
   location: 'Location',
+  asset: 'Asset',
   description: 'Description',
   urgency: 'Urgency',
   resources: 'Required Resources',
@@ -193,4 +198,8 @@ export const SHEET_NAMES = {
   reportBottlenecks: 'Report: Bottlenecks',
   /** The requestors' reply form's responses (core/reply-form.ts). */
   requestorReplies: 'Requestor Replies',
+  /** Equipment register and preventive-maintenance schedules (core/assets.ts, core/schedules.ts). */
+  assets: 'Assets',
+  schedules: 'Schedules',
+  reportMaintenance: 'Report: Maintenance',
 } as const;

@@ -44,6 +44,9 @@ export type Capability = (typeof CAPABILITIES)[number];
 export const PROTECTED_AREAS = [
   'staff',
   'settings',
+  /** The Assets and Schedules tabs (equipment and preventive maintenance): administrators only. */
+  'assets',
+  'schedules',
   'procedure',
   'changeLog',
   'outbox',
@@ -72,6 +75,7 @@ export const MENU_ITEMS = [
   'runHourlyChecksNow',
   'repairWorkOrders',
   'takeOverInstallation',
+  'openLabelsDialog',
 ] as const;
 export type MenuItemName = (typeof MENU_ITEMS)[number];
 
@@ -86,6 +90,7 @@ export const MENU_REQUIRES: Readonly<Record<MenuItemName, Capability>> = {
   runHourlyChecksNow: 'runHourlyChecks',
   repairWorkOrders: 'administer',
   takeOverInstallation: 'takeOverInstallation',
+  openLabelsDialog: 'administer',
 };
 
 export type Principal = 'Requestor' | Role | 'Installation owner';
@@ -105,6 +110,7 @@ const SUPERVISOR_FIELDS: readonly WorkOrderField[] = [
   'category',
   'assignee',
   'due',
+  'asset',
 ];
 /**
  * Where the add-on writes as whoever acts in a sidebar: a google.script.run call runs as the user, so a

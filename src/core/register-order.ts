@@ -21,6 +21,7 @@ export const REGISTER_FIELD_ORDER: readonly WorkOrderField[] = [
   'category',
   'assignee',
   'location',
+  'asset',
   'description',
   'urgency',
   'resources',

@@ -80,6 +80,7 @@ const CONVERTERS: { [F in WorkOrderField]: Converter<WorkOrder[F]> } = {
   requesterEmail: EMAIL,
   requesterName: TEXT,
   location: TEXT,
+  asset: TRIMMED,
   description: TEXT,
   urgency: TEXT,
   resources: TEXT,

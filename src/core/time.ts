@@ -207,6 +207,32 @@ export function addCalendarDays(date: LocalDate, days: number): LocalDate {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
+/**
+ * The same day `months` months later (or earlier), on the last day of the month when that month is
+ * shorter: 31 January + 1 month = 28 (or 29) February; 29 February + 12 months = 28 February.
+ */
+export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
+  const first = firstOfMonthAfter(date, months);
+  const lastDay = new Date(Date.UTC(first.year, first.month, 0)).getUTCDate();
+  return { ...first, day: Math.min(date.day, lastDay) };
+}
+
+/** -1, 0 or 1 as `a` is before, the same as or after `b` (calendar dates). */
+export function compareLocalDates(a: LocalDate, b: LocalDate): number {
+  const x = a.year * 10_000 + a.month * 100 + a.day;
+  const y = b.year * 10_000 + b.month * 100 + b.day;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** "2026-03-06" back to a calendar date; null when it is not a real date in that form. */
+export function parseIsoDate(text: string): LocalDate | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const check = addCalendarDays(date, 0);
+  return compareLocalDates(check, date) === 0 ? date : null;
+}
+
 /** The 1st of the month `months` after the month of `date`. */
 export function firstOfMonthAfter(date: LocalDate, months: number): LocalDate {
   const t = new Date(Date.UTC(date.year, date.month - 1 + months, 1));

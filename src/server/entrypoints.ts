@@ -23,6 +23,7 @@ import { myWorkRecord } from './features/labour/entry';
 import { asInstallationOwner } from './features/setup/installation';
 import { repairWorkOrders } from './features/setup/repair';
 import { takeOverInstallation } from './features/setup/take-over';
+import { openLabelsDialog, labelsLoad } from './features/assets/labels';
 
 export const entryPoints = {
   // Simple triggers
@@ -49,6 +50,7 @@ export const entryPoints = {
   runHourlyChecksNow: reportingErrors('runHourlyChecksNow', runHourlyChecksNow, 'menu'),
   repairWorkOrders: reportingErrors('repairWorkOrders', repairWorkOrders, 'menu'),
   takeOverInstallation: reportingErrors('takeOverInstallation', takeOverInstallation, 'menu'),
+  openLabelsDialog: reportingErrors('openLabelsDialog', openLabelsDialog, 'menu'),
   // Called by the review sidebar through google.script.run
   reviewLoad,
   reviewAct,
@@ -59,6 +61,8 @@ export const entryPoints = {
   myWorkLoad,
   myWorkAct,
   myWorkRecord,
+  // Called by the labels dialog through google.script.run
+  labelsLoad,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type EntryPointName = keyof typeof entryPoints;

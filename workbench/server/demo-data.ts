@@ -9,6 +9,8 @@ export interface RequestTemplate {
   category: string;
   results: string;
   actions: string;
+  /** The asset the request names on the form's asset question (an Asset ID of DEMO_ASSETS). */
+  asset?: string;
 }
 
 export const PRIORITY_FOR_URGENCY: Record<RequestTemplate['urgency'], string> = {
@@ -36,6 +38,7 @@ export const REQUESTS: readonly RequestTemplate[] = [
     category: 'Plumbing',
     results: 'No more leak; cabinet dried out.',
     actions: 'Tightened the trap, replaced a cracked washer, removed the wet board.',
+    asset: 'SINK-MB-K1',
   },
   {
     description: 'Sparks from the socket behind the reception desk when the printer is plugged in.',
@@ -54,6 +57,7 @@ export const REQUESTS: readonly RequestTemplate[] = [
     category: 'HVAC',
     results: 'Room holds 22 °C.',
     actions: 'Cleaned the filter, recharged refrigerant, recalibrated the thermostat.',
+    asset: 'AHU-ANX-1',
   },
   {
     description: 'Loading dock door jams halfway and will not close.',
@@ -63,6 +67,7 @@ export const REQUESTS: readonly RequestTemplate[] = [
     category: 'Carpentry',
     results: 'Door opens and closes fully.',
     actions: 'Realigned the track, replaced two rollers, lubricated the spring.',
+    asset: 'DOOR-WH-DOCK',
   },
   {
     description: 'Pothole at the car park entrance, about 30 cm wide.',
@@ -81,6 +86,7 @@ export const REQUESTS: readonly RequestTemplate[] = [
     category: 'IT',
     results: 'Stable signal in every office.',
     actions: 'Replaced the faulty access point and updated the firmware of the others.',
+    asset: 'AP-ANX-EAST',
   },
   {
     description: 'Toilet in the ground-floor accessible restroom keeps running.',
@@ -303,3 +309,90 @@ export const PARTS_BY_CATEGORY: Readonly<Record<string, readonly (readonly [stri
   Grounds: [['Cold patch asphalt (bag)', 14]],
   IT: [['Access point', 120]],
 };
+
+/** The Assets tab of the demo: Asset ID, Name, Location, Category, Criticality, Active. */
+export const DEMO_ASSETS: readonly (readonly [string, string, string, string, string, string])[] = [
+  ['AHU-ANX-1', 'Air handling unit, Annex roof', 'Annex', 'HVAC', 'High', 'TRUE'],
+  ['BOILER-MB', 'Gas boiler, plant room', 'Main Building', 'HVAC', 'High', 'TRUE'],
+  ['DOOR-WH-DOCK', 'Loading dock roller door', 'Warehouse', 'Carpentry', 'Medium', 'TRUE'],
+  ['AP-ANX-EAST', 'Wi-Fi access point, east wing', 'Annex', 'IT', 'Medium', 'TRUE'],
+  ['SINK-MB-K1', 'Kitchen sink, 1st floor', 'Main Building', 'Plumbing', 'Low', 'TRUE'],
+  ['GEN-CP', 'Standby generator', 'Car Park', 'Electrical', 'High', 'TRUE'],
+];
+
+/**
+ * The Schedules tab of the demo (Next Due as days after the history starts): Schedule ID, Task, Asset,
+ * Location, Category, Priority, Default Technician (index into DEMO.technicians), Every, Unit, Weekdays,
+ * Lead Time (days), Next Due (days after the start).
+ */
+export const DEMO_SCHEDULES: readonly {
+  id: string;
+  task: string;
+  asset: string;
+  location: string;
+  category: string;
+  priority: string;
+  technician: number;
+  every: number;
+  unit: string;
+  weekdays: string;
+  leadDays: number;
+  dueInDays: number;
+}[] = [
+  {
+    id: 'PM-AHU',
+    task: 'Replace the AHU filters and check the belts',
+    asset: 'AHU-ANX-1',
+    location: '',
+    category: 'HVAC',
+    priority: 'P4 Scheduled',
+    technician: 0,
+    every: 2,
+    unit: 'weeks',
+    weekdays: '',
+    leadDays: 7,
+    dueInDays: 3,
+  },
+  {
+    id: 'PM-BOILER',
+    task: 'Boiler service: burner, flue and pressure check',
+    asset: 'BOILER-MB',
+    location: '',
+    category: 'HVAC',
+    priority: 'P4 Scheduled',
+    technician: 1,
+    every: 1,
+    unit: 'months',
+    weekdays: '',
+    leadDays: 7,
+    dueInDays: 10,
+  },
+  {
+    id: 'PM-GEN',
+    task: 'Run the standby generator under load for 30 minutes',
+    asset: 'GEN-CP',
+    location: '',
+    category: 'Electrical',
+    priority: 'P3 Routine',
+    technician: 0,
+    every: 1,
+    unit: 'weeks',
+    weekdays: '',
+    leadDays: 5,
+    dueInDays: 2,
+  },
+  {
+    id: 'PM-BINS',
+    task: 'Empty the outdoor bins and pick litter',
+    asset: '',
+    location: 'Grounds',
+    category: 'Cleaning',
+    priority: 'P4 Scheduled',
+    technician: 1,
+    every: 1,
+    unit: 'weekdays',
+    weekdays: 'Mon, Thu',
+    leadDays: 3,
+    dueInDays: 1,
+  },
+];

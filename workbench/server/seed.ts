@@ -8,7 +8,8 @@
  */
 import type { LocalAppsScript } from '../../runtime';
 import { AuthMode } from '../../runtime';
-import { FORM_QUESTIONS } from '../../src/core/intake';
+import { ASSET_QUESTION, FORM_QUESTIONS } from '../../src/core/intake';
+import { assetChoice } from '../../src/core/assets';
 import { SHEET_NAMES, type Status, type WorkOrderField } from '../../src/core/model';
 import { STAFF_COLUMNS } from '../../src/core/staff';
 import { mapHeaders } from '../../src/core/headers';
@@ -17,6 +18,8 @@ import { DEMO } from './people';
 import { findOrder, registerColumn, registerRows } from './register-reader';
 import {
   CANCEL_REASONS,
+  DEMO_ASSETS,
+  DEMO_SCHEDULES,
   HOLD_REASONS,
   PRIORITY_FOR_URGENCY,
   PROGRESS_NOTES,
@@ -25,7 +28,7 @@ import {
   RETURN_REASONS,
   type RequestTemplate,
 } from './demo-data';
-import { isWeekend, localParts, startOfLocalDay } from '../../src/core/time';
+import { addCalendarDays, isoDate, isWeekend, localParts, startOfLocalDay } from '../../src/core/time';
 import { recordDemoWork, typeDemoChecklists } from './seed-records';
 
 export const WORKBOOK_NAME = 'Maintenance work orders';
@@ -72,6 +75,50 @@ export async function createWorkbook(rt: LocalAppsScript): Promise<WorkbookIds> 
   await edit(staffSheet.lastRow() + 1, 1, members.map(rowOf));
   // The edit trigger drops the add-on's Staff/Settings snapshot itself, so the team is known at once.
   return { spreadsheetId, formId: form.id };
+}
+
+/**
+ * The administrator pastes the equipment register and the preventive-maintenance schedules (both
+ * judged by the edit trigger, the form's asset question following the Assets tab).
+ */
+async function pasteAssetsAndSchedules(rt: LocalAppsScript, spreadsheetId: string): Promise<void> {
+  const admin = DEMO.admin.email;
+  const paste = async (sheetName: string, values: string[][]) => {
+    const outcome = await rt.editCells({ spreadsheetId, sheetName, row: 2, column: 1, values, user: admin });
+    const failed = outcome.executions.find((e) => !e.ok);
+    if (failed) throw new Error(`pasting ${sheetName}: ${failed.error?.message ?? ''}`);
+  };
+  await paste(
+    SHEET_NAMES.assets,
+    DEMO_ASSETS.map((a) => [...a]),
+  );
+  const today = localParts(rt.world.clock.now(), rt.world.timeZone);
+  await paste(
+    SHEET_NAMES.schedules,
+    DEMO_SCHEDULES.map((p) => [
+      p.id,
+      p.task,
+      p.asset,
+      p.location,
+      p.category,
+      p.priority,
+      DEMO.technicians[p.technician]?.email ?? '',
+      String(p.every),
+      p.unit,
+      p.weekdays,
+      String(p.leadDays),
+      isoDate(addCalendarDays(today, p.dueInDays)),
+      'TRUE',
+      '',
+    ]),
+  );
+}
+
+/** The form's answer naming a demo asset ("AHU-ANX-1 — Air handling unit, Annex roof (Annex)"). */
+function demoAssetAnswer(id: string): string {
+  const a = DEMO_ASSETS.find((row) => row[0] === id);
+  if (!a) return '';
+  return assetChoice({ id: a[0], name: a[1], location: a[2], category: a[3], criticality: '', active: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +187,7 @@ export async function createDemoWorkbook(
   const ids = await createWorkbook(rt);
   // The demo's checklists and rates (the plain workbook the story tests start from has none).
   await typeDemoChecklists(rt, ids.spreadsheetId, DEMO.admin.email);
+  await pasteAssetsAndSchedules(rt, ids.spreadsheetId);
   const summary = await seedDemoHistory(rt, ids, { ...options, days, until: now });
   return { ids, summary };
 }
@@ -229,6 +277,29 @@ export async function seedDemoHistory(
     return now === status;
   }
 
+  // Preventive orders the hourly job made: the supervisor approves and assigns them like any request.
+  const preventive = new Set<string>();
+  function planPreventive(): void {
+    for (const { order } of registerRows(spreadsheet)) {
+      if (!order.responseRef.startsWith('Schedule ') || preventive.has(order.id)) continue;
+      preventive.add(order.id);
+      decide(
+        order.id,
+        later(rt.world.clock.nowMs(), 1, 6),
+        {
+          description: order.description,
+          location: order.location,
+          urgency: 'Scheduled / planned',
+          resources: '',
+          category: order.category,
+          results: 'Done as scheduled; nothing abnormal found.',
+          actions: order.description,
+        },
+        'end',
+      );
+    }
+  }
+
   // The story of one request, from the form to its last step; each step checks where the order is.
   function plan(
     at: number,
@@ -247,6 +318,7 @@ export async function seedDemoHistory(
         resources: template.resources,
       };
       for (const q of FORM_QUESTIONS) if (byKey[q.key] !== '') answers[q.title] = byKey[q.key]!;
+      if (template.asset) answers[ASSET_QUESTION.title] = demoAssetAnswer(template.asset);
       const submitted = await rt.submitForm(formId, { respondentEmail: requestor.email, answers });
       submitted.executions
         .filter((e) => !e.ok)
@@ -367,6 +439,7 @@ export async function seedDemoHistory(
     timeline.add(dayStart + 7 * HOUR, async () => {
       const ran = await rt.runTimeDrivenTriggers();
       ran.filter((r) => !r.ok).forEach((r) => problems.push(`${r.entry}: ${r.error?.message ?? ''}`));
+      planPreventive();
     });
   }
   // And one request in each status whatever the dice said (a rejection and a cancellation among them),

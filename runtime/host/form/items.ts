@@ -127,6 +127,16 @@ class MultipleChoiceItem extends ChoiceItem {
 }
 class ListItem extends ChoiceItem {
   readonly gasClass = 'ListItem';
+  /**
+   * Reference: an ItemResponse for this list item, for FormResponse.withItemResponse (pre-filled links).
+   * "Throws Error — if the value does not match a valid choice for this item." (wording of the error ours)
+   */
+  createResponse(response: string): ItemResponse {
+    overload(this.gasClass, 'createResponse', arguments, ['string']);
+    if (!this._item.choices.includes(response))
+      throw new GasError(`Invalid response: "${response}" is not a choice of this list item.`);
+    return new ItemResponse(new Item(this.ctx, this._form, this._item), response);
+  }
 }
 class CheckboxItem extends ChoiceItem {
   readonly gasClass = 'CheckboxItem';

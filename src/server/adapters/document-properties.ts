@@ -45,6 +45,9 @@ export const PROPERTY_KEYS = {
   archiveFiles: 'wo.archive.files',
   /** The archive chunk in progress, a chunked value (features/archive/progress.ts); absent between chunks. */
   archiveProgress: 'wo.archive.progress',
+  /** The Assets and Schedules tabs as last accepted (features/assets/catalog-edit.ts), to put back a refused paste. */
+  acceptedAssets: 'wo.accepted.assets',
+  acceptedSchedules: 'wo.accepted.schedules',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

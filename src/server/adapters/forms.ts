@@ -39,3 +39,8 @@ export function collectVerifiedEmails(form: Form): void {
 export function collectsVerifiedEmails(form: Form): boolean {
   return (form as unknown as EmailCollection).getEmailCollectionType() === verifiedType();
 }
+
+/** A drop-down (list) question: its answer must be one of its choices, also in a pre-filled link. */
+export function isListItem(item: GoogleAppsScript.Forms.Item): boolean {
+  return item.getType() === FormApp.ItemType.LIST;
+}

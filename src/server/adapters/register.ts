@@ -73,6 +73,18 @@ export class Register {
     return this.sheet.getLastRow();
   }
 
+  /** Appends orders at the end in one write (growing the sheet first when needed); returns their first row. */
+  appendMany(orders: readonly WorkOrder[]): number {
+    const first = this.sheet.getLastRow() + 1;
+    if (orders.length === 0) return first;
+    const rows = orders.map((order) => this.withState(workOrderToRow(order, this.layout), order));
+    const lastNeeded = first + rows.length - 1;
+    const maxRows = this.sheet.getMaxRows();
+    if (lastNeeded > maxRows) this.sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
+    this.sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
+    return first;
+  }
+
   /** Reads rows [first, first+count) in one call. */
   readRows(first: number, count: number): unknown[][] {
     if (count <= 0) return [];

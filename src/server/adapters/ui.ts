@@ -19,3 +19,9 @@ export function alertUser(title: string, message: string): void {
 export function showSidebar(file: string, title: string): void {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
 }
+
+/** Shows a page built into dist/ (`<file>.html`) as a modal dialog of the given size. */
+export function showDialog(file: string, title: string, width: number, height: number): void {
+  const page = HtmlService.createHtmlOutputFromFile(file).setWidth(width).setHeight(height);
+  SpreadsheetApp.getUi().showModalDialog(page, title);
+}

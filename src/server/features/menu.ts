@@ -14,6 +14,7 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Review & assign', handler: 'openReviewSidebar' },
   { caption: 'My work', handler: 'openMyWork' },
   { caption: 'Build reports', handler: 'buildReports' },
+  { caption: 'Print request labels', handler: 'openLabelsDialog' },
   'separator',
   { caption: 'Set up work orders', handler: 'setUpWorkOrders' },
   { caption: 'Verify audit log', handler: 'verifyAuditLog' },

@@ -90,7 +90,7 @@ test('the first run after the week ends keeps its row and emails the managers', 
 test('the tab is protected as the job makes it: technicians and managers cannot retype history', async () => {
   const typeInto = async (user: string) => {
     try {
-      await wb.edit(user, TAB, 2, 5, [[999]]);
+      await wb.edit(user, TAB, 2, 5, [['999']]);
       return 'typed';
     } catch (error) {
       return /protected cell/.test(String(error)) ? 'refused' : String(error);
@@ -100,7 +100,7 @@ test('the tab is protected as the job makes it: technicians and managers cannot 
   expect(await typeInto(MANAGER)).toBe('refused');
   expect(rowsOf(wb, TAB)[0]).toMatchObject({ Created: 2 });
   // An administrator can (the protection's editors: administrators and the installation owner).
-  await wb.edit(ADMIN, TAB, 2, 5, [[2]]);
+  await wb.edit(ADMIN, TAB, 2, 5, [['2']]);
   expect(rowsOf(wb, TAB)[0]).toMatchObject({ Created: 2 });
 });
 

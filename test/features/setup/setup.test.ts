@@ -47,6 +47,7 @@ describe('the add-on menu', () => {
           'Review & assign',
           'My work',
           'Build reports',
+          'Print request labels',
           'Set up work orders',
           'Verify audit log',
           'Archive closed work orders',

@@ -58,6 +58,8 @@ describe('parseSubmission', () => {
       location: 'Main Building',
       urgency: 'Routine',
       resources: '',
+      // No asset question answered (it is asked only while the Assets tab lists active assets).
+      asset: '',
       problems: [],
     });
   });

@@ -111,7 +111,18 @@ describe('sheet editing rights', () => {
       'status',
     ]);
     expect([...EDITABLE_IN_SHEET.Supervisor].sort()).toEqual(
-      ['actions', 'assignee', 'category', 'due', 'notes', 'priority', 'reason', 'results', 'status'].sort(),
+      [
+        'actions',
+        'asset',
+        'assignee',
+        'category',
+        'due',
+        'notes',
+        'priority',
+        'reason',
+        'results',
+        'status',
+      ].sort(),
     );
     expect(EDITABLE_IN_SHEET.Administrator).toEqual(EDITABLE_IN_SHEET.Supervisor);
     expect(EDITABLE_IN_SHEET.Manager).toEqual([]);

@@ -25,6 +25,7 @@ import { LockBusyError } from '../../adapters/document-lock';
 import { checkPendingEdits, recordPendingEdit } from './pending';
 import { CHECKLISTS_SHEET } from '../../../core/checklists';
 import { handleChecklistsEdit } from '../checklists/tab-edit';
+import { handleCatalogEdit } from '../assets/edit';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -104,6 +105,8 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     SHEET_NAMES.changeLog,
     SHEET_NAMES.procedure,
     CHECKLISTS_SHEET,
+    SHEET_NAMES.assets,
+    SHEET_NAMES.schedules,
   ];
   if (!watched.includes(name)) return;
   const ss = isSpreadsheet(event.source) ? event.source : activeSpreadsheet();
@@ -115,6 +118,10 @@ function handleEdit(event: EditEvent & { range: Range }): void {
   if (name === SHEET_NAMES.staff || name === SHEET_NAMES.settings) {
     show(ss, handleReferenceEdit(ss, sheet, range, newValue));
     if (name === SHEET_NAMES.settings) recordRevision(ss, name, range);
+    return;
+  }
+  if (name === SHEET_NAMES.assets || name === SHEET_NAMES.schedules) {
+    show(ss, handleCatalogEdit(ss, sheet, range));
     return;
   }
   if (name === SHEET_NAMES.procedure) {

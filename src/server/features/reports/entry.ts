@@ -16,6 +16,7 @@ import { requireReportRole } from './access';
 import { readReportSource } from './read-data';
 import { writeReportTab } from './write-tab';
 import { costReportTab } from '../labour/report';
+import { maintenanceReportTab } from '../assets/maintenance-report';
 
 export interface BuildReportsResult {
   /** The instant every figure is computed at, ISO 8601 with milliseconds. */
@@ -39,7 +40,11 @@ export function buildReports(): BuildReportsResult {
     staff: reference.staff,
   });
   data.notes.push(...source.notes);
-  const tabs = [...reportTables(data), costReportTab(ss, reference, source.orders, now)];
+  const tabs = [
+    ...reportTables(data),
+    costReportTab(ss, reference, source.orders, now),
+    maintenanceReportTab(ss, reference, source.orders, now),
+  ];
   const sheets = withDocumentLock(() => tabs.map((tab) => writeReportTab(ss, tab)));
   sheets[0]?.activate();
   ss.toast(

@@ -32,6 +32,9 @@ export const REPORT_FIELDS: readonly WorkOrderField[] = [
   'startedAt',
   'completedAt',
   'closedAt',
+  // Report: Maintenance (asset history, preventive maintenance by its Response Row)
+  'asset',
+  'responseRef',
 ];
 
 /** At most this many unreadable rows are named in the notes (the count is always given). */

@@ -1,4 +1,4 @@
-import { formQuestions, type FormQuestion } from '../../../core/intake';
+import { ASSET_QUESTION, formQuestions, type FormQuestion } from '../../../core/intake';
 import type { Settings } from '../../../core/settings';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import type { SetupReport } from './report';
@@ -71,8 +71,14 @@ function sendsResponsesHere(form: Form, ss: Spreadsheet): boolean {
  * destination), then kept in line with Settings. Items are found by title, so a form an administrator
  * reworded keeps working for the questions it still has, and missing ones are added back.
  */
-export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: SetupReport): Form {
-  const questions = formQuestions(settings.locations);
+export function ensureIntakeForm(
+  ss: Spreadsheet,
+  settings: Settings,
+  report: SetupReport,
+  /** The asset question's choices (features/assets/asset-question.ts); none: no asset question. */
+  assetChoices: readonly string[] = [],
+): Form {
+  const questions = formQuestions(settings.locations, assetChoices);
   let form = openForm(getProperty(PROPERTY_KEYS.formId));
   if (!form) {
     const title = `Work order request — ${settings.organizationName}`;
@@ -101,8 +107,16 @@ export function ensureIntakeForm(ss: Spreadsheet, settings: Settings, report: Se
       addItem(form, q);
       report.repaired.push(`the form's "${q.title}" question was added back`);
     } else if (syncChoices(item, q)) {
-      report.repaired.push(`the form's "${q.title}" choices now match Settings`);
+      report.repaired.push(
+        `the form's "${q.title}" choices now match ${q.key === 'asset' ? 'the Assets tab' : 'Settings'}`,
+      );
     }
+  }
+  // The asset question is asked only while assets are listed: with none left, it goes.
+  const assetItem = byTitle.get(ASSET_QUESTION.title.toLowerCase());
+  if (assetChoices.length === 0 && assetItem) {
+    form.deleteItem(assetItem);
+    report.repaired.push(`the form's "${ASSET_QUESTION.title}" question was removed (no active assets)`);
   }
   if (!form.collectsEmail()) {
     form.setCollectEmail(true);

@@ -35,6 +35,8 @@ export interface ProtectionNotes {
 const WHOLE_SHEETS: ReadonlyArray<[ProtectedArea, string]> = [
   ['staff', SHEET_NAMES.staff],
   ['settings', SHEET_NAMES.settings],
+  ['assets', SHEET_NAMES.assets],
+  ['schedules', SHEET_NAMES.schedules],
   ['procedure', SHEET_NAMES.procedure],
   ['changeLog', SHEET_NAMES.changeLog],
   ['outbox', SHEET_NAMES.outbox],
@@ -50,6 +52,8 @@ const WHOLE_SHEETS: ReadonlyArray<[ProtectedArea, string]> = [
 const WHO: Readonly<Record<ProtectedArea, string>> = {
   staff: 'administrators only',
   settings: 'administrators only',
+  assets: 'administrators only',
+  schedules: 'administrators only',
   procedure: 'administrators only',
   changeLog: 'written by the add-on only',
   outbox: 'written by the add-on only',

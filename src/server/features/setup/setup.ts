@@ -27,6 +27,7 @@ import { applyProtections } from './protections';
 import { ERRORS_HEADERS } from '../errors/errors-sheet';
 import { SetupReport } from './report';
 import { alertUser } from '../../adapters/ui';
+import { ensureCatalogTabs } from '../assets/setup-tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -132,10 +133,12 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
         ],
       }),
     );
-    return { settings, staff };
+    // Assets and Schedules (equipment, preventive maintenance); the form asks for the active assets.
+    const catalog = ensureCatalogTabs(ss, settings, staff, timeZone, report);
+    return { settings, staff, assetChoices: catalog.assetChoices };
   });
   withDocumentLock(() => {
-    ensureIntakeForm(ss, reference.settings, report);
+    ensureIntakeForm(ss, reference.settings, report, reference.assetChoices);
     ensureUpdateForm(ss, report);
     ensureWorkRecordTabs(ss, report);
   });

@@ -1,0 +1,70 @@
+/**
+ * The work order of a preventive-maintenance occurrence, and its change-log rows, pure.
+ *
+ * It is made Submitted, never approved by the job: a work-order number is taken from the document's
+ * counter under the document lock, and the hourly job runs with no document (it has neither). The
+ * order arrives in Review & assign with its category, priority, location, asset and due date filled
+ * in and the default technician named in its notes, so approving and assigning it is one step.
+ */
+import type { UnhashedEntry } from './audit';
+import { emptyWorkOrder, type StaffMember, type WorkOrder } from './model';
+import { asCellText } from './sanitize';
+import { lateFlag, scheduleRef, type Occurrence } from './schedule-plan';
+import type { Schedule } from './schedules';
+import { activeTechnicians } from './staff';
+import { fromLocalParts, isoDate, type LocalDate } from './time';
+import { URGENCY_CHOICES } from './intake';
+
+export const SCHEDULED_REQUESTER = 'Preventive maintenance';
+
+function every(schedule: Schedule): string {
+  if (schedule.unit === 'weekdays') {
+    const names = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    return `every ${schedule.weekdays.map((d) => names[d - 1]).join(', ')}`;
+  }
+  return `every ${schedule.every} ${schedule.every === 1 ? schedule.unit.replace(/s$/, '') : schedule.unit}`;
+}
+
+function technicianNote(schedule: Schedule, staff: readonly StaffMember[]): string {
+  if (schedule.technician === '') return 'No default technician: assign someone.';
+  const tech = activeTechnicians(staff).find((t) => t.email === schedule.technician);
+  return tech
+    ? `Default technician: ${tech.name || tech.email} (${tech.email}).`
+    : `Default technician ${schedule.technician} is not an active technician on the Staff tab: assign someone.`;
+}
+
+export function scheduledWorkOrder(
+  schedule: Schedule,
+  occurrence: Occurrence,
+  meta: { id: string; now: Date; today: LocalDate; timeZone: string; staff: readonly StaffMember[] },
+): WorkOrder {
+  const due = occurrence.due;
+  return {
+    ...emptyWorkOrder(),
+    id: meta.id,
+    priority: schedule.priority,
+    category: schedule.category,
+    location: schedule.location,
+    asset: schedule.asset,
+    due: fromLocalParts({ ...due, hour: 23, minute: 59, second: 59 }, meta.timeZone),
+    requestedAt: meta.now,
+    requesterName: SCHEDULED_REQUESTER,
+    description: asCellText(schedule.task).text,
+    urgency: URGENCY_CHOICES[3],
+    notes: asCellText(
+      `Preventive maintenance: schedule ${schedule.id} (${every(schedule)}), due ${isoDate(due)}. ` +
+        technicianNote(schedule, meta.staff),
+    ).text,
+    reviewFlag: occurrence.late ? asCellText(lateFlag(occurrence, meta.today)).text : '',
+    responseRef: scheduleRef(schedule.id, due),
+  };
+}
+
+/** What the change log records of a scheduled order: its creation, and the flag when late. */
+export function scheduledEntries(order: WorkOrder, now: Date): UnhashedEntry[] {
+  const base = { at: now, user: 'system', source: 'schedule' as const, recordId: order.id, oldValue: '' };
+  return [
+    { ...base, field: 'Created', newValue: `Submitted (${order.responseRef})` },
+    ...(order.reviewFlag ? [{ ...base, field: 'Needs Review', newValue: order.reviewFlag }] : []),
+  ];
+}

@@ -1,0 +1,188 @@
+/**
+ * When a preventive-maintenance schedule's work orders are made, pure.
+ *
+ * Exactly once: each occurrence is known by its schedule id and due date. The hourly job keeps, per
+ * schedule, the due date of the last occurrence it created (the ledger, in the installation owner's
+ * properties: nobody who edits the sheet can change it) and the register's Response Row of every order
+ * it made names the occurrence ("Schedule PM-001 2026-03-10"). An occurrence is created only when it
+ * is later than the ledger's date and no register row names it, so a late, repeated or concurrent run,
+ * or a Next Due typed back to an earlier date, never makes a second order for it.
+ *
+ * Missed occurrences (the job did not run, or the schedule was added with a Next Due in the past): the
+ * most recent one that is already due is created late, flagged for review, with the earlier ones it
+ * replaces named; then every occurrence whose lead time has begun is created.
+ */
+import * as z from './validator';
+import type { Schedule } from './schedules';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  compareLocalDates,
+  isoDate,
+  isoWeekday,
+  parseIsoDate,
+  type LocalDate,
+} from './time';
+
+/** Occurrences created for one schedule in one run at most (a lead time longer than the interval). */
+export const MAX_OCCURRENCES_PER_RUN = 10;
+/** Missed dates named in the flag at most (the count is always given). */
+const NAMED_MISSED = 5;
+
+/** The occurrence after `date` by the schedule's rule. */
+export function nextOccurrence(
+  schedule: Pick<Schedule, 'every' | 'unit' | 'weekdays'>,
+  date: LocalDate,
+): LocalDate {
+  switch (schedule.unit) {
+    case 'days':
+      return addCalendarDays(date, schedule.every);
+    case 'weeks':
+      return addCalendarDays(date, 7 * schedule.every);
+    case 'months':
+      return addCalendarMonths(date, schedule.every);
+    case 'weekdays': {
+      for (let d = 1; d <= 7; d++) {
+        const candidate = addCalendarDays(date, d);
+        if (schedule.weekdays.includes(isoWeekday(candidate))) return candidate;
+      }
+      return addCalendarDays(date, 7);
+    }
+  }
+}
+
+export interface Occurrence {
+  scheduleId: string;
+  due: LocalDate;
+  /** Created after its due date. */
+  late: boolean;
+  /** Earlier missed occurrences this late one stands for (not created). */
+  missed: LocalDate[];
+}
+
+export interface SchedulePlan {
+  occurrences: Occurrence[];
+  /** The first occurrence not created: what Next Due should say after this run. */
+  nextDue: LocalDate;
+}
+
+/**
+ * What to create for one schedule on `today` (the spreadsheet's local date), given the due date of the
+ * last occurrence created (`createdThrough`, from the ledger and the register; null for none).
+ */
+export function planSchedule(
+  schedule: Schedule,
+  createdThrough: LocalDate | null,
+  today: LocalDate,
+): SchedulePlan {
+  let due = schedule.nextDue;
+  if (createdThrough) {
+    let guard = 0;
+    while (compareLocalDates(due, createdThrough) <= 0 && guard++ < 100_000)
+      due = nextOccurrence(schedule, due);
+  }
+  const occurrences: Occurrence[] = [];
+  if (!schedule.active) return { occurrences, nextDue: due };
+  if (compareLocalDates(due, today) < 0) {
+    const missed: LocalDate[] = [];
+    let guard = 0;
+    for (let next = nextOccurrence(schedule, due); compareLocalDates(next, today) < 0 && guard++ < 100_000;) {
+      missed.push(due);
+      due = next;
+      next = nextOccurrence(schedule, due);
+    }
+    occurrences.push({ scheduleId: schedule.id, due, late: true, missed });
+    due = nextOccurrence(schedule, due);
+  }
+  while (
+    occurrences.length < MAX_OCCURRENCES_PER_RUN &&
+    compareLocalDates(addCalendarDays(due, -schedule.leadDays), today) <= 0
+  ) {
+    occurrences.push({ scheduleId: schedule.id, due, late: false, missed: [] });
+    due = nextOccurrence(schedule, due);
+  }
+  return { occurrences, nextDue: due };
+}
+
+/** The register's Response Row of a scheduled order: where it came from, like a form response's. */
+export function scheduleRef(scheduleId: string, due: LocalDate): string {
+  return `Schedule ${scheduleId} ${isoDate(due)}`;
+}
+
+export function parseScheduleRef(ref: string): { scheduleId: string; due: LocalDate } | null {
+  const m = /^Schedule (\S+) (\d{4}-\d{2}-\d{2})$/.exec(ref.trim());
+  const due = m ? parseIsoDate(m[2] as string) : null;
+  return m && due ? { scheduleId: m[1] as string, due } : null;
+}
+
+/** Why an order made late is flagged for review. */
+export function lateFlag(occurrence: Occurrence, createdOn: LocalDate): string {
+  const named = occurrence.missed.slice(-NAMED_MISSED).map(isoDate).join(', ');
+  const more =
+    occurrence.missed.length > NAMED_MISSED ? ` and ${occurrence.missed.length - NAMED_MISSED} earlier` : '';
+  const missed =
+    occurrence.missed.length === 0
+      ? ''
+      : ` It replaces ${occurrence.missed.length} earlier missed occurrence(s), not created: ${named}${more}.`;
+  return (
+    `Preventive maintenance created late: schedule ${occurrence.scheduleId} was due ${isoDate(occurrence.due)}, ` +
+    `created ${isoDate(createdOn)} (the hourly job had not run, or Next Due was in the past).${missed}`
+  );
+}
+
+/** The ledger: schedule id → ISO due date of the last occurrence created. */
+export const ScheduleLedgerSchema = z.record(z.string(), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
+export type ScheduleLedger = z.infer<typeof ScheduleLedgerSchema>;
+
+/** Null when stored but unreadable: the caller rebuilds it from the register's Response Rows. */
+export function parseScheduleLedger(stored: string | null): ScheduleLedger | null {
+  if (stored === null || stored === '') return {};
+  try {
+    const parsed = ScheduleLedgerSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The later of the ledger's date and every register row naming an occurrence of the schedule. */
+export function createdThrough(
+  ledger: ScheduleLedger,
+  registerRefs: ReadonlyMap<string, LocalDate>,
+  scheduleId: string,
+): LocalDate | null {
+  const stored = ledger[scheduleId] ? parseIsoDate(ledger[scheduleId]) : null;
+  const seen = registerRefs.get(scheduleId) ?? null;
+  if (!stored) return seen;
+  if (!seen) return stored;
+  return compareLocalDates(stored, seen) >= 0 ? stored : seen;
+}
+
+/** Schedule id → latest occurrence due date named by register rows (their Response Row). */
+export function latestRefs(refs: Iterable<string>): Map<string, LocalDate> {
+  const out = new Map<string, LocalDate>();
+  for (const ref of refs) {
+    const parsed = parseScheduleRef(ref);
+    if (!parsed) continue;
+    const known = out.get(parsed.scheduleId);
+    if (!known || compareLocalDates(parsed.due, known) > 0) out.set(parsed.scheduleId, parsed.due);
+  }
+  return out;
+}
+
+/** The ledger with every later date the register shows added; null when it already had them all. */
+export function ledgerWithRefs(
+  ledger: ScheduleLedger,
+  registerRefs: ReadonlyMap<string, LocalDate>,
+): ScheduleLedger | null {
+  const merged: ScheduleLedger = { ...ledger };
+  let changed = false;
+  for (const [id, due] of registerRefs) {
+    const iso = isoDate(due);
+    if ((merged[id] ?? '') < iso) {
+      merged[id] = iso;
+      changed = true;
+    }
+  }
+  return changed ? merged : null;
+}

@@ -1,0 +1,61 @@
+/**
+ * The Assets tab: read in one call and parsed against Settings (core/assets.ts); created by setup
+ * with its header and drop-downs (Location, Category, Criticality, Active), which setup rebuilds on
+ * every run from Settings, one rule per column.
+ */
+import { SHEET_NAMES } from '../../../core/model';
+import {
+  ASSET_COLUMNS,
+  ASSET_HEADER_ROW,
+  CRITICALITIES,
+  parseAssets,
+  type AssetContext,
+  type ParsedAssets,
+} from '../../../core/assets';
+import { mapHeaders } from '../../../core/headers';
+import type { Settings } from '../../../core/settings';
+import { listValidation } from '../../adapters/sheet-services';
+import { readHeaderRow } from '../../adapters/workbook';
+import { ensureSheet } from '../setup/sheets';
+import type { SetupReport } from '../setup/report';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function assetContext(settings: Settings): AssetContext {
+  return { locations: settings.locations, categories: settings.categories };
+}
+
+/** The tab's values (one read), or null when there is no Assets tab. */
+export function readAssetValues(ss: Spreadsheet): unknown[][] | null {
+  const sheet = ss.getSheetByName(SHEET_NAMES.assets);
+  return sheet ? sheet.getDataRange().getValues() : null;
+}
+
+export function readAssets(ss: Spreadsheet, settings: Settings): ParsedAssets {
+  return parseAssets(readAssetValues(ss) ?? [], assetContext(settings));
+}
+
+/** Drop-downs that warn (the edit trigger is what refuses a bad row, with a note saying why). */
+export function applyAssetValidation(sheet: Sheet, settings: Settings): void {
+  const layout = mapHeaders(readHeaderRow(sheet), ASSET_COLUMNS);
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  const lists: Array<[number, readonly string[], string]> = [
+    [layout.indexOf.location, settings.locations, 'Locations are listed on the Settings tab.'],
+    [layout.indexOf.category, settings.categories, 'Categories are listed on the Settings tab.'],
+    [layout.indexOf.criticality, CRITICALITIES, 'How much a failure of this asset matters.'],
+    [layout.indexOf.active, ['TRUE', 'FALSE'], 'FALSE retires the asset (it leaves the form).'],
+  ];
+  for (const [index, values, help] of lists) {
+    if (index < 0) continue;
+    const range = sheet.getRange(2, index + 1, rows, 1);
+    if (values.length === 0) range.clearDataValidations();
+    else range.setDataValidation(listValidation(values, help, false));
+  }
+}
+
+/** Setup: the Assets tab exists with its headers and drop-downs. */
+export function ensureAssetsSheet(ss: Spreadsheet, settings: Settings, report: SetupReport): void {
+  const { sheet } = ensureSheet(ss, SHEET_NAMES.assets, ASSET_HEADER_ROW, report);
+  applyAssetValidation(sheet, settings);
+}

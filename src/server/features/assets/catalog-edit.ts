@@ -1,0 +1,141 @@
+/**
+ * A hand edit of the Assets or Schedules tab (protected: administrators and the installation owner),
+ * judged at once, row by row (core/catalog-edit.ts): a complete row with a bad value is refused, its
+ * edited cells put back (the old value of a single cell, else the tab as last accepted) with a note
+ * saying what is wrong and what is accepted; the valid rows stand. Every change is logged, one line
+ * per edited row. After an accepted Assets edit the intake form's asset question follows the tab.
+ */
+import { judgeCatalogEdit } from '../../../core/catalog-edit';
+import { cellText } from '../../../core/headers';
+import { SHEET_NAMES } from '../../../core/model';
+import { roleMay } from '../../../core/permissions';
+import { asCellText } from '../../../core/sanitize';
+import { roleOf } from '../../../core/staff';
+import { formatLocal } from '../../../core/time';
+import type { UnhashedEntry } from '../../../core/audit';
+import type { RowProblem } from '../../../core/assets';
+import { PROPERTY_KEYS } from '../../adapters/document-properties';
+import { readSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { currentUserEmail } from '../../adapters/session';
+import type { EditedRange } from '../edits/register-edit';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export type CatalogTab = typeof SHEET_NAMES.assets | typeof SHEET_NAMES.schedules;
+
+const ACCEPTED_KEY: Record<CatalogTab, string> = {
+  [SHEET_NAMES.assets]: PROPERTY_KEYS.acceptedAssets,
+  [SHEET_NAMES.schedules]: PROPERTY_KEYS.acceptedSchedules,
+};
+/** A larger tab is not copied (document properties hold 500 KB in all): a refused paste is then left, noted and ignored. */
+const MAX_COPY_CHARS = 120_000;
+
+export interface CatalogSpec {
+  tab: CatalogTab;
+  headerRow: readonly string[];
+  accepted: string;
+  problems: (values: unknown[][]) => readonly RowProblem[];
+}
+
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  return value === null || value === undefined ? '' : value;
+}
+
+export function recordAcceptedCatalog(tab: CatalogTab, values: readonly (readonly unknown[])[]): void {
+  const text = JSON.stringify(values.map((row) => row.map(plain)));
+  if (text.length <= MAX_COPY_CHARS) writeSnapshot(ACCEPTED_KEY[tab], text, Date.now());
+}
+
+function readAcceptedCatalog(tab: CatalogTab): unknown[][] | null {
+  const text = readSnapshot(ACCEPTED_KEY[tab], Number.POSITIVE_INFINITY, Date.now());
+  if (text === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.every(Array.isArray) ? (parsed as unknown[][]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What a cell held before the edit: the event's old value (one cell), else the accepted copy. */
+function before(range: EditedRange, copy: unknown[][] | null, row: number, column: number): unknown {
+  if (range.oldValue !== undefined) return range.oldValue;
+  const value = copy?.[row - 1]?.[column - 1];
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value))
+    return new Date(value);
+  return value ?? '';
+}
+
+const rowText = (cells: readonly unknown[] | undefined): string =>
+  (cells ?? [])
+    .map(cellText)
+    .join(' | ')
+    .replace(/( \| )+$/, '');
+
+export interface CatalogOutcome {
+  toast: string | null;
+  entries: UnhashedEntry[];
+  /** The tab as it stands after the edit (refused cells put back). */
+  values: unknown[][];
+  changed: boolean;
+}
+
+export function judgeCatalogHandEdit(
+  sheet: Sheet,
+  range: EditedRange,
+  reference: ReferenceData,
+  spec: CatalogSpec,
+): CatalogOutcome {
+  const user = currentUserEmail();
+  const now = new Date();
+  const values = sheet.getDataRange().getValues();
+  const last = range.row + range.numRows - 1;
+  const judgement = judgeCatalogEdit({
+    tab: spec.tab,
+    headerRow: spec.headerRow,
+    after: values,
+    rows: [range.row, last],
+    problems: spec.problems(values),
+    editorIsAdministrator: roleMay(roleOf(reference.staff, user), 'administer'),
+    editor: user,
+  });
+  const refused = new Map<number, string>(judgement.refusedRows);
+  if (judgement.wholeReasons.length > 0)
+    for (let r = range.row; r <= last; r++) refused.set(r, judgement.wholeReasons.join('; '));
+  const copy = refused.size > 0 && range.oldValue === undefined ? readAcceptedCatalog(spec.tab) : null;
+  // A note from an earlier refusal goes once the cells are edited again (the refused rows get a new one).
+  if (refused.size < range.numRows)
+    sheet.getRange(range.row, range.column, range.numRows, range.numColumns).clearNote();
+  const entries: UnhashedEntry[] = [];
+  const base = { at: now, user, source: 'sheet edit' as const, recordId: spec.tab };
+  for (let r = range.row; r <= last; r++) {
+    const reason = refused.get(r);
+    if (!reason) {
+      entries.push({ ...base, field: `Row ${r}`, oldValue: '', newValue: rowText(values[r - 1]) });
+      continue;
+    }
+    const stamp = `${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}`;
+    const note = `Work Orders put this back (${stamp}): ${reason}. ${spec.accepted}`;
+    const cells = values[r - 1] ?? [];
+    const typed = rowText(cells);
+    const restored: unknown[] = [];
+    for (let c = range.column; c < range.column + range.numColumns; c++) {
+      const old = before(range, copy, r, c);
+      restored.push(typeof old === 'string' ? asCellText(old).cell : old);
+      cells[c - 1] = old;
+    }
+    const target = sheet.getRange(r, range.column, 1, range.numColumns);
+    target.setValues([restored]);
+    target.setNotes([restored.map(() => note)]);
+    entries.push({ ...base, field: `Row ${r} (refused)`, oldValue: '', newValue: `${typed} [${reason}]` });
+  }
+  const accepted = [...Array(last - range.row + 1).keys()].some((i) => !refused.has(range.row + i));
+  if (accepted || refused.size > 0) recordAcceptedCatalog(spec.tab, values);
+  const toast =
+    refused.size > 0
+      ? `${spec.tab}: ${refused.size} row(s) put back: ${[...new Set(refused.values())].join('; ').slice(0, 300)}`
+      : null;
+  return { toast, entries, values, changed: accepted };
+}

@@ -1,0 +1,35 @@
+/**
+ * Setup's part for the Assets and Schedules tabs: both exist with their headers and drop-downs, their
+ * bad rows are named in the setup summary, and the tabs as they stand become the accepted copies the
+ * edit trigger puts a refused paste back from. Returns the intake form's asset choices.
+ */
+import { parseAssets } from '../../../core/assets';
+import { SHEET_NAMES, type StaffMember } from '../../../core/model';
+import { parseSchedules } from '../../../core/schedules';
+import type { Settings } from '../../../core/settings';
+import type { SetupReport } from '../setup/report';
+import { ensureSchedulesSheet, readScheduleValues, scheduleContext } from '../schedules/schedules-tab';
+import { assetChoices } from './asset-question';
+import { assetContext, ensureAssetsSheet, readAssetValues } from './assets-tab';
+import { recordAcceptedCatalog } from './catalog-edit';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function ensureCatalogTabs(
+  ss: Spreadsheet,
+  settings: Settings,
+  staff: readonly StaffMember[],
+  timeZone: string,
+  report: SetupReport,
+): { assetChoices: string[] } {
+  ensureAssetsSheet(ss, settings, report);
+  ensureSchedulesSheet(ss, settings, staff, report);
+  const assetValues = readAssetValues(ss) ?? [];
+  const assets = parseAssets(assetValues, assetContext(settings));
+  const scheduleValues = readScheduleValues(ss) ?? [];
+  const schedules = parseSchedules(scheduleValues, scheduleContext(settings, assets.assets, timeZone));
+  report.warnings.push(...[...assets.problems, ...schedules.problems].map((p) => p.message));
+  recordAcceptedCatalog(SHEET_NAMES.assets, assetValues);
+  recordAcceptedCatalog(SHEET_NAMES.schedules, scheduleValues);
+  return { assetChoices: assetChoices(assets.assets) };
+}

@@ -1,0 +1,251 @@
+/**
+ * The hourly job's preventive-maintenance step: every occurrence whose lead time has begun gets its
+ * work order, exactly once (core/schedule-plan.ts says which; this writes them).
+ *
+ * Exactly once, however runs overlap or repeat: the job's lease keeps two runs apart; each batch is
+ * decided and written under the owner's lock (with the document lock where there is a document),
+ * reading the ledger afresh inside it; an occurrence is made only when it is past the ledger's date and
+ * no register row names it; and the ledger moves only after the rows are in the register. A run that
+ * dies between the register write and the ledger write leaves rows that name their occurrences, which
+ * the next run reads back. Bad rows are skipped (the edit trigger refused them with a note when typed),
+ * never stopping the others.
+ */
+import { compareLocalDates, localParts, type LocalDate } from '../../../core/time';
+import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
+import { mapHeaders } from '../../../core/headers';
+import { parseSchedules, SCHEDULE_COLUMNS, type Schedule } from '../../../core/schedules';
+import {
+  createdThrough,
+  latestRefs,
+  ledgerWithRefs,
+  parseScheduleLedger,
+  planSchedule,
+  scheduleRef,
+  type Occurrence,
+  type ScheduleLedger,
+} from '../../../core/schedule-plan';
+import { scheduledEntries, scheduledWorkOrder } from '../../../core/schedule-order';
+import { isoDate, fromLocalParts } from '../../../core/time';
+import { nextRequestNumber } from '../../../core/ids';
+import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
+import { readChunkedState, writeChunkedState } from '../../adapters/owner-chunks';
+import { Register } from '../../adapters/register';
+import { syncQueueFor } from '../../adapters/review-queue';
+import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
+import { readAssets } from '../assets/assets-tab';
+import { scheduleContext } from './schedules-tab';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Owner-state name of the schedule ledger (schedule id → due date of the last occurrence created). */
+export const SCHEDULE_LEDGER = 'scheduleLedger';
+/**
+ * Orders written per lock section (form submissions wait for the lock meanwhile). Also bounds the
+ * hourly job's hand-off of their log rows, one property of at most 9 KB: an order's rows take at most
+ * ~600 bytes (a late one's flag included).
+ */
+const BATCH = 10;
+/** Orders made per run at most; the rest come with the next run. */
+export const MAX_SCHEDULED_PER_RUN = 200;
+
+export interface ScheduleStepResult {
+  created: WorkOrder[];
+  /** Of them, created after their due date. */
+  late: number;
+  /** Rows skipped as invalid, with why. */
+  problems: string[];
+  /** Occurrences left for the next run (per-run bound or time). */
+  remaining: number;
+  ledgerRebuilt: boolean;
+}
+
+interface Pending {
+  schedule: Schedule;
+  occurrence: Occurrence;
+}
+
+function readLedger(ssId: string): { ledger: ScheduleLedger; rebuilt: boolean } {
+  const parsed = parseScheduleLedger(readChunkedState(ssId, SCHEDULE_LEDGER));
+  // Unreadable: the register's Response Rows (read by the caller) say what was made; never a second order.
+  return parsed ? { ledger: parsed, rebuilt: false } : { ledger: {}, rebuilt: true };
+}
+
+export function createScheduledOrders(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  orders: readonly WorkOrder[],
+  now: Date,
+  deadlineMs: number,
+): ScheduleStepResult {
+  const result: ScheduleStepResult = {
+    created: [],
+    late: 0,
+    problems: [],
+    remaining: 0,
+    ledgerRebuilt: false,
+  };
+  const sheet = ss.getSheetByName(SHEET_NAMES.schedules);
+  if (!sheet) return result;
+  const values = sheet.getDataRange().getValues();
+  if (values.length < 2) return result;
+  const assets = readAssets(ss, reference.settings).assets;
+  const parsed = parseSchedules(values, scheduleContext(reference.settings, assets, reference.timeZone));
+  result.problems = parsed.problems.map((p) => p.message);
+  const p = localParts(now, reference.timeZone);
+  const today: LocalDate = { year: p.year, month: p.month, day: p.day };
+  const refs = new Set(orders.map((o) => o.responseRef).filter((r) => r.startsWith('Schedule ')));
+  const ssId = ss.getId();
+
+  const first = readLedger(ssId);
+  result.ledgerRebuilt = first.rebuilt;
+  const seen = latestRefs(refs);
+  const nextDue = new Map<number, LocalDate>();
+  let pending: Pending[] = [];
+  for (const schedule of parsed.schedules) {
+    const plan = planSchedule(schedule, createdThrough(first.ledger, seen, schedule.id), today);
+    nextDue.set(schedule.row, plan.nextDue);
+    for (const occurrence of plan.occurrences)
+      if (!refs.has(scheduleRef(schedule.id, occurrence.due))) pending.push({ schedule, occurrence });
+  }
+  const allPending = pending;
+  if (pending.length > MAX_SCHEDULED_PER_RUN) {
+    result.remaining = pending.length - MAX_SCHEDULED_PER_RUN;
+    pending = pending.slice(0, MAX_SCHEDULED_PER_RUN);
+  }
+  for (let i = 0; i < pending.length; i += BATCH) {
+    if (Date.now() > deadlineMs) {
+      result.remaining += pending.length - i;
+      break;
+    }
+    const made = writeBatch(ss, reference, pending.slice(i, i + BATCH), refs, now, today);
+    result.created.push(...made);
+  }
+  // Occurrences left for the next run keep Next Due at the first of them, so none is passed over.
+  for (const { schedule, occurrence } of allPending) {
+    if (refs.has(scheduleRef(schedule.id, occurrence.due))) continue;
+    const planned = nextDue.get(schedule.row);
+    if (!planned || compareLocalDates(occurrence.due, planned) < 0) nextDue.set(schedule.row, occurrence.due);
+  }
+  if (result.created.length === 0) restoreLedger(ssId, seen);
+  result.late = result.created.filter((o) => o.reviewFlag !== '').length;
+  writeBack(sheet, values, nextDue, result.created, now, reference.timeZone);
+  return result;
+}
+
+/** A lost or older ledger learns from the register what was made (batches write it themselves). */
+function restoreLedger(ssId: string, seen: ReadonlyMap<string, LocalDate>): void {
+  if (ledgerWithRefs(readLedger(ssId).ledger, seen) === null) return;
+  withOwnerAndDocumentLocks(() => {
+    const merged = ledgerWithRefs(readLedger(ssId).ledger, seen);
+    if (merged) writeChunkedState(ssId, SCHEDULE_LEDGER, JSON.stringify(merged));
+  });
+}
+
+/** One lock section: the ledger read afresh, the orders, their log rows, the ledger moved. */
+function writeBatch(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  batch: readonly Pending[],
+  refs: Set<string>,
+  now: Date,
+  today: LocalDate,
+): WorkOrder[] {
+  return withOwnerAndDocumentLocks(() => {
+    requireChangeLog(ss);
+    const ssId = ss.getId();
+    const { ledger } = readLedger(ssId);
+    const fresh = batch.filter(({ schedule, occurrence }) => {
+      const through = ledger[schedule.id];
+      return (
+        (through === undefined || isoDate(occurrence.due) > through) &&
+        !refs.has(scheduleRef(schedule.id, occurrence.due))
+      );
+    });
+    if (fresh.length === 0) return [];
+    const stored = readOwnerStates(ssId, [REQUEST_COUNTER_STATE])[REQUEST_COUNTER_STATE];
+    let next = nextRequestId(ss, stored);
+    const made: WorkOrder[] = [];
+    for (const { schedule, occurrence } of fresh) {
+      if (made.length > 0) next = nextRequestNumber(next.stored);
+      made.push(
+        scheduledWorkOrder(schedule, occurrence, {
+          id: next.id,
+          now,
+          today,
+          timeZone: reference.timeZone,
+          staff: reference.staff,
+        }),
+      );
+    }
+    // As intake: the counter first (a failure leaves a gap, never a duplicate id), then the log rows.
+    writeOwnerState(ssId, REQUEST_COUNTER_STATE, next.stored);
+    const logged = writeChangeLog(
+      ss,
+      made.flatMap((order) => scheduledEntries(order, now)),
+    );
+    const register = Register.open(ss, { shareHeader: false });
+    const firstRow = register.appendMany(made);
+    logged.commit();
+    syncQueueFor(
+      made.map((order, i) => ({ row: firstRow + i, order })),
+      { appended: true },
+    );
+    const moved: ScheduleLedger = { ...ledger };
+    for (const { schedule, occurrence } of fresh) {
+      const due = isoDate(occurrence.due);
+      if ((moved[schedule.id] ?? '') < due) moved[schedule.id] = due;
+      refs.add(scheduleRef(schedule.id, occurrence.due));
+    }
+    writeChunkedState(ssId, SCHEDULE_LEDGER, JSON.stringify(moved));
+    return made;
+  });
+}
+
+/**
+ * Next Due and Last Created back on the tab, for the administrator: one write per column, over the
+ * rows that changed. The job never trusts them (the ledger decides), so a concurrent edit costs nothing.
+ */
+function writeBack(
+  sheet: Sheet,
+  values: unknown[][],
+  nextDue: ReadonlyMap<number, LocalDate>,
+  created: readonly WorkOrder[],
+  now: Date,
+  timeZone: string,
+): void {
+  const layout = mapHeaders(values[0] ?? [], SCHEDULE_COLUMNS);
+  const createdFor = new Set(created.map((o) => o.responseRef.split(' ')[1] ?? ''));
+  const idIndex = layout.indexOf.id;
+  const column = (index: number, valueOf: (row: number, old: unknown) => unknown): void => {
+    if (index < 0) return;
+    const rows: number[] = [];
+    const cells = values.map((cells, i) => {
+      const row = i + 1;
+      const old = cells[index];
+      if (row === 1) return old;
+      const value = valueOf(row, old);
+      if (value !== old) rows.push(row);
+      return value;
+    });
+    if (rows.length === 0) return;
+    const top = Math.min(...rows);
+    const bottom = Math.max(...rows);
+    sheet
+      .getRange(top, index + 1, bottom - top + 1, 1)
+      .setValues(cells.slice(top - 1, bottom).map((v) => [v ?? '']));
+  };
+  column(layout.indexOf.nextDue, (row, old) => {
+    const due = nextDue.get(row);
+    if (!due) return old;
+    const date = fromLocalParts(due, timeZone);
+    return old instanceof Date && old.getTime() === date.getTime() ? old : date;
+  });
+  column(layout.indexOf.lastCreated, (row, old) => {
+    const id = String(values[row - 1]?.[idIndex] ?? '').trim();
+    return createdFor.has(id) ? now : old;
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * The Schedules tab: read in one call and parsed (core/schedules.ts); created by setup with its
+ * header, a date format on Next Due and Last Created, and drop-downs (Category, Priority, Unit,
+ * Default Technician, Active) rebuilt from Settings and Staff on every run, one rule per column.
+ */
+import { SHEET_NAMES, type StaffMember } from '../../../core/model';
+import type { Asset } from '../../../core/assets';
+import { mapHeaders } from '../../../core/headers';
+import {
+  SCHEDULE_COLUMNS,
+  SCHEDULE_HEADER_ROW,
+  SCHEDULE_UNITS,
+  parseSchedules,
+  type ParsedSchedules,
+  type ScheduleContext,
+} from '../../../core/schedules';
+import type { Settings } from '../../../core/settings';
+import { activeTechnicians } from '../../../core/staff';
+import { listValidation } from '../../adapters/sheet-services';
+import { readHeaderRow } from '../../adapters/workbook';
+import { ensureSheet } from '../setup/sheets';
+import type { SetupReport } from '../setup/report';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function scheduleContext(
+  settings: Settings,
+  assets: readonly Asset[],
+  timeZone: string,
+): ScheduleContext {
+  return {
+    assets,
+    locations: settings.locations,
+    categories: settings.categories,
+    priorities: settings.priorities.map((p) => p.name),
+    timeZone,
+  };
+}
+
+export function readScheduleValues(ss: Spreadsheet): unknown[][] | null {
+  const sheet = ss.getSheetByName(SHEET_NAMES.schedules);
+  return sheet ? sheet.getDataRange().getValues() : null;
+}
+
+export function readSchedules(ss: Spreadsheet, context: ScheduleContext): ParsedSchedules {
+  return parseSchedules(readScheduleValues(ss) ?? [], context);
+}
+
+export function applyScheduleValidation(
+  sheet: Sheet,
+  settings: Settings,
+  staff: readonly StaffMember[],
+): void {
+  const layout = mapHeaders(readHeaderRow(sheet), SCHEDULE_COLUMNS);
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  const lists: Array<[number, readonly string[], string]> = [
+    [layout.indexOf.category, settings.categories, 'Categories are listed on the Settings tab.'],
+    [
+      layout.indexOf.priority,
+      settings.priorities.map((p) => p.name),
+      'Priorities are listed on the Settings tab.',
+    ],
+    [layout.indexOf.unit, SCHEDULE_UNITS, 'days, weeks or months (with Every), or weekdays (with Weekdays).'],
+    [
+      layout.indexOf.technician,
+      activeTechnicians(staff).map((t) => t.email),
+      'Active technicians from the Staff tab.',
+    ],
+    [layout.indexOf.active, ['TRUE', 'FALSE'], 'FALSE pauses the schedule.'],
+  ];
+  for (const [index, values, help] of lists) {
+    if (index < 0) continue;
+    const range = sheet.getRange(2, index + 1, rows, 1);
+    if (values.length === 0) range.clearDataValidations();
+    else range.setDataValidation(listValidation(values, help, false));
+  }
+  for (const index of [layout.indexOf.nextDue, layout.indexOf.lastCreated]) {
+    if (index >= 0)
+      sheet
+        .getRange(2, index + 1, rows, 1)
+        .setNumberFormat(index === layout.indexOf.nextDue ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss');
+  }
+}
+
+export function ensureSchedulesSheet(
+  ss: Spreadsheet,
+  settings: Settings,
+  staff: readonly StaffMember[],
+  report: SetupReport,
+): void {
+  const { sheet } = ensureSheet(ss, SHEET_NAMES.schedules, SCHEDULE_HEADER_ROW, report);
+  applyScheduleValidation(sheet, settings, staff);
+}
