@@ -5,6 +5,7 @@
  * damage) and within Google's limits (9 KB per value, the budget of the document's store), and that
  * opening the sidebar stays within its budget of Spreadsheet calls whatever the register's size.
  */
+import { REGISTER_HEADER_ROW } from '../../../src/core/register-row';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { REVIEW_PAGE_SIZE } from '../../../src/shared/review';
 import { SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
@@ -12,7 +13,8 @@ import { act, idsIn, itemIn, load, sheetCalls, submitRequests, target, viewFor }
 import { INDEX_KEY, appendDirectly, documentProperties, dropIndex, indexMeta, makeOrder } from './fixtures';
 import { forgetRememberedState } from '../../support/caches';
 
-const REGISTER_WIDTH = 29;
+// The register's columns plus the hidden Last Known State column.
+const REGISTER_WIDTH = REGISTER_HEADER_ROW.length + 1;
 
 async function loadStats(wb: TestWorkbook) {
   const { reply, record } = await load(wb, SUPERVISOR);

@@ -42,8 +42,8 @@ export function buildReports(): BuildReportsResult {
   data.notes.push(...source.notes);
   const tabs = [
     ...reportTables(data),
-    costReportTab(ss, reference, source.orders, now),
     maintenanceReportTab(ss, reference, source.orders, now),
+    costReportTab(ss, reference, source.orders, now),
   ];
   const sheets = withDocumentLock(() => tabs.map((tab) => writeReportTab(ss, tab)));
   sheets[0]?.activate();
