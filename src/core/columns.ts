@@ -29,7 +29,7 @@ export const SYSTEM_FIELDS: readonly WorkOrderField[] = [
  * Columns added after registers were already in use: a register without them keeps working (their
  * values are simply not kept) until *Set up work orders* adds them at the end.
  */
-export const LATER_FIELDS: readonly WorkOrderField[] = ['heldSince', 'heldHours'];
+export const LATER_FIELDS: readonly WorkOrderField[] = ['heldSince', 'heldHours', 'asset'];
 
 /** Register columns holding a date and time. */
 export const DATE_TIME_FIELDS: readonly WorkOrderField[] = [

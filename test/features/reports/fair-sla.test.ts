@@ -166,15 +166,15 @@ describe('due dates and time On Hold on the business clock', () => {
   });
 });
 
-test('a register from before On Hold Since and Held For keeps working, and setup adds the columns', async () => {
+test('a register from before On Hold Since, Held For and Asset keeps working, and setup adds the columns', async () => {
   const rt = LocalAppsScript.load();
   rt.world.clock.set(FRIDAY_2PM);
   const old = await setUpWorkbookIn(rt);
   try {
     expectOk(await old.menu(ADMIN, 'setUpWorkOrders'));
-    // The register as an earlier version made it: without the two columns.
+    // The register as an earlier version made it: without the three columns.
     const sheet = old.sheet(SHEET_NAMES.register);
-    for (const header of ['On Hold Since', 'Held For (h)'])
+    for (const header of ['On Hold Since', 'Held For (h)', 'Asset'])
       sheet.deleteColumns(old.registerColumn(header), 1);
     const id = await submitOne(old);
     await sidebarAct(old, {
@@ -200,6 +200,8 @@ test('a register from before On Hold Since and Held For keeps working, and setup
     const report = String(expectOk(await old.menu(ADMIN, 'setUpWorkOrders')).value);
     expect(report).toMatch(/On Hold Since/);
     expect(old.registerColumn('Held For (h)')).toBeGreaterThan(0);
+    expect(old.registerColumn('Asset')).toBeGreaterThan(0);
+    expect(old.order(id)).toMatchObject({ status: 'In Progress', asset: '' });
   } finally {
     await old.close();
   }
