@@ -42,6 +42,9 @@ export const SIDEBAR_TITLE = 'Review & assign';
 const OVERFLOW_NOTICE =
   'So many work orders await a supervisor that the list cannot be kept in the document: it is read from the register each time, which is slower.';
 
+const INDEXING_NOTICE =
+  'The list is still being rebuilt after a large change (setup, archiving or many rows added at once): some work orders may not be shown yet. Reload in a minute to see them all.';
+
 /** Menu: Review & assign. Shows the sidebar to supervisors and administrators only. */
 export function openReviewSidebar(): void {
   const ss = activeSpreadsheet();
@@ -64,7 +67,7 @@ export function reviewLoad(request?: unknown): ReviewLoadResponse {
     const reviewer = reviewerOrRefusal(reference, currentUserEmail());
     if (isRefusal(reviewer)) return reviewer;
     const { index, source, marker, properties } = loadQueue(ss);
-    const notices = source === 'scan' ? [OVERFLOW_NOTICE] : [];
+    const notices = source === 'scan' ? [OVERFLOW_NOTICE] : source === 'indexing' ? [INDEXING_NOTICE] : [];
     const offsets = parsed.data.offsets ?? {};
     const asked = openQuestionsIn(properties);
     return {
