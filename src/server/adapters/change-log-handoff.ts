@@ -12,6 +12,8 @@ import { addonKeyCopyFor } from './addon-secret';
 import { ownerKey, ownerProperties, takeOwnerProperties } from './owner-state';
 
 const PREFIX = 'pendingLog.';
+/** Emails owed by the hourly job's handed-off changes (its mail intents), one property per order. */
+const MAIL_PREFIX = 'pendingMail.';
 
 interface StoredEntry {
   at: number;
@@ -50,11 +52,34 @@ export function handOff(spreadsheetId: string, entries: readonly UnhashedEntry[]
 }
 
 /**
+ * Records the emails an order the hourly job is about to write owes (an acknowledgment), beside its
+ * handed-off log rows: if the job fails after the order lands and before it sends, the next execution
+ * that appends the hand-off queues them (settleMailIntents); the job deletes the record just before
+ * sending, under the owner's lock, so exactly one of the two sends.
+ */
+export function handOffMailIntent(
+  spreadsheetId: string,
+  recordId: string,
+  planned: readonly unknown[],
+): string {
+  const key = ownerKey(spreadsheetId, `${MAIL_PREFIX}${recordId}`);
+  ownerProperties().setProperty(key, JSON.stringify({ recordId, planned }));
+  return key;
+}
+
+/** Whether `key` names a handed-off mail intent (kept in the owner's properties, not the document's). */
+export function isHandedOffMailKey(key: string): boolean {
+  return key.startsWith('wo.') && key.includes(`.${MAIL_PREFIX}`);
+}
+
+/**
  * Entries handed off for this spreadsheet, oldest first, and `done` to delete them once committed.
  * Costs one getKeys call (none after intake's read of the owner's store); each hand-off found is one
  * more read. Also gives the hourly job its copy of the secret when it is missing.
  */
-export function flushHandOff(spreadsheetId: string): { entries: UnhashedEntry[]; done: () => void } | null {
+export function flushHandOff(
+  spreadsheetId: string,
+): { entries: UnhashedEntry[]; mailKeys: string[]; done: () => void } | null {
   const props = ownerProperties();
   const all = takeOwnerProperties();
   const names = all ? Object.keys(all) : props.getKeys();
@@ -62,7 +87,9 @@ export function flushHandOff(spreadsheetId: string): { entries: UnhashedEntry[];
   addonKeyCopyFor(spreadsheetId, names, valueOf);
   const prefix = ownerKey(spreadsheetId, PREFIX);
   const keys = names.filter((k) => k.startsWith(prefix)).sort();
-  if (keys.length === 0) return null;
+  const mailPrefix = ownerKey(spreadsheetId, MAIL_PREFIX);
+  const mailKeys = names.filter((k) => k.startsWith(mailPrefix));
+  if (keys.length === 0 && mailKeys.length === 0) return null;
   const entries: UnhashedEntry[] = [];
   for (const key of keys) {
     let parsed: unknown;
@@ -79,6 +106,7 @@ export function flushHandOff(spreadsheetId: string): { entries: UnhashedEntry[];
   }
   return {
     entries,
+    mailKeys,
     done: () => {
       for (const key of keys) props.deleteProperty(key);
     },

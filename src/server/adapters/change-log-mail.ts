@@ -18,6 +18,9 @@ import { queueEmails, type OutgoingEmail } from './mailer';
 import { loadReferenceData } from './reference-data';
 import { Register } from './register';
 import { documentPropertiesOrNull } from './service-handles';
+import { isHandedOffMailKey } from './change-log-handoff';
+import { ownerProperties } from './owner-state';
+import { withUserLock } from './reentrant-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -86,6 +89,7 @@ export function dropMailIntents(keys: readonly string[]): void {
  */
 export function releaseMailIntent(intent: MailIntent | null | undefined): boolean {
   if (!intent) return true;
+  if (isHandedOffMailKey(intent.key)) return releaseHandedOffIntent(intent);
   try {
     documentPropertiesOrNull()?.deleteProperty(intent.key);
     return true;
@@ -95,9 +99,41 @@ export function releaseMailIntent(intent: MailIntent | null | undefined): boolea
   }
 }
 
+/**
+ * The hourly job's intent, in the owner's properties: deleted under the owner's lock that every
+ * appender of the hand-off holds. Gone already means an execution in the document queued its emails
+ * while the job was between its write and its send: the job must not send them again.
+ */
+function releaseHandedOffIntent(intent: MailIntent): boolean {
+  // Set once the record is deleted: a failure after that (releasing the lock) must not stop the send,
+  // for nothing is left for anyone else to queue.
+  let released = false;
+  try {
+    withUserLock(() => {
+      const props = ownerProperties();
+      if (props.getProperty(intent.key) === null) return;
+      props.deleteProperty(intent.key);
+      released = true;
+    });
+  } catch (error) {
+    if (!released)
+      console.error(`Emails about ${intent.recordId} left for the next change to queue: ${String(error)}`);
+  }
+  return released;
+}
+
+/** Where intents are read and deleted: the document's properties, or the owner's for handed-off ones. */
+interface IntentStore {
+  getProperty(key: string): string | null;
+  deleteProperty(key: string): unknown;
+}
+
 /** Emails of intents left by executions that failed after their commit: composed and queued. */
-export function settleMailIntents(ss: Spreadsheet, keys: readonly string[]): void {
-  const props = documentPropertiesOrNull();
+export function settleMailIntents(
+  ss: Spreadsheet,
+  keys: readonly string[],
+  props: IntentStore | null = documentPropertiesOrNull(),
+): void {
   if (!props || keys.length === 0) return;
   const owed: OutgoingEmail[] = [];
   const found: string[] = [];

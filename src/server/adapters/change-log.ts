@@ -26,7 +26,8 @@ import {
   type PlannedMail,
 } from './change-log-mail';
 import { recoverUncommitted } from './change-log-recovery';
-import { flushHandOff, handOff } from './change-log-handoff';
+import { flushHandOff, handOff, handOffMailIntent } from './change-log-handoff';
+import { ownerProperties } from './owner-state';
 import { findTail, readCheckpoint, startCheckpoint, writeCheckpoint, writeRows } from './change-log-tail';
 import { holdsDocumentLock, holdsOwnerLock } from './document-lock';
 import { documentPropertiesOrNull } from './service-handles';
@@ -70,9 +71,16 @@ export function writeChangeLog(
 ): LoggedRows {
   if (!documentPropertiesOrNull()) {
     // The hourly job: no document lock to append under. The next execution in the document that
-    // holds the owner's lock (a form submission, an edit) appends these first.
+    // holds the owner's lock (a form submission, an edit) appends these first, and queues the emails
+    // they owe if the job did not get to send them.
     handOff(ss.getId(), entries);
-    return NOTHING;
+    return {
+      intend: (recordId, planned) =>
+        planned.length === 0
+          ? null
+          : { key: handOffMailIntent(ss.getId(), recordId, planned), recordId, planned: [...planned] },
+      commit: () => undefined,
+    };
   }
   if (!holdsDocumentLock()) {
     throw new Error('The change log is appended to under the document lock only (withDocumentLock).');
@@ -100,6 +108,9 @@ export function writeChangeLog(
     if (dropped.length > 0) dropMailIntents(dropped);
   }
   if (owed.length > 0) settleMailIntents(ss, owed);
+  // The hourly job's intents whose emails it did not get to send (its rows are appended below).
+  if (handedOff && handedOff.mailKeys.length > 0)
+    settleMailIntents(ss, handedOff.mailKeys, ownerProperties());
   const { mail: _settled, ...from } = recovered;
   // Rows past what recovery kept are written over (their change never landed).
   const afterRow = tail.damaged ? tail.endRow : from.row;

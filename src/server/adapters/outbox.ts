@@ -287,8 +287,17 @@ export function deliverAll(
       return false;
     });
   if (ready.length === 0) return delivery;
-  let remaining = options.backlog ? 0 : MailApp.getRemainingDailyQuota();
   let queuing = options.backlog === true;
+  let remaining = 0;
+  if (!queuing) {
+    try {
+      remaining = MailApp.getRemainingDailyQuota();
+    } catch (error) {
+      // Unable to ask: everything is queued (one write) for the drain, never dropped.
+      console.error(`Mail quota unknown (${String(error)}): ${ready.length} email(s) queued.`);
+      queuing = true;
+    }
+  }
   const toQueue: OutgoingEmail[] = [];
   for (const email of ready) {
     // Past the deadline the rest is queued (one write) rather than sent (~1 s each): the execution

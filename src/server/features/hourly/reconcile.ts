@@ -23,6 +23,7 @@ import { cellText, normalizeHeader } from '../../../core/headers';
 import { isValidDate } from '../../../core/time';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import type { OutgoingEmail } from '../../adapters/mailer';
+import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-mail';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { INTAKE_LEDGER, ingestResponse } from '../intake/form-submit';
@@ -168,19 +169,28 @@ export function reconcileResponses(
   markRecorded(ssId, toMark);
   result.marked = toMark.length;
   let done = 0;
+  const owedIntents: Array<{ order: WorkOrder; intent: MailIntent }> = [];
   for (const c of fresh.slice(0, MAX_INGESTED_PER_RUN)) {
     if (Date.now() > deadlineMs) break;
+    // The acknowledgment is recorded as owed with the order ('intent'): a run that fails before sending
+    // it leaves it for the next execution in the document to queue.
     const ingested = ingestResponse(
       ss,
       reference,
       { sheetName: c.sheetName, row: c.row, namedValues: c.namedValues, requestedAt: c.submittedAt },
       now,
+      'intent',
     );
-    if (ingested) result.ingested.push(ingested.order);
+    if (ingested) {
+      result.ingested.push(ingested.order);
+      if (ingested.mailIntent) owedIntents.push({ order: ingested.order, intent: ingested.mailIntent });
+    }
     done++;
   }
   result.remaining = fresh.length - done;
-  mail.deliver(acknowledgments(reference, result.ingested));
+  // Sent only when its record is still there to release: gone means it was queued meanwhile.
+  const acknowledged = owedIntents.filter((o) => releaseMailIntent(o.intent)).map((o) => o.order);
+  mail.deliver(acknowledgments(reference, acknowledged));
   return result;
 }
 
