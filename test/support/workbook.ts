@@ -169,6 +169,8 @@ export async function setUpWorkbook(
     distDir?: string;
     accounts?: Accounts;
     timeScale?: number;
+    /** Where the world's clock starts (default: now). Tests that count per-day limits pin it. */
+    startAt?: Date;
   } = {},
 ): Promise<TestWorkbook> {
   const rt = LocalAppsScript.load({
@@ -177,6 +179,7 @@ export async function setUpWorkbook(
     distDir: options.distDir,
     accounts: options.accounts,
   });
+  if (options.startAt) rt.world.clock.set(options.startAt);
   const ssId = rt.createSpreadsheet('Maintenance work orders', ADMIN);
   expectOk(await rt.runMenuItem(ssId, ADMIN, 'setUpWorkOrders'));
   const form = rt.world.forms.linkedTo(ssId);

@@ -9,6 +9,9 @@ import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, REQUESTOR, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { DAY, HOUR, advance, now, rowsOf, runHourly, submitMany } from '../../support/ops';
 
+/** Tuesday 10 November 2026, 10:00 in New York: per-day limits are counted from the local midnight. */
+const MID_MORNING = new Date('2026-11-10T15:00:00Z');
+
 const ATTACKER = 'mallory@example.net';
 const OUTBOX = SHEET_NAMES.outbox;
 
@@ -37,7 +40,7 @@ describe('forged and altered Outbox rows', () => {
   let wb: TestWorkbook;
   beforeAll(async () => {
     // No quota left today: the acknowledgments are queued in the Outbox by the add-on itself.
-    wb = await setUpWorkbook({ mailDailyQuota: 0 });
+    wb = await setUpWorkbook({ mailDailyQuota: 0, startAt: MID_MORNING });
     await submitMany(wb, 2);
   });
   afterAll(() => wb.close());

@@ -22,6 +22,9 @@ import {
   submitMany,
 } from '../../support/ops';
 
+/** Tuesday 10 November 2026, 10:00 in New York: per-day limits are counted from the local midnight. */
+const MID_MORNING = new Date('2026-11-10T15:00:00Z');
+
 const SUBJECT = /^\[(WO-\d{4}-\d{5}|REQ-\d{6})\] /;
 
 function expectWellFormed(wb: TestWorkbook): void {
@@ -36,7 +39,7 @@ describe('quota 3, five overdue reminders due', () => {
   let wb: TestWorkbook;
   let ids: string[];
   beforeAll(async () => {
-    wb = await setUpWorkbook({ mailDailyQuota: 3 });
+    wb = await setUpWorkbook({ mailDailyQuota: 3, startAt: MID_MORNING });
     startAtLocalHour(wb, 9);
     // No acknowledgments: the five reminders are the only mail of the day.
     setSetting(wb, 'notifyRequestor', false);
@@ -98,7 +101,7 @@ describe('quota 3, five overdue reminders due', () => {
 });
 
 test("acknowledgments queued by form submissions over quota are sent by the next day's run", async () => {
-  const wb = await setUpWorkbook({ mailDailyQuota: 1 });
+  const wb = await setUpWorkbook({ mailDailyQuota: 1, startAt: MID_MORNING });
   try {
     startAtLocalHour(wb, 9);
     // Only the acknowledgments: no response-target reminders to supervisors.
@@ -126,7 +129,7 @@ test("acknowledgments queued by form submissions over quota are sent by the next
 });
 
 test('over quota, intake tries the send, MailApp refuses it, and the acknowledgment waits in the Outbox', async () => {
-  const wb = await setUpWorkbook({ mailDailyQuota: 1 });
+  const wb = await setUpWorkbook({ mailDailyQuota: 1, startAt: MID_MORNING });
   try {
     const runs = [];
     for (const description of ['Sent at once', 'Over quota']) {
@@ -196,7 +199,7 @@ test('a message that keeps failing is retried, then marked Failed and reported, 
 });
 
 test("queueing past the Outbox sheet's last row grows it: the queued mail is not lost", async () => {
-  const wb = await setUpWorkbook({ mailDailyQuota: 0 });
+  const wb = await setUpWorkbook({ mailDailyQuota: 0, startAt: MID_MORNING });
   try {
     setSetting(wb, 'notifyRequestor', false);
     const outbox = wb.sheet(SHEET_NAMES.outbox);
