@@ -31,6 +31,7 @@ export const COST_GROUPINGS: ReadonlyArray<readonly [string, (p: CostPiece) => s
   ['Work order', (p) => (p.order ? p.order.woNumber || p.order.id : p.id)],
   ['Category', (p) => (p.order ? p.order.category || '(none)' : UNKNOWN)],
   ['Location', (p) => (p.order ? p.order.location || '(none)' : UNKNOWN)],
+  ['Asset', (p) => (p.order ? p.order.asset || '(none)' : UNKNOWN)],
   ['Technician', (p) => p.technician || '(unknown)'],
 ];
 

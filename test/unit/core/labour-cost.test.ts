@@ -88,7 +88,7 @@ test('cost by every grouping, rates from Staff, forged rows left out, backlog ag
     status,
   });
   const orders = [
-    order('1', 'Electrical', 'Closed'),
+    { ...order('1', 'Electrical', 'Closed'), asset: 'GEN-CP' },
     order('2', 'Plumbing', 'In Progress'),
     order('3', 'HVAC', 'Assigned'),
   ];
@@ -132,6 +132,10 @@ test('cost by every grouping, rates from Staff, forged rows left out, backlog ag
     { key: 'WO-2', hours: 1.5, labour: 60, parts: 1, total: 61 },
   ]);
   expect(by['Location']).toEqual([{ key: 'Annex', hours: 3.5, labour: 160, parts: 1, total: 161 }]);
+  expect(by['Asset']!.map((r) => [r.key, r.total])).toEqual([
+    ['GEN-CP', 100],
+    ['(none)', 61],
+  ]);
   expect(by['Technician']!.map((r) => [r.key, r.total])).toEqual([
     ['a@x.com', 100],
     ['b@x.com', 61],
