@@ -34,6 +34,8 @@ export interface MyWorkCard {
   category: string;
   description: string;
   location: string;
+  /** Asset ID from the Assets tab ('' when the work is not on a registered asset). */
+  asset: string;
   resources: string;
   urgency: string;
   requesterName: string;
@@ -44,6 +46,8 @@ export interface MyWorkCard {
   notes: string;
   /** The hold reason (or the reason the order was returned). */
   reason: string;
+  /** Hours spent On Hold so far: the due date has moved by this much (the SLA clock stops On Hold). */
+  heldHours: number;
   results: string;
   actionsTaken: string;
   /** The steps the lifecycle table allows this person on this order now, in a fixed order. */

@@ -15,8 +15,9 @@ export function formatDue(iso: string | null, timeZone: string): string {
   }
 }
 
-function fact(term: string, value: string): Child[] {
-  return value === '' ? [] : [el('dt', {}, term), el('dd', {}, value)];
+function fact(term: string, value: string | undefined): Child[] {
+  // A card remembered from before a field existed has none: shown as nothing rather than "undefined".
+  return value === undefined || value === '' ? [] : [el('dt', {}, term), el('dd', {}, value)];
 }
 
 export interface CardContext {
@@ -45,6 +46,7 @@ export function cardElement({ card, timeZone, form, onStep, records }: CardConte
     'dl',
     { class: 'facts' },
     ...fact('Location', card.location),
+    ...fact('Asset', card.asset),
     ...fact('Priority', card.priority),
     ...fact('Due', due),
     ...fact('Urgency', card.urgency),
@@ -52,6 +54,7 @@ export function cardElement({ card, timeZone, form, onStep, records }: CardConte
     ...fact('Requester', requester),
     ...fact('Category', card.category),
     ...fact(card.status === 'On Hold' ? 'On hold because' : 'Reason', card.reason),
+    ...fact('Held so far', card.heldHours > 0 ? `${card.heldHours} h (the due date moved by this)` : ''),
     ...fact('Notes', card.notes),
     ...fact('Results', card.results),
     ...fact('Actions taken', card.actionsTaken),

@@ -17,6 +17,7 @@ import {
   type TestWorkbook,
 } from '../../support/workbook';
 import { rowsOf } from '../../support/ops';
+import { sidebarAct } from '../../support/edits';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -130,6 +131,19 @@ test('a request naming an asset records it on the work order (Asset column)', as
   expect(order.asset).toBe('PUMP-01');
   expect(order.location).toBe('Main Building');
   expect(order.reviewFlag).toBe('');
+  // Assigned, the technician's My work card names the asset.
+  await sidebarAct(wb, {
+    action: 'approveAssign',
+    id: order.id,
+    revision: order.revision,
+    category: 'Plumbing',
+    priority: 'P3 Routine',
+    assignee: TECH,
+  });
+  const loaded = expectOk(await wb.call(TECH, 'myWorkLoad')).value as {
+    view: { open: Array<{ id: string; asset: string }> };
+  };
+  expect(loaded.view.open.find((c) => c.id === order.id)?.asset).toBe('PUMP-01');
   // Without an answer (optional question) the order simply has no asset.
   (await wb.submit()).executions.forEach(expectOk);
   expect(wb.register().at(-1)!.order.asset).toBe('');

@@ -129,6 +129,12 @@ describe('due dates and time On Hold on the business clock', () => {
     // Shown on the row: the Held For (h) column, visible beside Due.
     const row = wb.register().find((r) => r.order.id === id)!.row;
     expect(wb.sheet(SHEET_NAMES.register).valueAt(row, wb.registerColumn('Held For (h)'))).toBe(4);
+    // And on the technician's card in My work.
+    const loaded = expectOk(await wb.call(TECH, 'myWorkLoad')).value as {
+      ok: boolean;
+      view: { open: Array<{ id: string; heldHours: number }> };
+    };
+    expect(loaded.view.open.find((c) => c.id === id)?.heldHours).toBe(4);
 
     // One log row for the step: the status, the due date moved and why.
     const entries = wb.changeLogEntries().filter((e) => e.recordId === id);

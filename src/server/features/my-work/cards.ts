@@ -49,6 +49,7 @@ export function cardOf(
     category: order.category,
     description: order.description,
     location: order.location,
+    asset: order.asset,
     resources: order.resources,
     urgency: order.urgency,
     requesterName: order.requesterName,
@@ -59,6 +60,7 @@ export function cardOf(
     dueSoon: !isOverdue(order, now) && isDueSoon(order, now, hours > 0 ? hours : 24),
     notes: order.notes,
     reason: order.reason,
+    heldHours: order.heldHours,
     results: order.results,
     actionsTaken: order.actions,
     steps:
