@@ -9,7 +9,7 @@
 import { formatFieldLine, parseChanges, type FieldLine } from './change-lines';
 import { CHANGE_LOG_HEADERS, SOURCES, type ChangeLogEntry, type ChangeSource } from './model';
 import { asCellText, CELL_CHAR_LIMIT, truncationMarker } from './sanitize';
-import { isValidDate, parseIso } from './time';
+import { isValidDate, parseIso, wholeSeconds } from './time';
 
 export type UnhashedEntry = Omit<ChangeLogEntry, 'hash'>;
 
@@ -35,8 +35,6 @@ export const LOG_COLUMN = {
 
 /** Room in a Changes cell, keeping one character for the apostrophe asCellText may put in front. */
 const CHANGES_LIMIT = CELL_CHAR_LIMIT - 1;
-
-const wholeSeconds = (at: Date): Date => new Date(Math.floor(at.getTime() / 1000) * 1000);
 
 /** True when two entries belong to one action, and so to one row: same second, user, source and record. */
 export function sameAction(a: UnhashedEntry, b: UnhashedEntry): boolean {

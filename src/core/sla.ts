@@ -16,7 +16,7 @@ import {
 } from './business-time';
 import type { Status, WorkOrder } from './model';
 import type { PriorityRule, Settings } from './settings-model';
-import { addHours, addLocalDays, endOfLocalDay, hoursBetween } from './time';
+import { addHours, addLocalDays, endOfLocalDay, hoursBetween, wholeSeconds } from './time';
 
 /** What the SLA reads of the settings: the priorities and, when known, the business calendar. */
 export type SlaSettings = Pick<Settings, 'priorities'> & Partial<BusinessHoursSettings>;
@@ -35,11 +35,6 @@ function findRule(priorities: readonly PriorityRule[], priority: string): Priori
 /** A priority whose targets run on business time (working days, hours and holidays). */
 export function onBusinessClock(rule: Pick<PriorityRule, 'completeUnit'>): boolean {
   return rule.completeUnit === 'business days' || rule.completeUnit === 'business hours';
-}
-
-/** Whole seconds, the precision a sheet cell keeps (so a date read back equals the one computed). */
-function wholeSeconds(date: Date): Date {
-  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
 /** The completion deadline of a rule counted from `from` (the default business calendar when none is given). */

@@ -172,6 +172,11 @@ export function localYear(date: Date, timeZone: string): number {
   return localParts(date, timeZone).year;
 }
 
+/** Whole seconds, the precision a sheet cell and the change log keep (a date read back equals the one written). */
+export function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
 /** Hours between two instants (positive when `later` is after `earlier`). */
 export function hoursBetween(earlier: Date, later: Date): number {
   return (later.getTime() - earlier.getTime()) / HOUR_MS;

@@ -30,12 +30,12 @@
  * trigger runs as the administrator who set up, as does the hourly job, which has no document lock
  * (see owner-state.ts): the user lock keeps the two from appending to the change log at once.
  */
+import { formatLocal, wholeSeconds } from '../../../core/time';
 import { type RegisterLayout } from '../../../core/columns';
 import { formatFieldValue } from '../../../core/field-changes';
 import { holdReleaseReasons } from '../../../core/sla';
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { roleOf } from '../../../core/staff';
-import { formatLocal } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
@@ -259,7 +259,7 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   const user = currentUserEmail();
   const reference: ReferenceData = loadReferenceData(ss);
   // Whole seconds: the stamps must read back exactly as recorded.
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const now = wholeSeconds(new Date());
   const ctx: JudgeContext = {
     actor: { email: user, role: roleOf(reference.staff, user) },
     settings: reference.settings,

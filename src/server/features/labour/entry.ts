@@ -5,11 +5,11 @@
  * call it runs as the person who opened the sidebar, re-checks them on the Staff tab and validates
  * its input.
  */
+import { toIso, wholeSeconds } from '../../../core/time';
 import { isTicked, parseChecklistItems } from '../../../core/checklist-items';
 import { itemsForCategory } from '../../../core/checklists';
 import { PARTS_SHEET, TIME_SHEET, checkRecordWork, parsePartRows, parseTimeRows } from '../../../core/labour';
 import type { WorkOrder } from '../../../core/model';
-import { toIso } from '../../../core/time';
 import { describeMyWorkIssues } from '../../../shared/my-work';
 import type { MyWorkRecordResponse, WorkRecordsView } from '../../../shared/work-records';
 import { WorkRecordRequestSchema } from '../../../shared/work-records-schema';
@@ -85,7 +85,7 @@ export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
     const worker = workerOrRefusal(reference, currentUserEmail());
     if (isRefusal(worker)) return worker;
     // Whole seconds: the Done At and Entered At cells read back exactly as sealed.
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const now = wholeSeconds(new Date());
     return withDocumentLock((): MyWorkRecordResponse => {
       const located = Register.open(ss).find(parsed.data.id);
       if (!located) {

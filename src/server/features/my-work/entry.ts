@@ -5,6 +5,7 @@
  * function validates its input and re-checks the caller on the Staff tab; a refusal comes back as
  * `{ ok: false, message }` for the sidebar to show.
  */
+import { wholeSeconds } from '../../../core/time';
 import {
   MyWorkActionRequestSchema,
   MyWorkLoadRequestSchema,
@@ -63,7 +64,7 @@ export function myWorkAct(request?: unknown): MyWorkActResponse {
     const worker = workerOrRefusal(reference, currentUserEmail());
     if (isRefusal(worker)) return worker;
     // Whole seconds: the stamps read back exactly as recorded.
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const now = wholeSeconds(new Date());
     const outcome = performStep(ss, reference, worker, parsed.data, now, {
       source: 'sidebar',
       seen: 'opened My work',

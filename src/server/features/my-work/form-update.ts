@@ -6,6 +6,7 @@
  * answered by email saying why. Intake's ledger makes it idempotent: a replayed event changes nothing
  * and sends nothing.
  */
+import { wholeSeconds } from '../../../core/time';
 import { renderEmail } from '../../../core/email-format';
 import type { FormSubmitEvent } from '../../../core/intake';
 import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
@@ -148,7 +149,7 @@ function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handle
 export function applyUpdateResponse(ss: Spreadsheet, event: FormSubmitEvent): boolean {
   const reference = loadReferenceData(ss);
   // Whole seconds: the stamps read back exactly as recorded.
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const now = wholeSeconds(new Date());
   const handled = withOwnerAndDocumentLocks((): Handled | null => {
     const ssId = ss.getId();
     const ledger = parseLedger(readOwnerState(ssId, INTAKE_LEDGER));
