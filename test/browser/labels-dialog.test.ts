@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import qrcode from 'qrcode-generator';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, watchPage } from './support/browser';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { SHEET_NAMES } from '../../src/core/model';
 import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../support/workbook';
@@ -30,10 +31,7 @@ beforeAll(async () => {
   paste.executions.forEach(expectOk);
   host = new HtmlHost(wb.rt);
   await host.start();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -44,13 +42,7 @@ afterAll(async () => {
 
 async function open(user = ADMIN): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 900, height: 640 } });
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { dialogs, errors } = watchPage(page);
   await page.goto(host.pageUrl('LabelsDialog', user, wb.ssId));
   await page.waitForFunction(
     "window.__gasPending === 0 && document.getElementById('sheet').getAttribute('aria-busy') === 'false'",

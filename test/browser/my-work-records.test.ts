@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, watchPage } from './support/browser';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { TECH, setUpWorkbook, type TestWorkbook } from '../support/workbook';
 import { assignedOrders } from '../features/my-work/helpers';
@@ -27,10 +28,7 @@ beforeAll(async () => {
   expect((await wb.menu(TECH, 'openMyWork')).ok).toBe(true);
   host = new HtmlHost(wb.rt);
   await host.start();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -45,8 +43,7 @@ async function idle(page: Page): Promise<void> {
 
 test('a technician ticks the checklist and records time from the card, by keyboard', async () => {
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { errors } = watchPage(page);
   try {
     await page.goto(host.pageUrl('MyWorkSidebar', TECH, wb.ssId));
     await idle(page);

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, watchPage } from './support/browser';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../support/workbook';
 import { act, itemIn, submitRequests, target, viewFor } from '../features/review/helpers';
@@ -49,10 +50,7 @@ beforeAll(async () => {
   expect((await wb.menu(TECH, 'openMyWork')).ok).toBe(true);
   host = new HtmlHost(wb.rt);
   await host.start();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -63,13 +61,7 @@ afterAll(async () => {
 
 async function openSidebar(user = TECH): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { dialogs, errors } = watchPage(page);
   await page.goto(host.pageUrl('MyWorkSidebar', user, wb.ssId));
   await idle(page);
   return { page, dialogs, errors };

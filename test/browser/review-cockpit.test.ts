@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, watchPage } from './support/browser';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { POLL_INTERVAL_MS } from '../../src/shared/review';
 import { SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../support/workbook';
@@ -63,10 +64,7 @@ beforeAll(async () => {
   expect((await wb.menu(SUPERVISOR, 'openReviewSidebar')).ok).toBe(true);
   host = new HtmlHost(wb.rt);
   await host.start();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -77,8 +75,7 @@ afterAll(async () => {
 
 async function openSidebar(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 300, height: 1400 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { errors } = watchPage(page);
   // A controllable clock: the refresh poll runs when the test moves time on.
   await page.clock.install();
   await page.goto(host.pageUrl('ReviewSidebar', SUPERVISOR, wb.ssId));

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, watchPage } from './support/browser';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { ADMIN, SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../support/workbook';
 import { act, itemIn, submitRequests, target, viewFor } from '../features/review/helpers';
@@ -31,10 +32,7 @@ beforeAll(async () => {
   expect((await wb.menu(SUPERVISOR, 'openReviewSidebar')).ok).toBe(true);
   host = new HtmlHost(wb.rt);
   await host.start();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -51,13 +49,7 @@ interface Opened {
 
 async function openSidebar(user = SUPERVISOR): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { dialogs, errors } = watchPage(page);
   await page.goto(host.pageUrl('ReviewSidebar', user, wb.ssId));
   await idle(page);
   return { page, dialogs, errors };

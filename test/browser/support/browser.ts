@@ -21,6 +21,21 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Records what a page says outside its own DOM: the alerts and confirms it raises (dismissed, as a
+ * person closing them would) and the errors it throws. A test asserts both lists stay as expected.
+ */
+export function watchPage(page: Page): { dialogs: string[]; errors: string[] } {
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { dialogs, errors };
+}
+
 const RESULTS_DIR = path.resolve('test-results', 'screenshots');
 const DOCS_DIR = path.resolve('docs', 'screenshots');
 
