@@ -10,17 +10,14 @@ import { isTicked, parseChecklistItems } from '../../../core/checklist-items';
 import { itemsForCategory } from '../../../core/checklists';
 import { PARTS_SHEET, TIME_SHEET, checkRecordWork, parsePartRows, parseTimeRows } from '../../../core/labour';
 import type { WorkOrder } from '../../../core/model';
-import { describeMyWorkIssues } from '../../../shared/my-work';
 import type { MyWorkRecordResponse, WorkRecordsView } from '../../../shared/work-records';
 import { WorkRecordRequestSchema } from '../../../shared/work-records-schema';
 import { documentKey } from '../../adapters/addon-secret';
 import { withDocumentLock } from '../../adapters/document-lock';
-import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import type { ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
-import { currentUserEmail } from '../../adapters/session';
-import { activeSpreadsheet } from '../../adapters/workbook';
 import { checklistCopyGrid, checklistDefinitions, readGrid } from '../checklists/tabs';
-import { isRefusal, workerOrRefusal, type Worker } from '../my-work/caller';
+import { isRefusal, myWorkCall, type Worker } from '../my-work/caller';
 import { answer, refusal } from '../review/respond';
 import { RecordRefusal, loadPlan, planRecord, recordKey, writePlan } from './record';
 
@@ -78,25 +75,22 @@ export function recordsOf(
 /** Tick or untick a checklist item, or record time or a part, on one of the caller's orders. */
 export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
   return answer((): MyWorkRecordResponse => {
-    const parsed = WorkRecordRequestSchema.safeParse(request);
-    if (!parsed.success) return refusal(describeMyWorkIssues(parsed.error));
-    const ss = activeSpreadsheet();
-    const reference = loadReferenceData(ss);
-    const worker = workerOrRefusal(reference, currentUserEmail());
-    if (isRefusal(worker)) return worker;
+    const call = myWorkCall(WorkRecordRequestSchema, request);
+    if (isRefusal(call)) return call;
+    const { ss, reference, worker, data } = call;
     // Whole seconds: the Done At and Entered At cells read back exactly as sealed.
     const now = wholeSeconds(new Date());
     return withDocumentLock((): MyWorkRecordResponse => {
-      const located = Register.open(ss).find(parsed.data.id);
+      const located = Register.open(ss).find(data.id);
       if (!located) {
         return refusal(
-          `No work order ${parsed.data.id} is in the register (it may have been archived). Reload to see your current work.`,
+          `No work order ${data.id} is in the register (it may have been archived). Reload to see your current work.`,
         );
       }
       const key = recordKey();
       const plan = loadPlan(ss, reference, located.order, key);
       try {
-        planRecord(plan, parsed.data, worker, reference, now, 'sidebar');
+        planRecord(plan, data, worker, reference, now, 'sidebar');
       } catch (error) {
         if (error instanceof RecordRefusal) return refusal(error.message);
         throw error;
@@ -104,7 +98,7 @@ export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
       writePlan(ss, plan, key);
       const records = recordsOf(ss, reference, worker, [located.order]).get(located.order.id);
       const message =
-        parsed.data.kind === 'view' ? '' : plan.said.join(' ') || 'Nothing changed: it was already so.';
+        data.kind === 'view' ? '' : plan.said.join(' ') || 'Nothing changed: it was already so.';
       return { ok: true, message, records: records as WorkRecordsView };
     });
   });

@@ -7,7 +7,12 @@ import type { Role } from '../../../core/model';
 import { roleMay, rolesList } from '../../../core/permissions';
 import { nameOf, roleOf } from '../../../core/staff';
 import type { Refusal } from '../../../shared/my-work-types';
-import type { ReferenceData } from '../../adapters/reference-data';
+import { describeMyWorkIssues } from '../../../shared/my-work';
+import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { currentUserEmail } from '../../adapters/session';
+import { activeSpreadsheet } from '../../adapters/workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface Worker {
   email: string;
@@ -37,4 +42,28 @@ export function workerOrRefusal(reference: ReferenceData, email: string): Worker
 
 export function isRefusal(value: unknown): value is Refusal {
   return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+/** The shape of a shared schema's safeParse (zod/mini), as the sidebar calls use it. */
+interface RequestSchema<T> {
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ message: string }> } };
+}
+
+/**
+ * Where every My work call starts: its request validated against the shared schema, then its caller
+ * checked on the Staff tab (anyone can call these functions from the browser console).
+ */
+export function myWorkCall<T>(
+  schema: RequestSchema<T>,
+  request: unknown,
+): { data: T; ss: Spreadsheet; reference: ReferenceData; worker: Worker } | Refusal {
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) return { ok: false, message: describeMyWorkIssues(parsed.error) };
+  const ss = activeSpreadsheet();
+  const reference = loadReferenceData(ss);
+  const worker = workerOrRefusal(reference, currentUserEmail());
+  if (isRefusal(worker)) return worker;
+  return { data: parsed.data, ss, reference, worker };
 }

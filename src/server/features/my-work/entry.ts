@@ -9,7 +9,6 @@ import { wholeSeconds } from '../../../core/time';
 import {
   MyWorkActionRequestSchema,
   MyWorkLoadRequestSchema,
-  describeMyWorkIssues,
   type MyWorkActResponse,
   type MyWorkLoadResponse,
 } from '../../../shared/my-work';
@@ -17,10 +16,10 @@ import { loadReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { notifySteps } from '../edits/notify';
-import { answer, refusal } from '../review/respond';
+import { answer } from '../review/respond';
 import { performStep } from './act';
 import { cardOf } from './cards';
-import { isRefusal, workerOrRefusal } from './caller';
+import { isRefusal, myWorkCall, workerOrRefusal } from './caller';
 import { successMessage } from './messages';
 import { updateLinkFor } from './update-link';
 import { buildMyWork } from './view';
@@ -43,12 +42,9 @@ export function openMyWork(): void {
 /** The sidebar's call on opening and on Reload: the caller's orders as cards. */
 export function myWorkLoad(request?: unknown): MyWorkLoadResponse {
   return answer((): MyWorkLoadResponse => {
-    const parsed = MyWorkLoadRequestSchema.safeParse(request);
-    if (!parsed.success) return refusal(describeMyWorkIssues(parsed.error));
-    const ss = activeSpreadsheet();
-    const reference = loadReferenceData(ss);
-    const worker = workerOrRefusal(reference, currentUserEmail());
-    if (isRefusal(worker)) return worker;
+    const call = myWorkCall(MyWorkLoadRequestSchema, request);
+    if (isRefusal(call)) return call;
+    const { ss, reference, worker } = call;
     const now = new Date();
     return { ok: true, view: buildMyWork(ss, reference, worker, now, updateLinkFor()) };
   });
@@ -57,15 +53,12 @@ export function myWorkLoad(request?: unknown): MyWorkLoadResponse {
 /** Start, hold, resume, add a note or complete one order; the reply carries the order's new card. */
 export function myWorkAct(request?: unknown): MyWorkActResponse {
   return answer((): MyWorkActResponse => {
-    const parsed = MyWorkActionRequestSchema.safeParse(request);
-    if (!parsed.success) return refusal(describeMyWorkIssues(parsed.error));
-    const ss = activeSpreadsheet();
-    const reference = loadReferenceData(ss);
-    const worker = workerOrRefusal(reference, currentUserEmail());
-    if (isRefusal(worker)) return worker;
+    const call = myWorkCall(MyWorkActionRequestSchema, request);
+    if (isRefusal(call)) return call;
+    const { ss, reference, worker, data } = call;
     // Whole seconds: the stamps read back exactly as recorded.
     const now = wholeSeconds(new Date());
-    const outcome = performStep(ss, reference, worker, parsed.data, now, {
+    const outcome = performStep(ss, reference, worker, data, now, {
       source: 'sidebar',
       seen: 'opened My work',
       checkRevision: true,
