@@ -6,17 +6,15 @@
  *
  *   WO_BENCH_SIZES=1000,10000 npx tsx bench/operations-ops.ts
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { SHEET_NAMES } from '../src/core/model';
 import { FORM_QUESTIONS } from '../src/core/intake';
 import { OUTBOX_HEADERS } from '../src/server/adapters/mailer';
 import type { ExecutionRecord } from '../runtime';
 import { costModelFromEnv, type CallCounts } from './cost-model';
-import { generateHistory } from './fixtures/history';
 import { rowFromMeasurement } from './results';
 import type { BenchWorld, Measurement } from './types';
-import { createOurWorld, USERS } from './world';
+import { benchHistory, createOurWorld } from './world';
 import { table } from './print';
 
 const HOUR = 3_600_000;
@@ -78,21 +76,12 @@ function figures(size: number, scenario: string, records: ExecutionRecord[], not
   };
 }
 
-function timeZone(): string {
-  const dist = path.resolve(process.env.WO_DIST_DIR ?? 'dist');
-  return (JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as { timeZone: string })
-    .timeZone;
-}
-
+/**
+ * A fresh world of `size` orders from the process's shared history (bench/world.ts benchHistory): the
+ * history and its hashed change log are generated once per size, not once per measuring function.
+ */
 async function worldOf(size: number): Promise<BenchWorld> {
-  const history = generateHistory({
-    orders: size,
-    now: new Date(),
-    timeZone: timeZone(),
-    supervisors: USERS.supervisors,
-    technicians: USERS.technicians,
-  });
-  return (await createOurWorld(history)).world;
+  return (await createOurWorld(benchHistory(size))).world;
 }
 
 const hourly = (world: BenchWorld) => world.rt.runTimeDrivenTriggers({ all: true });
