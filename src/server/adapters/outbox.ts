@@ -9,13 +9,13 @@ import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
 import { REFUSED_MESSAGE, addMacHeader, outboxVerifier } from './outbox-auth';
-import { OUTBOX_HEADERS, queueEmails, type OutgoingEmail } from './mailer';
+import { OUTBOX_HEADERS, queueEmails, waitsForDigest, type OutgoingEmail } from './mailer';
 import { mailSender } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const COLUMNS = {
+export const COLUMNS = {
   queuedAt: OUTBOX_HEADERS[0],
   to: OUTBOX_HEADERS[1],
   subject: OUTBOX_HEADERS[2],
@@ -28,7 +28,7 @@ const COLUMNS = {
   lastError: OUTBOX_HEADERS[9],
   mac: OUTBOX_HEADERS[10],
 } as const;
-type OutboxColumn = keyof typeof COLUMNS;
+export type OutboxColumn = keyof typeof COLUMNS;
 
 export { REFUSED_MESSAGE };
 
@@ -86,6 +86,14 @@ export interface DrainResult {
   stoppedBy: 'done' | 'quota' | 'time';
 }
 
+/** Recipients still waiting in the Outbox after this execution's drain (null: no drain ran). */
+let lastDrainWaiting: number | null = null;
+
+/** What the last drain of this execution left waiting, in recipients: for the day's forecast. */
+export function recipientsLeftQueued(): number | null {
+  return lastDrainWaiting;
+}
+
 /** Google's refusal once the day's recipients are used up (another execution may have used them). */
 function isQuotaError(error: unknown): boolean {
   return /too many times|quota|limit exceeded: email recipients per day/i.test(
@@ -122,6 +130,7 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
     stoppedBy: 'done',
   };
   const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
+  lastDrainWaiting = 0;
   if (!sheet) return result;
   const values = sheet.getDataRange().getValues();
   addMacHeader(sheet, values, COLUMNS.mac);
@@ -222,6 +231,12 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
     }
   }
   result.stillQueued = queued.length - next + result.retrying;
+  lastDrainWaiting = 0;
+  for (const i of queued) {
+    const row = values[i] ?? [];
+    if (normalizeHeader(at(row, 'status')) === 'queued')
+      lastDrainWaiting += splitRecipients(text(at(row, 'to'))).length;
+  }
   writeResults(sheet, values, touched, layout.indexOf);
   return result;
 }
@@ -261,6 +276,8 @@ function writeResults(
 export interface Delivery {
   sent: number;
   queued: number;
+  /** Notices kept for their reader's daily digest (a day the quota is forecast short): not a backlog. */
+  held: number;
   /** Emails with no valid recipient (nothing to send, nothing to queue). */
   skipped: number;
 }
@@ -278,7 +295,7 @@ export function deliverAll(
   now: Date,
   options: { backlog?: boolean; deadlineMs?: number } = {},
 ): Delivery {
-  const delivery: Delivery = { sent: 0, queued: 0, skipped: 0 };
+  const delivery: Delivery = { sent: 0, queued: 0, held: 0, skipped: 0 };
   const ready = emails
     .map((e) => ({ ...e, to: [...new Set(e.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))] }))
     .filter((e) => {
@@ -286,6 +303,13 @@ export function deliverAll(
       delivery.skipped++;
       return false;
     });
+  const waiting = ready.filter((e) => waitsForDigest(ss, e, now));
+  if (waiting.length > 0) {
+    queueEmails(ss, waiting, now, { hold: true });
+    delivery.held = waiting.length;
+  }
+  const held = new Set(waiting);
+  ready.splice(0, ready.length, ...ready.filter((e) => !held.has(e)));
   if (ready.length === 0) return delivery;
   let queuing = options.backlog === true;
   let remaining = 0;
