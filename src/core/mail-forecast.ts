@@ -89,7 +89,8 @@ function totalOf(byHour: readonly number[]): number {
 export function observeVolume(state: MailVolume, day: string, hour: number, remaining: number): MailVolume {
   let { byHour, recent } = state;
   if (state.day !== day) {
-    recent = state.day !== '' && byHour.some((v) => v >= 0) ? [...recent, { day: state.day, byHour }] : recent;
+    recent =
+      state.day !== '' && byHour.some((v) => v >= 0) ? [...recent, { day: state.day, byHour }] : recent;
     recent = recent.slice(-HISTORY_DAYS);
     byHour = Array.from({ length: HOURS }, () => -1);
   } else byHour = [...byHour];
@@ -133,10 +134,11 @@ export function forecastDay(
     const rests = history.map((d) => Math.max(0, totalOf(d.byHour) - usedBy(d.byHour, hour)));
     expectedRest = Math.round(rests.reduce((a, b) => a + b, 0) / rests.length);
   } else {
-    // No earlier day yet: today's pace since the day's first observation, carried to midnight.
-    const first = state.byHour.findIndex((v) => v >= 0);
+    // No earlier day yet: today's pace since sending started (the first hour seen with mail sent),
+    // carried to midnight. It overstates a working day's evening, which errs towards warning early.
+    const first = state.byHour.findIndex((v) => v > 0);
     const elapsed = first < 0 ? 0 : hour - first + 1;
-    const since = first < 0 ? 0 : sentSoFar - usedBy(state.byHour, first - 1);
+    const since = sentSoFar;
     expectedRest = elapsed > 0 ? Math.round((since / elapsed) * (HOURS - 1 - hour)) : 0;
   }
   const queued = Math.max(0, pending.queued) + Math.max(0, pending.digestsDue ?? 0);
@@ -209,7 +211,7 @@ export function composeQuotaWarning(input: QuotaWarningInput): Email {
       title: 'Email quota: today will run short',
       intro: [
         `Work Orders sends from ${input.account}, whose daily quota is ${f.quota} recipients. As of ${formatLocal(input.now, input.timeZone)} (${input.timeZone}) today's mail is projected at ${f.projected}, ${f.deferred} more than the quota.`,
-        'Emergencies and emails that need action now are sent first. Receipts, confirmations and other notices that need no action now go into each person\'s daily digest (for the next 7 days). Whatever does not fit waits in the Outbox sheet for the next day, in order: nothing is dropped.',
+        "Emergencies and emails that need action now are sent first. Receipts, confirmations and other notices that need no action now go into each person's daily digest (for the next 7 days). Whatever does not fit waits in the Outbox sheet for the next day, in order: nothing is dropped.",
         'To avoid it: install Work Orders from a Google Workspace account (1,500 recipients a day), or turn off notices you do not need in Settings (Notify Requestor, Notify Supervisors).',
       ],
       details: [
@@ -226,7 +228,10 @@ export function composeQuotaWarning(input: QuotaWarningInput): Email {
   );
   return {
     to: cleanRecipients(input.to),
-    subject: singleLine(`[${org}] Email quota: ${f.projected} projected today, ${f.quota} allowed (${input.account})`, 250),
+    subject: singleLine(
+      `[${org}] Email quota: ${f.projected} projected today, ${f.quota} allowed (${input.account})`,
+      250,
+    ),
     ...rendered,
   };
 }

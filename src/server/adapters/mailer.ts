@@ -62,7 +62,7 @@ const QUOTA_EXHAUSTED = /too many times for one day/i;
 /**
  * Sends now, or queues the message in the Outbox sheet for the hourly job to send, oldest first, when
  * the send fails; a notice that needs no action now is kept for its reader's daily digest instead on a
- * day the account's quota is forecast short (or once the quota is spent). The quota is not asked first: MailApp refuses a message whose recipients the day's
+ * day the account's quota is forecast short. The quota is not asked first: MailApp refuses a message whose recipients the day's
  * quota no longer covers with its own error, sending nothing, so trying and queueing on that error
  * ends where asking getRemainingDailyQuota would have, one round trip cheaper on every email that
  * goes. A send that fails for any other reason is queued too (the drain retries it and records the
@@ -90,9 +90,8 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
     if (QUOTA_EXHAUSTED.test(String(error))) console.warn(message);
     else console.error(message);
   }
-  // Out of quota now: a notice that needs no action waits for the digest rather than for tomorrow.
-  queueEmails(ss, [{ ...email, to }], now, { hold: isDigestKind(email.kind) });
-  return isDigestKind(email.kind) ? 'held' : 'queued';
+  queueEmails(ss, [{ ...email, to }], now);
+  return 'queued';
 }
 
 /**

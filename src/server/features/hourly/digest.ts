@@ -103,12 +103,19 @@ export function keepMailWithinQuota(
     queued: (recipientsLeftQueued() ?? 0) + mail.queued,
   });
   outcome.forecast = forecast;
-  if (warn) {
-    const account = effectiveUserEmail();
+  const account = effectiveUserEmail();
+  const to = problemRecipients(reference, account);
+  // Ahead of the shortfall, while the warning can still be sent; once the quota is spent it is too
+  // late for today (the logs say so) and tomorrow's forecast, with today in its history, warns in time.
+  if (warn && forecast.remaining < to.length)
+    console.warn(
+      `The mail of ${account} passed its daily quota before a forecast could warn: ${JSON.stringify(forecast)}`,
+    );
+  if (warn && forecast.remaining >= to.length) {
     const email = composeQuotaWarning({
       account,
       forecast,
-      to: problemRecipients(reference, account),
+      to,
       now,
       timeZone,
       organizationName: settings.organizationName,

@@ -5,7 +5,7 @@
  */
 import { composeEmail, recipientsFor } from '../../../core/notifications';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
+import { queueEmails, sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { emailExtraOf, releaseMailIntent, type PlannedMail } from '../../adapters/change-log-mail';
@@ -116,8 +116,10 @@ export function sendActionEmails(
     for (const email of emails) into.queued.push(...email.to);
     return into;
   }
+  // Read before sending: MailApp's "remaining" at a day's first action is the account's quota.
+  const recipients = emails.reduce((n, e) => n + e.to.length, 0);
+  watchQuota(ss, reference, now, recipients);
   for (const email of emails) deliver(ss, { ...email, recordId: outcome.after.id }, now, into);
-  if (into.sent.length > 0) watchQuota(ss, reference, now);
   return into;
 }
 
@@ -137,9 +139,10 @@ export function describeDeliveries(d: Deliveries): string {
  * The acting person's own account sends a sidebar action's emails: its day is projected too, and the
  * administrators told once a day when it would pass the quota (a mail problem must not stop the action).
  */
-function watchQuota(ss: Spreadsheet, reference: ReferenceData, now: Date): void {
+function watchQuota(ss: Spreadsheet, reference: ReferenceData, now: Date, sending: number): void {
+  if (sending === 0) return;
   try {
-    const { forecast, warn } = observeAccount(now, reference.timeZone, { queued: 0 });
+    const { forecast, warn } = observeAccount(now, reference.timeZone, { queued: sending });
     if (!warn) return;
     const account = currentUserEmail();
     const email = composeQuotaWarning({
@@ -151,7 +154,8 @@ function watchQuota(ss: Spreadsheet, reference: ReferenceData, now: Date): void 
       organizationName: reference.settings.organizationName,
       link: ss.getUrl(),
     });
-    if (email.to.length > 0) sendOrQueue(ss, { ...email, recordId: '' }, now);
+    // Queued for the hourly job (the installation owner's account): not one more recipient on this one.
+    if (email.to.length > 0) queueEmails(ss, [{ ...email, recordId: '' }], now);
   } catch (error) {
     console.error(`The mail forecast of this account could not be made: ${String(error)}`);
   }
