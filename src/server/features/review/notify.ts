@@ -143,7 +143,8 @@ function watchQuota(ss: Spreadsheet, reference: ReferenceData, now: Date, sendin
   if (sending === 0) return;
   try {
     const { forecast, warn } = observeAccount(now, reference.timeZone, { queued: sending });
-    if (!warn) return;
+    // Ahead of the shortfall only: once the account is out, the Outbox and tomorrow's forecast take over.
+    if (!warn || forecast.remaining === 0) return;
     const account = currentUserEmail();
     const email = composeQuotaWarning({
       account,
