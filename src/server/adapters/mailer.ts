@@ -62,11 +62,11 @@ const QUOTA_EXHAUSTED = /too many times for one day/i;
 /**
  * Sends now, or queues the message in the Outbox sheet for the hourly job to send, oldest first, when
  * the send fails; a notice that needs no action now is kept for its reader's daily digest instead on a
- * day the account's quota is forecast short. The quota is not asked first: MailApp refuses a message whose recipients the day's
- * quota no longer covers with its own error, sending nothing, so trying and queueing on that error
- * ends where asking getRemainingDailyQuota would have, one round trip cheaper on every email that
- * goes. A send that fails for any other reason is queued too (the drain retries it and records the
- * error), so an email is never dropped; only a failure to queue it throws.
+ * day the account's quota is forecast short. The quota is not asked first: MailApp refuses a message
+ * whose recipients the day's quota no longer covers with its own error, sending nothing, so trying and
+ * queueing on that error ends where asking getRemainingDailyQuota would have, one round trip cheaper
+ * on every email that goes. A send that fails for any other reason is queued too (the drain retries it
+ * and records the error), so an email is never dropped; only a failure to queue it throws.
  */
 export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): Delivery {
   const to = [...new Set(email.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))];
@@ -96,9 +96,9 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
 
 /**
  * Appends messages to the Outbox in one write (status Queued, or Held for digest for a notice that
- * waits for its reader's daily digest: `hold`, or the day's forecast says so), under the document lock where there is one (two
- * executions queueing at once must not write the same row), growing the sheet first: a write past a
- * sheet's last row throws, which would lose the very mail being queued.
+ * waits for its reader's daily digest: `hold`, or the day's forecast says so), under the document lock
+ * where there is one (two executions queueing at once must not write the same row), growing the sheet
+ * first: a write past a sheet's last row throws, which would lose the very mail being queued.
  */
 export function queueEmails(
   ss: Spreadsheet,

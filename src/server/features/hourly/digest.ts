@@ -2,15 +2,15 @@ import { composePersonalDigests } from '../../../core/digest';
 import { composeQuotaWarning, type MailForecast } from '../../../core/mail-forecast';
 import type { WorkOrder } from '../../../core/model';
 import { composeDigest } from '../../../core/notifications';
+import { administratorEmails, supervisorEmails } from '../../../core/staff';
+import { formatLocalDate, localParts } from '../../../core/time';
 import { problemRecipients } from '../../adapters/administrators';
 import { observeAccount } from '../../adapters/mail-volume';
 import { sendOrQueue } from '../../adapters/mailer';
 import { recipientsLeftQueued } from '../../adapters/outbox';
 import { readHeldNotices } from '../../adapters/outbox-digest';
-import { effectiveUserEmail } from '../../adapters/session';
-import { administratorEmails, supervisorEmails } from '../../../core/staff';
-import { formatLocalDate, localParts } from '../../../core/time';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { effectiveUserEmail } from '../../adapters/session';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
 
