@@ -163,7 +163,7 @@ function describeMail(measured: { installer: number; supervisor: number }): stri
   }
   lines.push(
     `  the largest team whose mail fits a consumer quota on the day: ${largestConsumerTeam()} members (the approving supervisor's assignment emails are the limit)`,
-    `  measured in the benchmark's own executions: installer ${int(measured.installer)}, supervisor ${int(measured.supervisor)} recipients a day`,
+    `  measured from the benchmark's single executions (a quiet day, nothing held): installer ${int(measured.installer)}, supervisor ${int(measured.supervisor)} recipients a day`,
   );
   return lines;
 }
