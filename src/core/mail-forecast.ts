@@ -111,6 +111,8 @@ export interface MailForecast {
   /** How many earlier days the expectation comes from (0: today's pace). */
   historyDays: number;
   projected: number;
+  /** Recipients of notices held for digests today: what the day would have sent on top without holding. */
+  heldToday: number;
   /** Recipients that will wait for a later day: what the projection passes the quota by. */
   deferred: number;
   over: boolean;
@@ -118,13 +120,14 @@ export interface MailForecast {
 
 /**
  * Today's projection at `hour`, after observeVolume. `queued`: recipients waiting in the Outbox;
- * `digestsDue`: recipients of the personal digests still to be sent today.
+ * `digestsDue`: recipients of the personal digests still to be sent today; `heldToday`: recipients
+ * of notices held for digests today (not part of the projection: they go in the digests).
  */
 export function forecastDay(
   state: MailVolume,
   hour: number,
   remaining: number,
-  pending: { queued: number; digestsDue?: number },
+  pending: { queued: number; digestsDue?: number; heldToday?: number },
 ): MailForecast {
   const quota = Math.max(state.maxRemaining, remaining);
   const sentSoFar = Math.max(0, quota - remaining);
@@ -151,6 +154,7 @@ export function forecastDay(
     expectedRest,
     historyDays: history.length,
     projected,
+    heldToday: Math.max(0, pending.heldToday ?? 0),
     deferred: Math.max(0, projected - quota),
     over: projected > quota,
   };
@@ -168,16 +172,19 @@ export function holdsOn(state: MailVolume, day: string): boolean {
 
 /**
  * The state after a forecast: holding extended when it is over, and whether to warn the
- * administrators now (once a day per account).
+ * administrators now (once a day per account). While holding, the days recorded are the held ones
+ * (lighter): holding is extended as long as the day would pass the quota without it, so a week of
+ * held days does not end in a day that runs short again.
  */
 export function afterForecast(
   state: MailVolume,
   day: string,
   forecast: MailForecast,
 ): { state: MailVolume; warn: boolean } {
-  if (!forecast.over) return { state, warn: false };
+  const stillNeeded = holdsOn(state, day) && forecast.projected + forecast.heldToday > forecast.quota;
+  if (!forecast.over && !stillNeeded) return { state, warn: false };
   const holdThrough = plusDays(day, HOLD_DAYS - 1);
-  const warn = state.warnedDay !== day;
+  const warn = forecast.over && state.warnedDay !== day;
   return {
     state: {
       ...state,

@@ -53,7 +53,7 @@ export interface AccountOutlook {
 export function observeAccount(
   now: Date,
   timeZone: string,
-  pending: { queued: number; digestsDue?: number },
+  pending: { queued: number; digestsDue?: number; heldToday?: number },
 ): AccountOutlook {
   const remaining = MailApp.getRemainingDailyQuota();
   const day = formatLocalDate(now, timeZone);

@@ -9,7 +9,7 @@ import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
 import { REFUSED_MESSAGE, addMacHeader, outboxVerifier } from './outbox-auth';
-import { OUTBOX_HEADERS } from './mailer';
+import { DIGESTED_STATUS, HELD_STATUS, OUTBOX_HEADERS } from './mailer';
 import { isQuotaError } from './outbox-deliver';
 import { mailSender } from './sender';
 
@@ -88,12 +88,21 @@ export interface DrainResult {
   stoppedBy: 'done' | 'quota' | 'time';
 }
 
+const KEPT_FOR_DIGESTS = new Set([normalizeHeader(HELD_STATUS), normalizeHeader(DIGESTED_STATUS)]);
+
 /** Recipients still waiting in the Outbox after this execution's drain (null: no drain ran). */
 let lastDrainWaiting: number | null = null;
+/** Rows kept for digests (held, or gathered already) as the drain read them: when queued, to how many. */
+let lastDrainHeld: { atMs: number; recipients: number }[] = [];
 
 /** What the last drain of this execution left waiting, in recipients: for the day's forecast. */
 export function recipientsLeftQueued(): number | null {
   return lastDrainWaiting;
+}
+
+/** Recipients of the notices kept for digests since `sinceMs`: the mail the day would have sent without holding. */
+export function recipientsHeldSince(sinceMs: number): number {
+  return lastDrainHeld.filter((h) => h.atMs >= sinceMs).reduce((n, h) => n + h.recipients, 0);
 }
 
 function messageOf(error: unknown): string {
@@ -141,8 +150,19 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
     row[layout.indexOf[column]] = value;
   };
   const queued: number[] = [];
+  lastDrainHeld = [];
   for (let i = 1; i < values.length; i++) {
-    if (normalizeHeader(at(values[i] ?? [], 'status')) === 'queued') queued.push(i);
+    const row = values[i] ?? [];
+    const status = normalizeHeader(at(row, 'status'));
+    if (status === 'queued') queued.push(i);
+    else if (KEPT_FOR_DIGESTS.has(status)) {
+      const queuedAt = at(row, 'queuedAt');
+      if (isValidDate(queuedAt))
+        lastDrainHeld.push({
+          atMs: queuedAt.getTime(),
+          recipients: splitRecipients(text(at(row, 'to'))).length,
+        });
+    }
   }
   const queuedAtMs = (i: number): number => {
     const v = at(values[i] ?? [], 'queuedAt');

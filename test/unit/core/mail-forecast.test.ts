@@ -100,3 +100,18 @@ test('a personal digest holds each notice in full, one email per person', () => 
     expect(a!.body).toContain(text);
   expect(a!.body).not.toContain('\n- Hello,');
 });
+
+test('holding lasts a week and is renewed while the day would pass the quota without it', () => {
+  let v = observeVolume(emptyVolume(), '2026-03-10', 9, 100);
+  v = { ...v, holdThrough: '2026-03-10' };
+  v = observeVolume(v, '2026-03-10', 23, 70);
+  // At the day's last hour, 30 sent and 90 held: 120 without holding, over 100; with holding, within.
+  const f = forecastDay(v, 23, 70, { queued: 0, heldToday: 90 });
+  expect(f.over).toBe(false);
+  const renewed = afterForecast(v, '2026-03-10', f);
+  expect(renewed.warn).toBe(false);
+  expect(renewed.state.holdThrough).toBe('2026-03-16');
+  // A light day: nothing renewed, and holding ends when its week does.
+  const light = forecastDay(v, 23, 70, { queued: 0, heldToday: 10 });
+  expect(afterForecast(v, '2026-03-10', light).state.holdThrough).toBe('2026-03-10');
+});

@@ -3,11 +3,11 @@ import { composeQuotaWarning, type MailForecast } from '../../../core/mail-forec
 import type { WorkOrder } from '../../../core/model';
 import { composeDigest } from '../../../core/notifications';
 import { administratorEmails, supervisorEmails } from '../../../core/staff';
-import { formatLocalDate, localParts } from '../../../core/time';
+import { formatLocalDate, localParts, startOfLocalDay } from '../../../core/time';
 import { problemRecipients } from '../../adapters/administrators';
 import { observeAccount } from '../../adapters/mail-volume';
 import { sendOrQueue } from '../../adapters/mailer';
-import { recipientsLeftQueued } from '../../adapters/outbox';
+import { recipientsHeldSince, recipientsLeftQueued } from '../../adapters/outbox';
 import { readHeldNotices } from '../../adapters/outbox-digest';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { effectiveUserEmail } from '../../adapters/session';
@@ -101,6 +101,7 @@ export function keepMailWithinQuota(
   }
   const { forecast, warn } = observeAccount(now, timeZone, {
     queued: (recipientsLeftQueued() ?? 0) + mail.queued,
+    heldToday: recipientsHeldSince(startOfLocalDay(now, timeZone).getTime()),
   });
   outcome.forecast = forecast;
   const account = effectiveUserEmail();
