@@ -37,7 +37,13 @@ function writeVolume(state: MailVolume): void {
 
 /** Whether notices that need no action now wait for the digest today (a forecast passed the quota this week). */
 export function holdingForDigests(now: Date, timeZone: string): boolean {
-  return holdsOn(readVolume(), formatLocalDate(now, timeZone));
+  try {
+    return holdsOn(readVolume(), formatLocalDate(now, timeZone));
+  } catch (error) {
+    // Unknown: the notice is sent (or queued) as usual rather than lost with a failed read.
+    console.warn(`The mail volume of this account could not be read: ${String(error)}`);
+    return false;
+  }
 }
 
 export interface AccountOutlook {
