@@ -68,14 +68,7 @@ export function describeQuotas(q: DailyQuotas): string[] {
     `  properties reads and writes: installer ${int(q.propertyCalls.installer)} a day, supervisor ${int(q.propertyCalls.supervisor)}, ` +
       `of ${int(QUOTAS.propertyCallsPerDay.consumer)} (consumer) / ${int(QUOTAS.propertyCallsPerDay.workspace)} (Workspace) each`,
   ];
-  for (const account of ['installer', 'supervisor'] as const) {
-    const n = q.recipients[account];
-    const verdict = (quota: number) => (n <= quota ? 'within' : 'OVER');
-    lines.push(
-      `  email recipients sent by the ${account}'s account: ${int(n)} a day — consumer 100/day: ${verdict(QUOTAS.recipientsPerDay.consumer)}, ` +
-        `Workspace 1,500/day: ${verdict(QUOTAS.recipientsPerDay.workspace)}`,
-    );
-  }
+  lines.push(...describeMail(q.recipients));
   if (q.missing.length) lines.push(`  not measured at this size: ${q.missing.join(', ')} (counted as 0)`);
   return lines;
 }
@@ -95,4 +88,82 @@ export function quotaChecks(q: DailyQuotas): BudgetCheck[] {
       detail: `installer ${int(q.propertyCalls.installer)}, supervisor ${int(q.propertyCalls.supervisor)}`,
     },
   ];
+}
+
+/**
+ * The team's mail a day per sending account, notice by notice (core/notifications.ts, the lifecycle's
+ * notify lists): per request a receipt, an approval and a "work done" to the requestor, an assignment
+ * to the technician, a "completed" to each supervisor, and an alert to each supervisor for an
+ * emergency. The form-submit and edit triggers send as the installer, the sidebar as the supervisor.
+ * When an account's day is projected past its quota (a consumer account here), the notices that need
+ * no action now (core/mail-forecast.ts DIGEST_KINDS) wait for one digest a day per person instead.
+ */
+export interface TeamMail {
+  members: number;
+  requestsPerDay: number;
+  /** Distinct people requesting work in a day. */
+  requestors: number;
+  supervisors: number;
+  emergencyShare: number;
+}
+
+export function teamOf(members: number): TeamMail {
+  return {
+    members,
+    requestsPerDay: 10 * members,
+    requestors: Math.ceil(2.5 * members),
+    supervisors: 1,
+    emergencyShare: 0.05,
+  };
+}
+
+export function mailPerAccount(team: TeamMail, held: boolean): { installer: number; supervisor: number } {
+  const n = team.requestsPerDay;
+  const alerts = Math.ceil(n * team.emergencyShare) * team.supervisors;
+  if (!held) {
+    // receipt + work done to the requestor, completed to the supervisors, alerts | approved + assigned
+    return { installer: n * 2 + n * team.supervisors + alerts, supervisor: n * 2 };
+  }
+  // Alerts at once; one digest a day per requestor and per supervisor | assignments at once.
+  return { installer: alerts + team.requestors + team.supervisors, supervisor: n };
+}
+
+/** The largest team (members) whose every account stays within the consumer quota on a day. */
+export function largestConsumerTeam(): number {
+  let members = 0;
+  while (members < 1_000) {
+    const next = mailPerAccount(teamOf(members + 1), true);
+    if (Math.max(next.installer, next.supervisor) > QUOTAS.recipientsPerDay.consumer) break;
+    members++;
+  }
+  return members;
+}
+
+function describeMail(measured: { installer: number; supervisor: number }): string[] {
+  const team = teamOf(10);
+  const lines = [
+    `  email recipients a day per sending account, team of ${team.members} (${int(team.requestsPerDay)} requests from ${team.requestors} people, ${team.emergencyShare * 100}% emergencies, ${team.supervisors} supervisor approving):`,
+  ];
+  const kinds = [
+    { name: 'Workspace', quota: QUOTAS.recipientsPerDay.workspace },
+    { name: 'consumer', quota: QUOTAS.recipientsPerDay.consumer },
+  ];
+  for (const kind of kinds) {
+    const all = mailPerAccount(team, false);
+    // Holding starts only when the account's day is projected past its quota.
+    const held = Math.max(all.installer, all.supervisor) > kind.quota;
+    const mail = held ? mailPerAccount(team, true) : all;
+    const verdict = (n: number) => (n <= kind.quota ? 'within' : 'OVER');
+    lines.push(
+      `    ${kind.name} (${int(kind.quota)}/day): installer ${int(mail.installer)} (${verdict(mail.installer)}), supervisor ${int(mail.supervisor)} (${verdict(mail.supervisor)})` +
+        (held
+          ? `; notices that need no action wait for daily digests (without: installer ${int(all.installer)}, supervisor ${int(all.supervisor)})`
+          : ''),
+    );
+  }
+  lines.push(
+    `  the largest team whose mail fits a consumer quota on the day: ${largestConsumerTeam()} members (the approving supervisor's assignment emails are the limit)`,
+    `  measured from the benchmark's single executions (a quiet day, nothing held): installer ${int(measured.installer)}, supervisor ${int(measured.supervisor)} recipients a day`,
+  );
+  return lines;
 }

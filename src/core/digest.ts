@@ -127,3 +127,66 @@ export function composeUndecidedSummary(input: UndecidedSummaryInput): Email {
   );
   return { to: cleanRecipients(input.to), subject: singleLine(`[${org}] ${title}`, 250), ...rendered };
 }
+
+export interface PersonalDigestInput {
+  /** Notices held for digests, oldest first, as they would have been sent. */
+  notices: readonly Pick<Email, 'to' | 'subject' | 'body'>[];
+  now: Date;
+  timeZone: string;
+  organizationName?: string;
+  /** Notices shown in full per email; the rest are listed by subject. */
+  maxInFull?: number;
+}
+
+/** The text a notice says, without its greeting and signature. */
+function noticeLines(body: string): string[] {
+  const lines = body.split('\n').map((l) => l.trim());
+  let end = lines.length - 1;
+  while (end >= 0 && !(lines[end] ?? '').startsWith('— ')) end--;
+  return (end >= 0 ? lines.slice(0, end) : lines).filter((l) => l !== '' && l !== 'Hello,');
+}
+
+/**
+ * One email per person (in the order first met) holding every notice held for them: each in full
+ * (its lines, links included), so nothing a single email said is lost by waiting for the digest.
+ */
+export function composePersonalDigests(input: PersonalDigestInput): Email[] {
+  const byRecipient = new Map<string, Pick<Email, 'subject' | 'body'>[]>();
+  for (const notice of input.notices) {
+    for (const to of cleanRecipients(notice.to)) {
+      const list = byRecipient.get(to) ?? [];
+      list.push(notice);
+      byRecipient.set(to, list);
+    }
+  }
+  const org = signatureOf(input.organizationName);
+  const max = input.maxInFull ?? 30;
+  return [...byRecipient].map(([to, notices]) => {
+    const n = notices.length;
+    const sections = notices
+      .slice(0, max)
+      .map((x) => ({ heading: singleLine(x.subject, 200), lines: noticeLines(x.body) }));
+    if (n > max)
+      sections.push({
+        heading: `And ${n - max} more`,
+        lines: notices.slice(max).map((x) => singleLine(x.subject, 200)),
+      });
+    const rendered = renderEmail(
+      {
+        title: 'Your daily digest',
+        intro: [
+          `${n} notice${n === 1 ? '' : 's'} about work orders since the last digest, gathered in one email as of ${formatLocal(input.now, input.timeZone)} (${input.timeZone}). None needs action at once; anything urgent is emailed as it happens.`,
+        ],
+        details: [],
+        sections,
+      },
+      '',
+      org,
+    );
+    return {
+      to: [to],
+      subject: singleLine(`[${org}] Your daily digest: ${n} work order notice${n === 1 ? '' : 's'}`, 250),
+      ...rendered,
+    };
+  });
+}

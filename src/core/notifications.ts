@@ -267,8 +267,12 @@ function detailsOf(order: WorkOrder, kind: EmailKind, due: string): Array<[strin
   return rows.filter(([, v]) => v.trim() !== '');
 }
 
-/** Builds one email about one work order. */
-export function composeEmail(kind: EmailKind, order: WorkOrder, extra: EmailExtra): Email {
+/** Builds one email about one work order; its kind goes with it, so the sender can tell what may wait for a digest. */
+export function composeEmail(
+  kind: EmailKind,
+  order: WorkOrder,
+  extra: EmailExtra,
+): Email & { kind: EmailKind } {
   const content = contentFor(kind, order, extra);
   const to = extra.to ? cleanRecipients(extra.to) : defaultRecipients(kind, order, extra);
   const subject = singleLine(
@@ -277,7 +281,7 @@ export function composeEmail(kind: EmailKind, order: WorkOrder, extra: EmailExtr
   );
   const link = STAFF_KINDS.has(kind) ? (extra.link ?? '') : '';
   if (link && extra.row) content.details.push(['Register row', `Work Orders, row ${extra.row}`]);
-  return { to, subject, ...renderEmail(content, link, signatureOf(extra.organizationName)) };
+  return { to, subject, ...renderEmail(content, link, signatureOf(extra.organizationName)), kind };
 }
 
 export interface PlannedEmail {

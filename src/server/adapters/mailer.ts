@@ -1,7 +1,11 @@
+import { isDigestKind } from '../../core/mail-forecast';
 import { SHEET_NAMES } from '../../core/model';
+import type { EmailKind } from '../../core/notifications';
 import { asCellText } from '../../core/sanitize';
 import { outboxMac } from '../../core/outbox-mac';
 import { addonKey } from './addon-secret';
+import { holdingForDigests } from './mail-volume';
+import { loadReferenceData } from './reference-data';
 import { withDocumentLockIfAny } from './reentrant-lock';
 import { mailSender } from './sender';
 
@@ -15,6 +19,8 @@ export interface OutgoingEmail {
   htmlBody: string;
   /** The work order it is about, for the outbox and the log. */
   recordId: string;
+  /** What it says (composeEmail): a notice that needs no action now may wait for a daily digest. */
+  kind?: EmailKind;
 }
 
 export const OUTBOX_HEADERS = [
@@ -33,7 +39,19 @@ export const OUTBOX_HEADERS = [
 
 export const SENDER_NAME = 'Work Orders';
 
-export type Delivery = 'sent' | 'queued' | 'skipped';
+export type Delivery = 'sent' | 'queued' | 'held' | 'skipped';
+
+/** Outbox statuses of notices kept for their reader's daily digest, then gathered into it. */
+export const HELD_STATUS = 'Held for digest';
+export const DIGESTED_STATUS = 'In digest';
+
+/**
+ * Whether this email waits for its reader's daily digest: a notice that needs no action now, on a
+ * day the sending account's mail is forecast to pass its quota (./mail-volume).
+ */
+export function waitsForDigest(ss: Spreadsheet, email: Pick<OutgoingEmail, 'kind'>, now: Date): boolean {
+  return isDigestKind(email.kind) && holdingForDigests(now, loadReferenceData(ss).timeZone);
+}
 
 /**
  * MailApp's error once the day's recipients are used up:
@@ -43,15 +61,20 @@ const QUOTA_EXHAUSTED = /too many times for one day/i;
 
 /**
  * Sends now, or queues the message in the Outbox sheet for the hourly job to send, oldest first, when
- * the send fails. The quota is not asked first: MailApp refuses a message whose recipients the day's
- * quota no longer covers with its own error, sending nothing, so trying and queueing on that error
- * ends where asking getRemainingDailyQuota would have, one round trip cheaper on every email that
- * goes. A send that fails for any other reason is queued too (the drain retries it and records the
- * error), so an email is never dropped; only a failure to queue it throws.
+ * the send fails; a notice that needs no action now is kept for its reader's daily digest instead on a
+ * day the account's quota is forecast short. The quota is not asked first: MailApp refuses a message
+ * whose recipients the day's quota no longer covers with its own error, sending nothing, so trying and
+ * queueing on that error ends where asking getRemainingDailyQuota would have, one round trip cheaper
+ * on every email that goes. A send that fails for any other reason is queued too (the drain retries it
+ * and records the error), so an email is never dropped; only a failure to queue it throws.
  */
 export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): Delivery {
   const to = [...new Set(email.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))];
   if (to.length === 0) return 'skipped';
+  if (waitsForDigest(ss, email, now)) {
+    queueEmails(ss, [{ ...email, to }], now);
+    return 'held';
+  }
   try {
     MailApp.sendEmail({
       to: to.join(','),
@@ -72,12 +95,20 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
 }
 
 /**
- * Appends messages to the Outbox in one write, under the document lock where there is one (two
- * executions queueing at once must not write the same row), growing the sheet first: a write past a
- * sheet's last row throws, which would lose the very mail being queued.
+ * Appends messages to the Outbox in one write (status Queued, or Held for digest for a notice that
+ * waits for its reader's daily digest: `hold`, or the day's forecast says so), under the document lock
+ * where there is one (two executions queueing at once must not write the same row), growing the sheet
+ * first: a write past a sheet's last row throws, which would lose the very mail being queued.
  */
-export function queueEmails(ss: Spreadsheet, emails: readonly OutgoingEmail[], now: Date): void {
+export function queueEmails(
+  ss: Spreadsheet,
+  emails: readonly OutgoingEmail[],
+  now: Date,
+  options: { hold?: boolean } = {},
+): void {
   if (emails.length === 0) return;
+  const held = (e: OutgoingEmail): boolean =>
+    isDigestKind(e.kind) && (options.hold === true || waitsForDigest(ss, e, now));
   // Signed over the text the cells will read back: the drain sends only rows whose MAC verifies.
   const key = addonKey(ss.getId());
   const rows = emails.map((e) => {
@@ -90,7 +121,7 @@ export function queueEmails(ss: Spreadsheet, emails: readonly OutgoingEmail[], n
       string,
     ];
     const mac = key ? outboxMac(key, { to, subject, body, htmlBody, recordId }) : '';
-    return [now, ...cells.map((c) => c.cell), 'Queued', '', 0, '', mac];
+    return [now, ...cells.map((c) => c.cell), held(e) ? HELD_STATUS : 'Queued', '', 0, '', mac];
   });
   withDocumentLockIfAny(() => {
     let sheet = ss.getSheetByName(SHEET_NAMES.outbox);

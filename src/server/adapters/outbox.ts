@@ -1,5 +1,5 @@
 /**
- * The Outbox drained, and batches of email sent or queued: the two halves of "mail is never dropped".
+ * The Outbox drained (batches sent or queued: ./outbox-deliver.ts): the two halves of "mail is never dropped".
  * MailApp counts recipients per day per account (the sender is the effective user: the trigger owner
  * in the hourly job), so every batch asks for the remaining quota once and sends only what fits; the
  * rest waits in the Outbox sheet (mailer.ts layout) for a later run, oldest first.
@@ -9,13 +9,14 @@ import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
 import { REFUSED_MESSAGE, addMacHeader, outboxVerifier } from './outbox-auth';
-import { OUTBOX_HEADERS, queueEmails, type OutgoingEmail } from './mailer';
+import { DIGESTED_STATUS, HELD_STATUS, OUTBOX_HEADERS } from './mailer';
+import { isQuotaError } from './outbox-deliver';
 import { mailSender } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const COLUMNS = {
+export const COLUMNS = {
   queuedAt: OUTBOX_HEADERS[0],
   to: OUTBOX_HEADERS[1],
   subject: OUTBOX_HEADERS[2],
@@ -28,9 +29,10 @@ const COLUMNS = {
   lastError: OUTBOX_HEADERS[9],
   mac: OUTBOX_HEADERS[10],
 } as const;
-type OutboxColumn = keyof typeof COLUMNS;
+export type OutboxColumn = keyof typeof COLUMNS;
 
 export { REFUSED_MESSAGE };
+export { deliverAll, type Delivery } from './outbox-deliver';
 
 export const OUTBOX_STATUS = {
   queued: 'Queued',
@@ -86,11 +88,21 @@ export interface DrainResult {
   stoppedBy: 'done' | 'quota' | 'time';
 }
 
-/** Google's refusal once the day's recipients are used up (another execution may have used them). */
-function isQuotaError(error: unknown): boolean {
-  return /too many times|quota|limit exceeded: email recipients per day/i.test(
-    String(error instanceof Error ? error.message : error),
-  );
+const KEPT_FOR_DIGESTS = new Set([normalizeHeader(HELD_STATUS), normalizeHeader(DIGESTED_STATUS)]);
+
+/** Recipients still waiting in the Outbox after this execution's drain (null: no drain ran). */
+let lastDrainWaiting: number | null = null;
+/** Rows kept for digests (held, or gathered already) as the drain read them: when queued, to how many. */
+let lastDrainHeld: { atMs: number; recipients: number }[] = [];
+
+/** What the last drain of this execution left waiting, in recipients: for the day's forecast. */
+export function recipientsLeftQueued(): number | null {
+  return lastDrainWaiting;
+}
+
+/** Recipients of the notices kept for digests since `sinceMs`: the mail the day would have sent without holding. */
+export function recipientsHeldSince(sinceMs: number): number {
+  return lastDrainHeld.filter((h) => h.atMs >= sinceMs).reduce((n, h) => n + h.recipients, 0);
 }
 
 function messageOf(error: unknown): string {
@@ -122,6 +134,7 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
     stoppedBy: 'done',
   };
   const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
+  lastDrainWaiting = 0;
   if (!sheet) return result;
   const values = sheet.getDataRange().getValues();
   addMacHeader(sheet, values, COLUMNS.mac);
@@ -137,8 +150,19 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
     row[layout.indexOf[column]] = value;
   };
   const queued: number[] = [];
+  lastDrainHeld = [];
   for (let i = 1; i < values.length; i++) {
-    if (normalizeHeader(at(values[i] ?? [], 'status')) === 'queued') queued.push(i);
+    const row = values[i] ?? [];
+    const status = normalizeHeader(at(row, 'status'));
+    if (status === 'queued') queued.push(i);
+    else if (KEPT_FOR_DIGESTS.has(status)) {
+      const queuedAt = at(row, 'queuedAt');
+      if (isValidDate(queuedAt))
+        lastDrainHeld.push({
+          atMs: queuedAt.getTime(),
+          recipients: splitRecipients(text(at(row, 'to'))).length,
+        });
+    }
   }
   const queuedAtMs = (i: number): number => {
     const v = at(values[i] ?? [], 'queuedAt');
@@ -222,6 +246,12 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
     }
   }
   result.stillQueued = queued.length - next + result.retrying;
+  lastDrainWaiting = 0;
+  for (const i of queued) {
+    const row = values[i] ?? [];
+    if (normalizeHeader(at(row, 'status')) === 'queued')
+      lastDrainWaiting += splitRecipients(text(at(row, 'to'))).length;
+  }
   writeResults(sheet, values, touched, layout.indexOf);
   return result;
 }
@@ -256,76 +286,6 @@ function writeResults(
     sheet.getRange(first + 1, (columns[start] as number) + 1, block.length, end - start + 1).setValues(block);
     start = end + 1;
   }
-}
-
-export interface Delivery {
-  sent: number;
-  queued: number;
-  /** Emails with no valid recipient (nothing to send, nothing to queue). */
-  skipped: number;
-}
-
-/**
- * Sends a batch of emails, or queues them. One quota read for the batch; in order, each email is sent
- * while the quota covers its recipients; once one does not fit (or `backlog`: older mail is still
- * queued), it and every later one are queued, in one write, so nothing overtakes older mail. A send
- * that fails for another reason is queued as well: the drain retries it and records the error. Past
- * `deadlineMs` (epoch ms), everything left is queued.
- */
-export function deliverAll(
-  ss: Spreadsheet,
-  emails: readonly OutgoingEmail[],
-  now: Date,
-  options: { backlog?: boolean; deadlineMs?: number } = {},
-): Delivery {
-  const delivery: Delivery = { sent: 0, queued: 0, skipped: 0 };
-  const ready = emails
-    .map((e) => ({ ...e, to: [...new Set(e.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))] }))
-    .filter((e) => {
-      if (e.to.length > 0) return true;
-      delivery.skipped++;
-      return false;
-    });
-  if (ready.length === 0) return delivery;
-  let queuing = options.backlog === true;
-  let remaining = 0;
-  if (!queuing) {
-    try {
-      remaining = MailApp.getRemainingDailyQuota();
-    } catch (error) {
-      // Unable to ask: everything is queued (one write) for the drain, never dropped.
-      console.error(`Mail quota unknown (${String(error)}): ${ready.length} email(s) queued.`);
-      queuing = true;
-    }
-  }
-  const toQueue: OutgoingEmail[] = [];
-  for (const email of ready) {
-    // Past the deadline the rest is queued (one write) rather than sent (~1 s each): the execution
-    // must end within its 6 minutes, and the drain of later runs sends them.
-    if (!queuing && options.deadlineMs !== undefined && Date.now() > options.deadlineMs) queuing = true;
-    if (!queuing && remaining >= email.to.length) {
-      try {
-        MailApp.sendEmail({
-          to: email.to.join(','),
-          subject: email.subject,
-          body: email.body,
-          htmlBody: email.htmlBody,
-          ...mailSender(ss),
-        });
-        remaining -= email.to.length;
-        delivery.sent++;
-        continue;
-      } catch (error) {
-        if (isQuotaError(error)) queuing = true;
-      }
-    } else queuing = true;
-    toQueue.push(email);
-  }
-  if (toQueue.length > 0) {
-    queueEmails(ss, toQueue, now);
-  }
-  delivery.queued = toQueue.length;
-  return delivery;
 }
 
 /**

@@ -34,6 +34,7 @@ export function readOwnerStates<N extends string>(
 ): Record<N, string | null> {
   const all = ownerProperties().getProperties();
   lastRead = all;
+  lastSeen = all;
   const out = {} as Record<N, string | null>;
   for (const name of names) out[name] = all[ownerKey(spreadsheetId, name)] ?? null;
   return out;
@@ -42,6 +43,15 @@ export function readOwnerStates<N extends string>(
 export function writeOwnerState(spreadsheetId: string, name: string, value: string): void {
   ownerProperties().setProperty(ownerKey(spreadsheetId, name), value);
   if (lastRead) lastRead[ownerKey(spreadsheetId, name)] = value;
+  if (lastSeen && lastSeen !== lastRead) lastSeen[ownerKey(spreadsheetId, name)] = value;
+}
+
+/** The owner's whole store as first read in this execution, for a look-up that must cost no round trip. */
+let lastSeen: Record<string, string> | null = null;
+
+/** A key of the owner's store as read earlier in this execution (null: absent), or undefined when it was not read. */
+export function peekOwnerProperty(key: string): string | null | undefined {
+  return lastSeen ? (lastSeen[key] ?? null) : undefined;
 }
 
 /** The owner's whole store as readOwnerStates last read it in this execution (kept current by writeOwnerState). */

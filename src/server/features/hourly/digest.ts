@@ -1,8 +1,16 @@
+import { composePersonalDigests } from '../../../core/digest';
+import { composeQuotaWarning, type MailForecast } from '../../../core/mail-forecast';
 import type { WorkOrder } from '../../../core/model';
 import { composeDigest } from '../../../core/notifications';
 import { administratorEmails, supervisorEmails } from '../../../core/staff';
-import { formatLocalDate, localParts } from '../../../core/time';
+import { formatLocalDate, localParts, startOfLocalDay } from '../../../core/time';
+import { problemRecipients } from '../../adapters/administrators';
+import { observeAccount } from '../../adapters/mail-volume';
+import { sendOrQueue } from '../../adapters/mailer';
+import { recipientsHeldSince, recipientsLeftQueued } from '../../adapters/outbox';
+import { readHeldNotices } from '../../adapters/outbox-digest';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { effectiveUserEmail } from '../../adapters/session';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
 
@@ -10,6 +18,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Owner state (per spreadsheet): the local date of the last digest, "YYYY-MM-DD". */
 export const LAST_DIGEST = 'lastDigest';
+/** Owner state (per spreadsheet): the local date the personal digests of held notices last went. */
+export const LAST_PERSONAL_DIGESTS = 'lastPersonalDigests';
 
 export type DigestOutcome = 'off' | 'not yet' | 'already sent today' | 'no recipient' | 'delivered';
 
@@ -43,4 +53,78 @@ export function sendDailyDigest(
   mail.deliver([{ ...email, recordId: '' }]);
   writeOwnerState(ss.getId(), LAST_DIGEST, today);
   return 'delivered';
+}
+
+export interface DayMailOutcome {
+  /** Personal digests delivered this run (one per person with held notices). */
+  personalDigests: number;
+  /** Held notices they gathered. */
+  notices: number;
+  forecast: MailForecast | null;
+  /** The administrators were warned this run (once a day per sending account). */
+  warned: boolean;
+}
+
+/**
+ * The day's mail of the account running the job (the trigger owner): at the digest hour, everyone's
+ * held notices go out as one digest per person; then the day is projected (sent so far, waiting,
+ * expected) and, the first time today it passes the quota, the administrators are told at once.
+ */
+export function keepMailWithinQuota(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  now: Date,
+  mail: JobMail,
+): DayMailOutcome {
+  const { settings, timeZone } = reference;
+  const outcome: DayMailOutcome = { personalDigests: 0, notices: 0, forecast: null, warned: false };
+  const today = formatLocalDate(now, timeZone);
+  if (
+    localParts(now, timeZone).hour >= settings.digestHour &&
+    readOwnerState(ss.getId(), LAST_PERSONAL_DIGESTS) !== today
+  ) {
+    const held = readHeldNotices(ss);
+    if (held.notices.length > 0) {
+      const digests = composePersonalDigests({
+        notices: held.notices,
+        now,
+        timeZone,
+        organizationName: settings.organizationName,
+      });
+      // Queued or sent, the digests now carry the notices: the held rows are marked in the same run.
+      mail.deliver(digests.map((d) => ({ ...d, recordId: '' })));
+      held.markDigested(now);
+      outcome.personalDigests = digests.length;
+      outcome.notices = held.notices.length;
+    }
+    writeOwnerState(ss.getId(), LAST_PERSONAL_DIGESTS, today);
+  }
+  const { forecast, warn } = observeAccount(now, timeZone, {
+    queued: (recipientsLeftQueued() ?? 0) + mail.queued,
+    heldToday: recipientsHeldSince(startOfLocalDay(now, timeZone).getTime()),
+  });
+  outcome.forecast = forecast;
+  const account = effectiveUserEmail();
+  const to = problemRecipients(reference, account);
+  // Ahead of the shortfall, while the warning can still be sent; once the quota is spent it is too
+  // late for today (the logs say so) and tomorrow's forecast, with today in its history, warns in time.
+  if (warn && forecast.remaining < to.length)
+    console.warn(
+      `The mail of ${account} passed its daily quota before a forecast could warn: ${JSON.stringify(forecast)}`,
+    );
+  if (warn && forecast.remaining >= to.length) {
+    const email = composeQuotaWarning({
+      account,
+      forecast,
+      to,
+      now,
+      timeZone,
+      organizationName: settings.organizationName,
+      link: ss.getUrl(),
+    });
+    // Sent at once, not behind the queue: it must arrive before the quota runs out.
+    if (email.to.length > 0) sendOrQueue(ss, { ...email, recordId: '' }, now);
+    outcome.warned = email.to.length > 0;
+  }
+  return outcome;
 }

@@ -20,7 +20,7 @@ import { AlreadyReportedError } from '../errors/reporting';
 import { reportProblem } from '../errors/report';
 import { keepWeeklyKpis, type KpiHistoryOutcome } from '../kpi-history/keep';
 import { sendDailyAnchor, type AnchorOutcome } from './anchor';
-import { sendDailyDigest, type DigestOutcome } from './digest';
+import { keepMailWithinQuota, sendDailyDigest, type DayMailOutcome, type DigestOutcome } from './digest';
 import { JobMail } from './job-mail';
 import { takeLease, releaseLease } from './lease';
 import { describeIngested, reconcileResponses, type ReconcileResult } from './reconcile';
@@ -50,6 +50,7 @@ export interface HourlyReport {
   schedules: { created: string[]; late: number; skipped: number; remaining: number };
   reminders: ReminderCounts;
   digest: DigestOutcome | 'not run';
+  mailQuota?: DayMailOutcome;
   anchor: AnchorOutcome | 'not run';
   kpiHistory: KpiHistoryOutcome | 'not run';
   mail: { sent: number; queued: number };
@@ -209,6 +210,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
     });
     step('reminders', () => (report.reminders = sendReminders(ss, reference, orders, now, mail)));
     step('digest', () => (report.digest = sendDailyDigest(ss, reference, orders, now, mail)));
+    step('mail quota', () => (report.mailQuota = keepMailWithinQuota(ss, reference, now, mail)));
     step('audit anchor', () => (report.anchor = sendDailyAnchor(ss, reference, now, mail)));
     step('KPI history', () => {
       report.kpiHistory = keepWeeklyKpis(ss, reference, now, mail, started + KPI_START_BUDGET_MS);

@@ -5,10 +5,14 @@
  */
 import { composeEmail, recipientsFor } from '../../../core/notifications';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
+import { queueEmails, sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { emailExtraOf, releaseMailIntent, type PlannedMail } from '../../adapters/change-log-mail';
+import { composeQuotaWarning } from '../../../core/mail-forecast';
+import { problemRecipients } from '../../adapters/administrators';
+import { observeAccount } from '../../adapters/mail-volume';
+import { currentUserEmail } from '../../adapters/session';
 import type { ActOutcome } from './act';
 import { replyLinkFor } from './reply-form';
 import type { Reviewer } from './caller';
@@ -19,6 +23,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface Deliveries {
   sent: string[];
   queued: string[];
+  /** Kept for the recipient's daily digest (the acting account's quota is forecast short today). */
+  held?: string[];
   failed: string[];
 }
 
@@ -27,6 +33,7 @@ function deliver(ss: Spreadsheet, email: OutgoingEmail, now: Date, into: Deliver
     const result = sendOrQueue(ss, email, now);
     if (result === 'sent') into.sent.push(...email.to);
     if (result === 'queued') into.queued.push(...email.to);
+    if (result === 'held') (into.held ??= []).push(...email.to);
   } catch (error) {
     // The change is made; only an email that could not even be queued is reported as failed.
     console.error(`Email about ${email.recordId} could not be sent or queued: ${String(error)}`);
@@ -109,6 +116,9 @@ export function sendActionEmails(
     for (const email of emails) into.queued.push(...email.to);
     return into;
   }
+  // Read before sending: MailApp's "remaining" at a day's first action is the account's quota.
+  const recipients = emails.reduce((n, e) => n + e.to.length, 0);
+  watchQuota(ss, reference, now, recipients);
   for (const email of emails) deliver(ss, { ...email, recordId: outcome.after.id }, now, into);
   return into;
 }
@@ -119,6 +129,35 @@ export function describeDeliveries(d: Deliveries): string {
   const parts: string[] = [];
   if (d.sent.length > 0) parts.push(`Emailed ${list(d.sent)}.`);
   if (d.queued.length > 0) parts.push(`Email to ${list(d.queued)} queued; the hourly job sends it.`);
+  if (d.held && d.held.length > 0)
+    parts.push(`The notice to ${list(d.held)} goes in their daily digest (today's email quota is short).`);
   if (d.failed.length > 0) parts.push(`Could not email ${list(d.failed)}.`);
   return parts.join(' ');
+}
+
+/**
+ * The acting person's own account sends a sidebar action's emails: its day is projected too, and the
+ * administrators told once a day when it would pass the quota (a mail problem must not stop the action).
+ */
+function watchQuota(ss: Spreadsheet, reference: ReferenceData, now: Date, sending: number): void {
+  if (sending === 0) return;
+  try {
+    const { forecast, warn } = observeAccount(now, reference.timeZone, { queued: sending });
+    // Ahead of the shortfall only: once the account is out, the Outbox and tomorrow's forecast take over.
+    if (!warn || forecast.remaining === 0) return;
+    const account = currentUserEmail();
+    const email = composeQuotaWarning({
+      account,
+      forecast,
+      to: problemRecipients(reference, account),
+      now,
+      timeZone: reference.timeZone,
+      organizationName: reference.settings.organizationName,
+      link: ss.getUrl(),
+    });
+    // Queued for the hourly job (the installation owner's account): not one more recipient on this one.
+    if (email.to.length > 0) queueEmails(ss, [{ ...email, recordId: '' }], now);
+  } catch (error) {
+    console.error(`The mail forecast of this account could not be made: ${String(error)}`);
+  }
 }
