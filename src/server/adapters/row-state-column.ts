@@ -54,8 +54,12 @@ function hideColumn(sheet: Sheet, column: number): void {
   sheet.hideColumns(column);
 }
 
-/** Rows one hold of the document lock looks at (~0.4 s when they all have a record). */
-export const BACKFILL_ROWS = 10_000;
+/**
+ * Rows one hold of the document lock looks at: two column reads, and each record parsed to check it
+ * belongs to its row, which is most of the hold (about 1 to 2 s of JavaScript for 10,000 rows here,
+ * ×4 in Apps Script: up to ~9 s): 5,000 rows keep a hold near half of that.
+ */
+export const BACKFILL_ROWS = 5_000;
 
 /**
  * Records the current values of every row in [first, first + count) that has no valid record (or one
