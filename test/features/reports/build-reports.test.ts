@@ -252,7 +252,7 @@ describe('Build reports: service calls do not grow with the register', () => {
     // Staff and Assets once each), 10 sheet look-ups, 4 data ranges, 2 last rows, and 3 per report tab
     // (its charts, rows and columns, before it is rewritten) for the five tabs: 45, none growing with rows.
     expect(large.read).toBeLessThanOrEqual(45);
-  });
+  }, 180_000); // two workbooks of 400 and 4,000 rows, each built twice: slow on a busy machine
 });
 
 test('a technician who runs the menu item on a fresh workbook gets no report tabs', async () => {
