@@ -13,8 +13,12 @@ function describe(label: string, record: ExecutionRecord): void {
   const model = costModelFromEnv();
   const estimates = holdEstimates(record.stats, model);
   const total = estimateMs(countsOf(record.stats, record.kind), model);
+  const parts = Object.entries(estimateParts(countsOf(record.stats, record.kind), model))
+    .filter(([, v]) => v >= 100)
+    .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+    .join(', ');
   console.log(
-    `\n${label}: ${record.ok ? 'ok' : `FAILED ${record.error?.message ?? ''}`}, ${(total / 1000).toFixed(2)} s`,
+    `\n${label}: ${record.ok ? 'ok' : `FAILED ${record.error?.message ?? ''}`}, ${(total / 1000).toFixed(2)} s [${parts}]`,
   );
   if (process.env.WO_PROBE_CALLS) {
     const all = Object.entries(record.stats.calls)

@@ -9,7 +9,8 @@ import { LocalAppsScript, type ExecutionRecord } from '../../../runtime';
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
 import { SETUP_CLAIM_MS } from '../../../src/server/features/setup/setup-run';
 import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { assignedOrder, logFor, type } from '../../support/edits';
+import { REGISTER, assignedOrder, logFor, rowOf, type } from '../../support/edits';
+import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
 
 /** Spreadsheet and Form writes, and cells laid under rules or grids, in each hold of the lock. */
 function holds(record: ExecutionRecord): { writes: number; structural: number }[] {
@@ -88,5 +89,16 @@ describe('on a workbook in use', () => {
     const claim = JSON.parse(doc.get(PROPERTY_KEYS.setupRun) ?? '{}') as { by?: string; finishedAt?: number };
     expect(claim.by).toBe(ADMIN);
     expect(claim.finishedAt).toEqual(expect.any(Number));
+  }, 60_000);
+
+  test('rows that all have their record cost no hold of the lock; a row without one, one short hold', async () => {
+    const id = await assignedOrder(wb, TECH);
+    const steady = holds(expectOk(await wb.menu(ADMIN, 'setUpWorkOrders')));
+    wb.sheet(REGISTER).writeValues(rowOf(wb, id), wb.registerColumn(ROW_STATE_HEADER), [['']]);
+    const run = expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
+    expect(String(run.value)).toMatch(/recorded the current values of 1 row/);
+    const filling = holds(run);
+    expect(filling).toHaveLength(steady.length + 1);
+    expect(filling.at(-1)?.writes).toBe(1);
   }, 60_000);
 });
