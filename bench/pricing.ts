@@ -69,7 +69,7 @@ export const ZERO_COUNTS: Readonly<CallCounts> = {
 };
 
 /** The service-call part of the counts, from the additive counters (an execution's or a lock hold's). */
-function callCounts(c: CostCounters): CallCounts {
+export function callCounts(c: CostCounters): CallCounts {
   const counts: CallCounts = { ...ZERO_COUNTS };
   for (const [service, kinds] of Object.entries(c.backend)) {
     if (DOCUMENT_SERVICES.has(service)) {

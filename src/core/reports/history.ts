@@ -5,6 +5,7 @@
  * append-only, so it nearly always is).
  */
 import type { ChangeLogEntry } from '../model';
+import { parseFieldLine, type FieldLine } from '../change-lines';
 import type { SkipNotes } from './notes';
 import { validSeconds } from './dates';
 
@@ -24,6 +25,33 @@ export interface StatusHistory {
 /** The lifecycle's field is logged under its header 'Status'; accept the field key 'status' as well. */
 export function isStatusField(field: string): boolean {
   return field === 'Status' || (field.length === 6 && field.toLowerCase() === 'status');
+}
+
+const COLON = 0x3a;
+
+/**
+ * The Status lines of a Changes cell (see change-lines.ts), parsed; every other line is skipped after
+ * looking at its first seven characters. A million log rows hold a few million field lines, and
+ * splitting and parsing each of them was most of a report build's JavaScript time.
+ */
+export function statusLinesOf(text: string): FieldLine[] {
+  const lines: FieldLine[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // "Status: old → new": a status line's label is six characters then ": " (never quoted).
+    if (
+      text.charCodeAt(start + 6) === COLON &&
+      end - start > 8 &&
+      isStatusField(text.slice(start, start + 6))
+    ) {
+      const line = parseFieldLine(text.slice(start, end));
+      if (line) lines.push(line);
+    }
+    start = end + 1;
+  }
+  return lines;
 }
 
 export function buildStatusHistory(

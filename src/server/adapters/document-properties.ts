@@ -48,6 +48,8 @@ export const PROPERTY_KEYS = {
   /** The Assets and Schedules tabs as last accepted (features/assets/catalog-edit.ts), to put back a refused paste. */
   acceptedAssets: 'wo.accepted.assets',
   acceptedSchedules: 'wo.accepted.schedules',
+  /** The setup run under way, or the last one (features/setup/setup-run.ts): one setup at a time. */
+  setupRun: 'wo.setup.run',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

@@ -21,9 +21,21 @@ export function ensureCatalogTabs(
   staff: readonly StaffMember[],
   timeZone: string,
   report: SetupReport,
+  /** Setup makes each tab under a hold of the document lock of its own. */
+  locked: <T>(step: () => T) => T = (step) => step(),
 ): { assetChoices: string[] } {
-  ensureAssetsSheet(ss, settings, report);
-  ensureSchedulesSheet(ss, settings, staff, report);
+  locked(() => ensureAssetsSheet(ss, settings, report));
+  locked(() => ensureSchedulesSheet(ss, settings, staff, report));
+  return locked(() => acceptCatalog(ss, settings, timeZone, report));
+}
+
+/** The tabs as they stand become the accepted copies; their bad rows go into the summary. */
+function acceptCatalog(
+  ss: Spreadsheet,
+  settings: Settings,
+  timeZone: string,
+  report: SetupReport,
+): { assetChoices: string[] } {
   const assetValues = readAssetValues(ss) ?? [];
   const assets = parseAssets(assetValues, assetContext(settings));
   const scheduleValues = readScheduleValues(ss) ?? [];

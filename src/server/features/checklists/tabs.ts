@@ -39,11 +39,20 @@ export const RECORD_TABS: ReadonlyArray<[string, readonly string[]]> = [
 ];
 
 /** Setup's step: the four tabs, the Staff tab's Hourly Rate column, the accepted Checklists copy. */
-export function ensureWorkRecordTabs(ss: Spreadsheet, report: SetupReport): void {
-  ensureSheet(ss, CHECKLISTS_SHEET, CHECKLIST_HEADER_ROW, report);
+export function ensureWorkRecordTabs(
+  ss: Spreadsheet,
+  report: SetupReport,
+  /** Setup makes each tab under a hold of the document lock of its own (My work appends to them). */
+  locked: <T>(step: () => T) => T = (step) => step(),
+): void {
+  locked(() => ensureSheet(ss, CHECKLISTS_SHEET, CHECKLIST_HEADER_ROW, report));
   for (const [name, headers] of RECORD_TABS) {
-    ensureSheet(ss, name, headers, report);
+    locked(() => ensureSheet(ss, name, headers, report));
   }
+  locked(() => ensureRateColumnAndAcceptChecklists(ss, report));
+}
+
+function ensureRateColumnAndAcceptChecklists(ss: Spreadsheet, report: SetupReport): void {
   const staff = ss.getSheetByName(SHEET_NAMES.staff);
   if (staff) {
     const width = staff.getLastColumn();

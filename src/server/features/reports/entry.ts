@@ -4,8 +4,13 @@
  *
  * The reads and the computation run without the document lock: at 100,000 work orders they take a
  * long time in Apps Script, and holding the lock that long would make every sidebar action and edit
- * in the meantime fail. The report is a snapshot as of `now` either way. Only the writes, which two
- * managers building at once could interleave on the same tabs, take the lock.
+ * in the meantime fail. The report is a snapshot as of `now` either way.
+ *
+ * The report tabs hold no work order's data that anything reads back (they are output, rebuilt whole
+ * each time), so no writer needs them locked. Two managers building at once, though, could interleave
+ * on the same tab (charts removed and added twice, values of one build under the other's formats): each
+ * tab is written under a hold of the document lock of its own, a few seconds, so every tab is one
+ * build's whole, and an edit waits at most for one tab.
  */
 import { computeReports, reportTables } from '../../../core/reports';
 import { withDocumentLock } from '../../adapters/document-lock';
@@ -45,7 +50,7 @@ export function buildReports(): BuildReportsResult {
     maintenanceReportTab(ss, reference, source.orders, now),
     costReportTab(ss, reference, source.orders, now),
   ];
-  const sheets = withDocumentLock(() => tabs.map((tab) => writeReportTab(ss, tab)));
+  const sheets = tabs.map((tab) => withDocumentLock(() => writeReportTab(ss, tab)));
   sheets[0]?.activate();
   ss.toast(
     `${tabs.map((t) => t.name).join(', ')} rebuilt from ${source.orders.length} work orders.`,

@@ -4,10 +4,9 @@
  * which at 100,000 work orders and a million log rows saves tens of seconds of cell reads.
  */
 import { cellText, parseRegisterRow, type RegisterLayout } from '../../../core/columns';
-import { parseChanges } from '../../../core/change-lines';
 import { LOG_COLUMN, timestampOf } from '../../../core/change-log-row';
 import { SHEET_NAMES, type ChangeLogEntry, type WorkOrder, type WorkOrderField } from '../../../core/model';
-import { isStatusField } from '../../../core/reports/history';
+import { statusLinesOf } from '../../../core/reports/history';
 import { Register } from '../../adapters/register';
 import { requireSheet } from '../../adapters/workbook';
 import { columnSpans } from './column-spans';
@@ -114,11 +113,7 @@ function readStatusChanges(ss: Spreadsheet): { changes: ChangeLogEntry[]; rows: 
   const changeCells = column(LOG_COLUMN.changes);
   const changes: ChangeLogEntry[] = [];
   for (let i = 0; i < rows; i++) {
-    const text = cellText(changeCells[i]);
-    // Most rows change no status: skip them without parsing.
-    if (!/status/i.test(text)) continue;
-    for (const line of parseChanges(text)) {
-      if (!isStatusField(line.field)) continue;
+    for (const line of statusLinesOf(cellText(changeCells[i]))) {
       changes.push({
         at: timestampOf(at[i]) ?? new Date(NaN),
         user: '',

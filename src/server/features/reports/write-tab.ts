@@ -3,11 +3,17 @@
  * block, filled with one setValues, formatted with one call per kind of format, its charts removed and
  * recreated from the specs. The number of calls depends on the number of charts, never on the
  * register's length.
+ *
+ * Charts point at ranges of the tab, so new values redraw them: when the tab already has the charts
+ * the specs describe (same count, and the same specs as the last build wrote, remembered in the
+ * document cache), they are kept, saving two writes per chart. A chart deleted by hand changes the
+ * count; a forgotten cache entry means they are made anew.
  */
 import type { ChartSpec, ReportTab } from '../../../core/reports';
 import { CHART_HEIGHT_PX, CHART_WIDTH_PX } from '../../../core/reports/tables/tab-builder';
 import { fontWeights, numberFormats, tabValues } from './cells';
 import { chartType } from '../../adapters/sheet-services';
+import { documentCache } from '../../adapters/service-handles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -15,6 +21,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Room for a chart placed at the bottom right (Sheets' default chart is ~20 rows × 6 columns). */
 const CHART_ROWS = 20;
 const CHART_COLUMNS = 6;
+const CHARTS_KEY = 'wo.report.charts.v1:';
+const CHARTS_SECONDS = 21_600;
 
 /** Grows or shrinks the grid to exactly rows × columns: every spare cell counts against the 10M limit. */
 function resize(sheet: Sheet, rows: number, columns: number): void {
@@ -43,8 +51,13 @@ function insertChart(sheet: Sheet, spec: ChartSpec): void {
 
 export function writeReportTab(ss: Spreadsheet, tab: ReportTab): Sheet {
   const sheet = ss.getSheetByName(tab.name) ?? ss.insertSheet(tab.name, ss.getNumSheets());
+  const signature = JSON.stringify(tab.charts);
+  const existing = sheet.getCharts();
+  const keep =
+    existing.length === tab.charts.length &&
+    (existing.length === 0 || documentCache()?.get(CHARTS_KEY + tab.name) === signature);
   // Charts first: they point into the cells about to be rewritten, and a rebuild must not add copies.
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  if (!keep) for (const chart of existing) sheet.removeChart(chart);
   const height = tab.values.length;
   const width = tab.values[0]?.length ?? 1;
   let rows = height;
@@ -62,6 +75,9 @@ export function writeReportTab(ss: Spreadsheet, tab: ReportTab): Sheet {
     const formats = numberFormats(tab);
     if (formats) block.setNumberFormats(formats);
   }
-  for (const spec of tab.charts) insertChart(sheet, spec);
+  if (!keep) {
+    for (const spec of tab.charts) insertChart(sheet, spec);
+    if (tab.charts.length > 0) documentCache()?.put(CHARTS_KEY + tab.name, signature, CHARTS_SECONDS);
+  }
   return sheet;
 }

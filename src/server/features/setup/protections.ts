@@ -159,38 +159,53 @@ export function systemColumnRuns(header: readonly string[]): Array<[number, numb
   return runs;
 }
 
+type Rect = [row: number, column: number, rows: number, columns: number];
+
 /**
  * The register's header row and system columns, as range protections down to the sheet's last row.
  * Rows Sheets adds later (appendRow) lie below them until the next repair; the edit trigger still
- * judges every change typed there. Rebuilt when the layout, the rows or the editors changed.
+ * judges every change typed there. When only the rows changed (the register grew), each protection is
+ * moved onto its taller range (Protection.setRange: one call, its editors kept) rather than removed and
+ * made anew over every row, which at 100,000 rows laid millions of cells under the document lock. Made
+ * anew when the columns changed; editors synced when asked.
  */
 function protectRegister(sheet: Sheet, wanted: readonly string[], onlyWhenRowsChanged = false): boolean {
   const header = readHeaderRow(sheet);
   const maxRows = sheet.getMaxRows();
   const width = Math.max(header.length, 1);
-  const wantedRects = [
-    `1:1:1:${width}`,
-    ...(maxRows > 1 ? systemColumnRuns(header).map(([a, b]) => `2:${a}:${maxRows - 1}:${b - a + 1}`) : []),
+  const wantedRects: Rect[] = [
+    [1, 1, 1, width],
+    ...(maxRows > 1 ? systemColumnRuns(header).map(([a, b]): Rect => [2, a, maxRows - 1, b - a + 1]) : []),
   ];
   const ours = rangeProtections(sheet).filter((p) => p.getDescription() === REGISTER_COLUMNS_PROTECTION);
-  const rectOf = (p: Protection): string => {
+  const have = ours.map((p): Rect => {
     const r = p.getRange();
-    return `${r.getRow()}:${r.getColumn()}:${r.getNumRows()}:${r.getNumColumns()}`;
-  };
-  const have = ours.map(rectOf);
-  const sameRects = have.length === wantedRects.length && wantedRects.every((rect) => have.includes(rect));
-  if (sameRects) {
-    if (onlyWhenRowsChanged) return false;
-    let changed = false;
-    for (const p of ours) changed = syncEditors(p, wanted, REGISTER_COLUMNS_PROTECTION) || changed;
-    return changed;
+    return [r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns()];
+  });
+  // Matched by their row and columns: the header row, and each run of system columns.
+  const key = (r: Rect): string => `${r[0] === 1 ? 1 : 2}:${r[1]}:${r[3]}`;
+  const haveKeys = have.map(key);
+  const sameColumns =
+    have.length === wantedRects.length && wantedRects.every((rect) => haveKeys.includes(key(rect)));
+  if (!sameColumns) {
+    for (const p of ours) p.remove();
+    for (const [row, column, rows, columns] of wantedRects) {
+      syncEditors(sheet.getRange(row, column, rows, columns).protect(), wanted, REGISTER_COLUMNS_PROTECTION);
+    }
+    return true;
   }
-  for (const p of ours) p.remove();
-  for (const rect of wantedRects) {
-    const [row, column, rows, columns] = rect.split(':').map(Number) as [number, number, number, number];
-    syncEditors(sheet.getRange(row, column, rows, columns).protect(), wanted, REGISTER_COLUMNS_PROTECTION);
-  }
-  return true;
+  let changed = false;
+  wantedRects.forEach((rect) => {
+    const i = haveKeys.indexOf(key(rect));
+    const protection = ours[i] as Protection;
+    if ((have[i] as Rect)[2] !== rect[2]) {
+      protection.setRange(sheet.getRange(...rect));
+      changed = true;
+    }
+    if (!onlyWhenRowsChanged)
+      changed = syncEditors(protection, wanted, REGISTER_COLUMNS_PROTECTION) || changed;
+  });
+  return changed;
 }
 
 /**
@@ -199,13 +214,16 @@ function protectRegister(sheet: Sheet, wanted: readonly string[], onlyWhenRowsCh
  */
 export function applyProtections(
   ss: Spreadsheet,
-  staff: readonly StaffMember[],
+  /** The staff whose roles give the editors; a function is asked again for each area (setup's). */
+  staff: readonly StaffMember[] | (() => readonly StaffMember[]),
   installationOwner: string | null,
   notes: ProtectionNotes | null,
-  /** Setup runs each area under a hold of the document lock of its own (a few seconds each). */
+  /** Setup runs each area under a hold of the document lock of its own (a second or two each). */
   eachArea: (work: () => boolean) => boolean = (work) => work(),
 ): void {
   const changed: string[] = [];
+  const editors = (area: ProtectedArea): string[] =>
+    areaEditors(area, typeof staff === 'function' ? staff() : staff, installationOwner);
   const attempt = (name: string, work: () => boolean): void => {
     try {
       if (eachArea(work)) changed.push(name);
@@ -222,20 +240,15 @@ export function applyProtections(
     const sheet = ss.getSheetByName(name);
     // The Staff protection also names the installation owner, for the hourly job (installation.ts).
     const suffix = area === 'staff' ? ownerMarker(installationOwner) : '';
-    if (sheet)
-      attempt(name, () =>
-        protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner), suffix),
-      );
+    if (sheet) attempt(name, () => protectWholeSheet(sheet, area, editors(area), suffix));
   }
   for (const sheet of formResponseSheets(ss)) {
-    attempt(sheet.getName(), () =>
-      protectWholeSheet(sheet, 'formResponses', areaEditors('formResponses', staff, installationOwner)),
-    );
+    attempt(sheet.getName(), () => protectWholeSheet(sheet, 'formResponses', editors('formResponses')));
   }
   const register = ss.getSheetByName(SHEET_NAMES.register);
   if (register) {
     attempt(`the ${SHEET_NAMES.register} system columns`, () =>
-      protectRegister(register, areaEditors('registerSystemColumns', staff, installationOwner)),
+      protectRegister(register, editors('registerSystemColumns')),
     );
   }
   if (changed.length > 0)

@@ -28,6 +28,7 @@ import { ERRORS_HEADERS } from '../errors/errors-sheet';
 import { SetupReport } from './report';
 import { alertUser } from '../../adapters/ui';
 import { ensureCatalogTabs } from '../assets/setup-tabs';
+import { claimSetupRun, finishSetupRun } from './setup-run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -77,44 +78,70 @@ function removeBlankStarterSheet(ss: Spreadsheet, report: SetupReport): void {
   report.repaired.push('removed the empty Sheet1');
 }
 
+/**
+ * Setup's steps, each under a hold of the document lock of its own (a second or two each, never
+ * ~40 s: longer than an edit trigger or a submission waits for it): the add-on's state, the tabs
+ * writers append to, the installation, each protection, and the rows' records in chunks. What only
+ * lays rules or formats over cells (drop-downs, date formats, hidden columns) and the forms, which no
+ * writer touches, run between holds; claimSetupRun keeps a second setup out meanwhile. Every step is
+ * idempotent and re-reads what it needs, so a writer between two steps (an edit, a submission) finds
+ * the workbook usable, and a run stopped halfway is completed by the next.
+ */
 export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport {
   const report = new SetupReport();
-  let registerSheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
-  let registerCreated = false;
-  // Holds of the lock of a few seconds each rather than one (~28 s of structural and metadata calls at
-  // any register size, longer than a writer waits): the sheets, the forms, the installation, the
-  // protections, the stores every execution reads. Each part is idempotent and re-reads what it needs, so a writer between two parts
-  // (an edit, a submission) finds the workbook usable and a later run completes whatever is missing.
-  const reference = withDocumentLock(() => {
-    const before = readReferenceData(ss);
-    requireAdministrator(before.staff, email);
-    const timeZone = ss.getSpreadsheetTimeZone();
+  const locked = <T>(step: () => T): T => withDocumentLock(step);
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const run = locked(() => {
+    requireAdministrator(readReferenceData(ss).staff, email);
+    return claimSetupRun(email, now, timeZone);
+  });
+  try {
+    setUpSteps(ss, email, now, timeZone, report, locked);
+  } finally {
+    finishSetupRun(run, new Date());
+  }
+  return report;
+}
+
+function setUpSteps(
+  ss: Spreadsheet,
+  email: string,
+  now: Date,
+  timeZone: string,
+  report: SetupReport,
+  locked: <T>(step: () => T) => T,
+): void {
+  const acceptedAtStart = JSON.stringify(readAcceptedTab(SHEET_NAMES.staff));
+  const { settings, staff } = locked(() => {
     const settingsRows = settingsSheetRows(defaultSettings());
     ensureSheet(ss, SHEET_NAMES.settings, SETTINGS_HEADER_ROW, report, settingsRows);
     ensureSheet(ss, SHEET_NAMES.staff, STAFF_HEADER_ROW, report, staffRowsToCreate(email));
-    const { settings, staff, problems } = readReferenceData(ss);
-    report.warnings.push(...problems);
+    const read = readReferenceData(ss);
+    report.warnings.push(...read.problems);
+    return read;
+  });
 
-    const register = ensureSheet(ss, SHEET_NAMES.register, REGISTER_HEADER_ROW, report);
-    registerSheet = register.sheet;
-    registerCreated = register.created;
-    if (register.created) removeBlankStarterSheet(ss, report);
-    if (register.created && register.sheet.getMaxRows() > REGISTER_INITIAL_ROWS) {
-      register.sheet.deleteRows(
-        REGISTER_INITIAL_ROWS + 1,
-        register.sheet.getMaxRows() - REGISTER_INITIAL_ROWS,
-      );
+  const register = locked(() => {
+    const ensured = ensureSheet(ss, SHEET_NAMES.register, REGISTER_HEADER_ROW, report);
+    if (ensured.created) removeBlankStarterSheet(ss, report);
+    if (ensured.created && ensured.sheet.getMaxRows() > REGISTER_INITIAL_ROWS) {
+      ensured.sheet.deleteRows(REGISTER_INITIAL_ROWS + 1, ensured.sheet.getMaxRows() - REGISTER_INITIAL_ROWS);
     }
-    applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
-    ensureRowStateColumn(register.sheet, register.created ? null : report); // the edit trigger's record
-    const hidden = presentRegister(register.sheet, readHeaderRow(register.sheet));
-    if (hidden.length > 0 && !register.created)
-      report.repaired.push(`hid the add-on's own register columns (${hidden.join(', ')})`);
+    ensureRowStateColumn(ensured.sheet, ensured.created ? null : report); // the edit trigger's record
+    return ensured;
+  });
+  // Rules and formats over the register's rows: no writer reads or writes them, and at 100,000 rows
+  // they cover millions of cells, so they run without the lock.
+  applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
+  const hidden = presentRegister(register.sheet, readHeaderRow(register.sheet));
+  if (hidden.length > 0 && !register.created)
+    report.repaired.push(`hid the add-on's own register columns (${hidden.join(', ')})`);
 
-    ensureChangeLog(ss, report);
-    ensureSheet(ss, SHEET_NAMES.outbox, OUTBOX_HEADERS, report);
-    ensureSheet(ss, SHEET_NAMES.errors, ERRORS_HEADERS, report);
-    // The Procedure tab is the organization's own document: created once, never rewritten by setup.
+  locked(() => ensureChangeLog(ss, report));
+  locked(() => ensureSheet(ss, SHEET_NAMES.outbox, OUTBOX_HEADERS, report));
+  locked(() => ensureSheet(ss, SHEET_NAMES.errors, ERRORS_HEADERS, report));
+  // The Procedure tab is the organization's own document: created once, never rewritten by setup.
+  locked(() =>
     ensureSheet(
       ss,
       SHEET_NAMES.procedure,
@@ -132,24 +159,28 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
           },
         ],
       }),
-    );
-    // Assets and Schedules (equipment, preventive maintenance); the form asks for the active assets.
-    const catalog = ensureCatalogTabs(ss, settings, staff, timeZone, report);
-    return { settings, staff, assetChoices: catalog.assetChoices };
-  });
-  withDocumentLock(() => {
-    ensureIntakeForm(ss, reference.settings, report, reference.assetChoices);
-    ensureUpdateForm(ss, report);
-    ensureWorkRecordTabs(ss, report);
-  });
-  const owner = withDocumentLock(() => {
+    ),
+  );
+  // Assets and Schedules (equipment, preventive maintenance); the form asks for the active assets.
+  const catalog = ensureCatalogTabs(ss, settings, staff, timeZone, report, locked);
+  // The forms are setup's alone (no writer creates or changes one): built without the lock.
+  ensureIntakeForm(ss, settings, report, catalog.assetChoices);
+  ensureUpdateForm(ss, report);
+  ensureWorkRecordTabs(ss, report, locked);
+  const owner = locked(() => {
     const installedBy = ensureInstallation(ss, email, report);
     ensureCounters(ss, installedBy === email, report);
     return installedBy;
   });
-  // Staff as the first part read it: a Staff edit made since re-applies the protections itself.
-  applyProtections(ss, reference.staff, owner, report, (work) => withDocumentLock(work));
-  withDocumentLock(() => {
+  // Each area under a hold of its own. A Staff edit accepted between two areas re-applies every
+  // protection itself; the areas after it then use its list, not the one setup read before it.
+  const currentStaff = (): readonly StaffMember[] => {
+    const accepted = readAcceptedTab(SHEET_NAMES.staff);
+    const changed = accepted !== null && JSON.stringify(accepted) !== acceptedAtStart;
+    return changed ? parseStaff(accepted).staff : staff;
+  };
+  applyProtections(ss, currentStaff, owner, report, locked);
+  locked(() => {
     recordAcceptedTabs(ss);
     // What setup leaves in place is what every execution reads next: store it, so they start warm.
     rememberReferenceData(readReferenceData(ss));
@@ -157,12 +188,9 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     ensureAuditSecret(ss, report);
   });
   // The rows' records, in chunks under holds of their own: at 100,000 rows one hold would last ~30 s.
-  if (registerSheet) {
-    const filled = backfillRowStates(registerSheet, withDocumentLock);
-    if (filled > 0 && !registerCreated)
-      report.repaired.push(`Work Orders: recorded the current values of ${filled} row(s)`);
-  }
-  return report;
+  const filled = backfillRowStates(register.sheet, withDocumentLock);
+  if (filled > 0 && !register.created)
+    report.repaired.push(`Work Orders: recorded the current values of ${filled} row(s)`);
 }
 
 /** Menu: Set up work orders. */
