@@ -1,0 +1,69 @@
+/**
+ * My work opens with the technician's cards in the page (through dist/Code.js): the menu item's
+ * sidebar carries the view myWorkLoad returns, so the page needs no first call; a description that
+ * tries to close the script element stays inert data; the cards it remembers for the next opening are
+ * the ones it showed, and a step taken since shows on the next opening.
+ */
+import { isMyWorkReply, type MyWorkLoadResponse, type MyWorkView } from '../../../src/shared/my-work-types';
+import { TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { shownSidebar } from '../../support/first-data';
+import { assignedOrders, cardIn, load, step, targetOf } from './helpers';
+import { SUPERVISOR } from '../../support/workbook';
+import { act, itemIn, submitRequests, target, viewFor } from '../review/helpers';
+
+const HOSTILE = '</script><script>alert("x")</script><!-- <script> & done';
+
+async function openedView(wb: TestWorkbook, user: string): Promise<MyWorkView> {
+  expect((await wb.menu(user, 'openMyWork')).ok).toBe(true);
+  const page = shownSidebar(wb, user);
+  expect(page.blockText).not.toMatch(/[<>&]/);
+  expect(isMyWorkReply('myWorkLoad', page.data)).toBe(true);
+  const reply = page.data as MyWorkLoadResponse;
+  if (!reply.ok) throw new Error(reply.message);
+  return reply.view;
+}
+
+describe('the My work sidebar opens with its cards', () => {
+  let wb: TestWorkbook;
+  let ids: string[];
+  beforeAll(async () => {
+    wb = await setUpWorkbook();
+    ids = await assignedOrders(wb, [TECH, TECH2]);
+    const [hostile] = await submitRequests(wb, [{ description: HOSTILE }]);
+    const view = await viewFor(wb, SUPERVISOR);
+    const { reply } = await act(wb, SUPERVISOR, {
+      action: 'approveAssign',
+      ...target(itemIn(view, hostile!)),
+      category: 'Electrical',
+      priority: 'P2 Urgent',
+      assignee: TECH,
+    });
+    if (!reply.ok) throw new Error(reply.message);
+    ids.push(hostile!);
+  });
+  afterAll(() => wb.close());
+
+  test('the page carries the view myWorkLoad would return, hostile text kept as inert data', async () => {
+    const embedded = await openedView(wb, TECH);
+    const { reply } = await load(wb, TECH);
+    if (!reply.ok) throw new Error(reply.message);
+    expect({ ...embedded, generatedAt: '' }).toEqual({ ...reply.view, generatedAt: '' });
+    expect(embedded.open.map((c) => c.id).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(cardIn(embedded, ids[2]!).description).toContain('</script><script>alert("x")</script><!-- <script> &');
+  });
+
+  test('a step taken after opening shows on the next opening (the remembered cards are checked)', async () => {
+    const before = await openedView(wb, TECH);
+    const card = cardIn(before, ids[0]!);
+    const { reply } = await step(wb, TECH, { action: 'start', ...targetOf(card) });
+    if (!reply.ok) throw new Error(reply.message);
+    const after = await openedView(wb, TECH);
+    expect(cardIn(after, ids[0]!)).toMatchObject({ status: 'In Progress', revision: card.revision + 1 });
+  });
+
+  test('the view a page carries is checked: a malformed one is not taken for a reply', () => {
+    expect(isMyWorkReply('myWorkLoad', { ok: true, view: { open: 'x' } })).toBe(false);
+    expect(isMyWorkReply('myWorkLoad', { ok: true })).toBe(false);
+    expect(isMyWorkReply('myWorkLoad', { ok: false, message: 'No.' })).toBe(true);
+  });
+});
