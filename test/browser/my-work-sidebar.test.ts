@@ -79,7 +79,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `my-work-${name}.png`), fullPage: true });
 }
 
-test('opens with one server call: the technician’s own orders, most pressing first, text shown as text', async () => {
+test('the page without its first data opens with one server call: the technician’s own orders, most pressing first, text shown as text', async () => {
   const before = wb.rt.executions.length;
   const { page, dialogs, errors } = await openSidebar();
   try {
@@ -186,6 +186,41 @@ test('a stale card is refused in plain words beside its form, with what was type
       await page.setViewportSize({ width: 300, height: 760 });
       await page.screenshot({ path: path.join(DOCS, 'technician-my-work.png') });
     }
+  } finally {
+    await page.close();
+  }
+});
+
+test('opened from the menu, it draws the cards it came with, makes no call, then acts and reloads', async () => {
+  expect((await wb.menu(TECH, 'openMyWork')).ok).toBe(true);
+  const before = wb.rt.executions.length;
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const { dialogs, errors } = watchPage(page);
+  try {
+    await page.goto(host.shownSidebarUrl(TECH, wb.ssId));
+    await idle(page);
+    // Drawn from the page alone: no execution, no google.script.run call.
+    expect(await page.evaluate('window.__gasCalls')).toEqual([]);
+    expect(wb.rt.executions.length).toBe(before);
+    expect(await page.locator('#who').textContent()).toBe('Tina Tech (Technician)');
+    const shown = () => page.locator('li.card').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(await shown()).toEqual([ids[2], ids[1], ids[0]]);
+    expect(await card(page, ids[1]!).locator('.description').textContent()).toBe(XSS);
+    expect(await page.locator('img').count()).toBe(0);
+
+    // A step goes to the server and its reply redraws the card; Reload asks the server again.
+    const item = card(page, ids[2]!);
+    await item.getByRole('button', { name: 'Start work' }).click();
+    await item.getByRole('button', { name: 'Start work' }).last().click();
+    await idle(page);
+    expect(wb.order(ids[2]!).status).toBe('In Progress');
+    expect(await item.locator('.badge').first().textContent()).toBe('In Progress');
+    await page.locator('#reload').click();
+    await idle(page);
+    expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkAct', 'myWorkLoad']);
+    expect(await shown()).toEqual([ids[2], ids[1], ids[0]]);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
   } finally {
     await page.close();
   }
