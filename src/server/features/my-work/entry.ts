@@ -46,7 +46,7 @@ export function openMyWork(): void {
     first = answer(
       (): MyWorkLoadResponse => ({
         ok: true,
-        view: buildMyWork(ss, reference, worker, new Date(), updateLinkFor()),
+        view: buildMyWork(ss, reference, worker, new Date()),
       }),
     );
   } catch (error) {
@@ -62,7 +62,7 @@ export function myWorkLoad(request?: unknown): MyWorkLoadResponse {
     if (isRefusal(call)) return call;
     const { ss, reference, worker } = call;
     const now = new Date();
-    return { ok: true, view: buildMyWork(ss, reference, worker, now, updateLinkFor()) };
+    return { ok: true, view: buildMyWork(ss, reference, worker, now) };
   });
 }
 

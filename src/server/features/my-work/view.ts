@@ -4,7 +4,6 @@
  * read); the orders are those remembered from the last opening where the register's Revision says they
  * are unchanged (./card-cache), else read from their rows (./rows): every card is the register as it is.
  */
-import type { WorkOrder } from '../../../core/model';
 import type { MyWorkCard, MyWorkView } from '../../../shared/my-work-types';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { parseRequestId } from '../../../core/ids';
@@ -14,22 +13,17 @@ import type { Worker } from './caller';
 import { OPEN_WORK_STATUSES, cardOf, compareCards } from './cards';
 import { predictRows, readOrdersById } from './rows';
 import { currentRemembered, readRemembered, remember } from './card-cache';
+import { updateLinkFor } from './update-link';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The per-order update link for a card ('' when there is no update form). */
-export type LinkFor = (order: WorkOrder) => string;
 
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export function buildMyWork(
-  ss: Spreadsheet,
-  reference: ReferenceData,
-  worker: Worker,
-  now: Date,
-  linkFor: LinkFor,
-): MyWorkView {
-  const { index } = loadQueue(ss);
+export function buildMyWork(ss: Spreadsheet, reference: ReferenceData, worker: Worker, now: Date): MyWorkView {
+  const { index, properties } = loadQueue(ss);
+  // The update form's link template rides on the queue's property read.
+  const linkFor = updateLinkFor(properties);
   const openIds = [...index.load].filter(([, email]) => sameEmail(email, worker.email)).map(([id]) => id);
   const completed = [...index.entries.values()].filter(
     (e) => e.status === 'Completed' && sameEmail(e.assignee, worker.email),
@@ -37,7 +31,9 @@ export function buildMyWork(
   const ids = [...openIds, ...completed.map((e) => e.id)];
   let located: LocatedOrder[] = [];
   if (ids.length > 0) {
-    const register = Register.open(ss);
+    // The header is not shared with the edit trigger here (a cache write, for a later execution):
+    // opening My work is on the technician's clock.
+    const register = Register.open(ss, { shareHeader: false });
     // Orders shown last time and unchanged since (two column reads), then the rest from their rows.
     const remembered = readRemembered(worker.email);
     const current = currentRemembered(register, remembered, ids);
@@ -61,7 +57,14 @@ export function buildMyWork(
       const found = byId.get(id);
       return found ? [found] : [];
     });
-    if (read.length > 0 || current.size !== remembered.size) remember(worker.email, located);
+    // Written again only when it would change (a cache write costs as much as a read call).
+    const same =
+      located.length === remembered.size &&
+      located.every(({ row, order }) => {
+        const r = remembered.get(order.id);
+        return r !== undefined && r.row === row && r.revision === order.revision;
+      });
+    if (!same) remember(worker.email, located);
   }
   const open: MyWorkCard[] = [];
   const awaitingClose: MyWorkCard[] = [];
