@@ -155,7 +155,9 @@ async function measureSize(size: number): Promise<ReviewFigures[]> {
     );
     // Opening as a supervisor does it: the menu item, whose page shows the queue it carries.
     const menu = await wb.menu(SUPERVISOR, 'openReviewSidebar');
-    rows.push(figures(size, 'open', [menu], firstDataOf(wb), 'menu item; the page carries the queue, no call'));
+    rows.push(
+      figures(size, 'open', [menu], firstDataOf(wb), 'menu item; the page carries the queue, no call'),
+    );
     add('load', [await call(wb, 'reviewLoad')], 'Reload or paging: one server call');
     add('second page', [await call(wb, 'reviewLoad', { offsets: { submitted: 50 } })]);
     // Rows appended by an execution without document properties (the hourly job's reconciliation).

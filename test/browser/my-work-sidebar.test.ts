@@ -203,7 +203,8 @@ test('opened from the menu, it draws the cards it came with, makes no call, then
     expect(await page.evaluate('window.__gasCalls')).toEqual([]);
     expect(wb.rt.executions.length).toBe(before);
     expect(await page.locator('#who').textContent()).toBe('Tina Tech (Technician)');
-    const shown = () => page.locator('li.card').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    const shown = () =>
+      page.locator('li.card').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     expect(await shown()).toEqual([ids[2], ids[1], ids[0]]);
     expect(await card(page, ids[1]!).locator('.description').textContent()).toBe(XSS);
     expect(await page.locator('img').count()).toBe(0);

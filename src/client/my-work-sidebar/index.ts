@@ -6,12 +6,7 @@
  * step's form, Escape to close it.
  */
 import type { MyWorkActionInput } from '../../shared/my-work';
-import type {
-  MyWorkCard,
-  MyWorkLoadResponse,
-  MyWorkStep,
-  MyWorkView,
-} from '../../shared/my-work-types';
+import type { MyWorkCard, MyWorkLoadResponse, MyWorkStep, MyWorkView } from '../../shared/my-work-types';
 import { append, byId, el } from '../review-sidebar/dom';
 import { cardElement } from './cards';
 import { recordsElement } from './records';

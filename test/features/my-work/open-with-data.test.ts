@@ -5,10 +5,9 @@
  * the ones it showed, and a step taken since shows on the next opening.
  */
 import { isMyWorkReply, type MyWorkLoadResponse, type MyWorkView } from '../../../src/shared/my-work-types';
-import { TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { shownSidebar } from '../../support/first-data';
 import { assignedOrders, cardIn, load, step, targetOf } from './helpers';
-import { SUPERVISOR } from '../../support/workbook';
 import { act, itemIn, submitRequests, target, viewFor } from '../review/helpers';
 
 const HOSTILE = '</script><script>alert("x")</script><!-- <script> & done';
@@ -49,7 +48,9 @@ describe('the My work sidebar opens with its cards', () => {
     if (!reply.ok) throw new Error(reply.message);
     expect({ ...embedded, generatedAt: '' }).toEqual({ ...reply.view, generatedAt: '' });
     expect(embedded.open.map((c) => c.id).sort()).toEqual([ids[0], ids[2]].sort());
-    expect(cardIn(embedded, ids[2]!).description).toContain('</script><script>alert("x")</script><!-- <script> &');
+    expect(cardIn(embedded, ids[2]!).description).toContain(
+      '</script><script>alert("x")</script><!-- <script> &',
+    );
   });
 
   test('a step taken after opening shows on the next opening (the remembered cards are checked)', async () => {

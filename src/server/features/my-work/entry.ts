@@ -43,12 +43,10 @@ export function openMyWork(): void {
   }
   let first: MyWorkLoadResponse | undefined;
   try {
-    first = answer(
-      (): MyWorkLoadResponse => ({
-        ok: true,
-        view: buildMyWork(ss, reference, worker, new Date()),
-      }),
-    );
+    first = answer((): MyWorkLoadResponse => ({
+      ok: true,
+      view: buildMyWork(ss, reference, worker, new Date()),
+    }));
   } catch (error) {
     console.error(`My work opened without its cards (the page loads them): ${String(error)}`);
   }

@@ -17,10 +17,14 @@ import { updateLinkFor } from './update-link';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export function buildMyWork(ss: Spreadsheet, reference: ReferenceData, worker: Worker, now: Date): MyWorkView {
+export function buildMyWork(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  worker: Worker,
+  now: Date,
+): MyWorkView {
   const { index, properties } = loadQueue(ss);
   // The update form's link template rides on the queue's property read.
   const linkFor = updateLinkFor(properties);
