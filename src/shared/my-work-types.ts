@@ -59,6 +59,11 @@ export interface MyWorkCard {
 }
 
 export interface MyWorkView {
+  /**
+   * Set when the cards are as remembered from an earlier opening, not yet checked against the register
+   * (the page the menu item shows draws them at once, then asks for the checked view before any step).
+   */
+  unchecked?: true;
   generatedAt: string;
   timeZone: string;
   user: { email: string; name: string; role: Role };

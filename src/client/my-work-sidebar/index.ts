@@ -1,9 +1,10 @@
 /**
  * The "My work" sidebar. It opens with the cards the menu item put in the page, checked like a reply
- * (without them, or when they do not pass, opening makes one server call, myWorkLoad); every step sends
- * its request to myWorkAct and redraws the cards from the reply (nothing changes on screen before the
- * server has done it). Plain DOM, text nodes only, usable from the keyboard: Tab through the steps, Enter to open a
- * step's form, Escape to close it.
+ * (without them, or when they do not pass, opening makes one server call, myWorkLoad). Cards
+ * remembered from an earlier opening are drawn at once and checked by that same call, steps waiting
+ * until it answers. Every step sends its request to myWorkAct and redraws the cards from the reply
+ * (nothing changes on screen before the server has done it). Plain DOM, text nodes only, usable from
+ * the keyboard: Tab through the steps, Enter to open a step's form, Escape to close it.
  */
 import type { MyWorkActionInput } from '../../shared/my-work';
 import type { MyWorkCard, MyWorkLoadResponse, MyWorkStep, MyWorkView } from '../../shared/my-work-types';
@@ -52,9 +53,9 @@ async function exclusive(work: () => Promise<void>): Promise<void> {
   }
 }
 
-function reload(): Promise<void> {
+function reload(saying = 'Loading…'): Promise<void> {
   return exclusive(async () => {
-    say('Loading…');
+    say(saying);
     if (show(await callServer('myWorkLoad', {}))) say('');
   });
 }
@@ -198,6 +199,7 @@ function render(focusId?: string, focusStep?: MyWorkStep): void {
 ui.reload.addEventListener('click', () => void reload());
 whenParsed(() => {
   const first = asReply('myWorkLoad', takeFirstData());
-  if (first) show(first);
-  else void reload();
+  if (!first) void reload();
+  // Cards remembered from an earlier opening are shown at once, then checked before any step.
+  else if (show(first) && first.ok && first.view.unchecked) void reload('Checking for changes…');
 });

@@ -31,7 +31,9 @@ export const MY_WORK_TITLE = 'My work';
 /**
  * Menu: My work. Shows the sidebar to active staff who can be assigned work, with their cards already
  * in it: the page draws them at once instead of making a first call (another execution and browser
- * round trip). Should the cards fail to load here, the page makes that call itself.
+ * round trip). Cards remembered from an earlier opening are put in unchecked (reading the register to
+ * check them is most of an opening's cost): the page draws them, then asks myWorkLoad for the checked
+ * view before it takes any step. Should the cards fail to load here, the page makes that call itself.
  */
 export function openMyWork(): void {
   const ss = activeSpreadsheet();
@@ -45,7 +47,7 @@ export function openMyWork(): void {
   try {
     first = answer((): MyWorkLoadResponse => ({
       ok: true,
-      view: buildMyWork(ss, reference, worker, new Date()),
+      view: buildMyWork(ss, reference, worker, new Date(), { check: false }),
     }));
   } catch (error) {
     console.error(`My work opened without its cards (the page loads them): ${String(error)}`);

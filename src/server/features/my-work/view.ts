@@ -19,11 +19,17 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/**
+ * The caller's cards. With `check: false` (the menu item, whose page draws them at once), orders all
+ * remembered from an earlier opening are shown as remembered, without reading the register, and the
+ * view says so (`unchecked`): the page then asks myWorkLoad, which checks them, before any step.
+ */
 export function buildMyWork(
   ss: Spreadsheet,
   reference: ReferenceData,
   worker: Worker,
   now: Date,
+  { check = true }: { check?: boolean } = {},
 ): MyWorkView {
   const { index, properties } = loadQueue(ss);
   // The update form's link template rides on the queue's property read.
@@ -34,7 +40,9 @@ export function buildMyWork(
   );
   const ids = [...openIds, ...completed.map((e) => e.id)];
   let located: LocatedOrder[] = [];
-  if (ids.length > 0) {
+  const unchecked = check ? null : rememberedOnly(worker.email, ids);
+  if (unchecked) located = unchecked;
+  else if (ids.length > 0) {
     // The header is not shared with the edit trigger here (a cache write, for a later execution):
     // opening My work is on the technician's clock.
     const register = Register.open(ss, { shareHeader: false });
@@ -83,10 +91,23 @@ export function buildMyWork(
   open.sort(compareCards(priorities));
   awaitingClose.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
+    ...(unchecked && unchecked.length > 0 ? { unchecked: true } : {}),
     generatedAt: now.toISOString(),
     timeZone: reference.timeZone,
     user: { email: worker.email, name: worker.name, role: worker.role },
     open,
     awaitingClose,
   };
+}
+
+/** The orders `ids` as remembered, when every one of them is; else null (the register must be read). */
+function rememberedOnly(email: string, ids: readonly string[]): LocatedOrder[] | null {
+  const remembered = readRemembered(email);
+  const located: LocatedOrder[] = [];
+  for (const id of ids) {
+    const r = remembered.get(id);
+    if (!r) return null;
+    located.push({ row: r.row, order: r.order, cells: [] });
+  }
+  return located;
 }
