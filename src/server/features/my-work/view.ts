@@ -12,7 +12,7 @@ import { loadQueue } from '../../adapters/review-queue';
 import type { Worker } from './caller';
 import { OPEN_WORK_STATUSES, cardOf, compareCards } from './cards';
 import { predictRows, readOrdersById } from './rows';
-import { currentRemembered, readRemembered, remember } from './card-cache';
+import { currentRemembered, readRemembered, remember, type Remembered } from './card-cache';
 import { updateLinkFor } from './update-link';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -40,14 +40,14 @@ export function buildMyWork(
   );
   const ids = [...openIds, ...completed.map((e) => e.id)];
   let located: LocatedOrder[] = [];
-  const unchecked = check ? null : rememberedOnly(worker.email, ids);
+  const remembered = ids.length > 0 ? readRemembered(worker.email) : new Map<string, Remembered>();
+  const unchecked = check ? null : rememberedOnly(remembered, ids);
   if (unchecked) located = unchecked;
   else if (ids.length > 0) {
     // The header is not shared with the edit trigger here (a cache write, for a later execution):
     // opening My work is on the technician's clock.
     const register = Register.open(ss, { shareHeader: false });
     // Orders shown last time and unchanged since (two column reads), then the rest from their rows.
-    const remembered = readRemembered(worker.email);
     const current = currentRemembered(register, remembered, ids);
     const rest = ids.filter((id) => !current.has(id));
     let read: LocatedOrder[] = [];
@@ -101,8 +101,10 @@ export function buildMyWork(
 }
 
 /** The orders `ids` as remembered, when every one of them is; else null (the register must be read). */
-function rememberedOnly(email: string, ids: readonly string[]): LocatedOrder[] | null {
-  const remembered = readRemembered(email);
+function rememberedOnly(
+  remembered: ReadonlyMap<string, Remembered>,
+  ids: readonly string[],
+): LocatedOrder[] | null {
   const located: LocatedOrder[] = [];
   for (const id of ids) {
     const r = remembered.get(id);
