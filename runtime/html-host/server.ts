@@ -58,6 +58,15 @@ export class HtmlHost {
     return `${this.origin}/page/${encodeURIComponent(file)}?${q}`;
   }
 
+  /**
+   * URL of the sidebar `user` was last shown in `spreadsheetId`: the page as the execution that showed
+   * it made it (anything it appended, such as first data, included), as Google serves that output.
+   */
+  shownSidebarUrl(user: string, spreadsheetId: string): string {
+    const q = new URLSearchParams({ user, ss: spreadsheetId });
+    return `${this.origin}/shown/sidebar?${q}`;
+  }
+
   /** An HTML document (a sidebar's content as shown) with the shim injected for `user`. */
   withShim(html: string, user: string, spreadsheetId: string): string {
     // Same-origin path: the page is always served by this host (or a server that mounts its routes).
@@ -80,6 +89,18 @@ export class HtmlHost {
         return;
       }
       const page = this.withShim(html, url.searchParams.get('user') ?? '', url.searchParams.get('ss') ?? '');
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/shown/sidebar') {
+      const user = url.searchParams.get('user') ?? '';
+      const ss = url.searchParams.get('ss') ?? '';
+      const shown = this.runtime.world.ui.lastSidebar(ss, user);
+      if (!shown) {
+        res.writeHead(404).end(`No sidebar was shown to ${user}`);
+        return;
+      }
+      const page = this.withShim(shown.html, user, ss);
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
       return;
     }

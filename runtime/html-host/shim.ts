@@ -2,7 +2,8 @@
  * The browser half of `google.script.run`, injected into a page before its own scripts. Calls go to the
  * host's /rpc endpoint, which runs them as separate executions in the local runtime, asynchronously,
  * with Apps Script's semantics: withSuccessHandler/withFailureHandler/withUserObject chain, each call
- * returns void, failures arrive as Error objects.
+ * returns void, failures arrive as Error objects. Every call's function name is listed in
+ * `window.__gasCalls`, in order, so a test can tell which calls a page made.
  */
 export function shimSource(context: { user: string; spreadsheetId: string; rpcPath: string }): string {
   return String.raw`
@@ -35,7 +36,8 @@ export function shimSource(context: { user: string; spreadsheetId: string; rpcPa
             fail('Invalid argument: Dates and functions cannot be passed to the server (google.script.run).');
             return;
           }
-          window.__gasPending = (window.__gasPending || 0) + 1;
+          window.__gasCalls.push(name);
+          window.__gasPending += 1;
           fetch(context.rpcPath, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
@@ -51,6 +53,8 @@ export function shimSource(context: { user: string; spreadsheetId: string; rpcPa
       },
     });
   }
+  window.__gasPending = 0;
+  window.__gasCalls = [];
   window.google = window.google || {};
   window.google.script = {
     run: runner(null, null, undefined),

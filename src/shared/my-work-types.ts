@@ -59,6 +59,11 @@ export interface MyWorkCard {
 }
 
 export interface MyWorkView {
+  /**
+   * Set when the cards are as remembered from an earlier opening, not yet checked against the register
+   * (the page the menu item shows draws them at once, then asks for the checked view before any step).
+   */
+  unchecked?: true;
   generatedAt: string;
   timeZone: string;
   user: { email: string; name: string; role: Role };
@@ -80,3 +85,35 @@ export type MyWorkLoadResponse = { ok: true; view: MyWorkView } | Refusal;
  * much as opening the sidebar.
  */
 export type MyWorkActResponse = { ok: true; message: string; card: MyWorkCard } | Refusal;
+
+/** The sidebar functions whose replies the page checks, and the keys each successful reply must have. */
+export const MY_WORK_REPLY_KEYS = {
+  myWorkLoad: ['view'],
+  myWorkAct: ['message', 'card'],
+  myWorkRecord: ['message', 'records'],
+} as const;
+export type MyWorkServerFunction = keyof typeof MY_WORK_REPLY_KEYS;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A view the page can draw: its user, its time zone and its two lists of cards. */
+function isView(value: unknown): boolean {
+  if (!isObject(value) || typeof value.timeZone !== 'string' || !isObject(value.user)) return false;
+  const cardsOk = (cards: unknown): boolean =>
+    Array.isArray(cards) &&
+    cards.every((c) => isObject(c) && typeof c.id === 'string' && Array.isArray(c.steps));
+  return typeof value.user.email === 'string' && cardsOk(value.open) && cardsOk(value.awaitingClose);
+}
+
+/**
+ * Whether `value` is a reply of `fn` the page understands: a refusal with its message, or a success
+ * with the keys it needs (a load's view checked down to its cards). The page has no zod (it would
+ * triple its size), so this is the contract it checks every reply, and the data it opens with, against.
+ */
+export function isMyWorkReply(fn: MyWorkServerFunction, value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (value.ok === false) return typeof value.message === 'string';
+  if (value.ok !== true || !MY_WORK_REPLY_KEYS[fn].every((key) => key in value)) return false;
+  return fn !== 'myWorkLoad' || isView(value.view);
+}

@@ -79,7 +79,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `my-work-${name}.png`), fullPage: true });
 }
 
-test('opens with one server call: the technician’s own orders, most pressing first, text shown as text', async () => {
+test('the page without its first data opens with one server call: the technician’s own orders, most pressing first, text shown as text', async () => {
   const before = wb.rt.executions.length;
   const { page, dialogs, errors } = await openSidebar();
   try {
@@ -187,6 +187,73 @@ test('a stale card is refused in plain words beside its form, with what was type
       await page.screenshot({ path: path.join(DOCS, 'technician-my-work.png') });
     }
   } finally {
+    await page.close();
+  }
+});
+
+test('opened from the menu the first time, it draws the cards it came with and makes no call', async () => {
+  expect((await wb.menu(TECH2, 'openMyWork')).ok).toBe(true);
+  const before = wb.rt.executions.length;
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const { dialogs, errors } = watchPage(page);
+  try {
+    await page.goto(host.shownSidebarUrl(TECH2, wb.ssId));
+    await idle(page);
+    // Drawn from the page alone: no execution, no google.script.run call.
+    expect(await page.evaluate('window.__gasCalls')).toEqual([]);
+    expect(wb.rt.executions.length).toBe(before);
+    expect(await page.locator('#who').textContent()).toBe('Theo Tech (Technician)');
+    expect(await page.locator('li.card').evaluateAll((els) => els.map((e) => e.dataset.id))).toEqual([
+      ids[3],
+    ]);
+    await page.locator('#reload').click();
+    await idle(page);
+    expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkLoad']);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test('opened again, it draws the remembered cards at once and checks them before any step', async () => {
+  expect((await wb.menu(TECH, 'openMyWork')).ok).toBe(true);
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const { dialogs, errors } = watchPage(page);
+  // The check's reply is held back until the test lets it through.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc', async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    await page.goto(host.shownSidebarUrl(TECH, wb.ssId));
+    const shown = () => page.locator('li.card').evaluateAll((els) => els.map((e) => e.dataset.id));
+    // Drawn before the server has answered anything.
+    expect(await shown()).toEqual([ids[2], ids[1], ids[0]]);
+    expect(await card(page, ids[1]!).locator('.description').textContent()).toBe(XSS);
+    expect(await page.locator('#status').textContent()).toBe('Checking for changes…');
+    expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkLoad']);
+    // No step while the cards are being checked.
+    await card(page, ids[2]!).getByRole('button', { name: 'Start work' }).click();
+    expect(await card(page, ids[2]!).locator('form').count()).toBe(0);
+    release();
+    await idle(page);
+    expect(await page.locator('#status').textContent()).toBe('');
+
+    // Checked: a step goes to the server and its reply redraws the card.
+    const item = card(page, ids[2]!);
+    await item.getByRole('button', { name: 'Start work' }).click();
+    await item.getByRole('button', { name: 'Start work' }).last().click();
+    await idle(page);
+    expect(wb.order(ids[2]!).status).toBe('In Progress');
+    expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkLoad', 'myWorkAct']);
+    expect(await shown()).toEqual([ids[2], ids[1], ids[0]]);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    release();
     await page.close();
   }
 });

@@ -10,6 +10,7 @@ import { launchChromium, watchPage } from './support/browser';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { ADMIN, SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../support/workbook';
 import { act, itemIn, submitRequests, target, viewFor } from '../features/review/helpers';
+import { POLL_INTERVAL_MS } from '../../src/shared/review-sections';
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 const XSS = '<img src=x onerror=alert(1)>';
@@ -70,7 +71,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const callsOf = (entry: string) => wb.rt.executions.filter((e) => e.entry === entry).length;
 
-test('opens with one server call and shows user-written text as text', async () => {
+test('the page without its first data opens with one server call and shows user-written text as text', async () => {
   const before = wb.rt.executions.length;
   const loads = callsOf('reviewLoad');
   const { page, dialogs, errors } = await openSidebar();
@@ -267,6 +268,58 @@ test('a shortened description can be read in full', async () => {
     expect(await card(page, id!).locator('.description').textContent()).toBe(long);
     expect(await card(page, id!).getByRole('button', { name: 'Show full text' }).count()).toBe(0);
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('H3');
+  } finally {
+    await page.close();
+  }
+});
+
+test('opened from the menu, it draws the queue it came with, makes no call, then polls, reloads and acts', async () => {
+  expect((await wb.menu(SUPERVISOR, 'openReviewSidebar')).ok).toBe(true);
+  const before = wb.rt.executions.length;
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const { dialogs, errors } = watchPage(page);
+  try {
+    await page.clock.install();
+    await page.goto(host.shownSidebarUrl(SUPERVISOR, wb.ssId));
+    await idle(page);
+    // Drawn from the page alone: no execution, no google.script.run call.
+    expect(await page.evaluate('window.__gasCalls')).toEqual([]);
+    expect(wb.rt.executions.length).toBe(before);
+    expect(await page.locator('#who').textContent()).toBe('Signed in as Sam Supervisor (Supervisor)');
+    const view = await viewFor(wb, SUPERVISOR);
+    const submitted = view.sections.submitted;
+    expect(await page.locator('section[data-section="submitted"] h2').textContent()).toBe(
+      `Needs review (${submitted.total})`,
+    );
+    expect(await card(page, ids[1]!).locator('.description').textContent()).toBe(XSS);
+    expect(await page.locator('img, b').count()).toBe(0);
+
+    // It still refreshes itself: a new request shows up at the next poll.
+    const [fresh] = await submitRequests(wb, [{ description: 'Water dripping in the stairwell' }]);
+    await page.clock.runFor(POLL_INTERVAL_MS);
+    await card(page, fresh!).waitFor();
+    await idle(page);
+    expect(await page.evaluate('window.__gasCalls')).toEqual(['reviewPoll', 'reviewLoad']);
+
+    // Reload asks the server, and an action works on the queue it came with.
+    await page.locator('#reload').click();
+    await idle(page);
+    const item = card(page, fresh!);
+    await item.getByRole('button', { name: 'Reject' }).click();
+    const reason = item.getByLabel('Reason');
+    await reason.fill('Reported twice');
+    await reason.press('Enter');
+    await item.getByRole('button', { name: 'Yes, reject' }).click();
+    await idle(page);
+    expect(wb.order(fresh!).status).toBe('Rejected');
+    expect(await page.evaluate('window.__gasCalls')).toEqual([
+      'reviewPoll',
+      'reviewLoad',
+      'reviewLoad',
+      'reviewAct',
+    ]);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
   } finally {
     await page.close();
   }

@@ -1,17 +1,20 @@
 /**
- * The "My work" sidebar. Opening makes one server call (myWorkLoad); every step sends its request to
- * myWorkAct and redraws the cards from the reply (nothing changes on screen before the server has done
- * it). Plain DOM, text nodes only, usable from the keyboard: Tab through the steps, Enter to open a
- * step's form, Escape to close it.
+ * The "My work" sidebar. It opens with the cards the menu item put in the page, checked like a reply
+ * (without them, or when they do not pass, opening makes one server call, myWorkLoad). Cards
+ * remembered from an earlier opening are drawn at once and checked by that same call, steps waiting
+ * until it answers. Every step sends its request to myWorkAct and redraws the cards from the reply
+ * (nothing changes on screen before the server has done it). Plain DOM, text nodes only, usable from
+ * the keyboard: Tab through the steps, Enter to open a step's form, Escape to close it.
  */
 import type { MyWorkActionInput } from '../../shared/my-work';
-import type { MyWorkCard, MyWorkStep, MyWorkView } from '../../shared/my-work-types';
+import type { MyWorkCard, MyWorkLoadResponse, MyWorkStep, MyWorkView } from '../../shared/my-work-types';
 import { append, byId, el } from '../review-sidebar/dom';
 import { cardElement } from './cards';
 import { recordsElement } from './records';
 import type { WorkRecordInput } from '../../shared/work-records';
 import { stepForm } from './forms';
-import { callServer } from './rpc';
+import { asReply, callServer } from './rpc';
+import { takeFirstData, whenParsed } from '../shared/first-data';
 import { statusLine } from '../shared/status-line';
 
 interface OpenForm {
@@ -50,20 +53,23 @@ async function exclusive(work: () => Promise<void>): Promise<void> {
   }
 }
 
-function reload(): Promise<void> {
+function reload(saying = 'Loading…'): Promise<void> {
   return exclusive(async () => {
-    say('Loading…');
-    const reply = await callServer('myWorkLoad', {});
-    if (!reply.ok) {
-      complain(reply.message);
-      ui.who.textContent = '';
-      return;
-    }
-    state.view = reply.view;
-    state.open = null;
-    say('');
-    render();
+    say(saying);
+    if (show(await callServer('myWorkLoad', {}))) say('');
   });
+}
+
+function show(reply: MyWorkLoadResponse): boolean {
+  if (!reply.ok) {
+    complain(reply.message);
+    ui.who.textContent = '';
+    return false;
+  }
+  state.view = reply.view;
+  state.open = null;
+  render();
+  return true;
 }
 
 function act(request: MyWorkActionInput): Promise<void> {
@@ -191,4 +197,9 @@ function render(focusId?: string, focusStep?: MyWorkStep): void {
 }
 
 ui.reload.addEventListener('click', () => void reload());
-void reload();
+whenParsed(() => {
+  const first = asReply('myWorkLoad', takeFirstData());
+  if (!first) void reload();
+  // Cards remembered from an earlier opening are shown at once, then checked before any step.
+  else if (show(first) && first.ok && first.view.unchecked) void reload('Checking for changes…');
+});

@@ -3,7 +3,13 @@
  * a reply envelope becomes a refusal the status line can show; the reply's shape is the shared
  * contract (src/shared/my-work-types.ts).
  */
-import type { MyWorkActResponse, MyWorkLoadResponse, Refusal } from '../../shared/my-work-types';
+import {
+  isMyWorkReply,
+  type MyWorkActResponse,
+  type MyWorkLoadResponse,
+  type MyWorkServerFunction,
+  type Refusal,
+} from '../../shared/my-work-types';
 import type { MyWorkRecordResponse } from '../../shared/work-records';
 
 interface Runner {
@@ -18,19 +24,11 @@ interface Replies {
   myWorkAct: MyWorkActResponse;
   myWorkRecord: MyWorkRecordResponse;
 }
-export type ServerFunction = keyof Replies;
+export type ServerFunction = keyof Replies & MyWorkServerFunction;
 
-const REQUIRED: Readonly<Record<ServerFunction, readonly string[]>> = {
-  myWorkLoad: ['view'],
-  myWorkAct: ['message', 'card'],
-  myWorkRecord: ['message', 'records'],
-};
-
-function isReply(fn: ServerFunction, value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const reply = value as Record<string, unknown>;
-  if (reply.ok === false) return typeof reply.message === 'string';
-  return reply.ok === true && REQUIRED[fn].every((key) => key in reply);
+/** `value` as `fn`'s reply when it has that shape (src/shared/my-work-types.ts), else null. */
+export function asReply<F extends ServerFunction>(fn: F, value: unknown): Replies[F] | null {
+  return isMyWorkReply(fn, value) ? (value as Replies[F]) : null;
 }
 
 const refusal = (message: string): Refusal => ({ ok: false, message });
@@ -39,7 +37,7 @@ const NOT_UNDERSTOOD = refusal('The server sent a reply My work does not underst
 export function callServer<F extends ServerFunction>(fn: F, argument: unknown): Promise<Replies[F]> {
   return new Promise((resolve) => {
     const runner = google.script.run
-      .withSuccessHandler((value) => resolve((isReply(fn, value) ? value : NOT_UNDERSTOOD) as Replies[F]))
+      .withSuccessHandler((value) => resolve(asReply(fn, value) ?? (NOT_UNDERSTOOD as Replies[F])))
       .withFailureHandler((error) =>
         resolve(refusal(`Something went wrong on the server: ${error.message}`) as Replies[F]),
       ) as unknown as Record<ServerFunction, (arg: unknown) => void>;

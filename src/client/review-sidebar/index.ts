@@ -1,7 +1,8 @@
 /**
- * The "Review & assign" sidebar. Opening makes one server call (reviewLoad); every action sends its
- * request to reviewAct and redraws the lists from the reply (nothing is changed on screen before the
- * server has done it). While open, it asks every POLL_INTERVAL_MS whether the queue changed (one
+ * The "Review & assign" sidebar. It opens with the queue the menu item put in the page, checked like a
+ * reply (without it, or when it does not pass, opening makes one server call, reviewLoad); every action
+ * sends its request to reviewAct and redraws the lists from the reply (nothing is changed on screen
+ * before the server has done it). While open, it asks every POLL_INTERVAL_MS whether the queue changed (one
  * property read on the server) and reloads only when it did, so a new emergency shows up by itself.
  * Plain DOM, text nodes only, usable from the keyboard.
  */
@@ -13,11 +14,18 @@ import {
   type SectionKey,
 } from '../../shared/review-sections';
 import type { SidebarAction } from '../../shared/review-actions';
-import type { Offsets, ReviewActionInput, ReviewItem, ReviewView } from '../../shared/review';
+import type {
+  Offsets,
+  ReviewActionInput,
+  ReviewItem,
+  ReviewLoadResponse,
+  ReviewView,
+} from '../../shared/review';
 import { itemCard, focusKey } from './cards';
 import { append, button, byId, el } from './dom';
 import { actionForm } from './forms';
-import { callServer } from './rpc';
+import { asReply, callServer } from './rpc';
+import { takeFirstData, whenParsed } from '../shared/first-data';
 import { pollServer, searchServer } from './live';
 import { statusLine } from '../shared/status-line';
 
@@ -91,7 +99,10 @@ async function exclusive(work: () => Promise<void>): Promise<void> {
 // ---- Server calls ----
 
 async function loadView(offsets: Offsets): Promise<boolean> {
-  const reply = await callServer('reviewLoad', { offsets });
+  return showLoaded(await callServer('reviewLoad', { offsets }));
+}
+
+function showLoaded(reply: ReviewLoadResponse): boolean {
   if (!reply.ok) {
     complain(reply.message);
     ui.who.textContent = '';
@@ -411,5 +422,16 @@ ui.findForm.addEventListener('submit', (event) => {
   void search(query);
 });
 
-void reload({});
+/** Draws the queue the page came with; without one it can use, asks the server. */
+function start(): void {
+  const first = asReply('reviewLoad', takeFirstData());
+  if (!first) {
+    void reload({});
+    return;
+  }
+  showLoaded(first);
+  render();
+}
+
+whenParsed(start);
 setInterval(() => void poll(), POLL_INTERVAL_MS);

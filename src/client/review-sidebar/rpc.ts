@@ -44,14 +44,19 @@ const NOT_UNDERSTOOD = refusal(
   'The server sent a reply the sidebar does not understand. Close and reopen the sidebar.',
 );
 
+/**
+ * `value` as `fn`'s reply when it has that shape, else null. The value itself is kept (not the parsed
+ * copy): checking must not change what the page shows.
+ */
+export function asReply<F extends ServerFunction>(fn: F, value: unknown): Replies[F] | null {
+  return REPLY_SCHEMAS[fn].safeParse(value).success ? (value as Replies[F]) : null;
+}
+
 export function callServer<F extends ServerFunction>(fn: F, argument: unknown): Promise<Replies[F]> {
   return new Promise((resolve) => {
     const runner = google.script.run
       .withSuccessHandler((value) => {
-        // The reply itself is kept (not the parsed copy): checking must not change what the page shows.
-        resolve(
-          REPLY_SCHEMAS[fn].safeParse(value).success ? (value as Replies[F]) : (NOT_UNDERSTOOD as Replies[F]),
-        );
+        resolve(asReply(fn, value) ?? (NOT_UNDERSTOOD as Replies[F]));
       })
       .withFailureHandler((error) =>
         resolve(refusal(`Something went wrong on the server: ${error.message}`) as Replies[F]),

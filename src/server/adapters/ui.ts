@@ -2,6 +2,8 @@
  * The spreadsheet's user interface: the add-on menu, alerts and the sidebar. Features call these
  * instead of SpreadsheetApp and HtmlService, so only adapters touch Google services.
  */
+import { firstDataBlock } from '../../shared/first-data';
+
 type Menu = GoogleAppsScript.Base.Menu;
 
 /** The add-on's menu under Extensions, to be filled and then added with `addToUi()`. */
@@ -15,9 +17,14 @@ export function alertUser(title: string, message: string): void {
   ui.alert(title, message, ui.ButtonSet.OK);
 }
 
-/** Shows a page built into dist/ (`<file>.html`) as the sidebar. */
-export function showSidebar(file: string, title: string): void {
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
+/**
+ * Shows a page built into dist/ (`<file>.html`) as the sidebar; with `firstData`, the page carries it
+ * (src/shared/first-data.ts) and draws it without asking the server first.
+ */
+export function showSidebar(file: string, title: string, firstData?: unknown): void {
+  const page = HtmlService.createHtmlOutputFromFile(file);
+  if (firstData !== undefined) page.append(firstDataBlock(firstData));
+  SpreadsheetApp.getUi().showSidebar(page.setTitle(title));
 }
 
 /** Shows a page built into dist/ (`<file>.html`) as a modal dialog of the given size. */

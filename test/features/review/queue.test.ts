@@ -69,8 +69,8 @@ describe('kept up to date by its writers', () => {
       makeOrder(4, { status: 'In Progress', assignee: TECH }),
     ]);
     dropIndex(wb);
-    // The menu item (which checks the caller's role) warms the Settings/Staff cache, as it does in use.
-    await wb.menu(SUPERVISOR, 'openReviewSidebar');
+    // The poll (which checks the caller's role) warms the Settings/Staff cache, as the menu item does.
+    await wb.call(SUPERVISOR, 'reviewPoll', { marker: '' });
     const rebuilt = await loadStats(wb);
     expect(rebuilt.cellsRead).toBeGreaterThanOrEqual(4 * REGISTER_WIDTH);
     expect(rebuilt.calls).toBe(4);

@@ -25,7 +25,7 @@ const MAX_PIECES = 10;
 /** Rows the validation may span (two cells each): past it, reading the rows themselves is as cheap. */
 const LONGEST_SPAN = 25_000;
 
-interface Remembered {
+export interface Remembered {
   row: number;
   revision: number;
   order: WorkOrder;

@@ -14,10 +14,16 @@ export function linkFromTemplate(template: string | null, id: string): string {
   return template.replace(PREFILL_PLACEHOLDER, encodeURIComponent(id));
 }
 
-export function updateLinkFor(): (order: WorkOrder) => string {
+/**
+ * The link maker. With `properties` (every document property, as already read with the review queue)
+ * the template comes from them, saving a property read.
+ */
+export function updateLinkFor(properties?: Readonly<Record<string, string>>): (order: WorkOrder) => string {
   let template: string | null;
   try {
-    template = getProperty(PROPERTY_KEYS.updateFormPrefill);
+    template = properties
+      ? (properties[PROPERTY_KEYS.updateFormPrefill] ?? null)
+      : getProperty(PROPERTY_KEYS.updateFormPrefill);
   } catch {
     template = null; // No document (cannot happen from a sidebar): no link.
   }

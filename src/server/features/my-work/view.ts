@@ -4,7 +4,6 @@
  * read); the orders are those remembered from the last opening where the register's Revision says they
  * are unchanged (./card-cache), else read from their rows (./rows): every card is the register as it is.
  */
-import type { WorkOrder } from '../../../core/model';
 import type { MyWorkCard, MyWorkView } from '../../../shared/my-work-types';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { parseRequestId } from '../../../core/ids';
@@ -13,33 +12,42 @@ import { loadQueue } from '../../adapters/review-queue';
 import type { Worker } from './caller';
 import { OPEN_WORK_STATUSES, cardOf, compareCards } from './cards';
 import { predictRows, readOrdersById } from './rows';
-import { currentRemembered, readRemembered, remember } from './card-cache';
+import { currentRemembered, readRemembered, remember, type Remembered } from './card-cache';
+import { updateLinkFor } from './update-link';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The per-order update link for a card ('' when there is no update form). */
-export type LinkFor = (order: WorkOrder) => string;
-
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/**
+ * The caller's cards. With `check: false` (the menu item, whose page draws them at once), orders all
+ * remembered from an earlier opening are shown as remembered, without reading the register, and the
+ * view says so (`unchecked`): the page then asks myWorkLoad, which checks them, before any step.
+ */
 export function buildMyWork(
   ss: Spreadsheet,
   reference: ReferenceData,
   worker: Worker,
   now: Date,
-  linkFor: LinkFor,
+  { check = true }: { check?: boolean } = {},
 ): MyWorkView {
-  const { index } = loadQueue(ss);
+  const { index, properties } = loadQueue(ss);
+  // The update form's link template rides on the queue's property read.
+  const linkFor = updateLinkFor(properties);
   const openIds = [...index.load].filter(([, email]) => sameEmail(email, worker.email)).map(([id]) => id);
   const completed = [...index.entries.values()].filter(
     (e) => e.status === 'Completed' && sameEmail(e.assignee, worker.email),
   );
   const ids = [...openIds, ...completed.map((e) => e.id)];
   let located: LocatedOrder[] = [];
-  if (ids.length > 0) {
-    const register = Register.open(ss);
+  const remembered = ids.length > 0 ? readRemembered(worker.email) : new Map<string, Remembered>();
+  const unchecked = check ? null : rememberedOnly(remembered, ids);
+  if (unchecked) located = unchecked;
+  else if (ids.length > 0) {
+    // The header is not shared with the edit trigger here (a cache write, for a later execution):
+    // opening My work is on the technician's clock.
+    const register = Register.open(ss, { shareHeader: false });
     // Orders shown last time and unchanged since (two column reads), then the rest from their rows.
-    const remembered = readRemembered(worker.email);
     const current = currentRemembered(register, remembered, ids);
     const rest = ids.filter((id) => !current.has(id));
     let read: LocatedOrder[] = [];
@@ -61,7 +69,14 @@ export function buildMyWork(
       const found = byId.get(id);
       return found ? [found] : [];
     });
-    if (read.length > 0 || current.size !== remembered.size) remember(worker.email, located);
+    // Written again only when it would change (a cache write costs as much as a read call).
+    const same =
+      located.length === remembered.size &&
+      located.every(({ row, order }) => {
+        const r = remembered.get(order.id);
+        return r !== undefined && r.row === row && r.revision === order.revision;
+      });
+    if (!same) remember(worker.email, located);
   }
   const open: MyWorkCard[] = [];
   const awaitingClose: MyWorkCard[] = [];
@@ -76,10 +91,25 @@ export function buildMyWork(
   open.sort(compareCards(priorities));
   awaitingClose.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
+    ...(unchecked && unchecked.length > 0 ? { unchecked: true } : {}),
     generatedAt: now.toISOString(),
     timeZone: reference.timeZone,
     user: { email: worker.email, name: worker.name, role: worker.role },
     open,
     awaitingClose,
   };
+}
+
+/** The orders `ids` as remembered, when every one of them is; else null (the register must be read). */
+function rememberedOnly(
+  remembered: ReadonlyMap<string, Remembered>,
+  ids: readonly string[],
+): LocatedOrder[] | null {
+  const located: LocatedOrder[] = [];
+  for (const id of ids) {
+    const r = remembered.get(id);
+    if (!r) return null;
+    located.push({ row: r.row, order: r.order, cells: [] });
+  }
+  return located;
 }

@@ -12,20 +12,21 @@ import {
   ReviewSearchRequestSchema,
   SEARCH_LIMIT,
   describeIssues,
+  type Offsets,
   type ReviewActResponse,
   type ReviewFindResponse,
   type ReviewLoadResponse,
   type ReviewPollResponse,
   type ReviewSearchResponse,
 } from '../../../shared/review';
-import { loadReferenceData } from '../../adapters/reference-data';
+import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { loadQueue, queueMarker } from '../../adapters/review-queue';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { currentUserEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { performAction } from './act';
-import { isRefusal, reviewerOrRefusal } from './caller';
+import { isRefusal, reviewerOrRefusal, type Reviewer } from './caller';
 import { findOrder } from './find';
 import { successMessage } from './messages';
 import { describeDeliveries, sendActionEmails } from './notify';
@@ -45,19 +46,45 @@ const OVERFLOW_NOTICE =
 const INDEXING_NOTICE =
   'The list is still being rebuilt after a large change (setup, archiving or many rows added at once): some work orders may not be shown yet. Reload in a minute to see them all.';
 
-/** Menu: Review & assign. Shows the sidebar to supervisors and administrators only. */
+/**
+ * Menu: Review & assign. Shows the sidebar to supervisors and administrators only, with the queue
+ * already in it: the page draws it at once instead of making a first call (another execution and
+ * browser round trip). Should the queue fail to load here, the page makes that call itself.
+ */
 export function openReviewSidebar(): void {
   const ss = activeSpreadsheet();
-  // Reading Staff here also warms the document cache for the sidebar's first call.
-  const reviewer = reviewerOrRefusal(loadReferenceData(ss), currentUserEmail());
+  const reference = loadReferenceData(ss);
+  const reviewer = reviewerOrRefusal(reference, currentUserEmail());
   if (isRefusal(reviewer)) {
     alertUser(SIDEBAR_TITLE, reviewer.message);
     return;
   }
-  showSidebar(SIDEBAR_FILE, SIDEBAR_TITLE);
+  let first: ReviewLoadResponse | undefined;
+  try {
+    first = answer(() => loadedView(ss, reference, reviewer, {}));
+  } catch (error) {
+    console.error(`Review & assign opened without its queue (the page loads it): ${String(error)}`);
+  }
+  showSidebar(SIDEBAR_FILE, SIDEBAR_TITLE, first);
 }
 
-/** The sidebar's one call on opening (and on Reload or paging): the queue and the technicians. */
+/** The queue as the sidebar shows it, from `offsets`. */
+function loadedView(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  reference: ReferenceData,
+  reviewer: Reviewer,
+  offsets: Offsets,
+): ReviewLoadResponse {
+  const { index, source, marker, properties } = loadQueue(ss);
+  const notices = source === 'scan' ? [OVERFLOW_NOTICE] : source === 'indexing' ? [INDEXING_NOTICE] : [];
+  const asked = openQuestionsIn(properties);
+  return {
+    ok: true,
+    view: buildView({ index, reference, reviewer, offsets, now: new Date(), notices, marker, asked }),
+  };
+}
+
+/** The sidebar's call on Reload and paging (and on opening, when the page came without its queue). */
 export function reviewLoad(request?: unknown): ReviewLoadResponse {
   return answer((): ReviewLoadResponse => {
     const parsed = ReviewLoadRequestSchema.safeParse(request);
@@ -66,14 +93,7 @@ export function reviewLoad(request?: unknown): ReviewLoadResponse {
     const reference = loadReferenceData(ss);
     const reviewer = reviewerOrRefusal(reference, currentUserEmail());
     if (isRefusal(reviewer)) return reviewer;
-    const { index, source, marker, properties } = loadQueue(ss);
-    const notices = source === 'scan' ? [OVERFLOW_NOTICE] : source === 'indexing' ? [INDEXING_NOTICE] : [];
-    const offsets = parsed.data.offsets ?? {};
-    const asked = openQuestionsIn(properties);
-    return {
-      ok: true,
-      view: buildView({ index, reference, reviewer, offsets, now: new Date(), notices, marker, asked }),
-    };
+    return loadedView(ss, reference, reviewer, parsed.data.offsets ?? {});
   });
 }
 
