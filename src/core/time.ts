@@ -193,7 +193,18 @@ export function isoDate(date: LocalDate): string {
   return `${String(date.year).padStart(4, '0')}-${pad2(date.month)}-${pad2(date.day)}`;
 }
 
-/** "2026-03-06 17:05" in the zone: unambiguous across locales, for emails and notes. */
+/**
+ * The one date-time display format, "2026-03-06 17:05", in the spreadsheet's time zone: the register's
+ * date columns, the change log and the other tabs show it (this Sheets number-format spelling, which
+ * Sheets renders in the spreadsheet's zone), and emails, notes, the sidebars and the log's messages
+ * write it (formatLocal below, given that zone). Unambiguous across locales. Minutes only: the cells
+ * keep their seconds (a copied cell pastes back as the same instant); only the display drops them.
+ */
+export const DATE_TIME_NUMBER_FORMAT = 'yyyy-mm-dd hh:mm';
+/** The same for a calendar date, "2026-03-06" (formatLocalDate). */
+export const DATE_NUMBER_FORMAT = 'yyyy-mm-dd';
+
+/** DATE_TIME_NUMBER_FORMAT's text for an instant, in the zone. */
 export function formatLocal(date: Date, timeZone: string): string {
   const p = localParts(date, timeZone);
   return `${isoDate(p)} ${pad2(p.hour)}:${pad2(p.minute)}`;

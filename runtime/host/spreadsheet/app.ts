@@ -26,6 +26,7 @@ export class SpreadsheetAppService extends SpreadsheetGasObject {
     return {
       DataValidationCriteria: { ...DataValidationCriteria },
       BooleanCriteria: { ...BOOLEAN_CRITERIA_ENUM },
+      GroupControlTogglePosition: enumOf('BEFORE', 'AFTER'),
       ProtectionType: enumOf('RANGE', 'SHEET'),
       WrapStrategy: enumOf('WRAP', 'OVERFLOW', 'CLIP'),
     };

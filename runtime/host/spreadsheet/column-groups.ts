@@ -31,16 +31,17 @@ export function applyCollapsed(sheet: SheetModel, run: ColumnRun, collapsed: boo
   }
 }
 
-/** Sheet.getColumnGroup: by an index within the group or its control toggle's index. */
-export function findColumnGroup(sheet: SheetModel, columnIndex: number, depth: number): ColumnRun {
+/**
+ * Sheet.getColumnGroup: the group of `depth` by an index within it or its control toggle's index; null
+ * when there is none (the reference types the result Group|null).
+ */
+export function findColumnGroup(sheet: SheetModel, columnIndex: number, depth: number): ColumnRun | null {
   const groups = sheet.columnGroups;
   const within = groups.runAt(columnIndex, depth);
   if (within) return within;
-  const byControl = groups
-    .runs()
-    .find((run) => run.depth === depth && controlIndexOf(sheet, run) === columnIndex);
-  if (byControl) return byControl;
-  throw new GasError(`A column group does not exist at column ${columnIndex} with depth ${depth}.`);
+  return (
+    groups.runs().find((run) => run.depth === depth && controlIndexOf(sheet, run) === columnIndex) ?? null
+  );
 }
 
 export function controlIndexOf(sheet: SheetModel, run: ColumnRun): number {

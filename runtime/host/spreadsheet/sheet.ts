@@ -414,9 +414,10 @@ export class Sheet extends SpreadsheetGasObject {
     checkColumn(this._live(), columnIndex);
     return this._live().columnGroups.depthAt(columnIndex);
   }
-  getColumnGroup(columnIndex: number, groupDepth: number): Group {
+  getColumnGroup(columnIndex: number, groupDepth: number): Group | null {
     overload(this.gasClass, 'getColumnGroup', arguments, ['number', 'number']);
-    return new Group(this.ctx, this._live(), findColumnGroup(this._live(), columnIndex, groupDepth));
+    const run = findColumnGroup(this._live(), columnIndex, groupDepth);
+    return run ? new Group(this.ctx, this._live(), run) : null;
   }
   collapseAllColumnGroups(): Sheet {
     const sheet = this._live();
@@ -428,8 +429,9 @@ export class Sheet extends SpreadsheetGasObject {
     for (const run of sheet.columnGroups.runs()) applyCollapsed(sheet, run, false);
     return this;
   }
-  isColumnGroupControlAfter(): boolean {
-    return this._live().columnGroupControlAfter;
+  /** SpreadsheetApp.GroupControlTogglePosition: BEFORE unless the sheet puts toggles after groups. */
+  getColumnGroupControlPosition(): string {
+    return this._live().columnGroupControlAfter ? 'AFTER' : 'BEFORE';
   }
 
   // ------------------------------------------------------------------------------------------

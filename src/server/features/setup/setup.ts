@@ -18,7 +18,7 @@ import { ensureAuditSecret } from './audit-secret';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
 import { backfillRowStates, ensureRowStateColumn } from '../../adapters/row-state-column';
-import { presentRegister } from '../../adapters/register-shape';
+import { presentChangeLog, presentRegister } from './register-look';
 import { ensureIntakeForm } from './intake-form';
 import { ensureUpdateForm } from './update-form';
 import { ensureWorkRecordTabs } from '../checklists/tabs';
@@ -107,11 +107,9 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     }
     applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
     ensureRowStateColumn(register.sheet, register.created ? null : report); // the edit trigger's record
-    const hidden = presentRegister(register.sheet, readHeaderRow(register.sheet));
-    if (hidden.length > 0 && !register.created)
-      report.repaired.push(`hid the add-on's own register columns (${hidden.join(', ')})`);
+    presentRegister(register.sheet, readHeaderRow(register.sheet), settings, register.created ? null : report);
 
-    ensureChangeLog(ss, report);
+    presentChangeLog(ensureChangeLog(ss, report)?.sheet ?? null);
     ensureSheet(ss, SHEET_NAMES.outbox, OUTBOX_HEADERS, report);
     ensureSheet(ss, SHEET_NAMES.errors, ERRORS_HEADERS, report);
     // The Procedure tab is the organization's own document: created once, never rewritten by setup.
