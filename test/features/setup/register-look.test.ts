@@ -8,7 +8,6 @@ import { SHEET_NAMES } from '../../../src/core/model';
 import { DATE_TIME_NUMBER_FORMAT, formatLocal } from '../../../src/core/time';
 import { RULE_MARK } from '../../../src/core/register-colours';
 import { formatIso } from '../../../src/client/review-sidebar/format';
-import { formatDue } from '../../../src/client/my-work-sidebar/cards';
 import { EMPTY_FORMAT } from '../../../runtime/host/spreadsheet/conditional-format-model';
 import { formatForDisplay } from '../../../runtime/host/spreadsheet/number-format';
 import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
@@ -155,9 +154,12 @@ describe('the register’s look', () => {
     // The assignment email.
     const mail = wb.rt.world.mail.sent.filter((m) => m.to.includes(TECH));
     expect(mail.some((m) => m.body.includes(text))).toBe(true);
-    // My work's card and the review sidebar show the due date the same way.
-    const card = cardIn(await myView(wb, TECH), ids[0]!);
-    expect(formatDue(card.due, timeZone)).toBe(text);
+    // My work's card carries that instant and the zone its cards show it in (cards.ts formatDue is
+    // formatLocal); the review sidebar shows it the same way.
+    const view = await myView(wb, TECH);
+    const card = cardIn(view, ids[0]!);
+    expect(view.timeZone).toBe(timeZone);
+    expect(formatLocal(new Date(card.due!), view.timeZone)).toBe(text);
     expect(formatIso(due.toISOString(), timeZone)).toBe(text);
   });
 });

@@ -11,6 +11,7 @@ import { DATE_TIME_NUMBER_FORMAT } from '../../../core/time';
 import { registerColourRules } from '../../../core/register-colours';
 import type { Settings } from '../../../core/settings';
 import { findRowStateColumn } from '../../adapters/row-state';
+import { readHeaderRow } from '../../adapters/workbook';
 import { buildColourRule, ownColourFormula } from '../../adapters/register-colours';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,15 +21,12 @@ interface Notes {
 }
 
 /**
- * Formats, groups and colours the register (header as read after setup added any missing column).
+ * Formats, groups and colours the register.
  * `report` is null for a register setup has just created: nothing there is a repair worth reporting.
  */
-export function presentRegister(
-  sheet: Sheet,
-  header: readonly string[],
-  settings: Settings,
-  report: Notes | null,
-): void {
+export function presentRegister(sheet: Sheet, settings: Settings, report: Notes | null): void {
+  // Read after setup added any missing column and the row-state column.
+  const header = readHeaderRow(sheet);
   formatDateColumns(sheet, header);
   const hidden = foldSystemColumns(sheet, header);
   if (hidden.length > 0)

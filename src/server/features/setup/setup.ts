@@ -107,7 +107,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     }
     applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
     ensureRowStateColumn(register.sheet, register.created ? null : report); // the edit trigger's record
-    presentRegister(register.sheet, readHeaderRow(register.sheet), settings, register.created ? null : report);
+    presentRegister(register.sheet, settings, register.created ? null : report);
 
     presentChangeLog(ensureChangeLog(ss, report)?.sheet ?? null);
     ensureSheet(ss, SHEET_NAMES.outbox, OUTBOX_HEADERS, report);
