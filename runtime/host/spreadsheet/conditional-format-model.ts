@@ -5,7 +5,7 @@
  * with inserted and deleted rows and columns like any formatting, and a rule left without a range
  * is gone.
  */
-import type { Axis, Rect } from './rect';
+import type { Axis, Inherit, Rect } from './rect';
 import { shiftForDelete, shiftForInsert } from './rect';
 
 /** The criteria of SpreadsheetApp.BooleanCriteria the builder can set here. */
@@ -90,16 +90,20 @@ export function cloneRule(rule: ConditionalRuleModel): ConditionalRuleModel {
   };
 }
 
-/** Rows or columns inserted inside a rule's range widen it, as they do any formatting. */
+/**
+ * Rows or columns inserted inside a rule's range widen it; next to it, they take the rule with the rest
+ * of the neighbour's formatting (`inherit`, as for data validation).
+ */
 export function shiftRulesForInsert(
   rules: ConditionalRuleModel[],
   axis: Axis,
   at: number,
   count: number,
+  inherit: Inherit,
 ): ConditionalRuleModel[] {
   return rules.map((rule) => ({
     ...rule,
-    ranges: rule.ranges.map((r) => shiftForInsert(r, axis, at, count, 'before')),
+    ranges: rule.ranges.map((r) => shiftForInsert(r, axis, at, count, inherit)),
   }));
 }
 

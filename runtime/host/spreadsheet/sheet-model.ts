@@ -621,7 +621,7 @@ export class SheetModel {
       this.lastColumnCache = null;
     } else shiftMap(this.rowHeights, at, count);
     for (const entry of this.validations) entry.rect = shiftForInsert(entry.rect, axis, at, count, inherit);
-    this.conditionalFormats = shiftRulesForInsert(this.conditionalFormats, axis, at, count);
+    this.conditionalFormats = shiftRulesForInsert(this.conditionalFormats, axis, at, count, inherit);
     this.spreadsheet.shiftReferences(this.sheetId, (rect) => shiftForInsert(rect, axis, at, count, 'none'));
   }
 
