@@ -5,7 +5,6 @@
  */
 import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../src/core/model';
 import { REGISTER_FIELD_ORDER } from '../../../src/core/register-order';
-import { DATE_TIME_NUMBER_FORMAT } from '../../../src/core/time';
 import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { assignedOrders } from './helpers';
 
@@ -49,14 +48,14 @@ describe('the register’s presentation', () => {
     expect([...REGISTER_FIELD_ORDER].sort()).toEqual(Object.keys(REGISTER_COLUMNS).sort());
   });
 
-  test('a new register hides the add-on’s own columns and shows dates as 2026-03-06 17:05', () => {
+  test('a new register hides the add-on’s own columns and shows dates as 2026-03-06 17:05:00', () => {
     expect(hiddenHeaders(wb).sort()).toEqual([...HIDDEN, 'Last Known State'].sort());
     for (const visible of ['Status', 'Progress Notes', 'Results', 'Actions Taken', 'Reason', 'Due'])
       expect(hiddenHeaders(wb)).not.toContain(visible);
     const sheet = wb.sheet(SHEET_NAMES.register);
     for (const header of ['Due', 'Requested At', 'Completed At'])
-      expect(sheet.numberFormatAt(2, wb.registerColumn(header))).toBe(DATE_TIME_NUMBER_FORMAT);
-    expect(sheet.numberFormatAt(2, wb.registerColumn('Status'))).not.toBe(DATE_TIME_NUMBER_FORMAT);
+      expect(sheet.numberFormatAt(2, wb.registerColumn(header))).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(sheet.numberFormatAt(2, wb.registerColumn('Status'))).not.toBe('yyyy-mm-dd hh:mm:ss');
   });
 
   test('setup on a register in use finds the columns by header, hides them again and changes no value', async () => {

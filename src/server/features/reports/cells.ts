@@ -10,10 +10,10 @@
  */
 import type { Cell, ReportTab } from '../../../core/reports';
 import { asCellText } from '../../../core/sanitize';
-import { DATE_TIME_NUMBER_FORMAT, isDate } from '../../../core/time';
+import { isDate } from '../../../core/time';
 
 /** How dates show on the report tabs (the spreadsheet's time zone applies). */
-export const DATE_FORMAT = DATE_TIME_NUMBER_FORMAT;
+export const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 
 export function cellValue(cell: Cell): string | number | Date {
   if (typeof cell !== 'string') return cell;
