@@ -43,11 +43,5 @@ export const DATE_TIME_FIELDS: readonly WorkOrderField[] = [
   'heldSince',
 ];
 
-/**
- * The one date-time display format, as Sheets spells it: "2026-03-06 17:05:00", the order the emails,
- * notes and sidebars write (core/time.ts formatLocal, "2026-03-06 17:05"), with the seconds kept: a row
- * copied and pasted back must read back as the same instants (the add-on stamps whole seconds), or the
- * edit trigger would see its stamps changed. Sheets shows a date in the spreadsheet's time zone, the
- * zone all of them use.
- */
-export const DATE_TIME_NUMBER_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+/** The one date-time display format (declared in ./time with the text form emails and sidebars use). */
+export { DATE_TIME_NUMBER_FORMAT } from './time';

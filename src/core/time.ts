@@ -193,7 +193,19 @@ export function isoDate(date: LocalDate): string {
   return `${String(date.year).padStart(4, '0')}-${pad2(date.month)}-${pad2(date.day)}`;
 }
 
-/** "2026-03-06 17:05" in the zone: unambiguous across locales, for emails and notes. */
+/**
+ * The one date-time display format, in the spreadsheet's time zone: "2026-03-06 17:05:00" in cells
+ * (this Sheets number-format spelling, which Sheets renders in the spreadsheet's zone: the register's
+ * date columns, the change log, the Schedules tab) and the same without the seconds, "2026-03-06 17:05",
+ * in text (formatLocal: emails, put-back notes, the sidebars, log messages). Unambiguous across locales.
+ * Cells keep the seconds on show because a row copied out as text and pasted back must read back as
+ * the same instants (the add-on stamps whole seconds), or the edit trigger would see its stamps changed.
+ */
+export const DATE_TIME_NUMBER_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+/** The same for a calendar date, "2026-03-06" (formatLocalDate). */
+export const DATE_NUMBER_FORMAT = 'yyyy-mm-dd';
+
+/** DATE_TIME_NUMBER_FORMAT's text for an instant, in the zone, to the minute. */
 export function formatLocal(date: Date, timeZone: string): string {
   const p = localParts(date, timeZone);
   return `${isoDate(p)} ${pad2(p.hour)}:${pad2(p.minute)}`;

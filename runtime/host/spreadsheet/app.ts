@@ -9,6 +9,8 @@ import type { SpreadsheetModel } from './spreadsheet-model';
 import { Messages, fail } from './errors';
 import { DataValidationCriteria } from './validation-rules';
 import { DataValidationBuilder } from './validation-objects';
+import { ConditionalFormatRuleBuilder } from './conditional-formats';
+import { BOOLEAN_CRITERIA_ENUM } from './conditional-format-model';
 import { Spreadsheet } from './spreadsheet';
 import type { Sheet } from './sheet';
 import type { Range } from './range';
@@ -23,6 +25,8 @@ export class SpreadsheetAppService extends SpreadsheetGasObject {
   override _staticProperties(): Record<string, unknown> {
     return {
       DataValidationCriteria: { ...DataValidationCriteria },
+      BooleanCriteria: { ...BOOLEAN_CRITERIA_ENUM },
+      GroupControlTogglePosition: enumOf('BEFORE', 'AFTER'),
       ProtectionType: enumOf('RANGE', 'SHEET'),
       WrapStrategy: enumOf('WRAP', 'OVERFLOW', 'CLIP'),
     };
@@ -112,5 +116,9 @@ export class SpreadsheetAppService extends SpreadsheetGasObject {
 
   newDataValidation(): DataValidationBuilder {
     return new DataValidationBuilder(this.ctx, this._active());
+  }
+
+  newConditionalFormatRule(): ConditionalFormatRuleBuilder {
+    return new ConditionalFormatRuleBuilder(this.ctx);
   }
 }

@@ -23,6 +23,7 @@ import { ProtectionObject } from './protection-object';
 import { sheetObject } from './sheet';
 import type { Sheet } from './sheet';
 import { shiftFormula } from './formula-shift';
+import { shiftColumnGroupDepth } from './column-groups';
 
 const CELL_OUT_OF_RANGE = 'Cell reference out of range';
 
@@ -679,6 +680,14 @@ export class Range extends SpreadsheetGasObject {
     const sheet = this._sheet();
     const model = sheet.spreadsheet.createProtection('RANGE', sheet, this._rect, this._user());
     return new ProtectionObject(this.ctx, sheet.spreadsheet, model);
+  }
+
+  /** Range.shiftColumnGroupDepth(delta): groups the range's columns deeper, or less deep (./column-groups). */
+  shiftColumnGroupDepth(delta: number): Range {
+    overload(this.gasClass, 'shiftColumnGroupDepth', arguments, ['number']);
+    const r = this._rect;
+    shiftColumnGroupDepth(this._sheet(), r.column, r.column + r.numColumns - 1, delta);
+    return this;
   }
 }
 

@@ -21,6 +21,13 @@ import type { ProtectionType } from './protection-model';
 import type { ChartModel } from './chart-model';
 import { cloneSpec } from './chart-model';
 import { Messages, fail } from './errors';
+import { ColumnGroups, type ColumnGroupsState } from './column-group-model';
+import {
+  cloneRule,
+  shiftRulesForDelete,
+  shiftRulesForInsert,
+  type ConditionalRuleModel,
+} from './conditional-format-model';
 
 export interface ValidationEntry {
   rect: Rect;
@@ -76,6 +83,10 @@ export interface SheetState {
   columnWidths: [number, number][];
   /** Absent in files saved before columns could be hidden. */
   hiddenColumns?: number[];
+  /** Absent in files saved before conditional formatting and column groups. */
+  conditionalFormats?: ConditionalRuleModel[];
+  columnGroups?: ColumnGroupsState;
+  columnGroupControlAfter?: boolean;
   rowHeights: [number, number][];
 }
 
@@ -129,6 +140,10 @@ export class SheetModel {
   /** Columns hidden with Sheet.hideColumns (1-based), moving with inserts and deletes like widths. */
   readonly hiddenColumns = new Map<number, true>();
   readonly rowHeights = new Map<number, number>();
+  /** Conditional format rules, in priority order (./conditional-format-model). */
+  conditionalFormats: ConditionalRuleModel[] = [];
+  readonly columnGroups = new ColumnGroups();
+  columnGroupControlAfter = false;
   /** Cached getLastColumn(); null when a change may have lowered it. */
   private lastColumnCache: number | null = 0;
 
@@ -602,9 +617,11 @@ export class SheetModel {
     if (!rows) {
       shiftMap(this.columnWidths, at, count);
       shiftMap(this.hiddenColumns, at, count);
+      this.columnGroups.insert(at, count);
       this.lastColumnCache = null;
     } else shiftMap(this.rowHeights, at, count);
     for (const entry of this.validations) entry.rect = shiftForInsert(entry.rect, axis, at, count, inherit);
+    this.conditionalFormats = shiftRulesForInsert(this.conditionalFormats, axis, at, count, inherit);
     this.spreadsheet.shiftReferences(this.sheetId, (rect) => shiftForInsert(rect, axis, at, count, 'none'));
   }
 
@@ -623,7 +640,9 @@ export class SheetModel {
       this.frozenColumns -= overlapCount(1, this.frozenColumns, at, count);
       unshiftMap(this.columnWidths, at, count);
       unshiftMap(this.hiddenColumns, at, count);
+      this.columnGroups.delete(at, count);
     }
+    this.conditionalFormats = shiftRulesForDelete(this.conditionalFormats, axis, at, count);
     this.lastColumnCache = null;
     const kept: ValidationEntry[] = [];
     for (const entry of this.validations) {
@@ -688,6 +707,9 @@ export class SheetModel {
       columnWidths: [...this.columnWidths],
       hiddenColumns: [...this.hiddenColumns.keys()],
       rowHeights: [...this.rowHeights],
+      conditionalFormats: this.conditionalFormats.map(cloneRule),
+      columnGroups: this.columnGroups.exportState(),
+      columnGroupControlAfter: this.columnGroupControlAfter,
     };
   }
 
@@ -724,6 +746,9 @@ export class SheetModel {
     for (const [k, v] of state.columnWidths) sheet.columnWidths.set(k, v);
     for (const k of state.hiddenColumns ?? []) sheet.hiddenColumns.set(k, true);
     for (const [k, v] of state.rowHeights) sheet.rowHeights.set(k, v);
+    sheet.conditionalFormats = (state.conditionalFormats ?? []).map(cloneRule);
+    sheet.columnGroups.loadState(state.columnGroups);
+    sheet.columnGroupControlAfter = state.columnGroupControlAfter ?? false;
     sheet.lastColumnCache = null;
     return sheet;
   }

@@ -23,6 +23,12 @@ import {
   updateChart,
 } from './charts';
 import { spreadsheetObjectFor } from './spreadsheet';
+import { Group, applyCollapsed, checkColumn, findColumnGroup } from './column-groups';
+import {
+  type ConditionalFormatRule,
+  conditionalFormatRules,
+  replaceConditionalFormatRules,
+} from './conditional-formats';
 import type { Spreadsheet } from './spreadsheet';
 
 const DEFAULT_COLUMN_WIDTH = 100;
@@ -388,6 +394,44 @@ export class Sheet extends SpreadsheetGasObject {
   }
   getCharts(): EmbeddedChart[] {
     return chartObjects(this.ctx, this._live());
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Conditional formatting (./conditional-formats) and column groups (./column-groups)
+
+  getConditionalFormatRules(): ConditionalFormatRule[] {
+    return conditionalFormatRules(this.ctx, this._live());
+  }
+  setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
+    overload(this.gasClass, 'setConditionalFormatRules', arguments, ['array']);
+    replaceConditionalFormatRules(this._live(), rules);
+  }
+  clearConditionalFormatRules(): void {
+    this._live().conditionalFormats = [];
+  }
+  getColumnGroupDepth(columnIndex: number): number {
+    overload(this.gasClass, 'getColumnGroupDepth', arguments, ['number']);
+    checkColumn(this._live(), columnIndex);
+    return this._live().columnGroups.depthAt(columnIndex);
+  }
+  getColumnGroup(columnIndex: number, groupDepth: number): Group | null {
+    overload(this.gasClass, 'getColumnGroup', arguments, ['number', 'number']);
+    const run = findColumnGroup(this._live(), columnIndex, groupDepth);
+    return run ? new Group(this.ctx, this._live(), run) : null;
+  }
+  collapseAllColumnGroups(): Sheet {
+    const sheet = this._live();
+    for (const run of sheet.columnGroups.runs()) applyCollapsed(sheet, run, true);
+    return this;
+  }
+  expandAllColumnGroups(): Sheet {
+    const sheet = this._live();
+    for (const run of sheet.columnGroups.runs()) applyCollapsed(sheet, run, false);
+    return this;
+  }
+  /** SpreadsheetApp.GroupControlTogglePosition: BEFORE unless the sheet puts toggles after groups. */
+  getColumnGroupControlPosition(): string {
+    return this._live().columnGroupControlAfter ? 'AFTER' : 'BEFORE';
   }
 
   // ------------------------------------------------------------------------------------------

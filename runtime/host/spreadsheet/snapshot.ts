@@ -64,8 +64,17 @@ export interface SheetSnapshot {
     position: { anchorRow: number; anchorColumn: number; offsetX: number; offsetY: number };
   }[];
   columnWidths: Record<number, number>;
-  /** Columns hidden with Sheet.hideColumns (1-based). */
+  /** Columns hidden with Sheet.hideColumns or by a collapsed group (1-based). */
   hiddenColumns: number[];
+  /** Conditional format rules in priority order, their ranges in A1 notation. */
+  conditionalFormats: {
+    a1: string[];
+    criteria: string;
+    values: (string | number)[];
+    background: string | null;
+  }[];
+  /** Column groups, shallow first: 1-based first and last column, depth, collapsed or not. */
+  columnGroups: { start: number; end: number; depth: number; collapsed: boolean }[];
 }
 
 export interface SnapshotWindow {
@@ -168,5 +177,14 @@ export function snapshot(sheet: SheetModel, window: SnapshotWindow = {}): SheetS
     })),
     columnWidths: Object.fromEntries(sheet.columnWidths),
     hiddenColumns: [...sheet.hiddenColumns.keys()].sort((a, b) => a - b),
+    conditionalFormats: sheet.conditionalFormats.map((rule) => ({
+      a1: rule.ranges.map(rectToA1),
+      criteria: rule.criteria,
+      values: rule.values.slice(),
+      background: rule.format.background,
+    })),
+    columnGroups: sheet.columnGroups
+      .runs()
+      .map((run) => ({ ...run, collapsed: sheet.columnGroups.isCollapsed(run) })),
   };
 }

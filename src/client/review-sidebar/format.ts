@@ -1,37 +1,26 @@
 /** Dates as the spreadsheet's users read them: in the spreadsheet's time zone. */
 import { dueDate } from '../../core/sla';
 import type { PriorityRule } from '../../core/settings-model';
-import { endOfLocalDay, fromLocalParts } from '../../core/time';
+import { endOfLocalDay, formatLocal, fromLocalParts, isValidTimeZone } from '../../core/time';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-    try {
-      f = new Intl.DateTimeFormat(undefined, { ...options, timeZone });
-    } catch {
-      f = new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' });
-    }
-    formats.set(timeZone, f);
-  }
-  return f;
+/** The one date-time display format (core/time.ts), in the zone; UTC when the zone is unknown. */
+function shown(date: Date, timeZone: string): string {
+  return formatLocal(date, isValidTimeZone(timeZone) ? timeZone : 'UTC');
 }
 
 /** An ISO string from the server as a local date and time; '' for none. */
 export function formatIso(iso: string | null, timeZone: string): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isFinite(date.getTime()) ? formatFor(timeZone).format(date) : '';
+  return Number.isFinite(date.getTime()) ? shown(date, timeZone) : '';
 }
 
-/** "Due 27 Nov 2026, 17:00 if approved now" for the approval form (the server stamps the real one). */
+/** "Due 2026-11-27 17:00 if approved now" for the approval form (the server stamps the real one). */
 export function duePreview(priority: string, priorities: readonly PriorityRule[], timeZone: string): string {
   if (!priority) return '';
   try {
     const due = dueDate(priority, new Date(), { priorities: [...priorities] }, timeZone);
-    return due ? `Due ${formatFor(timeZone).format(due)} if approved now (from the SLA settings).` : '';
+    return due ? `Due ${shown(due, timeZone)} if approved now (from the SLA settings).` : '';
   } catch {
     return '';
   }

@@ -9,14 +9,7 @@
  * agree with it under the remembered layout. When they do not, the trigger reads row 1 again (one
  * more call, only after such a structural change) and goes on with the fresh layout.
  */
-import {
-  DATE_TIME_FIELDS,
-  DATE_TIME_NUMBER_FORMAT,
-  SYSTEM_FIELDS,
-  registerLayout,
-  type RegisterLayout,
-} from '../../core/columns';
-import { REGISTER_COLUMNS } from '../../core/model';
+import { registerLayout, type RegisterLayout } from '../../core/columns';
 import { findRowStateColumn } from './row-state';
 import { readHeaderRow } from './workbook';
 import { documentCache } from './service-handles';
@@ -78,31 +71,4 @@ export function rememberRegisterHeader(header: readonly string[]): void {
 
 export function forgetRegisterShape(): void {
   documentCache()?.remove(SHAPE_KEY);
-}
-
-/**
- * How the register looks to the people who edit it (setup, on a new or an existing register): date
- * columns in the one date-time format, and the add-on's own columns hidden (core/columns.ts). Nothing
- * is moved or rewritten: columns stay where an administrator put them and are found by header.
- * Returns the headers of the columns it hid (none when they already were).
- */
-export function presentRegister(sheet: Sheet, header: readonly string[]): string[] {
-  const layout = registerLayout(header);
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  // Row 2 tells whether a column already has the format (one read): formatting every row of a large
-  // register again on each setup would write a cell per row.
-  const formats = sheet.getRange(2, 1, 1, Math.max(header.length, 1)).getNumberFormats()[0] ?? [];
-  for (const field of DATE_TIME_FIELDS) {
-    const index = layout.indexOf[field];
-    if (index < 0 || formats[index] === DATE_TIME_NUMBER_FORMAT) continue;
-    sheet.getRange(2, index + 1, rows, 1).setNumberFormat(DATE_TIME_NUMBER_FORMAT);
-  }
-  const hidden: string[] = [];
-  for (const field of SYSTEM_FIELDS) {
-    const index = layout.indexOf[field];
-    if (index < 0 || sheet.isColumnHiddenByUser(index + 1)) continue;
-    sheet.hideColumns(index + 1);
-    hidden.push(REGISTER_COLUMNS[field]);
-  }
-  return hidden;
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../core/schedules';
 import type { Settings } from '../../../core/settings';
 import { activeTechnicians } from '../../../core/staff';
+import { DATE_NUMBER_FORMAT, DATE_TIME_NUMBER_FORMAT } from '../../../core/time';
 import { listValidation } from '../../adapters/sheet-services';
 import { readHeaderRow } from '../../adapters/workbook';
 import { ensureSheet } from '../setup/sheets';
@@ -79,7 +80,7 @@ export function applyScheduleValidation(
     if (index >= 0)
       sheet
         .getRange(2, index + 1, rows, 1)
-        .setNumberFormat(index === layout.indexOf.nextDue ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss');
+        .setNumberFormat(index === layout.indexOf.nextDue ? DATE_NUMBER_FORMAT : DATE_TIME_NUMBER_FORMAT);
   }
 }
 

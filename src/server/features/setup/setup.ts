@@ -18,7 +18,7 @@ import { ensureAuditSecret } from './audit-secret';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
 import { backfillRowStates, ensureRowStateColumn } from '../../adapters/row-state-column';
-import { presentRegister } from '../../adapters/register-shape';
+import { presentChangeLog, presentRegister } from './register-look';
 import { ensureIntakeForm } from './intake-form';
 import { ensureUpdateForm } from './update-form';
 import { ensureWorkRecordTabs } from '../checklists/tabs';
@@ -133,11 +133,11 @@ function setUpSteps(
   // Rules and formats over the register's rows: no writer reads or writes them, and at 100,000 rows
   // they cover millions of cells, so they run without the lock.
   applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
-  const hidden = presentRegister(register.sheet, readHeaderRow(register.sheet));
-  if (hidden.length > 0 && !register.created)
-    report.repaired.push(`hid the add-on's own register columns (${hidden.join(', ')})`);
+  presentRegister(register.sheet, settings, register.created ? null : report);
 
-  locked(() => ensureChangeLog(ss, report));
+  const changeLog = locked(() => ensureChangeLog(ss, report));
+  // The Timestamp column's display format: no writer reads formats, so no lock.
+  presentChangeLog(changeLog?.sheet ?? null);
   locked(() => ensureSheet(ss, SHEET_NAMES.outbox, OUTBOX_HEADERS, report));
   locked(() => ensureSheet(ss, SHEET_NAMES.errors, ERRORS_HEADERS, report));
   // The Procedure tab is the organization's own document: created once, never rewritten by setup.
