@@ -1,5 +1,6 @@
 import { UserFacingError } from './workbook';
 import { documentLockChanged } from './service-handles';
+import { noteDocumentLockHeld } from './document-properties-memo';
 
 type Lock = GoogleAppsScript.Lock.Lock;
 
@@ -35,23 +36,35 @@ function acquire(lock: Lock, timeoutMs: number): void {
   if (!lock.tryLock(timeoutMs)) throw new LockBusyError();
 }
 
+/** The document lock was taken or given back: the property memo learns it (document-properties-memo.ts). */
+function documentLockNowHeld(held: boolean): void {
+  noteDocumentLockHeld(held);
+  documentLockChanged(held);
+}
+
 /**
  * Runs `body` holding the document lock. Appends, counters and read-modify-write of rows must be
  * serialized per spreadsheet; the document lock does exactly that, while an add-on's script lock
  * would serialize every spreadsheet that installed it.
+ *
+ * Re-entrant: inside a section that holds the document lock already, `body` just runs (Apps Script
+ * locks are not counted, so a second tryLock/releaseLock pair would release the outer hold early).
+ * That lets an entry point take the lock first and answer every property read under it from one
+ * read of the store (document-properties-memo.ts), while the features it calls keep their own locks.
  */
 export function withDocumentLock<T>(body: () => T, timeoutMs = 30_000): T {
   if (__WO_NO_LOCKS__) return body();
+  if (held.document > 0) return body();
   const lock = LockService.getDocumentLock();
   if (!lock) throw new UserFacingError('Work Orders needs an open spreadsheet to lock it.');
   acquire(lock, timeoutMs);
   held.document++;
-  documentLockChanged(true);
+  documentLockNowHeld(true);
   try {
     return body();
   } finally {
     held.document--;
-    documentLockChanged(held.document > 0);
+    documentLockNowHeld(held.document > 0);
     lock.releaseLock();
   }
 }
@@ -59,28 +72,36 @@ export function withDocumentLock<T>(body: () => T, timeoutMs = 30_000): T {
 /**
  * For work that the hourly job (no document, see owner-state.ts) also does: the trigger owner's user
  * lock first, then the document lock when there is a document. Always in this order, so two
- * executions can never wait on each other's second lock.
+ * executions can never wait on each other's second lock. Re-entrant like withDocumentLock: a lock
+ * this execution holds already is neither taken nor released again.
  */
 export function withOwnerAndDocumentLocks<T>(body: () => T, timeoutMs = 30_000): T {
   if (__WO_NO_LOCKS__) return body();
+  if (held.owner > 0) return withDocumentLockIfAny(body, timeoutMs);
   const userLock = LockService.getUserLock();
   acquire(userLock, timeoutMs);
   held.owner++;
   try {
-    const documentLock = LockService.getDocumentLock();
-    if (!documentLock) return body();
-    acquire(documentLock, timeoutMs);
-    held.document++;
-    documentLockChanged(true);
-    try {
-      return body();
-    } finally {
-      held.document--;
-      documentLockChanged(held.document > 0);
-      documentLock.releaseLock();
-    }
+    return withDocumentLockIfAny(body, timeoutMs);
   } finally {
     held.owner--;
     userLock.releaseLock();
+  }
+}
+
+/** Inside the owner's lock: the document lock too when there is a document (none in the hourly job). */
+function withDocumentLockIfAny<T>(body: () => T, timeoutMs: number): T {
+  if (held.document > 0) return body();
+  const documentLock = LockService.getDocumentLock();
+  if (!documentLock) return body();
+  acquire(documentLock, timeoutMs);
+  held.document++;
+  documentLockNowHeld(true);
+  try {
+    return body();
+  } finally {
+    held.document--;
+    documentLockNowHeld(held.document > 0);
+    documentLock.releaseLock();
   }
 }
