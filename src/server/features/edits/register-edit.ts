@@ -27,14 +27,7 @@
  * by run.
  *
  * Locks: the document lock, and the owner's user lock only when the hourly job left log entries to
- * append. The trigger runs as the administrator who set up, as does the hourly job, which has no
- * document lock (see owner-state.ts); but the job never appends to the change log (it hands its rows
- * off, change-log-handoff.ts) nor rewrites a register row, and an edit touches none of the owner's
- * state (request counter, intake ledger): the owner's lock serializes only the hand-off, so one look
- * at the owner's property keys (handOffWaiting) decides, instead of two lock calls per edit. The
- * document lock is kept to the trigger's end (keepToExit in document-lock.ts), when Apps Script gives
- * it back, unless emails follow: judging, writing and logging are nearly all the trigger does, and a
- * release is a round trip.
+ * append; the document lock kept to the trigger's end unless emails follow (./edit-locks).
  */
 import { formatLocal, wholeSeconds } from '../../../core/time';
 import { type RegisterLayout } from '../../../core/columns';
@@ -42,14 +35,9 @@ import { formatFieldValue } from '../../../core/field-changes';
 import { holdReleaseReasons } from '../../../core/sla';
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { roleOf } from '../../../core/staff';
-import { recipientsFor } from '../../../core/notifications';
 import type { UnhashedEntry } from '../../../core/audit';
-import { handOffWaiting, requireChangeLog, writeChangeLog } from '../../adapters/change-log';
-import {
-  releaseKeptDocumentLock,
-  withDocumentLock,
-  withOwnerAndDocumentLocks,
-} from '../../adapters/document-lock';
+import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
+import { releaseBeforeEmails, withEditLocks } from './edit-locks';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
 import { syncQueueFor } from '../../adapters/review-queue';
@@ -263,19 +251,6 @@ function writeNotes(sheet: Sheet, top: number, planned: readonly PlannedRow[]): 
 }
 
 /**
- * Whether the steps owe anyone an email (recipientsFor, as notify.ts asks it): most steps a technician
- * takes in the sheet (starting work) notify no one, and then the lock need not go back before the end.
- */
-function owesEmail(pending: readonly PendingEmail[], reference: ReferenceData, actorEmail: string): boolean {
-  return pending.some(({ step, order }) =>
-    recipientsFor(step.transition, order, reference.staff, step.previousAssignee, {
-      switches: reference.settings,
-      actorEmail,
-    }).some((planned) => planned.to.length > 0),
-  );
-}
-
-/**
  * Handles the data rows of an edit of the register. The Settings/Staff snapshot is loaded under the
  * lock, so that it and everything the edit reads of the document's properties come from one read of
  * the store (document-properties-memo.ts). `admit` is asked first, with that snapshot (the trigger
@@ -294,7 +269,6 @@ export function handleRegisterEdit(
   const emails: PendingEmail[] = [];
   // Whole seconds: the stamps must read back exactly as recorded.
   const now = wholeSeconds(new Date());
-  // The lock is kept when the section ends: the trigger's end gives it back, unless emails follow.
   const locked = (): { result: RegisterEditResult; reference: ReferenceData } | null => {
     const reference = loadReferenceData(ss);
     if (!admit(reference)) return null;
@@ -342,12 +316,10 @@ export function handleRegisterEdit(
     syncQueueFor(changed);
     return { result: { verdicts, toast }, reference };
   };
-  const outcome = handOffWaiting(ss.getId())
-    ? withOwnerAndDocumentLocks(locked)
-    : withDocumentLock(locked, { keepToExit: true });
+  const outcome = withEditLocks(ss, locked);
   if (!outcome) return null;
   // Emails after the lock is released: sending is slow and must not hold other editors up.
-  if (owesEmail(emails, outcome.reference, user)) releaseKeptDocumentLock();
+  releaseBeforeEmails(emails, outcome.reference, user);
   notifySteps(ss, outcome.reference, emails, user, now);
   return outcome.result;
 }
