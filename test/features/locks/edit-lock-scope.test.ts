@@ -55,6 +55,8 @@ test('the lock kept by one edit is free for the next: two edits in a row both la
   const a = await type(wb, TECH, first, 'Progress Notes', 'Checked the wiring');
   const b = await type(wb, TECH, second, 'Progress Notes', 'Ordered the part');
   expect(a.stats.lockWaits + b.stats.lockWaits).toBe(0);
+  // Each execution takes the lock itself: nothing kept outlives the execution that kept it.
+  expect([a, b].map((r) => r.stats.calls['Lock.tryLock'])).toEqual([1, 1]);
   expect(wb.order(first).notes).toBe('Checked the wiring');
   expect(wb.order(second).notes).toBe('Ordered the part');
   const notes = wb.changeLogEntries().filter((e) => e.field === 'Progress Notes');
