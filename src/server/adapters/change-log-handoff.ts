@@ -72,6 +72,12 @@ export function isHandedOffMailKey(key: string): boolean {
   return key.startsWith('wo.') && key.includes(`.${MAIL_PREFIX}`);
 }
 
+/** Whether the owner's property keys `names` hold entries or mail intents handed off for this spreadsheet. */
+export function holdsHandOff(spreadsheetId: string, names: readonly string[]): boolean {
+  const prefixes = [ownerKey(spreadsheetId, PREFIX), ownerKey(spreadsheetId, MAIL_PREFIX)];
+  return names.some((k) => prefixes.some((p) => k.startsWith(p)));
+}
+
 /**
  * Entries handed off for this spreadsheet, oldest first, and `done` to delete them once committed.
  * Costs one getKeys call (none after intake's read of the owner's store); each hand-off found is one

@@ -26,7 +26,7 @@ import {
   type PlannedMail,
 } from './change-log-mail';
 import { recoverUncommitted } from './change-log-recovery';
-import { flushHandOff, handOff, handOffMailIntent } from './change-log-handoff';
+import { flushHandOff, handOff, handOffMailIntent, holdsHandOff } from './change-log-handoff';
 import { ownerProperties } from './owner-state';
 import { findTail, readCheckpoint, startCheckpoint, writeCheckpoint, writeRows } from './change-log-tail';
 import { holdsDocumentLock, holdsOwnerLock } from './document-lock';
@@ -132,6 +132,16 @@ export function writeChangeLog(
       handedOff?.done();
     },
   };
+}
+
+/**
+ * Whether the hourly job left entries (or the emails they owe) for this spreadsheet: one getKeys call
+ * of the owner's properties, no lock. A writer that does not otherwise need the owner's lock takes it
+ * only then, so that it appends them (writeChangeLog does, under both locks); one handed off after
+ * this look is appended by the next writer.
+ */
+export function handOffWaiting(spreadsheetId: string): boolean {
+  return holdsHandOff(spreadsheetId, ownerProperties().getKeys());
 }
 
 /** Appends and commits at once: for writers whose only change is the log row. */

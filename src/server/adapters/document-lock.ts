@@ -1,5 +1,6 @@
 import { UserFacingError } from './workbook';
 import { documentLockChanged } from './service-handles';
+import { noteDocumentLockHeld } from './document-properties-memo';
 
 type Lock = GoogleAppsScript.Lock.Lock;
 
@@ -35,52 +36,110 @@ function acquire(lock: Lock, timeoutMs: number): void {
   if (!lock.tryLock(timeoutMs)) throw new LockBusyError();
 }
 
+/** The document lock was taken or given back: the property memo learns it (document-properties-memo.ts). */
+function documentLockNowHeld(held: boolean): void {
+  noteDocumentLockHeld(held);
+  documentLockChanged(held);
+}
+
+/**
+ * The document lock a section kept when it ended (keepToExit): still this execution's, given back by
+ * Apps Script when the execution ends ("The lock is automatically released when the script
+ * terminates", Lock.releaseLock in Google's reference), or by releaseKeptDocumentLock before anything
+ * slow. A later section reuses it without a tryLock.
+ */
+let kept: Lock | null = null;
+
+/**
+ * Gives back the document lock a section kept (one releaseLock call; none when nothing is kept). Call it
+ * before anything slow (an email), and before taking another lock (the owner's lock comes first).
+ */
+export function releaseKeptDocumentLock(): void {
+  const lock = kept;
+  kept = null;
+  lock?.releaseLock();
+}
+
+export interface DocumentLockOptions {
+  timeoutMs?: number;
+  /**
+   * Keep the lock when `body` returns instead of releasing it: for an entry point whose locked section
+   * is nearly the last thing it does, so the execution's end gives it back and the release costs no
+   * round trip. A section that throws still releases it at once.
+   */
+  keepToExit?: boolean;
+}
+
 /**
  * Runs `body` holding the document lock. Appends, counters and read-modify-write of rows must be
  * serialized per spreadsheet; the document lock does exactly that, while an add-on's script lock
  * would serialize every spreadsheet that installed it.
+ *
+ * Re-entrant: inside a section that holds the document lock already, `body` just runs (Apps Script
+ * locks are not counted, so a second tryLock/releaseLock pair would release the outer hold early).
+ * That lets an entry point take the lock first and answer every property read under it from one
+ * read of the store (document-properties-memo.ts), while the features it calls keep their own locks.
  */
-export function withDocumentLock<T>(body: () => T, timeoutMs = 30_000): T {
+export function withDocumentLock<T>(body: () => T, options: number | DocumentLockOptions = {}): T {
   if (__WO_NO_LOCKS__) return body();
-  const lock = LockService.getDocumentLock();
+  if (held.document > 0) return body();
+  const { timeoutMs = 30_000, keepToExit = false } =
+    typeof options === 'number' ? { timeoutMs: options } : options;
+  const lock = kept ?? LockService.getDocumentLock();
   if (!lock) throw new UserFacingError('Work Orders needs an open spreadsheet to lock it.');
-  acquire(lock, timeoutMs);
+  if (lock !== kept) acquire(lock, timeoutMs);
+  kept = null;
   held.document++;
-  documentLockChanged(true);
+  documentLockNowHeld(true);
+  let keep = false;
   try {
-    return body();
+    const result = body();
+    keep = keepToExit;
+    return result;
   } finally {
     held.document--;
-    documentLockChanged(held.document > 0);
-    lock.releaseLock();
+    // Nothing read under the lock is kept past the section, held or not (document-properties-memo.ts).
+    documentLockNowHeld(held.document > 0);
+    if (keep) kept = lock;
+    else lock.releaseLock();
   }
 }
 
 /**
  * For work that the hourly job (no document, see owner-state.ts) also does: the trigger owner's user
  * lock first, then the document lock when there is a document. Always in this order, so two
- * executions can never wait on each other's second lock.
+ * executions can never wait on each other's second lock. Re-entrant like withDocumentLock: a lock
+ * this execution holds already is neither taken nor released again.
  */
 export function withOwnerAndDocumentLocks<T>(body: () => T, timeoutMs = 30_000): T {
   if (__WO_NO_LOCKS__) return body();
+  if (held.owner > 0) return withDocumentLockIfAny(body, timeoutMs);
+  // The owner's lock is always taken first: a document lock kept from an earlier section goes back.
+  releaseKeptDocumentLock();
   const userLock = LockService.getUserLock();
   acquire(userLock, timeoutMs);
   held.owner++;
   try {
-    const documentLock = LockService.getDocumentLock();
-    if (!documentLock) return body();
-    acquire(documentLock, timeoutMs);
-    held.document++;
-    documentLockChanged(true);
-    try {
-      return body();
-    } finally {
-      held.document--;
-      documentLockChanged(held.document > 0);
-      documentLock.releaseLock();
-    }
+    return withDocumentLockIfAny(body, timeoutMs);
   } finally {
     held.owner--;
     userLock.releaseLock();
+  }
+}
+
+/** Inside the owner's lock: the document lock too when there is a document (none in the hourly job). */
+function withDocumentLockIfAny<T>(body: () => T, timeoutMs: number): T {
+  if (held.document > 0) return body();
+  const documentLock = LockService.getDocumentLock();
+  if (!documentLock) return body();
+  acquire(documentLock, timeoutMs);
+  held.document++;
+  documentLockNowHeld(true);
+  try {
+    return body();
+  } finally {
+    held.document--;
+    documentLockNowHeld(held.document > 0);
+    documentLock.releaseLock();
   }
 }

@@ -12,9 +12,19 @@
  */
 type Properties = GoogleAppsScript.Properties.Properties;
 
+/**
+ * Whether this execution holds the document lock, kept by document-lock.ts: a store handle first asked
+ * for after the lock was taken (an entry point that locks before reading anything) starts under it.
+ */
+let documentLockHeld = false;
+
+export function noteDocumentLockHeld(held: boolean): void {
+  documentLockHeld = held;
+}
+
 export class LockScopedProperties {
   private copy: Record<string, string> | null = null;
-  private underLock = false;
+  private underLock = documentLockHeld;
   /** The keys of the last whole read under the lock, kept after it is released (see keysLastSeen). */
   private lastKeys: readonly string[] | null = null;
 

@@ -13,7 +13,7 @@
  * data: without a real Range it does nothing.
  */
 import { servesAsInstallationOwner } from '../setup/installation';
-import { loadReferenceData } from '../../adapters/reference-data';
+import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { SHEET_NAMES } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { handleChangeLogEdit, handleHeaderEdit, handleReferenceEdit } from './other-sheets';
@@ -28,6 +28,7 @@ import { handleChecklistsEdit } from '../checklists/tab-edit';
 import { handleCatalogEdit } from '../assets/edit';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 interface EditEvent {
@@ -110,10 +111,12 @@ function handleEdit(event: EditEvent & { range: Range }): void {
   ];
   if (!watched.includes(name)) return;
   const ss = isSpreadsheet(event.source) ? event.source : activeSpreadsheet();
+  const range = editedRange(event.range, event);
+  // The register's data rows, the most frequent edit: checked under the lock, installation owner included.
+  if (name === SHEET_NAMES.register && range.row > 1) return registerDataEdit(ss, sheet, range);
   // The owner comes with the Settings/Staff snapshot every edit loads anyway: no round trip of its own.
   if (!servesAsInstallationOwner('onEditTrigger', loadReferenceData(ss).installationOwner)) return;
 
-  const range = editedRange(event.range, event);
   const newValue = event.value === undefined ? undefined : String(event.value);
   if (name === SHEET_NAMES.staff || name === SHEET_NAMES.settings) {
     show(ss, handleReferenceEdit(ss, sheet, range, newValue));
@@ -136,18 +139,47 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     show(ss, handleChangeLogEdit(ss, range, newValue));
     return;
   }
+  // The register's header row (and any data rows pasted with it).
   const messages: string[] = [];
-  if (range.row === 1) {
-    const header = handleHeaderEdit(ss, sheet, { ...range, numRows: 1 }, newValue);
-    if (header) messages.push(header);
-  }
+  const header = handleHeaderEdit(ss, sheet, { ...range, numRows: 1 }, newValue);
+  if (header) messages.push(header);
+  checkRegisterRows(ss, sheet, range, messages, () => true);
+}
+
+/**
+ * Data rows of the register. The installation-owner check is made under the edit's lock, from the
+ * Settings/Staff snapshot read there: one read of the document's properties serves both it and the
+ * edit (a check before the lock would be a round trip of its own).
+ */
+function registerDataEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange): void {
+  const serves = (owner: string | null) => servesAsInstallationOwner('onEditTrigger', owner);
+  checkRegisterRows(
+    ss,
+    sheet,
+    range,
+    [],
+    (reference) => serves(reference.installationOwner),
+    () => serves(loadReferenceData(ss).installationOwner),
+  );
+}
+
+function checkRegisterRows(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  range: EditedRange,
+  messages: string[],
+  admit: (reference: ReferenceData) => boolean,
+  /** Asked when the lock stayed busy, before the edit is recorded for later (true: record it). */
+  admitWithoutLock: () => boolean = () => true,
+): void {
   try {
-    const result = handleRegisterEdit(ss, sheet, range);
+    const result = handleRegisterEdit(ss, sheet, range, admit);
+    if (!result) return;
     if (result.toast) messages.push(result.toast);
   } catch (error) {
     if (!(error instanceof LockBusyError)) throw error;
     // Another execution kept the lock for the whole wait: checked later, never left unchecked.
-    recordPendingEdit(ss, sheet, range, currentUserEmail(), new Date());
+    if (admitWithoutLock()) recordPendingEdit(ss, sheet, range, currentUserEmail(), new Date());
     return;
   }
   // Then the edits recorded while the lock was busy (free when there are none: see pending.ts).

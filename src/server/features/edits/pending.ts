@@ -155,7 +155,7 @@ export function checkPendingEdits(ss: Spreadsheet, sheet: Sheet, currentUser: st
       const result = actingAs(edit.user, () => handleRegisterEdit(ss, sheet, range));
       // A toast reaches whoever is editing now: only the author of the deferred edit gets its outcome
       // that way (anyone else sees the notes on the cells).
-      if (result.toast && edit.user !== '' && edit.user === currentUser) outcome.toasts.push(result.toast);
+      if (result?.toast && edit.user !== '' && edit.user === currentUser) outcome.toasts.push(result.toast);
     } catch (error) {
       if (error instanceof LockBusyError) break; // still busy: the next run tries again
       const attempts = edit.attempts + 1;

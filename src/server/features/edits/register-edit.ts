@@ -26,9 +26,8 @@
  * their formulas (so they keep them), and a write refused by a strict validation rule is retried run
  * by run.
  *
- * Locks: the owner's user lock and the document lock (withOwnerAndDocumentLocks), like intake. The
- * trigger runs as the administrator who set up, as does the hourly job, which has no document lock
- * (see owner-state.ts): the user lock keeps the two from appending to the change log at once.
+ * Locks: the document lock, and the owner's user lock only when the hourly job left log entries to
+ * append; the document lock kept to the trigger's end unless emails follow (./edit-locks).
  */
 import { formatLocal, wholeSeconds } from '../../../core/time';
 import { type RegisterLayout } from '../../../core/columns';
@@ -38,7 +37,7 @@ import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../
 import { roleOf } from '../../../core/staff';
 import type { UnhashedEntry } from '../../../core/audit';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
-import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { releaseBeforeEmails, withEditLocks } from './edit-locks';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
 import { syncQueueFor } from '../../adapters/review-queue';
@@ -251,25 +250,36 @@ function writeNotes(sheet: Sheet, top: number, planned: readonly PlannedRow[]): 
   return 1;
 }
 
-/** Handles the data rows of an edit of the register. */
-export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange): RegisterEditResult {
+/**
+ * Handles the data rows of an edit of the register. The Settings/Staff snapshot is loaded under the
+ * lock, so that it and everything the edit reads of the document's properties come from one read of
+ * the store (document-properties-memo.ts). `admit` is asked first, with that snapshot (the trigger
+ * checks it runs as the installation owner): false leaves everything as it is and returns null.
+ */
+export function handleRegisterEdit(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  range: EditedRange,
+  admit: (reference: ReferenceData) => boolean = () => true,
+): RegisterEditResult | null {
   const top = Math.max(range.row, 2);
   const count = range.row + range.numRows - top;
   if (count <= 0) return { verdicts: [], toast: null };
   const user = currentUserEmail();
-  const reference: ReferenceData = loadReferenceData(ss);
+  const emails: PendingEmail[] = [];
   // Whole seconds: the stamps must read back exactly as recorded.
   const now = wholeSeconds(new Date());
-  const ctx: JudgeContext = {
-    actor: { email: user, role: roleOf(reference.staff, user) },
-    settings: reference.settings,
-    staff: reference.staff,
-    now,
-    timeZone: reference.timeZone,
-    unticked: untickedLoader(ss, reference),
-  };
-  const emails: PendingEmail[] = [];
-  const outcome = withOwnerAndDocumentLocks(() => {
+  const locked = (): { result: RegisterEditResult; reference: ReferenceData } | null => {
+    const reference = loadReferenceData(ss);
+    if (!admit(reference)) return null;
+    const ctx: JudgeContext = {
+      actor: { email: user, role: roleOf(reference.staff, user) },
+      settings: reference.settings,
+      staff: reference.staff,
+      now,
+      timeZone: reference.timeZone,
+      unticked: untickedLoader(ss, reference),
+    };
     requireChangeLog(ss);
     const judged = judgeWithFreshLayout(sheet, range, top, count, ctx);
     const { shape, read, reads } = judged;
@@ -304,9 +314,12 @@ export function handleRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
       for (const step of v.steps) emails.push({ step, order: v.next });
     });
     syncQueueFor(changed);
-    return { verdicts, toast };
-  });
-  // Emails after the locks are released: sending is slow and must not hold other editors up.
-  notifySteps(ss, reference, emails, user, now);
-  return outcome;
+    return { result: { verdicts, toast }, reference };
+  };
+  const outcome = withEditLocks(ss, locked);
+  if (!outcome) return null;
+  // Emails after the lock is released: sending is slow and must not hold other editors up.
+  releaseBeforeEmails(emails, outcome.reference, user);
+  notifySteps(ss, outcome.reference, emails, user, now);
+  return outcome.result;
 }

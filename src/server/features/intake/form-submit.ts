@@ -188,29 +188,39 @@ export function onFormSubmitTrigger(e: unknown): void {
   const event = toFormSubmitEvent(e);
   if (!event) return;
   const ss = activeSpreadsheet();
-  // Only the installation owner's trigger acts, whichever form answered: after a take-over both trigger
-  // sets fire until the former owner's retires, and each owner keeps its own intake ledger.
-  const reference = loadReferenceData(ss);
-  if (!servesAsInstallationOwner('onFormSubmitTrigger', reference.installationOwner)) return;
-  if (isUpdateResponse(event.namedValues)) {
-    applyUpdateResponse(ss, event);
-    return;
+  if (isUpdateResponse(event.namedValues) || isReplyResponse(event.namedValues)) {
+    // Only the installation owner's trigger acts, whichever form answered: after a take-over both trigger
+    // sets fire until the former owner's retires, and each owner keeps its own intake ledger.
+    const reference = loadReferenceData(ss);
+    if (!servesAsInstallationOwner('onFormSubmitTrigger', reference.installationOwner)) return;
+    if (isUpdateResponse(event.namedValues)) return void applyUpdateResponse(ss, event);
+    // A requestor's reply (the reply form shares this trigger) goes on their work order, not in as a request.
+    return void recordReply(ss, event.namedValues, new Date());
   }
   const now = new Date();
-  // A requestor's reply (the reply form shares this trigger) goes on their work order, not in as a request.
-  if (isReplyResponse(event.namedValues)) return void recordReply(ss, event.namedValues, now);
-  const result = ingestResponse(
-    ss,
-    reference,
-    {
-      sheetName: event.range.sheetName,
-      row: event.range.row,
-      namedValues: event.namedValues,
-      requestedAt: now,
-    },
-    now,
-    'intent',
-  );
-  if (result) acknowledge(ss, reference, result.order, now, result.mailIntent);
-  if (result) alertIfEmergency(ss, reference, result.order, now);
+  // A request takes the locks before anything else: the Settings/Staff snapshot, the installation owner
+  // and all that ingestResponse reads of the document's properties then come from one read of the store
+  // (document-properties-memo.ts), where a snapshot read before the locks would be a round trip of its own.
+  const ingested = withOwnerAndDocumentLocks(() => {
+    const reference = loadReferenceData(ss);
+    if (!servesAsInstallationOwner('onFormSubmitTrigger', reference.installationOwner)) return null;
+    const result = ingestResponse(
+      ss,
+      reference,
+      {
+        sheetName: event.range.sheetName,
+        row: event.range.row,
+        namedValues: event.namedValues,
+        requestedAt: now,
+      },
+      now,
+      'intent',
+    );
+    return result ? { reference, result } : null;
+  });
+  if (!ingested) return;
+  // After the locks: sending is slow and must not hold other writers up.
+  const { reference, result } = ingested;
+  acknowledge(ss, reference, result.order, now, result.mailIntent);
+  alertIfEmergency(ss, reference, result.order, now);
 }
