@@ -132,7 +132,11 @@ function pieceKey(key: string, index: number): string {
  * The properties holding an intent: one, or, for an intent longer than a property holds (a paste
  * owing emails about hundreds of orders), its key naming how many pieces follow it.
  */
-function storedIntent(key: string, recordId: string, planned: readonly PlannedMail[]): Record<string, string> {
+function storedIntent(
+  key: string,
+  recordId: string,
+  planned: readonly PlannedMail[],
+): Record<string, string> {
   const json = JSON.stringify({ recordId, planned });
   // eslint-disable-next-line no-control-regex
   const size = /^[\x00-\x7f]*$/.test(json) ? ASCII_PIECE_CHARS : PIECE_CHARS;
@@ -142,12 +146,6 @@ function storedIntent(key: string, recordId: string, planned: readonly PlannedMa
   for (let at = 0; at < json.length; at += size) stored[pieceKey(key, pieces++)] = json.slice(at, at + size);
   stored[key] = JSON.stringify({ recordId, pieces });
   return stored;
-}
-
-interface StoredIntent {
-  recordId: string;
-  planned: PlannedMail[];
-  pieces: number;
 }
 
 /** Reads an intent back: null when gone; `intent` null when unreadable (it is deleted all the same). */

@@ -86,6 +86,26 @@ export function intendStepEmails(
   return logged.intend(recordId, planned);
 }
 
+function composeStepEmails(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  pending: readonly PendingEmail[],
+  actorEmail: string,
+  now: Date,
+): { emails: OutgoingEmail[]; bulk: boolean } {
+  const orders = new Map(pending.map((p) => [p.order.id, p.order]));
+  // The assignee's email carries the order's update-form link (one property read, only for assignments).
+  const assigns = pending.some((p) => ['assign', 'reassign'].includes(p.step.transition.action));
+  return composePlanned(planStepEmails(reference, pending, actorEmail), (id) => orders.get(id), {
+    timeZone: reference.timeZone,
+    organizationName: reference.settings.organizationName,
+    link: ss.getUrl(),
+    now,
+    supervisors: supervisorEmails(reference.staff),
+    updateLinkOf: assigns ? updateLinkFor() : undefined,
+  });
+}
+
 /**
  * Sends what the steps owe, once their intent is released (`intent`, from intendStepEmails): when
  * releasing it fails, the next change to the log queues them instead, and nothing is sent here.
@@ -99,22 +119,16 @@ export function notifySteps(
   intent: MailIntent | null,
 ): void {
   if (pending.length === 0) return;
+  // Composed before the intent is released: a failure here leaves them to the next change to queue.
+  let composed: { emails: OutgoingEmail[]; bulk: boolean };
+  try {
+    composed = composeStepEmails(ss, reference, pending, actorEmail, now);
+  } catch (error) {
+    console.error(`Emails about ${pending[0]?.order.id ?? ''} left for the next change: ${String(error)}`);
+    return;
+  }
   if (!releaseMailIntent(intent)) return;
-  const orders = new Map(pending.map((p) => [p.order.id, p.order]));
-  // The assignee's email carries the order's update-form link (one property read, only for assignments).
-  const assigns = pending.some((p) => ['assign', 'reassign'].includes(p.step.transition.action));
-  const { emails, bulk } = composePlanned(
-    planStepEmails(reference, pending, actorEmail),
-    (id) => orders.get(id),
-    {
-      timeZone: reference.timeZone,
-      organizationName: reference.settings.organizationName,
-      link: ss.getUrl(),
-      now,
-      supervisors: supervisorEmails(reference.staff),
-      updateLinkOf: assigns ? updateLinkFor() : undefined,
-    },
-  );
+  const { emails, bulk } = composed;
   if (!bulk) {
     for (const email of emails) deliver(ss, email, now);
     return;
