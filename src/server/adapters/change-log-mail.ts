@@ -20,7 +20,7 @@ import { supervisorEmails } from '../../core/staff';
 import { queueEmails, type OutgoingEmail } from './mailer';
 import { loadReferenceData } from './reference-data';
 import { Register } from './register';
-import { documentPropertiesOrNull } from './service-handles';
+import { documentKeysLastSeen, documentPropertiesOrNull } from './service-handles';
 import { isHandedOffMailKey } from './change-log-handoff';
 import { ownerProperties } from './owner-state';
 import { withUserLock } from './reentrant-lock';
@@ -181,10 +181,25 @@ export function recordMailIntent(
   const props = documentPropertiesOrNull();
   if (planned.length === 0 || !props) return null;
   const intent = { key: intentKey(seq), recordId, planned: [...planned] };
+  sweepOrphanPieces(props);
   const stored = storedIntent(intent.key, recordId, intent.planned);
   if (Object.keys(stored).length === 1) props.setProperty(intent.key, stored[intent.key] ?? '');
   else props.setProperties(stored);
   return intent;
+}
+
+/**
+ * Deletes pieces whose intent is gone (a writer released it but failed deleting its pieces): found in
+ * the keys already read under the lock, so this costs nothing when there are none.
+ */
+function sweepOrphanPieces(props: IntentStore): void {
+  const keys = documentKeysLastSeen();
+  if (!keys) return;
+  const present = new Set(keys);
+  for (const key of keys) {
+    const piece = /^(wo\.mail\.intent\.\d+)\.\d+$/.exec(key);
+    if (piece && !present.has(piece[1] ?? '')) props.deleteProperty(key);
+  }
 }
 
 /** Forgets the intents of rows recovery dropped (their change never landed, nor is mail owed). */
