@@ -208,7 +208,7 @@ describe('the workbench story, in Chromium', () => {
     expect(await outcome.textContent()).toMatch(/\S/);
     const modals = page.locator('[data-testid="alert"]');
     for (let i = 0; i < 10 && (await modals.count()) > 0; i++)
-      await modals.first().getByRole('button').first().click();
+      await modals.last().getByRole('button').first().click();
     expect(await modals.count()).toBe(0);
   });
 
