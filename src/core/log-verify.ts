@@ -1,12 +1,16 @@
 /**
  * Verify audit log, fed chunk by chunk: the legacy part (plain SHA-256 rows written before the keyed
  * chain, as many as the checkpoint recorded, ending on the hash the checkpoint recorded), then the
- * keyed chain (keyed-verify.ts), then the end of the log against the checkpoint.
+ * keyed chain (keyed-verify.ts), then the end of the log against the checkpoint, and, when an
+ * administrator gave one, against a daily anchor from an email (log-anchor.ts): the checkpoint is in
+ * the document's properties, which someone able to reset them could roll back with the log; the
+ * anchor is not.
  */
 import { verifyChain } from './audit';
 import { LOG_COLUMN } from './change-log-row';
 import { parseKeyedCell, type Checkpoint, type HmacKey } from './keyed-chain';
 import { checkEnd, verifyKeyedRows, type KeyedState, type TamperKind } from './keyed-verify';
+import type { LogAnchor } from './log-anchor';
 
 export type { TamperKind } from './keyed-verify';
 
@@ -27,6 +31,8 @@ export interface LogSuccess {
   head: string;
   /** Keyed rows past the checkpoint (written by an execution that stopped before recording them). */
   uncommitted: number;
+  /** The sheet row holding the anchor given, which it matched. */
+  anchorRow?: number;
 }
 
 export class LogVerifier {
@@ -35,10 +41,13 @@ export class LogVerifier {
   private state: KeyedState;
   private rows = 0;
   private failure: LogFailure | null = null;
+  /** The anchor's row once the chain reached its position: sheet row and the MAC it carries. */
+  private anchored: { row: number; mac: string } | null = null;
 
   constructor(
     private readonly key: HmacKey,
     private readonly checkpoint: Checkpoint,
+    private readonly anchor: LogAnchor | null = null,
   ) {
     this.legacyHash = '0'.repeat(64);
     this.state = { seq: 0, mac: checkpoint.legacyHead };
@@ -111,6 +120,12 @@ export class LogVerifier {
     const view = i === 0 ? rows : rows.slice(i);
     const keyed = verifyKeyedRows(this.key, view, count - i, this.state, this.checkpoint, firstRowNumber + i);
     if (!keyed.ok) return this.fail(keyed.row, keyed.kind, keyed.detail);
+    // Verified rows hold consecutive positions: the anchor's, when in this chunk, is found by offset.
+    const at = this.anchor ? this.anchor.seq - this.state.seq - 1 : -1;
+    if (at >= 0 && at < keyed.rows) {
+      const cell = parseKeyedCell(view[at]?.[LOG_COLUMN.hash]);
+      if (cell) this.anchored = { row: firstRowNumber + i + at, mac: cell.mac };
+    }
     this.state = keyed.state;
     this.rows += keyed.rows;
     return null;
@@ -129,6 +144,33 @@ export class LogVerifier {
     }
     const end = checkEnd(this.state, this.checkpoint, nextRowNumber);
     if (!end.ok) return this.fail(end.row, end.kind, end.detail);
-    return { ok: true, rows: this.rows, seq: this.state.seq, head: this.state.mac, uncommitted: end.extra };
+    const anchorFailure = this.checkAnchor(nextRowNumber);
+    if (anchorFailure) return anchorFailure;
+    const verified = { rows: this.rows, seq: this.state.seq, head: this.state.mac, uncommitted: end.extra };
+    return this.anchored
+      ? { ok: true, ...verified, anchorRow: this.anchored.row }
+      : { ok: true, ...verified };
+  }
+
+  /** The anchor against the verified log: its position must still be there, carrying its MAC. */
+  private checkAnchor(nextRowNumber: number): LogFailure | null {
+    const anchor = this.anchor;
+    if (!anchor) return null;
+    if (!this.anchored) {
+      const missing = anchor.seq - this.state.seq;
+      return this.fail(
+        nextRowNumber,
+        'truncated',
+        `the log ends at chain position ${this.state.seq}, ${missing} row${missing === 1 ? '' : 's'} short of the anchor you gave (position ${anchor.seq}): rows were removed from its end, and the add-on's own record of the log was reset to match`,
+      );
+    }
+    if (this.anchored.mac !== anchor.mac) {
+      return this.fail(
+        this.anchored.row,
+        'fabricated',
+        `the row at chain position ${anchor.seq} carries MAC ${this.anchored.mac.slice(0, 16)}…, not the anchor's ${anchor.mac.slice(0, 16)}…: the log was rewritten at or above this row and chained again, or the add-on's secret was replaced`,
+      );
+    }
+    return null;
   }
 }

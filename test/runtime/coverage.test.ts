@@ -47,6 +47,7 @@ const REACHED_THROUGH: Record<string, string[]> = {
   Item: ['getItems', 'getItemById'],
   Choice: ['getChoices'],
   HtmlOutput: ['createHtmlOutput', 'createHtmlOutputFromFile'],
+  PromptResponse: ['.prompt('],
   DataValidationBuilder: ['newDataValidation'],
   DataValidation: ['getDataValidation'],
   EmbeddedChartBuilder: ['newChart'],

@@ -12,42 +12,30 @@
  *    order and queues them in the Outbox;
  *  - failed after the intent was deleted: sendOrQueue either sent or queued each email (a failed send
  *    is queued), so nothing is owed any more.
+ * Every writer owing emails records them so: intake, sidebar actions, technicians' edits and pastes
+ * (one intent for all the rows, a plan naming every order it is about), My work and update-form
+ * steps, and the hourly job (its intents in the owner's properties, change-log-handoff.ts).
  */
-import { composeEmail, type EmailKind } from '../../core/notifications';
+import type { WorkOrder } from '../../core/model';
+import { supervisorEmails } from '../../core/staff';
+import { composePlanned, type ComposeContext, type PlannedMail } from './change-log-mail-compose';
 import { queueEmails, type OutgoingEmail } from './mailer';
 import { loadReferenceData } from './reference-data';
 import { Register } from './register';
-import { documentPropertiesOrNull } from './service-handles';
+import { documentKeysLastSeen, documentPropertiesOrNull } from './service-handles';
 import { isHandedOffMailKey } from './change-log-handoff';
 import { ownerProperties } from './owner-state';
 import { withUserLock } from './reentrant-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface PlannedMail {
-  kind: EmailKind;
-  /** Recipients when not the kind's usual ones. */
-  to?: string[];
-  question?: string;
-  previousAssignee?: string;
-  /** The reply form's link (a clarification, or an approval once the form exists). */
-  reply?: { link: string; prefilled: boolean };
-  /** Why a supervisor changed the priority or due date. */
-  reason?: string;
-  /** The due date before the change, as milliseconds (an intent is stored as JSON). */
-  previousDueMs?: number | null;
-}
-
-/** A planned mail's parts of the email's extra (the stored due date back to a Date). */
-export function emailExtraOf(plan: PlannedMail): Omit<PlannedMail, 'kind' | 'previousDueMs'> & {
-  previousDue?: Date | null;
-} {
-  const { previousDueMs, ...rest } = plan;
-  const parts: Omit<PlannedMail, 'previousDueMs'> & { previousDue?: Date | null } = rest;
-  if (previousDueMs !== undefined)
-    parts.previousDue = previousDueMs === null ? null : new Date(previousDueMs);
-  return parts;
-}
+export {
+  BULK_EMAILS,
+  composePlanned,
+  emailExtraOf,
+  type ComposeContext,
+  type PlannedMail,
+} from './change-log-mail-compose';
 
 export interface MailIntent {
   key: string;
@@ -56,10 +44,65 @@ export interface MailIntent {
 }
 
 const PREFIX = 'wo.mail.intent.';
+/**
+ * Longest piece of an intent in one property: Google's limit is 9 KB a value, and a character may
+ * take up to 4 bytes (the all-ASCII case, nearly every intent, gets pieces four times longer).
+ */
+const PIECE_CHARS = 2000;
+const ASCII_PIECE_CHARS = 8000;
 
 /** The intent's key for the rows ending at chain position `seq`. */
 export function intentKey(seq: number): string {
   return `${PREFIX}${seq}`;
+}
+
+/** The intent's pieces beyond its first property, when it was too long for one. */
+function pieceKey(key: string, index: number): string {
+  return `${key}.${index}`;
+}
+
+/**
+ * The properties holding an intent: one, or, for an intent longer than a property holds (a paste
+ * owing emails about hundreds of orders), its key naming how many pieces follow it.
+ */
+function storedIntent(
+  key: string,
+  recordId: string,
+  planned: readonly PlannedMail[],
+): Record<string, string> {
+  const json = JSON.stringify({ recordId, planned });
+  // eslint-disable-next-line no-control-regex
+  const size = /^[\x00-\x7f]*$/.test(json) ? ASCII_PIECE_CHARS : PIECE_CHARS;
+  if (json.length <= size) return { [key]: json };
+  const stored: Record<string, string> = {};
+  let pieces = 0;
+  for (let at = 0; at < json.length; at += size) stored[pieceKey(key, pieces++)] = json.slice(at, at + size);
+  stored[key] = JSON.stringify({ recordId, pieces });
+  return stored;
+}
+
+/** Reads an intent back: null when gone; `intent` null when unreadable (it is deleted all the same). */
+function readIntent(
+  props: IntentStore,
+  key: string,
+): { intent: { recordId: string; planned: PlannedMail[] } | null; pieces: number } | null {
+  const raw = props.getProperty(key);
+  if (raw === null) return null;
+  let pieces = 0;
+  try {
+    const head = JSON.parse(raw) as { recordId?: unknown; planned?: unknown; pieces?: unknown };
+    if (typeof head.pieces === 'number' && head.pieces > 0) pieces = Math.min(head.pieces, 1000);
+    let body = head;
+    if (pieces > 0) {
+      let json = '';
+      for (let i = 0; i < pieces; i++) json += props.getProperty(pieceKey(key, i)) ?? '';
+      body = JSON.parse(json) as typeof head;
+    }
+    if (typeof body.recordId !== 'string' || !Array.isArray(body.planned)) return { intent: null, pieces };
+    return { intent: { recordId: body.recordId, planned: body.planned as PlannedMail[] }, pieces };
+  } catch {
+    return { intent: null, pieces };
+  }
 }
 
 /** Records the emails owed by the rows ending at `seq` (one property write); null when none. */
@@ -71,16 +114,44 @@ export function recordMailIntent(
   const props = documentPropertiesOrNull();
   if (planned.length === 0 || !props) return null;
   const intent = { key: intentKey(seq), recordId, planned: [...planned] };
-  props.setProperty(intent.key, JSON.stringify({ recordId, planned: intent.planned }));
+  sweepOrphanPieces(props);
+  const stored = storedIntent(intent.key, recordId, intent.planned);
+  if (Object.keys(stored).length === 1) props.setProperty(intent.key, stored[intent.key] ?? '');
+  else props.setProperties(stored);
   return intent;
+}
+
+/**
+ * Deletes pieces whose intent is gone (a writer released it but failed deleting its pieces): found in
+ * the keys already read under the lock, so this costs nothing when there are none.
+ */
+function sweepOrphanPieces(props: IntentStore): void {
+  const keys = documentKeysLastSeen();
+  if (!keys) return;
+  const present = new Set(keys);
+  for (const key of keys) {
+    const piece = /^(wo\.mail\.intent\.\d+)\.\d+$/.exec(key);
+    if (piece && !present.has(piece[1] ?? '')) props.deleteProperty(key);
+  }
 }
 
 /** Forgets the intents of rows recovery dropped (their change never landed, nor is mail owed). */
 export function dropMailIntents(keys: readonly string[]): void {
   const props = documentPropertiesOrNull();
   if (!props) return;
-  const present = new Set(props.getKeys());
-  for (const key of keys) if (present.has(key)) props.deleteProperty(key);
+  const present = props.getKeys();
+  for (const key of present)
+    if (keys.some((k) => key === k || key.startsWith(`${k}.`))) props.deleteProperty(key);
+}
+
+/** Deletes an intent's pieces after its first property (best effort: the first is what counts). */
+function deletePieces(props: IntentStore, intent: MailIntent): void {
+  const pieces = Object.keys(storedIntent(intent.key, intent.recordId, intent.planned)).length - 1;
+  try {
+    for (let i = 0; i < pieces; i++) props.deleteProperty(pieceKey(intent.key, i));
+  } catch (error) {
+    console.error(`Pieces of ${intent.key} left in the document's properties: ${String(error)}`);
+  }
 }
 
 /**
@@ -90,15 +161,17 @@ export function dropMailIntents(keys: readonly string[]): void {
 export function releaseMailIntent(intent: MailIntent | null | undefined): boolean {
   if (!intent) return true;
   if (isHandedOffMailKey(intent.key)) return releaseHandedOffIntent(intent);
+  const props = documentPropertiesOrNull();
+  if (!props) return true;
   try {
-    documentPropertiesOrNull()?.deleteProperty(intent.key);
-    return true;
+    props.deleteProperty(intent.key);
   } catch (error) {
     console.error(`Emails about ${intent.recordId} left for the next change to queue: ${String(error)}`);
     return false;
   }
+  deletePieces(props, intent);
+  return true;
 }
-
 /**
  * The hourly job's intent, in the owner's properties: deleted under the owner's lock that every
  * appender of the hand-off holds. Gone already means an execution in the document queued its emails
@@ -135,34 +208,45 @@ export function settleMailIntents(
   props: IntentStore | null = documentPropertiesOrNull(),
 ): void {
   if (!props || keys.length === 0) return;
-  const owed: OutgoingEmail[] = [];
-  const found: string[] = [];
-  let register: Register | null = null;
+  const found: Array<{ key: string; pieces: number }> = [];
+  const intents: Array<{ recordId: string; planned: PlannedMail[] }> = [];
   for (const key of keys) {
-    const raw = props.getProperty(key);
-    if (raw === null) continue;
-    found.push(key);
-    let intent: { recordId?: unknown; planned?: unknown };
-    try {
-      intent = JSON.parse(raw) as typeof intent;
-    } catch {
-      continue;
-    }
-    if (typeof intent.recordId !== 'string' || !Array.isArray(intent.planned)) continue;
-    register ??= Register.open(ss);
-    const order = register.find(intent.recordId)?.order;
-    if (!order) continue;
+    const read = readIntent(props, key);
+    if (!read) continue;
+    found.push({ key, pieces: read.pieces });
+    if (read.intent) intents.push(read.intent);
+  }
+  const owed: OutgoingEmail[] = [];
+  if (intents.length > 0) {
+    const orderOf = ordersOf(ss, intents);
     const reference = loadReferenceData(ss);
-    for (const plan of intent.planned as PlannedMail[]) {
-      const email = composeEmail(plan.kind, order, {
-        timeZone: reference.timeZone,
-        organizationName: reference.settings.organizationName,
-        ...emailExtraOf(plan),
-        link: ss.getUrl(),
-      });
-      if (email.to.length > 0) owed.push({ ...email, recordId: order.id });
-    }
+    const context: ComposeContext = {
+      timeZone: reference.timeZone,
+      organizationName: reference.settings.organizationName,
+      link: ss.getUrl(),
+      now: new Date(),
+      supervisors: supervisorEmails(reference.staff),
+    };
+    for (const intent of intents) owed.push(...composePlanned(intent, orderOf, context).emails);
   }
   queueEmails(ss, owed, new Date());
-  for (const key of found) props.deleteProperty(key);
+  for (const { key, pieces } of found) {
+    props.deleteProperty(key);
+    for (let i = 0; i < pieces; i++) props.deleteProperty(pieceKey(key, i));
+  }
+}
+
+/** The register's orders the intents are about: found one by one when few, else read whole once. */
+function ordersOf(
+  ss: Spreadsheet,
+  intents: ReadonlyArray<{ recordId: string; planned: readonly PlannedMail[] }>,
+): (id: string) => WorkOrder | undefined {
+  const ids = new Set(intents.flatMap((i) => i.planned.flatMap((p) => p.ids ?? [i.recordId])));
+  const register = Register.open(ss);
+  if (ids.size <= 3) {
+    const found = new Map([...ids].map((id) => [id, register.find(id)?.order]));
+    return (id) => found.get(id);
+  }
+  const all = new Map(register.readAll().orders.map((o) => [o.order.id, o.order]));
+  return (id) => all.get(id);
 }

@@ -17,6 +17,13 @@ export function alertUser(title: string, message: string): void {
   ui.alert(title, message, ui.ButtonSet.OK);
 }
 
+/** A dialog asking for one line of text: what was typed, or null when the person cancelled or closed it. */
+export function promptUser(title: string, message: string): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+  return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
+}
+
 /**
  * Shows a page built into dist/ (`<file>.html`) as the sidebar; with `firstData`, the page carries it
  * (src/shared/first-data.ts) and draws it without asking the server first.

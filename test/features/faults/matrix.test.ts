@@ -14,7 +14,8 @@ import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '..
 import { formatFieldValue } from '../../../src/core/field-changes';
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../../../src/core/model';
 import { verifyLog } from '../../support/audit';
-import { assignedOrder, rowOf, REGISTER } from '../../support/edits';
+import { STEP_CHOICES, updateQuestion } from '../../../src/shared/my-work-update-form';
+import { assignedOrder, rowOf, typeAll, REGISTER } from '../../support/edits';
 import {
   DAY,
   HOUR,
@@ -53,6 +54,12 @@ interface Ids {
   assigned2: string;
   witness: string;
   closedOld: string;
+  /** In Progress with results and actions typed in: completed by typing Completed in its Status cell. */
+  toComplete: string;
+  /** In Progress, completed through My work. */
+  toCompleteMyWork: string;
+  /** In Progress, put on hold through the update form. */
+  toHold: string;
   created: string | null;
 }
 
@@ -106,6 +113,48 @@ const SCENARIOS: Record<string, Scenario> = {
     mailOnLanding: () => [],
     records: (ids) => [ids.assigned],
   },
+  // Completed owes the supervisors and the requestor an email each (the lifecycle table's notify list).
+  'technician edit (Completed)': {
+    run: (wb) =>
+      wb.edit(TECH, REGISTER, rowOf(wb, IDS.toComplete), wb.registerColumn('Status'), [['Completed']]),
+    mailOnLanding: (ids) => [
+      { to: SUPERVISOR, id: ids.toComplete },
+      { to: REQUESTOR, id: ids.toComplete },
+    ],
+    records: (ids) => [ids.toComplete],
+  },
+  'My work step (complete)': {
+    run: (wb) =>
+      wb.call(TECH, 'myWorkAct', {
+        action: 'complete',
+        id: IDS.toCompleteMyWork,
+        revision: wb.order(IDS.toCompleteMyWork).revision,
+        results: 'Door closes again',
+        actionsTaken: 'Hinge replaced',
+      }),
+    mailOnLanding: (ids) => [
+      { to: SUPERVISOR, id: ids.toCompleteMyWork },
+      { to: REQUESTOR, id: ids.toCompleteMyWork },
+    ],
+    records: (ids) => [ids.toCompleteMyWork],
+  },
+  // On Hold owes the requestor and the supervisors an email each.
+  'update form (hold)': {
+    run: (wb) =>
+      wb.rt.submitForm(updateFormId(wb), {
+        respondentEmail: TECH,
+        answers: {
+          [updateQuestion('order').title]: IDS.toHold,
+          [updateQuestion('step').title]: STEP_CHOICES.hold,
+          [updateQuestion('reason').title]: 'Waiting for a part',
+        },
+      }),
+    mailOnLanding: (ids) => [
+      { to: SUPERVISOR, id: ids.toHold },
+      { to: REQUESTOR, id: ids.toHold },
+    ],
+    records: (ids) => [ids.toHold],
+  },
   paste: {
     run: (wb) => {
       const rows = [rowOf(wb, IDS.assigned), rowOf(wb, IDS.assigned2)].sort((a, b) => a - b);
@@ -135,6 +184,12 @@ const SCENARIOS: Record<string, Scenario> = {
 };
 
 let IDS: Ids;
+
+function updateFormId(wb: TestWorkbook): string {
+  const form = wb.rt.world.forms.all().find((f) => f.title === 'Work order update');
+  if (!form) throw new Error('setup made no update form');
+  return form.id;
+}
 
 /** Emails about `id` to `to`: sent, plus queued in the Outbox. */
 function mailCount(wb: TestWorkbook, to: string, id: string): number {
@@ -213,8 +268,9 @@ interface Baseline {
 
 function baselineOf(wb: TestWorkbook): Baseline {
   const mail = new Map<string, number>();
-  for (const to of [REQUESTOR, TECH2, LATE])
-    for (const id of [IDS.submitted, IDS.submitted2]) mail.set(`${to}|${id}`, mailCount(wb, to, id));
+  for (const scenario of Object.values(SCENARIOS))
+    for (const { to, id } of scenario.mailOnLanding({ ...IDS, created: null }))
+      mail.set(`${to}|${id}`, mailCount(wb, to, id));
   return {
     orders: new Map(wb.register().map((r) => [r.order.id, r.order])),
     logRows: wb.changeLog().length,
@@ -250,7 +306,20 @@ beforeAll(async () => {
   const assigned2 = await assignedOrder(wb, TECH);
   const witness = await assignedOrder(wb, TECH2);
   const [submitted, submitted2] = await submitMany(wb, 2);
+  const toComplete = await assignedOrder(wb, TECH);
+  await typeAll(wb, TECH, toComplete, {
+    Status: 'In Progress',
+    Results: 'Light works',
+    'Actions Taken': 'Fuse replaced',
+  });
+  const toCompleteMyWork = await assignedOrder(wb, TECH);
+  await typeAll(wb, TECH, toCompleteMyWork, { Status: 'In Progress' });
+  const toHold = await assignedOrder(wb, TECH);
+  await typeAll(wb, TECH, toHold, { Status: 'In Progress' });
   IDS = {
+    toComplete,
+    toCompleteMyWork,
+    toHold,
     submitted: submitted!,
     submitted2: submitted2!,
     assigned,

@@ -1,6 +1,7 @@
 import { verifyChain, GENESIS_HASH, type ChainVerification } from '../../../core/audit';
 import { hmacKey } from '../../../core/keyed-chain';
 import { LogVerifier, type TamperKind } from '../../../core/log-verify';
+import type { LogAnchor } from '../../../core/log-anchor';
 import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../../core/model';
 import { documentSecret } from '../../adapters/addon-secret';
 import { readCheckpoint } from '../../adapters/change-log-tail';
@@ -35,13 +36,13 @@ export type AuditResult =
  * row 1). A workbook whose log has no checkpoint yet (set up before the keyed chain, and nothing
  * appended since) is checked as before, by its SHA-256 chain alone, and says so.
  */
-export function verifyChangeLog(ss: Spreadsheet): AuditResult {
+export function verifyChangeLog(ss: Spreadsheet, anchor: LogAnchor | null = null): AuditResult {
   const sheet = requireSheet(ss, SHEET_NAMES.changeLog);
   const checkpoint = readCheckpoint();
   const secret = documentSecret({ create: false });
-  if (!checkpoint || !secret) return verifyUnkeyed(sheet);
+  if (!checkpoint || !secret) return anchor ? recordGone(anchor) : verifyUnkeyed(sheet);
   const key = hmacKey(secret);
-  const verifier = new LogVerifier(key, checkpoint);
+  const verifier = new LogVerifier(key, checkpoint, anchor);
   const recorded = emptyRecorded();
   const live: LiveRecords = new Map();
   const last = sheet.getLastRow();
@@ -64,7 +65,8 @@ export function verifyChangeLog(ss: Spreadsheet): AuditResult {
       reason: `row ${verdict.row}: ${verdict.kind}: ${verdict.detail}`,
       message:
         `The audit log is broken at sheet row ${verdict.row}: ${what}. ${capitalize(verdict.detail)}. ` +
-        `Rows 2 to ${Math.max(1, verdict.row - 1)} verify. Compare with the last daily anchor emailed to administrators.`,
+        `Rows 2 to ${Math.max(1, verdict.row - 1)} verify.` +
+        (anchor ? '' : ' Compare with the last daily anchor emailed to administrators.'),
     };
   }
   const covered = verifyCovered(ss, key, recorded);
@@ -94,7 +96,29 @@ export function verifyChangeLog(ss: Spreadsheet): AuditResult {
     head: verdict.head,
     message:
       `Audit log OK: ${verdict.rows} rows verified, ending at chain position ${verdict.seq} ` +
-      `(MAC ${verdict.head.slice(0, 16)}…), as the add-on recorded.${pending}`,
+      `(MAC ${verdict.head.slice(0, 16)}…), as the add-on recorded.${pending}` +
+      (anchor && verdict.anchorRow
+        ? ` It holds the anchor you gave: chain position ${anchor.seq} at sheet row ${verdict.anchorRow}, with its MAC.`
+        : ''),
+  };
+}
+
+/**
+ * An anchor given, but the add-on's own record of the log (its secret or checkpoint) is gone: the
+ * document's properties were reset, and nothing left in the spreadsheet can show the log is whole.
+ */
+function recordGone(anchor: LogAnchor): AuditResult {
+  return {
+    ok: false,
+    rowsVerified: 0,
+    firstBrokenRow: 0,
+    kind: 'fabricated',
+    reason: `no secret or checkpoint, though the anchor names chain position ${anchor.seq}`,
+    message:
+      `The add-on's own record of the change log (its secret and checkpoint, in the document's properties) is gone, ` +
+      `yet the anchor you gave says the log's keyed chain had reached position ${anchor.seq}: those properties were ` +
+      'reset or replaced, and the log cannot be shown to be the one the add-on wrote. Keep the anchor emails as ' +
+      "the record of where the log stood, and find out who could change the add-on's data before running setup again.",
   };
 }
 

@@ -10,11 +10,17 @@
  * at once; many are queued in the Outbox in one write for the hourly drain (which sends within the
  * day's quota): a 1,000-row paste ends in seconds instead of ~1 s per email, and never drops one.
  */
-import { composeBulkNotices } from '../../../core/bulk-notice';
-import type { Email } from '../../../core/email-format';
-import { composeEmail, recipientsFor } from '../../../core/notifications';
 import type { WorkOrder } from '../../../core/model';
+import { recipientsFor } from '../../../core/notifications';
 import { supervisorEmails } from '../../../core/staff';
+import type { LoggedRows } from '../../adapters/change-log';
+import {
+  BULK_EMAILS,
+  composePlanned,
+  releaseMailIntent,
+  type MailIntent,
+  type PlannedMail,
+} from '../../adapters/change-log-mail';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { queueEmails, sendOrQueue, type OutgoingEmail } from '../../adapters/mailer';
 import { deliverAll } from '../../adapters/outbox';
@@ -29,8 +35,7 @@ export interface PendingEmail {
   order: WorkOrder;
 }
 
-/** More emails than this from one edit are sent as one email per recipient. */
-export const BULK_EMAILS = 10;
+export { BULK_EMAILS };
 
 function deliver(ss: Spreadsheet, email: OutgoingEmail, now: Date): void {
   try {
@@ -41,71 +46,98 @@ function deliver(ss: Spreadsheet, email: OutgoingEmail, now: Date): void {
   }
 }
 
-/** The emails the steps owe, one per step and recipient group, as composeEmail writes them. */
-function composeAll(
+/**
+ * What the steps owe by email, as an intent's plans (change-log-mail.ts): one plan per kind and
+ * recipients, naming every order it is about, so that a paste of hundreds of rows stays compact.
+ */
+export function planStepEmails(
+  reference: Pick<ReferenceData, 'settings' | 'staff'>,
+  pending: readonly PendingEmail[],
+  actorEmail: string,
+): { recordId: string; planned: PlannedMail[] } {
+  const plans = new Map<string, PlannedMail & { ids: string[] }>();
+  for (const { step, order } of pending) {
+    const planned = recipientsFor(step.transition, order, reference.staff, step.previousAssignee, {
+      switches: reference.settings,
+      actorEmail,
+    });
+    for (const { kind, to } of planned) {
+      const group = `${kind}\n${to.join('\n')}`;
+      const plan = plans.get(group);
+      if (plan) plan.ids.push(order.id);
+      else plans.set(group, { kind, to, ids: [order.id] });
+    }
+  }
+  return { recordId: pending[0]?.order.id ?? '', planned: [...plans.values()] };
+}
+
+/**
+ * Records the emails the steps owe with the rows just written (call it before the register write;
+ * commit the rows with what it returns). Null when they owe none.
+ */
+export function intendStepEmails(
+  logged: LoggedRows,
+  reference: Pick<ReferenceData, 'settings' | 'staff'>,
+  pending: readonly PendingEmail[],
+  actorEmail: string,
+): MailIntent | null {
+  if (pending.length === 0) return null;
+  const { recordId, planned } = planStepEmails(reference, pending, actorEmail);
+  return logged.intend(recordId, planned);
+}
+
+function composeStepEmails(
   ss: Spreadsheet,
   reference: ReferenceData,
   pending: readonly PendingEmail[],
   actorEmail: string,
   now: Date,
-): OutgoingEmail[] {
-  const { settings, staff, timeZone } = reference;
-  const supervisors = supervisorEmails(staff);
+): { emails: OutgoingEmail[]; bulk: boolean } {
+  const orders = new Map(pending.map((p) => [p.order.id, p.order]));
   // The assignee's email carries the order's update-form link (one property read, only for assignments).
   const assigns = pending.some((p) => ['assign', 'reassign'].includes(p.step.transition.action));
-  const linkFor = assigns ? updateLinkFor() : null;
-  const link = ss.getUrl();
-  const out: OutgoingEmail[] = [];
-  for (const { step, order } of pending) {
-    const planned = recipientsFor(step.transition, order, staff, step.previousAssignee, {
-      switches: settings,
-      actorEmail,
-    });
-    for (const { kind, to } of planned) {
-      const email = composeEmail(kind, order, {
-        timeZone,
-        organizationName: settings.organizationName,
-        to,
-        supervisors,
-        previousAssignee: step.previousAssignee,
-        link,
-        now,
-        updateLink: linkFor?.(order),
-      });
-      out.push({ ...email, recordId: order.id });
-    }
-  }
-  return out;
+  return composePlanned(planStepEmails(reference, pending, actorEmail), (id) => orders.get(id), {
+    timeZone: reference.timeZone,
+    organizationName: reference.settings.organizationName,
+    link: ss.getUrl(),
+    now,
+    supervisors: supervisorEmails(reference.staff),
+    updateLinkOf: assigns ? updateLinkFor() : undefined,
+  });
 }
 
+/**
+ * Sends what the steps owe, once their intent is released (`intent`, from intendStepEmails): when
+ * releasing it fails, the next change to the log queues them instead, and nothing is sent here.
+ */
 export function notifySteps(
   ss: Spreadsheet,
   reference: ReferenceData,
   pending: readonly PendingEmail[],
   actorEmail: string,
   now: Date,
+  intent: MailIntent | null,
 ): void {
   if (pending.length === 0) return;
-  const emails = composeAll(ss, reference, pending, actorEmail, now);
-  if (emails.length <= BULK_EMAILS) {
+  // Composed before the intent is released: a failure here leaves them to the next change to queue.
+  let composed: { emails: OutgoingEmail[]; bulk: boolean };
+  try {
+    composed = composeStepEmails(ss, reference, pending, actorEmail, now);
+  } catch (error) {
+    console.error(`Emails about ${pending[0]?.order.id ?? ''} left for the next change: ${String(error)}`);
+    return;
+  }
+  if (!releaseMailIntent(intent)) return;
+  const { emails, bulk } = composed;
+  if (!bulk) {
     for (const email of emails) deliver(ss, email, now);
     return;
   }
-  const notices = composeBulkNotices({
-    emails: emails as readonly Email[],
-    now,
-    timeZone: reference.timeZone,
-    organizationName: reference.settings.organizationName,
-    link: ss.getUrl(),
-  });
-  const first = pending[0]?.order.id ?? '';
-  const recordId = pending.length === 1 ? first : `${first} and ${pending.length - 1} more`;
-  const outgoing = notices.map((notice) => ({ ...notice, recordId }));
   try {
     // A few people concerned: their one email each goes now (one quota read; what the quota does not
     // cover is queued in one write). Many: all queued in one write, for the hourly drain.
-    if (outgoing.length <= BULK_EMAILS) deliverAll(ss, outgoing, now);
-    else queueEmails(ss, outgoing, now);
+    if (emails.length <= BULK_EMAILS) deliverAll(ss, emails, now);
+    else queueEmails(ss, emails, now);
   } catch (error) {
     // The changes are made and logged; the Change Log names every order these emails were about.
     console.error(`The emails of a ${pending.length}-row change could not be queued: ${String(error)}`);

@@ -46,7 +46,8 @@ import { currentUserEmail } from '../../adapters/session';
 import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
 import { explainHiddenEditor } from './hidden-editor';
 import { putBackForgedRows } from '../integrity/paste';
-import { notifySteps, type PendingEmail } from './notify';
+import { intendStepEmails, notifySteps, type PendingEmail } from './notify';
+import type { MailIntent } from '../../adapters/change-log-mail';
 import { untickedLoader } from '../checklists/gate';
 import { notesRectangle, plannedRow, runsOf, spanOf, valuesRectangle, type PlannedRow } from './write-plan';
 
@@ -269,6 +270,7 @@ export function handleRegisterEdit(
   const emails: PendingEmail[] = [];
   // Whole seconds: the stamps must read back exactly as recorded.
   const now = wholeSeconds(new Date());
+  let mailIntent: MailIntent | null = null;
   const locked = (): { result: RegisterEditResult; reference: ReferenceData } | null => {
     const reference = loadReferenceData(ss);
     if (!admit(reference)) return null;
@@ -301,9 +303,14 @@ export function handleRegisterEdit(
     const spareCalls = Math.max(0, CALL_BUDGET - reads - writes - (toast ? 1 : 0) - 2);
     // The log rows first, committed after the register write (change-log.ts).
     const logged = writeChangeLog(ss, logEntries(verdicts, top, user, now), { spareCalls });
+    // The emails the steps owe, recorded with the rows (edits/notify.ts): sent once, or queued once.
+    for (const v of verdicts)
+      if (v.kind === 'judged' && v.changes.length > 0)
+        for (const step of v.steps) emails.push({ step, order: v.next });
+    mailIntent = intendStepEmails(logged, reference, emails, user);
     writeValues(sheet, top, planned, read, shape.layout, shape.stateIndex);
     writeNotes(sheet, top, planned);
-    logged.commit();
+    logged.commit(mailIntent);
     const changed: { row: number; order: WorkOrder }[] = [];
     verdicts.forEach((v, i) => {
       if (v.kind !== 'judged' || v.changes.length === 0) return;
@@ -311,7 +318,6 @@ export function handleRegisterEdit(
       // an order in progress) leave it as it is, and then the index is not even read. A `before`
       // that did not come from the row's record is not what the index holds: synced regardless.
       if (!v.fromRecord || changesQueue(v.before, v.next)) changed.push({ row: top + i, order: v.next });
-      for (const step of v.steps) emails.push({ step, order: v.next });
     });
     syncQueueFor(changed);
     return { result: { verdicts, toast }, reference };
@@ -320,6 +326,6 @@ export function handleRegisterEdit(
   if (!outcome) return null;
   // Emails after the lock is released: sending is slow and must not hold other editors up.
   releaseBeforeEmails(emails, outcome.reference, user);
-  notifySteps(ss, outcome.reference, emails, user, now);
+  notifySteps(ss, outcome.reference, emails, user, now, mailIntent);
   return outcome.result;
 }

@@ -6,6 +6,7 @@
  * A position lower than the previous anchor's is reported at once as a problem.
  */
 import { verifiedTail } from '../../../core/keyed-verify';
+import { formatAnchor } from '../../../core/log-anchor';
 import { CHANGE_LOG_HEADERS } from '../../../core/model';
 import { escapeHtml } from '../../../core/sanitize';
 import { administratorEmails } from '../../../core/staff';
@@ -80,6 +81,8 @@ export function sendDailyAnchor(
         : 'This is the first anchor.',
     'Keep this email. The Change Log row holding "k' +
       `${head.seq}.${head.mac.slice(0, 12)}…" must stay at that position; Verify audit log must report a chain position at least ${head.seq}.`,
+    "To check the log against this anchor, even if the add-on's own record of it was reset, run Extensions › Work Orders › Verify audit log and paste this line when asked:",
+    formatAnchor(head),
   ];
   mail.deliver([
     {

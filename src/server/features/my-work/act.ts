@@ -20,6 +20,7 @@ import { holdReleaseReasons } from '../../../core/sla';
 import { formatLocal } from '../../../core/time';
 import type { MyWorkActionRequest } from '../../../shared/my-work';
 import { writeChangeLog } from '../../adapters/change-log';
+import type { MailIntent } from '../../adapters/change-log-mail';
 import { withDocumentLock } from '../../adapters/document-lock';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { Register, type LocatedOrder } from '../../adapters/register';
@@ -27,6 +28,7 @@ import { syncQueueFor } from '../../adapters/review-queue';
 import { changesQueue } from '../../adapters/review-queue-codec';
 import type { Worker } from './caller';
 import { untickedFor } from '../checklists/gate';
+import { intendStepEmails, notifySteps, type PendingEmail } from '../edits/notify';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -37,6 +39,8 @@ export interface StepOutcome {
   row: number;
   /** The lifecycle row applied; null for a note. */
   transition: Transition | null;
+  /** The emails the step owes, recorded with its log rows (sent by notifyStep). */
+  mailIntent: MailIntent | null;
 }
 export interface StepRefusal {
   ok: false;
@@ -169,10 +173,38 @@ export function stepAt(
   for (const line of holdReleaseReasons(before, decided.next))
     entries.push({ at: now, user: worker.email, source: origin.source, recordId: before.id, ...line });
   const logged = writeChangeLog(ss, entries, { spareCalls: 0 });
+  const owed = emailsOwed(before, decided.next, decided.transition);
+  const mailIntent = intendStepEmails(logged, reference, owed, worker.email);
   register.write(located, decided.next);
-  logged.commit();
+  logged.commit(mailIntent);
   if (changesQueue(before, decided.next)) syncQueueFor([{ row: located.row, order: decided.next }]);
-  return { ok: true, before, after: decided.next, row: located.row, transition: decided.transition };
+  return {
+    ok: true,
+    before,
+    after: decided.next,
+    row: located.row,
+    transition: decided.transition,
+    mailIntent,
+  };
+}
+
+function emailsOwed(before: WorkOrder, after: WorkOrder, transition: Transition | null): PendingEmail[] {
+  return transition ? [{ step: { transition, previousAssignee: before.assignee }, order: after }] : [];
+}
+
+/**
+ * The step's emails, after the lock is released (sending is slow): sent once its intent is released,
+ * or left for the next change to the log to queue.
+ */
+export function notifyStep(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  outcome: StepOutcome,
+  actorEmail: string,
+  now: Date,
+): void {
+  const owed = emailsOwed(outcome.before, outcome.after, outcome.transition);
+  notifySteps(ss, reference, owed, actorEmail, now, outcome.mailIntent);
 }
 
 export function performStep(

@@ -15,9 +15,8 @@ import {
 import { loadReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/workbook';
-import { notifySteps } from '../edits/notify';
 import { answer } from '../review/respond';
-import { performStep } from './act';
+import { notifyStep, performStep } from './act';
 import { cardOf } from './cards';
 import { isRefusal, myWorkCall, workerOrRefusal } from './caller';
 import { successMessage } from './messages';
@@ -81,10 +80,7 @@ export function myWorkAct(request?: unknown): MyWorkActResponse {
     });
     if (!outcome.ok) return outcome;
     // Emails after the lock is released, as every other path sends them.
-    if (outcome.transition) {
-      const step = { transition: outcome.transition, previousAssignee: outcome.before.assignee };
-      notifySteps(ss, reference, [{ step, order: outcome.after }], worker.email, now);
-    }
+    notifyStep(ss, reference, outcome, worker.email, now);
     return {
       ok: true,
       message: successMessage(outcome.before, outcome.after, outcome.transition),

@@ -22,11 +22,10 @@ import { sendOrQueue } from '../../adapters/mailer';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
-import { notifySteps } from '../edits/notify';
 // Intake's ledger of response rows already handled: one ledger for every form, so a replay is caught alike.
 import { INTAKE_LEDGER } from '../intake/form-submit';
 import { findOrder } from '../review/find';
-import { stepAt, type StepOutcome, type StepRefusal } from './act';
+import { notifyStep, stepAt, type StepOutcome, type StepRefusal } from './act';
 import { isRefusal, workerOrRefusal } from './caller';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -84,6 +83,7 @@ function decideAndApply(
       after: located.order,
       row: located.row,
       transition: null,
+      mailIntent: null,
     });
   }
   const optional = (value: string): string | undefined => (value === '' ? undefined : value);
@@ -161,10 +161,7 @@ export function applyUpdateResponse(ss: Spreadsheet, event: FormSubmitEvent): bo
   });
   if (!handled) return false;
   const { outcome } = handled;
-  if (outcome.ok && outcome.transition) {
-    const step = { transition: outcome.transition, previousAssignee: outcome.before.assignee };
-    notifySteps(ss, reference, [{ step, order: outcome.after }], handled.email, now);
-  }
+  if (outcome.ok) notifyStep(ss, reference, outcome, handled.email, now);
   refusalEmail(ss, reference, handled, now);
   return true;
 }
