@@ -1,6 +1,7 @@
 import { UserFacingError } from './workbook';
 import { documentLockChanged } from './service-handles';
 import { noteDocumentLockHeld } from './document-properties-memo';
+import { releaseQuietly } from './reentrant-lock';
 
 type Lock = GoogleAppsScript.Lock.Lock;
 
@@ -57,7 +58,7 @@ let kept: Lock | null = null;
 export function releaseKeptDocumentLock(): void {
   const lock = kept;
   kept = null;
-  lock?.releaseLock();
+  if (lock) releaseQuietly(lock);
 }
 
 export interface DocumentLockOptions {
@@ -101,7 +102,7 @@ export function withDocumentLock<T>(body: () => T, options: number | DocumentLoc
     // Nothing read under the lock is kept past the section, held or not (document-properties-memo.ts).
     documentLockNowHeld(held.document > 0);
     if (keep) kept = lock;
-    else lock.releaseLock();
+    else releaseQuietly(lock);
   }
 }
 
@@ -123,7 +124,7 @@ export function withOwnerAndDocumentLocks<T>(body: () => T, timeoutMs = 30_000):
     return withDocumentLockIfAny(body, timeoutMs);
   } finally {
     held.owner--;
-    userLock.releaseLock();
+    releaseQuietly(userLock);
   }
 }
 
@@ -140,6 +141,6 @@ function withDocumentLockIfAny<T>(body: () => T, timeoutMs: number): T {
   } finally {
     held.document--;
     documentLockNowHeld(held.document > 0);
-    documentLock.releaseLock();
+    releaseQuietly(documentLock);
   }
 }

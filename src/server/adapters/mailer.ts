@@ -72,8 +72,13 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
   const to = [...new Set(email.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))];
   if (to.length === 0) return 'skipped';
   if (waitsForDigest(ss, email, now)) {
-    queueEmails(ss, [{ ...email, to }], now);
-    return 'held';
+    try {
+      queueEmails(ss, [{ ...email, to }], now, { hold: true });
+      return 'held';
+    } catch (error) {
+      // Its intent is already released: a notice that cannot be kept for the digest goes now instead.
+      console.error(`Notice about ${email.recordId} not kept for the digest, sent now: ${String(error)}`);
+    }
   }
   try {
     MailApp.sendEmail({

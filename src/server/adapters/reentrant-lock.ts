@@ -17,7 +17,20 @@ export function withLockHeld<T>(lock: Lock, timeoutMs: number, body: () => T): T
   try {
     return body();
   } finally {
+    releaseQuietly(lock);
+  }
+}
+
+/**
+ * Gives a lock back once its section's work is done. A release that fails leaves the lock to lapse
+ * when the execution ends (Lock.releaseLock in Google's reference); it must not turn finished work into
+ * an error, or a caller would redo it (an email queued, then sent as well).
+ */
+export function releaseQuietly(lock: Lock): void {
+  try {
     lock.releaseLock();
+  } catch (error) {
+    console.error(`A lock could not be released; it lapses when this execution ends: ${String(error)}`);
   }
 }
 

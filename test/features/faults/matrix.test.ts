@@ -14,6 +14,7 @@ import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '..
 import { formatFieldValue } from '../../../src/core/field-changes';
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../../../src/core/model';
 import { verifyLog } from '../../support/audit';
+import { HELD_STATUS } from '../../../src/server/adapters/mailer';
 import { STEP_CHOICES, updateQuestion } from '../../../src/shared/my-work-update-form';
 import { assignedOrder, rowOf, typeAll, REGISTER } from '../../support/edits';
 import {
@@ -191,13 +192,19 @@ function updateFormId(wb: TestWorkbook): string {
   return form.id;
 }
 
-/** Emails about `id` to `to`: sent, plus queued in the Outbox. */
+/**
+ * Emails about `id` to `to`: sent, plus queued in the Outbox, or held there for the reader's daily
+ * digest (a notice that needs no action, on a day the sending account's quota is forecast short).
+ */
 function mailCount(wb: TestWorkbook, to: string, id: string): number {
   const sent = wb.rt.world.mail
     .receivedBy(to)
     .filter((m) => m.subject.includes(id) || m.body.includes(id)).length;
   const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
-    (r) => r['Record ID'] === id && String(r.To).includes(to) && r.Status === 'Queued',
+    (r) =>
+      r['Record ID'] === id &&
+      String(r.To).includes(to) &&
+      (r.Status === 'Queued' || r.Status === HELD_STATUS),
   ).length;
   return sent + queued;
 }
