@@ -275,10 +275,12 @@ export function fingerprintMatches(state: RowState, field: WorkOrderField, text:
  * trigger still sees the change. Keyed by order, field and the text the field holds meanwhile.
  */
 const carriedPrints = new Map<string, string>();
-const carryKey = (id: string, field: WorkOrderField, text: string): string => `${id}\u0000${field}\u0000${text}`;
+const carryKey = (id: string, field: WorkOrderField, text: string): string =>
+  `${id}\u0000${field}\u0000${text}`;
 
 /** Keeps `state`'s print of `field` in the next record written for the order while it holds `text`. */
 export function carryPrint(state: RowState, field: WorkOrderField, text: string): void {
   const print = state.fingerprints[field];
-  if (print !== undefined && !V1_PRINT.test(print)) carriedPrints.set(carryKey(state.order.id, field, text), print);
+  if (print !== undefined && !V1_PRINT.test(print))
+    carriedPrints.set(carryKey(state.order.id, field, text), print);
 }
