@@ -8,6 +8,7 @@ import {
   ROW_STATE_HEADER,
   ROW_STATE_PROTECTION,
   findRowStateColumn,
+  isVersion1State,
   parseRowState,
   serializeRowState,
 } from './row-state';
@@ -60,8 +61,11 @@ export const BACKFILL_ROWS = 10_000;
 /**
  * Records the current values of every row in [first, first + count) that has no valid record (or one
  * for another id): the register as it stands becomes the baseline the edit trigger compares pastes
- * against. Two column reads (ids, records); only when some rows lack one, one read of the rows from
- * the first to the last of them and one write of their records. Returns the rows filled.
+ * against. A record written before the compact format (JSON) is rewritten compact from itself, so the
+ * baseline stays what it was (one kept only as fingerprints of a very long text stays JSON: it still
+ * works). Two column reads (ids, records); only when some rows lack one, one read of the rows from
+ * the first to the last of them; one write of the records between the first and last row changed.
+ * Returns the rows filled (conversions are not counted: nothing changes for anyone).
  */
 function backfillRows(
   sheet: Sheet,
@@ -76,28 +80,38 @@ function backfillRows(
   const ids = sheet.getRange(first, idIndex + 1, count, 1).getValues();
   const states = sheet.getRange(first, column, count, 1).getValues();
   const lacking: number[] = [];
+  const rewritten = new Map<number, string>();
   states.forEach(([current], i) => {
     const id = String(ids[i]?.[0] ?? '').trim();
     if (id === '') return;
     const state = parseRowState(current);
     if (!state || state.order.id !== id) lacking.push(i);
+    else if (isVersion1State(current) && Object.keys(state.fingerprints).length === 0)
+      rewritten.set(i, serializeRowState(state.order, state.noted));
   });
-  if (lacking.length === 0) return 0;
-  const lo = lacking[0] as number;
-  const hi = lacking[lacking.length - 1] as number;
-  const width = Math.max(header.length, column);
-  const rows = sheet.getRange(first + lo, 1, hi - lo + 1, width).getValues();
+  if (lacking.length === 0 && rewritten.size === 0) return 0;
   let filled = 0;
-  const cells = rows.map((cells, i) => {
-    const current = cells[column - 1];
-    const state = parseRowState(current);
-    if (state && state.order.id === String(cells[idIndex]).trim()) return [current];
-    const parsed = parseRegisterRow(cells, layout, first + lo + i);
-    if (!parsed.ok) return [current];
-    filled++;
-    return [serializeRowState(parsed.order)];
-  });
-  if (filled > 0) sheet.getRange(first + lo, column, cells.length, 1).setValues(cells);
+  if (lacking.length > 0) {
+    const lo = lacking[0] as number;
+    const hi = lacking[lacking.length - 1] as number;
+    const width = Math.max(header.length, column);
+    const rows = sheet.getRange(first + lo, 1, hi - lo + 1, width).getValues();
+    rows.forEach((cells, i) => {
+      const current = cells[column - 1];
+      const state = parseRowState(current);
+      if (state && state.order.id === String(cells[idIndex]).trim()) return;
+      const parsed = parseRegisterRow(cells, layout, first + lo + i);
+      if (!parsed.ok) return;
+      filled++;
+      rewritten.set(lo + i, serializeRowState(parsed.order));
+    });
+  }
+  if (rewritten.size === 0) return 0;
+  const changed = [...rewritten.keys()].sort((a, b) => a - b);
+  const lo = changed[0] as number;
+  const hi = changed[changed.length - 1] as number;
+  const cells = states.slice(lo, hi + 1).map(([current], i) => [rewritten.get(lo + i) ?? current]);
+  sheet.getRange(first + lo, column, cells.length, 1).setValues(cells);
   return filled;
 }
 
