@@ -4,11 +4,11 @@
  * run finds everything in place and reports nothing.
  */
 import { parseRegisterRow, registerLayout } from '../../core/columns';
+import { COMPACT_PREFIX, ROW_STATE_BUDGET, utf8Bytes } from '../../core/row-state-codec';
 import {
   ROW_STATE_HEADER,
   ROW_STATE_PROTECTION,
   findRowStateColumn,
-  isVersion1State,
   parseRowState,
   serializeRowState,
 } from './row-state';
@@ -55,14 +55,19 @@ function hideColumn(sheet: Sheet, column: number): void {
   sheet.hideColumns(column);
 }
 
+/** A compact record within the budget (one over it was written where the secret was not at hand). */
+function isCompact(cell: unknown): boolean {
+  return typeof cell === 'string' && cell.startsWith(COMPACT_PREFIX) && utf8Bytes(cell) <= ROW_STATE_BUDGET;
+}
+
 /** Rows one hold of the document lock looks at (~0.4 s when they all have a record). */
 export const BACKFILL_ROWS = 10_000;
 
 /**
  * Records the current values of every row in [first, first + count) that has no valid record (or one
  * for another id): the register as it stands becomes the baseline the edit trigger compares pastes
- * against. A record written before the compact format (JSON) is rewritten compact from itself, so the
- * baseline stays what it was (one kept only as fingerprints of a very long text stays JSON: it still
+ * against. A record written before the compact format (JSON), or compact but over the budget (written
+ * where the secret was not at hand), is rewritten compact from itself, so the baseline stays what it was (one kept only as fingerprints of a very long text stays JSON: it still
  * works). Two column reads (ids, records); only when some rows lack one, one read of the rows from
  * the first to the last of them; one write of the records between the first and last row changed.
  * Returns the rows filled (conversions are not counted: nothing changes for anyone).
@@ -86,8 +91,10 @@ function backfillRows(
     if (id === '') return;
     const state = parseRowState(current);
     if (!state || state.order.id !== id) lacking.push(i);
-    else if (isVersion1State(current) && Object.keys(state.fingerprints).length === 0)
-      rewritten.set(i, serializeRowState(state.order, state.noted));
+    else if (Object.keys(state.fingerprints).length === 0 && !isCompact(current)) {
+      const compact = serializeRowState(state.order, state.noted);
+      if (compact !== current) rewritten.set(i, compact);
+    }
   });
   if (lacking.length === 0 && rewritten.size === 0) return 0;
   let filled = 0;

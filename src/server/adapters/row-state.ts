@@ -29,7 +29,8 @@ import { asCellText } from '../../core/sanitize';
 import { decodeCompactState, encodeCompactState, PRINT_CHARS } from '../../core/row-state-codec';
 import { hmacSha256Hex, sha256Hex, type HmacKey } from '../../core/sha256';
 import { isDate } from '../../core/time';
-import { documentKey, documentSecret } from './addon-secret';
+import { documentKey, documentSecret, rememberedKey } from './addon-secret';
+import { documentPropertiesOrNull } from './service-handles';
 
 export const ROW_STATE_HEADER = 'Last Known State';
 
@@ -232,13 +233,17 @@ export function useRowStateKey(key: HmacKey | null | undefined): void {
 }
 
 /**
- * The add-on's secret, never created here (setup and the first log append do that). Null outside a
- * document (the hourly job) or before the secret exists: every text is then kept whole, over the
- * budget, until the row's next write in the document.
+ * The add-on's secret, never created here (setup and the first log append do that); read once per
+ * execution, like the change log's (addon-secret.ts remembers it). Outside a document (the hourly
+ * job) the key only when this execution already read the owner's copy. Null before the secret
+ * exists: every text is then kept whole, over the budget, until the row's next write with the key
+ * (or setup's backfill).
  */
 function printKey(): HmacKey | null {
   if (hostKey) return hostKey.key;
   try {
+    const remembered = rememberedKey();
+    if (remembered || !documentPropertiesOrNull()) return remembered;
     return documentSecret({ create: false }) === null ? null : documentKey();
   } catch {
     return null; // no Apps Script services here (a host's own code)
