@@ -116,7 +116,11 @@ export function serializeRowState(order: WorkOrder, noted: readonly WorkOrderFie
   const text = encodeCompactState({
     order: canonical,
     noted: [...new Set(noted)],
-    print: key ? (field, value) => keyedPrint(key, canonical.id, field, value) : null,
+    print: key
+      ? (field, value) =>
+          verifiedPrints.get(carryKey(canonical.id, field, value)) ??
+          keyedPrint(key, canonical.id, field, value)
+      : null,
     carried: (field, value) => carriedPrints.get(carryKey(canonical.id, field, value)),
   });
   return asCellText(text).cell;
@@ -271,7 +275,10 @@ export function fingerprintMatches(state: RowState, field: WorkOrderField, text:
   if (print === undefined) return false;
   if (V1_PRINT.test(print)) return fingerprint(text) === print;
   const key = printKey();
-  return key !== null && keyedPrint(key, state.order.id, field, text) === print;
+  if (key === null || keyedPrint(key, state.order.id, field, text) !== print) return false;
+  // The next record of the row most often keeps this text: its print is not computed twice.
+  verifiedPrints.set(carryKey(state.order.id, field, text), print);
+  return true;
 }
 
 /**
@@ -280,6 +287,8 @@ export function fingerprintMatches(state: RowState, field: WorkOrderField, text:
  * trigger still sees the change. Keyed by order, field and the text the field holds meanwhile.
  */
 const carriedPrints = new Map<string, string>();
+/** Prints this execution checked against the texts they print (see fingerprintMatches). */
+const verifiedPrints = new Map<string, string>();
 const carryKey = (id: string, field: WorkOrderField, text: string): string =>
   `${id}\u0000${field}\u0000${text}`;
 
