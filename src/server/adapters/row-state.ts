@@ -38,12 +38,9 @@ export const ROW_STATE_HEADER = 'Last Known State';
 export const ROW_STATE_PROTECTION =
   'Work Orders: the last values the add-on knows for each row. Written by the add-on; edits here are undone.';
 
+/** The earlier JSON record's version (read, no longer written). */
 const VERSION = 1;
-/**
- * Above this many characters, the longest text fields are kept as fingerprints instead of copies
- * (a cell holds 50,000 characters). A fingerprinted field is still guarded (any change is seen) but
- * an illegal change to it cannot be put back from the record; the trigger says so in its note.
- */
+/** Above this many characters, the JSON record kept its longest texts as fingerprints. */
 export const KEEP_LIMIT = 40_000;
 
 const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
@@ -52,9 +49,13 @@ const FIELD_SET: ReadonlySet<string> = new Set(FIELDS);
 const CANONICAL_LAYOUT = registerLayout(REGISTER_HEADER_ROW);
 
 export interface RowState {
-  /** The row's values as last known. A fingerprinted field holds '' here: see `fingerprints`. */
+  /** The row's values as last known. A printed field holds '' here: see `fingerprints`. */
   order: WorkOrder;
-  /** Text fields kept only as `fingerprint(text)` because the row was too long to keep whole. */
+  /**
+   * Text fields kept only as prints (keyed, or a JSON record's fingerprints): whether a text is the
+   * one kept is told by fingerprintMatches; the text itself comes from the cell, the edit's old value
+   * or the change log.
+   */
   fingerprints: Partial<Record<WorkOrderField, string>>;
   /** Fields whose cell carries a Work Orders note (a refused edit), cleared on the next accepted edit. */
   noted: WorkOrderField[];
@@ -66,7 +67,7 @@ export function findRowStateColumn(headerRow: readonly unknown[]): number {
   return headerRow.findIndex((h) => normalizeHeader(h) === wanted);
 }
 
-/** Short, stable fingerprint of a text: its length and 64 bits of its SHA-256. */
+/** The JSON record's fingerprint of a text: its length and 64 bits of its SHA-256. */
 export function fingerprint(text: string): string {
   return `${text.length}:${sha256Hex(text).slice(0, 16)}`;
 }
