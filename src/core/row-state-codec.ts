@@ -204,16 +204,44 @@ export function encodeCompactState(input: CompactInput): string {
     }
   const head = `${COMPACT_PREFIX}${order.revision.toString(36)}|${notedMask(input.noted)}|`;
   const text = (): string => head + joinSlots(SLOTS.map((f) => slots.get(f) ?? ''));
-  let encoded = text();
-  if (print === null) return encoded;
+  if (print === null) return text();
+  // The budget is checked on lengths (no string built per step): this runs for every row written.
+  const lengths = new Map<WorkOrderField, number>();
+  for (const [field, slot] of slots) lengths.set(field, utf8Bytes(slot));
+  let bytes =
+    utf8Bytes(head) +
+    joinedBytes(
+      SLOTS.map((f) => slots.get(f) ?? ''),
+      lengths,
+    );
   for (const field of PRINT_FIRST) {
-    if (utf8Bytes(encoded) <= ROW_STATE_BUDGET) break;
+    if (bytes <= ROW_STATE_BUDGET) break;
     const slot = slots.get(field) ?? '';
     if (slot.startsWith('#') || slot.length <= PRINT_CHARS + 1) continue;
     slots.set(field, printSlot(field));
-    encoded = text();
+    lengths.set(field, PRINT_CHARS + 1);
+    bytes =
+      utf8Bytes(head) +
+      joinedBytes(
+        SLOTS.map((f) => slots.get(f) ?? ''),
+        lengths,
+      );
   }
-  return encoded;
+  return text();
+}
+
+/** The UTF-8 length of joinSlots(slots), from each slot's length. */
+function joinedBytes(slots: readonly string[], lengths: ReadonlyMap<WorkOrderField, number>): number {
+  let end = slots.length;
+  while (end > 0 && slots[end - 1] === '') end--;
+  let total = 0;
+  for (let i = 0; i < end; i++) {
+    const slot = slots[i] as string;
+    total += lengths.get(SLOTS[i] as WorkOrderField) ?? 0;
+    const next = slots[i + 1] ?? '';
+    if (!slot.startsWith('#') && i + 1 < end && (slot === '' || !next.startsWith('#'))) total++;
+  }
+  return total;
 }
 
 /** The state in a compact cell, or null when it is not one this version wrote. */
