@@ -134,6 +134,14 @@ export function checkBudgets(input: {
         ).toFixed(0)} cells per work order; 100,000 would need ≤ ${c.cellsPerOrderFor100k})`,
     });
   }
+  if (input.capacity) {
+    const b = input.capacity.bytes;
+    checks.push({
+      name: `hidden Last Known State ≤ ${b.budget} bytes a row`,
+      ok: b.stateMaxPerRow <= b.budget,
+      detail: `at most ${b.stateMaxPerRow} B, ${b.stateMeanPerRow.toFixed(0)} B on average over ${b.rows.toLocaleString('en-US')} rows`,
+    });
+  }
   checks.push({
     name: `the benchmark runs in < ${s(RUN_BUDGET_MS)}`,
     ok: input.runMs < RUN_BUDGET_MS,

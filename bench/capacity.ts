@@ -9,7 +9,10 @@
  */
 import { MAX_CELLS } from '../runtime/host/spreadsheet/spreadsheet-model';
 import type { SpreadsheetModel } from '../runtime/host/spreadsheet/store';
+import { cellText } from '../src/core/headers';
 import { SHEET_NAMES } from '../src/core/model';
+import { ROW_STATE_BUDGET, utf8Bytes } from '../src/core/row-state-codec';
+import { findRowStateColumn, isVersion1State } from '../src/server/adapters/row-state';
 import { RESPONSES_SHEET } from './fixtures/history';
 
 export interface Capacity {
@@ -31,6 +34,59 @@ export interface Capacity {
   capacity: number;
   /** What each work order would have to cost, in cells, for 100,000 to fit. */
   cellsPerOrderFor100k: number;
+  /** The register's text, and its hidden Last Known State column's, as measured. */
+  bytes: RegisterBytes;
+}
+
+export interface RegisterBytes {
+  rows: number;
+  /** UTF-8 bytes of every register cell's text (dates as ISO-8601), per 1,000 rows. */
+  registerPer1000: number;
+  /** … of the Last Known State cells alone (one cell a row). */
+  statePer1000: number;
+  stateMeanPerRow: number;
+  stateMaxPerRow: number;
+  /** Rows whose state is over the budget (kept whole: written without the secret) or still JSON. */
+  overBudget: number;
+  version1: number;
+  budget: number;
+}
+
+/** Bytes of the register's rows and of their Last Known State cells (one read of the sheet). */
+export function measureRegisterBytes(model: SpreadsheetModel): RegisterBytes {
+  const sheet = model.requireSheet(SHEET_NAMES.register);
+  const width = Math.max(1, sheet.lastColumn());
+  const rows = Math.max(0, sheet.lastRow() - 1);
+  const header = sheet.readValues(1, 1, 1, width)[0] ?? [];
+  const stateIndex = findRowStateColumn(header);
+  const values = rows > 0 ? sheet.readValues(2, 1, rows, width) : [];
+  let all = 0;
+  let state = 0;
+  let max = 0;
+  let overBudget = 0;
+  let version1 = 0;
+  for (const row of values) {
+    for (const [i, cell] of row.entries()) {
+      const bytes = utf8Bytes(cellText(cell));
+      all += bytes;
+      if (i !== stateIndex) continue;
+      state += bytes;
+      max = Math.max(max, bytes);
+      if (bytes > ROW_STATE_BUDGET) overBudget++;
+      if (isVersion1State(cell)) version1++;
+    }
+  }
+  const per1000 = (n: number): number => Math.round((n / Math.max(1, rows)) * 1000);
+  return {
+    rows,
+    registerPer1000: per1000(all),
+    statePer1000: per1000(state),
+    stateMeanPerRow: state / Math.max(1, rows),
+    stateMaxPerRow: max,
+    overBudget,
+    version1,
+    budget: ROW_STATE_BUDGET,
+  };
 }
 
 export function measureCapacity(model: SpreadsheetModel, orders: number, logRows: number): Capacity {
@@ -60,6 +116,7 @@ export function measureCapacity(model: SpreadsheetModel, orders: number, logRows
     capacityRegisterAndLog: Math.floor(free / perOrderRegisterAndLog),
     capacity: Math.floor(free / perOrder),
     cellsPerOrderFor100k: Math.floor(free / 100_000),
+    bytes: measureRegisterBytes(model),
   };
 }
 

@@ -25,7 +25,8 @@ import {
   emptyWorkOrder,
 } from '../src/core/model';
 import { formatRequestId } from '../src/core/ids';
-import { serializeRowState, ROW_STATE_HEADER } from '../src/server/adapters/row-state';
+import { serializeRowState, ROW_STATE_HEADER, useRowStateKey } from '../src/server/adapters/row-state';
+import { auditKey } from '../test/support/audit';
 import { spreadsheetCalls } from '../runtime/host/execution';
 import type { ExecutionRecord } from '../runtime';
 import {
@@ -105,6 +106,8 @@ function fillRegister(wb: TestWorkbook, size: number): void {
   if (stateIndex < 0) throw new Error('the register has no Last Known State column: setup did not add it');
   const fields = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
   const chunk = 10_000;
+  // Records keyed with the workbook's secret, as intake and the sidebar write them.
+  useRowStateKey(auditKey(wb));
   for (let start = 0; start < size; start += chunk) {
     const rows: (string | number | Date)[][] = [];
     for (let i = start; i < Math.min(size, start + chunk); i++) {
@@ -120,6 +123,7 @@ function fillRegister(wb: TestWorkbook, size: number): void {
     }
     sheet.writeValues(2 + start, 1, rows);
   }
+  useRowStateKey(undefined);
 }
 
 function figures(rows: number, scenario: string, record: ExecutionRecord, logRows: number): EditFigures {

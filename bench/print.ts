@@ -120,6 +120,13 @@ export function printReport(result: BenchResult): void {
         `(${cap.logRowsPerOrder.toFixed(1)} rows × ${cap.changeLogColumns} columns each) = ${int(cap.registerPer1000 + cap.changeLogPer1000)} cells` +
         `; plus form responses ${int(cap.responsesPer1000)} (${cap.responseColumns} columns per response row)`,
     );
+    const b = cap.bytes;
+    const kb = (n: number): string => `${(n / 1000).toFixed(1)} KB`;
+    console.log(
+      `  per 1,000 work orders, the register: ${int(cap.registerPer1000)} cells, ${kb(b.registerPer1000)}; of which the ` +
+        `hidden Last Known State ${int(1000)} cells, ${kb(b.statePer1000)} (${b.stateMeanPerRow.toFixed(0)} B a row on average, ` +
+        `at most ${b.stateMaxPerRow} B; budget ≤ ${b.budget} B; ${int(b.overBudget)} of ${int(b.rows)} rows over it, ${int(b.version1)} still JSON)`,
+    );
     console.log(`  fixed cells (every other tab, spare rows): ${int(cap.fixedCells)}`);
     console.log(
       `  live capacity: ${int(cap.capacity)} work orders with their history and form responses ` +

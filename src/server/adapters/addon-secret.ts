@@ -39,6 +39,11 @@ function remember(secret: string): HmacKey {
   return memo.key;
 }
 
+/** The key this execution has already read (no round trip), or null. */
+export function rememberedKey(): HmacKey | null {
+  return memo?.key ?? null;
+}
+
 /**
  * The secret from document properties, created when missing (callers hold the document lock, so two
  * executions never create two). Null outside a document.

@@ -4,6 +4,7 @@
  * run finds everything in place and reports nothing.
  */
 import { parseRegisterRow, registerLayout } from '../../core/columns';
+import { COMPACT_PREFIX, ROW_STATE_BUDGET, utf8Bytes } from '../../core/row-state-codec';
 import {
   ROW_STATE_HEADER,
   ROW_STATE_PROTECTION,
@@ -54,6 +55,11 @@ function hideColumn(sheet: Sheet, column: number): void {
   sheet.hideColumns(column);
 }
 
+/** A compact record within the budget (one over it was written where the secret was not at hand). */
+function isCompact(cell: unknown): boolean {
+  return typeof cell === 'string' && cell.startsWith(COMPACT_PREFIX) && utf8Bytes(cell) <= ROW_STATE_BUDGET;
+}
+
 /**
  * Rows looked at in one go: two column reads, and each record parsed to check it belongs to its row
  * (about 1 to 2 s of JavaScript for 10,000 rows here, ×4 in Apps Script); a chunk that needs filling
@@ -61,7 +67,17 @@ function hideColumn(sheet: Sheet, column: number): void {
  */
 export const BACKFILL_ROWS = 5_000;
 
-/** Offsets (0-based, within the rows read) of the rows with an id and no valid record of it. */
+/**
+ * Whether a row's record cell needs writing: none, or not its row's (`id`), or an older JSON record or
+ * an over-budget compact one that a rewrite makes compact.
+ */
+function needsRecord(current: unknown, id: string): boolean {
+  const state = parseRowState(current);
+  if (!state || state.order.id !== id) return true;
+  return Object.keys(state.fingerprints).length === 0 && !isCompact(current);
+}
+
+/** Offsets (0-based, within the rows read) of the rows with an id whose record needs writing. */
 function rowsLackingRecord(
   sheet: Sheet,
   header: readonly string[],
@@ -76,9 +92,7 @@ function rowsLackingRecord(
   const lacking: number[] = [];
   states.forEach(([current], i) => {
     const id = String(ids[i]?.[0] ?? '').trim();
-    if (id === '') return;
-    const state = parseRowState(current);
-    if (!state || state.order.id !== id) lacking.push(i);
+    if (id !== '' && needsRecord(current, id)) lacking.push(i);
   });
   return lacking;
 }
@@ -86,8 +100,11 @@ function rowsLackingRecord(
 /**
  * Records the current values of every row in [first, first + count) that has no valid record (or one
  * for another id): the register as it stands becomes the baseline the edit trigger compares pastes
- * against. Two column reads (ids, records); only when some rows lack one, one read of the rows from
- * the first to the last of them and one write of their records. Returns the rows filled.
+ * against. A record written before the compact format (JSON), or compact but over the budget (written
+ * where the secret was not at hand), is rewritten compact from itself, so the baseline stays what it
+ * was (one kept only as fingerprints of a very long text stays JSON: it still works). Two column reads (ids, records); only when some rows lack one, one read of the rows from
+ * the first to the last of them; one write of the records between the first and last row changed.
+ * Returns the rows filled (conversions are not counted: nothing changes for anyone).
  */
 function backfillRows(
   sheet: Sheet,
@@ -98,23 +115,44 @@ function backfillRows(
 ): number {
   const layout = registerLayout(header);
   const idIndex = layout.indexOf.id;
-  const lacking = rowsLackingRecord(sheet, header, column, first, count);
-  if (lacking.length === 0) return 0;
-  const lo = lacking[0] as number;
-  const hi = lacking[lacking.length - 1] as number;
-  const width = Math.max(header.length, column);
-  const rows = sheet.getRange(first + lo, 1, hi - lo + 1, width).getValues();
-  let filled = 0;
-  const cells = rows.map((cells, i) => {
-    const current = cells[column - 1];
+  if (idIndex < 0 || count <= 0) return 0;
+  const ids = sheet.getRange(first, idIndex + 1, count, 1).getValues();
+  const states = sheet.getRange(first, column, count, 1).getValues();
+  const lacking: number[] = [];
+  const rewritten = new Map<number, string>();
+  states.forEach(([current], i) => {
+    const id = String(ids[i]?.[0] ?? '').trim();
+    if (id === '') return;
     const state = parseRowState(current);
-    if (state && state.order.id === String(cells[idIndex]).trim()) return [current];
-    const parsed = parseRegisterRow(cells, layout, first + lo + i);
-    if (!parsed.ok) return [current];
-    filled++;
-    return [serializeRowState(parsed.order)];
+    if (!state || state.order.id !== id) lacking.push(i);
+    else if (Object.keys(state.fingerprints).length === 0 && !isCompact(current)) {
+      const compact = serializeRowState(state.order, state.noted);
+      if (compact !== current) rewritten.set(i, compact);
+    }
   });
-  if (filled > 0) sheet.getRange(first + lo, column, cells.length, 1).setValues(cells);
+  if (lacking.length === 0 && rewritten.size === 0) return 0;
+  let filled = 0;
+  if (lacking.length > 0) {
+    const lo = lacking[0] as number;
+    const hi = lacking[lacking.length - 1] as number;
+    const width = Math.max(header.length, column);
+    const rows = sheet.getRange(first + lo, 1, hi - lo + 1, width).getValues();
+    rows.forEach((cells, i) => {
+      const current = cells[column - 1];
+      const state = parseRowState(current);
+      if (state && state.order.id === String(cells[idIndex]).trim()) return;
+      const parsed = parseRegisterRow(cells, layout, first + lo + i);
+      if (!parsed.ok) return;
+      filled++;
+      rewritten.set(lo + i, serializeRowState(parsed.order));
+    });
+  }
+  if (rewritten.size === 0) return 0;
+  const changed = [...rewritten.keys()].sort((a, b) => a - b);
+  const lo = changed[0] as number;
+  const hi = changed[changed.length - 1] as number;
+  const cells = states.slice(lo, hi + 1).map(([current], i) => [rewritten.get(lo + i) ?? current]);
+  sheet.getRange(first + lo, column, cells.length, 1).setValues(cells);
   return filled;
 }
 

@@ -7,7 +7,7 @@
  * edits by the same technician still land.
  */
 import { REGISTER_COLUMNS, type WorkOrder } from '../../../src/core/model';
-import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
+import { ROW_STATE_HEADER, serializeRowState } from '../../../src/server/adapters/row-state';
 import { TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, assignedOrder, logFor, noteAt, rowOf, toastsOf, type } from '../../support/edits';
 
@@ -87,9 +87,8 @@ test('a block from Status to the hidden column, Status = Closed and a record for
   const block = copyRow(rowOf(wb, mine), statusColumn);
   block[0] = 'Closed';
   const stateAt = block.length - 1;
-  const record = JSON.parse(block[stateAt]!) as { f: Record<string, string> };
-  record.f.status = 'Closed';
-  block[stateAt] = JSON.stringify(record);
+  // A record anyone can write: every field kept whole (prints need the add-on's secret, records do not).
+  block[stateAt] = serializeRowState({ ...wb.order(mine), status: 'Closed' });
 
   const outcome = await wb.edit(TECH, REGISTER, rowOf(wb, mine), statusColumn, [block]);
   outcome.executions.forEach(expectOk);
@@ -126,9 +125,7 @@ test('a pasted duplicate Request ID is put back, with or without the hidden colu
   // A made-up Request ID, never handed out, with a record to match, below the register: it goes.
   const forged = [...otherRow];
   forged[0] = 'REQ-999999';
-  const record = JSON.parse(forged[forged.length - 1]!) as { f: Record<string, string> };
-  record.f.id = 'REQ-999999';
-  forged[forged.length - 1] = JSON.stringify(record);
+  forged[forged.length - 1] = serializeRowState({ ...wb.order(other), id: 'REQ-999999' });
   const made = await wb.edit(TECH, REGISTER, wb.sheet(REGISTER).lastRow() + 1, 1, [forged]);
   made.executions.forEach(expectOk);
   expect(wb.register().some((r) => r.order.id === 'REQ-999999')).toBe(false);

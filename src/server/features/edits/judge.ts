@@ -30,7 +30,13 @@ import {
 } from '../../../core/model';
 import type { Settings } from '../../../core/settings';
 import { activeTechnicians } from '../../../core/staff';
-import { fingerprint, parseRowState, sameFieldValue, type RowState } from '../../adapters/row-state';
+import {
+  carryPrint,
+  fingerprintMatches,
+  parseRowState,
+  sameFieldValue,
+  type RowState,
+} from '../../adapters/row-state';
 import { FIELDS, readFields } from './cells';
 
 /**
@@ -339,15 +345,28 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
 
   let before: WorkOrder;
   const unknownOld = new Set<WorkOrderField>();
+  const printDrift: WorkOrderField[] = [];
   if (state) {
     before = { ...state.order };
-    for (const [field, print] of Object.entries(state.fingerprints) as [WorkOrderField, string][]) {
+    // Fields the record keeps as prints: the cell, or a single edit's old value, that matches it.
+    for (const field of Object.keys(state.fingerprints) as WorkOrderField[]) {
       const index = columnOf(layout, field);
       const now = index >= 0 ? cellText(cells[index]) : '';
-      if (fingerprint(now) === print) (before as unknown as Record<string, unknown>)[field] = now;
+      const old = input.single?.index === index ? input.single.oldValue : null;
+      const set = (value: string): void => {
+        (before as unknown as Record<string, unknown>)[field] = value;
+      };
+      if (fingerprintMatches(state, field, now)) set(now);
+      else if (old !== null && fingerprintMatches(state, field, old)) set(old);
       else if (index >= 0 && input.edited(index)) unknownOld.add(field);
-      // Changed outside this edit and kept only as a fingerprint: nothing better to record than the cell.
-      else (before as unknown as Record<string, unknown>)[field] = now;
+      else {
+        // Changed outside this edit: the record keeps its print, so the edit's own trigger sees it.
+        set(now);
+        if (index >= 0) {
+          carryPrint(state, field, now);
+          printDrift.push(field);
+        }
+      }
     }
   } else {
     const baseline = baselineWithoutRecord(input);
@@ -367,6 +386,7 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
     if (index < 0 || input.edited(index) || unknownOld.has(field)) continue;
     if (!sameFieldValue(field, after[field], before[field])) drift.push(field);
   }
+  drift.push(...printDrift);
   if (drift.includes('id')) {
     return {
       kind: 'unchecked',

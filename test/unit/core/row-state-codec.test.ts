@@ -1,0 +1,102 @@
+/**
+ * The compact Last Known State text: every value comes back exactly, text that would break the
+ * format is escaped, the budget is kept by printing text (never dates, the status or the id), and
+ * anything this format did not write is refused.
+ */
+import { emptyWorkOrder, type WorkOrder, type WorkOrderField } from '../../../src/core/model';
+import {
+  COMPACT_PREFIX,
+  PRINT_CHARS,
+  ROW_STATE_BUDGET,
+  decodeCompactState,
+  encodeCompactState,
+  utf8Bytes,
+} from '../../../src/core/row-state-codec';
+
+const print = (field: WorkOrderField, text: string): string =>
+  `${field.length % 10}${text.length % 10}${'abcdefghij'[text.length % 10]}`.slice(0, PRINT_CHARS);
+
+function order(extra: Partial<WorkOrder> = {}): WorkOrder {
+  const requestedAt = new Date(Date.UTC(2026, 2, 1, 8, 30, 15));
+  return {
+    ...emptyWorkOrder(),
+    id: 'REQ-000042',
+    status: 'On Hold',
+    priority: 'P2 High',
+    category: 'Plumbing | Drains',
+    assignee: 'tina.tech@example.com',
+    requestedAt,
+    // Before the request: a relative date may be negative.
+    due: new Date(requestedAt.getTime() - 90_000),
+    heldSince: new Date(requestedAt.getTime() + 3_600_123),
+    heldHours: 2.5,
+    notes: '#1 50% done',
+    revision: 7,
+    ...extra,
+  };
+}
+
+test('a state within the budget keeps every value exactly, escaped text and dates included', () => {
+  const text = encodeCompactState({ order: order(), noted: ['status', 'notes'], print });
+  expect(text.startsWith(COMPACT_PREFIX)).toBe(true);
+  expect(utf8Bytes(text)).toBeLessThanOrEqual(ROW_STATE_BUDGET);
+  const state = decodeCompactState(text);
+  expect(state?.prints).toEqual({});
+  expect(state?.order).toEqual(order());
+  expect(state?.revision).toBe(7);
+  expect(state?.noted.sort()).toEqual(['notes', 'status']);
+});
+
+test('over the budget, long texts become prints (the fields people type into last); dates never do', () => {
+  const long = 'Water leaking through the ceiling of the second-floor corridor near the lifts. ';
+  const big = order({
+    description: long.repeat(3),
+    requesterEmail: 'someone.with.a.long.name@example.org',
+    requesterName: 'Someone With A Long Name',
+    location: 'North wing, second floor',
+    responseRef: 'Form Responses 1!A1234',
+    decidedBy: 'sam.supervisor@example.com',
+    decidedAt: new Date(Date.UTC(2026, 2, 2)),
+  });
+  const text = encodeCompactState({ order: big, noted: [], print });
+  expect(utf8Bytes(text)).toBeLessThanOrEqual(ROW_STATE_BUDGET);
+  const state = decodeCompactState(text);
+  expect(Object.keys(state?.prints ?? {})).toContain('description');
+  expect(state?.prints.assignee).toBeUndefined();
+  expect(state?.order.status).toBe('On Hold');
+  expect(state?.order.decidedAt).toEqual(big.decidedAt);
+  expect(state?.order.assignee).toBe(big.assignee);
+  expect(state?.order.description).toBe('');
+});
+
+test('with no key, nothing is printed (the record is kept whole, over the budget)', () => {
+  const big = order({ description: 'x'.repeat(400) });
+  const text = encodeCompactState({ order: big, noted: [], print: null });
+  expect(utf8Bytes(text)).toBeGreaterThan(ROW_STATE_BUDGET);
+  expect(decodeCompactState(text)?.order).toEqual(big);
+});
+
+test('an empty field before a print, a carried print and an unusual id come back as they were', () => {
+  const o = order({ id: 'IMPORTED-7', asset: '', description: 'd'.repeat(300) });
+  const carried = (field: WorkOrderField): string | undefined => (field === 'urgency' ? 'zzz' : undefined);
+  const state = decodeCompactState(encodeCompactState({ order: o, noted: [], print, carried }));
+  expect(state?.order.id).toBe('IMPORTED-7');
+  expect(state?.order.asset).toBe('');
+  expect(state?.prints.urgency).toBe('zzz');
+  expect(state?.prints.description).toBeDefined();
+});
+
+test.each([
+  ['JSON', '{"v":1}'],
+  ['no prefix', '3||2a|6'],
+  ['a status out of range', 'W|3||2a||9'],
+  ['a print of the wrong length', 'W|3||2a||4#ab'],
+  ['a bad date', 'W|3||2a||4||||!!'],
+  ['more slots than fields', `W|3||2a||4${'|x'.repeat(40)}`],
+])('refuses what it did not write: %s', (_what, cell) => {
+  expect(decodeCompactState(cell)).toBeNull();
+});
+
+test('the smallest valid record reads (so the refusals above are for their own reason)', () => {
+  expect(decodeCompactState('W|3||2a||4')?.order).toMatchObject({ id: 'REQ-000082', status: 'In Progress' });
+});
