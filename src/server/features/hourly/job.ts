@@ -9,13 +9,11 @@
  * overlapping; ledger and counter writes go through intake's owner-lock sections; the register is only
  * read here, apart from reconciliation's appends.
  */
-import type { WorkOrder } from '../../../core/model';
 import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
 import { installationOwnerFromSheet } from '../setup/installation';
 import { repairRegisterProtection } from '../setup/protections';
 import { drainOutbox, hasBacklog, type DrainResult } from '../../adapters/outbox';
 import { loadReferenceData } from '../../adapters/reference-data';
-import { Register } from '../../adapters/register';
 import { AlreadyReportedError } from '../errors/reporting';
 import { reportProblem } from '../errors/report';
 import { keepWeeklyKpis, type KpiHistoryOutcome } from '../kpi-history/keep';
@@ -24,6 +22,7 @@ import { sendDailyDigest, type DigestOutcome } from './digest';
 import { JobMail } from './job-mail';
 import { takeLease, releaseLease } from './lease';
 import { describeIngested, reconcileResponses, type ReconcileResult } from './reconcile';
+import { HourlyRegister } from './register-view';
 import { sendReminders, type ReminderCounts } from './reminders';
 import { restoreDeletedOrders } from '../integrity/restore';
 import { createScheduledOrders } from '../schedules/create-orders';
@@ -151,25 +150,23 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   });
   const mail = new JobMail(ss, now, backlog, started + SEND_BUDGET_MS);
 
+  // The register is read column by column as steps ask, each column once (./register-view).
   const loaded = step('read register', () => ({
     reference: loadReferenceData(ss),
-    orders: Register.open(ss)
-      .readAll()
-      .orders.map((o) => o.order),
+    register: HourlyRegister.open(ss),
   }));
   if (loaded) {
-    const { reference } = loaded;
-    const orders: WorkOrder[] = [...loaded.orders];
+    const { reference, register } = loaded;
     step('reconciliation', () => {
       const result: ReconcileResult = reconcileResponses(
         ss,
         reference,
-        orders,
+        register,
         now,
         mail,
         started + INGEST_BUDGET_MS,
       );
-      orders.push(...result.ingested);
+      register.add(result.ingested);
       report.reconciliation = { ...result, ingested: result.ingested.map((o) => o.id) };
       if (result.ledgerRebuilt)
         repaired('ledger', 'The intake ledger was unreadable and was rebuilt from the register.');
@@ -180,10 +177,19 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
         );
       }
     });
-    step('restore deleted orders', () => restoreDeletedOrders(ss, reference, orders, now, mail));
+    // Only the ids are compared with the request counter.
+    step('restore deleted orders', () =>
+      restoreDeletedOrders(ss, reference, register.everyOrder([]), now, mail),
+    );
     step('preventive maintenance', () => {
-      const made = createScheduledOrders(ss, reference, orders, now, started + INGEST_BUDGET_MS);
-      orders.push(...made.created);
+      const made = createScheduledOrders(
+        ss,
+        reference,
+        () => register.everyOrder(['responseRef']),
+        now,
+        started + INGEST_BUDGET_MS,
+      );
+      register.add(made.created);
       report.schedules = {
         created: made.created.map((o) => o.id),
         late: made.late,
@@ -207,8 +213,8 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
       if (repairRegisterProtection(ss, reference.staff, installationOwnerFromSheet(ss)))
         console.info('The register grew: its protected columns now reach its last row again.');
     });
-    step('reminders', () => (report.reminders = sendReminders(ss, reference, orders, now, mail)));
-    step('digest', () => (report.digest = sendDailyDigest(ss, reference, orders, now, mail)));
+    step('reminders', () => (report.reminders = sendReminders(ss, reference, register, now, mail)));
+    step('digest', () => (report.digest = sendDailyDigest(ss, reference, register, now, mail)));
     step('audit anchor', () => (report.anchor = sendDailyAnchor(ss, reference, now, mail)));
     step('KPI history', () => {
       report.kpiHistory = keepWeeklyKpis(ss, reference, now, mail, started + KPI_START_BUDGET_MS);
