@@ -22,6 +22,7 @@ import { sendDailyDigest, type DigestOutcome } from './digest';
 import { JobMail } from './job-mail';
 import { takeLease, releaseLease } from './lease';
 import { describeIngested, reconcileResponses, type ReconcileResult } from './reconcile';
+import { extendRegisterProtection } from './register-protection';
 import { HourlyRegister } from './register-view';
 import { sendReminders, type ReminderCounts } from './reminders';
 import { restoreDeletedOrders } from '../integrity/restore';
@@ -210,7 +211,10 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
       }
     });
     step('protections', () => {
-      if (repairRegisterProtection(ss, reference.staff, installationOwnerFromSheet(ss)))
+      const owner = installationOwnerFromSheet(ss);
+      // Rows added at the bottom: only they are protected (./register-protection); anything else, setup's repair.
+      const extended = extendRegisterProtection(ss, reference.staff, owner);
+      if (repairRegisterProtection(ss, reference.staff, owner) || extended)
         console.info('The register grew: its protected columns now reach its last row again.');
     });
     step('reminders', () => (report.reminders = sendReminders(ss, reference, register, now, mail)));
