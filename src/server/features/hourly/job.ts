@@ -38,6 +38,13 @@ const INGEST_BUDGET_MS = 3 * 60_000;
 const SEND_BUDGET_MS = 4 * 60_000;
 /** The weekly KPI snapshot reads the register and the log: started only this early in a run (else the next run). */
 const KPI_START_BUDGET_MS = 3 * 60_000;
+/**
+ * A run that handed this many emails to the mailer, or made or took in this many orders, is busy: the
+ * KPI snapshot waits for a later run of the day (kpi-history/keep.ts). Each email sent is priced at
+ * 1.2 s (bench/cost-model.ts), the snapshot at about a minute at 100,000 work orders.
+ */
+const BUSY_EMAILS = 25;
+const BUSY_ORDERS = 50;
 
 export interface HourlyReport {
   spreadsheetId: string;
@@ -221,7 +228,10 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
     step('digest', () => (report.digest = sendDailyDigest(ss, reference, register, now, mail)));
     step('audit anchor', () => (report.anchor = sendDailyAnchor(ss, reference, now, mail)));
     step('KPI history', () => {
-      report.kpiHistory = keepWeeklyKpis(ss, reference, now, mail, started + KPI_START_BUDGET_MS);
+      const busy =
+        report.outbox.sent + mail.sent + mail.queued >= BUSY_EMAILS ||
+        report.schedules.created.length + report.reconciliation.ingested.length >= BUSY_ORDERS;
+      report.kpiHistory = keepWeeklyKpis(ss, reference, now, mail, started + KPI_START_BUDGET_MS, busy);
     });
   }
   report.mail = { sent: mail.sent, queued: mail.queued };
