@@ -13,7 +13,7 @@
  * and included in every later answer. The register rows are those present when the run began.
  */
 import { OPEN_STATUSES, type WorkOrder, type WorkOrderField } from '../../../core/model';
-import { isBlankRow, parseRegisterRow } from '../../../core/columns';
+import { isBlankRow, normalizeHeader, parseRegisterRow } from '../../../core/columns';
 import { Register } from '../../adapters/register';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -41,14 +41,9 @@ export class HourlyRegister {
     this.cells = Array.from({ length: this.rows }, () => []);
     this.read(ALWAYS, 0);
     const statusAt = register.layout.indexOf.status;
-    const open = new Set<string>(OPEN_STATUSES.map((s) => s.toLowerCase()));
-    const first = this.cells.findIndex((row) =>
-      open.has(
-        String(row[statusAt] ?? '')
-          .trim()
-          .toLowerCase(),
-      ),
-    );
+    // Compared as the register's Status cells are parsed (case and spacing aside).
+    const open = new Set<string>(OPEN_STATUSES.map((s) => normalizeHeader(s)));
+    const first = this.cells.findIndex((row) => open.has(normalizeHeader(row[statusAt])));
     this.firstOpen = first < 0 ? this.rows : first;
   }
 
