@@ -26,9 +26,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const SPARE_ROWS = 500;
 /**
  * Rows protected per run at most: each covered cell is priced like a cell written (bench/cost-model.ts),
- * so 10,000 rows of the register's ~30 columns cost about 15 s.
+ * so 2,500 rows of the register's ~30 columns cost about 4 s. Far more than a day of requests, or a
+ * run's preventive orders; a register filled some other way is covered over the next runs.
  */
-export const PROTECT_ROWS_PER_RUN = 10_000;
+export const PROTECT_ROWS_PER_RUN = 2_500;
 /** Owner state (per spreadsheet): set while rows at the bottom of the register still wait for protection. */
 const EXTENDING = 'protectionExtending';
 
