@@ -20,10 +20,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** Owner state (per spreadsheet): the thresholds each open work order has had. */
 export const REMINDER_STATE = 'reminders';
 
-/** Per threshold; the response-target ones are counted when any was sent. */
 /** What deciding the thresholds reads of each open order (an email reads its whole row). */
 const PLAN_FIELDS = ['due', 'priority', 'urgency', 'requestedAt'] as const;
 
+/** Per threshold; the response-target ones are counted when any was sent. */
 export type ReminderCounts = Record<'dueSoon' | 'overdueReminder' | 'escalation', number> &
   Partial<Record<'respondReminder' | 'respondEscalation', number>>;
 
