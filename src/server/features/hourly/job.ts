@@ -40,7 +40,7 @@ const SEND_BUDGET_MS = 4 * 60_000;
 const KPI_START_BUDGET_MS = 3 * 60_000;
 /**
  * A run that handed this many emails to the mailer, or made or took in this many orders, is busy: the
- * KPI snapshot waits for a later run of the week (kpi-history/keep.ts). Each email sent is priced at
+ * KPI snapshot waits for a later run of the day (kpi-history/keep.ts). Each email sent is priced at
  * 1.2 s (bench/cost-model.ts), the snapshot at about a minute at 100,000 work orders.
  */
 const BUSY_EMAILS = 25;
