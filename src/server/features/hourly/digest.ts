@@ -13,6 +13,18 @@ import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { effectiveUserEmail } from '../../adapters/session';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
+import type { HourlyRegister } from './register-view';
+
+/** What the digest shows of each open order. */
+const DIGEST_FIELDS = [
+  'woNumber',
+  'priority',
+  'assignee',
+  'due',
+  'requestedAt',
+  'description',
+  'reason',
+] as const;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,7 +42,7 @@ export type DigestOutcome = 'off' | 'not yet' | 'already sent today' | 'no recip
 export function sendDailyDigest(
   ss: Spreadsheet,
   reference: ReferenceData,
-  orders: readonly WorkOrder[],
+  register: HourlyRegister,
   now: Date,
   mail: JobMail,
 ): DigestOutcome {
@@ -41,6 +53,8 @@ export function sendDailyDigest(
   if (readOwnerState(ss.getId(), LAST_DIGEST) === today) return 'already sent today';
   const supervisors = supervisorEmails(staff);
   const to = supervisors.length > 0 ? supervisors : administratorEmails(staff);
+  // Only open orders are in the digest: their fields are read, from the first open row down.
+  const orders: readonly WorkOrder[] = register.openWork(DIGEST_FIELDS);
   const email = composeDigest({
     orders,
     now,

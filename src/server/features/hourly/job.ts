@@ -9,13 +9,11 @@
  * overlapping; ledger and counter writes go through intake's owner-lock sections; the register is only
  * read here, apart from reconciliation's appends.
  */
-import type { WorkOrder } from '../../../core/model';
 import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
 import { installationOwnerFromSheet } from '../setup/installation';
 import { repairRegisterProtection } from '../setup/protections';
 import { drainOutbox, hasBacklog, type DrainResult } from '../../adapters/outbox';
 import { loadReferenceData } from '../../adapters/reference-data';
-import { Register } from '../../adapters/register';
 import { AlreadyReportedError } from '../errors/reporting';
 import { reportProblem } from '../errors/report';
 import { keepWeeklyKpis, type KpiHistoryOutcome } from '../kpi-history/keep';
@@ -24,6 +22,8 @@ import { keepMailWithinQuota, sendDailyDigest, type DayMailOutcome, type DigestO
 import { JobMail } from './job-mail';
 import { takeLease, releaseLease } from './lease';
 import { describeIngested, reconcileResponses, type ReconcileResult } from './reconcile';
+import { extendRegisterProtection } from './register-protection';
+import { HourlyRegister } from './register-view';
 import { sendReminders, type ReminderCounts } from './reminders';
 import { restoreDeletedOrders } from '../integrity/restore';
 import { createScheduledOrders } from '../schedules/create-orders';
@@ -38,6 +38,13 @@ const INGEST_BUDGET_MS = 3 * 60_000;
 const SEND_BUDGET_MS = 4 * 60_000;
 /** The weekly KPI snapshot reads the register and the log: started only this early in a run (else the next run). */
 const KPI_START_BUDGET_MS = 3 * 60_000;
+/**
+ * A run that handed this many emails to the mailer, or made or took in this many orders, is busy: the
+ * KPI snapshot waits for a later run of the day (kpi-history/keep.ts). Each email sent is priced at
+ * 1.2 s (bench/cost-model.ts), the snapshot at about a minute at 100,000 work orders.
+ */
+const BUSY_EMAILS = 25;
+const BUSY_ORDERS = 50;
 
 export interface HourlyReport {
   spreadsheetId: string;
@@ -152,25 +159,23 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   });
   const mail = new JobMail(ss, now, backlog, started + SEND_BUDGET_MS);
 
+  // The register is read column by column as steps ask, each column once (./register-view).
   const loaded = step('read register', () => ({
     reference: loadReferenceData(ss),
-    orders: Register.open(ss)
-      .readAll()
-      .orders.map((o) => o.order),
+    register: HourlyRegister.open(ss),
   }));
   if (loaded) {
-    const { reference } = loaded;
-    const orders: WorkOrder[] = [...loaded.orders];
+    const { reference, register } = loaded;
     step('reconciliation', () => {
       const result: ReconcileResult = reconcileResponses(
         ss,
         reference,
-        orders,
+        register,
         now,
         mail,
         started + INGEST_BUDGET_MS,
       );
-      orders.push(...result.ingested);
+      register.add(result.ingested);
       report.reconciliation = { ...result, ingested: result.ingested.map((o) => o.id) };
       if (result.ledgerRebuilt)
         repaired('ledger', 'The intake ledger was unreadable and was rebuilt from the register.');
@@ -181,10 +186,19 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
         );
       }
     });
-    step('restore deleted orders', () => restoreDeletedOrders(ss, reference, orders, now, mail));
+    // Only the ids are compared with the request counter.
+    step('restore deleted orders', () =>
+      restoreDeletedOrders(ss, reference, register.everyOrder([]), now, mail),
+    );
     step('preventive maintenance', () => {
-      const made = createScheduledOrders(ss, reference, orders, now, started + INGEST_BUDGET_MS);
-      orders.push(...made.created);
+      const made = createScheduledOrders(
+        ss,
+        reference,
+        () => register.everyOrder(['responseRef']),
+        now,
+        started + INGEST_BUDGET_MS,
+      );
+      register.add(made.created);
       report.schedules = {
         created: made.created.map((o) => o.id),
         late: made.late,
@@ -205,15 +219,21 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
       }
     });
     step('protections', () => {
-      if (repairRegisterProtection(ss, reference.staff, installationOwnerFromSheet(ss)))
+      const owner = installationOwnerFromSheet(ss);
+      // Rows added at the bottom: only they are protected (./register-protection); anything else, setup's repair.
+      const extended = extendRegisterProtection(ss, reference.staff, owner);
+      if (repairRegisterProtection(ss, reference.staff, owner) || extended)
         console.info('The register grew: its protected columns now reach its last row again.');
     });
-    step('reminders', () => (report.reminders = sendReminders(ss, reference, orders, now, mail)));
-    step('digest', () => (report.digest = sendDailyDigest(ss, reference, orders, now, mail)));
+    step('reminders', () => (report.reminders = sendReminders(ss, reference, register, now, mail)));
+    step('digest', () => (report.digest = sendDailyDigest(ss, reference, register, now, mail)));
     step('mail quota', () => (report.mailQuota = keepMailWithinQuota(ss, reference, now, mail)));
     step('audit anchor', () => (report.anchor = sendDailyAnchor(ss, reference, now, mail)));
     step('KPI history', () => {
-      report.kpiHistory = keepWeeklyKpis(ss, reference, now, mail, started + KPI_START_BUDGET_MS);
+      const busy =
+        report.outbox.sent + mail.sent + mail.queued >= BUSY_EMAILS ||
+        report.schedules.created.length + report.reconciliation.ingested.length >= BUSY_ORDERS;
+      report.kpiHistory = keepWeeklyKpis(ss, reference, now, mail, started + KPI_START_BUDGET_MS, busy);
     });
   }
   report.mail = { sent: mail.sent, queued: mail.queued };

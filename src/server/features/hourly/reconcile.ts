@@ -28,6 +28,7 @@ import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { INTAKE_LEDGER, ingestResponse } from '../intake/form-submit';
 import type { JobMail } from './job-mail';
+import type { HourlyRegister } from './register-view';
 import { RegisterIndex } from './response-match';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -58,6 +59,9 @@ interface Candidate {
   submittedAt: Date;
   submission: ReturnType<typeof parseSubmission>;
 }
+
+/** What matching a response to the register reads of every order (only when some response is unrecorded). */
+const MATCH_FIELDS = ['responseRef', 'requesterEmail', 'description', 'requestedAt'] as const;
 
 const OWN_TABS: ReadonlySet<string> = new Set(Object.values(SHEET_NAMES).map((n) => n.toLowerCase()));
 
@@ -102,7 +106,7 @@ function namedValuesOf(header: readonly unknown[], cells: readonly unknown[]): R
 export function reconcileResponses(
   ss: Spreadsheet,
   reference: ReferenceData,
-  orders: readonly WorkOrder[],
+  register: HourlyRegister,
   now: Date,
   mail: JobMail,
   deadlineMs = Number.POSITIVE_INFINITY,
@@ -117,13 +121,15 @@ export function reconcileResponses(
   };
   const { ledger, rebuilt } = readLedger(ssId);
   result.ledgerRebuilt = rebuilt;
-  const index = new RegisterIndex(orders);
+  // Most hours the ledger accounts for every response row: the register is then not asked.
+  let matcher: RegisterIndex | null = null;
+  const index = (): RegisterIndex => (matcher ??= new RegisterIndex(register.everyOrder(MATCH_FIELDS)));
   const toMark: Array<{ sheetName: string; row: number }> = [];
   const candidates: Candidate[] = [];
   for (const sheet of responseSheets(ss)) {
     const sheetName = sheet.getName();
     const missing = missingRows(ledger, sheetName, sheet.getLastRow()).filter((row) => {
-      if (!index.refs.has(responseRef(sheetName, row))) return true;
+      if (!index().refs.has(responseRef(sheetName, row))) return true;
       toMark.push({ sheetName, row });
       return false;
     });
@@ -158,12 +164,12 @@ export function reconcileResponses(
   result.notFromForm = candidates.length - genuine.length;
   const fresh: Candidate[] = [];
   for (const c of genuine.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
-    if (index.hasContent(c.submission.requesterEmail, c.submission.description, c.submittedAt))
+    if (index().hasContent(c.submission.requesterEmail, c.submission.description, c.submittedAt))
       toMark.push(c);
     else {
       fresh.push(c);
       // A response and its copy in a newer tab are one request: the second matches the first.
-      index.addContent(c.submission.requesterEmail, c.submission.description, c.submittedAt);
+      index().addContent(c.submission.requesterEmail, c.submission.description, c.submittedAt);
     }
   }
   markRecorded(ssId, toMark);

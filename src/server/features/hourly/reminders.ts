@@ -5,6 +5,7 @@ import { administratorEmails, supervisorEmails } from '../../../core/staff';
 import type { OutgoingEmail } from '../../adapters/mailer';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
+import type { HourlyRegister } from './register-view';
 import { readChunkedState, writeChunkedState } from '../../adapters/owner-chunks';
 import {
   parseReminderState,
@@ -18,6 +19,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Owner state (per spreadsheet): the thresholds each open work order has had. */
 export const REMINDER_STATE = 'reminders';
+
+/** What deciding the thresholds reads of each open order (an email reads its whole row). */
+const PLAN_FIELDS = ['due', 'priority', 'urgency', 'requestedAt'] as const;
 
 /** Per threshold; the response-target ones are counted when any was sent. */
 export type ReminderCounts = Record<'dueSoon' | 'overdueReminder' | 'escalation', number> &
@@ -33,14 +37,24 @@ export type ReminderCounts = Record<'dueSoon' | 'overdueReminder' | 'escalation'
 export function sendReminders(
   ss: Spreadsheet,
   reference: ReferenceData,
-  orders: readonly WorkOrder[],
+  register: HourlyRegister,
   now: Date,
   mail: JobMail,
 ): ReminderCounts {
   const { settings, staff, timeZone } = reference;
   const ssId = ss.getId();
   const previous = parseReminderState(readChunkedState(ssId, REMINDER_STATE));
-  const { due, next } = planReminders(orders, previous, now, { ...settings, timeZone });
+  const planned = planReminders(register.openWork(PLAN_FIELDS), previous, now, { ...settings, timeZone });
+  const { next } = planned;
+  // The emails need every field: only the orders being told about are read whole. One whose row no
+  // longer reads as a work order is left out, and its state with it, as if it had not been read at all.
+  const whole = register.whole(planned.due.map((d) => d.order));
+  const due = planned.due.flatMap(({ kind, order }) => {
+    const full = whole.get(order);
+    if (full) return [{ kind, order: full }];
+    next.delete(order.id);
+    return [];
+  });
   const supervisors = supervisorEmails(staff);
   const escalateTo = supervisors.length > 0 ? supervisors : administratorEmails(staff);
   const link = ss.getUrl();

@@ -1,6 +1,7 @@
 /**
- * The hourly job's weekly step: once the spreadsheet's week is over, the first run keeps that week's
- * KPI snapshot as one row of the KPI History tab and emails the managers a summary.
+ * The hourly job's weekly step: once the spreadsheet's week is over, the first run (not already busy
+ * with other work, within the first day) keeps that week's KPI snapshot as one row of the KPI History
+ * tab and emails the managers a summary.
  *
  * Exactly once per week: the week kept is recorded in the installation owner's state (trusted: no
  * editor of the spreadsheet can change it), checked again and written under the owner's user lock
@@ -38,10 +39,19 @@ export const KPI_WEEK = 'kpiHistoryWeek';
 export type KpiHistoryOutcome =
   | 'already kept'
   | 'later (the run is short of time)'
+  | 'later (the run is busy)'
   | 'nothing to keep (no work orders yet)'
   | 'kept'
   | 'kept (no active manager to email)'
   | 'kept and emailed';
+
+/**
+ * A run already busy with other work (many emails, many orders made) leaves the snapshot, which reads
+ * the register and the change log, to a later run of the day the week ended; after that day the first
+ * run keeps it whatever else it did. (Deferred further, it would land on an ordinary hour instead:
+ * the week's one snapshot costs the same in any run.)
+ */
+export const BUSY_RUN_GRACE_MS = 24 * 3_600_000;
 
 const RECORDED_AT_COLUMN = KPI_HISTORY_HEADERS.indexOf('Recorded At') + 1;
 
@@ -79,12 +89,15 @@ export function keepWeeklyKpis(
   mail: JobMail,
   /** Epoch ms after which the snapshot (a read of the register and the change log) waits for the next run. */
   startBy: number,
+  /** The run has already done much other work (see BUSY_RUN_GRACE_MS). */
+  busy = false,
 ): KpiHistoryOutcome {
   const id = ss.getId();
   const { settings, staff, timeZone } = reference;
   const week = previousWeek(now, timeZone);
   if (readOwnerState(id, KPI_WEEK) === week.key) return 'already kept';
   if (Date.now() > startBy) return 'later (the run is short of time)';
+  if (busy && now.getTime() < week.end + BUSY_RUN_GRACE_MS) return 'later (the run is busy)';
   const source = readReportSource(ss);
   const snapshot = weekSnapshot(
     { orders: source.orders, changes: source.changes, now, timeZone, staff },

@@ -77,7 +77,8 @@ function readLedger(ssId: string): { ledger: ScheduleLedger; rebuilt: boolean } 
 export function createScheduledOrders(
   ss: Spreadsheet,
   reference: ReferenceData,
-  orders: readonly WorkOrder[],
+  /** The register's orders, their Response Row read: asked only when the Schedules tab has rows. */
+  orders: () => readonly WorkOrder[],
   now: Date,
   deadlineMs: number,
 ): ScheduleStepResult {
@@ -97,7 +98,11 @@ export function createScheduledOrders(
   result.problems = parsed.problems.map((p) => p.message);
   const p = localParts(now, reference.timeZone);
   const today: LocalDate = { year: p.year, month: p.month, day: p.day };
-  const refs = new Set(orders.map((o) => o.responseRef).filter((r) => r.startsWith('Schedule ')));
+  const refs = new Set(
+    orders()
+      .map((o) => o.responseRef)
+      .filter((r) => r.startsWith('Schedule ')),
+  );
   const ssId = ss.getId();
 
   const first = readLedger(ssId);

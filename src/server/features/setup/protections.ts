@@ -91,7 +91,7 @@ export function formResponseSheets(ss: Spreadsheet): Sheet[] {
  * spreadsheet owner and the user running this). addEditors is always called: until the editor list is
  * changed once, a new protection mirrors the file's sharing and restricts nobody.
  */
-function syncEditors(protection: Protection, wanted: readonly string[], description: string): boolean {
+export function syncEditors(protection: Protection, wanted: readonly string[], description: string): boolean {
   let changed = false;
   if (protection.getDescription() !== description) {
     protection.setDescription(description);

@@ -1,0 +1,139 @@
+/**
+ * The register as the hourly job reads it: one column at a time, each at most once per run, shared by
+ * every step. Reading all 32 columns of 100,000 rows every hour cost more than everything else the
+ * routine run does; each step needs a few fields, and most of them only of the open work orders.
+ *
+ * - Request ID and Status are read for every row (which orders exist, which are open).
+ * - The fields of open work (Due, Priority, Requested At…) are read from the first open row down: rows
+ *   above it are finished work, which no reminder, escalation or digest line is about.
+ * - A step that needs a field of every row (Response Row, for preventive maintenance) asks for it whole.
+ * - An email is composed from the whole row, read again for just the orders being emailed.
+ *
+ * Orders a step adds during the run (taken in by reconciliation, made from schedules) are kept whole
+ * and included in every later answer. The register rows are those present when the run began.
+ */
+import { OPEN_STATUSES, type WorkOrder, type WorkOrderField } from '../../../core/model';
+import { isBlankRow, normalizeHeader, parseRegisterRow } from '../../../core/columns';
+import { Register } from '../../adapters/register';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A read call costs about as much as this many more cells read in it: gaps shorter are read through. */
+const CELLS_PER_CALL = 10_000;
+
+const ALWAYS: readonly WorkOrderField[] = ['id', 'status'];
+
+export class HourlyRegister {
+  /** Data rows present when the run began (sheet rows 2 … rows + 1). */
+  private readonly rows: number;
+  /** One sparse row per data row: only the columns read so far hold values. */
+  private readonly cells: unknown[][];
+  /** For each field read, the first data-row index it was read from. */
+  private readonly readFrom = new Map<WorkOrderField, number>();
+  private firstOpen = 0;
+  private parsed: { version: number; orders: WorkOrder[] } | null = null;
+  private version = 0;
+  private readonly rowOf = new WeakMap<WorkOrder, number>();
+  private readonly added: WorkOrder[] = [];
+
+  private constructor(private readonly register: Register) {
+    this.rows = Math.max(0, register.sheet.getLastRow() - 1);
+    this.cells = Array.from({ length: this.rows }, () => []);
+    this.read(ALWAYS, 0);
+    const statusAt = register.layout.indexOf.status;
+    // Compared as the register's Status cells are parsed (case and spacing aside).
+    const open = new Set<string>(OPEN_STATUSES.map((s) => normalizeHeader(s)));
+    const first = this.cells.findIndex((row) => open.has(normalizeHeader(row[statusAt])));
+    this.firstOpen = first < 0 ? this.rows : first;
+  }
+
+  static open(ss: Spreadsheet): HourlyRegister {
+    return new HourlyRegister(Register.open(ss));
+  }
+
+  /** Orders added during the run (whole), included in every later answer. */
+  add(orders: readonly WorkOrder[]): void {
+    this.added.push(...orders);
+  }
+
+  /**
+   * Every order with `fields` (and Request ID, Status) read; its other fields are empty. Rows that are
+   * blank or do not parse in the columns read are left out, as a whole-row read leaves them out.
+   */
+  everyOrder(fields: readonly WorkOrderField[]): WorkOrder[] {
+    this.read(fields, 0);
+    return this.orders();
+  }
+
+  /**
+   * Every order with Request ID and Status, and `fields` where the order may be open (finished orders
+   * above the first open row have only Request ID and Status).
+   */
+  openWork(fields: readonly WorkOrderField[]): WorkOrder[] {
+    this.read(fields, this.firstOpen);
+    return this.orders();
+  }
+
+  /**
+   * The same orders with every field, read again from their rows (nearby rows in one read). Orders
+   * whose row no longer holds them, or no longer parses, are left out.
+   */
+  whole(orders: readonly WorkOrder[]): Map<WorkOrder, WorkOrder> {
+    const out = new Map<WorkOrder, WorkOrder>();
+    const wanted: Array<{ order: WorkOrder; row: number }> = [];
+    for (const order of orders) {
+      const row = this.rowOf.get(order);
+      if (row === undefined) out.set(order, order);
+      else wanted.push({ order, row });
+    }
+    wanted.sort((a, b) => a.row - b.row);
+    const { layout } = this.register;
+    const gap = Math.max(1, Math.floor(CELLS_PER_CALL / Math.max(1, this.register.width)));
+    for (let i = 0; i < wanted.length;) {
+      let j = i;
+      while (j + 1 < wanted.length && wanted[j + 1]!.row - wanted[j]!.row <= gap) j++;
+      const first = wanted[i]!.row;
+      const block = this.register.readRows(first, wanted[j]!.row - first + 1);
+      for (let k = i; k <= j; k++) {
+        const { order, row } = wanted[k]!;
+        const parsed = parseRegisterRow(block[row - first] ?? [], layout, row);
+        if (parsed.ok && parsed.order.id === order.id) out.set(order, parsed.order);
+      }
+      i = j + 1;
+    }
+    return out;
+  }
+
+  /** Reads the columns of `fields` not yet read from data-row index `from` down (one read per column). */
+  private read(fields: readonly WorkOrderField[], from: number): void {
+    const count = this.rows - from;
+    for (const field of fields) {
+      const index = this.register.layout.indexOf[field];
+      const done = this.readFrom.get(field);
+      if (index < 0 || (done !== undefined && done <= from)) continue;
+      if (count > 0) {
+        const values = this.register.sheet.getRange(from + 2, index + 1, count, 1).getValues();
+        for (let r = 0; r < count; r++) (this.cells[from + r] as unknown[])[index] = values[r]?.[0];
+      }
+      this.readFrom.set(field, from);
+      this.version++;
+    }
+  }
+
+  private orders(): WorkOrder[] {
+    if (this.parsed?.version !== this.version) {
+      const { layout } = this.register;
+      const orders: WorkOrder[] = [];
+      this.cells.forEach((row, i) => {
+        if (isBlankRow(row)) return;
+        const parsed = parseRegisterRow(row, layout, i + 2);
+        if (!parsed.ok) return;
+        // Fields not read are absent from the sparse row: they parse as empty.
+        this.rowOf.set(parsed.order, i + 2);
+        orders.push(parsed.order);
+      });
+      this.parsed = { version: this.version, orders };
+    }
+    return [...this.parsed.orders, ...this.added];
+  }
+}
