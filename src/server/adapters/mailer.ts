@@ -114,31 +114,41 @@ export function queueEmails(
   if (emails.length === 0) return;
   const held = (e: OutgoingEmail): boolean =>
     isDigestKind(e.kind) && (options.hold === true || waitsForDigest(ss, e, now));
-  // Signed over the text the cells will read back: the drain sends only rows whose MAC verifies.
-  const key = addonKey(ss.getId());
-  const rows = emails.map((e) => {
-    const cells = [e.to.join(', '), e.subject, e.body, e.htmlBody, e.recordId].map((v) => asCellText(v));
-    const [to, subject, body, htmlBody, recordId] = cells.map((c) => c.text) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    const mac = key ? outboxMac(key, { to, subject, body, htmlBody, recordId }) : '';
-    return [now, ...cells.map((c) => c.cell), held(e) ? HELD_STATUS : 'Queued', '', 0, '', mac];
-  });
-  withDocumentLockIfAny(() => {
-    let sheet = ss.getSheetByName(SHEET_NAMES.outbox);
-    if (!sheet) {
-      sheet = ss.insertSheet(SHEET_NAMES.outbox);
-      sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
-      sheet.setFrozenRows(1);
-    }
-    const last = sheet.getLastRow();
-    const max = sheet.getMaxRows();
-    // A little ahead of need, so the next queueing does not grow it again.
-    if (last + rows.length > max) sheet.insertRowsAfter(max, last + rows.length - max + 500);
-    sheet.getRange(last + 1, 1, rows.length, OUTBOX_HEADERS.length).setValues(rows);
-  });
+  const write = (): void => {
+    // Signed over the text the cells will read back: the drain sends only rows whose MAC verifies.
+    const key = addonKey(ss.getId());
+    const rows = emails.map((e) => {
+      const cells = [e.to.join(', '), e.subject, e.body, e.htmlBody, e.recordId].map((v) => asCellText(v));
+      const [to, subject, body, htmlBody, recordId] = cells.map((c) => c.text) as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      const mac = key ? outboxMac(key, { to, subject, body, htmlBody, recordId }) : '';
+      return [now, ...cells.map((c) => c.cell), held(e) ? HELD_STATUS : 'Queued', '', 0, '', mac];
+    });
+    withDocumentLockIfAny(() => {
+      let sheet = ss.getSheetByName(SHEET_NAMES.outbox);
+      if (!sheet) {
+        sheet = ss.insertSheet(SHEET_NAMES.outbox);
+        sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
+        sheet.setFrozenRows(1);
+      }
+      const last = sheet.getLastRow();
+      const max = sheet.getMaxRows();
+      // A little ahead of need, so the next queueing does not grow it again.
+      if (last + rows.length > max) sheet.insertRowsAfter(max, last + rows.length - max + 500);
+      sheet.getRange(last + 1, 1, rows.length, OUTBOX_HEADERS.length).setValues(rows);
+    });
+  };
+  // The mail is owed and nothing else holds it (its intent is released): a failed call is retried once.
+  // The write is the section's last call, so a failure means nothing was written yet.
+  try {
+    write();
+  } catch (error) {
+    console.warn(`Queueing ${emails.length} email(s) failed once, trying again: ${String(error)}`);
+    write();
+  }
 }
