@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { cleanRecipients, renderEmail, signatureOf, type Email } from './email-format';
-import type { EmailKind } from './notifications';
+import { EMAIL_KINDS, type EmailKind } from './notifications';
 import { singleLine } from './sanitize';
 import { addCalendarDays, formatLocal, isoDate, parseIsoDate } from './time';
 
@@ -241,4 +241,15 @@ export function composeQuotaWarning(input: QuotaWarningInput): Email {
     ),
     ...rendered,
   };
+}
+
+/**
+ * The order the Outbox drain sends queued mail in, when a day's quota cannot cover it all: emergencies
+ * first, then what needs someone to act, then notices that need no action; oldest first within each.
+ * A row with no kind (queued before kinds were recorded) counts as needing action, so it keeps its place.
+ * The kind cell is not signed: a person who edits it can only reorder mail the add-on signed.
+ */
+export function drainRank(kind: string): number {
+  if (kind === 'emergency') return 0;
+  return (EMAIL_KINDS as readonly string[]).includes(kind) && isDigestKind(kind as EmailKind) ? 2 : 1;
 }

@@ -35,6 +35,8 @@ export const OUTBOX_HEADERS = [
   'Attempts',
   'Last Error',
   'MAC',
+  /** What the email is (an EmailKind): the drain sends emergencies, then what needs action, first. */
+  'Kind',
 ] as const;
 
 export const SENDER_NAME = 'Work Orders';
@@ -127,7 +129,8 @@ export function queueEmails(
         string,
       ];
       const mac = key ? outboxMac(key, { to, subject, body, htmlBody, recordId }) : '';
-      return [now, ...cells.map((c) => c.cell), held(e) ? HELD_STATUS : 'Queued', '', 0, '', mac];
+      const status = held(e) ? HELD_STATUS : 'Queued';
+      return [now, ...cells.map((c) => c.cell), status, '', 0, '', mac, e.kind ?? ''];
     });
     withDocumentLockIfAny(() => {
       let sheet = ss.getSheetByName(SHEET_NAMES.outbox);
@@ -135,6 +138,14 @@ export function queueEmails(
         sheet = ss.insertSheet(SHEET_NAMES.outbox);
         sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
         sheet.setFrozenRows(1);
+      }
+      // An Outbox made before a column was added (Kind) is a column short: the write would be refused.
+      const columns = sheet.getMaxColumns();
+      if (columns < OUTBOX_HEADERS.length) {
+        sheet.insertColumnsAfter(columns, OUTBOX_HEADERS.length - columns);
+        sheet
+          .getRange(1, columns + 1, 1, OUTBOX_HEADERS.length - columns)
+          .setValues([OUTBOX_HEADERS.slice(columns)]);
       }
       const last = sheet.getLastRow();
       const max = sheet.getMaxRows();

@@ -8,6 +8,7 @@ import { mapHeaders, normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
+import { drainRank } from '../../core/mail-forecast';
 import { REFUSED_MESSAGE, addMacHeader, outboxVerifier } from './outbox-auth';
 import { DIGESTED_STATUS, HELD_STATUS, OUTBOX_HEADERS } from './mailer';
 import { isQuotaError } from './outbox-deliver';
@@ -119,8 +120,9 @@ function splitRecipients(text: string): string[] {
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 
 /**
- * Sends queued Outbox messages, oldest first, as far as the remaining daily quota allows (strictly in
- * order: a message that does not fit stops the drain, so a later one never overtakes it). Results are
+ * Sends queued Outbox messages, emergencies first, then what needs action, then the rest, oldest first
+ * within each, as far as the remaining daily quota allows (strictly in that order: a message that does
+ * not fit stops the drain, so a later one never overtakes it). Results are
  * written back in one write per result column block. Callers must make sure only one drain runs at
  * a time for a spreadsheet (the hourly job's lease): two drains would both send the same rows.
  */
@@ -168,8 +170,11 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
     const v = at(values[i] ?? [], 'queuedAt');
     return isValidDate(v) ? v.getTime() : Number.MAX_SAFE_INTEGER;
   };
-  // Stable: rows queued at the same instant keep their sheet order.
-  queued.sort((a, b) => queuedAtMs(a) - queuedAtMs(b) || a - b);
+  // Emergencies, then mail that needs action, then the rest (drainRank); oldest first within each, and
+  // rows queued at the same instant keep their sheet order. An Outbox without a Kind column: by age.
+  const kindAt = (values[0] ?? []).findIndex((h) => normalizeHeader(h) === normalizeHeader('Kind'));
+  const rank = (i: number): number => (kindAt < 0 ? 1 : drainRank(text((values[i] ?? [])[kindAt])));
+  queued.sort((a, b) => rank(a) - rank(b) || queuedAtMs(a) - queuedAtMs(b) || a - b);
   if (queued.length === 0) return result;
 
   const signedByUs = outboxVerifier(ss.getId());
