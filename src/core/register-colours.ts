@@ -10,6 +10,7 @@
 import type { RegisterLayout } from './columns';
 import { FINAL_STATUSES, OPEN_STATUSES, type Status, type WorkOrderField } from './model';
 import { SLA_CLOCK_STATUSES } from './sla';
+import { columnLetter } from './a1';
 
 export const RULE_MARK = 'N("Work Orders")=0';
 
@@ -42,16 +43,7 @@ const PRIORITY_COLOURS = ['#f4cccc', '#fce5cd', '#fff2cc'] as const;
 const OVERDUE = { background: '#f4cccc', fontColor: '#990000' } as const;
 
 /** "A", "B", … "AA" for a 0-based column index. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export const columnLetters = (index: number): string => columnLetter(index + 1);
 
 /** A Sheets string literal: inner double quotes doubled, so no value can end the string early. */
 function literal(text: string): string {

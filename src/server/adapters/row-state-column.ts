@@ -13,6 +13,7 @@ import {
   serializeRowState,
 } from './row-state';
 import { readHeaderRow } from './workbook';
+import { columnLetter } from '../../core/a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -20,17 +21,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface RepairNotes {
   repaired: string[];
   warnings: string[];
-}
-
-function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /**

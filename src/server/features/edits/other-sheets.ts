@@ -22,23 +22,13 @@ import { currentUserEmail } from '../../adapters/session';
 import { typedText } from './cells';
 import { judgeReferenceEdit } from './reference-edit';
 import type { EditedRange } from './register-edit';
+import { columnLetter } from '../../../core/a1';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const SOURCE = 'sheet edit' as const;
 const OWNED_HEADERS = new Set([...REGISTER_HEADER_ROW, ROW_STATE_HEADER].map(normalizeHeader));
-
-function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 function a1(range: EditedRange): string {
   const start = `${columnLetter(range.column)}${range.row}`;

@@ -28,22 +28,12 @@ import { applyProtections } from '../setup/protections';
 import { recordedInstallationOwner } from '../setup/installation';
 import { readAcceptedTab, recordAcceptedTab, readTab, type AcceptedTab } from './accepted-tabs';
 import type { EditedRange } from './register-edit';
+import { columnLetter } from '../../../core/a1';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const SOURCE = 'sheet edit' as const;
-
-function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /** What to write back so that Sheets keeps exactly the old value (text never becomes a formula). */
 function literal(value: unknown): unknown {
