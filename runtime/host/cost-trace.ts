@@ -20,19 +20,19 @@ import type { GasObject } from './gas-object';
 import type { CallKind } from './call-cost';
 
 /** The additive counters of an execution, as they stood at one moment or as a difference. */
-export interface CostCounters {
-  calls: Record<string, number>;
-  backend: Record<string, { touch: number; read: number; write: number }>;
-  cellsRead: number;
-  cellsWritten: number;
-  cachedReads: number;
-  structuralCells: number;
-  emailsSent: number;
-  emailRecipients: number;
-  lockWaitMs: number;
-  /** Wall time spent inside service calls, ms. */
-  serviceMs: number;
-}
+export type CostCounters = Pick<
+  ExecutionStats,
+  | 'calls'
+  | 'backend'
+  | 'cellsRead'
+  | 'cellsWritten'
+  | 'cachedReads'
+  | 'structuralCells'
+  | 'emailsSent'
+  | 'emailRecipients'
+  | 'lockWaitMs'
+  | 'serviceMs'
+>;
 
 /** One lock taken and given back (or released by the end of the execution). */
 export interface LockHold {
