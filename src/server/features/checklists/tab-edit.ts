@@ -8,6 +8,7 @@
 import type { UnhashedEntry } from '../../../core/audit';
 import { CHECKLISTS_ACCEPTED, CHECKLISTS_SHEET, judgeChecklistsEdit } from '../../../core/checklists';
 import type { ChangedCell } from '../../../core/settings-edit';
+import { columnLetter } from '../../../core/a1';
 import { cellText } from '../../../core/headers';
 import { roleMay } from '../../../core/permissions';
 import { asCellText } from '../../../core/sanitize';
@@ -23,13 +24,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 function a1(row: number, column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row}`;
+  return `${columnLetter(column)}${row}`;
 }
 
 /** Puts every changed cell back in one write over their bounding box, with the note on each. */

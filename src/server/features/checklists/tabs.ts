@@ -21,7 +21,8 @@ import {
 } from '../../../core/labour';
 import { SHEET_NAMES } from '../../../core/model';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
-import { readSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
+import { writeSnapshot } from '../../adapters/durable-snapshot';
+import { readAcceptedGrid } from '../edits/accepted-tabs';
 import { ensureSheet } from '../setup/sheets';
 import type { SetupReport } from '../setup/report';
 
@@ -99,14 +100,7 @@ export function appendRows(
 }
 
 export function readAcceptedChecklists(): Grid | null {
-  const stored = readSnapshot(ACCEPTED_CHECKLISTS, Number.POSITIVE_INFINITY, Date.now());
-  if (stored === null) return null;
-  try {
-    const parsed: unknown = JSON.parse(stored);
-    return Array.isArray(parsed) && parsed.every(Array.isArray) ? (parsed as unknown[][]) : null;
-  } catch {
-    return null;
-  }
+  return readAcceptedGrid(ACCEPTED_CHECKLISTS);
 }
 
 export function recordAcceptedChecklists(grid: Grid): void {

@@ -28,7 +28,12 @@ function plain(grid: Grid): (string | number | boolean)[][] {
 }
 
 export function readAcceptedTab(tab: AcceptedTab): Grid | null {
-  const stored = readSnapshot(KEY[tab], Number.POSITIVE_INFINITY, Date.now());
+  return readAcceptedGrid(KEY[tab]);
+}
+
+/** The accepted copy kept under `key` (Staff, Settings, Checklists): null when none or unreadable. */
+export function readAcceptedGrid(key: string): Grid | null {
+  const stored = readSnapshot(key, Number.POSITIVE_INFINITY, Date.now());
   if (stored === null) return null;
   try {
     const parsed: unknown = JSON.parse(stored);
