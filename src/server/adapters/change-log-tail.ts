@@ -66,13 +66,38 @@ export function checkpointCell(checkpoint: Checkpoint): string {
  * The checkpoint of a log that has none yet: a new log, or one written before the keyed chain, whose
  * rows become its legacy part (their SHA-256 chain is checked as before, and the first keyed row
  * chains to the last of them). Three reads.
+ *
+ * Keyed rows at the log's end with no checkpoint are the first keyed append's, left uncommitted by an
+ * execution that failed before its commit: the checkpoint is put before them (one more read, to check
+ * they run from position 1 after the legacy part), so the append that finds them settles them as any
+ * uncommitted rows (change-log-recovery.ts) instead of reading them as legacy ones.
  */
 export function startCheckpoint(sheet: Sheet): Checkpoint {
   const row = Math.max(1, sheet.getLastRow());
   const maxRows = sheet.getMaxRows();
-  const last = text(sheet.getRange(row, HASH_COLUMN).getValue()).trim().toLowerCase();
+  const cell = text(sheet.getRange(row, HASH_COLUMN).getValue());
+  const keyed = row >= 2 ? parseKeyedCell(cell) : null;
+  if (keyed && keyed.seq <= row - 1) {
+    const base = row - keyed.seq;
+    const start = beforeFirstKeyedRun(sheet, base, keyed.seq, maxRows);
+    if (start) return start;
+  }
+  const last = cell.trim().toLowerCase();
   const legacyHead = row >= 2 && HEX64.test(last) ? last : GENESIS_HASH;
   return { legacyRows: row - 1, legacyHead, seq: 0, head: legacyHead, row, maxRows };
+}
+
+/**
+ * The checkpoint before keyed rows 1..`count` when they follow sheet row `base` (the header, or the
+ * last legacy row) in order; null when they do not (then they are read as before).
+ */
+function beforeFirstKeyedRun(sheet: Sheet, base: number, count: number, maxRows: number): Checkpoint | null {
+  const cells = sheet.getRange(base, HASH_COLUMN, count + 1, 1).getValues();
+  for (let i = 1; i <= count; i++) if (parseKeyedCell(cells[i]?.[0])?.seq !== i) return null;
+  const baseCell = text(cells[0]?.[0]).trim().toLowerCase();
+  if (base >= 2 && !HEX64.test(baseCell)) return null;
+  const legacyHead = base >= 2 ? baseCell : GENESIS_HASH;
+  return { legacyRows: base - 1, legacyHead, seq: 0, head: legacyHead, row: base, maxRows };
 }
 
 /** What the append found at the end of the log. */
@@ -88,7 +113,11 @@ export interface Tail {
   knownRows: number;
 }
 
-/** One read of the hash cells from the checkpoint's row down (two more when the log was damaged). */
+/**
+ * One read of the hash cells from the checkpoint's row down (two more when the log was damaged, or
+ * when uncommitted rows fill the whole window: a failed append of more rows than the window, read on
+ * to the sheet's last row so that all of them are settled together).
+ */
 export function findTail(sheet: Sheet, checkpoint: Checkpoint): Tail {
   const count =
     checkpoint.maxRows === null
@@ -101,20 +130,32 @@ export function findTail(sheet: Sheet, checkpoint: Checkpoint): Tail {
     cells = null; // Past the sheet's end: rows were deleted.
   }
   if (cells && text(cells[0]?.[0]) === checkpointCell(checkpoint)) {
-    let uncommitted = 0;
-    while (parseKeyedCell(cells[uncommitted + 1]?.[0])?.seq === checkpoint.seq + uncommitted + 1)
-      uncommitted++;
+    const follows = (cells: unknown[][], from: number): number => {
+      let n = from;
+      while (parseKeyedCell(cells[n + 1]?.[0])?.seq === checkpoint.seq + n + 1) n++;
+      return n;
+    };
+    let uncommitted = follows(cells, 0);
+    // Only the add-on's own uncommitted rows may follow, and the window must not be full to its end.
+    let windowReachesEnd = count < TAIL_WINDOW;
+    if (uncommitted > 0 && uncommitted === cells.length - 1) {
+      // Only after a failure: uncommitted rows fill the window, and more may follow below it.
+      const lastRow = sheet.getLastRow();
+      const next = checkpoint.row + cells.length;
+      if (lastRow >= next)
+        cells = [...cells, ...sheet.getRange(next, HASH_COLUMN, lastRow - next + 1, 1).getValues()];
+      uncommitted = follows(cells, uncommitted);
+      windowReachesEnd = true;
+    }
     let k = cells.length - 1;
     while (k > uncommitted && text(cells[k]?.[0]) === '') k--;
-    // Only the add-on's own uncommitted rows may follow, and the window must not be full to its end.
-    const windowReachesEnd = count < TAIL_WINDOW;
     if (k === uncommitted && (k < cells.length - 1 || windowReachesEnd)) {
       return {
         checkpoint,
         endRow: checkpoint.row + uncommitted,
         uncommitted,
         damaged: false,
-        knownRows: checkpoint.row + count - 1,
+        knownRows: checkpoint.row + Math.max(count, cells.length) - 1,
       };
     }
   }
