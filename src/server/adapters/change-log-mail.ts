@@ -26,6 +26,7 @@ import { documentKeysLastSeen, documentPropertiesOrNull } from './service-handle
 import { isHandedOffMailKey } from './change-log-handoff';
 import { ownerProperties } from './owner-state';
 import { withUserLock } from './reentrant-lock';
+import { documentLockHold, releaseKeptDocumentLock, withDocumentLock } from './document-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -41,6 +42,8 @@ export interface MailIntent {
   key: string;
   recordId: string;
   planned: PlannedMail[];
+  /** The document lock's hold it was recorded under (documentLockHold), when it was recorded under one. */
+  hold?: number | null;
 }
 
 const PREFIX = 'wo.mail.intent.';
@@ -155,22 +158,43 @@ function deletePieces(props: IntentStore, intent: MailIntent): void {
 }
 
 /**
- * Deletes the intent before its emails go out. False when that failed: the next append then queues
- * them, and the caller must not send them itself.
+ * Deletes the intent before its emails go out, under the document lock, and gives back the document
+ * lock this execution kept for it (the emails follow, and sending is slow). False when the intent
+ * could not be deleted, or another execution had already queued its emails: the caller must not send
+ * them itself (the next append queues them, or did).
+ *
+ * Under the lock because every other execution settles intents under it (change-log.ts): one that
+ * read the intent before it was deleted would queue the emails the writer then sends. A writer that
+ * has held the lock since its commit (its section kept it: keepToExit) deletes it with no more calls;
+ * one that gave the lock back takes it again and first checks the intent is still there.
  */
 export function releaseMailIntent(intent: MailIntent | null | undefined): boolean {
+  // No intent, no email: a kept lock stays kept (the execution's end gives it back at no cost).
   if (!intent) return true;
   if (isHandedOffMailKey(intent.key)) return releaseHandedOffIntent(intent);
   const props = documentPropertiesOrNull();
   if (!props) return true;
+  // Set once the intent is deleted: a failure after that must not stop the send (nothing is left
+  // for anyone else to queue).
+  let released = false;
   try {
-    props.deleteProperty(intent.key);
+    if (intent.hold !== undefined && intent.hold !== null && documentLockHold() === intent.hold) {
+      props.deleteProperty(intent.key);
+      released = true;
+    } else {
+      withDocumentLock(() => {
+        if (props.getProperty(intent.key) === null) return;
+        props.deleteProperty(intent.key);
+        released = true;
+      });
+    }
   } catch (error) {
-    console.error(`Emails about ${intent.recordId} left for the next change to queue: ${String(error)}`);
-    return false;
+    if (!released)
+      console.error(`Emails about ${intent.recordId} left for the next change to queue: ${String(error)}`);
   }
-  deletePieces(props, intent);
-  return true;
+  releaseKeptDocumentLock();
+  if (released) deletePieces(props, intent);
+  return released;
 }
 /**
  * The hourly job's intent, in the owner's properties: deleted under the owner's lock that every

@@ -29,7 +29,7 @@ import { recoverUncommitted } from './change-log-recovery';
 import { flushHandOff, handOff, handOffMailIntent, holdsHandOff } from './change-log-handoff';
 import { ownerProperties } from './owner-state';
 import { findTail, readCheckpoint, startCheckpoint, writeCheckpoint, writeRows } from './change-log-tail';
-import { holdsDocumentLock, holdsOwnerLock } from './document-lock';
+import { documentLockHold, holdsDocumentLock, holdsOwnerLock } from './document-lock';
 import { documentPropertiesOrNull } from './service-handles';
 import { logSheet } from './workbook';
 
@@ -126,7 +126,11 @@ export function writeChangeLog(
     clearThrough,
   );
   return {
-    intend: (recordId, planned) => recordMailIntent(written.checkpoint.seq, recordId, planned),
+    intend: (recordId, planned) => {
+      const intent = recordMailIntent(written.checkpoint.seq, recordId, planned);
+      // Released under the same hold, when the writer keeps it that long (releaseMailIntent).
+      return intent && { ...intent, hold: documentLockHold() };
+    },
     commit: (mail) => {
       writeCheckpoint(mail ? { ...written.checkpoint, mail: [mail.key] } : written.checkpoint);
       handedOff?.done();

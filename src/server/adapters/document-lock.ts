@@ -14,6 +14,8 @@ declare const __WO_NO_LOCKS__: boolean;
 
 /** Which locks this execution holds through the helpers below (the change log checks them). */
 const held = { document: 0, owner: 0 };
+/** How many times this execution has taken the document lock: names each hold (documentLockHold). */
+let documentHolds = 0;
 
 /** True inside withDocumentLock / withOwnerAndDocumentLocks with a document (or a no-locks build). */
 export function holdsDocumentLock(): boolean {
@@ -23,6 +25,16 @@ export function holdsDocumentLock(): boolean {
 /** True inside withOwnerAndDocumentLocks: this execution holds its user's (the owner's) lock. */
 export function holdsOwnerLock(): boolean {
   return __WO_NO_LOCKS__ || held.owner > 0;
+}
+
+/**
+ * Names the document lock's current hold (in a section, or kept after one), null when this execution
+ * does not hold it. Two equal answers mean the lock was held without a break in between: nothing
+ * another execution does under the lock can have happened between them (change-log-mail.ts).
+ */
+export function documentLockHold(): number | null {
+  if (__WO_NO_LOCKS__) return 0;
+  return held.document > 0 || kept !== null ? documentHolds : null;
 }
 
 /** The lock stayed taken for the whole wait: nothing was done (a caller may record the work for later). */
@@ -35,6 +47,11 @@ export class LockBusyError extends UserFacingError {
 
 function acquire(lock: Lock, timeoutMs: number): void {
   if (!lock.tryLock(timeoutMs)) throw new LockBusyError();
+}
+
+function acquireDocumentLock(lock: Lock, timeoutMs: number): void {
+  acquire(lock, timeoutMs);
+  documentHolds++;
 }
 
 /** The document lock was taken or given back: the property memo learns it (document-properties-memo.ts). */
@@ -88,7 +105,7 @@ export function withDocumentLock<T>(body: () => T, options: number | DocumentLoc
     typeof options === 'number' ? { timeoutMs: options } : options;
   const lock = kept ?? LockService.getDocumentLock();
   if (!lock) throw new UserFacingError('Work Orders needs an open spreadsheet to lock it.');
-  if (lock !== kept) acquire(lock, timeoutMs);
+  if (lock !== kept) acquireDocumentLock(lock, timeoutMs);
   kept = null;
   held.document++;
   documentLockNowHeld(true);
@@ -106,41 +123,65 @@ export function withDocumentLock<T>(body: () => T, options: number | DocumentLoc
   }
 }
 
+export interface OwnerAndDocumentLockOptions {
+  timeoutMs?: number;
+  /** Keep the document lock when `body` returns (keepToExit); the owner's lock is given back. */
+  keepDocumentLock?: boolean;
+}
+
+/** For a section that mail follows: releaseMailIntent deletes its intent under the lock, then gives it back. */
+export const KEEP_DOCUMENT_LOCK_FOR_MAIL: OwnerAndDocumentLockOptions & DocumentLockOptions = {
+  keepDocumentLock: true,
+  keepToExit: true,
+};
+
 /**
  * For work that the hourly job (no document, see owner-state.ts) also does: the trigger owner's user
  * lock first, then the document lock when there is a document. Always in this order, so two
  * executions can never wait on each other's second lock. Re-entrant like withDocumentLock: a lock
- * this execution holds already is neither taken nor released again.
+ * this execution holds already is neither taken nor released again. `keepDocumentLock`: the document
+ * lock is kept when `body` returns, as keepToExit does (for a section that mail follows: see
+ * releaseMailIntent), while the owner's lock is given back.
  */
-export function withOwnerAndDocumentLocks<T>(body: () => T, timeoutMs = 30_000): T {
+export function withOwnerAndDocumentLocks<T>(
+  body: () => T,
+  { timeoutMs = 30_000, keepDocumentLock = false }: OwnerAndDocumentLockOptions = {},
+): T {
   if (__WO_NO_LOCKS__) return body();
-  if (held.owner > 0) return withDocumentLockIfAny(body, timeoutMs);
+  if (held.owner > 0) return withDocumentLockIfAny(body, timeoutMs, false);
   // The owner's lock is always taken first: a document lock kept from an earlier section goes back.
   releaseKeptDocumentLock();
   const userLock = LockService.getUserLock();
   acquire(userLock, timeoutMs);
   held.owner++;
   try {
-    return withDocumentLockIfAny(body, timeoutMs);
+    return withDocumentLockIfAny(body, timeoutMs, keepDocumentLock);
   } finally {
     held.owner--;
     releaseQuietly(userLock);
   }
 }
 
-/** Inside the owner's lock: the document lock too when there is a document (none in the hourly job). */
-function withDocumentLockIfAny<T>(body: () => T, timeoutMs: number): T {
+/**
+ * Inside the owner's lock: the document lock too when there is a document (none in the hourly job).
+ * `keep`: kept when `body` returns, as keepToExit does (the owner's lock is given back all the same).
+ */
+function withDocumentLockIfAny<T>(body: () => T, timeoutMs: number, keep: boolean): T {
   if (held.document > 0) return body();
   const documentLock = LockService.getDocumentLock();
   if (!documentLock) return body();
-  acquire(documentLock, timeoutMs);
+  acquireDocumentLock(documentLock, timeoutMs);
   held.document++;
   documentLockNowHeld(true);
+  let returned = false;
   try {
-    return body();
+    const result = body();
+    returned = true;
+    return result;
   } finally {
     held.document--;
     documentLockNowHeld(held.document > 0);
-    releaseQuietly(documentLock);
+    if (returned && keep) kept = documentLock;
+    else releaseQuietly(documentLock);
   }
 }

@@ -10,42 +10,21 @@
  *
  * The document lock is kept to the trigger's end (keepToExit in document-lock.ts), when Apps Script
  * gives it back, unless emails follow: judging, writing and logging are nearly all the trigger does,
- * and a release is a round trip.
+ * and a release is a round trip. When emails follow, releasing their intent (releaseMailIntent in
+ * change-log-mail.ts) deletes it under the kept lock and then gives the lock back, before sending.
  */
-import { recipientsFor } from '../../../core/notifications';
 import { handOffWaiting } from '../../adapters/change-log';
 import {
-  releaseKeptDocumentLock,
+  KEEP_DOCUMENT_LOCK_FOR_MAIL,
   withDocumentLock,
   withOwnerAndDocumentLocks,
 } from '../../adapters/document-lock';
-import type { ReferenceData } from '../../adapters/reference-data';
-import type { PendingEmail } from './notify';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Runs the locked part of a register edit under the locks it needs (see above). */
 export function withEditLocks<T>(ss: Spreadsheet, body: () => T): T {
   return handOffWaiting(ss.getId())
-    ? withOwnerAndDocumentLocks(body)
+    ? withOwnerAndDocumentLocks(body, KEEP_DOCUMENT_LOCK_FOR_MAIL)
     : withDocumentLock(body, { keepToExit: true });
-}
-
-/**
- * Gives the kept document lock back when the steps owe anyone an email (recipientsFor, as notify.ts
- * asks it): sending is slow and must not hold other editors up. Most steps a technician takes in the
- * sheet (starting work, notes) notify no one, and then the trigger's end gives it back.
- */
-export function releaseBeforeEmails(
-  pending: readonly PendingEmail[],
-  reference: ReferenceData,
-  actorEmail: string,
-): void {
-  const owed = pending.some(({ step, order }) =>
-    recipientsFor(step.transition, order, reference.staff, step.previousAssignee, {
-      switches: reference.settings,
-      actorEmail,
-    }).some((planned) => planned.to.length > 0),
-  );
-  if (owed) releaseKeptDocumentLock();
 }

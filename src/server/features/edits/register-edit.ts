@@ -37,7 +37,7 @@ import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../
 import { roleOf } from '../../../core/staff';
 import type { UnhashedEntry } from '../../../core/audit';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
-import { releaseBeforeEmails, withEditLocks } from './edit-locks';
+import { withEditLocks } from './edit-locks';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
 import { syncQueueFor } from '../../adapters/review-queue';
@@ -324,8 +324,8 @@ export function handleRegisterEdit(
   };
   const outcome = withEditLocks(ss, locked);
   if (!outcome) return null;
-  // Emails after the lock is released: sending is slow and must not hold other editors up.
-  releaseBeforeEmails(emails, outcome.reference, user);
+  // Emails after the lock is released (notifySteps gives the kept lock back once their intent is
+  // deleted under it): sending is slow and must not hold other editors up.
   notifySteps(ss, outcome.reference, emails, user, now, mailIntent);
   return outcome.result;
 }

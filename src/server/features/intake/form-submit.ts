@@ -9,7 +9,11 @@ import { isIngested, markIngested, parseLedger, serializeLedger } from '../../..
 import { composeEmail } from '../../../core/notifications';
 import type { WorkOrder } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
-import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import {
+  KEEP_DOCUMENT_LOCK_FOR_MAIL,
+  releaseKeptDocumentLock,
+  withOwnerAndDocumentLocks,
+} from '../../adapters/document-lock';
 import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
@@ -217,10 +221,12 @@ export function onFormSubmitTrigger(e: unknown): void {
       'intent',
     );
     return result ? { reference, result } : null;
-  });
+  }, KEEP_DOCUMENT_LOCK_FOR_MAIL);
   if (!ingested) return;
-  // After the locks: sending is slow and must not hold other writers up.
+  // After the locks (acknowledge deletes the mail intent under the kept document lock, then gives it
+  // back): sending is slow and must not hold other writers up.
   const { reference, result } = ingested;
   acknowledge(ss, reference, result.order, now, result.mailIntent);
+  releaseKeptDocumentLock();
   alertIfEmergency(ss, reference, result.order, now);
 }

@@ -21,7 +21,7 @@ import { formatLocal } from '../../../core/time';
 import type { MyWorkActionRequest } from '../../../shared/my-work';
 import { writeChangeLog } from '../../adapters/change-log';
 import type { MailIntent } from '../../adapters/change-log-mail';
-import { withDocumentLock } from '../../adapters/document-lock';
+import { KEEP_DOCUMENT_LOCK_FOR_MAIL, withDocumentLock } from '../../adapters/document-lock';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { Register, type LocatedOrder } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
@@ -215,9 +215,10 @@ export function performStep(
   now: Date,
   origin: StepOrigin,
 ): StepOutcome | StepRefusal {
+  // Kept for notifyStep, which deletes the mail intent under it and then gives it back.
   return withDocumentLock(() => {
     const register = Register.open(ss);
     const located = locate(register, request.id, request.rowHint);
     return stepAt(ss, register, located, reference, worker, request, now, origin);
-  });
+  }, KEEP_DOCUMENT_LOCK_FOR_MAIL);
 }

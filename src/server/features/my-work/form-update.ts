@@ -17,7 +17,11 @@ import {
 } from '../../../shared/my-work';
 import { RECORD_ONLY_CHOICE, readUpdateAnswers } from '../../../shared/my-work-update-form';
 import { planFormRecords } from '../labour/form-plan';
-import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import {
+  KEEP_DOCUMENT_LOCK_FOR_MAIL,
+  releaseKeptDocumentLock,
+  withOwnerAndDocumentLocks,
+} from '../../adapters/document-lock';
 import { sendOrQueue } from '../../adapters/mailer';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
@@ -158,10 +162,11 @@ export function applyUpdateResponse(ss: Spreadsheet, event: FormSubmitEvent): bo
     const result = decideAndApply(ss, reference, event, now);
     writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger(markIngested(ledger, sheetName, row)));
     return result;
-  });
+  }, KEEP_DOCUMENT_LOCK_FOR_MAIL);
   if (!handled) return false;
   const { outcome } = handled;
   if (outcome.ok) notifyStep(ss, reference, outcome, handled.email, now);
+  releaseKeptDocumentLock();
   refusalEmail(ss, reference, handled, now);
   return true;
 }

@@ -16,7 +16,7 @@ import type { UnhashedEntry } from '../../../core/audit';
 import { ACTION_LABELS, amendmentOf, type Refusal, type ReviewActionRequest } from '../../../shared/review';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import type { MailIntent } from '../../adapters/change-log-mail';
-import { withDocumentLock } from '../../adapters/document-lock';
+import { KEEP_DOCUMENT_LOCK_FOR_MAIL, withDocumentLock } from '../../adapters/document-lock';
 import { PROPERTY_KEYS, setProperty } from '../../adapters/document-properties';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { Register, type LocatedOrder } from '../../adapters/register';
@@ -235,5 +235,5 @@ export function performAction(
       marker: session.marker,
       mailIntent,
     };
-  });
+  }, KEEP_DOCUMENT_LOCK_FOR_MAIL);
 }

@@ -1,0 +1,78 @@
+/**
+ * A writer deletes its mail intent, then sends the emails; every other appender settles the last
+ * commit's intents (queues their emails) under the document lock. So the writer deletes it under the
+ * lock too, held since its commit: otherwise another appender taking the lock between the writer's
+ * commit and its deletion reads the intent, queues the emails, and the writer sends them as well.
+ * Approvals of different requests run interleaved at every service call, each waiting for the lock
+ * the one before holds; each requestor gets exactly one email, sent by the approval itself.
+ *
+ * Negative control: with the intent deleted after the lock is given back (as before this test), 7 of
+ * the 8 emails went twice, queued by the next approval and sent. The bundle with the locks compiled
+ * out does not show it: there no approval waits for another, so none reads the store in the window
+ * between another's commit and its deletion, and the control could not fail.
+ */
+import { SHEET_NAMES } from '../../../src/core/model';
+import { HELD_STATUS } from '../../../src/server/adapters/mailer';
+import { verifyLog } from '../../support/audit';
+import { rowsOf } from '../../support/ops';
+import { REQUESTOR, SUPERVISOR, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { act, itemIn, submitRequests, target, viewFor } from '../review/helpers';
+
+const BURST = 8;
+
+/** Emails to the requestor about `id`: sent, or queued (or held for a digest) in the Outbox. */
+function emailsAbout(wb: TestWorkbook, id: string): number {
+  const sent = wb.rt.world.mail
+    .receivedBy(REQUESTOR)
+    .filter((m) => m.subject.includes(id) || m.body.includes(id)).length;
+  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
+    (r) => r['Record ID'] === id && (r.Status === 'Queued' || r.Status === HELD_STATUS),
+  ).length;
+  return sent + queued;
+}
+
+async function burstOfApprovals(
+  wb: TestWorkbook,
+): Promise<{ counts: Map<string, number>; waited: number; messages: unknown[] }> {
+  const ids = await submitRequests(
+    wb,
+    Array.from({ length: BURST }, (_, i) => ({ description: `Request ${i}` })),
+  );
+  const before = new Map(ids.map((id) => [id, emailsAbout(wb, id)]));
+  const view = await viewFor(wb, SUPERVISOR);
+  const requests = ids.map((id) => ({
+    action: 'approve',
+    ...target(itemIn(view, id)),
+    category: 'Electrical',
+    priority: 'P3 Routine',
+  }));
+  const replies = await wb.rt.interleaved(() => Promise.all(requests.map((r) => act(wb, SUPERVISOR, r))));
+  return {
+    counts: new Map(ids.map((id) => [id, emailsAbout(wb, id) - (before.get(id) ?? 0)])),
+    messages: replies.map(({ reply }) => (reply as { message?: string }).message),
+    waited: replies.filter(({ record }) => record.stats.lockWaits > 0).length,
+  };
+}
+
+test('interleaved approvals: each approval email is sent or queued exactly once', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    const { counts, waited, messages } = await burstOfApprovals(wb);
+    expect([...counts.keys()].every((id) => wb.order(id).status === 'Approved')).toBe(true);
+    // The schedule the race needs: approvals waited for the lock while another one held it.
+    expect(waited).toBeGreaterThan(BURST / 2);
+    // Each approval delivered its own email (sent, or held for the digest on a short-quota day): none
+    // found its intent gone, settled by another approval.
+    expect(messages.filter((m) => /queued; the hourly job sends it/.test(String(m)))).toEqual([]);
+    expect([...counts.values()]).toEqual(new Array<number>(BURST).fill(1));
+    expect(
+      wb.rt.world.properties
+        .document(wb.ssId)
+        .keys()
+        .filter((k) => k.startsWith('wo.mail.intent.')),
+    ).toEqual([]);
+    expect(verifyLog(wb)).toMatchObject({ ok: true });
+  } finally {
+    await wb.close();
+  }
+}, 120_000);
