@@ -4,8 +4,8 @@
  *
  * The intent is written after the log rows and before the register change, under the key of the
  * rows' last chain position: what to send (kinds and recipients; compact, the text is composed again
- * from the work order). After the document lock is released the writer deletes the intent and only
- * then sends. So:
+ * from the work order). The writer deletes the intent under the document lock it has kept since its
+ * commit, gives the lock back, and only then sends (releaseMailIntent). So:
  *  - failed before its change landed: recovery drops the rows, and their intent with them;
  *  - failed after it landed, before the intent was deleted: the next append (under the lock) finds
  *    the intent of the rows it keeps or of the last commit, composes the emails from the register's

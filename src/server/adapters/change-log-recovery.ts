@@ -65,7 +65,8 @@ function verifiedRows(key: HmacKey, rows: readonly (readonly unknown[])[], from:
 
 /**
  * The checkpoint after keeping the uncommitted rows whose change landed (two or three reads: the
- * rows, and the register when one of them names a register field).
+ * rows, and the register when one of them names a register field). `allGenuine`: null unless every
+ * row verifies under the add-on's secret (rows found with no checkpoint to go by).
  */
 export function recoverUncommitted(
   ss: Spreadsheet,
@@ -73,9 +74,11 @@ export function recoverUncommitted(
   key: HmacKey,
   checkpoint: Checkpoint,
   uncommitted: number,
-): Checkpoint {
+  allGenuine = false,
+): Checkpoint | null {
   const rows = sheet.getRange(checkpoint.row + 1, 1, uncommitted, CHANGE_LOG_HEADERS.length).getValues();
   const genuine = verifiedRows(key, rows, checkpoint);
+  if (allGenuine && genuine < uncommitted) return null;
   let orders: Map<string, WorkOrder> | null = null;
   let keep = 0;
   for (let i = 0; i < genuine; i++) {

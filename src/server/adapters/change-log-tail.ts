@@ -38,7 +38,10 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const HASH_COLUMN = LOG_COLUMN.hash + 1;
 /** Document property holding the checkpoint (JSON). */
 export const CHECKPOINT_KEY = PROPERTY_KEYS.changeLogCheckpoint;
-/** Rows read below the checkpoint's row: uncommitted rows of a failed execution show up here. */
+/**
+ * Rows read below the checkpoint's row: uncommitted rows of a failed execution show up here (when they
+ * fill it, the rest down to the sheet's last row is read too: see findTail).
+ */
 export const TAIL_WINDOW = 50;
 /** Rows added at a time when the log sheet grows (8,000 empty cells of the 10-million-cell limit). */
 const GROW_BY = 1000;
@@ -70,13 +73,14 @@ export function checkpointCell(checkpoint: Checkpoint): string {
  * Keyed rows at the log's end with no checkpoint are the first keyed append's, left uncommitted by an
  * execution that failed before its commit: the checkpoint is put before them (one more read, to check
  * they run from position 1 after the legacy part), so the append that finds them settles them as any
- * uncommitted rows (change-log-recovery.ts) instead of reading them as legacy ones.
+ * uncommitted rows (change-log-recovery.ts) instead of reading them as legacy ones; if they do not
+ * verify under the add-on's secret, the append asks again with `keyedRunUncommitted` false.
  */
-export function startCheckpoint(sheet: Sheet): Checkpoint {
+export function startCheckpoint(sheet: Sheet, keyedRunUncommitted = true): Checkpoint {
   const row = Math.max(1, sheet.getLastRow());
   const maxRows = sheet.getMaxRows();
   const cell = text(sheet.getRange(row, HASH_COLUMN).getValue());
-  const keyed = row >= 2 ? parseKeyedCell(cell) : null;
+  const keyed = row >= 2 && keyedRunUncommitted ? parseKeyedCell(cell) : null;
   if (keyed && keyed.seq <= row - 1) {
     const base = row - keyed.seq;
     const start = beforeFirstKeyedRun(sheet, base, keyed.seq, maxRows);

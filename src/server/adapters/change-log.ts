@@ -91,12 +91,19 @@ export function writeChangeLog(
   if (all.length === 0) return NOTHING;
   const key = documentKey();
   if (!key) throw new Error('Document properties are not available: the change log cannot be signed.');
-  const checkpoint = readCheckpoint() ?? startCheckpoint(sheet);
-  const tail = findTail(sheet, checkpoint);
-  const recovered =
+  const stored = readCheckpoint();
+  let tail = findTail(sheet, stored ?? startCheckpoint(sheet));
+  let recovered =
     tail.uncommitted > 0
-      ? recoverUncommitted(ss, sheet, key, tail.checkpoint, tail.uncommitted)
+      ? recoverUncommitted(ss, sheet, key, tail.checkpoint, tail.uncommitted, !stored)
       : tail.checkpoint;
+  if (!recovered) {
+    // No checkpoint, and keyed rows this secret did not sign: no failed first append of this add-on
+    // (a copy of the spreadsheet, say, whose document properties stayed behind). Read as old rows,
+    // and appended after, never written over.
+    tail = findTail(sheet, startCheckpoint(sheet, false));
+    recovered = tail.checkpoint;
+  }
   // Emails owed by an execution that failed after its change landed are queued now; those of rows
   // whose change never landed are forgotten.
   const owed = [...(recovered.mail ?? [])];

@@ -13,7 +13,7 @@ import { HOUR, rowsOf, runHourly, startAtLocalHour } from '../../support/ops';
 import { ADMIN, SUPERVISOR, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { appendDirectly, makeOrder } from '../review/fixtures';
 
-// Fewer rows than the log's tail window (uncommitted rows of a failed paste are recovered from it).
+// A paste longer than the log's tail window is covered by long-paste.test.ts.
 const ORDERS = 45;
 // Long addresses, as some organizations have: the intent outgrows one property (9 KB).
 const mailbox = (who: string, i: number) =>

@@ -135,3 +135,28 @@ describe.each([0, 3])('a log with %i old rows and no checkpoint', (oldRows) => {
     expect(problems).toEqual([]);
   }, 600_000);
 });
+
+test('keyed rows with no checkpoint that the secret did not sign (a copy of the spreadsheet) are never written over', async () => {
+  const wb = await upgradedWorkbook(0);
+  try {
+    expectOk(
+      (await wb.edit(TECH2, REGISTER, WITNESS_ROW, wb.registerColumn('Progress Notes'), [['First']]))
+        .executions[0]!,
+    );
+    const before = wb.changeLog();
+    expect(before).toHaveLength(1);
+    // What a copy of the spreadsheet starts with: its log, but none of the add-on's document properties.
+    const props = wb.rt.world.properties.document(wb.ssId);
+    for (const key of props.keys()) props.delete(key);
+    forgetRememberedState(wb.rt.world, wb.ssId);
+    expectOk(
+      (await wb.edit(TECH2, REGISTER, WITNESS_ROW, wb.registerColumn('Progress Notes'), [['Second']]))
+        .executions[0]!,
+    );
+    const after = wb.changeLog();
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after).toHaveLength(before.length + 1);
+  } finally {
+    await wb.close();
+  }
+}, 120_000);
