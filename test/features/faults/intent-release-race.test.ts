@@ -6,8 +6,10 @@
  * Approvals of different requests run interleaved at every service call, each waiting for the lock
  * the one before holds; each requestor gets exactly one email, sent by the approval itself.
  *
+ * Technicians' edits typing Completed (the edit trigger's path) run interleaved with approvals too.
+ *
  * Negative control: with the intent deleted after the lock is given back (as before this test), 7 of
- * the 8 emails went twice, queued by the next approval and sent. The bundle with the locks compiled
+ * the 8 approval emails went twice, queued by the next approval and sent, and so did the edits'. The bundle with the locks compiled
  * out does not show it: there no approval waits for another, so none reads the store in the window
  * between another's commit and its deletion, and the control could not fail.
  */
@@ -15,18 +17,22 @@ import { SHEET_NAMES } from '../../../src/core/model';
 import { HELD_STATUS } from '../../../src/server/adapters/mailer';
 import { verifyLog } from '../../support/audit';
 import { rowsOf } from '../../support/ops';
-import { REQUESTOR, SUPERVISOR, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { REQUESTOR, SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { assignedOrder, rowOf, typeAll, REGISTER } from '../../support/edits';
 import { act, itemIn, submitRequests, target, viewFor } from '../review/helpers';
 
 const BURST = 8;
 
 /** Emails to the requestor about `id`: sent, or queued (or held for a digest) in the Outbox. */
-function emailsAbout(wb: TestWorkbook, id: string): number {
+function emailsAbout(wb: TestWorkbook, id: string, to = REQUESTOR): number {
   const sent = wb.rt.world.mail
-    .receivedBy(REQUESTOR)
+    .receivedBy(to)
     .filter((m) => m.subject.includes(id) || m.body.includes(id)).length;
   const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
-    (r) => r['Record ID'] === id && (r.Status === 'Queued' || r.Status === HELD_STATUS),
+    (r) =>
+      r['Record ID'] === id &&
+      String(r.To).includes(to) &&
+      (r.Status === 'Queued' || r.Status === HELD_STATUS),
   ).length;
   return sent + queued;
 }
@@ -71,6 +77,56 @@ test('interleaved approvals: each approval email is sent or queued exactly once'
         .keys()
         .filter((k) => k.startsWith('wo.mail.intent.')),
     ).toEqual([]);
+    expect(verifyLog(wb)).toMatchObject({ ok: true });
+  } finally {
+    await wb.close();
+  }
+}, 120_000);
+
+test('interleaved with technicians typing Completed (each owing two emails): each is sent or queued once', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    const completing: string[] = [];
+    for (let i = 0; i < BURST / 2; i++) {
+      const id = await assignedOrder(wb, TECH);
+      await typeAll(wb, TECH, id, {
+        Status: 'In Progress',
+        Results: 'Fixed',
+        'Actions Taken': 'Part replaced',
+      });
+      completing.push(id);
+    }
+    const approving = await submitRequests(
+      wb,
+      Array.from({ length: BURST / 2 }, (_, i) => ({ description: `Request ${i}` })),
+    );
+    const owed = [
+      ...completing.flatMap((id) => [
+        { id, to: SUPERVISOR },
+        { id, to: REQUESTOR },
+      ]),
+      ...approving.map((id) => ({ id, to: REQUESTOR })),
+    ];
+    const before = owed.map(({ id, to }) => emailsAbout(wb, id, to));
+    const view = await viewFor(wb, SUPERVISOR);
+    const status = wb.registerColumn('Status');
+    await wb.rt.interleaved(() =>
+      Promise.all([
+        ...approving.map((id) =>
+          act(wb, SUPERVISOR, {
+            action: 'approve',
+            ...target(itemIn(view, id)),
+            category: 'Electrical',
+            priority: 'P3 Routine',
+          }),
+        ),
+        ...completing.map((id) => wb.edit(TECH, REGISTER, rowOf(wb, id), status, [['Completed']])),
+      ]),
+    );
+    expect(completing.every((id) => wb.order(id).status === 'Completed')).toBe(true);
+    expect(approving.every((id) => wb.order(id).status === 'Approved')).toBe(true);
+    const counts = owed.map(({ id, to }, i) => `${id} ${to}: ${emailsAbout(wb, id, to) - before[i]!}`);
+    expect(counts).toEqual(owed.map(({ id, to }) => `${id} ${to}: 1`));
     expect(verifyLog(wb)).toMatchObject({ ok: true });
   } finally {
     await wb.close();
