@@ -138,13 +138,19 @@ function sweepOrphanPieces(props: IntentStore): void {
   }
 }
 
-/** Forgets the intents of rows recovery dropped (their change never landed, nor is mail owed). */
-export function dropMailIntents(keys: readonly string[]): void {
+/**
+ * Forgets the intents of rows past chain position `seq` that the append does not keep: rows recovery
+ * dropped (their change never landed, nor is mail owed), or left behind a damaged tail, where the chain
+ * goes on from the checkpoint and their positions will be used again (an intent left there would be
+ * taken for the emails of later rows). Reads the keys already read under the lock.
+ */
+export function dropMailIntentsAfter(seq: number): void {
   const props = documentPropertiesOrNull();
   if (!props) return;
-  const present = props.getKeys();
-  for (const key of present)
-    if (keys.some((k) => key === k || key.startsWith(`${k}.`))) props.deleteProperty(key);
+  for (const key of props.getKeys()) {
+    const intent = /^wo\.mail\.intent\.(\d+)(\.\d+)?$/.exec(key);
+    if (intent && Number(intent[1]) > seq) props.deleteProperty(key);
+  }
 }
 
 /** Deletes an intent's pieces after its first property (best effort: the first is what counts). */

@@ -18,7 +18,7 @@
 import type { UnhashedEntry } from '../../core/audit';
 import { documentKey } from './addon-secret';
 import {
-  dropMailIntents,
+  dropMailIntentsAfter,
   intentKey,
   recordMailIntent,
   settleMailIntents,
@@ -107,13 +107,9 @@ export function writeChangeLog(
   // Emails owed by an execution that failed after its change landed are queued now; those of rows
   // whose change never landed are forgotten.
   const owed = [...(recovered.mail ?? [])];
-  if (tail.uncommitted > 0) {
-    const last = tail.checkpoint.seq + tail.uncommitted;
-    for (let s = tail.checkpoint.seq + 1; s <= recovered.seq; s++) owed.push(intentKey(s));
-    const dropped: string[] = [];
-    for (let s = recovered.seq + 1; s <= last; s++) dropped.push(intentKey(s));
-    if (dropped.length > 0) dropMailIntents(dropped);
-  }
+  for (let s = tail.checkpoint.seq + 1; s <= recovered.seq; s++) owed.push(intentKey(s));
+  if (recovered.seq < tail.checkpoint.seq + tail.uncommitted || tail.damaged)
+    dropMailIntentsAfter(recovered.seq);
   if (owed.length > 0) settleMailIntents(ss, owed);
   // The hourly job's intents whose emails it did not get to send (its rows are appended below).
   if (handedOff && handedOff.mailKeys.length > 0)
