@@ -106,25 +106,49 @@ export function withDocumentLock<T>(body: () => T, options: number | DocumentLoc
   }
 }
 
+/** The owner's lock a section kept when it ended (keepOwnerToExit): reused by a later section. */
+let keptOwner: Lock | null = null;
+
+export interface OwnerLockOptions {
+  timeoutMs?: number;
+  /**
+   * Keep the owner's (user) lock when `body` returns, for Apps Script to give back when the execution
+   * ends: a release costs a round trip. The document lock is released as usual, so editors are not
+   * held up by what follows; only the owner's own executions (other submissions, the hourly job) wait
+   * for the rest of this one. A section that throws still releases both at once.
+   */
+  keepOwnerToExit?: boolean;
+}
+
 /**
  * For work that the hourly job (no document, see owner-state.ts) also does: the trigger owner's user
  * lock first, then the document lock when there is a document. Always in this order, so two
  * executions can never wait on each other's second lock. Re-entrant like withDocumentLock: a lock
  * this execution holds already is neither taken nor released again.
  */
-export function withOwnerAndDocumentLocks<T>(body: () => T, timeoutMs = 30_000): T {
+export function withOwnerAndDocumentLocks<T>(
+  body: () => T,
+  options: number | OwnerLockOptions = {},
+): T {
   if (__WO_NO_LOCKS__) return body();
+  const { timeoutMs = 30_000, keepOwnerToExit = false } =
+    typeof options === 'number' ? { timeoutMs: options } : options;
   if (held.owner > 0) return withDocumentLockIfAny(body, timeoutMs);
   // The owner's lock is always taken first: a document lock kept from an earlier section goes back.
   releaseKeptDocumentLock();
-  const userLock = LockService.getUserLock();
-  acquire(userLock, timeoutMs);
+  const userLock = keptOwner ?? LockService.getUserLock();
+  if (userLock !== keptOwner) acquire(userLock, timeoutMs);
+  keptOwner = null;
   held.owner++;
+  let keep = false;
   try {
-    return withDocumentLockIfAny(body, timeoutMs);
+    const result = withDocumentLockIfAny(body, timeoutMs);
+    keep = keepOwnerToExit;
+    return result;
   } finally {
     held.owner--;
-    releaseQuietly(userLock);
+    if (keep) keptOwner = userLock;
+    else releaseQuietly(userLock);
   }
 }
 

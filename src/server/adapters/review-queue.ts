@@ -202,6 +202,16 @@ export function syncQueueFor(orders: readonly QueueSource[], options: { appended
   updateQuietly((session) => (options.appended ? session.appended(orders) : session.apply(orders)));
 }
 
+/**
+ * After appending one order at the register's end (intake): like syncQueueFor with `appended`, but
+ * the row it landed on (`rowOf`, a read) is asked only when an index is stored to advance.
+ */
+export function syncQueueForAppended(order: WorkOrder, rowOf: () => number): void {
+  updateQuietly((session) => {
+    if (session.kept) session.appended([{ row: rowOf(), order }]);
+  });
+}
+
 /** Rows that left the register (archived or deleted) by request id. */
 export function removeQueueEntries(ids: readonly string[]): void {
   if (ids.length === 0) return;
