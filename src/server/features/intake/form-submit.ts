@@ -12,7 +12,7 @@ import { activeSpreadsheet } from '../../adapters/workbook';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
-import { syncQueueForAppended } from '../../adapters/review-queue';
+import { appendedQueueProperties } from '../../adapters/review-queue';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-mail';
 import { addonKey } from '../../adapters/addon-secret';
@@ -137,9 +137,9 @@ export function ingestResponse(
     const mailIntent = logged.intend(order.id, owed ? [{ kind: 'acknowledgment' }] : []);
     // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
     const appended = Register.open(ss, { shareHeader: false }).appendUnlocated(order);
-    logged.commit(mailIntent);
-    // The row it landed on is read only when a stored review queue index needs it.
-    syncQueueForAppended(order, appended.rowOf);
+    // The review queue index, when one is stored, is written with the checkpoint (one call); the row
+    // the order landed on is read only then.
+    logged.commit(mailIntent, appendedQueueProperties(order, appended.rowOf) ?? undefined);
     writeOwnerState(
       ssId,
       INTAKE_LEDGER,
