@@ -126,10 +126,7 @@ export interface OwnerLockOptions {
  * executions can never wait on each other's second lock. Re-entrant like withDocumentLock: a lock
  * this execution holds already is neither taken nor released again.
  */
-export function withOwnerAndDocumentLocks<T>(
-  body: () => T,
-  options: number | OwnerLockOptions = {},
-): T {
+export function withOwnerAndDocumentLocks<T>(body: () => T, options: number | OwnerLockOptions = {}): T {
   if (__WO_NO_LOCKS__) return body();
   const { timeoutMs = 30_000, keepOwnerToExit = false } =
     typeof options === 'number' ? { timeoutMs: options } : options;
