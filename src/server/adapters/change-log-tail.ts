@@ -55,8 +55,16 @@ export function readCheckpoint(): Checkpoint | null {
   return parseCheckpoint(documentPropertiesOrNull()?.getProperty(CHECKPOINT_KEY) ?? null);
 }
 
-export function writeCheckpoint(checkpoint: Checkpoint): void {
-  documentPropertiesOrNull()?.setProperty(CHECKPOINT_KEY, JSON.stringify(checkpoint));
+/**
+ * Writes the checkpoint; `also`: other document properties the caller would write right after it,
+ * written with it in the same setProperties call (one round trip instead of two).
+ */
+export function writeCheckpoint(checkpoint: Checkpoint, also?: Readonly<Record<string, string>>): void {
+  const props = documentPropertiesOrNull();
+  if (!props) return;
+  const json = JSON.stringify(checkpoint);
+  if (also && Object.keys(also).length > 0) props.setProperties({ ...also, [CHECKPOINT_KEY]: json });
+  else props.setProperty(CHECKPOINT_KEY, json);
 }
 
 /** The Hash cell text the checkpoint's row must hold. */

@@ -50,10 +50,19 @@ export interface TailAppendOptions {
 export interface LoggedRows {
   /** Records the emails the change owes (call it before the change itself): see change-log-mail.ts. */
   intend(recordId: string, planned: readonly PlannedMail[]): MailIntent | null;
-  commit(mail?: MailIntent | null): void;
+  /**
+   * `also`: document properties the caller writes with its change (the review queue index), written
+   * in the checkpoint's own call.
+   */
+  commit(mail?: MailIntent | null, also?: Readonly<Record<string, string>>): void;
 }
 
-const NOTHING: LoggedRows = { intend: () => null, commit: () => undefined };
+const NOTHING: LoggedRows = {
+  intend: () => null,
+  commit: (_mail, also) => {
+    if (also && Object.keys(also).length > 0) documentPropertiesOrNull()?.setProperties({ ...also });
+  },
+};
 
 /**
  * The Change Log sheet, or a clear error before anything changes (the local accessor costs no call
@@ -134,8 +143,8 @@ export function writeChangeLog(
       // Released under the same hold, when the writer keeps it that long (releaseMailIntent).
       return intent && { ...intent, hold: documentLockHold() };
     },
-    commit: (mail) => {
-      writeCheckpoint(mail ? { ...written.checkpoint, mail: [mail.key] } : written.checkpoint);
+    commit: (mail, also) => {
+      writeCheckpoint(mail ? { ...written.checkpoint, mail: [mail.key] } : written.checkpoint, also);
       handedOff?.done();
     },
   };

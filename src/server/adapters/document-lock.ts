@@ -123,10 +123,20 @@ export function withDocumentLock<T>(body: () => T, options: number | DocumentLoc
   }
 }
 
+/** The owner's lock a section kept when it ended (keepOwnerToExit): reused by a later section. */
+let keptOwner: Lock | null = null;
+
 export interface OwnerAndDocumentLockOptions {
   timeoutMs?: number;
   /** Keep the document lock when `body` returns (keepToExit); the owner's lock is given back. */
   keepDocumentLock?: boolean;
+  /**
+   * Keep the owner's (user) lock when `body` returns, for Apps Script to give back when the execution
+   * ends: a release costs a round trip. The document lock is released as usual, so editors are not
+   * held up by what follows; only the owner's own executions (other submissions, the hourly job) wait
+   * for the rest of this one. A section that throws still releases both at once.
+   */
+  keepOwnerToExit?: boolean;
 }
 
 /** For a section that mail follows: releaseMailIntent deletes its intent under the lock, then gives it back. */
@@ -145,20 +155,25 @@ export const KEEP_DOCUMENT_LOCK_FOR_MAIL: OwnerAndDocumentLockOptions & Document
  */
 export function withOwnerAndDocumentLocks<T>(
   body: () => T,
-  { timeoutMs = 30_000, keepDocumentLock = false }: OwnerAndDocumentLockOptions = {},
+  { timeoutMs = 30_000, keepDocumentLock = false, keepOwnerToExit = false }: OwnerAndDocumentLockOptions = {},
 ): T {
   if (__WO_NO_LOCKS__) return body();
   if (held.owner > 0) return withDocumentLockIfAny(body, timeoutMs, false);
   // The owner's lock is always taken first: a document lock kept from an earlier section goes back.
   releaseKeptDocumentLock();
-  const userLock = LockService.getUserLock();
-  acquire(userLock, timeoutMs);
+  const userLock = keptOwner ?? LockService.getUserLock();
+  if (userLock !== keptOwner) acquire(userLock, timeoutMs);
+  keptOwner = null;
   held.owner++;
+  let keep = false;
   try {
-    return withDocumentLockIfAny(body, timeoutMs, keepDocumentLock);
+    const result = withDocumentLockIfAny(body, timeoutMs, keepDocumentLock);
+    keep = keepOwnerToExit;
+    return result;
   } finally {
     held.owner--;
-    releaseQuietly(userLock);
+    if (keep) keptOwner = userLock;
+    else releaseQuietly(userLock);
   }
 }
 

@@ -73,6 +73,15 @@ export class Register {
     return this.sheet.getLastRow();
   }
 
+  /**
+   * Appends one order (one write); the row it landed on is looked up (one read) only when `rowOf` is
+   * called: a caller that may not need it (intake, when no review queue index is stored) saves the read.
+   */
+  appendUnlocated(order: WorkOrder): { rowOf: () => number } {
+    this.sheet.appendRow(this.withState(workOrderToRow(order, this.layout), order));
+    return { rowOf: () => this.sheet.getLastRow() };
+  }
+
   /** Appends orders at the end in one write (growing the sheet first when needed); returns their first row. */
   appendMany(orders: readonly WorkOrder[]): number {
     const first = this.sheet.getLastRow() + 1;

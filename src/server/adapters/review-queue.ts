@@ -153,6 +153,13 @@ export class QueueSession {
     this.changed = false;
   }
 
+  /** The properties `save` would write (null: unchanged), for a caller that writes them itself. */
+  unsaved(): Record<string, string> | null {
+    const index = this.kept;
+    if (!index || !this.changed) return null;
+    return indexProperties(index, this.snapshot);
+  }
+
   /** Writes the index back, in one setProperties call, if it changed. */
   save(): void {
     const index = this.kept;
@@ -200,6 +207,34 @@ function updateQuietly(update: (session: QueueSession) => void): void {
 export function syncQueueFor(orders: readonly QueueSource[], options: { appended?: boolean } = {}): void {
   if (orders.length === 0) return;
   updateQuietly((session) => (options.appended ? session.appended(orders) : session.apply(orders)));
+}
+
+/**
+ * After appending one order at the register's end (intake): what syncQueueFor with `appended` would
+ * write, returned instead of written so that the caller writes it with its log commit (one call).
+ * The row it landed on (`rowOf`, a read) is asked only when an index is stored. Null when there is
+ * nothing to write. Never fails the caller: an index that cannot be updated is dropped (rebuilt by the
+ * next load), and one left unwritten is only behind (the next load reads the rows appended since).
+ */
+export function appendedQueueProperties(
+  order: WorkOrder,
+  rowOf: () => number,
+): Readonly<Record<string, string>> | null {
+  let session: QueueSession | null = null;
+  try {
+    session = QueueSession.open();
+    if (!session?.kept) return null;
+    session.appended([{ row: rowOf(), order }]);
+    return session.unsaved();
+  } catch (error) {
+    console.error(`Review queue not updated (it will be rebuilt): ${String(error)}`);
+    try {
+      session?.invalidate();
+    } catch {
+      // A corrupt index is rebuilt when it is next read.
+    }
+    return null;
+  }
 }
 
 /** Rows that left the register (archived or deleted) by request id. */

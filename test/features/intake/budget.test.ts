@@ -1,27 +1,30 @@
 /**
  * Intake's budget, as counts (the benchmark prints the time estimates): ingesting one submission
- * makes the same calls whatever the register's size — 3 Spreadsheet reads and 2 writes, 11 other
- * round trips and the acknowledgment — and reads no whole column.
+ * makes the same calls whatever the register's size — 2 Spreadsheet reads and 2 writes, 10 other
+ * round trips and the acknowledgment — and reads no whole column. With a review queue index stored
+ * (a supervisor opened the sidebar), one more read: the row the order landed on, for the index.
  */
 import type { ExecutionStats } from '../../../runtime/host/execution';
 import { spreadsheetCalls } from '../../../runtime/host/execution';
 import { SHEET_NAMES } from '../../../src/core/model';
-import { expectOk, setUpWorkbook } from '../../support/workbook';
+import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
+import { expectOk, setUpWorkbook, SUPERVISOR } from '../../support/workbook';
 
 /**
- * Every round trip of one ingest, by service and kind: reads are the register's header row, its last
- * row after the append and the change log's tail; writes the log rows and the register row.
- * Properties: under the locks (taken first), the owner's ledger and counter (one call, which also shows
- * any entries the hourly job handed off) and one read of the document's whole store, which answers the
- * Settings/Staff snapshot with the installation owner, the review queue, the log's checkpoint and the
- * add-on's secret; the counter
- * and the acknowledgment's mail intent, then the checkpoint and the ledger written back, and the intent
- * deleted just before sending. Two locks taken and released; one email sent.
+ * Every round trip of one ingest, by service and kind: reads are the register's header row and the
+ * change log's tail; writes the log rows and the register row (its row is not looked up: no review
+ * queue index is stored to need it). Properties: under the locks (taken first), the owner's ledger and
+ * counter (one call, which also shows any entries the hourly job handed off) and one read of the
+ * document's whole store, which answers the Settings/Staff snapshot with the installation owner, the
+ * review queue, the log's checkpoint and the add-on's secret; the counter and the acknowledgment's mail
+ * intent, then the checkpoint and the ledger written back, and the intent deleted before the document
+ * lock is released. Two locks taken; the document's released before the email, the owner's left for the
+ * execution's end to give back; one email sent.
  */
 const INGEST_ROUND_TRIPS: ExecutionStats['backend'] = {
-  Spreadsheet: { touch: 1, read: 3, write: 2 },
+  Spreadsheet: { touch: 1, read: 2, write: 2 },
   Properties: { touch: 0, read: 2, write: 5 },
-  Lock: { touch: 0, read: 0, write: 4 },
+  Lock: { touch: 0, read: 0, write: 3 },
   Mail: { touch: 0, read: 0, write: 1 },
   // Who runs this trigger, against the installation owner in the snapshot above: answered in-process.
   Session: { touch: 0, read: 2, write: 0 },
@@ -37,27 +40,37 @@ function expectIngestRoundTrips(stats: ExecutionStats): void {
   expect(stats.calls['Properties.getProperty']).toBeUndefined();
   expect(stats.calls).toMatchObject({
     'Range.getValues': 2,
-    'Sheet.getLastRow': 1,
     'Sheet.appendRow': 1,
     'Range.setValues': 1,
     'Properties.getProperties': 2, // the owner's ledger, counter and hand-offs; the document's store
     'Properties.setProperty': 4, // the counter and the mail intent before the row, the checkpoint and the ledger after it
-    'Properties.deleteProperty': 1, // the mail intent, just before the acknowledgment is sent
+    'Properties.deleteProperty': 1, // the mail intent, before the document lock is released
+    'Lock.tryLock': 2,
+    'Lock.releaseLock': 1, // the document's; the owner's goes back when the execution ends
     'MailApp.sendEmail': 1,
   });
   // Round trips with no purpose in an ingest: the sheet is found through a local accessor, the
-  // register header is not put into the edit trigger's cache, the quota is not asked before sending.
-  for (const gone of ['Spreadsheet.getSheetByName', 'Cache.put', 'MailApp.getRemainingDailyQuota'])
+  // register header is not put into the edit trigger's cache, the quota is not asked before sending,
+  // the row the order landed on is not looked up (no index needs it).
+  for (const gone of [
+    'Spreadsheet.getSheetByName',
+    'Cache.put',
+    'MailApp.getRemainingDailyQuota',
+    'Sheet.getLastRow',
+    'Properties.setProperties',
+  ])
     expect(stats.calls[gone]).toBeUndefined();
+  // The owner's lock is still held when the execution ends, and Apps Script gives it back then.
+  expect(stats.lockHolds.filter((h) => h.endedBy === 'end of execution')).toHaveLength(1);
 }
 
-test('one submission: 5 Spreadsheet calls and 11 other round trips, the same at 100 and 5,000 rows', async () => {
+test('one submission: 4 Spreadsheet calls and 10 other round trips, the same at 100 and 5,000 rows', async () => {
   const wb = await setUpWorkbook({ staff: false });
   try {
     const first = (await wb.submit()).executions[0]!;
     expectOk(first);
     // Right after setup: setup left the Settings/Staff snapshot and the change-log tail warm.
-    expect(spreadsheetCalls(first.stats)).toBe(5);
+    expect(spreadsheetCalls(first.stats)).toBe(4);
     expectIngestRoundTrips(first.stats);
 
     const measure = async (rows: number) => {
@@ -82,6 +95,37 @@ test('one submission: 5 Spreadsheet calls and 11 other round trips, the same at 
     // Header row + one new row + a few tail cells: nothing proportional to the register.
     expect(large.cellsRead).toBe(small.cellsRead);
     expect(large.cellsRead).toBeLessThan(500);
+  } finally {
+    await wb.close();
+  }
+});
+
+test('with a review queue index stored: the row is read for it, and the index is written with the checkpoint', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    await wb.submit({ description: 'Before the sidebar' });
+    // The sidebar's first load builds and stores the index.
+    expectOk(await wb.call(SUPERVISOR, 'reviewLoad', {}));
+    const doc = wb.rt.world.properties.document(wb.ssId);
+    const before = doc.get(PROPERTY_KEYS.reviewIndex);
+    expect(before).not.toBeNull();
+    const record = (await wb.submit({ description: 'After the sidebar' })).executions[0]!;
+    expectOk(record);
+    expect(record.stats.backend).toEqual({
+      ...INGEST_ROUND_TRIPS,
+      Spreadsheet: { touch: 1, read: 3, write: 2 },
+    });
+    expect(record.stats.calls).toMatchObject({
+      'Sheet.getLastRow': 1, // the row the order landed on, for the index
+      'Properties.setProperty': 3, // the counter, the mail intent, the ledger
+      'Properties.setProperties': 1, // the checkpoint with the index
+      'Properties.deleteProperty': 1,
+    });
+    // The index took the new order in, with its row: the next load needs no read of the register's tail.
+    expect(doc.get(PROPERTY_KEYS.reviewIndex)).not.toBe(before);
+    const load = expectOk(await wb.call(SUPERVISOR, 'reviewLoad', {}));
+    expect(JSON.stringify(load.value)).toContain('After the sidebar');
+    expect(load.stats.calls['Range.getValues'] ?? 0).toBe(0);
   } finally {
     await wb.close();
   }

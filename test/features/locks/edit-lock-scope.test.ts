@@ -3,7 +3,8 @@
  * but the log entries it hands off, so it takes the owner's user lock only when such entries wait;
  * its document lock is kept to the trigger's end (Apps Script gives it back then) unless emails
  * follow, in which case it goes back before the first is sent. A form submission takes its locks
- * once, before anything else, however many sections inside take them again.
+ * once, before anything else, however many sections inside take them again, and keeps the owner's to
+ * its end.
  */
 import type { ExecutionRecord } from '../../../runtime';
 import { SHEET_NAMES } from '../../../src/core/model';
@@ -100,7 +101,10 @@ test('a submission takes each lock once, before reading anything of the document
   const [record] = (await wb.submit({ description: 'Locks once' })).executions;
   expectOk(record!);
   expect(record!.stats.calls['Lock.tryLock']).toBe(2);
-  expect(record!.stats.calls['Lock.releaseLock']).toBe(2);
+  // The document's lock goes back before the acknowledgment is sent; the owner's when the execution ends.
+  expect(record!.stats.calls['Lock.releaseLock']).toBe(1);
+  expect(documentHolds(record!).map((h) => h.endedBy)).toEqual(['releaseLock']);
+  expect(userHolds(record!).map((h) => h.endedBy)).toEqual(['end of execution']);
   // The Settings/Staff snapshot came out of the one read of the store under the locks.
   expect(record!.stats.calls['Properties.getProperty']).toBeUndefined();
   const [document] = documentHolds(record!);

@@ -9,14 +9,10 @@ import { isIngested, markIngested, parseLedger, serializeLedger } from '../../..
 import { composeEmail } from '../../../core/notifications';
 import type { WorkOrder } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
-import {
-  KEEP_DOCUMENT_LOCK_FOR_MAIL,
-  releaseKeptDocumentLock,
-  withOwnerAndDocumentLocks,
-} from '../../adapters/document-lock';
+import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
-import { syncQueueFor } from '../../adapters/review-queue';
+import { appendedQueueProperties } from '../../adapters/review-queue';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-mail';
 import { addonKey } from '../../adapters/addon-secret';
@@ -73,7 +69,6 @@ export function toFormSubmitEvent(e: unknown): FormSubmitEvent | null {
 
 export interface IngestResult {
   order: WorkOrder;
-  row: number;
   /** The acknowledgment owed, recorded with the log commit when the caller asked (change-log-mail.ts). */
   mailIntent: MailIntent | null;
 }
@@ -141,15 +136,16 @@ export function ingestResponse(
     const owed = mail === 'intent' && reference.settings.notifyRequestor && order.requesterEmail !== '';
     const mailIntent = logged.intend(order.id, owed ? [{ kind: 'acknowledgment' }] : []);
     // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
-    const row = Register.open(ss, { shareHeader: false }).append(order);
-    logged.commit(mailIntent);
-    syncQueueFor([{ row, order }], { appended: true });
+    const appended = Register.open(ss, { shareHeader: false }).appendUnlocated(order);
+    // The review queue index, when one is stored, is written with the checkpoint (one call); the row
+    // the order landed on is read only then.
+    logged.commit(mailIntent, appendedQueueProperties(order, appended.rowOf) ?? undefined);
     writeOwnerState(
       ssId,
       INTAKE_LEDGER,
       serializeLedger(markIngested(ledger, response.sheetName, response.row)),
     );
-    return { order, row, mailIntent };
+    return { order, mailIntent };
   });
 }
 
@@ -166,16 +162,19 @@ function digestEntry(
   ];
 }
 
+/**
+ * Sends the acknowledgment of `order`. `released`: its mail intent was released (releaseMailIntent)
+ * by the caller; when that failed, the next change queues the email and it must not be sent here.
+ */
 export function acknowledge(
   ss: Spreadsheet,
   reference: ReferenceData,
   order: WorkOrder,
   now: Date,
-  intent: MailIntent | null = null,
+  released: boolean,
 ): void {
   if (!reference.settings.notifyRequestor || order.requesterEmail === '') return;
-  // If the intent cannot be released, the next change queues the email: it is not sent here.
-  if (!releaseMailIntent(intent)) return;
+  if (!released) return;
   const email = composeEmail('acknowledgment', order, {
     timeZone: reference.timeZone,
     organizationName: reference.settings.organizationName,
@@ -205,28 +204,33 @@ export function onFormSubmitTrigger(e: unknown): void {
   // A request takes the locks before anything else: the Settings/Staff snapshot, the installation owner
   // and all that ingestResponse reads of the document's properties then come from one read of the store
   // (document-properties-memo.ts), where a snapshot read before the locks would be a round trip of its own.
-  const ingested = withOwnerAndDocumentLocks(() => {
-    const reference = loadReferenceData(ss);
-    if (!servesAsInstallationOwner('onFormSubmitTrigger', reference.installationOwner)) return null;
-    const result = ingestResponse(
-      ss,
-      reference,
-      {
-        sheetName: event.range.sheetName,
-        row: event.range.row,
-        namedValues: event.namedValues,
-        requestedAt: now,
-      },
-      now,
-      'intent',
-    );
-    return result ? { reference, result } : null;
-  }, KEEP_DOCUMENT_LOCK_FOR_MAIL);
+  // The mail intent is released before the document lock is: released after it, another writer taking
+  // the lock in between would find it still recorded and queue the email this execution then sends.
+  // The owner's lock is kept to the execution's end (a release is a round trip): only the owner's own
+  // executions wait for the email below, never an editor.
+  const ingested = withOwnerAndDocumentLocks(
+    () => {
+      const reference = loadReferenceData(ss);
+      if (!servesAsInstallationOwner('onFormSubmitTrigger', reference.installationOwner)) return null;
+      const result = ingestResponse(
+        ss,
+        reference,
+        {
+          sheetName: event.range.sheetName,
+          row: event.range.row,
+          namedValues: event.namedValues,
+          requestedAt: now,
+        },
+        now,
+        'intent',
+      );
+      return result ? { reference, result, released: releaseMailIntent(result.mailIntent) } : null;
+    },
+    { keepOwnerToExit: true },
+  );
   if (!ingested) return;
-  // After the locks (acknowledge deletes the mail intent under the kept document lock, then gives it
-  // back): sending is slow and must not hold other writers up.
-  const { reference, result } = ingested;
-  acknowledge(ss, reference, result.order, now, result.mailIntent);
-  releaseKeptDocumentLock();
+  // After the document lock: sending is slow and must not hold editors up.
+  const { reference, result, released } = ingested;
+  acknowledge(ss, reference, result.order, now, released);
   alertIfEmergency(ss, reference, result.order, now);
 }
