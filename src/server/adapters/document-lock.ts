@@ -81,12 +81,27 @@ export interface DocumentLockOptions {
  * read of the store (document-properties-memo.ts), while the features it calls keep their own locks.
  */
 export function withDocumentLock<T>(body: () => T, options: number | DocumentLockOptions = {}): T {
-  if (__WO_NO_LOCKS__) return body();
-  if (held.document > 0) return body();
   const { timeoutMs = 30_000, keepToExit = false } =
     typeof options === 'number' ? { timeoutMs: options } : options;
+  return documentSection(body, timeoutMs, keepToExit, () => {
+    throw new UserFacingError('Work Orders needs an open spreadsheet to lock it.');
+  });
+}
+
+/**
+ * The document lock when there is a document; outside one (the hourly job, which runs for no
+ * document) `body` runs unlocked. Re-entrant like withDocumentLock.
+ */
+export function withDocumentLockIfAny<T>(body: () => T, timeoutMs = 30_000): T {
+  return documentSection(body, timeoutMs, false, body);
+}
+
+/** The one place the document lock is taken and given back; `noDocument` runs when there is none. */
+function documentSection<T>(body: () => T, timeoutMs: number, keepToExit: boolean, noDocument: () => T): T {
+  if (__WO_NO_LOCKS__) return body();
+  if (held.document > 0) return body();
   const lock = kept ?? LockService.getDocumentLock();
-  if (!lock) throw new UserFacingError('Work Orders needs an open spreadsheet to lock it.');
+  if (!lock) return noDocument();
   if (lock !== kept) acquire(lock, timeoutMs);
   kept = null;
   held.document++;
@@ -106,61 +121,34 @@ export function withDocumentLock<T>(body: () => T, options: number | DocumentLoc
 }
 
 /**
+ * The signed-in (or trigger-owning) user's lock alone: it serializes this user's executions across
+ * documents (the hourly job's lease, the owner's state). Re-entrant: inside a section that holds it
+ * already (this one or withOwnerAndDocumentLocks), `body` just runs.
+ */
+export function withUserLock<T>(body: () => T, timeoutMs = 10_000): T {
+  if (__WO_NO_LOCKS__) return body();
+  if (held.owner > 0) return body();
+  const lock = LockService.getUserLock();
+  acquire(lock, timeoutMs);
+  held.owner++;
+  try {
+    return body();
+  } finally {
+    held.owner--;
+    releaseQuietly(lock);
+  }
+}
+
+/**
  * For work that the hourly job (no document, see owner-state.ts) also does: the trigger owner's user
  * lock first, then the document lock when there is a document. Always in this order, so two
  * executions can never wait on each other's second lock. Re-entrant like withDocumentLock: a lock
  * this execution holds already is neither taken nor released again.
  */
 export function withOwnerAndDocumentLocks<T>(body: () => T, timeoutMs = 30_000): T {
-  if (__WO_NO_LOCKS__) return body();
-  if (held.owner > 0) return documentLockInsideOwnerLock(body, timeoutMs);
   // The owner's lock is always taken first: a document lock kept from an earlier section goes back.
-  releaseKeptDocumentLock();
-  const userLock = LockService.getUserLock();
-  acquire(userLock, timeoutMs);
-  held.owner++;
-  try {
-    return documentLockInsideOwnerLock(body, timeoutMs);
-  } finally {
-    held.owner--;
-    releaseQuietly(userLock);
-  }
-}
-
-/** Inside the owner's lock: the document lock too when there is a document (none in the hourly job). */
-function documentLockInsideOwnerLock<T>(body: () => T, timeoutMs: number): T {
-  if (held.document > 0) return body();
-  const documentLock = LockService.getDocumentLock();
-  if (!documentLock) return body();
-  acquire(documentLock, timeoutMs);
-  held.document++;
-  documentLockNowHeld(true);
-  try {
-    return body();
-  } finally {
-    held.document--;
-    documentLockNowHeld(held.document > 0);
-    releaseQuietly(documentLock);
-  }
-}
-
-/**
- * Runs `body` holding `lock`, unless this execution already holds it. Apps Script locks are not
- * counted: an inner releaseLock() would release the caller's hold too, so a helper that may be called
- * both inside and outside a locked section must neither take nor release a lock it already has.
- */
-export function withLockHeld<T>(lock: Lock, timeoutMs: number, body: () => T): T {
-  if (lock.hasLock()) return body();
-  if (!lock.tryLock(timeoutMs)) {
-    throw new UserFacingError(
-      'Another Work Orders change is still running on this spreadsheet. Please try again in a moment.',
-    );
-  }
-  try {
-    return body();
-  } finally {
-    releaseQuietly(lock);
-  }
+  if (held.owner === 0) releaseKeptDocumentLock();
+  return withUserLock(() => withDocumentLockIfAny(body, timeoutMs), timeoutMs);
 }
 
 /**
@@ -168,21 +156,10 @@ export function withLockHeld<T>(lock: Lock, timeoutMs: number, body: () => T): T
  * when the execution ends (Lock.releaseLock in Google's reference); it must not turn finished work into
  * an error, or a caller would redo it (an email queued, then sent as well).
  */
-export function releaseQuietly(lock: Lock): void {
+function releaseQuietly(lock: Lock): void {
   try {
     lock.releaseLock();
   } catch (error) {
     console.error(`A lock could not be released; it lapses when this execution ends: ${String(error)}`);
   }
-}
-
-/** The signed-in (or trigger-owning) user's lock: it serializes this user's executions across documents. */
-export function withUserLock<T>(body: () => T, timeoutMs = 10_000): T {
-  return withLockHeld(LockService.getUserLock(), timeoutMs, body);
-}
-
-/** The document lock when there is a document; outside one (the hourly job) the body runs unlocked. */
-export function withDocumentLockIfAny<T>(body: () => T, timeoutMs = 30_000): T {
-  const lock = LockService.getDocumentLock();
-  return lock ? withLockHeld(lock, timeoutMs, body) : body();
 }
