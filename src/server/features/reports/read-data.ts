@@ -5,11 +5,10 @@
  */
 import { cellText, parseRegisterRow } from '../../../core/columns';
 import { LOG_COLUMN, timestampOf } from '../../../core/change-log-row';
-import { SHEET_NAMES, type ChangeLogEntry, type WorkOrder, type WorkOrderField } from '../../../core/model';
+import { type ChangeLogEntry, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { statusLinesOf } from '../../../core/reports/history';
 import { Register } from '../../adapters/register';
-import { requireSheet } from '../../adapters/workbook';
-import { columnSpans } from '../../adapters/column-spans';
+import { readChangeLogColumns } from '../../adapters/change-log-read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -75,21 +74,7 @@ function readOrders(ss: Spreadsheet): { orders: WorkOrder[]; notes: string[] } {
 const LOG_WANTED = [LOG_COLUMN.at, LOG_COLUMN.recordId, LOG_COLUMN.changes];
 
 function readStatusChanges(ss: Spreadsheet): { changes: ChangeLogEntry[]; rows: number } {
-  const sheet = requireSheet(ss, SHEET_NAMES.changeLog);
-  const rows = Math.max(0, sheet.getLastRow() - 1);
-  if (rows === 0) return { changes: [], rows: 0 };
-  const columns = new Map<number, unknown[]>();
-  for (const span of columnSpans(LOG_WANTED, rows)) {
-    const values = sheet.getRange(2, span.first + 1, rows, span.last - span.first + 1).getValues();
-    for (const c of LOG_WANTED) {
-      if (c < span.first || c > span.last) continue;
-      columns.set(
-        c,
-        values.map((row) => row[c - span.first]),
-      );
-    }
-  }
-  const column = (c: number): unknown[] => columns.get(c) ?? [];
+  const { rows, cells: column } = readChangeLogColumns(ss, LOG_WANTED);
   const at = column(LOG_COLUMN.at);
   const recordId = column(LOG_COLUMN.recordId);
   const changeCells = column(LOG_COLUMN.changes);
