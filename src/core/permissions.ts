@@ -134,6 +134,15 @@ const SIDEBAR_WRITES: readonly ProtectedArea[] = [
   'workRecords',
 ];
 
+/** What a supervisor and an administrator may both do. */
+const SUPERVISING: readonly Capability[] = [
+  'submitRequest',
+  'workAssignedOrder',
+  'recordWorkDone',
+  'superviseWork',
+  'buildReports',
+];
+
 export const PERMISSIONS: Readonly<Record<Principal, Rights>> = {
   Requestor: { capabilities: ['submitRequest'], fields: [], areas: [] },
   Technician: {
@@ -143,24 +152,13 @@ export const PERMISSIONS: Readonly<Record<Principal, Rights>> = {
   },
   Manager: { capabilities: ['submitRequest', 'buildReports', 'receiveWeeklySummary'], fields: [], areas: [] },
   Supervisor: {
-    capabilities: [
-      'submitRequest',
-      'workAssignedOrder',
-      'recordWorkDone',
-      'superviseWork',
-      'buildReports',
-      'receiveSupervisorNotices',
-    ],
+    capabilities: [...SUPERVISING, 'receiveSupervisorNotices'],
     fields: SUPERVISOR_FIELDS,
     areas: SIDEBAR_WRITES,
   },
   Administrator: {
     capabilities: [
-      'submitRequest',
-      'workAssignedOrder',
-      'recordWorkDone',
-      'superviseWork',
-      'buildReports',
+      ...SUPERVISING,
       'administer',
       'verifyAuditLog',
       'archive',
