@@ -1,3 +1,10 @@
+/**
+ * The add-on's locks, all taken here: the document lock (one spreadsheet's writers, one at a time)
+ * and the user's lock (one account's executions across documents: the hourly job's owner state).
+ * Every helper counts the holds it takes, so a section nested in another, in any order, neither takes
+ * again nor gives back early a lock this execution already holds: Apps Script locks are not counted,
+ * and an inner releaseLock() would release the outer hold too.
+ */
 import { UserFacingError } from './workbook';
 import { documentLockChanged } from './service-handles';
 import { noteDocumentLockHeld } from './document-properties-memo';
@@ -19,7 +26,7 @@ export function holdsDocumentLock(): boolean {
   return __WO_NO_LOCKS__ || held.document > 0;
 }
 
-/** True inside withOwnerAndDocumentLocks: this execution holds its user's (the owner's) lock. */
+/** True inside withUserLock or withOwnerAndDocumentLocks: this execution holds its user's (the owner's) lock. */
 export function holdsOwnerLock(): boolean {
   return __WO_NO_LOCKS__ || held.owner > 0;
 }
