@@ -75,12 +75,13 @@ export function extendRegisterProtection(
   };
   const header = readHeaderRow(sheet);
   const runs = systemColumnRuns(header);
-  const through = protectedThrough(registerColumnProtections(sheet), runs, Math.max(header.length, 1));
-  if (through === null || through < 2 || through > maxRows) {
+  const found = protectedThrough(registerColumnProtections(sheet), runs, Math.max(header.length, 1));
+  if (found === null || found.through < 2 || found.through > maxRows) {
     // Not a register grown at the bottom: the full repair rebuilds its protections.
     if (unfinished) record(0, true);
     return false;
   }
+  const { through } = found;
   if (through === maxRows) {
     // Already covered (rows deleted since, or protected by setup): only the record is behind.
     record(maxRows, true);
@@ -92,7 +93,7 @@ export function extendRegisterProtection(
   }
   const last = Math.min(maxRows, through + PROTECT_ROWS_PER_RUN);
   const editors = areaEditors('registerSystemColumns', staff, installationOwner);
-  protectRowsBelow(sheet, runs, editors, through, last);
+  protectRowsBelow(sheet, runs, editors, found, last);
   // Recorded as covered even while rows remain, so the full repair leaves them to the next runs.
   record(maxRows, last === maxRows);
   return true;

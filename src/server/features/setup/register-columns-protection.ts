@@ -1,10 +1,10 @@
 /**
  * The register's header row and the columns only the add-on fills in, as range protections down to
  * the sheet's last row. Setup's repair (protectRegister) and the hourly job's extension
- * (hourly/register-protection.ts) follow a grown register the same way: the rows below the protected
- * ones get ranges of their own (protectRowsBelow), never every row protected again, which at 100,000
- * rows laid millions of cells under the document lock. Anything other than growth at the bottom (a
- * changed layout, a range removed by hand) is rebuilt: one range per run of columns.
+ * (hourly/register-protection.ts) recognise the add-on's ranges alike (protectedThrough) and follow a
+ * grown register through one function (protectRowsBelow), never protecting every row again, which at
+ * 100,000 rows laid millions of cells under the document lock. Anything other than growth at the
+ * bottom (a changed layout, a range removed by hand) is rebuilt: one range per run of columns.
  *
  * The register's open columns are left to the edit trigger, which judges every change typed there.
  */
@@ -47,6 +47,13 @@ export function registerColumnProtections(sheet: Sheet): Protection[] {
   return rangeProtections(sheet).filter((p) => p.getDescription() === REGISTER_COLUMNS_PROTECTION);
 }
 
+/** The add-on's ranges as protectedThrough reads them: the row they reach, and each run's bottom range. */
+export interface ProtectedRows {
+  through: number;
+  /** Per run (by its first column): the range that ends at `through`, and the row it starts at. */
+  bottoms: ReadonlyMap<number, { protection: Protection; from: number }>;
+}
+
 /**
  * The last row every system column run is protected through, when `ours` are exactly the header row
  * and, per run, ranges covering rows 2 … that row without a gap (1: no run has a range yet); else null.
@@ -55,8 +62,10 @@ export function protectedThrough(
   ours: readonly Protection[],
   runs: ReadonlyArray<[number, number]>,
   width: number,
-): number | null {
-  const spans = new Map<number, Array<[number, number]>>(runs.map(([a]) => [a, []]));
+): ProtectedRows | null {
+  const spans = new Map<number, Array<{ from: number; to: number; protection: Protection }>>(
+    runs.map(([a]) => [a, []]),
+  );
   let header = false;
   for (const p of ours) {
     const r = p.getRange();
@@ -67,35 +76,48 @@ export function protectedThrough(
     }
     const run = runs.find(([a, b]) => a === column && b - a + 1 === columns);
     if (!run || row < 2) return null;
-    spans.get(column)?.push([row, row + rows - 1]);
+    spans.get(column)?.push({ from: row, to: row + rows - 1, protection: p });
   }
   if (!header || runs.length === 0) return null;
   let through: number | null = null;
-  for (const list of spans.values()) {
-    list.sort((x, y) => x[0] - y[0]);
+  const bottoms = new Map<number, { protection: Protection; from: number }>();
+  for (const [column, list] of spans) {
+    list.sort((x, y) => x.from - y.from);
     let reached = 1;
-    for (const [from, to] of list) {
+    for (const { from, to, protection } of list) {
       if (from > reached + 1) return null;
+      if (to >= reached) bottoms.set(column, { protection, from });
       reached = Math.max(reached, to);
     }
     if (through !== null && through !== reached) return null;
     through = reached;
   }
-  return through;
+  return through === null ? null : { through, bottoms };
 }
 
 /**
- * The one way a grown register's rows come under its protected columns: rows `through` + 1 … `last`
- * get one new range per run of system columns, with `editors`; the ranges above stay as they are.
+ * The one way a grown register's rows below `protectedRows.through` … `last` come under its protected
+ * columns, for each run of system columns. By default each run gets a new range with `editors` and
+ * the ranges above stay as they are (the hourly job, which covers a few thousand rows at a time and
+ * resumes where it stopped). With `stretch` (setup), each run's bottom range is moved onto its taller
+ * range instead (Protection.setRange: one call, its editors kept), so any number of new rows is covered
+ * without laying a protection over them, under a short hold of the lock.
  */
 export function protectRowsBelow(
   sheet: Sheet,
   runs: ReadonlyArray<[number, number]>,
   editors: readonly string[],
-  through: number,
+  protectedRows: ProtectedRows,
   last: number,
+  stretch = false,
 ): void {
+  const { through, bottoms } = protectedRows;
   for (const [a, b] of runs) {
+    const bottom = stretch ? bottoms.get(a) : undefined;
+    if (bottom) {
+      bottom.protection.setRange(sheet.getRange(bottom.from, a, last - bottom.from + 1, b - a + 1));
+      continue;
+    }
     const protection = sheet.getRange(through + 1, a, last - through, b - a + 1).protect();
     syncEditors(protection, editors, REGISTER_COLUMNS_PROTECTION);
   }
@@ -117,18 +139,18 @@ export function protectRegister(
   const width = Math.max(header.length, 1);
   const runs = systemColumnRuns(header);
   const ours = registerColumnProtections(sheet);
-  const through = protectedThrough(ours, runs, width);
-  if (through === null || through > maxRows) {
+  const found = protectedThrough(ours, runs, width);
+  if (found === null || found.through > maxRows) {
     for (const p of ours) p.remove();
     syncEditors(sheet.getRange(1, 1, 1, width).protect(), wanted, REGISTER_COLUMNS_PROTECTION);
-    if (maxRows > 1) protectRowsBelow(sheet, runs, wanted, 1, maxRows);
+    if (maxRows > 1) protectRowsBelow(sheet, runs, wanted, { through: 1, bottoms: new Map() }, maxRows);
     return true;
   }
   let changed = false;
   if (!onlyWhenRowsChanged)
     for (const p of ours) changed = syncEditors(p, wanted, REGISTER_COLUMNS_PROTECTION) || changed;
-  if (through < maxRows) {
-    protectRowsBelow(sheet, runs, wanted, through, maxRows);
+  if (found.through < maxRows) {
+    protectRowsBelow(sheet, runs, wanted, found, maxRows, true);
     changed = true;
   }
   return changed;
