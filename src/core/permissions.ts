@@ -17,10 +17,16 @@ export const CAPABILITIES = [
   'superviseWork',
   /** Move one's own assigned work order (start, hold, resume, complete) and write its notes. */
   'workAssignedOrder',
+  /** Be given work orders to do: offered as an assignee, listed as free capacity in the reports. */
+  'beAssigned',
   /** Tick checklist items and record time and parts: on one's own assigned orders (any order as a supervisor). */
   'recordWorkDone',
   /** Read every work order's figures in the report tabs. */
   'buildReports',
+  /** Be emailed what a supervisor acts on: emergencies, work put on hold or completed, overdue work. */
+  'receiveSupervisorNotices',
+  /** Be emailed the weekly KPI summary. */
+  'receiveWeeklySummary',
   /** Set up and repair the workbook; edit Staff, Settings and Procedure; rename register headers. */
   'administer',
   /** Verify the change log's chain. */
@@ -128,26 +134,31 @@ const SIDEBAR_WRITES: readonly ProtectedArea[] = [
   'workRecords',
 ];
 
+/** What a supervisor and an administrator may both do. */
+const SUPERVISING: readonly Capability[] = [
+  'submitRequest',
+  'workAssignedOrder',
+  'recordWorkDone',
+  'superviseWork',
+  'buildReports',
+];
+
 export const PERMISSIONS: Readonly<Record<Principal, Rights>> = {
   Requestor: { capabilities: ['submitRequest'], fields: [], areas: [] },
   Technician: {
-    capabilities: ['submitRequest', 'workAssignedOrder', 'recordWorkDone'],
+    capabilities: ['submitRequest', 'workAssignedOrder', 'beAssigned', 'recordWorkDone'],
     fields: TECHNICIAN_FIELDS,
     areas: SIDEBAR_WRITES,
   },
-  Manager: { capabilities: ['submitRequest', 'buildReports'], fields: [], areas: [] },
+  Manager: { capabilities: ['submitRequest', 'buildReports', 'receiveWeeklySummary'], fields: [], areas: [] },
   Supervisor: {
-    capabilities: ['submitRequest', 'workAssignedOrder', 'recordWorkDone', 'superviseWork', 'buildReports'],
+    capabilities: [...SUPERVISING, 'receiveSupervisorNotices'],
     fields: SUPERVISOR_FIELDS,
     areas: SIDEBAR_WRITES,
   },
   Administrator: {
     capabilities: [
-      'submitRequest',
-      'workAssignedOrder',
-      'recordWorkDone',
-      'superviseWork',
-      'buildReports',
+      ...SUPERVISING,
       'administer',
       'verifyAuditLog',
       'archive',

@@ -1,10 +1,12 @@
 /**
  * Why a person on the Staff tab cannot be given work yet, row by row, in plain words for a note on
  * their row: the administrator who adds someone sees at once what is missing. Only rows meant to be
- * assignable get a note (a Technician, or a row whose role is not understood); '' means nothing to say.
+ * assignable get a note (a role the permission table lets be assigned, or a role not understood); ''
+ * means nothing to say.
  */
 import { mapHeaders } from './headers';
 import { ROLES } from './model';
+import { roleMay } from './permissions';
 import { STAFF_COLUMNS, StaffRowSchema } from './staff';
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
@@ -30,7 +32,7 @@ export function assignabilityNotes(values: readonly (readonly unknown[])[]): {
     if (Object.values(raw).every((v) => text(v) === '')) return '';
     const role = text(raw.role).toLowerCase();
     const known = ROLES.find((r) => r.toLowerCase() === role);
-    if (known && known !== 'Technician') return '';
+    if (known && !roleMay(known, 'beAssigned')) return '';
     const reasons: string[] = [];
     const parsed = StaffRowSchema.safeParse(raw);
     const email = text(raw.email).toLowerCase();

@@ -118,12 +118,14 @@ export function nameOf(staff: readonly StaffMember[], email: string): string {
   return member?.name || email;
 }
 
+/** Active members who may be given work orders (the permission table's `beAssigned`). */
 export function activeTechnicians(staff: readonly StaffMember[]): StaffMember[] {
-  return staff.filter((m) => m.active && m.role === 'Technician');
+  return staff.filter((m) => m.active && roleMay(m.role, 'beAssigned'));
 }
 
+/** Active members emailed what a supervisor acts on (the permission table's `receiveSupervisorNotices`). */
 export function supervisorEmails(staff: readonly StaffMember[]): string[] {
-  return staff.filter((m) => m.active && m.role === 'Supervisor').map((m) => m.email);
+  return staff.filter((m) => m.active && roleMay(m.role, 'receiveSupervisorNotices')).map((m) => m.email);
 }
 
 /** Active members who may administer the workbook (the permission table's `administer`). */

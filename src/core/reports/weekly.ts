@@ -5,6 +5,7 @@
  * falls in the week, so a row and a report built over the same data agree.
  */
 import type { StaffMember } from '../model';
+import { roleMay } from '../permissions';
 import { escapeHtml } from '../sanitize';
 import { addCalendarDays, formatLocal, isoDate, isoWeekOf, ZonedCalendar } from '../time';
 import { factsOf } from './compute';
@@ -148,9 +149,9 @@ export function snapshotRow(s: KpiSnapshot): (string | number | Date)[] {
   ];
 }
 
-/** Active managers on the Staff tab: who the weekly summary is for. */
+/** Who the weekly summary is for: active staff the permission table gives `receiveWeeklySummary`. */
 export function managerEmails(staff: readonly StaffMember[]): string[] {
-  return staff.filter((m) => m.active && m.role === 'Manager').map((m) => m.email);
+  return staff.filter((m) => m.active && roleMay(m.role, 'receiveWeeklySummary')).map((m) => m.email);
 }
 
 export interface WeeklySummaryEmail {

@@ -1,5 +1,6 @@
 /** Aging of open work, the overdue list and per-technician load and completions. */
 import { OPEN_STATUSES, type Status, type StaffMember } from '../model';
+import { roleMay } from '../permissions';
 import type { OrderFacts } from './facts';
 import type { SkipNotes } from './notes';
 import { DAY_MS, durationStat } from './stats';
@@ -99,7 +100,7 @@ export function computeTechnicians(
   };
   // Active technicians with nothing assigned are listed too: they are the free capacity.
   for (const s of staff)
-    if (s.active && s.role === 'Technician' && String(s.email).trim()) rowFor(String(s.email));
+    if (s.active && roleMay(s.role, 'beAssigned') && String(s.email).trim()) rowFor(String(s.email));
   for (const f of facts) {
     const email = String(f.order.assignee ?? '').trim();
     if (email === '') continue;

@@ -25,8 +25,7 @@ import { Register } from './register';
 import { documentKeysLastSeen, documentPropertiesOrNull } from './service-handles';
 import { isHandedOffMailKey } from './change-log-handoff';
 import { ownerProperties } from './owner-state';
-import { withUserLock } from './reentrant-lock';
-import { documentLockHold, releaseKeptDocumentLock, withDocumentLock } from './document-lock';
+import { documentLockHold, releaseKeptDocumentLock, withDocumentLock, withUserLock } from './document-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

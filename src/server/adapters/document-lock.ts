@@ -1,7 +1,13 @@
+/**
+ * The add-on's locks, all taken here: the document lock (one spreadsheet's writers, one at a time)
+ * and the user's lock (one account's executions across documents: the hourly job's owner state).
+ * Every helper counts the holds it takes, so a section nested in another, in any order, neither takes
+ * again nor gives back early a lock this execution already holds: Apps Script locks are not counted,
+ * and an inner releaseLock() would release the outer hold too.
+ */
 import { UserFacingError } from './workbook';
 import { documentLockChanged } from './service-handles';
 import { noteDocumentLockHeld } from './document-properties-memo';
-import { releaseQuietly } from './reentrant-lock';
 
 type Lock = GoogleAppsScript.Lock.Lock;
 
@@ -22,7 +28,7 @@ export function holdsDocumentLock(): boolean {
   return __WO_NO_LOCKS__ || held.document > 0;
 }
 
-/** True inside withOwnerAndDocumentLocks: this execution holds its user's (the owner's) lock. */
+/** True inside withUserLock or withOwnerAndDocumentLocks: this execution holds its user's (the owner's) lock. */
 export function holdsOwnerLock(): boolean {
   return __WO_NO_LOCKS__ || held.owner > 0;
 }
@@ -47,11 +53,6 @@ export class LockBusyError extends UserFacingError {
 
 function acquire(lock: Lock, timeoutMs: number): void {
   if (!lock.tryLock(timeoutMs)) throw new LockBusyError();
-}
-
-function acquireDocumentLock(lock: Lock, timeoutMs: number): void {
-  acquire(lock, timeoutMs);
-  documentHolds++;
 }
 
 /** The document lock was taken or given back: the property memo learns it (document-properties-memo.ts). */
@@ -99,13 +100,31 @@ export interface DocumentLockOptions {
  * read of the store (document-properties-memo.ts), while the features it calls keep their own locks.
  */
 export function withDocumentLock<T>(body: () => T, options: number | DocumentLockOptions = {}): T {
-  if (__WO_NO_LOCKS__) return body();
-  if (held.document > 0) return body();
   const { timeoutMs = 30_000, keepToExit = false } =
     typeof options === 'number' ? { timeoutMs: options } : options;
+  return documentSection(body, timeoutMs, keepToExit, () => {
+    throw new UserFacingError('Work Orders needs an open spreadsheet to lock it.');
+  });
+}
+
+/**
+ * The document lock when there is a document; outside one (the hourly job, which runs for no
+ * document) `body` runs unlocked. Re-entrant like withDocumentLock.
+ */
+export function withDocumentLockIfAny<T>(body: () => T, timeoutMs = 30_000, keepToExit = false): T {
+  return documentSection(body, timeoutMs, keepToExit, body);
+}
+
+/** The one place the document lock is taken and given back; `noDocument` runs when there is none. */
+function documentSection<T>(body: () => T, timeoutMs: number, keepToExit: boolean, noDocument: () => T): T {
+  if (__WO_NO_LOCKS__) return body();
+  if (held.document > 0) return body();
   const lock = kept ?? LockService.getDocumentLock();
-  if (!lock) throw new UserFacingError('Work Orders needs an open spreadsheet to lock it.');
-  if (lock !== kept) acquireDocumentLock(lock, timeoutMs);
+  if (!lock) return noDocument();
+  if (lock !== kept) {
+    acquire(lock, timeoutMs);
+    documentHolds++;
+  }
   kept = null;
   held.document++;
   documentLockNowHeld(true);
@@ -123,8 +142,37 @@ export function withDocumentLock<T>(body: () => T, options: number | DocumentLoc
   }
 }
 
+/**
+ * The signed-in (or trigger-owning) user's lock alone: it serializes this user's executions across
+ * documents (the hourly job's lease, the owner's state). Re-entrant: inside a section that holds it
+ * already (this one or withOwnerAndDocumentLocks), `body` just runs.
+ */
+export function withUserLock<T>(body: () => T, timeoutMs = 10_000): T {
+  return userSection(body, timeoutMs, false);
+}
+
 /** The owner's lock a section kept when it ended (keepOwnerToExit): reused by a later section. */
 let keptOwner: Lock | null = null;
+
+/** The one place the user's lock is taken and given back (or kept to the execution's end). */
+function userSection<T>(body: () => T, timeoutMs: number, keepToExit: boolean): T {
+  if (__WO_NO_LOCKS__) return body();
+  if (held.owner > 0) return body();
+  const lock = keptOwner ?? LockService.getUserLock();
+  if (lock !== keptOwner) acquire(lock, timeoutMs);
+  keptOwner = null;
+  held.owner++;
+  let keep = false;
+  try {
+    const result = body();
+    keep = keepToExit;
+    return result;
+  } finally {
+    held.owner--;
+    if (keep) keptOwner = lock;
+    else releaseQuietly(lock);
+  }
+}
 
 export interface OwnerAndDocumentLockOptions {
   timeoutMs?: number;
@@ -151,52 +199,31 @@ export const KEEP_DOCUMENT_LOCK_FOR_MAIL: OwnerAndDocumentLockOptions & Document
  * executions can never wait on each other's second lock. Re-entrant like withDocumentLock: a lock
  * this execution holds already is neither taken nor released again. `keepDocumentLock`: the document
  * lock is kept when `body` returns, as keepToExit does (for a section that mail follows: see
- * releaseMailIntent), while the owner's lock is given back.
+ * releaseMailIntent).
  */
 export function withOwnerAndDocumentLocks<T>(
   body: () => T,
   { timeoutMs = 30_000, keepDocumentLock = false, keepOwnerToExit = false }: OwnerAndDocumentLockOptions = {},
 ): T {
-  if (__WO_NO_LOCKS__) return body();
-  if (held.owner > 0) return withDocumentLockIfAny(body, timeoutMs, false);
+  if (held.owner > 0) return withDocumentLockIfAny(body, timeoutMs);
   // The owner's lock is always taken first: a document lock kept from an earlier section goes back.
   releaseKeptDocumentLock();
-  const userLock = keptOwner ?? LockService.getUserLock();
-  if (userLock !== keptOwner) acquire(userLock, timeoutMs);
-  keptOwner = null;
-  held.owner++;
-  let keep = false;
-  try {
-    const result = withDocumentLockIfAny(body, timeoutMs, keepDocumentLock);
-    keep = keepOwnerToExit;
-    return result;
-  } finally {
-    held.owner--;
-    if (keep) keptOwner = userLock;
-    else releaseQuietly(userLock);
-  }
+  return userSection(
+    () => withDocumentLockIfAny(body, timeoutMs, keepDocumentLock),
+    timeoutMs,
+    keepOwnerToExit,
+  );
 }
 
 /**
- * Inside the owner's lock: the document lock too when there is a document (none in the hourly job).
- * `keep`: kept when `body` returns, as keepToExit does (the owner's lock is given back all the same).
+ * Gives a lock back once its section's work is done. A release that fails leaves the lock to lapse
+ * when the execution ends (Lock.releaseLock in Google's reference); it must not turn finished work into
+ * an error, or a caller would redo it (an email queued, then sent as well).
  */
-function withDocumentLockIfAny<T>(body: () => T, timeoutMs: number, keep: boolean): T {
-  if (held.document > 0) return body();
-  const documentLock = LockService.getDocumentLock();
-  if (!documentLock) return body();
-  acquireDocumentLock(documentLock, timeoutMs);
-  held.document++;
-  documentLockNowHeld(true);
-  let returned = false;
+function releaseQuietly(lock: Lock): void {
   try {
-    const result = body();
-    returned = true;
-    return result;
-  } finally {
-    held.document--;
-    documentLockNowHeld(held.document > 0);
-    if (returned && keep) kept = documentLock;
-    else releaseQuietly(documentLock);
+    lock.releaseLock();
+  } catch (error) {
+    console.error(`A lock could not be released; it lapses when this execution ends: ${String(error)}`);
   }
 }

@@ -6,7 +6,7 @@ import { outboxMac } from '../../core/outbox-mac';
 import { addonKey } from './addon-secret';
 import { holdingForDigests } from './mail-volume';
 import { loadReferenceData } from './reference-data';
-import { withDocumentLockIfAny } from './reentrant-lock';
+import { withDocumentLockIfAny } from './document-lock';
 import { mailSender } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,5 +1,6 @@
-import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder } from '../../core/model';
+import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../../core/model';
 import {
+  cellText,
   LATER_FIELDS,
   parseRegisterRow,
   registerLayout,
@@ -10,6 +11,7 @@ import {
 import { localSheet, readHeaderRow, UserFacingError } from './workbook';
 import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
 import { rememberRegisterHeader } from './register-shape';
+import { columnSpans, type ColumnSpan } from './column-spans';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,6 +22,26 @@ export interface LocatedOrder {
   order: WorkOrder;
   /** The whole row as read, columns the add-on does not own included. */
   cells: unknown[];
+}
+
+/** Some columns of every data row, as `Register.readFields` read them. */
+export interface FieldColumns {
+  /** Data rows read: index i of every column is sheet row i + 2. */
+  count: number;
+  /** The cells of `field`, top to bottom; empty when the sheet has no such column or it was not asked for. */
+  cells(field: WorkOrderField): unknown[];
+  /**
+   * Every data row as a full-width row with the columns read in place (others undefined), ready for
+   * parseRegisterRow. A column between two wanted ones may have been read with them (see column-spans).
+   */
+  rows(): unknown[][];
+}
+
+export interface RegisterIds {
+  /** Request id → how many register rows hold it. */
+  counts: Map<string, number>;
+  /** Form responses some row's order came from. */
+  served: Set<string>;
 }
 
 export interface OpenOptions {
@@ -61,6 +83,14 @@ export class Register {
       );
     }
     return new Register(sheet, layout, findRowStateColumn(header));
+  }
+
+  /**
+   * The register on its sheet under a layout already in hand (the edit trigger's remembered header,
+   * register-shape.ts): nothing is read, and the trigger has checked the columns it needs itself.
+   */
+  static withLayout(sheet: Sheet, layout: RegisterLayout, stateIndex: number): Register {
+    return new Register(sheet, layout, stateIndex);
   }
 
   get width(): number {
@@ -185,5 +215,71 @@ export class Register {
     const noted = previous ? (parseRowState(previous[this.stateIndex])?.noted ?? []) : [];
     row[this.stateIndex] = serializeRowState(order, noted);
     return row;
+  }
+
+  /**
+   * The cells of `fields` in every data row and nothing else: the last row, then one read per run of
+   * nearby columns (column-spans.ts), so a lookup or a report never reads the whole register.
+   */
+  readFields(fields: readonly WorkOrderField[]): FieldColumns {
+    const count = Math.max(0, this.sheet.getLastRow() - 1);
+    const indexes = fields.map((field) => this.layout.indexOf[field]);
+    const read: { span: ColumnSpan; values: unknown[][] }[] = [];
+    if (count > 0)
+      for (const span of columnSpans(indexes, count))
+        read.push({
+          span,
+          values: this.sheet.getRange(2, span.first + 1, count, span.last - span.first + 1).getValues(),
+        });
+    const width = this.layout.width;
+    return {
+      count,
+      cells: (field) => {
+        const index = fields.includes(field) ? this.layout.indexOf[field] : -1;
+        const at = read.find(({ span }) => index >= span.first && index <= span.last);
+        return at ? at.values.map((row) => row[index - at.span.first]) : [];
+      },
+      rows: () => {
+        const rows: unknown[][] = Array.from({ length: count }, () => new Array<unknown>(width));
+        for (const { span, values } of read)
+          for (let r = 0; r < count; r++) {
+            const source = values[r] ?? [];
+            const target = rows[r] as unknown[];
+            for (let c = span.first; c <= span.last; c++) target[c] = source[c - span.first];
+          }
+        return rows;
+      },
+    };
+  }
+
+  /**
+   * The first data row whose `field` cell reads `wanted` once trimmed and upper-cased (ids and
+   * work-order numbers typed in any case), or null: the last row and the one column, two calls.
+   */
+  rowOf(field: 'id' | 'woNumber', wanted: string): number | null {
+    const target = wanted.trim().toUpperCase();
+    const at = this.readFields([field])
+      .cells(field)
+      .findIndex((cell) => String(cell).trim().toUpperCase() === target);
+    return at < 0 ? null : at + 2;
+  }
+
+  /**
+   * How many rows hold each request id, and the form responses the rows' orders came from (one
+   * response, one order): raw cells, so a row that does not parse still counts. Two columns read.
+   */
+  readIdsAndResponses(): RegisterIds {
+    const columns = this.readFields(['id', 'responseRef']);
+    const counts = new Map<string, number>();
+    const served = new Set<string>();
+    for (const cell of columns.cells('id')) {
+      const id = cellText(cell).trim();
+      if (id !== '') counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const cell of columns.cells('responseRef')) {
+      const ref = cellText(cell).trim();
+      if (ref !== '') served.add(ref);
+    }
+    return { counts, served };
   }
 }

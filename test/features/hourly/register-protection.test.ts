@@ -5,8 +5,8 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { PROTECT_ROWS_PER_RUN, SPARE_ROWS } from '../../../src/server/features/hourly/register-protection';
-import { REGISTER_COLUMNS_PROTECTION } from '../../../src/server/features/setup/protections';
-import { MANAGER, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { REGISTER_COLUMNS_PROTECTION } from '../../../src/server/features/setup/register-columns-protection';
+import { ADMIN, MANAGER, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, assignedOrder } from '../../support/edits';
 import { runHourly } from '../../support/ops';
 
@@ -102,4 +102,30 @@ test("setup's repair still rebuilds the protections when they are not the add-on
 
   expect(rangesOf(id)).toEqual([`2-${oldMax + 2}`]);
   expect(await canType(MANAGER, oldMax + 2, id)).toBe(false);
+});
+
+test("setup follows a grown register by stretching each run's bottom range: the ranges above stay, no spare rows", async () => {
+  const id = wb.registerColumn('Request ID');
+  // Ranges the hourly job added first, so that setup must recognise several ranges a run as its own.
+  let sheet = wb.sheet(REGISTER);
+  sheet.insertRows(sheet.maxRows + 1, 2, 'none');
+  expectOk((await runHourly(wb))[0]!);
+  const before = rangesOf(id);
+  expect(before.length).toBeGreaterThan(1);
+  sheet = wb.sheet(REGISTER);
+  const oldMax = sheet.maxRows;
+  sheet.insertRows(oldMax + 1, 4, 'none');
+  expect(await canType(MANAGER, oldMax + 4, id)).toBe(true);
+
+  expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
+
+  const bottomFrom = before[before.length - 1]!.split('-')[0];
+  expect(rangesOf(id)).toEqual([...before.slice(0, -1), `${bottomFrom}-${oldMax + 4}`]);
+  expect(wb.sheet(REGISTER).maxRows).toBe(oldMax + 4);
+  expect(await canType(MANAGER, oldMax + 4, id)).toBe(false);
+  expect(await canType(TECH, oldMax + 4, id)).toBe(true);
+  // The hourly job finds them covered: it only catches up on its record.
+  const after = rangesOf(id);
+  expectOk((await runHourly(wb))[0]!);
+  expect(rangesOf(id)).toEqual(after);
 });

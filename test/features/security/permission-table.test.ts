@@ -19,10 +19,11 @@ import {
   STRANGER,
   SUPERVISOR,
   TECH,
+  expectOk,
   setUpWorkbook,
   type TestWorkbook,
 } from '../../support/workbook';
-import { REGISTER, assignedOrder, cell, rowOf } from '../../support/edits';
+import { REGISTER, assignedOrder, cell, mailTo, rowOf, submitOne, type } from '../../support/edits';
 
 const PEOPLE: ReadonlyArray<[string, Role | null]> = [
   [TECH, 'Technician'],
@@ -106,6 +107,48 @@ describe('register fields typed by each role', () => {
       }
       const kept = PERMISSIONS[role].fields.includes(field);
       expect([field, cell(wb, id, header)]).toEqual([field, kept ? typed : before]);
+    }
+  });
+});
+
+describe('who is given work and who is told', () => {
+  const STAFF = PEOPLE.filter((p): p is [string, Role] => p[1] !== null);
+
+  test.each(STAFF)(
+    'work assigned to %s (%s) is accepted exactly when the table lets the role be assigned',
+    async (user, role) => {
+      const id = await submitOne(wb);
+      const record = await wb.call(SUPERVISOR, 'reviewAct', {
+        action: 'approveAssign',
+        id,
+        revision: wb.order(id).revision,
+        category: 'Electrical',
+        priority: 'P3 Routine',
+        assignee: user,
+      });
+      const reply = expectOk(record).value as { ok: boolean; view?: { technicians: { email: string }[] } };
+      const allowed = roleMay(role, 'beAssigned');
+      expect(reply.ok).toBe(allowed);
+      expect(wb.order(id).assignee).toBe(allowed ? user : '');
+      const offered = (await wb.call(SUPERVISOR, 'reviewLoad')).value as {
+        view: { technicians: { email: string }[] };
+      };
+      expect(offered.view.technicians.some((t) => t.email === user)).toBe(allowed);
+    },
+  );
+
+  test('work put on hold is told to exactly the staff the table gives supervisor notices', async () => {
+    const id = await assignedOrder(wb, TECH);
+    const before = new Map(STAFF.map(([user]) => [user, mailTo(wb, user).length]));
+    await type(wb, TECH, id, 'Status', 'In Progress');
+    await type(wb, TECH, id, 'Reason', 'Waiting for parts');
+    await type(wb, TECH, id, 'Status', 'On Hold');
+    expect(wb.order(id).status).toBe('On Hold');
+    for (const [user, role] of STAFF) {
+      const told = mailTo(wb, user)
+        .slice(before.get(user))
+        .some((subject) => /on hold/i.test(subject));
+      expect([user, told]).toEqual([user, roleMay(role, 'receiveSupervisorNotices')]);
     }
   });
 });

@@ -2,9 +2,10 @@ import { verifyChain, GENESIS_HASH, type ChainVerification } from '../../../core
 import { hmacKey } from '../../../core/keyed-chain';
 import { LogVerifier, type TamperKind } from '../../../core/log-verify';
 import type { LogAnchor } from '../../../core/log-anchor';
-import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../../core/model';
+import { SHEET_NAMES } from '../../../core/model';
 import { documentSecret } from '../../adapters/addon-secret';
 import { readCheckpoint } from '../../adapters/change-log-tail';
+import { readChangeLogChunks } from '../../adapters/change-log-read';
 import { requireSheet } from '../../adapters/workbook';
 import { collectRecorded, emptyRecorded, verifyCovered } from './covered';
 import { collectLive, missingOrders, type LiveRecords } from './missing';
@@ -45,15 +46,13 @@ export function verifyChangeLog(ss: Spreadsheet, anchor: LogAnchor | null = null
   const verifier = new LogVerifier(key, checkpoint, anchor);
   const recorded = emptyRecorded();
   const live: LiveRecords = new Map();
-  const last = sheet.getLastRow();
-  for (let first = 2; first <= last; first += VERIFY_CHUNK_ROWS) {
-    const count = Math.min(VERIFY_CHUNK_ROWS, last - first + 1);
-    const read = Math.min(count + LOOKAHEAD, last - first + 1);
-    const rows = sheet.getRange(first, 1, read, CHANGE_LOG_HEADERS.length).getValues();
-    if (verifier.feed(rows, count, first)) break;
+  const chunks = { chunkRows: VERIFY_CHUNK_ROWS, lookahead: LOOKAHEAD };
+  const last = readChangeLogChunks(sheet, chunks, (rows, count, first) => {
+    if (verifier.feed(rows, count, first)) return true;
     collectRecorded(rows, count, recorded);
     collectLive(rows, count, first, checkpoint.row, live);
-  }
+    return false;
+  });
   const verdict = verifier.finish(Math.max(2, last + 1));
   if (!verdict.ok) {
     const what = KIND_WORDS[verdict.kind];
@@ -153,15 +152,13 @@ const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** The SHA-256 chain alone, for a log the keyed chain has not started on yet. */
 function verifyUnkeyed(sheet: Sheet): AuditResult {
-  const last = sheet.getLastRow();
   let previousHash = GENESIS_HASH;
   let verified = 0;
-  for (let first = 2; first <= last; first += VERIFY_CHUNK_ROWS) {
-    const count = Math.min(VERIFY_CHUNK_ROWS, last - first + 1);
-    const rows = sheet.getRange(first, 1, count, CHANGE_LOG_HEADERS.length).getValues();
+  const found: { broken: AuditResult | null } = { broken: null };
+  readChangeLogChunks(sheet, { chunkRows: VERIFY_CHUNK_ROWS }, (rows, _count, first) => {
     const result: ChainVerification = verifyChain(rows, { previousHash, firstRowNumber: first });
     if (!result.ok) {
-      return {
+      found.broken = {
         ok: false,
         rowsVerified: verified + (result.firstBrokenRow - first),
         firstBrokenRow: result.firstBrokenRow,
@@ -170,10 +167,13 @@ function verifyUnkeyed(sheet: Sheet): AuditResult {
           `The audit log is broken at sheet row ${result.firstBrokenRow}: ${result.reason.replace(/^row \d+:?\s*/, '')}. ` +
           `Rows 2 to ${result.firstBrokenRow - 1} verify; the change at row ${result.firstBrokenRow} (or just before it) is not the one the add-on recorded.`,
       };
+      return true;
     }
     verified += result.rows;
     previousHash = result.lastHash;
-  }
+    return false;
+  });
+  if (found.broken) return found.broken;
   return {
     ok: true,
     rowsVerified: verified,

@@ -1,6 +1,6 @@
 import * as z from '../../../core/validator';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
-import { withUserLock } from '../../adapters/reentrant-lock';
+import { withUserLock } from '../../adapters/document-lock';
 
 /** Owner state (per spreadsheet): which problems were emailed today, as short hashes. */
 export const NOTIFIED_ERRORS = 'notifiedErrors';

@@ -1,5 +1,5 @@
 import { ownerKey, ownerProperties, readOwnerState, writeOwnerState } from '../../adapters/owner-state';
-import { withUserLock } from '../../adapters/reentrant-lock';
+import { withUserLock } from '../../adapters/document-lock';
 
 const LEASE = 'hourlyLease';
 /** Longer than Apps Script's 6-minute limit: a run that died is presumed gone after this. */

@@ -5,20 +5,22 @@
  * every cell of a 100,000-row register each time one request is appended. The sheet is grown by some
  * spare rows at the same time, so the appends of the next days land in rows already protected.
  *
- * Anything other than growth at the bottom (a changed layout, rows deleted, protections edited by
- * hand) is left to setup's full repair (repairRegisterProtection), which rebuilds one range per run.
+ * Setup's repair follows growth the same way (protectRowsBelow, setup/register-columns-protection.ts),
+ * without spare rows or a limit. Anything other than growth at the bottom (a changed layout, rows
+ * deleted, protections edited by hand) is left to that repair (repairRegisterProtection), which
+ * rebuilds one range per run.
  */
 import { SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { areaEditors } from '../../../core/permissions';
-import { rangeProtections } from '../../adapters/installation-services';
 import { ownerKey, ownerProperties, readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { readHeaderRow } from '../../adapters/workbook';
+import { PROTECTED_STATE } from '../setup/protections';
 import {
-  PROTECTED_STATE,
-  REGISTER_COLUMNS_PROTECTION,
-  syncEditors,
+  protectRowsBelow,
+  protectedThrough,
+  registerColumnProtections,
   systemColumnRuns,
-} from '../setup/protections';
+} from '../setup/register-columns-protection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -49,44 +51,6 @@ function readState(spreadsheetId: string): { rows: number; tabs: string[] } {
 }
 
 /**
- * The last row every system column run is protected through, when the register's protections are
- * exactly the header row and, per run, ranges covering rows 2 … that row without a gap; else null.
- */
-function protectedThrough(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  runs: ReadonlyArray<[number, number]>,
-  width: number,
-): number | null {
-  const spans = new Map<number, Array<[number, number]>>(runs.map(([a]) => [a, []]));
-  let header = false;
-  for (const p of rangeProtections(sheet)) {
-    if (p.getDescription() !== REGISTER_COLUMNS_PROTECTION) continue;
-    const r = p.getRange();
-    const [row, column, rows, columns] = [r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns()];
-    if (row === 1 && rows === 1 && column === 1 && columns === width) {
-      header = true;
-      continue;
-    }
-    const run = runs.find(([a, b]) => a === column && b - a + 1 === columns);
-    if (!run || row < 2) return null;
-    spans.get(column)?.push([row, row + rows - 1]);
-  }
-  if (!header || runs.length === 0) return null;
-  let through: number | null = null;
-  for (const list of spans.values()) {
-    list.sort((x, y) => x[0] - y[0]);
-    let reached = 1;
-    for (const [from, to] of list) {
-      if (from > reached + 1) return null;
-      reached = Math.max(reached, to);
-    }
-    if (list.length === 0 || (through !== null && through !== reached)) return null;
-    through = reached;
-  }
-  return through;
-}
-
-/**
  * Protects the rows added at the bottom of the register since its protections were made, with spare
  * rows, at most PROTECT_ROWS_PER_RUN rows a run (a register filled some other way than by the add-on
  * is covered over a few runs). Returns true when it protected rows; false when there was nothing to do
@@ -111,12 +75,13 @@ export function extendRegisterProtection(
   };
   const header = readHeaderRow(sheet);
   const runs = systemColumnRuns(header);
-  const through = protectedThrough(sheet, runs, Math.max(header.length, 1));
-  if (through === null || through < 2 || through > maxRows) {
+  const found = protectedThrough(registerColumnProtections(sheet), runs, Math.max(header.length, 1));
+  if (found === null || found.through < 2 || found.through > maxRows) {
     // Not a register grown at the bottom: the full repair rebuilds its protections.
     if (unfinished) record(0, true);
     return false;
   }
+  const { through } = found;
   if (through === maxRows) {
     // Already covered (rows deleted since, or protected by setup): only the record is behind.
     record(maxRows, true);
@@ -128,10 +93,7 @@ export function extendRegisterProtection(
   }
   const last = Math.min(maxRows, through + PROTECT_ROWS_PER_RUN);
   const editors = areaEditors('registerSystemColumns', staff, installationOwner);
-  for (const [a, b] of runs) {
-    const protection = sheet.getRange(through + 1, a, last - through, b - a + 1).protect();
-    syncEditors(protection, editors, REGISTER_COLUMNS_PROTECTION);
-  }
+  protectRowsBelow(sheet, runs, editors, found, last);
   // Recorded as covered even while rows remain, so the full repair leaves them to the next runs.
   record(maxRows, last === maxRows);
   return true;

@@ -18,6 +18,7 @@ import type { WorkOrder, WorkOrderField } from '../../../core/model';
 import { compareIds } from '../../../core/replay';
 import { addonKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
+import { Register } from '../../adapters/register';
 import { fingerprintMatches, parseRowState, sameFieldValue } from '../../adapters/row-state';
 import { FIELDS, readFields } from '../edits/cells';
 import { NOT_KEPT, type Refusal, type RowVerdict } from '../edits/judge';
@@ -115,37 +116,6 @@ function emptyCopy(cells: readonly unknown[], rows: PastedRows, reason: string):
   return { kind: 'stray', refused };
 }
 
-interface RegisterIds {
-  /** Request id → how many register rows hold it. */
-  counts: Map<string, number>;
-  /** Form responses some row's order came from (one response, one order). */
-  served: Set<string>;
-}
-
-/** The register's ids and response rows (two column reads). */
-function registerIds(sheet: Sheet, layout: RegisterLayout): RegisterIds {
-  const counts = new Map<string, number>();
-  const served = new Set<string>();
-  const last = sheet.getLastRow();
-  if (last < 2) return { counts, served };
-  const column = (index: number): unknown[] =>
-    index < 0
-      ? []
-      : sheet
-          .getRange(2, index + 1, last - 1, 1)
-          .getValues()
-          .map((r) => r[0]);
-  for (const cell of column(layout.indexOf.id)) {
-    const id = cellText(cell).trim();
-    if (id !== '') counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  for (const cell of column(layout.indexOf.responseRef)) {
-    const ref = cellText(cell).trim();
-    if (ref !== '') served.add(ref);
-  }
-  return { counts, served };
-}
-
 /**
  * The verdicts with every paste over the state column replaced by a whole put-back from the change
  * log, where the log tells what the row held.
@@ -170,7 +140,11 @@ function putBackWholeRows(
   const key = addonKey(ss.getId());
   if (!key) return [...verdicts];
   const idIndex = rows.layout.indexOf.id;
-  const { counts, served } = registerIds(rows.sheet, rows.layout);
+  const { counts, served } = Register.withLayout(
+    rows.sheet,
+    rows.layout,
+    rows.stateIndex,
+  ).readIdsAndResponses();
   const pastedId = (i: number): string => cellText(rows.read[i]?.[idIndex]).trim();
   const candidates = missingCandidates(ss, new Set(counts.keys()), readSettled(ss.getId()));
   const wanted = new Set([...candidates, ...forged.map(pastedId).filter((id) => id !== '')]);

@@ -12,7 +12,6 @@
  * register's ids are read again: an intake holds the owner's lock from taking its id to appending its
  * row, so a request being taken in is never mistaken for a deleted one.
  */
-import { workOrderToRow } from '../../../core/columns';
 import { isIngested, parseLedger } from '../../../core/intake-ledger';
 import { parseResponseRef } from '../../../core/intake';
 import type { WorkOrder } from '../../../core/model';
@@ -27,7 +26,6 @@ import { readOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
-import { serializeRowState } from '../../adapters/row-state';
 import { INTAKE_LEDGER } from '../intake/form-submit';
 import { missingCandidates, readSettled, rememberSettled } from './candidates';
 import { readLogKnowledge } from './log-history';
@@ -55,27 +53,6 @@ function intakeFinished(spreadsheetId: string, ref: string): boolean {
   } catch {
     return true; // An unreadable ledger is reconciliation's to rebuild; the log says the order was made.
   }
-}
-
-function appendRows(register: Register, orders: readonly WorkOrder[]): number {
-  const sheet = register.sheet;
-  const rows = orders.map((order) => {
-    const row = workOrderToRow(order, register.layout);
-    if (register.stateIndex >= 0) {
-      while (row.length <= register.stateIndex) row.push('');
-      row[register.stateIndex] = serializeRowState(order);
-    }
-    return row;
-  });
-  const width = Math.max(...rows.map((r) => r.length));
-  const first = sheet.getLastRow() + 1;
-  const needed = first + rows.length - 1;
-  const max = sheet.getMaxRows();
-  if (needed > max) sheet.insertRowsAfter(max, needed - max);
-  sheet
-    .getRange(first, 1, rows.length, width)
-    .setValues(rows.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]));
-  return first;
 }
 
 function restoredEmail(
@@ -133,13 +110,10 @@ export function restoreDeletedOrders(
     // Read again under the locks: only what is still missing now is put back. An id the log had not
     // made when it was read, and that is still in no row now that no intake is under way, never was.
     // Raw cells, not parsed orders: a row that does not parse still holds its id.
-    const rows = register.readRows(2, register.sheet.getLastRow() - 1);
-    const column = (index: number): string[] =>
-      index < 0 ? [] : rows.map((cells) => String(cells[index] ?? '').trim()).filter((t) => t !== '');
-    const present = new Set(column(register.layout.indexOf.id));
+    const { counts, served } = register.readIdsAndResponses();
+    const present = new Set(counts.keys());
     // One response, one order: an intake that failed after logging and was taken in again by
     // reconciliation under a new id left a "Created" row that is not a deletion.
-    const served = new Set(column(register.layout.indexOf.responseRef));
     const superseded = [...rebuilt.values()].filter((o) => o.responseRef !== '' && served.has(o.responseRef));
     rememberSettled(ssId, settled, [
       ...notLive.filter((id) => !present.has(id)),
@@ -159,7 +133,7 @@ export function restoreDeletedOrders(
         newValue: `${order.status}: its register row had been deleted by hand; rebuilt from the change log`,
       })),
     );
-    const firstRow = appendRows(register, missing);
+    const firstRow = register.appendMany(missing);
     logged.commit();
     syncQueueFor(missing.map((order, i) => ({ row: firstRow + i, order })));
     return { missing, firstRow };

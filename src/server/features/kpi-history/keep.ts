@@ -27,7 +27,7 @@ import { asCellText } from '../../../core/sanitize';
 import { isDate } from '../../../core/time';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { withUserLock } from '../../adapters/reentrant-lock';
+import { withUserLock } from '../../adapters/document-lock';
 import type { JobMail } from '../hourly/job-mail';
 import { readReportSource } from '../reports/read-data';
 

@@ -17,7 +17,7 @@ import {
 } from '../../../core/procedure';
 import { administratorEmails } from '../../../core/staff';
 import { formatLocalDate } from '../../../core/time';
-import { withDocumentLockIfAny } from '../../adapters/reentrant-lock';
+import { withDocumentLockIfAny } from '../../adapters/document-lock';
 import { loadReferenceData } from '../../adapters/reference-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -8,22 +8,20 @@
  * sidebar call runs as the supervisor), never for the spreadsheet's Google owner, who can always edit.
  * The register's open columns are left to the edit trigger, which judges every change typed there.
  */
-import { rangeProtections, sheetProtection } from '../../adapters/installation-services';
-import { REGISTER_HEADER_ROW, normalizeHeader, registerLayout } from '../../../core/columns';
+import { sheetProtection } from '../../adapters/installation-services';
 import { SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { CHECKLISTS_SHEET } from '../../../core/checklists';
 import { CHECKLIST_ITEMS_SHEET } from '../../../core/checklist-items';
 import { PARTS_SHEET, TIME_SHEET } from '../../../core/labour';
 import { KPI_HISTORY_SHEET } from '../../../core/reports/weekly';
-import { areaEditors, unprotectedRegisterFields, type ProtectedArea } from '../../../core/permissions';
-import { ROW_STATE_HEADER } from '../../adapters/row-state';
-import { readHeaderRow } from '../../adapters/workbook';
+import { areaEditors, type ProtectedArea } from '../../../core/permissions';
 import { ownerMarker } from './installation';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { syncEditors } from './protection-editors';
+import { protectRegister } from './register-columns-protection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 /** What is told about a run: kept structural so the hourly job and the edit trigger can pass null. */
 export interface ProtectionNotes {
@@ -70,10 +68,6 @@ export function describeArea(area: ProtectedArea, name: string): string {
   return `Work Orders protects ${name}: ${WHO[area]}.`;
 }
 
-/** The description of the register's protected columns; every such range protection carries it. */
-export const REGISTER_COLUMNS_PROTECTION =
-  'Work Orders protects the columns it fills in (ids, numbers, stamps, revision, row state) and the header row.';
-
 const RESPONSES_TAB = /^form responses \d+$/i;
 const OWN_TABS: ReadonlySet<string> = new Set(Object.values(SHEET_NAMES).map((n) => n.toLowerCase()));
 
@@ -84,37 +78,6 @@ export function formResponseSheets(ss: Spreadsheet): Sheet[] {
     if (RESPONSES_TAB.test(name)) return true;
     return !OWN_TABS.has(name.toLowerCase()) && s.getFormUrl() !== null;
   });
-}
-
-/**
- * Makes `protection` a hard one whose editors are exactly `wanted` (plus whoever Google keeps: the
- * spreadsheet owner and the user running this). addEditors is always called: until the editor list is
- * changed once, a new protection mirrors the file's sharing and restricts nobody.
- */
-export function syncEditors(protection: Protection, wanted: readonly string[], description: string): boolean {
-  let changed = false;
-  if (protection.getDescription() !== description) {
-    protection.setDescription(description);
-    changed = true;
-  }
-  if (protection.isWarningOnly()) {
-    protection.setWarningOnly(false);
-    changed = true;
-  }
-  const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
-  if (wanted.some((e) => !current.includes(e))) changed = true;
-  protection.addEditors([...wanted]);
-  const extra = current.filter((e) => !wanted.includes(e));
-  if (extra.length > 0) {
-    protection.removeEditors(extra);
-    const left = protection.getEditors().map((u) => u.getEmail().toLowerCase());
-    if (left.length !== current.length) changed = true;
-  }
-  if (protection.canDomainEdit()) {
-    protection.setDomainEdit(false);
-    changed = true;
-  }
-  return changed;
 }
 
 function protectWholeSheet(
@@ -137,75 +100,6 @@ export function protectNewTab(
   installationOwner: string | null,
 ): void {
   protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner));
-}
-
-/** Column runs [first, last] (1-based) of the register that only the add-on fills in. */
-export function systemColumnRuns(header: readonly string[]): Array<[number, number]> {
-  const layout = registerLayout(header);
-  const open = new Set(
-    unprotectedRegisterFields()
-      .map((f) => layout.indexOf[f])
-      .filter((i) => i >= 0),
-  );
-  const ours = new Set([...REGISTER_HEADER_ROW, ROW_STATE_HEADER].map(normalizeHeader));
-  const runs: Array<[number, number]> = [];
-  header.forEach((h, i) => {
-    const system = ours.has(normalizeHeader(h)) && !open.has(i);
-    if (!system) return;
-    const last = runs[runs.length - 1];
-    if (last && last[1] === i) last[1] = i + 1;
-    else runs.push([i + 1, i + 1]);
-  });
-  return runs;
-}
-
-type Rect = [row: number, column: number, rows: number, columns: number];
-
-/**
- * The register's header row and system columns, as range protections down to the sheet's last row.
- * Rows Sheets adds later (appendRow) lie below them until the next repair; the edit trigger still
- * judges every change typed there. When only the rows changed (the register grew), each protection is
- * moved onto its taller range (Protection.setRange: one call, its editors kept) rather than removed and
- * made anew over every row, which at 100,000 rows laid millions of cells under the document lock. Made
- * anew when the columns changed; editors synced when asked.
- */
-function protectRegister(sheet: Sheet, wanted: readonly string[], onlyWhenRowsChanged = false): boolean {
-  const header = readHeaderRow(sheet);
-  const maxRows = sheet.getMaxRows();
-  const width = Math.max(header.length, 1);
-  const wantedRects: Rect[] = [
-    [1, 1, 1, width],
-    ...(maxRows > 1 ? systemColumnRuns(header).map(([a, b]): Rect => [2, a, maxRows - 1, b - a + 1]) : []),
-  ];
-  const ours = rangeProtections(sheet).filter((p) => p.getDescription() === REGISTER_COLUMNS_PROTECTION);
-  const have = ours.map((p): Rect => {
-    const r = p.getRange();
-    return [r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns()];
-  });
-  // Matched by their row and columns: the header row, and each run of system columns.
-  const key = (r: Rect): string => `${r[0] === 1 ? 1 : 2}:${r[1]}:${r[3]}`;
-  const haveKeys = have.map(key);
-  const sameColumns =
-    have.length === wantedRects.length && wantedRects.every((rect) => haveKeys.includes(key(rect)));
-  if (!sameColumns) {
-    for (const p of ours) p.remove();
-    for (const [row, column, rows, columns] of wantedRects) {
-      syncEditors(sheet.getRange(row, column, rows, columns).protect(), wanted, REGISTER_COLUMNS_PROTECTION);
-    }
-    return true;
-  }
-  let changed = false;
-  wantedRects.forEach((rect) => {
-    const i = haveKeys.indexOf(key(rect));
-    const protection = ours[i] as Protection;
-    if ((have[i] as Rect)[2] !== rect[2]) {
-      protection.setRange(sheet.getRange(...rect));
-      changed = true;
-    }
-    if (!onlyWhenRowsChanged)
-      changed = syncEditors(protection, wanted, REGISTER_COLUMNS_PROTECTION) || changed;
-  });
-  return changed;
 }
 
 /**

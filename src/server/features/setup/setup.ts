@@ -121,7 +121,7 @@ function setUpSteps(
     return read;
   });
 
-  const register = locked(() => {
+  const registerTab = locked(() => {
     const ensured = ensureSheet(ss, SHEET_NAMES.register, REGISTER_HEADER_ROW, report);
     if (ensured.created) removeBlankStarterSheet(ss, report);
     if (ensured.created && ensured.sheet.getMaxRows() > REGISTER_INITIAL_ROWS) {
@@ -132,8 +132,13 @@ function setUpSteps(
   });
   // Rules and formats over the register's rows: no writer reads or writes them, and at 100,000 rows
   // they cover millions of cells, so they run without the lock.
-  applyRegisterValidation(register.sheet, registerLayout(readHeaderRow(register.sheet)), settings, staff);
-  presentRegister(register.sheet, settings, register.created ? null : report);
+  applyRegisterValidation(
+    registerTab.sheet,
+    registerLayout(readHeaderRow(registerTab.sheet)),
+    settings,
+    staff,
+  );
+  presentRegister(registerTab.sheet, settings, registerTab.created ? null : report);
 
   const changeLog = locked(() => ensureChangeLog(ss, report));
   // The Timestamp column's display format: no writer reads formats, so no lock.
@@ -188,8 +193,8 @@ function setUpSteps(
     ensureAuditSecret(ss, report);
   });
   // The rows' records, in chunks under holds of their own: at 100,000 rows one hold would last ~30 s.
-  const filled = backfillRowStates(register.sheet, withDocumentLock);
-  if (filled > 0 && !register.created)
+  const filled = backfillRowStates(registerTab.sheet, withDocumentLock);
+  if (filled > 0 && !registerTab.created)
     report.repaired.push(`Work Orders: recorded the current values of ${filled} row(s)`);
 }
 

@@ -1,4 +1,4 @@
-import { columnSpans } from '../../../src/server/features/reports/column-spans';
+import { columnSpans } from '../../../src/server/adapters/column-spans';
 
 describe('columnSpans', () => {
   test('adjacent columns are one read, in order, duplicates ignored', () => {

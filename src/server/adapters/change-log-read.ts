@@ -1,0 +1,63 @@
+/**
+ * Reading the change log as a whole, for the code that checks or sums it (Verify audit log, the
+ * reports): every column of every row in chunks, or only some columns. Appending is change-log.ts's.
+ * Row numbers are sheet rows: the header is row 1.
+ */
+import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../core/model';
+import { columnSpans } from './column-spans';
+import { requireSheet } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ChunkOptions {
+  /** Rows handed to `visit` per read. */
+  chunkRows: number;
+  /** Rows read past each chunk (and handed over after its `count` rows), to see what follows it. */
+  lookahead?: number;
+}
+
+/**
+ * Reads the log (its sheet, already found: requireSheet) from row 2 down, one read per chunk, handing each to `visit` (its rows, how many of
+ * them belong to the chunk, the sheet row of the first); `visit` returns true to stop. Returns the
+ * log's last row, as read before the first chunk.
+ */
+export function readChangeLogChunks(
+  sheet: Sheet,
+  { chunkRows, lookahead = 0 }: ChunkOptions,
+  visit: (rows: unknown[][], count: number, first: number) => boolean | void,
+): number {
+  const last = sheet.getLastRow();
+  for (let first = 2; first <= last; first += chunkRows) {
+    const count = Math.min(chunkRows, last - first + 1);
+    const read = Math.min(count + lookahead, last - first + 1);
+    const rows = sheet.getRange(first, 1, read, CHANGE_LOG_HEADERS.length).getValues();
+    if (visit(rows, count, first) === true) break;
+  }
+  return last;
+}
+
+/**
+ * The cells of `columns` (0-based) in every row of the log, one read per run of nearby columns
+ * (column-spans.ts); `rows` is how many data rows there are.
+ */
+export function readChangeLogColumns(
+  ss: Spreadsheet,
+  columns: readonly number[],
+): { rows: number; cells: (column: number) => unknown[] } {
+  const sheet = requireSheet(ss, SHEET_NAMES.changeLog);
+  const rows = Math.max(0, sheet.getLastRow() - 1);
+  const read = new Map<number, unknown[]>();
+  if (rows > 0)
+    for (const span of columnSpans(columns, rows)) {
+      const values = sheet.getRange(2, span.first + 1, rows, span.last - span.first + 1).getValues();
+      for (const c of columns) {
+        if (c < span.first || c > span.last) continue;
+        read.set(
+          c,
+          values.map((row) => row[c - span.first]),
+        );
+      }
+    }
+  return { rows, cells: (column) => read.get(column) ?? [] };
+}

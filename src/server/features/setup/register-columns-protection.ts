@@ -1,0 +1,157 @@
+/**
+ * The register's header row and the columns only the add-on fills in, as range protections down to
+ * the sheet's last row. Setup's repair (protectRegister) and the hourly job's extension
+ * (hourly/register-protection.ts) recognise the add-on's ranges alike (protectedThrough) and follow a
+ * grown register through one function (protectRowsBelow), never protecting every row again, which at
+ * 100,000 rows laid millions of cells under the document lock. Anything other than growth at the
+ * bottom (a changed layout, a range removed by hand) is rebuilt: one range per run of columns.
+ *
+ * The register's open columns are left to the edit trigger, which judges every change typed there.
+ */
+import { REGISTER_HEADER_ROW, normalizeHeader, registerLayout } from '../../../core/columns';
+import { unprotectedRegisterFields } from '../../../core/permissions';
+import { rangeProtections } from '../../adapters/installation-services';
+import { ROW_STATE_HEADER } from '../../adapters/row-state';
+import { readHeaderRow } from '../../adapters/workbook';
+import { syncEditors } from './protection-editors';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+/** The description of the register's protected columns; every such range protection carries it. */
+export const REGISTER_COLUMNS_PROTECTION =
+  'Work Orders protects the columns it fills in (ids, numbers, stamps, revision, row state) and the header row.';
+
+/** Column runs [first, last] (1-based) of the register that only the add-on fills in. */
+export function systemColumnRuns(header: readonly string[]): Array<[number, number]> {
+  const layout = registerLayout(header);
+  const open = new Set(
+    unprotectedRegisterFields()
+      .map((f) => layout.indexOf[f])
+      .filter((i) => i >= 0),
+  );
+  const ours = new Set([...REGISTER_HEADER_ROW, ROW_STATE_HEADER].map(normalizeHeader));
+  const runs: Array<[number, number]> = [];
+  header.forEach((h, i) => {
+    const system = ours.has(normalizeHeader(h)) && !open.has(i);
+    if (!system) return;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i) last[1] = i + 1;
+    else runs.push([i + 1, i + 1]);
+  });
+  return runs;
+}
+
+/** The register's own range protections (by their description). */
+export function registerColumnProtections(sheet: Sheet): Protection[] {
+  return rangeProtections(sheet).filter((p) => p.getDescription() === REGISTER_COLUMNS_PROTECTION);
+}
+
+/** The add-on's ranges as protectedThrough reads them: the row they reach, and each run's bottom range. */
+export interface ProtectedRows {
+  through: number;
+  /** Per run (by its first column): the range that ends at `through`, and the row it starts at. */
+  bottoms: ReadonlyMap<number, { protection: Protection; from: number }>;
+}
+
+/**
+ * The last row every system column run is protected through, when `ours` are exactly the header row
+ * and, per run, ranges covering rows 2 … that row without a gap (1: no run has a range yet); else null.
+ */
+export function protectedThrough(
+  ours: readonly Protection[],
+  runs: ReadonlyArray<[number, number]>,
+  width: number,
+): ProtectedRows | null {
+  const spans = new Map<number, Array<{ from: number; to: number; protection: Protection }>>(
+    runs.map(([a]) => [a, []]),
+  );
+  let header = false;
+  for (const p of ours) {
+    const r = p.getRange();
+    const [row, column, rows, columns] = [r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns()];
+    if (row === 1 && rows === 1 && column === 1 && columns === width && !header) {
+      header = true;
+      continue;
+    }
+    const run = runs.find(([a, b]) => a === column && b - a + 1 === columns);
+    if (!run || row < 2) return null;
+    spans.get(column)?.push({ from: row, to: row + rows - 1, protection: p });
+  }
+  if (!header || runs.length === 0) return null;
+  let through: number | null = null;
+  const bottoms = new Map<number, { protection: Protection; from: number }>();
+  for (const [column, list] of spans) {
+    list.sort((x, y) => x.from - y.from);
+    let reached = 1;
+    for (const { from, to, protection } of list) {
+      if (from > reached + 1) return null;
+      if (to >= reached) bottoms.set(column, { protection, from });
+      reached = Math.max(reached, to);
+    }
+    if (through !== null && through !== reached) return null;
+    through = reached;
+  }
+  return through === null ? null : { through, bottoms };
+}
+
+/**
+ * The one way a grown register's rows below `protectedRows.through` … `last` come under its protected
+ * columns, for each run of system columns. By default each run gets a new range with `editors` and
+ * the ranges above stay as they are (the hourly job, which covers a few thousand rows at a time and
+ * resumes where it stopped). With `stretch` (setup), each run's bottom range is moved onto its taller
+ * range instead (Protection.setRange: one call, its editors kept), so any number of new rows is covered
+ * without laying a protection over them, under a short hold of the lock.
+ */
+export function protectRowsBelow(
+  sheet: Sheet,
+  runs: ReadonlyArray<[number, number]>,
+  editors: readonly string[],
+  protectedRows: ProtectedRows,
+  last: number,
+  stretch = false,
+): void {
+  const { through, bottoms } = protectedRows;
+  for (const [a, b] of runs) {
+    const bottom = stretch ? bottoms.get(a) : undefined;
+    if (bottom) {
+      bottom.protection.setRange(sheet.getRange(bottom.from, a, last - bottom.from + 1, b - a + 1));
+      continue;
+    }
+    const protection = sheet.getRange(through + 1, a, last - through, b - a + 1).protect();
+    syncEditors(protection, editors, REGISTER_COLUMNS_PROTECTION);
+  }
+}
+
+/**
+ * Setup's repair (and the hourly job's, `onlyWhenRowsChanged`): the header row and system columns
+ * protected down to the sheet's last row. Rows Sheets adds later (appendRow) lie below them until
+ * the next repair or the hourly extension; the edit trigger still judges every change typed there.
+ * Editors are synced on every range unless only the rows are to be followed.
+ */
+export function protectRegister(
+  sheet: Sheet,
+  wanted: readonly string[],
+  onlyWhenRowsChanged = false,
+): boolean {
+  const header = readHeaderRow(sheet);
+  const maxRows = sheet.getMaxRows();
+  const width = Math.max(header.length, 1);
+  const runs = systemColumnRuns(header);
+  const ours = registerColumnProtections(sheet);
+  const found = protectedThrough(ours, runs, width);
+  if (found === null || found.through > maxRows) {
+    for (const p of ours) p.remove();
+    syncEditors(sheet.getRange(1, 1, 1, width).protect(), wanted, REGISTER_COLUMNS_PROTECTION);
+    if (maxRows > 1) protectRowsBelow(sheet, runs, wanted, { through: 1, bottoms: new Map() }, maxRows);
+    return true;
+  }
+  let changed = false;
+  if (!onlyWhenRowsChanged)
+    for (const p of ours) changed = syncEditors(p, wanted, REGISTER_COLUMNS_PROTECTION) || changed;
+  if (found.through < maxRows) {
+    protectRowsBelow(sheet, runs, wanted, found, maxRows, true);
+    changed = true;
+  }
+  return changed;
+}
