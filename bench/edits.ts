@@ -38,6 +38,7 @@ import {
   type TestWorkbook,
 } from '../test/support/workbook';
 import { costModelFromEnv, countsOf, estimateMs, type CallCounts } from './cost-model';
+import { estimateParts } from './pricing';
 import { recordFigures, type RecordFigures } from './results';
 import { forgetRememberedState, REFERENCE_SNAPSHOT_KEY } from '../test/support/caches';
 import { table } from './print';
@@ -61,6 +62,8 @@ export interface EditFigures {
   estimatedMs: number;
   /** Everything the estimate priced (bench/pricing.ts). */
   counts: CallCounts;
+  /** Service calls by name (Range.setValues…), for seeing where the estimate goes. */
+  calls: Record<string, number>;
   lockHoldMs: RecordFigures['lockHoldMs'];
   triggerMs: number;
   propertyCalls: number;
@@ -98,7 +101,7 @@ function assignedOrder(seq: number): WorkOrder {
 }
 
 /** Writes `size` assigned orders into the register host-side, as they read back from the sheet. */
-function fillRegister(wb: TestWorkbook, size: number): void {
+export function fillRegister(wb: TestWorkbook, size: number): void {
   const sheet = wb.sheet(SHEET_NAMES.register);
   const header = sheet.readValues(1, 1, 1, sheet.lastColumn())[0] ?? [];
   const layout = registerLayout(header);
@@ -142,6 +145,7 @@ function figures(rows: number, scenario: string, record: ExecutionRecord, logRow
     localMs: Math.round(record.stats.totalMs),
     estimatedMs: Math.round(estimateMs(countsOf(record.stats, record.kind), costModelFromEnv())),
     counts: countsOf(record.stats, record.kind),
+    calls: { ...record.stats.calls },
     ...recordFigures([record], costModelFromEnv()),
   };
 }
@@ -218,6 +222,19 @@ function printTable(rows: readonly EditFigures[]): void {
       () => true,
     ),
   );
+  // Where each estimate goes (ms by part, bench/pricing.ts) and the calls behind it.
+  const model = costModelFromEnv();
+  for (const r of rows) {
+    const parts = Object.entries(estimateParts(r.counts, model))
+      .filter(([, ms]) => ms >= 1)
+      .map(([part, ms]) => `${part} ${Math.round(ms)}`)
+      .join(', ');
+    const calls = Object.entries(r.calls)
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([call, n]) => `${call} ${n}`)
+      .join(', ');
+    console.log(`\n${r.rows} ${r.scenario}: ${r.estimatedMs} ms = ${parts}\n  calls: ${calls}`);
+  }
   const warm = rows.filter((r) => r.scenario !== 'cold' && r.scenario !== 'staleStaff');
   const worst = Math.max(...warm.map((r) => r.spreadsheetCalls));
   console.log(`\nWarm edits: at most ${worst} Spreadsheet calls (budget: 6).`);

@@ -52,8 +52,16 @@ export function readCheckpoint(): Checkpoint | null {
   return parseCheckpoint(documentPropertiesOrNull()?.getProperty(CHECKPOINT_KEY) ?? null);
 }
 
-export function writeCheckpoint(checkpoint: Checkpoint): void {
-  documentPropertiesOrNull()?.setProperty(CHECKPOINT_KEY, JSON.stringify(checkpoint));
+/**
+ * Records the checkpoint; `also` are other document properties the writer records with it, in the
+ * same round trip (setProperties).
+ */
+export function writeCheckpoint(checkpoint: Checkpoint, also: Readonly<Record<string, string>> = {}): void {
+  const props = documentPropertiesOrNull();
+  if (!props) return;
+  const json = JSON.stringify(checkpoint);
+  if (Object.keys(also).length === 0) props.setProperty(CHECKPOINT_KEY, json);
+  else props.setProperties({ ...also, [CHECKPOINT_KEY]: json });
 }
 
 /** The Hash cell text the checkpoint's row must hold. */

@@ -50,7 +50,11 @@ export interface TailAppendOptions {
 export interface LoggedRows {
   /** Records the emails the change owes (call it before the change itself): see change-log-mail.ts. */
   intend(recordId: string, planned: readonly PlannedMail[]): MailIntent | null;
-  commit(mail?: MailIntent | null): void;
+  /**
+   * `also`: other document properties to record in the checkpoint's round trip (nothing is recorded
+   * when no row was written).
+   */
+  commit(mail?: MailIntent | null, also?: Readonly<Record<string, string>>): void;
 }
 
 const NOTHING: LoggedRows = { intend: () => null, commit: () => undefined };
@@ -127,8 +131,8 @@ export function writeChangeLog(
   );
   return {
     intend: (recordId, planned) => recordMailIntent(written.checkpoint.seq, recordId, planned),
-    commit: (mail) => {
-      writeCheckpoint(mail ? { ...written.checkpoint, mail: [mail.key] } : written.checkpoint);
+    commit: (mail, also) => {
+      writeCheckpoint(mail ? { ...written.checkpoint, mail: [mail.key] } : written.checkpoint, also);
       handedOff?.done();
     },
   };

@@ -27,7 +27,8 @@
  * by run.
  *
  * Locks: the document lock, and the owner's user lock only when the hourly job left log entries to
- * append; the document lock kept to the trigger's end unless emails follow (./edit-locks).
+ * append and the lock is free (looked for at most every ten minutes); the document lock kept to the
+ * trigger's end unless emails follow (./edit-locks).
  */
 import { formatLocal, wholeSeconds } from '../../../core/time';
 import { type RegisterLayout } from '../../../core/columns';
@@ -37,7 +38,7 @@ import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../
 import { roleOf } from '../../../core/staff';
 import type { UnhashedEntry } from '../../../core/audit';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
-import { releaseBeforeEmails, withEditLocks } from './edit-locks';
+import { releaseBeforeEmails, withEditLocks, type HandOffLook } from './edit-locks';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
 import { syncQueueFor } from '../../adapters/review-queue';
@@ -271,7 +272,7 @@ export function handleRegisterEdit(
   // Whole seconds: the stamps must read back exactly as recorded.
   const now = wholeSeconds(new Date());
   let mailIntent: MailIntent | null = null;
-  const locked = (): { result: RegisterEditResult; reference: ReferenceData } | null => {
+  const locked = (handOff: HandOffLook): { result: RegisterEditResult; reference: ReferenceData } | null => {
     const reference = loadReferenceData(ss);
     if (!admit(reference)) return null;
     const ctx: JudgeContext = {
@@ -301,6 +302,8 @@ export function handleRegisterEdit(
     const writes = (spanOf(planned, 'values') ? 1 : 0) + (spanOf(planned, 'notes') ? 1 : 0);
     // The log's upkeep (growing its sheet early) only spends calls this execution has to spare.
     const spareCalls = Math.max(0, CALL_BUDGET - reads - writes - (toast ? 1 : 0) - 2);
+    // The hourly job's entries join this append when an edit is due to look for them (./edit-locks).
+    const lookedAt = handOff.join();
     // The log rows first, committed after the register write (change-log.ts).
     const logged = writeChangeLog(ss, logEntries(verdicts, top, user, now), { spareCalls });
     // The emails the steps owe, recorded with the rows (edits/notify.ts): sent once, or queued once.
@@ -310,7 +313,7 @@ export function handleRegisterEdit(
     mailIntent = intendStepEmails(logged, reference, emails, user);
     writeValues(sheet, top, planned, read, shape.layout, shape.stateIndex);
     writeNotes(sheet, top, planned);
-    logged.commit(mailIntent);
+    logged.commit(mailIntent, lookedAt);
     const changed: { row: number; order: WorkOrder }[] = [];
     verdicts.forEach((v, i) => {
       if (v.kind !== 'judged' || v.changes.length === 0) return;
@@ -322,7 +325,7 @@ export function handleRegisterEdit(
     syncQueueFor(changed);
     return { result: { verdicts, toast }, reference };
   };
-  const outcome = withEditLocks(ss, locked);
+  const outcome = withEditLocks(ss, now, locked);
   if (!outcome) return null;
   // Emails after the lock is released: sending is slow and must not hold other editors up.
   releaseBeforeEmails(emails, outcome.reference, user);
