@@ -11,7 +11,10 @@
  *   staleStaff  the same once only the cached Staff/Settings copy expired (reference-data.ts, 10 min)
  *   refused  another technician types a status (put back, note, toast, log)
  *   paste50  a 50-row Status paste mixing legal, unchanged and refused rows
- *   paste50x3  a 50-row × 3-column paste of Results, Actions Taken, Reason
+ *   paste50x3  a 50-row × 3-column paste of Results, Actions Taken, Reason (every fifth row is
+ *              another technician's: put back with notes and a toast)
+ *   paste50own the same paste over 50 orders of the technician's own (all accepted; registers of
+ *              300 rows or more, whose last 50 orders are all theirs)
  *
  * Run: `npx tsx bench/edits.ts [sizes…]` (default 100 and 100000), after building dist/ (or with
  * WO_DIST_DIR naming a build).
@@ -70,10 +73,12 @@ export interface EditFigures {
   recipients: number;
 }
 
-/** Every fifth order belongs to TECH2, the rest to TECH (the paste mixes their rows). */
-const ownerOf = (i: number): string => (i % 5 === 4 ? TECH2 : TECH);
+/** Orders from this index on all belong to TECH (paste50own), in registers large enough to spare them. */
+const ownBlockFrom = (size: number): number => (size >= 300 ? size - 50 : Infinity);
+/** Every fifth order belongs to TECH2, the rest to TECH (the mixed pastes), but for the own block. */
+const ownerOf = (i: number, size: number): string => (i % 5 === 4 && i < ownBlockFrom(size) ? TECH2 : TECH);
 
-function assignedOrder(seq: number): WorkOrder {
+function assignedOrder(seq: number, size: number): WorkOrder {
   const requestedAt = new Date(Date.UTC(2026, 0, 5, 9, 0, 0) + seq * 60_000);
   const decidedAt = new Date(requestedAt.getTime() + 3_600_000);
   return {
@@ -83,7 +88,7 @@ function assignedOrder(seq: number): WorkOrder {
     status: 'Assigned',
     priority: 'P3 Routine',
     category: 'Electrical',
-    assignee: ownerOf(seq - 1),
+    assignee: ownerOf(seq - 1, size),
     due: new Date(decidedAt.getTime() + 5 * 86_400_000),
     requestedAt,
     requesterEmail: REQUESTOR,
@@ -114,7 +119,7 @@ export function fillRegister(wb: TestWorkbook, size: number): void {
   for (let start = 0; start < size; start += chunk) {
     const rows: (string | number | Date)[][] = [];
     for (let i = start; i < Math.min(size, start + chunk); i++) {
-      const order = assignedOrder(i + 1);
+      const order = assignedOrder(i + 1, size);
       const row: (string | number | Date)[] = new Array<string | number | Date>(header.length).fill('');
       for (const field of fields) {
         const index = layout.indexOf[field];
@@ -171,7 +176,7 @@ async function measureSize(size: number): Promise<EditFigures[]> {
     /** The first row at or after `from` whose order belongs to `owner` (row r holds order r - 2). */
     const rowOf = (owner: string, from: number): number => {
       let r = from;
-      while (ownerOf(r - 2) !== owner) r++;
+      while (ownerOf(r - 2, size) !== owner) r++;
       return r;
     };
     // Cold: the document cache is empty (as after six idle hours), everything is looked up.
@@ -188,6 +193,9 @@ async function measureSize(size: number): Promise<EditFigures[]> {
     await run('paste50', TECH, first, statusColumn, statuses);
     const texts = Array.from({ length: 50 }, (_, i) => [`Result ${i}`, `Action ${i}`, `Reason ${i}`]);
     await run('paste50x3', TECH, first, column('Results'), texts);
+    // Row r holds order r - 2: the own block's 50 orders fill the register's last 50 rows.
+    if (ownBlockFrom(size) < size)
+      await run('paste50own', TECH, ownBlockFrom(size) + 2, column('Results'), texts);
     if (sheet.lastRow() !== size + 1) throw new Error('the register changed size during the benchmark');
     return out;
   } finally {
