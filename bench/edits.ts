@@ -15,6 +15,7 @@
  *              another technician's: put back with notes and a toast)
  *   paste50own the same paste over 50 orders of the technician's own (all accepted; registers of
  *              300 rows or more, whose last 50 orders are all theirs)
+ *   legalQueued  a start once a supervisor's sidebar built the review queue, which the edit keeps true
  *
  * Run: `npx tsx bench/edits.ts [sizes…]` (default 100 and 100000), after building dist/ (or with
  * WO_DIST_DIR naming a build).
@@ -45,6 +46,9 @@ import { estimateParts } from './pricing';
 import { recordFigures, type RecordFigures } from './results';
 import { forgetRememberedState, REFERENCE_SNAPSHOT_KEY } from '../test/support/caches';
 import { table } from './print';
+import { PROPERTY_KEYS } from '../src/server/adapters/document-properties';
+
+const REVIEW_INDEX_KEY = PROPERTY_KEYS.reviewIndex;
 
 export interface EditFigures {
   rows: number;
@@ -155,6 +159,18 @@ function figures(rows: number, scenario: string, record: ExecutionRecord, logRow
   };
 }
 
+/** Opens the review sidebar's queue until its index is stored whole (built in short holds at 100k). */
+async function buildReviewQueue(wb: TestWorkbook): Promise<void> {
+  const props = wb.rt.world.properties.document(wb.ssId);
+  for (let i = 0; i < 50; i++) {
+    const record = await wb.call(SUPERVISOR, 'reviewLoad', {});
+    if (!record.ok) throw new Error(`reviewLoad failed: ${record.error?.message ?? ''}`);
+    const meta = props.get(REVIEW_INDEX_KEY);
+    if (meta !== null && !/"scanNext":[1-9]/.test(meta)) return;
+  }
+  throw new Error('the review queue index was not built in 50 loads');
+}
+
 async function measureSize(size: number): Promise<EditFigures[]> {
   if (size < 60) throw new Error('measureEdits needs at least 60 rows (the paste covers 50)');
   const wb = await setUpWorkbook();
@@ -196,6 +212,11 @@ async function measureSize(size: number): Promise<EditFigures[]> {
     // Row r holds order r - 2: the own block's 50 orders fill the register's last 50 rows.
     if (ownBlockFrom(size) < size)
       await run('paste50own', TECH, ownBlockFrom(size) + 2, column('Results'), texts);
+    // A live document has the supervisors' review queue (their sidebar builds it), which a start keeps
+    // true: decoded, updated and written back with the log's checkpoint. Every order here is open, so
+    // at 1,000 the index is near its budget; past a few thousand open orders it overflows (not kept).
+    await buildReviewQueue(wb);
+    await run('legalQueued', TECH, rowOf(TECH, middle + 15), statusColumn, [['In Progress']]);
     if (sheet.lastRow() !== size + 1) throw new Error('the register changed size during the benchmark');
     return out;
   } finally {

@@ -41,7 +41,7 @@ import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { releaseBeforeEmails, withEditLocks, type HandOffLook } from './edit-locks';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
-import { syncQueueFor } from '../../adapters/review-queue';
+import { queuePropertiesFor, syncQueueFor } from '../../adapters/review-queue';
 import { changesQueue } from '../../adapters/review-queue-codec';
 import { currentUserEmail } from '../../adapters/session';
 import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
@@ -253,6 +253,20 @@ function writeNotes(sheet: Sheet, top: number, planned: readonly PlannedRow[]): 
 }
 
 /**
+ * The orders whose change the review queue shows. Most edits (starting work, notes, results on an
+ * order in progress) leave it as it is, and then the index is not even read. A `before` that did not
+ * come from the row's record is not what the index holds: synced regardless.
+ */
+function queueChanges(verdicts: readonly RowVerdict[], top: number): { row: number; order: WorkOrder }[] {
+  const changed: { row: number; order: WorkOrder }[] = [];
+  verdicts.forEach((v, i) => {
+    if (v.kind !== 'judged' || v.changes.length === 0) return;
+    if (!v.fromRecord || changesQueue(v.before, v.next)) changed.push({ row: top + i, order: v.next });
+  });
+  return changed;
+}
+
+/**
  * Handles the data rows of an edit of the register. The Settings/Staff snapshot is loaded under the
  * lock, so that it and everything the edit reads of the document's properties come from one read of
  * the store (document-properties-memo.ts). `admit` is asked first, with that snapshot (the trigger
@@ -311,18 +325,13 @@ export function handleRegisterEdit(
       if (v.kind === 'judged' && v.changes.length > 0)
         for (const step of v.steps) emails.push({ step, order: v.next });
     mailIntent = intendStepEmails(logged, reference, emails, user);
+    // The review queue's update is recorded with the checkpoint, in its round trip (review-queue.ts).
+    const changed = queueChanges(verdicts, top);
+    const queued = queuePropertiesFor(changed);
     writeValues(sheet, top, planned, read, shape.layout, shape.stateIndex);
     writeNotes(sheet, top, planned);
-    logged.commit(mailIntent, lookedAt);
-    const changed: { row: number; order: WorkOrder }[] = [];
-    verdicts.forEach((v, i) => {
-      if (v.kind !== 'judged' || v.changes.length === 0) return;
-      // Only changes the review queue shows are synced: most edits (starting work, notes, results on
-      // an order in progress) leave it as it is, and then the index is not even read. A `before`
-      // that did not come from the row's record is not what the index holds: synced regardless.
-      if (!v.fromRecord || changesQueue(v.before, v.next)) changed.push({ row: top + i, order: v.next });
-    });
-    syncQueueFor(changed);
+    logged.commit(mailIntent, { ...lookedAt, ...queued });
+    if (queued === null) syncQueueFor(changed);
     return { result: { verdicts, toast }, reference };
   };
   const outcome = withEditLocks(ss, now, locked);
