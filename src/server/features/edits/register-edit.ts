@@ -31,7 +31,6 @@
  * trigger's end unless emails follow (./edit-locks).
  */
 import { formatLocal, wholeSeconds } from '../../../core/time';
-import { type RegisterLayout } from '../../../core/columns';
 import { formatFieldValue } from '../../../core/field-changes';
 import { holdReleaseReasons } from '../../../core/sla';
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
@@ -50,7 +49,8 @@ import { putBackForgedRows } from '../integrity/paste';
 import { intendStepEmails, notifySteps, type PendingEmail } from './notify';
 import type { MailIntent } from '../../adapters/change-log-mail';
 import { untickedLoader } from '../checklists/gate';
-import { notesRectangle, plannedRow, runsOf, spanOf, valuesRectangle, type PlannedRow } from './write-plan';
+import { plannedRow, spanOf } from './write-plan';
+import { writeNotes, writeValues } from './write-back';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -196,60 +196,6 @@ function toastFor(verdicts: readonly RowVerdict[]): string | null {
   if (reasons.length === 1) return refused === 1 ? `Change undone. ${first}.` : `${first}.`;
   const rest = refused > 0 ? `${refused} change(s) were undone; the notes on those cells say why.` : '';
   return `${rest} ${first}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''}.`.trim();
-}
-
-/**
- * Writes the planned cells: one rectangle, or run by run if a validation rule refuses it. Returns the
- * Spreadsheet calls it made.
- */
-function writeValues(
-  sheet: Sheet,
-  top: number,
-  planned: readonly PlannedRow[],
-  read: readonly (readonly unknown[])[],
-  layout: RegisterLayout,
-  stateIndex: number,
-): number {
-  const span = spanOf(planned, 'values');
-  if (!span) return 0;
-  const ownedColumns = new Set<number>(Object.values<number>(layout.indexOf).filter((i) => i >= 0));
-  if (stateIndex >= 0) ownedColumns.add(stateIndex);
-  let foreign = false;
-  for (let c = span[0]; c <= span[1]; c++) if (!ownedColumns.has(c)) foreign = true;
-  const range = sheet.getRange(top, span[0] + 1, planned.length, span[1] - span[0] + 1);
-  // The organization's own columns inside the span keep their formulas (one more read, only then).
-  const formulas = foreign ? range.getFormulas() : null;
-  const rect = valuesRectangle(planned, read, span, formulas);
-  let spent = foreign ? 2 : 1;
-  try {
-    range.setValues(rect.grid);
-  } catch (error) {
-    // Slow path, never taken while validation accepts what the sheet already holds.
-    console.warn(`Edit write-back fell back to per-run writes: ${String(error)}`);
-    planned.forEach((row, i) => {
-      for (const run of runsOf(row)) {
-        spent++;
-        try {
-          sheet.getRange(top + i, run.column + 1, 1, run.values.length).setValues([run.values]);
-        } catch (runError) {
-          console.error(`Row ${top + i} could not be written back: ${String(runError)}`);
-        }
-      }
-    });
-  }
-  return spent;
-}
-
-/** Writes the notes rectangle (one call, or none). */
-function writeNotes(sheet: Sheet, top: number, planned: readonly PlannedRow[]): number {
-  const span = spanOf(planned, 'notes');
-  if (!span) return 0;
-  const rows = planned.map((p, i) => ({ p, i })).filter(({ p }) => p.notes.size > 0);
-  const first = (rows[0] as { i: number }).i;
-  const last = (rows[rows.length - 1] as { i: number }).i;
-  const rect = notesRectangle(planned.slice(first, last + 1), span);
-  sheet.getRange(top + first, rect.column + 1, last - first + 1, rect.width).setNotes(rect.grid);
-  return 1;
 }
 
 /**
