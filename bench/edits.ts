@@ -11,7 +11,11 @@
  *   staleStaff  the same once only the cached Staff/Settings copy expired (reference-data.ts, 10 min)
  *   refused  another technician types a status (put back, note, toast, log)
  *   paste50  a 50-row Status paste mixing legal, unchanged and refused rows
- *   paste50x3  a 50-row × 3-column paste of Results, Actions Taken, Reason
+ *   paste50x3  a 50-row × 3-column paste of Results, Actions Taken, Reason (every fifth row is
+ *              another technician's: put back with notes and a toast)
+ *   paste50own the same paste over 50 orders of the technician's own (all accepted; registers of
+ *              300 rows or more, whose last 50 orders are all theirs)
+ *   legalQueued  a start once a supervisor's sidebar built the review queue, which the edit keeps true
  *
  * Run: `npx tsx bench/edits.ts [sizes…]` (default 100 and 100000), after building dist/ (or with
  * WO_DIST_DIR naming a build).
@@ -38,9 +42,13 @@ import {
   type TestWorkbook,
 } from '../test/support/workbook';
 import { costModelFromEnv, countsOf, estimateMs, type CallCounts } from './cost-model';
+import { estimateParts } from './pricing';
 import { recordFigures, type RecordFigures } from './results';
 import { forgetRememberedState, REFERENCE_SNAPSHOT_KEY } from '../test/support/caches';
 import { table } from './print';
+import { PROPERTY_KEYS } from '../src/server/adapters/document-properties';
+
+const REVIEW_INDEX_KEY = PROPERTY_KEYS.reviewIndex;
 
 export interface EditFigures {
   rows: number;
@@ -61,16 +69,20 @@ export interface EditFigures {
   estimatedMs: number;
   /** Everything the estimate priced (bench/pricing.ts). */
   counts: CallCounts;
+  /** Service calls by name (Range.setValues…), for seeing where the estimate goes. */
+  calls: Record<string, number>;
   lockHoldMs: RecordFigures['lockHoldMs'];
   triggerMs: number;
   propertyCalls: number;
   recipients: number;
 }
 
-/** Every fifth order belongs to TECH2, the rest to TECH (the paste mixes their rows). */
-const ownerOf = (i: number): string => (i % 5 === 4 ? TECH2 : TECH);
+/** Orders from this index on all belong to TECH (paste50own), in registers large enough to spare them. */
+const ownBlockFrom = (size: number): number => (size >= 300 ? size - 50 : Infinity);
+/** Every fifth order belongs to TECH2, the rest to TECH (the mixed pastes), but for the own block. */
+const ownerOf = (i: number, size: number): string => (i % 5 === 4 && i < ownBlockFrom(size) ? TECH2 : TECH);
 
-function assignedOrder(seq: number): WorkOrder {
+function assignedOrder(seq: number, size: number): WorkOrder {
   const requestedAt = new Date(Date.UTC(2026, 0, 5, 9, 0, 0) + seq * 60_000);
   const decidedAt = new Date(requestedAt.getTime() + 3_600_000);
   return {
@@ -80,7 +92,7 @@ function assignedOrder(seq: number): WorkOrder {
     status: 'Assigned',
     priority: 'P3 Routine',
     category: 'Electrical',
-    assignee: ownerOf(seq - 1),
+    assignee: ownerOf(seq - 1, size),
     due: new Date(decidedAt.getTime() + 5 * 86_400_000),
     requestedAt,
     requesterEmail: REQUESTOR,
@@ -98,7 +110,7 @@ function assignedOrder(seq: number): WorkOrder {
 }
 
 /** Writes `size` assigned orders into the register host-side, as they read back from the sheet. */
-function fillRegister(wb: TestWorkbook, size: number): void {
+export function fillRegister(wb: TestWorkbook, size: number): void {
   const sheet = wb.sheet(SHEET_NAMES.register);
   const header = sheet.readValues(1, 1, 1, sheet.lastColumn())[0] ?? [];
   const layout = registerLayout(header);
@@ -111,7 +123,7 @@ function fillRegister(wb: TestWorkbook, size: number): void {
   for (let start = 0; start < size; start += chunk) {
     const rows: (string | number | Date)[][] = [];
     for (let i = start; i < Math.min(size, start + chunk); i++) {
-      const order = assignedOrder(i + 1);
+      const order = assignedOrder(i + 1, size);
       const row: (string | number | Date)[] = new Array<string | number | Date>(header.length).fill('');
       for (const field of fields) {
         const index = layout.indexOf[field];
@@ -142,8 +154,21 @@ function figures(rows: number, scenario: string, record: ExecutionRecord, logRow
     localMs: Math.round(record.stats.totalMs),
     estimatedMs: Math.round(estimateMs(countsOf(record.stats, record.kind), costModelFromEnv())),
     counts: countsOf(record.stats, record.kind),
+    calls: { ...record.stats.calls },
     ...recordFigures([record], costModelFromEnv()),
   };
+}
+
+/** Opens the review sidebar's queue until its index is stored whole (built in short holds at 100k). */
+async function buildReviewQueue(wb: TestWorkbook): Promise<void> {
+  const props = wb.rt.world.properties.document(wb.ssId);
+  for (let i = 0; i < 50; i++) {
+    const record = await wb.call(SUPERVISOR, 'reviewLoad', {});
+    if (!record.ok) throw new Error(`reviewLoad failed: ${record.error?.message ?? ''}`);
+    const meta = props.get(REVIEW_INDEX_KEY);
+    if (meta !== null && !/"scanNext":[1-9]/.test(meta)) return;
+  }
+  throw new Error('the review queue index was not built in 50 loads');
 }
 
 async function measureSize(size: number): Promise<EditFigures[]> {
@@ -167,7 +192,7 @@ async function measureSize(size: number): Promise<EditFigures[]> {
     /** The first row at or after `from` whose order belongs to `owner` (row r holds order r - 2). */
     const rowOf = (owner: string, from: number): number => {
       let r = from;
-      while (ownerOf(r - 2) !== owner) r++;
+      while (ownerOf(r - 2, size) !== owner) r++;
       return r;
     };
     // Cold: the document cache is empty (as after six idle hours), everything is looked up.
@@ -184,6 +209,14 @@ async function measureSize(size: number): Promise<EditFigures[]> {
     await run('paste50', TECH, first, statusColumn, statuses);
     const texts = Array.from({ length: 50 }, (_, i) => [`Result ${i}`, `Action ${i}`, `Reason ${i}`]);
     await run('paste50x3', TECH, first, column('Results'), texts);
+    // Row r holds order r - 2: the own block's 50 orders fill the register's last 50 rows.
+    if (ownBlockFrom(size) < size)
+      await run('paste50own', TECH, ownBlockFrom(size) + 2, column('Results'), texts);
+    // A live document has the supervisors' review queue (their sidebar builds it), which a start keeps
+    // true: decoded, updated and written back with the log's checkpoint. Every order here is open, so
+    // at 1,000 the index is near its budget; past a few thousand open orders it overflows (not kept).
+    await buildReviewQueue(wb);
+    await run('legalQueued', TECH, rowOf(TECH, middle + 15), statusColumn, [['In Progress']]);
     if (sheet.lastRow() !== size + 1) throw new Error('the register changed size during the benchmark');
     return out;
   } finally {
@@ -218,6 +251,19 @@ function printTable(rows: readonly EditFigures[]): void {
       () => true,
     ),
   );
+  // Where each estimate goes (ms by part, bench/pricing.ts) and the calls behind it.
+  const model = costModelFromEnv();
+  for (const r of rows) {
+    const parts = Object.entries(estimateParts(r.counts, model))
+      .filter(([, ms]) => ms >= 1)
+      .map(([part, ms]) => `${part} ${Math.round(ms)}`)
+      .join(', ');
+    const calls = Object.entries(r.calls)
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([call, n]) => `${call} ${n}`)
+      .join(', ');
+    console.log(`\n${r.rows} ${r.scenario}: ${r.estimatedMs} ms = ${parts}\n  calls: ${calls}`);
+  }
   const warm = rows.filter((r) => r.scenario !== 'cold' && r.scenario !== 'staleStaff');
   const worst = Math.max(...warm.map((r) => r.spreadsheetCalls));
   console.log(`\nWarm edits: at most ${worst} Spreadsheet calls (budget: 6).`);

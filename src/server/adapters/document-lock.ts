@@ -227,3 +227,30 @@ function releaseQuietly(lock: Lock): void {
     console.error(`A lock could not be released; it lapses when this execution ends: ${String(error)}`);
   }
 }
+
+/**
+ * Inside a document-lock section, the owner's lock as well, but only if it is free at this instant
+ * (tryLock(0)): for a writer that may append the hourly job's hand-off when nobody holds it. The
+ * order rule above (the owner's lock first) is what keeps two executions from waiting on each other's
+ * second lock; a try that never waits cannot wait on anyone. Returns the release to call when the
+ * section ends, or null when the lock was busy (nothing taken).
+ */
+export function tryOwnerLockWithinDocumentLock(): (() => void) | null {
+  if (__WO_NO_LOCKS__ || held.owner > 0) return () => undefined;
+  if (held.document === 0)
+    throw new Error('tryOwnerLockWithinDocumentLock runs inside withDocumentLock only.');
+  // An owner's lock kept from an earlier section is still this execution's: reused, and kept again.
+  const wasKept = keptOwner;
+  const userLock = wasKept ?? LockService.getUserLock();
+  if (!wasKept && !userLock.tryLock(0)) return null;
+  keptOwner = null;
+  held.owner++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    held.owner--;
+    if (wasKept) keptOwner = userLock;
+    else releaseQuietly(userLock);
+  };
+}

@@ -50,6 +50,8 @@ export const PROPERTY_KEYS = {
   acceptedSchedules: 'wo.accepted.schedules',
   /** The setup run under way, or the last one (features/setup/setup-run.ts): one setup at a time. */
   setupRun: 'wo.setup.run',
+  /** When an edit last looked for change-log entries the hourly job handed off (features/edits/edit-locks.ts). */
+  handOffLookedAt: 'wo.handOff.lookedAt',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

@@ -237,6 +237,28 @@ export function appendedQueueProperties(
   }
 }
 
+/**
+ * What syncQueueFor would write for `orders`, for a writer that records it in a property write it
+ * makes anyway (an edit, with its change-log checkpoint: one round trip for both, and they land
+ * together). {} when there is no stored index to keep true; null when it could not be worked out (the
+ * writer then calls syncQueueFor after its change, which drops an index it cannot update).
+ */
+export function queuePropertiesFor(orders: readonly QueueSource[]): Record<string, string> | null {
+  if (orders.length === 0) return {};
+  try {
+    const store = documentPropertiesOrNull();
+    if (!store) return {};
+    const snapshot = store.getProperties();
+    const stored = readStored(snapshot);
+    if (stored.kind !== 'ok') return {};
+    for (const { row, order } of orders) applyOrder(stored.index, row, order);
+    return indexProperties(stored.index, snapshot);
+  } catch (error) {
+    console.error(`Review queue update not worked out ahead: ${String(error)}`);
+    return null;
+  }
+}
+
 /** Rows that left the register (archived or deleted) by request id. */
 export function removeQueueEntries(ids: readonly string[]): void {
   if (ids.length === 0) return;

@@ -2,7 +2,7 @@
  * The edit trigger keeps the supervisor review queue (adapters/review-queue.ts) true, and reads it
  * only for edits it can show: a technician writing results on an order in progress leaves the queue
  * and their open load as they are, and the index is not read at all; starting work moves it into
- * the supervisors' "in progress" list; completing
+ * the supervisors' "in progress" list, written back in the change-log checkpoint's round trip; completing
  * the order moves it into the supervisors' Completed section, and out of the technician's load.
  */
 import { SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
@@ -31,6 +31,9 @@ test('starting work moves it in the index; writing results does not touch it; co
   // The supervisors list work in progress: starting is read and written once.
   const started = await type(wb, TECH, id, 'Status', 'In Progress');
   expect(started.stats.calls['Properties.getProperties']).toBe(1);
+  // Written back with the change log's checkpoint, in one round trip.
+  expect(started.stats.backend.Properties?.write).toBe(1);
+  expect(started.stats.calls['Properties.setProperty']).toBeUndefined();
   const shown = await load(wb, SUPERVISOR);
   if (!shown.reply.ok) throw new Error(shown.reply.message);
   expect(shown.reply.view.sections.working.items.map((i) => [i.id, i.status])).toEqual([[id, 'In Progress']]);

@@ -1,6 +1,7 @@
 /**
  * PROPERTY_KEYS lists the real document-property keys: after a day's work through the entry points
- * (setup, intake, an archive run, the review sidebar with a question put to a requestor, the hourly job), every key in the document's properties is one
+ * (setup, intake, an archive run, the review sidebar with a question put to a requestor, a technician's
+ * edit, the hourly job), every key in the document's properties is one
  * of them (or a piece of one, `<key>.<n>`), and each of them is used.
  */
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
@@ -8,6 +9,7 @@ import { act, load, submitRequests, target } from '../../features/review/helpers
 import { DAY, now, patchOrder, runHourly } from '../../support/ops';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook } from '../../support/workbook';
 import { typeChecklists } from '../../features/checklists/helpers';
+import { type } from '../../support/edits';
 
 test('every document property the add-on writes is declared, and every declared key is used', async () => {
   const wb = await setUpWorkbook();
@@ -33,6 +35,8 @@ test('every document property the add-on writes is declared, and every declared 
       assignee: TECH,
     });
     expect(approved.reply.ok).toBe(true);
+    // The technician's first edit in the register records when it looked for the hourly job's hand-off.
+    await type(wb, TECH, item.id, 'Progress Notes', 'On my way');
     const asked = await act(wb, SUPERVISOR, {
       action: 'clarify',
       ...target(other),

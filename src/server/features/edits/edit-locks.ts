@@ -4,9 +4,16 @@
  * The trigger runs as the administrator who set up, as does the hourly job, which has no document lock
  * (see owner-state.ts). But the job never appends to the change log (it hands its rows off,
  * change-log-handoff.ts) nor rewrites a register row, and an edit touches none of the owner's state
- * (request counter, intake ledger): the owner's user lock serializes only the hand-off. So one look at
- * the owner's property keys (handOffWaiting) decides whether an edit takes it, instead of two lock calls
- * on every edit; with entries waiting, the edit takes both locks in order and appends them first.
+ * (request counter, intake ledger): the owner's user lock serializes only the hand-off. So an edit
+ * takes the document lock alone, and appends the hand-off only when it finds one and the owner's lock
+ * is free at that instant (tryOwnerLockWithinDocumentLock: a try that never waits cannot deadlock).
+ *
+ * Looking costs a round trip to the owner's properties (getKeys), and hand-offs come at most once an
+ * hour, so an edit looks only when no edit looked in the last HAND_OFF_LOOK_EVERY_MS: the time of the
+ * last look is a document property, read for free from the store's one read under the lock
+ * (document-properties-memo.ts) and recorded in the change-log checkpoint's round trip. Entries handed
+ * off wait at most that long for an edit to append them (a form submission appends them at once), and
+ * are never lost meanwhile: they stay in the owner's properties until appended.
  *
  * The document lock is kept to the trigger's end (keepToExit in document-lock.ts), when Apps Script
  * gives it back, unless emails follow: judging, writing and logging are nearly all the trigger does,
@@ -14,17 +21,65 @@
  * change-log-mail.ts) deletes it under the kept lock and then gives the lock back, before sending.
  */
 import { handOffWaiting } from '../../adapters/change-log';
-import {
-  KEEP_DOCUMENT_LOCK_FOR_MAIL,
-  withDocumentLock,
-  withOwnerAndDocumentLocks,
-} from '../../adapters/document-lock';
+import { tryOwnerLockWithinDocumentLock, withDocumentLock } from '../../adapters/document-lock';
+import { PROPERTY_KEYS } from '../../adapters/document-properties';
+import { documentPropertiesOrNull } from '../../adapters/service-handles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Runs the locked part of a register edit under the locks it needs (see above). */
-export function withEditLocks<T>(ss: Spreadsheet, body: () => T): T {
-  return handOffWaiting(ss.getId())
-    ? withOwnerAndDocumentLocks(body, KEEP_DOCUMENT_LOCK_FOR_MAIL)
-    : withDocumentLock(body, { keepToExit: true });
+/** How long after an edit looked for the hourly job's hand-off the next edits skip the look. */
+export const HAND_OFF_LOOK_EVERY_MS = 10 * 60_000;
+
+/** The hand-off look of one edit (see above). */
+export interface HandOffLook {
+  /**
+   * Looks when due, and takes the owner's lock when something waits and the lock is free, so that the
+   * edit's change-log append takes the hand-off in. Returns what to record with the log's checkpoint.
+   */
+  join(): Readonly<Record<string, string>>;
+}
+
+/** Runs the locked part of a register edit under the document lock, with the hand-off look (see above). */
+export function withEditLocks<T>(ss: Spreadsheet, now: Date, body: (handOff: HandOffLook) => T): T {
+  return withDocumentLock(
+    () => {
+      let release: (() => void) | null = null;
+      const look: HandOffLook = {
+        join: () => {
+          const joined = joinHandOff(ss, now);
+          release = joined.release;
+          return joined.record;
+        },
+      };
+      try {
+        return body(look);
+      } finally {
+        (release as (() => void) | null)?.();
+      }
+    },
+    { keepToExit: true },
+  );
+}
+
+/** Whether an edit looked for a hand-off less than HAND_OFF_LOOK_EVERY_MS before `now`. */
+export function lookedRecently(lookedAt: string | null, now: Date): boolean {
+  const at = Number(lookedAt);
+  if (lookedAt === null || !Number.isFinite(at)) return false;
+  const age = now.getTime() - at;
+  // A time ahead of the clock (set by a clock that ran ahead) counts as no look at all.
+  return age >= 0 && age < HAND_OFF_LOOK_EVERY_MS;
+}
+
+function joinHandOff(
+  ss: Spreadsheet,
+  now: Date,
+): { record: Readonly<Record<string, string>>; release: (() => void) | null } {
+  const props = documentPropertiesOrNull();
+  if (!props || lookedRecently(props.getProperty(PROPERTY_KEYS.handOffLookedAt), now))
+    return { record: {}, release: null };
+  const looked = { [PROPERTY_KEYS.handOffLookedAt]: String(now.getTime()) };
+  if (!handOffWaiting(ss.getId())) return { record: looked, release: null };
+  const release = tryOwnerLockWithinDocumentLock();
+  // Busy (the hourly job or a submission holds it): the look is not recorded, so the next edit looks again.
+  return release ? { record: looked, release } : { record: {}, release: null };
 }

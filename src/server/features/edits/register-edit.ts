@@ -27,20 +27,20 @@
  * by run.
  *
  * Locks: the document lock, and the owner's user lock only when the hourly job left log entries to
- * append; the document lock kept to the trigger's end unless emails follow (./edit-locks).
+ * append and the lock is free (looked for at most every ten minutes); the document lock kept to the
+ * trigger's end unless emails follow (./edit-locks).
  */
 import { formatLocal, wholeSeconds } from '../../../core/time';
-import { type RegisterLayout } from '../../../core/columns';
 import { formatFieldValue } from '../../../core/field-changes';
 import { holdReleaseReasons } from '../../../core/sla';
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { roleOf } from '../../../core/staff';
 import type { UnhashedEntry } from '../../../core/audit';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
-import { withEditLocks } from './edit-locks';
+import { withEditLocks, type HandOffLook } from './edit-locks';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
-import { syncQueueFor } from '../../adapters/review-queue';
+import { queuePropertiesFor, syncQueueFor } from '../../adapters/review-queue';
 import { changesQueue } from '../../adapters/review-queue-codec';
 import { currentUserEmail } from '../../adapters/session';
 import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
@@ -49,7 +49,8 @@ import { putBackForgedRows } from '../integrity/paste';
 import { intendStepEmails, notifySteps, type PendingEmail } from './notify';
 import type { MailIntent } from '../../adapters/change-log-mail';
 import { untickedLoader } from '../checklists/gate';
-import { notesRectangle, plannedRow, runsOf, spanOf, valuesRectangle, type PlannedRow } from './write-plan';
+import { plannedRow, spanOf } from './write-plan';
+import { writeNotes, writeValues } from './write-back';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -198,57 +199,17 @@ function toastFor(verdicts: readonly RowVerdict[]): string | null {
 }
 
 /**
- * Writes the planned cells: one rectangle, or run by run if a validation rule refuses it. Returns the
- * Spreadsheet calls it made.
+ * The orders whose change the review queue shows. Most edits (starting work, notes, results on an
+ * order in progress) leave it as it is, and then the index is not even read. A `before` that did not
+ * come from the row's record is not what the index holds: synced regardless.
  */
-function writeValues(
-  sheet: Sheet,
-  top: number,
-  planned: readonly PlannedRow[],
-  read: readonly (readonly unknown[])[],
-  layout: RegisterLayout,
-  stateIndex: number,
-): number {
-  const span = spanOf(planned, 'values');
-  if (!span) return 0;
-  const ownedColumns = new Set<number>(Object.values<number>(layout.indexOf).filter((i) => i >= 0));
-  if (stateIndex >= 0) ownedColumns.add(stateIndex);
-  let foreign = false;
-  for (let c = span[0]; c <= span[1]; c++) if (!ownedColumns.has(c)) foreign = true;
-  const range = sheet.getRange(top, span[0] + 1, planned.length, span[1] - span[0] + 1);
-  // The organization's own columns inside the span keep their formulas (one more read, only then).
-  const formulas = foreign ? range.getFormulas() : null;
-  const rect = valuesRectangle(planned, read, span, formulas);
-  let spent = foreign ? 2 : 1;
-  try {
-    range.setValues(rect.grid);
-  } catch (error) {
-    // Slow path, never taken while validation accepts what the sheet already holds.
-    console.warn(`Edit write-back fell back to per-run writes: ${String(error)}`);
-    planned.forEach((row, i) => {
-      for (const run of runsOf(row)) {
-        spent++;
-        try {
-          sheet.getRange(top + i, run.column + 1, 1, run.values.length).setValues([run.values]);
-        } catch (runError) {
-          console.error(`Row ${top + i} could not be written back: ${String(runError)}`);
-        }
-      }
-    });
-  }
-  return spent;
-}
-
-/** Writes the notes rectangle (one call, or none). */
-function writeNotes(sheet: Sheet, top: number, planned: readonly PlannedRow[]): number {
-  const span = spanOf(planned, 'notes');
-  if (!span) return 0;
-  const rows = planned.map((p, i) => ({ p, i })).filter(({ p }) => p.notes.size > 0);
-  const first = (rows[0] as { i: number }).i;
-  const last = (rows[rows.length - 1] as { i: number }).i;
-  const rect = notesRectangle(planned.slice(first, last + 1), span);
-  sheet.getRange(top + first, rect.column + 1, last - first + 1, rect.width).setNotes(rect.grid);
-  return 1;
+function queueChanges(verdicts: readonly RowVerdict[], top: number): { row: number; order: WorkOrder }[] {
+  const changed: { row: number; order: WorkOrder }[] = [];
+  verdicts.forEach((v, i) => {
+    if (v.kind !== 'judged' || v.changes.length === 0) return;
+    if (!v.fromRecord || changesQueue(v.before, v.next)) changed.push({ row: top + i, order: v.next });
+  });
+  return changed;
 }
 
 /**
@@ -271,7 +232,7 @@ export function handleRegisterEdit(
   // Whole seconds: the stamps must read back exactly as recorded.
   const now = wholeSeconds(new Date());
   let mailIntent: MailIntent | null = null;
-  const locked = (): { result: RegisterEditResult; reference: ReferenceData } | null => {
+  const locked = (handOff: HandOffLook): { result: RegisterEditResult; reference: ReferenceData } | null => {
     const reference = loadReferenceData(ss);
     if (!admit(reference)) return null;
     const ctx: JudgeContext = {
@@ -301,6 +262,8 @@ export function handleRegisterEdit(
     const writes = (spanOf(planned, 'values') ? 1 : 0) + (spanOf(planned, 'notes') ? 1 : 0);
     // The log's upkeep (growing its sheet early) only spends calls this execution has to spare.
     const spareCalls = Math.max(0, CALL_BUDGET - reads - writes - (toast ? 1 : 0) - 2);
+    // The hourly job's entries join this append when an edit is due to look for them (./edit-locks).
+    const lookedAt = handOff.join();
     // The log rows first, committed after the register write (change-log.ts).
     const logged = writeChangeLog(ss, logEntries(verdicts, top, user, now), { spareCalls });
     // The emails the steps owe, recorded with the rows (edits/notify.ts): sent once, or queued once.
@@ -308,21 +271,16 @@ export function handleRegisterEdit(
       if (v.kind === 'judged' && v.changes.length > 0)
         for (const step of v.steps) emails.push({ step, order: v.next });
     mailIntent = intendStepEmails(logged, reference, emails, user);
+    // The review queue's update is recorded with the checkpoint, in its round trip (review-queue.ts).
+    const changed = queueChanges(verdicts, top);
+    const queued = queuePropertiesFor(changed);
     writeValues(sheet, top, planned, read, shape.layout, shape.stateIndex);
     writeNotes(sheet, top, planned);
-    logged.commit(mailIntent);
-    const changed: { row: number; order: WorkOrder }[] = [];
-    verdicts.forEach((v, i) => {
-      if (v.kind !== 'judged' || v.changes.length === 0) return;
-      // Only changes the review queue shows are synced: most edits (starting work, notes, results on
-      // an order in progress) leave it as it is, and then the index is not even read. A `before`
-      // that did not come from the row's record is not what the index holds: synced regardless.
-      if (!v.fromRecord || changesQueue(v.before, v.next)) changed.push({ row: top + i, order: v.next });
-    });
-    syncQueueFor(changed);
+    logged.commit(mailIntent, { ...lookedAt, ...queued });
+    if (queued === null) syncQueueFor(changed);
     return { result: { verdicts, toast }, reference };
   };
-  const outcome = withEditLocks(ss, locked);
+  const outcome = withEditLocks(ss, now, locked);
   if (!outcome) return null;
   // Emails after the lock is released (notifySteps gives the kept lock back once their intent is
   // deleted under it): sending is slow and must not hold other editors up.

@@ -1,0 +1,67 @@
+/**
+ * The edit trigger's figures alone, as `npm run bench` measures them, with where each estimate goes
+ * (by part) and every service call it made: on one generated world per size, after the operations
+ * main.ts runs before it (setup re-run, ingest, the sidebar), the default technician edit and
+ * 50-row paste (bench/operations.ts), then the 1,000-row paste of Assignee (bench/worst-cases.ts).
+ * For working on the edit trigger's cost without the whole bench:
+ *
+ *   WO_DIST_DIR=/tmp/dist npm run build && WO_DIST_DIR=/tmp/dist WO_BENCH_SIZES=1000 node --import tsx bench/edits-focus.ts
+ */
+import type { ExecutionRecord } from '../runtime';
+import { costModelFromEnv } from './cost-model';
+import { measureEditsDefault, measureIngest, measureReviewDefault, measureSetupRerun } from './operations';
+import { addCounts, countsOf, estimateParts, ZERO_COUNTS } from './pricing';
+import { measureWorstCases, WORST_CASES } from './worst-cases';
+import { benchHistory, createOurWorld } from './world';
+
+const model = costModelFromEnv();
+
+function describe(size: number, name: string, records: readonly ExecutionRecord[]): void {
+  let counts = { ...ZERO_COUNTS };
+  const calls = new Map<string, number>();
+  for (const r of records) {
+    counts = addCounts(counts, countsOf(r.stats, r.kind));
+    for (const [call, n] of Object.entries(r.stats.calls)) calls.set(call, (calls.get(call) ?? 0) + n);
+  }
+  const parts = estimateParts(counts, model);
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  const shown = Object.entries(parts)
+    .filter(([, ms]) => ms >= 1)
+    .map(([p, ms]) => `${p} ${Math.round(ms)}`)
+    .join(', ');
+  const all = [...calls]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
+  console.log(
+    `${size.toLocaleString('en-US')}  ${name}: ${(total / 1000).toFixed(2)} s (${shown}); ` +
+      `reads ${counts.reads} (cached ${counts.cachedReads}), writes ${counts.writes}, ` +
+      `cells read ${counts.cellsRead.toLocaleString('en-US')}, written ${counts.cellsWritten.toLocaleString('en-US')}, ` +
+      `emails ${counts.emails}, ok ${records.every((r) => r.ok)}\n    calls: ${all}`,
+  );
+  for (const r of records) if (!r.ok) console.log(`    FAILED: ${String(r.error)}`);
+}
+
+async function main(): Promise<void> {
+  const sizes = (process.env.WO_BENCH_SIZES ?? '1000').split(',').map((s) => Number(s.trim()));
+  for (const size of sizes) {
+    const { world } = await createOurWorld(benchHistory(size));
+    try {
+      await measureSetupRerun(world);
+      await measureIngest(world);
+      await measureReviewDefault(world);
+      for (const m of await measureEditsDefault(world)) describe(size, m.operation, m.records);
+      if (process.env.WO_FOCUS_WORST !== '0') {
+        for (const m of await measureWorstCases(world))
+          if (m.operation === WORST_CASES.paste) describe(size, m.operation, m.records);
+      }
+    } finally {
+      await world.rt.close();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
