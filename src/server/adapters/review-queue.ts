@@ -210,22 +210,24 @@ export function syncQueueFor(orders: readonly QueueSource[], options: { appended
 }
 
 /**
- * After appending one order at the register's end (intake): what syncQueueFor with `appended` would
- * write, returned instead of written so that the caller writes it with its log commit (one call).
- * The row it landed on (`rowOf`, a read) is asked only when an index is stored. Null when there is
- * nothing to write. Never fails the caller: an index that cannot be updated is dropped (rebuilt by the
- * next load), and one left unwritten is only behind (the next load reads the rows appended since).
+ * What syncQueueFor would write, returned instead of written, for a writer that records it in the
+ * change-log checkpoint's own setProperties call (one round trip, and the two land together): an edit
+ * (`orders`) or an intake (`appended`, the row it landed on asked through `rowOf`, a read, only when an
+ * index is stored). {} when there is no stored index to keep true. Null when it could not be worked
+ * out: the index is then dropped (rebuilt by the next load); an index left unwritten is only behind.
+ * Never fails the caller.
  */
-export function appendedQueueProperties(
-  order: WorkOrder,
-  rowOf: () => number,
+export function queuePropertiesFor(
+  orders: readonly QueueSource[] | { appended: WorkOrder; rowOf: () => number },
 ): Readonly<Record<string, string>> | null {
+  if (Array.isArray(orders) && orders.length === 0) return {};
   let session: QueueSession | null = null;
   try {
     session = QueueSession.open();
-    if (!session?.kept) return null;
-    session.appended([{ row: rowOf(), order }]);
-    return session.unsaved();
+    if (!session?.kept) return {};
+    if ('appended' in orders) session.appended([{ row: orders.rowOf(), order: orders.appended }]);
+    else session.apply(orders);
+    return session.unsaved() ?? {};
   } catch (error) {
     console.error(`Review queue not updated (it will be rebuilt): ${String(error)}`);
     try {
@@ -233,28 +235,6 @@ export function appendedQueueProperties(
     } catch {
       // A corrupt index is rebuilt when it is next read.
     }
-    return null;
-  }
-}
-
-/**
- * What syncQueueFor would write for `orders`, for a writer that records it in a property write it
- * makes anyway (an edit, with its change-log checkpoint: one round trip for both, and they land
- * together). {} when there is no stored index to keep true; null when it could not be worked out (the
- * writer then calls syncQueueFor after its change, which drops an index it cannot update).
- */
-export function queuePropertiesFor(orders: readonly QueueSource[]): Record<string, string> | null {
-  if (orders.length === 0) return {};
-  try {
-    const store = documentPropertiesOrNull();
-    if (!store) return {};
-    const snapshot = store.getProperties();
-    const stored = readStored(snapshot);
-    if (stored.kind !== 'ok') return {};
-    for (const { row, order } of orders) applyOrder(stored.index, row, order);
-    return indexProperties(stored.index, snapshot);
-  } catch (error) {
-    console.error(`Review queue update not worked out ahead: ${String(error)}`);
     return null;
   }
 }

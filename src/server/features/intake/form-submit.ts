@@ -12,7 +12,7 @@ import { activeSpreadsheet } from '../../adapters/workbook';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
-import { appendedQueueProperties } from '../../adapters/review-queue';
+import { queuePropertiesFor } from '../../adapters/review-queue';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-mail';
 import { addonKey } from '../../adapters/addon-secret';
@@ -139,7 +139,7 @@ export function ingestResponse(
     const appended = Register.open(ss, { shareHeader: false }).appendUnlocated(order);
     // The review queue index, when one is stored, is written with the checkpoint (one call); the row
     // the order landed on is read only then.
-    logged.commit(mailIntent, appendedQueueProperties(order, appended.rowOf) ?? undefined);
+    logged.commit(mailIntent, queuePropertiesFor({ appended: order, rowOf: appended.rowOf }) ?? undefined);
     writeOwnerState(
       ssId,
       INTAKE_LEDGER,
