@@ -144,18 +144,15 @@ export function currentRemembered(
   );
   const rowsCost = spans.reduce((sum, [a, b]) => sum + CELLS_PER_CALL + (b - a + 1) * register.width, 0);
   if (2 * CELLS_PER_CALL + 2 * (hi - lo + 1) >= rowsCost) return found;
-  const column = (index: number): unknown[] => {
+  const column = (field: 'id' | 'revision'): unknown[] => {
     try {
-      return register.sheet
-        .getRange(lo, index + 1, hi - lo + 1, 1)
-        .getValues()
-        .map((r) => r[0]);
+      return register.readColumnSpan(field, lo, hi - lo + 1);
     } catch {
       return []; // past the sheet's end: rows were deleted since
     }
   };
-  const idCells = column(register.layout.indexOf.id);
-  const revisions = column(register.layout.indexOf.revision);
+  const idCells = column('id');
+  const revisions = column('revision');
   for (const r of wanted) {
     const id = String(idCells[r.row - lo] ?? '').trim();
     const revision = Number(revisions[r.row - lo]);
