@@ -10,7 +10,8 @@
  * summary of it is still what it was then, else from the summary itself. Either way the view is
  * unchecked: the page asks myWorkLoad, which reads the rows and verifies each order's id, assignee,
  * status and revision, before it offers any step, and every step re-checks the revision under the
- * lock (a summary's revision is unknown, 0, which no row has: a step sent with it is refused).
+ * lock (the summary of work in hand has no revision, 0, which no row has: a step sent with it is
+ * refused).
  *
  * Why: on a first opening (nothing remembered, or remembered more than six hours ago) a technician's
  * orders lie scattered over thousands of rows (116 over ~18,000 in the benchmark's busiest case at
