@@ -152,10 +152,10 @@ export class Register {
   }
 
   /**
-   * One column's cells over rows [first, first+count) in one call, for checking rows cheaply (two
+   * One column's cells over rows [first, first+count) in one call, for checking rows cheaply (a few
    * narrow reads instead of whole rows). Throws when the rows reach past the sheet's end.
    */
-  readColumnSpan(field: 'id' | 'revision', first: number, count: number): unknown[] {
+  readColumnSpan(field: 'id' | 'revision' | 'status' | 'assignee', first: number, count: number): unknown[] {
     if (count <= 0) return [];
     return this.sheet
       .getRange(first, this.layout.indexOf[field] + 1, count, 1)

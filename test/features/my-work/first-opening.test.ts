@@ -7,9 +7,9 @@
 import type { MyWorkLoadResponse, MyWorkView } from '../../../src/shared/my-work-types';
 import { SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { shownSidebar } from '../../support/first-data';
-import { REGISTER, cell, rowOf, sortRegister } from '../../support/edits';
+import { REGISTER, cell, insertRowsAt, rowOf, sortRegister } from '../../support/edits';
 import { act, find, target } from '../review/helpers';
-import { assignedOrders, cardIn, myView, step, targetOf } from './helpers';
+import { assignedOrders, cardIn, load, myView, step, targetOf } from './helpers';
 
 async function opened(wb: TestWorkbook, user: string): Promise<MyWorkView> {
   expect((await wb.menu(user, 'openMyWork')).ok).toBe(true);
@@ -127,5 +127,32 @@ describe('My work before and after its check', () => {
     const started = await step(wb, TECH, { action: 'start', ...targetOf(checked) });
     expect(started.reply.ok).toBe(true);
     expect(cell(wb, fresh!, 'Status')).toBe('In Progress');
+  });
+});
+
+describe('remembered cards checked column by column', () => {
+  let wb: TestWorkbook;
+  let mine: string[];
+  beforeAll(async () => {
+    wb = await setUpWorkbook();
+    mine = await assignedOrders(wb, [TECH, TECH, TECH, TECH, TECH]);
+    // Far apart (hundreds of rows between them), a check reads a few columns over them rather than
+    // each one's row.
+    for (const id of [...mine].reverse().slice(0, 4)) insertRowsAt(wb, rowOf(wb, id), 400);
+    expect(idsOf(await myView(wb, TECH))).toEqual([...mine].sort());
+  });
+  afterAll(() => wb.close());
+
+  test('an unchanged check reads columns, not rows', async () => {
+    const { record } = await load(wb, TECH);
+    // Four narrow reads over the span (and the header), no row read in full.
+    expect(record.stats.cellsRead).toBeLessThan(4 * (rowOf(wb, mine[4]!) - rowOf(wb, mine[0]!) + 1) + 100);
+  });
+
+  test('an Assignee or Status typed over a remembered order without the add-on is not taken for it', async () => {
+    forge(wb, mine[0]!, 'Assignee', TECH2);
+    forge(wb, mine[1]!, 'Status', 'Closed');
+    const checked = await myView(wb, TECH);
+    expect(idsOf(checked)).toEqual(mine.slice(2).sort());
   });
 });
