@@ -156,3 +156,29 @@ describe('remembered cards checked column by column', () => {
     expect(idsOf(checked)).toEqual(mine.slice(2).sort());
   });
 });
+
+describe('a remembered order far from the rest', () => {
+  let wb: TestWorkbook;
+  let mine: string[];
+  beforeAll(async () => {
+    wb = await setUpWorkbook();
+    mine = await assignedOrders(wb, Array<string>(10).fill(TECH));
+    for (const id of mine.slice(1, 9).reverse()) insertRowsAt(wb, rowOf(wb, id), 400);
+    // The last order thousands of rows below the others.
+    insertRowsAt(wb, rowOf(wb, mine[9]!), 3000);
+    expect(idsOf(await myView(wb, TECH))).toEqual([...mine].sort());
+  });
+  afterAll(() => wb.close());
+
+  test('is read in its row, the columns read only over the rest', async () => {
+    const { record, reply } = await load(wb, TECH);
+    if (!reply.ok) throw new Error(reply.message);
+    expect(idsOf(reply.view)).toEqual([...mine].sort());
+    const near = rowOf(wb, mine[8]!) - rowOf(wb, mine[0]!) + 1;
+    const all = rowOf(wb, mine[9]!) - rowOf(wb, mine[0]!) + 1;
+    // Four columns over the near orders' rows, the far one's row and the header: far less than four
+    // columns over all of them.
+    expect(record.stats.cellsRead).toBeLessThan(4 * near + 200);
+    expect(4 * near + 200).toBeLessThan(4 * all);
+  });
+});

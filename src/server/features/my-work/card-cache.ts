@@ -139,33 +139,51 @@ export function currentRemembered(
     const r = remembered.get(id);
     return r ? [r] : [];
   });
-  if (wanted.length === 0) return found;
-  const lo = Math.min(...wanted.map((r) => r.row));
-  const hi = Math.max(...wanted.map((r) => r.row));
-  if (hi - lo + 1 > LONGEST_SPAN) return found;
-  // Worth it only when two column reads cost less than reading the rows themselves would (a call is
-  // worth CELLS_PER_CALL cells at the cost model's rates): orders on a few close rows are just read.
-  const spans = spansOf(
-    wanted.map((r) => r.row),
-    register.width,
-  );
-  const rowsCost = spans.reduce((sum, [a, b]) => sum + CELLS_PER_CALL + (b - a + 1) * register.width, 0);
-  if (CHECKED.length * (CELLS_PER_CALL + (hi - lo + 1)) >= rowsCost) return found;
-  const columns = CHECKED.map((field): unknown[] => {
-    try {
-      return register.readColumnSpan(field, lo, hi - lo + 1);
-    } catch {
-      return []; // past the sheet's end: rows were deleted since
+  for (const cluster of clustersOf(wanted)) {
+    const lo = (cluster[0] as Remembered).row;
+    const hi = (cluster[cluster.length - 1] as Remembered).row;
+    if (hi - lo + 1 > LONGEST_SPAN) continue;
+    // Worth it only when the column reads cost less than reading the rows themselves would (a call
+    // is worth CELLS_PER_CALL cells at the cost model's rates): orders on a few close rows, or a
+    // straggler far from the rest, are just read.
+    const spans = spansOf(
+      cluster.map((r) => r.row),
+      register.width,
+    );
+    const rowsCost = spans.reduce((sum, [a, b]) => sum + CELLS_PER_CALL + (b - a + 1) * register.width, 0);
+    if (CHECKED.length * (CELLS_PER_CALL + (hi - lo + 1)) >= rowsCost) continue;
+    const columns = CHECKED.map((field): unknown[] => {
+      try {
+        return register.readColumnSpan(field, lo, hi - lo + 1);
+      } catch {
+        return []; // past the sheet's end: rows were deleted since
+      }
+    });
+    const text = (column: number, row: number): string => String(columns[column]?.[row - lo] ?? '').trim();
+    for (const r of cluster) {
+      const current =
+        text(0, r.row) === r.order.id &&
+        Number(text(1, r.row)) === r.revision &&
+        text(2, r.row) === r.order.status &&
+        text(3, r.row).toLowerCase() === r.order.assignee.trim().toLowerCase();
+      if (current) found.set(r.order.id, { row: r.row, order: r.order, cells: [] });
     }
-  });
-  const text = (column: number, row: number): string => String(columns[column]?.[row - lo] ?? '').trim();
-  for (const r of wanted) {
-    const current =
-      text(0, r.row) === r.order.id &&
-      Number(text(1, r.row)) === r.revision &&
-      text(2, r.row) === r.order.status &&
-      text(3, r.row).toLowerCase() === r.order.assignee.trim().toLowerCase();
-    if (current) found.set(r.order.id, { row: r.row, order: r.order, cells: [] });
   }
   return found;
+}
+
+/**
+ * Remembered orders by row, cut where two are further apart than a call's worth of checked cells:
+ * the column reads need not run over the empty stretch between them.
+ */
+function clustersOf(wanted: readonly Remembered[]): Remembered[][] {
+  const gap = Math.floor(CELLS_PER_CALL / CHECKED.length);
+  const clusters: Remembered[][] = [];
+  for (const r of [...wanted].sort((a, b) => a.row - b.row)) {
+    const last = clusters[clusters.length - 1];
+    const previous = last?.[last.length - 1];
+    if (last && previous && r.row - previous.row <= gap) last.push(r);
+    else clusters.push([r]);
+  }
+  return clusters;
 }
