@@ -1,8 +1,8 @@
 /**
  * What the My work sidebar receives: the caller's open orders and their completed ones awaiting close.
  * Which orders are theirs comes from the review queue's open loads (Document Properties, no register
- * read). Checked (myWorkLoad): the orders are those remembered from the last opening where the
- * register's Revision says they are unchanged (./card-cache), else read from their rows (./rows):
+ * read). Checked (myWorkLoad): the orders are those remembered from the last opening where their
+ * rows' Revision, Status and Assignee are unchanged (./card-cache), else read from their rows (./rows):
  * every card is the register as it is. Unchecked (the menu item): drawn from what is remembered and
  * the queue's summaries alone (./first-paint), for the page to check before any step.
  */
