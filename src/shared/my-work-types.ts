@@ -54,6 +54,11 @@ export interface MyWorkCard {
   steps: MyWorkStep[];
   /** The per-order update form, pre-filled with this order (for a phone); '' when there is none. */
   updateLink: string;
+  /**
+   * Set on a card drawn from the review queue's summary before its row was read (a first opening):
+   * long texts are previews and notes, results and actions taken come with the page's check.
+   */
+  summary?: true;
   /** The order's checklist, time and parts, once the card has loaded them (myWorkRecord, kind view). */
   records?: WorkRecordsView;
 }

@@ -191,27 +191,43 @@ test('a stale card is refused in plain words beside its form, with what was type
   }
 });
 
-test('opened from the menu the first time, it draws the cards it came with and makes no call', async () => {
+test('opened from the menu the first time, it draws the cards it came with, then loads their details', async () => {
   expect((await wb.menu(TECH2, 'openMyWork')).ok).toBe(true);
   const before = wb.rt.executions.length;
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   const { dialogs, errors } = watchPage(page);
+  // The details' reply is held back until the test lets it through.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc', async (route) => {
+    await held;
+    await route.continue();
+  });
   try {
     await page.goto(host.shownSidebarUrl(TECH2, wb.ssId));
-    await idle(page);
-    // Drawn from the page alone: no execution, no google.script.run call.
-    expect(await page.evaluate('window.__gasCalls')).toEqual([]);
-    expect(wb.rt.executions.length).toBe(before);
+    // Drawn from the page alone (the review queue's summaries), before the server answers anything.
     expect(await page.locator('#who').textContent()).toBe('Theo Tech (Technician)');
     expect(await page.locator('li.card').evaluateAll((els) => els.map((e) => e.dataset.id))).toEqual([
       ids[3],
     ]);
-    await page.locator('#reload').click();
+    expect(await card(page, ids[3]!).locator('.hint').first().textContent()).toBe(
+      'Loading notes and the full details…',
+    );
+    expect(await page.locator('#status').textContent()).toBe('Loading details…');
+    // No step while the details load.
+    await card(page, ids[3]!).getByRole('button', { name: 'Start work' }).click();
+    expect(await card(page, ids[3]!).locator('form').count()).toBe(0);
+    release();
     await idle(page);
+    // One call: the rows read and checked, the card whole.
     expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkLoad']);
+    expect(wb.rt.executions.length).toBe(before + 1);
+    expect(await page.locator('#status').textContent()).toBe('');
+    expect(await card(page, ids[3]!).getByText('Loading notes and the full details…').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   } finally {
+    release();
     await page.close();
   }
 });
@@ -233,7 +249,8 @@ test('opened again, it draws the remembered cards at once and checks them before
     // Drawn before the server has answered anything.
     expect(await shown()).toEqual([ids[2], ids[1], ids[0]]);
     expect(await card(page, ids[1]!).locator('.description').textContent()).toBe(XSS);
-    expect(await page.locator('#status').textContent()).toBe('Checking for changes…');
+    // Remembered cards, and the queue's summary of any order a step changed since they were.
+    expect(await page.locator('#status').textContent()).toMatch(/^(Checking for changes|Loading details)…$/);
     expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkLoad']);
     // No step while the cards are being checked.
     await card(page, ids[2]!).getByRole('button', { name: 'Start work' }).click();

@@ -86,6 +86,7 @@ export function cardElement({ card, timeZone, form, onStep, records }: CardConte
     { class: classes.join(' '), 'aria-labelledby': titleId, 'data-id': card.id },
     el('h3', { id: titleId }, title, el('span', { class: 'badge' }, card.status), urgencyBadge),
     el('p', { class: 'description' }, card.description),
+    card.summary ? el('p', { class: 'hint' }, 'Loading notes and the full details…') : null,
     facts,
     records ?? null,
     card.steps.length > 0 ? steps : null,

@@ -1,8 +1,8 @@
 /**
  * The "My work" sidebar. It opens with the cards the menu item put in the page, checked like a reply
  * (without them, or when they do not pass, opening makes one server call, myWorkLoad). Cards
- * remembered from an earlier opening are drawn at once and checked by that same call, steps waiting
- * until it answers. Every step sends its request to myWorkAct and redraws the cards from the reply
+ * remembered from an earlier opening, or summarized by the review queue on a first opening, are drawn
+ * at once and read and checked by that same call, steps waiting until it answers. Every step sends its request to myWorkAct and redraws the cards from the reply
  * (nothing changes on screen before the server has done it). Plain DOM, text nodes only, usable from
  * the keyboard: Tab through the steps, Enter to open a step's form, Escape to close it.
  */
@@ -200,6 +200,10 @@ ui.reload.addEventListener('click', () => void reload());
 whenParsed(() => {
   const first = asReply('myWorkLoad', takeFirstData());
   if (!first) void reload();
-  // Cards remembered from an earlier opening are shown at once, then checked before any step.
-  else if (show(first) && first.ok && first.view.unchecked) void reload('Checking for changes…');
+  // Cards drawn without reading the register (remembered, or the queue's summaries on a first
+  // opening) are shown at once, then read and checked before any step.
+  else if (show(first) && first.ok && first.view.unchecked) {
+    const summaries = [...first.view.open, ...first.view.awaitingClose].some((c) => c.summary);
+    void reload(summaries ? 'Loading details…' : 'Checking for changes…');
+  }
 });

@@ -190,6 +190,18 @@ export class Register {
       .map((r) => String(r[0]));
   }
 
+  /**
+   * One column's cells over rows [first, first+count) in one call, for checking rows cheaply (a few
+   * narrow reads instead of whole rows). Throws when the rows reach past the sheet's end.
+   */
+  readColumnSpan(field: 'id' | 'revision' | 'status' | 'assignee', first: number, count: number): unknown[] {
+    if (count <= 0) return [];
+    return this.sheet
+      .getRange(first, this.layout.indexOf[field] + 1, count, 1)
+      .getValues()
+      .map((r) => r[0]);
+  }
+
   /** The order at `row`, read in one call (for a row whose id is already known to be there). */
   readAt(row: number): LocatedOrder {
     return this.located(row, this.readRows(row, 1)[0] ?? []);

@@ -1,16 +1,16 @@
 /**
- * My work without reading a technician's rows again on every opening. The orders a technician was
- * last shown are remembered in the document cache (per technician, six hours), each with its row and
- * Revision; an opening reads only the Request ID and Revision columns over the rows they span (two
- * calls, two cells a row) and uses a remembered order only where its row still holds its id at the
- * same revision. Every change the add-on accepts to an order raises its Revision, so a remembered
- * order at an unchanged revision is the register as it is; the rest are read from their rows (./rows).
+ * My work without reading a technician's rows again on every check. The orders a technician was last
+ * shown are remembered in the document cache (per technician, six hours), each with its row and
+ * Revision; a check reads only the Request ID, Revision, Status and Assignee columns over the rows
+ * they span (four calls, four cells a row) and uses a remembered order only where its row still holds
+ * its id at the same revision, status and assignee. Every change the add-on accepts to an order raises
+ * its Revision, so a remembered order at an unchanged revision is the register as it is; the rest are
+ * read from their rows (./rows).
  *
- * Why: a technician's open orders are scattered among the newest rows (79 orders over ~4,000 rows in
- * the benchmark's busiest case), and reading their rows took 13 calls and ~118,000 cells (~3 s at the
- * cost model's rates) on every opening. The cache only saves reads: what a card shows is checked
- * against the register's Revision each time, and every step in My work re-checks the revision under
- * the lock before writing.
+ * Why: a technician's orders are scattered among the newest rows (116 orders over ~18,000 rows in the
+ * benchmark's busiest case), and reading their rows takes a dozen calls and ~119,000 cells (~2.8 s at
+ * the cost model's rates). The cache only saves reads: what a card shows is checked against the
+ * register each time, and every step in My work re-checks the revision under the lock before writing.
  */
 import type { WorkOrder } from '../../../core/model';
 import type { LocatedOrder, Register } from '../../adapters/register';
@@ -22,8 +22,14 @@ const SECONDS = 21_600;
 /** Google: 100 KB per cached value; pieces stay under it with room to spare. */
 const PIECE_CHARS = 90_000;
 const MAX_PIECES = 10;
-/** Rows the validation may span (two cells each): past it, reading the rows themselves is as cheap. */
+/** Rows the validation may span (a cell of each CHECKED column): past it, reading the rows is as cheap. */
 const LONGEST_SPAN = 25_000;
+/**
+ * What a remembered order is checked against in its row: the id and the Revision (every change the
+ * add-on accepts raises it), and the Assignee and Status themselves, so that a value typed over them
+ * without the add-on (the edit trigger missing or not yet run) is never taken for the order as known.
+ */
+const CHECKED = ['id', 'revision', 'status', 'assignee'] as const;
 
 export interface Remembered {
   row: number;
@@ -120,7 +126,8 @@ export function remember(email: string, located: readonly LocatedOrder[]): void 
 
 /**
  * The remembered orders among `ids` that are still current: their row holds their id at the same
- * Revision (two reads of one column each over the rows they span). Others are left to the caller.
+ * Revision, Status and Assignee (one read of each column over the rows they span). Others are left to
+ * the caller, which reads their rows.
  */
 export function currentRemembered(
   register: Register,
@@ -132,35 +139,51 @@ export function currentRemembered(
     const r = remembered.get(id);
     return r ? [r] : [];
   });
-  if (wanted.length === 0) return found;
-  const lo = Math.min(...wanted.map((r) => r.row));
-  const hi = Math.max(...wanted.map((r) => r.row));
-  if (hi - lo + 1 > LONGEST_SPAN) return found;
-  // Worth it only when two column reads cost less than reading the rows themselves would (a call is
-  // worth CELLS_PER_CALL cells at the cost model's rates): orders on a few close rows are just read.
-  const spans = spansOf(
-    wanted.map((r) => r.row),
-    register.width,
-  );
-  const rowsCost = spans.reduce((sum, [a, b]) => sum + CELLS_PER_CALL + (b - a + 1) * register.width, 0);
-  if (2 * CELLS_PER_CALL + 2 * (hi - lo + 1) >= rowsCost) return found;
-  const column = (index: number): unknown[] => {
-    try {
-      return register.sheet
-        .getRange(lo, index + 1, hi - lo + 1, 1)
-        .getValues()
-        .map((r) => r[0]);
-    } catch {
-      return []; // past the sheet's end: rows were deleted since
+  for (const cluster of clustersOf(wanted)) {
+    const lo = (cluster[0] as Remembered).row;
+    const hi = (cluster[cluster.length - 1] as Remembered).row;
+    if (hi - lo + 1 > LONGEST_SPAN) continue;
+    // Worth it only when the column reads cost less than reading the rows themselves would (a call
+    // is worth CELLS_PER_CALL cells at the cost model's rates): orders on a few close rows, or a
+    // straggler far from the rest, are just read.
+    const spans = spansOf(
+      cluster.map((r) => r.row),
+      register.width,
+    );
+    const rowsCost = spans.reduce((sum, [a, b]) => sum + CELLS_PER_CALL + (b - a + 1) * register.width, 0);
+    if (CHECKED.length * (CELLS_PER_CALL + (hi - lo + 1)) >= rowsCost) continue;
+    const columns = CHECKED.map((field): unknown[] => {
+      try {
+        return register.readColumnSpan(field, lo, hi - lo + 1);
+      } catch {
+        return []; // past the sheet's end: rows were deleted since
+      }
+    });
+    const text = (column: number, row: number): string => String(columns[column]?.[row - lo] ?? '').trim();
+    for (const r of cluster) {
+      const current =
+        text(0, r.row) === r.order.id &&
+        Number(text(1, r.row)) === r.revision &&
+        text(2, r.row) === r.order.status &&
+        text(3, r.row).toLowerCase() === r.order.assignee.trim().toLowerCase();
+      if (current) found.set(r.order.id, { row: r.row, order: r.order, cells: [] });
     }
-  };
-  const idCells = column(register.layout.indexOf.id);
-  const revisions = column(register.layout.indexOf.revision);
-  for (const r of wanted) {
-    const id = String(idCells[r.row - lo] ?? '').trim();
-    const revision = Number(revisions[r.row - lo]);
-    if (id === r.order.id && revision === r.revision)
-      found.set(r.order.id, { row: r.row, order: r.order, cells: [] });
   }
   return found;
+}
+
+/**
+ * Remembered orders by row, cut where two are further apart than a call's worth of checked cells:
+ * the column reads need not run over the empty stretch between them.
+ */
+function clustersOf(wanted: readonly Remembered[]): Remembered[][] {
+  const gap = Math.floor(CELLS_PER_CALL / CHECKED.length);
+  const clusters: Remembered[][] = [];
+  for (const r of [...wanted].sort((a, b) => a.row - b.row)) {
+    const last = clusters[clusters.length - 1];
+    const previous = last?.[last.length - 1];
+    if (last && previous && r.row - previous.row <= gap) last.push(r);
+    else clusters.push([r]);
+  }
+  return clusters;
 }

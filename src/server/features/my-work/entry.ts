@@ -30,9 +30,10 @@ export const MY_WORK_TITLE = 'My work';
 /**
  * Menu: My work. Shows the sidebar to active staff who can be assigned work, with their cards already
  * in it: the page draws them at once instead of making a first call (another execution and browser
- * round trip). Cards remembered from an earlier opening are put in unchecked (reading the register to
- * check them is most of an opening's cost): the page draws them, then asks myWorkLoad for the checked
- * view before it takes any step. Should the cards fail to load here, the page makes that call itself.
+ * round trip). The cards are put in unchecked, without reading the register (reading it is most of an
+ * opening's cost): as remembered from an earlier opening, else as the review queue summarizes them
+ * (./first-paint). The page draws them, then asks myWorkLoad for the checked view before it takes any
+ * step. Should the cards fail to load here, the page makes that call itself.
  */
 export function openMyWork(): void {
   const ss = activeSpreadsheet();

@@ -91,7 +91,8 @@ function readAtRows(register: Register, rowsById: ReadonlyMap<string, number>): 
 
 /**
  * The orders `ids` as they are in the register, found by their remembered rows, else by one read of
- * the id column. Ids no longer in the register are left out. Remembers where each was found.
+ * the id column. Ids no longer in the register are left out. Remembers where each was found (and
+ * forgets those not found).
  */
 export function readOrdersById(
   register: Register,
@@ -117,8 +118,14 @@ export function readOrdersById(
     });
     for (const [id, located] of readAtRows(register, rows)) found.set(id, located);
   }
-  const fresh: Hints = {};
-  for (const [id, located] of found) fresh[id] = located.row;
+  // Hints of orders not sought this time are kept: the caller may have checked them another way
+  // (./card-cache), and dropping them would rewrite the hints (a cache write) on every such check.
+  const fresh: Hints = { ...hints };
+  for (const id of ids) {
+    const located = found.get(id);
+    if (located) fresh[id] = located.row;
+    else delete fresh[id];
+  }
   const changed =
     Object.keys(fresh).length !== Object.keys(hints).length ||
     Object.entries(fresh).some(([id, row]) => hints[id] !== row);

@@ -1,8 +1,10 @@
 /**
  * What the My work sidebar receives: the caller's open orders and their completed ones awaiting close.
  * Which orders are theirs comes from the review queue's open loads (Document Properties, no register
- * read); the orders are those remembered from the last opening where the register's Revision says they
- * are unchanged (./card-cache), else read from their rows (./rows): every card is the register as it is.
+ * read). Checked (myWorkLoad): the orders are those remembered from the last opening where their
+ * rows' Revision, Status and Assignee are unchanged (./card-cache), else read from their rows (./rows):
+ * every card is the register as it is. Unchecked (the menu item): drawn from what is remembered and
+ * the queue's summaries alone (./first-paint), for the page to check before any step.
  */
 import type { MyWorkCard, MyWorkView } from '../../../shared/my-work-types';
 import type { ReferenceData } from '../../adapters/reference-data';
@@ -13,6 +15,7 @@ import type { Worker } from './caller';
 import { OPEN_WORK_STATUSES, cardOf, compareCards } from './cards';
 import { predictRows, readOrdersById } from './rows';
 import { currentRemembered, readRemembered, remember, type Remembered } from './card-cache';
+import { firstPaintOrders } from './first-paint';
 import { updateLinkFor } from './update-link';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,9 +23,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * The caller's cards. With `check: false` (the menu item, whose page draws them at once), orders all
- * remembered from an earlier opening are shown as remembered, without reading the register, and the
- * view says so (`unchecked`): the page then asks myWorkLoad, which checks them, before any step.
+ * The caller's cards. With `check: false` (the menu item, whose page draws them at once), the orders
+ * are drawn without reading the register, as remembered from an earlier opening or as the review
+ * queue summarizes them (those cards say `summary`), and the view says so (`unchecked`): the page
+ * then asks myWorkLoad, which reads and checks them, before any step.
  */
 export function buildMyWork(
   ss: Spreadsheet,
@@ -39,10 +43,10 @@ export function buildMyWork(
     (e) => e.status === 'Completed' && sameEmail(e.assignee, worker.email),
   );
   const ids = [...openIds, ...completed.map((e) => e.id)];
-  let located: LocatedOrder[] = [];
+  let located: Array<LocatedOrder & { summary?: boolean }> = [];
   const remembered = ids.length > 0 ? readRemembered(worker.email) : new Map<string, Remembered>();
-  const unchecked = check ? null : rememberedOnly(remembered, ids);
-  if (unchecked) located = unchecked;
+  const unchecked = check || ids.length === 0 ? null : firstPaintOrders(ids, index.entries, remembered);
+  if (unchecked) located = unchecked.map(({ row, order, summary }) => ({ row, order, cells: [], summary }));
   else if (ids.length > 0) {
     // The header is not shared with the edit trigger here (a cache write, for a later execution):
     // opening My work is on the technician's clock.
@@ -80,10 +84,13 @@ export function buildMyWork(
   }
   const open: MyWorkCard[] = [];
   const awaitingClose: MyWorkCard[] = [];
-  for (const { row, order } of located) {
+  for (const { row, order, summary } of located) {
     // The register is the truth: an order the queue still counts but that moved on is left out.
     if (!sameEmail(order.assignee, worker.email)) continue;
-    const card = (): MyWorkCard => cardOf(order, row, worker, reference, now, linkFor(order));
+    const card = (): MyWorkCard => ({
+      ...cardOf(order, row, worker, reference, now, linkFor(order)),
+      ...(summary ? { summary: true as const } : {}),
+    });
     if (OPEN_WORK_STATUSES.includes(order.status)) open.push(card());
     else if (order.status === 'Completed') awaitingClose.push(card());
   }
@@ -98,18 +105,4 @@ export function buildMyWork(
     open,
     awaitingClose,
   };
-}
-
-/** The orders `ids` as remembered, when every one of them is; else null (the register must be read). */
-function rememberedOnly(
-  remembered: ReadonlyMap<string, Remembered>,
-  ids: readonly string[],
-): LocatedOrder[] | null {
-  const located: LocatedOrder[] = [];
-  for (const id of ids) {
-    const r = remembered.get(id);
-    if (!r) return null;
-    located.push({ row: r.row, order: r.order, cells: [] });
-  }
-  return located;
 }
