@@ -50,6 +50,8 @@ export const PROPERTY_KEYS = {
   acceptedSchedules: 'wo.accepted.schedules',
   /** The setup run under way, or the last one (features/setup/setup-run.ts): one setup at a time. */
   setupRun: 'wo.setup.run',
+  /** "1" once setup trimmed the add-on's tabs to what they hold (features/setup/tab-sizing.ts). */
+  tabsSized: 'wo.setup.tabsSized',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

@@ -133,16 +133,18 @@ export function descendingBlocks(rows: readonly number[]): Array<[number, number
  *  - per contiguous run of register rows: one read of the run and one deleteRows: 0.35 s;
  *  - per row, from the register's width W: W cells read; the archive row (W + 2 cells) and two log
  *    rows (12 cells) written, and as many again covered by growing the archive and the log; W cells
- *    covered by deleting the row; and 2 ms of JavaScript (traced: 0.8–1.3 ms a row, mostly the MACs
- *    and the log's chain): 8.5 ms a row at W = 32 (traced: 6–7 ms).
+ *    covered by deleting the row; and 3 ms of JavaScript (traced 0.8–1.5 ms a row on a quiet machine,
+ *    mostly the MACs and the log's chain, and up to 4–16 ms on a busy one, where the wall time held
+ *    includes waiting for a CPU): 9.5 ms a row at W = 32.
  * The old model (1.5 s fixed, 2.5 ms a row) priced no structural cell and no JavaScript: its 1,000-row
- * chunks held the lock 10.1–10.5 s. Now a chunk of contiguous rows has about 600 rows (traced ~6.6 s),
- * one of scattered rows about 15 (~6.8 s).
+ * chunks held the lock 10.1–10.5 s at 100,000 work orders. A chunk now has about 380 contiguous rows
+ * or 11 scattered ones.
  *
- * A chunk is planned to cost at most CHUNK_BUDGET_MS, leaving room under the 10 s lock budget for a
+ * A chunk is planned to cost at most CHUNK_BUDGET_MS, leaving 4 s under the 10 s lock budget for a
  * stale row hint (one read of the register's id column: ~1.1 s at 100,000 rows) and for JavaScript
- * slower than traced. Opening an archive file (reading its id column, or creating and sharing it) is
- * not part of a chunk: archive.ts does it under a hold of its own first.
+ * slower than priced (traced at 100,000 work orders on a machine shared by several benchmarks, with a
+ * 7.5 s budget: longest hold 9.9 s). Opening an archive file (reading its id column, or creating and
+ * sharing it) is not part of a chunk: archive.ts does it under a hold of its own first.
  */
 export const CHUNK_COST = {
   fixedMs: 2_000,
@@ -150,9 +152,9 @@ export const CHUNK_COST = {
   cellReadMs: 0.01,
   cellWrittenMs: 0.05,
   structuralCellMs: 0.05,
-  javascriptPerRowMs: 2,
+  javascriptPerRowMs: 3,
 } as const;
-export const CHUNK_BUDGET_MS = 7_500;
+export const CHUNK_BUDGET_MS = 6_000;
 /** Ids per chunk: keeps the progress marker a few property pieces. */
 export const MAX_CHUNK_ROWS = 1_000;
 /** Change-log cells written per archived row: two rows (Archived, and its MAC) of six columns. */
