@@ -5,9 +5,11 @@
  */
 import { LocalAppsScript } from '../../../runtime';
 import { SHEET_NAMES } from '../../../src/core/model';
-import { KPI_HISTORY_SHEET } from '../../../src/core/reports/weekly';
+import { KPI_HISTORY_HEADERS, KPI_HISTORY_SHEET } from '../../../src/core/reports/weekly';
 import { SPARE_ROWS, SIZED_TABS } from '../../../src/server/features/setup/tab-sizing';
 import { ADMIN, expectOk, setUpWorkbook } from '../../support/workbook';
+import { HOUR, runHourly } from '../../support/ops';
+import { submitOne } from '../../support/edits';
 
 test('a new workbook: every add-on tab is its content plus spare rows, and its header wide', async () => {
   const wb = await setUpWorkbook({ staff: false });
@@ -67,5 +69,21 @@ test('tabs made before: only wholly empty columns and spare rows go, once; what 
     expect(errors.maxRows).toBe(400 + SPARE_ROWS);
   } finally {
     await rt.close();
+  }
+});
+
+test('the KPI History tab the hourly job makes is as wide as its header', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    await submitOne(wb, { description: 'Leaking tap' });
+    // A week later: the first run keeps the week that ended, on a tab it makes.
+    const [run] = await runHourly(wb, 8 * 24 * HOUR);
+    expect((expectOk(run!).value as { kpiHistory?: string }).kpiHistory).toMatch(/^kept/);
+    const kpi = wb.model.sheetModel(KPI_HISTORY_SHEET);
+    expect(kpi).toBeDefined();
+    expect(kpi!.maxColumns).toBe(KPI_HISTORY_HEADERS.length);
+    expect(kpi!.lastColumn()).toBe(KPI_HISTORY_HEADERS.length);
+  } finally {
+    await wb.close();
   }
 });

@@ -68,6 +68,15 @@ export function trimNewTabRows(sheet: Sheet, usedRows: number): void {
 }
 
 /**
+ * A tab just made with insertSheet (Google's 26 columns) for `width` columns of data: the rest are
+ * deleted (one call). For code that makes its tab when it first needs it, after setup.
+ */
+export function trimNewTabColumns(sheet: Sheet, width: number): void {
+  const max = sheet.getMaxColumns();
+  if (max > width && width >= 1) sheet.deleteColumns(width + 1, max - width);
+}
+
+/**
  * Setup's step: each add-on tab trimmed to what it holds (see the file comment), each under a hold of
  * the document lock of its own (the mailer appends to the Outbox meanwhile). Done once per workbook:
  * a document property records it, so setup's later runs pay one property read.
