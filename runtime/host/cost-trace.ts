@@ -11,7 +11,7 @@
  *   to the spreadsheet since: the reading most favourable to cell-by-cell code, so that a comparison
  *   against such code never overstates batching.
  * - Structural cells: how many cells a structural call covers (a validation rule or a protection on a
- *   range, rows inserted or deleted), which a single round-trip price would hide.
+ *   range, rows or columns inserted or deleted), which a single round-trip price would hide.
  * - Lock holds: for each lock an execution took, what it did while holding it (the same counters,
  *   differenced), so the document lock's hold time can be estimated with the same prices.
  */
@@ -159,6 +159,7 @@ interface SheetLike {
   name?: unknown;
   spreadsheet?: { id?: unknown };
   maxColumns?: unknown;
+  maxRows?: unknown;
 }
 type WithModel = GasObject & {
   _model?: SheetLike & { id?: unknown };
@@ -234,8 +235,20 @@ export function structuralCellsOf(object: GasObject, method: string, args: reado
   if (o.gasClass === 'Spreadsheet' && method === 'insertSheet') return NEW_SHEET_CELLS;
   if (o.gasClass !== 'Sheet') return 0;
   const columns = typeof o._model?.maxColumns === 'number' ? o._model.maxColumns : 0;
+  // Columns inserted or deleted cover every row of the sheet, as rows cover every column.
+  const rows = typeof o._model?.maxRows === 'number' ? o._model.maxRows : 0;
   const count = (n: unknown) => (typeof n === 'number' && n > 0 ? n : 0);
   switch (method) {
+    case 'deleteColumn':
+    case 'insertColumnBefore':
+    case 'insertColumnAfter':
+      return rows;
+    case 'deleteColumns':
+    case 'insertColumnsBefore':
+    case 'insertColumnsAfter':
+      return count(args[1]) * rows;
+    case 'insertColumns':
+      return (args.length > 1 ? count(args[1]) : 1) * rows;
     case 'deleteRow':
     case 'insertRowBefore':
     case 'insertRowAfter':

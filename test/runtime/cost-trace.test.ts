@@ -40,6 +40,8 @@ function structural() {
   var rule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
   sheet.getRange(2, 1, 100, 2).setDataValidation(rule);
   sheet.deleteRows(2, 5);
+  sheet.deleteColumns(20, 4);
+  sheet.insertColumnsAfter(1, 2);
   ss.insertSheet('Extra');
 }
 function busy() {
@@ -100,8 +102,9 @@ test('structural calls count the cells they cover', async () => {
   await withRuntime(async (rt, ssId) => {
     const record = await rt.run('structural', { user: 'a@example.com', spreadsheetId: ssId });
     expect(record.ok).toBe(true);
-    // 100 × 2 validated cells, 5 deleted rows × 26 columns, a new 1,000 × 26 sheet.
-    expect(record.stats.structuralCells).toBe(200 + 5 * 26 + 26_000);
+    // 100 × 2 validated cells, 5 deleted rows × 26 columns, 4 deleted and 2 inserted columns × the
+    // 995 rows left, a new 1,000 × 26 sheet.
+    expect(record.stats.structuralCells).toBe(200 + 5 * 26 + 4 * 995 + 2 * 995 + 26_000);
   });
 });
 

@@ -52,6 +52,8 @@ export const PROPERTY_KEYS = {
   setupRun: 'wo.setup.run',
   /** When an edit last looked for change-log entries the hourly job handed off (features/edits/edit-locks.ts). */
   handOffLookedAt: 'wo.handOff.lookedAt',
+  /** "1" once setup trimmed the add-on's tabs to what they hold (features/setup/tab-sizing.ts). */
+  tabsSized: 'wo.setup.tabsSized',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

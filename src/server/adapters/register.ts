@@ -218,6 +218,33 @@ export class Register {
       .setValues([this.withState(workOrderToRow(order, this.layout, located.cells), order, located.cells)]);
   }
 
+  /** The last sheet row holding content (one read). */
+  lastRow(): number {
+    return this.sheet.getLastRow();
+  }
+
+  /** One column (0-based `index`) of sheet rows [first, first + count), in one read. */
+  readColumn(index: number, first: number, count: number): unknown[] {
+    if (count <= 0) return [];
+    return this.sheet
+      .getRange(first, index + 1, count, 1)
+      .getValues()
+      .map((r) => r[0]);
+  }
+
+  /**
+   * Deletes rows given as [start, count] runs, bottom run first (so no deletion moves a later run), one
+   * deleteRows each. When every row below the header would go, one empty row is added first: Sheets
+   * refuses to delete every non-frozen row.
+   */
+  deleteRowRuns(runs: ReadonlyArray<readonly [number, number]>): void {
+    const total = runs.reduce((sum, [, count]) => sum + count, 0);
+    if (total === 0) return;
+    const maxRows = this.sheet.getMaxRows();
+    if (total >= maxRows - 1) this.sheet.insertRowsAfter(maxRows, 1);
+    for (const [start, count] of runs) this.sheet.deleteRows(start, count);
+  }
+
   /**
    * Puts the order's "Last Known State" into a row about to be written, so the edit trigger can tell
    * what a later paste changed (row-state.ts). Which cells carry the trigger's notes is carried over.

@@ -113,10 +113,7 @@ export function runChunk(
       ctx.ss,
       present.flatMap((p) => logEntries(ctx, target, p, macs, outcome)),
     );
-    deleteRows(
-      ctx.register,
-      present.map((p) => p.row),
-    );
+    ctx.register.deleteRowRuns(descendingBlocks(present.map((p) => p.row)));
     outcome.deletedRows = present.map((p) => p.row);
     logged.commit();
     // Rows moved up: the review queue's row hints are rebuilt on its next load.
@@ -255,15 +252,4 @@ function logEntries(
   };
   const mac = macs.get(p.id);
   return mac ? [moved, { ...moved, field: ARCHIVE_MAC_FIELD, oldValue: '', newValue: mac }] : [moved];
-}
-
-/**
- * Deletes these register rows bottom-up, one call per contiguous run, keeping one row below the
- * header if every row would go (Sheets refuses to delete every non-frozen row).
- */
-function deleteRows(register: Register, rows: readonly number[]): void {
-  const sheet = register.sheet;
-  const maxRows = sheet.getMaxRows();
-  if (rows.length >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
-  for (const [start, count] of descendingBlocks(rows)) sheet.deleteRows(start, count);
 }

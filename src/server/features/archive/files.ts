@@ -99,6 +99,11 @@ export class ArchiveTargets {
     private readonly me: string,
   ) {}
 
+  /** Whether `year`'s archive file was opened (or made) by this run already. */
+  isOpen(year: number): boolean {
+    return this.open.has(year);
+  }
+
   target(year: number): ArchiveTarget {
     const cached = this.open.get(year);
     if (cached) return cached;

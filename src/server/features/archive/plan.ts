@@ -122,22 +122,54 @@ export function descendingBlocks(rows: readonly number[]): Array<[number, number
 }
 
 /**
- * What one chunk costs on Google's side, priced like the benchmark's cost model (bench/cost-model.ts:
- * Tanaike's ~0.1 s a read call, ~0.25 s a write call, ~10 µs a cell read, ~50 µs a cell written):
- *  - fixed: both locks and their release, the progress marker (set, removed), the register's row
- *    count, the archive append, the change-log write and its checkpoint, the review queue's
- *    invalidation: about 1.5 s (measured through the runtime: 1.0–1.2 s);
- *  - the first chunk of a year in a run also opens its archive file (its header, its id column: ~1.6 s
- *    at 100,000 archived rows), or creates, shares and links it (~4 s): 4 s;
+ * What one chunk holds the locks for, priced with the benchmark's cost model (bench/cost-model.ts:
+ * ~0.1 s a read call, ~0.25 s a write call, ~10 µs a cell read, ~50 µs a cell written or covered by a
+ * structural call such as deleteRows or insertRowsAfter, JavaScript as measured) and calibrated against
+ * the runtime's cost trace of chunks at 100,000 work orders:
+ *  - fixed: the first touch of the document, both locks and their release, the progress marker set
+ *    and removed, the archive append and the change-log rows (one write each), the calls growing the
+ *    archive and the log, the checkpoint: 2 s (traced: 1.4 s for scattered rows, 1.9 s with both
+ *    growths);
  *  - per contiguous run of register rows: one read of the run and one deleteRows: 0.35 s;
- *  - per row: ~30 cells read, ~32 archive cells and ~6 log cells written: about 2.5 ms.
- * A chunk is planned to cost at most CHUNK_BUDGET_MS, leaving room under the 10 s lock budget for a
- * stale row hint (one read of the register's id column: ~1.1 s at 100,000 rows).
+ *  - per row, from the register's width W: W cells read; the archive row (W + 2 cells) and two log
+ *    rows (12 cells) written, and as many again covered by growing the archive and the log; W cells
+ *    covered by deleting the row; and 3 ms of JavaScript (traced 0.8–1.5 ms a row on a quiet machine,
+ *    mostly the MACs and the log's chain, and up to 4–16 ms on a busy one, where the wall time held
+ *    includes waiting for a CPU): 9.5 ms a row at W = 32.
+ * The old model (1.5 s fixed, 2.5 ms a row) priced no structural cell and no JavaScript: its 1,000-row
+ * chunks held the lock 10.1–10.5 s at 100,000 work orders. A chunk now has about 380 contiguous rows
+ * or 11 scattered ones.
+ *
+ * A chunk is planned to cost at most CHUNK_BUDGET_MS, leaving 4 s under the 10 s lock budget for a
+ * stale row hint (one read of the register's id column: ~1.1 s at 100,000 rows) and for JavaScript
+ * slower than priced (traced at 100,000 work orders on a machine shared by several benchmarks, with a
+ * 7.5 s budget: longest hold 9.9 s). Opening an archive file (reading its id column, or creating and
+ * sharing it) is not part of a chunk: archive.ts does it under a hold of its own first.
  */
-export const CHUNK_COST = { fixedMs: 1_500, openFileMs: 4_000, perRunMs: 350, perRowMs: 2.5 } as const;
-export const CHUNK_BUDGET_MS = 6_500;
+export const CHUNK_COST = {
+  fixedMs: 2_000,
+  perRunMs: 350,
+  cellReadMs: 0.01,
+  cellWrittenMs: 0.05,
+  structuralCellMs: 0.05,
+  javascriptPerRowMs: 3,
+} as const;
+export const CHUNK_BUDGET_MS = 6_000;
 /** Ids per chunk: keeps the progress marker a few property pieces. */
 export const MAX_CHUNK_ROWS = 1_000;
+/** Change-log cells written per archived row: two rows (Archived, and its MAC) of six columns. */
+const LOG_CELLS_PER_ROW = 12;
+
+/** A row's share of a chunk's cost, for a register `registerWidth` columns wide (see CHUNK_COST). */
+export function perRowCostMs(registerWidth: number): number {
+  const written = registerWidth + 2 + LOG_CELLS_PER_ROW;
+  return (
+    registerWidth * CHUNK_COST.cellReadMs +
+    written * CHUNK_COST.cellWrittenMs +
+    (written + registerWidth) * CHUNK_COST.structuralCellMs +
+    CHUNK_COST.javascriptPerRowMs
+  );
+}
 
 export interface Eligible {
   id: string;
@@ -153,25 +185,24 @@ export interface PlannedChunk {
   estimatedMs: number;
 }
 
-export function chunkCost(rows: readonly number[], opensFile: boolean): number {
+export function chunkCost(rows: readonly number[], registerWidth: number): number {
   const runs = descendingBlocks(rows).length;
-  const fixed = CHUNK_COST.fixedMs + (opensFile ? CHUNK_COST.openFileMs : 0);
-  return fixed + runs * CHUNK_COST.perRunMs + rows.length * CHUNK_COST.perRowMs;
+  return CHUNK_COST.fixedMs + runs * CHUNK_COST.perRunMs + rows.length * perRowCostMs(registerWidth);
 }
 
 /**
  * Chunks of one archive year each, bottom of the sheet first (deleting a chunk's rows never moves a
  * row of a chunk planned after it within the year), each within CHUNK_BUDGET_MS.
  */
-export function planChunks(eligible: readonly Eligible[]): PlannedChunk[] {
+export function planChunks(eligible: readonly Eligible[], registerWidth: number): PlannedChunk[] {
   const byYear = new Map<number, Eligible[]>();
   for (const e of eligible) byYear.set(e.year, [...(byYear.get(e.year) ?? []), e]);
+  const perRow = perRowCostMs(registerWidth);
   const chunks: PlannedChunk[] = [];
   for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
     const items = (byYear.get(year) ?? []).slice().sort((a, b) => b.row - a.row);
     let current: Eligible[] = [];
     let runs = 0;
-    let first = true;
     const close = () => {
       if (current.length > 0)
         chunks.push({
@@ -179,10 +210,9 @@ export function planChunks(eligible: readonly Eligible[]): PlannedChunk[] {
           items: current,
           estimatedMs: chunkCost(
             current.map((c) => c.row),
-            first,
+            registerWidth,
           ),
         });
-      if (current.length > 0) first = false;
       current = [];
       runs = 0;
     };
@@ -190,10 +220,7 @@ export function planChunks(eligible: readonly Eligible[]): PlannedChunk[] {
       const last = current[current.length - 1];
       const newRun = !last || last.row - 1 !== item.row;
       const cost =
-        CHUNK_COST.fixedMs +
-        (first ? CHUNK_COST.openFileMs : 0) +
-        (runs + (newRun ? 1 : 0)) * CHUNK_COST.perRunMs +
-        (current.length + 1) * CHUNK_COST.perRowMs;
+        CHUNK_COST.fixedMs + (runs + (newRun ? 1 : 0)) * CHUNK_COST.perRunMs + (current.length + 1) * perRow;
       if (current.length > 0 && (cost > CHUNK_BUDGET_MS || current.length >= MAX_CHUNK_ROWS)) close();
       if (current.length === 0 || newRun) runs++;
       current.push(item);

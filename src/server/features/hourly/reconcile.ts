@@ -66,15 +66,42 @@ const MATCH_FIELDS = ['responseRef', 'requesterEmail', 'description', 'requested
 const OWN_TABS: ReadonlySet<string> = new Set(Object.values(SHEET_NAMES).map((n) => n.toLowerCase()));
 
 /**
- * The tabs Google Forms writes: named as Forms names them, or linked to a form (a renamed one). The
- * add-on's own tabs are never asked (getFormUrl is a call to the backend per tab).
+ * Owner state (per spreadsheet): ids of the tabs found linked to no form, as JSON. Linking a form
+ * always makes a new tab for its responses, so a tab once found unlinked never becomes one Forms
+ * writes: it is not asked again.
  */
-function responseSheets(ss: Spreadsheet): Sheet[] {
-  return ss.getSheets().filter((s) => {
+export const FORMLESS_TABS = 'formlessTabs';
+
+function readFormless(ssId: string): Set<number> {
+  try {
+    const ids: unknown = JSON.parse(readOwnerState(ssId, FORMLESS_TABS) ?? '[]');
+    return new Set(Array.isArray(ids) ? ids.filter((v): v is number => Number.isInteger(v)) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * The tabs Google Forms writes: named as Forms names them, or linked to a form (a renamed one). The
+ * add-on's own tabs are never asked, nor the tabs found unlinked before (getFormUrl is a call to the
+ * backend per tab).
+ */
+function responseSheets(ss: Spreadsheet, ssId: string): Sheet[] {
+  const known = readFormless(ssId);
+  const formless: number[] = [];
+  const sheets = ss.getSheets().filter((s) => {
     const name = s.getName().trim();
     if (RESPONSES_TAB.test(name)) return true;
-    return !OWN_TABS.has(name.toLowerCase()) && s.getFormUrl() !== null;
+    if (OWN_TABS.has(name.toLowerCase())) return false;
+    const id = s.getSheetId();
+    if (!known.has(id) && s.getFormUrl() !== null) return true;
+    formless.push(id);
+    return false;
   });
+  // Kept to the tabs there now: a deleted tab's id leaves the list.
+  const changed = formless.length !== known.size || formless.some((id) => !known.has(id));
+  if (changed) writeOwnerState(ssId, FORMLESS_TABS, JSON.stringify(formless));
+  return sheets;
 }
 
 /** The ledger, started afresh (and said so) when it cannot be read. */
@@ -126,7 +153,7 @@ export function reconcileResponses(
   const index = (): RegisterIndex => (matcher ??= new RegisterIndex(register.everyOrder(MATCH_FIELDS)));
   const toMark: Array<{ sheetName: string; row: number }> = [];
   const candidates: Candidate[] = [];
-  for (const sheet of responseSheets(ss)) {
+  for (const sheet of responseSheets(ss, ssId)) {
     const sheetName = sheet.getName();
     const missing = missingRows(ledger, sheetName, sheet.getLastRow()).filter((row) => {
       if (!index().refs.has(responseRef(sheetName, row))) return true;

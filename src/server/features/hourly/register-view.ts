@@ -31,14 +31,18 @@ export class HourlyRegister {
   /** For each field read, the first data-row index it was read from. */
   private readonly readFrom = new Map<WorkOrderField, number>();
   private firstOpen = 0;
-  private parsed: { version: number; orders: WorkOrder[] } | null = null;
-  private version = 0;
+  /** Each data row parsed (null: blank, or not a work order in the columns read so far). */
+  private readonly parsedRows: Array<WorkOrder | null>;
+  /** Rows from this index down were read into since they were parsed: parsed again when asked. */
+  private staleFrom = 0;
+  private parsed: WorkOrder[] | null = null;
   private readonly rowOf = new WeakMap<WorkOrder, number>();
   private readonly added: WorkOrder[] = [];
 
   private constructor(private readonly register: Register) {
-    this.rows = Math.max(0, register.sheet.getLastRow() - 1);
+    this.rows = Math.max(0, register.lastRow() - 1);
     this.cells = Array.from({ length: this.rows }, () => []);
+    this.parsedRows = new Array<WorkOrder | null>(this.rows).fill(null);
     this.read(ALWAYS, 0);
     const statusAt = register.layout.indexOf.status;
     // Compared as the register's Status cells are parsed (case and spacing aside).
@@ -112,28 +116,29 @@ export class HourlyRegister {
       const done = this.readFrom.get(field);
       if (index < 0 || (done !== undefined && done <= from)) continue;
       if (count > 0) {
-        const values = this.register.sheet.getRange(from + 2, index + 1, count, 1).getValues();
-        for (let r = 0; r < count; r++) (this.cells[from + r] as unknown[])[index] = values[r]?.[0];
+        const values = this.register.readColumn(index, from + 2, count);
+        for (let r = 0; r < count; r++) (this.cells[from + r] as unknown[])[index] = values[r];
       }
       this.readFrom.set(field, from);
-      this.version++;
+      // Only the rows read into are parsed again (finished work above the first open row is parsed once).
+      this.staleFrom = Math.min(this.staleFrom, from);
     }
   }
 
   private orders(): WorkOrder[] {
-    if (this.parsed?.version !== this.version) {
+    if (this.staleFrom < this.rows || this.parsed === null) {
       const { layout } = this.register;
-      const orders: WorkOrder[] = [];
-      this.cells.forEach((row, i) => {
-        if (isBlankRow(row)) return;
-        const parsed = parseRegisterRow(row, layout, i + 2);
-        if (!parsed.ok) return;
+      for (let i = this.staleFrom; i < this.rows; i++) {
+        const row = this.cells[i] as unknown[];
+        const parsed = isBlankRow(row) ? null : parseRegisterRow(row, layout, i + 2);
         // Fields not read are absent from the sparse row: they parse as empty.
-        this.rowOf.set(parsed.order, i + 2);
-        orders.push(parsed.order);
-      });
-      this.parsed = { version: this.version, orders };
+        const order = parsed?.ok ? parsed.order : null;
+        if (order) this.rowOf.set(order, i + 2);
+        this.parsedRows[i] = order;
+      }
+      this.staleFrom = this.rows;
+      this.parsed = this.parsedRows.filter((o): o is WorkOrder => o !== null);
     }
-    return [...this.parsed.orders, ...this.added];
+    return [...this.parsed, ...this.added];
   }
 }

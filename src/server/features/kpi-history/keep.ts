@@ -30,6 +30,7 @@ import type { ReferenceData } from '../../adapters/reference-data';
 import { withUserLock } from '../../adapters/document-lock';
 import type { JobMail } from '../hourly/job-mail';
 import { readReportSource } from '../reports/read-data';
+import { trimNewTabColumns } from '../setup/tab-sizing';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -59,6 +60,7 @@ function historySheet(ss: Spreadsheet, staff: ReferenceData['staff']): GoogleApp
   const existing = ss.getSheetByName(KPI_HISTORY_SHEET);
   if (existing) return existing;
   const sheet = ss.insertSheet(KPI_HISTORY_SHEET, ss.getNumSheets());
+  trimNewTabColumns(sheet, KPI_HISTORY_HEADERS.length); // every cell counts against the cell limit
   // History nobody may retype: only the add-on (the installation owner's job) and administrators write it.
   protectNewTab(sheet, 'kpiHistory', staff, installationOwnerFromSheet(ss));
   sheet

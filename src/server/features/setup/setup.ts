@@ -29,6 +29,7 @@ import { SetupReport } from './report';
 import { alertUser } from '../../adapters/ui';
 import { ensureCatalogTabs } from '../assets/setup-tabs';
 import { claimSetupRun, finishSetupRun } from './setup-run';
+import { sizeAddOnTabs } from './tab-sizing';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -112,9 +113,11 @@ function setUpSteps(
   locked: <T>(step: () => T) => T,
 ): void {
   const acceptedAtStart = JSON.stringify(readAcceptedTab(SHEET_NAMES.staff));
+  // A new tab is made and cut to size under a hold of its own (~50,000 cells covered each).
+  locked(() =>
+    ensureSheet(ss, SHEET_NAMES.settings, SETTINGS_HEADER_ROW, report, settingsSheetRows(defaultSettings())),
+  );
   const { settings, staff } = locked(() => {
-    const settingsRows = settingsSheetRows(defaultSettings());
-    ensureSheet(ss, SHEET_NAMES.settings, SETTINGS_HEADER_ROW, report, settingsRows);
     ensureSheet(ss, SHEET_NAMES.staff, STAFF_HEADER_ROW, report, staffRowsToCreate(email));
     const read = readReferenceData(ss);
     report.warnings.push(...read.problems);
@@ -172,6 +175,7 @@ function setUpSteps(
   ensureIntakeForm(ss, settings, report, catalog.assetChoices);
   ensureUpdateForm(ss, report);
   ensureWorkRecordTabs(ss, report, locked);
+  sizeAddOnTabs(ss, report, locked);
   const owner = locked(() => {
     const installedBy = ensureInstallation(ss, email, report);
     ensureCounters(ss, installedBy === email, report);

@@ -1,6 +1,7 @@
 import { normalizeHeader } from '../../../core/columns';
 import { readHeaderRow } from '../../adapters/workbook';
 import type { SetupReport } from './report';
+import { trimNewTabRows } from './tab-sizing';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,6 +35,7 @@ export function ensureSheet(
     else if (columns > width) sheet.deleteColumns(width + 1, columns - width);
     if (sheet.getMaxRows() < padded.length)
       sheet.insertRowsAfter(sheet.getMaxRows(), padded.length - sheet.getMaxRows());
+    trimNewTabRows(sheet, padded.length);
     sheet.getRange(1, 1, padded.length, width).setValues(padded);
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
