@@ -5,7 +5,8 @@
  * this object (see bench/types.ts).
  */
 import { LocalAppsScript, type ExecutionRecord } from '../runtime';
-import { SHEET_NAMES } from '../src/core/model';
+import { SHEET_NAMES, type Role, type StaffMember } from '../src/core/model';
+import { areaEditors } from '../src/core/permissions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateHistory, logRowCount, RESPONSES_SHEET, thinHistory, type History } from './fixtures/history';
@@ -63,6 +64,16 @@ function staffRows(users: BenchUsers): unknown[][] {
   ];
 }
 
+/** The same staff as members, for the lists the add-on derives from the Staff tab. */
+function staffMembers(users: BenchUsers): StaffMember[] {
+  return staffRows(users).map(([email, name, role]) => ({
+    email: String(email),
+    name: String(name),
+    role: role as Role,
+    active: true,
+  }));
+}
+
 export interface CreatedWorld {
   world: BenchWorld;
   /** Setup on the empty spreadsheet (the "setup (first run)" row). */
@@ -115,6 +126,7 @@ export async function createOurWorld(full: History): Promise<CreatedWorld> {
     // The appender keeps 300 to 1,300 empty rows below the log (change-log-tail.ts), growing it a
     // thousand rows at a time: a world starts in the middle of that range, as a live log would be.
     logSpareRows: Number(process.env.WO_BENCH_LOG_SPARE_ROWS ?? LOG_SPARE_ROWS),
+    registerEditors: areaEditors('registerSystemColumns', staffMembers(USERS), USERS.admin),
   });
   return {
     world: { rt, ssId, formId: form.id, size, users: USERS, history, installed, notes },
