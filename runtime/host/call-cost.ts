@@ -67,8 +67,13 @@ const TOUCH = new Set([
   'SpreadsheetApp.openByUrl',
 ]);
 
-/** Builders and value objects live entirely in the script. */
+/**
+ * Builders and value objects live entirely in the script. A User (Protection.getEditors,
+ * Spreadsheet.getOwner, Session.getActiveUser) is the answer of the call that returned it: its
+ * getEmail reads the value it carries, like a Range's getRow.
+ */
 const LOCAL_CLASSES = new Set([
+  'User',
   'Charts',
   'DataValidationBuilder',
   'DataValidation',
