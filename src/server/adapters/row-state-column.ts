@@ -187,6 +187,17 @@ export function ensureRowStateColumn(sheet: Sheet, report: RepairNotes | null): 
       `Work Orders: added the hidden "${ROW_STATE_HEADER}" column the edit checks rely on`,
     );
   }
+}
+
+/**
+ * The column's warning-only protection, and the column hidden. Apart from ensureRowStateColumn so
+ * setup can run it without the document lock: no writer reads or changes protections, and finding
+ * this one asks every range protection of the register its description (about 200 on a register the
+ * hourly job grew to 100,000 rows: some 20 s of calls).
+ */
+export function protectRowStateColumn(sheet: Sheet, report: RepairNotes | null): void {
+  const index = findRowStateColumn(readHeaderRow(sheet));
+  if (index < 0) return;
   const column = index + 1;
   if (protectColumn(sheet, column))
     report?.repaired.push(`Work Orders: protected the "${ROW_STATE_HEADER}" column`);

@@ -17,7 +17,11 @@ import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureAuditSecret } from './audit-secret';
 import { ensureSheet } from './sheets';
 import { applyRegisterValidation } from './validation';
-import { backfillRowStates, ensureRowStateColumn } from '../../adapters/row-state-column';
+import {
+  backfillRowStates,
+  ensureRowStateColumn,
+  protectRowStateColumn,
+} from '../../adapters/row-state-column';
 import { presentChangeLog, presentRegister } from './register-look';
 import { ensureIntakeForm } from './intake-form';
 import { ensureUpdateForm } from './update-form';
@@ -133,8 +137,9 @@ function setUpSteps(
     ensureRowStateColumn(ensured.sheet, ensured.created ? null : report); // the edit trigger's record
     return ensured;
   });
-  // Rules and formats over the register's rows: no writer reads or writes them, and at 100,000 rows
-  // they cover millions of cells, so they run without the lock.
+  // Rules, formats and protections over the register's rows: no writer reads or writes them, and at
+  // 100,000 rows they cover millions of cells (or hundreds of ranges), so they run without the lock.
+  protectRowStateColumn(registerTab.sheet, registerTab.created ? null : report);
   applyRegisterValidation(
     registerTab.sheet,
     registerLayout(readHeaderRow(registerTab.sheet)),
