@@ -2,12 +2,20 @@ type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 /**
  * Makes `protection` a hard one whose editors are exactly `wanted` (plus whoever Google keeps: the
- * spreadsheet owner and the user running this). addEditors is always called: until the editor list is
- * changed once, a new protection mirrors the file's sharing and restricts nobody.
+ * spreadsheet owner and the user running this). addEditors is called for every protection not known
+ * to be the add-on's: until the editor list is changed once, a new protection mirrors the file's
+ * sharing and restricts nobody. `ours`: one of the add-on's own ranges, found by its description
+ * (which is then not read again), whose list the add-on set when it made it: addEditors only when
+ * someone is missing (each range is one more round trip, and a grown register has hundreds).
  */
-export function syncEditors(protection: Protection, wanted: readonly string[], description: string): boolean {
+export function syncEditors(
+  protection: Protection,
+  wanted: readonly string[],
+  description: string,
+  ours = false,
+): boolean {
   let changed = false;
-  if (protection.getDescription() !== description) {
+  if (!ours && protection.getDescription() !== description) {
     protection.setDescription(description);
     changed = true;
   }
@@ -16,8 +24,9 @@ export function syncEditors(protection: Protection, wanted: readonly string[], d
     changed = true;
   }
   const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
-  if (wanted.some((e) => !current.includes(e))) changed = true;
-  protection.addEditors([...wanted]);
+  const missing = wanted.some((e) => !current.includes(e));
+  if (missing) changed = true;
+  if (missing || !ours) protection.addEditors([...wanted]);
   const extra = current.filter((e) => !wanted.includes(e));
   if (extra.length > 0) {
     protection.removeEditors(extra);

@@ -148,7 +148,7 @@ export function protectRegister(
   }
   let changed = false;
   if (!onlyWhenRowsChanged)
-    for (const p of ours) changed = syncEditors(p, wanted, REGISTER_COLUMNS_PROTECTION) || changed;
+    for (const p of ours) changed = syncEditors(p, wanted, REGISTER_COLUMNS_PROTECTION, true) || changed;
   if (found.through < maxRows) {
     protectRowsBelow(sheet, runs, wanted, found, maxRows, true);
     changed = true;
