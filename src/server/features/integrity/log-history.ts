@@ -15,10 +15,10 @@
 import { canonicalOfRow, GENESIS_HASH, isBlankRow } from '../../../core/audit';
 import { entriesOfRow, LOG_COLUMN } from '../../../core/change-log-row';
 import { parseKeyedCell, type HmacKey } from '../../../core/keyed-chain';
-import { CHANGE_LOG_HEADERS } from '../../../core/model';
 import { ARCHIVED_FIELD, CREATED_FIELD, collectHistories, type RecordHistory } from '../../../core/replay';
 import { hmacSha256Hex } from '../../../core/sha256';
 import { addonKey } from '../../adapters/addon-secret';
+import { readChangeLogChunks } from '../../adapters/change-log-read';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { logSheet } from '../../adapters/workbook';
@@ -91,10 +91,7 @@ export function readLogKnowledge(ss: Spreadsheet, wanted: ReadonlySet<string>): 
   // whose order never landed: until then, such a move counts and nothing else does.
   const checkpoint = documentPropertiesOrNull() ? readCheckpoint() : null;
   const committedThrough = checkpoint?.row ?? Infinity;
-  const last = sheet.getLastRow();
-  for (let first = 2; first <= last; first += CHUNK_ROWS) {
-    const count = Math.min(CHUNK_ROWS, last - first + 1);
-    const rows = sheet.getRange(first, 1, count, CHANGE_LOG_HEADERS.length).getValues();
+  readChangeLogChunks(sheet, { chunkRows: CHUNK_ROWS }, (rows, _count, first) => {
     for (const [offset, row] of rows.entries()) {
       if (isBlankRow(row)) continue;
       const committed = first + offset <= committedThrough;
@@ -112,7 +109,7 @@ export function readLogKnowledge(ss: Spreadsheet, wanted: ReadonlySet<string>): 
       }
       if (committed && wanted.has(id)) collectHistories(lines, knowledge.histories, wanted);
     }
-  }
+  });
   for (const [id, live] of state) (live ? knowledge.live : knowledge.archived).add(id);
   return knowledge;
 }
