@@ -9,7 +9,7 @@
 import type { ExecutionRecord } from '../runtime';
 import { costModelFromEnv } from './cost-model';
 import { measureHourly } from './operations-ops';
-import { addCounts, countsOf, estimateParts, ZERO_COUNTS } from './pricing';
+import { estimateParts, summarizeRecords } from './pricing';
 import { measureSchedules } from './schedules';
 import { measureWorstCases, WORST_CASES } from './worst-cases';
 import { benchHistory, createOurWorld } from './world';
@@ -17,14 +17,7 @@ import { benchHistory, createOurWorld } from './world';
 const model = costModelFromEnv();
 
 function describe(size: number, name: string, records: readonly ExecutionRecord[]): void {
-  let counts = { ...ZERO_COUNTS };
-  const calls = new Map<string, number>();
-  for (const r of records) {
-    counts = addCounts(counts, countsOf(r.stats, r.kind));
-    for (const [call, n] of Object.entries(r.stats.calls)) calls.set(call, (calls.get(call) ?? 0) + n);
-  }
-  const parts = estimateParts(counts, model);
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  const { counts, parts, totalMs: total, calls } = summarizeRecords(records, model);
   const busiest = [...calls]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)

@@ -13,20 +13,13 @@
 import type { ExecutionRecord } from '../runtime';
 import { costModelFromEnv } from './cost-model';
 import { measureIngest, measureSetupRerun } from './operations';
-import { addCounts, countsOf, estimateParts, ZERO_COUNTS } from './pricing';
+import { summarizeRecords } from './pricing';
 import { benchHistory, createOurWorld } from './world';
 
 const model = costModelFromEnv();
 
 function describe(size: number, records: readonly ExecutionRecord[]): void {
-  let counts = { ...ZERO_COUNTS };
-  const calls = new Map<string, number>();
-  for (const r of records) {
-    counts = addCounts(counts, countsOf(r.stats, r.kind));
-    for (const [call, n] of Object.entries(r.stats.calls)) calls.set(call, (calls.get(call) ?? 0) + n);
-  }
-  const parts = estimateParts(counts, model);
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  const { counts, parts, totalMs: total, calls } = summarizeRecords(records, model);
   const shown = Object.entries(parts)
     .filter(([, ms]) => ms > 0)
     .map(([p, ms]) => `${p} ${ms.toFixed(0)}`)

@@ -4,7 +4,7 @@
  * read cache answers, structural cells, emails, lock waits, the script's CPU time, and whether a
  * browser waited on it.
  */
-import type { CostCounters, ExecutionKind, ExecutionStats, LockHold } from '../runtime';
+import type { CostCounters, ExecutionKind, ExecutionRecord, ExecutionStats, LockHold } from '../runtime';
 import type { CostModel } from './cost-model';
 
 /** Services whose calls are Sheets/Forms backend round trips, priced by the read/write figures. */
@@ -178,4 +178,24 @@ export function holdEstimates(
       : hold.scriptMs;
     return { key: hold.key, estimatedMs: estimateMs(counts, model) };
   });
+}
+
+/** What the focused benches print of a set of executions: their counts, the estimate by part, the calls. */
+export interface RecordsSummary {
+  counts: CallCounts;
+  parts: Record<string, number>;
+  totalMs: number;
+  /** Each service call by name, with how many times the executions made it. */
+  calls: Map<string, number>;
+}
+
+export function summarizeRecords(records: readonly ExecutionRecord[], model: CostModel): RecordsSummary {
+  let counts = { ...ZERO_COUNTS };
+  const calls = new Map<string, number>();
+  for (const r of records) {
+    counts = addCounts(counts, countsOf(r.stats, r.kind));
+    for (const [call, n] of Object.entries(r.stats.calls)) calls.set(call, (calls.get(call) ?? 0) + n);
+  }
+  const parts = estimateParts(counts, model);
+  return { counts, parts, totalMs: Object.values(parts).reduce((a, b) => a + b, 0), calls };
 }
