@@ -14,6 +14,7 @@ import { fromLocalParts, localParts } from '../../src/core/time';
 import { SETTINGS_COLUMNS } from '../../src/core/settings';
 import { ADMIN, STAFF_ROWS, TestWorkbook, expectOk } from './workbook';
 import { forgetRememberedState } from './caches';
+import { HELD_STATUS } from '../../src/server/adapters/mailer';
 
 type Cell = string | number | boolean | Date;
 
@@ -122,6 +123,32 @@ export function rowsOf(wb: TestWorkbook, sheetName: string): Record<string, unkn
 
 export function mailTo(wb: TestWorkbook, address: string) {
   return wb.rt.world.mail.receivedBy(address);
+}
+
+/**
+ * Emails to `to` about `id`: sent, plus queued in the Outbox, or held there for the reader's daily
+ * digest (a notice that needs no action, on a day the sending account's quota is forecast short).
+ */
+export function emailsAbout(wb: TestWorkbook, to: string, id: string): number {
+  const sent = wb.rt.world.mail
+    .receivedBy(to)
+    .filter((m) => m.subject.includes(id) || m.body.includes(id)).length;
+  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
+    (r) =>
+      r['Record ID'] === id &&
+      String(r.To).includes(to) &&
+      (r.Status === 'Queued' || r.Status === HELD_STATUS),
+  ).length;
+  return sent + queued;
+}
+
+/** "Work order update" notices to `to`: received, plus queued in the Outbox. */
+export function updateNotices(wb: TestWorkbook, to: string): number {
+  const sent = wb.rt.world.mail.receivedBy(to).filter((m) => /work order update/.test(m.subject)).length;
+  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
+    (r) => String(r.To) === to && r.Status === 'Queued',
+  ).length;
+  return sent + queued;
 }
 
 /**

@@ -9,7 +9,7 @@ import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '..
 import { SHEET_NAMES } from '../../../src/core/model';
 import { REGISTER } from '../../support/edits';
 import { forgetRememberedState } from '../../support/caches';
-import { HOUR, rowsOf, runHourly, startAtLocalHour } from '../../support/ops';
+import { HOUR, runHourly, startAtLocalHour, updateNotices } from '../../support/ops';
 import { ADMIN, SUPERVISOR, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { appendDirectly, makeOrder } from '../review/fixtures';
 
@@ -55,15 +55,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => wb.close());
 
-/** Notices to `to`: received, plus queued in the Outbox. */
-function notices(to: string): number {
-  const sent = wb.rt.world.mail.receivedBy(to).filter((m) => /work order update/.test(m.subject)).length;
-  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
-    (r) => String(r.To) === to && r.Status === 'Queued',
-  ).length;
-  return sent + queued;
-}
-
 function paste(): Promise<unknown> {
   return wb.edit(
     SUPERVISOR,
@@ -106,7 +97,7 @@ test('the paste owes one notice per person, sent or queued once whatever call fa
     TECHNICIANS.forEach((tech, i) => {
       const landed = assignees.get(makeOrder(i + 1).id) === tech;
       for (const to of [tech, FROM[i]!]) {
-        const count = notices(to);
+        const count = updateNotices(wb, to);
         const at = `call ${n} (${hit})`;
         if (count === 0 && landed && pasteOk) lostAfterSuccess.add(at);
         else if (count !== (landed ? 1 : 0))

@@ -8,12 +8,11 @@
 import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
 import { GENESIS_HASH, changeLogRows, type UnhashedEntry } from '../../../src/core/audit';
 import { SHEET_NAMES } from '../../../src/core/model';
-import { HELD_STATUS } from '../../../src/server/adapters/mailer';
 import { CHECKPOINT_KEY } from '../../../src/server/adapters/change-log-tail';
 import { forgetRememberedState } from '../../support/caches';
 import { verifyLog } from '../../support/audit';
 import { REGISTER } from '../../support/edits';
-import { HOUR, rowsOf, runHourly } from '../../support/ops';
+import { emailsAbout, HOUR, runHourly } from '../../support/ops';
 import {
   ADMIN,
   REQUESTOR,
@@ -64,20 +63,6 @@ async function upgradedWorkbook(oldRows: number): Promise<TestWorkbook> {
   return wb;
 }
 
-/** Emails to `to` about `id`: sent, or queued (or held for a digest) in the Outbox. */
-function mailCount(wb: TestWorkbook, to: string, id: string): number {
-  const sent = wb.rt.world.mail
-    .receivedBy(to)
-    .filter((m) => m.subject.includes(id) || m.body.includes(id)).length;
-  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
-    (r) =>
-      r['Record ID'] === id &&
-      String(r.To).includes(to) &&
-      (r.Status === 'Queued' || r.Status === HELD_STATUS),
-  ).length;
-  return sent + queued;
-}
-
 const intentsLeft = (wb: TestWorkbook): string[] =>
   wb.rt.world.properties
     .document(wb.ssId)
@@ -125,7 +110,7 @@ describe.each([0, 3])('a log with %i old rows and no checkpoint', (oldRows) => {
       if (!verdict.ok) problems.push(`${at}: the log does not verify: ${verdict.kind} at ${verdict.row}`);
       const rows = wb.changeLog().filter((r) => r[3] === SUBMITTED).length;
       if (rows !== (landed ? 1 : 0)) problems.push(`${at}: ${rows} log rows (landed: ${landed})`);
-      const mail = mailCount(wb, REQUESTOR, SUBMITTED);
+      const mail = emailsAbout(wb, REQUESTOR, SUBMITTED);
       if (mail !== (landed ? 1 : 0)) problems.push(`${at}: ${mail} emails (landed: ${landed})`);
       if (intentsLeft(wb).length > 0) problems.push(`${at}: intents left unsettled: ${intentsLeft(wb)}`);
     }

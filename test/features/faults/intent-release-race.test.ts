@@ -13,29 +13,13 @@
  * out does not show it: there no approval waits for another, so none reads the store in the window
  * between another's commit and its deletion, and the control could not fail.
  */
-import { SHEET_NAMES } from '../../../src/core/model';
-import { HELD_STATUS } from '../../../src/server/adapters/mailer';
 import { verifyLog } from '../../support/audit';
-import { rowsOf } from '../../support/ops';
+import { emailsAbout } from '../../support/ops';
 import { REQUESTOR, SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { assignedOrder, rowOf, typeAll, REGISTER } from '../../support/edits';
 import { act, itemIn, submitRequests, target, viewFor } from '../review/helpers';
 
 const BURST = 8;
-
-/** Emails to the requestor about `id`: sent, or queued (or held for a digest) in the Outbox. */
-function emailsAbout(wb: TestWorkbook, id: string, to = REQUESTOR): number {
-  const sent = wb.rt.world.mail
-    .receivedBy(to)
-    .filter((m) => m.subject.includes(id) || m.body.includes(id)).length;
-  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
-    (r) =>
-      r['Record ID'] === id &&
-      String(r.To).includes(to) &&
-      (r.Status === 'Queued' || r.Status === HELD_STATUS),
-  ).length;
-  return sent + queued;
-}
 
 async function burstOfApprovals(
   wb: TestWorkbook,
@@ -44,7 +28,7 @@ async function burstOfApprovals(
     wb,
     Array.from({ length: BURST }, (_, i) => ({ description: `Request ${i}` })),
   );
-  const before = new Map(ids.map((id) => [id, emailsAbout(wb, id)]));
+  const before = new Map(ids.map((id) => [id, emailsAbout(wb, REQUESTOR, id)]));
   const view = await viewFor(wb, SUPERVISOR);
   const requests = ids.map((id) => ({
     action: 'approve',
@@ -54,7 +38,7 @@ async function burstOfApprovals(
   }));
   const replies = await wb.rt.interleaved(() => Promise.all(requests.map((r) => act(wb, SUPERVISOR, r))));
   return {
-    counts: new Map(ids.map((id) => [id, emailsAbout(wb, id) - (before.get(id) ?? 0)])),
+    counts: new Map(ids.map((id) => [id, emailsAbout(wb, REQUESTOR, id) - (before.get(id) ?? 0)])),
     messages: replies.map(({ reply }) => (reply as { message?: string }).message),
     waited: replies.filter(({ record }) => record.stats.lockWaits > 0).length,
   };
@@ -107,7 +91,7 @@ test('interleaved with technicians typing Completed (each owing two emails): eac
       ]),
       ...approving.map((id) => ({ id, to: REQUESTOR })),
     ];
-    const before = owed.map(({ id, to }) => emailsAbout(wb, id, to));
+    const before = owed.map(({ id, to }) => emailsAbout(wb, to, id));
     const view = await viewFor(wb, SUPERVISOR);
     const status = wb.registerColumn('Status');
     await wb.rt.interleaved(() =>
@@ -125,7 +109,7 @@ test('interleaved with technicians typing Completed (each owing two emails): eac
     );
     expect(completing.every((id) => wb.order(id).status === 'Completed')).toBe(true);
     expect(approving.every((id) => wb.order(id).status === 'Approved')).toBe(true);
-    const counts = owed.map(({ id, to }, i) => `${id} ${to}: ${emailsAbout(wb, id, to) - before[i]!}`);
+    const counts = owed.map(({ id, to }, i) => `${id} ${to}: ${emailsAbout(wb, to, id) - before[i]!}`);
     expect(counts).toEqual(owed.map(({ id, to }) => `${id} ${to}: 1`));
     expect(verifyLog(wb)).toMatchObject({ ok: true });
   } finally {

@@ -6,12 +6,11 @@
  * and never logged twice.
  */
 import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
-import { SHEET_NAMES } from '../../../src/core/model';
 import { CHECKPOINT_KEY, TAIL_WINDOW } from '../../../src/server/adapters/change-log-tail';
 import { REGISTER } from '../../support/edits';
 import { forgetRememberedState } from '../../support/caches';
 import { verifyLog } from '../../support/audit';
-import { HOUR, rowsOf, runHourly, startAtLocalHour } from '../../support/ops';
+import { HOUR, runHourly, startAtLocalHour, updateNotices } from '../../support/ops';
 import {
   ADMIN,
   SUPERVISOR,
@@ -51,15 +50,6 @@ beforeAll(async () => {
   saved = encodeWorldState(exportWorld(wb.rt.world));
 }, 180_000);
 afterAll(() => wb.close());
-
-/** Notices to `to`: received, plus queued in the Outbox. */
-function notices(to: string): number {
-  const sent = wb.rt.world.mail.receivedBy(to).filter((m) => /work order update/.test(m.subject)).length;
-  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
-    (r) => String(r.To) === to && r.Status === 'Queued',
-  ).length;
-  return sent + queued;
-}
 
 const properties = () => wb.rt.world.properties.document(wb.ssId);
 const intentsLeft = (): string[] =>
@@ -109,7 +99,7 @@ test(`a ${ORDERS}-row reassignment failing at each call in turn is finished or u
     if (new Set(logged.map((e) => e.recordId)).size !== logged.length)
       problems.push(`${at}: an order logged twice`);
     for (const to of [TECH, TECH2]) {
-      const count = notices(to);
+      const count = updateNotices(wb, to);
       if (count !== (landed > 0 ? 1 : 0))
         problems.push(`${at}: ${to} has ${count} notices (landed: ${landed})`);
     }

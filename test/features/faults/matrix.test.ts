@@ -12,18 +12,17 @@
  */
 import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
 import { formatFieldValue } from '../../../src/core/field-changes';
-import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../../../src/core/model';
+import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../src/core/model';
 import { verifyLog } from '../../support/audit';
-import { HELD_STATUS } from '../../../src/server/adapters/mailer';
 import { STEP_CHOICES, updateQuestion } from '../../../src/shared/my-work-update-form';
 import { assignedOrder, rowOf, typeAll, REGISTER } from '../../support/edits';
 import {
-  DAY,
-  HOUR,
   advance,
+  DAY,
+  emailsAbout,
+  HOUR,
   now,
   patchOrder,
-  rowsOf,
   runHourly,
   setSetting,
   submitMany,
@@ -192,23 +191,6 @@ function updateFormId(wb: TestWorkbook): string {
   return form.id;
 }
 
-/**
- * Emails about `id` to `to`: sent, plus queued in the Outbox, or held there for the reader's daily
- * digest (a notice that needs no action, on a day the sending account's quota is forecast short).
- */
-function mailCount(wb: TestWorkbook, to: string, id: string): number {
-  const sent = wb.rt.world.mail
-    .receivedBy(to)
-    .filter((m) => m.subject.includes(id) || m.body.includes(id)).length;
-  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
-    (r) =>
-      r['Record ID'] === id &&
-      String(r.To).includes(to) &&
-      (r.Status === 'Queued' || r.Status === HELD_STATUS),
-  ).length;
-  return sent + queued;
-}
-
 function changedFields(before: WorkOrder | undefined, after: WorkOrder | undefined): string[] {
   if (!before || !after) return [];
   return (Object.keys(REGISTER_COLUMNS) as WorkOrderField[])
@@ -259,7 +241,7 @@ function checkInvariants(wb: TestWorkbook, name: string, baseline: Baseline, sce
     }
   }
   for (const { to, id } of scenario.mailOnLanding(ids)) {
-    const count = mailCount(wb, to, id) - (baseline.mail.get(`${to}|${id}`) ?? 0);
+    const count = emailsAbout(wb, to, id) - (baseline.mail.get(`${to}|${id}`) ?? 0);
     const expected = landedIds.has(id) ? 1 : 0;
     if (count !== expected) problems.push(`${to} got ${count} emails about ${id} (${expected} expected)`);
   }
@@ -277,7 +259,7 @@ function baselineOf(wb: TestWorkbook): Baseline {
   const mail = new Map<string, number>();
   for (const scenario of Object.values(SCENARIOS))
     for (const { to, id } of scenario.mailOnLanding({ ...IDS, created: null }))
-      mail.set(`${to}|${id}`, mailCount(wb, to, id));
+      mail.set(`${to}|${id}`, emailsAbout(wb, to, id));
   return {
     orders: new Map(wb.register().map((r) => [r.order.id, r.order])),
     logRows: wb.changeLog().length,
