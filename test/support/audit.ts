@@ -4,7 +4,7 @@
  * it to assert a log is intact after what they did, and to forge rows as an attacker with the sheet
  * (but not the secret) could.
  */
-import type { UnhashedEntry } from '../../src/core/audit';
+import { GENESIS_HASH, changeLogRows, type UnhashedEntry } from '../../src/core/audit';
 import {
   hmacKey,
   keyedRows,
@@ -57,4 +57,29 @@ export function appendAsAddOn(wb: TestWorkbook, entries: readonly UnhashedEntry[
   );
   const next = { ...checkpoint, seq, head, row: at + rows.length - 1, maxRows: null };
   wb.rt.world.properties.document(wb.ssId).set(CHECKPOINT_KEY, JSON.stringify(next));
+}
+
+/**
+ * A log as the version before the keyed chain left it, straight into the host model: `count` plain
+ * SHA-256 rows (each a supervisor approving `REQ-<idPrefix><n>`), and no checkpoint.
+ */
+export function writeLegacyLog(wb: TestWorkbook, count: number, user: string, idPrefix: string): void {
+  if (count > 0) {
+    const entries: UnhashedEntry[] = Array.from({ length: count }, (_, i) => ({
+      at: new Date(Date.UTC(2025, 11, 1, 9, i)),
+      user,
+      source: 'sidebar',
+      recordId: `REQ-${idPrefix}${i + 1}`,
+      field: 'Status',
+      oldValue: 'Submitted',
+      newValue: 'Approved',
+    }));
+    const { rows } = changeLogRows(GENESIS_HASH, entries);
+    wb.sheet(LOG).writeValues(
+      2,
+      1,
+      rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v))) as (string | Date)[][],
+    );
+  }
+  wb.rt.world.properties.document(wb.ssId).delete(CHECKPOINT_KEY);
 }

@@ -12,7 +12,7 @@ import type { ExecutionRecord, Manifest } from '../../runtime';
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrderField } from '../../src/core/model';
 import { fromLocalParts, localParts } from '../../src/core/time';
 import { SETTINGS_COLUMNS } from '../../src/core/settings';
-import { ADMIN, STAFF_ROWS, TestWorkbook, expectOk } from './workbook';
+import { ADMIN, STAFF_ROWS, SUPERVISOR, TestWorkbook, expectOk } from './workbook';
 import { forgetRememberedState } from './caches';
 import { HELD_STATUS } from '../../src/server/adapters/mailer';
 
@@ -218,4 +218,28 @@ export function writeOrders(
   );
   const sheet = wb.sheet(SHEET_NAMES.register);
   sheet.writeValues(sheet.lastRow() + 1, 1, rows);
+}
+
+/**
+ * A supervisor approves `id` (Electrical, P3) with the execution's `n`th service call failing; the
+ * failed call's name, or null when the approval made fewer than `n` calls (it then ran whole).
+ */
+export async function approveWithCallFailing(
+  wb: TestWorkbook,
+  id: string,
+  n: number,
+): Promise<string | null> {
+  wb.rt.world.faults.failNthCall(n);
+  await wb
+    .call(SUPERVISOR, 'reviewAct', {
+      action: 'approve',
+      id,
+      revision: wb.order(id).revision,
+      category: 'Electrical',
+      priority: 'P3 Routine',
+    })
+    .catch(() => undefined);
+  const hit = wb.rt.world.faults.lastFault;
+  wb.rt.world.faults.disarm();
+  return hit;
 }

@@ -3,34 +3,17 @@
  * first append after the upgrade starts the keyed chain below them (chained to their last hash), and
  * the checkpoint records where, so a rewritten or shortened old part is caught too.
  */
-import { GENESIS_HASH, changeLogRows, type UnhashedEntry } from '../../../src/core/audit';
 import { LOG_COLUMN } from '../../../src/core/change-log-row';
 import { SHEET_NAMES } from '../../../src/core/model';
-import { CHECKPOINT_KEY } from '../../../src/server/adapters/change-log-tail';
 import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { checkpointOf } from '../../support/audit';
+import { checkpointOf, writeLegacyLog } from '../../support/audit';
 
 const OLD_ROWS = 4;
 
 async function upgradedWorkbook(): Promise<TestWorkbook> {
   const wb = await setUpWorkbook();
-  const entries: UnhashedEntry[] = Array.from({ length: OLD_ROWS }, (_, i) => ({
-    at: new Date(Date.UTC(2025, 11, 1, 9, i)),
-    user: 'sam.supervisor@example.com',
-    source: 'sidebar',
-    recordId: `REQ-00000${i + 1}`,
-    field: 'Status',
-    oldValue: 'Submitted',
-    newValue: 'Approved',
-  }));
-  const { rows } = changeLogRows(GENESIS_HASH, entries);
-  wb.sheet(SHEET_NAMES.changeLog).writeValues(
-    2,
-    1,
-    rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v))) as (string | Date)[][],
-  );
   // A workbook set up by the version before: no checkpoint (the secret may be there or not).
-  wb.rt.world.properties.document(wb.ssId).delete(CHECKPOINT_KEY);
+  writeLegacyLog(wb, OLD_ROWS, 'sam.supervisor@example.com', '00000');
   return wb;
 }
 

@@ -10,8 +10,8 @@ import { SHEET_NAMES } from '../../../src/core/model';
 import { CHECKPOINT_KEY } from '../../../src/server/adapters/change-log-tail';
 import { verifyLog } from '../../support/audit';
 import { assignedOrder, rowOf, REGISTER } from '../../support/edits';
-import { submitMany } from '../../support/ops';
-import { SUPERVISOR, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { approveWithCallFailing, submitMany } from '../../support/ops';
+import { TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
 let wb: TestWorkbook;
 afterAll(() => wb.close());
@@ -31,18 +31,7 @@ test('a failed approval’s intent behind a damaged tail is forgotten by the nex
   for (let n = 1; n < 200 && !reached; n++) {
     importWorld(wb.rt.world, decodeWorldState(saved));
     const checkpoint = wb.rt.world.properties.document(wb.ssId).get(CHECKPOINT_KEY);
-    wb.rt.world.faults.failNthCall(n);
-    await wb
-      .call(SUPERVISOR, 'reviewAct', {
-        action: 'approve',
-        id: submitted,
-        revision: wb.order(submitted).revision,
-        category: 'Electrical',
-        priority: 'P3 Routine',
-      })
-      .catch(() => undefined);
-    const hit = wb.rt.world.faults.lastFault;
-    wb.rt.world.faults.disarm();
+    const hit = await approveWithCallFailing(wb, submitted, n);
     if (hit === null) break;
     // The case: the change landed, its rows and intent are written, the checkpoint is not moved.
     const uncommitted = wb.rt.world.properties.document(wb.ssId).get(CHECKPOINT_KEY) === checkpoint;

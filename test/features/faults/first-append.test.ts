@@ -6,13 +6,11 @@
  * their email owed forever.
  */
 import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
-import { GENESIS_HASH, changeLogRows, type UnhashedEntry } from '../../../src/core/audit';
-import { SHEET_NAMES } from '../../../src/core/model';
 import { CHECKPOINT_KEY } from '../../../src/server/adapters/change-log-tail';
 import { forgetRememberedState } from '../../support/caches';
-import { verifyLog } from '../../support/audit';
+import { verifyLog, writeLegacyLog } from '../../support/audit';
 import { REGISTER } from '../../support/edits';
-import { emailsAbout, HOUR, runHourly } from '../../support/ops';
+import { approveWithCallFailing, emailsAbout, HOUR, runHourly } from '../../support/ops';
 import {
   ADMIN,
   REQUESTOR,
@@ -41,25 +39,8 @@ async function upgradedWorkbook(oldRows: number): Promise<TestWorkbook> {
   ]);
   forgetRememberedState(wb.rt.world, wb.ssId);
   expectOk(await wb.rt.runMenuItem(wb.ssId, ADMIN, 'setUpWorkOrders'));
-  if (oldRows > 0) {
-    const entries: UnhashedEntry[] = Array.from({ length: oldRows }, (_, i) => ({
-      at: new Date(Date.UTC(2025, 11, 1, 9, i)),
-      user: SUPERVISOR,
-      source: 'sidebar',
-      recordId: `REQ-90000${i + 1}`,
-      field: 'Status',
-      oldValue: 'Submitted',
-      newValue: 'Approved',
-    }));
-    const { rows } = changeLogRows(GENESIS_HASH, entries);
-    wb.sheet(SHEET_NAMES.changeLog).writeValues(
-      2,
-      1,
-      rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v))) as (string | Date)[][],
-    );
-  }
   // Set up by the version before the keyed chain: no checkpoint yet.
-  wb.rt.world.properties.document(wb.ssId).delete(CHECKPOINT_KEY);
+  writeLegacyLog(wb, oldRows, SUPERVISOR, '90000');
   return wb;
 }
 
@@ -84,18 +65,7 @@ describe.each([0, 3])('a log with %i old rows and no checkpoint', (oldRows) => {
     let committedFailures = 0;
     for (let n = 1; n < 200; n++) {
       importWorld(wb.rt.world, decodeWorldState(saved));
-      wb.rt.world.faults.failNthCall(n);
-      await wb
-        .call(SUPERVISOR, 'reviewAct', {
-          action: 'approve',
-          id: SUBMITTED,
-          revision: wb.order(SUBMITTED).revision,
-          category: 'Electrical',
-          priority: 'P3 Routine',
-        })
-        .catch(() => undefined);
-      const hit = wb.rt.world.faults.lastFault;
-      wb.rt.world.faults.disarm();
+      const hit = await approveWithCallFailing(wb, SUBMITTED, n);
       if (hit === null) break;
       calls = n;
       const at = `call ${n} (${hit}) failing`;
