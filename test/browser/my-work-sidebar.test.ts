@@ -71,6 +71,17 @@ async function idle(page: Page): Promise<void> {
   await page.waitForFunction("window.__gasPending === 0 && !document.body.classList.contains('busy')");
 }
 
+/** Holds every server reply to the page until the returned release is called. */
+async function holdReplies(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
 function card(page: Page, id: string) {
   return page.locator(`li.card[data-id="${id}"]`);
 }
@@ -197,12 +208,7 @@ test('opened from the menu the first time, it draws the cards it came with, then
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   const { dialogs, errors } = watchPage(page);
   // The details' reply is held back until the test lets it through.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/rpc', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdReplies(page);
   try {
     await page.goto(host.shownSidebarUrl(TECH2, wb.ssId));
     // Drawn from the page alone (the review queue's summaries), before the server answers anything.
@@ -237,12 +243,7 @@ test('opened again, it draws the remembered cards at once and checks them before
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   const { dialogs, errors } = watchPage(page);
   // The check's reply is held back until the test lets it through.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/rpc', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdReplies(page);
   try {
     await page.goto(host.shownSidebarUrl(TECH, wb.ssId));
     const shown = () => page.locator('li.card').evaluateAll((els) => els.map((e) => e.dataset.id));
