@@ -17,6 +17,9 @@
  * chance to 1 in 16,000 per field and makes burying the true value under forged rows cost only the put
  * back (the cell is left for Undo), never a wrong text.
  *
+ * Progress Notes last changed by a requestor's reply (the add-on appends it with its local time, a
+ * column this scan does not read) are not rebuilt here, and neither is a text the log had to cut.
+ *
  * Past the bound, or when nothing matches, the refusal stays as it was: the cell keeps the pasted text
  * with a note saying to use Undo (judge.ts NOT_KEPT). Nothing stored is lost: the log still holds the
  * earlier text, and Undo or a person reading the log can put it back.
@@ -50,6 +53,18 @@ export const SCAN_ROWS = 100_000;
 const SCAN_CHUNKS = [500, 2_000, 8_000, 32_000] as const;
 /** Non-matching texts tried per field before it is given up (see the file comment). */
 const MAX_TRIES = 16;
+
+/** Fields intake fills from the request's answers (core/intake.ts newWorkOrder). */
+const ANSWERED: ReadonlySet<WorkOrderField> = new Set<WorkOrderField>([
+  'description',
+  'requesterEmail',
+  'requesterName',
+  'location',
+  'urgency',
+  'resources',
+  'asset',
+  'reviewFlag',
+]);
 
 const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
   (Object.entries(REGISTER_COLUMNS) as [WorkOrderField, string][]).map(([field, header]) => [header, field]),
@@ -108,11 +123,7 @@ function ordersFromResponses(
 }
 
 /** Offers each wanted cell the value the named response gives it. */
-function tryResponses(
-  ss: Spreadsheet,
-  refsOf: Map<Wanted, string>,
-  reference: ReferenceData,
-): void {
+function tryResponses(ss: Spreadsheet, refsOf: Map<Wanted, string>, reference: ReferenceData): void {
   const orders = ordersFromResponses(ss, new Set(refsOf.values()), reference);
   for (const [want, ref] of refsOf) {
     const value = orders.get(ref)?.[want.field];
@@ -130,7 +141,12 @@ function recordedRef(state: RowState, cells: readonly unknown[], rows: PastedRow
 }
 
 /** Searches the log's last rows for what is still open (see the file comment). */
-function scanLog(ss: Spreadsheet, wants: readonly Wanted[], reference: ReferenceData): void {
+function scanLog(
+  ss: Spreadsheet,
+  wants: readonly Wanted[],
+  refsOf: ReadonlyMap<Wanted, string>,
+  reference: ReferenceData,
+): void {
   const byId = new Map<string, Wanted[]>();
   for (const want of open(wants)) {
     const id = want.state.order.id;
@@ -155,7 +171,9 @@ function scanLog(ss: Spreadsheet, wants: readonly Wanted[], reference: Reference
         if (line.field === CREATED_FIELD) {
           // Older rows belong to an earlier life of the id: what is still open came from the answers.
           const ref = createdRef(line.newValue);
-          for (const want of open(pending)) if (ref !== '') created.set(want, ref);
+          for (const want of pending) if (want.field === 'responseRef') offer(want, ref);
+          for (const want of open(pending))
+            if (ref !== '' && ANSWERED.has(want.field) && refsOf.get(want) !== ref) created.set(want, ref);
           byId.delete(id);
           break;
         }
@@ -192,15 +210,16 @@ export function putBackUnkeptFields(
       if (r.field === 'state' || state.fingerprints[r.field] === undefined) continue;
       const want: Wanted = { row: i, field: r.field, state, tries: 0 };
       wants.push(want);
-      const ref = recordedRef(state, cells, rows);
+      const ref = ANSWERED.has(r.field) ? recordedRef(state, cells, rows) : '';
       if (ref !== '') refsOf.set(want, ref);
     }
   });
   if (wants.length === 0) return verdicts;
   tryResponses(ss, refsOf, reference);
-  scanLog(ss, wants, reference);
+  scanLog(ss, wants, refsOf, reference);
   const found = new Map<string, string>();
-  for (const want of wants) if (want.value !== undefined) found.set(`${want.row}\u0000${want.field}`, want.value);
+  for (const want of wants)
+    if (want.value !== undefined) found.set(`${want.row}\u0000${want.field}`, want.value);
   if (found.size === 0) return verdicts;
   return verdicts.map((verdict, i) => {
     if (verdict.kind !== 'judged') return verdict;
