@@ -50,10 +50,12 @@ export async function measureUnkeptPaste(world: BenchWorld): Promise<Measurement
     values: block.map((_, i) => [`Pasted note ${i}`, 'Pasted result', 'Pasted action']),
     user: world.users.technicians[0] ?? '',
   });
+  const notes = sheet.readNotes({ row: first.row, column: column('notes'), numRows: 50, numColumns: 3 });
+  const leftForUndo = notes.flat().filter((n) => /could not be put back/.test(n)).length;
   return {
     operation: WORST_CASES.unkept,
     records: edit.executions,
-    note: `${printed} of the 150 cells kept only as prints`,
+    note: `${printed} of the 150 cells kept only as prints, ${printed - leftForUndo} of them put back`,
   };
 }
 
