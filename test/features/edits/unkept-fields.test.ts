@@ -106,6 +106,23 @@ test('a never-edited long Description comes back from its response row, without 
   expect(record.stats.cellsRead).toBeLessThan(500);
 });
 
+test('with the Response Row cell emptied by hand, the log’s "Created" row names the response instead', async () => {
+  const ids = [
+    await assignedOrder(wb, TECH, { description: `${LONG.repeat(4)} Up.` }),
+    await assignedOrder(wb, TECH, { description: `${LONG.repeat(4)} Down.` }),
+  ];
+  const before = ids.map((id) => String(cell(wb, id, 'Description')));
+  for (const id of ids) {
+    const state = parseRowState(cell(wb, id, ROW_STATE_HEADER));
+    expect(state?.fingerprints.responseRef).toBeDefined(); // the record names it only as a print
+    wb.sheet(REGISTER).writeValues(rowOf(wb, id), wb.registerColumn('Response Row'), [['']]);
+  }
+  const record = await pasteOver(ids, 'Description');
+  expect(ids.map((id) => cell(wb, id, 'Description'))).toEqual(before);
+  for (const id of ids) expect(noteAt(wb, id, 'Description')).not.toMatch(/could not be put back/);
+  expect(record.stats.cellsRead).toBeLessThan(logRows()); // the log's last rows only
+});
+
 test('a row typed into the log by hand with another text is not put back; the true earlier text is', async () => {
   const ids = await twoWithResults('Genuine');
   const genuine = ids.map((id) => String(cell(wb, id, 'Results')));
