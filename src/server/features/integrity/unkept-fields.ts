@@ -14,8 +14,9 @@
  * row or response row passes only if it is the text the record printed. A forged candidate that does
  * not match is skipped and the search goes on upward. Prints are 18 bits, so a forger's random text
  * matches one time in 262,144: the search tries at most MAX_TRIES texts per field, which bounds that
- * chance to 1 in 16,000 per field and makes burying the true value under forged rows cost only the put
- * back (the cell is left for Undo), never a wrong text.
+ * chance to 1 in 16,000 per field and makes burying the true value under forged rows (or a forged
+ * "Created" row, which ends that record's search) cost only the put back (the cell is left for Undo),
+ * never a wrong text.
  *
  * Progress Notes last changed by a requestor's reply (the add-on appends it with its local time, a
  * column this scan does not read) are not rebuilt here, and neither is a text the log had to cut.
@@ -26,6 +27,7 @@
  */
 import { parseChanges } from '../../../core/change-lines';
 import { LOG_COLUMN } from '../../../core/change-log-row';
+import { cellText } from '../../../core/columns';
 import { newWorkOrder, parseSubmission } from '../../../core/intake';
 import { emptyWorkOrder, REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { CREATED_FIELD, createdRef } from '../../../core/replay';
@@ -34,7 +36,6 @@ import { readChangeLogBackward } from '../../adapters/change-log-read';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { canonicalOrder, fingerprintMatches, parseRowState, type RowState } from '../../adapters/row-state';
 import { logSheet } from '../../adapters/workbook';
-import { cellText } from '../../../core/columns';
 import { NOT_KEPT, type Refusal, type RowVerdict } from '../edits/judge';
 import type { PastedRows } from './paste';
 import { readResponseRows } from './rebuild';
@@ -44,9 +45,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /**
  * Rows of the log read at most, from the bottom. Price under bench/cost-model.ts (100 ms a read,
  * 10 µs a cell): two columns of 100,000 rows are 200,000 cells, 2.0 s, in six reads (chunks below),
- * 0.6 s: about 2.6 s plus the scan's JavaScript, so with the rest of a 50-row paste (about 2 s) the
- * document lock is held about 5 s at worst, under the 10 s allowed, whatever the log's length. At the
- * benchmark's pace (about 10 log rows per order) it reaches back over the last 10,000 orders' history.
+ * 0.6 s (later reads of the same sheet are answered by the read cache: less): about 2.6 s plus the
+ * scan's JavaScript, so with the rest of a 50-row paste (about 1.7 s) the document lock is held about
+ * 5 s at worst, under the 10 s allowed, whatever the log's length (measured at 100,000 orders, 150
+ * refused cells, the scan to its bound: 3.96 s held; bench/edits-focus.ts). At the benchmark's pace
+ * (about 10 log rows per order) it reaches back over the last 10,000 orders' history.
  */
 export const SCAN_ROWS = 100_000;
 /** Chunk sizes, bottom up: a change made lately is found in the first, small read. */
