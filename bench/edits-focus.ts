@@ -2,7 +2,8 @@
  * The edit trigger's figures alone, as `npm run bench` measures them, with where each estimate goes
  * (by part) and every service call it made: on one generated world per size, after the operations
  * main.ts runs before it (setup re-run, ingest, the sidebar), the default technician edit and
- * 50-row paste (bench/operations.ts), then the 1,000-row paste of Assignee (bench/worst-cases.ts).
+ * 50-row paste (bench/operations.ts), the 50-row paste refused over texts kept only as prints and the
+ * 1,000-row paste of Assignee (bench/worst-cases.ts; WO_FOCUS_WORST=0 leaves the latter out).
  * For working on the edit trigger's cost without the whole bench:
  *
  *   WO_DIST_DIR=/tmp/dist npm run build && WO_DIST_DIR=/tmp/dist WO_BENCH_SIZES=1000 node --import tsx bench/edits-focus.ts
@@ -11,7 +12,8 @@ import type { ExecutionRecord } from '../runtime';
 import { costModelFromEnv } from './cost-model';
 import { measureEditsDefault, measureIngest, measureReviewDefault, measureSetupRerun } from './operations';
 import { summarizeRecords } from './pricing';
-import { measureWorstCases, WORST_CASES } from './worst-cases';
+import { recordFigures } from './results';
+import { measureUnkeptPaste, measureWorstCases, WORST_CASES } from './worst-cases';
 import { benchHistory, createOurWorld } from './world';
 
 const model = costModelFromEnv();
@@ -27,7 +29,8 @@ function describe(size: number, name: string, records: readonly ExecutionRecord[
     .map(([c, n]) => `${c} ${n}`)
     .join(', ');
   console.log(
-    `${size.toLocaleString('en-US')}  ${name}: ${(total / 1000).toFixed(2)} s (${shown}); ` +
+    `${size.toLocaleString('en-US')}  ${name}: ${(total / 1000).toFixed(2)} s, lock held ` +
+      `${(recordFigures(records, model).lockHoldMs / 1000).toFixed(2)} s (${shown}); ` +
       `reads ${counts.reads} (cached ${counts.cachedReads}), writes ${counts.writes}, ` +
       `cells read ${counts.cellsRead.toLocaleString('en-US')}, written ${counts.cellsWritten.toLocaleString('en-US')}, ` +
       `emails ${counts.emails}, ok ${records.every((r) => r.ok)}\n    calls: ${all}`,
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
       await measureIngest(world);
       await measureReviewDefault(world);
       for (const m of await measureEditsDefault(world)) describe(size, m.operation, m.records);
+      const unkept = await measureUnkeptPaste(world);
+      describe(size, `${unkept.operation} (${unkept.note ?? ''})`, unkept.records);
       if (process.env.WO_FOCUS_WORST !== '0') {
         for (const m of await measureWorstCases(world))
           if (m.operation === WORST_CASES.paste) describe(size, m.operation, m.records);

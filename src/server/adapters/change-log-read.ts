@@ -61,3 +61,39 @@ export function readChangeLogColumns(
     }
   return { rows, cells: (column) => read.get(column) ?? [] };
 }
+
+export interface BackwardScan {
+  /** First (leftmost) column read, 0-based, and how many adjacent columns from it. */
+  firstColumn: number;
+  columns: number;
+  /** Rows per read, bottom-up: the first read takes chunks[0] rows, and so on; the last size repeats. */
+  chunks: readonly number[];
+  /** Rows read at most, counted from the last row up. */
+  maxRows: number;
+}
+
+/**
+ * Reads the log's last rows from the bottom up, one read per chunk (sizes growing as `chunks` says,
+ * so a question the last rows answer costs one small read), at most `maxRows` rows. `visit` gets each
+ * chunk's rows in sheet order (top to bottom) and the sheet row of the first; it returns true to stop.
+ * Returns how many rows were read.
+ */
+export function readChangeLogBackward(
+  sheet: Sheet,
+  { firstColumn, columns, chunks, maxRows }: BackwardScan,
+  visit: (rows: unknown[][], first: number) => boolean | void,
+): number {
+  const last = sheet.getLastRow();
+  const floor = Math.max(2, last - maxRows + 1);
+  let bottom = last;
+  let read = 0;
+  for (let i = 0; bottom >= floor; i++) {
+    const size = chunks[Math.min(i, chunks.length - 1)] ?? 1;
+    const first = Math.max(floor, bottom - size + 1);
+    const rows = sheet.getRange(first, firstColumn + 1, bottom - first + 1, columns).getValues();
+    read += rows.length;
+    if (visit(rows, first) === true) break;
+    bottom = first - 1;
+  }
+  return read;
+}

@@ -19,12 +19,13 @@ import { compareIds } from '../../../core/replay';
 import { addonKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
-import { fingerprintMatches, parseRowState, sameFieldValue } from '../../adapters/row-state';
+import { sameFieldValue } from '../../adapters/row-state';
 import { FIELDS, readFields } from '../edits/cells';
-import { NOT_KEPT, type Refusal, type RowVerdict } from '../edits/judge';
+import type { Refusal, RowVerdict } from '../edits/judge';
 import { highestIssued, missingCandidates, readSettled } from './candidates';
 import { readLogKnowledge } from './log-history';
 import { rebuildOrders } from './rebuild';
+import { putBackUnkeptFields } from './unkept-fields';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -200,73 +201,5 @@ function putBackWholeRows(
     const pick = chosen.get(i);
     const baseline = pick ? orders.get(pick.id) : undefined;
     return pick && baseline ? putBackWhole(rows.read[i] ?? [], rows, baseline, pick.reason) : verdict;
-  });
-}
-
-/** Refused cells whose earlier value the row's record keeps only as a print (none restored yet). */
-function unkept(verdict: RowVerdict): Refusal[] {
-  if (verdict.kind !== 'judged') return [];
-  return verdict.refused.filter((r) => r.field !== 'state' && !r.restored);
-}
-
-/**
- * A paste refused in a cell whose earlier value the row's record keeps only as a keyed print (a long
- * or never-edited text: Description, Requester, Response…, see core/row-state-codec.ts): that value is
- * read from the change log and put back, when it matches the print. Cost, on this path only: the log
- * (whole) and the requests' answers, as for a paste over the hidden column.
- */
-function putBackUnkeptFields(
-  ss: Spreadsheet,
-  rows: PastedRows,
-  verdicts: RowVerdict[],
-  reference: ReferenceData,
-): RowVerdict[] {
-  const wanted = new Set<string>();
-  verdicts.forEach((v) => {
-    if (v.kind === 'judged' && unkept(v).length > 0) wanted.add(v.before.id);
-  });
-  if (wanted.size === 0 || rows.stateIndex < 0) return verdicts;
-  const key = addonKey(ss.getId());
-  const knowledge = key ? readLogKnowledge(ss, wanted) : null;
-  if (!key || !knowledge) return verdicts;
-  const histories = [...wanted].flatMap((id) => {
-    const history = knowledge.live.has(id) ? knowledge.histories.get(id) : undefined;
-    return history ? [history] : [];
-  });
-  if (histories.length === 0) return verdicts;
-  const orders = rebuildOrders(ss, histories, {
-    key,
-    settings: reference.settings,
-    timeZone: reference.timeZone,
-  });
-  return verdicts.map((verdict, i) => {
-    const refusals = unkept(verdict);
-    if (verdict.kind !== 'judged' || refusals.length === 0) return verdict;
-    const logged = orders.get(verdict.before.id);
-    const state = parseRowState(rows.read[i]?.[rows.stateIndex]);
-    if (!logged || !state) return verdict;
-    const before = { ...verdict.before } as Record<WorkOrderField, unknown>;
-    const next = { ...verdict.next } as Record<WorkOrderField, unknown>;
-    const unknownOld = new Set(verdict.unknownOld);
-    const notes = new Map(verdict.notes);
-    const refused = verdict.refused.map((r) => {
-      if (!refusals.includes(r) || r.field === 'state') return r;
-      const value = logged[r.field];
-      // Only the value the record knew: a log that says otherwise leaves the cell for Undo.
-      if (typeof value !== 'string' || !fingerprintMatches(state, r.field, value)) return r;
-      before[r.field] = value;
-      next[r.field] = value;
-      unknownOld.delete(r.field);
-      if (notes.get(r.field) === `${r.reason}. ${NOT_KEPT}`) notes.set(r.field, r.reason);
-      return { ...r, restored: true };
-    });
-    return {
-      ...verdict,
-      before: before as unknown as WorkOrder,
-      next: next as unknown as WorkOrder,
-      refused,
-      unknownOld,
-      notes,
-    };
   });
 }

@@ -16,8 +16,34 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const ANSWERS_NOT_FOUND =
   'Restored from the change log: the original form answers were not found as intake recorded them';
 
-/** The answers of each response row named, by question title (one read per responses tab). */
-function readAnswers(ss: Spreadsheet, refs: readonly string[]): Map<string, Record<string, string[]>> {
+/**
+ * Rows within this many cells of each other are read in one call: a read round trip costs about what
+ * 10,000 cells cost inside one (bench/cost-model.ts: 100 ms a read, 10 µs a cell), so a gap narrower
+ * than that is cheaper read through than skipped.
+ */
+const GAP_CELLS = 10_000;
+
+/** Sorted row numbers grouped into runs whose gaps are at most `maxGap` rows. */
+function clusterRows(rows: readonly number[], maxGap: number): { first: number; last: number }[] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: { first: number; last: number }[] = [];
+  for (const row of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && row - run.last - 1 <= maxGap) run.last = row;
+    else runs.push({ first: row, last: row });
+  }
+  return runs;
+}
+
+/**
+ * The answers of each response row named ("Form Responses 1!A7"), by question title, read as they
+ * display: per responses tab, its header row and the rows named, nearby rows in one read (never the
+ * whole tab, which at 100,000 requests is a million cells). A row past the tab's last is left out.
+ */
+export function readResponseRows(
+  ss: Spreadsheet,
+  refs: Iterable<string>,
+): Map<string, Record<string, string[]>> {
   const bySheet = new Map<string, number[]>();
   for (const ref of refs) {
     const at = parseResponseRef(ref);
@@ -25,14 +51,22 @@ function readAnswers(ss: Spreadsheet, refs: readonly string[]): Map<string, Reco
     bySheet.set(at.sheetName, [...(bySheet.get(at.sheetName) ?? []), at.row]);
   }
   const answers = new Map<string, Record<string, string[]>>();
-  for (const [name, rows] of bySheet) {
+  for (const [name, wanted] of bySheet) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
-    const values = sheet.getDataRange().getDisplayValues();
-    const header = values[0] ?? [];
-    for (const row of rows) {
-      const cells = values[row - 1];
-      if (!cells) continue;
+    const lastRow = sheet.getLastRow();
+    const width = sheet.getLastColumn();
+    if (lastRow < 1 || width < 1) continue;
+    const rows = new Map<number, string[]>();
+    const inTab = wanted.filter((r) => r <= lastRow);
+    for (const run of clusterRows([1, ...inTab], Math.floor(GAP_CELLS / width))) {
+      const values = sheet.getRange(run.first, 1, run.last - run.first + 1, width).getDisplayValues();
+      values.forEach((cells, i) => rows.set(run.first + i, cells));
+    }
+    const header = rows.get(1) ?? [];
+    for (const row of inTab) {
+      const cells = rows.get(row);
+      if (!cells || row === 1) continue;
       const named: Record<string, string[]> = {};
       header.forEach((h, i) => {
         if (String(h).trim() !== '') named[String(h).trim()] = [String(cells[i] ?? '')];
@@ -64,7 +98,7 @@ export function rebuildOrders(
   ctx: RebuildContext,
 ): Map<string, WorkOrder> {
   const refs = histories.map((h) => h.created?.ref ?? '').filter((r) => r !== '');
-  const answers = refs.length > 0 ? readAnswers(ss, refs) : new Map<string, Record<string, string[]>>();
+  const answers = refs.length > 0 ? readResponseRows(ss, refs) : new Map<string, Record<string, string[]>>();
   const orders = new Map<string, WorkOrder>();
   for (const history of histories) {
     const ref = history.created?.ref ?? '';

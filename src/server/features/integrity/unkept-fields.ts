@@ -1,0 +1,254 @@
+/**
+ * A paste refused in a cell whose earlier value the row's record keeps only as a keyed print (a long
+ * or never-edited text: Description, Requester, Results…, see core/row-state-codec.ts): the earlier
+ * value is found and put back when it matches the print. Where it is looked for, cheapest first:
+ *
+ *  1. the request's answers (a field nobody changed since intake holds what the form gave): the
+ *     response row the record names (or the row's Response cell, when it matches its own print);
+ *  2. the change log, read from the bottom up in growing chunks (change-log-read.ts), at most
+ *     SCAN_ROWS rows: the latest change of the field whose new value matches the print is the value;
+ *     a record's "Created" row ends its search there and names its response row, read as in 1.
+ *
+ * Why neither needs the log's MAC chain (log-history.ts checks it by reading the whole log): the
+ * print is keyed with the add-on's secret, which no editor holds, so a text typed into a forged log
+ * row or response row passes only if it is the text the record printed. A forged candidate that does
+ * not match is skipped and the search goes on upward. Prints are 18 bits, so a forger's random text
+ * matches one time in 262,144: the search tries at most MAX_TRIES texts per field, which bounds that
+ * chance to 1 in 16,000 per field and makes burying the true value under forged rows (or a forged
+ * "Created" row, which ends that record's search) cost only the put back (the cell is left for Undo),
+ * never a wrong text.
+ *
+ * Progress Notes last changed by a requestor's reply (the add-on appends it with its local time, a
+ * column this scan does not read) are not rebuilt here, and neither is a text the log had to cut.
+ *
+ * Past the bound, or when nothing matches, the refusal stays as it was: the cell keeps the pasted text
+ * with a note saying to use Undo (judge.ts NOT_KEPT). Nothing stored is lost: the log still holds the
+ * earlier text, and Undo or a person reading the log can put it back.
+ */
+import { parseChanges } from '../../../core/change-lines';
+import { LOG_COLUMN } from '../../../core/change-log-row';
+import { cellText } from '../../../core/columns';
+import { newWorkOrder, parseSubmission } from '../../../core/intake';
+import { emptyWorkOrder, REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
+import { CREATED_FIELD, createdRef } from '../../../core/replay';
+import { addonKey } from '../../adapters/addon-secret';
+import { readChangeLogBackward } from '../../adapters/change-log-read';
+import type { ReferenceData } from '../../adapters/reference-data';
+import { canonicalOrder, fingerprintMatches, parseRowState, type RowState } from '../../adapters/row-state';
+import { logSheet } from '../../adapters/workbook';
+import { NOT_KEPT, type Refusal, type RowVerdict } from '../edits/judge';
+import type { PastedRows } from './paste';
+import { readResponseRows } from './rebuild';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Rows of the log read at most, from the bottom. Price under bench/cost-model.ts (100 ms a read,
+ * 10 µs a cell): two columns of 100,000 rows are 200,000 cells, 2.0 s, in six reads (chunks below),
+ * 0.6 s (later reads of the same sheet are answered by the read cache: less): about 2.6 s plus the
+ * scan's JavaScript, so with the rest of a 50-row paste (about 1.7 s) the document lock is held about
+ * 5 s at worst, under the 10 s allowed, whatever the log's length (measured at 100,000 orders, 150
+ * refused cells, the scan to its bound: 3.96 s held; bench/edits-focus.ts). At the benchmark's pace
+ * (about 10 log rows per order) it reaches back over the last 10,000 orders' history.
+ */
+export const SCAN_ROWS = 100_000;
+/** Chunk sizes, bottom up: a change made lately is found in the first, small read. */
+const SCAN_CHUNKS = [500, 2_000, 8_000, 32_000] as const;
+/** Non-matching texts tried per field before it is given up (see the file comment). */
+const MAX_TRIES = 16;
+
+/** Fields intake fills from the request's answers (core/intake.ts newWorkOrder). */
+const ANSWERED: ReadonlySet<WorkOrderField> = new Set<WorkOrderField>([
+  'description',
+  'requesterEmail',
+  'requesterName',
+  'location',
+  'urgency',
+  'resources',
+  'asset',
+  'reviewFlag',
+]);
+
+const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
+  (Object.entries(REGISTER_COLUMNS) as [WorkOrderField, string][]).map(([field, header]) => [header, field]),
+);
+
+/** Refused cells whose earlier value the row's record keeps only as a print (none restored yet). */
+export function unkept(verdict: RowVerdict): Refusal[] {
+  if (verdict.kind !== 'judged') return [];
+  return verdict.refused.filter((r) => r.field !== 'state' && !r.restored);
+}
+
+/** One refused cell to find the earlier value of. */
+interface Wanted {
+  row: number;
+  field: WorkOrderField;
+  state: RowState;
+  tries: number;
+  value?: string;
+}
+
+/** Whether `text` is what `state` printed for `field`, as written or as the register reads it back. */
+function matches(state: RowState, field: WorkOrderField, text: string): boolean {
+  if (fingerprintMatches(state, field, text)) return true;
+  const canonical = canonicalOrder({ ...emptyWorkOrder(), id: state.order.id, [field]: text });
+  const read = canonical[field];
+  return typeof read === 'string' && read !== text && fingerprintMatches(state, field, read);
+}
+
+/** Tries `text` for a wanted cell still open; true when it is the value. */
+function offer(want: Wanted, text: string): boolean {
+  if (want.value !== undefined || want.tries >= MAX_TRIES) return false;
+  if (matches(want.state, want.field, text)) {
+    want.value = text;
+    return true;
+  }
+  want.tries++;
+  return false;
+}
+
+const open = (wants: readonly Wanted[]): Wanted[] =>
+  wants.filter((w) => w.value === undefined && w.tries < MAX_TRIES);
+
+/** The order intake made of each response row named (by ref), for checking prints. */
+function ordersFromResponses(
+  ss: Spreadsheet,
+  refs: ReadonlySet<string>,
+  reference: ReferenceData,
+): Map<string, WorkOrder> {
+  const orders = new Map<string, WorkOrder>();
+  if (refs.size === 0) return orders;
+  for (const [ref, named] of readResponseRows(ss, refs)) {
+    const submission = parseSubmission(named, reference.settings.locations);
+    orders.set(ref, newWorkOrder(submission, { id: '', requestedAt: new Date(0), responseRef: ref }));
+  }
+  return orders;
+}
+
+/** Offers each wanted cell the value the named response gives it. */
+function tryResponses(ss: Spreadsheet, refsOf: Map<Wanted, string>, reference: ReferenceData): void {
+  const orders = ordersFromResponses(ss, new Set(refsOf.values()), reference);
+  for (const [want, ref] of refsOf) {
+    const value = orders.get(ref)?.[want.field];
+    if (typeof value === 'string') offer(want, value);
+  }
+}
+
+/** The response row a record names: kept whole, or the row's Response cell matching its print. */
+function recordedRef(state: RowState, cells: readonly unknown[], rows: PastedRows): string {
+  if (state.order.responseRef !== '') return state.order.responseRef;
+  const index = rows.layout.indexOf.responseRef;
+  if (index < 0 || rows.edited(index)) return '';
+  const text = cellText(cells[index]).trim();
+  return text !== '' && fingerprintMatches(state, 'responseRef', text) ? text : '';
+}
+
+/** Searches the log's last rows for what is still open (see the file comment). */
+function scanLog(
+  ss: Spreadsheet,
+  wants: readonly Wanted[],
+  refsOf: ReadonlyMap<Wanted, string>,
+  reference: ReferenceData,
+): void {
+  const byId = new Map<string, Wanted[]>();
+  for (const want of open(wants)) {
+    const id = want.state.order.id;
+    byId.set(id, [...(byId.get(id) ?? []), want]);
+  }
+  if (byId.size === 0) return;
+  const created = new Map<Wanted, string>();
+  const first = Math.min(LOG_COLUMN.recordId, LOG_COLUMN.changes);
+  const columns = Math.abs(LOG_COLUMN.changes - LOG_COLUMN.recordId) + 1;
+  const idAt = LOG_COLUMN.recordId - first;
+  const changesAt = LOG_COLUMN.changes - first;
+  const scan = { firstColumn: first, columns, chunks: SCAN_CHUNKS, maxRows: SCAN_ROWS };
+  readChangeLogBackward(logSheet(ss), scan, (rows) => {
+    for (let r = rows.length - 1; r >= 0; r--) {
+      const row = rows[r] as unknown[];
+      const id = cellText(row[idAt]).trim();
+      const pending = byId.get(id);
+      if (!pending) continue;
+      // Lines of one row in reverse too: the latest change of a field comes first.
+      const lines = parseChanges(cellText(row[changesAt])).reverse();
+      for (const line of lines) {
+        if (line.field === CREATED_FIELD) {
+          // Older rows belong to an earlier life of the id: what is still open came from the answers.
+          const ref = createdRef(line.newValue);
+          for (const want of pending) if (want.field === 'responseRef') offer(want, ref);
+          for (const want of open(pending))
+            if (ref !== '' && ANSWERED.has(want.field) && refsOf.get(want) !== ref) created.set(want, ref);
+          byId.delete(id);
+          break;
+        }
+        const field = FIELD_OF_HEADER.get(line.field);
+        if (field) for (const want of pending) if (want.field === field) offer(want, line.newValue);
+      }
+      if (byId.has(id) && open(pending).length === 0) byId.delete(id);
+      if (byId.size === 0) return true;
+    }
+    return false;
+  });
+  if (created.size > 0) tryResponses(ss, created, reference);
+}
+
+/**
+ * The verdicts with each refused cell whose earlier value is found (see the file comment) put back
+ * as before, and its note without the advice to use Undo.
+ */
+export function putBackUnkeptFields(
+  ss: Spreadsheet,
+  rows: PastedRows,
+  verdicts: RowVerdict[],
+  reference: ReferenceData,
+): RowVerdict[] {
+  if (rows.stateIndex < 0 || !verdicts.some((v) => unkept(v).length > 0)) return verdicts;
+  if (!addonKey(ss.getId())) return verdicts;
+  const wants: Wanted[] = [];
+  const refsOf = new Map<Wanted, string>();
+  verdicts.forEach((verdict, i) => {
+    const cells = rows.read[i] ?? [];
+    const state = parseRowState(cells[rows.stateIndex]);
+    if (!state || verdict.kind !== 'judged' || state.order.id !== verdict.before.id) return;
+    for (const r of unkept(verdict)) {
+      if (r.field === 'state' || state.fingerprints[r.field] === undefined) continue;
+      const want: Wanted = { row: i, field: r.field, state, tries: 0 };
+      wants.push(want);
+      const ref = ANSWERED.has(r.field) ? recordedRef(state, cells, rows) : '';
+      if (ref !== '') refsOf.set(want, ref);
+    }
+  });
+  if (wants.length === 0) return verdicts;
+  tryResponses(ss, refsOf, reference);
+  scanLog(ss, wants, refsOf, reference);
+  const found = new Map<string, string>();
+  for (const want of wants)
+    if (want.value !== undefined) found.set(`${want.row}\u0000${want.field}`, want.value);
+  if (found.size === 0) return verdicts;
+  return verdicts.map((verdict, i) => {
+    if (verdict.kind !== 'judged') return verdict;
+    const before = { ...verdict.before } as Record<WorkOrderField, unknown>;
+    const next = { ...verdict.next } as Record<WorkOrderField, unknown>;
+    const unknownOld = new Set(verdict.unknownOld);
+    const notes = new Map(verdict.notes);
+    let changed = false;
+    const refused = verdict.refused.map((r) => {
+      const value = r.field === 'state' || r.restored ? undefined : found.get(`${i}\u0000${r.field}`);
+      if (value === undefined || r.field === 'state') return r;
+      changed = true;
+      before[r.field] = value;
+      next[r.field] = value;
+      unknownOld.delete(r.field);
+      if (notes.get(r.field) === `${r.reason}. ${NOT_KEPT}`) notes.set(r.field, r.reason);
+      return { ...r, restored: true };
+    });
+    if (!changed) return verdict;
+    return {
+      ...verdict,
+      before: before as unknown as WorkOrder,
+      next: next as unknown as WorkOrder,
+      refused,
+      unknownOld,
+      notes,
+    };
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * A paste refused in cells whose earlier text the row's record keeps only as a keyed print: the text
+ * comes back from the request's answers or from the change log's last rows (read bottom up, at most
+ * SCAN_ROWS), never from the whole log, so what a paste reads does not grow with the log. A text
+ * typed into the log by hand is not put back; a change older than the bound is left for Undo.
+ */
+import type { ExecutionRecord } from '../../../runtime';
+import { NOT_KEPT } from '../../../src/server/features/edits/judge';
+import { SCAN_ROWS } from '../../../src/server/features/integrity/unkept-fields';
+import { ROW_STATE_HEADER, parseRowState } from '../../../src/server/adapters/row-state';
+import { LOG, appendAsAddOn } from '../../support/audit';
+import { REGISTER, assignedOrder, cell, noteAt, onlyExecution, rowOf, type } from '../../support/edits';
+import { TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+
+let wb: TestWorkbook;
+beforeAll(async () => {
+  wb = await setUpWorkbook();
+  fillLog(600); // more than the scan's first read: the reads compared below are whole chunks
+});
+afterAll(() => wb.close());
+
+const LONG = 'The boiler in the basement plant room makes a knocking noise whenever the heating starts up. ';
+
+/** `count` rows the add-on wrote about other orders (approvals), appended after what is there. */
+function fillLog(count: number): void {
+  const start = Date.UTC(2026, 0, 1, 9, 0, 0);
+  appendAsAddOn(
+    wb,
+    Array.from({ length: count }, (_, i) => ({
+      at: new Date(start + i * 1000),
+      user: 'sam.supervisor@example.com',
+      source: 'sidebar' as const,
+      recordId: `REQ-9${String(i).padStart(6, '0')}`,
+      field: 'Status',
+      oldValue: 'Submitted',
+      newValue: 'Approved',
+    })),
+  );
+}
+
+/** Two adjacent orders of TECH's, each with long Results typed (kept only as a print). */
+async function twoWithResults(label: string): Promise<[string, string]> {
+  const ids: string[] = [];
+  for (const n of [1, 2]) {
+    const id = await assignedOrder(wb, TECH, { description: `${LONG}${label} ${n}` });
+    await type(wb, TECH, id, 'Status', 'In Progress');
+    await type(wb, TECH, id, 'Results', `${label} ${n}: ${LONG.repeat(3)}`);
+    expect(parseRowState(cell(wb, id, ROW_STATE_HEADER))?.fingerprints.results).toBeDefined();
+    ids.push(id);
+  }
+  const [a, b] = ids as [string, string];
+  expect(rowOf(wb, b)).toBe(rowOf(wb, a) + 1);
+  return [a, b];
+}
+
+/** Another technician pastes two cells of `header` over the rows of `ids` (no old value in the event). */
+async function pasteOver(
+  ids: readonly string[],
+  header: string,
+  texts = ['x', 'y'],
+): Promise<ExecutionRecord> {
+  const row = rowOf(wb, ids[0] as string);
+  const edit = await wb.edit(
+    TECH2,
+    REGISTER,
+    row,
+    wb.registerColumn(header),
+    texts.map((t) => [t]),
+  );
+  return onlyExecution(edit.executions);
+}
+
+const logRows = (): number => wb.sheet(LOG).lastRow() - 1;
+
+test('long Results changed lately come back from the log’s last rows, and what is read does not grow with the log', async () => {
+  const first = await twoWithResults('First');
+  const before = first.map((id) => String(cell(wb, id, 'Results')));
+  const read = await pasteOver(first, 'Results');
+  expect(first.map((id) => cell(wb, id, 'Results'))).toEqual(before);
+  for (const id of first) expect(noteAt(wb, id, 'Results')).not.toMatch(/could not be put back/);
+
+  // Five thousand more rows above the next orders' changes: the same paste reads the same cells.
+  fillLog(5_000);
+  const second = await twoWithResults('Second');
+  const again = await pasteOver(second, 'Results');
+  expect(second.map((id) => cell(wb, id, 'Results'))).toEqual(
+    second.map((_, n) => `Second ${n + 1}: ${LONG.repeat(3)}`),
+  );
+  expect(again.stats.cellsRead).toBe(read.stats.cellsRead);
+  // Far less than the log: its last rows, not all of it (six columns of every row, before).
+  expect(again.stats.cellsRead).toBeLessThan(logRows());
+});
+
+test('a never-edited long Description comes back from its response row, without reading the log', async () => {
+  const ids = [
+    await assignedOrder(wb, TECH, { description: `${LONG.repeat(4)} Left.` }),
+    await assignedOrder(wb, TECH, { description: `${LONG.repeat(4)} Right.` }),
+  ];
+  const before = ids.map((id) => String(cell(wb, id, 'Description')));
+  for (const id of ids)
+    expect(parseRowState(cell(wb, id, ROW_STATE_HEADER))?.fingerprints.description).toBeDefined();
+  const record = await pasteOver(ids, 'Description');
+  expect(ids.map((id) => cell(wb, id, 'Description'))).toEqual(before);
+  for (const id of ids) expect(noteAt(wb, id, 'Description')).not.toMatch(/could not be put back/);
+  // The register's rows and two response rows (and the responses' header): no log chunk at all.
+  expect(record.stats.cellsRead).toBeLessThan(500);
+});
+
+test('with the Response Row cell emptied by hand, the log’s "Created" row names the response instead', async () => {
+  const ids = [
+    await assignedOrder(wb, TECH, { description: `${LONG.repeat(4)} Up.` }),
+    await assignedOrder(wb, TECH, { description: `${LONG.repeat(4)} Down.` }),
+  ];
+  const before = ids.map((id) => String(cell(wb, id, 'Description')));
+  for (const id of ids) {
+    const state = parseRowState(cell(wb, id, ROW_STATE_HEADER));
+    expect(state?.fingerprints.responseRef).toBeDefined(); // the record names it only as a print
+    wb.sheet(REGISTER).writeValues(rowOf(wb, id), wb.registerColumn('Response Row'), [['']]);
+  }
+  const record = await pasteOver(ids, 'Description');
+  expect(ids.map((id) => cell(wb, id, 'Description'))).toEqual(before);
+  for (const id of ids) expect(noteAt(wb, id, 'Description')).not.toMatch(/could not be put back/);
+  expect(record.stats.cellsRead).toBeLessThan(logRows()); // the log's last rows only
+});
+
+test('a row typed into the log by hand with another text is not put back; the true earlier text is', async () => {
+  const ids = await twoWithResults('Genuine');
+  const genuine = ids.map((id) => String(cell(wb, id, 'Results')));
+  // An editor appends rows that look like the add-on's, claiming other Results for both orders.
+  const log = wb.sheet(LOG);
+  const forged = ids.map((id) => [
+    new Date(),
+    TECH,
+    'sheet edit',
+    id,
+    `Results: "" → Forged results for ${id}`,
+    'not a MAC',
+  ]);
+  log.writeValues(log.lastRow() + 1, 1, forged);
+  await pasteOver(ids, 'Results');
+  expect(ids.map((id) => cell(wb, id, 'Results'))).toEqual(genuine);
+});
+
+test('a change older than the scan’s bound is left for Undo, and the log still holds it', async () => {
+  const ids = await twoWithResults('Old');
+  const old = ids.map((id) => String(cell(wb, id, 'Results')));
+  fillLog(SCAN_ROWS);
+  await pasteOver(ids, 'Results', ['pasted 1', 'pasted 2']);
+  expect(ids.map((id) => cell(wb, id, 'Results'))).toEqual(['pasted 1', 'pasted 2']);
+  for (const id of ids) expect(noteAt(wb, id, 'Results')).toContain(NOT_KEPT);
+  const logged = wb.changeLogEntries().filter((e) => e.field === 'Results' && ids.includes(e.recordId));
+  expect(logged.map((e) => e.newValue)).toEqual(expect.arrayContaining(old));
+});
