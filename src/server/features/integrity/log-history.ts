@@ -10,7 +10,9 @@
  * are: nothing better vouches for them, and Verify audit log checks their chain.
  *
  * Cost: the whole log, one read per 50,000 rows. Callers take this path only when something is
- * already wrong (an order missing from the register, a paste over the hidden state column).
+ * already wrong (an order missing from the register, a paste over the hidden state column), and read
+ * it without the document lock where they can: LogFold lets a reading stop at one row and go on from
+ * the next under the lock (./log-snapshot).
  */
 import { canonicalOfRow, GENESIS_HASH, isBlankRow } from '../../../core/audit';
 import { entriesOfRow, LOG_COLUMN } from '../../../core/change-log-row';
