@@ -12,7 +12,8 @@
  * its own record (sorting, filtering and inserting rows move it along). The one exception is a paste
  * over that record itself (the hidden Last Known State column): the row is then put back from the
  * change log, which costs reads of the id column, the log and the request's answers
- * (features/integrity/paste.ts).
+ * (features/integrity/paste.ts); the log is read without the lock, which is then taken again
+ * (features/integrity/log-snapshot.ts).
  *
  * The caches, and what a miss costs:
  *  - the header row (register-shape.ts), remembered by this trigger and by Register.open (intake
@@ -46,6 +47,7 @@ import { currentUserEmail } from '../../adapters/session';
 import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
 import { explainHiddenEditor } from './hidden-editor';
 import { putBackForgedRows } from '../integrity/paste';
+import { withLogReadOutsideLock, type LogReading } from '../integrity/log-snapshot';
 import { intendStepEmails, notifySteps, type PendingEmail } from './notify';
 import type { MailIntent } from '../../adapters/change-log-mail';
 import { untickedLoader } from '../checklists/gate';
@@ -232,7 +234,10 @@ export function handleRegisterEdit(
   // Whole seconds: the stamps must read back exactly as recorded.
   const now = wholeSeconds(new Date());
   let mailIntent: MailIntent | null = null;
-  const locked = (handOff: HandOffLook): { result: RegisterEditResult; reference: ReferenceData } | null => {
+  const locked = (
+    handOff: HandOffLook,
+    log: LogReading,
+  ): { result: RegisterEditResult; reference: ReferenceData } | null => {
     const reference = loadReferenceData(ss);
     if (!admit(reference)) return null;
     const ctx: JudgeContext = {
@@ -251,7 +256,7 @@ export function handleRegisterEdit(
     // A paste over the hidden state column brought its own record: the change log says what the row held.
     const verdicts = putBackForgedRows(
       ss,
-      { sheet, layout: shape.layout, stateIndex: shape.stateIndex, read, edited },
+      { sheet, layout: shape.layout, stateIndex: shape.stateIndex, read, edited, log },
       user === '' ? explainHiddenEditor(judged.verdicts) : judged.verdicts,
       reference,
     );
@@ -280,7 +285,12 @@ export function handleRegisterEdit(
     if (queued === null) syncQueueFor(changed);
     return { result: { verdicts, toast }, reference };
   };
-  const outcome = withEditLocks(ss, now, locked);
+  // A paste over the hidden column reads the change log before the lock and again under it only
+  // from where that reading stopped (integrity/log-snapshot.ts): the section runs again, nothing
+  // written the first time.
+  const outcome = withLogReadOutsideLock(ss, (log) =>
+    withEditLocks(ss, now, (handOff) => locked(handOff, log)),
+  );
   if (!outcome) return null;
   // Emails after the lock is released (notifySteps gives the kept lock back once their intent is
   // deleted under it): sending is slow and must not hold other editors up.

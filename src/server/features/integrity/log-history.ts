@@ -10,11 +10,14 @@
  * are: nothing better vouches for them, and Verify audit log checks their chain.
  *
  * Cost: the whole log, one read per 50,000 rows. Callers take this path only when something is
- * already wrong (an order missing from the register, a paste over the hidden state column).
+ * already wrong (an order missing from the register, a paste over the hidden state column), and read
+ * it without the document lock where they can: LogFold lets a reading stop at one row and go on from
+ * the next under the lock (./log-snapshot).
  */
 import { canonicalOfRow, GENESIS_HASH, isBlankRow } from '../../../core/audit';
 import { entriesOfRow, LOG_COLUMN } from '../../../core/change-log-row';
 import { parseKeyedCell, type HmacKey } from '../../../core/keyed-chain';
+import { CHANGE_LOG_HEADERS } from '../../../core/model';
 import { ARCHIVED_FIELD, CREATED_FIELD, collectHistories, type RecordHistory } from '../../../core/replay';
 import { hmacSha256Hex } from '../../../core/sha256';
 import { addonKey } from '../../adapters/addon-secret';
@@ -24,8 +27,9 @@ import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { logSheet } from '../../adapters/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const CHUNK_ROWS = 50_000;
+export const CHUNK_ROWS = 50_000;
 const PLAIN_HASH = /^[0-9a-f]{64}$/;
 
 export interface LogKnowledge {
@@ -76,6 +80,76 @@ export class GenuineRows {
 }
 
 /**
+ * The log read row by row in order: which rows are genuine (GenuineRows) and what those say. Rows up
+ * to `committedThrough` (the checkpoint's row) are committed; past it, only a move to the Archive
+ * counts (see readLogKnowledge). Holds the live/archived state of every order and the lines of the
+ * wanted ones, so a reading can stop at one row and go on from the next later (log-snapshot.ts).
+ */
+export class LogFold {
+  private readonly genuine: GenuineRows;
+  private readonly state = new Map<string, boolean>();
+  private readonly histories = new Map<string, RecordHistory>();
+  private skipped = 0;
+
+  constructor(
+    key: HmacKey,
+    readonly wanted: ReadonlySet<string>,
+  ) {
+    this.genuine = new GenuineRows(key);
+  }
+
+  /** Takes in the next row of the log (sheet row `sheetRow`). */
+  fold(row: readonly unknown[], sheetRow: number, committedThrough: number): void {
+    if (isBlankRow(row)) return;
+    const committed = sheetRow <= committedThrough;
+    const changes = String(row[LOG_COLUMN.changes] ?? '');
+    const id = String(row[LOG_COLUMN.recordId] ?? '').trim();
+    const needed = changes.includes(CREATED_FIELD) || changes.includes(ARCHIVED_FIELD) || this.wanted.has(id);
+    if (!this.genuine.accept(row, needed)) {
+      if (needed) this.skipped++;
+      return;
+    }
+    const lines = entriesOfRow(row);
+    for (const line of lines) {
+      if (line.field === CREATED_FIELD && committed) this.state.set(line.recordId, true);
+      else if (line.field === ARCHIVED_FIELD) this.state.set(line.recordId, false);
+    }
+    if (committed && this.wanted.has(id)) collectHistories(lines, this.histories, this.wanted);
+  }
+
+  knowledge(): LogKnowledge {
+    const knowledge: LogKnowledge = {
+      live: new Set(),
+      archived: new Set(),
+      histories: this.histories,
+      skipped: this.skipped,
+    };
+    for (const [id, live] of this.state) (live ? knowledge.live : knowledge.archived).add(id);
+    return knowledge;
+  }
+}
+
+/** The sheet row through which the log's rows are committed (Infinity outside a document). */
+export function committedThrough(): number {
+  const checkpoint = documentPropertiesOrNull() ? readCheckpoint() : null;
+  return checkpoint?.row ?? Infinity;
+}
+
+/** Reads the log's rows `first`..`last` (sheet rows), one read per CHUNK_ROWS, into `visit`. */
+export function readLogRows(
+  sheet: Sheet,
+  first: number,
+  last: number,
+  visit: (row: readonly unknown[], sheetRow: number) => void,
+): void {
+  for (let top = first; top <= last; top += CHUNK_ROWS) {
+    const count = Math.min(CHUNK_ROWS, last - top + 1);
+    const rows = sheet.getRange(top, 1, count, CHANGE_LOG_HEADERS.length).getValues();
+    rows.forEach((row, offset) => visit(row, top + offset));
+  }
+}
+
+/**
  * What the genuine rows of the log say: live and archived ids, and the histories of `wanted`.
  * Null when the add-on has no secret here (nothing could be told genuine).
  */
@@ -83,33 +157,13 @@ export function readLogKnowledge(ss: Spreadsheet, wanted: ReadonlySet<string>): 
   const key = addonKey(ss.getId());
   if (!key) return null;
   const sheet = logSheet(ss);
-  const genuine = new GenuineRows(key);
-  const state = new Map<string, boolean>();
-  const knowledge: LogKnowledge = { live: new Set(), archived: new Set(), histories: new Map(), skipped: 0 };
   // In a document, rows past the checkpoint were written by a change that has not finished (or
   // failed). The next append keeps a move to the Archive whose order is gone and drops a creation
   // whose order never landed: until then, such a move counts and nothing else does.
-  const checkpoint = documentPropertiesOrNull() ? readCheckpoint() : null;
-  const committedThrough = checkpoint?.row ?? Infinity;
+  const through = committedThrough();
+  const fold = new LogFold(key, wanted);
   readChangeLogChunks(sheet, { chunkRows: CHUNK_ROWS }, (rows, _count, first) => {
-    for (const [offset, row] of rows.entries()) {
-      if (isBlankRow(row)) continue;
-      const committed = first + offset <= committedThrough;
-      const changes = String(row[LOG_COLUMN.changes] ?? '');
-      const id = String(row[LOG_COLUMN.recordId] ?? '').trim();
-      const needed = changes.includes(CREATED_FIELD) || changes.includes(ARCHIVED_FIELD) || wanted.has(id);
-      if (!genuine.accept(row, needed)) {
-        if (needed) knowledge.skipped++;
-        continue;
-      }
-      const lines = entriesOfRow(row);
-      for (const line of lines) {
-        if (line.field === CREATED_FIELD && committed) state.set(line.recordId, true);
-        else if (line.field === ARCHIVED_FIELD) state.set(line.recordId, false);
-      }
-      if (committed && wanted.has(id)) collectHistories(lines, knowledge.histories, wanted);
-    }
+    for (const [offset, row] of rows.entries()) fold.fold(row, first + offset, through);
   });
-  for (const [id, live] of state) (live ? knowledge.live : knowledge.archived).add(id);
-  return knowledge;
+  return fold.knowledge();
 }

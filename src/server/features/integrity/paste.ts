@@ -10,7 +10,8 @@
  *    made: the row held an order that is now missing from the register, and that one comes back.
  *
  * When the log cannot tell (no secret yet, no missing order), the row is left for Undo, as before.
- * Cost, on this path only: the id column, the Archive's, the log (whole), the responses tab.
+ * Cost, on this path only: the id column, the log, the responses tab. The edit trigger reads the log
+ * before it takes the document lock and, under it, only the rows appended since (./log-snapshot).
  */
 import { cellText, type RegisterLayout } from '../../../core/columns';
 import { parseRequestId } from '../../../core/ids';
@@ -24,6 +25,7 @@ import { FIELDS, readFields } from '../edits/cells';
 import type { Refusal, RowVerdict } from '../edits/judge';
 import { highestIssued, missingCandidates, readSettled } from './candidates';
 import { readLogKnowledge } from './log-history';
+import { WHOLE_LOG_READING, type LogReading } from './log-snapshot';
 import { rebuildOrders } from './rebuild';
 import { putBackUnkeptFields } from './unkept-fields';
 
@@ -56,6 +58,8 @@ export interface PastedRows {
   /** The edited rows as read, top to bottom. */
   read: readonly (readonly unknown[])[];
   edited: (index: number) => boolean;
+  /** How the log is read for a whole put-back (default: all of it, here; see ./log-snapshot). */
+  log?: LogReading;
 }
 
 /** The verdict that puts a row back whole to `baseline` (cells outside the paste stay as they are). */
@@ -141,15 +145,18 @@ function putBackWholeRows(
   const key = addonKey(ss.getId());
   if (!key) return [...verdicts];
   const idIndex = rows.layout.indexOf.id;
-  const { counts, served } = Register.withLayout(
-    rows.sheet,
-    rows.layout,
-    rows.stateIndex,
-  ).readIdsAndResponses();
+  const register = Register.withLayout(rows.sheet, rows.layout, rows.stateIndex);
   const pastedId = (i: number): string => cellText(rows.read[i]?.[idIndex]).trim();
-  const candidates = missingCandidates(ss, new Set(counts.keys()), readSettled(ss.getId()));
-  const wanted = new Set([...candidates, ...forged.map(pastedId).filter((id) => id !== '')]);
-  const knowledge = readLogKnowledge(ss, wanted);
+  const pastedIds = forged.map(pastedId).filter((id) => id !== '');
+  const candidatesAmong = (present: Iterable<string>): Set<string> =>
+    missingCandidates(ss, new Set(present), readSettled(ss.getId()));
+  const wantedWith = (candidates: ReadonlySet<string>): Set<string> => new Set([...candidates, ...pastedIds]);
+  const log = rows.log ?? WHOLE_LOG_READING;
+  // The log may have to be read first, outside the lock, for the orders the register misses then.
+  log.ensureRead(() => wantedWith(candidatesAmong(register.readIdsAndResponses().counts.keys())));
+  const { counts, served } = register.readIdsAndResponses();
+  const candidates = candidatesAmong(counts.keys());
+  const knowledge = log.knowledge(ss, wantedWith(candidates));
   if (!knowledge) return [...verdicts];
   const missing = [...candidates]
     .filter((id) => {
