@@ -24,7 +24,6 @@ import { sameFieldValue } from '../../adapters/row-state';
 import { FIELDS, readFields } from '../edits/cells';
 import type { Refusal, RowVerdict } from '../edits/judge';
 import { highestIssued, missingCandidates, readSettled } from './candidates';
-import { readLogKnowledge } from './log-history';
 import { WHOLE_LOG_READING, type LogReading } from './log-snapshot';
 import { rebuildOrders } from './rebuild';
 import { putBackUnkeptFields } from './unkept-fields';
