@@ -86,6 +86,15 @@ test('a record call and a completion read their order rows from the tabs’ ends
     expect(history).toBeGreaterThan(90_000);
     expect(run.stats.cellsRead).toBeLessThan(history / 5);
 
+    // With the card's row, the register's id column is not read; a stale row still finds the order.
+    const at = wb.register().find((r) => r.order.id === id)!.row;
+    const [, unhinted] = await recordCall(wb, { kind: 'view', id });
+    const [, hinted] = await recordCall(wb, { kind: 'view', id, rowHint: at });
+    expect(hinted.stats.cellsRead).toBeLessThan(unhinted.stats.cellsRead);
+    expect(hinted.stats.calls['Range.getValues']).toBe((unhinted.stats.calls['Range.getValues'] ?? 0) - 1);
+    const [stale] = await recordCall(wb, { kind: 'view', id, rowHint: at + 1 });
+    expect(stale).toMatchObject({ ok: true, records: { time: ticked.records.time } });
+
     // The completion's checklist check, under the lock as well: refused for the item left, reading little.
     const order = wb.order(id!);
     expect((await step(wb, TECH, { action: 'start', id, revision: order.revision })).reply.ok).toBe(true);

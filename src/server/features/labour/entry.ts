@@ -103,7 +103,11 @@ export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
     // Whole seconds: the Done At and Entered At cells read back exactly as sealed.
     const now = wholeSeconds(new Date());
     return withDocumentLock((): MyWorkRecordResponse => {
-      const located = Register.open(ss).find(data.id);
+      // At the card's row when it still holds the order (one read), else by the id column.
+      const register = Register.open(ss);
+      const located =
+        (data.rowHint === undefined ? null : register.findAtRow(data.id, data.rowHint)) ??
+        register.find(data.id);
       if (!located) {
         return refusal(
           `No work order ${data.id} is in the register (it may have been archived). Reload to see your current work.`,
