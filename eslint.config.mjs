@@ -80,24 +80,6 @@ const appsScriptGlobals = [
   message: 'Only src/server/adapters calls Google services: add a small adapter function there.',
 }));
 
-/**
- * Features read and write the register through the Register's own methods (src/server/adapters/
- * register.ts: readFields, rowOf, find, write, appendMany...), never through its sheet: each method
- * says what it reads and batches it, and the next writers (protections, the audit chain) are built on
- * them. Caught by name: `register.sheet`, `this.register.sheet`, `Register.open(ss).sheet` and
- * `const { sheet } = register`, whatever the register variable is called so long as it ends in
- * "register" (a sheet handle that is not a Register is named otherwise, e.g. setup's `registerTab`).
- */
-const REGISTER_SHEET_MESSAGE =
-  "A feature never reaches through the Register's sheet: give src/server/adapters/register.ts a narrowly named method.";
-const registerSheetAccess = [
-  "MemberExpression[property.name='sheet'][object.name=/[Rr]egister$/]",
-  "MemberExpression[property.value='sheet'][object.name=/[Rr]egister$/]",
-  "MemberExpression[property.name='sheet'][object.property.name=/[Rr]egister$/]",
-  "MemberExpression[property.name='sheet'][object.callee.object.name='Register']",
-  "VariableDeclarator[init.name=/[Rr]egister$/] > ObjectPattern > Property[key.name='sheet']",
-].map((selector) => ({ selector, message: REGISTER_SHEET_MESSAGE }));
-
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.workbench/**', 'test-results/**'] },
   js.configs.recommended,
@@ -135,11 +117,6 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/server/adapters/**'],
     rules: { 'no-restricted-globals': ['error', ...appsScriptGlobals] },
-  },
-  {
-    files: ['src/server/**/*.ts'],
-    ignores: ['src/server/adapters/**'],
-    rules: { 'no-restricted-syntax': ['error', ...registerSheetAccess] },
   },
   {
     files: ['src/**/*.ts'],

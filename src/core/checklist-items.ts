@@ -83,8 +83,15 @@ export function copyRows(key: HmacKey, id: string, items: readonly ChecklistDefi
   );
 }
 
-/** Every order's items from the tab's values (row 1 the header), by request id, in number order. */
-export function parseChecklistItems(values: readonly (readonly unknown[])[], key: HmacKey | null) {
+/**
+ * Every order's items from the tab's values (the header first), by request id, in number order.
+ * `rowNumbers[i]`: the sheet row of values[i + 1], when they are not the tab's rows from row 2 on.
+ */
+export function parseChecklistItems(
+  values: readonly (readonly unknown[])[],
+  key: HmacKey | null,
+  rowNumbers?: readonly number[],
+) {
   const byId = new Map<string, OrderChecklistItem[]>();
   const header = values[0];
   if (!header) return byId;
@@ -109,7 +116,7 @@ export function parseChecklistItems(values: readonly (readonly unknown[])[], key
     };
     const sealed = key !== null && cellText(cells[at.seal]) === sealOf(key, item);
     const list = byId.get(id) ?? [];
-    list.push({ ...item, sealed, row: i + 2 });
+    list.push({ ...item, sealed, row: rowNumbers?.[i] ?? i + 2 });
     byId.set(id, list);
   });
   for (const list of byId.values()) list.sort((a, b) => a.number - b.number || a.row - b.row);

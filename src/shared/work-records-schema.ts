@@ -18,6 +18,9 @@ const RecordId = z
   .string({ error: 'The request id is missing.' })
   .check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: 'That is not a request id.' }));
 
+/** Where the page last saw the order's row: checked by id before use, a miss costs one more read. */
+const RowHint = z.int().check(z.minimum(2), z.maximum(10_000_000));
+
 const ruled = (what: string, problem: (n: number) => string | null) =>
   z.number({ error: `${what} must be a number.` }).check(
     z.superRefine((n, ctx) => {
@@ -38,10 +41,11 @@ export const WorkRecordRequestSchema = z.discriminatedUnion(
   'kind',
   [
     /** Only read the order's checklist, time and parts (My work loads them when a card asks). */
-    z.strictObject({ kind: z.literal('view'), id: RecordId }),
+    z.strictObject({ kind: z.literal('view'), id: RecordId, rowHint: z.optional(RowHint) }),
     z.strictObject({
       kind: z.literal('tick'),
       id: RecordId,
+      rowHint: z.optional(RowHint),
       /** The item's number on the order's checklist ("2 of 4" → 2) and its text, both checked. */
       number: z.int({ error: 'The item number is missing.' }).check(z.minimum(1), z.maximum(500)),
       item: Item,
@@ -50,6 +54,7 @@ export const WorkRecordRequestSchema = z.discriminatedUnion(
     z.strictObject({
       kind: z.literal('time'),
       id: RecordId,
+      rowHint: z.optional(RowHint),
       date: z.string({ error: 'The date is missing.' }).check(
         z.trim(),
         z.superRefine((value, ctx) => {
@@ -70,6 +75,7 @@ export const WorkRecordRequestSchema = z.discriminatedUnion(
     z.strictObject({
       kind: z.literal('part'),
       id: RecordId,
+      rowHint: z.optional(RowHint),
       part: z.string({ error: 'The part is missing.' }).check(
         z.trim(),
         z.minLength(1, { error: 'Name the part used.' }),

@@ -88,9 +88,13 @@ export interface WorkRecordsView {
 export type MyWorkRecordResponse =
   { ok: true; message: string; records: WorkRecordsView } | { ok: false; message: string };
 
-/** What the page sends `myWorkRecord` (validated again by the server's schema). */
-export type WorkRecordInput =
+/**
+ * What the page sends `myWorkRecord` (validated again by the server's schema); `rowHint`, the card's
+ * row, spares the server a read of the register's id column when it still holds the order.
+ */
+export type WorkRecordInput = (
   | { kind: 'view'; id: string }
   | { kind: 'tick'; id: string; number: number; item: string; done: boolean }
   | { kind: 'time'; id: string; date: string; hours: number; note?: string }
-  | { kind: 'part'; id: string; part: string; quantity: number; unitCost: number };
+  | { kind: 'part'; id: string; part: string; quantity: number; unitCost: number }
+) & { rowHint?: number };

@@ -98,7 +98,10 @@ function act(request: MyWorkActionInput): Promise<void> {
 function record(request: WorkRecordInput): Promise<void> {
   return exclusive(async () => {
     say(request.kind === 'view' ? 'Loading…' : 'Recording…');
-    const reply = await callServer('myWorkRecord', request);
+    const card = [...(state.view?.open ?? []), ...(state.view?.awaitingClose ?? [])].find(
+      (c) => c.id === request.id,
+    );
+    const reply = await callServer('myWorkRecord', card ? { ...request, rowHint: card.rowHint } : request);
     if (!reply.ok) {
       complain(reply.message);
       render(); // A checkbox the server refused goes back to what is recorded.

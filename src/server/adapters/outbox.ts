@@ -12,6 +12,7 @@ import { drainRank } from '../../core/mail-forecast';
 import { REFUSED_MESSAGE, addMacHeader, outboxVerifier } from './outbox-auth';
 import { DIGESTED_STATUS, HELD_STATUS, OUTBOX_HEADERS } from './mailer';
 import { isQuotaError } from './outbox-deliver';
+import { deleteOutboxRows, trimmableRows } from './outbox-trim';
 import { mailSender } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -87,6 +88,8 @@ export interface DrainResult {
   /** Queued rows the add-on did not write (or that were edited): marked Refused, never sent. */
   refused: number;
   stoppedBy: 'done' | 'quota' | 'time';
+  /** Sent and digested rows past their keeping time, removed from the sheet (./outbox-trim.ts). */
+  trimmed: number;
 }
 
 const KEPT_FOR_DIGESTS = new Set([normalizeHeader(HELD_STATUS), normalizeHeader(DIGESTED_STATUS)]);
@@ -134,6 +137,7 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
     stillQueued: 0,
     refused: 0,
     stoppedBy: 'done',
+    trimmed: 0,
   };
   const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
   lastDrainWaiting = 0;
@@ -151,6 +155,14 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
   const set = (row: unknown[], column: OutboxColumn, value: unknown): void => {
     row[layout.indexOf[column]] = value;
   };
+  // Sent and digested rows past their keeping time go first, so the sheet (and this read) stays the
+  // size of a week's mail; every index below is of the sheet as it is after.
+  const trimmable = values.map((row) => ({
+    status: normalizeHeader(at(row, 'status')),
+    doneAt: isValidDate(at(row, 'sentAt')) ? at(row, 'sentAt') : at(row, 'queuedAt'),
+    blank: row.every((v) => v === '' || v === null),
+  }));
+  result.trimmed = deleteOutboxRows(sheet, values, trimmableRows(trimmable, now.getTime()));
   const queued: number[] = [];
   lastDrainHeld = [];
   for (let i = 1; i < values.length; i++) {

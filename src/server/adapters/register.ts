@@ -59,12 +59,21 @@ export interface OpenOptions {
  * found by header. Rows are found by request id; a row number is only ever a hint.
  */
 export class Register {
+  /**
+   * The sheet, private to this class in the language itself (not only to TypeScript): whatever a
+   * register value is called, nothing outside reaches its cells but through the methods below, each
+   * saying what it reads and batching it.
+   */
+  readonly #sheet: Sheet;
+
   private constructor(
-    readonly sheet: Sheet,
+    sheet: Sheet,
     readonly layout: RegisterLayout,
     /** Index of the hidden "Last Known State" column (see row-state.ts), -1 before setup adds it. */
     readonly stateIndex: number = -1,
-  ) {}
+  ) {
+    this.#sheet = sheet;
+  }
 
   static open(ss: Spreadsheet, options: OpenOptions = {}): Register {
     return Register.onSheet(localSheet(ss, SHEET_NAMES.register), options);
@@ -99,8 +108,8 @@ export class Register {
 
   /** Appends one order (one write) and returns the row it landed on. */
   append(order: WorkOrder): number {
-    this.sheet.appendRow(this.withState(workOrderToRow(order, this.layout), order));
-    return this.sheet.getLastRow();
+    this.#sheet.appendRow(this.withState(workOrderToRow(order, this.layout), order));
+    return this.#sheet.getLastRow();
   }
 
   /**
@@ -108,31 +117,31 @@ export class Register {
    * called: a caller that may not need it (intake, when no review queue index is stored) saves the read.
    */
   appendUnlocated(order: WorkOrder): { rowOf: () => number } {
-    this.sheet.appendRow(this.withState(workOrderToRow(order, this.layout), order));
-    return { rowOf: () => this.sheet.getLastRow() };
+    this.#sheet.appendRow(this.withState(workOrderToRow(order, this.layout), order));
+    return { rowOf: () => this.#sheet.getLastRow() };
   }
 
   /** Appends orders at the end in one write (growing the sheet first when needed); returns their first row. */
   appendMany(orders: readonly WorkOrder[]): number {
-    const first = this.sheet.getLastRow() + 1;
+    const first = this.#sheet.getLastRow() + 1;
     if (orders.length === 0) return first;
     const rows = orders.map((order) => this.withState(workOrderToRow(order, this.layout), order));
     const lastNeeded = first + rows.length - 1;
-    const maxRows = this.sheet.getMaxRows();
-    if (lastNeeded > maxRows) this.sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
-    this.sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
+    const maxRows = this.#sheet.getMaxRows();
+    if (lastNeeded > maxRows) this.#sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
+    this.#sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
     return first;
   }
 
   /** Reads rows [first, first+count) in one call. */
   readRows(first: number, count: number): unknown[][] {
     if (count <= 0) return [];
-    return this.sheet.getRange(first, 1, count, this.width).getValues();
+    return this.#sheet.getRange(first, 1, count, this.width).getValues();
   }
 
   /** Every data row with its parsed order (one read); rows that do not parse are returned apart. */
   readAll(): { orders: LocatedOrder[]; invalid: { row: number; error: string }[] } {
-    const last = this.sheet.getLastRow();
+    const last = this.#sheet.getLastRow();
     const rows = this.readRows(2, last - 1);
     const orders: LocatedOrder[] = [];
     const invalid: { row: number; error: string }[] = [];
@@ -150,14 +159,14 @@ export class Register {
    * sort and insert rows, so hints go stale). Null when no row holds the id.
    */
   find(id: string, hint?: number): LocatedOrder | null {
-    const last = this.sheet.getLastRow();
+    const last = this.#sheet.getLastRow();
     if (last < 2) return null;
     const idIndex = this.layout.indexOf.id;
     if (hint !== undefined && Number.isInteger(hint) && hint >= 2 && hint <= last) {
       const cells = this.readRows(hint, 1)[0];
       if (cells && String(cells[idIndex]) === id) return this.located(hint, cells);
     }
-    const ids = this.sheet.getRange(2, idIndex + 1, last - 1, 1).getValues();
+    const ids = this.#sheet.getRange(2, idIndex + 1, last - 1, 1).getValues();
     const at = ids.findIndex((r) => String(r[0]) === id);
     if (at < 0) return null;
     return this.located(at + 2, this.readRows(at + 2, 1)[0] ?? []);
@@ -182,9 +191,9 @@ export class Register {
 
   /** The id column of every data row in sheet order (index i is row i + 2): two reads. */
   readIds(): string[] {
-    const last = this.sheet.getLastRow();
+    const last = this.#sheet.getLastRow();
     if (last < 2) return [];
-    return this.sheet
+    return this.#sheet
       .getRange(2, this.layout.indexOf.id + 1, last - 1, 1)
       .getValues()
       .map((r) => String(r[0]));
@@ -196,7 +205,7 @@ export class Register {
    */
   readColumnSpan(field: 'id' | 'revision' | 'status' | 'assignee', first: number, count: number): unknown[] {
     if (count <= 0) return [];
-    return this.sheet
+    return this.#sheet
       .getRange(first, this.layout.indexOf[field] + 1, count, 1)
       .getValues()
       .map((r) => r[0]);
@@ -213,23 +222,25 @@ export class Register {
 
   /** Writes one order back over its row (one write), keeping the organization's own columns. */
   write(located: LocatedOrder, order: WorkOrder): void {
-    this.sheet
+    this.#sheet
       .getRange(located.row, 1, 1, this.width)
       .setValues([this.withState(workOrderToRow(order, this.layout, located.cells), order, located.cells)]);
   }
 
   /** The last sheet row holding content (one read). */
   lastRow(): number {
-    return this.sheet.getLastRow();
+    return this.#sheet.getLastRow();
   }
 
   /** One column (0-based `index`) of sheet rows [first, first + count), in one read. */
   readColumn(index: number, first: number, count: number): unknown[] {
+    return this.readBand(first, count, index, 1).map((r) => r[0]);
+  }
+
+  /** Columns [firstColumn, firstColumn + columns) (0-based) of sheet rows [first, first + count), in one read. */
+  readBand(first: number, count: number, firstColumn: number, columns: number): unknown[][] {
     if (count <= 0) return [];
-    return this.sheet
-      .getRange(first, index + 1, count, 1)
-      .getValues()
-      .map((r) => r[0]);
+    return this.#sheet.getRange(first, firstColumn + 1, count, columns).getValues();
   }
 
   /**
@@ -240,9 +251,9 @@ export class Register {
   deleteRowRuns(runs: ReadonlyArray<readonly [number, number]>): void {
     const total = runs.reduce((sum, [, count]) => sum + count, 0);
     if (total === 0) return;
-    const maxRows = this.sheet.getMaxRows();
-    if (total >= maxRows - 1) this.sheet.insertRowsAfter(maxRows, 1);
-    for (const [start, count] of runs) this.sheet.deleteRows(start, count);
+    const maxRows = this.#sheet.getMaxRows();
+    if (total >= maxRows - 1) this.#sheet.insertRowsAfter(maxRows, 1);
+    for (const [start, count] of runs) this.#sheet.deleteRows(start, count);
   }
 
   /**
@@ -261,14 +272,14 @@ export class Register {
    * nearby columns (column-spans.ts), so a lookup or a report never reads the whole register.
    */
   readFields(fields: readonly WorkOrderField[]): FieldColumns {
-    const count = Math.max(0, this.sheet.getLastRow() - 1);
+    const count = Math.max(0, this.#sheet.getLastRow() - 1);
     const indexes = fields.map((field) => this.layout.indexOf[field]);
     const read: { span: ColumnSpan; values: unknown[][] }[] = [];
     if (count > 0)
       for (const span of columnSpans(indexes, count))
         read.push({
           span,
-          values: this.sheet.getRange(2, span.first + 1, count, span.last - span.first + 1).getValues(),
+          values: this.#sheet.getRange(2, span.first + 1, count, span.last - span.first + 1).getValues(),
         });
     const width = this.layout.width;
     return {

@@ -76,22 +76,17 @@ function idsAndStatuses(
 ): { ids: string[]; statuses: string[] } {
   const idAt = register.layout.indexOf.id;
   const statusAt = register.layout.indexOf.status;
-  const sheet = register.sheet;
   const lo = Math.min(idAt, statusAt);
   const hi = Math.max(idAt, statusAt);
   if (hi - lo < 4) {
     // Adjacent enough: one read of the band between them.
-    const band = sheet.getRange(first, lo + 1, count, hi - lo + 1).getValues();
+    const band = register.readBand(first, count, lo, hi - lo + 1);
     return {
       ids: band.map((r) => cellText(r[idAt - lo])),
       statuses: band.map((r) => cellText(r[statusAt - lo]).toLowerCase()),
     };
   }
-  const column = (at: number) =>
-    sheet
-      .getRange(first, at + 1, count, 1)
-      .getValues()
-      .map((r) => cellText(r[0]));
+  const column = (at: number) => register.readColumn(at, first, count).map(cellText);
   return { ids: column(idAt), statuses: column(statusAt).map((s) => s.toLowerCase()) };
 }
 

@@ -10,7 +10,13 @@ import {
   parseChecklists,
   type ChecklistDefinition,
 } from '../../../core/checklists';
-import { CHECKLIST_ITEMS_HEADER_ROW, CHECKLIST_ITEMS_SHEET } from '../../../core/checklist-items';
+import {
+  CHECKLIST_ITEMS_HEADER_ROW,
+  CHECKLIST_ITEMS_SHEET,
+  parseChecklistItems,
+  type OrderChecklistItem,
+} from '../../../core/checklist-items';
+import type { HmacKey } from '../../../core/keyed-chain';
 import { cellText, normalizeHeader } from '../../../core/headers';
 import {
   HOURLY_RATE_HEADER,
@@ -23,6 +29,7 @@ import { SHEET_NAMES } from '../../../core/model';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { writeSnapshot } from '../../adapters/durable-snapshot';
 import { readAcceptedGrid } from '../edits/accepted-tabs';
+import { checklistRowsOf } from '../labour/order-rows';
 import { ensureSheet } from '../setup/sheets';
 import type { SetupReport } from '../setup/report';
 
@@ -134,4 +141,18 @@ export function markChecklistsInUse(): void {
 /** Every order's checklist copy, or none without reading when no copy was ever made. */
 export function checklistCopyGrid(ss: Spreadsheet): unknown[][] {
   return checklistsInUse() ? (readGrid(ss, CHECKLIST_ITEMS_SHEET) ?? []) : [];
+}
+
+/**
+ * The checklist copies of `ids` only, by request id, read from the tab's end (labour/order-rows.ts), or
+ * none without reading when no copy was ever made.
+ */
+export function checklistCopiesOf(
+  ss: Spreadsheet,
+  ids: Iterable<string>,
+  key: HmacKey | null,
+): Map<string, OrderChecklistItem[]> {
+  if (!checklistsInUse()) return new Map();
+  const { values, rows } = checklistRowsOf(ss, CHECKLIST_ITEMS_SHEET, new Set(ids));
+  return parseChecklistItems(values, key, rows);
 }

@@ -7,14 +7,13 @@
  */
 import { verifiedTail } from '../../../core/keyed-verify';
 import { formatAnchor } from '../../../core/log-anchor';
-import { CHANGE_LOG_HEADERS } from '../../../core/model';
 import { escapeHtml } from '../../../core/sanitize';
 import { administratorEmails } from '../../../core/staff';
 import { formatLocalDate, localParts } from '../../../core/time';
 import { addonKey } from '../../adapters/addon-secret';
+import { readLastLogRows } from '../../adapters/change-log-tail';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { logSheet } from '../../adapters/workbook';
 import type { JobMail } from './job-mail';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -62,12 +61,8 @@ export function sendDailyAnchor(
   if (previous?.day === today) return 'already sent today';
   const key = addonKey(id);
   if (!key) return 'no key';
-  const sheet = logSheet(ss);
-  const last = sheet.getLastRow();
-  if (last < 3) return 'no keyed rows yet';
-  const first = Math.max(2, last - TAIL_ROWS + 1);
-  const rows = sheet.getRange(first, 1, last - first + 1, CHANGE_LOG_HEADERS.length).getValues();
-  const head = verifiedTail(key, rows, first);
+  const { rows, first } = readLastLogRows(ss, TAIL_ROWS);
+  const head = verifiedTail(key, rows, first); // null below two rows: no pair to chain
   if (!head) return 'no keyed rows yet';
   const to = administratorEmails(reference.staff);
   if (to.length === 0) return 'no recipient';

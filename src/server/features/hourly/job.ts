@@ -69,7 +69,7 @@ function emptyReport(spreadsheetId: string): HourlyReport {
   return {
     spreadsheetId,
     triggers: null,
-    outbox: { sent: 0, failed: 0, retrying: 0, stillQueued: 0, refused: 0, stoppedBy: 'done' },
+    outbox: { sent: 0, failed: 0, retrying: 0, stillQueued: 0, refused: 0, stoppedBy: 'done', trimmed: 0 },
     reconciliation: { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 },
     schedules: { created: [], late: 0, skipped: 0, remaining: 0 },
     reminders: { dueSoon: 0, overdueReminder: 0, escalation: 0 },

@@ -152,6 +152,7 @@ export function reconcileResponses(
   let matcher: RegisterIndex | null = null;
   const index = (): RegisterIndex => (matcher ??= new RegisterIndex(register.everyOrder(MATCH_FIELDS)));
   const toMark: Array<{ sheetName: string; row: number }> = [];
+  const notFromForm: Array<{ sheetName: string; row: number }> = [];
   const candidates: Candidate[] = [];
   for (const sheet of responseSheets(ss, ssId)) {
     const sheetName = sheet.getName();
@@ -175,6 +176,11 @@ export function reconcileResponses(
         continue;
       }
       const stamp = timestampAt >= 0 ? cells[timestampAt] : null;
+      if (timestampAt >= 0 && !isValidDate(stamp)) {
+        // Forms always writes the Timestamp: a row without one was typed, and is settled at once (below).
+        notFromForm.push({ sheetName, row });
+        continue;
+      }
       const submittedAt = isValidDate(stamp) ? stamp : now;
       if (now.getTime() - submittedAt.getTime() < GRACE_MS) continue;
       const namedValues = namedValuesOf(header, cells);
@@ -188,7 +194,8 @@ export function reconcileResponses(
     }
   }
   const genuine = fromTheForm(ss, candidates);
-  result.notFromForm = candidates.length - genuine.length;
+  notFromForm.push(...candidates.filter((c) => !genuine.includes(c)));
+  result.notFromForm = notFromForm.length;
   const fresh: Candidate[] = [];
   for (const c of genuine.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
     if (index().hasContent(c.submission.requesterEmail, c.submission.description, c.submittedAt))
@@ -199,7 +206,10 @@ export function reconcileResponses(
       index().addContent(c.submission.requesterEmail, c.submission.description, c.submittedAt);
     }
   }
-  markRecorded(ssId, toMark);
+  // Rows no form stands behind are settled with them: never ingested, and never looked at again. Left
+  // unsettled, one such row would hold the ledger's watermark below every later response, which the
+  // ledger (read and written under the locks by every intake) would then list one by one, for ever.
+  markRecorded(ssId, [...toMark, ...notFromForm]);
   result.marked = toMark.length;
   let done = 0;
   const owedIntents: Array<{ order: WorkOrder; intent: MailIntent }> = [];

@@ -6,9 +6,17 @@
  * its input.
  */
 import { toIso, wholeSeconds } from '../../../core/time';
-import { isTicked, parseChecklistItems } from '../../../core/checklist-items';
+import { isTicked } from '../../../core/checklist-items';
 import { itemsForCategory } from '../../../core/checklists';
-import { PARTS_SHEET, TIME_SHEET, checkRecordWork, parsePartRows, parseTimeRows } from '../../../core/labour';
+import {
+  PARTS_COLUMNS,
+  PARTS_SHEET,
+  TIME_COLUMNS,
+  TIME_SHEET,
+  checkRecordWork,
+  parsePartRows,
+  parseTimeRows,
+} from '../../../core/labour';
 import type { WorkOrder } from '../../../core/model';
 import type { MyWorkRecordResponse, WorkRecordsView } from '../../../shared/work-records';
 import { WorkRecordRequestSchema } from '../../../shared/work-records-schema';
@@ -16,7 +24,8 @@ import { documentKey } from '../../adapters/addon-secret';
 import { withDocumentLock } from '../../adapters/document-lock';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
-import { checklistCopyGrid, checklistDefinitions, readGrid } from '../checklists/tabs';
+import { checklistCopiesOf, checklistDefinitions } from '../checklists/tabs';
+import { recordsStartAt, rowsEnteredSince } from './order-rows';
 import { isRefusal, myWorkCall, type Worker } from '../my-work/caller';
 import { answer, refusal } from '../review/respond';
 import { RecordRefusal, loadPlan, planRecord, recordKey, writePlan } from './record';
@@ -33,9 +42,22 @@ export function recordsOf(
   orders: readonly WorkOrder[],
 ): Map<string, WorkRecordsView> {
   const key = documentKey();
-  const copies = parseChecklistItems(checklistCopyGrid(ss), key);
-  const time = parseTimeRows(readGrid(ss, TIME_SHEET) ?? [], key).entries;
-  const parts = parsePartRows(readGrid(ss, PARTS_SHEET) ?? [], key).entries;
+  // Only these orders' rows, read from each tab's end (./order-rows): never the whole tab.
+  const copies = checklistCopiesOf(
+    ss,
+    orders.map((o) => o.id),
+    key,
+  );
+  const starts = orders.map(recordsStartAt);
+  const since = starts.includes(null) ? null : Math.min(...(starts as number[]));
+  const time = parseTimeRows(
+    rowsEnteredSince(ss, TIME_SHEET, TIME_COLUMNS.enteredAt, since).values,
+    key,
+  ).entries;
+  const parts = parsePartRows(
+    rowsEnteredSince(ss, PARTS_SHEET, PARTS_COLUMNS.enteredAt, since).values,
+    key,
+  ).entries;
   let definitions: ReturnType<typeof checklistDefinitions> | null = null;
   const out = new Map<string, WorkRecordsView>();
   for (const order of orders) {
@@ -81,7 +103,11 @@ export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
     // Whole seconds: the Done At and Entered At cells read back exactly as sealed.
     const now = wholeSeconds(new Date());
     return withDocumentLock((): MyWorkRecordResponse => {
-      const located = Register.open(ss).find(data.id);
+      // At the card's row when it still holds the order (one read), else by the id column.
+      const register = Register.open(ss);
+      const located =
+        (data.rowHint === undefined ? null : register.findAtRow(data.id, data.rowHint)) ??
+        register.find(data.id);
       if (!located) {
         return refusal(
           `No work order ${data.id} is in the register (it may have been archived). Reload to see your current work.`,

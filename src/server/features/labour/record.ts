@@ -37,7 +37,7 @@ import type { WorkRecordRequest } from '../../../shared/work-records-schema';
 import { writeChangeLog } from '../../adapters/change-log';
 import { documentKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { appendRows, checklistCopyGrid, checklistDefinitions, markChecklistsInUse } from '../checklists/tabs';
+import { appendRows, checklistCopiesOf, checklistDefinitions, markChecklistsInUse } from '../checklists/tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -59,7 +59,7 @@ export class RecordRefusal extends Error {}
 
 /** The order's checklist from the Checklist Items tab, or (none yet) a copy of its category's items. */
 export function loadPlan(ss: Spreadsheet, reference: ReferenceData, order: WorkOrder, key: HmacKey): Plan {
-  const byId = parseChecklistItems(checklistCopyGrid(ss), key);
+  const byId = checklistCopiesOf(ss, [order.id], key);
   let checklist = byId.get(order.id) ?? [];
   let copy = false;
   if (checklist.length === 0 && order.status !== 'Submitted') {

@@ -107,10 +107,15 @@ export interface RebuiltCounters {
 /**
  * Brings every counter up to at least the highest number issued (never lowers one): the document's
  * work-order counter and request floor, and — when `asOwner` (the caller is the installation owner,
- * whose properties hold it) — the owner's request counter.
+ * whose properties hold it) — the owner's request counter. `issued`: highestIssued, read by the
+ * caller before it took the locks (it reads whole columns of the register and the change log, which
+ * grow with history); numbers issued since are in the stored counters, which are only ever raised.
  */
-export function rebuildCounters(ss: Spreadsheet, asOwner: boolean): RebuiltCounters {
-  const issued = highestIssued(ss);
+export function rebuildCounters(
+  ss: Spreadsheet,
+  asOwner: boolean,
+  issued: IssuedNumbers = highestIssued(ss),
+): RebuiltCounters {
   const damaged: string[] = [];
   const storedWo = getProperty(PROPERTY_KEYS.woCounters);
   const wo = readYearCounters(storedWo);

@@ -18,7 +18,7 @@ import { invalidateReviewQueue } from '../../adapters/review-queue';
 import { currentUserEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { readAcceptedTab, readTab, recordAcceptedTab } from '../edits/accepted-tabs';
-import { rebuildCounters } from './counters';
+import { highestIssued, rebuildCounters } from './counters';
 import { recordedInstallationOwner } from './installation';
 import { runSetup } from './setup';
 
@@ -27,6 +27,8 @@ const INTAKE_LEDGER_STATE = 'intakeLedger';
 export function repairStores(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, email: string): string[] {
   const done: string[] = [];
   const asOwner = recordedInstallationOwner() === email;
+  // Read before the locks: whole columns of the register and the log, which grow with history.
+  const issued = highestIssued(ss);
   withOwnerAndDocumentLocks(() => {
     invalidateReferenceData();
     forgetChangeLogTail();
@@ -48,7 +50,7 @@ export function repairStores(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, email
         );
       }
     }
-    const counters = rebuildCounters(ss, asOwner);
+    const counters = rebuildCounters(ss, asOwner, issued);
     if (counters.damaged.length > 0) done.push(`${counters.damaged.join(' and ')} rebuilt`);
     done.push(
       `counters continue after REQ-${String(counters.request).padStart(6, '0')}` +

@@ -14,7 +14,7 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readReferenceData, rememberReferenceData } from '../../adapters/reference-data';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { readAcceptedTab } from '../edits/accepted-tabs';
-import { rebuildCounters } from './counters';
+import { highestIssued, rebuildCounters } from './counters';
 import { recordInstallationOwner, recordedInstallationOwner } from './installation';
 import { applyProtections } from './protections';
 import { ensureTriggers } from './triggers';
@@ -35,10 +35,12 @@ export function takeOverInstallation(): string {
       'with your mail quota. Take over?',
   );
   if (!confirmed) return 'Take over cancelled: nothing was changed.';
+  // Read before the locks: whole columns of the register and the log, which grow with history.
+  const issued = highestIssued(ss);
   const counters = withOwnerAndDocumentLocks(() => {
     recordInstallationOwner(email);
     ensureTriggers(ss, null);
-    const rebuilt = rebuildCounters(ss, true);
+    const rebuilt = rebuildCounters(ss, true, issued);
     const accepted = readAcceptedTab(SHEET_NAMES.staff);
     applyProtections(ss, accepted ? parseStaff(accepted).staff : reference.staff, email, null);
     rememberReferenceData(readReferenceData(ss));
