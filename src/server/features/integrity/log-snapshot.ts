@@ -42,18 +42,25 @@ export class LogReadNeeded extends Error {
   }
 }
 
-/** How the put-back of a paste over the hidden state column reads the change log. */
+/**
+ * How the put-backs of a paste (over the hidden state column, ./paste; over texts kept only as
+ * prints, ./unkept-fields) read the change log. One reading serves both: the first to ask names the
+ * orders of both, and `knowledge` answers every later call of the same section from one catching up.
+ */
 export interface LogReading {
   /** Called under the lock before anything else is read for the put-back: throws LogReadNeeded when the log must be read first. */
   ensureRead(wanted: () => ReadonlySet<string>): void;
   /** What the log says; null when it cannot tell (no secret, or no reading that fits). */
   knowledge(ss: Spreadsheet, wanted: ReadonlySet<string>): LogKnowledge | null;
+  /** Whether a reading made without the lock is in hand (the section's re-run): `knowledge` costs only its catching up. */
+  readonly hasReading: boolean;
 }
 
 /** The whole log, read where the caller stands (locked or not). */
 export const WHOLE_LOG_READING: LogReading = {
   ensureRead: () => undefined,
   knowledge: readLogKnowledge,
+  hasReading: false,
 };
 
 interface LogSnapshot {
@@ -110,10 +117,17 @@ function catchUp(ss: Spreadsheet, snapshot: LogSnapshot): LogKnowledge | null {
 
 /** Reads the log through a snapshot taken before the lock (undefined: none taken yet). */
 class SnapshotReading implements LogReading {
+  /** The snapshot caught up (it can be only once), for every call of this section. */
+  private caughtUp: LogKnowledge | null | undefined;
+
   constructor(
     private readonly snapshot: LogSnapshot | null | undefined,
     private readonly lastTry: boolean,
   ) {}
+
+  get hasReading(): boolean {
+    return Boolean(this.snapshot);
+  }
 
   ensureRead(wanted: () => ReadonlySet<string>): void {
     if (this.snapshot === undefined && !this.lastTry) throw new LogReadNeeded(wanted);
@@ -123,7 +137,8 @@ class SnapshotReading implements LogReading {
     const snapshot = this.snapshot;
     if (!snapshot) return null;
     const covered = [...wanted].every((id) => snapshot.fold.wanted.has(id));
-    const knowledge = covered ? catchUp(ss, snapshot) : null;
+    if (covered && this.caughtUp === undefined) this.caughtUp = catchUp(ss, snapshot);
+    const knowledge = covered ? (this.caughtUp ?? null) : null;
     if (knowledge || this.lastTry) return knowledge;
     const again = new Set([...wanted, ...snapshot.fold.wanted]);
     throw new LogReadNeeded(() => again);

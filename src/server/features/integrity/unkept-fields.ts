@@ -7,7 +7,12 @@
  *     response row the record names (or the row's Response cell, when it matches its own print);
  *  2. the change log, read from the bottom up in growing chunks (change-log-read.ts), at most
  *     SCAN_ROWS rows: the latest change of the field whose new value matches the print is the value;
- *     a record's "Created" row ends its search there and names its response row, read as in 1.
+ *     a record's "Created" row ends its search there and names its response row, read as in 1;
+ *  3. what the scan leaves open, the whole log replayed (./log-history, ./rebuild), from a reading
+ *     made without the document lock (./log-snapshot): the section stops before writing anything,
+ *     the log is read with the lock free, and the section runs again, reading under the lock only
+ *     the log rows appended since, and going to that reading straight (no second scan). Only rows
+ *     the add-on wrote count there, and the print still decides.
  *
  * Why neither needs the log's MAC chain (log-history.ts checks it by reading the whole log): the
  * print is keyed with the add-on's secret, which no editor holds, so a text typed into a forged log
@@ -21,8 +26,9 @@
  * Progress Notes last changed by a requestor's reply (the add-on appends it with its local time, a
  * column this scan does not read) are not rebuilt here, and neither is a text the log had to cut.
  *
- * Past the bound, or when nothing matches, the refusal stays as it was: the cell keeps the pasted text
- * with a note saying to use Undo (judge.ts NOT_KEPT). Nothing stored is lost: the log still holds the
+ * When nothing matches, or the log cannot be read outside the lock (no secret, a log changed under
+ * every reading, a section that already held the lock), the refusal stays as it was: the cell keeps
+ * the pasted text with a note saying to use Undo (judge.ts NOT_KEPT). Nothing stored is lost: the log still holds the
  * earlier text, and Undo or a person reading the log can put it back.
  */
 import { parseChanges } from '../../../core/change-lines';
@@ -37,8 +43,9 @@ import type { ReferenceData } from '../../adapters/reference-data';
 import { canonicalOrder, fingerprintMatches, parseRowState, type RowState } from '../../adapters/row-state';
 import { logSheet } from '../../adapters/workbook';
 import { NOT_KEPT, type Refusal, type RowVerdict } from '../edits/judge';
+import { WHOLE_LOG_READING, type LogReading } from './log-snapshot';
 import type { PastedRows } from './paste';
-import { readResponseRows } from './rebuild';
+import { readResponseRows, rebuildOrders } from './rebuild';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -191,6 +198,87 @@ function scanLog(
   if (created.size > 0) tryResponses(ss, created, reference);
 }
 
+/** The refused cells to look for (each with the response row its record names, where it has one). */
+function wantedCells(
+  rows: PastedRows,
+  verdicts: readonly RowVerdict[],
+): { wants: Wanted[]; refsOf: Map<Wanted, string> } {
+  const wants: Wanted[] = [];
+  const refsOf = new Map<Wanted, string>();
+  if (rows.stateIndex < 0) return { wants, refsOf };
+  verdicts.forEach((verdict, i) => {
+    if (unkept(verdict).length === 0) return;
+    const cells = rows.read[i] ?? [];
+    const state = parseRowState(cells[rows.stateIndex]);
+    if (!state || verdict.kind !== 'judged' || state.order.id !== verdict.before.id) return;
+    for (const r of unkept(verdict)) {
+      if (r.field === 'state' || state.fingerprints[r.field] === undefined) continue;
+      const want: Wanted = { row: i, field: r.field, state, tries: 0 };
+      wants.push(want);
+      const ref = ANSWERED.has(r.field) ? recordedRef(state, cells, rows) : '';
+      if (ref !== '') refsOf.set(want, ref);
+    }
+  });
+  return { wants, refsOf };
+}
+
+const idsOf = (wants: readonly Wanted[]): Set<string> => new Set(wants.map((w) => w.state.order.id));
+
+/**
+ * The orders whose refused texts this paste may look for in the log, for a reading of it made
+ * before the lock for another put-back (./paste) to gather their lines too.
+ */
+export function unkeptRecordIds(rows: PastedRows, verdicts: readonly RowVerdict[]): Set<string> {
+  return idsOf(wantedCells(rows, verdicts).wants);
+}
+
+/**
+ * Offers each cell still open its value as the genuine log rows replay it (./log-history,
+ * ./rebuild), from a reading made without the lock. False when that reading cannot tell.
+ */
+function replayReading(
+  ss: Spreadsheet,
+  wants: readonly Wanted[],
+  reference: ReferenceData,
+  log: LogReading,
+): boolean {
+  const key = addonKey(ss.getId());
+  const knowledge = key ? log.knowledge(ss, idsOf(open(wants))) : null;
+  if (!key || !knowledge) return false;
+  const histories = [...idsOf(open(wants))].flatMap((id) => {
+    const history = knowledge.live.has(id) ? knowledge.histories.get(id) : undefined;
+    return history ? [history] : [];
+  });
+  if (histories.length === 0) return true;
+  const context = { key, settings: reference.settings, timeZone: reference.timeZone };
+  const orders = rebuildOrders(ss, histories, context);
+  for (const want of open(wants)) {
+    const value = orders.get(want.state.order.id)?.[want.field];
+    if (typeof value === 'string') offer(want, value);
+  }
+  return true;
+}
+
+/**
+ * Looks in the log for the cells still open. With a reading made outside the lock in hand (this
+ * section runs again after one), the replay of the whole log; otherwise the bounded scan, and when
+ * that leaves cells open, the section stops before writing anything (LogReadNeeded) so that the
+ * whole log is read with the lock free, for the orders of every cell the answers left open.
+ */
+function findInLog(
+  ss: Spreadsheet,
+  wants: readonly Wanted[],
+  refsOf: ReadonlyMap<Wanted, string>,
+  reference: ReferenceData,
+  log: LogReading,
+): void {
+  const ids = idsOf(open(wants));
+  if (ids.size === 0) return;
+  if (log.hasReading && replayReading(ss, wants, reference, log)) return;
+  scanLog(ss, wants, refsOf, reference);
+  if (open(wants).length > 0) log.ensureRead(() => ids);
+}
+
 /**
  * The verdicts with each refused cell whose earlier value is found (see the file comment) put back
  * as before, and its note without the advice to use Undo.
@@ -203,23 +291,10 @@ export function putBackUnkeptFields(
 ): RowVerdict[] {
   if (rows.stateIndex < 0 || !verdicts.some((v) => unkept(v).length > 0)) return verdicts;
   if (!addonKey(ss.getId())) return verdicts;
-  const wants: Wanted[] = [];
-  const refsOf = new Map<Wanted, string>();
-  verdicts.forEach((verdict, i) => {
-    const cells = rows.read[i] ?? [];
-    const state = parseRowState(cells[rows.stateIndex]);
-    if (!state || verdict.kind !== 'judged' || state.order.id !== verdict.before.id) return;
-    for (const r of unkept(verdict)) {
-      if (r.field === 'state' || state.fingerprints[r.field] === undefined) continue;
-      const want: Wanted = { row: i, field: r.field, state, tries: 0 };
-      wants.push(want);
-      const ref = ANSWERED.has(r.field) ? recordedRef(state, cells, rows) : '';
-      if (ref !== '') refsOf.set(want, ref);
-    }
-  });
+  const { wants, refsOf } = wantedCells(rows, verdicts);
   if (wants.length === 0) return verdicts;
   tryResponses(ss, refsOf, reference);
-  scanLog(ss, wants, refsOf, reference);
+  findInLog(ss, wants, refsOf, reference, rows.log ?? WHOLE_LOG_READING);
   const found = new Map<string, string>();
   for (const want of wants)
     if (want.value !== undefined) found.set(`${want.row}\u0000${want.field}`, want.value);
