@@ -34,18 +34,17 @@
 import { parseChanges } from '../../../core/change-lines';
 import { LOG_COLUMN } from '../../../core/change-log-row';
 import { cellText } from '../../../core/columns';
-import { newWorkOrder, parseSubmission } from '../../../core/intake';
-import { emptyWorkOrder, REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
+import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { CREATED_FIELD, createdRef } from '../../../core/replay';
 import { addonKey } from '../../adapters/addon-secret';
 import { readChangeLogBackward } from '../../adapters/change-log-read';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { canonicalOrder, fingerprintMatches, parseRowState, type RowState } from '../../adapters/row-state';
 import { logSheet } from '../../adapters/workbook';
-import { NOT_KEPT, type Refusal, type RowVerdict } from '../edits/judge';
+import { NOT_KEPT, type RowVerdict } from '../edits/judge';
 import { WHOLE_LOG_READING, type LogReading } from './log-snapshot';
 import type { PastedRows } from './paste';
-import { readResponseRows, rebuildOrders } from './rebuild';
+import { rebuildOrders } from './rebuild';
+import { ANSWERED, idsOf, offer, open, tryResponses, unkept, wantedCells, type Wanted } from './unkept-wants';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -56,99 +55,16 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * scan's JavaScript, so with the rest of a 50-row paste (about 1.7 s) the document lock is held about
  * 5 s at worst, under the 10 s allowed, whatever the log's length (measured at 100,000 orders, 150
  * refused cells, the scan to its bound: 3.96 s held; bench/edits-focus.ts). At the benchmark's pace
- * (about 10 log rows per order) it reaches back over the last 10,000 orders' history.
+ * (about 10 log rows per order) it reaches back over the last 10,000 orders' history; what it leaves
+ * open costs a reading of the whole log outside the lock and a second, short hold (see above).
  */
 export const SCAN_ROWS = 100_000;
 /** Chunk sizes, bottom up: a change made lately is found in the first, small read. */
 const SCAN_CHUNKS = [500, 2_000, 8_000, 32_000] as const;
-/** Non-matching texts tried per field before it is given up (see the file comment). */
-const MAX_TRIES = 16;
-
-/** Fields intake fills from the request's answers (core/intake.ts newWorkOrder). */
-const ANSWERED: ReadonlySet<WorkOrderField> = new Set<WorkOrderField>([
-  'description',
-  'requesterEmail',
-  'requesterName',
-  'location',
-  'urgency',
-  'resources',
-  'asset',
-  'reviewFlag',
-]);
 
 const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
   (Object.entries(REGISTER_COLUMNS) as [WorkOrderField, string][]).map(([field, header]) => [header, field]),
 );
-
-/** Refused cells whose earlier value the row's record keeps only as a print (none restored yet). */
-export function unkept(verdict: RowVerdict): Refusal[] {
-  if (verdict.kind !== 'judged') return [];
-  return verdict.refused.filter((r) => r.field !== 'state' && !r.restored);
-}
-
-/** One refused cell to find the earlier value of. */
-interface Wanted {
-  row: number;
-  field: WorkOrderField;
-  state: RowState;
-  tries: number;
-  value?: string;
-}
-
-/** Whether `text` is what `state` printed for `field`, as written or as the register reads it back. */
-function matches(state: RowState, field: WorkOrderField, text: string): boolean {
-  if (fingerprintMatches(state, field, text)) return true;
-  const canonical = canonicalOrder({ ...emptyWorkOrder(), id: state.order.id, [field]: text });
-  const read = canonical[field];
-  return typeof read === 'string' && read !== text && fingerprintMatches(state, field, read);
-}
-
-/** Tries `text` for a wanted cell still open; true when it is the value. */
-function offer(want: Wanted, text: string): boolean {
-  if (want.value !== undefined || want.tries >= MAX_TRIES) return false;
-  if (matches(want.state, want.field, text)) {
-    want.value = text;
-    return true;
-  }
-  want.tries++;
-  return false;
-}
-
-const open = (wants: readonly Wanted[]): Wanted[] =>
-  wants.filter((w) => w.value === undefined && w.tries < MAX_TRIES);
-
-/** The order intake made of each response row named (by ref), for checking prints. */
-function ordersFromResponses(
-  ss: Spreadsheet,
-  refs: ReadonlySet<string>,
-  reference: ReferenceData,
-): Map<string, WorkOrder> {
-  const orders = new Map<string, WorkOrder>();
-  if (refs.size === 0) return orders;
-  for (const [ref, named] of readResponseRows(ss, refs)) {
-    const submission = parseSubmission(named, reference.settings.locations);
-    orders.set(ref, newWorkOrder(submission, { id: '', requestedAt: new Date(0), responseRef: ref }));
-  }
-  return orders;
-}
-
-/** Offers each wanted cell the value the named response gives it. */
-function tryResponses(ss: Spreadsheet, refsOf: Map<Wanted, string>, reference: ReferenceData): void {
-  const orders = ordersFromResponses(ss, new Set(refsOf.values()), reference);
-  for (const [want, ref] of refsOf) {
-    const value = orders.get(ref)?.[want.field];
-    if (typeof value === 'string') offer(want, value);
-  }
-}
-
-/** The response row a record names: kept whole, or the row's Response cell matching its print. */
-function recordedRef(state: RowState, cells: readonly unknown[], rows: PastedRows): string {
-  if (state.order.responseRef !== '') return state.order.responseRef;
-  const index = rows.layout.indexOf.responseRef;
-  if (index < 0 || rows.edited(index)) return '';
-  const text = cellText(cells[index]).trim();
-  return text !== '' && fingerprintMatches(state, 'responseRef', text) ? text : '';
-}
 
 /** Searches the log's last rows for what is still open (see the file comment). */
 function scanLog(
@@ -197,32 +113,6 @@ function scanLog(
   });
   if (created.size > 0) tryResponses(ss, created, reference);
 }
-
-/** The refused cells to look for (each with the response row its record names, where it has one). */
-function wantedCells(
-  rows: PastedRows,
-  verdicts: readonly RowVerdict[],
-): { wants: Wanted[]; refsOf: Map<Wanted, string> } {
-  const wants: Wanted[] = [];
-  const refsOf = new Map<Wanted, string>();
-  if (rows.stateIndex < 0) return { wants, refsOf };
-  verdicts.forEach((verdict, i) => {
-    if (unkept(verdict).length === 0) return;
-    const cells = rows.read[i] ?? [];
-    const state = parseRowState(cells[rows.stateIndex]);
-    if (!state || verdict.kind !== 'judged' || state.order.id !== verdict.before.id) return;
-    for (const r of unkept(verdict)) {
-      if (r.field === 'state' || state.fingerprints[r.field] === undefined) continue;
-      const want: Wanted = { row: i, field: r.field, state, tries: 0 };
-      wants.push(want);
-      const ref = ANSWERED.has(r.field) ? recordedRef(state, cells, rows) : '';
-      if (ref !== '') refsOf.set(want, ref);
-    }
-  });
-  return { wants, refsOf };
-}
-
-const idsOf = (wants: readonly Wanted[]): Set<string> => new Set(wants.map((w) => w.state.order.id));
 
 /**
  * The orders whose refused texts this paste may look for in the log, for a reading of it made
