@@ -14,22 +14,23 @@
  *     the log rows appended since, and going to that reading straight (no second scan). Only rows
  *     the add-on wrote count there, and the print still decides.
  *
- * Why neither needs the log's MAC chain (log-history.ts checks it by reading the whole log): the
+ * Why 1 and 2 need not check the log's MAC chain (3 does, as it reads the whole log anyway): the
  * print is keyed with the add-on's secret, which no editor holds, so a text typed into a forged log
  * row or response row passes only if it is the text the record printed. A forged candidate that does
  * not match is skipped and the search goes on upward. Prints are 18 bits, so a forger's random text
- * matches one time in 262,144: the search tries at most MAX_TRIES texts per field, which bounds that
- * chance to 1 in 16,000 per field and makes burying the true value under forged rows (or a forged
- * "Created" row, which ends that record's search) cost only the put back (the cell is left for Undo),
- * never a wrong text.
+ * matches one time in 262,144: the search tries at most MAX_TRIES texts per field (./unkept-wants),
+ * which bounds that chance to 1 in 16,000 per field and makes burying the true value under forged
+ * rows (or a forged "Created" row, which ends that record's search) cost only the put back (the cell
+ * is left for Undo), never a wrong text.
  *
  * Progress Notes last changed by a requestor's reply (the add-on appends it with its local time, a
- * column this scan does not read) are not rebuilt here, and neither is a text the log had to cut.
+ * column the scan does not read) are not found by the scan, and a text the log had to cut is not
+ * rebuilt at all.
  *
  * When nothing matches, or the log cannot be read outside the lock (no secret, a log changed under
  * every reading, a section that already held the lock), the refusal stays as it was: the cell keeps
- * the pasted text with a note saying to use Undo (judge.ts NOT_KEPT). Nothing stored is lost: the log still holds the
- * earlier text, and Undo or a person reading the log can put it back.
+ * the pasted text with a note saying to use Undo (judge.ts NOT_KEPT). Nothing stored is lost: the log
+ * still holds the earlier text, and Undo or a person reading the log can put it back.
  */
 import { parseChanges } from '../../../core/change-lines';
 import { LOG_COLUMN } from '../../../core/change-log-row';
