@@ -161,6 +161,23 @@ test('a change older than the scan’s bound is put back from the whole log, rea
   expect(record.stats.cellsRead - first - second).toBeGreaterThanOrEqual(6 * SCAN_ROWS);
 });
 
+test('a text found by the scan in a row the log cannot vouch for still comes back when another needs the whole log', async () => {
+  const [old, recent] = await twoWithResults('Mixed');
+  const oldText = String(cell(wb, old, 'Results'));
+  fillLog(SCAN_ROWS);
+  const recentText = `Mixed again: ${LONG.repeat(3)}`;
+  await type(wb, TECH, recent, 'Results', recentText);
+  // That log row edited by hand afterwards (its time retyped): its MAC no longer holds.
+  const log = wb.sheet(LOG);
+  const at = log.lastRow();
+  expect(log.readValues(at, 4, 1, 2)[0]).toEqual([recent, expect.stringContaining('Mixed again')]);
+  log.writeValues(at, 1, [[new Date(Date.UTC(2026, 0, 2, 12))]]);
+  fillLog(10);
+  const record = await pasteOver([old, recent], 'Results', ['pasted 1', 'pasted 2']);
+  expect([old, recent].map((id) => cell(wb, id, 'Results'))).toEqual([oldText, recentText]);
+  expect(documentHolds(record)).toHaveLength(2);
+});
+
 test('a paste over the hidden column puts its rows back whole, Results included, from one reading of the log', async () => {
   const [id] = await twoWithResults('Whole');
   const stale = copyRow(rowOf(wb, id));

@@ -11,8 +11,9 @@
  *  3. what the scan leaves open, the whole log replayed (./log-history, ./rebuild), from a reading
  *     made without the document lock (./log-snapshot): the section stops before writing anything,
  *     the log is read with the lock free, and the section runs again, reading under the lock only
- *     the log rows appended since, and going to that reading straight (no second scan). Only rows
- *     the add-on wrote count there, and the print still decides.
+ *     the log rows appended since, and going to that reading straight. Only rows the add-on wrote
+ *     count there, and the print still decides; the scan runs again only for what that leaves open
+ *     when the log holds rows about these orders that the add-on's MACs do not vouch for.
  *
  * Why 1 and 2 need not check the log's MAC chain (3 does, as it reads the whole log anyway): the
  * print is keyed with the add-on's secret, which no editor holds, so a text typed into a forged log
@@ -125,36 +126,39 @@ export function unkeptRecordIds(rows: PastedRows, verdicts: readonly RowVerdict[
 
 /**
  * Offers each cell still open its value as the genuine log rows replay it (./log-history,
- * ./rebuild), from a reading made without the lock. False when that reading cannot tell.
+ * ./rebuild), from a reading made without the lock. Returns how many rows about the orders the
+ * reading could not vouch for (skipped), or null when it cannot tell.
  */
 function replayReading(
   ss: Spreadsheet,
   wants: readonly Wanted[],
   reference: ReferenceData,
   log: LogReading,
-): boolean {
+): number | null {
   const key = addonKey(ss.getId());
   const knowledge = key ? log.knowledge(ss, idsOf(open(wants))) : null;
-  if (!key || !knowledge) return false;
+  if (!key || !knowledge) return null;
   const histories = [...idsOf(open(wants))].flatMap((id) => {
     const history = knowledge.live.has(id) ? knowledge.histories.get(id) : undefined;
     return history ? [history] : [];
   });
-  if (histories.length === 0) return true;
+  if (histories.length === 0) return knowledge.skipped;
   const context = { key, settings: reference.settings, timeZone: reference.timeZone };
   const orders = rebuildOrders(ss, histories, context);
   for (const want of open(wants)) {
     const value = orders.get(want.state.order.id)?.[want.field];
     if (typeof value === 'string') offer(want, value);
   }
-  return true;
+  return knowledge.skipped;
 }
 
 /**
  * Looks in the log for the cells still open. With a reading made outside the lock in hand (this
- * section runs again after one), the replay of the whole log; otherwise the bounded scan, and when
- * that leaves cells open, the section stops before writing anything (LogReadNeeded) so that the
- * whole log is read with the lock free, for the orders of every cell the answers left open.
+ * section runs again after one), the replay of the whole log, and the scan only for what it leaves
+ * open when the log holds rows it could not vouch for (the scan takes a text from any row, the print
+ * deciding). Otherwise the scan, and when that leaves cells open, the section stops before writing
+ * anything (LogReadNeeded) so that the whole log is read with the lock free, for the orders of every
+ * cell the answers left open.
  */
 function findInLog(
   ss: Spreadsheet,
@@ -165,7 +169,10 @@ function findInLog(
 ): void {
   const ids = idsOf(open(wants));
   if (ids.size === 0) return;
-  if (log.hasReading && replayReading(ss, wants, reference, log)) return;
+  if (log.hasReading) {
+    const unvouched = replayReading(ss, wants, reference, log);
+    if (open(wants).length === 0 || unvouched === 0) return;
+  }
   scanLog(ss, wants, refsOf, reference);
   if (open(wants).length > 0) log.ensureRead(() => ids);
 }
