@@ -1,16 +1,19 @@
 /**
  * A paste refused in cells whose earlier text the row's record keeps only as a keyed print: the text
  * comes back from the request's answers or from the change log's last rows (read bottom up, at most
- * SCAN_ROWS), never from the whole log, so what a paste reads does not grow with the log. A text
- * typed into the log by hand is not put back; a change older than the bound is left for Undo.
+ * SCAN_ROWS), so what a paste reads under the lock does not grow with the log. A text typed into the
+ * log by hand is not put back. A change older than the bound is put back from the whole log, read
+ * with the lock free between two sections; when the log changes under every such reading, the
+ * cell is left for Undo.
  */
 import type { ExecutionRecord } from '../../../runtime';
 import { NOT_KEPT } from '../../../src/server/features/edits/judge';
 import { SCAN_ROWS } from '../../../src/server/features/integrity/unkept-fields';
 import { ROW_STATE_HEADER, parseRowState } from '../../../src/server/adapters/row-state';
-import { LOG, appendAsAddOn } from '../../support/audit';
+import { keyedCell } from '../../../src/core/keyed-chain';
+import { LOG, appendAsAddOn, checkpointOf } from '../../support/audit';
 import { REGISTER, assignedOrder, cell, noteAt, onlyExecution, rowOf, type } from '../../support/edits';
-import { TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -71,6 +74,9 @@ async function pasteOver(
 }
 
 const logRows = (): number => wb.sheet(LOG).lastRow() - 1;
+
+/** Tests that add SCAN_ROWS rows to the log and read it whole: slow on a busy machine. */
+const HEAVY_TEST_MS = 180_000;
 
 test('long Results changed lately come back from the log’s last rows, and what is read does not grow with the log', async () => {
   const first = await twoWithResults('First');
@@ -141,13 +147,151 @@ test('a row typed into the log by hand with another text is not put back; the tr
   expect(ids.map((id) => cell(wb, id, 'Results'))).toEqual(genuine);
 });
 
-test('a change older than the scan’s bound is left for Undo, and the log still holds it', async () => {
-  const ids = await twoWithResults('Old');
-  const old = ids.map((id) => String(cell(wb, id, 'Results')));
-  fillLog(SCAN_ROWS);
-  await pasteOver(ids, 'Results', ['pasted 1', 'pasted 2']);
-  expect(ids.map((id) => cell(wb, id, 'Results'))).toEqual(['pasted 1', 'pasted 2']);
-  for (const id of ids) expect(noteAt(wb, id, 'Results')).toContain(NOT_KEPT);
-  const logged = wb.changeLogEntries().filter((e) => e.field === 'Results' && ids.includes(e.recordId));
-  expect(logged.map((e) => e.newValue)).toEqual(expect.arrayContaining(old));
-});
+test(
+  'a change older than the scan’s bound is put back from the whole log, read with the lock free',
+  async () => {
+    const ids = await twoWithResults('Old');
+    const old = ids.map((id) => String(cell(wb, id, 'Results')));
+    fillLog(SCAN_ROWS);
+    const record = await pasteOver(ids, 'Results', ['pasted 1', 'pasted 2']);
+    expect(ids.map((id) => cell(wb, id, 'Results'))).toEqual(old);
+    for (const id of ids) expect(noteAt(wb, id, 'Results')).not.toMatch(/could not be put back/);
+    // Two sections, the lock given back between them: the first stopped after the bounded scan, the
+    // log was read whole without the lock, the second caught up on it without scanning again.
+    const holds = documentHolds(record);
+    expect(holds).toHaveLength(2);
+    const [first, second] = holds.map((h) => h.during.cellsRead) as [number, number];
+    expect(first).toBeLessThanOrEqual(2 * SCAN_ROWS + 1_000);
+    expect(second).toBeLessThan(1_000);
+    expect(record.stats.cellsRead - first - second).toBeGreaterThanOrEqual(6 * SCAN_ROWS);
+  },
+  HEAVY_TEST_MS,
+);
+
+test(
+  'a text found by the scan in a row the log cannot vouch for still comes back when another needs the whole log',
+  async () => {
+    const [old, recent] = await twoWithResults('Mixed');
+    const oldText = String(cell(wb, old, 'Results'));
+    fillLog(SCAN_ROWS);
+    const recentText = `Mixed again: ${LONG.repeat(3)}`;
+    await type(wb, TECH, recent, 'Results', recentText);
+    // That log row edited by hand afterwards (its time retyped): its MAC no longer holds.
+    const log = wb.sheet(LOG);
+    const at = log.lastRow();
+    expect(log.readValues(at, 4, 1, 2)[0]).toEqual([recent, expect.stringContaining('Mixed again')]);
+    log.writeValues(at, 1, [[new Date(Date.UTC(2026, 0, 2, 12))]]);
+    fillLog(10);
+    const record = await pasteOver([old, recent], 'Results', ['pasted 1', 'pasted 2']);
+    expect([old, recent].map((id) => cell(wb, id, 'Results'))).toEqual([oldText, recentText]);
+    expect(documentHolds(record)).toHaveLength(2);
+  },
+  HEAVY_TEST_MS,
+);
+
+test(
+  'a paste over the hidden column puts its rows back whole, Results included, from one reading of the log',
+  async () => {
+    const [id] = await twoWithResults('Whole');
+    const stale = copyRow(rowOf(wb, id));
+    await type(wb, TECH, id, 'Results', `Whole later: ${LONG}`);
+    fillLog(SCAN_ROWS);
+    const edit = await wb.edit(TECH, REGISTER, rowOf(wb, id), 1, [stale]);
+    const record = onlyExecution(edit.executions);
+    expect(cell(wb, id, 'Results')).toBe(`Whole later: ${LONG}`);
+    expect(noteAt(wb, id, 'Results')).toMatch(/put back whole as the change log records it/);
+    expect(documentHolds(record)).toHaveLength(2);
+  },
+  HEAVY_TEST_MS,
+);
+
+test(
+  'a log changed under both of its readings leaves the refused texts for Undo',
+  async () => {
+    const ids = await twoWithResults('Moving');
+    const old = ids.map((id) => String(cell(wb, id, 'Results')));
+    fillLog(SCAN_ROWS);
+    const log = wb.sheet(LOG);
+    // The row each reading stopped at no longer holds what it read there (a log edited meanwhile).
+    const outcome = await pasteWithLogChangedInGaps(ids, ['pasted 1', 'pasted 2'], (gap) =>
+      log.writeValues(log.lastRow(), 6, [[keyedCell(checkpointOf(wb).seq, String(gap).repeat(64))]]),
+    );
+    expect(documentHolds(onlyExecution(outcome.executions))).toHaveLength(3);
+    expect(ids.map((id) => cell(wb, id, 'Results'))).toEqual(['pasted 1', 'pasted 2']);
+    for (const id of ids) expect(noteAt(wb, id, 'Results')).toContain(NOT_KEPT);
+    const logged = wb.changeLogEntries().filter((e) => e.field === 'Results' && ids.includes(e.recordId));
+    expect(logged.map((e) => e.newValue)).toEqual(expect.arrayContaining(old));
+  },
+  HEAVY_TEST_MS,
+);
+
+function documentHolds(record: ExecutionRecord) {
+  return record.stats.lockHolds.filter((h) => h.key.startsWith('document:'));
+}
+
+/** A register row as a person copies it: every column, the hidden one included. */
+function copyRow(row: number): string[] {
+  const sheet = wb.sheet(REGISTER);
+  return sheet
+    .readDisplayValues({ row, column: 1, numRows: 1, numColumns: sheet.lastColumn() })[0]!
+    .map(String);
+}
+
+/** Stands for another writer holding the document lock (no execution has this id). */
+const OTHER_WRITER = -1;
+
+async function until(what: string, condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 150_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * pasteOver with another writer taking the document lock each time the edit's section ends, so
+ * that `meanwhile(gap)` runs after each of the edit's two readings of the log without the lock
+ * (gap 1, 2) and before the section that catches up on it.
+ */
+async function pasteWithLogChangedInGaps(
+  ids: readonly string[],
+  texts: readonly string[],
+  meanwhile: (gap: number) => void,
+) {
+  const key = `document:${wb.ssId}`;
+  const locks = wb.rt.world.locks;
+  expect(locks.tryAcquire(key, OTHER_WRITER)).toBe(true);
+  let held = true;
+  const release = (): void => {
+    if (held) locks.release(key, OTHER_WRITER);
+    held = false;
+  };
+  const queueBehind = async (): Promise<void> => {
+    expect(await locks.acquire(key, OTHER_WRITER, 600_000, wb.rt.world.clock.scale)).toBe(true);
+    held = true;
+  };
+  try {
+    const row = rowOf(wb, ids[0] as string);
+    const pasting = wb.edit(
+      TECH2,
+      REGISTER,
+      row,
+      wb.registerColumn('Results'),
+      texts.map((t) => [t]),
+    );
+    await until('the edit waits for its first section', () => locks.waitingFor(key) > 0);
+    release();
+    await queueBehind();
+    for (const gap of [1, 2]) {
+      await until(`the edit waits after reading ${gap}`, () => locks.waitingFor(key) > 0);
+      meanwhile(gap);
+      release();
+      if (gap === 1) await queueBehind();
+    }
+    const outcome = await pasting;
+    outcome.executions.forEach(expectOk);
+    return outcome;
+  } finally {
+    release();
+  }
+}

@@ -13,7 +13,8 @@
  * over that record itself (the hidden Last Known State column): the row is then put back from the
  * change log, which costs reads of the id column, the log and the request's answers
  * (features/integrity/paste.ts); the log is read without the lock, which is then taken again
- * (features/integrity/log-snapshot.ts).
+ * (features/integrity/log-snapshot.ts). So is it for a paste refused over texts kept only as prints
+ * whose earlier values the log's last rows do not hold (features/integrity/unkept-fields.ts).
  *
  * The caches, and what a miss costs:
  *  - the header row (register-shape.ts), remembered by this trigger and by Register.open (intake

@@ -1,22 +1,24 @@
 /**
  * The change log read before the document lock is taken, and caught up under it.
  *
- * Putting back a row pasted over its hidden state column (./paste) needs what the whole log says
- * (./log-history): about a million rows at 100,000 orders, a minute of reads and MAC checks. Under the
- * edit's document lock that would hold every other writer up. But the log's committed rows never
- * change: every writer appends under the document lock, after the checkpoint's row, and commits by
- * moving the checkpoint down; rows past the checkpoint (a change not finished) may be written over by
- * the next append, rows up to it never. So the edit reads the log without the lock, up to the
- * checkpoint's row as it stood, and remembers where it stopped; under the lock it reads only the rows
- * from there down, with the checkpoint as it stands then, and folds them in exactly as a whole reading
- * would (the MAC of the next row is checked against the last row it read).
+ * Putting back a row pasted over its hidden state column (./paste), or a refused text kept only as
+ * a print that the short scan of the log's last rows did not find (./unkept-fields), needs what the
+ * whole log says (./log-history): about a million rows at 100,000 orders, a minute of reads and MAC
+ * checks. Under the edit's document lock that would hold every other writer up. But the log's
+ * committed rows never change: every writer appends under the document lock, after the checkpoint's
+ * row, and commits by moving the checkpoint down; rows past the checkpoint (a change not finished)
+ * may be written over by the next append, rows up to it never. So the edit reads the log without the
+ * lock, up to the checkpoint's row as it stood, and remembers where it stopped; under the lock it
+ * reads only the rows from there down, with the checkpoint as it stands then, and folds them in
+ * exactly as a whole reading would (the MAC of the next row is checked against the last row it read).
  *
  * When the log no longer continues from where the reading stopped (the checkpoint moved up, the log
  * holds fewer rows, or the row it stopped at now holds another Hash cell: someone deleted or edited
  * rows, or the log was started again), nothing read before counts: the log is read again without the
  * lock. So is it when the orders to look for grew meanwhile (an order went missing from the register
  * between the two readings). After MAX_LOG_READS readings that did not fit, the rows are left for Undo
- * with the message a paste the log cannot tell about gets (as when the add-on has no secret yet).
+ * with the message a paste the log cannot tell about gets (as when the add-on has no secret yet), and
+ * refused texts get only what the short scan finds.
  */
 import { LOG_COLUMN } from '../../../core/change-log-row';
 import { addonKey } from '../../adapters/addon-secret';
@@ -42,18 +44,25 @@ export class LogReadNeeded extends Error {
   }
 }
 
-/** How the put-back of a paste over the hidden state column reads the change log. */
+/**
+ * How the put-backs of a paste (over the hidden state column, ./paste; over texts kept only as
+ * prints, ./unkept-fields) read the change log. One reading serves both: the first to ask names the
+ * orders of both, and `knowledge` answers every later call of the same section from one catching up.
+ */
 export interface LogReading {
   /** Called under the lock before anything else is read for the put-back: throws LogReadNeeded when the log must be read first. */
   ensureRead(wanted: () => ReadonlySet<string>): void;
   /** What the log says; null when it cannot tell (no secret, or no reading that fits). */
   knowledge(ss: Spreadsheet, wanted: ReadonlySet<string>): LogKnowledge | null;
+  /** Whether a reading made without the lock is in hand (the section's re-run): `knowledge` costs only its catching up. */
+  readonly hasReading: boolean;
 }
 
 /** The whole log, read where the caller stands (locked or not). */
 export const WHOLE_LOG_READING: LogReading = {
   ensureRead: () => undefined,
   knowledge: readLogKnowledge,
+  hasReading: false,
 };
 
 interface LogSnapshot {
@@ -110,10 +119,17 @@ function catchUp(ss: Spreadsheet, snapshot: LogSnapshot): LogKnowledge | null {
 
 /** Reads the log through a snapshot taken before the lock (undefined: none taken yet). */
 class SnapshotReading implements LogReading {
+  /** The snapshot caught up (it can be only once), for every call of this section. */
+  private caughtUp: LogKnowledge | null | undefined;
+
   constructor(
     private readonly snapshot: LogSnapshot | null | undefined,
     private readonly lastTry: boolean,
   ) {}
+
+  get hasReading(): boolean {
+    return Boolean(this.snapshot);
+  }
 
   ensureRead(wanted: () => ReadonlySet<string>): void {
     if (this.snapshot === undefined && !this.lastTry) throw new LogReadNeeded(wanted);
@@ -123,7 +139,8 @@ class SnapshotReading implements LogReading {
     const snapshot = this.snapshot;
     if (!snapshot) return null;
     const covered = [...wanted].every((id) => snapshot.fold.wanted.has(id));
-    const knowledge = covered ? catchUp(ss, snapshot) : null;
+    if (covered && this.caughtUp === undefined) this.caughtUp = catchUp(ss, snapshot);
+    const knowledge = covered ? (this.caughtUp ?? null) : null;
     if (knowledge || this.lastTry) return knowledge;
     const again = new Set([...wanted, ...snapshot.fold.wanted]);
     throw new LogReadNeeded(() => again);

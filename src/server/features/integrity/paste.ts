@@ -26,7 +26,7 @@ import type { Refusal, RowVerdict } from '../edits/judge';
 import { highestIssued, missingCandidates, readSettled } from './candidates';
 import { WHOLE_LOG_READING, type LogReading } from './log-snapshot';
 import { rebuildOrders } from './rebuild';
-import { putBackUnkeptFields } from './unkept-fields';
+import { putBackUnkeptFields, unkeptRecordIds } from './unkept-fields';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -122,7 +122,9 @@ function emptyCopy(cells: readonly unknown[], rows: PastedRows, reason: string):
 
 /**
  * The verdicts with every paste over the state column replaced by a whole put-back from the change
- * log, where the log tells what the row held.
+ * log, where the log tells what the row held, then every refused text kept only as a print put back
+ * where it is found (./unkept-fields). One reading of the log outside the lock serves both: when the
+ * first asks for it, it names the orders of the second too.
  */
 export function putBackForgedRows(
   ss: Spreadsheet,
@@ -130,7 +132,8 @@ export function putBackForgedRows(
   verdicts: readonly RowVerdict[],
   reference: ReferenceData,
 ): RowVerdict[] {
-  return putBackUnkeptFields(ss, rows, putBackWholeRows(ss, rows, verdicts, reference), reference);
+  const whole = putBackWholeRows(ss, rows, verdicts, reference, unkeptRecordIds(rows, verdicts));
+  return putBackUnkeptFields(ss, rows, whole, reference);
 }
 
 function putBackWholeRows(
@@ -138,6 +141,7 @@ function putBackWholeRows(
   rows: PastedRows,
   verdicts: readonly RowVerdict[],
   reference: ReferenceData,
+  alsoWanted: ReadonlySet<string>,
 ): RowVerdict[] {
   const forged = verdicts.flatMap((v, i) => (v.kind === 'unchecked' && v.stateForged ? [i] : []));
   if (forged.length === 0 || rows.stateIndex < 0) return [...verdicts];
@@ -149,7 +153,8 @@ function putBackWholeRows(
   const pastedIds = forged.map(pastedId).filter((id) => id !== '');
   const candidatesAmong = (present: Iterable<string>): Set<string> =>
     missingCandidates(ss, new Set(present), readSettled(ss.getId()));
-  const wantedWith = (candidates: ReadonlySet<string>): Set<string> => new Set([...candidates, ...pastedIds]);
+  const wantedWith = (candidates: ReadonlySet<string>): Set<string> =>
+    new Set([...candidates, ...pastedIds, ...alsoWanted]);
   const log = rows.log ?? WHOLE_LOG_READING;
   // The log may have to be read first, outside the lock, for the orders the register misses then.
   log.ensureRead(() => wantedWith(candidatesAmong(register.readIdsAndResponses().counts.keys())));

@@ -7,38 +7,46 @@
  *     response row the record names (or the row's Response cell, when it matches its own print);
  *  2. the change log, read from the bottom up in growing chunks (change-log-read.ts), at most
  *     SCAN_ROWS rows: the latest change of the field whose new value matches the print is the value;
- *     a record's "Created" row ends its search there and names its response row, read as in 1.
+ *     a record's "Created" row ends its search there and names its response row, read as in 1;
+ *  3. what the scan leaves open, the whole log replayed (./log-history, ./rebuild), from a reading
+ *     made without the document lock (./log-snapshot): the section stops before writing anything,
+ *     the log is read with the lock free, and the section runs again, reading under the lock only
+ *     the log rows appended since, and going to that reading straight. Only rows the add-on wrote
+ *     count there, and the print still decides; the scan runs again only for what that leaves open
+ *     when the log holds rows about these orders that the add-on's MACs do not vouch for.
  *
- * Why neither needs the log's MAC chain (log-history.ts checks it by reading the whole log): the
+ * Why 1 and 2 need not check the log's MAC chain (3 does, as it reads the whole log anyway): the
  * print is keyed with the add-on's secret, which no editor holds, so a text typed into a forged log
  * row or response row passes only if it is the text the record printed. A forged candidate that does
  * not match is skipped and the search goes on upward. Prints are 18 bits, so a forger's random text
- * matches one time in 262,144: the search tries at most MAX_TRIES texts per field, which bounds that
- * chance to 1 in 16,000 per field and makes burying the true value under forged rows (or a forged
- * "Created" row, which ends that record's search) cost only the put back (the cell is left for Undo),
- * never a wrong text.
+ * matches one time in 262,144: the search tries at most MAX_TRIES texts per field (./unkept-wants),
+ * which bounds that chance to 1 in 16,000 per field and makes burying the true value under forged
+ * rows (or a forged "Created" row, which ends that record's search) cost only the put back (the cell
+ * is left for Undo), never a wrong text.
  *
  * Progress Notes last changed by a requestor's reply (the add-on appends it with its local time, a
- * column this scan does not read) are not rebuilt here, and neither is a text the log had to cut.
+ * column the scan does not read) are not found by the scan, and a text the log had to cut is not
+ * rebuilt at all.
  *
- * Past the bound, or when nothing matches, the refusal stays as it was: the cell keeps the pasted text
- * with a note saying to use Undo (judge.ts NOT_KEPT). Nothing stored is lost: the log still holds the
- * earlier text, and Undo or a person reading the log can put it back.
+ * When nothing matches, or the log cannot be read outside the lock (no secret, a log changed under
+ * every reading, a section that already held the lock), the refusal stays as it was: the cell keeps
+ * the pasted text with a note saying to use Undo (judge.ts NOT_KEPT). Nothing stored is lost: the log
+ * still holds the earlier text, and Undo or a person reading the log can put it back.
  */
 import { parseChanges } from '../../../core/change-lines';
 import { LOG_COLUMN } from '../../../core/change-log-row';
 import { cellText } from '../../../core/columns';
-import { newWorkOrder, parseSubmission } from '../../../core/intake';
-import { emptyWorkOrder, REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
+import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { CREATED_FIELD, createdRef } from '../../../core/replay';
 import { addonKey } from '../../adapters/addon-secret';
 import { readChangeLogBackward } from '../../adapters/change-log-read';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { canonicalOrder, fingerprintMatches, parseRowState, type RowState } from '../../adapters/row-state';
 import { logSheet } from '../../adapters/workbook';
-import { NOT_KEPT, type Refusal, type RowVerdict } from '../edits/judge';
+import { NOT_KEPT, type RowVerdict } from '../edits/judge';
+import { WHOLE_LOG_READING, type LogReading } from './log-snapshot';
 import type { PastedRows } from './paste';
-import { readResponseRows } from './rebuild';
+import { rebuildOrders } from './rebuild';
+import { ANSWERED, idsOf, offer, open, tryResponses, unkept, wantedCells, type Wanted } from './unkept-wants';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -49,99 +57,16 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * scan's JavaScript, so with the rest of a 50-row paste (about 1.7 s) the document lock is held about
  * 5 s at worst, under the 10 s allowed, whatever the log's length (measured at 100,000 orders, 150
  * refused cells, the scan to its bound: 3.96 s held; bench/edits-focus.ts). At the benchmark's pace
- * (about 10 log rows per order) it reaches back over the last 10,000 orders' history.
+ * (about 10 log rows per order) it reaches back over the last 10,000 orders' history; what it leaves
+ * open costs a reading of the whole log outside the lock and a second, short hold (see above).
  */
 export const SCAN_ROWS = 100_000;
 /** Chunk sizes, bottom up: a change made lately is found in the first, small read. */
 const SCAN_CHUNKS = [500, 2_000, 8_000, 32_000] as const;
-/** Non-matching texts tried per field before it is given up (see the file comment). */
-const MAX_TRIES = 16;
-
-/** Fields intake fills from the request's answers (core/intake.ts newWorkOrder). */
-const ANSWERED: ReadonlySet<WorkOrderField> = new Set<WorkOrderField>([
-  'description',
-  'requesterEmail',
-  'requesterName',
-  'location',
-  'urgency',
-  'resources',
-  'asset',
-  'reviewFlag',
-]);
 
 const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
   (Object.entries(REGISTER_COLUMNS) as [WorkOrderField, string][]).map(([field, header]) => [header, field]),
 );
-
-/** Refused cells whose earlier value the row's record keeps only as a print (none restored yet). */
-export function unkept(verdict: RowVerdict): Refusal[] {
-  if (verdict.kind !== 'judged') return [];
-  return verdict.refused.filter((r) => r.field !== 'state' && !r.restored);
-}
-
-/** One refused cell to find the earlier value of. */
-interface Wanted {
-  row: number;
-  field: WorkOrderField;
-  state: RowState;
-  tries: number;
-  value?: string;
-}
-
-/** Whether `text` is what `state` printed for `field`, as written or as the register reads it back. */
-function matches(state: RowState, field: WorkOrderField, text: string): boolean {
-  if (fingerprintMatches(state, field, text)) return true;
-  const canonical = canonicalOrder({ ...emptyWorkOrder(), id: state.order.id, [field]: text });
-  const read = canonical[field];
-  return typeof read === 'string' && read !== text && fingerprintMatches(state, field, read);
-}
-
-/** Tries `text` for a wanted cell still open; true when it is the value. */
-function offer(want: Wanted, text: string): boolean {
-  if (want.value !== undefined || want.tries >= MAX_TRIES) return false;
-  if (matches(want.state, want.field, text)) {
-    want.value = text;
-    return true;
-  }
-  want.tries++;
-  return false;
-}
-
-const open = (wants: readonly Wanted[]): Wanted[] =>
-  wants.filter((w) => w.value === undefined && w.tries < MAX_TRIES);
-
-/** The order intake made of each response row named (by ref), for checking prints. */
-function ordersFromResponses(
-  ss: Spreadsheet,
-  refs: ReadonlySet<string>,
-  reference: ReferenceData,
-): Map<string, WorkOrder> {
-  const orders = new Map<string, WorkOrder>();
-  if (refs.size === 0) return orders;
-  for (const [ref, named] of readResponseRows(ss, refs)) {
-    const submission = parseSubmission(named, reference.settings.locations);
-    orders.set(ref, newWorkOrder(submission, { id: '', requestedAt: new Date(0), responseRef: ref }));
-  }
-  return orders;
-}
-
-/** Offers each wanted cell the value the named response gives it. */
-function tryResponses(ss: Spreadsheet, refsOf: Map<Wanted, string>, reference: ReferenceData): void {
-  const orders = ordersFromResponses(ss, new Set(refsOf.values()), reference);
-  for (const [want, ref] of refsOf) {
-    const value = orders.get(ref)?.[want.field];
-    if (typeof value === 'string') offer(want, value);
-  }
-}
-
-/** The response row a record names: kept whole, or the row's Response cell matching its print. */
-function recordedRef(state: RowState, cells: readonly unknown[], rows: PastedRows): string {
-  if (state.order.responseRef !== '') return state.order.responseRef;
-  const index = rows.layout.indexOf.responseRef;
-  if (index < 0 || rows.edited(index)) return '';
-  const text = cellText(cells[index]).trim();
-  return text !== '' && fingerprintMatches(state, 'responseRef', text) ? text : '';
-}
 
 /** Searches the log's last rows for what is still open (see the file comment). */
 function scanLog(
@@ -192,6 +117,67 @@ function scanLog(
 }
 
 /**
+ * The orders whose refused texts this paste may look for in the log, for a reading of it made
+ * before the lock for another put-back (./paste) to gather their lines too.
+ */
+export function unkeptRecordIds(rows: PastedRows, verdicts: readonly RowVerdict[]): Set<string> {
+  return idsOf(wantedCells(rows, verdicts).wants);
+}
+
+/**
+ * Offers each cell still open its value as the genuine log rows replay it (./log-history,
+ * ./rebuild), from a reading made without the lock. Returns how many rows about the orders the
+ * reading could not vouch for (skipped), or null when it cannot tell.
+ */
+function replayReading(
+  ss: Spreadsheet,
+  wants: readonly Wanted[],
+  reference: ReferenceData,
+  log: LogReading,
+): number | null {
+  const key = addonKey(ss.getId());
+  const knowledge = key ? log.knowledge(ss, idsOf(open(wants))) : null;
+  if (!key || !knowledge) return null;
+  const histories = [...idsOf(open(wants))].flatMap((id) => {
+    const history = knowledge.live.has(id) ? knowledge.histories.get(id) : undefined;
+    return history ? [history] : [];
+  });
+  if (histories.length === 0) return knowledge.skipped;
+  const context = { key, settings: reference.settings, timeZone: reference.timeZone };
+  const orders = rebuildOrders(ss, histories, context);
+  for (const want of open(wants)) {
+    const value = orders.get(want.state.order.id)?.[want.field];
+    if (typeof value === 'string') offer(want, value);
+  }
+  return knowledge.skipped;
+}
+
+/**
+ * Looks in the log for the cells still open. With a reading made outside the lock in hand (this
+ * section runs again after one), the replay of the whole log, and the scan only for what it leaves
+ * open when the log holds rows it could not vouch for (the scan takes a text from any row, the print
+ * deciding). Otherwise the scan, and when that leaves cells open, the section stops before writing
+ * anything (LogReadNeeded) so that the whole log is read with the lock free, for the orders of every
+ * cell the answers left open.
+ */
+function findInLog(
+  ss: Spreadsheet,
+  wants: readonly Wanted[],
+  refsOf: ReadonlyMap<Wanted, string>,
+  reference: ReferenceData,
+  log: LogReading,
+): void {
+  const ids = idsOf(open(wants));
+  if (ids.size === 0) return;
+  if (log.hasReading) {
+    const unvouched = replayReading(ss, wants, reference, log);
+    if (open(wants).length === 0 || unvouched === 0) return;
+  }
+  scanLog(ss, wants, refsOf, reference);
+  if (open(wants).length > 0) log.ensureRead(() => ids);
+}
+
+/**
  * The verdicts with each refused cell whose earlier value is found (see the file comment) put back
  * as before, and its note without the advice to use Undo.
  */
@@ -203,23 +189,10 @@ export function putBackUnkeptFields(
 ): RowVerdict[] {
   if (rows.stateIndex < 0 || !verdicts.some((v) => unkept(v).length > 0)) return verdicts;
   if (!addonKey(ss.getId())) return verdicts;
-  const wants: Wanted[] = [];
-  const refsOf = new Map<Wanted, string>();
-  verdicts.forEach((verdict, i) => {
-    const cells = rows.read[i] ?? [];
-    const state = parseRowState(cells[rows.stateIndex]);
-    if (!state || verdict.kind !== 'judged' || state.order.id !== verdict.before.id) return;
-    for (const r of unkept(verdict)) {
-      if (r.field === 'state' || state.fingerprints[r.field] === undefined) continue;
-      const want: Wanted = { row: i, field: r.field, state, tries: 0 };
-      wants.push(want);
-      const ref = ANSWERED.has(r.field) ? recordedRef(state, cells, rows) : '';
-      if (ref !== '') refsOf.set(want, ref);
-    }
-  });
+  const { wants, refsOf } = wantedCells(rows, verdicts);
   if (wants.length === 0) return verdicts;
   tryResponses(ss, refsOf, reference);
-  scanLog(ss, wants, refsOf, reference);
+  findInLog(ss, wants, refsOf, reference, rows.log ?? WHOLE_LOG_READING);
   const found = new Map<string, string>();
   for (const want of wants)
     if (want.value !== undefined) found.set(`${want.row}\u0000${want.field}`, want.value);
