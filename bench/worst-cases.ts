@@ -27,7 +27,9 @@ export const WORST_CASES = {
  * A technician pastes 50 rows of Progress Notes, Results and Actions Taken over orders in the middle
  * of the register (old and closed: every cell refused). Where the row's record keeps a text only as
  * a print, its earlier value is looked for in the change log's last rows (features/integrity/
- * unkept-fields.ts): these orders' changes are far up the log, so the scan goes to its bound.
+ * unkept-fields.ts): these orders' changes are far up the log, so in a large world the scan goes to
+ * its bound, the lock is given back, the whole log is read without it, and a second locked section
+ * puts the texts back (integrity/log-snapshot.ts): two holds, each priced, and the whole edit's time.
  */
 export async function measureUnkeptPaste(world: BenchWorld): Promise<Measurement> {
   const { rows, column } = registerRows(world);
