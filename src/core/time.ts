@@ -8,15 +8,24 @@
  *
  * Business time (working days, working hours, holidays: due dates on a business clock, response
  * targets, time On Hold) is its sibling ./business-time, built on these functions and nowhere else.
+ *
+ * Calendar dates with no zone (weekdays, ISO weeks, adding months) are ./calendar-dates, re-exported
+ * here.
  */
+import { DAY_MS, isoDate, isoWeekday, pad2, type IsoWeekday, type LocalDate } from './calendar-dates';
 
-/** A calendar date, with no zone. */
-export interface LocalDate {
-  year: number;
-  /** 1–12 */
-  month: number;
-  day: number;
-}
+export {
+  addCalendarDays,
+  addCalendarMonths,
+  compareLocalDates,
+  firstOfMonthAfter,
+  isWeekend,
+  isoDate,
+  isoWeekOf,
+  isoWeekday,
+  parseIsoDate,
+} from './calendar-dates';
+export type { IsoWeekday, LocalDate } from './calendar-dates';
 
 export interface LocalParts extends LocalDate {
   /** 0–23 */
@@ -27,10 +36,7 @@ export interface LocalParts extends LocalDate {
   weekday: IsoWeekday;
 }
 
-export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 // Building a DateTimeFormat is far more expensive than using one: keep one per zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -139,34 +145,6 @@ export function endOfLocalDay(date: Date, timeZone: string): Date {
   );
 }
 
-/** ISO 8601 weekday of a calendar date: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: LocalDate): IsoWeekday {
-  return (((new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7) + 1) as IsoWeekday;
-}
-
-/** Saturday and Sunday (ISO weekdays 6 and 7). */
-export function isWeekend(weekday: IsoWeekday): boolean {
-  return weekday >= 6;
-}
-
-/**
- * The ISO 8601 week of a calendar date, e.g. 2026-W53 for Thursday 31 December 2026 and for Friday
- * 1 January 2027 (a week belongs to the year of its Thursday).
- */
-export function isoWeekOf(date: LocalDate): { year: number; week: number; monday: LocalDate; key: string } {
-  const weekday = isoWeekday(date);
-  const thursday = addCalendarDays(date, 4 - weekday);
-  const dayOfYear =
-    (Date.UTC(thursday.year, thursday.month - 1, thursday.day) - Date.UTC(thursday.year, 0, 1)) / DAY_MS;
-  const week = Math.floor(dayOfYear / 7) + 1;
-  return {
-    year: thursday.year,
-    week,
-    monday: addCalendarDays(date, 1 - weekday),
-    key: `${thursday.year}-W${String(week).padStart(2, '0')}`,
-  };
-}
-
 /** Calendar year of an instant in the zone (a work order approved at 00:30 on 1 January local is next year's). */
 export function localYear(date: Date, timeZone: string): number {
   return localParts(date, timeZone).year;
@@ -184,13 +162,6 @@ export function hoursBetween(earlier: Date, later: Date): number {
 
 export function addHours(date: Date, hours: number): Date {
   return new Date(date.getTime() + hours * HOUR_MS);
-}
-
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
-/** "2026-03-06" for a calendar date. */
-export function isoDate(date: LocalDate): string {
-  return `${String(date.year).padStart(4, '0')}-${pad2(date.month)}-${pad2(date.day)}`;
 }
 
 /**
@@ -214,46 +185,6 @@ export function formatLocal(date: Date, timeZone: string): string {
 /** "2026-03-06" in the zone. */
 export function formatLocalDate(date: Date, timeZone: string): string {
   return isoDate(localParts(date, timeZone));
-}
-
-// ---- Calendar dates (no zone: UTC serves as a plain calendar) ----
-
-/** The calendar date `days` later (or earlier). */
-export function addCalendarDays(date: LocalDate, days: number): LocalDate {
-  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-}
-
-/**
- * The same day `months` months later (or earlier), on the last day of the month when that month is
- * shorter: 31 January + 1 month = 28 (or 29) February; 29 February + 12 months = 28 February.
- */
-export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
-  const first = firstOfMonthAfter(date, months);
-  const lastDay = new Date(Date.UTC(first.year, first.month, 0)).getUTCDate();
-  return { ...first, day: Math.min(date.day, lastDay) };
-}
-
-/** -1, 0 or 1 as `a` is before, the same as or after `b` (calendar dates). */
-export function compareLocalDates(a: LocalDate, b: LocalDate): number {
-  const x = a.year * 10_000 + a.month * 100 + a.day;
-  const y = b.year * 10_000 + b.month * 100 + b.day;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** "2026-03-06" back to a calendar date; null when it is not a real date in that form. */
-export function parseIsoDate(text: string): LocalDate | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  const check = addCalendarDays(date, 0);
-  return compareLocalDates(check, date) === 0 ? date : null;
-}
-
-/** The 1st of the month `months` after the month of `date`. */
-export function firstOfMonthAfter(date: LocalDate, months: number): LocalDate {
-  const t = new Date(Date.UTC(date.year, date.month - 1 + months, 1));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: 1 };
 }
 
 /**

@@ -4,15 +4,10 @@
  * sends its request to reviewAct and redraws the lists from the reply (nothing is changed on screen
  * before the server has done it). While open, it asks every POLL_INTERVAL_MS whether the queue changed (one
  * property read on the server) and reloads only when it did, so a new emergency shows up by itself.
- * Plain DOM, text nodes only, usable from the keyboard.
+ * Plain DOM, text nodes only, usable from the keyboard. What the sidebar holds is ./state, how it is
+ * drawn ./render; this file makes the server calls, opens the forms and wires the page.
  */
-import {
-  POLL_INTERVAL_MS,
-  REVIEW_PAGE_SIZE,
-  SECTION_KEYS,
-  SECTION_TITLES,
-  type SectionKey,
-} from '../../shared/review-sections';
+import { POLL_INTERVAL_MS, SECTION_KEYS } from '../../shared/review-sections';
 import type { SidebarAction } from '../../shared/review-actions';
 import type {
   Offsets,
@@ -21,79 +16,24 @@ import type {
   ReviewLoadResponse,
   ReviewView,
 } from '../../shared/review';
-import { itemCard, focusKey } from './cards';
-import { append, button, byId, el } from './dom';
+import { focusKey } from './cards';
 import { actionForm } from './forms';
 import { asReply, callServer } from './rpc';
 import { takeFirstData, whenParsed } from '../shared/first-data';
 import { pollServer, searchServer } from './live';
-import { statusLine } from '../shared/status-line';
+import { draw, type DrawActions } from './render';
+import { complain, exclusive, say, state, ui, type Place } from './state';
 
-/**
- * Where a card is drawn: in a section's list, or among the search results. The same order may be in
- * several (overdue work is in its status's list too): a form opens under the card it was asked from.
- */
-type Place = SectionKey | 'found';
-
-interface OpenForm {
-  id: string;
-  action: SidebarAction;
-  place: Place;
-  form: HTMLFormElement;
-}
-
-const state: {
-  view: ReviewView | null;
-  offsets: Offsets;
-  busy: boolean;
-  open: OpenForm | null;
-  /** Search results (the same order may also be in a list). */
-  found: ReviewItem[] | null;
-  foundTitle: string;
-  /** Orders fetched in full ("Show full text", or before acting on work in hand), shown instead of their previews. */
-  full: Map<string, ReviewItem>;
-  /** A message shown on one card (someone else changed that order meanwhile). */
-  cardNotice: { id: string; message: string } | null;
-} = {
-  view: null,
-  offsets: {},
-  busy: false,
-  open: null,
-  found: null,
-  foundTitle: '',
-  full: new Map(),
-  cardNotice: null,
+/** What the drawn cards and pagers do. */
+const actions: DrawActions = {
+  openForm,
+  showFull: (id) => void showFull(id),
+  reload: (offsets) => void reload(offsets),
 };
 
-const ui = {
-  who: byId('who'),
-  status: byId('status'),
-  error: byId('error'),
-  sections: byId('sections'),
-  found: byId('found'),
-  technicians: byId('technician-list'),
-  findForm: byId<HTMLFormElement>('find-form'),
-  findInput: byId<HTMLInputElement>('find-input'),
-  reload: byId<HTMLButtonElement>('reload'),
-};
-
-const { say, complain } = statusLine(ui.status, ui.error);
-
-function setBusy(busy: boolean): void {
-  state.busy = busy;
-  ui.sections.setAttribute('aria-busy', String(busy));
-  document.body.classList.toggle('busy', busy);
-}
-
-/** Runs one server call at a time: a second click while one is running is ignored. */
-async function exclusive(work: () => Promise<void>): Promise<void> {
-  if (state.busy) return;
-  setBusy(true);
-  try {
-    await work();
-  } finally {
-    setBusy(false);
-  }
+/** Redraws the sidebar from its state; `focus` names the element to focus (a data-focus key). */
+function render(focus: string | null = null): void {
+  draw(actions, focus);
 }
 
 // ---- Server calls ----
@@ -237,8 +177,7 @@ function fetchThenOpen(item: ReviewItem, action: SidebarAction, place: Place): P
     openForm(reply.item, action, place);
   });
 }
-
-// ---- Drawing ----
+// ---- Forms ----
 
 function openForm(item: ReviewItem, action: SidebarAction, place: Place): void {
   if (state.busy || !state.view) return;
@@ -258,154 +197,6 @@ function openForm(item: ReviewItem, action: SidebarAction, place: Place): void {
   render();
   const first = form.querySelector<HTMLElement>('select, textarea, input, button[type="submit"]');
   first?.focus();
-}
-
-function card(item: ReviewItem, view: ReviewView, place: Place): HTMLLIElement {
-  const shown = state.full.get(item.id) ?? item;
-  const open = state.open?.id === item.id && state.open.place === place ? state.open.form : null;
-  return itemCard({
-    view,
-    item: shown,
-    form: open,
-    notice: state.cardNotice?.id === item.id ? state.cardNotice.message : null,
-    onAction: (action) => openForm(shown, action, place),
-    onShowFull: () => void showFull(item.id),
-  });
-}
-
-function pager(key: SectionKey, view: ReviewView): HTMLElement | null {
-  const page = view.sections[key];
-  const last = page.offset + page.items.length;
-  if (page.offset === 0 && last >= page.total) return null;
-  const go = (offset: number) => () => void reload({ ...state.offsets, [key]: offset });
-  const previous = button(
-    'Previous',
-    { disabled: page.offset === 0, 'data-focus': `${key}:previous` },
-    go(Math.max(0, page.offset - REVIEW_PAGE_SIZE)),
-  );
-  const next = button('Next', { disabled: last >= page.total, 'data-focus': `${key}:next` }, go(last));
-  return el(
-    'nav',
-    { class: 'pager', 'aria-label': `${SECTION_TITLES[key]} pages` },
-    previous,
-    el('span', {}, `${page.offset + 1}–${last} of ${page.total}`),
-    next,
-  );
-}
-
-/** Work in hand under one heading per technician, with their open load. */
-function byTechnician(items: ReviewItem[], view: ReviewView): HTMLElement[] {
-  const groups: HTMLElement[] = [];
-  let current = '\u0000';
-  let list: HTMLOListElement | null = null;
-  for (const item of items) {
-    const who = item.assignee.toLowerCase();
-    if (who !== current || !list) {
-      current = who;
-      const tech = view.technicians.find((t) => t.email === who);
-      const name = tech?.name ?? (item.assignee || 'No technician');
-      const load = tech ? ` — ${tech.openLoad} open` : '';
-      groups.push(el('h3', { class: 'technician-group', 'data-technician': who }, `${name}${load}`));
-      list = el('ol', { class: 'items' });
-      groups.push(list);
-    }
-    list.appendChild(card(item, view, 'working'));
-  }
-  return groups;
-}
-
-function section(key: SectionKey, view: ReviewView): HTMLElement {
-  const page = view.sections[key];
-  const titleId = `section-${key}`;
-  const body =
-    page.items.length === 0
-      ? el('p', { class: 'secondary' }, 'Nothing here.')
-      : key === 'working'
-        ? el('div', {}, ...byTechnician(page.items, view))
-        : el('ol', { class: 'items' }, ...page.items.map((item) => card(item, view, key)));
-  return el(
-    'section',
-    { class: 'block', 'aria-labelledby': titleId, 'data-section': key },
-    el('h2', { id: titleId }, SECTION_TITLES[key], ' ', el('span', { class: 'count' }, `(${page.total})`)),
-    body,
-    pager(key, view),
-  );
-}
-
-function technicianTable(view: ReviewView): HTMLElement {
-  if (view.technicians.length === 0)
-    return el('p', { class: 'secondary' }, 'No active technicians on the Staff tab.');
-  return el(
-    'table',
-    {},
-    el('caption', { class: 'secondary' }, 'Open work orders per active technician'),
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'col' }, 'Technician'),
-        el('th', { scope: 'col', class: 'number' }, 'Open'),
-      ),
-    ),
-    el(
-      'tbody',
-      {},
-      ...view.technicians.map((t) =>
-        el(
-          'tr',
-          { 'data-email': t.email },
-          el('td', { title: t.email }, t.name),
-          el('td', { class: 'number' }, String(t.openLoad)),
-        ),
-      ),
-    ),
-  );
-}
-
-function render(focus: string | null = null): void {
-  const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  const activeKey = active?.dataset.focus ?? null;
-  const view = state.view;
-  ui.sections.replaceChildren();
-  ui.found.replaceChildren();
-  if (!view) {
-    ui.technicians.replaceChildren();
-    return;
-  }
-  ui.who.textContent = `Signed in as ${view.user.name} (${view.user.role})`;
-  for (const notice of view.notices) ui.sections.appendChild(el('p', { class: 'flag' }, notice));
-  for (const key of SECTION_KEYS) ui.sections.appendChild(section(key, view));
-  ui.technicians.replaceChildren(technicianTable(view));
-  if (state.found) {
-    const dismiss = button('Clear search', { 'data-focus': 'found:dismiss' }, () => {
-      state.found = null;
-      render();
-      ui.findInput.focus();
-    });
-    append(
-      ui.found,
-      el(
-        'section',
-        { class: 'block search-results', 'aria-labelledby': 'found-title' },
-        el('h2', { id: 'found-title', tabindex: '-1', 'data-focus': 'found' }, state.foundTitle),
-        el('ol', { class: 'items' }, ...state.found.map((item) => card(item, view, 'found'))),
-        dismiss,
-      ),
-    );
-  }
-  restoreFocus(focus, active, activeKey);
-}
-
-/** Focus goes to the element asked for, else stays where it was (the same node, or its replacement). */
-function restoreFocus(key: string | null, previous: HTMLElement | null, previousKey: string | null): void {
-  const byKey = (k: string | null): HTMLElement | null =>
-    k ? document.querySelector<HTMLElement>(`[data-focus="${CSS.escape(k)}"]`) : null;
-  const target =
-    byKey(key) ??
-    (previous && previous.isConnected && previous !== document.body ? previous : byKey(previousKey));
-  target?.focus();
 }
 
 // ---- Wiring ----

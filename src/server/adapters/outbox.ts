@@ -14,6 +14,7 @@ import { DIGESTED_STATUS, HELD_STATUS, OUTBOX_HEADERS } from './mailer';
 import { isQuotaError } from './outbox-deliver';
 import { deleteOutboxRows, trimmableRows } from './outbox-trim';
 import { mailSender } from './sender';
+import { drainAllowance, hourOfDay } from './outbox-allowance';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -35,6 +36,7 @@ export type OutboxColumn = keyof typeof COLUMNS;
 
 export { REFUSED_MESSAGE };
 export { deliverAll, type Delivery } from './outbox-deliver';
+export { drainAllowance } from './outbox-allowance';
 
 export const OUTBOX_STATUS = {
   queued: 'Queued',
@@ -42,27 +44,6 @@ export const OUTBOX_STATUS = {
   failed: 'Failed',
   refused: 'Refused',
 } as const;
-
-/** The share of what is left of a day's quota the drain leaves, at the day's start, for mail that must go at once. */
-const IMMEDIATE_SHARE = 0.2;
-
-/**
- * How many recipients the drain may use now: what is left today (MailApp's count for the sending
- * account: 100 a day for consumer accounts, 1,500 for Workspace), less a reserve for the rest of the
- * day's immediate mail (emergency alerts, a step's email sent as it is taken), projected as a share
- * that shrinks hour by hour to nothing at midnight. Queued mail beyond it waits for later runs (the
- * next day's quota, oldest first): deferred, never dropped.
- */
-export function drainAllowance(remaining: number, hourOfDay: number): number {
-  const hoursLeft = Math.min(24, Math.max(0, 24 - hourOfDay));
-  const reserve = Math.floor((remaining * IMMEDIATE_SHARE * hoursLeft) / 24);
-  return Math.max(0, remaining - reserve);
-}
-
-/** The hour of the day (0–23) in the script's time zone, where MailApp's day turns. */
-function hourOfDay(now: Date): number {
-  return Number(Utilities.formatDate(now, Session.getScriptTimeZone(), 'H'));
-}
 
 /** After this many failed sends a message is marked Failed and reported; an administrator may set it back to Queued. */
 export const MAX_SEND_ATTEMPTS = 5;

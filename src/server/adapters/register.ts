@@ -1,6 +1,5 @@
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../../core/model';
 import {
-  cellText,
   LATER_FIELDS,
   parseRegisterRow,
   registerLayout,
@@ -11,7 +10,14 @@ import {
 import { localSheet, readHeaderRow, UserFacingError } from './workbook';
 import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
 import { rememberRegisterHeader } from './register-shape';
-import { columnSpans, type ColumnSpan } from './column-spans';
+import { columnSpans } from './column-spans';
+import {
+  countIds,
+  fieldColumns,
+  type FieldColumns,
+  type ReadSpan,
+  type RegisterIds,
+} from './register-fields';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,26 +28,6 @@ export interface LocatedOrder {
   order: WorkOrder;
   /** The whole row as read, columns the add-on does not own included. */
   cells: unknown[];
-}
-
-/** Some columns of every data row, as `Register.readFields` read them. */
-export interface FieldColumns {
-  /** Data rows read: index i of every column is sheet row i + 2. */
-  count: number;
-  /** The cells of `field`, top to bottom; empty when the sheet has no such column or it was not asked for. */
-  cells(field: WorkOrderField): unknown[];
-  /**
-   * Every data row as a full-width row with the columns read in place (others undefined), ready for
-   * parseRegisterRow. A column between two wanted ones may have been read with them (see column-spans).
-   */
-  rows(): unknown[][];
-}
-
-export interface RegisterIds {
-  /** Request id → how many register rows hold it. */
-  counts: Map<string, number>;
-  /** Form responses some row's order came from. */
-  served: Set<string>;
 }
 
 export interface OpenOptions {
@@ -274,32 +260,14 @@ export class Register {
   readFields(fields: readonly WorkOrderField[]): FieldColumns {
     const count = Math.max(0, this.#sheet.getLastRow() - 1);
     const indexes = fields.map((field) => this.layout.indexOf[field]);
-    const read: { span: ColumnSpan; values: unknown[][] }[] = [];
+    const read: ReadSpan[] = [];
     if (count > 0)
       for (const span of columnSpans(indexes, count))
         read.push({
           span,
           values: this.#sheet.getRange(2, span.first + 1, count, span.last - span.first + 1).getValues(),
         });
-    const width = this.layout.width;
-    return {
-      count,
-      cells: (field) => {
-        const index = fields.includes(field) ? this.layout.indexOf[field] : -1;
-        const at = read.find(({ span }) => index >= span.first && index <= span.last);
-        return at ? at.values.map((row) => row[index - at.span.first]) : [];
-      },
-      rows: () => {
-        const rows: unknown[][] = Array.from({ length: count }, () => new Array<unknown>(width));
-        for (const { span, values } of read)
-          for (let r = 0; r < count; r++) {
-            const source = values[r] ?? [];
-            const target = rows[r] as unknown[];
-            for (let c = span.first; c <= span.last; c++) target[c] = source[c - span.first];
-          }
-        return rows;
-      },
-    };
+    return fieldColumns(this.layout, fields, count, read);
   }
 
   /**
@@ -320,16 +288,6 @@ export class Register {
    */
   readIdsAndResponses(): RegisterIds {
     const columns = this.readFields(['id', 'responseRef']);
-    const counts = new Map<string, number>();
-    const served = new Set<string>();
-    for (const cell of columns.cells('id')) {
-      const id = cellText(cell).trim();
-      if (id !== '') counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    for (const cell of columns.cells('responseRef')) {
-      const ref = cellText(cell).trim();
-      if (ref !== '') served.add(ref);
-    }
-    return { counts, served };
+    return countIds(columns.cells('id'), columns.cells('responseRef'));
   }
 }

@@ -16,7 +16,7 @@
  */
 import { highestRequestNumber } from '../../core/ids';
 import { parseRegisterRow } from '../../core/columns';
-import { applyOrder, emptyIndex, type ReviewIndex } from './review-queue-codec';
+import { applyOrder, emptyIndex, type ReviewIndex } from './review-queue-entries';
 import type { Register } from './register';
 
 /** Registers up to this many rows are read whole, in one call (what the cost model prefers). */

@@ -11,7 +11,7 @@ import { withDocumentLock } from './document-lock';
 import { Register } from './register';
 import { requireSheet } from './workbook';
 import { scanChunk, startBuild, type ChunkRead } from './review-queue-build';
-import { emptyIndex, type ReviewIndex } from './review-queue-codec';
+import { emptyIndex, type ReviewIndex } from './review-queue-entries';
 import { documentPropertiesOrNull } from './service-handles';
 import {
   QueueSession,

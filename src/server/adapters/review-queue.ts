@@ -24,14 +24,8 @@
 import type { WorkOrder } from '../../core/model';
 import { PROPERTY_KEYS } from './document-properties';
 import { chunkedValues, readChunked } from './chunked-property';
-import {
-  advanceWatermark,
-  applyOrder,
-  decodeIndex,
-  fitToBudget,
-  removeIds,
-  type ReviewIndex,
-} from './review-queue-codec';
+import { decodeIndex, fitToBudget } from './review-queue-codec';
+import { advanceWatermark, applyOrder, removeIds, type ReviewIndex } from './review-queue-entries';
 import { documentPropertiesOrNull } from './service-handles';
 
 type Properties = GoogleAppsScript.Properties.Properties;

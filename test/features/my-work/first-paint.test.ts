@@ -4,7 +4,7 @@
  * large), else the queue's summary; nothing at all when the queue lacks an entry (the register is read).
  */
 import { emptyWorkOrder, type WorkOrder } from '../../../src/core/model';
-import { entryFor, type QueueEntry } from '../../../src/server/adapters/review-queue-codec';
+import { entryFor, type QueueEntry } from '../../../src/server/adapters/review-queue-entries';
 import type { Remembered } from '../../../src/server/features/my-work/card-cache';
 import { firstPaintOrders, orderFromEntry } from '../../../src/server/features/my-work/first-paint';
 

@@ -1,20 +1,22 @@
 /**
- * The review queue's pure parts (src/server/adapters/review-queue-codec.ts): summaries, the
- * watermark of appended rows, and packing into Document Properties values.
+ * The review queue's pure parts (src/server/adapters/review-queue-entries.ts and -codec.ts):
+ * summaries, the watermark of appended rows, and packing into Document Properties values.
  */
 import { CHUNK_BYTES, splitUtf8 } from '../../../src/server/adapters/chunked-property';
 import {
-  advanceWatermark,
-  applyOrder,
   changesQueue,
   decodeIndex,
-  emptyIndex,
   encodeIndex,
   fitToBudget,
-  loadByAssignee,
-  preview,
   utf8Bytes,
 } from '../../../src/server/adapters/review-queue-codec';
+import {
+  advanceWatermark,
+  applyOrder,
+  emptyIndex,
+  loadByAssignee,
+  preview,
+} from '../../../src/server/adapters/review-queue-entries';
 import { STATUSES } from '../../../src/core/model';
 import { makeOrder } from './fixtures';
 

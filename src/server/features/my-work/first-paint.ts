@@ -20,7 +20,7 @@
  * in it.
  */
 import { emptyWorkOrder, type WorkOrder } from '../../../core/model';
-import { entryFor, isQueueStatus, type QueueEntry } from '../../adapters/review-queue-codec';
+import { entryFor, isQueueStatus, type QueueEntry } from '../../adapters/review-queue-entries';
 import type { Remembered } from './card-cache';
 
 export interface FirstPaintOrder {

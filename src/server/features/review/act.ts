@@ -20,7 +20,7 @@ import { KEEP_DOCUMENT_LOCK_FOR_MAIL, withDocumentLock } from '../../adapters/do
 import { PROPERTY_KEYS, setProperty } from '../../adapters/document-properties';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { Register, type LocatedOrder } from '../../adapters/register';
-import type { ReviewIndex } from '../../adapters/review-queue-codec';
+import type { ReviewIndex } from '../../adapters/review-queue-entries';
 import { QueueSession } from '../../adapters/review-queue';
 import { UserFacingError } from '../../adapters/workbook';
 import type { Reviewer } from './caller';

@@ -6,7 +6,7 @@ import { formatFieldValue, type FieldChange } from '../../../core/field-changes'
 import { REGISTER_COLUMNS, type WorkOrder } from '../../../core/model';
 import type { UnhashedEntry } from '../../../core/audit';
 import type { Refusal } from '../../../shared/review';
-import type { ReviewIndex } from '../../adapters/review-queue-codec';
+import type { ReviewIndex } from '../../adapters/review-queue-entries';
 import type { QueueSession } from '../../adapters/review-queue';
 import type { Reviewer } from './caller';
 import { itemFromOrder } from './view';

@@ -3,7 +3,7 @@
  * every word typed must appear in the request id, WO number, description, location or requester's
  * name or email ("radiator", "66", "annex rita"). Emergencies and the oldest come first.
  */
-import type { QueueEntry, ReviewIndex } from '../../adapters/review-queue-codec';
+import type { QueueEntry, ReviewIndex } from '../../adapters/review-queue-entries';
 
 const FIELDS = ['id', 'woNumber', 'description', 'location', 'requesterName', 'requesterEmail'] as const;
 

@@ -18,13 +18,13 @@ import {
   type SectionPage,
 } from '../../../shared/review';
 import type { ReferenceData } from '../../adapters/reference-data';
+import { utf8Bytes } from '../../adapters/review-queue-codec';
 import {
   loadByAssignee,
-  utf8Bytes,
   type QueueEntry,
   type QueueStatus,
   type ReviewIndex,
-} from '../../adapters/review-queue-codec';
+} from '../../adapters/review-queue-entries';
 import type { Reviewer } from './caller';
 
 /** Largest reply the sidebar receives (under 100 KB), whatever the queue holds. */

@@ -1,0 +1,56 @@
+/**
+ * The kinds of email Work Orders sends, and what composing one may be told besides the work order
+ * (zone, recipients, links, reasons). Emails are composed in ./notifications.
+ */
+
+export const EMAIL_KINDS = [
+  'acknowledgment',
+  'clarification',
+  'approved',
+  'rejected',
+  'assigned',
+  'unassigned',
+  'onHold',
+  'completed',
+  'closed',
+  'returned',
+  'cancelled',
+  'dueSoon',
+  'overdueReminder',
+  'escalation',
+  'reprioritized',
+  'redated',
+  'emergency',
+  'respondReminder',
+  'respondEscalation',
+  'workDone',
+  'delayed',
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+export interface EmailExtra {
+  timeZone: string;
+  organizationName?: string;
+  /** Recipients; when absent, the kind's usual ones (see `defaultRecipients`). */
+  to?: readonly string[];
+  supervisors?: readonly string[];
+  previousAssignee?: string;
+  /** The question of a clarification request. */
+  question?: string;
+  /** Link to the spreadsheet, only put in emails to staff (requestors may have no access). */
+  link?: string;
+  /** For overdue/due-soon wording. */
+  now?: Date;
+  /** Why a supervisor changed the priority or due date. */
+  reason?: string;
+  /** The due date before a re-dating or re-prioritization. */
+  previousDue?: Date | null;
+  /** The Respond Within target (hours) of a request awaiting a decision. */
+  respondHours?: number | null;
+  /** The order's row in the register, named next to the link so staff land on it. */
+  row?: number;
+  /** The requestors' reply form for this request, and whether it arrives with the id filled in. */
+  reply?: { link: string; prefilled: boolean };
+  /** The order's pre-filled update-form link, put in the assignee's email (for a phone). */
+  updateLink?: string;
+}

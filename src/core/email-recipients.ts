@@ -1,0 +1,107 @@
+/**
+ * Who gets an email: each kind's usual recipients, and who gets which email after a transition or an
+ * amendment, honouring the Settings switches.
+ */
+import type { Amendment, Transition } from './lifecycle-table';
+import type { StaffMember, WorkOrder } from './model';
+import type { NotifySwitches } from './settings-model';
+import { cleanRecipients } from './email-format';
+import type { EmailExtra, EmailKind } from './email-kinds';
+import { administratorEmails, supervisorEmails } from './staff';
+
+/** The kind's usual recipients. */
+export function defaultRecipients(kind: EmailKind, order: WorkOrder, extra: EmailExtra): string[] {
+  const requestor = [order.requesterEmail];
+  const assignee = [order.assignee];
+  const supervisors = [...(extra.supervisors ?? [])];
+  const map: Record<EmailKind, string[]> = {
+    acknowledgment: requestor,
+    clarification: requestor,
+    approved: requestor,
+    rejected: requestor,
+    closed: requestor,
+    assigned: assignee,
+    returned: assignee,
+    dueSoon: assignee,
+    overdueReminder: assignee,
+    unassigned: [extra.previousAssignee ?? ''],
+    onHold: [...requestor, ...supervisors],
+    completed: supervisors,
+    escalation: supervisors,
+    cancelled: [...requestor, ...assignee],
+    reprioritized: [...requestor, ...assignee],
+    redated: [...requestor, ...assignee],
+    workDone: requestor,
+    delayed: requestor,
+    emergency: supervisors,
+    respondReminder: supervisors,
+    respondEscalation: supervisors,
+  };
+  return cleanRecipients(map[kind]);
+}
+
+export interface PlannedEmail {
+  kind: EmailKind;
+  to: string[];
+}
+
+/** Kinds written for staff whose news the requestor gets in words of their own. */
+const REQUESTOR_KIND: Partial<Record<EmailKind, EmailKind>> = { completed: 'workDone' };
+
+const KIND_OF_ACTION: Partial<Record<Transition['action'] | Amendment['action'], EmailKind>> = {
+  reprioritize: 'reprioritized',
+  redate: 'redated',
+  reassignWork: 'assigned',
+  approve: 'approved',
+  reject: 'rejected',
+  assign: 'assigned',
+  reassign: 'assigned',
+  hold: 'onHold',
+  complete: 'completed',
+  close: 'closed',
+  return: 'returned',
+  cancel: 'cancelled',
+};
+
+/**
+ * Who gets which email after a transition, from the table's notify list, honouring the Settings
+ * switches. Supervisors are the active Supervisors (administrators when there are none). The person
+ * who made the change is not emailed about it. `order` is the work order after the transition.
+ */
+export function recipientsFor(
+  transition: Pick<Transition | Amendment, 'action' | 'notify'>,
+  order: WorkOrder,
+  staff: readonly StaffMember[],
+  previousAssignee: string,
+  options: { switches?: NotifySwitches; actorEmail?: string } = {},
+): PlannedEmail[] {
+  const kind = KIND_OF_ACTION[transition.action];
+  if (!kind) return [];
+  const s = options.switches ?? { notifyRequestor: true, notifyAssignee: true, notifySupervisors: true };
+  const supervisors = supervisorEmails(staff);
+  const main: string[] = [];
+  const unassigned: string[] = [];
+  const requestor: string[] = [];
+  // The requestor gets their own wording where the kind speaks to staff ("please review and close").
+  const ownKind = REQUESTOR_KIND[kind];
+  for (const recipient of transition.notify) {
+    if (recipient === 'requestor' && s.notifyRequestor)
+      (ownKind ? requestor : main).push(order.requesterEmail);
+    if (recipient === 'assignee' && s.notifyAssignee) main.push(order.assignee);
+    if (recipient === 'previousAssignee' && s.notifyAssignee) unassigned.push(previousAssignee);
+    if (recipient === 'supervisors' && s.notifySupervisors) {
+      main.push(...(supervisors.length > 0 ? supervisors : administratorEmails(staff)));
+    }
+  }
+  const actor = (options.actorEmail ?? '').trim().toLowerCase();
+  const keep = (list: string[]): string[] => cleanRecipients(list).filter((e) => e !== actor);
+  const planned: PlannedEmail[] = [
+    { kind, to: keep(main) },
+    {
+      kind: 'unassigned' as const,
+      to: keep(unassigned).filter((e) => e !== order.assignee.trim().toLowerCase()),
+    },
+    ...(ownKind ? [{ kind: ownKind, to: keep(requestor) }] : []),
+  ];
+  return planned.filter((p) => p.to.length > 0);
+}
