@@ -22,7 +22,7 @@
  */
 import { LOG_COLUMN, entriesOfRow, timestampOf } from '../../../core/change-log-row';
 import { parseRequestId, parseWoNumber } from '../../../core/ids';
-import { parseKeyedCell, type Checkpoint, type HmacKey } from '../../../core/keyed-chain';
+import { keyedCell, parseKeyedCell, type Checkpoint, type HmacKey } from '../../../core/keyed-chain';
 import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
 import { CREATED_FIELD } from '../../../core/replay';
 import { addonKey } from '../../adapters/addon-secret';
@@ -99,7 +99,8 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
   const found: LatestIssued = { request: 0, workOrder: {}, rowsRead: 0 };
   const sheet = ss.getSheetByName(SHEET_NAMES.changeLog);
   if (!sheet) return found;
-  const judge = new TailJudge(addonKey(ss.getId()), documentPropertiesOrNull() ? readCheckpoint() : null);
+  const checkpoint = documentPropertiesOrNull() ? readCheckpoint() : null;
+  const judge = new TailJudge(addonKey(ss.getId()), checkpoint);
   let requestDone = !wanted.request;
   let woDone = wanted.woYear === null;
   const yearBegan = wanted.woYear === null ? 0 : Date.UTC(wanted.woYear, 0, 1) - CLOCK_SLACK_MS;
@@ -116,13 +117,28 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
   };
   // Plain rows met before knowing whether a keyed row lies above them (no checkpoint only).
   let pending: Row[] = [];
-  let bottom = sheet.getLastRow();
+  const lastRow = sheet.getLastRow();
+  // Rows below the checkpoint's are the add-on's only if uncommitted, and a number in those was never
+  // given to an order that landed (the register's column has any that did): the reading starts at the
+  // checkpoint's row when that row still holds the checkpoint's hash, so rows added below cost nothing.
+  let anchor = checkpoint && checkpoint.row >= 2 && checkpoint.row <= lastRow ? checkpoint : null;
+  let bottom = anchor ? anchor.row : lastRow;
   let size = FIRST_CHUNK;
   while (bottom >= 2 && !(requestDone && woDone)) {
     const top = Math.max(2, bottom - size + 1);
     const first = Math.max(2, top - 1);
     const rows = sheet.getRange(first, 1, bottom - first + 1, CHANGE_LOG_HEADERS.length).getValues();
     found.rowsRead += rows.length;
+    if (anchor) {
+      const expected = anchor.seq > 0 ? keyedCell(anchor.seq, anchor.head) : anchor.head;
+      const held = String(rows[bottom - first]?.[LOG_COLUMN.hash] ?? '').trim();
+      anchor = null;
+      // Rows inserted or deleted above it moved the add-on's last row: read from the sheet's end.
+      if (held !== expected) {
+        bottom = lastRow;
+        continue;
+      }
+    }
     for (let r = bottom; r >= top && !(requestDone && woDone); r--) {
       const row = rows[r - first] as Row;
       const changes = String(row[LOG_COLUMN.changes] ?? '');
