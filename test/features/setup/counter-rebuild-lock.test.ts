@@ -46,7 +46,7 @@ function lengthenLog(wb: TestWorkbook, count = HISTORY): void {
 
 function documentHold(record: ExecutionRecord) {
   const hold = record.stats.lockHolds.find((h) => h.key.startsWith('document:'));
-  if (!hold) throw new Error(`${record.functionName} held no document lock`);
+  if (!hold) throw new Error(`${record.entry} held no document lock`);
   return hold;
 }
 
@@ -119,7 +119,9 @@ test('rows typed into the log claiming a huge number do not move the numbering',
     const beforeNumber = parseWoNumber(wb.order(before).woNumber)!;
     const log = wb.sheet(SHEET_NAMES.changeLog);
     const lastRow = log.lastRow();
-    const genuine = log.readValues(lastRow, 1, 1, 6)[0]!;
+    const macCell = String(log.readValues(lastRow, 6, 1, 1)[0]?.[0] ?? '');
+    const seq = Number(/^k(\d+)\./.exec(macCell)?.[1]);
+    expect(seq).toBeGreaterThan(0);
     const at = wb.rt.world.clock.now();
     const created = formatChanges([
       { field: 'Created', oldValue: '', newValue: 'Submitted (Form Responses 1!9)' },
@@ -128,9 +130,10 @@ test('rows typed into the log claiming a huge number do not move the numbering',
       { field: 'WO Number', oldValue: '', newValue: `WO-${beforeNumber.year}-90000` },
     ]);
     log.writeValues(lastRow + 1, 1, [
-      // A copy of the add-on's last row (its MAC cell too) made to name other numbers…
-      [at, ADMIN, 'form', 'REQ-900000', created, genuine[5]],
-      [at, ADMIN, 'sidebar', 'REQ-900000', numbered, genuine[5]],
+      // A copy of the add-on's last row's MAC cell on a row naming other numbers, and a made-up MAC
+      // in the place the next keyed row would take…
+      [at, ADMIN, 'form', 'REQ-900000', created, macCell],
+      [at, ADMIN, 'sidebar', 'REQ-900000', numbered, `k${seq + 1}.${'c'.repeat(64)}`],
       // …and rows with a plain SHA-256-looking hash, as rows from before the keyed chain carry.
       [at, ADMIN, 'form', 'REQ-800000', created, 'a'.repeat(64)],
       [at, ADMIN, 'sidebar', 'REQ-800000', numbered, 'b'.repeat(64)],
