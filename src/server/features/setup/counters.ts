@@ -66,15 +66,19 @@ export interface IssuedNumbers {
   workOrder: Record<string, number>;
 }
 
-/** The register's and the Archive tab's id and WO Number columns (bounded by the live register). */
-function tabNumbers(ss: Spreadsheet): { ids: string[]; numbers: string[] } {
+/**
+ * The register's and the Archive tab's id and WO Number columns (bounded by the live register), or
+ * only the one of them `wanted` needs.
+ */
+function tabNumbers(ss: Spreadsheet, wanted: IssuedWanted): { ids: string[]; numbers: string[] } {
   const ids: string[] = [];
   const numbers: string[] = [];
   for (const name of [SHEET_NAMES.register, SHEET_NAMES.archive]) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
-    ids.push(...columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id)));
-    numbers.push(...columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber)));
+    if (wanted.request) ids.push(...columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id)));
+    if (wanted.woYear !== null)
+      numbers.push(...columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber)));
   }
   return { ids, numbers };
 }
@@ -84,7 +88,7 @@ function tabNumbers(ss: Spreadsheet): { ids: string[]; numbers: string[] } {
  * log: for Repair and Take over, which read it before taking the locks (it grows with history).
  */
 export function highestIssued(ss: Spreadsheet): IssuedNumbers {
-  const { ids, numbers } = tabNumbers(ss);
+  const { ids, numbers } = tabNumbers(ss, { request: true, woYear: 0 });
   const log = ss.getSheetByName(SHEET_NAMES.changeLog);
   if (log) {
     ids.push(...columnTexts(log, LOG_COLUMN.recordId + 1));
@@ -99,7 +103,7 @@ export function highestIssued(ss: Spreadsheet): IssuedNumbers {
  * other years' are the highest the tabs and the rows read show.
  */
 export function latestIssued(ss: Spreadsheet, wanted: IssuedWanted): IssuedNumbers {
-  const { ids, numbers } = tabNumbers(ss);
+  const { ids, numbers } = tabNumbers(ss, wanted);
   const fromLog = latestIssuedInLog(ss, wanted);
   const workOrder = highestWoSequences(numbers);
   for (const [year, seq] of Object.entries(fromLog.workOrder))
