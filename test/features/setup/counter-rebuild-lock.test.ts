@@ -11,6 +11,8 @@ import { SHEET_NAMES } from '../../../src/core/model';
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
 import { approvedOrder, rowOf, sidebarAct, submitOne } from '../../support/edits';
 import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { now, runHourly, startAtLocalHour } from '../../support/ops';
+import { isoDate, localParts } from '../../../src/core/time';
 import type { ExecutionRecord } from '../../../runtime';
 
 /** Log rows of older history: far more than the end of the log that a rebuild reads. */
@@ -149,6 +151,75 @@ test('rows typed into the log claiming a huge number do not move the numbering',
       year: beforeNumber.year,
       seq: beforeNumber.seq + 1,
     });
+  } finally {
+    await wb.close();
+  }
+});
+
+test('with the checkpoint lost too, rows typed below the add-on’s do not move the numbering', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    await submitOne(wb);
+    const before = await submitOne(wb);
+    const log = wb.sheet(SHEET_NAMES.changeLog);
+    const at = wb.rt.world.clock.now();
+    const created = formatChanges([
+      { field: 'Created', oldValue: '', newValue: 'Submitted (Form Responses 1!9)' },
+    ]);
+    log.writeValues(log.lastRow() + 1, 1, [
+      [at, ADMIN, 'form', 'REQ-800000', created, 'a'.repeat(64)],
+      [at, ADMIN, 'form', 'REQ-700000', created, `k1.${'d'.repeat(64)}`],
+    ]);
+    wb.rt.world.properties.document(wb.ssId).delete(PROPERTY_KEYS.changeLogCheckpoint);
+    loseCounters(wb);
+
+    const next = await submitOne(wb);
+    expect(next).toBe(pad(parseRequestId(before)! + 1));
+  } finally {
+    await wb.close();
+  }
+});
+
+test('the hourly job, with no checkpoint to go by, tells rows typed below the add-on’s from its own', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    startAtLocalHour(wb, 9);
+    await submitOne(wb);
+    const highest = await submitOne(wb);
+    deleteOrder(wb, highest);
+    const today = localParts(now(wb), wb.model.timeZone);
+    const due = isoDate({ year: today.year, month: today.month, day: today.day });
+    const schedule = [
+      'PM-1',
+      'Read the meters',
+      '',
+      'Car Park',
+      'Electrical',
+      'P4 Scheduled',
+      '',
+      '1',
+      'days',
+    ];
+    const row = [[...schedule, '', '0', due, 'TRUE', '']];
+    (await wb.edit(ADMIN, SHEET_NAMES.schedules, 2, 1, row)).executions.forEach(expectOk);
+    // Typed in after the last append (an append writes over rows below the checkpoint's, taking them
+    // for those of an execution that failed before it committed).
+    const log = wb.sheet(SHEET_NAMES.changeLog);
+    const at = wb.rt.world.clock.now();
+    const created = formatChanges([
+      { field: 'Created', oldValue: '', newValue: 'Submitted (Form Responses 1!9)' },
+    ]);
+    log.writeValues(log.lastRow() + 1, 1, [
+      [at, ADMIN, 'form', 'REQ-800000', created, 'a'.repeat(64)],
+      [at, ADMIN, 'form', 'REQ-700000', created, `k1.${'d'.repeat(64)}`],
+    ]);
+    loseCounters(wb);
+
+    (await runHourly(wb)).forEach(expectOk);
+    const made = wb.register().filter((r) => r.order.responseRef.startsWith('Schedule '));
+    expect(made.length).toBeGreaterThan(0);
+    // The deleted order's id is not given again, and the typed rows' numbers are not taken up.
+    expect(made[0]!.order.id).toBe(pad(parseRequestId(highest)! + 1));
   } finally {
     await wb.close();
   }

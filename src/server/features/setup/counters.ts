@@ -44,13 +44,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Owner-state name of the request counter (the intake ledger's neighbour). */
 export const REQUEST_COUNTER_STATE = 'requestCounter';
 
-function columnTexts(sheet: Sheet, column: number): string[] {
+/**
+ * Appends the texts of `column` (below the header) to `into`, one by one: spreading a column of a
+ * million cells into push() would pass a million arguments and overflow the stack.
+ */
+function columnTexts(sheet: Sheet, column: number, into: string[]): void {
   const last = sheet.getLastRow();
-  if (last < 2 || column < 1) return [];
-  return sheet
-    .getRange(2, column, last - 1, 1)
-    .getValues()
-    .map((r) => String(r[0] ?? ''));
+  if (last < 2 || column < 1) return;
+  for (const r of sheet.getRange(2, column, last - 1, 1).getValues()) into.push(String(r[0] ?? ''));
 }
 
 function columnByHeader(sheet: Sheet, header: string): number {
@@ -76,9 +77,8 @@ function tabNumbers(ss: Spreadsheet, wanted: IssuedWanted): { ids: string[]; num
   for (const name of [SHEET_NAMES.register, SHEET_NAMES.archive]) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
-    if (wanted.request) ids.push(...columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id)));
-    if (wanted.woYear !== null)
-      numbers.push(...columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber)));
+    if (wanted.request) columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id), ids);
+    if (wanted.woYear !== null) columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber), numbers);
   }
   return { ids, numbers };
 }
@@ -91,8 +91,8 @@ export function highestIssued(ss: Spreadsheet): IssuedNumbers {
   const { ids, numbers } = tabNumbers(ss, { request: true, woYear: 0 });
   const log = ss.getSheetByName(SHEET_NAMES.changeLog);
   if (log) {
-    ids.push(...columnTexts(log, LOG_COLUMN.recordId + 1));
-    numbers.push(...columnTexts(log, LOG_COLUMN.changes + 1));
+    columnTexts(log, LOG_COLUMN.recordId + 1, ids);
+    columnTexts(log, LOG_COLUMN.changes + 1, numbers);
   }
   return { request: highestRequestNumber(ids), workOrder: highestWoSequences(numbers) };
 }

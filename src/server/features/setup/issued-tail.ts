@@ -16,9 +16,15 @@
  * checkpoint (the add-on's own record of its log, in document properties) measures. A row typed or
  * pasted at the bottom claiming REQ-900000 is skipped: counting it would leave no duplicate, but every
  * id after it would carry that ugly, ever-growing number. A copy of genuine rows verifies but only
- * repeats numbers really issued. Without a checkpoint (lost, or a log the keyed chain never reached),
- * a plain row counts only once the reading has reached the top without meeting a keyed row above it,
- * exactly as GenuineRows reads forward: correct, but that damage-on-damage case reads the whole log.
+ * repeats numbers really issued. Without a checkpoint (the hourly job has no document properties; a
+ * lost one; a log the keyed chain never reached), the legacy part ends at the keyed chain's genuine
+ * first row once the reading meets it; until then a plain row counts only if the reading reaches the
+ * top without meeting a keyed row above it, as GenuineRows reads forward (that case reads the whole
+ * log: a log with no keyed row, or whose chain's first row was altered).
+ *
+ * Rows put in by hand above the checkpoint's row (which then no longer holds its MAC) make the reading
+ * start at the sheet's end and go up through whatever was typed below the add-on's last row: a hostile
+ * editor can make a rebuild read longer, never make it count a number the add-on did not issue.
  */
 import { LOG_COLUMN, entriesOfRow, timestampOf } from '../../../core/change-log-row';
 import { parseRequestId, parseWoNumber } from '../../../core/ids';
@@ -58,17 +64,30 @@ type Row = readonly unknown[];
 
 /** Whether the add-on wrote `row` (sheet row `sheetRow`), `above` being the row over it (null: none). */
 class TailJudge {
+  /** Without a checkpoint: the sheet row of the keyed chain's genuine first row, once met. */
+  private chainStart: number | null = null;
+
   constructor(
     private readonly key: HmacKey | null,
     private readonly checkpoint: Checkpoint | null,
   ) {}
 
+  /** Whether the legacy part's end is still to be found by meeting the chain's first row. */
+  get seeksChainStart(): boolean {
+    return !this.checkpoint && this.chainStart === null;
+  }
+
+  /** Keyed row 1 at `sheetRow` is the add-on's: plain rows above it are the legacy part. */
+  chainStartsAt(sheetRow: number): void {
+    this.chainStart = sheetRow;
+  }
+
   /** 'yes', 'no', or 'plain' (a plain-hash row whose standing depends on what lies above it). */
   judge(row: Row, above: Row | null, sheetRow: number): 'yes' | 'no' | 'plain' {
     const cell = String(row[LOG_COLUMN.hash] ?? '').trim();
     if (PLAIN_HASH.test(cell)) {
-      if (!this.checkpoint) return 'plain';
-      return sheetRow <= this.checkpoint.legacyRows + 1 ? 'yes' : 'no';
+      if (this.checkpoint) return sheetRow <= this.checkpoint.legacyRows + 1 ? 'yes' : 'no';
+      return this.chainStart === null ? 'plain' : sheetRow < this.chainStart ? 'yes' : 'no';
     }
     if (!this.key || !parseKeyedCell(cell)) return 'no';
     // GenuineRows checks a keyed row against the hash cell of the row before it, given first.
@@ -145,10 +164,16 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
       const names = changes.includes(CREATED_FIELD) || changes.includes(WO_FIELD);
       const at = woDone ? null : timestampOf(row[LOG_COLUMN.at]);
       const beforeYear = at !== null && at.getTime() < yearBegan;
-      // A keyed-looking row above plain rows makes them rows added after the chain began.
-      if (parseKeyedCell(row[LOG_COLUMN.hash])) pending = [];
+      const above = r > first ? (rows[r - first - 1] as Row) : null;
+      const keyed = parseKeyedCell(row[LOG_COLUMN.hash]);
+      if (keyed) {
+        // A keyed-looking row above plain rows makes them rows added after the chain began.
+        pending = [];
+        if (keyed.seq === 1 && judge.seeksChainStart && judge.judge(row, above, r) === 'yes')
+          judge.chainStartsAt(r);
+      }
       if (!names && !beforeYear) continue;
-      const verdict = judge.judge(row, r > first ? (rows[r - first - 1] as Row) : null, r);
+      const verdict = judge.judge(row, above, r);
       if (verdict === 'plain') {
         if (names) pending.push(row);
         continue;
