@@ -25,6 +25,9 @@
  * Rows put in by hand above the checkpoint's row (which then no longer holds its MAC) make the reading
  * start at the sheet's end and go up through whatever was typed below the add-on's last row: a hostile
  * editor can make a rebuild read longer, never make it count a number the add-on did not issue.
+ * The other way round, editing the add-on's latest "Created" row (or the hash cell above it) hides its
+ * number, and the reading goes on to the one before: that number is then missed only if its order has
+ * also left the register and the Archive tab (Verify audit log names the broken row either way).
  */
 import { LOG_COLUMN, entriesOfRow, timestampOf } from '../../../core/change-log-row';
 import { parseRequestId, parseWoNumber } from '../../../core/ids';
