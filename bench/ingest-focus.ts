@@ -9,11 +9,15 @@
  * WO_INGEST_TRACE=1 prints every service call of the last submission in order (local accessors too);
  * WO_INGEST_QUEUE=1 opens the review sidebar's queue first, so the submission keeps a stored index true
  * (the steady state once a supervisor has opened the sidebar; the bench table's run has none).
+ * WO_INGEST_LOST_COUNTER=1 deletes the request counter (the owner's, and the document's floor of it)
+ * before the last submission, which then rebuilds it under the locks; every lock hold is printed with
+ * its estimate (bench/pricing.ts holdEstimates).
  */
 import type { ExecutionRecord } from '../runtime';
 import { costModelFromEnv } from './cost-model';
 import { measureIngest, measureSetupRerun } from './operations';
-import { summarizeRecords } from './pricing';
+import { holdEstimates, summarizeRecords } from './pricing';
+import { PROPERTY_KEYS } from '../src/server/adapters/document-properties';
 import { benchHistory, createOurWorld } from './world';
 
 const model = costModelFromEnv();
@@ -35,6 +39,20 @@ function describe(size: number, records: readonly ExecutionRecord[]): void {
         .join(', ')}`,
   );
   for (const r of records) if (!r.ok) console.log(`    FAILED: ${String(r.error?.message ?? r.error)}`);
+  for (const r of records)
+    holdEstimates(r.stats, model).forEach((hold, i) => {
+      const during = r.stats.lockHolds[i]?.during;
+      console.log(
+        `    ${r.entry} holds ${hold.key.split(':')[0]}: ${(hold.estimatedMs / 1000).toFixed(2)} s estimated, ` +
+          `cells read ${during?.cellsRead ?? 0}`,
+      );
+    });
+}
+
+/** What losing the request counter looks like: the owner's value and the document's floor gone. */
+function loseRequestCounter(world: Awaited<ReturnType<typeof createOurWorld>>['world']): void {
+  world.rt.world.properties.user(world.users.admin).delete(`wo.${world.ssId}.requestCounter`);
+  world.rt.world.properties.document(world.ssId).delete(PROPERTY_KEYS.requestCounter);
 }
 
 /** Prints each service call as the dispatcher sees it (through the fault plan's hook, which it calls first). */
@@ -65,6 +83,7 @@ async function main(): Promise<void> {
       }
       for (let i = 0; i < repeat; i++) {
         if (i === repeat - 1 && process.env.WO_INGEST_TRACE) traceCalls(world.rt.world.faults);
+        if (i === repeat - 1 && process.env.WO_INGEST_LOST_COUNTER) loseRequestCounter(world);
         for (const m of await measureIngest(world)) describe(size, m.records);
       }
     } finally {

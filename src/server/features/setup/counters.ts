@@ -3,6 +3,16 @@
  * number ever issued, found in the register, the Archive tab and the change log (which keeps every
  * "Created" and every "WO Number" change, append-only) — never restarted.
  *
+ * Under the locks (intake, approval, schedules, setup) a lost counter is rebuilt without reading the
+ * whole log: from the register's and the Archive tab's columns (bounded by the live register), the
+ * floors kept in document properties, and the END of the change log (./issued-tail.ts: ids are issued
+ * in increasing order and logged as issued, so the latest genuine "Created" and "WO Number" rows name
+ * the highest; rows the add-on did not write are skipped, so a forged row cannot push ids to its
+ * number). Orders moved to archive spreadsheets keep their "Created" rows in this log, so they count.
+ * Repair and Take over read the whole columns instead, before taking the locks (highestIssued).
+ * Rejected: a floor written with every commit (one more property write on every submission and
+ * approval, where the budgets are tight) for a path taken only after damage.
+ *
  * Where they live: work-order numbers are given in the sidebar and the edit trigger, always in a
  * document, so their counter is a document property under the document lock. Request ids are also
  * given by the hourly job's reconciliation, which runs with no document (no document properties, no
@@ -22,9 +32,11 @@ import {
   readYearCounters,
 } from '../../../core/ids';
 import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
+import { localYear } from '../../../core/time';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { latestIssuedInLog, type IssuedWanted } from './issued-tail';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,13 +44,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Owner-state name of the request counter (the intake ledger's neighbour). */
 export const REQUEST_COUNTER_STATE = 'requestCounter';
 
-function columnTexts(sheet: Sheet, column: number): string[] {
+/**
+ * Appends the texts of `column` (below the header) to `into`, one by one: spreading a column of a
+ * million cells into push() would pass a million arguments and overflow the stack.
+ */
+function columnTexts(sheet: Sheet, column: number, into: string[]): void {
   const last = sheet.getLastRow();
-  if (last < 2 || column < 1) return [];
-  return sheet
-    .getRange(2, column, last - 1, 1)
-    .getValues()
-    .map((r) => String(r[0] ?? ''));
+  if (last < 2 || column < 1) return;
+  for (const r of sheet.getRange(2, column, last - 1, 1).getValues()) into.push(String(r[0] ?? ''));
 }
 
 function columnByHeader(sheet: Sheet, header: string): number {
@@ -54,22 +67,48 @@ export interface IssuedNumbers {
   workOrder: Record<string, number>;
 }
 
-/** The highest numbers ever issued: a few column reads (rare: rebuilding only). */
-export function highestIssued(ss: Spreadsheet): IssuedNumbers {
+/**
+ * The register's and the Archive tab's id and WO Number columns (bounded by the live register), or
+ * only the one of them `wanted` needs.
+ */
+function tabNumbers(ss: Spreadsheet, wanted: IssuedWanted): { ids: string[]; numbers: string[] } {
   const ids: string[] = [];
   const numbers: string[] = [];
   for (const name of [SHEET_NAMES.register, SHEET_NAMES.archive]) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
-    ids.push(...columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id)));
-    numbers.push(...columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber)));
+    if (wanted.request) columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id), ids);
+    if (wanted.woYear !== null) columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber), numbers);
   }
+  return { ids, numbers };
+}
+
+/**
+ * The highest numbers ever issued, from whole columns of the register, the Archive tab and the change
+ * log: for Repair and Take over, which read it before taking the locks (it grows with history).
+ */
+export function highestIssued(ss: Spreadsheet): IssuedNumbers {
+  const { ids, numbers } = tabNumbers(ss, { request: true, woYear: 0 });
   const log = ss.getSheetByName(SHEET_NAMES.changeLog);
   if (log) {
-    ids.push(...columnTexts(log, LOG_COLUMN.recordId + 1));
-    numbers.push(...columnTexts(log, LOG_COLUMN.changes + 1));
+    columnTexts(log, LOG_COLUMN.recordId + 1, ids);
+    columnTexts(log, LOG_COLUMN.changes + 1, numbers);
   }
   return { request: highestRequestNumber(ids), workOrder: highestWoSequences(numbers) };
+}
+
+/**
+ * The highest numbers issued, as known under the locks: the register's and Archive tab's columns and
+ * the end of the change log (issued-tail.ts), never the whole log. `wanted.woYear`'s highest is exact;
+ * other years' are the highest the tabs and the rows read show.
+ */
+export function latestIssued(ss: Spreadsheet, wanted: IssuedWanted): IssuedNumbers {
+  const { ids, numbers } = tabNumbers(ss, wanted);
+  const fromLog = latestIssuedInLog(ss, wanted);
+  const workOrder = highestWoSequences(numbers);
+  for (const [year, seq] of Object.entries(fromLog.workOrder))
+    workOrder[year] = Math.max(workOrder[year] ?? 0, seq);
+  return { request: Math.max(highestRequestNumber(ids), fromLog.request), workOrder };
 }
 
 function documentFloor(): number {
@@ -83,8 +122,8 @@ function documentFloor(): number {
  */
 export function nextRequestId(ss: Spreadsheet, stored: string | null): ReturnType<typeof nextRequestNumber> {
   if (readRequestCounter(stored) !== null) return nextRequestNumber(stored);
-  const highest = Math.max(highestIssued(ss).request, documentFloor());
-  return nextRequestNumber(null, highest);
+  const issued = latestIssued(ss, { request: true, woYear: null });
+  return nextRequestNumber(null, Math.max(issued.request, documentFloor()));
 }
 
 /** The next work-order number; a missing or unreadable counter is rebuilt first, never restarted. */
@@ -94,7 +133,7 @@ export function nextWoNumber(
   year: number,
 ): ReturnType<typeof nextInSequence> {
   if (readYearCounters(stored) !== null) return nextInSequence(stored, year);
-  return nextInSequence(JSON.stringify(highestIssued(ss).workOrder), year);
+  return nextInSequence(JSON.stringify(latestIssued(ss, { request: false, woYear: year }).workOrder), year);
 }
 
 export interface RebuiltCounters {
@@ -107,14 +146,17 @@ export interface RebuiltCounters {
 /**
  * Brings every counter up to at least the highest number issued (never lowers one): the document's
  * work-order counter and request floor, and — when `asOwner` (the caller is the installation owner,
- * whose properties hold it) — the owner's request counter. `issued`: highestIssued, read by the
- * caller before it took the locks (it reads whole columns of the register and the change log, which
- * grow with history); numbers issued since are in the stored counters, which are only ever raised.
+ * whose properties hold it) — the owner's request counter. `issued`: highestIssued, read by Repair
+ * and Take over before they took the locks (numbers issued since are in the stored counters, which are
+ * only ever raised); by default (setup, under the locks) latestIssued for this year.
  */
 export function rebuildCounters(
   ss: Spreadsheet,
   asOwner: boolean,
-  issued: IssuedNumbers = highestIssued(ss),
+  issued: IssuedNumbers = latestIssued(ss, {
+    request: true,
+    woYear: localYear(new Date(), ss.getSpreadsheetTimeZone()),
+  }),
 ): RebuiltCounters {
   const damaged: string[] = [];
   const storedWo = getProperty(PROPERTY_KEYS.woCounters);
