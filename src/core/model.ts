@@ -16,15 +16,18 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Statuses in which a work order is still someone's job. */
-export const OPEN_STATUSES: readonly Status[] = [
+/** Statuses in which a work order is still someone's job, as a tuple (its own type, OpenStatus). */
+export const OPEN_STATUS_LIST = [
   'Submitted',
   'Approved',
   'Assigned',
   'In Progress',
   'On Hold',
   'Completed',
-];
+] as const satisfies readonly Status[];
+export type OpenStatus = (typeof OPEN_STATUS_LIST)[number];
+/** The same statuses, typed for membership tests against any Status. */
+export const OPEN_STATUSES: readonly Status[] = OPEN_STATUS_LIST;
 /** Terminal statuses: the record only changes again by archiving. */
 export const FINAL_STATUSES: readonly Status[] = ['Rejected', 'Closed', 'Cancelled'];
 

@@ -4,7 +4,7 @@
  * or appended rows change it. How the index is packed into Document Properties values is
  * ./review-queue-codec; the storage and the public API are in ./review-queue.
  */
-import type { Status, WorkOrder } from '../../core/model';
+import { OPEN_STATUS_LIST, type OpenStatus, type Status, type WorkOrder } from '../../core/model';
 import { parseRequestId } from '../../core/ids';
 import { cleanText } from '../../core/sanitize';
 
@@ -14,15 +14,8 @@ import { cleanText } from '../../core/sanitize';
  * the technician's own edits (starting, notes, results) do not change, so those edits never rewrite
  * the index.
  */
-export const QUEUE_STATUSES = [
-  'Submitted',
-  'Approved',
-  'Assigned',
-  'In Progress',
-  'On Hold',
-  'Completed',
-] as const;
-export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+export const QUEUE_STATUSES = OPEN_STATUS_LIST;
+export type QueueStatus = OpenStatus;
 /** Statuses that count as a technician's open load. */
 export const LOAD_STATUSES: readonly Status[] = ['Assigned', 'In Progress', 'On Hold'];
 /**
