@@ -12,18 +12,24 @@
  * State), so checking later judges the same change; a row that was sorted elsewhere meanwhile is
  * judged where it now is, against its own record.
  */
-import * as z from '../../../core/validator';
 import { LockBusyError } from '../../adapters/document-lock';
 import { documentKeysLastSeen, documentPropertiesOrNull } from '../../adapters/service-handles';
 import { actingAs } from '../../adapters/session';
 import { undoUnloggedEdit } from '../../adapters/change-log-undo';
 import { handleRegisterEdit, type EditedRange } from './register-edit';
+import {
+  PENDING_EDIT_PREFIX,
+  parsePendingEdit,
+  pendingRecord,
+  uniqueSuffix,
+  type PendingEdit,
+} from './pending-record';
+
+export { PENDING_EDIT_PREFIX } from './pending-record';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** One document property per deferred edit: `wo.edit.pending.<time>.<random>`. */
-export const PENDING_EDIT_PREFIX = 'wo.edit.pending.';
 /** What the edited cells say until the edit is checked. */
 export const PENDING_NOTE =
   'Work Orders has not checked this change yet: another Work Orders change was running. It will be checked with the next edit of this sheet; a change that is not allowed will be put back then, with a note saying why.';
@@ -31,27 +37,6 @@ export const PENDING_NOTE =
 const CHECKED_PER_RUN = 5;
 /** A check that fails for another reason than the lock is tried this many times, then reported. */
 const MAX_ATTEMPTS = 3;
-/** A previous value longer than this is not kept (the row's record stands in for it, as for a paste). */
-const LONGEST_OLD_VALUE = 2_000;
-
-const PendingEditSchema = z.object({
-  row: z.int().check(z.gte(1)),
-  column: z.int().check(z.gte(1)),
-  numRows: z.int().check(z.gte(1)),
-  numColumns: z.int().check(z.gte(1)),
-  oldValue: z.optional(z.string()),
-  user: z.string(),
-  at: z.number(),
-  attempts: z.int().check(z.gte(0)),
-});
-type PendingEdit = z.infer<typeof PendingEditSchema>;
-
-function uniqueSuffix(now: Date): string {
-  const random = Math.floor(Math.random() * 36 ** 8)
-    .toString(36)
-    .padStart(8, '0');
-  return `${now.getTime().toString(36).padStart(9, '0')}.${random}`;
-}
 
 /**
  * Records an edit the trigger could not check, and tells the person (toast, note on the edited cells).
@@ -67,19 +52,7 @@ export function recordPendingEdit(
 ): void {
   const store = documentPropertiesOrNull();
   if (!store) throw new Error('A deferred edit needs the document’s properties.');
-  const record: PendingEdit = {
-    row: range.row,
-    column: range.column,
-    numRows: range.numRows,
-    numColumns: range.numColumns,
-    ...(range.oldValue !== undefined && range.oldValue.length <= LONGEST_OLD_VALUE
-      ? { oldValue: range.oldValue }
-      : {}),
-    user,
-    at: now.getTime(),
-    attempts: 0,
-  };
-  store.setProperty(PENDING_EDIT_PREFIX + uniqueSuffix(now), JSON.stringify(record));
+  store.setProperty(PENDING_EDIT_PREFIX + uniqueSuffix(now), JSON.stringify(pendingRecord(range, user, now)));
   try {
     sheet.getRange(range.row, range.column, range.numRows, range.numColumns).setNote(PENDING_NOTE);
   } catch (error) {
@@ -98,16 +71,6 @@ function clearPendingNotes(sheet: Sheet, edit: PendingEdit): void {
   const notes = range.getNotes();
   if (!notes.some((row) => row.some((note) => note === PENDING_NOTE))) return;
   range.setNotes(notes.map((row) => row.map((note) => (note === PENDING_NOTE ? '' : note))));
-}
-
-function parse(text: string | undefined): PendingEdit | null {
-  if (!text) return null;
-  try {
-    const parsed = PendingEditSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }
 
 export interface PendingCheck {
@@ -138,7 +101,8 @@ export function checkPendingEdits(ss: Spreadsheet, sheet: Sheet, currentUser: st
   if (keys.length === 0) return outcome;
   for (const key of keys) {
     if (outcome.checked >= CHECKED_PER_RUN) break;
-    const edit = parse(values[key]);
+    const edit = parsePendingEdit(values[key]);
+    if (edit && edit.notBefore !== undefined && edit.notBefore > Date.now()) continue;
     if (!edit) {
       console.error(`A deferred edit record could not be read and was dropped: ${key}`);
       store.deleteProperty(key);

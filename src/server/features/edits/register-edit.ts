@@ -49,6 +49,7 @@ import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } fro
 import { explainHiddenEditor } from './hidden-editor';
 import { putBackForgedRows } from '../integrity/paste';
 import { withLogReadOutsideLock, type LogReading } from '../integrity/log-snapshot';
+import { markEditInProgress } from './pending-record';
 import { intendStepEmails, notifySteps, type PendingEmail } from './notify';
 import type { MailIntent } from '../../adapters/change-log-mail';
 import { untickedLoader } from '../checklists/gate';
@@ -289,8 +290,10 @@ export function handleRegisterEdit(
   // A paste over the hidden column reads the change log before the lock and again under it only
   // from where that reading stopped (integrity/log-snapshot.ts): the section runs again, nothing
   // written the first time.
-  const outcome = withLogReadOutsideLock(ss, (log) =>
-    withEditLocks(ss, now, (handOff) => locked(handOff, log)),
+  const outcome = withLogReadOutsideLock(
+    ss,
+    (log) => withEditLocks(ss, now, (handOff) => locked(handOff, log)),
+    () => markEditInProgress(range, user, now),
   );
   if (!outcome) return null;
   // Emails after the lock is released (notifySteps gives the kept lock back once their intent is

@@ -153,15 +153,30 @@ class SnapshotReading implements LogReading {
  * free, and the section runs again. Inside a section that holds the lock already there is no outside:
  * the whole log is read there, as before.
  */
-export function withLogReadOutsideLock<T>(ss: Spreadsheet, locked: (log: LogReading) => T): T {
+export function withLogReadOutsideLock<T>(
+  ss: Spreadsheet,
+  locked: (log: LogReading) => T,
+  /**
+   * Called once, just before the first reading without the lock: records the edit as being checked
+   * (a stopped execution runs no finally, so the record outlives it) and returns what forgets it, called
+   * however the edit ends here.
+   */
+  beforeLockGivenBack: () => () => void = () => () => undefined,
+): T {
   if (holdsDocumentLock()) return locked(WHOLE_LOG_READING);
   let snapshot: LogSnapshot | null | undefined;
-  for (let reads = 0; ; reads++) {
-    try {
-      return locked(new SnapshotReading(snapshot, reads >= MAX_LOG_READS));
-    } catch (error) {
-      if (!(error instanceof LogReadNeeded) || holdsDocumentLock()) throw error;
-      snapshot = readLogSnapshot(ss, error.wanted());
+  let forget: (() => void) | null = null;
+  try {
+    for (let reads = 0; ; reads++) {
+      try {
+        return locked(new SnapshotReading(snapshot, reads >= MAX_LOG_READS));
+      } catch (error) {
+        if (!(error instanceof LogReadNeeded) || holdsDocumentLock()) throw error;
+        forget ??= beforeLockGivenBack();
+        snapshot = readLogSnapshot(ss, error.wanted());
+      }
     }
+  } finally {
+    forget?.();
   }
 }
