@@ -9,7 +9,8 @@
  * in increasing order and logged as issued, so the latest genuine "Created" and "WO Number" rows name
  * the highest; rows the add-on did not write are skipped, so a forged row cannot push ids to its
  * number). Orders moved to archive spreadsheets keep their "Created" rows in this log, so they count.
- * Repair and Take over read the whole columns instead, before taking the locks (highestIssued).
+ * Repair and Take over read the whole columns and the whole log instead, before taking the locks
+ * (highestIssued), counting only the add-on's own log rows there too.
  * Rejected: a floor written with every commit (one more property write on every submission and
  * approval, where the budgets are tight) for a path taken only after damage.
  *
@@ -21,7 +22,6 @@
  * owner, so one counter). Setup, *Take over installation* and *Repair work orders* also keep a floor
  * of it in document properties, so a new owner continues where the old one stopped.
  */
-import { LOG_COLUMN } from '../../../core/change-log-row';
 import { normalizeHeader } from '../../../core/headers';
 import {
   highestRequestNumber,
@@ -36,7 +36,7 @@ import { localYear } from '../../../core/time';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
-import { latestIssuedInLog, type IssuedWanted } from './issued-tail';
+import { issuedInWholeLog, latestIssuedInLog, type IssuedWanted, type LatestIssued } from './issued-tail';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -84,17 +84,25 @@ function tabNumbers(ss: Spreadsheet, wanted: IssuedWanted): { ids: string[]; num
 }
 
 /**
- * The highest numbers ever issued, from whole columns of the register, the Archive tab and the change
- * log: for Repair and Take over, which read it before taking the locks (it grows with history).
+ * The highest numbers ever issued, from whole columns of the register and the Archive tab and the
+ * whole change log's rows the add-on wrote (issued-tail.ts: a row typed in by hand counts for
+ * nothing): for Repair and Take over, which read it before taking the locks (it grows with history).
  */
 export function highestIssued(ss: Spreadsheet): IssuedNumbers {
   const { ids, numbers } = tabNumbers(ss, { request: true, woYear: 0 });
-  const log = ss.getSheetByName(SHEET_NAMES.changeLog);
-  if (log) {
-    columnTexts(log, LOG_COLUMN.recordId + 1, ids);
-    columnTexts(log, LOG_COLUMN.changes + 1, numbers);
-  }
-  return { request: highestRequestNumber(ids), workOrder: highestWoSequences(numbers) };
+  return mergedWithLog(ids, numbers, issuedInWholeLog(ss));
+}
+
+/** The tabs' highest numbers raised to those the add-on's own log rows name. */
+function mergedWithLog(
+  ids: readonly string[],
+  numbers: readonly string[],
+  fromLog: LatestIssued,
+): IssuedNumbers {
+  const workOrder = highestWoSequences(numbers);
+  for (const [year, seq] of Object.entries(fromLog.workOrder))
+    workOrder[year] = Math.max(workOrder[year] ?? 0, seq);
+  return { request: Math.max(highestRequestNumber(ids), fromLog.request), workOrder };
 }
 
 /**
@@ -104,11 +112,7 @@ export function highestIssued(ss: Spreadsheet): IssuedNumbers {
  */
 export function latestIssued(ss: Spreadsheet, wanted: IssuedWanted): IssuedNumbers {
   const { ids, numbers } = tabNumbers(ss, wanted);
-  const fromLog = latestIssuedInLog(ss, wanted);
-  const workOrder = highestWoSequences(numbers);
-  for (const [year, seq] of Object.entries(fromLog.workOrder))
-    workOrder[year] = Math.max(workOrder[year] ?? 0, seq);
-  return { request: Math.max(highestRequestNumber(ids), fromLog.request), workOrder };
+  return mergedWithLog(ids, numbers, latestIssuedInLog(ss, wanted));
 }
 
 function documentFloor(): number {

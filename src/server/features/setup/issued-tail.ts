@@ -28,16 +28,20 @@
  * The other way round, editing the add-on's latest "Created" row (or the hash cell above it) hides its
  * number, and the reading goes on to the one before: that number is then missed only if its order has
  * also left the register and the Archive tab (Verify audit log names the broken row either way).
+ *
+ * Repair and Take over, which read before taking the locks, read the whole log instead, top down
+ * (issuedInWholeLog), with the same rule: keyed rows that verify, plain rows only in the legacy part.
  */
+import { isBlankRow } from '../../../core/audit';
 import { LOG_COLUMN, entriesOfRow, timestampOf } from '../../../core/change-log-row';
 import { parseRequestId, parseWoNumber } from '../../../core/ids';
 import { keyedCell, parseKeyedCell, type Checkpoint, type HmacKey } from '../../../core/keyed-chain';
 import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
 import { CREATED_FIELD } from '../../../core/replay';
-import { addonKey } from '../../adapters/addon-secret';
+import { addonKey, documentSecret } from '../../adapters/addon-secret';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
-import { GenuineRows } from '../integrity/log-history';
+import { GenuineRows, readLogRows } from '../integrity/log-history';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -190,5 +194,39 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
   }
   // The top reached with no keyed row above them: those plain rows are the add-on's legacy rows.
   if (bottom < 2) for (const row of pending) take(row);
+  return found;
+}
+
+/**
+ * Every number the add-on's own rows of the whole log name, read top down (one read per 50,000
+ * rows): for Repair and Take over, before they take the locks. A keyed row counts when it verifies
+ * against the row above (GenuineRows); a plain row only before the first keyed row and, where the
+ * checkpoint is readable, within the legacy part it measures. Without the add-on's secret (never
+ * created here: that needs the document lock) no keyed row can be told genuine, and none counts.
+ */
+export function issuedInWholeLog(ss: Spreadsheet): LatestIssued {
+  const found: LatestIssued = { request: 0, workOrder: {}, rowsRead: 0 };
+  const sheet = ss.getSheetByName(SHEET_NAMES.changeLog);
+  if (!sheet) return found;
+  const inDocument = documentPropertiesOrNull() !== null;
+  const checkpoint = inDocument ? readCheckpoint() : null;
+  const key = inDocument && documentSecret({ create: false }) === null ? null : addonKey(ss.getId());
+  const genuine = key ? new GenuineRows(key) : null;
+  let keyedSeen = false;
+  readLogRows(sheet, 2, sheet.getLastRow(), (row, sheetRow) => {
+    found.rowsRead++;
+    // Skipped before the chain's check, as log-history.ts's reading skips them.
+    if (isBlankRow(row)) return;
+    const changes = String(row[LOG_COLUMN.changes] ?? '');
+    const names = changes.includes(CREATED_FIELD) || changes.includes(WO_FIELD);
+    const plain = PLAIN_HASH.test(String(row[LOG_COLUMN.hash] ?? '').trim());
+    if (!plain && parseKeyedCell(row[LOG_COLUMN.hash])) keyedSeen = true;
+    const accepted = genuine ? genuine.accept(row, names) : plain && !keyedSeen;
+    if (!names || !accepted) return;
+    if (plain && checkpoint && sheetRow > checkpoint.legacyRows + 1) return;
+    const { requests, wo } = numbersOf(row);
+    for (const n of requests) found.request = Math.max(found.request, n);
+    for (const { year, seq } of wo) found.workOrder[year] = Math.max(found.workOrder[year] ?? 0, seq);
+  });
   return found;
 }

@@ -27,7 +27,7 @@ const INTAKE_LEDGER_STATE = 'intakeLedger';
 export function repairStores(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, email: string): string[] {
   const done: string[] = [];
   const asOwner = recordedInstallationOwner() === email;
-  // Read before the locks: whole columns of the register and the log, which grow with history.
+  // Read before the locks: whole register columns and the whole log (MACs checked), which grow with history.
   const issued = highestIssued(ss);
   withOwnerAndDocumentLocks(() => {
     invalidateReferenceData();

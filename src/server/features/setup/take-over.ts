@@ -35,7 +35,7 @@ export function takeOverInstallation(): string {
       'with your mail quota. Take over?',
   );
   if (!confirmed) return 'Take over cancelled: nothing was changed.';
-  // Read before the locks: whole columns of the register and the log, which grow with history.
+  // Read before the locks: whole register columns and the whole log (MACs checked), which grow with history.
   const issued = highestIssued(ss);
   const counters = withOwnerAndDocumentLocks(() => {
     recordInstallationOwner(email);
