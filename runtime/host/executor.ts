@@ -41,8 +41,10 @@ class SandboxWorker {
       workerData: { signal: this.signal, replyPort: channel.port2 },
       transferList: [channel.port2],
     });
-    this.worker.unref();
     this.worker.on('message', (m: WorkerMessage) => this.onMessage(m));
+    // An idle worker must not keep the process alive. Unref after adding the listener: adding a
+    // 'message' listener refs the worker's port again, which would undo an earlier unref.
+    this.worker.unref();
   }
 
   reply(json: string): void {
@@ -160,9 +162,12 @@ export class Executor {
       })),
       clock: ctx.world.clock.anchor,
     };
+    // While it runs, the execution keeps the process alive, as an awaited run must settle.
+    worker.worker.ref();
     worker.worker.postMessage(start);
     const message = await done;
     clearTimeout(limit);
+    worker.worker.unref();
     this.live.delete(live.id);
     worker.onMessage = () => {};
     if (!live.stopped) this.idle.push(worker);

@@ -3,9 +3,19 @@ import type { ExecutionRecord, RunOptions } from '../../../runtime';
 
 export const OWNER = 'owner@example.com';
 
+/** Every runtime project() made in this test file: each holds sandbox worker threads until closed. */
+const opened: LocalAppsScript[] = [];
+
+// Closed once the file's tests are done, so a test that makes a runtime inline needs no teardown of
+// its own (closing one a test already closed does nothing).
+afterAll(async () => {
+  await Promise.all(opened.splice(0).map((rt) => rt.close()));
+});
+
 /** A project made of `source`, authorized for spreadsheets, with one spreadsheet owned by OWNER. */
 export function project(source: string, timeZone = 'Etc/UTC'): { rt: LocalAppsScript; id: string } {
   const rt = LocalAppsScript.fromSource(source, { oauthScopes: [Scope.spreadsheets], timeZone });
+  opened.push(rt);
   const id = rt.world.spreadsheets.create('Test', OWNER).id;
   return { rt, id };
 }
