@@ -287,9 +287,8 @@ export function handleRegisterEdit(
     if (queued === null) syncQueueFor(changed);
     return { result: { verdicts, toast }, reference };
   };
-  // A paste over the hidden column reads the change log before the lock and again under it only
-  // from where that reading stopped (integrity/log-snapshot.ts): the section runs again, nothing
-  // written the first time.
+  // A check that needs the whole change log reads it with the lock given back, recorded as under way
+  // (pending-record.ts), then runs the section again: nothing was written the first time.
   const outcome = withLogReadOutsideLock(
     ss,
     (log) => withEditLocks(ss, now, (handOff) => locked(handOff, log)),
