@@ -60,6 +60,26 @@ export function appendAsAddOn(wb: TestWorkbook, entries: readonly UnhashedEntry[
 }
 
 /**
+ * `count` rows the add-on wrote about other orders (a supervisor approving REQ-9000000, REQ-9000001…),
+ * appended after what is there: a long history that pushes an order's own rows far up the log.
+ */
+export function appendApprovals(wb: TestWorkbook, count: number): void {
+  const start = Date.UTC(2026, 0, 1, 9, 0, 0);
+  appendAsAddOn(
+    wb,
+    Array.from({ length: count }, (_, i) => ({
+      at: new Date(start + i * 1000),
+      user: 'sam.supervisor@example.com',
+      source: 'sidebar' as const,
+      recordId: `REQ-9${String(i).padStart(6, '0')}`,
+      field: 'Status',
+      oldValue: 'Submitted',
+      newValue: 'Approved',
+    })),
+  );
+}
+
+/**
  * A log as the version before the keyed chain left it, straight into the host model: `count` plain
  * SHA-256 rows (each a supervisor approving `REQ-<idPrefix><n>`), and no checkpoint.
  */

@@ -11,35 +11,19 @@ import { NOT_KEPT } from '../../../src/server/features/edits/judge';
 import { SCAN_ROWS } from '../../../src/server/features/integrity/unkept-fields';
 import { ROW_STATE_HEADER, parseRowState } from '../../../src/server/adapters/row-state';
 import { keyedCell } from '../../../src/core/keyed-chain';
-import { LOG, appendAsAddOn, checkpointOf } from '../../support/audit';
+import { LOG, appendApprovals, checkpointOf } from '../../support/audit';
+import { OtherWriter, until } from '../../support/locks';
 import { REGISTER, assignedOrder, cell, noteAt, onlyExecution, rowOf, type } from '../../support/edits';
 import { TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
   wb = await setUpWorkbook();
-  fillLog(600); // more than the scan's first read: the reads compared below are whole chunks
+  appendApprovals(wb, 600); // more than the scan's first read: the reads compared below are whole chunks
 });
 afterAll(() => wb.close());
 
 const LONG = 'The boiler in the basement plant room makes a knocking noise whenever the heating starts up. ';
-
-/** `count` rows the add-on wrote about other orders (approvals), appended after what is there. */
-function fillLog(count: number): void {
-  const start = Date.UTC(2026, 0, 1, 9, 0, 0);
-  appendAsAddOn(
-    wb,
-    Array.from({ length: count }, (_, i) => ({
-      at: new Date(start + i * 1000),
-      user: 'sam.supervisor@example.com',
-      source: 'sidebar' as const,
-      recordId: `REQ-9${String(i).padStart(6, '0')}`,
-      field: 'Status',
-      oldValue: 'Submitted',
-      newValue: 'Approved',
-    })),
-  );
-}
 
 /** Two adjacent orders of TECH's, each with long Results typed (kept only as a print). */
 async function twoWithResults(label: string): Promise<[string, string]> {
@@ -86,7 +70,7 @@ test('long Results changed lately come back from the log’s last rows, and what
   for (const id of first) expect(noteAt(wb, id, 'Results')).not.toMatch(/could not be put back/);
 
   // Five thousand more rows above the next orders' changes: the same paste reads the same cells.
-  fillLog(5_000);
+  appendApprovals(wb, 5_000);
   const second = await twoWithResults('Second');
   const again = await pasteOver(second, 'Results');
   expect(second.map((id) => cell(wb, id, 'Results'))).toEqual(
@@ -152,7 +136,7 @@ test(
   async () => {
     const ids = await twoWithResults('Old');
     const old = ids.map((id) => String(cell(wb, id, 'Results')));
-    fillLog(SCAN_ROWS);
+    appendApprovals(wb, SCAN_ROWS);
     const record = await pasteOver(ids, 'Results', ['pasted 1', 'pasted 2']);
     expect(ids.map((id) => cell(wb, id, 'Results'))).toEqual(old);
     for (const id of ids) expect(noteAt(wb, id, 'Results')).not.toMatch(/could not be put back/);
@@ -173,7 +157,7 @@ test(
   async () => {
     const [old, recent] = await twoWithResults('Mixed');
     const oldText = String(cell(wb, old, 'Results'));
-    fillLog(SCAN_ROWS);
+    appendApprovals(wb, SCAN_ROWS);
     const recentText = `Mixed again: ${LONG.repeat(3)}`;
     await type(wb, TECH, recent, 'Results', recentText);
     // That log row edited by hand afterwards (its time retyped): its MAC no longer holds.
@@ -181,7 +165,7 @@ test(
     const at = log.lastRow();
     expect(log.readValues(at, 4, 1, 2)[0]).toEqual([recent, expect.stringContaining('Mixed again')]);
     log.writeValues(at, 1, [[new Date(Date.UTC(2026, 0, 2, 12))]]);
-    fillLog(10);
+    appendApprovals(wb, 10);
     const record = await pasteOver([old, recent], 'Results', ['pasted 1', 'pasted 2']);
     expect([old, recent].map((id) => cell(wb, id, 'Results'))).toEqual([oldText, recentText]);
     expect(documentHolds(record)).toHaveLength(2);
@@ -195,7 +179,7 @@ test(
     const [id] = await twoWithResults('Whole');
     const stale = copyRow(rowOf(wb, id));
     await type(wb, TECH, id, 'Results', `Whole later: ${LONG}`);
-    fillLog(SCAN_ROWS);
+    appendApprovals(wb, SCAN_ROWS);
     const edit = await wb.edit(TECH, REGISTER, rowOf(wb, id), 1, [stale]);
     const record = onlyExecution(edit.executions);
     expect(cell(wb, id, 'Results')).toBe(`Whole later: ${LONG}`);
@@ -210,7 +194,7 @@ test(
   async () => {
     const ids = await twoWithResults('Moving');
     const old = ids.map((id) => String(cell(wb, id, 'Results')));
-    fillLog(SCAN_ROWS);
+    appendApprovals(wb, SCAN_ROWS);
     const log = wb.sheet(LOG);
     // The row each reading stopped at no longer holds what it read there (a log edited meanwhile).
     const outcome = await pasteWithLogChangedInGaps(ids, ['pasted 1', 'pasted 2'], (gap) =>
@@ -240,14 +224,6 @@ function copyRow(row: number): string[] {
 /** Stands for another writer holding the document lock (no execution has this id). */
 const OTHER_WRITER = -1;
 
-async function until(what: string, condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 150_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
 /**
  * pasteOver with another writer taking the document lock each time the edit's section ends, so
  * that `meanwhile(gap)` runs after each of the edit's two readings of the log without the lock
@@ -258,18 +234,8 @@ async function pasteWithLogChangedInGaps(
   texts: readonly string[],
   meanwhile: (gap: number) => void,
 ) {
-  const key = `document:${wb.ssId}`;
-  const locks = wb.rt.world.locks;
-  expect(locks.tryAcquire(key, OTHER_WRITER)).toBe(true);
-  let held = true;
-  const release = (): void => {
-    if (held) locks.release(key, OTHER_WRITER);
-    held = false;
-  };
-  const queueBehind = async (): Promise<void> => {
-    expect(await locks.acquire(key, OTHER_WRITER, 600_000, wb.rt.world.clock.scale)).toBe(true);
-    held = true;
-  };
+  const writer = new OtherWriter(wb, OTHER_WRITER);
+  writer.hold();
   try {
     const row = rowOf(wb, ids[0] as string);
     const pasting = wb.edit(
@@ -279,19 +245,19 @@ async function pasteWithLogChangedInGaps(
       wb.registerColumn('Results'),
       texts.map((t) => [t]),
     );
-    await until('the edit waits for its first section', () => locks.waitingFor(key) > 0);
-    release();
-    await queueBehind();
+    await until('the edit waits for its first section', () => writer.someoneWaits(), 150_000);
+    writer.release();
+    await writer.queue();
     for (const gap of [1, 2]) {
-      await until(`the edit waits after reading ${gap}`, () => locks.waitingFor(key) > 0);
+      await until(`the edit waits after reading ${gap}`, () => writer.someoneWaits(), 150_000);
       meanwhile(gap);
-      release();
-      if (gap === 1) await queueBehind();
+      writer.release();
+      if (gap === 1) await writer.queue();
     }
     const outcome = await pasting;
     outcome.executions.forEach(expectOk);
     return outcome;
   } finally {
-    release();
+    writer.release();
   }
 }

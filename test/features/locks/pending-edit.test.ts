@@ -5,9 +5,10 @@
  * change with its note and logging a legal one. The holder is simulated in the runtime's lock table
  * (an execution that keeps the lock), with the clock scaled so the trigger's 30 s wait passes quickly.
  */
-import { PENDING_EDIT_PREFIX, PENDING_NOTE } from '../../../src/server/features/edits/pending';
+import { PENDING_NOTE } from '../../../src/server/features/edits/pending';
 import { REGISTER, assignedOrder, logFor, onlyExecution, rowOf, toastsOf, type } from '../../support/edits';
 import { TECH, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { pendingKeys } from '../../support/locks';
 
 /** An execution id no real execution has: it stands for "another execution" holding the lock. */
 const HOLDER = 9_000_001;
@@ -19,10 +20,6 @@ beforeAll(async () => {
 afterAll(() => wb.close());
 
 const lockKey = () => `document:${wb.ssId}`;
-const pendingKeys = () =>
-  Object.keys(wb.rt.world.properties.document(wb.ssId).entries()).filter((k) =>
-    k.startsWith(PENDING_EDIT_PREFIX),
-  );
 const noteAt = (id: string, header: string) =>
   wb.sheet(REGISTER).readNotes({
     row: rowOf(wb, id),
@@ -52,7 +49,7 @@ test('edits made while the lock is held are recorded, told, then checked by the 
   }
   // Nothing judged or logged yet; both recorded in the document's properties, the person told.
   expect(wb.changeLog()).toHaveLength(logRowsBefore);
-  expect(pendingKeys()).toHaveLength(2);
+  expect(pendingKeys(wb)).toHaveLength(2);
   expect(statusCell(illegal)).toBe('Closed');
   expect(noteAt(legal, 'Status')).toBe(PENDING_NOTE);
   expect(noteAt(illegal, 'Status')).toBe(PENDING_NOTE);
@@ -65,7 +62,7 @@ test('edits made while the lock is held are recorded, told, then checked by the 
       .executions,
   );
   expect(next.ok).toBe(true);
-  expect(pendingKeys()).toEqual([]);
+  expect(pendingKeys(wb)).toEqual([]);
 
   // The legal change is kept, stamped and logged as the technician's sheet edit.
   expect(wb.order(legal)).toMatchObject({ status: 'In Progress' });

@@ -8,10 +8,11 @@
  * quickly (less than for a short edit: the reading of a long log must still fit the execution's 6
  * minutes).
  */
-import { PENDING_EDIT_PREFIX, PENDING_NOTE } from '../../../src/server/features/edits/pending';
+import { PENDING_NOTE } from '../../../src/server/features/edits/pending';
 import { SCAN_ROWS } from '../../../src/server/features/integrity/unkept-fields';
 import { parseRowState, ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
-import { appendAsAddOn } from '../../support/audit';
+import { appendApprovals } from '../../support/audit';
+import { OtherWriter, pendingKeys, until } from '../../support/locks';
 import { REGISTER, assignedOrder, cell, noteAt, rowOf, type } from '../../support/edits';
 import { TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
@@ -24,19 +25,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => wb.close());
 
-const pendingKeys = () =>
-  Object.keys(wb.rt.world.properties.document(wb.ssId).entries()).filter((k) =>
-    k.startsWith(PENDING_EDIT_PREFIX),
-  );
-
-async function until(what: string, condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 150_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
 const LONG = 'The chiller on the roof trips its breaker every afternoon when the load peaks. ';
 
 test('a refused paste that cannot get the lock back after reading the log is checked by the next edit', async () => {
@@ -48,48 +36,32 @@ test('a refused paste that cannot get the lock back after reading the log is che
   expectOk(await type(wb, TECH, id, 'Results', results));
   expect(parseRowState(cell(wb, id, ROW_STATE_HEADER))?.fingerprints.results).toBeDefined();
   // The change goes past the scan's reach: only a reading of the whole log finds it.
-  const start = Date.UTC(2026, 0, 1, 9, 0, 0);
-  appendAsAddOn(
-    wb,
-    Array.from({ length: SCAN_ROWS }, (_, i) => ({
-      at: new Date(start + i * 1000),
-      user: 'sam.supervisor@example.com',
-      source: 'sidebar' as const,
-      recordId: `REQ-9${String(i).padStart(6, '0')}`,
-      field: 'Status',
-      oldValue: 'Submitted',
-      newValue: 'Approved',
-    })),
-  );
+  appendApprovals(wb, SCAN_ROWS);
 
-  const key = `document:${wb.ssId}`;
-  const locks = wb.rt.world.locks;
-  expect(locks.tryAcquire(key, HOLDER)).toBe(true);
-  let held = true;
+  const writer = new OtherWriter(wb, HOLDER);
+  writer.hold();
   try {
     // Two cells (the next row too): a paste's event carries no previous value.
     const cells = [['pasted'], ['pasted too']];
     const pasting = wb.edit(TECH2, REGISTER, rowOf(wb, id), wb.registerColumn('Results'), cells);
-    await until('the paste waits for its first section', () => locks.waitingFor(key) > 0);
-    locks.release(key, HOLDER);
-    held = false;
+    await until('the paste waits for its first section', () => writer.someoneWaits(), 150_000);
+    writer.release();
     // Next in line behind the paste's first section, then kept past its second wait.
-    expect(await locks.acquire(key, HOLDER, 3_600_000, wb.rt.world.clock.scale)).toBe(true);
-    held = true;
+    await writer.queue(3_600_000);
     const outcome = await pasting;
     outcome.executions.forEach(expectOk);
-    expect(outcome.executions[0]?.stats.lockHolds.filter((h) => h.key === key)).toHaveLength(1);
+    expect(outcome.executions[0]?.stats.lockHolds.filter((h) => h.key === writer.key)).toHaveLength(1);
   } finally {
-    if (held) locks.release(key, HOLDER);
+    writer.release();
   }
   // Not checked yet: recorded, the person told; the cell still holds the paste.
-  expect(pendingKeys()).toHaveLength(1);
+  expect(pendingKeys(wb)).toHaveLength(1);
   expect(noteAt(wb, id, 'Results')).toBe(PENDING_NOTE);
   expect(cell(wb, id, 'Results')).toBe('pasted');
 
   // The next edit checks it: the text comes back from the log, read again with the lock free.
   expectOk(await type(wb, TECH, other, 'Progress Notes', 'On my way'));
-  expect(pendingKeys()).toEqual([]);
+  expect(pendingKeys(wb)).toEqual([]);
   expect(cell(wb, id, 'Results')).toBe(results);
   expect(noteAt(wb, id, 'Results')).not.toMatch(/could not be put back/);
   expect(noteAt(wb, id, 'Results')).not.toBe(PENDING_NOTE);

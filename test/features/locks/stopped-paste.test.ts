@@ -11,11 +11,11 @@
  * an execution stopped at that point leaves.
  */
 import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
-import { PENDING_EDIT_PREFIX } from '../../../src/server/features/edits/pending';
 import { LONGEST_EXECUTION_MS, parsePendingEdit } from '../../../src/server/features/edits/pending-record';
 import { SCAN_ROWS } from '../../../src/server/features/integrity/unkept-fields';
 import { parseRowState, ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
-import { appendAsAddOn } from '../../support/audit';
+import { appendApprovals } from '../../support/audit';
+import { OtherWriter, pendingKeys, until } from '../../support/locks';
 import { REGISTER, assignedOrder, cell, logFor, noteAt, rowOf, type } from '../../support/edits';
 import { TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
@@ -29,18 +29,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => wb.close());
 
+/** The edits recorded for a later check, as stored. */
 const records = () =>
-  Object.entries(wb.rt.world.properties.document(wb.ssId).entries())
-    .filter(([k]) => k.startsWith(PENDING_EDIT_PREFIX))
-    .map(([, v]) => parsePendingEdit(String(v)));
-
-async function until(what: string, condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 150_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
+  pendingKeys(wb).map((k) => parsePendingEdit(wb.rt.world.properties.document(wb.ssId).get(k) ?? undefined));
 
 test('a paste stopped while its check reads the log is checked by the next edit once the stopped run is over', async () => {
   const id = await assignedOrder(wb, TECH, { description: 'Boiler room fan' });
@@ -50,25 +41,11 @@ test('a paste stopped while its check reads the log is checked by the next edit 
   expectOk(await type(wb, TECH, id, 'Results', results));
   expect(parseRowState(cell(wb, id, ROW_STATE_HEADER))?.fingerprints.results).toBeDefined();
   // Past the short scan's reach: only a reading of the whole log, with the lock given back, finds it.
-  const start = Date.UTC(2026, 0, 1, 9, 0, 0);
-  appendAsAddOn(
-    wb,
-    Array.from({ length: SCAN_ROWS }, (_, i) => ({
-      at: new Date(start + i * 1000),
-      user: 'sam.supervisor@example.com',
-      source: 'sidebar' as const,
-      recordId: `REQ-9${String(i).padStart(6, '0')}`,
-      field: 'Status',
-      oldValue: 'Submitted',
-      newValue: 'Approved',
-    })),
-  );
+  appendApprovals(wb, SCAN_ROWS);
   const logRowsBefore = logFor(wb, id).length;
 
-  const key = `document:${wb.ssId}`;
-  const locks = wb.rt.world.locks;
-  expect(locks.tryAcquire(key, HOLDER)).toBe(true);
-  let held = true;
+  const writer = new OtherWriter(wb, HOLDER);
+  writer.hold();
   let stoppedHere = '';
   try {
     // Another technician pastes over the order's Results (refused: not theirs).
@@ -76,12 +53,10 @@ test('a paste stopped while its check reads the log is checked by the next edit 
       ['pasted'],
       ['pasted too'],
     ]);
-    await until('the paste waits for its first section', () => locks.waitingFor(key) > 0);
-    locks.release(key, HOLDER);
-    held = false;
-    expect(await locks.acquire(key, HOLDER, 3_600_000, wb.rt.world.clock.scale)).toBe(true);
-    held = true;
-    await until('the paste waits for the lock again', () => locks.waitingFor(key) > 0);
+    await until('the paste waits for its first section', () => writer.someoneWaits(), 150_000);
+    writer.release();
+    await writer.queue(3_600_000);
+    await until('the paste waits for the lock again', () => writer.someoneWaits(), 150_000);
     // The first section is over and the log read: the edit is recorded as being checked, not yet due.
     const recorded = records();
     expect(recorded).toHaveLength(1);
@@ -89,11 +64,10 @@ test('a paste stopped while its check reads the log is checked by the next edit 
     expect(recorded[0]?.notBefore).toBeGreaterThanOrEqual(wb.rt.world.clock.now().getTime());
     expect(cell(wb, id, 'Results')).toBe('pasted');
     stoppedHere = encodeWorldState(exportWorld(wb.rt.world));
-    locks.release(key, HOLDER);
-    held = false;
+    writer.release();
     (await pasting).executions.forEach(expectOk);
   } finally {
-    if (held) locks.release(key, HOLDER);
+    writer.release();
   }
   // Let finish, the check puts the text back and forgets its record.
   expect(cell(wb, id, 'Results')).toBe(results);

@@ -18,6 +18,7 @@ import { serializeRowState } from '../../../src/server/adapters/row-state';
 import { LOG, appendAsAddOn, checkpointOf, verifyLog } from '../../support/audit';
 import { TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, assignedOrder, noteAt, rowOf, type } from '../../support/edits';
+import { OtherWriter, until } from '../../support/locks';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -36,14 +37,6 @@ function copyRow(row: number): string[] {
     .map(String);
 }
 
-async function until(what: string, condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
 /**
  * Pastes `values` at `row` with another writer holding the document lock around the edit's first
  * section: the writer holds it when the edit starts, lets the edit in and queues at once behind it, so
@@ -52,30 +45,22 @@ async function until(what: string, condition: () => boolean): Promise<void> {
  * given back.
  */
 async function pasteWithWriterInGap(row: number, values: string[][], meanwhile: () => void) {
-  const key = `document:${wb.ssId}`;
-  const locks = wb.rt.world.locks;
-  expect(locks.tryAcquire(key, OTHER_WRITER)).toBe(true);
-  let held = true;
-  const release = (): void => {
-    if (held) locks.release(key, OTHER_WRITER);
-    held = false;
-  };
+  const writer = new OtherWriter(wb, OTHER_WRITER);
+  writer.hold();
   try {
     const pasting = wb.edit(TECH, REGISTER, row, 1, values);
-    await until('the edit waits for its first section', () => locks.waitingFor(key) > 0);
-    release();
-    expect(locks.holderOf(key)).not.toBe(OTHER_WRITER);
-    const queued = locks.acquire(key, OTHER_WRITER, 600_000, wb.rt.world.clock.scale);
-    expect(await queued).toBe(true);
-    held = true;
-    await until('the edit waits for the lock again', () => locks.waitingFor(key) > 0);
+    await until('the edit waits for its first section', () => writer.someoneWaits());
+    writer.release();
+    expect(writer.holder()).not.toBe(OTHER_WRITER);
+    await writer.queue();
+    await until('the edit waits for the lock again', () => writer.someoneWaits());
     meanwhile();
-    release();
+    writer.release();
     const outcome = await pasting;
     outcome.executions.forEach(expectOk);
     return outcome;
   } finally {
-    release();
+    writer.release();
   }
 }
 
