@@ -13,6 +13,7 @@ import {
   type HmacKey,
 } from '../../src/core/keyed-chain';
 import { LogVerifier } from '../../src/core/log-verify';
+import { formatChanges } from '../../src/core/change-lines';
 import { ADDON_SECRET_KEY } from '../../src/server/adapters/addon-secret';
 import { CHECKPOINT_KEY } from '../../src/server/adapters/change-log-tail';
 import { SHEET_NAMES } from '../../src/core/model';
@@ -102,4 +103,45 @@ export function writeLegacyLog(wb: TestWorkbook, count: number, user: string, id
     );
   }
   wb.rt.world.properties.document(wb.ssId).delete(CHECKPOINT_KEY);
+}
+
+/** A "Created" Changes cell, as intake writes it for a response row. */
+const forgedCreated = (): string =>
+  formatChanges([{ field: 'Created', oldValue: '', newValue: 'Submitted (Form Responses 1!9)' }]);
+
+/**
+ * Rows typed at the bottom of the log by `user`, an editor without the add-on's secret, claiming
+ * REQ-900000 and `woNumber` (a copy of the add-on's last MAC cell, then a made-up MAC in the place the
+ * next keyed row takes), and REQ-800000 (plain SHA-256-looking hashes, as rows from before the keyed
+ * chain carry).
+ */
+export function forgeNumberedRows(wb: TestWorkbook, user: string, woNumber: string): void {
+  const log = wb.sheet(LOG);
+  const lastRow = log.lastRow();
+  const macCell = String(log.readValues(lastRow, 6, 1, 1)[0]?.[0] ?? '');
+  const seq = Number(/^k(\d+)\./.exec(macCell)?.[1]);
+  if (!(seq > 0)) throw new Error(`the log's last row holds no keyed MAC: ${macCell}`);
+  const at = wb.rt.world.clock.now();
+  const created = forgedCreated();
+  const numbered = formatChanges([{ field: 'WO Number', oldValue: '', newValue: woNumber }]);
+  log.writeValues(lastRow + 1, 1, [
+    [at, user, 'form', 'REQ-900000', created, macCell],
+    [at, user, 'sidebar', 'REQ-900000', numbered, `k${seq + 1}.${'c'.repeat(64)}`],
+    [at, user, 'form', 'REQ-800000', created, 'a'.repeat(64)],
+    [at, user, 'sidebar', 'REQ-800000', numbered, 'b'.repeat(64)],
+  ]);
+}
+
+/**
+ * Two "Created" rows typed at the bottom of the log by `user`: REQ-800000 with a plain hash and
+ * REQ-700000 with a made-up first keyed MAC.
+ */
+export function forgeCreatedRows(wb: TestWorkbook, user: string): void {
+  const log = wb.sheet(LOG);
+  const at = wb.rt.world.clock.now();
+  const created = forgedCreated();
+  log.writeValues(log.lastRow() + 1, 1, [
+    [at, user, 'form', 'REQ-800000', created, 'a'.repeat(64)],
+    [at, user, 'form', 'REQ-700000', created, `k1.${'d'.repeat(64)}`],
+  ]);
 }

@@ -5,12 +5,12 @@
  * the lock do not grow with the log: only its end is read. Rows typed into the log by hand, claiming
  * a huge number, do not move the numbering.
  */
-import { formatChanges } from '../../../src/core/change-lines';
 import { parseRequestId, parseWoNumber } from '../../../src/core/ids';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
 import { approvedOrder, rowOf, sidebarAct, submitOne } from '../../support/edits';
 import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { forgeCreatedRows, forgeNumberedRows } from '../../support/audit';
 import { now, runHourly, startAtLocalHour } from '../../support/ops';
 import { isoDate, localParts } from '../../../src/core/time';
 import type { ExecutionRecord } from '../../../runtime';
@@ -119,27 +119,8 @@ test('rows typed into the log claiming a huge number do not move the numbering',
   try {
     const before = await approvedOrder(wb);
     const beforeNumber = parseWoNumber(wb.order(before).woNumber)!;
-    const log = wb.sheet(SHEET_NAMES.changeLog);
-    const lastRow = log.lastRow();
-    const macCell = String(log.readValues(lastRow, 6, 1, 1)[0]?.[0] ?? '');
-    const seq = Number(/^k(\d+)\./.exec(macCell)?.[1]);
-    expect(seq).toBeGreaterThan(0);
-    const at = wb.rt.world.clock.now();
-    const created = formatChanges([
-      { field: 'Created', oldValue: '', newValue: 'Submitted (Form Responses 1!9)' },
-    ]);
-    const numbered = formatChanges([
-      { field: 'WO Number', oldValue: '', newValue: `WO-${beforeNumber.year}-90000` },
-    ]);
-    log.writeValues(lastRow + 1, 1, [
-      // A copy of the add-on's last row's MAC cell on a row naming other numbers, and a made-up MAC
-      // in the place the next keyed row would take…
-      [at, ADMIN, 'form', 'REQ-900000', created, macCell],
-      [at, ADMIN, 'sidebar', 'REQ-900000', numbered, `k${seq + 1}.${'c'.repeat(64)}`],
-      // …and rows with a plain SHA-256-looking hash, as rows from before the keyed chain carry.
-      [at, ADMIN, 'form', 'REQ-800000', created, 'a'.repeat(64)],
-      [at, ADMIN, 'sidebar', 'REQ-800000', numbered, 'b'.repeat(64)],
-    ]);
+    // A copy of the add-on's last MAC cell, a made-up next keyed MAC, and plain-hash rows.
+    forgeNumberedRows(wb, ADMIN, `WO-${beforeNumber.year}-90000`);
     // A row put in at the top: the checkpoint's row no longer holds its MAC, so the rebuild reads
     // from the sheet's end, through the rows above, which it must tell from the add-on's own.
     lengthenLog(wb, 1);
@@ -161,15 +142,7 @@ test('with the checkpoint lost too, rows typed below the add-on’s do not move 
   try {
     await submitOne(wb);
     const before = await submitOne(wb);
-    const log = wb.sheet(SHEET_NAMES.changeLog);
-    const at = wb.rt.world.clock.now();
-    const created = formatChanges([
-      { field: 'Created', oldValue: '', newValue: 'Submitted (Form Responses 1!9)' },
-    ]);
-    log.writeValues(log.lastRow() + 1, 1, [
-      [at, ADMIN, 'form', 'REQ-800000', created, 'a'.repeat(64)],
-      [at, ADMIN, 'form', 'REQ-700000', created, `k1.${'d'.repeat(64)}`],
-    ]);
+    forgeCreatedRows(wb, ADMIN);
     wb.rt.world.properties.document(wb.ssId).delete(PROPERTY_KEYS.changeLogCheckpoint);
     loseCounters(wb);
 
@@ -204,15 +177,7 @@ test('the hourly job, with no checkpoint to go by, tells rows typed below the ad
     (await wb.edit(ADMIN, SHEET_NAMES.schedules, 2, 1, row)).executions.forEach(expectOk);
     // Typed in after the last append (an append writes over rows below the checkpoint's, taking them
     // for those of an execution that failed before it committed).
-    const log = wb.sheet(SHEET_NAMES.changeLog);
-    const at = wb.rt.world.clock.now();
-    const created = formatChanges([
-      { field: 'Created', oldValue: '', newValue: 'Submitted (Form Responses 1!9)' },
-    ]);
-    log.writeValues(log.lastRow() + 1, 1, [
-      [at, ADMIN, 'form', 'REQ-800000', created, 'a'.repeat(64)],
-      [at, ADMIN, 'form', 'REQ-700000', created, `k1.${'d'.repeat(64)}`],
-    ]);
+    forgeCreatedRows(wb, ADMIN);
     loseCounters(wb);
 
     (await runHourly(wb)).forEach(expectOk);

@@ -10,6 +10,7 @@ import { SHEET_NAMES } from '../../../src/core/model';
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
 import { approvedOrder, rowOf } from '../../support/edits';
 import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { forgeNumberedRows } from '../../support/audit';
 
 const SECOND_ADMIN = 'ada.admin@example.com';
 
@@ -36,28 +37,6 @@ async function historyWithDeletedOrder(wb: TestWorkbook): Promise<{ id: string; 
   return { id: last, ...number };
 }
 
-/** Rows typed at the bottom of the log, as an editor without the add-on's secret could. */
-function forgeBottomRows(wb: TestWorkbook, year: number): void {
-  const log = wb.sheet(SHEET_NAMES.changeLog);
-  const lastRow = log.lastRow();
-  const macCell = String(log.readValues(lastRow, 6, 1, 1)[0]?.[0] ?? '');
-  const seq = Number(/^k(\d+)\./.exec(macCell)?.[1]);
-  expect(seq).toBeGreaterThan(0);
-  const at = wb.rt.world.clock.now();
-  const created = formatChanges([
-    { field: 'Created', oldValue: '', newValue: 'Submitted (Form Responses 1!9)' },
-  ]);
-  const numbered = formatChanges([{ field: 'WO Number', oldValue: '', newValue: woText(year, 90_000) }]);
-  log.writeValues(lastRow + 1, 1, [
-    // A copy of the add-on's last MAC cell, and a made-up MAC in the place the next keyed row takes…
-    [at, ADMIN, 'form', 'REQ-900000', created, macCell],
-    [at, ADMIN, 'sidebar', 'REQ-900000', numbered, `k${seq + 1}.${'c'.repeat(64)}`],
-    // …and plain SHA-256-looking hashes, as rows from before the keyed chain carry.
-    [at, ADMIN, 'form', 'REQ-800000', created, 'a'.repeat(64)],
-    [at, ADMIN, 'sidebar', 'REQ-800000', numbered, 'b'.repeat(64)],
-  ]);
-}
-
 /** A plain-hash row put in at the top of a log whose checkpoint says it has no legacy part. */
 function forgeTopRow(wb: TestWorkbook): void {
   const log = wb.sheet(SHEET_NAMES.changeLog);
@@ -72,7 +51,7 @@ test('Repair continues after a deleted order’s id and number, not after number
   const wb = await setUpWorkbook();
   try {
     const deleted = await historyWithDeletedOrder(wb);
-    forgeBottomRows(wb, deleted.year);
+    forgeNumberedRows(wb, ADMIN, woText(deleted.year, 90_000));
     forgeTopRow(wb);
     loseCounters(wb);
 
@@ -98,7 +77,7 @@ test('Take over, with the checkpoint lost too, continues after the highest id th
     ]);
     edit.executions.forEach(expectOk);
     const deleted = await historyWithDeletedOrder(wb);
-    forgeBottomRows(wb, deleted.year);
+    forgeNumberedRows(wb, ADMIN, woText(deleted.year, 90_000));
     // No checkpoint: the legacy part is only what lies above the keyed chain's first row.
     wb.rt.world.properties.document(wb.ssId).delete(PROPERTY_KEYS.changeLogCheckpoint);
     loseCounters(wb);
