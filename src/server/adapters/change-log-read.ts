@@ -5,7 +5,7 @@
  */
 import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../core/model';
 import { columnSpans } from './column-spans';
-import { requireSheet } from './workbook';
+import { logSheet, requireSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -96,4 +96,19 @@ export function readChangeLogBackward(
     bottom = first - 1;
   }
   return read;
+}
+
+/**
+ * The log's last `count` rows, every column, and the sheet row of the first of them: the last row, then
+ * one read (none when the log has no data row). For a reader that wants the end of the log as it stands
+ * in the sheet, such as the daily anchor; appends go through the checkpoint (change-log-tail.ts) instead.
+ */
+export function readLastLogRows(ss: Spreadsheet, count: number): { rows: unknown[][]; first: number } {
+  let found: { rows: unknown[][]; first: number } = { rows: [], first: 2 };
+  const scan = { firstColumn: 0, columns: CHANGE_LOG_HEADERS.length, chunks: [count], maxRows: count };
+  readChangeLogBackward(logSheet(ss), scan, (rows, first) => {
+    found = { rows, first };
+    return true;
+  });
+  return found;
 }

@@ -226,19 +226,6 @@ export function writeRows(
   return { checkpoint: { ...from, seq, head, row: lastRow, maxRows } };
 }
 
-/**
- * The log's last `count` rows, every column, and the sheet row of the first of them: the last row, then
- * one read (none when the log has no data row). For a reader that wants the end of the log as it stands
- * in the sheet, such as the daily anchor; appends go through the checkpoint (findTail) instead.
- */
-export function readLastLogRows(ss: Spreadsheet, count: number): { rows: unknown[][]; first: number } {
-  const sheet = logSheet(ss);
-  const last = sheet.getLastRow();
-  const first = Math.max(2, last - count + 1);
-  if (last < first) return { rows: [], first };
-  return { rows: sheet.getRange(first, 1, last - first + 1, CHANGE_LOG_HEADERS.length).getValues(), first };
-}
-
 /** Looks the end of the log up and records it (setup ends with this, so appends start warm). */
 export function refreshChangeLogTail(ss: Spreadsheet): void {
   const sheet = logSheet(ss);

@@ -11,7 +11,7 @@ import { escapeHtml } from '../../../core/sanitize';
 import { administratorEmails } from '../../../core/staff';
 import { formatLocalDate, localParts } from '../../../core/time';
 import { addonKey } from '../../adapters/addon-secret';
-import { readLastLogRows } from '../../adapters/change-log-tail';
+import { readLastLogRows } from '../../adapters/change-log-read';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
