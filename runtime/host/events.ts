@@ -134,6 +134,17 @@ export async function fireChange(
   return executions;
 }
 
+/**
+ * A cell value as the edit event's `value` or `oldValue` string. Booleans differ between the two on
+ * live Apps Script: ticking a checkbox gives `value` "TRUE" but `oldValue` "false" (scripts published
+ * for live Sheets test exactly `e.value === "TRUE" && e.oldValue === "false"`, e.g. the radio-button
+ * onEdit at kierandixon.com/radio-buttons-google-sheets).
+ */
+function eventText(cell: unknown, field: 'value' | 'oldValue'): string {
+  if (typeof cell === 'boolean') return field === 'value' ? String(cell).toUpperCase() : String(cell);
+  return cell instanceof Date ? cell.toString() : String(cell);
+}
+
 export interface UserEditOutcome {
   edit: UserEditResult;
   executions: ExecutionRecord[];
@@ -180,10 +191,8 @@ export async function editCells(
       const value = edit.newValues[0]?.[0];
       const old = edit.oldValues[0]?.[0];
       // Apps Script passes the values as strings; an emptied cell has no `value`, a filled-in empty one no `oldValue`.
-      if (value !== '' && value !== undefined)
-        event.value = value instanceof Date ? value.toString() : String(value);
-      if (old !== '' && old !== undefined)
-        event.oldValue = old instanceof Date ? old.toString() : String(old);
+      if (value !== '' && value !== undefined) event.value = eventText(value, 'value');
+      if (old !== '' && old !== undefined) event.oldValue = eventText(old, 'oldValue');
     }
     return event;
   };

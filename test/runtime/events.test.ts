@@ -95,6 +95,34 @@ describe('installable edit trigger', () => {
     }
   });
 
+  // Live Sheets: ticking a checkbox passes value "TRUE" and oldValue "false" (published onEdit scripts
+  // test exactly that, e.g. kierandixon.com/radio-buttons-google-sheets); unticking, "FALSE" and "true".
+  test('a boolean cell: value is upper case, oldValue lower case', async () => {
+    const { rt, ssId } = await world();
+    try {
+      rt.world.spreadsheets
+        .require(ssId)
+        .requireSheet('Sheet1')
+        .writeValues(3, 1, [[false]]);
+      const lastEdit = () => JSON.parse(rt.world.properties.document(ssId).get('lastEdit') ?? 'null');
+      const tick = (typed: string) =>
+        rt.editCells({
+          spreadsheetId: ssId,
+          sheetName: 'Sheet1',
+          row: 3,
+          column: 1,
+          values: [[typed]],
+          user: EDITOR,
+        });
+      await tick('TRUE');
+      expect(lastEdit()).toMatchObject({ value: 'TRUE', oldValue: 'false' });
+      await tick('FALSE');
+      expect(lastEdit()).toMatchObject({ value: 'FALSE', oldValue: 'true' });
+    } finally {
+      await rt.close();
+    }
+  });
+
   test('a multi-cell paste carries neither value nor oldValue', async () => {
     const { rt, ssId } = await world();
     try {
