@@ -45,10 +45,13 @@ export class Dispatcher {
         }
         if (raw instanceof GasObject) {
           const props = raw._staticProperties();
+          // Most objects print as their class; a few (a User prints its email) say more.
+          const text = raw.toString();
           return {
             $h: dispatcher.handleOf(raw),
             $c: raw.gasClass,
             ...(Object.keys(props).length ? { $p: props } : {}),
+            ...(text === raw.gasClass ? {} : { $s: text }),
           };
         }
         return encoded as unknown;

@@ -63,7 +63,7 @@ export function installAppsScriptGlobals(
   const proxies = new Map<number, object>();
   const hasOwn = Object.prototype.hasOwnProperty;
 
-  function proxyFor(handle: number, gasClass: string, props?: Json): object {
+  function proxyFor(handle: number, gasClass: string, props?: Json, text?: string): object {
     const existing = proxies.get(handle);
     if (existing) return existing;
     const methods = new Map<string, (...args: unknown[]) => unknown>();
@@ -73,7 +73,7 @@ export function installAppsScriptGlobals(
         get(_target, prop) {
           if (prop === HANDLE) return handle;
           if (typeof prop === 'symbol') return undefined;
-          if (prop === 'toString') return () => gasClass;
+          if (prop === 'toString') return () => text ?? gasClass;
           if (prop === 'then' || prop === 'toJSON' || prop === 'constructor') return undefined;
           if (props && hasOwn.call(props, prop)) return props[prop];
           let fn = methods.get(prop);
@@ -99,7 +99,8 @@ export function installAppsScriptGlobals(
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const v = value as Json;
       if (hasOwn.call(v, '$d')) return new DateCtor(v.$d === null ? NaN : (v.$d as number));
-      if (hasOwn.call(v, '$h')) return proxyFor(v.$h as number, v.$c as string, v.$p as Json | undefined);
+      if (hasOwn.call(v, '$h'))
+        return proxyFor(v.$h as number, v.$c as string, v.$p as Json | undefined, v.$s as string | undefined);
     }
     return value;
   }

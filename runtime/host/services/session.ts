@@ -52,6 +52,10 @@ export class User extends GasObject {
     overload(this.gasClass, 'getEmail', arguments, []);
     return this.email;
   }
+  /** Live Apps Script prints a User as its email (gas-fakes test/testsession.js, run on live Apps Script). */
+  override toString(): string {
+    return this.email;
+  }
 }
 
 export function createSession(ctx: ExecutionContext): GasObject {

@@ -10,6 +10,10 @@ function who() {
   return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail(), Session.getScriptTimeZone(),
     Session.getActiveUserLocale(), Session.getTemporaryActiveUserKey()];
 }
+function printed() {
+  return [String(Session.getActiveUser()), '' + Session.getEffectiveUser(), Session.getActiveUser().toString(),
+    String(SpreadsheetApp.getActiveSpreadsheet().getOwner()), String(SpreadsheetApp.getActiveSpreadsheet())];
+}
 function logs() {
   Logger.log('plain');
   Logger.log('%s has %s open', 'Ann', 3);
@@ -31,7 +35,7 @@ function cleared() {
 
 describe('Session', () => {
   const rt = LocalAppsScript.fromSource(source, {
-    oauthScopes: [Scope.userInfoEmail],
+    oauthScopes: [Scope.userInfoEmail, Scope.spreadsheets],
     timeZone: 'Europe/Paris',
   });
   afterAll(() => rt.close());
@@ -54,6 +58,24 @@ describe('Session', () => {
     expect(key).not.toContain('editor');
     const again = await rt.run('who', { user: 'editor@example.com', spreadsheetId: 'doc1' });
     expect((again.value as string[])[4]).toBe(key);
+  });
+
+  // gas-fakes test/testsession.js, run on live Apps Script: Session.getActiveUser().toString() is the email.
+  test('a User prints as its email; other objects as their class', async () => {
+    const ssId = rt.createSpreadsheet('Printed', 'owner@example.com');
+    const r = await rt.run('printed', {
+      user: 'editor@example.com',
+      effectiveUser: 'owner@example.com',
+      kind: 'installable-trigger',
+      spreadsheetId: ssId,
+    });
+    expect(r.value).toEqual([
+      'editor@example.com',
+      'owner@example.com',
+      'editor@example.com',
+      'owner@example.com',
+      'Spreadsheet',
+    ]);
   });
 
   test('getActiveUser needs the userinfo.email scope', async () => {
