@@ -81,12 +81,16 @@ export class ProtectionObject extends SpreadsheetGasObject {
     return this._live().type;
   }
 
-  /** The protected range; for a sheet protection, a range spanning the whole sheet. */
+  /**
+   * The protected range; for a sheet protection, a range spanning the whole sheet (getMaxRows by
+   * getMaxColumns) whose A1 notation is '' on live Apps Script.
+   */
   getRange(): Range {
     const p = this._live();
     const sheet = this._spreadsheet.sheetById(p.sheetId);
     if (!sheet) throw new GasError('The protected range or sheet no longer exists.');
-    return new Range(this.ctx, sheet, p.rect ? { ...p.rect } : sheet.fullRect());
+    if (p.type === 'SHEET' || !p.rect) return new Range(this.ctx, sheet, sheet.fullRect(), 'sheet');
+    return new Range(this.ctx, sheet, { ...p.rect });
   }
 
   setRange(range: Range): ProtectionObject {

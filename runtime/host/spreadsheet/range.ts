@@ -34,8 +34,11 @@ export class Range extends SpreadsheetGasObject {
     ctx: ExecutionContext,
     readonly _model: SheetModel,
     readonly _rect: Rect,
-    /** Made from whole rows (`5:7`) or whole columns (`D:F`): getA1Notation says so. */
-    readonly _span: A1Span = 'cells',
+    /**
+     * Made from whole rows (`5:7`) or whole columns (`D:F`), or standing for a whole sheet (a sheet
+     * protection's range): getA1Notation says so.
+     */
+    readonly _span: A1Span | 'sheet' = 'cells',
   ) {
     super(ctx);
   }
@@ -158,10 +161,12 @@ export class Range extends SpreadsheetGasObject {
   /**
    * Live Apps Script (gas-fakes test/testsheetsdeveloper.js, "Range A1 notation"): a range made from
    * whole rows or columns answers `5:7` or `D:F` (reversed ends put in order: `D:B` is `B:D`), any
-   * other `B2:C5`, without `$` or the sheet name.
+   * other `B2:C5`, without `$` or the sheet name. A sheet protection's range has no notation: ''
+   * (gas-fakes test/testsheetspermissions.js, "sheet level range has no a1 notation").
    */
   getA1Notation(): string {
     const r = this._rect;
+    if (this._span === 'sheet') return '';
     if (this._span === 'rows') return `${r.row}:${r.row + r.numRows - 1}`;
     if (this._span === 'columns')
       return `${columnToLetters(r.column)}:${columnToLetters(r.column + r.numColumns - 1)}`;
