@@ -32,3 +32,20 @@ export function text(value: unknown): string {
   if (value === null || value === undefined) return '';
   return String(value);
 }
+
+/**
+ * Java's Double.toString of a number: always a fractional part ("25.0"), and the E notation outside
+ * 10^-3 … 10^7 ("1.0E7"). What a number becomes where Apps Script hands it to Java as a double.
+ */
+export function javaDouble(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  const abs = Math.abs(n);
+  if (abs >= 1e-3 && abs < 1e7) {
+    const plain = String(n);
+    return plain.includes('.') ? plain : `${plain}.0`;
+  }
+  const [mantissa, exponent] = n.toExponential().split('e') as [string, string];
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+}

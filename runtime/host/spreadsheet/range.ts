@@ -6,7 +6,7 @@
 import type { ExecutionContext } from '../execution';
 import { normalizeColor } from './colors';
 import { GasError } from '../gas-object';
-import { SpreadsheetGasObject, overload, text } from './base';
+import { SpreadsheetGasObject, javaDouble, overload, text } from './base';
 import type { SheetModel } from './sheet-model';
 import type { Rect } from './rect';
 import { columnToLetters, rectToA1 } from './a1';
@@ -340,12 +340,22 @@ export class Range extends SpreadsheetGasObject {
     return this;
   }
 
+  /**
+   * Live Apps Script stores a number given to setNotes as Java prints a double (25 → "25.0"), where
+   * setNote(25) stores "25" (gas-fakes notes/oddities.md, "sheets notes"; issuetracker 429373214).
+   */
   setNotes(notes: unknown[][]): Range {
     overload(this.gasClass, 'setNotes', arguments, ['array2d']);
     this._assertShape(notes);
     const sheet = this._assertEditable();
     notes.forEach((line, i) =>
-      line.forEach((n, j) => sheet.setNote(this._rect.row + i, this._rect.column + j, text(n))),
+      line.forEach((n, j) =>
+        sheet.setNote(
+          this._rect.row + i,
+          this._rect.column + j,
+          typeof n === 'number' ? javaDouble(n) : text(n),
+        ),
+      ),
     );
     this._written();
     return this;

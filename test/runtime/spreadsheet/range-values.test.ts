@@ -128,6 +128,13 @@ function notes() {
   return [before, s.getRange('A1:B2').getNotes(), s.getRange('B2').getNote()];
 }
 
+function numericNotes() {
+  var s = sheet();
+  s.getRange('A1:E1').setNotes([[25, 2.5, 1e7, 0.0001, 'text']]);
+  s.getRange('F1').setNote(25);
+  return s.getRange('A1:F1').getNotes()[0];
+}
+
 function clearing() {
   var s = sheet();
   var r = s.getRange('A1:B2');
@@ -321,6 +328,19 @@ describe('Range values and A1 notation', () => {
         ['', 'y'],
       ],
       'y',
+    ]);
+  });
+
+  // gas-fakes notes/oddities.md ("sheets notes", issuetracker 429373214): on live Apps Script a number
+  // given to setNotes reads back as Java prints a double ("25.0"), one given to setNote as "25".
+  test('a number in setNotes is stored as Java prints a double; setNote(25) as "25"', async () => {
+    expect(await value(rt, 'numericNotes', fresh())).toEqual([
+      '25.0',
+      '2.5',
+      '1.0E7',
+      '1.0E-4',
+      'text',
+      '25',
     ]);
   });
 
