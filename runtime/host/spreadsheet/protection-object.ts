@@ -127,10 +127,15 @@ export class ProtectionObject extends SpreadsheetGasObject {
     return this;
   }
 
+  /**
+   * A warning-only protection has no editor list: the Sheets API says "Editors are not supported with
+   * warning_only protection", and live Apps Script answers [] for one the owner just made (gas-fakes
+   * test/testsheets.js, "Protection"). The list is kept, and comes back with setWarningOnly(false).
+   */
   getEditors(): SpreadsheetUser[] {
-    return this._editable()
-      .editorList(this._spreadsheet.ownerEmail)
-      .map((e) => new SpreadsheetUser(this.ctx, e));
+    const p = this._editable();
+    if (p.warningOnly) return [];
+    return p.editorList(this._spreadsheet.ownerEmail).map((e) => new SpreadsheetUser(this.ctx, e));
   }
 
   addEditor(emailAddressOrUser: unknown): ProtectionObject {

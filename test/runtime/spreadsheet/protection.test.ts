@@ -74,6 +74,12 @@ function removeAllEditorsOfFirst() {
   p.removeEditors(p.getEditors());
   return emails(p.getEditors());
 }
+function warningOnlyEditors() {
+  var p = sheet().protect().setDescription('sample1').setWarningOnly(true).setUnprotectedRanges([sheet().getRange('A1:B1')]);
+  var during = emails(p.getEditors());
+  p.setWarningOnly(false);
+  return [during, p.canEdit(), emails(p.getEditors())];
+}
 function domainEdit() { sheet().getRange('A1').protect().setDomainEdit(true); return 'set'; }
 function overlapping() {
   var open = sheet().getRange('A1:B2').protect();
@@ -175,6 +181,12 @@ describe('Protection', () => {
 
   test('getEditors returns Users (getEmail); emails are case-insensitive; the owner cannot be removed', async () => {
     expect(await value(rt, 'editorsAsUsers', fresh())).toEqual([[OWNER], [OWNER, 'ann@example.com'], OWNER]);
+  });
+
+  // Sheets API ProtectedRange.editors: "Editors are not supported with warning_only protection"; live
+  // Apps Script answers getEditors().length === 0 for this very protection (gas-fakes test/testsheets.js).
+  test('a warning-only protection lists no editors; turned hard again, its list is back', async () => {
+    expect(await value(rt, 'warningOnlyEditors', fresh())).toEqual([[], true, [OWNER]]);
   });
 
   test('protected ranges move with inserted rows', async () => {
