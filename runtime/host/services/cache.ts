@@ -196,9 +196,14 @@ function checkEntry(key: string, value: unknown): { key: string; value: string }
   return { key: checkKey(key), value: text };
 }
 
-/** Longer than six hours is cut to six hours: the reference gives 21600 s as the maximum, not an error. */
+/**
+ * Longer than six hours is cut to six hours: the reference gives 21600 s as the maximum, not an error.
+ * A negative expiration is ignored and the value stored (measured on live Apps Script: "Negative
+ * expiration is ignored/stored", justin.poehnelt.com/posts/exploring-apps-script-cacheservice-limits),
+ * so it gets the default 10 minutes.
+ */
 function ttl(seconds: number | undefined): number {
-  if (seconds === undefined) return CACHE_DEFAULT_TTL_SECONDS;
+  if (seconds === undefined || seconds < 0) return CACHE_DEFAULT_TTL_SECONDS;
   if (seconds < 1) throw new GasError('Invalid argument: expirationInSeconds');
   return Math.min(seconds, CACHE_MAX_TTL_SECONDS);
 }

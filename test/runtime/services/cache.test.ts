@@ -52,6 +52,16 @@ describe('CacheService', () => {
     expect((await run('get', ['script', 'long'])).value).toBeNull();
   });
 
+  // Measured on live Apps Script: "Negative expiration is ignored/stored"
+  // (justin.poehnelt.com/posts/exploring-apps-script-cacheservice-limits).
+  test('a negative expiration is ignored: the value is stored for the default 600 s', async () => {
+    const put = await run('put', ['script', 'negative', 'n', -5]);
+    expect(put.ok).toBe(true);
+    expect((await run('get', ['script', 'negative'])).value).toBe('n');
+    rt.world.clock.advance(601_000);
+    expect((await run('get', ['script', 'negative'])).value).toBeNull();
+  });
+
   test('user caches are per user, document caches per document and null without one', async () => {
     await run('put', ['user', 'k', 'mine']);
     await run('put', ['document', 'k', 'doc1 value']);
