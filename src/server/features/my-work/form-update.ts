@@ -8,6 +8,7 @@
  */
 import { wholeSeconds } from '../../../core/time';
 import { renderEmail } from '../../../core/email-format';
+import { singleLine } from '../../../core/sanitize';
 import type { FormSubmitEvent } from '../../../core/intake';
 import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
 import {
@@ -52,10 +53,12 @@ function decideAndApply(
   now: Date,
 ): Handled {
   const { answers, step, email } = readUpdateAnswers(event.namedValues);
+  // The "Work order" answer is free text: quoted on one short line, it can go in a subject and a sentence.
+  const typedRef = singleLine(answers.order, 60);
   const handled = (outcome: StepOutcome | StepRefusal): Handled => ({
     outcome,
     email,
-    orderRef: answers.order,
+    orderRef: typedRef,
     choice: answers.step,
   });
   const worker = workerOrRefusal(reference, email);
@@ -67,9 +70,7 @@ function decideAndApply(
   const located = answers.order === '' ? null : findOrder(register, answers.order);
   if (!located) {
     return handled(
-      refuse(
-        `No work order "${answers.order}" is in the register: check the request id or work-order number.`,
-      ),
+      refuse(`No work order "${typedRef}" is in the register: check the request id or work-order number.`),
     );
   }
   // Checklist ticks, hours and parts: planned first, written only if the step (if any) is applied.
@@ -138,7 +139,7 @@ function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handle
       ss,
       {
         to: [handled.email],
-        subject: `[${ref}] Your update was not applied`,
+        subject: singleLine(`[${ref}] Your update was not applied`, 250),
         ...rendered,
         recordId: handled.orderRef,
       },
