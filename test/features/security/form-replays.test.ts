@@ -86,6 +86,34 @@ describe('the reply form', () => {
   });
 });
 
+test('a reply that would overflow the Progress Notes cell is not added cut off: it is logged as not added', async () => {
+  const [id] = (await submitRequests(wb, [{ description: 'Long conversation' }])) as [string];
+  const item = itemIn(await viewFor(wb, SUPERVISOR), id);
+  expect(
+    (await act(wb, SUPERVISOR, { action: 'clarify', ...target(item), question: 'Details?' })).reply.ok,
+  ).toBe(true);
+  const formId = documentProperties(wb)['wo.replyForm.id']!;
+  const send = async (answer: string) =>
+    (
+      await wb.rt.submitForm(formId, {
+        respondentEmail: REQUESTOR,
+        answers: { [REPLY_QUESTIONS.requestId.title]: id, [REPLY_QUESTIONS.answer.title]: answer },
+      })
+    ).executions.forEach(expectOk);
+  // Each reply keeps 2000 characters: 24 of them fill the cell to within less than one more.
+  for (let i = 0; i < 24; i++) await send(`Part ${i}: ${'d'.repeat(2100)}`);
+  const full = wb.order(id);
+  expect(full.notes.length).toBeGreaterThan(50_000 - 2100);
+  const last = `The last detail, which must not be lost: ${'e'.repeat(2100)}`;
+  await send(last);
+  expect(wb.order(id)).toEqual(full);
+  expect(wb.changeLogEntries().at(-1)).toMatchObject({
+    recordId: id,
+    field: 'Requestor reply not added (its Progress Notes are full: a cell holds 50000 characters)',
+    newValue: last.slice(0, 500),
+  });
+});
+
 describe('the update form', () => {
   const formId = () => wb.rt.world.forms.all().find((f) => f.title === 'Work order update')!.id;
   const q = (key: Parameters<typeof updateQuestion>[0]) => updateQuestion(key).title;

@@ -12,6 +12,7 @@ import type { UnhashedEntry } from '../../../core/audit';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import { notesWithReply, readReply, type Reply } from '../../../core/reply-form';
 import { formatLocal } from '../../../core/time';
+import { CELL_CHAR_LIMIT } from '../../../core/sanitize';
 import { appendChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import type { FormSubmitEvent } from '../../../core/intake';
@@ -29,7 +30,13 @@ import { openQuestionsIn, settleQuestion } from './questions';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type ReplyOutcome =
-  'added' | 'unknown request' | 'not the requestor' | 'request finished' | 'empty' | 'already handled';
+  | 'added'
+  | 'unknown request'
+  | 'not the requestor'
+  | 'request finished'
+  | 'notes full'
+  | 'empty'
+  | 'already handled';
 
 function entry(
   now: Date,
@@ -87,11 +94,11 @@ function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now
     [PROPERTY_KEYS.reviewQuestions]:
       documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.reviewQuestions) ?? '',
   }).get(order.id);
-  const after: WorkOrder = {
-    ...order,
-    notes: notesWithReply(order.notes, formatLocal(now, reference.timeZone), reply.answer),
-    revision: order.revision + 1,
-  };
+  const notes = notesWithReply(order.notes, formatLocal(now, reference.timeZone), reply.answer);
+  // Written past a cell's limit, the reply would be cut off the end of the notes while logged as added.
+  if (notes.length > CELL_CHAR_LIMIT)
+    return refuse('notes full', `its Progress Notes are full: a cell holds ${CELL_CHAR_LIMIT} characters`);
+  const after: WorkOrder = { ...order, notes, revision: order.revision + 1 };
   // The log row first, committed after the register write: a failure between is settled by the next append.
   const logged = writeChangeLog(ss, [
     entry(now, who, order.id, 'Requestor Reply', question ?? '', reply.answer),
