@@ -138,6 +138,21 @@ describe('the update form', () => {
     expect(mail!.body).toMatch(/not active staff on the Staff tab/);
   });
 
+  test('a refusal to someone not on the Staff tab does not give them the register’s address', async () => {
+    const [id] = await assignedOrders(wb, [TECH]);
+    const before = mailLog(wb).length;
+    await update(STRANGER, { [q('order')]: id!, [q('step')]: STEP_CHOICES.start });
+    await update(TECH, { [q('order')]: id!, [q('step')]: STEP_CHOICES.complete });
+    const [stranger, tech] = mailLog(wb).slice(before);
+    expect(stranger?.to).toEqual([STRANGER]);
+    expect(stranger?.body).toMatch(/not active staff on the Staff tab/);
+    expect(stranger?.body).not.toContain(wb.model.url);
+    expect(stranger?.body).not.toContain(wb.ssId);
+    // Negative control: staff are told where the register is, as every staff email does.
+    expect(tech?.to).toEqual([TECH]);
+    expect(tech?.body).toContain(`Open the register: ${wb.model.url}`);
+  });
+
   test('a long unknown "Work order" is quoted short in the refusal, which says what to check', async () => {
     const before = mailLog(wb).length;
     await update(TECH, { [q('order')]: `WO-${'7'.repeat(5000)}`, [q('step')]: STEP_CHOICES.start });

@@ -9,6 +9,7 @@
 import { wholeSeconds } from '../../../core/time';
 import { renderEmail } from '../../../core/email-format';
 import { singleLine } from '../../../core/sanitize';
+import { roleOf } from '../../../core/staff';
 import type { FormSubmitEvent } from '../../../core/intake';
 import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
 import {
@@ -44,6 +45,8 @@ interface Handled {
   /** The order as the respondent named it. */
   orderRef: string;
   choice: string;
+  /** Whether the respondent is active staff: only staff are sent the register's link. */
+  staff: boolean;
 }
 
 function decideAndApply(
@@ -60,6 +63,7 @@ function decideAndApply(
     email,
     orderRef: typedRef,
     choice: answers.step,
+    staff: email !== '' && roleOf(reference.staff, email) !== null,
   });
   const worker = workerOrRefusal(reference, email);
   if (isRefusal(worker)) return handled(worker);
@@ -133,7 +137,10 @@ function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handle
     ],
     details: [] as Array<[string, string]>,
   };
-  const rendered = renderEmail(content, ss.getUrl(), reference.settings.organizationName);
+  // Whoever has the form's link can answer it; the register's address goes to staff only, as in every
+  // email to a requestor.
+  const link = handled.staff ? ss.getUrl() : '';
+  const rendered = renderEmail(content, link, reference.settings.organizationName);
   try {
     sendOrQueue(
       ss,
