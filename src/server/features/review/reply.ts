@@ -25,6 +25,7 @@ import { syncQueueFor } from '../../adapters/review-queue';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { findOrder } from './find';
+import { hasVisibleText } from '../../../shared/visible-text';
 import { openQuestionsIn, settleQuestion } from './questions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,7 +56,8 @@ export function recordReply(
   now: Date,
 ): ReplyOutcome {
   const reply = readReply(event.namedValues);
-  if (reply.id === '' || reply.answer === '') return 'empty';
+  // An answer of invisible characters only (zero-width, direction marks) would go on the record blank.
+  if (reply.id === '' || !hasVisibleText(reply.answer)) return 'empty';
   const reference = loadReferenceData(ss);
   const { sheetName, row } = event.range;
   // The owner's lock guards the ledger (their user properties), the document lock the register.
