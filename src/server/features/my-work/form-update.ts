@@ -26,7 +26,7 @@ import {
 } from '../../adapters/document-lock';
 import { sendOrQueue } from '../../adapters/mailer';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
-import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { currentStaff, loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 // Intake's ledger of response rows already handled: one ledger for every form, so a replay is caught alike.
 import { INTAKE_LEDGER } from '../intake/form-submit';
@@ -159,7 +159,8 @@ function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handle
 
 /** Handles one update-form response; returns false when the event was already handled (a replay). */
 export function applyUpdateResponse(ss: Spreadsheet, event: FormSubmitEvent): boolean {
-  const reference = loadReferenceData(ss);
+  // The respondent as the Staff tab has them now (a deleted Staff row fires no edit trigger).
+  const reference = { ...loadReferenceData(ss), staff: currentStaff(ss) };
   // Whole seconds: the stamps read back exactly as recorded.
   const now = wholeSeconds(new Date());
   const handled = withOwnerAndDocumentLocks((): Handled | null => {
