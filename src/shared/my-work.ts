@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { MAX_STEP_TEXT } from './my-work-types';
+import { hasVisibleText } from './visible-text';
 
 export * from './my-work-types';
 
@@ -24,6 +25,7 @@ const Text = (what: string) =>
     .check(
       z.trim(),
       z.minLength(1, { error: `${what} is required.` }),
+      z.refine(hasVisibleText, { error: `${what} is required.` }),
       z.maxLength(MAX_STEP_TEXT, { error: `${what} is too long (${MAX_STEP_TEXT} characters at most).` }),
     );
 

@@ -12,6 +12,7 @@ import { COMPLETE_UNITS } from '../core/settings-model';
 import { parseIso } from '../core/time';
 import { SIDEBAR_ACTIONS } from './review-actions';
 import { MAX_REASON_LENGTH } from './review-sections';
+import { hasVisibleText } from './visible-text';
 
 export * from './review-actions';
 export * from './review-sections';
@@ -58,6 +59,7 @@ const Text = (what: string) =>
   z.string({ error: `${what} is required.` }).check(
     z.trim(),
     z.minLength(1, { error: `${what} is required.` }),
+    z.refine(hasVisibleText, { error: `${what} is required.` }),
     z.maxLength(MAX_REASON_LENGTH, {
       error: `${what} is too long (${MAX_REASON_LENGTH} characters at most).`,
     }),

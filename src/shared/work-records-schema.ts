@@ -13,6 +13,7 @@ import {
   workDateProblem,
 } from './work-records';
 import { MAX_ITEM_LENGTH } from '../core/checklists';
+import { hasVisibleText } from './visible-text';
 
 const RecordId = z
   .string({ error: 'The request id is missing.' })
@@ -79,6 +80,7 @@ export const WorkRecordRequestSchema = z.discriminatedUnion(
       part: z.string({ error: 'The part is missing.' }).check(
         z.trim(),
         z.minLength(1, { error: 'Name the part used.' }),
+        z.refine(hasVisibleText, { error: 'Name the part used.' }),
         z.maxLength(MAX_PART_NAME, {
           error: `The part's name is too long (${MAX_PART_NAME} characters at most).`,
         }),

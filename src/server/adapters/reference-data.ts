@@ -82,6 +82,8 @@ export function readReferenceData(ss: Spreadsheet): ReferenceData {
  * this never outlives it); dropped by invalidateReferenceData when Staff or Settings change.
  */
 let loadedThisExecution: ReferenceData | null = null;
+/** Whether loadedThisExecution was read from the tabs in this execution, not taken from the snapshot. */
+let readFromTabs = false;
 
 export function loadReferenceData(ss: Spreadsheet): ReferenceData {
   if (loadedThisExecution) return loadedThisExecution;
@@ -105,6 +107,30 @@ function loadFresh(ss: Spreadsheet): ReferenceData {
   return withSender(ss, fresh);
 }
 
+/**
+ * The Staff tab as it is now, for a caller's rights before they change anything. A row deleted from
+ * Staff (how people remove someone) fires no edit trigger, so the snapshot would keep a removed
+ * supervisor's role for up to a day; this reads the tab unless this execution just did. When the tab
+ * no longer matches the snapshot, the snapshot is dropped, so every later execution reads it afresh.
+ */
+export function currentStaff(ss: Spreadsheet): StaffMember[] {
+  const loaded = loadReferenceData(ss);
+  if (readFromTabs) return loaded.staff;
+  const values = readSheetValues(ss, SHEET_NAMES.staff);
+  // A missing tab: nobody has a role until setup restores it (as readReferenceData says).
+  const staff = values ? parseStaff(values).staff : [];
+  if (rightsKey(staff) !== rightsKey(loaded.staff)) invalidateReferenceData();
+  return staff;
+}
+
+/** Who has which role, in an order the snapshot's round trip cannot change. */
+function rightsKey(staff: readonly StaffMember[]): string {
+  return staff
+    .map((m) => `${m.email.trim().toLowerCase()}|${m.role}|${m.active ? 1 : 0}|${m.name}`)
+    .sort()
+    .join('\n');
+}
+
 /** Every email's sender name and reply-to come from these Settings (adapters/sender.ts). */
 function withSender(ss: Spreadsheet, data: ReferenceData): ReferenceData {
   noteSender(ss, data.settings);
@@ -114,10 +140,13 @@ function withSender(ss: Spreadsheet, data: ReferenceData): ReferenceData {
 /** Stores what was just read, so the next execution starts warm (setup ends with this). */
 export function rememberReferenceData(data: ReferenceData): void {
   loadedThisExecution = data;
+  // Every caller passes what it has just read from the tabs.
+  readFromTabs = true;
   writeSnapshot(REFERENCE_SNAPSHOT_KEY, JSON.stringify(data), Date.now());
 }
 
 export function invalidateReferenceData(): void {
   loadedThisExecution = null;
+  readFromTabs = false;
   forgetSnapshot(REFERENCE_SNAPSHOT_KEY);
 }

@@ -198,7 +198,7 @@ export function onFormSubmitTrigger(e: unknown): void {
     if (!servesAsInstallationOwner('onFormSubmitTrigger', reference.installationOwner)) return;
     if (isUpdateResponse(event.namedValues)) return void applyUpdateResponse(ss, event);
     // A requestor's reply (the reply form shares this trigger) goes on their work order, not in as a request.
-    return void recordReply(ss, event.namedValues, new Date());
+    return void recordReply(ss, event, new Date());
   }
   const now = new Date();
   // A request takes the locks before anything else: the Settings/Staff snapshot, the installation owner

@@ -94,10 +94,15 @@ export function recordsOf(
   return out;
 }
 
+function isChange(request: unknown): boolean {
+  return typeof request === 'object' && request !== null && (request as { kind?: unknown }).kind !== 'view';
+}
+
 /** Tick or untick a checklist item, or record time or a part, on one of the caller's orders. */
 export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
   return answer((): MyWorkRecordResponse => {
-    const call = myWorkCall(WorkRecordRequestSchema, request);
+    // A view changes nothing; a tick, time or part does, so its caller is checked on the tab itself.
+    const call = myWorkCall(WorkRecordRequestSchema, request, { acting: isChange(request) });
     if (isRefusal(call)) return call;
     const { ss, reference, worker, data } = call;
     // Whole seconds: the Done At and Entered At cells read back exactly as sealed.

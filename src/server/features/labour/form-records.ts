@@ -9,6 +9,17 @@ import { formatLocalDate } from '../../../core/time';
 import { describeMyWorkIssues } from '../../../shared/my-work';
 import { WorkRecordRequestSchema, type WorkRecordRequest } from '../../../shared/work-records-schema';
 
+/**
+ * A number as people write one in a form: digits with one decimal point or comma ("1,5", "1.25",
+ * ".5"). JavaScript's Number() would also read "0x10" as 16, "1e1" as 10 and "0b11" as 3, and record
+ * that instead of asking; anything else is NaN, which the shared rules refuse as not a number.
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
+function formNumber(text: string): number {
+  const trimmed = text.trim();
+  return DECIMAL.test(trimmed) ? Number(trimmed.replace(',', '.')) : Number.NaN;
+}
+
 const lines = (text: string): string[] =>
   text
     .split(/\r?\n/)
@@ -56,7 +67,7 @@ export function formRecords(
     if (problem) return { problem };
   }
   if (answers.hours !== '') {
-    const hours = Number(answers.hours.replace(',', '.'));
+    const hours = formNumber(answers.hours);
     const date = formatLocalDate(now, timeZone);
     const problem = add({ kind: 'time', id, date, hours }, '"Hours worked today"');
     if (problem) return { problem };
@@ -68,9 +79,8 @@ export function formRecords(
         problem: `"Parts used" line ${n + 1}: write "part; quantity; unit cost", e.g. "Fuse 10A; 2; 1.20".`,
       };
     const [part, quantity, unitCost] = fields as [string, string, string];
-    const number = (v: string): number => (v === '' ? Number.NaN : Number(v.replace(',', '.')));
     const problem = add(
-      { kind: 'part', id, part, quantity: number(quantity), unitCost: number(unitCost) },
+      { kind: 'part', id, part, quantity: formNumber(quantity), unitCost: formNumber(unitCost) },
       `"Parts used" line ${n + 1}`,
     );
     if (problem) return { problem };

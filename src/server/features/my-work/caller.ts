@@ -8,7 +8,7 @@ import { roleMay, rolesList } from '../../../core/permissions';
 import { nameOf, roleOf } from '../../../core/staff';
 import type { Refusal } from '../../../shared/my-work-types';
 import { describeMyWorkIssues } from '../../../shared/my-work';
-import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { currentStaff, loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/workbook';
 
@@ -20,7 +20,7 @@ export interface Worker {
   role: Role;
 }
 
-export function workerOrRefusal(reference: ReferenceData, email: string): Worker | Refusal {
+export function workerOrRefusal(reference: Pick<ReferenceData, 'staff'>, email: string): Worker | Refusal {
   if (email === '') {
     return {
       ok: false,
@@ -58,12 +58,20 @@ interface RequestSchema<T> {
 export function myWorkCall<T>(
   schema: RequestSchema<T>,
   request: unknown,
+  { acting = false }: { acting?: boolean } = {},
 ): { data: T; ss: Spreadsheet; reference: ReferenceData; worker: Worker } | Refusal {
   const parsed = schema.safeParse(request);
   if (!parsed.success) return { ok: false, message: describeMyWorkIssues(parsed.error) };
   const ss = activeSpreadsheet();
-  const reference = loadReferenceData(ss);
-  const worker = workerOrRefusal(reference, currentUserEmail());
+  const email = currentUserEmail();
+  const remembered = loadReferenceData(ss);
+  const seen = workerOrRefusal(remembered, email);
+  if (isRefusal(seen)) return seen;
+  if (!acting) return { data: parsed.data, ss, reference: remembered, worker: seen };
+  // Before a change, the caller as the Staff tab has them now: a row deleted from it fires no edit
+  // trigger, so the remembered Staff may still list someone removed.
+  const reference = { ...remembered, staff: currentStaff(ss) };
+  const worker = workerOrRefusal(reference, email);
   if (isRefusal(worker)) return worker;
   return { data: parsed.data, ss, reference, worker };
 }

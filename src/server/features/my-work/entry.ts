@@ -69,7 +69,7 @@ export function myWorkLoad(request?: unknown): MyWorkLoadResponse {
 /** Start, hold, resume, add a note or complete one order; the reply carries the order's new card. */
 export function myWorkAct(request?: unknown): MyWorkActResponse {
   return answer((): MyWorkActResponse => {
-    const call = myWorkCall(MyWorkActionRequestSchema, request);
+    const call = myWorkCall(MyWorkActionRequestSchema, request, { acting: true });
     if (isRefusal(call)) return call;
     const { ss, reference, worker, data } = call;
     // Whole seconds: the stamps read back exactly as recorded.

@@ -8,6 +8,8 @@
  */
 import { wholeSeconds } from '../../../core/time';
 import { renderEmail } from '../../../core/email-format';
+import { singleLine } from '../../../core/sanitize';
+import { roleOf } from '../../../core/staff';
 import type { FormSubmitEvent } from '../../../core/intake';
 import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
 import {
@@ -24,7 +26,7 @@ import {
 } from '../../adapters/document-lock';
 import { sendOrQueue } from '../../adapters/mailer';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
-import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { currentStaff, loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 // Intake's ledger of response rows already handled: one ledger for every form, so a replay is caught alike.
 import { INTAKE_LEDGER } from '../intake/form-submit';
@@ -43,6 +45,8 @@ interface Handled {
   /** The order as the respondent named it. */
   orderRef: string;
   choice: string;
+  /** Whether the respondent is active staff: only staff are sent the register's link. */
+  staff: boolean;
 }
 
 function decideAndApply(
@@ -52,11 +56,14 @@ function decideAndApply(
   now: Date,
 ): Handled {
   const { answers, step, email } = readUpdateAnswers(event.namedValues);
+  // The "Work order" answer is free text: quoted on one short line, it can go in a subject and a sentence.
+  const typedRef = singleLine(answers.order, 60);
   const handled = (outcome: StepOutcome | StepRefusal): Handled => ({
     outcome,
     email,
-    orderRef: answers.order,
+    orderRef: typedRef,
     choice: answers.step,
+    staff: email !== '' && roleOf(reference.staff, email) !== null,
   });
   const worker = workerOrRefusal(reference, email);
   if (isRefusal(worker)) return handled(worker);
@@ -67,9 +74,7 @@ function decideAndApply(
   const located = answers.order === '' ? null : findOrder(register, answers.order);
   if (!located) {
     return handled(
-      refuse(
-        `No work order "${answers.order}" is in the register: check the request id or work-order number.`,
-      ),
+      refuse(`No work order "${typedRef}" is in the register: check the request id or work-order number.`),
     );
   }
   // Checklist ticks, hours and parts: planned first, written only if the step (if any) is applied.
@@ -132,13 +137,16 @@ function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handle
     ],
     details: [] as Array<[string, string]>,
   };
-  const rendered = renderEmail(content, ss.getUrl(), reference.settings.organizationName);
+  // Whoever has the form's link can answer it; the register's address goes to staff only, as in every
+  // email to a requestor.
+  const link = handled.staff ? ss.getUrl() : '';
+  const rendered = renderEmail(content, link, reference.settings.organizationName);
   try {
     sendOrQueue(
       ss,
       {
         to: [handled.email],
-        subject: `[${ref}] Your update was not applied`,
+        subject: singleLine(`[${ref}] Your update was not applied`, 250),
         ...rendered,
         recordId: handled.orderRef,
       },
@@ -151,7 +159,8 @@ function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handle
 
 /** Handles one update-form response; returns false when the event was already handled (a replay). */
 export function applyUpdateResponse(ss: Spreadsheet, event: FormSubmitEvent): boolean {
-  const reference = loadReferenceData(ss);
+  // The respondent as the Staff tab has them now (a deleted Staff row fires no edit trigger).
+  const reference = { ...loadReferenceData(ss), staff: currentStaff(ss) };
   // Whole seconds: the stamps read back exactly as recorded.
   const now = wholeSeconds(new Date());
   const handled = withOwnerAndDocumentLocks((): Handled | null => {

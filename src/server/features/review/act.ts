@@ -25,7 +25,7 @@ import { QueueSession } from '../../adapters/review-queue';
 import { UserFacingError } from '../../adapters/workbook';
 import type { Reviewer } from './caller';
 import { amend } from './amend';
-import { recordQuestion } from './questions';
+import { isOpenQuestion, recordQuestion } from './questions';
 import { ensureReplyForm, replyLinkFor } from './reply-form';
 import { LOG_UPKEEP, logEntries, saveQueue, staleRefusal } from './record';
 import { refusal } from './respond';
@@ -94,6 +94,11 @@ function clarify(
   }
   if (cleanRecipients([order.requesterEmail]).length === 0) {
     return refusal(`${order.id} has no valid requestor email address, so the question cannot be sent.`);
+  }
+  if (isOpenQuestion(session.snapshot, order.id, question)) {
+    return refusal(
+      `The requestor of ${order.id} was already asked exactly this and has not replied yet, so it was not sent again. To remind them, ask again in other words.`,
+    );
   }
   // The reply form first (made once, on the first question): nothing is logged if that fails.
   const reply = replyLinkFor(ensureReplyForm(ss, session.snapshot), order.id);

@@ -19,6 +19,25 @@ import { planActionEmails } from './notify';
 import type { Reviewer } from './caller';
 import { LOG_UPKEEP, logEntries, saveQueue } from './record';
 import { refusal } from './respond';
+import { formatLocalDate } from '../../../core/time';
+
+/** How far ahead a due date may be moved: further is a slip of the date picker's year, not a plan. */
+const MAX_YEARS_AHEAD = 10;
+
+/**
+ * Why a new due date cannot be taken, or null. The sidebar's date picker lets any year through (0001,
+ * 9999) and any day already gone; either would email the requestor and technician a nonsense date,
+ * and a past one makes the order overdue at once, with the reminders that follow.
+ */
+function dueProblem(due: Date, now: Date, timeZone: string): string | null {
+  if (due.getTime() <= now.getTime())
+    return `${formatLocalDate(due, timeZone)} has already passed: choose a due date from today on.`;
+  const limit = new Date(now.getTime());
+  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_YEARS_AHEAD);
+  if (due.getTime() > limit.getTime())
+    return `${formatLocalDate(due, timeZone)} is more than ${MAX_YEARS_AHEAD} years away: choose a nearer due date.`;
+  return null;
+}
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -52,6 +71,8 @@ export function amend(input: AmendInput): ActOutcome | Refusal {
   const before = located.order;
   const { settings, staff, timeZone } = reference;
   const { changes, reason } = changesOf(request);
+  const problem = changes.due ? dueProblem(changes.due, now, timeZone) : null;
+  if (problem) return refusal(problem);
   const check = checkAmendment({
     order: before,
     action: input.amendment,

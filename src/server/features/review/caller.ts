@@ -15,7 +15,10 @@ export interface Reviewer {
 }
 
 /** The caller as a supervisor (or administrator), or the reason they may not review. */
-export function reviewerOrRefusal(reference: ReferenceData, email: string): Reviewer | Refusal {
+export function reviewerOrRefusal(
+  reference: Pick<ReferenceData, 'staff'>,
+  email: string,
+): Reviewer | Refusal {
   if (email === '') {
     return {
       ok: false,

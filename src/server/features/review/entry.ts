@@ -19,7 +19,7 @@ import {
   type ReviewPollResponse,
   type ReviewSearchResponse,
 } from '../../../shared/review';
-import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { currentStaff, loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { loadQueue, queueMarker } from '../../adapters/review-queue';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
@@ -104,8 +104,14 @@ export function reviewAct(request?: unknown): ReviewActResponse {
     if (!parsed.success) return refusal(describeIssues(parsed.error));
     const ss = activeSpreadsheet();
     const now = new Date();
-    const reference = loadReferenceData(ss);
-    const reviewer = reviewerOrRefusal(reference, currentUserEmail());
+    const email = currentUserEmail();
+    const remembered = loadReferenceData(ss);
+    const seen = reviewerOrRefusal(remembered, email);
+    if (isRefusal(seen)) return seen;
+    // Before acting, the caller (and the assignees offered) as the Staff tab has them now: a row
+    // deleted from it fires no edit trigger, so the remembered Staff may still list someone removed.
+    const reference = { ...remembered, staff: currentStaff(ss) };
+    const reviewer = reviewerOrRefusal(reference, email);
     if (isRefusal(reviewer)) return reviewer;
     const outcome = performAction(ss, reference, reviewer, parsed.data, now);
     if (isRefusal(outcome)) return outcome;

@@ -37,6 +37,23 @@ function store(questions: OpenQuestions): void {
   else props.setProperty(KEY, JSON.stringify(Object.fromEntries(kept)));
 }
 
+/** A question as it is kept: cut to QUESTION_LIMIT characters. */
+function kept(question: string): string {
+  return question.length > QUESTION_LIMIT ? `${question.slice(0, QUESTION_LIMIT - 1)}…` : question;
+}
+
+/**
+ * Whether `question` is the one already waiting for this request's reply: the same call made twice
+ * (a double click, a retried call, two tabs) must not email the requestor the same question twice.
+ */
+export function isOpenQuestion(
+  properties: Readonly<Record<string, string>>,
+  id: string,
+  question: string,
+): boolean {
+  return openQuestionsIn(properties).get(id) === kept(question);
+}
+
 /** Records a question (call under the document lock, with the snapshot read under it). */
 export function recordQuestion(
   properties: Readonly<Record<string, string>>,
@@ -45,10 +62,7 @@ export function recordQuestion(
 ): void {
   const questions = openQuestionsIn(properties);
   questions.delete(id);
-  questions.set(
-    id,
-    question.length > QUESTION_LIMIT ? `${question.slice(0, QUESTION_LIMIT - 1)}…` : question,
-  );
+  questions.set(id, kept(question));
   store(questions);
 }
 
