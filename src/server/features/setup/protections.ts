@@ -19,6 +19,7 @@ import { ownerMarker } from './installation';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { syncEditors } from './protection-editors';
 import { protectRegister } from './register-columns-protection';
+import { rememberRegisterSheet } from '../edits/register-identity';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -141,6 +142,8 @@ export function applyProtections(
   }
   const register = ss.getSheetByName(SHEET_NAMES.register);
   if (register) {
+    // Its id, so that an edit on it is judged even under another name (edits/register-identity.ts).
+    attempt(`the ${SHEET_NAMES.register} sheet id`, () => (rememberRegisterSheet(register), false), true);
     // Without the document lock: no writer reads or changes protections (the hourly job extends them
     // holding only the owner's lock), and a grown register has a range per block of rows the hourly
     // job added (hourly/register-protection.ts), each checked here: at 100,000 rows about 200 of them
