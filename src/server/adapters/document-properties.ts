@@ -54,6 +54,8 @@ export const PROPERTY_KEYS = {
   handOffLookedAt: 'wo.handOff.lookedAt',
   /** The register's sheet id: an edit on the register renamed is still judged (features/edits/register-identity.ts). */
   registerSheetId: 'wo.register.sheetId',
+  /** The Change Log's sheet id: setup names it again when renamed (features/edits/register-identity.ts). */
+  changeLogSheetId: 'wo.changeLog.sheetId',
   /** "1" once setup trimmed the add-on's tabs to what they hold (features/setup/tab-sizing.ts). */
   tabsSized: 'wo.setup.tabsSized',
 } as const;

@@ -3,10 +3,12 @@
  * that knew the register only by name never looked), then renames it back. Technicians may rename it:
  * they are editors of every register protection (My work writes there as them). The trigger knows the
  * register by its sheet id too: such an edit is judged like any other, and the tab gets its name back.
+ * Setup, which every "sheet is missing" message sends an administrator to, names the register or the
+ * Change Log again instead of making an empty one beside it (the log's rows, and the chain, stranded).
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { userRenameSheet } from '../../../runtime/host/spreadsheet/protection-model';
-import { TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { ADMIN, TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, assignedOrder, logFor, noteAt, onlyExecution, rowOf, toastsOf } from '../../support/edits';
 import { verifyLog } from '../../support/audit';
 
@@ -67,4 +69,36 @@ test('with a decoy tab named as the register, the real one is still judged and n
   wb.model.deleteSheetModel(SHEET_NAMES.register);
   userRenameSheet(wb.model, 'Real', REGISTER, TECH);
   expect(wb.order(theirs).status).toBe('Assigned');
+});
+
+describe('setup, which every "missing tab" message points to, names a renamed tab again', () => {
+  test('the register renamed with no edit since: named again, no empty register made beside it', async () => {
+    userRenameSheet(wb.model, REGISTER, 'Archive me', TECH);
+    const summary = String(expectOk(await wb.menu(ADMIN, 'setUpWorkOrders')).value);
+    expect(summary).toMatch(/named the "Archive me" tab "Work Orders" again/);
+    expect(wb.model.sheetModel('Archive me')).toBeUndefined();
+    expect(wb.register().map((r) => r.order.id)).toEqual(expect.arrayContaining([theirs, mine]));
+  });
+
+  test('the Change Log renamed: every writer stops; setup names it again, the log verifies, work goes on', async () => {
+    const next = await assignedOrder(wb, TECH);
+    const rows = wb.changeLog().length;
+    userRenameSheet(wb.model, SHEET_NAMES.changeLog, 'Old log', TECH);
+    const row = rowOf(wb, next);
+    const refused = await wb.edit(TECH, REGISTER, row, wb.registerColumn('Status'), [['In Progress']]);
+    expect(refused.executions[0]?.error?.message).toMatch(
+      /"Change Log" sheet is missing.*Set up work orders/,
+    );
+    expect(wb.order(next).status).toBe('Assigned');
+    const summary = String(expectOk(await wb.menu(ADMIN, 'setUpWorkOrders')).value);
+    expect(summary).toMatch(/named the "Old log" tab "Change Log" again/);
+    expect(wb.model.sheetModel('Old log')).toBeUndefined();
+    expect(wb.changeLog().length).toBe(rows);
+    expect(verifyLog(wb).ok).toBe(true);
+    onlyExecution(
+      (await wb.edit(TECH, REGISTER, row, wb.registerColumn('Status'), [['In Progress']])).executions,
+    );
+    expect(wb.order(next).status).toBe('In Progress');
+    expect(verifyLog(wb).ok).toBe(true);
+  });
 });

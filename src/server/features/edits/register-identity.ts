@@ -11,11 +11,12 @@
  * tab whose name the trigger does not watch is checked against it: two more calls on such tabs (the
  * id kept, the edited tab's id). An edit found on the renamed register is judged like any other, and
  * the tab gets its name back when no other tab took it, so the add-on (intake, sidebars, the hourly
- * job) finds its register again.
+ * job) finds its register again. The Change Log's id is kept too: renamed, it stops every writer,
+ * with a message to run setup, which then names it again rather than making an empty one beside it.
  */
 import { SHEET_NAMES } from '../../../core/model';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
-import { PROPERTY_KEYS } from '../../adapters/document-properties';
+import { PROPERTY_KEYS, type PropertyKey } from '../../adapters/document-properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,13 +27,49 @@ function keptId(): number | null {
   return Number.isInteger(id) ? id : null;
 }
 
-/** Keeps the register's sheet id (one read, and a write when it changed). */
-export function rememberRegisterSheet(register: Sheet): void {
+/** The tabs kept by id: where each one's id is kept. */
+const KEPT_TABS: ReadonlyArray<[string, PropertyKey]> = [
+  [SHEET_NAMES.register, PROPERTY_KEYS.registerSheetId],
+  [SHEET_NAMES.changeLog, PROPERTY_KEYS.changeLogSheetId],
+];
+
+function keep(key: PropertyKey, sheet: Sheet): void {
   const props = documentPropertiesOrNull();
   if (!props) return;
-  const id = String(register.getSheetId());
-  if (props.getProperty(PROPERTY_KEYS.registerSheetId) !== id)
-    props.setProperty(PROPERTY_KEYS.registerSheetId, id);
+  const id = String(sheet.getSheetId());
+  if (props.getProperty(key) !== id) props.setProperty(key, id);
+}
+
+/** Keeps the register's sheet id (one read, and a write when it changed). */
+export function rememberRegisterSheet(register: Sheet): void {
+  keep(PROPERTY_KEYS.registerSheetId, register);
+}
+
+/** Keeps the Change Log's sheet id, as the register's. */
+export function rememberChangeLogSheet(log: Sheet): void {
+  keep(PROPERTY_KEYS.changeLogSheetId, log);
+}
+
+/**
+ * Setup's first step: a kept tab (the register, the Change Log) that is missing by name but there
+ * by id gets its name back, before setup would make an empty tab of that name beside it (every
+ * writer stops while the Change Log's name is gone, with a message to run setup). Returns what was
+ * done, for setup's report. Costs a lookup per kept tab, and the tabs' ids only when one is missing.
+ */
+export function renameKeptTabsBack(ss: Spreadsheet): string[] {
+  const done: string[] = [];
+  const props = documentPropertiesOrNull();
+  for (const [name, key] of KEPT_TABS) {
+    if (!props || ss.getSheetByName(name)) continue;
+    const id = Number(props.getProperty(key) ?? NaN);
+    if (!Number.isInteger(id)) continue;
+    const sheet = ss.getSheets().find((s) => s.getSheetId() === id);
+    if (!sheet) continue;
+    const was = sheet.getName();
+    sheet.setName(name);
+    done.push(`named the "${was}" tab "${name}" again (the add-on finds its ${name} by name)`);
+  }
+  return done;
 }
 
 /**

@@ -19,7 +19,7 @@ import { ownerMarker } from './installation';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { syncEditors } from './protection-editors';
 import { protectRegister } from './register-columns-protection';
-import { rememberRegisterSheet } from '../edits/register-identity';
+import { rememberChangeLogSheet, rememberRegisterSheet } from '../edits/register-identity';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -136,6 +136,9 @@ export function applyProtections(
     // The Staff protection also names the installation owner, for the hourly job (installation.ts).
     const suffix = area === 'staff' ? ownerMarker(installationOwner) : '';
     if (sheet) attempt(name, () => protectWholeSheet(sheet, area, editors(area), suffix));
+    // Its id, so that setup names it again rather than making an empty one (edits/register-identity.ts).
+    if (sheet && area === 'changeLog')
+      attempt(`the ${name} sheet id`, () => (rememberChangeLogSheet(sheet), false), true);
   }
   for (const sheet of formResponseSheets(ss)) {
     attempt(sheet.getName(), () => protectWholeSheet(sheet, 'formResponses', editors('formResponses')));

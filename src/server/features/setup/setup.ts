@@ -17,6 +17,7 @@ import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureAuditSecret } from './audit-secret';
 import { ensureSheet } from './sheets';
 import { refillRestoredColumns } from '../../adapters/row-state-refill';
+import { renameKeptTabsBack } from '../edits/register-identity';
 import { applyRegisterValidation } from './validation';
 import {
   backfillRowStates,
@@ -118,6 +119,8 @@ function setUpSteps(
   locked: <T>(step: () => T) => T,
 ): void {
   const acceptedAtStart = JSON.stringify(readAcceptedTab(SHEET_NAMES.staff));
+  // A renamed register or Change Log is named again, not replaced by an empty tab.
+  report.repaired.push(...locked(() => renameKeptTabsBack(ss)));
   // A new tab is made and cut to size under a hold of its own (~50,000 cells covered each).
   locked(() =>
     ensureSheet(ss, SHEET_NAMES.settings, SETTINGS_HEADER_ROW, report, settingsSheetRows(defaultSettings())),
