@@ -52,6 +52,10 @@ export const PROPERTY_KEYS = {
   setupRun: 'wo.setup.run',
   /** When an edit last looked for change-log entries the hourly job handed off (features/edits/edit-locks.ts). */
   handOffLookedAt: 'wo.handOff.lookedAt',
+  /** The register's sheet id: an edit on the register renamed is still judged (features/edits/register-identity.ts). */
+  registerSheetId: 'wo.register.sheetId',
+  /** The Change Log's sheet id: setup names it again when renamed (features/edits/register-identity.ts). */
+  changeLogSheetId: 'wo.changeLog.sheetId',
   /** "1" once setup trimmed the add-on's tabs to what they hold (features/setup/tab-sizing.ts). */
   tabsSized: 'wo.setup.tabsSized',
 } as const;

@@ -55,11 +55,13 @@ test('setup records rows that have none (written before the column existed), and
   const row = rowOf(wb, id);
   const stateColumn = wb.registerColumn(ROW_STATE_HEADER);
   wb.sheet(REGISTER).writeValues(row, stateColumn, [['']]);
-  // Without a record, a paste cannot be checked: reported and left for Undo.
+  // Without a record, the row cannot tell what a paste changed: put back as the change log records it.
   const statusColumn = wb.registerColumn('Status');
   await wb.edit(TECH, REGISTER, row, statusColumn, [['In Progress'], ['']]);
-  expect(logFor(wb, id).at(-1)).toMatchObject({ field: 'Row (not checked)' });
-  wb.sheet(REGISTER).writeValues(row, statusColumn, [['Assigned']]);
+  expect(wb.order(id).status).toBe('Assigned');
+  expect(logFor(wb, id).at(-1)).toMatchObject({ field: 'Status (refused)' });
+  expect(noteAt(wb, id, 'Status')).toMatch(/no record of what this row held/);
+  wb.sheet(REGISTER).writeValues(row, stateColumn, [['']]);
   const summary = String(expectOk(await wb.menu(ADMIN, 'setUpWorkOrders')).value);
   expect(summary).toMatch(/recorded the current values of 1 row/);
   expect(disagreements(wb, id)).toEqual([]);

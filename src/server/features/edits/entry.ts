@@ -3,7 +3,8 @@
  * who edited is Session.getActiveUser). The only guard on the shared register: whatever people type,
  * paste or fill there is judged against the lifecycle table and their role, cell by cell, row by row.
  *
- * Edits elsewhere cost two service calls (Range.getSheet, Sheet.getName) and return, except on the
+ * Edits elsewhere cost five service calls (the tab's name, then its sheet id against the register's,
+ * kept in document properties: see ./register-identity) and return, except on the
  * tabs the add-on owns: Staff and Settings (roles apply at once), the Change Log (append-only).
  *
  * When the locks stay taken for the whole wait, the edit is recorded and checked by the next run of
@@ -26,6 +27,7 @@ import { checkPendingEdits, recordPendingEdit } from './pending';
 import { CHECKLISTS_SHEET } from '../../../core/checklists';
 import { handleChecklistsEdit } from '../checklists/tab-edit';
 import { handleCatalogEdit } from '../assets/edit';
+import { isRenamedRegister, restoreRegisterName } from './register-identity';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -109,7 +111,12 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     SHEET_NAMES.assets,
     SHEET_NAMES.schedules,
   ];
-  if (!watched.includes(name)) return;
+  if (!watched.includes(name)) {
+    const ss = isSpreadsheet(event.source) ? event.source : activeSpreadsheet();
+    if (!isRenamedRegister(ss, sheet)) return;
+    const value = event.value === undefined ? undefined : String(event.value);
+    return renamedRegisterEdit(ss, sheet, editedRange(event.range, event), value);
+  }
   const ss = isSpreadsheet(event.source) ? event.source : activeSpreadsheet();
   const range = editedRange(event.range, event);
   // The register's data rows, the most frequent edit: checked under the lock, installation owner included.
@@ -147,11 +154,25 @@ function handleEdit(event: EditEvent & { range: Range }): void {
 }
 
 /**
+ * An edit on the register under another name (see ./register-identity): judged as on the register;
+ * then, when this trigger serves, the tab gets its name back and the person is told.
+ */
+function renamedRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange, value?: string): void {
+  const named = (): string => restoreRegisterName(ss, sheet);
+  if (range.row > 1) return registerDataEdit(ss, sheet, range, named);
+  if (!servesAsInstallationOwner('onEditTrigger', loadReferenceData(ss).installationOwner)) return;
+  const messages: string[] = [];
+  const header = handleHeaderEdit(ss, sheet, { ...range, numRows: 1 }, value);
+  if (header) messages.push(header);
+  checkRegisterRows(ss, sheet, range, messages, () => true, undefined, named);
+}
+
+/**
  * Data rows of the register. The installation-owner check is made under the edit's lock, from the
  * Settings/Staff snapshot read there: one read of the document's properties serves both it and the
  * edit (a check before the lock would be a round trip of its own).
  */
-function registerDataEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange): void {
+function registerDataEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange, renamed?: () => string): void {
   const serves = (owner: string | null) => servesAsInstallationOwner('onEditTrigger', owner);
   checkRegisterRows(
     ss,
@@ -160,6 +181,7 @@ function registerDataEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange): vo
     [],
     (reference) => serves(reference.installationOwner),
     () => serves(loadReferenceData(ss).installationOwner),
+    renamed,
   );
 }
 
@@ -171,6 +193,8 @@ function checkRegisterRows(
   admit: (reference: ReferenceData) => boolean,
   /** Asked when the lock stayed busy, before the edit is recorded for later (true: record it). */
   admitWithoutLock: () => boolean = () => true,
+  /** The register was edited under another name: gives it its name back, says what was done. */
+  renamed?: () => string,
 ): void {
   try {
     const result = handleRegisterEdit(ss, sheet, range, admit);
@@ -179,9 +203,13 @@ function checkRegisterRows(
   } catch (error) {
     if (!(error instanceof LockBusyError)) throw error;
     // Another execution kept the lock for the whole wait: checked later, never left unchecked.
-    if (admitWithoutLock()) recordPendingEdit(ss, sheet, range, currentUserEmail(), new Date());
+    if (admitWithoutLock()) {
+      recordPendingEdit(ss, sheet, range, currentUserEmail(), new Date());
+      if (renamed) show(ss, renamed());
+    }
     return;
   }
+  if (renamed) messages.push(renamed());
   // Then the edits recorded while the lock was busy (free when there are none: see pending.ts).
   messages.push(...checkPendingEdits(ss, sheet, currentUserEmail()).toasts);
   show(ss, messages.length > 0 ? messages.join(' ') : null);

@@ -67,9 +67,18 @@ export type RowVerdict =
   /**
    * The previous values cannot be known from the row: left as it is, and the attempt reported.
    * `stateForged`: a paste covered the hidden state column, so the row's record is the paste's; the
-   * trigger then asks the change log what the row held (features/integrity/paste.ts).
+   * trigger then asks the change log what the row held (features/integrity/paste.ts), as it does for
+   * a paste on a row that has no record at all (`noRecord`).
    */
-  | { kind: 'unchecked'; id: string; reason: string; drift: WorkOrderField[]; stateForged?: boolean };
+  | {
+      kind: 'unchecked';
+      id: string;
+      reason: string;
+      drift: WorkOrderField[];
+      stateForged?: boolean;
+      /** A paste on a row with no record (its state cell or column gone): the log says what it held. */
+      noRecord?: boolean;
+    };
 
 export const PASTED_OVER_STATE =
   'This paste also covered the hidden "Last Known State" column, and the change log holds no record of what the row held before, so Work Orders could not put it back. Use Undo (Ctrl+Z) to put the row back';
@@ -165,7 +174,8 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
   } else {
     const baseline = baselineWithoutRecord(input);
     if (baseline === 'stray') return strayVerdict(input);
-    if (baseline === 'unknown') return { kind: 'unchecked', id: idNow, reason: NO_RECORD, drift: [] };
+    if (baseline === 'unknown')
+      return { kind: 'unchecked', id: idNow, reason: NO_RECORD, drift: [], noRecord: true };
     before = baseline.order;
   }
 

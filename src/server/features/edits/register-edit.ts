@@ -113,8 +113,8 @@ function judgeAll(
 
 /**
  * Judges with the remembered layout; when a verdict may come from a stale layout (a column moved,
- * inserted or deleted: no edit event tells; see isSuspect), row 1 is read again and, if it changed,
- * the rows too. A suspect verdict with an unchanged header is genuine and stands.
+ * inserted or deleted: no edit event tells; see isSuspect), or the edit lies past its last column,
+ * row 1 is read again and, if it changed, the rows too. A suspect verdict with an unchanged header is genuine and stands.
  */
 function judgeWithFreshLayout(
   sheet: Sheet,
@@ -123,7 +123,10 @@ function judgeWithFreshLayout(
   count: number,
   ctx: JudgeContext,
 ): Judged {
-  const remembered = cachedRegisterShape();
+  // An edit past the remembered header may be in a column added since (setup puts a deleted column
+  // back at the end), which no row's cells give away: the header is read first.
+  const cached = cachedRegisterShape();
+  const remembered = cached && range.column + range.numColumns - 1 <= cached.width ? cached : null;
   let judged: Judged | null = null;
   let spent = 0;
   if (remembered) {

@@ -4,7 +4,8 @@
  *
  * The values rectangle spans, over the edited rows, the columns that need a value in any row: cells
  * put back or tidied ("in progress" → "In Progress"), stamps (Started At, Completed At, Assigned At),
- * Revision and the Last Known State. Cells inside that span that need nothing are written back as they
+ * Revision and the Last Known State; in a row the edit did not change, its edited work-order cells
+ * only (a formula typed there must not stay one). Cells inside that span that need nothing are written back as they
  * were read, neutralized like any text, so they do not change; a column of the organization's own
  * inside the span keeps its formulas (they are read first, only when there is such a column).
  */
@@ -47,8 +48,17 @@ export function plannedRow(
     return { values, notes };
   }
   const { next, changes, refused, notes: fieldNotes, noted } = verdict;
-  // A row whose edit changed nothing (a value typed again, an organization's column) is not written.
-  if (changes.length === 0 && refused.length === 0 && fieldNotes.size === 0) return { values, notes };
+  if (changes.length === 0 && refused.length === 0 && fieldNotes.size === 0) {
+    // A row whose edit changed nothing (a value typed again, an organization's column) is not written,
+    // except its edited work-order cells, as text: one may hold a formula that reads, for now, as the
+    // value the cell had (=IF(TODAY()>DATE(2030,1,1),"Completed","Assigned")), and a formula changes
+    // its value later where no trigger sees it. (An edit that changes anything writes its cells anyway.)
+    for (const field of FIELDS) {
+      const index = at(field);
+      if (index >= 0 && edited(index)) values.set(index, fieldToCell(field, next));
+    }
+    return { values, notes };
+  }
   for (const field of FIELDS) {
     const index = at(field);
     if (index < 0) continue;

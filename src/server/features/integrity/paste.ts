@@ -9,6 +9,10 @@
  *  - otherwise the paste brought another row's id (now twice in the register) or one the log never
  *    made: the row held an order that is now missing from the register, and that one comes back.
  *
+ * So is a paste on a row that has no record at all (its state cell emptied, or the column deleted by
+ * hand: a technician may, being an editor of the protection that covers it): left as pasted, it
+ * would be adopted as the row's record by the next setup.
+ *
  * When the log cannot tell (no secret yet, no missing order), the row is left for Undo, as before.
  * Cost, on this path only: the id column, the log, the responses tab. The edit trigger reads the log
  * before it takes the document lock and, under it, only the rows appended since (./log-snapshot).
@@ -50,6 +54,11 @@ export function strayCopyReason(pasted: string): string {
   return `This paste put ${what} (hidden "Last Known State" column included) on a row that held no work order, so its work-order cells were emptied. ${WHAT_TO_DO}`;
 }
 
+/** A paste on a row whose record is gone (a state cell emptied, the column deleted by hand). */
+export function noRecordReason(id: string): string {
+  return `Work Orders has no record of what this row held (its hidden "Last Known State" is missing), so this paste was put back and ${id} is as the change log records it. Type changes one cell at a time; an administrator should run Set up work orders`;
+}
+
 export interface PastedRows {
   sheet: Sheet;
   layout: RegisterLayout;
@@ -67,6 +76,8 @@ export function putBackWhole(
   rows: PastedRows,
   baseline: WorkOrder,
   reason: string,
+  /** False for a row that had no record: there is no pasted record to refuse. */
+  stateRefused = true,
 ): RowVerdict {
   const { layout, stateIndex, edited } = rows;
   const read = readFields(cells, layout, baseline);
@@ -84,7 +95,13 @@ export function putBackWhole(
     if (read.bad.has(field) || !sameFieldValue(field, read.order[field], order[field]))
       refused.push({ field, typed: cellText(cells[index]), reason, restored: true });
   }
-  refused.push({ field: 'state', typed: cellText(cells[stateIndex]).slice(0, 200), reason, restored: true });
+  if (stateRefused)
+    refused.push({
+      field: 'state',
+      typed: cellText(cells[stateIndex]).slice(0, 200),
+      reason,
+      restored: true,
+    });
   const notes = new Map<WorkOrderField, string>();
   for (const r of refused) if (r.field !== 'state') notes.set(r.field, reason);
   return {
@@ -143,8 +160,11 @@ function putBackWholeRows(
   reference: ReferenceData,
   alsoWanted: ReadonlySet<string>,
 ): RowVerdict[] {
-  const forged = verdicts.flatMap((v, i) => (v.kind === 'unchecked' && v.stateForged ? [i] : []));
-  if (forged.length === 0 || rows.stateIndex < 0) return [...verdicts];
+  // A row with no record is no better known than one pasted with a record of its own: the log says.
+  const forged = verdicts.flatMap((v, i) =>
+    v.kind === 'unchecked' && (v.stateForged === true || v.noRecord === true) ? [i] : [],
+  );
+  if (forged.length === 0) return [...verdicts];
   const key = addonKey(ss.getId());
   if (!key) return [...verdicts];
   const idIndex = rows.layout.indexOf.id;
@@ -183,9 +203,10 @@ function putBackWholeRows(
     const pasted = pastedId(i);
     const outside = (counts.get(pasted) ?? 0) - (inPaste.get(pasted) ?? 0);
     const own = knowledge.live.has(pasted) && knowledge.histories.has(pasted) && outside === 0;
+    const noRecord = (verdicts[i] as { noRecord?: boolean }).noRecord === true;
     if (own && !claimed.has(pasted)) {
       claimed.add(pasted);
-      chosen.set(i, { id: pasted, reason: forgedStateReason(pasted) });
+      chosen.set(i, { id: pasted, reason: noRecord ? noRecordReason(pasted) : forgedStateReason(pasted) });
     } else if (rows.edited(idIndex) && missing.length > 0) {
       const id = missing.shift() as string;
       chosen.set(i, { id, reason: duplicateReason(pasted, id) });
@@ -211,6 +232,8 @@ function putBackWholeRows(
     if (empty !== undefined) return emptyCopy(rows.read[i] ?? [], rows, empty);
     const pick = chosen.get(i);
     const baseline = pick ? orders.get(pick.id) : undefined;
-    return pick && baseline ? putBackWhole(rows.read[i] ?? [], rows, baseline, pick.reason) : verdict;
+    if (!pick || !baseline) return verdict;
+    const stateRefused = !(verdict as { noRecord?: boolean }).noRecord;
+    return putBackWhole(rows.read[i] ?? [], rows, baseline, pick.reason, stateRefused);
   });
 }

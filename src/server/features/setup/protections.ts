@@ -19,6 +19,7 @@ import { ownerMarker } from './installation';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { syncEditors } from './protection-editors';
 import { protectRegister } from './register-columns-protection';
+import { rememberChangeLogSheet, rememberRegisterSheet } from '../edits/register-identity';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -135,12 +136,17 @@ export function applyProtections(
     // The Staff protection also names the installation owner, for the hourly job (installation.ts).
     const suffix = area === 'staff' ? ownerMarker(installationOwner) : '';
     if (sheet) attempt(name, () => protectWholeSheet(sheet, area, editors(area), suffix));
+    // Its id, so that setup names it again rather than making an empty one (edits/register-identity.ts).
+    if (sheet && area === 'changeLog')
+      attempt(`the ${name} sheet id`, () => (rememberChangeLogSheet(sheet), false), true);
   }
   for (const sheet of formResponseSheets(ss)) {
     attempt(sheet.getName(), () => protectWholeSheet(sheet, 'formResponses', editors('formResponses')));
   }
   const register = ss.getSheetByName(SHEET_NAMES.register);
   if (register) {
+    // Its id, so that an edit on it is judged even under another name (edits/register-identity.ts).
+    attempt(`the ${SHEET_NAMES.register} sheet id`, () => (rememberRegisterSheet(register), false), true);
     // Without the document lock: no writer reads or changes protections (the hourly job extends them
     // holding only the owner's lock), and a grown register has a range per block of rows the hourly
     // job added (hourly/register-protection.ts), each checked here: at 100,000 rows about 200 of them

@@ -16,6 +16,8 @@ import { OUTBOX_HEADERS } from '../../adapters/mailer';
 import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureAuditSecret } from './audit-secret';
 import { ensureSheet } from './sheets';
+import { refillRestoredColumns } from '../../adapters/row-state-refill';
+import { renameKeptTabsBack } from '../edits/register-identity';
 import { applyRegisterValidation } from './validation';
 import {
   backfillRowStates,
@@ -117,6 +119,8 @@ function setUpSteps(
   locked: <T>(step: () => T) => T,
 ): void {
   const acceptedAtStart = JSON.stringify(readAcceptedTab(SHEET_NAMES.staff));
+  // A renamed register or Change Log is named again, not replaced by an empty tab.
+  report.repaired.push(...locked(() => renameKeptTabsBack(ss)));
   // A new tab is made and cut to size under a hold of its own (~50,000 cells covered each).
   locked(() =>
     ensureSheet(ss, SHEET_NAMES.settings, SETTINGS_HEADER_ROW, report, settingsSheetRows(defaultSettings())),
@@ -205,6 +209,16 @@ function setUpSteps(
   const filled = backfillRowStates(registerTab.sheet, withDocumentLock);
   if (filled > 0 && !registerTab.created)
     report.repaired.push(`Work Orders: recorded the current values of ${filled} row(s)`);
+  // A column deleted by hand took its values with it: the rows' records give them back.
+  const refilled = refillRestoredColumns(registerTab.sheet, registerTab.restored, withDocumentLock);
+  if (refilled.filled > 0)
+    report.repaired.push(
+      `Work Orders: filled ${refilled.filled} cell(s) of the restored column(s) from each row's record`,
+    );
+  if (refilled.printed > 0)
+    report.warnings.push(
+      `Work Orders: ${refilled.printed} text(s) of the restored column(s) could not be filled in, their rows' records keeping only a print of them; the Change Log holds them`,
+    );
 }
 
 /** Menu: Set up work orders. */

@@ -9,6 +9,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface EnsuredSheet {
   sheet: Sheet;
   created: boolean;
+  /** Headers that were missing and were added at the end (their cells empty). */
+  restored: string[];
 }
 
 /**
@@ -40,9 +42,9 @@ export function ensureSheet(
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     report.created.push(`the ${name} sheet`);
-    return { sheet, created: true };
+    return { sheet, created: true, restored: [] };
   }
-  if (!headers) return { sheet, created: false };
+  if (!headers) return { sheet, created: false, restored: [] };
   const present = readHeaderRow(sheet);
   const have = new Set(present.map(normalizeHeader));
   const missing = headers.filter((h) => !have.has(normalizeHeader(h)));
@@ -59,5 +61,5 @@ export function ensureSheet(
     sheet.setFrozenRows(1);
     report.repaired.push(`${name}: froze the header row`);
   }
-  return { sheet, created: false };
+  return { sheet, created: false, restored: missing };
 }
