@@ -17,6 +17,8 @@ const SUPERVISOR = DEMO.supervisor.email;
 const TECH = DEMO.technicians[0].email;
 const DESCRIPTION = 'The lobby door mats are worn through.';
 const PHONE = { width: 390, height: 844 };
+const ANSWER =
+  'The side entrance, by the car park: the mats there are the worst; the front ones were replaced last spring.';
 
 jest.setTimeout(90_000);
 
@@ -93,11 +95,22 @@ describe('form links followed in the workbench', () => {
       email: REQUESTOR,
       wide: PHONE.width,
     });
-    await replyForm.getByLabel('Your answer or added information').fill('The side entrance.');
+    await replyForm.getByLabel('Your answer or added information').fill(ANSWER);
     await replyForm.getByRole('button', { name: 'Submit' }).click();
     await reply.locator('[data-testid="form-confirmation"]').waitFor();
-    expect(order().notes).toMatch(/Requestor: The side entrance\.$/);
+    expect(order().notes).toMatch(/Requestor: The side entrance, by the car park: .* last spring\.$/);
     await reply.close();
+  });
+
+  test('the answer reads in the register, running over empty cells only, as in Sheets', async () => {
+    await wb.signInAs(SUPERVISOR);
+    await wb.showSheet('Work Orders');
+    const notes = wb.registerCell(id, 'notes');
+    await wb.waitForCell(notes, /Requestor: The side entrance/);
+    const text = await notes.locator('.v').boundingBox();
+    // Results, Actions Taken and Reason are empty on a request; Priority is not (its dropdown).
+    const priority = await wb.registerCell(id, 'priority').boundingBox();
+    expect(text!.x + text!.width).toBeLessThanOrEqual(priority!.x + 1);
   });
 
   test('the technician starts the work from a phone with the link on their My work card', async () => {
