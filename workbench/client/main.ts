@@ -331,8 +331,11 @@ class App {
     const user = this.user;
     const reply = await api.events(user, this.seq);
     if (user !== this.user) return;
+    // Polls overlap (the timer's, and the one after an edit or a menu item): an event another poll
+    // already showed is not shown again (no toast twice, no dialog over its own copy).
+    const fresh = reply.events.filter((e) => e.seq > this.seq);
     this.seq = Math.max(this.seq, reply.seq);
-    for (const event of reply.events) this.overlays.show(event);
+    for (const event of fresh) this.overlays.show(event);
     if (reply.revision !== this.revision) {
       this.revision = reply.revision;
       const state = await api.state(user);
