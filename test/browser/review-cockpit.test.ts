@@ -190,6 +190,20 @@ test('changing a due date from the overdue list: the form opens under that card;
     await date.waitFor();
     expect(finds()).toBe(findsBefore + 1);
     expect(await working.locator('form').count()).toBe(0);
+    // A day already past is refused on the page, with the browser's own message, before any call.
+    const acts = () => wb.rt.executions.filter((e) => e.entry === 'reviewAct').length;
+    const actsBefore = acts();
+    const yesterday = new Date(Date.now() - DAY).toLocaleDateString('en-CA', { timeZone: wb.model.timeZone });
+    await date.fill(yesterday);
+    await overdue.getByLabel('Reason for the change').fill('Typed the wrong year');
+    await overdue.getByRole('button', { name: 'Change due date' }).last().click();
+    expect({
+      message: await date.evaluate(
+        (input) => (input as unknown as { validationMessage: string }).validationMessage,
+      ),
+      calls: acts() - actsBefore,
+      open: await overdue.locator('form').count(),
+    }).toEqual({ message: expect.stringMatching(/\S/), calls: 0, open: 1 });
     const next = new Date(Date.now() + 7 * DAY);
     const ymd = next.toLocaleDateString('en-CA', { timeZone: wb.model.timeZone });
     await date.fill(ymd);

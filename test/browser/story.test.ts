@@ -132,6 +132,20 @@ describe('the workbench story, in Chromium', () => {
     await wb.waitForCell(wb.registerCell(id, 'status'), 'In Progress');
     await wb.waitForCell(wb.registerCell(id, 'startedAt'), /\d/);
 
+    // Completed needs the category's required checklist items ticked (the demo's Electrical has two):
+    // the technician ticks them in My work, then closes the sidebar.
+    await wb.menu('My work');
+    const card = wb.sidebar().locator(`li.card[data-id="${id}"]`);
+    await card.getByRole('button', { name: 'Checklist, time and parts' }).click();
+    await card.getByText('Record time or parts').waitFor();
+    const required = card.locator('.checklist li', { hasText: '(required)' }).getByRole('checkbox');
+    for (const box of await required.all()) {
+      await box.check();
+      // Recorded once the page is no longer busy (a tick while busy would not be sent).
+      await wb.sidebar().locator('body:not(.busy)').waitFor();
+    }
+    await page.getByRole('button', { name: 'Close sidebar' }).click();
+
     await wb.type(wb.registerCell(id, 'results'), 'Emergency light working; tested 90 min battery.');
     await wb.type(wb.registerCell(id, 'actions'), 'Replaced the LED driver and the battery pack.');
     await wb.waitForCell(wb.registerCell(id, 'actions'), 'Replaced the LED driver and the battery pack.');

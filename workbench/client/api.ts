@@ -111,12 +111,13 @@ export const api = {
     call<{ ok: boolean; error: string | null }>('POST', 'menu', { user, functionName }),
   events: (user: string, since: number) =>
     call<{ seq: number; revision: number; events: UiEvent[] }>('GET', 'events', { user, since }),
-  form: () => call<FormDescription>('GET', 'form'),
-  submitForm: (email: string, answers: Record<string, string | string[]>) =>
+  /** The intake form, or the form a link (`url`) names. */
+  form: (url?: string) => call<FormDescription>('GET', 'form', { url }),
+  submitForm: (email: string, answers: Record<string, string | string[]>, url?: string) =>
     call<
       | { ok: true; confirmation: string; triggerFailures: { entry: string; message: string }[] }
       | { ok: false; error: string }
-    >('POST', 'form', { email, answers }),
+    >('POST', 'form', { email, answers, url }),
   outbox: () => call<{ mails: MailSummary[] }>('GET', 'outbox'),
   time: (step: 'hour' | 'day') =>
     call<{

@@ -1,6 +1,8 @@
 /**
- * The intake form as a requestor sees it, rendered from the form setup created (its questions, help
- * texts, choices and required marks), submitted as the signed-in person.
+ * A form as its respondent sees it, rendered from the form setup created (its questions, help texts,
+ * choices and required marks), submitted as the signed-in person: the intake form, or the form a
+ * link opens (a requestor's reply form, the technician's update form), with the answers a pre-filled
+ * link carries (`entry.<id>=…`) filled in.
  */
 import { api, type FormDescription } from './api';
 import { clear, h } from './dom';
@@ -13,8 +15,38 @@ export class FormView {
     private readonly changed: () => void,
   ) {}
 
-  async show(): Promise<void> {
-    this.render(await api.form());
+  /** The form's link when it is not the intake form. */
+  private url: string | undefined;
+
+  /** Shows the intake form, or the form `url` links to, pre-filled as the link says. */
+  async show(url?: string): Promise<void> {
+    this.url = url;
+    let form: FormDescription;
+    try {
+      form = await api.form(url);
+    } catch (error) {
+      clear(this.element);
+      this.element.appendChild(
+        h('div', { class: 'form-card form-header', role: 'alert' }, (error as Error).message),
+      );
+      return;
+    }
+    this.render(form);
+    if (url) this.prefill(form, new URL(url).searchParams);
+  }
+
+  /** The answers a pre-filled link carries, put in their questions as Google's form page does. */
+  private prefill(form: FormDescription, params: URLSearchParams): void {
+    for (const item of form.items) {
+      for (const value of params.getAll(`entry.${item.id}`)) {
+        const field = this.element.querySelector<HTMLInputElement>(`#q-${item.id}`);
+        const option = Array.from(
+          this.element.querySelectorAll<HTMLInputElement>(`[name="${CSS.escape(item.title)}"]`),
+        ).find((o) => (o.type === 'radio' || o.type === 'checkbox') && o.value === value);
+        if (option) option.checked = true;
+        else if (field) field.value = value;
+      }
+    }
   }
 
   private render(form: FormDescription, error = ''): void {
@@ -127,7 +159,7 @@ export class FormView {
     const email = String(data.get('__email') ?? '');
     const button = formEl.querySelector('button[type=submit]') as HTMLButtonElement;
     button.disabled = true;
-    const reply = await api.submitForm(email, answers);
+    const reply = await api.submitForm(email, answers, this.url);
     this.changed();
     if (!reply.ok) {
       this.render(form, reply.error);

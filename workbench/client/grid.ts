@@ -37,6 +37,12 @@ interface Cell {
   column: number;
 }
 
+/** A cell whose text runs on over empty cells (with the width it may take), or a cell run over. */
+interface Spill {
+  kind: 'spill' | 'spilled-over';
+  room: number;
+}
+
 export class SheetGrid {
   readonly element: HTMLDivElement;
   private readonly canvas: HTMLDivElement;
@@ -201,7 +207,7 @@ export class SheetGrid {
     const tr = h('tr', { 'data-row': row, class: frozenIndex === null ? 'row' : 'row frozen' });
     const stickyTop = frozenIndex === null ? '' : `top:${HEADER_HEIGHT + frozenIndex * ROW_HEIGHT}px`;
     tr.appendChild(h('th', { class: 'row-num', style: stickyTop || null }, row));
-    const spills = frozenIndex === null ? this.spills(row, cells, columns) : new Map<number, string>();
+    const spills = frozenIndex === null ? this.spills(row, cells, columns) : new Map<number, Spill>();
     for (let c = 1; c <= columns; c++) {
       const key = `${row},${c}`;
       const text = cells[c - 1] ?? '';
@@ -211,7 +217,7 @@ export class SheetGrid {
       if (note) classes.push('has-note');
       if (this.dropdownAt(row, c)) classes.push('has-dropdown');
       const spill = spills.get(c);
-      if (spill) classes.push(spill);
+      if (spill) classes.push(spill.kind);
       if (format?.bold) classes.push('bold');
       if (format?.italic) classes.push('italic');
       const styles: string[] = [];
@@ -232,8 +238,15 @@ export class SheetGrid {
             'data-note': note ?? null,
             style: styles.length ? styles.join(';') : null,
           },
-          // The text in its own box, so text running on over the next cells never takes their clicks.
-          text === '' ? null : h('span', { class: 'v' }, text),
+          // The text in its own box, so text running on over the next cells never takes their clicks;
+          // a spilling text stops where the empty cells it runs over end, as in Sheets.
+          text === ''
+            ? null
+            : h(
+                'span',
+                { class: 'v', style: spill?.kind === 'spill' ? `width:${spill.room}px` : null },
+                text,
+              ),
         ),
       );
     }
@@ -244,8 +257,8 @@ export class SheetGrid {
    * Text too long for its cell runs on over empty cells to its right, as in Sheets: `spill` on the
    * cell, `spilled-over` on the cells it covers (their gridline hidden), by an estimate of its width.
    */
-  private spills(row: number, cells: string[], columns: number): Map<number, string> {
-    const out = new Map<number, string>();
+  private spills(row: number, cells: string[], columns: number): Map<number, Spill> {
+    const out = new Map<number, Spill>();
     const view = this.view!;
     for (let c = 1; c <= columns; c++) {
       const text = cells[c - 1] ?? '';
@@ -264,8 +277,8 @@ export class SheetGrid {
         next++;
       }
       if (next === c + 1) continue;
-      out.set(c, 'spill');
-      for (let k = c + 1; k < next - 1; k++) out.set(k, 'spilled-over');
+      out.set(c, { kind: 'spill', room });
+      for (let k = c + 1; k < next - 1; k++) out.set(k, { kind: 'spilled-over', room: 0 });
       c = next - 1;
     }
     return out;

@@ -85,7 +85,7 @@ class App {
     const view =
       (params.get('view') as ViewName | null) ?? (this.person().role === 'Requestor' ? 'form' : 'sheet');
     await this.loadMenu();
-    await this.show(view, params.get('sheet') ?? this.state.registerSheet);
+    await this.show(view, params.get('sheet') ?? this.state.registerSheet, params.get('form') ?? undefined);
     window.setInterval(() => void this.poll(), POLL_MS);
     window.setInterval(() => this.tickClock(), 1000);
     document.body.dataset.user = this.user;
@@ -235,16 +235,18 @@ class App {
 
   // ---- Actions ----
 
-  private async show(view: ViewName, sheet?: string): Promise<void> {
+  /** Shows a view; `formUrl` is the link of a form other than the intake form (a link followed). */
+  private async show(view: ViewName, sheet?: string, formUrl?: string): Promise<void> {
     this.view = view;
+    // A form opened by its link is not the intake form: no tab is lit for it.
     for (const [name, button] of Object.entries(this.viewButtons))
-      button.classList.toggle('active', name === view);
+      button.classList.toggle('active', name === view && !(view === 'form' && formUrl));
     this.sheetSection.hidden = view !== 'sheet';
     this.form.element.hidden = view !== 'form';
     this.outbox.element.hidden = view !== 'outbox';
     document.body.dataset.view = view;
     if (view === 'sheet') await this.openSheet(sheet ?? (this.grid.name || this.state.registerSheet));
-    else if (view === 'form') await this.form.show();
+    else if (view === 'form') await this.form.show(formUrl);
     else await this.outbox.show();
   }
 
@@ -329,8 +331,11 @@ class App {
     const user = this.user;
     const reply = await api.events(user, this.seq);
     if (user !== this.user) return;
+    // Polls overlap (the timer's, and the one after an edit or a menu item): an event another poll
+    // already showed is not shown again (no toast twice, no dialog over its own copy).
+    const fresh = reply.events.filter((e) => e.seq > this.seq);
     this.seq = Math.max(this.seq, reply.seq);
-    for (const event of reply.events) this.overlays.show(event);
+    for (const event of fresh) this.overlays.show(event);
     if (reply.revision !== this.revision) {
       this.revision = reply.revision;
       const state = await api.state(user);

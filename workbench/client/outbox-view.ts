@@ -80,8 +80,14 @@ export class OutboxView {
         h('dt', {}, 'Sent'),
         h('dd', {}, mail.when),
       ),
-      // Sandboxed: a message's HTML never runs scripts or reaches the workbench.
-      h('iframe', { class: 'mail-body', sandbox: '', src: `/wb/mail/${mail.index}`, title: mail.subject }),
+      // Sandboxed: a message's HTML never runs scripts or reaches the workbench. Its links open in a
+      // new tab, as a mail client opens them; those to a form of the workbook open it in the workbench.
+      h('iframe', {
+        class: 'mail-body',
+        sandbox: 'allow-popups allow-popups-to-escape-sandbox',
+        src: `/wb/mail/${mail.index}?${new URLSearchParams({ as: this.email() }).toString()}`,
+        title: mail.subject,
+      }),
     );
   }
 }

@@ -13,6 +13,27 @@ const BUTTON_CAPTIONS: Record<string, string[]> = {
   YES_NO_CANCEL: ['Yes', 'No', 'Cancel'],
 };
 
+/**
+ * Google serves a form's link (`docs.google.com/forms/…/viewform`, pre-filled or not); here the
+ * workbench does: a form link clicked in a sidebar or dialog opens that form in a new workbench tab,
+ * signed in as the person whose sidebar it is (the frame's `user`), as Sheets opens it in a new tab.
+ */
+export function followFormLinks(frame: HTMLIFrameElement): HTMLIFrameElement {
+  frame.addEventListener('load', () => {
+    const page = frame.contentDocument;
+    const user = new URL(frame.src, location.href).searchParams.get('user') ?? '';
+    page?.addEventListener('click', (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      const href = link?.getAttribute('href') ?? '';
+      if (!/^https:\/\/docs\.google\.com\/forms\//.test(href)) return;
+      event.preventDefault();
+      const query = new URLSearchParams({ ...(user ? { as: user } : {}), view: 'form', form: href });
+      window.open(`/?${query.toString()}`, '_blank', 'noopener');
+    });
+  });
+  return frame;
+}
+
 export class Overlays {
   readonly toasts = h('div', { class: 'toasts', 'aria-live': 'polite' });
   private readonly modalRoot = h('div', { class: 'modal-root' });
@@ -75,12 +96,14 @@ export class Overlays {
           '×',
         ),
       ),
-      h('iframe', {
-        class: 'gas-frame',
-        src: url,
-        title: title || 'Sidebar',
-        'data-testid': 'sidebar-frame',
-      }),
+      followFormLinks(
+        h('iframe', {
+          class: 'gas-frame',
+          src: url,
+          title: title || 'Sidebar',
+          'data-testid': 'sidebar-frame',
+        }),
+      ),
     );
     this.sidebar.style.width = `${width}px`;
     this.sidebar.hidden = false;
@@ -111,7 +134,9 @@ export class Overlays {
         h('span', {}, title),
         h('button', { class: 'icon-button', 'aria-label': 'Close', onclick: close }, '×'),
       ),
-      h('iframe', { class: 'gas-frame', src: url, title, style: `width:${width}px;height:${height}px` }),
+      followFormLinks(
+        h('iframe', { class: 'gas-frame', src: url, title, style: `width:${width}px;height:${height}px` }),
+      ),
     );
   }
 

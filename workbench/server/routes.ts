@@ -53,6 +53,27 @@ function answersOf(value: unknown): Record<string, Answer> {
   return out;
 }
 
+/** The form a request names by its link (`url`), else the intake form. */
+function formOf(ctx: WorkbenchContext, input: Record<string, unknown>): { id: string } {
+  if (input.url === undefined || input.url === '') return { id: ctx.formId };
+  const url = typeof input.url === 'string' ? input.url : '';
+  const form = ctx.rt.world.forms.byUrl(url);
+  if (!form) throw new BadRequest(`No form of this workbench has the link ${url}`);
+  return form;
+}
+
+/** Where the workbench shows what a link of the add-on's points at (a form, the spreadsheet), or null. */
+function localLink(ctx: WorkbenchContext, user: string): (url: string) => string | null {
+  return (url) => {
+    const as: Record<string, string> = user ? { as: user } : {};
+    if (/^https:\/\/docs\.google\.com\/forms\//.test(url) && ctx.rt.world.forms.byUrl(url))
+      return `/?${new URLSearchParams({ ...as, view: 'form', form: url }).toString()}`;
+    if (url.includes(`/spreadsheets/d/${ctx.spreadsheetId}`))
+      return `/?${new URLSearchParams({ ...as, view: 'sheet' }).toString()}`;
+    return null;
+  };
+}
+
 /** The UI events a person sees, as the browser shows them (sidebars and dialogs by URL). */
 function eventView(event: RecordedUiEvent, user: string): Record<string, unknown> | null {
   const page = `/wb/ui/${event.seq}?user=${encodeURIComponent(user)}`;
@@ -206,15 +227,20 @@ const api: Record<string, Handler> = {
     return { seq: lastSeq(ctx), revision: ctx.revision(), events };
   },
 
-  'GET form': (ctx) => ctx.rt.world.forms.describe(ctx.formId),
+  /**
+   * A form as its respondent sees it: the intake form, or the form a link names (a reply form or the
+   * update form, pre-filled links included), as Google serves the link's page.
+   */
+  'GET form': (ctx, q) => ctx.rt.world.forms.describe(formOf(ctx, q).id),
 
-  /** A requestor submits the form: the response lands in its tab and the form-submit trigger fires. */
+  /** A respondent submits a form: the response lands in its tab and the form-submit trigger fires. */
   'POST form': async (ctx, body) => {
     const email = typeof body.email === 'string' ? body.email : '';
     const answers = answersOf(body.answers);
+    const formId = formOf(ctx, body).id;
     try {
-      const submitted = await ctx.rt.submitForm(ctx.formId, { respondentEmail: email, answers });
-      const form = ctx.rt.world.forms.describe(ctx.formId);
+      const submitted = await ctx.rt.submitForm(formId, { respondentEmail: email, answers });
+      const form = ctx.rt.world.forms.describe(formId);
       return {
         ok: true,
         confirmation: form.confirmationMessage || 'Your response has been recorded.',
@@ -340,9 +366,11 @@ export function routes(context: () => WorkbenchContext) {
       const message = ctx.rt.world.mail.sent[Number(mail[1])];
       if (!message) sendText(res, 404, 'text/plain', 'No such message');
       // The message is shown as the recipient's mail client would: its own document, no scripts.
+      // A link to a form of the workbook opens that form in the workbench, signed in as the reader.
       else
-        sendText(res, 200, 'text/html', mailPage(message), {
-          'Content-Security-Policy': "sandbox; default-src data:; style-src 'unsafe-inline'",
+        sendText(res, 200, 'text/html', mailPage(message, localLink(ctx, url.searchParams.get('as') ?? '')), {
+          'Content-Security-Policy':
+            "sandbox allow-popups allow-popups-to-escape-sandbox; default-src data:; style-src 'unsafe-inline'",
         });
       return true;
     }

@@ -10,7 +10,7 @@ import type { MyWorkActionInput } from '../../shared/my-work';
 import type { MyWorkCard, MyWorkLoadResponse, MyWorkStep, MyWorkView } from '../../shared/my-work-types';
 import { append, byId, el } from '../review-sidebar/dom';
 import { cardElement } from './cards';
-import { recordsElement } from './records';
+import { entryRecorded, recordsElement } from './records';
 import type { WorkRecordInput } from '../../shared/work-records';
 import { stepForm } from './forms';
 import { asReply, callServer } from './rpc';
@@ -94,17 +94,30 @@ function act(request: MyWorkActionInput): Promise<void> {
   });
 }
 
-/** A checklist tick, or time or a part recorded: the card's records redrawn from the reply. */
-function record(request: WorkRecordInput): Promise<void> {
+/**
+ * A checklist tick, or time or a part recorded: the card's records redrawn from the reply. The
+ * keyboard stays where the technician was: on the checkbox they ticked, or in the entry form they
+ * used (emptied for the next entry); an entry the server refused keeps what was typed, with the
+ * reason beside it.
+ */
+function record(request: WorkRecordInput, form?: HTMLFormElement): Promise<void> {
   return exclusive(async () => {
     say(request.kind === 'view' ? 'Loading…' : 'Recording…');
+    const formError = form?.querySelector<HTMLElement>('.form-error');
+    if (formError) formError.textContent = '';
     const card = [...(state.view?.open ?? []), ...(state.view?.awaitingClose ?? [])].find(
       (c) => c.id === request.id,
     );
     const reply = await callServer('myWorkRecord', card ? { ...request, rowHint: card.rowHint } : request);
     if (!reply.ok) {
+      if (formError) {
+        say('');
+        formError.textContent = reply.message;
+        return;
+      }
       complain(reply.message);
       render(); // A checkbox the server refused goes back to what is recorded.
+      focusRecords(request);
       return;
     }
     const view = state.view;
@@ -115,13 +128,19 @@ function record(request: WorkRecordInput): Promise<void> {
     }
     render();
     say(reply.message);
-    if (request.kind === 'view')
-      ui.work
-        .querySelector<HTMLElement>(
-          `li[data-id="${CSS.escape(request.id)}"] .records input, li[data-id="${CSS.escape(request.id)}"] .records summary`,
-        )
-        ?.focus();
+    if (form) entryRecorded(form);
+    else focusRecords(request);
   });
+}
+
+/** The focus after loading a card's records (its first checkbox) or ticking one (that checkbox). */
+function focusRecords(request: WorkRecordInput): void {
+  const records = `li[data-id="${CSS.escape(request.id)}"] .records`;
+  const selector =
+    request.kind === 'tick'
+      ? `${records} input[data-number="${request.number}"]`
+      : `${records} input, ${records} summary`;
+  ui.work.querySelector<HTMLElement>(selector)?.focus();
 }
 
 /** The view with an order's new card in its place (Completed work moves under "awaiting close"). */
@@ -170,7 +189,7 @@ function section(title: string, cards: readonly MyWorkCard[], empty: string, vie
         timeZone: view.timeZone,
         form,
         onStep: (step) => openStep(card, step),
-        records: recordsElement(card, view.timeZone, (request) => void record(request)),
+        records: recordsElement(card, view.timeZone, (request, form) => void record(request, form)),
       }),
     );
   }

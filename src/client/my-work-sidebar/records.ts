@@ -38,11 +38,14 @@ function valueOf(form: HTMLFormElement, name: string): string {
   return ((form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '').trim();
 }
 
+/** What a card's records do: send a tick or an entry; `form` is the entry form it came from. */
+export type OnRecord = (request: WorkRecordInput, form?: HTMLFormElement) => void;
+
 function entryForm(
   card: MyWorkCard,
   timeZone: string,
   kind: 'time' | 'part',
-  onRecord: (request: WorkRecordInput) => void,
+  onRecord: OnRecord,
 ): HTMLFormElement {
   const id = (name: string): string => domId('record', card.id, `${kind}-${name}`);
   const form = el('form', { class: 'record-form', novalidate: true, 'data-kind': kind });
@@ -128,7 +131,7 @@ function entryForm(
         unitCostProblem(request.unitCost);
     }
     error.textContent = problem ?? '';
-    if (!problem) onRecord(request);
+    if (!problem) onRecord(request, form);
   });
   return form;
 }
@@ -140,11 +143,7 @@ const RECORDING = ['Assigned', 'In Progress', 'On Hold', 'Completed'];
  * The records block of a card: before they are loaded, the button that loads them; null when the
  * order has no checklist and nothing may be recorded.
  */
-export function recordsElement(
-  card: MyWorkCard,
-  timeZone: string,
-  onRecord: (request: WorkRecordInput) => void,
-): HTMLElement | null {
+export function recordsElement(card: MyWorkCard, timeZone: string, onRecord: OnRecord): HTMLElement | null {
   const records = card.records;
   if (!records) {
     if (!RECORDING.includes(card.status)) return null;
@@ -199,11 +198,34 @@ export function recordsElement(
     for (const line of lines) list.appendChild(el('li', {}, line));
     block.appendChild(el('div', {}, el('h4', {}, 'Time and parts'), list));
   }
-  if (records.canRecord) {
-    const details = el('details', { class: 'record-forms' }, el('summary', {}, 'Record time or parts'));
-    details.appendChild(entryForm(card, timeZone, 'time', onRecord));
-    details.appendChild(entryForm(card, timeZone, 'part', onRecord));
-    block.appendChild(details);
-  }
+  if (records.canRecord) block.appendChild(recordForms(card, timeZone, onRecord));
   return block;
+}
+
+/**
+ * The card's "Record time or parts", made once per card and kept across redraws: the page redraws
+ * every card after each call, and a technician who typed hours on one card, ticked an item or had an
+ * entry refused must find the section still open with what they typed.
+ */
+const recordFormsByCard = new Map<string, HTMLDetailsElement>();
+
+function recordForms(card: MyWorkCard, timeZone: string, onRecord: OnRecord): HTMLDetailsElement {
+  const kept = recordFormsByCard.get(card.id);
+  if (kept) return kept;
+  const details = el('details', { class: 'record-forms' }, el('summary', {}, 'Record time or parts'));
+  details.appendChild(entryForm(card, timeZone, 'time', onRecord));
+  details.appendChild(entryForm(card, timeZone, 'part', onRecord));
+  recordFormsByCard.set(card.id, details);
+  return details;
+}
+
+/**
+ * After an entry was recorded: its form is emptied for the next one (the date stays), and the
+ * keyboard goes back to its first field, so a second entry (another day, another part) is typed at once.
+ */
+export function entryRecorded(form: HTMLFormElement): void {
+  for (const field of Array.from(form.querySelectorAll<HTMLInputElement>('input')))
+    if (field.name !== 'date') field.value = '';
+  const first = form.querySelector<HTMLInputElement>('input:not([name="date"])');
+  first?.focus();
 }

@@ -1,7 +1,13 @@
 /** Dates as the spreadsheet's users read them: in the spreadsheet's time zone. */
 import { dueDate } from '../../core/sla';
 import type { PriorityRule } from '../../core/settings-model';
-import { endOfLocalDay, formatLocal, fromLocalParts, isValidTimeZone } from '../../core/time';
+import {
+  endOfLocalDay,
+  formatLocal,
+  formatLocalDate,
+  fromLocalParts,
+  isValidTimeZone,
+} from '../../core/time';
 
 /** The one date-time display format (core/time.ts), in the zone; UTC when the zone is unknown. */
 function shown(date: Date, timeZone: string): string {
@@ -47,4 +53,9 @@ export function endOfDayIn(date: string, timeZone: string): string {
   } catch {
     return '';
   }
+}
+
+/** Today in the spreadsheet's zone, "2026-12-24" (UTC when the zone is unknown). */
+export function todayIn(timeZone: string): string {
+  return formatLocalDate(new Date(), isValidTimeZone(timeZone) ? timeZone : 'UTC');
 }

@@ -7,7 +7,7 @@
 import { ACTION_LABELS, type SidebarAction } from '../../shared/review-actions';
 import type { ReviewActionInput, ReviewItem, ReviewView } from '../../shared/review';
 import { button, domId, el } from './dom';
-import { duePreview, endOfDayIn, targetOf } from './format';
+import { duePreview, endOfDayIn, targetOf, todayIn } from './format';
 
 /** Actions that cannot be undone: their button asks "Are you sure?" before anything is sent. */
 const CONFIRMED: ReadonlySet<SidebarAction> = new Set<SidebarAction>(['reject', 'cancel']);
@@ -135,7 +135,8 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
   }
   if (action === 'redate') {
     const id = `${base}-due`;
-    const control = el('input', { id, name: id, type: 'date', required: true });
+    // A due date before today would make the order overdue at once: the date picker starts at today.
+    const control = el('input', { id, name: id, type: 'date', required: true, min: todayIn(view.timeZone) });
     form.appendChild(
       el(
         'div',
