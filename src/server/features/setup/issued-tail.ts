@@ -39,15 +39,15 @@ import { keyedCell, parseKeyedCell, type Checkpoint, type HmacKey } from '../../
 import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
 import { CREATED_FIELD } from '../../../core/replay';
 import { addonKey, documentSecret } from '../../adapters/addon-secret';
+import { readChangeLogBackward } from '../../adapters/change-log-read';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { GenuineRows, readLogRows } from '../integrity/log-history';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const FIRST_CHUNK = 200;
-const GROWTH = 4;
-const LARGEST_CHUNK = 50_000;
+/** Rows per read, bottom up: 200, then ×4, at most 50,000 (the last size repeats). */
+const CHUNKS = [200, 800, 3_200, 12_800, 50_000];
 const PLAIN_HASH = /^[0-9a-f]{64}$/;
 const WO_FIELD = REGISTER_COLUMNS.woNumber;
 /** Rows are logged at the time their execution started, which can precede the lock by a while. */
@@ -143,28 +143,11 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
   };
   // Plain rows met before knowing whether a keyed row lies above them (no checkpoint only).
   let pending: Row[] = [];
-  const lastRow = sheet.getLastRow();
-  // Rows below the checkpoint's are the add-on's only if uncommitted, and a number in those was never
-  // given to an order that landed (the register's column has any that did): the reading starts at the
-  // checkpoint's row when that row still holds the checkpoint's hash, so rows added below cost nothing.
-  let anchor = checkpoint && checkpoint.row >= 2 && checkpoint.row <= lastRow ? checkpoint : null;
-  let bottom = anchor ? anchor.row : lastRow;
-  let size = FIRST_CHUNK;
-  while (bottom >= 2 && !(requestDone && woDone)) {
-    const top = Math.max(2, bottom - size + 1);
-    const first = Math.max(2, top - 1);
-    const rows = sheet.getRange(first, 1, bottom - first + 1, CHANGE_LOG_HEADERS.length).getValues();
-    found.rowsRead += rows.length;
-    if (anchor) {
-      const expected = anchor.seq > 0 ? keyedCell(anchor.seq, anchor.head) : anchor.head;
-      const held = String(rows[bottom - first]?.[LOG_COLUMN.hash] ?? '').trim();
-      anchor = null;
-      // Rows inserted or deleted above it moved the add-on's last row: read from the sheet's end.
-      if (held !== expected) {
-        bottom = lastRow;
-        continue;
-      }
-    }
+  // Whether the chunk with the log's first data row was read through: the top was reached.
+  let reachedTop = false;
+  /** Judges the rows of one chunk (the row above it handed over first), bottom up; true once done. */
+  const visit = (rows: unknown[][], first: number, top: number): boolean => {
+    const bottom = first + rows.length - 1;
     for (let r = bottom; r >= top && !(requestDone && woDone); r--) {
       const row = rows[r - first] as Row;
       const changes = String(row[LOG_COLUMN.changes] ?? '');
@@ -189,11 +172,36 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
       take(row);
       if (beforeYear) woDone = true;
     }
-    bottom = top - 1;
-    size = Math.min(size * GROWTH, LARGEST_CHUNK);
+    reachedTop = top <= 2;
+    return requestDone && woDone;
+  };
+  const lastRow = sheet.getLastRow();
+  const scan = {
+    firstColumn: 0,
+    columns: CHANGE_LOG_HEADERS.length,
+    chunks: CHUNKS,
+    maxRows: Infinity,
+    overlap: 1,
+  };
+  if (!(requestDone && woDone)) {
+    // Rows below the checkpoint's are the add-on's only if uncommitted, and a number in those was never
+    // given to an order that landed (the register's column has any that did): the reading starts at the
+    // checkpoint's row when that row still holds the checkpoint's hash, so rows added below cost nothing.
+    const anchor = checkpoint && checkpoint.row >= 2 && checkpoint.row <= lastRow ? checkpoint : null;
+    let moved = false;
+    if (anchor) {
+      const expected = anchor.seq > 0 ? keyedCell(anchor.seq, anchor.head) : anchor.head;
+      found.rowsRead += readChangeLogBackward(sheet, { ...scan, bottom: anchor.row }, (rows, first, top) => {
+        const held = String(rows[anchor.row - first]?.[LOG_COLUMN.hash] ?? '').trim();
+        // Rows inserted or deleted above it moved the add-on's last row: read from the sheet's end.
+        moved = held !== expected;
+        return moved || visit(rows, first, top);
+      });
+    }
+    if (!anchor || moved) found.rowsRead += readChangeLogBackward(sheet, { ...scan, bottom: lastRow }, visit);
   }
   // The top reached with no keyed row above them: those plain rows are the add-on's legacy rows.
-  if (bottom < 2) for (const row of pending) take(row);
+  if (reachedTop) for (const row of pending) take(row);
   return found;
 }
 
