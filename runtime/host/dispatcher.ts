@@ -83,6 +83,14 @@ export class Dispatcher {
     try {
       if (!object) throw new GasError(`Invalid object handle ${handle}`);
       const key = `${object.gasClass}.${method}`;
+      const paused = this.ctx.world.faults.pauseFor(key, object);
+      if (paused)
+        return new Pending(
+          paused.then(() => {
+            const answer = this.call(handle, method, argsJson);
+            return answer instanceof Pending ? answer.promise : answer;
+          }),
+        );
       this.ctx.world.faults.beforeCall(this.ctx, key);
       const stats = this.ctx.stats;
       stats.calls[key] = (stats.calls[key] ?? 0) + 1;

@@ -1,4 +1,4 @@
-import { GasError } from './gas-object';
+import { GasError, type GasObject } from './gas-object';
 import type { ExecutionContext } from './execution';
 
 /**
@@ -22,6 +22,31 @@ export class FaultPlan {
     this.armed = null;
   }
 
+  private pauses: { match: (key: string, object: GasObject) => boolean; pause: CallPause }[] = [];
+
+  /**
+   * Holds back the first service call `match` accepts (of any execution) until `resume()`: that
+   * execution stays blocked before the call, as behind a slow backend, while the others run on. For
+   * tests that put another execution between two calls of one section. Each pause acts once.
+   */
+  pauseBefore(match: (key: string, object: GasObject) => boolean): CallPause {
+    let resume = (): void => undefined;
+    const released = new Promise<void>((r) => (resume = r));
+    const pause: CallPause = { reached: false, released, resume: () => resume() };
+    this.pauses.push({ match, pause });
+    return pause;
+  }
+
+  /** The dispatcher asks this before every service call: what to wait for first, if anything. */
+  pauseFor(key: string, object: GasObject): Promise<void> | null {
+    const at = this.pauses.findIndex((p) => p.match(key, object));
+    if (at < 0) return null;
+    const found = this.pauses.splice(at, 1)[0];
+    if (!found) return null;
+    found.pause.reached = true;
+    return found.pause.released;
+  }
+
   /** The dispatcher calls this before every service call. */
   beforeCall(ctx: ExecutionContext, key: string): void {
     const armed = this.armed;
@@ -34,4 +59,11 @@ export class FaultPlan {
     this.lastFault = key;
     throw new GasError(`Service error (injected fault at call ${armed.n}: ${key})`);
   }
+}
+
+/** A call held back by pauseBefore: whether it was reached, and what lets it run. */
+export interface CallPause {
+  reached: boolean;
+  released: Promise<void>;
+  resume(): void;
 }

@@ -68,32 +68,40 @@ export interface BackwardScan {
   columns: number;
   /** Rows per read, bottom-up: the first read takes chunks[0] rows, and so on; the last size repeats. */
   chunks: readonly number[];
-  /** Rows read at most, counted from the last row up. */
+  /** Rows read at most, counted from the bottom row up (overlap rows included). */
   maxRows: number;
+  /** The sheet row the reading starts at (default: the log's last row, one getLastRow call). */
+  bottom?: number;
+  /**
+   * Rows read above each chunk and handed over before its rows, to see what precedes the chunk's top
+   * row (a keyed row is checked against the row above it); they are read again with the next chunk.
+   */
+  overlap?: number;
 }
 
 /**
  * Reads the log's last rows from the bottom up, one read per chunk (sizes growing as `chunks` says,
  * so a question the last rows answer costs one small read), at most `maxRows` rows. `visit` gets each
- * chunk's rows in sheet order (top to bottom) and the sheet row of the first; it returns true to stop.
+ * chunk's rows in sheet order (top to bottom, the `overlap` rows above it first), the sheet row of the
+ * first row handed over and that of the chunk's own top row; it returns true to stop.
  * Returns how many rows were read.
  */
 export function readChangeLogBackward(
   sheet: Sheet,
-  { firstColumn, columns, chunks, maxRows }: BackwardScan,
-  visit: (rows: unknown[][], first: number) => boolean | void,
+  { firstColumn, columns, chunks, maxRows, bottom: start, overlap = 0 }: BackwardScan,
+  visit: (rows: unknown[][], first: number, top: number) => boolean | void,
 ): number {
-  const last = sheet.getLastRow();
-  const floor = Math.max(2, last - maxRows + 1);
-  let bottom = last;
+  let bottom = start ?? sheet.getLastRow();
+  const floor = Math.max(2, bottom - maxRows + 1);
   let read = 0;
   for (let i = 0; bottom >= floor; i++) {
     const size = chunks[Math.min(i, chunks.length - 1)] ?? 1;
-    const first = Math.max(floor, bottom - size + 1);
+    const top = Math.max(floor, bottom - size + 1);
+    const first = Math.max(floor, top - overlap);
     const rows = sheet.getRange(first, firstColumn + 1, bottom - first + 1, columns).getValues();
     read += rows.length;
-    if (visit(rows, first) === true) break;
-    bottom = first - 1;
+    if (visit(rows, first, top) === true) break;
+    bottom = top - 1;
   }
   return read;
 }

@@ -39,6 +39,11 @@ export const PROPERTY_KEYS = {
   acceptedChecklists: 'wo.accepted.checklists',
   /** Set once a checklist is first copied onto an order: until then no completion reads the copies. */
   checklistsInUse: 'wo.checklists.inUse',
+  /**
+   * The latest orders approved with no checklist copy made (features/checklists/tabs.ts), so that
+   * looking up their checklist reads nothing; any copy made later takes its order out first.
+   */
+  checklistsNone: 'wo.checklists.none',
   /** A floor under the request counter kept in the installation owner's properties (never restarted below it). */
   requestCounter: 'wo.counter.request',
   /** The archive spreadsheets the add-on created, one per year of closure (features/archive/files.ts). */

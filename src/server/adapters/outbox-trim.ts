@@ -42,7 +42,7 @@ export function trimmableRows(rows: readonly TrimmableRow[], nowMs: number): num
 
 /**
  * Deletes the rows at `indexes` (0-based, of a read that started at sheet row 1), bottom run first so
- * no deletion moves a later one, at most MAX_RUNS runs; removes them from `values` as well, so that the
+ * no deletion moves a later one, at most MAX_RUNS runs, after growing the grid by as many rows; removes them from `values` as well, so that the
  * caller's indexes keep matching the sheet. Returns how many rows went.
  */
 export function deleteOutboxRows(sheet: Sheet, values: unknown[][], indexes: readonly number[]): number {
@@ -55,9 +55,18 @@ export function deleteOutboxRows(sheet: Sheet, values: unknown[][], indexes: rea
   const kept = runs.slice(0, MAX_RUNS);
   const total = kept.reduce((n, [, count]) => n + count, 0);
   if (total === 0) return 0;
-  // Sheets refuses to delete every row below the frozen header: one empty row is added first.
-  const maxRows = sheet.getMaxRows();
-  if (total >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
+  // The drain holds no document lock (the hourly job has no document), and a writer holding it may
+  // have read where the Outbox ends and be about to write just below: deleting rows above moves the
+  // end up under it. Its write then lands as many rows lower (blank rows in between, which the next
+  // drain removes: trimmableRows takes blank rows), never on a row still owed, nor on one this drain
+  // writes results to (they are all above the end it read). But a write past the grid's last row is
+  // refused, so the grid never shrinks: as many empty rows as go are added at its end first. That
+  // also keeps a row below the frozen header, which Sheets refuses to delete. Rows are deleted by
+  // the indexes of this drain's own read, bottom run first, so no deletion moves a later one; the
+  // writer only ever appends below that read, so a deletion never reaches what it wrote.
+  // Rejected: deleting only after checking that no writer is appending (nothing tells without the
+  // lock), and clearing rows instead of deleting them (the sheet would keep growing with history).
+  sheet.insertRowsAfter(sheet.getMaxRows(), total);
   for (const [start, count] of [...kept].reverse()) {
     sheet.deleteRows(start + 1, count);
     values.splice(start, count);

@@ -202,7 +202,8 @@ export class Register {
     return this.located(row, this.readRows(row, 1)[0] ?? []);
   }
 
-  private located(row: number, cells: unknown[]): LocatedOrder {
+  /** The order in `cells`, read from `row` by the caller (register-lookup.ts checks them first). */
+  located(row: number, cells: unknown[]): LocatedOrder {
     return { row, order: rowToWorkOrder(cells, this.layout, row), cells };
   }
 

@@ -27,6 +27,7 @@ import { chunkedValues, readChunked } from './chunked-property';
 import { decodeIndex, fitToBudget } from './review-queue-codec';
 import { advanceWatermark, applyOrder, removeIds, type ReviewIndex } from './review-queue-entries';
 import { documentPropertiesOrNull } from './service-handles';
+import { documentLockHold } from './document-lock';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
@@ -69,6 +70,24 @@ export function indexProperties(
         previous: snapshot,
       })
     : chunkedValues(META_KEY, json, { previous: snapshot, inline: false });
+}
+
+/**
+ * Small values another feature wants written with the queue's next save in the same hold of the
+ * document lock (one setProperties call instead of a call of their own): each computed when the save
+ * happens, from the properties as they then stand. Dropped unsaved when the hold ends first, so a
+ * rider may only record what stays true if it is never written (features/checklists/tabs.ts).
+ */
+let riders: { hold: number | null; values: () => Record<string, string> } | null = null;
+
+export function rideWithQueueSave(values: () => Record<string, string>): void {
+  riders = { hold: documentLockHold(), values };
+}
+
+function riderValues(): Record<string, string> {
+  const current = riders;
+  riders = null;
+  return current && current.hold !== null && current.hold === documentLockHold() ? current.values() : {};
 }
 
 /**
@@ -151,14 +170,14 @@ export class QueueSession {
   unsaved(): Record<string, string> | null {
     const index = this.kept;
     if (!index || !this.changed) return null;
-    return indexProperties(index, this.snapshot);
+    return { ...riderValues(), ...indexProperties(index, this.snapshot) };
   }
 
   /** Writes the index back, in one setProperties call, if it changed. */
   save(): void {
     const index = this.kept;
     if (!index || !this.changed) return;
-    const values = indexProperties(index, this.snapshot);
+    const values = { ...riderValues(), ...indexProperties(index, this.snapshot) };
     this.store.setProperties(values);
     this.snapshot[META_KEY] = values[META_KEY] ?? '';
     this.changed = false;

@@ -8,7 +8,7 @@ import { CHECKLIST_ITEMS_HEADER_ROW, CHECKLIST_ITEMS_SHEET, copyRows } from '../
 import { itemsForCategory } from '../../../core/checklists';
 import type { ChangeSource, WorkOrder } from '../../../core/model';
 import { documentKey } from '../../adapters/addon-secret';
-import { appendRows, checklistDefinitions, markChecklistsInUse } from './tabs';
+import { appendRows, checklistDefinitions, markChecklistsInUse, noteNoChecklistCopy } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -33,7 +33,11 @@ export function planChecklistCopy(
     return null;
   const items = itemsForCategory(checklistDefinitions(ss, categories), after.category);
   const key = documentKey();
-  if (items.length === 0 || !key) return null;
+  if (items.length === 0 || !key) {
+    // Approved with none: a later lookup of its checklist need not read the tab.
+    noteNoChecklistCopy(after.id);
+    return null;
+  }
   const required = items.filter((i) => i.required).length;
   return {
     entries: [
@@ -50,8 +54,8 @@ export function planChecklistCopy(
       },
     ],
     write: () => {
+      markChecklistsInUse([after.id]);
       appendRows(ss, CHECKLIST_ITEMS_SHEET, CHECKLIST_ITEMS_HEADER_ROW, copyRows(key, after.id, items));
-      markChecklistsInUse();
     },
   };
 }

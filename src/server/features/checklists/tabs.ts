@@ -28,6 +28,7 @@ import {
 import { SHEET_NAMES } from '../../../core/model';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { writeSnapshot } from '../../adapters/durable-snapshot';
+import { rideWithQueueSave } from '../../adapters/review-queue';
 import { readAcceptedGrid } from '../edits/accepted-tabs';
 import { checklistRowsOf } from '../labour/order-rows';
 import { ensureSheet } from '../setup/sheets';
@@ -134,8 +135,51 @@ export function checklistsInUse(): boolean {
   return getProperty(PROPERTY_KEYS.checklistsInUse) === '1';
 }
 
-export function markChecklistsInUse(): void {
+/**
+ * Call as a copy is appended, naming its orders: they leave the orders known to have none, at once
+ * (a rare write: only an order approved with none gets a copy later, with its first tick).
+ */
+export function markChecklistsInUse(ids: readonly string[] = []): void {
   if (!checklistsInUse()) setProperty(PROPERTY_KEYS.checklistsInUse, '1');
+  const none = ordersWithoutCopy();
+  if (ids.some((id) => none.has(id))) {
+    for (const id of ids) none.delete(id);
+    setProperty(PROPERTY_KEYS.checklistsNone, JSON.stringify([...none]));
+  }
+}
+
+/**
+ * Orders approved with no checklist copy (their category had none then), the latest NONE_KEPT of
+ * them, in document properties: an order whose checklist is looked up and is among them has none, and
+ * nothing is read. Only what the add-on recorded counts (a sheet cell could be typed to claim it), and
+ * an order not among them (approved earlier, forgotten, or recorded before this list existed) is looked
+ * up in the tab as before. Never wrong: every copy, at approval or with a later first tick, takes its
+ * order out (markChecklistsInUse) before its rows are appended, and an order is put in only while its
+ * approval is planned with no copy, under the same lock.
+ */
+const NONE_KEPT = 500;
+
+function ordersWithoutCopy(): Set<string> {
+  try {
+    const parsed: unknown = JSON.parse(getProperty(PROPERTY_KEYS.checklistsNone) ?? '[]');
+    return new Set(Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Records that `id` was approved with no checklist copy, written with the review queue's save of the
+ * same approval (no call of its own; left unrecorded if no save comes, which only costs a read later).
+ * Only worth it once a copy was ever made: before, no lookup reads the tab.
+ */
+export function noteNoChecklistCopy(id: string): void {
+  if (!checklistsInUse()) return;
+  rideWithQueueSave(() => {
+    const none = [...ordersWithoutCopy()].filter((other) => other !== id);
+    none.push(id);
+    return { [PROPERTY_KEYS.checklistsNone]: JSON.stringify(none.slice(-NONE_KEPT)) };
+  });
 }
 
 /** Every order's checklist copy, or none without reading when no copy was ever made. */
@@ -145,7 +189,7 @@ export function checklistCopyGrid(ss: Spreadsheet): unknown[][] {
 
 /**
  * The checklist copies of `ids` only, by request id, read from the tab's end (labour/order-rows.ts), or
- * none without reading when no copy was ever made.
+ * none without reading when no copy was ever made or the orders are known to have none.
  */
 export function checklistCopiesOf(
   ss: Spreadsheet,
@@ -153,6 +197,9 @@ export function checklistCopiesOf(
   key: HmacKey | null,
 ): Map<string, OrderChecklistItem[]> {
   if (!checklistsInUse()) return new Map();
-  const { values, rows } = checklistRowsOf(ss, CHECKLIST_ITEMS_SHEET, new Set(ids));
+  const none = ordersWithoutCopy();
+  const sought = new Set([...ids].filter((id) => !none.has(id)));
+  if (sought.size === 0) return new Map();
+  const { values, rows } = checklistRowsOf(ss, CHECKLIST_ITEMS_SHEET, sought);
   return parseChecklistItems(values, key, rows);
 }

@@ -165,7 +165,7 @@ export function writePlan(
   const sheet = ss.getSheetByName(CHECKLIST_ITEMS_SHEET);
   if (plan.copy && plan.changedItems.size > 0) {
     // An order approved before its category had a checklist tab copy: the copy lands with the tick.
-    markChecklistsInUse();
+    markChecklistsInUse(plan.checklist.map((i) => i.id));
     appendRows(
       ss,
       CHECKLIST_ITEMS_SHEET,

@@ -33,6 +33,7 @@ import { INTAKE_LEDGER } from '../intake/form-submit';
 import { findOrder } from '../review/find';
 import { notifyStep, stepAt, type StepOutcome, type StepRefusal } from './act';
 import { isRefusal, workerOrRefusal } from './caller';
+import { readHints } from './rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -71,7 +72,12 @@ function decideAndApply(
   if (step === null && !recordOnly)
     return handled(refuse('The answer to "What are you doing?" is not one of its choices.'));
   const register = Register.open(ss);
-  const located = answers.order === '' ? null : findOrder(register, answers.order);
+  // My work's remembered row of the order, if the respondent opened it lately: one more row to try.
+  const remembered = readHints(email)[answers.order.trim().toUpperCase()];
+  const located =
+    answers.order === ''
+      ? null
+      : findOrder(register, answers.order, remembered === undefined ? [] : [remembered]);
   if (!located) {
     return handled(
       refuse(`No work order "${typedRef}" is in the register: check the request id or work-order number.`),

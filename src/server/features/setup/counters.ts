@@ -4,7 +4,8 @@
  * "Created" and every "WO Number" change, append-only) — never restarted.
  *
  * Under the locks (intake, approval, schedules, setup) a lost counter is rebuilt without reading the
- * whole log: from the register's and the Archive tab's columns (bounded by the live register), the
+ * whole log: from the register's and the Archive tab's columns (their last rows only when the log's
+ * end is known whole: latestIssued), the
  * floors kept in document properties, and the END of the change log (./issued-tail.ts: ids are issued
  * in increasing order and logged as issued, so the latest genuine "Created" and "WO Number" rows name
  * the highest; rows the add-on did not write are skipped, so a forged row cannot push ids to its
@@ -48,10 +49,12 @@ export const REQUEST_COUNTER_STATE = 'requestCounter';
  * Appends the texts of `column` (below the header) to `into`, one by one: spreading a column of a
  * million cells into push() would pass a million arguments and overflow the stack.
  */
-function columnTexts(sheet: Sheet, column: number, into: string[]): void {
+function columnTexts(sheet: Sheet, column: number, into: string[], lastRows: number): void {
   const last = sheet.getLastRow();
   if (last < 2 || column < 1) return;
-  for (const r of sheet.getRange(2, column, last - 1, 1).getValues()) into.push(String(r[0] ?? ''));
+  const first = Math.max(2, last - lastRows + 1);
+  for (const r of sheet.getRange(first, column, last - first + 1, 1).getValues())
+    into.push(String(r[0] ?? ''));
 }
 
 function columnByHeader(sheet: Sheet, header: string): number {
@@ -68,17 +71,29 @@ export interface IssuedNumbers {
 }
 
 /**
- * The register's and the Archive tab's id and WO Number columns (bounded by the live register), or
- * only the one of them `wanted` needs.
+ * Rows read from the end of the register's and the Archive tab's columns when the log's end is exact
+ * (issued-tail.ts): orders are appended at the bottom, so an order whose rows the log lacks (an
+ * execution stopped between the register's write and the log's) is there unless sorted away since.
  */
-function tabNumbers(ss: Spreadsheet, wanted: IssuedWanted): { ids: string[]; numbers: string[] } {
+const TAIL_HINT_ROWS = 50;
+
+/**
+ * The register's and the Archive tab's id and WO Number columns (bounded by the live register), or
+ * only the one of them `wanted` needs; only their last `lastRows` rows when given.
+ */
+function tabNumbers(
+  ss: Spreadsheet,
+  wanted: IssuedWanted,
+  lastRows = Infinity,
+): { ids: string[]; numbers: string[] } {
   const ids: string[] = [];
   const numbers: string[] = [];
   for (const name of [SHEET_NAMES.register, SHEET_NAMES.archive]) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
-    if (wanted.request) columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id), ids);
-    if (wanted.woYear !== null) columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber), numbers);
+    if (wanted.request) columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id), ids, lastRows);
+    if (wanted.woYear !== null)
+      columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber), numbers, lastRows);
   }
   return { ids, numbers };
 }
@@ -106,13 +121,17 @@ function mergedWithLog(
 }
 
 /**
- * The highest numbers issued, as known under the locks: the register's and Archive tab's columns and
- * the end of the change log (issued-tail.ts), never the whole log. `wanted.woYear`'s highest is exact;
- * other years' are the highest the tabs and the rows read show.
+ * The highest numbers issued, as known under the locks: the end of the change log (issued-tail.ts),
+ * never the whole log, and the register's and Archive tab's columns: only their last rows when the
+ * log's end is exact (every row from the checkpoint's up to the numbers found is the add-on's, so no
+ * later number was issued and logged), whole otherwise (a row the add-on did not write in between may
+ * be an edited or moved "Created" row, whose order only the tabs still show, perhaps sorted anywhere).
+ * `wanted.woYear`'s highest is exact; other years' are the highest the tabs and the rows read show.
  */
 export function latestIssued(ss: Spreadsheet, wanted: IssuedWanted): IssuedNumbers {
-  const { ids, numbers } = tabNumbers(ss, wanted);
-  return mergedWithLog(ids, numbers, latestIssuedInLog(ss, wanted));
+  const fromLog = latestIssuedInLog(ss, wanted);
+  const { ids, numbers } = tabNumbers(ss, wanted, fromLog.exact ? TAIL_HINT_ROWS : Infinity);
+  return mergedWithLog(ids, numbers, fromLog);
 }
 
 function documentFloor(): number {

@@ -29,6 +29,15 @@
  * number, and the reading goes on to the one before: that number is then missed only if its order has
  * also left the register and the Archive tab (Verify audit log names the broken row either way).
  *
+ * Whether the end is the whole story (`exact`): the reading starts at the checkpoint's row, the log's
+ * last, still holding the MAC the checkpoint records (the add-on's own record of where its log ends),
+ * and every row from there up to the latest "Created" (and "WO Number" of the year, or the year's
+ * beginning) is the add-on's own. Then no number above those was issued and logged: a later "Created" row could not have
+ * been deleted (the row below it would no longer verify, or, at the end, the checkpoint's row would
+ * not hold its MAC), nor edited (it would not verify). The register's and the Archive tab's columns
+ * then add nothing the log does not say (counters.ts reads only their last rows). Any other reading,
+ * one with a row in between that the add-on did not write, leaves the tabs' whole columns to be read.
+ *
  * Repair and Take over, which read before taking the locks, read the whole log instead, top down
  * (issuedInWholeLog), with the same rule: keyed rows that verify, plain rows only in the legacy part.
  */
@@ -39,17 +48,22 @@ import { keyedCell, parseKeyedCell, type Checkpoint, type HmacKey } from '../../
 import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
 import { CREATED_FIELD } from '../../../core/replay';
 import { addonKey, documentSecret } from '../../adapters/addon-secret';
+import { readChangeLogBackward } from '../../adapters/change-log-read';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { GenuineRows, readLogRows } from '../integrity/log-history';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const FIRST_CHUNK = 200;
-const GROWTH = 4;
-const LARGEST_CHUNK = 50_000;
+/** Rows per read, bottom up: 200, then ×4, at most 50,000 (the last size repeats). */
+const CHUNKS = [200, 800, 3_200, 12_800, 50_000];
 const PLAIN_HASH = /^[0-9a-f]{64}$/;
 const WO_FIELD = REGISTER_COLUMNS.woNumber;
+/**
+ * Rows judged one by one (an HMAC each) to call a reading exact; past them it is not, and the caller
+ * reads the register's whole columns instead. The rows read for a request id are a few dozen.
+ */
+const CHECKED_ROWS = 2_000;
 /** Rows are logged at the time their execution started, which can precede the lock by a while. */
 const CLOCK_SLACK_MS = 2 * 86_400_000;
 
@@ -59,6 +73,12 @@ export interface LatestIssued {
   workOrder: Record<string, number>;
   /** Sheet rows read, for the curious (tests, bench). */
   rowsRead: number;
+  /**
+   * Whether the numbers found are all the log can tell (see "Whether the end is the whole story"):
+   * the reading started at the checkpoint's row, still holding its hash, and every row from there up
+   * to the last one it needed is the add-on's own. Always false for the whole log's reading.
+   */
+  exact: boolean;
 }
 
 export interface IssuedWanted {
@@ -122,7 +142,7 @@ function numbersOf(row: Row): { requests: number[]; wo: { year: number; seq: num
 
 /** The latest numbers issued, read upward from the log's end until `wanted` is known (see above). */
 export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): LatestIssued {
-  const found: LatestIssued = { request: 0, workOrder: {}, rowsRead: 0 };
+  const found: LatestIssued = { request: 0, workOrder: {}, rowsRead: 0, exact: false };
   const sheet = ss.getSheetByName(SHEET_NAMES.changeLog);
   if (!sheet) return found;
   const checkpoint = documentPropertiesOrNull() ? readCheckpoint() : null;
@@ -143,28 +163,13 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
   };
   // Plain rows met before knowing whether a keyed row lies above them (no checkpoint only).
   let pending: Row[] = [];
-  const lastRow = sheet.getLastRow();
-  // Rows below the checkpoint's are the add-on's only if uncommitted, and a number in those was never
-  // given to an order that landed (the register's column has any that did): the reading starts at the
-  // checkpoint's row when that row still holds the checkpoint's hash, so rows added below cost nothing.
-  let anchor = checkpoint && checkpoint.row >= 2 && checkpoint.row <= lastRow ? checkpoint : null;
-  let bottom = anchor ? anchor.row : lastRow;
-  let size = FIRST_CHUNK;
-  while (bottom >= 2 && !(requestDone && woDone)) {
-    const top = Math.max(2, bottom - size + 1);
-    const first = Math.max(2, top - 1);
-    const rows = sheet.getRange(first, 1, bottom - first + 1, CHANGE_LOG_HEADERS.length).getValues();
-    found.rowsRead += rows.length;
-    if (anchor) {
-      const expected = anchor.seq > 0 ? keyedCell(anchor.seq, anchor.head) : anchor.head;
-      const held = String(rows[bottom - first]?.[LOG_COLUMN.hash] ?? '').trim();
-      anchor = null;
-      // Rows inserted or deleted above it moved the add-on's last row: read from the sheet's end.
-      if (held !== expected) {
-        bottom = lastRow;
-        continue;
-      }
-    }
+  // Whether the chunk with the log's first data row was read through: the top was reached.
+  let reachedTop = false;
+  // Rows judged for exactness so far.
+  let checked = 0;
+  /** Judges the rows of one chunk (the row above it handed over first), bottom up; true once done. */
+  const visit = (rows: unknown[][], first: number, top: number): boolean => {
+    const bottom = first + rows.length - 1;
     for (let r = bottom; r >= top && !(requestDone && woDone); r--) {
       const row = rows[r - first] as Row;
       const changes = String(row[LOG_COLUMN.changes] ?? '');
@@ -179,8 +184,13 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
         if (keyed.seq === 1 && judge.seeksChainStart && judge.judge(row, above, r) === 'yes')
           judge.chainStartsAt(r);
       }
+      let verdict: 'yes' | 'no' | 'plain' | null = null;
+      if (found.exact) {
+        verdict = judge.judge(row, above, r);
+        if (verdict !== 'yes' || ++checked > CHECKED_ROWS) found.exact = false;
+      }
       if (!names && !beforeYear) continue;
-      const verdict = judge.judge(row, above, r);
+      verdict ??= judge.judge(row, above, r);
       if (verdict === 'plain') {
         if (names) pending.push(row);
         continue;
@@ -189,11 +199,39 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
       take(row);
       if (beforeYear) woDone = true;
     }
-    bottom = top - 1;
-    size = Math.min(size * GROWTH, LARGEST_CHUNK);
+    reachedTop = top <= 2;
+    return requestDone && woDone;
+  };
+  const lastRow = sheet.getLastRow();
+  const scan = {
+    firstColumn: 0,
+    columns: CHANGE_LOG_HEADERS.length,
+    chunks: CHUNKS,
+    maxRows: Infinity,
+    overlap: 1,
+  };
+  if (!(requestDone && woDone)) {
+    // Rows below the checkpoint's are the add-on's only if uncommitted, and a number in those was never
+    // given to an order that landed (the register's column has any that did): the reading starts at the
+    // checkpoint's row when that row still holds the checkpoint's hash, so rows added below cost nothing.
+    const anchor = checkpoint && checkpoint.row >= 2 && checkpoint.row <= lastRow ? checkpoint : null;
+    let moved = false;
+    if (anchor) {
+      const expected = anchor.seq > 0 ? keyedCell(anchor.seq, anchor.head) : anchor.head;
+      found.rowsRead += readChangeLogBackward(sheet, { ...scan, bottom: anchor.row }, (rows, first, top) => {
+        const held = String(rows[anchor.row - first]?.[LOG_COLUMN.hash] ?? '').trim();
+        // Rows inserted or deleted above it moved the add-on's last row: read from the sheet's end.
+        moved = held !== expected;
+        // Rows below the checkpoint's (an execution stopped before it committed, or typed) may name
+        // an order that landed in the register all the same: then the tabs' whole columns are read.
+        found.exact = !moved && anchor.row === lastRow;
+        return moved || visit(rows, first, top);
+      });
+    }
+    if (!anchor || moved) found.rowsRead += readChangeLogBackward(sheet, { ...scan, bottom: lastRow }, visit);
   }
   // The top reached with no keyed row above them: those plain rows are the add-on's legacy rows.
-  if (bottom < 2) for (const row of pending) take(row);
+  if (reachedTop) for (const row of pending) take(row);
   return found;
 }
 
@@ -205,7 +243,7 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
  * created here: that needs the document lock) no keyed row can be told genuine, and none counts.
  */
 export function issuedInWholeLog(ss: Spreadsheet): LatestIssued {
-  const found: LatestIssued = { request: 0, workOrder: {}, rowsRead: 0 };
+  const found: LatestIssued = { request: 0, workOrder: {}, rowsRead: 0, exact: false };
   const sheet = ss.getSheetByName(SHEET_NAMES.changeLog);
   if (!sheet) return found;
   const inDocument = documentPropertiesOrNull() !== null;
