@@ -1,277 +1,27 @@
 /**
- * The Charts service's enums and the embedded-chart classes of SpreadsheetApp (EmbeddedChartBuilder,
- * its typed variants from asColumnChart() etc., EmbeddedChart, ChartOptions, ContainerInfo).
- * Charts are recorded as specs (type, source ranges, options, position); nothing is drawn.
- * Reference: developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+ * The embedded-chart classes of SpreadsheetApp (EmbeddedChart, ChartOptions, ContainerInfo) and the
+ * sheet-side operations behind Sheet.insertChart etc. Charts are recorded as specs (type, source
+ * ranges, options, position); nothing is drawn. The Charts service and its enums are in ./chart-enums,
+ * the builders in ./chart-builders; both are re-exported here for the modules that import them.
+ * Reference: developers.google.com/apps-script/reference/spreadsheet/embedded-chart
  */
 import type { ExecutionContext } from '../execution';
-import { GasError, notImplemented } from '../gas-object';
-import { SpreadsheetGasObject, overload, text } from './base';
+import { GasError } from '../gas-object';
+import { SpreadsheetGasObject, overload } from './base';
 import type { SheetModel } from './sheet-model';
 import type { ChartModel, ChartSpec } from './chart-model';
-import { cloneSpec, defaultChartSpec } from './chart-model';
+import { cloneSpec } from './chart-model';
 import { Range } from './range';
+import { EmbeddedChartBuilder } from './chart-builders';
 
-const enumOf = <T extends string>(...names: T[]): Record<T, T> =>
-  Object.fromEntries(names.map((n) => [n, n])) as Record<T, T>;
-
-export const ChartType = enumOf(
-  'AREA',
-  'BAR',
-  'BUBBLE',
-  'CANDLESTICK',
-  'COLUMN',
-  'COMBO',
-  'GAUGE',
-  'GEO',
-  'HISTOGRAM',
-  'LINE',
-  'ORG',
-  'PIE',
-  'RADAR',
-  'SCATTER',
-  'SCORECARD',
-  'SPARKLINE',
-  'STEPPED_AREA',
-  'TABLE',
-  'TIMELINE',
-  'TREEMAP',
-  'WATERFALL',
-);
-export const LegendPosition = enumOf('BOTTOM', 'LEFT', 'NONE', 'RIGHT', 'TOP');
-export const ChartHiddenDimensionStrategy = enumOf(
-  'IGNORE_BOTH',
-  'IGNORE_ROWS',
-  'IGNORE_COLUMNS',
-  'SHOW_BOTH',
-);
-export const ChartMergeStrategy = enumOf('MERGE_COLUMNS', 'MERGE_ROWS');
-
-export class ChartsService extends SpreadsheetGasObject {
-  readonly gasClass = 'Charts';
-  override _staticProperties(): Record<string, unknown> {
-    return { ChartType, LegendPosition, ChartHiddenDimensionStrategy, ChartMergeStrategy };
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-export class EmbeddedChartBuilder extends SpreadsheetGasObject {
-  readonly gasClass: string = 'EmbeddedChartBuilder';
-
-  constructor(
-    ctx: ExecutionContext,
-    readonly _sheet: SheetModel,
-    readonly _spec: ChartSpec = defaultChartSpec(),
-    /** Set when the builder came from EmbeddedChart.modify(): build() keeps the chart's id. */
-    readonly _chartId: number | null = null,
-  ) {
-    super(ctx);
-  }
-
-  _as(type: keyof typeof ChartType, gasClass: string): TypedChartBuilder {
-    this._spec.type = type;
-    return new TypedChartBuilder(this.ctx, this._sheet, this._spec, this._chartId, gasClass);
-  }
-
-  addRange(range: Range): this {
-    overload(this.gasClass, 'addRange', arguments, ['gas']);
-    if (!(range instanceof Range)) throw new GasError('Invalid argument: range');
-    this._spec.ranges.push({ kind: 'range', sheetId: range._model.sheetId, rect: { ...range._rect } });
-    return this;
-  }
-
-  removeRange(range: Range): this {
-    overload(this.gasClass, 'removeRange', arguments, ['gas']);
-    if (!(range instanceof Range)) throw new GasError('Invalid argument: range');
-    const i = this._spec.ranges.findIndex(
-      (r) =>
-        r.sheetId === range._model.sheetId &&
-        r.rect.row === range._rect.row &&
-        r.rect.column === range._rect.column &&
-        r.rect.numRows === range._rect.numRows &&
-        r.rect.numColumns === range._rect.numColumns,
-    );
-    if (i >= 0) this._spec.ranges.splice(i, 1);
-    return this;
-  }
-
-  clearRanges(): this {
-    this._spec.ranges = [];
-    return this;
-  }
-
-  getRanges(): Range[] {
-    return rangesOf(this.ctx, this._sheet, this._spec);
-  }
-
-  setChartType(type: string): this {
-    overload(this.gasClass, 'setChartType', arguments, ['string']);
-    if (!(type in ChartType)) throw new GasError('Invalid argument: type');
-    this._spec.type = type;
-    return this;
-  }
-
-  getChartType(): string {
-    return this._spec.type;
-  }
-
-  /** Options use Google's dotted names (`title`, `hAxis.title`, `legend.position`…). */
-  setOption(option: string, value: unknown): this {
-    overload(this.gasClass, 'setOption', arguments, ['string', 'any']);
-    this._spec.options[option] = value instanceof Date ? new Date(value.getTime()) : value;
-    return this;
-  }
-
-  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
-    overload(this.gasClass, 'setPosition', arguments, ['number', 'number', 'number', 'number']);
-    this._spec.position = { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY };
-    return this;
-  }
-
-  getContainer(): ContainerInfo {
-    return new ContainerInfo(this.ctx, this._spec);
-  }
-
-  setNumHeaders(headers: number): this {
-    overload(this.gasClass, 'setNumHeaders', arguments, ['number']);
-    this._spec.numHeaders = headers;
-    return this;
-  }
-
-  setHiddenDimensionStrategy(strategy: string): this {
-    overload(this.gasClass, 'setHiddenDimensionStrategy', arguments, ['string']);
-    this._spec.hiddenDimensionStrategy = strategy;
-    return this;
-  }
-
-  setMergeStrategy(mergeStrategy: string): this {
-    overload(this.gasClass, 'setMergeStrategy', arguments, ['string']);
-    this._spec.mergeStrategy = mergeStrategy;
-    return this;
-  }
-
-  setTransposeRowsAndColumns(transpose: boolean): this {
-    overload(this.gasClass, 'setTransposeRowsAndColumns', arguments, ['boolean']);
-    this._spec.transposeRowsAndColumns = transpose;
-    return this;
-  }
-
-  build(): EmbeddedChart {
-    return new EmbeddedChart(this.ctx, this._sheet, cloneSpec(this._spec), this._chartId);
-  }
-
-  asAreaChart(): TypedChartBuilder {
-    return this._as('AREA', 'EmbeddedAreaChartBuilder');
-  }
-  asBarChart(): TypedChartBuilder {
-    return this._as('BAR', 'EmbeddedBarChartBuilder');
-  }
-  asColumnChart(): TypedChartBuilder {
-    return this._as('COLUMN', 'EmbeddedColumnChartBuilder');
-  }
-  asComboChart(): TypedChartBuilder {
-    return this._as('COMBO', 'EmbeddedComboChartBuilder');
-  }
-  asHistogramChart(): TypedChartBuilder {
-    return this._as('HISTOGRAM', 'EmbeddedHistogramChartBuilder');
-  }
-  asLineChart(): TypedChartBuilder {
-    return this._as('LINE', 'EmbeddedLineChartBuilder');
-  }
-  asPieChart(): TypedChartBuilder {
-    return this._as('PIE', 'EmbeddedPieChartBuilder');
-  }
-  asScatterChart(): TypedChartBuilder {
-    return this._as('SCATTER', 'EmbeddedScatterChartBuilder');
-  }
-  asSteppedAreaChart(): TypedChartBuilder {
-    return this._as('STEPPED_AREA', 'EmbeddedSteppedAreaChartBuilder');
-  }
-  asTableChart(): TypedChartBuilder {
-    return this._as('TABLE', 'EmbeddedTableChartBuilder');
-  }
-}
-
-const AXIS_TYPES = new Set([
-  'AREA',
-  'BAR',
-  'COLUMN',
-  'COMBO',
-  'HISTOGRAM',
-  'LINE',
-  'SCATTER',
-  'STEPPED_AREA',
-]);
-const STACKABLE_TYPES = new Set(['AREA', 'BAR', 'COLUMN', 'COMBO', 'STEPPED_AREA']);
-
-/**
- * EmbeddedColumnChartBuilder, EmbeddedPieChartBuilder…: the base builder plus title, legend, axes.
- * A method the typed builder does not have in Google (setStacked on a line chart) is reported as not
- * implemented rather than quietly accepted.
- */
-export class TypedChartBuilder extends EmbeddedChartBuilder {
-  override readonly gasClass: string;
-
-  constructor(
-    ctx: ExecutionContext,
-    sheet: SheetModel,
-    spec: ChartSpec,
-    chartId: number | null,
-    gasClass: string,
-  ) {
-    super(ctx, sheet, spec, chartId);
-    this.gasClass = gasClass;
-  }
-
-  _need(types: Set<string>, method: string): void {
-    if (!types.has(this._spec.type)) notImplemented(this.gasClass, method);
-  }
-
-  setTitle(chartTitle: string): this {
-    return this.setOption('title', text(chartTitle));
-  }
-  setLegendPosition(position: string): this {
-    return this.setOption('legend.position', text(position).toLowerCase());
-  }
-  setColors(cssValues: string[]): this {
-    return this.setOption('colors', cssValues.slice());
-  }
-  setBackgroundColor(cssValue: string): this {
-    return this.setOption('backgroundColor', text(cssValue));
-  }
-  setDimensions(width: number, height: number): this {
-    this.setOption('width', width);
-    return this.setOption('height', height);
-  }
-  setXAxisTitle(title: string): this {
-    this._need(AXIS_TYPES, 'setXAxisTitle');
-    return this.setOption('hAxis.title', text(title));
-  }
-  setYAxisTitle(title: string): this {
-    this._need(AXIS_TYPES, 'setYAxisTitle');
-    return this.setOption('vAxis.title', text(title));
-  }
-  setRange(start: number, end: number): this {
-    this._need(AXIS_TYPES, 'setRange');
-    this.setOption('vAxis.viewWindow.min', start);
-    return this.setOption('vAxis.viewWindow.max', end);
-  }
-  setStacked(): this {
-    this._need(STACKABLE_TYPES, 'setStacked');
-    return this.setOption('isStacked', true);
-  }
-  reverseCategories(): this {
-    this._need(AXIS_TYPES, 'reverseCategories');
-    return this.setOption('hAxis.direction', -1);
-  }
-  set3D(): this {
-    this._need(new Set(['PIE']), 'set3D');
-    return this.setOption('is3D', true);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
+export { EmbeddedChartBuilder, TypedChartBuilder } from './chart-builders';
+export {
+  ChartHiddenDimensionStrategy,
+  ChartMergeStrategy,
+  ChartType,
+  ChartsService,
+  LegendPosition,
+} from './chart-enums';
 
 export class EmbeddedChart extends SpreadsheetGasObject {
   readonly gasClass = 'EmbeddedChart';
@@ -366,7 +116,8 @@ export class ContainerInfo extends SpreadsheetGasObject {
   }
 }
 
-function rangesOf(ctx: ExecutionContext, sheet: SheetModel, spec: ChartSpec): Range[] {
+/** The live Ranges a chart spec draws from (a source tab no longer found is skipped). */
+export function rangesOf(ctx: ExecutionContext, sheet: SheetModel, spec: ChartSpec): Range[] {
   return spec.ranges.flatMap((ref) => {
     const source = sheet.spreadsheet.sheetById(ref.sheetId);
     return source ? [new Range(ctx, source, { ...ref.rect })] : [];

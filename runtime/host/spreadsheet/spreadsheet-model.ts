@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { SheetModel } from './sheet-model';
-import type { SheetState } from './sheet-model';
+import type { SheetState } from './sheet-state';
 import type { Rect } from './rect';
 import { ProtectionModel } from './protection-model';
 import type { ProtectionType } from './protection-model';

@@ -1,0 +1,67 @@
+/**
+ * The Trigger objects ScriptApp hands back, and the one place a builder's create() records a trigger
+ * in the world's registry (./trigger-registry). Shared by ScriptApp (./triggers) and the builders
+ * (./trigger-builders), so neither has to import the other.
+ */
+import { GasObject } from '../gas-object';
+import type { ExecutionContext } from '../execution';
+import type { ClockSchedule, EventTypeName, TriggerRecord, TriggerSourceName } from './trigger-registry';
+
+/** A Spreadsheet or Form object (another service's GasObject) or its id. */
+export function documentId(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (value instanceof GasObject) {
+    const getId = (value as unknown as { getId?: unknown }).getId;
+    if (typeof getId === 'function') return String((getId as () => unknown).call(value));
+  }
+  return null;
+}
+
+/** Common tail of the builders: Google checks the limits only at create(). */
+export function createTrigger(
+  ctx: ExecutionContext,
+  fields: {
+    handlerFunction: string;
+    eventType: EventTypeName;
+    source: TriggerSourceName;
+    sourceId: string | null;
+    schedule: ClockSchedule | null;
+  },
+): Trigger {
+  const now = ctx.world.clock.now();
+  const record = ctx.world.triggers.add(
+    {
+      ...fields,
+      owner: ctx.effectiveUserEmail,
+      documentId: ctx.activeSpreadsheetId ?? fields.sourceId,
+      createdAt: now,
+    },
+    now.getTime(),
+  );
+  return new Trigger(record);
+}
+
+/** A script-visible snapshot of one installable trigger. */
+export class Trigger extends GasObject {
+  readonly gasClass = 'Trigger';
+  readonly gasService = 'Script' as const;
+  constructor(private readonly record: TriggerRecord) {
+    super();
+  }
+  getUniqueId(): string {
+    return this.record.uid;
+  }
+  getHandlerFunction(): string {
+    return this.record.handlerFunction;
+  }
+  getEventType(): EventTypeName {
+    return this.record.eventType;
+  }
+  getTriggerSource(): TriggerSourceName {
+    return this.record.source;
+  }
+  /** Reference: the spreadsheet or form id; null for time-driven triggers. */
+  getTriggerSourceId(): string | null {
+    return this.record.sourceId;
+  }
+}
