@@ -19,6 +19,11 @@ export const TECH2 = 'theo.tech@example.com';
 export const MANAGER = 'mia.manager@example.com';
 export const REQUESTOR = 'rita.requestor@example.com';
 export const STRANGER = 'stranger@example.net';
+/**
+ * A Tuesday, 10:00 in New York (the manifest's time zone): inside business hours, so a test that lets
+ * the SLA clock run sees it count. Pass it as `startAt` where the outcome depends on the time of day.
+ */
+export const MID_MORNING = new Date('2026-11-10T15:00:00Z');
 
 export const STAFF_ROWS: readonly (readonly [string, string, string, boolean])[] = [
   [SUPERVISOR, 'Sam Supervisor', 'Supervisor', true],

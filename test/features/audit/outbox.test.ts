@@ -6,11 +6,10 @@
  * administrators hear of it at most once a day.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
-import { ADMIN, REQUESTOR, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { ADMIN, REQUESTOR, setUpWorkbook, type TestWorkbook, MID_MORNING } from '../../support/workbook';
 import { DAY, HOUR, advance, now, rowsOf, runHourly, submitMany } from '../../support/ops';
 
 /** Tuesday 10 November 2026, 10:00 in New York: per-day limits are counted from the local midnight. */
-const MID_MORNING = new Date('2026-11-10T15:00:00Z');
 
 const ATTACKER = 'mallory@example.net';
 const OUTBOX = SHEET_NAMES.outbox;

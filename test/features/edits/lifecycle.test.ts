@@ -7,6 +7,7 @@
 import {
   MANAGER,
   REQUESTOR,
+  MID_MORNING,
   STRANGER,
   SUPERVISOR,
   TECH,
@@ -30,7 +31,8 @@ import {
 
 let wb: TestWorkbook;
 beforeAll(async () => {
-  wb = await setUpWorkbook();
+  // In business hours, so the SLA clock counts the hold below whatever the time of day the suite runs.
+  wb = await setUpWorkbook({ startAt: MID_MORNING });
 });
 afterAll(() => wb.close());
 
@@ -102,7 +104,12 @@ describe('the assignee takes an assigned work order to Completed by editing cell
     expect(mailTo(wb, SUPERVISOR).slice(supervisorMail)).toEqual([expect.stringContaining('On hold')]);
     expect(mailTo(wb, TECH).some((s) => s.includes('On hold'))).toBe(false); // not about their own change
 
+    // Two hours on hold: the due date moves by them when work resumes (the SLA clock stopped). Before,
+    // the hold lasted however long the machine took between two edits, and a second's tick moved it.
+    const due = wb.order(id).due as Date;
+    wb.rt.world.clock.advance(2 * 3_600_000);
     await type(wb, TECH, id, 'Status', 'In Progress');
+    expect((wb.order(id).due as Date).getTime() - due.getTime()).toBeGreaterThanOrEqual(2 * 3_600_000);
     await type(wb, TECH, id, 'Progress Notes', 'Ballast arrived, fitted');
     await type(wb, TECH, id, 'Results', 'Light works, no flicker');
     await type(wb, TECH, id, 'Actions Taken', 'Replaced the ballast and the tube');
@@ -129,7 +136,10 @@ describe('the assignee takes an assigned work order to Completed by editing cell
       'Status',
       'On Hold Since', // the SLA clock stops
       'Status',
+      'Due', // moved by the two hours held
       'On Hold Since', // and starts again
+      'Held For (h)',
+      'Reason for change',
       'Progress Notes',
       'Results',
       'Actions Taken',

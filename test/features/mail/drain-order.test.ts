@@ -5,7 +5,14 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { drainRank } from '../../../src/core/mail-forecast';
-import { SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import {
+  SUPERVISOR,
+  TECH,
+  expectOk,
+  setUpWorkbook,
+  type TestWorkbook,
+  MID_MORNING,
+} from '../../support/workbook';
 import {
   DAY,
   assign,
@@ -17,8 +24,7 @@ import {
   submitMany,
 } from '../../support/ops';
 
-/** Tuesday 10 November 2026, 10:00 in New York: per-day limits are counted from the local midnight. */
-const MID_MORNING = new Date('2026-11-10T15:00:00Z');
+/* Per-day limits are counted from the local midnight: the world starts at MID_MORNING. */
 
 let wb: TestWorkbook;
 let emergencyId: string;

@@ -9,11 +9,17 @@
 import { SHEET_NAMES } from '../../../src/core/model';
 import { OUTBOX_KEEP_DAYS } from '../../../src/server/adapters/outbox-trim';
 import { until } from '../../support/locks';
-import { REQUESTOR, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import {
+  REQUESTOR,
+  SUPERVISOR,
+  expectOk,
+  setUpWorkbook,
+  type TestWorkbook,
+  MID_MORNING,
+} from '../../support/workbook';
 import { DAY, HOUR, advance, mailTo, rowsOf, runHourly, setSetting, submitMany } from '../../support/ops';
 import type { GasObject } from '../../../runtime/host/gas-object';
 
-const MID_MORNING = new Date('2026-11-10T15:00:00Z');
 const OUTBOX = SHEET_NAMES.outbox;
 /** Old Sent rows the drain removes: more than the slack the writer's grid could have. */
 const OLD = 6;
