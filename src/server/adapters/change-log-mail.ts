@@ -22,7 +22,7 @@ import { composePlanned, type ComposeContext, type PlannedMail } from './change-
 import { queueEmails, type OutgoingEmail } from './mailer';
 import { loadReferenceData } from './reference-data';
 import { Register } from './register';
-import { findOrderByQuery } from './register-lookup';
+import { findOrder } from './register-lookup';
 import { documentKeysLastSeen, documentPropertiesOrNull } from './service-handles';
 import { isHandedOffMailKey } from './change-log-handoff';
 import { ownerProperties } from './owner-state';
@@ -275,7 +275,7 @@ function ordersOf(
   const register = Register.open(ss);
   if (ids.size <= 3) {
     // Rows the review queue suggests first, each checked by id: the column only when none holds it.
-    const found = new Map([...ids].map((id) => [id, findOrderByQuery(register, id)?.order]));
+    const found = new Map([...ids].map((id) => [id, findOrder(register, id)?.order]));
     return (id) => found.get(id);
   }
   const all = new Map(register.readAll().orders.map((o) => [o.order.id, o.order]));

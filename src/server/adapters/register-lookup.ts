@@ -9,7 +9,7 @@
  *    in increasing order and appended at the bottom, and the index records the highest id among the
  *    rows up to its last row, so the id n rows below that one is n rows above that row;
  *  - any the caller knows (My work's remembered rows of the technician's orders).
- * When none holds it, one read of the column finds it (Register.rowOf), as before: a wrong hint costs
+ * When none holds it, one read of the column finds it (Register.rowOf), never the whole register: a wrong hint costs
  * one row's read. Nothing is trusted from a hint but the row number: the row's own cells decide.
  */
 import { parseRequestId, parseWoNumber } from '../../core/ids';
@@ -39,7 +39,7 @@ export function queueRowHints(query: string): number[] {
  * The order whose request id (or work-order number, when `query` reads as one) is `query`, trimmed
  * and in any case: at the first of the hinted rows that holds it, else found by reading the column.
  */
-export function findOrderByQuery(
+export function findOrder(
   register: Register,
   query: string,
   moreHints: readonly number[] = [],

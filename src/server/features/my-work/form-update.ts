@@ -11,7 +11,6 @@ import { renderEmail } from '../../../core/email-format';
 import { singleLine } from '../../../core/sanitize';
 import { roleOf } from '../../../core/staff';
 import type { FormSubmitEvent } from '../../../core/intake';
-import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
 import {
   MyWorkActionRequestSchema,
   describeMyWorkIssues,
@@ -25,12 +24,11 @@ import {
   withOwnerAndDocumentLocks,
 } from '../../adapters/document-lock';
 import { sendOrQueue } from '../../adapters/mailer';
-import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { currentStaff, loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 // Intake's ledger of response rows already handled: one ledger for every form, so a replay is caught alike.
-import { INTAKE_LEDGER } from '../intake/form-submit';
-import { findOrder } from '../review/find';
+import { oncePerResponseRow } from '../intake/response-once';
+import { findOrder } from '../../adapters/register-lookup';
 import { notifyStep, stepAt, type StepOutcome, type StepRefusal } from './act';
 import { isRefusal, workerOrRefusal } from './caller';
 import { readHints } from './rows';
@@ -169,15 +167,11 @@ export function applyUpdateResponse(ss: Spreadsheet, event: FormSubmitEvent): bo
   const reference = { ...loadReferenceData(ss), staff: currentStaff(ss) };
   // Whole seconds: the stamps read back exactly as recorded.
   const now = wholeSeconds(new Date());
-  const handled = withOwnerAndDocumentLocks((): Handled | null => {
-    const ssId = ss.getId();
-    const ledger = parseLedger(readOwnerState(ssId, INTAKE_LEDGER));
-    const { sheetName, row } = event.range;
-    if (isIngested(ledger, sheetName, row)) return null;
-    const result = decideAndApply(ss, reference, event, now);
-    writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger(markIngested(ledger, sheetName, row)));
-    return result;
-  }, KEEP_DOCUMENT_LOCK_FOR_MAIL);
+  const handled = withOwnerAndDocumentLocks(
+    (): Handled | null =>
+      oncePerResponseRow(ss.getId(), event.range, () => decideAndApply(ss, reference, event, now)),
+    KEEP_DOCUMENT_LOCK_FOR_MAIL,
+  );
   if (!handled) return false;
   const { outcome } = handled;
   if (outcome.ok) notifyStep(ss, reference, outcome, handled.email, now);

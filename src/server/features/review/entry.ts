@@ -27,7 +27,7 @@ import { currentUserEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { performAction } from './act';
 import { isRefusal, reviewerOrRefusal, type Reviewer } from './caller';
-import { findOrder } from './find';
+import { findOrder } from '../../adapters/register-lookup';
 import { successMessage } from './messages';
 import { describeDeliveries, sendActionEmails } from './notify';
 import { answer, refusal } from './respond';

@@ -16,15 +16,13 @@ import { CELL_CHAR_LIMIT } from '../../../core/sanitize';
 import { appendChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import type { FormSubmitEvent } from '../../../core/intake';
-import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
-import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
-import { INTAKE_LEDGER } from '../intake/form-submit';
+import { oncePerResponseRow } from '../intake/response-once';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
-import { findOrder } from './find';
+import { findOrder } from '../../adapters/register-lookup';
 import { hasVisibleText } from '../../../shared/visible-text';
 import { openQuestionsIn, settleQuestion } from './questions';
 
@@ -61,14 +59,11 @@ export function recordReply(
   const reference = loadReferenceData(ss);
   const { sheetName, row } = event.range;
   // The owner's lock guards the ledger (their user properties), the document lock the register.
-  return withOwnerAndDocumentLocks((): ReplyOutcome => {
-    const ssId = ss.getId();
-    const ledger = parseLedger(readOwnerState(ssId, INTAKE_LEDGER));
-    if (isIngested(ledger, sheetName, row)) return 'already handled';
-    const outcome = applyReply(ss, reference, reply, now);
-    writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger(markIngested(ledger, sheetName, row)));
-    return outcome;
-  });
+  return withOwnerAndDocumentLocks(
+    (): ReplyOutcome =>
+      oncePerResponseRow(ss.getId(), { sheetName, row }, () => applyReply(ss, reference, reply, now)) ??
+      'already handled',
+  );
 }
 
 /** The reply put on its order, or refused and logged. Caller holds the owner's and the document lock. */
