@@ -123,6 +123,14 @@ export function currentStaff(ss: Spreadsheet): StaffMember[] {
   return staff;
 }
 
+/**
+ * The reference data with Staff as the tab has it now (currentStaff): what every caller about to change
+ * something (a sidebar action, a My work step, an update-form answer) is judged by.
+ */
+export function referenceWithCurrentStaff(ss: Spreadsheet): ReferenceData {
+  return { ...loadReferenceData(ss), staff: currentStaff(ss) };
+}
+
 /** Who has which role, in an order the snapshot's round trip cannot change. */
 function rightsKey(staff: readonly StaffMember[]): string {
   return staff

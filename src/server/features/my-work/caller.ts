@@ -8,7 +8,7 @@ import { roleMay, rolesList } from '../../../core/permissions';
 import { nameOf, roleOf } from '../../../core/staff';
 import type { Refusal } from '../../../shared/my-work-types';
 import { describeMyWorkIssues } from '../../../shared/my-work';
-import { currentStaff, loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { loadReferenceData, referenceWithCurrentStaff, type ReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/workbook';
 
@@ -70,7 +70,7 @@ export function myWorkCall<T>(
   if (!acting) return { data: parsed.data, ss, reference: remembered, worker: seen };
   // Before a change, the caller as the Staff tab has them now: a row deleted from it fires no edit
   // trigger, so the remembered Staff may still list someone removed.
-  const reference = { ...remembered, staff: currentStaff(ss) };
+  const reference = referenceWithCurrentStaff(ss);
   const worker = workerOrRefusal(reference, email);
   if (isRefusal(worker)) return worker;
   return { data: parsed.data, ss, reference, worker };

@@ -24,7 +24,7 @@ import {
   withOwnerAndDocumentLocks,
 } from '../../adapters/document-lock';
 import { sendOrQueue } from '../../adapters/mailer';
-import { currentStaff, loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { referenceWithCurrentStaff, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 // Intake's ledger of response rows already handled: one ledger for every form, so a replay is caught alike.
 import { oncePerResponseRow } from '../intake/response-once';
@@ -164,7 +164,7 @@ function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handle
 /** Handles one update-form response; returns false when the event was already handled (a replay). */
 export function applyUpdateResponse(ss: Spreadsheet, event: FormSubmitEvent): boolean {
   // The respondent as the Staff tab has them now (a deleted Staff row fires no edit trigger).
-  const reference = { ...loadReferenceData(ss), staff: currentStaff(ss) };
+  const reference = referenceWithCurrentStaff(ss);
   // Whole seconds: the stamps read back exactly as recorded.
   const now = wholeSeconds(new Date());
   const handled = withOwnerAndDocumentLocks(

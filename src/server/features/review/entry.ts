@@ -19,7 +19,7 @@ import {
   type ReviewPollResponse,
   type ReviewSearchResponse,
 } from '../../../shared/review';
-import { currentStaff, loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
+import { loadReferenceData, referenceWithCurrentStaff, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { loadQueue, queueMarker } from '../../adapters/review-queue';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
@@ -110,7 +110,7 @@ export function reviewAct(request?: unknown): ReviewActResponse {
     if (isRefusal(seen)) return seen;
     // Before acting, the caller (and the assignees offered) as the Staff tab has them now: a row
     // deleted from it fires no edit trigger, so the remembered Staff may still list someone removed.
-    const reference = { ...remembered, staff: currentStaff(ss) };
+    const reference = referenceWithCurrentStaff(ss);
     const reviewer = reviewerOrRefusal(reference, email);
     if (isRefusal(reviewer)) return reviewer;
     const outcome = performAction(ss, reference, reviewer, parsed.data, now);
