@@ -3,6 +3,7 @@
  */
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from './model';
 import { isDate } from './time';
+import { DATE_TIME_FIELDS } from './columns';
 
 export type FieldValue = string | number | Date | null;
 export interface FieldChange {
@@ -11,16 +12,7 @@ export interface FieldChange {
   newValue: FieldValue;
 }
 
-const DATE_FIELDS: ReadonlySet<WorkOrderField> = new Set<WorkOrderField>([
-  'due',
-  'requestedAt',
-  'decidedAt',
-  'assignedAt',
-  'startedAt',
-  'completedAt',
-  'closedAt',
-  'heldSince',
-]);
+const DATE_FIELDS: ReadonlySet<WorkOrderField> = new Set(DATE_TIME_FIELDS);
 
 /** True for the work-order fields holding a Date (or null). */
 export function isDateField(field: WorkOrderField): boolean {
