@@ -27,10 +27,14 @@ export interface ReferenceData {
 /** Where the snapshot lives in document properties (tests drop it after writing the tabs directly). */
 export const REFERENCE_SNAPSHOT_KEY = PROPERTY_KEYS.referenceSnapshot;
 /**
- * Edits to Settings/Staff drop the snapshot at once (edit trigger, setup); the age limit only bounds
- * drift from changes no trigger sees (edits made through the API).
+ * Edits to Settings/Staff drop the snapshot at once (edit trigger, setup); the age limit bounds drift
+ * from changes no edit trigger sees: a Staff row deleted (how people remove someone), cells written
+ * through the API. Within the hour, a removed person's register edits are still judged by their old
+ * role (the sidebars and forms check the tab itself, currentStaff); the hourly job re-applies the
+ * protections in the same hour (setup/protections.ts). A re-read costs the first execution of the hour
+ * two sheet reads and a property write.
  */
-const MAX_AGE_MS = 24 * 3_600_000;
+const MAX_AGE_MS = 3_600_000;
 
 /** The cached snapshot is re-validated like anything else read back. */
 const CachedSchema = z.object({
@@ -110,7 +114,7 @@ function loadFresh(ss: Spreadsheet): ReferenceData {
 /**
  * The Staff tab as it is now, for a caller's rights before they change anything. A row deleted from
  * Staff (how people remove someone) fires no edit trigger, so the snapshot would keep a removed
- * supervisor's role for up to a day; this reads the tab unless this execution just did. When the tab
+ * supervisor's role for up to an hour; this reads the tab unless this execution just did. When the tab
  * no longer matches the snapshot, the snapshot is dropped, so every later execution reads it afresh.
  */
 export function currentStaff(ss: Spreadsheet): StaffMember[] {

@@ -30,7 +30,7 @@ import {
   sidebarAct,
   submitOne,
 } from '../../support/edits';
-import { runHourly } from '../../support/ops';
+import { rowsOf, runHourly } from '../../support/ops';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -153,6 +153,34 @@ describe('protections follow the Staff tab', () => {
     expectOk((await wb.edit(ADMIN, SHEET_NAMES.staff, row, 4, [['FALSE']])).executions[0]!);
     expect(await canType(newcomer, SHEET_NAMES.changeLog, 2, 5)).toBe(false);
     expect(await canType(newcomer, REGISTER, 2, 1)).toBe(false);
+  });
+});
+
+describe('a Staff row deleted, which no edit trigger sees', () => {
+  test('the removed supervisor can no longer write once the hourly job has run', async () => {
+    const leaver = 'lea.leaving@example.com';
+    const staff = wb.sheet(SHEET_NAMES.staff);
+    const row = staff.lastRow() + 1;
+    expectOk(
+      (await wb.edit(ADMIN, SHEET_NAMES.staff, row, 1, [[leaver, 'Lea', 'Supervisor', 'TRUE']]))
+        .executions[0]!,
+    );
+    expect(await canType(leaver, SHEET_NAMES.changeLog, 2, 5)).toBe(true);
+    // The administrator deletes the row: Sheets tells only change triggers, so nothing re-applies yet.
+    staff.deleteRows(row, 1);
+    expect(await canType(leaver, SHEET_NAMES.changeLog, 2, 5)).toBe(true);
+    expectOk((await runHourly(wb))[0]!);
+    expect(await canType(leaver, SHEET_NAMES.changeLog, 2, 5)).toBe(false);
+    expect(await canType(leaver, REGISTER, 2, 1)).toBe(false);
+    // Everyone still on the tab keeps their access, and the repair is reported once.
+    expect(await canType(SUPERVISOR, SHEET_NAMES.changeLog, 2, 5)).toBe(true);
+    const reported = (): number =>
+      rowsOf(wb, SHEET_NAMES.errors).filter((r) =>
+        /Staff tab changed without an edit/.test(String(r.Message)),
+      ).length;
+    expect(reported()).toBe(1);
+    expectOk((await runHourly(wb))[0]!);
+    expect(reported()).toBe(1);
   });
 });
 

@@ -19,6 +19,8 @@ import {
 import { act, itemIn, mailLog, submitRequests, target, viewFor } from '../review/helpers';
 import { writesSnapshot } from '../review/fixtures';
 import { assignedOrders, cardIn, myView, step, targetOf } from '../my-work/helpers';
+import { HOUR, advance } from '../../support/ops';
+import { REGISTER, rowOf } from '../../support/edits';
 
 let wb: TestWorkbook;
 beforeEach(async () => {
@@ -111,4 +113,13 @@ test('negative control: deleting someone else’s row leaves the supervisor acti
   });
   expect(reply.ok).toBe(true);
   expect(wb.order(id!).assignee).toBe(TECH);
+});
+
+test('a technician whose row was deleted can no longer start work by typing, once the remembered Staff is an hour old', async () => {
+  const [id] = await assignedOrders(wb, [TECH]);
+  await deleteStaffRow(TECH);
+  advance(wb, HOUR + 60_000);
+  const edit = await wb.edit(TECH, REGISTER, rowOf(wb, id!), wb.registerColumn('Status'), [['In Progress']]);
+  edit.executions.forEach(expectOk);
+  expect(wb.order(id!).status).toBe('Assigned');
 });

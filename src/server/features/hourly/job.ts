@@ -11,7 +11,7 @@
  */
 import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
 import { installationOwnerFromSheet } from '../setup/installation';
-import { repairRegisterProtection } from '../setup/protections';
+import { reapplyAfterUnseenStaffChange, repairRegisterProtection } from '../setup/protections';
 import { drainOutbox, hasBacklog, type DrainResult } from '../../adapters/outbox';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { AlreadyReportedError } from '../errors/reporting';
@@ -220,6 +220,11 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
     });
     step('protections', () => {
       const owner = installationOwnerFromSheet(ss);
+      if (reapplyAfterUnseenStaffChange(ss, reference.staff, owner))
+        repaired(
+          'protections',
+          'The Staff tab changed without an edit the add-on saw (a row deleted, or cells written by another program): the sheet protections now follow it again.',
+        );
       // Rows added at the bottom: only they are protected (./register-protection); anything else, setup's repair.
       const extended = extendRegisterProtection(ss, reference.staff, owner);
       if (repairRegisterProtection(ss, reference.staff, owner) || extended)

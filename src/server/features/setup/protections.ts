@@ -14,7 +14,7 @@ import { CHECKLISTS_SHEET } from '../../../core/checklists';
 import { CHECKLIST_ITEMS_SHEET } from '../../../core/checklist-items';
 import { PARTS_SHEET, TIME_SHEET } from '../../../core/labour';
 import { KPI_HISTORY_SHEET } from '../../../core/reports/weekly';
-import { areaEditors, type ProtectedArea } from '../../../core/permissions';
+import { PROTECTED_AREAS, areaEditors, type ProtectedArea } from '../../../core/permissions';
 import { ownerMarker } from './installation';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { syncEditors } from './protection-editors';
@@ -157,8 +157,45 @@ export function applyProtections(
       true,
     );
   }
+  // What they were applied with, for the hourly job (reapplyAfterUnseenStaffChange), in the running
+  // user's store: the installation owner's when its edit trigger or its setup applied them.
+  const applied = typeof staff === 'function' ? staff() : staff;
+  attempt(
+    'the record of their editors',
+    () => (writeOwnerState(ss.getId(), PROTECTED_EDITORS, editorsByArea(applied, installationOwner)), false),
+    true,
+  );
   if (changed.length > 0)
     notes?.repaired.push(`protected ${changed.join(', ')} (editors from the Staff tab)`);
+}
+
+/** Owner state (per spreadsheet): every protected area's editors when the protections were last applied. */
+export const PROTECTED_EDITORS = 'protectedEditors';
+
+/** Every protected area with its editors, as one text that two lists compare by. */
+function editorsByArea(staff: readonly StaffMember[], installationOwner: string | null): string {
+  return PROTECTED_AREAS.map(
+    (area) => `${area}=${areaEditors(area, staff, installationOwner).join(',')}`,
+  ).join(';');
+}
+
+/**
+ * Staff changes that no edit trigger sees (a row deleted: Sheets tells only change triggers; cells
+ * written through the API) would leave a removed person an editor of the protected tabs and columns
+ * until the next accepted Staff edit or setup. The hourly job compares the editors the Staff tab
+ * gives now with the ones the protections were last applied with, and applies them again when they
+ * differ, so a removal takes effect within the hour. A Staff tab with no active administrator (missing,
+ * or emptied) is left to setup: applying it would shut every administrator out. True when re-applied.
+ */
+export function reapplyAfterUnseenStaffChange(
+  ss: Spreadsheet,
+  staff: readonly StaffMember[],
+  installationOwner: string | null,
+): boolean {
+  if (areaEditors('staff', staff, null).length === 0) return false;
+  if (readOwnerState(ss.getId(), PROTECTED_EDITORS) === editorsByArea(staff, installationOwner)) return false;
+  applyProtections(ss, staff, installationOwner, null);
+  return true;
 }
 
 /** Owner state (per spreadsheet) of the hourly repair: the register rows last covered, tabs done. */
