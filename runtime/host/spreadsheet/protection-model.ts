@@ -14,6 +14,7 @@
  *  - a protected sheet cannot be deleted or renamed by someone who may not edit it.
  */
 import type { Rect } from './rect';
+import { Messages } from './errors';
 
 export type ProtectionType = 'RANGE' | 'SHEET';
 
@@ -90,6 +91,7 @@ interface SheetHost {
 interface SpreadsheetHost {
   ownerEmail: string;
   requireSheet(name: string): SheetHost;
+  sheetModels(): readonly SheetHost[];
   removeSheet(sheet: never): void;
 }
 
@@ -113,5 +115,10 @@ export function userRenameSheet(
   const sheet = spreadsheet.requireSheet(sheetName);
   if (sheetProtectionBlocking(sheet.protections, user, spreadsheet.ownerEmail))
     throw new SheetChangeRefused(sheetName);
+  // Sheets refuses a name another tab has, compared case-insensitively, as Sheet.setName does.
+  const clash = spreadsheet
+    .sheetModels()
+    .some((s) => s !== sheet && s.name.toLowerCase() === newName.toLowerCase());
+  if (clash) throw new Error(Messages.sheetExists(newName));
   sheet.name = newName;
 }

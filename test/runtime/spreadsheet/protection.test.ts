@@ -4,7 +4,11 @@
  */
 import type { LocalAppsScript } from '../../../runtime';
 import { OWNER, errorOf, project, value } from './helpers';
-import { SheetChangeRefused, userDeleteSheet } from '../../../runtime/host/spreadsheet/protection-model';
+import {
+  SheetChangeRefused,
+  userDeleteSheet,
+  userRenameSheet,
+} from '../../../runtime/host/spreadsheet/protection-model';
 
 const TECH = 'tech@example.com';
 const SUP = 'sup@example.com';
@@ -246,5 +250,17 @@ describe('Protection', () => {
     expect(model.sheetModel('Sheet1')).toBeTruthy();
     userDeleteSheet(model, 'Sheet1', SUP);
     expect(model.sheetModel('Sheet1')).toBeFalsy();
+  });
+
+  test('a person renaming a tab to a name another tab has (any case) is refused, and nothing is renamed', async () => {
+    const id = fresh();
+    const model = rt.world.spreadsheets.require(id);
+    model.insertSheetModel('Other');
+    expect(() => userRenameSheet(model, 'Other', 'sheet1', OWNER)).toThrow(
+      'A sheet with the name "sheet1" already exists. Please enter another name.',
+    );
+    expect(model.sheetModel('Other')).toBeTruthy();
+    userRenameSheet(model, 'Other', 'Renamed', OWNER);
+    expect(model.sheetModel('Renamed')).toBeTruthy();
   });
 });
