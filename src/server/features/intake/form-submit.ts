@@ -78,7 +78,10 @@ export function toFormSubmitEvent(e: unknown): FormSubmitEvent | null {
 
 export interface IngestResult {
   order: WorkOrder;
-  /** The acknowledgment owed, recorded with the log commit when the caller asked (change-log-mail.ts). */
+  /**
+   * The hourly job's acknowledgment owed, recorded beside its handed-off rows (change-log-mail.ts
+   * releaseMailIntent); null in a document, where ingestResponse released it already (./pending-ack.ts).
+   */
   mailIntent: MailIntent | null;
 }
 

@@ -9,10 +9,13 @@
  *    dropped by the next append: change-log-recovery.ts), nothing is owed, and the response stays
  *    unrecorded for a replay or the hourly reconciliation to ingest. Present: it landed, so the
  *    response is marked in the ledger and its acknowledgment queued in the Outbox;
- *  - then empties the value (intake: in its own counter write; the hourly job: with the ledger).
- * So the acknowledgment is queued at most once by a settler (queued, then emptied; a failure in
- * between queues it once more, as change-log-mail.ts settleMailIntents does) and never also sent by
- * the submission, which sends only after the emptying write succeeded.
+ *  - and empties the value: a submission queues the email in the Outbox and then empties it with its
+ *    own counter write (a failure in between leaves it to be queued again, as change-log-mail.ts
+ *    settleMailIntents queues before it deletes); the hourly job, which may send at once, empties it
+ *    with the ledger first and then sends or queues (as it releases its own intents before sending).
+ * The submission itself sends only after its emptying write succeeded, so a settler and the
+ * submission never both deliver it; and every value is settled under the owner's lock, so two
+ * settlers never both find it.
  *
  * Why not a mail intent in the document's properties (change-log-mail.ts), as other writers keep: an
  * intake owes that record a write of its own before its register append and a delete before sending,
