@@ -12,9 +12,17 @@
  *    order and queues them in the Outbox;
  *  - failed after the intent was deleted: sendOrQueue either sent or queued each email (a failed send
  *    is queued), so nothing is owed any more.
- * Every writer owing emails records them so: intake, sidebar actions, technicians' edits and pastes
- * (one intent for all the rows, a plan naming every order it is about), My work and update-form
- * steps, and the hourly job (its intents in the owner's properties, change-log-handoff.ts).
+ * Every writer owing emails records them so: sidebar actions, technicians' edits and pastes (one
+ * intent for all the rows, a plan naming every order it is about), My work and update-form steps, and
+ * the hourly job (its intents in the owner's properties, change-log-handoff.ts).
+ *
+ * Except a form submission, which always runs as the installation owner under the owner's lock: it
+ * records its acknowledgment with the request counter and releases it with the intake ledger, two
+ * writes of the owner's properties it makes anyway (features/intake/pending-ack.ts), instead of an
+ * intent written and deleted here. The same three cases hold there, with the owner's executions (the
+ * next submission, the hourly job) settling in place of the next append: before its change landed,
+ * the order is not in the register and nothing is owed; after, before the release, the order is found
+ * and the email queued; after the release, the submission sends or queues it itself.
  */
 import type { WorkOrder } from '../../core/model';
 import { supervisorEmails } from '../../core/staff';

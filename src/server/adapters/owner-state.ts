@@ -46,6 +46,20 @@ export function writeOwnerState(spreadsheetId: string, name: string, value: stri
   if (lastSeen && lastSeen !== lastRead) lastSeen[ownerKey(spreadsheetId, name)] = value;
 }
 
+/**
+ * Several of the owner's values for this spreadsheet in one round trip (setProperties): intake writes
+ * its counter with its pending acknowledgment, and its ledger with that acknowledgment's release.
+ */
+export function writeOwnerStates(spreadsheetId: string, values: Readonly<Record<string, string>>): void {
+  const keyed: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) keyed[ownerKey(spreadsheetId, name)] = value;
+  ownerProperties().setProperties(keyed);
+  for (const [key, value] of Object.entries(keyed)) {
+    if (lastRead) lastRead[key] = value;
+    if (lastSeen && lastSeen !== lastRead) lastSeen[key] = value;
+  }
+}
+
 /** The owner's whole store as first read in this execution, for a look-up that must cost no round trip. */
 let lastSeen: Record<string, string> | null = null;
 

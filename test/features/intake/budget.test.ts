@@ -1,6 +1,6 @@
 /**
  * Intake's budget, as counts (the benchmark prints the time estimates): ingesting one submission
- * makes the same calls whatever the register's size — 2 Spreadsheet reads and 2 writes, 10 other
+ * makes the same calls whatever the register's size — 2 Spreadsheet reads and 2 writes, 8 other
  * round trips and the acknowledgment — and reads no whole column. With a review queue index stored
  * (a supervisor opened the sidebar), one more read: the row the order landed on, for the index.
  */
@@ -16,14 +16,15 @@ import { expectOk, setUpWorkbook, SUPERVISOR } from '../../support/workbook';
  * queue index is stored to need it). Properties: under the locks (taken first), the owner's ledger and
  * counter (one call, which also shows any entries the hourly job handed off) and one read of the
  * document's whole store, which answers the Settings/Staff snapshot with the installation owner, the
- * review queue, the log's checkpoint and the add-on's secret; the counter and the acknowledgment's mail
- * intent, then the checkpoint and the ledger written back, and the intent deleted before the document
- * lock is released. Two locks taken; the document's released before the email, the owner's left for the
+ * review queue, the log's checkpoint and the add-on's secret; the counter with the acknowledgment owed
+ * (one owner write) before the rows, then the checkpoint, then the ledger with the acknowledgment
+ * released (one owner write) before the document lock is released (src/server/features/intake/
+ * pending-ack.ts). Two locks taken; the document's released before the email, the owner's left for the
  * execution's end to give back; one email sent.
  */
 const INGEST_ROUND_TRIPS: ExecutionStats['backend'] = {
   Spreadsheet: { touch: 1, read: 2, write: 2 },
-  Properties: { touch: 0, read: 2, write: 5 },
+  Properties: { touch: 0, read: 2, write: 3 },
   Lock: { touch: 0, read: 0, write: 3 },
   Mail: { touch: 0, read: 0, write: 1 },
   // Who runs this trigger, against the installation owner in the snapshot above: answered in-process.
@@ -31,8 +32,9 @@ const INGEST_ROUND_TRIPS: ExecutionStats['backend'] = {
 };
 
 /**
- * The same after another ingest: the previous acknowledgment's mail intent is checked (it was deleted
- * when that email went out; see src/server/adapters/change-log-mail.ts) in the same read of the store.
+ * The same after another ingest: the previous submission's pending acknowledgment is checked (emptied
+ * before that email went out; see src/server/features/intake/pending-ack.ts) in the same read of the
+ * owner's store.
  */
 function expectIngestRoundTrips(stats: ExecutionStats): void {
   expect(stats.backend).toEqual(INGEST_ROUND_TRIPS);
@@ -43,8 +45,8 @@ function expectIngestRoundTrips(stats: ExecutionStats): void {
     'Sheet.appendRow': 1,
     'Range.setValues': 1,
     'Properties.getProperties': 2, // the owner's ledger, counter and hand-offs; the document's store
-    'Properties.setProperty': 4, // the counter and the mail intent before the row, the checkpoint and the ledger after it
-    'Properties.deleteProperty': 1, // the mail intent, before the document lock is released
+    'Properties.setProperties': 2, // the counter with the acknowledgment owed; the ledger with it released
+    'Properties.setProperty': 1, // the checkpoint
     'Lock.tryLock': 2,
     'Lock.releaseLock': 1, // the document's; the owner's goes back when the execution ends
     'MailApp.sendEmail': 1,
@@ -57,14 +59,14 @@ function expectIngestRoundTrips(stats: ExecutionStats): void {
     'Cache.put',
     'MailApp.getRemainingDailyQuota',
     'Sheet.getLastRow',
-    'Properties.setProperties',
+    'Properties.deleteProperty',
   ])
     expect(stats.calls[gone]).toBeUndefined();
   // The owner's lock is still held when the execution ends, and Apps Script gives it back then.
   expect(stats.lockHolds.filter((h) => h.endedBy === 'end of execution')).toHaveLength(1);
 }
 
-test('one submission: 4 Spreadsheet calls and 10 other round trips, the same at 100 and 5,000 rows', async () => {
+test('one submission: 4 Spreadsheet calls and 8 other round trips, the same at 100 and 5,000 rows', async () => {
   const wb = await setUpWorkbook({ staff: false });
   try {
     const first = (await wb.submit()).executions[0]!;
@@ -117,9 +119,7 @@ test('with a review queue index stored: the row is read for it, and the index is
     });
     expect(record.stats.calls).toMatchObject({
       'Sheet.getLastRow': 1, // the row the order landed on, for the index
-      'Properties.setProperty': 3, // the counter, the mail intent, the ledger
-      'Properties.setProperties': 1, // the checkpoint with the index
-      'Properties.deleteProperty': 1,
+      'Properties.setProperties': 3, // the counter, the checkpoint with the index, the ledger
     });
     // The index took the new order in, with its row: the next load needs no read of the register's tail.
     expect(doc.get(PROPERTY_KEYS.reviewIndex)).not.toBe(before);

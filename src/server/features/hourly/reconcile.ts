@@ -27,6 +27,7 @@ import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-ma
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { INTAKE_LEDGER, ingestResponse } from '../intake/form-submit';
+import { settleInterruptedIntake } from '../intake/pending-ack';
 import type { JobMail } from './job-mail';
 import type { HourlyRegister } from './register-view';
 import { RegisterIndex } from './response-match';
@@ -146,6 +147,8 @@ export function reconcileResponses(
     remaining: 0,
     notFromForm: 0,
   };
+  // A form submission that died before releasing its acknowledgment (intake/pending-ack.ts).
+  settleInterruptedIntake(ss, reference, now, (emails) => mail.deliver(emails));
   const { ledger, rebuilt } = readLedger(ssId);
   result.ledgerRebuilt = rebuilt;
   // Most hours the ledger accounts for every response row: the register is then not asked.

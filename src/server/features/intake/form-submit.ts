@@ -10,16 +10,25 @@ import { composeEmail } from '../../../core/notifications';
 import type { WorkOrder } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
-import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
+import { readOwnerStates, writeOwnerStates } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
 import { queuePropertiesFor } from '../../adapters/review-queue';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
-import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-mail';
+import { releaseMailIntent, type MailIntent, type PlannedMail } from '../../adapters/change-log-mail';
 import { addonKey } from '../../adapters/addon-secret';
 import { RESPONSE_DIGEST_FIELD, responseDigest } from '../../../core/covered-rows';
 import type { UnhashedEntry } from '../../../core/audit';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
-import { sendOrQueue } from '../../adapters/mailer';
+import { queueEmails, sendOrQueue } from '../../adapters/mailer';
+import { documentPropertiesOrNull } from '../../adapters/service-handles';
+import {
+  INTAKE_LEDGER,
+  INTAKE_PENDING,
+  parsePending,
+  serializePending,
+  settlePending,
+  type PendingIntake,
+} from './pending-ack';
 import { alertIfEmergency } from '../review/emergency-alert';
 import { isReplyResponse } from '../../../core/reply-form';
 import { recordReply } from '../review/reply';
@@ -31,7 +40,7 @@ import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const REQUEST_COUNTER = REQUEST_COUNTER_STATE;
-export const INTAKE_LEDGER = 'intakeLedger';
+export { INTAKE_LEDGER };
 
 /** The trigger's event reduced to data (the Range read through local accessors only). */
 export function toFormSubmitEvent(e: unknown): FormSubmitEvent | null {
@@ -69,7 +78,10 @@ export function toFormSubmitEvent(e: unknown): FormSubmitEvent | null {
 
 export interface IngestResult {
   order: WorkOrder;
-  /** The acknowledgment owed, recorded with the log commit when the caller asked (change-log-mail.ts). */
+  /**
+   * The hourly job's acknowledgment owed, recorded beside its handed-off rows (change-log-mail.ts
+   * releaseMailIntent); null in a document, where ingestResponse released it already (./pending-ack.ts).
+   */
   mailIntent: MailIntent | null;
 }
 
@@ -77,22 +89,41 @@ export interface IngestResult {
  * Writes one response into the register. Idempotent per response row; holds the owner's and the
  * document's lock so ids are unique and increasing however executions interleave. The caller sends
  * the acknowledgment after the locks are released.
+ *
+ * In a document (a form submission) the acknowledgment owed is recorded in the owner's state with the
+ * request counter and released with the ledger (./pending-ack.ts), both writes intake makes anyway;
+ * the hourly job (no document) records it beside its handed-off log rows (change-log-handoff.ts).
  */
 export function ingestResponse(
   ss: Spreadsheet,
   reference: ReferenceData,
   response: { sheetName: string; row: number; namedValues: Record<string, string[]>; requestedAt: Date },
   now: Date,
-  /** 'intent': the acknowledgment is recorded with the commit and sent by `acknowledge`; 'caller': sent by the caller. */
+  /** 'intent': the acknowledgment is recorded as owed and sent by `acknowledge`; 'caller': sent by the caller. */
   mail: 'intent' | 'caller' = 'caller',
 ): IngestResult | null {
   return withOwnerAndDocumentLocks(() => {
     requireChangeLog(ss);
     const ssId = ss.getId();
-    // Both read at once, under the locks that every writer of either holds.
-    const stored = readOwnerStates(ssId, [INTAKE_LEDGER, REQUEST_COUNTER]);
-    const ledger = parseLedger(stored[INTAKE_LEDGER]);
-    if (isIngested(ledger, response.sheetName, response.row)) return null;
+    // All read at once, under the locks that every writer of any of them holds.
+    const stored = readOwnerStates(ssId, [INTAKE_LEDGER, REQUEST_COUNTER, INTAKE_PENDING]);
+    let ledger = parseLedger(stored[INTAKE_LEDGER]);
+    // A submission that died between its two owner writes: settled first (see ./pending-ack.ts), so a
+    // replay of its response finds it recorded when its order landed.
+    const interrupted = parsePending(stored[INTAKE_PENDING]);
+    const settled = interrupted ? settlePending(ss, reference, interrupted, ledger, now) : null;
+    if (settled) {
+      queueEmails(ss, settled.owed, now);
+      ledger = settled.ledger;
+    }
+    // The pending value is emptied (and the ledger written) with the counter below, or here.
+    const catchUp: Record<string, string> = stored[INTAKE_PENDING]
+      ? { [INTAKE_PENDING]: '', [INTAKE_LEDGER]: serializeLedger(ledger) }
+      : {};
+    if (isIngested(ledger, response.sheetName, response.row)) {
+      if (stored[INTAKE_PENDING]) writeOwnerStates(ssId, catchUp);
+      return null;
+    }
     const submission = parseSubmission(response.namedValues, reference.settings.locations);
     // A lost or unreadable counter is rebuilt from the highest id issued, never restarted.
     const next = nextRequestId(ss, stored[REQUEST_COUNTER]);
@@ -103,9 +134,23 @@ export function ingestResponse(
       responseRef: ref,
     });
     const user = submission.requesterEmail || 'anonymous form respondent';
+    const owed = mail === 'intent' && reference.settings.notifyRequestor && order.requesterEmail !== '';
+    const planned: PlannedMail[] = owed ? [{ kind: 'acknowledgment' }] : [];
+    const inDocument = documentPropertiesOrNull() !== null;
     // The counter moves first: a failure after this leaves a gap in the ids, never a duplicate, and an
-    // uncommitted log row naming this id can only be about this order.
-    writeOwnerState(ssId, REQUEST_COUNTER, next.stored);
+    // uncommitted log row naming this id can only be about this order. In a document, the pending
+    // submission is recorded in the same call.
+    const pending: PendingIntake = {
+      recordId: order.id,
+      sheetName: response.sheetName,
+      row: response.row,
+      planned,
+    };
+    writeOwnerStates(ssId, {
+      ...catchUp,
+      [REQUEST_COUNTER]: next.stored,
+      ...(inDocument ? { [INTAKE_PENDING]: serializePending(pending) } : {}),
+    });
     // The log row next, committed once the order is in the register (change-log.ts).
     const logged = writeChangeLog(ss, [
       {
@@ -133,18 +178,18 @@ export function ingestResponse(
           ]
         : []),
     ]);
-    const owed = mail === 'intent' && reference.settings.notifyRequestor && order.requesterEmail !== '';
-    const mailIntent = logged.intend(order.id, owed ? [{ kind: 'acknowledgment' }] : []);
+    // The hourly job's acknowledgment: recorded beside its handed-off rows, released by `releaseMailIntent`.
+    const mailIntent = inDocument ? null : logged.intend(order.id, planned);
     // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
     const appended = Register.open(ss, { shareHeader: false }).appendUnlocated(order);
     // The review queue index, when one is stored, is written with the checkpoint (one call); the row
     // the order landed on is read only then.
     logged.commit(mailIntent, queuePropertiesFor({ appended: order, rowOf: appended.rowOf }) ?? undefined);
-    writeOwnerState(
-      ssId,
-      INTAKE_LEDGER,
-      serializeLedger(markIngested(ledger, response.sheetName, response.row)),
-    );
+    // The ledger last, and with it the pending submission released: from here the caller sends.
+    writeOwnerStates(ssId, {
+      [INTAKE_LEDGER]: serializeLedger(markIngested(ledger, response.sheetName, response.row)),
+      ...(inDocument ? { [INTAKE_PENDING]: '' } : {}),
+    });
     return { order, mailIntent };
   });
 }
@@ -204,10 +249,10 @@ export function onFormSubmitTrigger(e: unknown): void {
   // A request takes the locks before anything else: the Settings/Staff snapshot, the installation owner
   // and all that ingestResponse reads of the document's properties then come from one read of the store
   // (document-properties-memo.ts), where a snapshot read before the locks would be a round trip of its own.
-  // The mail intent is released before the document lock is: released after it, another writer taking
-  // the lock in between would find it still recorded and queue the email this execution then sends.
-  // The owner's lock is kept to the execution's end (a release is a round trip): only the owner's own
-  // executions wait for the email below, never an editor.
+  // The acknowledgment is released by ingestResponse's last write, under the owner's lock that every
+  // execution settling it holds (./pending-ack.ts); no mail intent is recorded in the document, so
+  // releaseMailIntent has nothing to do. The owner's lock is kept to the execution's end (a release is
+  // a round trip): only the owner's own executions wait for the email below, never an editor.
   const ingested = withOwnerAndDocumentLocks(
     () => {
       const reference = loadReferenceData(ss);
