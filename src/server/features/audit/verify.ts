@@ -89,7 +89,7 @@ export function verifyChangeLog(ss: Spreadsheet, anchor: LogAnchor | null = null
         `${covered.row}: ${covered.detail}.`,
     };
   }
-  const missing = missingOrders(ss, live);
+  const missing = missingOrders(ss, live, register.ids);
   const findings = register.findings(ss, sheet, last, key, ss.getSpreadsheetTimeZone());
   if (missing.length > 0) return missingResult(verdict.rows, missing, findings);
   if (findings.length > 0) return registerResult(verdict.rows, findings);

@@ -135,7 +135,9 @@ function checkCells(
   const order = parsed.ok ? parsed.order : { ...emptyWorkOrder(), id };
   for (const trust of trusted) {
     if (layout.indexOf[trust.field] < 0) continue;
-    const read = parsed.ok ? { ok: true as const, value: order[trust.field] } : readField(cells, layout, id, trust.field);
+    const read = parsed.ok
+      ? { ok: true as const, value: order[trust.field] }
+      : readField(cells, layout, id, trust.field);
     if (read.ok && vouched(order, trust, read.value)) continue;
     out.push({
       row: rowNumber,
@@ -166,7 +168,11 @@ function checkState(
   if (text === '') return;
   const state = parseRowState(cell);
   if (!state) {
-    finding(ROW_STATE_HEADER, 'a record the add-on wrote', `"${text.slice(0, 80)}" (not a record the add-on writes)`);
+    finding(
+      ROW_STATE_HEADER,
+      'a record the add-on wrote',
+      `"${text.slice(0, 80)}" (not a record the add-on writes)`,
+    );
     return;
   }
   if (state.order.id !== id) {

@@ -35,15 +35,22 @@ export class RegisterAudit {
   /** Why the register could not be read (its columns), or null. */
   readonly unreadable: string | null;
   private readonly records: RegisterRecords;
+  private readonly wantedIds: ReadonlySet<string>;
   /** The last log row folded in, to tell whether a row added since follows it. */
   private lastRow: readonly unknown[] | null = null;
+
+  /** The register's ids as read before the log (null: it could not be read). */
+  get ids(): ReadonlySet<string> | null {
+    return this.snapshot ? this.wantedIds : null;
+  }
 
   /** Reads the register (two calls): call before the log is read. */
   constructor(ss: Spreadsheet) {
     const read = readRegisterSnapshot(ss);
     this.snapshot = 'rows' in read ? read : null;
     this.unreadable = 'unreadable' in read ? read.unreadable : null;
-    this.records = new RegisterRecords(this.snapshot ? snapshotIds(this.snapshot) : new Set());
+    this.wantedIds = this.snapshot ? snapshotIds(this.snapshot) : new Set();
+    this.records = new RegisterRecords(this.wantedIds);
   }
 
   /** Takes in verified log rows (`count` of them, the first at sheet row `first`). */
@@ -56,7 +63,13 @@ export class RegisterAudit {
   }
 
   /** What the register holds that the log does not vouch for (see above); `last`: the log's last row read. */
-  findings(ss: Spreadsheet, logSheet: Sheet, last: number, key: HmacKey, timeZone: string): RegisterFinding[] {
+  findings(
+    ss: Spreadsheet,
+    logSheet: Sheet,
+    last: number,
+    key: HmacKey,
+    timeZone: string,
+  ): RegisterFinding[] {
     if (!this.snapshot) return [];
     const first = registerFindings(this.snapshot, this.records, timeZone);
     if (first.length === 0) return [];
@@ -85,11 +98,13 @@ export class RegisterAudit {
 /** The sentence Verify shows for register findings. */
 export function describeRegisterFindings(findings: readonly RegisterFinding[]): string {
   const orders = new Set(findings.map((f) => f.id)).size;
-  const lines = findings.slice(0, SHOWN).map(
-    (f) =>
-      `• Row ${f.row}, ${f.id}, ${f.field}: ${f.found}, where the change log says ${f.trusted}` +
-      (f.logRow > 0 ? ` (Change Log row ${f.logRow})` : ''),
-  );
+  const lines = findings
+    .slice(0, SHOWN)
+    .map(
+      (f) =>
+        `• Row ${f.row}, ${f.id}, ${f.field}: ${f.found}, where the change log says ${f.trusted}` +
+        (f.logRow > 0 ? ` (Change Log row ${f.logRow})` : ''),
+    );
   if (findings.length > SHOWN) lines.push(`• and ${findings.length - SHOWN} more`);
   return (
     `The ${SHEET_NAMES.register} sheet holds ${findings.length} value(s) in ${orders} work order(s) that the change log does not: ` +
