@@ -25,6 +25,7 @@ import { cellText } from './headers';
 import { REGISTER_COLUMNS, type WorkOrderField } from './model';
 import { ARCHIVED_FIELD, CREATED_FIELD, REPLY_FIELD, RESTORED_FIELD, createdRef } from './replay';
 
+const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
 const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
   (Object.entries(REGISTER_COLUMNS) as [WorkOrderField, string][]).map(([field, header]) => [header, field]),
 );
@@ -150,8 +151,17 @@ export class RegisterRecords {
     for (const [field, value] of record.values) logged.set(field, value);
     for (const field of record.unknown) if (!record.values.has(field)) logged.delete(field);
     const out: TrustedValue[] = [];
-    for (const [field, { value, logRow }] of logged)
-      out.push({ field, logged: value, logRow, alternatives: record.pending.get(field) ?? [] });
+    // In the register's column order, as findings are listed.
+    for (const field of FIELDS) {
+      const trusted = logged.get(field);
+      if (trusted)
+        out.push({
+          field,
+          logged: trusted.value,
+          logRow: trusted.logRow,
+          alternatives: record.pending.get(field) ?? [],
+        });
+    }
     // A field only unconfirmed lines changed is not told: it holds their value or the one before.
     return out;
   }

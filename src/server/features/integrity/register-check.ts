@@ -38,6 +38,8 @@ export interface RegisterFinding {
   found: string;
   /** The Change Log's sheet row that set the trusted value (or created the order); 0 when none. */
   logRow: number;
+  /** The field, and its value as the log writes it (for putting it back); null: the whole record. */
+  put: { field: WorkOrderField; logged: string; inState: boolean } | null;
 }
 
 /** The register as read once: its layout and every data row (row i is sheet row i + 2). */
@@ -71,7 +73,7 @@ export function snapshotIds(snapshot: RegisterSnapshot): Set<string> {
 }
 
 /** A logged value as the order holds it; undefined when the log's text cannot be read back. */
-function valueOf(field: WorkOrderField, text: string): WorkOrder[WorkOrderField] | undefined {
+export function valueOf(field: WorkOrderField, text: string): WorkOrder[WorkOrderField] | undefined {
   if (isDateField(field)) return text.trim() === '' ? null : (parseIso(text.trim()) ?? undefined);
   if (field === 'heldHours') {
     const hours = text.trim() === '' ? 0 : Number(text);
@@ -97,7 +99,7 @@ function vouched(order: WorkOrder, trust: TrustedValue, held: unknown): boolean 
   return false;
 }
 
-function shown(field: WorkOrderField, value: unknown, timeZone: string): string {
+export function shown(field: WorkOrderField, value: unknown, timeZone: string): string {
   if (value === null || value === undefined || value === '' || (field === 'heldHours' && value === 0))
     return '(empty)';
   if (isDate(value)) return Number.isFinite(value.getTime()) ? formatLocal(value, timeZone) : '(empty)';
@@ -114,12 +116,31 @@ function trustedShown(trust: TrustedValue, timeZone: string): string {
  * The order a row that does not read as one (a cell holds what no order can: "Done" as a status)
  * holds field by field: each cell read on its own, in a row otherwise made of the trusted values.
  */
-function readField(cells: readonly unknown[], layout: RegisterLayout, id: string, field: WorkOrderField) {
+export function readField(
+  cells: readonly unknown[],
+  layout: RegisterLayout,
+  id: string,
+  field: WorkOrderField,
+) {
   const base = workOrderToRow({ ...emptyWorkOrder(), id }, layout);
   const index = layout.indexOf[field];
   if (index >= 0) base[index] = cells[index];
   const parsed = parseRegisterRow(base, layout);
   return parsed.ok ? { ok: true as const, value: parsed.order[field] } : { ok: false as const };
+}
+
+/** A cell as a finding shows it: its value read back, or its text when it does not read as one. */
+export function foundText(
+  cells: readonly unknown[],
+  layout: RegisterLayout,
+  id: string,
+  field: WorkOrderField,
+  timeZone: string,
+): { ok: true; value: unknown; text: string } | { ok: false; text: string } {
+  const read = readField(cells, layout, id, field);
+  return read.ok
+    ? { ok: true, value: read.value, text: shown(field, read.value, timeZone) }
+    : { ok: false, text: `"${cellText(cells[layout.indexOf[field]]).slice(0, 80)}"` };
 }
 
 function checkCells(
@@ -144,10 +165,9 @@ function checkCells(
       id,
       field: REGISTER_COLUMNS[trust.field],
       trusted: trustedShown(trust, timeZone),
-      found: read.ok
-        ? shown(trust.field, read.value, timeZone)
-        : `"${cellText(cells[layout.indexOf[trust.field]]).slice(0, 80)}"`,
+      found: foundText(cells, layout, id, trust.field, timeZone).text,
       logRow: trust.logRow,
+      put: { field: trust.field, logged: trust.logged, inState: false },
     });
   }
 }
@@ -160,8 +180,9 @@ function checkState(
   timeZone: string,
   out: RegisterFinding[],
 ): void {
-  const finding = (field: string, trustedText: string, found: string, logRow = 0): void => {
-    out.push({ row: rowNumber, id, field, trusted: trustedText, found, logRow });
+  const finding = (field: string, trustedText: string, found: string, trust?: TrustedValue): void => {
+    const put = trust ? { field: trust.field, logged: trust.logged, inState: true } : null;
+    out.push({ row: rowNumber, id, field, trusted: trustedText, found, logRow: trust?.logRow ?? 0, put });
   };
   const text = cellText(cell);
   // An empty record is a row setup has not given one yet (its backfill fills them): nothing to compare.
@@ -188,7 +209,7 @@ function checkState(
       `${ROW_STATE_HEADER} (${REGISTER_COLUMNS[trust.field]})`,
       trustedShown(trust, timeZone),
       shown(trust.field, held, timeZone),
-      trust.logRow,
+      trust,
     );
   }
 }

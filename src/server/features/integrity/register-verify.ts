@@ -111,7 +111,7 @@ export function describeRegisterFindings(findings: readonly RegisterFinding[]): 
     'written where the add-on does not see (a script, the Sheets API or another add-on), so never checked against who may ' +
     'change what nor logged, or an edit the add-on refused and could not put back.\n' +
     `${lines.join('\n')}\n` +
-    'Nothing was changed. File › Version history names the account behind each such write. Put each value back as the ' +
-    'change log says (type it in its cell: the add-on checks and logs that edit), then run Verify audit log again.'
+    'Nothing has been changed. File › Version history names the account behind each such write. Verify offers to put ' +
+    'each value back as the change log says (each logged as put back); run it again afterwards.'
   );
 }
