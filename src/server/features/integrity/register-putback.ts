@@ -58,15 +58,19 @@ export function putBackFromLog(
   timeZone: string,
   now: Date,
 ): PutBackOutcome {
+  // By row as well as id: two rows holding one id (one of them a copy) are two rows to look at.
   const byId = new Map<string, RegisterFinding[]>();
-  for (const f of findings) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
+  for (const f of findings) {
+    const at = `${f.id}\u0000${f.row}`;
+    byId.set(at, [...(byId.get(at) ?? []), f]);
+  }
   const outcome: PutBackOutcome = { orders: [], skipped: [] };
   withDocumentLock(() => {
     const register = Register.open(ss, { shareHeader: false });
     const entries: UnhashedEntry[] = [];
     const writes: { located: LocatedOrder; order: WorkOrder }[] = [];
-    for (const [id, list] of byId) {
-      const row = (list[0] as RegisterFinding).row;
+    for (const list of byId.values()) {
+      const { id, row } = list[0] as RegisterFinding;
       const cells = register.readRows(row, 1)[0] ?? [];
       if (cellText(cells[register.layout.indexOf.id]).trim() !== id) {
         outcome.skipped.push(`${id}: its row moved since Verify read it (run Verify audit log again)`);
