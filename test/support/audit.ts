@@ -18,6 +18,11 @@ import { ADDON_SECRET_KEY } from '../../src/server/adapters/addon-secret';
 import { CHECKPOINT_KEY } from '../../src/server/adapters/change-log-tail';
 import { SHEET_NAMES } from '../../src/core/model';
 import type { TestWorkbook } from './workbook';
+import { REGISTER_COLUMNS } from '../../src/core/model';
+import { diffOrders, formatFieldValue } from '../../src/core/field-changes';
+import { ROW_STATE_HEADER, serializeRowState } from '../../src/server/adapters/row-state';
+import { patchOrder } from './ops';
+import { withWorkbookKey } from './row-state';
 
 export function auditKey(wb: TestWorkbook): HmacKey {
   const secret = wb.rt.world.properties.document(wb.ssId).get(ADDON_SECRET_KEY);
@@ -144,4 +149,36 @@ export function forgeCreatedRows(wb: TestWorkbook, user: string): void {
     [at, user, 'form', 'REQ-800000', created, 'a'.repeat(64)],
     [at, user, 'form', 'REQ-700000', created, `k1.${'d'.repeat(64)}`],
   ]);
+}
+
+/**
+ * patchOrder (./ops) as the add-on would have made the change: the cells, their change-log row (keyed,
+ * as a sidebar action by `user`) and the row's Last Known State. For tests that shape history quickly
+ * and then run Verify audit log, which finds a cell changed where the add-on did not see it.
+ */
+export function patchOrderAsAddOn(
+  wb: TestWorkbook,
+  id: string,
+  fields: Parameters<typeof patchOrder>[2],
+  user = 'sam.supervisor@example.com',
+): void {
+  const before = wb.order(id);
+  patchOrder(wb, id, fields);
+  const after = wb.order(id);
+  const at = wb.rt.world.clock.now();
+  appendAsAddOn(
+    wb,
+    diffOrders(before, after).map((c) => ({
+      at,
+      user,
+      source: 'sidebar' as const,
+      recordId: id,
+      field: REGISTER_COLUMNS[c.field],
+      oldValue: formatFieldValue(c.oldValue),
+      newValue: formatFieldValue(c.newValue),
+    })),
+  );
+  const row = wb.register().find((r) => r.order.id === id)?.row as number;
+  const state = withWorkbookKey(wb, () => serializeRowState(after));
+  wb.sheet(SHEET_NAMES.register).writeValues(row, wb.registerColumn(ROW_STATE_HEADER), [[state]]);
 }

@@ -4,27 +4,20 @@
  * move, deletes the register rows (the live spreadsheet shrinks), and leaves everything verifiable and
  * findable.
  */
-import { appendAsAddOn } from '../../support/audit';
+import { patchOrderAsAddOn } from '../../support/audit';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { localParts } from '../../../src/core/time';
 import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { DAY, now, patchOrder, setSetting, submitMany } from '../../support/ops';
+import { DAY, now, setSetting, submitMany } from '../../support/ops';
 import { find } from '../review/helpers';
 import { archiveFile, archivedRows } from './support';
 
 /** Appends a properly chained change-log row, as another feature of the add-on would have. */
 function logChange(wb: TestWorkbook, recordId: string, at: Date): void {
-  appendAsAddOn(wb, [
-    {
-      at,
-      user: SUPERVISOR,
-      source: 'sidebar',
-      recordId,
-      field: 'Progress Notes',
-      oldValue: '',
-      newValue: 'Late note',
-    },
-  ]);
+  const was = wb.rt.world.clock.now();
+  wb.rt.world.clock.set(at);
+  patchOrderAsAddOn(wb, recordId, { notes: 'Late note' }, SUPERVISOR);
+  wb.rt.world.clock.set(was);
 }
 
 async function verify(wb: TestWorkbook) {
@@ -63,27 +56,30 @@ describe('archiving with a 30-day retention', () => {
       string,
       string,
     ];
-    patchOrder(wb, closedOld, {
+    // Logged as made on the closing day: archiving counts an order's last logged change as activity.
+    wb.rt.world.clock.set(closing);
+    patchOrderAsAddOn(wb, closedOld, {
       status: 'Closed',
       woNumber: 'WO-2026-00001',
       closedAt: at(0),
       completedAt: at(1),
       closedBy: SUPERVISOR,
     });
-    patchOrder(wb, rejectedOld, { status: 'Rejected', decidedAt: at(2), reason: 'Duplicate' });
-    patchOrder(wb, cancelledOld, { status: 'Cancelled', reason: 'No longer needed' });
-    patchOrder(wb, closedRecent, {
+    patchOrderAsAddOn(wb, rejectedOld, { status: 'Rejected', decidedAt: at(2), reason: 'Duplicate' });
+    patchOrderAsAddOn(wb, cancelledOld, { status: 'Cancelled', reason: 'No longer needed' });
+    patchOrderAsAddOn(wb, closedRecent, {
       status: 'Closed',
       woNumber: 'WO-2026-00002',
       closedAt: new Date(today.getTime() - 5 * DAY),
     });
-    patchOrder(wb, open, { status: 'In Progress', woNumber: 'WO-2026-00003' });
-    patchOrder(wb, cancelledTouched, { status: 'Cancelled', reason: 'Moved' });
+    patchOrderAsAddOn(wb, open, { status: 'In Progress', woNumber: 'WO-2026-00003' });
+    patchOrderAsAddOn(wb, cancelledTouched, { status: 'Cancelled', reason: 'Moved' });
     logChange(wb, cancelledTouched, new Date(today.getTime() - 2 * DAY));
-    patchOrder(wb, closedOld2, { status: 'Closed', woNumber: 'WO-2026-00004', closedAt: at(3) });
+    patchOrderAsAddOn(wb, closedOld2, { status: 'Closed', woNumber: 'WO-2026-00004', closedAt: at(3) });
     everyId = new Set(ids);
     // The cancelled order is dated by its requested date (cancelling stamps none): keep it in `year` too.
-    patchOrder(wb, cancelledOld, { requestedAt: at(4) });
+    patchOrderAsAddOn(wb, cancelledOld, { requestedAt: at(4) });
+    wb.rt.world.clock.set(today);
     cellsBefore = wb.model.totalCells();
   });
   afterAll(() => wb.close());

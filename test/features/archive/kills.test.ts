@@ -8,8 +8,8 @@
 import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { localParts } from '../../../src/core/time';
-import { verifyLog } from '../../support/audit';
-import { DAY, now, patchOrder, setSetting, submitMany } from '../../support/ops';
+import { patchOrderAsAddOn, verifyLog } from '../../support/audit';
+import { DAY, now, setSetting, submitMany } from '../../support/ops';
 import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { archivedRows } from './support';
 
@@ -30,8 +30,8 @@ beforeAll(async () => {
   year = localParts(closing, wb.model.timeZone).year;
   // Due: rows 2, 3 (a run), 5 and 8; rows 4, 6, 7 and 9 stay (open or recent).
   due = [everyId[0]!, everyId[1]!, everyId[3]!, everyId[6]!];
-  for (const id of due) patchOrder(wb, id, { status: 'Closed', closedAt: closing });
-  patchOrder(wb, everyId[2]!, { status: 'Closed', closedAt: new Date(today.getTime() - DAY) });
+  for (const id of due) patchOrderAsAddOn(wb, id, { status: 'Closed', closedAt: closing });
+  patchOrderAsAddOn(wb, everyId[2]!, { status: 'Closed', closedAt: new Date(today.getTime() - DAY) });
   saved = encodeWorldState(exportWorld(wb.rt.world));
 }, 60_000);
 afterAll(() => wb.close());

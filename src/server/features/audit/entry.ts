@@ -3,6 +3,8 @@ import { requireAdministrator } from '../../adapters/administrators';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { verifyChangeLog, type AuditResult } from './verify';
 import { alertUser, promptUser } from '../../adapters/ui';
+import { confirmWithUser } from '../../adapters/installation-services';
+import { describePutBack, putBackFromLog, type PutBackOutcome } from '../integrity/register-putback';
 
 /** Verify was not run: the person cancelled, or what they pasted is not an anchor (said why). */
 export interface VerifyNotRun {
@@ -17,11 +19,11 @@ const ASK =
 
 /**
  * Menu: Verify audit log (administrators). Asks for an optional daily anchor, then shows the outcome
- * and returns it.
+ * and returns it. When register values differ from the change log, it asks whether to put them back.
  */
-export function verifyAuditLog(): AuditResult | VerifyNotRun {
+export function verifyAuditLog(): (AuditResult & { putBack?: PutBackOutcome }) | VerifyNotRun {
   const ss = activeSpreadsheet();
-  requireAdministrator(ss, 'verify the audit log');
+  const { email, reference } = requireAdministrator(ss, 'verify the audit log');
   const typed = promptUser('Verify audit log', ASK);
   if (typed === null) return { notRun: true, message: 'Cancelled: nothing was verified.' };
   const anchor = parseAnchor(typed);
@@ -30,6 +32,15 @@ export function verifyAuditLog(): AuditResult | VerifyNotRun {
     return { notRun: true, message: anchor.problem };
   }
   const result = verifyChangeLog(ss, anchor);
-  alertUser(result.ok ? 'Audit log verified' : 'Audit log broken', result.message);
-  return result;
+  const findings = result.ok ? [] : (result.register ?? []);
+  if (findings.length === 0) {
+    alertUser(result.ok ? 'Audit log verified' : 'Audit log broken', result.message);
+    return result;
+  }
+  // Register values the log does not vouch for: the one place Verify writes, and only when asked.
+  const ask = `${result.message}\n\nPut these values back as the change log says now?`;
+  if (!confirmWithUser('Audit log broken', ask)) return result;
+  const putBack = putBackFromLog(ss, findings, email, reference.timeZone, new Date());
+  alertUser('Register values put back', describePutBack(putBack));
+  return { ...result, putBack };
 }

@@ -40,9 +40,17 @@ export function collectLive(
   }
 }
 
-/** Live orders with no register row (one read of the register), in id order. */
-export function missingOrders(ss: Spreadsheet, live: LiveRecords): string[] {
+/**
+ * Live orders with no register row, in id order. `known`: ids the register held when read before the
+ * log; only when one is missing from them is the register's id column read (an order made since).
+ */
+export function missingOrders(
+  ss: Spreadsheet,
+  live: LiveRecords,
+  known: ReadonlySet<string> | null = null,
+): string[] {
   if (live.size === 0) return [];
+  if (known && [...live].every(([id, isLive]) => !isLive || known.has(id))) return [];
   const present = new Set(
     Register.open(ss)
       .readIds()

@@ -8,6 +8,8 @@ import { readCheckpoint } from '../../adapters/change-log-tail';
 import { readChangeLogChunks } from '../../adapters/change-log-read';
 import { requireSheet } from '../../adapters/workbook';
 import { collectRecorded, emptyRecorded, verifyCovered } from './covered';
+import { RegisterAudit, describeRegisterFindings } from '../integrity/register-verify';
+import type { RegisterFinding } from '../integrity/register-check';
 import { collectLive, missingOrders, type LiveRecords } from './missing';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -27,6 +29,8 @@ export type AuditResult =
       kind?: TamperKind;
       /** The sheet of the first bad row when it is not the Change Log (Archive, a form-responses tab). */
       sheet?: string;
+      /** Register values the log does not vouch for (integrity/register-check.ts), in sheet order. */
+      register?: RegisterFinding[];
       reason: string;
       message: string;
     };
@@ -46,11 +50,14 @@ export function verifyChangeLog(ss: Spreadsheet, anchor: LogAnchor | null = null
   const verifier = new LogVerifier(key, checkpoint, anchor);
   const recorded = emptyRecorded();
   const live: LiveRecords = new Map();
+  // The register is read before the log: see integrity/register-verify.ts.
+  const register = new RegisterAudit(ss);
   const chunks = { chunkRows: VERIFY_CHUNK_ROWS, lookahead: LOOKAHEAD };
   const last = readChangeLogChunks(sheet, chunks, (rows, count, first) => {
     if (verifier.feed(rows, count, first)) return true;
     collectRecorded(rows, count, recorded);
     collectLive(rows, count, first, checkpoint.row, live);
+    register.fold(rows, count, first, checkpoint.row);
     return false;
   });
   const verdict = verifier.finish(Math.max(2, last + 1));
@@ -82,8 +89,10 @@ export function verifyChangeLog(ss: Spreadsheet, anchor: LogAnchor | null = null
         `${covered.row}: ${covered.detail}.`,
     };
   }
-  const missing = missingOrders(ss, live);
-  if (missing.length > 0) return missingResult(verdict.rows, missing);
+  const missing = missingOrders(ss, live, register.ids);
+  const findings = register.findings(ss, sheet, last, key, ss.getSpreadsheetTimeZone());
+  if (missing.length > 0) return missingResult(verdict.rows, missing, findings);
+  if (findings.length > 0) return registerResult(verdict.rows, findings);
   const pending =
     verdict.uncommitted > 0
       ? ` ${verdict.uncommitted} row(s) at the end were written by a change that stopped before confirming them; the next change confirms or replaces them.`
@@ -121,8 +130,27 @@ function recordGone(anchor: LogAnchor): AuditResult {
   };
 }
 
-/** Orders the log knows as live whose register rows are gone (deleted by hand). */
-function missingResult(rowsVerified: number, missing: readonly string[]): AuditResult {
+/** Register values the log does not vouch for: written where no trigger saw them. */
+function registerResult(rowsVerified: number, findings: RegisterFinding[]): AuditResult {
+  const first = findings[0] as RegisterFinding;
+  return {
+    ok: false,
+    rowsVerified,
+    firstBrokenRow: first.row,
+    kind: 'edited',
+    sheet: SHEET_NAMES.register,
+    register: findings,
+    reason: findings.map((f) => `${f.id} ${f.field}: ${f.found} (log: ${f.trusted})`).join('; '),
+    message: `The change log verifies (${rowsVerified} rows), but not the register. ${describeRegisterFindings(findings)}`,
+  };
+}
+
+/** Orders the log knows as live whose register rows are gone (deleted by hand), and what else was found. */
+function missingResult(
+  rowsVerified: number,
+  missing: readonly string[],
+  findings: RegisterFinding[],
+): AuditResult {
   const shown = missing.slice(0, 20).join(', ');
   const more = missing.length > 20 ? ` and ${missing.length - 20} more` : '';
   return {
@@ -135,7 +163,9 @@ function missingResult(rowsVerified: number, missing: readonly string[]): AuditR
     message:
       `The change log verifies (${rowsVerified} rows), but ${missing.length} work order(s) it records are missing from the ` +
       `${SHEET_NAMES.register} sheet (rows deleted by hand): ${shown}${more}. The hourly checks put them back from the change log; ` +
-      'an administrator can run Extensions › Work Orders › Run hourly checks now to do it at once.',
+      'an administrator can run Extensions › Work Orders › Run hourly checks now to do it at once.' +
+      (findings.length > 0 ? `\n${describeRegisterFindings(findings)}` : ''),
+    ...(findings.length > 0 ? { register: findings } : {}),
   };
 }
 

@@ -1,0 +1,168 @@
+/**
+ * What the change log says each register order's fields hold now, read in one pass over the log.
+ *
+ * A write made outside the add-on's triggers (Apps Script in another project, the Sheets API, another
+ * add-on) fires no edit trigger: it is never judged nor logged. The log is the add-on's trusted record
+ * (every row keyed with a secret no editor holds), so a register cell that differs from what the log
+ * says it holds was written that way. This module folds the log's lines into, per order, the value
+ * each field was last given: the "new value" of its last line, or, for a field no line changed since
+ * the order was created, the value creation gives it (empty; the status the Created line names).
+ *
+ * A field the log cannot tell is left out rather than guessed: the answers of a form request that no
+ * line changed (they are in the form-responses tab, vouched for by their digest), what a schedule
+ * fills in at creation, the Progress Notes once a requestor's reply was added to them (the reply is
+ * stamped in the spreadsheet's time zone), the Needs Review of an order put back after a deletion. An
+ * order with no Created line (a register older than its log) is checked only on the fields its lines
+ * changed.
+ *
+ * Lines written by a change that had not confirmed them (past the checkpoint) may or may not have
+ * reached the register: their values are accepted alongside the confirmed ones.
+ *
+ * Pure: the caller reads the log and the register.
+ */
+import { entriesOfRow, LOG_COLUMN } from './change-log-row';
+import { cellText } from './headers';
+import { REGISTER_COLUMNS, type WorkOrderField } from './model';
+import { ARCHIVED_FIELD, CREATED_FIELD, REPLY_FIELD, RESTORED_FIELD, createdRef } from './replay';
+
+const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
+const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
+  (Object.entries(REGISTER_COLUMNS) as [WorkOrderField, string][]).map(([field, header]) => [header, field]),
+);
+
+/** Fields every new order starts empty, whoever made it (a form request, a schedule, a restore). */
+const EMPTY_WHEN_CREATED: readonly WorkOrderField[] = [
+  'woNumber',
+  'assignee',
+  'decidedBy',
+  'decidedAt',
+  'assignedAt',
+  'startedAt',
+  'completedAt',
+  'closedBy',
+  'closedAt',
+  'heldSince',
+  'heldHours',
+  'results',
+  'actions',
+  'reason',
+  'reviewFlag',
+];
+/** Also empty when the order came from a form request (a schedule fills them in). */
+const EMPTY_FROM_FORM: readonly WorkOrderField[] = ['priority', 'category', 'due', 'notes'];
+
+/** What the log says of one order, as its lines are folded in. */
+interface OrderRecord {
+  /**
+   * From a committed Created line: the status it names, the response it came from, whether a form
+   * made it. (Not when: a request taken in late keeps its form's timestamp as Requested At.)
+   */
+  created: { status: string; ref: string; fromForm: boolean; logRow: number } | null;
+  /** Field → the last confirmed new value, as logged (ISO-8601 for dates), and the log row saying so. */
+  values: Map<WorkOrderField, { value: string; logRow: number }>;
+  /** Fields the log can no longer tell (see above). */
+  unknown: Set<WorkOrderField>;
+  /** Field → values logged past the checkpoint, accepted too. */
+  pending: Map<WorkOrderField, string[]>;
+}
+
+/** One field's trusted value: as logged, and the other values accepted (unconfirmed lines). */
+export interface TrustedValue {
+  field: WorkOrderField;
+  /** As the log writes it: ISO-8601 for dates, '' for empty. */
+  logged: string;
+  alternatives: readonly string[];
+  /** The Change Log's sheet row that set it (or created the order). */
+  logRow: number;
+}
+
+/** The status a Created line names: "Submitted (Form Responses 1!A7)" → Submitted. */
+function createdStatus(newValue: string): string {
+  const at = newValue.indexOf(' (');
+  return (at < 0 ? newValue : newValue.slice(0, at)).trim();
+}
+
+/**
+ * The log folded order by order, for the orders `wanted` only (those the register holds: an order
+ * that left it needs nothing kept). Holds a few values per order, whatever the log's length.
+ */
+export class RegisterRecords {
+  private readonly records = new Map<string, OrderRecord>();
+
+  constructor(private readonly wanted: ReadonlySet<string>) {}
+
+  /** Takes in the log's next row (sheet row `logRow`), genuine (its MAC verified), `committed` or not. */
+  fold(row: readonly unknown[], logRow: number, committed: boolean): void {
+    const id = cellText(row[LOG_COLUMN.recordId]).trim();
+    if (!this.wanted.has(id)) return;
+    for (const line of entriesOfRow(row)) {
+      let record = this.records.get(id);
+      if (line.field === CREATED_FIELD) {
+        // An order created again (its id reused after an archive) starts over; an unconfirmed
+        // creation may not have reached the register: nothing is assumed of it.
+        if (!committed) continue;
+        record = { created: null, values: new Map(), unknown: new Set(), pending: new Map() };
+        record.created = {
+          status: createdStatus(line.newValue),
+          ref: createdRef(line.newValue),
+          fromForm: line.source === 'form',
+          logRow,
+        };
+        this.records.set(id, record);
+        continue;
+      }
+      if (!record) {
+        record = { created: null, values: new Map(), unknown: new Set(), pending: new Map() };
+        this.records.set(id, record);
+      }
+      if (line.field === ARCHIVED_FIELD) continue;
+      if (line.field === REPLY_FIELD) {
+        if (committed) record.unknown.add('notes');
+        continue;
+      }
+      if (line.field === RESTORED_FIELD) {
+        // Put back from the log with a Needs Review the log does not hold.
+        if (committed) record.unknown.add('reviewFlag');
+        continue;
+      }
+      const field = FIELD_OF_HEADER.get(line.field);
+      if (!field || field === 'id' || field === 'revision') continue;
+      if (committed) {
+        record.values.set(field, { value: line.newValue, logRow });
+        record.unknown.delete(field);
+        record.pending.delete(field);
+      } else record.pending.set(field, [...(record.pending.get(field) ?? []), line.newValue]);
+    }
+  }
+
+  /** The fields of order `id` the log vouches for, with their values (empty: the log knows none). */
+  trusted(id: string): TrustedValue[] {
+    const record = this.records.get(id);
+    if (!record) return [];
+    const logged = new Map<WorkOrderField, { value: string; logRow: number }>();
+    const { created } = record;
+    if (created) {
+      const made = (value: string) => ({ value, logRow: created.logRow });
+      for (const field of EMPTY_WHEN_CREATED) logged.set(field, made(''));
+      if (created.fromForm) for (const field of EMPTY_FROM_FORM) logged.set(field, made(''));
+      logged.set('status', made(created.status));
+      if (created.ref !== '') logged.set('responseRef', made(created.ref));
+    }
+    for (const [field, value] of record.values) logged.set(field, value);
+    for (const field of record.unknown) if (!record.values.has(field)) logged.delete(field);
+    const out: TrustedValue[] = [];
+    // In the register's column order, as findings are listed.
+    for (const field of FIELDS) {
+      const trusted = logged.get(field);
+      if (trusted)
+        out.push({
+          field,
+          logged: trusted.value,
+          logRow: trusted.logRow,
+          alternatives: record.pending.get(field) ?? [],
+        });
+    }
+    // A field only unconfirmed lines changed is not told: it holds their value or the one before.
+    return out;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Verify audit log's check of the register (./register-check) over its reading of the change log.
+ *
+ * The register is read before the log, so the log's pass keeps only the orders the register holds
+ * (an id lookup per log row, nothing parsed for the others). A value found then may be an edit made
+ * while the log was being read (a minute at a million rows): an order changed after the register was
+ * read has newer log lines than its cells. So when anything is found, the register is read once more,
+ * the rows the log gained meanwhile are folded in (only those whose MAC follows from the last row
+ * verified), and only what is still found, with the same value, is reported. A person's edit whose
+ * trigger has not yet logged it is either caught up by then or, a minute on, an edit no trigger judged.
+ */
+import { LOG_COLUMN } from '../../../core/change-log-row';
+import type { HmacKey } from '../../../core/keyed-chain';
+import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../../core/model';
+import { RegisterRecords } from '../../../core/register-audit';
+import { readCheckpoint } from '../../adapters/change-log-tail';
+import { GenuineRows } from './log-history';
+import {
+  readRegisterSnapshot,
+  registerFindings,
+  snapshotIds,
+  stillFound,
+  type RegisterFinding,
+  type RegisterSnapshot,
+} from './register-check';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Findings listed in the message (all of them are in the result). */
+const SHOWN = 20;
+
+export class RegisterAudit {
+  private readonly snapshot: RegisterSnapshot | null;
+  /** Why the register could not be read (its columns), or null. */
+  readonly unreadable: string | null;
+  private readonly records: RegisterRecords;
+  private readonly wantedIds: ReadonlySet<string>;
+  /** The last log row folded in, to tell whether a row added since follows it. */
+  private lastRow: readonly unknown[] | null = null;
+
+  /** The register's ids as read before the log (null: it could not be read). */
+  get ids(): ReadonlySet<string> | null {
+    return this.snapshot ? this.wantedIds : null;
+  }
+
+  /** Reads the register (two calls): call before the log is read. */
+  constructor(ss: Spreadsheet) {
+    const read = readRegisterSnapshot(ss);
+    this.snapshot = 'rows' in read ? read : null;
+    this.unreadable = 'unreadable' in read ? read.unreadable : null;
+    this.wantedIds = this.snapshot ? snapshotIds(this.snapshot) : new Set();
+    this.records = new RegisterRecords(this.wantedIds);
+  }
+
+  /** Takes in verified log rows (`count` of them, the first at sheet row `first`). */
+  fold(rows: readonly (readonly unknown[])[], count: number, first: number, committedThrough: number): void {
+    for (let i = 0; i < count; i++) {
+      const row = rows[i] as readonly unknown[];
+      this.records.fold(row, first + i, first + i <= committedThrough);
+    }
+    if (count > 0) this.lastRow = rows[count - 1] as readonly unknown[];
+  }
+
+  /** What the register holds that the log does not vouch for (see above); `last`: the log's last row read. */
+  findings(
+    ss: Spreadsheet,
+    logSheet: Sheet,
+    last: number,
+    key: HmacKey,
+    timeZone: string,
+  ): RegisterFinding[] {
+    if (!this.snapshot) return [];
+    const first = registerFindings(this.snapshot, this.records, timeZone);
+    if (first.length === 0) return [];
+    const again = readRegisterSnapshot(ss);
+    if (!('rows' in again)) return first;
+    this.foldTail(logSheet, last, key);
+    return stillFound(first, registerFindings(again, this.records, timeZone));
+  }
+
+  /** The log's rows past `last`, as far as each follows from the one above it (one read). */
+  private foldTail(sheet: Sheet, last: number, key: HmacKey): void {
+    const end = sheet.getLastRow();
+    if (end <= last) return;
+    const committed = readCheckpoint()?.row ?? 0;
+    const genuine = new GenuineRows(key);
+    if (this.lastRow) genuine.accept(this.lastRow, false);
+    const rows = sheet.getRange(last + 1, 1, end - last, CHANGE_LOG_HEADERS.length).getValues();
+    for (const [i, row] of rows.entries()) {
+      if (String(row[LOG_COLUMN.hash] ?? '').trim() === '') continue;
+      if (!genuine.accept(row)) break;
+      this.records.fold(row, last + 1 + i, last + 1 + i <= committed);
+    }
+  }
+}
+
+/** The sentence Verify shows for register findings. */
+export function describeRegisterFindings(findings: readonly RegisterFinding[]): string {
+  const orders = new Set(findings.map((f) => f.id)).size;
+  const lines = findings
+    .slice(0, SHOWN)
+    .map(
+      (f) =>
+        `• Row ${f.row}, ${f.id}, ${f.field}: ${f.found}, where the change log says ${f.trusted}` +
+        (f.logRow > 0 ? ` (Change Log row ${f.logRow})` : ''),
+    );
+  if (findings.length > SHOWN) lines.push(`• and ${findings.length - SHOWN} more`);
+  return (
+    `The ${SHEET_NAMES.register} sheet holds ${findings.length} value(s) in ${orders} work order(s) that the change log does not: ` +
+    'written where the add-on does not see (a script, the Sheets API or another add-on), so never checked against who may ' +
+    'change what nor logged, or an edit the add-on refused and could not put back.\n' +
+    `${lines.join('\n')}\n` +
+    'Nothing has been changed. File › Version history names the account behind each such write. Verify offers to put ' +
+    'each value back as the change log says (each logged as put back); run it again afterwards.'
+  );
+}
