@@ -13,6 +13,7 @@ import { assignedOrder, rowOf, REGISTER } from '../../support/edits';
 import { act, itemIn, submitRequests, target, viewFor } from '../review/helpers';
 import { verifyLog } from '../../support/audit';
 import { advance, HOUR } from '../../support/ops';
+import { HAND_OFF_LOOK_EVERY_MS } from '../../../src/server/features/edits/edit-locks';
 
 const APPROVALS = 6;
 const EDITS = 4;
@@ -51,7 +52,10 @@ test('interleaved approvals, edits and the hourly job: one log row per action, a
   const wb = await setUpWorkbook();
   try {
     const { waiting, working, before } = await race(wb);
-    // The hourly job's row is appended by the owner's next execution in the document.
+    // The hourly job's row is appended by the owner's next execution in the document that looks for
+    // it: an edit looks at most every HAND_OFF_LOOK_EVERY_MS, and one in the race may have looked just
+    // before the job handed its row off.
+    advance(wb, HAND_OFF_LOOK_EVERY_MS);
     expectOk(
       (await wb.edit(TECH, REGISTER, rowOf(wb, working[0]!), wb.registerColumn('Results'), [['Done']]))
         .executions[0]!,
