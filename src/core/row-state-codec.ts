@@ -244,6 +244,9 @@ function joinedBytes(slots: readonly string[], lengths: ReadonlyMap<WorkOrderFie
   return total;
 }
 
+const REQUESTED_SLOT = SLOTS.indexOf('requestedAt');
+const PRINT_SLOT = new RegExp(`^#[A-Za-z0-9_-]{${PRINT_CHARS}}$`);
+
 /** The state in a compact cell, or null when it is not one this version wrote. */
 export function decodeCompactState(cell: string): CompactState | null {
   if (!cell.startsWith(COMPACT_PREFIX)) return null;
@@ -256,13 +259,13 @@ export function decodeCompactState(cell: string): CompactState | null {
   const noted = ALL_FIELDS.filter((_f, i) => Math.floor(bits / 2 ** i) % 2 === 1);
   const order = {} as Record<WorkOrderField, unknown>;
   const prints: Partial<Record<WorkOrderField, string>> = {};
-  const slotOfField = (field: WorkOrderField): string => slots[SLOTS.indexOf(field)] ?? '';
-  const requested = slotOfField('requestedAt');
+  const requested = slots[REQUESTED_SLOT] ?? '';
   const requestedAt = requested === '' ? null : readDate(requested, null);
   if (requested !== '' && requestedAt === null) return null;
   const base = requestedAt ? Math.floor(requestedAt.getTime() / 1000) : null;
-  for (const field of SLOTS) {
-    const slot = slotOfField(field);
+  for (let i = 0; i < SLOTS.length; i++) {
+    const field = SLOTS[i] as WorkOrderField;
+    const slot = slots[i] ?? '';
     if (field === 'id') {
       const id = readId(slot);
       if (!id) return null;
@@ -280,7 +283,7 @@ export function decodeCompactState(cell: string): CompactState | null {
       if (slot !== '' && date === null) return null;
       order[field] = date;
     } else if (slot.startsWith('#')) {
-      if (!new RegExp(`^#[A-Za-z0-9_-]{${PRINT_CHARS}}$`).test(slot)) return null;
+      if (!PRINT_SLOT.test(slot)) return null;
       prints[field] = slot.slice(1);
       order[field] = '';
     } else order[field] = unescapeText(slot);

@@ -168,9 +168,34 @@ const StateSchema = z.object({
   n: z.optional(z.array(z.string())),
 });
 
+/**
+ * Records already parsed in this execution, by cell text: an edit's checks read a row's record more
+ * than once (judging, then looking for refused texts kept only as prints). Bounded, so that a pass
+ * over a whole register (setup's refill) keeps no more than this many.
+ */
+const parsedStates = new Map<string, RowState | null>();
+const PARSED_STATES_KEPT = 1_000;
+
 /** The record in a state cell, or null when the cell is empty or not a record this add-on wrote. */
 export function parseRowState(cell: unknown): RowState | null {
   if (typeof cell !== 'string') return null;
+  let parsed = parsedStates.get(cell);
+  if (parsed === undefined) {
+    parsed = parseStateText(cell);
+    if (parsedStates.size >= PARSED_STATES_KEPT) parsedStates.clear();
+    parsedStates.set(cell, parsed);
+  }
+  // A copy each time: callers may change what they are given.
+  return (
+    parsed && {
+      order: { ...parsed.order },
+      fingerprints: { ...parsed.fingerprints },
+      noted: [...parsed.noted],
+    }
+  );
+}
+
+function parseStateText(cell: string): RowState | null {
   if (cell.startsWith('{')) return parseVersion1(cell);
   const compact = decodeCompactState(cell);
   if (!compact || compact.order.id === '') return null;
