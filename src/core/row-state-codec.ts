@@ -244,6 +244,20 @@ function joinedBytes(slots: readonly string[], lengths: ReadonlyMap<WorkOrderFie
   return total;
 }
 
+/**
+ * A compact record's text with another set of noted fields, all else as it is (its values and
+ * prints included); null when `text` is no compact record or the new mask would take it over the
+ * budget. For a row whose edit changes nothing but the notes on its cells (a refused paste).
+ */
+export function withNotedMask(text: string, noted: readonly WorkOrderField[]): string | null {
+  if (!text.startsWith(COMPACT_PREFIX)) return null;
+  const revisionEnd = text.indexOf('|', COMPACT_PREFIX.length);
+  const maskEnd = revisionEnd < 0 ? -1 : text.indexOf('|', revisionEnd + 1);
+  if (maskEnd < 0) return null;
+  const out = text.slice(0, revisionEnd + 1) + notedMask(noted) + text.slice(maskEnd);
+  return utf8Bytes(out) <= ROW_STATE_BUDGET ? out : null;
+}
+
 const REQUESTED_SLOT = SLOTS.indexOf('requestedAt');
 const PRINT_SLOT = new RegExp(`^#[A-Za-z0-9_-]{${PRINT_CHARS}}$`);
 

@@ -267,7 +267,9 @@ export function handleRegisterEdit(
       reference,
     );
     const note = noteMaker(user, now, reference.timeZone);
-    const planned = verdicts.map((v) => plannedRow(v, shape.layout, shape.stateIndex, edited, note));
+    const planned = verdicts.map((v, i) =>
+      plannedRow(v, shape.layout, shape.stateIndex, edited, note, read[i]?.[shape.stateIndex]),
+    );
     const toast = toastFor(verdicts);
     const writes = (spanOf(planned, 'values') ? 1 : 0) + (spanOf(planned, 'notes') ? 1 : 0);
     // The log's upkeep (growing its sheet early) only spends calls this execution has to spare.
