@@ -88,13 +88,22 @@ const unescapeText = (text: string): string =>
 
 /** UTF-8 length of a text (Apps Script has no TextEncoder). */
 export function utf8Bytes(text: string): number {
+  // By UTF-16 unit (no iterator: this runs for every slot of every row written). A surrogate pair is
+  // one 4-byte character; a lone surrogate counts 3, as its code point would.
   let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) as number;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 function dateSlot(value: Date, base: number | null): string {
   const ms = value.getTime();
@@ -191,8 +200,8 @@ function splitSlots(body: string): string[] | null {
 export function encodeCompactState(input: CompactInput): string {
   const { order, print, carried } = input;
   const base = requestedBase(order);
-  const slots = new Map<WorkOrderField, string>();
-  for (const field of SLOTS) slots.set(field, slotOf(order, field, base));
+  // Slots by position (SLOTS order), as arrays: this runs for every row written, 50 for a paste.
+  const slots = SLOTS.map((field) => slotOf(order, field, base));
   const printSlot = (field: WorkOrderField): string => {
     const text = String(order[field] ?? '');
     return `#${carried?.(field, text) ?? (print as Printer)(field, text)}`;
@@ -200,44 +209,38 @@ export function encodeCompactState(input: CompactInput): string {
   // A print carried over from the record stays a print, whatever the budget.
   if (carried)
     for (const field of TEXT_FIELDS) {
-      if (carried(field, String(order[field] ?? '')) !== undefined) slots.set(field, printSlot(field));
+      if (carried(field, String(order[field] ?? '')) !== undefined)
+        slots[SLOT_INDEX.get(field) as number] = printSlot(field);
     }
   const head = `${COMPACT_PREFIX}${order.revision.toString(36)}|${notedMask(input.noted)}|`;
-  const text = (): string => head + joinSlots(SLOTS.map((f) => slots.get(f) ?? ''));
+  const text = (): string => head + joinSlots(slots);
   if (print === null) return text();
-  // The budget is checked on lengths (no string built per step): this runs for every row written.
-  const lengths = new Map<WorkOrderField, number>();
-  for (const [field, slot] of slots) lengths.set(field, utf8Bytes(slot));
-  let bytes =
-    utf8Bytes(head) +
-    joinedBytes(
-      SLOTS.map((f) => slots.get(f) ?? ''),
-      lengths,
-    );
+  // The budget is checked on lengths (no string built per step).
+  const lengths = slots.map(utf8Bytes);
+  const headBytes = utf8Bytes(head);
+  let bytes = headBytes + joinedBytes(slots, lengths);
   for (const field of PRINT_FIRST) {
     if (bytes <= ROW_STATE_BUDGET) break;
-    const slot = slots.get(field) ?? '';
+    const i = SLOT_INDEX.get(field) as number;
+    const slot = slots[i] as string;
     if (slot.startsWith('#') || slot.length <= PRINT_CHARS + 1) continue;
-    slots.set(field, printSlot(field));
-    lengths.set(field, PRINT_CHARS + 1);
-    bytes =
-      utf8Bytes(head) +
-      joinedBytes(
-        SLOTS.map((f) => slots.get(f) ?? ''),
-        lengths,
-      );
+    slots[i] = printSlot(field);
+    lengths[i] = PRINT_CHARS + 1;
+    bytes = headBytes + joinedBytes(slots, lengths);
   }
   return text();
 }
 
+const SLOT_INDEX: ReadonlyMap<WorkOrderField, number> = new Map(SLOTS.map((field, i) => [field, i]));
+
 /** The UTF-8 length of joinSlots(slots), from each slot's length. */
-function joinedBytes(slots: readonly string[], lengths: ReadonlyMap<WorkOrderField, number>): number {
+function joinedBytes(slots: readonly string[], lengths: readonly number[]): number {
   let end = slots.length;
   while (end > 0 && slots[end - 1] === '') end--;
   let total = 0;
   for (let i = 0; i < end; i++) {
     const slot = slots[i] as string;
-    total += lengths.get(SLOTS[i] as WorkOrderField) ?? 0;
+    total += lengths[i] as number;
     const next = slots[i + 1] ?? '';
     if (!slot.startsWith('#') && i + 1 < end && (slot === '' || !next.startsWith('#'))) total++;
   }
