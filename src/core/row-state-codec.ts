@@ -88,13 +88,22 @@ const unescapeText = (text: string): string =>
 
 /** UTF-8 length of a text (Apps Script has no TextEncoder). */
 export function utf8Bytes(text: string): number {
+  // By UTF-16 unit (no iterator: this runs for every slot of every row written). A surrogate pair is
+  // one 4-byte character; a lone surrogate counts 3, as its code point would.
   let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) as number;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 function dateSlot(value: Date, base: number | null): string {
   const ms = value.getTime();
@@ -191,8 +200,8 @@ function splitSlots(body: string): string[] | null {
 export function encodeCompactState(input: CompactInput): string {
   const { order, print, carried } = input;
   const base = requestedBase(order);
-  const slots = new Map<WorkOrderField, string>();
-  for (const field of SLOTS) slots.set(field, slotOf(order, field, base));
+  // Slots by position (SLOTS order), as arrays: this runs for every row written, 50 for a paste.
+  const slots = SLOTS.map((field) => slotOf(order, field, base));
   const printSlot = (field: WorkOrderField): string => {
     const text = String(order[field] ?? '');
     return `#${carried?.(field, text) ?? (print as Printer)(field, text)}`;
@@ -200,49 +209,60 @@ export function encodeCompactState(input: CompactInput): string {
   // A print carried over from the record stays a print, whatever the budget.
   if (carried)
     for (const field of TEXT_FIELDS) {
-      if (carried(field, String(order[field] ?? '')) !== undefined) slots.set(field, printSlot(field));
+      if (carried(field, String(order[field] ?? '')) !== undefined)
+        slots[SLOT_INDEX.get(field) as number] = printSlot(field);
     }
   const head = `${COMPACT_PREFIX}${order.revision.toString(36)}|${notedMask(input.noted)}|`;
-  const text = (): string => head + joinSlots(SLOTS.map((f) => slots.get(f) ?? ''));
+  const text = (): string => head + joinSlots(slots);
   if (print === null) return text();
-  // The budget is checked on lengths (no string built per step): this runs for every row written.
-  const lengths = new Map<WorkOrderField, number>();
-  for (const [field, slot] of slots) lengths.set(field, utf8Bytes(slot));
-  let bytes =
-    utf8Bytes(head) +
-    joinedBytes(
-      SLOTS.map((f) => slots.get(f) ?? ''),
-      lengths,
-    );
+  // The budget is checked on lengths (no string built per step).
+  const lengths = slots.map(utf8Bytes);
+  const headBytes = utf8Bytes(head);
+  let bytes = headBytes + joinedBytes(slots, lengths);
   for (const field of PRINT_FIRST) {
     if (bytes <= ROW_STATE_BUDGET) break;
-    const slot = slots.get(field) ?? '';
+    const i = SLOT_INDEX.get(field) as number;
+    const slot = slots[i] as string;
     if (slot.startsWith('#') || slot.length <= PRINT_CHARS + 1) continue;
-    slots.set(field, printSlot(field));
-    lengths.set(field, PRINT_CHARS + 1);
-    bytes =
-      utf8Bytes(head) +
-      joinedBytes(
-        SLOTS.map((f) => slots.get(f) ?? ''),
-        lengths,
-      );
+    slots[i] = printSlot(field);
+    lengths[i] = PRINT_CHARS + 1;
+    bytes = headBytes + joinedBytes(slots, lengths);
   }
   return text();
 }
 
+const SLOT_INDEX: ReadonlyMap<WorkOrderField, number> = new Map(SLOTS.map((field, i) => [field, i]));
+
 /** The UTF-8 length of joinSlots(slots), from each slot's length. */
-function joinedBytes(slots: readonly string[], lengths: ReadonlyMap<WorkOrderField, number>): number {
+function joinedBytes(slots: readonly string[], lengths: readonly number[]): number {
   let end = slots.length;
   while (end > 0 && slots[end - 1] === '') end--;
   let total = 0;
   for (let i = 0; i < end; i++) {
     const slot = slots[i] as string;
-    total += lengths.get(SLOTS[i] as WorkOrderField) ?? 0;
+    total += lengths[i] as number;
     const next = slots[i + 1] ?? '';
     if (!slot.startsWith('#') && i + 1 < end && (slot === '' || !next.startsWith('#'))) total++;
   }
   return total;
 }
+
+/**
+ * A compact record's text with another set of noted fields, all else as it is (its values and
+ * prints included); null when `text` is no compact record or the new mask would take it over the
+ * budget. For a row whose edit changes nothing but the notes on its cells (a refused paste).
+ */
+export function withNotedMask(text: string, noted: readonly WorkOrderField[]): string | null {
+  if (!text.startsWith(COMPACT_PREFIX)) return null;
+  const revisionEnd = text.indexOf('|', COMPACT_PREFIX.length);
+  const maskEnd = revisionEnd < 0 ? -1 : text.indexOf('|', revisionEnd + 1);
+  if (maskEnd < 0) return null;
+  const out = text.slice(0, revisionEnd + 1) + notedMask(noted) + text.slice(maskEnd);
+  return utf8Bytes(out) <= ROW_STATE_BUDGET ? out : null;
+}
+
+const REQUESTED_SLOT = SLOTS.indexOf('requestedAt');
+const PRINT_SLOT = new RegExp(`^#[A-Za-z0-9_-]{${PRINT_CHARS}}$`);
 
 /** The state in a compact cell, or null when it is not one this version wrote. */
 export function decodeCompactState(cell: string): CompactState | null {
@@ -256,13 +276,13 @@ export function decodeCompactState(cell: string): CompactState | null {
   const noted = ALL_FIELDS.filter((_f, i) => Math.floor(bits / 2 ** i) % 2 === 1);
   const order = {} as Record<WorkOrderField, unknown>;
   const prints: Partial<Record<WorkOrderField, string>> = {};
-  const slotOfField = (field: WorkOrderField): string => slots[SLOTS.indexOf(field)] ?? '';
-  const requested = slotOfField('requestedAt');
+  const requested = slots[REQUESTED_SLOT] ?? '';
   const requestedAt = requested === '' ? null : readDate(requested, null);
   if (requested !== '' && requestedAt === null) return null;
   const base = requestedAt ? Math.floor(requestedAt.getTime() / 1000) : null;
-  for (const field of SLOTS) {
-    const slot = slotOfField(field);
+  for (let i = 0; i < SLOTS.length; i++) {
+    const field = SLOTS[i] as WorkOrderField;
+    const slot = slots[i] ?? '';
     if (field === 'id') {
       const id = readId(slot);
       if (!id) return null;
@@ -280,7 +300,7 @@ export function decodeCompactState(cell: string): CompactState | null {
       if (slot !== '' && date === null) return null;
       order[field] = date;
     } else if (slot.startsWith('#')) {
-      if (!new RegExp(`^#[A-Za-z0-9_-]{${PRINT_CHARS}}$`).test(slot)) return null;
+      if (!PRINT_SLOT.test(slot)) return null;
       prints[field] = slot.slice(1);
       order[field] = '';
     } else order[field] = unescapeText(slot);

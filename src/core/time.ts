@@ -244,5 +244,8 @@ export function isValidDate(value: unknown): value is Date {
 
 /** True for any Date object, valid or not, from any realm. */
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  // Most values asked about are text or numbers (every cell of a row read): answered before the tag,
+  // which boxes a primitive first.
+  if (typeof value !== 'object' || value === null) return false;
+  return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
 }

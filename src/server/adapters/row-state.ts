@@ -26,7 +26,13 @@ import {
 import { isDateField } from '../../core/field-changes';
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
-import { decodeCompactState, encodeCompactState, PRINT_CHARS } from '../../core/row-state-codec';
+import {
+  COMPACT_PREFIX,
+  decodeCompactState,
+  encodeCompactState,
+  PRINT_CHARS,
+  withNotedMask,
+} from '../../core/row-state-codec';
 import { hmacSha256Hex, sha256Hex, type HmacKey } from '../../core/sha256';
 import { isDate } from '../../core/time';
 import { documentKey, documentSecret, rememberedKey } from './addon-secret';
@@ -127,6 +133,43 @@ export function serializeRowState(order: WorkOrder, noted: readonly WorkOrderFie
   return asCellText(text).cell;
 }
 
+/**
+ * The state cell for `next` when the row's record (`cell`, as read) already holds exactly `next`: its
+ * values, its revision, and a print of each text it prints, checked or carried in this execution
+ * (fingerprintMatches, carryPrint), as serializeRowState would print it. That record is kept with
+ * only its noted fields changed: the row is not encoded again (no round trip through the register's
+ * converters, no print computed). Null when anything differs, or the record is an earlier version's:
+ * serializeRowState then. For a row whose edit changes nothing but notes (every cell refused).
+ */
+export function restampedRowState(
+  cell: unknown,
+  next: WorkOrder,
+  noted: readonly WorkOrderField[],
+): string | null {
+  if (typeof cell !== 'string' || !cell.startsWith(COMPACT_PREFIX)) return null;
+  const state = parseRowState(cell);
+  if (!state || state.order.id !== next.id || state.order.revision !== next.revision) return null;
+  for (const field of FIELDS) {
+    const print = state.fingerprints[field];
+    const value = next[field];
+    if (print === undefined) {
+      if (!sameExactly(value, state.order[field])) return null;
+      continue;
+    }
+    if (typeof value !== 'string' || value === '') return null;
+    const key = carryKey(next.id, field, value);
+    if ((carriedPrints.get(key) ?? verifiedPrints.get(key)) !== print) return null;
+  }
+  const text = withNotedMask(cell, [...new Set(noted)]);
+  return text === null ? null : asCellText(text).cell;
+}
+
+/** Equal values, dates to the millisecond (the record keeps them so). */
+function sameExactly(a: unknown, b: unknown): boolean {
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  return a === b;
+}
+
 /** The version-1 JSON record (kept for tests of the migration: nothing writes it any more). */
 export function serializeRowStateV1(order: WorkOrder, noted: readonly WorkOrderField[] = []): string {
   const canonical = canonicalOrder(order);
@@ -168,9 +211,34 @@ const StateSchema = z.object({
   n: z.optional(z.array(z.string())),
 });
 
+/**
+ * Records already parsed in this execution, by cell text: an edit's checks read a row's record more
+ * than once (judging, then looking for refused texts kept only as prints). Bounded, so that a pass
+ * over a whole register (setup's refill) keeps no more than this many.
+ */
+const parsedStates = new Map<string, RowState | null>();
+const PARSED_STATES_KEPT = 1_000;
+
 /** The record in a state cell, or null when the cell is empty or not a record this add-on wrote. */
 export function parseRowState(cell: unknown): RowState | null {
   if (typeof cell !== 'string') return null;
+  let parsed = parsedStates.get(cell);
+  if (parsed === undefined) {
+    parsed = parseStateText(cell);
+    if (parsedStates.size >= PARSED_STATES_KEPT) parsedStates.clear();
+    parsedStates.set(cell, parsed);
+  }
+  // A copy each time: callers may change what they are given.
+  return (
+    parsed && {
+      order: { ...parsed.order },
+      fingerprints: { ...parsed.fingerprints },
+      noted: [...parsed.noted],
+    }
+  );
+}
+
+function parseStateText(cell: string): RowState | null {
   if (cell.startsWith('{')) return parseVersion1(cell);
   const compact = decodeCompactState(cell);
   if (!compact || compact.order.id === '') return null;

@@ -15,6 +15,7 @@ import { LOG, appendApprovals, checkpointOf } from '../../support/audit';
 import { OtherWriter, until } from '../../support/locks';
 import { REGISTER, assignedOrder, cell, noteAt, onlyExecution, rowOf, type } from '../../support/edits';
 import { TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { disagreements } from '../../support/row-state';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -203,6 +204,8 @@ test(
     expect(documentHolds(onlyExecution(outcome.executions))).toHaveLength(3);
     expect(ids.map((id) => cell(wb, id, 'Results'))).toEqual(['pasted 1', 'pasted 2']);
     for (const id of ids) expect(noteAt(wb, id, 'Results')).toContain(NOT_KEPT);
+    // The record follows the text left in the cell, so that the next edit's check starts from it.
+    for (const id of ids) expect(disagreements(wb, id)).toEqual([]);
     const logged = wb.changeLogEntries().filter((e) => e.field === 'Results' && ids.includes(e.recordId));
     expect(logged.map((e) => e.newValue)).toEqual(expect.arrayContaining(old));
   },

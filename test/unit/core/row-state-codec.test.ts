@@ -11,6 +11,7 @@ import {
   decodeCompactState,
   encodeCompactState,
   utf8Bytes,
+  withNotedMask,
 } from '../../../src/core/row-state-codec';
 
 const print = (field: WorkOrderField, text: string): string =>
@@ -99,4 +100,26 @@ test.each([
 
 test('the smallest valid record reads (so the refusals above are for their own reason)', () => {
   expect(decodeCompactState('W|3||2a||4')?.order).toMatchObject({ id: 'REQ-000082', status: 'In Progress' });
+});
+
+test('a record given another set of noted fields keeps every value and print, within the budget', () => {
+  const long = order({
+    description: 'A long description of the fault. '.repeat(5),
+    results: 'Fixed it. '.repeat(6),
+  });
+  const text = encodeCompactState({ order: long, noted: ['status'], print });
+  const renoted = withNotedMask(text, ['notes', 'results']) as string;
+  const before = decodeCompactState(text);
+  const after = decodeCompactState(renoted);
+  expect(after?.noted).toEqual(['notes', 'results']);
+  expect(after?.order).toEqual(before?.order);
+  expect(after?.prints).toEqual(before?.prints);
+  expect(withNotedMask(renoted, [])).toBe(encodeCompactState({ order: long, noted: [], print }));
+  // A record already at the budget refuses a longer mask (the caller encodes the row again), and a
+  // text that is no compact record is refused.
+  const full = `${text}${'x'.repeat(ROW_STATE_BUDGET - utf8Bytes(text))}`;
+  expect(utf8Bytes(full)).toBe(ROW_STATE_BUDGET);
+  expect(withNotedMask(full, ['notes', 'results', 'reason'])).toBeNull();
+  expect(withNotedMask('{"v":1}', ['notes'])).toBeNull();
+  expect(withNotedMask(`${COMPACT_PREFIX}3`, ['notes'])).toBeNull();
 });

@@ -147,8 +147,9 @@ function judgeWithFreshLayout(
 }
 
 function noteMaker(actor: string, now: Date, timeZone: string): (reason: string) => string {
-  return (reason) =>
-    `Work Orders put this cell back (${actor ? `${actor}, ` : ''}${formatLocal(now, timeZone)}): ${reason}.`;
+  // One time for every note of the edit (a 50-row paste may write 150): formatted once.
+  const head = `Work Orders put this cell back (${actor ? `${actor}, ` : ''}${formatLocal(now, timeZone)}): `;
+  return (reason) => `${head}${reason}.`;
 }
 
 function logEntries(verdicts: readonly RowVerdict[], top: number, user: string, now: Date): UnhashedEntry[] {
@@ -265,8 +266,9 @@ export function handleRegisterEdit(
       user === '' ? explainHiddenEditor(judged.verdicts) : judged.verdicts,
       reference,
     );
-    const planned = verdicts.map((v) =>
-      plannedRow(v, shape.layout, shape.stateIndex, edited, noteMaker(user, now, reference.timeZone)),
+    const note = noteMaker(user, now, reference.timeZone);
+    const planned = verdicts.map((v, i) =>
+      plannedRow(v, shape.layout, shape.stateIndex, edited, note, read[i]?.[shape.stateIndex]),
     );
     const toast = toastFor(verdicts);
     const writes = (spanOf(planned, 'values') ? 1 : 0) + (spanOf(planned, 'notes') ? 1 : 0);

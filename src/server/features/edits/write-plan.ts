@@ -12,7 +12,7 @@
 import { fieldToCell, type RegisterLayout } from '../../../core/columns';
 import type { WorkOrderField } from '../../../core/model';
 import { asCellText } from '../../../core/sanitize';
-import { serializeRowState } from '../../adapters/row-state';
+import { restampedRowState, serializeRowState } from '../../adapters/row-state';
 import { FIELDS } from './cells';
 import type { RowVerdict } from './judge';
 
@@ -30,6 +30,8 @@ export function plannedRow(
   stateIndex: number,
   edited: (index: number) => boolean,
   noteText: (reason: string) => string,
+  /** The row's state cell as read (its record), kept when only its noted fields change. */
+  recorded?: unknown,
 ): PlannedRow {
   const values = new Map<number, unknown>();
   const notes = new Map<number, string>();
@@ -66,7 +68,17 @@ export function plannedRow(
     const stamped = changes.some((c) => c.field === field) || field === 'revision';
     if (edited(index) || stamped) values.set(index, fieldToCell(field, next));
   }
-  if (stateIndex >= 0) values.set(stateIndex, serializeRowState(next, noted));
+  if (stateIndex >= 0) {
+    // A row whose cells were all put back (most of a refused paste) keeps its record, new notes aside.
+    const kept =
+      changes.length === 0 &&
+      verdict.fromRecord &&
+      !edited(stateIndex) &&
+      !refused.some((r) => r.field === 'state')
+        ? restampedRowState(recorded, next, noted)
+        : null;
+    values.set(stateIndex, kept ?? serializeRowState(next, noted));
+  }
   for (const [field, reason] of fieldNotes) {
     const index = at(field);
     if (index >= 0) notes.set(index, reason === '' ? '' : noteText(reason));
