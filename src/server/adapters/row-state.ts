@@ -160,13 +160,15 @@ export function serializeRowStateV1(order: WorkOrder, noted: readonly WorkOrderF
   return asCellText(json).cell;
 }
 
-const StateSchema = z.object({
-  v: z.literal(VERSION),
-  r: z.int().check(z.nonnegative()),
-  f: z.record(z.string(), z.union([z.string(), z.number()])),
-  h: z.optional(z.record(z.string(), z.string())),
-  n: z.optional(z.array(z.string())),
-});
+const StateSchema = z.lazySchema(() =>
+  z.object({
+    v: z.literal(VERSION),
+    r: z.int().check(z.nonnegative()),
+    f: z.record(z.string(), z.union([z.string(), z.number()])),
+    h: z.optional(z.record(z.string(), z.string())),
+    n: z.optional(z.array(z.string())),
+  }),
+);
 
 /** The record in a state cell, or null when the cell is empty or not a record this add-on wrote. */
 export function parseRowState(cell: unknown): RowState | null {
