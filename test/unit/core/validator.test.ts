@@ -135,7 +135,7 @@ describe('loading the add-on', () => {
     const src = path.resolve(__dirname, '../../../src');
     const modules = ['core', 'shared', 'server/adapters'].flatMap((dir) =>
       fs
-        .readdirSync(path.join(src, dir))
+        .readdirSync(path.join(src, dir), { recursive: true, encoding: 'utf8' })
         .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
         .map((file) => `${dir}/${file.replace(/\.ts$/, '')}`),
     );
