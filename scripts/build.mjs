@@ -58,7 +58,9 @@ async function buildServer() {
     charset: 'utf8',
     legalComments: 'none',
     // Apps Script parses the whole file on every execution: whitespace and syntax are minified, but
-    // identifiers are kept so the execution log's stack traces still name our functions.
+    // identifiers are kept so stack traces (the execution log, the Errors sheet's Stack column) still
+    // name our functions. Measured: minifying them too cuts a local load of about 13 ms CPU by 1 to 2 ms
+    // (compile only, 607 → 430 KB), and `keepNames`, which would restore the names, costs all of it back.
     minifyWhitespace: true,
     minifySyntax: true,
     plugins: [shortenVendorCode],

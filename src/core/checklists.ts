@@ -4,7 +4,7 @@
  * a hand edit is judged against the tab as last accepted, like Staff and Settings: accepted whole, or
  * refused whole with a note saying what is wrong.
  */
-import * as z from 'zod/mini';
+import * as z from './validator';
 import { cellText, mapHeaders } from './headers';
 import { changedCells, type ChangedCell, type Grid } from './settings-edit';
 
@@ -37,21 +37,23 @@ const NO = ['no', 'n', 'false', '0'];
 
 const text = (v: unknown): string => cellText(v).trim();
 
-const RowSchema = z.object({
-  item: z
-    .string()
-    .check(
-      z.minLength(1, { error: 'Item is empty' }),
-      z.maxLength(MAX_ITEM_LENGTH, { error: `Item is longer than ${MAX_ITEM_LENGTH} characters` }),
+const RowSchema = z.lazySchema(() =>
+  z.object({
+    item: z
+      .string()
+      .check(
+        z.minLength(1, { error: 'Item is empty' }),
+        z.maxLength(MAX_ITEM_LENGTH, { error: `Item is longer than ${MAX_ITEM_LENGTH} characters` }),
+      ),
+    required: z.enum([...YES, ...NO], { error: 'Required is not Yes or No' }),
+    order: z.union(
+      [z.literal(''), z.number().check(z.gte(0, { error: 'Order is not a number of 0 or more' }))],
+      {
+        error: 'Order is not a number of 0 or more',
+      },
     ),
-  required: z.enum([...YES, ...NO], { error: 'Required is not Yes or No' }),
-  order: z.union(
-    [z.literal(''), z.number().check(z.gte(0, { error: 'Order is not a number of 0 or more' }))],
-    {
-      error: 'Order is not a number of 0 or more',
-    },
-  ),
-});
+  }),
+);
 
 export interface ParsedChecklists {
   items: ChecklistDefinition[];

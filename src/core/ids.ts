@@ -106,9 +106,11 @@ function parseYearCounters(stored: string | null): Record<string, number> {
 }
 
 /** The stored per-year counters: {"2026": 42}. */
-export const YearCountersSchema = z.record(
-  z.string().check(z.regex(/^\d{4}$/)),
-  z.int().check(z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER)),
+export const YearCountersSchema = z.lazySchema(() =>
+  z.record(
+    z.string().check(z.regex(/^\d{4}$/)),
+    z.int().check(z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER)),
+  ),
 );
 
 /** The stored request counter as a number; null when missing or unreadable (then rebuilt, never restarted). */

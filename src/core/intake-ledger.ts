@@ -5,9 +5,8 @@
  */
 import * as z from './validator';
 
-export const LedgerSchema = z.record(
-  z.string(),
-  z.object({ upTo: z.int().check(z.gte(1)), rows: z.array(z.int().check(z.gte(2))) }),
+export const LedgerSchema = z.lazySchema(() =>
+  z.record(z.string(), z.object({ upTo: z.int().check(z.gte(1)), rows: z.array(z.int().check(z.gte(2))) })),
 );
 export type Ledger = z.infer<typeof LedgerSchema>;
 

@@ -93,18 +93,20 @@ export function formQuestions(
 }
 
 /** The form-submit event as the add-on's adapter hands it over (the Range reduced to coordinates). */
-export const FormSubmitEventSchema = z.object({
-  namedValues: z.record(z.string(), z.array(z.string())),
-  values: z.array(z.string()),
-  range: z.object({
-    sheetName: z.string().check(z.minLength(1)),
-    row: z.int().check(z.gte(2)),
-    column: z.int().check(z.gte(1)),
-    numRows: z.int().check(z.gte(1)),
-    numColumns: z.int().check(z.gte(1)),
+export const FormSubmitEventSchema = z.lazySchema(() =>
+  z.object({
+    namedValues: z.record(z.string(), z.array(z.string())),
+    values: z.array(z.string()),
+    range: z.object({
+      sheetName: z.string().check(z.minLength(1)),
+      row: z.int().check(z.gte(2)),
+      column: z.int().check(z.gte(1)),
+      numRows: z.int().check(z.gte(1)),
+      numColumns: z.int().check(z.gte(1)),
+    }),
+    triggerUid: z.optional(z.string()),
   }),
-  triggerUid: z.optional(z.string()),
-});
+);
 export type FormSubmitEvent = z.infer<typeof FormSubmitEventSchema>;
 
 /** Where a response lives: "Form Responses 1!A7" (the register's Response Row, the idempotency key). */
@@ -131,7 +133,7 @@ export interface Submission {
   problems: string[];
 }
 
-const EMAIL_SHAPE = z.email();
+const EMAIL_SHAPE = z.lazySchema(() => z.email());
 
 function answerOf(
   namedValues: Record<string, readonly string[] | undefined>,

@@ -7,7 +7,7 @@
  * daily digest (for a week, so the next quiet-looking day does not undo it) and the administrators are
  * told once that day, with the figures, before the quota runs out.
  */
-import * as z from 'zod/mini';
+import * as z from './validator';
 import { cleanRecipients, renderEmail, signatureOf, type Email } from './email-format';
 import { EMAIL_KINDS, type EmailKind } from './notifications';
 import { singleLine } from './sanitize';
@@ -39,22 +39,24 @@ export function isDigestKind(kind: EmailKind | undefined): boolean {
 }
 
 const HOURS = 24;
-const Hours = z.array(z.number());
+const Hours = z.lazySchema(() => z.array(z.number()));
 
-export const MailVolumeSchema = z.object({
-  /** The local day `byHour` is about ("YYYY-MM-DD"). */
-  day: z.string(),
-  /** Recipients used by each hour of that day as observed (-1: not observed that hour). */
-  byHour: Hours,
-  /** Earlier days, newest last, at most HISTORY_DAYS. */
-  recent: z.array(z.object({ day: z.string(), byHour: Hours })),
-  /** The most MailApp ever said was left: the daily quota (seen when a day starts). */
-  maxRemaining: z.number(),
-  /** Notices of DIGEST_KINDS are held for digests through this day ('' when never). */
-  holdThrough: z.string(),
-  /** The last day the administrators were warned. */
-  warnedDay: z.string(),
-});
+export const MailVolumeSchema = z.lazySchema(() =>
+  z.object({
+    /** The local day `byHour` is about ("YYYY-MM-DD"). */
+    day: z.string(),
+    /** Recipients used by each hour of that day as observed (-1: not observed that hour). */
+    byHour: Hours,
+    /** Earlier days, newest last, at most HISTORY_DAYS. */
+    recent: z.array(z.object({ day: z.string(), byHour: Hours })),
+    /** The most MailApp ever said was left: the daily quota (seen when a day starts). */
+    maxRemaining: z.number(),
+    /** Notices of DIGEST_KINDS are held for digests through this day ('' when never). */
+    holdThrough: z.string(),
+    /** The last day the administrators were warned. */
+    warnedDay: z.string(),
+  }),
+);
 export type MailVolume = z.infer<typeof MailVolumeSchema>;
 
 export function emptyVolume(): MailVolume {

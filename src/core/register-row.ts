@@ -117,11 +117,14 @@ function cellSchema<T>(converter: Converter<T>): z.ZodMiniType<T, unknown> {
 const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
 
 /** A register row (field → raw cell value, as getValues returns it) read back from the sheet. */
-export const RegisterRowSchema: z.ZodMiniType<WorkOrder, Record<WorkOrderField, unknown>> = z.object(
-  Object.fromEntries(FIELDS.map((f) => [f, cellSchema(CONVERTERS[f] as Converter<unknown>)])) as {
-    [F in WorkOrderField]: z.ZodMiniType<WorkOrder[F], unknown>;
-  },
-) as unknown as z.ZodMiniType<WorkOrder, Record<WorkOrderField, unknown>>;
+export const RegisterRowSchema: z.ZodMiniType<WorkOrder, Record<WorkOrderField, unknown>> = z.lazySchema(
+  () =>
+    z.object(
+      Object.fromEntries(FIELDS.map((f) => [f, cellSchema(CONVERTERS[f] as Converter<unknown>)])) as {
+        [F in WorkOrderField]: z.ZodMiniType<WorkOrder[F], unknown>;
+      },
+    ) as unknown as z.ZodMiniType<WorkOrder, Record<WorkOrderField, unknown>>,
+);
 
 export type ParsedRow = { ok: true; order: WorkOrder } | { ok: false; id: string; error: string };
 

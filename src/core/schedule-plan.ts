@@ -131,7 +131,9 @@ export function lateFlag(occurrence: Occurrence, createdOn: LocalDate): string {
 }
 
 /** The ledger: schedule id → ISO due date of the last occurrence created. */
-export const ScheduleLedgerSchema = z.record(z.string(), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
+export const ScheduleLedgerSchema = z.lazySchema(() =>
+  z.record(z.string(), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+);
 export type ScheduleLedger = z.infer<typeof ScheduleLedgerSchema>;
 
 /** Null when stored but unreadable: the caller rebuilds it from the register's Response Rows. */

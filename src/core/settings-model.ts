@@ -24,66 +24,74 @@ export interface PriorityRule {
   completeUnit: CompleteUnit;
 }
 
-export const PriorityRuleSchema = z
-  .object({
-    name: z.string().check(z.trim(), z.minLength(1)),
-    respondHours: z.nullable(z.number().check(z.nonnegative())),
-    completeWithin: z.number().check(z.nonnegative()),
-    completeUnit: z.enum(COMPLETE_UNITS),
-  })
-  .check(
-    z.refine((r) => r.completeUnit === 'hours' || Number.isInteger(r.completeWithin), {
-      error: 'days must be a whole number',
-      path: ['completeWithin'],
-    }),
-  );
+export const PriorityRuleSchema = z.lazySchema(() =>
+  z
+    .object({
+      name: z.string().check(z.trim(), z.minLength(1)),
+      respondHours: z.nullable(z.number().check(z.nonnegative())),
+      completeWithin: z.number().check(z.nonnegative()),
+      completeUnit: z.enum(COMPLETE_UNITS),
+    })
+    .check(
+      z.refine((r) => r.completeUnit === 'hours' || Number.isInteger(r.completeWithin), {
+        error: 'days must be a whole number',
+        path: ['completeWithin'],
+      }),
+    ),
+);
 
 /** Scalar settings (the Setting | Value | Description table). */
-export const SCALAR_SETTINGS_SCHEMA = z.object({
-  organizationName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  retentionDays: z.int().check(z.gte(1), z.lte(36_500)),
-  notifyRequestor: z.boolean(),
-  notifyAssignee: z.boolean(),
-  notifySupervisors: z.boolean(),
-  dailyDigest: z.boolean(),
-  digestHour: z.int().check(z.gte(0), z.lte(23)),
-  reminderHoursBeforeDue: z.number().check(z.gte(0), z.lte(24 * 365)),
-  escalateAfterOverdueHours: z.number().check(z.gte(0), z.lte(24 * 365)),
-  replyTo: z.string().check(
-    z.trim(),
-    z.toLowerCase(),
-    z.maxLength(254),
-    z.refine((v) => v === '' || cleanRecipients([v]).length === 1, { message: 'an email address, or empty' }),
-  ),
-  // Business time (core/business-time.ts): the clock of business-day SLAs and of time On Hold.
-  workingDays: z.string().check(
-    z.trim(),
-    z.refine((v) => parseWorkingDays(v) !== null, { message: 'working days such as Mon-Fri' }),
-  ),
-  workingHours: z.string().check(
-    z.trim(),
-    z.refine((v) => parseWorkingHours(v) !== null, { message: 'working hours such as 08:00-17:00' }),
-  ),
-  holidays: z.string().check(
-    z.trim(),
-    z.maxLength(20_000),
-    z.refine((v) => 'dates' in parseHolidays(v), { message: 'dates written YYYY-MM-DD' }),
-  ),
-  // The weekly KPI snapshot (server/features/kpi-history): kept every week; emailed when TRUE.
-  weeklyKpiSummary: z.boolean(),
-  defaultHourlyRate: z.number().check(z.gte(0), z.lte(100_000)),
-  crewHoursPerWeek: z.number().check(z.gte(0), z.lte(100_000)),
-  estimatedHoursPerOrder: z.number().check(z.gte(0), z.lte(10_000)),
-});
+export const SCALAR_SETTINGS_SCHEMA = z.lazySchema(() =>
+  z.object({
+    organizationName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    retentionDays: z.int().check(z.gte(1), z.lte(36_500)),
+    notifyRequestor: z.boolean(),
+    notifyAssignee: z.boolean(),
+    notifySupervisors: z.boolean(),
+    dailyDigest: z.boolean(),
+    digestHour: z.int().check(z.gte(0), z.lte(23)),
+    reminderHoursBeforeDue: z.number().check(z.gte(0), z.lte(24 * 365)),
+    escalateAfterOverdueHours: z.number().check(z.gte(0), z.lte(24 * 365)),
+    replyTo: z.string().check(
+      z.trim(),
+      z.toLowerCase(),
+      z.maxLength(254),
+      z.refine((v) => v === '' || cleanRecipients([v]).length === 1, {
+        message: 'an email address, or empty',
+      }),
+    ),
+    // Business time (core/business-time.ts): the clock of business-day SLAs and of time On Hold.
+    workingDays: z.string().check(
+      z.trim(),
+      z.refine((v) => parseWorkingDays(v) !== null, { message: 'working days such as Mon-Fri' }),
+    ),
+    workingHours: z.string().check(
+      z.trim(),
+      z.refine((v) => parseWorkingHours(v) !== null, { message: 'working hours such as 08:00-17:00' }),
+    ),
+    holidays: z.string().check(
+      z.trim(),
+      z.maxLength(20_000),
+      z.refine((v) => 'dates' in parseHolidays(v), { message: 'dates written YYYY-MM-DD' }),
+    ),
+    // The weekly KPI snapshot (server/features/kpi-history): kept every week; emailed when TRUE.
+    weeklyKpiSummary: z.boolean(),
+    defaultHourlyRate: z.number().check(z.gte(0), z.lte(100_000)),
+    crewHoursPerWeek: z.number().check(z.gte(0), z.lte(100_000)),
+    estimatedHoursPerOrder: z.number().check(z.gte(0), z.lte(10_000)),
+  }),
+);
 export type ScalarSettings = z.infer<typeof SCALAR_SETTINGS_SCHEMA>;
 export type SettingKey = keyof ScalarSettings;
 
-const Name = z.string().check(z.trim(), z.minLength(1));
-export const SettingsSchema = z.extend(SCALAR_SETTINGS_SCHEMA, {
-  categories: z.array(Name).check(z.minLength(1)),
-  locations: z.array(Name),
-  priorities: z.array(PriorityRuleSchema).check(z.minLength(1)),
-});
+const Name = z.lazySchema(() => z.string().check(z.trim(), z.minLength(1)));
+export const SettingsSchema = z.lazySchema(() =>
+  z.extend(SCALAR_SETTINGS_SCHEMA, {
+    categories: z.array(Name).check(z.minLength(1)),
+    locations: z.array(Name),
+    priorities: z.array(PriorityRuleSchema).check(z.minLength(1)),
+  }),
+);
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** The notification switches, as recipientsFor reads them. */

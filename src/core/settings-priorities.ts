@@ -7,7 +7,7 @@ import { NumberCell } from './cells';
 import { COMPLETE_UNITS, DEFAULT_PRIORITIES, type CompleteUnit, type PriorityRule } from './settings-model';
 
 /** A non-negative number typed in a cell. */
-const Hours = z.pipe(NumberCell, z.number().check(z.nonnegative()));
+const Hours = z.lazySchema(() => z.pipe(NumberCell, z.number().check(z.nonnegative())));
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 

@@ -15,39 +15,41 @@ export const STAFF_HEADER_ROW: readonly string[] = Object.values(STAFF_COLUMNS);
 const ROLE_BY_NAME = new Map<string, Role>(ROLES.map((r) => [r.toLowerCase(), r]));
 
 const trimmed = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
-const text = z.pipe(z.unknown(), z.transform(trimmed));
+const text = z.lazySchema(() => z.pipe(z.unknown(), z.transform(trimmed)));
 
 /** One Staff row, validated. An empty Active cell counts as active (a freshly added row works). */
-export const StaffRowSchema = z.object({
-  email: z.pipe(
-    z.pipe(text, z.email({ error: 'is not an email address' })),
-    z.transform((s: string) => s.toLowerCase()),
-  ),
-  name: text,
-  role: z.pipe(
-    text,
-    z.transform((s: string, ctx): Role => {
-      const role = ROLE_BY_NAME.get(s.toLowerCase());
-      if (role) return role;
-      ctx.issues.push({ code: 'custom', message: `"${s}" is not one of ${ROLES.join(', ')}`, input: s });
-      return z.NEVER;
-    }),
-  ),
-  active: z.union(
-    [
-      z.pipe(
-        z.literal(''),
-        z.transform(() => true),
-      ),
-      z.pipe(
-        z.null(),
-        z.transform(() => true),
-      ),
-      BooleanCell,
-    ],
-    { error: 'is not TRUE or FALSE' },
-  ),
-});
+export const StaffRowSchema = z.lazySchema(() =>
+  z.object({
+    email: z.pipe(
+      z.pipe(text, z.email({ error: 'is not an email address' })),
+      z.transform((s: string) => s.toLowerCase()),
+    ),
+    name: text,
+    role: z.pipe(
+      text,
+      z.transform((s: string, ctx): Role => {
+        const role = ROLE_BY_NAME.get(s.toLowerCase());
+        if (role) return role;
+        ctx.issues.push({ code: 'custom', message: `"${s}" is not one of ${ROLES.join(', ')}`, input: s });
+        return z.NEVER;
+      }),
+    ),
+    active: z.union(
+      [
+        z.pipe(
+          z.literal(''),
+          z.transform(() => true),
+        ),
+        z.pipe(
+          z.null(),
+          z.transform(() => true),
+        ),
+        BooleanCell,
+      ],
+      { error: 'is not TRUE or FALSE' },
+    ),
+  }),
+);
 
 export interface ParsedStaff {
   staff: StaffMember[];

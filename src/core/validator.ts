@@ -14,6 +14,28 @@ z.config(en());
 
 export * from 'zod/mini';
 
+/**
+ * A schema built the first time anything reads it, instead of when its module loads. Apps Script loads
+ * (compiles and runs the top level of) all of Code.js on every execution, and building the add-on's
+ * few hundred zod schemas was half of that top level; an execution builds only the ones it parses with.
+ *
+ * What it returns stands in for the schema itself: `.parse`, `.safeParse`, `.shape`, `z.infer`, and
+ * use inside other schemas (`z.array(Lazy)`, `z.pipe(Lazy, …)`, `z.extend(Lazy, …)`) all behave as
+ * with the built schema, so callers need not know. It forwards reads only; nothing writes to a schema.
+ * Each read costs a Proxy lookup (tens of nanoseconds): a part checked once per item of a long list
+ * is better built inside its parent's builder (as the review index's entry tuple is) than lazy itself.
+ */
+export function lazySchema<T extends z.ZodMiniType>(build: () => T): T {
+  let schema: T | undefined;
+  const built = (): T => (schema ??= build());
+  // The empty target only satisfies Proxy; every read goes to the built schema.
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(built(), key),
+    has: (_, key) => Reflect.has(built(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(built()),
+  });
+}
+
 /** What a failed parse reports, in the shape both the add-on and the sidebar read. */
 export interface Issues {
   readonly issues: readonly { readonly message: string; readonly path: readonly PropertyKey[] }[];

@@ -3,7 +3,7 @@
  * server: anyone who can open a sidebar can call it from the console with anything. The rules are the
  * ones the page applies as fields are typed (./work-records).
  */
-import * as z from 'zod/mini';
+import * as z from '../core/validator';
 import {
   MAX_PART_NAME,
   MAX_TIME_NOTE,
@@ -15,12 +15,14 @@ import {
 import { MAX_ITEM_LENGTH } from '../core/checklists';
 import { hasVisibleText } from './visible-text';
 
-const RecordId = z
-  .string({ error: 'The request id is missing.' })
-  .check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: 'That is not a request id.' }));
+const RecordId = z.lazySchema(() =>
+  z
+    .string({ error: 'The request id is missing.' })
+    .check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: 'That is not a request id.' })),
+);
 
 /** Where the page last saw the order's row: checked by id before use, a miss costs one more read. */
-const RowHint = z.int().check(z.minimum(2), z.maximum(10_000_000));
+const RowHint = z.lazySchema(() => z.int().check(z.minimum(2), z.maximum(10_000_000)));
 
 const ruled = (what: string, problem: (n: number) => string | null) =>
   z.number({ error: `${what} must be a number.` }).check(
@@ -30,65 +32,69 @@ const ruled = (what: string, problem: (n: number) => string | null) =>
     }),
   );
 
-const Item = z
-  .string({ error: 'The checklist item is missing.' })
-  .check(
-    z.trim(),
-    z.minLength(1, { error: 'The checklist item is missing.' }),
-    z.maxLength(MAX_ITEM_LENGTH, { error: 'That is not an item of this checklist.' }),
-  );
+const Item = z.lazySchema(() =>
+  z
+    .string({ error: 'The checklist item is missing.' })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'The checklist item is missing.' }),
+      z.maxLength(MAX_ITEM_LENGTH, { error: 'That is not an item of this checklist.' }),
+    ),
+);
 
-export const WorkRecordRequestSchema = z.discriminatedUnion(
-  'kind',
-  [
-    /** Only read the order's checklist, time and parts (My work loads them when a card asks). */
-    z.strictObject({ kind: z.literal('view'), id: RecordId, rowHint: z.optional(RowHint) }),
-    z.strictObject({
-      kind: z.literal('tick'),
-      id: RecordId,
-      rowHint: z.optional(RowHint),
-      /** The item's number on the order's checklist ("2 of 4" → 2) and its text, both checked. */
-      number: z.int({ error: 'The item number is missing.' }).check(z.minimum(1), z.maximum(500)),
-      item: Item,
-      done: z.boolean({ error: 'Say whether the item is done (true or false).' }),
-    }),
-    z.strictObject({
-      kind: z.literal('time'),
-      id: RecordId,
-      rowHint: z.optional(RowHint),
-      date: z.string({ error: 'The date is missing.' }).check(
-        z.trim(),
-        z.superRefine((value, ctx) => {
-          const message = workDateProblem(value, '');
-          if (message) ctx.issues.push({ code: 'custom', message, input: value });
-        }),
-      ),
-      hours: ruled('Hours', hoursProblem),
-      note: z.optional(
-        z.string().check(
+export const WorkRecordRequestSchema = z.lazySchema(() =>
+  z.discriminatedUnion(
+    'kind',
+    [
+      /** Only read the order's checklist, time and parts (My work loads them when a card asks). */
+      z.strictObject({ kind: z.literal('view'), id: RecordId, rowHint: z.optional(RowHint) }),
+      z.strictObject({
+        kind: z.literal('tick'),
+        id: RecordId,
+        rowHint: z.optional(RowHint),
+        /** The item's number on the order's checklist ("2 of 4" → 2) and its text, both checked. */
+        number: z.int({ error: 'The item number is missing.' }).check(z.minimum(1), z.maximum(500)),
+        item: Item,
+        done: z.boolean({ error: 'Say whether the item is done (true or false).' }),
+      }),
+      z.strictObject({
+        kind: z.literal('time'),
+        id: RecordId,
+        rowHint: z.optional(RowHint),
+        date: z.string({ error: 'The date is missing.' }).check(
           z.trim(),
-          z.maxLength(MAX_TIME_NOTE, {
-            error: `The note is too long (${MAX_TIME_NOTE} characters at most).`,
+          z.superRefine((value, ctx) => {
+            const message = workDateProblem(value, '');
+            if (message) ctx.issues.push({ code: 'custom', message, input: value });
           }),
         ),
-      ),
-    }),
-    z.strictObject({
-      kind: z.literal('part'),
-      id: RecordId,
-      rowHint: z.optional(RowHint),
-      part: z.string({ error: 'The part is missing.' }).check(
-        z.trim(),
-        z.minLength(1, { error: 'Name the part used.' }),
-        z.refine(hasVisibleText, { error: 'Name the part used.' }),
-        z.maxLength(MAX_PART_NAME, {
-          error: `The part's name is too long (${MAX_PART_NAME} characters at most).`,
-        }),
-      ),
-      quantity: ruled('Quantity', quantityProblem),
-      unitCost: ruled('Unit cost', unitCostProblem),
-    }),
-  ],
-  { error: 'Unknown record: use view, tick, time or part.' },
+        hours: ruled('Hours', hoursProblem),
+        note: z.optional(
+          z.string().check(
+            z.trim(),
+            z.maxLength(MAX_TIME_NOTE, {
+              error: `The note is too long (${MAX_TIME_NOTE} characters at most).`,
+            }),
+          ),
+        ),
+      }),
+      z.strictObject({
+        kind: z.literal('part'),
+        id: RecordId,
+        rowHint: z.optional(RowHint),
+        part: z.string({ error: 'The part is missing.' }).check(
+          z.trim(),
+          z.minLength(1, { error: 'Name the part used.' }),
+          z.refine(hasVisibleText, { error: 'Name the part used.' }),
+          z.maxLength(MAX_PART_NAME, {
+            error: `The part's name is too long (${MAX_PART_NAME} characters at most).`,
+          }),
+        ),
+        quantity: ruled('Quantity', quantityProblem),
+        unitCost: ruled('Unit cost', unitCostProblem),
+      }),
+    ],
+    { error: 'Unknown record: use view, tick, time or part.' },
+  ),
 );
 export type WorkRecordRequest = z.infer<typeof WorkRecordRequestSchema>;

@@ -37,13 +37,17 @@ export const REFERENCE_SNAPSHOT_KEY = PROPERTY_KEYS.referenceSnapshot;
 const MAX_AGE_MS = 3_600_000;
 
 /** The cached snapshot is re-validated like anything else read back. */
-const CachedSchema = z.object({
-  settings: SettingsSchema,
-  staff: z.array(z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean() })),
-  timeZone: z.string().check(z.minLength(1)),
-  problems: z.array(z.string()),
-  installationOwner: z.nullable(z.string()),
-});
+const CachedSchema = z.lazySchema(() =>
+  z.object({
+    settings: SettingsSchema,
+    staff: z.array(
+      z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean() }),
+    ),
+    timeZone: z.string().check(z.minLength(1)),
+    problems: z.array(z.string()),
+    installationOwner: z.nullable(z.string()),
+  }),
+);
 
 function readSheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
   const sheet = ss.getSheetByName(name);

@@ -55,18 +55,20 @@ const STATUS_OF_CODE: Readonly<Record<string, QueueStatus>> = Object.fromEntries
   Object.entries(CODES).map(([status, code]) => [code, status as QueueStatus]),
 );
 
-const text = z.string();
-const instant = z.nullable(z.number());
+const text = () => z.string();
+const instant = () => z.nullable(z.number());
 
 /**
  * How an entry is stored: as a tuple (an array of its values, no field names, a third of the size),
  * in this order. The one declaration of the positions: encoding, decoding and validation all follow it.
+ * Each position names how to build its schema: the index schema builds them on first use, and holds
+ * them directly (a lazySchema per position would add a lookup per value of every entry).
  */
 const STORED_ENTRY = {
-  id: z.string().check(z.minLength(1)),
-  status: z.enum(['S', 'A', 'G', 'P', 'H', 'C']),
-  revision: z.int().check(z.gte(0)),
-  row: z.int().check(z.gte(1)),
+  id: () => z.string().check(z.minLength(1)),
+  status: () => z.enum(['S', 'A', 'G', 'P', 'H', 'C']),
+  revision: () => z.int().check(z.gte(0)),
+  row: () => z.int().check(z.gte(1)),
   woNumber: text,
   requesterName: text,
   requesterEmail: text,
@@ -83,11 +85,11 @@ const STORED_ENTRY = {
   results: text,
   actions: text,
   reviewFlag: text,
-  truncated: z.union([z.literal(0), z.literal(1)]),
+  truncated: () => z.union([z.literal(0), z.literal(1)]),
   notes: text,
   reason: text,
   startedAt: instant,
-} satisfies Record<keyof QueueEntry, z.ZodMiniType>;
+} satisfies Record<keyof QueueEntry, () => z.ZodMiniType>;
 const ENTRY_FIELDS = Object.keys(STORED_ENTRY) as (keyof QueueEntry)[];
 
 function toTuple(e: QueueEntry): unknown[] {
@@ -99,21 +101,24 @@ function toTuple(e: QueueEntry): unknown[] {
   return ENTRY_FIELDS.map((field) => stored[field]);
 }
 
-type StoredEntry = { [F in keyof QueueEntry]: z.infer<(typeof STORED_ENTRY)[F]> };
-/** The tuple, position by position (validating it as an object instead is five times slower). */
-const StoredTupleSchema = z.tuple(
-  Object.values(STORED_ENTRY) as unknown as [z.ZodMiniType, ...z.ZodMiniType[]],
-);
+type StoredEntry = { [F in keyof QueueEntry]: z.infer<ReturnType<(typeof STORED_ENTRY)[F]>> };
 
-const StoredIndexSchema = z.object({
-  v: z.literal(2),
-  lastRow: z.int().check(z.gte(1)),
-  maxSeq: z.int().check(z.gte(0)),
-  entries: z.array(StoredTupleSchema),
-  load: z.record(z.string(), z.array(z.string())),
-  /** The next row to scan while the index is being built (absent once it is complete). */
-  scan: z.optional(z.int().check(z.gte(2))),
-});
+const StoredIndexSchema = z.lazySchema(() =>
+  z.object({
+    v: z.literal(2),
+    lastRow: z.int().check(z.gte(1)),
+    maxSeq: z.int().check(z.gte(0)),
+    /** Each entry as its tuple, position by position (validating it as an object is five times slower). */
+    entries: z.array(
+      z.tuple(
+        Object.values(STORED_ENTRY).map((build) => build()) as unknown as [z.ZodMiniType, ...z.ZodMiniType[]],
+      ),
+    ),
+    load: z.record(z.string(), z.array(z.string())),
+    /** The next row to scan while the index is being built (absent once it is complete). */
+    scan: z.optional(z.int().check(z.gte(2))),
+  }),
+);
 
 function fromTuple(tuple: readonly unknown[]): QueueEntry {
   const stored = {} as Record<keyof QueueEntry, unknown>;

@@ -203,13 +203,15 @@ export function serializeRowStateV1(order: WorkOrder, noted: readonly WorkOrderF
   return asCellText(json).cell;
 }
 
-const StateSchema = z.object({
-  v: z.literal(VERSION),
-  r: z.int().check(z.nonnegative()),
-  f: z.record(z.string(), z.union([z.string(), z.number()])),
-  h: z.optional(z.record(z.string(), z.string())),
-  n: z.optional(z.array(z.string())),
-});
+const StateSchema = z.lazySchema(() =>
+  z.object({
+    v: z.literal(VERSION),
+    r: z.int().check(z.nonnegative()),
+    f: z.record(z.string(), z.union([z.string(), z.number()])),
+    h: z.optional(z.record(z.string(), z.string())),
+    n: z.optional(z.array(z.string())),
+  }),
+);
 
 /**
  * Records already parsed in this execution, by cell text: an edit's checks read a row's record more

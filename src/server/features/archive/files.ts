@@ -7,7 +7,7 @@
  * already holds are read once per execution (one read of one column) and kept up to date as rows are
  * appended, so a resumed chunk never copies a row twice.
  */
-import * as z from 'zod/mini';
+import * as z from '../../../core/validator';
 import { normalizeHeader } from '../../../core/headers';
 import { registerLayout } from '../../../core/columns';
 import { SHEET_NAMES } from '../../../core/model';
@@ -20,15 +20,17 @@ import { archiveHeader } from './plan';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const ArchiveFileSchema = z.object({
-  year: z.int(),
-  id: z.string().check(z.minLength(1)),
-  name: z.string(),
-  url: z.string(),
-  /** Who the add-on has shared it with ("edit:<email>", "view:<email>"): shared again only when this grows. */
-  shared: z.optional(z.array(z.string())),
-});
-const ArchiveFilesSchema = z.array(ArchiveFileSchema);
+const ArchiveFileSchema = z.lazySchema(() =>
+  z.object({
+    year: z.int(),
+    id: z.string().check(z.minLength(1)),
+    name: z.string(),
+    url: z.string(),
+    /** Who the add-on has shared it with ("edit:<email>", "view:<email>"): shared again only when this grows. */
+    shared: z.optional(z.array(z.string())),
+  }),
+);
+const ArchiveFilesSchema = z.lazySchema(() => z.array(ArchiveFileSchema));
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 
 export const archiveFileName = (year: number): string => `Work Orders Archive ${year}`;

@@ -5,15 +5,17 @@
  * before planning anything new. What the register holds decides what is left to do, so every step is
  * safe to repeat (see chunk.ts).
  */
-import * as z from 'zod/mini';
+import * as z from '../../../core/validator';
 import { PROPERTY_KEYS, documentProperties } from '../../adapters/document-properties';
 import { forgetChunked, readChunkedFrom, writeChunked } from '../../adapters/chunked-property';
 
-const ProgressSchema = z.object({
-  /** The archive year (which archive file the chunk's rows go to). */
-  year: z.int(),
-  ids: z.array(z.string()),
-});
+const ProgressSchema = z.lazySchema(() =>
+  z.object({
+    /** The archive year (which archive file the chunk's rows go to). */
+    year: z.int(),
+    ids: z.array(z.string()),
+  }),
+);
 export type ChunkProgress = z.infer<typeof ProgressSchema>;
 
 /** The chunk in progress, or null. An unreadable marker is dropped: the register still says what is left. */

@@ -6,7 +6,7 @@ import { withUserLock } from '../../adapters/document-lock';
 export const NOTIFIED_ERRORS = 'notifiedErrors';
 const MAX_KEYS = 200;
 
-const NotifiedSchema = z.object({ day: z.string(), keys: z.array(z.string()) });
+const NotifiedSchema = z.lazySchema(() => z.object({ day: z.string(), keys: z.array(z.string()) }));
 
 /**
  * True the first time `key` is seen on `day` (then remembered), false after. Held under the user's lock

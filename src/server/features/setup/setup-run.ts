@@ -8,7 +8,7 @@
  * that limit is taken as abandoned, and every step of setup is idempotent, so the next run completes
  * whatever the stopped one left missing.
  */
-import * as z from 'zod/mini';
+import * as z from '../../../core/validator';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { UserFacingError } from '../../adapters/workbook';
 import { formatLocal } from '../../../core/time';
@@ -16,11 +16,13 @@ import { formatLocal } from '../../../core/time';
 /** Apps Script stops any execution after 6 minutes; a claim older than this has no live run. */
 export const SETUP_CLAIM_MS = 6 * 60_000 + 30_000;
 
-const Claim = z.object({
-  by: z.string(),
-  startedAt: z.number(),
-  finishedAt: z.optional(z.number()),
-});
+const Claim = z.lazySchema(() =>
+  z.object({
+    by: z.string(),
+    startedAt: z.number(),
+    finishedAt: z.optional(z.number()),
+  }),
+);
 type Claim = z.infer<typeof Claim>;
 
 function storedClaim(): Claim | null {
