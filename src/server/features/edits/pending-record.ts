@@ -28,18 +28,20 @@ const LONGEST_OLD_VALUE = 2_000;
  */
 export const LONGEST_EXECUTION_MS = 6 * 60_000 + 30_000;
 
-const PendingEditSchema = z.object({
-  row: z.int().check(z.gte(1)),
-  column: z.int().check(z.gte(1)),
-  numRows: z.int().check(z.gte(1)),
-  numColumns: z.int().check(z.gte(1)),
-  oldValue: z.optional(z.string()),
-  user: z.string(),
-  at: z.number(),
-  attempts: z.int().check(z.gte(0)),
-  /** An edit being checked now: left alone until then (epoch ms). */
-  notBefore: z.optional(z.number()),
-});
+const PendingEditSchema = z.lazySchema(() =>
+  z.object({
+    row: z.int().check(z.gte(1)),
+    column: z.int().check(z.gte(1)),
+    numRows: z.int().check(z.gte(1)),
+    numColumns: z.int().check(z.gte(1)),
+    oldValue: z.optional(z.string()),
+    user: z.string(),
+    at: z.number(),
+    attempts: z.int().check(z.gte(0)),
+    /** An edit being checked now: left alone until then (epoch ms). */
+    notBefore: z.optional(z.number()),
+  }),
+);
 export type PendingEdit = z.infer<typeof PendingEditSchema>;
 
 export function uniqueSuffix(now: Date): string {
