@@ -40,6 +40,7 @@ import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../
 import { CREATED_FIELD, createdRef } from '../../../core/replay';
 import { addonKey } from '../../adapters/addon-secret';
 import { readChangeLogBackward } from '../../adapters/change-log-read';
+import { readCheckpoint } from '../../adapters/change-log-tail';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { logSheet } from '../../adapters/workbook';
 import { NOT_KEPT, type RowVerdict } from '../edits/judge';
@@ -86,7 +87,17 @@ function scanLog(
   const columns = Math.abs(LOG_COLUMN.changes - LOG_COLUMN.recordId) + 1;
   const idAt = LOG_COLUMN.recordId - first;
   const changesAt = LOG_COLUMN.changes - first;
-  const scan = { firstColumn: first, columns, chunks: SCAN_CHUNKS, maxRows: SCAN_ROWS };
+  // From the last row the add-on committed (the checkpoint, in the properties this execution has read
+  // already) rather than the sheet's last row: no getLastRow call, and no row typed below it is taken
+  // for history.
+  const committed = readCheckpoint()?.row;
+  const scan = {
+    firstColumn: first,
+    columns,
+    chunks: SCAN_CHUNKS,
+    maxRows: SCAN_ROWS,
+    ...(committed === undefined ? {} : { bottom: committed }),
+  };
   readChangeLogBackward(logSheet(ss), scan, (rows) => {
     for (let r = rows.length - 1; r >= 0; r--) {
       const row = rows[r] as unknown[];
