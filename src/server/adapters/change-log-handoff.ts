@@ -10,6 +10,7 @@ import type { UnhashedEntry } from '../../core/audit';
 import { SOURCES, type ChangeSource } from '../../core/model';
 import { addonKeyCopyFor } from './addon-secret';
 import { ownerKey, ownerProperties, takeOwnerProperties } from './owner-state';
+import { PROPERTY_KEYS } from './document-properties';
 
 const PREFIX = 'pendingLog.';
 /** Emails owed by the hourly job's handed-off changes (its mail intents), one property per order. */
@@ -117,4 +118,14 @@ export function flushHandOff(
       for (const key of keys) props.deleteProperty(key);
     },
   };
+}
+
+/**
+ * The document property saying an execution of the owner's looked for the hand-off at `now` and
+ * appended what it found: edits skip their own look for a while after it (features/edits/edit-locks.ts).
+ * Written with the log's checkpoint, in the same call.
+ */
+export function handOffLookRecord(now: Date): Record<string, string> {
+  // In whole seconds, as edits count time: a look never seems later than it was.
+  return { [PROPERTY_KEYS.handOffLookedAt]: String(Math.floor(now.getTime() / 1000) * 1000) };
 }

@@ -7,13 +7,16 @@
  * add-on's secret, when an edit last looked for the hourly job's hand-off), the header from the
  * document cache, the document lock taken (not the owner's: an edit shares no state with the hourly
  * job but its hand-off) and kept until the trigger ends (no email follows), the checkpoint written
- * back; a toast only when something was put back. The first edit in ten minutes also reads the keys
- * of the owner's properties (entries the hourly job handed off, none here). The review queue is not
+ * back; a toast only when something was put back. The first edit in ten minutes (since an edit or a
+ * form submission looked) also reads the keys of the owner's properties (entries the hourly job handed
+ * off, none here). The review queue is not
  * read: neither edit changes what it shows.
  */
 import type { ExecutionStats } from '../../../runtime/host/execution';
 import { TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { assignedOrder, cell, noteAt, toastsOf, type } from '../../support/edits';
+import { advance } from '../../support/ops';
+import { HAND_OFF_LOOK_EVERY_MS } from '../../../src/server/features/edits/edit-locks';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -41,6 +44,8 @@ const LOOKING = { ...AROUND, Properties: { touch: 0, read: 2, write: 1 } };
 
 test('a technician starting their order, the first edit in a while: 2 reads, 2 writes, 5 other round trips', async () => {
   const id = await assignedOrder(wb, TECH);
+  // The request's submission looked for the hand-off (and appended it): ten minutes on, edits look again.
+  advance(wb, HAND_OFF_LOOK_EVERY_MS);
   const record = await type(wb, TECH, id, 'Status', 'In Progress');
   expect(wb.order(id).status).toBe('In Progress');
   // Starting moves the order into the supervisors' "in progress" list: the review queue is read too,

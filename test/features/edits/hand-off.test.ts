@@ -103,3 +103,17 @@ test("the owner's lock busy: the edit lands without the hand-off, and the next e
   expect(created()).toBe(1);
   expect(verifyLog(wb)).toMatchObject({ ok: true });
 });
+
+test('a form submission appends the hand-off and records the look: the edits of the next minutes skip it', async () => {
+  const created = await handedOffRequest('Missed before a submission', LOOK_EVERY);
+  expect(created()).toBe(0);
+  const submitted = await wb.submit({ description: 'The next request' });
+  submitted.executions.forEach(expectOk);
+  expect(created()).toBe(1);
+  advance(wb, MINUTE);
+  const after = await edit();
+  expect(looked(after)).toBe(false);
+  expect(ownerHeld(after)).toBe(false);
+  expect(created()).toBe(1);
+  expect(verifyLog(wb)).toMatchObject({ ok: true });
+});

@@ -21,6 +21,7 @@
  * change-log-mail.ts) deletes it under the kept lock and then gives the lock back, before sending.
  */
 import { handOffWaiting } from '../../adapters/change-log';
+import { handOffLookRecord } from '../../adapters/change-log-handoff';
 import { tryOwnerLockWithinDocumentLock, withDocumentLock } from '../../adapters/document-lock';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
@@ -77,7 +78,7 @@ function joinHandOff(
   const props = documentPropertiesOrNull();
   if (!props || lookedRecently(props.getProperty(PROPERTY_KEYS.handOffLookedAt), now))
     return { record: {}, release: null };
-  const looked = { [PROPERTY_KEYS.handOffLookedAt]: String(now.getTime()) };
+  const looked = handOffLookRecord(now);
   if (!handOffWaiting(ss.getId())) return { record: looked, release: null };
   const release = tryOwnerLockWithinDocumentLock();
   // Busy (the hourly job or a submission holds it): the look is not recorded, so the next edit looks again.

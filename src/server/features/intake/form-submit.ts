@@ -13,6 +13,7 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerStates, writeOwnerStates } from '../../adapters/owner-state';
 import { Register } from '../../adapters/register';
 import { queuePropertiesFor } from '../../adapters/review-queue';
+import { handOffLookRecord } from '../../adapters/change-log-handoff';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { releaseMailIntent, type MailIntent, type PlannedMail } from '../../adapters/change-log-mail';
 import { addonKey } from '../../adapters/addon-secret';
@@ -183,8 +184,13 @@ export function ingestResponse(
     // The header is not shared with the edit trigger from here (see OpenOptions): a put per submission.
     const appended = Register.open(ss, { shareHeader: false }).appendUnlocated(order);
     // The review queue index, when one is stored, is written with the checkpoint (one call); the row
-    // the order landed on is read only then.
-    logged.commit(mailIntent, queuePropertiesFor({ appended: order, rowOf: appended.rowOf }) ?? undefined);
+    // the order landed on is read only then. In the document, the log rows above went in after whatever
+    // the hourly job had handed off (this trigger runs as the owner, under the owner's lock): that look
+    // is recorded too, so the edits of the next minutes skip theirs.
+    logged.commit(mailIntent, {
+      ...queuePropertiesFor({ appended: order, rowOf: appended.rowOf }),
+      ...(inDocument ? handOffLookRecord(now) : {}),
+    });
     // The ledger last, and with it the pending submission released: from here the caller sends.
     writeOwnerStates(ssId, {
       [INTAKE_LEDGER]: serializeLedger(markIngested(ledger, response.sheetName, response.row)),
