@@ -120,7 +120,7 @@ function plainTimeInStatus(facts: readonly OrderFacts[], history: StatusHistory,
       spent.set(s, (spent.get(s) ?? 0) + Math.max(0, ms));
       stays.set(s, (stays.get(s) ?? 0) + 1);
     };
-    const steps = [];
+    const steps: { at: number; from: string; to: string }[] = [];
     for (let k = history.start[f.index] ?? 0; k < (history.start[f.index + 1] ?? 0); k++) {
       const i = history.rows[k] ?? 0;
       const row = history.changes[i] as ChangeLogEntry;
