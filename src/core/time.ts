@@ -242,10 +242,12 @@ export function isValidDate(value: unknown): value is Date {
   return isDate(value) && Number.isFinite(value.getTime());
 }
 
-/** True for any Date object, valid or not, from any realm. */
+/**
+ * True for any Date object, valid or not, from any realm. Called per cell on every read of the
+ * register and the change log: text and numbers are answered by `typeof`, a Date of this realm by
+ * `instanceof`, and only an object of another realm pays for the tag.
+ */
 export function isDate(value: unknown): value is Date {
-  // Most values asked about are text or numbers (every cell of a row read): answered before the tag,
-  // which boxes a primitive first.
   if (typeof value !== 'object' || value === null) return false;
   return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
 }

@@ -10,7 +10,7 @@ import { monthlyGrid, weeklyGrid } from './periods';
 import { computeSummary } from './summary';
 import { ZonedCalendar } from '../time';
 import { computeTimeInStatus } from './time-in-status';
-import { computeSeries } from './trends';
+import { computeSeries, trendGroups } from './trends';
 import type { ReportData, ReportInput } from './types';
 import { computeAging, computeOverdue, computeTechnicians } from './workload';
 
@@ -35,9 +35,11 @@ export function computeReports(input: ReportInput): ReportData {
   const technicianWindow = weeklyGrid(cal, { first: 0, last: now, max: weekCount });
 
   const summary = computeSummary(facts, notes);
+  // Grouped and sorted once for both grids.
+  const groups = trendGroups(facts);
   const trends = {
-    weekly: computeSeries(weekly, facts, now),
-    monthly: computeSeries(monthly, facts, now),
+    weekly: computeSeries(weekly, facts, now, groups),
+    monthly: computeSeries(monthly, facts, now, groups),
   };
   const times = computeTimeInStatus(facts, history, now, notes);
   const bottlenecks = {

@@ -36,6 +36,12 @@ const COLON = 0x3a;
  */
 export function statusLinesOf(text: string): FieldLine[] {
   const lines: FieldLine[] = [];
+  forEachStatusLine(text, (line) => lines.push(line));
+  return lines;
+}
+
+/** statusLinesOf without an array per cell (most cells of the log hold no Status line). */
+export function forEachStatusLine(text: string, visit: (line: FieldLine) => void): void {
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -47,11 +53,10 @@ export function statusLinesOf(text: string): FieldLine[] {
       isStatusField(text.slice(start, start + 6))
     ) {
       const line = parseFieldLine(text.slice(start, end));
-      if (line) lines.push(line);
+      if (line) visit(line);
     }
     start = end + 1;
   }
-  return lines;
 }
 
 export function buildStatusHistory(
@@ -117,22 +122,4 @@ function sortSlice(rows: Int32Array, from: number, to: number, atMs: Float64Arra
   if (sorted) return;
   // Ties keep log order (index order), which is the order the changes were written in.
   rows.subarray(from, to).sort((a, b) => (atMs[a] ?? 0) - (atMs[b] ?? 0) || a - b);
-}
-
-/** One status change of one order: time, old and new status text. */
-export interface StatusStep {
-  at: number;
-  from: string;
-  to: string;
-}
-
-export function stepsOf(history: StatusHistory, order: number): StatusStep[] {
-  const steps: StatusStep[] = [];
-  const end = history.start[order + 1] ?? 0;
-  for (let k = history.start[order] ?? 0; k < end; k++) {
-    const i = history.rows[k] ?? 0;
-    const row = history.changes[i];
-    if (row) steps.push({ at: history.atMs[i] ?? NaN, from: String(row.oldValue), to: String(row.newValue) });
-  }
-  return steps;
 }

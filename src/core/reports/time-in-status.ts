@@ -4,13 +4,18 @@
  * the order is still in. Per status we keep each order's total, so mean and median are per order.
  */
 import { STATUSES, type Status } from '../model';
-import { isStatus, type OrderFacts } from './facts';
-import { stepsOf, type StatusHistory } from './history';
+import type { OrderFacts } from './facts';
+import type { StatusHistory } from './history';
 import type { SkipNotes } from './notes';
 import { durationStat } from './stats';
 import type { StatusTime } from './types';
 
-const FINAL: ReadonlySet<Status> = new Set(['Closed', 'Rejected', 'Cancelled']);
+/** Each lifecycle status's place in STATUSES: per-order tallies are typed arrays indexed by it. */
+const STATUS_INDEX: ReadonlyMap<string, number> = new Map(STATUSES.map((s, i) => [s, i]));
+const FINAL: readonly boolean[] = STATUSES.map(
+  (s) => s === 'Closed' || s === 'Rejected' || s === 'Cancelled',
+);
+const SUBMITTED = STATUSES.indexOf('Submitted');
 const TIMED: readonly Status[] = ['Submitted', 'Approved', 'Assigned', 'In Progress', 'Completed'];
 
 export interface TimeInStatusResult {
@@ -25,53 +30,67 @@ export function computeTimeInStatus(
   now: number,
   notes: SkipNotes,
 ): TimeInStatusResult {
-  const perStatus = new Map<Status, number[]>(STATUSES.map((s) => [s, []]));
-  const visitsTotal = new Map<Status, number>(STATUSES.map((s) => [s, 0]));
-  // Reused per order: the order's time and stays in each status.
-  const spent = new Map<Status, number>();
-  const stays = new Map<Status, number>();
-  const add = (status: Status, ms: number) => {
-    spent.set(status, (spent.get(status) ?? 0) + Math.max(0, ms));
-    stays.set(status, (stays.get(status) ?? 0) + 1);
+  // Per status (by its place in STATUSES): each order's total, and the stays of all orders.
+  const perStatus: number[][] = STATUSES.map(() => []);
+  const visitsTotal = new Float64Array(STATUSES.length);
+  // Reused per order: the order's time and stays in each status, and which statuses it touched.
+  const spent = new Float64Array(STATUSES.length);
+  const stays = new Float64Array(STATUSES.length);
+  const touched: number[] = [];
+  const add = (status: number, ms: number) => {
+    if (stays[status] === 0) touched.push(status);
+    spent[status] = (spent[status] ?? 0) + Math.max(0, ms);
+    stays[status] = (stays[status] ?? 0) + 1;
   };
   let returns = 0;
   let returnedOrders = 0;
   let inconsistent = 0;
   let unknownValue = 0;
+  const { changes, atMs, rows } = history;
 
   for (const f of facts) {
-    spent.clear();
-    stays.clear();
-    const steps = stepsOf(history, f.index);
-    if (steps.length === 0) {
+    touched.length = 0;
+    // The order's Status rows, in time order, read in place (no per-order copy).
+    const begin = history.start[f.index] ?? 0;
+    const end = history.start[f.index + 1] ?? 0;
+    if (begin === end) {
       // Never changed status: a Submitted order has been waiting since it was requested.
-      if (f.status === 'Submitted' && !Number.isNaN(f.requested)) add('Submitted', now - f.requested);
+      if (f.status === 'Submitted' && !Number.isNaN(f.requested)) add(SUBMITTED, now - f.requested);
     } else {
-      const first = steps[0];
-      if (first && isStatus(first.from) && !FINAL.has(first.from) && f.requested <= first.at) {
-        add(first.from, first.at - f.requested);
+      const first = changes[rows[begin] ?? 0];
+      const firstAt = atMs[rows[begin] ?? 0] ?? NaN;
+      const firstFrom = STATUS_INDEX.get(String(first?.oldValue));
+      if (firstFrom !== undefined && !FINAL[firstFrom] && f.requested <= firstAt) {
+        add(firstFrom, firstAt - f.requested);
       }
       let returned = false;
-      steps.forEach((step, i) => {
-        if (step.from === 'Completed' && step.to === 'In Progress') {
+      for (let k = begin; k < end; k++) {
+        const i = rows[k] ?? 0;
+        const from = String(changes[i]?.oldValue);
+        const toText = String(changes[i]?.newValue);
+        if (from === 'Completed' && toText === 'In Progress') {
           returns++;
           returned = true;
         }
-        if (!isStatus(step.to)) {
+        const to = STATUS_INDEX.get(toText);
+        if (to === undefined) {
           unknownValue++;
-          return;
+          continue;
         }
-        if (FINAL.has(step.to)) return;
-        const next = steps[i + 1];
-        if (next) add(step.to, next.at - step.at);
-        else if (step.to === f.status) add(step.to, now - step.at);
+        if (FINAL[to]) continue;
+        const at = atMs[i] ?? NaN;
+        if (k + 1 < end) add(to, (atMs[rows[k + 1] ?? 0] ?? NaN) - at);
+        else if (toText === f.status) add(to, now - at);
         else inconsistent++;
-      });
+      }
       if (returned) returnedOrders++;
     }
-    for (const [status, ms] of spent) {
-      perStatus.get(status)?.push(ms);
-      visitsTotal.set(status, (visitsTotal.get(status) ?? 0) + (stays.get(status) ?? 0));
+    // In the order the statuses were first met, as the per-order Map kept them (medians do not care).
+    for (const status of touched) {
+      perStatus[status]?.push(spent[status] ?? 0);
+      visitsTotal[status] = (visitsTotal[status] ?? 0) + (stays[status] ?? 0);
+      spent[status] = 0;
+      stays[status] = 0;
     }
   }
   if (inconsistent > 0) {
@@ -85,11 +104,12 @@ export function computeTimeInStatus(
     notes.add(`${unknownValue} Status row(s) of the change log name an unknown status and were ignored.`);
 
   const timeOf = (status: Status): StatusTime => {
-    const stat = durationStat(perStatus.get(status) ?? []);
+    const i = STATUS_INDEX.get(status) ?? -1;
+    const stat = durationStat(perStatus[i] ?? []);
     return {
       status,
       orders: stat.count,
-      visits: visitsTotal.get(status) ?? 0,
+      visits: visitsTotal[i] ?? 0,
       meanHours: stat.meanHours,
       medianHours: stat.medianHours,
       totalHours: stat.totalHours,

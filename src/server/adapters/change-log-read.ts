@@ -37,29 +37,36 @@ export function readChangeLogChunks(
   return last;
 }
 
+/** One column as read: data row i's cell is `rows[i][at]` (rows shared with the columns read with it). */
+export interface LogColumn {
+  rows: readonly (readonly unknown[])[];
+  at: number;
+}
+
 /**
  * The cells of `columns` (0-based) in every row of the log, one read per run of nearby columns
- * (column-spans.ts); `rows` is how many data rows there are.
+ * (column-spans.ts); `rows` is how many data rows there are. Each column is handed out in place, not
+ * copied: at a million rows a copy per column is megabytes more for the garbage collector.
  */
 export function readChangeLogColumns(
   ss: Spreadsheet,
   columns: readonly number[],
-): { rows: number; cells: (column: number) => unknown[] } {
+): { rows: number; column: (column: number) => LogColumn } {
   const sheet = requireSheet(ss, SHEET_NAMES.changeLog);
   const rows = Math.max(0, sheet.getLastRow() - 1);
-  const read = new Map<number, unknown[]>();
+  const read: { first: number; last: number; values: unknown[][] }[] = [];
   if (rows > 0)
     for (const span of columnSpans(columns, rows)) {
       const values = sheet.getRange(2, span.first + 1, rows, span.last - span.first + 1).getValues();
-      for (const c of columns) {
-        if (c < span.first || c > span.last) continue;
-        read.set(
-          c,
-          values.map((row) => row[c - span.first]),
-        );
-      }
+      read.push({ ...span, values });
     }
-  return { rows, cells: (column) => read.get(column) ?? [] };
+  return {
+    rows,
+    column: (column) => {
+      const span = read.find((s) => column >= s.first && column <= s.last);
+      return span ? { rows: span.values, at: column - span.first } : { rows: [], at: 0 };
+    },
+  };
 }
 
 export interface BackwardScan {

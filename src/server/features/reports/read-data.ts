@@ -6,7 +6,8 @@
 import { cellText, parseRegisterRow } from '../../../core/columns';
 import { LOG_COLUMN, timestampOf } from '../../../core/change-log-row';
 import { type ChangeLogEntry, type WorkOrder, type WorkOrderField } from '../../../core/model';
-import { statusLinesOf } from '../../../core/reports/history';
+import { forEachStatusLine } from '../../../core/reports/history';
+import type { FieldLine } from '../../../core/change-lines';
 import { Register } from '../../adapters/register';
 import { readChangeLogColumns } from '../../adapters/change-log-read';
 
@@ -74,24 +75,29 @@ function readOrders(ss: Spreadsheet): { orders: WorkOrder[]; notes: string[] } {
 const LOG_WANTED = [LOG_COLUMN.at, LOG_COLUMN.recordId, LOG_COLUMN.changes];
 
 function readStatusChanges(ss: Spreadsheet): { changes: ChangeLogEntry[]; rows: number } {
-  const { rows, cells: column } = readChangeLogColumns(ss, LOG_WANTED);
+  const { rows, column } = readChangeLogColumns(ss, LOG_WANTED);
   const at = column(LOG_COLUMN.at);
   const recordId = column(LOG_COLUMN.recordId);
   const changeCells = column(LOG_COLUMN.changes);
   const changes: ChangeLogEntry[] = [];
-  for (let i = 0; i < rows; i++) {
-    for (const line of statusLinesOf(cellText(changeCells[i]))) {
-      changes.push({
-        at: timestampOf(at[i]) ?? new Date(NaN),
-        user: '',
-        source: 'system',
-        recordId: cellText(recordId[i]).trim(),
-        field: line.field,
-        oldValue: line.oldValue.trim(),
-        newValue: line.newValue.trim(),
-        hash: '',
-      });
-    }
+  let row = 0;
+  // One visitor for every row (no closure per row): `row` says which row the line came from.
+  const visit = (line: FieldLine) => {
+    changes.push({
+      at: timestampOf(at.rows[row]?.[at.at]) ?? new Date(NaN),
+      user: '',
+      source: 'system',
+      recordId: cellText(recordId.rows[row]?.[recordId.at]).trim(),
+      field: line.field,
+      oldValue: line.oldValue.trim(),
+      newValue: line.newValue.trim(),
+      hash: '',
+    });
+  };
+  for (; row < rows; row++) {
+    const cell = changeCells.rows[row]?.[changeCells.at];
+    // Nearly every Changes cell is text: no need to ask cellText whether it is a Date.
+    forEachStatusLine(typeof cell === 'string' ? cell : cellText(cell), visit);
   }
   return { changes, rows };
 }
