@@ -8,7 +8,11 @@ import { roleMay, rolesList } from '../../../core/permissions';
 import { nameOf, roleOf } from '../../../core/staff';
 import type { Refusal } from '../../../shared/my-work-types';
 import { describeMyWorkIssues } from '../../../shared/my-work';
-import { loadReferenceData, referenceWithCurrentStaff, type ReferenceData } from '../../adapters/reference-data';
+import {
+  loadReferenceData,
+  referenceWithCurrentStaff,
+  type ReferenceData,
+} from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/workbook';
 

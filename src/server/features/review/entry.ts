@@ -19,7 +19,11 @@ import {
   type ReviewPollResponse,
   type ReviewSearchResponse,
 } from '../../../shared/review';
-import { loadReferenceData, referenceWithCurrentStaff, type ReferenceData } from '../../adapters/reference-data';
+import {
+  loadReferenceData,
+  referenceWithCurrentStaff,
+  type ReferenceData,
+} from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { loadQueue, queueMarker } from '../../adapters/review-queue';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
