@@ -2,7 +2,7 @@
 import type { BenchResult } from './main';
 import type { ResultRow } from './results';
 import { capacityWith } from './capacity';
-import { describeColdStart } from './cold-start';
+import { describeColdStart, describeBundlePrice } from './cold-start';
 import { TIME_BUDGETS_MS } from './budgets';
 import { estimateParts } from './pricing';
 import { describeQuotas } from './quotas';
@@ -160,9 +160,7 @@ export function printReport(result: BenchResult): void {
   }
 
   console.log(`\n${describeColdStart(result.coldStart)}`);
-  console.log(
-    `Priced: ${m.bundleLoadMs.toFixed(0)} ms per execution (its best CPU time to load here × ${m.jsFactor}).`,
-  );
+  console.log(describeBundlePrice(result.coldStart, m));
 
   const largest = Math.max(...result.sizes);
   console.log(`\nWhere the estimate goes at ${int(largest)} work orders (ms):`);
