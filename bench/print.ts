@@ -3,6 +3,7 @@ import type { BenchResult } from './main';
 import type { ResultRow } from './results';
 import { capacityWith } from './capacity';
 import { describeColdStart, describeBundlePrice } from './cold-start';
+import { describeScriptSpread } from './median-run';
 import { TIME_BUDGETS_MS } from './budgets';
 import { estimateParts } from './pricing';
 import { describeQuotas } from './quotas';
@@ -84,6 +85,13 @@ export function printReport(result: BenchResult): void {
   console.log(table(headers, rows.map(rowCells), (i) => i !== 1 && i !== 2));
   for (const r of rows.filter((x) => x.note && x.budgetMs !== undefined)) {
     console.log(`${r.operation} at ${int(r.size)}: ${r.note ?? ''}`);
+  }
+  for (const r of rows.filter((x) => x.scriptSpread)) {
+    const s = r.scriptSpread!;
+    console.log(
+      `${r.operation} at ${int(r.size)}: ${describeScriptSpread(s)}; priced from the median run ` +
+        `(× ${m.jsFactor}: ${((s.minMs * m.jsFactor) / 1000).toFixed(1)}–${((s.maxMs * m.jsFactor) / 1000).toFixed(1)} s of JavaScript had one run been taken).`,
+    );
   }
   console.log(
     "\nsheet reads/writes: Spreadsheet and Form backend calls; cached: the reads Google's read cache answers (counted in" +
