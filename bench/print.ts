@@ -90,7 +90,7 @@ export function printReport(result: BenchResult): void {
     const s = r.scriptSpread!;
     console.log(
       `${r.operation} at ${int(r.size)}: ${describeScriptSpread(s)}; priced from the median run ` +
-        `(× ${m.jsFactor}: ${((s.minMs * m.jsFactor) / 1000).toFixed(1)}–${((s.maxMs * m.jsFactor) / 1000).toFixed(1)} s of JavaScript had one run been taken).`,
+        `(× ${m.jsFactor}: ${((s.minMs * m.jsFactor) / 1000).toFixed(2)}–${((s.maxMs * m.jsFactor) / 1000).toFixed(2)} s of JavaScript had one run been taken).`,
     );
   }
   console.log(
