@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
+import { describeSpread, measureLoadSpread, type LoadSpread } from './load-spread';
 
 /** The most dist/Code.js may weigh (identifiers of our own code kept, see scripts/build.mjs). */
 export const BUNDLE_BUDGET_BYTES = 250 * 1024;
@@ -16,60 +16,19 @@ export const BUNDLE_BUDGET_BYTES = 250 * 1024;
 export interface ColdStart {
   file: string;
   bytes: number;
-  /** Median over `runs` of compiling and running Code.js in a new V8 context, no code cache, ms. */
-  compileAndRunMs: number;
-  /** The same, best run, ms. */
-  bestMs: number;
-  runs: number;
+  /**
+   * Thread-CPU time to compile and run Code.js in a new V8 context, no code cache, ms: each of several
+   * fresh processes' best of its loads, with their median (the figure the cost model prices) and
+   * spread (bench/load-spread.ts).
+   */
+  load: LoadSpread;
   /** The sidebar and dialog pages (HTML with their script and styles inlined), bytes by file name. */
   pages: Record<string, number>;
 }
 
-/** Times of compiling and running `source` in a fresh context, `runs` times, sorted ascending, ms. */
-export function loadTimes(source: string, runs = 15): number[] {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    // A distinct filename each time so V8's in-isolate compilation cache is not reused.
-    const script = new vm.Script(`${source}\n//# sourceURL=Code-${i}.js`, { filename: `Code-${i}.js` });
-    script.runInContext(vm.createContext({}));
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b);
-}
-
-/** This thread's CPU time, ms (Linux: schedstat, nanoseconds on a CPU), or NaN elsewhere. */
-function threadCpuMs(): number {
-  try {
-    const ns = Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
-    return Number.isFinite(ns) ? ns / 1e6 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-/**
- * Local load time of a bundle, ms, as the cost model scales it into its bundle price: the best of
- * `runs` of the thread's CPU time for compiling and running it (wall time where the platform does not
- * tell), since on a shared machine wall time measures the neighbours' load, not the bundle.
- */
-export function bestLoadMs(source: string, runs = 15): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const cpu = threadCpuMs();
-    const wall = performance.now();
-    const script = new vm.Script(`${source}\n//# sourceURL=Load-${i}.js`, { filename: `Load-${i}.js` });
-    script.runInContext(vm.createContext({}));
-    const spent = Number.isFinite(cpu) ? threadCpuMs() - cpu : performance.now() - wall;
-    best = Math.min(best, spent);
-  }
-  return best;
-}
-
-export function measureColdStart(distDir: string, runs = 15): ColdStart {
+export function measureColdStart(distDir: string): ColdStart {
   const file = path.join(distDir, 'Code.js');
   const source = fs.readFileSync(file, 'utf8');
-  const times = loadTimes(source, runs);
   const pages = Object.fromEntries(
     fs
       .readdirSync(distDir)
@@ -79,9 +38,8 @@ export function measureColdStart(distDir: string, runs = 15): ColdStart {
   return {
     file: path.relative(process.cwd(), file),
     bytes: Buffer.byteLength(source),
-    compileAndRunMs: times[Math.floor(times.length / 2)] ?? NaN,
-    bestMs: times[0] ?? NaN,
-    runs,
+    // Measured once per bench process per bundle: the same figures the cost model priced.
+    load: measureLoadSpread(source),
     pages,
   };
 }
@@ -94,8 +52,30 @@ export function describeColdStart(cs: ColdStart): string {
   return (
     `Bundle cold start: ${cs.file} is ${kb(cs.bytes)} (${cs.bytes.toLocaleString('en-US')} bytes, budget ` +
     `${kb(BUNDLE_BUDGET_BYTES)}); compiling and running it in a fresh context takes ` +
-    `${cs.compileAndRunMs.toFixed(1)} ms (median of ${cs.runs}, best ${cs.bestMs.toFixed(1)} ms), paid by every execution.` +
+    `${describeSpread(cs.load)}, paid by every execution.` +
     (pages.length ? `\nPages served on every opening: ${pages.join(', ')}.` : '')
+  );
+}
+
+/**
+ * The priced line under the figure: the median × jsFactor, and what a single process's best (the
+ * statistic before the median of processes) would have priced it at, so the noise stays visible.
+ */
+export function describeBundlePrice(
+  cs: ColdStart,
+  model: { bundleLoadMs: number; jsFactor: number },
+): string {
+  const f = model.jsFactor;
+  const { minMs, medianMs, maxMs } = cs.load;
+  if (Math.abs(model.bundleLoadMs - medianMs * f) > 0.05) {
+    return (
+      `Priced: ${model.bundleLoadMs.toFixed(0)} ms per execution (set by WO_COST_BUNDLE_LOAD_MS; the measured ` +
+      `median × ${f} is ${(medianMs * f).toFixed(0)} ms).`
+    );
+  }
+  return (
+    `Priced: ${model.bundleLoadMs.toFixed(0)} ms per execution (the median above × ${f}); a single process's ` +
+    `best would have priced it anywhere from ${(minMs * f).toFixed(0)} to ${(maxMs * f).toFixed(0)} ms.`
   );
 }
 
@@ -110,7 +90,7 @@ export function bundleBudget(
   return {
     name: `dist/Code.js ≤ ${kb(BUNDLE_BUDGET_BYTES)}`,
     ok: cs.bytes <= BUNDLE_BUDGET_BYTES,
-    detail: `${kb(cs.bytes)}, loaded here in ${cs.compileAndRunMs.toFixed(1)} ms${priced}`,
+    detail: `${kb(cs.bytes)}, loaded here in ${describeSpread(cs.load)}${priced}`,
   };
 }
 

@@ -2,7 +2,8 @@
 import type { BenchResult } from './main';
 import type { ResultRow } from './results';
 import { capacityWith } from './capacity';
-import { describeColdStart } from './cold-start';
+import { describeColdStart, describeBundlePrice } from './cold-start';
+import { describeScriptSpread } from './median-run';
 import { TIME_BUDGETS_MS } from './budgets';
 import { estimateParts } from './pricing';
 import { describeQuotas } from './quotas';
@@ -85,6 +86,13 @@ export function printReport(result: BenchResult): void {
   for (const r of rows.filter((x) => x.note && x.budgetMs !== undefined)) {
     console.log(`${r.operation} at ${int(r.size)}: ${r.note ?? ''}`);
   }
+  for (const r of rows.filter((x) => x.scriptSpread)) {
+    const s = r.scriptSpread!;
+    console.log(
+      `${r.operation} at ${int(r.size)}: ${describeScriptSpread(s)}; priced from the median run ` +
+        `(× ${m.jsFactor}: ${((s.minMs * m.jsFactor) / 1000).toFixed(2)}–${((s.maxMs * m.jsFactor) / 1000).toFixed(2)} s of JavaScript had one run been taken).`,
+    );
+  }
   console.log(
     "\nsheet reads/writes: Spreadsheet and Form backend calls; cached: the reads Google's read cache answers (counted in" +
       '\nsheet reads, priced lower); other calls: Properties, Cache, Lock, Script, Ui, Mail quota.' +
@@ -160,9 +168,7 @@ export function printReport(result: BenchResult): void {
   }
 
   console.log(`\n${describeColdStart(result.coldStart)}`);
-  console.log(
-    `Priced: ${m.bundleLoadMs.toFixed(0)} ms per execution (its best CPU time to load here × ${m.jsFactor}).`,
-  );
+  console.log(describeBundlePrice(result.coldStart, m));
 
   const largest = Math.max(...result.sizes);
   console.log(`\nWhere the estimate goes at ${int(largest)} work orders (ms):`);

@@ -6,6 +6,7 @@ import type { ExecutionRecord } from '../runtime';
 import type { CostModel } from './cost-model';
 import { addCounts, countsOf, estimateMs, holdEstimates, ZERO_COUNTS, type CallCounts } from './pricing';
 import type { Measurement } from './types';
+import type { ScriptSpread } from './median-run';
 
 export interface NaiveFigures {
   counts: CallCounts;
@@ -26,6 +27,8 @@ export interface ResultRow {
   skipped?: boolean;
   error?: string;
   note?: string;
+  /** Where the row prices the median of several runs: their JavaScript time (bench/median-run.ts). */
+  scriptSpread?: ScriptSpread;
   counts: CallCounts;
   /** Spreadsheet backend reads + writes: what the budgets call "Spreadsheet calls". */
   spreadsheetCalls: number;
@@ -106,6 +109,7 @@ export function rowFromMeasurement(
         ? (m.note ?? 'not run')
         : undefined,
     note: m.note,
+    scriptSpread: m.scriptSpread,
     counts,
     spreadsheetCalls: spreadsheet,
     scriptMs: counts.scriptMs,

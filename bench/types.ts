@@ -6,6 +6,7 @@
 import type { ExecutionRecord, LocalAppsScript } from '../runtime';
 import type { History } from './fixtures/history';
 import type { Installed } from './fixtures/install';
+import type { ScriptSpread } from './median-run';
 
 export interface BenchUsers {
   admin: string;
@@ -35,6 +36,8 @@ export interface Measurement {
   /** Every execution the operation started (a form submit may start several triggers). */
   records: ExecutionRecord[];
   note?: string;
+  /** Where the operation was run several times and one run priced: all runs' JavaScript time. */
+  scriptSpread?: ScriptSpread;
 }
 
 export type Measure = (world: BenchWorld) => Promise<Measurement[]>;
