@@ -47,6 +47,10 @@ function scriptFor(message: StartMessage): vm.Script {
  */
 function threadCpuMs(): number {
   try {
+    // The kernel brings a running thread's schedstat up to date only at scheduler ticks (about 4 ms
+    // here), so a plain read moves in steps of a tick. getrusage, which process.cpuUsage() calls,
+    // first updates the calling thread's time: after it the read is exact to the microsecond.
+    process.cpuUsage();
     const ns = Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
     return Number.isFinite(ns) ? ns / 1e6 : NaN;
   } catch {
