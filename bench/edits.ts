@@ -8,7 +8,7 @@
  * write it). Scenarios, in order:
  *   cold     the first edit after the document caches expired (header, change-log tail, Staff/Settings)
  *   legal    the assignee starts an order (Status, stamps, log, no note, no toast)
- *   staleStaff  the same once only the cached Staff/Settings copy expired (reference-data.ts, 10 min)
+ *   staleStaff  the same once only the cached Staff/Settings copy expired (reference-data.ts, an hour)
  *   refused  another technician types a status (put back, note, toast, log)
  *   paste50  a 50-row Status paste mixing legal, unchanged and refused rows
  *   paste50x3  a 50-row × 3-column paste of Results, Actions Taken, Reason (every fifth row is
@@ -199,7 +199,7 @@ async function measureSize(size: number): Promise<EditFigures[]> {
     forgetRememberedState(wb.rt.world, wb.ssId);
     await run('cold', TECH, rowOf(TECH, middle), statusColumn, [['In Progress']]);
     await run('legal', TECH, rowOf(TECH, middle + 5), statusColumn, [['In Progress']]);
-    // Only the Staff/Settings copy expired (reference-data.ts keeps it ten minutes).
+    // Only the Staff/Settings copy expired (reference-data.ts keeps it an hour).
     wb.rt.world.properties.document(wb.ssId).delete(REFERENCE_SNAPSHOT_KEY);
     await run('staleStaff', TECH, rowOf(TECH, middle + 10), statusColumn, [['In Progress']]);
     await run('refused', TECH, rowOf(TECH2, middle + 5), statusColumn, [['In Progress']]);

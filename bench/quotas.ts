@@ -18,7 +18,10 @@ export const DAILY_LOAD: readonly {
   account: 'installer' | 'supervisor';
 }[] = [
   { operation: 'ingest one submission', perDay: 100, account: 'installer' },
-  { operation: 'a technician edit', perDay: 1000, account: 'installer' },
+  // The remembered Staff/Settings copy lasts an hour (src/server/adapters/reference-data.ts): the first
+  // edit of each hour reads both tabs again and stores them.
+  { operation: 'a technician edit', perDay: 976, account: 'installer' },
+  { operation: 'edit: staleStaff', perDay: 24, account: 'installer' },
   { operation: 'the hourly job', perDay: 24, account: 'installer' },
   { operation: 'approve and assign', perDay: 100, account: 'supervisor' },
 ];
