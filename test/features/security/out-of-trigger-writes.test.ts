@@ -9,6 +9,7 @@
  */
 import { REGISTER_COLUMNS, type WorkOrder } from '../../../src/core/model';
 import { ROW_STATE_HEADER, serializeRowState } from '../../../src/server/adapters/row-state';
+import { PUT_BACK_ROWS_PER_RUN } from '../../../src/server/features/integrity/register-putback';
 import {
   REGISTER,
   assignedOrder,
@@ -248,7 +249,7 @@ describe('values written where no trigger sees them', () => {
     expect(wb.order(id).status).toBe('Completed');
     const logRows = wb.changeLog().length;
     const result = await verify(wb, 'YES');
-    expect(result.putBack).toEqual({ orders: [id], skipped: [] });
+    expect(result.putBack).toEqual({ orders: [id], skipped: [], remaining: 0 });
     expect(wb.order(id).status).toBe('In Progress');
     expect(wb.changeLog().length).toBe(logRows + 1);
     expect(
@@ -281,4 +282,28 @@ describe('values written where no trigger sees them', () => {
     expect(result.putBack?.skipped).toEqual([expect.stringContaining(`${id}: changed since Verify read it`)]);
     expect(wb.order(id).status).toBe('Closed');
   });
+});
+
+describe('many rows written outside', () => {
+  test('put back twenty rows a run, each run under one short hold of the lock; the next run takes the rest', async () => {
+    const wb = await setUpWorkbook();
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < PUT_BACK_ROWS_PER_RUN + 2; i++)
+        ids.push(await submitOne(wb, { description: `Request ${i}` }));
+      for (const id of ids) writeOutside(wb, id, 'Status', 'Completed');
+      const first = await verify(wb, 'YES');
+      expect(first.putBack).toMatchObject({ orders: ids.slice(0, PUT_BACK_ROWS_PER_RUN), remaining: 2 });
+      expect(wb.rt.world.ui.alerts(wb.ssId, ADMIN).at(-1)?.prompt).toMatch(
+        /2 more row\(s\) were not looked at.*run Verify audit log again/,
+      );
+      expect(ids.filter((id) => wb.order(id).status === 'Completed')).toEqual(ids.slice(-2));
+      const second = await verify(wb, 'YES');
+      expect(second.putBack).toMatchObject({ orders: ids.slice(-2), remaining: 0 });
+      expect(ids.every((id) => wb.order(id).status === 'Submitted')).toBe(true);
+      expect(await verify(wb)).toMatchObject({ ok: true });
+    } finally {
+      await wb.close();
+    }
+  }, 60_000);
 });

@@ -29,7 +29,16 @@ export interface PutBackOutcome {
   orders: string[];
   /** Orders left as they are, each with why. */
   skipped: string[];
+  /** Rows with findings not looked at in this run (beyond PUT_BACK_ROWS_PER_RUN). */
+  remaining: number;
 }
+
+/**
+ * Rows put back per run, all under one hold of the document lock: each is read again and written (about
+ * a third of a second of calls), so 20 rows keep the hold under ten seconds, as long as an edit or a
+ * submission waits for the lock. The rest are named and left for the next run of Verify audit log.
+ */
+export const PUT_BACK_ROWS_PER_RUN = 20;
 
 const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
 
@@ -64,12 +73,14 @@ export function putBackFromLog(
     const at = `${f.id}\u0000${f.row}`;
     byId.set(at, [...(byId.get(at) ?? []), f]);
   }
-  const outcome: PutBackOutcome = { orders: [], skipped: [] };
+  const rows = [...byId.values()];
+  const thisRun = rows.slice(0, PUT_BACK_ROWS_PER_RUN);
+  const outcome: PutBackOutcome = { orders: [], skipped: [], remaining: rows.length - thisRun.length };
   withDocumentLock(() => {
     const register = Register.open(ss, { shareHeader: false });
     const entries: UnhashedEntry[] = [];
     const writes: { located: LocatedOrder; order: WorkOrder }[] = [];
-    for (const list of byId.values()) {
+    for (const list of thisRun) {
       const { id, row } = list[0] as RegisterFinding;
       const cells = register.readRows(row, 1)[0] ?? [];
       if (cellText(cells[register.layout.indexOf.id]).trim() !== id) {
@@ -128,5 +139,9 @@ export function describePutBack(outcome: PutBackOutcome): string {
       ? `Put back as the change log says, and logged: ${outcome.orders.join(', ')}.`
       : 'Nothing was put back.';
   const left = outcome.skipped.length > 0 ? ` Left as they are: ${outcome.skipped.join('; ')}.` : '';
-  return done + left;
+  const more =
+    outcome.remaining > 0
+      ? ` ${outcome.remaining} more row(s) were not looked at, so that nobody waits long for the spreadsheet: run Verify audit log again to put back the next ${PUT_BACK_ROWS_PER_RUN}.`
+      : '';
+  return done + left + more;
 }
