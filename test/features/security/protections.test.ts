@@ -171,7 +171,7 @@ describe('a Staff row deleted, which no edit trigger sees', () => {
     expect(await canType(leaver, SHEET_NAMES.changeLog, 2, 5)).toBe(true);
     expectOk((await runHourly(wb))[0]!);
     expect(await canType(leaver, SHEET_NAMES.changeLog, 2, 5)).toBe(false);
-    expect(await canType(leaver, REGISTER, 2, 1)).toBe(false);
+    expect(await canType(leaver, SHEET_NAMES.outbox, 1, 1)).toBe(false);
     // Everyone still on the tab keeps their access, and the repair is reported once.
     expect(await canType(SUPERVISOR, SHEET_NAMES.changeLog, 2, 5)).toBe(true);
     const reported = (): number =>

@@ -115,6 +115,8 @@ export function applyProtections(
   notes: ProtectionNotes | null,
   /** Setup runs each area under a hold of the document lock of its own (a second or two each). */
   eachArea: (work: () => boolean) => boolean = (work) => work(),
+  /** 'tabs': the whole-tab protections only, not the register's columns (the hourly job's share). */
+  reach: 'all' | 'tabs' = 'all',
 ): void {
   const changed: string[] = [];
   const editors = (area: ProtectedArea): string[] =>
@@ -143,7 +145,7 @@ export function applyProtections(
   for (const sheet of formResponseSheets(ss)) {
     attempt(sheet.getName(), () => protectWholeSheet(sheet, 'formResponses', editors('formResponses')));
   }
-  const register = ss.getSheetByName(SHEET_NAMES.register);
+  const register = reach === 'all' ? ss.getSheetByName(SHEET_NAMES.register) : null;
   if (register) {
     // Its id, so that an edit on it is judged even under another name (edits/register-identity.ts).
     attempt(`the ${SHEET_NAMES.register} sheet id`, () => (rememberRegisterSheet(register), false), true);
@@ -172,20 +174,28 @@ export function applyProtections(
 /** Owner state (per spreadsheet): every protected area's editors when the protections were last applied. */
 export const PROTECTED_EDITORS = 'protectedEditors';
 
-/** Every protected area with its editors, as one text that two lists compare by. */
+/**
+ * Every whole-tab area with its editors, as one text that two lists compare by. The register's system
+ * columns are left out: the hourly job does not re-apply them (see below).
+ */
 function editorsByArea(staff: readonly StaffMember[], installationOwner: string | null): string {
-  return PROTECTED_AREAS.map(
-    (area) => `${area}=${areaEditors(area, staff, installationOwner).join(',')}`,
-  ).join(';');
+  return PROTECTED_AREAS.filter((area) => area !== 'registerSystemColumns')
+    .map((area) => `${area}=${areaEditors(area, staff, installationOwner).join(',')}`)
+    .join(';');
 }
 
 /**
  * Staff changes that no edit trigger sees (a row deleted: Sheets tells only change triggers; cells
- * written through the API) would leave a removed person an editor of the protected tabs and columns
- * until the next accepted Staff edit or setup. The hourly job compares the editors the Staff tab
- * gives now with the ones the protections were last applied with, and applies them again when they
- * differ, so a removal takes effect within the hour. A Staff tab with no active administrator (missing,
- * or emptied) is left to setup: applying it would shut every administrator out. True when re-applied.
+ * written through the API) would leave a removed person an editor of the protected tabs until the
+ * next accepted Staff edit or setup. The hourly job compares the editors the Staff tab gives now with
+ * the ones the protections were last applied with, and applies the whole-tab protections again when
+ * they differ (a few dozen calls), so a removal takes effect within the hour: Staff, Settings, the
+ * Change Log and the other tabs. The register's column protections (hundreds of ranges at 100,000
+ * rows, about two minutes of calls) wait for the next Staff edit or setup; meanwhile the edit trigger
+ * judges the removed person's typing by the Staff tab, re-read every hour. A Staff tab with no active
+ * administrator (missing, or emptied) is left to setup: applying it would shut every administrator
+ * out. With no record yet (a workbook set up by an earlier version) the protections are taken as they
+ * stand and recorded, rather than all checked again in one run. True when re-applied.
  */
 export function reapplyAfterUnseenStaffChange(
   ss: Spreadsheet,
@@ -193,8 +203,14 @@ export function reapplyAfterUnseenStaffChange(
   installationOwner: string | null,
 ): boolean {
   if (areaEditors('staff', staff, null).length === 0) return false;
-  if (readOwnerState(ss.getId(), PROTECTED_EDITORS) === editorsByArea(staff, installationOwner)) return false;
-  applyProtections(ss, staff, installationOwner, null);
+  const wanted = editorsByArea(staff, installationOwner);
+  const recorded = readOwnerState(ss.getId(), PROTECTED_EDITORS);
+  if (recorded === wanted) return false;
+  if (recorded === null) {
+    writeOwnerState(ss.getId(), PROTECTED_EDITORS, wanted);
+    return false;
+  }
+  applyProtections(ss, staff, installationOwner, null, undefined, 'tabs');
   return true;
 }
 
