@@ -43,11 +43,7 @@ describe('form links followed in the workbench', () => {
     await workbench?.close();
   });
 
-  const order = () => {
-    const found = registerRows(wb.spreadsheet).find((r) => r.order.id === id);
-    if (!found) throw new Error(`no register row for ${id}`);
-    return found.order;
-  };
+  const order = () => wb.registerRow(id).order;
 
   /** Clicks `link` and returns the tab it opens, at `viewport`, once the workbench is ready. */
   async function follow(click: () => Promise<void>, viewport = PHONE): Promise<Page> {

@@ -57,11 +57,7 @@ describe('the workbench story, in Chromium', () => {
     await workbench?.close();
   });
 
-  const order = () => {
-    const found = registerRows(wb.spreadsheet).find((r) => r.order.id === id);
-    if (!found) throw new Error(`no register row for ${id}`);
-    return found.order;
-  };
+  const order = () => wb.registerRow(id).order;
 
   test('a requestor fills in the intake form and submits it', async () => {
     await wb.open(REQUESTOR, 'form');

@@ -5,7 +5,7 @@
  */
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Workbench } from '../../../workbench/server/workbench';
-import { findOrder, registerColumn } from '../../../workbench/server/register-reader';
+import { findOrder, registerColumn, type RegisterRow } from '../../../workbench/server/register-reader';
 import type { WorkOrderField } from '../../../src/core/model';
 
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -51,11 +51,16 @@ export class WorkbenchPage {
     return this.page.frameLocator('iframe[data-testid="sidebar-frame"]');
   }
 
-  /** The register cell of a work order's field (row found by request id, column by header). */
-  registerCell(id: string, field: WorkOrderField): Locator {
+  /** A work order's register row as the sheet holds it now, found by request id. */
+  registerRow(id: string): RegisterRow {
     const found = findOrder(this.spreadsheet, id);
     if (!found) throw new Error(`no register row for ${id}`);
-    return this.cell(found.row, registerColumn(this.spreadsheet, field));
+    return found;
+  }
+
+  /** The register cell of a work order's field (row found by request id, column by header). */
+  registerCell(id: string, field: WorkOrderField): Locator {
+    return this.cell(this.registerRow(id).row, registerColumn(this.spreadsheet, field));
   }
 
   cell(row: number, column: number): Locator {
