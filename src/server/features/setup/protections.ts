@@ -119,8 +119,8 @@ export function applyProtections(
   reach: 'all' | 'tabs' = 'all',
 ): void {
   const changed: string[] = [];
-  const editors = (area: ProtectedArea): string[] =>
-    areaEditors(area, typeof staff === 'function' ? staff() : staff, installationOwner);
+  const staffNow = (): readonly StaffMember[] => (typeof staff === 'function' ? staff() : staff);
+  const editors = (area: ProtectedArea): string[] => areaEditors(area, staffNow(), installationOwner);
   const attempt = (name: string, work: () => boolean, unlocked = false): void => {
     try {
       if (unlocked ? work() : eachArea(work)) changed.push(name);
@@ -161,7 +161,7 @@ export function applyProtections(
   }
   // What they were applied with, for the hourly job (reapplyAfterUnseenStaffChange), in the running
   // user's store: the installation owner's when its edit trigger or its setup applied them.
-  const applied = typeof staff === 'function' ? staff() : staff;
+  const applied = staffNow();
   attempt(
     'the record of their editors',
     () => (writeOwnerState(ss.getId(), PROTECTED_EDITORS, editorsByArea(applied, installationOwner)), false),
