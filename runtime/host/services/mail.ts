@@ -2,7 +2,7 @@ import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import type { World } from '../world';
 import { asText, signatureError, utf8Bytes } from '../args';
-import { formatDate } from './date-format';
+import { RecipientWindows } from './mail-quota';
 import { Blob } from './utilities';
 
 /** Google's quotas page: 50 recipients per message, 200 KB of body per message (consumer accounts). */
@@ -34,23 +34,19 @@ export interface SentMail {
 
 /**
  * Every message MailApp sent, and each user's daily recipient count. Google counts recipients (to,
- * cc and bcc) per account per day; the day turns at midnight in the script's time zone here.
+ * cc and bcc) per account, over 24 hours from the account's first message (mail-quota.ts).
  */
 export class MailOutbox {
   readonly sent: SentMail[] = [];
-  /** `user|yyyy-MM-dd` → recipients used that day. */
-  private readonly used = new Map<string, number>();
+  private readonly used = new RecipientWindows();
 
   constructor(
     readonly world: World,
     public dailyQuota: number,
   ) {}
 
-  private _key(user: string, atMs: number): string {
-    return `${user}|${formatDate(new Date(atMs), this.world.timeZone, 'yyyy-MM-dd')}`;
-  }
   usedToday(user: string): number {
-    return this.used.get(this._key(user, this.world.clock.nowMs())) ?? 0;
+    return this.used.used(user, this.world.clock.nowMs());
   }
   remainingToday(user: string): number {
     return Math.max(0, this.dailyQuota - this.usedToday(user));
@@ -65,10 +61,9 @@ export class MailOutbox {
   /** Counts the recipients against the sender's quota and keeps the message; throws past the quota. */
   deliver(mail: SentMail): void {
     const recipients = mail.to.length + mail.cc.length + mail.bcc.length;
-    const key = this._key(mail.from, mail.at.getTime());
-    const used = this.used.get(key) ?? 0;
+    const used = this.used.used(mail.from, mail.at.getTime());
     if (used + recipients > this.dailyQuota) throw new GasError(QUOTA_EXCEEDED_MESSAGE);
-    this.used.set(key, used + recipients);
+    this.used.add(mail.from, mail.at.getTime(), recipients);
     this.sent.push(mail);
   }
   clear(): void {
@@ -77,12 +72,12 @@ export class MailOutbox {
   }
   /** Sent messages and quota counts as plain data (runtime/persistence.ts). */
   exportState(): { sent: SentMail[]; used: [string, number][] } {
-    return { sent: this.sent.map(cloneMail), used: [...this.used] };
+    return { sent: this.sent.map(cloneMail), used: this.used.exportState() };
   }
   importState(state: { sent: readonly SentMail[]; used: readonly [string, number][] }): void {
     this.clear();
     this.sent.push(...state.sent.map(cloneMail));
-    for (const [k, v] of state.used) this.used.set(k, v);
+    this.used.importState(state.used, this.world.timeZone);
   }
 }
 
