@@ -3,8 +3,15 @@ import type { ExecutionContext } from '../execution';
 import type { World } from '../world';
 import { asText, signatureError, utf8Bytes } from '../args';
 import { RecipientWindows } from './mail-quota';
+import { workspaceOf } from '../identity';
 import { Blob } from './utilities';
 
+/**
+ * Google's quotas page: email recipients per day, 100 for a consumer (gmail.com) account and 1,500 for
+ * a Google Workspace account.
+ */
+export const CONSUMER_DAILY_RECIPIENTS = 100;
+export const WORKSPACE_DAILY_RECIPIENTS = 1500;
 /** Google's quotas page: 50 recipients per message, 200 KB of body per message (consumer accounts). */
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 export const MAX_BODY_BYTES = 200 * 1024;
@@ -42,14 +49,23 @@ export class MailOutbox {
 
   constructor(
     readonly world: World,
-    public dailyQuota: number,
+    /** One daily quota for every account (a test's choice); unset, each account has its own kind's. */
+    public dailyQuota?: number,
   ) {}
+
+  /** The daily recipient quota of `user`'s account. */
+  quotaOf(user: string): number {
+    if (this.dailyQuota !== undefined) return this.dailyQuota;
+    return workspaceOf(this.world.accounts, user) === null
+      ? CONSUMER_DAILY_RECIPIENTS
+      : WORKSPACE_DAILY_RECIPIENTS;
+  }
 
   usedToday(user: string): number {
     return this.used.used(user, this.world.clock.nowMs());
   }
   remainingToday(user: string): number {
-    return Math.max(0, this.dailyQuota - this.usedToday(user));
+    return Math.max(0, this.quotaOf(user) - this.usedToday(user));
   }
   /** Messages one address received (to, cc or bcc). */
   receivedBy(address: string): SentMail[] {
@@ -62,7 +78,7 @@ export class MailOutbox {
   deliver(mail: SentMail): void {
     const recipients = mail.to.length + mail.cc.length + mail.bcc.length;
     const used = this.used.used(mail.from, mail.at.getTime());
-    if (used + recipients > this.dailyQuota) throw new GasError(QUOTA_EXCEEDED_MESSAGE);
+    if (used + recipients > this.quotaOf(mail.from)) throw new GasError(QUOTA_EXCEEDED_MESSAGE);
     this.used.add(mail.from, mail.at.getTime(), recipients);
     this.sent.push(mail);
   }

@@ -155,3 +155,23 @@ describe('MailApp', () => {
     expect(rt.world.mail.usedToday('owner@example.com')).toBe(1);
   });
 });
+
+test("each account's daily quota follows its kind: 1,500 on Workspace, 100 on a consumer account", async () => {
+  // Quotas page, "Email recipients per day": 100 for consumer (gmail.com) accounts, 1,500 for Google
+  // Workspace accounts.
+  const rt = LocalAppsScript.fromSource(
+    source,
+    { oauthScopes: [Scope.sendMail] },
+    { accounts: { kind: 'mixed', workspaceDomains: ['example.com'] } },
+  );
+  try {
+    const quotaOf = async (user: string) =>
+      (await rt.run('quota', { user, spreadsheetId: 'doc1', args: [] })).value;
+    expect(await quotaOf('staff@example.com')).toBe(1500);
+    expect(await quotaOf('someone@gmail.com')).toBe(100);
+    rt.world.mail.dailyQuota = 7;
+    expect(await quotaOf('staff@example.com')).toBe(7);
+  } finally {
+    await rt.close();
+  }
+});
