@@ -35,11 +35,27 @@ function clockFields(date: Date, timeZone: string): Record<string, unknown> {
       ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].indexOf(
         get('weekday'),
       ) || 7,
+    'week-of-year': weekOfYear(Number(get('year')), Number(get('month')), Number(get('day'))),
     hour: Number(get('hour')),
     minute: Number(get('minute')),
     second: Number(get('second')),
     timezone: timeZone,
   };
+}
+
+/**
+ * The events guide lists `week-of-year` (e.g. 23) without saying how weeks are counted; this is
+ * Java's Calendar.WEEK_OF_YEAR for the US (weeks start on Sunday; week 1 is the one holding 1 January,
+ * so the last days of December can fall in week 1), the runtime's choice.
+ */
+function weekOfYear(year: number, month: number, day: number): number {
+  const dayMs = 86_400_000;
+  const date = Date.UTC(year, month - 1, day);
+  const weekStart = date - new Date(date).getUTCDay() * dayMs;
+  if (weekStart + 6 * dayMs >= Date.UTC(year + 1, 0, 1)) return 1;
+  const jan1 = Date.UTC(year, 0, 1);
+  const firstWeekStart = jan1 - new Date(jan1).getUTCDay() * dayMs;
+  return Math.round((weekStart - firstWeekStart) / (7 * dayMs)) + 1;
 }
 
 /**

@@ -17,7 +17,10 @@ export interface WorldOptions {
   timeZone: string;
   /** HTML files of the project by name without extension (`Sidebar` for `Sidebar.html`). */
   htmlFiles: Record<string, string>;
-  /** MailApp's daily recipient quota per user (100 on consumer accounts, 1,500 on Workspace). */
+  /**
+   * MailApp's daily recipient quota, the same for every user; unset, each account has Google's for its
+   * kind (100 on consumer accounts, 1,500 on Workspace).
+   */
   mailDailyQuota?: number;
   /** The people's Google accounts (identity.ts): one Workspace domain unless given. */
   accounts?: Accounts;
@@ -57,7 +60,7 @@ export class World {
     this.htmlFiles = options.htmlFiles;
     this.spreadsheets = new SpreadsheetStore(this);
     this.forms = new FormStore(this);
-    this.mail = new MailOutbox(this, options.mailDailyQuota ?? 100);
+    this.mail = new MailOutbox(this, options.mailDailyQuota);
     this.cache = new CacheStores(this.clock);
   }
 }

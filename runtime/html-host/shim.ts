@@ -9,11 +9,40 @@ export function shimSource(context: { user: string; spreadsheetId: string; rpcPa
   return String.raw`
 (function () {
   var context = ${JSON.stringify(context)};
-  function containsDate(value) {
-    if (value instanceof Date) return true;
-    if (Array.isArray(value)) return value.some(containsDate);
-    if (value && typeof value === 'object') return Object.keys(value).some(function (k) { return containsDate(value[k]); });
-    return false;
+  // The HTML service guide: "Requests fail if you attempt to pass a Date, Function, DOM element besides
+  // a form, or other prohibited type, including prohibited types inside objects or arrays. Objects that
+  // create circular references will also fail"; a form is legal only as the only parameter.
+  function prohibited(value, path) {
+    if (value instanceof Date) return 'a Date';
+    if (typeof value === 'function') return 'a function';
+    if (typeof Node !== 'undefined' && value instanceof Node) return 'a DOM element other than a form';
+    if (value && typeof value === 'object') {
+      if (path.indexOf(value) >= 0) return 'an object with a circular reference';
+      var inner = path.concat([value]);
+      var keys = Object.keys(value);
+      for (var i = 0; i < keys.length; i++) {
+        var found = prohibited(value[keys[i]], inner);
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+  function illegalArguments(args) {
+    var isForm = function (a) { return typeof HTMLFormElement !== 'undefined' && a instanceof HTMLFormElement; };
+    if (args.length === 1 && isForm(args[0])) return null;
+    if (args.some(isForm)) return 'a form that is not the only parameter';
+    return prohibited(args, []);
+  }
+  // A form reaches the server as an object of its named fields (the guide's "Forms" section).
+  function formFields(arg) {
+    if (typeof HTMLFormElement === 'undefined' || !(arg instanceof HTMLFormElement)) return arg;
+    var fields = {};
+    new FormData(arg).forEach(function (value, key) {
+      var text = typeof value === 'string' ? value : null;
+      if (!Object.prototype.hasOwnProperty.call(fields, key)) fields[key] = text;
+      else fields[key] = [].concat(fields[key], [text]);
+    });
+    return fields;
   }
   function runner(success, failure, userObject) {
     var target = {};
@@ -32,8 +61,9 @@ export function shimSource(context: { user: string; spreadsheetId: string; rpcPa
             var error = new Error(message);
             setTimeout(function () { if (failure) failure(error, userObject); else console.error(error); }, 0);
           };
-          if (args.some(function (a) { return typeof a === 'function'; }) || containsDate(args)) {
-            fail('Invalid argument: Dates and functions cannot be passed to the server (google.script.run).');
+          var illegal = illegalArguments(args);
+          if (illegal) {
+            fail('Invalid argument: ' + illegal + ' cannot be passed to the server (google.script.run).');
             return;
           }
           window.__gasCalls.push(name);
@@ -41,7 +71,7 @@ export function shimSource(context: { user: string; spreadsheetId: string; rpcPa
           fetch(context.rpcPath, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ fn: name, args: args, user: context.user, spreadsheetId: context.spreadsheetId }),
+            body: JSON.stringify({ fn: name, args: args.map(formFields), user: context.user, spreadsheetId: context.spreadsheetId }),
           })
             .then(function (r) { return r.json(); })
             .then(function (reply) {

@@ -212,3 +212,35 @@ describe('simple trigger', () => {
     }
   });
 });
+
+test("a time-driven event carries the guide's clock fields, week-of-year included", async () => {
+  // Events guide, "Time-driven events": authMode, day-of-month, day-of-week, hour, minute, month,
+  // second, timezone, triggerUid, week-of-year, year.
+  const rt = LocalAppsScript.fromSource(
+    `function install() { ScriptApp.newTrigger('tick').timeBased().everyHours(1).create(); }
+     function tick(e) { PropertiesService.getScriptProperties().setProperty('tick', JSON.stringify(e)); }`,
+    { oauthScopes: [Scope.scriptApp] },
+  );
+  try {
+    await rt.run('install', { user: OWNER, spreadsheetId: null });
+    const fieldsAt = async (utc: Date) => {
+      rt.world.clock.set(utc);
+      await rt.runTimeDrivenTriggers({ all: true });
+      return JSON.parse(rt.world.properties.script.get('tick') ?? 'null') as Record<string, unknown>;
+    };
+    expect(await fieldsAt(new Date(Date.UTC(2024, 5, 5, 10, 20, 30)))).toMatchObject({
+      year: 2024,
+      month: 6,
+      'day-of-month': 5,
+      'day-of-week': 3,
+      'week-of-year': 23,
+      hour: 10,
+      minute: 20,
+      timezone: 'Etc/UTC',
+    });
+    // The week holding 1 January is week 1, even while it is still December.
+    expect(await fieldsAt(new Date(Date.UTC(2024, 11, 31, 9)))).toMatchObject({ 'week-of-year': 1 });
+  } finally {
+    await rt.close();
+  }
+});

@@ -2,9 +2,16 @@ import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import type { World } from '../world';
 import { asText, signatureError, utf8Bytes } from '../args';
-import { formatDate } from './date-format';
+import { RecipientWindows } from './mail-quota';
+import { workspaceOf } from '../identity';
 import { Blob } from './utilities';
 
+/**
+ * Google's quotas page: email recipients per day, 100 for a consumer (gmail.com) account and 1,500 for
+ * a Google Workspace account.
+ */
+export const CONSUMER_DAILY_RECIPIENTS = 100;
+export const WORKSPACE_DAILY_RECIPIENTS = 1500;
 /** Google's quotas page: 50 recipients per message, 200 KB of body per message (consumer accounts). */
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 export const MAX_BODY_BYTES = 200 * 1024;
@@ -34,26 +41,31 @@ export interface SentMail {
 
 /**
  * Every message MailApp sent, and each user's daily recipient count. Google counts recipients (to,
- * cc and bcc) per account per day; the day turns at midnight in the script's time zone here.
+ * cc and bcc) per account, over 24 hours from the account's first message (mail-quota.ts).
  */
 export class MailOutbox {
   readonly sent: SentMail[] = [];
-  /** `user|yyyy-MM-dd` → recipients used that day. */
-  private readonly used = new Map<string, number>();
+  private readonly used = new RecipientWindows();
 
   constructor(
     readonly world: World,
-    public dailyQuota: number,
+    /** One daily quota for every account (a test's choice); unset, each account has its own kind's. */
+    public dailyQuota?: number,
   ) {}
 
-  private _key(user: string, atMs: number): string {
-    return `${user}|${formatDate(new Date(atMs), this.world.timeZone, 'yyyy-MM-dd')}`;
+  /** The daily recipient quota of `user`'s account. */
+  quotaOf(user: string): number {
+    if (this.dailyQuota !== undefined) return this.dailyQuota;
+    return workspaceOf(this.world.accounts, user) === null
+      ? CONSUMER_DAILY_RECIPIENTS
+      : WORKSPACE_DAILY_RECIPIENTS;
   }
+
   usedToday(user: string): number {
-    return this.used.get(this._key(user, this.world.clock.nowMs())) ?? 0;
+    return this.used.used(user, this.world.clock.nowMs());
   }
   remainingToday(user: string): number {
-    return Math.max(0, this.dailyQuota - this.usedToday(user));
+    return Math.max(0, this.quotaOf(user) - this.usedToday(user));
   }
   /** Messages one address received (to, cc or bcc). */
   receivedBy(address: string): SentMail[] {
@@ -65,10 +77,9 @@ export class MailOutbox {
   /** Counts the recipients against the sender's quota and keeps the message; throws past the quota. */
   deliver(mail: SentMail): void {
     const recipients = mail.to.length + mail.cc.length + mail.bcc.length;
-    const key = this._key(mail.from, mail.at.getTime());
-    const used = this.used.get(key) ?? 0;
-    if (used + recipients > this.dailyQuota) throw new GasError(QUOTA_EXCEEDED_MESSAGE);
-    this.used.set(key, used + recipients);
+    const used = this.used.used(mail.from, mail.at.getTime());
+    if (used + recipients > this.quotaOf(mail.from)) throw new GasError(QUOTA_EXCEEDED_MESSAGE);
+    this.used.add(mail.from, mail.at.getTime(), recipients);
     this.sent.push(mail);
   }
   clear(): void {
@@ -77,12 +88,12 @@ export class MailOutbox {
   }
   /** Sent messages and quota counts as plain data (runtime/persistence.ts). */
   exportState(): { sent: SentMail[]; used: [string, number][] } {
-    return { sent: this.sent.map(cloneMail), used: [...this.used] };
+    return { sent: this.sent.map(cloneMail), used: this.used.exportState() };
   }
   importState(state: { sent: readonly SentMail[]; used: readonly [string, number][] }): void {
     this.clear();
     this.sent.push(...state.sent.map(cloneMail));
-    for (const [k, v] of state.used) this.used.set(k, v);
+    this.used.importState(state.used, this.world.timeZone);
   }
 }
 

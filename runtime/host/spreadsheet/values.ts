@@ -45,7 +45,7 @@ export function parseTypedInput(text: string, timeZone: string, format?: string)
   if (upper === 'FALSE') return plain(false);
   const number = parseNumber(trimmed);
   if (number) return { value: number.value, formula: null, autoFormat: number.format };
-  const date = parseDate(trimmed, timeZone);
+  const date = parseDate(trimmed, timeZone) ?? parseTimeOfDay(trimmed, timeZone);
   if (date) return { value: date.value, formula: null, autoFormat: date.format };
   // Sheets reads `+x` / `-x` as the start of a formula (the formula-injection hazard of CSV exports).
   if ((text.startsWith('+') || text.startsWith('-')) && text.length > 1) {
@@ -147,6 +147,25 @@ function parseDate(text: string, timeZone: string): { value: Date; format: strin
   const value = zonedToDate(year, month, day, time.hour, time.minute, time.second, timeZone);
   const datePart = style === 'iso' ? 'yyyy-mm-dd' : 'M/d/yyyy';
   return { value, format: timeText === undefined ? datePart : `${datePart} H:mm:ss` };
+}
+
+/**
+ * A time on its own (`10:30`, `14:15:30`, `2:15 PM`) is a time value, not text: Sheets stores it as
+ * the fraction of a day, whose date part is the serial epoch, 30 December 1899 (Sheets help, VALUE:
+ * "any of the date, time or number formats that Google Sheets understands", VALUE("12:00:00");
+ * TIMEVALUE: "either the 12-hour or 24-hour time format, for example "2:15 PM" or "14:15"";
+ * Sheets API DateTimeRenderOption: the fractional portion of a serial number "counts the time as a
+ * fraction of the day"), and Range.getValue returns it as a Date on that day in the spreadsheet's
+ * time zone. Durations past 23:59:59 (`25:00`) are not modelled and stay text. The number format
+ * applied is the runtime's choice: Google does not publish which one Sheets picks.
+ */
+function parseTimeOfDay(text: string, timeZone: string): { value: Date; format: string } | null {
+  const m = TIME.exec(text);
+  const time = m ? parseTime(text) : null;
+  if (!m || !time) return null;
+  const value = zonedToDate(1899, 12, 30, time.hour, time.minute, time.second, timeZone);
+  const seconds = m[3] === undefined ? '' : ':ss';
+  return { value, format: m[4] ? `h:mm${seconds} am/pm` : `H:mm${seconds}` };
 }
 
 export function cloneValue(value: CellValue): CellValue {

@@ -82,7 +82,8 @@ describe('MailApp', () => {
     expect(rt.world.mail.receivedBy('ann@example.com')).toHaveLength(1);
   });
 
-  test('the quota error, per user, and its reset at midnight in the script time zone', async () => {
+  test('the quota error, per user, and its reset 24 hours after the first message, not at midnight', async () => {
+    // Quotas page: "Quotas are per user and reset 24 hours after the first request."
     expect((await run('send', ['b@example.com', 5])).value).toBe(0);
     const over = await run('send', ['b@example.com', 1]);
     expect(over.error?.message).toBe('Service invoked too many times for one day: email.');
@@ -90,6 +91,17 @@ describe('MailApp', () => {
     rt.world.clock.set(new Date(Date.UTC(2024, 4, 1, 23, 59, 0)));
     expect((await run('quota')).value).toBe(0);
     rt.world.clock.set(new Date(Date.UTC(2024, 4, 2, 0, 0, 1)));
+    expect((await run('quota')).value).toBe(0);
+    rt.world.clock.set(new Date(Date.UTC(2024, 4, 2, 9, 59, 59)));
+    expect((await run('quota')).value).toBe(0);
+    rt.world.clock.set(new Date(Date.UTC(2024, 4, 2, 10, 0, 5)));
+    expect((await run('quota')).value).toBe(5);
+    // The next message opens a new window from its own time.
+    rt.world.clock.set(new Date(Date.UTC(2024, 4, 2, 15, 0, 0)));
+    expect((await run('send', ['b@example.com', 2])).value).toBe(3);
+    rt.world.clock.set(new Date(Date.UTC(2024, 4, 3, 14, 59, 0)));
+    expect((await run('quota')).value).toBe(3);
+    rt.world.clock.set(new Date(Date.UTC(2024, 4, 3, 15, 0, 5)));
     expect((await run('quota')).value).toBe(5);
   });
 
@@ -142,4 +154,24 @@ describe('MailApp', () => {
     expect(rt.world.mail.sent[0]!.from).toBe('owner@example.com');
     expect(rt.world.mail.usedToday('owner@example.com')).toBe(1);
   });
+});
+
+test("each account's daily quota follows its kind: 1,500 on Workspace, 100 on a consumer account", async () => {
+  // Quotas page, "Email recipients per day": 100 for consumer (gmail.com) accounts, 1,500 for Google
+  // Workspace accounts.
+  const rt = LocalAppsScript.fromSource(
+    source,
+    { oauthScopes: [Scope.sendMail] },
+    { accounts: { kind: 'mixed', workspaceDomains: ['example.com'] } },
+  );
+  try {
+    const quotaOf = async (user: string) =>
+      (await rt.run('quota', { user, spreadsheetId: 'doc1', args: [] })).value;
+    expect(await quotaOf('staff@example.com')).toBe(1500);
+    expect(await quotaOf('someone@gmail.com')).toBe(100);
+    rt.world.mail.dailyQuota = 7;
+    expect(await quotaOf('staff@example.com')).toBe(7);
+  } finally {
+    await rt.close();
+  }
 });
