@@ -32,20 +32,18 @@
  * append and the lock is free (looked for at most every ten minutes); the document lock kept to the
  * trigger's end unless emails follow (./edit-locks).
  */
-import { formatLocal, wholeSeconds } from '../../../core/time';
-import { formatFieldValue } from '../../../core/field-changes';
-import { holdReleaseReasons } from '../../../core/sla';
-import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../../core/model';
+import { wholeSeconds } from '../../../core/time';
+import type { WorkOrder } from '../../../core/model';
 import { roleOf } from '../../../core/staff';
-import type { UnhashedEntry } from '../../../core/audit';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { withEditLocks, type HandOffLook } from './edit-locks';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
-import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
 import { queuePropertiesFor, syncQueueFor } from '../../adapters/review-queue';
 import { changesQueue } from '../../adapters/review-queue-codec';
 import { currentUserEmail } from '../../adapters/session';
-import { NOT_KEPT, isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
+import type { JudgeContext, RowVerdict } from './judge';
+import { judgeWithFreshLayout, type EditedRange } from './judge-rows';
+import { logEntries, noteMaker, toastFor } from './edit-report';
 import { explainHiddenEditor } from './hidden-editor';
 import { putBackForgedRows } from '../integrity/paste';
 import { withLogReadOutsideLock, type LogReading } from '../integrity/log-snapshot';
@@ -59,152 +57,15 @@ import { writeNotes, writeValues } from './write-back';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The edited rectangle (1-based), and a single cell's previous value when the event has one. */
-export interface EditedRange {
-  row: number;
-  column: number;
-  numRows: number;
-  numColumns: number;
-  /** Present for a single-cell edit only ('' when the cell was empty before). */
-  oldValue?: string;
-}
+export type { EditedRange } from './judge-rows';
 
 export interface RegisterEditResult {
   verdicts: RowVerdict[];
   toast: string | null;
 }
 
-const SOURCE = 'sheet edit' as const;
 /** Spreadsheet calls one register edit may make. */
 const CALL_BUDGET = 6;
-
-function sameHeader(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((h, i) => h === b[i]);
-}
-
-interface Judged {
-  shape: RegisterShape;
-  read: unknown[][];
-  verdicts: RowVerdict[];
-  /** Spreadsheet calls spent reading (rows, and the header when it had to be read). */
-  reads: number;
-}
-
-function judgeAll(
-  sheet: Sheet,
-  shape: RegisterShape,
-  range: EditedRange,
-  top: number,
-  count: number,
-  ctx: JudgeContext,
-): Judged {
-  const read = sheet.getRange(top, 1, count, shape.width).getValues();
-  const edited = (index: number): boolean =>
-    index + 1 >= range.column && index + 1 < range.column + range.numColumns;
-  const single =
-    range.numRows === 1 && range.numColumns === 1 && range.oldValue !== undefined
-      ? { index: range.column - 1, oldValue: range.oldValue }
-      : undefined;
-  const verdicts = read.map((cells) =>
-    judgeRow({ cells, layout: shape.layout, stateIndex: shape.stateIndex, edited, single }, ctx),
-  );
-  return { shape, read, verdicts, reads: 1 };
-}
-
-/**
- * Judges with the remembered layout; when a verdict may come from a stale layout (a column moved,
- * inserted or deleted: no edit event tells; see isSuspect), or the edit lies past its last column,
- * row 1 is read again and, if it changed, the rows too. A suspect verdict with an unchanged header is genuine and stands.
- */
-function judgeWithFreshLayout(
-  sheet: Sheet,
-  range: EditedRange,
-  top: number,
-  count: number,
-  ctx: JudgeContext,
-): Judged {
-  // An edit past the remembered header may be in a column added since (setup puts a deleted column
-  // back at the end), which no row's cells give away: the header is read first.
-  const cached = cachedRegisterShape();
-  const remembered = cached && range.column + range.numColumns - 1 <= cached.width ? cached : null;
-  let judged: Judged | null = null;
-  let spent = 0;
-  if (remembered) {
-    spent = 1;
-    try {
-      judged = judgeAll(sheet, remembered, range, top, count, ctx);
-    } catch {
-      judged = null; // The remembered width is past the sheet's edge: columns were deleted.
-    }
-    if (judged && !judged.verdicts.some((v) => isSuspect(v, remembered.stateIndex))) return judged;
-  }
-  const fresh = readRegisterShape(sheet);
-  spent += 1;
-  if (judged && sameHeader(judged.shape.header, fresh.header))
-    return { ...judged, shape: fresh, reads: spent };
-  const again = judgeAll(sheet, fresh, range, top, count, ctx);
-  return { ...again, reads: spent + 1 };
-}
-
-function noteMaker(actor: string, now: Date, timeZone: string): (reason: string) => string {
-  // One time for every note of the edit (a 50-row paste may write 150): formatted once.
-  const head = `Work Orders put this cell back (${actor ? `${actor}, ` : ''}${formatLocal(now, timeZone)}): `;
-  return (reason) => `${head}${reason}.`;
-}
-
-function logEntries(verdicts: readonly RowVerdict[], top: number, user: string, now: Date): UnhashedEntry[] {
-  const entries: UnhashedEntry[] = [];
-  const entry = (recordId: string, field: string, oldValue: string, newValue: string): void => {
-    entries.push({ at: now, user, source: SOURCE, recordId, field, oldValue, newValue });
-  };
-  verdicts.forEach((v, i) => {
-    const rowLabel = `Row ${top + i}`;
-    if (v.kind === 'unchecked') {
-      entry(v.id || rowLabel, 'Row (not checked)', '', v.reason);
-      return;
-    }
-    if (v.kind === 'stray') {
-      for (const r of v.refused)
-        entry(rowLabel, `${label(r.field)} (refused)`, '', `${r.typed} [${r.reason}]`);
-      return;
-    }
-    for (const c of v.changes) {
-      const old = v.unknownOld.has(c.field)
-        ? '(earlier text not kept: too long)'
-        : formatFieldValue(c.oldValue);
-      entry(v.next.id, REGISTER_COLUMNS[c.field], old, formatFieldValue(c.newValue));
-    }
-    for (const line of holdReleaseReasons(v.before, v.next))
-      entry(v.next.id, line.field, line.oldValue, line.newValue);
-    for (const r of v.refused) {
-      const kept = r.field === 'state' ? '' : formatFieldValue(v.before[r.field]);
-      const outcome = r.restored ? r.reason : `${r.reason}. ${NOT_KEPT}`;
-      entry(v.next.id, `${label(r.field)} (refused)`, kept, `${r.typed} [${outcome}]`);
-    }
-  });
-  return entries;
-}
-
-function label(field: WorkOrderField | 'state'): string {
-  return field === 'state' ? 'Last Known State' : REGISTER_COLUMNS[field];
-}
-
-function toastFor(verdicts: readonly RowVerdict[]): string | null {
-  const reasons: string[] = [];
-  let refused = 0;
-  for (const v of verdicts) {
-    if (v.kind === 'unchecked') reasons.push(v.reason);
-    else {
-      refused += v.refused.length;
-      reasons.push(...v.refused.map((r) => `${label(r.field)}: ${r.reason}`));
-    }
-  }
-  if (reasons.length === 0) return null;
-  const first = reasons[0] as string;
-  if (reasons.length === 1) return refused === 1 ? `Change undone. ${first}.` : `${first}.`;
-  const rest = refused > 0 ? `${refused} change(s) were undone; the notes on those cells say why.` : '';
-  return `${rest} ${first}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''}.`.trim();
-}
 
 /**
  * The orders whose change the review queue shows. Most edits (starting work, notes, results on an
