@@ -14,7 +14,7 @@ import { SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { areaEditors } from '../../../core/permissions';
 import { ownerKey, ownerProperties, readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { readHeaderRow } from '../../adapters/workbook';
-import { PROTECTED_STATE } from '../setup/protections';
+import { readProtectedExtent, writeProtectedExtent } from '../setup/protections';
 import {
   protectRowsBelow,
   protectedThrough,
@@ -35,21 +35,6 @@ export const PROTECT_ROWS_PER_RUN = 2_500;
 /** Owner state (per spreadsheet): set while rows at the bottom of the register still wait for protection. */
 const EXTENDING = 'protectionExtending';
 
-function readState(spreadsheetId: string): { rows: number; tabs: string[] } {
-  try {
-    const parsed = JSON.parse(readOwnerState(spreadsheetId, PROTECTED_STATE) ?? '{}') as {
-      rows?: unknown;
-      tabs?: unknown;
-    };
-    return {
-      rows: typeof parsed.rows === 'number' ? parsed.rows : 0,
-      tabs: Array.isArray(parsed.tabs) ? parsed.tabs.filter((t): t is string => typeof t === 'string') : [],
-    };
-  } catch {
-    return { rows: 0, tabs: [] };
-  }
-}
-
 /**
  * Protects the rows added at the bottom of the register since its protections were made, with spare
  * rows, at most PROTECT_ROWS_PER_RUN rows a run (a register filled some other way than by the add-on
@@ -65,11 +50,11 @@ export function extendRegisterProtection(
   if (!sheet) return false;
   const id = ss.getId();
   let maxRows = sheet.getMaxRows();
-  const state = readState(id);
+  const state = readProtectedExtent(id);
   const unfinished = readOwnerState(id, EXTENDING) !== null;
   if (state.rows === maxRows && !unfinished) return false;
   const record = (rows: number, done: boolean): void => {
-    writeOwnerState(id, PROTECTED_STATE, JSON.stringify({ rows, tabs: state.tabs }));
+    writeProtectedExtent(id, { rows, tabs: state.tabs });
     if (done && unfinished) ownerProperties().deleteProperty(ownerKey(id, EXTENDING));
     if (!done && !unfinished) writeOwnerState(id, EXTENDING, 'true');
   };

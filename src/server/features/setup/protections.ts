@@ -215,7 +215,32 @@ export function reapplyAfterUnseenStaffChange(
 }
 
 /** Owner state (per spreadsheet) of the hourly repair: the register rows last covered, tabs done. */
-export const PROTECTED_STATE = 'protectedExtent';
+const PROTECTED_STATE = 'protectedExtent';
+
+export interface ProtectedExtent {
+  rows: number;
+  tabs: string[];
+}
+
+/** What the hourly repair last covered; nothing (everything checked again) when unreadable. */
+export function readProtectedExtent(spreadsheetId: string): ProtectedExtent {
+  try {
+    const parsed = JSON.parse(readOwnerState(spreadsheetId, PROTECTED_STATE) ?? '{}') as {
+      rows?: unknown;
+      tabs?: unknown;
+    };
+    return {
+      rows: typeof parsed.rows === 'number' ? parsed.rows : 0,
+      tabs: Array.isArray(parsed.tabs) ? parsed.tabs.filter((t): t is string => typeof t === 'string') : [],
+    };
+  } catch {
+    return { rows: 0, tabs: [] };
+  }
+}
+
+export function writeProtectedExtent(spreadsheetId: string, extent: ProtectedExtent): void {
+  writeOwnerState(spreadsheetId, PROTECTED_STATE, JSON.stringify(extent));
+}
 
 /**
  * The hourly job's share, cheap when nothing changed (one read of the register's size against what the
@@ -231,12 +256,7 @@ export function repairRegisterProtection(
   const register = ss.getSheetByName(SHEET_NAMES.register);
   if (!register) return false;
   const rows = register.getMaxRows();
-  let state: { rows: number; tabs: string[] } = { rows: 0, tabs: [] };
-  try {
-    state = { ...state, ...(JSON.parse(readOwnerState(ss.getId(), PROTECTED_STATE) ?? '{}') as object) };
-  } catch {
-    // unreadable: everything is checked again below
-  }
+  const state = readProtectedExtent(ss.getId());
   const pending = WHOLE_SHEETS.filter(
     ([a, name]) => (a === 'archive' || a === 'errors' || a === 'kpiHistory') && !state.tabs.includes(name),
   );
@@ -254,6 +274,6 @@ export function repairRegisterProtection(
     changed = protectRegister(register, editors, true) || changed;
   }
   if (state.rows === rows && tabs.length === state.tabs.length) return changed;
-  writeOwnerState(ss.getId(), PROTECTED_STATE, JSON.stringify({ rows, tabs }));
+  writeProtectedExtent(ss.getId(), { rows, tabs });
   return changed;
 }
