@@ -9,26 +9,18 @@
  */
 import type { WorkOrder } from '../../../core/model';
 import { responseRef } from '../../../core/intake';
-import {
-  isIngested,
-  markIngested,
-  parseLedger,
-  serializeLedger,
-  type Ledger,
-} from '../../../core/intake-ledger';
 import { composeEmail } from '../../../core/notifications';
-import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import type { OutgoingEmail } from '../../adapters/mailer';
 import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-mail';
-import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { INTAKE_LEDGER, ingestResponse } from '../intake/form-submit';
+import { ingestResponse } from '../intake/form-submit';
 import { settleInterruptedIntake } from '../intake/pending-ack';
 import { fromTheForm } from './form-evidence';
+import { markRecorded, readLedger } from './reconcile-ledger';
 import type { JobMail } from './job-mail';
 import type { HourlyRegister } from './register-view';
 import { RegisterIndex } from './response-match';
-import { unrecordedRows, type Candidate, type ResponseRow } from './response-rows';
+import { unrecordedRows, type Candidate } from './response-rows';
 import { responseSheets } from './response-tabs';
 
 export { FORMLESS_TABS } from './response-tabs';
@@ -52,23 +44,6 @@ export interface ReconcileResult {
 
 /** What matching a response to the register reads of every order (only when some response is unrecorded). */
 const MATCH_FIELDS = ['responseRef', 'requesterEmail', 'description', 'requestedAt'] as const;
-
-/** The ledger, started afresh (and said so) when it cannot be read. */
-function readLedger(ssId: string): { ledger: Ledger; rebuilt: boolean } {
-  try {
-    return { ledger: parseLedger(readOwnerState(ssId, INTAKE_LEDGER)), rebuilt: false };
-  } catch {
-    return withOwnerAndDocumentLocks(() => {
-      try {
-        return { ledger: parseLedger(readOwnerState(ssId, INTAKE_LEDGER)), rebuilt: false };
-      } catch {
-        // Rows already in the register are found by Response Row and content below and marked again.
-        writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger({}));
-        return { ledger: {}, rebuilt: true };
-      }
-    });
-  }
-}
 
 export function reconcileResponses(
   ss: Spreadsheet,
@@ -142,17 +117,6 @@ export function reconcileResponses(
   const acknowledged = owedIntents.filter((o) => releaseMailIntent(o.intent)).map((o) => o.order);
   mail.deliver(acknowledgments(reference, acknowledged));
   return result;
-}
-
-/** Marks rows found recorded, in one ledger write under the owner's lock (intake writes it too). */
-function markRecorded(ssId: string, rows: readonly ResponseRow[]): void {
-  if (rows.length === 0) return;
-  withOwnerAndDocumentLocks(() => {
-    let ledger = parseLedger(readOwnerState(ssId, INTAKE_LEDGER));
-    for (const { sheetName, row } of rows)
-      if (!isIngested(ledger, sheetName, row)) ledger = markIngested(ledger, sheetName, row);
-    writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger(ledger));
-  });
 }
 
 function acknowledgments(reference: ReferenceData, orders: readonly WorkOrder[]): OutgoingEmail[] {
