@@ -12,7 +12,10 @@ type Item = GoogleAppsScript.Forms.Item;
 /** A question as either form asks it. */
 export type AskedQuestion = Pick<FormQuestion, 'title' | 'helpText' | 'type' | 'required' | 'choices'>;
 
-/** The form recorded under an id, or null when none is recorded or it was deleted or is no longer shared. */
+/**
+ * The form recorded under an id, or null when none is recorded or it was deleted or is no longer
+ * shared: setup then makes a new one (the old responses tab stays).
+ */
 export function openRecordedForm(id: string | null): Form | null {
   return id ? openFormOrNull(id) : null;
 }
