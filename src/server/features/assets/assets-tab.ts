@@ -14,9 +14,9 @@ import {
 } from '../../../core/assets';
 import { mapHeaders } from '../../../core/headers';
 import type { Settings } from '../../../core/settings';
-import { listValidation } from '../../adapters/sheet-services';
 import { readHeaderRow } from '../../adapters/workbook';
 import { ensureSheet } from '../setup/sheets';
+import { applyColumnLists, type ColumnList } from '../setup/validation';
 import type { SetupReport } from '../setup/report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -40,18 +40,13 @@ export function readAssets(ss: Spreadsheet, settings: Settings): ParsedAssets {
 export function applyAssetValidation(sheet: Sheet, settings: Settings): void {
   const layout = mapHeaders(readHeaderRow(sheet), ASSET_COLUMNS);
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  const lists: Array<[number, readonly string[], string]> = [
+  const lists: ColumnList[] = [
     [layout.indexOf.location, settings.locations, 'Locations are listed on the Settings tab.'],
     [layout.indexOf.category, settings.categories, 'Categories are listed on the Settings tab.'],
     [layout.indexOf.criticality, CRITICALITIES, 'How much a failure of this asset matters.'],
     [layout.indexOf.active, ['TRUE', 'FALSE'], 'FALSE retires the asset (it leaves the form).'],
   ];
-  for (const [index, values, help] of lists) {
-    if (index < 0) continue;
-    const range = sheet.getRange(2, index + 1, rows, 1);
-    if (values.length === 0) range.clearDataValidations();
-    else range.setDataValidation(listValidation(values, help, false));
-  }
+  applyColumnLists(sheet, rows, lists);
 }
 
 /** Setup: the Assets tab exists with its headers and drop-downs. */

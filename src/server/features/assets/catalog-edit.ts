@@ -13,11 +13,14 @@ import { asCellText } from '../../../core/sanitize';
 import { roleOf } from '../../../core/staff';
 import { formatLocal } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
-import type { RowProblem } from '../../../core/assets';
+import { ASSET_HEADER_ROW, ASSETS_ACCEPTED, type RowProblem } from '../../../core/assets';
+import { SCHEDULE_HEADER_ROW, SCHEDULES_ACCEPTED } from '../../../core/schedules';
+import type { Grid } from '../../../core/settings-edit';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
-import { readSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
+import { writeSnapshot } from '../../adapters/durable-snapshot';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
+import { readAcceptedGrid } from '../edits/accepted-tabs';
 import type { EditedRange } from '../edits/register-edit';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -31,10 +34,15 @@ const ACCEPTED_KEY: Record<CatalogTab, string> = {
 /** A larger tab is not copied (document properties hold 500 KB in all): a refused paste is then left, noted and ignored. */
 const MAX_COPY_CHARS = 120_000;
 
+/** Each tab's header row, and what it accepts (said in the note on a refused row). */
+const LAYOUT: Record<CatalogTab, { headerRow: readonly string[]; accepted: string }> = {
+  [SHEET_NAMES.assets]: { headerRow: ASSET_HEADER_ROW, accepted: ASSETS_ACCEPTED },
+  [SHEET_NAMES.schedules]: { headerRow: SCHEDULE_HEADER_ROW, accepted: SCHEDULES_ACCEPTED },
+};
+
 export interface CatalogSpec {
   tab: CatalogTab;
-  headerRow: readonly string[];
-  accepted: string;
+  /** The tab's rows parsed against the current Settings (and, for Schedules, Assets). */
   problems: (values: unknown[][]) => readonly RowProblem[];
 }
 
@@ -48,19 +56,8 @@ export function recordAcceptedCatalog(tab: CatalogTab, values: readonly (readonl
   if (text.length <= MAX_COPY_CHARS) writeSnapshot(ACCEPTED_KEY[tab], text, Date.now());
 }
 
-function readAcceptedCatalog(tab: CatalogTab): unknown[][] | null {
-  const text = readSnapshot(ACCEPTED_KEY[tab], Number.POSITIVE_INFINITY, Date.now());
-  if (text === null) return null;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) && parsed.every(Array.isArray) ? (parsed as unknown[][]) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** What a cell held before the edit: the event's old value (one cell), else the accepted copy. */
-function before(range: EditedRange, copy: unknown[][] | null, row: number, column: number): unknown {
+function before(range: EditedRange, copy: Grid | null, row: number, column: number): unknown {
   if (range.oldValue !== undefined) return range.oldValue;
   const value = copy?.[row - 1]?.[column - 1];
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value))
@@ -94,7 +91,7 @@ export function judgeCatalogHandEdit(
   const last = range.row + range.numRows - 1;
   const judgement = judgeCatalogEdit({
     tab: spec.tab,
-    headerRow: spec.headerRow,
+    headerRow: LAYOUT[spec.tab].headerRow,
     after: values,
     rows: [range.row, last],
     problems: spec.problems(values),
@@ -104,7 +101,8 @@ export function judgeCatalogHandEdit(
   const refused = new Map<number, string>(judgement.refusedRows);
   if (judgement.wholeReasons.length > 0)
     for (let r = range.row; r <= last; r++) refused.set(r, judgement.wholeReasons.join('; '));
-  const copy = refused.size > 0 && range.oldValue === undefined ? readAcceptedCatalog(spec.tab) : null;
+  const copy =
+    refused.size > 0 && range.oldValue === undefined ? readAcceptedGrid(ACCEPTED_KEY[spec.tab]) : null;
   // A note from an earlier refusal goes once the cells are edited again (the refused rows get a new one).
   if (refused.size < range.numRows)
     sheet.getRange(range.row, range.column, range.numRows, range.numColumns).clearNote();
@@ -117,7 +115,7 @@ export function judgeCatalogHandEdit(
       continue;
     }
     const stamp = `${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}`;
-    const note = `Work Orders put this back (${stamp}): ${reason}. ${spec.accepted}`;
+    const note = `Work Orders put this back (${stamp}): ${reason}. ${LAYOUT[spec.tab].accepted}`;
     const cells = values[r - 1] ?? [];
     const typed = rowText(cells);
     const restored: unknown[] = [];

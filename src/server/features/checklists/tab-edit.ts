@@ -73,38 +73,22 @@ export function handleChecklistsEdit(ss: Spreadsheet, sheet: Sheet): string | nu
     editorIsAdministrator: roleMay(roleOf(reference.staff, user), 'administer'),
   });
   if (judgement.changes.length === 0) return null;
-  const entries: UnhashedEntry[] = [];
-  let toast: string | null = null;
-  if (!judgement.ok) {
-    const reasons = judgement.reasons.join('; ');
+  // Why the edit was refused; null when it stands.
+  const reasons = judgement.ok ? null : judgement.reasons.join('; ');
+  if (reasons === null) recordAcceptedChecklists(current);
+  else {
     const note = `Work Orders put this back (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}. ${CHECKLISTS_ACCEPTED}`;
     putBack(sheet, before, current, judgement.changes, note);
-    for (const c of judgement.changes) {
-      entries.push({
-        at: now,
-        user,
-        source: 'sheet edit',
-        recordId: CHECKLISTS_SHEET,
-        field: `${a1(c.row, c.column)} (refused)`,
-        oldValue: cellText(c.before),
-        newValue: `${cellText(c.after)} [${reasons}]`,
-      });
-    }
-    toast = `The ${CHECKLISTS_SHEET} tab was put back: ${reasons}.`;
-  } else {
-    recordAcceptedChecklists(current);
-    for (const c of judgement.changes) {
-      entries.push({
-        at: now,
-        user,
-        source: 'sheet edit',
-        recordId: CHECKLISTS_SHEET,
-        field: a1(c.row, c.column),
-        oldValue: cellText(c.before),
-        newValue: cellText(c.after),
-      });
-    }
   }
+  const entries: UnhashedEntry[] = judgement.changes.map((c) => ({
+    at: now,
+    user,
+    source: 'sheet edit',
+    recordId: CHECKLISTS_SHEET,
+    field: reasons === null ? a1(c.row, c.column) : `${a1(c.row, c.column)} (refused)`,
+    oldValue: cellText(c.before),
+    newValue: reasons === null ? cellText(c.after) : `${cellText(c.after)} [${reasons}]`,
+  }));
   withOwnerAndDocumentLocks(() => appendChangeLog(ss, entries, {}));
-  return toast;
+  return reasons === null ? null : `The ${CHECKLISTS_SHEET} tab was put back: ${reasons}.`;
 }

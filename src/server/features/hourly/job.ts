@@ -11,7 +11,7 @@
  */
 import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
 import { installationOwnerFromSheet } from '../setup/installation';
-import { reapplyAfterUnseenStaffChange, repairRegisterProtection } from '../setup/protections';
+import { reapplyAfterUnseenStaffChange } from '../setup/protections';
 import { drainOutbox, hasBacklog, type DrainResult } from '../../adapters/outbox';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { AlreadyReportedError } from '../errors/reporting';
@@ -22,7 +22,7 @@ import { keepMailWithinQuota, sendDailyDigest, type DayMailOutcome, type DigestO
 import { JobMail } from './job-mail';
 import { takeLease, releaseLease } from './lease';
 import { describeIngested, reconcileResponses, type ReconcileResult } from './reconcile';
-import { extendRegisterProtection } from './register-protection';
+import { keepRegisterProtected } from './register-protection';
 import { HourlyRegister } from './register-view';
 import { sendReminders, type ReminderCounts } from './reminders';
 import { restoreDeletedOrders } from '../integrity/restore';
@@ -226,8 +226,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
           'The Staff tab changed without an edit the add-on saw (a row deleted, or cells written by another program): the sheet protections now follow it again.',
         );
       // Rows added at the bottom: only they are protected (./register-protection); anything else, setup's repair.
-      const extended = extendRegisterProtection(ss, reference.staff, owner);
-      if (repairRegisterProtection(ss, reference.staff, owner) || extended)
+      if (keepRegisterProtected(ss, reference.staff, owner))
         console.info('The register grew: its protected columns now reach its last row again.');
     });
     step('reminders', () => (report.reminders = sendReminders(ss, reference, register, now, mail)));

@@ -14,7 +14,8 @@ import { SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { areaEditors } from '../../../core/permissions';
 import { ownerKey, ownerProperties, readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { readHeaderRow } from '../../adapters/workbook';
-import { PROTECTED_STATE } from '../setup/protections';
+import { readProtectedExtent, writeProtectedExtent, type RegisterCoverage } from '../setup/protected-extent';
+import { repairRegisterProtection } from '../setup/protections';
 import {
   protectRowsBelow,
   protectedThrough,
@@ -35,41 +36,27 @@ export const PROTECT_ROWS_PER_RUN = 2_500;
 /** Owner state (per spreadsheet): set while rows at the bottom of the register still wait for protection. */
 const EXTENDING = 'protectionExtending';
 
-function readState(spreadsheetId: string): { rows: number; tabs: string[] } {
-  try {
-    const parsed = JSON.parse(readOwnerState(spreadsheetId, PROTECTED_STATE) ?? '{}') as {
-      rows?: unknown;
-      tabs?: unknown;
-    };
-    return {
-      rows: typeof parsed.rows === 'number' ? parsed.rows : 0,
-      tabs: Array.isArray(parsed.tabs) ? parsed.tabs.filter((t): t is string => typeof t === 'string') : [],
-    };
-  } catch {
-    return { rows: 0, tabs: [] };
-  }
-}
-
 /**
  * Protects the rows added at the bottom of the register since its protections were made, with spare
  * rows, at most PROTECT_ROWS_PER_RUN rows a run (a register filled some other way than by the add-on
- * is covered over a few runs). Returns true when it protected rows; false when there was nothing to do
- * this way (repairRegisterProtection then decides).
+ * is covered over a few runs). Returns the register's size and coverage as it leaves them, `extended`
+ * when it protected rows; not extended when there was nothing to do this way (repairRegisterProtection
+ * then decides).
  */
-export function extendRegisterProtection(
-  ss: Spreadsheet,
+function extendRegisterProtection(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  id: string,
+  start: RegisterCoverage,
   staff: readonly StaffMember[],
   installationOwner: string | null,
-): boolean {
-  const sheet = ss.getSheetByName(SHEET_NAMES.register);
-  if (!sheet) return false;
-  const id = ss.getId();
-  let maxRows = sheet.getMaxRows();
-  const state = readState(id);
+): RegisterCoverage & { extended: boolean } {
+  const state = start.recorded;
+  let { maxRows, recorded } = start;
   const unfinished = readOwnerState(id, EXTENDING) !== null;
-  if (state.rows === maxRows && !unfinished) return false;
+  if (state.rows === maxRows && !unfinished) return { maxRows, recorded, extended: false };
   const record = (rows: number, done: boolean): void => {
-    writeOwnerState(id, PROTECTED_STATE, JSON.stringify({ rows, tabs: state.tabs }));
+    recorded = { rows, tabs: state.tabs };
+    writeProtectedExtent(id, recorded);
     if (done && unfinished) ownerProperties().deleteProperty(ownerKey(id, EXTENDING));
     if (!done && !unfinished) writeOwnerState(id, EXTENDING, 'true');
   };
@@ -79,13 +66,13 @@ export function extendRegisterProtection(
   if (found === null || found.through < 2 || found.through > maxRows) {
     // Not a register grown at the bottom: the full repair rebuilds its protections.
     if (unfinished) record(0, true);
-    return false;
+    return { maxRows, recorded, extended: false };
   }
   const { through } = found;
   if (through === maxRows) {
     // Already covered (rows deleted since, or protected by setup): only the record is behind.
     record(maxRows, true);
-    return false;
+    return { maxRows, recorded, extended: false };
   }
   if (!unfinished) {
     sheet.insertRowsAfter(maxRows, SPARE_ROWS);
@@ -96,5 +83,23 @@ export function extendRegisterProtection(
   protectRowsBelow(sheet, runs, editors, found, last);
   // Recorded as covered even while rows remain, so the full repair leaves them to the next runs.
   record(maxRows, last === maxRows);
-  return true;
+  return { maxRows, recorded, extended: true };
+}
+
+/**
+ * The hourly job's upkeep of the register's protected columns and of the tabs made on first use: rows
+ * added at the bottom are protected alone; anything else is left to setup's repair. The register's size
+ * and the record of what was covered are read once for both. True when anything was protected.
+ */
+export function keepRegisterProtected(
+  ss: Spreadsheet,
+  staff: readonly StaffMember[],
+  installationOwner: string | null,
+): boolean {
+  const sheet = ss.getSheetByName(SHEET_NAMES.register);
+  if (!sheet) return false;
+  const id = ss.getId();
+  const start = { maxRows: sheet.getMaxRows(), recorded: readProtectedExtent(id) };
+  const after = extendRegisterProtection(sheet, id, start, staff, installationOwner);
+  return repairRegisterProtection(ss, sheet, after, staff, installationOwner) || after.extended;
 }

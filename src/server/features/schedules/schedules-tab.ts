@@ -17,9 +17,9 @@ import {
 import type { Settings } from '../../../core/settings';
 import { activeTechnicians } from '../../../core/staff';
 import { DATE_NUMBER_FORMAT, DATE_TIME_NUMBER_FORMAT } from '../../../core/time';
-import { listValidation } from '../../adapters/sheet-services';
 import { readHeaderRow } from '../../adapters/workbook';
 import { ensureSheet } from '../setup/sheets';
+import { applyColumnLists, type ColumnList } from '../setup/validation';
 import type { SetupReport } from '../setup/report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,7 +55,7 @@ export function applyScheduleValidation(
 ): void {
   const layout = mapHeaders(readHeaderRow(sheet), SCHEDULE_COLUMNS);
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  const lists: Array<[number, readonly string[], string]> = [
+  const lists: ColumnList[] = [
     [layout.indexOf.category, settings.categories, 'Categories are listed on the Settings tab.'],
     [
       layout.indexOf.priority,
@@ -70,12 +70,7 @@ export function applyScheduleValidation(
     ],
     [layout.indexOf.active, ['TRUE', 'FALSE'], 'FALSE pauses the schedule.'],
   ];
-  for (const [index, values, help] of lists) {
-    if (index < 0) continue;
-    const range = sheet.getRange(2, index + 1, rows, 1);
-    if (values.length === 0) range.clearDataValidations();
-    else range.setDataValidation(listValidation(values, help, false));
-  }
+  applyColumnLists(sheet, rows, lists);
   for (const index of [layout.indexOf.nextDue, layout.indexOf.lastCreated]) {
     if (index >= 0)
       sheet

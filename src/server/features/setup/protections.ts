@@ -17,6 +17,7 @@ import { KPI_HISTORY_SHEET } from '../../../core/reports/weekly';
 import { PROTECTED_AREAS, areaEditors, type ProtectedArea } from '../../../core/permissions';
 import { ownerMarker } from './installation';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { writeProtectedExtent, type RegisterCoverage } from './protected-extent';
 import { syncEditors } from './protection-editors';
 import { protectRegister } from './register-columns-protection';
 import { rememberChangeLogSheet, rememberRegisterSheet } from '../edits/register-identity';
@@ -214,29 +215,20 @@ export function reapplyAfterUnseenStaffChange(
   return true;
 }
 
-/** Owner state (per spreadsheet) of the hourly repair: the register rows last covered, tabs done. */
-export const PROTECTED_STATE = 'protectedExtent';
-
 /**
- * The hourly job's share, cheap when nothing changed (one read of the register's size against what the
- * job last covered, kept in the owner's state): rows Sheets added at the bottom of the register come
- * under its protected columns, and the tabs the add-on creates on first use (Archive, Errors) get
- * their protection once they exist.
+ * The hourly job's share, cheap when nothing changed (the register's size against what the job last
+ * covered, kept in the owner's state, both read once by the job): rows Sheets added at the bottom of the
+ * register come under its protected columns, and the tabs the add-on creates on first use (Archive,
+ * Errors) get their protection once they exist.
  */
 export function repairRegisterProtection(
   ss: Spreadsheet,
+  register: Sheet,
+  coverage: RegisterCoverage,
   staff: readonly StaffMember[],
   installationOwner: string | null,
 ): boolean {
-  const register = ss.getSheetByName(SHEET_NAMES.register);
-  if (!register) return false;
-  const rows = register.getMaxRows();
-  let state: { rows: number; tabs: string[] } = { rows: 0, tabs: [] };
-  try {
-    state = { ...state, ...(JSON.parse(readOwnerState(ss.getId(), PROTECTED_STATE) ?? '{}') as object) };
-  } catch {
-    // unreadable: everything is checked again below
-  }
+  const { maxRows: rows, recorded: state } = coverage;
   const pending = WHOLE_SHEETS.filter(
     ([a, name]) => (a === 'archive' || a === 'errors' || a === 'kpiHistory') && !state.tabs.includes(name),
   );
@@ -254,6 +246,6 @@ export function repairRegisterProtection(
     changed = protectRegister(register, editors, true) || changed;
   }
   if (state.rows === rows && tabs.length === state.tabs.length) return changed;
-  writeOwnerState(ss.getId(), PROTECTED_STATE, JSON.stringify({ rows, tabs }));
+  writeProtectedExtent(ss.getId(), { rows, tabs });
   return changed;
 }

@@ -19,30 +19,27 @@ import {
   collectVerifiedEmails,
   collectsVerifiedEmails,
   createForm,
-  openFormOrNull,
   sendResponsesTo,
 } from '../../adapters/forms';
 import { PREFILL_PLACEHOLDER } from '../my-work/update-link';
+import {
+  addQuestion,
+  itemsByTitle,
+  openRecordedForm,
+  repairQuestions,
+  type AskedQuestion,
+} from './form-questions';
+import { hasLinkedTab, newResponsesSheet, trimEmptyColumns } from './responses-tab';
 import type { SetupReport } from './report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Form = GoogleAppsScript.Forms.Form;
 
-const CHOICES = UPDATE_STEP_CHOICES;
-
-function openForm(id: string | null): Form | null {
-  // Null when deleted or no longer shared: a new one is made (its old responses tab stays).
-  return id ? openFormOrNull(id) : null;
-}
-
-function addItem(form: Form, q: UpdateQuestion): void {
-  const item =
-    q.type === 'text'
-      ? form.addTextItem()
-      : q.type === 'paragraph'
-        ? form.addParagraphTextItem()
-        : form.addMultipleChoiceItem().setChoiceValues([...CHOICES]);
-  item.setTitle(q.title).setHelpText(q.helpText).setRequired(q.required);
+/** The update form's questions as a form asks them: the step question's choices are the steps. */
+function asked(q: UpdateQuestion): AskedQuestion {
+  return q.type === 'choice'
+    ? { ...q, type: 'multipleChoice', choices: UPDATE_STEP_CHOICES }
+    : { ...q, type: q.type };
 }
 
 /**
@@ -50,46 +47,26 @@ function addItem(form: Form, q: UpdateQuestion): void {
  * the hourly reconciliation reads as requests) and loses its empty columns.
  */
 function nameResponsesSheet(ss: Spreadsheet): void {
-  const sheet = ss.getSheets()[0];
-  if (!sheet || sheet.getFormUrl() === null) return;
+  const sheet = newResponsesSheet(ss);
+  if (!sheet) return;
   // A form linked again gets a new tab; the old one keeps its rows and its name.
   let name = UPDATE_RESPONSES_SHEET;
   for (let n = 2; ss.getSheetByName(name); n++) name = `${UPDATE_RESPONSES_SHEET} ${n}`;
   sheet.setName(name);
-  const used = sheet.getLastColumn();
-  const max = sheet.getMaxColumns();
-  if (used > 0 && max > used) sheet.deleteColumns(used + 1, max - used);
-}
-
-/**
- * Whether the form still sends its responses here: a tab of this spreadsheet is linked to it. Not
- * Form.getDestinationId(), which live Apps Script keeps answering after the form is unlinked (and
- * throws for a form never linked); not Spreadsheet.getFormUrl(), which names either of two forms.
- */
-function sendsResponsesHere(form: Form, ss: Spreadsheet): boolean {
-  const id = form.getId();
-  return ss.getSheets().some((sheet) => (sheet.getFormUrl() ?? '').includes(id));
+  trimEmptyColumns(sheet);
 }
 
 function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
-  const byTitle = new Map(form.getItems().map((item) => [item.getTitle().trim().toLowerCase(), item]));
-  for (const q of UPDATE_QUESTIONS) {
-    const item = byTitle.get(q.title.toLowerCase());
-    if (!item) {
-      addItem(form, q);
-      report.repaired.push(`the update form's "${q.title}" question was added back`);
-    } else if (q.type === 'choice') {
-      const choices = item.asMultipleChoiceItem();
-      if (
-        choices
-          .getChoices()
-          .map((c) => c.getValue())
-          .join('\n') !== CHOICES.join('\n')
-      ) {
-        choices.setChoiceValues([...CHOICES]);
-        report.repaired.push(`the update form's "${q.title}" choices were put back`);
-      }
-    }
+  for (const { question: q, repair } of repairQuestions(
+    form,
+    itemsByTitle(form),
+    UPDATE_QUESTIONS.map(asked),
+  )) {
+    report.repaired.push(
+      repair === 'added back'
+        ? `the update form's "${q.title}" question was added back`
+        : `the update form's "${q.title}" choices were put back`,
+    );
   }
   if (!collectsVerifiedEmails(form)) {
     collectVerifiedEmails(form);
@@ -99,7 +76,8 @@ function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
     form.setTitle(UPDATE_FORM_TITLE);
     report.repaired.push('the update form has its title again');
   }
-  if (!sendsResponsesHere(form, ss)) {
+  // Still sending here: a tab of this spreadsheet is linked to it.
+  if (!hasLinkedTab(form, ss)) {
     sendResponsesTo(form, ss.getId());
     nameResponsesSheet(ss);
     report.repaired.push('the update form sends its responses to this spreadsheet again');
@@ -107,7 +85,7 @@ function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
 }
 
 export function ensureUpdateForm(ss: Spreadsheet, report: SetupReport): void {
-  let form = openForm(getProperty(PROPERTY_KEYS.updateFormId));
+  let form = openRecordedForm(getProperty(PROPERTY_KEYS.updateFormId));
   if (!form) {
     // FormApp.create(title) names the Drive file; the title respondents see is set apart.
     form = createForm(UPDATE_FORM_TITLE);
@@ -118,7 +96,7 @@ export function ensureUpdateForm(ss: Spreadsheet, report: SetupReport): void {
         'Update a work order assigned to you: start it, put it on hold, resume it, add a note or complete it. Open it from the link in your assignment email or in My work.',
       )
       .setConfirmationMessage('Thank you. Work Orders applies your update, and emails you if it cannot.');
-    for (const q of UPDATE_QUESTIONS) addItem(form, q);
+    for (const q of UPDATE_QUESTIONS) addQuestion(form, asked(q));
     sendResponsesTo(form, ss.getId());
     nameResponsesSheet(ss);
     setProperty(PROPERTY_KEYS.updateFormId, form.getId());

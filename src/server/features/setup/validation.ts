@@ -6,6 +6,22 @@ import { listValidation } from '../../adapters/sheet-services';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** A column's drop-down: its index in the header (-1: not there), its list, the help shown, and strict or not. */
+export type ColumnList = readonly [index: number, values: readonly string[], help: string, strict?: boolean];
+
+/**
+ * One rule per listed column, over its `rows` rows below the header (no per-cell work); a rule that only
+ * warns unless strict. An empty list clears the column's rule: there is nothing to choose from.
+ */
+export function applyColumnLists(sheet: Sheet, rows: number, lists: readonly ColumnList[]): void {
+  for (const [index, values, help, strict = false] of lists) {
+    if (index < 0) continue;
+    const range = sheet.getRange(2, index + 1, rows, 1);
+    if (values.length === 0) range.clearDataValidations();
+    else range.setDataValidation(listValidation(values, help, strict));
+  }
+}
+
 /**
  * Drop-downs on the register's Status, Priority, Category and Assignee columns, rebuilt from Settings
  * and Staff on every setup. One rule per column range: no per-cell work.
@@ -22,7 +38,7 @@ export function applyRegisterValidation(
   staff: readonly StaffMember[],
 ): void {
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  const lists: Array<[number, readonly string[], string, boolean]> = [
+  const lists: ColumnList[] = [
     [
       layout.indexOf.status,
       STATUSES,
@@ -43,13 +59,5 @@ export function applyRegisterValidation(
       false,
     ],
   ];
-  for (const [index, values, help, strict] of lists) {
-    if (index < 0) continue;
-    const range = sheet.getRange(2, index + 1, rows, 1);
-    if (values.length === 0) {
-      range.clearDataValidations();
-      continue;
-    }
-    range.setDataValidation(listValidation(values, help, strict));
-  }
+  applyColumnLists(sheet, rows, lists);
 }

@@ -1,0 +1,41 @@
+/**
+ * Whether a Google Forms response stands behind a row of a responses tab. A row typed or pasted into
+ * a responses tab (or a tab merely named like one, with no form) has none and is never ingested:
+ * anyone who can edit a tab could otherwise make the add-on create and acknowledge a request.
+ */
+import { formResponsesSince } from '../../adapters/installation-services';
+import type { Candidate } from './response-rows';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Timestamps of a form's responses are matched to the second (the sheet's Timestamp cell holds seconds). */
+const SECOND = 1_000;
+
+/**
+ * The candidates a Google Forms response stands behind: same second and, when both have one, the same
+ * respondent email, among the responses of the form linked to the row's tab.
+ */
+export function fromTheForm(ss: Spreadsheet, candidates: readonly Candidate[]): Candidate[] {
+  const bySheet = new Map<string, Candidate[]>();
+  for (const c of candidates) bySheet.set(c.sheetName, [...(bySheet.get(c.sheetName) ?? []), c]);
+  const genuine: Candidate[] = [];
+  for (const [sheetName, list] of bySheet) {
+    const url = ss.getSheetByName(sheetName)?.getFormUrl() ?? null;
+    if (!url) continue;
+    const earliest = Math.min(...list.map((c) => c.submittedAt.getTime())) - SECOND;
+    const responses = formResponsesSince(url, new Date(earliest));
+    const emailsBySecond = new Map<number, string[]>();
+    for (const r of responses) {
+      const second = Math.floor(r.at.getTime() / SECOND);
+      const email = r.email.trim().toLowerCase();
+      emailsBySecond.set(second, [...(emailsBySecond.get(second) ?? []), email]);
+    }
+    for (const c of list) {
+      const second = Math.floor(c.submittedAt.getTime() / SECOND);
+      const emails = [-1, 0, 1].flatMap((d) => emailsBySecond.get(second + d) ?? []);
+      const wanted = c.submission.requesterEmail.trim().toLowerCase();
+      if (emails.some((e) => e === '' || wanted === '' || e === wanted)) genuine.push(c);
+    }
+  }
+  return genuine;
+}

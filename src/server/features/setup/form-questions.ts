@@ -1,0 +1,73 @@
+/**
+ * The questions of the request form (./intake-form.ts) and the per-order update form
+ * (./update-form.ts): added by kind, found again by title (so a form an administrator reworded keeps
+ * working for the questions it still has), added back when missing, and their choices put right.
+ */
+import type { FormQuestion } from '../../../core/intake';
+import { openFormOrNull } from '../../adapters/forms';
+
+type Form = GoogleAppsScript.Forms.Form;
+type Item = GoogleAppsScript.Forms.Item;
+
+/** A question as either form asks it. */
+export type AskedQuestion = Pick<FormQuestion, 'title' | 'helpText' | 'type' | 'required' | 'choices'>;
+
+/**
+ * The form recorded under an id, or null when none is recorded or it was deleted or is no longer
+ * shared: setup then makes a new one (the old responses tab stays).
+ */
+export function openRecordedForm(id: string | null): Form | null {
+  return id ? openFormOrNull(id) : null;
+}
+
+export function addQuestion(form: Form, q: AskedQuestion): void {
+  const item =
+    q.type === 'paragraph'
+      ? form.addParagraphTextItem()
+      : q.type === 'text'
+        ? form.addTextItem()
+        : q.type === 'list'
+          ? form.addListItem().setChoiceValues([...(q.choices ?? [])])
+          : form.addMultipleChoiceItem().setChoiceValues([...(q.choices ?? [])]);
+  item.setTitle(q.title).setHelpText(q.helpText).setRequired(q.required);
+}
+
+/** Keeps a choice question's choices equal to the wanted list; true when they were put right. */
+function syncChoices(item: Item, q: AskedQuestion): boolean {
+  if (!q.choices) return false;
+  const choiceItem = q.type === 'list' ? item.asListItem() : item.asMultipleChoiceItem();
+  const current = choiceItem.getChoices().map((c) => c.getValue());
+  if (current.join('\n') === q.choices.join('\n')) return false;
+  choiceItem.setChoiceValues([...q.choices]);
+  return true;
+}
+
+/** The form's items by their title, trimmed and lower-cased. */
+export function itemsByTitle(form: Form): Map<string, Item> {
+  return new Map(form.getItems().map((item) => [item.getTitle().trim().toLowerCase(), item]));
+}
+
+/** What repairing one question did. */
+export type QuestionRepair = 'added back' | 'choices put right';
+
+/**
+ * Adds back each missing question (found by title in `byTitle`) and puts each choice question's
+ * choices right, in the questions' order; says what it did to which.
+ */
+export function repairQuestions<Q extends AskedQuestion>(
+  form: Form,
+  byTitle: ReadonlyMap<string, Item>,
+  questions: readonly Q[],
+): Array<{ question: Q; repair: QuestionRepair }> {
+  const repairs: Array<{ question: Q; repair: QuestionRepair }> = [];
+  for (const question of questions) {
+    const item = byTitle.get(question.title.toLowerCase());
+    if (!item) {
+      addQuestion(form, question);
+      repairs.push({ question, repair: 'added back' });
+    } else if (syncChoices(item, question)) {
+      repairs.push({ question, repair: 'choices put right' });
+    }
+  }
+  return repairs;
+}

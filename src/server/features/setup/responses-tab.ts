@@ -1,0 +1,34 @@
+/**
+ * The tab a form of the add-on sends its responses to, in this spreadsheet: the request form
+ * (./intake-form.ts) and the per-order update form (./update-form.ts) each have one.
+ */
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Form = GoogleAppsScript.Forms.Form;
+
+/** Google inserts a newly linked form's responses tab first: that tab, or null when the first is no form's. */
+export function newResponsesSheet(ss: Spreadsheet): Sheet | null {
+  const sheet = ss.getSheets()[0];
+  return sheet && sheet.getFormUrl() !== null ? sheet : null;
+}
+
+/**
+ * A new responses tab is 26 columns wide for a handful of answers: every empty cell counts against the
+ * spreadsheet's 10-million-cell limit, once per response row. Forms adds a column itself when a
+ * question is added later.
+ */
+export function trimEmptyColumns(sheet: Sheet): void {
+  const used = sheet.getLastColumn();
+  const max = sheet.getMaxColumns();
+  if (used > 0 && max > used) sheet.deleteColumns(used + 1, max - used);
+}
+
+/**
+ * Whether a tab of this spreadsheet is linked to this very form. With two forms linked (requests and
+ * the per-order update form), Spreadsheet.getFormUrl() names either; Form.getDestinationId() keeps
+ * answering after the form is unlinked (and throws for a form never linked).
+ */
+export function hasLinkedTab(form: Form, ss: Spreadsheet): boolean {
+  const id = form.getId();
+  return ss.getSheets().some((sheet) => (sheet.getFormUrl() ?? '').includes(id));
+}
