@@ -45,7 +45,8 @@ import {
   type ResultRow,
 } from './results';
 import type { Measurement } from './types';
-import { benchHistory, createOurWorld } from './world';
+import { benchHistory, createOurWorld, forgetBenchHistory } from './world';
+import { forgetWorldsOf, shareWorldsOf } from './world-snapshot';
 import { addCounts, countsOf, ZERO_COUNTS } from './cost-model';
 
 /** The naive baseline is run up to this size and extrapolated beyond (see print.ts for why). */
@@ -98,21 +99,27 @@ async function main(): Promise<void> {
   const external = await Promise.all(EXTERNAL.map(async (m) => ({ m, fn: await loadExternal(m) })));
   const externalOps = new Set<string>();
   const rows: ResultRow[] = [];
-  for (const { m, fn } of external) {
-    if (!fn) continue;
-    log(`${m.fn} (bench/${m.file}) for ${sizes.join(', ')}`);
+  /** Runs one measuring file's function for `forSizes`; the operations it measured go into `ops`. */
+  const runExternal = async (
+    m: (typeof EXTERNAL)[number],
+    fn: (sizes: number[]) => Promise<unknown>,
+    forSizes: number[],
+    ops: Set<string>,
+  ) => {
+    log(`${m.fn} (bench/${m.file}) for ${forSizes.join(', ')}`);
     try {
-      const converted = externalRows(m, await fn(sizes), model);
+      const converted = externalRows(m, await fn(forSizes), model);
       if (converted) {
         rows.push(...converted);
-        for (const op of Object.values(m.names)) externalOps.add(op);
+        for (const op of Object.values(m.names)) ops.add(op);
       } else log(`  its figures are not in a shape this table reads: measuring the operation here instead`);
     } catch (error) {
       log(
         `  failed (${error instanceof Error ? error.message : String(error)}): measuring the operation here instead`,
       );
     }
-  }
+  };
+  for (const { m, fn } of external) if (fn && !m.benchWorlds) await runExternal(m, fn, sizes, externalOps);
 
   const compute: ComputeFigures[] = [];
   const worldNotes: Record<number, string[]> = {};
@@ -126,14 +133,22 @@ async function main(): Promise<void> {
     log('timing the report computation in Node');
     compute.push(timeCompute(full));
 
+    // The files measuring on bench worlds (bench/operations-ops.ts) run here, one size at a time, so
+    // the size's world is built once, by the first of them, and copied for the others and for ours.
+    shareWorldsOf(full);
+    const externalHere = new Set(externalOps);
+    for (const { m, fn } of external) if (fn && m.benchWorlds) await runExternal(m, fn, [size], externalHere);
+
     log('setting up our world');
     const { world, firstSetup } = await createOurWorld(full);
+    // Ours is the last world of this size: the kept copy's memory is freed for the operations.
+    forgetWorldsOf(full);
     worldNotes[size] = world.notes;
     const measured: { source: string; m: Measurement }[] = [
       { source: 'bench/world.ts', m: { operation: 'setup (first run)', records: [firstSetup] } },
     ];
     const run = async (source: string, op: string, fn: () => Promise<Measurement[]>) => {
-      if (externalOps.has(op)) return;
+      if (externalHere.has(op)) return;
       log(`  ${op}`);
       for (const m of await fn()) measured.push({ source, m });
     };
@@ -173,6 +188,8 @@ async function main(): Promise<void> {
       naiveBySize.set(size, figures);
       await naive.rt.close();
     }
+    // No later phase reads this history: its memory goes before the next size's (and verify's) world.
+    forgetBenchHistory(size);
   }
 
   // Beside each of our rows: the naive figure at that size, measured or extrapolated.

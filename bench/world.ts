@@ -13,6 +13,7 @@ import { generateHistory, logRowCount, RESPONSES_SHEET, thinHistory, type Histor
 import { chainEntries, installHistory, type Installed } from './fixtures/install';
 import { logRowsThatFit } from './fixtures/fit';
 import type { BenchUsers, BenchWorld } from './types';
+import { sharedWorld } from './world-snapshot';
 
 export const USERS: BenchUsers = {
   admin: 'ada.admin@bench.example',
@@ -30,6 +31,10 @@ export function scriptTimeZone(): string {
 }
 
 const histories = new Map<number, History>();
+/** Lets the history of `size` (and what is derived from it) be collected once no phase needs it. */
+export function forgetBenchHistory(size: number): void {
+  histories.delete(size);
+}
 /**
  * The benchmark's history of `size` work orders (~10 change-log rows each), generated once per process
  * and shared by every world of that size (main.ts and the feature benches), with `now` fixed at the
@@ -83,9 +88,14 @@ export interface CreatedWorld {
 /**
  * Sets up a spreadsheet and installs `full` into it: the whole history when it fits under the
  * 10-million-cell limit (with HEADROOM_CELLS to spare), else without the form's response rows and with
- * the change log thinned to what fits. `notes` says which.
+ * the change log thinned to what fits. `notes` says which. For a history shared with
+ * shareWorldsOf (bench/world-snapshot.ts), the world is built once and every later call gets a copy.
  */
 export async function createOurWorld(full: History): Promise<CreatedWorld> {
+  return sharedWorld(full, buildOurWorld);
+}
+
+async function buildOurWorld(full: History): Promise<CreatedWorld> {
   const rt = LocalAppsScript.load();
   const ssId = rt.createSpreadsheet('Work orders (benchmark)', USERS.admin);
   const firstSetup = await rt.runMenuItem(ssId, USERS.admin, 'setUpWorkOrders');
