@@ -82,10 +82,11 @@ export function reviewLoad(request?: unknown): ReviewLoadResponse {
 /** Approve, reject, ask, assign, reassign, approve-and-assign, close, return or cancel one order. */
 export function reviewAct(request?: unknown): ReviewActResponse {
   return answer((): ReviewActResponse => {
-    const now = new Date();
     // Acting: the caller, and the assignees offered, as the Staff tab has them now.
     const call = sidebarCall(ReviewActionRequestSchema, request, reviewerOrRefusal, { acting: true });
     if (isRefusal(call)) return call;
+    // Stamped after the caller checks, just before the lock: concurrent actions are decided in that order.
+    const now = new Date();
     const { ss, reference, caller: reviewer, data } = call;
     const outcome = performAction(ss, reference, reviewer, data, now);
     if (isRefusal(outcome)) return outcome;
