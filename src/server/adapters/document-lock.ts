@@ -8,8 +8,7 @@
 import { UserFacingError } from './workbook';
 import { documentLockChanged } from './service-handles';
 import { noteDocumentLockHeld } from './document-properties-memo';
-
-type Lock = GoogleAppsScript.Lock.Lock;
+import type { Lock } from './apps-script-types';
 
 /**
  * Replaced at build time: false in every real build. Only the negative-control bundle that the

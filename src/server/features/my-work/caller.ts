@@ -8,8 +8,7 @@ import { staffCallerOrRefusal, type StaffCaller } from '../review/caller';
 import type { Refusal } from '../../../shared/my-work-types';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { isRefusal, sidebarCall, type RequestSchema } from '../review/respond';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export type Worker = StaffCaller;
 

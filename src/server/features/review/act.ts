@@ -32,8 +32,7 @@ import { refusal } from './respond';
 import { stepsOf, wrongStepMessage } from './steps';
 import { planActionEmails } from './notify';
 import { planChecklistCopy } from '../checklists/copy';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface ActOutcome {
   ok: true;

@@ -20,6 +20,7 @@ import type { Reviewer } from './caller';
 import { LOG_UPKEEP, committedOutcome, logEntries, sidebarLine } from './record';
 import { refusal } from './respond';
 import { formatLocalDate } from '../../../core/time';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** How far ahead a due date may be moved: further is a slip of the date picker's year, not a plan. */
 const MAX_YEARS_AHEAD = 10;
@@ -38,8 +39,6 @@ function dueProblem(due: Date, now: Date, timeZone: string): string | null {
     return `${formatLocalDate(due, timeZone)} is more than ${MAX_YEARS_AHEAD} years away: choose a nearer due date.`;
   return null;
 }
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface AmendInput {
   ss: Spreadsheet;

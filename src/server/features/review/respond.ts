@@ -14,8 +14,7 @@ import {
 } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { alertUser, showSidebar } from '../../adapters/ui';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export function refusal(message: string): Refusal {
   return { ok: false, message };
