@@ -8,22 +8,8 @@ import type { WorkOrderField } from './model';
 export * from './headers';
 export * from './register-row';
 
-/**
- * Columns only the add-on writes and nobody needs while working (stamps, the response row, the
- * revision): setup hides them, so Status, notes, results and actions sit among the columns people see.
- * Hidden, not moved: every column is still found by its header, and nothing in them is lost.
- */
-export const SYSTEM_FIELDS: readonly WorkOrderField[] = [
-  'decidedBy',
-  'decidedAt',
-  'assignedAt',
-  'startedAt',
-  'closedBy',
-  'closedAt',
-  'heldSince',
-  'responseRef',
-  'revision',
-];
+/** The add-on's own columns, hidden by setup (declared with the order a new register's columns take). */
+export { SYSTEM_FIELDS } from './register-order';
 
 /**
  * Columns added after registers were already in use: a register without them keeps working (their

@@ -8,13 +8,17 @@ import { singleLine } from './sanitize';
 import { isOverdue } from './sla';
 import { formatLocal, hoursBetween } from './time';
 
-export interface DigestInput {
+/** What an email listing work orders to supervisors is made from. */
+interface OrderListInput {
   orders: readonly WorkOrder[];
   now: Date;
   timeZone: string;
   to: readonly string[];
   organizationName?: string;
   link?: string;
+}
+
+export interface DigestInput extends OrderListInput {
   /** Longest list per section; the rest is counted ("… and 12 more"). */
   maxPerSection?: number;
 }
@@ -25,6 +29,15 @@ function line(order: WorkOrder, suffix: string): string {
     `${ref} — ${singleLine(order.description, 80)}${suffix.trim() ? ` (${suffix.trim()})` : ''}`,
     200,
   );
+}
+
+/** Requests waiting for a decision, oldest first, each with how long it has waited. */
+function waitingLines(orders: readonly WorkOrder[], now: Date): string[] {
+  return [...orders]
+    .sort((a, b) => (a.requestedAt?.getTime() ?? 0) - (b.requestedAt?.getTime() ?? 0))
+    .map((o) =>
+      line(o, o.requestedAt ? `submitted ${Math.floor(hoursBetween(o.requestedAt, now))} h ago` : ''),
+    );
 }
 
 function capped(lines: string[], max: number): string[] {
@@ -40,9 +53,10 @@ export function composeDigest(input: DigestInput): Email {
   const overdue = open
     .filter((o) => isOverdue(o, now))
     .sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0));
-  const waiting = open
-    .filter((o) => o.status === 'Submitted')
-    .sort((a, b) => (a.requestedAt?.getTime() ?? 0) - (b.requestedAt?.getTime() ?? 0));
+  const waiting = waitingLines(
+    open.filter((o) => o.status === 'Submitted'),
+    now,
+  );
   const unassigned = open.filter((o) => o.status === 'Approved');
   const onHold = open.filter((o) => o.status === 'On Hold');
   const toClose = open.filter((o) => o.status === 'Completed');
@@ -55,9 +69,7 @@ export function composeDigest(input: DigestInput): Email {
     },
     {
       heading: `Waiting for a decision (${waiting.length})`,
-      lines: waiting.map((o) =>
-        line(o, o.requestedAt ? `submitted ${Math.floor(hoursBetween(o.requestedAt, now))} h ago` : ''),
-      ),
+      lines: waiting,
     },
     {
       heading: `Approved, not assigned (${unassigned.length})`,
@@ -83,15 +95,9 @@ export function composeDigest(input: DigestInput): Email {
   return { to: cleanRecipients(input.to), subject, ...rendered };
 }
 
-export interface UndecidedSummaryInput {
+export interface UndecidedSummaryInput extends OrderListInput {
   /** 'reminder': half the response target passed; 'escalation': the target passed. */
   stage: 'reminder' | 'escalation';
-  orders: readonly WorkOrder[];
-  now: Date;
-  timeZone: string;
-  to: readonly string[];
-  organizationName?: string;
-  link?: string;
   maxLines?: number;
 }
 
@@ -103,14 +109,7 @@ export function composeUndecidedSummary(input: UndecidedSummaryInput): Email {
   const { orders, now, timeZone } = input;
   const n = orders.length;
   const org = signatureOf(input.organizationName);
-  const lines = capped(
-    [...orders]
-      .sort((a, b) => (a.requestedAt?.getTime() ?? 0) - (b.requestedAt?.getTime() ?? 0))
-      .map((o) =>
-        line(o, o.requestedAt ? `submitted ${Math.floor(hoursBetween(o.requestedAt, now))} h ago` : ''),
-      ),
-    input.maxLines ?? 50,
-  );
+  const lines = capped(waitingLines(orders, now), input.maxLines ?? 50);
   const escalation = input.stage === 'escalation';
   const title = escalation
     ? `Escalation: ${n} requests have had no decision within their response target`

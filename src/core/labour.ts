@@ -19,15 +19,16 @@ export const TIME_SHEET = 'Time';
 export const PARTS_SHEET = 'Parts Used';
 export const HOURLY_RATE_HEADER = 'Hourly Rate';
 
+/** How every Time and Parts Used row ends: who entered it, when, and the add-on's seal over it. */
+const ENTRY_COLUMNS = { enteredBy: 'Entered By', enteredAt: 'Entered At', seal: 'Seal' } as const;
+
 export const TIME_COLUMNS = {
   id: 'Record ID',
   technician: 'Technician',
   date: 'Date',
   hours: 'Hours',
   note: 'Note',
-  enteredBy: 'Entered By',
-  enteredAt: 'Entered At',
-  seal: 'Seal',
+  ...ENTRY_COLUMNS,
 } as const;
 export const PARTS_COLUMNS = {
   id: 'Record ID',
@@ -35,9 +36,7 @@ export const PARTS_COLUMNS = {
   quantity: 'Quantity',
   unitCost: 'Unit Cost',
   cost: 'Cost',
-  enteredBy: 'Entered By',
-  enteredAt: 'Entered At',
-  seal: 'Seal',
+  ...ENTRY_COLUMNS,
 } as const;
 export const TIME_HEADER_ROW: readonly string[] = Object.values(TIME_COLUMNS);
 export const PARTS_HEADER_ROW: readonly string[] = Object.values(PARTS_COLUMNS);
@@ -117,61 +116,63 @@ function dateText(v: unknown): string {
   return cellText(v).trim();
 }
 
-export function parseTimeRows(
+/** What every Time and Parts Used row records besides its own columns. */
+type Entered = Pick<TimeEntry, 'id' | 'enteredBy' | 'enteredAt'>;
+
+/**
+ * A work-record tab's entries (row 1 the header), each its id, `own` columns, who entered it and
+ * when; a row whose seal does not verify is counted, not taken.
+ */
+function parseSealedRows<K extends string, Own>(
   values: readonly (readonly unknown[])[],
   key: HmacKey | null,
-): Sealed<TimeEntry> {
-  const out: Sealed<TimeEntry> = { entries: [], unsealed: 0 };
+  columns: Readonly<Record<K | 'id' | keyof typeof ENTRY_COLUMNS, string>>,
+  sealOf: (key: HmacKey, entry: Entered & Own) => string,
+  own: (cell: (column: K) => unknown) => Own,
+): Sealed<Entered & Own> {
+  const out: Sealed<Entered & Own> = { entries: [], unsealed: 0 };
   const header = values[0];
   if (!header) return out;
-  const at = mapHeaders(header, TIME_COLUMNS).indexOf;
+  const at = mapHeaders(header, columns).indexOf;
   for (const cells of values.slice(1)) {
-    const id = cellText(cells[at.id]).trim();
+    const cell = (column: K | 'id' | keyof typeof ENTRY_COLUMNS): unknown => cells[at[column]];
+    const id = cellText(cell('id')).trim();
     if (id === '') continue;
-    const enteredAt = cells[at.enteredAt];
-    const entry: TimeEntry = {
+    const enteredAt = cell('enteredAt');
+    const entry = {
       id,
-      technician: cellText(cells[at.technician]).trim().toLowerCase(),
-      date: dateText(cells[at.date]),
-      hours: num(cells[at.hours]),
-      note: cellText(cells[at.note]),
-      enteredBy: cellText(cells[at.enteredBy]).trim(),
+      ...own(cell),
+      enteredBy: cellText(cell('enteredBy')).trim(),
       enteredAt: isValidDate(enteredAt) ? enteredAt : new Date(NaN),
     };
-    const ok =
-      key !== null && isValidDate(entry.enteredAt) && cellText(cells[at.seal]) === timeSeal(key, entry);
+    const ok = key !== null && isValidDate(entry.enteredAt) && cellText(cell('seal')) === sealOf(key, entry);
     if (ok) out.entries.push(entry);
     else out.unsealed++;
   }
   return out;
 }
 
+export function parseTimeRows(
+  values: readonly (readonly unknown[])[],
+  key: HmacKey | null,
+): Sealed<TimeEntry> {
+  return parseSealedRows(values, key, TIME_COLUMNS, timeSeal, (cell) => ({
+    technician: cellText(cell('technician')).trim().toLowerCase(),
+    date: dateText(cell('date')),
+    hours: num(cell('hours')),
+    note: cellText(cell('note')),
+  }));
+}
+
 export function parsePartRows(
   values: readonly (readonly unknown[])[],
   key: HmacKey | null,
 ): Sealed<PartEntry> {
-  const out: Sealed<PartEntry> = { entries: [], unsealed: 0 };
-  const header = values[0];
-  if (!header) return out;
-  const at = mapHeaders(header, PARTS_COLUMNS).indexOf;
-  for (const cells of values.slice(1)) {
-    const id = cellText(cells[at.id]).trim();
-    if (id === '') continue;
-    const enteredAt = cells[at.enteredAt];
-    const entry: PartEntry = {
-      id,
-      part: cellText(cells[at.part]),
-      quantity: num(cells[at.quantity]),
-      unitCost: num(cells[at.unitCost]),
-      enteredBy: cellText(cells[at.enteredBy]).trim(),
-      enteredAt: isValidDate(enteredAt) ? enteredAt : new Date(NaN),
-    };
-    const ok =
-      key !== null && isValidDate(entry.enteredAt) && cellText(cells[at.seal]) === partSeal(key, entry);
-    if (ok) out.entries.push(entry);
-    else out.unsealed++;
-  }
-  return out;
+  return parseSealedRows(values, key, PARTS_COLUMNS, partSeal, (cell) => ({
+    part: cellText(cell('part')),
+    quantity: num(cell('quantity')),
+    unitCost: num(cell('unitCost')),
+  }));
 }
 
 export interface Rates {

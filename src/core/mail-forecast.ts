@@ -66,12 +66,7 @@ export function emptyVolume(): MailVolume {
 /** Stored text back to a volume; anything unreadable starts afresh (it is only a forecast). */
 export function parseVolume(text: string | null | undefined): MailVolume {
   if (!text) return emptyVolume();
-  try {
-    const parsed = MailVolumeSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : emptyVolume();
-  } catch {
-    return emptyVolume();
-  }
+  return z.parseStoredJson(MailVolumeSchema, text) ?? emptyVolume();
 }
 
 /** Cumulative recipients by the end of `hour`: the last observation at or before it, else 0. */

@@ -85,6 +85,22 @@ export interface WorkOrder {
 }
 export type WorkOrderField = keyof WorkOrder;
 
+/**
+ * What the lifecycle records on an order as it moves: who decided and closed it, when each step
+ * happened, and how long it was held. Only the add-on writes them, and a new order has them empty.
+ */
+export const LIFECYCLE_RECORD_FIELDS: readonly WorkOrderField[] = [
+  'decidedBy',
+  'decidedAt',
+  'assignedAt',
+  'startedAt',
+  'completedAt',
+  'closedBy',
+  'closedAt',
+  'heldSince',
+  'heldHours',
+];
+
 /** A work order with every field empty: Submitted, revision 1. Spread it under the fields you set. */
 export function emptyWorkOrder(): WorkOrder {
   return {

@@ -8,7 +8,7 @@
  * rights), the menu items, reports, setup, and the sheet protections setup applies (their editor lists
  * are computed from `areas` below). Adding a right is one line here.
  */
-import type { Role, StaffMember, WorkOrderField } from './model';
+import { LIFECYCLE_RECORD_FIELDS, type Role, type StaffMember, type WorkOrderField } from './model';
 
 export const CAPABILITIES = [
   /** Submit a request through the Google Form. */
@@ -178,15 +178,7 @@ export const LOCKED_FIELDS: readonly WorkOrderField[] = [
   'woNumber',
   'requestedAt',
   'requesterEmail',
-  'decidedBy',
-  'decidedAt',
-  'assignedAt',
-  'startedAt',
-  'completedAt',
-  'closedBy',
-  'closedAt',
-  'heldSince',
-  'heldHours',
+  ...LIFECYCLE_RECORD_FIELDS,
   'responseRef',
   'revision',
   'reviewFlag',

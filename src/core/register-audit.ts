@@ -22,7 +22,7 @@
  */
 import { entriesOfRow, LOG_COLUMN } from './change-log-row';
 import { cellText } from './headers';
-import { REGISTER_COLUMNS, type WorkOrderField } from './model';
+import { LIFECYCLE_RECORD_FIELDS, REGISTER_COLUMNS, type WorkOrderField } from './model';
 import { ARCHIVED_FIELD, CREATED_FIELD, REPLY_FIELD, RESTORED_FIELD, createdRef } from './replay';
 
 const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
@@ -34,15 +34,7 @@ const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
 const EMPTY_WHEN_CREATED: readonly WorkOrderField[] = [
   'woNumber',
   'assignee',
-  'decidedBy',
-  'decidedAt',
-  'assignedAt',
-  'startedAt',
-  'completedAt',
-  'closedBy',
-  'closedAt',
-  'heldSince',
-  'heldHours',
+  ...LIFECYCLE_RECORD_FIELDS,
   'results',
   'actions',
   'reason',

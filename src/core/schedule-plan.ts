@@ -139,12 +139,7 @@ export type ScheduleLedger = z.infer<typeof ScheduleLedgerSchema>;
 /** Null when stored but unreadable: the caller rebuilds it from the register's Response Rows. */
 export function parseScheduleLedger(stored: string | null): ScheduleLedger | null {
   if (stored === null || stored === '') return {};
-  try {
-    const parsed = ScheduleLedgerSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return z.parseStoredJson(ScheduleLedgerSchema, stored);
 }
 
 /** The later of the ledger's date and every register row naming an occurrence of the schedule. */

@@ -151,6 +151,17 @@ function finish(length: number, prefix: number): void {
   for (let offset = 0; offset < end; offset += 64) compress(m, offset);
 }
 
+/** The digest in H, its eight words big-endian, into the first 32 bytes of `into`. */
+function digestInto(into: Uint8Array): void {
+  for (let i = 0; i < 8; i++) {
+    const v = H[i] as number;
+    into[i * 4] = (v >>> 24) & 255;
+    into[i * 4 + 1] = (v >>> 16) & 255;
+    into[i * 4 + 2] = (v >>> 8) & 255;
+    into[i * 4 + 3] = v & 255;
+  }
+}
+
 /** H as 64 lower-case hex digits. */
 function hexOfState(): string {
   // One flat string from char codes: a concatenation of 32 pieces would be a rope that the next
@@ -191,13 +202,7 @@ export function hmacKey(key: string): HmacKey {
     H.set(INITIAL);
     finish(length, 0);
     keyBytes = new Uint8Array(32);
-    for (let i = 0; i < 8; i++) {
-      const v = H[i] as number;
-      keyBytes[i * 4] = (v >>> 24) & 255;
-      keyBytes[i * 4 + 1] = (v >>> 16) & 255;
-      keyBytes[i * 4 + 2] = (v >>> 8) & 255;
-      keyBytes[i * 4 + 3] = v & 255;
-    }
+    digestInto(keyBytes);
     length = 32;
   }
   const state = (pad: number): Int32Array => {
@@ -217,14 +222,7 @@ export function hmacSha256Hex(key: HmacKey, text: string, more = ''): string {
   H.set(key.inner);
   finish(length, 64);
   // The outer hash takes the inner digest's 32 bytes.
-  const m = bytes;
-  for (let i = 0; i < 8; i++) {
-    const v = H[i] as number;
-    m[i * 4] = (v >>> 24) & 255;
-    m[i * 4 + 1] = (v >>> 16) & 255;
-    m[i * 4 + 2] = (v >>> 8) & 255;
-    m[i * 4 + 3] = v & 255;
-  }
+  digestInto(bytes);
   H.set(key.outer);
   finish(32, 64);
   return hexOfState();

@@ -40,3 +40,13 @@ export function lazySchema<T extends z.ZodMiniType>(build: () => T): T {
 export interface Issues {
   readonly issues: readonly { readonly message: string; readonly path: readonly PropertyKey[] }[];
 }
+
+/** Stored text read back: its JSON checked against `schema`, or null when it is not JSON or not valid. */
+export function parseStoredJson<T extends z.ZodMiniType>(schema: T, text: string): z.output<T> | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -5,36 +5,14 @@
  */
 import * as z from '../core/validator';
 import { MAX_STEP_TEXT } from './my-work-types';
-import { hasVisibleText } from './visible-text';
+import { ORDER_TARGET, requiredText } from './request-fields';
 
 export * from './my-work-types';
 
-const RecordId = z.lazySchema(() =>
-  z
-    .string({ error: 'The request id is missing.' })
-    .check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: 'That is not a request id.' })),
-);
-
-const BAD_REVISION = 'The revision is missing or not a whole number.';
-const Revision = z.lazySchema(() =>
-  z
-    .int({ error: BAD_REVISION })
-    .check(z.minimum(0, { error: BAD_REVISION }), z.maximum(1_000_000_000, { error: BAD_REVISION })),
-);
-const RowHint = z.lazySchema(() => z.int().check(z.minimum(2), z.maximum(10_000_000)));
-
-const Text = (what: string) =>
-  z
-    .string({ error: `${what} is required.` })
-    .check(
-      z.trim(),
-      z.minLength(1, { error: `${what} is required.` }),
-      z.refine(hasVisibleText, { error: `${what} is required.` }),
-      z.maxLength(MAX_STEP_TEXT, { error: `${what} is too long (${MAX_STEP_TEXT} characters at most).` }),
-    );
+const Text = (what: string) => requiredText(what, MAX_STEP_TEXT);
 
 /** Every step names the order and the revision the card showed: a stale card is refused. */
-const target = { id: RecordId, revision: Revision, rowHint: z.lazySchema(() => z.optional(RowHint)) };
+const target = ORDER_TARGET;
 const note = z.lazySchema(() => z.optional(Text('The note')));
 
 export const MyWorkActionRequestSchema = z.lazySchema(() =>
@@ -62,7 +40,5 @@ export type MyWorkActionInput = z.input<typeof MyWorkActionRequestSchema>;
 /** `myWorkLoad()` or `myWorkLoad({})`: nothing to choose yet. */
 export const MyWorkLoadRequestSchema = z.lazySchema(() => z.optional(z.strictObject({})));
 
-/** The first few distinct messages of a failed parse, as one sentence for the sidebar. */
-export function describeMyWorkIssues(error: { issues: ReadonlyArray<{ message: string }> }): string {
-  return [...new Set(error.issues.map((issue) => issue.message))].slice(0, 3).join(' ');
-}
+/** The name the My work callers know it by. */
+export { describeIssues as describeMyWorkIssues } from './request-fields';

@@ -14,23 +14,17 @@ import {
 } from './work-records';
 import { MAX_ITEM_LENGTH } from '../core/checklists';
 import { hasVisibleText } from './visible-text';
+import { RecordIdSchema, RowHintSchema } from './request-fields';
 
-const RecordId = z.lazySchema(() =>
-  z
-    .string({ error: 'The request id is missing.' })
-    .check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: 'That is not a request id.' })),
-);
-
-/** Where the page last saw the order's row: checked by id before use, a miss costs one more read. */
-const RowHint = z.lazySchema(() => z.int().check(z.minimum(2), z.maximum(10_000_000)));
+/** A check by one of the shared rules (./work-records), failing with the rule's own message. */
+const byRule = <T>(problem: (value: T) => string | null) =>
+  z.superRefine((value: T, ctx) => {
+    const message = problem(value);
+    if (message) ctx.issues.push({ code: 'custom', message, input: value });
+  });
 
 const ruled = (what: string, problem: (n: number) => string | null) =>
-  z.number({ error: `${what} must be a number.` }).check(
-    z.superRefine((n, ctx) => {
-      const message = problem(n);
-      if (message) ctx.issues.push({ code: 'custom', message, input: n });
-    }),
-  );
+  z.number({ error: `${what} must be a number.` }).check(byRule(problem));
 
 const Item = z.lazySchema(() =>
   z
@@ -47,11 +41,11 @@ export const WorkRecordRequestSchema = z.lazySchema(() =>
     'kind',
     [
       /** Only read the order's checklist, time and parts (My work loads them when a card asks). */
-      z.strictObject({ kind: z.literal('view'), id: RecordId, rowHint: z.optional(RowHint) }),
+      z.strictObject({ kind: z.literal('view'), id: RecordIdSchema, rowHint: z.optional(RowHintSchema) }),
       z.strictObject({
         kind: z.literal('tick'),
-        id: RecordId,
-        rowHint: z.optional(RowHint),
+        id: RecordIdSchema,
+        rowHint: z.optional(RowHintSchema),
         /** The item's number on the order's checklist ("2 of 4" → 2) and its text, both checked. */
         number: z.int({ error: 'The item number is missing.' }).check(z.minimum(1), z.maximum(500)),
         item: Item,
@@ -59,14 +53,11 @@ export const WorkRecordRequestSchema = z.lazySchema(() =>
       }),
       z.strictObject({
         kind: z.literal('time'),
-        id: RecordId,
-        rowHint: z.optional(RowHint),
+        id: RecordIdSchema,
+        rowHint: z.optional(RowHintSchema),
         date: z.string({ error: 'The date is missing.' }).check(
           z.trim(),
-          z.superRefine((value, ctx) => {
-            const message = workDateProblem(value, '');
-            if (message) ctx.issues.push({ code: 'custom', message, input: value });
-          }),
+          byRule((value: string) => workDateProblem(value, '')),
         ),
         hours: ruled('Hours', hoursProblem),
         note: z.optional(
@@ -80,8 +71,8 @@ export const WorkRecordRequestSchema = z.lazySchema(() =>
       }),
       z.strictObject({
         kind: z.literal('part'),
-        id: RecordId,
-        rowHint: z.optional(RowHint),
+        id: RecordIdSchema,
+        rowHint: z.optional(RowHintSchema),
         part: z.string({ error: 'The part is missing.' }).check(
           z.trim(),
           z.minLength(1, { error: 'Name the part used.' }),

@@ -1,25 +1,16 @@
 /**
- * google.script.run as promises. A failure the server threw (a bug) or a reply that does not match the
- * shared contract (src/shared/review.ts) becomes a refusal the status line can show: the page checks
- * every reply with the same schemas the server and its tests use, so a drifted reply is caught here
- * instead of breaking the page half-drawn.
+ * Review & assign's server calls (../shared/server-call): the page checks every reply with the same
+ * schemas of the shared contract (src/shared/review.ts) the server and its tests use.
  */
 import {
   ReviewActResponseSchema,
   ReviewFindResponseSchema,
   ReviewLoadResponseSchema,
-  type Refusal,
   type ReviewActResponse,
   type ReviewFindResponse,
   type ReviewLoadResponse,
 } from '../../shared/review';
-
-interface Runner {
-  withSuccessHandler(handler: (value: unknown) => void): Runner;
-  withFailureHandler(handler: (error: Error) => void): Runner;
-}
-
-declare const google: { script: { run: Runner } };
+import { refusal, runOnServer } from '../shared/server-call';
 
 interface Replies {
   reviewLoad: ReviewLoadResponse;
@@ -39,7 +30,6 @@ const REPLY_SCHEMAS: { readonly [F in ServerFunction]: ReplySchema<Replies[F]> }
   reviewFind: ReviewFindResponseSchema,
 };
 
-const refusal = (message: string): Refusal => ({ ok: false, message });
 const NOT_UNDERSTOOD = refusal(
   'The server sent a reply the sidebar does not understand. Close and reopen the sidebar.',
 );
@@ -53,14 +43,6 @@ export function asReply<F extends ServerFunction>(fn: F, value: unknown): Replie
 }
 
 export function callServer<F extends ServerFunction>(fn: F, argument: unknown): Promise<Replies[F]> {
-  return new Promise((resolve) => {
-    const runner = google.script.run
-      .withSuccessHandler((value) => {
-        resolve(asReply(fn, value) ?? (NOT_UNDERSTOOD as Replies[F]));
-      })
-      .withFailureHandler((error) =>
-        resolve(refusal(`Something went wrong on the server: ${error.message}`) as Replies[F]),
-      ) as unknown as Record<ServerFunction, (arg: unknown) => void>;
-    runner[fn](argument);
-  });
+  // A refusal is a reply of every function.
+  return runOnServer(fn, argument, (value) => asReply(fn, value), NOT_UNDERSTOOD) as Promise<Replies[F]>;
 }

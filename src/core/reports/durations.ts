@@ -11,15 +11,9 @@ import type { SkipNotes } from './notes';
 import { durationStat } from './stats';
 import type { DurationKpi } from './types';
 
-const APPROVED: ReadonlySet<Status> = new Set([
-  'Approved',
-  'Assigned',
-  'In Progress',
-  'On Hold',
-  'Completed',
-  'Closed',
-]);
 const ASSIGNED: ReadonlySet<Status> = new Set(['Assigned', 'In Progress', 'On Hold', 'Completed', 'Closed']);
+/** An order that was ever assigned was approved first. */
+const APPROVED: ReadonlySet<Status> = new Set(['Approved', ...ASSIGNED]);
 
 type Milestone = 'requested' | 'decided' | 'firstAssigned' | 'started' | 'completed' | 'closed';
 const MILESTONE_FIELD: Record<Milestone, keyof WorkOrder> = {
@@ -41,27 +35,29 @@ interface DurationSpec {
   excluded?: (f: OrderFacts) => number;
 }
 
+/** Approved at some point: in a status past approval, or cancelled after its decision or its number. */
+function wasApproved(f: OrderFacts): boolean {
+  return (
+    f.status !== null &&
+    (APPROVED.has(f.status) ||
+      (f.status === 'Cancelled' && (!Number.isNaN(f.decided) || f.order.woNumber !== '')))
+  );
+}
+
 export const DURATIONS: readonly DurationSpec[] = [
   {
     key: 'respond',
     label: 'Mean time to respond',
     from: 'requested',
     to: 'decided',
-    counts: (f) =>
-      f.status !== null &&
-      (APPROVED.has(f.status) ||
-        f.status === 'Rejected' ||
-        (f.status === 'Cancelled' && (!Number.isNaN(f.decided) || f.order.woNumber !== ''))),
+    counts: (f) => wasApproved(f) || f.status === 'Rejected',
   },
   {
     key: 'approve',
     label: 'Time to approve',
     from: 'requested',
     to: 'decided',
-    counts: (f) =>
-      f.status !== null &&
-      (APPROVED.has(f.status) ||
-        (f.status === 'Cancelled' && (!Number.isNaN(f.decided) || f.order.woNumber !== ''))),
+    counts: wasApproved,
   },
   {
     key: 'assign',

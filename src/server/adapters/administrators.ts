@@ -3,8 +3,7 @@ import { administratorEmails, roleOf } from '../../core/staff';
 import { loadReferenceData, type ReferenceData } from './reference-data';
 import { currentUserEmail } from './session';
 import { UserFacingError } from './workbook';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from './apps-script-types';
 
 /**
  * The caller of an administrators-only menu item, re-checked against the Staff tab on every call (a

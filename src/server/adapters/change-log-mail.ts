@@ -188,24 +188,12 @@ export function releaseMailIntent(intent: MailIntent | null | undefined): boolea
   if (isHandedOffMailKey(intent.key)) return releaseHandedOffIntent(intent);
   const props = documentPropertiesOrNull();
   if (!props) return true;
-  // Set once the intent is deleted: a failure after that must not stop the send (nothing is left
-  // for anyone else to queue).
-  let released = false;
-  try {
+  const released = releaseOnce(intent, (deleted) => {
     if (intent.hold !== undefined && intent.hold !== null && documentLockHold() === intent.hold) {
       props.deleteProperty(intent.key);
-      released = true;
-    } else {
-      withDocumentLock(() => {
-        if (props.getProperty(intent.key) === null) return;
-        props.deleteProperty(intent.key);
-        released = true;
-      });
-    }
-  } catch (error) {
-    if (!released)
-      console.error(`Emails about ${intent.recordId} left for the next change to queue: ${String(error)}`);
-  }
+      deleted();
+    } else withDocumentLock(() => deleteIfStillThere(props, intent.key, deleted));
+  });
   releaseKeptDocumentLock();
   if (released) deletePieces(props, intent);
   return released;
@@ -216,14 +204,20 @@ export function releaseMailIntent(intent: MailIntent | null | undefined): boolea
  * while the job was between its write and its send: the job must not send them again.
  */
 function releaseHandedOffIntent(intent: MailIntent): boolean {
-  // Set once the record is deleted: a failure after that (releasing the lock) must not stop the send,
-  // for nothing is left for anyone else to queue.
+  return releaseOnce(intent, (deleted) =>
+    withUserLock(() => deleteIfStillThere(ownerProperties(), intent.key, deleted)),
+  );
+}
+
+/**
+ * Runs `release`, which calls `deleted` the moment the intent is gone. A failure after that (giving
+ * back a lock) must not stop the send, for nothing is left for anyone else to queue; one before it
+ * leaves the emails to the next change. True when the intent was deleted.
+ */
+function releaseOnce(intent: MailIntent, release: (deleted: () => void) => void): boolean {
   let released = false;
   try {
-    withUserLock(() => {
-      const props = ownerProperties();
-      if (props.getProperty(intent.key) === null) return;
-      props.deleteProperty(intent.key);
+    release(() => {
       released = true;
     });
   } catch (error) {
@@ -231,6 +225,13 @@ function releaseHandedOffIntent(intent: MailIntent): boolean {
       console.error(`Emails about ${intent.recordId} left for the next change to queue: ${String(error)}`);
   }
   return released;
+}
+
+/** Deletes `key` if it is still there (another execution may have settled it), under the caller's lock. */
+function deleteIfStillThere(props: IntentStore, key: string, deleted: () => void): void {
+  if (props.getProperty(key) === null) return;
+  props.deleteProperty(key);
+  deleted();
 }
 
 /** Where intents are read and deleted: the document's properties, or the owner's for handed-off ones. */

@@ -8,8 +8,7 @@
 import { UserFacingError } from './workbook';
 import { documentLockChanged } from './service-handles';
 import { noteDocumentLockHeld } from './document-properties-memo';
-
-type Lock = GoogleAppsScript.Lock.Lock;
+import type { Lock } from './apps-script-types';
 
 /**
  * Replaced at build time: false in every real build. Only the negative-control bundle that the
@@ -40,7 +39,7 @@ export function holdsOwnerLock(): boolean {
  */
 export function documentLockHold(): number | null {
   if (__WO_NO_LOCKS__) return 0;
-  return held.document > 0 || kept !== null ? documentHolds : null;
+  return held.document > 0 || kept.document !== null ? documentHolds : null;
 }
 
 /** The lock stayed taken for the whole wait: nothing was done (a caller may record the work for later). */
@@ -62,20 +61,20 @@ function documentLockNowHeld(held: boolean): void {
 }
 
 /**
- * The document lock a section kept when it ended (keepToExit): still this execution's, given back by
- * Apps Script when the execution ends ("The lock is automatically released when the script
- * terminates", Lock.releaseLock in Google's reference), or by releaseKeptDocumentLock before anything
- * slow. A later section reuses it without a tryLock.
+ * The locks a section kept when it ended (keepToExit, keepOwnerToExit): still this execution's, given
+ * back by Apps Script when the execution ends ("The lock is automatically released when the script
+ * terminates", Lock.releaseLock in Google's reference), or, the document's, by releaseKeptDocumentLock
+ * before anything slow. A later section reuses one without a tryLock.
  */
-let kept: Lock | null = null;
+const kept: Record<keyof typeof held, Lock | null> = { document: null, owner: null };
 
 /**
  * Gives back the document lock a section kept (one releaseLock call; none when nothing is kept). Call it
  * before anything slow (an email), and before taking another lock (the owner's lock comes first).
  */
 export function releaseKeptDocumentLock(): void {
-  const lock = kept;
-  kept = null;
+  const lock = kept.document;
+  kept.document = null;
   if (lock) releaseQuietly(lock);
 }
 
@@ -119,25 +118,39 @@ export function withDocumentLockIfAny<T>(body: () => T, timeoutMs = 30_000, keep
 function documentSection<T>(body: () => T, timeoutMs: number, keepToExit: boolean, noDocument: () => T): T {
   if (__WO_NO_LOCKS__) return body();
   if (held.document > 0) return body();
-  const lock = kept ?? LockService.getDocumentLock();
+  const lock = kept.document ?? LockService.getDocumentLock();
   if (!lock) return noDocument();
-  if (lock !== kept) {
+  return section('document', lock, body, timeoutMs, keepToExit);
+}
+
+/**
+ * Runs `body` holding `lock` (taken unless it is the one kept), counted in `held`; then gives it back,
+ * or keeps it to the execution's end when `keepToExit` and `body` returned.
+ */
+function section<T>(
+  which: keyof typeof held,
+  lock: Lock,
+  body: () => T,
+  timeoutMs: number,
+  keepToExit: boolean,
+): T {
+  if (lock !== kept[which]) {
     acquire(lock, timeoutMs);
-    documentHolds++;
+    if (which === 'document') documentHolds++;
   }
-  kept = null;
-  held.document++;
-  documentLockNowHeld(true);
+  kept[which] = null;
+  held[which]++;
+  if (which === 'document') documentLockNowHeld(true);
   let keep = false;
   try {
     const result = body();
     keep = keepToExit;
     return result;
   } finally {
-    held.document--;
+    held[which]--;
     // Nothing read under the lock is kept past the section, held or not (document-properties-memo.ts).
-    documentLockNowHeld(held.document > 0);
-    if (keep) kept = lock;
+    if (which === 'document') documentLockNowHeld(held.document > 0);
+    if (keep) kept[which] = lock;
     else releaseQuietly(lock);
   }
 }
@@ -151,27 +164,11 @@ export function withUserLock<T>(body: () => T, timeoutMs = 10_000): T {
   return userSection(body, timeoutMs, false);
 }
 
-/** The owner's lock a section kept when it ended (keepOwnerToExit): reused by a later section. */
-let keptOwner: Lock | null = null;
-
 /** The one place the user's lock is taken and given back (or kept to the execution's end). */
 function userSection<T>(body: () => T, timeoutMs: number, keepToExit: boolean): T {
   if (__WO_NO_LOCKS__) return body();
   if (held.owner > 0) return body();
-  const lock = keptOwner ?? LockService.getUserLock();
-  if (lock !== keptOwner) acquire(lock, timeoutMs);
-  keptOwner = null;
-  held.owner++;
-  let keep = false;
-  try {
-    const result = body();
-    keep = keepToExit;
-    return result;
-  } finally {
-    held.owner--;
-    if (keep) keptOwner = lock;
-    else releaseQuietly(lock);
-  }
+  return section('owner', kept.owner ?? LockService.getUserLock(), body, timeoutMs, keepToExit);
 }
 
 export interface OwnerAndDocumentLockOptions {
@@ -240,17 +237,17 @@ export function tryOwnerLockWithinDocumentLock(): (() => void) | null {
   if (held.document === 0)
     throw new Error('tryOwnerLockWithinDocumentLock runs inside withDocumentLock only.');
   // An owner's lock kept from an earlier section is still this execution's: reused, and kept again.
-  const wasKept = keptOwner;
+  const wasKept = kept.owner;
   const userLock = wasKept ?? LockService.getUserLock();
   if (!wasKept && !userLock.tryLock(0)) return null;
-  keptOwner = null;
+  kept.owner = null;
   held.owner++;
   let released = false;
   return () => {
     if (released) return;
     released = true;
     held.owner--;
-    if (wasKept) keptOwner = userLock;
+    if (wasKept) kept.owner = userLock;
     else releaseQuietly(userLock);
   };
 }

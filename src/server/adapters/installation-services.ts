@@ -4,11 +4,7 @@
  * confirmation, and a form's responses.
  */
 import { effectiveUserEmail as sessionEffectiveUser } from './session';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Protection = GoogleAppsScript.Spreadsheet.Protection;
-type Trigger = GoogleAppsScript.Script.Trigger;
+import type { Protection, Sheet, Spreadsheet, Trigger } from './apps-script-types';
 
 /** The account whose rights this execution runs with (a trigger's owner, or the user), lower-cased. */
 export function effectiveUserEmail(): string {

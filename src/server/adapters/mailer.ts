@@ -8,8 +8,7 @@ import { holdingForDigests } from './mail-volume';
 import { loadReferenceData } from './reference-data';
 import { withDocumentLockIfAny } from './document-lock';
 import { mailSender } from './sender';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from './apps-script-types';
 
 /** An email ready to send: built by core/notifications (escaped HTML, plain text, one-line subject). */
 export interface OutgoingEmail {

@@ -6,8 +6,7 @@
 import { normalizeHeader } from '../../core/headers';
 import { outboxMac, type OutboxMessage } from '../../core/outbox-mac';
 import { addonKey } from './addon-secret';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from './apps-script-types';
 
 /** Why a row was not sent: its MAC does not verify. */
 export const REFUSED_MESSAGE =

@@ -5,8 +5,7 @@
  */
 import { queueEmails, waitsForDigest, type OutgoingEmail } from './mailer';
 import { mailSender } from './sender';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from './apps-script-types';
 
 /** Google's refusal once the day's recipients are used up (another execution may have used them). */
 export function isQuotaError(error: unknown): boolean {

@@ -11,8 +11,7 @@ import { isValidDate } from '../../core/time';
 import { DIGESTED_STATUS, HELD_STATUS } from './mailer';
 import { COLUMNS } from './outbox';
 import { outboxVerifier } from './outbox-auth';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from './apps-script-types';
 
 export interface HeldNotice {
   to: string[];

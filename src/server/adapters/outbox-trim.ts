@@ -7,8 +7,7 @@
  * and, for a change, in the change log.
  */
 import { isValidDate } from '../../core/time';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from './apps-script-types';
 
 /** How long a sent or digested row stays in the Outbox (an administrator looking back at a week's mail). */
 export const OUTBOX_KEEP_DAYS = 7;

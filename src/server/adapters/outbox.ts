@@ -15,9 +15,7 @@ import { isQuotaError } from './outbox-deliver';
 import { deleteOutboxRows, trimmableRows } from './outbox-trim';
 import { mailSender } from './sender';
 import { drainAllowance, hourOfDay } from './outbox-allowance';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet, Spreadsheet } from './apps-script-types';
 
 export const COLUMNS = {
   queuedAt: OUTBOX_HEADERS[0],

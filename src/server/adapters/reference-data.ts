@@ -6,8 +6,7 @@ import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot'
 import { PROPERTY_KEYS } from './document-properties';
 import { noteSender } from './sender';
 import { documentPropertiesOrNull } from './service-handles';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from './apps-script-types';
 
 /** Settings and Staff: small, read on almost every execution, changed rarely. */
 export interface ReferenceData {

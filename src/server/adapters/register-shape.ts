@@ -13,8 +13,7 @@ import { registerLayout, type RegisterLayout } from '../../core/columns';
 import { findRowStateColumn } from './row-state';
 import { readHeaderRow } from './workbook';
 import { documentCache } from './service-handles';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from './apps-script-types';
 
 const SHAPE_KEY = 'wo.register.header.v1';
 const SHAPE_SECONDS = 21_600;

@@ -18,9 +18,7 @@ import {
   type ReadSpan,
   type RegisterIds,
 } from './register-fields';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet, Spreadsheet } from './apps-script-types';
 
 export interface LocatedOrder {
   /** Sheet row number (1-based) where the order was found. */

@@ -145,23 +145,16 @@ export function encodeIndex(index: ReviewIndex): string {
 
 /** The index from its JSON, or null when it is not a valid index (then it is rebuilt). */
 export function decodeIndex(json: string): ReviewIndex | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  const parsed = StoredIndexSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const index = emptyIndex(parsed.data.lastRow);
-  index.maxSeq = parsed.data.maxSeq;
-  index.scanNext = parsed.data.scan ?? 0;
-  for (const tuple of parsed.data.entries) {
+  const stored = z.parseStoredJson(StoredIndexSchema, json);
+  if (!stored) return null;
+  const index = emptyIndex(stored.lastRow);
+  index.maxSeq = stored.maxSeq;
+  index.scanNext = stored.scan ?? 0;
+  for (const tuple of stored.entries) {
     const entry = fromTuple(tuple);
     index.entries.set(entry.id, entry);
   }
-  for (const [email, ids] of Object.entries(parsed.data.load))
-    for (const id of ids) index.load.set(id, email);
+  for (const [email, ids] of Object.entries(stored.load)) for (const id of ids) index.load.set(id, email);
   return index;
 }
 

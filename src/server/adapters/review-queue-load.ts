@@ -21,9 +21,7 @@ import {
   type QueueSource,
   type QueueSourceKind,
 } from './review-queue';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Properties = GoogleAppsScript.Properties.Properties;
+import type { Properties, Spreadsheet } from './apps-script-types';
 
 const META_KEY = PROPERTY_KEYS.reviewIndex;
 

@@ -28,8 +28,7 @@ import { decodeIndex, fitToBudget } from './review-queue-codec';
 import { advanceWatermark, applyOrder, removeIds, type ReviewIndex } from './review-queue-entries';
 import { documentPropertiesOrNull } from './service-handles';
 import { documentLockHold } from './document-lock';
-
-type Properties = GoogleAppsScript.Properties.Properties;
+import type { Properties } from './apps-script-types';
 
 const META_KEY = PROPERTY_KEYS.reviewIndex;
 

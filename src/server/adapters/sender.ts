@@ -6,8 +6,7 @@
 import { senderOf, type MailSender } from '../../core/email-format';
 import type { Settings } from '../../core/settings-model';
 import { loadReferenceData } from './reference-data';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from './apps-script-types';
 
 const known = new WeakMap<Spreadsheet, MailSender>();
 

@@ -6,9 +6,7 @@
  * fresh global scope, so these memos never outlive the execution that made them.
  */
 import { LockScopedProperties } from './document-properties-memo';
-
-type Properties = GoogleAppsScript.Properties.Properties;
-type Cache = GoogleAppsScript.Cache.Cache;
+import type { Cache, Properties } from './apps-script-types';
 
 let documentCacheHandle: Cache | null | undefined;
 let userPropertiesHandle: Properties | undefined;

@@ -1,6 +1,5 @@
 import { HOURLY_TRIGGER_MAP, ownerProperties } from './owner-state';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from './apps-script-types';
 
 /** The owner's map of hourly trigger uid → spreadsheet id (written by setup's ensureTriggers). */
 export function hourlyTriggerMap(): Record<string, string> {

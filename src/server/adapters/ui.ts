@@ -3,8 +3,7 @@
  * instead of SpreadsheetApp and HtmlService, so only adapters touch Google services.
  */
 import { firstDataBlock } from '../../shared/first-data';
-
-type Menu = GoogleAppsScript.Base.Menu;
+import type { Menu } from './apps-script-types';
 
 /** The add-on's menu under Extensions, to be filled and then added with `addToUi()`. */
 export function addonMenu(): Menu {

@@ -1,7 +1,5 @@
 import { SHEET_NAMES } from '../../core/model';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet, Spreadsheet } from './apps-script-types';
 
 /** A user-facing failure: its message is shown as is (sidebar, toast, alert) and logged. */
 export class UserFacingError extends Error {

@@ -29,8 +29,7 @@ import { changesQueue } from '../../adapters/review-queue-codec';
 import type { Worker } from './caller';
 import { untickedFor } from '../checklists/gate';
 import { intendStepEmails, notifySteps, type PendingEmail } from '../edits/notify';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface StepOutcome {
   ok: true;

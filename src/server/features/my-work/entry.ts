@@ -12,17 +12,13 @@ import {
   type MyWorkActResponse,
   type MyWorkLoadResponse,
 } from '../../../shared/my-work';
-import { loadReferenceData } from '../../adapters/reference-data';
-import { currentUserEmail } from '../../adapters/session';
-import { activeSpreadsheet } from '../../adapters/workbook';
-import { answer } from '../review/respond';
+import { answer, openSidebar } from '../review/respond';
 import { notifyStep, performStep } from './act';
 import { cardOf } from './cards';
 import { isRefusal, myWorkCall, workerOrRefusal } from './caller';
 import { successMessage } from './messages';
 import { updateLinkFor } from './update-link';
 import { buildMyWork } from './view';
-import { alertUser, showSidebar } from '../../adapters/ui';
 
 export const MY_WORK_FILE = 'MyWorkSidebar';
 export const MY_WORK_TITLE = 'My work';
@@ -36,23 +32,14 @@ export const MY_WORK_TITLE = 'My work';
  * step. Should the cards fail to load here, the page makes that call itself.
  */
 export function openMyWork(): void {
-  const ss = activeSpreadsheet();
-  const reference = loadReferenceData(ss);
-  const worker = workerOrRefusal(reference, currentUserEmail());
-  if (isRefusal(worker)) {
-    alertUser(MY_WORK_TITLE, worker.message);
-    return;
-  }
-  let first: MyWorkLoadResponse | undefined;
-  try {
-    first = answer((): MyWorkLoadResponse => ({
+  openSidebar(
+    { file: MY_WORK_FILE, title: MY_WORK_TITLE, without: 'its cards (the page loads them)' },
+    workerOrRefusal,
+    (ss, reference, worker): MyWorkLoadResponse => ({
       ok: true,
       view: buildMyWork(ss, reference, worker, new Date(), { check: false }),
-    }));
-  } catch (error) {
-    console.error(`My work opened without its cards (the page loads them): ${String(error)}`);
-  }
-  showSidebar(MY_WORK_FILE, MY_WORK_TITLE, first);
+    }),
+  );
 }
 
 /** The sidebar's call on Reload (and on opening, when the page came without its cards). */

@@ -32,8 +32,7 @@ import { findOrder } from '../../adapters/register-lookup';
 import { notifyStep, stepAt, type StepOutcome, type StepRefusal } from './act';
 import { isRefusal, workerOrRefusal } from './caller';
 import { readHints } from './rows';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 const refuse = (message: string): StepRefusal => ({ ok: false, message });
 

@@ -17,8 +17,7 @@ import { predictRows, readOrdersById } from './rows';
 import { currentRemembered, readRemembered, remember, type Remembered } from './card-cache';
 import { firstPaintOrders } from './first-paint';
 import { updateLinkFor } from './update-link';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 

@@ -27,13 +27,12 @@ import type { Reviewer } from './caller';
 import { amend } from './amend';
 import { isOpenQuestion, recordQuestion } from './questions';
 import { ensureReplyForm, replyLinkFor } from './reply-form';
-import { LOG_UPKEEP, logEntries, saveQueue, staleRefusal } from './record';
+import { LOG_UPKEEP, committedOutcome, logEntries, saveQueue, sidebarLine, staleRefusal } from './record';
 import { refusal } from './respond';
 import { stepsOf, wrongStepMessage } from './steps';
 import { planActionEmails } from './notify';
 import { planChecklistCopy } from '../checklists/copy';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface ActOutcome {
   ok: true;
@@ -105,15 +104,11 @@ function clarify(
   const logged = writeChangeLog(
     ss,
     [
-      {
-        at: now,
-        user: reviewer.email,
-        source: 'sidebar',
-        recordId: order.id,
+      sidebarLine(order.id, reviewer, now, {
         field: 'Clarification Requested',
         oldValue: '',
         newValue: question,
-      },
+      }),
     ],
     LOG_UPKEEP,
   );
@@ -121,15 +116,7 @@ function clarify(
   const done = { before: order, after: order, transitions: [], question, reply };
   const mailIntent = logged.intend(order.id, planActionEmails(reference, reviewer, done));
   logged.commit(mailIntent);
-  return {
-    ok: true,
-    ...done,
-    row: located.row,
-    // Saved in case finding the row refreshed the queue's row hints.
-    index: saveQueue(session),
-    marker: session.marker,
-    mailIntent,
-  };
+  return committedOutcome(done, located, session, mailIntent);
 }
 
 export function performAction(
@@ -215,7 +202,7 @@ export function performAction(
       });
       log.push(...logEntries(current.id, reviewer, now, applied.changes));
       for (const line of holdReleaseReasons(current, applied.order))
-        log.push({ at: now, user: reviewer.email, source: 'sidebar', recordId: current.id, ...line });
+        log.push(sidebarLine(current.id, reviewer, now, line));
       current = applied.order;
       transitions.push(check.transition);
     }
@@ -232,13 +219,6 @@ export function performAction(
     copy?.write();
     logged.commit(mailIntent);
     session.apply([{ row: located.row, order: current }]);
-    return {
-      ok: true,
-      ...done,
-      row: located.row,
-      index: saveQueue(session),
-      marker: session.marker,
-      mailIntent,
-    };
+    return committedOutcome(done, located, session, mailIntent);
   }, KEEP_DOCUMENT_LOCK_FOR_MAIL);
 }

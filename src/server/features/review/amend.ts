@@ -17,9 +17,10 @@ import type { QueueSession } from '../../adapters/review-queue';
 import type { ActOutcome } from './act';
 import { planActionEmails } from './notify';
 import type { Reviewer } from './caller';
-import { LOG_UPKEEP, logEntries, saveQueue } from './record';
+import { LOG_UPKEEP, committedOutcome, logEntries, sidebarLine } from './record';
 import { refusal } from './respond';
 import { formatLocalDate } from '../../../core/time';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** How far ahead a due date may be moved: further is a slip of the date picker's year, not a plan. */
 const MAX_YEARS_AHEAD = 10;
@@ -38,8 +39,6 @@ function dueProblem(due: Date, now: Date, timeZone: string): string | null {
     return `${formatLocalDate(due, timeZone)} is more than ${MAX_YEARS_AHEAD} years away: choose a nearer due date.`;
   return null;
 }
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface AmendInput {
   ss: Spreadsheet;
@@ -91,17 +90,10 @@ export function amend(input: AmendInput): ActOutcome | Refusal {
     : undefined;
   const applied = applyAmendment(before, amendment, changes, { now, due });
   const log = logEntries(before.id, reviewer, now, applied.changes);
-  if (reason !== undefined) {
-    log.push({
-      at: now,
-      user: reviewer.email,
-      source: 'sidebar',
-      recordId: before.id,
-      field: 'Reason for change',
-      oldValue: '',
-      newValue: reason,
-    });
-  }
+  if (reason !== undefined)
+    log.push(
+      sidebarLine(before.id, reviewer, now, { field: 'Reason for change', oldValue: '', newValue: reason }),
+    );
   // The log rows first, committed after the register write, with the emails owed (see act.ts).
   const logged = writeChangeLog(ss, log, LOG_UPKEEP);
   const done = { before, after: applied.order, transitions: [], amendment, reason };
@@ -109,12 +101,5 @@ export function amend(input: AmendInput): ActOutcome | Refusal {
   input.register.write(located, applied.order);
   logged.commit(mailIntent);
   session.apply([{ row: located.row, order: applied.order }]);
-  return {
-    ok: true,
-    ...done,
-    row: located.row,
-    index: saveQueue(session),
-    marker: session.marker,
-    mailIntent,
-  };
+  return committedOutcome(done, located, session, mailIntent);
 }

@@ -8,10 +8,37 @@ import { nameOf, roleOf } from '../../../core/staff';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { Refusal } from '../../../shared/review';
 
-export interface Reviewer {
+/** Who is calling a sidebar, as the Staff tab lists them. */
+export interface StaffCaller {
   email: string;
   name: string;
   role: Role;
+}
+
+export type Reviewer = StaffCaller;
+
+/** What a sidebar tells a caller it does not let in. */
+interface CallerRefusals {
+  /** Google did not say who they are. */
+  unknown: string;
+  /** They are not active staff. */
+  notStaff: string;
+  /** Why their role may not use the sidebar, or null when it may. */
+  refusalFor: (role: Role) => string | null;
+}
+
+/** The caller as the Staff tab lists them, or the refusal that says why they may not call. */
+export function staffCallerOrRefusal(
+  reference: Pick<ReferenceData, 'staff'>,
+  email: string,
+  refusals: CallerRefusals,
+): StaffCaller | Refusal {
+  if (email === '') return { ok: false, message: refusals.unknown };
+  const role = roleOf(reference.staff, email);
+  if (role === null) return { ok: false, message: refusals.notStaff };
+  const refused = refusals.refusalFor(role);
+  if (refused !== null) return { ok: false, message: refused };
+  return { email, name: nameOf(reference.staff, email), role };
 }
 
 /** The caller as a supervisor (or administrator), or the reason they may not review. */
@@ -19,29 +46,13 @@ export function reviewerOrRefusal(
   reference: Pick<ReferenceData, 'staff'>,
   email: string,
 ): Reviewer | Refusal {
-  if (email === '') {
-    return {
-      ok: false,
-      message:
-        'Work Orders cannot tell who you are (Google did not share your email address), so it cannot check your role. Sign in with your work account and open the sidebar again.',
-    };
-  }
-  const role = roleOf(reference.staff, email);
-  if (role === null) {
-    return {
-      ok: false,
-      message: `${email} is not active staff on the Staff tab: only supervisors can review and assign work orders.`,
-    };
-  }
-  if (!actsAsSupervisor(role)) {
-    return {
-      ok: false,
-      message: `Only supervisors can review and assign work orders; ${email} is a ${role}.`,
-    };
-  }
-  return { email, name: nameOf(reference.staff, email), role };
-}
-
-export function isRefusal(value: unknown): value is Refusal {
-  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+  return staffCallerOrRefusal(reference, email, {
+    unknown:
+      'Work Orders cannot tell who you are (Google did not share your email address), so it cannot check your role. Sign in with your work account and open the sidebar again.',
+    notStaff: `${email} is not active staff on the Staff tab: only supervisors can review and assign work orders.`,
+    refusalFor: (role) =>
+      actsAsSupervisor(role)
+        ? null
+        : `Only supervisors can review and assign work orders; ${email} is a ${role}.`,
+  });
 }

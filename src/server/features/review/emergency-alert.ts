@@ -10,8 +10,7 @@ import { administratorEmails, supervisorEmails } from '../../../core/staff';
 import { sendOrQueue, type Delivery } from '../../adapters/mailer';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { respondHoursFor } from '../hourly/thresholds';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Emails the supervisors about `order` if it is an emergency; 'skipped' when it is not (or is off). */
 export function alertIfEmergency(

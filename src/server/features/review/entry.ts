@@ -11,7 +11,6 @@ import {
   ReviewPollRequestSchema,
   ReviewSearchRequestSchema,
   SEARCH_LIMIT,
-  describeIssues,
   type Offsets,
   type ReviewActResponse,
   type ReviewFindResponse,
@@ -19,27 +18,20 @@ import {
   type ReviewPollResponse,
   type ReviewSearchResponse,
 } from '../../../shared/review';
-import {
-  loadReferenceData,
-  referenceWithCurrentStaff,
-  type ReferenceData,
-} from '../../adapters/reference-data';
+import type { ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { loadQueue, queueMarker } from '../../adapters/review-queue';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
-import { currentUserEmail } from '../../adapters/session';
-import { activeSpreadsheet } from '../../adapters/workbook';
 import { performAction } from './act';
-import { isRefusal, reviewerOrRefusal, type Reviewer } from './caller';
+import { reviewerOrRefusal, type Reviewer } from './caller';
 import { findOrder } from '../../adapters/register-lookup';
 import { successMessage } from './messages';
 import { describeDeliveries, sendActionEmails } from './notify';
-import { answer, refusal } from './respond';
+import { answer, isRefusal, openSidebar, refusal, sidebarCall } from './respond';
 import { openQuestionsIn } from './questions';
 import { searchIndex } from './search';
 import { buildView, itemFromEntry, itemFromOrder } from './view';
 import { notInRegisterMessage } from '../archive/find';
-import { alertUser, showSidebar } from '../../adapters/ui';
 
 export const SIDEBAR_FILE = 'ReviewSidebar';
 export const SIDEBAR_TITLE = 'Review & assign';
@@ -52,24 +44,14 @@ const INDEXING_NOTICE =
 
 /**
  * Menu: Review & assign. Shows the sidebar to supervisors and administrators only, with the queue
- * already in it: the page draws it at once instead of making a first call (another execution and
- * browser round trip). Should the queue fail to load here, the page makes that call itself.
+ * already in it (openSidebar).
  */
 export function openReviewSidebar(): void {
-  const ss = activeSpreadsheet();
-  const reference = loadReferenceData(ss);
-  const reviewer = reviewerOrRefusal(reference, currentUserEmail());
-  if (isRefusal(reviewer)) {
-    alertUser(SIDEBAR_TITLE, reviewer.message);
-    return;
-  }
-  let first: ReviewLoadResponse | undefined;
-  try {
-    first = answer(() => loadedView(ss, reference, reviewer, {}));
-  } catch (error) {
-    console.error(`Review & assign opened without its queue (the page loads it): ${String(error)}`);
-  }
-  showSidebar(SIDEBAR_FILE, SIDEBAR_TITLE, first);
+  openSidebar(
+    { file: SIDEBAR_FILE, title: SIDEBAR_TITLE, without: 'its queue (the page loads it)' },
+    reviewerOrRefusal,
+    (ss, reference, reviewer) => loadedView(ss, reference, reviewer, {}),
+  );
 }
 
 /** The queue as the sidebar shows it, from `offsets`. */
@@ -91,42 +73,31 @@ function loadedView(
 /** The sidebar's call on Reload and paging (and on opening, when the page came without its queue). */
 export function reviewLoad(request?: unknown): ReviewLoadResponse {
   return answer((): ReviewLoadResponse => {
-    const parsed = ReviewLoadRequestSchema.safeParse(request);
-    if (!parsed.success) return refusal(describeIssues(parsed.error));
-    const ss = activeSpreadsheet();
-    const reference = loadReferenceData(ss);
-    const reviewer = reviewerOrRefusal(reference, currentUserEmail());
-    if (isRefusal(reviewer)) return reviewer;
-    return loadedView(ss, reference, reviewer, parsed.data.offsets ?? {});
+    const call = sidebarCall(ReviewLoadRequestSchema, request, reviewerOrRefusal);
+    if (isRefusal(call)) return call;
+    return loadedView(call.ss, call.reference, call.caller, call.data.offsets ?? {});
   });
 }
 
 /** Approve, reject, ask, assign, reassign, approve-and-assign, close, return or cancel one order. */
 export function reviewAct(request?: unknown): ReviewActResponse {
   return answer((): ReviewActResponse => {
-    const parsed = ReviewActionRequestSchema.safeParse(request);
-    if (!parsed.success) return refusal(describeIssues(parsed.error));
-    const ss = activeSpreadsheet();
+    // Acting: the caller, and the assignees offered, as the Staff tab has them now.
+    const call = sidebarCall(ReviewActionRequestSchema, request, reviewerOrRefusal, { acting: true });
+    if (isRefusal(call)) return call;
+    // Stamped after the caller checks, just before the lock: concurrent actions are decided in that order.
     const now = new Date();
-    const email = currentUserEmail();
-    const remembered = loadReferenceData(ss);
-    const seen = reviewerOrRefusal(remembered, email);
-    if (isRefusal(seen)) return seen;
-    // Before acting, the caller (and the assignees offered) as the Staff tab has them now: a row
-    // deleted from it fires no edit trigger, so the remembered Staff may still list someone removed.
-    const reference = referenceWithCurrentStaff(ss);
-    const reviewer = reviewerOrRefusal(reference, email);
-    if (isRefusal(reviewer)) return reviewer;
-    const outcome = performAction(ss, reference, reviewer, parsed.data, now);
+    const { ss, reference, caller: reviewer, data } = call;
+    const outcome = performAction(ss, reference, reviewer, data, now);
     if (isRefusal(outcome)) return outcome;
     const deliveries = sendActionEmails(ss, reference, reviewer, outcome, now);
     const message = [
-      successMessage(parsed.data, outcome.before, outcome.after, reference),
+      successMessage(data, outcome.before, outcome.after, reference),
       describeDeliveries(deliveries),
     ]
       .filter((part) => part !== '')
       .join(' ');
-    const offsets = parsed.data.offsets ?? {};
+    const offsets = data.offsets ?? {};
     const asked = openQuestionsIn(documentPropertiesOrNull()?.getProperties() ?? {});
     const context = { priorities: reference.settings.priorities, asked };
     const { index, marker } = outcome;
@@ -142,14 +113,11 @@ export function reviewAct(request?: unknown): ReviewActResponse {
 /** One work order by request id or work-order number, in full, whatever its status. */
 export function reviewFind(request?: unknown): ReviewFindResponse {
   return answer((): ReviewFindResponse => {
-    const parsed = ReviewFindRequestSchema.safeParse(request);
-    if (!parsed.success) return refusal(describeIssues(parsed.error));
-    const ss = activeSpreadsheet();
-    const reference = loadReferenceData(ss);
-    const reviewer = reviewerOrRefusal(reference, currentUserEmail());
-    if (isRefusal(reviewer)) return reviewer;
-    const found = findOrder(Register.open(ss), parsed.data.query);
-    if (!found) return refusal(notInRegisterMessage(parsed.data.query));
+    const call = sidebarCall(ReviewFindRequestSchema, request, reviewerOrRefusal);
+    if (isRefusal(call)) return call;
+    const { ss, reference, data } = call;
+    const found = findOrder(Register.open(ss), data.query);
+    if (!found) return refusal(notInRegisterMessage(data.query));
     const asked = openQuestionsIn(documentPropertiesOrNull()?.getProperties() ?? {});
     const context = { priorities: reference.settings.priorities, asked };
     return { ok: true, item: itemFromOrder(found.order, found.row, context) };
@@ -163,13 +131,10 @@ export function reviewFind(request?: unknown): ReviewFindResponse {
  */
 export function reviewSearch(request?: unknown): ReviewSearchResponse {
   return answer((): ReviewSearchResponse => {
-    const parsed = ReviewSearchRequestSchema.safeParse(request);
-    if (!parsed.success) return refusal(describeIssues(parsed.error));
-    const ss = activeSpreadsheet();
-    const reference = loadReferenceData(ss);
-    const reviewer = reviewerOrRefusal(reference, currentUserEmail());
-    if (isRefusal(reviewer)) return reviewer;
-    const query = parsed.data.query;
+    const call = sidebarCall(ReviewSearchRequestSchema, request, reviewerOrRefusal);
+    if (isRefusal(call)) return call;
+    const { ss, reference } = call;
+    const query = call.data.query;
     const { index, properties } = loadQueue(ss);
     const context = { priorities: reference.settings.priorities, asked: openQuestionsIn(properties) };
     const hits = searchIndex(index, query);
@@ -190,11 +155,9 @@ export function reviewSearch(request?: unknown): ReviewSearchResponse {
  */
 export function reviewPoll(request?: unknown): ReviewPollResponse {
   return answer((): ReviewPollResponse => {
-    const parsed = ReviewPollRequestSchema.safeParse(request);
-    if (!parsed.success) return refusal(describeIssues(parsed.error));
-    const reviewer = reviewerOrRefusal(loadReferenceData(activeSpreadsheet()), currentUserEmail());
-    if (isRefusal(reviewer)) return reviewer;
+    const call = sidebarCall(ReviewPollRequestSchema, request, reviewerOrRefusal);
+    if (isRefusal(call)) return call;
     const marker = queueMarker();
-    return { ok: true, changed: marker !== parsed.data.marker, marker };
+    return { ok: true, changed: marker !== call.data.marker, marker };
   });
 }

@@ -17,8 +17,7 @@ import type { ActOutcome } from './act';
 import { replyLinkFor } from './reply-form';
 import type { Reviewer } from './caller';
 import { updateLinkFor } from '../my-work/update-link';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface Deliveries {
   sent: string[];

@@ -8,6 +8,9 @@ import type { UnhashedEntry } from '../../../core/audit';
 import type { Refusal } from '../../../shared/review';
 import type { ReviewIndex } from '../../adapters/review-queue-entries';
 import type { QueueSession } from '../../adapters/review-queue';
+import type { MailIntent } from '../../adapters/change-log-mail';
+import type { LocatedOrder } from '../../adapters/register';
+import type { ActOutcome } from './act';
 import type { Reviewer } from './caller';
 import { itemFromOrder } from './view';
 
@@ -33,21 +36,49 @@ export function staleRefusal(order: WorkOrder, row: number): Refusal {
   };
 }
 
+/** A change-log line of the reviewer's action on order `id`. */
+export function sidebarLine(
+  id: string,
+  reviewer: Reviewer,
+  now: Date,
+  line: Pick<UnhashedEntry, 'field' | 'oldValue' | 'newValue'>,
+): UnhashedEntry {
+  return { at: now, user: reviewer.email, source: 'sidebar', recordId: id, ...line };
+}
+
 export function logEntries(
   id: string,
   reviewer: Reviewer,
   now: Date,
   changes: readonly FieldChange[],
 ): UnhashedEntry[] {
-  return changes.map((c) => ({
-    at: now,
-    user: reviewer.email,
-    source: 'sidebar' as const,
-    recordId: id,
-    field: REGISTER_COLUMNS[c.field],
-    oldValue: formatFieldValue(c.oldValue),
-    newValue: formatFieldValue(c.newValue),
-  }));
+  return changes.map((c) =>
+    sidebarLine(id, reviewer, now, {
+      field: REGISTER_COLUMNS[c.field],
+      oldValue: formatFieldValue(c.oldValue),
+      newValue: formatFieldValue(c.newValue),
+    }),
+  );
+}
+
+/**
+ * What an action that went through answers: what it did, the row, and the queue saved (finding the row
+ * may have refreshed its row hints) with its change marker.
+ */
+export function committedOutcome(
+  done: Omit<ActOutcome, 'ok' | 'row' | 'index' | 'marker' | 'mailIntent'>,
+  located: LocatedOrder,
+  session: QueueSession,
+  mailIntent: MailIntent | null,
+): ActOutcome {
+  return {
+    ok: true,
+    ...done,
+    row: located.row,
+    index: saveQueue(session),
+    marker: session.marker,
+    mailIntent,
+  };
 }
 
 /** Saves the queue; an index that cannot be saved is dropped (the next load rebuilds it). */

@@ -9,9 +9,7 @@ import { REPLY_FORM_TITLE, REPLY_QUESTIONS, REPLY_RESPONSES_SHEET } from '../../
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { collectVerifiedEmails, createForm, openFormOrNull, sendResponsesTo } from '../../adapters/forms';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Form = GoogleAppsScript.Forms.Form;
+import type { Form, Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Letters only, so URL-encoding leaves it as it is. */
 const PLACEHOLDER = 'REPLYREQUESTPLACEHOLDER';

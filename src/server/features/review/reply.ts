@@ -25,8 +25,7 @@ import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { findOrder } from '../../adapters/register-lookup';
 import { hasVisibleText } from '../../../shared/visible-text';
 import { openQuestionsIn, settleQuestion } from './questions';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export type ReplyOutcome =
   | 'added'

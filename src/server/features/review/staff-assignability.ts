@@ -5,8 +5,7 @@
  * someone else (or by another Work Orders check) are left as they are.
  */
 import { assignabilityNotes } from '../../../core/staff-notes';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../../adapters/apps-script-types';
 
 const OURS = /^Not assignable yet: /;
 

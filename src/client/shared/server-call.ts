@@ -1,0 +1,38 @@
+/**
+ * google.script.run as a promise, for every sidebar: a failure the server threw (a bug) or a reply the
+ * page's check does not accept becomes a refusal the status line can show, so a drifted reply is caught
+ * here instead of breaking the page half-drawn.
+ */
+interface Runner {
+  withSuccessHandler(handler: (value: unknown) => void): Runner;
+  withFailureHandler(handler: (error: Error) => void): Runner;
+}
+
+declare const google: { script: { run: Runner } };
+
+/** A refusal as every sidebar's status line shows it. */
+export interface Refusal {
+  ok: false;
+  message: string;
+}
+
+export const refusal = (message: string): Refusal => ({ ok: false, message });
+
+/**
+ * Calls server function `fn` with `argument`; its reply as `asReply` accepts it, else `notUnderstood`.
+ */
+export function runOnServer<R>(
+  fn: string,
+  argument: unknown,
+  asReply: (value: unknown) => R | null,
+  notUnderstood: Refusal,
+): Promise<R | Refusal> {
+  return new Promise((resolve) => {
+    const runner = google.script.run
+      .withSuccessHandler((value) => resolve(asReply(value) ?? notUnderstood))
+      .withFailureHandler((error) =>
+        resolve(refusal(`Something went wrong on the server: ${error.message}`)),
+      ) as unknown as Record<string, (arg: unknown) => void>;
+    runner[fn]!(argument);
+  });
+}
