@@ -18,6 +18,14 @@ export function drainAllowance(remaining: number, hourOfDay: number): number {
   return Math.max(0, remaining - reserve);
 }
 
+/**
+ * Emails one execution sends at most; the rest waits in the Outbox for later runs. The wall-clock
+ * deadlines stop a run that Google's mail makes slow, but a count holds however long each send takes
+ * (about 1.2 s for a 100 KB email, the one published figure): 60 take about 72 s of the 6-minute limit,
+ * and 24 hourly runs can still send 1,440 a day, about a Workspace account's whole quota.
+ */
+export const MAX_SENDS_PER_RUN = 60;
+
 /** The hour of the day (0–23) in the script's time zone, where MailApp's day turns. */
 export function hourOfDay(now: Date): number {
   return Number(Utilities.formatDate(now, Session.getScriptTimeZone(), 'H'));

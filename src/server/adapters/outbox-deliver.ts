@@ -34,7 +34,7 @@ export function deliverAll(
   ss: Spreadsheet,
   emails: readonly OutgoingEmail[],
   now: Date,
-  options: { backlog?: boolean; deadlineMs?: number } = {},
+  options: { backlog?: boolean; deadlineMs?: number; maxSends?: number } = {},
 ): Delivery {
   const delivery: Delivery = { sent: 0, queued: 0, held: 0, skipped: 0 };
   const ready = emails
@@ -68,6 +68,8 @@ export function deliverAll(
     // Past the deadline the rest is queued (one write) rather than sent (~1 s each): the execution
     // must end within its 6 minutes, and the drain of later runs sends them.
     if (!queuing && options.deadlineMs !== undefined && Date.now() > options.deadlineMs) queuing = true;
+    // Past the run's count of sends, likewise: the count holds however long each send takes.
+    if (!queuing && options.maxSends !== undefined && delivery.sent >= options.maxSends) queuing = true;
     if (!queuing && remaining >= email.to.length) {
       try {
         MailApp.sendEmail({

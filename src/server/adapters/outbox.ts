@@ -66,7 +66,7 @@ export interface DrainResult {
   stillQueued: number;
   /** Queued rows the add-on did not write (or that were edited): marked Refused, never sent. */
   refused: number;
-  stoppedBy: 'done' | 'quota' | 'time';
+  stoppedBy: 'done' | 'quota' | 'time' | 'count';
   /** Sent and digested rows past their keeping time, removed from the sheet (./outbox-trim.ts). */
   trimmed: number;
 }
@@ -108,7 +108,11 @@ const text = (value: unknown): string => (value === null || value === undefined 
  * written back in one write per result column block. Callers must make sure only one drain runs at
  * a time for a spreadsheet (the hourly job's lease): two drains would both send the same rows.
  */
-export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: number } = {}): DrainResult {
+export function drainOutbox(
+  ss: Spreadsheet,
+  now: Date,
+  options: { deadlineMs?: number; maxSends?: number } = {},
+): DrainResult {
   const result: DrainResult = {
     sent: 0,
     failed: [],
@@ -199,6 +203,10 @@ export function drainOutbox(ss: Spreadsheet, now: Date, options: { deadlineMs?: 
     const to = splitRecipients(text(at(row, 'to')));
     if (options.deadlineMs !== undefined && Date.now() > options.deadlineMs) {
       result.stoppedBy = 'time';
+      break;
+    }
+    if (options.maxSends !== undefined && result.sent >= options.maxSends) {
+      result.stoppedBy = 'count';
       break;
     }
     if (to.length > 0 && remaining < to.length) {

@@ -17,6 +17,8 @@ export class JobMail {
     private backlog: boolean,
     /** After this (epoch ms) the run's mail is queued, not sent: the execution must end in time. */
     private readonly deadlineMs?: number,
+    /** How many emails the run may still send (the drain's sends already counted); the rest is queued. */
+    private readonly maxSends?: number,
   ) {}
 
   deliver(emails: readonly OutgoingEmail[]): void {
@@ -24,6 +26,7 @@ export class JobMail {
     const delivery = deliverAll(this.ss, emails, this.now, {
       backlog: this.backlog,
       deadlineMs: this.deadlineMs,
+      maxSends: this.maxSends === undefined ? undefined : Math.max(0, this.maxSends - this.sent),
     });
     this.sent += delivery.sent;
     this.queued += delivery.queued;

@@ -13,6 +13,7 @@ import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
 import { installationOwnerFromSheet } from '../setup/installation';
 import { reapplyAfterUnseenStaffChange } from '../setup/protections';
 import { drainOutbox, hasBacklog, type DrainResult } from '../../adapters/outbox';
+import { MAX_SENDS_PER_RUN } from '../../adapters/outbox-allowance';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { AlreadyReportedError } from '../errors/reporting';
 import { reportProblem } from '../errors/report';
@@ -130,9 +131,14 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   });
 
   let backlog = false;
+  let drainedSent = 0;
   step('outbox', () => {
-    const drained = drainOutbox(ss, now, { deadlineMs: started + DRAIN_BUDGET_MS });
+    const drained = drainOutbox(ss, now, {
+      deadlineMs: started + DRAIN_BUDGET_MS,
+      maxSends: MAX_SENDS_PER_RUN,
+    });
     backlog = hasBacklog(drained);
+    drainedSent = drained.sent;
     report.outbox = { ...drained, failed: drained.failed.length };
     if (drained.refused > 0) {
       // Someone typed or edited Outbox rows: at most one email a day about it (fixed key), an Errors row each time.
@@ -157,7 +163,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
       );
     }
   });
-  const mail = new JobMail(ss, now, backlog, started + SEND_BUDGET_MS);
+  const mail = new JobMail(ss, now, backlog, started + SEND_BUDGET_MS, MAX_SENDS_PER_RUN - drainedSent);
 
   // The register is read column by column as steps ask, each column once (./register-view).
   const loaded = step('read register', () => ({
