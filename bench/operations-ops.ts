@@ -126,6 +126,26 @@ function queuedEmails(world: BenchWorld, count: number): void {
 }
 
 /**
+ * The steady state after a first run's backlog: removes the Outbox rows still Queued, as the drains of
+ * the next runs would send them (at most MAX_SENDS_PER_RUN a run, about 19 runs at 100k: not re-run
+ * here, for the bench's time). Without it the "routine" run would be one of those catch-up runs, and
+ * the daily quotas would count 24 of them a day.
+ */
+function forgetQueuedMail(world: BenchWorld): number {
+  const outbox = world.rt.world.spreadsheets.require(world.ssId).requireSheet(SHEET_NAMES.outbox);
+  const last = outbox.lastRow();
+  if (last < 2) return 0;
+  const status = OUTBOX_HEADERS.indexOf('Status');
+  const rows = outbox.readValues(2, 1, last - 1, outbox.lastColumn());
+  const kept = rows.filter((r) => r[status] !== 'Queued');
+  const gone = rows.length - kept.length;
+  if (gone === 0) return 0;
+  outbox.deleteRows(2 + kept.length, gone);
+  if (kept.length > 0) outbox.writeValues(2, 1, kept);
+  return gone;
+}
+
+/**
  * The hourly job: its first run on an installed register two weeks after its history ends (no reminder
  * sent yet: every overdue order is reminded and escalated, as far as the day's mail quota goes, the
  * rest queued), the steady state an hour later, reconciliation of 20 missed responses, and a drain of
@@ -156,7 +176,15 @@ export async function measureHourly(sizes: number[]): Promise<OpsFigures[]> {
         ),
       );
       world.rt.world.clock.advance(HOUR);
-      out.push(figures(size, 'hourly', await hourly(world)));
+      const drained = forgetQueuedMail(world);
+      out.push(
+        figures(
+          size,
+          'hourly',
+          await hourly(world),
+          drained > 0 ? `after the first run's ${drained} queued emails went out in earlier runs` : undefined,
+        ),
+      );
       if (world.notes.some((n) => /response rows are left out/.test(n))) {
         out.push(
           figures(
