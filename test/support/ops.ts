@@ -82,6 +82,25 @@ export async function submitMany(
     .filter((id) => !before.has(id));
 }
 
+/**
+ * `count` requests submitted through the form and assigned to `assignee`, each due 30 minutes from now,
+ * in a workbook where only reminders of overdue work are mailed (no acknowledgments, no escalations):
+ * an hourly run an hour on owes exactly one reminder each.
+ */
+export async function remindersDue(
+  wb: TestWorkbook,
+  count: number,
+  assignee: string,
+  describe?: (i: number) => string,
+): Promise<string[]> {
+  setSetting(wb, 'notifyRequestor', false);
+  setSetting(wb, 'escalateAfterOverdueHours', 1000);
+  setSetting(wb, 'notifySupervisors', false);
+  const ids = await submitMany(wb, count, describe);
+  ids.forEach((id, i) => assign(wb, id, i + 1, assignee, new Date(now(wb).getTime() + 30 * 60_000)));
+  return ids;
+}
+
 /** Makes an order Assigned to `assignee` with a work-order number and the given due date. */
 export function assign(wb: TestWorkbook, id: string, n: number, assignee: string, due: Date): void {
   const at = new Date(due.getTime() - 3 * DAY);

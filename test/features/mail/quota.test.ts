@@ -19,6 +19,7 @@ import {
   runHourly,
   setSetting,
   startAtLocalHour,
+  remindersDue,
   submitMany,
 } from '../../support/ops';
 
@@ -37,17 +38,11 @@ function expectWellFormed(wb: TestWorkbook): void {
 
 describe('quota 3, five overdue reminders due', () => {
   let wb: TestWorkbook;
-  let ids: string[];
   beforeAll(async () => {
     wb = await setUpWorkbook({ mailDailyQuota: 3, startAt: MID_MORNING });
     startAtLocalHour(wb, 9);
-    // No acknowledgments: the five reminders are the only mail of the day.
-    setSetting(wb, 'notifyRequestor', false);
-    setSetting(wb, 'escalateAfterOverdueHours', 1000);
-    // Nor escalations (a priority's own Respond Within hours also bound them).
-    setSetting(wb, 'notifySupervisors', false);
-    ids = await submitMany(wb, 5, (i) => `Fix the <b>kitchen</b> light ${i + 1} & "more"`);
-    ids.forEach((id, i) => assign(wb, id, i + 1, TECH, new Date(now(wb).getTime() + 30 * 60_000)));
+    // No acknowledgments nor escalations: the five reminders are the only mail of the day.
+    await remindersDue(wb, 5, TECH, (i) => `Fix the <b>kitchen</b> light ${i + 1} & "more"`);
   });
   afterAll(() => wb.close());
 

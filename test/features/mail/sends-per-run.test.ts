@@ -7,17 +7,7 @@
 import { SHEET_NAMES } from '../../../src/core/model';
 import { MAX_SENDS_PER_RUN } from '../../../src/server/adapters/outbox-allowance';
 import { TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import {
-  HOUR,
-  assign,
-  mailTo,
-  now,
-  rowsOf,
-  runHourly,
-  setSetting,
-  startAtLocalHour,
-  submitMany,
-} from '../../support/ops';
+import { HOUR, mailTo, remindersDue, rowsOf, runHourly, startAtLocalHour } from '../../support/ops';
 
 const MID_MORNING = new Date('2026-11-10T15:00:00Z');
 const DUE = MAX_SENDS_PER_RUN + 7;
@@ -27,11 +17,7 @@ describe(`${DUE} overdue reminders due on a Workspace account (quota 1,500)`, ()
   beforeAll(async () => {
     wb = await setUpWorkbook({ startAt: MID_MORNING });
     startAtLocalHour(wb, 9);
-    setSetting(wb, 'notifyRequestor', false);
-    setSetting(wb, 'notifySupervisors', false);
-    setSetting(wb, 'escalateAfterOverdueHours', 1000);
-    const ids = await submitMany(wb, DUE, (i) => `Replace filter ${i + 1}`);
-    ids.forEach((id, i) => assign(wb, id, i + 1, TECH, new Date(now(wb).getTime() + 30 * 60_000)));
+    await remindersDue(wb, DUE, TECH, (i) => `Replace filter ${i + 1}`);
   }, 300_000);
   afterAll(() => wb.close());
 
