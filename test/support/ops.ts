@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { LocalAppsScript } from '../../runtime';
+import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../runtime/persistence';
+import { CHECKPOINT_KEY } from '../../src/server/adapters/change-log-tail';
 import type { ExecutionRecord, Manifest } from '../../runtime';
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrderField } from '../../src/core/model';
 import { fromLocalParts, localParts } from '../../src/core/time';
@@ -261,4 +263,25 @@ export async function approveWithCallFailing(
   const hit = wb.rt.world.faults.lastFault;
   wb.rt.world.faults.disarm();
   return hit;
+}
+
+/**
+ * Fails the approval of `id` at each of its service calls in turn, from the world as it is now, until
+ * one leaves the approval in the register and its rows in the log with the log's checkpoint not moved
+ * (and `also` holds); the world is left in that state. False when no call does.
+ */
+export async function reachUncommittedApproval(
+  wb: TestWorkbook,
+  id: string,
+  also: () => boolean = () => true,
+): Promise<boolean> {
+  const saved = encodeWorldState(exportWorld(wb.rt.world));
+  for (let n = 1; n < 200; n++) {
+    importWorld(wb.rt.world, decodeWorldState(saved));
+    const checkpoint = wb.rt.world.properties.document(wb.ssId).get(CHECKPOINT_KEY);
+    if ((await approveWithCallFailing(wb, id, n)) === null) return false;
+    const uncommitted = wb.rt.world.properties.document(wb.ssId).get(CHECKPOINT_KEY) === checkpoint;
+    if (uncommitted && wb.order(id).status === 'Approved' && also()) return true;
+  }
+  return false;
 }
