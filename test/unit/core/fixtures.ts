@@ -1,5 +1,6 @@
 import { emptyWorkOrder } from '../../../src/core/model';
 import type { StaffMember, WorkOrder } from '../../../src/core/model';
+import type { TransitionActor } from '../../../src/core/lifecycle';
 
 /** A Submitted request with every field filled the way intake leaves it. */
 export function makeOrder(overrides: Partial<WorkOrder> = {}): WorkOrder {
@@ -26,3 +27,20 @@ export const STAFF: StaffMember[] = [
   { email: 'max@example.com', name: 'Max Manager', role: 'Manager', active: true },
   { email: 'ada@example.com', name: 'Ada Admin', role: 'Administrator', active: true },
 ];
+
+/** People as the lifecycle sees them (emails match STAFF). */
+export const supervisor: TransitionActor = { email: 'sam@example.com', role: 'Supervisor' };
+export const admin: TransitionActor = { email: 'ada@example.com', role: 'Administrator' };
+export const tom: TransitionActor = { email: 'tom@example.com', role: 'Technician' };
+export const tina: TransitionActor = { email: 'tina@example.com', role: 'Technician' };
+
+/** An Assigned order of Tom's, numbered, categorized and prioritized. */
+export const assigned = (extra: Partial<WorkOrder> = {}): WorkOrder =>
+  makeOrder({
+    woNumber: 'WO-2026-00042',
+    status: 'Assigned',
+    category: 'Plumbing',
+    priority: 'P3 Routine',
+    assignee: 'tom@example.com',
+    ...extra,
+  });
