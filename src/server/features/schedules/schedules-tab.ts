@@ -10,8 +10,6 @@ import {
   SCHEDULE_COLUMNS,
   SCHEDULE_HEADER_ROW,
   SCHEDULE_UNITS,
-  parseSchedules,
-  type ParsedSchedules,
   type ScheduleContext,
 } from '../../../core/schedules';
 import type { Settings } from '../../../core/settings';
@@ -37,15 +35,6 @@ export function scheduleContext(
     priorities: settings.priorities.map((p) => p.name),
     timeZone,
   };
-}
-
-export function readScheduleValues(ss: Spreadsheet): unknown[][] | null {
-  const sheet = ss.getSheetByName(SHEET_NAMES.schedules);
-  return sheet ? sheet.getDataRange().getValues() : null;
-}
-
-export function readSchedules(ss: Spreadsheet, context: ScheduleContext): ParsedSchedules {
-  return parseSchedules(readScheduleValues(ss) ?? [], context);
 }
 
 export function applyScheduleValidation(
