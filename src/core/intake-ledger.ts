@@ -15,12 +15,9 @@ const EMPTY = { upTo: 1, rows: [] as number[] };
 
 export function parseLedger(stored: string | null): Ledger {
   if (stored === null || stored === '') return {};
-  try {
-    const parsed = LedgerSchema.safeParse(JSON.parse(stored));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // fall through: an unreadable ledger is rebuilt by reconciliation from the register's Response Row column.
-  }
+  const ledger = z.parseStoredJson(LedgerSchema, stored);
+  // An unreadable ledger is rebuilt by reconciliation from the register's Response Row column.
+  if (ledger) return ledger;
   throw new Error(
     'The intake ledger is unreadable; the installation owner can run Extensions › Work Orders › Repair work orders to rebuild it.',
   );

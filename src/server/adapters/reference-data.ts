@@ -97,14 +97,9 @@ export function loadReferenceData(ss: Spreadsheet): ReferenceData {
 function loadFresh(ss: Spreadsheet): ReferenceData {
   const now = Date.now();
   const stored = readSnapshot(REFERENCE_SNAPSHOT_KEY, MAX_AGE_MS, now);
-  if (stored) {
-    try {
-      const parsed = CachedSchema.safeParse(JSON.parse(stored));
-      if (parsed.success) return withSender(ss, parsed.data);
-    } catch {
-      // An unreadable snapshot is read afresh below.
-    }
-  }
+  // An unreadable snapshot is read afresh below.
+  const cached = stored ? z.parseStoredJson(CachedSchema, stored) : null;
+  if (cached) return withSender(ss, cached);
   const fresh = readReferenceData(ss);
   rememberReferenceData(fresh);
   return withSender(ss, fresh);
