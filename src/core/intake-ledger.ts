@@ -28,9 +28,10 @@ export function isIngested(ledger: Ledger, sheetName: string, row: number): bool
   return row <= entry.upTo || entry.rows.includes(row);
 }
 
+/** The ledger with the row marked: the same ledger when it already was (marking twice is harmless). */
 export function markIngested(ledger: Ledger, sheetName: string, row: number): Ledger {
+  if (isIngested(ledger, sheetName, row)) return ledger;
   const entry = ledger[sheetName] ?? EMPTY;
-  if (row <= entry.upTo || entry.rows.includes(row)) return ledger;
   const rows = new Set([...entry.rows, row]);
   let upTo = entry.upTo;
   while (rows.delete(upTo + 1)) upTo += 1;
