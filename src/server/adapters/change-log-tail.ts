@@ -31,9 +31,7 @@ import type { UnhashedEntry } from '../../core/audit';
 import { logSheet } from './workbook';
 import { PROPERTY_KEYS } from './document-properties';
 import { documentPropertiesOrNull } from './service-handles';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from './apps-script-types';
 
 const HASH_COLUMN = LOG_COLUMN.hash + 1;
 /** Document property holding the checkpoint (JSON). */

@@ -16,9 +16,7 @@ import { PROPERTY_KEYS, documentProperties } from '../../adapters/document-prope
 import { createSpreadsheetFile, openSpreadsheetOrNull } from '../../adapters/spreadsheet-files';
 import { UserFacingError, readHeaderRow } from '../../adapters/workbook';
 import { archiveHeader } from './plan';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 const ArchiveFileSchema = z.lazySchema(() =>
   z.object({

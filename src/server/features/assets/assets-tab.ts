@@ -18,9 +18,7 @@ import { readHeaderRow, readTabValues } from '../../adapters/workbook';
 import { ensureSheet } from '../setup/sheets';
 import { applyColumnLists, type ColumnList } from '../setup/validation';
 import type { SetupReport } from '../setup/report';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 export function assetContext(settings: Settings): AssetContext {
   return { locations: settings.locations, categories: settings.categories };

@@ -13,8 +13,7 @@ import { ensureSchedulesSheet, scheduleContext } from '../schedules/schedules-ta
 import { assetChoices } from './asset-question';
 import { assetContext, ensureAssetsSheet } from './assets-tab';
 import { recordAcceptedCatalog } from './catalog-edit';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export function ensureCatalogTabs(
   ss: Spreadsheet,

@@ -19,9 +19,7 @@ import { loadReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { readTabValues, writeCellBlock } from '../../adapters/workbook';
 import { readAcceptedChecklists, recordAcceptedChecklists } from './tabs';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** Judges the edit; returns the toast to show (null when it stands without comment). */
 export function handleChecklistsEdit(ss: Spreadsheet, sheet: Sheet): string | null {

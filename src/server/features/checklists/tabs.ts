@@ -34,8 +34,8 @@ import { readAcceptedGrid } from '../edits/accepted-tabs';
 import { checklistRowsOf } from '../labour/order-rows';
 import { ensureSheet } from '../setup/sheets';
 import type { SetupReport } from '../setup/report';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Grid = readonly (readonly unknown[])[];
 
 /** Document property of the Checklists tab as last accepted. */

@@ -33,8 +33,7 @@ import type { OutgoingEmail } from '../../adapters/mailer';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerState, readOwnerStates, writeOwnerStates } from '../../adapters/owner-state';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Owner-state name of the intake ledger (core/intake-ledger.ts), per installation owner. */
 export const INTAKE_LEDGER = 'intakeLedger';

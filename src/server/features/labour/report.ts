@@ -10,8 +10,7 @@ import { formatLocal } from '../../../core/time';
 import { addonKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { readTabValues } from '../../adapters/workbook';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export function costReportTab(
   ss: Spreadsheet,

@@ -19,9 +19,7 @@ import { readHeaderRow } from '../../adapters/workbook';
 import { ensureSheet } from '../setup/sheets';
 import { applyColumnLists, type ColumnList } from '../setup/validation';
 import type { SetupReport } from '../setup/report';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 export function scheduleContext(
   settings: Settings,
