@@ -11,3 +11,8 @@ export function columnLetter(column: number): string {
   }
   return letters;
 }
+
+/** "B7" for the cell at 1-based `row` and `column`. */
+export function cellA1(row: number, column: number): string {
+  return `${columnLetter(column)}${row}`;
+}

@@ -7,6 +7,7 @@
  * with `entriesOfRow`, so reports and tests never depend on how entries were packed.
  */
 import { formatFieldLine, parseChanges, type FieldLine } from './change-lines';
+import { asText } from './headers';
 import { CHANGE_LOG_HEADERS, SOURCES, type ChangeLogEntry, type ChangeSource } from './model';
 import { asCellText, CELL_CHAR_LIMIT, truncationMarker } from './sanitize';
 import { isValidDate, parseIso, wholeSeconds } from './time';
@@ -128,8 +129,6 @@ export function actionCells(action: LogAction, hash: string): unknown[] {
   return row;
 }
 
-const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-
 /** A timestamp cell: a Date as Sheets returns it, or ISO text pasted by someone; null otherwise. */
 export function timestampOf(value: unknown): Date | null {
   if (isValidDate(value)) return value;
@@ -141,15 +140,15 @@ export function timestampOf(value: unknown): Date | null {
  * is not readable gives an Invalid Date or 'system'; Verify audit log reports such rows.
  */
 export function entriesOfRow(row: readonly unknown[]): ChangeLogEntry[] {
-  const source = cellText(row[LOG_COLUMN.source]);
+  const source = asText(row[LOG_COLUMN.source]);
   const base = {
     at: timestampOf(row[LOG_COLUMN.at]) ?? new Date(NaN),
-    user: cellText(row[LOG_COLUMN.user]),
+    user: asText(row[LOG_COLUMN.user]),
     source: ((SOURCES as readonly string[]).includes(source) ? source : 'system') as ChangeSource,
-    recordId: cellText(row[LOG_COLUMN.recordId]).trim(),
-    hash: cellText(row[LOG_COLUMN.hash]),
+    recordId: asText(row[LOG_COLUMN.recordId]).trim(),
+    hash: asText(row[LOG_COLUMN.hash]),
   };
-  return parseChanges(cellText(row[LOG_COLUMN.changes])).map((line) => ({ ...base, ...line }));
+  return parseChanges(asText(row[LOG_COLUMN.changes])).map((line) => ({ ...base, ...line }));
 }
 
 /** Every entry of these rows, in order. */

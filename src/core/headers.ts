@@ -46,6 +46,11 @@ export function mapHeaders<K extends string>(
   return { indexOf, missing, extra, duplicates, width: headerRow.length };
 }
 
+/** String(value), '' for null or undefined (a Date in its String form: cellText gives ISO). */
+export function asText(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
 /** Text of a cell as read with getValues: numbers and booleans as typed, dates as ISO. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -94,15 +94,9 @@ export function nextInSequence(
 
 function parseYearCounters(stored: string | null): Record<string, number> {
   if (stored === null || stored.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored);
-  } catch {
-    throw new CounterCorruptError(stored);
-  }
-  const result = YearCountersSchema.safeParse(parsed);
-  if (!result.success) throw new CounterCorruptError(stored);
-  return { ...result.data };
+  const counters = z.parseStoredJson(YearCountersSchema, stored);
+  if (!counters) throw new CounterCorruptError(stored);
+  return { ...counters };
 }
 
 /** The stored per-year counters: {"2026": 42}. */

@@ -15,12 +15,9 @@ const EMPTY = { upTo: 1, rows: [] as number[] };
 
 export function parseLedger(stored: string | null): Ledger {
   if (stored === null || stored === '') return {};
-  try {
-    const parsed = LedgerSchema.safeParse(JSON.parse(stored));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // fall through: an unreadable ledger is rebuilt by reconciliation from the register's Response Row column.
-  }
+  const ledger = z.parseStoredJson(LedgerSchema, stored);
+  // An unreadable ledger is rebuilt by reconciliation from the register's Response Row column.
+  if (ledger) return ledger;
   throw new Error(
     'The intake ledger is unreadable; the installation owner can run Extensions › Work Orders › Repair work orders to rebuild it.',
   );
@@ -31,9 +28,10 @@ export function isIngested(ledger: Ledger, sheetName: string, row: number): bool
   return row <= entry.upTo || entry.rows.includes(row);
 }
 
+/** The ledger with the row marked: the same ledger when it already was (marking twice is harmless). */
 export function markIngested(ledger: Ledger, sheetName: string, row: number): Ledger {
+  if (isIngested(ledger, sheetName, row)) return ledger;
   const entry = ledger[sheetName] ?? EMPTY;
-  if (row <= entry.upTo || entry.rows.includes(row)) return ledger;
   const rows = new Set([...entry.rows, row]);
   let upTo = entry.upTo;
   while (rows.delete(upTo + 1)) upTo += 1;

@@ -12,6 +12,7 @@ import { SETTINGS_HEADER_ROW, parseSettings } from './settings';
 import { ROLES } from './model';
 import { STAFF_HEADER_ROW, administratorEmails, parseStaff } from './staff';
 import { ratesFrom } from './labour';
+import { asCellText } from './sanitize';
 
 export type Grid = readonly (readonly unknown[])[];
 
@@ -45,6 +46,47 @@ export function changedCells(before: Grid, after: Grid): ChangedCell[] {
     }
   }
   return changes;
+}
+
+/** A rectangle of cells to write, its values and notes, from 1-based `row` and `column`. */
+export interface CellBlock {
+  row: number;
+  column: number;
+  values: unknown[][];
+  notes: string[][];
+}
+
+/**
+ * What puts a refused edit back in one write: the bounding box of the changed cells, each changed cell
+ * with its value in `before` and `note`, every other cell as it is in `current` with no note. Text is
+ * written as literal text, so Sheets keeps exactly the old value (text never becomes a formula).
+ */
+export function putBackBlock(
+  before: Grid,
+  current: Grid,
+  changes: readonly ChangedCell[],
+  note: string,
+): CellBlock {
+  const rows = changes.map((c) => c.row);
+  const columns = changes.map((c) => c.column);
+  const [top, bottom] = [Math.min(...rows), Math.max(...rows)];
+  const [left, right] = [Math.min(...columns), Math.max(...columns)];
+  const changed = new Set(changes.map((c) => `${c.row}:${c.column}`));
+  const values: unknown[][] = [];
+  const notes: string[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const valueRow: unknown[] = [];
+    const noteRow: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const was = changed.has(`${r}:${c}`);
+      const value = (was ? before : current)[r - 1]?.[c - 1] ?? '';
+      valueRow.push(typeof value === 'string' ? asCellText(value).cell : value);
+      noteRow.push(was ? note : '');
+    }
+    values.push(valueRow);
+    notes.push(noteRow);
+  }
+  return { row: top, column: left, values, notes };
 }
 
 /** What each Staff column accepts, for the note on a refused cell. */

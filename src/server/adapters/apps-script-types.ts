@@ -7,6 +7,7 @@ export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Range = GoogleAppsScript.Spreadsheet.Range;
 export type Protection = GoogleAppsScript.Spreadsheet.Protection;
 export type Form = GoogleAppsScript.Forms.Form;
+export type Item = GoogleAppsScript.Forms.Item;
 export type Trigger = GoogleAppsScript.Script.Trigger;
 export type Properties = GoogleAppsScript.Properties.Properties;
 export type Cache = GoogleAppsScript.Cache.Cache;

@@ -35,8 +35,7 @@ import { documentKeysLastSeen, documentPropertiesOrNull } from './service-handle
 import { isHandedOffMailKey } from './change-log-handoff';
 import { ownerProperties } from './owner-state';
 import { documentLockHold, releaseKeptDocumentLock, withDocumentLock, withUserLock } from './document-lock';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from './apps-script-types';
 
 export {
   BULK_EMAILS,

@@ -6,9 +6,7 @@
 import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../core/model';
 import { columnSpans } from './column-spans';
 import { logSheet, requireSheet } from './workbook';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from './apps-script-types';
 
 export interface ChunkOptions {
   /** Rows handed to `visit` per read. */

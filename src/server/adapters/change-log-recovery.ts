@@ -16,9 +16,7 @@ import { LOG_COLUMN } from '../../core/change-log-row';
 import { Register } from './register';
 import { canonicalOfRow } from '../../core/audit';
 import { hmacSha256Hex } from '../../core/sha256';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from './apps-script-types';
 
 const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
   (Object.entries(REGISTER_COLUMNS) as [WorkOrderField, string][]).map(([field, header]) => [header, field]),

@@ -17,6 +17,7 @@
  * checkpoint: the chain continues from what the add-on knows, and Verify audit log names the damage.
  */
 import { CHANGE_LOG_HEADERS } from '../../core/model';
+import { asText } from '../../core/headers';
 import { GENESIS_HASH } from '../../core/audit';
 import { LOG_COLUMN } from '../../core/change-log-row';
 import {
@@ -31,9 +32,7 @@ import type { UnhashedEntry } from '../../core/audit';
 import { logSheet } from './workbook';
 import { PROPERTY_KEYS } from './document-properties';
 import { documentPropertiesOrNull } from './service-handles';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from './apps-script-types';
 
 const HASH_COLUMN = LOG_COLUMN.hash + 1;
 /** Document property holding the checkpoint (JSON). */
@@ -48,7 +47,6 @@ const GROW_BY = 1000;
 /** Below this many spare rows, an execution with a call to spare grows the sheet early. */
 const LOW_WATER = 300;
 
-const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const HEX64 = /^[0-9a-f]{64}$/;
 
 export function readCheckpoint(): Checkpoint | null {
@@ -87,7 +85,7 @@ export function checkpointCell(checkpoint: Checkpoint): string {
 export function startCheckpoint(sheet: Sheet, keyedRunUncommitted = true): Checkpoint {
   const row = Math.max(1, sheet.getLastRow());
   const maxRows = sheet.getMaxRows();
-  const cell = text(sheet.getRange(row, HASH_COLUMN).getValue());
+  const cell = asText(sheet.getRange(row, HASH_COLUMN).getValue());
   const keyed = row >= 2 && keyedRunUncommitted ? parseKeyedCell(cell) : null;
   if (keyed && keyed.seq <= row - 1) {
     const base = row - keyed.seq;
@@ -106,7 +104,7 @@ export function startCheckpoint(sheet: Sheet, keyedRunUncommitted = true): Check
 function beforeFirstKeyedRun(sheet: Sheet, base: number, count: number, maxRows: number): Checkpoint | null {
   const cells = sheet.getRange(base, HASH_COLUMN, count + 1, 1).getValues();
   for (let i = 1; i <= count; i++) if (parseKeyedCell(cells[i]?.[0])?.seq !== i) return null;
-  const baseCell = text(cells[0]?.[0]).trim().toLowerCase();
+  const baseCell = asText(cells[0]?.[0]).trim().toLowerCase();
   if (base >= 2 && !HEX64.test(baseCell)) return null;
   const legacyHead = base >= 2 ? baseCell : GENESIS_HASH;
   return { legacyRows: base - 1, legacyHead, seq: 0, head: legacyHead, row: base, maxRows };
@@ -141,7 +139,7 @@ export function findTail(sheet: Sheet, checkpoint: Checkpoint): Tail {
   } catch {
     cells = null; // Past the sheet's end: rows were deleted.
   }
-  if (cells && text(cells[0]?.[0]) === checkpointCell(checkpoint)) {
+  if (cells && asText(cells[0]?.[0]) === checkpointCell(checkpoint)) {
     const follows = (cells: unknown[][], from: number): number => {
       let n = from;
       while (parseKeyedCell(cells[n + 1]?.[0])?.seq === checkpoint.seq + n + 1) n++;
@@ -160,7 +158,7 @@ export function findTail(sheet: Sheet, checkpoint: Checkpoint): Tail {
       windowReachesEnd = true;
     }
     let k = cells.length - 1;
-    while (k > uncommitted && text(cells[k]?.[0]) === '') k--;
+    while (k > uncommitted && asText(cells[k]?.[0]) === '') k--;
     if (k === uncommitted && (k < cells.length - 1 || windowReachesEnd)) {
       return {
         checkpoint,

@@ -15,8 +15,7 @@ import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } fr
 import { withOwnerAndDocumentLocks } from './document-lock';
 import { Register } from './register';
 import { parseRowState, sameFieldValue } from './row-state';
-
-type Range = GoogleAppsScript.Spreadsheet.Range;
+import type { Range } from './apps-script-types';
 
 const FIELDS = (Object.keys(REGISTER_COLUMNS) as WorkOrderField[]).filter((f) => f !== 'revision');
 

@@ -32,8 +32,7 @@ import { findTail, readCheckpoint, startCheckpoint, writeCheckpoint, writeRows }
 import { documentLockHold, holdsDocumentLock, holdsOwnerLock } from './document-lock';
 import { documentPropertiesOrNull } from './service-handles';
 import { logSheet } from './workbook';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from './apps-script-types';
 
 export interface TailAppendOptions {
   /**

@@ -1,3 +1,4 @@
+import type { Properties } from './apps-script-types';
 /**
  * The document's properties as one execution sees them while it holds the document lock: the first
  * read under the lock fetches the whole store (one getProperties round trip) and every later read of
@@ -10,7 +11,6 @@
  * Why: a change under the lock reads several of the add-on's keys (the review queue, the change log's
  * checkpoint, the add-on's secret, the installation owner…), each a round trip of its own before.
  */
-type Properties = GoogleAppsScript.Properties.Properties;
 
 /**
  * Whether this execution holds the document lock, kept by document-lock.ts: a store handle first asked

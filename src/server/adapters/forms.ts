@@ -1,5 +1,5 @@
+import type { Form } from './apps-script-types';
 /** The intake form (FormApp), for setup. */
-type Form = GoogleAppsScript.Forms.Form;
 
 /** The form with this id, or null when it was deleted or is no longer shared with the user. */
 export function openFormOrNull(id: string): Form | null {

@@ -4,7 +4,7 @@
  * in one write. A held row stays in the sheet with its full text: nothing is dropped. Rows the
  * add-on did not write (their MAC does not verify) are never put in a digest.
  */
-import { mapHeaders, normalizeHeader } from '../../core/headers';
+import { asText, mapHeaders, normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
 import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
@@ -26,7 +26,6 @@ export interface HeldNotices {
   markDigested(now: Date): void;
 }
 
-const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 const HELD = normalizeHeader(HELD_STATUS);
 
 /** The held notices, oldest first (sheet order: rows are appended). */
@@ -37,7 +36,7 @@ export function readHeldNotices(ss: Spreadsheet): HeldNotices {
   const values = sheet.getDataRange().getValues();
   const layout = mapHeaders(values[0] ?? [], COLUMNS);
   if (layout.missing.length > 0) return none;
-  const at = (row: unknown[], column: keyof typeof COLUMNS): string => text(row[layout.indexOf[column]]);
+  const at = (row: unknown[], column: keyof typeof COLUMNS): string => asText(row[layout.indexOf[column]]);
   const signedByUs = outboxVerifier(ss.getId());
   const rows: number[] = [];
   const notices: HeldNotice[] = [];
@@ -73,7 +72,7 @@ export function readHeldNotices(ss: Spreadsheet): HeldNotices {
       const last = rows[rows.length - 1] as number;
       const marked = new Set(rows);
       // Rows in between keep their values, re-neutralized (a typed "=…" read back as text stays text).
-      const keep = (v: unknown): unknown => (isValidDate(v) ? v : asCellText(text(v)).cell);
+      const keep = (v: unknown): unknown => (isValidDate(v) ? v : asCellText(asText(v)).cell);
       const column = (index: number, value: unknown) =>
         values.slice(first, last + 1).map((row, k) => [marked.has(first + k) ? value : keep(row[index])]);
       sheet.getRange(first + 1, status + 1, last - first + 1, 1).setValues(column(status, DIGESTED_STATUS));

@@ -4,9 +4,8 @@
  * in the hourly job), so every batch asks for the remaining quota once and sends only what fits; the
  * rest waits in the Outbox sheet (mailer.ts layout) for a later run, oldest first.
  */
-import { mapHeaders, normalizeHeader } from '../../core/headers';
+import { asText, mapHeaders, normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
-import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
 import { drainRank } from '../../core/mail-forecast';
 import { REFUSED_MESSAGE, addMacHeader, outboxVerifier } from './outbox-auth';
@@ -15,7 +14,8 @@ import { isQuotaError } from './outbox-deliver';
 import { deleteOutboxRows, trimmableRows } from './outbox-trim';
 import { mailSender } from './sender';
 import { drainAllowance, hourOfDay } from './outbox-allowance';
-import type { Sheet, Spreadsheet } from './apps-script-types';
+import { writeResults } from './outbox-results';
+import type { Spreadsheet } from './apps-script-types';
 
 export const COLUMNS = {
   queuedAt: OUTBOX_HEADERS[0],
@@ -45,9 +45,6 @@ export const OUTBOX_STATUS = {
 
 /** After this many failed sends a message is marked Failed and reported; an administrator may set it back to Queued. */
 export const MAX_SEND_ATTEMPTS = 5;
-
-/** The columns a drain writes back, in this order. */
-const RESULT_COLUMNS: readonly OutboxColumn[] = ['status', 'sentAt', 'attempts', 'lastError'];
 
 export interface FailedMessage {
   row: number;
@@ -98,8 +95,6 @@ function splitRecipients(text: string): string[] {
     .map((a) => a.trim())
     .filter((a) => a !== '');
 }
-
-const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 
 /**
  * Sends queued Outbox messages, emergencies first, then what needs action, then the rest, oldest first
@@ -157,7 +152,7 @@ export function drainOutbox(
       if (isValidDate(queuedAt))
         lastDrainHeld.push({
           atMs: queuedAt.getTime(),
-          recipients: splitRecipients(text(at(row, 'to'))).length,
+          recipients: splitRecipients(asText(at(row, 'to'))).length,
         });
     }
   }
@@ -168,18 +163,18 @@ export function drainOutbox(
   // Emergencies, then mail that needs action, then the rest (drainRank); oldest first within each, and
   // rows queued at the same instant keep their sheet order. An Outbox without a Kind column: by age.
   const kindAt = (values[0] ?? []).findIndex((h) => normalizeHeader(h) === normalizeHeader('Kind'));
-  const rank = (i: number): number => (kindAt < 0 ? 1 : drainRank(text((values[i] ?? [])[kindAt])));
+  const rank = (i: number): number => (kindAt < 0 ? 1 : drainRank(asText((values[i] ?? [])[kindAt])));
   queued.sort((a, b) => rank(a) - rank(b) || queuedAtMs(a) - queuedAtMs(b) || a - b);
   if (queued.length === 0) return result;
 
   const signedByUs = outboxVerifier(ss.getId());
   const authentic = (row: unknown[]): boolean =>
-    signedByUs(text(at(row, 'mac')), {
-      to: text(at(row, 'to')),
-      subject: text(at(row, 'subject')),
-      body: text(at(row, 'body')),
-      htmlBody: text(at(row, 'htmlBody')),
-      recordId: text(at(row, 'recordId')),
+    signedByUs(asText(at(row, 'mac')), {
+      to: asText(at(row, 'to')),
+      subject: asText(at(row, 'subject')),
+      body: asText(at(row, 'body')),
+      htmlBody: asText(at(row, 'htmlBody')),
+      recordId: asText(at(row, 'recordId')),
     });
   const touched: number[] = [];
   // Rows the add-on did not write are marked and skipped before anything is sent.
@@ -200,7 +195,7 @@ export function drainOutbox(
   for (; next < queued.length; next++) {
     const i = queued[next] as number;
     const row = values[i] ?? [];
-    const to = splitRecipients(text(at(row, 'to')));
+    const to = splitRecipients(asText(at(row, 'to')));
     if (options.deadlineMs !== undefined && Date.now() > options.deadlineMs) {
       result.stoppedBy = 'time';
       break;
@@ -218,9 +213,9 @@ export function drainOutbox(
       if (to.length === 0) throw new Error('no recipient');
       MailApp.sendEmail({
         to: to.join(','),
-        subject: text(at(row, 'subject')),
-        body: text(at(row, 'body')),
-        htmlBody: text(at(row, 'htmlBody')) || undefined,
+        subject: asText(at(row, 'subject')),
+        body: asText(at(row, 'body')),
+        htmlBody: asText(at(row, 'htmlBody')) || undefined,
         ...mailSender(ss),
       });
       remaining -= to.length;
@@ -242,8 +237,8 @@ export function drainOutbox(
         set(row, 'status', OUTBOX_STATUS.failed);
         result.failed.push({
           row: i + 1,
-          recordId: text(at(row, 'recordId')),
-          subject: text(at(row, 'subject')),
+          recordId: asText(at(row, 'recordId')),
+          subject: asText(at(row, 'subject')),
           error: messageOf(error),
         });
       } else result.retrying++;
@@ -254,42 +249,10 @@ export function drainOutbox(
   for (const i of queued) {
     const row = values[i] ?? [];
     if (normalizeHeader(at(row, 'status')) === 'queued')
-      lastDrainWaiting += splitRecipients(text(at(row, 'to'))).length;
+      lastDrainWaiting += splitRecipients(asText(at(row, 'to'))).length;
   }
   writeResults(sheet, values, touched, layout.indexOf);
   return result;
-}
-
-/** Writes Status, Sent At, Attempts and Last Error of rows [first touched … last touched] back. */
-function writeResults(
-  sheet: Sheet,
-  values: unknown[][],
-  touched: readonly number[],
-  indexOf: Record<OutboxColumn, number>,
-): void {
-  if (touched.length === 0) return;
-  const first = Math.min(...touched);
-  const last = Math.max(...touched);
-  const columns = RESULT_COLUMNS.map((c) => indexOf[c]).sort((a, b) => a - b);
-  // Only these columns are written: every value in them is ours or re-neutralized, whereas rewriting a
-  // Body cell read back as text would turn "=…" into a formula.
-  const cell = (row: unknown[], index: number): unknown => {
-    const v = row[index];
-    if (index === indexOf.sentAt) return isValidDate(v) ? v : asCellText(text(v)).cell;
-    if (index === indexOf.attempts) return typeof v === 'number' ? v : asCellText(text(v)).cell;
-    return asCellText(text(v)).cell;
-  };
-  // Contiguous result columns (the layout setup writes) are one write; a reordered sheet costs one per run of columns.
-  let start = 0;
-  while (start < columns.length) {
-    let end = start;
-    while (end + 1 < columns.length && (columns[end + 1] as number) === (columns[end] as number) + 1) end++;
-    const block = values
-      .slice(first, last + 1)
-      .map((row) => columns.slice(start, end + 1).map((c) => cell(row, c)));
-    sheet.getRange(first + 1, (columns[start] as number) + 1, block.length, end - start + 1).setValues(block);
-    start = end + 1;
-  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { PROPERTY_KEYS } from './document-properties';
 import { noteSender } from './sender';
 import { documentPropertiesOrNull } from './service-handles';
 import type { Spreadsheet } from './apps-script-types';
+import { readTabValues } from './workbook';
 
 /** Settings and Staff: small, read on almost every execution, changed rarely. */
 export interface ReferenceData {
@@ -48,22 +49,17 @@ const CachedSchema = z.lazySchema(() =>
   }),
 );
 
-function readSheetValues(ss: Spreadsheet, name: string): unknown[][] | null {
-  const sheet = ss.getSheetByName(name);
-  return sheet ? sheet.getDataRange().getValues() : null;
-}
-
 /** Reads both tabs (no cache). Missing tabs fall back to defaults and say so. */
 export function readReferenceData(ss: Spreadsheet): ReferenceData {
   const problems: string[] = [];
-  const settingsValues = readSheetValues(ss, SHEET_NAMES.settings);
+  const settingsValues = readTabValues(ss, SHEET_NAMES.settings);
   let settings = defaultSettings();
   if (settingsValues) {
     const parsed = parseSettings(settingsValues);
     settings = parsed.settings;
     problems.push(...parsed.problems);
   } else problems.push('The Settings tab is missing: defaults are in use until setup restores it.');
-  const staffValues = readSheetValues(ss, SHEET_NAMES.staff);
+  const staffValues = readTabValues(ss, SHEET_NAMES.staff);
   let staff: StaffMember[] = [];
   if (staffValues) {
     const parsed = parseStaff(staffValues);
@@ -101,14 +97,9 @@ export function loadReferenceData(ss: Spreadsheet): ReferenceData {
 function loadFresh(ss: Spreadsheet): ReferenceData {
   const now = Date.now();
   const stored = readSnapshot(REFERENCE_SNAPSHOT_KEY, MAX_AGE_MS, now);
-  if (stored) {
-    try {
-      const parsed = CachedSchema.safeParse(JSON.parse(stored));
-      if (parsed.success) return withSender(ss, parsed.data);
-    } catch {
-      // An unreadable snapshot is read afresh below.
-    }
-  }
+  // An unreadable snapshot is read afresh below.
+  const cached = stored ? z.parseStoredJson(CachedSchema, stored) : null;
+  if (cached) return withSender(ss, cached);
   const fresh = readReferenceData(ss);
   rememberReferenceData(fresh);
   return withSender(ss, fresh);
@@ -123,7 +114,7 @@ function loadFresh(ss: Spreadsheet): ReferenceData {
 export function currentStaff(ss: Spreadsheet): StaffMember[] {
   const loaded = loadReferenceData(ss);
   if (readFromTabs) return loaded.staff;
-  const values = readSheetValues(ss, SHEET_NAMES.staff);
+  const values = readTabValues(ss, SHEET_NAMES.staff);
   // A missing tab: nobody has a role until setup restores it (as readReferenceData says).
   const staff = values ? parseStaff(values).staff : [];
   if (rightsKey(staff) !== rightsKey(loaded.staff)) invalidateReferenceData();

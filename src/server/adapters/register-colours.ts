@@ -3,8 +3,8 @@
  * building a rule from its spec, and telling the add-on's own rules (marked formulas) from everyone else's.
  */
 import { isRegisterColourFormula, type RegisterColourRule } from '../../core/register-colours';
+import type { Range } from './apps-script-types';
 
-type Range = GoogleAppsScript.Spreadsheet.Range;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
 export function buildColourRule(spec: RegisterColourRule, range: Range): Rule {

@@ -14,8 +14,7 @@ import {
 } from './row-state';
 import { readHeaderRow } from './workbook';
 import { columnLetter } from '../../core/a1';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from './apps-script-types';
 
 /** The parts of SetupReport this uses (kept structural so adapters do not import a feature). */
 export interface RepairNotes {

@@ -18,8 +18,7 @@ import type { WorkOrderField } from '../../core/model';
 import { findRowStateColumn, parseRowState } from './row-state';
 import { BACKFILL_ROWS } from './row-state-column';
 import { readHeaderRow } from './workbook';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from './apps-script-types';
 
 export interface Refilled {
   /** Cells filled from their row's record. */

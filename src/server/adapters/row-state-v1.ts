@@ -79,15 +79,9 @@ const StateSchema = z.lazySchema(() =>
 
 /** The record in a version-1 cell, or null when it is not one. */
 export function parseVersion1(cell: string): RowState | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(cell);
-  } catch {
-    return null;
-  }
-  const parsed = StateSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const { r, f, h = {}, n = [] } = parsed.data;
+  const parsed = z.parseStoredJson(StateSchema, cell);
+  if (!parsed) return null;
+  const { r, f, h = {}, n = [] } = parsed;
   const order = {} as Record<WorkOrderField, unknown>;
   for (const field of FIELDS) {
     const value = f[field];

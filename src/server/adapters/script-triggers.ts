@@ -1,6 +1,5 @@
+import type { Spreadsheet, Trigger } from './apps-script-types';
 /** Installable triggers (ScriptApp), for setup: the only code that creates or deletes them. */
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Trigger = GoogleAppsScript.Script.Trigger;
 
 export type SpreadsheetTriggerKind = 'formSubmit' | 'edit';
 

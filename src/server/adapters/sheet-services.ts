@@ -1,8 +1,8 @@
+import type { Spreadsheet } from './apps-script-types';
 /**
  * Spreadsheet service calls features need that are not a method of a sheet or range they hold:
  * opening by id, the data-validation builder, chart types.
  */
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The spreadsheet with this id (the hourly job runs with no active document). */
 export function openSpreadsheet(id: string): Spreadsheet {

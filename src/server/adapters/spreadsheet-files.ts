@@ -1,9 +1,9 @@
+import type { Spreadsheet } from './apps-script-types';
 /**
  * Spreadsheet files the add-on makes itself (the archive spreadsheets). SpreadsheetApp.create and
  * openById need only the `spreadsheets` scope the add-on already declares: Apps Script's reference
  * lists no Drive scope for either, and a file the add-on created is opened by id like any other.
  */
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A new spreadsheet owned by the user running the add-on: one tab, "Sheet1", 1000 × 26. */
 export function createSpreadsheetFile(name: string): Spreadsheet {

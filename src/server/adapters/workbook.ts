@@ -1,4 +1,5 @@
 import { SHEET_NAMES } from '../../core/model';
+import type { CellBlock } from '../../core/settings-edit';
 import type { Sheet, Spreadsheet } from './apps-script-types';
 
 /** A user-facing failure: its message is shown as is (sidebar, toast, alert) and logged. */
@@ -47,6 +48,19 @@ export function localSheet(ss: Spreadsheet, name: string): Sheet {
 /** The change log's sheet, through the local accessor (change-log-tail.ts appends to it). */
 export function logSheet(ss: Spreadsheet): Sheet {
   return localSheet(ss, SHEET_NAMES.changeLog);
+}
+
+/** The named tab's whole data range in one read; null when the workbook has no such tab. */
+export function readTabValues(ss: Spreadsheet, name: string): unknown[][] | null {
+  const sheet = ss.getSheetByName(name);
+  return sheet ? sheet.getDataRange().getValues() : null;
+}
+
+/** Writes a block's values and notes over its one range (two calls, whatever its size). */
+export function writeCellBlock(sheet: Sheet, block: CellBlock): void {
+  const range = sheet.getRange(block.row, block.column, block.values.length, block.values[0]?.length ?? 0);
+  range.setValues(block.values);
+  range.setNotes(block.notes);
 }
 
 /** Row 1 of a sheet, trailing empty cells dropped: one read, whatever the sheet's width. */

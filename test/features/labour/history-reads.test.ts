@@ -10,6 +10,7 @@ import type { MyWorkRecordResponse } from '../../../src/server/features/labour/e
 import { TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { assignedOrders, step } from '../my-work/helpers';
 import { ELECTRICAL_CHECKLIST, typeChecklists } from '../checklists/helpers';
+import { formatLocalDate } from '../../../src/core/time';
 
 const HISTORY = 4_000;
 const TABS = ['Checklist Items', 'Time', 'Parts Used'] as const;
@@ -60,7 +61,8 @@ test('a record call and a completion read their order rows from the tabs’ ends
     await typeChecklists(wb, ELECTRICAL_CHECKLIST);
     const history = writeHistory(wb);
     const [id] = await assignedOrders(wb, [TECH]);
-    const today = wb.rt.world.clock.now().toISOString().slice(0, 10);
+    // The spreadsheet's own today: a UTC date is tomorrow there for hours each evening, and refused.
+    const today = formatLocalDate(wb.rt.world.clock.now(), wb.model.timeZone);
     // Two days of time on it, a part, a tick.
     await recordCall(wb, { kind: 'time', id, date: today, hours: 2 });
     await recordCall(wb, { kind: 'part', id, part: 'Fuse', quantity: 2, unitCost: 1.5 });

@@ -32,8 +32,7 @@ import {
   type Eligible,
   type PlannedChunk,
 } from './plan';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /**
  * Estimated Google time a run may spend before it stops starting chunks: 4 minutes, so the planning

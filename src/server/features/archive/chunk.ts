@@ -25,8 +25,7 @@ import { invalidateReviewQueue } from '../../adapters/review-queue';
 import { ARCHIVE_MAC_HEADER, archiveRow, descendingBlocks, isArchiveCandidate } from './plan';
 import type { ArchiveTarget, ArchiveTargets } from './files';
 import { clearProgress, readProgress, writeProgress, type ChunkProgress } from './progress';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface ChunkContext {
   ss: Spreadsheet;

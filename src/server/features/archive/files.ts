@@ -16,9 +16,7 @@ import { PROPERTY_KEYS, documentProperties } from '../../adapters/document-prope
 import { createSpreadsheetFile, openSpreadsheetOrNull } from '../../adapters/spreadsheet-files';
 import { UserFacingError, readHeaderRow } from '../../adapters/workbook';
 import { archiveHeader } from './plan';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 const ArchiveFileSchema = z.lazySchema(() =>
   z.object({
@@ -39,18 +37,12 @@ export const archiveFileName = (year: number): string => `Work Orders Archive ${
 export function listArchiveFiles(): ArchiveFile[] {
   const text = documentProperties().getProperty(PROPERTY_KEYS.archiveFiles);
   if (text === null || text === '') return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = null;
-  }
-  const files = ArchiveFilesSchema.safeParse(parsed);
-  if (!files.success)
+  const files = z.parseStoredJson(ArchiveFilesSchema, text);
+  if (!files)
     throw new Error(
       `The list of archive spreadsheets in document properties is unreadable: ${text.slice(0, 80)}`,
     );
-  return [...files.data].sort((a, b) => a.year - b.year);
+  return [...files].sort((a, b) => a.year - b.year);
 }
 
 function saveArchiveFiles(files: readonly ArchiveFile[]): void {

@@ -16,6 +16,11 @@ export const ARCHIVED_AT = 'Archived At';
 export { ARCHIVE_MAC_HEADER };
 const DAY_MS = 86_400_000;
 
+/**
+ * The dates the row keeps of what happened to the order, the request and each step after it. Not the
+ * register's other date columns (core/columns DATE_TIME_FIELDS): Due is a deadline, not an event, and
+ * On Hold Since says whether the order is on hold now (resuming empties it).
+ */
 const DATE_FIELDS = [
   'requestedAt',
   'decidedAt',

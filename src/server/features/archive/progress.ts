@@ -21,13 +21,7 @@ export type ChunkProgress = z.infer<typeof ProgressSchema>;
 /** The chunk in progress, or null. An unreadable marker is dropped: the register still says what is left. */
 export function readProgress(): ChunkProgress | null {
   const read = readChunkedFrom(documentProperties(), PROPERTY_KEYS.archiveProgress);
-  if (read.kind !== 'ok') return null;
-  try {
-    const parsed = ProgressSchema.safeParse(JSON.parse(read.text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return read.kind === 'ok' ? z.parseStoredJson(ProgressSchema, read.text) : null;
 }
 
 export function writeProgress(progress: ChunkProgress): void {

@@ -7,8 +7,7 @@ import { activeAssets, assetChoice, type Asset } from '../../../core/assets';
 import type { Settings } from '../../../core/settings';
 import { ensureIntakeForm } from '../setup/intake-form';
 import { SetupReport } from '../setup/report';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export function assetChoices(assets: readonly Asset[]): string[] {
   return activeAssets(assets).map(assetChoice);

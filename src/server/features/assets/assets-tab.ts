@@ -14,26 +14,18 @@ import {
 } from '../../../core/assets';
 import { mapHeaders } from '../../../core/headers';
 import type { Settings } from '../../../core/settings';
-import { readHeaderRow } from '../../adapters/workbook';
+import { readHeaderRow, readTabValues } from '../../adapters/workbook';
 import { ensureSheet } from '../setup/sheets';
 import { applyColumnLists, type ColumnList } from '../setup/validation';
 import type { SetupReport } from '../setup/report';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 export function assetContext(settings: Settings): AssetContext {
   return { locations: settings.locations, categories: settings.categories };
 }
 
-/** The tab's values (one read), or null when there is no Assets tab. */
-export function readAssetValues(ss: Spreadsheet): unknown[][] | null {
-  const sheet = ss.getSheetByName(SHEET_NAMES.assets);
-  return sheet ? sheet.getDataRange().getValues() : null;
-}
-
 export function readAssets(ss: Spreadsheet, settings: Settings): ParsedAssets {
-  return parseAssets(readAssetValues(ss) ?? [], assetContext(settings));
+  return parseAssets(readTabValues(ss, SHEET_NAMES.assets) ?? [], assetContext(settings));
 }
 
 /** Drop-downs that warn (the edit trigger is what refuses a bad row, with a note saying why). */

@@ -22,8 +22,7 @@ import type { ReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { readAcceptedGrid } from '../edits/accepted-tabs';
 import type { EditedRange } from '../edits/register-edit';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../../adapters/apps-script-types';
 
 export type CatalogTab = typeof SHEET_NAMES.assets | typeof SHEET_NAMES.schedules;
 

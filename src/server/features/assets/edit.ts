@@ -14,9 +14,7 @@ import { scheduleContext } from '../schedules/schedules-tab';
 import { syncAssetQuestion } from './asset-question';
 import { assetContext, readAssets } from './assets-tab';
 import { judgeCatalogHandEdit, type CatalogSpec } from './catalog-edit';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** How a catalog tab's hand edit is judged, and what follows an edit that changed the tab. */
 interface CatalogEditing {

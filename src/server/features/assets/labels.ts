@@ -19,12 +19,10 @@ import { alertUser, showDialog } from '../../adapters/ui';
 import { activeSpreadsheet, UserFacingError } from '../../adapters/workbook';
 import { answer, refusal } from '../review/respond';
 import { readAssets } from './assets-tab';
+import type { Form, Item } from '../../adapters/apps-script-types';
 
 export const LABELS_FILE = 'LabelsDialog';
 export const LABELS_TITLE = 'Request labels';
-
-type Form = GoogleAppsScript.Forms.Form;
-type Item = GoogleAppsScript.Forms.Item;
 
 function mayPrint(reference: ReferenceData, email: string): string | null {
   if (roleMay(roleOf(reference.staff, email), 'administer')) return null;

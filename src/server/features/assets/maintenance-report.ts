@@ -5,8 +5,7 @@ import type { ReportTab } from '../../../core/reports';
 import { ZonedCalendar } from '../../../core/time';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { readAssets } from './assets-tab';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export function maintenanceReportTab(
   ss: Spreadsheet,

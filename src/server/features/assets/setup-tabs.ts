@@ -8,12 +8,12 @@ import { SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { parseSchedules } from '../../../core/schedules';
 import type { Settings } from '../../../core/settings';
 import type { SetupReport } from '../setup/report';
-import { ensureSchedulesSheet, readScheduleValues, scheduleContext } from '../schedules/schedules-tab';
+import { readTabValues } from '../../adapters/workbook';
+import { ensureSchedulesSheet, scheduleContext } from '../schedules/schedules-tab';
 import { assetChoices } from './asset-question';
-import { assetContext, ensureAssetsSheet, readAssetValues } from './assets-tab';
+import { assetContext, ensureAssetsSheet } from './assets-tab';
 import { recordAcceptedCatalog } from './catalog-edit';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export function ensureCatalogTabs(
   ss: Spreadsheet,
@@ -36,9 +36,9 @@ function acceptCatalog(
   timeZone: string,
   report: SetupReport,
 ): { assetChoices: string[] } {
-  const assetValues = readAssetValues(ss) ?? [];
+  const assetValues = readTabValues(ss, SHEET_NAMES.assets) ?? [];
   const assets = parseAssets(assetValues, assetContext(settings));
-  const scheduleValues = readScheduleValues(ss) ?? [];
+  const scheduleValues = readTabValues(ss, SHEET_NAMES.schedules) ?? [];
   const schedules = parseSchedules(scheduleValues, scheduleContext(settings, assets.assets, timeZone));
   report.warnings.push(...[...assets.problems, ...schedules.problems].map((p) => p.message));
   recordAcceptedCatalog(SHEET_NAMES.assets, assetValues);

@@ -9,8 +9,7 @@ import { itemsForCategory } from '../../../core/checklists';
 import type { ChangeSource, WorkOrder } from '../../../core/model';
 import { documentKey } from '../../adapters/addon-secret';
 import { appendRows, checklistDefinitions, markChecklistsInUse, noteNoChecklistCopy } from './tabs';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface ChecklistCopy {
   /** The change-log line, to go with the approval's own rows. */

@@ -13,8 +13,7 @@ import type { WorkOrder } from '../../../core/model';
 import { documentKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { checklistCopiesOf, checklistCopyGrid, checklistDefinitions } from './tabs';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Orders looked up one by one (from the tab's end) before the loader reads the whole tab once instead. */
 const ONE_BY_ONE = 3;

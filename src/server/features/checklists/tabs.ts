@@ -28,13 +28,14 @@ import {
 import { SHEET_NAMES } from '../../../core/model';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { writeSnapshot } from '../../adapters/durable-snapshot';
+import { readTabValues } from '../../adapters/workbook';
 import { rideWithQueueSave } from '../../adapters/review-queue';
 import { readAcceptedGrid } from '../edits/accepted-tabs';
 import { checklistRowsOf } from '../labour/order-rows';
 import { ensureSheet } from '../setup/sheets';
 import type { SetupReport } from '../setup/report';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Grid = readonly (readonly unknown[])[];
 
 /** Document property of the Checklists tab as last accepted. */
@@ -77,13 +78,7 @@ function ensureRateColumnAndAcceptChecklists(ss: Spreadsheet, report: SetupRepor
       );
     }
   }
-  recordAcceptedChecklists(readGrid(ss, CHECKLISTS_SHEET) ?? []);
-}
-
-/** A tab's whole used range in one read; null when the tab is missing. */
-export function readGrid(ss: Spreadsheet, name: string): unknown[][] | null {
-  const sheet = ss.getSheetByName(name);
-  return sheet ? sheet.getDataRange().getValues() : null;
+  recordAcceptedChecklists(readTabValues(ss, CHECKLISTS_SHEET) ?? []);
 }
 
 /** Appends rows in one write, growing the sheet first (a write past its last row throws). */
@@ -123,7 +118,7 @@ export function recordAcceptedChecklists(grid: Grid): void {
  * else the tab as it stands.
  */
 export function checklistDefinitions(ss: Spreadsheet, categories: readonly string[]): ChecklistDefinition[] {
-  const grid = readAcceptedChecklists() ?? readGrid(ss, CHECKLISTS_SHEET) ?? [];
+  const grid = readAcceptedChecklists() ?? readTabValues(ss, CHECKLISTS_SHEET) ?? [];
   return parseChecklists(grid, categories).items;
 }
 
@@ -184,7 +179,7 @@ export function noteNoChecklistCopy(id: string): void {
 
 /** Every order's checklist copy, or none without reading when no copy was ever made. */
 export function checklistCopyGrid(ss: Spreadsheet): unknown[][] {
-  return checklistsInUse() ? (readGrid(ss, CHECKLIST_ITEMS_SHEET) ?? []) : [];
+  return checklistsInUse() ? (readTabValues(ss, CHECKLIST_ITEMS_SHEET) ?? []) : [];
 }
 
 /**

@@ -7,6 +7,7 @@
 import { SHEET_NAMES } from '../../../core/model';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { readSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
+import { readTabValues } from '../../adapters/workbook';
 import type { Grid } from '../../../core/settings-edit';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,16 +48,10 @@ export function recordAcceptedTab(tab: AcceptedTab, grid: Grid): void {
   writeSnapshot(KEY[tab], JSON.stringify(plain(grid)), Date.now());
 }
 
-/** The tab's whole used range, one read. */
-export function readTab(ss: Spreadsheet, tab: AcceptedTab): unknown[][] | null {
-  const sheet = ss.getSheetByName(tab);
-  return sheet ? sheet.getDataRange().getValues() : null;
-}
-
 /** Setup: the tabs as they stand become the accepted copies. */
 export function recordAcceptedTabs(ss: Spreadsheet): void {
   for (const tab of [SHEET_NAMES.staff, SHEET_NAMES.settings] as const) {
-    const values = readTab(ss, tab);
+    const values = readTabValues(ss, tab);
     if (values) recordAcceptedTab(tab, values);
   }
 }

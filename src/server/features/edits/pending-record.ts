@@ -69,13 +69,7 @@ export function pendingRecord(range: EditedRange, user: string, now: Date): Pend
 
 /** A stored record, or null when it does not read as one. */
 export function parsePendingEdit(text: string | undefined): PendingEdit | null {
-  if (!text) return null;
-  try {
-    const parsed = PendingEditSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return text ? z.parseStoredJson(PendingEditSchema, text) : null;
 }
 
 /**

@@ -9,7 +9,6 @@
  *    dropped, and (Staff) the sheet protections re-applied so new roles take effect at once.
  */
 import { SHEET_NAMES } from '../../../core/model';
-import { asCellText } from '../../../core/sanitize';
 import { cellText } from '../../../core/headers';
 import { formatLocal } from '../../../core/time';
 import {
@@ -17,7 +16,7 @@ import {
   SETTINGS_ACCEPTED,
   judgeSettingsEdit,
   judgeStaffEdit,
-  type ChangedCell,
+  putBackBlock,
   type Grid,
 } from '../../../core/settings-edit';
 import { administratorEmails, parseStaff } from '../../../core/staff';
@@ -26,19 +25,15 @@ import { invalidateReferenceData, readReferenceData } from '../../adapters/refer
 import { currentUserEmail } from '../../adapters/session';
 import { applyProtections } from '../setup/protections';
 import { recordedInstallationOwner } from '../setup/installation';
-import { readAcceptedTab, recordAcceptedTab, readTab, type AcceptedTab } from './accepted-tabs';
+import { readTabValues, writeCellBlock } from '../../adapters/workbook';
+import { readAcceptedTab, recordAcceptedTab, type AcceptedTab } from './accepted-tabs';
 import type { EditedRange } from './register-edit';
-import { columnLetter } from '../../../core/a1';
+import { cellA1 } from '../../../core/a1';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const SOURCE = 'sheet edit' as const;
-
-/** What to write back so that Sheets keeps exactly the old value (text never becomes a formula). */
-function literal(value: unknown): unknown {
-  return typeof value === 'string' ? asCellText(value).cell : value;
-}
 
 /**
  * The tab before this edit: the accepted copy; without one (a workbook set up by an older version),
@@ -54,37 +49,6 @@ function beforeEdit(tab: AcceptedTab, now: Grid, range: EditedRange): Grid {
   return copy;
 }
 
-/** Puts every changed cell back in one write over their bounding box, with a note on each. */
-function putBack(
-  sheet: Sheet,
-  before: Grid,
-  current: Grid,
-  changes: readonly ChangedCell[],
-  note: string,
-): void {
-  const top = Math.min(...changes.map((c) => c.row));
-  const bottom = Math.max(...changes.map((c) => c.row));
-  const left = Math.min(...changes.map((c) => c.column));
-  const right = Math.max(...changes.map((c) => c.column));
-  const changed = new Set(changes.map((c) => `${c.row}:${c.column}`));
-  const values: unknown[][] = [];
-  const notes: string[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row: unknown[] = [];
-    const noteRow: string[] = [];
-    for (let c = left; c <= right; c++) {
-      const source = changed.has(`${r}:${c}`) ? before : current;
-      row.push(literal(source[r - 1]?.[c - 1] ?? ''));
-      noteRow.push(changed.has(`${r}:${c}`) ? note : '');
-    }
-    values.push(row);
-    notes.push(noteRow);
-  }
-  const range = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
-  range.setValues(values);
-  range.setNotes(notes);
-}
-
 export interface ReferenceEditOutcome {
   /** True when the edit stands (accepted, or nothing changed). */
   accepted: boolean;
@@ -96,12 +60,12 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   const tab = sheet.getName() === SHEET_NAMES.staff ? SHEET_NAMES.staff : SHEET_NAMES.settings;
   const user = currentUserEmail();
   const now = new Date();
-  const current = readTab(ss, tab) ?? [];
+  const current = readTabValues(ss, tab) ?? [];
   const before = beforeEdit(tab, current, range);
   const acceptedStaff =
     tab === SHEET_NAMES.staff
       ? before
-      : (readAcceptedTab(SHEET_NAMES.staff) ?? readTab(ss, SHEET_NAMES.staff) ?? []);
+      : (readAcceptedTab(SHEET_NAMES.staff) ?? readTabValues(ss, SHEET_NAMES.staff) ?? []);
   const judgement =
     tab === SHEET_NAMES.staff
       ? judgeStaffEdit({ before, after: current, editor: user })
@@ -111,14 +75,13 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
           administrators: administratorEmails(parseStaff(acceptedStaff).staff),
           editor: user,
         });
-  const where = (c: ChangedCell): string => `${columnLetter(c.column)}${c.row}`;
   if (judgement.changes.length === 0) return { accepted: true, toast: null, entries: [] };
   if (!judgement.ok) {
     const reference = readReferenceData(ss);
     const reasons = judgement.reasons.join('; ');
     const accepted = tab === SHEET_NAMES.staff ? STAFF_ACCEPTED : SETTINGS_ACCEPTED;
     const note = `Work Orders put this back (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}. ${accepted}`;
-    putBack(sheet, before, current, judgement.changes, note);
+    writeCellBlock(sheet, putBackBlock(before, current, judgement.changes, note));
     invalidateReferenceData();
     return {
       accepted: false,
@@ -128,7 +91,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
         user,
         source: SOURCE,
         recordId: tab,
-        field: `${where(c)} (refused)`,
+        field: `${cellA1(c.row, c.column)} (refused)`,
         oldValue: cellText(c.before),
         newValue: `${cellText(c.after)} [${reasons}]`,
       })),
@@ -147,7 +110,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
       user,
       source: SOURCE,
       recordId: tab,
-      field: where(c),
+      field: cellA1(c.row, c.column),
       oldValue: cellText(c.before),
       newValue: cellText(c.after),
     })),

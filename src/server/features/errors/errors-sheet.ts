@@ -1,7 +1,6 @@
 import { SHEET_NAMES } from '../../../core/model';
 import { asCellText } from '../../../core/sanitize';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export const ERRORS_HEADERS = ['Timestamp', 'Trigger', 'User', 'Message', 'Stack', 'Emailed'] as const;
 

@@ -22,15 +22,9 @@ export function firstTimeToday(spreadsheetId: string, key: string, day: string):
 }
 
 function claim(spreadsheetId: string, key: string, day: string): boolean {
-  let stored: z.infer<typeof NotifiedSchema> = { day, keys: [] };
-  try {
-    const parsed = NotifiedSchema.safeParse(
-      JSON.parse(readOwnerState(spreadsheetId, NOTIFIED_ERRORS) ?? 'null'),
-    );
-    if (parsed.success && parsed.data.day === day) stored = parsed.data;
-  } catch {
-    // unreadable: start the day afresh
-  }
+  const kept = z.parseStoredJson(NotifiedSchema, readOwnerState(spreadsheetId, NOTIFIED_ERRORS) ?? 'null');
+  // Missing, unreadable or another day's: start the day afresh.
+  const stored = kept?.day === day ? kept : { day, keys: [] };
   if (stored.keys.includes(key)) return false;
   const keys = [...stored.keys, key].slice(-MAX_KEYS);
   writeOwnerState(spreadsheetId, NOTIFIED_ERRORS, JSON.stringify({ day, keys }));

@@ -8,8 +8,7 @@ import { loadReferenceData, type ReferenceData } from '../../adapters/reference-
 import { appendErrorRow } from './errors-sheet';
 import { firstTimeToday } from './notified';
 import { activeUserEmail, effectiveUserEmail } from '../../adapters/session';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface Problem {
   /** The trigger, menu item or job step it happened in, e.g. "onHourlyTrigger". */

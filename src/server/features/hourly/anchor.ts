@@ -15,8 +15,7 @@ import { readLastLogRows } from '../../adapters/change-log-read';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Owner state (per spreadsheet): the last anchor sent, JSON { day, seq, mac }. */
 export const LAST_ANCHOR = 'auditAnchor';

@@ -14,6 +14,7 @@ import { effectiveUserEmail } from '../../adapters/session';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
 import type { HourlyRegister } from './register-view';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** What the digest shows of each open order. */
 const DIGEST_FIELDS = [
@@ -25,8 +26,6 @@ const DIGEST_FIELDS = [
   'description',
   'reason',
 ] as const;
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Owner state (per spreadsheet): the local date of the last digest, "YYYY-MM-DD". */
 export const LAST_DIGEST = 'lastDigest';

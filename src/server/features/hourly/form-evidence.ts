@@ -5,8 +5,7 @@
  */
 import { formResponsesSince } from '../../adapters/installation-services';
 import type { Candidate } from './response-rows';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Timestamps of a form's responses are matched to the second (the sheet's Timestamp cell holds seconds). */
 const SECOND = 1_000;

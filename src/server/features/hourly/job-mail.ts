@@ -1,7 +1,6 @@
 import type { OutgoingEmail } from '../../adapters/mailer';
 import { deliverAll } from '../../adapters/outbox';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /**
  * The job's mail: every step delivers through it, so once anything had to be queued (quota short, or

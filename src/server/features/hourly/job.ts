@@ -28,8 +28,7 @@ import { HourlyRegister } from './register-view';
 import { sendReminders, type ReminderCounts } from './reminders';
 import { restoreDeletedOrders } from '../integrity/restore';
 import { createScheduledOrders } from '../schedules/create-orders';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** The drain stops sending after this long, leaving time for the other steps within the 6-minute limit. */
 const DRAIN_BUDGET_MS = 2 * 60_000;

@@ -2,13 +2,7 @@
  * The intake ledger as reconciliation reads and settles it: read without a lock (intake writes it
  * under the locks), started afresh when unreadable, and the rows found recorded marked in one write.
  */
-import {
-  isIngested,
-  markIngested,
-  parseLedger,
-  serializeLedger,
-  type Ledger,
-} from '../../../core/intake-ledger';
+import { markIngested, parseLedger, serializeLedger, type Ledger } from '../../../core/intake-ledger';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { INTAKE_LEDGER } from '../intake/form-submit';
@@ -36,8 +30,7 @@ export function markRecorded(ssId: string, rows: readonly ResponseRow[]): void {
   if (rows.length === 0) return;
   withOwnerAndDocumentLocks(() => {
     let ledger = parseLedger(readOwnerState(ssId, INTAKE_LEDGER));
-    for (const { sheetName, row } of rows)
-      if (!isIngested(ledger, sheetName, row)) ledger = markIngested(ledger, sheetName, row);
+    for (const { sheetName, row } of rows) ledger = markIngested(ledger, sheetName, row);
     writeOwnerState(ssId, INTAKE_LEDGER, serializeLedger(ledger));
   });
 }

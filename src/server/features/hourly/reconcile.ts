@@ -22,10 +22,9 @@ import type { HourlyRegister } from './register-view';
 import { RegisterIndex } from './response-match';
 import { unrecordedRows, type Candidate } from './response-rows';
 import { responseSheets } from './response-tabs';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export { FORMLESS_TABS } from './response-tabs';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Each ingestion takes the locks and writes the register and the log: bounded per run, and by time (6-minute limit). */
 export const MAX_INGESTED_PER_RUN = 50;

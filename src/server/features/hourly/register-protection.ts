@@ -22,8 +22,7 @@ import {
   registerColumnProtections,
   systemColumnRuns,
 } from '../setup/register-columns-protection';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Empty rows added below the register when it is extended: days of requests before the next extension. */
 export const SPARE_ROWS = 500;

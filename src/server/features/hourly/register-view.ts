@@ -15,8 +15,7 @@
 import { OPEN_STATUSES, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { isBlankRow, normalizeHeader, parseRegisterRow } from '../../../core/columns';
 import { Register } from '../../adapters/register';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** A read call costs about as much as this many more cells read in it: gaps shorter are read through. */
 const CELLS_PER_CALL = 10_000;

@@ -14,8 +14,7 @@ import {
   serializeReminderState,
   type ThresholdKind,
 } from './thresholds';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Owner state (per spreadsheet): the thresholds each open work order has had. */
 export const REMINDER_STATE = 'reminders';

@@ -8,8 +8,7 @@ import { missingRows, type Ledger } from '../../../core/intake-ledger';
 import { parseSubmission, type Submission } from '../../../core/intake';
 import { cellText, normalizeHeader } from '../../../core/headers';
 import { isValidDate } from '../../../core/time';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../../adapters/apps-script-types';
 
 /** A row of a responses tab, as the intake ledger names it. */
 export interface ResponseRow {

@@ -5,9 +5,7 @@
  */
 import { SHEET_NAMES } from '../../../core/model';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 const RESPONSES_TAB = /^form responses \d+$/i;
 

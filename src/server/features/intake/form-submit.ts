@@ -37,8 +37,7 @@ import { isUpdateResponse } from '../../../shared/my-work-update-form';
 import { applyUpdateResponse } from '../my-work/form-update';
 import { servesAsInstallationOwner } from '../setup/installation';
 import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export const REQUEST_COUNTER = REQUEST_COUNTER_STATE;
 export { INTAKE_LEDGER };

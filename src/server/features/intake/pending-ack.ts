@@ -23,13 +23,7 @@
  * before, the ledger after). The price: only the owner's executions (the next submission, the hourly
  * job) see it, not every writer in the document.
  */
-import {
-  isIngested,
-  markIngested,
-  parseLedger,
-  serializeLedger,
-  type Ledger,
-} from '../../../core/intake-ledger';
+import { markIngested, parseLedger, serializeLedger, type Ledger } from '../../../core/intake-ledger';
 import { responseRef } from '../../../core/intake';
 import { supervisorEmails } from '../../../core/staff';
 import { Register } from '../../adapters/register';
@@ -39,8 +33,7 @@ import type { OutgoingEmail } from '../../adapters/mailer';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerState, readOwnerStates, writeOwnerStates } from '../../adapters/owner-state';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Owner-state name of the intake ledger (core/intake-ledger.ts), per installation owner. */
 export const INTAKE_LEDGER = 'intakeLedger';
@@ -103,9 +96,7 @@ export function settlePending(
     now,
     supervisors: supervisorEmails(reference.staff),
   });
-  const marked = isIngested(ledger, pending.sheetName, pending.row)
-    ? ledger
-    : markIngested(ledger, pending.sheetName, pending.row);
+  const marked = markIngested(ledger, pending.sheetName, pending.row);
   console.warn(
     `${pending.recordId} (${responseRef(pending.sheetName, pending.row)}) landed before its execution stopped: recorded, ${emails.length} email(s) queued.`,
   );

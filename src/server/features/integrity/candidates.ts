@@ -14,8 +14,7 @@ import { readChunkedFrom, writeChunked } from '../../adapters/chunked-property';
 import { ownerKey, ownerProperties, readOwnerState } from '../../adapters/owner-state';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { REQUEST_COUNTER_STATE } from '../setup/counters';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /**
  * Owner state (per spreadsheet): the request numbers the log showed never created or archived, as a

@@ -25,9 +25,7 @@ import { readChangeLogChunks } from '../../adapters/change-log-read';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { logSheet } from '../../adapters/workbook';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 export const CHUNK_ROWS = 50_000;
 const PLAIN_HASH = /^[0-9a-f]{64}$/;

@@ -27,8 +27,7 @@ import { holdsDocumentLock } from '../../adapters/document-lock';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { logSheet } from '../../adapters/workbook';
 import { LogFold, readLogKnowledge, readLogRows, type LogKnowledge } from './log-history';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Readings of the whole log one edit may make (each about a minute at 100,000 orders). */
 export const MAX_LOG_READS = 2;

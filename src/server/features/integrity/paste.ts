@@ -31,9 +31,7 @@ import { highestIssued, missingCandidates, readSettled } from './candidates';
 import { WHOLE_LOG_READING, type LogReading } from './log-snapshot';
 import { rebuildOrders } from './rebuild';
 import { putBackUnkeptFields, unkeptRecordIds } from './unkept-fields';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 const WHAT_TO_DO =
   'To change a work order, type into its own cells; to copy a row, leave out the hidden "Last Known State" column';

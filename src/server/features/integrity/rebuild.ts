@@ -10,8 +10,7 @@ import type { HmacKey } from '../../../core/keyed-chain';
 import type { WorkOrder } from '../../../core/model';
 import { replayOrder, type RecordHistory } from '../../../core/replay';
 import type { Settings } from '../../../core/settings';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export const ANSWERS_NOT_FOUND =
   'Restored from the change log: the original form answers were not found as intake recorded them';

@@ -22,8 +22,7 @@ import type { RegisterRecords, TrustedValue } from '../../../core/register-audit
 import { formatLocal, isDate, parseIso } from '../../../core/time';
 import { Register } from '../../adapters/register';
 import { canonicalOrder, parseRowState, sameFieldValue, ROW_STATE_HEADER } from '../../adapters/row-state';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** One value of the register the log does not vouch for. */
 export interface RegisterFinding {

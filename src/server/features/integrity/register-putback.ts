@@ -21,8 +21,7 @@ import { withDocumentLock } from '../../adapters/document-lock';
 import { Register, type LocatedOrder } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
 import { foundText, readField, valueOf, type RegisterFinding } from './register-check';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface PutBackOutcome {
   /** Orders whose row was put back, in the order found. */

@@ -23,9 +23,7 @@ import {
   type RegisterFinding,
   type RegisterSnapshot,
 } from './register-check';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** Findings listed in the message (all of them are in the result). */
 const SHOWN = 20;

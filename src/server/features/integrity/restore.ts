@@ -30,8 +30,7 @@ import { INTAKE_LEDGER } from '../intake/form-submit';
 import { missingCandidates, readSettled, rememberSettled } from './candidates';
 import { readLogKnowledge } from './log-history';
 import { rebuildOrders } from './rebuild';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface RestoreOutcome {
   /** Ids restored to the register, in id order. */

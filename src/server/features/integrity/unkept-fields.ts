@@ -48,8 +48,7 @@ import { WHOLE_LOG_READING, type LogReading } from './log-snapshot';
 import type { PastedRows } from './paste';
 import { rebuildOrders } from './rebuild';
 import { ANSWERED, idsOf, offer, open, tryResponses, unkept, wantedCells, type Wanted } from './unkept-wants';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /**
  * Rows of the log read at most, from the bottom. Price under bench/cost-model.ts (100 ms a read,

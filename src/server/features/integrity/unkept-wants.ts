@@ -11,8 +11,7 @@ import { canonicalOrder, fingerprintMatches, parseRowState, type RowState } from
 import type { Refusal, RowVerdict } from '../edits/judge';
 import type { PastedRows } from './paste';
 import { readResponseRows } from './rebuild';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Non-matching texts tried per field before it is given up (see ./unkept-fields' file comment). */
 const MAX_TRIES = 16;

@@ -31,8 +31,7 @@ import { withUserLock } from '../../adapters/document-lock';
 import type { JobMail } from '../hourly/job-mail';
 import { readReportSource } from '../reports/read-data';
 import { trimNewTabColumns } from '../setup/tab-sizing';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Owner state (per spreadsheet): the ISO week ("2026-W48") whose snapshot was last kept. */
 export const KPI_WEEK = 'kpiHistoryWeek';

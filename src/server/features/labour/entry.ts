@@ -29,8 +29,7 @@ import { recordsStartAt, rowsEnteredSince } from './order-rows';
 import { isRefusal, myWorkCall, type Worker } from '../my-work/caller';
 import { answer, refusal } from '../review/respond';
 import { RecordRefusal, loadPlan, planRecord, recordKey, writePlan } from './record';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export type { MyWorkRecordResponse };
 

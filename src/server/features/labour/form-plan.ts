@@ -8,8 +8,7 @@ import type { ReferenceData } from '../../adapters/reference-data';
 import type { Worker } from '../my-work/caller';
 import { formRecords } from './form-records';
 import { RecordRefusal, loadPlan, planRecord, planUnticked, recordKey, writePlan } from './record';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface FormRecordsPlan {
   unticked: string[];

@@ -17,9 +17,7 @@ import { CHECKLIST_ITEM_COLUMNS } from '../../../core/checklist-items';
 import { cellText, mapHeaders } from '../../../core/headers';
 import { isValidDate } from '../../../core/time';
 import type { WorkOrder } from '../../../core/model';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Rows per read from the bottom up. */
 export const ORDER_ROWS_CHUNK = 500;

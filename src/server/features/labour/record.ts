@@ -38,8 +38,7 @@ import { writeChangeLog } from '../../adapters/change-log';
 import { documentKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { appendRows, checklistCopiesOf, checklistDefinitions, markChecklistsInUse } from '../checklists/tabs';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** The order's checklist rows as they will be once the plan is written (ticks applied in memory). */
 export interface Plan {

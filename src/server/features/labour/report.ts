@@ -9,9 +9,8 @@ import type { ReportTab } from '../../../core/reports/types';
 import { formatLocal } from '../../../core/time';
 import { addonKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { readGrid } from '../checklists/tabs';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { readTabValues } from '../../adapters/workbook';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export function costReportTab(
   ss: Spreadsheet,
@@ -20,10 +19,10 @@ export function costReportTab(
   now: Date,
 ): ReportTab {
   const key = addonKey(ss.getId());
-  const time = parseTimeRows(readGrid(ss, TIME_SHEET) ?? [], key);
-  const parts = parsePartRows(readGrid(ss, PARTS_SHEET) ?? [], key);
+  const time = parseTimeRows(readTabValues(ss, TIME_SHEET) ?? [], key);
+  const parts = parsePartRows(readTabValues(ss, PARTS_SHEET) ?? [], key);
   const { settings } = reference;
-  const rates = ratesFrom(readGrid(ss, SHEET_NAMES.staff) ?? [], settings.defaultHourlyRate);
+  const rates = ratesFrom(readTabValues(ss, SHEET_NAMES.staff) ?? [], settings.defaultHourlyRate);
   const notes = [...rates.problems];
   for (const [count, tab] of [
     [time.unsealed, TIME_SHEET],

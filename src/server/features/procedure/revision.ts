@@ -19,8 +19,7 @@ import { administratorEmails } from '../../../core/staff';
 import { formatLocalDate } from '../../../core/time';
 import { withDocumentLockIfAny } from '../../adapters/document-lock';
 import { loadReferenceData } from '../../adapters/reference-data';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** The tabs whose changes are revisions of the procedure. */
 export const REVISED_SHEETS: readonly string[] = [SHEET_NAMES.settings, SHEET_NAMES.procedure];

@@ -10,8 +10,7 @@ import { forEachStatusLine } from '../../../core/reports/history';
 import type { FieldLine } from '../../../core/change-lines';
 import { Register } from '../../adapters/register';
 import { readChangeLogColumns } from '../../adapters/change-log-read';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** The register fields computeReports reads; the others stay empty in the orders it gets. */
 export const REPORT_FIELDS: readonly WorkOrderField[] = [

@@ -14,9 +14,7 @@ import { CHART_HEIGHT_PX, CHART_WIDTH_PX } from '../../../core/reports/tables/ta
 import { fontWeights, numberFormats, tabValues } from './cells';
 import { chartType } from '../../adapters/sheet-services';
 import { documentCache } from '../../adapters/service-handles';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** Room for a chart placed at the bottom right (Sheets' default chart is ~20 rows × 6 columns). */
 const CHART_ROWS = 20;

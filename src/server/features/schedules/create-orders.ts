@@ -37,9 +37,7 @@ import type { ReferenceData } from '../../adapters/reference-data';
 import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
 import { readAssets } from '../assets/assets-tab';
 import { scheduleContext } from './schedules-tab';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** Owner-state name of the schedule ledger (schedule id → due date of the last occurrence created). */
 export const SCHEDULE_LEDGER = 'scheduleLedger';

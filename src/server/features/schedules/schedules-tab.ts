@@ -10,8 +10,6 @@ import {
   SCHEDULE_COLUMNS,
   SCHEDULE_HEADER_ROW,
   SCHEDULE_UNITS,
-  parseSchedules,
-  type ParsedSchedules,
   type ScheduleContext,
 } from '../../../core/schedules';
 import type { Settings } from '../../../core/settings';
@@ -21,9 +19,7 @@ import { readHeaderRow } from '../../adapters/workbook';
 import { ensureSheet } from '../setup/sheets';
 import { applyColumnLists, type ColumnList } from '../setup/validation';
 import type { SetupReport } from '../setup/report';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 export function scheduleContext(
   settings: Settings,
@@ -37,15 +33,6 @@ export function scheduleContext(
     priorities: settings.priorities.map((p) => p.name),
     timeZone,
   };
-}
-
-export function readScheduleValues(ss: Spreadsheet): unknown[][] | null {
-  const sheet = ss.getSheetByName(SHEET_NAMES.schedules);
-  return sheet ? sheet.getDataRange().getValues() : null;
-}
-
-export function readSchedules(ss: Spreadsheet, context: ScheduleContext): ParsedSchedules {
-  return parseSchedules(readScheduleValues(ss) ?? [], context);
 }
 
 export function applyScheduleValidation(

@@ -1,8 +1,7 @@
 import { ensureAddonSecret } from '../../adapters/addon-secret';
 import { ownsHourlyJob } from '../../adapters/trigger-target';
 import type { SetupReport } from './report';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /**
  * Setup's audit step: the add-on secret that keys the change log and the Outbox (created once, never

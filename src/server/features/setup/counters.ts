@@ -38,9 +38,7 @@ import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { issuedInWholeLog, latestIssuedInLog, type IssuedWanted, type LatestIssued } from './issued-tail';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** Owner-state name of the request counter (the intake ledger's neighbour). */
 export const REQUEST_COUNTER_STATE = 'requestCounter';

@@ -5,9 +5,7 @@
  */
 import type { FormQuestion } from '../../../core/intake';
 import { openFormOrNull } from '../../adapters/forms';
-
-type Form = GoogleAppsScript.Forms.Form;
-type Item = GoogleAppsScript.Forms.Item;
+import type { Form, Item } from '../../adapters/apps-script-types';
 
 /** A question as either form asks it. */
 export type AskedQuestion = Pick<FormQuestion, 'title' | 'helpText' | 'type' | 'required' | 'choices'>;

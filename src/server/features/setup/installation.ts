@@ -21,8 +21,7 @@ import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document
 import { SHEET_NAMES } from '../../../core/model';
 import { invalidateReferenceData } from '../../adapters/reference-data';
 import { hourlyTriggerMap, writeHourlyTriggerMap } from '../../adapters/trigger-target';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 const normalize = (email: string | null | undefined): string => (email ?? '').trim().toLowerCase();
 

@@ -5,9 +5,7 @@ import type { SetupReport } from './report';
 import { createForm, sendResponsesTo } from '../../adapters/forms';
 import { addQuestion, itemsByTitle, openRecordedForm, repairQuestions } from './form-questions';
 import { hasLinkedTab, newResponsesSheet, trimEmptyColumns } from './responses-tab';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Form = GoogleAppsScript.Forms.Form;
+import type { Spreadsheet, Form } from '../../adapters/apps-script-types';
 
 /**
  * Whether the form sends its responses here: a tab of this spreadsheet is linked to it (what

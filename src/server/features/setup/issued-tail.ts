@@ -52,8 +52,7 @@ import { readChangeLogBackward } from '../../adapters/change-log-read';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { GenuineRows, readLogRows } from '../integrity/log-history';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Rows per read, bottom up: 200, then ×4, at most 50,000 (the last size repeats). */
 const CHUNKS = [200, 800, 3_200, 12_800, 50_000];

@@ -5,8 +5,7 @@ import { readOwnerState } from '../../adapters/owner-state';
 import { REQUEST_COUNTER_STATE, rebuildCounters } from './counters';
 import { ensureTriggers } from './triggers';
 import { recordInstallationOwner, recordedInstallationOwner, retireTriggerSet } from './installation';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /**
  * Setup's part of the installation: the first setup records its administrator as the installation

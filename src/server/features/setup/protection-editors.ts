@@ -1,4 +1,4 @@
-type Protection = GoogleAppsScript.Spreadsheet.Protection;
+import type { Protection } from '../../adapters/apps-script-types';
 
 /**
  * Makes `protection` a hard one whose editors are exactly `wanted` (plus whoever Google keeps: the

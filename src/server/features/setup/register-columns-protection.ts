@@ -14,9 +14,7 @@ import { rangeProtections } from '../../adapters/installation-services';
 import { ROW_STATE_HEADER } from '../../adapters/row-state';
 import { readHeaderRow } from '../../adapters/workbook';
 import { syncEditors } from './protection-editors';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Protection = GoogleAppsScript.Spreadsheet.Protection;
+import type { Sheet, Protection } from '../../adapters/apps-script-types';
 
 /** The description of the register's protected columns; every such range protection carries it. */
 export const REGISTER_COLUMNS_PROTECTION =

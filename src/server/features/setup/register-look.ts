@@ -13,8 +13,7 @@ import type { Settings } from '../../../core/settings';
 import { findRowStateColumn } from '../../adapters/row-state';
 import { readHeaderRow } from '../../adapters/workbook';
 import { buildColourRule, ownColourFormula } from '../../adapters/register-colours';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../../adapters/apps-script-types';
 
 interface Notes {
   repaired: string[];

@@ -16,8 +16,8 @@ import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { invalidateReferenceData } from '../../adapters/reference-data';
 import { invalidateReviewQueue } from '../../adapters/review-queue';
 import { currentUserEmail } from '../../adapters/session';
-import { activeSpreadsheet } from '../../adapters/workbook';
-import { readAcceptedTab, readTab, recordAcceptedTab } from '../edits/accepted-tabs';
+import { activeSpreadsheet, readTabValues } from '../../adapters/workbook';
+import { readAcceptedTab, recordAcceptedTab } from '../edits/accepted-tabs';
 import { highestIssued, rebuildCounters } from './counters';
 import { recordedInstallationOwner } from './installation';
 import { runSetup } from './setup';
@@ -34,7 +34,7 @@ export function repairStores(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, email
     forgetChangeLogTail();
     invalidateReviewQueue();
     for (const tab of [SHEET_NAMES.staff, SHEET_NAMES.settings] as const) {
-      const values = readTab(ss, tab);
+      const values = readTabValues(ss, tab);
       if (readAcceptedTab(tab) === null && values) {
         recordAcceptedTab(tab, values);
         done.push(`the accepted copy of ${tab} was recorded again from the tab`);

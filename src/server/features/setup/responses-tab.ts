@@ -1,10 +1,8 @@
+import type { Spreadsheet, Sheet, Form } from '../../adapters/apps-script-types';
 /**
  * The tab a form of the add-on sends its responses to, in this spreadsheet: the request form
  * (./intake-form.ts) and the per-order update form (./update-form.ts) each have one.
  */
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Form = GoogleAppsScript.Forms.Form;
 
 /** Google inserts a newly linked form's responses tab first: that tab, or null when the first is no form's. */
 export function newResponsesSheet(ss: Spreadsheet): Sheet | null {

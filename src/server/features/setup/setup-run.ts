@@ -27,13 +27,7 @@ type Claim = z.infer<typeof Claim>;
 
 function storedClaim(): Claim | null {
   const text = getProperty(PROPERTY_KEYS.setupRun);
-  if (!text) return null;
-  try {
-    const parsed = Claim.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return text ? z.parseStoredJson(Claim, text) : null;
 }
 
 const clock = (ms: number, timeZone: string): string => formatLocal(new Date(ms), timeZone);

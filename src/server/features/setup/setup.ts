@@ -36,8 +36,7 @@ import { alertUser } from '../../adapters/ui';
 import { ensureCatalogTabs } from '../assets/setup-tabs';
 import { claimSetupRun, finishSetupRun } from './setup-run';
 import { sizeAddOnTabs } from './tab-sizing';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Rows a new register starts with; Sheets grows it as rows are appended. */
 const REGISTER_INITIAL_ROWS = 200;

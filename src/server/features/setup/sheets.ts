@@ -2,9 +2,7 @@ import { normalizeHeader } from '../../../core/columns';
 import { readHeaderRow } from '../../adapters/workbook';
 import type { SetupReport } from './report';
 import { trimNewTabRows } from './tab-sizing';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 export interface EnsuredSheet {
   sheet: Sheet;

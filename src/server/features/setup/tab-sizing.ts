@@ -22,9 +22,7 @@ import { SHEET_NAMES } from '../../../core/model';
 import { KPI_HISTORY_SHEET } from '../../../core/reports/weekly';
 import { PROPERTY_KEYS, documentProperties } from '../../adapters/document-properties';
 import type { SetupReport } from './report';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /**
  * Empty rows kept below what an add-on tab holds: room for dozens of typed or appended rows. Every

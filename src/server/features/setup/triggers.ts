@@ -7,9 +7,7 @@ import {
   deleteTrigger,
   userTriggers,
 } from '../../adapters/script-triggers';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Trigger = GoogleAppsScript.Script.Trigger;
+import type { Spreadsheet, Trigger } from '../../adapters/apps-script-types';
 
 interface WantedTrigger {
   handler: EntryPointName;

@@ -31,9 +31,7 @@ import {
 } from './form-questions';
 import { hasLinkedTab, newResponsesSheet, trimEmptyColumns } from './responses-tab';
 import type { SetupReport } from './report';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Form = GoogleAppsScript.Forms.Form;
+import type { Spreadsheet, Form } from '../../adapters/apps-script-types';
 
 /** The update form's questions as a form asks them: the step question's choices are the steps. */
 function asked(q: UpdateQuestion): AskedQuestion {

@@ -3,8 +3,7 @@ import type { Settings } from '../../../core/settings';
 import { activeTechnicians } from '../../../core/staff';
 import type { RegisterLayout } from '../../../core/columns';
 import { listValidation } from '../../adapters/sheet-services';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../../adapters/apps-script-types';
 
 /** A column's drop-down: its index in the header (-1: not there), its list, the help shown, and strict or not. */
 export type ColumnList = readonly [index: number, values: readonly string[], help: string, strict?: boolean];
