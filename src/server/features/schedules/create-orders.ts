@@ -11,7 +11,7 @@
  * never stopping the others.
  */
 import { compareLocalDates, localParts, type LocalDate } from '../../../core/time';
-import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
+import type { WorkOrder } from '../../../core/model';
 import { mapHeaders } from '../../../core/headers';
 import { parseSchedules, SCHEDULE_COLUMNS, type Schedule } from '../../../core/schedules';
 import {
@@ -31,15 +31,15 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
 import { readChunkedState, writeChunkedState } from '../../adapters/owner-chunks';
 import { Register } from '../../adapters/register';
+import { writeScheduleColumnRun } from '../../adapters/schedules-tab';
 import { syncQueueFor } from '../../adapters/review-queue';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
 import { readAssets } from '../assets/assets-tab';
-import { scheduleContext } from './schedules-tab';
+import { readScheduleValues, scheduleContext } from './schedules-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Owner-state name of the schedule ledger (schedule id → due date of the last occurrence created). */
 export const SCHEDULE_LEDGER = 'scheduleLedger';
@@ -89,10 +89,8 @@ export function createScheduledOrders(
     remaining: 0,
     ledgerRebuilt: false,
   };
-  const sheet = ss.getSheetByName(SHEET_NAMES.schedules);
-  if (!sheet) return result;
-  const values = sheet.getDataRange().getValues();
-  if (values.length < 2) return result;
+  const values = readScheduleValues(ss);
+  if (!values || values.length < 2) return result;
   const assets = readAssets(ss, reference.settings).assets;
   const parsed = parseSchedules(values, scheduleContext(reference.settings, assets, reference.timeZone));
   result.problems = parsed.problems.map((p) => p.message);
@@ -137,7 +135,7 @@ export function createScheduledOrders(
   }
   if (result.created.length === 0) restoreLedger(ssId, seen);
   result.late = result.created.filter((o) => o.reviewFlag !== '').length;
-  writeBack(sheet, values, nextDue, result.created, now, reference.timeZone);
+  writeBack(ss, values, nextDue, result.created, now, reference.timeZone);
   return result;
 }
 
@@ -215,7 +213,7 @@ function writeBatch(
  * rows that changed. The job never trusts them (the ledger decides), so a concurrent edit costs nothing.
  */
 function writeBack(
-  sheet: Sheet,
+  ss: Spreadsheet,
   values: unknown[][],
   nextDue: ReadonlyMap<number, LocalDate>,
   created: readonly WorkOrder[],
@@ -239,9 +237,7 @@ function writeBack(
     if (rows.length === 0) return;
     const top = Math.min(...rows);
     const bottom = Math.max(...rows);
-    sheet
-      .getRange(top, index + 1, bottom - top + 1, 1)
-      .setValues(cells.slice(top - 1, bottom).map((v) => [v ?? '']));
+    writeScheduleColumnRun(ss, index, top, cells.slice(top - 1, bottom));
   };
   column(layout.indexOf.nextDue, (row, old) => {
     const due = nextDue.get(row);
