@@ -80,6 +80,22 @@ const appsScriptGlobals = [
   message: 'Only src/server/adapters calls Google services: add a small adapter function there.',
 }));
 
+/** Sheet and range calls that read or write a tab: only src/server/adapters makes them. */
+const SHEET_IO_METHODS = [
+  'getSheetByName',
+  'insertSheet',
+  'getDataRange',
+  'getRange',
+  'getRangeList',
+  'getValues',
+  'getDisplayValues',
+  'setValues',
+  'appendRow',
+  'getNotes',
+  'setNote',
+  'setNotes',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.workbench/**', 'test-results/**'] },
   js.configs.recommended,
@@ -117,6 +133,21 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/server/adapters/**'],
     rules: { 'no-restricted-globals': ['error', ...appsScriptGlobals] },
+  },
+  {
+    // The store is the only code touching sheets: a feature reads typed data from an adapter, decides
+    // in core, and hands the adapter what to write. A warning until every feature room has moved.
+    files: ['src/server/features/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'warn',
+        {
+          selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${SHEET_IO_METHODS.join('|')})$/]`,
+          message:
+            'Features do not touch sheets: read and write through a small typed function in src/server/adapters (the store).',
+        },
+      ],
+    },
   },
   {
     files: ['src/**/*.ts'],

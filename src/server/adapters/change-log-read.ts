@@ -3,6 +3,7 @@
  * reports): every column of every row in chunks, or only some columns. Appending is change-log.ts's.
  * Row numbers are sheet rows: the header is row 1.
  */
+import { LOG_COLUMN } from '../../core/change-log-row';
 import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../core/model';
 import { columnSpans } from './column-spans';
 import { logSheet, requireSheet } from './workbook';
@@ -124,4 +125,26 @@ export function readLastLogRows(ss: Spreadsheet, count: number): { rows: unknown
     return true;
   });
   return found;
+}
+
+/**
+ * The log's Timestamp and Record ID columns from the bottom up, `chunkRows` rows a chunk (two reads a
+ * chunk, one per column: the columns between are never read), handing each chunk's cells in sheet
+ * order to `visit`, which returns true to stop. Nothing when the log is missing.
+ */
+export function readLogTimesAndRecordsBackward(
+  ss: Spreadsheet,
+  chunkRows: number,
+  visit: (times: unknown[][], records: unknown[][]) => boolean,
+): void {
+  const log = ss.getSheetByName(SHEET_NAMES.changeLog);
+  if (!log) return;
+  const recordColumn = LOG_COLUMN.recordId + 1;
+  for (let end = log.getLastRow(); end >= 2;) {
+    const start = Math.max(2, end - chunkRows + 1);
+    const times = log.getRange(start, 1, end - start + 1, 1).getValues();
+    const records = log.getRange(start, recordColumn, end - start + 1, 1).getValues();
+    if (visit(times, records)) break;
+    end = start - 1;
+  }
 }

@@ -9,11 +9,10 @@
  * It stops starting chunks well before the 6-minute limit and says what is left for the next run. An
  * unfinished chunk (progress.ts) is finished first.
  */
-import { LOG_COLUMN } from '../../../core/change-log-row';
-import { SHEET_NAMES } from '../../../core/model';
 import { parseRegisterRow, registerLayout } from '../../../core/columns';
 import { isValidDate, localParts } from '../../../core/time';
 import { requireChangeLog } from '../../adapters/change-log';
+import { readLogTimesAndRecordsBackward } from '../../adapters/change-log-read';
 import { Register } from '../../adapters/register';
 import { documentKey } from '../../adapters/addon-secret';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
@@ -213,14 +212,7 @@ function planEligible(
 function idsChangedSince(ss: Spreadsheet, cutoff: number, ids: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
   if (ids.size === 0) return found;
-  const log = ss.getSheetByName(SHEET_NAMES.changeLog);
-  if (!log) return found;
-  const recordColumn = LOG_COLUMN.recordId + 1;
-  let end = log.getLastRow();
-  while (end >= 2) {
-    const start = Math.max(2, end - LOG_CHUNK_ROWS + 1);
-    const times = log.getRange(start, 1, end - start + 1, 1).getValues();
-    const records = log.getRange(start, recordColumn, end - start + 1, 1).getValues();
+  readLogTimesAndRecordsBackward(ss, LOG_CHUNK_ROWS, (times, records) => {
     let older = false;
     times.forEach(([at], i) => {
       if (!isValidDate(at)) return;
@@ -230,8 +222,7 @@ function idsChangedSince(ss: Spreadsheet, cutoff: number, ids: ReadonlySet<strin
         if (ids.has(id)) found.add(id);
       }
     });
-    if (older || found.size === ids.size) break;
-    end = start - 1;
-  }
+    return older || found.size === ids.size;
+  });
   return found;
 }

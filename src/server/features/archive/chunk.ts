@@ -21,6 +21,7 @@ import type { HmacKey } from '../../../core/keyed-chain';
 import type { UnhashedEntry } from '../../../core/audit';
 import { writeChangeLog } from '../../adapters/change-log';
 import type { Register } from '../../adapters/register';
+import { appendArchiveRows, readArchiveRow, rewriteArchiveRow } from '../../adapters/archive-tab';
 import { invalidateReviewQueue } from '../../adapters/review-queue';
 import { ARCHIVE_MAC_HEADER, archiveRow, descendingBlocks, isArchiveCandidate } from './plan';
 import type { ArchiveTarget, ArchiveTargets } from './files';
@@ -195,11 +196,7 @@ function copyToArchive(
   if (fresh.length === 0) return macs;
   const start = target.lastRow + 1;
   const end = start + fresh.length - 1;
-  if (end > target.maxRows) {
-    target.sheet.insertRowsAfter(target.maxRows, end - target.maxRows);
-    target.maxRows = end;
-  }
-  target.sheet.getRange(start, 1, fresh.length, target.header.length).setValues(fresh.map(build));
+  target.maxRows = appendArchiveRows(target.sheet, start, fresh.map(build), target.maxRows);
   fresh.forEach((p, i) => target.rows.set(p.id, start + i));
   target.lastRow = end;
   outcome.archived.push(...fresh.map((p) => p.id));
@@ -219,7 +216,7 @@ function keepOrRepair(
   macs: Map<string, string>,
 ): void {
   const macAt = target.header.indexOf(ARCHIVE_MAC_HEADER);
-  const cells = target.sheet.getRange(at, 1, 1, target.header.length).getValues()[0] ?? [];
+  const cells = readArchiveRow(target.sheet, at, target.header.length);
   if (ctx.key && macAt >= 0) {
     const mac = archiveRowMac(ctx.key, target.header, cells);
     if (mac === String(cells[macAt] ?? '')) {
@@ -227,7 +224,7 @@ function keepOrRepair(
       return;
     }
   }
-  target.sheet.getRange(at, 1, 1, target.header.length).setValues([build(p)]);
+  rewriteArchiveRow(target.sheet, at, build(p));
 }
 
 function logEntries(

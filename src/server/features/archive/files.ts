@@ -11,12 +11,19 @@ import * as z from '../../../core/validator';
 import { normalizeHeader } from '../../../core/headers';
 import { registerLayout } from '../../../core/columns';
 import { SHEET_NAMES } from '../../../core/model';
-import { SETTINGS_COLUMNS } from '../../../core/settings';
+import {
+  appendArchiveHeaders,
+  archiveTab,
+  noteOnSetting,
+  readArchiveFileValues,
+  readArchiveIds,
+} from '../../adapters/archive-tab';
 import { PROPERTY_KEYS, documentProperties } from '../../adapters/document-properties';
 import { createSpreadsheetFile, openSpreadsheetOrNull } from '../../adapters/spreadsheet-files';
-import { UserFacingError, readHeaderRow } from '../../adapters/workbook';
+import { UserFacingError, readHeaderRow, readTabValues } from '../../adapters/workbook';
 import { archiveHeader } from './plan';
-import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
+
+import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
 
 const ArchiveFileSchema = z.lazySchema(() =>
   z.object({
@@ -47,11 +54,6 @@ export function listArchiveFiles(): ArchiveFile[] {
 
 function saveArchiveFiles(files: readonly ArchiveFile[]): void {
   documentProperties().setProperty(PROPERTY_KEYS.archiveFiles, JSON.stringify(files));
-}
-
-/** An archive file's tab: the one named Archive, else its first tab. */
-export function archiveTab(file: Spreadsheet): Sheet | null {
-  return file.getSheetByName(SHEET_NAMES.archive) ?? file.getSheets()[0] ?? null;
 }
 
 export function openArchiveFile(file: ArchiveFile): Spreadsheet {
@@ -155,15 +157,7 @@ export class ArchiveTargets {
     const header = this.completeHeader(sheet, existing);
     const idAt = idColumn(header, this.registerHeader);
     const lastRow = sheet.getLastRow();
-    const rows = new Map<string, number>();
-    if (idAt >= 0 && lastRow >= 2)
-      sheet
-        .getRange(2, idAt + 1, lastRow - 1, 1)
-        .getValues()
-        .forEach(([v], i) => {
-          const id = String(v).trim();
-          if (id !== '') rows.set(id, i + 2);
-        });
+    const rows = readArchiveIds(sheet, idAt, lastRow);
     return { file, sheet, header, rows, lastRow: Math.max(1, lastRow), maxRows: sheet.getMaxRows() };
   }
 
@@ -188,15 +182,7 @@ export class ArchiveTargets {
   /** The archive header, with any register column it lacks added (one write when one is missing). */
   private completeHeader(sheet: Sheet, existing: readonly string[]): string[] {
     const { header, added } = archiveHeader(existing, this.registerHeader);
-    if (added.length > 0) {
-      if (existing.length === 0) sheet.setFrozenRows(1);
-      const missing = header.length - sheet.getMaxColumns();
-      if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
-      sheet
-        .getRange(1, existing.length + 1, 1, added.length)
-        .setValues([added])
-        .setFontWeight('bold');
-    }
+    appendArchiveHeaders(sheet, existing, added, header.length);
     return header;
   }
 }
@@ -213,18 +199,12 @@ export function idColumn(header: readonly string[], registerHeader: readonly str
  * an archive file, outside the locks. The list in document properties is what the add-on trusts.
  */
 export function showOnSettings(live: Spreadsheet, files: readonly ArchiveFile[]): void {
-  const sheet = live.getSheetByName(SHEET_NAMES.settings);
-  if (!sheet) return;
-  const values = sheet.getDataRange().getValues();
-  const header = (values[0] ?? []).map((h) => String(h).trim());
-  const keyAt = header.indexOf(SETTINGS_COLUMNS.setting);
-  const valueAt = header.indexOf(SETTINGS_COLUMNS.value);
-  const row = values.findIndex((r) => String(r[keyAt] ?? '').trim() === 'retentionDays');
-  if (keyAt < 0 || valueAt < 0 || row < 1) return;
   const lines = files.map((f) => `${f.name}: ${f.url}`);
-  sheet
-    .getRange(row + 1, valueAt + 1)
-    .setNote(`Archive spreadsheets (made by Archive closed work orders):\n${lines.join('\n')}`);
+  noteOnSetting(
+    live,
+    'retentionDays',
+    `Archive spreadsheets (made by Archive closed work orders):\n${lines.join('\n')}`,
+  );
 }
 
 /** Archived rows as Verify reads them: a tab's values (header first), or why it could not be read. */
@@ -241,14 +221,14 @@ export interface ArchivedRows {
  */
 export function archivedRowSources(live: Spreadsheet): ArchivedRows[] {
   const sources: ArchivedRows[] = [];
-  const tab = live.getSheetByName(SHEET_NAMES.archive);
-  if (tab) sources.push({ label: SHEET_NAMES.archive, values: tab.getDataRange().getValues() });
+  const tab = readTabValues(live, SHEET_NAMES.archive);
+  if (tab) sources.push({ label: SHEET_NAMES.archive, values: tab });
   for (const file of listArchiveFiles()) {
     const ss = openSpreadsheetOrNull(file.id);
-    const sheet = ss ? archiveTab(ss) : null;
+    const values = ss ? readArchiveFileValues(ss) : null;
     sources.push(
-      sheet
-        ? { label: file.name, values: sheet.getDataRange().getValues() }
+      values
+        ? { label: file.name, values }
         : {
             label: file.name,
             values: [],

@@ -3,11 +3,11 @@
  * first, by request id or work-order number (one open and one column read per file, only when the
  * register has no such order).
  */
-import { normalizeHeader } from '../../../core/headers';
 import { parseWoNumber } from '../../../core/ids';
 import { REGISTER_COLUMNS } from '../../../core/model';
 import { openSpreadsheetOrNull } from '../../adapters/spreadsheet-files';
-import { archiveTab, listArchiveFiles, type ArchiveFile } from './files';
+import { readArchiveColumn } from '../../adapters/archive-tab';
+import { listArchiveFiles, type ArchiveFile } from './files';
 
 /** The archive file holding the order `query` names, or null. Files this user cannot open are skipped. */
 export function findArchived(query: string): ArchiveFile | null {
@@ -15,14 +15,9 @@ export function findArchived(query: string): ArchiveFile | null {
   const column = parseWoNumber(wanted) !== null ? REGISTER_COLUMNS.woNumber : REGISTER_COLUMNS.id;
   for (const file of listArchiveFiles().reverse()) {
     const ss = openSpreadsheetOrNull(file.id);
-    const sheet = ss ? archiveTab(ss) : null;
-    const last = sheet?.getLastRow() ?? 0;
-    if (!sheet || last < 2) continue;
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
-    const at = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(column));
-    if (at < 0) continue;
-    const values = sheet.getRange(2, at + 1, last - 1, 1).getValues();
-    if (values.some(([v]) => String(v).trim().toUpperCase() === wanted)) return file;
+    const values = ss ? readArchiveColumn(ss, column) : null;
+    if (!values) continue;
+    if (values.some((v) => String(v).trim().toUpperCase() === wanted)) return file;
   }
   return null;
 }

@@ -16,9 +16,10 @@ import { mapHeaders } from '../../../core/headers';
 import type { Settings } from '../../../core/settings';
 import { readHeaderRow, readTabValues } from '../../adapters/workbook';
 import { ensureSheet } from '../setup/sheets';
-import { applyColumnLists, type ColumnList } from '../setup/validation';
+import { applyColumnLists, rowsBelowHeader, type ColumnList } from '../../adapters/column-rules';
 import type { SetupReport } from '../setup/report';
-import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
+
+import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
 
 export function assetContext(settings: Settings): AssetContext {
   return { locations: settings.locations, categories: settings.categories };
@@ -31,7 +32,7 @@ export function readAssets(ss: Spreadsheet, settings: Settings): ParsedAssets {
 /** Drop-downs that warn (the edit trigger is what refuses a bad row, with a note saying why). */
 export function applyAssetValidation(sheet: Sheet, settings: Settings): void {
   const layout = mapHeaders(readHeaderRow(sheet), ASSET_COLUMNS);
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  const rows = rowsBelowHeader(sheet);
   const lists: ColumnList[] = [
     [layout.indexOf.location, settings.locations, 'Locations are listed on the Settings tab.'],
     [layout.indexOf.category, settings.categories, 'Categories are listed on the Settings tab.'],

@@ -8,7 +8,9 @@ import { CHECKLIST_ITEMS_HEADER_ROW, CHECKLIST_ITEMS_SHEET, copyRows } from '../
 import { itemsForCategory } from '../../../core/checklists';
 import type { ChangeSource, WorkOrder } from '../../../core/model';
 import { documentKey } from '../../adapters/addon-secret';
-import { appendRows, checklistDefinitions, markChecklistsInUse, noteNoChecklistCopy } from './tabs';
+import { appendTabRows } from '../../adapters/record-tabs';
+import { checklistDefinitions, markChecklistsInUse, noteNoChecklistCopy } from './tabs';
+
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface ChecklistCopy {
@@ -54,7 +56,7 @@ export function planChecklistCopy(
     ],
     write: () => {
       markChecklistsInUse([after.id]);
-      appendRows(ss, CHECKLIST_ITEMS_SHEET, CHECKLIST_ITEMS_HEADER_ROW, copyRows(key, after.id, items));
+      appendTabRows(ss, CHECKLIST_ITEMS_SHEET, CHECKLIST_ITEMS_HEADER_ROW, copyRows(key, after.id, items));
     },
   };
 }

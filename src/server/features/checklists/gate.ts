@@ -20,7 +20,7 @@ const ONE_BY_ONE = 3;
 
 /**
  * A reader of orders' required items left. The first few orders are each looked up from the Checklist
- * Items tab's end (labour/order-rows.ts: what it reads grows with the checklists copied since the
+ * Items tab's end (adapters/order-rows.ts: what it reads grows with the checklists copied since the
  * order's approval, not with the tab); past those (the edit trigger may judge a paste of many rows) the
  * tab is read whole, once, however many orders follow.
  */

@@ -17,7 +17,7 @@ import {
   type OrderChecklistItem,
 } from '../../../core/checklist-items';
 import type { HmacKey } from '../../../core/keyed-chain';
-import { cellText, normalizeHeader } from '../../../core/headers';
+import { cellText } from '../../../core/headers';
 import {
   HOURLY_RATE_HEADER,
   PARTS_HEADER_ROW,
@@ -30,8 +30,9 @@ import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document
 import { writeSnapshot } from '../../adapters/durable-snapshot';
 import { readTabValues } from '../../adapters/workbook';
 import { rideWithQueueSave } from '../../adapters/review-queue';
+import { appendHeaderIfMissing } from '../../adapters/tab-setup';
 import { readAcceptedGrid } from '../edits/accepted-tabs';
-import { checklistRowsOf } from '../labour/order-rows';
+import { checklistRowsOf } from '../../adapters/order-rows';
 import { ensureSheet } from '../setup/sheets';
 import type { SetupReport } from '../setup/report';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
@@ -63,43 +64,11 @@ export function ensureWorkRecordTabs(
 }
 
 function ensureRateColumnAndAcceptChecklists(ss: Spreadsheet, report: SetupReport): void {
-  const staff = ss.getSheetByName(SHEET_NAMES.staff);
-  if (staff) {
-    const width = staff.getLastColumn();
-    const header = width > 0 ? (staff.getRange(1, 1, 1, width).getValues()[0] ?? []) : [];
-    if (!header.some((h) => normalizeHeader(h) === normalizeHeader(HOURLY_RATE_HEADER))) {
-      if (staff.getMaxColumns() <= width) staff.insertColumnsAfter(staff.getMaxColumns(), 1);
-      staff
-        .getRange(1, width + 1)
-        .setValue(HOURLY_RATE_HEADER)
-        .setFontWeight('bold');
-      report.repaired.push(
-        `${SHEET_NAMES.staff}: added the "${HOURLY_RATE_HEADER}" column (labour cost per hour)`,
-      );
-    }
-  }
+  if (appendHeaderIfMissing(ss, SHEET_NAMES.staff, HOURLY_RATE_HEADER))
+    report.repaired.push(
+      `${SHEET_NAMES.staff}: added the "${HOURLY_RATE_HEADER}" column (labour cost per hour)`,
+    );
   recordAcceptedChecklists(readTabValues(ss, CHECKLISTS_SHEET) ?? []);
-}
-
-/** Appends rows in one write, growing the sheet first (a write past its last row throws). */
-export function appendRows(
-  ss: Spreadsheet,
-  name: string,
-  headers: readonly string[],
-  rows: unknown[][],
-): void {
-  if (rows.length === 0) return;
-  let sheet = ss.getSheetByName(name);
-  if (!sheet) {
-    sheet = ss.insertSheet(name);
-    sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
-    sheet.setFrozenRows(1);
-  }
-  const last = sheet.getLastRow();
-  const width = (rows[0] ?? []).length;
-  const max = sheet.getMaxRows();
-  if (last + rows.length > max) sheet.insertRowsAfter(max, last + rows.length - max + 100);
-  sheet.getRange(last + 1, 1, rows.length, width).setValues(rows);
 }
 
 export function readAcceptedChecklists(): Grid | null {
@@ -183,7 +152,7 @@ export function checklistCopyGrid(ss: Spreadsheet): unknown[][] {
 }
 
 /**
- * The checklist copies of `ids` only, by request id, read from the tab's end (labour/order-rows.ts), or
+ * The checklist copies of `ids` only, by request id, read from the tab's end (adapters/order-rows.ts), or
  * none without reading when no copy was ever made or the orders are known to have none.
  */
 export function checklistCopiesOf(

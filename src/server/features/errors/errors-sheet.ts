@@ -1,8 +1,8 @@
-import { SHEET_NAMES } from '../../../core/model';
 import { asCellText } from '../../../core/sanitize';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
+import { ERRORS_HEADERS, appendErrorsRow } from '../../adapters/errors-tab';
 
-export const ERRORS_HEADERS = ['Timestamp', 'Trigger', 'User', 'Message', 'Stack', 'Emailed'] as const;
+export { ERRORS_HEADERS };
 
 export interface ErrorRow {
   at: Date;
@@ -19,21 +19,11 @@ export interface ErrorRow {
 const STACK_LIMIT = 4_000;
 
 /**
- * Appends one row to the Errors sheet (created on first use). appendRow is one call and atomic, so
- * two failing executions never overwrite each other's row; every text is neutralized (an error
- * message may quote user input such as "=…").
+ * Appends one row to the Errors sheet (adapters/errors-tab.ts: one atomic call); every text is
+ * neutralized (an error message may quote user input such as "=…").
  */
 export function appendErrorRow(ss: Spreadsheet, row: ErrorRow): void {
-  let sheet = ss.getSheetByName(SHEET_NAMES.errors);
-  if (!sheet) {
-    sheet = ss.insertSheet(SHEET_NAMES.errors);
-    sheet
-      .getRange(1, 1, 1, ERRORS_HEADERS.length)
-      .setValues([[...ERRORS_HEADERS]])
-      .setFontWeight('bold');
-    sheet.setFrozenRows(1);
-  }
-  sheet.appendRow([
+  appendErrorsRow(ss, [
     row.at,
     asCellText(row.trigger).cell,
     asCellText(row.user).cell,

@@ -8,6 +8,7 @@ import { missingRows, type Ledger } from '../../../core/intake-ledger';
 import { parseSubmission, type Submission } from '../../../core/intake';
 import { cellText, normalizeHeader } from '../../../core/headers';
 import { isValidDate } from '../../../core/time';
+import { readResponseRows } from '../../adapters/response-tabs';
 import type { Sheet } from '../../adapters/apps-script-types';
 
 /** A row of a responses tab, as the intake ledger names it. */
@@ -64,10 +65,8 @@ export function unrecordedRows(
     if (missing.length === 0) continue;
     const first = missing[0] as number;
     // One read from the first unrecorded row to the end, one for the header.
-    const width = sheet.getLastColumn();
     const last = missing[missing.length - 1] as number;
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
-    const rows = sheet.getRange(first, 1, last - first + 1, width).getValues();
+    const { header, rows } = readResponseRows(sheet, first, last);
     const timestampAt = header.findIndex((h) => normalizeHeader(h) === 'timestamp');
     for (const row of missing) {
       const cells = rows[row - first] ?? [];

@@ -12,11 +12,8 @@
  */
 import { protectNewTab } from '../setup/protections';
 import { installationOwnerFromSheet } from '../setup/installation';
-import { DATE_TIME_NUMBER_FORMAT } from '../../../core/columns';
 import {
   composeWeeklySummary,
-  KPI_HISTORY_HEADERS,
-  KPI_HISTORY_SHEET,
   managerEmails,
   previousWeek,
   snapshotRow,
@@ -24,13 +21,13 @@ import {
   type KpiSnapshot,
 } from '../../../core/reports/weekly';
 import { asCellText } from '../../../core/sanitize';
-import { isDate } from '../../../core/time';
+import { writeKpiHistoryRow } from '../../adapters/kpi-history-tab';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { withUserLock } from '../../adapters/document-lock';
 import type { JobMail } from '../hourly/job-mail';
 import { readReportSource } from '../reports/read-data';
-import { trimNewTabColumns } from '../setup/tab-sizing';
+
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Owner state (per spreadsheet): the ISO week ("2026-W48") whose snapshot was last kept. */
@@ -53,34 +50,13 @@ export type KpiHistoryOutcome =
  */
 export const BUSY_RUN_GRACE_MS = 24 * 3_600_000;
 
-const RECORDED_AT_COLUMN = KPI_HISTORY_HEADERS.indexOf('Recorded At') + 1;
-
-function historySheet(ss: Spreadsheet, staff: ReferenceData['staff']): GoogleAppsScript.Spreadsheet.Sheet {
-  const existing = ss.getSheetByName(KPI_HISTORY_SHEET);
-  if (existing) return existing;
-  const sheet = ss.insertSheet(KPI_HISTORY_SHEET, ss.getNumSheets());
-  trimNewTabColumns(sheet, KPI_HISTORY_HEADERS.length); // every cell counts against the cell limit
-  // History nobody may retype: only the add-on (the installation owner's job) and administrators write it.
-  protectNewTab(sheet, 'kpiHistory', staff, installationOwnerFromSheet(ss));
-  sheet
-    .getRange(1, 1, 1, KPI_HISTORY_HEADERS.length)
-    .setValues([[...KPI_HISTORY_HEADERS]])
-    .setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  return sheet;
-}
-
 /** Writes the week's row: over the row already holding that week, else after the last row. */
 function writeRow(ss: Spreadsheet, snapshot: KpiSnapshot, staff: ReferenceData['staff']): number {
-  const sheet = historySheet(ss, staff);
-  const last = sheet.getLastRow();
-  const weeks = last >= 2 ? sheet.getRange(2, 1, last - 1, 1).getValues() : [];
-  const found = weeks.findIndex((r) => String(r[0]).trim() === snapshot.week.key);
-  const row = found >= 0 ? found + 2 : Math.max(last, 1) + 1;
   const cells = snapshotRow(snapshot).map((c) => (typeof c === 'string' ? asCellText(c).cell : c));
-  sheet.getRange(row, 1, 1, cells.length).setValues([cells]);
-  if (cells.some(isDate)) sheet.getRange(row, RECORDED_AT_COLUMN).setNumberFormat(DATE_TIME_NUMBER_FORMAT);
-  return row;
+  // History nobody may retype: only the add-on (the installation owner's job) and administrators write it.
+  return writeKpiHistoryRow(ss, snapshot.week.key, cells, (sheet) =>
+    protectNewTab(sheet, 'kpiHistory', staff, installationOwnerFromSheet(ss)),
+  );
 }
 
 export function keepWeeklyKpis(

@@ -5,7 +5,7 @@
  * call it runs as the person who opened the sidebar, re-checks them on the Staff tab and validates
  * its input.
  */
-import { toIso, wholeSeconds } from '../../../core/time';
+import { isValidDate, toIso, wholeSeconds } from '../../../core/time';
 import { isTicked } from '../../../core/checklist-items';
 import { itemsForCategory } from '../../../core/checklists';
 import {
@@ -23,15 +23,24 @@ import { WorkRecordRequestSchema } from '../../../shared/work-records-schema';
 import { documentKey } from '../../adapters/addon-secret';
 import { withDocumentLock } from '../../adapters/document-lock';
 import type { ReferenceData } from '../../adapters/reference-data';
+import { rowsEnteredSince } from '../../adapters/order-rows';
 import { Register } from '../../adapters/register';
 import { checklistCopiesOf, checklistDefinitions } from '../checklists/tabs';
-import { recordsStartAt, rowsEnteredSince } from './order-rows';
 import { isRefusal, myWorkCall, type Worker } from '../my-work/caller';
 import { answer, refusal } from '../review/respond';
 import { RecordRefusal, loadPlan, planRecord, recordKey, writePlan } from './record';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export type { MyWorkRecordResponse };
+
+/** Allowance for clocks of different executions: rows entered this long before the approval still count. */
+const CLOCK_MARGIN_MS = 60 * 60_000;
+
+/** When `order` could first have had work recorded: its approval (else its request), less the margin. */
+function recordsStartAt(order: WorkOrder): number | null {
+  const start = [order.decidedAt, order.requestedAt].find((d) => isValidDate(d));
+  return start ? start.getTime() - CLOCK_MARGIN_MS : null;
+}
 
 /** Each order's checklist, time and parts, for the cards of `orders`. */
 export function recordsOf(
@@ -41,7 +50,7 @@ export function recordsOf(
   orders: readonly WorkOrder[],
 ): Map<string, WorkRecordsView> {
   const key = documentKey();
-  // Only these orders' rows, read from each tab's end (./order-rows): never the whole tab.
+  // Only these orders' rows, read from each tab's end (adapters/order-rows): never the whole tab.
   const copies = checklistCopiesOf(
     ss,
     orders.map((o) => o.id),

@@ -37,7 +37,8 @@ import type { WorkRecordRequest } from '../../../shared/work-records-schema';
 import { writeChangeLog } from '../../adapters/change-log';
 import { documentKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { appendRows, checklistCopiesOf, checklistDefinitions, markChecklistsInUse } from '../checklists/tabs';
+import { appendTabRows, rewriteTabRows } from '../../adapters/record-tabs';
+import { checklistCopiesOf, checklistDefinitions, markChecklistsInUse } from '../checklists/tabs';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** The order's checklist rows as they will be once the plan is written (ticks applied in memory). */
@@ -161,28 +162,29 @@ export function writePlan(
   const entries = [...copyEntries, ...plan.entries];
   if (entries.length === 0 && !(plan.copy && plan.changedItems.size > 0)) return;
   const logged = writeChangeLog(ss, entries, { spareCalls: 0 });
-  const sheet = ss.getSheetByName(CHECKLIST_ITEMS_SHEET);
   if (plan.copy && plan.changedItems.size > 0) {
     // An order approved before its category had a checklist tab copy: the copy lands with the tick.
     markChecklistsInUse(plan.checklist.map((i) => i.id));
-    appendRows(
+    appendTabRows(
       ss,
       CHECKLIST_ITEMS_SHEET,
       CHECKLIST_ITEMS_HEADER_ROW,
       plan.checklist.map((i) => itemRow(key, i)),
     );
-  } else if (sheet) {
-    for (const item of plan.changedItems.values()) {
-      sheet.getRange(item.row, 1, 1, CHECKLIST_ITEMS_HEADER_ROW.length).setValues([itemRow(key, item)]);
-    }
+  } else {
+    rewriteTabRows(
+      ss,
+      CHECKLIST_ITEMS_SHEET,
+      [...plan.changedItems.values()].map((item) => ({ row: item.row, values: itemRow(key, item) })),
+    );
   }
-  appendRows(
+  appendTabRows(
     ss,
     TIME_SHEET,
     TIME_HEADER_ROW,
     plan.time.map((e) => timeRow(key, e)),
   );
-  appendRows(
+  appendTabRows(
     ss,
     PARTS_SHEET,
     PARTS_HEADER_ROW,

@@ -10,7 +10,6 @@ import { SHEET_NAMES } from '../../../core/model';
 import {
   findRevisionTable,
   nextRevision,
-  PROCEDURE_WIDTH,
   REVISION_HEADERS,
   revisionRow,
   type Revision,
@@ -18,6 +17,12 @@ import {
 import { administratorEmails } from '../../../core/staff';
 import { formatLocalDate } from '../../../core/time';
 import { withDocumentLockIfAny } from '../../adapters/document-lock';
+import {
+  appendProcedureBlock,
+  insertProcedureRowAfter,
+  procedureSheet,
+  readProcedureValues,
+} from '../../adapters/procedure-tab';
 import { loadReferenceData } from '../../adapters/reference-data';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -47,11 +52,11 @@ export function recordProcedureRevision(
   const reference = loadReferenceData(ss);
   const author = editor.trim().toLowerCase();
   if (!administratorEmails(reference.staff).includes(author)) return null;
-  const sheet = ss.getSheetByName(SHEET_NAMES.procedure);
+  const sheet = procedureSheet(ss);
   if (!sheet) return null;
   const now = options.now ?? new Date();
   return withDocumentLockIfAny(() => {
-    const values = sheet.getDataRange().getValues();
+    const values = readProcedureValues(sheet);
     const table = findRevisionTable(values);
     if (table && sheetName === SHEET_NAMES.procedure && options.editedRows) {
       const [first, last] = options.editedRows;
@@ -68,15 +73,10 @@ export function recordProcedureRevision(
     if (table) {
       // Right below the table's last row: insert, then write, so a section after the table moves down.
       const after = table.headerIndex + 1 + table.rows.length;
-      sheet.insertRowsAfter(after, 1);
-      sheet.getRange(after + 1, 1, 1, PROCEDURE_WIDTH).setValues([revisionRow(revision)]);
+      insertProcedureRowAfter(sheet, after, revisionRow(revision));
     } else {
       // The table was deleted: it is started again at the end of the tab.
-      const start = sheet.getLastRow() + 2;
-      const rows = [[...REVISION_HEADERS], revisionRow(revision)];
-      const missing = start + rows.length - 1 - sheet.getMaxRows();
-      if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
-      sheet.getRange(start, 1, rows.length, PROCEDURE_WIDTH).setValues(rows);
+      appendProcedureBlock(sheet, [[...REVISION_HEADERS], revisionRow(revision)]);
     }
     return revision;
   });

@@ -1,81 +1,18 @@
 /**
- * Writes one report tab: found by its stable name (created the first time), emptied, sized to its
- * block, filled with one setValues, formatted with one call per kind of format, its charts removed and
- * recreated from the specs. The number of calls depends on the number of charts, never on the
- * register's length.
- *
- * Charts point at ranges of the tab, so new values redraw them: when the tab already has the charts
- * the specs describe (same count, and the same specs as the last build wrote, remembered in the
- * document cache), they are kept, saving two writes per chart. A chart deleted by hand changes the
- * count; a forgotten cache entry means they are made anew.
+ * One report tab's cells as the report decided them (./cells: values only, text kept text, bold and
+ * number formats), written by adapters/report-tab.ts with its charts.
  */
-import type { ChartSpec, ReportTab } from '../../../core/reports';
-import { CHART_HEIGHT_PX, CHART_WIDTH_PX } from '../../../core/reports/tables/tab-builder';
+import type { ReportTab } from '../../../core/reports';
+import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
+import { writeReportBlock } from '../../adapters/report-tab';
 import { fontWeights, numberFormats, tabValues } from './cells';
-import { chartType } from '../../adapters/sheet-services';
-import { documentCache } from '../../adapters/service-handles';
-import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
-
-/** Room for a chart placed at the bottom right (Sheets' default chart is ~20 rows × 6 columns). */
-const CHART_ROWS = 20;
-const CHART_COLUMNS = 6;
-const CHARTS_KEY = 'wo.report.charts.v1:';
-const CHARTS_SECONDS = 21_600;
-
-/** Grows or shrinks the grid to exactly rows × columns: every spare cell counts against the 10M limit. */
-function resize(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  else if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-  else if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
-}
-
-function insertChart(sheet: Sheet, spec: ChartSpec): void {
-  let builder = sheet.newChart().setChartType(chartType(spec.type));
-  for (const r of spec.ranges) builder = builder.addRange(sheet.getRange(r.row, r.col, r.numRows, r.numCols));
-  const chart = builder
-    .setNumHeaders(1)
-    .setOption('title', spec.title)
-    .setOption('legend', { position: 'bottom' })
-    // The size the layout kept room for (core/reports/tables/tab-builder.ts), not left to Sheets.
-    .setOption('width', CHART_WIDTH_PX)
-    .setOption('height', CHART_HEIGHT_PX)
-    .setPosition(spec.anchor.row, spec.anchor.col, 0, 0)
-    .build();
-  sheet.insertChart(chart);
-}
 
 export function writeReportTab(ss: Spreadsheet, tab: ReportTab): Sheet {
-  const sheet = ss.getSheetByName(tab.name) ?? ss.insertSheet(tab.name, ss.getNumSheets());
-  const signature = JSON.stringify(tab.charts);
-  const existing = sheet.getCharts();
-  const keep =
-    existing.length === tab.charts.length &&
-    (existing.length === 0 || documentCache()?.get(CHARTS_KEY + tab.name) === signature);
-  // Charts first: they point into the cells about to be rewritten, and a rebuild must not add copies.
-  if (!keep) for (const chart of existing) sheet.removeChart(chart);
-  const height = tab.values.length;
-  const width = tab.values[0]?.length ?? 1;
-  let rows = height;
-  let columns = width;
-  for (const c of tab.charts) {
-    rows = Math.max(rows, c.anchor.row + CHART_ROWS - 1);
-    columns = Math.max(columns, c.anchor.col + CHART_COLUMNS - 1);
-  }
-  resize(sheet, rows, columns);
-  sheet.clear();
-  if (height > 0) {
-    const block = sheet.getRange(1, 1, height, width);
-    block.setValues(tabValues(tab));
-    block.setFontWeights(fontWeights(tab));
-    const formats = numberFormats(tab);
-    if (formats) block.setNumberFormats(formats);
-  }
-  if (!keep) {
-    for (const spec of tab.charts) insertChart(sheet, spec);
-    if (tab.charts.length > 0) documentCache()?.put(CHARTS_KEY + tab.name, signature, CHARTS_SECONDS);
-  }
-  return sheet;
+  return writeReportBlock(ss, {
+    name: tab.name,
+    values: tabValues(tab),
+    fontWeights: fontWeights(tab),
+    numberFormats: numberFormats(tab),
+    charts: tab.charts,
+  });
 }

@@ -10,6 +10,7 @@ import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { collectVerifiedEmails, createForm, openFormOrNull, sendResponsesTo } from '../../adapters/forms';
 import type { Form, Spreadsheet } from '../../adapters/apps-script-types';
+import { hasTab } from '../../adapters/response-tabs';
 
 /** Letters only, so URL-encoding leaves it as it is. */
 const PLACEHOLDER = 'REPLYREQUESTPLACEHOLDER';
@@ -42,7 +43,7 @@ function create(ss: Spreadsheet): Form {
   sendResponsesTo(form, ss.getId());
   // Google inserts the destination tab first: it gets the add-on's name for it.
   const tab = ss.getSheets()[0];
-  if (tab && tab.getFormUrl() !== null && !ss.getSheetByName(REPLY_RESPONSES_SHEET))
+  if (tab && tab.getFormUrl() !== null && !hasTab(ss, REPLY_RESPONSES_SHEET))
     tab.setName(REPLY_RESPONSES_SHEET);
   return form;
 }

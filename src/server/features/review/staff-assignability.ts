@@ -6,23 +6,22 @@
  */
 import { assignabilityNotes } from '../../../core/staff-notes';
 import type { Sheet } from '../../adapters/apps-script-types';
+import { readColumnNotes, readStaffRows, writeColumnNotes } from '../../adapters/staff-notes';
 
 const OURS = /^Not assignable yet: /;
 
 export function noteAssignability(sheet: Sheet): void {
-  const last = sheet.getLastRow();
-  if (last < 2) return;
-  const values = sheet.getRange(1, 1, last, Math.max(sheet.getLastColumn(), 1)).getValues();
+  const values = readStaffRows(sheet);
+  if (!values) return;
   const { column, notes } = assignabilityNotes(values);
   if (column < 0) return;
-  const range = sheet.getRange(2, column + 1, last - 1, 1);
-  const current = range.getNotes().map((r) => String(r[0] ?? ''));
+  const current = readColumnNotes(sheet, column, values.length - 1);
   let changed = false;
   const next = current.map((note, i) => {
     const wanted = notes[i] ?? '';
-    if (note !== '' && !OURS.test(note)) return [note];
+    if (note !== '' && !OURS.test(note)) return note;
     if (note !== wanted) changed = true;
-    return [wanted];
+    return wanted;
   });
-  if (changed) range.setNotes(next);
+  if (changed) writeColumnNotes(sheet, column, next);
 }

@@ -31,13 +31,15 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
 import { readChunkedState, writeChunkedState } from '../../adapters/owner-chunks';
 import { Register } from '../../adapters/register';
+import { writeScheduleColumnRun } from '../../adapters/schedules-tab';
 import { syncQueueFor } from '../../adapters/review-queue';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
 import { readAssets } from '../assets/assets-tab';
 import { scheduleContext } from './schedules-tab';
-import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
+import { readTabValues } from '../../adapters/workbook';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Owner-state name of the schedule ledger (schedule id → due date of the last occurrence created). */
 export const SCHEDULE_LEDGER = 'scheduleLedger';
@@ -87,10 +89,8 @@ export function createScheduledOrders(
     remaining: 0,
     ledgerRebuilt: false,
   };
-  const sheet = ss.getSheetByName(SHEET_NAMES.schedules);
-  if (!sheet) return result;
-  const values = sheet.getDataRange().getValues();
-  if (values.length < 2) return result;
+  const values = readTabValues(ss, SHEET_NAMES.schedules);
+  if (!values || values.length < 2) return result;
   const assets = readAssets(ss, reference.settings).assets;
   const parsed = parseSchedules(values, scheduleContext(reference.settings, assets, reference.timeZone));
   result.problems = parsed.problems.map((p) => p.message);
@@ -135,7 +135,7 @@ export function createScheduledOrders(
   }
   if (result.created.length === 0) restoreLedger(ssId, seen);
   result.late = result.created.filter((o) => o.reviewFlag !== '').length;
-  writeBack(sheet, values, nextDue, result.created, now, reference.timeZone);
+  writeBack(ss, values, nextDue, result.created, now, reference.timeZone);
   return result;
 }
 
@@ -213,7 +213,7 @@ function writeBatch(
  * rows that changed. The job never trusts them (the ledger decides), so a concurrent edit costs nothing.
  */
 function writeBack(
-  sheet: Sheet,
+  ss: Spreadsheet,
   values: unknown[][],
   nextDue: ReadonlyMap<number, LocalDate>,
   created: readonly WorkOrder[],
@@ -237,9 +237,7 @@ function writeBack(
     if (rows.length === 0) return;
     const top = Math.min(...rows);
     const bottom = Math.max(...rows);
-    sheet
-      .getRange(top, index + 1, bottom - top + 1, 1)
-      .setValues(cells.slice(top - 1, bottom).map((v) => [v ?? '']));
+    writeScheduleColumnRun(ss, index, top, cells.slice(top - 1, bottom));
   };
   column(layout.indexOf.nextDue, (row, old) => {
     const due = nextDue.get(row);

@@ -17,9 +17,15 @@ import { activeTechnicians } from '../../../core/staff';
 import { DATE_NUMBER_FORMAT, DATE_TIME_NUMBER_FORMAT } from '../../../core/time';
 import { readHeaderRow } from '../../adapters/workbook';
 import { ensureSheet } from '../setup/sheets';
-import { applyColumnLists, type ColumnList } from '../setup/validation';
+import {
+  applyColumnFormats,
+  applyColumnLists,
+  rowsBelowHeader,
+  type ColumnList,
+} from '../../adapters/column-rules';
 import type { SetupReport } from '../setup/report';
-import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
+
+import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
 
 export function scheduleContext(
   settings: Settings,
@@ -41,7 +47,7 @@ export function applyScheduleValidation(
   staff: readonly StaffMember[],
 ): void {
   const layout = mapHeaders(readHeaderRow(sheet), SCHEDULE_COLUMNS);
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  const rows = rowsBelowHeader(sheet);
   const lists: ColumnList[] = [
     [layout.indexOf.category, settings.categories, 'Categories are listed on the Settings tab.'],
     [
@@ -58,12 +64,10 @@ export function applyScheduleValidation(
     [layout.indexOf.active, ['TRUE', 'FALSE'], 'FALSE pauses the schedule.'],
   ];
   applyColumnLists(sheet, rows, lists);
-  for (const index of [layout.indexOf.nextDue, layout.indexOf.lastCreated]) {
-    if (index >= 0)
-      sheet
-        .getRange(2, index + 1, rows, 1)
-        .setNumberFormat(index === layout.indexOf.nextDue ? DATE_NUMBER_FORMAT : DATE_TIME_NUMBER_FORMAT);
-  }
+  applyColumnFormats(sheet, rows, [
+    [layout.indexOf.nextDue, DATE_NUMBER_FORMAT],
+    [layout.indexOf.lastCreated, DATE_TIME_NUMBER_FORMAT],
+  ]);
 }
 
 export function ensureSchedulesSheet(

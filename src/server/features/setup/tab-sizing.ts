@@ -4,7 +4,7 @@
  * spreadsheet's 10-million-cell limit: a dozen tabs holding a few rows each would cost ~100,000 cells,
  * the room of a thousand work orders with their history.
  *
- * - A tab setup creates (sheets.ts ensureSheet) keeps the rows it was given plus SPARE_ROWS; its
+ * - A tab setup creates (sheets.ts ensureSheet, adapters/tab-sizing.ts) keeps the rows it was given plus SPARE_ROWS; its
  *   columns are already cut to its header.
  * - Tabs made before, or by code that creates a tab when it first needs one (the Errors, Outbox and
  *   KPI History tabs), are trimmed by setup once per workbook: columns past the last one holding
@@ -21,15 +21,11 @@ import { PARTS_SHEET, TIME_SHEET } from '../../../core/labour';
 import { SHEET_NAMES } from '../../../core/model';
 import { KPI_HISTORY_SHEET } from '../../../core/reports/weekly';
 import { PROPERTY_KEYS, documentProperties } from '../../adapters/document-properties';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
+import { SPARE_ROWS, trimEmptyCells } from '../../adapters/tab-sizing';
 import type { SetupReport } from './report';
-import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
-/**
- * Empty rows kept below what an add-on tab holds: room for dozens of typed or appended rows. Every
- * writer of these tabs grows them when it needs more (appendRow, or insertRowsAfter before a write),
- * and people add rows from the sheet's own "Add rows" button.
- */
-export const SPARE_ROWS = 100;
+export { SPARE_ROWS };
 
 /**
  * The tabs sized, and whether their spare rows may go: a tab whose writer does not grow it (KPI
@@ -51,29 +47,6 @@ export const SIZED_TABS: ReadonlyArray<{ name: string; trimRows: boolean }> = [
   { name: KPI_HISTORY_SHEET, trimRows: false },
 ];
 
-/** Tabs whose rows follow a policy of their own (see the file comment). */
-const OWN_ROW_POLICY: ReadonlySet<string> = new Set([SHEET_NAMES.register, SHEET_NAMES.changeLog]);
-
-/**
- * A tab ensureSheet has just created and filled with `usedRows` rows: its rows past them and
- * SPARE_ROWS are deleted (one call). Its columns were cut to its header already.
- */
-export function trimNewTabRows(sheet: Sheet, usedRows: number): void {
-  if (OWN_ROW_POLICY.has(sheet.getName())) return;
-  const keep = Math.max(1, usedRows) + SPARE_ROWS;
-  const max = sheet.getMaxRows();
-  if (max > keep) sheet.deleteRows(keep + 1, max - keep);
-}
-
-/**
- * A tab just made with insertSheet (Google's 26 columns) for `width` columns of data: the rest are
- * deleted (one call). For code that makes its tab when it first needs it, after setup.
- */
-export function trimNewTabColumns(sheet: Sheet, width: number): void {
-  const max = sheet.getMaxColumns();
-  if (max > width && width >= 1) sheet.deleteColumns(width + 1, max - width);
-}
-
 /**
  * Setup's step: each add-on tab trimmed to what it holds (see the file comment), each under a hold of
  * the document lock of its own (the mailer appends to the Outbox meanwhile). Done once per workbook:
@@ -89,7 +62,7 @@ export function sizeAddOnTabs(
   const freed: string[] = [];
   for (const { name, trimRows } of SIZED_TABS) {
     try {
-      const cells = locked(() => trimTab(ss.getSheetByName(name), trimRows));
+      const cells = locked(() => trimEmptyCells(ss, name, trimRows));
       if (cells > 0) freed.push(`${name} (${cells.toLocaleString('en-US')} empty cells)`);
     } catch (error) {
       // A tab that cannot be trimmed (protected by someone else, say) costs cells, nothing else.
@@ -100,27 +73,4 @@ export function sizeAddOnTabs(
   }
   if (freed.length > 0) report.repaired.push(`removed the empty rows and columns of ${freed.join(', ')}`);
   props.setProperty(PROPERTY_KEYS.tabsSized, '1');
-}
-
-/** Deletes a tab's wholly empty columns and (when `trimRows`) its spare rows; returns the cells freed. */
-function trimTab(sheet: Sheet | null, trimRows: boolean): number {
-  if (!sheet) return 0;
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
-  // What holds anything, in any row or column (values and formulas): nothing past it is deleted.
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  // Sheets refuses to delete every column (or row) that is not frozen.
-  const keepColumns = Math.max(lastColumn, sheet.getFrozenColumns() + 1, 1);
-  let freed = 0;
-  if (maxColumns > keepColumns) {
-    sheet.deleteColumns(keepColumns + 1, maxColumns - keepColumns);
-    freed += (maxColumns - keepColumns) * maxRows;
-  }
-  const keepRows = Math.max(lastRow, sheet.getFrozenRows(), 1) + SPARE_ROWS;
-  if (trimRows && maxRows > keepRows) {
-    sheet.deleteRows(keepRows + 1, maxRows - keepRows);
-    freed += (maxRows - keepRows) * Math.min(maxColumns, keepColumns);
-  }
-  return freed;
 }

@@ -15,6 +15,7 @@ import {
   type UpdateQuestion,
 } from '../../../shared/my-work-update-form';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
+import { hasTab } from '../../adapters/response-tabs';
 import {
   collectVerifiedEmails,
   collectsVerifiedEmails,
@@ -49,7 +50,7 @@ function nameResponsesSheet(ss: Spreadsheet): void {
   if (!sheet) return;
   // A form linked again gets a new tab; the old one keeps its rows and its name.
   let name = UPDATE_RESPONSES_SHEET;
-  for (let n = 2; ss.getSheetByName(name); n++) name = `${UPDATE_RESPONSES_SHEET} ${n}`;
+  for (let n = 2; hasTab(ss, name); n++) name = `${UPDATE_RESPONSES_SHEET} ${n}`;
   sheet.setName(name);
   trimEmptyColumns(sheet);
 }

@@ -2,24 +2,8 @@ import { STATUSES, type StaffMember } from '../../../core/model';
 import type { Settings } from '../../../core/settings';
 import { activeTechnicians } from '../../../core/staff';
 import type { RegisterLayout } from '../../../core/columns';
-import { listValidation } from '../../adapters/sheet-services';
 import type { Sheet } from '../../adapters/apps-script-types';
-
-/** A column's drop-down: its index in the header (-1: not there), its list, the help shown, and strict or not. */
-export type ColumnList = readonly [index: number, values: readonly string[], help: string, strict?: boolean];
-
-/**
- * One rule per listed column, over its `rows` rows below the header (no per-cell work); a rule that only
- * warns unless strict. An empty list clears the column's rule: there is nothing to choose from.
- */
-export function applyColumnLists(sheet: Sheet, rows: number, lists: readonly ColumnList[]): void {
-  for (const [index, values, help, strict = false] of lists) {
-    if (index < 0) continue;
-    const range = sheet.getRange(2, index + 1, rows, 1);
-    if (values.length === 0) range.clearDataValidations();
-    else range.setDataValidation(listValidation(values, help, strict));
-  }
-}
+import { applyColumnLists, rowsBelowHeader, type ColumnList } from '../../adapters/column-rules';
 
 /**
  * Drop-downs on the register's Status, Priority, Category and Assignee columns, rebuilt from Settings
@@ -36,7 +20,7 @@ export function applyRegisterValidation(
   settings: Settings,
   staff: readonly StaffMember[],
 ): void {
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  const rows = rowsBelowHeader(sheet);
   const lists: ColumnList[] = [
     [
       layout.indexOf.status,

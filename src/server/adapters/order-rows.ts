@@ -13,16 +13,13 @@
  *   about are found, then reads the rows found. An order with no checklist copy is looked for down to
  *   row 2 (two narrow columns of the tab).
  */
-import { CHECKLIST_ITEM_COLUMNS } from '../../../core/checklist-items';
-import { cellText, mapHeaders } from '../../../core/headers';
-import { isValidDate } from '../../../core/time';
-import type { WorkOrder } from '../../../core/model';
-import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
+import { CHECKLIST_ITEM_COLUMNS } from '../../core/checklist-items';
+import { cellText, mapHeaders } from '../../core/headers';
+import { isValidDate } from '../../core/time';
+import type { Sheet, Spreadsheet } from './apps-script-types';
 
 /** Rows per read from the bottom up. */
 export const ORDER_ROWS_CHUNK = 500;
-/** Allowance for clocks of different executions: rows entered this long before the approval still count. */
-const CLOCK_MARGIN_MS = 60 * 60_000;
 
 /** A tab's values as parse functions take them: the header, then rows, with each row's sheet row. */
 export interface TabRows {
@@ -36,12 +33,6 @@ const EMPTY: TabRows = { values: [], rows: [] };
 function header(sheet: Sheet): unknown[] {
   const width = sheet.getLastColumn();
   return width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) : [];
-}
-
-/** When `order` could first have had work recorded: its approval (else its request), less the margin. */
-export function recordsStartAt(order: WorkOrder): number | null {
-  const start = [order.decidedAt, order.requestedAt].find((d) => isValidDate(d));
-  return start ? start.getTime() - CLOCK_MARGIN_MS : null;
 }
 
 /**

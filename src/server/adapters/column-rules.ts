@@ -1,0 +1,38 @@
+/**
+ * Setup's rules on whole columns of a tab, below its header: drop-downs and number formats, one call
+ * per column range (no per-cell work).
+ */
+import type { Sheet } from './apps-script-types';
+import { listValidation } from './sheet-services';
+
+/** A column's drop-down: its index in the header (-1: not there), its list, the help shown, and strict or not. */
+export type ColumnList = readonly [index: number, values: readonly string[], help: string, strict?: boolean];
+
+/** The rows below the header a column rule covers: the whole grid (at least one row). */
+export function rowsBelowHeader(sheet: Sheet): number {
+  return Math.max(sheet.getMaxRows() - 1, 1);
+}
+
+/**
+ * One rule per listed column, over its `rows` rows below the header; a rule that only warns unless
+ * strict. An empty list clears the column's rule: there is nothing to choose from.
+ */
+export function applyColumnLists(sheet: Sheet, rows: number, lists: readonly ColumnList[]): void {
+  for (const [index, values, help, strict = false] of lists) {
+    if (index < 0) continue;
+    const range = sheet.getRange(2, index + 1, rows, 1);
+    if (values.length === 0) range.clearDataValidations();
+    else range.setDataValidation(listValidation(values, help, strict));
+  }
+}
+
+/** A number format on each listed column (0-based index; -1: not there), over its `rows` rows below the header. */
+export function applyColumnFormats(
+  sheet: Sheet,
+  rows: number,
+  formats: readonly (readonly [index: number, format: string])[],
+): void {
+  for (const [index, format] of formats) {
+    if (index >= 0) sheet.getRange(2, index + 1, rows, 1).setNumberFormat(format);
+  }
+}
