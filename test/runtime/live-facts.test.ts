@@ -57,7 +57,10 @@ function colors() {
 function sheetNames() {
   var ss = SpreadsheetApp.getActive();
   var log = ss.insertSheet('Change Log');
-  var out = { found: ss.getSheetByName('change LOG').getSheetId() === log.getSheetId() };
+  var out = {
+    found: ss.getSheetByName('change LOG').getSheetId() === log.getSheetId(),
+    byA1: ss.getRange("'CHANGE log'!B2").getSheet().getSheetId() === log.getSheetId(),
+  };
   try { ss.insertSheet('change log'); out.insert = 'made'; } catch (e) { out.insert = e.message; }
   var other = ss.insertSheet('Other');
   try { other.setName('CHANGE LOG'); out.rename = 'renamed'; } catch (e) { out.rename = e.message; }
@@ -136,9 +139,10 @@ describe('services at their edges', () => {
     // scripts' authors write that the lookup is exact. The runtime takes the reading that can fool a
     // script. Uniqueness ignoring case is Sheets' own (its UI and API refuse "Sheet1" beside "sheet1":
     // github.com/socialpoint-labs/sheetfu/pull/26), and a tab may be renamed to its own name in
-    // another case.
+    // another case. A1 notation's tab is found the same way (a formula's sheet reference ignores case).
     expect(await run('sheetNames')).toEqual({
       found: true,
+      byA1: true,
       insert: 'A sheet with the name "change log" already exists. Please enter another name.',
       rename: 'A sheet with the name "CHANGE LOG" already exists. Please enter another name.',
       afterOwnRename: ['change log', null],
