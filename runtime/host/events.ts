@@ -9,6 +9,7 @@ import { rangeObject, spreadsheetObject } from './spreadsheet';
 import { userEdit } from './spreadsheet/user-input';
 import type { UserEditResult } from './spreadsheet/user-input';
 import { User } from './services/session';
+import { toSerial } from './spreadsheet/number-format';
 import type { ExecutionRecord, LocalAppsScript } from '../index';
 
 export { fireFormBoundSubmit, fireFormSubmit, submitForm } from './form-events';
@@ -155,10 +156,17 @@ export async function fireChange(
  * live Apps Script: ticking a checkbox gives `value` "TRUE" but `oldValue` "false" (scripts published
  * for live Sheets test exactly `e.value === "TRUE" && e.oldValue === "false"`, e.g. the radio-button
  * onEdit at kierandixon.com/radio-buttons-google-sheets).
+ *
+ * A date or time is passed as its serial number (days since 30 December 1899 in the spreadsheet's
+ * time zone, the fraction the time of day: "46082.5"), not as the text Sheets shows nor a Date. The
+ * events guide says only "New cell value"; the serial number is what answers on Stack Overflow report
+ * of live onEdit events (read `e.range.getValue()` for the Date), which no Google page confirms: an
+ * assumption, taken because of the readings it is the one that fools a script (`new Date(e.value)`
+ * is no date), where a JavaScript date string would not.
  */
-function eventText(cell: unknown, field: 'value' | 'oldValue'): string {
+function eventText(cell: unknown, field: 'value' | 'oldValue', timeZone: string): string {
   if (typeof cell === 'boolean') return field === 'value' ? String(cell).toUpperCase() : String(cell);
-  return cell instanceof Date ? cell.toString() : String(cell);
+  return cell instanceof Date ? String(toSerial(cell, timeZone)) : String(cell);
 }
 
 export interface UserEditOutcome {
@@ -207,8 +215,9 @@ export async function editCells(
       const value = edit.newValues[0]?.[0];
       const old = edit.oldValues[0]?.[0];
       // Apps Script passes the values as strings; an emptied cell has no `value`, a filled-in empty one no `oldValue`.
-      if (value !== '' && value !== undefined) event.value = eventText(value, 'value');
-      if (old !== '' && old !== undefined) event.oldValue = eventText(old, 'oldValue');
+      const { timeZone } = rt.world.spreadsheets.require(request.spreadsheetId);
+      if (value !== '' && value !== undefined) event.value = eventText(value, 'value', timeZone);
+      if (old !== '' && old !== undefined) event.oldValue = eventText(old, 'oldValue', timeZone);
     }
     return event;
   };

@@ -222,3 +222,12 @@ export const SHEET_NAMES = {
   schedules: 'Schedules',
   reportMaintenance: 'Report: Maintenance',
 } as const;
+
+/**
+ * Whether a tab named `name` is the tab `tab`. Sheets tells tab names apart ignoring case (no two tabs
+ * may differ only by case), and live Apps Script is reported to find them so: `getSheetByName('Staff')`
+ * answers a tab someone renamed "staff", so the add-on must know that tab as its Staff too.
+ */
+export function isTabNamed(name: string, tab: string): boolean {
+  return name.toLowerCase() === tab.toLowerCase();
+}

@@ -123,6 +123,32 @@ describe('installable edit trigger', () => {
     }
   });
 
+  // Assumption (reported on Stack Overflow, in no Google page; see eventText in runtime/host/events.ts):
+  // a date or time cell's value and oldValue are its serial number, never a JavaScript date string.
+  test('a date or time cell: value and oldValue are serial numbers', async () => {
+    const { rt, ssId } = await world();
+    try {
+      const lastEdit = () => JSON.parse(rt.world.properties.document(ssId).get('lastEdit') ?? 'null');
+      const type = (typed: string) =>
+        rt.editCells({
+          spreadsheetId: ssId,
+          sheetName: 'Sheet1',
+          row: 4,
+          column: 2,
+          values: [[typed]],
+          user: EDITOR,
+        });
+      await type('2026-03-01');
+      expect(lastEdit()).toMatchObject({ value: '46082', hasOld: false });
+      await type('10:30');
+      expect(lastEdit()).toMatchObject({ value: '0.4375', oldValue: '46082' });
+      await type('2026-03-01 12:00');
+      expect(lastEdit()).toMatchObject({ value: '46082.5', oldValue: '0.4375' });
+    } finally {
+      await rt.close();
+    }
+  });
+
   test('a multi-cell paste carries neither value nor oldValue', async () => {
     const { rt, ssId } = await world();
     try {

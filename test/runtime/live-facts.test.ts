@@ -54,6 +54,20 @@ function colors() {
   range.getCell(1, 1).setBackground('not-a-real-color');
   return { before: before, fonts: range.getFontColors()[0], afterUnknown: range.getCell(1, 1).getBackground() };
 }
+function sheetNames() {
+  var ss = SpreadsheetApp.getActive();
+  var log = ss.insertSheet('Change Log');
+  var out = {
+    found: ss.getSheetByName('change LOG').getSheetId() === log.getSheetId(),
+    byA1: ss.getRange("'CHANGE log'!B2").getSheet().getSheetId() === log.getSheetId(),
+  };
+  try { ss.insertSheet('change log'); out.insert = 'made'; } catch (e) { out.insert = e.message; }
+  var other = ss.insertSheet('Other');
+  try { other.setName('CHANGE LOG'); out.rename = 'renamed'; } catch (e) { out.rename = e.message; }
+  log.setName('change log');
+  out.afterOwnRename = [ss.getSheetByName('Change Log').getName(), ss.getSheetByName('Missing')];
+  return out;
+}
 function notations() {
   var sheet = SpreadsheetApp.getActiveSheet();
   return ['5:7', 'D:F', 'C5:B2', '5:2', 'D:B', '$C$3', 'Sheet1!E10:F12', '$c$11', 'A:A', '1:1'].map(function (a1) {
@@ -116,6 +130,22 @@ describe('services at their edges', () => {
       before: ['#f08080', '#abcdef', '#ffffff'],
       fonts: ['#6495ed', '#ff0000', '#000000'],
       afterUnknown: '#f08080',
+    });
+  });
+
+  test('Sheet names: getSheetByName ignores case; no second tab may differ only by case', async () => {
+    // Reported of live Apps Script, not in the reference (developers.google.com/apps-script/reference/
+    // spreadsheet/spreadsheet#getSheetByName(String) says only "a sheet with the given name"); some
+    // scripts' authors write that the lookup is exact. The runtime takes the reading that can fool a
+    // script. Uniqueness ignoring case is Sheets' own (its UI and API refuse "Sheet1" beside "sheet1":
+    // github.com/socialpoint-labs/sheetfu/pull/26), and a tab may be renamed to its own name in
+    // another case. A1 notation's tab is found the same way (a formula's sheet reference ignores case).
+    expect(await run('sheetNames')).toEqual({
+      found: true,
+      byA1: true,
+      insert: 'A sheet with the name "change log" already exists. Please enter another name.',
+      rename: 'A sheet with the name "CHANGE LOG" already exists. Please enter another name.',
+      afterOwnRename: ['change log', null],
     });
   });
 

@@ -175,7 +175,9 @@ export abstract class SheetBase extends SpreadsheetGasObject {
 export function rangeFromA1(ctx: ExecutionContext, sheet: SheetModel, a1: string): Range {
   const parsed = parseA1(a1);
   if (!parsed) fail(Messages.rangeNotFound);
-  const target = parsed.sheetName === null ? sheet : sheet.spreadsheet.sheetModel(parsed.sheetName);
+  // The tab named in the notation is found as getSheetByName finds it, ignoring case (as a formula's
+  // sheet reference does in Sheets).
+  const target = parsed.sheetName === null ? sheet : sheet.spreadsheet.sheetNamed(parsed.sheetName);
   if (!target) fail(Messages.rangeNotFound);
   const rect = resolveA1(parsed, target.maxRows, target.maxColumns);
   checkRect(target, rect.row, rect.column, rect.numRows, rect.numColumns);

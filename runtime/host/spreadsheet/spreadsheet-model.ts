@@ -73,6 +73,18 @@ export class SpreadsheetModel {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /**
+   * The tab `Spreadsheet.getSheetByName` answers: names compared ignoring case. Google's reference
+   * says only "a sheet with the given name"; a lookup ignoring case is what is reported of live Apps
+   * Script, while some scripts' authors write that it is exact. Of the two readings this is the one
+   * that can fool a script (the tab it gets may be spelt otherwise than it asked), so it is the one
+   * modelled. Tab names are unique ignoring case either way, so at most one tab answers.
+   */
+  sheetNamed(name: string): SheetModel | undefined {
+    const wanted = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === wanted);
+  }
+
   /** Like sheetModel but throws, for host code that knows the tab exists. */
   requireSheet(name: string): SheetModel {
     const sheet = this.sheetModel(name);

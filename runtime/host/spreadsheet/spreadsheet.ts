@@ -134,7 +134,7 @@ export class Spreadsheet extends SpreadsheetGasObject {
 
   getSheetByName(name: string): Sheet | null {
     overload(this.gasClass, 'getSheetByName', arguments, ['string']);
-    const sheet = this._model.sheetModel(name);
+    const sheet = this._model.sheetNamed(name);
     return sheet ? new Sheet(this.ctx, sheet) : null;
   }
 

@@ -7,6 +7,7 @@
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, SUPERVISOR, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { onlyExecution, toastsOf } from '../../support/edits';
+import { userRenameSheet } from '../../../runtime/host/spreadsheet/protection-model';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -48,6 +49,24 @@ describe('Staff', () => {
       expect(lastLog()).toMatchObject({ user: ADMIN, recordId: STAFF, field: `C${row} (refused)` });
     }
     expect(toastsOf(wb, ADMIN).at(-1)).toMatch(/The Staff tab was put back/);
+  });
+
+  test('renamed only in case, the tab is still Staff (getSheetByName finds it): a bad role is put back', async () => {
+    // Sheets compares tab names ignoring case; live getSheetByName is reported to as well, so the
+    // add-on reads "staff" as its Staff tab, and an edit there must be judged as one.
+    userRenameSheet(wb.model, STAFF, 'staff', ADMIN);
+    try {
+      const row = rowWhere('staff', 1, SUPERVISOR);
+      await edit(ADMIN, 'staff', row, 3, [['Administrator']]);
+      expect(wb.sheet('staff').valueAt(row, 3)).toBe('Administrator');
+      expect(lastLog()).toMatchObject({ user: ADMIN, recordId: STAFF, field: `C${row}` });
+      await edit(ADMIN, 'staff', row, 3, [['Overlord']]);
+      expect(wb.sheet('staff').valueAt(row, 3)).toBe('Administrator');
+      expect(lastLog()).toMatchObject({ user: ADMIN, recordId: STAFF, field: `C${row} (refused)` });
+      await edit(ADMIN, 'staff', row, 3, [['Supervisor']]);
+    } finally {
+      userRenameSheet(wb.model, 'staff', STAFF, ADMIN);
+    }
   });
 
   test('a malformed email is put back', async () => {

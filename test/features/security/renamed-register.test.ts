@@ -54,6 +54,19 @@ test('the assignee’s own step under another name is accepted, stamped and logg
   ]);
 });
 
+test('renamed only in case (which getSheetByName may not tell apart): judged, and the name comes back', async () => {
+  // Sheets refuses a second tab whose name differs only by case, and live Apps Script is reported to
+  // find a tab by name ignoring case: the register found under "work orders" is not a decoy.
+  await typeInRenamed(TECH, 'work orders', theirs, 'Status', 'Closed');
+  expect(wb.model.sheetModel(REGISTER)?.name).toBe(REGISTER);
+  expect(wb.order(theirs).status).toBe('Assigned');
+  expect(logFor(wb, theirs).slice(-1)).toMatchObject([{ user: TECH, field: 'Status (refused)' }]);
+  const told = toastsOf(wb, TECH).join(' ');
+  expect(told).toMatch(/"work orders" is the Work Orders register.*"Work Orders" again/);
+  expect(told).not.toMatch(/another tab is now named/);
+  expect(verifyLog(wb).ok).toBe(true);
+});
+
 test('with a decoy tab named as the register, the real one is still judged and nobody is misled', async () => {
   userRenameSheet(wb.model, REGISTER, 'Real', TECH);
   wb.model.insertSheetModel(SHEET_NAMES.register);
@@ -78,6 +91,14 @@ describe('setup, which every "missing tab" message points to, names a renamed ta
     expect(summary).toMatch(/named the "Archive me" tab "Work Orders" again/);
     expect(wb.model.sheetModel('Archive me')).toBeUndefined();
     expect(wb.register().map((r) => r.order.id)).toEqual(expect.arrayContaining([theirs, mine]));
+  });
+
+  test('the Change Log renamed only in case: setup names it exactly again, the log verifies', async () => {
+    userRenameSheet(wb.model, SHEET_NAMES.changeLog, 'CHANGE LOG', TECH);
+    const summary = String(expectOk(await wb.menu(ADMIN, 'setUpWorkOrders')).value);
+    expect(summary).toMatch(/named the "CHANGE LOG" tab "Change Log" again/);
+    expect(wb.model.sheetModel(SHEET_NAMES.changeLog)?.name).toBe(SHEET_NAMES.changeLog);
+    expect(verifyLog(wb).ok).toBe(true);
   });
 
   test('the Change Log renamed: every writer stops; setup names it again, the log verifies, work goes on', async () => {

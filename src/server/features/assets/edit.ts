@@ -3,7 +3,7 @@
  * follows up: the intake form's asset question after an accepted Assets edit).
  */
 import { parseAssets } from '../../../core/assets';
-import { SHEET_NAMES } from '../../../core/model';
+import { SHEET_NAMES, isTabNamed } from '../../../core/model';
 import { parseSchedules } from '../../../core/schedules';
 import type { Settings } from '../../../core/settings';
 import { appendChangeLog } from '../../adapters/change-log';
@@ -48,10 +48,9 @@ function schedulesEditing(ss: Spreadsheet, reference: ReferenceData): CatalogEdi
 /** Assets or Schedules edited by hand: returns the toast to show, if any. */
 export function handleCatalogEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange): string | null {
   const reference = loadReferenceData(ss);
-  const editing =
-    sheet.getName() === SHEET_NAMES.assets
-      ? assetsEditing(ss, reference.settings)
-      : schedulesEditing(ss, reference);
+  const editing = isTabNamed(sheet.getName(), SHEET_NAMES.assets)
+    ? assetsEditing(ss, reference.settings)
+    : schedulesEditing(ss, reference);
   const outcome = judgeCatalogHandEdit(sheet, range, reference, editing.spec);
   if (outcome.entries.length > 0) withOwnerAndDocumentLocks(() => appendChangeLog(ss, outcome.entries, {}));
   if (outcome.changed) editing.afterChange?.(outcome.values);

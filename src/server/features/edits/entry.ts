@@ -15,7 +15,7 @@
  */
 import { servesAsInstallationOwner } from '../setup/installation';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
-import { SHEET_NAMES } from '../../../core/model';
+import { SHEET_NAMES, isTabNamed } from '../../../core/model';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { handleChangeLogEdit, handleHeaderEdit, handleReferenceEdit } from './other-sheets';
 import { handleRegisterEdit, type EditedRange } from './register-edit';
@@ -68,6 +68,16 @@ function editedRange(range: Range, event: EditEvent): EditedRange {
   };
 }
 
+/**
+ * The watched tab an edited tab is, by a name compared ignoring case, as Sheets compares tab names
+ * (a tab renamed "staff" is what getSheetByName('Staff') answers, so its edits are Staff edits). The
+ * register renamed only in case is left to the renamed-register path, which gives it its name back.
+ */
+function watchedTabName(name: string, watched: readonly string[]): string {
+  if (name === SHEET_NAMES.register) return name;
+  return watched.find((tab) => tab !== SHEET_NAMES.register && isTabNamed(name, tab)) ?? name;
+}
+
 function show(ss: Spreadsheet, message: string | null): void {
   if (message) ss.toast(message, 'Work Orders', 10);
 }
@@ -100,7 +110,6 @@ export function onEditTrigger(e?: unknown): void {
 
 function handleEdit(event: EditEvent & { range: Range }): void {
   const sheet = event.range.getSheet();
-  const name = sheet.getName();
   const watched: string[] = [
     SHEET_NAMES.register,
     SHEET_NAMES.staff,
@@ -111,6 +120,7 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     SHEET_NAMES.assets,
     SHEET_NAMES.schedules,
   ];
+  const name = watchedTabName(sheet.getName(), watched);
   if (!watched.includes(name)) {
     const ss = isSpreadsheet(event.source) ? event.source : activeSpreadsheet();
     if (!isRenamedRegister(ss, sheet)) return;

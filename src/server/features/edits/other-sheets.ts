@@ -6,7 +6,7 @@
  * Each is logged, one change-log row per edit, and put back where that is both possible and right.
  */
 import { REGISTER_HEADER_ROW, normalizeHeader } from '../../../core/columns';
-import { SHEET_NAMES } from '../../../core/model';
+import { SHEET_NAMES, isTabNamed } from '../../../core/model';
 import { roleOf } from '../../../core/staff';
 import { roleMay } from '../../../core/permissions';
 import { noteAssignability } from '../review/staff-assignability';
@@ -122,7 +122,7 @@ export function handleReferenceEdit(
   const outcome = judgeReferenceEdit(ss, sheet, range);
   log(ss, outcome.entries);
   // After an accepted Staff edit, rows that cannot be given work yet say why.
-  if (outcome.accepted && sheet.getName() === SHEET_NAMES.staff) noteAssignability(sheet);
+  if (outcome.accepted && isTabNamed(sheet.getName(), SHEET_NAMES.staff)) noteAssignability(sheet);
   return outcome.toast;
 }
 

@@ -8,7 +8,7 @@
  *  - accepted otherwise: each changed cell logged, the copy recorded again, the cached Settings/Staff
  *    dropped, and (Staff) the sheet protections re-applied so new roles take effect at once.
  */
-import { SHEET_NAMES } from '../../../core/model';
+import { SHEET_NAMES, isTabNamed } from '../../../core/model';
 import { cellText } from '../../../core/headers';
 import { formatLocal } from '../../../core/time';
 import {
@@ -57,7 +57,7 @@ export interface ReferenceEditOutcome {
 }
 
 export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange): ReferenceEditOutcome {
-  const tab = sheet.getName() === SHEET_NAMES.staff ? SHEET_NAMES.staff : SHEET_NAMES.settings;
+  const tab = isTabNamed(sheet.getName(), SHEET_NAMES.staff) ? SHEET_NAMES.staff : SHEET_NAMES.settings;
   const user = currentUserEmail();
   const now = new Date();
   const current = readTabValues(ss, tab) ?? [];

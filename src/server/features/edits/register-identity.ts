@@ -20,6 +20,7 @@ import { PROPERTY_KEYS, type PropertyKey } from '../../adapters/document-propert
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Properties = GoogleAppsScript.Properties.Properties;
 
 function keptId(): number | null {
   const text = documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.registerSheetId) ?? null;
@@ -50,22 +51,30 @@ export function rememberChangeLogSheet(log: Sheet): void {
   keep(PROPERTY_KEYS.changeLogSheetId, log);
 }
 
+/** The tab whose sheet id is kept under `key`, if it is still there. */
+function keptTab(ss: Spreadsheet, props: Properties, key: PropertyKey): Sheet | undefined {
+  const id = Number(props.getProperty(key) ?? NaN);
+  if (!Number.isInteger(id)) return undefined;
+  return ss.getSheets().find((s) => s.getSheetId() === id);
+}
+
 /**
  * Setup's first step: a kept tab (the register, the Change Log) that is missing by name but there
  * by id gets its name back, before setup would make an empty tab of that name beside it (every
- * writer stops while the Change Log's name is gone, with a message to run setup). Returns what was
- * done, for setup's report. Costs a lookup per kept tab, and the tabs' ids only when one is missing.
+ * writer stops while the Change Log's name is gone, with a message to run setup). So does one renamed
+ * only in case, which getSheetByName may find under either name (it is reported to ignore case).
+ * Returns what was done, for setup's report. Costs a lookup and a name per kept tab, and the tabs'
+ * ids only when one is missing.
  */
 export function renameKeptTabsBack(ss: Spreadsheet): string[] {
   const done: string[] = [];
   const props = documentPropertiesOrNull();
+  if (!props) return done;
   for (const [name, key] of KEPT_TABS) {
-    if (!props || ss.getSheetByName(name)) continue;
-    const id = Number(props.getProperty(key) ?? NaN);
-    if (!Number.isInteger(id)) continue;
-    const sheet = ss.getSheets().find((s) => s.getSheetId() === id);
+    const sheet = ss.getSheetByName(name) ?? keptTab(ss, props, key);
     if (!sheet) continue;
     const was = sheet.getName();
+    if (was === name) continue;
     sheet.setName(name);
     done.push(`named the "${was}" tab "${name}" again (the add-on finds its ${name} by name)`);
   }
@@ -94,7 +103,9 @@ export function isRenamedRegister(ss: Spreadsheet, sheet: Sheet): boolean {
 export function restoreRegisterName(ss: Spreadsheet, sheet: Sheet): string {
   const was = sheet.getName();
   const register = SHEET_NAMES.register;
-  if (ss.getSheetByName(register)) {
+  // getSheetByName may ignore case: the tab it finds for "Work Orders" may be this one, as "work orders".
+  const named = ss.getSheetByName(register);
+  if (named && named.getSheetId() !== sheet.getSheetId()) {
     return (
       `"${was}" is the Work Orders register under another name, and another tab is now named "${register}". ` +
       `Edits here are still checked, but requests, sidebars and reports use the tab named "${register}": ` +
