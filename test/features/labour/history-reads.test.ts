@@ -7,6 +7,7 @@
  */
 import type { ExecutionRecord } from '../../../runtime';
 import type { MyWorkRecordResponse } from '../../../src/server/features/labour/entry';
+import { formatLocalDate } from '../../../src/core/time';
 import { TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { assignedOrders, step } from '../my-work/helpers';
 import { ELECTRICAL_CHECKLIST, typeChecklists } from '../checklists/helpers';
@@ -60,7 +61,8 @@ test('a record call and a completion read their order rows from the tabs’ ends
     await typeChecklists(wb, ELECTRICAL_CHECKLIST);
     const history = writeHistory(wb);
     const [id] = await assignedOrders(wb, [TECH]);
-    const today = wb.rt.world.clock.now().toISOString().slice(0, 10);
+    // The spreadsheet's day (the manifest's zone), not UTC's: from 19:00 in New York UTC is a day ahead.
+    const today = formatLocalDate(wb.rt.world.clock.now(), 'America/New_York');
     // Two days of time on it, a part, a tick.
     await recordCall(wb, { kind: 'time', id, date: today, hours: 2 });
     await recordCall(wb, { kind: 'part', id, part: 'Fuse', quantity: 2, unitCost: 1.5 });
