@@ -105,7 +105,7 @@ export function partRow(key: HmacKey, e: PartEntry): unknown[] {
 
 export interface Sealed<T> {
   entries: T[];
-  /** Rows whose seal does not verify (typed or changed by hand): left out of every total. */
+  /** Rows whose seal does not verify (typed or changed by hand), or a sealed row's copies: left out of every total. */
   unsealed: number;
 }
 
@@ -121,7 +121,7 @@ type Entered = Pick<TimeEntry, 'id' | 'enteredBy' | 'enteredAt'>;
 
 /**
  * A work-record tab's entries (row 1 the header), each its id, `own` columns, who entered it and
- * when; a row whose seal does not verify is counted, not taken.
+ * when; a row whose seal does not verify, or that repeats a seal already taken, is counted, not taken.
  */
 function parseSealedRows<K extends string, Own>(
   values: readonly (readonly unknown[])[],
@@ -131,6 +131,10 @@ function parseSealedRows<K extends string, Own>(
   own: (cell: (column: K) => unknown) => Own,
 ): Sealed<Entered & Own> {
   const out: Sealed<Entered & Own> = { entries: [], unsealed: 0 };
+  // A sealed row copied and pasted again verifies like the original: the add-on never writes two rows
+  // with one seal (each entry of a record carries its own instant), so every copy after the first is
+  // left out, or one recorded hour could be counted any number of times.
+  const seen = new Set<string>();
   const header = values[0];
   if (!header) return out;
   const at = mapHeaders(header, columns).indexOf;
@@ -145,9 +149,12 @@ function parseSealedRows<K extends string, Own>(
       enteredBy: cellText(cell('enteredBy')).trim(),
       enteredAt: isValidDate(enteredAt) ? enteredAt : new Date(NaN),
     };
-    const ok = key !== null && isValidDate(entry.enteredAt) && cellText(cell('seal')) === sealOf(key, entry);
-    if (ok) out.entries.push(entry);
-    else out.unsealed++;
+    const seal = cellText(cell('seal'));
+    const ok = key !== null && isValidDate(entry.enteredAt) && seal === sealOf(key, entry) && !seen.has(seal);
+    if (ok) {
+      seen.add(seal);
+      out.entries.push(entry);
+    } else out.unsealed++;
   }
   return out;
 }

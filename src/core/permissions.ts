@@ -67,6 +67,11 @@ export const PROTECTED_AREAS = [
   'workRecords',
   /** The weekly KPI snapshot the hourly job keeps: managers read it, nobody retypes history. */
   'kpiHistory',
+  /**
+   * The report tabs Build reports rewrites: whoever may build reports (the build runs as them), so a
+   * figure a manager reads was computed by the add-on, never typed over by someone it measures.
+   */
+  'reports',
 ] as const;
 export type ProtectedArea = (typeof PROTECTED_AREAS)[number];
 
@@ -150,11 +155,15 @@ export const PERMISSIONS: Readonly<Record<Principal, Rights>> = {
     fields: TECHNICIAN_FIELDS,
     areas: SIDEBAR_WRITES,
   },
-  Manager: { capabilities: ['submitRequest', 'buildReports', 'receiveWeeklySummary'], fields: [], areas: [] },
+  Manager: {
+    capabilities: ['submitRequest', 'buildReports', 'receiveWeeklySummary'],
+    fields: [],
+    areas: ['reports'],
+  },
   Supervisor: {
     capabilities: [...SUPERVISING, 'receiveSupervisorNotices'],
     fields: SUPERVISOR_FIELDS,
-    areas: SIDEBAR_WRITES,
+    areas: [...SIDEBAR_WRITES, 'reports'],
   },
   Administrator: {
     capabilities: [

@@ -56,8 +56,15 @@ function insertChart(sheet: Sheet, spec: ChartSpec): void {
   sheet.insertChart(chart);
 }
 
-export function writeReportBlock(ss: Spreadsheet, tab: ReportBlock): Sheet {
-  const sheet = ss.getSheetByName(tab.name) ?? ss.insertSheet(tab.name, ss.getNumSheets());
+export function writeReportBlock(
+  ss: Spreadsheet,
+  tab: ReportBlock,
+  /** Called with the tab when this build made it (to protect it before anything is written). */
+  made: (sheet: Sheet) => void = () => {},
+): Sheet {
+  const found = ss.getSheetByName(tab.name);
+  const sheet = found ?? ss.insertSheet(tab.name, ss.getNumSheets());
+  if (!found) made(sheet);
   const signature = JSON.stringify(tab.charts);
   const existing = sheet.getCharts();
   const keep =

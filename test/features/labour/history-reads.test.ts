@@ -7,10 +7,10 @@
  */
 import type { ExecutionRecord } from '../../../runtime';
 import type { MyWorkRecordResponse } from '../../../src/server/features/labour/entry';
+import { formatLocalDate } from '../../../src/core/time';
 import { TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { assignedOrders, step } from '../my-work/helpers';
 import { ELECTRICAL_CHECKLIST, typeChecklists } from '../checklists/helpers';
-import { formatLocalDate } from '../../../src/core/time';
 
 const HISTORY = 4_000;
 const TABS = ['Checklist Items', 'Time', 'Parts Used'] as const;

@@ -122,7 +122,8 @@ export function planRecord(
       hours: request.hours,
       note: request.note ?? '',
       enteredBy: who.email,
-      enteredAt: now,
+      // One instant per entry of the record: two equal lines must not carry one seal (labour.ts).
+      enteredAt: new Date(now.getTime() + plan.time.length),
     };
     plan.time.push(entry);
     log(
@@ -139,7 +140,7 @@ export function planRecord(
     quantity: request.quantity,
     unitCost: request.unitCost,
     enteredBy: who.email,
-    enteredAt: now,
+    enteredAt: new Date(now.getTime() + plan.parts.length),
   };
   plan.parts.push(part);
   const cost = cents(part.quantity * part.unitCost).toFixed(2);

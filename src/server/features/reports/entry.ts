@@ -11,6 +11,9 @@
  * on the same tab (charts removed and added twice, values of one build under the other's formats): each
  * tab is written under a hold of the document lock of its own, a few seconds, so every tab is one
  * build's whole, and an edit waits at most for one tab.
+ *
+ * Output as they are, the tabs are what managers read: each is protected for the roles that may build
+ * reports (the permission table's 'reports' area), so nobody the figures measure can type over them.
  */
 import { computeReports, reportTables } from '../../../core/reports';
 import { withDocumentLock } from '../../adapters/document-lock';
@@ -22,6 +25,9 @@ import { readReportSource } from './read-data';
 import { writeReportTab } from './write-tab';
 import { costReportTab } from '../labour/report';
 import { maintenanceReportTab } from '../assets/maintenance-report';
+import { protectNewTab } from '../setup/protections';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface BuildReportsResult {
   /** The instant every figure is computed at, ISO 8601 with milliseconds. */
@@ -50,7 +56,11 @@ export function buildReports(): BuildReportsResult {
     maintenanceReportTab(ss, reference, source.orders, now),
     costReportTab(ss, reference, source.orders, now),
   ];
-  const sheets = tabs.map((tab) => withDocumentLock(() => writeReportTab(ss, tab)));
+  // A tab this build makes is protected as it is made; setup, Staff edits and the hourly job keep its
+  // editors in step with the Staff tab (and protect tabs built before report tabs were protected).
+  const protect = (sheet: Sheet): void =>
+    protectNewTab(sheet, 'reports', reference.staff, reference.installationOwner);
+  const sheets = tabs.map((tab) => withDocumentLock(() => writeReportTab(ss, tab, protect)));
   sheets[0]?.activate();
   ss.toast(
     `${tabs.map((t) => t.name).join(', ')} rebuilt from ${source.orders.length} work orders.`,

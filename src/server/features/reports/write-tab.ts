@@ -7,12 +7,21 @@ import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
 import { writeReportBlock } from '../../adapters/report-tab';
 import { fontWeights, numberFormats, tabValues } from './cells';
 
-export function writeReportTab(ss: Spreadsheet, tab: ReportTab): Sheet {
-  return writeReportBlock(ss, {
-    name: tab.name,
-    values: tabValues(tab),
-    fontWeights: fontWeights(tab),
-    numberFormats: numberFormats(tab),
-    charts: tab.charts,
-  });
+export function writeReportTab(
+  ss: Spreadsheet,
+  tab: ReportTab,
+  /** Called with the tab when this build made it (to protect it before anything is written). */
+  made?: (sheet: Sheet) => void,
+): Sheet {
+  return writeReportBlock(
+    ss,
+    {
+      name: tab.name,
+      values: tabValues(tab),
+      fontWeights: fontWeights(tab),
+      numberFormats: numberFormats(tab),
+      charts: tab.charts,
+    },
+    made,
+  );
 }

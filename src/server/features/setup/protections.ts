@@ -14,7 +14,8 @@ import { CHECKLISTS_SHEET } from '../../../core/checklists';
 import { CHECKLIST_ITEMS_SHEET } from '../../../core/checklist-items';
 import { PARTS_SHEET, TIME_SHEET } from '../../../core/labour';
 import { KPI_HISTORY_SHEET } from '../../../core/reports/weekly';
-import { PROTECTED_AREAS, areaEditors, type ProtectedArea } from '../../../core/permissions';
+import { REPORT_TAB_NAMES } from '../../../core/reports';
+import { PROTECTED_AREAS, areaEditors, rolesList, type ProtectedArea } from '../../../core/permissions';
 import { ownerMarker } from './installation';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { writeProtectedExtent, type RegisterCoverage } from './protected-extent';
@@ -47,6 +48,9 @@ const WHOLE_SHEETS: ReadonlyArray<[ProtectedArea, string]> = [
   ['workRecords', TIME_SHEET],
   ['workRecords', PARTS_SHEET],
   ['kpiHistory', KPI_HISTORY_SHEET],
+  // The reply form's destination carries one of the add-on's own names, so formResponseSheets skips it.
+  ['formResponses', SHEET_NAMES.requestorReplies],
+  ...REPORT_TAB_NAMES.map((name): [ProtectedArea, string] => ['reports', name]),
 ];
 
 const WHO: Readonly<Record<ProtectedArea, string>> = {
@@ -64,6 +68,7 @@ const WHO: Readonly<Record<ProtectedArea, string>> = {
   checklists: 'administrators only',
   workRecords: 'written by the add-on only (My work and the update form)',
   kpiHistory: 'written by the add-on only (the hourly job keeps one row a week)',
+  reports: `rebuilt by Build reports only (a ${rolesList('buildReports')})`,
 };
 
 export function describeArea(area: ProtectedArea, name: string): string {
@@ -215,11 +220,19 @@ export function reapplyAfterUnseenStaffChange(
   return true;
 }
 
+/** Tabs (by area, or by name) the add-on creates after setup: protected by the hourly job once they exist. */
+const MADE_AFTER_SETUP: ReadonlySet<string> = new Set([
+  'archive',
+  'errors',
+  'kpiHistory',
+  SHEET_NAMES.requestorReplies,
+]);
+
 /**
  * The hourly job's share, cheap when nothing changed (the register's size against what the job last
  * covered, kept in the owner's state, both read once by the job): rows Sheets added at the bottom of the
  * register come under its protected columns, and the tabs the add-on creates on first use (Archive,
- * Errors) get their protection once they exist.
+ * Errors, KPI History, the reply form's Requestor Replies) get their protection once they exist.
  */
 export function repairRegisterProtection(
   ss: Spreadsheet,
@@ -230,7 +243,7 @@ export function repairRegisterProtection(
 ): boolean {
   const { maxRows: rows, recorded: state } = coverage;
   const pending = WHOLE_SHEETS.filter(
-    ([a, name]) => (a === 'archive' || a === 'errors' || a === 'kpiHistory') && !state.tabs.includes(name),
+    ([a, name]) => MADE_AFTER_SETUP.has(a === 'formResponses' ? name : a) && !state.tabs.includes(name),
   );
   let changed = false;
   const tabs = [...state.tabs];
