@@ -1,0 +1,66 @@
+/**
+ * *Verify audit log* alone, as bench/operations-ops.ts measureArchive runs it (after an archive run and
+ * its second run, on the bench's generated world), priced by part, each execution printed: for working
+ * on Verify's cost without the whole bench.
+ *
+ *   npm run build && WO_BENCH_SIZES=100000 node --import tsx bench/verify-focus.ts
+ *
+ * WO_VERIFY_SKIP_ARCHIVE=1 verifies the world as generated (no archive run first).
+ */
+import type { ExecutionRecord } from '../runtime';
+import { costModelFromEnv } from './cost-model';
+import { summarizeRecords } from './pricing';
+import { benchHistory, createOurWorld } from './world';
+
+const model = costModelFromEnv();
+
+function describe(size: number, name: string, records: readonly ExecutionRecord[]): void {
+  const { parts, totalMs } = summarizeRecords(records, model);
+  const shown = Object.entries(parts)
+    .filter(([, ms]) => ms > 0)
+    .map(([p, ms]) => `${p} ${(ms / 1000).toFixed(2)}`)
+    .join(', ');
+  const cpu = records.map((r) => r.stats.scriptCpuMs.toFixed(0)).join(' + ');
+  console.log(
+    `${size.toLocaleString('en-US')}  ${name}: ${(totalMs / 1000).toFixed(2)} s (${shown}); ` +
+      `JavaScript here ${cpu} ms, ok ${records.every((r) => r.ok)}`,
+  );
+  for (const r of records) if (!r.ok) console.log(`    FAILED: ${String(r.error?.message ?? r.error)}`);
+}
+
+async function main(): Promise<void> {
+  const sizes = (process.env.WO_BENCH_SIZES ?? '100000').split(',').map((s) => Number(s.trim()));
+  for (const size of sizes) {
+    const { world } = await createOurWorld(benchHistory(size));
+    try {
+      const menu = (fn: string) => world.rt.runMenuItem(world.ssId, world.users.admin, fn);
+      if (!process.env.WO_VERIFY_SKIP_ARCHIVE) {
+        describe(size, 'archive', [await menu('archiveClosedWorkOrders')]);
+        describe(size, 'archive (run again)', [await menu('archiveClosedWorkOrders')]);
+      }
+      const verify = await menu('verifyAuditLog');
+      describe(size, 'verify audit log', [verify]);
+      const value = verify.value as {
+        ok?: boolean;
+        rowsVerified?: number;
+        register?: unknown[];
+        message?: string;
+      };
+      console.log(
+        `    ok ${String(value?.ok)}, ${value?.rowsVerified ?? 0} log rows, ${value?.register?.length ?? 0} register findings`,
+      );
+      console.log(
+        `    ${String(value?.message ?? '')
+          .split('\n')[0]
+          ?.slice(0, 300)}`,
+      );
+    } finally {
+      await world.rt.close();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
