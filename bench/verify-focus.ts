@@ -5,9 +5,11 @@
  *
  *   npm run build && WO_BENCH_SIZES=100000 node --import tsx bench/verify-focus.ts
  *
- * WO_VERIFY_SKIP_ARCHIVE=1 verifies the world as generated (no archive run first).
+ * WO_VERIFY_SKIP_ARCHIVE=1 verifies the world as generated (no archive run first);
+ * WO_VERIFY_ROWS_PER_RUN=n compares n register rows a run (the property tests use to lower it).
  */
 import type { ExecutionRecord } from '../runtime';
+import { PROPERTY_KEYS } from '../src/server/adapters/document-properties';
 import { costModelFromEnv } from './cost-model';
 import { summarizeRecords } from './pricing';
 import { benchHistory, createOurWorld } from './world';
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
         describe(size, 'archive', [await menu('archiveClosedWorkOrders')]);
         describe(size, 'archive (run again)', [await menu('archiveClosedWorkOrders')]);
       }
+      const perRun = process.env.WO_VERIFY_ROWS_PER_RUN;
+      if (perRun) world.rt.world.properties.document(world.ssId).set(PROPERTY_KEYS.verifyRowsPerRun, perRun);
       // Run after run until one gives the verdict (each compares a share of the register).
       const runs: ExecutionRecord[] = [];
       for (let i = 0; i < 20; i++) {
