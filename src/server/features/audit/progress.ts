@@ -26,15 +26,16 @@ import { PUT_BACK_ROWS_PER_RUN } from '../integrity/register-putback';
  */
 export const REGISTER_ROWS_PER_RUN = 25_000;
 
-const FindingSchema = z.object({
-  row: z.int(),
-  id: z.string(),
-  field: z.string(),
-  trusted: z.string(),
-  found: z.string(),
-  logRow: z.int(),
-  put: z.nullable(z.object({ field: z.string(), logged: z.string(), inState: z.boolean() })),
-});
+const findingSchema = () =>
+  z.object({
+    row: z.int(),
+    id: z.string(),
+    field: z.string(),
+    trusted: z.string(),
+    found: z.string(),
+    logRow: z.int(),
+    put: z.nullable(z.object({ field: z.string(), logged: z.string(), inState: z.boolean() })),
+  });
 
 const ProgressSchema = z.lazySchema(() =>
   z.object({
@@ -49,7 +50,7 @@ const ProgressSchema = z.lazySchema(() =>
     rows: z.int(),
     orders: z.int(),
     /** The findings of the first rows found (at most PUT_BACK_ROWS_PER_RUN rows). */
-    kept: z.array(FindingSchema),
+    kept: z.array(findingSchema()),
   }),
 );
 export type VerifyProgress = Omit<z.infer<typeof ProgressSchema>, 'kept'> & { kept: RegisterFinding[] };
