@@ -17,6 +17,7 @@ import { rowFromMeasurement } from './results';
 import type { BenchWorld, Measurement } from './types';
 import { benchHistory, createOurWorld, scriptTimeZone } from './world';
 import { table } from './print';
+import { VERIFY_RUN_SCENARIO } from './budgets';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -224,14 +225,46 @@ export async function measureArchive(sizes: number[]): Promise<OpsFigures[]> {
       const moved = (first.value as { archived?: unknown[] } | undefined)?.archived?.length ?? 0;
       out.push(figures(size, 'archive', [first], `${moved} work orders moved`));
       out.push(figures(size, 'archive (run again)', [await menu('archiveClosedWorkOrders')]));
-      const verify = await menu('verifyAuditLog');
-      const rows = (verify.value as { rowsVerified?: number } | undefined)?.rowsVerified ?? 0;
-      out.push(figures(size, 'verify audit log', [verify], `${rows.toLocaleString('en-US')} log rows`));
+      out.push(...(await verifyRuns(size, () => menu('verifyAuditLog'))));
     } finally {
       await world.rt.close();
     }
   }
   return out;
+}
+
+/** Runs of Verify audit log one comparison takes at most (each compares a share of the register). */
+const MAX_VERIFY_RUNS = 20;
+
+/**
+ * Verify audit log run after run until one gives the verdict (a register larger than a run's share is
+ * compared over several, each verifying the whole log): the longest run, which must end inside Google's
+ * 6-minute limit (bench/budgets.ts), and all of them together.
+ */
+async function verifyRuns(size: number, run: () => Promise<ExecutionRecord>): Promise<OpsFigures[]> {
+  const runs: ExecutionRecord[] = [];
+  for (let i = 0; i < MAX_VERIFY_RUNS; i++) {
+    const record = await run();
+    runs.push(record);
+    if (!record.ok || !(record.value as { partial?: boolean } | undefined)?.partial) break;
+  }
+  const each = runs.map((r) => figures(size, VERIFY_RUN_SCENARIO, [r]));
+  const longest = each.reduce((a, b) => (b.estimatedMs > a.estimatedMs ? b : a));
+  const at = each.indexOf(longest) + 1;
+  const rows = (runs.at(-1)?.value as { rowsVerified?: number } | undefined)?.rowsVerified ?? 0;
+  const perRun = each.map((f) => (f.estimatedMs / 1000).toFixed(1)).join(' + ');
+  return [
+    {
+      ...figures(size, VERIFY_RUN_SCENARIO, [runs[at - 1] as ExecutionRecord]),
+      note: `run ${at} of ${runs.length}`,
+    },
+    figures(
+      size,
+      'verify audit log (all runs)',
+      runs,
+      `${runs.length} run(s) of ${perRun} s; ${rows.toLocaleString('en-US')} log rows`,
+    ),
+  ];
 }
 
 function print(rows: readonly OpsFigures[]): void {

@@ -50,6 +50,10 @@ export const PROPERTY_KEYS = {
   archiveFiles: 'wo.archive.files',
   /** The archive chunk in progress, a chunked value (features/archive/progress.ts); absent between chunks. */
   archiveProgress: 'wo.archive.progress',
+  /** A Verify audit log that compares the register over several runs (features/audit/progress.ts); a chunked value. */
+  verifyProgress: 'wo.verify.progress',
+  /** Register rows Verify compares per run, when set (features/audit/progress.ts); tests lower it. */
+  verifyRowsPerRun: 'wo.verify.rowsPerRun',
   /** The Assets and Schedules tabs as last accepted (features/assets/catalog-edit.ts), to put back a refused paste. */
   acceptedAssets: 'wo.accepted.assets',
   acceptedSchedules: 'wo.accepted.schedules',

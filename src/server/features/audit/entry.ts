@@ -1,10 +1,12 @@
-import { ANCHOR_WORD, parseAnchor } from '../../../core/log-anchor';
+import { ANCHOR_WORD, parseAnchor, type LogAnchor } from '../../../core/log-anchor';
 import { requireAdministrator } from '../../adapters/administrators';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { verifyChangeLog, type AuditResult } from './verify';
 import { alertUser, promptUser } from '../../adapters/ui';
 import { confirmWithUser } from '../../adapters/installation-services';
 import { describePutBack, putBackFromLog, type PutBackOutcome } from '../integrity/register-putback';
+import { clearVerifyProgress, readVerifyProgress, registerRowsPerRun } from './progress';
+import { afterRun, omittedRows } from './runs';
 
 /** Verify was not run: the person cancelled, or what they pasted is not an anchor (said why). */
 export interface VerifyNotRun {
@@ -20,18 +22,36 @@ const ASK =
 /**
  * Menu: Verify audit log (administrators). Asks for an optional daily anchor, then shows the outcome
  * and returns it. When register values differ from the change log, it asks whether to put them back.
+ *
+ * A register larger than one run compares (progress.ts) is compared over several runs, each verifying
+ * the whole log again: a run that leaves rows says how far it got, and the next one (no anchor asked:
+ * the first run's is kept) continues. Only the run that compares the last rows gives a verdict, and
+ * only then is putting values back offered.
  */
 export function verifyAuditLog(): (AuditResult & { putBack?: PutBackOutcome }) | VerifyNotRun {
   const ss = activeSpreadsheet();
   const { email, reference } = requireAdministrator(ss, 'verify the audit log');
-  const typed = promptUser('Verify audit log', ASK);
-  if (typed === null) return { notRun: true, message: 'Cancelled: nothing was verified.' };
-  const anchor = parseAnchor(typed);
-  if (anchor && 'problem' in anchor) {
-    alertUser('Anchor not understood', `Nothing was verified. ${anchor.problem}`);
-    return { notRun: true, message: anchor.problem };
+  const progress = readVerifyProgress();
+  let anchor: LogAnchor | null = progress?.anchor ?? null;
+  if (!progress) {
+    const typed = promptUser('Verify audit log', ASK);
+    if (typed === null) return { notRun: true, message: 'Cancelled: nothing was verified.' };
+    const parsed = parseAnchor(typed);
+    if (parsed && 'problem' in parsed) {
+      alertUser('Anchor not understood', `Nothing was verified. ${parsed.problem}`);
+      return { notRun: true, message: parsed.problem };
+    }
+    anchor = parsed;
   }
-  const result = verifyChangeLog(ss, anchor);
+  const perRun = registerRowsPerRun();
+  const slice = { from: progress?.nextRow ?? 2, count: perRun };
+  const run = verifyChangeLog(ss, anchor, { slice, earlier: progress });
+  const result = afterRun(run, progress, anchor, perRun, reference.timeZone);
+  if ('partial' in result && result.partial) {
+    alertUser('Audit log: verification continues', result.message);
+    return result;
+  }
+  if (progress) clearVerifyProgress();
   const findings = result.ok ? [] : (result.register ?? []);
   if (findings.length === 0) {
     alertUser(result.ok ? 'Audit log verified' : 'Audit log broken', result.message);
@@ -41,6 +61,8 @@ export function verifyAuditLog(): (AuditResult & { putBack?: PutBackOutcome }) |
   const ask = `${result.message}\n\nPut these values back as the change log says now?`;
   if (!confirmWithUser('Audit log broken', ask)) return result;
   const putBack = putBackFromLog(ss, findings, email, reference.timeZone, new Date());
+  // Rows found by earlier runs beyond those kept are left for the next Verify, like those past a run's share.
+  putBack.remaining += omittedRows(run, progress);
   alertUser('Register values put back', describePutBack(putBack));
   return { ...result, putBack };
 }

@@ -9,7 +9,7 @@ import { readChangeLogChunks } from '../../adapters/change-log-read';
 import { requireSheet } from '../../adapters/workbook';
 import { collectRecorded, emptyRecorded, verifyCovered } from './covered';
 import { RegisterAudit, describeRegisterFindings } from '../integrity/register-verify';
-import type { RegisterFinding } from '../integrity/register-check';
+import type { RegisterFinding, RegisterSlice } from '../integrity/register-check';
 import { collectLive, missingOrders, type LiveRecords } from './missing';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,10 +20,41 @@ export const VERIFY_CHUNK_ROWS = 50_000;
 /** Rows read past a chunk, to tell an edited row from an inserted one at the chunk's end. */
 const LOOKAHEAD = 2;
 
+/** The register rows a run compared with the log (sheet rows), and the register's last row then. */
+export interface ComparedRows {
+  first: number;
+  last: number;
+  registerLastRow: number;
+}
+
+/** What earlier runs of this comparison found (features/audit/progress.ts), added to this run's. */
+export interface EarlierFindings {
+  kept: RegisterFinding[];
+  values: number;
+  orders: number;
+}
+
+export interface VerifyOptions {
+  /** The register rows to compare (all of them when null). */
+  slice?: RegisterSlice | null;
+  earlier?: EarlierFindings | null;
+}
+
 export type AuditResult =
-  | { ok: true; rowsVerified: number; message: string; chainPosition?: number; head?: string }
+  | {
+      ok: true;
+      rowsVerified: number;
+      message: string;
+      chainPosition?: number;
+      head?: string;
+      compared?: ComparedRows;
+    }
   | {
       ok: false;
+      /** Set when the register was compared (the log itself verified). */
+      compared?: ComparedRows;
+      /** A run of a comparison over several runs that leaves rows for the next: no verdict yet. */
+      partial?: true;
       rowsVerified: number;
       firstBrokenRow: number;
       kind?: TamperKind;
@@ -41,7 +72,11 @@ export type AuditResult =
  * row 1). A workbook whose log has no checkpoint yet (set up before the keyed chain, and nothing
  * appended since) is checked as before, by its SHA-256 chain alone, and says so.
  */
-export function verifyChangeLog(ss: Spreadsheet, anchor: LogAnchor | null = null): AuditResult {
+export function verifyChangeLog(
+  ss: Spreadsheet,
+  anchor: LogAnchor | null = null,
+  { slice = null, earlier = null }: VerifyOptions = {},
+): AuditResult {
   const sheet = requireSheet(ss, SHEET_NAMES.changeLog);
   const checkpoint = readCheckpoint();
   const secret = documentSecret({ create: false });
@@ -51,7 +86,7 @@ export function verifyChangeLog(ss: Spreadsheet, anchor: LogAnchor | null = null
   const recorded = emptyRecorded();
   const live: LiveRecords = new Map();
   // The register is read before the log: see integrity/register-verify.ts.
-  const register = new RegisterAudit(ss);
+  const register = new RegisterAudit(ss, slice);
   const chunks = { chunkRows: VERIFY_CHUNK_ROWS, lookahead: LOOKAHEAD };
   const last = readChangeLogChunks(sheet, chunks, (rows, count, first) => {
     if (verifier.feed(rows, count, first)) return true;
@@ -90,15 +125,19 @@ export function verifyChangeLog(ss: Spreadsheet, anchor: LogAnchor | null = null
     };
   }
   const missing = missingOrders(ss, live, register.ids);
-  const findings = register.findings(ss, sheet, last, key, ss.getSpreadsheetTimeZone());
-  if (missing.length > 0) return missingResult(verdict.rows, missing, findings);
-  if (findings.length > 0) return registerResult(verdict.rows, findings);
+  const found = register.findings(ss, sheet, last, key, ss.getSpreadsheetTimeZone());
+  const compared = register.compared ?? undefined;
+  const all = withEarlier(found, earlier);
+  const findings = all.findings;
+  if (missing.length > 0) return { ...missingResult(verdict.rows, missing, all), compared };
+  if (findings.length > 0) return { ...registerResult(verdict.rows, all), compared };
   const pending =
     verdict.uncommitted > 0
       ? ` ${verdict.uncommitted} row(s) at the end were written by a change that stopped before confirming them; the next change confirms or replaces them.`
       : '';
   return {
     ok: true,
+    compared,
     rowsVerified: verdict.rows,
     chainPosition: verdict.seq,
     head: verdict.head,
@@ -130,8 +169,23 @@ function recordGone(anchor: LogAnchor): AuditResult {
   };
 }
 
+/** This run's findings after those earlier runs kept, with the totals of every run. */
+interface AllFindings {
+  findings: RegisterFinding[];
+  totals: { values: number; orders: number };
+}
+
+function withEarlier(found: RegisterFinding[], earlier: EarlierFindings | null): AllFindings {
+  const orders = new Set(found.map((f) => f.id)).size;
+  if (!earlier) return { findings: found, totals: { values: found.length, orders } };
+  return {
+    findings: [...earlier.kept, ...found],
+    totals: { values: earlier.values + found.length, orders: earlier.orders + orders },
+  };
+}
+
 /** Register values the log does not vouch for: written where no trigger saw them. */
-function registerResult(rowsVerified: number, findings: RegisterFinding[]): AuditResult {
+function registerResult(rowsVerified: number, { findings, totals }: AllFindings): AuditResult {
   const first = findings[0] as RegisterFinding;
   return {
     ok: false,
@@ -141,7 +195,7 @@ function registerResult(rowsVerified: number, findings: RegisterFinding[]): Audi
     sheet: SHEET_NAMES.register,
     register: findings,
     reason: findings.map((f) => `${f.id} ${f.field}: ${f.found} (log: ${f.trusted})`).join('; '),
-    message: `The change log verifies (${rowsVerified} rows), but not the register. ${describeRegisterFindings(findings)}`,
+    message: `The change log verifies (${rowsVerified} rows), but not the register. ${describeRegisterFindings(findings, totals)}`,
   };
 }
 
@@ -149,7 +203,7 @@ function registerResult(rowsVerified: number, findings: RegisterFinding[]): Audi
 function missingResult(
   rowsVerified: number,
   missing: readonly string[],
-  findings: RegisterFinding[],
+  { findings, totals }: AllFindings,
 ): AuditResult {
   const shown = missing.slice(0, 20).join(', ');
   const more = missing.length > 20 ? ` and ${missing.length - 20} more` : '';
@@ -164,7 +218,7 @@ function missingResult(
       `The change log verifies (${rowsVerified} rows), but ${missing.length} work order(s) it records are missing from the ` +
       `${SHEET_NAMES.register} sheet (rows deleted by hand): ${shown}${more}. The hourly checks put them back from the change log; ` +
       'an administrator can run Extensions › Work Orders › Run hourly checks now to do it at once.' +
-      (findings.length > 0 ? `\n${describeRegisterFindings(findings)}` : ''),
+      (findings.length > 0 ? `\n${describeRegisterFindings(findings, totals)}` : ''),
     ...(findings.length > 0 ? { register: findings } : {}),
   };
 }

@@ -41,23 +41,42 @@ export interface RegisterFinding {
   put: { field: WorkOrderField; logged: string; inState: boolean } | null;
 }
 
-/** The register as read once: its layout and every data row (row i is sheet row i + 2). */
+/** The register as read once: its layout and data rows (row i is sheet row `firstRow` + i). */
 export interface RegisterSnapshot {
   layout: RegisterLayout;
   stateIndex: number;
   rows: unknown[][];
+  /** The sheet row of rows[0] (2 unless a slice was read). */
+  firstRow: number;
+  /** The register's last sheet row when read. */
+  lastRow: number;
 }
 
-/** Every data row of the register (two calls: its last row and one read), or why it cannot be read. */
-export function readRegisterSnapshot(ss: Spreadsheet): RegisterSnapshot | { unreadable: string } {
+/** Register rows a snapshot takes: from sheet row `from`, at most `count` of them. */
+export interface RegisterSlice {
+  from: number;
+  count: number;
+}
+
+/**
+ * Every data row of the register, or the rows of `slice` (two calls: its last row and one read), or
+ * why it cannot be read.
+ */
+export function readRegisterSnapshot(
+  ss: Spreadsheet,
+  slice: RegisterSlice | null = null,
+): RegisterSnapshot | { unreadable: string } {
   let register: Register;
   try {
     register = Register.open(ss, { shareHeader: false });
   } catch (error) {
     return { unreadable: error instanceof Error ? error.message : String(error) };
   }
-  const rows = register.readRows(2, register.lastRow() - 1);
-  return { layout: register.layout, stateIndex: register.stateIndex, rows };
+  const lastRow = register.lastRow();
+  const firstRow = slice ? Math.max(2, slice.from) : 2;
+  const count = Math.min(lastRow - firstRow + 1, slice ? slice.count : Infinity);
+  const rows = register.readRows(firstRow, count);
+  return { layout: register.layout, stateIndex: register.stateIndex, rows, firstRow, lastRow };
 }
 
 /** The request ids of a snapshot's rows. */
@@ -213,21 +232,22 @@ function checkState(
   }
 }
 
-/** Every value of the register the log does not vouch for, in sheet order. */
+/** Every value of the register the log does not vouch for, in sheet order (of the orders `only`, when given). */
 export function registerFindings(
   snapshot: RegisterSnapshot,
   records: RegisterRecords,
   timeZone: string,
+  only: ReadonlySet<string> | null = null,
 ): RegisterFinding[] {
-  const { layout, stateIndex, rows } = snapshot;
+  const { layout, stateIndex, rows, firstRow } = snapshot;
   const out: RegisterFinding[] = [];
   rows.forEach((cells, i) => {
     const id = cellText(cells[layout.indexOf.id]).trim();
-    if (id === '') return;
+    if (id === '' || (only && !only.has(id))) return;
     const trusted = records.trusted(id);
     if (trusted.length === 0) return;
-    checkCells(cells, i + 2, id, trusted, layout, timeZone, out);
-    if (stateIndex >= 0) checkState(cells[stateIndex], i + 2, id, trusted, timeZone, out);
+    checkCells(cells, firstRow + i, id, trusted, layout, timeZone, out);
+    if (stateIndex >= 0) checkState(cells[stateIndex], firstRow + i, id, trusted, timeZone, out);
   });
   return out;
 }

@@ -21,6 +21,7 @@ import {
   snapshotIds,
   stillFound,
   type RegisterFinding,
+  type RegisterSlice,
   type RegisterSnapshot,
 } from './register-check';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
@@ -42,9 +43,21 @@ export class RegisterAudit {
     return this.snapshot ? this.wantedIds : null;
   }
 
-  /** Reads the register (two calls): call before the log is read. */
-  constructor(ss: Spreadsheet) {
-    const read = readRegisterSnapshot(ss);
+  /** The register's rows compared (sheet rows) and its last row, as read; null when unreadable. */
+  get compared(): { first: number; last: number; registerLastRow: number } | null {
+    const s = this.snapshot;
+    return s ? { first: s.firstRow, last: s.firstRow + s.rows.length - 1, registerLastRow: s.lastRow } : null;
+  }
+
+  /**
+   * Reads the register (two calls), or the rows of `slice` (features/audit/progress.ts): call before
+   * the log is read.
+   */
+  constructor(
+    ss: Spreadsheet,
+    private readonly slice: RegisterSlice | null = null,
+  ) {
+    const read = readRegisterSnapshot(ss, slice);
     this.snapshot = 'rows' in read ? read : null;
     this.unreadable = 'unreadable' in read ? read.unreadable : null;
     this.wantedIds = this.snapshot ? snapshotIds(this.snapshot) : new Set();
@@ -71,10 +84,12 @@ export class RegisterAudit {
     if (!this.snapshot) return [];
     const first = registerFindings(this.snapshot, this.records, timeZone);
     if (first.length === 0) return [];
-    const again = readRegisterSnapshot(ss);
+    const again = readRegisterSnapshot(ss, this.slice);
     if (!('rows' in again)) return first;
     this.foldTail(logSheet, last, key);
-    return stillFound(first, registerFindings(again, this.records, timeZone));
+    // Only a finding of the first look can stay (stillFound): the orders without one are not checked again.
+    const found = new Set(first.map((f) => f.id));
+    return stillFound(first, registerFindings(again, this.records, timeZone, found));
   }
 
   /** The log's rows past `last`, as far as each follows from the one above it (one read). */
@@ -93,9 +108,18 @@ export class RegisterAudit {
   }
 }
 
-/** The sentence Verify shows for register findings. */
-export function describeRegisterFindings(findings: readonly RegisterFinding[]): string {
-  const orders = new Set(findings.map((f) => f.id)).size;
+/**
+ * The sentence Verify shows for register findings: `findings` as listed, `totals` when more were found
+ * than are listed (a comparison over several runs keeps only the first rows' findings).
+ */
+export function describeRegisterFindings(
+  findings: readonly RegisterFinding[],
+  totals: { values: number; orders: number } = {
+    values: findings.length,
+    orders: new Set(findings.map((f) => f.id)).size,
+  },
+): string {
+  const orders = totals.orders;
   const lines = findings
     .slice(0, SHOWN)
     .map(
@@ -103,9 +127,10 @@ export function describeRegisterFindings(findings: readonly RegisterFinding[]): 
         `• Row ${f.row}, ${f.id}, ${f.field}: ${f.found}, where the change log says ${f.trusted}` +
         (f.logRow > 0 ? ` (Change Log row ${f.logRow})` : ''),
     );
-  if (findings.length > SHOWN) lines.push(`• and ${findings.length - SHOWN} more`);
+  const shown = Math.min(SHOWN, findings.length);
+  if (totals.values > shown) lines.push(`• and ${totals.values - shown} more`);
   return (
-    `The ${SHEET_NAMES.register} sheet holds ${findings.length} value(s) in ${orders} work order(s) that the change log does not: ` +
+    `The ${SHEET_NAMES.register} sheet holds ${totals.values} value(s) in ${orders} work order(s) that the change log does not: ` +
     'written where the add-on does not see (a script, the Sheets API or another add-on), so never checked against who may ' +
     'change what nor logged, or an edit the add-on refused and could not put back.\n' +
     `${lines.join('\n')}\n` +
