@@ -55,7 +55,7 @@ test('a requestor who sends the form half filled in sees every missing answer ma
   expect(await form.locator('.question-error').allTextContents()).toEqual(
     Array(3).fill('This is a required question'),
   );
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+  expect(await page.evaluate('document.activeElement?.id')).toBe(
     await form.getByLabel('Description of the work needed').getAttribute('id'),
   );
   expect(registerRows(wb.spreadsheet)).toHaveLength(0);
@@ -79,7 +79,9 @@ test('a reason of spaces is refused before "for good?"; rewording after it asks 
 
   await reason.fill('   ');
   await item.getByRole('button', { name: 'Reject', exact: true }).last().click();
-  expect(await reason.evaluate((e: HTMLTextAreaElement) => e.validationMessage)).toMatch(/spaces alone/);
+  expect(
+    await reason.evaluate((e) => (e as unknown as { validationMessage: string }).validationMessage),
+  ).toMatch(/spaces alone/);
   expect(await item.locator('.confirm').count()).toBe(0);
 
   await reason.fill('Duplicate of an earlier request');

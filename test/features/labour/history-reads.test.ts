@@ -5,6 +5,7 @@
  * with thousands of older orders' rows there, a record call reads a small fraction of them, and sees
  * exactly its order's checklist, time and parts.
  */
+import { isoDate, localParts } from '../../../src/core/time';
 import type { ExecutionRecord } from '../../../runtime';
 import type { MyWorkRecordResponse } from '../../../src/server/features/labour/entry';
 import { TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
@@ -60,7 +61,9 @@ test('a record call and a completion read their order rows from the tabs’ ends
     await typeChecklists(wb, ELECTRICAL_CHECKLIST);
     const history = writeHistory(wb);
     const [id] = await assignedOrders(wb, [TECH]);
-    const today = wb.rt.world.clock.now().toISOString().slice(0, 10);
+    // Today where the spreadsheet is (a UTC date runs a day ahead of New York each evening, and a
+    // date in the future is refused).
+    const today = isoDate(localParts(wb.rt.world.clock.now(), wb.model.timeZone));
     // Two days of time on it, a part, a tick.
     await recordCall(wb, { kind: 'time', id, date: today, hours: 2 });
     await recordCall(wb, { kind: 'part', id, part: 'Fuse', quantity: 2, unitCost: 1.5 });
