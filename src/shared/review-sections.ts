@@ -17,6 +17,6 @@ export const SECTION_TITLES: Readonly<Record<SectionKey, string>> = {
   submitted: 'Needs review',
   overdue: 'Overdue and due soon',
   approved: 'Approved, not assigned',
-  working: 'In progress and on hold, by technician',
+  working: 'Assigned, in progress or on hold, by technician',
   completed: 'Completed, awaiting close',
 };

@@ -100,7 +100,7 @@ test('the queues with their counts: work in hand by technician, completed work w
       'Needs review (2)',
       'Overdue and due soon (1)',
       'Approved, not assigned (0)',
-      'In progress and on hold, by technician (2)',
+      'Assigned, in progress or on hold, by technician (2)',
       'Completed, awaiting close (1)',
     ]);
     // REQ-000103 is past due but On Hold: its SLA clock is stopped, so it is not listed as overdue.

@@ -7,6 +7,8 @@
 import { api, type FormDescription } from './api';
 import { clear, h } from './dom';
 
+const REQUIRED = 'This is a required question';
+
 export class FormView {
   readonly element = h('section', { class: 'form-view', 'data-testid': 'form-view' });
 
@@ -149,6 +151,51 @@ export class FormView {
     return box;
   }
 
+  /**
+   * Google's form page checks every question before sending: each required one left empty (spaces
+   * count as empty) turns red with "This is a required question" under it, all at once, and the page
+   * goes to the first. Returns false when any was marked; nothing is sent then.
+   */
+  private checkRequired(
+    form: FormDescription,
+    formEl: HTMLFormElement,
+    answers: Record<string, string | string[]>,
+    email: string,
+  ): boolean {
+    for (const old of formEl.querySelectorAll('.question-error')) old.remove();
+    for (const card of formEl.querySelectorAll('.question.has-error')) card.classList.remove('has-error');
+    const problems: { card: Element | null; message: string }[] = [];
+    if (form.collectEmail && email.trim() === '')
+      problems.push({
+        card: formEl.querySelector('#q-email')?.closest('.question') ?? null,
+        message: REQUIRED,
+      });
+    else if (form.collectEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+      problems.push({
+        card: formEl.querySelector('#q-email')?.closest('.question') ?? null,
+        message: 'Must be a valid email address',
+      });
+    for (const item of form.items) {
+      const answer = answers[item.title];
+      const empty = Array.isArray(answer) ? answer.length === 0 : String(answer ?? '').trim() === '';
+      if (item.required && empty)
+        problems.push({
+          card: formEl.querySelector(`.question[data-question="${CSS.escape(item.title)}"]`),
+          message: REQUIRED,
+        });
+    }
+    for (const { card, message } of problems) {
+      card?.classList.add('has-error');
+      card?.appendChild(h('p', { class: 'question-error', role: 'alert' }, message));
+    }
+    const first = problems[0]?.card;
+    if (first) {
+      first.scrollIntoView({ block: 'center' });
+      first.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    }
+    return problems.length === 0;
+  }
+
   private async submit(form: FormDescription, formEl: HTMLFormElement): Promise<void> {
     const data = new FormData(formEl);
     const answers: Record<string, string | string[]> = {};
@@ -157,6 +204,7 @@ export class FormView {
       else answers[item.title] = String(data.get(item.title) ?? '');
     }
     const email = String(data.get('__email') ?? '');
+    if (!this.checkRequired(form, formEl, answers, email)) return;
     const button = formEl.querySelector('button[type=submit]') as HTMLButtonElement;
     button.disabled = true;
     const reply = await api.submitForm(email, answers, this.url);

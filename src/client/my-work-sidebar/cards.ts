@@ -53,7 +53,7 @@ export function cardElement({ card, timeZone, form, onStep, records }: CardConte
     ...fact('Resources', card.resources),
     ...fact('Requester', requester),
     ...fact('Category', card.category),
-    ...fact(card.status === 'On Hold' ? 'On hold because' : 'Reason', card.reason),
+    ...fact(card.status === 'On Hold' ? 'On hold because' : 'Last reason', card.reason),
     ...fact('Held so far', card.heldHours > 0 ? `${card.heldHours} h (the due date moved by this)` : ''),
     ...fact('Notes', card.notes),
     ...fact('Results', card.results),

@@ -14,6 +14,9 @@ const CONFIRMED: ReadonlySet<SidebarAction> = new Set<SidebarAction>(['reject', 
 
 export const CLOSE_FORM_LABEL = 'Close form';
 
+/** Dispatched on an open form when the server refused its action (the message is shown beside it). */
+export const REFUSED_EVENT = 'action-refused';
+
 export interface FormContext {
   view: ReviewView;
   item: ReviewItem;
@@ -200,6 +203,19 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
     }),
   );
 
+  /** Back from the confirmation to the form's own buttons (text changed, or the server refused). */
+  const unconfirm = (): void => {
+    if (!confirmation.isConnected) return;
+    confirmation.remove();
+    form.appendChild(controls);
+  };
+  form.addEventListener('input', (event) => {
+    (event.target as Field).setCustomValidity?.('');
+    // "Reject … for good?" is asked about the text as it was: a change is asked about again.
+    unconfirm();
+  });
+  form.addEventListener(REFUSED_EVENT, unconfirm);
+
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -211,6 +227,12 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // A reason of spaces alone passes `required` but is no reason: refused here, before any
+    // "for good?" question, rather than by the server after it.
+    for (const control of Object.values(fields)) {
+      if (control instanceof HTMLTextAreaElement && control.value !== '' && control.value.trim() === '')
+        control.setCustomValidity('Please fill out this field: spaces alone are not a text.');
+    }
     if (!form.reportValidity()) return;
     const confirmed = (event.submitter as HTMLElement | null)?.dataset.confirmed === 'true';
     if (CONFIRMED.has(action) && !confirmed) {

@@ -17,7 +17,7 @@ import type {
   ReviewView,
 } from '../../shared/review';
 import { focusKey } from './cards';
-import { actionForm } from './forms';
+import { actionForm, REFUSED_EVENT } from './forms';
 import { asReply, callServer } from './rpc';
 import { takeFirstData, whenParsed } from '../shared/first-data';
 import { pollServer, searchServer } from './live';
@@ -96,6 +96,7 @@ function act(request: ReviewActionInput): Promise<void> {
       if (formError) {
         say('');
         formError.textContent = reply.message;
+        state.open?.form.dispatchEvent(new Event(REFUSED_EVENT));
       } else complain(reply.message);
       render();
       return;

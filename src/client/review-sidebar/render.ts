@@ -68,6 +68,15 @@ function byTechnician(items: ReviewItem[], view: ReviewView, on: DrawActions): H
       const name = tech?.name ?? (item.assignee || 'No technician');
       const load = tech ? ` — ${tech.openLoad} open` : '';
       groups.push(el('h3', { class: 'technician-group', 'data-technician': who }, `${name}${load}`));
+      // Work still held by someone no longer an active technician waits for nobody: say so.
+      if (!tech && item.assignee !== '')
+        groups.push(
+          el(
+            'p',
+            { class: 'error' },
+            `${item.assignee} is not an active technician on the Staff tab: reassign their work below.`,
+          ),
+        );
       list = el('ol', { class: 'items' });
       groups.push(list);
     }

@@ -24,6 +24,7 @@ import {
   mailTo,
   noteAt,
   sidebarAct,
+  submitOne,
   toastsOf,
   type,
   typeAll,
@@ -239,6 +240,30 @@ describe('a supervisor in the sheet', () => {
       'Submitted',
       /not a step of the work-order procedure/,
     );
+  });
+
+  test('a supervisor typing a sidebar-only step is pointed to the sidebar at once, not asked for a Reason first', async () => {
+    const submitted = await submitOne(wb);
+    // Typing the Reason that "Rejected needs Reason" would ask for only leads to this refusal: so it
+    // is this refusal from the start, with or without a Reason.
+    await expectRefused(
+      SUPERVISOR,
+      submitted,
+      'Status',
+      'Rejected',
+      /To reject it, use Extensions › Work Orders › Review & assign/,
+    );
+    await expectRefused(
+      SUPERVISOR,
+      submitted,
+      'Status',
+      'Approved',
+      /To approve it, use Extensions › Work Orders › Review & assign/,
+    );
+    const started = await inProgress();
+    await expectRefused(SUPERVISOR, started, 'Status', 'Cancelled', /To cancel it, use/);
+    // A technician is told what they may not do, not where a supervisor would do it.
+    await expectRefused(TECH, started, 'Status', 'Cancelled', /Only a supervisor can/);
   });
 });
 

@@ -115,7 +115,7 @@ describe('Report: Trends', () => {
     ]);
     const covers = wb.values(SHEET_NAMES.reportTrends)[2]![1];
     expect(covers).toBe(
-      "1 weeks from 2026-11-02 to the week of 2026-11-02; 1 months from 2026-11 to 2026-11 (the data's own range, as of 2026-11-02)",
+      "1 week from 2026-11-02 to the week of 2026-11-02; 1 month from 2026-11 to 2026-11 (the data's own range, as of 2026-11-02)",
     );
   });
 });

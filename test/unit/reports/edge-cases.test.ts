@@ -131,7 +131,7 @@ describe('a one-day range', () => {
     const [summary, trends] = reportTables(data);
     expect(summary?.values[2]?.[1]).toBe('Work orders requested 2026-03-04 to 2026-03-04 (2 work orders)');
     expect(trends?.values[2]?.[1]).toBe(
-      "1 weeks from 2026-03-02 to the week of 2026-03-02; 1 months from 2026-03 to 2026-03 (the data's own range, as of 2026-03-04)",
+      "1 week from 2026-03-02 to the week of 2026-03-02; 1 month from 2026-03 to 2026-03 (the data's own range, as of 2026-03-04)",
     );
     expectRectangular(data);
   });

@@ -60,14 +60,35 @@ export class TabBuilder {
 
   /**
    * A chart of `ranges`, placed at column A on the next CHART_ROWS rows, which stay empty. Charts
-   * with no data rows are skipped: an empty chart only says "no data" less clearly than a table.
+   * with no data rows are skipped: an empty chart only says "no data" less clearly than a table. So
+   * are charts whose every value is 0 or empty (a new workbook, a quiet week): a blank plot reads
+   * like a broken one, so a line under the table says why there is no chart.
    */
   chart(type: ChartSpec['type'], title: string, ranges: TabRange[]): this {
     if (ranges.length === 0 || !ranges.every((r) => r.numRows > 1)) return this;
+    if (!this.plotsAnything(ranges)) {
+      this.rows.push([`No chart of ${lowerFirst(title)} yet: every value is 0 or empty.`]);
+      return this;
+    }
     const row = this.rows.length + 1;
     for (let i = 0; i < CHART_ROWS; i++) this.rows.push([]);
     this.charts.push({ type, title, ranges, anchor: { row, col: 1 } });
     return this;
+  }
+
+  /** True when a series cell (any column but the first range's first, the labels) is a number other than 0. */
+  private plotsAnything(ranges: readonly TabRange[]): boolean {
+    const labels = ranges[0]?.col ?? 1;
+    return ranges.some((range) => {
+      for (let row = range.row + 1; row < range.row + range.numRows; row++) {
+        for (let col = range.col; col < range.col + range.numCols; col++) {
+          if (col === labels) continue;
+          const value = this.rows[row - 1]?.[col - 1];
+          if (typeof value === 'number' && value !== 0 && Number.isFinite(value)) return true;
+        }
+      }
+      return false;
+    });
   }
 
   build(): ReportTab {
@@ -79,6 +100,11 @@ export class TabBuilder {
     });
     return { name: this.name, values, headerRows: [...this.headers], charts: [...this.charts] };
   }
+}
+
+/** "Work orders by status" → "work orders by status", as the middle of a sentence. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** A column of a table range, as its own range (for charts fed by non-adjacent columns). */

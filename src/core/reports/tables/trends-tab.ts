@@ -7,6 +7,9 @@ import { appendNotes } from './notes-block';
 import { builtAtLabel } from './summary-tab';
 import { column, columns, TabBuilder } from './tab-builder';
 
+/** "1 week", "4 weeks". */
+const count = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
 const MEASURES = ['Created', 'Completed', 'Closed', 'Rejected or cancelled', 'Backlog (end)'];
 
 export function trendsTab(data: ReportData, cal: ZonedCalendar): ReportTab {
@@ -14,8 +17,8 @@ export function trendsTab(data: ReportData, cal: ZonedCalendar): ReportTab {
   const end = cal.isoDate(data.range.end.getTime());
   const lastLabel = (s: TrendSeries) => s.periods[s.periods.length - 1]?.label ?? end;
   const covers =
-    `${weekly.periods.length} weeks from ${weekly.periods[0]?.label ?? end} to the week of ${lastLabel(weekly)}; ` +
-    `${monthly.periods.length} months from ${monthly.periods[0]?.label ?? end} to ${lastLabel(monthly)} ` +
+    `${count(weekly.periods.length, 'week')} from ${weekly.periods[0]?.label ?? end} to the week of ${lastLabel(weekly)}; ` +
+    `${count(monthly.periods.length, 'month')} from ${monthly.periods[0]?.label ?? end} to ${lastLabel(monthly)} ` +
     `(the data's own range, as of ${end})`;
   const tab = new TabBuilder(SHEET_NAMES.reportTrends).opening(builtAtLabel(data, cal), covers).blank();
 

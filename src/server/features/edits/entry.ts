@@ -136,8 +136,10 @@ function handleEdit(event: EditEvent & { range: Range }): void {
 
   const newValue = event.value === undefined ? undefined : String(event.value);
   if (name === SHEET_NAMES.staff || name === SHEET_NAMES.settings) {
-    show(ss, handleReferenceEdit(ss, sheet, range, newValue));
-    if (name === SHEET_NAMES.settings) recordRevision(ss, name, range);
+    const outcome = handleReferenceEdit(ss, sheet, range, newValue);
+    show(ss, outcome.toast);
+    // A refused Settings edit changed nothing: it is no new version of the procedure.
+    if (name === SHEET_NAMES.settings && outcome.changed) recordRevision(ss, name, range);
     return;
   }
   if (name === SHEET_NAMES.assets || name === SHEET_NAMES.schedules) {

@@ -8,6 +8,7 @@
  */
 import {
   LIFECYCLE,
+  actsAsSupervisor,
   applyTransition,
   checkSheetEdit,
   checkTransition,
@@ -85,6 +86,13 @@ export function requiredWhile(status: Status): WorkOrderField[] {
 /** The sidebar-only steps, in words: "To close it, use …". */
 function sidebarOnly(t: Transition): string {
   return `To ${t.verb.replace('%', 'it')}, use ${SIDEBAR}: it asks for what this step needs`;
+}
+
+/** The sidebar-only step from → to when `actor` is one who may take it (a supervisor), else null. */
+function sidebarStepOf(from: Status, to: Status, actor: TransitionActor): Transition | null {
+  const transition = findTransition(from, to);
+  if (!transition || SHEET_ACTIONS.includes(transition.action)) return null;
+  return actsAsSupervisor(actor.role) && transition.actors.includes('supervisor') ? transition : null;
 }
 
 export interface Accepted {
@@ -184,15 +192,21 @@ export function judgeChanges(
     if (!may.ok) refuse('status', may.reason);
     else if (problem) refuse('status', `${header('status')} ${problem}`);
     else if (after.status !== current.status) {
-      const input = { order: current, to: after.status, actor, changes: fields, allowed };
-      let check = checkTransition(input);
-      // The checklist is read only for a completion that passes every other check.
-      if (check.ok && check.transition.action === 'complete' && ctx.unticked)
-        check = checkTransition({ ...input, checklist: { unticked: ctx.unticked(current) } });
-      if (!check.ok) refuse('status', check.reason);
-      else if (!SHEET_ACTIONS.includes(check.transition.action))
-        refuse('status', sidebarOnly(check.transition));
-      else steps.push({ transition: check.transition, previousAssignee: current.assignee });
+      // A supervisor's step that only the sidebar takes is pointed there at once, not refused first for
+      // a missing Reason: typing one in would only lead to the same refusal.
+      const sidebarStep = sidebarStepOf(current.status, after.status, actor);
+      if (sidebarStep) refuse('status', sidebarOnly(sidebarStep));
+      else {
+        const input = { order: current, to: after.status, actor, changes: fields, allowed };
+        let check = checkTransition(input);
+        // The checklist is read only for a completion that passes every other check.
+        if (check.ok && check.transition.action === 'complete' && ctx.unticked)
+          check = checkTransition({ ...input, checklist: { unticked: ctx.unticked(current) } });
+        if (!check.ok) refuse('status', check.reason);
+        else if (!SHEET_ACTIONS.includes(check.transition.action))
+          refuse('status', sidebarOnly(check.transition));
+        else steps.push({ transition: check.transition, previousAssignee: current.assignee });
+      }
     }
   }
 

@@ -118,12 +118,13 @@ export function handleReferenceEdit(
   sheet: Sheet,
   range: EditedRange,
   _newValue: string | undefined,
-): string | null {
+): { toast: string | null; changed: boolean } {
   const outcome = judgeReferenceEdit(ss, sheet, range);
   log(ss, outcome.entries);
   // After an accepted Staff edit, rows that cannot be given work yet say why.
   if (outcome.accepted && isTabNamed(sheet.getName(), SHEET_NAMES.staff)) noteAssignability(sheet);
-  return outcome.toast;
+  // Only a change that stands is one (a refused edit put everything back).
+  return { toast: outcome.toast, changed: outcome.accepted && outcome.entries.length > 0 };
 }
 
 /**

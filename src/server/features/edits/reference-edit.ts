@@ -49,6 +49,21 @@ function beforeEdit(tab: AcceptedTab, now: Grid, range: EditedRange): Grid {
   return copy;
 }
 
+/** How the note on a cell this trigger put back begins. */
+const PUT_BACK_NOTE = 'Work Orders put this back';
+
+/**
+ * An accepted edit over cells that an earlier refusal put back takes that refusal's note away: the
+ * value it complained about is gone, and a note saying "put this back" beside an accepted value reads
+ * as if this edit had been refused too. Other notes stay. One read; one write only when one goes.
+ */
+function clearPutBackNotes(sheet: Sheet, range: EditedRange): void {
+  const cells = sheet.getRange(range.row, range.column, range.numRows, range.numColumns);
+  const notes = cells.getNotes();
+  if (!notes.some((row) => row.some((note) => String(note).startsWith(PUT_BACK_NOTE)))) return;
+  cells.setNotes(notes.map((row) => row.map((note) => (String(note).startsWith(PUT_BACK_NOTE) ? '' : note))));
+}
+
 export interface ReferenceEditOutcome {
   /** True when the edit stands (accepted, or nothing changed). */
   accepted: boolean;
@@ -80,7 +95,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     const reference = readReferenceData(ss);
     const reasons = judgement.reasons.join('; ');
     const accepted = tab === SHEET_NAMES.staff ? STAFF_ACCEPTED : SETTINGS_ACCEPTED;
-    const note = `Work Orders put this back (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}. ${accepted}`;
+    const note = `${PUT_BACK_NOTE} (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}. ${accepted}`;
     writeCellBlock(sheet, putBackBlock(before, current, judgement.changes, note));
     invalidateReferenceData();
     return {
@@ -99,6 +114,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   }
   recordAcceptedTab(tab, current);
   invalidateReferenceData();
+  clearPutBackNotes(sheet, range);
   if (tab === SHEET_NAMES.staff) {
     applyProtections(ss, parseStaff(current).staff, recordedInstallationOwner(), null);
   }

@@ -21,6 +21,9 @@ function sendsResponsesHere(form: Form, ss: Spreadsheet): boolean {
   }
 }
 
+/** How the summary names a request form setup created. */
+export const INTAKE_FORM_CREATED = 'the request form (linked to this spreadsheet)';
+
 /**
  * The intake form: created once (email collected, one item per question, this spreadsheet as its
  * destination), then kept in line with Settings. Items are found by title, so a form an administrator
@@ -53,7 +56,7 @@ export function ensureIntakeForm(
     const responses = newResponsesSheet(ss);
     if (responses) trimEmptyColumns(responses);
     setProperty(PROPERTY_KEYS.formId, form.getId());
-    report.created.push('the request form (linked to this spreadsheet)');
+    report.created.push(INTAKE_FORM_CREATED);
     return form;
   }
   const byTitle = itemsByTitle(form);

@@ -3,6 +3,8 @@ export class SetupReport {
   readonly created: string[] = [];
   readonly repaired: string[] = [];
   readonly warnings: string[] = [];
+  /** What the administrator does next (a new workbook: the team, the form's link). */
+  readonly nextSteps: string[] = [];
 
   get changedAnything(): boolean {
     return this.created.length > 0 || this.repaired.length > 0;
@@ -14,6 +16,7 @@ export class SetupReport {
     if (this.repaired.length) parts.push(`Repaired: ${this.repaired.join('; ')}.`);
     if (!this.changedAnything) parts.push('Everything was already in place; nothing was changed.');
     if (this.warnings.length) parts.push(`Please check: ${this.warnings.join('; ')}.`);
+    if (this.nextSteps.length) parts.push(`Next: ${this.nextSteps.join(' ')}`);
     return parts.join('\n');
   }
 }

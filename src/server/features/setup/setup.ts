@@ -1,7 +1,13 @@
 import { CHANGE_LOG_HEADERS, SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { REGISTER_HEADER_ROW, registerLayout } from '../../../core/columns';
 import { defaultSettings, settingsSheetRows, SETTINGS_HEADER_ROW } from '../../../core/settings';
-import { STAFF_HEADER_ROW, administratorEmails, parseStaff, staffSheetRows } from '../../../core/staff';
+import {
+  STAFF_HEADER_ROW,
+  activeTechnicians,
+  administratorEmails,
+  parseStaff,
+  staffSheetRows,
+} from '../../../core/staff';
 import { asCellText } from '../../../core/sanitize';
 import { readAcceptedTab, recordAcceptedTabs } from '../edits/accepted-tabs';
 import { recordedInstallationOwner } from './installation';
@@ -25,7 +31,7 @@ import {
   protectRowStateColumn,
 } from '../../adapters/row-state-column';
 import { presentChangeLog, presentRegister } from './register-look';
-import { ensureIntakeForm } from './intake-form';
+import { ensureIntakeForm, INTAKE_FORM_CREATED } from './intake-form';
 import { ensureUpdateForm } from './update-form';
 import { ensureWorkRecordTabs } from '../checklists/tabs';
 import { ensureCounters, ensureInstallation } from './owner-setup';
@@ -180,7 +186,8 @@ function setUpSteps(
   // Assets and Schedules (equipment, preventive maintenance); the form asks for the active assets.
   const catalog = ensureCatalogTabs(ss, settings, staff, timeZone, report, locked);
   // The forms are setup's alone (no writer creates or changes one): built without the lock.
-  ensureIntakeForm(ss, settings, report, catalog.assetChoices);
+  const intakeForm = ensureIntakeForm(ss, settings, report, catalog.assetChoices);
+  sayWhatComesNext(report, staff, report.created.includes(INTAKE_FORM_CREATED) ? intakeForm : null);
   ensureUpdateForm(ss, report);
   ensureWorkRecordTabs(ss, report, locked);
   sizeAddOnTabs(ss, report, locked);
@@ -217,6 +224,25 @@ function setUpSteps(
   if (refilled.printed > 0)
     report.warnings.push(
       `Work Orders: ${refilled.printed} text(s) of the restored column(s) could not be filled in, their rows' records keeping only a print of them; the Change Log holds them`,
+    );
+}
+
+/**
+ * A workbook just set up serves nobody yet: until the Staff tab has an active technician, the summary
+ * says to add the team; when the request form is new, it gives the link to share with requestors.
+ */
+function sayWhatComesNext(
+  report: SetupReport,
+  staff: readonly StaffMember[],
+  newIntakeForm: GoogleAppsScript.Forms.Form | null,
+): void {
+  if (activeTechnicians(staff).length === 0)
+    report.nextSteps.push(
+      'add your team on the Staff tab, one row each: Email, Name, Role (Supervisor, Technician, Manager or Administrator), Active TRUE.',
+    );
+  if (newIntakeForm)
+    report.nextSteps.push(
+      `Share the request form with requestors: ${newIntakeForm.getPublishedUrl()} (or print QR labels with Print request labels).`,
     );
 }
 
