@@ -15,8 +15,7 @@ import {
 import type { HmacKey } from '../../../core/keyed-chain';
 import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
 import { archivedRowSources } from '../archive/files';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface Recorded {
   /** Request id → the MAC its (last) move to Archive recorded. */

@@ -7,8 +7,7 @@ import { parseChanges } from '../../../core/change-lines';
 import { LOG_COLUMN } from '../../../core/change-log-row';
 import { ARCHIVED_FIELD, CREATED_FIELD, compareIds } from '../../../core/replay';
 import { Register } from '../../adapters/register';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Request id → live (true) or archived (false), as the rows read so far say. */
 export type LiveRecords = Map<string, boolean>;

@@ -11,9 +11,7 @@ import { collectRecorded, emptyRecorded, verifyCovered } from './covered';
 import { RegisterAudit, describeRegisterFindings } from '../integrity/register-verify';
 import type { RegisterFinding, RegisterSlice } from '../integrity/register-check';
 import { collectLive, missingOrders, type LiveRecords } from './missing';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** Rows per read: 6 columns × 50,000 rows stays far below what one getValues can return. */
 export const VERIFY_CHUNK_ROWS = 50_000;

@@ -9,8 +9,7 @@ import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { readSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
 import { readTabValues } from '../../adapters/workbook';
 import type { Grid } from '../../../core/settings-edit';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export type AcceptedTab = typeof SHEET_NAMES.staff | typeof SHEET_NAMES.settings;
 

@@ -25,8 +25,7 @@ import { handOffLookRecord } from '../../adapters/change-log-handoff';
 import { tryOwnerLockWithinDocumentLock, withDocumentLock } from '../../adapters/document-lock';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** How long after an edit looked for the hourly job's hand-off the next edits skip the look. */
 export const HAND_OFF_LOOK_EVERY_MS = 10 * 60_000;

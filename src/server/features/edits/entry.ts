@@ -28,10 +28,7 @@ import { CHECKLISTS_SHEET } from '../../../core/checklists';
 import { handleChecklistsEdit } from '../checklists/tab-edit';
 import { handleCatalogEdit } from '../assets/edit';
 import { isRenamedRegister, restoreRegisterName } from './register-identity';
-
-type Range = GoogleAppsScript.Spreadsheet.Range;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Range, Sheet, Spreadsheet } from '../../adapters/apps-script-types';
 
 interface EditEvent {
   range?: unknown;

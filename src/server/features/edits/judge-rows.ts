@@ -5,8 +5,7 @@
  */
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
 import { isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../../adapters/apps-script-types';
 
 /** The edited rectangle (1-based), and a single cell's previous value when the event has one. */
 export interface EditedRange {

@@ -26,8 +26,7 @@ import { queueEmails, sendOrQueue, type OutgoingEmail } from '../../adapters/mai
 import { deliverAll } from '../../adapters/outbox';
 import type { Step } from './judge';
 import { updateLinkFor } from '../my-work/update-link';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface PendingEmail {
   step: Step;

@@ -23,9 +23,7 @@ import { typedText } from './cells';
 import { judgeReferenceEdit } from './reference-edit';
 import type { EditedRange } from './register-edit';
 import { columnLetter } from '../../../core/a1';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 const SOURCE = 'sheet edit' as const;
 const OWNED_HEADERS = new Set([...REGISTER_HEADER_ROW, ROW_STATE_HEADER].map(normalizeHeader));

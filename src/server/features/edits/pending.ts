@@ -24,11 +24,9 @@ import {
   uniqueSuffix,
   type PendingEdit,
 } from './pending-record';
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 export { PENDING_EDIT_PREFIX } from './pending-record';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** What the edited cells say until the edit is checked. */
 export const PENDING_NOTE =

@@ -53,9 +53,7 @@ import type { MailIntent } from '../../adapters/change-log-mail';
 import { untickedLoader } from '../checklists/gate';
 import { plannedRow, spanOf } from './write-plan';
 import { writeNotes, writeValues } from './write-back';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 export type { EditedRange } from './judge-rows';
 

@@ -17,10 +17,7 @@
 import { SHEET_NAMES } from '../../../core/model';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, type PropertyKey } from '../../adapters/document-properties';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Properties = GoogleAppsScript.Properties.Properties;
+import type { Spreadsheet, Sheet, Properties } from '../../adapters/apps-script-types';
 
 function keptId(): number | null {
   const text = documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.registerSheetId) ?? null;

@@ -5,8 +5,7 @@
  */
 import type { RegisterLayout } from '../../../core/columns';
 import { notesRectangle, runsOf, spanOf, valuesRectangle, type PlannedRow } from './write-plan';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../../adapters/apps-script-types';
 
 /**
  * Writes the planned cells: one rectangle, or run by run if a validation rule refuses it. Returns the

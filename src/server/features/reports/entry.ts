@@ -26,8 +26,7 @@ import { writeReportTab } from './write-tab';
 import { costReportTab } from '../labour/report';
 import { maintenanceReportTab } from '../assets/maintenance-report';
 import { protectNewTab } from '../setup/protections';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../../adapters/apps-script-types';
 
 export interface BuildReportsResult {
   /** The instant every figure is computed at, ISO 8601 with milliseconds. */

@@ -22,9 +22,7 @@ import { writeProtectedExtent, type RegisterCoverage } from './protected-extent'
 import { syncEditors } from './protection-editors';
 import { protectRegister } from './register-columns-protection';
 import { rememberChangeLogSheet, rememberRegisterSheet } from '../edits/register-identity';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** What is told about a run: kept structural so the hourly job and the edit trigger can pass null. */
 export interface ProtectionNotes {
