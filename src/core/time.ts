@@ -15,6 +15,7 @@
 import { DAY_MS, isoDate, isoWeekday, pad2, type IsoWeekday, type LocalDate } from './calendar-dates';
 
 export {
+  DAY_MS,
   addCalendarDays,
   addCalendarMonths,
   compareLocalDates,

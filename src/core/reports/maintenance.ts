@@ -13,7 +13,7 @@ import type { Asset } from '../assets';
 import type { WorkOrder } from '../model';
 import { parseScheduleRef } from '../schedule-plan';
 import { SHEET_NAMES } from '../model';
-import { fromLocalParts, hoursBetween, isoDate, type ZonedCalendar } from '../time';
+import { DAY_MS, fromLocalParts, hoursBetween, isoDate, type ZonedCalendar } from '../time';
 import type { Cell, ReportTab } from './types';
 import { days, percent, TabBuilder } from './tables/tab-builder';
 
@@ -70,7 +70,7 @@ export function computeMaintenance(input: {
   now: Date;
   timeZone: string;
 }): MaintenanceData {
-  const windowStart = input.now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000;
+  const windowStart = input.now.getTime() - REPEAT_WINDOW_DAYS * DAY_MS;
   const rows = new Map<string, AssetHistoryRow & { hours: number[] }>();
   const row = (id: string, asset?: Asset) => {
     const key = id.toLowerCase();

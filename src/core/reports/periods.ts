@@ -1,6 +1,6 @@
 /** Weekly and monthly periods in the report's zone, and bucketing of instants into them. */
 import type { Period } from './types';
-import { addCalendarDays, firstOfMonthAfter, isoDate, isoWeekday, type ZonedCalendar } from '../time';
+import { DAY_MS, addCalendarDays, firstOfMonthAfter, isoDate, isoWeekday, type ZonedCalendar } from '../time';
 
 /**
  * Boundaries b[0..n]: period i is [b[i], b[i+1]).
@@ -32,7 +32,7 @@ export function weeklyGrid(cal: ZonedCalendar, span: GridSpan): PeriodGrid {
   const between = Math.round(
     (Date.UTC(lastMonday.year, lastMonday.month - 1, lastMonday.day) -
       Date.UTC(firstMonday.year, firstMonday.month - 1, firstMonday.day)) /
-      (7 * 86_400_000),
+      (7 * DAY_MS),
   );
   const weeks = Math.min(span.max, between + 1);
   const starts = [];

@@ -2,7 +2,6 @@
 import type { DurationStat } from './types';
 
 export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
 
 /** Mean, median and total of durations given in ms, reported in hours. */
 export function durationStat(durationsMs: readonly number[]): DurationStat {

@@ -3,7 +3,8 @@ import { OPEN_STATUSES, type Status, type StaffMember } from '../model';
 import { roleMay } from '../permissions';
 import type { OrderFacts } from './facts';
 import type { SkipNotes } from './notes';
-import { DAY_MS, durationStat } from './stats';
+import { DAY_MS } from '../time';
+import { durationStat } from './stats';
 import type { AgingBucket, OverdueItem, TechnicianRow } from './types';
 
 /** The backlog's statuses: every open one (a Completed order still awaits its closure). */

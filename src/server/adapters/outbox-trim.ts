@@ -6,14 +6,13 @@
  * wait for an administrator) are never removed. What a removed row said is in the recipient's mailbox
  * and, for a change, in the change log.
  */
-import { isValidDate } from '../../core/time';
+import { DAY_MS, isValidDate } from '../../core/time';
 import type { Sheet } from './apps-script-types';
 
 /** How long a sent or digested row stays in the Outbox (an administrator looking back at a week's mail). */
 export const OUTBOX_KEEP_DAYS = 7;
 /** At most this many deleteRows calls per drain (structural calls); what is left goes next run. */
 const MAX_RUNS = 20;
-const DAY_MS = 86_400_000;
 
 /** What one row of the drain's read says (0-based index into the values, the header being 0). */
 export interface TrimmableRow {

@@ -10,11 +10,10 @@ import { normalizeHeader } from '../../../core/headers';
 import { ARCHIVE_MAC_HEADER } from '../../../core/covered-rows';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import { asCellText } from '../../../core/sanitize';
-import { isValidDate } from '../../../core/time';
+import { DAY_MS, isValidDate } from '../../../core/time';
 
 export const ARCHIVED_AT = 'Archived At';
 export { ARCHIVE_MAC_HEADER };
-const DAY_MS = 86_400_000;
 
 /**
  * The dates the row keeps of what happened to the order, the request and each step after it. Not the

@@ -47,6 +47,7 @@ import { parseRequestId, parseWoNumber } from '../../../core/ids';
 import { keyedCell, parseKeyedCell, type Checkpoint, type HmacKey } from '../../../core/keyed-chain';
 import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
 import { CREATED_FIELD } from '../../../core/replay';
+import { DAY_MS } from '../../../core/time';
 import { addonKey, documentSecret } from '../../adapters/addon-secret';
 import { readChangeLogBackward } from '../../adapters/change-log-read';
 import { readCheckpoint } from '../../adapters/change-log-tail';
@@ -64,7 +65,7 @@ const WO_FIELD = REGISTER_COLUMNS.woNumber;
  */
 const CHECKED_ROWS = 2_000;
 /** Rows are logged at the time their execution started, which can precede the lock by a while. */
-const CLOCK_SLACK_MS = 2 * 86_400_000;
+const CLOCK_SLACK_MS = 2 * DAY_MS;
 
 export interface LatestIssued {
   request: number;
