@@ -122,9 +122,11 @@ test('work still held by a technician taken off the Staff tab is flagged for rea
   });
 
   await wb.sidebar().getByRole('button', { name: 'Reload' }).click();
+  // Theo's group is on screen before the reload too (his work was listed): wait for the flag the
+  // reloaded list puts under it, not for the group, or a slow reload is read as no flag.
   const group = wb.sidebar().locator(`h3.technician-group[data-technician="${THEO.email}"]`);
-  await group.waitFor();
   const flag = group.locator('xpath=following-sibling::*[1]');
+  await group.locator('xpath=following-sibling::p[contains(@class, "error")][1]').waitFor();
   expect(await flag.textContent()).toBe(
     `${THEO.email} is not an active technician on the Staff tab: reassign their work below.`,
   );
