@@ -1,22 +1,20 @@
 /**
- * One tab of the spreadsheet as a grid, like Sheets draws it: column letters and row numbers, frozen
- * rows kept in view, notes as a corner mark with the note on hover, dropdown cells, charts floating
- * over the cells at their anchor. Only a window of rows is fetched and drawn (the register may hold
- * thousands); scrolling fetches the next window.
+ * One tab of the spreadsheet as a grid, like Sheets shows it (drawn by ./grid-draw.ts, laid out by
+ * ./grid-layout.ts), with the note on hover. Only a window of rows is fetched and drawn (the register
+ * may hold thousands); scrolling fetches the next window.
  *
  * Editing is what a person does: select a cell and type (or double-click, Enter, F2), pick from a
  * dropdown, Delete to clear, or paste a block. Every edit goes to the server, which applies Sheets'
  * own validation and protection and fires the edit trigger as the current user.
  */
-import { api, type CellFormat, type SheetView } from './api';
-import { drawChart } from './charts';
+import { api, type SheetView } from './api';
+import { makeCellEditor, type CellEditor } from './cell-editor';
 import { clear, columnLetters, h } from './dom';
+import { drawCharts, drawTable } from './grid-draw';
+import { NotePopup } from './note-popup';
+import { ROW_HEIGHT, WINDOW_ROWS, dropdownAt, extent } from './grid-layout';
 
-export const ROW_HEIGHT = 24;
-const HEADER_HEIGHT = 24;
-const ROW_NUMBER_WIDTH = 46;
-const DEFAULT_COLUMN_WIDTH = 100;
-const WINDOW_ROWS = 150;
+/** Rows left in view past the drawn window before the next window is fetched. */
 const MARGIN_ROWS = 20;
 
 export interface GridHost {
@@ -37,20 +35,14 @@ interface Cell {
   column: number;
 }
 
-/** A cell whose text runs on over empty cells (with the width it may take), or a cell run over. */
-interface Spill {
-  kind: 'spill' | 'spilled-over';
-  room: number;
-}
-
 export class SheetGrid {
   readonly element: HTMLDivElement;
   private readonly canvas: HTMLDivElement;
   private view: SheetView | null = null;
   private sheetName = '';
   private selection: Cell | null = null;
-  private editor: HTMLInputElement | HTMLSelectElement | null = null;
-  private notePopup: HTMLDivElement | null = null;
+  private editor: CellEditor | null = null;
+  private readonly note: NotePopup;
   private loading: Promise<void> | null = null;
   private scrollTimer = 0;
   private busy = false;
@@ -60,6 +52,7 @@ export class SheetGrid {
 
   constructor(private readonly host: GridHost) {
     this.canvas = h('div', { class: 'grid-canvas' });
+    this.note = new NotePopup(this.canvas);
     this.element = h('div', { class: 'grid-scroll', tabindex: 0, 'data-testid': 'grid' }, this.canvas);
     this.element.addEventListener('scroll', () => this.onScroll());
     this.element.addEventListener('keydown', (e) => this.onKey(e));
@@ -120,34 +113,6 @@ export class SheetGrid {
     }
   }
 
-  // ---- Geometry ----
-
-  private columnWidth(column: number): number {
-    return Math.max(40, this.view?.columnWidths[String(column)] ?? DEFAULT_COLUMN_WIDTH);
-  }
-
-  private columnLeft(column: number): number {
-    let x = ROW_NUMBER_WIDTH;
-    for (let c = 1; c < column; c++) x += this.columnWidth(c);
-    return x;
-  }
-
-  private extent(view: SheetView): { rows: number; columns: number } {
-    let rows = Math.max(view.lastRow + 20, 40);
-    let columns = Math.max(view.lastColumn + 2, 8);
-    for (const chart of view.charts) {
-      rows = Math.max(rows, chart.anchorRow + Math.ceil((chart.height + chart.offsetY) / ROW_HEIGHT) + 2);
-      columns = Math.max(
-        columns,
-        chart.anchorColumn + Math.ceil((chart.width + chart.offsetX) / DEFAULT_COLUMN_WIDTH) + 1,
-      );
-    }
-    return {
-      rows: Math.min(rows, view.maxRows),
-      columns: Math.min(columns, Math.max(view.maxColumns, view.lastColumn)),
-    };
-  }
-
   // ---- Drawing ----
 
   private render(): void {
@@ -155,143 +120,16 @@ export class SheetGrid {
     if (!view) return;
     this.drawn = JSON.stringify(view);
     this.pendingRender = false;
-    this.hideNote();
+    this.note.hide();
     clear(this.canvas);
-    const { rows: totalRows, columns } = this.extent(view);
-    const colgroup = h('colgroup', {}, h('col', { style: `width:${ROW_NUMBER_WIDTH}px` }));
-    for (let c = 1; c <= columns; c++)
-      colgroup.appendChild(h('col', { style: `width:${this.columnWidth(c)}px` }));
-    const head = h('thead');
-    const letters = h('tr', { class: 'col-header' }, h('th', { class: 'corner' }));
-    for (let c = 1; c <= columns; c++) letters.appendChild(h('th', { class: 'col-name' }, columnLetters(c)));
-    head.appendChild(letters);
-    view.frozen.forEach((cells, i) => head.appendChild(this.rowElement(i + 1, cells, columns, i)));
-    const body = h('tbody');
-    const bodyFirst = view.frozenRows + 1;
-    const windowEnd = Math.min(totalRows, view.firstRow + WINDOW_ROWS - 1);
-    const topPad = (view.firstRow - bodyFirst) * ROW_HEIGHT;
-    if (topPad > 0) body.appendChild(h('tr', { class: 'spacer', style: `height:${topPad}px` }));
-    for (let r = view.firstRow; r <= windowEnd; r++) {
-      body.appendChild(this.rowElement(r, view.rows[r - view.firstRow] ?? [], columns, null));
-    }
-    const bottomPad = (totalRows - windowEnd) * ROW_HEIGHT;
-    if (bottomPad > 0) body.appendChild(h('tr', { class: 'spacer', style: `height:${bottomPad}px` }));
-    const width = this.columnLeft(columns + 1);
-    const table = h('table', { class: 'grid', style: `width:${width}px` }, colgroup, head, body);
+    const table = drawTable(view);
     table.addEventListener('mousedown', (e) => this.onMouseDown(e));
     table.addEventListener('dblclick', (e) => this.onDoubleClick(e));
-    table.addEventListener('mouseover', (e) => this.onHover(e));
-    table.addEventListener('mouseleave', () => this.hideNote());
+    table.addEventListener('mouseover', (e) => this.note.over(e.target));
+    table.addEventListener('mouseleave', () => this.note.hide());
     this.canvas.appendChild(table);
-    const layer = h('div', { class: 'chart-layer' });
-    for (const chart of view.charts) {
-      const box = h('div', {
-        class: 'chart-box',
-        'data-chart-title': chart.title,
-        style: `left:${this.columnLeft(chart.anchorColumn) + chart.offsetX}px;top:${HEADER_HEIGHT + (chart.anchorRow - 1) * ROW_HEIGHT + chart.offsetY}px`,
-      });
-      box.appendChild(drawChart(chart));
-      layer.appendChild(box);
-    }
-    this.canvas.appendChild(layer);
+    this.canvas.appendChild(drawCharts(view));
     if (this.selection) this.markSelection();
-  }
-
-  private rowElement(
-    row: number,
-    cells: string[],
-    columns: number,
-    frozenIndex: number | null,
-  ): HTMLTableRowElement {
-    const view = this.view!;
-    const tr = h('tr', { 'data-row': row, class: frozenIndex === null ? 'row' : 'row frozen' });
-    const stickyTop = frozenIndex === null ? '' : `top:${HEADER_HEIGHT + frozenIndex * ROW_HEIGHT}px`;
-    tr.appendChild(h('th', { class: 'row-num', style: stickyTop || null }, row));
-    const spills = frozenIndex === null ? this.spills(row, cells, columns) : new Map<number, Spill>();
-    for (let c = 1; c <= columns; c++) {
-      const key = `${row},${c}`;
-      const text = cells[c - 1] ?? '';
-      const format: CellFormat | undefined = view.formats[key];
-      const classes = ['cell'];
-      const note = view.notes[key];
-      if (note) classes.push('has-note');
-      if (this.dropdownAt(row, c)) classes.push('has-dropdown');
-      const spill = spills.get(c);
-      if (spill) classes.push(spill.kind);
-      if (format?.bold) classes.push('bold');
-      if (format?.italic) classes.push('italic');
-      const styles: string[] = [];
-      if (stickyTop) styles.push(stickyTop);
-      if (format?.background) styles.push(`background:${format.background}`);
-      if (format?.color) styles.push(`color:${format.color}`);
-      const align = format?.align?.toLowerCase();
-      if (align === 'center' || align === 'right') styles.push(`text-align:${align}`);
-      else if (!align && text !== '' && /^-?[\d,.]+%?$/.test(text)) styles.push('text-align:right');
-      tr.appendChild(
-        h(
-          'td',
-          {
-            class: classes.join(' '),
-            'data-row': row,
-            'data-col': c,
-            'data-a1': `${columnLetters(c)}${row}`,
-            'data-note': note ?? null,
-            style: styles.length ? styles.join(';') : null,
-          },
-          // The text in its own box, so text running on over the next cells never takes their clicks;
-          // a spilling text stops where the empty cells it runs over end, as in Sheets.
-          text === ''
-            ? null
-            : h(
-                'span',
-                { class: 'v', style: spill?.kind === 'spill' ? `width:${spill.room}px` : null },
-                text,
-              ),
-        ),
-      );
-    }
-    return tr;
-  }
-
-  /**
-   * Text too long for its cell runs on over empty cells to its right, as in Sheets: `spill` on the
-   * cell, `spilled-over` on the cells it covers (their gridline hidden), by an estimate of its width.
-   */
-  private spills(row: number, cells: string[], columns: number): Map<number, Spill> {
-    const out = new Map<number, Spill>();
-    const view = this.view!;
-    for (let c = 1; c <= columns; c++) {
-      const text = cells[c - 1] ?? '';
-      const align = view.formats[`${row},${c}`]?.align?.toLowerCase();
-      if (text === '' || align === 'right' || align === 'center' || /^-?[\d,.]+%?$/.test(text)) continue;
-      let room = this.columnWidth(c) - 8;
-      const needed = text.length * (view.formats[`${row},${c}`]?.bold ? 7.6 : 7);
-      let next = c + 1;
-      while (
-        room < needed &&
-        next <= columns &&
-        (cells[next - 1] ?? '') === '' &&
-        !this.dropdownAt(row, next)
-      ) {
-        room += this.columnWidth(next);
-        next++;
-      }
-      if (next === c + 1) continue;
-      out.set(c, { kind: 'spill', room });
-      for (let k = c + 1; k < next - 1; k++) out.set(k, { kind: 'spilled-over', room: 0 });
-      c = next - 1;
-    }
-    return out;
-  }
-
-  private dropdownAt(row: number, column: number): SheetView['dropdowns'][number] | undefined {
-    return this.view?.dropdowns.find(
-      (d) =>
-        row >= d.rect.row &&
-        row < d.rect.row + d.rect.numRows &&
-        column >= d.rect.column &&
-        column < d.rect.column + d.rect.numColumns,
-    );
   }
 
   private cellElement(cell: Cell): HTMLTableCellElement | null {
@@ -342,30 +180,6 @@ export class SheetGrid {
     if (cell) this.startEditing(cell);
   }
 
-  private onHover(e: MouseEvent): void {
-    const td = (e.target as HTMLElement).closest('td.has-note') as HTMLTableCellElement | null;
-    if (!td) {
-      this.hideNote();
-      return;
-    }
-    const note = td.dataset.note ?? '';
-    if (this.notePopup?.dataset.for === td.dataset.a1) return;
-    this.hideNote();
-    this.notePopup = h(
-      'div',
-      { class: 'note-popup', role: 'tooltip', 'data-for': td.dataset.a1 ?? '' },
-      note,
-    );
-    this.notePopup.style.left = `${td.offsetLeft + td.offsetWidth + 2}px`;
-    this.notePopup.style.top = `${td.offsetTop}px`;
-    this.canvas.appendChild(this.notePopup);
-  }
-
-  private hideNote(): void {
-    this.notePopup?.remove();
-    this.notePopup = null;
-  }
-
   private onKey(e: KeyboardEvent): void {
     if (this.editor || !this.selection || !this.view) return;
     const { row, column } = this.selection;
@@ -411,47 +225,21 @@ export class SheetGrid {
     this.select(cell);
     const td = this.cellElement(cell);
     if (!td) return;
-    const dropdown = this.dropdownAt(cell.row, cell.column);
-    const current = this.rawContent(cell);
-    let editor: HTMLInputElement | HTMLSelectElement;
-    if (dropdown && typed === undefined) {
-      const select = h('select', { class: 'cell-editor', 'data-testid': 'cell-editor' });
-      const values =
-        dropdown.values.includes(current) || current === '' ? dropdown.values : [current, ...dropdown.values];
-      select.appendChild(h('option', { value: '' }, ''));
-      for (const v of values) select.appendChild(h('option', { value: v, selected: v === current }, v));
-      select.addEventListener('change', () => this.commitEditor());
-      editor = select;
-    } else {
-      const input = h('input', { class: 'cell-editor', 'data-testid': 'cell-editor', type: 'text' });
-      input.value = typed ?? current;
-      editor = input;
-    }
-    editor.addEventListener('keydown', (e) => {
-      const key = (e as KeyboardEvent).key;
-      if (key === 'Enter' || key === 'Tab') {
-        e.preventDefault();
-        this.commitEditor();
-      } else if (key === 'Escape') {
-        e.preventDefault();
+    const editor = makeCellEditor({
+      td,
+      row: cell.row,
+      column: cell.column,
+      current: this.rawContent(cell),
+      typed,
+      dropdown: dropdownAt(this.view, cell.row, cell.column),
+      commit: () => this.commitEditor(),
+      cancel: () => {
         this.closeEditor();
         this.element.focus({ preventScroll: true });
-      }
-      e.stopPropagation();
+      },
+      isOpen: (e) => this.editor === e,
     });
-    editor.addEventListener('blur', () => {
-      // Clicking elsewhere commits, as in Sheets (unless the editor was already handled).
-      if (this.editor === editor) this.commitEditor();
-    });
-    editor.style.left = `${td.offsetLeft}px`;
-    editor.style.top = `${td.offsetTop}px`;
-    editor.style.width = `${Math.max(td.offsetWidth, 160)}px`;
-    editor.style.height = `${td.offsetHeight}px`;
     this.editor = editor;
-    editor.dataset.row = String(cell.row);
-    editor.dataset.col = String(cell.column);
-    editor.dataset.initial =
-      editor instanceof HTMLInputElement ? (typed === undefined ? current : '\u0000') : current;
     this.canvas.appendChild(editor);
     editor.focus();
     if (editor instanceof HTMLInputElement && typed !== undefined)
@@ -520,12 +308,12 @@ export class SheetGrid {
   // ---- Scrolling ----
 
   private onScroll(): void {
-    this.hideNote();
+    this.note.hide();
     window.clearTimeout(this.scrollTimer);
     this.scrollTimer = window.setTimeout(() => {
       const view = this.view;
       if (!view || this.editor) return;
-      const { rows: totalRows } = this.extent(view);
+      const { rows: totalRows } = extent(view);
       const first = view.frozenRows + 1 + Math.floor(this.element.scrollTop / ROW_HEIGHT);
       const last = first + Math.ceil(this.element.clientHeight / ROW_HEIGHT);
       const loadedEnd = view.firstRow + WINDOW_ROWS - 1;
