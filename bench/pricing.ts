@@ -199,3 +199,26 @@ export function summarizeRecords(records: readonly ExecutionRecord[], model: Cos
   const parts = estimateParts(counts, model);
   return { counts, parts, totalMs: Object.values(parts).reduce((a, b) => a + b, 0), calls };
 }
+
+/**
+ * One line for a focus script: the executions' estimate by part, the JavaScript time measured here,
+ * and whether they all succeeded (with each failure's message under it).
+ */
+export function printPriced(
+  size: number,
+  name: string,
+  records: readonly ExecutionRecord[],
+  model: CostModel,
+): void {
+  const { parts, totalMs } = summarizeRecords(records, model);
+  const shown = Object.entries(parts)
+    .filter(([, ms]) => ms > 0)
+    .map(([p, ms]) => `${p} ${(ms / 1000).toFixed(2)}`)
+    .join(', ');
+  const cpu = records.map((r) => r.stats.scriptCpuMs.toFixed(0)).join(' + ');
+  console.log(
+    `${size.toLocaleString('en-US')}  ${name}: ${(totalMs / 1000).toFixed(2)} s (${shown}); ` +
+      `JavaScript here ${cpu} ms, ok ${records.every((r) => r.ok)}`,
+  );
+  for (const r of records) if (!r.ok) console.log(`    FAILED: ${String(r.error?.message ?? r.error)}`);
+}

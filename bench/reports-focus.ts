@@ -23,25 +23,14 @@ import {
   measureReviewDefault,
   measureSetupRerun,
 } from './operations';
-import { summarizeRecords } from './pricing';
+import { printPriced } from './pricing';
 import { measureSchedules } from './schedules';
 import { benchHistory, createOurWorld } from './world';
 
 const model = costModelFromEnv();
 
-function describe(size: number, name: string, records: readonly ExecutionRecord[]): void {
-  const { parts, totalMs } = summarizeRecords(records, model);
-  const shown = Object.entries(parts)
-    .filter(([, ms]) => ms > 0)
-    .map(([p, ms]) => `${p} ${(ms / 1000).toFixed(2)}`)
-    .join(', ');
-  const cpu = records.map((r) => r.stats.scriptCpuMs.toFixed(0)).join(' + ');
-  console.log(
-    `${size.toLocaleString('en-US')}  ${name}: ${(totalMs / 1000).toFixed(2)} s (${shown}); ` +
-      `JavaScript here ${cpu} ms, ok ${records.every((r) => r.ok)}`,
-  );
-  for (const r of records) if (!r.ok) console.log(`    FAILED: ${String(r.error?.message ?? r.error)}`);
-}
+const describe = (size: number, name: string, records: readonly ExecutionRecord[]): void =>
+  printPriced(size, name, records, model);
 
 async function main(): Promise<void> {
   const sizes = (process.env.WO_BENCH_SIZES ?? '10000').split(',').map((s) => Number(s.trim()));

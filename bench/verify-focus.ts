@@ -11,7 +11,7 @@
 import type { ExecutionRecord } from '../runtime';
 import { PROPERTY_KEYS } from '../src/server/adapters/document-properties';
 import { costModelFromEnv } from './cost-model';
-import { summarizeRecords } from './pricing';
+import { printPriced } from './pricing';
 import { benchHistory, createOurWorld } from './world';
 
 const model = costModelFromEnv();
@@ -24,19 +24,8 @@ interface Verified {
   message?: string;
 }
 
-function describe(size: number, name: string, records: readonly ExecutionRecord[]): void {
-  const { parts, totalMs } = summarizeRecords(records, model);
-  const shown = Object.entries(parts)
-    .filter(([, ms]) => ms > 0)
-    .map(([p, ms]) => `${p} ${(ms / 1000).toFixed(2)}`)
-    .join(', ');
-  const cpu = records.map((r) => r.stats.scriptCpuMs.toFixed(0)).join(' + ');
-  console.log(
-    `${size.toLocaleString('en-US')}  ${name}: ${(totalMs / 1000).toFixed(2)} s (${shown}); ` +
-      `JavaScript here ${cpu} ms, ok ${records.every((r) => r.ok)}`,
-  );
-  for (const r of records) if (!r.ok) console.log(`    FAILED: ${String(r.error?.message ?? r.error)}`);
-}
+const describe = (size: number, name: string, records: readonly ExecutionRecord[]): void =>
+  printPriced(size, name, records, model);
 
 async function main(): Promise<void> {
   const sizes = (process.env.WO_BENCH_SIZES ?? '100000').split(',').map((s) => Number(s.trim()));
