@@ -136,11 +136,11 @@ export default tseslint.config(
   },
   {
     // The store is the only code touching sheets: a feature reads typed data from an adapter, decides
-    // in core, and hands the adapter what to write. A warning until every feature room has moved.
+    // in core, and hands the adapter what to write.
     files: ['src/server/features/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
-        'warn',
+        'error',
         {
           selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${SHEET_IO_METHODS.join('|')})$/]`,
           message:

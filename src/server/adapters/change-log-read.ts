@@ -14,24 +14,32 @@ export interface ChunkOptions {
   chunkRows: number;
   /** Rows read past each chunk (and handed over after its `count` rows), to see what follows it. */
   lookahead?: number;
+  /** The sheet rows read: from `from` (default 2, the first data row) through `through` (default: the log's last row, one getLastRow call). */
+  from?: number;
+  through?: number;
+}
+
+/** The log's rows `first`..`last` (sheet rows), every column, in one read. */
+export function readChangeLogRows(sheet: Sheet, first: number, last: number): unknown[][] {
+  return sheet.getRange(first, 1, last - first + 1, CHANGE_LOG_HEADERS.length).getValues();
 }
 
 /**
- * Reads the log (its sheet, already found: requireSheet) from row 2 down, one read per chunk, handing each to `visit` (its rows, how many of
- * them belong to the chunk, the sheet row of the first); `visit` returns true to stop. Returns the
- * log's last row, as read before the first chunk.
+ * Reads the log (its sheet, already found: requireSheet) from row 2 (or `from`) down, one read per
+ * chunk, handing each to `visit` (its rows, how many of them belong to the chunk, the sheet row of the
+ * first); `visit` returns true to stop. Returns the log's last row (or `through`), as read before the
+ * first chunk.
  */
 export function readChangeLogChunks(
   sheet: Sheet,
-  { chunkRows, lookahead = 0 }: ChunkOptions,
+  { chunkRows, lookahead = 0, from = 2, through }: ChunkOptions,
   visit: (rows: unknown[][], count: number, first: number) => boolean | void,
 ): number {
-  const last = sheet.getLastRow();
-  for (let first = 2; first <= last; first += chunkRows) {
+  const last = through ?? sheet.getLastRow();
+  for (let first = from; first <= last; first += chunkRows) {
     const count = Math.min(chunkRows, last - first + 1);
     const read = Math.min(count + lookahead, last - first + 1);
-    const rows = sheet.getRange(first, 1, read, CHANGE_LOG_HEADERS.length).getValues();
-    if (visit(rows, count, first) === true) break;
+    if (visit(readChangeLogRows(sheet, first, first + read - 1), count, first) === true) break;
   }
   return last;
 }

@@ -15,7 +15,8 @@ import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } fr
 import { withOwnerAndDocumentLocks } from './document-lock';
 import { Register } from './register';
 import { parseRowState, sameFieldValue } from './row-state';
-import type { Range } from './apps-script-types';
+import type { CellRect } from './edited-cells';
+import type { Range, Sheet } from './apps-script-types';
 
 const FIELDS = (Object.keys(REGISTER_COLUMNS) as WorkOrderField[]).filter((f) => f !== 'revision');
 
@@ -59,4 +60,9 @@ export function undoUnloggedEdit(range: Range): void {
   } catch (error) {
     console.error(`An edit whose trigger failed could not be put back: ${String(error)}`);
   }
+}
+
+/** undoUnloggedEdit over a rectangle of `sheet` (an edit recorded earlier, no event range in hand). */
+export function undoUnloggedCells(sheet: Sheet, rect: CellRect): void {
+  undoUnloggedEdit(sheet.getRange(rect.row, rect.column, rect.numRows, rect.numColumns));
 }

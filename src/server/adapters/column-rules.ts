@@ -1,6 +1,6 @@
 /**
- * Setup's rules on whole columns of a tab, below its header: drop-downs and number formats, one call
- * per column range (no per-cell work).
+ * Setup's rules on whole columns of a tab, below its header: drop-downs, number formats and column
+ * groups, one call per column range (no per-cell work).
  */
 import type { Sheet } from './apps-script-types';
 import { listValidation } from './sheet-services';
@@ -35,4 +35,41 @@ export function applyColumnFormats(
   for (const [index, format] of formats) {
     if (index >= 0) sheet.getRange(2, index + 1, rows, 1).setNumberFormat(format);
   }
+}
+
+/** The number formats of one row's first `width` cells (one read). */
+export function rowNumberFormats(sheet: Sheet, row: number, width: number): string[] {
+  return sheet.getRange(row, 1, 1, width).getNumberFormats()[0] ?? [];
+}
+
+/** Columns first..last (1-based) one level deeper in the column groups (one call). */
+export function groupColumns(sheet: Sheet, first: number, last: number): void {
+  sheet.getRange(1, first, 1, last - first + 1).shiftColumnGroupDepth(1);
+}
+
+/** Of columns first..last (1-based), those in no column group and those not hidden (two calls a column). */
+export function readColumnFolding(
+  sheet: Sheet,
+  first: number,
+  last: number,
+): { ungrouped: number[]; shown: number[] } {
+  const ungrouped: number[] = [];
+  const shown: number[] = [];
+  for (let c = first; c <= last; c++) {
+    if (sheet.getColumnGroupDepth(c) === 0) ungrouped.push(c);
+    if (!sheet.isColumnHiddenByUser(c)) shown.push(c);
+  }
+  return { ungrouped, shown };
+}
+
+/**
+ * Folds columns first..last away: their column group collapsed when it spans exactly them, else the
+ * columns hidden (a wider group someone made around them is left open).
+ */
+export function foldColumns(sheet: Sheet, first: number, last: number): void {
+  const group = sheet.getColumnGroup(first, 1);
+  const range = group?.getRange();
+  const exact = range?.getColumn() === first && range.getLastColumn() === last;
+  if (group && exact) group.collapse();
+  else sheet.hideColumns(first, last - first + 1);
 }

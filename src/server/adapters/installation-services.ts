@@ -1,9 +1,10 @@
 /**
  * The Google services the installation-owner, protection and take-over code needs (features never
- * name Google services): who runs this execution, the user's own triggers, the protection types, a
- * confirmation, and a form's responses.
+ * name Google services): who runs this execution, the user's own triggers, the sheets' protections
+ * (found, laid over a rectangle, moved), a confirmation, and a form's responses.
  */
 import { effectiveUserEmail as sessionEffectiveUser } from './session';
+import type { CellRect } from './edited-cells';
 import type { Protection, Sheet, Spreadsheet, Trigger } from './apps-script-types';
 
 /** The account whose rights this execution runs with (a trigger's owner, or the user), lower-cased. */
@@ -24,6 +25,22 @@ export function sheetProtection(sheet: Sheet): Protection | undefined {
 /** The sheet's range protections. */
 export function rangeProtections(sheet: Sheet): Protection[] {
   return sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+}
+
+/** Where a range protection lies (its range's coordinates: no round trip). */
+export function protectedRect(protection: Protection): CellRect {
+  const r = protection.getRange();
+  return { row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() };
+}
+
+/** Protects a rectangle of the sheet (one call) and returns the new protection. */
+export function protectCells(sheet: Sheet, rect: CellRect): Protection {
+  return sheet.getRange(rect.row, rect.column, rect.numRows, rect.numColumns).protect();
+}
+
+/** Moves a range protection onto another rectangle of the sheet (one call), its editors kept. */
+export function moveProtection(protection: Protection, sheet: Sheet, rect: CellRect): void {
+  protection.setRange(sheet.getRange(rect.row, rect.column, rect.numRows, rect.numColumns));
 }
 
 /** This user's triggers for the spreadsheet (a script sees and deletes only its user's triggers). */

@@ -1,3 +1,4 @@
+import { normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
 import type { CellBlock } from '../../core/settings-edit';
 import type { Sheet, Spreadsheet } from './apps-script-types';
@@ -50,10 +51,23 @@ export function logSheet(ss: Spreadsheet): Sheet {
   return localSheet(ss, SHEET_NAMES.changeLog);
 }
 
+/**
+ * The tab called `name`, or null when the workbook has none (one lookup): for code that needs to know
+ * whether a tab is there; a tab the add-on expects to find is reached through localSheet instead.
+ */
+export function findTab(ss: Spreadsheet, name: string): Sheet | null {
+  return ss.getSheetByName(name);
+}
+
+/** A sheet's whole data range in one read. */
+export function readSheetValues(sheet: Sheet): unknown[][] {
+  return sheet.getDataRange().getValues();
+}
+
 /** The named tab's whole data range in one read; null when the workbook has no such tab. */
 export function readTabValues(ss: Spreadsheet, name: string): unknown[][] | null {
-  const sheet = ss.getSheetByName(name);
-  return sheet ? sheet.getDataRange().getValues() : null;
+  const sheet = findTab(ss, name);
+  return sheet ? readSheetValues(sheet) : null;
 }
 
 /** Writes a block's values and notes over its one range (two calls, whatever its size). */
@@ -69,6 +83,27 @@ export function readHeaderRow(sheet: Sheet): string[] {
   let end = row.length;
   while (end > 0 && row[end - 1] === '') end--;
   return row.slice(0, end);
+}
+
+/** The 1-based column whose row-1 header is `header` (compared normalized), 0 when none: two reads. */
+export function columnByHeader(sheet: Sheet, header: string): number {
+  const width = sheet.getLastColumn();
+  if (width < 1) return 0;
+  const row = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  return row.findIndex((h) => normalizeHeader(h) === normalizeHeader(header)) + 1;
+}
+
+/**
+ * Appends the texts of `column` below the header, only its last `lastRows` rows, to `into`, one by
+ * one (spreading a column of a million cells into push() would overflow the stack): the sheet's last
+ * row, then one read; nothing more when the column is 0 or the sheet has no data row.
+ */
+export function appendColumnTexts(sheet: Sheet, column: number, into: string[], lastRows: number): void {
+  const last = sheet.getLastRow();
+  if (last < 2 || column < 1) return;
+  const first = Math.max(2, last - lastRows + 1);
+  for (const r of sheet.getRange(first, column, last - first + 1, 1).getValues())
+    into.push(String(r[0] ?? ''));
 }
 
 export { SHEET_NAMES };

@@ -1,7 +1,8 @@
 /**
  * The import boundaries are enforced by the project's own ESLint configuration (eslint.config.mjs):
- * code that crosses one is reported, code that keeps to them is not. (That features never reach through
- * the register's sheet is the type checker's: register-sheet.test.ts.)
+ * code that crosses one is reported, code that keeps to them is not, and a feature touching a sheet is
+ * an error. (That features never reach through the register's sheet is the type checker's:
+ * register-sheet.test.ts.)
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -18,12 +19,16 @@ const probes = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
 const eslint = new ESLint({ cwd: process.cwd() });
 Promise.all(probes.map(async ([file, code]) => {
   const [result] = await eslint.lintText(code, { filePath: file });
-  return result.messages.map((m) => m.ruleId ?? m.message);
+  return result.messages.map((m) => (m.ruleId ?? m.message) + (m.severity === 1 ? ' (warning)' : ''));
 })).then((out) => process.stdout.write(JSON.stringify(out)));
 `;
 
 const SERVICE_CALL = 'export function who(): string {\n  return Session.getActiveUser().getEmail();\n}\n';
 const OUTSIDE = 'boundaries/imports-within';
+const SHEET_READ =
+  "import type { Sheet } from '../adapters/apps-script-types';\n" +
+  'export function cells(sheet: Sheet): unknown[][] {\n  return sheet.getRange(1, 1, 2, 2).getValues();\n}\n';
+const SHEET_IO = 'no-restricted-syntax';
 
 /** [why, file, code, the rules expected to report it] */
 const PROBES: Array<[string, string, string, string[]]> = [
@@ -71,6 +76,14 @@ const PROBES: Array<[string, string, string, string[]]> = [
     'src/server/features/probe.ts',
     SERVICE_CALL,
     ['no-restricted-globals'],
+  ],
+  // The store is the only code touching sheets: an error (not a warning) in a feature, fine in an adapter.
+  ["a feature reads a sheet's cells", 'src/server/features/probe.ts', SHEET_READ, [SHEET_IO, SHEET_IO]],
+  [
+    "an adapter reads a sheet's cells",
+    'src/server/adapters/probe.ts',
+    SHEET_READ.replace('../adapters/', './'),
+    [],
   ],
   ['an entry point calls a Google service', 'src/server/probe.ts', SERVICE_CALL, ['no-restricted-globals']],
   ['the core calls a Google service', 'src/core/probe.ts', SERVICE_CALL, ['no-restricted-globals']],

@@ -20,6 +20,8 @@ import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { writeSnapshot } from '../../adapters/durable-snapshot';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
+import { clearCellNotes } from '../../adapters/edited-cells';
+import { readSheetValues, writeCellBlock } from '../../adapters/workbook';
 import { readAcceptedGrid } from '../edits/accepted-tabs';
 import type { EditedRange } from '../edits/register-edit';
 import type { Sheet } from '../../adapters/apps-script-types';
@@ -86,7 +88,7 @@ export function judgeCatalogHandEdit(
 ): CatalogOutcome {
   const user = currentUserEmail();
   const now = new Date();
-  const values = sheet.getDataRange().getValues();
+  const values = readSheetValues(sheet);
   const last = range.row + range.numRows - 1;
   const judgement = judgeCatalogEdit({
     tab: spec.tab,
@@ -103,8 +105,7 @@ export function judgeCatalogHandEdit(
   const copy =
     refused.size > 0 && range.oldValue === undefined ? readAcceptedGrid(ACCEPTED_KEY[spec.tab]) : null;
   // A note from an earlier refusal goes once the cells are edited again (the refused rows get a new one).
-  if (refused.size < range.numRows)
-    sheet.getRange(range.row, range.column, range.numRows, range.numColumns).clearNote();
+  if (refused.size < range.numRows) clearCellNotes(sheet, range);
   const entries: UnhashedEntry[] = [];
   const base = { at: now, user, source: 'sheet edit' as const, recordId: spec.tab };
   for (let r = range.row; r <= last; r++) {
@@ -123,9 +124,12 @@ export function judgeCatalogHandEdit(
       restored.push(typeof old === 'string' ? asCellText(old).cell : old);
       cells[c - 1] = old;
     }
-    const target = sheet.getRange(r, range.column, 1, range.numColumns);
-    target.setValues([restored]);
-    target.setNotes([restored.map(() => note)]);
+    writeCellBlock(sheet, {
+      row: r,
+      column: range.column,
+      values: [restored],
+      notes: [restored.map(() => note)],
+    });
     entries.push({ ...base, field: `Row ${r} (refused)`, oldValue: '', newValue: `${typed} [${reason}]` });
   }
   const accepted = [...Array(last - range.row + 1).keys()].some((i) => !refused.has(range.row + i));

@@ -14,6 +14,7 @@ import {
 } from '../../../core/covered-rows';
 import type { HmacKey } from '../../../core/keyed-chain';
 import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
+import { readResponseTabShown } from '../../adapters/response-tabs';
 import { archivedRowSources } from '../archive/files';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -101,8 +102,7 @@ function checkResponses(ss: Spreadsheet, key: HmacKey, recorded: Recorded): Cove
     bySheet.set(m[1] as string, list);
   }
   for (const [name, refs] of bySheet) {
-    const sheet = ss.getSheetByName(name);
-    const values = sheet ? sheet.getDataRange().getDisplayValues() : [];
+    const values = readResponseTabShown(ss, name);
     const header = values[0] ?? [];
     for (const { row, digest, id } of refs.sort((a, b) => a.row - b.row)) {
       const cells = values[row - 1];

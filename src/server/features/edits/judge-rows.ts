@@ -3,6 +3,7 @@
  * layout known to be current: the layout the document cache remembers (register-shape.ts) is checked
  * by the verdicts themselves, and row 1 is read again only when one looks like a stale layout.
  */
+import { Register } from '../../adapters/register';
 import { cachedRegisterShape, readRegisterShape, type RegisterShape } from '../../adapters/register-shape';
 import { isSuspect, judgeRow, type JudgeContext, type RowVerdict } from './judge';
 import type { Sheet } from '../../adapters/apps-script-types';
@@ -37,7 +38,12 @@ function judgeAll(
   count: number,
   ctx: JudgeContext,
 ): Judged {
-  const read = sheet.getRange(top, 1, count, shape.width).getValues();
+  const read = Register.withLayout(sheet, shape.layout, shape.stateIndex).readBand(
+    top,
+    count,
+    0,
+    shape.width,
+  );
   const edited = (index: number): boolean =>
     index + 1 >= range.column && index + 1 < range.column + range.numColumns;
   const single =

@@ -18,6 +18,7 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, forgetRegisterShape } from '../../adapters/register-shape';
 import { ROW_STATE_HEADER } from '../../adapters/row-state';
+import { readCells, writeCells } from '../../adapters/edited-cells';
 import { currentUserEmail } from '../../adapters/session';
 import { typedText } from './cells';
 import { judgeReferenceEdit } from './reference-edit';
@@ -57,8 +58,8 @@ export function handleHeaderEdit(
   const isAdmin = roleMay(roleOf(reference.staff, user), 'administer');
   // The event has the old and new value only when the whole edit was this one cell.
   const single = range.oldValue !== undefined;
-  const cells = sheet.getRange(1, range.column, 1, range.numColumns);
-  const typed = single ? [newValue ?? ''] : (cells.getValues()[0] ?? []).map(typedText);
+  const cells = { row: 1, column: range.column, numRows: 1, numColumns: range.numColumns };
+  const typed = single ? [newValue ?? ''] : (readCells(sheet, cells)[0] ?? []).map(typedText);
   const now = new Date();
   const entries: UnhashedEntry[] = [];
   const restored: string[] = [];
@@ -99,7 +100,7 @@ export function handleHeaderEdit(
       newValue: value,
     });
   });
-  if (putBack) cells.setValues([restored.map((v) => asCellText(v).cell)]);
+  if (putBack) writeCells(sheet, cells, [restored.map((v) => asCellText(v).cell)]);
   log(ss, entries);
   if (putBack)
     return "Only an administrator may rename the add-on's column headers: the header was put back.";

@@ -15,7 +15,8 @@
 import { LockBusyError } from '../../adapters/document-lock';
 import { documentKeysLastSeen, documentPropertiesOrNull } from '../../adapters/service-handles';
 import { actingAs } from '../../adapters/session';
-import { undoUnloggedEdit } from '../../adapters/change-log-undo';
+import { undoUnloggedCells } from '../../adapters/change-log-undo';
+import { clearNotesWhere, noteCells } from '../../adapters/edited-cells';
 import { handleRegisterEdit, type EditedRange } from './register-edit';
 import {
   PENDING_EDIT_PREFIX,
@@ -52,7 +53,7 @@ export function recordPendingEdit(
   if (!store) throw new Error('A deferred edit needs the document’s properties.');
   store.setProperty(PENDING_EDIT_PREFIX + uniqueSuffix(now), JSON.stringify(pendingRecord(range, user, now)));
   try {
-    sheet.getRange(range.row, range.column, range.numRows, range.numColumns).setNote(PENDING_NOTE);
+    noteCells(sheet, range, PENDING_NOTE);
   } catch (error) {
     console.warn(`The note on an edit waiting to be checked was not written: ${String(error)}`);
   }
@@ -65,10 +66,7 @@ export function recordPendingEdit(
 
 /** Clears the waiting note where the check left it (a put-back cell has its own note by now). */
 function clearPendingNotes(sheet: Sheet, edit: PendingEdit): void {
-  const range = sheet.getRange(edit.row, edit.column, edit.numRows, edit.numColumns);
-  const notes = range.getNotes();
-  if (!notes.some((row) => row.some((note) => note === PENDING_NOTE))) return;
-  range.setNotes(notes.map((row) => row.map((note) => (note === PENDING_NOTE ? '' : note))));
+  clearNotesWhere(sheet, edit, (note) => note === PENDING_NOTE);
 }
 
 export interface PendingCheck {
@@ -129,7 +127,7 @@ export function checkPendingEdits(ss: Spreadsheet, sheet: Sheet, currentUser: st
       console.error(
         `A deferred edit of rows ${edit.row}–${edit.row + edit.numRows - 1} by ${edit.user || 'an unnamed editor'} could not be checked after ${attempts} attempts, so it was put back: ${String(error)}`,
       );
-      undoUnloggedEdit(sheet.getRange(edit.row, edit.column, edit.numRows, edit.numColumns));
+      undoUnloggedCells(sheet, edit);
     }
     store.deleteProperty(key);
     outcome.checked++;

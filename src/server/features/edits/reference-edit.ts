@@ -25,6 +25,7 @@ import { invalidateReferenceData, readReferenceData } from '../../adapters/refer
 import { currentUserEmail } from '../../adapters/session';
 import { applyProtections } from '../setup/protections';
 import { recordedInstallationOwner } from '../setup/installation';
+import { clearNotesWhere } from '../../adapters/edited-cells';
 import { readTabValues, writeCellBlock } from '../../adapters/workbook';
 import { readAcceptedTab, recordAcceptedTab, type AcceptedTab } from './accepted-tabs';
 import type { EditedRange } from './register-edit';
@@ -56,10 +57,7 @@ const PUT_BACK_NOTE = 'Work Orders put this back';
  * as if this edit had been refused too. Other notes stay. One read; one write only when one goes.
  */
 function clearPutBackNotes(sheet: Sheet, range: EditedRange): void {
-  const cells = sheet.getRange(range.row, range.column, range.numRows, range.numColumns);
-  const notes = cells.getNotes();
-  if (!notes.some((row) => row.some((note) => String(note).startsWith(PUT_BACK_NOTE)))) return;
-  cells.setNotes(notes.map((row) => row.map((note) => (String(note).startsWith(PUT_BACK_NOTE) ? '' : note))));
+  clearNotesWhere(sheet, range, (note) => String(note).startsWith(PUT_BACK_NOTE));
 }
 
 export interface ReferenceEditOutcome {

@@ -17,6 +17,7 @@
 import { SHEET_NAMES } from '../../../core/model';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, type PropertyKey } from '../../adapters/document-properties';
+import { findTab } from '../../adapters/workbook';
 import type { Spreadsheet, Sheet, Properties } from '../../adapters/apps-script-types';
 
 function keptId(): number | null {
@@ -68,7 +69,7 @@ export function renameKeptTabsBack(ss: Spreadsheet): string[] {
   const props = documentPropertiesOrNull();
   if (!props) return done;
   for (const [name, key] of KEPT_TABS) {
-    const sheet = ss.getSheetByName(name) ?? keptTab(ss, props, key);
+    const sheet = findTab(ss, name) ?? keptTab(ss, props, key);
     if (!sheet) continue;
     const was = sheet.getName();
     if (was === name) continue;
@@ -85,7 +86,7 @@ export function renameKeptTabsBack(ss: Spreadsheet): string[] {
 export function isRenamedRegister(ss: Spreadsheet, sheet: Sheet): boolean {
   let id = keptId();
   if (id === null) {
-    const named = ss.getSheetByName(SHEET_NAMES.register);
+    const named = findTab(ss, SHEET_NAMES.register);
     if (!named) return false;
     rememberRegisterSheet(named);
     id = named.getSheetId();
@@ -101,7 +102,7 @@ export function restoreRegisterName(ss: Spreadsheet, sheet: Sheet): string {
   const was = sheet.getName();
   const register = SHEET_NAMES.register;
   // getSheetByName may ignore case: the tab it finds for "Work Orders" may be this one, as "work orders".
-  const named = ss.getSheetByName(register);
+  const named = findTab(ss, register);
   if (named && named.getSheetId() !== sheet.getSheetId()) {
     return (
       `"${was}" is the Work Orders register under another name, and another tab is now named "${register}". ` +

@@ -5,6 +5,7 @@
  */
 import type { RegisterLayout } from '../../../core/columns';
 import { notesRectangle, runsOf, spanOf, valuesRectangle, type PlannedRow } from './write-plan';
+import { readCellFormulas, writeCellNotes, writeCells } from '../../adapters/edited-cells';
 import type { Sheet } from '../../adapters/apps-script-types';
 
 /**
@@ -25,13 +26,13 @@ export function writeValues(
   if (stateIndex >= 0) ownedColumns.add(stateIndex);
   let foreign = false;
   for (let c = span[0]; c <= span[1]; c++) if (!ownedColumns.has(c)) foreign = true;
-  const range = sheet.getRange(top, span[0] + 1, planned.length, span[1] - span[0] + 1);
+  const block = { row: top, column: span[0] + 1, numRows: planned.length, numColumns: span[1] - span[0] + 1 };
   // The organization's own columns inside the span keep their formulas (one more read, only then).
-  const formulas = foreign ? range.getFormulas() : null;
+  const formulas = foreign ? readCellFormulas(sheet, block) : null;
   const rect = valuesRectangle(planned, read, span, formulas);
   let spent = foreign ? 2 : 1;
   try {
-    range.setValues(rect.grid);
+    writeCells(sheet, block, rect.grid);
   } catch (error) {
     // Slow path, never taken while validation accepts what the sheet already holds.
     console.warn(`Edit write-back fell back to per-run writes: ${String(error)}`);
@@ -39,7 +40,8 @@ export function writeValues(
       for (const run of runsOf(row)) {
         spent++;
         try {
-          sheet.getRange(top + i, run.column + 1, 1, run.values.length).setValues([run.values]);
+          const cells = { row: top + i, column: run.column + 1, numRows: 1, numColumns: run.values.length };
+          writeCells(sheet, cells, [run.values]);
         } catch (runError) {
           console.error(`Row ${top + i} could not be written back: ${String(runError)}`);
         }
@@ -57,6 +59,12 @@ export function writeNotes(sheet: Sheet, top: number, planned: readonly PlannedR
   const first = (rows[0] as { i: number }).i;
   const last = (rows[rows.length - 1] as { i: number }).i;
   const rect = notesRectangle(planned.slice(first, last + 1), span);
-  sheet.getRange(top + first, rect.column + 1, last - first + 1, rect.width).setNotes(rect.grid);
+  const cells = {
+    row: top + first,
+    column: rect.column + 1,
+    numRows: last - first + 1,
+    numColumns: rect.width,
+  };
+  writeCellNotes(sheet, cells, rect.grid);
   return 1;
 }

@@ -4,6 +4,7 @@
  * anyone who can edit a tab could otherwise make the add-on create and acknowledge a request.
  */
 import { formResponsesSince } from '../../adapters/installation-services';
+import { linkedFormUrl } from '../../adapters/response-tabs';
 import type { Candidate } from './response-rows';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -19,7 +20,7 @@ export function fromTheForm(ss: Spreadsheet, candidates: readonly Candidate[]): 
   for (const c of candidates) bySheet.set(c.sheetName, [...(bySheet.get(c.sheetName) ?? []), c]);
   const genuine: Candidate[] = [];
   for (const [sheetName, list] of bySheet) {
-    const url = ss.getSheetByName(sheetName)?.getFormUrl() ?? null;
+    const url = linkedFormUrl(ss, sheetName);
     if (!url) continue;
     const earliest = Math.min(...list.map((c) => c.submittedAt.getTime())) - SECOND;
     const responses = formResponsesSince(url, new Date(earliest));

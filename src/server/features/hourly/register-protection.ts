@@ -13,7 +13,7 @@
 import { SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { areaEditors } from '../../../core/permissions';
 import { ownerKey, ownerProperties, readOwnerState, writeOwnerState } from '../../adapters/owner-state';
-import { readHeaderRow } from '../../adapters/workbook';
+import { findTab, readHeaderRow } from '../../adapters/workbook';
 import { readProtectedExtent, writeProtectedExtent, type RegisterCoverage } from '../setup/protected-extent';
 import { repairRegisterProtection } from '../setup/protections';
 import {
@@ -95,7 +95,7 @@ export function keepRegisterProtected(
   staff: readonly StaffMember[],
   installationOwner: string | null,
 ): boolean {
-  const sheet = ss.getSheetByName(SHEET_NAMES.register);
+  const sheet = findTab(ss, SHEET_NAMES.register);
   if (!sheet) return false;
   const id = ss.getId();
   const start = { maxRows: sheet.getMaxRows(), recorded: readProtectedExtent(id) };

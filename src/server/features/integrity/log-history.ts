@@ -17,7 +17,6 @@
 import { canonicalOfRow, GENESIS_HASH, isBlankRow } from '../../../core/audit';
 import { entriesOfRow, LOG_COLUMN } from '../../../core/change-log-row';
 import { parseKeyedCell, type HmacKey } from '../../../core/keyed-chain';
-import { CHANGE_LOG_HEADERS } from '../../../core/model';
 import { ARCHIVED_FIELD, CREATED_FIELD, collectHistories, type RecordHistory } from '../../../core/replay';
 import { hmacSha256Hex } from '../../../core/sha256';
 import { addonKey } from '../../adapters/addon-secret';
@@ -140,11 +139,9 @@ export function readLogRows(
   last: number,
   visit: (row: readonly unknown[], sheetRow: number) => void,
 ): void {
-  for (let top = first; top <= last; top += CHUNK_ROWS) {
-    const count = Math.min(CHUNK_ROWS, last - top + 1);
-    const rows = sheet.getRange(top, 1, count, CHANGE_LOG_HEADERS.length).getValues();
+  readChangeLogChunks(sheet, { chunkRows: CHUNK_ROWS, from: first, through: last }, (rows, _count, top) => {
     rows.forEach((row, offset) => visit(row, top + offset));
-  }
+  });
 }
 
 /**

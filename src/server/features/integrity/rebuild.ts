@@ -10,29 +10,11 @@ import type { HmacKey } from '../../../core/keyed-chain';
 import type { WorkOrder } from '../../../core/model';
 import { replayOrder, type RecordHistory } from '../../../core/replay';
 import type { Settings } from '../../../core/settings';
+import { readResponseRowsShown } from '../../adapters/response-tabs';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export const ANSWERS_NOT_FOUND =
   'Restored from the change log: the original form answers were not found as intake recorded them';
-
-/**
- * Rows within this many cells of each other are read in one call: a read round trip costs about what
- * 10,000 cells cost inside one (bench/cost-model.ts: 100 ms a read, 10 µs a cell), so a gap narrower
- * than that is cheaper read through than skipped.
- */
-const GAP_CELLS = 10_000;
-
-/** Sorted row numbers grouped into runs whose gaps are at most `maxGap` rows. */
-function clusterRows(rows: readonly number[], maxGap: number): { first: number; last: number }[] {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const runs: { first: number; last: number }[] = [];
-  for (const row of sorted) {
-    const run = runs[runs.length - 1];
-    if (run && row - run.last - 1 <= maxGap) run.last = row;
-    else runs.push({ first: row, last: row });
-  }
-  return runs;
-}
 
 /**
  * The answers of each response row named ("Form Responses 1!A7"), by question title, read as they
@@ -51,19 +33,9 @@ export function readResponseRows(
   }
   const answers = new Map<string, Record<string, string[]>>();
   for (const [name, wanted] of bySheet) {
-    const sheet = ss.getSheetByName(name);
-    if (!sheet) continue;
-    const lastRow = sheet.getLastRow();
-    const width = sheet.getLastColumn();
-    if (lastRow < 1 || width < 1) continue;
-    const rows = new Map<number, string[]>();
-    const inTab = wanted.filter((r) => r <= lastRow);
-    for (const run of clusterRows([1, ...inTab], Math.floor(GAP_CELLS / width))) {
-      const values = sheet.getRange(run.first, 1, run.last - run.first + 1, width).getDisplayValues();
-      values.forEach((cells, i) => rows.set(run.first + i, cells));
-    }
+    const rows = readResponseRowsShown(ss, name, wanted);
     const header = rows.get(1) ?? [];
-    for (const row of inTab) {
+    for (const row of wanted) {
       const cells = rows.get(row);
       if (!cells || row === 1) continue;
       const named: Record<string, string[]> = {};

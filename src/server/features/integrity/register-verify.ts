@@ -11,8 +11,9 @@
  */
 import { LOG_COLUMN } from '../../../core/change-log-row';
 import type { HmacKey } from '../../../core/keyed-chain';
-import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../../core/model';
+import { SHEET_NAMES } from '../../../core/model';
 import { RegisterRecords } from '../../../core/register-audit';
+import { readChangeLogRows } from '../../adapters/change-log-read';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { GenuineRows } from './log-history';
 import {
@@ -99,7 +100,7 @@ export class RegisterAudit {
     const committed = readCheckpoint()?.row ?? 0;
     const genuine = new GenuineRows(key);
     if (this.lastRow) genuine.accept(this.lastRow, false);
-    const rows = sheet.getRange(last + 1, 1, end - last, CHANGE_LOG_HEADERS.length).getValues();
+    const rows = readChangeLogRows(sheet, last + 1, end);
     for (const [i, row] of rows.entries()) {
       if (String(row[LOG_COLUMN.hash] ?? '').trim() === '') continue;
       if (!genuine.accept(row)) break;

@@ -23,7 +23,6 @@
  * owner, so one counter). Setup, *Take over installation* and *Repair work orders* also keep a floor
  * of it in document properties, so a new owner continues where the old one stopped.
  */
-import { normalizeHeader } from '../../../core/headers';
 import {
   highestRequestNumber,
   highestWoSequences,
@@ -38,29 +37,11 @@ import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
 import { issuedInWholeLog, latestIssuedInLog, type IssuedWanted, type LatestIssued } from './issued-tail';
-import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
+import { appendColumnTexts, columnByHeader, findTab } from '../../adapters/workbook';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Owner-state name of the request counter (the intake ledger's neighbour). */
 export const REQUEST_COUNTER_STATE = 'requestCounter';
-
-/**
- * Appends the texts of `column` (below the header) to `into`, one by one: spreading a column of a
- * million cells into push() would pass a million arguments and overflow the stack.
- */
-function columnTexts(sheet: Sheet, column: number, into: string[], lastRows: number): void {
-  const last = sheet.getLastRow();
-  if (last < 2 || column < 1) return;
-  const first = Math.max(2, last - lastRows + 1);
-  for (const r of sheet.getRange(first, column, last - first + 1, 1).getValues())
-    into.push(String(r[0] ?? ''));
-}
-
-function columnByHeader(sheet: Sheet, header: string): number {
-  const width = sheet.getLastColumn();
-  if (width < 1) return 0;
-  const row = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
-  return row.findIndex((h) => normalizeHeader(h) === normalizeHeader(header)) + 1;
-}
 
 export interface IssuedNumbers {
   request: number;
@@ -87,11 +68,11 @@ function tabNumbers(
   const ids: string[] = [];
   const numbers: string[] = [];
   for (const name of [SHEET_NAMES.register, SHEET_NAMES.archive]) {
-    const sheet = ss.getSheetByName(name);
+    const sheet = findTab(ss, name);
     if (!sheet) continue;
-    if (wanted.request) columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id), ids, lastRows);
+    if (wanted.request) appendColumnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id), ids, lastRows);
     if (wanted.woYear !== null)
-      columnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber), numbers, lastRows);
+      appendColumnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.woNumber), numbers, lastRows);
   }
   return { ids, numbers };
 }

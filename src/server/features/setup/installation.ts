@@ -22,6 +22,7 @@ import { SHEET_NAMES } from '../../../core/model';
 import { invalidateReferenceData } from '../../adapters/reference-data';
 import { hourlyTriggerMap, writeHourlyTriggerMap } from '../../adapters/trigger-target';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
+import { findTab } from '../../adapters/workbook';
 
 const normalize = (email: string | null | undefined): string => (email ?? '').trim().toLowerCase();
 
@@ -47,7 +48,7 @@ export function ownerMarker(owner: string | null): string {
  * Null when the tab or its protection is missing: the caller then keeps the old behaviour.
  */
 export function installationOwnerFromSheet(ss: Spreadsheet): string | null {
-  const staff = ss.getSheetByName(SHEET_NAMES.staff);
+  const staff = findTab(ss, SHEET_NAMES.staff);
   const protection = staff ? sheetProtection(staff) : undefined;
   const match = protection ? MARKER.exec(protection.getDescription().trim()) : null;
   return match ? normalize(match[1]) : null;

@@ -54,6 +54,7 @@ import { readCheckpoint } from '../../adapters/change-log-tail';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { GenuineRows, readLogRows } from '../integrity/log-history';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
+import { findTab } from '../../adapters/workbook';
 
 /** Rows per read, bottom up: 200, then ×4, at most 50,000 (the last size repeats). */
 const CHUNKS = [200, 800, 3_200, 12_800, 50_000];
@@ -143,7 +144,7 @@ function numbersOf(row: Row): { requests: number[]; wo: { year: number; seq: num
 /** The latest numbers issued, read upward from the log's end until `wanted` is known (see above). */
 export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): LatestIssued {
   const found: LatestIssued = { request: 0, workOrder: {}, rowsRead: 0, exact: false };
-  const sheet = ss.getSheetByName(SHEET_NAMES.changeLog);
+  const sheet = findTab(ss, SHEET_NAMES.changeLog);
   if (!sheet) return found;
   const checkpoint = documentPropertiesOrNull() ? readCheckpoint() : null;
   const judge = new TailJudge(addonKey(ss.getId()), checkpoint);
@@ -244,7 +245,7 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
  */
 export function issuedInWholeLog(ss: Spreadsheet): LatestIssued {
   const found: LatestIssued = { request: 0, workOrder: {}, rowsRead: 0, exact: false };
-  const sheet = ss.getSheetByName(SHEET_NAMES.changeLog);
+  const sheet = findTab(ss, SHEET_NAMES.changeLog);
   if (!sheet) return found;
   const inDocument = documentPropertiesOrNull() !== null;
   const checkpoint = inDocument ? readCheckpoint() : null;

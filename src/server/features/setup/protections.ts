@@ -23,6 +23,7 @@ import { syncEditors } from './protection-editors';
 import { protectRegister } from './register-columns-protection';
 import { rememberChangeLogSheet, rememberRegisterSheet } from '../edits/register-identity';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
+import { findTab } from '../../adapters/workbook';
 
 /** What is told about a run: kept structural so the hourly job and the edit trigger can pass null. */
 export interface ProtectionNotes {
@@ -138,7 +139,7 @@ export function applyProtections(
     }
   };
   for (const [area, name] of WHOLE_SHEETS) {
-    const sheet = ss.getSheetByName(name);
+    const sheet = findTab(ss, name);
     // The Staff protection also names the installation owner, for the hourly job (installation.ts).
     const suffix = area === 'staff' ? ownerMarker(installationOwner) : '';
     if (sheet) attempt(name, () => protectWholeSheet(sheet, area, editors(area), suffix));
@@ -149,7 +150,7 @@ export function applyProtections(
   for (const sheet of formResponseSheets(ss)) {
     attempt(sheet.getName(), () => protectWholeSheet(sheet, 'formResponses', editors('formResponses')));
   }
-  const register = reach === 'all' ? ss.getSheetByName(SHEET_NAMES.register) : null;
+  const register = reach === 'all' ? findTab(ss, SHEET_NAMES.register) : null;
   if (register) {
     // Its id, so that an edit on it is judged even under another name (edits/register-identity.ts).
     attempt(`the ${SHEET_NAMES.register} sheet id`, () => (rememberRegisterSheet(register), false), true);
@@ -246,7 +247,7 @@ export function repairRegisterProtection(
   let changed = false;
   const tabs = [...state.tabs];
   for (const [area, name] of pending) {
-    const sheet = ss.getSheetByName(name);
+    const sheet = findTab(ss, name);
     if (!sheet) continue; // not created yet: one lookup an hour until it is
     if (!sheetProtection(sheet))
       changed = protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner)) || changed;

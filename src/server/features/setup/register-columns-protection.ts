@@ -10,7 +10,12 @@
  */
 import { REGISTER_HEADER_ROW, normalizeHeader, registerLayout } from '../../../core/columns';
 import { unprotectedRegisterFields } from '../../../core/permissions';
-import { rangeProtections } from '../../adapters/installation-services';
+import {
+  moveProtection,
+  protectCells,
+  protectedRect,
+  rangeProtections,
+} from '../../adapters/installation-services';
 import { ROW_STATE_HEADER } from '../../adapters/row-state';
 import { readHeaderRow } from '../../adapters/workbook';
 import { syncEditors } from './protection-editors';
@@ -66,8 +71,7 @@ export function protectedThrough(
   );
   let header = false;
   for (const p of ours) {
-    const r = p.getRange();
-    const [row, column, rows, columns] = [r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns()];
+    const { row, column, numRows: rows, numColumns: columns } = protectedRect(p);
     if (row === 1 && rows === 1 && column === 1 && columns === width && !header) {
       header = true;
       continue;
@@ -113,10 +117,16 @@ export function protectRowsBelow(
   for (const [a, b] of runs) {
     const bottom = stretch ? bottoms.get(a) : undefined;
     if (bottom) {
-      bottom.protection.setRange(sheet.getRange(bottom.from, a, last - bottom.from + 1, b - a + 1));
+      const cells = { row: bottom.from, column: a, numRows: last - bottom.from + 1, numColumns: b - a + 1 };
+      moveProtection(bottom.protection, sheet, cells);
       continue;
     }
-    const protection = sheet.getRange(through + 1, a, last - through, b - a + 1).protect();
+    const protection = protectCells(sheet, {
+      row: through + 1,
+      column: a,
+      numRows: last - through,
+      numColumns: b - a + 1,
+    });
     syncEditors(protection, editors, REGISTER_COLUMNS_PROTECTION);
   }
 }
@@ -140,7 +150,8 @@ export function protectRegister(
   const found = protectedThrough(ours, runs, width);
   if (found === null || found.through > maxRows) {
     for (const p of ours) p.remove();
-    syncEditors(sheet.getRange(1, 1, 1, width).protect(), wanted, REGISTER_COLUMNS_PROTECTION);
+    const headerRow = { row: 1, column: 1, numRows: 1, numColumns: width };
+    syncEditors(protectCells(sheet, headerRow), wanted, REGISTER_COLUMNS_PROTECTION);
     if (maxRows > 1) protectRowsBelow(sheet, runs, wanted, { through: 1, bottoms: new Map() }, maxRows);
     return true;
   }

@@ -12,7 +12,15 @@ import { registerColourRules } from '../../../core/register-colours';
 import type { Settings } from '../../../core/settings';
 import { findRowStateColumn } from '../../adapters/row-state';
 import { readHeaderRow } from '../../adapters/workbook';
-import { buildColourRule, ownColourFormula } from '../../adapters/register-colours';
+import { applyColourRules } from '../../adapters/register-colours';
+import {
+  applyColumnFormats,
+  foldColumns,
+  groupColumns,
+  readColumnFolding,
+  rowNumberFormats,
+  rowsBelowHeader,
+} from '../../adapters/column-rules';
 import type { Sheet } from '../../adapters/apps-script-types';
 
 interface Notes {
@@ -52,12 +60,14 @@ function formatDateColumns(sheet: Sheet, header: readonly string[]): void {
  */
 function formatColumns(sheet: Sheet, indexes: readonly number[], width: number): void {
   if (indexes.length === 0) return;
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  const formats = sheet.getRange(2, 1, 1, width).getNumberFormats()[0] ?? [];
-  for (const index of indexes) {
-    if (formats[index] === DATE_TIME_NUMBER_FORMAT) continue;
-    sheet.getRange(2, index + 1, rows, 1).setNumberFormat(DATE_TIME_NUMBER_FORMAT);
-  }
+  const rows = rowsBelowHeader(sheet);
+  const formats = rowNumberFormats(sheet, 2, width);
+  const unformatted = indexes.filter((index) => formats[index] !== DATE_TIME_NUMBER_FORMAT);
+  applyColumnFormats(
+    sheet,
+    rows,
+    unformatted.map((index) => [index, DATE_TIME_NUMBER_FORMAT] as const),
+  );
 }
 
 /** Runs of adjacent columns, as 1-based [first, last]. */
@@ -85,56 +95,24 @@ function foldSystemColumns(sheet: Sheet, header: readonly string[]): string[] {
   if (stateColumn > 0) columns.push(stateColumn);
   const hidden: string[] = [];
   for (const [first, last] of runsOf(columns)) {
-    const ungrouped: number[] = [];
-    const shown: number[] = [];
-    for (let c = first; c <= last; c++) {
-      if (sheet.getColumnGroupDepth(c) === 0) ungrouped.push(c);
-      if (!sheet.isColumnHiddenByUser(c)) shown.push(c);
-    }
-    for (const [a, b] of runsOf(ungrouped)) sheet.getRange(1, a, 1, b - a + 1).shiftColumnGroupDepth(1);
+    const { ungrouped, shown } = readColumnFolding(sheet, first, last);
+    for (const [a, b] of runsOf(ungrouped)) groupColumns(sheet, a, b);
     if (shown.length === 0) continue;
-    const group = sheet.getColumnGroup(first, 1);
-    const range = group?.getRange();
-    const exact = range?.getColumn() === first && range.getLastColumn() === last;
-    if (group && exact) group.collapse();
-    else sheet.hideColumns(first, last - first + 1);
+    foldColumns(sheet, first, last);
     for (const c of shown) hidden.push(header[c - 1] ?? '');
   }
   return hidden;
 }
 
-/**
- * The register's colours: the add-on's marked rules replaced by the current ones, every other rule
- * kept, in its order and ahead of the add-on's (a rule someone added wins where both apply).
- * Nothing is written when the rules already match. Returns true when it wrote them.
- */
+/** The register's colours for its layout and the Settings' priorities (adapters/register-colours.ts). True when written. */
 function applyColours(sheet: Sheet, header: readonly string[], settings: Settings): boolean {
   const layout = registerLayout(header);
   const specs = registerColourRules(
     layout,
     settings.priorities.map((p) => p.name),
   );
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  const rangeOf = (index: number) => sheet.getRange(2, index + 1, rows, 1);
-  const existing = sheet.getConditionalFormatRules();
-  const theirs: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
-  const ours: string[] = [];
-  for (const rule of existing) {
-    const formula = ownColourFormula(rule);
-    if (formula === null) theirs.push(rule);
-    else ours.push(signature(formula, rule.getBooleanCondition()?.getBackground() ?? '', rule.getRanges()));
-  }
-  const wanted = specs.map((s) => signature(s.formula, s.background, [rangeOf(layout.indexOf[s.field])]));
-  if (ours.length === wanted.length && ours.every((o, i) => o === wanted[i])) return false;
-  const built = specs.map((s) => buildColourRule(s, rangeOf(layout.indexOf[s.field])));
-  sheet.setConditionalFormatRules([...theirs, ...built]);
-  return true;
-}
-
-function signature(
-  formula: string,
-  background: string,
-  ranges: GoogleAppsScript.Spreadsheet.Range[],
-): string {
-  return [formula, background.toLowerCase(), ...ranges.map((r) => r.getA1Notation())].join('|');
+  return applyColourRules(
+    sheet,
+    specs.map((rule) => ({ rule, column: layout.indexOf[rule.field] + 1 })),
+  );
 }

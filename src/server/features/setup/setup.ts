@@ -14,7 +14,7 @@ import { recordedInstallationOwner } from './installation';
 import { procedureSheetRows } from '../../../core/procedure';
 import { formatLocalDate } from '../../../core/time';
 import { normalizeHeader } from '../../../core/headers';
-import { activeSpreadsheet, readHeaderRow, UserFacingError } from '../../adapters/workbook';
+import { activeSpreadsheet, findTab, readHeaderRow, UserFacingError } from '../../adapters/workbook';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { currentUserEmail } from '../../adapters/session';
 import { readReferenceData, rememberReferenceData } from '../../adapters/reference-data';
@@ -84,7 +84,7 @@ function staffRowsToCreate(email: string): readonly (readonly unknown[])[] {
  * so the workbook opens on its own tabs. Never on later runs: by then a blank tab may be someone's.
  */
 function removeBlankStarterSheet(ss: Spreadsheet, report: SetupReport): void {
-  const starter = ss.getSheetByName('Sheet1');
+  const starter = findTab(ss, 'Sheet1');
   if (!starter || starter.getLastRow() > 0 || starter.getLastColumn() > 0) return;
   ss.deleteSheet(starter);
   report.repaired.push('removed the empty Sheet1');
@@ -267,7 +267,7 @@ export function setUpWorkOrders(): string {
  * moved by hand) is left untouched, with a warning saying how to start a new one.
  */
 function ensureChangeLog(ss: Spreadsheet, report: SetupReport): ReturnType<typeof ensureSheet> | null {
-  const existing = ss.getSheetByName(SHEET_NAMES.changeLog);
+  const existing = findTab(ss, SHEET_NAMES.changeLog);
   if (existing) {
     const header = readHeaderRow(existing).map(normalizeHeader);
     const expected = CHANGE_LOG_HEADERS.map(normalizeHeader);
