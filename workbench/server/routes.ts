@@ -8,11 +8,20 @@ import type { ExecutionRecord } from '../../runtime';
 import { UserEditRefused } from '../../runtime/host/spreadsheet';
 import { warningProtections } from '../../runtime/host/spreadsheet/guards';
 import { FormSubmitError } from '../../runtime/host/form';
-import type { Answer } from '../../runtime/host/form/model';
-import type { RecordedUiEvent } from '../../runtime/host/services/ui-recorder';
 import { SHEET_NAMES } from '../../src/core/model';
 import type { WorkbenchContext } from './workbench';
-import { BadRequest, parseBody, queryOf, requireInt, requireString, sendJson, sendText } from './http';
+import {
+  BadRequest,
+  answersOf,
+  parseBody,
+  queryOf,
+  requireInt,
+  requireString,
+  sendJson,
+  sendText,
+  stringGrid,
+} from './http';
+import { eventView } from './ui-events';
 import { peopleOf } from './people';
 import { sheetView } from './sheet-view';
 import { mailList, mailPage } from './outbox';
@@ -29,28 +38,6 @@ const HOUR_MS = 3_600_000;
 /** What a failed execution tells the person (the script's exception message). */
 function failures(records: readonly ExecutionRecord[]): { entry: string; message: string }[] {
   return records.filter((r) => !r.ok).map((r) => ({ entry: r.entry, message: r.error?.message ?? 'failed' }));
-}
-
-function stringGrid(value: unknown): string[][] {
-  if (!Array.isArray(value) || value.length === 0)
-    throw new BadRequest('values must be a non-empty grid of strings');
-  return value.map((line) => {
-    if (!Array.isArray(line) || line.length === 0)
-      throw new BadRequest('values must be a non-empty grid of strings');
-    return line.map((v) => (typeof v === 'string' ? v : String(v ?? '')));
-  });
-}
-
-function answersOf(value: unknown): Record<string, Answer> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new BadRequest('answers must be an object');
-  const out: Record<string, Answer> = {};
-  for (const [title, answer] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof answer === 'string') out[title] = answer;
-    else if (Array.isArray(answer)) out[title] = answer.map(String);
-    else throw new BadRequest(`answer to ${title} must be text or a list`);
-  }
-  return out;
 }
 
 /** The form a request names by its link (`url`), else the intake form. */
@@ -72,54 +59,6 @@ function localLink(ctx: WorkbenchContext, user: string): (url: string) => string
       return `/?${new URLSearchParams({ ...as, view: 'sheet' }).toString()}`;
     return null;
   };
-}
-
-/** The UI events a person sees, as the browser shows them (sidebars and dialogs by URL). */
-function eventView(event: RecordedUiEvent, user: string): Record<string, unknown> | null {
-  const page = `/wb/ui/${event.seq}?user=${encodeURIComponent(user)}`;
-  switch (event.kind) {
-    case 'sidebar':
-      return { seq: event.seq, kind: 'sidebar', title: event.title, width: event.width, url: page };
-    case 'dialog':
-      return {
-        seq: event.seq,
-        kind: 'dialog',
-        title: event.title,
-        modal: event.modal,
-        width: event.width,
-        height: event.height,
-        url: page,
-      };
-    case 'alert':
-      return {
-        seq: event.seq,
-        kind: 'alert',
-        title: event.title,
-        prompt: event.prompt,
-        buttons: event.buttons,
-        response: event.response,
-      };
-    case 'prompt':
-      return {
-        seq: event.seq,
-        kind: 'prompt',
-        title: event.title,
-        prompt: event.prompt,
-        buttons: event.buttons,
-        response: event.response,
-        text: event.text,
-      };
-    case 'toast':
-      return {
-        seq: event.seq,
-        kind: 'toast',
-        title: event.title,
-        message: event.message,
-        timeoutSeconds: event.timeoutSeconds,
-      };
-    default:
-      return null;
-  }
 }
 
 const api: Record<string, Handler> = {
