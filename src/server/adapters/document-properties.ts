@@ -54,6 +54,11 @@ export const PROPERTY_KEYS = {
   verifyProgress: 'wo.verify.progress',
   /** Register rows Verify compares per run, when set (features/audit/progress.ts); tests lower it. */
   verifyRowsPerRun: 'wo.verify.rowsPerRun',
+  /**
+   * The sheet ids of the report tabs Build reports has protected (features/reports/entry.ts): a tab of
+   * a report's name that is not among them was made by someone else, and is protected when next built.
+   */
+  reportTabIds: 'wo.reports.tabIds',
   /** The Assets and Schedules tabs as last accepted (features/assets/catalog-edit.ts), to put back a refused paste. */
   acceptedAssets: 'wo.accepted.assets',
   acceptedSchedules: 'wo.accepted.schedules',

@@ -59,12 +59,12 @@ function insertChart(sheet: Sheet, spec: ChartSpec): void {
 export function writeReportBlock(
   ss: Spreadsheet,
   tab: ReportBlock,
-  /** Called with the tab when this build made it (to protect it before anything is written). */
-  made: (sheet: Sheet) => void = () => {},
+  /** Called with the tab before anything is written to it (to protect it), and whether this build made it. */
+  guard: (sheet: Sheet, made: boolean) => void = () => {},
 ): Sheet {
   const found = ss.getSheetByName(tab.name);
   const sheet = found ?? ss.insertSheet(tab.name, ss.getNumSheets());
-  if (!found) made(sheet);
+  guard(sheet, !found);
   const signature = JSON.stringify(tab.charts);
   const existing = sheet.getCharts();
   const keep =

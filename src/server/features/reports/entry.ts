@@ -26,6 +26,7 @@ import { writeReportTab } from './write-tab';
 import { costReportTab } from '../labour/report';
 import { maintenanceReportTab } from '../assets/maintenance-report';
 import { protectNewTab } from '../setup/protections';
+import { reportTabGuard } from './tab-guard';
 import type { Sheet } from '../../adapters/apps-script-types';
 
 export interface BuildReportsResult {
@@ -55,11 +56,14 @@ export function buildReports(): BuildReportsResult {
     maintenanceReportTab(ss, reference, source.orders, now),
     costReportTab(ss, reference, source.orders, now),
   ];
-  // A tab this build makes is protected as it is made; setup, Staff edits and the hourly job keep its
-  // editors in step with the Staff tab (and protect tabs built before report tabs were protected).
-  const protect = (sheet: Sheet): void =>
-    protectNewTab(sheet, 'reports', reference.staff, reference.installationOwner);
-  const sheets = tabs.map((tab) => withDocumentLock(() => writeReportTab(ss, tab, protect)));
+  // A tab is protected before this build first writes it (made now, or found with a report's name but
+  // never protected by a build); setup, Staff edits and the hourly job keep its editors in step with
+  // the Staff tab.
+  const tabGuard = reportTabGuard((sheet: Sheet): void =>
+    protectNewTab(sheet, 'reports', reference.staff, reference.installationOwner),
+  );
+  const sheets = tabs.map((tab) => withDocumentLock(() => writeReportTab(ss, tab, tabGuard.guard)));
+  tabGuard.save();
   sheets[0]?.activate();
   ss.toast(
     `${tabs.map((t) => t.name).join(', ')} rebuilt from ${source.orders.length} work orders.`,

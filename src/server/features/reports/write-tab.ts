@@ -10,8 +10,8 @@ import { fontWeights, numberFormats, tabValues } from './cells';
 export function writeReportTab(
   ss: Spreadsheet,
   tab: ReportTab,
-  /** Called with the tab when this build made it (to protect it before anything is written). */
-  made?: (sheet: Sheet) => void,
+  /** Called with the tab before anything is written to it (to protect it), and whether this build made it. */
+  guard?: (sheet: Sheet, made: boolean) => void,
 ): Sheet {
   return writeReportBlock(
     ss,
@@ -22,6 +22,6 @@ export function writeReportTab(
       numberFormats: numberFormats(tab),
       charts: tab.charts,
     },
-    made,
+    guard,
   );
 }
