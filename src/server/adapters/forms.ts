@@ -44,3 +44,10 @@ export function collectsVerifiedEmails(form: Form): boolean {
 export function isListItem(item: GoogleAppsScript.Forms.Item): boolean {
   return item.getType() === FormApp.ItemType.LIST;
 }
+
+/** The choices a list or multiple-choice question offers, as their texts. */
+export function choiceValues(
+  item: GoogleAppsScript.Forms.ListItem | GoogleAppsScript.Forms.MultipleChoiceItem,
+): string[] {
+  return item.getChoices().map((c) => c.getValue());
+}

@@ -22,6 +22,11 @@ export function sheetProtection(sheet: Sheet): Protection | undefined {
   return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
 }
 
+/** Protects the whole sheet (one call) and returns the new protection. */
+export function protectSheet(sheet: Sheet): Protection {
+  return sheet.protect();
+}
+
 /** The sheet's range protections. */
 export function rangeProtections(sheet: Sheet): Protection[] {
   return sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);

@@ -27,6 +27,15 @@ export function trimNewTabRows(sheet: Sheet, usedRows: number): void {
 }
 
 /**
+ * The register setup has just created, cut to its first `keep` rows (one deletion; the register grows
+ * by its own policy, features/setup/tab-sizing.ts). The grid's size is asked before and again for the
+ * deletion, as setup always has.
+ */
+export function trimNewRegisterRows(sheet: Sheet, keep: number): void {
+  if (sheet.getMaxRows() > keep) sheet.deleteRows(keep + 1, sheet.getMaxRows() - keep);
+}
+
+/**
  * A tab just made with insertSheet (Google's 26 columns) for `width` columns of data: the rest are
  * deleted (one call). For code that makes its tab when it first needs it, after setup.
  */

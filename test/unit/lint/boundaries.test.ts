@@ -29,6 +29,15 @@ const SHEET_READ =
   "import type { Sheet } from '../adapters/apps-script-types';\n" +
   'export function cells(sheet: Sheet): unknown[][] {\n  return sheet.getRange(1, 1, 2, 2).getValues();\n}\n';
 const SHEET_IO = 'no-restricted-syntax';
+const TAB_CALLS =
+  "import type { Sheet, Spreadsheet } from '../adapters/apps-script-types';\n" +
+  'export function tidy(ss: Spreadsheet, sheet: Sheet): number {\n' +
+  '  const first = ss.getSheets()[0];\n' +
+  "  if (first && first.getName() !== 'Archive') first.setName('Archive');\n" +
+  '  sheet.insertRowsAfter(sheet.getMaxRows(), 10);\n' +
+  '  sheet.protect();\n' +
+  '  return sheet.getLastRow() + sheet.getSheetId();\n' +
+  '}\n';
 
 /** [why, file, code, the rules expected to report it] */
 const PROBES: Array<[string, string, string, string[]]> = [
@@ -79,6 +88,19 @@ const PROBES: Array<[string, string, string, string[]]> = [
   ],
   // The store is the only code touching sheets: an error (not a warning) in a feature, fine in an adapter.
   ["a feature reads a sheet's cells", 'src/server/features/probe.ts', SHEET_READ, [SHEET_IO, SHEET_IO]],
+  // A tab's list, name change, extent and structure too; its name and sheet id (identity) are not.
+  [
+    'a feature lists, renames, grows, protects and measures tabs',
+    'src/server/features/probe.ts',
+    TAB_CALLS,
+    [SHEET_IO, SHEET_IO, SHEET_IO, SHEET_IO, SHEET_IO, SHEET_IO],
+  ],
+  [
+    'an adapter lists, renames, grows, protects and measures tabs',
+    'src/server/adapters/probe.ts',
+    TAB_CALLS.replace('../adapters/', './'),
+    [],
+  ],
   [
     "an adapter reads a sheet's cells",
     'src/server/adapters/probe.ts',

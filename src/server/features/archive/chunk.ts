@@ -123,18 +123,17 @@ export function runChunk(
   return outcome;
 }
 
+/** Request id → its register row and cells. */
+type Located = Map<string, { row: number; cells: unknown[] }>;
+
 /**
  * Where each id is now: at its hinted row (one read per contiguous run of hints), else found by one
  * read of the id column. An id on more than one row is left out (never delete what was not archived).
  */
-function locate(
-  register: Register,
-  ids: readonly string[],
-  hints: ReadonlyMap<string, number>,
-): Map<string, { row: number; cells: unknown[] }> {
+function locate(register: Register, ids: readonly string[], hints: ReadonlyMap<string, number>): Located {
   const idIndex = register.layout.indexOf.id;
-  const found = new Map<string, { row: number; cells: unknown[] }>();
-  const readAt = (rows: Map<string, number>): boolean => {
+  // Each read fills a map of its own: what the hints found is dropped when one hint missed.
+  const readAt = (rows: Map<string, number>, found: Located): boolean => {
     let all = true;
     for (const [start, count] of descendingBlocks([...rows.values()])) {
       let cells: unknown[][];
@@ -152,8 +151,8 @@ function locate(
     return all;
   };
   const hinted = new Map([...hints].filter(([id]) => ids.includes(id)));
-  if (hinted.size === ids.length && readAt(hinted)) return found;
-  found.clear();
+  const atHints: Located = new Map();
+  if (hinted.size === ids.length && readAt(hinted, atHints)) return atHints;
   const wanted = new Set(ids);
   const rowsOf = new Map<string, number[]>();
   register.readIds().forEach((v, i) => {
@@ -163,7 +162,8 @@ function locate(
   const unique = new Map(
     [...rowsOf].filter(([, rows]) => rows.length === 1).map(([id, [row]]) => [id, row!]),
   );
-  readAt(unique);
+  const found: Located = new Map();
+  readAt(unique, found);
   return found;
 }
 

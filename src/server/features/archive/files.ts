@@ -21,6 +21,7 @@ import {
 import { PROPERTY_KEYS, documentProperties } from '../../adapters/document-properties';
 import { createSpreadsheetFile, openSpreadsheetOrNull } from '../../adapters/spreadsheet-files';
 import { UserFacingError, readHeaderRow, readTabValues } from '../../adapters/workbook';
+import { firstTab, gridRows, lastUsedRow, renameTab } from '../../adapters/tabs';
 import { archiveHeader } from './plan';
 
 import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
@@ -152,13 +153,13 @@ export class ArchiveTargets {
     const sheet = archiveTab(ss);
     if (!sheet) throw new UserFacingError(`The archive spreadsheet "${file.name}" has no tab to write to.`);
     // A run stopped right after creating the file left its tab as Google made it.
-    if (sheet.getName() !== SHEET_NAMES.archive) sheet.setName(SHEET_NAMES.archive);
+    if (sheet.getName() !== SHEET_NAMES.archive) renameTab(sheet, SHEET_NAMES.archive);
     const existing = readHeaderRow(sheet);
     const header = this.completeHeader(sheet, existing);
     const idAt = idColumn(header, this.registerHeader);
-    const lastRow = sheet.getLastRow();
+    const lastRow = lastUsedRow(sheet);
     const rows = readArchiveIds(sheet, idAt, lastRow);
-    return { file, sheet, header, rows, lastRow: Math.max(1, lastRow), maxRows: sheet.getMaxRows() };
+    return { file, sheet, header, rows, lastRow: Math.max(1, lastRow), maxRows: gridRows(sheet) };
   }
 
   /**
@@ -172,11 +173,11 @@ export class ArchiveTargets {
     const files = [...listArchiveFiles().filter((f) => f.year !== year), file];
     saveArchiveFiles(files);
     this.share(ss, file);
-    const sheet = ss.getSheets()[0];
+    const sheet = firstTab(ss);
     if (!sheet) throw new Error(`The new spreadsheet "${name}" has no tab.`);
-    sheet.setName(SHEET_NAMES.archive);
+    renameTab(sheet, SHEET_NAMES.archive);
     const header = this.completeHeader(sheet, []);
-    return { file, sheet, header, rows: new Map(), lastRow: 1, maxRows: sheet.getMaxRows() };
+    return { file, sheet, header, rows: new Map(), lastRow: 1, maxRows: gridRows(sheet) };
   }
 
   /** The archive header, with any register column it lacks added (one write when one is missing). */

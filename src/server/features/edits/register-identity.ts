@@ -18,6 +18,7 @@ import { SHEET_NAMES } from '../../../core/model';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, type PropertyKey } from '../../adapters/document-properties';
 import { findTab } from '../../adapters/workbook';
+import { renameTab, tabWithId } from '../../adapters/tabs';
 import type { Spreadsheet, Sheet, Properties } from '../../adapters/apps-script-types';
 
 function keptId(): number | null {
@@ -53,7 +54,7 @@ export function rememberChangeLogSheet(log: Sheet): void {
 function keptTab(ss: Spreadsheet, props: Properties, key: PropertyKey): Sheet | undefined {
   const id = Number(props.getProperty(key) ?? NaN);
   if (!Number.isInteger(id)) return undefined;
-  return ss.getSheets().find((s) => s.getSheetId() === id);
+  return tabWithId(ss, id);
 }
 
 /**
@@ -73,7 +74,7 @@ export function renameKeptTabsBack(ss: Spreadsheet): string[] {
     if (!sheet) continue;
     const was = sheet.getName();
     if (was === name) continue;
-    sheet.setName(name);
+    renameTab(sheet, name);
     done.push(`named the "${was}" tab "${name}" again (the add-on finds its ${name} by name)`);
   }
   return done;
@@ -111,7 +112,7 @@ export function restoreRegisterName(ss: Spreadsheet, sheet: Sheet): string {
     );
   }
   try {
-    sheet.setName(register);
+    renameTab(sheet, register);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return `"${was}" is the Work Orders register: name it "${register}" again (Work Orders could not: ${why}).`;

@@ -22,6 +22,7 @@ import {
   registerColumnProtections,
   systemColumnRuns,
 } from '../setup/register-columns-protection';
+import { gridRows, insertRowsBelow } from '../../adapters/tabs';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Empty rows added below the register when it is extended: days of requests before the next extension. */
@@ -74,7 +75,7 @@ function extendRegisterProtection(
     return { maxRows, recorded, extended: false };
   }
   if (!unfinished) {
-    sheet.insertRowsAfter(maxRows, SPARE_ROWS);
+    insertRowsBelow(sheet, maxRows, SPARE_ROWS);
     maxRows += SPARE_ROWS;
   }
   const last = Math.min(maxRows, through + PROTECT_ROWS_PER_RUN);
@@ -98,7 +99,7 @@ export function keepRegisterProtected(
   const sheet = findTab(ss, SHEET_NAMES.register);
   if (!sheet) return false;
   const id = ss.getId();
-  const start = { maxRows: sheet.getMaxRows(), recorded: readProtectedExtent(id) };
+  const start = { maxRows: gridRows(sheet), recorded: readProtectedExtent(id) };
   const after = extendRegisterProtection(sheet, id, start, staff, installationOwner);
   return repairRegisterProtection(ss, sheet, after, staff, installationOwner) || after.extended;
 }

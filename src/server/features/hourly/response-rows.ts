@@ -9,6 +9,7 @@ import { parseSubmission, type Submission } from '../../../core/intake';
 import { cellText, normalizeHeader } from '../../../core/headers';
 import { isValidDate } from '../../../core/time';
 import { readResponseRows } from '../../adapters/response-tabs';
+import { lastUsedRow } from '../../adapters/tabs';
 import type { Sheet } from '../../adapters/apps-script-types';
 
 /** A row of a responses tab, as the intake ledger names it. */
@@ -57,7 +58,7 @@ export function unrecordedRows(
   const found: UnrecordedRows = { toMark: [], notFromForm: [], candidates: [] };
   for (const sheet of sheets) {
     const sheetName = sheet.getName();
-    const missing = missingRows(ledger, sheetName, sheet.getLastRow()).filter((row) => {
+    const missing = missingRows(ledger, sheetName, lastUsedRow(sheet)).filter((row) => {
       if (!inRegister(sheetName, row)) return true;
       found.toMark.push({ sheetName, row });
       return false;

@@ -5,6 +5,7 @@
  */
 import { SHEET_NAMES } from '../../../core/model';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { listTabs } from '../../adapters/tabs';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 const RESPONSES_TAB = /^form responses \d+$/i;
@@ -31,7 +32,7 @@ function readFormless(ssId: string): Set<number> {
 export function responseSheets(ss: Spreadsheet, ssId: string): Sheet[] {
   const known = readFormless(ssId);
   const formless: number[] = [];
-  const sheets = ss.getSheets().filter((s) => {
+  const sheets = listTabs(ss).filter((s) => {
     const name = s.getName().trim();
     if (RESPONSES_TAB.test(name)) return true;
     if (OWN_TABS.has(name.toLowerCase())) return false;

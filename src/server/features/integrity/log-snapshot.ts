@@ -26,6 +26,7 @@ import { readCheckpoint } from '../../adapters/change-log-tail';
 import { holdsDocumentLock } from '../../adapters/document-lock';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { logSheet } from '../../adapters/workbook';
+import { lastUsedRow } from '../../adapters/tabs';
 import { LogFold, readLogKnowledge, readLogRows, type LogKnowledge } from './log-history';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -84,7 +85,7 @@ function readLogSnapshot(ss: Spreadsheet, wanted: ReadonlySet<string>): LogSnaps
   if (!key) return null;
   const sheet = logSheet(ss);
   const checkpoint = documentPropertiesOrNull() ? readCheckpoint() : null;
-  const through = Math.max(1, Math.min(sheet.getLastRow(), checkpoint?.row ?? Infinity));
+  const through = Math.max(1, Math.min(lastUsedRow(sheet), checkpoint?.row ?? Infinity));
   const fold = new LogFold(key, wanted);
   let hashCell = '';
   readLogRows(sheet, 2, through, (row, sheetRow) => {
@@ -104,7 +105,7 @@ function catchUp(ss: Spreadsheet, snapshot: LogSnapshot): LogKnowledge | null {
   const sheet = logSheet(ss);
   const checkpoint = documentPropertiesOrNull() ? readCheckpoint() : null;
   const committed = checkpoint?.row ?? Infinity;
-  const last = sheet.getLastRow();
+  const last = lastUsedRow(sheet);
   if (last < snapshot.through || committed < snapshot.through) return null;
   if (snapshot.seq !== null && (checkpoint === null || checkpoint.seq < snapshot.seq)) return null;
   // The row the snapshot stopped at is read again (first): the chain goes on from its MAC.

@@ -25,6 +25,7 @@ import {
   type RegisterSlice,
   type RegisterSnapshot,
 } from './register-check';
+import { lastUsedRow } from '../../adapters/tabs';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** Findings listed in the message (all of them are in the result). */
@@ -95,7 +96,7 @@ export class RegisterAudit {
 
   /** The log's rows past `last`, as far as each follows from the one above it (one read). */
   private foldTail(sheet: Sheet, last: number, key: HmacKey): void {
-    const end = sheet.getLastRow();
+    const end = lastUsedRow(sheet);
     if (end <= last) return;
     const committed = readCheckpoint()?.row ?? 0;
     const genuine = new GenuineRows(key);

@@ -11,6 +11,7 @@ import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { collectVerifiedEmails, createForm, openFormOrNull, sendResponsesTo } from '../../adapters/forms';
 import type { Form, Spreadsheet } from '../../adapters/apps-script-types';
 import { hasTab } from '../../adapters/response-tabs';
+import { firstTab, renameTab } from '../../adapters/tabs';
 
 /** Letters only, so URL-encoding leaves it as it is. */
 const PLACEHOLDER = 'REPLYREQUESTPLACEHOLDER';
@@ -42,9 +43,9 @@ function create(ss: Spreadsheet): Form {
     .setRequired(true);
   sendResponsesTo(form, ss.getId());
   // Google inserts the destination tab first: it gets the add-on's name for it.
-  const tab = ss.getSheets()[0];
+  const tab = firstTab(ss);
   if (tab && tab.getFormUrl() !== null && !hasTab(ss, REPLY_RESPONSES_SHEET))
-    tab.setName(REPLY_RESPONSES_SHEET);
+    renameTab(tab, REPLY_RESPONSES_SHEET);
   return form;
 }
 

@@ -4,7 +4,7 @@
  * working for the questions it still has), added back when missing, and their choices put right.
  */
 import type { FormQuestion } from '../../../core/intake';
-import { openFormOrNull } from '../../adapters/forms';
+import { choiceValues, openFormOrNull } from '../../adapters/forms';
 import type { Form, Item } from '../../adapters/apps-script-types';
 
 /** A question as either form asks it. */
@@ -34,7 +34,7 @@ export function addQuestion(form: Form, q: AskedQuestion): void {
 function syncChoices(item: Item, q: AskedQuestion): boolean {
   if (!q.choices) return false;
   const choiceItem = q.type === 'list' ? item.asListItem() : item.asMultipleChoiceItem();
-  const current = choiceItem.getChoices().map((c) => c.getValue());
+  const current = choiceValues(choiceItem);
   if (current.join('\n') === q.choices.join('\n')) return false;
   choiceItem.setChoiceValues([...q.choices]);
   return true;

@@ -55,6 +55,7 @@ import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { GenuineRows, readLogRows } from '../integrity/log-history';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 import { findTab } from '../../adapters/workbook';
+import { lastUsedRow } from '../../adapters/tabs';
 
 /** Rows per read, bottom up: 200, then ×4, at most 50,000 (the last size repeats). */
 const CHUNKS = [200, 800, 3_200, 12_800, 50_000];
@@ -203,7 +204,7 @@ export function latestIssuedInLog(ss: Spreadsheet, wanted: IssuedWanted): Latest
     reachedTop = top <= 2;
     return requestDone && woDone;
   };
-  const lastRow = sheet.getLastRow();
+  const lastRow = lastUsedRow(sheet);
   const scan = {
     firstColumn: 0,
     columns: CHANGE_LOG_HEADERS.length,
@@ -252,7 +253,7 @@ export function issuedInWholeLog(ss: Spreadsheet): LatestIssued {
   const key = inDocument && documentSecret({ create: false }) === null ? null : addonKey(ss.getId());
   const genuine = key ? new GenuineRows(key) : null;
   let keyedSeen = false;
-  readLogRows(sheet, 2, sheet.getLastRow(), (row, sheetRow) => {
+  readLogRows(sheet, 2, lastUsedRow(sheet), (row, sheetRow) => {
     found.rowsRead++;
     // Skipped before the chain's check, as log-history.ts's reading skips them.
     if (isBlankRow(row)) return;

@@ -8,7 +8,7 @@
  * sidebar call runs as the supervisor), never for the spreadsheet's Google owner, who can always edit.
  * The register's open columns are left to the edit trigger, which judges every change typed there.
  */
-import { sheetProtection } from '../../adapters/installation-services';
+import { protectSheet, sheetProtection } from '../../adapters/installation-services';
 import { SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { CHECKLISTS_SHEET } from '../../../core/checklists';
 import { CHECKLIST_ITEMS_SHEET } from '../../../core/checklist-items';
@@ -24,6 +24,7 @@ import { protectRegister } from './register-columns-protection';
 import { rememberChangeLogSheet, rememberRegisterSheet } from '../edits/register-identity';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 import { findTab } from '../../adapters/workbook';
+import { listTabs } from '../../adapters/tabs';
 
 /** What is told about a run: kept structural so the hourly job and the edit trigger can pass null. */
 export interface ProtectionNotes {
@@ -79,7 +80,7 @@ const OWN_TABS: ReadonlySet<string> = new Set(Object.values(SHEET_NAMES).map((n)
 
 /** Google Forms' destination tabs: named as Forms names them, or linked to a form (a renamed one). */
 export function formResponseSheets(ss: Spreadsheet): Sheet[] {
-  return ss.getSheets().filter((s) => {
+  return listTabs(ss).filter((s) => {
     const name = s.getName().trim();
     if (RESPONSES_TAB.test(name)) return true;
     return !OWN_TABS.has(name.toLowerCase()) && s.getFormUrl() !== null;
@@ -93,7 +94,7 @@ function protectWholeSheet(
   suffix = '',
 ): boolean {
   const existing = sheetProtection(sheet);
-  const protection = existing ?? sheet.protect();
+  const protection = existing ?? protectSheet(sheet);
   const changed = syncEditors(protection, wanted, describeArea(area, `the ${sheet.getName()} tab`) + suffix);
   return changed || !existing;
 }

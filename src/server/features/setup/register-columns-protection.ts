@@ -18,6 +18,7 @@ import {
 } from '../../adapters/installation-services';
 import { ROW_STATE_HEADER } from '../../adapters/row-state';
 import { readHeaderRow } from '../../adapters/workbook';
+import { gridRows } from '../../adapters/tabs';
 import { syncEditors } from './protection-editors';
 import type { Sheet, Protection } from '../../adapters/apps-script-types';
 
@@ -143,7 +144,7 @@ export function protectRegister(
   onlyWhenRowsChanged = false,
 ): boolean {
   const header = readHeaderRow(sheet);
-  const maxRows = sheet.getMaxRows();
+  const maxRows = gridRows(sheet);
   const width = Math.max(header.length, 1);
   const runs = systemColumnRuns(header);
   const ours = registerColumnProtections(sheet);

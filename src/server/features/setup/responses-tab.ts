@@ -1,4 +1,6 @@
 import type { Spreadsheet, Sheet, Form } from '../../adapters/apps-script-types';
+import { firstTab, lastUsedColumn, listTabs } from '../../adapters/tabs';
+import { trimNewTabColumns } from '../../adapters/tab-sizing';
 /**
  * The tab a form of the add-on sends its responses to, in this spreadsheet: the request form
  * (./intake-form.ts) and the per-order update form (./update-form.ts) each have one.
@@ -6,7 +8,7 @@ import type { Spreadsheet, Sheet, Form } from '../../adapters/apps-script-types'
 
 /** Google inserts a newly linked form's responses tab first: that tab, or null when the first is no form's. */
 export function newResponsesSheet(ss: Spreadsheet): Sheet | null {
-  const sheet = ss.getSheets()[0];
+  const sheet = firstTab(ss);
   return sheet && sheet.getFormUrl() !== null ? sheet : null;
 }
 
@@ -16,9 +18,7 @@ export function newResponsesSheet(ss: Spreadsheet): Sheet | null {
  * question is added later.
  */
 export function trimEmptyColumns(sheet: Sheet): void {
-  const used = sheet.getLastColumn();
-  const max = sheet.getMaxColumns();
-  if (used > 0 && max > used) sheet.deleteColumns(used + 1, max - used);
+  trimNewTabColumns(sheet, lastUsedColumn(sheet));
 }
 
 /**
@@ -28,5 +28,5 @@ export function trimEmptyColumns(sheet: Sheet): void {
  */
 export function hasLinkedTab(form: Form, ss: Spreadsheet): boolean {
   const id = form.getId();
-  return ss.getSheets().some((sheet) => (sheet.getFormUrl() ?? '').includes(id));
+  return listTabs(ss).some((sheet) => (sheet.getFormUrl() ?? '').includes(id));
 }

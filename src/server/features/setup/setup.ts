@@ -15,6 +15,8 @@ import { procedureSheetRows } from '../../../core/procedure';
 import { formatLocalDate } from '../../../core/time';
 import { normalizeHeader } from '../../../core/headers';
 import { activeSpreadsheet, findTab, readHeaderRow, UserFacingError } from '../../adapters/workbook';
+import { lastUsedColumn, lastUsedRow, removeTab } from '../../adapters/tabs';
+import { trimNewRegisterRows } from '../../adapters/tab-sizing';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { currentUserEmail } from '../../adapters/session';
 import { readReferenceData, rememberReferenceData } from '../../adapters/reference-data';
@@ -85,8 +87,8 @@ function staffRowsToCreate(email: string): readonly (readonly unknown[])[] {
  */
 function removeBlankStarterSheet(ss: Spreadsheet, report: SetupReport): void {
   const starter = findTab(ss, 'Sheet1');
-  if (!starter || starter.getLastRow() > 0 || starter.getLastColumn() > 0) return;
-  ss.deleteSheet(starter);
+  if (!starter || lastUsedRow(starter) > 0 || lastUsedColumn(starter) > 0) return;
+  removeTab(ss, starter);
   report.repaired.push('removed the empty Sheet1');
 }
 
@@ -140,9 +142,7 @@ function setUpSteps(
   const registerTab = locked(() => {
     const ensured = ensureSheet(ss, SHEET_NAMES.register, REGISTER_HEADER_ROW, report);
     if (ensured.created) removeBlankStarterSheet(ss, report);
-    if (ensured.created && ensured.sheet.getMaxRows() > REGISTER_INITIAL_ROWS) {
-      ensured.sheet.deleteRows(REGISTER_INITIAL_ROWS + 1, ensured.sheet.getMaxRows() - REGISTER_INITIAL_ROWS);
-    }
+    if (ensured.created) trimNewRegisterRows(ensured.sheet, REGISTER_INITIAL_ROWS);
     ensureRowStateColumn(ensured.sheet, ensured.created ? null : report); // the edit trigger's record
     return ensured;
   });

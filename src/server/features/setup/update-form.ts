@@ -16,6 +16,7 @@ import {
 } from '../../../shared/my-work-update-form';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { hasTab } from '../../adapters/response-tabs';
+import { renameTab } from '../../adapters/tabs';
 import {
   collectVerifiedEmails,
   collectsVerifiedEmails,
@@ -51,7 +52,7 @@ function nameResponsesSheet(ss: Spreadsheet): void {
   // A form linked again gets a new tab; the old one keeps its rows and its name.
   let name = UPDATE_RESPONSES_SHEET;
   for (let n = 2; hasTab(ss, name); n++) name = `${UPDATE_RESPONSES_SHEET} ${n}`;
-  sheet.setName(name);
+  renameTab(sheet, name);
   trimEmptyColumns(sheet);
 }
 
