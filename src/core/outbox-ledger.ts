@@ -35,7 +35,7 @@ export function seqText(seq: Seq): string {
   return seq.series === 'h' ? `H${seq.n}` : String(seq.n);
 }
 
-interface SeriesLedger {
+export interface SeriesLedger {
   /** Every number up to this one is settled; null until a number of the series is first seen. */
   low: number | null;
   /** The highest number known issued. */
@@ -75,24 +75,32 @@ export function seqState(ledger: OutboxLedger, seq: Seq): SeqState {
   return s.done.some(([a, b]) => seq.n >= a && seq.n <= b) ? 'done' : 'open';
 }
 
-/** Records a number settled: sent, digested or reported removed ('done'), or failed for good. */
+/**
+ * Records a number settled: sent, digested or reported removed ('done'), or failed for good. Before
+ * a drain has started the ledger the mark is left unset (the first drain sets it from the sheet).
+ */
 export function settle(ledger: OutboxLedger, seq: Seq, outcome: 'done' | 'failed'): void {
   const s = ledger[seq.series];
-  s.low ??= seq.n - 1;
+  if (s.low === null && ledger.started) s.low = seq.n - 1;
   s.top = Math.max(s.top, seq.n);
   s.missing = s.missing.filter((n) => n !== seq.n);
   if (outcome === 'failed') {
     if (!s.failed.includes(seq.n)) s.failed.push(seq.n);
   } else {
     s.failed = s.failed.filter((n) => n !== seq.n);
-    if (seq.n > s.low) addToRuns(s.done, seq.n);
+    if (s.low === null || seq.n > s.low) addToRuns(s.done, seq.n);
   }
-  // The mark passes failed numbers too: they stay listed, so their retry still works.
+  advance(s);
+}
+
+/** Moves the mark over the runs settled just above it, and over failed numbers (they stay listed, so their retry still works). */
+export function advance(s: SeriesLedger): void {
+  if (s.low === null) return;
   for (;;) {
     const next: number = s.low + 1;
     const first = s.done[0];
-    if (first && first[0] === next) {
-      s.low = first[1];
+    if (first && first[0] <= next) {
+      s.low = Math.max(s.low, first[1]);
       s.done.shift();
     } else if (s.failed.includes(next)) s.low = next;
     else break;
@@ -120,15 +128,8 @@ function addToRuns(runs: [number, number][], n: number): void {
 export function issueOwnerSeq(ledger: OutboxLedger): Seq {
   const s = ledger.h;
   s.top += 1;
-  if (s.low === null) s.low = s.top - 1;
+  if (s.low === null && ledger.started) s.low = s.top - 1;
   return { series: 'h', n: s.top };
-}
-
-/** Notes the highest document number issued (a writer that has a document records its counter). */
-export function noteIssued(ledger: OutboxLedger, seq: Seq): void {
-  const s = ledger[seq.series];
-  if (s.low === null) s.low = seq.n - 1;
-  s.top = Math.max(s.top, seq.n);
 }
 
 type Runs = [number, number][];

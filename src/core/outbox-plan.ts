@@ -7,6 +7,7 @@
  */
 import {
   REFUSED_MESSAGE,
+  advance,
   emptyLedger,
   issueOwnerSeq,
   seqState,
@@ -74,12 +75,12 @@ const owedStatus = (s: ShownStatus): boolean => s === 'queued' || s === 'held';
 
 /**
  * Starts a ledger from the sheet, trusting its statuses this once (no ledger yet, an unreadable one, or
- * a new owner's), keeping the owner's numbers issued before it (`issued`).
+ * a new owner's), keeping what the owner recorded before any drain ran (`issued`: numbers the hourly
+ * job issued, notices a digest settled).
  */
 function ledgerFromSheet(rows: readonly PlanRow[], issued: OutboxLedger | null): OutboxLedger {
-  const ledger = emptyLedger();
+  const ledger = issued ? (JSON.parse(JSON.stringify(issued)) as OutboxLedger) : emptyLedger();
   ledger.started = true;
-  ledger.h.top = issued?.h.top ?? 0;
   const lowest: Partial<Record<Series, number>> = {};
   const genuine = rows.filter((r) => r.seq !== null && r.authentic());
   for (const r of genuine) {
@@ -88,8 +89,10 @@ function ledgerFromSheet(rows: readonly PlanRow[], issued: OutboxLedger | null):
     ledger[series].top = Math.max(ledger[series].top, n);
   }
   for (const series of ['d', 'h'] as const) {
-    const min = Math.min(lowest[series] ?? Infinity, (issued?.[series].low ?? Infinity) + 1);
-    if (Number.isFinite(min)) ledger[series].low = min - 1;
+    const s = ledger[series];
+    const min = Math.min(lowest[series] ?? Infinity, s.done[0]?.[0] ?? Infinity);
+    if (s.low === null && Number.isFinite(min)) s.low = min - 1;
+    advance(s);
   }
   for (const r of genuine) {
     if (r.status === 'failed') settle(ledger, r.seq as Seq, 'failed');
