@@ -12,8 +12,17 @@ import { legacyOutboxMac } from '../../../src/core/outbox-mac';
 import { GasError } from '../../../runtime/host/gas-object';
 import type { SentMail } from '../../../runtime/host/services/mail';
 import { auditKey } from '../../support/audit';
-import { REQUESTOR, setUpWorkbook, type TestWorkbook, MID_MORNING } from '../../support/workbook';
-import { DAY, HOUR, advance, now, rowsOf, runHourly, submitMany } from '../../support/ops';
+import {
+  REQUESTOR,
+  SUPERVISOR,
+  TECH,
+  setUpWorkbook,
+  type TestWorkbook,
+  MID_MORNING,
+} from '../../support/workbook';
+import { emptyVolume } from '../../../src/core/mail-forecast';
+import { sidebarAct, submitOne } from '../../support/edits';
+import { DAY, HOUR, advance, now, rowsOf, runHourly, startAtLocalHour, submitMany } from '../../support/ops';
 
 const OUTBOX = SHEET_NAMES.outbox;
 
@@ -217,5 +226,58 @@ describe('what must keep working', () => {
     await runHourly(wb);
     expect(mail().filter((m) => m.subject.includes('After the upgrade'))).toHaveLength(0);
     expect(rowsOf(wb, OUTBOX).at(-1)!.Status).toBe('Refused');
+  });
+});
+
+describe('notices held for the digest', () => {
+  let wb: TestWorkbook;
+  afterEach(() => wb.close());
+
+  /** A supervisor whose mail is forecast short approves: the requestor's notice is held for their digest. */
+  async function heldApproval(): Promise<string> {
+    wb = await setUpWorkbook();
+    // Before the digest hour (Settings digestHour, 07:00): the first drain starts the ledger, no digest yet.
+    startAtLocalHour(wb, 4);
+    const id = await submitOne(wb, { description: 'Dripping tap in room 4' });
+    const volume = { ...emptyVolume(), holdThrough: '2099-12-31' };
+    wb.rt.world.properties.user(SUPERVISOR).set('wo.mail.volume', JSON.stringify(volume));
+    await sidebarAct(wb, {
+      action: 'approveAssign',
+      id,
+      revision: wb.order(id).revision,
+      category: 'Plumbing',
+      priority: 'P3 Routine',
+      assignee: TECH,
+    });
+    await runHourly(wb);
+    expect(rowsAbout(wb, id).map((r) => r.Status)).toEqual(['Held for digest']);
+    return id;
+  }
+  const approvals = (id: string) =>
+    wb.rt.world.mail
+      .receivedBy(REQUESTOR)
+      .filter((m) => m.body.includes(id) && /approved/i.test(m.body) && !/digest/i.test(m.subject)).length;
+  const digests = () =>
+    wb.rt.world.mail.receivedBy(REQUESTOR).filter((m) => /Your daily digest/.test(m.subject)).length;
+
+  test('In digest typed over a held notice: it is still owed, and sent', async () => {
+    const id = await heldApproval();
+    type(wb, ackRow(wb, id), 'Status', 'In digest');
+    await runHourly(wb);
+    expect(approvals(id)).toBe(1);
+    expect(String(rowsAbout(wb, id)[0]!['Last Error'])).toMatch(/changed by hand to In digest/);
+  });
+
+  test('Held typed back over a notice gathered into a digest: put back, never in a second digest', async () => {
+    const id = await heldApproval();
+    for (let runs = 0; digests() === 0 && runs < 30; runs++) await runHourly(wb);
+    expect(digests()).toBe(1);
+    expect(rowsAbout(wb, id)[0]!.Status).toBe('In digest');
+    type(wb, ackRow(wb, id), 'Status', 'Held for digest');
+    await runHourly(wb);
+    expect(rowsAbout(wb, id)[0]!.Status).toBe('In digest');
+    for (let runs = 0; runs < 25; runs++) await runHourly(wb);
+    expect(digests()).toBe(1);
+    expect(approvals(id)).toBe(0);
   });
 });
