@@ -124,14 +124,16 @@ export function planOutbox(stored: OutboxLedger | null, rows: readonly PlanRow[]
     plan.refused++;
   };
 
-  // Rows queued before rows were numbered: numbered once, by the first drain, then refused like any unsigned row.
+  // Rows queued before rows were numbered: numbered once, by the first drain, then refused like any
+  // unsigned row. A Failed one too, settled as failed: an administrator may still set it back to Queued.
   rows.forEach((r, i) => {
-    if (r.seq !== null || !owedStatus(r.status)) return;
+    if (r.seq !== null || !(owedStatus(r.status) || r.status === 'failed')) return;
     if (!ledger.migrated && r.legacyAuthentic()) {
       const seq = issueOwnerSeq(ledger);
       seqOf[i] = seq;
       verified.add(i);
       plan.numbered.push({ row: i, seq });
+      if (r.status === 'failed') settle(ledger, seq, 'failed');
     } else if (r.status === 'queued') refuse(i, UNNUMBERED_MESSAGE);
   });
   ledger.migrated = true;
@@ -143,6 +145,11 @@ export function planOutbox(stored: OutboxLedger | null, rows: readonly PlanRow[]
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
   const present = new Set<string>();
+  // The highest document number is known from the rows themselves: the hourly job has no document, so
+  // it cannot read the counter. A writer takes its numbers and appends their rows in one section under
+  // the document lock, and this read of the sheet is one read, so every number below the highest one
+  // read was appended before it: a missing one was removed. A row deleted before any drain read a
+  // higher number is found once a later row shows the gap.
   for (const [key, members] of groups) {
     const seq = seqOf[members[0] as number] as Seq;
     const state = seqState(ledger, seq);

@@ -76,6 +76,15 @@ describe('planning a drain against the ledger', () => {
     expect(seqState(plan.ledger, d(1))).toBe('done');
   });
 
+  it('a legacy Failed row is numbered as failed: set back to Queued later, it goes', () => {
+    const first = planOutbox(null, [row(null, 'failed', false, true)]);
+    expect(first.send).toEqual([]);
+    const seq = first.numbered[0]!.seq;
+    expect(seqState(first.ledger, seq)).toBe('failed');
+    const retry = planOutbox(first.ledger, [{ ...row(seq, 'queued'), seq }]);
+    expect(retry.send).toEqual([0]);
+  });
+
   it('Sent typed over an unsettled row: still owed, with a note', () => {
     const ledger = started();
     settle(ledger, d(1), 'done');
