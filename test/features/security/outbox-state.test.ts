@@ -22,7 +22,18 @@ import {
 } from '../../support/workbook';
 import { emptyVolume } from '../../../src/core/mail-forecast';
 import { sidebarAct, submitOne } from '../../support/edits';
-import { DAY, HOUR, advance, now, rowsOf, runHourly, startAtLocalHour, submitMany } from '../../support/ops';
+import {
+  DAY,
+  HOUR,
+  advance,
+  assign,
+  now,
+  rowsOf,
+  runHourly,
+  setSetting,
+  startAtLocalHour,
+  submitMany,
+} from '../../support/ops';
 
 const OUTBOX = SHEET_NAMES.outbox;
 
@@ -123,6 +134,34 @@ describe('the Outbox state a sidebar user can type', () => {
     const row = ackRow(wb, first);
     const seq = String(wb.values(OUTBOX)[row - 1]![column(wb, 'Seq') - 1]);
     expect(seq).toMatch(/^\d+$/);
+    wb.sheet(OUTBOX).deleteRows(row, 1);
+    const removed = () =>
+      rowsOf(wb, SHEET_NAMES.errors).filter((e) =>
+        String(e.Message).includes(`Queued email #${seq} was removed from the Outbox before it was sent`),
+      ).length;
+    await runHourly(wb);
+    await runHourly(wb);
+    expect(removed()).toBe(1);
+    await runHourly(wb);
+    expect(removed()).toBe(1);
+  });
+
+  test("a row the hourly job queued (the owner's numbers) deleted: reported once too", async () => {
+    wb = await setUpWorkbook({ mailDailyQuota: 3, startAt: MID_MORNING });
+    startAtLocalHour(wb, 9);
+    setSetting(wb, 'notifyRequestor', false);
+    setSetting(wb, 'escalateAfterOverdueHours', 1000);
+    const ids = await submitMany(wb, 5, (i) => `Replace the bulb ${i + 1}`);
+    ids.forEach((id, i) => assign(wb, id, i + 1, TECH, new Date(now(wb).getTime() + 30 * 60_000)));
+    // Five reminders, quota 3: two queued by the hourly job, numbered from the owner's ledger.
+    await runHourly(wb);
+    const queued = rowsOf(wb, OUTBOX).filter((r) => r.Status === 'Queued');
+    expect(queued.map((r) => String(r.Seq))).toEqual([
+      expect.stringMatching(/^H\d+$/),
+      expect.stringMatching(/^H\d+$/),
+    ]);
+    const seq = String(queued[0]!.Seq);
+    const row = wb.values(OUTBOX).findIndex((r) => String(r[column(wb, 'Seq') - 1]) === seq) + 1;
     wb.sheet(OUTBOX).deleteRows(row, 1);
     const removed = () =>
       rowsOf(wb, SHEET_NAMES.errors).filter((e) =>
