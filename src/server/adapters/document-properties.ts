@@ -70,6 +70,11 @@ export const PROPERTY_KEYS = {
   registerSheetId: 'wo.register.sheetId',
   /** The Change Log's sheet id: setup names it again when renamed (features/edits/register-identity.ts). */
   changeLogSheetId: 'wo.changeLog.sheetId',
+  /**
+   * The last sequence number given to an Outbox row queued with a document (./outbox-numbers.ts),
+   * taken under the document lock in the section that appends the row.
+   */
+  outboxSeq: 'wo.outbox.seq',
   /** "1" once setup trimmed the add-on's tabs to what they hold (features/setup/tab-sizing.ts). */
   tabsSized: 'wo.setup.tabsSized',
 } as const;

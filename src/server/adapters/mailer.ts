@@ -3,10 +3,11 @@ import { SHEET_NAMES } from '../../core/model';
 import type { EmailKind } from '../../core/notifications';
 import { asCellText } from '../../core/sanitize';
 import { outboxMac } from '../../core/outbox-mac';
+import { seqText, type Seq } from '../../core/outbox-ledger';
 import { addonKey } from './addon-secret';
 import { holdingForDigests } from './mail-volume';
 import { loadReferenceData } from './reference-data';
-import { withDocumentLockIfAny } from './document-lock';
+import { appendNumbered } from './outbox-numbers';
 import { mailSender } from './sender';
 import type { Spreadsheet } from './apps-script-types';
 
@@ -36,6 +37,8 @@ export const OUTBOX_HEADERS = [
   'MAC',
   /** What the email is (an EmailKind): the drain sends emergencies, then what needs action, first. */
   'Kind',
+  /** The row's sequence number (core/outbox-ledger.ts): "17" issued in the document, "H3" by the hourly job. */
+  'Seq',
 ] as const;
 
 export const SENDER_NAME = 'Work Orders';
@@ -102,9 +105,10 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
 
 /**
  * Appends messages to the Outbox in one write (status Queued, or Held for digest for a notice that
- * waits for its reader's daily digest: `hold`, or the day's forecast says so), under the document lock
- * where there is one (two executions queueing at once must not write the same row), growing the sheet
- * first: a write past a sheet's last row throws, which would lose the very mail being queued.
+ * waits for its reader's daily digest: `hold`, or the day's forecast says so), each with a sequence
+ * number, under the lock that issues the numbers (./outbox-numbers.ts; the document lock where there
+ * is one, so two executions queueing at once never write the same row), growing the sheet first: a
+ * write past a sheet's last row throws, which would lose the very mail being queued.
  */
 export function queueEmails(
   ss: Spreadsheet,
@@ -115,30 +119,38 @@ export function queueEmails(
   if (emails.length === 0) return;
   const held = (e: OutgoingEmail): boolean =>
     isDigestKind(e.kind) && (options.hold === true || waitsForDigest(ss, e, now));
-  const write = (): void => {
-    // Signed over the text the cells will read back: the drain sends only rows whose MAC verifies.
-    const key = addonKey(ss.getId());
-    const rows = emails.map((e) => {
-      const cells = [e.to.join(', '), e.subject, e.body, e.htmlBody, e.recordId].map((v) => asCellText(v));
-      const [to, subject, body, htmlBody, recordId] = cells.map((c) => c.text) as [
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
-      const mac = key ? outboxMac(key, { to, subject, body, htmlBody, recordId }) : '';
-      const status = held(e) ? HELD_STATUS : 'Queued';
-      return [now, ...cells.map((c) => c.cell), status, '', 0, '', mac, e.kind ?? ''];
-    });
-    withDocumentLockIfAny(() => {
+  // Decided before the lock: only what depends on the numbers (the MACs) is computed under it.
+  const statuses = emails.map((e) => (held(e) ? HELD_STATUS : 'Queued'));
+  const write = (): void =>
+    appendNumbered(ss.getId(), emails.length, (seqs) => {
+      // Signed over the text the cells will read back, with the row's number and kind: the drain sends
+      // only rows whose MAC verifies, and at most one row of each number (core/outbox-ledger.ts).
+      const key = addonKey(ss.getId());
+      const rows = emails.map((e, i) => {
+        const cells = [e.to.join(', '), e.subject, e.body, e.htmlBody, e.recordId].map((v) => asCellText(v));
+        const [to, subject, body, htmlBody, recordId] = cells.map((c) => c.text) as [
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        const seq = seqs[i] as Seq;
+        const kind = e.kind ?? '';
+        const mac = key
+          ? outboxMac(key, { to, subject, body, htmlBody, recordId, kind, seq: seqText(seq) })
+          : '';
+        // A document's number is written as a number (it reads back as its digits), the owner's as text.
+        const seqCell = seq.series === 'd' ? seq.n : seqText(seq);
+        return [now, ...cells.map((c) => c.cell), statuses[i], '', 0, '', mac, kind, seqCell];
+      });
       let sheet = ss.getSheetByName(SHEET_NAMES.outbox);
       if (!sheet) {
         sheet = ss.insertSheet(SHEET_NAMES.outbox);
         sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
         sheet.setFrozenRows(1);
       }
-      // An Outbox made before a column was added (Kind) is a column short: the write would be refused.
+      // An Outbox made before a column was added (Kind, Seq) is columns short: the write would be refused.
       const columns = sheet.getMaxColumns();
       if (columns < OUTBOX_HEADERS.length) {
         sheet.insertColumnsAfter(columns, OUTBOX_HEADERS.length - columns);
@@ -152,9 +164,10 @@ export function queueEmails(
       if (last + rows.length > max) sheet.insertRowsAfter(max, last + rows.length - max + 500);
       sheet.getRange(last + 1, 1, rows.length, OUTBOX_HEADERS.length).setValues(rows);
     });
-  };
   // The mail is owed and nothing else holds it (its intent is released): a failed call is retried once.
-  // The write is the section's last call, so a failure means nothing was written yet.
+  // The append is the section's last sheet call and the numbers are recorded after it, so a failure
+  // means nothing was written and no number taken; if only their record failed, the retry writes the
+  // same numbers again, and the drain sends one row of each.
   try {
     write();
   } catch (error) {

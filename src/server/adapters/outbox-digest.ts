@@ -2,7 +2,9 @@
  * The notices kept in the Outbox for their readers' daily digests (status "Held for digest"): read
  * once, gathered by the hourly job into one email per person, then marked "In digest" with the time,
  * in one write. A held row stays in the sheet with its full text: nothing is dropped. Rows the
- * add-on did not write (their MAC does not verify) are never put in a digest.
+ * add-on did not write (their MAC does not verify) are never put in a digest, nor a row whose number
+ * the owner's ledger has settled (Held typed over In digest), nor a second row of one number (a copy);
+ * the numbers gathered are settled in the ledger when the rows are marked (core/outbox-ledger.ts).
  */
 import { asText, mapHeaders, normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
@@ -11,6 +13,8 @@ import { isValidDate } from '../../core/time';
 import { DIGESTED_STATUS, HELD_STATUS } from './mailer';
 import { COLUMNS } from './outbox';
 import { outboxVerifier } from './outbox-auth';
+import { parseSeq, seqState, seqText, type Seq } from '../../core/outbox-ledger';
+import { readOutboxLedger, settleDigested } from './outbox-numbers';
 import type { Spreadsheet } from './apps-script-types';
 
 export interface HeldNotice {
@@ -38,7 +42,10 @@ export function readHeldNotices(ss: Spreadsheet): HeldNotices {
   if (layout.missing.length > 0) return none;
   const at = (row: unknown[], column: keyof typeof COLUMNS): string => asText(row[layout.indexOf[column]]);
   const signedByUs = outboxVerifier(ss.getId());
+  const { ledger } = readOutboxLedger(ss.getId());
   const rows: number[] = [];
+  const seqs: Seq[] = [];
+  const taken = new Set<string>();
   const notices: HeldNotice[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] ?? [];
@@ -50,7 +57,12 @@ export function readHeldNotices(ss: Spreadsheet): HeldNotices {
       htmlBody: at(row, 'htmlBody'),
       recordId: at(row, 'recordId'),
     };
-    if (!signedByUs(at(row, 'mac'), fields)) continue;
+    const seq = parseSeq(at(row, 'seq'));
+    if (!seq || taken.has(seqText(seq)) || (ledger?.started && seqState(ledger, seq) !== 'open')) continue;
+    if (!signedByUs.numbered(at(row, 'mac'), { ...fields, kind: at(row, 'kind'), seq: at(row, 'seq') }))
+      continue;
+    taken.add(seqText(seq));
+    seqs.push(seq);
     rows.push(i);
     notices.push({
       to: fields.to
@@ -77,6 +89,7 @@ export function readHeldNotices(ss: Spreadsheet): HeldNotices {
         values.slice(first, last + 1).map((row, k) => [marked.has(first + k) ? value : keep(row[index])]);
       sheet.getRange(first + 1, status + 1, last - first + 1, 1).setValues(column(status, DIGESTED_STATUS));
       sheet.getRange(first + 1, sentAt + 1, last - first + 1, 1).setValues(column(sentAt, now));
+      settleDigested(ss.getId(), seqs);
     },
   };
 }

@@ -8,7 +8,10 @@ import { asText, mapHeaders, normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
 import { isValidDate } from '../../core/time';
 import { drainRank } from '../../core/mail-forecast';
-import { REFUSED_MESSAGE, addMacHeader, outboxVerifier } from './outbox-auth';
+import { settle, seqText, type Seq } from '../../core/outbox-ledger';
+import { REFUSED_MESSAGE, addMissingHeaders } from './outbox-auth';
+import { judgeOutbox, settledRow } from './outbox-judge';
+import { readOutboxLedger, writeOutboxLedger } from './outbox-numbers';
 import { DIGESTED_STATUS, HELD_STATUS, OUTBOX_HEADERS } from './mailer';
 import { isQuotaError } from './outbox-deliver';
 import { deleteOutboxRows, trimmableRows } from './outbox-trim';
@@ -29,6 +32,8 @@ export const COLUMNS = {
   attempts: OUTBOX_HEADERS[8],
   lastError: OUTBOX_HEADERS[9],
   mac: OUTBOX_HEADERS[10],
+  kind: OUTBOX_HEADERS[11],
+  seq: OUTBOX_HEADERS[12],
 } as const;
 export type OutboxColumn = keyof typeof COLUMNS;
 
@@ -66,6 +71,12 @@ export interface DrainResult {
   stoppedBy: 'done' | 'quota' | 'time' | 'count';
   /** Sent and digested rows past their keeping time, removed from the sheet (./outbox-trim.ts). */
   trimmed: number;
+  /** Rows of emails already settled whose Status was set back by hand: put back, not sent again. */
+  restored: number;
+  /** Rows of emails still owed whose Status was changed by hand (Sent typed over Queued): owed again. */
+  reopened: number;
+  /** Queued emails removed from the Outbox before they were sent ("17", "H3"): reported once. */
+  removed: string[];
 }
 
 const KEPT_FOR_DIGESTS = new Set([normalizeHeader(HELD_STATUS), normalizeHeader(DIGESTED_STATUS)]);
@@ -116,12 +127,15 @@ export function drainOutbox(
     refused: 0,
     stoppedBy: 'done',
     trimmed: 0,
+    restored: 0,
+    reopened: 0,
+    removed: [],
   };
   const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
   lastDrainWaiting = 0;
   if (!sheet) return result;
   const values = sheet.getDataRange().getValues();
-  addMacHeader(sheet, values, COLUMNS.mac);
+  addMissingHeaders(sheet, values, [COLUMNS.mac, COLUMNS.kind, COLUMNS.seq]);
   const layout = mapHeaders(values[0] ?? [], COLUMNS);
   if (layout.missing.length > 0) {
     throw new Error(
@@ -133,62 +147,45 @@ export function drainOutbox(
   const set = (row: unknown[], column: OutboxColumn, value: unknown): void => {
     row[layout.indexOf[column]] = value;
   };
+  // The owner's ledger (one read): a row's Status counts only as far as it agrees (core/outbox-ledger.ts).
+  const stored = readOutboxLedger(ss.getId());
   // Sent and digested rows past their keeping time go first, so the sheet (and this read) stays the
-  // size of a week's mail; every index below is of the sheet as it is after.
+  // size of a week's mail; every index below is of the sheet as it is after. A row whose number is not
+  // settled stays, whatever its Status says: it may still be owed.
   const trimmable = values.map((row) => ({
-    status: normalizeHeader(at(row, 'status')),
+    status: settledRow(stored.ledger, at(row, 'seq')) ? normalizeHeader(at(row, 'status')) : 'owed',
     doneAt: isValidDate(at(row, 'sentAt')) ? at(row, 'sentAt') : at(row, 'queuedAt'),
     blank: row.every((v) => v === '' || v === null),
   }));
   result.trimmed = deleteOutboxRows(sheet, values, trimmableRows(trimmable, now.getTime()));
-  const queued: number[] = [];
   lastDrainHeld = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] ?? [];
-    const status = normalizeHeader(at(row, 'status'));
-    if (status === 'queued') queued.push(i);
-    else if (KEPT_FOR_DIGESTS.has(status)) {
-      const queuedAt = at(row, 'queuedAt');
-      if (isValidDate(queuedAt))
-        lastDrainHeld.push({
-          atMs: queuedAt.getTime(),
-          recipients: splitRecipients(asText(at(row, 'to'))).length,
-        });
-    }
+    if (!KEPT_FOR_DIGESTS.has(normalizeHeader(at(row, 'status')))) continue;
+    const queuedAt = at(row, 'queuedAt');
+    if (isValidDate(queuedAt))
+      lastDrainHeld.push({
+        atMs: queuedAt.getTime(),
+        recipients: splitRecipients(asText(at(row, 'to'))).length,
+      });
   }
+  const judged = judgeOutbox(ss.getId(), stored, values, layout.indexOf);
+  const { plan, seqAt } = judged;
+  const ledger = plan.ledger;
+  const touched = [...judged.touched];
+  const noted = new Set(judged.touched);
+  result.refused = plan.refused;
+  result.restored = plan.restored;
+  result.reopened = plan.reopened;
+  result.removed = plan.removed.map(seqText);
   const queuedAtMs = (i: number): number => {
     const v = at(values[i] ?? [], 'queuedAt');
     return isValidDate(v) ? v.getTime() : Number.MAX_SAFE_INTEGER;
   };
   // Emergencies, then mail that needs action, then the rest (drainRank); oldest first within each, and
-  // rows queued at the same instant keep their sheet order. An Outbox without a Kind column: by age.
-  const kindAt = (values[0] ?? []).findIndex((h) => normalizeHeader(h) === normalizeHeader('Kind'));
-  const rank = (i: number): number => (kindAt < 0 ? 1 : drainRank(asText((values[i] ?? [])[kindAt])));
-  queued.sort((a, b) => rank(a) - rank(b) || queuedAtMs(a) - queuedAtMs(b) || a - b);
-  if (queued.length === 0) return result;
-
-  const signedByUs = outboxVerifier(ss.getId());
-  const authentic = (row: unknown[]): boolean =>
-    signedByUs(asText(at(row, 'mac')), {
-      to: asText(at(row, 'to')),
-      subject: asText(at(row, 'subject')),
-      body: asText(at(row, 'body')),
-      htmlBody: asText(at(row, 'htmlBody')),
-      recordId: asText(at(row, 'recordId')),
-    });
-  const touched: number[] = [];
-  // Rows the add-on did not write are marked and skipped before anything is sent.
-  const genuine = queued.filter((i) => {
-    const row = values[i] ?? [];
-    if (authentic(row)) return true;
-    set(row, 'status', OUTBOX_STATUS.refused);
-    set(row, 'lastError', REFUSED_MESSAGE);
-    touched.push(i);
-    result.refused++;
-    return false;
-  });
-  queued.length = 0;
-  queued.push(...genuine);
+  // rows queued at the same instant keep their sheet order. The Kind is bound into the MAC.
+  const rank = (i: number): number => drainRank(asText(at(values[i] ?? [], 'kind')));
+  const queued = [...plan.send].sort((a, b) => rank(a) - rank(b) || queuedAtMs(a) - queuedAtMs(b) || a - b);
 
   let remaining = queued.length > 0 ? drainAllowance(MailApp.getRemainingDailyQuota(), hourOfDay(now)) : 0;
   let next = 0;
@@ -221,7 +218,9 @@ export function drainOutbox(
       remaining -= to.length;
       set(row, 'status', OUTBOX_STATUS.sent);
       set(row, 'sentAt', now);
-      set(row, 'lastError', '');
+      // A row reopened by this drain keeps its note saying why it went although it showed otherwise.
+      if (!noted.has(i)) set(row, 'lastError', '');
+      settle(ledger, seqAt.get(i) as Seq, 'done');
       result.sent++;
     } catch (error) {
       if (isQuotaError(error)) {
@@ -235,6 +234,7 @@ export function drainOutbox(
       set(row, 'lastError', messageOf(error).slice(0, 500));
       if (attempts >= MAX_SEND_ATTEMPTS || to.length === 0) {
         set(row, 'status', OUTBOX_STATUS.failed);
+        settle(ledger, seqAt.get(i) as Seq, 'failed');
         result.failed.push({
           row: i + 1,
           recordId: asText(at(row, 'recordId')),
@@ -251,7 +251,10 @@ export function drainOutbox(
     if (normalizeHeader(at(row, 'status')) === 'queued')
       lastDrainWaiting += splitRecipients(asText(at(row, 'to'))).length;
   }
-  writeResults(sheet, values, touched, layout.indexOf);
+  // The ledger first (one write, none when unchanged): were the sheet's write to fail after it, the
+  // next drain puts the statuses back from it rather than sending anything twice.
+  writeOutboxLedger(ss.getId(), ledger, stored.text);
+  writeResults(sheet, values, touched, layout.indexOf, judged.numbered);
   return result;
 }
 

@@ -13,6 +13,7 @@ import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
 import { installationOwnerFromSheet } from '../setup/installation';
 import { reapplyAfterUnseenStaffChange } from '../setup/protections';
 import { drainOutbox, hasBacklog, type DrainResult } from '../../adapters/outbox';
+import { reportDrain } from './outbox-reports';
 import { MAX_SENDS_PER_RUN } from '../../adapters/outbox-allowance';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { AlreadyReportedError } from '../errors/reporting';
@@ -69,7 +70,18 @@ function emptyReport(spreadsheetId: string): HourlyReport {
   return {
     spreadsheetId,
     triggers: null,
-    outbox: { sent: 0, failed: 0, retrying: 0, stillQueued: 0, refused: 0, stoppedBy: 'done', trimmed: 0 },
+    outbox: {
+      sent: 0,
+      failed: 0,
+      retrying: 0,
+      stillQueued: 0,
+      refused: 0,
+      stoppedBy: 'done',
+      trimmed: 0,
+      restored: 0,
+      reopened: 0,
+      removed: [],
+    },
     reconciliation: { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 },
     schedules: { created: [], late: 0, skipped: 0, remaining: 0 },
     reminders: { dueSoon: 0, overdueReminder: 0, escalation: 0 },
@@ -139,28 +151,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
     backlog = hasBacklog(drained);
     drainedSent = drained.sent;
     report.outbox = { ...drained, failed: drained.failed.length };
-    if (drained.refused > 0) {
-      // Someone typed or edited Outbox rows: at most one email a day about it (fixed key), an Errors row each time.
-      reportProblem(
-        ss,
-        {
-          source: `${source} › outbox`,
-          message: `${drained.refused} Outbox row(s) were not written by Work Orders as they stand (typed or edited by hand): marked Refused and not sent.`,
-          key: 'outbox rows refused',
-        },
-        now,
-      );
-    }
-    for (const f of drained.failed) {
-      reportProblem(
-        ss,
-        {
-          source: `${source} › outbox`,
-          message: `Outbox row ${f.row} ("${f.subject}") could not be sent: ${f.error}. Fix the address and set its Status back to Queued to retry.`,
-        },
-        now,
-      );
-    }
+    reportDrain(ss, `${source} › outbox`, drained, now);
   });
   const mail = new JobMail(ss, now, backlog, started + SEND_BUDGET_MS, MAX_SENDS_PER_RUN - drainedSent);
 
