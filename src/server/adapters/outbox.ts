@@ -79,6 +79,22 @@ export interface DrainResult {
   removed: string[];
 }
 
+/** A drain that sent, refused and removed nothing (no Outbox, or nothing queued). */
+export function emptyDrainResult(): DrainResult {
+  return {
+    sent: 0,
+    failed: [],
+    retrying: 0,
+    stillQueued: 0,
+    refused: 0,
+    stoppedBy: 'done',
+    trimmed: 0,
+    restored: 0,
+    reopened: 0,
+    removed: [],
+  };
+}
+
 const KEPT_FOR_DIGESTS = new Set([normalizeHeader(HELD_STATUS), normalizeHeader(DIGESTED_STATUS)]);
 
 /** Recipients still waiting in the Outbox after this execution's drain (null: no drain ran). */
@@ -119,18 +135,7 @@ export function drainOutbox(
   now: Date,
   options: { deadlineMs?: number; maxSends?: number } = {},
 ): DrainResult {
-  const result: DrainResult = {
-    sent: 0,
-    failed: [],
-    retrying: 0,
-    stillQueued: 0,
-    refused: 0,
-    stoppedBy: 'done',
-    trimmed: 0,
-    restored: 0,
-    reopened: 0,
-    removed: [],
-  };
+  const result = emptyDrainResult();
   const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
   lastDrainWaiting = 0;
   if (!sheet) return result;

@@ -12,7 +12,7 @@
 import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
 import { installationOwnerFromSheet } from '../setup/installation';
 import { reapplyAfterUnseenStaffChange } from '../setup/protections';
-import { drainOutbox, hasBacklog, type DrainResult } from '../../adapters/outbox';
+import { drainOutbox, emptyDrainResult, hasBacklog, type DrainResult } from '../../adapters/outbox';
 import { reportDrain } from './outbox-reports';
 import { MAX_SENDS_PER_RUN } from '../../adapters/outbox-allowance';
 import { loadReferenceData } from '../../adapters/reference-data';
@@ -70,18 +70,7 @@ function emptyReport(spreadsheetId: string): HourlyReport {
   return {
     spreadsheetId,
     triggers: null,
-    outbox: {
-      sent: 0,
-      failed: 0,
-      retrying: 0,
-      stillQueued: 0,
-      refused: 0,
-      stoppedBy: 'done',
-      trimmed: 0,
-      restored: 0,
-      reopened: 0,
-      removed: [],
-    },
+    outbox: { ...emptyDrainResult(), failed: 0 },
     reconciliation: { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 },
     schedules: { created: [], late: 0, skipped: 0, remaining: 0 },
     reminders: { dueSoon: 0, overdueReminder: 0, escalation: 0 },
