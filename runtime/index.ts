@@ -13,7 +13,7 @@ import type { Accounts } from './host/identity';
 import { createGlobals } from './host/globals';
 import { editCells, fireChange, openSpreadsheet, runDueTimeDrivenTriggers, submitForm } from './host/events';
 import type { ChangeType, FormSubmission, UserEditOutcome } from './host/events';
-import type { Submission } from './host/form/store';
+import type { Submission } from './host/form/submission';
 
 export { AuthMode, Scope } from './host/auth';
 export type { ExecutionContext, ExecutionKind, ExecutionStats } from './host/execution';

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { World } from './host/world';
 import type { SpreadsheetState } from './host/spreadsheet/spreadsheet-model';
-import type { FormStoreState } from './host/form/store';
+import type { FormStoreState } from './host/form/state';
 import type { TriggerRecord } from './host/services/trigger-registry';
 import type { SentMail } from './host/services/mail';
 import type { PropertyStoresState } from './host/services/properties';

@@ -7,7 +7,7 @@
  */
 import type { ExecutionContext } from './execution';
 import { rangeObject, spreadsheetObject } from './spreadsheet';
-import type { Submission, SubmitResult } from './form/store';
+import type { Submission, SubmitResult } from './form/submission';
 import type { TriggerRecord } from './services/trigger-registry';
 import { Form } from './form/form-app';
 import { FormResponse } from './form/responses';

@@ -9,7 +9,7 @@ import { LocalAppsScript } from '../../runtime';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { loadWorldFile } from '../../runtime/persistence';
 import { StateSaver } from './state-saver';
-import { createDemoWorkbook, createWorkbook, WORKBOOK_NAME } from './seed';
+import { createDemoWorkbook, createWorkbook, WORKBOOK_NAME } from './seed-workbook';
 import { buildClient, type ClientAssets } from './client-assets';
 import { routes } from './routes';
 

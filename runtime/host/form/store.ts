@@ -1,34 +1,15 @@
+/**
+ * All forms of the world: made, found (by id, URL, destination), given items, linked to a spreadsheet,
+ * described for the workbench's form page, submitted to (checked in submission.ts) and saved
+ * (state.ts).
+ */
 import crypto from 'node:crypto';
 import type { World } from '../world';
-import { FormModel, CHOICE_TYPES } from './model';
-import type { Answer, ColumnKey, ItemModel, QuestionType, ResponseModel } from './model';
-import { SheetModel } from '../spreadsheet/sheet-model';
+import { FormModel } from './model';
+import type { ItemModel, QuestionType, ResponseModel } from './model';
 import { appendToDestination, linkSpreadsheet, removeDestination } from './destination';
-
-export { FormModel, ItemType } from './model';
-export type { ItemModel, ResponseModel, QuestionType, Answer, Destination } from './model';
-
-/** What a respondent sends from the form page: answers by question title. */
-export interface Submission {
-  respondentEmail?: string;
-  answers: Record<string, Answer>;
-  /** Default: the world's clock. */
-  at?: Date;
-}
-
-/** What the runtime needs to fire the form-submit triggers (spreadsheet fields null without a destination). */
-export interface SubmitResult {
-  formId: string;
-  responseId: string;
-  timestamp: Date;
-  spreadsheetId: string | null;
-  sheetName: string | null;
-  row: number | null;
-  /** `e.values`: display strings, the timestamp as "M/d/yyyy H:mm:ss" in the spreadsheet's zone. */
-  values: string[];
-  /** `e.namedValues`: header → [display string]. */
-  namedValues: Record<string, string[]>;
-}
+import { exportForm, importForm, type FormStoreState } from './state';
+import { checkSubmission, type Submission, type SubmitResult } from './submission';
 
 /** What the workbench needs to render the form page. */
 export interface FormDescription {
@@ -47,51 +28,6 @@ export interface FormDescription {
     choices: string[];
   }[];
 }
-
-/** One form as plain data (runtime/persistence.ts); its destination tab by spreadsheet and sheet id. */
-export interface FormState {
-  id: string;
-  publishedId: string;
-  title: string;
-  /** Absent in states saved before the file name was modelled: then the title. */
-  fileName?: string;
-  formerDestinationId?: string | null;
-  ownerEmail: string;
-  description: string;
-  collectEmail: boolean;
-  /** Verified email collection (Form.setEmailCollectionType(VERIFIED)); absent in older saved worlds. */
-  verifiedEmail?: boolean;
-  confirmationMessage: string;
-  customClosedFormMessage: string;
-  allowResponseEdits: boolean;
-  limitOneResponsePerUser: boolean;
-  acceptingResponses: boolean;
-  items: ItemModel[];
-  responses: { id: string; timestamp: Date; respondentEmail: string; answers: [number, Answer][] }[];
-  destination: {
-    spreadsheetId: string;
-    sheetId: number;
-    /** Kept so a deleted destination tab can be stood in for (the form recreates it on the next response). */
-    sheetName: string;
-    columns: ColumnKey[];
-    headers: string[];
-  } | null;
-}
-
-export interface FormStoreState {
-  nextItemId: number;
-  forms: FormState[];
-}
-
-/** A submission the form page itself would refuse (the respondent sees the message). */
-export class FormSubmitError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FormSubmitError';
-  }
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** All forms of the world. */
 export class FormStore {
@@ -143,39 +79,7 @@ export class FormStore {
   }
 
   exportState(): FormStoreState {
-    return {
-      nextItemId: this.nextItemId,
-      forms: this.all().map((f) => ({
-        id: f.id,
-        publishedId: f.publishedId,
-        title: f.title,
-        fileName: f.fileName,
-        formerDestinationId: f.formerDestinationId,
-        ownerEmail: f.ownerEmail,
-        description: f.description,
-        collectEmail: f.collectEmail,
-        verifiedEmail: f.verifiedEmail,
-        confirmationMessage: f.confirmationMessage,
-        customClosedFormMessage: f.customClosedFormMessage,
-        allowResponseEdits: f.allowResponseEdits,
-        limitOneResponsePerUser: f.limitOneResponsePerUser,
-        acceptingResponses: f.acceptingResponses,
-        items: f.items.map((i) => ({ ...i, choices: [...i.choices] })),
-        responses: f.responses.map((r) => ({
-          id: r.id,
-          timestamp: new Date(r.timestamp.getTime()),
-          respondentEmail: r.respondentEmail,
-          answers: [...r.answers].map(([k, a]): [number, Answer] => [k, Array.isArray(a) ? [...a] : a]),
-        })),
-        destination: f.destination && {
-          spreadsheetId: f.destination.spreadsheetId,
-          sheetId: f.destination.sheet.sheetId,
-          sheetName: f.destination.sheet.name,
-          columns: [...f.destination.columns],
-          headers: [...f.destination.headers],
-        },
-      })),
-    };
+    return { nextItemId: this.nextItemId, forms: this.all().map(exportForm) };
   }
 
   /** Replaces every form with the saved ones; load the spreadsheets first (destinations point into them). */
@@ -183,41 +87,7 @@ export class FormStore {
     this.byId.clear();
     this.nextItemId = state.nextItemId;
     for (const f of state.forms) {
-      const form = new FormModel(f.id, f.publishedId, f.title, f.ownerEmail);
-      form.fileName = f.fileName ?? f.title;
-      form.formerDestinationId = f.formerDestinationId ?? null;
-      form.description = f.description;
-      form.collectEmail = f.collectEmail;
-      form.verifiedEmail = f.verifiedEmail === true;
-      form.confirmationMessage = f.confirmationMessage;
-      form.customClosedFormMessage = f.customClosedFormMessage;
-      form.allowResponseEdits = f.allowResponseEdits;
-      form.limitOneResponsePerUser = f.limitOneResponsePerUser;
-      form.acceptingResponses = f.acceptingResponses;
-      form.items.push(...f.items.map((i) => ({ ...i, choices: [...i.choices] })));
-      form.responses.push(
-        ...f.responses.map((r) => ({
-          id: r.id,
-          timestamp: new Date(r.timestamp.getTime()),
-          respondentEmail: r.respondentEmail,
-          answers: new Map(r.answers),
-        })),
-      );
-      if (f.destination) {
-        const spreadsheet = this.world.spreadsheets.require(f.destination.spreadsheetId);
-        let sheet = spreadsheet.sheetById(f.destination.sheetId);
-        if (!sheet) {
-          // The tab was deleted: a detached stand-in, which the next response replaces with a new tab.
-          sheet = new SheetModel(spreadsheet, f.destination.sheetName, f.destination.sheetId);
-          sheet.deleted = true;
-        }
-        form.destination = {
-          spreadsheetId: f.destination.spreadsheetId,
-          sheet,
-          columns: [...f.destination.columns],
-          headers: [...f.destination.headers],
-        };
-      }
+      const form = importForm(this.world, f);
       this.byId.set(form.id, form);
     }
   }
@@ -271,23 +141,7 @@ export class FormStore {
    */
   submit(formId: string, submission: Submission): SubmitResult {
     const form = this.require(formId);
-    if (!form.acceptingResponses) {
-      throw new FormSubmitError(
-        form.customClosedFormMessage || `The form ${form.title} is no longer accepting responses.`,
-      );
-    }
-    const email = (submission.respondentEmail ?? '').trim();
-    if (form.collectEmail) {
-      if (email === '') throw new FormSubmitError('Email: This is a required question');
-      if (!EMAIL.test(email)) throw new FormSubmitError('Email: Must be a valid email address');
-    }
-    if (form.limitOneResponsePerUser) {
-      if (email === '') throw new FormSubmitError('You need to sign in to respond to this form.');
-      if (form.responses.some((r) => r.respondentEmail.toLowerCase() === email.toLowerCase())) {
-        throw new FormSubmitError("You've already responded. You can only fill in this form once.");
-      }
-    }
-    const answers = checkAnswers(form, submission.answers);
+    const { email, answers } = checkSubmission(form, submission);
     const response: ResponseModel = {
       id: '2_ABaOnu' + crypto.randomBytes(48).toString('base64url').slice(0, 64),
       timestamp: new Date((submission.at ?? this.world.clock.now()).getTime()),
@@ -307,45 +161,4 @@ export class FormStore {
       namedValues: appended?.namedValues ?? {},
     };
   }
-}
-
-function checkAnswers(form: FormModel, given: Record<string, Answer>): Map<number, Answer> {
-  const byTitle = new Map(form.items.map((i) => [i.title, i] as const));
-  for (const title of Object.keys(given)) {
-    if (!byTitle.has(title))
-      throw new FormSubmitError(`The form has no question titled ${JSON.stringify(title)}.`);
-  }
-  const answers = new Map<number, Answer>();
-  for (const item of form.items) {
-    const raw = Object.prototype.hasOwnProperty.call(given, item.title) ? given[item.title] : undefined;
-    const answer = normalize(item, raw);
-    if (answer === null) {
-      if (item.required) throw new FormSubmitError(`${item.title}: This is a required question`);
-      continue;
-    }
-    answers.set(item.id, answer);
-  }
-  return answers;
-}
-
-/** The answer as stored, or null when unanswered; refuses what the page cannot send. */
-function normalize(item: ItemModel, raw: Answer | undefined): Answer | null {
-  if (raw === undefined) return null;
-  if (item.type === 'CHECKBOX') {
-    const picked = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== '');
-    for (const value of picked) {
-      if (!item.choices.includes(value))
-        throw new FormSubmitError(`${item.title}: ${JSON.stringify(value)} is not one of the choices`);
-    }
-    // The page sends ticked boxes in the order of the choices, each once.
-    const ordered = item.choices.filter((c) => picked.includes(c));
-    return ordered.length === 0 ? null : ordered;
-  }
-  if (Array.isArray(raw)) throw new FormSubmitError(`${item.title}: only one answer is allowed`);
-  const text = raw;
-  if (text.trim() === '') return null;
-  if (CHOICE_TYPES.has(item.type) && !item.choices.includes(text)) {
-    throw new FormSubmitError(`${item.title}: ${JSON.stringify(text)} is not one of the choices`);
-  }
-  return text;
 }

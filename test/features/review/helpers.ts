@@ -95,3 +95,16 @@ export function target(item: ReviewItem): { id: string; revision: number; rowHin
 export function mailLog(wb: TestWorkbook): Array<{ to: string[]; subject: string; body: string }> {
   return wb.rt.world.mail.sent.map((m) => ({ to: m.to, subject: m.subject, body: m.body }));
 }
+
+/** Change-log rows of one record written by the sidebar, as [user, field, old, new]. */
+export function sidebarLog(wb: TestWorkbook, id: string): string[][] {
+  return wb
+    .changeLogEntries()
+    .filter((e) => e.source === 'sidebar' && e.recordId === id)
+    .map((e) => [e.user, e.field, e.oldValue, e.newValue]);
+}
+
+/** The mail sent after the first `since` messages. */
+export function newMail(wb: TestWorkbook, since: number) {
+  return mailLog(wb).slice(since);
+}

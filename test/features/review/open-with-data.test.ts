@@ -2,12 +2,12 @@
  * Review & assign opens with its queue in the page (through dist/Code.js): the menu item's sidebar
  * carries the same view reviewLoad returns, so the page needs no first call; text anyone can type
  * (a description that tries to close the script element) stays inert data; a refused caller gets an
- * alert and no page.
+ * alert and no page. A reviewLoad reply crosses google.script.run with every date an ISO string.
  */
 import { ReviewLoadResponseSchema, type ReviewLoadResponse } from '../../../src/shared/review';
 import { SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { shownSidebar } from '../../support/first-data';
-import { load, submitRequests } from './helpers';
+import { itemIn, load, submitRequests } from './helpers';
 
 const HOSTILE = '</script><script>alert("x")</script><!--<script> & </SCRIPT > \u2028 <b>bold</b>';
 
@@ -52,4 +52,21 @@ describe('the Review & assign sidebar opens with its queue', () => {
     expect(wb.rt.world.ui.alerts(wb.ssId, TECH)).toHaveLength(alerts + 1);
     expect(wb.rt.world.ui.lastSidebar(wb.ssId, TECH)).toBeNull();
   });
+});
+
+test('a load reply crosses google.script.run intact: no Date anywhere, every date an ISO string', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    const [id] = await submitRequests(wb, [{ description: 'Dates' }]);
+    const reply = await wb.rt.callFromHtml('reviewLoad', [], SUPERVISOR, wb.ssId);
+    if (!reply.ok) throw new Error(reply.error);
+    // callFromHtml turns a reply holding a Date into null, as google.script.run does.
+    expect(reply.value).not.toBeNull();
+    const { reply: parsed } = await load(wb, SUPERVISOR);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const item = itemIn(parsed.view, id!);
+    expect(item.requestedAt).toBe(wb.order(id!).requestedAt!.toISOString());
+  } finally {
+    await wb.close();
+  }
 });
