@@ -178,9 +178,7 @@ export function emailsAbout(wb: TestWorkbook, to: string, id: string): number {
 /** "Work order update" notices to `to`: received, plus queued in an Outbox tab. */
 export function updateNotices(wb: TestWorkbook, to: string): number {
   const sent = wb.rt.world.mail.receivedBy(to).filter((m) => /work order update/.test(m.subject)).length;
-  const queued = outboxRows(wb).filter(
-    (r) => String(r.To) === to && r.Status === 'Queued',
-  ).length;
+  const queued = outboxRows(wb).filter((r) => String(r.To) === to && r.Status === 'Queued').length;
   return sent + queued;
 }
 

@@ -87,7 +87,9 @@ export function outboxTabForAppend(ss: Spreadsheet, series: Series): Sheet {
   const columns = sheet.getMaxColumns();
   if (columns < OUTBOX_HEADERS.length) {
     sheet.insertColumnsAfter(columns, OUTBOX_HEADERS.length - columns);
-    sheet.getRange(1, columns + 1, 1, OUTBOX_HEADERS.length - columns).setValues([OUTBOX_HEADERS.slice(columns)]);
+    sheet
+      .getRange(1, columns + 1, 1, OUTBOX_HEADERS.length - columns)
+      .setValues([OUTBOX_HEADERS.slice(columns)]);
   }
   return sheet;
 }

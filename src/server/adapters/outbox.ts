@@ -20,7 +20,6 @@ import { COLUMN_INDEX, queueOf, readOutboxTabs, writeBack, type RowOrigin } from
 import type { OutboxColumn } from './outbox-tabs';
 import type { Spreadsheet } from './apps-script-types';
 
-
 export { REFUSED_MESSAGE };
 export { deliverAll, type Delivery } from './outbox-deliver';
 export { drainAllowance } from './outbox-allowance';
