@@ -104,7 +104,7 @@ test("acknowledgments queued by form submissions over quota are sent by the next
     setSetting(wb, 'notifySupervisors', false);
     await submitMany(wb, 3);
     expect(mailTo(wb, REQUESTOR)).toHaveLength(1);
-    expect(rowsOf(wb, SHEET_NAMES.hourlyOutbox).filter((r) => r.Status === 'Queued')).toHaveLength(2);
+    expect(rowsOf(wb, SHEET_NAMES.outbox).filter((r) => r.Status === 'Queued')).toHaveLength(2);
     // The same day: nothing more can go.
     expectOk((await runHourly(wb, HOUR))[0]!);
     expect(mailTo(wb, REQUESTOR)).toHaveLength(1);
@@ -118,7 +118,7 @@ test("acknowledgments queued by form submissions over quota are sent by the next
       '[REQ-000002]',
       '[REQ-000003]',
     ]);
-    expect(rowsOf(wb, SHEET_NAMES.hourlyOutbox).map((r) => r.Status)).toEqual(['Sent', 'Sent']);
+    expect(rowsOf(wb, SHEET_NAMES.outbox).map((r) => r.Status)).toEqual(['Sent', 'Sent']);
   } finally {
     await wb.close();
   }
