@@ -10,7 +10,7 @@ import path from 'node:path';
 import { SHEET_NAMES } from '../src/core/model';
 import { FORM_QUESTIONS } from '../src/core/intake';
 import { fromLocalParts, localParts } from '../src/core/time';
-import { OUTBOX_HEADERS } from '../src/server/adapters/mailer';
+import { OUTBOX_HEADERS, OUTBOX_TAB_NAMES } from '../src/server/adapters/outbox-tabs';
 import { chunkedValues, readChunked } from '../src/server/adapters/chunked-property';
 import { parseLedger, parseSeq, serializeLedger, settle } from '../src/core/outbox-ledger';
 import type { ExecutionRecord } from '../runtime';
@@ -136,20 +136,25 @@ function queuedEmails(world: BenchWorld, count: number): void {
  * one of those catch-up runs, and the daily quotas would count 24 of them a day.
  */
 function forgetQueuedMail(world: BenchWorld): number {
-  const outbox = world.rt.world.spreadsheets.require(world.ssId).requireSheet(SHEET_NAMES.outbox);
-  const last = outbox.lastRow();
-  if (last < 2) return 0;
+  const spreadsheet = world.rt.world.spreadsheets.require(world.ssId);
   const status = OUTBOX_HEADERS.indexOf('Status');
-  const rows = outbox.readValues(2, 1, last - 1, outbox.lastColumn());
-  const kept = rows.filter((r) => r[status] !== 'Queued');
-  const gone = rows.length - kept.length;
-  if (gone === 0) return 0;
-  settleInLedger(
-    world,
-    rows.filter((r) => r[status] === 'Queued').map((r) => String(r[OUTBOX_HEADERS.indexOf('Seq')] ?? '')),
-  );
-  outbox.deleteRows(2 + kept.length, gone);
-  if (kept.length > 0) outbox.writeValues(2, 1, kept);
+  let gone = 0;
+  // The hourly job queues in the Hourly Outbox, the document's executions in the Outbox.
+  for (const name of OUTBOX_TAB_NAMES) {
+    const outbox = spreadsheet.sheetNamed(name);
+    const last = outbox?.lastRow() ?? 0;
+    if (!outbox || last < 2) continue;
+    const rows = outbox.readValues(2, 1, last - 1, outbox.lastColumn());
+    const kept = rows.filter((r) => r[status] !== 'Queued');
+    if (kept.length === rows.length) continue;
+    settleInLedger(
+      world,
+      rows.filter((r) => r[status] === 'Queued').map((r) => String(r[OUTBOX_HEADERS.indexOf('Seq')] ?? '')),
+    );
+    outbox.deleteRows(2 + kept.length, rows.length - kept.length);
+    if (kept.length > 0) outbox.writeValues(2, 1, kept);
+    gone += rows.length - kept.length;
+  }
   return gone;
 }
 

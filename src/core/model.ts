@@ -211,6 +211,8 @@ export const SHEET_NAMES = {
   procedure: 'Procedure',
   archive: 'Archive',
   outbox: 'Outbox',
+  /** The hourly job's own queue: it has no document lock to append to the Outbox under (adapters/outbox-tabs.ts). */
+  hourlyOutbox: 'Hourly Outbox',
   errors: 'Errors',
   reportSummary: 'Report: Summary',
   reportTrends: 'Report: Trends',

@@ -56,6 +56,8 @@ export const PROTECTED_AREAS = [
   'procedure',
   'changeLog',
   'outbox',
+  /** The hourly job's own mail queue: only its runs (as the installation owner) append to it. */
+  'hourlyOutbox',
   'errors',
   'archive',
   'formResponses',

@@ -142,19 +142,31 @@ export function rowsOf(wb: TestWorkbook, sheetName: string): Record<string, unkn
     .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
 }
 
+/**
+ * The rows of both Outbox tabs as one queue: the Outbox (the document's executions queue there) and the
+ * Hourly Outbox (the hourly job's), in the order they were queued.
+ */
+export function outboxRows(wb: TestWorkbook): Record<string, unknown>[] {
+  const queuedAt = (r: Record<string, unknown>): number =>
+    r['Queued At'] instanceof Date ? r['Queued At'].getTime() : Number.MAX_SAFE_INTEGER;
+  return [...rowsOf(wb, SHEET_NAMES.outbox), ...rowsOf(wb, SHEET_NAMES.hourlyOutbox)].sort(
+    (a, b) => queuedAt(a) - queuedAt(b),
+  );
+}
+
 export function mailTo(wb: TestWorkbook, address: string) {
   return wb.rt.world.mail.receivedBy(address);
 }
 
 /**
- * Emails to `to` about `id`: sent, plus queued in the Outbox, or held there for the reader's daily
+ * Emails to `to` about `id`: sent, plus queued in an Outbox tab, or held there for the reader's daily
  * digest (a notice that needs no action, on a day the sending account's quota is forecast short).
  */
 export function emailsAbout(wb: TestWorkbook, to: string, id: string): number {
   const sent = wb.rt.world.mail
     .receivedBy(to)
     .filter((m) => m.subject.includes(id) || m.body.includes(id)).length;
-  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
+  const queued = outboxRows(wb).filter(
     (r) =>
       r['Record ID'] === id &&
       String(r.To).includes(to) &&
@@ -163,12 +175,10 @@ export function emailsAbout(wb: TestWorkbook, to: string, id: string): number {
   return sent + queued;
 }
 
-/** "Work order update" notices to `to`: received, plus queued in the Outbox. */
+/** "Work order update" notices to `to`: received, plus queued in an Outbox tab. */
 export function updateNotices(wb: TestWorkbook, to: string): number {
   const sent = wb.rt.world.mail.receivedBy(to).filter((m) => /work order update/.test(m.subject)).length;
-  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter(
-    (r) => String(r.To) === to && r.Status === 'Queued',
-  ).length;
+  const queued = outboxRows(wb).filter((r) => String(r.To) === to && r.Status === 'Queued').length;
   return sent + queued;
 }
 

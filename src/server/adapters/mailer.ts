@@ -1,5 +1,4 @@
 import { isDigestKind } from '../../core/mail-forecast';
-import { SHEET_NAMES } from '../../core/model';
 import type { EmailKind } from '../../core/notifications';
 import { asCellText } from '../../core/sanitize';
 import { outboxMac } from '../../core/outbox-mac';
@@ -8,6 +7,7 @@ import { addonKey } from './addon-secret';
 import { holdingForDigests } from './mail-volume';
 import { loadReferenceData } from './reference-data';
 import { appendNumbered } from './outbox-numbers';
+import { OUTBOX_HEADERS, outboxTabForAppend } from './outbox-tabs';
 import { mailSender } from './sender';
 import type { Spreadsheet } from './apps-script-types';
 
@@ -22,24 +22,6 @@ export interface OutgoingEmail {
   /** What it says (composeEmail): a notice that needs no action now may wait for a daily digest. */
   kind?: EmailKind;
 }
-
-export const OUTBOX_HEADERS = [
-  'Queued At',
-  'To',
-  'Subject',
-  'Body',
-  'HTML Body',
-  'Record ID',
-  'Status',
-  'Sent At',
-  'Attempts',
-  'Last Error',
-  'MAC',
-  /** What the email is (an EmailKind): the drain sends emergencies, then what needs action, first. */
-  'Kind',
-  /** The row's sequence number (core/outbox-ledger.ts): "17" issued in the document, "H3" by the hourly job. */
-  'Seq',
-] as const;
 
 export const SENDER_NAME = 'Work Orders';
 
@@ -106,9 +88,10 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
 /**
  * Appends messages to the Outbox in one write (status Queued, or Held for digest for a notice that
  * waits for its reader's daily digest: `hold`, or the day's forecast says so), each with a sequence
- * number, under the lock that issues the numbers (./outbox-numbers.ts; the document lock where there
- * is one, so two executions queueing at once never write the same row), growing the sheet first: a
- * write past a sheet's last row throws, which would lose the very mail being queued.
+ * number, under the lock that issues the numbers (./outbox-numbers.ts): the document lock where there
+ * is one, so two executions queueing at once never write the same row; the hourly job, which has no
+ * document, appends to the Hourly Outbox, where it is the only writer (./outbox-tabs.ts). The sheet is
+ * grown first: a write past a sheet's last row throws, which would lose the very mail being queued.
  */
 export function queueEmails(
   ss: Spreadsheet,
@@ -144,20 +127,8 @@ export function queueEmails(
         const seqCell = seq.series === 'd' ? seq.n : seqText(seq);
         return [now, ...cells.map((c) => c.cell), statuses[i], '', 0, '', mac, kind, seqCell];
       });
-      let sheet = ss.getSheetByName(SHEET_NAMES.outbox);
-      if (!sheet) {
-        sheet = ss.insertSheet(SHEET_NAMES.outbox);
-        sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
-        sheet.setFrozenRows(1);
-      }
-      // An Outbox made before a column was added (Kind, Seq) is columns short: the write would be refused.
-      const columns = sheet.getMaxColumns();
-      if (columns < OUTBOX_HEADERS.length) {
-        sheet.insertColumnsAfter(columns, OUTBOX_HEADERS.length - columns);
-        sheet
-          .getRange(1, columns + 1, 1, OUTBOX_HEADERS.length - columns)
-          .setValues([OUTBOX_HEADERS.slice(columns)]);
-      }
+      // The document's rows go to the Outbox, the hourly job's to the Hourly Outbox (./outbox-tabs.ts).
+      const sheet = outboxTabForAppend(ss, (seqs[0] as Seq).series);
       const last = sheet.getLastRow();
       const max = sheet.getMaxRows();
       // A little ahead of need, so the next queueing does not grow it again.

@@ -1,17 +1,15 @@
 /**
- * The notices kept in the Outbox for their readers' daily digests (status "Held for digest"): read
- * once, gathered by the hourly job into one email per person, then marked "In digest" with the time,
- * in one write. A held row stays in the sheet with its full text: nothing is dropped. Rows the
+ * The notices kept in the Outbox tabs for their readers' daily digests (status "Held for digest"):
+ * read once, gathered by the hourly job into one email per person, then marked "In digest" with the
+ * time, in one write per tab. A held row stays in the sheet with its full text: nothing is dropped. Rows the
  * add-on did not write (their MAC does not verify) are never put in a digest, nor a row whose number
  * the owner's ledger has settled (Held typed over In digest), nor a second row of one number (a copy);
  * the numbers gathered are settled in the ledger when the rows are marked (core/outbox-ledger.ts).
  */
-import { asText, mapHeaders, normalizeHeader } from '../../core/headers';
-import { SHEET_NAMES } from '../../core/model';
-import { asCellText } from '../../core/sanitize';
-import { isValidDate } from '../../core/time';
+import { asText, normalizeHeader } from '../../core/headers';
 import { DIGESTED_STATUS, HELD_STATUS } from './mailer';
-import { COLUMNS } from './outbox';
+import { COLUMN_INDEX, queueOf, readOutboxTabs, writeBack, type OutboxTab } from './outbox-queue';
+import type { OutboxColumn } from './outbox-tabs';
 import { outboxVerifier } from './outbox-auth';
 import { parseSeq, seqState, seqText, type Seq } from '../../core/outbox-ledger';
 import { readOutboxLedger, settleDigested } from './outbox-numbers';
@@ -32,15 +30,23 @@ export interface HeldNotices {
 
 const HELD = normalizeHeader(HELD_STATUS);
 
-/** The held notices, oldest first (sheet order: rows are appended). */
+/**
+ * The held notices of both Outbox tabs (./outbox-queue.ts), oldest first: the Outbox's rows in sheet
+ * order (rows are appended), then the Hourly Outbox's.
+ */
 export function readHeldNotices(ss: Spreadsheet): HeldNotices {
   const none: HeldNotices = { notices: [], markDigested: () => undefined };
-  const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
-  if (!sheet || sheet.getLastRow() < 2) return none;
-  const values = sheet.getDataRange().getValues();
-  const layout = mapHeaders(values[0] ?? [], COLUMNS);
-  if (layout.missing.length > 0) return none;
-  const at = (row: unknown[], column: keyof typeof COLUMNS): string => asText(row[layout.indexOf[column]]);
+  let tabs: OutboxTab[];
+  try {
+    tabs = readOutboxTabs(ss, false);
+  } catch {
+    // A tab without its columns: the drain, which runs first, has reported it.
+    return none;
+  }
+  const queue = queueOf(tabs);
+  const values = queue.values;
+  if (values.length < 2) return none;
+  const at = (row: unknown[], column: OutboxColumn): string => asText(row[COLUMN_INDEX[column]]);
   const signedByUs = outboxVerifier(ss.getId());
   const { ledger } = readOutboxLedger(ss.getId());
   const rows: number[] = [];
@@ -78,17 +84,13 @@ export function readHeldNotices(ss: Spreadsheet): HeldNotices {
   return {
     notices,
     markDigested(now: Date): void {
-      const status = layout.indexOf.status;
-      const sentAt = layout.indexOf.sentAt;
-      const first = rows[0] as number;
-      const last = rows[rows.length - 1] as number;
-      const marked = new Set(rows);
       // Rows in between keep their values, re-neutralized (a typed "=…" read back as text stays text).
-      const keep = (v: unknown): unknown => (isValidDate(v) ? v : asCellText(asText(v)).cell);
-      const column = (index: number, value: unknown) =>
-        values.slice(first, last + 1).map((row, k) => [marked.has(first + k) ? value : keep(row[index])]);
-      sheet.getRange(first + 1, status + 1, last - first + 1, 1).setValues(column(status, DIGESTED_STATUS));
-      sheet.getRange(first + 1, sentAt + 1, last - first + 1, 1).setValues(column(sentAt, now));
+      for (const i of rows) {
+        const row = values[i] as unknown[];
+        row[COLUMN_INDEX.status] = DIGESTED_STATUS;
+        row[COLUMN_INDEX.sentAt] = now;
+      }
+      writeBack(queue, rows, false);
       settleDigested(ss.getId(), seqs);
     },
   };

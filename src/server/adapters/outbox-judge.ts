@@ -16,7 +16,7 @@ import {
 import { DIGESTED_STATUS, HELD_STATUS } from './mailer';
 import { outboxVerifier, type OutboxVerifier } from './outbox-auth';
 import type { StoredLedger } from './outbox-numbers';
-import type { OutboxColumn } from './outbox';
+import type { OutboxColumn } from './outbox-tabs';
 
 const SHOWN: Record<string, ShownStatus> = {
   queued: 'queued',

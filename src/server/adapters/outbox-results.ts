@@ -5,7 +5,7 @@
 import { asText } from '../../core/headers';
 import { asCellText } from '../../core/sanitize';
 import { isValidDate } from '../../core/time';
-import type { OutboxColumn } from './outbox';
+import type { OutboxColumn } from './outbox-tabs';
 import type { Sheet } from './apps-script-types';
 
 /** The columns a drain writes back, in this order. */

@@ -4,38 +4,21 @@
  * in the hourly job), so every batch asks for the remaining quota once and sends only what fits; the
  * rest waits in the Outbox sheet (mailer.ts layout) for a later run, oldest first.
  */
-import { asText, mapHeaders, normalizeHeader } from '../../core/headers';
-import { SHEET_NAMES } from '../../core/model';
+import { asText, normalizeHeader } from '../../core/headers';
 import { isValidDate } from '../../core/time';
 import { drainRank } from '../../core/mail-forecast';
 import { settle, seqText, type Seq } from '../../core/outbox-ledger';
-import { REFUSED_MESSAGE, addMissingHeaders } from './outbox-auth';
+import { REFUSED_MESSAGE } from './outbox-auth';
 import { judgeOutbox, settledRow } from './outbox-judge';
 import { readOutboxLedger, writeOutboxLedger } from './outbox-numbers';
-import { DIGESTED_STATUS, HELD_STATUS, OUTBOX_HEADERS } from './mailer';
+import { DIGESTED_STATUS, HELD_STATUS } from './mailer';
 import { isQuotaError } from './outbox-deliver';
 import { deleteOutboxRows, trimmableRows } from './outbox-trim';
 import { mailSender } from './sender';
 import { drainAllowance, hourOfDay } from './outbox-allowance';
-import { writeResults } from './outbox-results';
+import { COLUMN_INDEX, queueOf, readOutboxTabs, writeBack, type RowOrigin } from './outbox-queue';
+import type { OutboxColumn } from './outbox-tabs';
 import type { Spreadsheet } from './apps-script-types';
-
-export const COLUMNS = {
-  queuedAt: OUTBOX_HEADERS[0],
-  to: OUTBOX_HEADERS[1],
-  subject: OUTBOX_HEADERS[2],
-  body: OUTBOX_HEADERS[3],
-  htmlBody: OUTBOX_HEADERS[4],
-  recordId: OUTBOX_HEADERS[5],
-  status: OUTBOX_HEADERS[6],
-  sentAt: OUTBOX_HEADERS[7],
-  attempts: OUTBOX_HEADERS[8],
-  lastError: OUTBOX_HEADERS[9],
-  mac: OUTBOX_HEADERS[10],
-  kind: OUTBOX_HEADERS[11],
-  seq: OUTBOX_HEADERS[12],
-} as const;
-export type OutboxColumn = keyof typeof COLUMNS;
 
 export { REFUSED_MESSAGE };
 export { deliverAll, type Delivery } from './outbox-deliver';
@@ -52,6 +35,8 @@ export const OUTBOX_STATUS = {
 export const MAX_SEND_ATTEMPTS = 5;
 
 export interface FailedMessage {
+  /** The tab (Outbox or Hourly Outbox) and the row the message is on. */
+  tab: string;
   row: number;
   recordId: string;
   subject: string;
@@ -136,34 +121,30 @@ export function drainOutbox(
   options: { deadlineMs?: number; maxSends?: number } = {},
 ): DrainResult {
   const result = emptyDrainResult();
-  const sheet = ss.getSheetByName(SHEET_NAMES.outbox);
   lastDrainWaiting = 0;
-  if (!sheet) return result;
-  const values = sheet.getDataRange().getValues();
-  addMissingHeaders(sheet, values, [COLUMNS.mac, COLUMNS.kind, COLUMNS.seq]);
-  const layout = mapHeaders(values[0] ?? [], COLUMNS);
-  if (layout.missing.length > 0) {
-    throw new Error(
-      `The Outbox sheet has no ${layout.missing.map((k) => `"${COLUMNS[k]}"`).join(', ')} column: queued emails cannot be sent. ` +
-        'Run Set up work orders to restore the header.',
-    );
-  }
-  const at = (row: unknown[], column: OutboxColumn): unknown => row[layout.indexOf[column]];
-  const set = (row: unknown[], column: OutboxColumn, value: unknown): void => {
-    row[layout.indexOf[column]] = value;
-  };
+  lastDrainHeld = [];
+  const tabs = readOutboxTabs(ss, true);
+  if (tabs.length === 0) return result;
   // The owner's ledger (one read): a row's Status counts only as far as it agrees (core/outbox-ledger.ts).
   const stored = readOutboxLedger(ss.getId());
-  // Sent and digested rows past their keeping time go first, so the sheet (and this read) stays the
-  // size of a week's mail; every index below is of the sheet as it is after. A row whose number is not
-  // settled stays, whatever its Status says: it may still be owed.
-  const trimmable = values.map((row) => ({
-    status: settledRow(stored.ledger, at(row, 'seq')) ? normalizeHeader(at(row, 'status')) : 'owed',
-    doneAt: isValidDate(at(row, 'sentAt')) ? at(row, 'sentAt') : at(row, 'queuedAt'),
-    blank: row.every((v) => v === '' || v === null),
-  }));
-  result.trimmed = deleteOutboxRows(sheet, values, trimmableRows(trimmable, now.getTime()));
-  lastDrainHeld = [];
+  // Sent and digested rows past their keeping time go first, so each tab (and this read) stays the
+  // size of a week's mail; every index below is of the tabs as they are after. A row whose number is
+  // not settled stays, whatever its Status says: it may still be owed.
+  for (const tab of tabs) {
+    const cell = (row: unknown[], column: OutboxColumn): unknown => row[tab.indexOf[column]];
+    const trimmable = tab.values.map((row) => ({
+      status: settledRow(stored.ledger, cell(row, 'seq')) ? normalizeHeader(cell(row, 'status')) : 'owed',
+      doneAt: isValidDate(cell(row, 'sentAt')) ? cell(row, 'sentAt') : cell(row, 'queuedAt'),
+      blank: row.every((v) => v === '' || v === null),
+    }));
+    result.trimmed += deleteOutboxRows(tab.sheet, tab.values, trimmableRows(trimmable, now.getTime()));
+  }
+  const queue = queueOf(tabs);
+  const values = queue.values;
+  const at = (row: unknown[], column: OutboxColumn): unknown => row[COLUMN_INDEX[column]];
+  const set = (row: unknown[], column: OutboxColumn, value: unknown): void => {
+    row[COLUMN_INDEX[column]] = value;
+  };
   for (let i = 1; i < values.length; i++) {
     const row = values[i] ?? [];
     if (!KEPT_FOR_DIGESTS.has(normalizeHeader(at(row, 'status')))) continue;
@@ -174,7 +155,7 @@ export function drainOutbox(
         recipients: splitRecipients(asText(at(row, 'to'))).length,
       });
   }
-  const judged = judgeOutbox(ss.getId(), stored, values, layout.indexOf);
+  const judged = judgeOutbox(ss.getId(), stored, values, COLUMN_INDEX);
   const { plan, seqAt } = judged;
   const ledger = plan.ledger;
   const touched = [...judged.touched];
@@ -240,8 +221,10 @@ export function drainOutbox(
       if (attempts >= MAX_SEND_ATTEMPTS || to.length === 0) {
         set(row, 'status', OUTBOX_STATUS.failed);
         settle(ledger, seqAt.get(i) as Seq, 'failed');
+        const origin = queue.origin[i] as RowOrigin;
         result.failed.push({
-          row: i + 1,
+          tab: origin.tab.sheet.getName(),
+          row: origin.index + 1,
           recordId: asText(at(row, 'recordId')),
           subject: asText(at(row, 'subject')),
           error: messageOf(error),
@@ -259,7 +242,7 @@ export function drainOutbox(
   // The ledger first (one write, none when unchanged): were the sheet's write to fail after it, the
   // next drain puts the statuses back from it rather than sending anything twice.
   writeOutboxLedger(ss.getId(), ledger, stored.text);
-  writeResults(sheet, values, touched, layout.indexOf, judged.numbered);
+  writeBack(queue, touched, judged.numbered);
   return result;
 }
 

@@ -3,7 +3,6 @@
  * notices that need none, oldest first within each: an emergency alert queued behind a day's backlog of
  * reminders is the first message the next day's drain sends. Every row records its kind.
  */
-import { SHEET_NAMES } from '../../../src/core/model';
 import { drainRank } from '../../../src/core/mail-forecast';
 import {
   SUPERVISOR,
@@ -17,7 +16,7 @@ import {
   DAY,
   assign,
   now,
-  rowsOf,
+  outboxRows,
   runHourly,
   setSetting,
   startAtLocalHour,
@@ -49,7 +48,8 @@ beforeAll(async () => {
 afterAll(() => wb.close());
 
 test('the queued rows carry their kind, the emergency alert queued last', () => {
-  const queued = rowsOf(wb, SHEET_NAMES.outbox).filter((r) => r.Status === 'Queued');
+  // The reminders wait in the Hourly Outbox, the alert (queued by the form submission) in the Outbox.
+  const queued = outboxRows(wb).filter((r) => r.Status === 'Queued');
   expect(queued.map((r) => r.Kind)).toEqual(['overdueReminder', 'overdueReminder', 'emergency']);
   expect(queued.at(-1)!['Record ID']).toBe(emergencyId);
   expect(String(queued.at(-1)!.To)).toContain(SUPERVISOR);
@@ -62,7 +62,7 @@ test('the next day the emergency alert is sent first, then the reminders in thei
   const sent = wb.rt.world.mail.sent.slice(before).filter((m) => /overdue|emergency/i.test(m.subject));
   expect(sent.length).toBeGreaterThan(0);
   expect(sent[0]!.subject).toContain(emergencyId);
-  const outbox = rowsOf(wb, SHEET_NAMES.outbox);
+  const outbox = outboxRows(wb);
   const emergencyRow = outbox.find((r) => r.Kind === 'emergency')!;
   expect(emergencyRow.Status).toBe('Sent');
   // Whatever the day's allowance left queued (the day's new escalations included) is never the emergency.

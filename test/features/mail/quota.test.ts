@@ -7,6 +7,7 @@
 import type { ExecutionRecord } from '../../../runtime';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { legacyOutboxMac } from '../../../src/core/outbox-mac';
+import { OUTBOX_HEADERS } from '../../../src/server/adapters/outbox-tabs';
 import { auditKey } from '../../support/audit';
 import { ADMIN, REQUESTOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import {
@@ -46,12 +47,12 @@ describe('quota 3, five overdue reminders due', () => {
   });
   afterAll(() => wb.close());
 
-  test('the first run sends 3 and queues 2 in the Outbox', async () => {
+  test('the first run sends 3 and queues 2 in its Hourly Outbox', async () => {
     const [run] = await runHourly(wb);
     expectOk(run!);
     expect(run!.value).toMatchObject({ reminders: { overdueReminder: 5 }, mail: { sent: 3, queued: 2 } });
     expect(mailTo(wb, TECH)).toHaveLength(3);
-    const outbox = rowsOf(wb, SHEET_NAMES.outbox);
+    const outbox = rowsOf(wb, SHEET_NAMES.hourlyOutbox);
     expect(outbox).toHaveLength(2);
     expect(outbox.map((r) => r.Status)).toEqual(['Queued', 'Queued']);
     for (const r of outbox) expect(String(r.Subject)).toMatch(SUBJECT);
@@ -61,7 +62,7 @@ describe('quota 3, five overdue reminders due', () => {
     const [run] = await runHourly(wb);
     expectOk(run!);
     expect(mailTo(wb, TECH)).toHaveLength(3);
-    expect(rowsOf(wb, SHEET_NAMES.outbox).map((r) => r.Status)).toEqual(['Queued', 'Queued']);
+    expect(rowsOf(wb, SHEET_NAMES.hourlyOutbox).map((r) => r.Status)).toEqual(['Queued', 'Queued']);
     expect(run!.value).toMatchObject({
       reminders: { overdueReminder: 0 },
       outbox: { sent: 0, stillQueued: 2, stoppedBy: 'quota' },
@@ -76,7 +77,7 @@ describe('quota 3, five overdue reminders due', () => {
     // Five different work orders, each reminded once.
     expect(new Set(received.map((m) => m.subject.slice(0, 16))).size).toBe(5);
     for (const m of received) expect(m.subject).toMatch(SUBJECT);
-    const outbox = rowsOf(wb, SHEET_NAMES.outbox);
+    const outbox = rowsOf(wb, SHEET_NAMES.hourlyOutbox);
     expect(outbox.map((r) => r.Status)).toEqual(['Sent', 'Sent']);
     for (const r of outbox) expect(r['Sent At']).toBeInstanceOf(Date);
     // Oldest first: the queued rows went out in their queue order.
@@ -194,11 +195,13 @@ test('a message that keeps failing is retried, then marked Failed and reported, 
   }
 });
 
-test("queueing past the Outbox sheet's last row grows it: the queued mail is not lost", async () => {
+test("queueing past the Hourly Outbox sheet's last row grows it: the queued mail is not lost", async () => {
   const wb = await setUpWorkbook({ mailDailyQuota: 0, startAt: MID_MORNING });
   try {
     setSetting(wb, 'notifyRequestor', false);
-    const outbox = wb.sheet(SHEET_NAMES.outbox);
+    // The tab the hourly job queues in, as an earlier run made it (its header and 1,000 rows).
+    wb.model.insertSheetModel(SHEET_NAMES.hourlyOutbox).writeValues(1, 1, [[...OUTBOX_HEADERS]]);
+    const outbox = wb.sheet(SHEET_NAMES.hourlyOutbox);
     // 998 old rows (sent long ago): the sheet's 1,000 rows are all but full.
     const old = now(wb);
     outbox.writeValues(
@@ -222,7 +225,7 @@ test("queueing past the Outbox sheet's last row grows it: the queued mail is not
     ids.forEach((id, i) => assign(wb, id, i + 1, TECH, new Date(now(wb).getTime() - HOUR)));
     const [run] = await runHourly(wb);
     expectOk(run!);
-    const queued = rowsOf(wb, SHEET_NAMES.outbox).filter((r) => r.Status === 'Queued');
+    const queued = rowsOf(wb, SHEET_NAMES.hourlyOutbox).filter((r) => r.Status === 'Queued');
     expect(queued).toHaveLength(5);
     for (const r of queued) expect(String(r.Subject)).toMatch(SUBJECT);
   } finally {

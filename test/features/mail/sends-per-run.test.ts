@@ -1,7 +1,7 @@
 /**
  * One hourly run sends at most MAX_SENDS_PER_RUN emails, however little time each send takes: on
  * Google each takes about a second, and the 6-minute limit must hold even where the run's wall-clock
- * deadlines cannot see that. With more reminders due, the rest waits in the Outbox, in order, and the
+ * deadlines cannot see that. With more reminders due, the rest waits in the Hourly Outbox, in order, and the
  * next run's drain sends it first; nothing is dropped or sent twice.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
@@ -29,7 +29,7 @@ describe(`${DUE} overdue reminders due on a Workspace account (quota 1,500)`, ()
       mail: { sent: MAX_SENDS_PER_RUN, queued: 7 },
     });
     expect(mailTo(wb, TECH)).toHaveLength(MAX_SENDS_PER_RUN);
-    expect(rowsOf(wb, SHEET_NAMES.outbox).map((r) => r.Status)).toEqual(Array(7).fill('Queued'));
+    expect(rowsOf(wb, SHEET_NAMES.hourlyOutbox).map((r) => r.Status)).toEqual(Array(7).fill('Queued'));
   });
 
   test('the next run drains the 7, each once, and sends nothing again', async () => {
@@ -39,6 +39,6 @@ describe(`${DUE} overdue reminders due on a Workspace account (quota 1,500)`, ()
     const received = mailTo(wb, TECH);
     expect(received).toHaveLength(DUE);
     expect(new Set(received.map((m) => m.subject)).size).toBe(DUE);
-    expect(rowsOf(wb, SHEET_NAMES.outbox).map((r) => r.Status)).toEqual(Array(7).fill('Sent'));
+    expect(rowsOf(wb, SHEET_NAMES.hourlyOutbox).map((r) => r.Status)).toEqual(Array(7).fill('Sent'));
   });
 });

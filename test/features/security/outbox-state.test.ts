@@ -37,8 +37,8 @@ import {
 
 const OUTBOX = SHEET_NAMES.outbox;
 
-function column(wb: TestWorkbook, name: string): number {
-  return (wb.values(OUTBOX)[0] ?? []).map(String).indexOf(name) + 1;
+function column(wb: TestWorkbook, name: string, tab: string = OUTBOX): number {
+  return (wb.values(tab)[0] ?? []).map(String).indexOf(name) + 1;
 }
 
 /** The sheet row (1-based) of the acknowledgment about `id`. */
@@ -153,16 +153,17 @@ describe('the Outbox state a sidebar user can type', () => {
     setSetting(wb, 'escalateAfterOverdueHours', 1000);
     const ids = await submitMany(wb, 5, (i) => `Replace the bulb ${i + 1}`);
     ids.forEach((id, i) => assign(wb, id, i + 1, TECH, new Date(now(wb).getTime() + 30 * 60_000)));
-    // Five reminders, quota 3: two queued by the hourly job, numbered from the owner's ledger.
+    // Five reminders, quota 3: two queued by the hourly job in its own tab, numbered from the owner's ledger.
     await runHourly(wb);
-    const queued = rowsOf(wb, OUTBOX).filter((r) => r.Status === 'Queued');
+    const HOURLY = SHEET_NAMES.hourlyOutbox;
+    const queued = rowsOf(wb, HOURLY).filter((r) => r.Status === 'Queued');
     expect(queued.map((r) => String(r.Seq))).toEqual([
       expect.stringMatching(/^H\d+$/),
       expect.stringMatching(/^H\d+$/),
     ]);
     const seq = String(queued[0]!.Seq);
-    const row = wb.values(OUTBOX).findIndex((r) => String(r[column(wb, 'Seq') - 1]) === seq) + 1;
-    wb.sheet(OUTBOX).deleteRows(row, 1);
+    const row = wb.values(HOURLY).findIndex((r) => String(r[column(wb, 'Seq', HOURLY) - 1]) === seq) + 1;
+    wb.sheet(HOURLY).deleteRows(row, 1);
     const removed = () =>
       rowsOf(wb, SHEET_NAMES.errors).filter((e) =>
         String(e.Message).includes(`Queued email #${seq} was removed from the Outbox before it was sent`),

@@ -128,9 +128,11 @@ describe('Set up work orders', () => {
     expect(editors).not.toContain(MANAGER);
   });
 
-  test('creates the intake form: email collected, one question per field, responses into this spreadsheet', () => {
+  test('creates the intake form: verified email collected, one question per field, responses into this spreadsheet', () => {
     const form = wb.rt.world.forms.describe(wb.formId);
     expect(form.collectEmail).toBe(true);
+    // Verified (the signed-in respondent's address), not typed: nobody files a request in another's name.
+    expect(wb.rt.world.forms.require(wb.formId).verifiedEmail).toBe(true);
     expect(form.items.map((i) => i.title)).toEqual(FORM_QUESTIONS.map((q) => q.title));
     const location = form.items.find((i) => i.title === 'Location');
     expect(location?.choices).toContain('Main Building');
@@ -171,6 +173,20 @@ describe('Set up work orders', () => {
 });
 
 describe('repair', () => {
+  test('an intake form switched to typed email addresses collects verified ones again', async () => {
+    const wb = await setUpWorkbook();
+    try {
+      const form = wb.rt.world.forms.require(wb.formId);
+      form.verifiedEmail = false; // the Forms editor's "Responder input"
+      form.collectEmail = true;
+      const record = expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
+      expect(record.value).toMatch(/the form collects verified email addresses again/);
+      expect(form.verifiedEmail).toBe(true);
+    } finally {
+      await wb.close();
+    }
+  });
+
   test('a change log in another layout is left untouched, with a warning saying how to start a new one', async () => {
     const wb = await setUpWorkbook();
     try {

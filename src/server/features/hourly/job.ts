@@ -11,10 +11,11 @@
  */
 import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
 import { installationOwnerFromSheet } from '../setup/installation';
-import { reapplyAfterUnseenStaffChange } from '../setup/protections';
+import { protectNewTab, reapplyAfterUnseenStaffChange } from '../setup/protections';
 import { drainOutbox, emptyDrainResult, hasBacklog, type DrainResult } from '../../adapters/outbox';
 import { reportDrain } from './outbox-reports';
 import { MAX_SENDS_PER_RUN } from '../../adapters/outbox-allowance';
+import { whenHourlyOutboxMade } from '../../adapters/outbox-tabs';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { AlreadyReportedError } from '../errors/reporting';
 import { reportProblem } from '../errors/report';
@@ -88,6 +89,7 @@ export function runHourlyJob(ss: Spreadsheet, source: string, now: Date = new Da
   try {
     runSteps(ss, source, now, report);
   } finally {
+    whenHourlyOutboxMade(null);
     releaseLease(report.spreadsheetId);
   }
   if (report.problems.length > 0) {
@@ -151,6 +153,15 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   }));
   if (loaded) {
     const { reference, register } = loaded;
+    // The Hourly Outbox appears the first time this job queues mail: protected as it is made (a
+    // failure is only logged: the mail is queued either way, and setup protects the tab later).
+    whenHourlyOutboxMade((sheet) => {
+      try {
+        protectNewTab(sheet, 'hourlyOutbox', reference.staff, installationOwnerFromSheet(ss));
+      } catch (error) {
+        console.warn(`The new ${sheet.getName()} tab could not be protected: ${String(error)}`);
+      }
+    });
     step('reconciliation', () => {
       const result: ReconcileResult = reconcileResponses(
         ss,

@@ -57,7 +57,7 @@ export function reportDrain(ss: Spreadsheet, source: string, drained: DrainResul
       ss,
       {
         source,
-        message: `Outbox row ${f.row} ("${f.subject}") could not be sent: ${f.error}. Fix the address and set its Status back to Queued to retry.`,
+        message: `${f.tab} row ${f.row} ("${f.subject}") could not be sent: ${f.error}. Fix the address and set its Status back to Queued to retry.`,
       },
       now,
     );

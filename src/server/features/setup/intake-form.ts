@@ -2,7 +2,12 @@ import { ASSET_QUESTION, formQuestions } from '../../../core/intake';
 import type { Settings } from '../../../core/settings';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import type { SetupReport } from './report';
-import { createForm, sendResponsesTo } from '../../adapters/forms';
+import {
+  collectVerifiedEmails,
+  collectsVerifiedEmails,
+  createForm,
+  sendResponsesTo,
+} from '../../adapters/forms';
 import { addQuestion, itemsByTitle, openRecordedForm, repairQuestions } from './form-questions';
 import { hasLinkedTab, newResponsesSheet, trimEmptyColumns } from './responses-tab';
 import type { Spreadsheet, Form } from '../../adapters/apps-script-types';
@@ -47,10 +52,13 @@ export function ensureIntakeForm(
       .setDescription(
         'Ask for maintenance or repair work. You will get an email when your request is received and at each step.',
       )
-      .setCollectEmail(true)
       .setConfirmationMessage(
         'Thank you: your request was received. You will get an email with its reference.',
       );
+    // Verified: Google records the signed-in respondent's address. A typed one (setCollectEmail(true),
+    // "responder input") would let anyone file requests in someone else's name and send the
+    // acknowledgments and every later notice to whatever address they typed.
+    collectVerifiedEmails(form);
     for (const q of questions) addQuestion(form, q);
     sendResponsesTo(form, ss.getId());
     const responses = newResponsesSheet(ss);
@@ -73,9 +81,9 @@ export function ensureIntakeForm(
     form.deleteItem(assetItem);
     report.repaired.push(`the form's "${ASSET_QUESTION.title}" question was removed (no active assets)`);
   }
-  if (!form.collectsEmail()) {
-    form.setCollectEmail(true);
-    report.repaired.push("the form collects respondents' email again");
+  if (!collectsVerifiedEmails(form)) {
+    collectVerifiedEmails(form);
+    report.repaired.push('the form collects verified email addresses again');
   }
   if (form.getTitle().trim() === '') {
     form.setTitle(`Work order request — ${settings.organizationName}`);

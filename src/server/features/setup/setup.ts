@@ -20,7 +20,7 @@ import { trimNewRegisterRows } from '../../adapters/tab-sizing';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { currentUserEmail } from '../../adapters/session';
 import { readReferenceData, rememberReferenceData } from '../../adapters/reference-data';
-import { OUTBOX_HEADERS } from '../../adapters/mailer';
+import { OUTBOX_HEADERS } from '../../adapters/outbox-tabs';
 import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureAuditSecret } from './audit-secret';
 import { ensureSheet } from './sheets';
