@@ -7,7 +7,6 @@
 import type { ExecutionRecord } from '../../../runtime';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { legacyOutboxMac } from '../../../src/core/outbox-mac';
-import { OUTBOX_HEADERS } from '../../../src/server/adapters/outbox-tabs';
 import { auditKey } from '../../support/audit';
 import { ADMIN, REQUESTOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import {
@@ -199,8 +198,7 @@ test("queueing past the Hourly Outbox sheet's last row grows it: the queued mail
   const wb = await setUpWorkbook({ mailDailyQuota: 0, startAt: MID_MORNING });
   try {
     setSetting(wb, 'notifyRequestor', false);
-    // The tab the hourly job queues in, as an earlier run made it (its header and 1,000 rows).
-    wb.model.insertSheetModel(SHEET_NAMES.hourlyOutbox).writeValues(1, 1, [[...OUTBOX_HEADERS]]);
+    // The tab the hourly job queues in, as setup made it (its header and 1,000 rows).
     const outbox = wb.sheet(SHEET_NAMES.hourlyOutbox);
     // 998 old rows (sent long ago): the sheet's 1,000 rows are all but full.
     const old = now(wb);

@@ -68,6 +68,7 @@ describe('who can type where, as the permission table says', () => {
     ['procedure', SHEET_NAMES.procedure, 3, 1],
     ['changeLog', SHEET_NAMES.changeLog, 2, 5],
     ['outbox', SHEET_NAMES.outbox, 1, 1],
+    ['hourlyOutbox', SHEET_NAMES.hourlyOutbox, 1, 1],
     ['errors', SHEET_NAMES.errors, 1, 1],
     ['formResponses', 'Form Responses 1', 1, 1],
     ['registerSystemColumns', REGISTER, 2, 1],

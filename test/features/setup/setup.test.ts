@@ -80,6 +80,7 @@ describe('Set up work orders', () => {
       SHEET_NAMES.staff,
       SHEET_NAMES.procedure,
       SHEET_NAMES.outbox,
+      SHEET_NAMES.hourlyOutbox,
       'Form Responses 1',
     ]) {
       expect(names).toContain(name);

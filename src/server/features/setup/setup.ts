@@ -161,6 +161,10 @@ function setUpSteps(
   // The Timestamp column's display format: no writer reads formats, so no lock.
   presentChangeLog(changeLog?.sheet ?? null);
   locked(() => ensureSheet(ss, SHEET_NAMES.outbox, OUTBOX_HEADERS, report));
+  // The hourly job's own queue (adapters/outbox-tabs.ts), made here so that it is protected from the
+  // start (below): a tab of that name typed in before the job first queues mail would otherwise be
+  // someone else's. A workbook set up before it existed gets it from the job, protected as it is made.
+  locked(() => ensureSheet(ss, SHEET_NAMES.hourlyOutbox, OUTBOX_HEADERS, report));
   locked(() => ensureSheet(ss, SHEET_NAMES.errors, ERRORS_HEADERS, report));
   // The Procedure tab is the organization's own document: created once, never rewritten by setup.
   locked(() =>

@@ -45,6 +45,9 @@ export const SIZED_TABS: ReadonlyArray<{ name: string; trimRows: boolean }> = [
   { name: TIME_SHEET, trimRows: true },
   { name: PARTS_SHEET, trimRows: true },
   { name: KPI_HISTORY_SHEET, trimRows: false },
+  // Its writer, the hourly job, appends without the document lock setup holds: rows cut below its last
+  // row could be the very rows it is writing.
+  { name: SHEET_NAMES.hourlyOutbox, trimRows: false },
 ];
 
 /**
