@@ -7,78 +7,16 @@
  *   WO_BENCH_SIZES=1000,10000 npx tsx bench/operations-ops.ts
  */
 import path from 'node:path';
-import { SHEET_NAMES } from '../src/core/model';
-import { FORM_QUESTIONS } from '../src/core/intake';
 import { fromLocalParts, localParts } from '../src/core/time';
-import { OUTBOX_HEADERS, OUTBOX_TAB_NAMES } from '../src/server/adapters/outbox-tabs';
-import { chunkedValues, readChunked } from '../src/server/adapters/chunked-property';
-import { parseLedger, parseSeq, serializeLedger, settle } from '../src/core/outbox-ledger';
 import type { ExecutionRecord } from '../runtime';
-import { costModelFromEnv, type CallCounts } from './cost-model';
-import { rowFromMeasurement } from './results';
-import type { BenchWorld, Measurement } from './types';
+import type { BenchWorld } from './types';
 import { benchHistory, createOurWorld, scriptTimeZone } from './world';
-import { table } from './print';
 import { VERIFY_RUN_SCENARIO } from './budgets';
+import { figures, print, type OpsFigures } from './ops-figures';
+import { forgetQueuedMail, missedResponses, queuedEmails } from './ops-world';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** One row of figures, in the shape bench/external.ts reads. */
-export interface OpsFigures {
-  size: number;
-  scenario: string;
-  ok: boolean;
-  error?: string;
-  note?: string;
-  executions: number;
-  reads: number;
-  writes: number;
-  spreadsheetCalls: number;
-  otherCalls: number;
-  cellsRead: number;
-  cellsWritten: number;
-  emails: number;
-  /** Local JavaScript time in the runtime (wall time minus host service time), ms. */
-  scriptMs: number;
-  localMs: number;
-  estimatedMs: number;
-  /** Everything the estimate priced (bench/pricing.ts). */
-  counts: CallCounts;
-  lockHoldMs: number;
-  triggerMs: number;
-  propertyCalls: number;
-  recipients: number;
-}
-
-function figures(size: number, scenario: string, records: ExecutionRecord[], note?: string): OpsFigures {
-  const row = rowFromMeasurement(
-    size,
-    'bench/operations-ops.ts',
-    { operation: scenario, records, note } satisfies Measurement,
-    costModelFromEnv(),
-  );
-  return {
-    size,
-    scenario,
-    ok: row.ok,
-    error: row.error,
-    note,
-    executions: row.counts.executions,
-    reads: row.counts.reads,
-    writes: row.counts.writes,
-    spreadsheetCalls: row.spreadsheetCalls,
-    otherCalls: row.counts.otherCalls,
-    cellsRead: row.counts.cellsRead,
-    cellsWritten: row.counts.cellsWritten,
-    emails: row.counts.emails,
-    scriptMs: Math.round(row.scriptMs),
-    localMs: Math.round(row.counts.localMs),
-    estimatedMs: Math.round(row.estimatedMs),
-    counts: row.counts,
-    ...row.extra,
-  };
-}
 
 /**
  * A fresh world of `size` orders from the process's shared history (bench/world.ts benchHistory): the
@@ -89,88 +27,6 @@ async function worldOf(size: number): Promise<BenchWorld> {
 }
 
 const hourly = (world: BenchWorld) => world.rt.runTimeDrivenTriggers({ all: true });
-
-/** Responses Google recorded while no trigger ran: what reconciliation is for. */
-function missedResponses(world: BenchWorld, count: number): void {
-  const answers = Object.fromEntries(
-    FORM_QUESTIONS.map((q) => [
-      q.title,
-      q.key === 'location' ? 'Main Building' : q.key === 'urgency' ? 'Routine' : `Missed ${q.key}`,
-    ]),
-  );
-  for (let i = 0; i < count; i++) {
-    world.rt.world.forms.submit(world.formId, {
-      respondentEmail: `missed${i}@bench.example`,
-      answers: { ...answers, 'Description of the work needed': `Missed request ${i}` },
-    });
-  }
-}
-
-/** Messages queued in the Outbox (as the mailer writes them when the quota ran out). */
-function queuedEmails(world: BenchWorld, count: number): void {
-  const outbox = world.rt.world.spreadsheets.require(world.ssId).requireSheet(SHEET_NAMES.outbox);
-  const at = world.rt.world.clock.now();
-  const rows = Array.from({ length: count }, (_, i) => {
-    const row: (string | number | Date)[] = [
-      at,
-      `queued${i}@bench.example`,
-      `[REQ-${String(i + 1).padStart(6, '0')}] Request received`,
-      'Hello',
-      '<p>Hello</p>',
-      `REQ-${i + 1}`,
-      'Queued',
-      '',
-      0,
-      '',
-    ];
-    return row.slice(0, OUTBOX_HEADERS.length);
-  });
-  outbox.writeValues(outbox.lastRow() + 1, 1, rows);
-}
-
-/**
- * The steady state after a first run's backlog: removes the Outbox rows still Queued, as the drains of
- * the next runs would send them (at most MAX_SENDS_PER_RUN a run, about 19 runs at 100k: not re-run
- * here, for the bench's time), and settles their numbers in the owner's ledger as those drains would
- * (else the routine run would find them missing and report them). Without it the "routine" run would be
- * one of those catch-up runs, and the daily quotas would count 24 of them a day.
- */
-function forgetQueuedMail(world: BenchWorld): number {
-  const spreadsheet = world.rt.world.spreadsheets.require(world.ssId);
-  const status = OUTBOX_HEADERS.indexOf('Status');
-  let gone = 0;
-  // The hourly job queues in the Hourly Outbox, the document's executions in the Outbox.
-  for (const name of OUTBOX_TAB_NAMES) {
-    const outbox = spreadsheet.sheetNamed(name);
-    const last = outbox?.lastRow() ?? 0;
-    if (!outbox || last < 2) continue;
-    const rows = outbox.readValues(2, 1, last - 1, outbox.lastColumn());
-    const kept = rows.filter((r) => r[status] !== 'Queued');
-    if (kept.length === rows.length) continue;
-    settleInLedger(
-      world,
-      rows.filter((r) => r[status] === 'Queued').map((r) => String(r[OUTBOX_HEADERS.indexOf('Seq')] ?? '')),
-    );
-    outbox.deleteRows(2 + kept.length, rows.length - kept.length);
-    if (kept.length > 0) outbox.writeValues(2, 1, kept);
-    gone += rows.length - kept.length;
-  }
-  return gone;
-}
-
-/** The owner's Outbox ledger with these numbers settled, as the drains that sent them would leave it. */
-function settleInLedger(world: BenchWorld, seqs: readonly string[]): void {
-  const store = world.rt.world.properties.user(world.users.admin);
-  const key = `wo.${world.ssId}.outboxLedger`;
-  const read = readChunked((k) => store.get(k), key);
-  const ledger = read.kind === 'ok' ? parseLedger(read.text) : null;
-  if (!ledger) return;
-  for (const text of seqs) {
-    const seq = parseSeq(text);
-    if (seq) settle(ledger, seq, 'done');
-  }
-  store.setAll(chunkedValues(key, serializeLedger(ledger)));
-}
 
 /**
  * The hourly job: its first run on an installed register two weeks after its history ends (no reminder
@@ -291,38 +147,6 @@ async function verifyRuns(size: number, run: () => Promise<ExecutionRecord>): Pr
       `${runs.length} run(s) of ${perRun} s; ${rows.toLocaleString('en-US')} log rows`,
     ),
   ];
-}
-
-function print(rows: readonly OpsFigures[]): void {
-  const headers = [
-    'size',
-    'scenario',
-    'ok',
-    'reads',
-    'writes',
-    'other',
-    'cells read',
-    'cells written',
-    'emails',
-    'script ms',
-    'est. s',
-    'note',
-  ];
-  const lines = rows.map((r) => [
-    r.size.toLocaleString('en-US'),
-    r.scenario,
-    r.ok ? 'ok' : `FAIL ${r.error ?? ''}`,
-    String(r.reads),
-    String(r.writes),
-    String(r.otherCalls),
-    r.cellsRead.toLocaleString('en-US'),
-    r.cellsWritten.toLocaleString('en-US'),
-    String(r.emails),
-    r.scriptMs.toLocaleString('en-US'),
-    (r.estimatedMs / 1000).toFixed(2),
-    r.note ?? '',
-  ]);
-  console.log(table(headers, lines, (i) => i !== 1 && i !== 2 && i !== 11));
 }
 
 async function main(): Promise<void> {

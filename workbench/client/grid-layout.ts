@@ -1,6 +1,7 @@
 /**
  * Where things are in a drawn tab: column widths and left edges, how many rows and columns to draw
- * (room for charts included), which dropdown covers a cell, and which texts run on over empty cells.
+ * (room for charts included), which window of rows to fetch as the grid scrolls, which dropdown covers
+ * a cell, and which texts run on over empty cells.
  * All of it follows from the view the server sent, so it is plain functions of that view.
  */
 import type { SheetView } from './api';
@@ -43,6 +44,23 @@ export function extent(view: SheetView): { rows: number; columns: number } {
     rows: Math.min(rows, view.maxRows),
     columns: Math.min(columns, Math.max(view.maxColumns, view.lastColumn)),
   };
+}
+
+/** Rows left in view past the drawn window before the next window is fetched. */
+const MARGIN_ROWS = 20;
+
+/**
+ * The first row of the window to fetch once the grid has scrolled to `scrollTop` (showing
+ * `clientHeight` pixels of rows), or null while the drawn window still covers the view with margin.
+ */
+export function windowToFetch(view: SheetView, scrollTop: number, clientHeight: number): number | null {
+  const { rows: totalRows } = extent(view);
+  const first = view.frozenRows + 1 + Math.floor(scrollTop / ROW_HEIGHT);
+  const last = first + Math.ceil(clientHeight / ROW_HEIGHT);
+  const loadedEnd = view.firstRow + WINDOW_ROWS - 1;
+  const needsEarlier = first < view.firstRow + MARGIN_ROWS && view.firstRow > view.frozenRows + 1;
+  const needsLater = last > loadedEnd - MARGIN_ROWS && loadedEnd < totalRows;
+  return needsEarlier || needsLater ? Math.max(1, first - 50) : null;
 }
 
 export function dropdownAt(

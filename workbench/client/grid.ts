@@ -4,18 +4,17 @@
  * may hold thousands); scrolling fetches the next window.
  *
  * Editing is what a person does: select a cell and type (or double-click, Enter, F2), pick from a
- * dropdown, Delete to clear, or paste a block. Every edit goes to the server, which applies Sheets'
- * own validation and protection and fires the edit trigger as the current user.
+ * dropdown, Delete to clear, or paste a block (what each key means: ./grid-keys.ts). Every edit goes
+ * to the server, which applies Sheets' own validation and protection and fires the edit trigger as
+ * the current user.
  */
 import { api, type SheetView } from './api';
 import { makeCellEditor, type CellEditor } from './cell-editor';
 import { clear, columnLetters, h } from './dom';
 import { drawCharts, drawTable } from './grid-draw';
 import { NotePopup } from './note-popup';
-import { ROW_HEIGHT, WINDOW_ROWS, dropdownAt, extent } from './grid-layout';
-
-/** Rows left in view past the drawn window before the next window is fetched. */
-const MARGIN_ROWS = 20;
+import { ROW_HEIGHT, WINDOW_ROWS, dropdownAt, windowToFetch } from './grid-layout';
+import { keyCommand, pastedCells } from './grid-keys';
 
 export interface GridHost {
   user(): string;
@@ -182,40 +181,25 @@ export class SheetGrid {
 
   private onKey(e: KeyboardEvent): void {
     if (this.editor || !this.selection || !this.view) return;
-    const { row, column } = this.selection;
-    const move = (dr: number, dc: number) => {
-      e.preventDefault();
-      const next = { row: Math.max(1, row + dr), column: Math.max(1, column + dc) };
+    const command = keyCommand(e);
+    if (!command) return;
+    e.preventDefault();
+    if (command.kind === 'move') {
+      const { row, column } = this.selection;
+      const next = { row: Math.max(1, row + command.rows), column: Math.max(1, column + command.columns) };
       this.select(next);
       this.cellElement(next)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    };
-    if (e.key === 'ArrowDown') move(1, 0);
-    else if (e.key === 'ArrowUp') move(-1, 0);
-    else if (e.key === 'ArrowRight' || e.key === 'Tab') move(0, 1);
-    else if (e.key === 'ArrowLeft') move(0, -1);
-    else if (e.key === 'Enter' || e.key === 'F2') {
-      e.preventDefault();
-      this.startEditing(this.selection);
-    } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      e.preventDefault();
-      void this.write(this.selection, [['']]);
-    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      e.preventDefault();
-      this.startEditing(this.selection, e.key);
-    }
+    } else if (command.kind === 'edit') this.startEditing(this.selection, command.typed);
+    else void this.write(this.selection, [['']]);
   }
 
   /** A pasted block (tab-separated, as Sheets copies) lands at the selected cell. */
   private onPaste(e: ClipboardEvent): void {
     if (this.editor || !this.selection) return;
-    const text = e.clipboardData?.getData('text/plain') ?? '';
-    if (text === '') return;
+    const cells = pastedCells(e.clipboardData?.getData('text/plain') ?? '');
+    if (!cells) return;
     e.preventDefault();
-    const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
-    void this.write(
-      this.selection,
-      lines.map((line) => line.split('\t')),
-    );
+    void this.write(this.selection, cells);
   }
 
   // ---- Editing ----
@@ -313,13 +297,8 @@ export class SheetGrid {
     this.scrollTimer = window.setTimeout(() => {
       const view = this.view;
       if (!view || this.editor) return;
-      const { rows: totalRows } = extent(view);
-      const first = view.frozenRows + 1 + Math.floor(this.element.scrollTop / ROW_HEIGHT);
-      const last = first + Math.ceil(this.element.clientHeight / ROW_HEIGHT);
-      const loadedEnd = view.firstRow + WINDOW_ROWS - 1;
-      const needsEarlier = first < view.firstRow + MARGIN_ROWS && view.firstRow > view.frozenRows + 1;
-      const needsLater = last > loadedEnd - MARGIN_ROWS && loadedEnd < totalRows;
-      if (needsEarlier || needsLater) void this.fetch(Math.max(1, first - 50));
+      const first = windowToFetch(view, this.element.scrollTop, this.element.clientHeight);
+      if (first !== null) void this.fetch(first);
     }, 60);
   }
 }

@@ -3,59 +3,14 @@
  * add-on queues carries a sequence number bound into its MAC with its kind, and the installation
  * owner's ledger of settled numbers decides. Typing Sent over a queued row does not stop the email,
  * typing Queued over a sent one does not send it again, pasted copies send once, a deleted queued row
- * is reported to the administrators once, and a changed Kind no longer verifies. An administrator's
- * retry of a Failed row still sends it, rows queued before rows were numbered are numbered and sent
- * once, and a normal day's mail goes exactly once.
+ * is reported to the administrators once, and a changed Kind no longer verifies. What must keep working
+ * (a normal day, an administrator's retry, rows from before the numbering, notices held for the digest)
+ * is in outbox-state-upkeep.test.ts.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
-import { legacyOutboxMac } from '../../../src/core/outbox-mac';
-import { GasError } from '../../../runtime/host/gas-object';
-import type { SentMail } from '../../../runtime/host/services/mail';
-import { auditKey } from '../../support/audit';
-import {
-  REQUESTOR,
-  SUPERVISOR,
-  TECH,
-  setUpWorkbook,
-  type TestWorkbook,
-  MID_MORNING,
-} from '../../support/workbook';
-import { emptyVolume } from '../../../src/core/mail-forecast';
-import { sidebarAct, submitOne } from '../../support/edits';
-import {
-  DAY,
-  HOUR,
-  advance,
-  assign,
-  now,
-  rowsOf,
-  runHourly,
-  setSetting,
-  startAtLocalHour,
-  submitMany,
-} from '../../support/ops';
-
-const OUTBOX = SHEET_NAMES.outbox;
-
-function column(wb: TestWorkbook, name: string, tab: string = OUTBOX): number {
-  return (wb.values(tab)[0] ?? []).map(String).indexOf(name) + 1;
-}
-
-/** The sheet row (1-based) of the acknowledgment about `id`. */
-function ackRow(wb: TestWorkbook, id: string, nth = 0): number {
-  const rows = wb.values(OUTBOX);
-  const at = column(wb, 'Record ID') - 1;
-  const found = rows.map((r, i) => (r[at] === id ? i + 1 : -1)).filter((i) => i > 0);
-  return found[nth] as number;
-}
-
-function type(wb: TestWorkbook, row: number, header: string, value: string): void {
-  wb.sheet(OUTBOX).writeValues(row, column(wb, header), [[value]]);
-}
-
-const acksAbout = (wb: TestWorkbook, id: string): number =>
-  wb.rt.world.mail.receivedBy(REQUESTOR).filter((m) => m.subject.includes(id)).length;
-const rowsAbout = (wb: TestWorkbook, id: string) => rowsOf(wb, OUTBOX).filter((r) => r['Record ID'] === id);
+import { TECH, setUpWorkbook, type TestWorkbook, MID_MORNING } from '../../support/workbook';
+import { assign, now, rowsOf, runHourly, setSetting, startAtLocalHour, submitMany } from '../../support/ops';
+import { OUTBOX, ackRow, acksAbout, column, openTheDay, rowsAbout, type } from './outbox-rows';
 
 /** Two requests whose acknowledgments are queued (no quota), and a first drain that starts the ledger. */
 async function queuedAcks(): Promise<{ wb: TestWorkbook; ids: string[] }> {
@@ -64,12 +19,6 @@ async function queuedAcks(): Promise<{ wb: TestWorkbook; ids: string[] }> {
   await runHourly(wb);
   for (const id of ids) expect(rowsAbout(wb, id).map((r) => r.Status)).toEqual(['Queued']);
   return { wb, ids };
-}
-
-async function openTheDay(wb: TestWorkbook): Promise<void> {
-  wb.rt.world.mail.dailyQuota = 100;
-  advance(wb, DAY);
-  await runHourly(wb, HOUR);
 }
 
 describe('the Outbox state a sidebar user can type', () => {
@@ -184,140 +133,5 @@ describe('the Outbox state a sidebar user can type', () => {
     expect(acksAbout(wb, first)).toBe(0);
     expect(acksAbout(wb, second)).toBe(1);
     expect(rowsAbout(wb, first)[0]!.Status).toBe('Refused');
-  });
-});
-
-describe('what must keep working', () => {
-  let wb: TestWorkbook;
-  afterEach(() => wb.close());
-
-  test('a normal day: every queued email is sent exactly once', async () => {
-    wb = await setUpWorkbook({ mailDailyQuota: 0, startAt: MID_MORNING });
-    const ids = await submitMany(wb, 3);
-    await openTheDay(wb);
-    await runHourly(wb);
-    await runHourly(wb);
-    for (const id of ids) expect(acksAbout(wb, id)).toBe(1);
-    expect(rowsOf(wb, OUTBOX).filter((r) => r.Status !== 'Sent')).toEqual([]);
-    expect(
-      rowsOf(wb, SHEET_NAMES.errors).filter((e) => /Outbox|Queued email/.test(String(e.Message))),
-    ).toEqual([]);
-  });
-
-  test("an administrator's retry of a Failed row sends it once", async () => {
-    wb = await setUpWorkbook({ startAt: MID_MORNING });
-    const mail = wb.rt.world.mail;
-    const deliver = mail.deliver.bind(mail);
-    let failing = true;
-    mail.deliver = (m: SentMail) => {
-      if (failing && m.to.some((t) => t.includes(REQUESTOR))) throw new GasError('Mail service unavailable');
-      deliver(m);
-    };
-    const [id] = (await submitMany(wb, 1)) as [string];
-    for (let i = 0; i < 5; i++) await runHourly(wb);
-    expect(rowsAbout(wb, id)[0]).toMatchObject({ Status: 'Failed', Attempts: 5 });
-    failing = false;
-    type(wb, ackRow(wb, id), 'Status', 'Queued');
-    await runHourly(wb);
-    expect(acksAbout(wb, id)).toBe(1);
-    expect(rowsAbout(wb, id)[0]!.Status).toBe('Sent');
-    await runHourly(wb);
-    expect(acksAbout(wb, id)).toBe(1);
-  });
-
-  test('rows queued before rows were numbered are numbered once and sent once; later unnumbered rows are refused', async () => {
-    wb = await setUpWorkbook({ startAt: MID_MORNING });
-    const legacyRow = (subject: string) => {
-      const message = {
-        to: REQUESTOR,
-        subject,
-        body: 'Body',
-        htmlBody: '<p>Body</p>',
-        recordId: 'REQ-000099',
-      };
-      const { to, body, htmlBody, recordId } = message;
-      return [
-        now(wb),
-        to,
-        subject,
-        body,
-        htmlBody,
-        recordId,
-        'Queued',
-        '',
-        0,
-        '',
-        legacyOutboxMac(auditKey(wb), message),
-      ];
-    };
-    const sheet = wb.sheet(OUTBOX);
-    sheet.writeValues(2, 1, [legacyRow('[REQ-000099] Before the upgrade')]);
-    await runHourly(wb);
-    const before = () => mail().filter((m) => m.subject.includes('Before the upgrade')).length;
-    const mail = () => wb.rt.world.mail.receivedBy(REQUESTOR);
-    expect(before()).toBe(1);
-    const [row] = rowsOf(wb, OUTBOX);
-    expect(row).toMatchObject({ Status: 'Sent' });
-    expect(String(row!.Seq)).toMatch(/^H\d+$/);
-    await runHourly(wb);
-    expect(before()).toBe(1);
-    // After the migration, a row signed the old way (a copy kept from before) is refused.
-    sheet.writeValues(sheet.lastRow() + 1, 1, [legacyRow('[REQ-000099] After the upgrade')]);
-    await runHourly(wb);
-    expect(mail().filter((m) => m.subject.includes('After the upgrade'))).toHaveLength(0);
-    expect(rowsOf(wb, OUTBOX).at(-1)!.Status).toBe('Refused');
-  });
-});
-
-describe('notices held for the digest', () => {
-  let wb: TestWorkbook;
-  afterEach(() => wb.close());
-
-  /** A supervisor whose mail is forecast short approves: the requestor's notice is held for their digest. */
-  async function heldApproval(): Promise<string> {
-    wb = await setUpWorkbook();
-    // Before the digest hour (Settings digestHour, 07:00): the first drain starts the ledger, no digest yet.
-    startAtLocalHour(wb, 4);
-    const id = await submitOne(wb, { description: 'Dripping tap in room 4' });
-    const volume = { ...emptyVolume(), holdThrough: '2099-12-31' };
-    wb.rt.world.properties.user(SUPERVISOR).set('wo.mail.volume', JSON.stringify(volume));
-    await sidebarAct(wb, {
-      action: 'approveAssign',
-      id,
-      revision: wb.order(id).revision,
-      category: 'Plumbing',
-      priority: 'P3 Routine',
-      assignee: TECH,
-    });
-    await runHourly(wb);
-    expect(rowsAbout(wb, id).map((r) => r.Status)).toEqual(['Held for digest']);
-    return id;
-  }
-  const approvals = (id: string) =>
-    wb.rt.world.mail
-      .receivedBy(REQUESTOR)
-      .filter((m) => m.body.includes(id) && /approved/i.test(m.body) && !/digest/i.test(m.subject)).length;
-  const digests = () =>
-    wb.rt.world.mail.receivedBy(REQUESTOR).filter((m) => /Your daily digest/.test(m.subject)).length;
-
-  test('In digest typed over a held notice: it is still owed, and sent', async () => {
-    const id = await heldApproval();
-    type(wb, ackRow(wb, id), 'Status', 'In digest');
-    await runHourly(wb);
-    expect(approvals(id)).toBe(1);
-    expect(String(rowsAbout(wb, id)[0]!['Last Error'])).toMatch(/changed by hand to In digest/);
-  });
-
-  test('Held typed back over a notice gathered into a digest: put back, never in a second digest', async () => {
-    const id = await heldApproval();
-    for (let runs = 0; digests() === 0 && runs < 30; runs++) await runHourly(wb);
-    expect(digests()).toBe(1);
-    expect(rowsAbout(wb, id)[0]!.Status).toBe('In digest');
-    type(wb, ackRow(wb, id), 'Status', 'Held for digest');
-    await runHourly(wb);
-    expect(rowsAbout(wb, id)[0]!.Status).toBe('In digest');
-    for (let runs = 0; runs < 25; runs++) await runHourly(wb);
-    expect(digests()).toBe(1);
-    expect(approvals(id)).toBe(0);
   });
 });
