@@ -105,7 +105,7 @@ export function queueEmails(
   // Decided before the lock: only what depends on the numbers (the MACs) is computed under it.
   const statuses = emails.map((e) => (held(e) ? HELD_STATUS : 'Queued'));
   const write = (): void =>
-    appendNumbered(ss.getId(), emails.length, (seqs) => {
+    appendNumbered(ss, emails.length, (seqs) => {
       // Signed over the text the cells will read back, with the row's number and kind: the drain sends
       // only rows whose MAC verifies, and at most one row of each number (core/outbox-ledger.ts).
       const key = addonKey(ss.getId());

@@ -48,7 +48,7 @@ export function readHeldNotices(ss: Spreadsheet): HeldNotices {
   if (values.length < 2) return none;
   const at = (row: unknown[], column: OutboxColumn): string => asText(row[COLUMN_INDEX[column]]);
   const signedByUs = outboxVerifier(ss.getId());
-  const { ledger } = readOutboxLedger(ss.getId());
+  const { ledger } = readOutboxLedger(ss);
   const rows: number[] = [];
   const seqs: Seq[] = [];
   const taken = new Set<string>();
@@ -91,7 +91,7 @@ export function readHeldNotices(ss: Spreadsheet): HeldNotices {
         row[COLUMN_INDEX.sentAt] = now;
       }
       writeBack(queue, rows, false);
-      settleDigested(ss.getId(), seqs);
+      settleDigested(ss, seqs);
     },
   };
 }

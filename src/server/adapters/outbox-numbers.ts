@@ -19,6 +19,8 @@ import {
 import { PROPERTY_KEYS, documentProperties } from './document-properties';
 import { withDocumentLockIfAny, withUserLock } from './document-lock';
 import { readChunkedState, writeChunkedState } from './owner-chunks';
+import { keepLedgerCopy, ledgerCopy } from './outbox-ledger-copy';
+import type { Spreadsheet } from './apps-script-types';
 import { documentPropertiesOrNull } from './service-handles';
 
 /** Owner state name (owner-state.ts) of the ledger: one value, chunked if it ever outgrows a property. */
@@ -30,16 +32,25 @@ export interface StoredLedger {
   text: string | null;
 }
 
-/** One read of the owner's store. */
-export function readOutboxLedger(spreadsheetId: string): StoredLedger {
-  const text = readChunkedState(spreadsheetId, LEDGER);
-  return { ledger: parseLedger(text), text };
+/**
+ * One read of the owner's store; when it holds no ledger (a new owner after a take-over, or lost
+ * properties), the signed copy in the Hourly Outbox (./outbox-ledger-copy.ts), two calls more. A
+ * ledger taken from the copy is written to the owner's store by the first write (`text` stays null).
+ */
+export function readOutboxLedger(ss: Spreadsheet): StoredLedger {
+  const text = readChunkedState(ss.getId(), LEDGER);
+  const ledger = parseLedger(text);
+  if (ledger) return { ledger, text };
+  return { ledger: parseLedger(ledgerCopy(ss)), text };
 }
 
 /** At most one write: none when nothing changed. */
-export function writeOutboxLedger(spreadsheetId: string, ledger: OutboxLedger, before: string | null): void {
+/** At most one write, and then one of the copy (./outbox-ledger-copy.ts): none when nothing changed. */
+export function writeOutboxLedger(ss: Spreadsheet, ledger: OutboxLedger, before: string | null): void {
   const text = serializeLedger(ledger);
-  if (text !== before) writeChunkedState(spreadsheetId, LEDGER, text);
+  if (text === before) return;
+  writeChunkedState(ss.getId(), LEDGER, text);
+  keepLedgerCopy(ss, text);
 }
 
 /**
@@ -47,7 +58,7 @@ export function writeOutboxLedger(spreadsheetId: string, ledger: OutboxLedger, b
  * has returned. Two executions never take the same number: the document's writers hold the document
  * lock, the hourly job's the owner's lock (and its lease).
  */
-export function appendNumbered(spreadsheetId: string, count: number, append: (seqs: Seq[]) => void): void {
+export function appendNumbered(ss: Spreadsheet, count: number, append: (seqs: Seq[]) => void): void {
   if (documentPropertiesOrNull()) {
     withDocumentLockIfAny(() => {
       const props = documentProperties();
@@ -58,11 +69,11 @@ export function appendNumbered(spreadsheetId: string, count: number, append: (se
     return;
   }
   withUserLock(() => {
-    const stored = readOutboxLedger(spreadsheetId);
+    const stored = readOutboxLedger(ss);
     const ledger = stored.ledger ?? emptyLedger();
     const seqs = Array.from({ length: count }, () => issueOwnerSeq(ledger));
     append(seqs);
-    writeOutboxLedger(spreadsheetId, ledger, stored.text);
+    writeOutboxLedger(ss, ledger, stored.text);
   });
 }
 
@@ -70,12 +81,12 @@ export function appendNumbered(spreadsheetId: string, count: number, append: (se
  * Settles the numbers the day's digest gathered: read again under the owner's lock (the digests
  * themselves may have been queued, with numbers of the ledger's, since it was first read).
  */
-export function settleDigested(spreadsheetId: string, seqs: readonly Seq[]): void {
+export function settleDigested(ss: Spreadsheet, seqs: readonly Seq[]): void {
   if (seqs.length === 0) return;
   withUserLock(() => {
-    const stored = readOutboxLedger(spreadsheetId);
+    const stored = readOutboxLedger(ss);
     const ledger = stored.ledger ?? emptyLedger();
     for (const seq of seqs) settle(ledger, seq, 'done');
-    writeOutboxLedger(spreadsheetId, ledger, stored.text);
+    writeOutboxLedger(ss, ledger, stored.text);
   });
 }

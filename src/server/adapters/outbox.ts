@@ -126,7 +126,7 @@ export function drainOutbox(
   const tabs = readOutboxTabs(ss, true);
   if (tabs.length === 0) return result;
   // The owner's ledger (one read): a row's Status counts only as far as it agrees (core/outbox-ledger.ts).
-  const stored = readOutboxLedger(ss.getId());
+  const stored = readOutboxLedger(ss);
   // Sent and digested rows past their keeping time go first, so each tab (and this read) stays the
   // size of a week's mail; every index below is of the tabs as they are after. A row whose number is
   // not settled stays, whatever its Status says: it may still be owed.
@@ -241,7 +241,7 @@ export function drainOutbox(
   }
   // The ledger first (one write, none when unchanged): were the sheet's write to fail after it, the
   // next drain puts the statuses back from it rather than sending anything twice.
-  writeOutboxLedger(ss.getId(), ledger, stored.text);
+  writeOutboxLedger(ss, ledger, stored.text);
   writeBack(queue, touched, judged.numbered);
   return result;
 }
