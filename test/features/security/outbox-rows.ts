@@ -34,3 +34,19 @@ export async function openTheDay(wb: TestWorkbook): Promise<void> {
   advance(wb, DAY);
   await runHourly(wb, HOUR);
 }
+
+/**
+ * A queued row of number `seq` was deleted: the drain reports it once, at the second run that finds its
+ * number neither settled nor in the sheet, and never again.
+ */
+export async function expectRemovalReportedOnce(wb: TestWorkbook, seq: string): Promise<void> {
+  const removed = () =>
+    rowsOf(wb, SHEET_NAMES.errors).filter((e) =>
+      String(e.Message).includes(`Queued email #${seq} was removed from the Outbox before it was sent`),
+    ).length;
+  await runHourly(wb);
+  await runHourly(wb);
+  expect(removed()).toBe(1);
+  await runHourly(wb);
+  expect(removed()).toBe(1);
+}

@@ -10,7 +10,16 @@
 import { SHEET_NAMES } from '../../../src/core/model';
 import { TECH, setUpWorkbook, type TestWorkbook, MID_MORNING } from '../../support/workbook';
 import { assign, now, rowsOf, runHourly, setSetting, startAtLocalHour, submitMany } from '../../support/ops';
-import { OUTBOX, ackRow, acksAbout, column, openTheDay, rowsAbout, type } from './outbox-rows';
+import {
+  OUTBOX,
+  ackRow,
+  acksAbout,
+  column,
+  expectRemovalReportedOnce,
+  openTheDay,
+  rowsAbout,
+  type,
+} from './outbox-rows';
 
 /** Two requests whose acknowledgments are queued (no quota), and a first drain that starts the ledger. */
 async function queuedAcks(): Promise<{ wb: TestWorkbook; ids: string[] }> {
@@ -84,15 +93,7 @@ describe('the Outbox state a sidebar user can type', () => {
     const seq = String(wb.values(OUTBOX)[row - 1]![column(wb, 'Seq') - 1]);
     expect(seq).toMatch(/^\d+$/);
     wb.sheet(OUTBOX).deleteRows(row, 1);
-    const removed = () =>
-      rowsOf(wb, SHEET_NAMES.errors).filter((e) =>
-        String(e.Message).includes(`Queued email #${seq} was removed from the Outbox before it was sent`),
-      ).length;
-    await runHourly(wb);
-    await runHourly(wb);
-    expect(removed()).toBe(1);
-    await runHourly(wb);
-    expect(removed()).toBe(1);
+    await expectRemovalReportedOnce(wb, seq);
   });
 
   test("a row the hourly job queued (the owner's numbers) deleted: reported once too", async () => {
@@ -113,15 +114,7 @@ describe('the Outbox state a sidebar user can type', () => {
     const seq = String(queued[0]!.Seq);
     const row = wb.values(HOURLY).findIndex((r) => String(r[column(wb, 'Seq', HOURLY) - 1]) === seq) + 1;
     wb.sheet(HOURLY).deleteRows(row, 1);
-    const removed = () =>
-      rowsOf(wb, SHEET_NAMES.errors).filter((e) =>
-        String(e.Message).includes(`Queued email #${seq} was removed from the Outbox before it was sent`),
-      ).length;
-    await runHourly(wb);
-    await runHourly(wb);
-    expect(removed()).toBe(1);
-    await runHourly(wb);
-    expect(removed()).toBe(1);
+    await expectRemovalReportedOnce(wb, seq);
   });
 
   test('a changed Kind (to jump the queue) no longer verifies: refused, not sent', async () => {
