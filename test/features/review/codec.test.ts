@@ -91,6 +91,31 @@ describe('the index', () => {
     expect(decodeIndex(encodeIndex(index).replace('"S"', '"X"'))).toBeNull();
   });
 
+  test('an entry is refused when any stored position is out of shape, and the whole index with it', () => {
+    const index = emptyIndex(10);
+    applyOrder(index, 5, makeOrder(4, { status: 'Assigned', assignee: 'a@example.com' }));
+    const stored = JSON.parse(encodeIndex(index)) as { entries: unknown[][] };
+    const tuple = stored.entries[0]!;
+    const withEntry = (entry: unknown) => JSON.stringify({ ...stored, entries: [entry] });
+    expect(decodeIndex(withEntry(tuple))).not.toBeNull();
+    const at = (position: number, value: unknown) => tuple.map((v, i) => (i === position ? value : v));
+    const spoiled: Array<[string, unknown]> = [
+      ['empty id', at(0, '')],
+      ['status not a code', at(1, 'X')],
+      ['status an inherited name', at(1, 'toString')],
+      ['negative revision', at(2, -1)],
+      ['fractional revision', at(2, 1.5)],
+      ['row 0', at(3, 0)],
+      ['text as a number', at(4, 7)],
+      ['time as text', at(12, '2026-01-01')],
+      ['truncated as true', at(20, true)],
+      ['one value short', tuple.slice(0, -1)],
+      ['one value more', [...tuple, '']],
+      ['not a tuple', { id: 'REQ-000004' }],
+    ];
+    for (const [what, entry] of spoiled) expect([what, decodeIndex(withEntry(entry))]).toEqual([what, null]);
+  });
+
   test('the watermark moves over contiguous appended rows only, and refuses rows behind it', () => {
     const index = emptyIndex(5);
     index.maxSeq = 4;
