@@ -38,7 +38,14 @@ class SandboxWorker {
     this.replyPort = channel.port1;
     this.worker = new Worker(sandboxWorkerSource(), {
       eval: true,
-      workerData: { signal: this.signal, replyPort: channel.port2 },
+      workerData: {
+        signal: this.signal,
+        replyPort: channel.port2,
+        // Passed, not read by the worker from its environment: the host's is the one tests can set.
+        profile: process.env.WO_PROFILE_DIR
+          ? { dir: process.env.WO_PROFILE_DIR, entry: process.env.WO_PROFILE_ENTRY ?? '*' }
+          : null,
+      },
       transferList: [channel.port2],
     });
     this.worker.on('message', (m: WorkerMessage) => this.onMessage(m));
