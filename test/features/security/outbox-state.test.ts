@@ -9,7 +9,17 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { TECH, setUpWorkbook, type TestWorkbook, MID_MORNING } from '../../support/workbook';
-import { assign, now, rowsOf, runHourly, setSetting, startAtLocalHour, submitMany } from '../../support/ops';
+import {
+  HOUR,
+  advance,
+  assign,
+  now,
+  rowsOf,
+  runHourly,
+  setSetting,
+  startAtLocalHour,
+  submitMany,
+} from '../../support/ops';
 import {
   OUTBOX,
   ackRow,
@@ -96,25 +106,52 @@ describe('the Outbox state a sidebar user can type', () => {
     await expectRemovalReportedOnce(wb, seq);
   });
 
-  test("a row the hourly job queued (the owner's numbers) deleted: reported once too", async () => {
+  /** Five reminders due, quota 3: two queued by the hourly job in its own tab, numbered from the owner's ledger. */
+  async function hourlyQueued(): Promise<string[]> {
     wb = await setUpWorkbook({ mailDailyQuota: 3, startAt: MID_MORNING });
     startAtLocalHour(wb, 9);
     setSetting(wb, 'notifyRequestor', false);
     setSetting(wb, 'escalateAfterOverdueHours', 1000);
     const ids = await submitMany(wb, 5, (i) => `Replace the bulb ${i + 1}`);
     ids.forEach((id, i) => assign(wb, id, i + 1, TECH, new Date(now(wb).getTime() + 30 * 60_000)));
-    // Five reminders, quota 3: two queued by the hourly job in its own tab, numbered from the owner's ledger.
     await runHourly(wb);
-    const HOURLY = SHEET_NAMES.hourlyOutbox;
     const queued = rowsOf(wb, HOURLY).filter((r) => r.Status === 'Queued');
     expect(queued.map((r) => String(r.Seq))).toEqual([
       expect.stringMatching(/^H\d+$/),
       expect.stringMatching(/^H\d+$/),
     ]);
-    const seq = String(queued[0]!.Seq);
+    return queued.map((r) => String(r.Seq));
+  }
+  const HOURLY = SHEET_NAMES.hourlyOutbox;
+
+  test("a row the hourly job queued (the owner's numbers) deleted: reported once too", async () => {
+    const [seq] = (await hourlyQueued()) as [string];
     const row = wb.values(HOURLY).findIndex((r) => String(r[column(wb, 'Seq', HOURLY) - 1]) === seq) + 1;
     wb.sheet(HOURLY).deleteRows(row, 1);
     await expectRemovalReportedOnce(wb, seq);
+  });
+
+  test('the whole Hourly Outbox tab deleted: each queued email reported once, the tab made again and protected, later mail queued in it', async () => {
+    const seqs = await hourlyQueued();
+    // Only an administrator or the installation owner may (the tab is protected): an administrator's slip.
+    wb.model.deleteSheetModel(HOURLY);
+    for (const seq of seqs) await expectRemovalReportedOnce(wb, seq);
+    // The next email the job cannot send goes to a new Hourly Outbox, which only the owner and
+    // administrators may write, and is sent the next morning.
+    wb.rt.world.mail.dailyQuota = 0;
+    const [late] = await submitMany(wb, 1, () => 'Replace the last bulb');
+    assign(wb, late!, 1, TECH, new Date(now(wb).getTime() + 30 * 60_000));
+    advance(wb, HOUR);
+    await runHourly(wb);
+    const again = rowsOf(wb, HOURLY).filter((r) => r.Status === 'Queued' && r['Record ID'] === late);
+    expect(again).toHaveLength(1);
+    await expect(wb.edit(TECH, HOURLY, 1, 1, [['x']])).rejects.toThrow(/protected cell/);
+    await openTheDay(wb);
+    expect(
+      rowsOf(wb, HOURLY)
+        .filter((r) => r['Record ID'] === late)
+        .map((r) => r.Status),
+    ).toEqual(['Sent']);
   });
 
   test('a changed Kind (to jump the queue) no longer verifies: refused, not sent', async () => {

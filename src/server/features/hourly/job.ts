@@ -121,6 +121,18 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   const repaired = (key: string, message: string): void =>
     void reportProblem(ss, { source, message, kind: 'repair', key }, now);
 
+  // The Hourly Outbox appears the first time this job queues mail, or again after someone deleted it
+  // (then the drain's own report to the administrators may be the first mail queued): protected as
+  // it is made, whichever step makes it. A failure is only logged: the mail is queued either way,
+  // and setup protects the tab later. The staff are read then (once per execution, memoized).
+  whenHourlyOutboxMade((sheet) => {
+    try {
+      protectNewTab(sheet, 'hourlyOutbox', loadReferenceData(ss).staff, installationOwnerFromSheet(ss));
+    } catch (error) {
+      console.warn(`The new ${sheet.getName()} tab could not be protected: ${String(error)}`);
+    }
+  });
+
   // First, so a missing form-submit trigger is back before reconciliation looks for what it missed.
   step('trigger health', () => {
     const health = ensureTriggers(ss, null);
@@ -153,15 +165,6 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   }));
   if (loaded) {
     const { reference, register } = loaded;
-    // The Hourly Outbox appears the first time this job queues mail: protected as it is made (a
-    // failure is only logged: the mail is queued either way, and setup protects the tab later).
-    whenHourlyOutboxMade((sheet) => {
-      try {
-        protectNewTab(sheet, 'hourlyOutbox', reference.staff, installationOwnerFromSheet(ss));
-      } catch (error) {
-        console.warn(`The new ${sheet.getName()} tab could not be protected: ${String(error)}`);
-      }
-    });
     step('reconciliation', () => {
       const result: ReconcileResult = reconcileResponses(
         ss,
