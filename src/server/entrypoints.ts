@@ -24,6 +24,10 @@ import { asInstallationOwner } from './features/setup/installation';
 import { repairWorkOrders } from './features/setup/repair';
 import { takeOverInstallation } from './features/setup/take-over';
 import { openLabelsDialog, labelsLoad } from './features/assets/labels';
+import { protectOutboxTabsAsMade } from './features/setup/outbox-tab-protection';
+
+// Wiring, when Code.js loads: an Outbox tab the mailer makes again is protected by the execution making it.
+protectOutboxTabsAsMade();
 
 export const entryPoints = {
   // Simple triggers

@@ -55,25 +55,28 @@ export const OUTBOX_TAB_NAMES = [SHEET_NAMES.outbox, SHEET_NAMES.hourlyOutbox] a
  * The tab a row of this number series is appended to: the document's numbers ("17") are issued under
  * the document lock, and only the hourly job, which has no document, issues the owner's ("H3").
  */
-export function outboxTabName(series: Series): string {
+export function outboxTabName(series: Series): (typeof OUTBOX_TAB_NAMES)[number] {
   return series === 'h' ? SHEET_NAMES.hourlyOutbox : SHEET_NAMES.outbox;
 }
 
-type MadeHook = (sheet: Sheet) => void;
-let onHourlyTabMade: MadeHook | null = null;
+type MadeHook = (ss: Spreadsheet, sheet: Sheet, name: (typeof OUTBOX_TAB_NAMES)[number]) => void;
+let onTabMade: MadeHook | null = null;
 
 /**
- * What to do when the Hourly Outbox is made (the hourly job protects it then, as it does its KPI
- * History tab: it knows the staff, this adapter does not). Set once per execution; null clears it.
+ * What to do when an Outbox tab is made, by whichever execution first queues mail into it: the Hourly
+ * Outbox the first time the hourly job queues, either tab again after someone deleted it. Protecting
+ * it needs the staff, which this adapter does not know: features/setup/outbox-tab-protection.ts
+ * installs the hook once, when Code.js loads. Null removes it.
  */
-export function whenHourlyOutboxMade(hook: MadeHook | null): void {
-  onHourlyTabMade = hook;
+export function whenOutboxTabMade(hook: MadeHook | null): void {
+  onTabMade = hook;
 }
 
 /**
  * The tab rows of this series are appended to, made with its header when missing (setup makes the
- * Outbox; the Hourly Outbox appears the first time the hourly job queues mail), and widened when it
- * was made before a column was added (Kind, Seq): a write past its last column would be refused.
+ * Outbox; the Hourly Outbox appears the first time the hourly job queues mail; either is made again
+ * after a deletion) and protected then (whenOutboxTabMade), and widened when it was made before a
+ * column was added (Kind, Seq): a write past its last column would be refused.
  */
 export function outboxTabForAppend(ss: Spreadsheet, series: Series): Sheet {
   const name = outboxTabName(series);
@@ -82,7 +85,7 @@ export function outboxTabForAppend(ss: Spreadsheet, series: Series): Sheet {
     sheet = ss.insertSheet(name);
     sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
     sheet.setFrozenRows(1);
-    if (name === SHEET_NAMES.hourlyOutbox) onHourlyTabMade?.(sheet);
+    onTabMade?.(ss, sheet, name);
   }
   const columns = sheet.getMaxColumns();
   if (columns < OUTBOX_HEADERS.length) {

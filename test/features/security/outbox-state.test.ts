@@ -8,7 +8,24 @@
  * is in outbox-state-upkeep.test.ts.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
-import { TECH, setUpWorkbook, type TestWorkbook, MID_MORNING } from '../../support/workbook';
+import { areaEditors } from '../../../src/core/permissions';
+import { userDeleteSheet } from '../../../runtime/host/spreadsheet/protection-model';
+import {
+  ADMIN,
+  MID_MORNING,
+  STAFF_ROWS,
+  STRANGER,
+  TECH,
+  setUpWorkbook,
+  type TestWorkbook,
+} from '../../support/workbook';
+
+const STAFF = STAFF_ROWS.map(([email, name, role, active]) => ({
+  email,
+  name,
+  role: role as 'Supervisor' | 'Technician' | 'Manager' | 'Administrator',
+  active,
+}));
 import {
   HOUR,
   advance,
@@ -103,6 +120,22 @@ describe('the Outbox state a sidebar user can type', () => {
     const seq = String(wb.values(OUTBOX)[row - 1]![column(wb, 'Seq') - 1]);
     expect(seq).toMatch(/^\d+$/);
     wb.sheet(OUTBOX).deleteRows(row, 1);
+    await expectRemovalReportedOnce(wb, seq);
+  });
+
+  test('the Outbox tab deleted by a technician (whom it must admit): the queued email reported once, the tab made again by the next email, protected as it is made', async () => {
+    const made = await queuedAcks();
+    wb = made.wb;
+    const [first] = made.ids as [string];
+    const seq = String(rowsAbout(wb, first)[0]!.Seq);
+    userDeleteSheet(wb.model, OUTBOX, TECH);
+    // The next acknowledgment (quota 0) makes the tab again: only the staff the table lists may write it.
+    const [late] = await submitMany(wb, 1, () => 'A dripping tap');
+    expect(rowsAbout(wb, late!)).toHaveLength(1);
+    const editors = areaEditors('outbox', STAFF, ADMIN);
+    expect(editors).toContain(TECH);
+    expect(editors).not.toContain(STRANGER);
+    await expect(wb.edit(STRANGER, OUTBOX, 1, 1, [['x']])).rejects.toThrow(/protected cell/);
     await expectRemovalReportedOnce(wb, seq);
   });
 

@@ -11,11 +11,10 @@
  */
 import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
 import { installationOwnerFromSheet } from '../setup/installation';
-import { protectNewTab, reapplyAfterUnseenStaffChange } from '../setup/protections';
+import { reapplyAfterUnseenStaffChange } from '../setup/protections';
 import { drainOutbox, emptyDrainResult, hasBacklog, type DrainResult } from '../../adapters/outbox';
 import { reportDrain } from './outbox-reports';
 import { MAX_SENDS_PER_RUN } from '../../adapters/outbox-allowance';
-import { whenHourlyOutboxMade } from '../../adapters/outbox-tabs';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { AlreadyReportedError } from '../errors/reporting';
 import { reportProblem } from '../errors/report';
@@ -89,7 +88,6 @@ export function runHourlyJob(ss: Spreadsheet, source: string, now: Date = new Da
   try {
     runSteps(ss, source, now, report);
   } finally {
-    whenHourlyOutboxMade(null);
     releaseLease(report.spreadsheetId);
   }
   if (report.problems.length > 0) {
@@ -120,18 +118,6 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   };
   const repaired = (key: string, message: string): void =>
     void reportProblem(ss, { source, message, kind: 'repair', key }, now);
-
-  // The Hourly Outbox appears the first time this job queues mail, or again after someone deleted it
-  // (then the drain's own report to the administrators may be the first mail queued): protected as
-  // it is made, whichever step makes it. A failure is only logged: the mail is queued either way,
-  // and setup protects the tab later. The staff are read then (once per execution, memoized).
-  whenHourlyOutboxMade((sheet) => {
-    try {
-      protectNewTab(sheet, 'hourlyOutbox', loadReferenceData(ss).staff, installationOwnerFromSheet(ss));
-    } catch (error) {
-      console.warn(`The new ${sheet.getName()} tab could not be protected: ${String(error)}`);
-    }
-  });
 
   // First, so a missing form-submit trigger is back before reconciliation looks for what it missed.
   step('trigger health', () => {
