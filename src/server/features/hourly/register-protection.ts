@@ -55,7 +55,7 @@ function extendRegisterProtection(
   const unfinished = readOwnerState(id, EXTENDING) !== null;
   if (state.rows === maxRows && !unfinished) return { maxRows, recorded, extended: false };
   const record = (rows: number, done: boolean): void => {
-    recorded = { rows, tabs: state.tabs };
+    recorded = { rows, ids: state.ids };
     writeProtectedExtent(id, recorded);
     if (done && unfinished) ownerProperties().deleteProperty(ownerKey(id, EXTENDING));
     if (!done && !unfinished) writeOwnerState(id, EXTENDING, 'true');

@@ -222,19 +222,14 @@ export function reapplyAfterUnseenStaffChange(
   return true;
 }
 
-/** Tabs (by area, or by name) the add-on creates after setup: protected by the hourly job once they exist. */
-const MADE_AFTER_SETUP: ReadonlySet<string> = new Set([
-  'archive',
-  'errors',
-  'kpiHistory',
-  SHEET_NAMES.requestorReplies,
-]);
-
 /**
- * The hourly job's share, cheap when nothing changed (the register's size against what the job last
- * covered, kept in the owner's state, both read once by the job): rows Sheets added at the bottom of the
- * register come under its protected columns, and the tabs the add-on creates on first use (Archive,
- * Errors, KPI History, the reply form's Requestor Replies) get their protection once they exist.
+ * The hourly job's share, cheap when nothing changed (the register's size and the tabs' sheet ids
+ * against what the job last covered, kept in the owner's state): rows Sheets added at the bottom of the
+ * register come under its protected columns, and every whole-protected tab the job has not seen
+ * protected under its present sheet id is checked and protected if it has no protection: the tabs the
+ * add-on creates on first use (Archive, Errors, KPI History, the reply form's Requestor Replies), and
+ * any tab deleted and made again since (a technician may delete the tabs they must write; whoever
+ * makes one again may not protect it). One listing of the tabs; a protection read per new id only.
  */
 export function repairRegisterProtection(
   ss: Spreadsheet,
@@ -244,23 +239,25 @@ export function repairRegisterProtection(
   installationOwner: string | null,
 ): boolean {
   const { maxRows: rows, recorded: state } = coverage;
-  const pending = WHOLE_SHEETS.filter(
-    ([a, name]) => MADE_AFTER_SETUP.has(a === 'formResponses' ? name : a) && !state.tabs.includes(name),
-  );
+  const present = new Map(listTabs(ss).map((sheet) => [sheet.getName().toLowerCase(), sheet]));
   let changed = false;
-  const tabs = [...state.tabs];
-  for (const [area, name] of pending) {
-    const sheet = findTab(ss, name);
-    if (!sheet) continue; // not created yet: one lookup an hour until it is
-    if (!sheetProtection(sheet))
+  const ids: Record<string, number> = {};
+  for (const [area, name] of WHOLE_SHEETS) {
+    const sheet = present.get(name.toLowerCase());
+    if (!sheet) continue; // not created yet, or deleted: looked for again next hour
+    const id = sheet.getSheetId();
+    if (state.ids[name] !== id && !sheetProtection(sheet))
       changed = protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner)) || changed;
-    tabs.push(name);
+    ids[name] = id;
   }
   if (state.rows !== rows) {
     const editors = areaEditors('registerSystemColumns', staff, installationOwner);
     changed = protectRegister(register, editors, true) || changed;
   }
-  if (state.rows === rows && tabs.length === state.tabs.length) return changed;
-  writeProtectedExtent(ss.getId(), { rows, tabs });
+  const sameIds =
+    Object.keys(ids).length === Object.keys(state.ids).length &&
+    Object.entries(ids).every(([name, id]) => state.ids[name] === id);
+  if (state.rows === rows && sameIds) return changed;
+  writeProtectedExtent(ss.getId(), { rows, ids });
   return changed;
 }
