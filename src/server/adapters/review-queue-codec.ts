@@ -54,6 +54,8 @@ const CODES: Readonly<Record<QueueStatus, string>> = {
 const STATUS_OF_CODE: Readonly<Record<string, QueueStatus>> = Object.fromEntries(
   Object.entries(CODES).map(([status, code]) => [code, status as QueueStatus]),
 );
+/** The codes alone (a Set: a name every object inherits, such as "toString", is not one of them). */
+const STATUS_CODES: ReadonlySet<string> = new Set(Object.values(CODES));
 
 /** A check of one stored value: what zod would say of it, written out (see STORED_ENTRY). */
 type Check = (value: unknown) => boolean;
@@ -74,7 +76,7 @@ const intAtLeast =
  */
 const STORED_ENTRY = {
   id: (v) => typeof v === 'string' && v.length > 0,
-  status: (v) => typeof v === 'string' && Object.hasOwn(STATUS_OF_CODE, v),
+  status: (v) => typeof v === 'string' && STATUS_CODES.has(v),
   revision: intAtLeast(0),
   row: intAtLeast(1),
   woNumber: text,

@@ -53,7 +53,9 @@ test('a tab made by hand under a protected name after the original was deleted: 
 });
 
 test("nothing deleted: a run reads no tab's protection (the tabs listed once, their ids compared)", async () => {
-  const protectedTabs = wb.model.sheets.filter((s) => s.protections.some((p) => !p.removed && !p.rect));
+  const protectedTabs = wb.model
+    .sheetModels()
+    .filter((s) => s.protections.some((p) => !p.removed && !p.rect));
   expect(protectedTabs.length).toBeGreaterThan(10);
   const reads = async () => {
     const [run] = await runHourly(wb);
