@@ -7,7 +7,13 @@ import { LocalAppsScript } from '../../runtime';
 import type { Accounts, ExecutionRecord } from '../../runtime';
 import { fireFormSubmit } from '../../runtime/host/events';
 import { parseRegisterRow, registerLayout } from '../../src/core/columns';
-import { SHEET_NAMES, type ChangeLogEntry, type WorkOrder } from '../../src/core/model';
+import {
+  SHEET_NAMES,
+  type ChangeLogEntry,
+  type Role,
+  type StaffMember,
+  type WorkOrder,
+} from '../../src/core/model';
 import { entriesOfRows } from '../../src/core/change-log-row';
 import { FORM_QUESTIONS } from '../../src/core/intake';
 import { forgetRememberedState } from './caches';
@@ -31,6 +37,14 @@ export const STAFF_ROWS: readonly (readonly [string, string, string, boolean])[]
   [TECH2, 'Theo Tech', 'Technician', true],
   [MANAGER, 'Mia Manager', 'Manager', true],
 ];
+
+/** STAFF_ROWS as the permission table reads them (core/permissions areaEditors and the like). */
+export const STAFF_MEMBERS: readonly StaffMember[] = STAFF_ROWS.map(([email, name, role, active]) => ({
+  email,
+  name,
+  role: role as Role,
+  active,
+}));
 
 export interface Answers {
   requesterName?: string;

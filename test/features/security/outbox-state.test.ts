@@ -13,19 +13,14 @@ import { userDeleteSheet } from '../../../runtime/host/spreadsheet/protection-mo
 import {
   ADMIN,
   MID_MORNING,
-  STAFF_ROWS,
+  STAFF_MEMBERS,
   STRANGER,
   TECH,
   setUpWorkbook,
   type TestWorkbook,
 } from '../../support/workbook';
 
-const STAFF = STAFF_ROWS.map(([email, name, role, active]) => ({
-  email,
-  name,
-  role: role as 'Supervisor' | 'Technician' | 'Manager' | 'Administrator',
-  active,
-}));
+const STAFF = STAFF_MEMBERS;
 import {
   HOUR,
   advance,

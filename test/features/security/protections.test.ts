@@ -11,7 +11,7 @@ import { userDeleteSheet } from '../../../runtime/host/spreadsheet/protection-mo
 import {
   ADMIN,
   MANAGER,
-  STAFF_ROWS,
+  STAFF_MEMBERS,
   STRANGER,
   SUPERVISOR,
   TECH,
@@ -50,12 +50,7 @@ async function canType(user: string, sheet: string, row: number, column: number)
   }
 }
 
-const STAFF = STAFF_ROWS.map(([email, name, role, active]) => ({
-  email,
-  name,
-  role: role as 'Supervisor' | 'Technician' | 'Manager' | 'Administrator',
-  active,
-}));
+const STAFF = STAFF_MEMBERS;
 const STAFF_WITH_ADMIN = [
   ...STAFF,
   { email: ADMIN, name: 'admin', role: 'Administrator' as const, active: true },

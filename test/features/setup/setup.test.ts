@@ -3,13 +3,7 @@
  */
 import { LocalAppsScript } from '../../../runtime';
 import { snapshot } from '../../../runtime/host/spreadsheet/snapshot';
-import {
-  CHANGE_LOG_HEADERS,
-  REGISTER_COLUMNS,
-  SHEET_NAMES,
-  STATUSES,
-  type Role,
-} from '../../../src/core/model';
+import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, SHEET_NAMES, STATUSES } from '../../../src/core/model';
 import { FORM_QUESTIONS } from '../../../src/core/intake';
 import { REGISTER_HEADER_ROW } from '../../../src/core/columns';
 import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
@@ -17,7 +11,7 @@ import { areaEditors } from '../../../src/core/permissions';
 import {
   ADMIN,
   MANAGER,
-  STAFF_ROWS,
+  STAFF_MEMBERS,
   SUPERVISOR,
   TECH,
   TECH2,
@@ -26,7 +20,7 @@ import {
   type TestWorkbook,
 } from '../../support/workbook';
 
-const STAFF = STAFF_ROWS.map(([email, name, role, active]) => ({ email, name, role: role as Role, active }));
+const STAFF = STAFF_MEMBERS;
 
 function everySheet(wb: TestWorkbook) {
   return wb.model
