@@ -24,10 +24,10 @@ import { asInstallationOwner } from './features/setup/installation';
 import { repairWorkOrders } from './features/setup/repair';
 import { takeOverInstallation } from './features/setup/take-over';
 import { openLabelsDialog, labelsLoad } from './features/assets/labels';
-import { protectOutboxTabsAsMade } from './features/setup/outbox-tab-protection';
+import { protectTabsAsMade } from './features/setup/tab-protection-as-made';
 
-// Wiring, when Code.js loads: an Outbox tab the mailer makes again is protected by the execution making it.
-protectOutboxTabsAsMade();
+// Wiring, when Code.js loads: a protected tab the add-on makes again is protected by the execution making it.
+protectTabsAsMade();
 
 export const entryPoints = {
   // Simple triggers

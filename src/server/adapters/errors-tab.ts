@@ -1,6 +1,7 @@
 /** The Errors tab: one row appended per failure (what it says is features/errors' to decide). */
 import { SHEET_NAMES } from '../../core/model';
 import type { Spreadsheet } from './apps-script-types';
+import { tabMade } from './tab-made';
 
 export const ERRORS_HEADERS = ['Timestamp', 'Trigger', 'User', 'Message', 'Stack', 'Emailed'] as const;
 
@@ -17,6 +18,7 @@ export function appendErrorsRow(ss: Spreadsheet, cells: unknown[]): void {
       .setValues([[...ERRORS_HEADERS]])
       .setFontWeight('bold');
     sheet.setFrozenRows(1);
+    tabMade(ss, sheet, SHEET_NAMES.errors);
   }
   sheet.appendRow(cells);
 }

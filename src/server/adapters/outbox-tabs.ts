@@ -11,6 +11,7 @@
 import { SHEET_NAMES } from '../../core/model';
 import type { Series } from '../../core/outbox-ledger';
 import type { Sheet, Spreadsheet } from './apps-script-types';
+import { tabMade } from './tab-made';
 
 export const OUTBOX_HEADERS = [
   'Queued At',
@@ -59,23 +60,10 @@ export function outboxTabName(series: Series): (typeof OUTBOX_TAB_NAMES)[number]
   return series === 'h' ? SHEET_NAMES.hourlyOutbox : SHEET_NAMES.outbox;
 }
 
-type MadeHook = (ss: Spreadsheet, sheet: Sheet, name: (typeof OUTBOX_TAB_NAMES)[number]) => void;
-let onTabMade: MadeHook | null = null;
-
-/**
- * What to do when an Outbox tab is made, by whichever execution first queues mail into it: the Hourly
- * Outbox the first time the hourly job queues, either tab again after someone deleted it. Protecting
- * it needs the staff, which this adapter does not know: features/setup/outbox-tab-protection.ts
- * installs the hook once, when Code.js loads. Null removes it.
- */
-export function whenOutboxTabMade(hook: MadeHook | null): void {
-  onTabMade = hook;
-}
-
 /**
  * The tab rows of this series are appended to, made with its header when missing (setup makes the
  * Outbox; the Hourly Outbox appears the first time the hourly job queues mail; either is made again
- * after a deletion) and protected then (whenOutboxTabMade), and widened when it was made before a
+ * after a deletion) and protected then (./tab-made), and widened when it was made before a
  * column was added (Kind, Seq): a write past its last column would be refused.
  */
 export function outboxTabForAppend(ss: Spreadsheet, series: Series): Sheet {
@@ -85,7 +73,7 @@ export function outboxTabForAppend(ss: Spreadsheet, series: Series): Sheet {
     sheet = ss.insertSheet(name);
     sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
     sheet.setFrozenRows(1);
-    onTabMade?.(ss, sheet, name);
+    tabMade(ss, sheet, name);
   }
   const columns = sheet.getMaxColumns();
   if (columns < OUTBOX_HEADERS.length) {

@@ -4,6 +4,7 @@
  * from the bottom up are in ./order-rows.
  */
 import type { Spreadsheet } from './apps-script-types';
+import { tabMade } from './tab-made';
 
 /** Appends rows in one write, growing the sheet first (a write past its last row throws). */
 export function appendTabRows(
@@ -18,6 +19,7 @@ export function appendTabRows(
     sheet = ss.insertSheet(name);
     sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
     sheet.setFrozenRows(1);
+    tabMade(ss, sheet, name);
   }
   const last = sheet.getLastRow();
   const width = (rows[0] ?? []).length;

@@ -1,8 +1,9 @@
 /**
  * A technician must be able to write the tabs their sidebar writes (the Time, Parts Used and Checklist
  * Items records, the Errors tab, the Outbox), so Sheets also lets them delete those tabs. Whoever makes
- * such a tab again (the add-on, as whoever records next, or anyone by hand) may leave it unprotected:
- * the hourly job notices a protected tab under a new sheet id and protects it again, within the hour.
+ * such a tab again may not protect it: the add-on protects a tab it makes as it makes it (as whoever
+ * records next), and the hourly job notices a protected tab under a new sheet id (one made by hand)
+ * and protects it within the hour.
  */
 import { TIME_SHEET } from '../../../src/core/labour';
 import { SHEET_NAMES } from '../../../src/core/model';
@@ -34,17 +35,30 @@ async function canType(user: string, tab: string): Promise<boolean> {
   }
 }
 
-test('the Time tab deleted by a technician and made again by their next record: protected again by the next hourly run', async () => {
+test('the Time tab deleted by a technician is protected again by their next record, which makes it, before its row is written', async () => {
   expect(await canType(STRANGER, TIME_SHEET)).toBe(false);
   userDeleteSheet(wb.model, TIME_SHEET, TECH);
   expect(await record(wb, TECH, { kind: 'time', id, date: today, hours: 2 })).toMatchObject({ ok: true });
   expect(wb.model.sheetModel(TIME_SHEET)).toBeTruthy();
-  expectOk((await runHourly(wb))[0]!);
   expect(await canType(STRANGER, TIME_SHEET)).toBe(false);
   expect(await canType(TECH, TIME_SHEET)).toBe(true);
 });
 
-test('a tab made by hand under a protected name after the original was deleted: protected too (its editors, not its maker, decide)', async () => {
+test('the Errors tab deleted by a technician is protected again by the next error report, which makes it', async () => {
+  const other = await setUpWorkbook();
+  try {
+    userDeleteSheet(other.model, SHEET_NAMES.errors, TECH);
+    // A failure to report: the register gone (the form submission then stops with "sheet is missing").
+    other.model.deleteSheetModel(SHEET_NAMES.register);
+    expect((await other.submit({ description: 'A loose tile' })).executions[0]!.ok).toBe(false);
+    expect(other.model.sheetModel(SHEET_NAMES.errors)).toBeTruthy();
+    await expect(other.edit(STRANGER, SHEET_NAMES.errors, 1, 1, [['x']])).rejects.toThrow(/protected cell/);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a tab made by hand under a protected name after the original was deleted: protected by the next hourly run (its editors, not its maker, decide)', async () => {
   userDeleteSheet(wb.model, SHEET_NAMES.errors, TECH);
   wb.model.insertSheetModel(SHEET_NAMES.errors);
   expect(await canType(STRANGER, SHEET_NAMES.errors)).toBe(true);

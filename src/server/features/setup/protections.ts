@@ -54,6 +54,12 @@ const WHOLE_SHEETS: ReadonlyArray<[ProtectedArea, string]> = [
   ...REPORT_TAB_NAMES.map((name): [ProtectedArea, string] => ['reports', name]),
 ];
 
+/** The area a tab of this name is protected as a whole under, or null (compared ignoring case, as Sheets names tabs). */
+export function wholeSheetArea(name: string): ProtectedArea | null {
+  const lower = name.toLowerCase();
+  return WHOLE_SHEETS.find(([, tab]) => tab.toLowerCase() === lower)?.[0] ?? null;
+}
+
 const WHO: Readonly<Record<ProtectedArea, string>> = {
   staff: 'administrators only',
   settings: 'administrators only',
