@@ -132,6 +132,10 @@ describe('the workbench story, in Chromium', () => {
     // the technician ticks them in My work, then closes the sidebar.
     await wb.menu('My work');
     const card = wb.sidebar().locator(`li.card[data-id="${id}"]`);
+    // The page checks the cards it drew before any step (busy meanwhile, when a click does nothing):
+    // on a loaded machine that check can outlast Playwright's click.
+    await card.waitFor();
+    await wb.sidebar().locator('body:not(.busy)').waitFor();
     await card.getByRole('button', { name: 'Checklist, time and parts' }).click();
     await card.getByText('Record time or parts').waitFor();
     const required = card.locator('.checklist li', { hasText: '(required)' }).getByRole('checkbox');
