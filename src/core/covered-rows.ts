@@ -1,7 +1,8 @@
 /**
  * MACs over rows the change log vouches for outside itself: an archived work order (its Archive row,
- * recorded by the "Archived" log row) and a form response (its answers, recorded by the "Created" log
- * row). Keyed with the add-on's secret, so a hand edit of either cannot be made to match.
+ * recorded by the "Archived" log row), a form response (its answers, recorded by the "Created" log
+ * row), and each Time and Parts Used row (its seal, core/labour.ts, recorded by the row that logged
+ * the work). Keyed with the add-on's secret, so a hand edit of any of them cannot be made to match.
  */
 import { hmacSha256Hex, type HmacKey } from './sha256';
 import { isValidDate } from './time';
@@ -9,6 +10,9 @@ import { isValidDate } from './time';
 export const ARCHIVE_MAC_HEADER = 'Archive MAC';
 export const ARCHIVE_MAC_FIELD = 'Archive MAC';
 export const RESPONSE_DIGEST_FIELD = 'Response Digest';
+/** Log fields naming the seal of the Time or Parts Used row a record wrote (one line per row). */
+export const TIME_SEAL_FIELD = 'Time Seal';
+export const PARTS_SEAL_FIELD = 'Parts Seal';
 
 /** A cell as it reads back: a written text's leading apostrophe is Sheets' text marker, not content. */
 function canonicalCell(value: unknown): string {

@@ -119,29 +119,32 @@ function dateText(v: unknown): string {
 /** What every Time and Parts Used row records besides its own columns. */
 type Entered = Pick<TimeEntry, 'id' | 'enteredBy' | 'enteredAt'>;
 
+/** One row of a work-record tab as read: its entry, its Seal cell, and whether that seal verifies. */
+interface ReadRow<E> {
+  entry: E;
+  seal: string;
+  verifies: boolean;
+}
+
 /**
- * A work-record tab's entries (row 1 the header), each its id, `own` columns, who entered it and
- * when; a row whose seal does not verify, or that repeats a seal already taken, is counted, not taken.
+ * A work-record tab's rows (row 1 the header), each its id, `own` columns, who entered it and when,
+ * and whether its seal verifies; rows with no id are skipped, but keep their place (`rows[i]` is
+ * values[i + 1] or null).
  */
-function parseSealedRows<K extends string, Own>(
+function readSealedRows<K extends string, Own>(
   values: readonly (readonly unknown[])[],
   key: HmacKey | null,
   columns: Readonly<Record<K | 'id' | keyof typeof ENTRY_COLUMNS, string>>,
   sealOf: (key: HmacKey, entry: Entered & Own) => string,
   own: (cell: (column: K) => unknown) => Own,
-): Sealed<Entered & Own> {
-  const out: Sealed<Entered & Own> = { entries: [], unsealed: 0 };
-  // A sealed row copied and pasted again verifies like the original: the add-on never writes two rows
-  // with one seal (each entry of a record carries its own instant), so every copy after the first is
-  // left out, or one recorded hour could be counted any number of times.
-  const seen = new Set<string>();
+): (ReadRow<Entered & Own> | null)[] {
   const header = values[0];
-  if (!header) return out;
+  if (!header) return [];
   const at = mapHeaders(header, columns).indexOf;
-  for (const cells of values.slice(1)) {
+  return values.slice(1).map((cells) => {
     const cell = (column: K | 'id' | keyof typeof ENTRY_COLUMNS): unknown => cells[at[column]];
     const id = cellText(cell('id')).trim();
-    if (id === '') continue;
+    if (id === '') return null;
     const enteredAt = cell('enteredAt');
     const entry = {
       id,
@@ -150,36 +153,87 @@ function parseSealedRows<K extends string, Own>(
       enteredAt: isValidDate(enteredAt) ? enteredAt : new Date(NaN),
     };
     const seal = cellText(cell('seal'));
-    const ok = key !== null && isValidDate(entry.enteredAt) && seal === sealOf(key, entry) && !seen.has(seal);
-    if (ok) {
-      seen.add(seal);
-      out.entries.push(entry);
+    const verifies = key !== null && isValidDate(entry.enteredAt) && seal === sealOf(key, entry);
+    return { entry, seal, verifies };
+  });
+}
+
+/**
+ * The entries of a work-record tab: a row whose seal does not verify, or that repeats a seal already
+ * taken, is counted, not taken.
+ */
+function takeSealed<E>(rows: readonly (ReadRow<E> | null)[]): Sealed<E> {
+  const out: Sealed<E> = { entries: [], unsealed: 0 };
+  // A sealed row copied and pasted again verifies like the original: the add-on never writes two rows
+  // with one seal (each entry of a record carries its own instant), so every copy after the first is
+  // left out, or one recorded hour could be counted any number of times.
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (!row) continue;
+    if (row.verifies && !seen.has(row.seal)) {
+      seen.add(row.seal);
+      out.entries.push(row.entry);
     } else out.unsealed++;
   }
   return out;
 }
 
-export function parseTimeRows(
-  values: readonly (readonly unknown[])[],
-  key: HmacKey | null,
-): Sealed<TimeEntry> {
-  return parseSealedRows(values, key, TIME_COLUMNS, timeSeal, (cell) => ({
+/** Where a logged seal stands in its tab: the sheet row of its first Seal cell, and whether that row verifies. */
+export interface SealAt {
+  row: number;
+  intact: boolean;
+}
+
+/** The Seal cells of a work-record tab's rows (row 1 the header), each at its first sheet row. */
+function sealsAt<E>(rows: readonly (ReadRow<E> | null)[]): Map<string, SealAt> {
+  const out = new Map<string, SealAt>();
+  rows.forEach((row, i) => {
+    if (row && row.seal !== '' && !out.has(row.seal)) out.set(row.seal, { row: i + 2, intact: row.verifies });
+  });
+  return out;
+}
+
+const readTimeRows = (values: readonly (readonly unknown[])[], key: HmacKey | null) =>
+  readSealedRows(values, key, TIME_COLUMNS, timeSeal, (cell) => ({
     technician: cellText(cell('technician')).trim().toLowerCase(),
     date: dateText(cell('date')),
     hours: num(cell('hours')),
     note: cellText(cell('note')),
   }));
+
+const readPartRows = (values: readonly (readonly unknown[])[], key: HmacKey | null) =>
+  readSealedRows(values, key, PARTS_COLUMNS, partSeal, (cell) => ({
+    part: cellText(cell('part')),
+    quantity: num(cell('quantity')),
+    unitCost: num(cell('unitCost')),
+  }));
+
+export function parseTimeRows(
+  values: readonly (readonly unknown[])[],
+  key: HmacKey | null,
+): Sealed<TimeEntry> {
+  return takeSealed(readTimeRows(values, key));
 }
 
 export function parsePartRows(
   values: readonly (readonly unknown[])[],
   key: HmacKey | null,
 ): Sealed<PartEntry> {
-  return parseSealedRows(values, key, PARTS_COLUMNS, partSeal, (cell) => ({
-    part: cellText(cell('part')),
-    quantity: num(cell('quantity')),
-    unitCost: num(cell('unitCost')),
-  }));
+  return takeSealed(readPartRows(values, key));
+}
+
+/** The Seal cells of the Time tab's values (Verify audit log looks up each seal the log recorded). */
+export function timeSealsAt(values: readonly (readonly unknown[])[], key: HmacKey): Map<string, SealAt> {
+  return sealsAt(readTimeRows(values, key));
+}
+
+export function partSealsAt(values: readonly (readonly unknown[])[], key: HmacKey): Map<string, SealAt> {
+  return sealsAt(readPartRows(values, key));
+}
+
+/** A Time or Parts Used row's seal (its last cell, as timeRow and partRow write it). */
+export function sealOfRow(row: readonly unknown[]): string {
+  return String(row[row.length - 1] ?? '');
 }
 
 export interface Rates {

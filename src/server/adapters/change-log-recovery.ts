@@ -5,13 +5,25 @@
  *    created order exists; an archived one is gone) landed: it is kept and committed;
  *  - otherwise the change did not land (the execution failed before its register write): the row
  *    and every uncommitted row after it are written over by the next rows.
- * A row that names no register field (a clarification question, a Staff or Settings edit) had no
- * other write to wait for, and is kept.
+ * - a row that logs Time or Parts Used rows (their seals, core/covered-rows.ts) landed when every
+ *   seal it names is in its tab (the rows entered since the log row's time, read from the bottom up);
+ * A row that names neither (a clarification question, a Staff or Settings edit) had no other write to
+ * wait for, and is kept.
  */
 import { entriesOfRow } from '../../core/change-log-row';
+import { PARTS_SEAL_FIELD, TIME_SEAL_FIELD } from '../../core/covered-rows';
+import { cellText } from '../../core/headers';
+import { PARTS_SHEET, TIME_COLUMNS, TIME_SHEET } from '../../core/labour';
+import { rowsEnteredSince } from './order-rows';
 import { formatFieldValue } from '../../core/field-changes';
 import { parseKeyedCell, type Checkpoint, type HmacKey } from '../../core/keyed-chain';
-import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../core/model';
+import {
+  CHANGE_LOG_HEADERS,
+  REGISTER_COLUMNS,
+  type ChangeLogEntry,
+  type WorkOrder,
+  type WorkOrderField,
+} from '../../core/model';
 import { LOG_COLUMN } from '../../core/change-log-row';
 import { Register } from './register';
 import { canonicalOfRow } from '../../core/audit';
@@ -43,6 +55,41 @@ function landed(row: readonly unknown[], orders: ReadonlyMap<string, WorkOrder>)
     if (holds === true) decided = true;
   }
   return decided;
+}
+
+/** The tab each seal field's rows are appended to. */
+const SEALED_TABS: ReadonlyMap<string, string> = new Map([
+  [TIME_SEAL_FIELD, TIME_SHEET],
+  [PARTS_SEAL_FIELD, PARTS_SHEET],
+]);
+
+/**
+ * Whether the work-record rows a log row names (by seal) are in their tabs: true, false, or null when
+ * it names none. `seen` keeps each tab's seals read so far in this recovery (tab → seals).
+ */
+function sealsLanded(
+  ss: Spreadsheet,
+  entries: readonly ChangeLogEntry[],
+  seen: Map<string, Set<string>>,
+): boolean | null {
+  const named = entries.filter((e) => SEALED_TABS.has(e.field));
+  if (named.length === 0) return null;
+  const at = (named[0] as ChangeLogEntry).at.getTime();
+  // The rows are appended after their log row, their Entered At never before its second.
+  const since = Number.isNaN(at) ? null : at - 1000;
+  for (const entry of named) {
+    const tab = SEALED_TABS.get(entry.field) as string;
+    let seals = seen.get(tab);
+    if (!seals) {
+      // Both tabs end with the same Entered By, Entered At and Seal columns.
+      const { values } = rowsEnteredSince(ss, tab, TIME_COLUMNS.enteredAt, since);
+      const sealAt = (values[0] ?? []).findIndex((h) => cellText(h).trim() === TIME_COLUMNS.seal);
+      seals = new Set(sealAt < 0 ? [] : values.slice(1).map((r) => cellText(r[sealAt])));
+      seen.set(tab, seals);
+    }
+    if (!seals.has(entry.newValue)) return false;
+  }
+  return true;
 }
 
 /** The uncommitted rows that verify as the add-on's, in order (a forged one ends the run). */
@@ -78,10 +125,12 @@ export function recoverUncommitted(
   const genuine = verifiedRows(key, rows, checkpoint);
   if (allGenuine && genuine < uncommitted) return null;
   let orders: Map<string, WorkOrder> | null = null;
+  const seals = new Map<string, Set<string>>();
   let keep = 0;
   for (let i = 0; i < genuine; i++) {
     const row = rows[i] ?? [];
-    const needsRegister = entriesOfRow(row).some(
+    const entries = entriesOfRow(row);
+    const needsRegister = entries.some(
       (e) => e.field === 'Created' || e.field === 'Archived' || FIELD_OF_HEADER.has(e.field),
     );
     if (needsRegister && orders === null) {
@@ -92,7 +141,7 @@ export function recoverUncommitted(
       );
     }
     const verdict = needsRegister ? landed(row, orders ?? new Map()) : null;
-    if (verdict === false) break;
+    if (verdict === false || sealsLanded(ss, entries, seals) === false) break;
     keep = i + 1;
   }
   let seq = checkpoint.seq;

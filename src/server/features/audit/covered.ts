@@ -1,7 +1,8 @@
 /**
  * What Verify audit log checks beyond the log itself: every Archive row is the one its move recorded
- * (its MAC, computed again from its cells, equals the one in the log and in its own MAC cell), and every
- * raw form answer is what intake recorded (its digest, computed again, equals the logged one).
+ * (its MAC, computed again from its cells, equals the one in the log and in its own MAC cell), every
+ * raw form answer is what intake recorded (its digest, computed again, equals the logged one), and
+ * every Time and Parts Used row a record wrote is still there as written (./work-records).
  */
 import { parseChanges } from '../../../core/change-lines';
 import { LOG_COLUMN } from '../../../core/change-log-row';
@@ -17,12 +18,15 @@ import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
 import { readResponseTabShown } from '../../adapters/response-tabs';
 import { archivedRowSources } from '../archive/files';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
+import { checkWorkRecords, collectSeals, type LoggedSeals } from './work-records';
 
 export interface Recorded {
   /** Request id → the MAC its (last) move to Archive recorded. */
   archive: Map<string, string>;
   /** "Sheet!A7" → the digest intake recorded, and the request id. */
   responses: Map<string, { digest: string; id: string }>;
+  /** The seals of the Time and Parts Used rows records wrote. */
+  work: LoggedSeals;
 }
 
 export interface CoveredFailure {
@@ -32,11 +36,21 @@ export interface CoveredFailure {
 }
 
 export function emptyRecorded(): Recorded {
-  return { archive: new Map(), responses: new Map() };
+  return { archive: new Map(), responses: new Map(), work: new Map() };
 }
 
-/** Collects what these log rows recorded (only rows that mention it are parsed). */
-export function collectRecorded(rows: readonly (readonly unknown[])[], count: number, into: Recorded): void {
+/**
+ * Collects what these log rows recorded (only rows that mention it are parsed). `firstRow` is the sheet
+ * row of rows[0]; work records are taken from committed rows only (through `lastCommittedRow`).
+ */
+export function collectRecorded(
+  rows: readonly (readonly unknown[])[],
+  count: number,
+  firstRow: number,
+  lastCommittedRow: number,
+  into: Recorded,
+): void {
+  collectSeals(rows, count, firstRow, lastCommittedRow, into.work);
   for (let i = 0; i < count; i++) {
     const changes = rows[i]?.[LOG_COLUMN.changes];
     if (typeof changes !== 'string') continue;
@@ -122,5 +136,9 @@ function checkResponses(ss: Spreadsheet, key: HmacKey, recorded: Recorded): Cove
 }
 
 export function verifyCovered(ss: Spreadsheet, key: HmacKey, recorded: Recorded): CoveredFailure | null {
-  return checkArchive(ss, key, recorded) ?? checkResponses(ss, key, recorded);
+  return (
+    checkArchive(ss, key, recorded) ??
+    checkResponses(ss, key, recorded) ??
+    checkWorkRecords(ss, key, recorded.work)
+  );
 }

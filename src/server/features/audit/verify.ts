@@ -88,7 +88,7 @@ export function verifyChangeLog(
   const chunks = { chunkRows: VERIFY_CHUNK_ROWS, lookahead: LOOKAHEAD };
   const last = readChangeLogChunks(sheet, chunks, (rows, count, first) => {
     if (verifier.feed(rows, count, first)) return true;
-    collectRecorded(rows, count, recorded);
+    collectRecorded(rows, count, first, checkpoint.row, recorded);
     collectLive(rows, count, first, checkpoint.row, live);
     register.fold(rows, count, first, checkpoint.row);
     return false;

@@ -25,10 +25,12 @@ import {
   cents,
   checkRecordWork,
   partRow,
+  sealOfRow,
   timeRow,
   type PartEntry,
   type TimeEntry,
 } from '../../../core/labour';
+import { PARTS_SEAL_FIELD, TIME_SEAL_FIELD } from '../../../core/covered-rows';
 import type { ChangeSource, Role, WorkOrder } from '../../../core/model';
 import type { HmacKey } from '../../../core/sha256';
 import { formatLocalDate } from '../../../core/time';
@@ -48,8 +50,10 @@ export interface Plan {
   /** Whether the checklist is a fresh copy to append (an order approved before checklists existed). */
   copy: boolean;
   changedItems: Map<number, OrderChecklistItem>;
-  time: TimeEntry[];
-  parts: PartEntry[];
+  /** The Time and Parts Used rows to append, sealed with `key` (each seal is logged with its entry). */
+  timeRows: unknown[][];
+  partRows: unknown[][];
+  key: HmacKey;
   entries: UnhashedEntry[];
   /** What was done, for the reply: "Ticked "Isolate power"." */
   said: string[];
@@ -70,7 +74,17 @@ export function loadPlan(ss: Spreadsheet, reference: ReferenceData, order: WorkO
       ) ?? [];
     copy = checklist.length > 0;
   }
-  return { order, checklist, copy, changedItems: new Map(), time: [], parts: [], entries: [], said: [] };
+  return {
+    order,
+    checklist,
+    copy,
+    changedItems: new Map(),
+    timeRows: [],
+    partRows: [],
+    key,
+    entries: [],
+    said: [],
+  };
 }
 
 /** Adds one request to the plan, or throws RecordRefusal saying why (nothing written yet). */
@@ -123,14 +137,17 @@ export function planRecord(
       note: request.note ?? '',
       enteredBy: who.email,
       // One instant per entry of the record: two equal lines must not carry one seal (labour.ts).
-      enteredAt: new Date(now.getTime() + plan.time.length),
+      enteredAt: new Date(now.getTime() + plan.timeRows.length),
     };
-    plan.time.push(entry);
+    const row = timeRow(plan.key, entry);
+    plan.timeRows.push(row);
     log(
       'Time',
       '',
       `${entry.hours} h on ${entry.date} by ${entry.technician}${entry.note ? ` (${entry.note})` : ''}`,
     );
+    // The row's seal, so Verify audit log can tell a Time row deleted or changed by hand.
+    log(TIME_SEAL_FIELD, '', sealOfRow(row));
     plan.said.push(`Recorded ${entry.hours} h on ${entry.date}.`);
     return;
   }
@@ -140,11 +157,13 @@ export function planRecord(
     quantity: request.quantity,
     unitCost: request.unitCost,
     enteredBy: who.email,
-    enteredAt: new Date(now.getTime() + plan.parts.length),
+    enteredAt: new Date(now.getTime() + plan.partRows.length),
   };
-  plan.parts.push(part);
+  const row = partRow(plan.key, part);
+  plan.partRows.push(row);
   const cost = cents(part.quantity * part.unitCost).toFixed(2);
   log('Parts Used', '', `${part.quantity} × ${part.part} at ${part.unitCost.toFixed(2)} = ${cost}`);
+  log(PARTS_SEAL_FIELD, '', sealOfRow(row));
   plan.said.push(`Recorded ${part.quantity} × ${part.part} (${cost}).`);
 }
 
@@ -179,18 +198,8 @@ export function writePlan(
       [...plan.changedItems.values()].map((item) => ({ row: item.row, values: itemRow(key, item) })),
     );
   }
-  appendTabRows(
-    ss,
-    TIME_SHEET,
-    TIME_HEADER_ROW,
-    plan.time.map((e) => timeRow(key, e)),
-  );
-  appendTabRows(
-    ss,
-    PARTS_SHEET,
-    PARTS_HEADER_ROW,
-    plan.parts.map((e) => partRow(key, e)),
-  );
+  appendTabRows(ss, TIME_SHEET, TIME_HEADER_ROW, plan.timeRows);
+  appendTabRows(ss, PARTS_SHEET, PARTS_HEADER_ROW, plan.partRows);
   logged.commit();
 }
 

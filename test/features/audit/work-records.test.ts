@@ -1,0 +1,150 @@
+/**
+ * Verify audit log covers the work-record tabs: every Time and Parts Used row a record wrote is logged
+ * by its seal, so a row deleted by hand (the technician may write those tabs, so may delete from them),
+ * a whole tab deleted, or a row changed by hand is reported, though the change log itself is intact.
+ * A record killed between its log rows and its tab rows leaves no log row claiming work that is not
+ * there: the next append finds the seals missing and writes over the row.
+ */
+import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
+import { PARTS_SEAL_FIELD, TIME_SEAL_FIELD } from '../../../src/core/covered-rows';
+import { TIME_COLUMNS } from '../../../src/core/labour';
+import { killAtCall, recordCalls } from '../../support/kill';
+import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { assignedOrders } from '../my-work/helpers';
+import { record } from '../checklists/helpers';
+
+interface Verdict {
+  ok: boolean;
+  sheet?: string;
+  firstBrokenRow?: number;
+  message: string;
+}
+
+async function verify(wb: TestWorkbook): Promise<Verdict> {
+  return expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value as Verdict;
+}
+
+/** A few days ago: whatever the spreadsheet's zone, not in the future. */
+const DAY_WORKED = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+
+async function recordTime(wb: TestWorkbook, id: string, hours: number): Promise<void> {
+  const reply = await record(wb, TECH, { kind: 'time', id, date: DAY_WORKED, hours, note: `${hours} h` });
+  expect(reply).toMatchObject({ ok: true });
+}
+
+const sealsLogged = (wb: TestWorkbook, field: string): string[] =>
+  wb
+    .changeLogEntries()
+    .filter((e) => e.field === field)
+    .map((e) => e.newValue);
+
+function sealsInTab(wb: TestWorkbook, tab: string): string[] {
+  const [header = [], ...rows] = wb.values(tab);
+  const at = header.indexOf(TIME_COLUMNS.seal);
+  return rows.map((r) => String(r[at]));
+}
+
+describe('Time and Parts Used rows against the log', () => {
+  let wb: TestWorkbook;
+  let id: string;
+  beforeAll(async () => {
+    wb = await setUpWorkbook();
+    [id] = (await assignedOrders(wb, [TECH])) as [string];
+    await recordTime(wb, id, 1.5);
+    await recordTime(wb, id, 2);
+    const part = await record(wb, TECH, { kind: 'part', id, part: 'Fuse', quantity: 2, unitCost: 1.25 });
+    expect(part).toMatchObject({ ok: true });
+  });
+  afterAll(() => wb.close());
+
+  test('each row is logged by its seal, and as left they verify', async () => {
+    expect(sealsLogged(wb, TIME_SEAL_FIELD)).toEqual(sealsInTab(wb, 'Time'));
+    expect(sealsLogged(wb, PARTS_SEAL_FIELD)).toEqual(sealsInTab(wb, 'Parts Used'));
+    expect(sealsInTab(wb, 'Time')).toHaveLength(2);
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  });
+
+  test('a Time row deleted by hand is reported, with the log row that recorded it', async () => {
+    const time = wb.sheet('Time');
+    const saved = wb.values('Time')[1] as unknown[];
+    time.deleteRows(2, 1);
+    const result = await verify(wb);
+    expect(result).toMatchObject({ ok: false, sheet: 'Time' });
+    expect(result.message).toMatch(
+      new RegExp(
+        `the row of ${id} recorded at Change Log row \\d+ is gone \\(deleted by hand\\); of the 2 row\\(s\\) the log records in this tab, 1 gone`,
+      ),
+    );
+    // Typed back as it was (at the end: where a row stands does not matter, its seal does).
+    time.writeValues(time.lastRow() + 1, 1, [saved as string[]]);
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  });
+
+  test('a Parts Used row changed by hand is reported at its row', async () => {
+    const parts = wb.sheet('Parts Used');
+    const column = (wb.values('Parts Used')[0] ?? []).indexOf('Quantity') + 1;
+    parts.writeValues(2, column, [[20]]);
+    const result = await verify(wb);
+    expect(result).toMatchObject({ ok: false, sheet: 'Parts Used', firstBrokenRow: 2 });
+    expect(result.message).toMatch(/is changed by hand \(its seal no longer verifies\)/);
+    parts.writeValues(2, column, [[2]]);
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  });
+
+  test('the whole Time tab deleted is reported; a tab typed again by hand does not pass', async () => {
+    const saved = wb.values('Time');
+    wb.model.deleteSheetModel('Time');
+    const gone = await verify(wb);
+    expect(gone).toMatchObject({ ok: false, sheet: 'Time' });
+    expect(gone.message).toMatch(
+      /deleted by hand, with the whole tab\); of the 2 row\(s\) the log records in this tab, 2 gone/,
+    );
+    // The rows typed back by hand with their seals, but one hour changed: that row does not verify.
+    const made = wb.model.insertSheetModel('Time');
+    const hoursAt = (saved[0] ?? []).indexOf(TIME_COLUMNS.hours);
+    const forged = saved.map((r, i) => (i === 2 ? r.map((v, c) => (c === hoursAt ? 9 : v)) : r));
+    made.writeValues(1, 1, forged as string[][]);
+    expect(await verify(wb)).toMatchObject({ ok: false, sheet: 'Time', firstBrokenRow: 3 });
+  });
+});
+
+test('a record killed at any call leaves the log and the Time tab in agreement', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    const [id] = (await assignedOrders(wb, [TECH])) as [string];
+    await recordTime(wb, id, 1);
+    const saved = encodeWorldState(exportWorld(wb.rt.world));
+    const clean = recordCalls(wb.rt.world);
+    await recordTime(wb, id, 3);
+    clean.stop();
+    const problems: string[] = [];
+    let calls = 0;
+    for (let n = 1; n < 200; n++) {
+      importWorld(wb.rt.world, decodeWorldState(saved));
+      const kill = killAtCall(wb.rt.world, n);
+      await wb.call(TECH, 'myWorkRecord', {
+        kind: 'time',
+        id,
+        date: DAY_WORKED,
+        hours: 3,
+      });
+      kill.disarm();
+      if (kill.hit === null) break;
+      calls = n;
+      // The next record appends after whatever the killed one left.
+      await recordTime(wb, id, 0.5);
+      const logged = sealsLogged(wb, TIME_SEAL_FIELD);
+      const inTab = sealsInTab(wb, 'Time');
+      if (logged.join() !== inTab.join())
+        problems.push(
+          `killed at call ${n} (${kill.hit}): log ${logged.length} seals, tab ${inTab.length} rows`,
+        );
+      const verdict = await verify(wb);
+      if (!verdict.ok) problems.push(`killed at call ${n} (${kill.hit}): ${verdict.message}`);
+    }
+    expect(calls).toBe(clean.calls.length);
+    expect(problems).toEqual([]);
+  } finally {
+    await wb.close();
+  }
+});
