@@ -1,9 +1,9 @@
 /**
  * The one place told when the add-on makes a tab on first use or again after a deletion (the Outbox
- * tabs, Errors, and the work-record tabs Checklist Items, Time and Parts Used). Protecting a new tab
- * needs the staff and the permission table, which adapters do not know: a feature installs the hook
- * (features/setup/tab-protection-as-made.ts, once, when Code.js loads), and each adapter that inserts
- * such a tab calls `tabMade` before writing its first row.
+ * tabs, Errors, the work-record tabs Checklist Items, Time and Parts Used, and KPI History).
+ * Protecting a new tab needs the staff and the permission table, which adapters do not know: a feature
+ * installs the hook (features/setup/tab-protection-as-made.ts, once, when Code.js loads), and each
+ * adapter that inserts such a tab calls `tabMade` before writing its first row.
  */
 import type { Sheet, Spreadsheet } from './apps-script-types';
 

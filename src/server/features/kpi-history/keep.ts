@@ -10,8 +10,6 @@
  * run stopped between the row and the state: the tab never holds a week twice. A row typed or deleted
  * by hand does not make the job keep a week again.
  */
-import { protectNewTab } from '../setup/protections';
-import { installationOwnerFromSheet } from '../setup/installation';
 import {
   composeWeeklySummary,
   managerEmails,
@@ -50,13 +48,13 @@ export type KpiHistoryOutcome =
  */
 export const BUSY_RUN_GRACE_MS = 24 * 3_600_000;
 
-/** Writes the week's row: over the row already holding that week, else after the last row. */
-function writeRow(ss: Spreadsheet, snapshot: KpiSnapshot, staff: ReferenceData['staff']): number {
+/**
+ * Writes the week's row: over the row already holding that week, else after the last row. A tab made
+ * now is protected as it is made (features/setup/tab-protection-as-made.ts).
+ */
+function writeRow(ss: Spreadsheet, snapshot: KpiSnapshot): number {
   const cells = snapshotRow(snapshot).map((c) => (typeof c === 'string' ? asCellText(c).cell : c));
-  // History nobody may retype: only the add-on (the installation owner's job) and administrators write it.
-  return writeKpiHistoryRow(ss, snapshot.week.key, cells, (sheet) =>
-    protectNewTab(sheet, 'kpiHistory', staff, installationOwnerFromSheet(ss)),
-  );
+  return writeKpiHistoryRow(ss, snapshot.week.key, cells);
 }
 
 export function keepWeeklyKpis(
@@ -91,7 +89,7 @@ export function keepWeeklyKpis(
   const kept = withUserLock(() => {
     // Checked again under the lock: another run may have kept the week meanwhile.
     if (readOwnerState(id, KPI_WEEK) === week.key) return false;
-    if (!empty) writeRow(ss, snapshot, staff);
+    if (!empty) writeRow(ss, snapshot);
     writeOwnerState(id, KPI_WEEK, week.key);
     return true;
   });
