@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, watchPage } from './support/browser';
+import { holdReplies, launchChromium, watchPage } from './support/browser';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../support/workbook';
 import { assignedOrders } from '../features/my-work/helpers';
@@ -98,6 +98,33 @@ test('a technician ticks the checklist and records time from the card, by keyboa
     await page.screenshot({ path: path.join(SCREENSHOTS, 'my-work-records.png'), fullPage: true });
     expect(errors).toEqual([]);
   } finally {
+    await page.close();
+  }
+});
+
+test('clicked while the page checks its cards, the checklist, time and parts load once the check is done', async () => {
+  // Opened from the menu again: the remembered card is drawn at once, then checked by the server.
+  expect((await wb.menu(TECH, 'openMyWork')).ok).toBe(true);
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const { errors } = watchPage(page);
+  const release = await holdReplies(page);
+  try {
+    await page.goto(host.shownSidebarUrl(TECH, wb.ssId));
+    const card = page.locator(`li.card[data-id="${id}"]`);
+    await card.getByRole('button', { name: 'Checklist, time and parts' }).click();
+    // Not lost: the page says it comes next, and asks for nothing before the check has answered.
+    expect(await page.locator('#status').textContent()).toMatch(
+      /^(Checking for changes|Loading details)… Your click runs next\.$/,
+    );
+    expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkLoad']);
+    release();
+    await idle(page);
+    expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkLoad', 'myWorkRecord']);
+    expect(await card.getByRole('checkbox').count()).toBe(3);
+    expect(await page.locator('#status, #error').allTextContents()).toEqual(['', '']);
+    expect(errors).toEqual([]);
+  } finally {
+    release();
     await page.close();
   }
 });

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchPage } from './support/browser';
+import { holdReplies, launchChromium, watchPage } from './support/browser';
 import { HtmlHost } from '../../runtime/html-host/server';
 import { SUPERVISOR, TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../support/workbook';
 import { act, itemIn, submitRequests, target, viewFor } from '../features/review/helpers';
@@ -69,17 +69,6 @@ async function openSidebar(user = TECH): Promise<{ page: Page; dialogs: string[]
 
 async function idle(page: Page): Promise<void> {
   await page.waitForFunction("window.__gasPending === 0 && !document.body.classList.contains('busy')");
-}
-
-/** Holds every server reply to the page until the returned release is called. */
-async function holdReplies(page: Page): Promise<() => void> {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/rpc', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return () => release();
 }
 
 function card(page: Page, id: string) {
@@ -220,16 +209,18 @@ test('opened from the menu the first time, it draws the cards it came with, then
       'Loading notes and the full details…',
     );
     expect(await page.locator('#status').textContent()).toBe('Loading details…');
-    // No step while the details load.
+    // A step clicked while the details load waits for them: no form on the summary, the click kept.
     await card(page, ids[3]!).getByRole('button', { name: 'Start work' }).click();
     expect(await card(page, ids[3]!).locator('form').count()).toBe(0);
+    expect(await page.locator('#status').textContent()).toBe('Loading details… Your click runs next.');
     release();
     await idle(page);
-    // One call: the rows read and checked, the card whole.
+    // One call: the rows read and checked, the card whole; then the step's form, on the checked card.
     expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkLoad']);
     expect(wb.rt.executions.length).toBe(before + 1);
     expect(await page.locator('#status').textContent()).toBe('');
     expect(await card(page, ids[3]!).getByText('Loading notes and the full details…').count()).toBe(0);
+    expect(await card(page, ids[3]!).locator('form').count()).toBe(1);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   } finally {
@@ -253,16 +244,16 @@ test('opened again, it draws the remembered cards at once and checks them before
     // Remembered cards, and the queue's summary of any order a step changed since they were.
     expect(await page.locator('#status').textContent()).toMatch(/^(Checking for changes|Loading details)…$/);
     expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkLoad']);
-    // No step while the cards are being checked.
+    // A step clicked while the cards are being checked opens once they are (no form before).
     await card(page, ids[2]!).getByRole('button', { name: 'Start work' }).click();
     expect(await card(page, ids[2]!).locator('form').count()).toBe(0);
     release();
     await idle(page);
     expect(await page.locator('#status').textContent()).toBe('');
 
-    // Checked: a step goes to the server and its reply redraws the card.
+    // Checked: the step's form is open; confirmed, it goes to the server and its reply redraws the card.
     const item = card(page, ids[2]!);
-    await item.getByRole('button', { name: 'Start work' }).click();
+    expect(await item.locator('form').count()).toBe(1);
     await item.getByRole('button', { name: 'Start work' }).last().click();
     await idle(page);
     expect(wb.order(ids[2]!).status).toBe('In Progress');

@@ -2,9 +2,10 @@
  * The "My work" sidebar. It opens with the cards the menu item put in the page, checked like a reply
  * (without them, or when they do not pass, opening makes one server call, myWorkLoad). Cards
  * remembered from an earlier opening, or summarized by the review queue on a first opening, are drawn
- * at once and read and checked by that same call, steps waiting until it answers. Every step sends its request to myWorkAct and redraws the cards from the reply
- * (nothing changes on screen before the server has done it). Plain DOM, text nodes only, usable from
- * the keyboard: Tab through the steps, Enter to open a step's form, Escape to close it.
+ * at once and read and checked by that same call, steps waiting until it answers. Every step sends its
+ * request to myWorkAct and redraws the cards from the reply (nothing changes on screen before the
+ * server has done it). Plain DOM, text nodes only, usable from the keyboard: Tab through the steps,
+ * Enter to open a step's form, Escape to close it.
  */
 import type { MyWorkActionInput } from '../../shared/my-work';
 import type { MyWorkCard, MyWorkLoadResponse, MyWorkStep, MyWorkView } from '../../shared/my-work-types';
@@ -23,9 +24,11 @@ interface OpenForm {
   form: HTMLFormElement;
 }
 
-const state: { view: MyWorkView | null; busy: boolean; open: OpenForm | null } = {
+const state: { view: MyWorkView | null; busy: boolean; loading: boolean; open: OpenForm | null } = {
   view: null,
   busy: false,
+  /** Busy loading or checking the cards (not with a step or a record of the technician's own). */
+  loading: false,
   open: null,
 };
 
@@ -39,8 +42,26 @@ const ui = {
 
 const { say, complain } = statusLine(ui.status, ui.error);
 
+/**
+ * What the technician clicked while the page was loading or checking its cards (on opening, which can
+ * take a few seconds): run once that ends, so the click is not lost. Only the last click waits; it is
+ * checked then against the cards as loaded (a step no longer offered is not opened), and the server
+ * checks it again. A click while a step or record of their own is under way is dropped, as a second
+ * click of a double-click must be.
+ */
+let waiting: (() => void) | null = null;
+
+const WAITING_NOTE = ' Your click runs next.';
+
+function wait(next: () => void): void {
+  if (!state.loading) return;
+  waiting = next;
+  const saying = (ui.status.textContent ?? '').replace(WAITING_NOTE, '');
+  say(`${saying}${WAITING_NOTE}`.trim());
+}
+
 async function exclusive(work: () => Promise<void>): Promise<void> {
-  if (state.busy) return;
+  if (state.busy) return wait(() => void exclusive(work));
   state.busy = true;
   ui.work.setAttribute('aria-busy', 'true');
   document.body.classList.add('busy');
@@ -50,13 +71,21 @@ async function exclusive(work: () => Promise<void>): Promise<void> {
     state.busy = false;
     ui.work.setAttribute('aria-busy', 'false');
     document.body.classList.remove('busy');
+    const next = waiting;
+    waiting = null;
+    next?.();
   }
 }
 
 function reload(saying = 'Loading…'): Promise<void> {
   return exclusive(async () => {
+    state.loading = true;
     say(saying);
-    if (show(await callServer('myWorkLoad', {}))) say('');
+    try {
+      if (show(await callServer('myWorkLoad', {}))) say('');
+    } finally {
+      state.loading = false;
+    }
   });
 }
 
@@ -105,9 +134,7 @@ function record(request: WorkRecordInput, form?: HTMLFormElement): Promise<void>
     say(request.kind === 'view' ? 'Loading…' : 'Recording…');
     const formError = form?.querySelector<HTMLElement>('.form-error');
     if (formError) formError.textContent = '';
-    const card = [...(state.view?.open ?? []), ...(state.view?.awaitingClose ?? [])].find(
-      (c) => c.id === request.id,
-    );
+    const card = cardNow(request.id);
     const reply = await callServer('myWorkRecord', card ? { ...request, rowHint: card.rowHint } : request);
     if (!reply.ok) {
       if (formError) {
@@ -157,8 +184,22 @@ function withCard(view: MyWorkView, next: MyWorkCard): MyWorkView {
   };
 }
 
+/** The card of `id` as the page now has it. */
+function cardNow(id: string): MyWorkCard | undefined {
+  return [...(state.view?.open ?? []), ...(state.view?.awaitingClose ?? [])].find((c) => c.id === id);
+}
+
 function openStep(card: MyWorkCard, step: MyWorkStep): void {
-  if (state.busy) return;
+  if (state.busy) {
+    // Opened on the card as checked: the step may be gone by then (the order changed meanwhile).
+    return wait(() => {
+      // The check failed (its reason is on screen): no step on a card it could not check.
+      if (state.view?.unchecked) return;
+      const now = cardNow(card.id);
+      if (now?.steps.includes(step)) openStep(now, step);
+      else complain(`${card.woNumber || card.id} has changed: that step is no longer offered.`);
+    });
+  }
   if (state.open?.id === card.id && state.open.step === step) {
     state.open = null;
     render(card.id, step);

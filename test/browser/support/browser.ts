@@ -36,6 +36,17 @@ export function watchPage(page: Page): { dialogs: string[]; errors: string[] } {
   return { dialogs, errors };
 }
 
+/** Holds every server reply to the page until the returned release is called. */
+export async function holdReplies(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
 const RESULTS_DIR = path.resolve('test-results', 'screenshots');
 const DOCS_DIR = path.resolve('docs', 'screenshots');
 
