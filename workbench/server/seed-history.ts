@@ -7,16 +7,8 @@
 import type { LocalAppsScript } from '../../runtime';
 import type { Status } from '../../src/core/model';
 import { isWeekend, localParts, startOfLocalDay } from '../../src/core/time';
-import {
-  CANCEL_REASONS,
-  HOLD_REASONS,
-  PRIORITY_FOR_URGENCY,
-  PROGRESS_NOTES,
-  REJECT_REASONS,
-  REQUESTS,
-  RETURN_REASONS,
-  type RequestTemplate,
-} from './demo-data';
+import { CANCEL_REASONS, HOLD_REASONS, PROGRESS_NOTES, REJECT_REASONS, RETURN_REASONS } from './demo-data';
+import { PRIORITY_FOR_URGENCY, REQUESTS, type RequestTemplate } from './demo-requests';
 import { DEMO } from './people';
 import { registerRows } from './register-reader';
 import { demoActions } from './seed-actions';
