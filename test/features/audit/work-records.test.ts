@@ -8,6 +8,7 @@
 import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
 import { PARTS_SEAL_FIELD, TIME_SEAL_FIELD } from '../../../src/core/covered-rows';
 import { TIME_COLUMNS } from '../../../src/core/labour';
+import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
 import { killAtCall, recordCalls } from '../../support/kill';
 import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { assignedOrders } from '../my-work/helpers';
@@ -106,6 +107,25 @@ describe('Time and Parts Used rows against the log', () => {
     made.writeValues(1, 1, forged as string[][]);
     expect(await verify(wb)).toMatchObject({ ok: false, sheet: 'Time', firstBrokenRow: 3 });
   });
+});
+
+test('over a register compared in several runs, the run that gives the verdict checks the tabs', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    const [id] = (await assignedOrders(wb, [TECH, TECH])) as [string];
+    await recordTime(wb, id, 2);
+    // One register row a run (the add-on's property that tests lower): two orders take two runs.
+    wb.rt.world.properties.document(wb.ssId).set(PROPERTY_KEYS.verifyRowsPerRun, '1');
+    wb.sheet('Time').deleteRows(2, 1);
+    const first = (await verify(wb)) as Verdict & { partial?: boolean };
+    expect(first).toMatchObject({ ok: false, partial: true });
+    expect(first.message).not.toMatch(/Time/);
+    const last = await verify(wb);
+    expect(last).toMatchObject({ ok: false, sheet: 'Time' });
+    expect(last.message).toMatch(new RegExp(`the row of ${id} recorded at Change Log row \\d+ is gone`));
+  } finally {
+    await wb.close();
+  }
 });
 
 test('a record killed at any call leaves the log and the Time tab in agreement', async () => {
