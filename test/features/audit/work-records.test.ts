@@ -2,15 +2,16 @@
  * Verify audit log covers the work-record tabs: every Time and Parts Used row a record wrote is logged
  * by its seal, so a row deleted by hand (the technician may write those tabs, so may delete from them),
  * a whole tab deleted, or a row changed by hand is reported, though the change log itself is intact.
- * A record killed between its log rows and its tab rows leaves no log row claiming work that is not
- * there: the next append finds the seals missing and writes over the row.
+ * Each such row is rebuilt from its log line and put back, with the very seal the log recorded, when
+ * the administrator answers Yes. A record killed between its log rows and its tab rows leaves no log
+ * row claiming work that is not there: the next append finds the seals missing and writes over the row.
  */
 import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
 import { PARTS_SEAL_FIELD, TIME_SEAL_FIELD } from '../../../src/core/covered-rows';
 import { TIME_COLUMNS } from '../../../src/core/labour';
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
 import { killAtCall, recordCalls } from '../../support/kill';
-import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { ADMIN, STRANGER, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { assignedOrders } from '../my-work/helpers';
 import { record } from '../checklists/helpers';
 
@@ -21,7 +22,10 @@ interface Verdict {
   message: string;
 }
 
-async function verify(wb: TestWorkbook): Promise<Verdict> {
+/** Verify as an administrator who answers `putBack` when asked to put rows back. */
+async function verify(wb: TestWorkbook, putBack: 'YES' | 'NO' = 'NO'): Promise<Verdict> {
+  wb.rt.world.ui.responder = (question) =>
+    question.buttons === 'YES_NO' ? { button: putBack } : { button: 'OK', text: '' };
   return expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value as Verdict;
 }
 
@@ -106,6 +110,67 @@ describe('Time and Parts Used rows against the log', () => {
     const forged = saved.map((r, i) => (i === 2 ? r.map((v, c) => (c === hoursAt ? 9 : v)) : r));
     made.writeValues(1, 1, forged as string[][]);
     expect(await verify(wb)).toMatchObject({ ok: false, sheet: 'Time', firstBrokenRow: 3 });
+  });
+});
+
+describe('putting rows back from the log', () => {
+  let wb: TestWorkbook;
+  let id: string;
+  const NOTE = 'Traced (twice) the fault: "=SUM(A1)"';
+  beforeEach(async () => {
+    wb = await setUpWorkbook();
+    [id] = (await assignedOrders(wb, [TECH])) as [string];
+    for (const request of [
+      { kind: 'time', id, date: DAY_WORKED, hours: 1.25, note: NOTE },
+      { kind: 'time', id, date: DAY_WORKED, hours: 0.5 },
+      { kind: 'part', id, part: 'Washer at 3 = cheap', quantity: 3, unitCost: 0.15 },
+    ])
+      expect(await record(wb, TECH, request)).toMatchObject({ ok: true });
+  });
+  afterEach(() => wb.close());
+
+  const alerts = () => wb.rt.world.ui.alerts(wb.ssId, ADMIN).map((a) => `${a.title}: ${a.prompt}`);
+
+  test('rows deleted and a row changed by hand are put back exactly, and logged', async () => {
+    const time = wb.values('Time');
+    const parts = wb.values('Parts Used');
+    wb.sheet('Time').deleteRows(2, 2);
+    const quantityAt = (parts[0] ?? []).indexOf('Quantity') + 1;
+    wb.sheet('Parts Used').writeValues(2, quantityAt, [[30]]);
+    const result = await verify(wb, 'YES');
+    expect(result).toMatchObject({ ok: false, sheet: 'Time' });
+    expect(alerts().at(-1)).toBe(
+      'Work records put back: Put back as the change log records them, and logged: 2 Time row(s) and 1 Parts Used row(s).',
+    );
+    // Exactly as recorded: every cell, the seal included.
+    expect(wb.values('Time')).toEqual(time);
+    expect(wb.values('Parts Used')).toEqual(parts);
+    const putBack = wb.changeLogEntries().filter((e) => e.field.endsWith('(put back)'));
+    // Each row's own line, so the log says what was put back.
+    expect(putBack.map((e) => [e.user, e.recordId, e.field, e.newValue])).toEqual([
+      [ADMIN, id, 'Time (put back)', `1.25 h on ${DAY_WORKED} by ${TECH} (${NOTE})`],
+      [ADMIN, id, 'Time (put back)', `0.5 h on ${DAY_WORKED} by ${TECH}`],
+      [ADMIN, id, 'Parts Used (put back)', '3 × Washer at 3 = cheap at 0.15 = 0.45'],
+    ]);
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  });
+
+  test('a Time tab deleted whole is made again, protected, with its rows', async () => {
+    const time = wb.values('Time');
+    wb.model.deleteSheetModel('Time');
+    await verify(wb, 'YES');
+    expect(wb.values('Time')).toEqual(time);
+    await expect(wb.edit(STRANGER, 'Time', 2, 1, [['x']])).rejects.toThrow(/protected cell/);
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  });
+
+  test('answered No, nothing is written', async () => {
+    wb.sheet('Time').deleteRows(2, 1);
+    const before = wb.values('Time');
+    const logRows = wb.changeLogEntries().length;
+    expect(await verify(wb, 'NO')).toMatchObject({ ok: false, sheet: 'Time' });
+    expect(wb.values('Time')).toEqual(before);
+    expect(wb.changeLogEntries()).toHaveLength(logRows);
   });
 });
 

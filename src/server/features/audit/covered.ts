@@ -18,7 +18,7 @@ import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
 import { readResponseTabShown } from '../../adapters/response-tabs';
 import { archivedRowSources } from '../archive/files';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
-import { checkWorkRecords, collectSeals, type LoggedSeals } from './work-records';
+import { checkWorkRecords, collectSeals, type LoggedSeals, type WorkRecordRepairs } from './work-records';
 
 export interface Recorded {
   /** Request id → the MAC its (last) move to Archive recorded. */
@@ -33,6 +33,8 @@ export interface CoveredFailure {
   sheet: string;
   row: number;
   detail: string;
+  /** Work-record rows found wrong, and those the log can put back (./work-records). */
+  workRecords?: WorkRecordRepairs;
 }
 
 export function emptyRecorded(): Recorded {

@@ -7,6 +7,13 @@ import { confirmWithUser } from '../../adapters/installation-services';
 import { describePutBack, putBackFromLog, type PutBackOutcome } from '../integrity/register-putback';
 import { clearVerifyProgress, readVerifyProgress, registerRowsPerRun } from './progress';
 import { afterRun, omittedRows } from './runs';
+import type { WorkRecordRepairs } from './work-records';
+import {
+  describeWorkRecordsPutBack,
+  putBackWorkRecords,
+  type WorkRecordsPutBack,
+} from './work-records-putback';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Verify was not run: the person cancelled, or what they pasted is not an anchor (said why). */
 export interface VerifyNotRun {
@@ -28,7 +35,8 @@ const ASK =
  * the first run's is kept) continues. Only the run that compares the last rows gives a verdict, and
  * only then is putting values back offered.
  */
-export function verifyAuditLog(): (AuditResult & { putBack?: PutBackOutcome }) | VerifyNotRun {
+export function verifyAuditLog():
+  (AuditResult & { putBack?: PutBackOutcome; workRecordsPutBack?: WorkRecordsPutBack }) | VerifyNotRun {
   const ss = activeSpreadsheet();
   const { email, reference } = requireAdministrator(ss, 'verify the audit log');
   const progress = readVerifyProgress();
@@ -52,6 +60,8 @@ export function verifyAuditLog(): (AuditResult & { putBack?: PutBackOutcome }) |
     return result;
   }
   if (progress) clearVerifyProgress();
+  const work = result.ok ? undefined : result.workRecords;
+  if (work && work.repairs.length > 0) return offerWorkRecords(ss, result, work, email);
   const findings = result.ok ? [] : (result.register ?? []);
   if (findings.length === 0) {
     alertUser(result.ok ? 'Audit log verified' : 'Audit log broken', result.message);
@@ -65,4 +75,22 @@ export function verifyAuditLog(): (AuditResult & { putBack?: PutBackOutcome }) |
   putBack.remaining += omittedRows(run, progress);
   alertUser('Register values put back', describePutBack(putBack));
   return { ...result, putBack };
+}
+
+/** Time and Parts Used rows deleted or changed by hand: shown, and put back from the log when asked. */
+function offerWorkRecords(
+  ss: Spreadsheet,
+  result: AuditResult,
+  work: WorkRecordRepairs,
+  email: string,
+): AuditResult & { workRecordsPutBack?: WorkRecordsPutBack } {
+  const cannot =
+    work.unrepairable > 0
+      ? ` ${work.unrepairable} other row(s) cannot be rebuilt from their log lines (recorded in an older format) and stay as they are.`
+      : '';
+  const ask = `${result.message}${cannot}\n\nPut ${work.repairs.length} row(s) back as the change log records them?`;
+  if (!confirmWithUser('Audit log broken', ask)) return result;
+  const outcome = putBackWorkRecords(ss, work.repairs, email, new Date());
+  alertUser('Work records put back', describeWorkRecordsPutBack(outcome));
+  return { ...result, workRecordsPutBack: outcome };
 }

@@ -11,6 +11,7 @@ import { collectRecorded, emptyRecorded, verifyCovered } from './covered';
 import { RegisterAudit, describeRegisterFindings } from '../integrity/register-verify';
 import type { RegisterFinding, RegisterSlice } from '../integrity/register-check';
 import { collectLive, missingOrders, type LiveRecords } from './missing';
+import type { WorkRecordRepairs } from './work-records';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** Rows per read: 6 columns × 50,000 rows stays far below what one getValues can return. */
@@ -60,6 +61,8 @@ export type AuditResult =
       sheet?: string;
       /** Register values the log does not vouch for (integrity/register-check.ts), in sheet order. */
       register?: RegisterFinding[];
+      /** Time and Parts Used rows found deleted or changed, and those the log can put back. */
+      workRecords?: WorkRecordRepairs;
       reason: string;
       message: string;
     };
@@ -121,6 +124,7 @@ export function verifyChangeLog(
       firstBrokenRow: covered.row,
       kind: 'edited',
       sheet: covered.sheet,
+      ...(covered.workRecords ? { workRecords: covered.workRecords } : {}),
       reason: `${covered.sheet} row ${covered.row}: ${covered.detail}`,
       message:
         `The change log verifies (${verdict.rows} rows), but the ${covered.sheet} sheet does not match it at row ` +

@@ -3,43 +3,95 @@
  * still in its tab as written. Each record logs its rows' seals (core/covered-rows.ts), so a row
  * deleted by hand, a whole tab deleted, or a row changed by hand (its seal no longer verifies) is
  * named with the log row that recorded it. The cost report already leaves such rows out; this tells the
- * administrator that recorded work went missing. Rows recorded before seals were logged name no seal
- * and are not looked for.
+ * administrator that recorded work went missing, and rebuilds each such row from its log line
+ * (core/work-record-lines.ts) for ./work-records-putback to put back when asked. Rows recorded before
+ * seals were logged name no seal and are not looked for.
  */
-import { LOG_COLUMN } from '../../../core/change-log-row';
-import { parseChanges } from '../../../core/change-lines';
+import { LOG_COLUMN, entriesOfRow } from '../../../core/change-log-row';
 import { PARTS_SEAL_FIELD, TIME_SEAL_FIELD } from '../../../core/covered-rows';
 import type { HmacKey } from '../../../core/keyed-chain';
-import { PARTS_SHEET, TIME_SHEET, partSealsAt, timeSealsAt, type SealAt } from '../../../core/labour';
+import {
+  PARTS_SHEET,
+  TIME_SHEET,
+  partRow,
+  partSealsAt,
+  sealOfRow,
+  timeRow,
+  timeSealsAt,
+  type SealAt,
+} from '../../../core/labour';
+import { loggedPartEntry, loggedTimeEntry, type LoggedAt } from '../../../core/work-record-lines';
 import { readTabValues } from '../../adapters/workbook';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 import type { CoveredFailure } from './covered';
 
-/** What one log row recorded of a work-record row: its order and the log's sheet row. */
-export interface LoggedSeal {
-  id: string;
+/** What one log row recorded of a work-record row: where, and the entry's own line. */
+export interface LoggedSeal extends LoggedAt {
   logRow: number;
+  /** The entry's line ("1.5 h on …"), '' when the log row does not give one. */
+  line: string;
 }
 
 /** Tab → seal → where the log recorded it, in log order. */
 export type LoggedSeals = Map<string, Map<string, LoggedSeal>>;
 
-const TAB_OF_FIELD: ReadonlyMap<string, string> = new Map([
-  [TIME_SEAL_FIELD, TIME_SHEET],
-  [PARTS_SEAL_FIELD, PARTS_SHEET],
-]);
+/** A row to put back: appended (`row` null: it is gone) or written over a changed one at `row`. */
+export interface WorkRecordRepair {
+  sheet: string;
+  row: number | null;
+  /** The Seal cell of the row now at `row` (checked again before writing over it). */
+  found: string;
+  id: string;
+  line: string;
+  values: unknown[];
+}
 
-const SEALS_AT: Record<
-  string,
-  (values: readonly (readonly unknown[])[], key: HmacKey) => Map<string, SealAt>
-> = {
-  [TIME_SHEET]: timeSealsAt,
-  [PARTS_SHEET]: partSealsAt,
+/** What of the rows found wrong the log can put back. */
+export interface WorkRecordRepairs {
+  repairs: WorkRecordRepair[];
+  /** Rows found wrong that their log line does not give exactly (left as they are). */
+  unrepairable: number;
+}
+
+interface TabKind {
+  logField: string;
+  sealsAt: (values: readonly (readonly unknown[])[], key: HmacKey) => Map<string, SealAt>;
+  rebuild: (key: HmacKey, line: string, where: LoggedAt) => unknown[] | null;
+}
+
+const TABS: Readonly<Record<string, TabKind>> = {
+  [TIME_SHEET]: {
+    logField: TIME_SEAL_FIELD,
+    sealsAt: timeSealsAt,
+    rebuild: (key, line, where) => {
+      const entry = loggedTimeEntry(line, where);
+      return entry && timeRow(key, entry);
+    },
+  },
+  [PARTS_SHEET]: {
+    logField: PARTS_SEAL_FIELD,
+    sealsAt: partSealsAt,
+    rebuild: (key, line, where) => {
+      const entry = loggedPartEntry(line, where);
+      return entry && partRow(key, entry);
+    },
+  },
 };
 
+const TAB_OF_FIELD: ReadonlyMap<string, string> = new Map(
+  Object.entries(TABS).map(([tab, kind]) => [kind.logField, tab]),
+);
+
+/** The Seal cells of a work-record tab as it is now (one read). */
+export function sealsNow(ss: Spreadsheet, key: HmacKey, tab: string): Map<string, SealAt> {
+  const kind = TABS[tab];
+  return kind ? kind.sealsAt(readTabValues(ss, tab) ?? [], key) : new Map();
+}
+
 /**
- * Collects the seals these log rows recorded. `firstRow` is the sheet row of rows[0]; rows past
- * `lastCommittedRow` are left out (their change may not have landed: the next append decides).
+ * Collects the seals these log rows recorded, each with the entry line before it. `firstRow` is the
+ * sheet row of rows[0]; rows past `lastCommittedRow` are left out (their change may not have landed:
+ * the next append decides).
  */
 export function collectSeals(
   rows: readonly (readonly unknown[])[],
@@ -52,22 +104,37 @@ export function collectSeals(
     const changes = rows[i]?.[LOG_COLUMN.changes];
     if (typeof changes !== 'string') continue;
     if (!changes.includes(TIME_SEAL_FIELD) && !changes.includes(PARTS_SEAL_FIELD)) continue;
-    const id = String(rows[i]?.[LOG_COLUMN.recordId] ?? '').trim();
-    for (const line of parseChanges(changes)) {
-      const tab = TAB_OF_FIELD.get(line.field);
-      if (!tab) continue;
+    const entries = entriesOfRow(rows[i] ?? []);
+    const counts = new Map<string, number>();
+    entries.forEach((entry, k) => {
+      const tab = TAB_OF_FIELD.get(entry.field);
+      if (!tab) return;
+      const before = entries[k - 1];
+      const index = counts.get(tab) ?? 0;
+      counts.set(tab, index + 1);
       const seals = into.get(tab) ?? new Map<string, LoggedSeal>();
-      seals.set(line.newValue, { id, logRow: firstRow + i });
+      seals.set(entry.newValue, {
+        id: entry.recordId,
+        user: entry.user,
+        at: entry.at,
+        index,
+        logRow: firstRow + i,
+        line: before?.field === tab ? before.newValue : '',
+      });
       into.set(tab, seals);
-    }
+    });
   }
 }
 
-/** The first tab whose logged rows are not all there as written (one read of each tab with any). */
+/** Every tab whose logged rows are not all there as written (one read of each tab with any). */
 export function checkWorkRecords(ss: Spreadsheet, key: HmacKey, logged: LoggedSeals): CoveredFailure | null {
+  let failure: CoveredFailure | null = null;
+  const repairs: WorkRecordRepair[] = [];
+  let unrepairable = 0;
   for (const [tab, seals] of logged) {
+    const kind = TABS[tab] as TabKind;
     const values = readTabValues(ss, tab) ?? [];
-    const present = (SEALS_AT[tab] as (typeof SEALS_AT)[string])(values, key);
+    const present = kind.sealsAt(values, key);
     let gone = 0;
     let changed = 0;
     let first: { seal: LoggedSeal; at: SealAt | null } | null = null;
@@ -77,15 +144,26 @@ export function checkWorkRecords(ss: Spreadsheet, key: HmacKey, logged: LoggedSe
       if (at) changed++;
       else gone++;
       first ??= { seal: where, at };
+      const rebuilt = where.line === '' ? null : kind.rebuild(key, where.line, where);
+      if (rebuilt && sealOfRow(rebuilt) === seal)
+        repairs.push({
+          sheet: tab,
+          row: at?.row ?? null,
+          found: seal,
+          id: where.id,
+          line: where.line,
+          values: rebuilt,
+        });
+      else unrepairable++;
     }
-    if (!first) continue;
+    if (!first || failure) continue;
     const what = first.at
       ? `changed by hand (its seal no longer verifies)`
       : `gone (deleted by hand${values.length === 0 ? ', with the whole tab' : ''})`;
     const counts = [gone > 0 ? `${gone} gone` : '', changed > 0 ? `${changed} changed` : '']
       .filter(Boolean)
       .join(', ');
-    return {
+    failure = {
       sheet: tab,
       // A changed row is named where it is; a gone one where the tab now ends.
       row: first.at?.row ?? Math.max(2, values.length + 1),
@@ -94,5 +172,5 @@ export function checkWorkRecords(ss: Spreadsheet, key: HmacKey, logged: LoggedSe
         `of the ${seals.size} row(s) the log records in this tab, ${counts}. The cost report leaves them out`,
     };
   }
-  return null;
+  return failure && { ...failure, workRecords: { repairs, unrepairable } };
 }

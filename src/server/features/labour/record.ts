@@ -31,6 +31,7 @@ import {
   type TimeEntry,
 } from '../../../core/labour';
 import { PARTS_SEAL_FIELD, TIME_SEAL_FIELD } from '../../../core/covered-rows';
+import { partLine, timeLine } from '../../../core/work-record-lines';
 import type { ChangeSource, Role, WorkOrder } from '../../../core/model';
 import type { HmacKey } from '../../../core/sha256';
 import { formatLocalDate } from '../../../core/time';
@@ -141,11 +142,7 @@ export function planRecord(
     };
     const row = timeRow(plan.key, entry);
     plan.timeRows.push(row);
-    log(
-      'Time',
-      '',
-      `${entry.hours} h on ${entry.date} by ${entry.technician}${entry.note ? ` (${entry.note})` : ''}`,
-    );
+    log(TIME_SHEET, '', timeLine(entry));
     // The row's seal, so Verify audit log can tell a Time row deleted or changed by hand.
     log(TIME_SEAL_FIELD, '', sealOfRow(row));
     plan.said.push(`Recorded ${entry.hours} h on ${entry.date}.`);
@@ -162,7 +159,7 @@ export function planRecord(
   const row = partRow(plan.key, part);
   plan.partRows.push(row);
   const cost = cents(part.quantity * part.unitCost).toFixed(2);
-  log('Parts Used', '', `${part.quantity} × ${part.part} at ${part.unitCost.toFixed(2)} = ${cost}`);
+  log(PARTS_SHEET, '', partLine(part));
   log(PARTS_SEAL_FIELD, '', sealOfRow(row));
   plan.said.push(`Recorded ${part.quantity} × ${part.part} (${cost}).`);
 }
