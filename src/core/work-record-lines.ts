@@ -46,25 +46,18 @@ export interface LoggedAt {
   index: number;
 }
 
+/** What every entry records besides its own line: its order, who entered it and when. */
+function entered(where: LoggedAt): Pick<TimeEntry, 'id' | 'enteredBy' | 'enteredAt'> {
+  return { id: where.id, enteredBy: where.user, enteredAt: new Date(where.at.getTime() + where.index) };
+}
+
 /** The Time entry a record wrote, as its log line and log row give it (its seal is the caller's check). */
 export function loggedTimeEntry(line: string, where: LoggedAt): TimeEntry | null {
   const parsed = parseTimeLine(line);
-  if (!parsed) return null;
-  return {
-    id: where.id,
-    ...parsed,
-    enteredBy: where.user,
-    enteredAt: new Date(where.at.getTime() + where.index),
-  };
+  return parsed && { ...entered(where), ...parsed };
 }
 
 export function loggedPartEntry(line: string, where: LoggedAt): PartEntry | null {
   const parsed = parsePartLine(line);
-  if (!parsed) return null;
-  return {
-    id: where.id,
-    ...parsed,
-    enteredBy: where.user,
-    enteredAt: new Date(where.at.getTime() + where.index),
-  };
+  return parsed && { ...entered(where), ...parsed };
 }
