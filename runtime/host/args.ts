@@ -54,6 +54,16 @@ export function overload(
   throw signatureError(gasClass, method, args);
 }
 
+/**
+ * A JavaScript number passed where the reference declares an `Integer` (a row, a column, a count).
+ * Apps Script hands it to Java, whose narrowing conversion drops the fraction toward zero
+ * (`(int) 2.7 == 2`, JLS §5.1.3), so `getRange(2.7, 1)` is A2, never a range at "row 2.7"; scripts
+ * that compute a row as `n / 2` rely on it. Values that are not finite are left for the caller's checks.
+ */
+export function javaInt(value: number): number {
+  return Number.isFinite(value) ? Math.trunc(value) : value;
+}
+
 /** Apps Script converts a scalar passed where a String is expected with Java's toString. */
 export function asText(value: unknown): string {
   if (typeof value === 'string') return value;
