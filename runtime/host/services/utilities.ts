@@ -58,7 +58,9 @@ class UtilitiesService extends GasObject {
 
   formatString(template: string, ...args: unknown[]): string {
     if (typeof template !== 'string') throw signatureError(this.gasClass, 'formatString', arguments);
-    return javaFormat(template, args, (v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null')));
+    return javaFormat(template, args, (v) =>
+      typeof v === 'string' || typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? 'null'),
+    );
   }
 
   /** Signed bytes (-128..127), as Java's byte[] reaches the script. */
