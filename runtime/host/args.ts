@@ -54,6 +54,18 @@ export function overload(
   throw signatureError(gasClass, method, args);
 }
 
+/**
+ * A JavaScript number passed where the reference declares an `Integer` (a row, a column, a count).
+ * Apps Script hands it to Java, whose narrowing conversion drops the fraction toward zero
+ * (`(int) 2.7 == 2`, JLS §5.1.3), so `getRange(2.7, 1)` is A2, never a range at "row 2.7"; scripts
+ * that compute a row as `n / 2` rely on it. The same conversion makes NaN 0 and clamps the
+ * infinities to the int range.
+ */
+export function javaInt(value: number): number {
+  if (Number.isNaN(value)) return 0;
+  return Math.max(-2147483648, Math.min(2147483647, Math.trunc(value)));
+}
+
 /** Apps Script converts a scalar passed where a String is expected with Java's toString. */
 export function asText(value: unknown): string {
   if (typeof value === 'string') return value;

@@ -66,6 +66,7 @@ export class Dispatcher {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const v = value as Record<string, unknown>;
         if ('$d' in v) return new Date(v.$d === null ? NaN : (v.$d as number));
+        if ('$n' in v) return Number(v.$n);
         if ('$h' in v) {
           const object = this.objects.get(v.$h as number);
           if (!object) throw new GasError(`Invalid argument: object handle ${String(v.$h)} is not known`);

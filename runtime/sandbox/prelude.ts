@@ -7,7 +7,9 @@
  *
  * It defines the service globals as proxies over host handles. A call becomes
  * `hostCall(handle, method, argsJson)`; values cross as JSON with dates as `{"$d":ms}` and host objects
- * as `{"$h":id,"$c":"Class"}`. The clock anchor makes `new Date()` follow the world's clock.
+ * as `{"$h":id,"$c":"Class"}`, and a number JSON cannot hold (NaN, ±Infinity) as `{"$n":"NaN"}`, so
+ * a service receives the very number the script passed (`setProperty('k', NaN)` stores "NaN" on
+ * live Apps Script, not "null"). The clock anchor makes `new Date()` follow the world's clock.
  */
 import type { GlobalBinding, StartMessage } from './protocol';
 
@@ -119,6 +121,7 @@ export function installAppsScriptGlobals(
       return { $h: handleOf(raw) };
     }
     if (typeof raw === 'function') return null;
+    if (typeof raw === 'number' && raw - raw !== 0) return { $n: String(raw) };
     return value;
   }
 
@@ -144,6 +147,8 @@ export function installAppsScriptGlobals(
       const v = (container as Record<string | number, unknown>)[key];
       if (v === null || typeof v !== 'object') {
         if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') return GIVE_UP;
+        // NaN and ±Infinity (x - x is not 0) take the general path, which keeps them.
+        if (typeof v === 'number' && v - v !== 0) return GIVE_UP;
         continue;
       }
       let out: unknown;

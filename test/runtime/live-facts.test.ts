@@ -46,6 +46,19 @@ function digests() {
   try { Utilities.computeHmacSha256Signature('a', [1, 2]); } catch (e) { out.mixed = e.message; }
   return out;
 }
+function byteEdges() {
+  var text = 'héllo wörld +/=?';
+  var webSafe = Utilities.base64EncodeWebSafe(text, Utilities.Charset.UTF_8);
+  var out = {
+    webSafe: webSafe,
+    viaPlainDecoder: Utilities.newBlob(Utilities.base64Decode(webSafe)).getDataAsString(),
+    viaWebSafeDecoder: Utilities.newBlob(Utilities.base64DecodeWebSafe(webSafe)).getDataAsString(),
+  };
+  var bad = Utilities.newBlob('abc').getBytes().map(function (b) { return b + 'woah'; });
+  try { Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, bad); } catch (e) { out.digestBadBytes = e.message; }
+  try { Utilities.computeHmacSha256Signature([1, 2], bad); } catch (e) { out.hmacBadBytes = e.message; }
+  return out;
+}
 function colors() {
   var range = SpreadsheetApp.getActiveSheet().getRange('A1:C1');
   range.setBackgrounds([['LightCoral', '#ABCDEF', '#fff']]);
@@ -120,6 +133,18 @@ describe('services at their edges', () => {
     expect(out.hmacDefault).toBe(out.hmacAscii);
     expect(out.bytesWithCharset).toMatch(/^The parameters \(.*\) don't match the method signature/);
     expect(out.mixed).toMatch(/^The parameters \(.*\) don't match the method signature/);
+  });
+
+  test("Utilities: base64Decode reads the web-safe alphabet; a byte array of text can't be converted", async () => {
+    // gas-fakes test/testutilities.js, "utilities base64 encoding" (base64Decode of a web-safe
+    // encoding gives the text back) and the digest and HMAC sections (an array of strings such as
+    // '12woah' fails with "Cannot convert …"), run on live Apps Script.
+    const out = (await run('byteEdges')) as Record<string, string>;
+    expect(out.webSafe).toMatch(/[-_]/);
+    expect(out.viaPlainDecoder).toBe('héllo wörld +/=?');
+    expect(out.viaWebSafeDecoder).toBe('héllo wörld +/=?');
+    expect(out.digestBadBytes).toMatch(/^Cannot convert /);
+    expect(out.hmacBadBytes).toMatch(/^Cannot convert /);
   });
 
   test('Colours: CSS names and hex read back as lower-case #rrggbb; an unknown name does not throw', async () => {

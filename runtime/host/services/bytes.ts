@@ -5,10 +5,15 @@ export function toSignedBytes(buffer: Uint8Array): number[] {
   return Array.from(buffer, (b) => (b > 127 ? b - 256 : b));
 }
 
+/**
+ * A script's byte[] (numbers). An element that is no number fails as live Apps Script fails it:
+ * "Cannot convert …" (gas-fakes' test/testutilities.js, digest and HMAC sections, where byte arrays of
+ * strings such as '12woah' are refused so on live Apps Script).
+ */
 export function fromBytes(bytes: readonly unknown[]): Buffer {
   return Buffer.from(
     bytes.map((b) => {
-      if (typeof b !== 'number') throw new GasError('Invalid argument: byte array');
+      if (typeof b !== 'number') throw new GasError(`Cannot convert ${String(b)} to byte.`);
       return b & 0xff;
     }),
   );

@@ -1,7 +1,7 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import type { Clock } from '../clock';
-import { asText, overload, utf8Bytes } from '../args';
+import { asText, javaInt, overload, utf8Bytes } from '../args';
 
 /** Reference (Cache): keys up to 250 characters, values up to 100 KB, at most 6 hours, 10 minutes by default. */
 export const CACHE_KEY_MAX_CHARS = 250;
@@ -198,14 +198,17 @@ function checkEntry(key: string, value: unknown): { key: string; value: string }
 
 /**
  * Longer than six hours is cut to six hours: the reference gives 21600 s as the maximum, not an error.
- * A negative expiration is ignored and the value stored (measured on live Apps Script: "Negative
- * expiration is ignored/stored", justin.poehnelt.com/posts/exploring-apps-script-cacheservice-limits),
- * so it gets the default 10 minutes.
+ * The expiration is an Integer (a fraction is dropped, as Java does). Live Apps Script does not
+ * validate it: a negative expiration is ignored and the value stored (measured: "Negative expiration
+ * is ignored/stored", justin.poehnelt.com/posts/exploring-apps-script-cacheservice-limits), so it
+ * gets the default 10 minutes; zero, below the reference's 1-second minimum, goes the same way
+ * rather than failing a call that live Apps Script lets through.
  */
 function ttl(seconds: number | undefined): number {
-  if (seconds === undefined || seconds < 0) return CACHE_DEFAULT_TTL_SECONDS;
-  if (seconds < 1) throw new GasError('Invalid argument: expirationInSeconds');
-  return Math.min(seconds, CACHE_MAX_TTL_SECONDS);
+  if (seconds === undefined) return CACHE_DEFAULT_TTL_SECONDS;
+  const whole = javaInt(seconds);
+  if (!(whole > 0)) return CACHE_DEFAULT_TTL_SECONDS;
+  return Math.min(whole, CACHE_MAX_TTL_SECONDS);
 }
 
 export function createCacheService(ctx: ExecutionContext): GasObject {

@@ -12,9 +12,16 @@ import { Blob } from './utilities';
  */
 export const CONSUMER_DAILY_RECIPIENTS = 100;
 export const WORKSPACE_DAILY_RECIPIENTS = 1500;
-/** Google's quotas page: 50 recipients per message, 200 KB of body per message (consumer accounts). */
+/**
+ * Google's quotas page (developers.google.com/apps-script/guides/services/quotas, "Current
+ * limitations"): per message, 50 recipients, 250 attachments and 25 MB of attachments on every
+ * account; a body of 200 KB on a consumer (gmail.com) account but 400 KB on Google Workspace.
+ */
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
-export const MAX_BODY_BYTES = 200 * 1024;
+export const CONSUMER_MAX_BODY_BYTES = 200 * 1024;
+export const WORKSPACE_MAX_BODY_BYTES = 400 * 1024;
+export const MAX_ATTACHMENTS_PER_MESSAGE = 250;
+export const MAX_ATTACHMENTS_BYTES = 25 * 1024 * 1024;
 /** Apps Script refuses a longer subject with "Argument too large: subject". */
 export const MAX_SUBJECT_CHARS = 250;
 
@@ -59,6 +66,13 @@ export class MailOutbox {
     return workspaceOf(this.world.accounts, user) === null
       ? CONSUMER_DAILY_RECIPIENTS
       : WORKSPACE_DAILY_RECIPIENTS;
+  }
+
+  /** The largest body `user`'s account may send in one message. */
+  maxBodyBytesOf(user: string): number {
+    return workspaceOf(this.world.accounts, user) === null
+      ? CONSUMER_MAX_BODY_BYTES
+      : WORKSPACE_MAX_BODY_BYTES;
   }
 
   usedToday(user: string): number {
@@ -200,13 +214,18 @@ class MailAppService extends GasObject {
     const body = request.body === undefined || request.body === null ? '' : asText(request.body);
     const htmlBody =
       options.htmlBody === undefined || options.htmlBody === null ? null : asText(options.htmlBody);
-    if (utf8Bytes(body) + utf8Bytes(htmlBody ?? '') > MAX_BODY_BYTES)
+    const from = this.ctx.effectiveUserEmail;
+    if (utf8Bytes(body) + utf8Bytes(htmlBody ?? '') > this.ctx.world.mail.maxBodyBytesOf(from))
       throw new GasError('Limit Exceeded: Email Body Size.');
     const replyTo =
       options.replyTo === undefined || options.replyTo === null
         ? null
         : recipients(options.replyTo).join(', ') || null;
     const attachments = attachmentsOf(options.attachments);
+    if (attachments.length > MAX_ATTACHMENTS_PER_MESSAGE)
+      throw new GasError('Limit Exceeded: Email Attachments Per Message.');
+    if (attachments.reduce((total, a) => total + a.size, 0) > MAX_ATTACHMENTS_BYTES)
+      throw new GasError('Limit Exceeded: Email Total Attachments Size.');
     const mail: SentMail = {
       to,
       cc,
@@ -218,7 +237,7 @@ class MailAppService extends GasObject {
       body,
       htmlBody,
       attachments,
-      from: this.ctx.effectiveUserEmail,
+      from,
       at: this.ctx.world.clock.now(),
       executionId: this.ctx.executionId,
     };

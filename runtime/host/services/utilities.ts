@@ -58,7 +58,9 @@ class UtilitiesService extends GasObject {
 
   formatString(template: string, ...args: unknown[]): string {
     if (typeof template !== 'string') throw signatureError(this.gasClass, 'formatString', arguments);
-    return javaFormat(template, args, (v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null')));
+    return javaFormat(template, args, (v) =>
+      typeof v === 'string' || typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? 'null'),
+    );
   }
 
   /** Signed bytes (-128..127), as Java's byte[] reaches the script. */
@@ -112,15 +114,18 @@ class UtilitiesService extends GasObject {
       .replace(/\+/g, '-')
       .replace(/\//g, '_');
   }
+  /**
+   * Reads the web-safe alphabet as well: on live Apps Script, base64Decode of what
+   * base64EncodeWebSafe made ('-' and '_') gives the original bytes back (gas-fakes'
+   * test/testutilities.js, "utilities base64 encoding", run on live Apps Script).
+   */
   base64Decode(encoded: string, _charset?: string): number[] {
     overload(this.gasClass, 'base64Decode', arguments, ['string'], ['string', 'string']);
-    return toSignedBytes(decodeBase64(encoded, /^[A-Za-z0-9+/]*={0,2}$/));
+    return toSignedBytes(decodeBase64(fromWebSafe(encoded), /^[A-Za-z0-9+/]*={0,2}$/));
   }
   base64DecodeWebSafe(encoded: string, _charset?: string): number[] {
     overload(this.gasClass, 'base64DecodeWebSafe', arguments, ['string'], ['string', 'string']);
-    return toSignedBytes(
-      decodeBase64(encoded.replace(/-/g, '+').replace(/_/g, '/'), /^[A-Za-z0-9+/]*={0,2}$/),
-    );
+    return toSignedBytes(decodeBase64(fromWebSafe(encoded), /^[A-Za-z0-9+/]*={0,2}$/));
   }
 
   getUuid(): string {
@@ -171,6 +176,10 @@ function digestInputs(values: readonly unknown[], charset: string | undefined): 
     return values.map((v) => fromBytes(v as unknown[]));
   }
   return null;
+}
+
+function fromWebSafe(encoded: string): string {
+  return encoded.replace(/-/g, '+').replace(/_/g, '/');
 }
 
 /** Strict like Google's decoder: an unpadded string (length not a multiple of 4) fails too. */

@@ -11,6 +11,7 @@ export abstract class SpreadsheetGasObject extends GasObject {
 }
 
 export type { ArgKind } from '../args';
+export { javaInt } from '../args';
 
 /**
  * Apps Script checks arguments against the Java signatures before doing anything; for spreadsheet

@@ -7,7 +7,7 @@
  */
 import type { ExecutionContext } from '../execution';
 import { GasError } from '../gas-object';
-import { SpreadsheetGasObject, overload } from './base';
+import { SpreadsheetGasObject, javaInt, overload } from './base';
 import type { SheetModel } from './sheet-model';
 import type { Range } from './range';
 import type { Rect } from './rect';
@@ -171,6 +171,8 @@ export abstract class RangeBase extends SpreadsheetGasObject {
   /** Range.getCell: 1-based within this range; outside it, "Cell reference out of range". */
   getCell(row: number, column: number): Range {
     overload(this.gasClass, 'getCell', arguments, ['number', 'number']);
+    row = javaInt(row);
+    column = javaInt(column);
     if (row < 1 || column < 1 || row > this._rect.numRows || column > this._rect.numColumns)
       fail(CELL_OUT_OF_RANGE);
     return this._related(this._rect.row + row - 1, this._rect.column + column - 1, 1, 1);
@@ -185,10 +187,10 @@ export abstract class RangeBase extends SpreadsheetGasObject {
       ['number', 'number', 'number'],
       ['number', 'number', 'number', 'number'],
     );
-    const row = this._rect.row + rowOffset;
-    const column = this._rect.column + columnOffset;
-    const nr = numRows ?? this._rect.numRows;
-    const nc = numColumns ?? this._rect.numColumns;
+    const row = this._rect.row + javaInt(rowOffset);
+    const column = this._rect.column + javaInt(columnOffset);
+    const nr = numRows === undefined ? this._rect.numRows : javaInt(numRows);
+    const nc = numColumns === undefined ? this._rect.numColumns : javaInt(numColumns);
     checkRect(this._sheet(), row, column, nr, nc);
     return this._related(row, column, nr, nc);
   }

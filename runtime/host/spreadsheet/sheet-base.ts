@@ -8,7 +8,7 @@
  */
 import type { ExecutionContext } from '../execution';
 import { GasError } from '../gas-object';
-import { SpreadsheetGasObject, overload } from './base';
+import { SpreadsheetGasObject, javaInt, overload } from './base';
 import type { SheetModel } from './sheet-model';
 import type { Rect } from './rect';
 import { a1Span, parseA1, resolveA1 } from './a1';
@@ -103,11 +103,12 @@ export abstract class SheetBase extends SpreadsheetGasObject {
     );
     const sheet = this._live();
     if (form === 0) return rangeFromA1(this.ctx, sheet, a as string);
-    const row = a as number;
-    const nr = numRows ?? 1;
-    const nc = numColumns ?? 1;
-    checkRect(sheet, row, column as number, nr, nc);
-    return this._range({ row, column: column as number, numRows: nr, numColumns: nc });
+    const row = javaInt(a as number);
+    const col = javaInt(column as number);
+    const nr = javaInt(numRows ?? 1);
+    const nc = javaInt(numColumns ?? 1);
+    checkRect(sheet, row, col, nr, nc);
+    return this._range({ row, column: col, numRows: nr, numColumns: nc });
   }
 
   /** From A1 to the last row and column with content (A1 alone on an empty sheet). */

@@ -2,7 +2,7 @@
  * Changing a tab's grid from a script: appending a row, inserting and deleting rows and columns,
  * freezing, clearing. Part of the Sheet class chain (./sheet-base explains the split).
  */
-import { overload } from './base';
+import { javaInt, overload } from './base';
 import type { Inherit } from './rect';
 import { Messages, fail } from './errors';
 import { assertCanEdit, validationFailure } from './guards';
@@ -51,26 +51,31 @@ export abstract class SheetStructure extends SheetBase {
 
   insertRows(rowIndex: number, numRows?: number): void {
     overload(this.gasClass, 'insertRows', arguments, ['number'], ['number', 'number']);
-    this._insertRows(rowIndex, numRows ?? 1, fromNeighbour(rowIndex), rowIndex);
+    const at = javaInt(rowIndex);
+    this._insertRows(at, javaInt(numRows ?? 1), fromNeighbour(at), at);
   }
   insertRowsBefore(beforePosition: number, howMany: number): this {
     overload(this.gasClass, 'insertRowsBefore', arguments, ['number', 'number']);
-    this._insertRows(beforePosition, howMany, fromNeighbour(beforePosition), beforePosition);
+    const at = javaInt(beforePosition);
+    this._insertRows(at, javaInt(howMany), fromNeighbour(at), at);
     return this;
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {
     overload(this.gasClass, 'insertRowsAfter', arguments, ['number', 'number']);
-    this._insertRows(afterPosition + 1, howMany, 'before', afterPosition);
+    const after = javaInt(afterPosition);
+    this._insertRows(after + 1, javaInt(howMany), 'before', after);
     return this;
   }
   insertRowBefore(beforePosition: number): this {
     overload(this.gasClass, 'insertRowBefore', arguments, ['number']);
-    this._insertRows(beforePosition, 1, fromNeighbour(beforePosition), beforePosition);
+    const at = javaInt(beforePosition);
+    this._insertRows(at, 1, fromNeighbour(at), at);
     return this;
   }
   insertRowAfter(afterPosition: number): this {
     overload(this.gasClass, 'insertRowAfter', arguments, ['number']);
-    this._insertRows(afterPosition + 1, 1, 'before', afterPosition);
+    const after = javaInt(afterPosition);
+    this._insertRows(after + 1, 1, 'before', after);
     return this;
   }
 
@@ -81,6 +86,8 @@ export abstract class SheetStructure extends SheetBase {
   }
   deleteRows(rowPosition: number, howMany: number): void {
     overload(this.gasClass, 'deleteRows', arguments, ['number', 'number']);
+    rowPosition = javaInt(rowPosition);
+    howMany = javaInt(howMany);
     const sheet = this._live();
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > sheet.maxRows)
       fail(Messages.rowsOutOfBounds);
@@ -95,26 +102,31 @@ export abstract class SheetStructure extends SheetBase {
 
   insertColumns(columnIndex: number, numColumns?: number): void {
     overload(this.gasClass, 'insertColumns', arguments, ['number'], ['number', 'number']);
-    this._insertColumns(columnIndex, numColumns ?? 1, fromNeighbour(columnIndex), columnIndex);
+    const at = javaInt(columnIndex);
+    this._insertColumns(at, javaInt(numColumns ?? 1), fromNeighbour(at), at);
   }
   insertColumnsBefore(beforePosition: number, howMany: number): this {
     overload(this.gasClass, 'insertColumnsBefore', arguments, ['number', 'number']);
-    this._insertColumns(beforePosition, howMany, fromNeighbour(beforePosition), beforePosition);
+    const at = javaInt(beforePosition);
+    this._insertColumns(at, javaInt(howMany), fromNeighbour(at), at);
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     overload(this.gasClass, 'insertColumnsAfter', arguments, ['number', 'number']);
-    this._insertColumns(afterPosition + 1, howMany, 'before', afterPosition);
+    const after = javaInt(afterPosition);
+    this._insertColumns(after + 1, javaInt(howMany), 'before', after);
     return this;
   }
   insertColumnBefore(beforePosition: number): this {
     overload(this.gasClass, 'insertColumnBefore', arguments, ['number']);
-    this._insertColumns(beforePosition, 1, fromNeighbour(beforePosition), beforePosition);
+    const at = javaInt(beforePosition);
+    this._insertColumns(at, 1, fromNeighbour(at), at);
     return this;
   }
   insertColumnAfter(afterPosition: number): this {
     overload(this.gasClass, 'insertColumnAfter', arguments, ['number']);
-    this._insertColumns(afterPosition + 1, 1, 'before', afterPosition);
+    const after = javaInt(afterPosition);
+    this._insertColumns(after + 1, 1, 'before', after);
     return this;
   }
 
@@ -125,6 +137,8 @@ export abstract class SheetStructure extends SheetBase {
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     overload(this.gasClass, 'deleteColumns', arguments, ['number', 'number']);
+    columnPosition = javaInt(columnPosition);
+    howMany = javaInt(howMany);
     const sheet = this._live();
     if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > sheet.maxColumns)
       fail(Messages.columnsOutOfBounds);
@@ -142,6 +156,7 @@ export abstract class SheetStructure extends SheetBase {
 
   setFrozenRows(rows: number): void {
     overload(this.gasClass, 'setFrozenRows', arguments, ['number']);
+    rows = javaInt(rows);
     const sheet = this._live();
     if (rows < 0 || rows > sheet.maxRows) fail(Messages.rowsOutOfBounds);
     sheet.frozenRows = rows;
@@ -151,6 +166,7 @@ export abstract class SheetStructure extends SheetBase {
   }
   setFrozenColumns(columns: number): void {
     overload(this.gasClass, 'setFrozenColumns', arguments, ['number']);
+    columns = javaInt(columns);
     const sheet = this._live();
     if (columns < 0 || columns > sheet.maxColumns) fail(Messages.columnsOutOfBounds);
     sheet.frozenColumns = columns;

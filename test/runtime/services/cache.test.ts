@@ -62,6 +62,21 @@ describe('CacheService', () => {
     expect((await run('get', ['script', 'negative'])).value).toBeNull();
   });
 
+  // The same measurement: the expiration is not validated, so zero and a fraction below one second
+  // do not fail the call either; an Integer parameter drops the fraction (1.9 s is 1 s).
+  test('an expiration of 0 or below one second is ignored too; a fraction is dropped', async () => {
+    expect((await run('put', ['script', 'zero', 'z', 0])).ok).toBe(true);
+    expect((await run('put', ['script', 'half', 'h', 0.5])).ok).toBe(true);
+    await run('put', ['script', 'almostTwo', 'a', 1.9]);
+    rt.world.clock.advance(1_000);
+    expect((await run('get', ['script', 'almostTwo'])).value).toBeNull();
+    expect((await run('get', ['script', 'zero'])).value).toBe('z');
+    expect((await run('get', ['script', 'half'])).value).toBe('h');
+    rt.world.clock.advance(600_000);
+    expect((await run('get', ['script', 'zero'])).value).toBeNull();
+    expect((await run('get', ['script', 'half'])).value).toBeNull();
+  });
+
   test('user caches are per user, document caches per document and null without one', async () => {
     await run('put', ['user', 'k', 'mine']);
     await run('put', ['document', 'k', 'doc1 value']);
