@@ -38,6 +38,13 @@ export interface OrderChecklistItem {
   doneAt: Date | null;
   /** Whether the row is as the add-on wrote it (its seal verifies). */
   sealed: boolean;
+  /**
+   * True when the row's own cells (its item, number or Required) are not what the add-on wrote: the
+   * seal verifies in no state the add-on could have left it in, ticked or not. Such a row says nothing
+   * trustworthy about the item, so it is held to as required and cannot be ticked until restored.
+   * (A tick merely typed over a row the add-on wrote is not forged: it counts as the state sealed.)
+   */
+  forged?: boolean;
   /** 1-based sheet row. */
   row: number;
 }
@@ -114,13 +121,24 @@ export function parseChecklistItems(
       doneBy: cellText(cells[at.doneBy]).trim(),
       doneAt: isValidDate(doneAt) ? doneAt : null,
     };
-    const sealed = key !== null && cellText(cells[at.seal]) === sealOf(key, item);
+    const seal = cellText(cells[at.seal]);
+    const sealed = key !== null && seal === sealOf(key, item);
+    const forged = key !== null && !sealed && !sealedInAnotherState(key, item, seal);
     const list = byId.get(id) ?? [];
-    list.push({ ...item, sealed, row: rowNumbers?.[i] ?? i + 2 });
+    list.push({ ...item, sealed, forged, row: rowNumbers?.[i] ?? i + 2 });
     byId.set(id, list);
   });
   for (const list of byId.values()) list.sort((a, b) => a.number - b.number || a.row - b.row);
   return byId;
+}
+
+/**
+ * Whether `seal` is the add-on's for the row's item, number and Required with only its tick changed by
+ * hand: as copied or unticked (nobody, never), or as ticked by the add-on with the Done cell cleared.
+ */
+function sealedInAnotherState(key: HmacKey, item: Unsealed, seal: string): boolean {
+  const unticked: Unsealed = { ...item, done: false, doneBy: '', doneAt: null };
+  return seal === sealOf(key, unticked) || seal === sealOf(key, { ...item, done: true });
 }
 
 /** Whether the item counts as ticked: ticked by the add-on, not typed in. */
@@ -128,14 +146,23 @@ export function isTicked(item: OrderChecklistItem): boolean {
   return item.done && item.sealed;
 }
 
+/** A forged row as the completion refusal names it, saying what to do. */
+export function forgedItemText(item: OrderChecklistItem): string {
+  return `${item.item} (its row on the ${CHECKLIST_ITEMS_SHEET} tab was changed by hand; restore it from the version history)`;
+}
+
 /**
  * The required items still to tick, as the completion refusal names them: unticked ones, ones whose
- * tick was typed by hand, and numbers missing from the order's rows (deleted by hand).
+ * tick was typed by hand, rows changed by hand (whatever their Required cell says: a "No" typed there
+ * must not let the order complete), and numbers missing from the order's rows (deleted by hand).
  */
 export function untickedRequired(items: readonly OrderChecklistItem[]): string[] {
-  const out = items.filter((i) => i.required && !isTicked(i)).map((i) => i.item);
-  const of = Math.max(0, ...items.map((i) => (i.sealed ? i.of : 0)));
-  const present = new Set(items.filter((i) => i.sealed).map((i) => i.number));
+  const out = items
+    .filter((i) => (i.required || i.forged === true) && !isTicked(i))
+    .map((i) => (i.forged ? forgedItemText(i) : i.item));
+  const kept = items.filter((i) => i.forged !== true);
+  const of = Math.max(0, ...kept.map((i) => i.of));
+  const present = new Set(kept.map((i) => i.number));
   for (let n = 1; n <= of; n++) {
     if (!present.has(n) && !items.some((i) => i.number === n))
       out.push(

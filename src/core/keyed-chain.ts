@@ -31,6 +31,12 @@ export interface Checkpoint {
   maxRows: number | null;
   /** Mail intents (document property keys) of the last commit, settled by the next append. */
   mail?: string[];
+  /**
+   * The sheet id of the tab the rows were written to. A name is not an identity: anyone who may write
+   * the log may rename its tab and make another under its name, and an append there would extend a tab
+   * its maker controls while the real log sits unseen under the other name.
+   */
+  sheetId?: number;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -48,7 +54,8 @@ export function isCheckpoint(value: unknown): value is Checkpoint {
     HEX64.test(c.head) &&
     whole(c.row, 1) &&
     (c.maxRows === null || whole(c.maxRows, 1)) &&
-    (c.mail === undefined || (Array.isArray(c.mail) && c.mail.every((k) => typeof k === 'string')))
+    (c.mail === undefined || (Array.isArray(c.mail) && c.mail.every((k) => typeof k === 'string'))) &&
+    (c.sheetId === undefined || Number.isInteger(c.sheetId))
   );
 }
 

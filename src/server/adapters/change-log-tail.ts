@@ -227,13 +227,18 @@ export function writeRows(
 /** Looks the end of the log up and records it (setup ends with this, so appends start warm). */
 export function refreshChangeLogTail(ss: Spreadsheet): void {
   const sheet = logSheet(ss);
+  const sheetId = sheet.getSheetId();
   const stored = readCheckpoint();
   if (!stored) {
-    writeCheckpoint(startCheckpoint(sheet));
+    writeCheckpoint({ ...startCheckpoint(sheet), sheetId });
     return;
   }
+  // Setup has named the add-on's log again (features/edits/register-identity.ts); a tab still of
+  // another id is one an administrator's setup made or kept (the log deleted): appends go there, and
+  // Verify reports what the checkpoint misses.
   const maxRows = sheet.getMaxRows();
-  if (stored.maxRows !== maxRows) writeCheckpoint({ ...stored, maxRows });
+  if (stored.maxRows !== maxRows || stored.sheetId !== sheetId)
+    writeCheckpoint({ ...stored, maxRows, sheetId });
 }
 
 /**

@@ -31,7 +31,8 @@ import { ownerProperties } from './owner-state';
 import { findTail, readCheckpoint, startCheckpoint, writeCheckpoint, writeRows } from './change-log-tail';
 import { documentLockHold, holdsDocumentLock, holdsOwnerLock } from './document-lock';
 import { documentPropertiesOrNull } from './service-handles';
-import { logSheet } from './workbook';
+import { SHEET_NAMES } from '../../core/model';
+import { UserFacingError, logSheet } from './workbook';
 import type { Spreadsheet } from './apps-script-types';
 
 export interface TailAppendOptions {
@@ -62,6 +63,18 @@ const NOTHING: LoggedRows = {
     if (also && Object.keys(also).length > 0) documentPropertiesOrNull()?.setProperties({ ...also });
   },
 };
+
+/**
+ * The tab named Change Log is not the one the add-on's rows were written to (the log renamed, and
+ * another tab made under its name): nothing is appended there. Setup names the log again.
+ */
+export class ReplacedChangeLog extends UserFacingError {
+  constructor() {
+    super(
+      `The "${SHEET_NAMES.changeLog}" tab is not the add-on's change log (the log was renamed and another tab made under its name). An administrator can run Extensions › Work Orders › Set up work orders to repair it; no data is lost.`,
+    );
+  }
+}
 
 /**
  * The Change Log sheet, or a clear error before anything changes (the local accessor costs no call
@@ -100,6 +113,8 @@ export function writeChangeLog(
   const key = documentKey();
   if (!key) throw new Error('Document properties are not available: the change log cannot be signed.');
   const stored = readCheckpoint();
+  const sheetId = sheet.getSheetId();
+  if (stored?.sheetId !== undefined && stored.sheetId !== sheetId) throw new ReplacedChangeLog();
   let tail = findTail(sheet, stored ?? startCheckpoint(sheet));
   let recovered =
     tail.uncommitted > 0
@@ -122,7 +137,8 @@ export function writeChangeLog(
   // The hourly job's intents whose emails it did not get to send (its rows are appended below).
   if (handedOff && handedOff.mailKeys.length > 0)
     settleMailIntents(ss, handedOff.mailKeys, ownerProperties());
-  const { mail: _settled, ...from } = recovered;
+  const { mail: _settled, ...kept } = recovered;
+  const from = { ...kept, sheetId };
   // Rows past what recovery kept are written over (their change never landed).
   const afterRow = tail.damaged ? tail.endRow : from.row;
   const clearThrough = tail.damaged ? 0 : tail.checkpoint.row + tail.uncommitted;

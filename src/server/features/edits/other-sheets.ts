@@ -19,6 +19,7 @@ import { loadReferenceData } from '../../adapters/reference-data';
 import { cachedRegisterShape, forgetRegisterShape } from '../../adapters/register-shape';
 import { ROW_STATE_HEADER } from '../../adapters/row-state';
 import { readCells, writeCells } from '../../adapters/edited-cells';
+import { readHeaderRow } from '../../adapters/workbook';
 import { currentUserEmail } from '../../adapters/session';
 import { typedText } from './cells';
 import { judgeReferenceEdit } from './reference-edit';
@@ -39,6 +40,36 @@ function log(ss: Spreadsheet, entries: UnhashedEntry[]): void {
   if (entries.length > 0) withOwnerAndDocumentLocks(() => appendChangeLog(ss, entries, {}));
 }
 
+/** Whether the remembered header row reads as `current` outside the edited cells. */
+function stillHolds(remembered: readonly string[], current: readonly string[], range: EditedRange): boolean {
+  const first = range.column - 1;
+  const last = first + range.numColumns - 1;
+  const width = Math.max(remembered.length, current.length);
+  for (let i = 0; i < width; i++) {
+    if (i >= first && i <= last) continue;
+    if (normalizeHeader(remembered[i] ?? '') !== normalizeHeader(current[i] ?? '')) return false;
+  }
+  return true;
+}
+
+/**
+ * Which of the `typed` headers (from `column` on) name one of the add-on's columns that another
+ * column of the `current` header row has too.
+ */
+function ownHeadersElsewhere(
+  current: readonly string[],
+  column: number,
+  typed: readonly string[],
+): Set<number> {
+  const found = new Set<number>();
+  const own = typed.map((t) => normalizeHeader(t)).map((h) => (OWNED_HEADERS.has(h) ? h : null));
+  const header = current.map(normalizeHeader);
+  own.forEach((h, j) => {
+    if (h !== null && header.some((other, i) => other === h && i !== column - 1 + j)) found.add(j);
+  });
+  return found;
+}
+
 /**
  * Row 1 of the register. The remembered layout is dropped either way. Administrators may rename,
  * add or reword headers (a renamed add-on header is reported: setup puts it back); anyone else's
@@ -51,7 +82,12 @@ export function handleHeaderEdit(
   range: EditedRange,
   newValue: string | undefined,
 ): string | null {
-  const remembered = cachedRegisterShape()?.header ?? null;
+  // The header row as the edit left it: one read, whatever was typed. Columns inserted or deleted
+  // (which no edit trigger sees) shift the remembered row, so it speaks for the edited cells only when
+  // every other cell still reads as it remembers.
+  const current = readHeaderRow(sheet);
+  const cached = cachedRegisterShape()?.header ?? null;
+  const remembered = cached && stillHolds(cached, current, range) ? cached : null;
   forgetRegisterShape();
   const user = currentUserEmail();
   const reference = loadReferenceData(ss);
@@ -66,10 +102,29 @@ export function handleHeaderEdit(
   let putBack = false;
   let lost = false;
   const warnings: string[] = [];
+  const elsewhere = ownHeadersElsewhere(current, range.column, typed);
   typed.forEach((value, j) => {
     const index = range.column - 1 + j;
     const old = remembered ? (remembered[index] ?? '') : single ? (range.oldValue ?? '') : null;
     restored.push(value);
+    if (elsewhere.has(j)) {
+      // A second column under one of the add-on's names: every reader would take one of the two (the
+      // real column's values hidden, orders gone from the sidebars). The remembered header cannot tell
+      // what the cell held when a column was inserted (no edit trigger sees that): empty it.
+      const before = old !== null && normalizeHeader(old) !== normalizeHeader(value) ? old : '';
+      restored[j] = before;
+      putBack = true;
+      entries.push({
+        at: now,
+        user,
+        source: SOURCE,
+        recordId: SHEET_NAMES.register,
+        field: `Header ${columnLetter(index + 1)}1 (refused)`,
+        oldValue: before,
+        newValue: `${value} [another column is already named "${value}"]`,
+      });
+      return;
+    }
     if (old !== null && old === value) return;
     const wasOurs = old !== null && OWNED_HEADERS.has(normalizeHeader(old));
     const where = `Header ${columnLetter(index + 1)}1`;
@@ -102,6 +157,8 @@ export function handleHeaderEdit(
   });
   if (putBack) writeCells(sheet, cells, [restored.map((v) => asCellText(v).cell)]);
   log(ss, entries);
+  if (elsewhere.size > 0)
+    return 'Another column already has that header, which the add-on finds its column by: the header was put back.';
   if (putBack)
     return "Only an administrator may rename the add-on's column headers: the header was put back.";
   if (lost) return 'Header edits are logged; only an administrator should change them.';

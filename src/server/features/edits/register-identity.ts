@@ -61,7 +61,9 @@ function keptTab(ss: Spreadsheet, props: Properties, key: PropertyKey): Sheet | 
  * Setup's first step: a kept tab (the register, the Change Log) that is missing by name but there
  * by id gets its name back, before setup would make an empty tab of that name beside it (every
  * writer stops while the Change Log's name is gone, with a message to run setup). So does one renamed
- * only in case, which getSheetByName may find under either name (it is reported to ignore case).
+ * only in case, which getSheetByName may find under either name (it is reported to ignore case). A
+ * tab someone made under the name while the kept one was renamed is set aside under another name
+ * first: the add-on would otherwise adopt it (appends, protections, the kept id).
  * Returns what was done, for setup's report. Costs a lookup and a name per kept tab, and the tabs'
  * ids only when one is missing.
  */
@@ -70,14 +72,33 @@ export function renameKeptTabsBack(ss: Spreadsheet): string[] {
   const props = documentPropertiesOrNull();
   if (!props) return done;
   for (const [name, key] of KEPT_TABS) {
-    const sheet = findTab(ss, name) ?? keptTab(ss, props, key);
-    if (!sheet) continue;
-    const was = sheet.getName();
+    const named = findTab(ss, name);
+    const kept = named && isKept(props, key, named) ? named : (keptTab(ss, props, key) ?? named);
+    if (!kept) continue;
+    const was = kept.getName();
+    if (named && named.getSheetId() !== kept.getSheetId()) {
+      // A tab made under the name of the renamed one (a decoy the add-on would write to): set aside.
+      const aside = freeName(ss, `${name} (not the add-on's)`);
+      renameTab(named, aside);
+      done.push(`named the tab made under the name "${name}" "${aside}": it is not the add-on's ${name}`);
+    }
     if (was === name) continue;
-    renameTab(sheet, name);
+    renameTab(kept, name);
     done.push(`named the "${was}" tab "${name}" again (the add-on finds its ${name} by name)`);
   }
   return done;
+}
+
+function isKept(props: Properties, key: PropertyKey, sheet: Sheet): boolean {
+  const id = Number(props.getProperty(key) ?? NaN);
+  return !Number.isInteger(id) || sheet.getSheetId() === id;
+}
+
+/** `base`, or `base 2`, `base 3`… whichever no tab has yet. */
+function freeName(ss: Spreadsheet, base: string): string {
+  let name = base;
+  for (let n = 2; findTab(ss, name); n++) name = `${base} ${n}`;
+  return name;
 }
 
 /**

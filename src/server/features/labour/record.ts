@@ -14,6 +14,7 @@ import {
   parseChecklistItems,
   ticked,
   untickedRequired,
+  forgedItemText,
   type OrderChecklistItem,
 } from '../../../core/checklist-items';
 import { itemsForCategory } from '../../../core/checklists';
@@ -115,6 +116,9 @@ export function planRecord(
           : `"${request.item}" is not item ${request.number} of the checklist of ${order.woNumber || order.id} (${known}). Reload to see its checklist.`,
       );
     }
+    // A row changed by hand says nothing trustworthy about its item: sealing it again would make a
+    // Required "No" typed over "Yes" (or a shortened "2 of 2") the add-on's own word.
+    if (item.forged) throw new RecordRefusal(`Item ${forgedItemText(item)} cannot be ticked.`);
     if (item.done === request.done && item.sealed) return;
     const next = { ...ticked(item, request.done, who.email, now), sealed: true, row: item.row };
     plan.checklist[index] = next;
