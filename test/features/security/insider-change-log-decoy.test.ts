@@ -69,6 +69,14 @@ test('a request and a supervisor’s approval are not logged there either', asyn
   expect(wb.model.sheetModel('Old log')?.lastRow()).toBe(logRows + 1);
 });
 
+test('Verify audit log says the Change Log tab is not the add-on’s log, and where the log is', async () => {
+  const result = expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value as { ok: boolean; message: string };
+  expect(result.ok).toBe(false);
+  expect(result.message).toMatch(
+    /^The "Change Log" tab is not the add-on's change log: .* The add-on's log is the tab now named "Old log"\. Run Extensions › Work Orders › Set up work orders/,
+  );
+});
+
 test('setup sets the decoy aside and names the log again; the log verifies and work goes on', async () => {
   const summary = String(expectOk(await wb.menu(ADMIN, 'setUpWorkOrders')).value);
   expect(summary).toMatch(/named the tab made under the name "Change Log" "Change Log \(not the add-on's\)"/);

@@ -7,6 +7,7 @@ import { documentSecret } from '../../adapters/addon-secret';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { readChangeLogChunks } from '../../adapters/change-log-read';
 import { requireSheet } from '../../adapters/workbook';
+import { tabWithId } from '../../adapters/tabs';
 import { collectRecorded, emptyRecorded, verifyCovered } from './covered';
 import { RegisterAudit, describeRegisterFindings } from '../integrity/register-verify';
 import type { RegisterFinding, RegisterSlice } from '../integrity/register-check';
@@ -82,6 +83,8 @@ export function verifyChangeLog(
   const checkpoint = readCheckpoint();
   const secret = documentSecret({ create: false });
   if (!checkpoint || !secret) return anchor ? recordGone(anchor) : verifyUnkeyed(sheet);
+  if (checkpoint.sheetId !== undefined && sheet.getSheetId() !== checkpoint.sheetId)
+    return decoyLog(tabWithId(ss, checkpoint.sheetId)?.getName() ?? null);
   const key = hmacKey(secret);
   const verifier = new LogVerifier(key, checkpoint, anchor);
   const recorded = emptyRecorded();
@@ -171,6 +174,27 @@ function recordGone(anchor: LogAnchor): AuditResult {
       `yet the anchor you gave says the log's keyed chain had reached position ${anchor.seq}: those properties were ` +
       'reset or replaced, and the log cannot be shown to be the one the add-on wrote. Keep the anchor emails as ' +
       "the record of where the log stood, and find out who could change the add-on's data before running setup again.",
+  };
+}
+
+/**
+ * The tab named Change Log is not the one the add-on writes its log to (renamed, and another made under
+ * the name): its rows say nothing, and the real log is `realName`, or gone.
+ */
+function decoyLog(realName: string | null): AuditResult {
+  const where = realName
+    ? `The add-on's log is the tab now named "${realName}".`
+    : "The add-on's log is no longer in this spreadsheet (deleted): restore it from the version history.";
+  return {
+    ok: false,
+    rowsVerified: 0,
+    firstBrokenRow: 0,
+    kind: 'fabricated',
+    reason: `the "${SHEET_NAMES.changeLog}" tab is not the add-on's change log`,
+    message:
+      `The "${SHEET_NAMES.changeLog}" tab is not the add-on's change log: someone renamed the log and made this tab ` +
+      `under its name. ${where} Run Extensions › Work Orders › Set up work orders: it sets this tab aside and ` +
+      'names the log again; then run Verify audit log.',
   };
 }
 
