@@ -103,6 +103,24 @@ export function handleHeaderEdit(
   let lost = false;
   const warnings: string[] = [];
   const elsewhere = ownHeadersElsewhere(current, range.column, typed);
+  const logHeader = (index: number, oldValue: string, newValue: string, refused = false): void => {
+    const field = `Header ${columnLetter(index + 1)}1${refused ? ' (refused)' : ''}`;
+    entries.push({
+      at: now,
+      user,
+      source: SOURCE,
+      recordId: SHEET_NAMES.register,
+      field,
+      oldValue,
+      newValue,
+    });
+  };
+  /** Puts the header cell `j` back to `before`, logging what was typed and why it was refused. */
+  const refuse = (j: number, before: string, value: string, why: string): void => {
+    restored[j] = before;
+    putBack = true;
+    logHeader(range.column - 1 + j, before, `${value} [${why}]`, true);
+  };
   typed.forEach((value, j) => {
     const index = range.column - 1 + j;
     const old = remembered ? (remembered[index] ?? '') : single ? (range.oldValue ?? '') : null;
@@ -112,48 +130,19 @@ export function handleHeaderEdit(
       // real column's values hidden, orders gone from the sidebars). The remembered header cannot tell
       // what the cell held when a column was inserted (no edit trigger sees that): empty it.
       const before = old !== null && normalizeHeader(old) !== normalizeHeader(value) ? old : '';
-      restored[j] = before;
-      putBack = true;
-      entries.push({
-        at: now,
-        user,
-        source: SOURCE,
-        recordId: SHEET_NAMES.register,
-        field: `Header ${columnLetter(index + 1)}1 (refused)`,
-        oldValue: before,
-        newValue: `${value} [another column is already named "${value}"]`,
-      });
+      refuse(j, before, value, `another column is already named "${value}"`);
       return;
     }
     if (old !== null && old === value) return;
     const wasOurs = old !== null && OWNED_HEADERS.has(normalizeHeader(old));
-    const where = `Header ${columnLetter(index + 1)}1`;
     if (!isAdmin && wasOurs) {
-      restored[j] = old as string;
-      putBack = true;
-      entries.push({
-        at: now,
-        user,
-        source: SOURCE,
-        recordId: SHEET_NAMES.register,
-        field: `${where} (refused)`,
-        oldValue: old as string,
-        newValue: `${value} [only an administrator may rename the add-on's columns]`,
-      });
+      refuse(j, old, value, "only an administrator may rename the add-on's columns");
       return;
     }
     if (old === null && !isAdmin) lost = true;
     if (wasOurs && !OWNED_HEADERS.has(normalizeHeader(value)))
       warnings.push(`"${old}" is no longer a column header: run Set up work orders to put it back`);
-    entries.push({
-      at: now,
-      user,
-      source: SOURCE,
-      recordId: SHEET_NAMES.register,
-      field: where,
-      oldValue: old ?? '',
-      newValue: value,
-    });
+    logHeader(index, old ?? '', value);
   });
   if (putBack) writeCells(sheet, cells, [restored.map((v) => asCellText(v).cell)]);
   log(ss, entries);
