@@ -6,7 +6,7 @@
  *
  * - Time and Parts Used rows are appended in time order (Entered At, the writing execution's clock,
  *   under the document lock), and only once the order could be worked on, after its approval: the read
- *   stops at the first chunk that reaches before that. What it costs grows with the work recorded
+ *   stops at the first chunk whose topmost row is from before that. What it costs grows with the work recorded
  *   since the order was approved, not with the tab.
  * - An order's checklist is appended in one block when it is approved, each row numbered "k of N":
  *   the read takes the Record ID and No. columns only, stops once items 1..N of every order asked
@@ -56,10 +56,11 @@ export function rowsEnteredSince(
     const first = Math.max(2, end - ORDER_ROWS_CHUNK + 1);
     const rows = sheet.getRange(first, 1, end - first + 1, head.length).getValues();
     chunks.unshift({ first, rows });
-    const older =
-      since !== null &&
-      enteredAt >= 0 &&
-      rows.some((r) => isValidDate(r[enteredAt]) && r[enteredAt].getTime() < since);
+    // Rows are appended in time order, so a chunk's topmost dated row is its oldest: once that is
+    // before `since`, so is every row above. (Not any row of the chunk: a row put back from the log
+    // by Verify, or pasted by hand, lands at the bottom with its old Entered At.)
+    const topmost = enteredAt >= 0 ? rows.find((r) => isValidDate(r[enteredAt])) : undefined;
+    const older = since !== null && topmost !== undefined && (topmost[enteredAt] as Date).getTime() < since;
     if (older) break;
     end = first - 1;
   }

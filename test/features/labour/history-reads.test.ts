@@ -113,3 +113,31 @@ test('a record call and a completion read their order rows from the tabs’ ends
     await wb.close();
   }
 });
+
+test('a row put back at the bottom with an old Entered At does not end the read early', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    const [id] = (await assignedOrders(wb, [TECH])) as [string];
+    const today = formatLocalDate(wb.rt.world.clock.now(), wb.model.timeZone);
+    await recordCall(wb, { kind: 'time', id, date: today, hours: 2 });
+    // Work on other orders since (more than a chunk of rows), then an old row at the very bottom, as
+    // Verify's put-back or a paste by hand leaves one.
+    const [header = [], mine = []] = wb.values('Time');
+    const enteredAt = header.indexOf('Entered At');
+    const later = new Date(wb.rt.world.clock.now().getTime() + 1000);
+    const others = Array.from({ length: 600 }, (_, i) =>
+      mine.map((v, c) => (c === 0 ? `REQ-8${String(i).padStart(5, '0')}` : c === enteredAt ? later : v)),
+    );
+    const old = mine.map((v, c) =>
+      c === 0 ? 'REQ-700000' : c === enteredAt ? new Date(later.getTime() - YEAR_MS) : v,
+    );
+    wb.sheet('Time').writeValues(3, 1, [...others, old] as (string | number | Date)[][]);
+    const [view] = await recordCall(wb, { kind: 'view', id });
+    expect(view).toMatchObject({
+      ok: true,
+      records: { time: [{ technician: TECH, date: today, hours: 2 }] },
+    });
+  } finally {
+    await wb.close();
+  }
+});
