@@ -45,11 +45,16 @@ export interface OrderChecklistItem {
    * (A tick merely typed over a row the add-on wrote is not forged: it counts as the state sealed.)
    */
   forged?: boolean;
+  /**
+   * True when the row is ticked and sealed but the add-on has unticked the item since
+   * (./checklist-unticks): a copy of the earlier ticked row, pasted back. It counts as not ticked.
+   */
+  replayed?: boolean;
   /** 1-based sheet row. */
   row: number;
 }
 
-type Unsealed = Omit<OrderChecklistItem, 'sealed' | 'row'>;
+type Unsealed = Omit<OrderChecklistItem, 'sealed' | 'row' | 'forged' | 'replayed'>;
 
 function sealOf(key: HmacKey, i: Unsealed): string {
   const at = i.doneAt ? i.doneAt.toISOString() : '';
@@ -141,9 +146,17 @@ function sealedInAnotherState(key: HmacKey, item: Unsealed, seal: string): boole
   return seal === sealOf(key, unticked) || seal === sealOf(key, { ...item, done: true });
 }
 
-/** Whether the item counts as ticked: ticked by the add-on, not typed in. */
+/** Whether the item counts as ticked: ticked by the add-on, not typed in, and not unticked since. */
 export function isTicked(item: OrderChecklistItem): boolean {
-  return item.done && item.sealed;
+  return item.done && item.sealed && item.replayed !== true;
+}
+
+/** How the completion refusal names a required item still to tick, saying why when its row misleads. */
+function stillToTick(item: OrderChecklistItem): string {
+  if (item.forged) return forgedItemText(item);
+  if (item.replayed)
+    return `${item.item} (its row on the ${CHECKLIST_ITEMS_SHEET} tab shows a tick that was undone and copied back by hand; tick it again)`;
+  return item.item;
 }
 
 /** A forged row as the completion refusal names it, saying what to do. */
@@ -157,9 +170,7 @@ export function forgedItemText(item: OrderChecklistItem): string {
  * must not let the order complete), and numbers missing from the order's rows (deleted by hand).
  */
 export function untickedRequired(items: readonly OrderChecklistItem[]): string[] {
-  const out = items
-    .filter((i) => (i.required || i.forged === true) && !isTicked(i))
-    .map((i) => (i.forged ? forgedItemText(i) : i.item));
+  const out = items.filter((i) => (i.required || i.forged === true) && !isTicked(i)).map(stillToTick);
   const kept = items.filter((i) => i.forged !== true);
   const of = Math.max(0, ...kept.map((i) => i.of));
   const present = new Set(kept.map((i) => i.number));

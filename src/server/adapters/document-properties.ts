@@ -44,6 +44,11 @@ export const PROPERTY_KEYS = {
    * looking up their checklist reads nothing; any copy made later takes its order out first.
    */
   checklistsNone: 'wo.checklists.none',
+  /**
+   * The checklist items the add-on unticked and has not ticked since (features/checklists/unticked.ts),
+   * a chunked value: a ticked row of one of them is a copy pasted back.
+   */
+  checklistUnticks: 'wo.checklists.unticked',
   /** A floor under the request counter kept in the installation owner's properties (never restarted below it). */
   requestCounter: 'wo.counter.request',
   /** The archive spreadsheets the add-on created, one per year of closure (features/archive/files.ts). */

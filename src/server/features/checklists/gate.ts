@@ -3,16 +3,12 @@
  * from the Checklist Items tab (or, for an order approved before its category had a checklist, from
  * the category's items as they stand). Read only when someone actually tries to complete an order.
  */
-import {
-  parseChecklistItems,
-  untickedRequired,
-  type OrderChecklistItem,
-} from '../../../core/checklist-items';
+import { untickedRequired, type OrderChecklistItem } from '../../../core/checklist-items';
 import { itemsForCategory, type ChecklistDefinition } from '../../../core/checklists';
 import type { WorkOrder } from '../../../core/model';
 import { documentKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { checklistCopiesOf, checklistCopyGrid, checklistDefinitions } from './tabs';
+import { allChecklistCopies, checklistCopiesOf, checklistDefinitions } from './tabs';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Orders looked up one by one (from the tab's end) before the loader reads the whole tab once instead. */
@@ -37,7 +33,7 @@ export function untickedLoader(
     if (whole) return whole.get(id);
     if (looked.has(id)) return looked.get(id);
     if (looked.size >= ONE_BY_ONE) {
-      whole = parseChecklistItems(checklistCopyGrid(ss), sealKey());
+      whole = allChecklistCopies(ss, sealKey());
       return whole.get(id);
     }
     const copy = checklistCopiesOf(ss, [id], sealKey()).get(id);

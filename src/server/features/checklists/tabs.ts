@@ -33,6 +33,7 @@ import { rideWithQueueSave } from '../../adapters/review-queue';
 import { appendHeaderIfMissing } from '../../adapters/tab-setup';
 import { readAcceptedGrid } from '../edits/accepted-tabs';
 import { checklistRowsOf } from '../../adapters/order-rows';
+import { markReplays } from './unticked';
 import { ensureSheet } from '../setup/sheets';
 import type { SetupReport } from '../setup/report';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
@@ -165,5 +166,10 @@ export function checklistCopiesOf(
   const sought = new Set([...ids].filter((id) => !none.has(id)));
   if (sought.size === 0) return new Map();
   const { values, rows } = checklistRowsOf(ss, CHECKLIST_ITEMS_SHEET, sought);
-  return parseChecklistItems(values, key, rows);
+  return markReplays(parseChecklistItems(values, key, rows));
+}
+
+/** Every order's checklist copy, by request id (the tab read whole, once). */
+export function allChecklistCopies(ss: Spreadsheet, key: HmacKey | null): Map<string, OrderChecklistItem[]> {
+  return markReplays(parseChecklistItems(checklistCopyGrid(ss), key));
 }

@@ -15,6 +15,7 @@ import {
   ticked,
   untickedRequired,
   forgedItemText,
+  isTicked,
   type OrderChecklistItem,
 } from '../../../core/checklist-items';
 import { itemsForCategory } from '../../../core/checklists';
@@ -43,6 +44,7 @@ import { documentKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { appendTabRows, rewriteTabRows } from '../../adapters/record-tabs';
 import { checklistCopiesOf, checklistDefinitions, markChecklistsInUse } from '../checklists/tabs';
+import { saveUntickChanges } from '../checklists/unticked';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** The order's checklist rows as they will be once the plan is written (ticks applied in memory). */
@@ -52,6 +54,8 @@ export interface Plan {
   /** Whether the checklist is a fresh copy to append (an order approved before checklists existed). */
   copy: boolean;
   changedItems: Map<number, OrderChecklistItem>;
+  /** Items unticked (at when) or ticked again (null), recorded in the add-on's state (../checklists/unticked). */
+  unticks: Map<number, number | null>;
   /** The Time and Parts Used rows to append, sealed with `key` (each seal is logged with its entry). */
   timeRows: unknown[][];
   partRows: unknown[][];
@@ -81,6 +85,7 @@ export function loadPlan(ss: Spreadsheet, reference: ReferenceData, order: WorkO
     checklist,
     copy,
     changedItems: new Map(),
+    unticks: new Map(),
     timeRows: [],
     partRows: [],
     key,
@@ -119,13 +124,15 @@ export function planRecord(
     // A row changed by hand says nothing trustworthy about its item: sealing it again would make a
     // Required "No" typed over "Yes" (or a shortened "2 of 2") the add-on's own word.
     if (item.forged) throw new RecordRefusal(`Item ${forgedItemText(item)} cannot be ticked.`);
-    if (item.done === request.done && item.sealed) return;
+    // A row showing a tick the add-on undid (a copy pasted back) is rewritten either way.
+    if (item.done === request.done && item.sealed && item.replayed !== true) return;
     const next = { ...ticked(item, request.done, who.email, now), sealed: true, row: item.row };
     plan.checklist[index] = next;
     plan.changedItems.set(next.number, next);
+    plan.unticks.set(item.number, request.done ? null : Math.floor(now.getTime() / 1000));
     log(
       `Checklist item ${item.number}`,
-      `${item.done && item.sealed ? 'done' : 'not done'}: ${item.item}`,
+      `${isTicked(item) ? 'done' : item.replayed ? 'done (copied back by hand)' : 'not done'}: ${item.item}`,
       `${request.done ? 'done' : 'not done'}: ${item.item}`,
     );
     plan.said.push(`${request.done ? 'Ticked' : 'Unticked'} "${item.item}".`);
@@ -183,6 +190,10 @@ export function writePlan(
   const entries = [...copyEntries, ...plan.entries];
   if (entries.length === 0 && !(plan.copy && plan.changedItems.size > 0)) return;
   const logged = writeChangeLog(ss, entries, { spareCalls: 0 });
+  // An untick is recorded before its row is written and a tick again after its commit: stopped in
+  // between, the item reads as not ticked (the technician ticks it again), never a pasted copy as ticked.
+  const changes = [...plan.unticks].map(([number, at]) => ({ id: plan.order.id, number, at }));
+  saveUntickChanges(changes.filter((c) => c.at !== null));
   if (plan.copy && plan.changedItems.size > 0) {
     // An order approved before its category had a checklist tab copy: the copy lands with the tick.
     markChecklistsInUse(plan.checklist.map((i) => i.id));
@@ -202,6 +213,7 @@ export function writePlan(
   appendTabRows(ss, TIME_SHEET, TIME_HEADER_ROW, plan.timeRows);
   appendTabRows(ss, PARTS_SHEET, PARTS_HEADER_ROW, plan.partRows);
   logged.commit();
+  saveUntickChanges(changes.filter((c) => c.at === null));
 }
 
 /** The add-on's key (created when missing: callers hold the document lock). */
