@@ -8,7 +8,27 @@
  *   Time:        "1.5 h on 2026-03-06 by tina@example.org (Traced the fault)"
  *   Parts Used:  "2 × Fuse 10A at 1.25 = 2.50"
  */
-import { cents, type PartEntry, type TimeEntry } from './labour';
+import { PARTS_SEAL_FIELD, TIME_SEAL_FIELD } from './covered-rows';
+import {
+  PARTS_HEADER_ROW,
+  PARTS_SHEET,
+  TIME_HEADER_ROW,
+  TIME_SHEET,
+  cents,
+  type PartEntry,
+  type TimeEntry,
+} from './labour';
+
+/** Each tab whose rows' seals the change log records: the log field naming a seal, and the tab's header. */
+export const SEALED_WORK_TABS: Readonly<Record<string, { sealField: string; header: readonly string[] }>> = {
+  [TIME_SHEET]: { sealField: TIME_SEAL_FIELD, header: TIME_HEADER_ROW },
+  [PARTS_SHEET]: { sealField: PARTS_SEAL_FIELD, header: PARTS_HEADER_ROW },
+};
+
+/** Log field → the tab whose row's seal it names. */
+export const TAB_OF_SEAL_FIELD: ReadonlyMap<string, string> = new Map(
+  Object.entries(SEALED_WORK_TABS).map(([tab, { sealField }]) => [sealField, tab]),
+);
 
 type TimeLine = Pick<TimeEntry, 'hours' | 'date' | 'technician' | 'note'>;
 type PartLine = Pick<PartEntry, 'quantity' | 'part' | 'unitCost'>;

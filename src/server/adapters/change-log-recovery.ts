@@ -11,9 +11,9 @@
  * wait for, and is kept.
  */
 import { entriesOfRow } from '../../core/change-log-row';
-import { PARTS_SEAL_FIELD, TIME_SEAL_FIELD } from '../../core/covered-rows';
 import { cellText } from '../../core/headers';
-import { PARTS_SHEET, TIME_COLUMNS, TIME_SHEET } from '../../core/labour';
+import { TIME_COLUMNS } from '../../core/labour';
+import { TAB_OF_SEAL_FIELD } from '../../core/work-record-lines';
 import { rowsEnteredSince } from './order-rows';
 import { formatFieldValue } from '../../core/field-changes';
 import { parseKeyedCell, type Checkpoint, type HmacKey } from '../../core/keyed-chain';
@@ -58,11 +58,6 @@ function landed(row: readonly unknown[], orders: ReadonlyMap<string, WorkOrder>)
 }
 
 /** The tab each seal field's rows are appended to. */
-const SEALED_TABS: ReadonlyMap<string, string> = new Map([
-  [TIME_SEAL_FIELD, TIME_SHEET],
-  [PARTS_SEAL_FIELD, PARTS_SHEET],
-]);
-
 /**
  * Whether the work-record rows a log row names (by seal) are in their tabs: true, false, or null when
  * it names none. `seen` keeps each tab's seals read so far in this recovery (tab → seals).
@@ -72,13 +67,13 @@ function sealsLanded(
   entries: readonly ChangeLogEntry[],
   seen: Map<string, Set<string>>,
 ): boolean | null {
-  const named = entries.filter((e) => SEALED_TABS.has(e.field));
+  const named = entries.filter((e) => TAB_OF_SEAL_FIELD.has(e.field));
   if (named.length === 0) return null;
   const at = (named[0] as ChangeLogEntry).at.getTime();
   // The rows are appended after their log row, their Entered At never before its second.
   const since = Number.isNaN(at) ? null : at - 1000;
   for (const entry of named) {
-    const tab = SEALED_TABS.get(entry.field) as string;
+    const tab = TAB_OF_SEAL_FIELD.get(entry.field) as string;
     let seals = seen.get(tab);
     if (!seals) {
       // Both tabs end with the same Entered By, Entered At and Seal columns.

@@ -59,8 +59,11 @@ async function complete(id: string) {
   ).reply;
 }
 
-const secondShown = async (id: string) =>
-  (await record(wb, TECH, { kind: 'view', id })).records?.checklist.find((i) => i.number === 2);
+async function secondShown(id: string) {
+  const reply = await record(wb, TECH, { kind: 'view', id });
+  if (!reply.ok) throw new Error(reply.message);
+  return reply.records.checklist.find((i) => i.number === 2);
+}
 
 test('the ticked row pasted back after a supervisor unticked it: Completed is refused, from My work and the sheet', async () => {
   const { id, copy } = await tickedOrderAndCopy();

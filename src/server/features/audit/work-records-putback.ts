@@ -12,7 +12,7 @@
  * log recorded of the work, and what the next Verify checks, is unchanged.
  */
 import type { UnhashedEntry } from '../../../core/audit';
-import { PARTS_HEADER_ROW, PARTS_SHEET, TIME_HEADER_ROW, TIME_SHEET } from '../../../core/labour';
+import { SEALED_WORK_TABS } from '../../../core/work-record-lines';
 import { writeChangeLog } from '../../adapters/change-log';
 import { documentKey } from '../../adapters/addon-secret';
 import { withDocumentLock } from '../../adapters/document-lock';
@@ -20,11 +20,6 @@ import { appendTabRows, rewriteTabRows } from '../../adapters/record-tabs';
 import { PUT_BACK_ROWS_PER_RUN } from '../integrity/register-putback';
 import { sealsNow, type WorkRecordRepair } from './work-records';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
-
-const HEADERS: Readonly<Record<string, readonly string[]>> = {
-  [TIME_SHEET]: TIME_HEADER_ROW,
-  [PARTS_SHEET]: PARTS_HEADER_ROW,
-};
 
 export interface WorkRecordsPutBack {
   /** Rows put back, per tab. */
@@ -80,7 +75,8 @@ export function putBackWorkRecords(
     // As every writer: the log rows, the tabs, then the log's commit.
     const logged = writeChangeLog(ss, entries);
     for (const [tab, rows] of rewrites) rewriteTabRows(ss, tab, rows);
-    for (const [tab, rows] of appends) appendTabRows(ss, tab, HEADERS[tab] as readonly string[], rows);
+    for (const [tab, rows] of appends)
+      appendTabRows(ss, tab, (SEALED_WORK_TABS[tab] as { header: readonly string[] }).header, rows);
     logged.commit();
   });
   return outcome;

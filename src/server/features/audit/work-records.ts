@@ -20,7 +20,12 @@ import {
   timeSealsAt,
   type SealAt,
 } from '../../../core/labour';
-import { loggedPartEntry, loggedTimeEntry, type LoggedAt } from '../../../core/work-record-lines';
+import {
+  TAB_OF_SEAL_FIELD,
+  loggedPartEntry,
+  loggedTimeEntry,
+  type LoggedAt,
+} from '../../../core/work-record-lines';
 import { readTabValues } from '../../adapters/workbook';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 import type { CoveredFailure } from './covered';
@@ -54,14 +59,12 @@ export interface WorkRecordRepairs {
 }
 
 interface TabKind {
-  logField: string;
   sealsAt: (values: readonly (readonly unknown[])[], key: HmacKey) => Map<string, SealAt>;
   rebuild: (key: HmacKey, line: string, where: LoggedAt) => unknown[] | null;
 }
 
 const TABS: Readonly<Record<string, TabKind>> = {
   [TIME_SHEET]: {
-    logField: TIME_SEAL_FIELD,
     sealsAt: timeSealsAt,
     rebuild: (key, line, where) => {
       const entry = loggedTimeEntry(line, where);
@@ -69,7 +72,6 @@ const TABS: Readonly<Record<string, TabKind>> = {
     },
   },
   [PARTS_SHEET]: {
-    logField: PARTS_SEAL_FIELD,
     sealsAt: partSealsAt,
     rebuild: (key, line, where) => {
       const entry = loggedPartEntry(line, where);
@@ -77,10 +79,6 @@ const TABS: Readonly<Record<string, TabKind>> = {
     },
   },
 };
-
-const TAB_OF_FIELD: ReadonlyMap<string, string> = new Map(
-  Object.entries(TABS).map(([tab, kind]) => [kind.logField, tab]),
-);
 
 /** The Seal cells of a work-record tab as it is now (one read). */
 export function sealsNow(ss: Spreadsheet, key: HmacKey, tab: string): Map<string, SealAt> {
@@ -107,7 +105,7 @@ export function collectSeals(
     const entries = entriesOfRow(rows[i] ?? []);
     const counts = new Map<string, number>();
     entries.forEach((entry, k) => {
-      const tab = TAB_OF_FIELD.get(entry.field);
+      const tab = TAB_OF_SEAL_FIELD.get(entry.field);
       if (!tab) return;
       const before = entries[k - 1];
       const index = counts.get(tab) ?? 0;
