@@ -5,7 +5,7 @@
  */
 import { cellText, isBlankRow, parseRegisterRow } from '../../../core/columns';
 import { LOG_COLUMN, timestampOf } from '../../../core/change-log-row';
-import { type ChangeLogEntry, type WorkOrder, type WorkOrderField } from '../../../core/model';
+import { STATUSES, type ChangeLogEntry, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { forEachStatusLine } from '../../../core/reports/history';
 import type { FieldLine } from '../../../core/change-lines';
 import { Register } from '../../adapters/register';
@@ -73,6 +73,14 @@ function readOrders(ss: Spreadsheet): { orders: WorkOrder[]; notes: string[] } {
   return { orders, notes };
 }
 
+/**
+ * The field and the statuses as the constants they equal: a value cut from a Changes cell is a slice of
+ * it, which keeps the whole cell's text alive (a million cells at 100,000 work orders) for as long as the
+ * figures are computed.
+ */
+const KNOWN_TEXT = new Map<string, string>([...STATUSES, 'Status'].map((text) => [text, text]));
+const known = (text: string): string => KNOWN_TEXT.get(text) ?? text;
+
 /** The log columns the reports read: when, which record, and what changed (not who, nor the hash). */
 const LOG_WANTED = [LOG_COLUMN.at, LOG_COLUMN.recordId, LOG_COLUMN.changes];
 
@@ -90,9 +98,9 @@ function readStatusChanges(ss: Spreadsheet): { changes: ChangeLogEntry[]; rows: 
       user: '',
       source: 'system',
       recordId: cellText(recordId.rows[row]?.[recordId.at]).trim(),
-      field: line.field,
-      oldValue: line.oldValue.trim(),
-      newValue: line.newValue.trim(),
+      field: known(line.field),
+      oldValue: known(line.oldValue.trim()),
+      newValue: known(line.newValue.trim()),
       hash: '',
     });
   };
