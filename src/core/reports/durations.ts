@@ -128,15 +128,17 @@ export function durationKpis(
 
 /** Why an order's duration cannot be measured, phrased for the notes; null when it can. */
 function problem(f: OrderFacts, from: Milestone, to: Milestone): string | null {
-  for (const m of [from, to]) {
-    if (Number.isNaN(f[m])) {
-      const field = MILESTONE_FIELD[m];
-      const suffix = m === 'firstAssigned' ? ' (and no assignment in the change log)' : '';
-      return `with a ${dateIssue(f.order[field])} ${REGISTER_COLUMNS[field]}${suffix}`;
-    }
-  }
-  if (f[to] < f[from]) {
-    return `whose ${REGISTER_COLUMNS[MILESTONE_FIELD[to]]} is before its ${REGISTER_COLUMNS[MILESTONE_FIELD[from]]}`;
-  }
-  return null;
+  // Called for every order and duration: the usual answer (both known, in order) allocates nothing.
+  const start = f[from];
+  const end = f[to];
+  if (end >= start) return null;
+  if (Number.isNaN(start)) return missing(f, from);
+  if (Number.isNaN(end)) return missing(f, to);
+  return `whose ${REGISTER_COLUMNS[MILESTONE_FIELD[to]]} is before its ${REGISTER_COLUMNS[MILESTONE_FIELD[from]]}`;
+}
+
+function missing(f: OrderFacts, m: Milestone): string {
+  const field = MILESTONE_FIELD[m];
+  const suffix = m === 'firstAssigned' ? ' (and no assignment in the change log)' : '';
+  return `with a ${dateIssue(f.order[field])} ${REGISTER_COLUMNS[field]}${suffix}`;
 }

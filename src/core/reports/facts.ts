@@ -5,7 +5,7 @@
  */
 import { OPEN_STATUSES, REGISTER_COLUMNS, STATUSES, type Status, type WorkOrder } from '../model';
 import { dateIssue, validSeconds } from './dates';
-import type { StatusHistory } from './history';
+import { UNKNOWN_STATUS, statusCode, type StatusHistory } from './history';
 import type { SkipNotes } from './notes';
 
 const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
@@ -17,6 +17,9 @@ const OPEN_SET: ReadonlySet<string> = new Set(OPEN_STATUSES);
 const DUE_SET: ReadonlySet<string> = new Set(
   OPEN_STATUSES.filter((s) => s !== 'Completed' && s !== 'On Hold'),
 );
+
+const ASSIGNED = statusCode('Assigned');
+const ON_HOLD = statusCode('On Hold');
 
 export interface OrderFacts {
   index: number;
@@ -149,15 +152,16 @@ function scanLog(history: StatusHistory, order: number, status: Status | null) {
   let firstAssigned = NaN;
   let enteredFinal = NaN;
   const holds: number[] = [];
+  const current = status === null ? UNKNOWN_STATUS : statusCode(status);
   const end = history.start[order + 1] ?? 0;
   for (let k = history.start[order] ?? 0; k < end; k++) {
     const i = history.rows[k] ?? 0;
-    const to = String(history.changes[i]?.newValue);
+    const to = history.toCode[i] ?? UNKNOWN_STATUS;
     const at = history.atMs[i] ?? NaN;
-    if (to === 'Assigned' && Number.isNaN(firstAssigned)) firstAssigned = at;
-    if (status !== null && to === status) enteredFinal = at; // the last entry wins
+    if (to === ASSIGNED && Number.isNaN(firstAssigned)) firstAssigned = at;
+    if (to !== UNKNOWN_STATUS && to === current) enteredFinal = at; // the last entry wins
     if (holds.length % 2 === 1) holds.push(at); // any change ends a stay On Hold
-    if (to === 'On Hold') holds.push(at);
+    if (to === ON_HOLD) holds.push(at);
   }
   if (holds.length % 2 === 1) holds.push(Infinity);
   return { firstAssigned, enteredFinal, holds };

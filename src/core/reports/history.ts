@@ -4,7 +4,7 @@
  * the grouping linear; each order's slice is sorted only when it is not already (the log is
  * append-only, so it nearly always is).
  */
-import type { ChangeLogEntry } from '../model';
+import { STATUSES, type ChangeLogEntry } from '../model';
 import { parseFieldLine, type FieldLine } from '../change-lines';
 import type { SkipNotes } from './notes';
 import { validSeconds } from './dates';
@@ -13,6 +13,13 @@ export interface StatusHistory {
   changes: readonly ChangeLogEntry[];
   /** Time of each change row in ms (NaN when unusable). */
   atMs: Float64Array;
+  /**
+   * Each change row's old and new value as its place in STATUSES (UNKNOWN_STATUS for any other text):
+   * the figures compare statuses for every row of every order, and a number compares without turning
+   * the cell into a string and looking it up again each time.
+   */
+  fromCode: Int8Array;
+  toCode: Int8Array;
   /** Order i's rows are rows[start[i] .. start[i+1]). */
   start: Int32Array;
   /** Change-row indices, grouped by order, ascending by time (ties keep log order). */
@@ -28,6 +35,15 @@ export function isStatusField(field: string): boolean {
 }
 
 const COLON = 0x3a;
+
+/** A value that is not a lifecycle status, in StatusHistory's codes. */
+export const UNKNOWN_STATUS = -1;
+const STATUS_CODE: ReadonlyMap<string, number> = new Map(STATUSES.map((s, i) => [s, i]));
+
+/** A status's place in STATUSES, UNKNOWN_STATUS for any other value. */
+export function statusCode(value: unknown): number {
+  return STATUS_CODE.get(String(value)) ?? UNKNOWN_STATUS;
+}
 
 /**
  * The Status lines of a Changes cell (see change-lines.ts), parsed; every other line is skipped after
@@ -66,6 +82,8 @@ export function buildStatusHistory(
   notes: SkipNotes,
 ): StatusHistory {
   const atMs = new Float64Array(changes.length);
+  const fromCode = new Int8Array(changes.length).fill(UNKNOWN_STATUS);
+  const toCode = new Int8Array(changes.length).fill(UNKNOWN_STATUS);
   const owner = new Int32Array(changes.length).fill(-1);
   const counts = new Int32Array(orderCount + 1);
   let badTime = 0;
@@ -87,6 +105,8 @@ export function buildStatusHistory(
       continue;
     }
     owner[i] = idx;
+    fromCode[i] = statusCode(row.oldValue);
+    toCode[i] = statusCode(row.newValue);
     counts[idx + 1] = (counts[idx + 1] ?? 0) + 1;
     if (!(at >= first)) first = at;
     if (!(at <= last)) last = at;
@@ -111,7 +131,7 @@ export function buildStatusHistory(
       `${unknownRecord} Status row(s) of the change log belong to records not in the register (archived or removed) and were left out of time in status.`,
     );
   }
-  return { changes, atMs, start, rows, first, last };
+  return { changes, atMs, fromCode, toCode, start, rows, first, last };
 }
 
 function sortSlice(rows: Int32Array, from: number, to: number, atMs: Float64Array): void {

@@ -5,7 +5,7 @@
  */
 import { STATUSES, type Status } from '../model';
 import type { OrderFacts } from './facts';
-import type { StatusHistory } from './history';
+import { UNKNOWN_STATUS, statusCode, type StatusHistory } from './history';
 import type { SkipNotes } from './notes';
 import { durationStat } from './stats';
 import type { StatusTime } from './types';
@@ -16,6 +16,8 @@ const FINAL: readonly boolean[] = STATUSES.map(
   (s) => s === 'Closed' || s === 'Rejected' || s === 'Cancelled',
 );
 const SUBMITTED = STATUSES.indexOf('Submitted');
+const COMPLETED = statusCode('Completed');
+const IN_PROGRESS = statusCode('In Progress');
 const TIMED: readonly Status[] = ['Submitted', 'Approved', 'Assigned', 'In Progress', 'Completed'];
 
 export interface TimeInStatusResult {
@@ -46,7 +48,7 @@ export function computeTimeInStatus(
   let returnedOrders = 0;
   let inconsistent = 0;
   let unknownValue = 0;
-  const { changes, atMs, rows } = history;
+  const { atMs, fromCode, toCode, rows } = history;
 
   for (const f of facts) {
     touched.length = 0;
@@ -57,30 +59,28 @@ export function computeTimeInStatus(
       // Never changed status: a Submitted order has been waiting since it was requested.
       if (f.status === 'Submitted' && !Number.isNaN(f.requested)) add(SUBMITTED, now - f.requested);
     } else {
-      const first = changes[rows[begin] ?? 0];
       const firstAt = atMs[rows[begin] ?? 0] ?? NaN;
-      const firstFrom = STATUS_INDEX.get(String(first?.oldValue));
-      if (firstFrom !== undefined && !FINAL[firstFrom] && f.requested <= firstAt) {
+      const firstFrom = fromCode[rows[begin] ?? 0] ?? UNKNOWN_STATUS;
+      if (firstFrom !== UNKNOWN_STATUS && !FINAL[firstFrom] && f.requested <= firstAt) {
         add(firstFrom, firstAt - f.requested);
       }
+      const current = f.status === null ? UNKNOWN_STATUS : statusCode(f.status);
       let returned = false;
       for (let k = begin; k < end; k++) {
         const i = rows[k] ?? 0;
-        const from = String(changes[i]?.oldValue);
-        const toText = String(changes[i]?.newValue);
-        if (from === 'Completed' && toText === 'In Progress') {
+        const to = toCode[i] ?? UNKNOWN_STATUS;
+        if (fromCode[i] === COMPLETED && to === IN_PROGRESS) {
           returns++;
           returned = true;
         }
-        const to = STATUS_INDEX.get(toText);
-        if (to === undefined) {
+        if (to === UNKNOWN_STATUS) {
           unknownValue++;
           continue;
         }
         if (FINAL[to]) continue;
         const at = atMs[i] ?? NaN;
         if (k + 1 < end) add(to, (atMs[rows[k + 1] ?? 0] ?? NaN) - at);
-        else if (toText === f.status) add(to, now - at);
+        else if (to === current) add(to, now - at);
         else inconsistent++;
       }
       if (returned) returnedOrders++;

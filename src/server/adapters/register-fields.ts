@@ -1,7 +1,7 @@
 /**
  * What the Register's column reads come to, pure (the reading itself stays in ./register, the only
  * code holding the sheet): columns read in runs of nearby ones (./column-spans) handed out per field
- * and as full-width rows, and the tally of request ids and form responses from raw cells.
+ * and as rows of the columns read, and the tally of request ids and form responses from raw cells.
  */
 import { cellText, type RegisterLayout } from '../../core/columns';
 import type { WorkOrderField } from '../../core/model';
@@ -14,10 +14,17 @@ export interface FieldColumns {
   /** The cells of `field`, top to bottom; empty when the sheet has no such column or it was not asked for. */
   cells(field: WorkOrderField): unknown[];
   /**
-   * Every data row as a full-width row with the columns read in place (others undefined), ready for
-   * parseRegisterRow. A column between two wanted ones may have been read with them (see column-spans).
+   * Every data row's cells read, ready for parseRegisterRow with `layout`, which places each field among
+   * them (-1: not read): `row(r, into)` fills `into` with data row r's cells in column order (a column
+   * between two wanted ones may have been read with them, see column-spans) and returns it. One array
+   * reused for every row, not a full-width row per register row.
    */
-  rows(): unknown[][];
+  packed(): PackedRows;
+}
+
+export interface PackedRows {
+  layout: RegisterLayout;
+  row(r: number, into: unknown[]): unknown[];
 }
 
 export interface RegisterIds {
@@ -40,7 +47,6 @@ export function fieldColumns(
   count: number,
   read: readonly ReadSpan[],
 ): FieldColumns {
-  const width = layout.width;
   return {
     count,
     cells: (field) => {
@@ -48,15 +54,27 @@ export function fieldColumns(
       const at = read.find(({ span }) => index >= span.first && index <= span.last);
       return at ? at.values.map((row) => row[index - at.span.first]) : [];
     },
-    rows: () => {
-      const rows: unknown[][] = Array.from({ length: count }, () => new Array<unknown>(width));
-      for (const { span, values } of read)
-        for (let r = 0; r < count; r++) {
-          const source = values[r] ?? [];
-          const target = rows[r] as unknown[];
-          for (let c = span.first; c <= span.last; c++) target[c] = source[c - span.first];
-        }
-      return rows;
+    packed: () => packedRows(layout, read),
+  };
+}
+
+function packedRows(layout: RegisterLayout, read: readonly ReadSpan[]): PackedRows {
+  // Where each column read lands in a packed row.
+  const place = new Map<number, number>();
+  for (const { span } of read) for (let c = span.first; c <= span.last; c++) place.set(c, place.size);
+  const indexOf = { ...layout.indexOf };
+  for (const field of Object.keys(indexOf) as WorkOrderField[])
+    indexOf[field] = place.get(indexOf[field]) ?? -1;
+  return {
+    layout: { ...layout, indexOf, width: place.size },
+    row: (r, into) => {
+      into.length = place.size;
+      let at = 0;
+      for (const { span, values } of read) {
+        const source = values[r] ?? [];
+        for (let c = 0; c <= span.last - span.first; c++) into[at++] = source[c];
+      }
+      return into;
     },
   };
 }
