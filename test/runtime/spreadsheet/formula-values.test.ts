@@ -1,0 +1,237 @@
+/**
+ * Conformance: a formula cell reads as the value it computes (Range.getValue/getValues/
+ * getDisplayValue(s)), as on live Sheets: `=1+1` is 2, `="Comp"&"leted"` is "Completed", `=1/0` is
+ * the text "#DIV/0!", `=UNKNOWNFN()` "#NAME?". Values are computed when read, so they follow the cells
+ * they reference and the world's clock; a Sheets function the runtime does not compute throws.
+ */
+import { errorOf, project, value } from './helpers';
+
+const SOURCE = String.raw`
+function sheet() { return SpreadsheetApp.getActive().getSheetByName('Sheet1'); }
+
+/** Writes each formula down column A and returns what getValues reads back. */
+function read(formulas) {
+  sheet().clear();
+  var r = sheet().getRange(1, 1, formulas.length, 1);
+  r.setValues(formulas.map(function (f) { return [f]; }));
+  return r.getValues().map(function (line) {
+    var v = line[0];
+    return v instanceof Date ? 'Date:' + v.toISOString() : v;
+  });
+}
+
+function readOne(formula) {
+  var r = sheet().getRange('A1');
+  r.setFormula(formula);
+  return r.getValue();
+}
+
+function followsEdits() {
+  var s = sheet();
+  s.getRange('A1').setValue(21);
+  s.getRange('B1').setFormula('=A1*2');
+  var before = s.getRange('B1').getValue();
+  s.getRange('A1').setValue(5);
+  return [before, s.getRange('B1').getValue(), s.getRange('B1').getFormula()];
+}
+
+function ranges() {
+  var s = sheet();
+  s.clear();
+  s.getRange('A1:A5').setValues([[1], [2], ['text'], [true], ['']]);
+  s.getRange('B1:B9').setFormulas([['=SUM(A1:A5)'], ['=COUNT(A1:A5)'], ['=COUNTA(A1:A5)'], ['=AVERAGE(A1:A5)'],
+    ['=MIN(A1:A5)'], ['=MAX(A:A)'], ['=SUM(A2:A)'], ['=CONCATENATE(A1:A4)'], ['=SUM($A$1,A2,"3",TRUE)']]);
+  return s.getRange('B1:B9').getValues().map(function (l) { return l[0]; });
+}
+
+function crossSheet() {
+  var ss = SpreadsheetApp.getActive();
+  ss.insertSheet('Other sheet').getRange('B2').setValue(40);
+  ss.insertSheet('Sheet2').getRange('A1').setValue('x');
+  var s = sheet();
+  s.getRange('A1:A3').setFormulas([["='Other sheet'!B2+2"], ['=Sheet2!A1&"y"'], ['=Missing!A1']]);
+  return s.getRange('A1:A3').getValues().map(function (l) { return l[0]; });
+}
+
+function circular() {
+  var s = sheet();
+  s.getRange('A1:C1').setFormulas([['=B1+1', '=A1+1', '=IFERROR(A1,0)']]);
+  s.getRange('D1').setFormula('=D1');
+  return [s.getRange('A1:D1').getValues()[0], s.getRange('B1').getValue()];
+}
+
+function display() {
+  var s = sheet();
+  s.getRange('A1:E1').setFormulas([['=1/3', '=DATE(2030,1,2)', '=1/0', '="a"&"b"', '=0.5']]);
+  s.getRange('E1').setNumberFormat('0%');
+  return [s.getRange('A1:E1').getDisplayValues()[0], s.getRange('B1').getDisplayValue(), s.getRange('A1:E1').getFormulas()[0]];
+}
+
+function unimplemented() { return readOne('=VLOOKUP(1,B1:C3,2,FALSE)'); }
+function rangeAsValue() { return readOne('=B1:B3'); }
+`;
+
+describe('formula cells read as their values', () => {
+  const { rt, id } = project(SOURCE);
+  const read = async (...formulas: string[]) => value(rt, 'read', id, { args: [formulas] });
+
+  test('literals, unary minus, arithmetic, ^, %, & and comparisons, with Sheets precedence', async () => {
+    expect(
+      await read(
+        '=1+1',
+        '=2*3-4/2',
+        '=-2^2',
+        '=2^3^2',
+        '=50%',
+        '=(1+2)*3',
+        '="Comp"&"leted"',
+        '="say ""hi"""',
+      ),
+    ).toEqual([2, 4, 4, 64, 0.5, 9, 'Completed', 'say "hi"']);
+    expect(
+      await read('=1<2', '="a"="A"', '=2<>2', '=TRUE&""', '=1/3&""', '="2"+1', '=3>="10"', '=TRUE>1'),
+    ).toEqual([true, true, false, 'TRUE', '0.333333333333333', 3, false, true]);
+  });
+
+  test('a blank cell is 0 in arithmetic, "" in text; =A1 of a blank reads ""', async () => {
+    expect(
+      await read('=Z1+1', '="<"&Z1&">"', '=Z1', '=Z1=0', '=Z1=""', '=ISBLANK(Z1)', '=ISBLANK("")'),
+    ).toEqual([1, '<>', '', true, true, true, false]);
+  });
+
+  test('a formula follows the cells it references', async () => {
+    expect(await value(rt, 'followsEdits', id)).toEqual([42, 10, '=A1*2']);
+  });
+
+  test('logical and information functions', async () => {
+    expect(
+      await read(
+        '=IF(1>2,"yes","no")',
+        '=IF(FALSE,1)',
+        '=AND(TRUE,1,"TRUE")',
+        '=OR(FALSE,0)',
+        '=NOT(0)',
+        '=IFERROR(1/0,"none")',
+        '=IFERROR(1/0)',
+        '=N(TRUE)',
+        '=T(5)&T("x")',
+        '=IF(TRUE,1,VLOOKUP(1,B1:C2,2))',
+      ),
+    ).toEqual(['no', false, true, false, true, 'none', '', 1, 'x', 1]);
+  });
+
+  test('aggregates over ranges skip text and booleans there, convert direct arguments, read open ranges', async () => {
+    expect(await value(rt, 'ranges', id)).toEqual([3, 2, 4, 1.5, 1, 2, 2, '12textTRUE', 7]);
+  });
+
+  test('text and math functions', async () => {
+    expect(
+      await read(
+        '=LEN("héllo")',
+        '=UPPER("ab")&LOWER("CD")',
+        '=TRIM("  a   b  ")',
+        '=LEFT("abc")&RIGHT("abc",2)&MID("abcdef",2,3)',
+        '=LEFT("abc",-1)',
+        '=ROUND(2.5)',
+        '=ROUND(-1.005,2)',
+        '=ROUND(1234,-2)',
+        '=ABS(-3)',
+      ),
+    ).toEqual([5, 'ABcd', 'a b', 'abcbcd', '#VALUE!', 3, -1.01, 1200, 3]);
+  });
+
+  test('dates: DATE, TODAY and NOW read as Dates and follow the world clock', async () => {
+    rt.world.clock.set(new Date('2026-12-03T15:30:00Z'));
+    expect(
+      await read(
+        '=DATE(2030,1,1)',
+        '=DATE(2026,13,1)',
+        '=TODAY()',
+        '=NOW()',
+        '=IF(TODAY()>DATE(2030,1,1),"Completed","Assigned")',
+        '=DATE(2030,1,1)+1',
+        '=DATE(2030,1,2)-DATE(2030,1,1)',
+        '="x"&DATE(2030,1,1)',
+      ),
+    ).toEqual([
+      'Date:2030-01-01T00:00:00.000Z',
+      'Date:2027-01-01T00:00:00.000Z',
+      'Date:2026-12-03T00:00:00.000Z',
+      expect.stringMatching(/^Date:2026-12-03T15:3/),
+      'Assigned',
+      'Date:2030-01-02T00:00:00.000Z',
+      1,
+      'x47484',
+    ]);
+    rt.world.clock.set(new Date('2030-06-01T12:00:00Z'));
+    expect(await read('=IF(TODAY()>DATE(2030,1,1),"Completed","Assigned")')).toEqual(['Completed']);
+  });
+
+  test('errors are values, read as their codes and carried through operators', async () => {
+    expect(
+      await read(
+        '=1/0',
+        '=UNKNOWNFN()',
+        '=IF(TRUE,1,UNKNOWNFN())',
+        '=abc',
+        '=1+',
+        '=- fix the pump',
+        '="a"+1',
+        '=1/0&"x"',
+        '=NA()',
+        '=IF(1)',
+        '=#N/A',
+        '=ISERROR(1/0)',
+      ),
+    ).toEqual([
+      '#DIV/0!',
+      '#NAME?',
+      '#NAME?',
+      '#NAME?',
+      '#ERROR!',
+      '#ERROR!',
+      '#VALUE!',
+      '#DIV/0!',
+      '#N/A',
+      '#N/A',
+      '#N/A',
+      true,
+    ]);
+  });
+
+  test("references to other sheets: 'Quoted name'!A1 and Sheet2!A1; an unknown sheet is #REF!", async () => {
+    const fresh = rt.world.spreadsheets.create('Cross', 'owner@example.com').id;
+    expect(await value(rt, 'crossSheet', fresh)).toEqual([42, 'xy', '#REF!']);
+  });
+
+  test('a circular reference is #REF! in every cell of the cycle, even under IFERROR outside it', async () => {
+    const fresh = rt.world.spreadsheets.create('Cycle', 'owner@example.com').id;
+    expect(await value(rt, 'circular', fresh)).toEqual([['#REF!', '#REF!', 0, '#REF!'], '#REF!']);
+  });
+
+  test('display values format the computed value like any other; getFormulas is unchanged', async () => {
+    const fresh = rt.world.spreadsheets.create('Display', 'owner@example.com').id;
+    expect(await value(rt, 'display', fresh)).toEqual([
+      ['0.3333333333', '1/2/2030', '#DIV/0!', 'ab', '50%'],
+      '1/2/2030',
+      ['=1/3', '=DATE(2030,1,2)', '=1/0', '="a"&"b"', '=0.5'],
+    ]);
+  });
+
+  test('a Sheets function or syntax the runtime does not compute throws "not implemented", naming it', async () => {
+    expect(await errorOf(rt, 'unimplemented', id)).toBe(
+      'not implemented in the local runtime: the Sheets function VLOOKUP in a formula',
+    );
+    expect(await errorOf(rt, 'rangeAsValue', id)).toBe(
+      'not implemented in the local runtime: a range (B1:B3) where a formula expects one value',
+    );
+  });
+
+  test('a sheet without formulas reads its stored values untouched', () => {
+    const ss = rt.world.spreadsheets.create('Plain', 'owner@example.com');
+    const sheet = ss.sheetModels()[0]!;
+    sheet.writeValues(1, 1, [[1, 'a', true]]);
+    expect(sheet.formulas.rows).toHaveLength(0);
+    expect(sheet.readValues(1, 1, 1, 3)).toEqual([[1, 'a', true]]);
+  });
+});
