@@ -3,7 +3,10 @@
  * arithmetic, "" in text and FALSE as a condition; TRUE is 1 in arithmetic and "TRUE" in text; text
  * that reads as a number (as typed input would) is that number in arithmetic, other text is #VALUE!;
  * a date is its serial day number (days since 30 December 1899, Sheets help "DATE": "Google Sheets
- * uses the 1900 date system"), so `"x"&DATE(2030,1,1)` is "x47484".
+ * uses the 1900 date system"), so `"x"&DATE(2030,1,1)` is "x47484". Ben Vogt's reverse engineering
+ * of Sheets' types ("A guesser's guide to Google Spreadsheets", benvogt.io) reports the same: text
+ * such as "1,000,000" or "$101.49" is read as a number, and a date is a number the cell displays as
+ * a date.
  */
 import type { CellValue } from './values';
 import { parseTypedInput } from './values';

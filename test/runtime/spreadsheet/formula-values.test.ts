@@ -235,3 +235,43 @@ describe('formula cells read as their values', () => {
     expect(sheet.readValues(1, 1, 1, 3)).toEqual([[1, 'a', true]]);
   });
 });
+
+describe('formula dates in the spreadsheet time zone', () => {
+  const { rt, id } = project(SOURCE, 'America/New_York');
+
+  test("TODAY() is the day in the spreadsheet's zone, at its midnight; DATE() too", async () => {
+    // 02:00 UTC on 3 December is still 2 December, 21:00, in New York.
+    rt.world.clock.set(new Date('2026-12-03T02:00:00Z'));
+    expect(
+      await value(rt, 'read', id, { args: [['=TODAY()', '=DATE(2026,7,1)', '=TODAY()=DATE(2026,12,2)']] }),
+    ).toEqual(['Date:2026-12-02T05:00:00.000Z', 'Date:2026-07-01T04:00:00.000Z', true]);
+  });
+});
+
+describe('an edit trigger on a typed formula', () => {
+  const EDIT_SOURCE = String.raw`
+function onEdit(e) {
+  PropertiesService.getDocumentProperties().setProperty('edit', JSON.stringify({
+    hasValue: 'value' in e, hasOld: 'oldValue' in e, read: e.range.getValue(), formula: e.range.getFormula(),
+  }));
+}`;
+
+  test('the script reads the computed value; e.value and e.oldValue stay absent for formula cells', async () => {
+    const { rt, id } = project(EDIT_SOURCE);
+    rt.world.clock.set(new Date('2026-12-03T12:00:00Z'));
+    const typed = '=IF(TODAY()>DATE(2030,1,1),"Completed","Assigned")';
+    const edit = async (text: string) => {
+      await rt.editCells({
+        spreadsheetId: id,
+        sheetName: 'Sheet1',
+        row: 2,
+        column: 2,
+        values: [[text]],
+        user: 'owner@example.com',
+      });
+      return JSON.parse(rt.world.properties.document(id).get('edit') ?? 'null') as unknown;
+    };
+    expect(await edit(typed)).toEqual({ hasValue: false, hasOld: false, read: 'Assigned', formula: typed });
+    expect(await edit('=1+1')).toEqual({ hasValue: false, hasOld: false, read: 2, formula: '=1+1' });
+  });
+});
