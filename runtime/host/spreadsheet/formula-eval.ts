@@ -26,7 +26,7 @@ export interface CallContext {
   nowMs(): number;
   /** One value; a range here is not modelled and throws. */
   value(node: FormulaNode): FormulaValue;
-  /** Every value an argument holds: a range's cells row by row (`fromRange`), else the one value. */
+  /** Every value an argument holds: a reference's cells row by row (`fromRange`), else the one value. */
   values(node: FormulaNode): { values: FormulaValue[]; fromRange: boolean };
   /** ISBLANK: true for a reference to a cell with neither value nor formula. */
   isEmptyCell(node: FormulaNode): boolean;
@@ -200,8 +200,9 @@ export class FormulaEvaluator {
       nowMs: () => this.spreadsheet.now(),
       value: (node) => this.evaluate(node, sheet),
       values: (node) => {
-        if (node.kind !== 'ref' || !node.isRange)
-          return { values: [this.evaluate(node, sheet)], fromRange: false };
+        if (node.kind !== 'ref') return { values: [this.evaluate(node, sheet)], fromRange: false };
+        // A one-cell reference counts as a range does (SUM(A1) skips text in A1; SUM("5") is 5).
+        if (!node.isRange) return { values: [this.evaluate(node, sheet)], fromRange: true };
         const target = this.resolve(node.a1, sheet);
         if (target instanceof FormulaError) return { values: [target], fromRange: false };
         // Only rows and columns that hold something matter: `A2:A` must not walk 100,000 empty rows.

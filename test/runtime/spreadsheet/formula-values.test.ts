@@ -39,9 +39,10 @@ function ranges() {
   var s = sheet();
   s.clear();
   s.getRange('A1:A5').setValues([[1], [2], ['text'], [true], ['']]);
-  s.getRange('B1:B9').setFormulas([['=SUM(A1:A5)'], ['=COUNT(A1:A5)'], ['=COUNTA(A1:A5)'], ['=AVERAGE(A1:A5)'],
-    ['=MIN(A1:A5)'], ['=MAX(A:A)'], ['=SUM(A2:A)'], ['=CONCATENATE(A1:A4)'], ['=SUM($A$1,A2,"3",TRUE)']]);
-  return s.getRange('B1:B9').getValues().map(function (l) { return l[0]; });
+  s.getRange('B1:B11').setFormulas([['=SUM(A1:A5)'], ['=COUNT(A1:A5)'], ['=COUNTA(A1:A5)'], ['=AVERAGE(A1:A5)'],
+    ['=MIN(A1:A5)'], ['=MAX(A:A)'], ['=SUM(A2:A)'], ['=CONCATENATE(A1:A4)'], ['=SUM($A$1,A2,"3",TRUE)'],
+    ['=SUM(A3,A4)'], ['=COUNTA(A5,Z9)']]);
+  return s.getRange('B1:B11').getValues().map(function (l) { return l[0]; });
 }
 
 function crossSheet() {
@@ -121,7 +122,7 @@ describe('formula cells read as their values', () => {
   });
 
   test('aggregates over ranges skip text and booleans there, convert direct arguments, read open ranges', async () => {
-    expect(await value(rt, 'ranges', id)).toEqual([3, 2, 4, 1.5, 1, 2, 2, '12textTRUE', 7]);
+    expect(await value(rt, 'ranges', id)).toEqual([3, 2, 4, 1.5, 1, 2, 2, '12textTRUE', 7, 0, 0]);
   });
 
   test('text and math functions', async () => {
