@@ -44,9 +44,8 @@ const SHEET = String.raw`(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!`;
 const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
 const COLUMN = String.raw`\$?[A-Za-z]{1,3}`;
 /** `A1`, `$A$1`, `A1:B2`, `A:A`, `A2:A`, each optionally after `Sheet!` or `'A sheet'!`. */
-const REFERENCE = new RegExp(
-  String.raw`^(?:${SHEET})?(?:(${CELL})(?::(?:${CELL}|${COLUMN}))?|${COLUMN}:${COLUMN})(?![A-Za-z0-9_.(!])`,
-);
+export const REFERENCE_PATTERN = String.raw`(?:${SHEET})?(?:(${CELL})(?::(?:${CELL}|${COLUMN}))?|${COLUMN}:${COLUMN})(?![A-Za-z0-9_.(!])`;
+const REFERENCE = new RegExp(`^${REFERENCE_PATTERN}`);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_.]*/;
 const OPERATORS = [
   '<>',

@@ -68,6 +68,32 @@ function display() {
   return [s.getRange('A1:E1').getDisplayValues()[0], s.getRange('B1').getDisplayValue(), s.getRange('A1:E1').getFormulas()[0]];
 }
 
+function linesMove() {
+  var ss = SpreadsheetApp.getActive();
+  var s = sheet();
+  s.clear();
+  s.getRange('A1:A4').setValues([[1], [2], [3], [4]]);
+  s.getRange('C1:C4').setFormulas([['=A3*10'], ['=SUM(A2:A4)'], ['=A2&"|"&"A2"'], ['=SUM(A:A)']]);
+  var other = ss.insertSheet('Refs');
+  other.getRange('A1').setFormula('=Sheet1!A4');
+  s.insertRowsBefore(1, 2);
+  var afterInsert = [s.getRange('C3:C6').getFormulas(), s.getRange('C3:C6').getValues(), other.getRange('A1').getFormula()];
+  s.deleteRow(5);
+  var afterDelete = [s.getRange('C3:C5').getFormulas(), s.getRange('C3:C5').getValues(), other.getRange('A1').getValue()];
+  return [afterInsert, afterDelete];
+}
+
+function columnsMove() {
+  var s = sheet();
+  s.clear();
+  s.getRange('A1:C1').setValues([[1, 2, 3]]);
+  s.getRange('A2').setFormula('=SUM($B1:C1)');
+  s.insertColumnsBefore(2, 1);
+  var afterInsert = [s.getRange('A2').getFormula(), s.getRange('A2').getValue()];
+  s.deleteColumns(3, 1);
+  return [afterInsert, s.getRange('A2').getFormula(), s.getRange('A2').getValue()];
+}
+
 function unimplemented() { return readOne('=VLOOKUP(1,B1:C3,2,FALSE)'); }
 function rangeAsValue() { return readOne('=B1:B3'); }
 `;
@@ -217,6 +243,24 @@ describe('formula cells read as their values', () => {
       '1/2/2030',
       ['=1/3', '=DATE(2030,1,2)', '=1/0', '="a"&"b"', '=0.5'],
     ]);
+  });
+
+  test('inserting and deleting rows moves the references of formulas, here and on other tabs, as Sheets', async () => {
+    const fresh = rt.world.spreadsheets.create('Lines', 'owner@example.com').id;
+    expect(await value(rt, 'linesMove', fresh)).toEqual([
+      [
+        [['=A5*10'], ['=SUM(A4:A6)'], ['=A4&"|"&"A2"'], ['=SUM(A:A)']],
+        [[30], [9], ['2|A2'], [10]],
+        '=Sheet1!A6',
+      ],
+      // Row 5 (the first data row 3, and the formula beside it) is gone: =A5*10 lost its cell.
+      [[['=#REF!*10'], ['=SUM(A4:A5)'], ['=SUM(A:A)']], [['#REF!'], [6], [7]], 4],
+    ]);
+  });
+
+  test('inserting and deleting columns moves them too, keeping $', async () => {
+    const fresh = rt.world.spreadsheets.create('Columns', 'owner@example.com').id;
+    expect(await value(rt, 'columnsMove', fresh)).toEqual([['=SUM($C1:D1)', 5], '=SUM($C1:C1)', 3]);
   });
 
   test('a Sheets function or syntax the runtime does not compute throws "not implemented", naming it', async () => {
