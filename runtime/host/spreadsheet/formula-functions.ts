@@ -264,6 +264,12 @@ define('MID', 3, 3, (args, ctx) => {
   return text.slice(from, from + Math.trunc(length));
 });
 
+// Sheets help, HYPERLINK(url, [link_label]): the cell's value is the label shown, else the URL.
+define('HYPERLINK', 1, 2, (args, ctx) => textArg(args[args.length - 1]!, ctx));
+// IMPORTRANGE reads #REF! ("You need to connect these sheets") until someone grants the spreadsheet
+// access to the other one, which the local runtime has no way to do.
+define('IMPORTRANGE', 2, 2, () => Errors.ref);
+
 // Dates ------------------------------------------------------------------------------------------
 
 define('TODAY', 0, 0, (_args, ctx) => {

@@ -167,6 +167,16 @@ describe('formula cells read as their values', () => {
     ).toEqual([5, 'ABcd', 'a b', 'abcbcd', '#VALUE!', 3, -1.01, 1200, 3]);
   });
 
+  test('HYPERLINK reads as its label (else its URL); IMPORTRANGE as #REF! until the sheets are connected', async () => {
+    expect(
+      await read(
+        '=HYPERLINK("https://example.com/x","Completed")',
+        '=HYPERLINK("https://example.com/x")',
+        '=IMPORTRANGE("https://docs.google.com/spreadsheets/d/abc","Sheet1!A1")',
+      ),
+    ).toEqual(['Completed', 'https://example.com/x', '#REF!']);
+  });
+
   test('dates: DATE, TODAY and NOW read as Dates and follow the world clock', async () => {
     rt.world.clock.set(new Date('2026-12-03T15:30:00Z'));
     expect(
