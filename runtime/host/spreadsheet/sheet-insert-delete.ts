@@ -4,6 +4,7 @@
  * the spreadsheet) protections and other references move together. Kept apart from SheetModel's cell
  * storage because it is the one operation that touches everything attached to the grid at once.
  */
+import { shiftFormulaReferences } from './formula-references';
 import type { SheetModel } from './sheet-model';
 import type { Layer } from './layer';
 import type { Axis, Inherit } from './rect';
@@ -53,6 +54,7 @@ export function insertLines(
   for (const entry of sheet.validations) entry.rect = shiftForInsert(entry.rect, axis, at, count, inherit);
   sheet.conditionalFormats = shiftRulesForInsert(sheet.conditionalFormats, axis, at, count, inherit);
   sheet.spreadsheet.shiftReferences(sheet.sheetId, (rect) => shiftForInsert(rect, axis, at, count, 'none'));
+  shiftFormulaReferences(sheet, { axis, at, count, kind: 'insert' });
 }
 
 /**
@@ -84,6 +86,7 @@ export function deleteLines(sheet: SheetModel, axis: Axis, at: number, count: nu
   }
   sheet.validations = kept;
   sheet.spreadsheet.shiftReferences(sheet.sheetId, (rect) => shiftForDelete(rect, axis, at, count));
+  shiftFormulaReferences(sheet, { axis, at, count, kind: 'delete' });
 }
 
 export function checkDeleteRows(sheet: SheetModel, at: number, count: number): void {

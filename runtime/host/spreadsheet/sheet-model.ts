@@ -17,6 +17,7 @@ import { Layer } from './layer';
 import type { CellStyle, StyleKey, StyleValue } from './style';
 import { withStyle } from './style';
 import { formatForDisplay } from './number-format';
+import { overlayFormulaDisplays, overlayFormulaValues } from './formula-read';
 import {
   clearFormatsKeepingNumberFormat,
   readDisplayRect,
@@ -137,14 +138,23 @@ export class SheetModel {
   // ------------------------------------------------------------------------------------------
   // Values and formulas
 
+  /** A cell's value as Range.getValue reads it: a formula's computed value (./formula-read). */
   valueAt(row: number, column: number): CellValue {
+    if (this.formulas.get(row - 1, column - 1) !== undefined)
+      return this.readValues(row, column, 1, 1)[0]![0]!;
     const v = this.values.get(row - 1, column - 1);
     return v === undefined ? '' : cloneValue(v);
   }
 
-  /** Values of a rectangle, '' for empty cells; Dates are copies. */
+  /** Values of a rectangle, '' for empty cells, formulas computed; Dates are copies. */
   readValues(row: number, column: number, numRows: number, numColumns: number): CellValue[][] {
-    return readValueRect(this.values, { row, column, numRows, numColumns });
+    const rect = { row, column, numRows, numColumns };
+    return overlayFormulaValues(this, rect, readValueRect(this.values, rect));
+  }
+
+  /** Values as stored, a formula cell's being '': what was in the grid, without computing anything. */
+  readStoredValues(rect: Rect): CellValue[][] {
+    return readValueRect(this.values, rect);
   }
 
   /**
@@ -228,13 +238,15 @@ export class SheetModel {
   }
 
   displayAt(row: number, column: number): string {
+    if (this.formulas.get(row - 1, column - 1) !== undefined)
+      return this.readDisplayValues({ row, column, numRows: 1, numColumns: 1 })[0]![0]!;
     const v = this.values.get(row - 1, column - 1);
     if (v === undefined) return '';
     return formatForDisplay(v, this.styles.get(row - 1, column - 1)?.numberFormat, this.timeZone);
   }
 
   readDisplayValues(rect: Rect): string[][] {
-    return readDisplayRect(this.values, this.styles, rect, this.timeZone);
+    return overlayFormulaDisplays(this, rect, readDisplayRect(this.values, this.styles, rect, this.timeZone));
   }
 
   // ------------------------------------------------------------------------------------------

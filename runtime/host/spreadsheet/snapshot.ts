@@ -11,6 +11,8 @@ import { columnToLetters, qualifiedA1, rectToA1 } from './a1';
 import { isRangeRef } from './validation-rules';
 import type { RangeRef } from './validation-rules';
 import { checkContextFor } from './guards';
+import { GasError } from '../gas-object';
+import { readDisplayRect, readValueRect } from './layer-rects';
 
 export interface ValidationSnapshot {
   a1: string;
@@ -150,8 +152,7 @@ export function snapshot(sheet: SheetModel, window: SnapshotWindow = {}): SheetS
     frozenRows: sheet.frozenRows,
     frozenColumns: sheet.frozenColumns,
     window: rect,
-    values: hasCells ? sheet.readValues(rect.row, 1, rows, lastColumn) : [],
-    displayValues: hasCells ? sheet.readDisplayValues(rect) : [],
+    ...(hasCells ? cellsOf(sheet, rect) : { values: [], displayValues: [] }),
     formulas: sparse(sheet.formulas.rows).map(({ row, column, item }) => ({ row, column, formula: item })),
     notes: sparse(sheet.notes.rows).map(({ row, column, item }) => ({ row, column, note: item })),
     styles: sparse(sheet.styles.rows).map(({ row, column, item }) => ({ row, column, style: item })),
@@ -187,4 +188,24 @@ export function snapshot(sheet: SheetModel, window: SnapshotWindow = {}): SheetS
       .runs()
       .map((run) => ({ ...run, collapsed: sheet.columnGroups.isCollapsed(run) })),
   };
+}
+
+/**
+ * The window's values and display values, formulas computed; when one calls what the runtime does not
+ * compute (which throws for a script), the view shows the grid as stored (formula cells '') rather
+ * than fail: the view is the host's, not a script's read.
+ */
+function cellsOf(sheet: SheetModel, rect: Rect): { values: CellValue[][]; displayValues: string[][] } {
+  try {
+    return {
+      values: sheet.readValues(rect.row, rect.column, rect.numRows, rect.numColumns),
+      displayValues: sheet.readDisplayValues(rect),
+    };
+  } catch (error) {
+    if (!(error instanceof GasError)) throw error;
+    return {
+      values: readValueRect(sheet.values, rect),
+      displayValues: readDisplayRect(sheet.values, sheet.styles, rect, sheet.timeZone),
+    };
+  }
 }

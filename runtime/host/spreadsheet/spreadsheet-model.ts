@@ -48,6 +48,11 @@ export class SpreadsheetModel {
   readonly activeSheetByUser = new Map<string, number>();
   /** Each user's selected range, as the UI and Range.activate() leave it. */
   readonly selectionByUser = new Map<string, Selection>();
+  /**
+   * The world's time in milliseconds, which TODAY() and NOW() in formulas read (the store sets the
+   * world's clock; a model built on its own uses real time).
+   */
+  now: () => number = () => Date.now();
   private sheets: SheetModel[] = [];
   private nextProtectionId = 1;
   private nextChartId = 1;

@@ -38,6 +38,7 @@ export class SpreadsheetStore {
     const model = new SpreadsheetModel(id, name, ownerEmail.toLowerCase(), timeZone);
     model.insertSheetModel('Sheet1', 0, { rows: options.rows, columns: options.columns });
     model.sharing = new FileSharing(!options.private);
+    model.now = () => this.world.clock.nowMs();
     this.byId.set(id, model);
     return model;
   }
@@ -70,7 +71,11 @@ export class SpreadsheetStore {
   /** Replaces every file with the saved ones. */
   importState(states: readonly SpreadsheetState[]): void {
     this.byId.clear();
-    for (const state of states) this.byId.set(state.id, SpreadsheetModel.fromState(state));
+    for (const state of states) {
+      const model = SpreadsheetModel.fromState(state);
+      model.now = () => this.world.clock.nowMs();
+      this.byId.set(state.id, model);
+    }
   }
 }
 

@@ -30,6 +30,11 @@ export interface UserEditResult {
   /** The A1 notation of the edited block, e.g. `B2` or `B2:D4`. */
   a1: string;
   rect: Rect;
+  /**
+   * The cells before and after as stored, a formula cell's being '' (not computed): the edit event
+   * gives no `value` for a typed formula and no `oldValue` for a replaced one, as before formulas were
+   * computed, since what live Apps Script passes there is not established.
+   */
   oldValues: CellValue[][];
   newValues: CellValue[][];
   /** Descriptions of warning-only protections the person was warned about (and went ahead). */
@@ -70,13 +75,13 @@ export function userEdit(store: SpreadsheetStore, request: UserEditRequest): Use
   // The Sheets UI shows the rule's help text instead of the generic message when there is one.
   if (invalid) throw new UserEditRefused(invalid.rule.helpText ?? invalid.message, 'validation');
 
-  const oldValues = sheet.readValues(rect.row, rect.column, numRows, numColumns);
+  const oldValues = sheet.readStoredValues(rect);
   sheet.commitPlan(plan);
   return {
     a1: rectToA1(rect),
     rect,
     oldValues,
-    newValues: sheet.readValues(rect.row, rect.column, numRows, numColumns),
+    newValues: sheet.readStoredValues(rect),
     warnings: warningProtections(sheet, rect).map((p) => p.description),
   };
 }

@@ -23,7 +23,8 @@ describe('snapshot', () => {
     expect(s.values).toEqual([
       ['Status', 'Due'],
       ['Open', new Date('2026-03-01T00:00:00Z')],
-      ['', ''],
+      // A3 reads its formula's value: =COUNTA(A2:A) counts A3 itself, a circular reference (#REF! on Sheets).
+      ['#REF!', ''],
     ]);
     expect(s.displayValues[1]).toEqual(['Open', '2026-03-01']);
     expect(s.formulas).toEqual([{ row: 3, column: 1, formula: '=COUNTA(A2:A)' }]);

@@ -100,7 +100,8 @@ describe('Range formulas, notes and formats', () => {
       [['=A1*$B$1'], ['=A2*$B$1'], ['']],
       '=SUM(A1:B2)&"A1"',
       [['=1', '=2']],
-      '',
+      // C1's value is its formula's: =A1*$B$1 of two blank cells is 0.
+      0,
       '',
     ]);
   });

@@ -154,8 +154,9 @@ describe('Range values and A1 notation', () => {
       'Date:2026-03-01T05:00:00.000Z',
       'Date:2026-03-01T05:00:00.000Z',
       '123',
-      '',
-      '',
+      // Formulas read as their values: =SUM(B1:B2) of blanks is 0, =-abc an unknown name (#NAME?).
+      0,
+      '#NAME?',
       1,
       1234.5,
       0.5,
