@@ -5,11 +5,13 @@
  * cell once, and it sees a cell reached again while being computed as a circular reference, which
  * Sheets shows as #REF! ("Circular dependency detected") in every cell of the cycle.
  *
- * The subset computed is in ./formula-functions; a Sheets function outside it, and syntax the runtime
- * does not model (array literals, a range where one value is expected, which Sheets spills or
- * intersects), throw "not implemented in the local runtime" rather than read as something wrong.
+ * The subset computed is in ./formula-functions. A cell whose formula needs a Sheets function outside
+ * it, or syntax the runtime does not model (array literals, a range where one value is expected, which
+ * Sheets spills or intersects), reads as '' (uncomputed), as every formula cell read before the
+ * runtime computed any: throwing would stop whatever script reads the tab, where live Sheets would give
+ * it a value, so an editor typing =VLOOKUP(…) into a cell would break tests of what the add-on does
+ * about it. `uncomputedFormulas` says which formulas were read so.
  */
-import { GasError } from '../gas-object';
 import { a1Span, parseA1, qualifiedA1, resolveA1 } from './a1';
 import type { FormulaNode } from './formula-parse';
 import { FormulaSyntaxError, calledFunctions, parseFormula } from './formula-parse';
@@ -32,8 +34,14 @@ export interface CallContext {
   isEmptyCell(node: FormulaNode): boolean;
 }
 
+/** A formula the runtime does not compute: the cell reads as ''. */
+class UncomputedFormula extends Error {}
+
+/** What the runtime could not compute, by formula (for tests and the workbench; bounded). */
+export const uncomputedFormulas = new Map<string, string>();
+
 export function unimplemented(what: string): never {
-  throw new GasError(`not implemented in the local runtime: ${what}`);
+  throw new UncomputedFormula(`not computed by the local runtime: ${what}`);
 }
 
 const parsed = new Map<string, FormulaNode | FormulaError>();
@@ -86,6 +94,11 @@ export class FormulaEvaluator {
     try {
       const tree = treeOf(formula);
       result = tree instanceof FormulaError ? tree : this.evaluate(tree, sheet);
+    } catch (error) {
+      if (!(error instanceof UncomputedFormula)) throw error;
+      if (uncomputedFormulas.size > 1000) uncomputedFormulas.clear();
+      uncomputedFormulas.set(formula, error.message);
+      result = null;
     } finally {
       this.computing.pop();
     }

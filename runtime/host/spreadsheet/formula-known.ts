@@ -1,7 +1,7 @@
 /**
  * Names of Google Sheets functions (support.google.com/docs/table/25273, "Google Sheets function
- * list"), so a formula calling one the runtime does not compute throws "not implemented" instead of
- * reading as #NAME?, which Sheets shows only for a name that is no function at all.
+ * list"), so a formula calling one the runtime does not compute reads as uncomputed ('', see
+ * ./formula-eval) instead of as #NAME?, which Sheets shows only for a name that is no function at all.
  */
 const NAMES = `
 ABS ACCRINT ACCRINTM ACOS ACOSH ACOT ACOTH ADD ADDRESS AMORLINC AND ARABIC ARRAY_CONSTRAIN ARRAYFORMULA ASC ASIN

@@ -3,8 +3,8 @@
  * but a formula can compute, today, the value the cell already had (a change of nothing, which writes
  * nothing) and something else later, where no edit event fires: a Status that turns to "Completed" on
  * a date, a note that becomes a link. The cells such an edit covers are written back as text, so what
- * the register shows is what was judged and logged. (The local runtime does not compute formulas: it
- * reads them as empty, which is also what the formulas below compute in Sheets today.)
+ * the register shows is what was judged and logged. (The formulas below compute "" today, in Sheets
+ * and in the local runtime, which computes formulas as they are read.)
  */
 import { TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, assignedOrder, logFor, onlyExecution, rowOf, type } from '../../support/edits';

@@ -4,7 +4,8 @@
  * the text "#DIV/0!", `=UNKNOWNFN()` "#NAME?". Values are computed when read, so they follow the cells
  * they reference and the world's clock; a Sheets function the runtime does not compute throws.
  */
-import { errorOf, project, value } from './helpers';
+import { uncomputedFormulas } from '../../../runtime/host/spreadsheet/formula-eval';
+import { project, value } from './helpers';
 
 const SOURCE = String.raw`
 function sheet() { return SpreadsheetApp.getActive().getSheetByName('Sheet1'); }
@@ -273,13 +274,15 @@ describe('formula cells read as their values', () => {
     expect(await value(rt, 'columnsMove', fresh)).toEqual([['=SUM($C1:D1)', 5], '=SUM($C1:C1)', 3]);
   });
 
-  test('a Sheets function or syntax the runtime does not compute throws "not implemented", naming it', async () => {
-    expect(await errorOf(rt, 'unimplemented', id)).toBe(
-      'not implemented in the local runtime: the Sheets function VLOOKUP in a formula',
-    );
-    expect(await errorOf(rt, 'rangeAsValue', id)).toBe(
-      'not implemented in the local runtime: a range (B1:B3) where a formula expects one value',
-    );
+  test('a Sheets function or syntax the runtime does not compute reads as "" (as every formula did), and is named', async () => {
+    uncomputedFormulas.clear();
+    expect(await value(rt, 'unimplemented', id)).toBe('');
+    expect(await value(rt, 'rangeAsValue', id)).toBe('');
+    expect(Object.fromEntries(uncomputedFormulas)).toEqual({
+      '=VLOOKUP(1,B1:C3,2,FALSE)':
+        'not computed by the local runtime: the Sheets function VLOOKUP in a formula',
+      '=B1:B3': 'not computed by the local runtime: a range (B1:B3) where a formula expects one value',
+    });
   });
 
   test('a sheet without formulas reads its stored values untouched', () => {
