@@ -1,8 +1,8 @@
-import { ROLES, SHEET_NAMES, type StaffMember } from '../../core/model';
-import { parseSettings, defaultSettings, SettingsSchema, type Settings } from '../../core/settings';
+import { SHEET_NAMES, type StaffMember } from '../../core/model';
+import { parseSettings, defaultSettings, type Settings } from '../../core/settings';
 import { parseStaff } from '../../core/staff';
-import * as z from '../../core/validator';
 import { forgetSnapshot, readSnapshot, writeSnapshot } from './durable-snapshot';
+import { parseReferenceSnapshot } from './reference-snapshot';
 import { PROPERTY_KEYS } from './document-properties';
 import { noteSender } from './sender';
 import { documentPropertiesOrNull } from './service-handles';
@@ -35,19 +35,6 @@ export const REFERENCE_SNAPSHOT_KEY = PROPERTY_KEYS.referenceSnapshot;
  * two sheet reads and a property write.
  */
 const MAX_AGE_MS = 3_600_000;
-
-/** The cached snapshot is re-validated like anything else read back. */
-const CachedSchema = z.lazySchema(() =>
-  z.object({
-    settings: SettingsSchema,
-    staff: z.array(
-      z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean() }),
-    ),
-    timeZone: z.string().check(z.minLength(1)),
-    problems: z.array(z.string()),
-    installationOwner: z.nullable(z.string()),
-  }),
-);
 
 /** Reads both tabs (no cache). Missing tabs fall back to defaults and say so. */
 export function readReferenceData(ss: Spreadsheet): ReferenceData {
@@ -97,8 +84,8 @@ export function loadReferenceData(ss: Spreadsheet): ReferenceData {
 function loadFresh(ss: Spreadsheet): ReferenceData {
   const now = Date.now();
   const stored = readSnapshot(REFERENCE_SNAPSHOT_KEY, MAX_AGE_MS, now);
-  // An unreadable snapshot is read afresh below.
-  const cached = stored ? z.parseStoredJson(CachedSchema, stored) : null;
+  // An unreadable snapshot, or one of another shape, is read afresh below (./reference-snapshot.ts).
+  const cached = stored ? parseReferenceSnapshot(stored) : null;
   if (cached) return withSender(ss, cached);
   const fresh = readReferenceData(ss);
   rememberReferenceData(fresh);

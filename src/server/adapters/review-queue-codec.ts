@@ -4,7 +4,6 @@
  * tuples, the index as JSON, previews shortened to fit the budget. The storage and the public API
  * are in ./review-queue.
  */
-import * as z from '../../core/validator';
 import type { WorkOrder } from '../../core/model';
 import { utf8Bytes } from './chunked-property';
 import {
@@ -119,18 +118,34 @@ function toTuple(e: QueueEntry): unknown[] {
   return ENTRY_FIELDS.map((field) => stored[field]);
 }
 
-const StoredIndexSchema = z.lazySchema(() =>
-  z.object({
-    v: z.literal(2),
-    lastRow: z.int().check(z.gte(1)),
-    maxSeq: z.int().check(z.gte(0)),
-    /** Each entry as its tuple, checked position by position (STORED_ENTRY). */
-    entries: z.custom<unknown[][]>((v) => Array.isArray(v) && v.every(isStoredEntry)),
-    load: z.record(z.string(), z.array(z.string())),
-    /** The next row to scan while the index is being built (absent once it is complete). */
-    scan: z.optional(z.int().check(z.gte(2))),
-  }),
-);
+/** The stored index: its version, watermark and build position, entries as tuples, loads by email. */
+interface StoredIndex {
+  v: 2;
+  lastRow: number;
+  maxSeq: number;
+  entries: unknown[][];
+  load: Record<string, string[]>;
+  /** The next row to scan while the index is being built (absent once it is complete). */
+  scan?: number;
+}
+
+/**
+ * Whether a parsed value is a stored index, checked as plain predicates like its entries (and for the
+ * same reason: the index is decoded by every change to the queue, a technician starting work included,
+ * where building a zod schema in the execution's fresh context cost more than the check itself).
+ * Unknown keys are ignored, as a zod object drops them.
+ */
+function isStoredIndex(value: unknown): value is StoredIndex {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  if (v.v !== 2 || !intAtLeast(1)(v.lastRow) || !intAtLeast(0)(v.maxSeq)) return false;
+  if (v.scan !== undefined && !intAtLeast(2)(v.scan)) return false;
+  if (!Array.isArray(v.entries) || !v.entries.every(isStoredEntry)) return false;
+  const load = v.load;
+  if (typeof load !== 'object' || load === null || Array.isArray(load)) return false;
+  for (const ids of Object.values(load)) if (!Array.isArray(ids) || !ids.every(text)) return false;
+  return true;
+}
 
 /** Where each field sits in a stored tuple (STORED_ENTRY's order). */
 const AT = Object.fromEntries(ENTRY_FIELDS.map((field, i) => [field, i])) as Record<keyof QueueEntry, number>;
@@ -184,8 +199,13 @@ export function encodeIndex(index: ReviewIndex): string {
 
 /** The index from its JSON, or null when it is not a valid index (then it is rebuilt). */
 export function decodeIndex(json: string): ReviewIndex | null {
-  const stored = z.parseStoredJson(StoredIndexSchema, json);
-  if (!stored) return null;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!isStoredIndex(stored)) return null;
   const index = emptyIndex(stored.lastRow);
   index.maxSeq = stored.maxSeq;
   index.scanNext = stored.scan ?? 0;

@@ -116,6 +116,30 @@ describe('the index', () => {
     for (const [what, entry] of spoiled) expect([what, decodeIndex(withEntry(entry))]).toEqual([what, null]);
   });
 
+  test('the index is refused when its own fields are out of shape', () => {
+    const index = emptyIndex(10);
+    applyOrder(index, 4, makeOrder(3, { status: 'Assigned', assignee: 'a@example.com' }));
+    const stored = JSON.parse(encodeIndex(index)) as Record<string, unknown>;
+    expect(decodeIndex(JSON.stringify(stored))).toEqual(index);
+    expect(decodeIndex(JSON.stringify({ ...stored, scan: 4 }))?.scanNext).toBe(4);
+    const spoiled: Array<[string, unknown]> = [
+      ['another version', { ...stored, v: 1 }],
+      ['no watermark', { ...stored, lastRow: undefined }],
+      ['watermark not a row', { ...stored, lastRow: 0 }],
+      ['highest number negative', { ...stored, maxSeq: -1 }],
+      ['highest number not whole', { ...stored, maxSeq: 1.5 }],
+      ['build position above the header', { ...stored, scan: 1 }],
+      ['build position not a number', { ...stored, scan: null }],
+      ['entries not a list', { ...stored, entries: {} }],
+      ['load not an object', { ...stored, load: [] }],
+      ['load of a technician not a list', { ...stored, load: { 'a@example.com': 'REQ-000003' } }],
+      ['load naming a number', { ...stored, load: { 'a@example.com': [3] } }],
+      ['not an object', [stored]],
+    ];
+    for (const [what, value] of spoiled)
+      expect([what, decodeIndex(JSON.stringify(value))]).toEqual([what, null]);
+  });
+
   test('the watermark moves over contiguous appended rows only, and refuses rows behind it', () => {
     const index = emptyIndex(5);
     index.maxSeq = 4;

@@ -134,4 +134,28 @@ describe('splitUtf8', () => {
       expect(utf8Bytes(piece)).toBe(Buffer.byteLength(piece, 'utf8'));
     }
   });
+
+  test('as full as the limit allows: ASCII runs cut at once, other characters measured, pairs kept whole', () => {
+    // Long ASCII stretches (cut without measuring each unit) around the odd wider character.
+    const mixed = Array.from(
+      { length: 300 },
+      (_, i) => `${'a'.repeat(40 + (i % 13))}${['é', '€', '😀', ''][i % 4]}`,
+    ).join('');
+    for (const text of [mixed, 'x'.repeat(5_000), `${'y'.repeat(999)}😀z`, '']) {
+      const pieces = splitUtf8(text, 1_000);
+      expect(pieces.join('')).toBe(text);
+      pieces.forEach((piece, i) => {
+        expect(utf8Bytes(piece)).toBe(Buffer.byteLength(piece, 'utf8'));
+        expect(utf8Bytes(piece)).toBeLessThanOrEqual(1_000);
+        // Greedy: the next piece's first character would not have fitted.
+        const next = pieces[i + 1];
+        if (next)
+          expect(
+            utf8Bytes(piece) + Buffer.byteLength(String.fromCodePoint(next.codePointAt(0)!)),
+          ).toBeGreaterThan(1_000);
+      });
+    }
+    expect(splitUtf8('', 1_000)).toEqual(['']);
+    expect(splitUtf8(`${'y'.repeat(999)}😀z`, 1_000)).toEqual(['y'.repeat(999), '😀z']);
+  });
 });
