@@ -100,8 +100,11 @@ export interface CostModel {
    * comparison for the V8 runtime (Bruce McPherson's Rhino-era ~100× against a browser, ramblings.
    * mcpher.com/very-interesting-gas-performance, no longer applies). ASSUMPTION: 4×. It multiplies the
    * measured CPU time of each execution and of loading the bundle.
-   * MEASURED: an execution's CPU time is its sandbox thread's time on a CPU (runtime/sandbox/worker.ts),
-   * so waiting for a service call or for a CPU is not in it; it still varies with the machine's load
+   * MEASURED: an execution's CPU time is its sandbox thread's time on a CPU (runtime/sandbox/worker.ts)
+   * without its service calls (their waiting, and the sandbox's encoding and decoding of them, which
+   * the per-call and per-cell prices stand for), so waiting for a service call or for a CPU is not in
+   * it, and with the built-ins bound so that global lookups cost what they cost in a plain V8 context;
+   * it still varies with the machine's load
    * (one rebuild of the reports at 10k: 557–870 ms in one process, the same code). Collecting the
    * sandbox's garbage before the run and a big heap in the bench's own process changed nothing
    * measurable, so no run is trimmed: where the JavaScript decides a budget (the reports), the

@@ -31,8 +31,10 @@ export interface ExecutionStats {
   /** Wall time of the whole execution, ms. */
   totalMs: number;
   /**
-   * CPU time of the script's own thread while its function ran (after loading Code.js), ms: time
-   * blocked waiting for a service call is not in it. NaN where the platform cannot tell.
+   * CPU time of the script's own thread while its function ran (after loading Code.js), ms: service
+   * calls are not in it, neither their waiting nor the sandbox's encoding of their arguments and
+   * decoding of their replies (the cost model prices each call and cell), nor the entry point's
+   * arguments and result crossing from and to the host. NaN where the platform cannot tell.
    */
   scriptCpuMs: number;
   /** Every lock taken and given back, with what the execution did meanwhile (cost-trace.ts). */

@@ -15,6 +15,13 @@ import type { GlobalBinding, StartMessage } from './protocol';
 
 export type HostCall = (handle: number, method: string, argsJson: string) => string;
 
+/**
+ * Told when a service call starts (true) and ends (false), its arguments' encoding and its reply's
+ * decoding included: that work stands for what Google's servers do for the call, which the cost
+ * model prices per call and per cell, so the worker keeps it out of the script's JavaScript time.
+ */
+export type CallMeter = (entering: boolean) => void;
+
 export interface PreludeCodec {
   encode(value: unknown): string;
   decode(json: string): unknown;
@@ -28,6 +35,7 @@ export function installAppsScriptGlobals(
   hostCall: HostCall,
   globals: readonly GlobalBinding[],
   clock: StartMessage['clock'],
+  meter: CallMeter,
 ): PreludeCodec {
   'use strict';
   const RealDate = Date;
@@ -208,10 +216,13 @@ export function installAppsScriptGlobals(
   }
 
   function call(handle: number, method: string, args: unknown[]): unknown {
-    const reply = decode(hostCall(handle, method, encode(args))) as {
-      ok?: unknown;
-      err?: { name: string; message: string };
-    };
+    meter(true);
+    let reply: { ok?: unknown; err?: { name: string; message: string } };
+    try {
+      reply = decode(hostCall(handle, method, encode(args))) as typeof reply;
+    } finally {
+      meter(false);
+    }
     if (reply.err) {
       const error = new Error(reply.err.message);
       error.name = reply.err.name;
@@ -230,5 +241,26 @@ export function installAppsScriptGlobals(
   return { encode, decode };
 }
 
+/**
+ * The built-ins the installer's functions use while the script runs. They are captured when the
+ * prelude is evaluated, before Code.js loads, because a script may declare a global of the same name
+ * (`function Map() {…}` is legal Apps Script and replaces the global): the services must keep working
+ * with the real ones, as Google's do.
+ */
+const CAPTURED_BUILTINS = [
+  'Array',
+  'Date',
+  'Error',
+  'JSON',
+  'Map',
+  'Number',
+  'Object',
+  'Proxy',
+  'String',
+  'Symbol',
+];
+
 /** The source the worker evaluates in each new context: an expression whose value is the installer. */
-export const PRELUDE_SOURCE = `(${installAppsScriptGlobals.toString()})`;
+export const PRELUDE_SOURCE =
+  `((${CAPTURED_BUILTINS.join(', ')}) => (${installAppsScriptGlobals.toString()}))` +
+  `(${CAPTURED_BUILTINS.join(', ')})`;
