@@ -41,6 +41,25 @@ export interface Issues {
   readonly issues: readonly { readonly message: string; readonly path: readonly PropertyKey[] }[];
 }
 
+/** A JSON object: not null, not an array. */
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Stored text read back with a plain predicate instead of a schema, where the value is big or read on
+ * every execution and a schema's parse would cost more than the JSON.parse itself: the value, or null
+ * when the text is not JSON or the value fails `check`.
+ */
+export function parseCheckedJson<T>(text: string, check: (value: unknown) => value is T): T | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return check(value) ? value : null;
+}
+
 /** Stored text read back: its JSON checked against `schema`, or null when it is not JSON or not valid. */
 export function parseStoredJson<T extends z.ZodMiniType>(schema: T, text: string): z.output<T> | null {
   try {

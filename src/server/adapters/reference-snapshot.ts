@@ -15,12 +15,12 @@
  * fails is read afresh from the tabs.
  */
 import { ROLES } from '../../core/model';
+import { isJsonObject, parseCheckedJson } from '../../core/validator';
 import { COMPLETE_UNITS, defaultSettings } from '../../core/settings-model';
 import type { ReferenceData } from './reference-data';
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const nonEmpty = (v: unknown): boolean => isText(v) && v.trim() !== '';
@@ -34,18 +34,22 @@ function everyItem(v: unknown, check: (item: unknown) => boolean, atLeast = 0): 
 }
 
 const isPriority = (v: unknown): boolean =>
-  isObject(v) &&
+  isJsonObject(v) &&
   nonEmpty(v.name) &&
   (v.respondHours === null || isNumber(v.respondHours)) &&
   isNumber(v.completeWithin) &&
   oneOf(COMPLETE_UNITS)(v.completeUnit);
 
 const isStaffMember = (v: unknown): boolean =>
-  isObject(v) && isText(v.email) && isText(v.name) && oneOf(ROLES)(v.role) && typeof v.active === 'boolean';
+  isJsonObject(v) &&
+  isText(v.email) &&
+  isText(v.name) &&
+  oneOf(ROLES)(v.role) &&
+  typeof v.active === 'boolean';
 
 /** The settings: exactly the defaults' keys, each scalar of the default's type, and the three lists. */
 function isSettings(v: unknown): boolean {
-  if (!isObject(v)) return false;
+  if (!isJsonObject(v)) return false;
   const model = defaultSettings() as unknown as Json;
   const keys = Object.keys(model);
   if (Object.keys(v).length !== keys.length) return false;
@@ -62,23 +66,19 @@ function isSettings(v: unknown): boolean {
   return true;
 }
 
+function isReferenceData(v: unknown): v is ReferenceData {
+  return (
+    isJsonObject(v) &&
+    Object.keys(v).length === 5 &&
+    isSettings(v.settings) &&
+    everyItem(v.staff, isStaffMember) &&
+    nonEmpty(v.timeZone) &&
+    everyItem(v.problems, isText) &&
+    (v.installationOwner === null || isText(v.installationOwner))
+  );
+}
+
 /** The snapshot's JSON when it has the shape this version writes, else null (then the tabs are read). */
 export function parseReferenceSnapshot(text: string): ReferenceData | null {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (
-    !isObject(v) ||
-    Object.keys(v).length !== 5 ||
-    !isSettings(v.settings) ||
-    !everyItem(v.staff, isStaffMember) ||
-    !nonEmpty(v.timeZone) ||
-    !everyItem(v.problems, isText) ||
-    !(v.installationOwner === null || isText(v.installationOwner))
-  )
-    return null;
-  return v as unknown as ReferenceData;
+  return parseCheckedJson(text, isReferenceData);
 }

@@ -5,6 +5,7 @@
  * are in ./review-queue.
  */
 import type { WorkOrder } from '../../core/model';
+import { isJsonObject, parseCheckedJson } from '../../core/validator';
 import { utf8Bytes } from './chunked-property';
 import {
   PREVIEW_LIMITS,
@@ -136,13 +137,13 @@ interface StoredIndex {
  * Unknown keys are ignored, as a zod object drops them.
  */
 function isStoredIndex(value: unknown): value is StoredIndex {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
+  if (!isJsonObject(value)) return false;
+  const v = value;
   if (v.v !== 2 || !intAtLeast(1)(v.lastRow) || !intAtLeast(0)(v.maxSeq)) return false;
   if (v.scan !== undefined && !intAtLeast(2)(v.scan)) return false;
   if (!Array.isArray(v.entries) || !v.entries.every(isStoredEntry)) return false;
   const load = v.load;
-  if (typeof load !== 'object' || load === null || Array.isArray(load)) return false;
+  if (!isJsonObject(load)) return false;
   for (const ids of Object.values(load)) if (!Array.isArray(ids) || !ids.every(text)) return false;
   return true;
 }
@@ -199,13 +200,8 @@ export function encodeIndex(index: ReviewIndex): string {
 
 /** The index from its JSON, or null when it is not a valid index (then it is rebuilt). */
 export function decodeIndex(json: string): ReviewIndex | null {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (!isStoredIndex(stored)) return null;
+  const stored = parseCheckedJson(json, isStoredIndex);
+  if (!stored) return null;
   const index = emptyIndex(stored.lastRow);
   index.maxSeq = stored.maxSeq;
   index.scanNext = stored.scan ?? 0;
