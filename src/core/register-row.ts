@@ -181,6 +181,36 @@ export function parseRegisterRow(
   return { ok: false, id, error: `${where || 'Row'}: ${details}` };
 }
 
+/**
+ * A parser for rows of which only the columns of `fields` were read (no value in any other owned
+ * column): each row gets the result parseRegisterRow gives for it, the fields not read taking what an
+ * empty cell parses to instead of being looked up and converted row by row. The hourly job reads
+ * 100,000 rows a few columns at a time and parses them after each column, where converting 30 empty
+ * cells a row was most of its JavaScript.
+ */
+export function registerRowParser(
+  layout: RegisterLayout,
+  fields: readonly WorkOrderField[],
+): (row: readonly unknown[], rowNumber?: number) => ParsedRow {
+  const read = new Set(fields);
+  // Per field, in FIELDS order: the column to convert (-1: missing, read as empty), or NOT_READ.
+  const NOT_READ = -2;
+  const columns = FIELDS.map((f) => (read.has(f) ? layout.indexOf[f] : NOT_READ));
+  const converters = FIELDS.map((f) => (CONVERTERS[f] as Converter<unknown>).convert);
+  const empty = converters.map((convert) => convert(undefined));
+  return (row, rowNumber) => {
+    const order = {} as Record<WorkOrderField, unknown>;
+    for (let k = 0; k < FIELDS.length; k++) {
+      const column = columns[k]!;
+      const value = column === NOT_READ ? empty[k] : converters[k]!(column >= 0 ? row[column] : undefined);
+      // A refused cell (or a required field not read): the whole-row parse names every problem.
+      if (value === BAD) return parseRegisterRow(row, layout, rowNumber);
+      order[FIELDS[k]!] = value;
+    }
+    return { ok: true, order: order as unknown as WorkOrder };
+  };
+}
+
 /** Thrown by `rowToWorkOrder` for an invalid row; the message names the row's id. */
 export class RowError extends Error {
   constructor(

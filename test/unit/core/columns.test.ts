@@ -6,6 +6,7 @@ import {
   ownedSpans,
   parseRegisterRow,
   registerLayout,
+  registerRowParser,
   rowToWorkOrder,
   workOrderToRow,
 } from '../../../src/core/columns';
@@ -149,6 +150,43 @@ describe('register rows', () => {
     const row = workOrderToRow(makeOrder({ due: new Date(), status: 'Assigned' }), layout);
     const first = parseRegisterRow(row, layout);
     for (let i = 0; i < 1_000; i++) expect(parseRegisterRow(row, layout)).toEqual(first);
+  });
+});
+
+describe('registerRowParser (rows read a few columns at a time)', () => {
+  const layout = registerLayout(['My column', ...REGISTER_HEADER_ROW.slice().reverse()]);
+  const full = workOrderToRow(
+    makeOrder({ due: new Date(Date.UTC(2026, 5, 1)), status: 'Assigned', heldHours: 3, revision: 2 }),
+    layout,
+  );
+  /** The row with only `fields`' cells present, as the hourly job's sparse rows hold them. */
+  const sparse = (source: readonly unknown[], fields: readonly WorkOrderField[]): unknown[] => {
+    const row: unknown[] = [];
+    for (const f of fields) row[layout.indexOf[f]] = source[layout.indexOf[f]];
+    return row;
+  };
+  const cases: Array<[string, WorkOrderField[], (row: unknown[]) => void]> = [
+    ['id and status', ['id', 'status'], () => undefined],
+    ['open work fields', ['id', 'status', 'due', 'priority', 'heldHours', 'revision'], () => undefined],
+    ['every field', Object.keys(REGISTER_COLUMNS) as WorkOrderField[], () => undefined],
+    ['a bad date', ['id', 'status', 'due'], (row) => (row[layout.indexOf.due] = 'next week')],
+    ['an unknown status', ['id', 'status'], (row) => (row[layout.indexOf.status] = 'Done')],
+    ['an empty id', ['id', 'status'], (row) => (row[layout.indexOf.id] = ' ')],
+    ['status not read', ['id', 'due'], () => undefined],
+    ['negative hours', ['id', 'status', 'heldHours'], (row) => (row[layout.indexOf.heldHours] = -1)],
+  ];
+  it.each(cases)('gives what the whole-row parse gives: %s', (_name, fields, spoil) => {
+    const row = sparse(full, fields);
+    spoil(row);
+    const parsed = registerRowParser(layout, fields)(row, 9);
+    expect(parsed).toEqual(parseRegisterRow(row, layout, 9));
+  });
+  it('gives every row an object of its own', () => {
+    const row = sparse(full, ['id', 'status']);
+    const parse = registerRowParser(layout, ['id', 'status']);
+    const a = parse(row);
+    const b = parse(row);
+    expect(a.ok && b.ok && a.order !== b.order).toBe(true);
   });
 });
 

@@ -13,7 +13,7 @@
  * and included in every later answer. The register rows are those present when the run began.
  */
 import { OPEN_STATUSES, type WorkOrder, type WorkOrderField } from '../../../core/model';
-import { isBlankRow, normalizeHeader, parseRegisterRow } from '../../../core/columns';
+import { isBlankRow, normalizeHeader, parseRegisterRow, registerRowParser } from '../../../core/columns';
 import { Register } from '../../adapters/register';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -35,7 +35,8 @@ export class HourlyRegister {
   /** Rows from this index down were read into since they were parsed: parsed again when asked. */
   private staleFrom = 0;
   private parsed: WorkOrder[] | null = null;
-  private readonly rowOf = new WeakMap<WorkOrder, number>();
+  /** The sheet row of each order parsed (an order parsed again replaces its earlier object). */
+  private readonly rowOf = new Map<WorkOrder, number>();
   private readonly added: WorkOrder[] = [];
 
   private constructor(private readonly register: Register) {
@@ -127,11 +128,14 @@ export class HourlyRegister {
   private orders(): WorkOrder[] {
     if (this.staleFrom < this.rows || this.parsed === null) {
       const { layout } = this.register;
+      // Fields not read are absent from the sparse rows: they parse as empty.
+      const parse = registerRowParser(layout, [...this.readFrom.keys()]);
       for (let i = this.staleFrom; i < this.rows; i++) {
         const row = this.cells[i] as unknown[];
-        const parsed = isBlankRow(row) ? null : parseRegisterRow(row, layout, i + 2);
-        // Fields not read are absent from the sparse row: they parse as empty.
+        const parsed = isBlankRow(row) ? null : parse(row, i + 2);
         const order = parsed?.ok ? parsed.order : null;
+        const earlier = this.parsedRows[i];
+        if (earlier) this.rowOf.delete(earlier);
         if (order) this.rowOf.set(order, i + 2);
         this.parsedRows[i] = order;
       }
