@@ -49,11 +49,11 @@ function scriptFor(message: StartMessage): vm.Script {
  * Why the built-ins are bound again: in a Node vm context every lookup of a global (Math, Date,
  * Object…) goes through the contextified global object's interceptor, 40–77 times slower than in a
  * plain V8 context such as Apps Script's (nodejs/node#31658), which made the script's measured
- * JavaScript time about twice what the same code costs outside the sandbox. A script-scope `const`
+ * JavaScript time about twice what the same code costs outside the sandbox. A script-scope `let`
  * per built-in, declared before Code.js runs, is a lexical binding every later script of the context
- * resolves first, without the interceptor. It is `const`, so a script that assigns a built-in
- * (`Math = …`) fails loudly here rather than silently diverging from live Apps Script, where the
- * assignment replaces the global.
+ * resolves first, without the interceptor. The global property becomes an accessor of that binding,
+ * so a script that replaces a built-in, as `Math = …` or as `globalThis.Math = …`, sees the new one
+ * both ways, as on live Apps Script where both assign the one global.
  */
 const BUILTIN_NAMES: readonly string[] = vm.runInContext(
   `Object.getOwnPropertyNames(globalThis).filter((name) => {
@@ -72,8 +72,15 @@ function bindBuiltins(context: vm.Context): void {
   const key = names.join(',');
   let script = bindingScripts.get(key);
   if (!script) {
-    const source = names.map((name) => `${name} = globalThis.${name}`).join(', ');
-    script = new vm.Script(names.length ? `const ${source};` : '', { filename: 'builtin-bindings.js' });
+    const declared = names.map((name) => `${name} = globalThis.${name}`).join(', ');
+    const accessors = names
+      .map((name) => `bind('${name}', () => ${name}, (v) => { ${name} = v; });`)
+      .join('\n');
+    const source =
+      `let ${declared};\n(() => {\n` +
+      `const bind = (name, get, set) => Object.defineProperty(globalThis, name, { get, set, configurable: true });\n` +
+      `${accessors}\n})();`;
+    script = new vm.Script(names.length ? source : '', { filename: 'builtin-bindings.js' });
     bindingScripts.set(key, script);
   }
   script.runInContext(context);

@@ -22,6 +22,12 @@ function ownBuiltins() {
     name: SpreadsheetApp.getActiveSpreadsheet().getName(),
   };
 }
+function replaceBuiltins() {
+  Math = { max: function () { return 'assigned'; } };
+  var seenOnGlobal = globalThis.Math.max();
+  globalThis.JSON = { stringify: function () { return 'assigned on the global'; } };
+  return [Math.max(), seenOnGlobal, JSON.stringify({}), typeof Reflect.ownKeys];
+}
 `;
 
 const COSTED = `
@@ -71,6 +77,19 @@ describe('a script that declares a built-in name at top level', () => {
         name: 'Globals',
       });
     }
+  });
+});
+
+describe('a script that replaces a built-in', () => {
+  const { rt, spreadsheetId } = loaded(OVERRIDING);
+
+  test('sees the new one by its name and on the global object, as on Apps Script', async () => {
+    const result = await rt().run('replaceBuiltins', { user: USER, spreadsheetId: spreadsheetId() });
+    expect(result.error).toBeUndefined();
+    expect(result.value).toEqual(['assigned', 'assigned', 'assigned on the global', 'function']);
+    // A fresh execution starts from the real ones again.
+    const next = await rt().run('ownBuiltins', { user: USER, spreadsheetId: spreadsheetId() });
+    expect((next.value as { max: number }).max).toBe(7);
   });
 });
 
