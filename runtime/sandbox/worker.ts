@@ -53,7 +53,8 @@ function scriptFor(message: StartMessage): vm.Script {
  * per built-in, declared before Code.js runs, is a lexical binding every later script of the context
  * resolves first, without the interceptor. The global property becomes an accessor of that binding,
  * so a script that replaces a built-in, as `Math = …` or as `globalThis.Math = …`, sees the new one
- * both ways, as on live Apps Script where both assign the one global.
+ * both ways, as on live Apps Script where both assign the one global. What still differs: the global's
+ * property descriptor reads as an accessor (get/set) where Apps Script's is a writable data property.
  */
 const BUILTIN_NAMES: readonly string[] = vm.runInContext(
   `Object.getOwnPropertyNames(globalThis).filter((name) => {
