@@ -35,8 +35,8 @@ export class HourlyRegister {
   /** Rows from this index down were read into since they were parsed: parsed again when asked. */
   private staleFrom = 0;
   private parsed: WorkOrder[] | null = null;
-  /** The sheet row of each order parsed (an order parsed again replaces its earlier object). */
-  private readonly rowOf = new Map<WorkOrder, number>();
+  /** The sheet row of each order handed out, earlier parses' objects included (a step may hold them). */
+  private readonly rowOf = new WeakMap<WorkOrder, number>();
   private readonly added: WorkOrder[] = [];
 
   private constructor(private readonly register: Register) {
@@ -134,8 +134,6 @@ export class HourlyRegister {
         const row = this.cells[i] as unknown[];
         const parsed = isBlankRow(row) ? null : parse(row, i + 2);
         const order = parsed?.ok ? parsed.order : null;
-        const earlier = this.parsedRows[i];
-        if (earlier) this.rowOf.delete(earlier);
         if (order) this.rowOf.set(order, i + 2);
         this.parsedRows[i] = order;
       }
