@@ -181,7 +181,8 @@ function load(
       return { context, codec };
     } catch (error) {
       // Code.js declares a built-in's name itself: leave that one unbound and load again, in a new
-      // context, since a const cannot be taken back. The clash is found before any of Code.js runs.
+      // context, since a lexical binding cannot be taken back. The clash is found before any of
+      // Code.js runs.
       const clash = clashingBuiltin(error);
       if (clash === null) throw error;
       bindingsLeftOut.add(clash);
