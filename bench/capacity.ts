@@ -11,6 +11,8 @@ import { MAX_CELLS } from '../runtime/host/spreadsheet/spreadsheet-model';
 import type { SpreadsheetModel } from '../runtime/host/spreadsheet/store';
 import { cellText } from '../src/core/headers';
 import { SHEET_NAMES } from '../src/core/model';
+import { CHECKLIST_ITEMS_HEADER_ROW } from '../src/core/checklist-items';
+import { PARTS_HEADER_ROW, TIME_HEADER_ROW } from '../src/core/labour';
 import { ROW_STATE_BUDGET, utf8Bytes } from '../src/core/row-state-codec';
 import { findRowStateColumn, isVersion1State } from '../src/server/adapters/row-state';
 import { RESPONSES_SHEET } from './fixtures/history';
@@ -123,5 +125,32 @@ export function measureCapacity(model: SpreadsheetModel, orders: number, logRows
 /** Capacity if each work order wrote `logRowsPerOrder` change-log rows instead (same sheet shapes). */
 export function capacityWith(c: Capacity, logRowsPerOrder: number): number {
   const perOrder = c.registerColumns + c.responseColumns + c.changeLogColumns * logRowsPerOrder;
+  return Math.floor((MAX_CELLS - c.fixedCells) / perOrder);
+}
+
+/**
+ * An order's rows on the Time, Parts Used and Checklist Items tabs, which the generated history does
+ * not hold and archiving does not move. ASSUMPTION (no published figure; a team that logs its work):
+ * two Time entries and half a Parts Used entry per order, and a five-item checklist copied at approval.
+ */
+export const WORK_RECORDS_PER_ORDER = { time: 2, parts: 0.5, checklistItems: 5 } as const;
+
+/** Cells those rows take per order, at the tabs' widths as setup writes them. */
+export function workRecordCellsPerOrder(): number {
+  const per = WORK_RECORDS_PER_ORDER;
+  return (
+    per.time * TIME_HEADER_ROW.length +
+    per.parts * PARTS_HEADER_ROW.length +
+    per.checklistItems * CHECKLIST_ITEMS_HEADER_ROW.length
+  );
+}
+
+/** Capacity with each order's work records (above) counted as well. */
+export function capacityWithWorkRecords(c: Capacity): number {
+  const perOrder =
+    c.registerColumns +
+    c.responseColumns +
+    c.changeLogColumns * c.logRowsPerOrder +
+    workRecordCellsPerOrder();
   return Math.floor((MAX_CELLS - c.fixedCells) / perOrder);
 }

@@ -1,7 +1,12 @@
 /** The printed form of the benchmark: one table, then compute, capacity, cold start and budgets. */
 import type { BenchResult } from './main';
 import type { ResultRow } from './results';
-import { capacityWith } from './capacity';
+import {
+  WORK_RECORDS_PER_ORDER,
+  capacityWith,
+  capacityWithWorkRecords,
+  workRecordCellsPerOrder,
+} from './capacity';
 import { describeColdStart, describeBundlePrice } from './cold-start';
 import { describeScriptSpread } from './median-run';
 import { TIME_BUDGETS_MS } from './budgets';
@@ -139,6 +144,12 @@ export function printReport(result: BenchResult): void {
     console.log(
       `  live capacity: ${int(cap.capacity)} work orders with their history and form responses ` +
         `(${int(cap.capacityRegisterAndLog)} counting register and change log only); archiving moves older closed work out.`,
+    );
+    const per = WORK_RECORDS_PER_ORDER;
+    console.log(
+      `  with work records, which the generated history has none of and archiving does not move (ASSUMPTION: ` +
+        `${per.time} Time entries, ${per.parts} Parts Used entries and a ${per.checklistItems}-item checklist per order, ` +
+        `${workRecordCellsPerOrder()} cells): ${int(capacityWithWorkRecords(cap))} work orders.`,
     );
     if (cap.capacity < 100_000) {
       console.log(
