@@ -60,7 +60,8 @@ async function main(): Promise<void> {
       describe(size, `${unkept.operation} (${unkept.note ?? ''})`, unkept.records);
       if (process.env.WO_FOCUS_WORST !== '0') {
         for (const m of await measureWorstCases(world))
-          if (m.operation === WORST_CASES.paste) describe(size, m.operation, m.records);
+          if (m.operation === WORST_CASES.paste || m.operation === WORST_CASES.notes)
+            describe(size, `${m.operation}${m.note ? ` (${m.note})` : ''}`, m.records);
       }
     } finally {
       await world.rt.close();

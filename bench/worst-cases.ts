@@ -1,7 +1,7 @@
 /**
  * The worst cases no operation may exceed (5 minutes estimated each), measured with today's code on
  * the bench's world after every other operation: a 50-row paste refused over texts kept only as
- * prints, a 1,000-row paste of Assignee, the hourly job with thousands of overdue orders, and
+ * prints, 1,000-row pastes of Progress Notes and of Assignee, the hourly job with thousands of overdue orders, and
  * reconciliation of 200 responses no trigger ingested. Each row
  * carries its budget; bench/budgets.ts fails the run on a breach.
  */
@@ -19,6 +19,7 @@ const OPEN = new Set(['Approved', 'Assigned', 'In Progress', 'On Hold']);
 export const WORST_CASES = {
   unkept: 'a 50-row paste refused over long texts',
   paste: 'worst case: a 1,000-row paste of Assignee',
+  notes: 'worst case: a 1,000-row paste of Progress Notes over closed orders',
   overdue: 'worst case: the hourly job, 5,000 overdue orders',
   missed: 'worst case: reconcile 200 missed responses',
 } as const;
@@ -59,6 +60,28 @@ export async function measureUnkeptPaste(world: BenchWorld): Promise<Measurement
     records: edit.executions,
     note: `${printed} of the 150 cells kept only as prints, ${printed - leftForUndo} of them put back`,
   };
+}
+
+/**
+ * A technician pastes one line into Progress Notes over 1,000 closed orders in the middle of the
+ * register: every cell is refused and put back, the texts the row state keeps only as prints looked
+ * for in the change log (as in measureUnkeptPaste, twenty times the rows).
+ */
+async function pasteNotes(world: BenchWorld): Promise<Measurement> {
+  const { rows, column } = registerRows(world);
+  const block = rows.slice(Math.max(0, Math.floor(rows.length / 2) - 500)).slice(0, 1000);
+  const first = block[0];
+  if (!first || block.length < 1000)
+    return { operation: WORST_CASES.notes, records: [], note: `only ${block.length} rows in this world` };
+  const edit = await world.rt.editCells({
+    spreadsheetId: world.ssId,
+    sheetName: SHEET_NAMES.register,
+    row: first.row,
+    column: column('notes'),
+    values: block.map(() => ['Pasted over a thousand orders']),
+    user: world.users.technicians[0] ?? '',
+  });
+  return { operation: WORST_CASES.notes, records: edit.executions };
 }
 
 /** A supervisor pastes one technician into Assignee over the last 1,000 rows of the register. */
@@ -162,6 +185,7 @@ async function reconcileMissed(world: BenchWorld): Promise<Measurement> {
 export async function measureWorstCases(world: BenchWorld): Promise<Measurement[]> {
   return [
     await measureUnkeptPaste(world),
+    await pasteNotes(world),
     await pasteAssignee(world),
     await reconcileMissed(world),
     await overdueHourly(world),
