@@ -165,18 +165,21 @@ async function main(): Promise<void> {
       lifecycle = await measureLifecycleRows(world);
     }
     await run('bench/operations.ts', 'archive', () => measureArchiveDefault(world));
-    await run('bench/worst-cases.ts', 'worst cases', () => measureWorstCases(world));
-    for (const { source, m } of measured) {
-      const row = rowFromMeasurement(size, source, m, model);
-      if (source === 'bench/worst-cases.ts') row.budgetMs = WORST_CASE_BUDGET_MS;
-      rows.push(row);
-    }
+    // Capacity is the steady state's, after every routine operation (report tabs, archive, schedules
+    // included) but before the worst cases: their 5,000-order overdue backlog queues about 4,900
+    // emails, whose Outbox rows (about 0.2 million cells) go out over the next days and are trimmed.
     if (world.notes.length === 0) {
       capacity = measureCapacity(
         world.rt.world.spreadsheets.require(world.ssId),
         size,
         logRowCount(full.changes),
       );
+    }
+    await run('bench/worst-cases.ts', 'worst cases', () => measureWorstCases(world));
+    for (const { source, m } of measured) {
+      const row = rowFromMeasurement(size, source, m, model);
+      if (source === 'bench/worst-cases.ts') row.budgetMs = WORST_CASE_BUDGET_MS;
+      rows.push(row);
     }
     await world.rt.close();
 
