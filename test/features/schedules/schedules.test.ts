@@ -6,6 +6,8 @@
  */
 import { SHEET_NAMES, type WorkOrder } from '../../../src/core/model';
 import { SCHEDULE_HEADER_ROW } from '../../../src/core/schedules';
+import { ROW_STATE_BUDGET, utf8Bytes } from '../../../src/core/row-state-codec';
+import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
 import {
   addCalendarDays,
   addCalendarMonths,
@@ -39,6 +41,15 @@ const refs = (): string[] =>
 
 function noteOf(row: number, column: number): string {
   return wb.sheet(SCHEDULES).readNotes({ row, column, numRows: 1, numColumns: 1 })[0]?.[0] ?? '';
+}
+
+/** The size of every register row's Last Known State, in bytes. */
+function stateBytes(book: TestWorkbook): number[] {
+  const register = book.sheet(SHEET_NAMES.register);
+  const header = register.readValues(1, 1, 1, register.lastColumn())[0] ?? [];
+  const column = header.indexOf(ROW_STATE_HEADER) + 1;
+  expect(column).toBeGreaterThan(0);
+  return register.readValues(2, column, register.lastRow() - 1, 1).map((r) => utf8Bytes(String(r[0])));
 }
 
 beforeAll(async () => {
@@ -176,6 +187,7 @@ test('the hourly job makes the due occurrences, once, with source "schedule"; a 
   expect(rows[2]!['Last Created']).toBeInstanceOf(Date);
   expect(rows[1]!['Last Created']).toBe('');
   expect(run!.value).toMatchObject({ schedules: { late: 1, skipped: 0 } });
+  for (const bytes of stateBytes(wb)) expect(bytes).toBeLessThanOrEqual(ROW_STATE_BUDGET);
 });
 
 test('the creation is logged with source "schedule" (handed to the next execution in the document)', async () => {
@@ -325,6 +337,47 @@ test('over 200 due in one run: the rest come the next hour, none passed over', a
     expectOk((await fresh.rt.runTimeDrivenTriggers({ all: true }))[0]!);
     expect(count()).toBe(205);
     expect(new Set(fresh.register().map((r) => r.order.responseRef)).size).toBe(fresh.register().length);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test("a quiet hourly run's preventive order keeps its Last Known State within budget (texts printed with the owner's key)", async () => {
+  const fresh = await setUpWorkbook();
+  try {
+    // A first run does the job's routine, so the next one has nothing to do but the schedule.
+    expectOk((await fresh.rt.runTimeDrivenTriggers({ all: true }))[0]!);
+    fresh.rt.world.clock.advance(HOUR);
+    const p = localParts(fresh.rt.world.clock.now(), fresh.model.timeZone);
+    const today = isoDate({ year: p.year, month: p.month, day: p.day });
+    const task =
+      'Inspect every fire door on the ground floor, test each closer and log any that fail to latch';
+    fresh
+      .sheet(SCHEDULES)
+      .writeValues(2, 1, [
+        [
+          'PM-LONG',
+          task,
+          '',
+          'Grounds',
+          'Grounds',
+          'P4 Scheduled',
+          '',
+          '1',
+          'weeks',
+          '',
+          '0',
+          today,
+          'TRUE',
+          '',
+        ],
+      ]);
+    expectOk((await fresh.rt.runTimeDrivenTriggers({ all: true }))[0]!);
+    const made = fresh.register().filter((r) => r.order.responseRef.startsWith('Schedule PM-LONG'));
+    expect(made.map((r) => r.order.description)).toEqual([task]);
+    // The hourly job has no document properties: without the owner's copy of the key its rows kept
+    // every text whole, about 300 bytes here, until someone edited them.
+    for (const bytes of stateBytes(fresh)) expect(bytes).toBeLessThanOrEqual(ROW_STATE_BUDGET);
   } finally {
     await fresh.close();
   }

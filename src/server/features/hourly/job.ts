@@ -9,6 +9,7 @@
  * overlapping; ledger and counter writes go through intake's owner-lock sections; the register is only
  * read here, apart from reconciliation's appends.
  */
+import { addonKey } from '../../adapters/addon-secret';
 import { ensureTriggers, type TriggerHealth } from '../setup/triggers';
 import { installationOwnerFromSheet } from '../setup/installation';
 import { reapplyAfterUnseenStaffChange } from '../setup/protections';
@@ -119,6 +120,10 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   const repaired = (key: string, message: string): void =>
     void reportProblem(ss, { source, message, kind: 'repair', key }, now);
 
+  // The owner's copy of the add-on's key, read once for the whole run: the rows the job writes
+  // (reconciled submissions, preventive orders) print their long texts with it in their Last Known
+  // State, which otherwise keeps them whole, past its 150-byte budget, until someone edits the row.
+  step('key', () => addonKey(ss.getId()));
   // First, so a missing form-submit trigger is back before reconciliation looks for what it missed.
   step('trigger health', () => {
     const health = ensureTriggers(ss, null);
