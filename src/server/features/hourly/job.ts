@@ -123,7 +123,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   // The owner's copy of the add-on's key, read once for the whole run: the rows the job writes
   // (reconciled submissions, preventive orders) print their long texts with it in their Last Known
   // State, which otherwise keeps them whole, past its 150-byte budget, until someone edits the row.
-  step('key', () => addonKey(ss.getId()));
+  step('read the add-on key', () => addonKey(ss.getId()));
   // First, so a missing form-submit trigger is back before reconciliation looks for what it missed.
   step('trigger health', () => {
     const health = ensureTriggers(ss, null);
