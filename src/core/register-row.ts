@@ -143,6 +143,9 @@ function recordOf(row: readonly unknown[], layout: RegisterLayout): Record<WorkO
   return record;
 }
 
+/** Every field read: the parser parseRegisterRow uses for each layout it is given. */
+const wholeRowParsers = new WeakMap<RegisterLayout, RowParser>();
+
 /**
  * Validates one register row. Never throws: an invalid row yields an error naming the row by its id
  * (and sheet row number when given), e.g. `Row 7 (REQ-000123): Status "Done" is not a known status …`.
@@ -152,19 +155,16 @@ export function parseRegisterRow(
   layout: RegisterLayout,
   rowNumber?: number,
 ): ParsedRow {
-  // Fast path: the same converters the schema uses, without building issues (registers reach 100k rows).
-  const order = {} as Record<WorkOrderField, unknown>;
-  let valid = true;
-  for (const field of FIELDS) {
-    const index = layout.indexOf[field];
-    const value = (CONVERTERS[field] as Converter<unknown>).convert(index >= 0 ? row[index] : undefined);
-    if (value === BAD) {
-      valid = false;
-      break;
-    }
-    order[field] = value;
+  let parse = wholeRowParsers.get(layout);
+  if (!parse) {
+    parse = registerRowParser(layout, FIELDS);
+    wholeRowParsers.set(layout, parse);
   }
-  if (valid) return { ok: true, order: order as unknown as WorkOrder };
+  return parse(row, rowNumber);
+}
+
+/** A row some converter refused, through the schema, which names every problem (rare: not fast). */
+function refusedRow(row: readonly unknown[], layout: RegisterLayout, rowNumber?: number): ParsedRow {
   const record = recordOf(row, layout);
   const result = RegisterRowSchema.safeParse(record);
   if (result.success) return { ok: true, order: result.data };
@@ -181,17 +181,17 @@ export function parseRegisterRow(
   return { ok: false, id, error: `${where || 'Row'}: ${details}` };
 }
 
+type RowParser = (row: readonly unknown[], rowNumber?: number) => ParsedRow;
+
 /**
  * A parser for rows of which only the columns of `fields` were read (no value in any other owned
- * column): each row gets the result parseRegisterRow gives for it, the fields not read taking what an
- * empty cell parses to instead of being looked up and converted row by row. The hourly job reads
- * 100,000 rows a few columns at a time and parses them after each column, where converting 30 empty
- * cells a row was most of its JavaScript.
+ * column), with the converters the schema uses but without building issues (registers reach 100k
+ * rows): each row gets what the whole-row parse gives it, the fields not read taking what an empty
+ * cell parses to instead of being looked up and converted row by row. The hourly job reads 100,000
+ * rows a few columns at a time and parses them after each column, where converting 30 empty cells a
+ * row was most of its JavaScript.
  */
-export function registerRowParser(
-  layout: RegisterLayout,
-  fields: readonly WorkOrderField[],
-): (row: readonly unknown[], rowNumber?: number) => ParsedRow {
+export function registerRowParser(layout: RegisterLayout, fields: readonly WorkOrderField[]): RowParser {
   const read = new Set(fields);
   // Per field, in FIELDS order: the column to convert (-1: missing, read as empty), or NOT_READ.
   const NOT_READ = -2;
@@ -203,8 +203,8 @@ export function registerRowParser(
     for (let k = 0; k < FIELDS.length; k++) {
       const column = columns[k]!;
       const value = column === NOT_READ ? empty[k] : converters[k]!(column >= 0 ? row[column] : undefined);
-      // A refused cell (or a required field not read): the whole-row parse names every problem.
-      if (value === BAD) return parseRegisterRow(row, layout, rowNumber);
+      // A refused cell (or a required field not read): the schema names every problem.
+      if (value === BAD) return refusedRow(row, layout, rowNumber);
       order[FIELDS[k]!] = value;
     }
     return { ok: true, order: order as unknown as WorkOrder };
