@@ -89,7 +89,8 @@ function bindBuiltins(context: vm.Context): void {
 
 /** The built-in a SyntaxError says Code.js redeclares, when it is one the bindings declared first. */
 function clashingBuiltin(error: unknown): string | null {
-  if (!(error instanceof Error) && !(error !== null && typeof error === 'object')) return null;
+  // The error comes from the context's realm: not an instance of this thread's Error.
+  if (error === null || typeof error !== 'object') return null;
   const e = error as { name?: unknown; message?: unknown };
   if (e.name !== 'SyntaxError' || typeof e.message !== 'string') return null;
   const match = /^Identifier '([^']+)' has already been declared$/.exec(e.message);

@@ -26,8 +26,9 @@ export function useRowStateKey(key: HmacKey | null | undefined): void {
 
 /**
  * The add-on's secret, never created here (setup and the first log append do that); read once per
- * execution, like the change log's (addon-secret.ts remembers it). Outside a document (the hourly
- * job) the key only when this execution already read the owner's copy. Null before the secret
+ * execution, like the change log's (addon-secret.ts remembers it). Outside a document the key only
+ * when this execution already read the owner's copy, which the hourly job, the one execution without a
+ * document, does at its start (features/hourly/job.ts). Null before the secret
  * exists: every text is then kept whole, over the budget, until the row's next write with the key
  * (or setup's backfill).
  */
