@@ -24,6 +24,11 @@ export const WORST_CASES = {
   missed: 'worst case: reconcile 200 missed responses',
 } as const;
 
+/** `count` consecutive rows from the middle of the register: old orders, closed long ago. */
+function middleRows<T>(rows: readonly T[], count: number): T[] {
+  return rows.slice(Math.max(0, Math.floor(rows.length / 2) - count / 2)).slice(0, count);
+}
+
 /**
  * A technician pastes 50 rows of Progress Notes, Results and Actions Taken over orders in the middle
  * of the register (old and closed: every cell refused). Where the row's record keeps a text only as
@@ -34,7 +39,7 @@ export const WORST_CASES = {
  */
 export async function measureUnkeptPaste(world: BenchWorld): Promise<Measurement> {
   const { rows, column } = registerRows(world);
-  const block = rows.slice(Math.max(0, Math.floor(rows.length / 2) - 25)).slice(0, 50);
+  const block = middleRows(rows, 50);
   const first = block[0];
   if (!first || block.length < 50)
     return { operation: WORST_CASES.unkept, records: [], note: `only ${block.length} rows in this world` };
@@ -69,7 +74,7 @@ export async function measureUnkeptPaste(world: BenchWorld): Promise<Measurement
  */
 async function pasteNotes(world: BenchWorld): Promise<Measurement> {
   const { rows, column } = registerRows(world);
-  const block = rows.slice(Math.max(0, Math.floor(rows.length / 2) - 500)).slice(0, 1000);
+  const block = middleRows(rows, 1000);
   const first = block[0];
   if (!first || block.length < 1000)
     return { operation: WORST_CASES.notes, records: [], note: `only ${block.length} rows in this world` };
@@ -114,10 +119,14 @@ export const OVERDUE_WORST_CASE = 5000;
  * cells, so it treats them as any overdue open order; the add-on itself would never write them so.
  * Returns how many rows were changed.
  */
-function addOverdueBacklog(world: BenchWorld, overdueNow: number, now: Date): number {
+function addOverdueBacklog(
+  world: BenchWorld,
+  { rows, column }: ReturnType<typeof registerRows>,
+  overdueNow: number,
+  now: Date,
+): number {
   const wanted = OVERDUE_WORST_CASE - overdueNow;
   if (wanted <= 0) return 0;
-  const { rows, column } = registerRows(world);
   const picked = rows.filter((r) => r.order.status === 'Closed' && r.order.assignee !== '').slice(-wanted);
   const sheet = world.rt.world.spreadsheets.require(world.ssId).requireSheet(SHEET_NAMES.register);
   picked.forEach((r, i) => {
@@ -135,13 +144,13 @@ function addOverdueBacklog(world: BenchWorld, overdueNow: number, now: Date): nu
 async function overdueHourly(world: BenchWorld): Promise<Measurement> {
   world.rt.world.clock.advance(30 * DAY);
   const now = world.rt.world.clock.now();
-  const countOverdue = (): number =>
-    registerRows(world).rows.filter(
-      (r) => OPEN.has(r.order.status) && r.order.due instanceof Date && r.order.due.getTime() < now.getTime(),
-    ).length;
-  const fromHistory = countOverdue();
-  const added = addOverdueBacklog(world, fromHistory, now);
-  const overdue = countOverdue();
+  const register = registerRows(world);
+  const fromHistory = register.rows.filter(
+    (r) => OPEN.has(r.order.status) && r.order.due instanceof Date && r.order.due.getTime() < now.getTime(),
+  ).length;
+  // Every row the backlog reopens was closed and is now open and past due.
+  const added = addOverdueBacklog(world, register, fromHistory, now);
+  const overdue = fromHistory + added;
   const records = await world.rt.runTimeDrivenTriggers({ all: true });
   const note =
     `${overdue.toLocaleString('en-US')} overdue open orders` +
