@@ -22,10 +22,28 @@ import { DAY, HOUR, advance, now, rowsOf, runHourly, startAtLocalHour } from '..
 const SCHEDULES = SHEET_NAMES.schedules;
 let wb: TestWorkbook;
 
-function today(): LocalDate {
-  const p = localParts(now(wb), wb.model.timeZone);
+function today(book: TestWorkbook = wb): LocalDate {
+  const p = localParts(now(book), book.model.timeZone);
   return { year: p.year, month: p.month, day: p.day };
 }
+
+/** A Schedules row: a weekly Grounds task, no technician, no lead time, next due on `due`. */
+const weeklyGroundsTask = (id: string, task: string, due: string): string[] => [
+  id,
+  task,
+  '',
+  'Grounds',
+  'Grounds',
+  'P4 Scheduled',
+  '',
+  '1',
+  'weeks',
+  '',
+  '0',
+  due,
+  'TRUE',
+  '',
+];
 const inDays = (n: number): string => isoDate(addCalendarDays(today(), n));
 
 function scheduled(): WorkOrder[] {
@@ -309,24 +327,8 @@ test('many occurrences missed at once are all made, late, in batches (their log 
 test('over 200 due in one run: the rest come the next hour, none passed over', async () => {
   const fresh = await setUpWorkbook();
   try {
-    const p = localParts(fresh.rt.world.clock.now(), fresh.model.timeZone);
-    const today = isoDate({ year: p.year, month: p.month, day: p.day });
-    const rows = Array.from({ length: 205 }, (_, i) => [
-      `W-${i}`,
-      `Walk round ${i}`,
-      '',
-      'Grounds',
-      'Grounds',
-      'P4 Scheduled',
-      '',
-      '1',
-      'weeks',
-      '',
-      '0',
-      today,
-      'TRUE',
-      '',
-    ]);
+    const due = isoDate(today(fresh));
+    const rows = Array.from({ length: 205 }, (_, i) => weeklyGroundsTask(`W-${i}`, `Walk round ${i}`, due));
     // Written directly (as an import would): what is tested is the job.
     fresh.sheet(SCHEDULES).writeValues(2, 1, rows);
     const count = () => fresh.register().filter((r) => r.order.responseRef.startsWith('Schedule W-')).length;
@@ -348,30 +350,9 @@ test("a quiet hourly run's preventive order keeps its Last Known State within bu
     // A first run does the job's routine, so the next one has nothing to do but the schedule.
     expectOk((await fresh.rt.runTimeDrivenTriggers({ all: true }))[0]!);
     fresh.rt.world.clock.advance(HOUR);
-    const p = localParts(fresh.rt.world.clock.now(), fresh.model.timeZone);
-    const today = isoDate({ year: p.year, month: p.month, day: p.day });
     const task =
       'Inspect every fire door on the ground floor, test each closer and log any that fail to latch';
-    fresh
-      .sheet(SCHEDULES)
-      .writeValues(2, 1, [
-        [
-          'PM-LONG',
-          task,
-          '',
-          'Grounds',
-          'Grounds',
-          'P4 Scheduled',
-          '',
-          '1',
-          'weeks',
-          '',
-          '0',
-          today,
-          'TRUE',
-          '',
-        ],
-      ]);
+    fresh.sheet(SCHEDULES).writeValues(2, 1, [weeklyGroundsTask('PM-LONG', task, isoDate(today(fresh)))]);
     expectOk((await fresh.rt.runTimeDrivenTriggers({ all: true }))[0]!);
     const made = fresh.register().filter((r) => r.order.responseRef.startsWith('Schedule PM-LONG'));
     expect(made.map((r) => r.order.description)).toEqual([task]);
