@@ -24,6 +24,45 @@ export function normalizeHeader(value: unknown): string {
     .toLowerCase();
 }
 
+/** `existing` plus each header of `wanted` it lacks (compared normalized), and which were added. */
+export function completedHeader(
+  existing: readonly string[],
+  wanted: readonly string[],
+): { header: string[]; added: string[] } {
+  const header = [...existing];
+  const have = new Set(existing.map(normalizeHeader));
+  const added: string[] = [];
+  for (const h of wanted) {
+    const key = normalizeHeader(h);
+    if (key === '' || have.has(key)) continue;
+    header.push(h);
+    have.add(key);
+    added.push(h);
+  }
+  return { header, added };
+}
+
+/**
+ * A row of one table laid out under another table's header: each `target` column takes the `source`
+ * cell under the same header (compared normalized; the first one when doubled), '' when it has none.
+ */
+export function cellsUnderHeader(
+  target: readonly string[],
+  source: readonly unknown[],
+  cells: readonly unknown[],
+): unknown[] {
+  const at = new Map<string, number>();
+  source.forEach((h, i) => {
+    const key = normalizeHeader(h);
+    if (key !== '' && !at.has(key)) at.set(key, i);
+  });
+  return target.map((h) => {
+    const i = at.get(normalizeHeader(h));
+    const v = i === undefined ? '' : cells[i];
+    return v === null || v === undefined ? '' : v;
+  });
+}
+
 export function mapHeaders<K extends string>(
   headerRow: readonly unknown[],
   wanted: Readonly<Record<K, string>>,

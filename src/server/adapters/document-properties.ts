@@ -55,6 +55,11 @@ export const PROPERTY_KEYS = {
   archiveFiles: 'wo.archive.files',
   /** The archive chunk in progress, a chunked value (features/archive/progress.ts); absent between chunks. */
   archiveProgress: 'wo.archive.progress',
+  /**
+   * Work-record rows copied to an archive file and not yet deleted from the live tab (features/archive
+   * /progress.ts); absent between chunks.
+   */
+  archiveRecordsProgress: 'wo.archive.records',
   /** A Verify audit log that compares the register over several runs (features/audit/progress.ts); a chunked value. */
   verifyProgress: 'wo.verify.progress',
   /** Register rows Verify compares per run, when set (features/audit/progress.ts); tests lower it. */

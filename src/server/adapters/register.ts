@@ -11,6 +11,7 @@ import { localSheet, readHeaderRow, UserFacingError } from './workbook';
 import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
 import { rememberRegisterHeader } from './register-shape';
 import { columnSpans } from './column-spans';
+import { deleteRowRunsOf } from './archive-record-tabs';
 import {
   countIds,
   fieldColumns,
@@ -234,11 +235,7 @@ export class Register {
    * refuses to delete every non-frozen row.
    */
   deleteRowRuns(runs: ReadonlyArray<readonly [number, number]>): void {
-    const total = runs.reduce((sum, [, count]) => sum + count, 0);
-    if (total === 0) return;
-    const maxRows = this.#sheet.getMaxRows();
-    if (total >= maxRows - 1) this.#sheet.insertRowsAfter(maxRows, 1);
-    for (const [start, count] of runs) this.#sheet.deleteRows(start, count);
+    deleteRowRunsOf(this.#sheet, runs);
   }
 
   /**

@@ -11,7 +11,7 @@ import { localParts } from '../../../src/core/time';
 import { patchOrderAsAddOn, verifyLog } from '../../support/audit';
 import { DAY, now, setSetting, submitMany } from '../../support/ops';
 import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { archivedRows } from './support';
+import { archivedRows, eachCallFailing } from './support';
 
 let wb: TestWorkbook;
 let saved: string;
@@ -62,15 +62,7 @@ function problemsAfter(label: string): string[] {
 
 test('every service call of an archive run failing in turn: the next run completes, nothing lost or doubled', async () => {
   const problems: string[] = [];
-  let calls = 0;
-  for (let n = 1; n < 300; n++) {
-    importWorld(wb.rt.world, decodeWorldState(saved));
-    wb.rt.world.faults.failNthCall(n);
-    await wb.menu(ADMIN, 'archiveClosedWorkOrders');
-    const hit = wb.rt.world.faults.lastFault;
-    wb.rt.world.faults.disarm();
-    if (hit === null) break;
-    calls = n;
+  const calls = await eachCallFailing(wb, saved, async (n, hit) => {
     const rerun = await wb.menu(ADMIN, 'archiveClosedWorkOrders');
     if (!rerun.ok) problems.push(`call ${n} (${hit}): the next run failed: ${rerun.error?.message}`);
     problems.push(...problemsAfter(`call ${n} (${hit}) failing`));
@@ -79,7 +71,7 @@ test('every service call of an archive run failing in turn: the next run complet
       message: string;
     };
     if (!verified.ok) problems.push(`call ${n} (${hit}): Verify: ${verified.message}`);
-  }
+  });
   expect(calls).toBeGreaterThan(20);
   expect(problems).toEqual([]);
 }, 600_000);

@@ -9,7 +9,8 @@ import { formatRequestId } from '../../../src/core/ids';
 import { emptyWorkOrder, SHEET_NAMES, type WorkOrder } from '../../../src/core/model';
 import { registerLayout, workOrderToRow } from '../../../src/core/columns';
 import { archiveFileName } from '../../../src/server/features/archive/files';
-import type { TestWorkbook } from '../../support/workbook';
+import { decodeWorldState, importWorld } from '../../../runtime/persistence';
+import { ADMIN, type TestWorkbook } from '../../support/workbook';
 
 type Cell = string | number | boolean | Date;
 
@@ -129,4 +130,28 @@ export function recordLockHolds(world: World): { holds: LockHold[]; stop(): void
     }
   };
   return { holds, stop: () => void (faults.beforeCall = original) };
+}
+
+/**
+ * Runs an archive from the saved world with its `n`th service call failing, for n = 1, 2, … until a
+ * run makes fewer calls; `after(n, hit)` looks at each world left behind. Returns how many calls failed.
+ */
+export async function eachCallFailing(
+  wb: TestWorkbook,
+  saved: string,
+  after: (n: number, hit: string) => Promise<void>,
+  limit = 400,
+): Promise<number> {
+  let calls = 0;
+  for (let n = 1; n < limit; n++) {
+    importWorld(wb.rt.world, decodeWorldState(saved));
+    wb.rt.world.faults.failNthCall(n);
+    await wb.menu(ADMIN, 'archiveClosedWorkOrders');
+    const hit = wb.rt.world.faults.lastFault;
+    wb.rt.world.faults.disarm();
+    if (hit === null) break;
+    calls = n;
+    await after(n, hit);
+  }
+  return calls;
 }

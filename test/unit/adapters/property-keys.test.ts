@@ -51,14 +51,16 @@ test('every document property the add-on writes is declared, and every declared 
       (k) => !declared.includes(k) && !declared.includes(k.replace(/\.\d+$/, '')),
     );
     expect(undeclared).toEqual([]);
-    // The archive's progress marker exists only while a chunk is under way (features/archive/progress.ts).
+    // The archive's progress markers exist only while a chunk is under way (features/archive/progress.ts).
     expect(keys).not.toContain(PROPERTY_KEYS.archiveProgress);
+    expect(keys).not.toContain(PROPERTY_KEYS.archiveRecordsProgress);
     // The orders approved with no checklist copy: this day's approvals all got one (features/checklists/tabs.ts).
     // A Verify comparing the register over several runs, and the tests' lower share per run (features/audit/progress.ts).
     // The Outbox's sequence counter: only once mail waits in the Outbox (over the quota, or held for a digest).
     const occasional: string[] = [
       PROPERTY_KEYS.outboxSeq,
       PROPERTY_KEYS.archiveProgress,
+      PROPERTY_KEYS.archiveRecordsProgress,
       PROPERTY_KEYS.checklistsNone,
       PROPERTY_KEYS.verifyProgress,
       PROPERTY_KEYS.verifyRowsPerRun,

@@ -19,6 +19,7 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { ArchiveTargets, listArchiveFiles, showOnSettings, type ArchiveSharing } from './files';
 import { runChunk, type ChunkContext, type ChunkOutcome } from './chunk';
 import { readProgress, type ChunkProgress } from './progress';
+import { archiveWorkRecords, noRecordsMoved, type RecordsResult, type RunBudget } from './records';
 import {
   finalStamp,
   isArchiveCandidate,
@@ -68,6 +69,8 @@ export interface ArchiveResult {
   archives: string[];
   /** Sharing an archive file that failed (tried again by the next run). */
   sharingProblems: string[];
+  /** The archived orders' Checklist Items, Time and Parts Used rows moved after them (records.ts). */
+  workRecords: RecordsResult;
 }
 
 export function archiveClosed(
@@ -88,6 +91,7 @@ export function archiveClosed(
     resumed: false,
     archives: [],
     sharingProblems: [],
+    workRecords: noRecordsMoved(true),
   };
   requireChangeLog(ss);
   const register = Register.open(ss);
@@ -167,6 +171,14 @@ export function archiveClosed(
     if (!outcome.resumed) i++;
   }
   result.remaining = eligible.filter((e) => !done.has(e.id)).length;
+  // Then the work records of every archived order, this run's and earlier ones', in the time left.
+  const budget: RunBudget = {
+    allows: (ms) => spentMs + ms <= RUN_BUDGET_MS && Date.now() - started <= RUN_BUDGET_MS,
+    spend: (ms) => void (spentMs += ms),
+  };
+  result.workRecords = budget.allows(OPEN_FILE_MS)
+    ? archiveWorkRecords(ss, register, ctx.targets, openArchive, budget)
+    : noRecordsMoved(false);
   result.sharingProblems = ctx.targets.problems;
   // Setup or an administrator may have cleared it: the link is written again by every run.
   const files = listArchiveFiles();

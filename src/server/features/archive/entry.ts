@@ -1,6 +1,7 @@
 import { requireAdministrator } from '../../adapters/administrators';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { archiveClosed, type ArchiveResult } from './archive';
+import type { RecordsResult } from './records';
 import { alertUser } from '../../adapters/ui';
 import { roleMay } from '../../../core/permissions';
 
@@ -26,11 +27,30 @@ function summarize(r: ArchiveResult): string {
     lines.push(
       `${r.remaining} more are due: run Archive closed work orders again to continue where this run stopped.`,
     );
+  lines.push(...workRecordLines(r.workRecords));
   for (const problem of r.sharingProblems) lines.push(`${problem}. Share it by hand if they need it.`);
   lines.push(
     'Each move is recorded in the Change Log, which stays here. The archive spreadsheets are listed in a note on the Settings tab (Value of retentionDays).',
   );
   return lines.join('\n');
+}
+
+function workRecordLines(w: RecordsResult): string[] {
+  const lines: string[] = [];
+  if (w.resumed) lines.push('A move of work records that had stopped midway was finished first.');
+  if (w.moved > 0)
+    lines.push(
+      `${w.moved} Checklist Items, Time and Parts Used row(s) of archived work orders were moved to the same tabs of their archive spreadsheet.`,
+    );
+  if (w.remaining > 0 || w.notReached.length > 0)
+    lines.push(
+      `${w.remaining > 0 ? `${w.remaining} more work-record row(s)` : 'Work-record rows'} of archived work orders ${w.notReached.length > 0 ? `(and the ${w.notReached.join(', ')} tab(s), not looked at yet) ` : ''}are left: run Archive closed work orders again to move them.`,
+    );
+  for (const name of w.unreadable)
+    lines.push(
+      `"${name}" could not be opened, so the work records of the orders in it stay here: ask its owner to share it with you as an editor.`,
+    );
+  return lines;
 }
 
 /** Menu: Archive closed work orders (administrators). */

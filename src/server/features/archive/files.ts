@@ -69,6 +69,8 @@ export function openArchiveFile(file: ArchiveFile): Spreadsheet {
 
 export interface ArchiveTarget {
   file: ArchiveFile;
+  /** The archive spreadsheet, and its Archive tab. */
+  book: Spreadsheet;
   sheet: Sheet;
   header: string[];
   /** Request id → its row in the archive tab. */
@@ -159,7 +161,7 @@ export class ArchiveTargets {
     const idAt = idColumn(header, this.registerHeader);
     const lastRow = lastUsedRow(sheet);
     const rows = readArchiveIds(sheet, idAt, lastRow);
-    return { file, sheet, header, rows, lastRow: Math.max(1, lastRow), maxRows: gridRows(sheet) };
+    return { file, book: ss, sheet, header, rows, lastRow: Math.max(1, lastRow), maxRows: gridRows(sheet) };
   }
 
   /**
@@ -177,7 +179,7 @@ export class ArchiveTargets {
     if (!sheet) throw new Error(`The new spreadsheet "${name}" has no tab.`);
     renameTab(sheet, SHEET_NAMES.archive);
     const header = this.completeHeader(sheet, []);
-    return { file, sheet, header, rows: new Map(), lastRow: 1, maxRows: gridRows(sheet) };
+    return { file, book: ss, sheet, header, rows: new Map(), lastRow: 1, maxRows: gridRows(sheet) };
   }
 
   /** The archive header, with any register column it lacks added (one write when one is missing). */
@@ -224,18 +226,27 @@ export function archivedRowSources(live: Spreadsheet): ArchivedRows[] {
   const sources: ArchivedRows[] = [];
   const tab = readTabValues(live, SHEET_NAMES.archive);
   if (tab) sources.push({ label: SHEET_NAMES.archive, values: tab });
-  for (const file of listArchiveFiles()) {
+  return [...sources, ...fromEachFile(readArchiveFileValues)];
+}
+
+/**
+ * The tab `name` (Checklist Items, Time, Parts Used) of each archive file, where archived orders' work
+ * records go (records.ts): one open and one read each; a file without that tab gives no rows.
+ */
+export function archivedTabSources(name: string): ArchivedRows[] {
+  return fromEachFile((ss) => readTabValues(ss, name) ?? []);
+}
+
+function fromEachFile(read: (ss: Spreadsheet) => unknown[][] | null): ArchivedRows[] {
+  return listArchiveFiles().map((file) => {
     const ss = openSpreadsheetOrNull(file.id);
-    const values = ss ? readArchiveFileValues(ss) : null;
-    sources.push(
-      values
-        ? { label: file.name, values }
-        : {
-            label: file.name,
-            values: [],
-            unreadable: `${file.url} cannot be opened (deleted, or not shared with you)`,
-          },
-    );
-  }
-  return sources;
+    const values = ss ? read(ss) : null;
+    return values
+      ? { label: file.name, values }
+      : {
+          label: file.name,
+          values: [],
+          unreadable: `${file.url} cannot be opened (deleted, or not shared with you)`,
+        };
+  });
 }

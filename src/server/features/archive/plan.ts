@@ -6,7 +6,7 @@
  * work: cancelling stamps no date) its last change-log entry. In every case no date on the row may be
  * inside the window either.
  */
-import { normalizeHeader } from '../../../core/headers';
+import { cellsUnderHeader, completedHeader, normalizeHeader } from '../../../core/headers';
 import { ARCHIVE_MAC_HEADER } from '../../../core/covered-rows';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import { asCellText } from '../../../core/sanitize';
@@ -71,16 +71,7 @@ export function archiveHeader(
   existing: readonly string[],
   registerHeader: readonly string[],
 ): { header: string[]; added: string[] } {
-  const header = [...existing];
-  const have = new Set(existing.map(normalizeHeader));
-  const added: string[] = [];
-  for (const h of [...registerHeader, ARCHIVED_AT, ARCHIVE_MAC_HEADER]) {
-    if (h.trim() === '' || have.has(normalizeHeader(h))) continue;
-    header.push(h);
-    have.add(normalizeHeader(h));
-    added.push(h);
-  }
-  return { header, added };
+  return completedHeader(existing, [...registerHeader, ARCHIVED_AT, ARCHIVE_MAC_HEADER]);
 }
 
 /**
@@ -93,22 +84,20 @@ export function archiveRow(
   cells: readonly unknown[],
   archivedAt: Date,
 ): unknown[] {
-  const registerIndex = new Map<string, number>();
-  registerHeader.forEach((h, i) => {
+  const row = cellsUnderHeader(archiveHeaderRow, registerHeader, cells).map(asStoredCell);
+  archiveHeaderRow.forEach((h, i) => {
     const key = normalizeHeader(h);
-    if (key !== '' && !registerIndex.has(key)) registerIndex.set(key, i);
+    if (key === normalizeHeader(ARCHIVED_AT)) row[i] = archivedAt;
+    else if (key === normalizeHeader(ARCHIVE_MAC_HEADER)) row[i] = ''; // set once the row is complete
   });
-  return archiveHeaderRow.map((h) => {
-    const key = normalizeHeader(h);
-    if (key === normalizeHeader(ARCHIVED_AT)) return archivedAt;
-    if (key === normalizeHeader(ARCHIVE_MAC_HEADER)) return ''; // set once the row is complete
-    const i = registerIndex.get(key);
-    const v = i === undefined ? '' : cells[i];
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'string') return asCellText(v).cell;
-    if (typeof v === 'number' || typeof v === 'boolean' || isValidDate(v)) return v;
-    return asCellText(String(v)).cell;
-  });
+  return row;
+}
+
+/** A cell read back, as it should be written to keep it: text Sheets would parse kept as text. */
+export function asStoredCell(v: unknown): unknown {
+  if (typeof v === 'string') return asCellText(v).cell;
+  if (typeof v === 'number' || typeof v === 'boolean' || isValidDate(v)) return v;
+  return asCellText(String(v)).cell;
 }
 
 /** Sheet rows as descending blocks [start, count]: the fewest deleteRows calls, none shifting another. */

@@ -27,6 +27,7 @@ import {
   type LoggedAt,
 } from '../../../core/work-record-lines';
 import { readTabValues } from '../../adapters/workbook';
+import { archivedTabSources } from '../archive/files';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 import type { CoveredFailure } from './covered';
 
@@ -124,7 +125,31 @@ export function collectSeals(
   }
 }
 
-/** Every tab whose logged rows are not all there as written (one read of each tab with any). */
+/** Where a logged seal stands now: a live row, or a row of an archive file's same-named tab. */
+interface Found {
+  at: SealAt;
+  /** The archive file's name; null for the live tab. */
+  archive: string | null;
+}
+
+/**
+ * The seals of the tab `tab` in every archive file, where the archive moves an archived order's rows
+ * (features/archive/records.ts): read only when a logged seal is missing from the live tab.
+ */
+function archivedSeals(key: HmacKey, kind: TabKind, tab: string): Map<string, Found> {
+  const out = new Map<string, Found>();
+  for (const source of archivedTabSources(tab))
+    for (const [seal, at] of kind.sealsAt(source.values, key))
+      if (!out.has(seal)) out.set(seal, { at, archive: source.label });
+  return out;
+}
+
+/**
+ * Every tab whose logged rows are not all there as written (one read of each tab with any; a seal
+ * missing from it is looked for in the archive files, where rows of archived orders go). A row in an
+ * archive file that no longer verifies is reported there, and is not put back (the administrator who
+ * can edit the file can see what changed in its version history).
+ */
 export function checkWorkRecords(ss: Spreadsheet, key: HmacKey, logged: LoggedSeals): CoveredFailure | null {
   let failure: CoveredFailure | null = null;
   const repairs: WorkRecordRepair[] = [];
@@ -133,20 +158,27 @@ export function checkWorkRecords(ss: Spreadsheet, key: HmacKey, logged: LoggedSe
     const kind = TABS[tab] as TabKind;
     const values = readTabValues(ss, tab) ?? [];
     const present = kind.sealsAt(values, key);
+    let archived: Map<string, Found> | null = null;
+    const find = (seal: string): Found | null => {
+      const at = present.get(seal);
+      if (at) return { at, archive: null };
+      archived ??= archivedSeals(key, kind, tab);
+      return archived.get(seal) ?? null;
+    };
     let gone = 0;
     let changed = 0;
-    let first: { seal: LoggedSeal; at: SealAt | null } | null = null;
+    let first: { seal: LoggedSeal; found: Found | null } | null = null;
     for (const [seal, where] of seals) {
-      const at = present.get(seal) ?? null;
-      if (at?.intact) continue;
-      if (at) changed++;
+      const found = find(seal);
+      if (found?.at.intact) continue;
+      if (found) changed++;
       else gone++;
-      first ??= { seal: where, at };
-      const rebuilt = where.line === '' ? null : kind.rebuild(key, where.line, where);
+      first ??= { seal: where, found };
+      const rebuilt = where.line === '' || found?.archive ? null : kind.rebuild(key, where.line, where);
       if (rebuilt && sealOfRow(rebuilt) === seal)
         repairs.push({
           sheet: tab,
-          row: at?.row ?? null,
+          row: found?.at.row ?? null,
           found: seal,
           id: where.id,
           line: where.line,
@@ -155,16 +187,17 @@ export function checkWorkRecords(ss: Spreadsheet, key: HmacKey, logged: LoggedSe
       else unrepairable++;
     }
     if (!first || failure) continue;
-    const what = first.at
-      ? `changed by hand (its seal no longer verifies)`
+    const inArchive = first.found?.archive ?? null;
+    const what = first.found
+      ? `changed by hand${inArchive ? ` in the archive spreadsheet "${inArchive}"` : ''} (its seal no longer verifies)`
       : `gone (deleted by hand${values.length === 0 ? ', with the whole tab' : ''})`;
     const counts = [gone > 0 ? `${gone} gone` : '', changed > 0 ? `${changed} changed` : '']
       .filter(Boolean)
       .join(', ');
     failure = {
-      sheet: tab,
+      sheet: inArchive ? `${inArchive} › ${tab}` : tab,
       // A changed row is named where it is; a gone one where the tab now ends.
-      row: first.at?.row ?? Math.max(2, values.length + 1),
+      row: first.found?.at.row ?? Math.max(2, values.length + 1),
       detail:
         `the row of ${first.seal.id} recorded at Change Log row ${first.seal.logRow} is ${what}; ` +
         `of the ${seals.size} row(s) the log records in this tab, ${counts}. The cost report leaves them out`,

@@ -1,0 +1,70 @@
+/**
+ * The work-record tabs on both sides of an archive move (features/archive/records.ts): the live
+ * spreadsheet's Checklist Items, Time and Parts Used tabs (read whole once, a span read again under the
+ * lock, contiguous runs deleted), and the same-named tabs of an archive file (made on first use after
+ * its Archive tab, header completed, rows appended in one write, a range read back).
+ */
+import { normalizeHeader } from '../../core/headers';
+import { appendArchiveHeaders } from './archive-tab';
+import { readHeaderRow } from './workbook';
+import { gridRows, lastUsedRow } from './tabs';
+import type { Sheet, Spreadsheet } from './apps-script-types';
+
+/** A work-record tab of an archive file, as one execution writes it. */
+export interface ArchiveRecordTab {
+  sheet: Sheet;
+  header: string[];
+  /** The last row holding data, and how many rows the tab has. */
+  lastRow: number;
+  maxRows: number;
+}
+
+/**
+ * The tab `name` of an archive file, made (after its other tabs, header frozen) when missing, its
+ * header completed with `complete(existing)`: a few calls, once per execution and tab.
+ */
+export function openArchiveRecordTab(
+  file: Spreadsheet,
+  name: string,
+  complete: (existing: readonly string[]) => { header: string[]; added: string[] },
+): ArchiveRecordTab {
+  const sheet = file.getSheetByName(name) ?? file.insertSheet(name, file.getSheets().length);
+  const existing = readHeaderRow(sheet);
+  const { header, added } = complete(existing);
+  appendArchiveHeaders(sheet, existing, added, header.length);
+  return { sheet, header, lastRow: Math.max(1, lastUsedRow(sheet)), maxRows: gridRows(sheet) };
+}
+
+/** `count` rows from `start`, `width` columns (one read); none when the tab ends before `start`. */
+export function readRowsOf(sheet: Sheet, start: number, count: number, width: number): unknown[][] {
+  if (count <= 0 || width <= 0 || start > sheet.getMaxRows()) return [];
+  const rows = Math.min(count, sheet.getMaxRows() - start + 1);
+  return sheet.getRange(start, 1, rows, width).getValues();
+}
+
+/**
+ * Deletes runs of rows ([start, count], bottom-up so none shifts another), one deleteRows each. Sheets
+ * refuses to delete every unfrozen row, so a row is added below first when the runs would.
+ */
+export function deleteRowRunsOf(sheet: Sheet, runs: ReadonlyArray<readonly [number, number]>): void {
+  const total = runs.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return;
+  const maxRows = sheet.getMaxRows();
+  if (total >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
+  for (const [start, count] of runs) sheet.deleteRows(start, count);
+}
+
+/**
+ * A live work-record tab's header and its Record ID column (`ids[i]` is sheet row i + 2): three
+ * calls, whatever the tab's width. No ids when the tab has no Record ID header.
+ */
+export function readRecordIds(sheet: Sheet, idHeader: string): { header: string[]; ids: string[] } {
+  const header = readHeaderRow(sheet);
+  const at = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(idHeader));
+  const last = lastUsedRow(sheet);
+  if (at < 0 || last < 2) return { header, ids: [] };
+  const ids: string[] = [];
+  // One by one: spreading a column of half a million cells into push() would overflow the stack.
+  for (const [v] of sheet.getRange(2, at + 1, last - 1, 1).getValues()) ids.push(String(v ?? '').trim());
+  return { header, ids };
+}

@@ -1,0 +1,257 @@
+/**
+ * Work records follow their order to the archive: once an order is in an archive file and gone from the
+ * register, its rows on the Checklist Items, Time and Parts Used tabs move to the same-named tabs of
+ * that file, so the live spreadsheet frees their cells too (and My work's and the cost report's whole-tab
+ * reads stop growing with history). Orders archived by earlier versions, which left their rows behind,
+ * are caught up the same way.
+ *
+ * Each tab is planned without any lock from its Record ID column (one read), then moved in chunks of
+ * one archive year, each under both locks and priced to hold them a few seconds (record-plan.ts):
+ *  1. the chunk's span of live rows is read again and every planned row must still hold its id
+ *     (a row inserted or deleted by hand since: the tab is planned again);
+ *  2. a progress marker names where in the archive tab the copy will go (progress.ts);
+ *  3. the rows are appended to the archive tab (one write), laid out by header;
+ *  4. the live rows are deleted, one deleteRows per contiguous run, bottom-up;
+ *  5. the marker is removed.
+ * A run stopped after 3 leaves live rows that are already copied: the next run reads the rows the
+ * marker names back from the archive and deletes the live rows equal to them (by key, each copy
+ * used once) instead of copying them again. Stopped before 3, the marker names rows that hold nothing
+ * and the live rows are simply moved again. A row's seal is kept as it is, so Verify audit log finds
+ * it in the archive file (audit/work-records.ts).
+ */
+import { CHECKLIST_ITEM_COLUMNS } from '../../../core/checklist-items';
+import { cellsUnderHeader, completedHeader } from '../../../core/headers';
+import { appendArchiveRows } from '../../adapters/archive-tab';
+import {
+  deleteRowRunsOf,
+  openArchiveRecordTab,
+  readRecordIds,
+  readRowsOf,
+  type ArchiveRecordTab,
+} from '../../adapters/archive-record-tabs';
+import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import type { Register } from '../../adapters/register';
+import { findTab, readHeaderRow } from '../../adapters/workbook';
+import { lastUsedRow } from '../../adapters/tabs';
+import { RECORD_TABS } from '../checklists/tabs';
+import { listArchiveFiles, type ArchiveTargets } from './files';
+import { descendingBlocks } from './plan';
+import { recordMarker, type RecordProgress } from './progress';
+import {
+  archivedRecordRow,
+  planRecordChunks,
+  recordKey,
+  recordsToMove,
+  type RecordChunk,
+  type RecordMove,
+} from './record-plan';
+import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
+
+/** The column every work-record tab names its order by (Checklist Items, Time and Parts Used alike). */
+const RECORD_ID = CHECKLIST_ITEM_COLUMNS.id;
+/** A tab planned again this many times at most in one run when hand edits keep moving its rows. */
+const PLAN_ATTEMPTS = 3;
+/** Planning a tab: its header, last row and id column (~0.1 s a call), ~10 µs a cell read. */
+const PLAN_TAB_MS = 300;
+const PLAN_CELL_MS = 0.01;
+
+export interface RecordsResult {
+  /** Work-record rows moved to archive files by this run. */
+  moved: number;
+  /** Rows found due and left for the next run (time ran out, or hand edits kept moving them). */
+  remaining: number;
+  /** Tabs not looked at because the run's time ran out. */
+  notReached: string[];
+  /** Whether a move an earlier run left unfinished was finished first. */
+  resumed: boolean;
+  /** Archive files that could not be opened (their orders' rows stay until they can). */
+  unreadable: string[];
+}
+
+/** What a run that moved no work record reports (`reached`: whether it looked at the tabs). */
+export function noRecordsMoved(reached: boolean): RecordsResult {
+  const notReached = reached ? [] : RECORD_TABS.map(([name]) => name);
+  return { moved: 0, remaining: 0, notReached, resumed: false, unreadable: [] };
+}
+
+/** How much of the run's time is left: whether a step of `ms` may start, and what was spent. */
+export interface RunBudget {
+  allows(ms: number): boolean;
+  spend(ms: number): void;
+}
+
+/** Moves the work records of archived orders; `openYear` opens a year's file under a hold of its own. */
+export function archiveWorkRecords(
+  ss: Spreadsheet,
+  register: Register,
+  targets: ArchiveTargets,
+  openYear: (year: number) => void,
+  budget: RunBudget,
+): RecordsResult {
+  const result = noRecordsMoved(true);
+  const yearOf = new Map<string, number>();
+  for (const file of listArchiveFiles()) {
+    try {
+      openYear(file.year);
+    } catch {
+      result.unreadable.push(file.name);
+      continue;
+    }
+    for (const id of targets.target(file.year).rows.keys()) yearOf.set(id, file.year);
+  }
+  if (yearOf.size === 0) return result;
+  const live = new Set(register.readIds().map((id) => id.trim()));
+  const tabs = new Map<string, ArchiveRecordTab>();
+  const tabOf = (year: number, name: string, liveHeader: readonly string[]): ArchiveRecordTab => {
+    const key = `${year}\n${name}\n${liveHeader.join('\t')}`;
+    let tab = tabs.get(key);
+    if (!tab) {
+      const book = targets.target(year).book;
+      tab = withOwnerAndDocumentLocks(() =>
+        openArchiveRecordTab(book, name, (existing) => completedHeader(existing, liveHeader)),
+      );
+      tabs.set(key, tab);
+    }
+    return tab;
+  };
+  const unfinished = recordMarker.load();
+  if (unfinished) {
+    if (!finishInterrupted(ss, targets, unfinished, yearOf, budget)) {
+      result.notReached = RECORD_TABS.map(([name]) => name);
+      return result;
+    }
+    result.resumed = true;
+  }
+  for (const [name] of RECORD_TABS) {
+    if (!budget.allows(PLAN_TAB_MS)) {
+      result.notReached.push(name);
+      continue;
+    }
+    for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
+      const sheet = findTab(ss, name);
+      if (!sheet) break;
+      const { header, ids } = readRecordIds(sheet, RECORD_ID);
+      budget.spend(PLAN_TAB_MS + ids.length * PLAN_CELL_MS);
+      const chunks = planRecordChunks(recordsToMove(ids, yearOf, live), header.length);
+      let i = 0;
+      let stale = false;
+      for (; i < chunks.length; i++) {
+        const chunk = chunks[i] as RecordChunk;
+        if (!budget.allows(chunk.estimatedMs)) break;
+        const tab = tabOf(chunk.year, name, header);
+        const moved = withOwnerAndDocumentLocks(() => moveChunk(sheet, name, header, chunk, tab));
+        if (!moved) {
+          stale = true;
+          break;
+        }
+        result.moved += chunk.moves.length;
+        budget.spend(chunk.estimatedMs);
+      }
+      if (stale && attempt < PLAN_ATTEMPTS) continue;
+      result.remaining += chunks.slice(i).reduce((n, c) => n + c.moves.length, 0);
+      break;
+    }
+  }
+  return result;
+}
+
+/** The chunk's rows as they are now, or null when one no longer holds its planned id. */
+function rowsNow(
+  sheet: Sheet,
+  moves: readonly RecordMove[],
+  idAt: number,
+  width: number,
+): unknown[][] | null {
+  const rows = moves.map((m) => m.row);
+  const top = Math.min(...rows);
+  const span = readRowsOf(sheet, top, Math.max(...rows) - top + 1, width);
+  const cells = moves.map((m) => span[m.row - top]);
+  return cells.every((c, k) => c !== undefined && String(c[idAt] ?? '').trim() === moves[k]?.id)
+    ? (cells as unknown[][])
+    : null;
+}
+
+/** One chunk under the locks (see the file comment); false when its rows moved since planning. */
+function moveChunk(
+  sheet: Sheet,
+  name: string,
+  plannedHeader: readonly string[],
+  chunk: RecordChunk,
+  tab: ArchiveRecordTab,
+): boolean {
+  // Another run's unfinished move, or a header changed by hand: plan again.
+  if (recordMarker.load()) return false;
+  const header = readHeaderRow(sheet);
+  if (header.join('\t') !== plannedHeader.join('\t')) return false;
+  const cells = rowsNow(sheet, chunk.moves, header.indexOf(RECORD_ID), header.length);
+  if (!cells) return false;
+  // Top to bottom in the archive, as they stood in the live tab.
+  const copies = cells.map((c) => archivedRecordRow(tab.header, header, c)).reverse();
+  const start = Math.max(1, lastUsedRow(tab.sheet)) + 1;
+  recordMarker.save({ tab: name, year: chunk.year, start, count: copies.length });
+  tab.maxRows = appendArchiveRows(tab.sheet, start, copies, tab.maxRows);
+  deleteRowRunsOf(sheet, descendingBlocks(chunk.moves.map((m) => m.row)));
+  recordMarker.forget();
+  return true;
+}
+
+/**
+ * Finishes a move a run left unfinished: the live rows equal to the copies the marker names are
+ * deleted (each copy used once), then the marker is removed. False when it could not be done now
+ * (rows moved by hand meanwhile, or no time left): nothing new is moved until it is.
+ */
+function finishInterrupted(
+  ss: Spreadsheet,
+  targets: ArchiveTargets,
+  marker: RecordProgress,
+  yearOf: ReadonlyMap<string, number>,
+  budget: RunBudget,
+): boolean {
+  const clear = (): true => {
+    withOwnerAndDocumentLocks(() => {
+      if (JSON.stringify(recordMarker.load()) === JSON.stringify(marker)) recordMarker.forget();
+    });
+    return true;
+  };
+  const archived = listArchiveFiles().some((f) => f.year === marker.year)
+    ? findTab(targets.target(marker.year).book, marker.tab)
+    : null;
+  const sheet = findTab(ss, marker.tab);
+  if (!archived || !sheet) return clear();
+  const archiveHeader = readHeaderRow(archived);
+  const copies = readRowsOf(archived, marker.start, marker.count, archiveHeader.length);
+  const left = new Map<string, number>();
+  const copiedIds = new Set<string>();
+  const idAt = archiveHeader.indexOf(RECORD_ID);
+  for (const row of copies) {
+    const key = recordKey(row);
+    left.set(key, (left.get(key) ?? 0) + 1);
+    copiedIds.add(String(row[idAt] ?? '').trim());
+  }
+  const { header, ids } = readRecordIds(sheet, RECORD_ID);
+  const candidates = recordsToMove(
+    ids,
+    new Map([...copiedIds].filter((id) => yearOf.has(id)).map((id) => [id, marker.year])),
+    new Set(),
+  );
+  for (const chunk of planRecordChunks(candidates, header.length)) {
+    if (!budget.allows(chunk.estimatedMs)) return false;
+    const done = withOwnerAndDocumentLocks(() => {
+      if (JSON.stringify(recordMarker.load()) !== JSON.stringify(marker)) return false;
+      if (readHeaderRow(sheet).join('\t') !== header.join('\t')) return false;
+      const cells = rowsNow(sheet, chunk.moves, header.indexOf(RECORD_ID), header.length);
+      if (!cells) return false;
+      const copied = chunk.moves.filter((_, k) => {
+        const key = recordKey(cellsUnderHeader(archiveHeader, header, cells[k] ?? []));
+        const n = left.get(key) ?? 0;
+        if (n > 0) left.set(key, n - 1);
+        return n > 0;
+      });
+      deleteRowRunsOf(sheet, descendingBlocks(copied.map((m) => m.row)));
+      return true;
+    });
+    if (!done) return false;
+    budget.spend(chunk.estimatedMs);
+  }
+  return clear();
+}
