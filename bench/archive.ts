@@ -1,9 +1,13 @@
 /**
  * Archive at scale: a register of WO_ARCHIVE_ROWS work orders (default 100,000) in which every tenth row
  * is due (scattered: one deleteRows per row, the worst case), archived by *Archive closed work orders*
- * run after run. Prints, per run, what it archived, its chunks, its estimated Apps Script time and its
- * longest lock hold (bench/cost-model.ts prices), and the live spreadsheet's cells before and after.
- * Exits 1 if a lock hold passes 10 s or a run 5 minutes estimated.
+ * run after run. With WO_ARCHIVE_RECORDS=1, each order also has work records, written order after
+ * order (so each due order's rows are a run of their own in each tab, the worst case again): a
+ * five-item checklist, two time entries and, every other order, a part (WORK_RECORDS_PER_ORDER in
+ * bench/capacity.ts's terms: 7.5 rows, 60 cells), which follow their orders to the archive file.
+ * Prints, per run, what it archived, its chunks, the work-record rows it moved, its estimated Apps
+ * Script time and its longest lock hold (bench/cost-model.ts prices), and the live spreadsheet's cells
+ * before and after. Exits 1 if a lock hold passes 10 s or a run 5 minutes estimated.
  *
  *   npm run build && node --import tsx bench/archive.ts          (WO_ARCHIVE_RUNS=2 to stop early)
  */
@@ -20,6 +24,7 @@ const RUN_BUDGET_MS = 300_000;
 export interface ArchiveRunFigure {
   run: number;
   archived: number;
+  recordsMoved: number;
   remaining: number;
   chunks: number;
   estimatedMs: number;
@@ -29,6 +34,7 @@ export interface ArchiveRunFigure {
 export async function measureArchiveAtScale(
   rows: number,
   maxRuns: number,
+  workRecords = false,
 ): Promise<{
   runs: ArchiveRunFigure[];
   cellsBefore: number;
@@ -41,7 +47,7 @@ export async function measureArchiveAtScale(
     const closing = new Date(now(wb).getTime() - 60 * DAY);
     const year = localParts(closing, wb.model.timeZone).year;
     const requested = new Date(closing.getTime() - 10 * DAY);
-    fillRegister(wb, rows, 1, (i) =>
+    const ids = fillRegister(wb, rows, 1, (i) =>
       i % 10 === 5
         ? {
             status: 'Closed',
@@ -51,6 +57,7 @@ export async function measureArchiveAtScale(
           }
         : { status: 'In Progress', requestedAt: requested },
     );
+    if (workRecords) fillWorkRecords(wb, ids, requested);
     const cellsBefore = wb.model.totalCells();
     const runs: ArchiveRunFigure[] = [];
     for (let run = 1; run <= maxRuns; run++) {
@@ -61,10 +68,16 @@ export async function measureArchiveAtScale(
       } finally {
         recorder.stop();
       }
-      const value = record.value as { archived: string[]; remaining: number; chunks: number };
+      const value = record.value as {
+        archived: string[];
+        remaining: number;
+        chunks: number;
+        workRecords: { moved: number; remaining: number; notReached: string[] };
+      };
       runs.push({
         run,
         archived: value.archived.length,
+        recordsMoved: value.workRecords.moved,
         remaining: value.remaining,
         chunks: value.chunks,
         estimatedMs:
@@ -72,7 +85,8 @@ export async function measureArchiveAtScale(
           (record.stats.calls['SpreadsheetApp.openById'] ?? 0) * 200,
         longestHoldMs: Math.max(0, ...recorder.holds.map((h) => h.estimatedMs)),
       });
-      if (value.remaining === 0) break;
+      const recordsLeft = value.workRecords.remaining > 0 || value.workRecords.notReached.length > 0;
+      if (value.remaining === 0 && !recordsLeft) break;
     }
     const ok = runs.every((r) => r.longestHoldMs <= LOCK_BUDGET_MS && r.estimatedMs <= RUN_BUDGET_MS);
     return { runs, cellsBefore, cellsAfter: wb.model.totalCells(), ok };
@@ -81,18 +95,46 @@ export async function measureArchiveAtScale(
   }
 }
 
+/** A seal's shape (64 hex digits): the mover copies rows as they are and never checks one. */
+const SEAL = 'f'.repeat(64);
+
+/**
+ * Every order's work records, order after order: five checklist items, two time entries and, every
+ * other order, a part (written straight into the host model, as the add-on would have left them).
+ */
+function fillWorkRecords(wb: Awaited<ReturnType<typeof setUpWorkbook>>, ids: readonly string[], at: Date): void {
+  const tech = 'tina.tech@example.com';
+  const items: unknown[][] = [];
+  const time: unknown[][] = [];
+  const parts: unknown[][] = [];
+  ids.forEach((id, i) => {
+    for (let k = 1; k <= 5; k++) items.push([id, `${k} of 5`, `Step ${k}`, 'Yes', true, tech, at, SEAL]);
+    for (const hours of [1, 2]) time.push([id, tech, '2026-01-05', hours, `${hours} h`, tech, at, SEAL]);
+    if (i % 2 === 0) parts.push([id, 'Fuse', 2, 1.25, 2.5, tech, at, SEAL]);
+  });
+  for (const [name, rows] of [
+    ['Checklist Items', items],
+    ['Time', time],
+    ['Parts Used', parts],
+  ] as const) {
+    const sheet = wb.sheet(name);
+    sheet.writeValues(sheet.lastRow() + 1, 1, rows as (string | number | boolean | Date)[][]);
+  }
+}
+
 async function main(): Promise<void> {
   const rows = Number(process.env.WO_ARCHIVE_ROWS ?? 100_000);
   const maxRuns = Number(process.env.WO_ARCHIVE_RUNS ?? 100);
   const started = Date.now();
-  const { runs, cellsBefore, cellsAfter, ok } = await measureArchiveAtScale(rows, maxRuns);
+  const records = process.env.WO_ARCHIVE_RECORDS === '1';
+  const { runs, cellsBefore, cellsAfter, ok } = await measureArchiveAtScale(rows, maxRuns, records);
   console.log(
-    `Archive, ${rows.toLocaleString('en-US')} rows, every tenth due (scattered): ${SHEET_NAMES.register} → yearly archive file`,
+    `Archive, ${rows.toLocaleString('en-US')} rows, every tenth due (scattered)${records ? ', with work records' : ''}: ${SHEET_NAMES.register} → yearly archive file`,
   );
-  console.log('run | archived | remaining | chunks | estimated | longest lock hold');
+  console.log('run | archived | remaining | chunks | work-record rows moved | estimated | longest lock hold');
   for (const r of runs)
     console.log(
-      `${r.run} | ${r.archived} | ${r.remaining} | ${r.chunks} | ${(r.estimatedMs / 1000).toFixed(1)} s | ${(r.longestHoldMs / 1000).toFixed(2)} s`,
+      `${r.run} | ${r.archived} | ${r.remaining} | ${r.chunks} | ${r.recordsMoved} | ${(r.estimatedMs / 1000).toFixed(1)} s | ${(r.longestHoldMs / 1000).toFixed(2)} s`,
     );
   console.log(
     `live cells ${cellsBefore.toLocaleString('en-US')} → ${cellsAfter.toLocaleString('en-US')}; ${((Date.now() - started) / 1000).toFixed(0)} s to measure`,
