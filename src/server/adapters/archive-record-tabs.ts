@@ -8,6 +8,7 @@ import { normalizeHeader } from '../../core/headers';
 import { appendArchiveHeaders } from './archive-tab';
 import { readHeaderRow } from './workbook';
 import { gridRows, lastUsedRow } from './tabs';
+import { trimNewTabColumns } from './tab-sizing';
 import type { Sheet, Spreadsheet } from './apps-script-types';
 
 /** A work-record tab of an archive file, as one execution writes it. */
@@ -28,10 +29,13 @@ export function openArchiveRecordTab(
   name: string,
   complete: (existing: readonly string[]) => { header: string[]; added: string[] },
 ): ArchiveRecordTab {
-  const sheet = file.getSheetByName(name) ?? file.insertSheet(name, file.getSheets().length);
+  const found = file.getSheetByName(name);
+  const sheet = found ?? file.insertSheet(name, file.getSheets().length);
   const existing = readHeaderRow(sheet);
   const { header, added } = complete(existing);
   appendArchiveHeaders(sheet, existing, added, header.length);
+  // Google's 26 columns cut to the header: each append grows the tab, and growing covers every column.
+  if (!found) trimNewTabColumns(sheet, header.length);
   return { sheet, header, lastRow: Math.max(1, lastUsedRow(sheet)), maxRows: gridRows(sheet) };
 }
 

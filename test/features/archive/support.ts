@@ -4,6 +4,7 @@
  * the document lock holds of an execution, priced by the benchmark's cost model.
  */
 import { DEFAULT_COST_MODEL, countsOf, estimateMs } from '../../../bench/cost-model';
+import { estimateParts } from '../../../bench/pricing';
 import type { ExecutionContext, ExecutionStats, World } from '../../../runtime';
 import { formatRequestId } from '../../../src/core/ids';
 import { emptyWorkOrder, SHEET_NAMES, type WorkOrder } from '../../../src/core/model';
@@ -86,7 +87,11 @@ function minus(a: ExecutionStats, b: ExecutionStats): ExecutionStats {
   }
   out.cellsRead -= b.cellsRead;
   out.cellsWritten -= b.cellsWritten;
+  out.cachedReads -= b.cachedReads;
+  out.structuralCells -= b.structuralCells;
   out.emailsSent -= b.emailsSent;
+  out.emailRecipients -= b.emailRecipients;
+  out.lockWaits -= b.lockWaits;
   out.lockWaitMs -= b.lockWaitMs;
   return out;
 }
@@ -96,6 +101,8 @@ export interface LockHold {
   executionId: number;
   estimatedMs: number;
   calls: Record<string, number>;
+  /** The estimate by part (bench/pricing.ts estimateParts), to see what a long hold spent. */
+  parts: Record<string, number>;
 }
 
 /**
@@ -121,10 +128,12 @@ export function recordLockHolds(world: World): { holds: LockHold[]; stop(): void
       const delta = minus(ctx.stats, state.from);
       const files =
         (delta.calls['SpreadsheetApp.openById'] ?? 0) + (delta.calls['SpreadsheetApp.create'] ?? 0);
+      const counts = { ...countsOf(delta), scriptMs: 0 };
       holds.push({
         executionId: ctx.executionId,
+        parts: estimateParts(counts, DEFAULT_COST_MODEL),
         // Priced as its own execution (one first touch) plus a touch per other file, plus this release.
-        estimatedMs: estimateMs({ ...countsOf(delta), scriptMs: 0 }, DEFAULT_COST_MODEL) + files * 200 + 25,
+        estimatedMs: estimateMs(counts, DEFAULT_COST_MODEL) + files * 200 + 25,
         calls: delta.calls,
       });
     }
