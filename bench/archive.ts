@@ -102,7 +102,11 @@ const SEAL = 'f'.repeat(64);
  * Every order's work records, order after order: five checklist items, two time entries and, every
  * other order, a part (written straight into the host model, as the add-on would have left them).
  */
-function fillWorkRecords(wb: Awaited<ReturnType<typeof setUpWorkbook>>, ids: readonly string[], at: Date): void {
+function fillWorkRecords(
+  wb: Awaited<ReturnType<typeof setUpWorkbook>>,
+  ids: readonly string[],
+  at: Date,
+): void {
   const tech = 'tina.tech@example.com';
   const items: unknown[][] = [];
   const time: unknown[][] = [];

@@ -222,6 +222,19 @@ export function parsePartRows(
   return takeSealed(readPartRows(values, key));
 }
 
+/**
+ * Whether each data row of a Time or Parts Used tab's values (header first) is as the add-on wrote it
+ * (its seal verifies); null for another tab. The archive moves only such rows with their order.
+ */
+export function rowsAsWritten(
+  tab: string,
+  values: readonly (readonly unknown[])[],
+  key: HmacKey,
+): boolean[] | null {
+  const read = tab === TIME_SHEET ? readTimeRows : tab === PARTS_SHEET ? readPartRows : null;
+  return read ? read(values, key).map((row) => row?.verifies ?? false) : null;
+}
+
 /** The Seal cells of the Time tab's values (Verify audit log looks up each seal the log recorded). */
 export function timeSealsAt(values: readonly (readonly unknown[])[], key: HmacKey): Map<string, SealAt> {
   return sealsAt(readTimeRows(values, key));

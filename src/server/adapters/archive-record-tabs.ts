@@ -7,17 +7,14 @@
 import { normalizeHeader } from '../../core/headers';
 import { appendArchiveHeaders } from './archive-tab';
 import { readHeaderRow } from './workbook';
-import { gridRows, lastUsedRow } from './tabs';
+import { lastUsedRow } from './tabs';
 import { trimNewTabColumns } from './tab-sizing';
 import type { Sheet, Spreadsheet } from './apps-script-types';
 
-/** A work-record tab of an archive file, as one execution writes it. */
+/** A work-record tab of an archive file, as one execution writes it (where it ends is read under the lock). */
 export interface ArchiveRecordTab {
   sheet: Sheet;
   header: string[];
-  /** The last row holding data, and how many rows the tab has. */
-  lastRow: number;
-  maxRows: number;
 }
 
 /**
@@ -36,7 +33,7 @@ export function openArchiveRecordTab(
   appendArchiveHeaders(sheet, existing, added, header.length);
   // Google's 26 columns cut to the header: each append grows the tab, and growing covers every column.
   if (!found) trimNewTabColumns(sheet, header.length);
-  return { sheet, header, lastRow: Math.max(1, lastUsedRow(sheet)), maxRows: gridRows(sheet) };
+  return { sheet, header };
 }
 
 /** `count` rows from `start`, `width` columns (one read); none when the tab ends before `start`. */

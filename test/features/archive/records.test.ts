@@ -141,3 +141,33 @@ test('rows moved by hand while a run plans are planned again: the right rows mov
     wb.close();
   }
 }, 60_000);
+
+test('a Time row of an archived order typed or changed by hand stays in the live tab, where Verify reports it', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    const { ids } = await ordersWithWorkRecords(wb);
+    const header = wb.values('Time')[0] ?? [];
+    const rowOf = (id: string) => wb.values('Time').findIndex((r) => r[0] === id) + 1;
+    // The first order's first entry made 5 hours by hand; an entry typed by hand for the second.
+    const changedRow = rowOf(ids[0]!);
+    wb.sheet('Time').writeValues(changedRow, header.indexOf('Hours') + 1, [[5]]);
+    const typed = [ids[1]!, 'tina.tech@example.com', '2026-01-05', 8, 'typed', 'tina.tech@example.com'];
+    wb.sheet('Time').writeValues(wb.sheet('Time').lastRow() + 1, 1, [typed]);
+    const outcome = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders')).value as {
+      message: string;
+      workRecords: { moved: number; leftAsTyped: number };
+    };
+    // 16 rows are due, less the one changed; the typed one stays too.
+    expect(outcome.workRecords).toMatchObject({ moved: 15, leftAsTyped: 2 });
+    expect(outcome.message).toMatch(
+      /2 Time or Parts Used row\(s\) of archived work orders were left where they are/,
+    );
+    const left = liveRowsOf(wb, 'Time', [ids[0]!, ids[1]!]);
+    expect(left.map((r) => r[header.indexOf('Hours')])).toEqual([5, 8]);
+    const verdict = await verify(wb);
+    expect(verdict).toMatchObject({ ok: false, sheet: 'Time' });
+    expect(verdict.message).toMatch(/is changed by hand \(its seal no longer verifies\)/);
+  } finally {
+    wb.close();
+  }
+}, 60_000);

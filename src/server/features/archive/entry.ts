@@ -46,6 +46,10 @@ function workRecordLines(w: RecordsResult): string[] {
     lines.push(
       `${w.remaining > 0 ? `${w.remaining} more work-record row(s)` : 'Work-record rows'} of archived work orders ${w.notReached.length > 0 ? `(and the ${w.notReached.join(', ')} tab(s), not looked at yet) ` : ''}are left: run Archive closed work orders again to move them.`,
     );
+  if (w.leftAsTyped > 0)
+    lines.push(
+      `${w.leftAsTyped} Time or Parts Used row(s) of archived work orders were left where they are: they were typed or changed by hand (their seal does not verify). Verify audit log reports those the Change Log recorded and can put them back.`,
+    );
   for (const name of w.unreadable)
     lines.push(
       `"${name}" could not be opened, so the work records of the orders in it stay here: ask its owner to share it with you as an editor.`,

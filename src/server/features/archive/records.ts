@@ -20,6 +20,8 @@
  * it in the archive file (audit/work-records.ts).
  */
 import { CHECKLIST_ITEM_COLUMNS } from '../../../core/checklist-items';
+import { rowsAsWritten } from '../../../core/labour';
+import type { HmacKey } from '../../../core/sha256';
 import { cellsUnderHeader, completedHeader } from '../../../core/headers';
 import { appendArchiveRows } from '../../adapters/archive-tab';
 import {
@@ -32,7 +34,7 @@ import {
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import type { Register } from '../../adapters/register';
 import { findTab, readHeaderRow } from '../../adapters/workbook';
-import { lastUsedRow } from '../../adapters/tabs';
+import { gridRows, lastUsedRow } from '../../adapters/tabs';
 import { RECORD_TABS } from '../checklists/tabs';
 import { listArchiveFiles, type ArchiveTargets } from './files';
 import { descendingBlocks } from './plan';
@@ -64,6 +66,11 @@ export interface RecordsResult {
   notReached: string[];
   /** Whether a move an earlier run left unfinished was finished first. */
   resumed: boolean;
+  /**
+   * Time and Parts Used rows of archived orders left where they are: typed or changed by hand (their
+   * seal does not verify), so Verify audit log can still report them there and put back what it can.
+   */
+  leftAsTyped: number;
   /** Archive files that could not be opened (their orders' rows stay until they can). */
   unreadable: string[];
 }
@@ -71,7 +78,7 @@ export interface RecordsResult {
 /** What a run that moved no work record reports (`reached`: whether it looked at the tabs). */
 export function noRecordsMoved(reached: boolean): RecordsResult {
   const notReached = reached ? [] : RECORD_TABS.map(([name]) => name);
-  return { moved: 0, remaining: 0, notReached, resumed: false, unreadable: [] };
+  return { moved: 0, remaining: 0, notReached, resumed: false, leftAsTyped: 0, unreadable: [] };
 }
 
 /** How much of the run's time is left: whether a step of `ms` may start, and what was spent. */
@@ -85,6 +92,7 @@ export function archiveWorkRecords(
   ss: Spreadsheet,
   register: Register,
   targets: ArchiveTargets,
+  key: HmacKey | null,
   openYear: (year: number) => void,
   budget: RunBudget,
 ): RecordsResult {
@@ -139,12 +147,13 @@ export function archiveWorkRecords(
         const chunk = chunks[i] as RecordChunk;
         if (!budget.allows(chunk.estimatedMs)) break;
         const tab = tabOf(chunk.year, name, header);
-        const moved = withOwnerAndDocumentLocks(() => moveChunk(sheet, name, header, chunk, tab));
-        if (!moved) {
+        const done = withOwnerAndDocumentLocks(() => moveChunk(sheet, name, header, chunk, tab, key));
+        if (!done) {
           stale = true;
           break;
         }
-        result.moved += chunk.moves.length;
+        result.moved += done.moved;
+        result.leftAsTyped += done.leftAsTyped;
         budget.spend(chunk.estimatedMs);
       }
       if (stale && attempt < PLAN_ATTEMPTS) continue;
@@ -171,28 +180,41 @@ function rowsNow(
     : null;
 }
 
-/** One chunk under the locks (see the file comment); false when its rows moved since planning. */
+/**
+ * One chunk under the locks (see the file comment): how many rows it moved, and how many it left as
+ * typed by hand; null when its rows moved since planning.
+ */
 function moveChunk(
   sheet: Sheet,
   name: string,
   plannedHeader: readonly string[],
   chunk: RecordChunk,
   tab: ArchiveRecordTab,
-): boolean {
+  key: HmacKey | null,
+): { moved: number; leftAsTyped: number } | null {
   // Another run's unfinished move, or a header changed by hand: plan again.
-  if (recordMarker.load()) return false;
+  if (recordMarker.load()) return null;
   const header = readHeaderRow(sheet);
-  if (header.join('\t') !== plannedHeader.join('\t')) return false;
+  if (header.join('\t') !== plannedHeader.join('\t')) return null;
   const cells = rowsNow(sheet, chunk.moves, header.indexOf(RECORD_ID), header.length);
-  if (!cells) return false;
+  if (!cells) return null;
+  // Only what the add-on wrote: a row whose seal does not verify stays where Verify reports it.
+  const asWritten = key ? rowsAsWritten(name, [header, ...cells], key) : null;
+  const moving = chunk.moves.filter((_, k) => asWritten?.[k] ?? true);
+  const leftAsTyped = chunk.moves.length - moving.length;
+  if (moving.length === 0) return { moved: 0, leftAsTyped };
   // Top to bottom in the archive, as they stood in the live tab.
-  const copies = cells.map((c) => archivedRecordRow(tab.header, header, c)).reverse();
+  const copies = cells
+    .filter((_, k) => asWritten?.[k] ?? true)
+    .map((c) => archivedRecordRow(tab.header, header, c))
+    .reverse();
+  // Where the archive tab ends now (another run may have appended since this one opened it).
   const start = Math.max(1, lastUsedRow(tab.sheet)) + 1;
   recordMarker.save({ tab: name, year: chunk.year, start, count: copies.length });
-  tab.maxRows = appendArchiveRows(tab.sheet, start, copies, tab.maxRows);
-  deleteRowRunsOf(sheet, descendingBlocks(chunk.moves.map((m) => m.row)));
+  appendArchiveRows(tab.sheet, start, copies, gridRows(tab.sheet));
+  deleteRowRunsOf(sheet, descendingBlocks(moving.map((m) => m.row)));
   recordMarker.forget();
-  return true;
+  return { moved: moving.length, leftAsTyped };
 }
 
 /**
