@@ -5,7 +5,7 @@
  * My work, and the cost reports count only the rows the add-on wrote.
  *
  * cost of an order = Σ hours × the technician's rate + Σ quantity × unit cost. The rate is the Staff
- * tab's optional "Hourly Rate" column, else the Settings' defaultHourlyRate.
+ * tab's optional "Hourly Rate" column, else the Settings' defaultHourlyRate (labour-rates.ts).
  */
 import { cellText, mapHeaders } from './headers';
 import { actsAsSupervisor } from './field-rights';
@@ -109,7 +109,7 @@ export interface Sealed<T> {
   unsealed: number;
 }
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(cellText(v).trim()));
+export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(cellText(v).trim()));
 
 function dateText(v: unknown): string {
   if (isValidDate(v)) return v.toISOString().slice(0, 10);
@@ -247,41 +247,6 @@ export function partSealsAt(values: readonly (readonly unknown[])[], key: HmacKe
 /** A Time or Parts Used row's seal (its last cell, as timeRow and partRow write it). */
 export function sealOfRow(row: readonly unknown[]): string {
   return String(row[row.length - 1] ?? '');
-}
-
-export interface Rates {
-  byEmail: ReadonlyMap<string, number>;
-  fallback: number;
-  /** "Staff row 4: Hourly Rate "abc" is not a number of 0 or more; the default rate is used". */
-  problems: string[];
-}
-
-/** The technicians' rates from the Staff tab's optional Hourly Rate column. */
-export function ratesFrom(staffValues: readonly (readonly unknown[])[], fallback: number): Rates {
-  const byEmail = new Map<string, number>();
-  const problems: string[] = [];
-  const header = staffValues[0];
-  if (!header) return { byEmail, fallback, problems };
-  const at = mapHeaders(header, { email: 'Email', rate: HOURLY_RATE_HEADER }).indexOf;
-  if (at.email < 0 || at.rate < 0) return { byEmail, fallback, problems };
-  staffValues.slice(1).forEach((cells, i) => {
-    const email = cellText(cells[at.email]).trim().toLowerCase();
-    const raw = cellText(cells[at.rate]).trim();
-    if (email === '' || raw === '') return;
-    const rate = num(cells[at.rate]);
-    if (!Number.isFinite(rate) || rate < 0) {
-      problems.push(
-        `Staff row ${i + 2}: ${HOURLY_RATE_HEADER} "${raw}" is not a number of 0 or more; the default rate is used`,
-      );
-      return;
-    }
-    byEmail.set(email, rate);
-  });
-  return { byEmail, fallback, problems };
-}
-
-export function rateOf(rates: Rates, technician: string): number {
-  return rates.byEmail.get(technician.trim().toLowerCase()) ?? rates.fallback;
 }
 
 /** Statuses in which a technician's checklist ticks, time and parts are still taken. */

@@ -11,7 +11,7 @@ import { COMPLETE_UNITS } from './settings-model';
 import { SETTINGS_HEADER_ROW, parseSettings } from './settings';
 import { ROLES } from './model';
 import { STAFF_HEADER_ROW, administratorEmails, parseStaff } from './staff';
-import { ratesFrom } from './labour';
+import { ratesFrom } from './labour-rates';
 import { asCellText } from './sanitize';
 
 export type Grid = readonly (readonly unknown[])[];

@@ -4,7 +4,8 @@
  * Pure: the Time and Parts Used rows (only those the add-on sealed), the register's orders and the
  * rates come in; a tab comes out.
  */
-import { cents, rateOf, type PartEntry, type Rates, type TimeEntry } from '../labour';
+import { cents, type PartEntry, type TimeEntry } from '../labour';
+import { rateOf, type Rates } from '../labour-rates';
 import type { Status, WorkOrder } from '../model';
 import { TabBuilder, column } from './tables/tab-builder';
 import type { Cell, ReportTab } from './types';

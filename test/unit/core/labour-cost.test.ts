@@ -8,7 +8,8 @@ import {
   CHECKLIST_ITEMS_HEADER_ROW,
 } from '../../../src/core/checklist-items';
 import { CHECKLIST_HEADER_ROW, judgeChecklistsEdit, parseChecklists } from '../../../src/core/checklists';
-import { parseTimeRows, ratesFrom, timeRow, type TimeEntry } from '../../../src/core/labour';
+import { parseTimeRows, timeRow, type TimeEntry } from '../../../src/core/labour';
+import { ratesFrom } from '../../../src/core/labour-rates';
 import { emptyWorkOrder, type WorkOrder } from '../../../src/core/model';
 import { COST_GROUPINGS, backlogHours, costPieces, groupCost } from '../../../src/core/reports/cost';
 import { hmacKey } from '../../../src/core/sha256';

@@ -30,7 +30,7 @@ function summarize(r: ArchiveResult): string {
   lines.push(...workRecordLines(r.workRecords));
   for (const problem of r.sharingProblems) lines.push(`${problem}. Share it by hand if they need it.`);
   lines.push(
-    'Each move is recorded in the Change Log, which stays here. The archive spreadsheets are listed in a note on the Settings tab (Value of retentionDays).',
+    'Each order’s move is recorded in the Change Log, which stays here (its checklist, time and parts follow it without rows of their own). The archive spreadsheets are listed in a note on the Settings tab (Value of retentionDays).',
   );
   return lines.join('\n');
 }

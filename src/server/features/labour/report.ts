@@ -2,7 +2,8 @@
  * The cost report's data: the Time and Parts Used tabs and the Staff tab's rates, read once each, the
  * rows the add-on did not write left out (and counted in the tab's notes).
  */
-import { PARTS_SHEET, TIME_SHEET, parsePartRows, parseTimeRows, ratesFrom } from '../../../core/labour';
+import { PARTS_SHEET, TIME_SHEET, parsePartRows, parseTimeRows } from '../../../core/labour';
+import { ratesFrom } from '../../../core/labour-rates';
 import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
 import { costTab } from '../../../core/reports/cost';
 import type { ReportTab } from '../../../core/reports/types';
