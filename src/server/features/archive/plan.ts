@@ -8,6 +8,7 @@
  */
 import { cellsUnderHeader, completedHeader, normalizeHeader } from '../../../core/headers';
 import { ARCHIVE_MAC_HEADER } from '../../../core/covered-rows';
+import { DATE_TIME_FIELDS } from '../../../core/columns';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import { asCellText } from '../../../core/sanitize';
 import { DAY_MS, isValidDate } from '../../../core/time';
@@ -20,14 +21,7 @@ export { ARCHIVE_MAC_HEADER };
  * register's other date columns (core/columns DATE_TIME_FIELDS): Due is a deadline, not an event, and
  * On Hold Since says whether the order is on hold now (resuming empties it).
  */
-const DATE_FIELDS = [
-  'requestedAt',
-  'decidedAt',
-  'assignedAt',
-  'startedAt',
-  'completedAt',
-  'closedAt',
-] as const;
+const DATE_FIELDS = DATE_TIME_FIELDS.filter((f) => f !== 'due' && f !== 'heldSince');
 
 export function retentionCutoff(now: Date, retentionDays: number): number {
   return now.getTime() - retentionDays * DAY_MS;
@@ -38,7 +32,7 @@ export function lastDateOnRow(order: WorkOrder): number {
   let latest = 0;
   for (const field of DATE_FIELDS) {
     const d = order[field];
-    if (d && d.getTime() > latest) latest = d.getTime();
+    if (isValidDate(d) && d.getTime() > latest) latest = d.getTime();
   }
   return latest;
 }
