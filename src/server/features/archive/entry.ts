@@ -42,9 +42,13 @@ function workRecordLines(w: RecordsResult): string[] {
     lines.push(
       `${w.moved} Checklist Items, Time and Parts Used row(s) of archived work orders were moved to the same tabs of their archive spreadsheet.`,
     );
-  if (w.remaining > 0 || w.notReached.length > 0)
+  if (w.remaining > 0)
     lines.push(
-      `${w.remaining > 0 ? `${w.remaining} more work-record row(s)` : 'Work-record rows'} of archived work orders ${w.notReached.length > 0 ? `(and the ${w.notReached.join(', ')} tab(s), not looked at yet) ` : ''}are left: run Archive closed work orders again to move them.`,
+      `${w.remaining} more work-record row(s) of archived work orders are left: run Archive closed work orders again to move them.`,
+    );
+  if (w.notReached.length > 0)
+    lines.push(
+      `The ${w.notReached.join(', ')} tab(s) were not looked at for archived orders' rows this time: run Archive closed work orders again to move them.`,
     );
   if (w.leftAsTyped > 0)
     lines.push(
