@@ -69,3 +69,22 @@ export function readRecordIds(sheet: Sheet, idHeader: string): { header: string[
   for (const [v] of sheet.getRange(2, at + 1, last - 1, 1).getValues()) ids.push(String(v ?? '').trim());
   return { header, ids };
 }
+
+/**
+ * Planned rows as they are now (one read of their span), or null when one no longer holds its planned
+ * id (`idAt`, 0-based): a row was typed or deleted above it since the plan.
+ */
+export function readPlannedRows(
+  sheet: Sheet,
+  planned: readonly { row: number; id: string }[],
+  idAt: number,
+  width: number,
+): unknown[][] | null {
+  const rows = planned.map((m) => m.row);
+  const top = Math.min(...rows);
+  const span = readRowsOf(sheet, top, Math.max(...rows) - top + 1, width);
+  const cells = planned.map((m) => span[m.row - top]);
+  return cells.every((c, k) => c !== undefined && String(c[idAt] ?? '').trim() === planned[k]?.id)
+    ? (cells as unknown[][])
+    : null;
+}

@@ -171,3 +171,53 @@ test('a Time row of an archived order typed or changed by hand stays in the live
     wb.close();
   }
 }, 60_000);
+
+test('another change holding the lock while work records move: the run reports what is left, the next run moves it', async () => {
+  // Lock waits pass 200 times faster (the 30-second wait for the held lock takes 0.15 s).
+  const wb = await setUpWorkbook({ timeScale: 200 });
+  const HOLDER = 999_999;
+  const lockKey = `document:${wb.ssId}`;
+  try {
+    const { ids, year } = await ordersWithWorkRecords(wb);
+    const archived = [ids[0]!, ids[1]!, ids[3]!];
+    const faults = wb.rt.world.faults;
+    const original = faults.beforeCall.bind(faults);
+    let tabsMade = 0;
+    let taken = false;
+    // Once the archive file's Time tab is made (the second tab made there), someone else's change
+    // takes the document lock before the Time rows' first chunk can.
+    faults.beforeCall = (ctx, key) => {
+      original(ctx, key);
+      if (key === 'Spreadsheet.insertSheet') tabsMade++;
+      if (!taken && tabsMade === 2 && key === 'Lock.releaseLock') {
+        taken = true;
+        queueMicrotask(() => expect(wb.rt.world.locks.tryAcquire(lockKey, HOLDER)).toBe(true));
+      }
+    };
+    let first;
+    try {
+      first = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders')).value as {
+        message: string;
+        archived: string[];
+        workRecords: { moved: number; notReached: string[] };
+      };
+    } finally {
+      faults.beforeCall = original;
+      wb.rt.world.locks.release(lockKey, HOLDER);
+    }
+    expect(taken).toBe(true);
+    expect([...first.archived].sort()).toEqual([...archived].sort());
+    // The checklist items moved; Time and Parts Used wait.
+    expect(first.workRecords).toMatchObject({ moved: 9, notReached: ['Time', 'Parts Used'] });
+    expect(first.message).toMatch(/The Time, Parts Used tab\(s\) were not looked at/);
+    expect(liveRowsOf(wb, 'Time', archived)).toHaveLength(6);
+    const next = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders')).value as {
+      workRecords: { moved: number; notReached: string[] };
+    };
+    expect(next.workRecords).toMatchObject({ moved: 7, notReached: [] });
+    for (const name of RECORD_TAB_NAMES) expect(liveRowsOf(wb, name, archived)).toEqual([]);
+    expect(archivedTabRows(wb, year, 'Time')).toHaveLength(6);
+  } finally {
+    wb.close();
+  }
+}, 60_000);

@@ -19,7 +19,8 @@ import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { ArchiveTargets, listArchiveFiles, showOnSettings, type ArchiveSharing } from './files';
 import { runChunk, type ChunkContext, type ChunkOutcome } from './chunk';
 import { readProgress, type ChunkProgress } from './progress';
-import { archiveWorkRecords, noRecordsMoved, type RecordsResult, type RunBudget } from './records';
+import { archiveWorkRecords, noRecordsMoved, type RecordsResult } from './records';
+import type { RunBudget } from './record-plan';
 import {
   finalStamp,
   isArchiveCandidate,

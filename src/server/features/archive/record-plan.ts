@@ -11,10 +11,20 @@
  * lets a run stopped between copying a chunk and deleting it finish without copying it twice
  * (records.ts).
  */
+import { CHECKLIST_ITEM_COLUMNS } from '../../../core/checklist-items';
 import { cellsUnderHeader } from '../../../core/headers';
 import { asCellText } from '../../../core/sanitize';
 import { isValidDate } from '../../../core/time';
 import { asStoredCell, descendingBlocks } from './plan';
+
+/** The column every work-record tab names its order by (Checklist Items, Time and Parts Used alike). */
+export const RECORD_ID = CHECKLIST_ITEM_COLUMNS.id;
+
+/** How much of the run's time is left: whether a step of `ms` may start, and what was spent. */
+export interface RunBudget {
+  allows(ms: number): boolean;
+  spend(ms: number): void;
+}
 
 /** A live row to move: its sheet row and id as planned (checked again under the lock). */
 export interface RecordMove {

@@ -19,38 +19,36 @@
  * and the live rows are simply moved again. A row's seal is kept as it is, so Verify audit log finds
  * it in the archive file (audit/work-records.ts).
  */
-import { CHECKLIST_ITEM_COLUMNS } from '../../../core/checklist-items';
 import { rowsAsWritten } from '../../../core/labour';
 import type { HmacKey } from '../../../core/sha256';
-import { cellsUnderHeader, completedHeader } from '../../../core/headers';
+import { completedHeader } from '../../../core/headers';
 import { appendArchiveRows } from '../../adapters/archive-tab';
 import {
   deleteRowRunsOf,
   openArchiveRecordTab,
+  readPlannedRows,
   readRecordIds,
-  readRowsOf,
   type ArchiveRecordTab,
 } from '../../adapters/archive-record-tabs';
-import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { finishInterrupted } from './records-resume';
+import { LockBusyError, withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import type { Register } from '../../adapters/register';
-import { findTab, readHeaderRow } from '../../adapters/workbook';
+import { UserFacingError, findTab, readHeaderRow } from '../../adapters/workbook';
 import { gridRows, lastUsedRow } from '../../adapters/tabs';
 import { RECORD_TABS } from '../checklists/tabs';
 import { listArchiveFiles, type ArchiveTargets } from './files';
 import { descendingBlocks } from './plan';
-import { recordMarker, type RecordProgress } from './progress';
+import { recordMarker } from './progress';
 import {
+  RECORD_ID,
   archivedRecordRow,
   planRecordChunks,
-  recordKey,
   recordsToMove,
   type RecordChunk,
-  type RecordMove,
+  type RunBudget,
 } from './record-plan';
 import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
 
-/** The column every work-record tab names its order by (Checklist Items, Time and Parts Used alike). */
-const RECORD_ID = CHECKLIST_ITEM_COLUMNS.id;
 /** A tab planned again this many times at most in one run when hand edits keep moving its rows. */
 const PLAN_ATTEMPTS = 3;
 /** Planning a tab: its header, last row and id column (~0.1 s a call), ~10 µs a cell read. */
@@ -81,12 +79,6 @@ export function noRecordsMoved(reached: boolean): RecordsResult {
   return { moved: 0, remaining: 0, notReached, resumed: false, leftAsTyped: 0, unreadable: [] };
 }
 
-/** How much of the run's time is left: whether a step of `ms` may start, and what was spent. */
-export interface RunBudget {
-  allows(ms: number): boolean;
-  spend(ms: number): void;
-}
-
 /** Moves the work records of archived orders; `openYear` opens a year's file under a hold of its own. */
 export function archiveWorkRecords(
   ss: Spreadsheet,
@@ -97,17 +89,42 @@ export function archiveWorkRecords(
   budget: RunBudget,
 ): RecordsResult {
   const result = noRecordsMoved(true);
+  const finished = new Set<string>();
+  try {
+    moveAll(ss, register, targets, key, openYear, budget, result, finished);
+  } catch (error) {
+    // Someone else's change held the lock past its wait: the orders' own moves stand, and what is
+    // left of their records waits for the next run rather than failing this one.
+    if (!(error instanceof LockBusyError)) throw error;
+    const left = RECORD_TABS.map(([name]) => name).filter((name) => !finished.has(name));
+    result.notReached = [...result.notReached, ...left];
+  }
+  return result;
+}
+
+function moveAll(
+  ss: Spreadsheet,
+  register: Register,
+  targets: ArchiveTargets,
+  key: HmacKey | null,
+  openYear: (year: number) => void,
+  budget: RunBudget,
+  result: RecordsResult,
+  /** The tabs this run is done with (moved, left for the next run, or not looked at). */
+  finished: Set<string>,
+): void {
   const yearOf = new Map<string, number>();
   for (const file of listArchiveFiles()) {
     try {
       openYear(file.year);
-    } catch {
+    } catch (error) {
+      if (error instanceof LockBusyError || !(error instanceof UserFacingError)) throw error;
       result.unreadable.push(file.name);
       continue;
     }
     for (const id of targets.target(file.year).rows.keys()) yearOf.set(id, file.year);
   }
-  if (yearOf.size === 0) return result;
+  if (yearOf.size === 0) return;
   const live = new Set(register.readIds().map((id) => id.trim()));
   const tabs = new Map<string, ArchiveRecordTab>();
   const tabOf = (year: number, name: string, liveHeader: readonly string[]): ArchiveRecordTab => {
@@ -126,13 +143,14 @@ export function archiveWorkRecords(
   if (unfinished) {
     if (!finishInterrupted(ss, targets, unfinished, yearOf, budget)) {
       result.notReached = RECORD_TABS.map(([name]) => name);
-      return result;
+      return;
     }
     result.resumed = true;
   }
   for (const [name] of RECORD_TABS) {
     if (!budget.allows(PLAN_TAB_MS)) {
       result.notReached.push(name);
+      finished.add(name);
       continue;
     }
     for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
@@ -160,24 +178,8 @@ export function archiveWorkRecords(
       result.remaining += chunks.slice(i).reduce((n, c) => n + c.moves.length, 0);
       break;
     }
+    finished.add(name);
   }
-  return result;
-}
-
-/** The chunk's rows as they are now, or null when one no longer holds its planned id. */
-function rowsNow(
-  sheet: Sheet,
-  moves: readonly RecordMove[],
-  idAt: number,
-  width: number,
-): unknown[][] | null {
-  const rows = moves.map((m) => m.row);
-  const top = Math.min(...rows);
-  const span = readRowsOf(sheet, top, Math.max(...rows) - top + 1, width);
-  const cells = moves.map((m) => span[m.row - top]);
-  return cells.every((c, k) => c !== undefined && String(c[idAt] ?? '').trim() === moves[k]?.id)
-    ? (cells as unknown[][])
-    : null;
 }
 
 /**
@@ -196,7 +198,7 @@ function moveChunk(
   if (recordMarker.load()) return null;
   const header = readHeaderRow(sheet);
   if (header.join('\t') !== plannedHeader.join('\t')) return null;
-  const cells = rowsNow(sheet, chunk.moves, header.indexOf(RECORD_ID), header.length);
+  const cells = readPlannedRows(sheet, chunk.moves, header.indexOf(RECORD_ID), header.length);
   if (!cells) return null;
   // Only what the add-on wrote: a row whose seal does not verify stays where Verify reports it.
   const asWritten = key ? rowsAsWritten(name, [header, ...cells], key) : null;
@@ -215,65 +217,4 @@ function moveChunk(
   deleteRowRunsOf(sheet, descendingBlocks(moving.map((m) => m.row)));
   recordMarker.forget();
   return { moved: moving.length, leftAsTyped };
-}
-
-/**
- * Finishes a move a run left unfinished: the live rows equal to the copies the marker names are
- * deleted (each copy used once), then the marker is removed. False when it could not be done now
- * (rows moved by hand meanwhile, or no time left): nothing new is moved until it is.
- */
-function finishInterrupted(
-  ss: Spreadsheet,
-  targets: ArchiveTargets,
-  marker: RecordProgress,
-  yearOf: ReadonlyMap<string, number>,
-  budget: RunBudget,
-): boolean {
-  const clear = (): true => {
-    withOwnerAndDocumentLocks(() => {
-      if (JSON.stringify(recordMarker.load()) === JSON.stringify(marker)) recordMarker.forget();
-    });
-    return true;
-  };
-  const archived = listArchiveFiles().some((f) => f.year === marker.year)
-    ? findTab(targets.target(marker.year).book, marker.tab)
-    : null;
-  const sheet = findTab(ss, marker.tab);
-  if (!archived || !sheet) return clear();
-  const archiveHeader = readHeaderRow(archived);
-  const copies = readRowsOf(archived, marker.start, marker.count, archiveHeader.length);
-  const left = new Map<string, number>();
-  const copiedIds = new Set<string>();
-  const idAt = archiveHeader.indexOf(RECORD_ID);
-  for (const row of copies) {
-    const key = recordKey(row);
-    left.set(key, (left.get(key) ?? 0) + 1);
-    copiedIds.add(String(row[idAt] ?? '').trim());
-  }
-  const { header, ids } = readRecordIds(sheet, RECORD_ID);
-  const candidates = recordsToMove(
-    ids,
-    new Map([...copiedIds].filter((id) => yearOf.has(id)).map((id) => [id, marker.year])),
-    new Set(),
-  );
-  for (const chunk of planRecordChunks(candidates, header.length)) {
-    if (!budget.allows(chunk.estimatedMs)) return false;
-    const done = withOwnerAndDocumentLocks(() => {
-      if (JSON.stringify(recordMarker.load()) !== JSON.stringify(marker)) return false;
-      if (readHeaderRow(sheet).join('\t') !== header.join('\t')) return false;
-      const cells = rowsNow(sheet, chunk.moves, header.indexOf(RECORD_ID), header.length);
-      if (!cells) return false;
-      const copied = chunk.moves.filter((_, k) => {
-        const key = recordKey(cellsUnderHeader(archiveHeader, header, cells[k] ?? []));
-        const n = left.get(key) ?? 0;
-        if (n > 0) left.set(key, n - 1);
-        return n > 0;
-      });
-      deleteRowRunsOf(sheet, descendingBlocks(copied.map((m) => m.row)));
-      return true;
-    });
-    if (!done) return false;
-    budget.spend(chunk.estimatedMs);
-  }
-  return clear();
 }
