@@ -130,7 +130,8 @@ export function capacityWith(c: Capacity, logRowsPerOrder: number): number {
 
 /**
  * An order's rows on the Time, Parts Used and Checklist Items tabs, which the generated history does
- * not hold and archiving does not move. ASSUMPTION (no published figure; a team that logs its work):
+ * not hold (archiving moves them with their order, so they count while the order is live). ASSUMPTION
+ * (no published figure; a team that logs its work):
  * two Time entries and half a Parts Used entry per order, and a five-item checklist copied at approval.
  */
 export const WORK_RECORDS_PER_ORDER = { time: 2, parts: 0.5, checklistItems: 5 } as const;

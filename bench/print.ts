@@ -147,7 +147,7 @@ export function printReport(result: BenchResult): void {
     );
     const per = WORK_RECORDS_PER_ORDER;
     console.log(
-      `  with work records, which the generated history has none of and archiving does not move (ASSUMPTION: ` +
+      `  with work records, which the generated history has none of (archiving moves an archived order's with it; ASSUMPTION: ` +
         `${per.time} Time entries, ${per.parts} Parts Used entries and a ${per.checklistItems}-item checklist per order, ` +
         `${workRecordCellsPerOrder()} cells): ${int(capacityWithWorkRecords(cap))} work orders.`,
     );
