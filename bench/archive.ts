@@ -3,8 +3,9 @@
  * is due (scattered: one deleteRows per row, the worst case), archived by *Archive closed work orders*
  * run after run. With WO_ARCHIVE_RECORDS=1, each order also has work records, written order after
  * order (so each due order's rows are a run of their own in each tab, the worst case again): a
- * five-item checklist, two time entries and, every other order, a part (WORK_RECORDS_PER_ORDER in
- * bench/capacity.ts's terms: 7.5 rows, 60 cells), which follow their orders to the archive file.
+ * five-item checklist, two time entries and, every other order (the due ones among them), a part
+ * (WORK_RECORDS_PER_ORDER in bench/capacity.ts's terms: 7.5 rows, 60 cells), which follow their orders
+ * to the archive file.
  * Prints, per run, what it archived, its chunks, the work-record rows it moved, its estimated Apps
  * Script time and its longest lock hold (bench/cost-model.ts prices), and the live spreadsheet's cells
  * before and after. Exits 1 if a lock hold passes 10 s or a run 5 minutes estimated.
@@ -17,6 +18,8 @@ import { SHEET_NAMES } from '../src/core/model';
 import { DAY, now, setSetting } from '../test/support/ops';
 import { ADMIN, expectOk, setUpWorkbook } from '../test/support/workbook';
 import { fillRegister, recordLockHolds } from '../test/features/archive/support';
+import { auditKey } from '../test/support/audit';
+import { partRow, timeRow } from '../src/core/labour';
 
 const LOCK_BUDGET_MS = 10_000;
 const RUN_BUDGET_MS = 300_000;
@@ -95,12 +98,13 @@ export async function measureArchiveAtScale(
   }
 }
 
-/** A seal's shape (64 hex digits): the mover copies rows as they are and never checks one. */
-const SEAL = 'f'.repeat(64);
+/** A checklist item's seal, in shape (64 hex digits): the mover copies checklist rows as they are. */
+const ITEM_SEAL = 'f'.repeat(64);
 
 /**
  * Every order's work records, order after order: five checklist items, two time entries and, every
- * other order, a part (written straight into the host model, as the add-on would have left them).
+ * other order, a part (written straight into the host model, as the add-on would have left them; Time
+ * and Parts Used rows sealed with the workbook's key, since only rows whose seal verifies move).
  */
 function fillWorkRecords(
   wb: Awaited<ReturnType<typeof setUpWorkbook>>,
@@ -108,13 +112,34 @@ function fillWorkRecords(
   at: Date,
 ): void {
   const tech = 'tina.tech@example.com';
+  const key = auditKey(wb);
+  // What Sheets keeps of a cell written with a leading apostrophe: the text without it.
+  const stored = (row: unknown[]) => row.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v));
   const items: unknown[][] = [];
   const time: unknown[][] = [];
   const parts: unknown[][] = [];
   ids.forEach((id, i) => {
-    for (let k = 1; k <= 5; k++) items.push([id, `${k} of 5`, `Step ${k}`, 'Yes', true, tech, at, SEAL]);
-    for (const hours of [1, 2]) time.push([id, tech, '2026-01-05', hours, `${hours} h`, tech, at, SEAL]);
-    if (i % 2 === 0) parts.push([id, 'Fuse', 2, 1.25, 2.5, tech, at, SEAL]);
+    for (let k = 1; k <= 5; k++) items.push([id, `${k} of 5`, `Step ${k}`, 'Yes', true, tech, at, ITEM_SEAL]);
+    for (const hours of [1, 2])
+      time.push(
+        stored(
+          timeRow(key, {
+            id,
+            technician: tech,
+            date: '2026-01-05',
+            hours,
+            note: `${hours} h`,
+            enteredBy: tech,
+            enteredAt: at,
+          }),
+        ),
+      );
+    if (i % 2 === 1)
+      parts.push(
+        stored(
+          partRow(key, { id, part: 'Fuse', quantity: 2, unitCost: 1.25, enteredBy: tech, enteredAt: at }),
+        ),
+      );
   });
   for (const [name, rows] of [
     ['Checklist Items', items],

@@ -222,6 +222,9 @@ export function parsePartRows(
   return takeSealed(readPartRows(values, key));
 }
 
+/** Whether a work-record tab's rows carry seals over what they record (Time, Parts Used). */
+export const hasEntrySeals = (tab: string): boolean => tab === TIME_SHEET || tab === PARTS_SHEET;
+
 /**
  * Whether each data row of a Time or Parts Used tab's values (header first) is as the add-on wrote it
  * (its seal verifies); null for another tab. The archive moves only such rows with their order.

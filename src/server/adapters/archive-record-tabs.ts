@@ -56,6 +56,23 @@ export function deleteRowRunsOf(sheet: Sheet, runs: ReadonlyArray<readonly [numb
 }
 
 /**
+ * A live work-record tab whole (one read), as planning a move of its sealed rows needs it: the header
+ * as readHeaderRow gives it, each data row's id, and the values (header first) to check seals on.
+ */
+export function readRecordRows(
+  sheet: Sheet,
+  idHeader: string,
+): { header: string[]; ids: string[]; values: unknown[][] } {
+  const values = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map((v) => String(v).trim());
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
+  const at = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(idHeader));
+  const ids: string[] = [];
+  if (at >= 0) for (let r = 1; r < values.length; r++) ids.push(String(values[r]?.[at] ?? '').trim());
+  return { header, ids, values };
+}
+
+/**
  * A live work-record tab's header and its Record ID column (`ids[i]` is sheet row i + 2): three
  * calls, whatever the tab's width. No ids when the tab has no Record ID header.
  */

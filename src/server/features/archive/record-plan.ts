@@ -12,13 +12,18 @@
  * (records.ts).
  */
 import { CHECKLIST_ITEM_COLUMNS } from '../../../core/checklist-items';
-import { cellsUnderHeader } from '../../../core/headers';
+import { cellsUnderHeader, normalizeHeader } from '../../../core/headers';
 import { asCellText } from '../../../core/sanitize';
 import { isValidDate } from '../../../core/time';
 import { asStoredCell, descendingBlocks } from './plan';
 
 /** The column every work-record tab names its order by (Checklist Items, Time and Parts Used alike). */
 export const RECORD_ID = CHECKLIST_ITEM_COLUMNS.id;
+
+/** Where a work-record tab's header has its Record ID column (compared normalized), -1 when nowhere. */
+export function recordIdAt(header: readonly unknown[]): number {
+  return header.findIndex((h) => normalizeHeader(h) === normalizeHeader(RECORD_ID));
+}
 
 /** How much of the run's time is left: whether a step of `ms` may start, and what was spent. */
 export interface RunBudget {

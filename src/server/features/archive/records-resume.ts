@@ -15,7 +15,14 @@ import { findTab, readHeaderRow } from '../../adapters/workbook';
 import { listArchiveFiles, type ArchiveTargets } from './files';
 import { descendingBlocks } from './plan';
 import { recordMarker, type RecordProgress } from './progress';
-import { RECORD_ID, planRecordChunks, recordKey, recordsToMove, type RunBudget } from './record-plan';
+import {
+  RECORD_ID,
+  planRecordChunks,
+  recordIdAt,
+  recordKey,
+  recordsToMove,
+  type RunBudget,
+} from './record-plan';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /**
@@ -45,7 +52,7 @@ export function finishInterrupted(
   const copies = readRowsOf(archived, marker.start, marker.count, archiveHeader.length);
   const left = new Map<string, number>();
   const copiedIds = new Set<string>();
-  const idAt = archiveHeader.indexOf(RECORD_ID);
+  const idAt = recordIdAt(archiveHeader);
   for (const row of copies) {
     const key = recordKey(row);
     left.set(key, (left.get(key) ?? 0) + 1);
@@ -62,7 +69,7 @@ export function finishInterrupted(
     const done = withOwnerAndDocumentLocks(() => {
       if (JSON.stringify(recordMarker.load()) !== JSON.stringify(marker)) return false;
       if (readHeaderRow(sheet).join('\t') !== header.join('\t')) return false;
-      const cells = readPlannedRows(sheet, chunk.moves, header.indexOf(RECORD_ID), header.length);
+      const cells = readPlannedRows(sheet, chunk.moves, recordIdAt(header), header.length);
       if (!cells) return false;
       const copied = chunk.moves.filter((_, k) => {
         const key = recordKey(cellsUnderHeader(archiveHeader, header, cells[k] ?? []));

@@ -19,7 +19,7 @@
  * and the live rows are simply moved again. A row's seal is kept as it is, so Verify audit log finds
  * it in the archive file (audit/work-records.ts).
  */
-import { rowsAsWritten } from '../../../core/labour';
+import { hasEntrySeals, rowsAsWritten } from '../../../core/labour';
 import type { HmacKey } from '../../../core/sha256';
 import { completedHeader } from '../../../core/headers';
 import { appendArchiveRows } from '../../adapters/archive-tab';
@@ -28,6 +28,7 @@ import {
   openArchiveRecordTab,
   readPlannedRows,
   readRecordIds,
+  readRecordRows,
   type ArchiveRecordTab,
 } from '../../adapters/archive-record-tabs';
 import { finishInterrupted } from './records-resume';
@@ -42,6 +43,7 @@ import { recordMarker } from './progress';
 import {
   RECORD_ID,
   archivedRecordRow,
+  recordIdAt,
   planRecordChunks,
   recordsToMove,
   type RecordChunk,
@@ -156,11 +158,17 @@ function moveAll(
     for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
       const sheet = findTab(ss, name);
       if (!sheet) break;
-      const { header, ids } = readRecordIds(sheet, RECORD_ID);
-      budget.spend(PLAN_TAB_MS + ids.length * PLAN_CELL_MS);
-      const chunks = planRecordChunks(recordsToMove(ids, yearOf, live), header.length);
+      const { header, ids, asWritten, cells } = planTab(sheet, name, key);
+      budget.spend(PLAN_TAB_MS + cells * PLAN_CELL_MS);
+      const due = recordsToMove(ids, yearOf, live);
+      // A Time or Parts Used row typed or changed by hand is left at planning, so no run spends its
+      // locks on it again; one changed since is left under the lock (moveChunk).
+      const sealed = asWritten ? due.filter((m) => asWritten[m.row - 2]) : due;
+      const chunks = planRecordChunks(sealed, header.length);
       let i = 0;
       let stale = false;
+      // Counted for the last plan only: a tab planned again meets the rows it left once more.
+      let leftAsTyped = due.length - sealed.length;
       for (; i < chunks.length; i++) {
         const chunk = chunks[i] as RecordChunk;
         if (!budget.allows(chunk.estimatedMs)) break;
@@ -171,15 +179,34 @@ function moveAll(
           break;
         }
         result.moved += done.moved;
-        result.leftAsTyped += done.leftAsTyped;
+        leftAsTyped += done.leftAsTyped;
         budget.spend(chunk.estimatedMs);
       }
       if (stale && attempt < PLAN_ATTEMPTS) continue;
+      result.leftAsTyped += leftAsTyped;
       result.remaining += chunks.slice(i).reduce((n, c) => n + c.moves.length, 0);
       break;
     }
     finished.add(name);
   }
+}
+
+/**
+ * What planning a tab reads: Time and Parts Used whole (one read), so that rows whose seal does not
+ * verify are known before any lock is taken; Checklist Items (no seal check) only its Record ID column.
+ */
+function planTab(
+  sheet: Sheet,
+  name: string,
+  key: HmacKey | null,
+): { header: string[]; ids: string[]; asWritten: boolean[] | null; cells: number } {
+  if (key && hasEntrySeals(name)) {
+    const { header, ids, values } = readRecordRows(sheet, RECORD_ID);
+    const asWritten = rowsAsWritten(name, values, key);
+    return { header, ids, asWritten, cells: values.length * header.length };
+  }
+  const { header, ids } = readRecordIds(sheet, RECORD_ID);
+  return { header, ids, asWritten: null, cells: ids.length };
 }
 
 /**
@@ -198,7 +225,7 @@ function moveChunk(
   if (recordMarker.load()) return null;
   const header = readHeaderRow(sheet);
   if (header.join('\t') !== plannedHeader.join('\t')) return null;
-  const cells = readPlannedRows(sheet, chunk.moves, header.indexOf(RECORD_ID), header.length);
+  const cells = readPlannedRows(sheet, chunk.moves, recordIdAt(header), header.length);
   if (!cells) return null;
   // Only what the add-on wrote: a row whose seal does not verify stays where Verify reports it.
   const asWritten = key ? rowsAsWritten(name, [header, ...cells], key) : null;
