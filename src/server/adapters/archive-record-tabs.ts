@@ -1,7 +1,7 @@
 /**
  * The work-record tabs on both sides of an archive move (features/archive/records.ts): the live
  * spreadsheet's Checklist Items, Time and Parts Used tabs (read whole once, a span read again under the
- * lock, contiguous runs deleted), and the same-named tabs of an archive file (made on first use after
+ * lock), and the same-named tabs of an archive file (made on first use after
  * its Archive tab, header completed, rows appended in one write, a range read back).
  */
 import { normalizeHeader } from '../../core/headers';
@@ -41,18 +41,6 @@ export function readRowsOf(sheet: Sheet, start: number, count: number, width: nu
   if (count <= 0 || width <= 0 || start > sheet.getMaxRows()) return [];
   const rows = Math.min(count, sheet.getMaxRows() - start + 1);
   return sheet.getRange(start, 1, rows, width).getValues();
-}
-
-/**
- * Deletes runs of rows ([start, count], bottom-up so none shifts another), one deleteRows each. Sheets
- * refuses to delete every unfrozen row, so a row is added below first when the runs would.
- */
-export function deleteRowRunsOf(sheet: Sheet, runs: ReadonlyArray<readonly [number, number]>): void {
-  const total = runs.reduce((sum, [, count]) => sum + count, 0);
-  if (total === 0) return;
-  const maxRows = sheet.getMaxRows();
-  if (total >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
-  for (const [start, count] of runs) sheet.deleteRows(start, count);
 }
 
 /**

@@ -11,7 +11,7 @@ import { localSheet, readHeaderRow, UserFacingError } from './workbook';
 import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
 import { rememberRegisterHeader } from './register-shape';
 import { columnSpans } from './column-spans';
-import { deleteRowRunsOf } from './archive-record-tabs';
+import { deleteRowRunsOf } from './tabs';
 import {
   countIds,
   fieldColumns,

@@ -49,3 +49,15 @@ export function gridRows(sheet: Sheet): number {
 export function insertRowsBelow(sheet: Sheet, after: number, count: number): void {
   sheet.insertRowsAfter(after, count);
 }
+
+/**
+ * Deletes runs of rows ([start, count], bottom-up so none shifts another), one deleteRows each. Sheets
+ * refuses to delete every unfrozen row, so a row is added below first when the runs would.
+ */
+export function deleteRowRunsOf(sheet: Sheet, runs: ReadonlyArray<readonly [number, number]>): void {
+  const total = runs.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return;
+  const maxRows = sheet.getMaxRows();
+  if (total >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
+  for (const [start, count] of runs) sheet.deleteRows(start, count);
+}

@@ -4,13 +4,9 @@
  * used once) instead of being copied again, then the marker is removed.
  */
 import { cellsUnderHeader } from '../../../core/headers';
-import {
-  deleteRowRunsOf,
-  readPlannedRows,
-  readRecordIds,
-  readRowsOf,
-} from '../../adapters/archive-record-tabs';
+import { readPlannedRows, readRecordIds, readRowsOf } from '../../adapters/archive-record-tabs';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { deleteRowRunsOf } from '../../adapters/tabs';
 import { findTab, readHeaderRow } from '../../adapters/workbook';
 import { listArchiveFiles, type ArchiveTargets } from './files';
 import { descendingBlocks } from './plan';

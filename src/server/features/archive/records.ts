@@ -24,7 +24,6 @@ import type { HmacKey } from '../../../core/sha256';
 import { completedHeader } from '../../../core/headers';
 import { appendArchiveRows } from '../../adapters/archive-tab';
 import {
-  deleteRowRunsOf,
   openArchiveRecordTab,
   readPlannedRows,
   readRecordIds,
@@ -35,7 +34,7 @@ import { finishInterrupted } from './records-resume';
 import { LockBusyError, withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import type { Register } from '../../adapters/register';
 import { UserFacingError, findTab, readHeaderRow } from '../../adapters/workbook';
-import { gridRows, lastUsedRow } from '../../adapters/tabs';
+import { deleteRowRunsOf, gridRows, lastUsedRow } from '../../adapters/tabs';
 import { RECORD_TABS } from '../checklists/tabs';
 import { listArchiveFiles, type ArchiveTargets } from './files';
 import { descendingBlocks } from './plan';
