@@ -178,7 +178,7 @@ export function archiveClosed(
     spend: (ms) => void (spentMs += ms),
   };
   result.workRecords = budget.allows(OPEN_FILE_MS)
-    ? archiveWorkRecords(ss, register, ctx.targets, ctx.key, openArchive, budget)
+    ? archiveWorkRecords({ ss, register, targets: ctx.targets, key: ctx.key, openYear: openArchive, budget })
     : noRecordsMoved(false);
   result.sharingProblems = ctx.targets.problems;
   // Setup or an administrator may have cleared it: the link is written again by every run.

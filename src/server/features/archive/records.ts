@@ -80,19 +80,24 @@ export function noRecordsMoved(reached: boolean): RecordsResult {
   return { moved: 0, remaining: 0, notReached, resumed: false, leftAsTyped: 0, unreadable: [] };
 }
 
-/** Moves the work records of archived orders; `openYear` opens a year's file under a hold of its own. */
-export function archiveWorkRecords(
-  ss: Spreadsheet,
-  register: Register,
-  targets: ArchiveTargets,
-  key: HmacKey | null,
-  openYear: (year: number) => void,
-  budget: RunBudget,
-): RecordsResult {
+/** What moving work records works with: this run's archive files, key and time. */
+export interface RecordsRun {
+  ss: Spreadsheet;
+  register: Register;
+  targets: ArchiveTargets;
+  /** The add-on's key (seals are checked with it); null before setup made one. */
+  key: HmacKey | null;
+  /** Opens a year's archive file under a hold of its own (reading its ids), once per run. */
+  openYear: (year: number) => void;
+  budget: RunBudget;
+}
+
+/** Moves the work records of archived orders, in the time the run has left. */
+export function archiveWorkRecords(run: RecordsRun): RecordsResult {
   const result = noRecordsMoved(true);
   const finished = new Set<string>();
   try {
-    moveAll(ss, register, targets, key, openYear, budget, result, finished);
+    moveAll(run, result, finished);
   } catch (error) {
     // Someone else's change held the lock past its wait: the orders' own moves stand, and what is
     // left of their records waits for the next run rather than failing this one.
@@ -104,12 +109,7 @@ export function archiveWorkRecords(
 }
 
 function moveAll(
-  ss: Spreadsheet,
-  register: Register,
-  targets: ArchiveTargets,
-  key: HmacKey | null,
-  openYear: (year: number) => void,
-  budget: RunBudget,
+  { ss, register, targets, key, openYear, budget }: RecordsRun,
   result: RecordsResult,
   /** The tabs this run is done with (moved, left for the next run, or not looked at). */
   finished: Set<string>,
