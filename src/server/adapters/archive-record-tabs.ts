@@ -1,8 +1,8 @@
 /**
  * The work-record tabs on both sides of an archive move (features/archive/records.ts): the live
- * spreadsheet's Checklist Items, Time and Parts Used tabs (read whole once, a span read again under the
- * lock), and the same-named tabs of an archive file (made on first use after
- * its Archive tab, header completed, rows appended in one write, a range read back).
+ * spreadsheet's Checklist Items, Time and Parts Used tabs (their Record ID column or the whole tab read
+ * once, a span read again under the lock), and the same-named tabs of an archive file (made on first
+ * use after its Archive tab, header completed, rows appended in one write, a range read back).
  */
 import { normalizeHeader } from '../../core/headers';
 import { appendArchiveHeaders } from './archive-tab';

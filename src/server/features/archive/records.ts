@@ -5,7 +5,8 @@
  * reads stop growing with history). Orders archived by earlier versions, which left their rows behind,
  * are caught up the same way.
  *
- * Each tab is planned without any lock from its Record ID column (one read), then moved in chunks of
+ * Each tab is planned without any lock (Checklist Items from its Record ID column; Time and Parts Used
+ * read whole, so rows whose seal does not verify are left before any lock), then moved in chunks of
  * one archive year, each under both locks and priced to hold them a few seconds (record-plan.ts):
  *  1. the chunk's span of live rows is read again and every planned row must still hold its id
  *     (a row inserted or deleted by hand since: the tab is planned again);
