@@ -14,6 +14,7 @@ import {
   type TestWorkbook,
 } from '../../support/workbook';
 import { HOUR, advance, now, patchOrder, runHourly, startAtLocalHour } from '../../support/ops';
+import { scheduleRow } from '../../support/schedules';
 
 let wb: TestWorkbook;
 let tab: unknown[][];
@@ -54,22 +55,13 @@ beforeAll(async () => {
   // A weekly check of the pump, missed twice before today: the job makes today's, the one due 7 days ago late.
   (
     await wb.edit(ADMIN, SHEET_NAMES.schedules, 2, 1, [
-      [
-        'PM-1',
-        'Weekly pump check',
-        'PUMP-01',
-        '',
-        'Plumbing',
-        'P4 Scheduled',
-        '',
-        '1',
-        'weeks',
-        '',
-        '0',
-        day(-7),
-        'TRUE',
-        '',
-      ],
+      scheduleRow({
+        id: 'PM-1',
+        task: 'Weekly pump check',
+        asset: 'PUMP-01',
+        category: 'Plumbing',
+        nextDue: day(-7),
+      }),
     ])
   ).executions.forEach(expectOk);
   expectOk((await runHourly(wb))[0]!);

@@ -6,6 +6,7 @@
  */
 import { SHEET_NAMES, type WorkOrder } from '../../../src/core/model';
 import { SCHEDULE_HEADER_ROW } from '../../../src/core/schedules';
+import { scheduleRow } from '../../support/schedules';
 import { ROW_STATE_BUDGET, utf8Bytes } from '../../../src/core/row-state-codec';
 import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
 import {
@@ -28,22 +29,8 @@ function today(book: TestWorkbook = wb): LocalDate {
 }
 
 /** A Schedules row: a weekly Grounds task, no technician, no lead time, next due on `due`. */
-const weeklyGroundsTask = (id: string, task: string, due: string): string[] => [
-  id,
-  task,
-  '',
-  'Grounds',
-  'Grounds',
-  'P4 Scheduled',
-  '',
-  '1',
-  'weeks',
-  '',
-  '0',
-  due,
-  'TRUE',
-  '',
-];
+const weeklyGroundsTask = (id: string, task: string, due: string): string[] =>
+  scheduleRow({ id, task, location: 'Grounds', category: 'Grounds', nextDue: due });
 const inDays = (n: number): string => isoDate(addCalendarDays(today(), n));
 
 function scheduled(): WorkOrder[] {
