@@ -76,18 +76,22 @@ export function readRecordIds(sheet: Sheet, idHeader: string): { header: string[
 }
 
 /**
- * Planned rows as they are now (one read of their span), or null when one no longer holds its planned
- * id (`idAt`, 0-based): a row was typed or deleted above it since the plan.
+ * Planned rows as they are now (the header, then one read of their span), or null when the header is
+ * no longer `plannedHeader` or a row no longer holds its planned id: a column or a row was typed,
+ * moved or deleted by hand since the plan.
  */
 export function readPlannedRows(
   sheet: Sheet,
+  plannedHeader: readonly string[],
+  idHeader: string,
   planned: readonly { row: number; id: string }[],
-  idAt: number,
-  width: number,
 ): unknown[][] | null {
+  const header = readHeaderRow(sheet);
+  if (header.join('\t') !== plannedHeader.join('\t')) return null;
+  const idAt = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(idHeader));
   const rows = planned.map((m) => m.row);
   const top = Math.min(...rows);
-  const span = readRowsOf(sheet, top, Math.max(...rows) - top + 1, width);
+  const span = readRowsOf(sheet, top, Math.max(...rows) - top + 1, header.length);
   const cells = planned.map((m) => span[m.row - top]);
   return cells.every((c, k) => c !== undefined && String(c[idAt] ?? '').trim() === planned[k]?.id)
     ? (cells as unknown[][])

@@ -33,9 +33,11 @@ export function finishInterrupted(
   yearOf: ReadonlyMap<string, number>,
   budget: RunBudget,
 ): boolean {
+  // Another run may have finished it (and started its own) meanwhile.
+  const stillOurs = (): boolean => JSON.stringify(recordMarker.load()) === JSON.stringify(marker);
   const clear = (): true => {
     withOwnerAndDocumentLocks(() => {
-      if (JSON.stringify(recordMarker.load()) === JSON.stringify(marker)) recordMarker.forget();
+      if (stillOurs()) recordMarker.forget();
     });
     return true;
   };
@@ -63,9 +65,8 @@ export function finishInterrupted(
   for (const chunk of planRecordChunks(candidates, header.length)) {
     if (!budget.allows(chunk.estimatedMs)) return false;
     const done = withOwnerAndDocumentLocks(() => {
-      if (JSON.stringify(recordMarker.load()) !== JSON.stringify(marker)) return false;
-      if (readHeaderRow(sheet).join('\t') !== header.join('\t')) return false;
-      const cells = readPlannedRows(sheet, chunk.moves, recordIdAt(header), header.length);
+      if (!stillOurs()) return false;
+      const cells = readPlannedRows(sheet, header, RECORD_ID, chunk.moves);
       if (!cells) return false;
       const copied = chunk.moves.filter((_, k) => {
         const key = recordKey(cellsUnderHeader(archiveHeader, header, cells[k] ?? []));

@@ -34,7 +34,7 @@ import {
 import { finishInterrupted } from './records-resume';
 import { LockBusyError, withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import type { Register } from '../../adapters/register';
-import { UserFacingError, findTab, readHeaderRow } from '../../adapters/workbook';
+import { UserFacingError, findTab } from '../../adapters/workbook';
 import { deleteRowRunsOf, gridRows, lastUsedRow } from '../../adapters/tabs';
 import { RECORD_TABS } from '../checklists/tabs';
 import { listArchiveFiles, type ArchiveTargets } from './files';
@@ -43,7 +43,6 @@ import { recordMarker } from './progress';
 import {
   RECORD_ID,
   archivedRecordRow,
-  recordIdAt,
   planRecordChunks,
   recordsToMove,
   type RecordChunk,
@@ -221,11 +220,10 @@ function moveChunk(
   tab: ArchiveRecordTab,
   key: HmacKey | null,
 ): { moved: number; leftAsTyped: number } | null {
-  // Another run's unfinished move, or a header changed by hand: plan again.
+  // Another run's unfinished move, or a header or rows changed by hand: plan again.
   if (recordMarker.load()) return null;
-  const header = readHeaderRow(sheet);
-  if (header.join('\t') !== plannedHeader.join('\t')) return null;
-  const cells = readPlannedRows(sheet, chunk.moves, recordIdAt(header), header.length);
+  const header = plannedHeader;
+  const cells = readPlannedRows(sheet, header, RECORD_ID, chunk.moves);
   if (!cells) return null;
   // Only what the add-on wrote: a row whose seal does not verify stays where Verify reports it.
   const asWritten = key ? rowsAsWritten(name, [header, ...cells], key) : null;
