@@ -178,13 +178,38 @@ export function archiveClosed(
     spend: (ms) => void (spentMs += ms),
   };
   result.workRecords = budget.allows(OPEN_FILE_MS)
-    ? archiveWorkRecords({ ss, register, targets: ctx.targets, key: ctx.key, openYear: openArchive, budget })
+    ? archiveWorkRecords({
+        ss,
+        live: liveIds(rows, layout, done),
+        targets: ctx.targets,
+        key: ctx.key,
+        openYear: openArchive,
+        budget,
+      })
     : noRecordsMoved(false);
   result.sharingProblems = ctx.targets.problems;
   // Setup or an administrator may have cleared it: the link is written again by every run.
   const files = listArchiveFiles();
   if (files.length > 0) showOnSettings(ss, files);
   return result;
+}
+
+/**
+ * The register's ids as planned, less those this run archived: what the register holds now but for
+ * orders submitted meanwhile, which no archive file holds either (no read of the id column again).
+ */
+function liveIds(
+  rows: readonly (readonly unknown[])[],
+  layout: ReturnType<typeof registerLayout>,
+  archived: ReadonlySet<string>,
+): Set<string> {
+  const live = new Set<string>();
+  const at = layout.indexOf.id;
+  for (const cells of rows) {
+    const id = String(cells[at] ?? '').trim();
+    if (id !== '' && !archived.has(id)) live.add(id);
+  }
+  return live;
 }
 
 function insertSorted(sorted: number[], value: number): void {

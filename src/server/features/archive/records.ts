@@ -33,7 +33,6 @@ import {
 } from '../../adapters/archive-record-tabs';
 import { finishInterrupted } from './records-resume';
 import { LockBusyError, withOwnerAndDocumentLocks } from '../../adapters/document-lock';
-import type { Register } from '../../adapters/register';
 import { UserFacingError, findTab } from '../../adapters/workbook';
 import { deleteRowRunsOf, gridRows, lastUsedRow } from '../../adapters/tabs';
 import { RECORD_TABS } from '../checklists/tabs';
@@ -83,7 +82,11 @@ export function noRecordsMoved(reached: boolean): RecordsResult {
 /** What moving work records works with: this run's archive files, key and time. */
 export interface RecordsRun {
   ss: Spreadsheet;
-  register: Register;
+  /**
+   * The register's ids once this run's orders left it: a row of one of them stays (an order both
+   * archived and back in the register was restored by hand).
+   */
+  live: ReadonlySet<string>;
   targets: ArchiveTargets;
   /** The add-on's key (seals are checked with it); null before setup made one. */
   key: HmacKey | null;
@@ -109,7 +112,7 @@ export function archiveWorkRecords(run: RecordsRun): RecordsResult {
 }
 
 function moveAll(
-  { ss, register, targets, key, openYear, budget }: RecordsRun,
+  { ss, live, targets, key, openYear, budget }: RecordsRun,
   result: RecordsResult,
   /** The tabs this run is done with (moved, left for the next run, or not looked at). */
   finished: Set<string>,
@@ -126,7 +129,6 @@ function moveAll(
     for (const id of targets.target(file.year).rows.keys()) yearOf.set(id, file.year);
   }
   if (yearOf.size === 0) return;
-  const live = new Set(register.readIds().map((id) => id.trim()));
   const tabs = new Map<string, ArchiveRecordTab>();
   const tabOf = (year: number, name: string, liveHeader: readonly string[]): ArchiveRecordTab => {
     const key = `${year}\n${name}\n${liveHeader.join('\t')}`;
