@@ -7,7 +7,7 @@
 import { patchOrderAsAddOn } from '../../support/audit';
 import { SHEET_NAMES } from '../../../src/core/model';
 import { localParts } from '../../../src/core/time';
-import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { DAY, now, setSetting, submitMany } from '../../support/ops';
 import { find } from '../review/helpers';
 import { archiveFile, archivedRows } from './support';
@@ -87,6 +87,10 @@ describe('archiving with a 30-day retention', () => {
   test('only administrators may archive', async () => {
     const run = await wb.menu(SUPERVISOR, 'archiveClosedWorkOrders');
     expect(run.ok).toBe(false);
+    // A technician calling it from a sidebar's console (google.script.run) is refused the same way.
+    const fromConsole = await wb.call(TECH, 'archiveClosedWorkOrders');
+    expect(fromConsole.ok).toBe(false);
+    expect(fromConsole.error?.message).toMatch(/administrator/i);
     expect(wb.register()).toHaveLength(7);
     expect(archiveFile(wb, year)).toBeNull();
   });
