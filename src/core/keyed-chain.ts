@@ -37,14 +37,97 @@ export interface Checkpoint {
    * its maker controls while the real log sits unseen under the other name.
    */
   sheetId?: number;
+  /**
+   * Set once the log's oldest rows were moved to archive files (features/archive/log.ts): the tab then
+   * starts at a later chain position, its first data row a copy of the last row moved (the link).
+   */
+  archived?: ArchivedLog;
+  /**
+   * A move of the log's top rows under way: `deleted` rows from sheet row 2 are being deleted, after
+   * which the log is archived through `archived`. Settled by whoever reads the checkpoint next
+   * (settleCut), from whether sheet row 2 holds the new link yet.
+   */
+  cut?: { deleted: number; archived: ArchivedLog };
+}
+
+/** One archive file's part of the log: its Change Log tab holds `rows` data rows, ending at `seq`. */
+export interface ArchivedPart {
+  year: number;
+  /** Chain position and MAC of the part's last row. */
+  seq: number;
+  mac: string;
+  /** Data rows in the file's tab (the first part holds the rows from before the keyed chain too). */
+  rows: number;
+}
+
+/** The part of the log moved to archive files, oldest first (contiguous: each part follows the last). */
+export interface ArchivedLog {
+  /** Position and MAC of the last row moved, which the tab keeps as its first data row (the link). */
+  seq: number;
+  mac: string;
+  /** The MAC of the position before it: what the link row's own MAC is computed after. */
+  prev: string;
+  parts: ArchivedPart[];
+}
+
+/** Where the keyed chain continues in the live tab: after the link, or after the legacy rows. */
+export function chainStart(checkpoint: Checkpoint): { seq: number; mac: string } {
+  const a = checkpoint.archived;
+  return a ? { seq: a.seq, mac: a.mac } : { seq: 0, mac: checkpoint.legacyHead };
+}
+
+/** Rows from before the keyed chain still in the live tab (none once the log's top was archived). */
+export function liveLegacyRows(checkpoint: Checkpoint): number {
+  return checkpoint.archived ? 0 : checkpoint.legacyRows;
+}
+
+/**
+ * The checkpoint once a pending cut is settled: `topHashCell` is sheet row 2's Hash cell as read now.
+ * Holding the cut's new link there, the rows were deleted and the log is archived through it; else they
+ * were not (the move stopped before), and the checkpoint stands as it was.
+ */
+export function settleCut(checkpoint: Checkpoint, topHashCell: unknown): Checkpoint {
+  const { cut, ...rest } = checkpoint;
+  if (!cut) return checkpoint;
+  const link = parseKeyedCell(topHashCell);
+  if (!link || link.seq !== cut.archived.seq || link.mac !== cut.archived.mac) return rest;
+  return {
+    ...rest,
+    archived: cut.archived,
+    row: rest.row - cut.deleted,
+    maxRows: rest.maxRows === null ? null : rest.maxRows - cut.deleted,
+  };
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
+const whole = (n: unknown, min: number): boolean => Number.isInteger(n) && (n as number) >= min;
+
+function isArchivedLog(value: unknown): value is ArchivedLog {
+  if (!value || typeof value !== 'object') return false;
+  const a = value as Partial<ArchivedLog>;
+  const part = (p: Partial<ArchivedPart> | undefined): boolean =>
+    !!p &&
+    whole(p.year, 1) &&
+    whole(p.seq, 1) &&
+    typeof p.mac === 'string' &&
+    HEX64.test(p.mac) &&
+    whole(p.rows, 1);
+  return (
+    whole(a.seq, 1) &&
+    typeof a.mac === 'string' &&
+    HEX64.test(a.mac) &&
+    typeof a.prev === 'string' &&
+    HEX64.test(a.prev) &&
+    Array.isArray(a.parts) &&
+    a.parts.length > 0 &&
+    a.parts.every(part) &&
+    a.parts[a.parts.length - 1]?.seq === a.seq
+  );
+}
 
 export function isCheckpoint(value: unknown): value is Checkpoint {
   if (!value || typeof value !== 'object') return false;
   const c = value as Partial<Checkpoint>;
-  const whole = (n: unknown, min: number): boolean => Number.isInteger(n) && (n as number) >= min;
   return (
     whole(c.legacyRows, 0) &&
     typeof c.legacyHead === 'string' &&
@@ -55,7 +138,9 @@ export function isCheckpoint(value: unknown): value is Checkpoint {
     whole(c.row, 1) &&
     (c.maxRows === null || whole(c.maxRows, 1)) &&
     (c.mail === undefined || (Array.isArray(c.mail) && c.mail.every((k) => typeof k === 'string'))) &&
-    (c.sheetId === undefined || Number.isInteger(c.sheetId))
+    (c.sheetId === undefined || Number.isInteger(c.sheetId)) &&
+    (c.archived === undefined || isArchivedLog(c.archived)) &&
+    (c.cut === undefined || (whole(c.cut.deleted, 1) && isArchivedLog(c.cut.archived)))
   );
 }
 

@@ -6,9 +6,10 @@
  * the document's properties, which someone able to reset them could roll back with the log; the
  * anchor is not.
  */
-import { verifyChain } from './audit';
+import { canonicalOfRow, verifyChain } from './audit';
 import { LOG_COLUMN } from './change-log-row';
-import { parseKeyedCell, type Checkpoint, type HmacKey } from './keyed-chain';
+import { keyedCell, parseKeyedCell, type Checkpoint, type HmacKey } from './keyed-chain';
+import { hmacSha256Hex } from './sha256';
 import { checkEnd, verifyKeyedRows, type KeyedState, type TamperKind } from './keyed-verify';
 import type { LogAnchor } from './log-anchor';
 
@@ -35,6 +36,23 @@ export interface LogSuccess {
   anchorRow?: number;
 }
 
+/**
+ * Where a verification starts when not at the log's first row: after chain position `seq` (MAC
+ * `mac`). `link`: the rows fed start with a copy of that row (the live tab's first row once its top
+ * was archived), whose own MAC follows `link`.
+ */
+export interface ChainFrom {
+  seq: number;
+  mac: string;
+  link?: string;
+}
+
+/** Where the live tab's chain starts: after the link row once the log's top was archived, else at its top. */
+export function liveChainFrom(checkpoint: Checkpoint): ChainFrom | null {
+  const a = checkpoint.archived;
+  return a ? { seq: a.seq, mac: a.mac, link: a.prev } : null;
+}
+
 export class LogVerifier {
   private legacySeen = 0;
   private legacyHash: string;
@@ -43,14 +61,48 @@ export class LogVerifier {
   private failure: LogFailure | null = null;
   /** The anchor's row once the chain reached its position: sheet row and the MAC it carries. */
   private anchored: { row: number; mac: string } | null = null;
+  /** The link row still to be checked (the MAC before it), or null. */
+  private link: string | null = null;
 
   constructor(
     private readonly key: HmacKey,
     private readonly checkpoint: Checkpoint,
     private readonly anchor: LogAnchor | null = null,
+    from: ChainFrom | null = liveChainFrom(checkpoint),
   ) {
     this.legacyHash = '0'.repeat(64);
     this.state = { seq: 0, mac: checkpoint.legacyHead };
+    if (from) {
+      // The legacy rows, if any, are before this part: not fed here.
+      this.legacySeen = checkpoint.legacyRows;
+      this.state = { seq: from.seq, mac: from.mac };
+      this.link = from.link ?? null;
+    }
+  }
+
+  /** Checks the link row: a copy of the last row moved to the archive files, exactly as it was. */
+  private checkLink(row: readonly unknown[] | undefined, sheetRow: number): LogFailure | null {
+    const prev = this.link as string;
+    this.link = null;
+    const canonical = canonicalOfRow(row ?? []);
+    const { seq, mac } = this.state;
+    const holds = String(row?.[LOG_COLUMN.hash] ?? '').trim() === keyedCell(seq, mac);
+    if (
+      holds &&
+      'content' in canonical &&
+      hmacSha256Hex(this.key, `${prev}\n${seq}\n`, canonical.content) === mac
+    )
+      return null;
+    return this.fail(
+      sheetRow,
+      'edited',
+      `this first row must repeat the last row moved to the archive files (chain position ${seq}), which the rest of the log follows; it ${holds ? 'has another content' : 'is another row'}`,
+    );
+  }
+
+  /** The last position verified so far, and its MAC. */
+  get position(): KeyedState {
+    return this.state;
   }
 
   private fail(row: number, kind: TamperKind, detail: string): LogFailure {
@@ -65,6 +117,11 @@ export class LogVerifier {
   feed(rows: readonly (readonly unknown[])[], count: number, firstRowNumber: number): LogFailure | null {
     if (this.failure) return this.failure;
     let i = 0;
+    if (this.link !== null && count > 0) {
+      const bad = this.checkLink(rows[0], firstRowNumber);
+      if (bad) return bad;
+      i = 1;
+    }
     const legacyRows = this.checkpoint.legacyRows;
     if (this.legacySeen < legacyRows) {
       let n = 0;
@@ -134,6 +191,13 @@ export class LogVerifier {
   /** The verdict once every row was fed; `nextRowNumber` is the sheet row after the last one. */
   finish(nextRowNumber: number): LogSuccess | LogFailure {
     if (this.failure) return this.failure;
+    if (this.link !== null) {
+      return this.fail(
+        nextRowNumber,
+        'deleted',
+        `the log's first row, which repeats the last row moved to the archive files (chain position ${this.state.seq}), is gone`,
+      );
+    }
     if (this.legacySeen < this.checkpoint.legacyRows) {
       const missing = this.checkpoint.legacyRows - this.legacySeen;
       return this.fail(

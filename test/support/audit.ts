@@ -8,6 +8,7 @@ import { GENESIS_HASH, changeLogRows, type UnhashedEntry } from '../../src/core/
 import {
   hmacKey,
   keyedRows,
+  settleCut,
   parseCheckpoint,
   type Checkpoint,
   type HmacKey,
@@ -38,8 +39,9 @@ export function checkpointOf(wb: TestWorkbook): Checkpoint {
 
 /** The whole log verified as Verify audit log does (without running it). */
 export function verifyLog(wb: TestWorkbook) {
-  const verifier = new LogVerifier(auditKey(wb), checkpointOf(wb));
   const rows = wb.changeLog();
+  // A pending cut of the log's top rows (features/archive/log.ts) is settled as the add-on settles it.
+  const verifier = new LogVerifier(auditKey(wb), settleCut(checkpointOf(wb), rows[0]?.[5]));
   verifier.feed(rows, rows.length, 2);
   return verifier.finish(rows.length + 2);
 }

@@ -25,11 +25,12 @@ import {
   keyedRows,
   parseCheckpoint,
   parseKeyedCell,
+  settleCut,
   type Checkpoint,
   type HmacKey,
 } from '../../core/keyed-chain';
 import type { UnhashedEntry } from '../../core/audit';
-import { logSheet } from './workbook';
+import { activeSpreadsheet, logSheet } from './workbook';
 import { PROPERTY_KEYS } from './document-properties';
 import { documentPropertiesOrNull } from './service-handles';
 import type { Spreadsheet, Sheet } from './apps-script-types';
@@ -49,8 +50,29 @@ const LOW_WATER = 300;
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
+/**
+ * The checkpoint as it stands. A move of the log's top rows to an archive file that stopped midway
+ * (features/archive/log.ts) left a pending cut in it: whether its rows were deleted is read from sheet
+ * row 2 (one read, only then), and the checkpoint returned is the settled one. Only a writer (under the
+ * document lock, which the move holds throughout) stores it, with its next commit.
+ */
 export function readCheckpoint(): Checkpoint | null {
+  const stored = readStoredCheckpoint();
+  return stored?.cut ? settled(stored) : stored;
+}
+
+function readStoredCheckpoint(): Checkpoint | null {
   return parseCheckpoint(documentPropertiesOrNull()?.getProperty(CHECKPOINT_KEY) ?? null);
+}
+
+function settled(stored: Checkpoint): Checkpoint {
+  return settleCut(stored, logSheet(activeSpreadsheet()).getRange(2, HASH_COLUMN).getValue());
+}
+
+/** Stores the settled checkpoint when a pending cut was left in it. The caller holds the document lock. */
+export function storeSettledCut(): void {
+  const stored = readStoredCheckpoint();
+  if (stored?.cut) writeCheckpoint(settled(stored));
 }
 
 /**

@@ -83,6 +83,7 @@ describe('archiving with a 30-day retention', () => {
     cellsBefore = wb.model.totalCells();
   });
   afterAll(() => wb.close());
+  let logRowsDeleted = 0;
 
   test('only administrators may archive', async () => {
     const run = await wb.menu(SUPERVISOR, 'archiveClosedWorkOrders');
@@ -110,7 +111,12 @@ describe('archiving with a 30-day retention', () => {
     expect(file).not.toBeNull();
     // Created by the add-on as the administrator who ran it, one tab renamed Archive.
     expect(file.ownerEmail).toBe(ADMIN);
-    expect(file.sheetModels().map((s) => s.name)).toEqual([SHEET_NAMES.archive]);
+    // …and the Change Log tab its oldest log rows moved to (log.test.ts).
+    expect(file.sheetModels().map((s) => s.name)).toEqual([SHEET_NAMES.archive, SHEET_NAMES.changeLog]);
+    const moved = (run.value as { changeLog: { moved: number } }).changeLog.moved;
+    expect(moved).toBeGreaterThan(1);
+    // The last row moved stays at the live tab's top, as the link the next row chains to.
+    logRowsDeleted = moved - 1;
     // Private to its creator, then shared: administrators edit it, supervisors read it (Find).
     expect(file.sharing.openToAll).toBe(false);
     expect([...file.sharing.viewers]).toEqual([SUPERVISOR]);
@@ -126,16 +132,19 @@ describe('archiving with a 30-day retention', () => {
         `^4 closed, rejected or cancelled work order\\(s\\) .* moved to "Work Orders Archive ${year}"`,
       ),
     );
-    // One write for the archive rows; the register rows deleted in descending contiguous runs.
-    expect(run.stats.calls['Sheet.deleteRows']).toBe(2);
+    // One write for the archive rows; the register rows deleted in descending contiguous runs, then
+    // the change log's moved rows in one call.
+    expect(run.stats.calls['Sheet.deleteRows']).toBe(3);
     expect(run.stats.calls['SpreadsheetApp.create']).toBe(1);
   });
 
   test('the live spreadsheet shrinks: its deleted rows free their cells', () => {
     const width = wb.sheet(SHEET_NAMES.register).maxColumns;
     const after = wb.model.totalCells();
-    console.log(`live cells before ${cellsBefore}, after ${after} (4 rows of ${width} columns deleted)`);
-    expect(cellsBefore - after).toBe(4 * width);
+    console.log(
+      `live cells before ${cellsBefore}, after ${after} (4 rows of ${width} columns and ${logRowsDeleted} change-log rows of 6 deleted)`,
+    );
+    expect(cellsBefore - after).toBe(4 * width + 6 * logRowsDeleted);
     expect(wb.model.sheetModel(SHEET_NAMES.archive)).toBeUndefined();
   });
 

@@ -20,6 +20,7 @@ import { ArchiveTargets, listArchiveFiles, showOnSettings, type ArchiveSharing }
 import { runChunk, type ChunkContext, type ChunkOutcome } from './chunk';
 import { readProgress, type ChunkProgress } from './progress';
 import { archiveWorkRecords, noRecordsMoved, type RecordsResult } from './records';
+import { archiveChangeLog, logNotReached, type LogArchiveResult } from './log';
 import type { RunBudget } from './record-plan';
 import {
   finalStamp,
@@ -72,6 +73,8 @@ export interface ArchiveResult {
   sharingProblems: string[];
   /** The archived orders' Checklist Items, Time and Parts Used rows moved after them (records.ts). */
   workRecords: RecordsResult;
+  /** The change log's oldest rows moved after them (log.ts). */
+  changeLog: LogArchiveResult;
 }
 
 export function archiveClosed(
@@ -93,6 +96,7 @@ export function archiveClosed(
     archives: [],
     sharingProblems: [],
     workRecords: noRecordsMoved(true),
+    changeLog: logNotReached(),
   };
   requireChangeLog(ss);
   const register = Register.open(ss);
@@ -177,16 +181,11 @@ export function archiveClosed(
     allows: (ms) => spentMs + ms <= RUN_BUDGET_MS && Date.now() - started <= RUN_BUDGET_MS,
     spend: (ms) => void (spentMs += ms),
   };
-  result.workRecords = budget.allows(OPEN_FILE_MS)
-    ? archiveWorkRecords({
-        ss,
-        live: liveIds(rows, layout, done),
-        targets: ctx.targets,
-        key: ctx.key,
-        openYear: openArchive,
-        budget,
-      })
-    : noRecordsMoved(false);
+  const live = liveIds(rows, layout, done);
+  const moving = { ss, live, targets: ctx.targets, key: ctx.key, openYear: openArchive, budget };
+  result.workRecords = budget.allows(OPEN_FILE_MS) ? archiveWorkRecords(moving) : noRecordsMoved(false);
+  // Then the change log's oldest rows, which no longer describe anything live.
+  if (budget.allows(OPEN_FILE_MS)) result.changeLog = archiveChangeLog({ ...moving, cutoff, timeZone });
   result.sharingProblems = ctx.targets.problems;
   // Setup or an administrator may have cleared it: the link is written again by every run.
   const files = listArchiveFiles();

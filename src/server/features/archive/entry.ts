@@ -2,12 +2,14 @@ import { requireAdministrator } from '../../adapters/administrators';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { archiveClosed, type ArchiveResult } from './archive';
 import type { RecordsResult } from './records';
+import type { LogArchiveResult } from './log';
+import { formatLocal } from '../../../core/time';
 import { alertUser } from '../../adapters/ui';
 import { roleMay } from '../../../core/permissions';
 
 export type ArchiveOutcome = ArchiveResult & { message: string };
 
-function summarize(r: ArchiveResult): string {
+function summarize(r: ArchiveResult, timeZone: string): string {
   const moved = r.archived.length + r.alreadyInArchive.length;
   const where =
     r.archives.length > 0 ? r.archives.map((a) => `"${a}"`).join(', ') : 'the archive spreadsheets';
@@ -28,9 +30,10 @@ function summarize(r: ArchiveResult): string {
       `${r.remaining} more are due: run Archive closed work orders again to continue where this run stopped.`,
     );
   lines.push(...workRecordLines(r.workRecords));
+  lines.push(...changeLogLines(r.changeLog, r.retentionDays, timeZone));
   for (const problem of r.sharingProblems) lines.push(`${problem}. Share it by hand if they need it.`);
   lines.push(
-    'Each order’s move is recorded in the Change Log, which stays here (its checklist, time and parts follow it without rows of their own). The archive spreadsheets are listed in a note on the Settings tab (Value of retentionDays).',
+    'Each order’s move is recorded in the Change Log (its checklist, time and parts follow it without rows of their own). The archive spreadsheets are listed in a note on the Settings tab (Value of retentionDays).',
   );
   return lines.join('\n');
 }
@@ -61,6 +64,37 @@ function workRecordLines(w: RecordsResult): string[] {
   return lines;
 }
 
+function changeLogLines(l: LogArchiveResult, retentionDays: number, timeZone: string): string[] {
+  if (l.stop === null)
+    return [
+      'The Change Log was not looked at this time: run Archive closed work orders again to move its oldest rows.',
+    ];
+  const lines: string[] = [];
+  if (l.moved > 0)
+    lines.push(
+      `${l.moved} Change Log row(s) older than ${retentionDays} days were moved to the Change Log tab of their year's archive spreadsheet; Verify audit log checks them there as part of one chain.`,
+    );
+  if (l.remaining > 0)
+    lines.push(
+      `${l.remaining} more Change Log row(s) are due: run Archive closed work orders again to move them.`,
+    );
+  const damaged = l.damagedAt ?? (l.stop.kind === 'damaged' ? l.stop.row : null);
+  if (damaged !== null)
+    lines.push(
+      `The Change Log does not verify at sheet row ${damaged}, so nothing from there on was moved: run Verify audit log to see what happened to it.`,
+    );
+  if (l.problem) lines.push(l.problem);
+  if (l.stop.kind === 'order')
+    lines.push(
+      `The Change Log's older rows stay from the first row of ${l.stop.id} (logged ${formatLocal(l.stop.at, timeZone)}): that order is not archived, and every order that is not keeps its whole history here. Its rows and the ones after them move once it is archived.`,
+    );
+  if (l.stop.kind === 'legacy')
+    lines.push(
+      `The Change Log keeps its ${l.stop.rows} rows from before its keyed chain here: moving them in one piece would hold the spreadsheet's lock too long.`,
+    );
+  return lines;
+}
+
 /** Menu: Archive closed work orders (administrators). */
 export function archiveClosedWorkOrders(): ArchiveOutcome {
   const ss = activeSpreadsheet();
@@ -72,7 +106,7 @@ export function archiveClosedWorkOrders(): ArchiveOutcome {
     viewers: active.filter((m) => roleMay(m.role, 'superviseWork')).map((m) => m.email.toLowerCase()),
   };
   const result = archiveClosed(ss, email, reference.settings.retentionDays, new Date(), sharing);
-  const message = summarize(result);
+  const message = summarize(result, ss.getSpreadsheetTimeZone());
   alertUser('Archive closed work orders', message);
   return { ...result, message };
 }

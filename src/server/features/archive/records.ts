@@ -33,10 +33,11 @@ import {
 } from '../../adapters/archive-record-tabs';
 import { finishInterrupted } from './records-resume';
 import { LockBusyError, withOwnerAndDocumentLocks } from '../../adapters/document-lock';
-import { UserFacingError, findTab } from '../../adapters/workbook';
+import { findTab } from '../../adapters/workbook';
 import { deleteRowRunsOf, gridRows, lastUsedRow } from '../../adapters/tabs';
 import { RECORD_TABS } from '../checklists/tabs';
-import { listArchiveFiles, type ArchiveTargets } from './files';
+import type { ArchiveTargets } from './files';
+import { archivedOrders } from './archived-orders';
 import { descendingBlocks } from './plan';
 import { recordMarker } from './progress';
 import {
@@ -117,17 +118,8 @@ function moveAll(
   /** The tabs this run is done with (moved, left for the next run, or not looked at). */
   finished: Set<string>,
 ): void {
-  const yearOf = new Map<string, number>();
-  for (const file of listArchiveFiles()) {
-    try {
-      openYear(file.year);
-    } catch (error) {
-      if (error instanceof LockBusyError || !(error instanceof UserFacingError)) throw error;
-      result.unreadable.push(file.name);
-      continue;
-    }
-    for (const id of targets.target(file.year).rows.keys()) yearOf.set(id, file.year);
-  }
+  const { yearOf, unreadable } = archivedOrders(targets, openYear);
+  result.unreadable.push(...unreadable);
   if (yearOf.size === 0) return;
   const tabs = new Map<string, ArchiveRecordTab>();
   const tabOf = (year: number, name: string, liveHeader: readonly string[]): ArchiveRecordTab => {

@@ -1,4 +1,3 @@
-import { verifyChain, GENESIS_HASH, type ChainVerification } from '../../../core/audit';
 import { hmacKey } from '../../../core/keyed-chain';
 import { LogVerifier, type TamperKind } from '../../../core/log-verify';
 import type { LogAnchor } from '../../../core/log-anchor';
@@ -13,10 +12,10 @@ import { RegisterAudit, describeRegisterFindings } from '../integrity/register-v
 import type { RegisterFinding, RegisterSlice } from '../integrity/register-check';
 import { collectLive, missingOrders, type LiveRecords } from './missing';
 import type { WorkRecordRepairs } from './work-records';
-import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
+import type { Spreadsheet } from '../../adapters/apps-script-types';
+import { decoyLog, recordGone, verifyUnkeyed, VERIFY_CHUNK_ROWS } from './log-verdicts';
+import { verifyArchivedLog } from './archived-log';
 
-/** Rows per read: 6 columns × 50,000 rows stays far below what one getValues can return. */
-export const VERIFY_CHUNK_ROWS = 50_000;
 /** Rows read past a chunk, to tell an edited row from an inserted one at the chunk's end. */
 const LOOKAHEAD = 2;
 
@@ -86,20 +85,32 @@ export function verifyChangeLog(
   if (checkpoint.sheetId !== undefined && sheet.getSheetId() !== checkpoint.sheetId)
     return decoyLog(tabWithId(ss, checkpoint.sheetId)?.getName() ?? null);
   const key = hmacKey(secret);
-  const verifier = new LogVerifier(key, checkpoint, anchor);
   const recorded = emptyRecorded();
   const live: LiveRecords = new Map();
+  const chunks = { chunkRows: VERIFY_CHUNK_ROWS, lookahead: LOOKAHEAD };
+  // The archive files' parts of the log first (their rows are committed), then the live tab.
+  const archived = verifyArchivedLog(key, checkpoint, anchor, chunks, (rows, count, first) => {
+    collectRecorded(rows, count, first, Infinity, recorded);
+    collectLive(rows, count, first, Infinity, live);
+  });
+  if (!archived.ok) return brokenArchive(archived.where, archived.failure, anchor);
+  const linkSeq = checkpoint.archived?.seq ?? 0;
+  const verifier = new LogVerifier(key, checkpoint, anchor && anchor.seq > linkSeq ? anchor : null);
   // The register is read before the log: see integrity/register-verify.ts.
   const register = new RegisterAudit(ss, slice);
-  const chunks = { chunkRows: VERIFY_CHUNK_ROWS, lookahead: LOOKAHEAD };
+  // The live tab's first row repeats the archived part's last (the link): verified, not collected again.
+  const skip = checkpoint.archived ? 1 : 0;
   const last = readChangeLogChunks(sheet, chunks, (rows, count, first) => {
     if (verifier.feed(rows, count, first)) return true;
-    collectRecorded(rows, count, first, checkpoint.row, recorded);
-    collectLive(rows, count, first, checkpoint.row, live);
-    register.fold(rows, count, first, checkpoint.row);
+    const from = first === 2 ? skip : 0;
+    const view = from === 0 ? rows : rows.slice(from);
+    collectRecorded(view, count - from, first + from, checkpoint.row, recorded);
+    collectLive(view, count - from, first + from, checkpoint.row, live);
+    register.fold(view, count - from, first + from, checkpoint.row);
     return false;
   });
-  const verdict = verifier.finish(Math.max(2, last + 1));
+  const logVerdict = verifier.finish(Math.max(2, last + 1));
+  const verdict = logVerdict.ok ? { ...logVerdict, rows: logVerdict.rows + archived.rows } : logVerdict;
   if (!verdict.ok) {
     const what = KIND_WORDS[verdict.kind];
     return {
@@ -143,6 +154,7 @@ export function verifyChangeLog(
     verdict.uncommitted > 0
       ? ` ${verdict.uncommitted} row(s) at the end were written by a change that stopped before confirming them; the next change confirms or replaces them.`
       : '';
+  const inArchive = archived.rows > 0 ? ` (${archived.rows} of them in the archive spreadsheets)` : '';
   return {
     ok: true,
     compared,
@@ -150,51 +162,11 @@ export function verifyChangeLog(
     chainPosition: verdict.seq,
     head: verdict.head,
     message:
-      `Audit log OK: ${verdict.rows} rows verified, ending at chain position ${verdict.seq} ` +
+      `Audit log OK: ${verdict.rows} rows verified${inArchive}, ending at chain position ${verdict.seq} ` +
       `(MAC ${verdict.head.slice(0, 16)}…), as the add-on recorded.${pending}` +
-      (anchor && verdict.anchorRow
-        ? ` It holds the anchor you gave: chain position ${anchor.seq} at sheet row ${verdict.anchorRow}, with its MAC.`
+      (anchor && (verdict.anchorRow || archived.anchorAt)
+        ? ` It holds the anchor you gave: chain position ${anchor.seq} at ${archived.anchorAt ?? `sheet row ${verdict.anchorRow}`}, with its MAC.`
         : ''),
-  };
-}
-
-/**
- * An anchor given, but the add-on's own record of the log (its secret or checkpoint) is gone: the
- * document's properties were reset, and nothing left in the spreadsheet can show the log is whole.
- */
-function recordGone(anchor: LogAnchor): AuditResult {
-  return {
-    ok: false,
-    rowsVerified: 0,
-    firstBrokenRow: 0,
-    kind: 'fabricated',
-    reason: `no secret or checkpoint, though the anchor names chain position ${anchor.seq}`,
-    message:
-      `The add-on's own record of the change log (its secret and checkpoint, in the document's properties) is gone, ` +
-      `yet the anchor you gave says the log's keyed chain had reached position ${anchor.seq}: those properties were ` +
-      'reset or replaced, and the log cannot be shown to be the one the add-on wrote. Keep the anchor emails as ' +
-      "the record of where the log stood, and find out who could change the add-on's data before running setup again.",
-  };
-}
-
-/**
- * The tab named Change Log is not the one the add-on writes its log to (renamed, and another made under
- * the name): its rows say nothing, and the real log is `realName`, or gone.
- */
-function decoyLog(realName: string | null): AuditResult {
-  const where = realName
-    ? `The add-on's log is the tab now named "${realName}".`
-    : "The add-on's log is no longer in this spreadsheet (deleted): restore it from the version history.";
-  return {
-    ok: false,
-    rowsVerified: 0,
-    firstBrokenRow: 0,
-    kind: 'fabricated',
-    reason: `the "${SHEET_NAMES.changeLog}" tab is not the add-on's change log`,
-    message:
-      `The "${SHEET_NAMES.changeLog}" tab is not the add-on's change log: someone renamed the log and made this tab ` +
-      `under its name. ${where} Run Extensions › Work Orders › Set up work orders: it sets this tab aside and ` +
-      'names the log again; then run Verify audit log.',
   };
 }
 
@@ -263,35 +235,23 @@ const KIND_WORDS: Record<TamperKind, string> = {
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The SHA-256 chain alone, for a log the keyed chain has not started on yet. */
-function verifyUnkeyed(sheet: Sheet): AuditResult {
-  let previousHash = GENESIS_HASH;
-  let verified = 0;
-  const found: { broken: AuditResult | null } = { broken: null };
-  readChangeLogChunks(sheet, { chunkRows: VERIFY_CHUNK_ROWS }, (rows, _count, first) => {
-    const result: ChainVerification = verifyChain(rows, { previousHash, firstRowNumber: first });
-    if (!result.ok) {
-      found.broken = {
-        ok: false,
-        rowsVerified: verified + (result.firstBrokenRow - first),
-        firstBrokenRow: result.firstBrokenRow,
-        reason: result.reason,
-        message:
-          `The audit log is broken at sheet row ${result.firstBrokenRow}: ${result.reason.replace(/^row \d+:?\s*/, '')}. ` +
-          `Rows 2 to ${result.firstBrokenRow - 1} verify; the change at row ${result.firstBrokenRow} (or just before it) is not the one the add-on recorded.`,
-      };
-      return true;
-    }
-    verified += result.rows;
-    previousHash = result.lastHash;
-    return false;
-  });
-  if (found.broken) return found.broken;
+/** A part of the log in an archive file that does not verify (or cannot be read), named by file and row. */
+function brokenArchive(
+  where: string,
+  failure: { row: number; kind: TamperKind; detail: string },
+  anchor: LogAnchor | null,
+): AuditResult {
+  const at = failure.row > 0 ? ` at row ${failure.row}` : '';
   return {
-    ok: true,
-    rowsVerified: verified,
+    ok: false,
+    rowsVerified: 0,
+    firstBrokenRow: failure.row,
+    kind: failure.kind,
+    sheet: where,
+    reason: `${where}${at}: ${failure.kind}: ${failure.detail}`,
     message:
-      `Audit log OK by its SHA-256 chain: ${verified} rows verified. The keyed chain has not started on this ` +
-      'spreadsheet: run Extensions › Work Orders › Set up work orders, so that a shortened or rewritten log is caught too.',
+      `The audit log's archived part in ${where} is broken${at}: ${KIND_WORDS[failure.kind]}. ${capitalize(failure.detail)}.` +
+      (anchor ? '' : ' Compare with the last daily anchor emailed to administrators.') +
+      " The archive spreadsheet's version history (File › Version history) shows who changed it.",
   };
 }

@@ -44,7 +44,13 @@
 import { isBlankRow } from '../../../core/audit';
 import { LOG_COLUMN, entriesOfRow, timestampOf } from '../../../core/change-log-row';
 import { parseRequestId, parseWoNumber } from '../../../core/ids';
-import { keyedCell, parseKeyedCell, type Checkpoint, type HmacKey } from '../../../core/keyed-chain';
+import {
+  keyedCell,
+  liveLegacyRows,
+  parseKeyedCell,
+  type Checkpoint,
+  type HmacKey,
+} from '../../../core/keyed-chain';
 import { CHANGE_LOG_HEADERS, REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
 import { CREATED_FIELD } from '../../../core/replay';
 import { DAY_MS } from '../../../core/time';
@@ -115,7 +121,7 @@ class TailJudge {
   judge(row: Row, above: Row | null, sheetRow: number): 'yes' | 'no' | 'plain' {
     const cell = String(row[LOG_COLUMN.hash] ?? '').trim();
     if (PLAIN_HASH.test(cell)) {
-      if (this.checkpoint) return sheetRow <= this.checkpoint.legacyRows + 1 ? 'yes' : 'no';
+      if (this.checkpoint) return sheetRow <= liveLegacyRows(this.checkpoint) + 1 ? 'yes' : 'no';
       return this.chainStart === null ? 'plain' : sheetRow < this.chainStart ? 'yes' : 'no';
     }
     if (!this.key || !parseKeyedCell(cell)) return 'no';
@@ -263,7 +269,7 @@ export function issuedInWholeLog(ss: Spreadsheet): LatestIssued {
     if (!plain && parseKeyedCell(row[LOG_COLUMN.hash])) keyedSeen = true;
     const accepted = genuine ? genuine.accept(row, names) : plain && !keyedSeen;
     if (!names || !accepted) return;
-    if (plain && checkpoint && sheetRow > checkpoint.legacyRows + 1) return;
+    if (plain && checkpoint && sheetRow > liveLegacyRows(checkpoint) + 1) return;
     const { requests, wo } = numbersOf(row);
     for (const n of requests) found.request = Math.max(found.request, n);
     for (const { year, seq } of wo) found.workOrder[year] = Math.max(found.workOrder[year] ?? 0, seq);

@@ -1,0 +1,89 @@
+/**
+ * The change log's archived parts, as Verify audit log reads them before the live tab: each archive
+ * file's Change Log tab holds a contiguous run of the chain (features/archive/log.ts), and the
+ * checkpoint (document properties, which no editor reaches) records where each part ends: its chain
+ * position, its MAC and how many rows the tab holds. Each part is verified from where the one before
+ * ended, so the archive files and the live tab verify as the one chain the add-on wrote; a row edited,
+ * inserted or deleted in an archive file is named by file and row. What the rows vouch for (Archive
+ * rows, raw answers, Time and Parts seals) is collected from them as from the live tab's rows.
+ */
+import type { ArchivedPart, Checkpoint, HmacKey } from '../../../core/keyed-chain';
+import type { LogAnchor } from '../../../core/log-anchor';
+import { LogVerifier, type LogFailure } from '../../../core/log-verify';
+import { SHEET_NAMES } from '../../../core/model';
+import { readChangeLogChunks } from '../../adapters/change-log-read';
+import { archivedLogTab } from '../../adapters/archive-log-tab';
+import { lastUsedRow } from '../../adapters/tabs';
+import { UserFacingError } from '../../adapters/workbook';
+import { archiveFileName, listArchiveFiles, openArchiveFile } from '../archive/files';
+import type { Sheet } from '../../adapters/apps-script-types';
+
+export type ArchivedRowsVisit = (rows: unknown[][], count: number, first: number) => void;
+
+export type ArchivedLogVerdict =
+  | { ok: true; rows: number; anchorAt?: string }
+  | { ok: false; where: string; failure: LogFailure | { row: 0; kind: 'deleted'; detail: string } };
+
+/** The anchor when its position is in this part (after `afterSeq`, up to the part's end). */
+function anchorIn(anchor: LogAnchor | null, afterSeq: number, part: ArchivedPart): LogAnchor | null {
+  return anchor && anchor.seq > afterSeq && anchor.seq <= part.seq ? anchor : null;
+}
+
+/** Every archived part in chain order, each row handed to `visit` once it verified. */
+export function verifyArchivedLog(
+  key: HmacKey,
+  checkpoint: Checkpoint,
+  anchor: LogAnchor | null,
+  chunk: { chunkRows: number; lookahead: number },
+  visit: ArchivedRowsVisit,
+): ArchivedLogVerdict {
+  const parts = checkpoint.archived?.parts ?? [];
+  const files = listArchiveFiles();
+  let rows = 0;
+  let anchorAt: string | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as ArchivedPart;
+    const before = parts[i - 1];
+    const where = `"${archiveFileName(part.year)}" › ${SHEET_NAMES.changeLog}`;
+    const tab = partTab(files, part.year);
+    if (typeof tab === 'string')
+      return { ok: false, where, failure: { row: 0, kind: 'deleted', detail: tab } };
+    // The first part starts at the log's beginning (with its rows from before the keyed chain).
+    const own: Checkpoint = {
+      legacyRows: before ? 0 : checkpoint.legacyRows,
+      legacyHead: checkpoint.legacyHead,
+      seq: part.seq,
+      head: part.mac,
+      row: part.rows + 1,
+      maxRows: null,
+    };
+    const from = before ? { seq: before.seq, mac: before.mac } : null;
+    const verifier = new LogVerifier(key, own, anchorIn(anchor, before?.seq ?? 0, part), from);
+    // Rows below the part's end are not the chain's (a copy an interrupted move left): not read.
+    const through = Math.min(part.rows + 1, lastUsedRow(tab));
+    const last = readChangeLogChunks(tab, { ...chunk, through }, (chunkRows, count, first) => {
+      if (verifier.feed(chunkRows, count, first)) return true;
+      visit(chunkRows, count, first);
+      return false;
+    });
+    const verdict = verifier.finish(Math.max(2, last + 1));
+    if (!verdict.ok) return { ok: false, where, failure: verdict };
+    rows += verdict.rows;
+    if (verdict.anchorRow) anchorAt = `row ${verdict.anchorRow} of ${where}`;
+  }
+  return anchorAt ? { ok: true, rows, anchorAt } : { ok: true, rows };
+}
+
+/** The Change Log tab of the year's archive file, or why it cannot be read. */
+function partTab(files: ReturnType<typeof listArchiveFiles>, year: number): Sheet | string {
+  const file = files.find((f) => f.year === year);
+  if (!file)
+    return `the add-on's list of archive spreadsheets no longer names the one for ${year}, which holds the log's rows up to this part's end`;
+  try {
+    const tab = archivedLogTab(openArchiveFile(file));
+    return tab ?? `its ${SHEET_NAMES.changeLog} tab, which held the log's archived rows of ${year}, is gone`;
+  } catch (error) {
+    if (error instanceof UserFacingError) return error.message;
+    throw error;
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The change log's oldest rows follow the work they record to the archive files: rows logged before the
+ * retention cutoff move, from the top, to the Change Log tab of their year's archive file, up to the
+ * first row of an order that is not archived; the live tab keeps the last row moved as its first (the
+ * link), and Verify audit log checks the archive files' part and the live tab as one chain.
+ */
+import { keyedCell, parseKeyedCell } from '../../../src/core/keyed-chain';
+import { formatAnchor } from '../../../src/core/log-anchor';
+import { localParts } from '../../../src/core/time';
+import { checkpointOf, patchOrderAsAddOn } from '../../support/audit';
+import { DAY, now, setSetting, submitMany } from '../../support/ops';
+import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { archiveFile } from './support';
+
+interface Verdict {
+  ok: boolean;
+  sheet?: string;
+  kind?: string;
+  firstBrokenRow?: number;
+  message: string;
+}
+
+async function verify(wb: TestWorkbook, anchor = ''): Promise<Verdict> {
+  wb.rt.world.ui.responder = (question) =>
+    question.buttons === 'YES_NO' ? { button: 'NO' } : { button: 'OK', text: anchor };
+  return expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value as Verdict;
+}
+
+interface Outcome {
+  message: string;
+  changeLog: { moved: number; remaining: number; stop: { kind: string; id?: string } | null };
+}
+
+async function archive(wb: TestWorkbook): Promise<Outcome> {
+  return expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders')).value as Outcome;
+}
+
+/** The archive file's Change Log data rows. */
+function archivedLog(wb: TestWorkbook, year: number): unknown[][] {
+  const sheet = archiveFile(wb, year)?.sheetModel('Change Log');
+  if (!sheet || sheet.lastRow() < 2) return [];
+  return sheet.readValues(2, 1, sheet.lastRow() - 1, 6);
+}
+
+const seqOf = (row: readonly unknown[] | undefined): number => parseKeyedCell(row?.[5])?.seq ?? -1;
+const asKeys = (rows: readonly unknown[][]): string[] =>
+  rows.map((r) => JSON.stringify(r.map((v) => (v instanceof Date ? v.toISOString() : v))));
+
+/**
+ * Three requests made 100 days ago and closed 90 days ago, one made 80 days ago and still open, one
+ * made today; retention 30 days. Returns the ids and the year of the old rows.
+ */
+async function history(wb: TestWorkbook): Promise<{ closed: string[]; open: string; year: number }> {
+  setSetting(wb, 'retentionDays', 30);
+  const today = now(wb);
+  const at = (days: number): void => wb.rt.world.clock.set(new Date(today.getTime() - days * DAY));
+  at(100);
+  const closed = await submitMany(wb, 3);
+  at(90);
+  for (const id of closed) patchOrderAsAddOn(wb, id, { status: 'Closed', closedAt: now(wb) });
+  at(80);
+  const [open] = await submitMany(wb, 1);
+  wb.rt.world.clock.set(today);
+  await submitMany(wb, 1);
+  return {
+    closed,
+    open: open as string,
+    year: localParts(new Date(today.getTime() - 100 * DAY), wb.model.timeZone).year,
+  };
+}
+
+describe('archiving the change log’s oldest rows', () => {
+  let wb: TestWorkbook;
+  let ids: { closed: string[]; open: string; year: number };
+  let before: unknown[][];
+  let outcome: Outcome;
+
+  beforeAll(async () => {
+    wb = await setUpWorkbook();
+    ids = await history(wb);
+    before = wb.changeLog();
+    outcome = await archive(wb);
+  }, 60_000);
+  afterAll(() => wb.close());
+
+  test('moves the rows before the open order’s first row to the archive file, in order', () => {
+    const openFirst = before.findIndex((r) => r[3] === ids.open);
+    expect(openFirst).toBeGreaterThan(0);
+    expect(outcome.changeLog).toMatchObject({
+      moved: openFirst,
+      remaining: 0,
+      stop: { kind: 'order', id: ids.open },
+    });
+    expect(outcome.message).toMatch(
+      new RegExp(`${openFirst} Change Log row\\(s\\) older than 30 days were moved`),
+    );
+    expect(outcome.message).toMatch(new RegExp(`stay from the first row of ${ids.open}`));
+    expect(asKeys(archivedLog(wb, ids.year))).toEqual(asKeys(before.slice(0, openFirst)));
+    // The live tab: the last row moved (the link), then every row from the open order's first on.
+    const live = wb.changeLog();
+    expect(asKeys(live.slice(0, 1 + before.length - openFirst))).toEqual(asKeys(before.slice(openFirst - 1)));
+    // …and the archive run's own rows after them.
+    expect(live.slice(1 + before.length - openFirst).every((r) => String(r[4]).includes('Archived'))).toBe(
+      true,
+    );
+    const checkpoint = checkpointOf(wb);
+    expect(checkpoint.archived).toMatchObject({
+      seq: seqOf(before[openFirst - 1]),
+      parts: [{ year: ids.year, seq: seqOf(before[openFirst - 1]), rows: openFirst }],
+    });
+    expect(checkpoint.cut).toBeUndefined();
+    expect(checkpoint.row).toBe(live.length + 1);
+  });
+
+  test('Verify audit log checks the archived part and the live tab as one chain', async () => {
+    const result = await verify(wb);
+    expect(result).toMatchObject({ ok: true });
+    expect(result.message).toMatch(/of them in the archive spreadsheets/);
+  });
+
+  test('writers go on after the cut, and Verify still passes', async () => {
+    await submitMany(wb, 2);
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  });
+
+  test('an anchor whose position was archived is found in the archive file', async () => {
+    const archived = archivedLog(wb, ids.year);
+    const row = archived[2] as unknown[];
+    const cell = parseKeyedCell(row[5]) as { seq: number; mac: string };
+    const result = await verify(wb, formatAnchor(cell));
+    expect(result).toMatchObject({ ok: true });
+    expect(result.message).toMatch(new RegExp(`at row 4 of "Work Orders Archive ${ids.year}" › Change Log`));
+    const forged = await verify(wb, formatAnchor({ seq: cell.seq, mac: 'e'.repeat(64) }));
+    expect(forged).toMatchObject({
+      ok: false,
+      kind: 'fabricated',
+      sheet: `"Work Orders Archive ${ids.year}" › Change Log`,
+    });
+  });
+
+  test('a row edited in the archive file is named by file and row', async () => {
+    const sheet = archiveFile(wb, ids.year)!.sheetModel('Change Log')!;
+    const saved = sheet.valueAt(3, 2);
+    sheet.writeValues(3, 2, [['mallory@example.com']]);
+    const result = await verify(wb);
+    sheet.writeValues(3, 2, [[saved as string]]);
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'edited',
+      firstBrokenRow: 3,
+      sheet: `"Work Orders Archive ${ids.year}" › Change Log`,
+    });
+    expect(result.message).toMatch(
+      /archived part in "Work Orders Archive \d+" › Change Log is broken at row 3/,
+    );
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  });
+
+  test('the archive file’s last rows deleted are reported as the log cut short', async () => {
+    const sheet = archiveFile(wb, ids.year)!.sheetModel('Change Log')!;
+    const saved = archivedLog(wb, ids.year);
+    sheet.deleteRows(sheet.lastRow(), 1);
+    const result = await verify(wb);
+    sheet.writeValues(2, 1, saved as (string | Date)[][]);
+    expect(result).toMatchObject({ ok: false, kind: 'truncated' });
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  });
+
+  test('the live tab’s link row edited is reported', async () => {
+    const log = wb.sheet('Change Log');
+    const saved = log.valueAt(2, 4);
+    log.writeValues(2, 4, [['REQ-999999']]);
+    const result = await verify(wb);
+    log.writeValues(2, 4, [[saved as string]]);
+    expect(result).toMatchObject({ ok: false, kind: 'edited', firstBrokenRow: 2 });
+    expect(result.message).toMatch(/repeat the last row moved to the archive files/);
+  });
+
+  test('a second run moves nothing more while the open order holds the log', async () => {
+    const again = await archive(wb);
+    expect(again.changeLog).toMatchObject({ moved: 0, stop: { kind: 'order', id: ids.open } });
+    expect(keyedCell(checkpointOf(wb).archived!.seq, checkpointOf(wb).archived!.mac)).toBe(
+      wb.changeLog()[0]?.[5],
+    );
+  });
+});
