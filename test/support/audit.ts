@@ -91,13 +91,19 @@ export function appendApprovals(wb: TestWorkbook, count: number): void {
  * A log as the version before the keyed chain left it, straight into the host model: `count` plain
  * SHA-256 rows (each a supervisor approving `REQ-<idPrefix><n>`), and no checkpoint.
  */
-export function writeLegacyLog(wb: TestWorkbook, count: number, user: string, idPrefix: string): void {
+export function writeLegacyLog(
+  wb: TestWorkbook,
+  count: number,
+  user: string,
+  idPrefix: string,
+  recordOf = (i: number): string => `REQ-${idPrefix}${i + 1}`,
+): void {
   if (count > 0) {
     const entries: UnhashedEntry[] = Array.from({ length: count }, (_, i) => ({
       at: new Date(Date.UTC(2025, 11, 1, 9, i)),
       user,
       source: 'sidebar',
-      recordId: `REQ-${idPrefix}${i + 1}`,
+      recordId: recordOf(i),
       field: 'Status',
       oldValue: 'Submitted',
       newValue: 'Approved',

@@ -7,9 +7,10 @@
 import { keyedCell, parseKeyedCell } from '../../../src/core/keyed-chain';
 import { formatAnchor } from '../../../src/core/log-anchor';
 import { localParts } from '../../../src/core/time';
-import { checkpointOf, patchOrderAsAddOn } from '../../support/audit';
-import { DAY, now, setSetting, submitMany } from '../../support/ops';
-import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { SHEET_NAMES } from '../../../src/core/model';
+import { checkpointOf, patchOrderAsAddOn, writeLegacyLog } from '../../support/audit';
+import { DAY, now, runHourly, setSetting, submitMany } from '../../support/ops';
+import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { archiveFile } from './support';
 
 interface Verdict {
@@ -183,4 +184,52 @@ describe('archiving the change log’s oldest rows', () => {
       wb.changeLog()[0]?.[5],
     );
   });
+});
+
+test('a log started before the keyed chain moves its old rows with the first chunk, and verifies from the archive file', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    // Four plain SHA-256 rows about the register tab (not an order), logged in December 2025.
+    writeLegacyLog(wb, 4, SUPERVISOR, '', () => 'Register');
+    const ids = await history(wb);
+    const before = wb.changeLog();
+    expect(checkpointOf(wb).legacyRows).toBe(4);
+    const outcome = await archive(wb);
+    const openFirst = before.findIndex((r) => r[3] === ids.open);
+    expect(outcome.changeLog).toMatchObject({ moved: openFirst });
+    // The plain rows and the keyed rows after them, in one file: the year of the last.
+    expect(asKeys(archivedLog(wb, ids.year))).toEqual(asKeys(before.slice(0, openFirst)));
+    expect(checkpointOf(wb).archived?.parts).toEqual([
+      expect.objectContaining({ year: ids.year, rows: openFirst }),
+    ]);
+    expect(await verify(wb)).toMatchObject({ ok: true });
+    // A plain row edited in the archive file breaks its SHA-256 chain there.
+    const sheet = archiveFile(wb, ids.year)!.sheetModel('Change Log')!;
+    sheet.writeValues(3, 2, [['mallory@example.com']]);
+    expect(await verify(wb)).toMatchObject({ ok: false, kind: 'edited', firstBrokenRow: 3 });
+  } finally {
+    wb.close();
+  }
+});
+
+test('after the cut, an open order’s register row deleted by hand is put back from the live log', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    const ids = await history(wb);
+    await archive(wb);
+    const order = wb.order(ids.open);
+    const row = wb.register().find((r) => r.order.id === ids.open)!.row;
+    wb.sheet(SHEET_NAMES.register).deleteRows(row, 1);
+    await runHourly(wb);
+    expect(wb.order(ids.open)).toMatchObject({
+      id: ids.open,
+      status: order.status,
+      description: order.description,
+    });
+    // The orders moved are not put back: their history left with them.
+    for (const id of ids.closed) expect(wb.register().some((r) => r.order.id === id)).toBe(false);
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  } finally {
+    wb.close();
+  }
 });
