@@ -6,7 +6,9 @@
  * five-item checklist, two time entries and, every other order (the due ones among them), a part
  * (WORK_RECORDS_PER_ORDER in bench/capacity.ts's terms: 7.5 rows, 60 cells), which follow their orders
  * to the archive file.
- * Prints, per run, what it archived, its chunks, the work-record rows it moved, its estimated Apps
+ * With WO_ARCHIVE_LOG=<rows>, the change log first gets that many old rows (keyed, about the due
+ * orders, logged before the retention cutoff), which follow to the archive file's Change Log tab.
+ * Prints, per run, what it archived, its chunks, the work-record and log rows it moved, its estimated Apps
  * Script time and its longest lock hold (bench/cost-model.ts prices), and the live spreadsheet's cells
  * before and after. Exits 1 if a lock hold passes 10 s or a run 5 minutes estimated.
  *
@@ -18,7 +20,7 @@ import { SHEET_NAMES } from '../src/core/model';
 import { DAY, now, setSetting } from '../test/support/ops';
 import { ADMIN, expectOk, setUpWorkbook } from '../test/support/workbook';
 import { fillRegister, recordLockHolds } from '../test/features/archive/support';
-import { auditKey } from '../test/support/audit';
+import { appendAsAddOn, auditKey } from '../test/support/audit';
 import { partRow, timeRow } from '../src/core/labour';
 
 const LOCK_BUDGET_MS = 10_000;
@@ -28,6 +30,7 @@ export interface ArchiveRunFigure {
   run: number;
   archived: number;
   recordsMoved: number;
+  logMoved: number;
   remaining: number;
   chunks: number;
   estimatedMs: number;
@@ -38,6 +41,7 @@ export async function measureArchiveAtScale(
   rows: number,
   maxRuns: number,
   workRecords = false,
+  logRows = 0,
 ): Promise<{
   runs: ArchiveRunFigure[];
   cellsBefore: number;
@@ -61,6 +65,7 @@ export async function measureArchiveAtScale(
         : { status: 'In Progress', requestedAt: requested },
     );
     if (workRecords) fillWorkRecords(wb, ids, requested);
+    if (logRows > 0) fillLog(wb, ids, logRows, requested);
     const cellsBefore = wb.model.totalCells();
     const runs: ArchiveRunFigure[] = [];
     for (let run = 1; run <= maxRuns; run++) {
@@ -76,11 +81,13 @@ export async function measureArchiveAtScale(
         remaining: number;
         chunks: number;
         workRecords: { moved: number; remaining: number; notReached: string[] };
+        changeLog: { moved: number; remaining: number; stop: { kind: string } | null };
       };
       runs.push({
         run,
         archived: value.archived.length,
         recordsMoved: value.workRecords.moved,
+        logMoved: value.changeLog.moved,
         remaining: value.remaining,
         chunks: value.chunks,
         estimatedMs:
@@ -89,12 +96,43 @@ export async function measureArchiveAtScale(
         longestHoldMs: Math.max(0, ...recorder.holds.map((h) => h.estimatedMs)),
       });
       const recordsLeft = value.workRecords.remaining > 0 || value.workRecords.notReached.length > 0;
-      if (value.remaining === 0 && !recordsLeft) break;
+      const log = value.changeLog;
+      const logLeft = log.remaining > 0 || log.stop === null || log.stop.kind === 'planned-enough';
+      if (value.remaining === 0 && !recordsLeft && !logLeft) break;
     }
     const ok = runs.every((r) => r.longestHoldMs <= LOCK_BUDGET_MS && r.estimatedMs <= RUN_BUDGET_MS);
     return { runs, cellsBefore, cellsAfter: wb.model.totalCells(), ok };
   } finally {
     await wb.close();
+  }
+}
+
+/**
+ * `count` change-log rows logged before the retention cutoff, as the add-on writes them (keyed, the
+ * checkpoint moved on), one a second, about the due orders in turn (a status line each).
+ */
+function fillLog(
+  wb: Awaited<ReturnType<typeof setUpWorkbook>>,
+  ids: readonly string[],
+  count: number,
+  at: Date,
+): void {
+  const due = ids.filter((_, i) => i % 10 === 5);
+  const start = at.getTime() - count * 1000;
+  for (let first = 0; first < count; first += 50_000) {
+    const n = Math.min(50_000, count - first);
+    appendAsAddOn(
+      wb,
+      Array.from({ length: n }, (_, k) => ({
+        at: new Date(start + (first + k) * 1000),
+        user: 'sam.supervisor@example.com',
+        source: 'sidebar' as const,
+        recordId: due[(first + k) % due.length] as string,
+        field: 'Progress Notes',
+        oldValue: '',
+        newValue: `Note ${first + k}`,
+      })),
+    );
   }
 }
 
@@ -156,14 +194,17 @@ async function main(): Promise<void> {
   const maxRuns = Number(process.env.WO_ARCHIVE_RUNS ?? 100);
   const started = Date.now();
   const records = process.env.WO_ARCHIVE_RECORDS === '1';
-  const { runs, cellsBefore, cellsAfter, ok } = await measureArchiveAtScale(rows, maxRuns, records);
+  const logRows = Number(process.env.WO_ARCHIVE_LOG ?? 0);
+  const { runs, cellsBefore, cellsAfter, ok } = await measureArchiveAtScale(rows, maxRuns, records, logRows);
   console.log(
-    `Archive, ${rows.toLocaleString('en-US')} rows, every tenth due (scattered)${records ? ', with work records' : ''}: ${SHEET_NAMES.register} → yearly archive file`,
+    `Archive, ${rows.toLocaleString('en-US')} rows, every tenth due (scattered)${records ? ', with work records' : ''}${logRows > 0 ? `, ${logRows.toLocaleString('en-US')} old change-log rows` : ''}: ${SHEET_NAMES.register} → yearly archive file`,
   );
-  console.log('run | archived | remaining | chunks | work-record rows moved | estimated | longest lock hold');
+  console.log(
+    'run | archived | remaining | chunks | work-record rows moved | log rows moved | estimated | longest lock hold',
+  );
   for (const r of runs)
     console.log(
-      `${r.run} | ${r.archived} | ${r.remaining} | ${r.chunks} | ${r.recordsMoved} | ${(r.estimatedMs / 1000).toFixed(1)} s | ${(r.longestHoldMs / 1000).toFixed(2)} s`,
+      `${r.run} | ${r.archived} | ${r.remaining} | ${r.chunks} | ${r.recordsMoved} | ${r.logMoved} | ${(r.estimatedMs / 1000).toFixed(1)} s | ${(r.longestHoldMs / 1000).toFixed(2)} s`,
     );
   console.log(
     `live cells ${cellsBefore.toLocaleString('en-US')} → ${cellsAfter.toLocaleString('en-US')}; ${((Date.now() - started) / 1000).toFixed(0)} s to measure`,

@@ -4,11 +4,11 @@
  * exactly once, in chain order, the checkpoint has no move pending, and Verify audit log passes.
  */
 import { parseKeyedCell } from '../../../src/core/keyed-chain';
-import { checkpointOf, patchOrderAsAddOn } from '../../support/audit';
-import { DAY, now, setSetting, submitMany } from '../../support/ops';
+import { checkpointOf } from '../../support/audit';
 import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { encodeWorldState, exportWorld } from '../../../runtime/persistence';
 import { eachCallFailing } from './support';
+import { history } from './log-support';
 
 let wb: TestWorkbook;
 let saved: string;
@@ -16,16 +16,7 @@ let before: unknown[][];
 
 beforeAll(async () => {
   wb = await setUpWorkbook();
-  setSetting(wb, 'retentionDays', 30);
-  const today = now(wb);
-  const at = (days: number): void => wb.rt.world.clock.set(new Date(today.getTime() - days * DAY));
-  at(100);
-  const closed = await submitMany(wb, 3);
-  at(90);
-  for (const id of closed) patchOrderAsAddOn(wb, id, { status: 'Closed', closedAt: now(wb) });
-  at(80);
-  await submitMany(wb, 1);
-  wb.rt.world.clock.set(today);
+  await history(wb);
   before = wb.changeLog();
   saved = encodeWorldState(exportWorld(wb.rt.world));
 }, 60_000);

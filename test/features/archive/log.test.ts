@@ -6,12 +6,12 @@
  */
 import { keyedCell, parseKeyedCell } from '../../../src/core/keyed-chain';
 import { formatAnchor } from '../../../src/core/log-anchor';
-import { localParts } from '../../../src/core/time';
 import { SHEET_NAMES } from '../../../src/core/model';
-import { checkpointOf, patchOrderAsAddOn, writeLegacyLog } from '../../support/audit';
-import { DAY, now, runHourly, setSetting, submitMany } from '../../support/ops';
+import { checkpointOf, writeLegacyLog } from '../../support/audit';
+import { runHourly, submitMany } from '../../support/ops';
 import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { archiveFile } from './support';
+import { archivedLog, history } from './log-support';
 
 interface Verdict {
   ok: boolean;
@@ -36,39 +36,9 @@ async function archive(wb: TestWorkbook): Promise<Outcome> {
   return expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders')).value as Outcome;
 }
 
-/** The archive file's Change Log data rows. */
-function archivedLog(wb: TestWorkbook, year: number): unknown[][] {
-  const sheet = archiveFile(wb, year)?.sheetModel('Change Log');
-  if (!sheet || sheet.lastRow() < 2) return [];
-  return sheet.readValues(2, 1, sheet.lastRow() - 1, 6);
-}
-
 const seqOf = (row: readonly unknown[] | undefined): number => parseKeyedCell(row?.[5])?.seq ?? -1;
 const asKeys = (rows: readonly unknown[][]): string[] =>
   rows.map((r) => JSON.stringify(r.map((v) => (v instanceof Date ? v.toISOString() : v))));
-
-/**
- * Three requests made 100 days ago and closed 90 days ago, one made 80 days ago and still open, one
- * made today; retention 30 days. Returns the ids and the year of the old rows.
- */
-async function history(wb: TestWorkbook): Promise<{ closed: string[]; open: string; year: number }> {
-  setSetting(wb, 'retentionDays', 30);
-  const today = now(wb);
-  const at = (days: number): void => wb.rt.world.clock.set(new Date(today.getTime() - days * DAY));
-  at(100);
-  const closed = await submitMany(wb, 3);
-  at(90);
-  for (const id of closed) patchOrderAsAddOn(wb, id, { status: 'Closed', closedAt: now(wb) });
-  at(80);
-  const [open] = await submitMany(wb, 1);
-  wb.rt.world.clock.set(today);
-  await submitMany(wb, 1);
-  return {
-    closed,
-    open: open as string,
-    year: localParts(new Date(today.getTime() - 100 * DAY), wb.model.timeZone).year,
-  };
-}
 
 describe('archiving the change log’s oldest rows', () => {
   let wb: TestWorkbook;

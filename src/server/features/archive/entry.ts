@@ -74,9 +74,9 @@ function changeLogLines(l: LogArchiveResult, retentionDays: number, timeZone: st
     lines.push(
       `${l.moved} Change Log row(s) older than ${retentionDays} days were moved to the Change Log tab of their year's archive spreadsheet; Verify audit log checks them there as part of one chain.`,
     );
-  if (l.remaining > 0)
+  if (l.remaining > 0 || l.stop.kind === 'planned-enough')
     lines.push(
-      `${l.remaining} more Change Log row(s) are due: run Archive closed work orders again to move them.`,
+      `${l.remaining > 0 ? `${l.remaining} more` : 'More'} Change Log row(s) are due: run Archive closed work orders again to move them.`,
     );
   const damaged = l.damagedAt ?? (l.stop.kind === 'damaged' ? l.stop.row : null);
   if (damaged !== null)

@@ -37,11 +37,10 @@ import { LockBusyError, withOwnerAndDocumentLocks } from '../../adapters/documen
 import { lastUsedRow } from '../../adapters/tabs';
 import { UserFacingError, logSheet } from '../../adapters/workbook';
 import { archivedOrders } from './archived-orders';
-import type { ArchiveTargets } from './files';
 import { LogCutPlanner, MAX_LOG_CHUNK_ROWS, type LogChunk, type LogStop } from './log-plan';
 import { asStoredCell } from './plan';
-import type { RunBudget } from './record-plan';
-import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
+import type { RecordsRun } from './records';
+import type { Sheet } from '../../adapters/apps-script-types';
 
 /** Rows planned at most in one run: about as many as its four minutes can move. */
 const PLAN_ROWS_AT_MOST = 40 * MAX_LOG_CHUNK_ROWS;
@@ -66,14 +65,9 @@ export interface LogArchiveResult {
   problem: string | null;
 }
 
-export interface LogRun {
-  ss: Spreadsheet;
-  /** The register's ids once this run's orders left it: their history stays whole in the live tab. */
-  live: ReadonlySet<string>;
-  targets: ArchiveTargets;
-  key: HmacKey | null;
-  openYear: (year: number) => void;
-  budget: RunBudget;
+/** What moving the log works with: what moving work records does (records.ts), and the cutoff. */
+export interface LogRun extends RecordsRun {
+  /** Rows logged before this instant (the retention cutoff) may move. */
   cutoff: number;
   timeZone: string;
 }
