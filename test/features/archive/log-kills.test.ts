@@ -6,7 +6,7 @@
 import { parseKeyedCell } from '../../../src/core/keyed-chain';
 import { checkpointOf } from '../../support/audit';
 import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { encodeWorldState, exportWorld } from '../../../runtime/persistence';
+import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
 import { eachCallFailing } from './support';
 import { history } from './log-support';
 
@@ -71,4 +71,30 @@ test('every service call of a run moving change-log rows failing in turn: the ne
     expect.arrayContaining(['Sheet.deleteRows', 'Range.setValues', 'Properties.setProperty']),
   );
   expect(problems).toEqual([]);
+}, 600_000);
+
+test('stopped after deleting the rows, before recording it: the next submission settles the cut and appends after it', async () => {
+  // The run whose failing call left the rows deleted and the cut still pending in the checkpoint.
+  let stoppedAt = 0;
+  await eachCallFailing(wb, saved, async (n) => {
+    const pending = checkpointOf(wb).cut;
+    if (pending && parseKeyedCell(wb.changeLog()[0]?.[5])?.seq === pending.archived.seq) stoppedAt = n;
+  });
+  expect(stoppedAt).toBeGreaterThan(0);
+  importWorld(wb.rt.world, decodeWorldState(saved));
+  wb.rt.world.faults.failNthCall(stoppedAt);
+  await wb.menu(ADMIN, 'archiveClosedWorkOrders');
+  wb.rt.world.faults.disarm();
+  const pending = checkpointOf(wb).cut!;
+  expect(pending).toBeDefined();
+  // A requestor's submission, not another archive run, is the next writer.
+  (await wb.submit()).executions.forEach(expectOk);
+  const settled = checkpointOf(wb);
+  expect(settled.cut).toBeUndefined();
+  expect(settled.archived).toEqual(pending.archived);
+  expect(settled.row).toBe(wb.changeLog().length + 1);
+  expect(wb.changeLog().at(-1)?.[4]).toMatch(/Created/);
+  wb.rt.world.ui.responder = (question) =>
+    question.buttons === 'YES_NO' ? { button: 'NO' } : { button: 'OK', text: '' };
+  expect(expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value).toMatchObject({ ok: true });
 }, 600_000);
