@@ -9,8 +9,8 @@
  * A log started before the keyed chain keeps its SHA-256 rows: the first keyed row chains to the
  * last of them, so they are covered too, and the checkpoint records how many there were.
  */
-import { canonicalContent } from './audit';
-import { actionCells, toActions, type LogAction, type UnhashedEntry } from './change-log-row';
+import { canonicalContent, canonicalOfRow } from './audit';
+import { LOG_COLUMN, actionCells, toActions, type LogAction, type UnhashedEntry } from './change-log-row';
 import { hmacSha256Hex, type HmacKey } from './sha256';
 
 export { hmacKey, type HmacKey } from './sha256';
@@ -82,15 +82,28 @@ export function liveLegacyRows(checkpoint: Checkpoint): number {
 }
 
 /**
- * The checkpoint once a pending cut is settled: `topHashCell` is sheet row 2's Hash cell as read now.
- * Holding the cut's new link there, the rows were deleted and the log is archived through it; else they
- * were not (the move stopped before), and the checkpoint stands as it was.
+ * The checkpoint once a pending cut is settled: `topRow` is sheet row 2 as read now. Holding the cut's
+ * new link there — the chain's row at that position, its MAC verifying under `key`, which a Hash cell
+ * copied onto another row does not — the rows were deleted and the log is archived through it; else
+ * they were not (the move stopped before), and the checkpoint stands as it was.
  */
-export function settleCut(checkpoint: Checkpoint, topHashCell: unknown): Checkpoint {
+export function settleCut(
+  checkpoint: Checkpoint,
+  topRow: readonly unknown[] | undefined,
+  key: HmacKey | null,
+): Checkpoint {
   const { cut, ...rest } = checkpoint;
   if (!cut) return checkpoint;
-  const link = parseKeyedCell(topHashCell);
-  if (!link || link.seq !== cut.archived.seq || link.mac !== cut.archived.mac) return rest;
+  const { seq, mac, prev } = cut.archived;
+  const link = parseKeyedCell(topRow?.[LOG_COLUMN.hash]);
+  const canonical = canonicalOfRow(topRow ?? []);
+  const isLink =
+    key !== null &&
+    link?.seq === seq &&
+    link.mac === mac &&
+    'content' in canonical &&
+    hmacSha256Hex(key, `${prev}\n${seq}\n`, canonical.content) === mac;
+  if (!isLink) return rest;
   return {
     ...rest,
     archived: cut.archived,

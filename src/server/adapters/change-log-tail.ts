@@ -21,6 +21,7 @@ import { asText } from '../../core/headers';
 import { GENESIS_HASH } from '../../core/audit';
 import { LOG_COLUMN } from '../../core/change-log-row';
 import {
+  hmacKey,
   keyedCell,
   keyedRows,
   parseCheckpoint,
@@ -32,6 +33,7 @@ import {
 import type { UnhashedEntry } from '../../core/audit';
 import { activeSpreadsheet, logSheet } from './workbook';
 import { PROPERTY_KEYS } from './document-properties';
+import { documentSecret } from './addon-secret';
 import { documentPropertiesOrNull } from './service-handles';
 import type { Spreadsheet, Sheet } from './apps-script-types';
 
@@ -53,7 +55,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
 /**
  * The checkpoint as it stands. A move of the log's top rows to an archive file that stopped midway
  * (features/archive/log.ts) left a pending cut in it: whether its rows were deleted is read from sheet
- * row 2 (one read, only then), and the checkpoint returned is the settled one. Only a writer (under the
+ * row 2 (one read, and the secret's, only then), and the checkpoint returned is the settled one. Only a writer (under the
  * document lock, which the move holds throughout) stores it, with its next commit.
  */
 export function readCheckpoint(): Checkpoint | null {
@@ -66,7 +68,9 @@ function readStoredCheckpoint(): Checkpoint | null {
 }
 
 function settled(stored: Checkpoint): Checkpoint {
-  return settleCut(stored, logSheet(activeSpreadsheet()).getRange(2, HASH_COLUMN).getValue());
+  const secret = documentSecret({ create: false });
+  const top = logSheet(activeSpreadsheet()).getRange(2, 1, 1, CHANGE_LOG_HEADERS.length).getValues()[0];
+  return settleCut(stored, top, secret === null ? null : hmacKey(secret));
 }
 
 /** Stores the settled checkpoint when a pending cut was left in it. The caller holds the document lock. */

@@ -210,6 +210,6 @@ function moveLogChunk(
   writeCheckpoint(pending);
   deleteLogTopRows(sheet, deleted);
   // The chunk's last row is sheet row 2 now: the checkpoint settles on it.
-  writeCheckpoint(settleCut(pending, rows[read - 1]?.[LOG_COLUMN.hash]));
+  writeCheckpoint(settleCut(pending, rows[read - 1], key));
   return 'moved';
 }
