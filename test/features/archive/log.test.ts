@@ -6,9 +6,9 @@
  */
 import { keyedCell, parseKeyedCell } from '../../../src/core/keyed-chain';
 import { formatAnchor } from '../../../src/core/log-anchor';
-import { SHEET_NAMES } from '../../../src/core/model';
-import { checkpointOf, writeLegacyLog } from '../../support/audit';
-import { runHourly, submitMany } from '../../support/ops';
+import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../src/core/model';
+import { checkpointOf, patchOrderAsAddOn, writeLegacyLog } from '../../support/audit';
+import { DAY, now, runHourly, setSetting, submitMany } from '../../support/ops';
 import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { archiveFile } from './support';
 import { archivedLog, history } from './log-support';
@@ -199,6 +199,42 @@ test('after the cut, an open order’s register row deleted by hand is put back 
     // The orders moved are not put back: their history left with them.
     for (const id of ids.closed) expect(wb.register().some((r) => r.order.id === id)).toBe(false);
     expect(await verify(wb)).toMatchObject({ ok: true });
+  } finally {
+    wb.close();
+  }
+});
+
+test('an archived order’s row typed back into the register holds the log’s move at its first row, and the summary says why', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    setSetting(wb, 'retentionDays', 30);
+    const today = now(wb);
+    const at = (days: number): void => wb.rt.world.clock.set(new Date(today.getTime() - days * DAY));
+    // An order made first and left open holds the log while three after it are closed and archived.
+    at(100);
+    const [first] = await submitMany(wb, 1);
+    const closed = await submitMany(wb, 3);
+    at(90);
+    for (const id of closed) patchOrderAsAddOn(wb, id, { status: 'Closed', closedAt: now(wb) });
+    wb.rt.world.clock.set(today);
+    const typed = wb.values(SHEET_NAMES.register).find((r) => r.includes(closed[0]))!;
+    expect((await archive(wb)).changeLog).toMatchObject({ stop: { kind: 'order', id: first } });
+    // The first order is closed and archived in turn; someone types the first closed order's row back.
+    at(60);
+    patchOrderAsAddOn(wb, first!, { status: 'Closed', closedAt: now(wb) });
+    wb.rt.world.clock.set(today);
+    const register = wb.sheet(SHEET_NAMES.register);
+    const row = register.lastRow() + 1;
+    register.writeValues(row, 1, [typed as string[]]);
+    // Typed back as still in progress, so this run does not archive it again.
+    register.writeValues(row, wb.registerColumn(REGISTER_COLUMNS.status), [['In Progress']]);
+    const before = wb.changeLog();
+    const outcome = await archive(wb);
+    expect(outcome.changeLog.stop).toMatchObject({ kind: 'order', id: closed[0], alsoArchived: true });
+    // The rows before its first one moved (the link kept at the top of the live tab).
+    expect(outcome.changeLog.moved).toBe(before.findIndex((r) => r[3] === closed[0]) - 1);
+    expect(outcome.message).toMatch(/also has a row in the register again/);
+    expect((await verify(wb)).ok).toBe(false);
   } finally {
     wb.close();
   }

@@ -86,7 +86,9 @@ function changeLogLines(l: LogArchiveResult, retentionDays: number, timeZone: st
   if (l.problem) lines.push(l.problem);
   if (l.stop.kind === 'order')
     lines.push(
-      `The Change Log's older rows stay from the first row of ${l.stop.id} (logged ${formatLocal(l.stop.at, timeZone)}): that order is not archived, and every order that is not keeps its whole history here. Its rows and the ones after them move once it is archived.`,
+      l.stop.alsoArchived
+        ? `The Change Log's older rows stay from the first row of ${l.stop.id} (logged ${formatLocal(l.stop.at, timeZone)}): that order is in an archive spreadsheet and also has a row in the register again (typed or restored by hand), so its history stays here. Verify audit log reports the register row; once it is removed, the rows move.`
+        : `The Change Log's older rows stay from the first row of ${l.stop.id} (logged ${formatLocal(l.stop.at, timeZone)}): that order is not archived, and every order that is not keeps its whole history here. Its rows and the ones after them move once it is archived.`,
     );
   if (l.stop.kind === 'legacy')
     lines.push(

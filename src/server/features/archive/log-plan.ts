@@ -69,7 +69,13 @@ export interface LogChunk {
 export type LogStop =
   | { kind: 'none' }
   | { kind: 'young' }
-  | { kind: 'order'; id: string; at: Date }
+  | {
+      kind: 'order';
+      id: string;
+      at: Date;
+      /** Set when an archive file holds it too: its register row was typed or restored by hand. */
+      alsoArchived?: true;
+    }
   | { kind: 'latest-number' }
   | { kind: 'damaged'; row: number }
   | { kind: 'legacy'; rows: number }

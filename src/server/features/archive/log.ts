@@ -89,15 +89,18 @@ export function archiveChangeLog(run: LogRun): LogArchiveResult {
   const checkpoint = readCheckpoint();
   if (!checkpoint || !run.key || checkpoint.seq === 0) return { ...result, stop: { kind: 'none' } };
   let plan: ReturnType<LogCutPlanner['plan']>;
+  let archived: ReadonlyMap<string, number>;
   try {
-    const { yearOf } = archivedOrders(run.targets, run.openYear);
-    const archivedIds = new Set([...yearOf.keys()].filter((id) => !run.live.has(id)));
+    archived = archivedOrders(run.targets, run.openYear).yearOf;
+    const archivedIds = new Set([...archived.keys()].filter((id) => !run.live.has(id)));
     plan = planCut(run, checkpoint, archivedIds);
   } catch (error) {
     if (error instanceof LockBusyError) return result;
     throw error;
   }
   result.stop = plan.stop;
+  if (plan.stop.kind === 'order' && archived.has(plan.stop.id))
+    result.stop = { ...plan.stop, alsoArchived: true };
   const sheet = logSheet(run.ss);
   const tabs = new Map<number, ArchiveRecordTab>();
   let i = 0;
