@@ -64,6 +64,10 @@ export const PROPERTY_KEYS = {
   verifyProgress: 'wo.verify.progress',
   /** Register rows Verify compares per run, when set (features/audit/progress.ts); tests lower it. */
   verifyRowsPerRun: 'wo.verify.rowsPerRun',
+  /** When Verify last verified each archived part of the change log (features/audit/archived-rotation.ts). */
+  verifyArchivedParts: 'wo.verify.archivedParts',
+  /** Archived change-log rows Verify reads per run, when set (features/audit/archived-rotation.ts); tests lower it. */
+  verifyArchivedRowsPerRun: 'wo.verify.archivedRowsPerRun',
   /**
    * The sheet ids of the report tabs Build reports has protected (features/reports/entry.ts): a tab of
    * a report's name that is not among them was made by someone else, and is protected when next built.

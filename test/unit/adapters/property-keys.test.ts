@@ -64,6 +64,9 @@ test('every document property the add-on writes is declared, and every declared 
       PROPERTY_KEYS.checklistsNone,
       PROPERTY_KEYS.verifyProgress,
       PROPERTY_KEYS.verifyRowsPerRun,
+      // When Verify last read each archived part of the log, and the tests' lower share per run.
+      PROPERTY_KEYS.verifyArchivedParts,
+      PROPERTY_KEYS.verifyArchivedRowsPerRun,
       // Written by Build reports, which this day does not run (features/reports/tab-guard.ts).
       PROPERTY_KEYS.reportTabIds,
       // Written only when a checklist item is unticked, which this day does not do

@@ -16,12 +16,19 @@ import { archivedLogTab } from '../../adapters/archive-log-tab';
 import { lastUsedRow } from '../../adapters/tabs';
 import { UserFacingError } from '../../adapters/workbook';
 import { archiveFileName, listArchiveFiles, openArchiveFile } from '../archive/files';
+import { archivedRowsPerRun, partsToRead, readPartsVerified, recordPartsVerified } from './archived-rotation';
 import type { Sheet } from '../../adapters/apps-script-types';
 
 export type ArchivedRowsVisit = (rows: unknown[][], count: number, first: number) => void;
 
 export type ArchivedLogVerdict =
-  | { ok: true; rows: number; anchorAt?: string }
+  | {
+      ok: true;
+      rows: number;
+      anchorAt?: string;
+      /** Parts this run did not read (archived-rotation.ts), and when each last verified (null: never). */
+      skipped: { year: number; verifiedAt: number | null }[];
+    }
   | { ok: false; where: string; failure: LogFailure | { row: 0; kind: 'deleted'; detail: string } };
 
 /** The anchor when its position is in this part (after `afterSeq`, up to the part's end). */
@@ -29,7 +36,10 @@ function anchorIn(anchor: LogAnchor | null, afterSeq: number, part: ArchivedPart
   return anchor && anchor.seq > afterSeq && anchor.seq <= part.seq ? anchor : null;
 }
 
-/** Every archived part in chain order, each row handed to `visit` once it verified. */
+/**
+ * The archived parts this run reads (archived-rotation.ts: all of them while they fit its share) in
+ * chain order, each row handed to `visit` once it verified; the parts read are recorded as verified.
+ */
 export function verifyArchivedLog(
   key: HmacKey,
   checkpoint: Checkpoint,
@@ -38,12 +48,20 @@ export function verifyArchivedLog(
   visit: ArchivedRowsVisit,
 ): ArchivedLogVerdict {
   const parts = checkpoint.archived?.parts ?? [];
+  if (parts.length === 0) return { ok: true, rows: 0, skipped: [] };
+  const verifiedAt = readPartsVerified();
+  const reading = partsToRead(parts, verifiedAt, archivedRowsPerRun(), anchor);
   const files = listArchiveFiles();
   let rows = 0;
   let anchorAt: string | undefined;
+  const skipped: { year: number; verifiedAt: number | null }[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as ArchivedPart;
     const before = parts[i - 1];
+    if (!reading.has(part.year)) {
+      skipped.push({ year: part.year, verifiedAt: verifiedAt[String(part.year)] ?? null });
+      continue;
+    }
     const where = `"${archiveFileName(part.year)}" › ${SHEET_NAMES.changeLog}`;
     const tab = partTab(files, part.year);
     if (typeof tab === 'string')
@@ -71,7 +89,8 @@ export function verifyArchivedLog(
     rows += verdict.rows;
     if (verdict.anchorRow) anchorAt = `row ${verdict.anchorRow} of ${where}`;
   }
-  return anchorAt ? { ok: true, rows, anchorAt } : { ok: true, rows };
+  recordPartsVerified(verifiedAt, [...reading], Date.now());
+  return anchorAt ? { ok: true, rows, anchorAt, skipped } : { ok: true, rows, skipped };
 }
 
 /** The Change Log tab of the year's archive file, or why it cannot be read. */

@@ -2,6 +2,7 @@ import { hmacKey } from '../../../core/keyed-chain';
 import { LogVerifier, type TamperKind } from '../../../core/log-verify';
 import type { LogAnchor } from '../../../core/log-anchor';
 import { SHEET_NAMES } from '../../../core/model';
+import { formatLocal } from '../../../core/time';
 import { documentSecret } from '../../adapters/addon-secret';
 import { readCheckpoint } from '../../adapters/change-log-tail';
 import { readChangeLogChunks } from '../../adapters/change-log-read';
@@ -125,7 +126,8 @@ export function verifyChangeLog(
         (anchor ? '' : ' Compare with the last daily anchor emailed to administrators.'),
     };
   }
-  const found = register.findings(ss, sheet, last, key, ss.getSpreadsheetTimeZone());
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const found = register.findings(ss, sheet, last, key, timeZone);
   const compared = register.compared ?? undefined;
   // The tabs the log vouches for (Archive, raw answers, Time and Parts Used: each read whole) are
   // checked by the run that gives the verdict, not by each run of a comparison spread over several.
@@ -155,6 +157,7 @@ export function verifyChangeLog(
       ? ` ${verdict.uncommitted} row(s) at the end were written by a change that stopped before confirming them; the next change confirms or replaces them.`
       : '';
   const inArchive = archived.rows > 0 ? ` (${archived.rows} of them in the archive spreadsheets)` : '';
+  const notRead = describeSkipped(archived.skipped, timeZone);
   return {
     ok: true,
     compared,
@@ -163,7 +166,7 @@ export function verifyChangeLog(
     head: verdict.head,
     message:
       `Audit log OK: ${verdict.rows} rows verified${inArchive}, ending at chain position ${verdict.seq} ` +
-      `(MAC ${verdict.head.slice(0, 16)}…), as the add-on recorded.${pending}` +
+      `(MAC ${verdict.head.slice(0, 16)}…), as the add-on recorded.${pending}${notRead}` +
       (anchor && (verdict.anchorRow || archived.anchorAt)
         ? ` It holds the anchor you gave: chain position ${anchor.seq} at ${archived.anchorAt ?? `sheet row ${verdict.anchorRow}`}, with its MAC.`
         : ''),
@@ -234,6 +237,24 @@ const KIND_WORDS: Record<TamperKind, string> = {
 };
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The archived parts a run did not read (archived-rotation.ts), and when each was last verified. */
+function describeSkipped(
+  skipped: readonly { year: number; verifiedAt: number | null }[],
+  timeZone: string,
+): string {
+  if (skipped.length === 0) return '';
+  const when = skipped
+    .map(
+      (p) =>
+        `${p.year}: ${p.verifiedAt === null ? 'never yet' : `last verified ${formatLocal(new Date(p.verifiedAt), timeZone)}`}`,
+    )
+    .join('; ');
+  return (
+    ` The log's archived parts of ${skipped.map((p) => p.year).join(', ')} were not read this time (${when}): ` +
+    'each run reads the archived parts verified longest ago, as many as fit its time, so run Verify audit log again to verify them.'
+  );
+}
 
 /** A part of the log in an archive file that does not verify (or cannot be read), named by file and row. */
 function brokenArchive(
