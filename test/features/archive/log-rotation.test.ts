@@ -101,3 +101,42 @@ describe('archived parts of two years, a run reading one', () => {
     });
   });
 });
+
+test('Verify reads the archive files its verified rows name, not every archive file listed', async () => {
+  const wb = await setUpWorkbook();
+  try {
+    setSetting(wb, 'retentionDays', 30);
+    const today = now(wb);
+    wb.rt.world.clock.set(new Date(today.getTime() - 100 * 86_400_000));
+    const ids = await submitMany(wb, 2);
+    for (const id of ids) patchOrderAsAddOn(wb, id, { status: 'Closed', closedAt: now(wb) });
+    wb.rt.world.clock.set(today);
+    expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
+    expect(await verify(wb)).toMatchObject({ ok: true });
+    // A file listed that no "Archived" line names (and that no one can open): not read.
+    const doc = wb.rt.world.properties.document(wb.ssId);
+    const files = JSON.parse(doc.get(PROPERTY_KEYS.archiveFiles) ?? '[]') as unknown[];
+    const ghost = {
+      year: 2019,
+      id: 'no-such-file',
+      name: 'Work Orders Archive 2019',
+      url: 'https://example.invalid/2019',
+    };
+    doc.set(PROPERTY_KEYS.archiveFiles, JSON.stringify([ghost, ...files]));
+    expect(await verify(wb)).toMatchObject({ ok: true });
+    // An archived row edited in the file its line names is still found.
+    const year = Number(String(archiveFileNames(wb)[0]).slice(-4));
+    const sheet = archiveFile(wb, year)!.sheetModel('Archive')!;
+    sheet.writeValues(2, 3, [['edited by hand']]);
+    expect(await verify(wb)).toMatchObject({ ok: false, sheet: `Work Orders Archive ${year}` });
+  } finally {
+    wb.close();
+  }
+});
+
+function archiveFileNames(wb: TestWorkbook): string[] {
+  return wb.rt.world.spreadsheets
+    .all()
+    .map((s) => s.name)
+    .filter((n) => n.startsWith('Work Orders Archive'));
+}

@@ -220,13 +220,17 @@ export interface ArchivedRows {
 
 /**
  * Every place archived rows are kept: the Archive tab of this spreadsheet (archives made before the
- * archive files), then each archive file (one open and one read each).
+ * archive files), then each archive file (one open and one read each); only those named in `wanted`
+ * when given.
  */
-export function archivedRowSources(live: Spreadsheet): ArchivedRows[] {
+export function archivedRowSources(
+  live: Spreadsheet,
+  wanted: ReadonlySet<string> | null = null,
+): ArchivedRows[] {
   const sources: ArchivedRows[] = [];
-  const tab = readTabValues(live, SHEET_NAMES.archive);
+  const tab = !wanted || wanted.has(SHEET_NAMES.archive) ? readTabValues(live, SHEET_NAMES.archive) : null;
   if (tab) sources.push({ label: SHEET_NAMES.archive, values: tab });
-  return [...sources, ...fromEachFile(readArchiveFileValues)];
+  return [...sources, ...fromEachFile(readArchiveFileValues, wanted)];
 }
 
 /**
@@ -237,8 +241,12 @@ export function archivedTabSources(name: string): ArchivedRows[] {
   return fromEachFile((ss) => readTabValues(ss, name) ?? []);
 }
 
-function fromEachFile(read: (ss: Spreadsheet) => unknown[][] | null): ArchivedRows[] {
-  return listArchiveFiles().map((file) => {
+function fromEachFile(
+  read: (ss: Spreadsheet) => unknown[][] | null,
+  wanted: ReadonlySet<string> | null = null,
+): ArchivedRows[] {
+  const files = listArchiveFiles().filter((file) => !wanted || wanted.has(file.name));
+  return files.map((file) => {
     const ss = openSpreadsheetOrNull(file.id);
     const values = ss ? read(ss) : null;
     return values

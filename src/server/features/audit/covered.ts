@@ -15,6 +15,7 @@ import {
 } from '../../../core/covered-rows';
 import type { HmacKey } from '../../../core/keyed-chain';
 import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
+import { ARCHIVED_FIELD } from '../../../core/replay';
 import { readResponseTabShown } from '../../adapters/response-tabs';
 import { archivedRowSources } from '../archive/files';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
@@ -23,6 +24,8 @@ import { checkWorkRecords, collectSeals, type LoggedSeals, type WorkRecordRepair
 export interface Recorded {
   /** Request id → the MAC its (last) move to Archive recorded. */
   archive: Map<string, string>;
+  /** Request id → where its (last) move put it ("Work Orders Archive 2026"), as its "Archived" line says. */
+  archiveIn: Map<string, string>;
   /** "Sheet!A7" → the digest intake recorded, and the request id. */
   responses: Map<string, { digest: string; id: string }>;
   /** The seals of the Time and Parts Used rows records wrote. */
@@ -38,7 +41,7 @@ export interface CoveredFailure {
 }
 
 export function emptyRecorded(): Recorded {
-  return { archive: new Map(), responses: new Map(), work: new Map() };
+  return { archive: new Map(), archiveIn: new Map(), responses: new Map(), work: new Map() };
 }
 
 /**
@@ -62,6 +65,11 @@ export function collectRecorded(
     const id = String(rows[i]?.[LOG_COLUMN.recordId] ?? '').trim();
     for (const line of parseChanges(changes)) {
       if (line.field === ARCHIVE_MAC_FIELD) into.archive.set(id, line.newValue);
+      if (line.field === ARCHIVED_FIELD && archived) {
+        const where = archivedWhere(line.newValue);
+        if (where) into.archiveIn.set(id, where);
+        else into.archiveIn.delete(id);
+      }
       if (line.field === RESPONSE_DIGEST_FIELD) {
         const at = line.newValue.lastIndexOf(' ');
         if (at > 0)
@@ -71,11 +79,32 @@ export function collectRecorded(
   }
 }
 
+/** The archive an "Archived" line names (features/archive/chunk.ts), or null. */
+function archivedWhere(newValue: string): string | null {
+  const m = /^Moved to (.+)$/.exec(newValue) ?? /\(already in (.+)\)$/.exec(newValue);
+  return m ? (m[1] as string) : null;
+}
+
+/**
+ * The archives holding the rows recorded: only those their "Archived" lines name, so that a run reads
+ * the files its verified rows speak of rather than every archive file whole; all of them when a line
+ * names none (a move logged before lines named their file).
+ */
+function archivesToRead(recorded: Recorded): ReadonlySet<string> | null {
+  const names = new Set<string>();
+  for (const id of recorded.archive.keys()) {
+    const where = recorded.archiveIn.get(id);
+    if (!where) return null;
+    names.add(where);
+  }
+  return names;
+}
+
 function checkArchive(ss: Spreadsheet, key: HmacKey, recorded: Recorded): CoveredFailure | null {
   if (recorded.archive.size === 0) return null;
   const seen = new Set<string>();
   // The Archive tab of older runs, then the archive spreadsheets (features/archive/files.ts).
-  const sources = archivedRowSources(ss);
+  const sources = archivedRowSources(ss, archivesToRead(recorded));
   for (const { label, values, unreadable } of sources) {
     if (unreadable) return { sheet: label, row: 1, detail: unreadable };
     const header = values[0] ?? [];
