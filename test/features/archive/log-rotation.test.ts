@@ -12,19 +12,7 @@ import { checkpointOf, patchOrderAsAddOn } from '../../support/audit';
 import { now, setSetting, submitMany } from '../../support/ops';
 import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { archiveFile } from './support';
-
-interface Verdict {
-  ok: boolean;
-  kind?: string;
-  sheet?: string;
-  message: string;
-}
-
-async function verify(wb: TestWorkbook, anchor = ''): Promise<Verdict> {
-  wb.rt.world.ui.responder = (question) =>
-    question.buttons === 'YES_NO' ? { button: 'NO' } : { button: 'OK', text: anchor };
-  return expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value as Verdict;
-}
+import { verify } from './log-support';
 
 const part = (year: number, seq: number, rows: number) => ({ year, seq, mac: 'a'.repeat(64), rows });
 

@@ -5,7 +5,7 @@
 import { localParts } from '../../../src/core/time';
 import { patchOrderAsAddOn } from '../../support/audit';
 import { DAY, now, setSetting, submitMany } from '../../support/ops';
-import type { TestWorkbook } from '../../support/workbook';
+import { ADMIN, expectOk, type TestWorkbook } from '../../support/workbook';
 import { archiveFile } from './support';
 
 /**
@@ -36,4 +36,19 @@ export function archivedLog(wb: TestWorkbook, year: number): unknown[][] {
   const sheet = archiveFile(wb, year)?.sheetModel('Change Log');
   if (!sheet || sheet.lastRow() < 2) return [];
   return sheet.readValues(2, 1, sheet.lastRow() - 1, 6);
+}
+
+export interface Verdict {
+  ok: boolean;
+  sheet?: string;
+  kind?: string;
+  firstBrokenRow?: number;
+  message: string;
+}
+
+/** Verify audit log from the menu, with `anchor` typed at its question and no put-back accepted. */
+export async function verify(wb: TestWorkbook, anchor = ''): Promise<Verdict> {
+  wb.rt.world.ui.responder = (question) =>
+    question.buttons === 'YES_NO' ? { button: 'NO' } : { button: 'OK', text: anchor };
+  return expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value as Verdict;
 }

@@ -11,21 +11,7 @@ import { checkpointOf, patchOrderAsAddOn, writeLegacyLog } from '../../support/a
 import { DAY, now, runHourly, setSetting, submitMany } from '../../support/ops';
 import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { archiveFile } from './support';
-import { archivedLog, history } from './log-support';
-
-interface Verdict {
-  ok: boolean;
-  sheet?: string;
-  kind?: string;
-  firstBrokenRow?: number;
-  message: string;
-}
-
-async function verify(wb: TestWorkbook, anchor = ''): Promise<Verdict> {
-  wb.rt.world.ui.responder = (question) =>
-    question.buttons === 'YES_NO' ? { button: 'NO' } : { button: 'OK', text: anchor };
-  return expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value as Verdict;
-}
+import { archivedLog, history, verify } from './log-support';
 
 interface Outcome {
   message: string;
