@@ -14,8 +14,10 @@
  *     deleteRows: that row stays as the tab's first, the link the next row's MAC follows), and
  *     records the checkpoint settled: where the archived part ends, and each file's part.
  * Stopped between 3's steps, the pending cut is settled by whoever reads the checkpoint next, from
- * what sheet row 2 holds (change-log-tail.ts readCheckpoint). Verify audit log reads the archive
- * files' parts first, then the live tab, as one chain (audit/archived-log.ts).
+ * what sheet row 2 holds: only the chain's own link row, its MAC checked, says the rows were deleted
+ * (change-log-tail.ts readCheckpoint; core/keyed-chain.ts settleCut). Verify audit log reads the
+ * archive files' parts, in turns once they are many (audit/archived-rotation.ts), then the live tab,
+ * as one chain (audit/archived-log.ts).
  */
 import { completedHeader } from '../../../core/headers';
 import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../../core/model';
