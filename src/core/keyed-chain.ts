@@ -81,11 +81,44 @@ export function liveLegacyRows(checkpoint: Checkpoint): number {
   return checkpoint.archived ? 0 : checkpoint.legacyRows;
 }
 
+/** Rows at the live tab's top that repeat the archived part's end: the link, once the top was archived. */
+export function linkRows(checkpoint: Checkpoint): number {
+  return checkpoint.archived ? 1 : 0;
+}
+
+/**
+ * Whether `row` is the chain's row at position `at.seq`: its Hash cell names that position and MAC, and
+ * its content gives that MAC after `at.prev` under `key` (so a Hash cell copied onto another row is not).
+ */
+export function isChainRow(
+  key: HmacKey,
+  row: readonly unknown[] | undefined,
+  at: { seq: number; mac: string; prev: string },
+): boolean {
+  const cell = parseKeyedCell(row?.[LOG_COLUMN.hash]);
+  if (cell?.seq !== at.seq || cell.mac !== at.mac) return false;
+  const canonical = canonicalOfRow(row ?? []);
+  return (
+    'content' in canonical && hmacSha256Hex(key, `${at.prev}\n${at.seq}\n`, canonical.content) === at.mac
+  );
+}
+
+/** The checkpoint once the cut's rows are gone from the tab's top: archived through the cut's link. */
+export function applyCut(checkpoint: Checkpoint, cut: NonNullable<Checkpoint['cut']>): Checkpoint {
+  const { cut: _pending, ...rest } = checkpoint;
+  return {
+    ...rest,
+    archived: cut.archived,
+    row: rest.row - cut.deleted,
+    maxRows: rest.maxRows === null ? null : rest.maxRows - cut.deleted,
+  };
+}
+
 /**
  * The checkpoint once a pending cut is settled: `topRow` is sheet row 2 as read now. Holding the cut's
- * new link there — the chain's row at that position, its MAC verifying under `key`, which a Hash cell
- * copied onto another row does not — the rows were deleted and the log is archived through it; else
- * they were not (the move stopped before), and the checkpoint stands as it was.
+ * new link there (isChainRow: a Hash cell copied onto another row is not), the rows were deleted and the
+ * log is archived through it; else they were not (the move stopped before), and the checkpoint stands
+ * as it was.
  */
 export function settleCut(
   checkpoint: Checkpoint,
@@ -94,22 +127,7 @@ export function settleCut(
 ): Checkpoint {
   const { cut, ...rest } = checkpoint;
   if (!cut) return checkpoint;
-  const { seq, mac, prev } = cut.archived;
-  const link = parseKeyedCell(topRow?.[LOG_COLUMN.hash]);
-  const canonical = canonicalOfRow(topRow ?? []);
-  const isLink =
-    key !== null &&
-    link?.seq === seq &&
-    link.mac === mac &&
-    'content' in canonical &&
-    hmacSha256Hex(key, `${prev}\n${seq}\n`, canonical.content) === mac;
-  if (!isLink) return rest;
-  return {
-    ...rest,
-    archived: cut.archived,
-    row: rest.row - cut.deleted,
-    maxRows: rest.maxRows === null ? null : rest.maxRows - cut.deleted,
-  };
+  return key !== null && isChainRow(key, topRow, cut.archived) ? applyCut(checkpoint, cut) : rest;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;

@@ -6,10 +6,9 @@
  * the document's properties, which someone able to reset them could roll back with the log; the
  * anchor is not.
  */
-import { canonicalOfRow, verifyChain } from './audit';
+import { verifyChain } from './audit';
 import { LOG_COLUMN } from './change-log-row';
-import { keyedCell, parseKeyedCell, type Checkpoint, type HmacKey } from './keyed-chain';
-import { hmacSha256Hex } from './sha256';
+import { isChainRow, keyedCell, parseKeyedCell, type Checkpoint, type HmacKey } from './keyed-chain';
 import { checkEnd, verifyKeyedRows, type KeyedState, type TamperKind } from './keyed-verify';
 import type { LogAnchor } from './log-anchor';
 
@@ -84,15 +83,9 @@ export class LogVerifier {
   private checkLink(row: readonly unknown[] | undefined, sheetRow: number): LogFailure | null {
     const prev = this.link as string;
     this.link = null;
-    const canonical = canonicalOfRow(row ?? []);
     const { seq, mac } = this.state;
+    if (isChainRow(this.key, row, { seq, mac, prev })) return null;
     const holds = String(row?.[LOG_COLUMN.hash] ?? '').trim() === keyedCell(seq, mac);
-    if (
-      holds &&
-      'content' in canonical &&
-      hmacSha256Hex(this.key, `${prev}\n${seq}\n`, canonical.content) === mac
-    )
-      return null;
     return this.fail(
       sheetRow,
       'edited',

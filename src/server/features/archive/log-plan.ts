@@ -20,7 +20,13 @@
 import { parseChanges } from '../../../core/change-lines';
 import { LOG_COLUMN, timestampOf } from '../../../core/change-log-row';
 import { parseRequestId } from '../../../core/ids';
-import { chainStart, liveLegacyRows, parseKeyedCell, type Checkpoint } from '../../../core/keyed-chain';
+import {
+  chainStart,
+  linkRows,
+  liveLegacyRows,
+  parseKeyedCell,
+  type Checkpoint,
+} from '../../../core/keyed-chain';
 import { REGISTER_COLUMNS } from '../../../core/model';
 import { CREATED_FIELD } from '../../../core/replay';
 import { localParts } from '../../../core/time';
@@ -100,8 +106,11 @@ function namesNumber(changes: string): boolean {
  * (uncommitted: the next append settles them).
  */
 export class LogCutPlanner {
-  private readonly start: { seq: number; mac: string };
+  /** The chain position the live tab continues after, and its rows from before the keyed chain. */
+  private readonly startSeq: number;
   private readonly legacy: number;
+  /** Rows at the tab's top already moved (the link). */
+  private readonly link: number;
   /** Rows of the live tab seen (from sheet row 2). */
   private seen = 0;
   /** Rows that may move, in chain order: their year, and whether they name a number. */
@@ -122,8 +131,14 @@ export class LogCutPlanner {
       maxRows: number;
     },
   ) {
-    this.start = chainStart(checkpoint);
+    this.startSeq = chainStart(checkpoint).seq;
     this.legacy = liveLegacyRows(checkpoint);
+    this.link = linkRows(checkpoint);
+  }
+
+  /** The chain position of movable row `index` (a keyed one: after the legacy rows). */
+  private seqAt(index: number): number {
+    return this.startSeq + index - this.legacy + 1;
   }
 
   /** Takes in the next rows read; true once planning needs no more. */
@@ -131,7 +146,7 @@ export class LogCutPlanner {
     for (const row of rows) {
       if (this.done) break;
       const sheetRow = 2 + this.seen++;
-      if (sheetRow === 2 && this.checkpoint.archived) continue; // the link: moved already
+      if (sheetRow < 2 + this.link) continue; // the link: moved already
       this.take(row, sheetRow);
     }
     return this.done;
@@ -154,8 +169,7 @@ export class LogCutPlanner {
     if (index >= this.legacy) {
       // A keyed row must hold the next position: anything else is damage Verify will name.
       const cell = parseKeyedCell(row[LOG_COLUMN.hash]);
-      if (cell?.seq !== this.start.seq + index - this.legacy + 1)
-        return this.end({ kind: 'damaged', row: sheetRow });
+      if (cell?.seq !== this.seqAt(index)) return this.end({ kind: 'damaged', row: sheetRow });
     }
     const id = String(row[LOG_COLUMN.recordId] ?? '').trim();
     if (parseRequestId(id) !== null && !archivedIds.has(id)) return this.end({ kind: 'order', id, at }, row);
@@ -193,7 +207,7 @@ export class LogCutPlanner {
       let last = Math.max(first, this.legacy);
       // Never keyed row 1 as the link: with no legacy rows, a reading that checks each row against the
       // one above (integrity/log-history.ts) would take it for the add-on's first row.
-      if (this.start.seq + last - this.legacy + 1 < 2) last++;
+      if (this.seqAt(last) < 2) last++;
       if (last >= count) break;
       const cap = first + MAX_LOG_CHUNK_ROWS - 1;
       // Years only grow in chain order (see the header): the chunk's year is its last row's.
@@ -202,7 +216,7 @@ export class LogCutPlanner {
       const rows = last - first + 1;
       chunks.push({
         year,
-        throughSeq: this.start.seq + last - this.legacy + 1,
+        throughSeq: this.seqAt(last),
         rows,
         estimatedMs: logChunkCostMs(rows),
       });

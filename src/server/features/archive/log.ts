@@ -23,8 +23,11 @@ import { completedHeader } from '../../../core/headers';
 import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../../core/model';
 import { LOG_COLUMN } from '../../../core/change-log-row';
 import {
+  applyCut,
+  chainStart,
+  linkRows,
+  liveLegacyRows,
   parseKeyedCell,
-  settleCut,
   type ArchivedLog,
   type ArchivedPart,
   type Checkpoint,
@@ -122,9 +125,9 @@ export function archiveChangeLog(run: LogRun): LogArchiveResult {
       run.budget.spend(chunk.estimatedMs);
     }
   } catch (error) {
-    if (error instanceof LockBusyError) result.problem = null;
-    else if (error instanceof UserFacingError) result.problem = error.message;
-    else throw error;
+    if (!(error instanceof UserFacingError)) throw error;
+    // Another change held the lock past its wait: what is left waits for the next run (`remaining`).
+    if (!(error instanceof LockBusyError)) result.problem = error.message;
   }
   result.remaining = plan.chunks.slice(i).reduce((n, c) => n + c.rows, 0);
   return result;
@@ -186,10 +189,10 @@ function moveLogChunk(
 ): 'moved' | 'stale' | number {
   const checkpoint = readCheckpoint();
   if (!checkpoint || chunk.throughSeq > checkpoint.seq) return 'stale';
-  const link = checkpoint.archived ? 1 : 0;
-  const legacy = checkpoint.archived ? 0 : checkpoint.legacyRows;
-  const from = checkpoint.archived?.seq ?? 0;
-  const keyed = chunk.throughSeq - from;
+  const link = linkRows(checkpoint);
+  const legacy = liveLegacyRows(checkpoint);
+  const from = chainStart(checkpoint);
+  const keyed = chunk.throughSeq - from.seq;
   if (keyed < 1 || legacy + keyed !== chunk.rows) return 'stale';
   const read = link + legacy + keyed;
   const rows = readChangeLogRows(sheet, 2, 1 + read);
@@ -199,7 +202,7 @@ function moveLogChunk(
   const { seq, mac } = verifier.position;
   if (seq !== chunk.throughSeq) return 2 + read;
   const above = keyed >= 2 ? parseKeyedCell(rows[read - 2]?.[LOG_COLUMN.hash])?.mac : undefined;
-  const prev = above ?? checkpoint.archived?.mac ?? checkpoint.legacyHead;
+  const prev = above ?? from.mac;
   const copy = rows.slice(link).map((cells) => cells.map(asStoredCell));
   const parts = checkpoint.archived?.parts ?? [];
   const lastPart = parts[parts.length - 1];
@@ -211,10 +214,10 @@ function moveLogChunk(
     writeCheckpoint({ ...checkpoint, archived });
     return 'moved';
   }
-  const pending: Checkpoint = { ...checkpoint, cut: { deleted, archived } };
-  writeCheckpoint(pending);
+  const cut = { deleted, archived };
+  writeCheckpoint({ ...checkpoint, cut });
   deleteLogTopRows(sheet, deleted);
-  // The chunk's last row is sheet row 2 now: the checkpoint settles on it.
-  writeCheckpoint(settleCut(pending, rows[read - 1], key));
+  // The chunk's last row is sheet row 2 now, the link.
+  writeCheckpoint(applyCut(checkpoint, cut));
   return 'moved';
 }

@@ -1,4 +1,4 @@
-import { hmacKey } from '../../../core/keyed-chain';
+import { chainStart, hmacKey, linkRows } from '../../../core/keyed-chain';
 import { LogVerifier, type TamperKind } from '../../../core/log-verify';
 import type { LogAnchor } from '../../../core/log-anchor';
 import { SHEET_NAMES } from '../../../core/model';
@@ -95,12 +95,13 @@ export function verifyChangeLog(
     collectLive(rows, count, first, Infinity, live);
   });
   if (!archived.ok) return brokenArchive(archived.where, archived.failure, anchor);
-  const linkSeq = checkpoint.archived?.seq ?? 0;
-  const verifier = new LogVerifier(key, checkpoint, anchor && anchor.seq > linkSeq ? anchor : null);
+  // An anchor at or before the link was checked in its archived part.
+  const liveAnchor = anchor && anchor.seq > chainStart(checkpoint).seq ? anchor : null;
+  const verifier = new LogVerifier(key, checkpoint, liveAnchor);
   // The register is read before the log: see integrity/register-verify.ts.
   const register = new RegisterAudit(ss, slice);
   // The live tab's first row repeats the archived part's last (the link): verified, not collected again.
-  const skip = checkpoint.archived ? 1 : 0;
+  const skip = linkRows(checkpoint);
   const last = readChangeLogChunks(sheet, chunks, (rows, count, first) => {
     if (verifier.feed(rows, count, first)) return true;
     const from = first === 2 ? skip : 0;
