@@ -165,3 +165,26 @@ test('rows past the checkpoint (uncommitted) never move', () => {
   planner.feed(sheetRows(rows));
   expect(planner.plan().chunks.map((c) => c.throughSeq)).toEqual([2]);
 });
+
+test('keeping the last row naming a number does not hide why the move stopped: damage, or more rows due', () => {
+  const rows: Row[] = [
+    { at: old(10), id: 'Work Orders' },
+    { at: old(9), id: 'REQ-000001', changes: created },
+    { at: old(8), id: 'Work Orders' },
+    { at: old(7), id: 'Work Orders' },
+    { at: old(6), id: 'Work Orders' },
+  ];
+  const cells = sheetRows(rows);
+  cells[3]![5] = keyedCell(9, MAC);
+  const planner = new LogCutPlanner(checkpoint(5), {
+    cutoff: CUTOFF,
+    archivedIds: new Set(['REQ-000001']),
+    timeZone: 'UTC',
+    maxRows: 1e6,
+  });
+  planner.feed(cells);
+  // REQ-000001's "Created" (position 2) stays, so only position 1 could move, which is never the link.
+  expect(planner.plan()).toEqual({ chunks: [], stop: { kind: 'damaged', row: 5 } });
+  // A plan cut short by the rows a run has time for still says more are due.
+  expect(plan(rows.slice(0, 3), { maxRows: 2 }).stop).toEqual({ kind: 'planned-enough' });
+});

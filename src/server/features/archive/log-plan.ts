@@ -190,7 +190,8 @@ export class LogCutPlanner {
     for (let i = count - 1; i >= 0 && lastNaming < 0; i--) if (this.movable[i]?.names) lastNaming = i;
     if (lastNaming >= 0 && !this.stoppedOnNaming) {
       count = lastNaming;
-      stop = { kind: 'latest-number' };
+      // Damage met, or more rows due than planned, still say why the move stops where the summary can.
+      if (stop.kind === 'none' || stop.kind === 'young') stop = { kind: 'latest-number' };
     }
     // The move ends on a keyed row (the link), after every legacy row.
     if (count <= this.legacy) return { chunks: [], stop };
