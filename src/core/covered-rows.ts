@@ -14,6 +14,20 @@ export const RESPONSE_DIGEST_FIELD = 'Response Digest';
 export const TIME_SEAL_FIELD = 'Time Seal';
 export const PARTS_SEAL_FIELD = 'Parts Seal';
 
+/**
+ * The "Archived" line's new value: where the order went (`already`: it was copied there by an earlier,
+ * interrupted run), which Verify reads back with archivedTo to know which archive file to open.
+ */
+export function archivedLineValue(archiveName: string, already: boolean): string {
+  return already ? `Removed from the register (already in ${archiveName})` : `Moved to ${archiveName}`;
+}
+
+/** The archive an "Archived" line's value names (archivedLineValue), or null when it names none. */
+export function archivedTo(value: string): string | null {
+  const m = /^Moved to (.+)$/.exec(value) ?? /\(already in (.+)\)$/.exec(value);
+  return m ? (m[1] as string) : null;
+}
+
 /** A cell as it reads back: a written text's leading apostrophe is Sheets' text marker, not content. */
 function canonicalCell(value: unknown): string {
   if (value === null || value === undefined || value === '') return 's:';

@@ -16,7 +16,7 @@
  * never logs an order twice.
  */
 import { parseRegisterRow } from '../../../core/columns';
-import { ARCHIVE_MAC_FIELD, archiveRowMac } from '../../../core/covered-rows';
+import { ARCHIVE_MAC_FIELD, archiveRowMac, archivedLineValue } from '../../../core/covered-rows';
 import type { HmacKey } from '../../../core/keyed-chain';
 import type { UnhashedEntry } from '../../../core/audit';
 import { writeChangeLog } from '../../adapters/change-log';
@@ -242,9 +242,7 @@ function logEntries(
     recordId: p.id,
     field: 'Archived',
     oldValue: parsed.ok ? parsed.order.status : '',
-    newValue: outcome.alreadyInArchive.includes(p.id)
-      ? `Removed from the register (already in ${target.file.name})`
-      : `Moved to ${target.file.name}`,
+    newValue: archivedLineValue(target.file.name, outcome.alreadyInArchive.includes(p.id)),
   };
   const mac = macs.get(p.id);
   return mac ? [moved, { ...moved, field: ARCHIVE_MAC_FIELD, oldValue: '', newValue: mac }] : [moved];

@@ -11,6 +11,7 @@ import {
   ARCHIVE_MAC_HEADER,
   RESPONSE_DIGEST_FIELD,
   archiveRowMac,
+  archivedTo,
   responseDigest,
 } from '../../../core/covered-rows';
 import type { HmacKey } from '../../../core/keyed-chain';
@@ -66,7 +67,7 @@ export function collectRecorded(
     for (const line of parseChanges(changes)) {
       if (line.field === ARCHIVE_MAC_FIELD) into.archive.set(id, line.newValue);
       if (line.field === ARCHIVED_FIELD && archived) {
-        const where = archivedWhere(line.newValue);
+        const where = archivedTo(line.newValue);
         if (where) into.archiveIn.set(id, where);
         else into.archiveIn.delete(id);
       }
@@ -77,12 +78,6 @@ export function collectRecorded(
       }
     }
   }
-}
-
-/** The archive an "Archived" line names (features/archive/chunk.ts), or null. */
-function archivedWhere(newValue: string): string | null {
-  const m = /^Moved to (.+)$/.exec(newValue) ?? /\(already in (.+)\)$/.exec(newValue);
-  return m ? (m[1] as string) : null;
 }
 
 /**
