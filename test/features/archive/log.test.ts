@@ -123,6 +123,26 @@ describe('archiving the change log’s oldest rows', () => {
     expect(await verify(wb)).toMatchObject({ ok: true });
   });
 
+  test('the archive file’s Change Log tab deleted is reported by file, and Verify passes once it is back', async () => {
+    const file = archiveFile(wb, ids.year)!;
+    const saved = archivedLog(wb, ids.year);
+    file.deleteSheetModel('Change Log');
+    const result = await verify(wb);
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'deleted',
+      sheet: `"Work Orders Archive ${ids.year}" › Change Log`,
+    });
+    expect(result.message).toMatch(/Change Log tab, which held the log's archived rows of \d+, is gone/);
+    // Put back as it was (the tab and its rows), Verify passes again.
+    const tab = file.insertSheetModel('Change Log');
+    tab.writeValues(1, 1, [
+      ['Timestamp', 'User', 'Source', 'Record ID', 'Changes', 'Hash'],
+      ...(saved as (string | Date)[][]),
+    ]);
+    expect(await verify(wb)).toMatchObject({ ok: true });
+  });
+
   test('the live tab’s link row edited is reported', async () => {
     const log = wb.sheet('Change Log');
     const saved = log.valueAt(2, 4);
