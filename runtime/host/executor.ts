@@ -1,4 +1,5 @@
-import { Worker, MessageChannel } from 'node:worker_threads';
+import { Worker, MessageChannel, SHARE_ENV } from 'node:worker_threads';
+import { enterLocalZone, localZoneFor } from './local-time-zone';
 import type { MessagePort } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import path from 'node:path';
@@ -47,6 +48,9 @@ class SandboxWorker {
           : null,
       },
       transferList: [channel.port2],
+      // The process's environment, not a copy: a worker's assignment of TZ moves its isolate's local
+      // time only when the variable is the process's own (./local-time-zone.ts).
+      env: SHARE_ENV,
     });
     this.worker.on('message', (m: WorkerMessage) => this.onMessage(m));
     // An idle worker must not keep the process alive. Unref after adding the listener: adding a
@@ -126,6 +130,8 @@ export class Executor {
     onFinish: () => void,
   ): Promise<ExecutionOutcome> {
     if (!/^[A-Za-z_$][\w$]*$/.test(entry)) throw new Error(`not a function name: ${entry}`);
+    const localTimeZone = localZoneFor(ctx.world.timeZone);
+    const leaveZone = enterLocalZone(localTimeZone);
     const dispatcher = new Dispatcher(ctx);
     const worker = this.idle.pop() ?? this.spawn();
     const live: Live = { id: ctx.executionId, dispatcher, worker, blocked: false, stopped: false };
@@ -154,13 +160,20 @@ export class Executor {
         } else this.arrive(live, message);
       };
     });
+    let argsJson: string;
+    try {
+      argsJson = dispatcher.encode(makeArgs(ctx));
+    } catch (error) {
+      leaveZone();
+      throw error;
+    }
     const start: StartMessage = {
       type: 'start',
       executionId: ctx.executionId,
       code: code.source,
       codeKey: code.key,
       entry,
-      argsJson: dispatcher.encode(makeArgs(ctx)),
+      argsJson,
       globals: Object.entries(globals).map(([name, object]) => ({
         name,
         handle: dispatcher.handleOf(object),
@@ -168,11 +181,13 @@ export class Executor {
         props: object._staticProperties(),
       })),
       clock: ctx.world.clock.anchor,
+      localTimeZone,
     };
     // While it runs, the execution keeps the process alive, as an awaited run must settle.
     worker.worker.ref();
     worker.worker.postMessage(start);
     const message = await done;
+    leaveZone();
     clearTimeout(limit);
     worker.worker.unref();
     this.live.delete(live.id);

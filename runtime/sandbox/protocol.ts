@@ -21,6 +21,8 @@ export interface StartMessage {
   globals: GlobalBinding[];
   /** The world's clock (host/clock.ts): anchorMs at real instant anchorRealMs, `scale` times real speed. */
   clock: { anchorMs: number; anchorRealMs: number; scale: number };
+  /** JavaScript's local time zone: the project's (host/local-time-zone.ts), as a TZ value. */
+  localTimeZone: string;
 }
 
 export interface CallMessage {

@@ -191,7 +191,22 @@ function load(
   }
 }
 
+/** The local zone this worker's isolate was last given (host/local-time-zone.ts). */
+let localTimeZone: string | null = null;
+
+/**
+ * Gives this isolate's Date the project's local time. Assigning TZ is what makes Node tell the
+ * isolate its zone changed (another worker may already have set the shared variable to this value),
+ * so it is assigned whenever this worker's zone differs, not when the variable does.
+ */
+function useLocalTimeZone(zone: string): void {
+  if (localTimeZone === zone) return;
+  process.env.TZ = zone;
+  localTimeZone = zone;
+}
+
 function run(message: StartMessage): DoneMessage {
+  useLocalTimeZone(message.localTimeZone);
   port!.postMessage({ type: 'began', executionId: message.executionId });
   const started = performance.now();
   const hostCall = (handle: number, method: string, argsJson: string): string => {

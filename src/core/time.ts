@@ -227,10 +227,16 @@ export function toIso(date: Date | null | undefined): string {
   return date && Number.isFinite(date.getTime()) ? date.toISOString() : '';
 }
 
-/** A Date from an ISO-8601 string (the sidebar sends dates as strings); null when empty or invalid. */
+/**
+ * A Date from an ISO-8601 string (the sidebar sends dates as strings); null when empty or invalid. A
+ * date-time must carry its offset (Z or ±hh:mm): without one JavaScript reads it in the local time
+ * zone, which on Apps Script is the project's (appsscript.json), not the spreadsheet's, so the same
+ * text would be a different instant for a team whose spreadsheet is elsewhere. A date alone is
+ * midnight UTC, by the language's rule, wherever it runs.
+ */
 export function parseIso(text: string | null | undefined): Date | null {
   if (!text) return null;
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text)) return null;
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(text)) return null;
   const t = Date.parse(text);
   return Number.isFinite(t) ? new Date(t) : null;
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { MACHINE_TIME_ZONE } from '../../../runtime/host/local-time-zone';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,6 +19,9 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    // The machine's zone, as a person's browser here: the runtime sets the process's TZ to the
+    // project's while scripts run (runtime/host/local-time-zone.ts), which the browser must not inherit.
+    env: { ...process.env, TZ: MACHINE_TIME_ZONE },
   });
 }
 

@@ -122,6 +122,9 @@ describe('formatting and ISO', () => {
     expect(parseIso('2026-03-06T16:05:00.000Z')?.toISOString()).toBe('2026-03-06T16:05:00.000Z');
     expect(parseIso('2026-03-06T17:05:00+01:00')?.toISOString()).toBe('2026-03-06T16:05:00.000Z');
     expect(parseIso('2026-03-06')?.toISOString()).toBe('2026-03-06T00:00:00.000Z');
+    // No offset: the project's local zone would decide the instant, so it is not taken for a date-time.
+    expect(parseIso('2026-03-06T16:05:00')).toBeNull();
+    expect(parseIso('2026-03-06T16:05')).toBeNull();
     expect(parseIso('tomorrow')).toBeNull();
     expect(parseIso('2026-13-45')).toBeNull();
     expect(parseIso('')).toBeNull();
