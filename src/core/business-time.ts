@@ -102,6 +102,27 @@ export function parseHolidays(text: string): { dates: Set<string> } | { problem:
   return { dates };
 }
 
+/**
+ * The Settings values a due date counted from `from` on needs: the holidays before the day before
+ * `from` (local) left out, since they cannot move it. The review sidebar previews due dates with
+ * these, so years of past holidays cost its reply nothing; the day before is kept because the page's
+ * clock may run a little behind the server's.
+ */
+export function businessHoursFrom(
+  settings: Partial<BusinessHoursSettings>,
+  from: Date,
+  timeZone: string,
+): BusinessHoursSettings {
+  const parsed = parseHolidays(settings.holidays ?? '');
+  const first = isoDate(addCalendarDays(localParts(from, timeZone), -1));
+  const kept = 'dates' in parsed ? [...parsed.dates].filter((d) => d >= first) : [];
+  return {
+    workingDays: settings.workingDays ?? DEFAULT_BUSINESS_HOURS.workingDays,
+    workingHours: settings.workingHours ?? DEFAULT_BUSINESS_HOURS.workingHours,
+    holidays: kept.join(', '),
+  };
+}
+
 /** The calendar of the Settings values; an unreadable value (never accepted on the tab) falls back to its default. */
 export function businessCalendar(
   settings: Partial<BusinessHoursSettings>,

@@ -5,7 +5,7 @@
  */
 import * as z from '../core/validator';
 import { STATUSES } from '../core/model';
-import { COMPLETE_UNITS } from '../core/settings-model';
+import { COMPLETE_UNITS, SCALAR_SETTINGS_SCHEMA } from '../core/settings-model';
 import { parseIso } from '../core/time';
 import { SIDEBAR_ACTIONS } from './review-actions';
 
@@ -92,6 +92,14 @@ export const PriorityOptionSchema = z.lazySchema(() =>
   }),
 );
 
+/**
+ * The business clock of the Settings tab (core/business-time.ts), checked as the tab checks it: the
+ * approval and change-priority forms preview a due date with the same core dueDate the server stamps.
+ */
+export const BusinessHoursSchema = z.lazySchema(() =>
+  z.pick(SCALAR_SETTINGS_SCHEMA, { workingDays: true, workingHours: true, holidays: true }),
+);
+
 export const ReviewViewSchema = z.lazySchema(() =>
   z.object({
     generatedAt: Instant,
@@ -110,6 +118,8 @@ export const ReviewViewSchema = z.lazySchema(() =>
     technicians: z.array(TechnicianSchema),
     categories: z.array(z.string()),
     priorities: z.array(PriorityOptionSchema),
+    /** Working days and hours, and the holidays from the day before the view on (businessHoursFrom). */
+    calendar: BusinessHoursSchema,
     notices: z.array(z.string()),
   }),
 );

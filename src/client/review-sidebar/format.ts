@@ -1,6 +1,7 @@
 /** Dates as the spreadsheet's users read them: in the spreadsheet's time zone. */
 import { dueDate } from '../../core/sla';
 import type { PriorityRule } from '../../core/settings-model';
+import type { ReviewView } from '../../shared/review';
 import {
   endOfLocalDay,
   formatLocal,
@@ -21,12 +22,21 @@ export function formatIso(iso: string | null, timeZone: string): string {
   return Number.isFinite(date.getTime()) ? shown(date, timeZone) : '';
 }
 
-/** "Due 2026-11-27 17:00 if approved now" for the approval form (the server stamps the real one). */
-export function duePreview(priority: string, priorities: readonly PriorityRule[], timeZone: string): string {
+/**
+ * "Due 2026-11-27 17:00 if approved now" for the approval form: the server's own dueDate (core/sla)
+ * on the view's priorities and business calendar, so working days, hours and holidays count here as
+ * they do when the approval stamps the real one.
+ */
+export function duePreview(
+  priority: string,
+  view: Pick<ReviewView, 'priorities' | 'calendar' | 'timeZone'>,
+  now: Date = new Date(),
+): string {
   if (!priority) return '';
   try {
-    const due = dueDate(priority, new Date(), { priorities: [...priorities] }, timeZone);
-    return due ? `Due ${shown(due, timeZone)} if approved now (from the SLA settings).` : '';
+    const settings = { priorities: view.priorities, ...view.calendar };
+    const due = dueDate(priority, now, settings, view.timeZone);
+    return due ? `Due ${shown(due, view.timeZone)} if approved now (from the SLA settings).` : '';
   } catch {
     return '';
   }

@@ -98,7 +98,7 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
     );
     const due = el('div', { class: 'hint', 'aria-live': 'polite' });
     const show = (): void => {
-      due.textContent = duePreview(fields.priority?.value ?? '', view.priorities, view.timeZone);
+      due.textContent = duePreview(fields.priority?.value ?? '', view);
     };
     fields.priority?.addEventListener('change', show);
     show();
@@ -129,7 +129,7 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
     );
     const due = el('div', { class: 'hint', 'aria-live': 'polite' });
     fields.priority?.addEventListener('change', () => {
-      due.textContent = duePreview(fields.priority?.value ?? '', view.priorities, view.timeZone).replace(
+      due.textContent = duePreview(fields.priority?.value ?? '', view).replace(
         'if approved now',
         'counted from now',
       );

@@ -38,6 +38,7 @@ const view: ReviewView = {
   technicians: [{ email: 'tia@example.com', name: 'Tia', openLoad: 2 }],
   categories: ['IT'],
   priorities: [{ name: 'P3 Routine', respondHours: 24, completeWithin: 5, completeUnit: 'business days' }],
+  calendar: { workingDays: 'Mon-Fri', workingHours: '08:00-17:00', holidays: '' },
   notices: [],
 };
 const item: ReviewItem = {

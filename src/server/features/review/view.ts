@@ -4,6 +4,7 @@
  * register read); every date is an ISO string, since google.script.run cannot pass a Date.
  */
 import type { WorkOrder } from '../../../core/model';
+import { businessHoursFrom } from '../../../core/business-time';
 import { isDueSoon, isEmergency, isOverdue } from '../../../core/sla';
 import { activeTechnicians } from '../../../core/staff';
 import { toIso } from '../../../core/time';
@@ -240,6 +241,7 @@ function viewOf(input: ViewInput): ReviewView {
       .sort((a, b) => a.name.localeCompare(b.name)),
     categories: [...reference.settings.categories],
     priorities: reference.settings.priorities.map((p) => ({ ...p })),
+    calendar: businessHoursFrom(reference.settings, now, reference.timeZone),
     notices,
   };
 }
