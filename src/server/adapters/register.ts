@@ -10,6 +10,7 @@ import {
 import { localSheet, readHeaderRow, UserFacingError } from './workbook';
 import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
 import { rememberRegisterHeader } from './register-shape';
+import { disagreementMessage, rowDisagreement } from './row-state-agreement';
 import { columnSpans } from './column-spans';
 import { deleteRowRunsOf } from './tabs';
 import {
@@ -204,6 +205,23 @@ export class Register {
   /** The order in `cells`, read from `row` by the caller (register-lookup.ts checks them first). */
   located(row: number, cells: unknown[]): LocatedOrder {
     return { row, order: rowToWorkOrder(cells, this.layout, row), cells };
+  }
+
+  /**
+   * Why `located` may not be acted on, or null: a field of the row as read that is not what the add-on
+   * last wrote or accepted (its Last Known State, read with the row: no further call), written where
+   * no edit trigger judged it. Every decision that acts on one order outside the edit trigger asks
+   * this before deciding (see row-state-agreement.ts, with what it compares and its known gap).
+   */
+  unrecordedChange(located: LocatedOrder, timeZone: string): string | null {
+    const disagreement = rowDisagreement(
+      located.order,
+      located.cells,
+      this.layout,
+      this.stateIndex,
+      timeZone,
+    );
+    return disagreement && disagreementMessage(located.order, disagreement);
   }
 
   /** Writes one order back over its row (one write), keeping the organization's own columns. */

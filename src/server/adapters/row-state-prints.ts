@@ -81,6 +81,17 @@ export function fingerprintMatches(state: RowState, field: WorkOrderField, text:
   return true;
 }
 
+/**
+ * Whether `text` is the text `state` keeps as a print for `field` (fingerprintMatches), or null when
+ * that cannot be told: the field is kept whole, or its print is keyed and no key is at hand.
+ */
+export function printAgrees(state: RowState, field: WorkOrderField, text: string): boolean | null {
+  const print = state.fingerprints[field];
+  if (print === undefined) return null;
+  if (!V1_PRINT.test(print) && printKey() === null) return null;
+  return fingerprintMatches(state, field, text);
+}
+
 /** Keeps `state`'s print of `field` in the next record written for the order while it holds `text`. */
 export function carryPrint(state: RowState, field: WorkOrderField, text: string): void {
   const print = state.fingerprints[field];

@@ -14,6 +14,8 @@ import {
 import { formatRequestId } from '../../../src/core/ids';
 import { REQUESTOR, type TestWorkbook } from '../../support/workbook';
 import { forgetRememberedState } from '../../support/caches';
+import { withWorkbookKey } from '../../support/row-state';
+import { findRowStateColumn, serializeRowState } from '../../../src/server/adapters/row-state';
 
 export const INDEX_KEY = 'wo.review.index';
 
@@ -33,31 +35,43 @@ export function makeOrder(seq: number, overrides: Partial<WorkOrder> = {}): Work
   };
 }
 
-function layoutOf(wb: TestWorkbook): RegisterLayout {
-  const sheet = wb.sheet(SHEET_NAMES.register);
-  return registerLayout(sheet.readValues(1, 1, 1, Math.max(sheet.lastColumn(), 1))[0] ?? []);
+interface Shape {
+  layout: RegisterLayout;
+  /** The Last Known State column's index, -1 when the register has none. */
+  stateIndex: number;
 }
 
-/** The cells of `order` as they read back from the sheet (text as text, dates as Dates). */
-function cellsOf(order: WorkOrder, layout: RegisterLayout): (string | number | Date)[] {
+function layoutOf(wb: TestWorkbook): Shape {
+  const sheet = wb.sheet(SHEET_NAMES.register);
+  const header = sheet.readValues(1, 1, 1, Math.max(sheet.lastColumn(), 1))[0] ?? [];
+  return { layout: registerLayout(header), stateIndex: findRowStateColumn(header) };
+}
+
+/**
+ * The cells of `order` as they read back from the sheet (text as text, dates as Dates), with the
+ * Last Known State every writer of the add-on puts beside them (a row without one is refused by
+ * every action, as one written outside the add-on). Called under withWorkbookKey.
+ */
+function cellsOf(order: WorkOrder, { layout, stateIndex }: Shape): (string | number | Date)[] {
   const row: (string | number | Date)[] = new Array<string | number | Date>(layout.width).fill('');
   for (const field of Object.keys(REGISTER_COLUMNS) as WorkOrderField[]) {
     const index = layout.indexOf[field];
     const value = order[field];
     if (index >= 0) row[index] = value === null ? '' : value;
   }
+  if (stateIndex >= 0) row[stateIndex] = serializeRowState(order);
   return row;
 }
 
 /** Appends orders below the last row in one write, as an execution without the review API would. */
 export function appendDirectly(wb: TestWorkbook, orders: readonly WorkOrder[]): number {
   const sheet = wb.sheet(SHEET_NAMES.register);
-  const layout = layoutOf(wb);
+  const shape = layoutOf(wb);
   const first = sheet.lastRow() + 1;
   sheet.writeValues(
     first,
     1,
-    orders.map((o) => cellsOf(o, layout)),
+    withWorkbookKey(wb, () => orders.map((o) => cellsOf(o, shape))),
   );
   return first;
 }
@@ -67,7 +81,11 @@ export function rewriteDirectly(wb: TestWorkbook, id: string, changes: Partial<W
   const found = wb.register().find((r) => r.order.id === id);
   if (!found) throw new Error(`no row for ${id}`);
   const order = { ...found.order, ...changes, revision: found.order.revision + 1 };
-  wb.sheet(SHEET_NAMES.register).writeValues(found.row, 1, [cellsOf(order, layoutOf(wb))]);
+  wb.sheet(SHEET_NAMES.register).writeValues(
+    found.row,
+    1,
+    withWorkbookKey(wb, () => [cellsOf(order, layoutOf(wb))]),
+  );
   return order;
 }
 

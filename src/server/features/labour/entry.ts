@@ -126,6 +126,10 @@ export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
           `No work order ${data.id} is in the register (it may have been archived). Reload to see your current work.`,
         );
       }
+      // A change is decided from the row's Assignee and Status: not from a cell written where no edit
+      // trigger judged it (a view changes nothing, and shows the records whatever the row says).
+      const unrecorded = isChange(data) ? register.unrecordedChange(located, reference.timeZone) : null;
+      if (unrecorded) return refusal(unrecorded);
       const key = recordKey();
       const plan = loadPlan(ss, reference, located.order, key);
       try {

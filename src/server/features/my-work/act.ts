@@ -157,6 +157,9 @@ export function stepAt(
     );
   }
   const before = located.order;
+  // A cell written where no edit trigger judged it (a script of the technician's own) decides nothing.
+  const unrecorded = register.unrecordedChange(located, reference.timeZone);
+  if (unrecorded) return refuse(unrecorded);
   if (origin.checkRevision && before.revision !== request.revision) {
     return refuse(
       `${before.woNumber || before.id} changed since you ${origin.seen}: it is now ${before.status} (revision ${before.revision}; you saw revision ${request.revision}). Nothing was changed. Reload to see the latest, then try again.`,

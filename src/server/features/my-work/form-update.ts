@@ -80,6 +80,9 @@ function decideAndApply(
       refuse(`No work order "${typedRef}" is in the register: check the request id or work-order number.`),
     );
   }
+  // A cell written where no edit trigger judged it decides nothing, not even a record-only answer.
+  const unrecorded = register.unrecordedChange(located, reference.timeZone);
+  if (unrecorded) return handled(refuse(unrecorded));
   // Checklist ticks, hours and parts: planned first, written only if the step (if any) is applied.
   const records = planFormRecords(ss, reference, located.order, worker, answers, now);
   if ('message' in records) return handled(records);

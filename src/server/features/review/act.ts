@@ -141,6 +141,10 @@ export function performAction(
       );
     }
     const before = located.order;
+    // Every action (amendments and clarifications included) decides from the row's cells: none from a
+    // cell written where no edit trigger judged it.
+    const unrecorded = register.unrecordedChange(located, reference.timeZone);
+    if (unrecorded) return refusal(unrecorded);
     if (before.revision !== request.revision) {
       // The queue showed an older version: bring it up to date so that the reload shows this one.
       session.apply([{ row: located.row, order: before }]);

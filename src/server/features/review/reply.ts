@@ -34,7 +34,8 @@ export type ReplyOutcome =
   | 'request finished'
   | 'notes full'
   | 'empty'
-  | 'already handled';
+  | 'already handled'
+  | 'changed outside';
 
 function entry(
   now: Date,
@@ -82,6 +83,10 @@ function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now
   };
   if (!found) return refuse('unknown request', `no request ${reply.id.slice(0, 40)}`);
   const order = found.order;
+  // Who may reply, and whether the order still takes replies, are not decided from a cell written
+  // where no edit trigger judged it (a Requester Email or Status forged by script).
+  const unrecorded = register.unrecordedChange(found, reference.timeZone);
+  if (unrecorded) return refuse('changed outside', unrecorded.slice(0, 400));
   if (reply.email === '' || reply.email !== order.requesterEmail.trim().toLowerCase())
     return refuse('not the requestor', 'not sent by the requestor');
   if (FINAL_STATUSES.includes(order.status))

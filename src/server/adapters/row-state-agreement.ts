@@ -1,0 +1,128 @@
+/**
+ * Whether a register row as read agrees with its Last Known State (row-state.ts): the one check every
+ * decision made outside the edit trigger runs before it acts on one order (My work's steps, the update
+ * form, work records, the review sidebar's actions and amendments, a requestor's reply), through
+ * Register.unrecordedChange.
+ *
+ * Why: technicians and supervisors must be editors of the register's system columns (their sidebars
+ * write as them), so a script of their own (SpreadsheetApp.openById(…).setValue) can write any cell
+ * with no edit trigger to judge it: TECH2 writes TECH's order's Assignee as TECH2, then starts and
+ * completes it from My work. Every such decision reads the row's cells, and the row's record was read
+ * by the same getValues, so comparing the two costs no service call: a field the add-on did not write
+ * or accept (the edit trigger keeps the record current for every edit it accepts) is refused here,
+ * and nothing is changed. Verify audit log puts the value back from the change log, and with it the
+ * record (Register.write), after which the action goes through.
+ *
+ * What is compared: every field the record keeps whole (Status, Assignee, Revision, Request ID,
+ * Category, Due and the rest, dates to the second as the register compares them), and every field it
+ * keeps as a keyed print, by the print (one HMAC, which the row's next record needs anyway and so
+ * does not compute again). A print is skipped only when no key is at hand (the add-on's secret does
+ * not exist yet), and a column the register does not have (a field added later) is skipped.
+ *
+ * Records of other kinds:
+ *  - a version-1 (JSON) record is compared the same way: it keeps its values whole (its long texts as
+ *    unkeyed fingerprints, still compared), and it is no easier to forge than a compact one;
+ *  - a register without the column (before setup added it) has nothing to compare: accepted, as the
+ *    edit trigger accepts it;
+ *  - an empty or unreadable record on a register that has the column is refused. Every writer writes
+ *    the record with the row and setup fills it in on every row, so an empty one was cleared or
+ *    written over outside the add-on, or the row was made by hand; accepting it would let a forger
+ *    blank the record along with the cell.
+ *
+ * The known remaining gap: the record is not MAC'd (only its prints of long texts are keyed), so an
+ * editor who rewrites the record consistently with the forged cell (Assignee in both) passes this
+ * check. Catching that is Verify audit log's part (the record compared with the change log).
+ */
+import type { RegisterLayout } from '../../core/columns';
+import { cellText } from '../../core/headers';
+import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../core/model';
+import { formatLocal, isDate } from '../../core/time';
+import { parseRowState, ROW_STATE_HEADER } from './row-state';
+import { printAgrees } from './row-state-prints';
+import { sameFieldValue } from './row-state-values';
+
+/** The fields a decision most depends on, named first when several disagree. */
+const FIRST: readonly WorkOrderField[] = ['id', 'status', 'assignee', 'revision', 'category', 'due'];
+const FIELDS: readonly WorkOrderField[] = [
+  ...FIRST,
+  ...(Object.keys(REGISTER_COLUMNS) as WorkOrderField[]).filter((f) => !FIRST.includes(f)),
+];
+/** Fields named in one message at most. */
+const NAMED = 3;
+
+export interface FieldDisagreement {
+  field: WorkOrderField;
+  /** What the cell holds, as shown to people. */
+  found: string;
+  /** What the add-on last recorded, as shown to people. */
+  recorded: string;
+}
+
+/** How a row fails to agree with its record: fields that differ, or a record missing or unreadable. */
+export type RowDisagreement =
+  { kind: 'fields'; fields: FieldDisagreement[] } | { kind: 'no record'; cell: string };
+
+function shown(value: unknown, timeZone: string): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (isDate(value)) return Number.isFinite(value.getTime()) ? formatLocal(value, timeZone) : '(empty)';
+  const text = String(value);
+  return `"${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`;
+}
+
+/**
+ * How `order` (read from `cells`) disagrees with the record in its state cell, or null when it agrees
+ * (or there is no state column to compare with).
+ */
+export function rowDisagreement(
+  order: WorkOrder,
+  cells: readonly unknown[],
+  layout: RegisterLayout,
+  stateIndex: number,
+  timeZone: string,
+): RowDisagreement | null {
+  if (stateIndex < 0) return null;
+  const cell = cells[stateIndex];
+  const state = parseRowState(cell);
+  if (!state) return { kind: 'no record', cell: cellText(cell) };
+  const fields: FieldDisagreement[] = [];
+  for (const field of FIELDS) {
+    if (layout.indexOf[field] < 0) continue;
+    const value = order[field];
+    if (state.fingerprints[field] !== undefined) {
+      const agrees = printAgrees(state, field, typeof value === 'string' ? value : cellText(value));
+      if (agrees === false)
+        fields.push({
+          field,
+          found: shown(value, timeZone),
+          recorded: 'another text (kept as a keyed print)',
+        });
+      continue;
+    }
+    if (sameFieldValue(field, value, state.order[field])) continue;
+    fields.push({ field, found: shown(value, timeZone), recorded: shown(state.order[field], timeZone) });
+  }
+  return fields.length === 0 ? null : { kind: 'fields', fields };
+}
+
+const VERIFY = 'an administrator can run Verify audit log to put it back';
+const JUST_TYPED = '(If someone has just typed in the row, try again in a moment.)';
+
+/** What the person acting is told: which field, what the cell says, what the add-on recorded, what to do. */
+export function disagreementMessage(order: WorkOrder, disagreement: RowDisagreement): string {
+  const ref = order.woNumber || order.id;
+  if (disagreement.kind === 'no record') {
+    const what =
+      disagreement.cell === ''
+        ? 'is empty'
+        : `holds "${disagreement.cell.slice(0, 40)}", not a record the add-on writes`;
+    return `${ref} cannot be changed: its ${ROW_STATE_HEADER} (the add-on's record of the row, in a hidden column) ${what}. It was changed outside Work Orders, so nothing was changed: an administrator can run Verify audit log to put back any value changed with it, then Set up work orders to record the row again.`;
+  }
+  const named = disagreement.fields.slice(0, NAMED).map((d) => {
+    const header = REGISTER_COLUMNS[d.field];
+    return `its ${header} reads ${d.found} but Work Orders last recorded ${d.recorded}`;
+  });
+  const more = disagreement.fields.length - named.length;
+  const rest = more > 0 ? ` (and ${more} more field${more === 1 ? '' : 's'})` : '';
+  const it = disagreement.fields.length === 1 ? 'It was' : 'They were';
+  return `${ref} cannot be changed: ${named.join('; ')}${rest}. ${it} changed outside Work Orders, so nothing was changed: ${disagreement.fields.length === 1 ? VERIFY : VERIFY.replace('put it back', 'put them back')}. ${JUST_TYPED}`;
+}
