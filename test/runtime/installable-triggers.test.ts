@@ -12,6 +12,7 @@
  * triggers page): one trigger of each type per user per document.
  */
 import { LocalAppsScript, Scope } from '../../runtime';
+import { ADDON_OTHER_FILE_TRIGGER } from '../../runtime/host/services/trigger-builders';
 
 const OWNER = 'owner@example.com';
 const EDITOR = 'editor@example.com';
@@ -25,6 +26,8 @@ function install() {
 function installForm(formId) {
   return ScriptApp.newTrigger('submitted').forForm(FormApp.openById(formId)).onFormSubmit().create().getUniqueId();
 }
+function installOn(id) { return ScriptApp.newTrigger('edited').forSpreadsheet(SpreadsheetApp.openById(id)).onEdit().create().getUniqueId(); }
+function installClock() { return ScriptApp.newTrigger('tick').timeBased().everyHours(1).create().getUniqueId(); }
 function secondOpen() { return ScriptApp.newTrigger('x').forSpreadsheet(SpreadsheetApp.getActive()).onOpen().create(); }
 function secondChange() { return ScriptApp.newTrigger('x').forSpreadsheet(SpreadsheetApp.getActive()).onChange().create(); }
 function log(key, value) {
@@ -124,7 +127,10 @@ test('a form-bound submit trigger gets the FormResponse and the Form, with no ac
   try {
     const form = rt.world.forms.create('Updates', OWNER);
     rt.world.forms.addItem(form, 'TEXT', 'Note');
-    const uid = (await rt.run('installForm', { user: OWNER, spreadsheetId: ssId, args: [form.id] })).value;
+    // Made where the add-on is used in the form (no spreadsheet active): from the spreadsheet it is refused.
+    const fromSheet = await rt.run('installForm', { user: OWNER, spreadsheetId: ssId, args: [form.id] });
+    expect(fromSheet.error?.message).toBe(ADDON_OTHER_FILE_TRIGGER);
+    const uid = (await rt.run('installForm', { user: OWNER, spreadsheetId: null, args: [form.id] })).value;
     const { response, executions } = await rt.submitForm(form.id, { answers: { Note: 'done' } });
     expect(executions.map((e) => e.ok)).toEqual([true]);
     expect(logged('submit')).toEqual([
@@ -138,6 +144,25 @@ test('a form-bound submit trigger gets the FormResponse and the Form, with no ac
         active: true,
       },
     ]);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('an add-on used in one spreadsheet cannot make a trigger for another', async () => {
+  const { rt, ssId } = await world();
+  try {
+    const other = rt.createSpreadsheet('Other', OWNER);
+    const r = await rt.run('installOn', { user: OWNER, spreadsheetId: ssId, args: [other] });
+    expect(r.error?.message).toBe(ADDON_OTHER_FILE_TRIGGER);
+    expect(rt.world.triggers.forSpreadsheet(other)).toEqual([]);
+    // A run of a time-driven trigger is used in the document that trigger was made for.
+    expect((await rt.run('installClock', { user: OWNER, spreadsheetId: ssId })).ok).toBe(true);
+    const clock = rt.world.triggers.forSpreadsheet(ssId).find((t) => t.handlerFunction === 'tick')!;
+    const run = (target: string) =>
+      rt.run('installOn', { user: OWNER, spreadsheetId: null, triggerUid: clock.uid, args: [target] });
+    expect((await run(other)).error?.message).toBe(ADDON_OTHER_FILE_TRIGGER);
+    expect((await run(ssId)).ok).toBe(true);
   } finally {
     await rt.close();
   }

@@ -8,7 +8,7 @@ import type { ExecutionContext } from '../execution';
 import { overload, signatureError } from '../args';
 import { WeekDay, localToUtc } from './trigger-registry';
 import type { ClockSchedule, EventTypeName, TriggerSourceName, WeekDayName } from './trigger-registry';
-import { type Trigger, createTrigger, documentId } from './trigger-object';
+import { type Trigger, createTrigger, documentId, documentInUse } from './trigger-object';
 
 /**
  * Reference (editor add-on triggers): "Time-driven triggers cannot run more frequently than once per
@@ -16,6 +16,16 @@ import { type Trigger, createTrigger, documentId } from './trigger-object';
  */
 export const ADDON_CLOCK_TOO_FREQUENT =
   'Add-ons cannot create time-based triggers that run more frequently than once per hour.';
+
+/**
+ * Reference (editor add-on triggers, Restrictions): "Add-ons can only create triggers for the file in
+ * which the add-on is used. That is, an add-on that is used in Google Doc A cannot create a trigger to
+ * monitor when Google Doc B is opened." Google's exact wording for the refusal is not published. A run
+ * of a time-driven trigger counts as used in the document that trigger was made for (documentInUse):
+ * whether live Apps Script lets such a run make that document's triggers is not verified here.
+ */
+export const ADDON_OTHER_FILE_TRIGGER =
+  'Add-ons can only create triggers for the file in which the add-on is used.';
 
 export class TriggerBuilder extends GasObject {
   readonly gasClass = 'TriggerBuilder';
@@ -62,6 +72,8 @@ abstract class DocumentTriggerBuilder extends GasObject {
     overload(this.gasClass, 'create', arguments, []);
     if (this.eventType === null)
       throw new GasError('Trigger event type must be specified before calling create().');
+    const inUse = documentInUse(this.ctx);
+    if (inUse !== null && inUse !== this.sourceId) throw new GasError(ADDON_OTHER_FILE_TRIGGER);
     return createTrigger(this.ctx, {
       handlerFunction: this.functionName,
       eventType: this.eventType,

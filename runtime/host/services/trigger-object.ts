@@ -18,6 +18,16 @@ export function documentId(value: unknown): string | null {
 }
 
 /** Common tail of the builders: Google checks the limits only at create(). */
+/**
+ * The document the add-on is being used in: the active one, or, in a run of a time-driven trigger
+ * (which has none), the document that trigger was made for. Null elsewhere.
+ */
+export function documentInUse(ctx: ExecutionContext): string | null {
+  if (ctx.activeSpreadsheetId) return ctx.activeSpreadsheetId;
+  const running = ctx.triggerUid ? ctx.world.triggers.byUid(ctx.triggerUid) : undefined;
+  return running?.documentId ?? null;
+}
+
 export function createTrigger(
   ctx: ExecutionContext,
   fields: {
@@ -33,7 +43,7 @@ export function createTrigger(
     {
       ...fields,
       owner: ctx.effectiveUserEmail,
-      documentId: ctx.activeSpreadsheetId ?? fields.sourceId,
+      documentId: documentInUse(ctx) ?? fields.sourceId,
       createdAt: now,
     },
     now.getTime(),
