@@ -24,6 +24,8 @@ export interface PlannedMail {
   reason?: string;
   /** The due date before the change, as milliseconds (an intent is stored as JSON). */
   previousDueMs?: number | null;
+  /** An emergency alert's Respond Within hours, said in its text. */
+  respondHours?: number;
 }
 
 /** A planned mail's parts of the email's extra (the stored due date back to a Date). */

@@ -158,10 +158,11 @@ function section<T>(
 /**
  * The signed-in (or trigger-owning) user's lock alone: it serializes this user's executions across
  * documents (the hourly job's lease, the owner's state). Re-entrant: inside a section that holds it
- * already (this one or withOwnerAndDocumentLocks), `body` just runs.
+ * already (this one or withOwnerAndDocumentLocks), `body` just runs. `keepToExit`: kept when `body`
+ * returns (one kept earlier is then reused and kept again, at no round trip).
  */
-export function withUserLock<T>(body: () => T, timeoutMs = 10_000): T {
-  return userSection(body, timeoutMs, false);
+export function withUserLock<T>(body: () => T, timeoutMs = 10_000, keepToExit = false): T {
+  return userSection(body, timeoutMs, keepToExit);
 }
 
 /** The one place the user's lock is taken and given back (or kept to the execution's end). */

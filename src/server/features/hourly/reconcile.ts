@@ -1,7 +1,7 @@
 /**
  * Reconciliation: form responses that no form-submit execution recorded (the trigger was missing,
  * failed, or timed out on the lock) are ingested now, through intake's own ingestResponse, with the
- * response's Timestamp as requested-at, and acknowledged.
+ * response's Timestamp as requested-at, and acknowledged (an emergency's supervisors alerted).
  *
  * A response counts as recorded when the intake ledger says so, or the register's Response Row names
  * it, or the register holds the same request by content (see response-match.ts): a lost ledger, a
@@ -9,9 +9,13 @@
  */
 import type { WorkOrder } from '../../../core/model';
 import { responseRef } from '../../../core/intake';
-import { composeEmail } from '../../../core/notifications';
 import type { OutgoingEmail } from '../../adapters/mailer';
-import { releaseMailIntent, type MailIntent } from '../../adapters/change-log-mail';
+import {
+  composePlanned,
+  releaseMailIntent,
+  type ComposeContext,
+  type MailIntent,
+} from '../../adapters/change-log-mail';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { ingestResponse } from '../intake/form-submit';
 import { settleInterruptedIntake } from '../intake/pending-ack';
@@ -113,22 +117,34 @@ export function reconcileResponses(
   }
   result.remaining = fresh.length - done;
   // Sent only when its record is still there to release: gone means it was queued meanwhile.
-  const acknowledged = owedIntents.filter((o) => releaseMailIntent(o.intent)).map((o) => o.order);
-  mail.deliver(acknowledgments(reference, acknowledged));
+  const released = owedIntents.filter((o) => releaseMailIntent(o.intent));
+  mail.deliver(plannedEmails(ss, reference, released, now));
   return result;
 }
 
-function acknowledgments(reference: ReferenceData, orders: readonly WorkOrder[]): OutgoingEmail[] {
-  if (!reference.settings.notifyRequestor) return [];
-  return orders
-    .filter((o) => o.requesterEmail !== '')
-    .map((order) => ({
-      ...composeEmail('acknowledgment', order, {
-        timeZone: reference.timeZone,
-        organizationName: reference.settings.organizationName,
-      }),
-      recordId: order.id,
-    }));
+/**
+ * What the released intents owe, composed as their settlers would (composePlanned): each
+ * acknowledgment, and the alert of an emergency ingested here (its trigger never ran, or died
+ * before recording it), which the supervisors still need now. The spreadsheet's link, a round trip,
+ * is asked only for an alert.
+ */
+function plannedEmails(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  owed: ReadonlyArray<{ order: WorkOrder; intent: MailIntent }>,
+  now: Date,
+): OutgoingEmail[] {
+  const alerting = owed.some((o) => o.intent.planned.some((p) => p.kind === 'emergency'));
+  const context: ComposeContext = {
+    timeZone: reference.timeZone,
+    organizationName: reference.settings.organizationName,
+    link: alerting ? ss.getUrl() : '',
+    now,
+  };
+  return owed.flatMap(
+    ({ order, intent }) =>
+      composePlanned(intent, (id) => (id === order.id ? order : undefined), context).emails,
+  );
 }
 
 /** For messages: "REQ-000007 (Form Responses 1!A8)". */

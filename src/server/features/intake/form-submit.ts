@@ -1,10 +1,5 @@
-import {
-  FormSubmitEventSchema,
-  newWorkOrder,
-  parseSubmission,
-  responseRef,
-  type FormSubmitEvent,
-} from '../../../core/intake';
+import { newWorkOrder, parseSubmission, responseRef } from '../../../core/intake';
+import { toFormSubmitEvent } from './form-event';
 import { isIngested, markIngested, parseLedger, serializeLedger } from '../../../core/intake-ledger';
 import { composeEmail } from '../../../core/notifications';
 import type { WorkOrder } from '../../../core/model';
@@ -26,11 +21,12 @@ import {
   INTAKE_LEDGER,
   INTAKE_PENDING,
   parsePending,
+  releaseEmergencyAlert,
   serializePending,
   settlePending,
   type PendingIntake,
 } from './pending-ack';
-import { alertIfEmergency } from '../review/emergency-alert';
+import { emergencyAlertPlan, sendEmergencyAlert } from '../review/emergency-alert';
 import { isReplyResponse } from '../../../core/reply-form';
 import { recordReply } from '../review/reply';
 import { isUpdateResponse } from '../../../shared/my-work-update-form';
@@ -42,40 +38,6 @@ import type { Spreadsheet } from '../../adapters/apps-script-types';
 export const REQUEST_COUNTER = REQUEST_COUNTER_STATE;
 export { INTAKE_LEDGER };
 
-/** The trigger's event reduced to data (the Range read through local accessors only). */
-export function toFormSubmitEvent(e: unknown): FormSubmitEvent | null {
-  const raw = (e ?? {}) as {
-    namedValues?: unknown;
-    values?: unknown;
-    range?: GoogleAppsScript.Spreadsheet.Range;
-    triggerUid?: unknown;
-  };
-  const range = raw.range;
-  const candidate = {
-    namedValues: raw.namedValues,
-    values: raw.values,
-    range: range
-      ? {
-          sheetName: range.getSheet().getName(),
-          row: range.getRow(),
-          column: range.getColumn(),
-          numRows: range.getNumRows(),
-          numColumns: range.getNumColumns(),
-        }
-      : undefined,
-    triggerUid: raw.triggerUid === undefined ? undefined : String(raw.triggerUid),
-  };
-  const parsed = FormSubmitEventSchema.safeParse(candidate);
-  if (!parsed.success) {
-    throw new Error(
-      `Form-submit event not understood: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-    );
-  }
-  // A blank event (every answer and the timestamp empty) is not a submission: no row, no id.
-  const blank = parsed.data.values.every((v) => v.trim() === '');
-  return blank ? null : parsed.data;
-}
-
 export interface IngestResult {
   order: WorkOrder;
   /**
@@ -83,6 +45,11 @@ export interface IngestResult {
    * releaseMailIntent); null in a document, where ingestResponse released it already (./pending-ack.ts).
    */
   mailIntent: MailIntent | null;
+  /**
+   * In a document, an emergency's alert: still owed in the pending submission after the ledger write
+   * (./pending-ack.ts), for the caller to send and then release (releaseEmergencyAlert).
+   */
+  alert: PlannedMail | null;
 }
 
 /**
@@ -135,7 +102,12 @@ export function ingestResponse(
     });
     const user = submission.requesterEmail || 'anonymous form respondent';
     const owed = mail === 'intent' && reference.settings.notifyRequestor && order.requesterEmail !== '';
-    const planned: PlannedMail[] = owed ? [{ kind: 'acknowledgment' }] : [];
+    // An emergency's alert is owed with the acknowledgment, in the same writes (emergency-alert.ts).
+    const alert = mail === 'intent' ? emergencyAlertPlan(reference, order) : null;
+    const planned: PlannedMail[] = [
+      ...(owed ? [{ kind: 'acknowledgment' as const }] : []),
+      ...(alert ? [alert] : []),
+    ];
     const inDocument = documentPropertiesOrNull() !== null;
     // The counter moves first: a failure after this leaves a gap in the ids, never a duplicate, and an
     // uncommitted log row naming this id can only be about this order. In a document, the pending
@@ -190,12 +162,14 @@ export function ingestResponse(
       ...queuePropertiesFor({ appended: order, rowOf: appended.rowOf }),
       ...(inDocument ? handOffLookRecord(now) : {}),
     });
-    // The ledger last, and with it the pending submission released: from here the caller sends.
+    // The ledger last, and with it the acknowledgment released: from here the caller sends. An
+    // emergency's alert stays pending until it is sent (see onFormSubmitTrigger).
+    const stillOwed = inDocument && alert ? serializePending({ ...pending, planned: [alert] }) : '';
     writeOwnerStates(ssId, {
       [INTAKE_LEDGER]: serializeLedger(markIngested(ledger, response.sheetName, response.row)),
-      ...(inDocument ? { [INTAKE_PENDING]: '' } : {}),
+      ...(inDocument ? { [INTAKE_PENDING]: stillOwed } : {}),
     });
-    return { order, mailIntent };
+    return { order, mailIntent, alert: stillOwed ? alert : null };
   });
 }
 
@@ -282,5 +256,12 @@ export function onFormSubmitTrigger(e: unknown): void {
   // After the document lock: sending is slow and must not hold editors up.
   const { reference, result, released } = ingested;
   acknowledge(ss, reference, result.order, now, released);
-  alertIfEmergency(ss, reference, result.order, now);
+  // An emergency's alert is released only once sent (at least once: a death before the release
+  // leaves it to the next owner's execution to queue, pending-ack.ts), where the acknowledgment is
+  // released before (at most once): a lost alert leaves an emergency unseen, a second one costs nothing.
+  if (result.alert) {
+    const ssId = ss.getId(); // before the send: the release is then its next call
+    sendEmergencyAlert(ss, reference, result.order, result.alert, now);
+    releaseEmergencyAlert(ssId);
+  }
 }

@@ -17,6 +17,13 @@
  * submission never both deliver it; and every value is settled under the owner's lock, so two
  * settlers never both find it.
  *
+ * An emergency's alert (review/emergency-alert.ts) is the exception: the emptying write leaves it
+ * pending, alone, and the submission empties the value only after sending it (releaseEmergencyAlert),
+ * still under the owner's lock it keeps to its end. A death before that leaves the value to a settler,
+ * which finds the order and queues the alert: at least once, for an emergency must not go unseen (a
+ * death right between the send and the write is the one way it goes twice). Only emergencies pay
+ * that write.
+ *
  * Why not a mail intent in the document's properties (change-log-mail.ts), as other writers keep: an
  * intake owes that record a write of its own before its register append and a delete before sending,
  * two round trips, where this value rides on the owner's two writes intake makes anyway (the counter
@@ -31,7 +38,7 @@ import { findOrder } from '../../adapters/register-lookup';
 import { composePlanned, type PlannedMail } from '../../adapters/change-log-mail';
 import type { OutgoingEmail } from '../../adapters/mailer';
 import type { ReferenceData } from '../../adapters/reference-data';
-import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { withOwnerAndDocumentLocks, withUserLock } from '../../adapters/document-lock';
 import { readOwnerState, readOwnerStates, writeOwnerStates } from '../../adapters/owner-state';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -132,4 +139,12 @@ export function settleInterruptedIntake(
     return settled.owed;
   });
   deliver(owed);
+}
+
+/**
+ * Empties the pending value once the submission sent the emergency alert it kept there: under the
+ * owner's lock the submission kept to its end (kept again: a release is a round trip).
+ */
+export function releaseEmergencyAlert(spreadsheetId: string): void {
+  withUserLock(() => writeOwnerStates(spreadsheetId, { [INTAKE_PENDING]: '' }), undefined, true);
 }
