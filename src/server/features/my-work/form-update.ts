@@ -7,7 +7,6 @@
  * and sends nothing.
  */
 import { wholeSeconds } from '../../../core/time';
-import { renderEmail } from '../../../core/email-format';
 import { singleLine } from '../../../core/sanitize';
 import { roleOf } from '../../../core/staff';
 import type { FormSubmitEvent } from '../../../core/intake';
@@ -23,7 +22,7 @@ import {
   releaseKeptDocumentLock,
   withOwnerAndDocumentLocks,
 } from '../../adapters/document-lock';
-import { sendOrQueue } from '../../adapters/mailer';
+import { emailFormRefusal } from '../intake/form-refusal';
 import { referenceWithCurrentStaff, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 // Intake's ledger of response rows already handled: one ledger for every form, so a replay is caught alike.
@@ -133,34 +132,26 @@ function decideAndApply(
 }
 
 function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handled, now: Date): void {
-  if (handled.outcome.ok || handled.email === '') return;
+  if (handled.outcome.ok) return;
   const ref = handled.orderRef || 'a work order';
-  const content = {
-    title: 'Update not applied',
-    intro: [
-      `Your update "${handled.choice || '(no step chosen)'}" to ${ref} was not applied: ${handled.outcome.message}`,
-      'Nothing was changed. Correct it and send the form again, or use My work in the spreadsheet.',
-    ],
-    details: [] as Array<[string, string]>,
-  };
-  // Whoever has the form's link can answer it; the register's address goes to staff only, as in every
-  // email to a requestor.
-  const link = handled.staff ? ss.getUrl() : '';
-  const rendered = renderEmail(content, link, reference.settings.organizationName);
-  try {
-    sendOrQueue(
-      ss,
-      {
-        to: [handled.email],
-        subject: singleLine(`[${ref}] Your update was not applied`, 250),
-        ...rendered,
-        recordId: handled.orderRef,
-      },
-      now,
-    );
-  } catch (error) {
-    console.error(`The refusal of an update to ${ref} could not be emailed: ${String(error)}`);
-  }
+  emailFormRefusal(
+    ss,
+    reference,
+    {
+      to: handled.email,
+      ref: handled.orderRef,
+      title: 'Update not applied',
+      subject: `[${ref}] Your update was not applied`,
+      intro: [
+        `Your update "${handled.choice || '(no step chosen)'}" to ${ref} was not applied: ${handled.outcome.message}`,
+        'Nothing was changed. Correct it and send the form again, or use My work in the spreadsheet.',
+      ],
+      // Whoever has the form's link can answer it; the register's address goes to staff only, as in
+      // every email to a requestor.
+      link: handled.staff ? ss.getUrl() : '',
+    },
+    now,
+  );
 }
 
 /** Handles one update-form response; returns false when the event was already handled (a replay). */

@@ -3,7 +3,8 @@
  * "<when> Requestor: <answer>"), the change log records it with the question it answers, the open
  * question is settled (the card no longer reads "waiting for requestor") and the review queue follows,
  * so the open sidebars refresh. Only the order's own requestor may add to it, as Google verified
- * their address; a reply to an order that is finished or not theirs changes nothing and is logged.
+ * their address; a reply to an order that is finished or not theirs changes nothing, is logged, and
+ * is answered by email to the address that sent it, saying why and what to do.
  * Each response row is handled once, marked in intake's ledger as the update form's are: Google may
  * deliver a form-submit event twice, and fires it again for the same row when a response is edited,
  * and neither may add the reply to the record a second time (nor rewrite what was added).
@@ -12,7 +13,7 @@ import type { UnhashedEntry } from '../../../core/audit';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import { notesWithReply, readReply, type Reply } from '../../../core/reply-form';
 import { formatLocal } from '../../../core/time';
-import { CELL_CHAR_LIMIT } from '../../../core/sanitize';
+import { CELL_CHAR_LIMIT, singleLine } from '../../../core/sanitize';
 import { appendChangeLog, writeChangeLog } from '../../adapters/change-log';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import type { FormSubmitEvent } from '../../../core/intake';
@@ -20,6 +21,7 @@ import { oncePerResponseRow } from '../intake/response-once';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
+import { emailFormRefusal } from '../intake/form-refusal';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { findOrder } from '../../adapters/register-lookup';
@@ -59,38 +61,61 @@ export function recordReply(
   const reference = loadReferenceData(ss);
   const { sheetName, row } = event.range;
   // The owner's lock guards the ledger (their user properties), the document lock the register.
-  return withOwnerAndDocumentLocks(
-    (): ReplyOutcome =>
-      oncePerResponseRow(ss.getId(), { sheetName, row }, () => applyReply(ss, reference, reply, now)) ??
-      'already handled',
+  const handled = withOwnerAndDocumentLocks(() =>
+    oncePerResponseRow(ss.getId(), { sheetName, row }, () => applyReply(ss, reference, reply, now)),
   );
+  if (!handled) return 'already handled';
+  // After the locks: sending is slow. A replay (handled above) is never answered twice.
+  if (handled.told) refusalEmail(ss, reference, reply, handled.told, now);
+  return handled.outcome;
+}
+
+interface Applied {
+  outcome: ReplyOutcome;
+  /** Why the reply was refused and what to do, for the respondent; undefined when it was added. */
+  told?: string;
 }
 
 /** The reply put on its order, or refused and logged. Caller holds the owner's and the document lock. */
-function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now: Date): ReplyOutcome {
+function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now: Date): Applied {
   const who = reply.email || 'anonymous form respondent';
   const register = Register.open(ss);
   const found = /^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(reply.id) ? findOrder(register, reply.id) : null;
-  const refuse = (
-    outcome: ReplyOutcome,
-    why: string,
-    recordId = found?.order.id ?? 'Requestor Replies',
-  ): ReplyOutcome => {
+  const typed = singleLine(reply.id, 40);
+  const refuse = (outcome: ReplyOutcome, why: string, told: string): Applied => {
+    const recordId = found?.order.id ?? 'Requestor Replies';
     appendChangeLog(ss, [
       entry(now, who, recordId, `Requestor reply not added (${why})`, '', reply.answer.slice(0, 500)),
     ]);
-    return outcome;
+    return { outcome, told };
   };
-  if (!found) return refuse('unknown request', `no request ${reply.id.slice(0, 40)}`);
+  // Someone else's request and no request at all read alike to the respondent: the email must not
+  // tell a stranger which request ids exist.
+  const notYours = `no open request ${typed} of yours was found. Check the request id in the email that asked you, and send the form again signed in with the address you made the request with.`;
+  if (!found) return refuse('unknown request', `no request ${reply.id.slice(0, 40)}`, notYours);
   const order = found.order;
   // Who may reply, and whether the order still takes replies, are not decided from a cell written
-  // where no edit trigger judged it (a Requester Email or Status forged by script).
+  // where no edit trigger judged it (a Requester Email or Status forged by script). The respondent is
+  // told to try later, not why: the row's state is the team's business.
   const unrecorded = register.unrecordedChange(found, reference.timeZone);
-  if (unrecorded) return refuse('changed outside', unrecorded.slice(0, 400));
-  if (reply.email === '' || reply.email !== order.requesterEmail.trim().toLowerCase())
-    return refuse('not the requestor', 'not sent by the requestor');
+  if (unrecorded)
+    return refuse(
+      'changed outside',
+      unrecorded.slice(0, 400),
+      `your reply to ${typed} could not be added just now: the request is being checked by the maintenance team. Please send the form again later, or answer the email that asked you.`,
+    );
+  // Nothing is added to a finished request whoever asks: the cell only picks the words of the answer.
   if (FINAL_STATUSES.includes(order.status))
-    return refuse('request finished', `the request is ${order.status}`);
+    return reply.email !== '' && reply.email === order.requesterEmail.trim().toLowerCase()
+      ? refuse(
+          'request finished',
+          `the request is ${order.status}`,
+          `${order.id} is ${order.status}, so nothing more can be added to it. If the work is still needed, submit a new request.`,
+        )
+      : refuse('not the requestor', 'not sent by the requestor', notYours);
+  const requester = order.requesterEmail.trim().toLowerCase();
+  if (reply.email === '' || reply.email !== requester)
+    return refuse('not the requestor', 'not sent by the requestor', notYours);
   const question = openQuestionsIn({
     [PROPERTY_KEYS.reviewQuestions]:
       documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.reviewQuestions) ?? '',
@@ -98,7 +123,11 @@ function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now
   const notes = notesWithReply(order.notes, formatLocal(now, reference.timeZone), reply.answer);
   // Written past a cell's limit, the reply would be cut off the end of the notes while logged as added.
   if (notes.length > CELL_CHAR_LIMIT)
-    return refuse('notes full', `its Progress Notes are full: a cell holds ${CELL_CHAR_LIMIT} characters`);
+    return refuse(
+      'notes full',
+      `its Progress Notes are full: a cell holds ${CELL_CHAR_LIMIT} characters`,
+      `${order.id} has no room left for more notes. Please contact the maintenance team directly.`,
+    );
   const after: WorkOrder = { ...order, notes, revision: order.revision + 1 };
   // The log row first, committed after the register write: a failure between is settled by the next append.
   const logged = writeChangeLog(ss, [
@@ -108,5 +137,29 @@ function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now
   logged.commit();
   settleQuestion(order.id);
   syncQueueFor([{ row: found.row, order: after }]);
-  return 'added';
+  return { outcome: 'added' };
+}
+
+/** The respondent is told why their reply was not added and what to do (features/intake/form-refusal.ts). */
+function refusalEmail(
+  ss: Spreadsheet,
+  reference: ReferenceData,
+  reply: Reply,
+  told: string,
+  now: Date,
+): void {
+  const ref = singleLine(reply.id, 40) || 'your request';
+  emailFormRefusal(
+    ss,
+    reference,
+    {
+      to: reply.email,
+      ref,
+      title: 'Reply not added',
+      subject: `[${ref}] Your reply was not added`,
+      intro: [`Your reply about ${ref} was not added: ${told}`, 'Nothing was changed.'],
+      link: '',
+    },
+    now,
+  );
 }
