@@ -43,6 +43,14 @@ function verifies(key: HmacKey, row: readonly unknown[] | undefined, prev: strin
 }
 
 /**
+ * Whether `row` is the add-on's keyed row right after `prev`: for a reader that trusts one row (who
+ * made a request) without verifying the whole log.
+ */
+export function rowFollows(key: HmacKey, row: readonly unknown[], prev: KeyedState): boolean {
+  return verifies(key, row, prev.mac, prev.seq + 1);
+}
+
+/**
  * Why row `i` (which does not verify at `state.seq + 1`) is bad. `rows` may hold a few rows beyond
  * the chunk (lookahead) to tell an edit from an insertion.
  */

@@ -21,6 +21,7 @@ import { oncePerResponseRow } from '../intake/response-once';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { Register } from '../../adapters/register';
 import { syncQueueFor } from '../../adapters/review-queue';
+import { requesterOnRecord } from './requester-on-record';
 import { emailFormRefusal } from '../intake/form-refusal';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
@@ -32,6 +33,7 @@ import type { Spreadsheet } from '../../adapters/apps-script-types';
 export type ReplyOutcome =
   | 'added'
   | 'unknown request'
+  | 'requestor unknown'
   | 'not the requestor'
   | 'request finished'
   | 'notes full'
@@ -113,7 +115,14 @@ function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now
           `${order.id} is ${order.status}, so nothing more can be added to it. If the work is still needed, submit a new request.`,
         )
       : refuse('not the requestor', 'not sent by the requestor', notYours);
-  const requester = order.requesterEmail.trim().toLowerCase();
+  // Never the register's Requester Email cell, which a script can rewrite unseen (./requester-on-record.ts).
+  const requester = requesterOnRecord(ss, order.id);
+  if (requester === null)
+    return refuse(
+      'requestor unknown',
+      'its requestor could not be established',
+      `who made ${order.id} could not be confirmed just now. Please send the form again in an hour.`,
+    );
   if (reply.email === '' || reply.email !== requester)
     return refuse('not the requestor', 'not sent by the requestor', notYours);
   const question = openQuestionsIn({
