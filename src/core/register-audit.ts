@@ -18,13 +18,26 @@
  * Lines written by a change that had not confirmed them (past the checkpoint) may or may not have
  * reached the register: their values are accepted alongside the confirmed ones.
  *
+ * As it folds, it also keeps what the order's history says of writes nobody logged: a line whose old
+ * value is not what the log last gave its field, a technician's step by someone who was not the
+ * order's assignee then (./register-history).
+ *
  * Pure: the caller reads the log and the register.
  */
 import { parseChanges } from './change-lines';
 import { LOG_COLUMN } from './change-log-row';
 import { cellText } from './headers';
+import { parseRequestId } from './ids';
 import { LIFECYCLE_RECORD_FIELDS, REGISTER_COLUMNS, type WorkOrderField } from './model';
 import { ARCHIVED_FIELD, CREATED_FIELD, REPLY_FIELD, RESTORED_FIELD, createdRef } from './replay';
+import {
+  KEPT_PER_ORDER,
+  isAssigneeStep,
+  oldValueKnown,
+  sameEmail,
+  type ForeignStep,
+  type HistoryBreak,
+} from './register-history';
 
 const FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
 const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
@@ -57,6 +70,39 @@ interface OrderRecord {
   unknown: Set<WorkOrderField>;
   /** Field → values logged past the checkpoint, accepted too. */
   pending: Map<WorkOrderField, string[]>;
+  /** Lines whose old value the log did not give their field (./register-history), the first few. */
+  breaks: HistoryBreak[];
+  /** Assignee steps by someone else than the log's assignee then, the first few. */
+  foreign: ForeignStep[];
+}
+
+const newRecord = (): OrderRecord => ({
+  created: null,
+  values: new Map(),
+  unknown: new Set(),
+  pending: new Map(),
+  breaks: [],
+  foreign: [],
+});
+
+/** The value creation gives `field`, when the Created line tells it. */
+function createdValue(created: NonNullable<OrderRecord['created']>, field: WorkOrderField): string | null {
+  if (field === 'status') return created.status;
+  if (field === 'responseRef') return created.ref === '' ? null : created.ref;
+  if (EMPTY_WHEN_CREATED.includes(field)) return '';
+  if (created.fromForm && EMPTY_FROM_FORM.includes(field)) return '';
+  return null;
+}
+
+/** What the log last gave `field` of `record` (committed), or null when it cannot tell. */
+function lastLogged(record: OrderRecord, field: WorkOrderField): { value: string; logRow: number } | null {
+  // A reply added to the notes, a Needs Review set by a put-back: until a line gives the field again.
+  if (record.unknown.has(field)) return null;
+  const value = record.values.get(field);
+  if (value) return value;
+  const { created } = record;
+  const made = created ? createdValue(created, field) : null;
+  return created && made !== null ? { value: made, logRow: created.logRow } : null;
 }
 
 /** One field's trusted value: as logged, and the other values accepted (unconfirmed lines). */
@@ -82,15 +128,78 @@ function createdStatus(newValue: string): string {
 export class RegisterRecords {
   private readonly records = new Map<string, OrderRecord>();
 
+  /** The wanted ids any line of the log names (committed or not). */
+  private readonly mentioned = new Set<string>();
+
   constructor(private readonly wanted: ReadonlySet<string>) {}
+
+  /** The lowest request number a committed Created line of the log read gave (null: none). */
+  lowestCreated: number | null = null;
+
+  private created(id: string): void {
+    const n = parseRequestId(id);
+    if (n !== null && (this.lowestCreated === null || n < this.lowestCreated)) this.lowestCreated = n;
+  }
+
+  /** Whether any line of the log read names order `id` (one of those wanted). */
+  mentions(id: string): boolean {
+    return this.mentioned.has(id);
+  }
+
+  /** The breaks in order `id`'s logged history and its steps by someone not its assignee (./register-history). */
+  history(id: string): { breaks: readonly HistoryBreak[]; foreign: readonly ForeignStep[] } {
+    const record = this.records.get(id);
+    return { breaks: record?.breaks ?? [], foreign: record?.foreign ?? [] };
+  }
+
+  /**
+   * A committed line of `field` against what the log last gave it, before it is taken in. Only a
+   * line that differs as text is kept (rare, so the per-row cost is one comparison); an unconfirmed
+   * value the line follows is no break (its row was confirmed later).
+   */
+  private judge(
+    record: OrderRecord,
+    row: readonly unknown[],
+    field: WorkOrderField,
+    line: { oldValue: string; newValue: string; field: string },
+    logRow: number,
+  ): void {
+    const last = lastLogged(record, field);
+    if (
+      last &&
+      last.value !== line.oldValue &&
+      oldValueKnown(line) &&
+      !(record.pending.get(field) ?? []).includes(line.oldValue) &&
+      record.breaks.length < KEPT_PER_ORDER
+    )
+      record.breaks.push({ field, last: last.value, lastRow: last.logRow, old: line.oldValue, logRow });
+    if (field !== 'status' || !isAssigneeStep(line) || record.foreign.length >= KEPT_PER_ORDER) return;
+    const user = cellText(row[LOG_COLUMN.user]).trim();
+    const assignee = lastLogged(record, 'assignee');
+    if (user === '' || !assignee || sameEmail(user, assignee.value)) return;
+    if ((record.pending.get('assignee') ?? []).some((a) => sameEmail(a, user))) return;
+    record.foreign.push({
+      logRow,
+      user,
+      from: line.oldValue,
+      to: line.newValue,
+      assignee: assignee.value,
+      assigneeRow: assignee.logRow,
+    });
+  }
 
   /** Takes in the log's next row (sheet row `logRow`), genuine (its MAC verified), `committed` or not. */
   fold(row: readonly unknown[], logRow: number, committed: boolean): void {
     const id = cellText(row[LOG_COLUMN.recordId]).trim();
+    const text = row[LOG_COLUMN.changes];
+    // Every order's creation, wanted or not, for the lowest id the log made (neverCreated).
+    if (committed && typeof text === 'string' && text.includes(CREATED_FIELD))
+      if (parseChanges(text).some((line) => line.field === CREATED_FIELD)) this.created(id);
     if (!this.wanted.has(id)) return;
     // The lines alone (not entriesOfRow's entries, each a copy of the row's cells): a million rows
     // folded here, and only the field, the new value and the row's source are read.
     const fromForm = cellText(row[LOG_COLUMN.source]) === 'form';
+    this.mentioned.add(id);
     const changes = row[LOG_COLUMN.changes];
     for (const line of parseChanges(changes === null || changes === undefined ? '' : String(changes))) {
       let record = this.records.get(id);
@@ -98,7 +207,7 @@ export class RegisterRecords {
         // An order created again (its id reused after an archive) starts over; an unconfirmed
         // creation may not have reached the register: nothing is assumed of it.
         if (!committed) continue;
-        record = { created: null, values: new Map(), unknown: new Set(), pending: new Map() };
+        record = newRecord();
         record.created = {
           status: createdStatus(line.newValue),
           ref: createdRef(line.newValue),
@@ -109,7 +218,7 @@ export class RegisterRecords {
         continue;
       }
       if (!record) {
-        record = { created: null, values: new Map(), unknown: new Set(), pending: new Map() };
+        record = newRecord();
         this.records.set(id, record);
       }
       if (line.field === ARCHIVED_FIELD) continue;
@@ -125,6 +234,7 @@ export class RegisterRecords {
       const field = FIELD_OF_HEADER.get(line.field);
       if (!field || field === 'id' || field === 'revision') continue;
       if (committed) {
+        this.judge(record, row, field, line, logRow);
         record.values.set(field, { value: line.newValue, logRow });
         record.unknown.delete(field);
         record.pending.delete(field);
@@ -136,21 +246,10 @@ export class RegisterRecords {
   trusted(id: string): TrustedValue[] {
     const record = this.records.get(id);
     if (!record) return [];
-    const logged = new Map<WorkOrderField, { value: string; logRow: number }>();
-    const { created } = record;
-    if (created) {
-      const made = (value: string) => ({ value, logRow: created.logRow });
-      for (const field of EMPTY_WHEN_CREATED) logged.set(field, made(''));
-      if (created.fromForm) for (const field of EMPTY_FROM_FORM) logged.set(field, made(''));
-      logged.set('status', made(created.status));
-      if (created.ref !== '') logged.set('responseRef', made(created.ref));
-    }
-    for (const [field, value] of record.values) logged.set(field, value);
-    for (const field of record.unknown) if (!record.values.has(field)) logged.delete(field);
     const out: TrustedValue[] = [];
     // In the register's column order, as findings are listed.
     for (const field of FIELDS) {
-      const trusted = logged.get(field);
+      const trusted = lastLogged(record, field);
       if (trusted)
         out.push({
           field,

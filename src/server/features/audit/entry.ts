@@ -1,4 +1,6 @@
 import { ANCHOR_WORD, parseAnchor, type LogAnchor } from '../../../core/log-anchor';
+import { actsAsSupervisor } from '../../../core/field-rights';
+import { roleOf } from '../../../core/staff';
 import { requireAdministrator } from '../../adapters/administrators';
 import { activeSpreadsheet } from '../../adapters/workbook';
 import { verifyChangeLog, type AuditResult } from './verify';
@@ -53,7 +55,8 @@ export function verifyAuditLog():
   }
   const perRun = registerRowsPerRun();
   const slice = { from: progress?.nextRow ?? 2, count: perRun };
-  const run = verifyChangeLog(ss, anchor, { slice, earlier: progress });
+  const supervises = (who: string) => actsAsSupervisor(roleOf(reference.staff, who));
+  const run = verifyChangeLog(ss, anchor, { slice, earlier: progress, supervises });
   const result = afterRun(run, progress, anchor, perRun, reference.timeZone);
   if ('partial' in result && result.partial) {
     alertUser('Audit log: verification continues', result.message);
@@ -62,7 +65,8 @@ export function verifyAuditLog():
   if (progress) clearVerifyProgress();
   const work = result.ok ? undefined : result.workRecords;
   if (work && work.repairs.length > 0) return offerWorkRecords(ss, result, work, email);
-  const findings = result.ok ? [] : (result.register ?? []);
+  // Findings in words (a break in an order's history, a row the log never made) have no value to put back.
+  const findings = (result.ok ? [] : (result.register ?? [])).filter((f) => !f.note);
   if (findings.length === 0) {
     alertUser(result.ok ? 'Audit log verified' : 'Audit log broken', result.message);
     return result;

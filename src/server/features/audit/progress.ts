@@ -35,6 +35,7 @@ const findingSchema = () =>
     found: z.string(),
     logRow: z.int(),
     put: z.nullable(z.object({ field: z.string(), logged: z.string(), inState: z.boolean() })),
+    note: z.optional(z.string()),
   });
 
 const ProgressSchema = z.lazySchema(() =>

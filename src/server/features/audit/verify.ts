@@ -38,6 +38,8 @@ export interface VerifyOptions {
   /** The register rows to compare (all of them when null). */
   slice?: RegisterSlice | null;
   earlier?: EarlierFindings | null;
+  /** Whether an account supervises (Staff tab): its technician steps on others' orders are allowed. */
+  supervises?: (email: string) => boolean;
 }
 
 export type AuditResult =
@@ -77,7 +79,7 @@ export type AuditResult =
 export function verifyChangeLog(
   ss: Spreadsheet,
   anchor: LogAnchor | null = null,
-  { slice = null, earlier = null }: VerifyOptions = {},
+  { slice = null, earlier = null, supervises = () => false }: VerifyOptions = {},
 ): AuditResult {
   const sheet = requireSheet(ss, SHEET_NAMES.changeLog);
   const checkpoint = readCheckpoint();
@@ -128,7 +130,7 @@ export function verifyChangeLog(
     };
   }
   const timeZone = ss.getSpreadsheetTimeZone();
-  const found = register.findings(ss, sheet, last, key, timeZone);
+  const found = register.findings(ss, sheet, last, key, timeZone, { supervises });
   const compared = register.compared ?? undefined;
   // The tabs the log vouches for (Archive, raw answers, Time and Parts Used: each read whole) are
   // checked by the run that gives the verdict, not by each run of a comparison spread over several.
@@ -199,7 +201,9 @@ function registerResult(rowsVerified: number, { findings, totals }: AllFindings)
     kind: 'edited',
     sheet: SHEET_NAMES.register,
     register: findings,
-    reason: findings.map((f) => `${f.id} ${f.field}: ${f.found} (log: ${f.trusted})`).join('; '),
+    reason: findings
+      .map((f) => `${f.id} ${f.field}: ${f.note ?? `${f.found} (log: ${f.trusted})`}`)
+      .join('; '),
     message: `The change log verifies (${rowsVerified} rows), but not the register. ${describeRegisterFindings(findings, totals)}`,
   };
 }

@@ -5,6 +5,7 @@
 import { formatLocal } from '../../../core/time';
 import { formatFieldValue } from '../../../core/field-changes';
 import { holdReleaseReasons } from '../../../core/sla';
+import { UNKNOWN_OLD_TEXT } from '../../../core/register-history';
 import { REGISTER_COLUMNS, type WorkOrderField } from '../../../core/model';
 import type { UnhashedEntry } from '../../../core/audit';
 import { NOT_KEPT, type RowVerdict } from './judge';
@@ -39,9 +40,7 @@ export function logEntries(
       return;
     }
     for (const c of v.changes) {
-      const old = v.unknownOld.has(c.field)
-        ? '(earlier text not kept: too long)'
-        : formatFieldValue(c.oldValue);
+      const old = v.unknownOld.has(c.field) ? UNKNOWN_OLD_TEXT : formatFieldValue(c.oldValue);
       entry(v.next.id, REGISTER_COLUMNS[c.field], old, formatFieldValue(c.newValue));
     }
     for (const line of holdReleaseReasons(v.before, v.next))

@@ -23,6 +23,7 @@ import { formatLocal, isDate, parseIso } from '../../../core/time';
 import { Register } from '../../adapters/register';
 import { canonicalOrder, parseRowState, sameFieldValue, ROW_STATE_HEADER } from '../../adapters/row-state';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
+import { OrderRows, historyFindings, type HistoryJudge } from './register-history-check';
 
 /** One value of the register the log does not vouch for. */
 export interface RegisterFinding {
@@ -39,6 +40,11 @@ export interface RegisterFinding {
   logRow: number;
   /** The field, and its value as the log writes it (for putting it back); null: the whole record. */
   put: { field: WorkOrderField; logged: string; inState: boolean } | null;
+  /**
+   * Set for what no value put back mends (a break in the order's logged history, a row the log never
+   * made: ./register-history-check): the finding in words, naming the log rows and what to do.
+   */
+  note?: string;
 }
 
 /** The register as read once: its layout and data rows (row i is sheet row `firstRow` + i). */
@@ -105,16 +111,16 @@ function canonical(order: WorkOrder, field: WorkOrderField, value: WorkOrder[Wor
   return canonicalOrder({ ...order, [field]: value })[field];
 }
 
+/** Whether `held` is the value logged as `text`, as the register would hold it (in `order`). */
+export function sameAsLogged(order: WorkOrder, field: WorkOrderField, text: string, held: unknown): boolean {
+  const value = valueOf(field, text);
+  if (value === undefined) return true; // a logged value not read back: nothing to compare with
+  return sameFieldValue(field, held, value) || sameFieldValue(field, held, canonical(order, field, value));
+}
+
 /** Whether `held` is what the log says `field` holds (or one of its unconfirmed values). */
 function vouched(order: WorkOrder, trust: TrustedValue, held: unknown): boolean {
-  const { field } = trust;
-  for (const text of [trust.logged, ...trust.alternatives]) {
-    const value = valueOf(field, text);
-    if (value === undefined) return true; // a logged value not read back: nothing to compare with
-    if (sameFieldValue(field, held, value)) return true;
-    if (sameFieldValue(field, held, canonical(order, field, value))) return true;
-  }
-  return false;
+  return [trust.logged, ...trust.alternatives].some((text) => sameAsLogged(order, trust.field, text, held));
 }
 
 export function shown(field: WorkOrderField, value: unknown, timeZone: string): string {
@@ -237,14 +243,18 @@ export function registerFindings(
   snapshot: RegisterSnapshot,
   records: RegisterRecords,
   timeZone: string,
+  judge: HistoryJudge,
   only: ReadonlySet<string> | null = null,
 ): RegisterFinding[] {
   const { layout, stateIndex, rows, firstRow } = snapshot;
   const out: RegisterFinding[] = [];
+  const rowsOf = new OrderRows(records);
   rows.forEach((cells, i) => {
     const id = cellText(cells[layout.indexOf.id]).trim();
     if (id === '' || (only && !only.has(id))) return;
+    if (rowsOf.check(id, firstRow + i, out)) return;
     const trusted = records.trusted(id);
+    historyFindings(id, firstRow + i, records, judge, timeZone, out);
     if (trusted.length === 0) return;
     checkCells(cells, firstRow + i, id, trusted, layout, timeZone, out);
     if (stateIndex >= 0) checkState(cells[stateIndex], firstRow + i, id, trusted, timeZone, out);

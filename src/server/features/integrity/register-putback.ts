@@ -68,7 +68,10 @@ export function putBackFromLog(
 ): PutBackOutcome {
   // By row as well as id: two rows holding one id (one of them a copy) are two rows to look at.
   const byId = new Map<string, RegisterFinding[]>();
+  // A finding in words (register-history-check.ts) is no value to put back: logging one would give a
+  // made-up row a history, or rewrite the record of an order whose history is what is in question.
   for (const f of findings) {
+    if (f.note) continue;
     const at = `${f.id}\u0000${f.row}`;
     byId.set(at, [...(byId.get(at) ?? []), f]);
   }

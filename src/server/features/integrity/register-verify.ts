@@ -25,6 +25,7 @@ import {
   type RegisterSlice,
   type RegisterSnapshot,
 } from './register-check';
+import type { HistoryJudge } from './register-history-check';
 import { lastUsedRow } from '../../adapters/tabs';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
@@ -82,16 +83,17 @@ export class RegisterAudit {
     last: number,
     key: HmacKey,
     timeZone: string,
+    judge: HistoryJudge,
   ): RegisterFinding[] {
     if (!this.snapshot) return [];
-    const first = registerFindings(this.snapshot, this.records, timeZone);
+    const first = registerFindings(this.snapshot, this.records, timeZone, judge);
     if (first.length === 0) return [];
     const again = readRegisterSnapshot(ss, this.slice);
     if (!('rows' in again)) return first;
     this.foldTail(logSheet, last, key);
     // Only a finding of the first look can stay (stillFound): the orders without one are not checked again.
     const found = new Set(first.map((f) => f.id));
-    return stillFound(first, registerFindings(again, this.records, timeZone, found));
+    return stillFound(first, registerFindings(again, this.records, timeZone, judge, found));
   }
 
   /** The log's rows past `last`, as far as each follows from the one above it (one read). */
@@ -124,19 +126,26 @@ export function describeRegisterFindings(
   const orders = totals.orders;
   const lines = findings
     .slice(0, SHOWN)
-    .map(
-      (f) =>
-        `• Row ${f.row}, ${f.id}, ${f.field}: ${f.found}, where the change log says ${f.trusted}` +
-        (f.logRow > 0 ? ` (Change Log row ${f.logRow})` : ''),
+    .map((f) =>
+      f.note
+        ? `• Row ${f.row}, ${f.id}: ${f.note}`
+        : `• Row ${f.row}, ${f.id}, ${f.field}: ${f.found}, where the change log says ${f.trusted}` +
+          (f.logRow > 0 ? ` (Change Log row ${f.logRow})` : ''),
     );
   const shown = Math.min(SHOWN, findings.length);
   if (totals.values > shown) lines.push(`• and ${totals.values - shown} more`);
-  return (
-    `The ${SHEET_NAMES.register} sheet holds ${totals.values} value(s) in ${orders} work order(s) that the change log does not: ` +
-    'written where the add-on does not see (a script, the Sheets API or another add-on), so never checked against who may ' +
-    'change what nor logged, or an edit the add-on refused and could not put back.\n' +
-    `${lines.join('\n')}\n` +
-    'Nothing has been changed. File › Version history names the account behind each such write. Verify offers to put ' +
-    'each value back as the change log says (each logged as put back); run it again afterwards.'
-  );
+  const values = findings.some((f) => !f.note);
+  // Findings in words (register-history-check.ts) say what to do themselves: nothing is put back for them.
+  const head = values
+    ? `The ${SHEET_NAMES.register} sheet holds ${totals.values} value(s) in ${orders} work order(s) that the change log does not: ` +
+      'written where the add-on does not see (a script, the Sheets API or another add-on), so never checked against who may ' +
+      'change what nor logged, or an edit the add-on refused and could not put back.'
+    : `The ${SHEET_NAMES.register} sheet and the change log disagree on ${totals.values} point(s) in ${orders} work order(s): ` +
+      'writes made where the add-on does not see (a script, the Sheets API or another add-on), never checked against who ' +
+      'may change what nor logged.';
+  const tail = values
+    ? 'Nothing has been changed. File › Version history names the account behind each such write. Verify offers to put ' +
+      'each value back as the change log says (each logged as put back); run it again afterwards.'
+    : 'Nothing has been changed, and there is no value to put back: each point says what to look at.';
+  return `${head}\n${lines.join('\n')}\n${tail}`;
 }

@@ -1,0 +1,86 @@
+/**
+ * What an order's logged history says about writes the add-on never saw, judged line by line as the
+ * change log is folded (./register-audit).
+ *
+ * Comparing each field's LAST logged value with its cell misses a value written outside the add-on
+ * (another project's Apps Script, the Sheets API) and then changed again through the add-on: the
+ * cell ends as the log says. But every writer logs a field's old value as the register held it, so a
+ * line whose old value is not what the log last gave that field shows that the field was changed
+ * between those two rows where nothing logged it (a Closed order "In Progress → Completed").
+ *
+ * Likewise a technician's step (start, hold, resume, complete: the lifecycle rows an assignee may do)
+ * written by someone who was not the order's assignee as the log stands at that row is a step no
+ * honest run writes, unless its author supervises (the caller knows the Staff tab): the Assignee cell
+ * was swapped outside the add-on for the step and swapped back.
+ *
+ * Pure: values compared as the log writes them; the caller tells values that only look different
+ * (a date to the second, a text the sheet neutralized) with the register's own rules.
+ */
+import type { FieldLine } from './change-lines';
+import { parseRequestId } from './ids';
+import { findTransition } from './lifecycle-table';
+import { STATUSES, type Status, type WorkOrderField } from './model';
+
+/** The old value a register edit logs for a long text whose earlier value no record kept. */
+export const UNKNOWN_OLD_TEXT = '(earlier text not kept: too long)';
+
+/** Breaks and foreign steps kept per order: enough to say what happened, bounded whatever the log. */
+export const KEPT_PER_ORDER = 3;
+
+/** A field's logged line whose old value is not the value the log last gave that field. */
+export interface HistoryBreak {
+  field: WorkOrderField;
+  /** What the log last gave the field (as logged), and the row saying so (or creating the order). */
+  last: string;
+  lastRow: number;
+  /** The old value the later line logs, and its row. */
+  old: string;
+  logRow: number;
+}
+
+/** A technician's step logged by someone the log did not have as the order's assignee then. */
+export interface ForeignStep {
+  logRow: number;
+  user: string;
+  /** The status line of the step, as logged. */
+  from: string;
+  to: string;
+  /** The log's Assignee at that row ('' for none), and the row that gave it. */
+  assignee: string;
+  assigneeRow: number;
+}
+
+/** The status line of a step only the assignee (or a supervisor) may take, or false. */
+export function isAssigneeStep(line: FieldLine): boolean {
+  const { oldValue, newValue } = line;
+  if (!isStatus(oldValue) || !isStatus(newValue)) return false;
+  return findTransition(oldValue, newValue)?.actors.includes('assignee') ?? false;
+}
+
+function isStatus(text: string): text is Status {
+  return (STATUSES as readonly string[]).includes(text);
+}
+
+export const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Whether a line's old value can be judged against the log's last value: not when the writer said it
+ * did not know it (a long text no record kept).
+ */
+export function oldValueKnown(line: FieldLine): boolean {
+  return line.oldValue !== UNKNOWN_OLD_TEXT;
+}
+
+/**
+ * Whether a register row's order is one the log should hold a line of and holds none: ids are handed
+ * out in increasing order, and an order's whole history stays in the live tab while it is in the
+ * register (archiving moves the log's rows only up to the first row of an order still there). So an
+ * id above the lowest the live tab created (`lowestCreated`) that no line names was never created by
+ * the add-on. Lower ids (orders from before the log began, or whose history was archived) and ids of
+ * another form are not judged: nothing tells them from honest rows.
+ */
+export function neverCreated(id: string, mentioned: boolean, lowestCreated: number | null): boolean {
+  if (mentioned || lowestCreated === null) return false;
+  const n = parseRequestId(id);
+  return n !== null && n > lowestCreated;
+}
