@@ -20,6 +20,7 @@ import type { FieldLine } from './change-lines';
 import { parseRequestId } from './ids';
 import { findTransition } from './lifecycle-table';
 import { STATUSES, type Status, type WorkOrderField } from './model';
+import { parseScheduleRef } from './schedule-plan';
 
 /** The old value a register edit logs for a long text whose earlier value no record kept. */
 export const UNKNOWN_OLD_TEXT = '(earlier text not kept: too long)';
@@ -77,10 +78,18 @@ export function oldValueKnown(line: FieldLine): boolean {
  * register (archiving moves the log's rows only up to the first row of an order still there). So an
  * id above the lowest the live tab created (`lowestCreated`) that no line names was never created by
  * the add-on. Lower ids (orders from before the log began, or whose history was archived) and ids of
- * another form are not judged: nothing tells them from honest rows.
+ * another form are not judged: nothing tells them from honest rows. Nor is an order a schedule made
+ * (its Response Row, `responseRef`, names the schedule): the hourly job runs with no document, so its
+ * log rows wait for the owner's next execution in the document (a form submission, an edit) while
+ * the order is already in the register.
  */
-export function neverCreated(id: string, mentioned: boolean, lowestCreated: number | null): boolean {
-  if (mentioned || lowestCreated === null) return false;
+export function neverCreated(
+  id: string,
+  mentioned: boolean,
+  lowestCreated: number | null,
+  responseRef: string,
+): boolean {
+  if (mentioned || lowestCreated === null || parseScheduleRef(responseRef.trim()) !== null) return false;
   const n = parseRequestId(id);
   return n !== null && n > lowestCreated;
 }

@@ -88,10 +88,14 @@ test('the good log passes with the anchor, and says where it found it', async ()
   expect(wb.rt.world.ui.alerts(wb.ssId, ADMIN).at(-1)?.title).toBe('Audit log verified');
 });
 
-test('a log cut below the anchor, with the checkpoint rolled back to match, is caught only with the anchor', async () => {
+test('a log cut below the anchor, with the checkpoint rolled back to match, is called truncated only with the anchor', async () => {
   cutAndRollBack(anchorRow - 2);
+  // The add-on's own record was reset with the log, so the log verifies; but the register still holds
+  // the orders the cut rows created, which no line of what is left names.
   const without = await verifyWith('');
-  expect(without.ok).toBe(true); // the add-on's own record was reset with the log
+  expect(without.ok).toBe(false);
+  expect(without.message).toContain('The change log verifies');
+  expect(without.message).toMatch(/no line of the change log names REQ-\d+/);
   const verdict = await verifyWith(anchorLine);
   expect(verdict).toMatchObject({ ok: false, kind: 'truncated', firstBrokenRow: anchorRow - 1 });
   expect(verdict.message).toContain(`broken at sheet row ${anchorRow - 1}: the log was cut short`);
@@ -111,7 +115,10 @@ test('a log rewritten from below the anchor and chained again past it is caught 
     newValue: `rewritten ${i}`,
   }));
   appendAsAddOn(wb, forged);
-  expect(await verifyWith('')).toMatchObject({ ok: true });
+  // Without the anchor the chain verifies; only the orders whose creation was cut are reported.
+  const without = await verifyWith('');
+  expect(without).toMatchObject({ ok: false });
+  expect(without.message).toContain('The change log verifies');
   const verdict = await verifyWith(anchorLine);
   expect(verdict).toMatchObject({ ok: false, kind: 'fabricated', firstBrokenRow: anchorRow });
   expect(verdict.message).toContain(`broken at sheet row ${anchorRow}`);

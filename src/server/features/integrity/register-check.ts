@@ -252,7 +252,7 @@ export function registerFindings(
   rows.forEach((cells, i) => {
     const id = cellText(cells[layout.indexOf.id]).trim();
     if (id === '' || (only && !only.has(id))) return;
-    if (rowsOf.check(id, firstRow + i, out)) return;
+    if (rowsOf.check(id, firstRow + i, cells, snapshot, out)) return;
     const trusted = records.trusted(id);
     historyFindings(id, firstRow + i, records, judge, timeZone, out);
     if (trusted.length === 0) return;

@@ -10,7 +10,8 @@ import { formatRequestId } from '../../../core/ids';
 import { REGISTER_COLUMNS, emptyWorkOrder, type WorkOrderField } from '../../../core/model';
 import type { RegisterRecords } from '../../../core/register-audit';
 import { neverCreated, type ForeignStep, type HistoryBreak } from '../../../core/register-history';
-import { sameAsLogged, shown, valueOf, type RegisterFinding } from './register-check';
+import { cellText } from '../../../core/headers';
+import { sameAsLogged, shown, valueOf, type RegisterFinding, type RegisterSnapshot } from './register-check';
 
 /** What the history check needs beyond the log: who supervises (may take any order's step). */
 export interface HistoryJudge {
@@ -86,7 +87,13 @@ export class OrderRows {
   constructor(private readonly records: RegisterRecords) {}
 
   /** Notes what is wrong with row `row` holding `id`; true when it is not an order to compare. */
-  check(id: string, row: number, out: RegisterFinding[]): boolean {
+  check(
+    id: string,
+    row: number,
+    cells: readonly unknown[],
+    { layout }: Pick<RegisterSnapshot, 'layout'>,
+    out: RegisterFinding[],
+  ): boolean {
     const first = this.firstRow.get(id);
     if (first !== undefined) {
       const note =
@@ -97,7 +104,8 @@ export class OrderRows {
       return true;
     }
     this.firstRow.set(id, row);
-    if (!neverCreated(id, this.records.mentions(id), this.records.lowestCreated)) return false;
+    const ref = cellText(cells[layout.indexOf.responseRef]);
+    if (!neverCreated(id, this.records.mentions(id), this.records.lowestCreated, ref)) return false;
     const note =
       `no line of the change log names ${id}, though the log created every order from ` +
       `${formatRequestId(this.records.lowestCreated ?? 0)} on: the add-on never created it, so the row was ` +
