@@ -8,9 +8,12 @@
  * (a supervisor working a technician's order from My work, a reassignment, a requestor's reply
  * followed by a note) verifies clean.
  */
-import { STATUSES } from '../../../src/core/model';
+import { SHEET_NAMES, STATUSES } from '../../../src/core/model';
+import { isoDate, localParts } from '../../../src/core/time';
 import { REPLY_QUESTIONS } from '../../../src/core/reply-form';
-import { REGISTER, assignedOrder, rowOf, sidebarAct } from '../../support/edits';
+import { REGISTER, assignedOrder, rowOf, sidebarAct, submitOne } from '../../support/edits';
+import { now, runHourly, startAtLocalHour } from '../../support/ops';
+import { scheduleRow } from '../../support/schedules';
 import {
   ADMIN,
   REQUESTOR,
@@ -173,4 +176,26 @@ test('a made-up order row and a copied row are reported by row, and putting valu
   expect(sheet.readValues(row + 1, 1, 1, width)[0]).toEqual(cells);
   expect(wb.changeLog().some((r) => r[3] === 'REQ-000777')).toBe(false);
   expect(wb.changeLog().filter((r) => String(r[4]).includes('(put back)'))).toHaveLength(1);
+}, 120_000);
+
+test('an order a schedule made, whose log rows still wait in the hourly job hand-off, is not reported as never created', async () => {
+  await submitOne(wb);
+  startAtLocalHour(wb, 9);
+  const p = localParts(now(wb), wb.model.timeZone);
+  const today = isoDate({ year: p.year, month: p.month, day: p.day });
+  const row = scheduleRow({
+    id: 'PM-1',
+    task: 'Mow the lawn',
+    location: 'Grounds',
+    category: 'Grounds',
+    nextDue: today,
+  });
+  (await wb.edit(ADMIN, SHEET_NAMES.schedules, 2, 1, [row])).executions.forEach(expectOk);
+  await runHourly(wb);
+  const made = wb.register().find((r) => r.order.responseRef.startsWith('Schedule PM-1'));
+  expect(made).toBeDefined();
+  // Its log rows are handed off: the next execution in the document appends them.
+  expect(wb.changeLog().some((r) => r[3] === made?.order.id)).toBe(false);
+  const verdict = await verify();
+  expect(verdict.message).not.toContain('no line of the change log names');
 }, 120_000);

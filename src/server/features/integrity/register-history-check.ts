@@ -27,9 +27,9 @@ function loggedShown(field: WorkOrderField, text: string, timeZone: string): str
 }
 
 /** Whether two logged texts of `field` are one value as the register holds it (a date to the second…). */
-function sameValue(field: WorkOrderField, a: string, b: string): boolean {
+function sameValue(id: string, field: WorkOrderField, a: string, b: string): boolean {
   const held = valueOf(field, a);
-  return held === undefined || sameAsLogged(emptyWorkOrder(), field, b, held);
+  return held === undefined || sameAsLogged({ ...emptyWorkOrder(), id }, field, b, held);
 }
 
 function breakNote(id: string, b: HistoryBreak, timeZone: string): string {
@@ -65,7 +65,7 @@ export function historyFindings(
   const { breaks, foreign } = records.history(id);
   for (const b of breaks) {
     // A value that only looks different as logged (a date to the second, a neutralized text) is no break.
-    if (sameValue(b.field, b.old, b.last)) continue;
+    if (sameValue(id, b.field, b.old, b.last)) continue;
     const note = breakNote(id, b, timeZone);
     out.push(noteFinding(row, id, `${REGISTER_COLUMNS[b.field]} (history)`, b.logRow, note));
   }
