@@ -11,6 +11,8 @@ import { REGISTER, assignedOrder, rowOf, sidebarAct } from '../../support/edits'
 import { submitMany } from '../../support/ops';
 import { REQUESTOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { documentProperties } from '../review/fixtures';
+import { withWorkbookKey } from '../../support/row-state';
+import { serializeRowState } from '../../../src/server/adapters/row-state';
 
 let wb: TestWorkbook;
 beforeEach(async () => {
@@ -49,15 +51,39 @@ async function askedOrder(): Promise<string> {
   return id;
 }
 
-test('a technician who writes their address into Requester Email by script cannot reply as the requestor', async () => {
+/**
+ * Requester Email rewritten by script in the cell and in the row's record alike. A record keeps the
+ * address whole on a row short enough, where an editor can rewrite it; these rows keep it as a keyed
+ * print, so the record is written here as the add-on would write it (with the key no editor has), to
+ * stand for such a row.
+ */
+function forgeRequester(id: string, to: string): void {
+  writeOutside(id, 'Requester Email', to);
+  const state = withWorkbookKey(wb, () => serializeRowState({ ...wb.order(id), requesterEmail: to }));
+  writeOutside(id, 'Last Known State', state);
+}
+
+test('Requester Email written by script in the cell alone: the reply is refused as a change made outside Work Orders', async () => {
   const id = await askedOrder();
   writeOutside(id, 'Requester Email', TECH);
   await reply(id, 'Never mind, it works now: please cancel', TECH);
+  expect(wb.order(id).notes).not.toContain('Never mind');
+  expect(refusals(id)).toEqual([
+    [TECH, expect.stringMatching(/^Requestor reply not added \(.*its Requester Email reads "tina/)],
+  ]);
+  // Once the cell is put back, the requestor's own reply goes on the record.
   writeOutside(id, 'Requester Email', REQUESTOR);
+  await reply(id, 'Third floor, by the lift', REQUESTOR);
+  expect(wb.order(id).notes).toContain('Requestor: Third floor, by the lift');
+});
+
+test('a technician who writes their address into Requester Email and its record by script cannot reply as the requestor', async () => {
+  const id = await askedOrder();
+  forgeRequester(id, TECH);
+  await reply(id, 'Never mind, it works now: please cancel', TECH);
   expect(wb.order(id).notes).not.toContain('Never mind');
   expect(refusals(id)).toEqual([[TECH, 'Requestor reply not added (not sent by the requestor)']]);
-  // The requestor's own reply still goes on the record, whatever the cell said meanwhile.
-  writeOutside(id, 'Requester Email', TECH);
+  // The requestor's own reply still goes on the record, whatever the cell and record say meanwhile.
   await reply(id, 'Third floor, by the lift', REQUESTOR);
   expect(wb.order(id).notes).toContain('Requestor: Third floor, by the lift');
 });
@@ -70,7 +96,7 @@ test("with the order's Created row forged too, the requestor cannot be establish
   );
   expect(created).toBeGreaterThanOrEqual(0);
   wb.sheet(SHEET_NAMES.changeLog).writeValues(created + 2, LOG_COLUMN.user + 1, [[TECH]]);
-  writeOutside(id, 'Requester Email', TECH);
+  forgeRequester(id, TECH);
   const before = wb.rt.world.mail.receivedBy(TECH).length;
   await reply(id, 'Never mind, please cancel', TECH);
   expect(wb.order(id).notes).not.toContain('Never mind');
