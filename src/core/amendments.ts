@@ -7,6 +7,7 @@ import { diffOrders, type FieldChange } from './field-changes';
 import { actsAsSupervisor } from './field-rights';
 import { amendmentFor, type Amendment, type AmendmentAction } from './lifecycle-table';
 import { REGISTER_COLUMNS, type WorkOrder } from './model';
+import { restartHoldOnNewDue, type SlaSettings } from './sla';
 import type { TransitionActor } from './transition';
 
 export interface AmendmentInput {
@@ -66,9 +67,9 @@ export function applyAmendment(
   order: WorkOrder,
   amendment: Amendment,
   changes: Partial<WorkOrder>,
-  context: { now: Date; due?: Date | null },
+  context: { now: Date; due?: Date | null; sla: { settings: SlaSettings; timeZone: string } },
 ): { order: WorkOrder; changes: FieldChange[] } {
-  const next: WorkOrder = { ...order };
+  let next: WorkOrder = { ...order };
   for (const field of amendment.changes) {
     const value = changes[field];
     if (value !== undefined) (next as unknown as Record<string, unknown>)[field] = value;
@@ -78,6 +79,8 @@ export function applyAmendment(
     if (stamp === 'due' && context.due !== undefined) next.due = context.due;
     if (stamp === 'assignedAt') next.assignedAt = new Date(context.now.getTime());
   }
+  // A new due date on an order On Hold answers for the hold so far: only the rest moves it on resuming.
+  next = restartHoldOnNewDue(order, next, context.now, context.sla.settings, context.sla.timeZone);
   next.revision = order.revision + 1;
   return { order: next, changes: diffOrders(order, next) };
 }

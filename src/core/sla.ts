@@ -129,6 +129,28 @@ export function releaseHold(
   return { heldHours: Math.round((held / 3_600_000) * 100) / 100, due };
 }
 
+/** Held For (h) plus `hours`, at the 2 decimals the column keeps. */
+export function addHeldHours(total: number, hours: number): number {
+  return Math.round((total + hours) * 100) / 100;
+}
+
+/**
+ * A due date given while the order is On Hold (a supervisor's new date, or a new priority's due
+ * counted from now) already answers for the time held so far: that time is banked in Held For and the
+ * hold is counted again from `now`, so resuming moves the new date only by the time held after it.
+ * `next` is the order after the change; it is returned as it is when the due date did not change.
+ */
+export function restartHoldOnNewDue<
+  T extends Pick<WorkOrder, 'status' | 'priority' | 'due' | 'heldSince' | 'heldHours'>,
+>(before: T, next: T, now: Date, settings: SlaSettings, timeZone: string): T {
+  const since = before.heldSince;
+  if (before.status !== 'On Hold' || next.status !== 'On Hold') return next;
+  if ((before.due?.getTime() ?? null) === (next.due?.getTime() ?? null)) return next;
+  if (since === null || !Number.isFinite(since.getTime())) return next;
+  const held = releaseHold(before, since, now, settings, timeZone).heldHours;
+  return { ...next, heldHours: addHeldHours(before.heldHours, held), heldSince: wholeSeconds(now) };
+}
+
 /** Work is owed, a due date exists and it has passed. */
 export function isOverdue(order: Pick<WorkOrder, 'status' | 'due'>, now: Date): boolean {
   return (

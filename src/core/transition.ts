@@ -6,7 +6,7 @@
 import { diffOrders, emptyValue, type FieldChange } from './field-changes';
 import { LOCKED_FIELDS, actsAsSupervisor, changesWorkOrders } from './field-rights';
 import { findTransition, shortestPath, type Transition } from './lifecycle-table';
-import { releaseHold, type SlaSettings } from './sla';
+import { addHeldHours, releaseHold, type SlaSettings } from './sla';
 import {
   FINAL_STATUSES,
   REGISTER_COLUMNS,
@@ -158,6 +158,8 @@ function definedOnly(changes: Partial<WorkOrder>): Partial<WorkOrder> {
 /**
  * Resuming from On Hold restarts the SLA clock: the due date moves by the time held and Held For adds
  * it. An order put on hold before On Hold Since was recorded has nothing to measure and keeps its due.
+ * On Hold Since is the start of the hold, or the moment a due date was given during it (./sla
+ * restartHoldOnNewDue): time held before that is already in Held For and behind the date given.
  */
 function restartClock(order: WorkOrder, next: WorkOrder, context: ApplyContext): void {
   if (!context.sla)
@@ -167,7 +169,7 @@ function restartClock(order: WorkOrder, next: WorkOrder, context: ApplyContext):
   if (since === null || !Number.isFinite(since.getTime())) return;
   const release = releaseHold(next, since, context.now, context.sla.settings, context.sla.timeZone);
   next.due = release.due;
-  next.heldHours = Math.round((order.heldHours + release.heldHours) * 100) / 100;
+  next.heldHours = addHeldHours(order.heldHours, release.heldHours);
 }
 
 export interface ApplyContext {

@@ -5,8 +5,10 @@
 import { applyAmendment, checkAmendment } from '../../../src/core/amendments';
 import { AMENDMENTS, amendmentFor, amendmentsFrom } from '../../../src/core/lifecycle-table';
 import { STATUSES } from '../../../src/core/model';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings-model';
 import { makeOrder } from './fixtures';
 
+const SLA = { settings: DEFAULT_SETTINGS, timeZone: 'America/New_York' };
 const SUPER = { email: 'sam@example.com', role: 'Supervisor' as const };
 const working = makeOrder(1, {
   status: 'In Progress',
@@ -79,10 +81,7 @@ test('applied: only the given field and its stamps change; the status, and the R
     working,
     amendmentFor('reprioritize'),
     { priority: 'P1 Emergency' },
-    {
-      now,
-      due,
-    },
+    { now, due, sla: SLA },
   );
   expect(order).toMatchObject({
     status: 'In Progress',
@@ -96,11 +95,35 @@ test('applied: only the given field and its stamps change; the status, and the R
     working,
     amendmentFor('reassignWork'),
     { assignee: ' Theo@Example.com ' },
-    { now },
+    { now, sla: SLA },
   );
   expect(handed.order).toMatchObject({
     status: 'In Progress',
     assignee: 'theo@example.com',
     assignedAt: now,
   });
+});
+
+test('a due date given On Hold banks the hold so far: Held For adds it, On Hold Since restarts then', () => {
+  // P2 Urgent runs round the clock: held from 10:00 to 16:00 is 6 h, whatever the calendar.
+  const held = {
+    ...working,
+    status: 'On Hold' as const,
+    priority: 'P2 Urgent',
+    heldSince: new Date('2026-02-02T10:00:00Z'),
+    heldHours: 1.5,
+  };
+  const now = new Date('2026-02-02T16:00:00Z');
+  const due = new Date('2026-02-06T23:59:59Z');
+  const { order, changes } = applyAmendment(held, amendmentFor('redate'), { due }, { now, sla: SLA });
+  expect(order).toMatchObject({ status: 'On Hold', due, heldHours: 7.5, heldSince: now });
+  expect(changes.map((c) => c.field).sort()).toEqual(['due', 'heldHours', 'heldSince'].sort());
+  // Handing the work to someone else keeps the due date, so the hold keeps counting from its start.
+  const handed = applyAmendment(
+    held,
+    amendmentFor('reassignWork'),
+    { assignee: 'theo@example.com' },
+    { now, sla: SLA },
+  );
+  expect(handed.order).toMatchObject({ heldHours: 1.5, heldSince: held.heldSince });
 });

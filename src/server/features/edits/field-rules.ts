@@ -25,6 +25,7 @@ import {
   type WorkOrderField,
 } from '../../../core/model';
 import type { Settings } from '../../../core/settings';
+import { restartHoldOnNewDue } from '../../../core/sla';
 import { activeTechnicians } from '../../../core/staff';
 
 /**
@@ -225,7 +226,9 @@ export function judgeChanges(
 /** Applies the accepted fields and steps: the order after the edit and its field-level changes. */
 export function applyAccepted(before: WorkOrder, accepted: Accepted, ctx: JudgeContext): WorkOrder {
   const { fields, steps } = accepted;
-  if (steps.length === 0) return { ...before, ...fields };
+  // A Due typed while On Hold answers for the hold so far, as a due date given in the sidebar does.
+  if (steps.length === 0)
+    return restartHoldOnNewDue(before, { ...before, ...fields }, ctx.now, ctx.settings, ctx.timeZone);
   let current = before;
   steps.forEach((step, i) => {
     const input = i === 0 ? fields : {};

@@ -88,7 +88,11 @@ export function amend(input: AmendInput): ActOutcome | Refusal {
   const due = amendment.stamps.includes('due')
     ? dueDate(String(changes.priority ?? before.priority), now, settings, timeZone)
     : undefined;
-  const applied = applyAmendment(before, amendment, changes, { now, due });
+  const applied = applyAmendment(before, amendment, changes, {
+    now,
+    due,
+    sla: { settings, timeZone },
+  });
   const log = logEntries(before.id, reviewer, now, applied.changes);
   if (reason !== undefined)
     log.push(
