@@ -9,7 +9,8 @@
 import type { UnhashedEntry } from './audit';
 import { emptyWorkOrder, type StaffMember, type WorkOrder } from './model';
 import { asCellText } from './sanitize';
-import { lateFlag, scheduleRef, type Occurrence } from './schedule-plan';
+import { lateFlag, parseScheduleRef, scheduleRef, type Occurrence } from './schedule-plan';
+import { dueDate, type SlaSettings } from './sla';
 import type { Schedule } from './schedules';
 import { activeTechnicians } from './staff';
 import { fromLocalParts, isoDate, type LocalDate } from './time';
@@ -67,4 +68,28 @@ export function scheduledEntries(order: WorkOrder, now: Date): UnhashedEntry[] {
     { ...base, field: 'Created', newValue: `Submitted (${order.responseRef})` },
     ...(order.reviewFlag ? [{ ...base, field: 'Needs Review', newValue: order.reviewFlag }] : []),
   ];
+}
+
+/**
+ * Made by a schedule: its Response Row names the occurrence. That column is written by the add-on only
+ * (a typed change is put back), unlike Due or the requester's name, which people can type.
+ */
+export function isScheduledOrder(order: Pick<WorkOrder, 'responseRef'>): boolean {
+  return parseScheduleRef(order.responseRef) !== null;
+}
+
+/** Approval keeps a preventive order's due date: it was planned (the occurrence's day), not owed from now. */
+export function keepsPlannedDue(order: Pick<WorkOrder, 'responseRef' | 'due'>): boolean {
+  return order.due !== null && isScheduledOrder(order);
+}
+
+/** The due date approving `order` with `priority` at `now` stamps: the planned one, else the SLA's. */
+export function approvalDue(
+  order: Pick<WorkOrder, 'responseRef' | 'due'>,
+  priority: string,
+  now: Date,
+  settings: SlaSettings,
+  timeZone: string,
+): Date | null {
+  return keepsPlannedDue(order) ? order.due : dueDate(priority, now, settings, timeZone);
 }

@@ -55,6 +55,8 @@ export const ReviewItemSchema = z.lazySchema(() =>
     awaitingReply: z.string(),
     /** True when some text above was shortened: "Show full text" fetches the order with reviewFind. */
     truncated: z.boolean(),
+    /** A preventive order's planned due date, which approval keeps (not counted from the SLA). */
+    plannedDue: z.boolean(),
     /** What the supervisor may do with it now (from the lifecycle table). */
     available: z.array(z.enum(SIDEBAR_ACTIONS)),
   }),

@@ -2,6 +2,7 @@
 import { dueDate } from '../../core/sla';
 import type { PriorityRule } from '../../core/settings-model';
 import type { ReviewView } from '../../shared/review';
+import type { ReviewItem } from '../../shared/review-replies';
 import {
   endOfLocalDay,
   formatLocal,
@@ -40,6 +41,20 @@ export function duePreview(
   } catch {
     return '';
   }
+}
+
+/**
+ * The approval form's due line: a preventive order keeps the date its schedule planned (the server
+ * keeps it too: core/schedule-order approvalDue); any other is previewed from the SLA.
+ */
+export function approvalDuePreview(
+  item: Pick<ReviewItem, 'plannedDue' | 'due'>,
+  priority: string,
+  view: Pick<ReviewView, 'priorities' | 'calendar' | 'timeZone'>,
+): string {
+  const planned = item.plannedDue ? formatIso(item.due, view.timeZone) : '';
+  if (planned) return `Due ${planned}, as its schedule planned (approving keeps it).`;
+  return duePreview(priority, view);
 }
 
 /** How a priority's target reads in its drop-down. */

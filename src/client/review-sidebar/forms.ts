@@ -7,7 +7,7 @@
 import { ACTION_LABELS, type SidebarAction } from '../../shared/review-actions';
 import type { ReviewActionInput, ReviewItem, ReviewView } from '../../shared/review';
 import { button, domId, el } from './dom';
-import { duePreview, endOfDayIn, targetOf, todayIn } from './format';
+import { approvalDuePreview, duePreview, endOfDayIn, targetOf, todayIn } from './format';
 
 /** Actions that cannot be undone: their button asks "Are you sure?" before anything is sent. */
 const CONFIRMED: ReadonlySet<SidebarAction> = new Set<SidebarAction>(['reject', 'cancel']);
@@ -98,7 +98,7 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
     );
     const due = el('div', { class: 'hint', 'aria-live': 'polite' });
     const show = (): void => {
-      due.textContent = duePreview(fields.priority?.value ?? '', view);
+      due.textContent = approvalDuePreview(item, fields.priority?.value ?? '', view);
     };
     fields.priority?.addEventListener('change', show);
     show();

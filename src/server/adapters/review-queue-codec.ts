@@ -99,6 +99,8 @@ const STORED_ENTRY = {
   notes: text,
   reason: text,
   startedAt: instant,
+  // Last, so that an index stored before it (one value short) is refused and built again.
+  planned: (v) => v === 0 || v === 1,
 } satisfies Record<keyof QueueEntry, Check>;
 const ENTRY_FIELDS = Object.keys(STORED_ENTRY) as (keyof QueueEntry)[];
 const ENTRY_CHECKS: readonly Check[] = Object.values(STORED_ENTRY);
@@ -115,6 +117,7 @@ function toTuple(e: QueueEntry): unknown[] {
     ...e,
     status: CODES[e.status],
     truncated: e.truncated ? 1 : 0,
+    planned: e.planned ? 1 : 0,
   };
   return ENTRY_FIELDS.map((field) => stored[field]);
 }
@@ -182,6 +185,7 @@ function fromTuple(t: readonly unknown[]): QueueEntry {
     reason: t[AT.reason] as string,
     startedAt: t[AT.startedAt] as number | null,
     truncated: t[AT.truncated] === 1,
+    planned: t[AT.planned] === 1,
   };
 }
 

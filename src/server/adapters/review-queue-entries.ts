@@ -7,6 +7,7 @@
 import { OPEN_STATUS_LIST, type OpenStatus, type Status, type WorkOrder } from '../../core/model';
 import { parseRequestId } from '../../core/ids';
 import { cleanText } from '../../core/sanitize';
+import { keepsPlannedDue } from '../../core/schedule-order';
 
 /**
  * Statuses the sidebar lists: every open order. Those awaiting a supervisor (Submitted, Approved,
@@ -58,6 +59,8 @@ export interface QueueEntry {
   startedAt: number | null;
   /** True when a preview is shorter than the order's text. */
   truncated: boolean;
+  /** Made by a schedule with a due date, which approval keeps (core/schedule-order keepsPlannedDue). */
+  planned: boolean;
 }
 
 export interface ReviewIndex {
@@ -149,6 +152,7 @@ export function entryFor(order: WorkOrder & { status: QueueStatus }, row: number
         : cut(order.reason, PREVIEW_LIMITS.reason),
     startedAt: working && order.status !== 'On Hold' ? null : ms(order.startedAt),
     truncated,
+    planned: keepsPlannedDue(order),
   };
 }
 

@@ -68,6 +68,7 @@ const item: ReviewItem = {
   emergency: false,
   awaitingReply: '',
   truncated: false,
+  plannedDue: false,
   available: ['approve', 'reject'],
 };
 const NOT_UNDERSTOOD = {

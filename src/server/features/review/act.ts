@@ -9,7 +9,8 @@ import { applyTransition, checkTransition, type Transition } from '../../../core
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import type { Amendment } from '../../../core/lifecycle-table';
 import { cleanRecipients } from '../../../core/notifications';
-import { dueDate, holdReleaseReasons } from '../../../core/sla';
+import { approvalDue } from '../../../core/schedule-order';
+import { holdReleaseReasons } from '../../../core/sla';
 import { activeTechnicians } from '../../../core/staff';
 import { localYear } from '../../../core/time';
 import type { UnhashedEntry } from '../../../core/audit';
@@ -196,7 +197,9 @@ export function performAction(
         counter = next.stored;
       }
       const priority = step.changes.priority ?? current.priority;
-      const due = stamps.includes('due') ? dueDate(priority, now, settings, timeZone) : undefined;
+      const due = stamps.includes('due')
+        ? approvalDue(current, priority, now, settings, timeZone)
+        : undefined;
       const applied = applyTransition(current, check.transition, step.changes, {
         now,
         actorEmail: reviewer.email,

@@ -6,6 +6,7 @@
 import type { WorkOrder } from '../../../core/model';
 import { businessHoursFrom } from '../../../core/business-time';
 import { isDueSoon, isEmergency, isOverdue } from '../../../core/sla';
+import { keepsPlannedDue } from '../../../core/schedule-order';
 import { activeTechnicians } from '../../../core/staff';
 import { toIso } from '../../../core/time';
 import {
@@ -73,6 +74,7 @@ export function itemFromEntry(entry: QueueEntry, context: ItemContext = NO_CONTE
     emergency: isEmergency(entry, context.priorities),
     awaitingReply: context.asked.get(entry.id) ?? '',
     truncated: entry.truncated,
+    plannedDue: entry.planned,
     available: sidebarActionsFor(entry.status),
   };
 }
@@ -113,6 +115,7 @@ export function itemFromOrder(order: WorkOrder, row: number, context: ItemContex
     emergency: isEmergency(order, context.priorities),
     awaitingReply: context.asked.get(order.id) ?? '',
     truncated,
+    plannedDue: keepsPlannedDue(order),
     available: sidebarActionsFor(order.status),
   };
 }
