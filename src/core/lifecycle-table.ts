@@ -44,6 +44,11 @@ export interface Transition {
   actors: readonly Actor[];
   /** Fields that must be non-empty once the change is applied. */
   required: readonly WorkOrderField[];
+  /**
+   * Required fields that must be given for this step: with it, or typed since the order's last status
+   * change. A value left from an earlier step (a return's reason, the last hold's) does not count.
+   */
+  renewed?: readonly WorkOrderField[];
   stamps: readonly Stamp[];
   /** Fields emptied by the transition (a returned order is no longer completed). */
   clears: readonly WorkOrderField[];
@@ -117,6 +122,8 @@ export const LIFECYCLE: readonly Transition[] = [
     to: 'On Hold',
     actors: ASSIGNEE_OR_SUPERVISOR,
     required: ['reason'],
+    // The requestor and supervisors are told why: never the reason of an earlier hold or a return.
+    renewed: ['reason'],
     // The SLA clock stops: resuming moves the due date by the time held (core/sla.ts releaseHold).
     stamps: ['heldSince'],
     clears: [],

@@ -27,6 +27,7 @@ import {
   PRINT_CHARS,
   readDate,
   readId,
+  REASON_RENEWED_BIT,
   requestedBase,
   SLOT_INDEX,
   SLOTS,
@@ -76,6 +77,8 @@ export interface CompactInput {
   /** The order as the register reads it back (canonical). */
   order: WorkOrder;
   noted: readonly WorkOrderField[];
+  /** The Reason was typed since the order's last status change (row-state-slots REASON_RENEWED_BIT). */
+  reasonRenewed?: boolean;
   /** Keyed print of a field's text; null when no key is at hand (every text is then kept whole). */
   print: Printer | null;
   /** A print to keep for a field whose earlier text is unknown (see row-state.ts: carried prints). */
@@ -85,6 +88,7 @@ export interface CompactInput {
 export interface CompactState {
   revision: number;
   noted: WorkOrderField[];
+  reasonRenewed: boolean;
   /** Fields kept whole (every field not printed), empty ones included. */
   order: WorkOrder;
   /** Printed text fields: their value in `order` is ''. */
@@ -107,7 +111,7 @@ export function encodeCompactState(input: CompactInput): string {
       if (carried(field, String(order[field] ?? '')) !== undefined)
         slots[SLOT_INDEX.get(field) as number] = printSlot(field);
     }
-  const head = `${COMPACT_PREFIX}${order.revision.toString(36)}|${notedMask(input.noted)}|`;
+  const head = `${COMPACT_PREFIX}${order.revision.toString(36)}|${notedMask(input.noted, input.reasonRenewed)}|`;
   const text = (): string => head + joinSlots(slots);
   if (print === null) return text();
   // The budget is checked on lengths (no string built per step).
@@ -127,8 +131,8 @@ export function encodeCompactState(input: CompactInput): string {
 }
 
 /**
- * A compact record's text with another set of noted fields, all else as it is (its values and
- * prints included); null when `text` is no compact record or the new mask would take it over the
+ * A compact record's text with another set of noted fields, all else as it is (its values, its
+ * prints and whether its Reason was renewed included); null when `text` is no compact record or the new mask would take it over the
  * budget. For a row whose edit changes nothing but the notes on its cells (a refused paste).
  */
 export function withNotedMask(text: string, noted: readonly WorkOrderField[]): string | null {
@@ -136,8 +140,14 @@ export function withNotedMask(text: string, noted: readonly WorkOrderField[]): s
   const revisionEnd = text.indexOf('|', COMPACT_PREFIX.length);
   const maskEnd = revisionEnd < 0 ? -1 : text.indexOf('|', revisionEnd + 1);
   if (maskEnd < 0) return null;
-  const out = text.slice(0, revisionEnd + 1) + notedMask(noted) + text.slice(maskEnd);
+  const renewed = hasRenewedBit(text.slice(revisionEnd + 1, maskEnd));
+  const out = text.slice(0, revisionEnd + 1) + notedMask(noted, renewed) + text.slice(maskEnd);
   return utf8Bytes(out) <= ROW_STATE_BUDGET ? out : null;
+}
+
+function hasRenewedBit(mask: string): boolean {
+  const bits = mask === '' ? 0 : parseInt(mask, 36);
+  return Math.floor(bits / 2 ** REASON_RENEWED_BIT) % 2 === 1;
 }
 
 const REQUESTED_SLOT = SLOTS.indexOf('requestedAt');
@@ -185,5 +195,11 @@ export function decodeCompactState(cell: string): CompactState | null {
     } else order[field] = unescapeText(slot);
   }
   order.revision = revision;
-  return { revision, noted, order: order as unknown as WorkOrder, prints };
+  return {
+    revision,
+    noted,
+    reasonRenewed: hasRenewedBit(mask),
+    order: order as unknown as WorkOrder,
+    prints,
+  };
 }

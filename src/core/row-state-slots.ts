@@ -17,6 +17,11 @@ export const SLOTS: readonly WorkOrderField[] = (Object.keys(REGISTER_COLUMNS) a
 );
 /** Every field, revision included, in REGISTER_COLUMNS order: the noted mask's bits. */
 export const ALL_FIELDS = Object.keys(REGISTER_COLUMNS) as WorkOrderField[];
+/**
+ * The noted mask's bit after the fields' own: the Reason was typed since the order's last status
+ * change (core/transition `renewed`: putting on hold needs a reason given for that hold).
+ */
+export const REASON_RENEWED_BIT = ALL_FIELDS.length;
 
 export const escapeText = (text: string): string =>
   text.replace(/%/g, '%25').replace(/\|/g, '%7C').replace(/#/g, '%23');
@@ -88,8 +93,8 @@ export function slotOf(order: WorkOrder, field: WorkOrderField, base: number | n
   return escapeText(String(value ?? ''));
 }
 
-export function notedMask(noted: readonly WorkOrderField[]): string {
-  let mask = 0;
+export function notedMask(noted: readonly WorkOrderField[], reasonRenewed = false): string {
+  let mask = reasonRenewed ? 2 ** REASON_RENEWED_BIT : 0;
   for (const field of noted) {
     const i = ALL_FIELDS.indexOf(field);
     if (i >= 0) mask += 2 ** i;

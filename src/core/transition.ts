@@ -5,7 +5,7 @@
  */
 import { diffOrders, emptyValue, type FieldChange } from './field-changes';
 import { LOCKED_FIELDS, actsAsSupervisor, changesWorkOrders } from './field-rights';
-import { findTransition, shortestPath, type Transition } from './lifecycle-table';
+import { LIFECYCLE, findTransition, shortestPath, type Transition } from './lifecycle-table';
 import { addHeldHours, releaseHold, type SlaSettings } from './sla';
 import {
   FINAL_STATUSES,
@@ -40,6 +40,11 @@ export interface TransitionInput {
    * can complete an order passes it: Completed is refused while any is left.
    */
   checklist?: { unticked: readonly string[] };
+  /**
+   * Fields given since the order's last status change, before this step (the edit trigger knows a
+   * Reason typed in an earlier edit from the row's record). A value in `changes` counts as given.
+   */
+  renewed?: readonly WorkOrderField[];
 }
 
 export type TransitionCheck = { ok: true; transition: Transition } | { ok: false; reason: string };
@@ -72,6 +77,20 @@ function nounFor(order: WorkOrder): string {
 
 function refuse(reason: string): TransitionCheck {
   return { ok: false, reason };
+}
+
+/**
+ * Whether a Reason typed before the move `from` → `to` is still unused after it. A step that requires
+ * a reason (a hold, a return) uses the one it finds, and leaving a status that is about its reason (On
+ * Hold) leaves that reason behind; any other step (starting work) keeps it for the hold that follows.
+ * Used by the writers that keep the row's record (TransitionInput.renewed).
+ */
+export function keepsTypedReason(from: Status, to: Status): boolean {
+  if (from === to) return true;
+  const step = findTransition(from, to);
+  const into = LIFECYCLE.filter((t) => t.to === from);
+  const aboutReason = into.length > 0 && into.every((t) => t.required.includes('reason'));
+  return step !== undefined && !step.required.includes('reason') && !aboutReason;
 }
 
 /** May `actor` move `order` from its status to `to` with `changes`? Says why not, in plain words. */
@@ -107,6 +126,15 @@ export function checkTransition(input: TransitionInput): TransitionCheck {
   const after = { ...order, ...definedOnly(changes) };
   const missing = transition.required.filter((f) => isEmpty(after[f]));
   if (missing.length > 0) return refuse(`${to} needs ${listOf(missing.map((f) => REGISTER_COLUMNS[f]))}`);
+  const stale = (transition.renewed ?? []).filter(
+    (f) => isEmpty(changes[f]) && !(input.renewed ?? []).includes(f),
+  );
+  if (stale.length > 0) {
+    const columns = listOf(stale.map((f) => REGISTER_COLUMNS[f]));
+    return refuse(
+      `${to} needs a ${columns} for this step (the one shown is from an earlier step): type it in the ${columns} column first, or with the status`,
+    );
+  }
   if (transition.action === 'reassign' && sameEmail(after.assignee, order.assignee)) {
     return refuse(
       `Reassigning needs a different ${REGISTER_COLUMNS.assignee}: ${order.assignee} already has it`,

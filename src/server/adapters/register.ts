@@ -1,3 +1,4 @@
+import { keepsTypedReason } from '../../core/transition';
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../../core/model';
 import {
   LATER_FIELDS,
@@ -258,12 +259,14 @@ export class Register {
 
   /**
    * Puts the order's "Last Known State" into a row about to be written, so the edit trigger can tell
-   * what a later paste changed (row-state.ts). Which cells carry the trigger's notes is carried over.
+   * what a later paste changed (row-state.ts). Which cells carry the trigger's notes is carried over,
+   * and so is a Reason typed for a next step, until a step that needs a reason uses it.
    */
   private withState(row: unknown[], order: WorkOrder, previous?: readonly unknown[]): unknown[] {
     if (this.stateIndex < 0) return row;
-    const noted = previous ? (parseRowState(previous[this.stateIndex])?.noted ?? []) : [];
-    row[this.stateIndex] = serializeRowState(order, noted);
+    const state = previous ? parseRowState(previous[this.stateIndex]) : null;
+    const renewed = state?.reasonRenewed === true && keepsTypedReason(state.order.status, order.status);
+    row[this.stateIndex] = serializeRowState(order, state?.noted ?? [], renewed);
     return row;
   }
 

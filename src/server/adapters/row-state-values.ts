@@ -19,6 +19,8 @@ export interface RowState {
   fingerprints: Partial<Record<WorkOrderField, string>>;
   /** Fields whose cell carries a Work Orders note (a refused edit), cleared on the next accepted edit. */
   noted: WorkOrderField[];
+  /** The Reason was typed since the order's last status change (absent: not known to be). */
+  reasonRenewed?: boolean;
 }
 
 /** The register's own layout (columns in declaration order), to simulate what a row reads back as. */

@@ -45,12 +45,20 @@ export function findRowStateColumn(headerRow: readonly unknown[]): number {
   return headerRow.findIndex((h) => normalizeHeader(h) === wanted);
 }
 
-/** The state cell's text for `order` (canonicalized first), remembering which cells carry our notes. */
-export function serializeRowState(order: WorkOrder, noted: readonly WorkOrderField[] = []): string {
+/**
+ * The state cell's text for `order` (canonicalized first), remembering which cells carry our notes
+ * and whether its Reason was typed since its last status change.
+ */
+export function serializeRowState(
+  order: WorkOrder,
+  noted: readonly WorkOrderField[] = [],
+  reasonRenewed = false,
+): string {
   const canonical = canonicalOrder(order);
   const text = encodeCompactState({
     order: canonical,
     noted: [...new Set(noted)],
+    reasonRenewed,
     print: printerFor(canonical.id),
     carried: (field, value) => carriedPrint(canonical.id, field, value),
   });
@@ -110,6 +118,7 @@ export function parseRowState(cell: unknown): RowState | null {
       order: { ...parsed.order },
       fingerprints: { ...parsed.fingerprints },
       noted: [...parsed.noted],
+      reasonRenewed: parsed.reasonRenewed === true,
     }
   );
 }
@@ -128,5 +137,5 @@ function parseStateText(cell: string): RowState | null {
   // Printed fields read as '' in the order (the caller compares the cell with the print instead).
   for (const field of Object.keys(compact.prints) as WorkOrderField[])
     (order as unknown as Record<string, unknown>)[field] = '';
-  return { order, fingerprints: compact.prints, noted: compact.noted };
+  return { order, fingerprints: compact.prints, noted: compact.noted, reasonRenewed: compact.reasonRenewed };
 }

@@ -3,12 +3,20 @@ import {
   EDITABLE_IN_SHEET,
   LIFECYCLE,
   LOCKED_FIELDS,
+  checkTransition,
   findTransition,
+  keepsTypedReason,
   shortestPath,
   transitionFor,
   transitionsFrom,
 } from '../../../src/core/lifecycle';
-import { OPEN_STATUSES, REGISTER_COLUMNS, STATUSES, type WorkOrderField } from '../../../src/core/model';
+import {
+  OPEN_STATUSES,
+  REGISTER_COLUMNS,
+  STATUSES,
+  emptyWorkOrder,
+  type WorkOrderField,
+} from '../../../src/core/model';
 
 describe('the lifecycle table', () => {
   it('has exactly one row per action', () => {
@@ -151,5 +159,29 @@ describe('sheet editing rights', () => {
         'reviewFlag',
       ].sort(),
     );
+  });
+});
+
+describe('a reason given for the hold', () => {
+  const working = { ...emptyWorkOrder(), id: 'REQ-000001', status: 'In Progress' as const };
+  const tina = { email: 'tina@example.com', role: 'Technician' as const };
+  const order = { ...working, assignee: tina.email, reason: 'Returned: patchy paint' };
+  it('a Reason left from an earlier step is refused; one given with the step or typed since is taken', () => {
+    expect(checkTransition({ order, to: 'On Hold', actor: tina })).toEqual({
+      ok: false,
+      reason:
+        'On Hold needs a Reason for this step (the one shown is from an earlier step): type it in the Reason column first, or with the status',
+    });
+    expect(checkTransition({ order, to: 'On Hold', actor: tina, changes: { reason: 'No access' } }).ok).toBe(
+      true,
+    );
+    expect(checkTransition({ order, to: 'On Hold', actor: tina, renewed: ['reason'] }).ok).toBe(true);
+  });
+  it('a typed Reason survives starting work, not a step that uses it nor leaving On Hold', () => {
+    expect(keepsTypedReason('Assigned', 'In Progress')).toBe(true);
+    expect(keepsTypedReason('In Progress', 'In Progress')).toBe(true);
+    expect(keepsTypedReason('In Progress', 'On Hold')).toBe(false);
+    expect(keepsTypedReason('On Hold', 'In Progress')).toBe(false);
+    expect(keepsTypedReason('Completed', 'In Progress')).toBe(false);
   });
 });

@@ -123,3 +123,12 @@ test('a record given another set of noted fields keeps every value and print, wi
   expect(withNotedMask('{"v":1}', ['notes'])).toBeNull();
   expect(withNotedMask(`${COMPACT_PREFIX}3`, ['notes'])).toBeNull();
 });
+
+test('whether the Reason was typed for a next step is kept, and kept through a new noted mask', () => {
+  const text = encodeCompactState({ order: order(), noted: ['status'], print, reasonRenewed: true });
+  expect(decodeCompactState(text)).toMatchObject({ noted: ['status'], reasonRenewed: true });
+  const renoted = withNotedMask(text, ['reason']);
+  expect(decodeCompactState(renoted!)).toMatchObject({ noted: ['reason'], reasonRenewed: true });
+  const plain = encodeCompactState({ order: order(), noted: ['status'], print });
+  expect(decodeCompactState(plain)?.reasonRenewed).toBe(false);
+});

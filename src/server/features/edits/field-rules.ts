@@ -127,6 +127,8 @@ export function judgeChanges(
   bad: Map<WorkOrderField, string>,
   typed: (f: WorkOrderField) => string,
   ctx: JudgeContext,
+  /** Fields typed since the order's last status change, as the row's record tells (the Reason). */
+  renewed: readonly WorkOrderField[] = [],
 ): Accepted {
   const { actor } = ctx;
   const fields: Partial<WorkOrder> = {};
@@ -198,7 +200,7 @@ export function judgeChanges(
       const sidebarStep = sidebarStepOf(current.status, after.status, actor);
       if (sidebarStep) refuse('status', sidebarOnly(sidebarStep));
       else {
-        const input = { order: current, to: after.status, actor, changes: fields, allowed };
+        const input = { order: current, to: after.status, actor, changes: fields, allowed, renewed };
         let check = checkTransition(input);
         // The checklist is read only for a completion that passes every other check.
         if (check.ok && check.transition.action === 'complete' && ctx.unticked)

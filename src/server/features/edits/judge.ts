@@ -9,7 +9,7 @@
  */
 import { cellText, parseRegisterRow, type RegisterLayout } from '../../../core/columns';
 import { diffOrders, type FieldChange } from '../../../core/field-changes';
-import { LOCKED_FIELDS } from '../../../core/lifecycle';
+import { LOCKED_FIELDS, keepsTypedReason } from '../../../core/lifecycle';
 import type { WorkOrder, WorkOrderField } from '../../../core/model';
 import {
   carryPrint,
@@ -61,6 +61,8 @@ export type RowVerdict =
       drift: WorkOrderField[];
       /** False when the row had no record and a single cell's old value stood in for it. */
       fromRecord: boolean;
+      /** The Reason was typed since the order's last status change, for the record to keep. */
+      reasonRenewed: boolean;
     }
   /** Not a work order (a row typed below the register or inserted by hand): owned cells are emptied. */
   | { kind: 'stray'; refused: Refusal[] }
@@ -230,7 +232,7 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
           restored: true,
         })),
       }
-    : judgeChanges(before, after, changed, read.bad, typed, ctx);
+    : judgeChanges(before, after, changed, read.bad, typed, ctx, state?.reasonRenewed ? ['reason'] : []);
   const refused = [...stateRefusals, ...accepted.refused];
   for (const r of refused) if (r.field !== 'state' && unknownOld.has(r.field)) r.restored = false;
 
@@ -275,6 +277,10 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
     unknownOld,
     drift,
     fromRecord: state !== null,
+    // A step that needs a reason uses it (the one typed with it included); typing one renews it.
+    reasonRenewed:
+      keepsTypedReason(before.status, next.status) &&
+      (changes.some((c) => c.field === 'reason') || state?.reasonRenewed === true),
   };
 }
 

@@ -77,7 +77,7 @@ export function plannedRow(
       !refused.some((r) => r.field === 'state')
         ? restampedRowState(recorded, next, noted)
         : null;
-    values.set(stateIndex, kept ?? serializeRowState(next, noted));
+    values.set(stateIndex, kept ?? serializeRowState(next, noted, verdict.reasonRenewed));
   }
   for (const [field, reason] of fieldNotes) {
     const index = at(field);

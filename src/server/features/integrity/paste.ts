@@ -114,6 +114,8 @@ export function putBackWhole(
     unknownOld: new Set(),
     drift: [],
     fromRecord: true,
+    // Rebuilt from the change log, which does not say whether the Reason was typed for a next hold.
+    reasonRenewed: false,
   };
 }
 
