@@ -54,7 +54,11 @@ export function cardElement({ card, timeZone, form, onStep, records }: CardConte
     ...fact('Requester', requester),
     ...fact('Category', card.category),
     ...fact(card.status === 'On Hold' ? 'On hold because' : 'Last reason', card.reason),
-    ...fact('Held so far', card.heldHours > 0 ? `${card.heldHours} h (the due date moved by this)` : ''),
+    // Not "the due date moved by this": hours held before a supervisor set a new due date did not move it.
+    ...fact(
+      'Held so far',
+      card.heldHours > 0 ? `${card.heldHours} h (the SLA clock stops while on hold)` : '',
+    ),
     ...fact('Notes', card.notes),
     ...fact('Results', card.results),
     ...fact('Actions taken', card.actionsTaken),
