@@ -1,4 +1,5 @@
 import { LocalAppsScript, Scope } from '../../../runtime';
+import { ADDON_OTHER_FILE_TRIGGER } from '../../../runtime/host/services/trigger-builders';
 
 /**
  * ScriptApp conformance (developers.google.com/apps-script/reference/script and the editor add-on
@@ -108,9 +109,17 @@ describe('ScriptApp triggers', () => {
     expect((await run('noEvent', ['doc1'])).ok).toBe(false);
   });
 
-  test('form triggers watch the form; the limit counts in the creating document', async () => {
-    expect((await run('formTrigger', ['form1'])).value).toEqual(['FORMS', 'form1', 'ON_FORM_SUBMIT']);
-    expect(rt.world.triggers.byUid(rt.world.triggers.list()[0]!.uid)!.documentId).toBe('doc1');
+  test('form triggers watch the form, made where the add-on is used in it, not from a spreadsheet', async () => {
+    // "Add-ons can only create triggers for the file in which the add-on is used" (editor add-on triggers).
+    const fromSheet = await run('formTrigger', ['form1']);
+    expect(fromSheet.error?.message).toBe(ADDON_OTHER_FILE_TRIGGER);
+    expect(rt.world.triggers.list()).toHaveLength(0);
+    expect((await run('formTrigger', ['form1'], 'a@example.com', null)).value).toEqual([
+      'FORMS',
+      'form1',
+      'ON_FORM_SUBMIT',
+    ]);
+    expect(rt.world.triggers.byUid(rt.world.triggers.list()[0]!.uid)!.documentId).toBe('form1');
   });
 
   test("getProjectTriggers shows only the caller's triggers; deleteTrigger removes them", async () => {
