@@ -25,6 +25,8 @@
  * Pure: the caller reads the log and the register.
  */
 import { parseChanges } from './change-lines';
+import { timestampOf } from './change-log-row';
+import { scheduledCreation } from './schedule-order';
 import { LOG_COLUMN } from './change-log-row';
 import { cellText } from './headers';
 import { parseRequestId } from './ids';
@@ -63,7 +65,14 @@ interface OrderRecord {
    * From a committed Created line: the status it names, the response it came from, whether a form
    * made it. (Not when: a request taken in late keeps its form's timestamp as Requested At.)
    */
-  created: { status: string; ref: string; fromForm: boolean; logRow: number } | null;
+  created: {
+    status: string;
+    ref: string;
+    fromForm: boolean;
+    logRow: number;
+    /** A schedule's order: the due date it was made with (its occurrence's end of day), as logged. */
+    plannedDue: string | null;
+  } | null;
   /** Field → the last confirmed new value, as logged (ISO-8601 for dates), and the log row saying so. */
   values: Map<WorkOrderField, { value: string; logRow: number }>;
   /** Fields the log can no longer tell (see above). */
@@ -74,6 +83,8 @@ interface OrderRecord {
   breaks: HistoryBreak[];
   /** Assignee steps by someone else than the log's assignee then, the first few. */
   foreign: ForeignStep[];
+  /** The latest timestamp of the order's committed rows folded so far (ms; -Infinity: none). */
+  lastAt: number;
 }
 
 const newRecord = (): OrderRecord => ({
@@ -83,12 +94,14 @@ const newRecord = (): OrderRecord => ({
   pending: new Map(),
   breaks: [],
   foreign: [],
+  lastAt: -Infinity,
 });
 
 /** The value creation gives `field`, when the Created line tells it. */
 function createdValue(created: NonNullable<OrderRecord['created']>, field: WorkOrderField): string | null {
   if (field === 'status') return created.status;
   if (field === 'responseRef') return created.ref === '' ? null : created.ref;
+  if (field === 'due' && created.plannedDue !== null) return created.plannedDue;
   if (EMPTY_WHEN_CREATED.includes(field)) return '';
   if (created.fromForm && EMPTY_FROM_FORM.includes(field)) return '';
   return null;
@@ -131,7 +144,11 @@ export class RegisterRecords {
   /** The wanted ids any line of the log names (committed or not). */
   private readonly mentioned = new Set<string>();
 
-  constructor(private readonly wanted: ReadonlySet<string>) {}
+  /** `timeZone`: the spreadsheet's, in which a schedule's occurrence ends (null: its Due is not told). */
+  constructor(
+    private readonly wanted: ReadonlySet<string>,
+    private readonly timeZone: string | null = null,
+  ) {}
 
   /** The lowest request number a committed Created line of the log read gave (null: none). */
   lowestCreated: number | null = null;
@@ -201,19 +218,39 @@ export class RegisterRecords {
     const fromForm = cellText(row[LOG_COLUMN.source]) === 'form';
     this.mentioned.add(id);
     const changes = row[LOG_COLUMN.changes];
-    for (const line of parseChanges(changes === null || changes === undefined ? '' : String(changes))) {
+    const lines = parseChanges(changes === null || changes === undefined ? '' : String(changes));
+    // The rows the hourly job made (a schedule's order, a response it took in) wait in its hand-off
+    // for the owner's next execution in the document, so a supervisor can approve the order and be
+    // logged above them: a creation no later than rows of the order already folded arrived late, and
+    // gives only what those rows did not (an order created again after an archive is later).
+    const at = timestampOf(row[LOG_COLUMN.at])?.getTime() ?? NaN;
+    const before = this.records.get(id);
+    const late =
+      committed &&
+      before !== undefined &&
+      at <= before.lastAt &&
+      lines.some((l) => l.field === CREATED_FIELD);
+    for (const line of lines) {
       let record = this.records.get(id);
       if (line.field === CREATED_FIELD) {
-        // An order created again (its id reused after an archive) starts over; an unconfirmed
-        // creation may not have reached the register: nothing is assumed of it.
+        // An unconfirmed creation may not have reached the register: nothing is assumed of it.
         if (!committed) continue;
-        record = newRecord();
-        record.created = {
+        const scheduled = fromForm ? null : scheduledCreation(line.newValue, this.timeZone);
+        const created = {
           status: createdStatus(line.newValue),
-          ref: createdRef(line.newValue),
+          ref: scheduled?.ref ?? createdRef(line.newValue),
           fromForm,
           logRow,
+          plannedDue: scheduled?.due ?? null,
         };
+        if (late && record) {
+          record.created ??= created;
+          continue;
+        }
+        // An order created again (its id reused after an archive) starts over.
+        record = newRecord();
+        record.created = created;
+        record.lastAt = Number.isNaN(at) ? -Infinity : at;
         this.records.set(id, record);
         continue;
       }
@@ -233,11 +270,14 @@ export class RegisterRecords {
       }
       const field = FIELD_OF_HEADER.get(line.field);
       if (!field || field === 'id' || field === 'revision') continue;
-      if (committed) {
+      if (late) {
+        if (!record.values.has(field)) record.values.set(field, { value: line.newValue, logRow });
+      } else if (committed) {
         this.judge(record, row, field, line, logRow);
         record.values.set(field, { value: line.newValue, logRow });
         record.unknown.delete(field);
         record.pending.delete(field);
+        if (at > record.lastAt) record.lastAt = at;
       } else record.pending.set(field, [...(record.pending.get(field) ?? []), line.newValue]);
     }
   }

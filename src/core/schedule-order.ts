@@ -93,3 +93,23 @@ export function approvalDue(
 ): Date | null {
   return keepsPlannedDue(order) ? order.due : dueDate(priority, now, settings, timeZone);
 }
+
+/**
+ * A schedule's Created line ("Submitted (Schedule PM-1 2026-12-11)"): its Response Row and the due date
+ * it was made with, the occurrence's end of day (scheduledWorkOrder above), for Verify audit log. Why: approval keeps that
+ * date rather than logging a new one, so without it the log would never vouch for a preventive order's
+ * Due, and a Due rewritten by script along with the row's record would pass every check.
+ */
+export function scheduledCreation(
+  newValue: string,
+  timeZone: string | null,
+): { ref: string; due: string | null } | null {
+  const m = /\((Schedule [^()]*)\)\s*$/.exec(newValue);
+  const parsed = m ? parseScheduleRef(m[1] as string) : null;
+  if (!m || !parsed) return null;
+  const due =
+    timeZone === null
+      ? null
+      : fromLocalParts({ ...parsed.due, hour: 23, minute: 59, second: 59 }, timeZone).toISOString();
+  return { ref: (m[1] as string).trim(), due };
+}
