@@ -23,7 +23,7 @@ import { formatLocal, isDate, parseIso } from '../../../core/time';
 import { Register } from '../../adapters/register';
 import { canonicalOrder, parseRowState, sameFieldValue, ROW_STATE_HEADER } from '../../adapters/row-state';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
-import { OrderRows, historyFindings, type HistoryJudge } from './register-history-check';
+import { OrderRows, historyFindings, namedId, type HistoryJudge } from './register-history-check';
 
 /** One value of the register the log does not vouch for. */
 export interface RegisterFinding {
@@ -251,7 +251,8 @@ export function registerFindings(
   const rowsOf = new OrderRows(records);
   rows.forEach((cells, i) => {
     const id = cellText(cells[layout.indexOf.id]).trim();
-    if (id === '' || (only && !only.has(id))) return;
+    // Findings name a row by its id cut short (namedId): looked for again by that name.
+    if (id === '' || (only && !only.has(namedId(id)))) return;
     if (rowsOf.check(id, firstRow + i, cells, snapshot, out)) return;
     const trusted = records.trusted(id);
     historyFindings(id, firstRow + i, records, judge, timeZone, out);

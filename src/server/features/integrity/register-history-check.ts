@@ -11,6 +11,7 @@ import { REGISTER_COLUMNS, emptyWorkOrder, type WorkOrderField } from '../../../
 import type { RegisterRecords } from '../../../core/register-audit';
 import { neverCreated, type ForeignStep, type HistoryBreak } from '../../../core/register-history';
 import { cellText } from '../../../core/headers';
+import { singleLine } from '../../../core/sanitize';
 import { sameAsLogged, shown, valueOf, type RegisterFinding, type RegisterSnapshot } from './register-check';
 
 /** What the history check needs beyond the log: who supervises (may take any order's step). */
@@ -80,6 +81,16 @@ function noteFinding(row: number, id: string, field: string, logRow: number, not
   return { row, id, field, trusted: '', found: '', logRow, put: null, note };
 }
 
+/** Characters of a register row's id quoted in a note (an id the add-on gives has at most about 12). */
+const ID_SHOWN = 40;
+
+/**
+ * A register row's id as its findings name it: a cell written by script can hold 50,000 characters,
+ * which quoted in a note (twice, for twenty rows) overran the properties a run keeps its findings in,
+ * so that every run of Verify on a large register threw.
+ */
+export const namedId = (id: string): string => singleLine(id, ID_SHOWN);
+
 /** The register's rows by id as they are checked: a second row of an id, an id the log never made. */
 export class OrderRows {
   private readonly firstRow = new Map<string, number>();
@@ -94,24 +105,25 @@ export class OrderRows {
     { layout }: Pick<RegisterSnapshot, 'layout'>,
     out: RegisterFinding[],
   ): boolean {
+    const named = namedId(id);
     const first = this.firstRow.get(id);
     if (first !== undefined) {
       const note =
-        `${id} is also on row ${first}: one order on two rows, so one of them was copied or typed where the add-on ` +
-        `does not see (a script, the Sheets API or another add-on). Compare both with ${id}'s history in the change ` +
+        `${named} is also on row ${first}: one order on two rows, so one of them was copied or typed where the add-on ` +
+        `does not see (a script, the Sheets API or another add-on). Compare both with ${named}'s history in the change ` +
         `log (the review sidebar's Find shows it) and delete the row that is not the order. ${VERSION_HISTORY}.`;
-      out.push(noteFinding(row, id, `${REGISTER_COLUMNS.id} (row ${first} too)`, 0, note));
+      out.push(noteFinding(row, named, `${REGISTER_COLUMNS.id} (row ${first} too)`, 0, note));
       return true;
     }
     this.firstRow.set(id, row);
     const ref = cellText(cells[layout.indexOf.responseRef]);
     if (!neverCreated(id, this.records.mentions(id), this.records.lowestCreated, ref)) return false;
     const note =
-      `no line of the change log names ${id}, though the log created every order from ` +
+      `no line of the change log names ${named}, though the log created every order from ` +
       `${formatRequestId(this.records.lowestCreated ?? 0)} on: the add-on never created it, so the row was ` +
       `written where the add-on does not see (a script, the Sheets API or another add-on). ${VERSION_HISTORY}; ` +
       'delete the row if it is not a real request (a real one is submitted through the form).';
-    out.push(noteFinding(row, id, `${REGISTER_COLUMNS.id} (never created)`, 0, note));
+    out.push(noteFinding(row, named, `${REGISTER_COLUMNS.id} (never created)`, 0, note));
     return true;
   }
 }
