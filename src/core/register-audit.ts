@@ -26,6 +26,7 @@
  */
 import { parseChanges } from './change-lines';
 import { timestampOf } from './change-log-row';
+import { TAB_OF_SEAL_FIELD } from './work-record-lines';
 import { scheduledCreation } from './schedule-order';
 import { LOG_COLUMN } from './change-log-row';
 import { cellText } from './headers';
@@ -35,8 +36,8 @@ import { ARCHIVED_FIELD, CREATED_FIELD, REPLY_FIELD, RESTORED_FIELD, createdRef 
 import {
   KEPT_PER_ORDER,
   isAssigneeStep,
+  notTheAssignee,
   oldValueKnown,
-  sameEmail,
   type ForeignStep,
   type HistoryBreak,
 } from './register-history';
@@ -190,19 +191,22 @@ export class RegisterRecords {
       record.breaks.length < KEPT_PER_ORDER
     )
       record.breaks.push({ field, last: last.value, lastRow: last.logRow, old: line.oldValue, logRow });
-    if (field !== 'status' || !isAssigneeStep(line) || record.foreign.length >= KEPT_PER_ORDER) return;
+    if (field === 'status' && isAssigneeStep(line))
+      this.judgeActor(record, row, logRow, { from: line.oldValue, to: line.newValue, recorded: '' });
+  }
+
+  /** A step or a work record logged in `row`, against the log's assignee then (./register-history). */
+  private judgeActor(
+    record: OrderRecord,
+    row: readonly unknown[],
+    logRow: number,
+    what: Pick<ForeignStep, 'from' | 'to' | 'recorded'>,
+  ): void {
+    if (record.foreign.length >= KEPT_PER_ORDER) return;
     const user = cellText(row[LOG_COLUMN.user]).trim();
     const assignee = lastLogged(record, 'assignee');
-    if (user === '' || !assignee || sameEmail(user, assignee.value)) return;
-    if ((record.pending.get('assignee') ?? []).some((a) => sameEmail(a, user))) return;
-    record.foreign.push({
-      logRow,
-      user,
-      from: line.oldValue,
-      to: line.newValue,
-      assignee: assignee.value,
-      assigneeRow: assignee.logRow,
-    });
+    if (!assignee || !notTheAssignee(user, assignee.value, record.pending.get('assignee') ?? [])) return;
+    record.foreign.push({ logRow, user, ...what, assignee: assignee.value, assigneeRow: assignee.logRow });
   }
 
   /** Takes in the log's next row (sheet row `logRow`), genuine (its MAC verified), `committed` or not. */
@@ -268,6 +272,9 @@ export class RegisterRecords {
         if (committed) record.unknown.add('reviewFlag');
         continue;
       }
+      const recorded = TAB_OF_SEAL_FIELD.get(line.field);
+      if (recorded !== undefined && committed && !late)
+        this.judgeActor(record, row, logRow, { from: '', to: '', recorded });
       const field = FIELD_OF_HEADER.get(line.field);
       if (!field || field === 'id' || field === 'revision') continue;
       if (late) {

@@ -39,13 +39,18 @@ export interface HistoryBreak {
   logRow: number;
 }
 
-/** A technician's step logged by someone the log did not have as the order's assignee then. */
+/**
+ * A technician's step, or a Time or Parts Used row recorded, logged by someone the log did not have as
+ * the order's assignee then.
+ */
 export interface ForeignStep {
   logRow: number;
   user: string;
-  /** The status line of the step, as logged. */
+  /** The status line of the step, as logged ('' for a row recorded). */
   from: string;
   to: string;
+  /** The tab of the row recorded (Time, Parts Used), or '' for a step. */
+  recorded: string;
   /** The log's Assignee at that row ('' for none), and the row that gave it. */
   assignee: string;
   assigneeRow: number;
@@ -63,6 +68,17 @@ function isStatus(text: string): text is Status {
 }
 
 export const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Whether `user` logged work on an order whose assignee the log had as someone else (`assignee`, or one
+ * of the values unconfirmed lines gave it): My work and the update form refuse a step or a Time or
+ * Parts Used row from anyone but the assignee (or a supervisor, whom the caller leaves out), so such a
+ * row was made with the Assignee cell swapped outside the add-on.
+ */
+export function notTheAssignee(user: string, assignee: string | null, pending: readonly string[]): boolean {
+  if (user === '' || assignee === null || sameEmail(user, assignee)) return false;
+  return !pending.some((a) => sameEmail(a, user));
+}
 
 /**
  * Whether a line's old value can be judged against the log's last value: not when the writer said it

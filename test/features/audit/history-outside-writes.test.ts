@@ -9,7 +9,7 @@
  * followed by a note) verifies clean.
  */
 import { SHEET_NAMES, STATUSES } from '../../../src/core/model';
-import { isoDate, localParts } from '../../../src/core/time';
+import { formatLocalDate, isoDate, localParts } from '../../../src/core/time';
 import { REPLY_QUESTIONS } from '../../../src/core/reply-form';
 import { REGISTER, assignedOrder, rowOf, sidebarAct, submitOne } from '../../support/edits';
 import { now, runHourly, startAtLocalHour } from '../../support/ops';
@@ -116,6 +116,34 @@ test('a step from My work by a technician the log did not have as the assignee (
       `but the change log has ${id} assigned to ${TECH} then (Change Log row ${assignedRow})`,
   );
   expect(verdict.asked).toBe(false);
+}, 120_000);
+
+test('time recorded from My work by a technician the log did not have as the assignee (Assignee swapped by a script and back) is reported', async () => {
+  const id = await assignedOrder(wb, TECH);
+  await myWork(TECH, id, { action: 'start' });
+  const date = formatLocalDate(now(wb), wb.model.timeZone);
+  // Refused outright: only the assignee or a supervisor records on an order.
+  const direct = expectOk(await wb.call(TECH2, 'myWorkRecord', { kind: 'time', id, date, hours: 7 }));
+  expect(direct.value).toMatchObject({ ok: false });
+  writeOutside(id, 'Assignee', TECH2);
+  writeOutside(id, 'Last Known State', stateOf(id).split(TECH).join(TECH2));
+  const swapped = expectOk(await wb.call(TECH2, 'myWorkRecord', { kind: 'time', id, date, hours: 7 }));
+  expect(swapped.value).toMatchObject({ ok: true });
+  writeOutside(id, 'Assignee', TECH);
+  writeOutside(id, 'Last Known State', stateOf(id).split(TECH2).join(TECH));
+
+  const verdict = await verify();
+  expect(verdict.ok).toBe(false);
+  expect(verdict.message).toContain(
+    `Change Log row ${logRowOf(id, 'Time Seal')} has ${TECH2} record a Time row on it, ` +
+      `but the change log has ${id} assigned to ${TECH} then (Change Log row ${logRowOf(id, `Assignee: "" → ${TECH}`)})`,
+  );
+  // The assignee's own time and a supervisor's verify clean.
+  expectOk(await wb.call(TECH, 'myWorkRecord', { kind: 'time', id, date, hours: 1 }));
+  expectOk(
+    await wb.call(SUPERVISOR, 'myWorkRecord', { kind: 'part', id, part: 'Fuse', quantity: 1, unitCost: 2 }),
+  );
+  expect((await verify()).message.match(/record a (Time|Parts Used) row/g)).toHaveLength(1);
 }, 120_000);
 
 test('honest work verifies clean: a supervisor working a technician order from My work, a reassignment, a reply then a note', async () => {

@@ -46,11 +46,14 @@ function breakNote(id: string, b: HistoryBreak, timeZone: string): string {
 
 function foreignNote(id: string, step: ForeignStep): string {
   const assigned = step.assignee === '' ? 'to nobody' : `to ${step.assignee}`;
+  const did =
+    step.recorded === '' ? `take it from ${step.from} to ${step.to}` : `record a ${step.recorded} row on it`;
+  const what = step.recorded === '' ? 'the step' : `the ${step.recorded} row`;
   return (
-    `Change Log row ${step.logRow} has ${step.user} take it from ${step.from} to ${step.to}, but the change log has ` +
+    `Change Log row ${step.logRow} has ${step.user} ${did}, but the change log has ` +
     `${id} assigned ${assigned} then (Change Log row ${step.assigneeRow}), and only its assignee or a supervisor ` +
-    `can do that: its Assignee was changed for the step where the add-on does not see (a script, the Sheets API or ` +
-    `another add-on). ${VERSION_HISTORY}; check the step with ${step.user} and a supervisor.`
+    `can do that: its Assignee was changed for ${what} where the add-on does not see (a script, the Sheets API or ` +
+    `another add-on). ${VERSION_HISTORY}; check ${what} with ${step.user} and a supervisor.`
   );
 }
 
@@ -73,7 +76,8 @@ export function historyFindings(
   for (const step of foreign) {
     if (judge.supervises(step.user)) continue;
     const note = foreignNote(id, step);
-    out.push(noteFinding(row, id, `${REGISTER_COLUMNS.status} (by ${step.user})`, step.logRow, note));
+    const column = step.recorded === '' ? REGISTER_COLUMNS.status : step.recorded;
+    out.push(noteFinding(row, id, `${column} (by ${step.user})`, step.logRow, note));
   }
 }
 
