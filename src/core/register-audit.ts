@@ -27,7 +27,7 @@
 import { parseChanges } from './change-lines';
 import { timestampOf } from './change-log-row';
 import { TAB_OF_SEAL_FIELD } from './work-record-lines';
-import { scheduledCreation } from './schedule-order';
+import { scheduledCreationRef } from './schedule-order';
 import { LOG_COLUMN } from './change-log-row';
 import { cellText } from './headers';
 import { parseRequestId } from './ids';
@@ -71,8 +71,6 @@ interface OrderRecord {
     ref: string;
     fromForm: boolean;
     logRow: number;
-    /** A schedule's order: the due date it was made with (its occurrence's end of day), as logged. */
-    plannedDue: string | null;
   } | null;
   /** Field → the last confirmed new value, as logged (ISO-8601 for dates), and the log row saying so. */
   values: Map<WorkOrderField, { value: string; logRow: number }>;
@@ -102,7 +100,6 @@ const newRecord = (): OrderRecord => ({
 function createdValue(created: NonNullable<OrderRecord['created']>, field: WorkOrderField): string | null {
   if (field === 'status') return created.status;
   if (field === 'responseRef') return created.ref === '' ? null : created.ref;
-  if (field === 'due' && created.plannedDue !== null) return created.plannedDue;
   if (EMPTY_WHEN_CREATED.includes(field)) return '';
   if (created.fromForm && EMPTY_FROM_FORM.includes(field)) return '';
   return null;
@@ -145,11 +142,7 @@ export class RegisterRecords {
   /** The wanted ids any line of the log names (committed or not). */
   private readonly mentioned = new Set<string>();
 
-  /** `timeZone`: the spreadsheet's, in which a schedule's occurrence ends (null: its Due is not told). */
-  constructor(
-    private readonly wanted: ReadonlySet<string>,
-    private readonly timeZone: string | null = null,
-  ) {}
+  constructor(private readonly wanted: ReadonlySet<string>) {}
 
   /** The lowest request number a committed Created line of the log read gave (null: none). */
   lowestCreated: number | null = null;
@@ -239,13 +232,12 @@ export class RegisterRecords {
       if (line.field === CREATED_FIELD) {
         // An unconfirmed creation may not have reached the register: nothing is assumed of it.
         if (!committed) continue;
-        const scheduled = fromForm ? null : scheduledCreation(line.newValue, this.timeZone);
         const created = {
           status: createdStatus(line.newValue),
-          ref: scheduled?.ref ?? createdRef(line.newValue),
+          // A schedule's Response Row too: the Created line names it whole.
+          ref: (fromForm ? null : scheduledCreationRef(line.newValue)) ?? createdRef(line.newValue),
           fromForm,
           logRow,
-          plannedDue: scheduled?.due ?? null,
         };
         if (late && record) {
           record.created ??= created;

@@ -7,7 +7,8 @@
  * in and the default technician named in its notes, so approving and assigning it is one step.
  */
 import type { UnhashedEntry } from './audit';
-import { emptyWorkOrder, type StaffMember, type WorkOrder } from './model';
+import { formatFieldValue } from './field-changes';
+import { REGISTER_COLUMNS, emptyWorkOrder, type StaffMember, type WorkOrder } from './model';
 import { asCellText } from './sanitize';
 import { lateFlag, parseScheduleRef, scheduleRef, type Occurrence } from './schedule-plan';
 import { dueDate, type SlaSettings } from './sla';
@@ -61,11 +62,17 @@ export function scheduledWorkOrder(
   };
 }
 
-/** What the change log records of a scheduled order: its creation, and the flag when late. */
+/**
+ * What the change log records of a scheduled order: its creation, its due date, and the flag when late.
+ * Why the due date: approval keeps it (approvalDue) without logging it again, and a Due the log never
+ * gave is one Verify audit log cannot vouch for, so a Due rewritten by script along with the row's
+ * record would pass every check.
+ */
 export function scheduledEntries(order: WorkOrder, now: Date): UnhashedEntry[] {
   const base = { at: now, user: 'system', source: 'schedule' as const, recordId: order.id, oldValue: '' };
   return [
     { ...base, field: 'Created', newValue: `Submitted (${order.responseRef})` },
+    ...(order.due ? [{ ...base, field: REGISTER_COLUMNS.due, newValue: formatFieldValue(order.due) }] : []),
     ...(order.reviewFlag ? [{ ...base, field: 'Needs Review', newValue: order.reviewFlag }] : []),
   ];
 }
@@ -95,21 +102,10 @@ export function approvalDue(
 }
 
 /**
- * A schedule's Created line ("Submitted (Schedule PM-1 2026-12-11)"): its Response Row and the due date
- * it was made with, the occurrence's end of day (scheduledWorkOrder above), for Verify audit log. Why: approval keeps that
- * date rather than logging a new one, so without it the log would never vouch for a preventive order's
- * Due, and a Due rewritten by script along with the row's record would pass every check.
+ * The Response Row a schedule's Created line names ("Submitted (Schedule PM-1 2026-12-11)" → "Schedule
+ * PM-1 2026-12-11"), or null for another creation: for Verify audit log, which compares it with the cell.
  */
-export function scheduledCreation(
-  newValue: string,
-  timeZone: string | null,
-): { ref: string; due: string | null } | null {
+export function scheduledCreationRef(newValue: string): string | null {
   const m = /\((Schedule [^()]*)\)\s*$/.exec(newValue);
-  const parsed = m ? parseScheduleRef(m[1] as string) : null;
-  if (!m || !parsed) return null;
-  const due =
-    timeZone === null
-      ? null
-      : fromLocalParts({ ...parsed.due, hour: 23, minute: 59, second: 59 }, timeZone).toISOString();
-  return { ref: (m[1] as string).trim(), due };
+  return m && parseScheduleRef(m[1] as string) ? (m[1] as string).trim() : null;
 }

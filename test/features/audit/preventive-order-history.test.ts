@@ -3,8 +3,8 @@
  * owner's next execution in the document, so a supervisor can approve a preventive order before its
  * Created row lands: the late creation must not read as the order made again (which reported every
  * approved value as written outside the add-on and offered to put the order back to Submitted). And
- * approval keeps the due date the schedule planned without logging it, so the log vouches for that
- * Due from the Created row's occurrence: a Due rewritten by script along with the row's record is found.
+ * approval keeps the due date the schedule planned without logging it, so the schedule's Created row
+ * logs that Due: one rewritten by script along with the row's record is found.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { addCalendarDays, formatLocal, isoDate, localParts } from '../../../src/core/time';

@@ -100,9 +100,8 @@ export function verifyChangeLog(
   // An anchor at or before the link was checked in its archived part.
   const liveAnchor = anchor && anchor.seq > chainStart(checkpoint).seq ? anchor : null;
   const verifier = new LogVerifier(key, checkpoint, liveAnchor);
-  const timeZone = ss.getSpreadsheetTimeZone();
   // The register is read before the log: see integrity/register-verify.ts.
-  const register = new RegisterAudit(ss, slice, timeZone);
+  const register = new RegisterAudit(ss, slice);
   // The live tab's first row repeats the archived part's last (the link): verified, not collected again.
   const skip = linkRows(checkpoint);
   const last = readChangeLogChunks(sheet, chunks, (rows, count, first) => {
@@ -130,6 +129,7 @@ export function verifyChangeLog(
         (anchor ? '' : ' Compare with the last daily anchor emailed to administrators.'),
     };
   }
+  const timeZone = ss.getSpreadsheetTimeZone();
   const found = register.findings(ss, sheet, last, key, timeZone, { supervises });
   const compared = register.compared ?? undefined;
   // The tabs the log vouches for (Archive, raw answers, Time and Parts Used: each read whole) are

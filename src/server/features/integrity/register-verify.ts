@@ -54,18 +54,17 @@ export class RegisterAudit {
 
   /**
    * Reads the register (two calls), or the rows of `slice` (features/audit/progress.ts): call before
-   * the log is read. `timeZone`: the spreadsheet's (a preventive order's planned Due is told in it).
+   * the log is read.
    */
   constructor(
     ss: Spreadsheet,
     private readonly slice: RegisterSlice | null = null,
-    timeZone: string | null = null,
   ) {
     const read = readRegisterSnapshot(ss, slice);
     this.snapshot = 'rows' in read ? read : null;
     this.unreadable = 'unreadable' in read ? read.unreadable : null;
     this.wantedIds = this.snapshot ? snapshotIds(this.snapshot) : new Set();
-    this.records = new RegisterRecords(this.wantedIds, timeZone);
+    this.records = new RegisterRecords(this.wantedIds);
   }
 
   /** Takes in verified log rows (`count` of them, the first at sheet row `first`). */
