@@ -38,6 +38,7 @@ import {
   isAssigneeStep,
   notTheAssignee,
   oldValueKnown,
+  stampsOwnSupervisorStep,
   type ForeignStep,
   type HistoryBreak,
 } from './register-history';
@@ -144,6 +145,20 @@ export class RegisterRecords {
 
   constructor(private readonly wanted: ReadonlySet<string>) {}
 
+  /** Accounts a committed row shows taking a supervisor's step (./register-history stampsOwnSupervisorStep). */
+  private readonly supervisors = new Set<string>();
+
+  /** Whether the log shows `email` supervising: a Staff tab changed since does not unmake their steps. */
+  supervisedInLog(email: string): boolean {
+    return this.supervisors.has(email.trim().toLowerCase());
+  }
+
+  private noteSupervisor(row: readonly unknown[], text: string): void {
+    const user = cellText(row[LOG_COLUMN.user]).trim().toLowerCase();
+    if (user !== '' && !this.supervisors.has(user) && stampsOwnSupervisorStep(user, text))
+      this.supervisors.add(user);
+  }
+
   /** The lowest request number a committed Created line of the log read gave (null: none). */
   lowestCreated: number | null = null;
 
@@ -209,6 +224,7 @@ export class RegisterRecords {
     // Every order's creation, wanted or not, for the lowest id the log made (neverCreated).
     if (committed && typeof text === 'string' && text.includes(CREATED_FIELD))
       if (parseChanges(text).some((line) => line.field === CREATED_FIELD)) this.created(id);
+    if (committed && typeof text === 'string') this.noteSupervisor(row, text);
     if (!this.wanted.has(id)) return;
     // The lines alone (not entriesOfRow's entries, each a copy of the row's cells): a million rows
     // folded here, and only the field, the new value and the row's source are read.

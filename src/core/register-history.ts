@@ -16,10 +16,10 @@
  * Pure: values compared as the log writes them; the caller tells values that only look different
  * (a date to the second, a text the sheet neutralized) with the register's own rules.
  */
-import type { FieldLine } from './change-lines';
+import { parseChanges, type FieldLine } from './change-lines';
 import { parseRequestId } from './ids';
 import { findTransition } from './lifecycle-table';
-import { STATUSES, type Status, type WorkOrderField } from './model';
+import { REGISTER_COLUMNS, STATUSES, type Status, type WorkOrderField } from './model';
 import { parseScheduleRef } from './schedule-plan';
 
 /** The old value a register edit logs for a long text whose earlier value no record kept. */
@@ -68,6 +68,20 @@ function isStatus(text: string): text is Status {
 }
 
 export const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The columns only a supervisor's step stamps, with the account that took it. */
+const STAMPED_BY: readonly string[] = [REGISTER_COLUMNS.decidedBy, REGISTER_COLUMNS.closedBy];
+
+/**
+ * Whether a log row's Changes (`text`) show `user` deciding or closing an order as themselves: a step
+ * only a supervisor may take, so `user` supervised when they wrote it. The Staff tab says who
+ * supervises now; a supervisor who worked a technician's order from My work may since have left or
+ * changed role, and their step is still theirs to take. Cheap on the rows that cannot say so.
+ */
+export function stampsOwnSupervisorStep(user: string, text: string): boolean {
+  if (!STAMPED_BY.some((header) => text.includes(header))) return false;
+  return parseChanges(text).some((line) => STAMPED_BY.includes(line.field) && sameEmail(line.newValue, user));
+}
 
 /**
  * Whether `user` logged work on an order whose assignee the log had as someone else (`assignee`, or one

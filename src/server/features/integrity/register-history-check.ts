@@ -74,7 +74,8 @@ export function historyFindings(
     out.push(noteFinding(row, id, `${REGISTER_COLUMNS[b.field]} (history)`, b.logRow, note));
   }
   for (const step of foreign) {
-    if (judge.supervises(step.user)) continue;
+    // A supervisor then, as the Staff tab has it now or as the log shows them deciding or closing orders.
+    if (judge.supervises(step.user) || records.supervisedInLog(step.user)) continue;
     const note = foreignNote(id, step);
     const column = step.recorded === '' ? REGISTER_COLUMNS.status : step.recorded;
     out.push(noteFinding(row, id, `${column} (by ${step.user})`, step.logRow, note));
