@@ -94,3 +94,30 @@ test('Reason and Status pasted together put the order on hold with that reason',
   (await wb.edit(TECH, SHEET_NAMES.register, row, statusColumn, [pasted])).executions.forEach(expectOk);
   expect(wb.order(id)).toMatchObject({ status: 'On Hold', reason: 'No access to the roof' });
 });
+
+test('a second hold for the same reason: the Reason typed again, unchanged, is given for that hold', async () => {
+  const id = await assignedOrder(wb);
+  await type(wb, TECH, id, 'Status', 'In Progress');
+  await type(wb, TECH, id, 'Reason', 'Waiting for parts');
+  await type(wb, TECH, id, 'Status', 'On Hold');
+  await type(wb, TECH, id, 'Status', 'In Progress');
+  // The same words again, in their own edit: Sheets fires the edit though the value did not change.
+  await type(wb, TECH, id, 'Reason', 'Waiting for parts');
+  await type(wb, TECH, id, 'Status', 'On Hold');
+  expect(wb.order(id)).toMatchObject({ status: 'On Hold', reason: 'Waiting for parts' });
+  expect(noteAt(wb, id, 'Status')).toBe('');
+  // Given for that hold only: the next one needs it again.
+  await type(wb, TECH, id, 'Status', 'In Progress');
+  await type(wb, TECH, id, 'Status', 'On Hold');
+  expect(noteAt(wb, id, 'Status')).toMatch(REFUSED);
+  // Pasted with the status, the same words count too.
+  const statusColumn = wb.registerColumn('Status');
+  const reasonColumn = wb.registerColumn('Reason');
+  const row = rowOf(wb, id);
+  const cells = wb
+    .sheet(SHEET_NAMES.register)
+    .readValues(row, statusColumn, 1, reasonColumn - statusColumn + 1)[0]!;
+  const pasted = cells.map((v, i) => (i === 0 ? 'On Hold' : String(v ?? '')));
+  (await wb.edit(TECH, SHEET_NAMES.register, row, statusColumn, [pasted])).executions.forEach(expectOk);
+  expect(wb.order(id)).toMatchObject({ status: 'On Hold', reason: 'Waiting for parts' });
+});

@@ -219,6 +219,11 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
       read.bad.has(field) || unknownOld.has(field) || !sameFieldValue(field, after[field], before[field])
     );
   });
+  // A Reason typed again unchanged (a second hold's "Waiting for parts") is given for the next step too.
+  const reasonAt = columnOf(layout, 'reason');
+  const reasonTyped =
+    reasonAt >= 0 && input.edited(reasonAt) && !changed.includes('reason') && typed('reason').trim() !== '';
+  const renewed = state?.reasonRenewed || reasonTyped ? (['reason'] as const) : [];
   // A paste that changes an id, a number or a stamp is another row's or a forgery: put back whole.
   const wholePaste = !input.single && changed.some((f) => LOCKED_FIELDS.includes(f));
   const accepted: Accepted = wholePaste
@@ -232,7 +237,7 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
           restored: true,
         })),
       }
-    : judgeChanges(before, after, changed, read.bad, typed, ctx, state?.reasonRenewed ? ['reason'] : []);
+    : judgeChanges(before, after, changed, read.bad, typed, ctx, renewed);
   const refused = [...stateRefusals, ...accepted.refused];
   for (const r of refused) if (r.field !== 'state' && unknownOld.has(r.field)) r.restored = false;
 
@@ -280,7 +285,7 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
     // A step that needs a reason uses it (the one typed with it included); typing one renews it.
     reasonRenewed:
       keepsTypedReason(before.status, next.status) &&
-      (changes.some((c) => c.field === 'reason') || state?.reasonRenewed === true),
+      (changes.some((c) => c.field === 'reason') || renewed.length > 0),
   };
 }
 

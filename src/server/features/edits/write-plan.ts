@@ -12,7 +12,7 @@
 import { fieldToCell, type RegisterLayout } from '../../../core/columns';
 import type { WorkOrderField } from '../../../core/model';
 import { asCellText } from '../../../core/sanitize';
-import { restampedRowState, serializeRowState } from '../../adapters/row-state';
+import { parseRowState, restampedRowState, serializeRowState } from '../../adapters/row-state';
 import { FIELDS } from './cells';
 import type { RowVerdict } from './judge';
 
@@ -50,7 +50,9 @@ export function plannedRow(
     return { values, notes };
   }
   const { next, changes, refused, notes: fieldNotes, noted } = verdict;
-  if (changes.length === 0 && refused.length === 0 && fieldNotes.size === 0) {
+  // A Reason typed again unchanged renews it for the next step: only the record says so.
+  const renews = verdict.reasonRenewed && parseRowState(recorded)?.reasonRenewed !== true;
+  if (changes.length === 0 && refused.length === 0 && fieldNotes.size === 0 && !renews) {
     // A row whose edit changed nothing (a value typed again, an organization's column) is not written,
     // except its edited work-order cells, as text: one may hold a formula that reads, for now, as the
     // value the cell had (=IF(TODAY()>DATE(2030,1,1),"Completed","Assigned")), and a formula changes
@@ -72,6 +74,7 @@ export function plannedRow(
     // A row whose cells were all put back (most of a refused paste) keeps its record, new notes aside.
     const kept =
       changes.length === 0 &&
+      !renews &&
       verdict.fromRecord &&
       !edited(stateIndex) &&
       !refused.some((r) => r.field === 'state')
