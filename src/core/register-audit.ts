@@ -38,6 +38,7 @@ import {
   isAssigneeStep,
   notTheAssignee,
   oldValueKnown,
+  sameOldValue,
   stampsOwnSupervisorStep,
   type ForeignStep,
   type HistoryBreak,
@@ -193,7 +194,7 @@ export class RegisterRecords {
     const last = lastLogged(record, field);
     if (
       last &&
-      last.value !== line.oldValue &&
+      !sameOldValue(last.value, line.oldValue) &&
       oldValueKnown(line) &&
       !(record.pending.get(field) ?? []).includes(line.oldValue) &&
       record.breaks.length < KEPT_PER_ORDER

@@ -83,6 +83,30 @@ export function stampsOwnSupervisorStep(user: string, text: string): boolean {
   return parseChanges(text).some((line) => STAMPED_BY.includes(line.field) && sameEmail(line.newValue, user));
 }
 
+/** The end of a value the log cut to fit its cell (sanitize.ts truncationMarker), with the length it had. */
+const CUT = /… \[truncated: ([\d,]+) characters received\]$/;
+
+/** `text` as logged: its whole length, and what is left of it (all of it when not cut). */
+function loggedText(text: string): { length: number; kept: string } {
+  const cut = CUT.exec(text);
+  if (!cut) return { length: text.length, kept: text };
+  return { length: Number(cut[1]!.replace(/,/g, '')), kept: text.slice(0, cut.index) };
+}
+
+/**
+ * Whether a line's old value is what the log last gave the field. A change of a long text (Progress
+ * Notes of 30,000 characters, a note added) is too long for one log cell with both values whole, so
+ * its old value is cut (change-log-row.ts fitLine: the row that set it holds it whole): the same text
+ * when what is left begins the last value and the length it had is the last value's.
+ */
+export function sameOldValue(last: string, old: string): boolean {
+  if (last === old) return true;
+  const a = loggedText(last);
+  const b = loggedText(old);
+  if (a.length !== b.length || (a.kept === last && b.kept === old)) return false;
+  return a.kept.length <= b.kept.length ? b.kept.startsWith(a.kept) : a.kept.startsWith(b.kept);
+}
+
 /**
  * Whether `user` logged work on an order whose assignee the log had as someone else (`assignee`, or one
  * of the values unconfirmed lines gave it): My work and the update form refuse a step or a Time or
