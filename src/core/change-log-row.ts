@@ -47,7 +47,7 @@ export function sameAction(a: UnhashedEntry, b: UnhashedEntry): boolean {
   );
 }
 
-/** `value` cut to at most `max` characters, ending with the truncation marker. */
+/** `value` cut to at most `max` characters, ending with the truncation marker (its whole length). */
 function cutTo(value: string, max: number): string {
   const marker = truncationMarker(value.length);
   if (max <= marker.length) return marker;
@@ -65,8 +65,9 @@ function fitLine(line: FieldLine): FieldLine {
       const excess = formatFieldLine(fitted).length - CHANGES_LIMIT;
       if (excess <= 0) return fitted;
       const value = fitted[part];
-      // JSON escapes may lengthen what is cut, hence the loop; the slack keeps it short.
-      fitted = { ...fitted, [part]: cutTo(value, Math.max(0, value.length - excess - 64)) };
+      // JSON escapes may lengthen what is cut, hence the loop; the slack keeps it short. Cut from the
+      // whole value again, so the marker says its length, not the length of an earlier cut.
+      fitted = { ...fitted, [part]: cutTo(line[part], Math.max(0, value.length - excess - 64)) };
     }
   }
   return fitted;

@@ -19,6 +19,7 @@ import { isDateField } from '../../../core/field-changes';
 import { cellText } from '../../../core/headers';
 import { REGISTER_COLUMNS, emptyWorkOrder, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import type { RegisterRecords, TrustedValue } from '../../../core/register-audit';
+import { sameOldValue } from '../../../core/register-history';
 import { formatLocal, isDate, parseIso } from '../../../core/time';
 import { Register } from '../../adapters/register';
 import { canonicalOrder, parseRowState, sameFieldValue, ROW_STATE_HEADER } from '../../adapters/row-state';
@@ -115,6 +116,8 @@ function canonical(order: WorkOrder, field: WorkOrderField, value: WorkOrder[Wor
 export function sameAsLogged(order: WorkOrder, field: WorkOrderField, text: string, held: unknown): boolean {
   const value = valueOf(field, text);
   if (value === undefined) return true; // a logged value not read back: nothing to compare with
+  // A long text cut to fit its log cell: the cell holds it whole.
+  if (typeof held === 'string' && sameOldValue(held, text)) return true;
   return sameFieldValue(field, held, value) || sameFieldValue(field, held, canonical(order, field, value));
 }
 
