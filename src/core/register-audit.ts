@@ -11,16 +11,13 @@
  * A field the log cannot tell is left out rather than guessed: the answers of a form request that no
  * line changed (they are in the form-responses tab, vouched for by their digest), what a schedule
  * fills in at creation, the Progress Notes once a requestor's reply was added to them (the reply is
- * stamped in the spreadsheet's time zone), the Needs Review of an order put back after a deletion. An
- * order with no Created line (a register older than its log) is checked only on the fields its lines
- * changed.
+ * stamped in the spreadsheet's time zone), the Needs Review of an order put back after a deletion.
+ * An order with no Created line (older than its log) is checked only on the fields its lines changed.
  *
- * Lines written by a change that had not confirmed them (past the checkpoint) may or may not have
- * reached the register: their values are accepted alongside the confirmed ones.
+ * Lines past the checkpoint (a change that had not confirmed them) are accepted alongside the confirmed.
  *
- * As it folds, it also keeps what the order's history says of writes nobody logged: a line whose old
- * value is not what the log last gave its field, a technician's step by someone who was not the
- * order's assignee then (./register-history).
+ * As it folds, it keeps what the history says of writes nobody logged: a line whose old value is not
+ * what the log last gave its field, a technician's step by someone not then its assignee (./register-history).
  *
  * Pure: the caller reads the log and the register.
  */
@@ -160,12 +157,15 @@ export class RegisterRecords {
       this.supervisors.add(user);
   }
 
-  /** The lowest request number a committed Created line of the log read gave (null: none). */
+  /** The lowest and highest request numbers committed Created lines of the log read gave (null: none). */
   lowestCreated: number | null = null;
+  highestCreated: number | null = null;
 
   private created(id: string): void {
     const n = parseRequestId(id);
-    if (n !== null && (this.lowestCreated === null || n < this.lowestCreated)) this.lowestCreated = n;
+    if (n === null) return;
+    if (this.lowestCreated === null || n < this.lowestCreated) this.lowestCreated = n;
+    if (this.highestCreated === null || n > this.highestCreated) this.highestCreated = n;
   }
 
   /** Whether any line of the log read names order `id` (one of those wanted). */

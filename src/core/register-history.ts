@@ -18,6 +18,7 @@
  */
 import { parseChanges, type FieldLine } from './change-lines';
 import { parseRequestId } from './ids';
+import { parseResponseRef } from './intake';
 import { findTransition } from './lifecycle-table';
 import { REGISTER_COLUMNS, STATUSES, type Status, type WorkOrderField } from './model';
 import { parseScheduleRef } from './schedule-plan';
@@ -146,4 +147,22 @@ export function neverCreated(
   if (mentioned || lowestCreated === null || parseScheduleRef(responseRef.trim()) !== null) return false;
   const n = parseRequestId(id);
   return n !== null && n > lowestCreated;
+}
+
+/**
+ * Whether a register row no log line names may be a form request the hourly job took in (its trigger
+ * missed the response), whose log rows wait in the job's hand-off like a schedule's (see neverCreated):
+ * newer than every order the log created (any execution of the owner's in the document appends the
+ * hand-off, and a form submission or an edit numbering an order is one), made from a form response,
+ * and recorded as itself in its Last Known State (`recordedId`; a copied or made-up row is not).
+ */
+export function awaitingLog(
+  id: string,
+  highestCreated: number | null,
+  responseRef: string,
+  recordedId: string | null,
+): boolean {
+  const n = parseRequestId(id);
+  if (n === null || recordedId !== id || parseResponseRef(responseRef.trim()) === null) return false;
+  return highestCreated === null || n > highestCreated;
 }

@@ -9,7 +9,13 @@
 import { formatRequestId } from '../../../core/ids';
 import { REGISTER_COLUMNS, emptyWorkOrder, type WorkOrderField } from '../../../core/model';
 import type { RegisterRecords } from '../../../core/register-audit';
-import { neverCreated, type ForeignStep, type HistoryBreak } from '../../../core/register-history';
+import {
+  awaitingLog,
+  neverCreated,
+  type ForeignStep,
+  type HistoryBreak,
+} from '../../../core/register-history';
+import { parseRowState } from '../../adapters/row-state';
 import { cellText } from '../../../core/headers';
 import { singleLine } from '../../../core/sanitize';
 import { sameAsLogged, shown, valueOf, type RegisterFinding, type RegisterSnapshot } from './register-check';
@@ -107,7 +113,7 @@ export class OrderRows {
     id: string,
     row: number,
     cells: readonly unknown[],
-    { layout }: Pick<RegisterSnapshot, 'layout'>,
+    { layout, stateIndex }: Pick<RegisterSnapshot, 'layout' | 'stateIndex'>,
     out: RegisterFinding[],
   ): boolean {
     const named = namedId(id);
@@ -123,6 +129,8 @@ export class OrderRows {
     this.firstRow.set(id, row);
     const ref = cellText(cells[layout.indexOf.responseRef]);
     if (!neverCreated(id, this.records.mentions(id), this.records.lowestCreated, ref)) return false;
+    const recordedId = stateIndex < 0 ? null : (parseRowState(cells[stateIndex])?.order.id ?? null);
+    if (awaitingLog(id, this.records.highestCreated, ref, recordedId)) return false;
     const note =
       `no line of the change log names ${named}, though the log created every order from ` +
       `${formatRequestId(this.records.lowestCreated ?? 0)} on: the add-on never created it, so the row was ` +
