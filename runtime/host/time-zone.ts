@@ -97,8 +97,13 @@ function ianaOffsetMinutes(zone: { id: string; format: Intl.DateTimeFormat }, ms
 
 export function zonedFields(date: Date, timeZone: string): ZonedFields {
   const ms = date.getTime();
+  return fieldsOfShifted(ms, offsetMinutesAt(ms, timeZone));
+}
+
+/** The zone's offset at instant `ms` in minutes, without building fields: per-cell reads call it. */
+export function offsetMinutesAt(ms: number, timeZone: string): number {
   const zone = resolveZone(timeZone);
-  return fieldsOfShifted(ms, zone.kind === 'fixed' ? zone.offsetMinutes : ianaOffsetMinutes(zone, ms));
+  return zone.kind === 'fixed' ? zone.offsetMinutes : ianaOffsetMinutes(zone, ms);
 }
 
 function fieldsOfShifted(ms: number, offsetMinutes: number): ZonedFields {
@@ -214,7 +219,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Offset of `timeZone` from UTC at instant `ms`, in ms (positive east of Greenwich). */
 export function offsetAt(ms: number, timeZone: string): number {
-  return zonedFields(new Date(ms), timeZone).offsetMinutes * 60_000;
+  return offsetMinutesAt(ms, timeZone) * 60_000;
 }
 
 /** The instant at which the wall clock in `timeZone` reads the given time. */

@@ -11,7 +11,7 @@
 import type { CellValue } from './values';
 import { parseTypedInput } from './values';
 import { toSerial } from './number-format';
-import { zonedToDate } from '../time-zone';
+import { offsetAt } from '../time-zone';
 
 /** An error value (`#DIV/0!`, `#VALUE!`, …): what getValue returns is its code as a string. */
 export class FormulaError {
@@ -61,18 +61,12 @@ export function toCell(value: FormulaValue, timeZone: string): CellValue {
   return value;
 }
 
+/** The instant whose wall clock in `timeZone` is the serial (the offset looked up, no fields built). */
 export function serialToDate(serial: number, timeZone: string): Date {
-  const wall = new Date(Math.round(SERIAL_EPOCH_MS + serial * DAY_MS));
-  const date = zonedToDate(
-    wall.getUTCFullYear(),
-    wall.getUTCMonth() + 1,
-    wall.getUTCDate(),
-    wall.getUTCHours(),
-    wall.getUTCMinutes(),
-    wall.getUTCSeconds(),
-    timeZone,
-  );
-  return new Date(date.getTime() + wall.getUTCMilliseconds());
+  const wall = Math.round(SERIAL_EPOCH_MS + serial * DAY_MS);
+  // One correction handles a first guess that landed on the other side of a DST transition.
+  const guess = wall - offsetAt(wall, timeZone);
+  return new Date(wall - offsetAt(guess, timeZone));
 }
 
 export function dateSerialOf(date: Date, timeZone: string): number {

@@ -5,7 +5,7 @@
  * sections (`positive;negative;zero;text`) and `@` (plain text).
  */
 import type { CellValue } from './values';
-import { DAY_NAMES, MONTH_NAMES, zonedFields } from '../time-zone';
+import { DAY_NAMES, MONTH_NAMES, offsetMinutesAt, zonedFields } from '../time-zone';
 
 /** What Range.getNumberFormat reports for a cell whose format is "Automatic". */
 export const AUTOMATIC_FORMAT = '0.###############';
@@ -42,9 +42,8 @@ export function formatForDisplay(value: CellValue, format: string | undefined, t
 
 /** A date as Sheets' serial number (days since 1899-12-30, wall clock of the spreadsheet). */
 export function toSerial(date: Date, timeZone: string): number {
-  const p = zonedFields(date, timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
-  return (wall - SERIAL_EPOCH_MS) / DAY_MS;
+  const ms = date.getTime();
+  return (ms + offsetMinutesAt(ms, timeZone) * 60_000 - SERIAL_EPOCH_MS) / DAY_MS;
 }
 
 /** "Automatic" number display: integers as typed, fractions to 10 significant digits. */

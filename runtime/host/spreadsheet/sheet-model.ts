@@ -18,6 +18,7 @@ import type { CellStyle, StyleKey, StyleValue } from './style';
 import { withStyle } from './style';
 import { formatForDisplay } from './number-format';
 import { overlayFormulaDisplays, overlayFormulaValues } from './formula-read';
+import { typeByFormat, typedCell } from './value-types';
 import {
   clearFormatsKeepingNumberFormat,
   readDisplayRect,
@@ -138,18 +139,19 @@ export class SheetModel {
   // ------------------------------------------------------------------------------------------
   // Values and formulas
 
-  /** A cell's value as Range.getValue reads it: a formula's computed value (./formula-read). */
+  /** A cell's value as Range.getValue reads it: a formula's computed value, typed by its format. */
   valueAt(row: number, column: number): CellValue {
     if (this.formulas.get(row - 1, column - 1) !== undefined)
       return this.readValues(row, column, 1, 1)[0]![0]!;
     const v = this.values.get(row - 1, column - 1);
-    return v === undefined ? '' : cloneValue(v);
+    return v === undefined ? '' : typedCell(this.styles, row, column, cloneValue(v), this.timeZone);
   }
 
-  /** Values of a rectangle, '' for empty cells, formulas computed; Dates are copies. */
+  /** Values as Range.getValues reads them: '' for empty, formulas computed, typed by format (./value-types). */
   readValues(row: number, column: number, numRows: number, numColumns: number): CellValue[][] {
     const rect = { row, column, numRows, numColumns };
-    return overlayFormulaValues(this, rect, readValueRect(this.values, rect));
+    const values = overlayFormulaValues(this, rect, readValueRect(this.values, rect));
+    return typeByFormat(this.styles, rect, values, this.timeZone);
   }
 
   /** Values as stored, a formula cell's being '': what was in the grid, without computing anything. */
