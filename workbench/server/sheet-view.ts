@@ -66,7 +66,7 @@ export function sheetView(
     protections: sheet.protections
       .filter((p) => !p.removed)
       .map((p) => ({
-        rect: p.rect ?? sheet.fullRect(),
+        rect: p.rectOn(sheet) ?? sheet.fullRect(),
         description: p.description,
         warningOnly: p.warningOnly,
         canEdit: p.canEdit(user, spreadsheet.ownerEmail),

@@ -16,8 +16,10 @@ import { Messages, fail } from './errors';
 
 /** Whether `rect` touches cells that `protection` covers (a sheet protection minus its exceptions). */
 export function covers(protection: ProtectionModel, sheet: SheetModel, rect: Rect): boolean {
-  if (protection.type === 'RANGE')
-    return protection.rect !== null && intersection(protection.rect, rect) !== null;
+  if (protection.type === 'RANGE') {
+    const covered = protection.rectOn(sheet);
+    return covered !== null && intersection(covered, rect) !== null;
+  }
   let remaining: Rect[] = [rect];
   for (const u of protection.unprotected) {
     if (u.sheetId !== sheet.sheetId) continue;

@@ -14,6 +14,7 @@
  *  - a protected sheet cannot be deleted or renamed by someone who may not edit it.
  */
 import type { Rect } from './rect';
+import type { A1Span } from './a1';
 import { Messages } from './errors';
 
 export type ProtectionType = 'RANGE' | 'SHEET';
@@ -28,6 +29,12 @@ export class ProtectionModel {
   /** Sheet protections only: the ranges left editable (Protection.setUnprotectedRanges). */
   unprotected: { sheetId: number; rect: Rect }[] = [];
   removed = false;
+  /**
+   * Made from whole columns (`C:C`) or whole rows (`5:7`): open-ended, as the Sheets API stores such a
+   * protected range (GridRange: "Missing indexes indicate the range is unbounded on that side"), so
+   * rows or columns added later are inside it. Only `rect`'s bounded axis counts then (rectOn).
+   */
+  span: A1Span = 'cells';
 
   constructor(
     readonly id: number,
@@ -38,6 +45,31 @@ export class ProtectionModel {
     initialEditors: Iterable<string>,
   ) {
     for (const e of initialEditors) this.editors.add(e.toLowerCase());
+  }
+
+  /** The protected cells on a sheet of this size: an open-ended span reaches its whole length. */
+  rectOn(size: { maxRows: number; maxColumns: number }): Rect | null {
+    const r = this.rect;
+    if (!r || this.span === 'cells') return r;
+    return this.span === 'columns'
+      ? { ...r, row: 1, numRows: size.maxRows }
+      : { ...r, column: 1, numColumns: size.maxColumns };
+  }
+
+  /**
+   * Moves the rectangle after rows or columns changed (`shift` answers null when they were deleted).
+   * The open axis is shifted as if unbounded, so an insert above or a delete inside never shrinks or
+   * removes it; only deleting the whole bounded span does. Returns false when the protection is gone.
+   */
+  shiftRect(shift: (rect: Rect) => Rect | null, size: { maxRows: number; maxColumns: number }): boolean {
+    if (!this.rect) return true;
+    const open = this.span === 'cells' ? this.rect : { ...this.rect, ...UNBOUNDED[this.span] };
+    const moved = shift(open);
+    if (!moved) return false;
+    this.rect = moved;
+    // Stored closed at the sheet's size (for views and saved files); rectOn reopens it on every read.
+    this.rect = this.rectOn(size);
+    return true;
   }
 
   canEdit(user: string, ownerEmail: string): boolean {
@@ -55,6 +87,12 @@ export class ProtectionModel {
     return [...list];
   }
 }
+
+/** Past any sheet's size (Sheets allows 10 million cells), so no delete can cover it. */
+const UNBOUNDED = {
+  columns: { row: 1, numRows: 100_000_000 },
+  rows: { column: 1, numColumns: 100_000_000 },
+} as const;
 
 /** Sheet-level changes (delete, rename) are refused to anyone a sheet protection stops. */
 export function sheetProtectionBlocking(

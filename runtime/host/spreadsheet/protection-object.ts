@@ -90,7 +90,7 @@ export class ProtectionObject extends SpreadsheetGasObject {
     const sheet = this._spreadsheet.sheetById(p.sheetId);
     if (!sheet) throw new GasError('The protected range or sheet no longer exists.');
     if (p.type === 'SHEET' || !p.rect) return new Range(this.ctx, sheet, sheet.fullRect(), 'sheet');
-    return new Range(this.ctx, sheet, { ...p.rect });
+    return new Range(this.ctx, sheet, p.rectOn(sheet) ?? sheet.fullRect(), p.span);
   }
 
   setRange(range: Range): ProtectionObject {
@@ -104,6 +104,7 @@ export class ProtectionObject extends SpreadsheetGasObject {
     }
     p.sheetId = range._model.sheetId;
     p.rect = { ...range._rect };
+    p.span = range._span === 'sheet' ? 'cells' : range._span;
     return this;
   }
 

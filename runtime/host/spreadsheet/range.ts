@@ -114,7 +114,9 @@ export class Range extends RangeFormatting {
 
   protect(): ProtectionObject {
     const sheet = this._sheet();
-    const model = sheet.spreadsheet.createProtection('RANGE', sheet, this._rect, this._user());
+    // A whole-column or whole-row range stays open-ended once protected (./protection-model).
+    const span = this._span === 'sheet' ? 'cells' : this._span;
+    const model = sheet.spreadsheet.createProtection('RANGE', sheet, this._rect, this._user(), span);
     return new ProtectionObject(this.ctx, sheet.spreadsheet, model);
   }
 

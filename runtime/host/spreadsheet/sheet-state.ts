@@ -10,6 +10,7 @@ import type { Layer } from './layer';
 import type { CellStyle, StyleKey } from './style';
 import { withStyle } from './style';
 import type { Rect } from './rect';
+import type { A1Span } from './a1';
 import type { ValidationRule } from './validation-rules';
 import { ProtectionModel } from './protection-model';
 import type { ProtectionType } from './protection-model';
@@ -32,6 +33,8 @@ export interface ProtectionState {
   customized: boolean;
   editors: string[];
   unprotected: { sheetId: number; rect: Rect }[];
+  /** Absent in files saved before whole-column and whole-row protections stayed open-ended. */
+  span?: A1Span;
 }
 
 /**
@@ -134,6 +137,7 @@ export function exportSheetState(sheet: SheetModel): SheetState {
         customized: p.customized,
         editors: [...p.editors],
         unprotected: p.unprotected.map((u) => ({ sheetId: u.sheetId, rect: { ...u.rect } })),
+        span: p.span,
       })),
     charts: sheet.charts.map((c) => ({ ...cloneSpec(c), chartId: c.chartId })),
     columnWidths: [...sheet.columnWidths],
@@ -174,6 +178,7 @@ export function loadSheetState(sheet: SheetModel, state: SheetState): void {
     model.domainEdit = p.domainEdit;
     model.customized = p.customized;
     model.unprotected = p.unprotected.map((u) => ({ sheetId: u.sheetId, rect: { ...u.rect } }));
+    model.span = p.span ?? 'cells';
     return model;
   });
   sheet.charts = state.charts.map((c) => ({ ...cloneSpec(c), chartId: c.chartId }));

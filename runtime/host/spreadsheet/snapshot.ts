@@ -163,7 +163,7 @@ export function snapshot(sheet: SheetModel, window: SnapshotWindow = {}): SheetS
       .map((p) => ({
         id: p.id,
         type: p.type,
-        a1: rectToA1(p.rect ?? sheet.fullRect()),
+        a1: rectToA1(p.rectOn(sheet) ?? sheet.fullRect()),
         description: p.description,
         warningOnly: p.warningOnly,
         editors: p.customized ? p.editorList(spreadsheet.ownerEmail) : ('everyone' as const),

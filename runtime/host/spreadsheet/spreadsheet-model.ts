@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { SheetModel } from './sheet-model';
 import type { SheetState } from './sheet-state';
 import type { Rect } from './rect';
+import type { A1Span } from './a1';
 import { ProtectionModel } from './protection-model';
 import type { ProtectionType } from './protection-model';
 import { Messages, fail } from './errors';
@@ -181,6 +182,7 @@ export class SpreadsheetModel {
     sheet: SheetModel,
     rect: Rect | null,
     creator: string,
+    span: A1Span = 'cells',
   ): ProtectionModel {
     const editors = [this.ownerEmail, ...this.editors, creator].filter((e) => e !== '');
     const p = new ProtectionModel(
@@ -190,6 +192,7 @@ export class SpreadsheetModel {
       rect ? { ...rect } : null,
       editors,
     );
+    p.span = span;
     sheet.protections.push(p);
     return p;
   }
@@ -213,11 +216,7 @@ export class SpreadsheetModel {
     const sheet = this.sheetById(sheetId);
     if (sheet) {
       for (const p of [...sheet.protections]) {
-        if (p.rect) {
-          const moved = shift(p.rect);
-          if (moved) p.rect = moved;
-          else this.removeProtection(p);
-        }
+        if (!p.shiftRect(shift, sheet)) this.removeProtection(p);
         p.unprotected = p.unprotected.flatMap((u) => {
           if (u.sheetId !== sheetId) return [u];
           const moved = shift(u.rect);
