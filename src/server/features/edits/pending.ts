@@ -26,6 +26,8 @@ import {
   type PendingEdit,
 } from './pending-record';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
+import { SHEET_NAMES } from '../../../core/model';
+import { requireSheet } from '../../adapters/workbook';
 
 export { PENDING_EDIT_PREFIX } from './pending-record';
 
@@ -139,4 +141,19 @@ export function checkPendingEdits(ss: Spreadsheet, sheet: Sheet, currentUser: st
   }
   outcome.left = Math.max(0, keys.length - outcome.checked);
   return outcome;
+}
+
+/**
+ * Before an action outside the edit trigger decides on a register row (My work, the update form, work
+ * records, the review sidebar, a requestor's reply): the edits still waiting are checked first, as
+ * the next edit of the sheet would check them. Otherwise an honest edit made while the lock was busy
+ * disagrees with its row's record and the action refuses the row as changed outside Work Orders,
+ * until someone happens to edit the sheet or run Verify audit log. Call under the document lock,
+ * before the register is read. Costs no call while none waits: the document's properties are read
+ * once under the lock (document-properties-memo.ts), and the action reads them there anyway.
+ */
+export function checkWaitingEditsFirst(ss: Spreadsheet, currentUser: string): void {
+  const seen = documentKeysLastSeen();
+  if (seen && !seen.some((k) => k.startsWith(PENDING_EDIT_PREFIX))) return;
+  checkPendingEdits(ss, requireSheet(ss, SHEET_NAMES.register), currentUser);
 }

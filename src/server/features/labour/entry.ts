@@ -5,6 +5,7 @@
  * call it runs as the person who opened the sidebar, re-checks them on the Staff tab and validates
  * its input.
  */
+import { checkWaitingEditsFirst } from '../edits/pending';
 import { isValidDate, toIso, wholeSeconds } from '../../../core/time';
 import { isTicked } from '../../../core/checklist-items';
 import { itemsForCategory } from '../../../core/checklists';
@@ -116,6 +117,7 @@ export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
     // Whole seconds: the Done At and Entered At cells read back exactly as sealed.
     const now = wholeSeconds(new Date());
     return withDocumentLock((): MyWorkRecordResponse => {
+      if (isChange(data)) checkWaitingEditsFirst(ss, worker.email);
       // At the card's row when it still holds the order (one read), else by the id column.
       const register = Register.open(ss);
       const located =

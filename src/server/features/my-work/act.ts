@@ -5,6 +5,7 @@
  * My work sidebar and the per-order update form; emails go after the lock (./entry, ../update-form).
  * A refusal writes nothing.
  */
+import { checkWaitingEditsFirst } from '../edits/pending';
 import type { UnhashedEntry } from '../../../core/audit';
 import { diffOrders, formatFieldValue, type FieldChange } from '../../../core/field-changes';
 import {
@@ -219,6 +220,7 @@ export function performStep(
 ): StepOutcome | StepRefusal {
   // Kept for notifyStep, which deletes the mail intent under it and then gives it back.
   return withDocumentLock(() => {
+    checkWaitingEditsFirst(ss, worker.email);
     const register = Register.open(ss);
     const located = locate(register, request.id, request.rowHint);
     return stepAt(ss, register, located, reference, worker, request, now, origin);

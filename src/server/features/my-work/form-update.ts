@@ -6,6 +6,7 @@
  * answered by email saying why. Intake's ledger makes it idempotent: a replayed event changes nothing
  * and sends nothing.
  */
+import { checkWaitingEditsFirst } from '../edits/pending';
 import { wholeSeconds } from '../../../core/time';
 import { singleLine } from '../../../core/sanitize';
 import { roleOf } from '../../../core/staff';
@@ -67,6 +68,7 @@ function decideAndApply(
   const recordOnly = answers.step === RECORD_ONLY_CHOICE;
   if (step === null && !recordOnly)
     return handled(refuse('The answer to "What are you doing?" is not one of its choices.'));
+  checkWaitingEditsFirst(ss, email);
   const register = Register.open(ss);
   // My work's remembered row of the order, if the respondent opened it lately: one more row to try.
   const remembered = readHints(email)[answers.order.trim().toUpperCase()];

@@ -4,6 +4,7 @@
  * work-order counter and update the review queue. Emails are sent by the caller after the lock is
  * released (./notify). A refusal writes nothing to the register, the change log or the mailbox.
  */
+import { checkWaitingEditsFirst } from '../edits/pending';
 import { nextWoNumber } from '../setup/counters';
 import { applyTransition, checkTransition, type Transition } from '../../../core/lifecycle';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
@@ -132,6 +133,7 @@ export function performAction(
     const session = QueueSession.open();
     if (!session)
       throw new UserFacingError('Work Orders runs inside a spreadsheet: open the spreadsheet and try again.');
+    checkWaitingEditsFirst(ss, reviewer.email);
     const register = Register.open(ss);
     const located = locate(register, session, request.id, request.rowHint);
     if (!located) {

@@ -9,6 +9,7 @@
  * deliver a form-submit event twice, and fires it again for the same row when a response is edited,
  * and neither may add the reply to the record a second time (nor rewrite what was added).
  */
+import { checkWaitingEditsFirst } from '../edits/pending';
 import type { UnhashedEntry } from '../../../core/audit';
 import { FINAL_STATUSES, type WorkOrder } from '../../../core/model';
 import { notesWithReply, readReply, type Reply } from '../../../core/reply-form';
@@ -81,6 +82,7 @@ interface Applied {
 /** The reply put on its order, or refused and logged. Caller holds the owner's and the document lock. */
 function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now: Date): Applied {
   const who = reply.email || 'anonymous form respondent';
+  checkWaitingEditsFirst(ss, reply.email);
   const register = Register.open(ss);
   const found = /^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(reply.id) ? findOrder(register, reply.id) : null;
   const typed = singleLine(reply.id, 40);
