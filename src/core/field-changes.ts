@@ -2,7 +2,7 @@
  * Field-level differences between two versions of a work order: what the change log records.
  */
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from './model';
-import { isDate } from './time';
+import { formatLocal, isDate } from './time';
 import { DATE_TIME_FIELDS } from './columns';
 
 export type FieldValue = string | number | Date | null;
@@ -46,4 +46,21 @@ export function formatFieldValue(value: FieldValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (isDate(value)) return Number.isFinite(value.getTime()) ? value.toISOString() : '';
   return String(value);
+}
+
+/**
+ * A field's value as a finding or a refusal shows it to people: "(empty)" for none (a Held For of 0
+ * reads as an empty cell), a date as local time in the zone, a text quoted and cut to `maxChars`.
+ */
+export function shownFieldValue(
+  field: WorkOrderField,
+  value: unknown,
+  timeZone: string,
+  maxChars = 80,
+): string {
+  if (value === null || value === undefined || value === '' || (field === 'heldHours' && value === 0))
+    return '(empty)';
+  if (isDate(value)) return Number.isFinite(value.getTime()) ? formatLocal(value, timeZone) : '(empty)';
+  const text = String(value);
+  return `"${text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text}"`;
 }

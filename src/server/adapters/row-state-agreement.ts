@@ -36,7 +36,7 @@
 import type { RegisterLayout } from '../../core/columns';
 import { cellText } from '../../core/headers';
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../core/model';
-import { formatLocal, isDate } from '../../core/time';
+import { shownFieldValue } from '../../core/field-changes';
 import { parseRowState, ROW_STATE_HEADER } from './row-state';
 import { printAgrees } from './row-state-prints';
 import { sameFieldValue } from './row-state-values';
@@ -62,12 +62,8 @@ export interface FieldDisagreement {
 export type RowDisagreement =
   { kind: 'fields'; fields: FieldDisagreement[] } | { kind: 'no record'; cell: string };
 
-function shown(value: unknown, timeZone: string): string {
-  if (value === null || value === undefined || value === '') return '(empty)';
-  if (isDate(value)) return Number.isFinite(value.getTime()) ? formatLocal(value, timeZone) : '(empty)';
-  const text = String(value);
-  return `"${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`;
-}
+/** Shorter than a Verify finding's: a refusal names up to three fields in one sentence. */
+const SHOWN_CHARS = 60;
 
 /**
  * How `order` (read from `cells`) disagrees with the record in its state cell, or null when it agrees
@@ -93,13 +89,17 @@ export function rowDisagreement(
       if (agrees === false)
         fields.push({
           field,
-          found: shown(value, timeZone),
+          found: shownFieldValue(field, value, timeZone, SHOWN_CHARS),
           recorded: 'another text (kept as a keyed print)',
         });
       continue;
     }
     if (sameFieldValue(field, value, state.order[field])) continue;
-    fields.push({ field, found: shown(value, timeZone), recorded: shown(state.order[field], timeZone) });
+    fields.push({
+      field,
+      found: shownFieldValue(field, value, timeZone, SHOWN_CHARS),
+      recorded: shownFieldValue(field, state.order[field], timeZone, SHOWN_CHARS),
+    });
   }
   return fields.length === 0 ? null : { kind: 'fields', fields };
 }

@@ -15,12 +15,12 @@
  * holds as a Date, or a text the sheet neutralized, is not a difference.
  */
 import { parseRegisterRow, workOrderToRow, type RegisterLayout } from '../../../core/columns';
-import { isDateField } from '../../../core/field-changes';
+import { isDateField, shownFieldValue } from '../../../core/field-changes';
 import { cellText } from '../../../core/headers';
 import { REGISTER_COLUMNS, emptyWorkOrder, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import type { RegisterRecords, TrustedValue } from '../../../core/register-audit';
 import { sameOldValue } from '../../../core/register-history';
-import { formatLocal, isDate, parseIso } from '../../../core/time';
+import { parseIso } from '../../../core/time';
 import { Register } from '../../adapters/register';
 import { canonicalOrder, parseRowState, sameFieldValue, ROW_STATE_HEADER } from '../../adapters/row-state';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
@@ -126,17 +126,9 @@ function vouched(order: WorkOrder, trust: TrustedValue, held: unknown): boolean 
   return [trust.logged, ...trust.alternatives].some((text) => sameAsLogged(order, trust.field, text, held));
 }
 
-export function shown(field: WorkOrderField, value: unknown, timeZone: string): string {
-  if (value === null || value === undefined || value === '' || (field === 'heldHours' && value === 0))
-    return '(empty)';
-  if (isDate(value)) return Number.isFinite(value.getTime()) ? formatLocal(value, timeZone) : '(empty)';
-  const text = String(value);
-  return `"${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`;
-}
-
 function trustedShown(trust: TrustedValue, timeZone: string): string {
   const value = valueOf(trust.field, trust.logged);
-  return shown(trust.field, value === undefined ? trust.logged : value, timeZone);
+  return shownFieldValue(trust.field, value === undefined ? trust.logged : value, timeZone);
 }
 
 /**
@@ -166,7 +158,7 @@ export function foundText(
 ): { ok: true; value: unknown; text: string } | { ok: false; text: string } {
   const read = readField(cells, layout, id, field);
   return read.ok
-    ? { ok: true, value: read.value, text: shown(field, read.value, timeZone) }
+    ? { ok: true, value: read.value, text: shownFieldValue(field, read.value, timeZone) }
     : { ok: false, text: `"${cellText(cells[layout.indexOf[field]]).slice(0, 80)}"` };
 }
 
@@ -235,7 +227,7 @@ function checkState(
     finding(
       `${ROW_STATE_HEADER} (${REGISTER_COLUMNS[trust.field]})`,
       trustedShown(trust, timeZone),
-      shown(trust.field, held, timeZone),
+      shownFieldValue(trust.field, held, timeZone),
       trust,
     );
   }
