@@ -126,9 +126,10 @@ function vouched(order: WorkOrder, trust: TrustedValue, held: unknown): boolean 
   return [trust.logged, ...trust.alternatives].some((text) => sameAsLogged(order, trust.field, text, held));
 }
 
-function trustedShown(trust: TrustedValue, timeZone: string): string {
-  const value = valueOf(trust.field, trust.logged);
-  return shownFieldValue(trust.field, value === undefined ? trust.logged : value, timeZone);
+/** A logged value as a finding shows it: as the register would hold it, else the log's text. */
+export function loggedShown(field: WorkOrderField, text: string, timeZone: string): string {
+  const value = valueOf(field, text);
+  return shownFieldValue(field, value === undefined ? text : value, timeZone);
 }
 
 /**
@@ -183,7 +184,7 @@ function checkCells(
       row: rowNumber,
       id,
       field: REGISTER_COLUMNS[trust.field],
-      trusted: trustedShown(trust, timeZone),
+      trusted: loggedShown(trust.field, trust.logged, timeZone),
       found: foundText(cells, layout, id, trust.field, timeZone).text,
       logRow: trust.logRow,
       put: { field: trust.field, logged: trust.logged, inState: false },
@@ -226,7 +227,7 @@ function checkState(
     if (vouched(state.order, trust, held)) continue;
     finding(
       `${ROW_STATE_HEADER} (${REGISTER_COLUMNS[trust.field]})`,
-      trustedShown(trust, timeZone),
+      loggedShown(trust.field, trust.logged, timeZone),
       shownFieldValue(trust.field, held, timeZone),
       trust,
     );

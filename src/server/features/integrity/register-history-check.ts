@@ -17,9 +17,14 @@ import {
 } from '../../../core/register-history';
 import { parseRowState } from '../../adapters/row-state';
 import { cellText } from '../../../core/headers';
-import { shownFieldValue } from '../../../core/field-changes';
 import { singleLine } from '../../../core/sanitize';
-import { sameAsLogged, valueOf, type RegisterFinding, type RegisterSnapshot } from './register-check';
+import {
+  loggedShown,
+  sameAsLogged,
+  valueOf,
+  type RegisterFinding,
+  type RegisterSnapshot,
+} from './register-check';
 
 /** What the history check needs beyond the log: who supervises (may take any order's step). */
 export interface HistoryJudge {
@@ -27,12 +32,6 @@ export interface HistoryJudge {
 }
 
 const VERSION_HISTORY = 'File › Version history names the account behind each write to the register';
-
-/** A logged value as a finding shows it. */
-function loggedShown(field: WorkOrderField, text: string, timeZone: string): string {
-  const value = valueOf(field, text);
-  return shownFieldValue(field, value === undefined ? text : value, timeZone);
-}
 
 /** Whether two logged texts of `field` are one value as the register holds it (a date to the second…). */
 function sameValue(id: string, field: WorkOrderField, a: string, b: string): boolean {
