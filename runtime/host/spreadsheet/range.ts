@@ -8,7 +8,7 @@ import { overload, text } from './base';
 import type { SheetModel } from './sheet-model';
 import type { Rect } from './rect';
 import type { CellValue } from './values';
-import { DataValidation } from './validation-objects';
+import { DataValidation, assertStorable } from './validation-objects';
 import { ProtectionObject } from './protection-object';
 import { shiftColumnGroupDepth } from './column-groups';
 import { RangeFormatting } from './range-formatting';
@@ -63,6 +63,7 @@ export class Range extends RangeFormatting {
     if (rule !== null && rule !== undefined && !(rule instanceof DataValidation)) {
       overload(this.gasClass, 'setDataValidation', arguments);
     }
+    if (rule) assertStorable(rule._rule);
     const sheet = this._assertEditable();
     sheet.setValidation(this._rect, rule ? rule._rule : null);
     return this;
@@ -76,6 +77,8 @@ export class Range extends RangeFormatting {
       return this;
     }
     this._assertShape(rules);
+    // Every rule is checked before any is stored: one refused rule changes nothing.
+    for (const line of rules) for (const r of line) if (r instanceof DataValidation) assertStorable(r._rule);
     sheet.setValidationGrid(
       this._rect,
       rules.map((line) => line.map((r) => (r instanceof DataValidation ? r._rule : null))),

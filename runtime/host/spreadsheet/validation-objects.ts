@@ -59,6 +59,21 @@ abstract class ValidationView extends SpreadsheetGasObject {
   }
 }
 
+/**
+ * Sheets holds at most 500 items in a drop-down typed as a list; applying a longer one fails with this
+ * text (seen on live Apps Script by scripts that hit it; Google's reference does not state the limit).
+ * Whether live Apps Script refuses the rule at build() or when it is applied is not published: the
+ * runtime refuses it when applied, where Sheets stores it. A list from a range has no such limit.
+ */
+export const LIST_ITEMS_LIMIT = 500;
+export const LIST_ITEMS_LIMIT_MESSAGE = `The data validation rule has more items than the limit of ${LIST_ITEMS_LIMIT}. Use the "List from a range" criteria instead.`;
+
+/** Throws Sheets' refusal for a list rule of more than 500 items. */
+export function assertStorable(rule: ValidationRule): void {
+  const list = rule.criteria === Criteria.VALUE_IN_LIST ? rule.args[0] : null;
+  if (Array.isArray(list) && list.length > LIST_ITEMS_LIMIT) throw new GasError(LIST_ITEMS_LIMIT_MESSAGE);
+}
+
 export class DataValidation extends ValidationView {
   readonly gasClass = 'DataValidation';
 
