@@ -14,14 +14,23 @@ export function rowsBelowHeader(sheet: Sheet): number {
 }
 
 /**
+ * The most items Sheets takes in a drop-down typed as a list: a longer one is refused ("The data
+ * validation rule has more items than the limit of 500"), which would stop setup on a site with more
+ * locations than that.
+ */
+export const MAX_LIST_ITEMS = 500;
+
+/**
  * One rule per listed column, over its `rows` rows below the header; a rule that only warns unless
- * strict. An empty list clears the column's rule: there is nothing to choose from.
+ * strict. An empty list clears the column's rule: there is nothing to choose from. So does a list
+ * longer than Sheets takes: the column has no drop-down, and the edit trigger still judges what is
+ * typed there against the whole list (only Status is strict, and its list is short).
  */
 export function applyColumnLists(sheet: Sheet, rows: number, lists: readonly ColumnList[]): void {
   for (const [index, values, help, strict = false] of lists) {
     if (index < 0) continue;
     const range = sheet.getRange(2, index + 1, rows, 1);
-    if (values.length === 0) range.clearDataValidations();
+    if (values.length === 0 || values.length > MAX_LIST_ITEMS) range.clearDataValidations();
     else range.setDataValidation(listValidation(values, help, strict));
   }
 }
