@@ -25,6 +25,21 @@ export function cleanRecipients(addresses: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Recipients one message may have, to, cc and bcc together ("Quotas for Google Services": email
+ * recipients per message, 50); MailApp refuses a message over it ("Limit Exceeded: Email Recipients
+ * Per Message."), and the same message would then fail in the Outbox for good.
+ */
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+
+/** The addresses in groups of at most MAX_RECIPIENTS_PER_MESSAGE, in order: one message each. */
+export function recipientGroups(addresses: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  for (let i = 0; i < addresses.length; i += MAX_RECIPIENTS_PER_MESSAGE)
+    groups.push(addresses.slice(i, i + MAX_RECIPIENTS_PER_MESSAGE));
+  return groups;
+}
+
 export interface Content {
   title: string;
   intro: string[];

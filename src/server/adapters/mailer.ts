@@ -1,4 +1,5 @@
 import { isDigestKind } from '../../core/mail-forecast';
+import { MAX_RECIPIENTS_PER_MESSAGE, recipientGroups } from '../../core/email-format';
 import type { EmailKind } from '../../core/notifications';
 import { asCellText } from '../../core/sanitize';
 import { outboxMac } from '../../core/outbox-mac';
@@ -24,6 +25,9 @@ export interface OutgoingEmail {
 }
 
 export const SENDER_NAME = 'Work Orders';
+
+/** Of one email's groups' deliveries, the one it reports: any group waiting makes the email wait. */
+const DELIVERY_SAID_FIRST: readonly Delivery[] = ['queued', 'held', 'sent'];
 
 export type Delivery = 'sent' | 'queued' | 'held' | 'skipped';
 
@@ -57,6 +61,12 @@ const QUOTA_EXHAUSTED = /too many times for one day/i;
 export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): Delivery {
   const to = [...new Set(email.to.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''))];
   if (to.length === 0) return 'skipped';
+  // More people than one message may name (every supervisor of a large site): one message per group,
+  // each sent or queued on its own, so a group is never sent twice or lost with another.
+  if (to.length > MAX_RECIPIENTS_PER_MESSAGE) {
+    const deliveries = recipientGroups(to).map((group) => sendOrQueue(ss, { ...email, to: group }, now));
+    return DELIVERY_SAID_FIRST.find((d) => deliveries.includes(d)) ?? 'sent';
+  }
   if (waitsForDigest(ss, email, now)) {
     try {
       queueEmails(ss, [{ ...email, to }], now, { hold: true });
@@ -95,11 +105,15 @@ export function sendOrQueue(ss: Spreadsheet, email: OutgoingEmail, now: Date): D
  */
 export function queueEmails(
   ss: Spreadsheet,
-  emails: readonly OutgoingEmail[],
+  asked: readonly OutgoingEmail[],
   now: Date,
   options: { hold?: boolean } = {},
 ): void {
-  if (emails.length === 0) return;
+  if (asked.length === 0) return;
+  // One row per message the drain can send: at most MAX_RECIPIENTS_PER_MESSAGE recipients each.
+  const emails = asked.flatMap((e) =>
+    e.to.length > MAX_RECIPIENTS_PER_MESSAGE ? recipientGroups(e.to).map((to) => ({ ...e, to })) : [e],
+  );
   const held = (e: OutgoingEmail): boolean =>
     isDigestKind(e.kind) && (options.hold === true || waitsForDigest(ss, e, now));
   // Decided before the lock: only what depends on the numbers (the MACs) is computed under it.
