@@ -1,6 +1,6 @@
 /**
  * The conversation on the record, through dist/Code.js: "Ask requestor" emails a link to the reply
- * form (made the first time, collecting verified addresses) and the card reads "waiting for
+ * form (made by setup, collecting verified addresses) and the card reads "waiting for
  * requestor"; the reply, submitted through the form, is added to the work order's Progress Notes,
  * logged with the question it answers, and the card shows it. Only the order's requestor can add to
  * it, and only while it is open; a requestor may add information without being asked.

@@ -1,17 +1,17 @@
 /**
- * The requestors' reply form (core/reply-form.ts), made the first time a supervisor asks a requestor
- * something: verified email addresses collected (so a reply is from whom Google says it is), this
- * spreadsheet as its destination on a tab of its own. Its link, pre-filled with a placeholder request
- * id where Forms can make one (Form.createResponse … toPrefilledUrl), is stored, so that each email's
- * link costs no call.
+ * The requestors' reply form (core/reply-form.ts): verified email addresses collected (so a reply is
+ * from whom Google says it is), this spreadsheet as its destination on a tab of its own. Setup makes
+ * and repairs it (../setup/reply-form.ts), as the installation's owner, like the other forms; a
+ * workbook set up before setup made it gets it the first time a supervisor asks a requestor
+ * something. Its link, pre-filled with a placeholder request id where Forms can make one
+ * (Form.createResponse … toPrefilledUrl), is stored, so that each email's link costs no call.
  */
 import { REPLY_FORM_TITLE, REPLY_QUESTIONS, REPLY_RESPONSES_SHEET } from '../../../core/reply-form';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { collectVerifiedEmails, createForm, openFormOrNull, sendResponsesTo } from '../../adapters/forms';
 import type { Form, Spreadsheet } from '../../adapters/apps-script-types';
-import { hasTab } from '../../adapters/response-tabs';
-import { firstTab, renameTab } from '../../adapters/tabs';
+import { nameNewResponsesTab } from '../setup/responses-tab';
 
 /** Letters only, so URL-encoding leaves it as it is. */
 const PLACEHOLDER = 'REPLYREQUESTPLACEHOLDER';
@@ -21,7 +21,8 @@ function open(id: string | null): Form | null {
   return id ? openFormOrNull(id) : null;
 }
 
-function create(ss: Spreadsheet): Form {
+/** A new reply form, sending its responses to a tab of this spreadsheet named for it. */
+export function createReplyForm(ss: Spreadsheet): Form {
   // FormApp.create(title) only names the Drive file: the form respondents see is titled separately.
   const form = createForm(REPLY_FORM_TITLE);
   collectVerifiedEmails(form);
@@ -42,15 +43,12 @@ function create(ss: Spreadsheet): Form {
     .setHelpText(REPLY_QUESTIONS.answer.helpText)
     .setRequired(true);
   sendResponsesTo(form, ss.getId());
-  // Google inserts the destination tab first: it gets the add-on's name for it.
-  const tab = firstTab(ss);
-  if (tab && tab.getFormUrl() !== null && !hasTab(ss, REPLY_RESPONSES_SHEET))
-    renameTab(tab, REPLY_RESPONSES_SHEET);
+  nameNewResponsesTab(ss, REPLY_RESPONSES_SHEET);
   return form;
 }
 
 /** The link with the placeholder in it where Forms can pre-fill; else the form's own link. */
-function linkTemplate(form: Form): string {
+export function replyLinkTemplate(form: Form): string {
   const item = form.getItems().find((i) => i.getTitle() === REPLY_QUESTIONS.requestId.title);
   try {
     if (item) {
@@ -69,8 +67,8 @@ function linkTemplate(form: Form): string {
 export function ensureReplyForm(ss: Spreadsheet, properties: Readonly<Record<string, string>>): string {
   const stored = properties[PROPERTY_KEYS.replyFormLink];
   if (stored) return stored;
-  const form = open(properties[PROPERTY_KEYS.replyFormId] ?? null) ?? create(ss);
-  const template = linkTemplate(form);
+  const form = open(properties[PROPERTY_KEYS.replyFormId] ?? null) ?? createReplyForm(ss);
+  const template = replyLinkTemplate(form);
   documentPropertiesOrNull()?.setProperties({
     [PROPERTY_KEYS.replyFormId]: form.getId(),
     [PROPERTY_KEYS.replyFormLink]: template,

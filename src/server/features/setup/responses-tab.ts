@@ -1,9 +1,11 @@
 import type { Spreadsheet, Sheet, Form } from '../../adapters/apps-script-types';
-import { firstTab, lastUsedColumn, listTabs } from '../../adapters/tabs';
+import { firstTab, lastUsedColumn, listTabs, renameTab } from '../../adapters/tabs';
+import { hasTab } from '../../adapters/response-tabs';
 import { trimNewTabColumns } from '../../adapters/tab-sizing';
 /**
  * The tab a form of the add-on sends its responses to, in this spreadsheet: the request form
- * (./intake-form.ts) and the per-order update form (./update-form.ts) each have one.
+ * (./intake-form.ts), the per-order update form (./update-form.ts) and the requestors' reply form
+ * (./reply-form.ts) each have one.
  */
 
 /** Google inserts a newly linked form's responses tab first: that tab, or null when the first is no form's. */
@@ -29,4 +31,18 @@ export function trimEmptyColumns(sheet: Sheet): void {
 export function hasLinkedTab(form: Form, ss: Spreadsheet): boolean {
   const id = form.getId();
   return listTabs(ss).some((sheet) => (sheet.getFormUrl() ?? '').includes(id));
+}
+
+/**
+ * Google inserts the destination tab first: it gets the add-on's name for it, never "Form Responses N"
+ * (which the hourly reconciliation reads as requests), and loses its empty columns. A form linked
+ * again gets a new tab; the old one keeps its rows and its name, so the new one is numbered.
+ */
+export function nameNewResponsesTab(ss: Spreadsheet, baseName: string): void {
+  const sheet = newResponsesSheet(ss);
+  if (!sheet) return;
+  let name = baseName;
+  for (let n = 2; hasTab(ss, name); n++) name = `${baseName} ${n}`;
+  renameTab(sheet, name);
+  trimEmptyColumns(sheet);
 }

@@ -35,6 +35,7 @@ import {
 import { presentChangeLog, presentRegister } from './register-look';
 import { ensureIntakeForm, INTAKE_FORM_CREATED } from './intake-form';
 import { ensureUpdateForm } from './update-form';
+import { ensureReplyFormAtSetup } from './reply-form';
 import { ensureWorkRecordTabs } from '../checklists/tabs';
 import { ensureCounters, ensureInstallation } from './owner-setup';
 import { applyProtections } from './protections';
@@ -193,6 +194,7 @@ function setUpSteps(
   const intakeForm = ensureIntakeForm(ss, settings, report, catalog.assetChoices);
   sayWhatComesNext(report, staff, report.created.includes(INTAKE_FORM_CREATED) ? intakeForm : null);
   ensureUpdateForm(ss, report);
+  ensureReplyFormAtSetup(ss, report);
   ensureWorkRecordTabs(ss, report, locked);
   sizeAddOnTabs(ss, report, locked);
   const owner = locked(() => {

@@ -15,8 +15,6 @@ import {
   type UpdateQuestion,
 } from '../../../shared/my-work-update-form';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
-import { hasTab } from '../../adapters/response-tabs';
-import { renameTab } from '../../adapters/tabs';
 import {
   collectVerifiedEmails,
   collectsVerifiedEmails,
@@ -31,7 +29,7 @@ import {
   repairQuestions,
   type AskedQuestion,
 } from './form-questions';
-import { hasLinkedTab, newResponsesSheet, trimEmptyColumns } from './responses-tab';
+import { hasLinkedTab, nameNewResponsesTab } from './responses-tab';
 import type { SetupReport } from './report';
 import type { Spreadsheet, Form } from '../../adapters/apps-script-types';
 
@@ -40,20 +38,6 @@ function asked(q: UpdateQuestion): AskedQuestion {
   return q.type === 'choice'
     ? { ...q, type: 'multipleChoice', choices: UPDATE_STEP_CHOICES }
     : { ...q, type: q.type };
-}
-
-/**
- * Google inserts the destination tab first: it gets a name of its own (never "Form Responses N", which
- * the hourly reconciliation reads as requests) and loses its empty columns.
- */
-function nameResponsesSheet(ss: Spreadsheet): void {
-  const sheet = newResponsesSheet(ss);
-  if (!sheet) return;
-  // A form linked again gets a new tab; the old one keeps its rows and its name.
-  let name = UPDATE_RESPONSES_SHEET;
-  for (let n = 2; hasTab(ss, name); n++) name = `${UPDATE_RESPONSES_SHEET} ${n}`;
-  renameTab(sheet, name);
-  trimEmptyColumns(sheet);
 }
 
 function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
@@ -79,7 +63,7 @@ function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
   // Still sending here: a tab of this spreadsheet is linked to it.
   if (!hasLinkedTab(form, ss)) {
     sendResponsesTo(form, ss.getId());
-    nameResponsesSheet(ss);
+    nameNewResponsesTab(ss, UPDATE_RESPONSES_SHEET);
     report.repaired.push('the update form sends its responses to this spreadsheet again');
   }
 }
@@ -98,7 +82,7 @@ export function ensureUpdateForm(ss: Spreadsheet, report: SetupReport): void {
       .setConfirmationMessage('Thank you. Work Orders applies your update, and emails you if it cannot.');
     for (const q of UPDATE_QUESTIONS) addQuestion(form, asked(q));
     sendResponsesTo(form, ss.getId());
-    nameResponsesSheet(ss);
+    nameNewResponsesTab(ss, UPDATE_RESPONSES_SHEET);
     setProperty(PROPERTY_KEYS.updateFormId, form.getId());
     report.created.push('the work-order update form for phones (linked to this spreadsheet)');
   } else repair(ss, form, report);
