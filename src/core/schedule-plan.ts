@@ -5,7 +5,7 @@
  * schedule, the due date of the last occurrence it created (the ledger, in the installation owner's
  * properties: nobody who edits the sheet can change it) and the register's Response Row of every order
  * it made names the occurrence ("Schedule PM-001 2026-03-10"). An occurrence is created only when it
- * is later than the ledger's date and no register row names it, so a late, repeated or concurrent run,
+ * is later than the ledger's date and no register row the job wrote names it (believedRefs), so a late, repeated or concurrent run,
  * or a Next Due typed back to an earlier date, never makes a second order for it.
  *
  * Missed occurrences (the job did not run, or the schedule was added with a Next Due in the past): the
@@ -140,6 +140,54 @@ export type ScheduleLedger = z.infer<typeof ScheduleLedgerSchema>;
 export function parseScheduleLedger(stored: string | null): ScheduleLedger | null {
   if (stored === null || stored === '') return {};
   return z.parseStoredJson(ScheduleLedgerSchema, stored);
+}
+
+/**
+ * The batch the job was writing when it last wrote the register: each occurrence's Response Row → the
+ * request id it was given. Kept in the installation owner's properties before the register write, so
+ * a run stopped before its ledger moved is read back from it, never from whatever the cells say.
+ */
+export const ScheduleBatchSchema = z.lazySchema(() => z.record(z.string(), z.string()));
+export type ScheduleBatch = z.infer<typeof ScheduleBatchSchema>;
+
+/** The stored batch; none (or unreadable: a gap in the ledger then leaves a second order, never none). */
+export function parseScheduleBatch(stored: string | null): ScheduleBatch {
+  if (stored === null || stored === '') return {};
+  return z.parseStoredJson(ScheduleBatchSchema, stored) ?? {};
+}
+
+/**
+ * The register's Response Rows the job takes as occurrences already made. Every editor of the register
+ * can write those cells where no edit trigger sees them (a script of their own), so a cell alone proves
+ * nothing: one naming a date years ahead would move the ledger past every occurrence until then.
+ * - With its ledger kept, the job believes only the rows of the batch it last wrote (each under the
+ *   request id the batch gave it): the orders a run stopped before moving the ledger had made.
+ * - With no readable ledger (lost properties, a new installation owner) the register is all there is,
+ *   so a row counts when its occurrence could have been made by now: due no later than today plus its
+ *   schedule's lead time (a schedule no longer on the tab counts for nothing).
+ */
+export function believedRefs(
+  rows: ReadonlyArray<{ id: string; responseRef: string }>,
+  evidence: {
+    ledgerKept: boolean;
+    batch: ScheduleBatch;
+    /** The latest due date an occurrence of the schedule could have been made for, by today. */
+    horizon: (scheduleId: string) => LocalDate | null;
+  },
+): Set<string> {
+  const out = new Set<string>();
+  for (const { id, responseRef } of rows) {
+    const parsed = parseScheduleRef(responseRef);
+    if (!parsed) continue;
+    const ref = scheduleRef(parsed.scheduleId, parsed.due);
+    if (evidence.ledgerKept) {
+      if (evidence.batch[ref] === id) out.add(ref);
+      continue;
+    }
+    const horizon = evidence.horizon(parsed.scheduleId);
+    if (horizon && compareLocalDates(parsed.due, horizon) <= 0) out.add(ref);
+  }
+  return out;
 }
 
 /** The later of the ledger's date and every register row naming an occurrence of the schedule. */

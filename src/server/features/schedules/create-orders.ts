@@ -5,9 +5,10 @@
  * Exactly once, however runs overlap or repeat: the job's lease keeps two runs apart; each batch is
  * decided and written under the owner's lock (with the document lock where there is a document),
  * reading the ledger afresh inside it; an occurrence is made only when it is past the ledger's date and
- * no register row names it; and the ledger moves only after the rows are in the register. A run that
- * dies between the register write and the ledger write leaves rows that name their occurrences, which
- * the next run reads back. Bad rows are skipped (the edit trigger refused them with a note when typed),
+ * no register row the job wrote names it; and the ledger moves only after the rows are in the register.
+ * A run that dies between the register write and the ledger write leaves rows that name their
+ * occurrences, which the next run reads back, believing only those of the batch it recorded before
+ * writing them (a Response Row a script wrote is not evidence: core/schedule-plan believedRefs). Bad rows are skipped (the edit trigger refused them with a note when typed),
  * never stopping the others.
  */
 import { compareLocalDates, localParts, type LocalDate } from '../../../core/time';
@@ -15,9 +16,11 @@ import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
 import { mapHeaders } from '../../../core/headers';
 import { parseSchedules, SCHEDULE_COLUMNS, type Schedule } from '../../../core/schedules';
 import {
+  believedRefs,
   createdThrough,
   latestRefs,
   ledgerWithRefs,
+  parseScheduleBatch,
   parseScheduleLedger,
   planSchedule,
   scheduleRef,
@@ -25,10 +28,10 @@ import {
   type ScheduleLedger,
 } from '../../../core/schedule-plan';
 import { scheduledEntries, scheduledWorkOrder } from '../../../core/schedule-order';
-import { isoDate, fromLocalParts } from '../../../core/time';
+import { addCalendarDays, isoDate, fromLocalParts } from '../../../core/time';
 import { nextRequestNumber } from '../../../core/ids';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
-import { readOwnerStates, writeOwnerState } from '../../adapters/owner-state';
+import { readOwnerStates, writeOwnerStates } from '../../adapters/owner-state';
 import { readChunkedState, writeChunkedState } from '../../adapters/owner-chunks';
 import { Register } from '../../adapters/register';
 import { writeScheduleColumnRun } from '../../adapters/schedules-tab';
@@ -43,6 +46,8 @@ import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Owner-state name of the schedule ledger (schedule id → due date of the last occurrence created). */
 export const SCHEDULE_LEDGER = 'scheduleLedger';
+/** Owner-state name of the batch last written to the register (core/schedule-plan ScheduleBatch). */
+export const SCHEDULE_BATCH = 'scheduleBatch';
 /**
  * Orders written per lock section (form submissions wait for the lock meanwhile). Also bounds the
  * hourly job's hand-off of their log rows, one property of at most 9 KB: an order's rows take at most
@@ -68,10 +73,13 @@ interface Pending {
   occurrence: Occurrence;
 }
 
-function readLedger(ssId: string): { ledger: ScheduleLedger; rebuilt: boolean } {
-  const parsed = parseScheduleLedger(readChunkedState(ssId, SCHEDULE_LEDGER));
+function readLedger(ssId: string): { ledger: ScheduleLedger; rebuilt: boolean; kept: boolean } {
+  const stored = readChunkedState(ssId, SCHEDULE_LEDGER);
+  const parsed = parseScheduleLedger(stored);
   // Unreadable: the register's Response Rows (read by the caller) say what was made; never a second order.
-  return parsed ? { ledger: parsed, rebuilt: false } : { ledger: {}, rebuilt: true };
+  if (!parsed) return { ledger: {}, rebuilt: true, kept: false };
+  // Missing (lost properties, a new installation owner): the register is read as for an unreadable one.
+  return { ledger: parsed, rebuilt: false, kept: stored !== null && stored !== '' };
 }
 
 export function createScheduledOrders(
@@ -96,15 +104,21 @@ export function createScheduledOrders(
   result.problems = parsed.problems.map((p) => p.message);
   const p = localParts(now, reference.timeZone);
   const today: LocalDate = { year: p.year, month: p.month, day: p.day };
-  const refs = new Set(
-    orders()
-      .map((o) => o.responseRef)
-      .filter((r) => r.startsWith('Schedule ')),
-  );
   const ssId = ss.getId();
-
   const first = readLedger(ssId);
   result.ledgerRebuilt = first.rebuilt;
+  // A Response Row is a cell any editor's script can write: only what the job itself wrote counts.
+  const horizons = new Map<string, LocalDate>();
+  for (const s of parsed.schedules) {
+    const horizon = addCalendarDays(today, s.leadDays);
+    const known = horizons.get(s.id);
+    if (!known || compareLocalDates(horizon, known) > 0) horizons.set(s.id, horizon);
+  }
+  const refs = believedRefs(orders(), {
+    ledgerKept: first.kept,
+    batch: parseScheduleBatch(readOwnerStates(ssId, [SCHEDULE_BATCH])[SCHEDULE_BATCH]),
+    horizon: (id) => horizons.get(id) ?? null,
+  });
   const seen = latestRefs(refs);
   const nextDue = new Map<number, LocalDate>();
   let pending: Pending[] = [];
@@ -185,7 +199,11 @@ function writeBatch(
       );
     }
     // As intake: the counter first (a failure leaves a gap, never a duplicate id), then the log rows.
-    writeOwnerState(ssId, REQUEST_COUNTER_STATE, next.stored);
+    // With it, the batch: a run stopped before the ledger moves leaves these rows for the next to believe.
+    writeOwnerStates(ssId, {
+      [REQUEST_COUNTER_STATE]: next.stored,
+      [SCHEDULE_BATCH]: JSON.stringify(Object.fromEntries(made.map((o) => [o.responseRef, o.id]))),
+    });
     const logged = writeChangeLog(
       ss,
       made.flatMap((order) => scheduledEntries(order, now)),
