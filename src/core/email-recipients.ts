@@ -7,7 +7,21 @@ import type { StaffMember, WorkOrder } from './model';
 import type { NotifySwitches } from './settings-model';
 import { cleanRecipients } from './email-format';
 import type { EmailExtra, EmailKind } from './email-kinds';
-import { administratorEmails, supervisorEmails } from './staff';
+import { roleMay } from './permissions';
+import { administratorEmails, roleOf, supervisorEmails } from './staff';
+
+/**
+ * Who the hourly job may remind of an order's due date: its Assignee when the Staff tab lists them as
+ * active staff who work assigned orders, else nobody. The job mails as the installation owner, with
+ * the register's link, from a cell any editor's script can write; the Staff tab only administrators
+ * can write, so an address put there by script (an outsider's) is never sent the order.
+ */
+export function remindedAssignee(
+  order: Pick<WorkOrder, 'assignee'>,
+  staff: readonly StaffMember[],
+): string[] {
+  return roleMay(roleOf(staff, order.assignee), 'workAssignedOrder') ? cleanRecipients([order.assignee]) : [];
+}
 
 /** The kind's usual recipients. */
 export function defaultRecipients(kind: EmailKind, order: WorkOrder, extra: EmailExtra): string[] {

@@ -104,6 +104,12 @@ export function rowDisagreement(
   return fields.length === 0 ? null : { kind: 'fields', fields };
 }
 
+/** Whether `field` of a row is as the add-on last recorded it (a row with no readable record: no field is). */
+export function agreesOn(disagreement: RowDisagreement | null, field: WorkOrderField): boolean {
+  if (!disagreement) return true;
+  return disagreement.kind === 'fields' && !disagreement.fields.some((d) => d.field === field);
+}
+
 const VERIFY = 'an administrator can run Verify audit log to put it back';
 const JUST_TYPED = '(If someone has just typed in the row, try again in a moment.)';
 

@@ -219,7 +219,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
       if (keepRegisterProtected(ss, reference.staff, owner))
         console.info('The register grew: its protected columns now reach its last row again.');
     });
-    step('reminders', () => (report.reminders = sendReminders(ss, reference, register, now, mail)));
+    step('reminders', () => (report.reminders = sendReminders(ss, reference, register, now, mail, source)));
     step('digest', () => (report.digest = sendDailyDigest(ss, reference, register, now, mail)));
     step('mail quota', () => (report.mailQuota = keepMailWithinQuota(ss, reference, now, mail)));
     step('audit anchor', () => (report.anchor = sendDailyAnchor(ss, reference, now, mail)));

@@ -15,6 +15,13 @@
 import { OPEN_STATUSES, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { isBlankRow, normalizeHeader, parseRegisterRow, registerRowParser } from '../../../core/columns';
 import { Register } from '../../adapters/register';
+import { rowDisagreement, type RowDisagreement } from '../../adapters/row-state-agreement';
+
+/** An order read whole, and how its row disagrees with the add-on's record of it (null: it agrees). */
+export interface WholeOrder {
+  order: WorkOrder;
+  disagreement: RowDisagreement | null;
+}
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** A read call costs about as much as this many more cells read in it: gaps shorter are read through. */
@@ -79,15 +86,17 @@ export class HourlyRegister {
   }
 
   /**
-   * The same orders with every field, read again from their rows (nearby rows in one read). Orders
-   * whose row no longer holds them, or no longer parses, are left out.
+   * The same orders with every field, read again from their rows (nearby rows in one read), each with
+   * how its row disagrees with its Last Known State (the emails about it go to addresses read from the
+   * row). Orders whose row no longer holds them, or no longer parses, are left out.
    */
-  whole(orders: readonly WorkOrder[]): Map<WorkOrder, WorkOrder> {
-    const out = new Map<WorkOrder, WorkOrder>();
+  whole(orders: readonly WorkOrder[], timeZone: string): Map<WorkOrder, WholeOrder> {
+    const out = new Map<WorkOrder, WholeOrder>();
     const wanted: Array<{ order: WorkOrder; row: number }> = [];
     for (const order of orders) {
       const row = this.rowOf.get(order);
-      if (row === undefined) out.set(order, order);
+      // Added by this run (reconciled, scheduled): written by the add-on a moment ago.
+      if (row === undefined) out.set(order, { order, disagreement: null });
       else wanted.push({ order, row });
     }
     wanted.sort((a, b) => a.row - b.row);
@@ -100,8 +109,13 @@ export class HourlyRegister {
       const block = this.register.readRows(first, wanted[j]!.row - first + 1);
       for (let k = i; k <= j; k++) {
         const { order, row } = wanted[k]!;
-        const parsed = parseRegisterRow(block[row - first] ?? [], layout, row);
-        if (parsed.ok && parsed.order.id === order.id) out.set(order, parsed.order);
+        const cells = block[row - first] ?? [];
+        const parsed = parseRegisterRow(cells, layout, row);
+        if (parsed.ok && parsed.order.id === order.id) {
+          const { stateIndex } = this.register;
+          const disagreement = rowDisagreement(parsed.order, cells, layout, stateIndex, timeZone);
+          out.set(order, { order: parsed.order, disagreement });
+        }
       }
       i = j + 1;
     }

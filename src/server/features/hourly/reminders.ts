@@ -1,6 +1,9 @@
 import type { WorkOrder } from '../../../core/model';
 import { composeUndecidedSummary } from '../../../core/digest';
 import { composeEmail, type EmailKind } from '../../../core/notifications';
+import { remindedAssignee } from '../../../core/email-recipients';
+import { reportProblem } from '../errors/report';
+import { agreesOn } from '../../adapters/row-state-agreement';
 import { administratorEmails, supervisorEmails } from '../../../core/staff';
 import type { OutgoingEmail } from '../../adapters/mailer';
 import type { ReferenceData } from '../../adapters/reference-data';
@@ -39,6 +42,7 @@ export function sendReminders(
   register: HourlyRegister,
   now: Date,
   mail: JobMail,
+  source = 'onHourlyTrigger',
 ): ReminderCounts {
   const { settings, staff, timeZone } = reference;
   const ssId = ss.getId();
@@ -47,13 +51,18 @@ export function sendReminders(
   const { next } = planned;
   // The emails need every field: only the orders being told about are read whole. One whose row no
   // longer reads as a work order is left out, and its state with it, as if it had not been read at all.
-  const whole = register.whole(planned.due.map((d) => d.order));
+  const whole = register.whole(
+    planned.due.map((d) => d.order),
+    timeZone,
+  );
   const due = planned.due.flatMap(({ kind, order }) => {
     const full = whole.get(order);
-    if (full) return [{ kind, order: full }];
+    if (full) return [{ kind, order: full.order, disagreement: full.disagreement }];
     next.delete(order.id);
     return [];
   });
+  // Emails not sent because their address is not one the add-on can vouch for (named to the administrators).
+  const withheld: string[] = [];
   const supervisors = supervisorEmails(staff);
   const escalateTo = supervisors.length > 0 ? supervisors : administratorEmails(staff);
   const link = ss.getUrl();
@@ -69,16 +78,22 @@ export function sendReminders(
   const undecidedTo = [...escalateTo, ...administratorEmails(staff)];
   // Requests crossing a response threshold together are told in one email per stage (see below).
   const undecided = { respondReminder: [] as WorkOrder[], respondEscalation: [] as WorkOrder[] };
-  for (const { kind, order } of due) {
+  for (const { kind, order, disagreement } of due) {
     if (kind === 'respondReminder' || kind === 'respondEscalation') {
       if (settings.notifySupervisors) undecided[kind].push(order);
       continue;
     }
     const toSupervisors = kind !== 'dueSoon' && kind !== 'overdueReminder';
     const enabled = toSupervisors ? settings.notifySupervisors : settings.notifyAssignee;
+    // The assignee's and requestor's addresses are read from the row, which a script can write.
+    const assignee = remindedAssignee(order, staff);
+    if (!toSupervisors && enabled && assignee.length === 0 && order.assignee.trim() !== '')
+      withheld.push(
+        `${order.woNumber || order.id} (Assignee "${order.assignee.slice(0, 60)}" is not active staff)`,
+      );
     const recipients: Record<ThresholdKind, string[]> = {
-      dueSoon: [order.assignee],
-      overdueReminder: [order.assignee],
+      dueSoon: assignee,
+      overdueReminder: assignee,
       escalation: escalateTo,
       respondReminder: escalateTo,
       respondEscalation: undecidedTo,
@@ -99,7 +114,9 @@ export function sendReminders(
         timeZone,
         organizationName: settings.organizationName,
       });
-      if (delayed.to.length > 0) emails.push({ ...delayed, recordId: order.id });
+      if (delayed.to.length > 0 && !agreesOn(disagreement, 'requesterEmail'))
+        withheld.push(`${order.woNumber || order.id} (its Requester Email was changed outside Work Orders)`);
+      else if (delayed.to.length > 0) emails.push({ ...delayed, recordId: order.id });
     }
     if (email.to.length === 0) continue;
     emails.push({ ...email, recordId: order.id });
@@ -135,6 +152,16 @@ export function sendReminders(
     }
   }
   mail.deliver(emails);
+  if (withheld.length > 0)
+    reportProblem(
+      ss,
+      {
+        source: `${source} › reminders`,
+        message: `${withheld.length} reminder email(s) were not sent: ${withheld.slice(0, 5).join('; ')}. An address written where Work Orders did not record it is not mailed: run Verify audit log to put back a value changed outside Work Orders, or assign the work order to active staff.`,
+        key: 'reminders withheld',
+      },
+      now,
+    );
   const serialized = serializeReminderState(next);
   if (serialized !== serializeReminderState(previous)) writeChunkedState(ssId, REMINDER_STATE, serialized);
   return counts;
