@@ -23,6 +23,20 @@ export function hoursProblem(value: number): string | null {
   return null;
 }
 
+/**
+ * Why `adding` hours on `date` would take a person's day past 24 hours, given the hours they already
+ * recorded for it (on every order), or null when it fits: each entry is capped, a day must be too, or
+ * one day's labour could be recorded any number of times over.
+ */
+export function dayHoursProblem(recorded: number, adding: number, date: string): string | null {
+  const left = round2(MAX_HOURS_PER_ENTRY - recorded);
+  if (round2(recorded + adding) <= MAX_HOURS_PER_ENTRY) return null;
+  const already = `You have already recorded ${round2(recorded)} h on ${date}: a day has ${MAX_HOURS_PER_ENTRY} hours, so`;
+  return left <= 0
+    ? `${already} no more can be recorded for it.`
+    : `${already} at most ${left} h more can be recorded for it.`;
+}
+
 export function quantityProblem(value: number): string | null {
   if (!Number.isFinite(value)) return 'Quantity must be a number, e.g. 2.';
   if (value <= 0) return 'Quantity must be more than 0.';

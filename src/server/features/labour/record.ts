@@ -22,10 +22,12 @@ import { itemsForCategory } from '../../../core/checklists';
 import {
   PARTS_HEADER_ROW,
   PARTS_SHEET,
+  TIME_COLUMNS,
   TIME_HEADER_ROW,
   TIME_SHEET,
   cents,
   checkRecordWork,
+  parseTimeRows,
   partRow,
   sealOfRow,
   timeRow,
@@ -36,8 +38,9 @@ import { PARTS_SEAL_FIELD, TIME_SEAL_FIELD } from '../../../core/covered-rows';
 import { partLine, timeLine } from '../../../core/work-record-lines';
 import type { ChangeSource, Role, WorkOrder } from '../../../core/model';
 import type { HmacKey } from '../../../core/sha256';
-import { formatLocalDate } from '../../../core/time';
-import { workDateProblem } from '../../../shared/work-records';
+import { formatLocalDate, fromLocalParts, parseIsoDate } from '../../../core/time';
+import { dayHoursProblem, workDateProblem } from '../../../shared/work-records';
+import { rowsEnteredSince } from '../../adapters/order-rows';
 import type { WorkRecordRequest } from '../../../shared/work-records-schema';
 import { writeChangeLog } from '../../adapters/change-log';
 import { documentKey } from '../../adapters/addon-secret';
@@ -60,6 +63,10 @@ export interface Plan {
   timeRows: unknown[][];
   partRows: unknown[][];
   key: HmacKey;
+  /** The hours `technician` has recorded on `date` (every order, sealed rows), read when first asked. */
+  hoursOn: (technician: string, date: string) => number;
+  /** Hours this plan adds, by date. */
+  plannedHours: Map<string, number>;
   entries: UnhashedEntry[];
   /** What was done, for the reply: "Ticked "Isolate power"." */
   said: string[];
@@ -89,8 +96,36 @@ export function loadPlan(ss: Spreadsheet, reference: ReferenceData, order: WorkO
     timeRows: [],
     partRows: [],
     key,
+    hoursOn: recordedHours(ss, reference.timeZone, key),
+    plannedHours: new Map(),
     entries: [],
     said: [],
+  };
+}
+
+/**
+ * The hours each person recorded on a date, from the Time tab's sealed rows: only rows entered since
+ * that day began are read (a date after the day it is recorded on is refused, so none is older), less
+ * an hour for the clocks of different executions. Each date is read once per plan.
+ */
+function recordedHours(
+  ss: Spreadsheet,
+  timeZone: string,
+  key: HmacKey,
+): (technician: string, date: string) => number {
+  const byDate = new Map<string, Map<string, number>>();
+  return (technician, date) => {
+    let hours = byDate.get(date);
+    if (!hours) {
+      const day = parseIsoDate(date);
+      const since = day ? fromLocalParts(day, timeZone).getTime() - 60 * 60_000 : null;
+      const rows = rowsEnteredSince(ss, TIME_SHEET, TIME_COLUMNS.enteredAt, since).values;
+      hours = new Map();
+      for (const e of parseTimeRows(rows, key).entries)
+        if (e.date === date) hours.set(e.technician, (hours.get(e.technician) ?? 0) + e.hours);
+      byDate.set(date, hours);
+    }
+    return hours.get(technician) ?? 0;
   };
 }
 
@@ -141,6 +176,12 @@ export function planRecord(
   if (request.kind === 'time') {
     const problem = workDateProblem(request.date, formatLocalDate(now, reference.timeZone));
     if (problem) throw new RecordRefusal(problem);
+    // The plan's own entries count too (the update form can carry time with a step).
+    const planned = plan.plannedHours.get(request.date) ?? 0;
+    const recorded = plan.hoursOn(who.email.toLowerCase(), request.date) + planned;
+    const tooMany = dayHoursProblem(recorded, request.hours, request.date);
+    if (tooMany) throw new RecordRefusal(tooMany);
+    plan.plannedHours.set(request.date, planned + request.hours);
     const entry: TimeEntry = {
       id: order.id,
       technician: who.email.toLowerCase(),
