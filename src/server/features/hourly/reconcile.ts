@@ -22,8 +22,9 @@ import { settleInterruptedIntake } from '../intake/pending-ack';
 import { fromTheForm } from './form-evidence';
 import { markRecorded, readLedger } from './reconcile-ledger';
 import type { JobMail } from './job-mail';
-import type { HourlyRegister } from './register-view';
-import { RegisterIndex } from './response-match';
+import type { HourlyRegister, WholeOrder } from './register-view';
+import { RegisterIndex, type Vouch } from './response-match';
+import { agreesOn } from '../../adapters/row-state-agreement';
 import { unrecordedRows, type Candidate } from './response-rows';
 import { responseSheets } from './response-tabs';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
@@ -48,6 +49,29 @@ export interface ReconcileResult {
 /** What matching a response to the register reads of every order (only when some response is unrecorded). */
 const MATCH_FIELDS = ['responseRef', 'requesterEmail', 'description', 'requestedAt'] as const;
 
+/**
+ * A register row vouches for a response when the fields it claims it by are as the add-on recorded
+ * them (its row read whole and compared with its Last Known State, once per row): asked only of rows
+ * that name or match a response the intake ledger does not account for.
+ */
+function vouchedBy(register: HourlyRegister, timeZone: string): Vouch {
+  const read = new Map<WorkOrder, WholeOrder | null>();
+  const prepare = (orders: readonly WorkOrder[]): void => {
+    const unread = [...new Set(orders)].filter((o) => !read.has(o));
+    if (unread.length === 0) return;
+    const whole = register.whole(unread, timeZone);
+    for (const order of unread) read.set(order, whole.get(order) ?? null);
+  };
+  return {
+    prepare,
+    agrees: (order, fields) => {
+      prepare([order]);
+      const whole = read.get(order);
+      return !!whole && fields.every((f) => agreesOn(whole.disagreement, f));
+    },
+  };
+}
+
 export function reconcileResponses(
   ss: Spreadsheet,
   reference: ReferenceData,
@@ -70,11 +94,18 @@ export function reconcileResponses(
   result.ledgerRebuilt = rebuilt;
   // Most hours the ledger accounts for every response row: the register is then not asked.
   let matcher: RegisterIndex | null = null;
-  const index = (): RegisterIndex => (matcher ??= new RegisterIndex(register.everyOrder(MATCH_FIELDS)));
+  const index = (): RegisterIndex =>
+    (matcher ??= new RegisterIndex(
+      register.everyOrder(MATCH_FIELDS),
+      vouchedBy(register, reference.timeZone),
+    ));
   const { toMark, notFromForm, candidates } = unrecordedRows(
     responseSheets(ss, ssId),
     ledger,
-    (sheetName, row) => index().refs.has(responseRef(sheetName, row)),
+    (sheetName, rows) => {
+      const named = index().named(rows.map((row) => responseRef(sheetName, row)));
+      return new Set(rows.filter((row) => named.has(responseRef(sheetName, row))));
+    },
     reference.settings.locations,
     now,
   );
@@ -82,6 +113,7 @@ export function reconcileResponses(
   notFromForm.push(...candidates.filter((c) => !genuine.includes(c)));
   result.notFromForm = notFromForm.length;
   const fresh: Candidate[] = [];
+  if (genuine.length > 0) index().prepareContent(genuine.map((c) => c.submission));
   for (const c of genuine.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
     if (index().hasContent(c.submission.requesterEmail, c.submission.description, c.submittedAt))
       toMark.push(c);

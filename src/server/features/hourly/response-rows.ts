@@ -50,16 +50,21 @@ function namedValuesOf(header: readonly unknown[], cells: readonly unknown[]): R
 export function unrecordedRows(
   sheets: readonly Sheet[],
   ledger: Ledger,
-  /** Whether the register's Response Row names the response (asked only for rows the ledger misses). */
-  inRegister: (sheetName: string, row: number) => boolean,
+  /**
+   * Which of a tab's rows the ledger misses the register names (its Response Row): asked once per tab,
+   * so the rows naming them are checked together.
+   */
+  inRegister: (sheetName: string, rows: readonly number[]) => ReadonlySet<number>,
   locations: readonly string[],
   now: Date,
 ): UnrecordedRows {
   const found: UnrecordedRows = { toMark: [], notFromForm: [], candidates: [] };
   for (const sheet of sheets) {
     const sheetName = sheet.getName();
-    const missing = missingRows(ledger, sheetName, lastUsedRow(sheet)).filter((row) => {
-      if (!inRegister(sheetName, row)) return true;
+    const unlisted = missingRows(ledger, sheetName, lastUsedRow(sheet));
+    const named = unlisted.length > 0 ? inRegister(sheetName, unlisted) : new Set<number>();
+    const missing = unlisted.filter((row) => {
+      if (!named.has(row)) return true;
       found.toMark.push({ sheetName, row });
       return false;
     });
