@@ -2,9 +2,16 @@
  * The compact text of a register row's Last Known State (see server/adapters/row-state.ts): at most
  * ROW_STATE_BUDGET bytes a row, where the earlier JSON record took about 0.72 KB.
  *
- *   W|<revision>|<noted>|<slot>|<slot>|…      one slot per field, in REGISTER_COLUMNS order
+ *   S|<seal><revision>|<noted>|<slot>|<slot>|…   sealed: written where the add-on's secret is at hand
+ *   W|<revision>|<noted>|<slot>|<slot>|…         unsealed: written before seals, or with no secret yet
  *
- * (a print, being of fixed width, needs no '|' on either side: "HVAC#r2zbuq7|…").
+ * one slot per field, in REGISTER_COLUMNS order (a print, being of fixed width, needs no '|' on
+ * either side: "HVAC#r2zbuq7|…"). The seal is SEAL_CHARS characters of a keyed MAC of everything
+ * after it (the record's body), made by the caller's Sealer: an editor can write any text into the
+ * hidden cell, but not one whose seal the add-on accepts, so a record rewritten to agree with a
+ * forged cell is no record at all. A sealed record starts with another prefix than an unsealed one,
+ * so a reader of either kind never takes one for the other (an earlier version reads a sealed record
+ * as no record of its own).
  *
  * A slot is empty for an empty field; otherwise it holds the value itself (dates as seconds in base
  * 36, after Requested At relative to it; the status as its index; the Request ID as its number) or,
@@ -15,7 +22,8 @@
  * print is keyed with the add-on's secret (no editor can make a text that matches), and its earlier
  * value comes from the edit's old value or, for a paste, from the change log.
  *
- * Pure: the caller supplies the printer (keyed HMAC) and decides what a print means.
+ * Pure: the caller supplies the printer and the sealer (keyed HMACs), and decides what a print and a
+ * seal mean (server/adapters/row-state-seal.ts checks seals).
  */
 import { isDateField } from './field-changes';
 import { STATUSES, type WorkOrder, type WorkOrderField } from './model';
@@ -40,6 +48,17 @@ import {
 export { PRINT_CHARS, utf8Bytes } from './row-state-slots';
 
 export const COMPACT_PREFIX = 'W|';
+/** A sealed record's prefix; the seal follows it, then the body as in an unsealed record. */
+export const SEALED_PREFIX = 'S|';
+/**
+ * Characters of a seal: 48 bits (base64url, 6 bits each) of HMAC-SHA-256. A forger cannot compute a
+ * seal without the secret, only guess one, and each guess costs an action that the add-on refuses
+ * (the row is then refused as changed outside Work Orders, and Verify audit log names it): at one
+ * guess a second, finding a seal takes 2^47 seconds, over four million years on average. Twelve more
+ * bits would buy nothing but two bytes the row's texts need more.
+ */
+export const SEAL_CHARS = 8;
+const SEALED_HEAD = SEALED_PREFIX.length + SEAL_CHARS;
 /** Bytes (UTF-8) a row's state may take. */
 export const ROW_STATE_BUDGET = 150;
 const TEXT_FIELDS: ReadonlySet<WorkOrderField> = new Set(
@@ -72,6 +91,8 @@ const PRINT_FIRST: readonly WorkOrderField[] = [
 ];
 
 export type Printer = (field: WorkOrderField, text: string) => string;
+/** SEAL_CHARS base64url characters of a keyed MAC of a record's body (bound to its order by the caller). */
+export type Sealer = (body: string) => string;
 
 export interface CompactInput {
   /** The order as the register reads it back (canonical). */
@@ -83,6 +104,8 @@ export interface CompactInput {
   print: Printer | null;
   /** A print to keep for a field whose earlier text is unknown (see row-state.ts: carried prints). */
   carried?: (field: WorkOrderField, text: string) => string | undefined;
+  /** Seals the record (from the same key as `print`); null or absent: an unsealed record. */
+  seal?: Sealer | null;
 }
 
 export interface CompactState {
@@ -93,11 +116,14 @@ export interface CompactState {
   order: WorkOrder;
   /** Printed text fields: their value in `order` is ''. */
   prints: Partial<Record<WorkOrderField, string>>;
+  /** A sealed record's seal and the body it seals (for the caller to check); null when unsealed. */
+  seal: { mac: string; body: string } | null;
 }
 
 /** The compact text of a state; over the budget only when no key is at hand. */
 export function encodeCompactState(input: CompactInput): string {
   const { order, print, carried } = input;
+  const seal = input.seal ?? null;
   const base = requestedBase(order);
   // Slots by position (SLOTS order), as arrays: this runs for every row written, 50 for a paste.
   const slots = SLOTS.map((field) => slotOf(order, field, base));
@@ -111,12 +137,15 @@ export function encodeCompactState(input: CompactInput): string {
       if (carried(field, String(order[field] ?? '')) !== undefined)
         slots[SLOT_INDEX.get(field) as number] = printSlot(field);
     }
-  const head = `${COMPACT_PREFIX}${order.revision.toString(36)}|${notedMask(input.noted, input.reasonRenewed)}|`;
-  const text = (): string => head + joinSlots(slots);
+  const head = `${order.revision.toString(36)}|${notedMask(input.noted, input.reasonRenewed)}|`;
+  const text = (): string => {
+    const body = head + joinSlots(slots);
+    return seal ? SEALED_PREFIX + seal(body) + body : COMPACT_PREFIX + body;
+  };
   if (print === null) return text();
-  // The budget is checked on lengths (no string built per step).
+  // The budget is checked on lengths (no string built per step); a seal's bytes come out of it.
   const lengths = slots.map(utf8Bytes);
-  const headBytes = utf8Bytes(head);
+  const headBytes = (seal ? SEALED_HEAD : COMPACT_PREFIX.length) + utf8Bytes(head);
   let bytes = headBytes + joinedBytes(slots, lengths);
   for (const field of PRINT_FIRST) {
     if (bytes <= ROW_STATE_BUDGET) break;
@@ -132,16 +161,25 @@ export function encodeCompactState(input: CompactInput): string {
 
 /**
  * A compact record's text with another set of noted fields, all else as it is (its values, its
- * prints and whether its Reason was renewed included); null when `text` is no compact record or the new mask would take it over the
- * budget. For a row whose edit changes nothing but the notes on its cells (a refused paste).
+ * prints and whether its Reason was renewed included), sealed again with `seal`; null when `text` is
+ * no compact record, when it is sealed and no sealer is given, when it is unsealed and a sealer is
+ * given (the caller encodes it again, sealed), or when the new mask would take it over the budget.
+ * For a row whose edit changes nothing but the notes on its cells (a refused paste).
  */
-export function withNotedMask(text: string, noted: readonly WorkOrderField[]): string | null {
-  if (!text.startsWith(COMPACT_PREFIX)) return null;
-  const revisionEnd = text.indexOf('|', COMPACT_PREFIX.length);
-  const maskEnd = revisionEnd < 0 ? -1 : text.indexOf('|', revisionEnd + 1);
+export function withNotedMask(
+  text: string,
+  noted: readonly WorkOrderField[],
+  seal: Sealer | null = null,
+): string | null {
+  const sealed = text.startsWith(SEALED_PREFIX);
+  if (sealed ? seal === null : seal !== null || !text.startsWith(COMPACT_PREFIX)) return null;
+  const body = text.slice(sealed ? SEALED_HEAD : COMPACT_PREFIX.length);
+  const revisionEnd = body.indexOf('|');
+  const maskEnd = revisionEnd < 0 ? -1 : body.indexOf('|', revisionEnd + 1);
   if (maskEnd < 0) return null;
-  const renewed = hasRenewedBit(text.slice(revisionEnd + 1, maskEnd));
-  const out = text.slice(0, revisionEnd + 1) + notedMask(noted, renewed) + text.slice(maskEnd);
+  const renewed = hasRenewedBit(body.slice(revisionEnd + 1, maskEnd));
+  const next = body.slice(0, revisionEnd + 1) + notedMask(noted, renewed) + body.slice(maskEnd);
+  const out = seal ? SEALED_PREFIX + seal(next) + next : COMPACT_PREFIX + next;
   return utf8Bytes(out) <= ROW_STATE_BUDGET ? out : null;
 }
 
@@ -152,11 +190,23 @@ function hasRenewedBit(mask: string): boolean {
 
 const REQUESTED_SLOT = SLOTS.indexOf('requestedAt');
 const PRINT_SLOT = new RegExp(`^#[A-Za-z0-9_-]{${PRINT_CHARS}}$`);
+const SEAL = new RegExp(`^[A-Za-z0-9_-]{${SEAL_CHARS}}$`);
 
-/** The state in a compact cell, or null when it is not one this version wrote. */
+/**
+ * The state in a compact cell, or null when it is not one this version wrote. A sealed record's seal
+ * is returned, not checked: that needs the key (server/adapters/row-state-seal.ts).
+ */
 export function decodeCompactState(cell: string): CompactState | null {
-  if (!cell.startsWith(COMPACT_PREFIX)) return null;
-  const [rev, mask, ...body] = cell.slice(COMPACT_PREFIX.length).split('|');
+  let text: string;
+  let seal: CompactState['seal'] = null;
+  if (cell.startsWith(SEALED_PREFIX)) {
+    const mac = cell.slice(SEALED_PREFIX.length, SEALED_HEAD);
+    if (!SEAL.test(mac)) return null;
+    text = cell.slice(SEALED_HEAD);
+    seal = { mac, body: text };
+  } else if (cell.startsWith(COMPACT_PREFIX)) text = cell.slice(COMPACT_PREFIX.length);
+  else return null;
+  const [rev, mask, ...body] = text.split('|');
   if (rev === undefined || mask === undefined || !/^[0-9a-z]+$/.test(rev)) return null;
   const slots = splitSlots(body.join('|'));
   if (!slots || slots.length > SLOTS.length || !/^[0-9a-z]*$/.test(mask)) return null;
@@ -201,5 +251,6 @@ export function decodeCompactState(cell: string): CompactState | null {
     reasonRenewed: hasRenewedBit(mask),
     order: order as unknown as WorkOrder,
     prints,
+    seal,
   };
 }

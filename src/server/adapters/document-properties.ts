@@ -91,6 +91,11 @@ export const PROPERTY_KEYS = {
   outboxSeq: 'wo.outbox.seq',
   /** "1" once setup trimmed the add-on's tabs to what they hold (features/setup/tab-sizing.ts). */
   tabsSized: 'wo.setup.tabsSized',
+  /**
+   * When setup sealed every register row's record (./row-state-seal): from then on a record without
+   * the add-on's seal is no record. Never removed.
+   */
+  rowStatesSealed: 'wo.rowState.sealed',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

@@ -20,8 +20,9 @@
  * not exist yet), and a column the register does not have (a field added later) is skipped.
  *
  * Records of other kinds:
- *  - a version-1 (JSON) record is compared the same way: it keeps its values whole (its long texts as
- *    unkeyed fingerprints, still compared), and it is no easier to forge than a compact one;
+ *  - a record written before seals (unsealed compact, or version-1 JSON) is compared the same way until
+ *    setup has sealed every row (its long texts as unkeyed fingerprints, still compared), and is then
+ *    no record;
  *  - a register without the column (before setup added it) has nothing to compare: accepted, as the
  *    edit trigger accepts it;
  *  - an empty or unreadable record on a register that has the column is refused. Every writer writes
@@ -29,9 +30,11 @@
  *    written over outside the add-on, or the row was made by hand; accepting it would let a forger
  *    blank the record along with the cell.
  *
- * The known remaining gap: the record is not MAC'd (only its prints of long texts are keyed), so an
- * editor who rewrites the record consistently with the forged cell (Assignee in both) passes this
- * check. Catching that is Verify audit log's part (the record compared with the change log).
+ * The record is sealed with the add-on's secret (./row-state-seal): an editor who rewrites it
+ * consistently with the forged cell (Assignee in both) writes a record whose seal does not hold, which
+ * parseRowState reads as no record, refused above; so is an unsealed record once setup has sealed
+ * every row. What a seal cannot tell (a sealed record of the same order from an earlier revision,
+ * written back with the cells it described) is Verify audit log's part: the change log knows later.
  */
 import type { RegisterLayout } from '../../core/columns';
 import { cellText } from '../../core/headers';

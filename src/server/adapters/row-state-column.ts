@@ -1,17 +1,25 @@
 /**
  * Setup's part of the "Last Known State" column (see row-state.ts): the header, a warning-only
- * protection, the column hidden, and a record for every row that has none yet. Idempotent: a second
- * run finds everything in place and reports nothing.
+ * protection, the column hidden, a record for every row that has none yet, and a seal on every
+ * record (./row-state-seal), after which unsealed records are refused. Idempotent: a second run finds
+ * everything in place and reports nothing.
  */
-import { parseRegisterRow, registerLayout } from '../../core/columns';
+import { parseRegisterRow, registerLayout, type RegisterLayout } from '../../core/columns';
+import { cellText } from '../../core/headers';
+import type { WorkOrderField } from '../../core/model';
 import { COMPACT_PREFIX, ROW_STATE_BUDGET, utf8Bytes } from '../../core/row-state-codec';
 import {
   ROW_STATE_HEADER,
   ROW_STATE_PROTECTION,
   findRowStateColumn,
+  isSealedRowState,
   parseRowState,
+  resealedRowState,
   serializeRowState,
+  type RowState,
 } from './row-state';
+import { fingerprintMatches, rowStateKey } from './row-state-prints';
+import { markRowStatesSealed, unsealedAccepted } from './row-state-seal';
 import { readHeaderRow } from './workbook';
 import { columnLetter } from '../../core/a1';
 import type { Sheet } from './apps-script-types';
@@ -57,13 +65,36 @@ function isCompact(cell: unknown): boolean {
 export const BACKFILL_ROWS = 5_000;
 
 /**
- * Whether a row's record cell needs writing: none, or not its row's (`id`), or an older JSON record or
- * an over-budget compact one that a rewrite makes compact.
+ * Whether a readable record of the row's own order is written again from itself: with the key at hand,
+ * every record not sealed; without it, an older JSON record or an over-budget compact one that a
+ * rewrite makes compact.
  */
-function needsRecord(current: unknown, id: string): boolean {
+function rewrites(current: unknown, state: RowState, sealing: boolean): boolean {
+  if (sealing) return !isSealedRowState(current);
+  return Object.keys(state.fingerprints).length === 0 && !isCompact(current);
+}
+
+/** Whether a row's record cell needs writing: none, or not its row's (`id`), or one to write again. */
+function needsRecord(current: unknown, id: string, sealing: boolean): boolean {
   const state = parseRowState(current);
   if (!state || state.order.id !== id) return true;
-  return Object.keys(state.fingerprints).length === 0 && !isCompact(current);
+  return rewrites(current, state, sealing);
+}
+
+/**
+ * A record keeping version-1 fingerprints (its texts too long for a copy), sealed with the texts its
+ * row's cells hold, when each matches its fingerprint; null when one does not (the cell was changed
+ * outside Work Orders since: Verify audit log tells, and the row keeps its unsealed record).
+ */
+function sealedFromCells(state: RowState, cells: readonly unknown[], layout: RegisterLayout): string | null {
+  const order = { ...state.order } as unknown as Record<string, unknown>;
+  for (const field of Object.keys(state.fingerprints) as WorkOrderField[]) {
+    const index = layout.indexOf[field];
+    const text = index >= 0 ? cellText(cells[index]) : '';
+    if (!fingerprintMatches(state, field, text)) return null;
+    order[field] = text;
+  }
+  return serializeRowState(order as unknown as RowState['order'], state.noted, state.reasonRenewed === true);
 }
 
 /** Offsets (0-based, within the rows read) of the rows with an id whose record needs writing. */
@@ -73,6 +104,7 @@ function rowsLackingRecord(
   column: number,
   first: number,
   count: number,
+  sealing: boolean,
 ): number[] {
   const idIndex = registerLayout(header).indexOf.id;
   if (idIndex < 0 || count <= 0) return [];
@@ -81,19 +113,30 @@ function rowsLackingRecord(
   const lacking: number[] = [];
   states.forEach(([current], i) => {
     const id = String(ids[i]?.[0] ?? '').trim();
-    if (id !== '' && needsRecord(current, id)) lacking.push(i);
+    if (id !== '' && needsRecord(current, id, sealing)) lacking.push(i);
   });
   return lacking;
+}
+
+/** What one chunk, or the whole backfill, did. */
+interface Backfilled {
+  /** Rows that had no record of their own, recorded from their cells. */
+  filled: number;
+  /** Records written before seals, sealed from themselves. */
+  sealed: number;
+  /** Rows left with an unsealed record (a version-1 fingerprint its cell no longer matches). */
+  unsealed: number;
 }
 
 /**
  * Records the current values of every row in [first, first + count) that has no valid record (or one
  * for another id): the register as it stands becomes the baseline the edit trigger compares pastes
- * against. A record written before the compact format (JSON), or compact but over the budget (written
- * where the secret was not at hand), is rewritten compact from itself, so the baseline stays what it
- * was (one kept only as fingerprints of a very long text stays JSON: it still works). Two column reads (ids, records); only when some rows lack one, one read of the rows from
- * the first to the last of them; one write of the records between the first and last row changed.
- * Returns the rows filled (conversions are not counted: nothing changes for anyone).
+ * against. A record of the row's own order written before seals (compact, or JSON) is sealed from
+ * itself when the key is at hand (`sealing`), so the baseline stays what it was; one keeping
+ * fingerprints of very long texts takes them from its row's cells when they match. Without the key,
+ * a JSON record, or a compact one over the budget, is rewritten compact from itself. Two column reads
+ * (ids, records); only when some rows need their cells, one read of the rows from the first to the
+ * last of them; one write of the records between the first and last row changed.
  */
 function backfillRows(
   sheet: Sheet,
@@ -101,10 +144,12 @@ function backfillRows(
   column: number,
   first: number,
   count: number,
-): number {
+  sealing: boolean,
+): Backfilled {
+  const done: Backfilled = { filled: 0, sealed: 0, unsealed: 0 };
   const layout = registerLayout(header);
   const idIndex = layout.indexOf.id;
-  if (idIndex < 0 || count <= 0) return 0;
+  if (idIndex < 0 || count <= 0) return done;
   const ids = sheet.getRange(first, idIndex + 1, count, 1).getValues();
   const states = sheet.getRange(first, column, count, 1).getValues();
   const lacking: number[] = [];
@@ -114,58 +159,87 @@ function backfillRows(
     if (id === '') return;
     const state = parseRowState(current);
     if (!state || state.order.id !== id) lacking.push(i);
-    else if (Object.keys(state.fingerprints).length === 0 && !isCompact(current)) {
-      const compact = serializeRowState(state.order, state.noted);
-      if (compact !== current) rewritten.set(i, compact);
+    else if (rewrites(current, state, sealing)) {
+      const again = resealedRowState(state);
+      // A version-1 fingerprint: the row's cells tell its text.
+      if (again === null) lacking.push(i);
+      else if (again !== current) {
+        rewritten.set(i, again);
+        if (sealing) done.sealed++;
+      }
     }
   });
-  if (lacking.length === 0 && rewritten.size === 0) return 0;
-  let filled = 0;
   if (lacking.length > 0) {
     const lo = lacking[0] as number;
     const hi = lacking[lacking.length - 1] as number;
+    const wanted = new Set(lacking);
     const width = Math.max(header.length, column);
     const rows = sheet.getRange(first + lo, 1, hi - lo + 1, width).getValues();
     rows.forEach((cells, i) => {
+      if (!wanted.has(lo + i)) return;
       const current = cells[column - 1];
       const state = parseRowState(current);
-      if (state && state.order.id === String(cells[idIndex]).trim()) return;
+      if (state && state.order.id === String(cells[idIndex]).trim()) {
+        if (!rewrites(current, state, sealing)) return;
+        const again = sealing ? sealedFromCells(state, cells, layout) : null;
+        if (again === null) done.unsealed += sealing ? 1 : 0;
+        else {
+          rewritten.set(lo + i, again);
+          done.sealed++;
+        }
+        return;
+      }
       const parsed = parseRegisterRow(cells, layout, first + lo + i);
       if (!parsed.ok) return;
-      filled++;
+      done.filled++;
       rewritten.set(lo + i, serializeRowState(parsed.order));
     });
   }
-  if (rewritten.size === 0) return 0;
+  if (rewritten.size === 0) return done;
   const changed = [...rewritten.keys()].sort((a, b) => a - b);
   const lo = changed[0] as number;
   const hi = changed[changed.length - 1] as number;
   const cells = states.slice(lo, hi + 1).map(([current], i) => [rewritten.get(lo + i) ?? current]);
   sheet.getRange(first + lo, column, cells.length, 1).setValues(cells);
-  return filled;
+  return done;
+}
+
+export interface RowStatesBackfill extends Backfilled {
+  /** This pass left every row sealed, and recorded so for the first time (./row-state-seal). */
+  nowSealed: boolean;
 }
 
 /**
- * Gives every row its record. Which rows lack one is found BACKFILL_ROWS rows at a time without the
- * lock (parsing every record is most of the work: at 100,000 rows, seconds of JavaScript per chunk);
- * only a chunk where some rows lack one takes the lock (`withLock`), re-reads the rows from the first
- * to the last of them and fills them, so a record another execution wrote meanwhile is kept. On a
- * register whose rows all have their record, setup holds no lock here at all. Returns the rows filled.
+ * Gives every row its record, sealed. Which rows lack one is found BACKFILL_ROWS rows at a time
+ * without the lock (parsing every record is most of the work: at 100,000 rows, seconds of JavaScript
+ * per chunk); only a chunk where some rows lack one takes the lock (`withLock`), re-reads the rows
+ * from the first to the last of them and fills them, so a record another execution wrote meanwhile is
+ * kept. On a register whose rows all have their sealed record, setup holds no lock here at all. When
+ * the key is at hand and no row is left unsealed, the workbook is marked sealed: from then on an
+ * unsealed record is no record (a register with no rows, as setup makes it, is sealed at once).
  */
-export function backfillRowStates(sheet: Sheet, withLock: <T>(body: () => T) => T): number {
+export function backfillRowStates(sheet: Sheet, withLock: <T>(body: () => T) => T): RowStatesBackfill {
+  const total: RowStatesBackfill = { filled: 0, sealed: 0, unsealed: 0, nowSealed: false };
   const header = readHeaderRow(sheet);
   const index = findRowStateColumn(header);
-  if (index < 0) return 0;
-  let filled = 0;
+  if (index < 0) return total;
+  const sealing = rowStateKey() !== null;
   for (let first = 2; first <= sheet.getLastRow(); first += BACKFILL_ROWS) {
     const count = Math.min(BACKFILL_ROWS, sheet.getLastRow() - first + 1);
-    const lacking = rowsLackingRecord(sheet, header, index + 1, first, count);
+    const lacking = rowsLackingRecord(sheet, header, index + 1, first, count, sealing);
     if (lacking.length === 0) continue;
     const lo = lacking[0] as number;
     const hi = lacking[lacking.length - 1] as number;
-    filled += withLock(() => backfillRows(sheet, header, index + 1, first + lo, hi - lo + 1));
+    const done = withLock(() => backfillRows(sheet, header, index + 1, first + lo, hi - lo + 1, sealing));
+    total.filled += done.filled;
+    total.sealed += done.sealed;
+    total.unsealed += done.unsealed;
   }
-  return filled;
+  if (sealing && total.unsealed === 0 && unsealedAccepted()) {
+    markRowStatesSealed(new Date());
+    total.nowSealed = true;
+  }
+  return total;
 }
 
 /**
@@ -201,4 +275,16 @@ export function protectRowStateColumn(sheet: Sheet, report: RepairNotes | null):
   if (protectColumn(sheet, column))
     report?.repaired.push(`Work Orders: protected the "${ROW_STATE_HEADER}" column`);
   hideColumn(sheet, column);
+}
+
+/** What setup tells the administrator about the records' seals (nothing once they are all sealed). */
+export function reportSealing(done: RowStatesBackfill, report: RepairNotes | null): void {
+  if (done.nowSealed)
+    report?.repaired.push(
+      `Work Orders: sealed the hidden "${ROW_STATE_HEADER}" of every row (${done.sealed} rewritten) with the add-on's key: from now on a record Work Orders did not seal is refused like a missing one`,
+    );
+  if (done.unsealed > 0)
+    report?.warnings.push(
+      `Work Orders: ${done.unsealed} row(s) keep a "${ROW_STATE_HEADER}" written before seals, because a long text in the row no longer matches it (changed outside Work Orders): run Verify audit log to put it back, then Set up work orders again. Until every row is sealed, unsealed records are still accepted`,
+    );
 }

@@ -12,14 +12,14 @@ import { PRINT_CHARS, type Printer } from '../../core/row-state-codec';
 import { hmacSha256Hex, type HmacKey } from '../../core/sha256';
 import type { WorkOrderField } from '../../core/model';
 import { documentKey, documentSecret, rememberedKey } from './addon-secret';
-import { fingerprint } from './row-state-v1';
+import { fingerprint, isVersion1Print } from './row-state-v1';
 import type { RowState } from './row-state-values';
 import { documentPropertiesOrNull } from './service-handles';
 
 /** Keys handed over by a host (benchmark, tests); undefined: the document's secret. */
 let hostKey: { key: HmacKey | null } | undefined;
 
-/** For the benchmark and tests, which fill registers outside Apps Script: the key prints use. */
+/** For the benchmark and tests, which fill registers outside Apps Script: the key prints and seals use. */
 export function useRowStateKey(key: HmacKey | null | undefined): void {
   hostKey = key === undefined ? undefined : { key };
 }
@@ -32,7 +32,7 @@ export function useRowStateKey(key: HmacKey | null | undefined): void {
  * exists: every text is then kept whole, over the budget, until the row's next write with the key
  * (or setup's backfill).
  */
-function printKey(): HmacKey | null {
+export function rowStateKey(): HmacKey | null {
   if (hostKey) return hostKey.key;
   try {
     const remembered = rememberedKey();
@@ -45,15 +45,18 @@ function printKey(): HmacKey | null {
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** PRINT_CHARS base64url characters of HMAC(secret, id, field, text): no editor can make a match. */
-function keyedPrint(key: HmacKey, id: string, field: WorkOrderField, text: string): string {
-  const hex = hmacSha256Hex(key, `row-state\n${id}\n${field}\n`, text);
+/** `chars` base64url characters (6 bits of a byte each) of HMAC(key, domain + text). */
+export function keyedChars(key: HmacKey, domain: string, text: string, chars: number): string {
+  const hex = hmacSha256Hex(key, domain, text);
   let out = '';
-  for (let i = 0; i < PRINT_CHARS; i++) out += BASE64URL[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % 64];
+  for (let i = 0; i < chars; i++) out += BASE64URL[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % 64];
   return out;
 }
 
-const V1_PRINT = /^\d+:[0-9a-f]{16}$/;
+/** PRINT_CHARS base64url characters of HMAC(secret, id, field, text): no editor can make a match. */
+function keyedPrint(key: HmacKey, id: string, field: WorkOrderField, text: string): string {
+  return keyedChars(key, `row-state\n${id}\n${field}\n`, text, PRINT_CHARS);
+}
 
 /**
  * Prints carried from a record to the next one: a printed field changed outside the edit being
@@ -73,8 +76,8 @@ const carryKey = (id: string, field: WorkOrderField, text: string): string =>
 export function fingerprintMatches(state: RowState, field: WorkOrderField, text: string): boolean {
   const print = state.fingerprints[field];
   if (print === undefined) return false;
-  if (V1_PRINT.test(print)) return fingerprint(text) === print;
-  const key = printKey();
+  if (isVersion1Print(print)) return fingerprint(text) === print;
+  const key = rowStateKey();
   if (key === null || keyedPrint(key, state.order.id, field, text) !== print) return false;
   // The next record of the row most often keeps this text: its print is not computed twice.
   verifiedPrints.set(carryKey(state.order.id, field, text), print);
@@ -88,14 +91,14 @@ export function fingerprintMatches(state: RowState, field: WorkOrderField, text:
 export function printAgrees(state: RowState, field: WorkOrderField, text: string): boolean | null {
   const print = state.fingerprints[field];
   if (print === undefined) return null;
-  if (!V1_PRINT.test(print) && printKey() === null) return null;
+  if (!isVersion1Print(print) && rowStateKey() === null) return null;
   return fingerprintMatches(state, field, text);
 }
 
 /** Keeps `state`'s print of `field` in the next record written for the order while it holds `text`. */
 export function carryPrint(state: RowState, field: WorkOrderField, text: string): void {
   const print = state.fingerprints[field];
-  if (print !== undefined && !V1_PRINT.test(print))
+  if (print !== undefined && !isVersion1Print(print))
     carriedPrints.set(carryKey(state.order.id, field, text), print);
 }
 
@@ -115,7 +118,7 @@ export function knownPrint(id: string, field: WorkOrderField, text: string): str
  * when no key is at hand.
  */
 export function printerFor(id: string): Printer | null {
-  const key = printKey();
+  const key = rowStateKey();
   return key
     ? (field, value) => verifiedPrints.get(carryKey(id, field, value)) ?? keyedPrint(key, id, field, value)
     : null;

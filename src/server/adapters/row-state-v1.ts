@@ -107,6 +107,11 @@ export function parseVersion1(cell: string): RowState | null {
   };
 }
 
+/** Whether a record's print is a version-1 fingerprint (unkeyed: length and SHA-256). */
+export function isVersion1Print(print: string): boolean {
+  return /^\d+:[0-9a-f]{16}$/.test(print);
+}
+
 /** Whether a state cell is an earlier version's (JSON) record, rewritten compact on the next write. */
 export function isVersion1State(cell: unknown): boolean {
   return typeof cell === 'string' && cell.startsWith('{') && parseVersion1(cell) !== null;

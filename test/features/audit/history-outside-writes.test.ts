@@ -13,6 +13,7 @@ import { formatLocalDate, isoDate, localParts } from '../../../src/core/time';
 import { REPLY_QUESTIONS } from '../../../src/core/reply-form';
 import { REGISTER, assignedOrder, rowOf, sidebarAct, submitOne } from '../../support/edits';
 import { now, runHourly, startAtLocalHour } from '../../support/ops';
+import { beforeSeals, unsealed } from '../../support/row-state';
 import { scheduleRow } from '../../support/schedules';
 import {
   ADMIN,
@@ -82,7 +83,8 @@ test('a Closed order reopened by a script and completed again from My work: the 
   const closed = String(STATUSES.indexOf('Closed'));
   state[3] = `${state[3]!.slice(0, -closed.length)}${STATUSES.indexOf('In Progress')}`;
   writeOutside(id, 'Status', 'In Progress');
-  writeOutside(id, 'Last Known State', state.join('|'));
+  beforeSeals(wb);
+  writeOutside(id, 'Last Known State', unsealed(state.join('|')));
   await myWork(TECH, id, { action: 'complete', results: 'Nothing was wrong', actionsTaken: 'None' });
 
   const verdict = await verify('YES');
@@ -101,12 +103,14 @@ test('a Closed order reopened by a script and completed again from My work: the 
 test('a step from My work by a technician the log did not have as the assignee (Assignee swapped by a script and back) is reported', async () => {
   const id = await assignedOrder(wb, TECH);
   // The record rewritten with the cell (it keeps the Assignee whole): a cell written alone is refused
-  // by My work itself (test/features/security/forged-cells-actions.test.ts).
+  // by My work itself (test/features/security/forged-cells-actions.test.ts), and so is a record
+  // without the add-on's seal once setup has sealed every row (forged-record.test.ts): before then.
+  beforeSeals(wb);
   writeOutside(id, 'Assignee', TECH2);
-  writeOutside(id, 'Last Known State', stateOf(id).split(TECH).join(TECH2));
+  writeOutside(id, 'Last Known State', unsealed(stateOf(id).split(TECH).join(TECH2)));
   await myWork(TECH2, id, { action: 'start' });
   writeOutside(id, 'Assignee', TECH);
-  writeOutside(id, 'Last Known State', stateOf(id).split(TECH2).join(TECH));
+  writeOutside(id, 'Last Known State', unsealed(stateOf(id).split(TECH2).join(TECH)));
 
   const verdict = await verify();
   expect(verdict.ok).toBe(false);
@@ -125,12 +129,13 @@ test('time recorded from My work by a technician the log did not have as the ass
   // Refused outright: only the assignee or a supervisor records on an order.
   const direct = expectOk(await wb.call(TECH2, 'myWorkRecord', { kind: 'time', id, date, hours: 7 }));
   expect(direct.value).toMatchObject({ ok: false });
+  beforeSeals(wb);
   writeOutside(id, 'Assignee', TECH2);
-  writeOutside(id, 'Last Known State', stateOf(id).split(TECH).join(TECH2));
+  writeOutside(id, 'Last Known State', unsealed(stateOf(id).split(TECH).join(TECH2)));
   const swapped = expectOk(await wb.call(TECH2, 'myWorkRecord', { kind: 'time', id, date, hours: 7 }));
   expect(swapped.value).toMatchObject({ ok: true });
   writeOutside(id, 'Assignee', TECH);
-  writeOutside(id, 'Last Known State', stateOf(id).split(TECH2).join(TECH));
+  writeOutside(id, 'Last Known State', unsealed(stateOf(id).split(TECH2).join(TECH)));
 
   const verdict = await verify();
   expect(verdict.ok).toBe(false);

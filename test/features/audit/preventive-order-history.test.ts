@@ -8,10 +8,10 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { addCalendarDays, formatLocal, isoDate, localParts } from '../../../src/core/time';
-import { ROW_STATE_HEADER, parseRowState, serializeRowState } from '../../../src/server/adapters/row-state';
+import { ROW_STATE_HEADER, serializeRowState } from '../../../src/server/adapters/row-state';
 import { REGISTER, rowOf, submitOne, type } from '../../support/edits';
 import { now, runHourly, startAtLocalHour } from '../../support/ops';
-import { withWorkbookKey } from '../../support/row-state';
+import { recordOf, withWorkbookKey } from '../../support/row-state';
 import { scheduleRow } from '../../support/schedules';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { act, itemIn, target, viewFor } from '../review/helpers';
@@ -82,7 +82,7 @@ test('a preventive order whose Due a script rewrote with its record, kept by app
     const before = wb.order(id);
     planned = formatLocal(before.due!, wb.model.timeZone);
     const due = new Date(before.due!.getTime() + 60 * 86_400_000);
-    const state = parseRowState(wb.sheet(REGISTER).valueAt(row, wb.registerColumn(ROW_STATE_HEADER)))!;
+    const state = recordOf(wb, wb.sheet(REGISTER).valueAt(row, wb.registerColumn(ROW_STATE_HEADER)))!;
     // The record's Due is kept whole, so a script can rewrite it with the cell: My work and approval accept the row.
     const record = withWorkbookKey(wb, () =>
       serializeRowState({ ...before, due }, state.noted, state.reasonRenewed),

@@ -4,11 +4,7 @@
  * trigger); a very long row keeps fingerprints of its longest texts; the review queue follows status
  * changes made in the sheet.
  */
-import {
-  ROW_STATE_HEADER,
-  ROW_STATE_PROTECTION,
-  parseRowState,
-} from '../../../src/server/adapters/row-state';
+import { ROW_STATE_HEADER, ROW_STATE_PROTECTION } from '../../../src/server/adapters/row-state';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import {
   REGISTER,
@@ -21,7 +17,7 @@ import {
   type,
   typeAll,
 } from '../../support/edits';
-import { disagreements } from '../../support/row-state';
+import { disagreements, recordOf } from '../../support/row-state';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -29,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => wb.close());
 
-const stateOf = (id: string) => parseRowState(cell(wb, id, ROW_STATE_HEADER));
+const stateOf = (id: string) => recordOf(wb, cell(wb, id, ROW_STATE_HEADER));
 
 test('setup adds the column after the add-on’s own, protected (warning-only); a second run changes nothing', async () => {
   const header = wb.values(REGISTER)[0] ?? [];

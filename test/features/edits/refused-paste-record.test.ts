@@ -6,10 +6,9 @@
  * whose record is full are (one more text kept as a print); both must end the same way.
  */
 import { utf8Bytes } from '../../../src/core/row-state-codec';
-import { parseRowState } from '../../../src/server/adapters/row-state';
 import { TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, assignedOrder, logFor, noteAt, onlyExecution, rowOf } from '../../support/edits';
-import { disagreements, stateCell } from '../../support/row-state';
+import { disagreements, recordOf, stateCell } from '../../support/row-state';
 
 let wb: TestWorkbook;
 const ids: string[] = [];
@@ -42,13 +41,13 @@ test('the orders sit on consecutive rows', () => {
 });
 
 test('a refused paste keeps each record, now naming the noted cell; a later legal paste clears the notes', async () => {
-  const before = ids.map((id) => parseRowState(stateCell(wb, id)));
+  const before = ids.map((id) => recordOf(wb, stateCell(wb, id)));
   // TECH is not these orders' assignee: every cell goes back, with a note saying why.
   await paste(TECH, ['Not mine 1', 'Not mine 2', 'Not mine 3']);
   ids.forEach((id, i) => {
     expect(wb.order(id).notes).toBe('');
     expect(noteAt(wb, id, 'Progress Notes')).toMatch(/^Work Orders put this cell back/);
-    const record = parseRowState(stateCell(wb, id));
+    const record = recordOf(wb, stateCell(wb, id));
     expect(record?.noted).toEqual(['notes']);
     expect(record?.order.revision).toBe(before[i]?.order.revision);
     expect(utf8Bytes(stateCell(wb, id))).toBeLessThanOrEqual(150);
@@ -62,7 +61,7 @@ test('a refused paste keeps each record, now naming the noted cell; a later lega
   ids.forEach((id, i) => {
     expect(wb.order(id).notes).toBe(`Checked ${i + 1}`);
     expect(noteAt(wb, id, 'Progress Notes')).toBe('');
-    expect(parseRowState(stateCell(wb, id))?.noted).toEqual([]);
+    expect(recordOf(wb, stateCell(wb, id))?.noted).toEqual([]);
     expect(disagreements(wb, id)).toEqual([]);
   });
 
@@ -77,7 +76,7 @@ test('refused twice over: the record keeps naming the noted cell, and one legal 
   await paste(TECH, ['Still not mine', 'Still not mine', 'Still not mine']);
   ids.forEach((id, i) => {
     expect(wb.order(id).notes).toBe(`Checked again ${i + 1}`);
-    expect(parseRowState(stateCell(wb, id))?.noted).toEqual(['notes']);
+    expect(recordOf(wb, stateCell(wb, id))?.noted).toEqual(['notes']);
     expect(disagreements(wb, id)).toEqual([]);
   });
   await paste(TECH2, ['Done 1', 'Done 2', 'Done 3']);

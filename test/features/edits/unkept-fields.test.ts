@@ -9,13 +9,13 @@
 import type { ExecutionRecord } from '../../../runtime';
 import { NOT_KEPT } from '../../../src/server/features/edits/judge';
 import { SCAN_ROWS } from '../../../src/server/features/integrity/unkept-fields';
-import { ROW_STATE_HEADER, parseRowState } from '../../../src/server/adapters/row-state';
+import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
 import { keyedCell } from '../../../src/core/keyed-chain';
 import { LOG, appendApprovals, checkpointOf } from '../../support/audit';
 import { OtherWriter, until } from '../../support/locks';
 import { REGISTER, assignedOrder, cell, noteAt, onlyExecution, rowOf, type } from '../../support/edits';
 import { TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { disagreements } from '../../support/row-state';
+import { disagreements, recordOf } from '../../support/row-state';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ async function twoWithResults(label: string): Promise<[string, string]> {
     const id = await assignedOrder(wb, TECH, { description: `${LONG}${label} ${n}` });
     await type(wb, TECH, id, 'Status', 'In Progress');
     await type(wb, TECH, id, 'Results', `${label} ${n}: ${LONG.repeat(3)}`);
-    expect(parseRowState(cell(wb, id, ROW_STATE_HEADER))?.fingerprints.results).toBeDefined();
+    expect(recordOf(wb, cell(wb, id, ROW_STATE_HEADER))?.fingerprints.results).toBeDefined();
     ids.push(id);
   }
   const [a, b] = ids as [string, string];
@@ -89,7 +89,7 @@ test('a never-edited long Description comes back from its response row, without 
   ];
   const before = ids.map((id) => String(cell(wb, id, 'Description')));
   for (const id of ids)
-    expect(parseRowState(cell(wb, id, ROW_STATE_HEADER))?.fingerprints.description).toBeDefined();
+    expect(recordOf(wb, cell(wb, id, ROW_STATE_HEADER))?.fingerprints.description).toBeDefined();
   const record = await pasteOver(ids, 'Description');
   expect(ids.map((id) => cell(wb, id, 'Description'))).toEqual(before);
   for (const id of ids) expect(noteAt(wb, id, 'Description')).not.toMatch(/could not be put back/);
@@ -104,7 +104,7 @@ test('with the Response Row cell emptied by hand, the log’s "Created" row name
   ];
   const before = ids.map((id) => String(cell(wb, id, 'Description')));
   for (const id of ids) {
-    const state = parseRowState(cell(wb, id, ROW_STATE_HEADER));
+    const state = recordOf(wb, cell(wb, id, ROW_STATE_HEADER));
     expect(state?.fingerprints.responseRef).toBeDefined(); // the record names it only as a print
     wb.sheet(REGISTER).writeValues(rowOf(wb, id), wb.registerColumn('Response Row'), [['']]);
   }

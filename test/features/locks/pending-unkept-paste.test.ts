@@ -8,9 +8,10 @@
  * quickly (less than for a short edit: the reading of a long log must still fit the execution's 6
  * minutes).
  */
+import { recordOf } from '../../support/row-state';
 import { PENDING_NOTE } from '../../../src/server/features/edits/pending';
 import { SCAN_ROWS } from '../../../src/server/features/integrity/unkept-fields';
-import { parseRowState, ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
+import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
 import { appendApprovals } from '../../support/audit';
 import { OtherWriter, pendingKeys, until } from '../../support/locks';
 import { REGISTER, assignedOrder, cell, noteAt, rowOf, type } from '../../support/edits';
@@ -34,7 +35,7 @@ test('a refused paste that cannot get the lock back after reading the log is che
   expectOk(await type(wb, TECH, id, 'Status', 'In Progress'));
   const results = `Checked: ${LONG.repeat(3)}`;
   expectOk(await type(wb, TECH, id, 'Results', results));
-  expect(parseRowState(cell(wb, id, ROW_STATE_HEADER))?.fingerprints.results).toBeDefined();
+  expect(recordOf(wb, cell(wb, id, ROW_STATE_HEADER))?.fingerprints.results).toBeDefined();
   // The change goes past the scan's reach: only a reading of the whole log finds it.
   appendApprovals(wb, SCAN_ROWS);
 

@@ -10,10 +10,11 @@
  * checked, the record written), the edit is let finish, and the saved world is put back, which is what
  * an execution stopped at that point leaves.
  */
+import { recordOf } from '../../support/row-state';
 import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
 import { LONGEST_EXECUTION_MS, parsePendingEdit } from '../../../src/server/features/edits/pending-record';
 import { SCAN_ROWS } from '../../../src/server/features/integrity/unkept-fields';
-import { parseRowState, ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
+import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
 import { appendApprovals } from '../../support/audit';
 import { OtherWriter, pendingKeys, until } from '../../support/locks';
 import { REGISTER, assignedOrder, cell, logFor, noteAt, rowOf, type } from '../../support/edits';
@@ -39,7 +40,7 @@ test('a paste stopped while its check reads the log is checked by the next edit 
   expectOk(await type(wb, TECH, id, 'Status', 'In Progress'));
   const results = `Belt replaced: ${LONG.repeat(3)}`;
   expectOk(await type(wb, TECH, id, 'Results', results));
-  expect(parseRowState(cell(wb, id, ROW_STATE_HEADER))?.fingerprints.results).toBeDefined();
+  expect(recordOf(wb, cell(wb, id, ROW_STATE_HEADER))?.fingerprints.results).toBeDefined();
   // Past the short scan's reach: only a reading of the whole log, with the lock given back, finds it.
   appendApprovals(wb, SCAN_ROWS);
   const logRowsBefore = logFor(wb, id).length;

@@ -7,9 +7,10 @@
  * the add-on last recorded, and that Verify audit log puts it back, after which the action goes
  * through. Through dist/Code.js.
  *
- * Not covered (the known gap, for Verify to catch): a record rewritten consistently with the cell.
+ * A record rewritten consistently with the cell is no record the add-on sealed: forged-record.test.ts.
  */
 import { REPLY_QUESTIONS } from '../../../src/core/reply-form';
+import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
 import { ROW_STATE_HEADER, serializeRowStateV1 } from '../../../src/server/adapters/row-state';
 import { RECORD_ONLY_CHOICE, STEP_CHOICES, updateQuestion } from '../../../src/shared/my-work-update-form';
 import { REGISTER, assignedOrder, rowOf, submitOne } from '../../support/edits';
@@ -178,14 +179,24 @@ test('a long text kept only as a keyed print is compared by its print', async ()
   );
 }, 60_000);
 
-test('a row still holding a version-1 (JSON) record is checked the same way', async () => {
+test('a row still holding a version-1 (JSON) record, before setup sealed every row, is checked the same way', async () => {
   const id = await assignedOrder(wb, TECH);
-  writeOutside(id, ROW_STATE_HEADER, serializeRowStateV1(wb.order(id)));
-  writeOutside(id, 'Assignee', TECH2);
-  const refused = await myWork(TECH2, id, { action: 'start' });
-  expect(refused.message).toContain(`its Assignee reads "${TECH2}" but Work Orders last recorded "${TECH}"`);
-  writeOutside(id, 'Assignee', TECH);
-  expect(await myWork(TECH, id, { action: 'start' })).toMatchObject({ ok: true });
+  // A workbook from before seals (forged-record.test.ts: once sealed, such a record is refused).
+  const store = wb.rt.world.properties.document(wb.ssId);
+  const sealed = store.get(PROPERTY_KEYS.rowStatesSealed) as string;
+  store.delete(PROPERTY_KEYS.rowStatesSealed);
+  try {
+    writeOutside(id, ROW_STATE_HEADER, serializeRowStateV1(wb.order(id)));
+    writeOutside(id, 'Assignee', TECH2);
+    const refused = await myWork(TECH2, id, { action: 'start' });
+    expect(refused.message).toContain(
+      `its Assignee reads "${TECH2}" but Work Orders last recorded "${TECH}"`,
+    );
+    writeOutside(id, 'Assignee', TECH);
+    expect(await myWork(TECH, id, { action: 'start' })).toMatchObject({ ok: true });
+  } finally {
+    store.set(PROPERTY_KEYS.rowStatesSealed, sealed);
+  }
 }, 60_000);
 
 test('the update form refuses a step and a record-only answer on a forged row, by email', async () => {

@@ -3,11 +3,11 @@
  * guarantee of the full record it replaced: the fields people type into are kept whole, the rest as
  * prints keyed with the add-on's secret. A refused edit of a printed field is put back exactly (from
  * the edit's old value, or, for a paste, from the change log); a printed field changed behind the
- * trigger's back keeps its print; records written before (JSON) keep working and become compact on
- * the row's next write or setup's backfill.
+ * trigger's back keeps its print; records written before (JSON) keep working until setup seals every
+ * row, and become compact and sealed on the row's next write or setup's backfill.
  */
 import { utf8Bytes } from '../../../src/core/row-state-codec';
-import { ROW_STATE_HEADER, parseRowState, serializeRowStateV1 } from '../../../src/server/adapters/row-state';
+import { ROW_STATE_HEADER, serializeRowStateV1 } from '../../../src/server/adapters/row-state';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import {
   REGISTER,
@@ -20,7 +20,7 @@ import {
   type,
   typeAll,
 } from '../../support/edits';
-import { disagreements, stateCell } from '../../support/row-state';
+import { beforeSeals, disagreements, recordOf, stateCell } from '../../support/row-state';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ const writeState = (id: string, value: string): void =>
 test('every writer keeps the record within 150 bytes and equal to the row, long texts included', async () => {
   const id = await assignedOrder(wb, TECH, { description: LONG.repeat(3) });
   expect(utf8Bytes(stateCell(wb, id))).toBeLessThanOrEqual(150);
-  expect(parseRowState(stateCell(wb, id))?.fingerprints.description).toBeDefined();
+  expect(recordOf(wb, stateCell(wb, id))?.fingerprints.description).toBeDefined();
   expect(disagreements(wb, id)).toEqual([]);
   await typeAll(wb, TECH, id, {
     Status: 'In Progress',
@@ -52,7 +52,7 @@ test('every writer keeps the record within 150 bytes and equal to the row, long 
 test('a refused edit of a printed field is put back exactly, typed (old value) or pasted (change log)', async () => {
   const first = await assignedOrder(wb, TECH, { description: `${LONG} First.` });
   const second = await assignedOrder(wb, TECH, { description: `${LONG} Second.` });
-  expect(parseRowState(stateCell(wb, first))?.fingerprints.description).toBeDefined();
+  expect(recordOf(wb, stateCell(wb, first))?.fingerprints.description).toBeDefined();
   const original = [wb.order(first).description, wb.order(second).description];
 
   // One cell: the event's old value matches the print, so it is what goes back.
@@ -84,7 +84,8 @@ test('a printed field changed where no trigger saw it keeps its print, so the ch
   expect(disagreements(wb, id)).toEqual(['description']);
 });
 
-test('records written before (JSON) keep working, and the next write or setup makes them compact', async () => {
+test('records written before (JSON) keep working until setup seals every row, and the next write or setup makes them compact and sealed', async () => {
+  beforeSeals(wb);
   const a = await assignedOrder(wb, TECH, { description: 'Old record A' });
   const b = await assignedOrder(wb, TECH, { description: 'Old record B' });
   const c = await assignedOrder(wb, TECH, { description: 'Old record C' });
@@ -97,9 +98,9 @@ test('records written before (JSON) keep working, and the next write or setup ma
   const paste = await wb.edit(TECH, REGISTER, rowOf(wb, a), column('Status'), [['Closed'], ['Closed']]);
   onlyExecution(paste.executions);
   expect([wb.order(a).status, wb.order(b).status]).toEqual(['Assigned', 'Assigned']);
-  // Those rows were written back: their records are compact now, and equal to the rows.
+  // Those rows were written back: their records are compact and sealed now, and equal to the rows.
   for (const id of [a, b]) {
-    expect(stateCell(wb, id).startsWith('W|')).toBe(true);
+    expect(stateCell(wb, id).startsWith('S|')).toBe(true);
     expect(utf8Bytes(stateCell(wb, id))).toBeLessThanOrEqual(150);
     expect(disagreements(wb, id)).toEqual([]);
   }
@@ -108,7 +109,8 @@ test('records written before (JSON) keep working, and the next write or setup ma
   expect(stateCell(wb, c).startsWith('{')).toBe(true);
   const summary = String(expectOk(await wb.menu(ADMIN, 'setUpWorkOrders')).value);
   expect(summary).not.toMatch(/recorded the current values/);
-  expect(stateCell(wb, c).startsWith('W|')).toBe(true);
+  expect(summary).toMatch(/sealed the hidden "Last Known State" of every row \(1 rewritten\)/);
+  expect(stateCell(wb, c).startsWith('S|')).toBe(true);
   expect(disagreements(wb, c)).toEqual([]);
   // … and a legal edit is judged against it as before.
   expectOk(await type(wb, TECH, c, 'Status', 'In Progress'));

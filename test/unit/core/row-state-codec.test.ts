@@ -8,6 +8,9 @@ import {
   COMPACT_PREFIX,
   PRINT_CHARS,
   ROW_STATE_BUDGET,
+  SEAL_CHARS,
+  SEALED_PREFIX,
+  type Sealer,
   decodeCompactState,
   encodeCompactState,
   utf8Bytes,
@@ -131,4 +134,66 @@ test('whether the Reason was typed for a next step is kept, and kept through a n
   expect(decodeCompactState(renoted!)).toMatchObject({ noted: ['reason'], reasonRenewed: true });
   const plain = encodeCompactState({ order: order(), noted: ['status'], print });
   expect(decodeCompactState(plain)?.reasonRenewed).toBe(false);
+});
+
+/** A stand-in sealer (the adapter's is keyed): the body's length and first characters, padded. */
+const seal: Sealer = (body) =>
+  `${body.length.toString(36)}${body.replace(/[^A-Za-z0-9]/g, '')}xxxxxxxx`.slice(0, SEAL_CHARS);
+
+test('a sealed record carries the seal of its body, and reads back with it for the caller to check', () => {
+  const bodies: string[] = [];
+  const text = encodeCompactState({
+    order: order(),
+    noted: ['notes'],
+    print,
+    seal: (body) => {
+      bodies.push(body);
+      return seal(body);
+    },
+  });
+  expect(text.startsWith(SEALED_PREFIX)).toBe(true);
+  const body = text.slice(SEALED_PREFIX.length + SEAL_CHARS);
+  expect(bodies).toEqual([body]);
+  expect(text.slice(SEALED_PREFIX.length, SEALED_PREFIX.length + SEAL_CHARS)).toBe(seal(body));
+  // The body is an unsealed record's, prefix aside: only the prefix tells the two kinds apart.
+  expect(`${COMPACT_PREFIX}${body}`).toBe(encodeCompactState({ order: order(), noted: ['notes'], print }));
+  const state = decodeCompactState(text);
+  expect(state?.order).toEqual(order());
+  expect(state?.seal).toEqual({ mac: seal(body), body });
+  expect(decodeCompactState(`${COMPACT_PREFIX}${body}`)?.seal).toBeNull();
+  // A seal of the wrong width or alphabet is no record.
+  expect(decodeCompactState(`${SEALED_PREFIX}abc${body}`)).toBeNull();
+  expect(decodeCompactState(`${SEALED_PREFIX}abc|efgh${body}`)).toBeNull();
+});
+
+test("a seal's bytes come out of the budget: more text is printed, the record stays within it", () => {
+  const big = order({
+    description: 'Water leaking through the ceiling of the second-floor corridor. '.repeat(3),
+    requesterEmail: 'someone.with.a.long.name@example.org',
+    requesterName: 'Someone With A Long Name',
+    location: 'North wing, second floor',
+    responseRef: 'Form Responses 1!A1234',
+    decidedBy: 'sam.supervisor@example.com',
+    decidedAt: new Date(Date.UTC(2026, 2, 2)),
+  });
+  const unsealed = encodeCompactState({ order: big, noted: [], print });
+  const sealed = encodeCompactState({ order: big, noted: [], print, seal });
+  expect(utf8Bytes(sealed)).toBeLessThanOrEqual(ROW_STATE_BUDGET);
+  const printed = (text: string): number => Object.keys(decodeCompactState(text)?.prints ?? {}).length;
+  expect(printed(sealed)).toBeGreaterThanOrEqual(printed(unsealed));
+  expect(decodeCompactState(sealed)?.order.assignee).toBe(big.assignee);
+});
+
+test('a sealed record given another noted mask is sealed again; without a sealer it is not rewritten', () => {
+  const text = encodeCompactState({ order: order(), noted: ['notes'], print, seal });
+  const renoted = withNotedMask(text, ['results'], seal) as string;
+  expect(renoted).toBe(encodeCompactState({ order: order(), noted: ['results'], print, seal }));
+  expect(decodeCompactState(renoted)?.noted).toEqual(['results']);
+  expect(withNotedMask(text, ['results'])).toBeNull();
+  // An unsealed record is encoded again (sealed) by the caller when a sealer is at hand.
+  const old = encodeCompactState({ order: order(), noted: ['notes'], print });
+  expect(withNotedMask(old, ['results'], seal)).toBeNull();
+  expect(withNotedMask(old, ['results'])).toBe(
+    encodeCompactState({ order: order(), noted: ['results'], print }),
+  );
 });

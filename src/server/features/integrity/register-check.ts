@@ -5,9 +5,11 @@
  * was never judged by the lifecycle and permission tables, nor logged; or it is a refused edit the
  * trigger could not put back. Both are for an administrator to look at: nothing is written here.
  *
- * The Last Known State is not trusted on its own (anyone who can edit the sheet can write it: only
- * its prints of long texts are keyed). It is compared like a cell, so a record rewritten to make a
- * later edit look allowed is found; a record that cannot be read at all is a finding too.
+ * The Last Known State is not trusted on its own (anyone who can edit the sheet can write it, though
+ * not with a seal that holds: adapters/row-state-seal.ts). It is compared like a cell, so a record
+ * rewritten to make a later edit look allowed is found (a sealed one of an earlier revision written
+ * back, or one forged before the workbook was sealed); a record that cannot be read at all, or whose
+ * seal does not hold, is a finding too, and putting the row back writes its record again.
  *
  * Cost: one read of the register (every row, every column), no call per row. Equal values are told
  * equal without converting anything; only a value that differs is written and read back the way the

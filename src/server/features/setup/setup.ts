@@ -29,6 +29,7 @@ import { renameKeptTabsBack } from '../edits/register-identity';
 import { applyRegisterValidation } from './validation';
 import {
   backfillRowStates,
+  reportSealing,
   ensureRowStateColumn,
   protectRowStateColumn,
 } from '../../adapters/row-state-column';
@@ -218,9 +219,10 @@ function setUpSteps(
     ensureAuditSecret(ss, report);
   });
   // The rows' records, in chunks under holds of their own: at 100,000 rows one hold would last ~30 s.
-  const filled = backfillRowStates(registerTab.sheet, withDocumentLock);
-  if (filled > 0 && !registerTab.created)
-    report.repaired.push(`Work Orders: recorded the current values of ${filled} row(s)`);
+  const records = backfillRowStates(registerTab.sheet, withDocumentLock);
+  if (records.filled > 0 && !registerTab.created)
+    report.repaired.push(`Work Orders: recorded the current values of ${records.filled} row(s)`);
+  reportSealing(records, registerTab.created ? null : report);
   // A column deleted by hand took its values with it: the rows' records give them back.
   const refilled = refillRestoredColumns(registerTab.sheet, registerTab.restored, withDocumentLock);
   if (refilled.filled > 0)
