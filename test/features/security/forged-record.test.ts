@@ -120,6 +120,41 @@ test('after sealing, an old unsealed record replayed with honest values is refus
   expect(await start(TECH, id)).toMatchObject({ ok: true });
 }, 60_000);
 
+test.each([
+  ['a record made without the key', (id: string) => serializeRowState({ ...wb.order(id), assignee: TECH2 })],
+  ['an emptied record', () => ''],
+])(
+  'a forged Assignee with %s, then one cell typed in the row: not taken as the row, no record sealed for it; Verify puts it back',
+  async (_what, forge) => {
+    const id = await assignedOrder(wb, TECH);
+    writeOutside(id, ROW_STATE_HEADER, forge(id));
+    writeOutside(id, 'Assignee', TECH2);
+    const forged = stateCell(wb, id);
+    const typed = await wb.edit(TECH2, REGISTER, rowOf(wb, id), wb.registerColumn('Progress Notes'), [
+      ['looking'],
+    ]);
+    typed.executions.forEach(expectOk);
+    // Left as it is and reported: the forged cells were not made the row's record.
+    expect(stateCell(wb, id)).toBe(forged);
+    const reported = wb
+      .changeLogEntries()
+      .filter((e) => e.recordId === id && e.field === 'Row (not checked)');
+    expect(reported.map((e) => e.newValue)).toEqual([
+      expect.stringMatching(/was not written by Work Orders/),
+    ]);
+    const refused = await start(TECH2, id);
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toMatch(/its Last Known State/);
+    expect(wb.order(id).status).toBe('Assigned');
+
+    await verify();
+    expect(wb.order(id).assignee).toBe(TECH);
+    expect(stateCell(wb, id)).toMatch(/^S\|/);
+    expect(await start(TECH, id)).toMatchObject({ ok: true });
+  },
+  60_000,
+);
+
 test('migration: unsealed records keep working until setup seals every row; then an unsealed one is refused', async () => {
   const a = await assignedOrder(wb, TECH);
   const b = await assignedOrder(wb, TECH);

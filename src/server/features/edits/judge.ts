@@ -89,6 +89,9 @@ export const WHOLE_PASTE =
   'A paste that changes a column only Work Orders fills in (an id, a number, a stamp) is put back whole';
 const NO_RECORD =
   'Work Orders has no record of what this row held before (an administrator should run Set up work orders), so this paste could not be checked';
+/** An order's row whose record is gone or not the add-on's (see baselineWithoutRecord). */
+const UNRECORDED =
+  'The hidden "Last Known State" of this row is missing or was not written by Work Orders (it was changed outside Work Orders), so this edit could not be checked and nothing was recorded: an administrator should run Verify audit log to put the row back';
 const STRAY =
   'Rows are added by the request form: this row is not a work order, so nothing can be typed into its work-order columns';
 
@@ -99,15 +102,24 @@ function columnOf(layout: RegisterLayout, field: WorkOrderField): number {
   return layout.indexOf[field];
 }
 
-/** A row with no record: the single cell's old value rebuilds it; anything else is unknown. */
-function baselineWithoutRecord(input: RowInput): { order: WorkOrder } | 'stray' | 'unknown' {
-  const { cells, layout, single } = input;
+/**
+ * A row with no record: with no state column (a register setup has not given one yet), the single
+ * cell's old value rebuilds it; a paste is unknown (the change log says what the row held). With the
+ * column, an order's row always has its record (every writer writes it, setup fills it in), so one
+ * missing, unreadable or not sealed by the add-on was written outside Work Orders, perhaps along
+ * with the cells it vouched for (Assignee = TECH2 in both): rebuilt from those cells, one typed cell
+ * would make them the baseline and seal them into a new record. Such a row is left as it is and the
+ * edit reported ('unrecorded'), for Verify audit log to put back from the change log.
+ */
+function baselineWithoutRecord(input: RowInput): { order: WorkOrder } | 'stray' | 'unknown' | 'unrecorded' {
+  const { cells, layout, single, stateIndex } = input;
   const idIndex = columnOf(layout, 'id');
   if (single) {
     const was = [...cells];
     was[single.index] = single.oldValue;
     const wasId = idIndex >= 0 ? cellText(was[idIndex]).trim() : '';
     if (wasId === '') return 'stray';
+    if (stateIndex >= 0) return 'unrecorded';
     const parsed = parseRegisterRow(was, layout);
     return parsed.ok ? { order: parsed.order } : 'unknown';
   }
@@ -178,6 +190,7 @@ export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
     if (baseline === 'stray') return strayVerdict(input);
     if (baseline === 'unknown')
       return { kind: 'unchecked', id: idNow, reason: NO_RECORD, drift: [], noRecord: true };
+    if (baseline === 'unrecorded') return { kind: 'unchecked', id: idNow, reason: UNRECORDED, drift: [] };
     before = baseline.order;
   }
 
