@@ -7,7 +7,8 @@
  */
 import { FORM_QUESTIONS } from '../src/core/intake';
 import { SHEET_NAMES } from '../src/core/model';
-import { parseRowState, ROW_STATE_HEADER } from '../src/server/adapters/row-state';
+import { decodeCompactState } from '../src/core/row-state-codec';
+import { ROW_STATE_HEADER } from '../src/server/adapters/row-state';
 import { registerRows } from './operations';
 import type { BenchWorld, Measurement } from './types';
 
@@ -45,9 +46,10 @@ export async function measureUnkeptPaste(world: BenchWorld): Promise<Measurement
     return { operation: WORST_CASES.unkept, records: [], note: `only ${block.length} rows in this world` };
   const sheet = world.rt.world.spreadsheets.require(world.ssId).requireSheet(SHEET_NAMES.register);
   const stateColumn = (sheet.readValues(1, 1, 1, sheet.lastColumn())[0] ?? []).indexOf(ROW_STATE_HEADER) + 1;
-  const states = sheet.readValues(first.row, stateColumn, 50, 1).map((r) => parseRowState(r[0]));
+  // Decoded, not read as the add-on reads them: counting prints needs no seal checked (no key here).
+  const states = sheet.readValues(first.row, stateColumn, 50, 1).map((r) => decodeCompactState(String(r[0])));
   const printed = states.reduce(
-    (n, s) => n + (['notes', 'results', 'actions'] as const).filter((f) => s?.fingerprints[f]).length,
+    (n, s) => n + (['notes', 'results', 'actions'] as const).filter((f) => s?.prints[f]).length,
     0,
   );
   const edit = await world.rt.editCells({
