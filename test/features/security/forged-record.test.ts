@@ -13,7 +13,7 @@ import {
 } from '../../../src/server/adapters/row-state';
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
 import { REGISTER, assignedOrder, rowOf } from '../../support/edits';
-import { stateCell } from '../../support/row-state';
+import { recordOf, stateCell } from '../../support/row-state';
 import { ADMIN, TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { documentProperties, writesSnapshot } from '../review/fixtures';
 
@@ -154,6 +154,25 @@ test.each([
   },
   60_000,
 );
+
+test("a forged Assignee, then a paste over the row's Revision and hidden record: put back from the log, the new record does not take the forged cell", async () => {
+  const id = await assignedOrder(wb, TECH);
+  writeOutside(id, 'Assignee', TECH2);
+  const row = rowOf(wb, id);
+  const column = wb.registerColumn('Revision');
+  const revision = String(wb.sheet(REGISTER).valueAt(row, column));
+  const pasted = await wb.edit(TECH2, REGISTER, row, column, [[revision, 'anything']]);
+  pasted.executions.forEach(expectOk);
+  expect(stateCell(wb, id)).toMatch(/^S\|/);
+  expect(recordOf(wb, stateCell(wb, id))?.order.assignee).toBe(TECH);
+  const refused = await start(TECH2, id);
+  expect(refused.ok).toBe(false);
+  expect(refused.message).toContain(`its Assignee reads "${TECH2}" but Work Orders last recorded "${TECH}"`);
+
+  await verify();
+  expect(wb.order(id).assignee).toBe(TECH);
+  expect(await start(TECH, id)).toMatchObject({ ok: true });
+}, 60_000);
 
 test('migration: unsealed records keep working until setup seals every row; then an unsealed one is refused', async () => {
   const a = await assignedOrder(wb, TECH);

@@ -68,7 +68,14 @@ export interface PastedRows {
   log?: LogReading;
 }
 
-/** The verdict that puts a row back whole to `baseline` (cells outside the paste stay as they are). */
+/**
+ * The verdict that puts a row back whole to `baseline`. Cells outside the paste stay as they are, but
+ * the row's new record is the baseline's, not theirs: a cell that differs from the change log was
+ * written where no trigger judged it (a script's Assignee = TECH2) or by an edit whose own trigger
+ * is still to come, and taking it into a record the add-on seals would let it through unjudged. It
+ * then disagrees with the record, so every action on the row refuses it until Verify audit log puts
+ * it back, and a queued edit's trigger judges it against the log's value.
+ */
 export function putBackWhole(
   cells: readonly unknown[],
   rows: PastedRows,
@@ -79,13 +86,7 @@ export function putBackWhole(
 ): RowVerdict {
   const { layout, stateIndex, edited } = rows;
   const read = readFields(cells, layout, baseline);
-  const before = { ...baseline } as Record<WorkOrderField, unknown>;
-  for (const field of FIELDS) {
-    const index = layout.indexOf[field];
-    if (field === 'id' || index < 0 || edited(index) || read.bad.has(field)) continue;
-    before[field] = read.order[field];
-  }
-  const order = before as unknown as WorkOrder;
+  const order = baseline;
   const refused: Refusal[] = [];
   for (const field of FIELDS) {
     const index = layout.indexOf[field];
