@@ -101,10 +101,13 @@ export function sendActionEmails(
     organizationName: reference.settings.organizationName,
     link: ss.getUrl(),
     row: outcome.row,
-    // Only an assignment's email carries it (one property read, not on every action).
-    updateLink: outcome.transitions.some((t) => t.action === 'assign' || t.action === 'reassign')
-      ? updateLinkFor()(outcome.after)
-      : undefined,
+    // Only an assignment's email carries it (one property read, not on every action); handing work
+    // already started to another technician is one too: they take it over from a phone as well.
+    updateLink:
+      outcome.transitions.some((t) => t.action === 'assign' || t.action === 'reassign') ||
+      outcome.amendment?.action === 'reassignWork'
+        ? updateLinkFor()(outcome.after)
+        : undefined,
   };
   const planned = planActionEmails(reference, reviewer, outcome);
   const emails = planned
