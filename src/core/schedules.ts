@@ -65,7 +65,7 @@ export interface Schedule {
 
 export const SCHEDULES_ACCEPTED =
   'Accepted: Schedule ID 1 to 40 letters, digits, - _ . or / (each once), Task 1 to 500 characters, an Asset ID ' +
-  'from the Assets tab or a Location from Settings (or both), Category and Priority from Settings, Default ' +
+  'from the Assets tab (one in service, Active TRUE, unless the schedule is paused) or a Location from Settings (or both), Category and Priority from Settings, Default ' +
   `Technician empty or an email, Every a whole number from 1 to ${MAX_EVERY}, Unit one of ${SCHEDULE_UNITS.join(', ')} ` +
   '(for weekdays, Weekdays such as "Mon, Thu"), Lead Time (days) a whole number from 0 to 365, Next Due a date, ' +
   'Active TRUE or FALSE (empty counts as TRUE).';
@@ -167,6 +167,11 @@ function scheduleRow(row: number, raw: Raw, context: ScheduleContext): Schedule 
     );
   const active = activeCell(raw('active'));
   if (active === undefined) errors.push('Active is not TRUE or FALSE');
+  // Equipment taken out of service gets no more preventive orders: a technician would be sent to it.
+  if (asset && !asset.active && active === true)
+    errors.push(
+      `Asset ${asset.id} is retired (Active FALSE on the Assets tab): set this schedule's Active to FALSE, or name an asset in service`,
+    );
   if (errors.length > 0 || !unit || every === null || leadDays === null || !nextDue || active === undefined)
     return errors;
   if (category === undefined || priority === undefined) return errors;
