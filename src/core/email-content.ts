@@ -66,9 +66,9 @@ export function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra)
     case 'cancelled':
       return c('Cancelled', [`Work order ${ref} was cancelled.`, `Reason: ${reason}`]);
     case 'dueSoon':
-      return c('Due soon', [`Work order ${ref} is due ${due}.`]);
+      return c('Due soon', [`Work order ${ref} is due ${due}.`, goneLine(extra)]);
     case 'overdueReminder':
-      return c('Overdue', [`Work order ${ref} was due ${due} and is not completed yet.`]);
+      return c('Overdue', [`Work order ${ref} was due ${due} and is not completed yet.`, goneLine(extra)]);
     case 'reprioritized':
       return c(`Priority changed to ${order.priority}`, [
         `The priority of ${ref} is now ${order.priority}${due ? `; it is now due ${due}` : ''}.`,
@@ -103,13 +103,23 @@ export function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra)
     case 'escalation':
       return c('Escalation: overdue', [
         `Work order ${ref} has been overdue for ${overdueHours} hour${overdueHours === 1 ? '' : 's'}.`,
-        order.assignee ? `Assignee: ${order.assignee}` : 'It has no assignee.',
+        extra.assigneeGone
+          ? goneLine(extra)
+          : order.assignee
+            ? `Assignee: ${order.assignee}`
+            : 'It has no assignee.',
       ]);
   }
   function c(title: string, intro: string[]): Content {
     const action = extra.reply ? { label: 'Reply about your request', url: extra.reply.link } : undefined;
     return { title, intro: intro.filter((l) => l !== ''), details: detailsOf(order, kind, due), action };
   }
+}
+
+/** Said to the supervisors about work held by someone who can no longer be given work. */
+function goneLine(extra: EmailExtra): string {
+  if (!extra.assigneeGone) return '';
+  return `Its assignee, ${extra.assigneeGone}, can no longer be given work (not active as a Technician, Supervisor or Administrator on the Staff tab): reassign it in Review & assign.`;
 }
 
 /** "Submitted 3 hours ago (respond within 1 hour)." */

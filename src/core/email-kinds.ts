@@ -51,6 +51,11 @@ export interface EmailExtra {
   row?: number;
   /** The requestors' reply form for this request, and whether it arrives with the id filled in. */
   reply?: { link: string; prefilled: boolean };
+  /**
+   * The assignee, named, when they can no longer be given work (inactive on the Staff tab, or a role
+   * that takes none): a reminder or escalation then says so and asks for a reassignment.
+   */
+  assigneeGone?: string;
   /** The order's pre-filled update-form link, put in the assignee's email (for a phone). */
   updateLink?: string;
 }

@@ -4,7 +4,7 @@ import { composeEmail, type EmailKind } from '../../../core/notifications';
 import { remindedAssignee } from '../../../core/email-recipients';
 import { reportProblem } from '../errors/report';
 import { agreesOn } from '../../adapters/row-state-agreement';
-import { administratorEmails, supervisorEmails } from '../../../core/staff';
+import { activeTechnicians, administratorEmails, nameOf, supervisorEmails } from '../../../core/staff';
 import type { OutgoingEmail } from '../../adapters/mailer';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
@@ -29,8 +29,15 @@ const PLAN_FIELDS = ['due', 'priority', 'urgency', 'requestedAt'] as const;
 export type ReminderCounts = Record<'dueSoon' | 'overdueReminder' | 'escalation', number> &
   Partial<Record<'respondReminder' | 'respondEscalation', number>>;
 
+/** "Tina Tech (tina@example.com)", or the address alone when the Staff tab gives no name. */
+function assigneeName(staff: ReferenceData['staff'], email: string): string {
+  const name = nameOf(staff, email);
+  return name === email ? email : `${name} (${email})`;
+}
+
 /**
- * Due-soon and overdue reminders to the assignee, escalation to supervisors (administrators when there
+ * Due-soon and overdue reminders to the assignee (to the supervisors when the assignee can no longer
+ * be given work), escalation to supervisors (administrators when there
  * are none); for requests still awaiting a decision, a reminder to supervisors at half their Respond
  * Within and an escalation (supervisors and administrators) at it; each once per threshold. The state is saved after the emails are handed to the mailer
  * (sent or queued): a run that dies in between repeats a reminder rather than losing one. Settings
@@ -63,6 +70,7 @@ export function sendReminders(
   });
   // Emails not sent because their address is not one the add-on can vouch for (named to the administrators).
   const withheld: string[] = [];
+  const assignable = new Set(activeTechnicians(staff).map((m) => m.email));
   const supervisors = supervisorEmails(staff);
   const escalateTo = supervisors.length > 0 ? supervisors : administratorEmails(staff);
   const link = ss.getUrl();
@@ -83,17 +91,23 @@ export function sendReminders(
       if (settings.notifySupervisors) undecided[kind].push(order);
       continue;
     }
-    const toSupervisors = kind !== 'dueSoon' && kind !== 'overdueReminder';
+    // An assignee who left (or can no longer be given work) is not reminded of work they cannot act
+    // on: the supervisors are, so that someone reassigns it before it is overdue.
+    const gone = order.assignee.trim() !== '' && !assignable.has(order.assignee.trim().toLowerCase());
+    const assigneeKind = kind === 'dueSoon' || kind === 'overdueReminder';
+    const toSupervisors = !assigneeKind || gone;
     const enabled = toSupervisors ? settings.notifySupervisors : settings.notifyAssignee;
-    // The assignee's and requestor's addresses are read from the row, which a script can write.
-    const assignee = remindedAssignee(order, staff);
-    if (!toSupervisors && enabled && assignee.length === 0 && order.assignee.trim() !== '')
+    // The assignee's address is read from the row, which a script can write: one the Staff tab does not
+    // list as active staff is never mailed (the supervisors are reminded instead, as for one who left),
+    // and when the cell is not what Work Orders recorded the administrators are told as well.
+    if (gone && assigneeKind && enabled && !agreesOn(disagreement, 'assignee'))
       withheld.push(
-        `${order.woNumber || order.id} (Assignee "${order.assignee.slice(0, 60)}" is not active staff)`,
+        `${order.woNumber || order.id} (Assignee "${order.assignee.slice(0, 60)}" is not active staff and was changed outside Work Orders)`,
       );
+    const worker = gone ? escalateTo : remindedAssignee(order, staff);
     const recipients: Record<ThresholdKind, string[]> = {
-      dueSoon: assignee,
-      overdueReminder: assignee,
+      dueSoon: worker,
+      overdueReminder: worker,
       escalation: escalateTo,
       respondReminder: escalateTo,
       respondEscalation: undecidedTo,
@@ -107,6 +121,7 @@ export function sendReminders(
       now,
       to,
       respondHours: respondHoursFor(order, settings.priorities),
+      assigneeGone: gone ? assigneeName(staff, order.assignee) : undefined,
     });
     if (kind === 'overdueReminder' && settings.notifyRequestor) {
       // The requestor hears of the delay too, once, in their own words (no link to the register).
