@@ -171,6 +171,7 @@ export function composeWeeklySummary(
     ['Created', String(s.created), 'requests received in the week'],
     ['Completed', String(s.completed), 'work orders completed in the week'],
     ['Closed', String(s.closed), 'signed off in the week'],
+    ['Rejected or cancelled', String(s.withdrawn), 'requests rejected and work orders cancelled in the week'],
     ['Backlog at the end of the week', String(s.backlogEnd), DEFINITIONS.backlog],
     ['Overdue now', String(s.overdueNow), DEFINITIONS.overdue],
     [
