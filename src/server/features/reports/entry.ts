@@ -1,6 +1,6 @@
 /**
  * Menu: Build reports. Reads the register and the change log in a few batched reads, computes every
- * figure in pure code (src/core/reports), then rebuilds the three report tabs under stable names.
+ * figure in pure code (src/core/reports), then rebuilds the report tabs (the three of core/reports, Maintenance and Cost) under stable names.
  *
  * The reads and the computation run without the document lock: at 100,000 work orders they take a
  * long time in Apps Script, and holding the lock that long would make every sidebar action and edit
@@ -28,6 +28,25 @@ import { maintenanceReportTab } from '../assets/maintenance-report';
 import { protectNewTab } from '../setup/protections';
 import { reportTabGuard } from './tab-guard';
 import type { Sheet } from '../../adapters/apps-script-types';
+import { listArchiveFiles } from '../archive/files';
+
+/**
+ * Once work has been archived, the figures cover only what is left in this spreadsheet: said on the
+ * tabs, so that a manager comparing with last quarter's figures (or the KPI History tab) is not misled.
+ */
+function archivedNote(): string[] {
+  let names: string[];
+  try {
+    names = listArchiveFiles().map((f) => `"${f.name}"`);
+  } catch {
+    // An unreadable list is Verify's and the archive's to report; the figures still stand.
+    names = ['the archive spreadsheets'];
+  }
+  if (names.length === 0) return [];
+  return [
+    `Work orders archived to ${names.join(', ')} (closed, rejected or cancelled, moved after the retention period) are not in these figures; the KPI History tab keeps each week's figures as they were recorded.`,
+  ];
+}
 
 export interface BuildReportsResult {
   /** The instant every figure is computed at, ISO 8601 with milliseconds. */
@@ -50,7 +69,7 @@ export function buildReports(): BuildReportsResult {
     timeZone: reference.timeZone,
     staff: reference.staff,
   });
-  data.notes.push(...source.notes);
+  data.notes.push(...source.notes, ...archivedNote());
   const tabs = [
     ...reportTables(data),
     maintenanceReportTab(ss, reference, source.orders, now),
