@@ -121,7 +121,13 @@ export function planReminders(
       }
       continue;
     }
-    if (!order.due || !SLA_CLOCK_STATUSES.includes(order.status)) continue;
+    if (!order.due || !SLA_CLOCK_STATUSES.includes(order.status)) {
+      // On Hold stops the clock, not what was said: resumed with the same Due (a hold outside working
+      // hours moves it by nothing), the reminders already sent are not sent again.
+      const held = previous.get(order.id);
+      if (order.status === 'On Hold' && held) next.set(order.id, held);
+      continue;
+    }
     const dueSeconds = Math.floor(order.due.getTime() / 1000);
     const before = previous.get(order.id);
     let sent = before && before.dueSeconds === dueSeconds ? before.sent : 0;
