@@ -96,11 +96,12 @@ export function recipientsFor(
   const main: string[] = [];
   const unassigned: string[] = [];
   const requestor: string[] = [];
-  // The requestor gets their own wording where the kind speaks to staff ("please review and close").
+  // The requestor gets an email of their own, never one shared with staff (whose addresses they would
+  // see, and reach with Reply all), in their own wording where the kind speaks to staff ("please
+  // review and close").
   const ownKind = REQUESTOR_KIND[kind];
   for (const recipient of transition.notify) {
-    if (recipient === 'requestor' && s.notifyRequestor)
-      (ownKind ? requestor : main).push(order.requesterEmail);
+    if (recipient === 'requestor' && s.notifyRequestor) requestor.push(order.requesterEmail);
     if (recipient === 'assignee' && s.notifyAssignee) main.push(order.assignee);
     if (recipient === 'previousAssignee' && s.notifyAssignee) unassigned.push(previousAssignee);
     if (recipient === 'supervisors' && s.notifySupervisors) {
@@ -109,13 +110,17 @@ export function recipientsFor(
   }
   const actor = (options.actorEmail ?? '').trim().toLowerCase();
   const keep = (list: string[]): string[] => cleanRecipients(list).filter((e) => e !== actor);
+  const requestorTo = keep(requestor);
+  // A requestor who is also staff gets the same news once (the requestor's copy), unless the staff's
+  // email asks them to act on it.
+  const staffTo = ownKind ? keep(main) : keep(main).filter((e) => !requestorTo.includes(e));
   const planned: PlannedEmail[] = [
-    { kind, to: keep(main) },
+    { kind, to: staffTo },
     {
       kind: 'unassigned' as const,
       to: keep(unassigned).filter((e) => e !== order.assignee.trim().toLowerCase()),
     },
-    ...(ownKind ? [{ kind: ownKind, to: keep(requestor) }] : []),
+    { kind: ownKind ?? kind, to: requestorTo },
   ];
   return planned.filter((p) => p.to.length > 0);
 }

@@ -74,7 +74,7 @@ describe('changes that keep the status', () => {
     expect(reply.message).toMatch(/^WO-2026-00001 is now P1 Emergency, due /);
     expect(sidebarLog(wb, 'REQ-000001').map((r) => r[0])).toEqual(['Priority', 'Due', 'Reason for change']);
     const mail = mailLog(wb).slice(mailBefore);
-    expect(mail.map((m) => m.to)).toEqual([[REQUESTOR, TECH]]);
+    expect(mail.map((m) => m.to)).toEqual([[TECH], [REQUESTOR]]);
     expect(mail[0]!.subject).toContain('Priority changed to P1 Emergency');
     expect(mail[0]!.body).toContain('Reason: The heating is off in the nursery');
     // The queue followed: the order is now due today, so it is in "Overdue and due soon".
@@ -93,7 +93,7 @@ describe('changes that keep the status', () => {
     if (!reply.ok) throw new Error(reply.message);
     expect(wb.order('REQ-000001').due!.getTime()).toBe(due.getTime());
     const mail = mailLog(wb).slice(mailBefore);
-    expect(mail.map((m) => m.to)).toEqual([[REQUESTOR, TECH]]);
+    expect(mail.map((m) => m.to)).toEqual([[TECH], [REQUESTOR]]);
     expect(mail[0]!.subject).toContain('New due date');
     expect(mail[0]!.body).toContain('Reason: The part is back-ordered');
     const refused = await act(wb, SUPERVISOR, {

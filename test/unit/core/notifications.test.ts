@@ -120,8 +120,10 @@ describe('recipientsFor', () => {
     expect(recipientsFor(transitionFor('approve'), after, STAFF, '')).toEqual([
       { kind: 'approved', to: ['rita@example.com'] },
     ]);
+    // The requestor's email is their own, never shared with staff.
     expect(recipientsFor(transitionFor('hold'), after, STAFF, '')).toEqual([
-      { kind: 'onHold', to: ['rita@example.com', 'sam@example.com', 'sue@example.com'] },
+      { kind: 'onHold', to: ['sam@example.com', 'sue@example.com'] },
+      { kind: 'onHold', to: ['rita@example.com'] },
     ]);
     // The requestor hears that the work is done, in words of their own (with the results).
     expect(recipientsFor(transitionFor('complete'), after, STAFF, '')).toEqual([
@@ -129,7 +131,8 @@ describe('recipientsFor', () => {
       { kind: 'workDone', to: ['rita@example.com'] },
     ]);
     expect(recipientsFor(transitionFor('cancel'), after, STAFF, '')).toEqual([
-      { kind: 'cancelled', to: ['rita@example.com', 'tom@example.com'] },
+      { kind: 'cancelled', to: ['tom@example.com'] },
+      { kind: 'cancelled', to: ['rita@example.com'] },
     ]);
     expect(recipientsFor(transitionFor('start'), after, STAFF, '')).toEqual([]);
     expect(recipientsFor(transitionFor('resume'), after, STAFF, '')).toEqual([]);
@@ -164,6 +167,13 @@ describe('recipientsFor', () => {
     expect(recipientsFor(transitionFor('complete'), after, staff, '')).toEqual([
       { kind: 'completed', to: ['ada@example.com'] },
       { kind: 'workDone', to: ['rita@example.com'] },
+    ]);
+  });
+  it('emails a requestor who is also staff once, as the requestor', () => {
+    const own = { ...after, requesterEmail: 'Sue@example.com' };
+    expect(recipientsFor(transitionFor('hold'), own, STAFF, '')).toEqual([
+      { kind: 'onHold', to: ['sam@example.com'] },
+      { kind: 'onHold', to: ['sue@example.com'] },
     ]);
   });
   it('skips a cancelled request without assignee', () => {
