@@ -77,6 +77,16 @@ export function writeCellBlock(sheet: Sheet, block: CellBlock): void {
   range.setNotes(block.notes);
 }
 
+/** Writes values only (notes and formats stay), one range per column span: one call each. */
+export function writeColumnSpans(
+  sheet: Sheet,
+  spans: ReadonlyArray<{ column: number; row: number; values: unknown[][] }>,
+): void {
+  for (const span of spans)
+    if (span.values.length > 0)
+      sheet.getRange(span.row, span.column, span.values.length, 1).setValues(span.values);
+}
+
 /** Row 1 of a sheet, trailing empty cells dropped: one read, whatever the sheet's width. */
 export function readHeaderRow(sheet: Sheet): string[] {
   const row = (sheet.getRange('1:1').getValues()[0] ?? []).map((v) => String(v).trim());

@@ -23,7 +23,7 @@ import { readReferenceData, rememberReferenceData } from '../../adapters/referen
 import { OUTBOX_HEADERS } from '../../adapters/outbox-tabs';
 import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureAuditSecret } from './audit-secret';
-import { ensureSheet } from './sheets';
+import { ensureSheet, restoreSettingRows } from './sheets';
 import { refillRestoredColumns } from '../../adapters/row-state-refill';
 import { renameKeptTabsBack } from '../edits/register-identity';
 import { applyRegisterValidation } from './validation';
@@ -131,9 +131,16 @@ function setUpSteps(
   // A renamed register or Change Log is named again, not replaced by an empty tab.
   report.repaired.push(...locked(() => renameKeptTabsBack(ss)));
   // A new tab is made and cut to size under a hold of its own (~50,000 cells covered each).
-  locked(() =>
-    ensureSheet(ss, SHEET_NAMES.settings, SETTINGS_HEADER_ROW, report, settingsSheetRows(defaultSettings())),
-  );
+  locked(() => {
+    const settingsTab = ensureSheet(
+      ss,
+      SHEET_NAMES.settings,
+      SETTINGS_HEADER_ROW,
+      report,
+      settingsSheetRows(defaultSettings()),
+    );
+    if (!settingsTab.created) restoreSettingRows(settingsTab.sheet, report);
+  });
   const { settings, staff } = locked(() => {
     ensureSheet(ss, SHEET_NAMES.staff, STAFF_HEADER_ROW, report, staffRowsToCreate(email));
     const read = readReferenceData(ss);

@@ -1,5 +1,7 @@
 import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
 import { ensureTab } from '../../adapters/tab-setup';
+import { readSheetValues, writeColumnSpans } from '../../adapters/workbook';
+import { restoreMissingSettings } from '../../../core/settings-restore';
 import type { SetupReport } from './report';
 
 export interface EnsuredSheet {
@@ -30,4 +32,17 @@ export function ensureSheet(
     );
   if (refrozen) report.repaired.push(`${name}: froze the header row`);
   return { sheet, created, restored };
+}
+
+/**
+ * Puts back, with its default and description, each setting whose row is missing from the Settings
+ * tab (core/settings-restore.ts): one read, and one write per column only when one is missing.
+ */
+export function restoreSettingRows(sheet: Sheet, report: SetupReport): void {
+  const restored = restoreMissingSettings(readSheetValues(sheet));
+  if (!restored) return;
+  writeColumnSpans(sheet, restored.writes);
+  report.repaired.push(
+    `Settings: added the missing setting(s) ${restored.keys.join(', ')}, each with its default (change it on the Settings tab)`,
+  );
 }
