@@ -8,7 +8,7 @@ import type { NotifySwitches } from './settings-model';
 import { cleanRecipients } from './email-format';
 import type { EmailExtra, EmailKind } from './email-kinds';
 import { roleMay } from './permissions';
-import { administratorEmails, roleOf, supervisorEmails } from './staff';
+import { activeTechnicians, administratorEmails, roleOf, supervisorEmails } from './staff';
 
 /**
  * Who the hourly job may remind of an order's due date: its Assignee when the Staff tab lists them as
@@ -77,6 +77,11 @@ const KIND_OF_ACTION: Partial<Record<Transition['action'] | Amendment['action'],
   cancel: 'cancelled',
 };
 
+function canTakeWork(staff: readonly StaffMember[], email: string): boolean {
+  const wanted = email.trim().toLowerCase();
+  return activeTechnicians(staff).some((m) => m.email === wanted);
+}
+
 /**
  * Who gets which email after a transition, from the table's notify list, honouring the Settings
  * switches. Supervisors are the active Supervisors (administrators when there are none). The person
@@ -103,7 +108,9 @@ export function recipientsFor(
   for (const recipient of transition.notify) {
     if (recipient === 'requestor' && s.notifyRequestor) requestor.push(order.requesterEmail);
     if (recipient === 'assignee' && s.notifyAssignee) main.push(order.assignee);
-    if (recipient === 'previousAssignee' && s.notifyAssignee) unassigned.push(previousAssignee);
+    // Someone who can no longer be given work (left, or a role that takes none) has nothing to stop.
+    if (recipient === 'previousAssignee' && s.notifyAssignee && canTakeWork(staff, previousAssignee))
+      unassigned.push(previousAssignee);
     if (recipient === 'supervisors' && s.notifySupervisors) {
       main.push(...(supervisors.length > 0 ? supervisors : administratorEmails(staff)));
     }

@@ -3,11 +3,12 @@
  * dist/Code.js: the hourly reminders of that work (due soon, overdue) go to the supervisors, naming
  * the former assignee and asking for a reassignment, instead of to someone who can no longer act on it
  * (My work refuses them, the sheet's protection no longer lets them type); the escalation says so too.
- * Work of a technician still active is reminded to them as before.
+ * Work of a technician still active is reminded to them as before. Reassigned, the work is no news to
+ * send the one who left.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { patchOrderAsAddOn } from '../../support/audit';
-import { assignedOrder } from '../../support/edits';
+import { assignedOrder, sidebarAct } from '../../support/edits';
 import { HOUR, now, runHourly, startAtLocalHour } from '../../support/ops';
 import {
   ADMIN,
@@ -71,4 +72,11 @@ test('overdue and escalated: to the supervisors, saying so; the requestor hears 
   expect(escalated[0]!.body).toMatch(GONE);
   expect(about(SUPERVISOR, stays, / Escalation: overdue: /)[0]!.body).toContain(`Assignee: ${TECH2}`);
   expect(about(TECH, left, /./)).toHaveLength(1); // only the assignment, from before she left
+});
+
+test('reassigned to someone on the team: the new technician is told, the one who left is not', async () => {
+  await sidebarAct(wb, { action: 'reassign', id: left, revision: wb.order(left).revision, assignee: TECH2 });
+  expect(wb.order(left).assignee).toBe(TECH2);
+  expect(about(TECH2, left, / Assigned to you: /)).toHaveLength(1);
+  expect(about(TECH, left, / Reassigned: /)).toHaveLength(0);
 });
