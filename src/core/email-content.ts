@@ -87,6 +87,14 @@ export function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra)
       return c('Delayed', [
         `Work order ${ref} was due ${due} and is not finished yet. We are sorry for the delay; you will hear from us when it is done.`,
       ]);
+    case 'requestorReply':
+      return c('Requestor replied', [
+        extra.question
+          ? `The requestor of ${ref} answered the question "${cutForEmail(extra.question, 200)}":`
+          : `The requestor of ${ref} added information:`,
+        cutForEmail(extra.answer ?? ''),
+        'It is on the work order’s Progress Notes.',
+      ]);
     case 'emergency':
       return c('EMERGENCY request', [
         `${order.requesterName || order.requesterEmail || 'A requestor'} reported an emergency at ${order.location || 'an unknown location'}. It needs a decision now.`,

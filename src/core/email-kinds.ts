@@ -25,6 +25,7 @@ export const EMAIL_KINDS = [
   'respondEscalation',
   'workDone',
   'delayed',
+  'requestorReply',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -37,6 +38,8 @@ export interface EmailExtra {
   previousAssignee?: string;
   /** The question of a clarification request. */
   question?: string;
+  /** What the requestor answered through the reply form (told to the staff concerned). */
+  answer?: string;
   /** Link to the spreadsheet, only put in emails to staff (requestors may have no access). */
   link?: string;
   /** For overdue/due-soon wording. */

@@ -47,6 +47,7 @@ export function defaultRecipients(kind: EmailKind, order: WorkOrder, extra: Emai
     redated: [...requestor, ...assignee],
     workDone: requestor,
     delayed: requestor,
+    requestorReply: order.assignee ? [...supervisors, ...assignee] : supervisors,
     emergency: supervisors,
     respondReminder: supervisors,
     respondEscalation: supervisors,

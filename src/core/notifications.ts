@@ -23,6 +23,7 @@ const STAFF_KINDS: ReadonlySet<EmailKind> = new Set<EmailKind>([
   'emergency',
   'respondReminder',
   'respondEscalation',
+  'requestorReply',
 ]);
 
 /** Builds one email about one work order; its kind goes with it, so the sender can tell what may wait for a digest. */

@@ -104,7 +104,8 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = {
     'Days a closed, rejected or cancelled work order stays in the register before it is moved to that year’s archive spreadsheet, "Work Orders Archive <year>" (never deleted; the note on this Value lists them).',
   notifyRequestor: 'TRUE to email requestors (acknowledgment, approval, rejection, delays, closure).',
   notifyAssignee: 'TRUE to email technicians when work is assigned, reassigned, returned or cancelled.',
-  notifySupervisors: 'TRUE to email supervisors about completed work, delays and escalations.',
+  notifySupervisors:
+    'TRUE to email supervisors about completed work, delays, escalations and requestors’ replies.',
   dailyDigest: 'TRUE to send supervisors one summary email a day.',
   digestHour: 'Hour of the day (0–23, spreadsheet time zone) at which the daily digest is sent.',
   reminderHoursBeforeDue: 'Remind the assignee this many hours before a work order is due (0 = no reminder).',

@@ -17,6 +17,8 @@ export interface PlannedMail {
    */
   ids?: string[];
   question?: string;
+  /** A requestor's answer, told to the staff concerned. */
+  answer?: string;
   previousAssignee?: string;
   /** The reply form's link (a clarification, or an approval once the form exists). */
   reply?: { link: string; prefilled: boolean };

@@ -29,6 +29,8 @@ import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { findOrder } from '../../adapters/register-lookup';
 import { hasVisibleText } from '../../../shared/visible-text';
 import { openQuestionsIn, settleQuestion } from './questions';
+import { planReplyNotice, sendReplyNotice } from './reply-notice';
+import type { MailIntent, PlannedMail } from '../../adapters/change-log-mail';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export type ReplyOutcome =
@@ -70,6 +72,8 @@ export function recordReply(
   if (!handled) return 'already handled';
   // After the locks: sending is slow. A replay (handled above) is never answered twice.
   if (handled.told) refusalEmail(ss, reference, reply, handled.told, now);
+  const notice = handled.notice;
+  if (notice) sendReplyNotice(ss, reference, notice.order, notice.planned, notice.intent, now, notice.row);
   return handled.outcome;
 }
 
@@ -77,6 +81,8 @@ interface Applied {
   outcome: ReplyOutcome;
   /** Why the reply was refused and what to do, for the respondent; undefined when it was added. */
   told?: string;
+  /** The staff's email of an added reply, sent after the locks. */
+  notice?: { order: WorkOrder; planned: PlannedMail[]; intent: MailIntent | null; row: number };
 }
 
 /** The reply put on its order, or refused and logged. Caller holds the owner's and the document lock. */
@@ -144,11 +150,13 @@ function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now
   const logged = writeChangeLog(ss, [
     entry(now, who, order.id, 'Requestor Reply', question ?? '', reply.answer),
   ]);
+  const planned = planReplyNotice(reference, after, question, reply.answer);
+  const intent = logged.intend(order.id, planned);
   register.write(found, after);
-  logged.commit();
+  logged.commit(intent);
   settleQuestion(order.id);
   syncQueueFor([{ row: found.row, order: after }]);
-  return { outcome: 'added' };
+  return { outcome: 'added', notice: { order: after, planned, intent, row: found.row } };
 }
 
 /** The respondent is told why their reply was not added and what to do (features/intake/form-refusal.ts). */
