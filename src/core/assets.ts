@@ -59,6 +59,8 @@ export interface ParsedAssets {
   problems: RowProblem[];
   /** Rows ignored because they are still being typed (no id, name or location yet). */
   incomplete: number[];
+  /** Why each refused row's Asset ID is not an asset (lower-cased id → its problem). */
+  refused: Map<string, string>;
 }
 
 /** The configured spelling of `value` in `list` (case and spacing ignored), or undefined. */
@@ -115,7 +117,7 @@ function assetRow(
 
 /** Every asset of the tab's rows (row 1 the header), with a problem per refused row. */
 export function parseAssets(values: readonly (readonly unknown[])[], context: AssetContext): ParsedAssets {
-  const out: ParsedAssets = { assets: [], problems: [], incomplete: [] };
+  const out: ParsedAssets = { assets: [], problems: [], incomplete: [], refused: new Map() };
   const header = values[0];
   if (!header) return out;
   const layout = mapHeaders(header, ASSET_COLUMNS);
@@ -140,7 +142,9 @@ export function parseAssets(values: readonly (readonly unknown[])[], context: As
     }
     const result = assetRow(pick, raw('active'), context);
     if ('errors' in result) {
-      out.problems.push({ row, message: `Assets row ${row} is ignored: ${result.errors.join('; ')}` });
+      const message = `Assets row ${row} is ignored: ${result.errors.join('; ')}`;
+      out.problems.push({ row, message });
+      if (!out.refused.has(pick('id').toLowerCase())) out.refused.set(pick('id').toLowerCase(), message);
       return;
     }
     const key = result.asset.id.toLowerCase();

@@ -72,6 +72,8 @@ export const SCHEDULES_ACCEPTED =
 
 export interface ScheduleContext {
   assets: readonly Asset[];
+  /** Asset rows the Assets tab has but refuses (lower-cased id → why), so a schedule says so. */
+  refusedAssets?: ReadonlyMap<string, string>;
   locations: readonly string[];
   categories: readonly string[];
   priorities: readonly string[];
@@ -124,8 +126,13 @@ function scheduleRow(row: number, raw: Raw, context: ScheduleContext): Schedule 
   const task = text('task');
   if (task.length > 500) errors.push('Task is longer than 500 characters');
   const asset = text('asset') === '' ? undefined : findAsset(context.assets, text('asset'));
+  const refusedAsset = context.refusedAssets?.get(text('asset').toLowerCase());
   if (text('asset') !== '' && !asset)
-    errors.push(`Asset "${text('asset').slice(0, 60)}" is not on the Assets tab`);
+    errors.push(
+      refusedAsset
+        ? `Asset "${text('asset').slice(0, 60)}" is not usable: ${refusedAsset}`
+        : `Asset "${text('asset').slice(0, 60)}" is not on the Assets tab`,
+    );
   let location = text('location');
   if (location !== '') {
     const known = context.locations.length > 0 ? matchListed(location, context.locations) : location;

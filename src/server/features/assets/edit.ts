@@ -36,7 +36,8 @@ function assetsEditing(ss: Spreadsheet, settings: Settings): CatalogEditing {
 
 function schedulesEditing(ss: Spreadsheet, reference: ReferenceData): CatalogEditing {
   const { settings } = reference;
-  const context = scheduleContext(settings, readAssets(ss, settings).assets, reference.timeZone);
+  const assets = readAssets(ss, settings);
+  const context = scheduleContext(settings, assets.assets, reference.timeZone, assets.refused);
   return {
     spec: {
       tab: SHEET_NAMES.schedules,

@@ -20,6 +20,8 @@ import {
   type Grid,
 } from '../../../core/settings-edit';
 import { administratorEmails, parseStaff } from '../../../core/staff';
+import { parseSettings } from '../../../core/settings';
+import { followLocations } from '../assets/asset-question';
 import type { UnhashedEntry } from '../../../core/audit';
 import { invalidateReferenceData, readReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
@@ -113,7 +115,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   clearPutBackNotes(sheet, range);
   if (tab === SHEET_NAMES.staff) {
     applyProtections(ss, parseStaff(current).staff, recordedInstallationOwner(), null);
-  }
+  } else followLocations(ss, parseSettings(before).settings, parseSettings(current).settings);
   return {
     accepted: true,
     toast: null,

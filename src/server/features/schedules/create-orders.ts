@@ -99,8 +99,11 @@ export function createScheduledOrders(
   };
   const values = readTabValues(ss, SHEET_NAMES.schedules);
   if (!values || values.length < 2) return result;
-  const assets = readAssets(ss, reference.settings).assets;
-  const parsed = parseSchedules(values, scheduleContext(reference.settings, assets, reference.timeZone));
+  const assets = readAssets(ss, reference.settings);
+  const parsed = parseSchedules(
+    values,
+    scheduleContext(reference.settings, assets.assets, reference.timeZone, assets.refused),
+  );
   result.problems = parsed.problems.map((p) => p.message);
   const p = localParts(now, reference.timeZone);
   const today: LocalDate = { year: p.year, month: p.month, day: p.day };

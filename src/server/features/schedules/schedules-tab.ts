@@ -31,9 +31,11 @@ export function scheduleContext(
   settings: Settings,
   assets: readonly Asset[],
   timeZone: string,
+  refusedAssets?: ReadonlyMap<string, string>,
 ): ScheduleContext {
   return {
     assets,
+    refusedAssets,
     locations: settings.locations,
     categories: settings.categories,
     priorities: settings.priorities.map((p) => p.name),
