@@ -26,6 +26,8 @@
  */
 import type { WorkOrder } from '../../core/model';
 import { supervisorEmails } from '../../core/staff';
+import { linkFromTemplate } from '../../core/update-link';
+import { PROPERTY_KEYS } from './document-properties';
 import { composePlanned, type ComposeContext, type PlannedMail } from './change-log-mail-compose';
 import { queueEmails, type OutgoingEmail } from './mailer';
 import { loadReferenceData } from './reference-data';
@@ -258,12 +260,16 @@ export function settleMailIntents(
   if (intents.length > 0) {
     const orderOf = ordersOf(ss, intents);
     const reference = loadReferenceData(ss);
+    // An assignment's email carries the order's update-form link, as when its own execution sends it.
+    const assigns = intents.some((i) => i.planned.some((p) => p.kind === 'assigned'));
+    const template = assigns ? props.getProperty(PROPERTY_KEYS.updateFormPrefill) : null;
     const context: ComposeContext = {
       timeZone: reference.timeZone,
       organizationName: reference.settings.organizationName,
       link: ss.getUrl(),
       now: new Date(),
       supervisors: supervisorEmails(reference.staff),
+      updateLinkOf: template ? (order) => linkFromTemplate(template, order.id) : undefined,
     };
     for (const intent of intents) owed.push(...composePlanned(intent, orderOf, context).emails);
   }

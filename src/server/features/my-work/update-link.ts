@@ -4,15 +4,10 @@
  * orders; no link until setup has made the form.
  */
 import type { WorkOrder } from '../../../core/model';
+import { linkFromTemplate } from '../../../core/update-link';
 import { PROPERTY_KEYS, getProperty } from '../../adapters/document-properties';
 
-/** Letters only, so that URL-encoding leaves it as it is. */
-export const PREFILL_PLACEHOLDER = 'WORKORDERPLACEHOLDER';
-
-export function linkFromTemplate(template: string | null, id: string): string {
-  if (!template || !template.includes(PREFILL_PLACEHOLDER)) return '';
-  return template.replace(PREFILL_PLACEHOLDER, encodeURIComponent(id));
-}
+export { PREFILL_PLACEHOLDER, linkFromTemplate } from '../../../core/update-link';
 
 /**
  * The link maker. With `properties` (every document property, as already read with the review queue)
