@@ -25,6 +25,8 @@ export interface FieldColumns {
 export interface PackedRows {
   layout: RegisterLayout;
   row(r: number, into: unknown[]): unknown[];
+  /** Where the row's Last Known State lands in a packed row: -1 when it was not read. */
+  stateAt: number;
 }
 
 export interface RegisterIds {
@@ -46,6 +48,8 @@ export function fieldColumns(
   fields: readonly WorkOrderField[],
   count: number,
   read: readonly ReadSpan[],
+  /** The Last Known State column's index when it was read with the fields, else -1. */
+  stateIndex = -1,
 ): FieldColumns {
   return {
     count,
@@ -54,11 +58,11 @@ export function fieldColumns(
       const at = read.find(({ span }) => index >= span.first && index <= span.last);
       return at ? at.values.map((row) => row[index - at.span.first]) : [];
     },
-    packed: () => packedRows(layout, read),
+    packed: () => packedRows(layout, read, stateIndex),
   };
 }
 
-function packedRows(layout: RegisterLayout, read: readonly ReadSpan[]): PackedRows {
+function packedRows(layout: RegisterLayout, read: readonly ReadSpan[], stateIndex: number): PackedRows {
   // Where each column read lands in a packed row.
   const place = new Map<number, number>();
   for (const { span } of read) for (let c = span.first; c <= span.last; c++) place.set(c, place.size);
@@ -67,6 +71,7 @@ function packedRows(layout: RegisterLayout, read: readonly ReadSpan[]): PackedRo
     indexOf[field] = place.get(indexOf[field]) ?? -1;
   return {
     layout: { ...layout, indexOf, width: place.size },
+    stateAt: stateIndex < 0 ? -1 : (place.get(stateIndex) ?? -1),
     row: (r, into) => {
       into.length = place.size;
       let at = 0;

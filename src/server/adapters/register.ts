@@ -273,10 +273,12 @@ export class Register {
   /**
    * The cells of `fields` in every data row and nothing else: the last row, then one read per run of
    * nearby columns (column-spans.ts), so a lookup or a report never reads the whole register.
+   * `withRecord`: each row's Last Known State too (packed().stateAt), to check the cells against it.
    */
-  readFields(fields: readonly WorkOrderField[]): FieldColumns {
+  readFields(fields: readonly WorkOrderField[], withRecord = false): FieldColumns {
     const count = Math.max(0, this.#sheet.getLastRow() - 1);
-    const indexes = fields.map((field) => this.layout.indexOf[field]);
+    const stateIndex = withRecord ? this.stateIndex : -1;
+    const indexes = [...fields.map((field) => this.layout.indexOf[field]), stateIndex];
     const read: ReadSpan[] = [];
     if (count > 0)
       for (const span of columnSpans(indexes, count))
@@ -284,7 +286,7 @@ export class Register {
           span,
           values: this.#sheet.getRange(2, span.first + 1, count, span.last - span.first + 1).getValues(),
         });
-    return fieldColumns(this.layout, fields, count, read);
+    return fieldColumns(this.layout, fields, count, read, stateIndex);
   }
 
   /**

@@ -135,3 +135,34 @@ export function disagreementMessage(order: WorkOrder, disagreement: RowDisagreem
   const it = disagreement.fields.length === 1 ? 'It was' : 'They were';
   return `${ref} cannot be changed: ${named.join('; ')}${rest}. ${it} changed outside Work Orders, so nothing was changed: ${disagreement.fields.length === 1 ? VERIFY : VERIFY.replace('put it back', 'put them back')}. ${JUST_TYPED}`;
 }
+
+/** An order as a figure may count it: its row's cells, or what the add-on recorded where they differ. */
+export interface RecordedOrder {
+  order: WorkOrder;
+  /** agrees: the cells are the record's; corrected: fields put back from it; unverified: no record to check. */
+  standing: 'agrees' | 'corrected' | 'unverified';
+}
+
+/**
+ * For figures (the reports): `order` with every field its record keeps whole and its cells contradict
+ * taken from the record, so a value written by script (a Completed At moved back, a Status of Closed)
+ * does not count. A field the record keeps only as a print is left as the cell says (the print cannot
+ * give the text back). A row whose record is missing or not the add-on's is counted as its cells say,
+ * marked unverified.
+ */
+export function asRecorded(
+  order: WorkOrder,
+  cells: readonly unknown[],
+  layout: RegisterLayout,
+  stateIndex: number,
+  timeZone: string,
+): RecordedOrder {
+  const disagreement = rowDisagreement(order, cells, layout, stateIndex, timeZone);
+  if (!disagreement) return { order, standing: 'agrees' };
+  const state = disagreement.kind === 'fields' ? parseRowState(cells[stateIndex]) : null;
+  if (!state) return { order, standing: 'unverified' };
+  const recorded = { ...order } as Record<WorkOrderField, unknown>;
+  for (const { field } of disagreement.kind === 'fields' ? disagreement.fields : [])
+    if (state.fingerprints[field] === undefined) recorded[field] = state.order[field];
+  return { order: recorded as unknown as WorkOrder, standing: 'corrected' };
+}

@@ -9,6 +9,7 @@ import { STATUSES, type ChangeLogEntry, type WorkOrder, type WorkOrderField } fr
 import { forEachStatusLine } from '../../../core/reports/history';
 import type { FieldLine } from '../../../core/change-lines';
 import { Register } from '../../adapters/register';
+import { asRecorded } from '../../adapters/row-state-agreement';
 import { readChangeLogColumns } from '../../adapters/change-log-read';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -34,7 +35,7 @@ export const REPORT_FIELDS: readonly WorkOrderField[] = [
   'responseRef',
 ];
 
-/** At most this many unreadable rows are named in the notes (the count is always given). */
+/** At most this many rows are named in each note (the count is always given). */
 const NAMED_PROBLEMS = 5;
 
 export interface ReportSource {
@@ -47,30 +48,50 @@ export interface ReportSource {
   notes: string[];
 }
 
-function readOrders(ss: Spreadsheet): { orders: WorkOrder[]; notes: string[] } {
+function readOrders(ss: Spreadsheet, timeZone: string): { orders: WorkOrder[]; notes: string[] } {
   const register = Register.open(ss);
-  const columns = register.readFields(REPORT_FIELDS);
-  const { layout, row } = columns.packed();
+  // Each row's record too: a figure counts what Work Orders recorded, not a cell a script rewrote.
+  const columns = register.readFields(REPORT_FIELDS, true);
+  const { layout, row, stateAt } = columns.packed();
   const orders: WorkOrder[] = [];
   const problems: string[] = [];
+  const corrected: string[] = [];
+  const unverified: string[] = [];
   // One row of cells reused for every register row: parseRegisterRow keeps none of it.
   const cells: unknown[] = [];
   for (let i = 0; i < columns.count; i++) {
     row(i, cells);
     if (isBlankRow(cells)) continue;
     const parsed = parseRegisterRow(cells, layout, i + 2);
-    if (parsed.ok) orders.push(parsed.order);
-    else problems.push(parsed.error);
+    if (!parsed.ok) {
+      problems.push(parsed.error);
+      continue;
+    }
+    const { order, standing } = asRecorded(parsed.order, cells, layout, stateAt, timeZone);
+    orders.push(order);
+    if (standing === 'corrected') corrected.push(order.woNumber || order.id);
+    else if (standing === 'unverified') unverified.push(order.woNumber || order.id || `row ${i + 2}`);
   }
   const notes: string[] = [];
-  if (problems.length > 0) {
-    const named = problems.slice(0, NAMED_PROBLEMS).join(' | ');
-    const more = problems.length > NAMED_PROBLEMS ? ` (and ${problems.length - NAMED_PROBLEMS} more)` : '';
+  if (problems.length > 0)
     notes.push(
-      `${problems.length} register row(s) could not be read and were left out of every figure: ${named}${more}.`,
+      `${problems.length} register row(s) could not be read and were left out of every figure: ${named(problems, ' | ')}.`,
     );
-  }
+  if (corrected.length > 0)
+    notes.push(
+      `${corrected.length} work order(s) have cells changed outside Work Orders; their figures use the values Work Orders recorded: ${named(corrected, ', ')}. An administrator can run Verify audit log to put the cells back.`,
+    );
+  if (unverified.length > 0)
+    notes.push(
+      `${unverified.length} register row(s) have no record Work Orders wrote (their hidden Last Known State is missing or was changed outside Work Orders), so their figures take the cells as they are: ${named(unverified, ', ')}. An administrator can run Verify audit log to check them.`,
+    );
   return { orders, notes };
+}
+
+/** The first few of `items` joined, and how many more there are. */
+function named(items: readonly string[], separator: string): string {
+  const more = items.length > NAMED_PROBLEMS ? ` (and ${items.length - NAMED_PROBLEMS} more)` : '';
+  return items.slice(0, NAMED_PROBLEMS).join(separator) + more;
 }
 
 /**
@@ -112,8 +133,8 @@ function readStatusChanges(ss: Spreadsheet): { changes: ChangeLogEntry[]; rows: 
   return { changes, rows };
 }
 
-export function readReportSource(ss: Spreadsheet): ReportSource {
-  const { orders, notes } = readOrders(ss);
+export function readReportSource(ss: Spreadsheet, timeZone: string): ReportSource {
+  const { orders, notes } = readOrders(ss, timeZone);
   const { changes, rows } = readStatusChanges(ss);
   return { orders, changes, changeLogRows: rows, notes };
 }
