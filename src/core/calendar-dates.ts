@@ -65,11 +65,18 @@ export function addCalendarDays(date: LocalDate, days: number): LocalDate {
 /**
  * The same day `months` months later (or earlier), on the last day of the month when that month is
  * shorter: 31 January + 1 month = 28 (or 29) February; 29 February + 12 months = 28 February.
+ * `dayOfMonth` (1–31) is the day wanted instead of `date`'s own: a monthly series keeps its day
+ * through a short month (28 February + 1 month on the 31st = 31 March), where stepping from the
+ * clamped date would stay on the 28th for ever.
  */
-export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
+export function addCalendarMonths(date: LocalDate, months: number, dayOfMonth: number = date.day): LocalDate {
   const first = firstOfMonthAfter(date, months);
-  const lastDay = new Date(Date.UTC(first.year, first.month, 0)).getUTCDate();
-  return { ...first, day: Math.min(date.day, lastDay) };
+  return { ...first, day: Math.min(dayOfMonth, lastDayOfMonth(first)) };
+}
+
+/** The number of days in `date`'s month (its last day): 28 or 29 for February. */
+export function lastDayOfMonth(date: Pick<LocalDate, 'year' | 'month'>): number {
+  return new Date(Date.UTC(date.year, date.month, 0)).getUTCDate();
 }
 
 /** -1, 0 or 1 as `a` is before, the same as or after `b` (calendar dates). */

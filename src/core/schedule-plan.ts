@@ -29,10 +29,15 @@ export const MAX_OCCURRENCES_PER_RUN = 10;
 /** Missed dates named in the flag at most (the count is always given). */
 const NAMED_MISSED = 5;
 
-/** The occurrence after `date` by the schedule's rule. */
+/**
+ * The occurrence after `date` by the schedule's rule. Months count from `date`'s month onto
+ * `dayOfMonth` (core/schedule-anchors.ts), clamped to a shorter month's last day, never onto `date`'s
+ * own day: from 28 February a schedule on the 31st comes due on 31 March, not the 28th.
+ */
 export function nextOccurrence(
   schedule: Pick<Schedule, 'every' | 'unit' | 'weekdays'>,
   date: LocalDate,
+  dayOfMonth: number,
 ): LocalDate {
   switch (schedule.unit) {
     case 'days':
@@ -40,7 +45,7 @@ export function nextOccurrence(
     case 'weeks':
       return addCalendarDays(date, 7 * schedule.every);
     case 'months':
-      return addCalendarMonths(date, schedule.every);
+      return addCalendarMonths(date, schedule.every, dayOfMonth);
     case 'weekdays': {
       for (let d = 1; d <= 7; d++) {
         const candidate = addCalendarDays(date, d);
@@ -68,38 +73,40 @@ export interface SchedulePlan {
 
 /**
  * What to create for one schedule on `today` (the spreadsheet's local date), given the due date of the
- * last occurrence created (`createdThrough`, from the ledger and the register; null for none).
+ * last occurrence created (`createdThrough`, from the ledger and the register; null for none) and the
+ * day of the month its month-based occurrences fall on (core/schedule-anchors anchorDay).
  */
 export function planSchedule(
   schedule: Schedule,
   createdThrough: LocalDate | null,
   today: LocalDate,
+  dayOfMonth: number = schedule.nextDue.day,
 ): SchedulePlan {
+  const step = (date: LocalDate): LocalDate => nextOccurrence(schedule, date, dayOfMonth);
   let due = schedule.nextDue;
   if (createdThrough) {
     let guard = 0;
-    while (compareLocalDates(due, createdThrough) <= 0 && guard++ < 100_000)
-      due = nextOccurrence(schedule, due);
+    while (compareLocalDates(due, createdThrough) <= 0 && guard++ < 100_000) due = step(due);
   }
   const occurrences: Occurrence[] = [];
   if (!schedule.active) return { occurrences, nextDue: due };
   if (compareLocalDates(due, today) < 0) {
     const missed: LocalDate[] = [];
     let guard = 0;
-    for (let next = nextOccurrence(schedule, due); compareLocalDates(next, today) < 0 && guard++ < 100_000;) {
+    for (let next = step(due); compareLocalDates(next, today) < 0 && guard++ < 100_000;) {
       missed.push(due);
       due = next;
-      next = nextOccurrence(schedule, due);
+      next = step(due);
     }
     occurrences.push({ scheduleId: schedule.id, due, late: true, missed });
-    due = nextOccurrence(schedule, due);
+    due = step(due);
   }
   while (
     occurrences.length < MAX_OCCURRENCES_PER_RUN &&
     compareLocalDates(addCalendarDays(due, -schedule.leadDays), today) <= 0
   ) {
     occurrences.push({ scheduleId: schedule.id, due, late: false, missed: [] });
-    due = nextOccurrence(schedule, due);
+    due = step(due);
   }
   return { occurrences, nextDue: due };
 }

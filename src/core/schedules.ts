@@ -3,8 +3,9 @@
  * `Schedule ID | Task | Asset | Location | Category | Priority | Default Technician | Every | Unit |
  *  Weekdays | Lead Time (days) | Next Due | Active | Last Created`.
  *
- * A schedule recurs every N days, weeks or months, or on given weekdays (Unit "weekdays", Weekdays
- * "Mon, Thu"). Its work order is made Lead Time days before Next Due (core/schedule-plan.ts). Next
+ * A schedule recurs every N days, weeks or months (months on the day of the month it keeps:
+ * core/schedule-anchors.ts), or on given weekdays (Unit "weekdays", Weekdays "Mon, Thu"). Its work
+ * order is made Lead Time days before Next Due (core/schedule-plan.ts). Next
  * Due and Last Created are written back by the hourly job; what it trusts is its own ledger, never them.
  *
  * A row still being typed (a required cell still empty) is ignored; a complete row with a bad value is refused

@@ -24,6 +24,7 @@ export {
   isoDate,
   isoWeekOf,
   isoWeekday,
+  lastDayOfMonth,
   parseIsoDate,
 } from './calendar-dates';
 export type { IsoWeekday, LocalDate } from './calendar-dates';

@@ -31,12 +31,16 @@ test('months keep the day, or the last day of a shorter month', () => {
 });
 
 test('days, weeks and weekdays', () => {
-  expect(isoDate(nextOccurrence({ ...base, unit: 'days', every: 10 }, d('2026-12-25')))).toBe('2027-01-04');
-  expect(isoDate(nextOccurrence({ ...base, unit: 'weeks', every: 2 }, d('2026-12-25')))).toBe('2027-01-08');
+  expect(isoDate(nextOccurrence({ ...base, unit: 'days', every: 10 }, d('2026-12-25'), 25))).toBe(
+    '2027-01-04',
+  );
+  expect(isoDate(nextOccurrence({ ...base, unit: 'weeks', every: 2 }, d('2026-12-25'), 25))).toBe(
+    '2027-01-08',
+  );
   // 2026-12-03 is a Thursday: Mon/Thu → the next Monday, then Thursday.
   const rule = { ...base, unit: 'weekdays' as const, weekdays: [1, 4] as (1 | 4)[] };
-  expect(isoDate(nextOccurrence(rule, d('2026-12-03')))).toBe('2026-12-07');
-  expect(isoDate(nextOccurrence(rule, d('2026-12-07')))).toBe('2026-12-10');
+  expect(isoDate(nextOccurrence(rule, d('2026-12-03'), 3))).toBe('2026-12-07');
+  expect(isoDate(nextOccurrence(rule, d('2026-12-07'), 7))).toBe('2026-12-10');
 });
 
 test('lead time opens an occurrence early; nothing twice past what was created', () => {

@@ -28,6 +28,7 @@ import {
   type ScheduleLedger,
 } from '../../../core/schedule-plan';
 import { scheduledEntries, scheduledWorkOrder } from '../../../core/schedule-order';
+import { anchorDay, unreadScheduleIds, type MonthlyRun } from '../../../core/schedule-anchors';
 import { addCalendarDays, isoDate, fromLocalParts } from '../../../core/time';
 import { nextRequestNumber } from '../../../core/ids';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
@@ -41,6 +42,7 @@ import type { ReferenceData } from '../../adapters/reference-data';
 import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
 import { readAssets } from '../assets/assets-tab';
 import { scheduleContext } from './schedules-tab';
+import { readScheduleAnchors, storeScheduleAnchors } from './anchors';
 import { readTabValues } from '../../adapters/workbook';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -124,9 +126,15 @@ export function createScheduledOrders(
   });
   const seen = latestRefs(refs);
   const nextDue = new Map<number, LocalDate>();
+  // Month-based schedules keep their day of the month through short months (core/schedule-anchors).
+  const anchors = readScheduleAnchors(ssId);
+  const days = new Map<number, number>();
   let pending: Pending[] = [];
   for (const schedule of parsed.schedules) {
-    const plan = planSchedule(schedule, createdThrough(first.ledger, seen, schedule.id), today);
+    const through = createdThrough(first.ledger, seen, schedule.id);
+    const day = anchorDay(schedule.nextDue, anchors[schedule.id], through);
+    days.set(schedule.row, day);
+    const plan = planSchedule(schedule, through, today, day);
     nextDue.set(schedule.row, plan.nextDue);
     for (const occurrence of plan.occurrences)
       if (!refs.has(scheduleRef(schedule.id, occurrence.due))) pending.push({ schedule, occurrence });
@@ -152,6 +160,16 @@ export function createScheduledOrders(
   }
   if (result.created.length === 0) restoreLedger(ssId, seen);
   result.late = result.created.filter((o) => o.reviewFlag !== '').length;
+  // The days first: a Next Due written back without them would read as typed on the 28th.
+  const monthly = new Map<string, MonthlyRun>();
+  for (const s of parsed.schedules)
+    if (s.unit === 'months')
+      monthly.set(s.id, {
+        day: days.get(s.row) ?? s.nextDue.day,
+        read: s.nextDue,
+        written: nextDue.get(s.row) ?? s.nextDue,
+      });
+  storeScheduleAnchors(ssId, anchors, monthly, unreadScheduleIds(values, parsed.schedules));
   writeBack(ss, values, nextDue, result.created, now, reference.timeZone);
   return result;
 }
