@@ -147,22 +147,26 @@ export interface RecordedOrder {
  * For figures (the reports): `order` with every field its record keeps whole and its cells contradict
  * taken from the record, so a value written by script (a Completed At moved back, a Status of Closed)
  * does not count. A field the record keeps only as a print is left as the cell says (the print cannot
- * give the text back). A row whose record is missing or not the add-on's is counted as its cells say,
- * marked unverified.
+ * give the text back, so it is not checked here: no HMAC per row). A row whose record is missing or
+ * not the add-on's is counted as its cells say, marked unverified. Only the fields read are compared.
  */
 export function asRecorded(
   order: WorkOrder,
   cells: readonly unknown[],
   layout: RegisterLayout,
   stateIndex: number,
-  timeZone: string,
 ): RecordedOrder {
-  const disagreement = rowDisagreement(order, cells, layout, stateIndex, timeZone);
-  if (!disagreement) return { order, standing: 'agrees' };
-  const state = disagreement.kind === 'fields' ? parseRowState(cells[stateIndex]) : null;
+  if (stateIndex < 0) return { order, standing: 'agrees' };
+  const state = parseRowState(cells[stateIndex]);
   if (!state) return { order, standing: 'unverified' };
-  const recorded = { ...order } as Record<WorkOrderField, unknown>;
-  for (const { field } of disagreement.kind === 'fields' ? disagreement.fields : [])
-    if (state.fingerprints[field] === undefined) recorded[field] = state.order[field];
-  return { order: recorded as unknown as WorkOrder, standing: 'corrected' };
+  let recorded: Record<WorkOrderField, unknown> | null = null;
+  for (const field of FIELDS) {
+    if (layout.indexOf[field] < 0 || state.fingerprints[field] !== undefined) continue;
+    if (sameFieldValue(field, order[field], state.order[field])) continue;
+    recorded ??= { ...order } as Record<WorkOrderField, unknown>;
+    recorded[field] = state.order[field];
+  }
+  return recorded
+    ? { order: recorded as unknown as WorkOrder, standing: 'corrected' }
+    : { order, standing: 'agrees' };
 }

@@ -73,7 +73,7 @@ export function keepWeeklyKpis(
   if (readOwnerState(id, KPI_WEEK) === week.key) return 'already kept';
   if (Date.now() > startBy) return 'later (the run is short of time)';
   if (busy && now.getTime() < week.end + BUSY_RUN_GRACE_MS) return 'later (the run is busy)';
-  const source = readReportSource(ss, timeZone);
+  const source = readReportSource(ss);
   const snapshot = weekSnapshot(
     { orders: source.orders, changes: source.changes, now, timeZone, staff },
     week,

@@ -61,7 +61,7 @@ export function buildReports(): BuildReportsResult {
   const reference = loadReferenceData(ss);
   requireReportRole(reference.staff, currentUserEmail());
   const now = new Date();
-  const source = readReportSource(ss, reference.timeZone);
+  const source = readReportSource(ss);
   const data = computeReports({
     orders: source.orders,
     changes: source.changes,

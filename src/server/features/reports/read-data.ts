@@ -48,7 +48,7 @@ export interface ReportSource {
   notes: string[];
 }
 
-function readOrders(ss: Spreadsheet, timeZone: string): { orders: WorkOrder[]; notes: string[] } {
+function readOrders(ss: Spreadsheet): { orders: WorkOrder[]; notes: string[] } {
   const register = Register.open(ss);
   // Each row's record too: a figure counts what Work Orders recorded, not a cell a script rewrote.
   const columns = register.readFields(REPORT_FIELDS, true);
@@ -67,7 +67,7 @@ function readOrders(ss: Spreadsheet, timeZone: string): { orders: WorkOrder[]; n
       problems.push(parsed.error);
       continue;
     }
-    const { order, standing } = asRecorded(parsed.order, cells, layout, stateAt, timeZone);
+    const { order, standing } = asRecorded(parsed.order, cells, layout, stateAt);
     orders.push(order);
     if (standing === 'corrected') corrected.push(order.woNumber || order.id);
     else if (standing === 'unverified') unverified.push(order.woNumber || order.id || `row ${i + 2}`);
@@ -133,8 +133,8 @@ function readStatusChanges(ss: Spreadsheet): { changes: ChangeLogEntry[]; rows: 
   return { changes, rows };
 }
 
-export function readReportSource(ss: Spreadsheet, timeZone: string): ReportSource {
-  const { orders, notes } = readOrders(ss, timeZone);
+export function readReportSource(ss: Spreadsheet): ReportSource {
+  const { orders, notes } = readOrders(ss);
   const { changes, rows } = readStatusChanges(ss);
   return { orders, changes, changeLogRows: rows, notes };
 }
