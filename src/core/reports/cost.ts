@@ -134,6 +134,8 @@ export interface CostInput {
   estimatePerOrder: number;
   capacityPerWeek: number;
   builtAt: string;
+  /** Staff names by lower-cased email: a technician is shown by name, as on the other report tabs. */
+  names?: ReadonlyMap<string, string>;
   /** Rows left out because their seal does not verify, and rate problems: said on the tab. */
   notes: string[];
 }
@@ -153,7 +155,15 @@ export function costTab(input: CostInput): ReportTab {
   const header = ['Hours', 'Labour cost', 'Parts cost', 'Total cost'];
   for (const [label, keyOf] of COST_GROUPINGS) {
     tab.blank().heading(`Cost by ${label.toLowerCase()}`);
-    const rows: Cell[][] = groupCost(pieces, keyOf).map((r) => [r.key, r.hours, r.labour, r.parts, r.total]);
+    const shown = (key: string): string =>
+      label === 'Technician' ? input.names?.get(key.trim().toLowerCase()) || key : key;
+    const rows: Cell[][] = groupCost(pieces, keyOf).map((r) => [
+      shown(r.key),
+      r.hours,
+      r.labour,
+      r.parts,
+      r.total,
+    ]);
     const range = tab.table([label, ...header], rows);
     if (label !== 'Work order')
       tab.chart('bar', `Total cost by ${label.toLowerCase()}`, [column(range, 1), column(range, 5)]);

@@ -132,7 +132,9 @@ test('time and parts from My work and the update form, refused when wrong, and c
     const ref = wb.order(id!).woNumber;
     expect(find(ref)?.slice(0, 5)).toEqual([ref, 3.5, 175, 16.5, 191.5]);
     expect(find('Electrical')?.slice(0, 5)).toEqual(['Electrical', 3.5, 175, 16.5, 191.5]);
-    expect(find(TECH)?.slice(0, 5)).toEqual([TECH, 3.5, 175, 16.5, 191.5]);
+    // By name, as the other report tabs show a technician; and when it was built, with the zone.
+    expect(find('Tina Tech')?.slice(0, 5)).toEqual(['Tina Tech', 3.5, 175, 16.5, 191.5]);
+    expect(String(find('Built at')?.[1])).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \(America\/New_York\)$/);
     expect(
       tab.some((r) => String(r[0]).includes('1 row(s) of the Time tab were typed or changed by hand')),
     ).toBe(true);

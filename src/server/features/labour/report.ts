@@ -7,7 +7,7 @@ import { ratesFrom } from '../../../core/labour-rates';
 import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
 import { costTab } from '../../../core/reports/cost';
 import type { ReportTab } from '../../../core/reports/types';
-import { formatLocal } from '../../../core/time';
+import { ZonedCalendar } from '../../../core/time';
 import { addonKey } from '../../adapters/addon-secret';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { readTabValues } from '../../adapters/workbook';
@@ -41,7 +41,9 @@ export function costReportTab(
     rates,
     estimatePerOrder: settings.estimatedHoursPerOrder,
     capacityPerWeek: settings.crewHoursPerWeek,
-    builtAt: formatLocal(now, reference.timeZone),
+    // As the other report tabs say it: with the zone.
+    builtAt: `${new ZonedCalendar(reference.timeZone).isoDateTime(now.getTime())} (${reference.timeZone})`,
+    names: new Map(reference.staff.map((m) => [m.email.trim().toLowerCase(), m.name])),
     notes,
   });
 }
