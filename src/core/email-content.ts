@@ -54,7 +54,12 @@ export function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra)
         `Work order ${ref} has been reassigned to someone else; no further action is needed from you.`,
       ]);
     case 'onHold':
-      return c('On hold', [`Work order ${ref} is on hold, which delays it.`, `Reason: ${reason}`]);
+      // The Due shown is the one before the hold: resuming moves it by the working time held.
+      return c('On hold', [
+        `Work order ${ref} is on hold, which delays it.`,
+        `Reason: ${reason}`,
+        'The due date below moves later by the working time it spends on hold, once work resumes.',
+      ]);
     case 'completed':
       return c('Completed, ready for review', [
         `Work order ${ref} was completed. Please review it and close it.`,

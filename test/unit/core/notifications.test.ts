@@ -65,6 +65,9 @@ describe('composeEmail', () => {
   it('includes reasons, questions, results and the escalation age', () => {
     expect(composeEmail('rejected', approved, extra).body).toContain('Reason: Waiting for parts');
     expect(composeEmail('onHold', approved, extra).body).toContain('is on hold, which delays it.');
+    expect(composeEmail('onHold', approved, extra).body).toContain(
+      'The due date below moves later by the working time it spends on hold, once work resumes.',
+    );
     expect(composeEmail('clarification', approved, extra).body).toContain('Which floor?');
     expect(composeEmail('completed', approved, extra).body).toContain('Actions taken: Replaced washer');
     expect(composeEmail('escalation', approved, extra).body).toContain('has been overdue for 27 hours.');
