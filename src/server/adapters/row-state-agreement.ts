@@ -116,15 +116,17 @@ export function agreesOn(disagreement: RowDisagreement | null, field: WorkOrderF
 const VERIFY = 'an administrator can run Verify audit log to put it back';
 const JUST_TYPED = '(If someone has just typed in the row, try again in a moment.)';
 
-/** What the person acting is told: which field, what the cell says, what the add-on recorded, what to do. */
-export function disagreementMessage(order: WorkOrder, disagreement: RowDisagreement): string {
-  const ref = order.woNumber || order.id;
+/**
+ * What is wrong with the row, as a clause after its reference: "its Assignee reads … but Work Orders
+ * last recorded …" (up to three fields), or what its record cell holds instead of a record.
+ */
+export function disagreementDetail(disagreement: RowDisagreement): string {
   if (disagreement.kind === 'no record') {
     const what =
       disagreement.cell === ''
         ? 'is empty'
         : `holds "${disagreement.cell.slice(0, 40)}", not a record the add-on writes`;
-    return `${ref} cannot be changed: its ${ROW_STATE_HEADER} (the add-on's record of the row, in a hidden column) ${what}. It was changed outside Work Orders, so nothing was changed: an administrator can run Verify audit log to put back any value changed with it, then Set up work orders to record the row again.`;
+    return `its ${ROW_STATE_HEADER} (the add-on's record of the row, in a hidden column) ${what}`;
   }
   const named = disagreement.fields.slice(0, NAMED).map((d) => {
     const header = REGISTER_COLUMNS[d.field];
@@ -132,8 +134,17 @@ export function disagreementMessage(order: WorkOrder, disagreement: RowDisagreem
   });
   const more = disagreement.fields.length - named.length;
   const rest = more > 0 ? ` (and ${more} more field${more === 1 ? '' : 's'})` : '';
+  return `${named.join('; ')}${rest}`;
+}
+
+/** What the person acting is told: which field, what the cell says, what the add-on recorded, what to do. */
+export function disagreementMessage(order: WorkOrder, disagreement: RowDisagreement): string {
+  const ref = order.woNumber || order.id;
+  const detail = disagreementDetail(disagreement);
+  if (disagreement.kind === 'no record')
+    return `${ref} cannot be changed: ${detail}. It was changed outside Work Orders, so nothing was changed: an administrator can run Verify audit log to put back any value changed with it, then Set up work orders to record the row again.`;
   const it = disagreement.fields.length === 1 ? 'It was' : 'They were';
-  return `${ref} cannot be changed: ${named.join('; ')}${rest}. ${it} changed outside Work Orders, so nothing was changed: ${disagreement.fields.length === 1 ? VERIFY : VERIFY.replace('put it back', 'put them back')}. ${JUST_TYPED}`;
+  return `${ref} cannot be changed: ${detail}. ${it} changed outside Work Orders, so nothing was changed: ${disagreement.fields.length === 1 ? VERIFY : VERIFY.replace('put it back', 'put them back')}. ${JUST_TYPED}`;
 }
 
 /** An order as a figure may count it: its row's cells, or what the add-on recorded where they differ. */

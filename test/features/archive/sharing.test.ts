@@ -3,11 +3,14 @@
  * file is; the add-on shares them with the other administrators (edit) and supervisors (view). An
  * administrator added later gets access from the next run by someone who has it; until then their own
  * run stops before moving anything, and says which file and what to do.
+ * Orders are closed as the add-on closes them (cells, change log and sealed record): archiving moves
+ * only rows that agree with their record.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { localParts } from '../../../src/core/time';
 import { forgetRememberedState } from '../../support/caches';
-import { DAY, now, patchOrder, setSetting, submitMany } from '../../support/ops';
+import { DAY, now, setSetting, submitMany } from '../../support/ops';
+import { patchOrderAsAddOn } from '../../support/audit';
 import { ADMIN, SUPERVISOR, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { decodeWorldState, encodeWorldState, exportWorld, importWorld } from '../../../runtime/persistence';
 import { archiveFile, archivedRows } from './support';
@@ -26,7 +29,7 @@ test('a later administrator is refused until a run by someone with access shares
   wb.rt.world.clock.set(today);
   const closing = new Date(today.getTime() - 60 * DAY);
   const year = localParts(closing, wb.model.timeZone).year;
-  patchOrder(wb, first!, { status: 'Closed', closedAt: closing });
+  patchOrderAsAddOn(wb, first!, { status: 'Closed', closedAt: closing });
   expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
   expect(archivedRows(wb, year).map((r) => r['Request ID'])).toEqual([first]);
 
@@ -35,7 +38,7 @@ test('a later administrator is refused until a run by someone with access shares
   staff.writeValues(staff.lastRow() + 1, 1, [[SECOND_ADMIN, 'Ada Second', 'Administrator', true]]);
   forgetRememberedState(wb.rt.world, wb.ssId);
   expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
-  patchOrder(wb, second!, { status: 'Closed', closedAt: closing });
+  patchOrderAsAddOn(wb, second!, { status: 'Closed', closedAt: closing });
 
   const refused = await wb.menu(SECOND_ADMIN, 'archiveClosedWorkOrders');
   expect(refused.ok).toBe(false);
@@ -63,7 +66,7 @@ test('a refused share does not stop the archive: it is reported and tried again 
     other.rt.world.clock.set(today);
     const closing = new Date(today.getTime() - 60 * DAY);
     const year = localParts(closing, other.model.timeZone).year;
-    patchOrder(other, first!, { status: 'Closed', closedAt: closing });
+    patchOrderAsAddOn(other, first!, { status: 'Closed', closedAt: closing });
     // Make the first run's addViewers fail, as Google does for an address the domain may not share with.
     let run;
     for (let n = 1; n < 200; n++) {
@@ -78,7 +81,7 @@ test('a refused share does not stop the archive: it is reported and tried again 
     expect(value.archived).toEqual([first]);
     expect(value.message).toContain(`"Work Orders Archive ${year}" could not be shared with ${SUPERVISOR}`);
     expect([...archiveFile(other, year)!.sharing.viewers]).toEqual([]);
-    patchOrder(other, second!, { status: 'Closed', closedAt: closing });
+    patchOrderAsAddOn(other, second!, { status: 'Closed', closedAt: closing });
     expectOk(await other.menu(ADMIN, 'archiveClosedWorkOrders'));
     expect([...archiveFile(other, year)!.sharing.viewers]).toEqual([SUPERVISOR]);
   } finally {

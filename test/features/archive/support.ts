@@ -12,6 +12,8 @@ import { registerLayout, workOrderToRow } from '../../../src/core/columns';
 import { archiveFileName } from '../../../src/server/features/archive/files';
 import { decodeWorldState, importWorld } from '../../../runtime/persistence';
 import { ADMIN, type TestWorkbook } from '../../support/workbook';
+import { withWorkbookKey } from '../../support/row-state';
+import { findRowStateColumn, serializeRowState } from '../../../src/server/adapters/row-state';
 
 type Cell = string | number | boolean | Date;
 
@@ -25,15 +27,22 @@ export function fillRegister(
   const sheet = wb.sheet(SHEET_NAMES.register);
   const header = wb.values(SHEET_NAMES.register)[0] ?? [];
   const layout = registerLayout(header);
+  // Each row's sealed Last Known State, as the add-on writes it with the row: archiving moves only
+  // rows that agree with theirs.
+  const stateIndex = findRowStateColumn(header);
   const ids: string[] = [];
-  const rows = Array.from({ length: count }, (_, i) => {
-    const id = formatRequestId(firstNumber + i);
-    ids.push(id);
-    const order: WorkOrder = { ...emptyWorkOrder(), id, description: `Order ${i}`, ...shape(i) };
-    return workOrderToRow(order, layout).map((v) =>
-      typeof v === 'string' ? v.replace(/^'/, '') : v,
-    ) as Cell[];
-  });
+  const rows = withWorkbookKey(wb, () =>
+    Array.from({ length: count }, (_, i) => {
+      const id = formatRequestId(firstNumber + i);
+      ids.push(id);
+      const order: WorkOrder = { ...emptyWorkOrder(), id, description: `Order ${i}`, ...shape(i) };
+      const row = workOrderToRow(order, layout).map((v) =>
+        typeof v === 'string' ? v.replace(/^'/, '') : v,
+      ) as Cell[];
+      if (stateIndex >= 0) row[stateIndex] = serializeRowState(order);
+      return row;
+    }),
+  );
   sheet.writeValues(sheet.lastRow() + 1, 1, rows);
   return ids;
 }

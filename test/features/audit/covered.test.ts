@@ -5,7 +5,8 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { DAY, now, patchOrder, setSetting, submitMany } from '../../support/ops';
+import { DAY, now, setSetting, submitMany } from '../../support/ops';
+import { patchOrderAsAddOn } from '../../support/audit';
 
 async function verify(wb: TestWorkbook) {
   return expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value as {
@@ -25,7 +26,7 @@ describe('archived rows and raw answers', () => {
     wb.rt.world.clock.set(new Date(today.getTime() - 100 * DAY));
     const [old, kept] = await submitMany(wb, 2, (i) => (i === 0 ? '=HYPERLINK("http://x","click")' : 'Kept'));
     wb.rt.world.clock.set(today);
-    patchOrder(wb, old!, {
+    patchOrderAsAddOn(wb, old!, {
       status: 'Closed',
       woNumber: 'WO-2026-00001',
       closedAt: new Date(today.getTime() - 45 * DAY),

@@ -7,7 +7,8 @@
 import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder } from '../../../src/core/model';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { REGISTER, assignedOrder, rowOf, type } from '../../support/edits';
-import { DAY, now, ownerState, patchOrder, runHourly, setSetting, submitMany } from '../../support/ops';
+import { DAY, now, ownerState, runHourly, setSetting, submitMany } from '../../support/ops';
+import { patchOrderAsAddOn } from '../../support/audit';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -138,12 +139,12 @@ test('an order archived by design is not restored', async () => {
   wb.rt.world.clock.set(new Date(today.getTime() - 100 * DAY));
   const [old] = await submitMany(wb, 1, () => 'Old request');
   wb.rt.world.clock.set(today);
-  patchOrder(wb, old!, {
+  patchOrderAsAddOn(wb, old!, {
     status: 'Rejected',
     decidedAt: new Date(today.getTime() - 90 * DAY),
     reason: 'Dup',
   });
-  patchOrder(wb, old!, { decidedBy: SUPERVISOR });
+  patchOrderAsAddOn(wb, old!, { decidedBy: SUPERVISOR });
   const run = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
   expect((run.value as { archived: string[] }).archived).toContain(old);
   const mails = restoredMail().length;

@@ -6,7 +6,8 @@
  */
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
 import { act, load, submitRequests, target } from '../../features/review/helpers';
-import { DAY, now, patchOrder, runHourly } from '../../support/ops';
+import { DAY, now, runHourly } from '../../support/ops';
+import { patchOrderAsAddOn } from '../../support/audit';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook } from '../../support/workbook';
 import { typeChecklists } from '../../features/checklists/helpers';
 import { type } from '../../support/edits';
@@ -16,9 +17,10 @@ test('every document property the add-on writes is declared, and every declared 
   try {
     await submitRequests(wb, [{ description: 'Old request' }]);
     // Archiving: a request rejected long ago goes to an archive spreadsheet (its list is kept here).
+    // Rejected as the add-on rejects (log rows, sealed record): archiving moves only such rows.
     const old = wb.register().find((r) => r.order.description === 'Old request')!.order.id;
     const longAgo = new Date(now(wb).getTime() - 3 * 365 * DAY);
-    patchOrder(wb, old, { status: 'Rejected', requestedAt: longAgo, decidedAt: longAgo });
+    patchOrderAsAddOn(wb, old, { status: 'Rejected', requestedAt: longAgo, decidedAt: longAgo });
     expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
     // A category checklist: the approval below copies it onto the order.
     await typeChecklists(wb, [['Plumbing', 'Shut off the water', 'Yes', '1']]);

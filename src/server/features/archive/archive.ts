@@ -11,6 +11,7 @@
  */
 import { parseRegisterRow, registerLayout } from '../../../core/columns';
 import { isValidDate, localParts } from '../../../core/time';
+import type { WorkOrder } from '../../../core/model';
 import { requireChangeLog } from '../../adapters/change-log';
 import { readLogTimesAndRecordsBackward } from '../../adapters/change-log-read';
 import { Register } from '../../adapters/register';
@@ -22,6 +23,7 @@ import { readProgress, type ChunkProgress } from './progress';
 import { archiveWorkRecords, noRecordsMoved, type RecordsResult } from './records';
 import { archiveChangeLog, logNotReached, type LogArchiveResult } from './log';
 import type { RunBudget } from './record-plan';
+import { changedOutside, type KeptChangedOutside } from './agreement';
 import {
   finalStamp,
   isArchiveCandidate,
@@ -62,6 +64,8 @@ export interface ArchiveResult {
   alreadyInArchive: string[];
   /** Final work orders past the window on their row but changed since (change log): kept. */
   keptRecentlyChanged: number;
+  /** Due work orders whose row disagrees with its Last Known State (agreement.ts): kept, and why. */
+  keptChangedOutside: KeptChangedOutside[];
   /** Eligible work orders left for the next run. */
   remaining: number;
   /** Chunks run, and whether the first finished one an earlier run left. */
@@ -90,6 +94,7 @@ export function archiveClosed(
     archived: [],
     alreadyInArchive: [],
     keptRecentlyChanged: 0,
+    keptChangedOutside: [],
     remaining: 0,
     chunks: 0,
     resumed: false,
@@ -120,12 +125,16 @@ export function archiveClosed(
     user,
     now,
     cutoff,
+    timeZone,
     key: documentKey(),
     targets: new ArchiveTargets(registerHeader, sharing, user),
     yearOf,
   };
-  const { eligible, kept } = planEligible(ss, rows, layout, cutoff, yearOf);
+  const agrees = (order: WorkOrder, cells: readonly unknown[]): KeptChangedOutside | null =>
+    changedOutside(order, cells, layout, register.stateIndex, timeZone);
+  const { eligible, kept, outside } = planEligible(ss, rows, layout, cutoff, yearOf, agrees);
   result.keptRecentlyChanged = kept;
+  result.keptChangedOutside = outside;
   const chunks = planChunks(eligible, register.width);
   let spentMs = PLAN_CALLS_MS + last * header.length * PLAN_CELL_MS;
   // Rows deleted so far, as numbered when planned: later hints are shifted past them.
@@ -148,6 +157,7 @@ export function archiveClosed(
     result.resumed ||= outcome.resumed;
     result.archived.push(...outcome.archived);
     result.alreadyInArchive.push(...outcome.alreadyInArchive);
+    result.keptChangedOutside.push(...outcome.keptChangedOutside);
     if (outcome.archiveName && !result.archives.includes(outcome.archiveName))
       result.archives.push(outcome.archiveName);
     for (const id of [...outcome.archived, ...outcome.alreadyInArchive]) {
@@ -175,7 +185,8 @@ export function archiveClosed(
     // Another execution's unfinished chunk ran instead of this one (it stopped after this run planned).
     if (!outcome.resumed) i++;
   }
-  result.remaining = eligible.filter((e) => !done.has(e.id)).length;
+  const keptIds = new Set(result.keptChangedOutside.map((k) => k.id));
+  result.remaining = eligible.filter((e) => !done.has(e.id) && !keptIds.has(e.id)).length;
   // Then the work records of every archived order, this run's and earlier ones', in the time left.
   const budget: RunBudget = {
     allows: (ms) => spentMs + ms <= RUN_BUDGET_MS && Date.now() - started <= RUN_BUDGET_MS,
@@ -217,28 +228,40 @@ function insertSorted(sorted: number[], value: number): void {
   sorted.splice(i, 0, value);
 }
 
-/** The register rows due for archiving (an id on two rows is never), and how many recent changes kept. */
+/**
+ * The register rows due for archiving (an id on two rows is never), how many recent changes kept, and
+ * the due rows kept because they disagree with their record (`changed`, on the cells already read).
+ */
 function planEligible(
   ss: Spreadsheet,
   rows: readonly unknown[][],
   layout: ReturnType<typeof registerLayout>,
   cutoff: number,
   yearOf: (cells: readonly unknown[]) => number | null,
-): { eligible: Eligible[]; kept: number } {
+  changed: (order: WorkOrder, cells: readonly unknown[]) => KeptChangedOutside | null,
+): { eligible: Eligible[]; kept: number; outside: KeptChangedOutside[] } {
   const seen = new Map<string, number>();
-  const candidates: Array<Eligible & { logCheck: boolean }> = [];
+  const candidates: Array<Eligible & { logCheck: boolean; outside: KeptChangedOutside | null }> = [];
   rows.forEach((cells, i) => {
     const parsed = parseRegisterRow(cells, layout, i + 2);
     if (!parsed.ok) return;
     seen.set(parsed.order.id, (seen.get(parsed.order.id) ?? 0) + 1);
     const year = yearOf(cells);
-    if (year !== null && isArchiveCandidate(parsed.order, cutoff))
-      candidates.push({ id: parsed.order.id, row: i + 2, year, logCheck: needsLogCheck(parsed.order) });
+    if (year === null || !isArchiveCandidate(parsed.order, cutoff)) return;
+    const { order } = parsed;
+    candidates.push({
+      id: order.id,
+      row: i + 2,
+      year,
+      logCheck: needsLogCheck(order),
+      outside: changed(order, cells),
+    });
   });
-  const unique = candidates.filter((c) => seen.get(c.id) === 1);
+  const outside = candidates.flatMap((c) => (c.outside && seen.get(c.id) === 1 ? [c.outside] : []));
+  const unique = candidates.filter((c) => seen.get(c.id) === 1 && !c.outside);
   const recent = idsChangedSince(ss, cutoff, new Set(unique.filter((c) => c.logCheck).map((c) => c.id)));
   const eligible = unique.filter((c) => !recent.has(c.id)).map(({ id, row, year }) => ({ id, row, year }));
-  return { eligible, kept: unique.length - eligible.length };
+  return { eligible, kept: unique.length - eligible.length, outside };
 }
 
 /**

@@ -26,6 +26,7 @@ import { invalidateReviewQueue } from '../../adapters/review-queue';
 import { ARCHIVE_MAC_HEADER, archiveRow, descendingBlocks, isArchiveCandidate } from './plan';
 import type { ArchiveTarget, ArchiveTargets } from './files';
 import { clearProgress, readProgress, writeProgress, type ChunkProgress } from './progress';
+import { changedOutside, type KeptChangedOutside } from './agreement';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export interface ChunkContext {
@@ -35,6 +36,8 @@ export interface ChunkContext {
   user: string;
   now: Date;
   cutoff: number;
+  /** The spreadsheet's time zone: dates in a kept row's message are shown in it. */
+  timeZone: string;
   key: HmacKey | null;
   targets: ArchiveTargets;
   yearOf: (cells: readonly unknown[]) => number | null;
@@ -49,6 +52,8 @@ export interface ChunkOutcome {
   alreadyInArchive: string[];
   /** Ids not archived now (gone, doubled, or no longer due): left where they are. */
   skipped: string[];
+  /** Ids left because their row disagrees with its Last Known State (agreement.ts): among `skipped`. */
+  keptChangedOutside: KeptChangedOutside[];
   /** Register rows deleted, as numbered when the chunk started. */
   deletedRows: number[];
   archiveName: string | null;
@@ -74,6 +79,7 @@ export function runChunk(
       archived: [],
       alreadyInArchive: [],
       skipped: [],
+      keptChangedOutside: [],
       deletedRows: [],
       archiveName: null,
     };
@@ -83,16 +89,18 @@ export function runChunk(
   const found = locate(ctx.register, chunk.ids, unfinished ? new Map() : hints);
   const present: Present[] = [];
   const skipped: string[] = [];
+  const kept: KeptChangedOutside[] = [];
+  const { layout, stateIndex } = ctx.register;
   for (const id of chunk.ids) {
     const at = found.get(id);
-    const parsed = at ? parseRegisterRow(at.cells, ctx.register.layout, at.row) : null;
-    if (
-      at &&
-      parsed?.ok &&
-      isArchiveCandidate(parsed.order, ctx.cutoff) &&
-      ctx.yearOf(at.cells) === chunk.year
-    )
-      present.push({ id, ...at });
+    const parsed = at ? parseRegisterRow(at.cells, layout, at.row) : null;
+    const due =
+      at && parsed?.ok && isArchiveCandidate(parsed.order, ctx.cutoff) && ctx.yearOf(at.cells) === chunk.year;
+    // Checked again on the row read under the locks: planning read it before them.
+    const outside =
+      due && parsed.ok ? changedOutside(parsed.order, at.cells, layout, stateIndex, ctx.timeZone) : null;
+    if (outside) kept.push(outside);
+    if (at && due && !outside) present.push({ id, ...at });
     else skipped.push(id);
   }
   const outcome: ChunkOutcome = {
@@ -100,6 +108,7 @@ export function runChunk(
     archived: [],
     alreadyInArchive: [],
     skipped,
+    keptChangedOutside: kept,
     deletedRows: [],
     archiveName: null,
   };

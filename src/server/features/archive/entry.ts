@@ -25,6 +25,7 @@ function summarize(r: ArchiveResult, timeZone: string): string {
     );
   if (r.keptRecentlyChanged > 0)
     lines.push(`${r.keptRecentlyChanged} were kept: they changed within the retention period.`);
+  lines.push(...changedOutsideLines(r.keptChangedOutside));
   if (r.remaining > 0)
     lines.push(
       `${r.remaining} more are due: run Archive closed work orders again to continue where this run stopped.`,
@@ -36,6 +37,23 @@ function summarize(r: ArchiveResult, timeZone: string): string {
     'Each order’s move is recorded in the Change Log (its checklist, time and parts follow it without rows of their own). The archive spreadsheets are listed in a note on the Settings tab (Value of retentionDays).',
   );
   return lines.join('\n');
+}
+
+/** Kept orders named in the summary at most: a forger's thousand rows must not make it unreadable. */
+const KEPT_NAMED = 10;
+
+function changedOutsideLines(kept: ArchiveResult['keptChangedOutside']): string[] {
+  if (kept.length === 0) return [];
+  const more = kept.length - KEPT_NAMED;
+  return [
+    `${kept.length} work order(s) due for archiving were kept in the register: their row does not agree with what Work Orders last recorded, so archiving them could remove live orders.`,
+    ...kept.slice(0, KEPT_NAMED).map((k) => k.message),
+    ...(more > 0
+      ? [
+          `${more} more were kept for the same reason: run Verify audit log to list them and to put back values changed outside Work Orders.`,
+        ]
+      : []),
+  ];
 }
 
 function workRecordLines(w: RecordsResult): string[] {
