@@ -13,7 +13,8 @@ import {
   setUpWorkbook,
   type TestWorkbook,
 } from '../../support/workbook';
-import { HOUR, advance, now, patchOrder, runHourly, startAtLocalHour } from '../../support/ops';
+import { HOUR, advance, now, runHourly, startAtLocalHour } from '../../support/ops';
+import { patchOrderAsAddOn } from '../../support/audit';
 import { scheduleRow } from '../../support/schedules';
 
 let wb: TestWorkbook;
@@ -73,11 +74,12 @@ beforeAll(async () => {
     `Schedule PM-1 ${day(-7)}`,
     `Schedule PM-1 ${day(0)}`,
   ]);
-  // The late one completed now (after its day), today's completed within its day.
+  // The late one completed now (after its day), today's completed within its day (as the add-on records
+  // a completion: the reports count what Work Orders recorded, not a cell written behind its back).
   const late = pm.find((o) => o.responseRef.endsWith(day(-7)))!;
   const onTime = pm.find((o) => o.responseRef.endsWith(day(0)))!;
-  patchOrder(wb, late.id, { status: 'Completed', completedAt: now(wb) });
-  patchOrder(wb, onTime.id, { status: 'Completed', completedAt: endOfLocalDay(now(wb), tz) });
+  patchOrderAsAddOn(wb, late.id, { status: 'Completed', completedAt: now(wb) });
+  patchOrderAsAddOn(wb, onTime.id, { status: 'Completed', completedAt: endOfLocalDay(now(wb), tz) });
   advance(wb, HOUR);
   expectOk(await wb.menu(MANAGER, 'buildReports'));
   tab = wb.values(SHEET_NAMES.reportMaintenance);
