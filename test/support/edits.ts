@@ -45,6 +45,22 @@ export async function assignedOrder(
   return id;
 }
 
+/** A new request assigned to `assignee`, started and completed in My work, then closed in Review & assign. */
+export async function closedOrder(wb: TestWorkbook, assignee = TECH, answers: Answers = {}): Promise<string> {
+  const id = await assignedOrder(wb, assignee, answers);
+  for (const request of [
+    { action: 'start' },
+    { action: 'complete', results: 'Fixed', actionsTaken: 'Replaced the part' },
+  ]) {
+    const reply = expectOk(
+      await wb.call(assignee, 'myWorkAct', { id, revision: wb.order(id).revision, ...request }),
+    ).value as { ok: boolean; message?: string };
+    if (!reply.ok) throw new Error(`myWorkAct ${request.action} refused: ${reply.message ?? ''}`);
+  }
+  await sidebarAct(wb, { action: 'close', id, revision: wb.order(id).revision });
+  return id;
+}
+
 /** A new request approved (not assigned) through the sidebar. */
 export async function approvedOrder(wb: TestWorkbook): Promise<string> {
   const id = await submitOne(wb);

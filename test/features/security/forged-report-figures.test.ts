@@ -8,7 +8,7 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
-import { REGISTER, assignedOrder, rowOf, sidebarAct } from '../../support/edits';
+import { REGISTER, assignedOrder, closedOrder, rowOf } from '../../support/edits';
 import {
   MANAGER,
   MID_MORNING,
@@ -19,24 +19,13 @@ import {
 } from '../../support/workbook';
 
 let wb: TestWorkbook;
-let closed: string;
 let forged: string;
 let unrecorded: string;
 beforeAll(async () => {
   wb = await setUpWorkbook({ startAt: MID_MORNING });
-  closed = await assignedOrder(wb, TECH, { description: 'Replace the tap washer' });
+  await closedOrder(wb, TECH, { description: 'Replace the tap washer' });
   forged = await assignedOrder(wb, TECH, { description: 'Fix the lobby light' });
   unrecorded = await assignedOrder(wb, TECH, { description: 'Paint the fence' });
-  for (const request of [
-    { action: 'start' },
-    { action: 'complete', results: 'Fixed', actionsTaken: 'New washer' },
-  ]) {
-    const reply = expectOk(
-      await wb.call(TECH, 'myWorkAct', { id: closed, revision: wb.order(closed).revision, ...request }),
-    ).value as { ok: boolean };
-    expect(reply.ok).toBe(true);
-  }
-  await sidebarAct(wb, { action: 'close', id: closed, revision: wb.order(closed).revision });
 }, 60_000);
 afterAll(() => wb.close());
 

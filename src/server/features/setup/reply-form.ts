@@ -8,11 +8,10 @@
  */
 import { REPLY_FORM_TITLE, REPLY_QUESTIONS, REPLY_RESPONSES_SHEET } from '../../../core/reply-form';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
-import { collectVerifiedEmails, collectsVerifiedEmails, sendResponsesTo } from '../../adapters/forms';
 import type { Form, Spreadsheet } from '../../adapters/apps-script-types';
 import { createReplyForm, replyLinkTemplate } from '../review/reply-form';
 import { itemsByTitle, openRecordedForm, repairQuestions, type AskedQuestion } from './form-questions';
-import { hasLinkedTab, nameNewResponsesTab } from './responses-tab';
+import { repairFormSettings } from './responses-tab';
 import type { SetupReport } from './report';
 
 /** The reply form's questions as the form asks them (both required, as createReplyForm makes them). */
@@ -26,19 +25,8 @@ export const REPLY_FORM_CREATED = "the requestors' reply form (linked to this sp
 function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
   for (const { question } of repairQuestions(form, itemsByTitle(form), ASKED))
     report.repaired.push(`the reply form's "${question.title}" question was added back`);
-  if (!collectsVerifiedEmails(form)) {
-    collectVerifiedEmails(form);
-    report.repaired.push('the reply form collects verified email addresses again');
-  }
-  if (form.getTitle().trim() === '') {
-    form.setTitle(REPLY_FORM_TITLE);
-    report.repaired.push('the reply form has its title again');
-  }
-  if (!hasLinkedTab(form, ss)) {
-    sendResponsesTo(form, ss.getId());
-    nameNewResponsesTab(ss, REPLY_RESPONSES_SHEET);
-    report.repaired.push('the reply form sends its responses to this spreadsheet again');
-  }
+  const own = { name: 'the reply form', title: REPLY_FORM_TITLE, tab: REPLY_RESPONSES_SHEET };
+  repairFormSettings(ss, form, own, report.repaired);
 }
 
 export function ensureReplyFormAtSetup(ss: Spreadsheet, report: SetupReport): void {

@@ -1,6 +1,7 @@
 import type { Spreadsheet, Sheet, Form } from '../../adapters/apps-script-types';
 import { firstTab, lastUsedColumn, listTabs, renameTab } from '../../adapters/tabs';
 import { hasTab } from '../../adapters/response-tabs';
+import { collectVerifiedEmails, collectsVerifiedEmails, sendResponsesTo } from '../../adapters/forms';
 import { trimNewTabColumns } from '../../adapters/tab-sizing';
 /**
  * The tab a form of the add-on sends its responses to, in this spreadsheet: the request form
@@ -45,4 +46,34 @@ export function nameNewResponsesTab(ss: Spreadsheet, baseName: string): void {
   for (let n = 2; hasTab(ss, name); n++) name = `${baseName} ${n}`;
   renameTab(sheet, name);
   trimEmptyColumns(sheet);
+}
+
+/** One of setup's own forms (the update form, the reply form), as its repair names and names its tab. */
+export interface OwnForm {
+  /** How the summary names it: "the update form". */
+  name: string;
+  title: string;
+  /** Its responses tab's name (numbered when the form is linked again). */
+  tab: string;
+}
+
+/**
+ * Puts back what each of setup's own forms keeps besides its questions, saying what it did: verified
+ * email addresses (a reply or an update is from whom Google says), a title, and its responses sent to
+ * a tab of this spreadsheet.
+ */
+export function repairFormSettings(ss: Spreadsheet, form: Form, own: OwnForm, repaired: string[]): void {
+  if (!collectsVerifiedEmails(form)) {
+    collectVerifiedEmails(form);
+    repaired.push(`${own.name} collects verified email addresses again`);
+  }
+  if (form.getTitle().trim() === '') {
+    form.setTitle(own.title);
+    repaired.push(`${own.name} has its title again`);
+  }
+  if (!hasLinkedTab(form, ss)) {
+    sendResponsesTo(form, ss.getId());
+    nameNewResponsesTab(ss, own.tab);
+    repaired.push(`${own.name} sends its responses to this spreadsheet again`);
+  }
 }

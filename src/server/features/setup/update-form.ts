@@ -15,12 +15,7 @@ import {
   type UpdateQuestion,
 } from '../../../shared/my-work-update-form';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
-import {
-  collectVerifiedEmails,
-  collectsVerifiedEmails,
-  createForm,
-  sendResponsesTo,
-} from '../../adapters/forms';
+import { collectVerifiedEmails, createForm, sendResponsesTo } from '../../adapters/forms';
 import { PREFILL_PLACEHOLDER } from '../my-work/update-link';
 import {
   addQuestion,
@@ -29,7 +24,7 @@ import {
   repairQuestions,
   type AskedQuestion,
 } from './form-questions';
-import { hasLinkedTab, nameNewResponsesTab } from './responses-tab';
+import { nameNewResponsesTab, repairFormSettings } from './responses-tab';
 import type { SetupReport } from './report';
 import type { Spreadsheet, Form } from '../../adapters/apps-script-types';
 
@@ -52,20 +47,8 @@ function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
         : `the update form's "${q.title}" choices were put back`,
     );
   }
-  if (!collectsVerifiedEmails(form)) {
-    collectVerifiedEmails(form);
-    report.repaired.push('the update form collects verified email addresses again');
-  }
-  if (form.getTitle().trim() === '') {
-    form.setTitle(UPDATE_FORM_TITLE);
-    report.repaired.push('the update form has its title again');
-  }
-  // Still sending here: a tab of this spreadsheet is linked to it.
-  if (!hasLinkedTab(form, ss)) {
-    sendResponsesTo(form, ss.getId());
-    nameNewResponsesTab(ss, UPDATE_RESPONSES_SHEET);
-    report.repaired.push('the update form sends its responses to this spreadsheet again');
-  }
+  const own = { name: 'the update form', title: UPDATE_FORM_TITLE, tab: UPDATE_RESPONSES_SHEET };
+  repairFormSettings(ss, form, own, report.repaired);
 }
 
 export function ensureUpdateForm(ss: Spreadsheet, report: SetupReport): void {
