@@ -58,3 +58,25 @@ export function clearNotesWhere(sheet: Sheet, rect: CellRect, matches: (note: st
   if (!notes.some((row) => row.some((note) => matches(note)))) return;
   range.setNotes(notes.map((row) => row.map((note) => (matches(note) ? '' : note))));
 }
+
+/**
+ * Rewrites the rectangle's notes through `next` (given each note and its 1-based sheet row and
+ * column): one read, and one write only when a note changes.
+ */
+export function rewriteNotes(
+  sheet: Sheet,
+  rect: CellRect,
+  next: (note: string, row: number, column: number) => string,
+): void {
+  const range = rangeOf(sheet, rect);
+  const notes = range.getNotes();
+  let changed = false;
+  const written = notes.map((cells, r) =>
+    cells.map((note, c) => {
+      const now = next(String(note), rect.row + r, rect.column + c);
+      if (now !== note) changed = true;
+      return now;
+    }),
+  );
+  if (changed) range.setNotes(written);
+}

@@ -83,14 +83,16 @@ function show(ss: Spreadsheet, message: string | null): void {
  * An administrator's change to Settings or the Procedure is a new version of the organization's
  * procedure: it gets a revision row (features/procedure decides whether the edit counts).
  */
-function recordRevision(ss: Spreadsheet, name: string, range: EditedRange): void {
+function recordRevision(ss: Spreadsheet, name: string, range: EditedRange, said: string | null = null): void {
   const last = range.row + range.numRows - 1;
   const where = range.numRows === 1 ? `row ${range.row}` : `rows ${range.row}–${last}`;
   const what = name === SHEET_NAMES.settings ? `Settings changed (${where})` : `Procedure edited (${where})`;
   const revision = recordProcedureRevision(ss, currentUserEmail(), name, what, {
     editedRows: [range.row, last],
   });
-  if (revision) show(ss, `Recorded as revision ${revision.version} on the Procedure tab.`);
+  const recorded = revision ? `Recorded as revision ${revision.version} on the Procedure tab.` : null;
+  // One toast: a second one replaces the first on screen, and `said` (a warning) must not be lost.
+  show(ss, [said, recorded].filter((m) => m !== null).join(' ') || null);
 }
 
 export function onEditTrigger(e?: unknown): void {
@@ -134,9 +136,9 @@ function handleEdit(event: EditEvent & { range: Range }): void {
   const newValue = event.value === undefined ? undefined : String(event.value);
   if (name === SHEET_NAMES.staff || name === SHEET_NAMES.settings) {
     const outcome = handleReferenceEdit(ss, sheet, range, newValue);
-    show(ss, outcome.toast);
     // A refused Settings edit changed nothing: it is no new version of the procedure.
-    if (name === SHEET_NAMES.settings && outcome.changed) recordRevision(ss, name, range);
+    if (name === SHEET_NAMES.settings && outcome.changed) recordRevision(ss, name, range, outcome.toast);
+    else show(ss, outcome.toast);
     return;
   }
   if (name === SHEET_NAMES.assets || name === SHEET_NAMES.schedules) {

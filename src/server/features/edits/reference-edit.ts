@@ -23,11 +23,13 @@ import { administratorEmails, parseStaff } from '../../../core/staff';
 import { parseSettings } from '../../../core/settings';
 import { followLocations } from '../assets/asset-question';
 import type { UnhashedEntry } from '../../../core/audit';
-import { invalidateReferenceData, readReferenceData } from '../../adapters/reference-data';
+import { invalidateReferenceData, loadReferenceData, readReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { applyProtections } from '../setup/protections';
 import { recordedInstallationOwner } from '../setup/installation';
-import { clearNotesWhere } from '../../adapters/edited-cells';
+import { rewriteNotes } from '../../adapters/edited-cells';
+import { IN_USE_NOTE } from '../../../core/settings-names';
+import { checkNamesInUse } from './settings-names';
 import { readTabValues, writeCellBlock } from '../../adapters/workbook';
 import { readAcceptedTab, recordAcceptedTab, type AcceptedTab } from './accepted-tabs';
 import type { EditedRange } from './register-edit';
@@ -56,10 +58,16 @@ const PUT_BACK_NOTE = 'Work Orders put this back';
 /**
  * An accepted edit over cells that an earlier refusal put back takes that refusal's note away: the
  * value it complained about is gone, and a note saying "put this back" beside an accepted value reads
- * as if this edit had been refused too. Other notes stay. One read; one write only when one goes.
+ * as if this edit had been refused too. So does an earlier "still in use" note (it spoke of the value
+ * that was there); `added` puts this edit's own in-use notes on. Other notes stay. One read; one
+ * write only when a note changes.
  */
-function clearPutBackNotes(sheet: Sheet, range: EditedRange): void {
-  clearNotesWhere(sheet, range, (note) => String(note).startsWith(PUT_BACK_NOTE));
+function refreshEditNotes(sheet: Sheet, range: EditedRange, added: ReadonlyMap<string, string>): void {
+  rewriteNotes(sheet, range, (note, row, column) => {
+    const mine = added.get(`${row}:${column}`);
+    if (mine !== undefined) return mine;
+    return note.startsWith(PUT_BACK_NOTE) || note.startsWith(IN_USE_NOTE) ? '' : note;
+  });
 }
 
 export interface ReferenceEditOutcome {
@@ -110,15 +118,30 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
       })),
     };
   }
+  const timeZone = loadReferenceData(ss).timeZone;
   recordAcceptedTab(tab, current);
   invalidateReferenceData();
-  clearPutBackNotes(sheet, range);
+  let toast: string | null = null;
+  let notes: ReadonlyMap<string, string> = new Map();
   if (tab === SHEET_NAMES.staff) {
     applyProtections(ss, parseStaff(current).staff, recordedInstallationOwner(), null);
-  } else followLocations(ss, parseSettings(before).settings, parseSettings(current).settings);
+  } else {
+    const was = parseSettings(before).settings;
+    const settingsNow = parseSettings(current).settings;
+    followLocations(ss, was, settingsNow);
+    const stamp = `${user || 'unknown user'}, ${formatLocal(now, timeZone)}`;
+    ({ toast, notes } = checkNamesInUse(
+      ss,
+      { grid: before, settings: was },
+      settingsNow,
+      judgement.changes,
+      stamp,
+    ));
+  }
+  refreshEditNotes(sheet, range, notes);
   return {
     accepted: true,
-    toast: null,
+    toast,
     entries: judgement.changes.map((c) => ({
       at: now,
       user,
