@@ -88,6 +88,12 @@ export function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra)
       return c('Work done', [
         `The work on your request ${order.id} is done. A supervisor will check it and close it.`,
       ]);
+    case 'workReopened':
+      // No reason: a return's is written to the technician about their work, and stays internal (a
+      // hold's, a cancellation's or a rejection's is written knowing the requestor is told it).
+      return c('Work not finished yet', [
+        `The work on your request ${order.id} was reported done, but a supervisor found it is not finished yet: it has been sent back to be finished. We will tell you when it is done.`,
+      ]);
     case 'delayed':
       return c('Delayed', [
         `Work order ${ref} was due ${due} and is not finished yet. We are sorry for the delay; you will hear from us when it is done.`,

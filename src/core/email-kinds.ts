@@ -24,6 +24,7 @@ export const EMAIL_KINDS = [
   'respondReminder',
   'respondEscalation',
   'workDone',
+  'workReopened',
   'delayed',
   'requestorReply',
 ] as const;

@@ -46,6 +46,7 @@ export function defaultRecipients(kind: EmailKind, order: WorkOrder, extra: Emai
     reprioritized: [...requestor, ...assignee],
     redated: [...requestor, ...assignee],
     workDone: requestor,
+    workReopened: requestor,
     delayed: requestor,
     requestorReply: order.assignee ? [...supervisors, ...assignee] : supervisors,
     emergency: supervisors,
@@ -60,8 +61,15 @@ export interface PlannedEmail {
   to: string[];
 }
 
-/** Kinds written for staff whose news the requestor gets in words of their own. */
-const REQUESTOR_KIND: Partial<Record<EmailKind, EmailKind>> = { completed: 'workDone' };
+/**
+ * Kinds written for staff whose news the requestor gets in words of their own: work done, and that
+ * work they were told was done has been sent back to be finished (else the next "Work done" comes
+ * with no word of why the first did not hold).
+ */
+const REQUESTOR_KIND: Partial<Record<EmailKind, EmailKind>> = {
+  completed: 'workDone',
+  returned: 'workReopened',
+};
 
 const KIND_OF_ACTION: Partial<Record<Transition['action'] | Amendment['action'], EmailKind>> = {
   reprioritize: 'reprioritized',

@@ -171,7 +171,8 @@ export const LIFECYCLE: readonly Transition[] = [
     required: ['reason'],
     stamps: [],
     clears: ['completedAt'],
-    notify: ['assignee'],
+    // The requestor was told the work was done: they hear that it is not, and why.
+    notify: ['assignee', 'requestor'],
     verb: 'send % back',
   },
   {

@@ -30,6 +30,7 @@ export const DIGEST_KINDS: ReadonlySet<EmailKind> = new Set<EmailKind>([
   'unassigned',
   'completed',
   'workDone',
+  'workReopened',
   'closed',
   'delayed',
 ]);

@@ -72,7 +72,7 @@ describe('completed work and cancelling', () => {
     expect(idsIn(reply.view!, 'completed')).toEqual(['REQ-000002']);
   });
 
-  test('return completed work with a reason: back In Progress, completion cleared, the technician told', async () => {
+  test('return completed work with a reason: back In Progress, completion cleared, the technician and the requestor told', async () => {
     const view = await viewFor(wb, SUPERVISOR);
     const mailBefore = mailLog(wb).length;
     const { reply } = await act(wb, SUPERVISOR, {
@@ -94,8 +94,11 @@ describe('completed work and cancelling', () => {
       ['Reason', '', 'The duct still rattles'],
     ]);
     const mail = newMail(wb, mailBefore);
-    expect(mail.map((m) => m.to)).toEqual([[TECH]]);
+    // One email each: the requestor's is addressed to them alone, in words of their own.
+    expect(mail.map((m) => m.to)).toEqual([[TECH], [REQUESTOR]]);
     expect(mail[0]!.body).toContain('Reason: The duct still rattles');
+    expect(mail[1]!.subject).toMatch(/^\[WO-2026-00008\] Work not finished yet:/);
+    expect(mail[1]!.body).not.toContain('rattles');
     expect(idsIn(reply.view!, 'completed')).toEqual(['REQ-000001']);
     expect(reply.view!.technicians.find((t) => t.email === TECH)?.openLoad).toBe(1);
   });

@@ -77,7 +77,11 @@ describe('the lifecycle table', () => {
       actors: ['supervisor'],
       stamps: ['closedAt', 'closedBy'],
     });
-    expect(transitionFor('return')).toMatchObject({ required: ['reason'], notify: ['assignee'] });
+    // The requestor, told the work was done, is told it was sent back (in words of their own).
+    expect(transitionFor('return')).toMatchObject({
+      required: ['reason'],
+      notify: ['assignee', 'requestor'],
+    });
     expect(transitionFor('cancel')).toMatchObject({
       required: ['reason'],
       notify: ['requestor', 'assignee'],

@@ -70,9 +70,23 @@ test('history keeps the last seven days', () => {
 });
 
 test('only notices that need no action now may wait for a digest', () => {
-  for (const kind of ['acknowledgment', 'approved', 'completed', 'workDone', 'closed'] as const)
+  for (const kind of [
+    'acknowledgment',
+    'approved',
+    'completed',
+    'workDone',
+    'workReopened',
+    'closed',
+  ] as const)
     expect(isDigestKind(kind)).toBe(true);
-  for (const kind of ['emergency', 'assigned', 'clarification', 'rejected', 'overdueReminder'] as const)
+  for (const kind of [
+    'emergency',
+    'assigned',
+    'clarification',
+    'rejected',
+    'overdueReminder',
+    'returned',
+  ] as const)
     expect(isDigestKind(kind)).toBe(false);
   expect(isDigestKind(undefined)).toBe(false);
 });

@@ -53,6 +53,7 @@ describe('composeEmail', () => {
     expect(to('closed')).toEqual(['rita@example.com']);
     expect(to('assigned')).toEqual(['tom@example.com']);
     expect(to('returned')).toEqual(['tom@example.com']);
+    expect(to('workReopened')).toEqual(['rita@example.com']);
     expect(to('overdueReminder')).toEqual(['tom@example.com']);
     expect(to('dueSoon')).toEqual(['tom@example.com']);
     expect(to('unassigned')).toEqual(['tina@example.com']);
@@ -137,6 +138,11 @@ describe('recipientsFor', () => {
       { kind: 'cancelled', to: ['tom@example.com'] },
       { kind: 'cancelled', to: ['rita@example.com'] },
     ]);
+    // Told the work was done, the requestor hears it was sent back, in words of their own.
+    expect(recipientsFor(transitionFor('return'), after, STAFF, '')).toEqual([
+      { kind: 'returned', to: ['tom@example.com'] },
+      { kind: 'workReopened', to: ['rita@example.com'] },
+    ]);
     expect(recipientsFor(transitionFor('start'), after, STAFF, '')).toEqual([]);
     expect(recipientsFor(transitionFor('resume'), after, STAFF, '')).toEqual([]);
   });
@@ -149,6 +155,9 @@ describe('recipientsFor', () => {
   it('honours the Settings switches', () => {
     const off = { notifyRequestor: false, notifyAssignee: true, notifySupervisors: false };
     expect(recipientsFor(transitionFor('hold'), after, STAFF, '', { switches: off })).toEqual([]);
+    expect(recipientsFor(transitionFor('return'), after, STAFF, '', { switches: off })).toEqual([
+      { kind: 'returned', to: ['tom@example.com'] },
+    ]);
     expect(recipientsFor(transitionFor('cancel'), after, STAFF, '', { switches: off })).toEqual([
       { kind: 'cancelled', to: ['tom@example.com'] },
     ]);
