@@ -6,14 +6,18 @@
 import type { ExecutionRecord } from '../../runtime';
 import { spreadsheetCalls } from '../../runtime/host/execution';
 import { SHEET_NAMES, type WorkOrder } from '../../src/core/model';
-import { SUPERVISOR, TECH, expectOk, type Answers, type TestWorkbook } from './workbook';
+import { REQUESTOR, SUPERVISOR, TECH, expectOk, type Answers, type TestWorkbook } from './workbook';
 
 export const REGISTER = SHEET_NAMES.register;
 
 /** Submits a request and returns its id. */
-export async function submitOne(wb: TestWorkbook, answers: Answers = {}): Promise<string> {
+export async function submitOne(
+  wb: TestWorkbook,
+  answers: Answers = {},
+  respondent = REQUESTOR,
+): Promise<string> {
   const before = new Set(wb.register().map((r) => r.order.id));
-  (await wb.submit(answers)).executions.forEach(expectOk);
+  (await wb.submit(answers, respondent)).executions.forEach(expectOk);
   const added = wb.register().find((r) => !before.has(r.order.id));
   if (!added) throw new Error('the submission added no register row');
   return added.order.id;
@@ -27,13 +31,14 @@ export async function sidebarAct(wb: TestWorkbook, request: Record<string, unkno
   return record;
 }
 
-/** A new request approved and assigned to `assignee` through the Review & assign sidebar. */
+/** A new request (by `respondent`) approved and assigned to `assignee` through the Review & assign sidebar. */
 export async function assignedOrder(
   wb: TestWorkbook,
   assignee = TECH,
   answers: Answers = {},
+  respondent = REQUESTOR,
 ): Promise<string> {
-  const id = await submitOne(wb, answers);
+  const id = await submitOne(wb, answers, respondent);
   await sidebarAct(wb, {
     action: 'approveAssign',
     id,

@@ -66,17 +66,7 @@ test('Cancelled, new priority, new due date: the requestor and the technician ea
 
 test('a supervisor who made the request is told of the hold once', async () => {
   // The supervisor answers the request form themselves.
-  const before = new Set(wb.register().map((r) => r.order.id));
-  (await wb.submit({ description: 'The office blind is stuck' }, SUPERVISOR)).executions.forEach(expectOk);
-  const id = wb.register().find((r) => !before.has(r.order.id))!.order.id;
-  await sidebarAct(wb, {
-    action: 'approveAssign',
-    id,
-    revision: wb.order(id).revision,
-    category: 'Carpentry',
-    priority: 'P3 Routine',
-    assignee: TECH,
-  });
+  const id = await assignedOrder(wb, TECH, { description: 'The office blind is stuck' }, SUPERVISOR);
   await myWork(id, { action: 'start' });
   await myWork(id, { action: 'hold', reason: 'Waiting for access' });
   const held = mailAbout(id, 'On hold:');

@@ -95,17 +95,7 @@ test('with notifyRequestor off the requestor is not told of the return; the tech
 });
 
 test('a supervisor returning work on their own request is not emailed about it', async () => {
-  const before = new Set(wb.register().map((r) => r.order.id));
-  (await wb.submit({ description: 'The office blind is stuck' }, SUPERVISOR)).executions.forEach(expectOk);
-  const id = wb.register().find((r) => !before.has(r.order.id))!.order.id;
-  await sidebarAct(wb, {
-    action: 'approveAssign',
-    id,
-    revision: wb.order(id).revision,
-    category: 'Carpentry',
-    priority: 'P3 Routine',
-    assignee: TECH,
-  });
+  const id = await assignedOrder(wb, TECH, { description: 'The office blind is stuck' }, SUPERVISOR);
   await myWork(id, { action: 'start' });
   await complete(id, 'Blind rehung');
   const sent = mailTo(SUPERVISOR).length;
