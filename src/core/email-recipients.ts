@@ -12,7 +12,7 @@ import { activeTechnicians, administratorEmails, roleOf, supervisorEmails } from
 
 /**
  * Who the hourly job may remind of an order's due date: its Assignee when the Staff tab lists them as
- * active staff who work assigned orders, else nobody. The job mails as the installation owner, with
+ * active staff who may be given work, else nobody (the supervisors are reminded instead). The job mails as the installation owner, with
  * the register's link, from a cell any editor's script can write; the Staff tab only administrators
  * can write, so an address put there by script (an outsider's) is never sent the order.
  */
@@ -20,7 +20,7 @@ export function remindedAssignee(
   order: Pick<WorkOrder, 'assignee'>,
   staff: readonly StaffMember[],
 ): string[] {
-  return roleMay(roleOf(staff, order.assignee), 'workAssignedOrder') ? cleanRecipients([order.assignee]) : [];
+  return roleMay(roleOf(staff, order.assignee), 'beAssigned') ? cleanRecipients([order.assignee]) : [];
 }
 
 /** The kind's usual recipients. */

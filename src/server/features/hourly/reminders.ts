@@ -4,7 +4,7 @@ import { composeEmail, type EmailKind } from '../../../core/notifications';
 import { remindedAssignee } from '../../../core/email-recipients';
 import { reportProblem } from '../errors/report';
 import { agreesOn } from '../../adapters/row-state-agreement';
-import { activeTechnicians, administratorEmails, nameOf, supervisorEmails } from '../../../core/staff';
+import { administratorEmails, nameOf, supervisorEmails } from '../../../core/staff';
 import type { OutgoingEmail } from '../../adapters/mailer';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
@@ -70,7 +70,6 @@ export function sendReminders(
   });
   // Emails not sent because their address is not one the add-on can vouch for (named to the administrators).
   const withheld: string[] = [];
-  const assignable = new Set(activeTechnicians(staff).map((m) => m.email));
   const supervisors = supervisorEmails(staff);
   const escalateTo = supervisors.length > 0 ? supervisors : administratorEmails(staff);
   const link = ss.getUrl();
@@ -93,7 +92,8 @@ export function sendReminders(
     }
     // An assignee who left (or can no longer be given work) is not reminded of work they cannot act
     // on: the supervisors are, so that someone reassigns it before it is overdue.
-    const gone = order.assignee.trim() !== '' && !assignable.has(order.assignee.trim().toLowerCase());
+    const assignee = remindedAssignee(order, staff);
+    const gone = order.assignee.trim() !== '' && assignee.length === 0;
     const assigneeKind = kind === 'dueSoon' || kind === 'overdueReminder';
     const toSupervisors = !assigneeKind || gone;
     const enabled = toSupervisors ? settings.notifySupervisors : settings.notifyAssignee;
@@ -104,7 +104,7 @@ export function sendReminders(
       withheld.push(
         `${order.woNumber || order.id} (Assignee "${order.assignee.slice(0, 60)}" is not active staff and was changed outside Work Orders)`,
       );
-    const worker = gone ? escalateTo : remindedAssignee(order, staff);
+    const worker = gone ? escalateTo : assignee;
     const recipients: Record<ThresholdKind, string[]> = {
       dueSoon: worker,
       overdueReminder: worker,
