@@ -61,6 +61,16 @@ describe('a deleted form-submit trigger', () => {
     expectOk((await runHourly(wb))[0]!);
     expect(rowsOf(wb, SHEET_NAMES.errors)).toHaveLength(2);
   });
+
+  test('a run with every trigger in place asks each of them for its handler once', async () => {
+    const [run] = await runHourly(wb);
+    expectOk(run!);
+    expect(run!.value).toMatchObject({ triggers: { missing: [], duplicates: [] } });
+    const calls = run!.stats.calls;
+    expect(calls['Trigger.getHandlerFunction']).toBe(
+      wb.rt.world.triggers.list().filter((t) => t.owner === ADMIN).length,
+    );
+  });
 });
 
 test('a deleted edit trigger is created again too', async () => {

@@ -12,10 +12,11 @@ import { isOwnTrigger, retiredAsFormerOwner } from '../setup/installation';
  */
 export function onHourlyTrigger(e?: unknown): HourlyReport | null {
   const uid = triggerUidOf(e);
-  // A made-up event (a console call) names no trigger of this account: nothing to do, nobody to email.
-  if (uid === null || (spreadsheetIdOfTrigger(uid) === null && !isOwnTrigger(uid))) return null;
+  if (uid === null) return null;
   const spreadsheetId = spreadsheetIdOfTrigger(uid);
   if (spreadsheetId === null) {
+    // A made-up event (a console call) names no trigger of this account: nothing to do, nobody to email.
+    if (!isOwnTrigger(uid)) return null;
     throw new Error(
       `Hourly trigger ${uid} is not linked to any spreadsheet in its owner's settings. Open the spreadsheet and run ` +
         'Extensions › Work Orders › Set up work orders to link it again.',

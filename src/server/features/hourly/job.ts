@@ -177,9 +177,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
       }
     });
     // Only the ids are compared with the request counter.
-    step('restore deleted orders', () =>
-      restoreDeletedOrders(ss, reference, register.everyOrder([]), now, mail),
-    );
+    step('restore deleted orders', () => restoreDeletedOrders(ss, reference, register.ids(), now, mail));
     step('preventive maintenance', () => {
       const made = createScheduledOrders(
         ss,

@@ -14,6 +14,7 @@
  */
 import { OPEN_STATUSES, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import { isBlankRow, normalizeHeader, parseRegisterRow, registerRowParser } from '../../../core/columns';
+import { cellText } from '../../../core/headers';
 import { Register } from '../../adapters/register';
 import { rowDisagreement, type RowDisagreement } from '../../adapters/row-state-agreement';
 
@@ -39,9 +40,14 @@ export class HourlyRegister {
   private firstOpen = 0;
   /** Each data row parsed (null: blank, or not a work order in the columns read so far). */
   private readonly parsedRows: Array<WorkOrder | null>;
-  /** Rows from this index down were read into since they were parsed: parsed again when asked. */
-  private staleFrom = 0;
-  private parsed: WorkOrder[] | null = null;
+  /**
+   * Each column read so far, as (first row, generation): a row must be parsed again once a read with a
+   * later generation reached it. Rows above the first open one are parsed only when a step asks for
+   * every order: most hours, none does, and at 100,000 rows that parse was most of the job's time.
+   */
+  private readonly reads: Array<{ from: number; generation: number }> = [];
+  /** The generation each row was last parsed at (0: never). */
+  private readonly parsedAt: Uint32Array;
   /** The sheet row of each order handed out, earlier parses' objects included (a step may hold them). */
   private readonly rowOf = new WeakMap<WorkOrder, number>();
   private readonly added: WorkOrder[] = [];
@@ -50,6 +56,7 @@ export class HourlyRegister {
     this.rows = Math.max(0, register.lastRow() - 1);
     this.cells = Array.from({ length: this.rows }, () => []);
     this.parsedRows = new Array<WorkOrder | null>(this.rows).fill(null);
+    this.parsedAt = new Uint32Array(this.rows);
     this.read(ALWAYS, 0);
     const statusAt = register.layout.indexOf.status;
     // Compared as the register's Status cells are parsed (case and spacing aside).
@@ -73,16 +80,32 @@ export class HourlyRegister {
    */
   everyOrder(fields: readonly WorkOrderField[]): WorkOrder[] {
     this.read(fields, 0);
-    return this.orders();
+    return this.orders(0);
   }
 
   /**
-   * Every order with Request ID and Status, and `fields` where the order may be open (finished orders
-   * above the first open row have only Request ID and Status).
+   * The orders that may be open, with `fields` (and Request ID, Status) read: those from the first
+   * open row down, and those added this run. Finished orders above it are left out; the open ones
+   * among these are the caller's to pick by Status.
    */
   openWork(fields: readonly WorkOrderField[]): WorkOrder[] {
     this.read(fields, this.firstOpen);
-    return this.orders();
+    return this.orders(this.firstOpen);
+  }
+
+  /**
+   * The Request ID cell of every row (trimmed; empty ones left out) and of every order added this run:
+   * which ids the register holds, parsed or not, as the locked re-read under restore counts them.
+   */
+  ids(): Set<string> {
+    const at = this.register.layout.indexOf.id;
+    const out = new Set<string>();
+    for (const row of this.cells) {
+      const id = cellText(row[at]).trim();
+      if (id !== '') out.add(id);
+    }
+    for (const order of this.added) out.add(order.id);
+    return out;
   }
 
   /**
@@ -132,28 +155,38 @@ export class HourlyRegister {
       if (count > 0) {
         const values = this.register.readColumn(index, from + 2, count);
         for (let r = 0; r < count; r++) (this.cells[from + r] as unknown[])[index] = values[r];
+        // Only the rows read into are parsed again.
+        this.reads.push({ from, generation: this.reads.length + 1 });
       }
       this.readFrom.set(field, from);
-      // Only the rows read into are parsed again (finished work above the first open row is parsed once).
-      this.staleFrom = Math.min(this.staleFrom, from);
     }
   }
 
-  private orders(): WorkOrder[] {
-    if (this.staleFrom < this.rows || this.parsed === null) {
-      const { layout } = this.register;
-      // Fields not read are absent from the sparse rows: they parse as empty.
-      const parse = registerRowParser(layout, [...this.readFrom.keys()]);
-      for (let i = this.staleFrom; i < this.rows; i++) {
+  /** The orders parsed from data-row index `start` down (rows read into since parsed again), then those added. */
+  private orders(start: number): WorkOrder[] {
+    const { layout } = this.register;
+    // Fields not read are absent from the sparse rows: they parse as empty.
+    const parse = registerRowParser(layout, [...this.readFrom.keys()]);
+    // The generation a row must be parsed at rises with the row: reads reach down from where they start.
+    const marks = [...this.reads].sort((a, b) => a.from - b.from);
+    let wanted = 0;
+    let next = 0;
+    const out: WorkOrder[] = [];
+    for (let i = start; i < this.rows; i++) {
+      while (next < marks.length && marks[next]!.from <= i)
+        wanted = Math.max(wanted, marks[next++]!.generation);
+      if (this.parsedAt[i] !== wanted || wanted === 0) {
         const row = this.cells[i] as unknown[];
         const parsed = isBlankRow(row) ? null : parse(row, i + 2);
         const order = parsed?.ok ? parsed.order : null;
         if (order) this.rowOf.set(order, i + 2);
         this.parsedRows[i] = order;
+        this.parsedAt[i] = wanted;
       }
-      this.staleFrom = this.rows;
-      this.parsed = this.parsedRows.filter((o): o is WorkOrder => o !== null);
+      const order = this.parsedRows[i];
+      if (order) out.push(order);
     }
-    return [...this.parsed, ...this.added];
+    out.push(...this.added);
+    return out;
   }
 }

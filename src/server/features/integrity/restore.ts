@@ -84,13 +84,14 @@ export interface RestoreMail {
 export function restoreDeletedOrders(
   ss: Spreadsheet,
   reference: ReferenceData,
-  orders: readonly WorkOrder[],
+  /** The Request IDs the register holds (HourlyRegister.ids). */
+  present: ReadonlySet<string>,
   now: Date,
   mail: RestoreMail,
 ): RestoreOutcome {
   const ssId = ss.getId();
   const settled = readSettled(ssId);
-  const candidates = missingCandidates(ss, new Set(orders.map((o) => o.id)), settled);
+  const candidates = missingCandidates(ss, present, settled);
   if (candidates.size === 0) return { restored: [] };
   const key = addonKey(ssId);
   const knowledge = key ? readLogKnowledge(ss, candidates) : null;

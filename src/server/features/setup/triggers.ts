@@ -46,10 +46,12 @@ export interface TriggerHealth {
  */
 export function ensureTriggers(ss: Spreadsheet, report: SetupReport | null): TriggerHealth {
   const health: TriggerHealth = { missing: [], duplicates: [] };
-  const existing = userTriggers(ss);
-  const hourlyMap = hourlyTriggerMap();
+  // Each trigger's handler asked once (every getter on a Trigger is a call of its own).
+  const existing = userTriggers(ss).map((trigger) => ({ trigger, handler: trigger.getHandlerFunction() }));
+  const stored = hourlyTriggerMap();
+  const hourlyMap = { ...stored };
   for (const wanted of WANTED_TRIGGERS) {
-    const mine = existing.filter((t) => t.getHandlerFunction() === wanted.handler);
+    const mine = existing.filter((t) => t.handler === wanted.handler).map((t) => t.trigger);
     for (const extra of mine.slice(1)) {
       deleteTrigger(extra);
       delete hourlyMap[extra.getUniqueId()];
@@ -62,11 +64,17 @@ export function ensureTriggers(ss: Spreadsheet, report: SetupReport | null): Tri
     }
     if (wanted.handler === 'onHourlyTrigger') hourlyMap[trigger.getUniqueId()] = ss.getId();
   }
-  writeHourlyTriggerMap(hourlyMap);
+  // The hourly job runs this every hour: the map is written only when a trigger came or went.
+  if (!sameMap(stored, hourlyMap)) writeHourlyTriggerMap(hourlyMap);
   if (report) {
     if (health.missing.length) report.created.push(`the ${health.missing.join(', ')} trigger(s)`);
     if (health.duplicates.length)
       report.repaired.push(`removed duplicate ${health.duplicates.join(', ')} trigger(s)`);
   }
   return health;
+}
+
+function sameMap(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
 }
