@@ -37,6 +37,15 @@ export class NumberSet {
     this.bits[at] = (this.bits[at] ?? 0) | (1 << (i % 6));
   }
 
+  /** How many numbers the set holds. */
+  size(): number {
+    let n = 0;
+    for (let v of this.bits) {
+      for (; v !== 0; v &= v - 1) n++;
+    }
+    return n;
+  }
+
   encode(): string {
     let end = this.bits.length;
     while (end > 0 && this.bits[end - 1] === 0) end--;

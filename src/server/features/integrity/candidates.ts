@@ -24,15 +24,33 @@ import type { Spreadsheet } from '../../adapters/apps-script-types';
 export const SETTLED_NUMBERS = 'integritySettled';
 
 /**
- * The highest request number handed out, from the counters the add-on keeps; with neither readable
- * (a new owner's first hour), at least the highest in the register.
+ * The highest request number handed out, from the counters the add-on keeps (the owner's, and in a
+ * document the document's). The register's ids do not count while a counter is readable: they are
+ * cells, and one Request ID written by a script (REQ-9999999 on a Closed row) would otherwise make
+ * every number up to it a candidate, and the numbers the log shows never created are remembered one bit
+ * each in the owner's properties: about 1.2 MB for that one cell, past the 500 KB every property of the
+ * owner shares, which the request counter and the intake ledger need. With neither counter readable (a
+ * new owner's first hour), the register's highest counts, but only within FORGED_ID_SLACK of its number
+ * of rows and the numbers already settled.
  */
-export function highestIssued(spreadsheetId: string, present: ReadonlySet<string>): number {
-  const owner = readRequestCounter(readOwnerState(spreadsheetId, REQUEST_COUNTER_STATE)) ?? 0;
+export function highestIssued(
+  spreadsheetId: string,
+  present: ReadonlySet<string>,
+  settled: NumberSet | null = null,
+): number {
+  const owner = readRequestCounter(readOwnerState(spreadsheetId, REQUEST_COUNTER_STATE));
   const props = documentPropertiesOrNull();
-  const floor = props ? (readRequestCounter(props.getProperty(PROPERTY_KEYS.requestCounter)) ?? 0) : 0;
-  return Math.max(owner, floor, highestRequestNumber([...present]));
+  const floor = props ? readRequestCounter(props.getProperty(PROPERTY_KEYS.requestCounter)) : null;
+  if (owner !== null || floor !== null) return Math.max(owner ?? 0, floor ?? 0);
+  const plausible = present.size + (settled?.size() ?? 0) + FORGED_ID_SLACK;
+  return highestRequestNumber([...present].filter((id) => (parseRequestId(id) ?? 0) <= plausible));
 }
+
+/**
+ * With no counter to go by, how far past the register's row count and the settled numbers an id may
+ * be and still be taken as handed out (gaps of failed intakes, orders deleted before the counter).
+ */
+const FORGED_ID_SLACK = 10_000;
 
 const settledKey = (spreadsheetId: string): string => ownerKey(spreadsheetId, SETTLED_NUMBERS);
 
@@ -62,7 +80,7 @@ export function missingCandidates(
   present: ReadonlySet<string>,
   settled: NumberSet,
 ): Set<string> {
-  const highest = highestIssued(ss.getId(), present);
+  const highest = highestIssued(ss.getId(), present, settled);
   const candidates = new Set<string>();
   for (let n = 1; n <= highest; n++) {
     const id = formatRequestId(n);
