@@ -140,6 +140,43 @@ export function highestWoSequences(texts: Iterable<string>): Record<string, numb
   return out;
 }
 
+/**
+ * The highest request number among ids typed in cells, counting only those within `slack` of what is
+ * trusted (`trusted`: what the add-on's own records say) or of the number of ids there are (where the
+ * records say nothing, ids run from 1 up). A cell's REQ-9999999 is then no reason to number on from it.
+ */
+export function highestRequestNumberWithin(ids: readonly string[], trusted: number, slack: number): number {
+  const bound = Math.max(trusted, ids.length) + slack;
+  let max = 0;
+  for (const id of ids) {
+    const n = parseRequestId(id);
+    if (n !== null && n <= bound && n > max) max = n;
+  }
+  return max;
+}
+
+/** highestWoSequences, each year's numbers counted only within `slack` of `trusted[year]` or of their count. */
+export function highestWoSequencesWithin(
+  texts: Iterable<string>,
+  trusted: Readonly<Record<string, number>>,
+  slack: number,
+): Record<string, number> {
+  const byYear = new Map<string, number[]>();
+  for (const text of texts) {
+    for (const m of text.toUpperCase().matchAll(/WO-(\d{4})-(\d{5,})/g)) {
+      const year = m[1] as string;
+      byYear.set(year, [...(byYear.get(year) ?? []), Number(m[2])]);
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const [year, seqs] of byYear) {
+    const bound = Math.max(trusted[year] ?? 0, seqs.length) + slack;
+    const within = seqs.filter((seq) => seq <= bound);
+    if (within.length > 0) out[year] = Math.max(...within);
+  }
+  return out;
+}
+
 /** Largest request number among ids (for `highestExisting`); 0 when none parse. O(n), one pass. */
 export function highestRequestNumber(ids: Iterable<string>): number {
   let max = 0;

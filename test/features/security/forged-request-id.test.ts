@@ -1,10 +1,11 @@
 /**
- * A Request ID far past any handed out, written into the register by a script (no edit trigger sees
+ * A Request ID (or WO Number) far past any handed out, written into the register by a script (no edit trigger sees
  * it), must not steer the hourly search for deleted orders: it once made every number up to it a
  * candidate, and the numbers the log showed never created were remembered one bit each in the owner's
  * properties (about 1.2 MB for REQ-9999999, past the 500 KB the owner's properties share with the
  * request counter and the intake ledger). The counters say what was handed out; a deleted order is
- * still found and put back, and intake goes on numbering from its counter.
+ * still found and put back, and intake goes on numbering from its counter, also after Repair work
+ * orders rebuilt the counters (it once raised them to the forged numbers).
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
@@ -51,4 +52,18 @@ test('the next request is numbered from the counter, not from the forged id', as
   const ids = wb.register().map((r) => r.order.id);
   expect(ids).toContain('REQ-000003');
   expect(ids).not.toContain('REQ-10000000');
+});
+
+test('Repair work orders does not number on from forged cells, and the hourly run after it has no problem', async () => {
+  const year = new Date(wb.rt.world.clock.now()).getUTCFullYear();
+  const last = wb.values(SHEET_NAMES.register).length;
+  wb.sheet(REGISTER).writeValues(last, wb.registerColumn('WO Number'), [[`WO-${year}-99999`]]);
+  const repaired = expectOk(await wb.menu(ADMIN, 'repairWorkOrders'));
+  expect(JSON.stringify(repaired.value)).not.toContain('9999999');
+  const id = await assignedOrder(wb, TECH, { description: 'After the repair' });
+  expect(id).toBe('REQ-000004');
+  expect(wb.order(id).woNumber).toMatch(new RegExp(`^WO-${year}-0000\\d$`));
+  const [run] = await runHourly(wb);
+  expectOk(run!);
+  expect((run!.value as { problems: string[] }).problems).toEqual([]);
 });

@@ -3,6 +3,8 @@ import {
   formatRequestId,
   formatWoNumber,
   highestRequestNumber,
+  highestRequestNumberWithin,
+  highestWoSequencesWithin,
   highestWoSequence,
   nextInSequence,
   nextRequestNumber,
@@ -88,5 +90,25 @@ describe('work-order numbers', () => {
   });
   it('finds the highest sequence of a year', () => {
     expect(highestWoSequence(['WO-2026-00003', 'WO-2025-00099', '', 'WO-2026-00010'], 2026)).toBe(10);
+  });
+});
+
+describe('highest numbers among cells, within reach of what is trusted', () => {
+  test('a request id far past the trusted number and the count of ids does not count', () => {
+    const ids = ['REQ-000001', 'REQ-000002', 'REQ-9999999', 'REQ-000004', 'typed'];
+    expect(highestRequestNumberWithin(ids, 3, 1_000)).toBe(4);
+    expect(highestRequestNumberWithin(ids, 9_999_000, 1_000)).toBe(9_999_999);
+    // Nothing trusted (an empty log): ids run from 1 up, so their count bounds them.
+    expect(highestRequestNumberWithin(['REQ-001500', 'REQ-000001'], 0, 1_000)).toBe(1);
+    expect(highestRequestNumberWithin(['REQ-000900', 'REQ-000001'], 0, 1_000)).toBe(900);
+  });
+
+  test('work-order numbers are bounded per year', () => {
+    const numbers = ['WO-2026-00003', 'WO-2026-99999', 'WO-2025-00040', 'wo-2025-00041'];
+    expect(highestWoSequencesWithin(numbers, { '2026': 3 }, 1_000)).toEqual({ '2026': 3, '2025': 41 });
+    expect(highestWoSequencesWithin(numbers, { '2026': 99_000 }, 1_000)).toEqual({
+      '2026': 99_999,
+      '2025': 41,
+    });
   });
 });

@@ -24,8 +24,8 @@
  * of it in document properties, so a new owner continues where the old one stopped.
  */
 import {
-  highestRequestNumber,
-  highestWoSequences,
+  highestRequestNumberWithin,
+  highestWoSequencesWithin,
   nextInSequence,
   nextRequestNumber,
   readRequestCounter,
@@ -87,16 +87,27 @@ export function highestIssued(ss: Spreadsheet): IssuedNumbers {
   return mergedWithLog(ids, numbers, issuedInWholeLog(ss));
 }
 
-/** The tabs' highest numbers raised to those the add-on's own log rows name. */
+/**
+ * How far past what the add-on's own log rows say (or past how many numbers the tabs hold, where the
+ * log says nothing) a number in the register or the Archive tab may be and still count. The tabs are
+ * cells any editor's script can write: REQ-9999999 on one row made Repair raise the request counter to
+ * it, so every later id was REQ-10000000 on and the hourly search for deleted orders had ten million
+ * candidates. What the tabs are read for, an order whose "Created" or "WO Number" row the reading of
+ * the log missed (its latest row edited, so the reading went on to the one before), is a few numbers.
+ */
+const TAB_NUMBER_SLACK = 1_000;
+
+/** The tabs' highest numbers (within TAB_NUMBER_SLACK of the log's) raised to those the log's own rows name. */
 function mergedWithLog(
   ids: readonly string[],
   numbers: readonly string[],
   fromLog: LatestIssued,
 ): IssuedNumbers {
-  const workOrder = highestWoSequences(numbers);
+  const workOrder = highestWoSequencesWithin(numbers, fromLog.workOrder, TAB_NUMBER_SLACK);
   for (const [year, seq] of Object.entries(fromLog.workOrder))
     workOrder[year] = Math.max(workOrder[year] ?? 0, seq);
-  return { request: Math.max(highestRequestNumber(ids), fromLog.request), workOrder };
+  const fromTabs = highestRequestNumberWithin(ids, fromLog.request, TAB_NUMBER_SLACK);
+  return { request: Math.max(fromTabs, fromLog.request), workOrder };
 }
 
 /**
