@@ -16,6 +16,7 @@ import { fromLocalParts, localParts } from '../../src/core/time';
 import { SETTINGS_COLUMNS } from '../../src/core/settings';
 import { ADMIN, STAFF_ROWS, SUPERVISOR, TestWorkbook, expectOk } from './workbook';
 import { forgetRememberedState } from './caches';
+import { patchOrderAsAddOn } from './audit';
 import { HELD_STATUS } from '../../src/server/adapters/mailer';
 
 type Cell = string | number | boolean | Date;
@@ -106,7 +107,9 @@ export async function remindersDue(
 /** Makes an order Assigned to `assignee` with a work-order number and the given due date. */
 export function assign(wb: TestWorkbook, id: string, n: number, assignee: string, due: Date): void {
   const at = new Date(due.getTime() - 3 * DAY);
-  patchOrder(wb, id, {
+  // With its log row and sealed record, as the sidebar writes it: the hourly job decides reminders
+  // from the record where the cells differ (cells alone would be a script's change).
+  patchOrderAsAddOn(wb, id, {
     woNumber: `WO-2026-${String(n).padStart(5, '0')}`,
     status: 'Assigned',
     priority: 'P3 Routine',

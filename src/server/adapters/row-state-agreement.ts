@@ -40,6 +40,7 @@ import type { RegisterLayout } from '../../core/columns';
 import { cellText } from '../../core/headers';
 import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../core/model';
 import { shownFieldValue } from '../../core/field-changes';
+import { decodeCompactState } from '../../core/row-state-codec';
 import { parseRowState, ROW_STATE_HEADER } from './row-state';
 import { printAgrees } from './row-state-prints';
 import { sameFieldValue } from './row-state-values';
@@ -180,4 +181,29 @@ export function asRecorded(
   return recorded
     ? { order: recorded as unknown as WorkOrder, standing: 'corrected' }
     : { order, standing: 'agrees' };
+}
+
+/**
+ * `order` with `fields` as its sealed record has them, where its cells say otherwise; null when they
+ * agree or the record cannot tell (none, not this order's, a text kept as a print, a seal that does not
+ * hold). For a pass over many rows (the hourly job's open work): the record is decoded without its
+ * seal, and the seal (one HMAC) checked only for a row that differs.
+ */
+export function recordedWhereDiffers(
+  order: WorkOrder,
+  cell: unknown,
+  fields: readonly WorkOrderField[],
+): WorkOrder | null {
+  if (typeof cell !== 'string') return null;
+  const decoded = decodeCompactState(cell);
+  if (!decoded || decoded.order.id !== order.id) return null;
+  const differs = fields.filter(
+    (f) => decoded.prints[f] === undefined && !sameFieldValue(f, order[f], decoded.order[f]),
+  );
+  if (differs.length === 0) return null;
+  const state = parseRowState(cell);
+  if (!state) return null;
+  const out = { ...order } as Record<WorkOrderField, unknown>;
+  for (const f of differs) out[f] = state.order[f];
+  return out as unknown as WorkOrder;
 }

@@ -3,6 +3,7 @@
  * own time-driven trigger (no active spreadsheet, run as its owner). Each threshold is emailed once,
  * not every hour.
  */
+import { patchOrderAsAddOn } from '../../support/audit';
 import { SHEET_NAMES } from '../../../src/core/model';
 import {
   ADMIN,
@@ -20,7 +21,6 @@ import {
   mailTo,
   now,
   ownerState,
-  patchOrder,
   rowsOf,
   runHourly,
   setSetting,
@@ -84,11 +84,11 @@ describe('reminders and escalation, once per threshold', () => {
   });
 
   test('a new due date re-arms the thresholds; closing work forgets it', async () => {
-    patchOrder(wb, soon, { due: new Date(now(wb).getTime() + 2 * HOUR) });
+    patchOrderAsAddOn(wb, soon, { due: new Date(now(wb).getTime() + 2 * HOUR) });
     expectOk((await runHourly(wb))[0]!);
     expect(mailTo(wb, TECH).filter((m) => /Due soon/.test(m.subject))).toHaveLength(2);
-    patchOrder(wb, soon, { status: 'Closed', closedAt: now(wb) });
-    patchOrder(wb, late, { status: 'Completed', completedAt: now(wb) });
+    patchOrderAsAddOn(wb, soon, { status: 'Closed', closedAt: now(wb) });
+    patchOrderAsAddOn(wb, late, { status: 'Completed', completedAt: now(wb) });
     expectOk((await runHourly(wb))[0]!);
     expect(ownerState(wb, 'reminders')).toBe('');
   });
@@ -110,7 +110,7 @@ describe('daily digest', () => {
     startAtLocalHour(wb, 9);
     const [a, b, c] = await submitMany(wb, 3);
     assign(wb, a!, 1, TECH, new Date(now(wb).getTime() - 2 * HOUR));
-    patchOrder(wb, c!, {
+    patchOrderAsAddOn(wb, c!, {
       status: 'Completed',
       woNumber: 'WO-2026-00003',
       completedAt: now(wb),

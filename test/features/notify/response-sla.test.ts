@@ -3,18 +3,10 @@
  * submitted; a request still awaiting a decision is reminded at half its Respond Within and escalated
  * at it (once each); overdue work is escalated after its priority's hours (an hour for P1), not a flat day.
  */
+import { patchOrderAsAddOn } from '../../support/audit';
 import { fromLocalParts } from '../../../src/core/time';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import {
-  HOUR,
-  assign,
-  mailTo,
-  now,
-  patchOrder,
-  runHourly,
-  setSetting,
-  startAtLocalHour,
-} from '../../support/ops';
+import { HOUR, assign, mailTo, now, runHourly, setSetting, startAtLocalHour } from '../../support/ops';
 
 /**
  * Monday 7 December 2026, 09:00 in the spreadsheet's zone: P3's Respond Within runs on working hours
@@ -121,7 +113,7 @@ describe('overdue escalation by priority', () => {
       const p3 = await submit(wb, 'Squeaky hinge');
       const due = new Date(now(wb).getTime() + 2 * HOUR);
       assign(wb, p1, 1, TECH, due);
-      patchOrder(wb, p1, { priority: 'P1 Emergency' });
+      patchOrderAsAddOn(wb, p1, { priority: 'P1 Emergency' });
       assign(wb, p3, 2, TECH, due);
       const escalations = () =>
         mailTo(wb, SUPERVISOR).filter((m) => /\] Escalation: overdue/.test(m.subject));

@@ -22,6 +22,8 @@ import { rowDisagreement, type RowDisagreement } from '../../adapters/row-state-
 export interface WholeOrder {
   order: WorkOrder;
   disagreement: RowDisagreement | null;
+  /** The row's Last Known State cell, read with its cells (undefined: an order added this run). */
+  record?: unknown;
 }
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -38,6 +40,8 @@ export class HourlyRegister {
   /** For each field read, the first data-row index it was read from. */
   private readonly readFrom = new Map<WorkOrderField, number>();
   private firstOpen = 0;
+  /** The Last Known State column from `from` (a data-row index) down, once read. */
+  private records: { from: number; values: unknown[] } | null = null;
   /** Each data row parsed (null: blank, or not a work order in the columns read so far). */
   private readonly parsedRows: Array<WorkOrder | null>;
   /**
@@ -94,6 +98,40 @@ export class HourlyRegister {
   }
 
   /**
+   * Takes the open work from the row holding `id` down at least, when that row is above the first row
+   * whose Status cell reads open: the order the add-on last recorded as the first open one, whose
+   * Status cell a script may have written as Closed (its record is then read with the rest).
+   */
+  includeFrom(id: string): void {
+    const at = this.register.layout.indexOf.id;
+    const wanted = id.trim();
+    for (let i = 0; i < this.firstOpen; i++) {
+      if (cellText(this.cells[i]?.[at]).trim() === wanted) {
+        this.firstOpen = i;
+        return;
+      }
+    }
+  }
+
+  /**
+   * The Last Known State cell of each order openWork gave (one read of the column, from the first open
+   * row down, made on the first call); undefined for an order added this run or a register without it.
+   */
+  recordCell(order: WorkOrder): unknown {
+    const { stateIndex } = this.register;
+    if (stateIndex < 0) return undefined;
+    if (this.records === null) {
+      const count = this.rows - this.firstOpen;
+      this.records = {
+        from: this.firstOpen,
+        values: count > 0 ? this.register.readColumn(stateIndex, this.firstOpen + 2, count) : [],
+      };
+    }
+    const row = this.rowOf.get(order);
+    return row === undefined ? undefined : this.records.values[row - 2 - this.records.from];
+  }
+
+  /**
    * The Request ID cell of every row (trimmed; empty ones left out) and of every order added this run:
    * which ids the register holds, parsed or not, as the locked re-read under restore counts them.
    */
@@ -137,7 +175,7 @@ export class HourlyRegister {
         if (parsed.ok && parsed.order.id === order.id) {
           const { stateIndex } = this.register;
           const disagreement = rowDisagreement(parsed.order, cells, layout, stateIndex, timeZone);
-          out.set(order, { order: parsed.order, disagreement });
+          out.set(order, { order: parsed.order, disagreement, record: cells[stateIndex] });
         }
       }
       i = j + 1;

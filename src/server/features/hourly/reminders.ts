@@ -1,4 +1,4 @@
-import type { WorkOrder } from '../../../core/model';
+import { OPEN_STATUSES, type WorkOrder } from '../../../core/model';
 import { composeUndecidedSummary } from '../../../core/digest';
 import { composeEmail, type EmailKind } from '../../../core/notifications';
 import { remindedAssignee } from '../../../core/email-recipients';
@@ -10,6 +10,8 @@ import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
 import type { HourlyRegister } from './register-view';
 import { readChunkedState, writeChunkedState } from '../../adapters/owner-chunks';
+import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { asRecorded, pickRecorded, reportRecorded } from './recorded-work';
 import {
   parseReminderState,
   planReminders,
@@ -24,6 +26,8 @@ export const REMINDER_STATE = 'reminders';
 
 /** What deciding the thresholds reads of each open order (an email reads its whole row). */
 const PLAN_FIELDS = ['due', 'priority', 'urgency', 'requestedAt'] as const;
+/** Owner state (per spreadsheet): the Request ID of the first open order, as recorded, at the last run. */
+export const FIRST_OPEN = 'firstOpenOrder';
 
 /** Per threshold; the response-target ones are counted when any was sent. */
 export type ReminderCounts = Record<'dueSoon' | 'overdueReminder' | 'escalation', number> &
@@ -54,17 +58,23 @@ export function sendReminders(
   const { settings, staff, timeZone } = reference;
   const ssId = ss.getId();
   const previous = parseReminderState(readChunkedState(ssId, REMINDER_STATE));
-  const planned = planReminders(register.openWork(PLAN_FIELDS), previous, now, { ...settings, timeZone });
+  const firstKnown = readOwnerState(ssId, FIRST_OPEN);
+  if (firstKnown) register.includeFrom(firstKnown);
+  const { open, original } = asRecorded(register, register.openWork(PLAN_FIELDS), timeZone);
+  const planned = planReminders(open, previous, now, { ...settings, timeZone });
   const { next } = planned;
   // The emails need every field: only the orders being told about are read whole. One whose row no
   // longer reads as a work order is left out, and its state with it, as if it had not been read at all.
+  const rowOrder = (order: WorkOrder): WorkOrder => original.get(order) ?? order;
   const whole = register.whole(
-    planned.due.map((d) => d.order),
+    planned.due.map((d) => rowOrder(d.order)),
     timeZone,
   );
   const due = planned.due.flatMap(({ kind, order }) => {
-    const full = whole.get(order);
-    if (full) return [{ kind, order: full.order, disagreement: full.disagreement }];
+    const full = whole.get(rowOrder(order));
+    // What the reminder was decided from goes into its email too (the recorded Due, not a forged one).
+    if (full)
+      return [{ kind, order: { ...full.order, ...pickRecorded(order) }, disagreement: full.disagreement }];
     next.delete(order.id);
     return [];
   });
@@ -177,6 +187,9 @@ export function sendReminders(
       },
       now,
     );
+  if (original.size > 0) reportRecorded(ss, source, original, timeZone, now);
+  const first = open.find((o) => OPEN_STATUSES.includes(o.status));
+  if ((first?.id ?? '') !== (firstKnown ?? '')) writeOwnerState(ssId, FIRST_OPEN, first?.id ?? '');
   const serialized = serializeReminderState(next);
   if (serialized !== serializeReminderState(previous)) writeChunkedState(ssId, REMINDER_STATE, serialized);
   return counts;
