@@ -28,7 +28,8 @@ import { scheduledCreationRef } from './schedule-order';
 import { LOG_COLUMN } from './change-log-row';
 import { cellText } from './headers';
 import { parseRequestId } from './ids';
-import { LIFECYCLE_RECORD_FIELDS, REGISTER_COLUMNS, type WorkOrderField } from './model';
+import { REGISTER_COLUMNS, type WorkOrderField } from './model';
+import { createdStatus, lastLogged, newRecord, type OrderRecord } from './logged-order';
 import { ARCHIVED_FIELD, CREATED_FIELD, REPLY_FIELD, RESTORED_FIELD, createdRef } from './replay';
 import {
   KEPT_PER_ORDER,
@@ -46,75 +47,6 @@ const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
   (Object.entries(REGISTER_COLUMNS) as [WorkOrderField, string][]).map(([field, header]) => [header, field]),
 );
 
-/** Fields every new order starts empty, whoever made it (a form request, a schedule, a restore). */
-const EMPTY_WHEN_CREATED: readonly WorkOrderField[] = [
-  'woNumber',
-  'assignee',
-  ...LIFECYCLE_RECORD_FIELDS,
-  'results',
-  'actions',
-  'reason',
-  'reviewFlag',
-];
-/** Also empty when the order came from a form request (a schedule fills them in). */
-const EMPTY_FROM_FORM: readonly WorkOrderField[] = ['priority', 'category', 'due', 'notes'];
-
-/** What the log says of one order, as its lines are folded in. */
-interface OrderRecord {
-  /**
-   * From a committed Created line: the status it names, the response it came from, whether a form
-   * made it. (Not when: a request taken in late keeps its form's timestamp as Requested At.)
-   */
-  created: {
-    status: string;
-    ref: string;
-    fromForm: boolean;
-    logRow: number;
-  } | null;
-  /** Field → the last confirmed new value, as logged (ISO-8601 for dates), and the log row saying so. */
-  values: Map<WorkOrderField, { value: string; logRow: number }>;
-  /** Fields the log can no longer tell (see above). */
-  unknown: Set<WorkOrderField>;
-  /** Field → values logged past the checkpoint, accepted too. */
-  pending: Map<WorkOrderField, string[]>;
-  /** Lines whose old value the log did not give their field (./register-history), the first few. */
-  breaks: HistoryBreak[];
-  /** Assignee steps by someone else than the log's assignee then, the first few. */
-  foreign: ForeignStep[];
-  /** The latest timestamp of the order's committed rows folded so far (ms; -Infinity: none). */
-  lastAt: number;
-}
-
-const newRecord = (): OrderRecord => ({
-  created: null,
-  values: new Map(),
-  unknown: new Set(),
-  pending: new Map(),
-  breaks: [],
-  foreign: [],
-  lastAt: -Infinity,
-});
-
-/** The value creation gives `field`, when the Created line tells it. */
-function createdValue(created: NonNullable<OrderRecord['created']>, field: WorkOrderField): string | null {
-  if (field === 'status') return created.status;
-  if (field === 'responseRef') return created.ref === '' ? null : created.ref;
-  if (EMPTY_WHEN_CREATED.includes(field)) return '';
-  if (created.fromForm && EMPTY_FROM_FORM.includes(field)) return '';
-  return null;
-}
-
-/** What the log last gave `field` of `record` (committed), or null when it cannot tell. */
-function lastLogged(record: OrderRecord, field: WorkOrderField): { value: string; logRow: number } | null {
-  // A reply added to the notes, a Needs Review set by a put-back: until a line gives the field again.
-  if (record.unknown.has(field)) return null;
-  const value = record.values.get(field);
-  if (value) return value;
-  const { created } = record;
-  const made = created ? createdValue(created, field) : null;
-  return created && made !== null ? { value: made, logRow: created.logRow } : null;
-}
-
 /** One field's trusted value: as logged, and the other values accepted (unconfirmed lines). */
 export interface TrustedValue {
   field: WorkOrderField;
@@ -123,12 +55,6 @@ export interface TrustedValue {
   alternatives: readonly string[];
   /** The Change Log's sheet row that set it (or created the order). */
   logRow: number;
-}
-
-/** The status a Created line names: "Submitted (Form Responses 1!A7)" → Submitted. */
-function createdStatus(newValue: string): string {
-  const at = newValue.indexOf(' (');
-  return (at < 0 ? newValue : newValue.slice(0, at)).trim();
 }
 
 /**
