@@ -3,22 +3,24 @@
  * keep their new value, which go back and why, and what the accepted changes do (status moves with
  * their stamps, the order after them). Pure: the edit trigger (./register-edit) does the I/O.
  *
- * The previous values come from the row's Last Known State (adapters/row-state), never from the event
- * (a paste carries no old value), so every row of a 50-row paste is judged exactly like a single cell.
+ * The previous values come from the row's Last Known State (adapters/row-state, read by
+ * ./previous-values), never from the event (a paste carries no old value), so every row of a 50-row
+ * paste is judged exactly like a single cell.
  * The rules for each changed field live in ./field-rules; this file assembles the row's verdict.
  */
-import { cellText, parseRegisterRow, type RegisterLayout } from '../../../core/columns';
+import { cellText } from '../../../core/columns';
 import { diffOrders, type FieldChange } from '../../../core/field-changes';
 import { LOCKED_FIELDS, keepsTypedReason } from '../../../core/lifecycle';
 import type { WorkOrder, WorkOrderField } from '../../../core/model';
-import {
-  carryPrint,
-  fingerprintMatches,
-  parseRowState,
-  sameFieldValue,
-  type RowState,
-} from '../../adapters/row-state';
+import { sameFieldValue } from '../../adapters/row-state';
 import { FIELDS, readFields } from './cells';
+import {
+  columnOf,
+  previousValues,
+  type RowInput,
+  type StrayVerdict,
+  type UncheckedVerdict,
+} from './previous-values';
 import {
   applyAccepted,
   judgeChanges,
@@ -30,17 +32,6 @@ import {
 
 /** The verdict's vocabulary, for the trigger and the integrity checks that read verdicts. */
 export type { JudgeContext, Refusal, Step } from './field-rules';
-
-export interface RowInput {
-  cells: readonly unknown[];
-  layout: RegisterLayout;
-  /** Index of the Last Known State column, -1 when the register has none. */
-  stateIndex: number;
-  /** Whether the edit covered a column (0-based). */
-  edited: (index: number) => boolean;
-  /** A single-cell edit: that cell's previous value as the event gave it ('' for an empty cell). */
-  single?: { index: number; oldValue: string };
-}
 
 export type RowVerdict =
   | {
@@ -64,135 +55,25 @@ export type RowVerdict =
       /** The Reason was typed since the order's last status change, for the record to keep. */
       reasonRenewed: boolean;
     }
-  /** Not a work order (a row typed below the register or inserted by hand): owned cells are emptied. */
-  | { kind: 'stray'; refused: Refusal[] }
-  /**
-   * The previous values cannot be known from the row: left as it is, and the attempt reported.
-   * `stateForged`: a paste covered the hidden state column, so the row's record is the paste's; the
-   * trigger then asks the change log what the row held (features/integrity/paste.ts), as it does for
-   * a paste on a row that has no record at all (`noRecord`).
-   */
-  | {
-      kind: 'unchecked';
-      id: string;
-      reason: string;
-      drift: WorkOrderField[];
-      stateForged?: boolean;
-      /** A paste on a row with no record (its state cell or column gone): the log says what it held. */
-      noRecord?: boolean;
-    };
+  | StrayVerdict
+  | UncheckedVerdict;
 
-export const PASTED_OVER_STATE =
-  'This paste also covered the hidden "Last Known State" column, and the change log holds no record of what the row held before, so Work Orders could not put it back. Use Undo (Ctrl+Z) to put the row back';
 /** Why a paste that changes a column only the add-on fills in is put back whole. */
 export const WHOLE_PASTE =
   'A paste that changes a column only Work Orders fills in (an id, a number, a stamp) is put back whole';
-const NO_RECORD =
-  'Work Orders has no record of what this row held before (an administrator should run Set up work orders), so this paste could not be checked';
-/** An order's row whose record is gone or not the add-on's (see baselineWithoutRecord). */
-const UNRECORDED =
-  'The hidden "Last Known State" of this row is missing or was not written by Work Orders (it was changed outside Work Orders), so this edit could not be checked and nothing was recorded: an administrator should run Verify audit log to put the row back';
-const STRAY =
-  'Rows are added by the request form: this row is not a work order, so nothing can be typed into its work-order columns';
-
 export const NOT_KEPT =
   'The earlier text was too long for Work Orders to keep a copy, so it could not be put back: use Undo (Ctrl+Z)';
 
-function columnOf(layout: RegisterLayout, field: WorkOrderField): number {
-  return layout.indexOf[field];
-}
-
-/**
- * A row with no record: with no state column (a register setup has not given one yet), the single
- * cell's old value rebuilds it; a paste is unknown (the change log says what the row held). With the
- * column, an order's row always has its record (every writer writes it, setup fills it in), so one
- * missing, unreadable or not sealed by the add-on was written outside Work Orders, perhaps along
- * with the cells it vouched for (Assignee = TECH2 in both): rebuilt from those cells, one typed cell
- * would make them the baseline and seal them into a new record. Such a row is left as it is and the
- * edit reported ('unrecorded'), for Verify audit log to put back from the change log.
- */
-function baselineWithoutRecord(input: RowInput): { order: WorkOrder } | 'stray' | 'unknown' | 'unrecorded' {
-  const { cells, layout, single, stateIndex } = input;
-  const idIndex = columnOf(layout, 'id');
-  if (single) {
-    const was = [...cells];
-    was[single.index] = single.oldValue;
-    const wasId = idIndex >= 0 ? cellText(was[idIndex]).trim() : '';
-    if (wasId === '') return 'stray';
-    if (stateIndex >= 0) return 'unrecorded';
-    const parsed = parseRegisterRow(was, layout);
-    return parsed.ok ? { order: parsed.order } : 'unknown';
-  }
-  const idNow = idIndex >= 0 ? cellText(cells[idIndex]).trim() : '';
-  if (idNow === '' || (idIndex >= 0 && input.edited(idIndex))) return 'stray';
-  return 'unknown';
-}
-
-function strayVerdict(input: RowInput): RowVerdict {
-  const refused: Refusal[] = [];
-  for (const field of FIELDS) {
-    const index = columnOf(input.layout, field);
-    if (index < 0 || !input.edited(index)) continue;
-    const typed = cellText(input.cells[index]);
-    if (typed !== '') refused.push({ field, typed, reason: STRAY, restored: true });
-  }
-  return { kind: 'stray', refused };
-}
-
 /** Judges one row of the edited range. */
 export function judgeRow(input: RowInput, ctx: JudgeContext): RowVerdict {
-  const { cells, layout, stateIndex } = input;
+  const { cells, layout } = input;
   const idIndex = columnOf(layout, 'id');
   const idNow = idIndex >= 0 ? cellText(cells[idIndex]).trim() : '';
-  const stateRefusals: Refusal[] = [];
 
   // 1. The previous values: the row's record, or what a single cell's old value tells.
-  let state: RowState | null = null;
-  if (stateIndex >= 0 && input.edited(stateIndex)) {
-    if (!input.single)
-      return { kind: 'unchecked', id: idNow, reason: PASTED_OVER_STATE, drift: [], stateForged: true };
-    state = parseRowState(input.single.oldValue);
-    stateRefusals.push({
-      field: 'state',
-      typed: cellText(cells[stateIndex]).slice(0, 200),
-      reason: 'The Last Known State column is written by Work Orders only',
-      restored: true,
-    });
-  } else if (stateIndex >= 0) state = parseRowState(cells[stateIndex]);
-
-  let before: WorkOrder;
-  const unknownOld = new Set<WorkOrderField>();
-  const printDrift: WorkOrderField[] = [];
-  if (state) {
-    before = { ...state.order };
-    // Fields the record keeps as prints: the cell, or a single edit's old value, that matches it.
-    for (const field of Object.keys(state.fingerprints) as WorkOrderField[]) {
-      const index = columnOf(layout, field);
-      const now = index >= 0 ? cellText(cells[index]) : '';
-      const old = input.single?.index === index ? input.single.oldValue : null;
-      const set = (value: string): void => {
-        (before as unknown as Record<string, unknown>)[field] = value;
-      };
-      if (fingerprintMatches(state, field, now)) set(now);
-      else if (old !== null && fingerprintMatches(state, field, old)) set(old);
-      else if (index >= 0 && input.edited(index)) unknownOld.add(field);
-      else {
-        // Changed outside this edit: the record keeps its print, so the edit's own trigger sees it.
-        set(now);
-        if (index >= 0) {
-          carryPrint(state, field, now);
-          printDrift.push(field);
-        }
-      }
-    }
-  } else {
-    const baseline = baselineWithoutRecord(input);
-    if (baseline === 'stray') return strayVerdict(input);
-    if (baseline === 'unknown')
-      return { kind: 'unchecked', id: idNow, reason: NO_RECORD, drift: [], noRecord: true };
-    if (baseline === 'unrecorded') return { kind: 'unchecked', id: idNow, reason: UNRECORDED, drift: [] };
-    before = baseline.order;
-  }
+  const previous = previousValues(input, idNow);
+  if (!('before' in previous)) return previous;
+  const { state, before, unknownOld, printDrift, stateRefusals } = previous;
 
   // 2. The row as it is now, field by field.
   const read = readFields(cells, layout, before);
