@@ -2,8 +2,9 @@
  * One tab of a spreadsheet, host side: the grid and everything attached to cells. Not script-visible;
  * the Sheet/Range classes (and the runtime, the workbench, tests) work through it.
  *
- * Public coordinates are 1-based like Apps Script; the layers underneath are 0-based. This class owns
- * the fields and the per-cell edits; the loops live beside it: content extent (./content-extent),
+ * Public coordinates are 1-based like Apps Script; the layers underneath are 0-based. The layers and
+ * their plain reads and writes are ./sheet-layers, which this class extends; it owns the other fields
+ * and the per-cell edits; the loops live beside it: content extent (./content-extent),
  * rectangle reads (./layer-rects), bulk writes (./sheet-bulk-writes), validation rectangles
  * (./validation-ranges), row and column insertion and deletion (./sheet-insert-delete) and the saved
  * form (./sheet-state).
@@ -13,33 +14,17 @@ import type { CellValue, ParsedInput } from './values';
 import type { WritePlan } from './write-plan';
 import { cloneValue, isEmptyValue } from './values';
 import { lastColumnWithContent, lastRowWithContent } from './content-extent';
-import { Layer } from './layer';
-import type { CellStyle, StyleKey, StyleValue } from './style';
 import { withStyle } from './style';
 import { formatForDisplay } from './number-format';
 import { overlayFormulaDisplays, overlayFormulaValues } from './formula-read';
 import { typeByFormat, typedCell } from './value-types';
-import {
-  clearFormatsKeepingNumberFormat,
-  readDisplayRect,
-  readRect,
-  readValueRect,
-  setStyleRect,
-} from './layer-rects';
+import { clearFormatsKeepingNumberFormat, readDisplayRect, readValueRect } from './layer-rects';
 import type { Inherit, Rect } from './rect';
-import type { ValidationRule } from './validation-rules';
 import type { ProtectionModel } from './protection-model';
 import type { ChartModel } from './chart-model';
 import { ColumnGroups } from './column-group-model';
+import { SheetLayers } from './sheet-layers';
 import type { ConditionalRuleModel } from './conditional-format-model';
-import type { ValidationEntry } from './validation-ranges';
-import {
-  addValidation,
-  addValidationGrid,
-  validationAt,
-  validationsIn,
-  withoutValidations,
-} from './validation-ranges';
 import { checkDeleteColumns, checkDeleteRows, deleteLines, insertLines } from './sheet-insert-delete';
 import type { ColumnTouch } from './sheet-bulk-writes';
 import { commitPlanToLayers, writeValuesToLayers } from './sheet-bulk-writes';
@@ -56,7 +41,7 @@ export interface ClearWhat {
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 
-export class SheetModel {
+export class SheetModel extends SheetLayers {
   maxRows: number;
   maxColumns: number;
   frozenRows = 0;
@@ -66,11 +51,6 @@ export class SheetModel {
   deleted = false;
   /** The form that sends responses to this sheet (set by the FormApp emulation), or null. */
   formUrl: string | null = null;
-  readonly values = new Layer<CellValue>();
-  readonly formulas = new Layer<string>();
-  readonly notes = new Layer<string>();
-  readonly styles = new Layer<CellStyle>();
-  validations: ValidationEntry[] = [];
   /** RANGE and SHEET protections of this sheet. */
   protections: ProtectionModel[] = [];
   charts: ChartModel[] = [];
@@ -92,6 +72,7 @@ export class SheetModel {
     rows = DEFAULT_ROWS,
     columns = DEFAULT_COLUMNS,
   ) {
+    super();
     this.maxRows = rows;
     this.maxColumns = columns;
   }
@@ -154,11 +135,6 @@ export class SheetModel {
     return typeByFormat(this.styles, rect, values, this.timeZone);
   }
 
-  /** Values as stored, a formula cell's being '': what was in the grid, without computing anything. */
-  readStoredValues(rect: Rect): CellValue[][] {
-    return readValueRect(this.values, rect);
-  }
-
   /**
    * Writes typed values as they are (no parsing, no validation, no protection): the host's own
    * writes (form responses, test setup). Grows the sheet when the rectangle passes its edge.
@@ -202,42 +178,8 @@ export class SheetModel {
     this.noteColumnTouch(commitPlanToLayers(this, plan));
   }
 
-  formulaAt(row: number, column: number): string {
-    return this.formulas.get(row - 1, column - 1) ?? '';
-  }
-
-  readFormulas(rect: Rect): string[][] {
-    return readRect(this.formulas, rect, '');
-  }
-
-  readNotes(rect: Rect): string[][] {
-    return readRect(this.notes, rect, '');
-  }
-
-  setNote(row: number, column: number, note: string): void {
-    this.notes.set(row - 1, column - 1, note === '' ? undefined : note);
-  }
-
   // ------------------------------------------------------------------------------------------
   // Formatting and display
-
-  styleAt(row: number, column: number): CellStyle | undefined {
-    return this.styles.get(row - 1, column - 1);
-  }
-
-  /** The cell's number format, or undefined for "Automatic". */
-  numberFormatAt(row: number, column: number): string | undefined {
-    return this.styles.get(row - 1, column - 1)?.numberFormat;
-  }
-
-  readStyles(rect: Rect): (CellStyle | undefined)[][] {
-    return readRect<CellStyle | undefined>(this.styles, rect, undefined);
-  }
-
-  /** Sets one style property on every cell of `rect`, or per cell from a grid of values. */
-  setStyle(rect: Rect, key: StyleKey, value: StyleValue | StyleValue[][]): void {
-    setStyleRect(this.styles, rect, key, value);
-  }
 
   displayAt(row: number, column: number): string {
     if (this.formulas.get(row - 1, column - 1) !== undefined)
@@ -267,30 +209,6 @@ export class SheetModel {
     if (what.formats) clearFormatsKeepingNumberFormat(this.styles, r0, c0, r1, c1);
     if (what.notes) this.notes.clear(r0, c0, r1, c1);
     if (what.validations) this.setValidation(rect, null);
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Data validation (rectangles)
-
-  validationAt(row: number, column: number): ValidationRule | null {
-    return validationAt(this.validations, row, column);
-  }
-
-  /** The rule of every cell of `rect` (null where none), in O(cells + rules). */
-  validationsIn(rect: Rect): (ValidationRule | null)[][] {
-    return validationsIn(this.validations, rect);
-  }
-
-  /** Replaces the rules of `rect` with one rule (or none). */
-  setValidation(rect: Rect, rule: ValidationRule | null): void {
-    this.validations = withoutValidations(this.validations, rect);
-    if (rule) addValidation(this.validations, { ...rect }, rule);
-  }
-
-  /** Replaces the rules of `rect` cell by cell (Range.setDataValidations). */
-  setValidationGrid(rect: Rect, rules: (ValidationRule | null)[][]): void {
-    this.setValidation(rect, null);
-    addValidationGrid(this.validations, rect, rules);
   }
 
   // ------------------------------------------------------------------------------------------
