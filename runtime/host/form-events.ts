@@ -9,7 +9,7 @@ import type { ExecutionContext } from './execution';
 import { rangeObject, spreadsheetObject } from './spreadsheet';
 import type { Submission, SubmitResult } from './form/submission';
 import type { TriggerRecord } from './services/trigger-registry';
-import { Form } from './form/form-app';
+import { Form } from './form/form';
 import { FormResponse } from './form/responses';
 import type { ExecutionRecord, LocalAppsScript } from '../index';
 

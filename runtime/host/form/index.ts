@@ -1,5 +1,6 @@
 /** FormApp: the script-visible service (form-app.ts) over the world's FormStore (store.ts). */
-export { createFormApp, Form, DestinationType, EmailCollectionType } from './form-app';
+export { createFormApp } from './form-app';
+export { Form, DestinationType, EmailCollectionType } from './form';
 export { FormStore } from './store';
 export type { FormDescription } from './store';
 export { FormSubmitError } from './submission';
