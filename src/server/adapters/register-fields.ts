@@ -1,11 +1,13 @@
 /**
- * What the Register's column reads come to, pure (the reading itself stays in ./register, the only
- * code holding the sheet): columns read in runs of nearby ones (./column-spans) handed out per field
- * and as rows of the columns read, and the tally of request ids and form responses from raw cells.
+ * What the Register's column reads come to (the reading itself goes through ./register's readBand,
+ * the register being the only code holding the sheet): columns read in runs of nearby ones
+ * (./column-spans) handed out per field and as rows of the columns read, and the tally of request ids
+ * and form responses from raw cells.
  */
 import { cellText, type RegisterLayout } from '../../core/columns';
 import type { WorkOrderField } from '../../core/model';
-import type { ColumnSpan } from './column-spans';
+import { columnSpans, type ColumnSpan } from './column-spans';
+import type { Register } from './register';
 
 /** Some columns of every data row, as `Register.readFields` read them. */
 export interface FieldColumns {
@@ -40,6 +42,26 @@ export interface RegisterIds {
 export interface ReadSpan {
   span: ColumnSpan;
   values: unknown[][];
+}
+
+/**
+ * The cells of `fields` in every data row and nothing else: the last row, then one read per run of
+ * nearby columns, so a lookup or a report never reads the whole register. `stateIndex` >= 0: the
+ * Last Known State column too (packed().stateAt).
+ */
+export function readFieldColumns(
+  register: Pick<Register, 'layout' | 'lastRow' | 'readBand'>,
+  fields: readonly WorkOrderField[],
+  stateIndex: number,
+): FieldColumns {
+  const { layout } = register;
+  const count = Math.max(0, register.lastRow() - 1);
+  const indexes = [...fields.map((field) => layout.indexOf[field]), stateIndex];
+  const read: ReadSpan[] = [];
+  if (count > 0)
+    for (const span of columnSpans(indexes, count))
+      read.push({ span, values: register.readBand(2, count, span.first, span.last - span.first + 1) });
+  return fieldColumns(layout, fields, count, read, stateIndex);
 }
 
 /** The runs read for `fields` over `count` data rows, as `Register.readFields` hands them out. */

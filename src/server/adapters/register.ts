@@ -12,15 +12,9 @@ import { localSheet, readHeaderRow, UserFacingError } from './workbook';
 import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
 import { rememberRegisterHeader } from './register-shape';
 import { disagreementMessage, rowDisagreement } from './row-state-agreement';
-import { columnSpans } from './column-spans';
 import { deleteRowRunsOf } from './tabs';
-import {
-  countIds,
-  fieldColumns,
-  type FieldColumns,
-  type ReadSpan,
-  type RegisterIds,
-} from './register-fields';
+import { countIds, readFieldColumns, type FieldColumns, type RegisterIds } from './register-fields';
+import { findById, orderAtRow } from './register-find';
 import type { Sheet, Spreadsheet } from './apps-script-types';
 
 export interface LocatedOrder {
@@ -143,20 +137,10 @@ export class Register {
 
   /**
    * Finds an order by id: first at the hinted row (one read), else by reading the id column once (users
-   * sort and insert rows, so hints go stale). Null when no row holds the id.
+   * sort and insert rows, so hints go stale). Null when no row holds the id (./register-find).
    */
   find(id: string, hint?: number): LocatedOrder | null {
-    const last = this.#sheet.getLastRow();
-    if (last < 2) return null;
-    const idIndex = this.layout.indexOf.id;
-    if (hint !== undefined && Number.isInteger(hint) && hint >= 2 && hint <= last) {
-      const cells = this.readRows(hint, 1)[0];
-      if (cells && String(cells[idIndex]) === id) return this.located(hint, cells);
-    }
-    const ids = this.#sheet.getRange(2, idIndex + 1, last - 1, 1).getValues();
-    const at = ids.findIndex((r) => String(r[0]) === id);
-    if (at < 0) return null;
-    return this.located(at + 2, this.readRows(at + 2, 1)[0] ?? []);
+    return findById(this, id, hint);
   }
 
   /**
@@ -164,26 +148,13 @@ export class Register {
    * that keep row hints fresh, such as the review queue; a row past the sheet's end reads as a miss.
    */
   findAtRow(id: string, row: number): LocatedOrder | null {
-    if (!Number.isInteger(row) || row < 2) return null;
-    let cells: unknown[] | undefined;
-    try {
-      cells = this.readRows(row, 1)[0];
-    } catch {
-      // The hint points past the sheet's end (rows were deleted since it was taken).
-      return null;
-    }
-    if (!cells || String(cells[this.layout.indexOf.id]) !== id) return null;
-    return this.located(row, cells);
+    return orderAtRow(this, id, row);
   }
 
   /** The id column of every data row in sheet order (index i is row i + 2): two reads. */
   readIds(): string[] {
     const last = this.#sheet.getLastRow();
-    if (last < 2) return [];
-    return this.#sheet
-      .getRange(2, this.layout.indexOf.id + 1, last - 1, 1)
-      .getValues()
-      .map((r) => String(r[0]));
+    return this.readColumn(this.layout.indexOf.id, 2, last - 1).map((cell) => String(cell));
   }
 
   /**
@@ -276,17 +247,7 @@ export class Register {
    * `withRecord`: each row's Last Known State too (packed().stateAt), to check the cells against it.
    */
   readFields(fields: readonly WorkOrderField[], withRecord = false): FieldColumns {
-    const count = Math.max(0, this.#sheet.getLastRow() - 1);
-    const stateIndex = withRecord ? this.stateIndex : -1;
-    const indexes = [...fields.map((field) => this.layout.indexOf[field]), stateIndex];
-    const read: ReadSpan[] = [];
-    if (count > 0)
-      for (const span of columnSpans(indexes, count))
-        read.push({
-          span,
-          values: this.#sheet.getRange(2, span.first + 1, count, span.last - span.first + 1).getValues(),
-        });
-    return fieldColumns(this.layout, fields, count, read, stateIndex);
+    return readFieldColumns(this, fields, withRecord ? this.stateIndex : -1);
   }
 
   /**
