@@ -1,21 +1,16 @@
-import { CHANGE_LOG_HEADERS, SHEET_NAMES, type StaffMember } from '../../../core/model';
+/**
+ * Set up work orders: the menu item and its steps, each idempotent, making or repairing the tabs, the
+ * forms, the installation and the protections, and saying what comes next. Who may run it and the
+ * Staff tab it starts with are ./setup-staff; the tabs themselves ./sheets.
+ */
+import { SHEET_NAMES, type StaffMember } from '../../../core/model';
 import { REGISTER_HEADER_ROW, registerLayout } from '../../../core/columns';
 import { defaultSettings, settingsSheetRows, SETTINGS_HEADER_ROW } from '../../../core/settings';
-import {
-  STAFF_HEADER_ROW,
-  activeTechnicians,
-  administratorEmails,
-  parseStaff,
-  staffSheetRows,
-} from '../../../core/staff';
-import { asCellText } from '../../../core/sanitize';
+import { STAFF_HEADER_ROW, activeTechnicians, parseStaff } from '../../../core/staff';
 import { readAcceptedTab, recordAcceptedTabs } from '../edits/accepted-tabs';
-import { recordedInstallationOwner } from './installation';
 import { procedureSheetRows } from '../../../core/procedure';
 import { formatLocalDate } from '../../../core/time';
-import { normalizeHeader } from '../../../core/headers';
-import { activeSpreadsheet, findTab, readHeaderRow, UserFacingError } from '../../adapters/workbook';
-import { lastUsedColumn, lastUsedRow, removeTab } from '../../adapters/tabs';
+import { activeSpreadsheet, readHeaderRow } from '../../adapters/workbook';
 import { trimNewRegisterRows } from '../../adapters/tab-sizing';
 import { withDocumentLock } from '../../adapters/document-lock';
 import { currentUserEmail } from '../../adapters/session';
@@ -23,7 +18,8 @@ import { readReferenceData, rememberReferenceData } from '../../adapters/referen
 import { OUTBOX_HEADERS } from '../../adapters/outbox-tabs';
 import { refreshChangeLogTail } from '../../adapters/change-log-tail';
 import { ensureAuditSecret } from './audit-secret';
-import { ensureSheet, restoreSettingRows } from './sheets';
+import { ensureChangeLog, ensureSheet, removeBlankStarterSheet, restoreSettingRows } from './sheets';
+import { requireSetupAdministrator, staffRowsToCreate } from './setup-staff';
 import { refillRestoredColumns } from '../../adapters/row-state-refill';
 import { renameKeptTabsBack } from '../edits/register-identity';
 import { applyRegisterValidation } from './validation';
@@ -52,49 +48,6 @@ import type { Spreadsheet } from '../../adapters/apps-script-types';
 const REGISTER_INITIAL_ROWS = 200;
 
 /**
- * Who may run setup: an administrator of the Staff tab as last accepted (the add-on's own copy, so a
- * deleted or rewritten Staff tab grants nobody anything); without one, of the Staff tab as it stands;
- * with neither, the installation owner, or anyone on the very first run (who becomes administrator).
- */
-function requireAdministrator(current: readonly StaffMember[], email: string): void {
-  const accepted = readAcceptedTab(SHEET_NAMES.staff);
-  const staff = accepted ? parseStaff(accepted).staff : current;
-  const admins = administratorEmails(staff);
-  const owner = recordedInstallationOwner();
-  if (admins.length === 0 && (owner === null || owner === email)) return;
-  if (!admins.includes(email) && !(admins.length === 0 && owner === email)) {
-    throw new UserFacingError(
-      `Only an Administrator on the Staff tab can set up Work Orders. You are signed in as ${email || 'an unknown user'}.`,
-    );
-  }
-}
-
-/** A Staff tab deleted by hand comes back as it was last accepted; on the first run, with its runner. */
-function staffRowsToCreate(email: string): readonly (readonly unknown[])[] {
-  const accepted = readAcceptedTab(SHEET_NAMES.staff);
-  if (accepted && accepted.length > 1)
-    return accepted.map((row) => row.map((v) => (typeof v === 'string' ? asCellText(v).cell : v)));
-  const firstAdmin: StaffMember = {
-    email,
-    name: email.split('@')[0] ?? email,
-    role: 'Administrator',
-    active: true,
-  };
-  return staffSheetRows([firstAdmin]);
-}
-
-/**
- * A new spreadsheet comes with an empty "Sheet1"; the first setup removes it when it is still blank,
- * so the workbook opens on its own tabs. Never on later runs: by then a blank tab may be someone's.
- */
-function removeBlankStarterSheet(ss: Spreadsheet, report: SetupReport): void {
-  const starter = findTab(ss, 'Sheet1');
-  if (!starter || lastUsedRow(starter) > 0 || lastUsedColumn(starter) > 0) return;
-  removeTab(ss, starter);
-  report.repaired.push('removed the empty Sheet1');
-}
-
-/**
  * Setup's steps, each under a hold of the document lock of its own (a second or two each, never
  * ~40 s: longer than an edit trigger or a submission waits for it): the add-on's state, the tabs
  * writers append to, the installation, each protection, and the rows' records in chunks. What only
@@ -108,7 +61,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
   const locked = <T>(step: () => T): T => withDocumentLock(step);
   const timeZone = ss.getSpreadsheetTimeZone();
   const run = locked(() => {
-    requireAdministrator(readReferenceData(ss).staff, email);
+    requireSetupAdministrator(readReferenceData(ss).staff, email);
     return claimSetupRun(email, now, timeZone);
   });
   try {
@@ -273,29 +226,4 @@ export function setUpWorkOrders(): string {
   );
   alertUser('Work Orders setup', summary);
   return summary;
-}
-
-/**
- * The change log is written by position (six columns, change-log-row.ts), not found by header like the
- * register: restoring a missing header at the end, as ensureSheet does elsewhere, would put the add-on's
- * rows under the wrong names. A log whose row 1 is not exactly its headers (an older layout, or columns
- * moved by hand) is left untouched, with a warning saying how to start a new one.
- */
-function ensureChangeLog(ss: Spreadsheet, report: SetupReport): ReturnType<typeof ensureSheet> | null {
-  const existing = findTab(ss, SHEET_NAMES.changeLog);
-  if (existing) {
-    const header = readHeaderRow(existing).map(normalizeHeader);
-    const expected = CHANGE_LOG_HEADERS.map(normalizeHeader);
-    const exact =
-      expected.every((h, i) => header[i] === h) && header.slice(expected.length).every((h) => h === '');
-    if (!exact) {
-      report.warnings.push(
-        `the ${SHEET_NAMES.changeLog} sheet's row 1 is not ${CHANGE_LOG_HEADERS.join(' | ')}, the columns the add-on ` +
-          `writes by position: it was left as it is. Rename that sheet (e.g. "${SHEET_NAMES.changeLog} (old)") ` +
-          `and run Set up work orders again to start a new log`,
-      );
-      return null;
-    }
-  }
-  return ensureSheet(ss, SHEET_NAMES.changeLog, CHANGE_LOG_HEADERS, report);
 }
