@@ -6,9 +6,19 @@
  * A row still being typed (no id, name or location yet) is ignored, not refused; a complete row with a bad
  * value is refused with a problem naming the row, the column and what is accepted.
  */
-import { BooleanCell } from './cells';
 import { cellText, mapHeaders } from './headers';
 import { asCellText } from './sanitize';
+import {
+  CATALOG_ID_PATTERN,
+  activeCell,
+  badIdProblem,
+  listedTwice,
+  matchListed,
+  missingColumnsProblem,
+  notOnSettingsList,
+  settingsListed,
+  type RowProblem,
+} from './catalog-rows';
 
 export const ASSET_COLUMNS = {
   id: 'Asset ID',
@@ -34,8 +44,8 @@ export interface Asset {
   active: boolean;
 }
 
-/** Letters, digits and - _ . / (no spaces: the id is typed into links, labels and the register). */
-export const ASSET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/;
+/** An asset id is a catalog id (./catalog-rows). */
+export const ASSET_ID_PATTERN = CATALOG_ID_PATTERN;
 
 export const ASSETS_ACCEPTED =
   'Accepted: Asset ID 1 to 40 letters, digits, - _ . or / (each id once), Name 1 to 200 characters, ' +
@@ -48,12 +58,6 @@ export interface AssetContext {
   categories: readonly string[];
 }
 
-export interface RowProblem {
-  /** 1-based sheet row. */
-  row: number;
-  message: string;
-}
-
 export interface ParsedAssets {
   assets: Asset[];
   problems: RowProblem[];
@@ -63,19 +67,6 @@ export interface ParsedAssets {
   refused: Map<string, string>;
 }
 
-/** The configured spelling of `value` in `list` (case and spacing ignored), or undefined. */
-export function matchListed(value: string, list: readonly string[]): string | undefined {
-  const wanted = value.trim().toLowerCase();
-  return list.find((v) => v.trim().toLowerCase() === wanted);
-}
-
-/** TRUE/FALSE cell, empty = true; undefined when unreadable. */
-export function activeCell(value: unknown): boolean | undefined {
-  if (value === '' || value === null || value === undefined) return true;
-  const parsed = BooleanCell.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-}
-
 function assetRow(
   pick: (key: AssetColumn) => string,
   rawActive: unknown,
@@ -83,8 +74,8 @@ function assetRow(
 ): { asset: Asset } | { errors: string[] } {
   const errors: string[] = [];
   const id = pick('id');
-  if (!ASSET_ID_PATTERN.test(id))
-    errors.push(`Asset ID "${id.slice(0, 60)}" is not 1 to 40 letters, digits, - _ . or /`);
+  const badId = badIdProblem('Asset ID', id);
+  if (badId !== null) errors.push(badId);
   const name = pick('name');
   if (name.length > 200) errors.push('Name is longer than 200 characters');
   const typedLocation = pick('location');
@@ -92,17 +83,12 @@ function assetRow(
   if (context.locations.length > 0) {
     const known = matchListed(typedLocation, context.locations);
     if (known === undefined)
-      errors.push(
-        typedLocation === ''
-          ? 'Location is empty'
-          : `Location "${typedLocation.slice(0, 60)}" is not on the Settings list`,
-      );
+      errors.push(typedLocation === '' ? 'Location is empty' : notOnSettingsList('Location', typedLocation));
     else location = known;
   }
   const typedCategory = pick('category');
-  const category = typedCategory === '' ? '' : matchListed(typedCategory, context.categories);
-  if (category === undefined)
-    errors.push(`Category "${typedCategory.slice(0, 60)}" is not on the Settings list`);
+  const category =
+    typedCategory === '' ? '' : settingsListed('Category', typedCategory, context.categories, errors);
   const typedCriticality = pick('criticality');
   const criticality =
     typedCriticality === '' ? '' : (matchListed(typedCriticality, CRITICALITIES) as Criticality | undefined);
@@ -122,8 +108,12 @@ export function parseAssets(values: readonly (readonly unknown[])[], context: As
   if (!header) return out;
   const layout = mapHeaders(header, ASSET_COLUMNS);
   if (layout.indexOf.id < 0 || layout.indexOf.name < 0) {
-    const missing = layout.missing.map((k) => ASSET_COLUMNS[k]).join(', ');
-    out.problems.push({ row: 1, message: `The Assets tab is missing its ${missing} column(s)` });
+    out.problems.push(
+      missingColumnsProblem(
+        'Assets',
+        layout.missing.map((k) => ASSET_COLUMNS[k]),
+      ),
+    );
     return out;
   }
   const seen = new Set<string>();
@@ -147,16 +137,9 @@ export function parseAssets(values: readonly (readonly unknown[])[], context: As
       if (!out.refused.has(pick('id').toLowerCase())) out.refused.set(pick('id').toLowerCase(), message);
       return;
     }
-    const key = result.asset.id.toLowerCase();
-    if (seen.has(key)) {
-      out.problems.push({
-        row,
-        message: `Assets row ${row} is ignored: Asset ID ${result.asset.id} is listed twice`,
-      });
-      return;
-    }
-    seen.add(key);
-    out.assets.push(result.asset);
+    const twice = listedTwice('Assets', 'Asset ID', seen, result.asset.id, row);
+    if (twice) out.problems.push(twice);
+    else out.assets.push(result.asset);
   });
   return out;
 }

@@ -6,7 +6,7 @@
  * typed (no id yet) is neither: it is ignored by the add-on until complete.
  */
 import { cellText, normalizeHeader } from './headers';
-import type { RowProblem } from './assets';
+import type { RowProblem } from './catalog-rows';
 
 export type Grid = readonly (readonly unknown[])[];
 

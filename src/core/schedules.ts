@@ -11,7 +11,16 @@
  * A row still being typed (a required cell still empty) is ignored; a complete row with a bad value is refused
  * with a problem naming the row and what is wrong, and the other rows are used as usual.
  */
-import { activeCell, findAsset, matchListed, type Asset, type RowProblem } from './assets';
+import { findAsset, type Asset } from './assets';
+import {
+  CATALOG_ID_PATTERN,
+  activeCell,
+  badIdProblem,
+  listedTwice,
+  missingColumnsProblem,
+  settingsListed,
+  type RowProblem,
+} from './catalog-rows';
 import { cellText, mapHeaders } from './headers';
 import { isValidDate, localParts, parseIsoDate, type IsoWeekday, type LocalDate } from './time';
 
@@ -39,7 +48,8 @@ export type ScheduleUnit = (typeof SCHEDULE_UNITS)[number];
 
 const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-export const SCHEDULE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/;
+/** A schedule id is a catalog id, like an asset's (./catalog-rows). */
+export const SCHEDULE_ID_PATTERN = CATALOG_ID_PATTERN;
 /** A longer interval is a typing mistake more likely than a plan (and would never come due). */
 const MAX_EVERY = 366;
 const MAX_LEAD_DAYS = 365;
@@ -122,8 +132,8 @@ function scheduleRow(row: number, raw: Raw, context: ScheduleContext): Schedule 
   const text = (key: ScheduleColumn): string => cellText(raw(key)).trim();
   const errors: string[] = [];
   const id = text('id');
-  if (!SCHEDULE_ID_PATTERN.test(id))
-    errors.push(`Schedule ID "${id.slice(0, 60)}" is not 1 to 40 letters, digits, - _ . or /`);
+  const badId = badIdProblem('Schedule ID', id);
+  if (badId !== null) errors.push(badId);
   const task = text('task');
   if (task.length > 500) errors.push('Task is longer than 500 characters');
   const asset = text('asset') === '' ? undefined : findAsset(context.assets, text('asset'));
@@ -136,17 +146,15 @@ function scheduleRow(row: number, raw: Raw, context: ScheduleContext): Schedule 
     );
   let location = text('location');
   if (location !== '') {
-    const known = context.locations.length > 0 ? matchListed(location, context.locations) : location;
-    if (known === undefined) errors.push(`Location "${location.slice(0, 60)}" is not on the Settings list`);
-    else location = known;
+    const known =
+      context.locations.length > 0
+        ? settingsListed('Location', location, context.locations, errors)
+        : location;
+    if (known !== undefined) location = known;
   } else if (asset) location = asset.location;
   else if (text('asset') === '') errors.push('Asset and Location are both empty: give one (or both)');
-  const category = matchListed(text('category'), context.categories);
-  if (category === undefined)
-    errors.push(`Category "${text('category').slice(0, 60)}" is not on the Settings list`);
-  const priority = matchListed(text('priority'), context.priorities);
-  if (priority === undefined)
-    errors.push(`Priority "${text('priority').slice(0, 60)}" is not on the Settings list`);
+  const category = settingsListed('Category', text('category'), context.categories, errors);
+  const priority = settingsListed('Priority', text('priority'), context.priorities, errors);
   const technician = text('technician').toLowerCase();
   if (technician !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(technician))
     errors.push(`Default Technician "${technician.slice(0, 60)}" is not an email address`);
@@ -213,8 +221,12 @@ export function parseSchedules(
   const required: ScheduleColumn[] = ['id', 'task', 'category', 'priority', 'unit', 'nextDue'];
   const missing = required.filter((k) => layout.indexOf[k] < 0);
   if (missing.length > 0) {
-    const names = missing.map((k) => SCHEDULE_COLUMNS[k]).join(', ');
-    out.problems.push({ row: 1, message: `The Schedules tab is missing its ${names} column(s)` });
+    out.problems.push(
+      missingColumnsProblem(
+        'Schedules',
+        missing.map((k) => SCHEDULE_COLUMNS[k]),
+      ),
+    );
     return out;
   }
   const seen = new Set<string>();
@@ -229,15 +241,9 @@ export function parseSchedules(
       out.problems.push({ row, message: `Schedules row ${row} is ignored: ${result.join('; ')}` });
       return;
     }
-    if (seen.has(result.id.toLowerCase())) {
-      out.problems.push({
-        row,
-        message: `Schedules row ${row} is ignored: Schedule ID ${result.id} is listed twice`,
-      });
-      return;
-    }
-    seen.add(result.id.toLowerCase());
-    out.schedules.push(result);
+    const twice = listedTwice('Schedules', 'Schedule ID', seen, result.id, row);
+    if (twice) out.problems.push(twice);
+    else out.schedules.push(result);
   });
   return out;
 }
