@@ -108,14 +108,24 @@ function rowsLackingRecord(
 ): number[] {
   const idIndex = registerLayout(header).indexOf.id;
   if (idIndex < 0 || count <= 0) return [];
-  const ids = sheet.getRange(first, idIndex + 1, count, 1).getValues();
-  const states = sheet.getRange(first, column, count, 1).getValues();
   const lacking: number[] = [];
-  states.forEach(([current], i) => {
-    const id = String(ids[i]?.[0] ?? '').trim();
+  readIdsAndRecords(sheet, idIndex, column, first, count).forEach(({ id, current }, i) => {
     if (id !== '' && needsRecord(current, id, sealing)) lacking.push(i);
   });
   return lacking;
+}
+
+/** The Request ID (trimmed) and the record cell of each row in [first, first + count): two column reads. */
+function readIdsAndRecords(
+  sheet: Sheet,
+  idIndex: number,
+  column: number,
+  first: number,
+  count: number,
+): { id: string; current: unknown }[] {
+  const ids = sheet.getRange(first, idIndex + 1, count, 1).getValues();
+  const records = sheet.getRange(first, column, count, 1).getValues();
+  return records.map(([current], i) => ({ id: String(ids[i]?.[0] ?? '').trim(), current }));
 }
 
 /** What one chunk, or the whole backfill, did. */
@@ -150,12 +160,10 @@ function backfillRows(
   const layout = registerLayout(header);
   const idIndex = layout.indexOf.id;
   if (idIndex < 0 || count <= 0) return done;
-  const ids = sheet.getRange(first, idIndex + 1, count, 1).getValues();
-  const states = sheet.getRange(first, column, count, 1).getValues();
+  const records = readIdsAndRecords(sheet, idIndex, column, first, count);
   const lacking: number[] = [];
   const rewritten = new Map<number, string>();
-  states.forEach(([current], i) => {
-    const id = String(ids[i]?.[0] ?? '').trim();
+  records.forEach(({ id, current }, i) => {
     if (id === '') return;
     const state = parseRowState(current);
     if (!state || state.order.id !== id) lacking.push(i);
@@ -199,7 +207,7 @@ function backfillRows(
   const changed = [...rewritten.keys()].sort((a, b) => a - b);
   const lo = changed[0] as number;
   const hi = changed[changed.length - 1] as number;
-  const cells = states.slice(lo, hi + 1).map(([current], i) => [rewritten.get(lo + i) ?? current]);
+  const cells = records.slice(lo, hi + 1).map(({ current }, i) => [rewritten.get(lo + i) ?? current]);
   sheet.getRange(first + lo, column, cells.length, 1).setValues(cells);
   return done;
 }
