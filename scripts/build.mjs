@@ -84,6 +84,28 @@ async function buildServer() {
   return names;
 }
 
+/**
+ * HTML the sidebars share (src/client/shared/<name>.html), put in place of a line
+ * `<!-- inline:<name> -->` at that line's indentation: the header both sidebars' scripts
+ * (client/shared/status-line.ts and their reload buttons) expect is written once.
+ */
+const PARTIALS = ['sidebar-header'];
+
+function withPartials(template) {
+  let html = template;
+  for (const name of PARTIALS) {
+    const partial = fs.readFileSync(path.join(root, 'src/client/shared', `${name}.html`), 'utf8');
+    html = html.replace(new RegExp(`^([ \\t]*)<!-- inline:${name} -->\\n`, 'gm'), (_, indent) =>
+      partial
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => `${indent}${line}\n`)
+        .join(''),
+    );
+  }
+  return html;
+}
+
 async function buildPage({ folder, file }) {
   const dir = path.join(root, 'src/client', folder);
   const script = await build({
@@ -101,7 +123,7 @@ async function buildPage({ folder, file }) {
     ? fs.readFileSync(path.join(dir, 'styles.css'), 'utf8')
     : '';
   const css = `${base}${own}`;
-  const template = fs.readFileSync(path.join(dir, 'page.html'), 'utf8');
+  const template = withPartials(fs.readFileSync(path.join(dir, 'page.html'), 'utf8'));
   const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   const html = template
     .replace('<!-- inline:styles -->', () => `<style>\n${css}</style>`)
