@@ -97,19 +97,26 @@ function sealedFromCells(state: RowState, cells: readonly unknown[], layout: Reg
   return serializeRowState(order as unknown as RowState['order'], state.noted, state.reasonRenewed === true);
 }
 
+/**
+ * Register rows [first, first + count) one pass looks at, with the 1-based record column and whether
+ * the key is at hand to seal.
+ */
+interface Chunk {
+  sheet: Sheet;
+  header: readonly string[];
+  column: number;
+  first: number;
+  count: number;
+  sealing: boolean;
+}
+
 /** Offsets (0-based, within the rows read) of the rows with an id whose record needs writing. */
-function rowsLackingRecord(
-  sheet: Sheet,
-  header: readonly string[],
-  column: number,
-  first: number,
-  count: number,
-  sealing: boolean,
-): number[] {
+function rowsLackingRecord(chunk: Chunk): number[] {
+  const { header, count, sealing } = chunk;
   const idIndex = registerLayout(header).indexOf.id;
   if (idIndex < 0 || count <= 0) return [];
   const lacking: number[] = [];
-  readIdsAndRecords(sheet, idIndex, column, first, count).forEach(({ id, current }, i) => {
+  readIdsAndRecords(chunk, idIndex).forEach(({ id, current }, i) => {
     if (id !== '' && needsRecord(current, id, sealing)) lacking.push(i);
   });
   return lacking;
@@ -117,11 +124,8 @@ function rowsLackingRecord(
 
 /** The Request ID (trimmed) and the record cell of each row in [first, first + count): two column reads. */
 function readIdsAndRecords(
-  sheet: Sheet,
+  { sheet, column, first, count }: Chunk,
   idIndex: number,
-  column: number,
-  first: number,
-  count: number,
 ): { id: string; current: unknown }[] {
   const ids = sheet.getRange(first, idIndex + 1, count, 1).getValues();
   const records = sheet.getRange(first, column, count, 1).getValues();
@@ -148,19 +152,13 @@ interface Backfilled {
  * (ids, records); only when some rows need their cells, one read of the rows from the first to the
  * last of them; one write of the records between the first and last row changed.
  */
-function backfillRows(
-  sheet: Sheet,
-  header: readonly string[],
-  column: number,
-  first: number,
-  count: number,
-  sealing: boolean,
-): Backfilled {
+function backfillRows(chunk: Chunk): Backfilled {
+  const { sheet, header, column, first, count, sealing } = chunk;
   const done: Backfilled = { filled: 0, sealed: 0, unsealed: 0 };
   const layout = registerLayout(header);
   const idIndex = layout.indexOf.id;
   if (idIndex < 0 || count <= 0) return done;
-  const records = readIdsAndRecords(sheet, idIndex, column, first, count);
+  const records = readIdsAndRecords(chunk, idIndex);
   const lacking: number[] = [];
   const rewritten = new Map<number, string>();
   records.forEach(({ id, current }, i) => {
@@ -232,13 +230,14 @@ export function backfillRowStates(sheet: Sheet, withLock: <T>(body: () => T) => 
   const index = findRowStateColumn(header);
   if (index < 0) return total;
   const sealing = rowStateKey() !== null;
+  const register = { sheet, header, column: index + 1, sealing };
   for (let first = 2; first <= sheet.getLastRow(); first += BACKFILL_ROWS) {
     const count = Math.min(BACKFILL_ROWS, sheet.getLastRow() - first + 1);
-    const lacking = rowsLackingRecord(sheet, header, index + 1, first, count, sealing);
+    const lacking = rowsLackingRecord({ ...register, first, count });
     if (lacking.length === 0) continue;
     const lo = lacking[0] as number;
     const hi = lacking[lacking.length - 1] as number;
-    const done = withLock(() => backfillRows(sheet, header, index + 1, first + lo, hi - lo + 1, sealing));
+    const done = withLock(() => backfillRows({ ...register, first: first + lo, count: hi - lo + 1 }));
     total.filled += done.filled;
     total.sealed += done.sealed;
     total.unsealed += done.unsealed;
