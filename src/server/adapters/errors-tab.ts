@@ -1,7 +1,7 @@
 /** The Errors tab: one row appended per failure (what it says is features/errors' to decide). */
 import { SHEET_NAMES } from '../../core/model';
 import type { Spreadsheet } from './apps-script-types';
-import { tabMade } from './tab-made';
+import { tabForAppend } from './tab-made';
 
 export const ERRORS_HEADERS = ['Timestamp', 'Trigger', 'User', 'Message', 'Stack', 'Emailed'] as const;
 
@@ -10,15 +10,5 @@ export const ERRORS_HEADERS = ['Timestamp', 'Trigger', 'User', 'Message', 'Stack
  * one call and atomic, so two failing executions never overwrite each other's row.
  */
 export function appendErrorsRow(ss: Spreadsheet, cells: unknown[]): void {
-  let sheet = ss.getSheetByName(SHEET_NAMES.errors);
-  if (!sheet) {
-    sheet = ss.insertSheet(SHEET_NAMES.errors);
-    sheet
-      .getRange(1, 1, 1, ERRORS_HEADERS.length)
-      .setValues([[...ERRORS_HEADERS]])
-      .setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    tabMade(ss, sheet, SHEET_NAMES.errors);
-  }
-  sheet.appendRow(cells);
+  tabForAppend(ss, SHEET_NAMES.errors, ERRORS_HEADERS, { bold: true }).appendRow(cells);
 }

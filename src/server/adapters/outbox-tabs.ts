@@ -11,7 +11,7 @@
 import { SHEET_NAMES } from '../../core/model';
 import type { Series } from '../../core/outbox-ledger';
 import type { Sheet, Spreadsheet } from './apps-script-types';
-import { tabMade } from './tab-made';
+import { tabForAppend } from './tab-made';
 
 export const OUTBOX_HEADERS = [
   'Queued At',
@@ -68,13 +68,7 @@ export function outboxTabName(series: Series): (typeof OUTBOX_TAB_NAMES)[number]
  */
 export function outboxTabForAppend(ss: Spreadsheet, series: Series): Sheet {
   const name = outboxTabName(series);
-  let sheet = ss.getSheetByName(name);
-  if (!sheet) {
-    sheet = ss.insertSheet(name);
-    sheet.getRange(1, 1, 1, OUTBOX_HEADERS.length).setValues([[...OUTBOX_HEADERS]]);
-    sheet.setFrozenRows(1);
-    tabMade(ss, sheet, name);
-  }
+  const sheet = tabForAppend(ss, name, OUTBOX_HEADERS);
   const columns = sheet.getMaxColumns();
   if (columns < OUTBOX_HEADERS.length) {
     sheet.insertColumnsAfter(columns, OUTBOX_HEADERS.length - columns);

@@ -4,7 +4,7 @@
  * from the bottom up are in ./order-rows.
  */
 import type { Spreadsheet } from './apps-script-types';
-import { tabMade } from './tab-made';
+import { tabForAppend } from './tab-made';
 
 /** Appends rows in one write, growing the sheet first (a write past its last row throws). */
 export function appendTabRows(
@@ -14,13 +14,7 @@ export function appendTabRows(
   rows: unknown[][],
 ): void {
   if (rows.length === 0) return;
-  let sheet = ss.getSheetByName(name);
-  if (!sheet) {
-    sheet = ss.insertSheet(name);
-    sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
-    sheet.setFrozenRows(1);
-    tabMade(ss, sheet, name);
-  }
+  const sheet = tabForAppend(ss, name, headers);
   const last = sheet.getLastRow();
   const width = (rows[0] ?? []).length;
   const max = sheet.getMaxRows();

@@ -19,3 +19,24 @@ export function whenTabMade(hook: MadeHook | null): void {
 export function tabMade(ss: Spreadsheet, sheet: Sheet, name: string): void {
   onTabMade?.(ss, sheet, name);
 }
+
+/**
+ * The tab `name`, made on first use (or again after a deletion) when missing: its header row written
+ * (`bold` or not) and frozen, and `tabMade` told. The one way the appending adapters make their tab,
+ * so each made tab gets the same header and the same hook.
+ */
+export function tabForAppend(
+  ss: Spreadsheet,
+  name: string,
+  headers: readonly string[],
+  { bold = false }: { bold?: boolean } = {},
+): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(name);
+  const header = sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
+  if (bold) header.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  tabMade(ss, sheet, name);
+  return sheet;
+}
