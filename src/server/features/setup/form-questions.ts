@@ -1,11 +1,14 @@
 /**
  * The questions of the request form (./intake-form.ts) and the per-order update form
  * (./update-form.ts): added by kind, found again by title (so a form an administrator reworded keeps
- * working for the questions it still has), added back when missing, and their choices put right.
+ * working for the questions it still has), added back when missing, and their choices put right; and
+ * the rule by which setup keeps each of its forms (request, update, reply): the recorded one put
+ * right, or a new one recorded.
  */
 import type { FormQuestion } from '../../../core/intake';
 import { choiceValues, openFormOrNull } from '../../adapters/forms';
 import type { Form, Item } from '../../adapters/apps-script-types';
+import { getProperty, setProperty, type PropertyKey } from '../../adapters/document-properties';
 
 /** A question as either form asks it. */
 export type AskedQuestion = Pick<FormQuestion, 'title' | 'helpText' | 'type' | 'required' | 'choices'>;
@@ -16,6 +19,28 @@ export type AskedQuestion = Pick<FormQuestion, 'title' | 'helpText' | 'type' | '
  */
 export function openRecordedForm(id: string | null): Form | null {
   return id ? openFormOrNull(id) : null;
+}
+
+/**
+ * The form whose id setup recorded under `key`, given to `repair`; or, when none is recorded or it can
+ * no longer be opened, a new one from `make`, its id recorded and `created` said in the report.
+ */
+export function recordedOrNewForm(
+  key: PropertyKey,
+  report: { created: string[] },
+  created: string,
+  make: () => Form,
+  repair: (form: Form) => void,
+): Form {
+  const recorded = openRecordedForm(getProperty(key));
+  if (recorded) {
+    repair(recorded);
+    return recorded;
+  }
+  const form = make();
+  setProperty(key, form.getId());
+  report.created.push(created);
+  return form;
 }
 
 export function addQuestion(form: Form, q: AskedQuestion): void {

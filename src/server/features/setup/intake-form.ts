@@ -1,6 +1,6 @@
-import { ASSET_QUESTION, formQuestions } from '../../../core/intake';
+import { ASSET_QUESTION, formQuestions, type FormQuestion } from '../../../core/intake';
 import type { Settings } from '../../../core/settings';
-import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
+import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import type { SetupReport } from './report';
 import {
   collectVerifiedEmails,
@@ -8,7 +8,7 @@ import {
   createForm,
   sendResponsesTo,
 } from '../../adapters/forms';
-import { addQuestion, itemsByTitle, openRecordedForm, repairQuestions } from './form-questions';
+import { addQuestion, itemsByTitle, recordedOrNewForm, repairQuestions } from './form-questions';
 import { hasLinkedTab, newResponsesSheet, trimEmptyColumns } from './responses-tab';
 import type { Spreadsheet, Form } from '../../adapters/apps-script-types';
 
@@ -42,31 +42,48 @@ export function ensureIntakeForm(
   assetChoices: readonly string[] = [],
 ): Form {
   const questions = formQuestions(settings.locations, assetChoices);
-  let form = openRecordedForm(getProperty(PROPERTY_KEYS.formId));
-  if (!form) {
-    const title = `Work order request — ${settings.organizationName}`;
-    // FormApp.create(title) only names the Drive file: the form respondents see would be untitled.
-    form = createForm(title);
-    form
-      .setTitle(title)
-      .setDescription(
-        'Ask for maintenance or repair work. You will get an email when your request is received and at each step.',
-      )
-      .setConfirmationMessage(
-        'Thank you: your request was received. You will get an email with its reference.',
-      );
-    // Verified: Google records the signed-in respondent's address. A typed one (setCollectEmail(true),
-    // "responder input") would let anyone file requests in someone else's name and send the
-    // acknowledgments and every later notice to whatever address they typed.
-    collectVerifiedEmails(form);
-    for (const q of questions) addQuestion(form, q);
-    sendResponsesTo(form, ss.getId());
-    const responses = newResponsesSheet(ss);
-    if (responses) trimEmptyColumns(responses);
-    setProperty(PROPERTY_KEYS.formId, form.getId());
-    report.created.push(INTAKE_FORM_CREATED);
-    return form;
-  }
+  return recordedOrNewForm(
+    PROPERTY_KEYS.formId,
+    report,
+    INTAKE_FORM_CREATED,
+    () => createIntakeForm(ss, settings, questions),
+    (form) => repairIntakeForm(ss, form, settings, questions, assetChoices, report),
+  );
+}
+
+/** A new request form: its questions asked, verified addresses collected, its responses sent here. */
+function createIntakeForm(ss: Spreadsheet, settings: Settings, questions: readonly FormQuestion[]): Form {
+  const title = `Work order request — ${settings.organizationName}`;
+  // FormApp.create(title) only names the Drive file: the form respondents see would be untitled.
+  const form = createForm(title);
+  form
+    .setTitle(title)
+    .setDescription(
+      'Ask for maintenance or repair work. You will get an email when your request is received and at each step.',
+    )
+    .setConfirmationMessage(
+      'Thank you: your request was received. You will get an email with its reference.',
+    );
+  // Verified: Google records the signed-in respondent's address. A typed one (setCollectEmail(true),
+  // "responder input") would let anyone file requests in someone else's name and send the
+  // acknowledgments and every later notice to whatever address they typed.
+  collectVerifiedEmails(form);
+  for (const q of questions) addQuestion(form, q);
+  sendResponsesTo(form, ss.getId());
+  const responses = newResponsesSheet(ss);
+  if (responses) trimEmptyColumns(responses);
+  return form;
+}
+
+/** The recorded request form put right: its questions and choices, verified addresses, title, destination. */
+function repairIntakeForm(
+  ss: Spreadsheet,
+  form: Form,
+  settings: Settings,
+  questions: readonly FormQuestion[],
+  assetChoices: readonly string[],
+  report: SetupReport,
+): void {
   const byTitle = itemsByTitle(form);
   for (const { question: q, repair } of repairQuestions(form, byTitle, questions)) {
     report.repaired.push(
@@ -93,5 +110,4 @@ export function ensureIntakeForm(
     sendResponsesTo(form, ss.getId());
     report.repaired.push('the form sends its responses to this spreadsheet again');
   }
-  return form;
 }

@@ -10,7 +10,7 @@ import { REPLY_FORM_TITLE, REPLY_QUESTIONS, REPLY_RESPONSES_SHEET } from '../../
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import type { Form, Spreadsheet } from '../../adapters/apps-script-types';
 import { createReplyForm, replyLinkTemplate } from '../review/reply-form';
-import { itemsByTitle, openRecordedForm, repairQuestions, type AskedQuestion } from './form-questions';
+import { itemsByTitle, recordedOrNewForm, repairQuestions, type AskedQuestion } from './form-questions';
 import { repairFormSettings } from './responses-tab';
 import type { SetupReport } from './report';
 
@@ -30,12 +30,13 @@ function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
 }
 
 export function ensureReplyFormAtSetup(ss: Spreadsheet, report: SetupReport): void {
-  let form = openRecordedForm(getProperty(PROPERTY_KEYS.replyFormId));
-  if (!form) {
-    form = createReplyForm(ss);
-    setProperty(PROPERTY_KEYS.replyFormId, form.getId());
-    report.created.push(REPLY_FORM_CREATED);
-  } else repair(ss, form, report);
+  const form = recordedOrNewForm(
+    PROPERTY_KEYS.replyFormId,
+    report,
+    REPLY_FORM_CREATED,
+    () => createReplyForm(ss),
+    (recorded) => repair(ss, recorded, report),
+  );
   // Emails already sent keep the link they carry; every email from now on carries this one.
   const template = replyLinkTemplate(form);
   if (getProperty(PROPERTY_KEYS.replyFormLink) !== template)

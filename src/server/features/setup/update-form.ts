@@ -20,7 +20,7 @@ import { PREFILL_PLACEHOLDER } from '../my-work/update-link';
 import {
   addQuestion,
   itemsByTitle,
-  openRecordedForm,
+  recordedOrNewForm,
   repairQuestions,
   type AskedQuestion,
 } from './form-questions';
@@ -51,24 +51,31 @@ function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
   repairFormSettings(ss, form, own, report.repaired);
 }
 
+/** A new update form, its questions asked and its responses sent to a tab of this spreadsheet. */
+function createUpdateForm(ss: Spreadsheet): Form {
+  // FormApp.create(title) names the Drive file; the title respondents see is set apart.
+  const form = createForm(UPDATE_FORM_TITLE);
+  collectVerifiedEmails(form);
+  form
+    .setTitle(UPDATE_FORM_TITLE)
+    .setDescription(
+      'Update a work order assigned to you: start it, put it on hold, resume it, add a note or complete it. Open it from the link in your assignment email or in My work.',
+    )
+    .setConfirmationMessage('Thank you. Work Orders applies your update, and emails you if it cannot.');
+  for (const q of UPDATE_QUESTIONS) addQuestion(form, asked(q));
+  sendResponsesTo(form, ss.getId());
+  nameNewResponsesTab(ss, UPDATE_RESPONSES_SHEET);
+  return form;
+}
+
 export function ensureUpdateForm(ss: Spreadsheet, report: SetupReport): void {
-  let form = openRecordedForm(getProperty(PROPERTY_KEYS.updateFormId));
-  if (!form) {
-    // FormApp.create(title) names the Drive file; the title respondents see is set apart.
-    form = createForm(UPDATE_FORM_TITLE);
-    collectVerifiedEmails(form);
-    form
-      .setTitle(UPDATE_FORM_TITLE)
-      .setDescription(
-        'Update a work order assigned to you: start it, put it on hold, resume it, add a note or complete it. Open it from the link in your assignment email or in My work.',
-      )
-      .setConfirmationMessage('Thank you. Work Orders applies your update, and emails you if it cannot.');
-    for (const q of UPDATE_QUESTIONS) addQuestion(form, asked(q));
-    sendResponsesTo(form, ss.getId());
-    nameNewResponsesTab(ss, UPDATE_RESPONSES_SHEET);
-    setProperty(PROPERTY_KEYS.updateFormId, form.getId());
-    report.created.push('the work-order update form for phones (linked to this spreadsheet)');
-  } else repair(ss, form, report);
+  const form = recordedOrNewForm(
+    PROPERTY_KEYS.updateFormId,
+    report,
+    'the work-order update form for phones (linked to this spreadsheet)',
+    () => createUpdateForm(ss),
+    (recorded) => repair(ss, recorded, report),
+  );
   const orderItem = form
     .getItems()
     .find((item) => item.getTitle().trim().toLowerCase() === updateQuestion('order').title.toLowerCase());
