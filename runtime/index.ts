@@ -11,6 +11,7 @@ import { AuthMode } from './host/auth';
 import { sessionIdentity } from './host/identity';
 import type { Accounts } from './host/identity';
 import { createGlobals } from './host/globals';
+import { serverFunctions } from './host/server-functions';
 import { editCells, fireChange, openSpreadsheet, runDueTimeDrivenTriggers, submitForm } from './host/events';
 import type { ChangeType, FormSubmission, UserEditOutcome } from './host/events';
 import type { Submission } from './host/form/submission';
@@ -139,6 +140,11 @@ export class LocalAppsScript {
     return declared.test(this.code.source);
   }
 
+  /** The functions a page may call through google.script.run (public top-level functions). */
+  serverFunctions(): readonly string[] {
+    return serverFunctions(this.code.source, this.code.key);
+  }
+
   /** Runs one execution of a top-level function, as Apps Script would start it. */
   async run(entry: string, options: RunOptions): Promise<ExecutionRecord> {
     const kind = options.kind ?? 'script-run';
@@ -239,7 +245,8 @@ export class LocalAppsScript {
 
   /**
    * A call from a sidebar or dialog through google.script.run. Its rules: only public top-level
-   * functions (a name ending in `_` is private), and a return value holding a Date arrives as null.
+   * functions (a name ending in `_` is private; the page has no method for any other name, and a
+   * request forged past it is refused here), and a return value holding a Date arrives as null.
    */
   async callFromHtml(
     fn: string,
@@ -247,7 +254,7 @@ export class LocalAppsScript {
     user: string,
     spreadsheetId: string,
   ): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
-    if (!/^[A-Za-z$][\w$]*$/.test(fn) || fn.endsWith('_')) {
+    if (!this.serverFunctions().includes(fn)) {
       return { ok: false, error: `Script function not found: ${fn}` };
     }
     const record = await this.run(fn, { user, spreadsheetId, kind: 'script-run', args });

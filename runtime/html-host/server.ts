@@ -70,7 +70,12 @@ export class HtmlHost {
   /** An HTML document (a sidebar's content as shown) with the shim injected for `user`. */
   withShim(html: string, user: string, spreadsheetId: string): string {
     // Same-origin path: the page is always served by this host (or a server that mounts its routes).
-    const shim = `<script>${shimSource({ user, spreadsheetId, rpcPath: '/rpc' })}</script>`;
+    const shim = `<script>${shimSource({
+      user,
+      spreadsheetId,
+      rpcPath: '/rpc',
+      functions: this.runtime.serverFunctions(),
+    })}</script>`;
     return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}${shim}`) : shim + html;
   }
 

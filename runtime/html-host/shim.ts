@@ -1,11 +1,18 @@
 /**
  * The browser half of `google.script.run`, injected into a page before its own scripts. Calls go to the
  * host's /rpc endpoint, which runs them as separate executions in the local runtime, asynchronously,
- * with Apps Script's semantics: withSuccessHandler/withFailureHandler/withUserObject chain, each call
+ * with Apps Script's semantics: a runner has a method for each of the project's public functions and
+ * no other (`functions`, runtime/host/server-functions.ts), so any other name throws a TypeError at
+ * the call; withSuccessHandler/withFailureHandler/withUserObject each return a new runner, each call
  * returns void, failures arrive as Error objects. Every call's function name is listed in
  * `window.__gasCalls`, in order, so a test can tell which calls a page made.
  */
-export function shimSource(context: { user: string; spreadsheetId: string; rpcPath: string }): string {
+export function shimSource(context: {
+  user: string;
+  spreadsheetId: string;
+  rpcPath: string;
+  functions: readonly string[];
+}): string {
   return String.raw`
 (function () {
   var context = ${JSON.stringify(context)};
@@ -44,44 +51,43 @@ export function shimSource(context: { user: string; spreadsheetId: string; rpcPa
     });
     return fields;
   }
+  function call(name, success, failure, userObject, args) {
+    var fail = function (message) {
+      var error = new Error(message);
+      setTimeout(function () { if (failure) failure(error, userObject); else console.error(error); }, 0);
+    };
+    var illegal = illegalArguments(args);
+    if (illegal) {
+      fail('Invalid argument: ' + illegal + ' cannot be passed to the server (google.script.run).');
+      return;
+    }
+    window.__gasCalls.push(name);
+    window.__gasPending += 1;
+    fetch(context.rpcPath, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fn: name, args: args.map(formFields), user: context.user, spreadsheetId: context.spreadsheetId }),
+    })
+      .then(function (r) { return r.json(); })
+      .then(function (reply) {
+        if (reply.ok) { if (success) success(reply.value, userObject); }
+        else fail(reply.error);
+      }, function (e) { fail(String(e)); })
+      .finally(function () { window.__gasPending -= 1; });
+  }
+  // A plain object, as Google's: only the project's public functions are methods, so a name the
+  // project does not have is undefined and calling it is the browser's own TypeError.
   function runner(success, failure, userObject) {
-    var target = {};
     var api = {
       withSuccessHandler: function (fn) { return runner(fn, failure, userObject); },
       withFailureHandler: function (fn) { return runner(success, fn, userObject); },
       withUserObject: function (obj) { return runner(success, failure, obj); },
     };
-    return new Proxy(target, {
-      get: function (_t, name) {
-        if (Object.prototype.hasOwnProperty.call(api, name)) return api[name];
-        if (typeof name !== 'string') return undefined;
-        return function () {
-          var args = Array.prototype.slice.call(arguments);
-          var fail = function (message) {
-            var error = new Error(message);
-            setTimeout(function () { if (failure) failure(error, userObject); else console.error(error); }, 0);
-          };
-          var illegal = illegalArguments(args);
-          if (illegal) {
-            fail('Invalid argument: ' + illegal + ' cannot be passed to the server (google.script.run).');
-            return;
-          }
-          window.__gasCalls.push(name);
-          window.__gasPending += 1;
-          fetch(context.rpcPath, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ fn: name, args: args.map(formFields), user: context.user, spreadsheetId: context.spreadsheetId }),
-          })
-            .then(function (r) { return r.json(); })
-            .then(function (reply) {
-              if (reply.ok) { if (success) success(reply.value, userObject); }
-              else fail(reply.error);
-            }, function (e) { fail(String(e)); })
-            .finally(function () { window.__gasPending -= 1; });
-        };
-      },
+    context.functions.forEach(function (name) {
+      if (Object.prototype.hasOwnProperty.call(api, name)) return;
+      api[name] = function () { call(name, success, failure, userObject, Array.prototype.slice.call(arguments)); };
     });
+    return api;
   }
   window.__gasPending = 0;
   window.__gasCalls = [];

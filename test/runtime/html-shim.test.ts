@@ -28,7 +28,10 @@ function page(): Page {
       return Promise.resolve({ json: () => Promise.resolve({ ok: true, value: null }) });
     },
   });
-  vm.runInContext(shimSource({ user: 'u@example.com', spreadsheetId: 'ss', rpcPath: '/rpc' }), context);
+  vm.runInContext(
+    shimSource({ user: 'u@example.com', spreadsheetId: 'ss', rpcPath: '/rpc', functions: ['act'] }),
+    context,
+  );
   context.window = window;
   return {
     call: (fn, argsSource) =>

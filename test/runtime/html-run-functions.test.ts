@@ -1,0 +1,145 @@
+/**
+ * Which functions google.script.run offers a page, and how its runners chain
+ * (runtime/host/server-functions.ts, runtime/html-host/shim.ts).
+ *
+ * Sources:
+ * - google.script.run reference (developers.google.com/apps-script/guides/html/reference/run): its
+ *   methods are "any server-side function" plus withFailureHandler, withSuccessHandler and
+ *   withUserObject, which set a handler or user object and return a runner for chaining; the failure
+ *   handler's first parameter is "the Error object" thrown on the server.
+ * - HTML service guide, communication, "Private functions": a server function whose name ends in an
+ *   underscore is private; it cannot be called from google.script.run and its name is not sent to the
+ *   page. A name the page's google.script.run does not have is the browser's TypeError ("… is not a
+ *   function", the error people report for a misspelt or private server function), thrown at the call,
+ *   before any request.
+ * - A function expression assigned to a variable is not one of the project's functions to run (the
+ *   editor does not list it; stackoverflow.com/q/59448144 shows google.script.run cannot call it).
+ */
+import vm from 'node:vm';
+import { LocalAppsScript } from '../../runtime';
+import { shimSource } from '../../runtime/html-host/shim';
+
+const SOURCE = `
+function act(x) { return 'did ' + x; }
+function refuse() { throw new Error('Nothing to do: pick a work order first.'); }
+function helper_() { return 'private'; }
+var expression = function () { return 'expression'; };
+var WorkOrders = (function () { function nested() { return 'nested'; } return { nested: nested }; })();
+`;
+
+interface Page {
+  run: Record<string, unknown>;
+  sent: string[];
+  /** Runs `source` in the page (where `run` is google.script.run); returns what it returns. */
+  eval(source: string): unknown;
+}
+
+function page(functions: readonly string[], reply: unknown = { ok: true, value: 'ok' }): Page {
+  const sent: string[] = [];
+  const window: Record<string, unknown> = {};
+  const context = vm.createContext({
+    window,
+    location: { origin: 'http://localhost' },
+    setTimeout,
+    console,
+    fetch: (_url: string, init: { body: string }) => {
+      sent.push((JSON.parse(init.body) as { fn: string }).fn);
+      return Promise.resolve({ json: () => Promise.resolve(reply) });
+    },
+  });
+  vm.runInContext(
+    shimSource({ user: 'u@example.com', spreadsheetId: 'ss', rpcPath: '/rpc', functions }),
+    context,
+  );
+  const run = (window.google as { script: { run: Record<string, unknown> } }).script.run;
+  context.run = run;
+  return { run, sent, eval: (source) => vm.runInContext(source, context) };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+test("the page is offered the project's public top-level functions only", () => {
+  const rt = LocalAppsScript.fromSource(SOURCE);
+  expect(rt.serverFunctions()).toEqual(['act', 'refuse']);
+});
+
+test('a name the project does not offer is a TypeError at the call, and nothing is sent', async () => {
+  const p = page(['act']);
+  // Caught in the page, whose TypeError is its own.
+  const thrown = (call: string) =>
+    p.eval(
+      `(function () { try { ${call}; return null; } catch (e) { return [e instanceof TypeError, e.message]; } })()`,
+    );
+  for (const name of ['missing', 'helper_']) {
+    expect(thrown(`run.${name}()`)).toEqual([true, `run.${name} is not a function`]);
+    expect(thrown(`run.withFailureHandler(function () {}).${name}()`)).toEqual([
+      true,
+      `run.withFailureHandler(...).${name} is not a function`,
+    ]);
+  }
+  expect(p.eval('typeof run.act')).toBe('function');
+  expect(p.eval('run.act(1)')).toBeUndefined();
+  await settle();
+  expect(p.sent).toEqual(['act']);
+});
+
+test('a call forged past the page to a private, nested or undeclared function runs nothing', async () => {
+  const rt = LocalAppsScript.fromSource(SOURCE);
+  const ssId = rt.createSpreadsheet('Calls', 'owner@example.com');
+  try {
+    for (const fn of ['helper_', 'expression', 'nested', 'WorkOrders', 'constructor']) {
+      expect(await rt.callFromHtml(fn, [], 'owner@example.com', ssId)).toEqual({
+        ok: false,
+        error: `Script function not found: ${fn}`,
+      });
+    }
+    expect(rt.executions).toHaveLength(0);
+    expect(await rt.callFromHtml('act', [2], 'owner@example.com', ssId)).toEqual({
+      ok: true,
+      value: 'did 2',
+    });
+  } finally {
+    await rt.close();
+  }
+});
+
+test('each with… returns a new runner: the one it was called on keeps its own handlers', async () => {
+  const p = page(['act']);
+  p.eval(`
+    window.seen = [];
+    var a = run.withSuccessHandler(function (v, o) { window.seen.push(['a', v, o]); });
+    var b = a.withUserObject('mine');
+    window.distinct = a !== run && b !== a;
+    run.act();
+    a.act();
+    b.act();
+  `);
+  await settle();
+  expect(p.eval('window.distinct')).toBe(true);
+  expect(p.eval('JSON.stringify(window.seen)')).toBe(
+    JSON.stringify([
+      ['a', 'ok', null],
+      ['a', 'ok', 'mine'],
+    ]),
+  );
+});
+
+test("the failure handler gets an Error whose message is the server's, and the user object", async () => {
+  const rt = LocalAppsScript.fromSource(SOURCE);
+  const ssId = rt.createSpreadsheet('Calls', 'owner@example.com');
+  try {
+    const reply = await rt.callFromHtml('refuse', [], 'owner@example.com', ssId);
+    const p = page(['refuse'], reply);
+    p.eval(`
+      run.withUserObject('row 7').withFailureHandler(function (e, o) {
+        window.failure = [e instanceof Error, e.message, o];
+      }).refuse();
+    `);
+    await settle();
+    expect(p.eval('JSON.stringify(window.failure)')).toBe(
+      JSON.stringify([true, 'Nothing to do: pick a work order first.', 'row 7']),
+    );
+  } finally {
+    await rt.close();
+  }
+});
