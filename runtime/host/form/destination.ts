@@ -19,7 +19,10 @@ export interface AppendedRow {
   row: number;
   /** Display strings, as the form-submit event's `e.values`. */
   values: string[];
-  /** Header → [display string], as `e.namedValues`. */
+  /**
+   * Header → display strings, as `e.namedValues`: columns that share a header (two questions with one
+   * title) give one key whose array holds each column's value in column order.
+   */
   namedValues: Record<string, string[]>;
 }
 
@@ -82,7 +85,15 @@ function writeResponse(form: FormModel, destination: Destination, response: Resp
   );
   const namedValues: Record<string, string[]> = {};
   destination.headers.forEach((header, i) => {
-    namedValues[header] = [values[i]!];
+    if (Object.prototype.hasOwnProperty.call(namedValues, header)) namedValues[header]!.push(values[i]!);
+    // Defined, not assigned: a question titled "__proto__" is a key like any other.
+    else
+      Object.defineProperty(namedValues, header, {
+        value: [values[i]!],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   });
   return { sheetName: destination.sheet.name, row, values, namedValues };
 }

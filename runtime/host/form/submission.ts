@@ -6,10 +6,14 @@
 import { CHOICE_TYPES } from './model';
 import type { Answer, FormModel, ItemModel } from './model';
 
-/** What a respondent sends from the form page: answers by question title. */
+/**
+ * What a respondent sends from the form page: answers by question title, or by item id (as the page
+ * itself sends them) for questions that share a title with another.
+ */
 export interface Submission {
   respondentEmail?: string;
   answers: Record<string, Answer>;
+  byItemId?: Record<number, Answer>;
   /** Default: the world's clock. */
   at?: Date;
 }
@@ -24,7 +28,7 @@ export interface SubmitResult {
   row: number | null;
   /** `e.values`: display strings, the timestamp as "M/d/yyyy H:mm:ss" in the spreadsheet's zone. */
   values: string[];
-  /** `e.namedValues`: header → [display string]. */
+  /** `e.namedValues`: header → display strings, one per column with that header, in column order. */
   namedValues: Record<string, string[]>;
 }
 
@@ -59,18 +63,36 @@ export function checkSubmission(
       throw new FormSubmitError("You've already responded. You can only fill in this form once.");
     }
   }
-  return { email, answers: checkAnswers(form, submission.answers) };
+  return { email, answers: checkAnswers(form, submission.answers, submission.byItemId ?? {}) };
 }
 
-function checkAnswers(form: FormModel, given: Record<string, Answer>): Map<number, Answer> {
-  const byTitle = new Map(form.items.map((i) => [i.title, i] as const));
+function checkAnswers(
+  form: FormModel,
+  given: Record<string, Answer>,
+  byItemId: Record<number, Answer>,
+): Map<number, Answer> {
+  const sharing = new Map<string, number>();
+  for (const item of form.items) sharing.set(item.title, (sharing.get(item.title) ?? 0) + 1);
   for (const title of Object.keys(given)) {
-    if (!byTitle.has(title))
-      throw new FormSubmitError(`The form has no question titled ${JSON.stringify(title)}.`);
+    const count = sharing.get(title) ?? 0;
+    if (count === 0) throw new FormSubmitError(`The form has no question titled ${JSON.stringify(title)}.`);
+    if (count > 1) {
+      throw new FormSubmitError(
+        `${count} questions are titled ${JSON.stringify(title)}: answer each by its item id (byItemId).`,
+      );
+    }
+  }
+  for (const id of Object.keys(byItemId)) {
+    if (!form.items.some((i) => String(i.id) === id))
+      throw new FormSubmitError(`The form has no question with item id ${id}.`);
   }
   const answers = new Map<number, Answer>();
   for (const item of form.items) {
-    const raw = Object.prototype.hasOwnProperty.call(given, item.title) ? given[item.title] : undefined;
+    const raw = Object.prototype.hasOwnProperty.call(byItemId, item.id)
+      ? byItemId[item.id]
+      : Object.prototype.hasOwnProperty.call(given, item.title)
+        ? given[item.title]
+        : undefined;
     const answer = normalize(item, raw);
     if (answer === null) {
       if (item.required) throw new FormSubmitError(`${item.title}: This is a required question`);
