@@ -4,7 +4,7 @@
  * with Apps Script's semantics: a runner has a method for each of the project's public functions and
  * no other (`functions`, runtime/host/server-functions.ts), so any other name throws a TypeError at
  * the call; withSuccessHandler/withFailureHandler/withUserObject each return a new runner, each call
- * returns void, failures arrive as Error objects. Every call's function name is listed in
+ * returns void, at most 10 run at once (later ones wait their turn), failures arrive as Error objects. Every call's function name is listed in
  * `window.__gasCalls`, in order, so a test can tell which calls a page made.
  */
 export function shimSource(context: {
@@ -63,17 +63,29 @@ export function shimSource(context: {
     }
     window.__gasCalls.push(name);
     window.__gasPending += 1;
-    fetch(context.rpcPath, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ fn: name, args: args.map(formFields), user: context.user, spreadsheetId: context.spreadsheetId }),
-    })
-      .then(function (r) { return r.json(); })
-      .then(function (reply) {
-        if (reply.ok) { if (success) success(reply.value, userObject); }
-        else fail(reply.error);
-      }, function (e) { fail(String(e)); })
-      .finally(function () { window.__gasPending -= 1; });
+    // Copied now, as the page called: a later change to an argument object does not reach the server.
+    var body = JSON.stringify({ fn: name, args: args.map(formFields), user: context.user, spreadsheetId: context.spreadsheetId });
+    waiting.push(function () {
+      return fetch(context.rpcPath, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
+        .then(function (r) { return r.json(); })
+        .then(function (reply) {
+          if (reply.ok) { if (success) success(reply.value, userObject); }
+          else fail(reply.error);
+        }, function (e) { fail(String(e)); })
+        .finally(function () { window.__gasPending -= 1; });
+    });
+    startWaiting();
+  }
+  // The communication guide: google.script.run allows 10 concurrent calls; an 11th made while 10 are
+  // still running is delayed until one of them finishes.
+  var MAX_CONCURRENT = 10;
+  var running = 0;
+  var waiting = [];
+  function startWaiting() {
+    while (running < MAX_CONCURRENT && waiting.length > 0) {
+      running += 1;
+      waiting.shift()().finally(function () { running -= 1; startWaiting(); });
+    }
   }
   // A plain object, as Google's: only the project's public functions are methods, so a name the
   // project does not have is undefined and calling it is the browser's own TypeError.

@@ -12,6 +12,8 @@
  *   page. A name the page's google.script.run does not have is the browser's TypeError ("… is not a
  *   function", the error people report for a misspelt or private server function), thrown at the call,
  *   before any request.
+ * - Same guide: google.script.run allows 10 concurrent calls; an 11th made while 10 are still running
+ *   is delayed until one of the 10 finishes. Objects passed become copies of the originals.
  * - A function expression assigned to a variable is not one of the project's functions to run (the
  *   editor does not list it; stackoverflow.com/q/59448144 shows google.script.run cannot call it).
  */
@@ -34,7 +36,13 @@ interface Page {
   eval(source: string): unknown;
 }
 
-function page(functions: readonly string[], reply: unknown = { ok: true, value: 'ok' }): Page {
+type Fetch = (url: string, init: { body: string }) => Promise<{ json(): Promise<unknown> }>;
+
+function page(
+  functions: readonly string[],
+  reply: unknown = { ok: true, value: 'ok' },
+  answer: (body: { fn: string; args: unknown[] }) => Promise<unknown> = () => Promise.resolve(reply),
+): Page {
   const sent: string[] = [];
   const window: Record<string, unknown> = {};
   const context = vm.createContext({
@@ -42,10 +50,11 @@ function page(functions: readonly string[], reply: unknown = { ok: true, value: 
     location: { origin: 'http://localhost' },
     setTimeout,
     console,
-    fetch: (_url: string, init: { body: string }) => {
-      sent.push((JSON.parse(init.body) as { fn: string }).fn);
-      return Promise.resolve({ json: () => Promise.resolve(reply) });
-    },
+    fetch: ((_url, init) => {
+      const body = JSON.parse(init.body) as { fn: string; args: unknown[] };
+      sent.push(body.fn);
+      return answer(body).then((value) => ({ json: () => Promise.resolve(value) }));
+    }) satisfies Fetch,
   });
   vm.runInContext(
     shimSource({ user: 'u@example.com', spreadsheetId: 'ss', rpcPath: '/rpc', functions }),
@@ -142,4 +151,33 @@ test("the failure handler gets an Error whose message is the server's, and the u
   } finally {
     await rt.close();
   }
+});
+
+test('at most 10 calls run at once: the 11th waits for one to finish, with its arguments as they were', async () => {
+  const finish: (() => void)[] = [];
+  const p = page(['act'], null, (body) => {
+    return new Promise((resolve) => finish.push(() => resolve({ ok: true, value: body.args[0] })));
+  });
+  p.eval(`
+    window.done = [];
+    var ok = run.withSuccessHandler(function (v) { window.done.push(v); });
+    var last = { n: 11 };
+    for (var i = 1; i <= 10; i++) ok.act({ n: i });
+    ok.act(last);
+    last.n = 'changed';
+  `);
+  await settle();
+  expect(p.sent).toHaveLength(10);
+  expect(p.eval('window.__gasPending')).toBe(11);
+  finish[3]!();
+  await settle();
+  expect(p.sent).toHaveLength(11);
+  for (const f of finish.slice()) f();
+  await settle();
+  expect(
+    p.eval(
+      'JSON.stringify(window.done.map(function (v) { return v.n; }).sort(function (a, b) { return a - b; }))',
+    ),
+  ).toBe(JSON.stringify([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
+  expect(p.eval('window.__gasPending')).toBe(0);
 });
