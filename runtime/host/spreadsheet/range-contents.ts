@@ -100,7 +100,12 @@ export abstract class RangeContents extends RangeBase {
           sheet.writeParsed(
             r0,
             c0,
-            scriptValueToInput(f, sheet.timeZone, sheet.numberFormatAt(r0 + 1, c0 + 1)),
+            scriptValueToInput(
+              f,
+              sheet.timeZone,
+              sheet.numberFormatAt(r0 + 1, c0 + 1),
+              sheet.spreadsheet.now(),
+            ),
           );
       }),
     );

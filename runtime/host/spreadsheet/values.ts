@@ -31,9 +31,15 @@ const plain = (value: CellValue): ParsedInput => ({ value, formula: null, autoFo
 
 /**
  * Parses what a person types (or a script writes as a string). `format` is the cell's current
- * number format: under plain text (`@`) everything stays text, as in Sheets.
+ * number format: under plain text (`@`) everything stays text, as in Sheets. `nowMs` (the world's
+ * clock) gives the year of a date typed without one (`1/2`); without it such text stays text.
  */
-export function parseTypedInput(text: string, timeZone: string, format?: string): ParsedInput {
+export function parseTypedInput(
+  text: string,
+  timeZone: string,
+  format?: string,
+  nowMs?: number,
+): ParsedInput {
   assertCellLength(text);
   if (text === '') return plain('');
   if (text.startsWith("'")) return plain(text.slice(1));
@@ -45,7 +51,10 @@ export function parseTypedInput(text: string, timeZone: string, format?: string)
   if (upper === 'FALSE') return plain(false);
   const number = parseNumber(trimmed);
   if (number) return { value: number.value, formula: null, autoFormat: number.format };
-  const date = parseDate(trimmed, timeZone) ?? parseTimeOfDay(trimmed, timeZone);
+  const date =
+    parseDate(trimmed, timeZone) ??
+    (nowMs === undefined ? null : parseMonthDay(trimmed, timeZone, nowMs)) ??
+    parseTimeOfDay(trimmed, timeZone);
   if (date) return { value: date.value, formula: null, autoFormat: date.format };
   // Sheets reads `+x` / `-x` as the start of a formula (the formula-injection hazard of CSV exports).
   if ((text.startsWith('+') || text.startsWith('-')) && text.length > 1) {
@@ -55,14 +64,19 @@ export function parseTypedInput(text: string, timeZone: string, format?: string)
 }
 
 /** Range.setValue semantics for any value a script can pass. */
-export function scriptValueToInput(value: unknown, timeZone: string, format?: string): ParsedInput {
+export function scriptValueToInput(
+  value: unknown,
+  timeZone: string,
+  format?: string,
+  nowMs?: number,
+): ParsedInput {
   if (value === null || value === undefined) return plain('');
-  if (typeof value === 'string') return parseTypedInput(value, timeZone, format);
+  if (typeof value === 'string') return parseTypedInput(value, timeZone, format, nowMs);
   if (typeof value === 'number') return plain(Number.isFinite(value) ? value : String(value));
   if (typeof value === 'boolean') return plain(value);
   if (value instanceof Date) return plain(new Date(value.getTime()));
   // Objects are written as their text (a Range is written as "Range", as in Apps Script).
-  return parseTypedInput(String(value), timeZone, format);
+  return parseTypedInput(String(value), timeZone, format, nowMs);
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -147,6 +161,31 @@ function parseDate(text: string, timeZone: string): { value: Date; format: strin
   const value = zonedToDate(year, month, day, time.hour, time.minute, time.second, timeZone);
   const datePart = style === 'iso' ? 'yyyy-mm-dd' : 'M/d/yyyy';
   return { value, format: timeText === undefined ? datePart : `${datePart} H:mm:ss` };
+}
+
+const MONTH_DAY = /^(\d{1,2})\/(\d{1,2})$/;
+
+/**
+ * A month and day with no year (`1/2`, `12/25`): a date in the current year, at midnight in the
+ * spreadsheet's zone, as Sheets (en-US) reads it, and why text such as a room "1/2" or a size "3/4"
+ * written without an apostrophe comes back as a Date (src/core/sanitize.ts guards the add-on's own
+ * writes). `1/2` is not a fraction; `13/4` or `2/30` is no date and stays text. The number format
+ * applied (`M/d`, the shape typed) is the runtime's choice: Google does not publish the one it picks.
+ */
+function parseMonthDay(
+  text: string,
+  timeZone: string,
+  nowMs: number,
+): { value: Date; format: string } | null {
+  const m = MONTH_DAY.exec(text);
+  if (!m) return null;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  const year = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(new Date(nowMs)),
+  );
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { value: zonedToDate(year, month, day, 0, 0, 0, timeZone), format: 'M/d' };
 }
 
 /**

@@ -17,7 +17,7 @@ export interface WritePlan {
   autoFormats: Map<number, (string | undefined)[]>;
 }
 
-type Parse = (value: unknown, timeZone: string, format: string | undefined) => ParsedInput;
+type Parse = (value: unknown, timeZone: string, format: string | undefined, nowMs: number) => ParsedInput;
 
 function plan(
   sheet: SheetModel,
@@ -37,6 +37,7 @@ function plan(
     line[j] = text;
   };
   const tz = sheet.timeZone;
+  const nowMs = sheet.spreadsheet.now();
   for (let i = 0; i < rect.numRows; i++) {
     const styles = sheet.styles.rows[rect.row - 1 + i];
     const line = new Array<CellValue>(rect.numColumns);
@@ -47,7 +48,7 @@ function plan(
       else if (v === null || v === undefined || v === '') line[j] = '';
       else {
         const format = styles?.[rect.column - 1 + j]?.numberFormat;
-        const input = parse(v, tz, format);
+        const input = parse(v, tz, format, nowMs);
         line[j] = input.value;
         if (input.formula !== null) put(formulas, i, j, input.formula);
         if (input.autoFormat !== null && format === undefined) put(autoFormats, i, j, input.autoFormat);
@@ -77,7 +78,7 @@ export function planTypedWrite(
     sheet,
     rect,
     (i, j) => grid[i]?.[j] ?? '',
-    (v, tz, format) => parseTypedInput(String(v), tz, format),
+    (v, tz, format, nowMs) => parseTypedInput(String(v), tz, format, nowMs),
   );
 }
 
