@@ -137,11 +137,11 @@ export class FormulaEvaluator {
       case 'unary': {
         const value = this.evaluate(node.operand, sheet);
         if (node.op === '+') return value;
-        const n = toNumber(value, this.timeZone);
+        const n = toNumber(value, this.timeZone, this.spreadsheet.now());
         return n instanceof FormulaError ? n : -n;
       }
       case 'percent': {
-        const n = toNumber(this.evaluate(node.operand, sheet), this.timeZone);
+        const n = toNumber(this.evaluate(node.operand, sheet), this.timeZone, this.spreadsheet.now());
         return n instanceof FormulaError ? n : n / 100;
       }
       case 'binary':
@@ -165,9 +165,9 @@ export class FormulaEvaluator {
       if (op === '>') return order > 0;
       return op === '<=' ? order <= 0 : order >= 0;
     }
-    const a = toNumber(left, this.timeZone);
+    const a = toNumber(left, this.timeZone, this.spreadsheet.now());
     if (a instanceof FormulaError) return a;
-    const b = toNumber(right, this.timeZone);
+    const b = toNumber(right, this.timeZone, this.spreadsheet.now());
     if (b instanceof FormulaError) return b;
     if (op === '/') return b === 0 ? Errors.divZero : a / b;
     if (op === '*') return a * b;

@@ -37,7 +37,7 @@ function numbers(args: FormulaNode[], ctx: CallContext): { list: number[]; dates
       if (value instanceof FormulaError) return value;
       if (fromRange && typeof value !== 'number' && !(value instanceof SheetDate)) continue;
       if (!fromRange && arg.kind === 'empty') continue;
-      const n = toNumber(value, ctx.timeZone);
+      const n = toNumber(value, ctx.timeZone, ctx.nowMs());
       if (n instanceof FormulaError) return n;
       if (value instanceof SheetDate) dates = true;
       list.push(n);
@@ -47,7 +47,7 @@ function numbers(args: FormulaNode[], ctx: CallContext): { list: number[]; dates
 }
 
 function numberArg(node: FormulaNode, ctx: CallContext): number | FormulaError {
-  return toNumber(ctx.value(node), ctx.timeZone);
+  return toNumber(ctx.value(node), ctx.timeZone, ctx.nowMs());
 }
 
 function textArg(node: FormulaNode, ctx: CallContext): string | FormulaError {
@@ -175,7 +175,11 @@ define('COUNT', 1, MANY, (args, ctx) => {
     const { values, fromRange } = ctx.values(arg);
     for (const value of values) {
       if (typeof value === 'number' || value instanceof SheetDate) count++;
-      else if (!fromRange && arg.kind !== 'empty' && typeof toNumber(value, ctx.timeZone) === 'number') {
+      else if (
+        !fromRange &&
+        arg.kind !== 'empty' &&
+        typeof toNumber(value, ctx.timeZone, ctx.nowMs()) === 'number'
+      ) {
         if (value !== null) count++;
       }
     }

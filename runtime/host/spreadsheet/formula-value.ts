@@ -77,15 +77,18 @@ export function isError(value: FormulaValue): value is FormulaError {
   return value instanceof FormulaError;
 }
 
-/** A number, or the error the value turns into in arithmetic. */
-export function toNumber(value: FormulaValue, timeZone: string): number | FormulaError {
+/**
+ * A number, or the error the value turns into in arithmetic. `nowMs` is the world's clock, for text
+ * that is a date without a year ("1/2").
+ */
+export function toNumber(value: FormulaValue, timeZone: string, nowMs?: number): number | FormulaError {
   if (value === null) return 0;
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (value instanceof SheetDate) return value.serial;
   if (value instanceof FormulaError) return value;
   // Text is read the way typed input is: "12", "1,234", "50%", "$3", "2026-03-01".
-  const typed = parseTypedInput(value, timeZone);
+  const typed = parseTypedInput(value, timeZone, undefined, nowMs);
   if (typed.formula !== null || value.trim() === '') return Errors.value;
   if (typeof typed.value === 'number') return typed.value;
   if (typed.value instanceof Date) return toSerial(typed.value, timeZone);

@@ -33,6 +33,12 @@ function asPlainText() {
   return show(r.getValue());
 }
 
+function inFormula() {
+  var r = sheet().getRange('E1');
+  r.setFormula('="1/2"*1');
+  return r.getValue();
+}
+
 function read(a1) { return show(sheet().getRange(a1).getValue()); }
 `;
 
@@ -52,6 +58,8 @@ test('setValues("1/2") is 2 January of the current year in the spreadsheet zone;
   ]);
   // Plain text format keeps it as typed.
   expect(await value(rt, 'asPlainText', id)).toBe('1/2');
+  // Text in arithmetic is read the same way: 2 January 2028 is serial 46754.
+  expect(await value(rt, 'inFormula', id)).toBe(46754);
 });
 
 test('a person typing 1/2 into a cell leaves the same date', async () => {
