@@ -2,7 +2,15 @@
  * The edit trigger's word on the Assets and Schedules tabs (./catalog-edit.ts judges, this logs and
  * follows up: the intake form's asset question after an accepted Assets edit).
  */
-import { parseAssets } from '../../../core/assets';
+import { ASSET_COLUMNS, parseAssets } from '../../../core/assets';
+import { cellText, mapHeaders } from '../../../core/headers';
+import { droppedFrom } from '../../../core/names-left-behind';
+import type { Grid } from '../../../core/settings-edit';
+import { formatLocal } from '../../../core/time';
+import { PROPERTY_KEYS } from '../../adapters/document-properties';
+import { currentUserEmail } from '../../adapters/session';
+import { readAcceptedGrid } from '../edits/accepted-tabs';
+import { checkNamesLeftBehind, noteLeftBehind } from '../edits/names-left-behind';
 import { SHEET_NAMES, isTabNamed } from '../../../core/model';
 import { parseSchedules } from '../../../core/schedules';
 import type { Settings } from '../../../core/settings';
@@ -49,11 +57,48 @@ function schedulesEditing(ss: Spreadsheet, reference: ReferenceData): CatalogEdi
 /** Assets or Schedules edited by hand: returns the toast to show, if any. */
 export function handleCatalogEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange): string | null {
   const reference = loadReferenceData(ss);
-  const editing = isTabNamed(sheet.getName(), SHEET_NAMES.assets)
-    ? assetsEditing(ss, reference.settings)
-    : schedulesEditing(ss, reference);
+  const assetsTab = isTabNamed(sheet.getName(), SHEET_NAMES.assets);
+  const editing = assetsTab ? assetsEditing(ss, reference.settings) : schedulesEditing(ss, reference);
+  // The Assets tab as last accepted, read before the judgement records the edit as the new copy.
+  const accepted = assetsTab ? readAcceptedGrid(PROPERTY_KEYS.acceptedAssets) : null;
   const outcome = judgeCatalogHandEdit(sheet, range, reference, editing.spec);
   if (outcome.entries.length > 0) withOwnerAndDocumentLocks(() => appendChangeLog(ss, outcome.entries, {}));
   if (outcome.changed) editing.afterChange?.(outcome.values);
-  return outcome.toast;
+  const leftBehind =
+    assetsTab && outcome.changed
+      ? warnAssetsLeftBehind(ss, sheet, range, accepted, outcome.values, reference)
+      : null;
+  return [outcome.toast, leftBehind].filter(Boolean).join(' ') || null;
+}
+
+/**
+ * An Asset ID the edit took off the Assets tab (renamed or cleared) that open orders or schedules
+ * still name: the administrator is told which, and what to do, in the toast and a note on the cell.
+ * The tab before the edit is the accepted copy, or for a single cell the sheet with its old value.
+ */
+function warnAssetsLeftBehind(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  range: EditedRange,
+  accepted: Grid | null,
+  after: unknown[][],
+  reference: ReferenceData,
+): string | null {
+  let before: Grid | null = accepted;
+  if (!before && range.oldValue !== undefined) {
+    const copy = after.map((row) => [...row]);
+    const row = copy[range.row - 1];
+    if (row) row[range.column - 1] = range.oldValue;
+    before = copy;
+  }
+  if (!before) return null;
+  const idColumn = mapHeaders(after[0] ?? [], ASSET_COLUMNS).indexOf.id;
+  if (idColumn < 0) return null;
+  const ids = parseAssets(before, assetContext(reference.settings)).assets.map((a) => a.id);
+  const still = after.slice(1).map((row) => cellText(row[idColumn]));
+  const check = checkNamesLeftBehind(ss, 'asset', droppedFrom(ids, still));
+  const stamp = `${currentUserEmail() || 'unknown user'}, ${formatLocal(new Date(), reference.timeZone)}`;
+  // The judgement took this range's old notes off; a note goes on only where a warning belongs.
+  if (check.uses.length > 0) noteLeftBehind(sheet, range, before, idColumn + 1, check.uses, stamp);
+  return check.toast;
 }

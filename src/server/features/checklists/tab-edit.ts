@@ -6,10 +6,18 @@
  * logged and the accepted copy recorded again. Orders already approved keep the checklist they got.
  */
 import type { UnhashedEntry } from '../../../core/audit';
-import { CHECKLISTS_ACCEPTED, CHECKLISTS_SHEET, judgeChecklistsEdit } from '../../../core/checklists';
-import { putBackBlock } from '../../../core/settings-edit';
+import {
+  CHECKLIST_COLUMNS,
+  CHECKLISTS_ACCEPTED,
+  CHECKLISTS_SHEET,
+  judgeChecklistsEdit,
+  parseChecklists,
+} from '../../../core/checklists';
+import { putBackBlock, type ChangedCell, type Grid } from '../../../core/settings-edit';
+import { cellText, mapHeaders } from '../../../core/headers';
+import { droppedFrom } from '../../../core/names-left-behind';
+import { checkNamesLeftBehind, noteLeftBehind } from '../edits/names-left-behind';
 import { cellA1 } from '../../../core/a1';
-import { cellText } from '../../../core/headers';
 import { roleMay } from '../../../core/permissions';
 import { roleOf } from '../../../core/staff';
 import { formatLocal } from '../../../core/time';
@@ -52,5 +60,37 @@ export function handleChecklistsEdit(ss: Spreadsheet, sheet: Sheet): string | nu
     newValue: reasons === null ? cellText(c.after) : `${cellText(c.after)} [${reasons}]`,
   }));
   withOwnerAndDocumentLocks(() => appendChangeLog(ss, entries, {}));
-  return reasons === null ? null : `The ${CHECKLISTS_SHEET} tab was put back: ${reasons}.`;
+  if (reasons !== null) return `The ${CHECKLISTS_SHEET} tab was put back: ${reasons}.`;
+  const stamp = `${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}`;
+  const edit = { before, after: current, changes: judgement.changes };
+  return warnChecklistsLeftBehind(ss, sheet, edit, reference.settings.categories, stamp);
+}
+
+/**
+ * A category whose every item the edit took off (its rows cleared or moved to another category) while
+ * schedules, or orders not yet approved, still have it: their orders will come with no checklist, so
+ * the administrator is told which, in the toast and a note on the Category cell edited.
+ */
+function warnChecklistsLeftBehind(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  edit: { before: Grid; after: Grid; changes: readonly ChangedCell[] },
+  categories: readonly string[],
+  stamp: string,
+): string | null {
+  const categoriesOf = (grid: Grid): string[] =>
+    parseChecklists(grid, categories).items.map((i) => i.category);
+  const dropped = droppedFrom(categoriesOf(edit.before), categoriesOf(edit.after));
+  const check = checkNamesLeftBehind(ss, 'checklist', dropped);
+  const column = mapHeaders(edit.before[0] ?? [], CHECKLIST_COLUMNS).indexOf.category + 1;
+  const rows = edit.changes.map((c) => c.row);
+  const columns = edit.changes.map((c) => c.column);
+  const first = { row: Math.min(...rows), column: Math.min(...columns) };
+  const rect = {
+    ...first,
+    numRows: Math.max(...rows) - first.row + 1,
+    numColumns: Math.max(...columns) - first.column + 1,
+  };
+  noteLeftBehind(sheet, rect, edit.before, column, check.uses, stamp);
+  return check.toast;
 }
