@@ -122,6 +122,8 @@ export const ReviewViewSchema = z.lazySchema(() =>
     priorities: z.array(PriorityOptionSchema),
     /** Working days and hours, and the holidays from the day before the view on (businessHoursFrom). */
     calendar: BusinessHoursSchema,
+    /** The Settings tab's notifyRequestor and notifyAssignee: a form says who its action emails. */
+    notify: z.object({ requestor: z.boolean(), assignee: z.boolean() }),
     notices: z.array(z.string()),
   }),
 );

@@ -237,8 +237,9 @@ test('cancelling asks for confirmation; "Close form" only closes the form', asyn
     await reason.fill('The window is being replaced by the landlord');
     await item.getByRole('button', { name: 'Cancel work order' }).last().click();
     const confirm = item.getByRole('group', { name: 'Confirm' });
-    expect(await confirm.locator('p').textContent()).toBe(
-      'Cancel WO-2026-00103 for good? This cannot be undone; the requestor and the technician are told.',
+    // Who is emailed, as the server will: the requestor and the technician, each with the reason.
+    expect(await confirm.locator('p').textContent()).toMatch(
+      /^Cancel WO-2026-00103 for good\? This cannot be undone\. Emails the requestor, .+, that it is cancelled, with your reason; and Theo Tech \(theo\.tech@example\.com\), that it is cancelled, with your reason\.$/,
     );
     // Nothing is sent before the second, explicit yes.
     expect(wb.order('REQ-000103').status).toBe('On Hold');
@@ -253,6 +254,24 @@ test('cancelling asks for confirmation; "Close form" only closes the form', asyn
       reason: 'The window is being replaced by the landlord',
     });
     expect(await page.locator('#status').textContent()).toMatch(/^WO-2026-00103 cancelled\./);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the Return form says, before it is sent, that the technician and the requestor are emailed', async () => {
+  const { page, errors } = await openSidebar();
+  try {
+    const item = page.locator('section[data-section="completed"] li.item[data-id="REQ-000104"]');
+    await item.getByRole('button', { name: 'Return to technician' }).click();
+    await item.getByLabel('Reason').waitFor();
+    const notice = (await item.locator('form p.notice').textContent()) ?? '';
+    expect(notice).toMatch(
+      /^Emails Tina Tech \(tina\.tech@example\.com\), that it is sent back to them, with your reason; and the requestor, .+, that the work is not finished yet and will be, without your reason \(it is for the technician\)\.$/,
+    );
+    await item.getByRole('button', { name: 'Close form' }).click();
+    expect(wb.order('REQ-000104').status).toBe('Completed');
+    expect(errors).toEqual([]);
   } finally {
     await page.close();
   }

@@ -2,11 +2,13 @@
  * The form under an item for the action chosen: labelled fields, the blue button to do it and a grey
  * "Close form" (never "Cancel", which would read like cancelling the work order). Enter submits
  * (Shift+Enter starts a new line in a text box), Escape closes the form. Rejecting and cancelling
- * cannot be undone, so they ask for a second, explicit confirmation first.
+ * cannot be undone, so they ask for a second, explicit confirmation first. Every form says who its
+ * action emails (shared/review-notice.ts), so nobody is told, or left untold, unawares.
  */
 import { ACTION_LABELS, type SidebarAction } from '../../shared/review-actions';
 import type { ReviewActionInput, ReviewItem, ReviewView } from '../../shared/review';
 import { button, domId, el } from './dom';
+import { noticeText, whoIsTold } from '../../shared/review-notice';
 import { approvalDuePreview, duePreview, endOfDayIn, targetOf, todayIn } from './format';
 
 /** Actions that cannot be undone: their button asks "Are you sure?" before anything is sent. */
@@ -163,11 +165,17 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
       'question',
     );
   }
-  if (action === 'close') {
-    form.appendChild(
-      el('p', {}, `Close ${item.woNumber || item.id}? The requestor is told the work is done.`),
-    );
-  }
+  if (action === 'close') form.appendChild(el('p', {}, `Close ${item.woNumber || item.id}?`));
+
+  // Who the action emails and what each hears, before it is confirmed (the server's table's words).
+  const notice = el('p', { class: 'hint notice', 'aria-live': 'polite' });
+  const showNotice = (): void => {
+    const chosen = fields.assignee?.value ?? '';
+    notice.textContent = noticeText(whoIsTold(action, item, view, chosen), !!fields.assignee && !chosen);
+  };
+  fields.assignee?.addEventListener('change', showNotice);
+  showNotice();
+  form.appendChild(notice);
 
   // Where a refusal of this action is shown (announced at once: role="alert").
   form.appendChild(el('p', { class: 'error form-error', role: 'alert' }));
@@ -187,9 +195,7 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
     el(
       'p',
       { class: 'confirm-question' },
-      action === 'cancel'
-        ? `Cancel ${ref} for good? This cannot be undone; the requestor and the technician are told.`
-        : `Reject ${ref} for good? This cannot be undone; the requestor is told.`,
+      `${action === 'cancel' ? 'Cancel' : 'Reject'} ${ref} for good? This cannot be undone. ${notice.textContent}`,
     ),
     el(
       'button',

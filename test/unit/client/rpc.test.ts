@@ -39,6 +39,7 @@ const view: ReviewView = {
   categories: ['IT'],
   priorities: [{ name: 'P3 Routine', respondHours: 24, completeWithin: 5, completeUnit: 'business days' }],
   calendar: { workingDays: 'Mon-Fri', workingHours: '08:00-17:00', holidays: '' },
+  notify: { requestor: true, assignee: true },
   notices: [],
 };
 const item: ReviewItem = {

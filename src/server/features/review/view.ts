@@ -245,6 +245,7 @@ function viewOf(input: ViewInput): ReviewView {
     categories: [...reference.settings.categories],
     priorities: reference.settings.priorities.map((p) => ({ ...p })),
     calendar: businessHoursFrom(reference.settings, now, reference.timeZone),
+    notify: { requestor: reference.settings.notifyRequestor, assignee: reference.settings.notifyAssignee },
     notices,
   };
 }
