@@ -89,7 +89,7 @@ export function whoIsTold(
     told.push({ email, who, what });
   };
   for (const recipient of notifyLists(action, item.status)) {
-    if (recipient === 'requestor' && (view.notify.requestor || action === 'clarify')) {
+    if (recipient === 'requestor' && view.notify.requestor) {
       const requestor = key(item.requesterEmail);
       const name = item.requesterName.trim();
       add(requestor, `the requestor, ${name ? `${name} (${requestor})` : requestor}`, recipient);
@@ -118,4 +118,20 @@ export function noticeText(told: readonly Told[], choosing = false): string {
   const last = parts.pop() ?? '';
   const list = parts.length > 0 ? `${parts.join('; ')}; and ${last}` : last;
   return `Emails ${list}.${choosing ? ' Choose a technician to see who else is emailed.' : ''}`;
+}
+
+/**
+ * The line a form shows: who is emailed, or, for a question with requestor emails switched off, that
+ * it cannot be sent (the server refuses it, saying the same).
+ */
+export function formNotice(
+  action: SidebarAction,
+  item: ReviewItem,
+  view: Pick<ReviewView, 'user' | 'technicians' | 'notify'>,
+  assignee: string,
+  choosing: boolean,
+): string {
+  if (action === 'clarify' && !view.notify.requestor)
+    return 'Emails to requestors are switched off on the Settings tab (notifyRequestor), so a question cannot be sent.';
+  return noticeText(whoIsTold(action, item, view, assignee), choosing);
 }

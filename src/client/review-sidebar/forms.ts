@@ -8,7 +8,7 @@
 import { ACTION_LABELS, type SidebarAction } from '../../shared/review-actions';
 import type { ReviewActionInput, ReviewItem, ReviewView } from '../../shared/review';
 import { button, domId, el } from './dom';
-import { noticeText, whoIsTold } from '../../shared/review-notice';
+import { formNotice } from '../../shared/review-notice';
 import { approvalDuePreview, duePreview, endOfDayIn, targetOf, todayIn } from './format';
 
 /** Actions that cannot be undone: their button asks "Are you sure?" before anything is sent. */
@@ -171,7 +171,7 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
   const notice = el('p', { class: 'hint notice', 'aria-live': 'polite' });
   const showNotice = (): void => {
     const chosen = fields.assignee?.value ?? '';
-    notice.textContent = noticeText(whoIsTold(action, item, view, chosen), !!fields.assignee && !chosen);
+    notice.textContent = formNotice(action, item, view, chosen, !!fields.assignee && !chosen);
   };
   fields.assignee?.addEventListener('change', showNotice);
   showNotice();

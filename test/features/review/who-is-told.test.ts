@@ -6,7 +6,7 @@
  * technician only when there is one), a rejection, and with the Settings switch notifyRequestor off.
  */
 import type { SidebarAction } from '../../../src/shared/review-actions';
-import { noticeText, whoIsTold } from '../../../src/shared/review-notice';
+import { formNotice, noticeText, whoIsTold } from '../../../src/shared/review-notice';
 import { approvedOrder, assignedOrder, sidebarAct, submitOne } from '../../support/edits';
 import { setSetting } from '../../support/ops';
 import {
@@ -18,7 +18,7 @@ import {
   setUpWorkbook,
   type TestWorkbook,
 } from '../../support/workbook';
-import { itemIn, viewFor } from './helpers';
+import { act, itemIn, viewFor } from './helpers';
 
 let wb: TestWorkbook;
 beforeEach(async () => {
@@ -112,4 +112,25 @@ test('a requestor who is the supervisor acting is not named, as they are not ema
   const { line, emailed } = await formThenAct(id, 'reject', { reason: 'Filed twice' });
   expect(line).toBe('Nobody is emailed about this.');
   expect(emailed).toEqual([]);
+});
+
+test('Ask requestor names the requestor; with requestor emails off it says the question cannot go', async () => {
+  const id = await submitOne(wb);
+  const asked = await formThenAct(id, 'clarify', { question: 'Which floor?' });
+  expect(asked.line).toBe(
+    `Emails the requestor, Rita Requestor (${REQUESTOR}), your question, with how to answer it.`,
+  );
+  expect(asked.named).toEqual(asked.emailed);
+  setSetting(wb, 'notifyRequestor', false);
+  const view = await viewFor(wb, SUPERVISOR);
+  expect(formNotice('clarify', itemIn(view, id), view, '', false)).toBe(
+    'Emails to requestors are switched off on the Settings tab (notifyRequestor), so a question cannot be sent.',
+  );
+  const { reply } = await act(wb, SUPERVISOR, {
+    action: 'clarify',
+    id,
+    revision: wb.order(id).revision,
+    question: 'And which room?',
+  });
+  expect(reply.ok).toBe(false);
 });
