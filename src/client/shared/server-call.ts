@@ -33,6 +33,17 @@ export function runOnServer<R>(
       .withFailureHandler((error) =>
         resolve(refusal(`Something went wrong on the server: ${error.message}`)),
       ) as unknown as Record<string, (arg: unknown) => void>;
-    runner[fn]!(argument);
+    // google.script.run offers only the project's server functions: a name it lacks throws here, and
+    // the sidebar says so instead of waiting for an answer that never comes.
+    const send = runner[fn];
+    if (typeof send !== 'function') {
+      resolve(
+        refusal(
+          `The sidebar asked the server for "${fn}", which this version does not offer: reload the sidebar.`,
+        ),
+      );
+      return;
+    }
+    send(argument);
   });
 }

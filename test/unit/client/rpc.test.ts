@@ -3,6 +3,7 @@
  * matches is handed over untouched, one that does not becomes a refusal the status line can show.
  */
 import { callServer } from '../../../src/client/review-sidebar/rpc';
+import { searchServer } from '../../../src/client/review-sidebar/live';
 import type { ReviewItem, ReviewView } from '../../../src/shared/review';
 
 type Outcome = { success: unknown } | { failure: Error };
@@ -118,5 +119,14 @@ describe('callServer', () => {
       ok: false,
       message: 'Something went wrong on the server: Exceeded maximum execution time',
     });
+  });
+});
+
+test('a call to a function google.script.run does not offer is refused at once, not left waiting', async () => {
+  serverAnswers({ success: { ok: true, items: [], total: 0 } });
+  // This runner offers reviewLoad, reviewAct and reviewFind only: the search asks for reviewSearch.
+  await expect(searchServer('pump')).resolves.toEqual({
+    ok: false,
+    message: expect.stringMatching(/"reviewSearch", which this version does not offer: reload the sidebar/),
   });
 });
