@@ -194,9 +194,12 @@ const SEAL = new RegExp(`^[A-Za-z0-9_-]{${SEAL_CHARS}}$`);
 
 /**
  * The state in a compact cell, or null when it is not one this version wrote. A sealed record's seal
- * is returned, not checked: that needs the key (server/adapters/row-state-seal.ts).
+ * is returned, not checked: that needs the key (server/adapters/row-state-seal.ts). With `only`, the
+ * other fields' slots are left undecoded (absent from `order`; Request ID and Status always read):
+ * for a pass comparing a few fields over every open row, where decoding all of them was most of the
+ * time.
  */
-export function decodeCompactState(cell: string): CompactState | null {
+export function decodeCompactState(cell: string, only?: ReadonlySet<WorkOrderField>): CompactState | null {
   let text: string;
   let seal: CompactState['seal'] = null;
   if (cell.startsWith(SEALED_PREFIX)) {
@@ -206,13 +209,18 @@ export function decodeCompactState(cell: string): CompactState | null {
     seal = { mac, body: text };
   } else if (cell.startsWith(COMPACT_PREFIX)) text = cell.slice(COMPACT_PREFIX.length);
   else return null;
-  const [rev, mask, ...body] = text.split('|');
-  if (rev === undefined || mask === undefined || !/^[0-9a-z]+$/.test(rev)) return null;
-  const slots = splitSlots(body.join('|'));
+  // Revision | mask | slots…: the first two bars found, not the text split at every bar and joined again.
+  const revEnd = text.indexOf('|');
+  const maskEnd = revEnd < 0 ? -1 : text.indexOf('|', revEnd + 1);
+  if (maskEnd < 0) return null;
+  const rev = text.slice(0, revEnd);
+  const mask = text.slice(revEnd + 1, maskEnd);
+  if (!/^[0-9a-z]+$/.test(rev)) return null;
+  const slots = splitSlots(text.slice(maskEnd + 1));
   if (!slots || slots.length > SLOTS.length || !/^[0-9a-z]*$/.test(mask)) return null;
   const revision = parseInt(rev, 36);
   const bits = mask === '' ? 0 : parseInt(mask, 36);
-  const noted = ALL_FIELDS.filter((_f, i) => Math.floor(bits / 2 ** i) % 2 === 1);
+  const noted = bits === 0 ? [] : ALL_FIELDS.filter((_f, i) => Math.floor(bits / 2 ** i) % 2 === 1);
   const order = {} as Record<WorkOrderField, unknown>;
   const prints: Partial<Record<WorkOrderField, string>> = {};
   const requested = slots[REQUESTED_SLOT] ?? '';
@@ -221,6 +229,7 @@ export function decodeCompactState(cell: string): CompactState | null {
   const base = requestedAt ? Math.floor(requestedAt.getTime() / 1000) : null;
   for (let i = 0; i < SLOTS.length; i++) {
     const field = SLOTS[i] as WorkOrderField;
+    if (only && !only.has(field) && field !== 'id' && field !== 'status') continue;
     const slot = slots[i] ?? '';
     if (field === 'id') {
       const id = readId(slot);

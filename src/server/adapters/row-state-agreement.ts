@@ -192,14 +192,14 @@ export function asRecorded(
 export function recordedWhereDiffers(
   order: WorkOrder,
   cell: unknown,
-  fields: readonly WorkOrderField[],
+  fields: ReadonlySet<WorkOrderField>,
 ): WorkOrder | null {
   if (typeof cell !== 'string') return null;
-  const decoded = decodeCompactState(cell);
+  const decoded = decodeCompactState(cell, fields);
   if (!decoded || decoded.order.id !== order.id) return null;
-  const differs = fields.filter(
-    (f) => decoded.prints[f] === undefined && !sameFieldValue(f, order[f], decoded.order[f]),
-  );
+  const differs: WorkOrderField[] = [];
+  for (const f of fields)
+    if (decoded.prints[f] === undefined && !sameFieldValue(f, order[f], decoded.order[f])) differs.push(f);
   if (differs.length === 0) return null;
   const state = parseRowState(cell);
   if (!state) return null;

@@ -14,6 +14,7 @@ import { effectiveUserEmail } from '../../adapters/session';
 import type { ReferenceData } from '../../adapters/reference-data';
 import type { JobMail } from './job-mail';
 import type { HourlyRegister } from './register-view';
+import { asRecorded } from './recorded-work';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** What the digest shows of each open order. */
@@ -53,7 +54,8 @@ export function sendDailyDigest(
   const supervisors = supervisorEmails(staff);
   const to = supervisors.length > 0 ? supervisors : administratorEmails(staff);
   // Only open orders are in the digest: their fields are read, from the first open row down.
-  const orders: readonly WorkOrder[] = register.openWork(DIGEST_FIELDS);
+  // As recorded where a script wrote the cells (a Status written Closed would leave the order out).
+  const orders: readonly WorkOrder[] = asRecorded(register, register.openWork(DIGEST_FIELDS), timeZone).open;
   const email = composeDigest({
     orders,
     now,

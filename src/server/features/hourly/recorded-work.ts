@@ -24,6 +24,7 @@ import type { HourlyRegister } from './register-view';
 
 /** What reminders are decided from: compared with the record for every open order. */
 const DECIDING: readonly WorkOrderField[] = ['status', 'due', 'priority', 'urgency', 'requestedAt'];
+const DECIDING_SET: ReadonlySet<WorkOrderField> = new Set(DECIDING);
 
 /**
  * The orders with the record's values where their cells differ; `original`: each such order → the one
@@ -37,12 +38,14 @@ export function asRecorded(
   timeZone: string,
 ): { open: WorkOrder[]; original: Map<WorkOrder, WorkOrder> } {
   const original = new Map<WorkOrder, WorkOrder>();
-  const suspects = orders.filter((o) => recordedWhereDiffers(o, register.recordCell(o), DECIDING) !== null);
+  const suspects = orders.filter(
+    (o) => recordedWhereDiffers(o, register.recordCell(o), DECIDING_SET) !== null,
+  );
   if (suspects.length === 0) return { open: [...orders], original };
   const again = register.whole(suspects, timeZone);
   const open = orders.map((order) => {
     const full = again.get(order);
-    const recorded = full && recordedWhereDiffers(full.order, full.record, DECIDING);
+    const recorded = full && recordedWhereDiffers(full.order, full.record, DECIDING_SET);
     if (!recorded) return order;
     original.set(recorded, order);
     return recorded;
