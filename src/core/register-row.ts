@@ -198,14 +198,23 @@ export function registerRowParser(layout: RegisterLayout, fields: readonly WorkO
   const columns = FIELDS.map((f) => (read.has(f) ? layout.indexOf[f] : NOT_READ));
   const converters = FIELDS.map((f) => (CONVERTERS[f] as Converter<unknown>).convert);
   const empty = converters.map((convert) => convert(undefined));
+  // A required field not read refuses every row, as the whole-row parse of an empty cell does.
+  if (columns.some((c, k) => c === NOT_READ && empty[k] === BAD))
+    return (row, rowNumber) => refusedRow(row, layout, rowNumber);
+  // Every field in FIELDS order, the ones not read already empty: each row starts as a copy of it
+  // (one copy of a fixed shape, where storing 32 keys one by one was most of the parse) and only the
+  // fields read are converted into it.
+  const template = Object.fromEntries(FIELDS.map((f, k) => [f, columns[k] === NOT_READ ? empty[k] : null]));
+  const converted = FIELDS.flatMap((field, k) =>
+    columns[k] === NOT_READ ? [] : [{ field, column: columns[k]!, convert: converters[k]! }],
+  );
   return (row, rowNumber) => {
-    const order = {} as Record<WorkOrderField, unknown>;
-    for (let k = 0; k < FIELDS.length; k++) {
-      const column = columns[k]!;
-      const value = column === NOT_READ ? empty[k] : converters[k]!(column >= 0 ? row[column] : undefined);
-      // A refused cell (or a required field not read): the schema names every problem.
+    const order = { ...template } as Record<WorkOrderField, unknown>;
+    for (const { field, column, convert } of converted) {
+      const value = convert(column >= 0 ? row[column] : undefined);
+      // A refused cell: the schema names every problem.
       if (value === BAD) return refusedRow(row, layout, rowNumber);
-      order[FIELDS[k]!] = value;
+      order[field] = value;
     }
     return { ok: true, order: order as unknown as WorkOrder };
   };
