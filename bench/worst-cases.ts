@@ -6,9 +6,11 @@
  * carries its budget; bench/budgets.ts fails the run on a breach.
  */
 import { FORM_QUESTIONS } from '../src/core/intake';
-import { SHEET_NAMES } from '../src/core/model';
+import { SHEET_NAMES, type WorkOrder } from '../src/core/model';
+import { hmacKey } from '../src/core/sha256';
+import { ADDON_SECRET_KEY } from '../src/server/adapters/addon-secret';
 import { decodeCompactState } from '../src/core/row-state-codec';
-import { ROW_STATE_HEADER } from '../src/server/adapters/row-state';
+import { ROW_STATE_HEADER, serializeRowState, useRowStateKey } from '../src/server/adapters/row-state';
 import { registerRows } from './operations';
 import type { BenchWorld, Measurement } from './types';
 
@@ -131,10 +133,23 @@ function addOverdueBacklog(
   if (wanted <= 0) return 0;
   const picked = rows.filter((r) => r.order.status === 'Closed' && r.order.assignee !== '').slice(-wanted);
   const sheet = world.rt.world.spreadsheets.require(world.ssId).requireSheet(SHEET_NAMES.register);
-  picked.forEach((r, i) => {
-    sheet.writeValues(r.row, column('status'), [['In Progress']]);
-    sheet.writeValues(r.row, column('due'), [[new Date(now.getTime() - (1 + (i % 30)) * DAY)]]);
-  });
+  const stateColumn = (sheet.readValues(1, 1, 1, sheet.lastColumn())[0] ?? []).indexOf(ROW_STATE_HEADER) + 1;
+  // Reopened as the edit trigger accepts a reopening: the row's record (sealed with the workbook's
+  // secret) says what its cells say. Cells alone would be a script's change, which the hourly job
+  // decides from the record instead (the order stays Closed, and nothing is reminded).
+  const secret = world.rt.world.properties.document(world.ssId).get(ADDON_SECRET_KEY);
+  useRowStateKey(secret ? hmacKey(secret) : undefined);
+  try {
+    picked.forEach((r, i) => {
+      const due = new Date(now.getTime() - (1 + (i % 30)) * DAY);
+      sheet.writeValues(r.row, column('status'), [['In Progress']]);
+      sheet.writeValues(r.row, column('due'), [[due]]);
+      const reopened: WorkOrder = { ...r.order, status: 'In Progress', due };
+      if (stateColumn > 0) sheet.writeValues(r.row, stateColumn, [[serializeRowState(reopened)]]);
+    });
+  } finally {
+    useRowStateKey(undefined);
+  }
   return picked.length;
 }
 
