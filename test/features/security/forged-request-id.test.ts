@@ -2,7 +2,7 @@
  * A Request ID (or WO Number) far past any handed out, written into the register by a script (no edit trigger sees
  * it), must not steer the hourly search for deleted orders: it once made every number up to it a
  * candidate, and the numbers the log showed never created were remembered one bit each in the owner's
- * properties (about 1.2 MB for REQ-9999999, past the 500 KB the owner's properties share with the
+ * properties (about 1.6 MB for REQ-9999999, past the 500 KB the owner's properties share with the
  * request counter and the intake ledger). The counters say what was handed out; a deleted order is
  * still found and put back, and intake goes on numbering from its counter, also after Repair work
  * orders rebuilt the counters (it once raised them to the forged numbers).

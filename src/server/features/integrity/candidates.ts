@@ -27,9 +27,10 @@ export const SETTLED_NUMBERS = 'integritySettled';
  * The highest request number handed out, from the counters the add-on keeps (the owner's, and in a
  * document the document's). The register's ids do not count while a counter is readable: they are
  * cells, and one Request ID written by a script (REQ-9999999 on a Closed row) would otherwise make
- * every number up to it a candidate, and the numbers the log shows never created are remembered one bit
- * each in the owner's properties: about 1.2 MB for that one cell, past the 500 KB every property of the
- * owner shares, which the request counter and the intake ledger need. With neither counter readable (a
+ * every number up to it a candidate, and the numbers the log shows never created are remembered one
+ * bit each in the owner's properties: about 1.6 MB for that one cell (six numbers a character), past
+ * the 500 KB every property of the owner shares, which the request counter and the intake ledger
+ * need. With neither counter readable (a
  * new owner's first hour), the register's highest counts, but only within FORGED_ID_SLACK of its number
  * of rows and the numbers already settled.
  */
