@@ -52,11 +52,13 @@ export interface NameLeftBehind {
   assets: string[];
 }
 
-const OPEN = new Set(OPEN_STATUSES.map(nameKey));
+/** The open statuses as nameKey reads a Status cell. */
+export const OPEN_KEYS: ReadonlySet<string> = new Set(OPEN_STATUSES.map(nameKey));
 /** A checklist is copied onto an order when it is approved: only the orders not yet approved are affected. */
 const AWAITING_APPROVAL = new Set([nameKey('Submitted')]);
 
-function ordersNaming(
+/** The orders whose `named` cell reads `wanted` (a nameKey) and whose Status is one of `statuses`, by label. */
+export function ordersNaming(
   cells: OrderNameCells,
   wanted: string,
   read: (cell: unknown) => string,
@@ -103,7 +105,7 @@ export function namesLeftBehind(
         kind,
         name,
         orders: where.orders
-          ? ordersNaming(where.orders, wanted, read, kind === 'checklist' ? AWAITING_APPROVAL : OPEN)
+          ? ordersNaming(where.orders, wanted, read, kind === 'checklist' ? AWAITING_APPROVAL : OPEN_KEYS)
           : [],
         schedules: tabRows(where.schedules, wanted),
         assets: kind === 'location' ? tabRows(where.assets, wanted) : [],
@@ -115,7 +117,8 @@ export function namesLeftBehind(
 /** Named in a message or note; the rest are counted. */
 const NAMED = 5;
 
-function listed(labels: readonly string[]): string {
+/** Up to NAMED labels, then how many more. */
+export function listed(labels: readonly string[]): string {
   const shown = labels.slice(0, NAMED).join(', ');
   return labels.length > NAMED ? `${shown} and ${labels.length - NAMED} more` : shown;
 }

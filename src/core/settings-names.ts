@@ -7,8 +7,8 @@
  * decided with. What changes is that nobody is left unaware: the administrator is told how many open
  * orders still carry each name, which ones, and how a supervisor gives them a listed one.
  */
-import { OPEN_STATUSES } from './model';
 import { cellText } from './headers';
+import { LEFT_BEHIND_NOTE, OPEN_KEYS, listed, nameKey as key, ordersNaming } from './names-left-behind';
 import type { ChangedCell, Grid } from './settings-edit';
 import type { Settings } from './settings-model';
 
@@ -26,12 +26,6 @@ const LISTS: Readonly<Record<NamedList, { header: string; remedy: string }>> = {
       'until a supervisor gives each a listed priority with Change priority in Review & assign (or when approving it), its SLA targets, reminders and escalation no longer apply',
   },
 };
-
-/** Orders named in a message or note; the rest are counted. */
-const NAMED = 5;
-
-/** How a name is matched, as the register's checks and the SLA match it: trimmed, any case. */
-const key = (name: string): string => name.trim().toLowerCase();
 
 /** The names of `list` that were on Settings before the edit and are not after it, as they were spelled. */
 export function droppedNames(before: Settings, after: Settings, list: NamedList): string[] {
@@ -57,8 +51,6 @@ export interface NameInUse {
   orders: string[];
 }
 
-const OPEN = new Set(OPEN_STATUSES.map(key));
-
 /**
  * For each dropped name, the open orders whose cell still reads it. Cells, not the sealed record: this
  * only tells the administrator where to look, and an order whose cell a script rewrote is one a
@@ -70,22 +62,15 @@ export function namesInUse(
 ): NameInUse[] {
   const uses: NameInUse[] = [];
   for (const list of ['category', 'priority'] as const) {
-    const wanted = new Map(dropped[list].map((name) => [key(name), { list, name, orders: [] as string[] }]));
-    if (wanted.size === 0) continue;
-    cells[list].forEach((cell, i) => {
-      const use = wanted.get(key(cellText(cell)));
-      if (!use || !OPEN.has(key(cellText(cells.status[i])))) return;
-      const label = cellText(cells.woNumber[i]).trim() || cellText(cells.id[i]).trim() || `row ${i + 2}`;
-      use.orders.push(label);
-    });
-    for (const use of wanted.values()) if (use.orders.length > 0) uses.push(use);
+    const named = { id: cells.id, woNumber: cells.woNumber, status: cells.status, named: cells[list] };
+    // One use per name however it is spelled twice (the last spelling, where first listed).
+    const names = new Map(dropped[list].map((name) => [key(name), name]));
+    for (const [wanted, name] of names) {
+      const orders = ordersNaming(named, wanted, cellText, OPEN_KEYS);
+      if (orders.length > 0) uses.push({ list, name, orders });
+    }
   }
   return uses;
-}
-
-function listed(orders: readonly string[]): string {
-  const shown = orders.slice(0, NAMED).join(', ');
-  return orders.length > NAMED ? `${shown} and ${orders.length - NAMED} more` : shown;
 }
 
 /** One sentence per name in use: what is left behind and what to do about it. */
@@ -103,8 +88,8 @@ export function inUseToast(uses: readonly NameInUse[]): string | null {
   return uses.length === 0 ? null : uses.map(inUseSentence).join(' ');
 }
 
-/** How the note on a Settings cell that held a name still in use begins. */
-export const IN_USE_NOTE = 'Work Orders: still in use';
+/** How the note on a Settings cell that held a name still in use begins (the same as other tabs'). */
+export const IN_USE_NOTE = LEFT_BEHIND_NOTE;
 
 /**
  * The notes for the edited cells that held a name still in use, keyed by `${row}:${column}`: the
