@@ -42,7 +42,8 @@ import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../cor
 import { shownFieldValue } from '../../core/field-changes';
 import { decodeCompactState } from '../../core/row-state-codec';
 import { parseRowState, ROW_STATE_HEADER } from './row-state';
-import { printAgrees } from './row-state-prints';
+import { printAgrees, rowStateKey } from './row-state-prints';
+import { sealHolds, unsealedAccepted } from './row-state-seal';
 import { sameFieldValue } from './row-state-values';
 
 /** The fields a decision most depends on, named first when several disagree. */
@@ -184,26 +185,50 @@ export function asRecorded(
 }
 
 /**
- * `order` with `fields` as its sealed record has them, where its cells say otherwise; null when they
- * agree or the record cannot tell (none, not this order's, a text kept as a print, a seal that does not
- * hold). For a pass over many rows (the hourly job's open work): the record is decoded without its
- * seal, and the seal (one HMAC) checked only for a row that differs.
+ * How a row's record stands, for a pass over many rows (the hourly job's open work), where every
+ * technician's script can write the cells and the record together: a record whose seal holds is the
+ * add-on's, and `recorded` is `order` with `fields` as it has them where the cells say otherwise (null:
+ * they agree, or the record keeps a field as a print). Not vouched for: an empty cell, one that is no
+ * record, another order's, an unsealed one once every row was sealed, or one whose seal does not hold.
+ * The record is decoded in `fields` only, and every seal is checked (one HMAC a row). With no key at
+ * hand, a seal cannot be told from a forgery: the record is taken as it reads.
  */
-export function recordedWhereDiffers(
+export type RecordStanding = { vouched: false } | { vouched: true; recorded: WorkOrder | null };
+
+const UNVOUCHED: RecordStanding = { vouched: false };
+
+export function recordStanding(
   order: WorkOrder,
   cell: unknown,
   fields: ReadonlySet<WorkOrderField>,
-): WorkOrder | null {
-  if (typeof cell !== 'string') return null;
+): RecordStanding {
+  if (typeof cell !== 'string') return UNVOUCHED;
   const decoded = decodeCompactState(cell, fields);
-  if (!decoded || decoded.order.id !== order.id) return null;
-  const differs: WorkOrderField[] = [];
-  for (const f of fields)
-    if (decoded.prints[f] === undefined && !sameFieldValue(f, order[f], decoded.order[f])) differs.push(f);
-  if (differs.length === 0) return null;
-  const state = parseRowState(cell);
-  if (!state) return null;
-  const out = { ...order } as Record<WorkOrderField, unknown>;
-  for (const f of differs) out[f] = state.order[f];
-  return out as unknown as WorkOrder;
+  if (!decoded) {
+    // An older version's JSON record (accepted until every row is sealed), or no record at all.
+    const state = parseRowState(cell);
+    if (!state || state.order.id !== order.id) return UNVOUCHED;
+    return { vouched: true, recorded: withRecorded(order, state.order, fields, state.fingerprints) };
+  }
+  if (decoded.order.id !== order.id) return UNVOUCHED;
+  const holds = decoded.seal
+    ? rowStateKey() === null || sealHolds(cell, order.id, decoded.seal)
+    : unsealedAccepted();
+  if (!holds) return UNVOUCHED;
+  return { vouched: true, recorded: withRecorded(order, decoded.order, fields, decoded.prints) };
+}
+
+function withRecorded(
+  order: WorkOrder,
+  recorded: Partial<Record<WorkOrderField, unknown>>,
+  fields: ReadonlySet<WorkOrderField>,
+  prints: Partial<Record<WorkOrderField, string>>,
+): WorkOrder | null {
+  let out: Record<WorkOrderField, unknown> | null = null;
+  for (const f of fields) {
+    if (prints[f] !== undefined || sameFieldValue(f, order[f], recorded[f])) continue;
+    out ??= { ...order } as Record<WorkOrderField, unknown>;
+    out[f] = recorded[f];
+  }
+  return out as WorkOrder | null;
 }

@@ -11,6 +11,7 @@
  * only until setup has sealed every row (./row-state-column backfillRowStates) and recorded so in
  * the document property PROPERTY_KEYS.rowStatesSealed; from then on an unsealed record is no record
  * either, so writing one is no way around the seal. A workbook set up afresh is sealed from the start.
+ * The hourly job, which has no document, reads a copy of that flag in the installation owner's state.
  *
  * Without a key (the secret does not exist yet, or a host's own code that handed over none with
  * useRowStateKey) records are written unsealed, as before, and a sealed one cannot be checked: it is
@@ -21,6 +22,7 @@ import { SEAL_CHARS } from '../../core/row-state-codec';
 import type { HmacKey } from '../../core/sha256';
 import type { Properties } from './apps-script-types';
 import { PROPERTY_KEYS } from './document-properties';
+import { readOwnerState, writeOwnerState } from './owner-state';
 import { keyedChars, rowStateKey } from './row-state-prints';
 import { documentPropertiesOrNull } from './service-handles';
 
@@ -64,11 +66,30 @@ export function sealHolds(cell: string, id: string, seal: { mac: string; body: s
 let sealedInstallation: boolean | undefined;
 
 /**
+ * Owner state (per spreadsheet): a copy of the document's sealed flag in the installation owner's
+ * properties, for the hourly job, which has no document to read the flag from. Written by the owner's
+ * own executions in the document: setup and take-over, and intake with the counter it writes anyway.
+ */
+export const SEALED_COPY = 'rowStatesSealed';
+
+/** The hourly job's spreadsheet, whose owner's copy of the flag stands for the document's. */
+let ownersCopyOf: string | null = null;
+
+/**
+ * The hourly job (no document): an unsealed record is judged by the installation owner's copy of the
+ * sealed flag of `spreadsheetId`, read only when one is met (in a sealed workbook no honest reader
+ * meets one, so no round trip in an honest hour).
+ */
+export function judgeUnsealedByOwnersCopy(spreadsheetId: string): void {
+  ownersCopyOf = spreadsheetId;
+}
+
+/**
  * Whether a record without a seal is still accepted: until setup has sealed every row. Read once per
  * execution, and only when an unsealed record is met (in a sealed workbook no honest reader meets
- * one): no round trip for a workbook whose records are sealed. With no document (the hourly job,
- * which decides nothing from a row's record but carries its noted cells) or in a host's own code,
- * they are accepted.
+ * one): no round trip for a workbook whose records are sealed. With no document, the hourly job asks
+ * the owner's copy (judgeUnsealedByOwnersCopy); a workbook whose owner has no copy yet (sealed
+ * before copies were kept, and no request or setup since), and a host's own code, accept them.
  */
 export function unsealedAccepted(): boolean {
   if (sealedInstallation === undefined) {
@@ -78,10 +99,27 @@ export function unsealedAccepted(): boolean {
     } catch {
       return true; // no Apps Script services here (a host's own code)
     }
-    if (!props) return true;
-    sealedInstallation = props.getProperty(PROPERTY_KEYS.rowStatesSealed) !== null;
+    if (props) sealedInstallation = props.getProperty(PROPERTY_KEYS.rowStatesSealed) !== null;
+    else if (ownersCopyOf !== null) sealedInstallation = readOwnerState(ownersCopyOf, SEALED_COPY) !== null;
+    else return true;
   }
   return !sealedInstallation;
+}
+
+/** In the document: whether setup has sealed every row (the document's flag; false with no document). */
+export function documentSealed(): boolean {
+  const props = documentPropertiesOrNull();
+  return props !== null && props.getProperty(PROPERTY_KEYS.rowStatesSealed) !== null;
+}
+
+/**
+ * The installation owner's execution in the document: copies the sealed flag into the owner's state
+ * when the document has it and the copy is missing (one read; a write once per workbook).
+ */
+export function copySealedFlagToOwner(spreadsheetId: string): void {
+  const sealed = documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.rowStatesSealed) ?? null;
+  if (sealed !== null && readOwnerState(spreadsheetId, SEALED_COPY) === null)
+    writeOwnerState(spreadsheetId, SEALED_COPY, sealed);
 }
 
 /** Setup sealed every row: from now on an unsealed record is refused (stored once, never removed). */

@@ -29,6 +29,7 @@ import { keepRegisterProtected } from './register-protection';
 import { HourlyRegister } from './register-view';
 import { sendReminders, type ReminderCounts } from './reminders';
 import { restoreDeletedOrders } from '../integrity/restore';
+import { judgeUnsealedByOwnersCopy } from '../../adapters/row-state-seal';
 import { createScheduledOrders } from '../schedules/create-orders';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -124,6 +125,9 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   // (reconciled submissions, preventive orders) print their long texts with it in their Last Known
   // State, which otherwise keeps them whole, past its 150-byte budget, until someone edits the row.
   step('read the add-on key', () => addonKey(ss.getId()));
+  // A record without a seal is judged by the owner's copy of the document's sealed flag: once every row
+  // was sealed, one is no record (a script's), here as in the document (row-state-seal.ts).
+  judgeUnsealedByOwnersCopy(ss.getId());
   // First, so a missing form-submit trigger is back before reconciliation looks for what it missed.
   step('trigger health', () => {
     const health = ensureTriggers(ss, null);

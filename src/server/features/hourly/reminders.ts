@@ -60,7 +60,8 @@ export function sendReminders(
   const previous = parseReminderState(readChunkedState(ssId, REMINDER_STATE));
   const firstKnown = readOwnerState(ssId, FIRST_OPEN);
   if (firstKnown) register.includeFrom(firstKnown);
-  const { open, original } = asRecorded(register, register.openWork(PLAN_FIELDS), timeZone);
+  const work = asRecorded(register, register.openWork(PLAN_FIELDS), timeZone);
+  const { open, original } = work;
   const planned = planReminders(open, previous, now, { ...settings, timeZone });
   const { next } = planned;
   // The emails need every field: only the orders being told about are read whole. One whose row no
@@ -187,7 +188,7 @@ export function sendReminders(
       },
       now,
     );
-  if (original.size > 0) reportRecorded(ss, source, original, timeZone, now);
+  reportRecorded(ss, source, work, timeZone, now);
   const first = open.find((o) => OPEN_STATUSES.includes(o.status));
   if ((first?.id ?? '') !== (firstKnown ?? '')) writeOwnerState(ssId, FIRST_OPEN, first?.id ?? '');
   const serialized = serializeReminderState(next);

@@ -17,6 +17,7 @@ import type { UnhashedEntry } from '../../../core/audit';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { queueEmails, sendOrQueue } from '../../adapters/mailer';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
+import { documentSealed, SEALED_COPY } from '../../adapters/row-state-seal';
 import {
   INTAKE_LEDGER,
   INTAKE_PENDING,
@@ -73,7 +74,7 @@ export function ingestResponse(
     requireChangeLog(ss);
     const ssId = ss.getId();
     // All read at once, under the locks that every writer of any of them holds.
-    const stored = readOwnerStates(ssId, [INTAKE_LEDGER, REQUEST_COUNTER, INTAKE_PENDING]);
+    const stored = readOwnerStates(ssId, [INTAKE_LEDGER, REQUEST_COUNTER, INTAKE_PENDING, SEALED_COPY]);
     let ledger = parseLedger(stored[INTAKE_LEDGER]);
     // A submission that died between its two owner writes: settled first (see ./pending-ack.ts), so a
     // replay of its response finds it recorded when its order landed.
@@ -122,6 +123,8 @@ export function ingestResponse(
       ...catchUp,
       [REQUEST_COUNTER]: next.stored,
       ...(inDocument ? { [INTAKE_PENDING]: serializePending(pending) } : {}),
+      // The hourly job's copy of the sealed flag, with this write when missing (row-state-seal.ts).
+      ...(stored[SEALED_COPY] === null && documentSealed() ? { [SEALED_COPY]: now.toISOString() } : {}),
     });
     // The log row next, committed once the order is in the register (change-log.ts).
     const logged = writeChangeLog(ss, [

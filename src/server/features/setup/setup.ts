@@ -34,6 +34,7 @@ import { ensureIntakeForm, INTAKE_FORM_CREATED } from './intake-form';
 import { ensureUpdateForm } from './update-form';
 import { ensureReplyFormAtSetup } from './reply-form';
 import { ensureWorkRecordTabs } from '../checklists/tabs';
+import { copySealedFlagToOwner } from '../../adapters/row-state-seal';
 import { ensureCounters, ensureInstallation } from './owner-setup';
 import { applyProtections } from './protections';
 import { ERRORS_HEADERS } from '../errors/errors-sheet';
@@ -183,6 +184,8 @@ function setUpSteps(
   if (records.filled > 0 && !registerTab.created)
     report.repaired.push(`Work Orders: recorded the current values of ${records.filled} row(s)`);
   reportSealing(records, registerTab.created ? null : report);
+  // The hourly job has no document: it reads the sealed flag from the owner's copy.
+  if (owner === email) copySealedFlagToOwner(ss.getId());
   // A column deleted by hand took its values with it: the rows' records give them back.
   const refilled = refillRestoredColumns(registerTab.sheet, registerTab.restored, withDocumentLock);
   if (refilled.filled > 0)

@@ -18,6 +18,7 @@ import { highestIssued, rebuildCounters } from './counters';
 import { recordInstallationOwner, recordedInstallationOwner } from './installation';
 import { applyProtections } from './protections';
 import { ensureTriggers } from './triggers';
+import { copySealedFlagToOwner } from '../../adapters/row-state-seal';
 
 export function takeOverInstallation(): string {
   const ss = activeSpreadsheet();
@@ -41,6 +42,8 @@ export function takeOverInstallation(): string {
     recordInstallationOwner(email);
     ensureTriggers(ss, null);
     const rebuilt = rebuildCounters(ss, true, issued);
+    // The hourly job, now this account's, reads the sealed flag from this account's copy.
+    copySealedFlagToOwner(ss.getId());
     const accepted = readAcceptedTab(SHEET_NAMES.staff);
     applyProtections(ss, accepted ? parseStaff(accepted).staff : reference.staff, email, null);
     rememberReferenceData(readReferenceData(ss));
