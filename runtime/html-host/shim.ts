@@ -4,7 +4,8 @@
  * with Apps Script's semantics: a runner has a method for each of the project's public functions and
  * no other (`functions`, runtime/host/server-functions.ts), so any other name throws a TypeError at
  * the call; withSuccessHandler/withFailureHandler/withUserObject each return a new runner, each call
- * returns void, at most 10 run at once (later ones wait their turn), failures arrive as Error objects. Every call's function name is listed in
+ * returns void, at most 10 run at once (later ones wait their turn), failures arrive as Error objects; an
+ * argument Google refuses throws at the call instead (checkArguments). Every call's function name is listed in
  * `window.__gasCalls`, in order, so a test can tell which calls a page made.
  */
 export function shimSource(context: {
@@ -18,27 +19,36 @@ export function shimSource(context: {
   var context = ${JSON.stringify(context)};
   // The HTML service guide: "Requests fail if you attempt to pass a Date, Function, DOM element besides
   // a form, or other prohibited type, including prohibited types inside objects or arrays. Objects that
-  // create circular references will also fail"; a form is legal only as the only parameter.
-  function prohibited(value, path) {
-    if (value instanceof Date) return 'a Date';
-    if (typeof value === 'function') return 'a function';
-    if (typeof Node !== 'undefined' && value instanceof Node) return 'a DOM element other than a form';
-    if (value && typeof value === 'object') {
-      if (path.indexOf(value) >= 0) return 'an object with a circular reference';
-      var inner = path.concat([value]);
-      var keys = Object.keys(value);
-      for (var i = 0; i < keys.length; i++) {
-        var found = prohibited(value[keys[i]], inner);
-        if (found) return found;
-      }
-    }
-    return null;
+  // create circular references will also fail"; a form is legal only as the only parameter. On Google
+  // the page's own google.script.run refuses them as it is called, before any request: it throws
+  // TypeError "Failed due to illegal value in property: <key>" (the argument's index, or the innermost
+  // key holding the value) and "Failed due to circular reference." for a cycle, and the failure handler
+  // is never called (pages reporting the error from sidebars: an uncaught exception at the call). Only
+  // primitives, arrays and plain objects pass: a class instance, a Map or a Blob is illegal too.
+  function plainObject(value) {
+    var proto = Object.getPrototypeOf(value);
+    if (proto === null) return true;
+    // Another frame's Object.prototype is plain too: its own prototype is null and its constructor Object.
+    return Object.getPrototypeOf(proto) === null && typeof proto.constructor === 'function' && proto.constructor.name === 'Object';
   }
-  function illegalArguments(args) {
+  function legal(value) {
+    if (value === null || value === undefined) return true;
+    var type = typeof value;
+    if (type === 'string' || type === 'number' || type === 'boolean') return true;
+    return type === 'object' && (Array.isArray(value) || plainObject(value));
+  }
+  function checkValue(value, key, path) {
+    if (!legal(value)) throw new TypeError('Failed due to illegal value in property: ' + key);
+    if (value === null || typeof value !== 'object') return;
+    if (path.indexOf(value) >= 0) throw new Error('Failed due to circular reference.');
+    var inner = path.concat([value]);
+    var keys = Object.keys(value);
+    for (var i = 0; i < keys.length; i++) checkValue(value[keys[i]], keys[i], inner);
+  }
+  function checkArguments(args) {
     var isForm = function (a) { return typeof HTMLFormElement !== 'undefined' && a instanceof HTMLFormElement; };
-    if (args.length === 1 && isForm(args[0])) return null;
-    if (args.some(isForm)) return 'a form that is not the only parameter';
-    return prohibited(args, []);
+    if (args.length === 1 && isForm(args[0])) return;
+    for (var i = 0; i < args.length; i++) checkValue(args[i], String(i), []);
   }
   // A form reaches the server as an object of its named fields (the guide's "Forms" section).
   function formFields(arg) {
@@ -56,11 +66,7 @@ export function shimSource(context: {
       var error = new Error(message);
       setTimeout(function () { if (failure) failure(error, userObject); else console.error(error); }, 0);
     };
-    var illegal = illegalArguments(args);
-    if (illegal) {
-      fail('Invalid argument: ' + illegal + ' cannot be passed to the server (google.script.run).');
-      return;
-    }
+    checkArguments(args);
     window.__gasCalls.push(name);
     window.__gasPending += 1;
     // Copied now, as the page called: a later change to an argument object does not reach the server.
