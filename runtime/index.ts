@@ -165,6 +165,8 @@ export class LocalAppsScript {
       oauthScopes: this.manifest.oauthScopes ?? [],
       stats: emptyStats(),
     };
+    // Someone using the add-on in a document (a menu item, a sidebar's call) enables it there.
+    if (kind === 'script-run' && options.spreadsheetId) this.world.addonEnabledIn.add(options.spreadsheetId);
     const args = options.args;
     const makeArgs = typeof args === 'function' ? args : () => args ?? [];
     const outcome = await this.executor.execute(ctx, this.code, entry, createGlobals(ctx), makeArgs, () => {
@@ -200,11 +202,7 @@ export class LocalAppsScript {
    * `user` opens the spreadsheet: the simple onOpen trigger runs (LIMITED, or NONE before first use),
    * then the installable open triggers. Returns the simple trigger's execution.
    */
-  openSpreadsheet(
-    spreadsheetId: string,
-    user: string,
-    authMode: AuthMode = AuthMode.LIMITED,
-  ): Promise<ExecutionRecord> {
+  openSpreadsheet(spreadsheetId: string, user: string, authMode?: AuthMode): Promise<ExecutionRecord | null> {
     return openSpreadsheet(this, spreadsheetId, user, authMode);
   }
 

@@ -35,6 +35,8 @@ export interface WorldState {
   properties: PropertyStoresState;
   cache: CacheStoresState;
   ui: { seq: number; events: RecordedUiEvent[] };
+  /** Spreadsheets the add-on is enabled in (World.addonEnabledIn); absent in saves made before it was kept. */
+  addonEnabledIn?: string[];
 }
 
 export interface ExportOptions {
@@ -63,6 +65,7 @@ export function exportWorld(world: World, options: ExportOptions = {}): WorldSta
     properties: world.properties.exportState(),
     cache: world.cache.exportState(),
     ui: options.ui === 'latest' ? { seq: ui.seq, events: latestUiEvents(ui.events) } : ui,
+    addonEnabledIn: [...world.addonEnabledIn],
   };
 }
 
@@ -85,6 +88,10 @@ export function importWorld(world: World, state: WorldState): void {
   world.properties.importState(state.properties);
   world.cache.importState(state.cache);
   world.ui.importState(state.ui);
+  // A save from before this was kept: its worlds opened every spreadsheet in LIMITED, so keep them so.
+  const enabled = state.addonEnabledIn ?? state.spreadsheets.map((s) => s.id);
+  world.addonEnabledIn.clear();
+  for (const id of enabled) world.addonEnabledIn.add(id);
 }
 
 /** JSON with Dates kept as Dates (`{"$d": epochMs}`; an invalid Date as `{"$d": null}`). */

@@ -60,31 +60,38 @@ function weekOfYear(year: number, month: number, day: number): number {
 }
 
 /**
- * `user` opens the spreadsheet: the simple onOpen (AuthMode.LIMITED once the add-on is used in the
- * document, NONE before), then every installable open trigger, which runs as its owner (FULL).
- * Returns the simple trigger's execution; the installable ones are in `rt.executions`.
+ * `user` opens the spreadsheet: the simple onOpen if the project defines one, then every installable
+ * open trigger, which runs as its owner (FULL). The simple trigger runs in AuthMode.LIMITED where the
+ * add-on is enabled (anyone has used it in this document), else AuthMode.NONE (add-on lifecycle guide:
+ * "Installed … onOpen(e) runs in AuthMode.NONE (unless also enabled, in which case AuthMode.LIMITED)");
+ * `authMode` overrides that. Returns the simple trigger's execution, null when there is no onOpen; the
+ * installable ones are in `rt.executions`.
  */
 export async function openSpreadsheet(
   rt: LocalAppsScript,
   spreadsheetId: string,
   user: string,
-  authMode: AuthMode = 'LIMITED',
-): Promise<ExecutionRecord> {
-  const simple = await rt.run('onOpen', {
-    user,
-    kind: 'simple-trigger',
-    authMode,
-    spreadsheetId,
-    args: (ctx: ExecutionContext) => [
-      authMode === 'NONE'
-        ? { authMode }
-        : {
-            authMode,
-            source: spreadsheetObject(ctx, spreadsheetId),
-            user: new User(ctx.session.activeEmail),
-          },
-    ],
-  });
+  authMode?: AuthMode,
+): Promise<ExecutionRecord | null> {
+  rt.world.spreadsheets.require(spreadsheetId);
+  const mode: AuthMode = authMode ?? (rt.world.addonEnabledIn.has(spreadsheetId) ? 'LIMITED' : 'NONE');
+  const simple = rt.definesFunction('onOpen')
+    ? await rt.run('onOpen', {
+        user,
+        kind: 'simple-trigger',
+        authMode: mode,
+        spreadsheetId,
+        args: (ctx: ExecutionContext) => [
+          mode === 'NONE'
+            ? { authMode: mode }
+            : {
+                authMode: mode,
+                source: spreadsheetObject(ctx, spreadsheetId),
+                user: new User(ctx.session.activeEmail),
+              },
+        ],
+      })
+    : null;
   for (const trigger of rt.world.triggers.matching('ON_OPEN', 'SPREADSHEETS', spreadsheetId)) {
     await rt.run(trigger.handlerFunction, {
       user,

@@ -50,6 +50,12 @@ export class World {
   readonly cache: CacheStores;
   readonly ui = new UiRecorder();
   readonly logs = new LogSink();
+  /**
+   * Spreadsheets the add-on is enabled in: anyone has used it there (a menu item, a sidebar's call).
+   * The add-on lifecycle guide: an add-on is enabled in a document "when anyone uses it there", and
+   * its onOpen runs in AuthMode.LIMITED where it is enabled, AuthMode.NONE where it is not.
+   */
+  readonly addonEnabledIn = new Set<string>();
   /** Test-only fault injection (faults.ts); inert unless armed. */
   readonly faults = new FaultPlan();
 

@@ -2,7 +2,7 @@
  * Executions as Google starts them (developers.google.com/apps-script/guides/triggers/events): the
  * event objects of simple and installable triggers, and what each kind of execution may do.
  */
-import { LocalAppsScript, Scope } from '../../runtime';
+import { AuthMode, LocalAppsScript, Scope } from '../../runtime';
 
 const SCOPES = [
   Scope.spreadsheets,
@@ -228,7 +228,8 @@ describe('simple trigger', () => {
   test('onOpen (AuthMode.LIMITED) cannot use a service that needs authorization', async () => {
     const { rt, ssId } = await world();
     try {
-      const open = await rt.openSpreadsheet(ssId, EDITOR);
+      // Where the add-on is enabled (used in this document): LIMITED.
+      const open = (await rt.openSpreadsheet(ssId, EDITOR, AuthMode.LIMITED))!;
       expect(open.ok).toBe(false);
       expect(open.error?.message).toBe(
         'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',

@@ -18,7 +18,7 @@
  * - Installable triggers guide (…/guides/triggers/installable): "Installable triggers always run under
  *   the account of the person who created them", e.g. an edit trigger fires for any editor's edit.
  */
-import { LocalAppsScript, Scope } from '../../runtime';
+import { AuthMode, LocalAppsScript, Scope } from '../../runtime';
 import type { Accounts } from '../../runtime';
 
 const SCOPES = [Scope.spreadsheets, Scope.forms, Scope.scriptApp, Scope.userInfoEmail];
@@ -71,7 +71,7 @@ async function world(accounts: Accounts | undefined, owner: string) {
     return remembered('edit');
   };
   const open = async (user: string) => {
-    const r = await rt.openSpreadsheet(ssId, user);
+    const r = (await rt.openSpreadsheet(ssId, user, AuthMode.LIMITED))!;
     if (!r.ok) throw new Error(r.error?.message);
     return remembered('open');
   };

@@ -12,7 +12,7 @@
  * - Utilities.sleep reference: "The maximum allowed value is 300000 (or 5 minutes)"; the time slept
  *   counts towards the execution's runtime.
  */
-import { LocalAppsScript, Scope } from '../../runtime';
+import { AuthMode, LocalAppsScript, Scope } from '../../runtime';
 import { EXCEEDED_MAXIMUM_EXECUTION_TIME } from '../../runtime/host/executor';
 import { LockTable } from '../../runtime/host/services/lock';
 
@@ -51,7 +51,7 @@ describe('time limits (×100: 30 s take 0.3 s, 6 min 3.6 s)', () => {
   afterAll(() => rt.close());
 
   test('a simple trigger is stopped at 30 s; what it wrote before stays', async () => {
-    const r = await rt.openSpreadsheet(ssId, 'owner@example.com');
+    const r = (await rt.openSpreadsheet(ssId, 'owner@example.com', AuthMode.LIMITED))!;
     expect(r.ok).toBe(false);
     expect(r.error?.message).toBe(EXCEEDED_MAXIMUM_EXECUTION_TIME);
     // B1 is written at once; B5 only after 40 s of sleep, well past the limit.

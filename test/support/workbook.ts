@@ -174,7 +174,9 @@ export class TestWorkbook {
   }
 }
 
-export function expectOk(record: ExecutionRecord): ExecutionRecord {
+export function expectOk(record: ExecutionRecord | null): ExecutionRecord {
+  // Null: nothing ran (rt.openSpreadsheet in a project without onOpen).
+  if (!record) throw new Error('expected an execution, and none ran');
   if (!record.ok)
     throw new Error(`${record.entry} failed: ${record.error?.message}\n${record.error?.stack ?? ''}`);
   return record;

@@ -113,7 +113,7 @@ export const api: Record<string, Handler> = {
     return {
       title: ctx.rt.world.ui.addonName,
       items: ctx.rt.world.ui.addonMenuFor(ctx.spreadsheetId, user) ?? [],
-      failures: failures([opened]),
+      failures: failures(opened ? [opened] : []),
     };
   },
 

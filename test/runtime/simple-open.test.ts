@@ -1,0 +1,104 @@
+/**
+ * Opening a spreadsheet runs the project's simple onOpen(e), as Google does, only if the project has
+ * one, and in the authorization mode the add-on's state gives it (runtime/host/events.ts).
+ *
+ * Sources:
+ * - Simple triggers guide (developers.google.com/apps-script/guides/triggers): onOpen(e) is a reserved
+ *   function name; it runs when the project declares it. Simple triggers cannot use services that
+ *   require authorization and stop at 30 seconds (limits.test.ts covers the time limit).
+ * - Editor add-on authorization lifecycle (developers.google.com/workspace/add-ons/concepts/
+ *   editor-auth-lifecycle): an add-on is enabled in a document "when anyone uses it there"; onOpen(e)
+ *   runs in AuthMode.NONE where the add-on is installed but not enabled, AuthMode.LIMITED where it is
+ *   enabled (for every collaborator). AuthMode reference: NONE "does not allow access to any services
+ *   that require authorization"; e has only authMode then.
+ */
+import { AuthMode, LocalAppsScript, Scope } from '../../runtime';
+import { exportWorld, importWorld } from '../../runtime/persistence';
+
+const OWNER = 'owner@example.com';
+const EDITOR = 'editor@example.com';
+const SCOPES = [Scope.spreadsheets, Scope.containerUi, Scope.scriptApp, Scope.sendMail];
+
+const WITH_ON_OPEN = `
+function onOpen(e) {
+  SpreadsheetApp.getUi().createAddonMenu().addItem('Start', 'start').addToUi();
+  if (e.authMode === ScriptApp.AuthMode.NONE) return;
+  PropertiesService.getDocumentProperties().setProperty('opened', String(e.authMode) + ' by ' + e.user.getEmail());
+}
+function start() { return 'started'; }
+`;
+
+test('a project without onOpen runs nothing on open; its installable open trigger still runs', async () => {
+  const rt = LocalAppsScript.fromSource(
+    `function install() { ScriptApp.newTrigger('opened').forSpreadsheet(SpreadsheetApp.getActive()).onOpen().create(); }
+     function opened(e) { PropertiesService.getScriptProperties().setProperty('opened', String(e.authMode)); }`,
+    { oauthScopes: SCOPES },
+  );
+  try {
+    const ssId = rt.createSpreadsheet('No onOpen', OWNER);
+    expect((await rt.run('install', { user: OWNER, spreadsheetId: ssId })).ok).toBe(true);
+    const before = rt.executions.length;
+    expect(await rt.openSpreadsheet(ssId, OWNER)).toBeNull();
+    expect(rt.executions.slice(before).map((r) => [r.entry, r.kind, r.ok])).toEqual([
+      ['opened', 'installable-trigger', true],
+    ]);
+    expect(rt.world.properties.script.get('opened')).toBe('FULL');
+  } finally {
+    await rt.close();
+  }
+});
+
+test('onOpen runs in AuthMode.NONE until anyone uses the add-on in that document, then LIMITED for everyone', async () => {
+  const rt = LocalAppsScript.fromSource(WITH_ON_OPEN, { oauthScopes: SCOPES });
+  try {
+    const ssId = rt.createSpreadsheet('Enabled', OWNER);
+    const other = rt.createSpreadsheet('Never used', OWNER);
+    const docProps = (id: string) => rt.world.properties.document(id).get('opened');
+
+    const first = (await rt.openSpreadsheet(ssId, OWNER))!;
+    expect(first.ok).toBe(true);
+    expect(rt.world.ui.addonMenuFor(ssId, OWNER)?.length).toBe(1);
+    expect(docProps(ssId)).toBeNull();
+
+    // The editor uses the add-on here: it is enabled in this document, not in the other.
+    expect((await rt.runMenuItem(ssId, EDITOR, 'start')).value).toBe('started');
+    expect((await rt.openSpreadsheet(ssId, OWNER))!.ok).toBe(true);
+    expect(docProps(ssId)).toBe(`LIMITED by ${OWNER}`);
+    expect((await rt.openSpreadsheet(other, OWNER))!.ok).toBe(true);
+    expect(docProps(other)).toBeNull();
+
+    // A saved world remembers where the add-on is enabled.
+    const reloaded = LocalAppsScript.fromSource(WITH_ON_OPEN, { oauthScopes: SCOPES });
+    try {
+      importWorld(reloaded.world, exportWorld(rt.world));
+      expect([...reloaded.world.addonEnabledIn]).toEqual([ssId]);
+    } finally {
+      await reloaded.close();
+    }
+  } finally {
+    await rt.close();
+  }
+});
+
+test('onOpen in NONE may build its menu only; in LIMITED no service that needs authorization', async () => {
+  const rt = LocalAppsScript.fromSource(
+    `function onOpen(e) {
+       var key = String(e.authMode);
+       try { PropertiesService.getDocumentProperties().getProperty('x'); } catch (err) { throw new Error(key + ': ' + err.message); }
+       try { MailApp.sendEmail('a@example.com', 's', 'b'); } catch (err) { throw new Error(key + ': ' + err.message); }
+     }`,
+    { oauthScopes: SCOPES },
+  );
+  try {
+    const ssId = rt.createSpreadsheet('Modes', OWNER);
+    expect((await rt.openSpreadsheet(ssId, OWNER))!.error?.message).toMatch(
+      /^NONE: You do not have permission to call /,
+    );
+    expect((await rt.openSpreadsheet(ssId, OWNER, AuthMode.LIMITED))!.error?.message).toBe(
+      'LIMITED: You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(rt.world.mail.sent).toEqual([]);
+  } finally {
+    await rt.close();
+  }
+});
