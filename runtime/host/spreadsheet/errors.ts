@@ -16,6 +16,9 @@ export const Messages = {
   hideAllSheets: "You can't hide all the sheets in a document.",
   cellLimit:
     'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+  // The runtime's wording, after the cell limit's: Google's exact text for the column limit is not published.
+  columnLimit:
+    'This action would increase the number of columns in the sheet above the limit of 18278 columns.',
   protected:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   openById: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',

@@ -31,6 +31,7 @@ export function insertLines(
   const rows = axis === 'rows';
   const max = rows ? sheet.maxRows : sheet.maxColumns;
   if (at < 1 || at > max + 1) fail(rows ? Messages.rowsOutOfBounds : Messages.columnsOutOfBounds);
+  if (!rows) sheet.spreadsheet.assertColumnBudget(sheet.maxColumns + count);
   sheet.spreadsheet.assertCellBudget(count * (rows ? sheet.maxColumns : sheet.maxRows));
   for (const layer of layersOf(sheet)) {
     if (rows) layer.insertRows(at - 1, count);

@@ -112,6 +112,7 @@ export class SheetModel extends SheetLayers {
     const extraColumns = Math.max(0, column - this.maxColumns);
     if (extraRows === 0 && extraColumns === 0) return;
     const added = extraRows * (this.maxColumns + extraColumns) + extraColumns * this.maxRows;
+    this.spreadsheet.assertColumnBudget(this.maxColumns + extraColumns);
     this.spreadsheet.assertCellBudget(added);
     this.maxRows += extraRows;
     this.maxColumns += extraColumns;

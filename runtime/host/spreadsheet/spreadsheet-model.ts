@@ -14,6 +14,8 @@ import { FileSharing, type SharingState } from './sharing';
 
 /** Google's per-spreadsheet limit, all tabs together. */
 export const MAX_CELLS = 10_000_000;
+/** Sheets' column limit: ZZZ, the last three-letter column (Google Sheets help, "Files you can store"). */
+export const MAX_COLUMNS = 18_278;
 
 export interface Selection {
   sheetId: number;
@@ -115,6 +117,7 @@ export class SpreadsheetModel {
       fail(Messages.sheetExists(name));
     const rows = size?.rows ?? 1000;
     const columns = size?.columns ?? 26;
+    this.assertColumnBudget(columns);
     this.assertCellBudget(rows * columns);
     const sheet = new SheetModel(this, name, this.newSheetId(), rows, columns);
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
@@ -171,6 +174,11 @@ export class SpreadsheetModel {
 
   totalCells(): number {
     return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  }
+
+  /** A sheet may grow to at most MAX_COLUMNS columns, whatever its cells. */
+  assertColumnBudget(columns: number): void {
+    if (columns > MAX_COLUMNS) fail(Messages.columnLimit);
   }
 
   assertCellBudget(extraCells: number): void {
