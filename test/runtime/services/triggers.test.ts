@@ -98,6 +98,18 @@ describe('ScriptApp triggers', () => {
     expect(rt.world.triggers.list()).toHaveLength(5);
   });
 
+  test('20 triggers per user per script (quotas page); the 21st fails until one is deleted', async () => {
+    const inDoc = (n: number, user = 'a@example.com') => run('onEditTrigger', [`doc${n}`], user, `doc${n}`);
+    for (let n = 1; n <= 20; n++) expect((await inDoc(n)).ok).toBe(true);
+    expect((await inDoc(21)).error?.message).toBe(
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
+    // The limit is each user's: another user's first trigger is allowed.
+    expect((await inDoc(21, 'b@example.com')).ok).toBe(true);
+    expect((await run('removeAll', ['handleEdit'], 'a@example.com', 'doc1')).value).toBe(20);
+    expect((await inDoc(21)).ok).toBe(true);
+  });
+
   test('an add-on cannot create a time-driven trigger more often than hourly', async () => {
     const r = await run('everyFive');
     expect(r.ok).toBe(false);
