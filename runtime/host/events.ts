@@ -9,6 +9,7 @@ import { rangeObject, spreadsheetObject } from './spreadsheet';
 import { userEdit } from './spreadsheet/user-input';
 import type { UserEditResult } from './spreadsheet/user-input';
 import { User } from './services/session';
+import { NO_ACCESS_MESSAGE, canEditFile, canOpen } from './spreadsheet/sharing';
 import { toSerial } from './spreadsheet/number-format';
 import type { ExecutionRecord, LocalAppsScript } from '../index';
 
@@ -64,8 +65,10 @@ function weekOfYear(year: number, month: number, day: number): number {
  * open trigger, which runs as its owner (FULL). The simple trigger runs in AuthMode.LIMITED where the
  * add-on is enabled (anyone has used it in this document), else AuthMode.NONE (add-on lifecycle guide:
  * "Installed … onOpen(e) runs in AuthMode.NONE (unless also enabled, in which case AuthMode.LIMITED)");
- * `authMode` overrides that. Returns the simple trigger's execution, null when there is no onOpen; the
- * installable ones are in `rt.executions`.
+ * `authMode` overrides that. Open triggers, simple and installable, run only for someone who may edit
+ * the file (triggers guides: onOpen runs when a user opens a file "that the user has permission to
+ * edit"): a viewer's open runs nothing. Returns the simple trigger's execution, null when none ran;
+ * the installable ones are in `rt.executions`.
  */
 export async function openSpreadsheet(
   rt: LocalAppsScript,
@@ -73,7 +76,10 @@ export async function openSpreadsheet(
   user: string,
   authMode?: AuthMode,
 ): Promise<ExecutionRecord | null> {
-  rt.world.spreadsheets.require(spreadsheetId);
+  const file = rt.world.spreadsheets.require(spreadsheetId);
+  if (!canOpen(user, file.ownerEmail, file.editors, file.sharing))
+    throw new Error(`runtime: ${user} cannot open spreadsheet ${spreadsheetId}: ${NO_ACCESS_MESSAGE}`);
+  if (!canEditFile(user, file)) return null;
   const mode: AuthMode = authMode ?? (rt.world.addonEnabledIn.has(spreadsheetId) ? 'LIMITED' : 'NONE');
   const simple = rt.definesFunction('onOpen')
     ? await rt.run('onOpen', {

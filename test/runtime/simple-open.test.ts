@@ -102,3 +102,36 @@ test('onOpen in NONE may build its menu only; in LIMITED no service that needs a
     await rt.close();
   }
 });
+
+test('a viewer opening the file runs no open trigger; someone without access cannot open it', async () => {
+  // Triggers guides: onOpen(e) and the installable open trigger run when a user opens a file "that the
+  // user has permission to edit".
+  const rt = LocalAppsScript.fromSource(
+    `function onOpen(e) { SpreadsheetApp.getUi().createAddonMenu().addItem('Start', 'start').addToUi(); }
+     function start() { ScriptApp.newTrigger('opened').forSpreadsheet(SpreadsheetApp.getActive()).onOpen().create(); }
+     function opened(e) { PropertiesService.getScriptProperties().setProperty('opened', e.user.getEmail()); }`,
+    { oauthScopes: SCOPES },
+  );
+  try {
+    const ssId = rt.createSpreadsheet('Shared', OWNER);
+    const file = rt.world.spreadsheets.require(ssId);
+    file.sharing.openToAll = false;
+    file.editors.add(EDITOR);
+    file.sharing.viewers.add('viewer@example.com');
+    expect((await rt.runMenuItem(ssId, OWNER, 'start')).ok).toBe(true);
+    const before = rt.executions.length;
+
+    expect(await rt.openSpreadsheet(ssId, 'viewer@example.com')).toBeNull();
+    expect(rt.executions.length).toBe(before);
+    expect(rt.world.ui.addonMenuFor(ssId, 'viewer@example.com')).toBeFalsy();
+    expect(rt.world.properties.script.get('opened')).toBeNull();
+
+    expect((await rt.openSpreadsheet(ssId, EDITOR))!.ok).toBe(true);
+    expect(rt.world.properties.script.get('opened')).toBe(EDITOR);
+    await expect(rt.openSpreadsheet(ssId, 'stranger@example.com')).rejects.toThrow(
+      'You do not have permission to access the requested document.',
+    );
+  } finally {
+    await rt.close();
+  }
+});

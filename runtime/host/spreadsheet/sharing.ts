@@ -48,6 +48,19 @@ export function canOpen(
   return sharing.openToAll || who === owner || editors.has(who) || sharing.viewers.has(who);
 }
 
+/**
+ * Whether `email` may edit the file: its owner, an editor, or anyone but a listed viewer where the
+ * file is open to all (the team's workbook, shared for editing).
+ */
+export function canEditFile(
+  email: string,
+  file: { ownerEmail: string; editors: ReadonlySet<string>; sharing: FileSharing },
+): boolean {
+  const who = email.toLowerCase();
+  if (who === file.ownerEmail.toLowerCase() || file.editors.has(who)) return true;
+  return file.sharing.openToAll && !file.sharing.viewers.has(who);
+}
+
 /** The file's side of sharing, as Spreadsheet.addEditor(s)/addViewer(s) do it, by `me` (who must edit it). */
 export function shareFile(
   file: { ownerEmail: string; editors: Set<string>; sharing: FileSharing },
