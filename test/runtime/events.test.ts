@@ -186,6 +186,29 @@ describe('installable edit trigger', () => {
       await rt.close();
     }
   });
+
+  test('a viewer cannot type: the edit is refused, nothing is written and no trigger runs', async () => {
+    const { rt, ssId } = await world();
+    try {
+      const file = rt.world.spreadsheets.require(ssId);
+      file.sharing.openToAll = false;
+      file.sharing.viewers.add('viewer@example.com');
+      const before = rt.executions.length;
+      const edit = { spreadsheetId: ssId, sheetName: 'Sheet1', row: 2, column: 2, values: [['x']] };
+      await expect(rt.editCells({ ...edit, user: 'viewer@example.com' })).rejects.toMatchObject({
+        name: 'UserEditRefused',
+        reason: 'view-only',
+      });
+      expect(rt.executions.length).toBe(before);
+      expect(file.requireSheet('Sheet1').readValues(2, 2, 1, 1)).toEqual([['']]);
+      expect(rt.world.properties.document(ssId).get('lastEdit')).toBeNull();
+      // The owner still types there.
+      await rt.editCells({ ...edit, user: OWNER });
+      expect(file.requireSheet('Sheet1').readValues(2, 2, 1, 1)).toEqual([['x']]);
+    } finally {
+      await rt.close();
+    }
+  });
 });
 
 describe('installable form-submit trigger', () => {

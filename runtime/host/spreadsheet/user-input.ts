@@ -6,6 +6,7 @@
  * edit (nothing is written) with Google's message, or the rule's help text when it has one; a
  * protected range or sheet refuses a user who is not one of its editors, unless it is warning-only.
  */
+import { canEditFile } from './sharing';
 import type { SpreadsheetStore } from './store';
 import type { CellValue } from './values';
 import { planTypedWrite, plannedCell } from './write-plan';
@@ -45,7 +46,7 @@ export interface UserEditResult {
 export class UserEditRefused extends Error {
   constructor(
     message: string,
-    readonly reason: 'protected' | 'validation' | 'bounds',
+    readonly reason: 'protected' | 'validation' | 'bounds' | 'view-only',
   ) {
     super(message);
     this.name = 'UserEditRefused';
@@ -54,6 +55,9 @@ export class UserEditRefused extends Error {
 
 export function userEdit(store: SpreadsheetStore, request: UserEditRequest): UserEditResult {
   const spreadsheet = store.require(request.spreadsheetId);
+  // Sheets opens the file read-only for someone who may only view it (or not open it): nothing to type in.
+  if (!canEditFile(request.user, spreadsheet))
+    throw new UserEditRefused(`${request.user} can only view this spreadsheet (View only).`, 'view-only');
   const sheet = spreadsheet.requireSheet(request.sheetName);
   const numRows = request.values.length;
   const numColumns = request.values.reduce((w, line) => Math.max(w, line.length), 0);
