@@ -11,7 +11,7 @@ import { AuthMode } from './host/auth';
 import { sessionIdentity } from './host/identity';
 import type { Accounts } from './host/identity';
 import { createGlobals } from './host/globals';
-import { serverFunctions } from './host/server-functions';
+import { pageValue, serverFunctions } from './host/server-functions';
 import { editCells, fireChange, openSpreadsheet, runDueTimeDrivenTriggers, submitForm } from './host/events';
 import type { ChangeType, FormSubmission, UserEditOutcome } from './host/events';
 import type { Submission } from './host/form/submission';
@@ -257,17 +257,10 @@ export class LocalAppsScript {
     }
     const record = await this.run(fn, { user, spreadsheetId, kind: 'script-run', args });
     if (!record.ok) return { ok: false, error: record.error?.message ?? 'Unknown error' };
-    return { ok: true, value: containsDate(record.value) ? null : (record.value ?? null) };
+    return { ok: true, value: pageValue(record.value) };
   }
 
   async close(): Promise<void> {
     await this.executor.close();
   }
-}
-
-function containsDate(value: unknown): boolean {
-  if (value instanceof Date) return true;
-  if (Array.isArray(value)) return value.some(containsDate);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(containsDate);
-  return false;
 }

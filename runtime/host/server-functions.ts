@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { GasObject } from './gas-object';
 
 /**
  * The project's functions that google.script.run offers a page: the top-level function declarations
@@ -27,4 +28,31 @@ export function serverFunctions(source: string, key: string): readonly string[] 
   }
   cache.set(key, names);
   return names;
+}
+
+/**
+ * What a page's success handler receives for a server function's return value. A Date anywhere makes
+ * the whole value null (the HTML service guide's legal types exclude Date; pages that return one get
+ * null). A service object (a Spreadsheet, a Range) has no fields of its own, so it arrives as {} (the
+ * runtime's reading: Google does not document it); the value is otherwise the data the script returned.
+ */
+export function pageValue(value: unknown): unknown {
+  if (value === undefined || containsDate(value)) return null;
+  return withoutServiceObjects(value);
+}
+
+function containsDate(value: unknown): boolean {
+  if (value instanceof Date) return true;
+  if (value instanceof GasObject) return false;
+  if (Array.isArray(value)) return value.some(containsDate);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsDate);
+  return false;
+}
+
+function withoutServiceObjects(value: unknown): unknown {
+  if (value instanceof GasObject) return {};
+  if (Array.isArray(value)) return value.map(withoutServiceObjects);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutServiceObjects(v)]));
+  return value;
 }

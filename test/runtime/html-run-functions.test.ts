@@ -18,7 +18,7 @@
  *   editor does not list it; stackoverflow.com/q/59448144 shows google.script.run cannot call it).
  */
 import vm from 'node:vm';
-import { LocalAppsScript } from '../../runtime';
+import { LocalAppsScript, Scope } from '../../runtime';
 import { shimSource } from '../../runtime/html-host/shim';
 
 const SOURCE = `
@@ -180,4 +180,25 @@ test('at most 10 calls run at once: the 11th waits for one to finish, with its a
     ),
   ).toBe(JSON.stringify([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
   expect(p.eval('window.__gasPending')).toBe(0);
+});
+
+test("a returned Date makes the page's value null; a returned service object arrives as {}", async () => {
+  // HTML service guide, "Parameters and return values": a Date is not a legal value, and pages that
+  // return one get null in the success handler. A Spreadsheet has no fields of its own: {} (the
+  // runtime's reading); the host used to overflow its stack walking the object's internals.
+  const rt = LocalAppsScript.fromSource(
+    `function when() { return { at: new Date(0), n: 1 }; }
+     function book() { return SpreadsheetApp.getActive(); }
+     function mixed() { return { sheet: SpreadsheetApp.getActive().getSheets()[0], rows: [1, 2], name: 'x' }; }`,
+    { oauthScopes: [Scope.spreadsheets] },
+  );
+  const ssId = rt.createSpreadsheet('Returns', 'owner@example.com');
+  try {
+    const call = (fn: string) => rt.callFromHtml(fn, [], 'owner@example.com', ssId);
+    expect(await call('when')).toEqual({ ok: true, value: null });
+    expect(await call('book')).toEqual({ ok: true, value: {} });
+    expect(await call('mixed')).toEqual({ ok: true, value: { sheet: {}, rows: [1, 2], name: 'x' } });
+  } finally {
+    await rt.close();
+  }
 });
