@@ -10,6 +10,11 @@ function sendBody(kb) {
   try { MailApp.sendEmail('x@example.com', 's', new Array(kb * 1024 + 1).join('b')); return 'sent'; }
   catch (e) { return e.message; }
 }
+function sendSubject(chars) {
+  try { MailApp.sendEmail('x@example.com', new Array(chars + 1).join('s'), 'b'); return 'sent'; }
+  catch (e) { return e.message; }
+}
+function left() { return MailApp.getRemainingDailyQuota(); }
 function sendAttachments(count, bytesEach) {
   var files = [];
   for (var i = 0; i < count; i++) files.push(Utilities.newBlob(new Array(bytesEach + 1).join('a'), 'text/plain', 'f' + i));
@@ -41,5 +46,15 @@ test('more than 250 attachments, or more than 25 MB of them, are refused', async
   expect(await run('sendAttachments', [5, 5 * 1024 * 1024])).toBe('sent');
   expect(await run('sendAttachments', [6, 5 * 1024 * 1024])).toBe(
     'Limit Exceeded: Email Total Attachments Size.',
+  );
+});
+
+test('a subject of 250 characters is sent; a longer one is refused, and nothing counts against the quota', async () => {
+  // Reported by scripts that met it: "Argument too large: subject" past 250 characters.
+  const before = (await rt.run('left', { user: 'staff@example.com', spreadsheetId: 'doc1' })).value;
+  expect(await run('sendSubject', [250])).toBe('sent');
+  expect(await run('sendSubject', [251])).toBe('Argument too large: subject');
+  expect((await rt.run('left', { user: 'staff@example.com', spreadsheetId: 'doc1' })).value).toBe(
+    (before as number) - 1,
   );
 });
