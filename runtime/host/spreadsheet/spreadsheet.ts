@@ -3,7 +3,7 @@
  * Reference: developers.google.com/apps-script/reference/spreadsheet/spreadsheet
  */
 import type { ExecutionContext } from '../execution';
-import { GasError } from '../gas-object';
+import { GasError, GasObject } from '../gas-object';
 import { SpreadsheetGasObject, overload, text } from './base';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import { Messages, fail } from './errors';
@@ -146,9 +146,13 @@ export class Spreadsheet extends SpreadsheetGasObject {
 
   /**
    * insertSheet(), insertSheet(index), insertSheet(name), insertSheet(name, index) (0-based index).
-   * The new tab becomes the active sheet, as Google documents.
+   * The new tab becomes the active sheet, as Google documents. Google's forms with an `options` object
+   * ({template}) are not modelled: they say so, not that Google refuses them.
    */
   insertSheet(a?: string | number, b?: number): Sheet {
+    const isOptions = (x: unknown) => typeof x === 'object' && x !== null && !(x instanceof GasObject);
+    if (Array.prototype.some.call(arguments, isOptions))
+      throw new GasError('not implemented in the local runtime: Spreadsheet.insertSheet with options');
     const form = overload(
       this.gasClass,
       'insertSheet',

@@ -40,6 +40,7 @@ function insertSheets() {
   return ss.getSheets().map(function (s) { return s.getName(); });
 }
 function insertDuplicate() { SpreadsheetApp.getActive().insertSheet('Sheet1'); }
+function insertWithTemplate() { var ss = SpreadsheetApp.getActive(); ss.insertSheet('Copy', { template: ss.getSheets()[0] }); }
 function deleteSheets() {
   var ss = SpreadsheetApp.getActive();
   var extra = ss.insertSheet('Extra');
@@ -153,6 +154,10 @@ describe('SpreadsheetApp and Spreadsheet', () => {
     expect(await value(rt, 'insertSheets', fresh())).toEqual(['First', 'Sheet5', 'Sheet4', 'Sheet1', 'Last']);
     expect(await errorOf(rt, 'insertDuplicate', fresh())).toBe(
       'A sheet with the name "Sheet1" already exists. Please enter another name.',
+    );
+    // insertSheet(name, options) is Google's, not modelled here: it says so rather than "don't match".
+    expect(await errorOf(rt, 'insertWithTemplate', fresh())).toBe(
+      'not implemented in the local runtime: Spreadsheet.insertSheet with options',
     );
   });
 
