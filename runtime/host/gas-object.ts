@@ -57,10 +57,18 @@ export class Pending<T> {
   constructor(readonly promise: Promise<T>) {}
 }
 
+/**
+ * How Google's signature error names an argument. An array is named by its elements' common type,
+ * `Object` when they differ: setValues([1, 2, 3]) is "The parameters (number[]) don't match…" on live
+ * Apps Script (reported by scripts that passed a one-dimensional row).
+ */
 export function describeArg(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (value instanceof Date) return 'Date';
-  if (Array.isArray(value)) return Array.isArray(value[0]) ? 'Object[][]' : 'Object[]';
+  if (Array.isArray(value)) {
+    const kinds = new Set(value.filter((v) => v !== null && v !== undefined).map(describeArg));
+    return `${kinds.size === 1 ? [...kinds][0]! : 'Object'}[]`;
+  }
   if (value instanceof GasObject) return value.gasClass;
   if (typeof value === 'number') return 'number';
   if (typeof value === 'string') return 'String';

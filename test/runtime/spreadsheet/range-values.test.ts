@@ -74,6 +74,7 @@ function plainTextKeepsStrings() {
 function rowsMismatch() { sheet().getRange('A1:B2').setValues([[1, 2]]); }
 function columnsMismatch() { sheet().getRange('A1:B2').setValues([[1, 2], [3]]); }
 function notTwoDimensional() { sheet().getRange('A1:B1').setValues([1, 2]); }
+function oneDimensional(row) { sheet().getRange(1, 1, 1, row.length).setValues(row); }
 function outside() { sheet().getRange(1001, 1); }
 function outsideWide() { sheet().getRange(1, 1, 1, 27); }
 function rowZero() { sheet().getRange(0, 1); }
@@ -193,6 +194,13 @@ describe('Range values and A1 notation', () => {
     expect(await errorOf(rt, 'notTwoDimensional', fresh())).toMatch(
       /don't match the method signature for SpreadsheetApp.Range.setValues/,
     );
+    // A one-dimensional row is named by its elements' type, as live Apps Script does ("(number[])").
+    const oneDimensional = (row: unknown[]) => errorOf(rt, 'oneDimensional', fresh(), { args: [row] });
+    const signature = (kind: string) =>
+      `The parameters (${kind}) don't match the method signature for SpreadsheetApp.Range.setValues.`;
+    expect(await oneDimensional([1, 2, 3])).toBe(signature('number[]'));
+    expect(await oneDimensional(['a', 'b'])).toBe(signature('String[]'));
+    expect(await oneDimensional([1, 'b', true])).toBe(signature('Object[]'));
   });
 
   test("Sheet.getRange: Google's messages for out-of-bounds, too-small starts, empty sizes, bad A1, unknown tabs", async () => {
