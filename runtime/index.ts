@@ -12,6 +12,7 @@ import { sessionIdentity } from './host/identity';
 import type { Accounts } from './host/identity';
 import { createGlobals } from './host/globals';
 import { pageValue, serverFunctions } from './host/server-functions';
+import { installAddon } from './host/install';
 import { editCells, fireChange, openSpreadsheet, runDueTimeDrivenTriggers, submitForm } from './host/events';
 import type { ChangeType, FormSubmission, UserEditOutcome } from './host/events';
 import type { Submission } from './host/form/submission';
@@ -204,6 +205,11 @@ export class LocalAppsScript {
    */
   openSpreadsheet(spreadsheetId: string, user: string, authMode?: AuthMode): Promise<ExecutionRecord | null> {
     return openSpreadsheet(this, spreadsheetId, user, authMode);
+  }
+
+  /** `user` installs the add-on while in the spreadsheet: enabled there, onInstall runs (FULL). */
+  installAddon(spreadsheetId: string, user: string): Promise<ExecutionRecord | null> {
+    return installAddon(this, spreadsheetId, user);
   }
 
   /** `user` picks a menu item: the named function runs as them, with full authorization. */

@@ -135,3 +135,39 @@ test('a viewer opening the file runs no open trigger; someone without access can
     await rt.close();
   }
 });
+
+test('installing the add-on in a document runs onInstall in FULL and enables it there', async () => {
+  // Lifecycle guide: "When an add-on is installed, onInstall() runs in AuthMode.FULL"; getting it from
+  // the store while using a document enables it in that document.
+  const rt = LocalAppsScript.fromSource(
+    `${WITH_ON_OPEN}
+     function onInstall(e) {
+       ScriptApp.newTrigger('start').forSpreadsheet(SpreadsheetApp.getActive()).onOpen().create();
+       PropertiesService.getDocumentProperties().setProperty('installed', String(e.authMode));
+     }`,
+    { oauthScopes: SCOPES },
+  );
+  try {
+    const ssId = rt.createSpreadsheet('Installed', OWNER);
+    const installed = (await rt.installAddon(ssId, OWNER))!;
+    expect([installed.entry, installed.kind, installed.error?.message]).toEqual([
+      'onInstall',
+      'simple-trigger',
+      undefined,
+    ]);
+    expect(rt.world.properties.document(ssId).get('installed')).toBe('FULL');
+    expect(rt.world.triggers.forSpreadsheet(ssId)).toHaveLength(1);
+    expect((await rt.openSpreadsheet(ssId, EDITOR))!.ok).toBe(true);
+    expect(rt.world.properties.document(ssId).get('opened')).toBe(`LIMITED by ${EDITOR}`);
+  } finally {
+    await rt.close();
+  }
+  const without = LocalAppsScript.fromSource(WITH_ON_OPEN, { oauthScopes: SCOPES });
+  try {
+    const ssId = without.createSpreadsheet('No onInstall', OWNER);
+    expect(await without.installAddon(ssId, OWNER)).toBeNull();
+    expect(without.world.addonEnabledIn.has(ssId)).toBe(true);
+  } finally {
+    await without.close();
+  }
+});
