@@ -36,6 +36,7 @@ const findingSchema = () =>
     logRow: z.int(),
     put: z.nullable(z.object({ field: z.string(), logged: z.string(), inState: z.boolean() })),
     note: z.optional(z.string()),
+    from: z.optional(z.string()),
   });
 
 const ProgressSchema = z.lazySchema(() =>

@@ -24,9 +24,16 @@ import type { RegisterRecords, TrustedValue } from '../../../core/register-audit
 import { sameOldValue } from '../../../core/register-history';
 import { parseIso } from '../../../core/time';
 import { Register } from '../../adapters/register';
-import { canonicalOrder, parseRowState, sameFieldValue, ROW_STATE_HEADER } from '../../adapters/row-state';
+import {
+  canonicalOrder,
+  parseRowState,
+  sameFieldValue,
+  ROW_STATE_HEADER,
+  type RowState,
+} from '../../adapters/row-state';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 import { OrderRows, historyFindings, namedId, type HistoryJudge } from './register-history-check';
+import { checkAnswers, type AnswerWanted } from './register-answers';
 
 /** One value of the register the log does not vouch for. */
 export interface RegisterFinding {
@@ -48,6 +55,8 @@ export interface RegisterFinding {
    * made: ./register-history-check): the finding in words, naming the log rows and what to do.
    */
   note?: string;
+  /** Where the trusted value comes from, when not a Change Log row: "the request gave" (./register-answers). */
+  from?: string;
 }
 
 /** The register as read once: its layout and data rows (row i is sheet row `firstRow` + i). */
@@ -196,6 +205,7 @@ function checkCells(
 
 function checkState(
   cell: unknown,
+  state: RowState | null,
   rowNumber: number,
   id: string,
   trusted: readonly TrustedValue[],
@@ -209,7 +219,6 @@ function checkState(
   const text = cellText(cell);
   // An empty record is a row setup has not given one yet (its backfill fills them): nothing to compare.
   if (text === '') return;
-  const state = parseRowState(cell);
   if (!state) {
     finding(
       ROW_STATE_HEADER,
@@ -243,6 +252,8 @@ export function registerFindings(
   timeZone: string,
   judge: HistoryJudge,
   only: ReadonlySet<string> | null = null,
+  /** Collects the request's texts to look for (./register-answers: resolveAnswers). */
+  wanted: AnswerWanted[] = [],
 ): RegisterFinding[] {
   const { layout, stateIndex, rows, firstRow } = snapshot;
   const out: RegisterFinding[] = [];
@@ -256,7 +267,12 @@ export function registerFindings(
     historyFindings(id, firstRow + i, records, judge, timeZone, out);
     if (trusted.length === 0) return;
     checkCells(cells, firstRow + i, id, trusted, layout, timeZone, out);
-    if (stateIndex >= 0) checkState(cells[stateIndex], firstRow + i, id, trusted, timeZone, out);
+    if (stateIndex < 0) return;
+    // Read once (its seal is one HMAC): the record is compared, and speaks for the request's answers.
+    const state = parseRowState(cells[stateIndex]);
+    checkState(cells[stateIndex], state, firstRow + i, id, trusted, timeZone, out);
+    if (state && state.order.id === id)
+      checkAnswers(cells, firstRow + i, id, state, trusted, layout, timeZone, out, wanted);
   });
   return out;
 }

@@ -25,6 +25,7 @@ import {
   type RegisterSlice,
   type RegisterSnapshot,
 } from './register-check';
+import { FROM_REQUEST, resolveAnswers, type AnswerWanted } from './register-answers';
 import type { HistoryJudge } from './register-history-check';
 import { lastUsedRow } from '../../adapters/tabs';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
@@ -86,14 +87,21 @@ export class RegisterAudit {
     judge: HistoryJudge,
   ): RegisterFinding[] {
     if (!this.snapshot) return [];
-    const first = registerFindings(this.snapshot, this.records, timeZone, judge);
+    const wanted: AnswerWanted[] = [];
+    const first = registerFindings(this.snapshot, this.records, timeZone, judge, null, wanted);
     if (first.length === 0) return [];
     const again = readRegisterSnapshot(ss, this.slice);
-    if (!('rows' in again)) return first;
+    if (!('rows' in again)) return resolveAnswers(ss, first, wanted, timeZone);
     this.foldTail(logSheet, last, key);
     // Only a finding of the first look can stay (stillFound): the orders without one are not checked again.
     const found = new Set(first.map((f) => f.id));
-    return stillFound(first, registerFindings(again, this.records, timeZone, judge, found));
+    const wantedAgain: AnswerWanted[] = [];
+    const still = stillFound(
+      first,
+      registerFindings(again, this.records, timeZone, judge, found, wantedAgain),
+    );
+    // The request's texts kept as prints are looked for only now, for what is still found.
+    return resolveAnswers(ss, still, wantedAgain, timeZone);
   }
 
   /** The log's rows past `last`, as far as each follows from the one above it (one read). */
@@ -129,7 +137,7 @@ export function describeRegisterFindings(
     .map((f) =>
       f.note
         ? `• Row ${f.row}, ${f.id}: ${f.note}`
-        : `• Row ${f.row}, ${f.id}, ${f.field}: ${f.found}, where the change log says ${f.trusted}` +
+        : `• Row ${f.row}, ${f.id}, ${f.field}: ${f.found}, where ${f.from === FROM_REQUEST ? FROM_REQUEST : 'the change log says'} ${f.trusted}` +
           (f.logRow > 0 ? ` (Change Log row ${f.logRow})` : ''),
     );
   const shown = Math.min(SHOWN, findings.length);

@@ -1,0 +1,91 @@
+/**
+ * An editor's own script (no edit trigger) rewrites what a request's answers gave an order:
+ * Description, Requester Email, Urgency. No log line holds those texts (the Created row logs a digest
+ * of the raw answers), so Verify audit log used to say "Audit log OK" while every action on the order
+ * was refused with "an administrator can run Verify audit log to put it back": the forged text stood
+ * unreported and the order was stuck for good. Verify now compares those cells with the row's sealed
+ * record, names them, and puts back the record's value or the request's own answer matching its
+ * print; the order's work then goes on. Through dist/Code.js.
+ */
+import { REGISTER, assignedOrder, rowOf } from '../../support/edits';
+import { ADMIN, REQUESTOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+
+let wb: TestWorkbook;
+beforeAll(async () => {
+  wb = await setUpWorkbook();
+}, 60_000);
+afterAll(() => wb.close());
+
+/** Writes a register cell as a script or the Sheets API would: no edit trigger runs. */
+function writeOutside(id: string, header: string, value: string): void {
+  wb.sheet(REGISTER).writeValues(rowOf(wb, id), wb.registerColumn(header), [[value]]);
+}
+
+const cell = (id: string, header: string): unknown =>
+  wb.sheet(REGISTER).valueAt(rowOf(wb, id), wb.registerColumn(header));
+
+async function verify(putBack: 'YES' | 'NO'): Promise<{ ok: boolean; message: string }> {
+  wb.rt.world.ui.responder = (q) => ({ button: q.buttons === 'YES_NO' ? putBack : 'OK', text: '' });
+  try {
+    return expectOk(await wb.menu(ADMIN, 'verifyAuditLog')).value as { ok: boolean; message: string };
+  } finally {
+    wb.rt.world.ui.responder = (q) => ({ button: q.buttons === 'YES_NO' ? 'YES' : 'OK', text: '' });
+  }
+}
+
+async function start(id: string): Promise<{ ok: boolean; message?: string }> {
+  return expectOk(await wb.call(TECH, 'myWorkAct', { id, revision: wb.order(id).revision, action: 'start' }))
+    .value as { ok: boolean; message?: string };
+}
+
+const DESCRIPTION = `The radiator in room 12 is cold. ${'It has been cold since Monday. '.repeat(8)}`;
+
+test('a forged Description, Requester Email and Urgency are named by Verify and put back; the work goes on', async () => {
+  const id = await assignedOrder(wb, TECH, { description: DESCRIPTION, urgency: 'Routine' });
+  const given = cell(id, 'Description');
+  expect(given).toContain('The radiator in room 12 is cold.');
+  writeOutside(id, 'Description', 'Nothing to do here');
+  writeOutside(id, 'Requester Email', 'someone.else@example.net');
+  writeOutside(id, 'Urgency', 'Emergency');
+
+  // Every action is refused, and says Verify puts the values back...
+  const refused = await start(id);
+  expect(refused.ok).toBe(false);
+  expect(refused.message).toMatch(/its Description reads "Nothing to do here"/);
+  expect(refused.message).toMatch(/Verify audit log to put them back/);
+
+  // ...and Verify names each of them (before, it said "Audit log OK" and put nothing back).
+  const seen = await verify('NO');
+  expect(seen.ok).toBe(false);
+  expect(seen.message).toContain(`${id}, Urgency: "Emergency", where the request gave "Routine"`);
+  expect(seen.message).toContain(
+    `${id}, Description: "Nothing to do here", where the request gave "The radiator`,
+  );
+  expect(seen.message).toContain(
+    `${id}, Requester Email: "someone.else@example.net", where the request gave "${REQUESTOR}"`,
+  );
+  expect(cell(id, 'Description')).toBe('Nothing to do here');
+
+  // Asked, it puts them back as the request gave them, logged as put back.
+  const putBack = await verify('YES');
+  expect(putBack.ok).toBe(false);
+  expect(cell(id, 'Description')).toBe(given);
+  expect(cell(id, 'Requester Email')).toBe(REQUESTOR);
+  expect(cell(id, 'Urgency')).toBe('Routine');
+  const logged = wb
+    .changeLogEntries()
+    .filter((e) => e.recordId === id && e.field.endsWith('(put back)'))
+    .map((e) => e.field);
+  expect(logged).toEqual(
+    expect.arrayContaining(['Description (put back)', 'Requester Email (put back)', 'Urgency (put back)']),
+  );
+
+  // The order's technician goes on, and the register verifies.
+  expect(await start(id)).toMatchObject({ ok: true });
+  expect(await verify('NO')).toMatchObject({ ok: true });
+}, 120_000);
+
+test('negative control: orders nobody changed outside Work Orders verify as they are', async () => {
+  await assignedOrder(wb, TECH, { description: DESCRIPTION });
+  expect(await verify('NO')).toMatchObject({ ok: true });
+}, 120_000);
