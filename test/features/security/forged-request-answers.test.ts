@@ -5,10 +5,21 @@
  * was refused with "an administrator can run Verify audit log to put it back": the forged text stood
  * unreported and the order was stuck for good. Verify now compares those cells with the row's sealed
  * record, names them, and puts back the record's value or the request's own answer matching its
- * print; the order's work then goes on. Through dist/Code.js.
+ * print; the order's work then goes on. A row whose record was blanked along with the forged text is
+ * compared with the request's answers themselves, so the put-back does not seal the forged text as the
+ * row's new record. Through dist/Code.js.
  */
+import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
 import { REGISTER, assignedOrder, rowOf } from '../../support/edits';
-import { ADMIN, REQUESTOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import {
+  ADMIN,
+  REQUESTOR,
+  TECH,
+  TECH2,
+  expectOk,
+  setUpWorkbook,
+  type TestWorkbook,
+} from '../../support/workbook';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -83,6 +94,26 @@ test('a forged Description, Requester Email and Urgency are named by Verify and 
   // The order's technician goes on, and the register verifies.
   expect(await start(id)).toMatchObject({ ok: true });
   expect(await verify('NO')).toMatchObject({ ok: true });
+}, 120_000);
+
+test('a forged Description with the row’s record blanked: Verify compares it with the request’s answers, and the put-back does not seal it', async () => {
+  const id = await assignedOrder(wb, TECH);
+  const given = cell(id, 'Description');
+  writeOutside(id, 'Description', 'Nothing to do here');
+  writeOutside(id, 'Assignee', TECH2);
+  writeOutside(id, ROW_STATE_HEADER, '');
+  expect((await start(id)).message).toMatch(/its Last Known State .* is empty/);
+
+  const seen = await verify('NO');
+  expect(seen.message).toContain(
+    `${id}, Description: "Nothing to do here", where the request gave "${String(given)}"`,
+  );
+  // Put back with the Assignee, the row's new record is the request's Description, not the script's.
+  await verify('YES');
+  expect(cell(id, 'Description')).toBe(given);
+  expect(wb.order(id).assignee).toBe(TECH);
+  expect(await verify('NO')).toMatchObject({ ok: true });
+  expect(await start(id)).toMatchObject({ ok: true });
 }, 120_000);
 
 test('negative control: orders nobody changed outside Work Orders verify as they are', async () => {

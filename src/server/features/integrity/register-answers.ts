@@ -18,13 +18,15 @@
  */
 import type { RegisterLayout } from '../../../core/columns';
 import { cellText } from '../../../core/headers';
+import { newWorkOrder, parseSubmission } from '../../../core/intake';
 import { REGISTER_COLUMNS, type WorkOrderField } from '../../../core/model';
 import type { TrustedValue } from '../../../core/register-audit';
 import { loadReferenceData } from '../../adapters/reference-data';
 import { fingerprintMatches, sameFieldValue, type RowState } from '../../adapters/row-state';
 import { printAgrees } from '../../adapters/row-state-prints';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
-import { foundText, loggedShown, readField, type RegisterFinding } from './register-check';
+import { foundText, loggedShown, readField, sameAsLogged, type RegisterFinding } from './register-check';
+import { readResponseRows } from './rebuild';
 import { tryResponses, type Wanted } from './unkept-wants';
 
 /** The fields intake fills from the request's answers and no person may type (core/intake.ts). */
@@ -58,23 +60,52 @@ function recordedRef(state: RowState, cells: readonly unknown[], layout: Registe
 }
 
 /**
- * The answered fields of one row (`state`: its sealed record, already read) that no log line vouches
- * for and whose cell is not what the record keeps. Values kept whole are findings at once; texts kept
- * as prints go to `wanted`, to be looked for in the request's answers.
+ * A row with no record of its own to compare with (empty, unreadable, or another order's), whose
+ * answered cells are compared with the request's answers themselves: the response row its Created log
+ * line names. Without this, a script that blanked the record along with a forged Description had the
+ * put-back of any other finding (or setup's backfill) seal the forged text as the row's record.
+ */
+interface Unrecorded {
+  row: number;
+  id: string;
+  cells: readonly unknown[];
+  fields: WorkOrderField[];
+  /** The response row the log's Created line names ("Form Responses 1!A7"). */
+  ref: string;
+}
+
+/** What one pass over the register leaves to look up in the request's answers (resolveAnswers). */
+export interface AnswerChecks {
+  wanted: AnswerWanted[];
+  unrecorded: Unrecorded[];
+}
+
+export const noAnswerChecks = (): AnswerChecks => ({ wanted: [], unrecorded: [] });
+
+/**
+ * The answered fields of one row that no log line vouches for and whose cell is not what the row's
+ * record (`state`, already read, its seal checked) keeps. Values kept whole are findings at once;
+ * texts kept as prints, and every field of a row without a record of its own, go to `checks`, to be
+ * looked up in the request's answers.
  */
 export function checkAnswers(
   cells: readonly unknown[],
   rowNumber: number,
   id: string,
-  state: RowState,
+  state: RowState | null,
   trusted: readonly TrustedValue[],
   layout: RegisterLayout,
   timeZone: string,
   out: RegisterFinding[],
-  wanted: AnswerWanted[],
+  checks: AnswerChecks,
 ): void {
-  for (const field of ANSWER_FIELDS) {
-    if (layout.indexOf[field] < 0 || trusted.some((t) => t.field === field)) continue;
+  const fields = ANSWER_FIELDS.filter((f) => layout.indexOf[f] >= 0 && !trusted.some((t) => t.field === f));
+  if (!state || state.order.id !== id) {
+    const ref = trusted.find((t) => t.field === 'responseRef')?.logged ?? '';
+    if (ref !== '' && fields.length > 0) checks.unrecorded.push({ row: rowNumber, id, cells, fields, ref });
+    return;
+  }
+  for (const field of fields) {
     const read = readField(cells, layout, id, field);
     const held = read.ok ? read.value : cellText(cells[layout.indexOf[field]]);
     const base = {
@@ -104,7 +135,7 @@ export function checkAnswers(
       put: null,
     };
     out.push(finding);
-    wanted.push({
+    checks.wanted.push({
       finding,
       want: { row: rowNumber, field, state, tries: 0 },
       ref: recordedRef(state, cells, layout),
@@ -112,20 +143,65 @@ export function checkAnswers(
   }
 }
 
+/** Each unrecorded row's answered cells that are not what its request's answers give. */
+function unrecordedFindings(
+  ss: Spreadsheet,
+  rows: readonly Unrecorded[],
+  layout: RegisterLayout,
+  timeZone: string,
+): RegisterFinding[] {
+  if (rows.length === 0) return [];
+  const { settings } = loadReferenceData(ss);
+  const answers = readResponseRows(
+    ss,
+    rows.map((r) => r.ref),
+  );
+  const out: RegisterFinding[] = [];
+  for (const { row, id, cells, fields, ref } of rows) {
+    const named = answers.get(ref);
+    if (!named) continue; // not a form's response row (a schedule's order), or gone: Verify says so apart
+    const given = newWorkOrder(parseSubmission(named, settings.locations), {
+      id,
+      requestedAt: new Date(0),
+      responseRef: ref,
+    });
+    for (const field of fields) {
+      const value = given[field];
+      if (typeof value !== 'string') continue;
+      const read = readField(cells, layout, id, field);
+      if (read.ok && sameAsLogged(given, field, value, read.value)) continue;
+      out.push({
+        row,
+        id,
+        field: REGISTER_COLUMNS[field],
+        trusted: loggedShown(field, value, timeZone),
+        found: foundText(cells, layout, id, field, timeZone).text,
+        logRow: 0,
+        put: { field, logged: value, inState: false },
+        from: FROM_REQUEST,
+      });
+    }
+  }
+  return out;
+}
+
 /**
- * Gives each text kept as a print (of the findings still in `findings`) the request's answer that
- * matches it, so that it can be put back; one read of the response rows named, only for these orders.
- * A text the answers cannot give becomes a finding in words: nothing is put back for it.
+ * Gives each text kept as a print (of the findings in `findings`) the request's answer that matches
+ * it, so that it can be put back, and adds what rows without a record hold that their request did not
+ * give; the response rows named are read for these orders only. A printed text the answers cannot give
+ * becomes a finding in words: nothing is put back for it. Findings stay in sheet order.
  */
 export function resolveAnswers(
   ss: Spreadsheet,
   findings: RegisterFinding[],
-  wanted: readonly AnswerWanted[],
+  checks: AnswerChecks,
+  layout: RegisterLayout | null,
   timeZone: string,
 ): RegisterFinding[] {
   const kept = new Set(findings);
-  const open = wanted.filter((w) => kept.has(w.finding));
-  if (open.length === 0) return findings;
+  const open = checks.wanted.filter((w) => kept.has(w.finding));
+  const added = layout ? unrecordedFindings(ss, checks.unrecorded, layout, timeZone) : [];
+  if (open.length === 0 && added.length === 0) return findings;
   const refsOf = new Map<Wanted, string>();
   for (const w of open) if (w.ref !== '') refsOf.set(w.want, w.ref);
   if (refsOf.size > 0) tryResponses(ss, refsOf, loadReferenceData(ss));
@@ -149,5 +225,6 @@ export function resolveAnswers(
           },
     );
   }
-  return findings.map((f) => resolved.get(f) ?? f);
+  // A stable sort: a row's own findings keep their order.
+  return [...findings.map((f) => resolved.get(f) ?? f), ...added].sort((a, b) => a.row - b.row);
 }

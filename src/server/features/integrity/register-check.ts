@@ -33,7 +33,7 @@ import {
 } from '../../adapters/row-state';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 import { OrderRows, historyFindings, namedId, type HistoryJudge } from './register-history-check';
-import { checkAnswers, type AnswerWanted } from './register-answers';
+import { checkAnswers, noAnswerChecks, type AnswerChecks } from './register-answers';
 
 /** One value of the register the log does not vouch for. */
 export interface RegisterFinding {
@@ -253,7 +253,7 @@ export function registerFindings(
   judge: HistoryJudge,
   only: ReadonlySet<string> | null = null,
   /** Collects the request's texts to look for (./register-answers: resolveAnswers). */
-  wanted: AnswerWanted[] = [],
+  checks: AnswerChecks = noAnswerChecks(),
 ): RegisterFinding[] {
   const { layout, stateIndex, rows, firstRow } = snapshot;
   const out: RegisterFinding[] = [];
@@ -271,8 +271,7 @@ export function registerFindings(
     // Read once (its seal is one HMAC): the record is compared, and speaks for the request's answers.
     const state = parseRowState(cells[stateIndex]);
     checkState(cells[stateIndex], state, firstRow + i, id, trusted, timeZone, out);
-    if (state && state.order.id === id)
-      checkAnswers(cells, firstRow + i, id, state, trusted, layout, timeZone, out, wanted);
+    checkAnswers(cells, firstRow + i, id, state, trusted, layout, timeZone, out, checks);
   });
   return out;
 }

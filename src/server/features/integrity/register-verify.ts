@@ -25,7 +25,7 @@ import {
   type RegisterSlice,
   type RegisterSnapshot,
 } from './register-check';
-import { FROM_REQUEST, resolveAnswers, type AnswerWanted } from './register-answers';
+import { FROM_REQUEST, noAnswerChecks, resolveAnswers } from './register-answers';
 import type { HistoryJudge } from './register-history-check';
 import { lastUsedRow } from '../../adapters/tabs';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
@@ -87,21 +87,20 @@ export class RegisterAudit {
     judge: HistoryJudge,
   ): RegisterFinding[] {
     if (!this.snapshot) return [];
-    const wanted: AnswerWanted[] = [];
-    const first = registerFindings(this.snapshot, this.records, timeZone, judge, null, wanted);
+    // Each pass looks its request's answers up for the few rows that need them (./register-answers).
+    const pass = (snapshot: RegisterSnapshot, only: ReadonlySet<string> | null): RegisterFinding[] => {
+      const checks = noAnswerChecks();
+      const found = registerFindings(snapshot, this.records, timeZone, judge, only, checks);
+      return resolveAnswers(ss, found, checks, snapshot.layout, timeZone);
+    };
+    const first = pass(this.snapshot, null);
     if (first.length === 0) return [];
     const again = readRegisterSnapshot(ss, this.slice);
-    if (!('rows' in again)) return resolveAnswers(ss, first, wanted, timeZone);
+    if (!('rows' in again)) return first;
     this.foldTail(logSheet, last, key);
     // Only a finding of the first look can stay (stillFound): the orders without one are not checked again.
     const found = new Set(first.map((f) => f.id));
-    const wantedAgain: AnswerWanted[] = [];
-    const still = stillFound(
-      first,
-      registerFindings(again, this.records, timeZone, judge, found, wantedAgain),
-    );
-    // The request's texts kept as prints are looked for only now, for what is still found.
-    return resolveAnswers(ss, still, wantedAgain, timeZone);
+    return stillFound(first, pass(again, found));
   }
 
   /** The log's rows past `last`, as far as each follows from the one above it (one read). */
