@@ -124,6 +124,32 @@ export const KPI_HISTORY_HEADERS = [
   'Time to complete (mean h)',
 ] as const;
 
+/** The owner's record of the KPI History tab when the job has kept weeks but made no tab yet. */
+export const NO_KPI_TAB = 'none';
+
+/**
+ * Whether the tab under the KPI History name is the one the hourly job writes: its header is the
+ * add-on's, and its sheet id the one the job recorded for it (`recordedId`; NO_KPI_TAB while the job
+ * has made none, so any tab there was made by someone else). Any editor can add a tab under that name
+ * before the job makes its own, type weeks of figures into it under headers of their choosing, and have
+ * the job's protection make them look like the add-on's history. With nothing recorded, the tab is
+ * taken only when the job has kept a week before (`keptBefore`: it made the tab before it recorded
+ * ids); a tab found on the first week it keeps is someone else's.
+ */
+export function isKpiHistoryTab(
+  found: { sheetId: number; header: readonly string[] },
+  recordedId: string | null,
+  keptBefore: boolean,
+): boolean {
+  const width = KPI_HISTORY_HEADERS.length;
+  const header =
+    KPI_HISTORY_HEADERS.every((h, i) => found.header[i] === h) &&
+    found.header.slice(width).every((h) => h === '');
+  if (!header) return false;
+  if (recordedId !== null) return recordedId === String(found.sheetId);
+  return keptBefore;
+}
+
 const round2 = (h: number | null): number | '' => (h === null ? '' : Math.round(h * 100) / 100);
 
 /** The KPI History row of a snapshot (Week, From and To as text the sheet keeps as typed). */

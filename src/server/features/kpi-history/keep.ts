@@ -11,7 +11,10 @@
  * by hand does not make the job keep a week again.
  */
 import {
+  KPI_HISTORY_SHEET,
+  NO_KPI_TAB,
   composeWeeklySummary,
+  isKpiHistoryTab,
   managerEmails,
   previousWeek,
   snapshotRow,
@@ -20,7 +23,7 @@ import {
 } from '../../../core/reports/weekly';
 import { asCellText } from '../../../core/sanitize';
 import { writeKpiHistoryRow } from '../../adapters/kpi-history-tab';
-import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { readOwnerState, writeOwnerState, writeOwnerStates } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { withUserLock } from '../../adapters/document-lock';
 import type { JobMail } from '../hourly/job-mail';
@@ -30,6 +33,8 @@ import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** Owner state (per spreadsheet): the ISO week ("2026-W48") whose snapshot was last kept. */
 export const KPI_WEEK = 'kpiHistoryWeek';
+/** Owner state: the sheet id of the KPI History tab the job writes (NO_KPI_TAB before it made one). */
+export const KPI_TAB = 'kpiHistoryTab';
 
 export type KpiHistoryOutcome =
   | 'already kept'
@@ -49,12 +54,32 @@ export type KpiHistoryOutcome =
 export const BUSY_RUN_GRACE_MS = 24 * 3_600_000;
 
 /**
- * Writes the week's row: over the row already holding that week, else after the last row. A tab made
- * now is protected as it is made (features/setup/tab-protection-as-made.ts).
+ * Writes the week's row: over the row already holding that week, else after the last row, on the tab
+ * the job made (a tab someone else made under its name is renamed out of the way: core/reports/weekly
+ * isKpiHistoryTab). A tab made now is protected as it is made
+ * (features/setup/tab-protection-as-made.ts). Returns the tab's sheet id, to record.
  */
-function writeRow(ss: Spreadsheet, snapshot: KpiSnapshot): number {
+function writeRow(
+  ss: Spreadsheet,
+  snapshot: KpiSnapshot,
+  recordedId: string | null,
+  keptBefore: boolean,
+  now: Date,
+): number {
   const cells = snapshotRow(snapshot).map((c) => (typeof c === 'string' ? asCellText(c).cell : c));
-  return writeKpiHistoryRow(ss, snapshot.week.key, cells);
+  const written = writeKpiHistoryRow(
+    ss,
+    snapshot.week.key,
+    cells,
+    {
+      isTheAddOns: (found) => isKpiHistoryTab(found, recordedId, keptBefore),
+      made: (sheetId) => writeOwnerState(ss.getId(), KPI_TAB, String(sheetId)),
+    },
+    now,
+  );
+  if (written.setAside)
+    console.warn(`A ${KPI_HISTORY_SHEET} tab the add-on did not make was renamed "${written.setAside}".`);
+  return written.sheetId;
 }
 
 export function keepWeeklyKpis(
@@ -88,9 +113,13 @@ export function keepWeeklyKpis(
       snapshot.withdrawn === 0);
   const kept = withUserLock(() => {
     // Checked again under the lock: another run may have kept the week meanwhile.
-    if (readOwnerState(id, KPI_WEEK) === week.key) return false;
-    if (!empty) writeRow(ss, snapshot);
-    writeOwnerState(id, KPI_WEEK, week.key);
+    const keptWeek = readOwnerState(id, KPI_WEEK);
+    if (keptWeek === week.key) return false;
+    const recordedTab = readOwnerState(id, KPI_TAB);
+    const tab = empty
+      ? (recordedTab ?? NO_KPI_TAB)
+      : String(writeRow(ss, snapshot, recordedTab, keptWeek !== null, now));
+    writeOwnerStates(id, { [KPI_WEEK]: week.key, [KPI_TAB]: tab });
     return true;
   });
   if (!kept) return 'already kept';
