@@ -121,6 +121,29 @@ export function flushHandOff(
 }
 
 /**
+ * The orders the entries handed off for this spreadsheet name: made or changed by the hourly job, with
+ * their log rows not in the Change Log yet. One getKeys call, and one read per hand-off found (none
+ * once the next execution in the document has appended them).
+ */
+export function handedOffRecordIds(spreadsheetId: string): Set<string> {
+  const props = ownerProperties();
+  const prefix = ownerKey(spreadsheetId, PREFIX);
+  const ids = new Set<string>();
+  for (const key of props.getKeys()) {
+    if (!key.startsWith(prefix)) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(props.getProperty(key) ?? '');
+    } catch {
+      parsed = null;
+    }
+    if (!Array.isArray(parsed)) continue;
+    for (const e of parsed) if (isStoredEntry(e)) ids.add(e.recordId.trim());
+  }
+  return ids;
+}
+
+/**
  * The document property saying an execution of the owner's looked for the hand-off at `now` and
  * appended what it found: edits skip their own look for a while after it (features/edits/edit-locks.ts).
  * Written with the log's checkpoint, in the same call.

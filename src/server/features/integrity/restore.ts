@@ -21,6 +21,7 @@ import { administratorEmails } from '../../../core/staff';
 import { addonKey } from '../../adapters/addon-secret';
 import type { OutgoingEmail } from '../../adapters/mailer';
 import { writeChangeLog } from '../../adapters/change-log';
+import { handedOffRecordIds } from '../../adapters/change-log-handoff';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerState } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
@@ -115,8 +116,13 @@ export function restoreDeletedOrders(
     // One response, one order: an intake that failed after logging and was taken in again by
     // reconciliation under a new id left a "Created" row that is not a deletion.
     const superseded = [...rebuilt.values()].filter((o) => o.responseRef !== '' && served.has(o.responseRef));
+    // An order the hourly job made (a schedule's, a response it took in) is not in the log until the
+    // next execution in the document appends its hand-off: deleted meanwhile, it is no number "never
+    // used", which would keep it from ever being looked for again once the log has it.
+    const unsettled = notLive.filter((id) => !present.has(id));
+    const pending = unsettled.length > 0 ? handedOffRecordIds(ssId) : new Set<string>();
     rememberSettled(ssId, settled, [
-      ...notLive.filter((id) => !present.has(id)),
+      ...unsettled.filter((id) => !pending.has(id)),
       ...superseded.filter((o) => !present.has(o.id)).map((o) => o.id),
     ]);
     const missing = [...rebuilt.values()].filter((o) => !present.has(o.id) && !superseded.includes(o));
