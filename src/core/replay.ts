@@ -135,7 +135,8 @@ export function replayOrder(
     id: history.id,
     status: 'Submitted',
     requestedAt: history.created?.at ?? base.requestedAt,
-    responseRef: history.created?.ref ?? base.responseRef,
+    // A Created line names a form's response row; a schedule's occurrence comes with its start.
+    responseRef: history.created?.ref || base.responseRef,
     // The intake's problems are logged as a "Needs Review" change when there were any.
     reviewFlag: '',
     revision: 1,

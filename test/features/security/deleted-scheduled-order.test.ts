@@ -5,7 +5,9 @@
  * asked the log, which did not know the number yet, and remembered it as a number never used, so once
  * the log had it the order was never looked for again (while Verify audit log said the hourly checks
  * would put it back). The schedule's ledger had moved on, so the maintenance was never made. The number
- * now stays unsettled while its rows are handed off, and the order comes back. Through dist/Code.js.
+ * now stays unsettled while its rows are handed off, and the order comes back; and it comes back whole:
+ * rebuilt from the log alone it had no task, location, category nor Response Row (the log holds none of
+ * what a schedule fills in), so it now starts from its schedule. Through dist/Code.js.
  */
 import { SHEET_NAMES, type WorkOrder } from '../../../src/core/model';
 import { addCalendarDays, isoDate, localParts, type LocalDate } from '../../../src/core/time';
@@ -68,6 +70,17 @@ test('a scheduled order deleted before its log rows reached the log is put back 
   // ...and the next hourly run puts the order back, as Verify audit log says it will.
   await hourly();
   expect(wb.register().map((r) => r.order.id)).toContain(id);
+  // Not hollow: the task and the rest come from the schedule (the log holds none of them), and its
+  // Response Row names the occurrence again, so the schedule's ledger and Verify still know it.
+  expect(wb.order(id)).toMatchObject({
+    description: 'Check the roof drains',
+    location: 'Grounds',
+    category: 'Grounds',
+    priority: 'P4 Scheduled',
+    requesterName: 'Preventive maintenance',
+    responseRef: `Schedule PM-7 ${due}`,
+  });
+  expect(wb.order(id).reviewFlag).toMatch(/schedule PM-7's as the Schedules tab reads now/);
   expect(
     wb.rt.world.mail.receivedBy(ADMIN).some((m) => /deleted work order\(s\) restored/.test(m.subject)),
   ).toBe(true);

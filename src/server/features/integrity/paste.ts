@@ -227,6 +227,7 @@ function putBackWholeRows(
     key,
     settings: reference.settings,
     timeZone: reference.timeZone,
+    staff: reference.staff,
   });
   return verdicts.map((verdict, i) => {
     const empty = emptied.get(i);

@@ -7,11 +7,12 @@
 import { RESPONSE_DIGEST_FIELD, responseDigest } from '../../../core/covered-rows';
 import { newWorkOrder, parseResponseRef, parseSubmission } from '../../../core/intake';
 import type { HmacKey } from '../../../core/keyed-chain';
-import type { WorkOrder } from '../../../core/model';
+import type { StaffMember, WorkOrder } from '../../../core/model';
 import { replayOrder, type RecordHistory } from '../../../core/replay';
 import type { Settings } from '../../../core/settings';
 import { readResponseRowsShown } from '../../adapters/response-tabs';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
+import { scheduledStarts } from './rebuild-scheduled';
 
 export const ANSWERS_NOT_FOUND =
   'Restored from the change log: the original form answers were not found as intake recorded them';
@@ -60,9 +61,17 @@ export interface RebuildContext {
   key: HmacKey;
   settings: Settings;
   timeZone: string;
+  /** For an order a schedule made: its notes name the default technician as the Staff tab has them. */
+  staff: readonly StaffMember[];
 }
 
-/** Each history's order as the log describes it. */
+function unreadableFlag(unreadable: readonly string[]): string {
+  return unreadable.length > 0
+    ? `Restored from the change log: ${unreadable.length} logged value(s) could not be read back (${unreadable.join('; ').slice(0, 300)})`
+    : '';
+}
+
+/** Each history's order as the log describes it (an order a schedule made: from its schedule, ./rebuild-scheduled). */
 export function rebuildOrders(
   ss: Spreadsheet,
   histories: readonly RecordHistory[],
@@ -71,7 +80,15 @@ export function rebuildOrders(
   const refs = histories.map((h) => h.created?.ref ?? '').filter((r) => r !== '');
   const answers = refs.length > 0 ? readResponseRows(ss, refs) : new Map<string, Record<string, string[]>>();
   const orders = new Map<string, WorkOrder>();
+  const scheduled = scheduledStarts(ss, histories, ctx);
   for (const history of histories) {
+    const made = scheduled.get(history.id);
+    if (made) {
+      const { order, unreadable } = replayOrder(history, made.start, { timeZone: ctx.timeZone });
+      const flags = [order.reviewFlag, made.flag, unreadableFlag(unreadable)];
+      orders.set(history.id, { ...order, reviewFlag: flags.filter((t) => t !== '').join('; ') });
+      continue;
+    }
     const ref = history.created?.ref ?? '';
     const named = answers.get(ref);
     const digest = loggedDigest(history, ref);
@@ -84,13 +101,7 @@ export function rebuildOrders(
         })
       : null;
     const { order, unreadable } = replayOrder(history, start, { timeZone: ctx.timeZone });
-    const flags = [
-      order.reviewFlag,
-      genuine ? '' : ANSWERS_NOT_FOUND,
-      unreadable.length > 0
-        ? `Restored from the change log: ${unreadable.length} logged value(s) could not be read back (${unreadable.join('; ').slice(0, 300)})`
-        : '',
-    ];
+    const flags = [order.reviewFlag, genuine ? '' : ANSWERS_NOT_FOUND, unreadableFlag(unreadable)];
     orders.set(history.id, { ...order, reviewFlag: flags.filter((t) => t !== '').join('; ') });
   }
   return orders;

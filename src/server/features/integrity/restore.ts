@@ -104,7 +104,12 @@ export function restoreDeletedOrders(
   });
   const rebuilt =
     deleted.length > 0
-      ? rebuildOrders(ss, deleted, { key, settings: reference.settings, timeZone: reference.timeZone })
+      ? rebuildOrders(ss, deleted, {
+          key,
+          settings: reference.settings,
+          timeZone: reference.timeZone,
+          staff: reference.staff,
+        })
       : new Map<string, WorkOrder>();
   const done = withOwnerAndDocumentLocks(() => {
     const register = Register.open(ss);

@@ -153,7 +153,7 @@ function replayReading(
     return history ? [history] : [];
   });
   if (histories.length === 0) return knowledge.skipped;
-  const context = { key, settings: reference.settings, timeZone: reference.timeZone };
+  const context = { key, settings: reference.settings, timeZone: reference.timeZone, staff: reference.staff };
   const orders = rebuildOrders(ss, histories, context);
   for (const want of open(wants)) {
     const value = orders.get(want.state.order.id)?.[want.field];
