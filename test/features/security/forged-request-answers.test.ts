@@ -7,10 +7,14 @@
  * record, names them, and puts back the record's value or the request's own answer matching its
  * print; the order's work then goes on. A row whose record was blanked along with the forged text is
  * compared with the request's answers themselves, so the put-back does not seal the forged text as the
- * row's new record. Through dist/Code.js.
+ * row's new record; an order a schedule made gets the text its schedule fills in. Through dist/Code.js.
  */
 import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
-import { REGISTER, assignedOrder, rowOf } from '../../support/edits';
+import { SHEET_NAMES } from '../../../src/core/model';
+import { addCalendarDays, isoDate, localParts } from '../../../src/core/time';
+import { REGISTER, assignedOrder, rowOf, type } from '../../support/edits';
+import { DAY, advance, now, runHourly, startAtLocalHour } from '../../support/ops';
+import { scheduleRow } from '../../support/schedules';
 import {
   ADMIN,
   REQUESTOR,
@@ -114,6 +118,37 @@ test('a forged Description with the row’s record blanked: Verify compares it w
   expect(wb.order(id).assignee).toBe(TECH);
   expect(await verify('NO')).toMatchObject({ ok: true });
   expect(await start(id)).toMatchObject({ ok: true });
+}, 120_000);
+
+test('an order a schedule made: a forged Description is put back as its schedule fills it in', async () => {
+  startAtLocalHour(wb, 9);
+  const p = localParts(now(wb), wb.model.timeZone);
+  const due = isoDate(addCalendarDays({ year: p.year, month: p.month, day: p.day }, 1));
+  (
+    await wb.edit(ADMIN, SHEET_NAMES.schedules, 2, 1, [
+      scheduleRow({
+        id: 'PM-3',
+        task: 'Check the roof drains',
+        location: 'Grounds',
+        category: 'Grounds',
+        nextDue: due,
+      }),
+    ])
+  ).executions.forEach(expectOk);
+  advance(wb, DAY);
+  (await runHourly(wb)).forEach(expectOk);
+  const made = wb.register().find((r) => r.order.responseRef === `Schedule PM-3 ${due}`)!.order.id;
+  // An edit (as the installation owner) brings the job's rows for the order into the log.
+  await type(wb, TECH, await assignedOrder(wb, TECH), 'Progress Notes', 'On my way');
+
+  writeOutside(made, 'Description', 'Nothing to do here');
+  const seen = await verify('NO');
+  expect(seen.message).toContain(
+    `${made}, Description: "Nothing to do here", where the request gave "Check the roof drains"`,
+  );
+  await verify('YES');
+  expect(cell(made, 'Description')).toBe('Check the roof drains');
+  expect(await verify('NO')).toMatchObject({ ok: true });
 }, 120_000);
 
 test('negative control: orders nobody changed outside Work Orders verify as they are', async () => {

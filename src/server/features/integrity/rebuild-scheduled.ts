@@ -38,37 +38,68 @@ function readSchedules(ss: Spreadsheet, settings: Settings, timeZone: string): S
   return parseSchedules(values, scheduleContext(settings, assets.assets, timeZone, assets.refused)).schedules;
 }
 
-/** The start of each history a schedule made, by request id (nothing read when there is none). */
-export function scheduledStarts(
-  ss: Spreadsheet,
-  histories: readonly RecordHistory[],
-  ctx: { settings: Settings; timeZone: string; staff: readonly StaffMember[] },
-): Map<string, ScheduledStart> {
-  const starts = new Map<string, ScheduledStart>();
+interface ScheduleContext {
+  settings: Settings;
+  timeZone: string;
+  staff: readonly StaffMember[];
+}
+
+/** Builds the start of order `id` from the occurrence `ref` names, reading the schedules once. */
+function startMaker(ss: Spreadsheet, ctx: ScheduleContext) {
   let schedules: Schedule[] | null = null;
-  for (const history of histories) {
-    const ref = occurrenceRef(history);
-    const occurrence = ref ? parseScheduleRef(ref) : null;
-    if (!ref || !occurrence) continue;
+  return (id: string, ref: string, at: Date): ScheduledStart | null => {
+    const occurrence = parseScheduleRef(ref);
+    if (!occurrence) return null;
     schedules ??= readSchedules(ss, ctx.settings, ctx.timeZone);
     const schedule = schedules.find((s) => s.id === occurrence.scheduleId);
-    const at = history.created?.at ?? new Date(NaN);
     if (!schedule) {
-      starts.set(history.id, {
-        start: { ...emptyWorkOrder(), id: history.id, requesterName: SCHEDULED_REQUESTER, responseRef: ref },
+      return {
+        start: { ...emptyWorkOrder(), id, requesterName: SCHEDULED_REQUESTER, responseRef: ref },
         flag: `Restored from the change log: schedule ${occurrence.scheduleId} is no longer on the Schedules tab, so its task is not known`,
-      });
-      continue;
+      };
     }
     const start = scheduledWorkOrder(
       schedule,
       { scheduleId: schedule.id, due: occurrence.due, late: false, missed: [] },
-      { id: history.id, now: at, today: occurrence.due, timeZone: ctx.timeZone, staff: ctx.staff },
+      { id, now: at, today: occurrence.due, timeZone: ctx.timeZone, staff: ctx.staff },
     );
-    starts.set(history.id, {
+    return {
       start,
       flag: `Restored from the change log: its task, location, category and priority are schedule ${schedule.id}'s as the Schedules tab reads now`,
-    });
+    };
+  };
+}
+
+/** The start of each history a schedule made, by request id (nothing read when there is none). */
+export function scheduledStarts(
+  ss: Spreadsheet,
+  histories: readonly RecordHistory[],
+  ctx: ScheduleContext,
+): Map<string, ScheduledStart> {
+  const starts = new Map<string, ScheduledStart>();
+  const make = startMaker(ss, ctx);
+  for (const history of histories) {
+    const ref = occurrenceRef(history);
+    const made = ref ? make(history.id, ref, history.created?.at ?? new Date(NaN)) : null;
+    if (made) starts.set(history.id, made);
   }
   return starts;
+}
+
+/**
+ * What each order a schedule made holds as its schedule would fill it in now (`refs`: request id →
+ * the occurrence its record names), for Verify to find a text kept as a print (./register-answers).
+ */
+export function scheduledOrders(
+  ss: Spreadsheet,
+  refs: ReadonlyMap<string, string>,
+  ctx: ScheduleContext,
+): Map<string, WorkOrder> {
+  const make = startMaker(ss, ctx);
+  const out = new Map<string, WorkOrder>();
+  for (const [id, ref] of refs) {
+    const made = parseScheduleRef(ref) ? make(id, ref, new Date(NaN)) : null;
+    if (made) out.set(id, made.start);
+  }
+  return out;
 }

@@ -13,8 +13,8 @@
  * put back is the record's when it keeps it whole; a text kept only as a print is looked for in the
  * request's answers (the response row the record names, read for those orders only), and taken only
  * when it matches the print, which no editor can forge (./unkept-wants). When the answers cannot give
- * it (a response row edited, which Verify reports on its own, or a schedule's order), the finding
- * says so in words and nothing is put back for it.
+ * it (a response row edited, which Verify reports on its own), an order a schedule made is tried with
+ * what its schedule fills in now; failing that, the finding says so in words and nothing is put back.
  */
 import type { RegisterLayout } from '../../../core/columns';
 import { cellText } from '../../../core/headers';
@@ -27,7 +27,8 @@ import { printAgrees } from '../../adapters/row-state-prints';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 import { foundText, loggedShown, readField, sameAsLogged, type RegisterFinding } from './register-check';
 import { readResponseRows } from './rebuild';
-import { tryResponses, type Wanted } from './unkept-wants';
+import { scheduledOrders } from './rebuild-scheduled';
+import { offer, tryResponses, type Wanted } from './unkept-wants';
 
 /** The fields intake fills from the request's answers and no person may type (core/intake.ts). */
 const ANSWER_FIELDS: readonly WorkOrderField[] = [
@@ -204,7 +205,20 @@ export function resolveAnswers(
   if (open.length === 0 && added.length === 0) return findings;
   const refsOf = new Map<Wanted, string>();
   for (const w of open) if (w.ref !== '') refsOf.set(w.want, w.ref);
-  if (refsOf.size > 0) tryResponses(ss, refsOf, loadReferenceData(ss));
+  if (refsOf.size > 0) {
+    const reference = loadReferenceData(ss);
+    tryResponses(ss, refsOf, reference);
+    // An order a schedule made: what its schedule fills in now (matching only if the task is unchanged).
+    const scheduled = scheduledOrders(
+      ss,
+      new Map([...refsOf].filter(([w]) => w.value === undefined).map(([w, ref]) => [w.state.order.id, ref])),
+      reference,
+    );
+    for (const [want] of refsOf) {
+      const value = scheduled.get(want.state.order.id)?.[want.field];
+      if (typeof value === 'string') offer(want, value);
+    }
+  }
   const resolved = new Map<RegisterFinding, RegisterFinding>();
   for (const { finding, want } of open) {
     const text = want.value;
