@@ -29,6 +29,7 @@ import { syncQueueFor } from '../../adapters/review-queue';
 import { changesQueue } from '../../adapters/review-queue-codec';
 import type { Worker } from './caller';
 import { untickedFor } from '../checklists/gate';
+import { movedOnMessage } from './moved-on';
 import { intendStepEmails, notifySteps, type PendingEmail } from '../edits/notify';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -45,6 +46,8 @@ export interface StepOutcome {
 export interface StepRefusal {
   ok: false;
   message: string;
+  /** The order moved on (cancelled, closed, given to someone else): sending the step again is no use. */
+  final?: true;
 }
 
 /** Where the step came from: the change log's source and the word the stale message uses. */
@@ -52,6 +55,10 @@ export interface StepOrigin {
   source: ChangeSource;
   /** "opened My work": what the stale-card message says the person last saw. */
   seen: string;
+  /** "since you opened My work": when the order moved on, as the moved-on message says it. */
+  since: string;
+  /** Where the person sees their current work: "Reload to see your current work". */
+  next: string;
   /** Whether the request's revision must match the row's (a card can be stale; a form answer acts on the order as it is). */
   checkRevision: boolean;
 }
@@ -161,6 +168,12 @@ export function stepAt(
   // A cell written where no edit trigger judged it (a script of the technician's own) decides nothing.
   const unrecorded = register.unrecordedChange(located, reference.timeZone);
   if (unrecorded) return refuse(unrecorded);
+  // A card shown before a supervisor cancelled the order or gave it to someone else (or an update
+  // form answer about such an order): what happened and whom to tell, not "try again".
+  if (!origin.checkRevision || before.revision !== request.revision) {
+    const movedOn = movedOnMessage(before, worker, reference.staff, origin);
+    if (movedOn) return { ok: false, message: movedOn, final: true };
+  }
   if (origin.checkRevision && before.revision !== request.revision) {
     return refuse(
       `${before.woNumber || before.id} changed since you ${origin.seen}: it is now ${before.status} (revision ${before.revision}; you saw revision ${request.revision}). Nothing was changed. Reload to see the latest, then try again.`,

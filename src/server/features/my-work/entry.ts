@@ -64,9 +64,11 @@ export function myWorkAct(request?: unknown): MyWorkActResponse {
     const outcome = performStep(ss, reference, worker, data, now, {
       source: 'sidebar',
       seen: 'opened My work',
+      since: 'since you opened My work',
+      next: 'Reload to see your current work',
       checkRevision: true,
     });
-    if (!outcome.ok) return outcome;
+    if (!outcome.ok) return { ok: false, message: outcome.message };
     // Emails after the lock is released, as every other path sends them.
     notifyStep(ss, reference, outcome, worker.email, now);
     return {

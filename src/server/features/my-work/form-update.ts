@@ -16,7 +16,12 @@ import {
   describeMyWorkIssues,
   type MyWorkActionRequest,
 } from '../../../shared/my-work';
-import { RECORD_ONLY_CHOICE, readUpdateAnswers } from '../../../shared/my-work-update-form';
+import {
+  RECORD_ONLY_CHOICE,
+  UPDATE_QUESTIONS,
+  readUpdateAnswers,
+  type UpdateQuestionKey,
+} from '../../../shared/my-work-update-form';
 import { planFormRecords } from '../labour/form-plan';
 import {
   KEEP_DOCUMENT_LOCK_FOR_MAIL,
@@ -45,6 +50,20 @@ interface Handled {
   choice: string;
   /** Whether the respondent is active staff: only staff are sent the register's link. */
   staff: boolean;
+  /** What they typed, question by question (the non-empty answers): a refusal repeats it. */
+  typed: Array<[string, string]>;
+}
+
+/** Longest answer a refusal email repeats in full (a form's paragraph answer can be far longer). */
+const TYPED_LIMIT = 5000;
+
+/** The respondent's non-empty answers by question title, for the refusal email to repeat. */
+function typedAnswers(answers: Readonly<Record<UpdateQuestionKey, string>>): Array<[string, string]> {
+  return UPDATE_QUESTIONS.flatMap((q): Array<[string, string]> => {
+    const value = answers[q.key] ?? '';
+    if (value === '') return [];
+    return [[q.title, value.length > TYPED_LIMIT ? `${value.slice(0, TYPED_LIMIT)}…` : value]];
+  });
 }
 
 function decideAndApply(
@@ -62,6 +81,7 @@ function decideAndApply(
     orderRef: typedRef,
     choice: answers.step,
     staff: email !== '' && roleOf(reference.staff, email) !== null,
+    typed: typedAnswers(answers),
   });
   const worker = workerOrRefusal(reference, email);
   if (isRefusal(worker)) return handled(worker);
@@ -126,7 +146,13 @@ function decideAndApply(
     worker,
     request,
     now,
-    { source: 'form', seen: 'sent the update', checkRevision: false },
+    {
+      source: 'form',
+      seen: 'sent the update',
+      since: 'before your update arrived',
+      next: 'My work in the spreadsheet lists your current work',
+      checkRevision: false,
+    },
     records.unticked,
   );
   if (outcome.ok) records.write();
@@ -146,7 +172,11 @@ function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handle
       subject: `[${ref}] Your update was not applied`,
       intro: [
         `Your update "${handled.choice || '(no step chosen)'}" to ${ref} was not applied: ${handled.outcome.message}`,
-        'Nothing was changed. Correct it and send the form again, or use My work in the spreadsheet.',
+        handled.outcome.final
+          ? 'Nothing was changed. What you sent follows, so that nothing you typed is lost:'
+          : 'Nothing was changed. Correct it and send the form again, or use My work in the spreadsheet: what you sent follows, so that nothing you typed is lost:',
+        // In the intro: the refusal email (intake's) has no details of its own to give.
+        ...handled.typed.map(([title, value]) => `${title}: ${value}`),
       ],
       // Whoever has the form's link can answer it; the register's address goes to staff only, as in
       // every email to a requestor.
