@@ -101,7 +101,22 @@ export const SETTINGS_ACCEPTED =
   'digestHour a whole hour from 0 to 23; reminderHoursBeforeDue and escalateAfterOverdueHours hours of 0 or more; ' +
   'the notify and dailyDigest switches TRUE or FALSE; organizationName 1 to 200 characters; ' +
   'workingDays weekday names or ranges (Mon-Fri), workingHours HH:MM-HH:MM with the start first (08:00-17:00), ' +
-  'holidays YYYY-MM-DD dates separated by commas (or empty); weeklyKpiSummary TRUE or FALSE.';
+  'holidays YYYY-MM-DD dates separated by commas (or empty); weeklyKpiSummary TRUE or FALSE; ' +
+  'replyTo an email address (or empty); defaultHourlyRate, crewHoursPerWeek and estimatedHoursPerOrder numbers of 0 or more.';
+
+/**
+ * A problem as reading the tab words it says what is used instead ("the default (730) is used", "the
+ * second is ignored", "Staff row 4 is ignored"). An edit refused is put back whole, so the value before
+ * it stays in use and those words would be false in the put-back note and toast: they are cut off.
+ */
+export function asPutBackReason(problem: string): string {
+  return problem
+    .replace(/^(Staff row \d+) is ignored: /, '$1: ')
+    .replace(
+      /; (?:the default\b.* is used|no response target is used|the second(?: row)? is ignored|priority .+ is ignored)$/,
+      '',
+    );
+}
 
 /** Problems the edit introduced: new ones, or ones about an edited row. */
 function newProblems(
@@ -170,10 +185,12 @@ export function judgeStaffEdit({ before, after, editor }: StaffEditInput): EditJ
   const rows = new Set(changes.map((c) => c.row));
   const incomplete = incompleteStaffRows(after, rows);
   reasons.push(
-    ...newProblems(was.problems, now.problems, rows).filter((p) => {
-      const row = /Staff row (\d+)/.exec(p);
-      return !/No active Supervisor/.test(p) && !(row && incomplete.has(Number(row[1])));
-    }),
+    ...newProblems(was.problems, now.problems, rows)
+      .filter((p) => {
+        const row = /Staff row (\d+)/.exec(p);
+        return !/No active Supervisor/.test(p) && !(row && incomplete.has(Number(row[1])));
+      })
+      .map(asPutBackReason),
   );
   // The optional Hourly Rate column (labour cost): a number of 0 or more, or empty.
   const rate = (grid: Grid): string[] =>
@@ -215,9 +232,9 @@ export function judgeSettingsEdit({
     reasons.push(`Row 1 must stay ${SETTINGS_HEADER_ROW.join(' | ')}: the add-on finds the tables by it`);
   const rows = new Set(changes.map((c) => c.row));
   reasons.push(
-    ...newProblems(parseSettings(before).problems, parseSettings(after).problems, rows).filter(
-      (p) => !INCOMPLETE_SETTING.test(p),
-    ),
+    ...newProblems(parseSettings(before).problems, parseSettings(after).problems, rows)
+      .filter((p) => !INCOMPLETE_SETTING.test(p))
+      .map(asPutBackReason),
   );
   return reasons.length > 0 ? { ok: false, changes, reasons } : { ok: true, changes };
 }

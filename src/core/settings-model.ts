@@ -129,11 +129,25 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = {
     'Hours of work an open work order is expected to take, for the backlog in labour hours (less the hours already logged on it).',
 };
 
-/** What a business-time setting accepts, added to the note on a value refused or replaced. */
-export const SETTING_EXPECTED: Partial<Record<SettingKey, string>> = {
+/** What each setting accepts, in the problem (and the put-back note) about a value it refused. */
+export const SETTING_EXPECTED: Readonly<Record<SettingKey, string>> = {
+  organizationName: '1 to 200 characters',
+  retentionDays: 'a whole number of days from 1 to 36500',
+  notifyRequestor: 'TRUE or FALSE',
+  notifyAssignee: 'TRUE or FALSE',
+  notifySupervisors: 'TRUE or FALSE',
+  dailyDigest: 'TRUE or FALSE',
+  digestHour: 'a whole hour from 0 to 23',
+  reminderHoursBeforeDue: 'a number of hours from 0 to 8760',
+  escalateAfterOverdueHours: 'a number of hours from 0 to 8760',
+  replyTo: 'an email address, or empty',
   workingDays: 'weekday names or ranges such as Mon-Fri or Mon, Wed, Fri',
   workingHours: 'a start and an end on the 24-hour clock such as 08:00-17:00, the start before the end',
   holidays: 'dates written YYYY-MM-DD separated by commas, such as 2026-12-25, 2027-01-01, or empty',
+  weeklyKpiSummary: 'TRUE or FALSE',
+  defaultHourlyRate: 'a number from 0 to 100000',
+  crewHoursPerWeek: 'a number of hours from 0 to 100000',
+  estimatedHoursPerOrder: 'a number of hours from 0 to 10000',
 };
 
 export const DEFAULT_PRIORITIES: readonly PriorityRule[] = [

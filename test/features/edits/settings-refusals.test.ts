@@ -1,0 +1,77 @@
+/**
+ * An administrator types bad values into the Settings and Staff tabs, through dist/Code.js: each edit
+ * is put back with the value it replaced still in use, and the note and toast say what the setting
+ * accepts, not what reading a bad tab would do instead ("the default (730) is used", "the second is
+ * ignored"), which is false once the old value is back.
+ */
+import { SHEET_NAMES } from '../../../src/core/model';
+import { ADMIN, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { onlyExecution, toastsOf } from '../../support/edits';
+
+const SETTINGS = SHEET_NAMES.settings;
+const STAFF = SHEET_NAMES.staff;
+
+let wb: TestWorkbook;
+beforeAll(async () => {
+  wb = await setUpWorkbook();
+});
+afterAll(() => wb.close());
+
+function noteAt(sheet: string, row: number, column: number): string {
+  return wb.sheet(sheet).readNotes({ row, column, numRows: 1, numColumns: 1 })[0]?.[0] ?? '';
+}
+
+async function edit(sheet: string, row: number, column: number, value: string) {
+  onlyExecution((await wb.edit(ADMIN, sheet, row, column, [[value]])).executions);
+}
+
+/** The sheet row of a setting, and the Value column. */
+function settingCell(key: string): { row: number; column: number } {
+  const values = wb.values(SETTINGS);
+  const header = values[0] ?? [];
+  const row = values.findIndex((r) => r[header.indexOf('Setting')] === key);
+  if (row < 1) throw new Error(`no setting ${key}`);
+  return { row: row + 1, column: header.indexOf('Value') + 1 };
+}
+
+test.each([
+  ['retentionDays', '365', '-3', 'a whole number of days from 1 to 36500'],
+  ['digestHour', '6', '25', 'a whole hour from 0 to 23'],
+  ['notifyRequestor', 'FALSE', 'maybe', 'TRUE or FALSE'],
+  ['defaultHourlyRate', '55', 'lots', 'a number from 0 to 100000'],
+])(
+  '%s: a bad value is put back to the one typed before it, and the note says what is accepted',
+  async (key, good, bad, expected) => {
+    const { row, column } = settingCell(key);
+    await edit(SETTINGS, row, column, good);
+    const kept = wb.sheet(SETTINGS).valueAt(row, column);
+    await edit(SETTINGS, row, column, bad);
+    expect(wb.sheet(SETTINGS).valueAt(row, column)).toEqual(kept);
+    const reason = `Settings row ${row}: "${bad}" is not a valid value for ${key} (expected ${expected})`;
+    expect(noteAt(SETTINGS, row, column)).toContain(`: ${reason}. Accepted:`);
+    expect(toastsOf(wb, ADMIN).at(-1)).toBe(`The Settings tab was put back: ${reason}.`);
+    expect(noteAt(SETTINGS, row, column)).not.toMatch(/the default \(/);
+  },
+);
+
+test('a category or priority typed over another as a duplicate is put back, without "the second is ignored"', async () => {
+  const values = wb.values(SETTINGS);
+  const [first, second] = [values[1]![0], values[2]![0]];
+  await edit(SETTINGS, 3, 1, String(first));
+  expect(wb.sheet(SETTINGS).valueAt(3, 1)).toBe(second);
+  expect(toastsOf(wb, ADMIN).at(-1)).toBe(
+    `The Settings tab was put back: Settings row 3: Category "${String(first)}" is listed twice.`,
+  );
+});
+
+test('a Staff row with a bad role is put back without "is ignored"', async () => {
+  const row = wb.sheet(STAFF).lastRow() + 1;
+  onlyExecution(
+    (await wb.edit(ADMIN, STAFF, row, 1, [['nina.new@example.com', 'Nina New', 'Tech', 'TRUE']])).executions,
+  );
+  expect(wb.sheet(STAFF).valueAt(row, 1)).toBe('');
+  expect(toastsOf(wb, ADMIN).at(-1)).toMatch(
+    new RegExp(`^The Staff tab was put back: Staff row ${row}: .*Role`),
+  );
+  expect(noteAt(STAFF, row, 3)).not.toMatch(/is ignored/);
+});
