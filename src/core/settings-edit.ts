@@ -56,6 +56,9 @@ export interface CellBlock {
   notes: string[][];
 }
 
+/** How the note on a cell an edit trigger put back begins (every tab it judges words it alike). */
+export const PUT_BACK_NOTE = 'Work Orders put this back';
+
 /**
  * What puts a refused edit back in one write: the bounding box of the changed cells, each changed cell
  * with its value in `before` and `note`, every other cell as it is in `current` with no note. Text is

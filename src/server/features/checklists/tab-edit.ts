@@ -13,7 +13,7 @@ import {
   judgeChecklistsEdit,
   parseChecklists,
 } from '../../../core/checklists';
-import { putBackBlock, type ChangedCell, type Grid } from '../../../core/settings-edit';
+import { PUT_BACK_NOTE, putBackBlock, type ChangedCell, type Grid } from '../../../core/settings-edit';
 import { cellText, mapHeaders } from '../../../core/headers';
 import { droppedFrom } from '../../../core/names-left-behind';
 import { checkNamesLeftBehind, noteLeftBehind } from '../edits/names-left-behind';
@@ -47,7 +47,7 @@ export function handleChecklistsEdit(ss: Spreadsheet, sheet: Sheet): string | nu
   const reasons = judgement.ok ? null : judgement.reasons.join('; ');
   if (reasons === null) recordAcceptedChecklists(current);
   else {
-    const note = `Work Orders put this back (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}. ${CHECKLISTS_ACCEPTED}`;
+    const note = `${PUT_BACK_NOTE} (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}. ${CHECKLISTS_ACCEPTED}`;
     writeCellBlock(sheet, putBackBlock(before, current, judgement.changes, note));
   }
   const entries: UnhashedEntry[] = judgement.changes.map((c) => ({

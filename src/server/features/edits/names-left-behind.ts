@@ -18,6 +18,7 @@ import {
   type TabNameCells,
 } from '../../../core/names-left-behind';
 import { SCHEDULE_COLUMNS } from '../../../core/schedules';
+import { PUT_BACK_NOTE } from '../../../core/settings-edit';
 import { Register } from '../../adapters/register';
 import { rewriteNotes, type CellRect } from '../../adapters/edited-cells';
 import { readTabValues } from '../../adapters/workbook';
@@ -89,7 +90,9 @@ export function checkNamesLeftBehind(
 /**
  * Puts the warning's note on the edited cells of `column` (1-based) that held a dropped name still in
  * use, and takes an earlier such note off the other edited cells (it spoke of a value no longer
- * there). One read of the notes; one write only when one changes.
+ * there), as it does an earlier refusal's "put this back" note (the value it complained about is
+ * gone: an accepted value beside it reads as refused too). Other notes stay. One read of the notes;
+ * one write only when one changes.
  */
 export function noteLeftBehind(
   sheet: Sheet,
@@ -106,6 +109,6 @@ export function noteLeftBehind(
   rewriteNotes(sheet, range, (note, row, col) => {
     const mine = notes.get(`${row}:${col}`);
     if (mine !== undefined) return mine;
-    return note.startsWith(LEFT_BEHIND_NOTE) ? '' : note;
+    return note.startsWith(LEFT_BEHIND_NOTE) || note.startsWith(PUT_BACK_NOTE) ? '' : note;
   });
 }

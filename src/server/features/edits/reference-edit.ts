@@ -12,6 +12,7 @@ import { SHEET_NAMES, isTabNamed } from '../../../core/model';
 import { cellText } from '../../../core/headers';
 import { formatLocal } from '../../../core/time';
 import {
+  PUT_BACK_NOTE,
   STAFF_ACCEPTED,
   SETTINGS_ACCEPTED,
   judgeSettingsEdit,
@@ -53,9 +54,6 @@ function beforeEdit(tab: AcceptedTab, now: Grid, range: EditedRange): Grid {
   if (row) row[range.column - 1] = range.oldValue;
   return copy;
 }
-
-/** How the note on a cell this trigger put back begins. */
-const PUT_BACK_NOTE = 'Work Orders put this back';
 
 /**
  * An accepted edit over cells that an earlier refusal put back takes that refusal's note away: the
