@@ -86,6 +86,8 @@ export function judgeCatalogHandEdit(
   range: EditedRange,
   reference: ReferenceData,
   spec: CatalogSpec,
+  /** The tab as last accepted when the caller has read it already (undefined: not read yet). */
+  acceptedCopy?: Grid | null,
 ): CatalogOutcome {
   const user = currentUserEmail();
   const now = new Date();
@@ -104,7 +106,11 @@ export function judgeCatalogHandEdit(
   if (judgement.wholeReasons.length > 0)
     for (let r = range.row; r <= last; r++) refused.set(r, judgement.wholeReasons.join('; '));
   const copy =
-    refused.size > 0 && range.oldValue === undefined ? readAcceptedGrid(ACCEPTED_KEY[spec.tab]) : null;
+    refused.size > 0 && range.oldValue === undefined
+      ? acceptedCopy !== undefined
+        ? acceptedCopy
+        : readAcceptedGrid(ACCEPTED_KEY[spec.tab])
+      : null;
   // A note from an earlier refusal goes once the cells are edited again (the refused rows get a new one).
   if (refused.size < range.numRows) clearCellNotes(sheet, range);
   const entries: UnhashedEntry[] = [];

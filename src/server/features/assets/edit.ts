@@ -59,9 +59,12 @@ export function handleCatalogEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRa
   const reference = loadReferenceData(ss);
   const assetsTab = isTabNamed(sheet.getName(), SHEET_NAMES.assets);
   const editing = assetsTab ? assetsEditing(ss, reference.settings) : schedulesEditing(ss, reference);
-  // The Assets tab as last accepted, read before the judgement records the edit as the new copy.
-  const accepted = assetsTab ? readAcceptedGrid(PROPERTY_KEYS.acceptedAssets) : null;
-  const outcome = judgeCatalogHandEdit(sheet, range, reference, editing.spec);
+  // The Assets tab as last accepted, read before the judgement records the edit as the new copy, and
+  // given to it (a refused paste puts its cells back from it): read once, and only for a paste, since
+  // a single cell's old value comes with the event.
+  const accepted =
+    assetsTab && range.oldValue === undefined ? readAcceptedGrid(PROPERTY_KEYS.acceptedAssets) : undefined;
+  const outcome = judgeCatalogHandEdit(sheet, range, reference, editing.spec, accepted);
   if (outcome.entries.length > 0) withOwnerAndDocumentLocks(() => appendChangeLog(ss, outcome.entries, {}));
   if (outcome.changed) editing.afterChange?.(outcome.values);
   const leftBehind =
@@ -80,11 +83,11 @@ function warnAssetsLeftBehind(
   ss: Spreadsheet,
   sheet: Sheet,
   range: EditedRange,
-  accepted: Grid | null,
+  accepted: Grid | null | undefined,
   after: unknown[][],
   reference: ReferenceData,
 ): string | null {
-  let before: Grid | null = accepted;
+  let before: Grid | null = accepted ?? null;
   if (!before && range.oldValue !== undefined) {
     const copy = after.map((row) => [...row]);
     const row = copy[range.row - 1];
