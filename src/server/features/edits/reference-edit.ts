@@ -21,7 +21,7 @@ import {
   type Grid,
 } from '../../../core/settings-edit';
 import { administratorEmails, parseStaff } from '../../../core/staff';
-import { parseSettings, type Settings } from '../../../core/settings';
+import { parseSettings } from '../../../core/settings';
 import { followLocations } from '../assets/asset-question';
 import type { UnhashedEntry } from '../../../core/audit';
 import { invalidateReferenceData, loadReferenceData, readReferenceData } from '../../adapters/reference-data';
@@ -30,9 +30,7 @@ import { applyProtections } from '../setup/protections';
 import { recordedInstallationOwner } from '../setup/installation';
 import { rewriteNotes } from '../../adapters/edited-cells';
 import { IN_USE_NOTE } from '../../../core/settings-names';
-import { checkNamesInUse } from './settings-names';
-import { droppedFrom, leftBehindNotes } from '../../../core/names-left-behind';
-import { checkNamesLeftBehind } from './names-left-behind';
+import { checkSettingsNames } from './names-left-behind';
 import { readTabValues, writeCellBlock } from '../../adapters/workbook';
 import { readAcceptedTab, recordAcceptedTab, type AcceptedTab } from './accepted-tabs';
 import type { EditedRange } from './register-edit';
@@ -68,27 +66,6 @@ function refreshEditNotes(sheet: Sheet, range: EditedRange, added: ReadonlyMap<s
     if (mine !== undefined) return mine;
     return note.startsWith(PUT_BACK_NOTE) || note.startsWith(IN_USE_NOTE) ? '' : note;
   });
-}
-
-/**
- * A location taken off Settings that open orders, schedules or assets still name: the warning joins
- * the Category/Priority one (one toast: a second would replace it on screen), its note goes on the
- * Location cell edited.
- */
-function withLocationsLeftBehind(
-  ss: Spreadsheet,
-  before: Grid,
-  was: Settings,
-  now: Settings,
-  changes: readonly { row: number; column: number; before: unknown }[],
-  stamp: string,
-  so: { toast: string | null; notes: ReadonlyMap<string, string> },
-): { toast: string | null; notes: ReadonlyMap<string, string> } {
-  const check = checkNamesLeftBehind(ss, 'location', droppedFrom(was.locations, now.locations));
-  if (check.toast === null) return so;
-  const column = (before[0] ?? []).findIndex((h) => cellText(h).trim().toLowerCase() === 'location') + 1;
-  const notes = new Map([...so.notes, ...leftBehindNotes(changes, column, check.uses, stamp)]);
-  return { toast: [so.toast, check.toast].filter(Boolean).join(' '), notes };
 }
 
 export interface ReferenceEditOutcome {
@@ -151,17 +128,13 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
     const settingsNow = parseSettings(current).settings;
     followLocations(ss, was, settingsNow);
     const stamp = `${user || 'unknown user'}, ${formatLocal(now, timeZone)}`;
-    ({ toast, notes } = checkNamesInUse(
+    ({ toast, notes } = checkSettingsNames(
       ss,
       { grid: before, settings: was },
       settingsNow,
       judgement.changes,
       stamp,
     ));
-    ({ toast, notes } = withLocationsLeftBehind(ss, before, was, settingsNow, judgement.changes, stamp, {
-      toast,
-      notes,
-    }));
   }
   refreshEditNotes(sheet, range, notes);
   return {
