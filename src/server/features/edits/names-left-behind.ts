@@ -23,6 +23,13 @@ import {
 import { SCHEDULE_COLUMNS } from '../../../core/schedules';
 import { PUT_BACK_NOTE, type ChangedCell, type Grid } from '../../../core/settings-edit';
 import { droppedNames, inUseNotes, inUseToast, namesInUse } from '../../../core/settings-names';
+import {
+  departedTechnicians,
+  workLeftBehind,
+  workLeftNotes,
+  workLeftToast,
+} from '../../../core/staff-left-behind';
+import type { StaffMember } from '../../../core/model';
 import type { Settings } from '../../../core/settings-model';
 import { Register } from '../../adapters/register';
 import type { FieldColumns } from '../../adapters/register-fields';
@@ -110,7 +117,7 @@ export function checkNamesLeftBehind(
   }
 }
 
-export interface SettingsNamesCheck {
+export interface EditWarning {
   toast: string | null;
   /** Notes for edited cells, keyed by `${row}:${column}`. */
   notes: Map<string, string>;
@@ -127,7 +134,7 @@ export function checkSettingsNames(
   after: Settings,
   changes: readonly ChangedCell[],
   stamp: string,
-): SettingsNamesCheck {
+): EditWarning {
   const dropped = {
     category: droppedNames(before.settings, after, 'category'),
     priority: droppedNames(before.settings, after, 'priority'),
@@ -160,6 +167,39 @@ export function checkSettingsNames(
   } catch (error) {
     return {
       toast: unreadable([...dropped.category, ...dropped.priority, ...locations], error),
+      notes: new Map(),
+    };
+  }
+}
+
+/**
+ * After an accepted Staff edit: a technician made inactive, given another role or taken off the tab
+ * while open work is still assigned to them. One read of the register, only when someone left.
+ */
+export function checkStaffLeftBehind(
+  ss: Spreadsheet,
+  before: { grid: Grid; staff: readonly StaffMember[] },
+  after: readonly StaffMember[],
+  changes: readonly ChangedCell[],
+  stamp: string,
+): EditWarning {
+  const departed = departedTechnicians(before.staff, after);
+  if (departed.length === 0) return { toast: null, notes: new Map() };
+  try {
+    const columns = readOrders(ss, ['assignee']);
+    const held = workLeftBehind(departed, {
+      id: columns.cells('id'),
+      woNumber: columns.cells('woNumber'),
+      status: columns.cells('status'),
+      assignee: columns.cells('assignee'),
+    });
+    return { toast: workLeftToast(held), notes: workLeftNotes(before.grid, changes, held, stamp) };
+  } catch (error) {
+    console.error(`Open work of a technician who left could not be checked: ${String(error)}`);
+    const why = error instanceof Error ? error.message : String(error);
+    const who = departed.map((m) => m.email).join(', ');
+    return {
+      toast: `${who} can no longer be given work, and the register could not be read to find open work still assigned to them (${why}); look for it under their name in Review & assign.`,
       notes: new Map(),
     };
   }

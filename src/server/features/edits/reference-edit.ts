@@ -6,7 +6,9 @@
  *    active administrator: every changed cell is put back, as literal text, with a note saying what is
  *    wrong and what is accepted;
  *  - accepted otherwise: each changed cell logged, the copy recorded again, the cached Settings/Staff
- *    dropped, and (Staff) the sheet protections re-applied so new roles take effect at once.
+ *    dropped, and (Staff) the sheet protections re-applied so new roles take effect at once; the
+ *    administrator is told of names still in use (Settings) or of open work still assigned to a
+ *    technician who can no longer be given work (Staff).
  */
 import { SHEET_NAMES, isTabNamed } from '../../../core/model';
 import { cellText } from '../../../core/headers';
@@ -30,7 +32,7 @@ import { applyProtections } from '../setup/protections';
 import { recordedInstallationOwner } from '../setup/installation';
 import { rewriteNotes } from '../../adapters/edited-cells';
 import { IN_USE_NOTE } from '../../../core/settings-names';
-import { checkSettingsNames } from './names-left-behind';
+import { checkSettingsNames, checkStaffLeftBehind } from './names-left-behind';
 import { readTabValues, writeCellBlock } from '../../adapters/workbook';
 import { readAcceptedTab, recordAcceptedTab, type AcceptedTab } from './accepted-tabs';
 import type { EditedRange } from './register-edit';
@@ -121,13 +123,21 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   invalidateReferenceData();
   let toast: string | null = null;
   let notes: ReadonlyMap<string, string> = new Map();
+  const stamp = `${user || 'unknown user'}, ${formatLocal(now, timeZone)}`;
   if (tab === SHEET_NAMES.staff) {
-    applyProtections(ss, parseStaff(current).staff, recordedInstallationOwner(), null);
+    const staffNow = parseStaff(current).staff;
+    applyProtections(ss, staffNow, recordedInstallationOwner(), null);
+    ({ toast, notes } = checkStaffLeftBehind(
+      ss,
+      { grid: before, staff: parseStaff(before).staff },
+      staffNow,
+      judgement.changes,
+      stamp,
+    ));
   } else {
     const was = parseSettings(before).settings;
     const settingsNow = parseSettings(current).settings;
     followLocations(ss, was, settingsNow);
-    const stamp = `${user || 'unknown user'}, ${formatLocal(now, timeZone)}`;
     ({ toast, notes } = checkSettingsNames(
       ss,
       { grid: before, settings: was },
