@@ -161,6 +161,13 @@ export function planRecord(
     if (item.forged) throw new RecordRefusal(`Item ${forgedItemText(item)} cannot be ticked.`);
     // A row showing a tick the add-on undid (a copy pasted back) is rewritten either way.
     if (item.done === request.done && item.sealed && item.replayed !== true) return;
+    // A Completed order passed the completion check with its required items ticked: unticking one
+    // would let it be closed with required work not done. Returning it to the technician comes first.
+    if (!request.done && item.required && isTicked(item) && order.status === 'Completed') {
+      throw new RecordRefusal(
+        `${order.woNumber || order.id} was completed with the required item "${item.item}" done, so it cannot be unticked now: if it was not done, a supervisor returns the order to its technician (Return to technician in Review & assign), and it is unticked then.`,
+      );
+    }
     const next = { ...ticked(item, request.done, who.email, now), sealed: true, row: item.row };
     plan.checklist[index] = next;
     plan.changedItems.set(next.number, next);
