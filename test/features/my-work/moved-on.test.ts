@@ -4,7 +4,7 @@
  * refusal says what happened and whom to tell, not "Reload, then try again" (the card is gone after a
  * reload); nothing is written; the update form's refusal email repeats what they typed.
  */
-import { STEP_CHOICES, updateQuestion } from '../../../src/shared/my-work-update-form';
+import { RECORD_ONLY_CHOICE, STEP_CHOICES, updateQuestion } from '../../../src/shared/my-work-update-form';
 import type { MyWorkStep } from '../../../src/shared/my-work-types';
 import { SUPERVISOR, TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { act as reviewAct, find, mailLog } from '../review/helpers';
@@ -105,4 +105,28 @@ test('a refused completion from the form repeats the results typed, to send agai
   expect(reply?.body).toContain('Correct it and send the form again');
   expect(reply?.body).toContain('Results: The lights work again\nall six of them');
   expect(wb.order(id!).status).toBe('In Progress');
+});
+
+test('hours sent from the form for an order cancelled meanwhile: told it was cancelled, not that it is someone else’s', async () => {
+  const [id] = await assignedOrders(wb, [TECH]);
+  await supervisor(id!, 'cancel', { reason: 'Done by the landlord' });
+  const woNumber = wb.order(id!).woNumber;
+  const form = wb.rt.world.forms.all().find((f) => f.title === 'Work order update')!;
+  const mailBefore = mailLog(wb).length;
+  const submitted = await wb.rt.submitForm(form.id, {
+    respondentEmail: TECH,
+    answers: {
+      [updateQuestion('order').title]: woNumber,
+      [updateQuestion('step').title]: RECORD_ONLY_CHOICE,
+      [updateQuestion('hours').title]: '1.5',
+    },
+  });
+  submitted.executions.forEach(expectOk);
+  const reply = mailLog(wb)
+    .slice(mailBefore)
+    .find((m) => m.to.includes(TECH));
+  expect(reply?.body).toContain(
+    `was not applied: ${woNumber} was Cancelled (reason: Done by the landlord) before your update arrived: no more work is wanted on it`,
+  );
+  expect(reply?.body).toContain('Hours worked today: 1.5');
 });

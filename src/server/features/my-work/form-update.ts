@@ -34,12 +34,22 @@ import { Register } from '../../adapters/register';
 // Intake's ledger of response rows already handled: one ledger for every form, so a replay is caught alike.
 import { oncePerResponseRow } from '../intake/response-once';
 import { findOrder } from '../../adapters/register-lookup';
-import { notifyStep, stepAt, type StepOutcome, type StepRefusal } from './act';
+import { notifyStep, stepAt, type StepOrigin, type StepOutcome, type StepRefusal } from './act';
+import { movedOnMessage } from './moved-on';
 import { isRefusal, workerOrRefusal } from './caller';
 import { readHints } from './rows';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 const refuse = (message: string): StepRefusal => ({ ok: false, message });
+
+/** An answer acts on the order as it is when it arrives: no revision to compare. */
+const FORM_ORIGIN: StepOrigin = {
+  source: 'form',
+  seen: 'sent the update',
+  since: 'before your update arrived',
+  next: 'My work in the spreadsheet lists your current work',
+  checkRevision: false,
+};
 
 interface Handled {
   outcome: StepOutcome | StepRefusal;
@@ -104,6 +114,9 @@ function decideAndApply(
   // A cell written where no edit trigger judged it decides nothing, not even a record-only answer.
   const unrecorded = register.unrecordedChange(located, reference.timeZone);
   if (unrecorded) return handled(refuse(unrecorded));
+  // Given to someone else or ended before the answer arrived: said before any line of it is judged.
+  const movedOn = movedOnMessage(located.order, worker, reference.staff, FORM_ORIGIN);
+  if (movedOn) return handled({ ok: false, message: movedOn, final: true });
   // Checklist ticks, hours and parts: planned first, written only if the step (if any) is applied.
   const records = planFormRecords(ss, reference, located.order, worker, answers, now);
   if ('message' in records) return handled(records);
@@ -146,13 +159,7 @@ function decideAndApply(
     worker,
     request,
     now,
-    {
-      source: 'form',
-      seen: 'sent the update',
-      since: 'before your update arrived',
-      next: 'My work in the spreadsheet lists your current work',
-      checkRevision: false,
-    },
+    FORM_ORIGIN,
     records.unticked,
   );
   if (outcome.ok) records.write();
