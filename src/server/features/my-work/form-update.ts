@@ -65,13 +65,15 @@ interface Handled {
 }
 
 /** Longest answer a refusal email repeats in full (a form's paragraph answer can be far longer). */
-const TYPED_LIMIT = 5000;
+const TYPED_LIMIT = 2000;
+/** Named in the refusal's first line already (the order quoted short, the step chosen). */
+const NAMED_ABOVE: ReadonlySet<UpdateQuestionKey> = new Set(['order', 'step']);
 
-/** The respondent's non-empty answers by question title, for the refusal email to repeat. */
+/** What the respondent typed, by question title (the non-empty answers), for the refusal email to repeat. */
 function typedAnswers(answers: Readonly<Record<UpdateQuestionKey, string>>): Array<[string, string]> {
   return UPDATE_QUESTIONS.flatMap((q): Array<[string, string]> => {
     const value = answers[q.key] ?? '';
-    if (value === '') return [];
+    if (value === '' || NAMED_ABOVE.has(q.key)) return [];
     return [[q.title, value.length > TYPED_LIMIT ? `${value.slice(0, TYPED_LIMIT)}…` : value]];
   });
 }
@@ -179,9 +181,10 @@ function refusalEmail(ss: Spreadsheet, reference: ReferenceData, handled: Handle
       subject: `[${ref}] Your update was not applied`,
       intro: [
         `Your update "${handled.choice || '(no step chosen)'}" to ${ref} was not applied: ${handled.outcome.message}`,
-        handled.outcome.final
-          ? 'Nothing was changed. What you sent follows, so that nothing you typed is lost:'
-          : 'Nothing was changed. Correct it and send the form again, or use My work in the spreadsheet: what you sent follows, so that nothing you typed is lost:',
+        (handled.outcome.final
+          ? 'Nothing was changed.'
+          : 'Nothing was changed. Correct it and send the form again, or use My work in the spreadsheet.') +
+          (handled.typed.length > 0 ? ' What you typed follows, so that none of it is lost:' : ''),
         // In the intro: the refusal email (intake's) has no details of its own to give.
         ...handled.typed.map(([title, value]) => `${title}: ${value}`),
       ],
