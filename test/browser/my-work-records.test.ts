@@ -205,7 +205,7 @@ test('the keyboard stays where the technician was, and a refused entry keeps wha
       open: await recordFormsOpen(card),
     }).toEqual({
       formError: expect.stringMatching(
-        / is not assigned to you: only its assignee or a supervisor can record on it\.$/,
+        / is assigned to Theo Tech, not to you, and nothing was changed\. Reload to see your current work; if you did work on it, tell Theo Tech or a supervisor\.$/,
       ),
       typed: ['Cable gland', '2', '3.20'],
       open: true,

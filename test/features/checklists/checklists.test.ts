@@ -53,7 +53,7 @@ test('a category checklist is copied at approval, ticked from My work, and holds
       await record(wb, TECH, { kind: 'tick', id: other, number: 1, item: 'Isolate the circuit', done: true }),
     ).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/not assigned to you/),
+      message: expect.stringMatching(/is assigned to Theo Tech, not to you/),
     });
     expect(
       await record(wb, TECH, { kind: 'tick', id, number: 1, item: 'Something else', done: true }),

@@ -57,7 +57,10 @@ test('time and parts from My work and the update form, refused when wrong, and c
       [{ kind: 'time', id, date: '2999-01-01', hours: 1 }, /cannot be in the future/],
       [{ kind: 'part', id, part: 'Fuse', quantity: 1, unitCost: -2 }, /Unit cost cannot be negative/],
       [{ kind: 'part', id, part: '', quantity: 1, unitCost: 2 }, /Name the part used/],
-      [{ kind: 'part', id: other, part: 'Fuse', quantity: 1, unitCost: 2 }, /not assigned to you/],
+      [
+        { kind: 'part', id: other, part: 'Fuse', quantity: 1, unitCost: 2 },
+        /is assigned to Theo Tech, not to you/,
+      ],
     ] as const) {
       expect(await record(wb, TECH, request)).toEqual({ ok: false, message: expect.stringMatching(message) });
     }

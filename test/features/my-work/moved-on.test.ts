@@ -10,6 +10,7 @@ import { SUPERVISOR, TECH, TECH2, expectOk, setUpWorkbook, type TestWorkbook } f
 import { act as reviewAct, find, mailLog } from '../review/helpers';
 import { writesSnapshot } from '../review/fixtures';
 import { assignedOrders, cardIn, myView, step, targetOf } from './helpers';
+import { ELECTRICAL_CHECKLIST, record, typeChecklists } from '../checklists/helpers';
 
 let wb: TestWorkbook;
 beforeAll(async () => {
@@ -86,7 +87,7 @@ test('an update form answer about an order given to someone else: the email says
   expect(more).toEqual([]);
   expect(reply?.to).toEqual([TECH]);
   expect(reply?.body).toContain(
-    `was not applied: ${woNumber} was reassigned to Theo Tech before your update arrived: it is no longer yours, and nothing was changed. My work in the spreadsheet lists your current work; if you did work on it, tell Theo Tech or a supervisor.`,
+    `was not applied: ${woNumber} is assigned to Theo Tech, not to you, and nothing was changed. My work in the spreadsheet lists your current work; if you did work on it, tell Theo Tech or a supervisor.`,
   );
   expect(reply?.body).not.toMatch(/send the form again/);
   expect(reply?.body).toContain('Progress note: Isolated the circuit at the board');
@@ -126,7 +127,33 @@ test('hours sent from the form for an order cancelled meanwhile: told it was can
     .slice(mailBefore)
     .find((m) => m.to.includes(TECH));
   expect(reply?.body).toContain(
-    `was not applied: ${woNumber} was Cancelled (reason: Done by the landlord) before your update arrived: no more work is wanted on it`,
+    `was not applied: ${woNumber} is Cancelled (reason: Done by the landlord): no more work is wanted on it`,
   );
   expect(reply?.body).toContain('Hours worked today: 1.5');
+});
+
+test('time, a part or a tick on a card reassigned or cancelled meanwhile: told how it is now and whom to tell, nothing recorded', async () => {
+  await typeChecklists(wb, ELECTRICAL_CHECKLIST);
+  const [mine, cancelled] = await assignedOrders(wb, [TECH, TECH]);
+  await supervisor(mine!, 'reassign', { assignee: TECH2 });
+  await supervisor(cancelled!, 'cancel', { reason: 'Duplicate request' });
+  const before = writesSnapshot(wb);
+  const today = new Date(wb.rt.world.clock.now()).toISOString().slice(0, 10);
+  for (const request of [
+    { kind: 'time', date: today, hours: 1.5, note: 'Traced the fault' },
+    { kind: 'part', part: 'Cable gland', quantity: 2, unitCost: 3.2 },
+    { kind: 'tick', number: 1, item: 'Isolate the circuit', done: true },
+  ]) {
+    expect(await record(wb, TECH, { ...request, id: mine })).toEqual({
+      ok: false,
+      message: `${wb.order(mine!).woNumber} is assigned to Theo Tech, not to you, and nothing was changed. Reload to see your current work; if you did work on it, tell Theo Tech or a supervisor.`,
+    });
+    expect(await record(wb, TECH, { ...request, id: cancelled })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        / is Cancelled \(reason: Duplicate request\): no more work is wanted on it/,
+      ),
+    });
+  }
+  expect(writesSnapshot(wb)).toBe(before);
 });

@@ -55,7 +55,7 @@ export interface StepOrigin {
   source: ChangeSource;
   /** "opened My work": what the stale-card message says the person last saw. */
   seen: string;
-  /** "since you opened My work": when the order moved on, as the moved-on message says it. */
+  /** "since you opened My work": when the order moved on, as the moved-on message says it ('': unknown). */
   since: string;
   /** Where the person sees their current work: "Reload to see your current work". */
   next: string;

@@ -17,6 +17,7 @@ import { notifyStep, performStep } from './act';
 import { cardOf } from './cards';
 import { isRefusal, myWorkCall, workerOrRefusal } from './caller';
 import { successMessage } from './messages';
+import { MY_WORK_SEEN } from './moved-on';
 import { updateLinkFor } from './update-link';
 import { buildMyWork } from './view';
 
@@ -64,8 +65,7 @@ export function myWorkAct(request?: unknown): MyWorkActResponse {
     const outcome = performStep(ss, reference, worker, data, now, {
       source: 'sidebar',
       seen: 'opened My work',
-      since: 'since you opened My work',
-      next: 'Reload to see your current work',
+      ...MY_WORK_SEEN,
       checkRevision: true,
     });
     if (!outcome.ok) return { ok: false, message: outcome.message };

@@ -42,11 +42,14 @@ import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 const refuse = (message: string): StepRefusal => ({ ok: false, message });
 
-/** An answer acts on the order as it is when it arrives: no revision to compare. */
+/**
+ * An answer acts on the order as it is when it arrives: no revision to compare, so a refusal says how
+ * the order is now, not that it changed (a mistyped number may name one that never was theirs).
+ */
 const FORM_ORIGIN: StepOrigin = {
   source: 'form',
   seen: 'sent the update',
-  since: 'before your update arrived',
+  since: '',
   next: 'My work in the spreadsheet lists your current work',
   checkRevision: false,
 };

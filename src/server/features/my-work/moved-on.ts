@@ -11,9 +11,18 @@ import { FINAL_STATUSES, type StaffMember, type WorkOrder } from '../../../core/
 import { nameOf } from '../../../core/staff';
 import type { Worker } from './caller';
 
+/** How My work words when the person last saw the order, and where they see their work now. */
+export const MY_WORK_SEEN = { since: 'since you opened My work', next: 'Reload to see your current work' };
+/** The same for a request that carries no revision: how the order is now, not when it changed. */
+export const MY_WORK_NOW = { since: '', next: MY_WORK_SEEN.next };
+
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** The refusal for a step on `order` that is no longer the worker's to take; null when it still is. */
+/**
+ * The refusal for a step on `order` that is no longer the worker's to take; null when it still is.
+ * `since` says when it moved on ("since you opened My work"); '' when the caller cannot tell whether it
+ * ever was theirs (a record request carries no revision), and the words then say only how it is now.
+ */
 export function movedOnMessage(
   order: WorkOrder,
   worker: Worker,
@@ -24,12 +33,18 @@ export function movedOnMessage(
   const ref = order.woNumber || order.id;
   if (FINAL_STATUSES.includes(order.status)) {
     const why = order.reason.trim() === '' ? '' : ` (reason: ${order.reason.trim()})`;
-    return `${ref} was ${order.status}${why} ${since}: no more work is wanted on it, and nothing was changed. ${next}; if you did work on it, tell a supervisor.`;
+    const state = since === '' ? `is ${order.status}${why}` : `was ${order.status}${why} ${since}`;
+    return `${ref} ${state}: no more work is wanted on it, and nothing was changed. ${next}; if you did work on it, tell a supervisor.`;
   }
   if (actsAsSupervisor(worker.role) || sameEmail(order.assignee, worker.email)) return null;
   if (order.assignee.trim() === '') {
-    return `${ref} was taken off you ${since} (it is ${order.status}, assigned to nobody), and nothing was changed. ${next}; if you did work on it, tell a supervisor.`;
+    const state = since === '' ? 'is assigned to nobody' : `was taken off you ${since}`;
+    return `${ref} ${state} (it is ${order.status}), and nothing was changed. ${next}; if you did work on it, tell a supervisor.`;
   }
   const name = nameOf(staff, order.assignee);
-  return `${ref} was reassigned to ${name} ${since}: it is no longer yours, and nothing was changed. ${next}; if you did work on it, tell ${name} or a supervisor.`;
+  const state =
+    since === ''
+      ? `is assigned to ${name}, not to you`
+      : `was reassigned to ${name} ${since}: it is no longer yours`;
+  return `${ref} ${state}, and nothing was changed. ${next}; if you did work on it, tell ${name} or a supervisor.`;
 }
