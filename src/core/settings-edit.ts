@@ -4,11 +4,11 @@
  * changed cell is found by comparing the two, so a single cell, a multi-cell paste, a multi-cell
  * Delete and the same cell typed twice are judged alike. An edit is accepted whole or refused whole.
  */
-import { cellText } from './headers';
+import { cellText, mapHeaders } from './headers';
 import type { StaffMember } from './model';
 import { roleMay } from './permissions';
 import { COMPLETE_UNITS } from './settings-model';
-import { SETTINGS_HEADER_ROW, parseSettings } from './settings';
+import { SETTINGS_COLUMNS, SETTINGS_HEADER_ROW, parseSettings } from './settings';
 import { ROLES } from './model';
 import { STAFF_HEADER_ROW, administratorEmails, parseStaff } from './staff';
 import { ratesFrom } from './labour-rates';
@@ -161,6 +161,29 @@ function incompleteStaffRows(after: Grid, rows: ReadonlySet<number>): Set<number
 const INCOMPLETE_SETTING =
   /Complete Unit "" is not|Complete Within "" is not|SLA targets without a Priority name/;
 
+/**
+ * Whether the Settings row held a whole priority before the edit (a name, Complete Within and Complete
+ * Unit). Emptying a cell of such a row is not a row still being typed: it would quietly put the
+ * priority on its default target (or drop a priority of the organization's own), so it is judged.
+ */
+function wholePriorityBefore(before: Grid, row: number): boolean {
+  const layout = mapHeaders(before[0] ?? [], SETTINGS_COLUMNS).indexOf;
+  const cells = before[row - 1] ?? [];
+  const filled = (i: number): boolean => i >= 0 && cellText(cells[i]).trim() !== '';
+  return filled(layout.priority) && filled(layout.completeWithin) && filled(layout.completeUnit);
+}
+
+/**
+ * A problem of a row still being typed in, which the edit is not refused for. A priority's name
+ * cleared over its targets is a priority taken off (the names-in-use check tells of orders using it).
+ */
+function stillTyping(problem: string, before: Grid): boolean {
+  if (!INCOMPLETE_SETTING.test(problem)) return false;
+  if (/SLA targets without a Priority name/.test(problem)) return true;
+  const row = /^Settings row (\d+)/.exec(problem);
+  return !(row && wholePriorityBefore(before, Number(row[1])));
+}
+
 export interface StaffEditInput {
   before: Grid;
   after: Grid;
@@ -236,7 +259,7 @@ export function judgeSettingsEdit({
   const rows = new Set(changes.map((c) => c.row));
   reasons.push(
     ...newProblems(parseSettings(before).problems, parseSettings(after).problems, rows)
-      .filter((p) => !INCOMPLETE_SETTING.test(p))
+      .filter((p) => !stillTyping(p, before))
       .map(asPutBackReason),
   );
   return reasons.length > 0 ? { ok: false, changes, reasons } : { ok: true, changes };

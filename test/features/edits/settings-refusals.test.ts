@@ -75,3 +75,36 @@ test('a Staff row with a bad role is put back without "is ignored"', async () =>
   );
   expect(noteAt(STAFF, row, 3)).not.toMatch(/is ignored/);
 });
+
+test('a whole priority’s Complete Unit or Complete Within emptied is put back; a new one typed cell by cell stands', async () => {
+  const values = wb.values(SETTINGS);
+  const header = values[0] ?? [];
+  const column = (name: string) => header.indexOf(name) + 1;
+  const row = values.findIndex((r) => r[column('Priority') - 1] === 'P2 Urgent') + 1;
+  for (const name of ['Complete Unit', 'Complete Within']) {
+    const kept = wb.sheet(SETTINGS).valueAt(row, column(name));
+    await edit(SETTINGS, row, column(name), '');
+    expect(wb.sheet(SETTINGS).valueAt(row, column(name))).toEqual(kept);
+    expect(toastsOf(wb, ADMIN).at(-1)).toMatch(
+      new RegExp(`^The Settings tab was put back: Settings row ${row}: ${name} "" is not`),
+    );
+    expect(toastsOf(wb, ADMIN).at(-1)).not.toMatch(/default target/);
+  }
+  // A priority of the organization's own, typed one cell at a time: each step stands.
+  const free = wb.values(SETTINGS).findIndex((r, i) => i > 0 && r[column('Priority') - 1] === '') + 1;
+  await edit(SETTINGS, free, column('Priority'), 'P5 Project');
+  await edit(SETTINGS, free, column('Complete Within'), '20');
+  await edit(SETTINGS, free, column('Complete Unit'), 'business days');
+  expect(wb.values(SETTINGS)[free - 1]?.[column('Priority') - 1]).toBe('P5 Project');
+  expect(wb.values(SETTINGS)[free - 1]?.[column('Complete Unit') - 1]).toBe('business days');
+  expect(noteAt(SETTINGS, free, column('Complete Unit'))).toBe('');
+});
+
+test('a priority’s name cleared over its targets takes it off, as before', async () => {
+  const values = wb.values(SETTINGS);
+  const column = (values[0] ?? []).indexOf('Priority') + 1;
+  const row = values.findIndex((r) => r[column - 1] === 'P4 Scheduled') + 1;
+  await edit(SETTINGS, row, column, '');
+  expect(wb.sheet(SETTINGS).valueAt(row, column)).toBe('');
+  expect(toastsOf(wb, ADMIN).at(-1)).not.toMatch(/put back/);
+});
