@@ -124,6 +124,12 @@ export const KPI_HISTORY_HEADERS = [
   'Time to complete (mean h)',
 ] as const;
 
+/** Whether `header` (a tab's first row, trimmed) is the KPI History header, with nothing beside it. */
+export function hasKpiHistoryHeader(header: readonly string[]): boolean {
+  const width = KPI_HISTORY_HEADERS.length;
+  return KPI_HISTORY_HEADERS.every((h, i) => header[i] === h) && header.slice(width).every((h) => h === '');
+}
+
 /** The owner's record of the KPI History tab when the job has kept weeks but made no tab yet. */
 export const NO_KPI_TAB = 'none';
 
@@ -141,11 +147,7 @@ export function isKpiHistoryTab(
   recordedId: string | null,
   keptBefore: boolean,
 ): boolean {
-  const width = KPI_HISTORY_HEADERS.length;
-  const header =
-    KPI_HISTORY_HEADERS.every((h, i) => found.header[i] === h) &&
-    found.header.slice(width).every((h) => h === '');
-  if (!header) return false;
+  if (!hasKpiHistoryHeader(found.header)) return false;
   if (recordedId !== null) return recordedId === String(found.sheetId);
   return keptBefore;
 }

@@ -96,6 +96,11 @@ export const PROPERTY_KEYS = {
    * the add-on's seal is no record. Never removed.
    */
   rowStatesSealed: 'wo.rowState.sealed',
+  /**
+   * The sheet id of the KPI History tab the hourly job keeps weeks on, copied from the installation
+   * owner's state by intake (features/kpi-history/keep.ts): a new owner's take-over finds it here.
+   */
+  kpiHistoryTab: 'wo.kpiHistory.tab',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

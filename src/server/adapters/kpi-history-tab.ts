@@ -35,6 +35,23 @@ function makeHistorySheet(ss: Spreadsheet): Sheet {
   return sheet;
 }
 
+/** The tab's header row, trimmed: every column holding something, at least the add-on's header's width. */
+function headerOf(sheet: Sheet): string[] {
+  // Never past the sheet's edge (a range outside it throws).
+  const columns = Math.min(
+    sheet.getMaxColumns(),
+    Math.max(KPI_HISTORY_HEADERS.length, sheet.getLastColumn()),
+  );
+  const header = columns < 1 ? [] : (sheet.getRange(1, 1, 1, columns).getValues()[0] ?? []);
+  return header.map((h) => String(h).trim());
+}
+
+/** The tab under the KPI History name as take-over finds it: its sheet id and header; null when none. */
+export function kpiHistoryTabAsFound(ss: Spreadsheet): { sheetId: number; header: string[] } | null {
+  const sheet = ss.getSheetByName(KPI_HISTORY_SHEET);
+  return sheet ? { sheetId: sheet.getSheetId(), header: headerOf(sheet) } : null;
+}
+
 /** `base`, or `base 2`, `base 3`… whichever no tab has yet. */
 function freeName(ss: Spreadsheet, base: string): string {
   let name = base;
@@ -66,11 +83,7 @@ function historySheet(
   };
   const existing = ss.getSheetByName(KPI_HISTORY_SHEET);
   if (!existing) return { sheet: made(), setAside: null };
-  const width = KPI_HISTORY_HEADERS.length;
-  // Every column that holds something, never past the sheet's edge (a range outside it throws).
-  const columns = Math.min(existing.getMaxColumns(), Math.max(width, existing.getLastColumn()));
-  const header = columns < 1 ? [] : (existing.getRange(1, 1, 1, columns).getValues()[0] ?? []);
-  if (judge.isTheAddOns({ sheetId: existing.getSheetId(), header: header.map((h) => String(h).trim()) }))
+  if (judge.isTheAddOns({ sheetId: existing.getSheetId(), header: headerOf(existing) }))
     return { sheet: existing, setAside: null };
   const aside = freeName(ss, `${KPI_HISTORY_SHEET} (not the add-on's)`);
   existing.setName(aside);

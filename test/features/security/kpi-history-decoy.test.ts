@@ -9,6 +9,7 @@
  */
 import { LocalAppsScript } from '../../../runtime';
 import { KPI_HISTORY_HEADERS, KPI_HISTORY_SHEET } from '../../../src/core/reports/weekly';
+import { SHEET_NAMES } from '../../../src/core/model';
 import { submitOne } from '../../support/edits';
 import { ownerState, rowsOf, runHourly, setUpWorkbookIn } from '../../support/ops';
 import { ADMIN, TECH, expectOk, type TestWorkbook } from '../../support/workbook';
@@ -86,4 +87,37 @@ test('negative control: the tab the job made is written again the next week, and
   expect(wb.sheet(KPI_HISTORY_SHEET).sheetId).toBe(made);
   expect(rowsOf(wb, KPI_HISTORY_SHEET).map((r) => r.Week)).toEqual(['2026-W45', '2026-W46']);
   expect(wb.model.sheetModel(ASIDE)).toBeUndefined();
+}, 120_000);
+
+/** An administrator added to Staff takes over the installation (the former owner has left). */
+async function takeOver(newOwner: string): Promise<void> {
+  const row = wb.sheet(SHEET_NAMES.staff).lastRow() + 1;
+  (
+    await wb.edit(ADMIN, SHEET_NAMES.staff, row, 1, [[newOwner, 'Ada', 'Administrator', 'TRUE']])
+  ).executions.forEach(expectOk);
+  wb.rt.world.ui.respondWith({ button: 'YES' });
+  expect(String(expectOk(await wb.menu(newOwner, 'takeOverInstallation')).value)).toMatch(/now own/);
+}
+
+test("after Take over installation, the former owner's KPI History goes on: the new owner's job keeps its week on it", async () => {
+  await keepTheWeek();
+  const kept = wb.sheet(KPI_HISTORY_SHEET).sheetId;
+  // A request, taken in by the former owner's trigger, copies the tab's id where a new owner finds it.
+  await submitOne(wb, { description: 'Door sticks' });
+  const NEW_OWNER = 'ada.admin@example.com';
+  await takeOver(NEW_OWNER);
+  expect(ownerState(wb, 'kpiHistoryTab', NEW_OWNER)).toBe(String(kept));
+  wb.rt.world.clock.set(new Date('2026-11-16T04:30:00Z'));
+  const reports = (await runHourly(wb)).map((r) => expectOk(r).value as { kpiHistory?: string });
+  expect(reports.some((r) => /^kept/.test(r?.kpiHistory ?? ''))).toBe(true);
+  expect(wb.sheet(KPI_HISTORY_SHEET).sheetId).toBe(kept);
+  expect(rowsOf(wb, KPI_HISTORY_SHEET).map((r) => r.Week)).toEqual(['2026-W45', '2026-W46']);
+  expect(wb.model.sheetModel(ASIDE)).toBeUndefined();
+}, 120_000);
+
+test('a take-over does not adopt a tab someone made under the name (the job kept no week on it)', async () => {
+  const decoy = wb.model.insertSheetModel(KPI_HISTORY_SHEET);
+  decoy.writeValues(1, 1, [[...KPI_HISTORY_HEADERS]]);
+  await takeOver('ada.admin@example.com');
+  expect(ownerState(wb, 'kpiHistoryTab', 'ada.admin@example.com')).toBeNull();
 }, 120_000);

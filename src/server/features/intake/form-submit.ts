@@ -18,6 +18,7 @@ import { loadReferenceData, type ReferenceData } from '../../adapters/reference-
 import { queueEmails, sendOrQueue } from '../../adapters/mailer';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { documentSealed, SEALED_COPY } from '../../adapters/row-state-seal';
+import { KPI_TAB, kpiTabCopy } from '../kpi-history/keep';
 import {
   INTAKE_LEDGER,
   INTAKE_PENDING,
@@ -74,7 +75,13 @@ export function ingestResponse(
     requireChangeLog(ss);
     const ssId = ss.getId();
     // All read at once, under the locks that every writer of any of them holds.
-    const stored = readOwnerStates(ssId, [INTAKE_LEDGER, REQUEST_COUNTER, INTAKE_PENDING, SEALED_COPY]);
+    const stored = readOwnerStates(ssId, [
+      INTAKE_LEDGER,
+      REQUEST_COUNTER,
+      INTAKE_PENDING,
+      SEALED_COPY,
+      KPI_TAB,
+    ]);
     let ledger = parseLedger(stored[INTAKE_LEDGER]);
     // A submission that died between its two owner writes: settled first (see ./pending-ack.ts), so a
     // replay of its response finds it recorded when its order landed.
@@ -164,6 +171,8 @@ export function ingestResponse(
     logged.commit(mailIntent, {
       ...queuePropertiesFor({ appended: order, rowOf: appended.rowOf }),
       ...(inDocument ? handOffLookRecord(now) : {}),
+      // The KPI History tab's id, for a take-over to find (kpi-history/keep.ts kpiTabCopy).
+      ...(inDocument ? kpiTabCopy(stored[KPI_TAB]) : {}),
     });
     // The ledger last, and with it the acknowledgment released: from here the caller sends. An
     // emergency's alert stays pending until it is sent (see onFormSubmitTrigger).

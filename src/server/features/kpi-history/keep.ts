@@ -15,6 +15,7 @@ import {
   NO_KPI_TAB,
   composeWeeklySummary,
   isKpiHistoryTab,
+  hasKpiHistoryHeader,
   managerEmails,
   previousWeek,
   snapshotRow,
@@ -22,7 +23,8 @@ import {
   type KpiSnapshot,
 } from '../../../core/reports/weekly';
 import { asCellText } from '../../../core/sanitize';
-import { writeKpiHistoryRow } from '../../adapters/kpi-history-tab';
+import { getProperty, PROPERTY_KEYS } from '../../adapters/document-properties';
+import { kpiHistoryTabAsFound, writeKpiHistoryRow } from '../../adapters/kpi-history-tab';
 import { readOwnerState, writeOwnerState, writeOwnerStates } from '../../adapters/owner-state';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { withUserLock } from '../../adapters/document-lock';
@@ -135,4 +137,31 @@ export function keepWeeklyKpis(
   });
   mail.deliver([{ ...email, recordId: '' }]);
   return 'kept and emailed';
+}
+
+/**
+ * The owner's record of the KPI History tab as a document property, for intake to write with its
+ * commit when it differs (no call of its own): the one copy a new installation owner can read, since
+ * the former owner's job recorded the tab in their own properties. Empty when nothing is to change.
+ */
+export function kpiTabCopy(recorded: string | null): Record<string, string> {
+  if (recorded === null || recorded === NO_KPI_TAB || getProperty(PROPERTY_KEYS.kpiHistoryTab) === recorded)
+    return {};
+  return { [PROPERTY_KEYS.kpiHistoryTab]: recorded };
+}
+
+/**
+ * Take over installation: the KPI History tab the former owner's job kept weeks on is recorded as the
+ * add-on's for the new owner, whose job would otherwise find a tab it has no record of on its first
+ * week and set the genuine history aside as someone else's. Only the tab the copy names (kpiTabCopy),
+ * with the add-on's header: a tab an editor made under the name is not taken, as protecting tabs by
+ * name may have made it look like the add-on's.
+ */
+export function adoptKpiHistoryTab(ss: Spreadsheet): boolean {
+  const copy = getProperty(PROPERTY_KEYS.kpiHistoryTab);
+  const found = kpiHistoryTabAsFound(ss);
+  if (copy === null || !found || String(found.sheetId) !== copy || !hasKpiHistoryHeader(found.header))
+    return false;
+  writeOwnerState(ss.getId(), KPI_TAB, copy);
+  return true;
 }

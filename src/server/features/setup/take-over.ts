@@ -8,6 +8,7 @@
  */
 import { confirmWithUser, tellUser } from '../../adapters/installation-services';
 import { parseStaff } from '../../../core/staff';
+import { adoptKpiHistoryTab } from '../kpi-history/keep';
 import { SHEET_NAMES } from '../../../core/model';
 import { requireAdministrator } from '../../adapters/administrators';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
@@ -45,7 +46,10 @@ export function takeOverInstallation(): string {
     // The hourly job, now this account's, reads the sealed flag from this account's copy.
     copySealedFlagToOwner(ss.getId());
     const accepted = readAcceptedTab(SHEET_NAMES.staff);
-    applyProtections(ss, accepted ? parseStaff(accepted).staff : reference.staff, email, null);
+    const staff = accepted ? parseStaff(accepted).staff : reference.staff;
+    // The KPI History the former owner's job kept weeks on goes on under this account's job.
+    adoptKpiHistoryTab(ss);
+    applyProtections(ss, staff, email, null);
     rememberReferenceData(readReferenceData(ss));
     return rebuilt;
   });
