@@ -18,6 +18,8 @@ test('the first setup says what comes next; once the team is on Staff, a re-run 
     if (!form) throw new Error('setup created no request form');
     expect(first).toMatch(/^Created: the Settings sheet/);
     expect(first).toMatch(/\nNext: add your team on the Staff tab, one row each: Email, Name, Role/);
+    // A Staff row puts them in the protections' editor lists but gives no access to the file itself.
+    expect(first).toContain('share this spreadsheet with each of them as an editor (Share)');
     expect(first).toContain(`Share the request form with requestors: ${form.publishedUrl}`);
     // The administrator sees it as the setup alert.
     const alert = rt.world.ui.events.filter((e) => e.kind === 'alert').at(-1);

@@ -200,7 +200,10 @@ function setUpSteps(
 
 /**
  * A workbook just set up serves nobody yet: until the Staff tab has an active technician, the summary
- * says to add the team; when the request form is new, it gives the link to share with requestors.
+ * says to add the team, and to share the spreadsheet with them: a protection's editor list, which setup
+ * keeps in step with Staff, gives no access to the file itself (Google's Protection reference), so a
+ * Staff row alone lets nobody open it. When the request form is new, it gives the link to share with
+ * requestors, who need no access to the spreadsheet.
  */
 function sayWhatComesNext(
   report: SetupReport,
@@ -209,7 +212,7 @@ function sayWhatComesNext(
 ): void {
   if (activeTechnicians(staff).length === 0)
     report.nextSteps.push(
-      'add your team on the Staff tab, one row each: Email, Name, Role (Supervisor, Technician, Manager or Administrator), Active TRUE.',
+      'add your team on the Staff tab, one row each: Email, Name, Role (Supervisor, Technician, Manager or Administrator), Active TRUE, and share this spreadsheet with each of them as an editor (Share): a Staff row does not give access to the file.',
     );
   if (newIntakeForm)
     report.nextSteps.push(
