@@ -50,8 +50,22 @@ export function judgeCatalogEdit(input: CatalogEditInput): CatalogJudgement {
   for (const p of input.problems) {
     if (p.row >= Math.max(first, 2) && p.row <= last) {
       const earlier = refusedRows.get(p.row);
-      refusedRows.set(p.row, earlier ? `${earlier}; ${p.message}` : p.message);
+      const message = asCatalogPutBackReason(input.tab, p.message);
+      refusedRows.set(p.row, earlier ? `${earlier}; ${message}` : message);
     }
   }
   return { wholeReasons, refusedRows };
+}
+
+/**
+ * A row problem as reading the tab words it ("Assets row 4 is ignored: …"): true of a bad row written
+ * past the edit trigger, which the add-on skips, but false of a refused edit, whose cells are put back
+ * to what they held before (in use as they were). The put-back note, toast and log line say only what
+ * was wrong with the row.
+ */
+export function asCatalogPutBackReason(tab: string, message: string): string {
+  const opening = /^(\S+ row \d+) is ignored: /.exec(message);
+  return opening && opening[1]?.startsWith(`${tab} row `)
+    ? `${opening[1]}: ${message.slice(opening[0].length)}`
+    : message;
 }

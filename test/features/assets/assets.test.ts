@@ -89,7 +89,7 @@ test('a bad value typed in one cell is put back at once, with a note saying what
   expect(wb.sheet(ASSETS).valueAt(2, 5)).toBe('high');
   expect(noteOf(2, 5)).toMatch(/Criticality "Catastrophic" is not one of High, Medium, Low/);
   expect(noteOf(2, 5)).toMatch(/Accepted: Asset ID/);
-  expect(logLines().at(-1)).toMatch(/^Row 2 \(refused\): .*Catastrophic.*\[Assets row 2 is ignored/);
+  expect(logLines().at(-1)).toMatch(/^Row 2 \(refused\): .*Catastrophic.*\[Assets row 2: Criticality/);
   expect(wb.rt.world.ui.toasts(wb.ssId, ADMIN).at(-1)?.message).toMatch(/Assets: 1 row\(s\) put back/);
 });
 

@@ -141,9 +141,14 @@ export function judgeCatalogHandEdit(
   }
   const accepted = [...Array(last - range.row + 1).keys()].some((i) => !refused.has(range.row + i));
   if (accepted || refused.size > 0) recordAcceptedCatalog(spec.tab, values);
+  // A bad row's next step is in its note (what the tab accepts), which the toast points to.
+  const next =
+    judgement.wholeReasons.length > 0
+      ? ''
+      : ' The note on each put-back cell says what the tab accepts: type the row again with those values.';
   const toast =
     refused.size > 0
-      ? `${spec.tab}: ${refused.size} row(s) put back: ${[...new Set(refused.values())].join('; ').slice(0, 300)}`
+      ? `${spec.tab}: ${refused.size} row(s) put back: ${[...new Set(refused.values())].join('; ').slice(0, 300)}.${next}`
       : null;
   return { toast, entries, values, changed: accepted };
 }
