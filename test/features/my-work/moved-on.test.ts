@@ -157,3 +157,19 @@ test('time, a part or a tick on a card reassigned or cancelled meanwhile: told h
   }
   expect(writesSnapshot(wb)).toBe(before);
 });
+
+test('a card asking for its checklist after it was reassigned or cancelled: told how it is now and whom to tell', async () => {
+  const [mine, cancelled] = await assignedOrders(wb, [TECH, TECH]);
+  await supervisor(mine!, 'reassign', { assignee: TECH2 });
+  await supervisor(cancelled!, 'cancel', { reason: 'Duplicate request' });
+  expect(await record(wb, TECH, { kind: 'view', id: mine })).toEqual({
+    ok: false,
+    message: `${wb.order(mine!).woNumber} is assigned to Theo Tech, not to you, so My work does not show its checklist, time and parts. Reload to see your current work; if you did work on it, tell Theo Tech or a supervisor.`,
+  });
+  expect(await record(wb, TECH, { kind: 'view', id: cancelled })).toEqual({
+    ok: false,
+    message: `${wb.order(cancelled!).woNumber} is Cancelled (reason: Duplicate request): no more work is wanted on it, so My work does not show its checklist, time and parts. Reload to see your current work; if you did work on it, tell a supervisor.`,
+  });
+  // The new assignee still sees it.
+  expect(await record(wb, TECH2, { kind: 'view', id: mine })).toMatchObject({ ok: true });
+});

@@ -28,7 +28,7 @@ import { rowsEnteredSince } from '../../adapters/order-rows';
 import { Register } from '../../adapters/register';
 import { checklistCopiesOf, checklistDefinitions } from '../checklists/tabs';
 import { isRefusal, myWorkCall, type Worker } from '../my-work/caller';
-import { MY_WORK_NOW, movedOnMessage } from '../my-work/moved-on';
+import { MY_WORK_NOW, MY_WORK_VIEW, movedOnMessage } from '../my-work/moved-on';
 import { answer, refusal } from '../review/respond';
 import { RecordRefusal, loadPlan, planRecord, recordKey, writePlan } from './record';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
@@ -133,10 +133,10 @@ export function myWorkRecord(request?: unknown): MyWorkRecordResponse {
       // trigger judged it (a view changes nothing, and shows the records whatever the row says).
       const unrecorded = isChange(data) ? register.unrecordedChange(located, reference.timeZone) : null;
       if (unrecorded) return refusal(unrecorded);
-      // Cancelled or given to someone else (perhaps while the card was open): how it is, whom to tell.
-      const movedOn = isChange(data)
-        ? movedOnMessage(located.order, worker, reference.staff, MY_WORK_NOW)
-        : null;
+      // Cancelled or given to someone else (perhaps while the card was open): how it is, whom to tell;
+      // a view too, which the recording check would refuse in words about recording.
+      const origin = isChange(data) ? MY_WORK_NOW : MY_WORK_VIEW;
+      const movedOn = movedOnMessage(located.order, worker, reference.staff, origin);
       if (movedOn) return refusal(movedOn);
       const key = recordKey();
       const plan = loadPlan(ss, reference, located.order, key);

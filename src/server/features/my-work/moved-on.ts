@@ -11,10 +11,27 @@ import { FINAL_STATUSES, type StaffMember, type WorkOrder } from '../../../core/
 import { nameOf } from '../../../core/staff';
 import type { Worker } from './caller';
 
-/** How My work words when the person last saw the order, and where they see their work now. */
-export const MY_WORK_SEEN = { since: 'since you opened My work', next: 'Reload to see your current work' };
+/**
+ * How a refusal words when the person last saw the order (`since`), what became of their request
+ * (`outcome`) and where they see their work now (`next`).
+ */
+export interface MovedOnOrigin {
+  since: string;
+  next: string;
+  outcome?: string;
+}
+
+export const MY_WORK_SEEN: MovedOnOrigin = {
+  since: 'since you opened My work',
+  next: 'Reload to see your current work',
+};
 /** The same for a request that carries no revision: how the order is now, not when it changed. */
-export const MY_WORK_NOW = { since: '', next: MY_WORK_SEEN.next };
+export const MY_WORK_NOW: MovedOnOrigin = { since: '', next: MY_WORK_SEEN.next };
+/** A card asking for its checklist, time and parts: nothing was to change, the records are not shown. */
+export const MY_WORK_VIEW: MovedOnOrigin = {
+  ...MY_WORK_NOW,
+  outcome: 'so My work does not show its checklist, time and parts',
+};
 
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -27,24 +44,25 @@ export function movedOnMessage(
   order: WorkOrder,
   worker: Worker,
   staff: readonly StaffMember[],
-  origin: { since: string; next: string },
+  origin: MovedOnOrigin,
 ): string | null {
   const { since, next } = origin;
+  const outcome = origin.outcome ?? 'and nothing was changed';
   const ref = order.woNumber || order.id;
   if (FINAL_STATUSES.includes(order.status)) {
     const why = order.reason.trim() === '' ? '' : ` (reason: ${order.reason.trim()})`;
     const state = since === '' ? `is ${order.status}${why}` : `was ${order.status}${why} ${since}`;
-    return `${ref} ${state}: no more work is wanted on it, and nothing was changed. ${next}; if you did work on it, tell a supervisor.`;
+    return `${ref} ${state}: no more work is wanted on it, ${outcome}. ${next}; if you did work on it, tell a supervisor.`;
   }
   if (actsAsSupervisor(worker.role) || sameEmail(order.assignee, worker.email)) return null;
   if (order.assignee.trim() === '') {
     const state = since === '' ? 'is assigned to nobody' : `was taken off you ${since}`;
-    return `${ref} ${state} (it is ${order.status}), and nothing was changed. ${next}; if you did work on it, tell a supervisor.`;
+    return `${ref} ${state} (it is ${order.status}), ${outcome}. ${next}; if you did work on it, tell a supervisor.`;
   }
   const name = nameOf(staff, order.assignee);
   const state =
     since === ''
       ? `is assigned to ${name}, not to you`
       : `was reassigned to ${name} ${since}: it is no longer yours`;
-  return `${ref} ${state}, and nothing was changed. ${next}; if you did work on it, tell ${name} or a supervisor.`;
+  return `${ref} ${state}, ${outcome}. ${next}; if you did work on it, tell ${name} or a supervisor.`;
 }
