@@ -3,7 +3,14 @@
  * status move itself is judged by checkTransition.
  */
 import { EDITABLE_IN_SHEET, LOCKED_FIELDS, actsAsSupervisor, changesWorkOrders } from './field-rights';
-import { FINAL_STATUSES, REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from './model';
+import {
+  FINAL_STATUSES,
+  REGISTER_COLUMNS,
+  type StaffMember,
+  type WorkOrder,
+  type WorkOrderField,
+} from './model';
+import { nameOf } from './staff';
 import type { TransitionActor } from './transition';
 
 const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -12,6 +19,8 @@ export interface SheetEditInput {
   order: WorkOrder;
   actor: TransitionActor;
   field: WorkOrderField;
+  /** The Staff tab, to name the assignee in a refusal (their email when not given). */
+  staff?: readonly StaffMember[];
 }
 
 /**
@@ -22,6 +31,7 @@ export function checkSheetEdit({
   order,
   actor,
   field,
+  staff = [],
 }: SheetEditInput): { ok: true } | { ok: false; reason: string } {
   const header = REGISTER_COLUMNS[field];
   if (actor.role === null)
@@ -43,7 +53,19 @@ export function checkSheetEdit({
     !actsAsSupervisor(actor.role) &&
     (order.assignee.trim() === '' || !sameEmail(order.assignee, actor.email))
   ) {
-    return { ok: false, reason: 'Only the assignee or a supervisor can edit this work order' };
+    return { ok: false, reason: notYours(order, staff) };
   }
   return { ok: true };
+}
+
+/**
+ * A technician's edit of an order that is not theirs: whose it is, and what to do if it should be
+ * theirs (a supervisor assigns and reassigns in Review & assign), not only who may edit it.
+ */
+function notYours(order: WorkOrder, staff: readonly StaffMember[]): string {
+  const rule = 'Only the assignee or a supervisor can edit this work order';
+  if (order.assignee.trim() === '')
+    return `${rule}, and nobody is assigned to it yet: if it should be yours, ask a supervisor to assign it to you in Review & assign`;
+  const name = nameOf(staff, order.assignee);
+  return `${rule}, and it is assigned to ${name}, not to you: if it should be yours, ask a supervisor to reassign it in Review & assign`;
 }

@@ -33,7 +33,10 @@ describe('checkSheetEdit', () => {
   it('lets the assignee edit progress fields of their own work order only', () => {
     expect(edit(tom, 'notes')).toBe('ok');
     expect(edit(tom, 'status')).toBe('ok');
-    expect(edit(tina, 'notes')).toBe('Only the assignee or a supervisor can edit this work order');
+    expect(edit(tina, 'notes')).toBe(
+      'Only the assignee or a supervisor can edit this work order, and it is assigned to tom@example.com, ' +
+        'not to you: if it should be yours, ask a supervisor to reassign it in Review & assign',
+    );
     expect(edit(tom, 'priority')).toBe('Only a supervisor can change Priority');
   });
   it('lets supervisors edit triage fields but keeps the request as submitted', () => {

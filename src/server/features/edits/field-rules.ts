@@ -146,7 +146,7 @@ export function judgeChanges(
   // Plain fields first: notes, results, actions, reason, and a supervisor's priority, category, due.
   for (const field of changed) {
     if (field === 'status' || field === 'assignee') continue;
-    const may = checkSheetEdit({ order: before, actor, field });
+    const may = checkSheetEdit({ order: before, actor, field, staff: ctx.staff });
     if (!may.ok) {
       refuse(field, may.reason);
       continue;
@@ -170,7 +170,7 @@ export function judgeChanges(
   // A supervisor typing an Assignee assigns (Approved) or reassigns (Assigned) the work order.
   let current: WorkOrder = before;
   if (changed.includes('assignee')) {
-    const may = checkSheetEdit({ order: before, actor, field: 'assignee' });
+    const may = checkSheetEdit({ order: before, actor, field: 'assignee', staff: ctx.staff });
     if (!may.ok) refuse('assignee', may.reason);
     else if (!findTransition(before.status, 'Assigned')) {
       refuse(
@@ -190,7 +190,7 @@ export function judgeChanges(
   }
 
   if (changed.includes('status')) {
-    const may = checkSheetEdit({ order: before, actor, field: 'status' });
+    const may = checkSheetEdit({ order: before, actor, field: 'status', staff: ctx.staff });
     const problem = bad.get('status');
     if (!may.ok) refuse('status', may.reason);
     else if (problem) refuse('status', `${header('status')} ${problem}`);
