@@ -247,7 +247,7 @@ test('a technician who opens the page sees why they cannot use it', async () => 
   const { page } = await openSidebar(TECH);
   try {
     expect(await page.locator('#error').textContent()).toBe(
-      `Only supervisors can review and assign work orders; ${TECH} is a Technician.`,
+      `Only supervisors can review and assign work orders; ${TECH} is a Technician. If you should, ask an administrator to make you an active Supervisor on the Staff tab.`,
     );
     expect(await page.locator('li.item').count()).toBe(0);
     await shot(page, '8-technician-refused');

@@ -26,11 +26,17 @@ const refused = refusedIn(() => wb);
 
 describe('who may act', () => {
   test.each([
-    [TECH, `Only supervisors can review and assign work orders; ${TECH} is a Technician.`],
-    [MANAGER, `Only supervisors can review and assign work orders; ${MANAGER} is a Manager.`],
+    [
+      TECH,
+      `Only supervisors can review and assign work orders; ${TECH} is a Technician. If you should, ask an administrator to make you an active Supervisor on the Staff tab.`,
+    ],
+    [
+      MANAGER,
+      `Only supervisors can review and assign work orders; ${MANAGER} is a Manager. If you should, ask an administrator to make you an active Supervisor on the Staff tab.`,
+    ],
     [
       STRANGER,
-      `${STRANGER} is not active staff on the Staff tab: only supervisors can review and assign work orders.`,
+      `${STRANGER} is not active staff on the Staff tab: only supervisors can review and assign work orders. If you should, ask an administrator to make you an active Supervisor on the Staff tab.`,
     ],
   ])('%s cannot act, load or find', async (user, message) => {
     expect(await refused(user, approve(submitted))).toBe(message);
@@ -48,7 +54,7 @@ describe('who may act', () => {
     setStaffActive(wb, SUPERVISOR, false);
     try {
       expect(await refused(SUPERVISOR, approve(submitted))).toBe(
-        `${SUPERVISOR} is not active staff on the Staff tab: only supervisors can review and assign work orders.`,
+        `${SUPERVISOR} is not active staff on the Staff tab: only supervisors can review and assign work orders. If you should, ask an administrator to make you an active Supervisor on the Staff tab.`,
       );
     } finally {
       setStaffActive(wb, SUPERVISOR, true);

@@ -50,7 +50,7 @@ test('a supervisor whose row was deleted can no longer approve, nor assign to a 
   });
   expect(reply).toEqual({
     ok: false,
-    message: `${SUPERVISOR} is not active staff on the Staff tab: only supervisors can review and assign work orders.`,
+    message: `${SUPERVISOR} is not active staff on the Staff tab: only supervisors can review and assign work orders. If you should, ask an administrator to make you an active Supervisor on the Staff tab.`,
   });
   expect(writesSnapshot(wb)).toBe(before);
   expect(record.stats.emailsSent).toBe(0);

@@ -41,6 +41,9 @@ export function staffCallerOrRefusal(
   return { email, name: nameOf(reference.staff, email), role };
 }
 
+/** What someone refused Review & assign does next: roles are the Staff tab's, which administrators keep. */
+const ASK_ADMIN = 'If you should, ask an administrator to make you an active Supervisor on the Staff tab.';
+
 /** The caller as a supervisor (or administrator), or the reason they may not review. */
 export function reviewerOrRefusal(
   reference: Pick<ReferenceData, 'staff'>,
@@ -49,10 +52,10 @@ export function reviewerOrRefusal(
   return staffCallerOrRefusal(reference, email, {
     unknown:
       'Work Orders cannot tell who you are (Google did not share your email address), so it cannot check your role. Sign in with your work account and open the sidebar again.',
-    notStaff: `${email} is not active staff on the Staff tab: only supervisors can review and assign work orders.`,
+    notStaff: `${email} is not active staff on the Staff tab: only supervisors can review and assign work orders. ${ASK_ADMIN}`,
     refusalFor: (role) =>
       actsAsSupervisor(role)
         ? null
-        : `Only supervisors can review and assign work orders; ${email} is a ${role}.`,
+        : `Only supervisors can review and assign work orders; ${email} is a ${role}. ${ASK_ADMIN}`,
   });
 }
