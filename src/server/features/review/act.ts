@@ -90,11 +90,14 @@ function clarify(
   }
   if (!reference.settings.notifyRequestor) {
     return refusal(
-      'Emails to requestors are switched off on the Settings tab (notifyRequestor), so the question cannot be sent.',
+      `Emails to requestors are switched off on the Settings tab (notifyRequestor is FALSE), so the question to the requestor of ${order.id} was not sent. Ask them yourself, or ask an administrator to set notifyRequestor to TRUE and ask again.`,
     );
   }
   if (cleanRecipients([order.requesterEmail]).length === 0) {
-    return refusal(`${order.id} has no valid requestor email address, so the question cannot be sent.`);
+    const who = order.requesterName.trim() || 'the requestor';
+    return refusal(
+      `${order.id} has no valid requestor email address, so the question was not sent. Ask ${who} another way.`,
+    );
   }
   if (isOpenQuestion(session.snapshot, order.id, question)) {
     return refusal(
