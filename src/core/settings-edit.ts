@@ -109,12 +109,15 @@ export const SETTINGS_ACCEPTED =
 
 /**
  * A problem as reading the tab words it says what is used instead ("the default (730) is used", "the
- * second is ignored", "Staff row 4 is ignored"). An edit refused is put back whole, so the value before
- * it stays in use and those words would be false in the put-back note and toast: they are cut off.
+ * second is ignored", "Staff row 4 is ignored", "unknown setting … is ignored", "using the defaults").
+ * An edit refused is put back whole, so the value before it stays in use and those words would be false
+ * in the put-back note and toast: they are cut off.
  */
 export function asPutBackReason(problem: string): string {
   return problem
     .replace(/^(Staff row \d+) is ignored: /, '$1: ')
+    .replace(/^(Settings row \d+: unknown setting ".*") is ignored$/, '$1')
+    .replace(/: (?:the default\b.* is used|using the default\b.*)$/, '')
     .replace(
       /; (?:the default\b.* is used|no response target is used|the second(?: row)? is ignored|priority .+ is ignored)$/,
       '',

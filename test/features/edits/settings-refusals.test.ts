@@ -108,3 +108,33 @@ test('a priority’s name cleared over its targets takes it off, as before', asy
   expect(wb.sheet(SETTINGS).valueAt(row, column)).toBe('');
   expect(toastsOf(wb, ADMIN).at(-1)).not.toMatch(/put back/);
 });
+
+test('a setting’s name typed over is put back without "is ignored" or "the default is used"', async () => {
+  const { row } = settingCell('retentionDays');
+  const column = (wb.values(SETTINGS)[0] ?? []).indexOf('Setting') + 1;
+  await edit(SETTINGS, row, column, 'retentionDayz');
+  expect(wb.sheet(SETTINGS).valueAt(row, column)).toBe('retentionDays');
+  expect(toastsOf(wb, ADMIN).at(-1)).toBe(
+    `The Settings tab was put back: Settings row ${row}: unknown setting "retentionDayz"; Setting retentionDays is missing.`,
+  );
+  expect(noteAt(SETTINGS, row, column)).toContain(
+    `: Settings row ${row}: unknown setting "retentionDayz"; Setting retentionDays is missing. Accepted:`,
+  );
+});
+
+test('every category cleared at once is put back without "using the default categories"', async () => {
+  const values = wb.values(SETTINGS);
+  const column = (values[0] ?? []).indexOf('Category') + 1;
+  const rows = values.map((r, i) => (i > 0 && r[column - 1] !== '' ? i + 1 : 0)).filter((r) => r > 0);
+  const [first, last] = [rows[0]!, rows.at(-1)!];
+  const kept = values.slice(first - 1, last).map((r) => r[column - 1]);
+  const blank = kept.map(() => ['']);
+  onlyExecution((await wb.edit(ADMIN, SETTINGS, first, column, blank)).executions);
+  expect(
+    wb
+      .values(SETTINGS)
+      .slice(first - 1, last)
+      .map((r) => r[column - 1]),
+  ).toEqual(kept);
+  expect(toastsOf(wb, ADMIN).at(-1)).toBe('The Settings tab was put back: No categories are listed.');
+});
