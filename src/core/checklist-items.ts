@@ -159,9 +159,17 @@ function stillToTick(item: OrderChecklistItem): string {
   return item.item;
 }
 
+/**
+ * How a row changed or deleted by hand is put back. Its seal covers only its cells, so the cells as
+ * they were make it the add-on's again; "restore it from the version history" read as Sheets' Restore
+ * this version would take the whole spreadsheet back, losing every change made since.
+ */
+const PUT_ROW_BACK =
+  'File › Version history shows them; put back only this row, not a whole version, which would undo every later change';
+
 /** A forged row as the completion refusal names it, saying what to do. */
 export function forgedItemText(item: OrderChecklistItem): string {
-  return `${item.item} (its row on the ${CHECKLIST_ITEMS_SHEET} tab was changed by hand; restore it from the version history)`;
+  return `${item.item} (its row on the ${CHECKLIST_ITEMS_SHEET} tab was changed by hand; type its cells back as they were: ${PUT_ROW_BACK})`;
 }
 
 /**
@@ -177,7 +185,7 @@ export function untickedRequired(items: readonly OrderChecklistItem[]): string[]
   for (let n = 1; n <= of; n++) {
     if (!present.has(n) && !items.some((i) => i.number === n))
       out.push(
-        `item ${n} (its row was deleted from the ${CHECKLIST_ITEMS_SHEET} tab; restore it from the version history)`,
+        `item ${n} (its row was deleted from the ${CHECKLIST_ITEMS_SHEET} tab; copy its cells back into a row of the tab: ${PUT_ROW_BACK})`,
       );
   }
   return out;

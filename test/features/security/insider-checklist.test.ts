@@ -82,7 +82,9 @@ test('the forged row cannot be ticked from My work, which would seal the "No" as
   const tick = { kind: 'tick', id, number: 2, item: 'Test with a voltage tester' };
   expect(await record(wb, TECH, { ...tick, done: true })).toMatchObject({
     ok: false,
-    message: expect.stringMatching(/changed by hand; restore it from the version history\) cannot be ticked/),
+    message: expect.stringMatching(
+      /changed by hand; type its cells back as they were: File › Version history shows them; put back only this row, not a whole version, which would undo every later change\) cannot be ticked/,
+    ),
   });
   expect(await record(wb, TECH, { ...tick, done: false })).toMatchObject({ ok: false });
   expect(wb.sheet(ITEMS).valueAt(second, 4)).toBe('No');
