@@ -24,3 +24,9 @@ export function actsAsSupervisor(role: Role | null | undefined): boolean {
 export function changesWorkOrders(role: Role | null | undefined): boolean {
   return roleMay(role, 'workAssignedOrder') || roleMay(role, 'superviseWork');
 }
+
+/**
+ * What to do about an order in a final status (Rejected, Closed, Cancelled): no step leads out of one,
+ * so more work on the same fault is a new request.
+ */
+export const FINAL_NEXT_STEP = 'If more work is needed, submit a new request on the request form';

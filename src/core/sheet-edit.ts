@@ -2,7 +2,13 @@
  * May a person type into a given register cell? The column rights come from ./field-rights; the
  * status move itself is judged by checkTransition.
  */
-import { EDITABLE_IN_SHEET, LOCKED_FIELDS, actsAsSupervisor, changesWorkOrders } from './field-rights';
+import {
+  EDITABLE_IN_SHEET,
+  FINAL_NEXT_STEP,
+  LOCKED_FIELDS,
+  actsAsSupervisor,
+  changesWorkOrders,
+} from './field-rights';
 import {
   FINAL_STATUSES,
   REGISTER_COLUMNS,
@@ -47,7 +53,10 @@ export function checkSheetEdit({
       : { ok: false, reason: `Only a supervisor can change ${header}` };
   }
   if (FINAL_STATUSES.includes(order.status)) {
-    return { ok: false, reason: `This work order is ${order.status}: it can no longer be edited` };
+    return {
+      ok: false,
+      reason: `This work order is ${order.status}: it can no longer be edited. ${FINAL_NEXT_STEP}`,
+    };
   }
   if (
     !actsAsSupervisor(actor.role) &&

@@ -4,7 +4,7 @@
  * wording of refusals are the same everywhere.
  */
 import { diffOrders, emptyValue, type FieldChange } from './field-changes';
-import { LOCKED_FIELDS, actsAsSupervisor, changesWorkOrders } from './field-rights';
+import { FINAL_NEXT_STEP, LOCKED_FIELDS, actsAsSupervisor, changesWorkOrders } from './field-rights';
 import { LIFECYCLE, findTransition, shortestPath, type Transition } from './lifecycle-table';
 import { addHeldHours, releaseHold, type SlaSettings } from './sla';
 import {
@@ -106,7 +106,9 @@ export function checkTransition(input: TransitionInput): TransitionCheck {
   if (!changesWorkOrders(actor.role))
     return refuse(`${actor.role}s can read work orders but not change their status`);
   if (FINAL_STATUSES.includes(from))
-    return refuse(`${capitalize(nounFor(order))} is ${from}: its status can no longer change`);
+    return refuse(
+      `${capitalize(nounFor(order))} is ${from}: its status can no longer change. ${FINAL_NEXT_STEP}`,
+    );
   if (from === to && to !== 'Assigned') return refuse(`The status is already ${to}`);
   const transition = findTransition(from, to);
   if (!transition) {

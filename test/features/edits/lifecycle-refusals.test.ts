@@ -149,9 +149,15 @@ describe('illegal edits are put back with a note, a toast and a log row', () => 
       id,
       'Progress Notes',
       'one more thing',
-      /is Closed: it can no longer be edited/,
+      /is Closed: it can no longer be edited\. If more work is needed, submit a new request on the request form/,
     );
-    await expectRefused(SUPERVISOR, id, 'Status', 'In Progress', /is Closed: it can no longer be edited/);
+    await expectRefused(
+      SUPERVISOR,
+      id,
+      'Status',
+      'In Progress',
+      /is Closed: it can no longer be edited\. If more/,
+    );
   });
 
   test('the hidden Last Known State cell is put back', async () => {

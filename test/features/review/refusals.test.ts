@@ -124,7 +124,7 @@ describe('the lifecycle table', () => {
     [
       'cancel rejected work',
       () => ({ action: 'cancel', ...target(rejected), reason: 'x' }),
-      'This work order is Rejected: its status can no longer change.',
+      'This work order is Rejected: its status can no longer change. If more work is needed, submit a new request on the request form.',
     ],
     [
       'ask about rejected work',

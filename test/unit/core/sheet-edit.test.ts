@@ -60,7 +60,7 @@ describe('checkSheetEdit', () => {
       'z@example.com is not active staff on the Staff tab',
     );
     expect(edit(supervisor, 'notes', assigned({ status: 'Closed' }))).toBe(
-      'This work order is Closed: it can no longer be edited',
+      'This work order is Closed: it can no longer be edited. If more work is needed, submit a new request on the request form',
     );
   });
 });

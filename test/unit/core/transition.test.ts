@@ -100,10 +100,10 @@ describe('checkTransition', () => {
   });
   it('treats final statuses as final', () => {
     expect(reason(assigned({ status: 'Closed' }), 'In Progress', supervisor)).toBe(
-      'This work order is Closed: its status can no longer change',
+      'This work order is Closed: its status can no longer change. If more work is needed, submit a new request on the request form',
     );
     expect(reason(makeOrder({ status: 'Rejected' }), 'Approved', supervisor)).toBe(
-      'This work order is Rejected: its status can no longer change',
+      'This work order is Rejected: its status can no longer change. If more work is needed, submit a new request on the request form',
     );
   });
   it('allows cancelling from every open status with a reason', () => {
