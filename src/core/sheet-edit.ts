@@ -50,7 +50,10 @@ export function checkSheetEdit({
   if (!EDITABLE_IN_SHEET[actor.role].includes(field)) {
     return actsAsSupervisor(actor.role)
       ? { ok: false, reason: `${header} is kept as the requestor submitted it` }
-      : { ok: false, reason: `Only a supervisor can change ${header}` };
+      : {
+          ok: false,
+          reason: `Only a supervisor can change ${header}: if it should change, ask a supervisor`,
+        };
   }
   if (FINAL_STATUSES.includes(order.status)) {
     return {

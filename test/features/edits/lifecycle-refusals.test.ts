@@ -93,7 +93,13 @@ describe('illegal edits are put back with a note, a toast and a log row', () => 
     // Assignee and Priority are not technicians' columns. Their account may write them (My work writes
     // a row's system columns as the technician), so Sheets lets the edit in and the edit trigger puts it back.
     await expectRefused(TECH, done, 'Assignee', TECH2, /Only a supervisor can change Assignee/);
-    await expectRefused(TECH, done, 'Priority', 'P1 Emergency', /Only a supervisor can change Priority/);
+    await expectRefused(
+      TECH,
+      done,
+      'Priority',
+      'P1 Emergency',
+      /Only a supervisor can change Priority: if it should change, ask a supervisor/,
+    );
     // What Completed needs cannot be emptied afterwards either.
     await expectRefused(TECH, done, 'Results', '', /A Completed work order needs Results/);
   });

@@ -37,7 +37,9 @@ describe('checkSheetEdit', () => {
       'Only the assignee or a supervisor can edit this work order, and it is assigned to tom@example.com, ' +
         'not to you: if it should be yours, ask a supervisor to reassign it in Review & assign',
     );
-    expect(edit(tom, 'priority')).toBe('Only a supervisor can change Priority');
+    expect(edit(tom, 'priority')).toBe(
+      'Only a supervisor can change Priority: if it should change, ask a supervisor',
+    );
   });
   it('lets supervisors edit triage fields but keeps the request as submitted', () => {
     expect(edit(supervisor, 'priority')).toBe('ok');
