@@ -48,7 +48,8 @@ export function checkSheetEdit({
     return { ok: false, reason: `${header} is filled in by the add-on and cannot be edited by hand` };
   }
   if (!EDITABLE_IN_SHEET[actor.role].includes(field)) {
-    return actsAsSupervisor(actor.role)
+    // A column no role types into (the request as submitted) is nobody's to change, not a supervisor's.
+    return actsAsSupervisor(actor.role) || !EDITABLE_IN_SHEET.Supervisor.includes(field)
       ? { ok: false, reason: `${header} is kept as the requestor submitted it` }
       : {
           ok: false,

@@ -100,6 +100,14 @@ describe('illegal edits are put back with a note, a toast and a log row', () => 
       'P1 Emergency',
       /Only a supervisor can change Priority: if it should change, ask a supervisor/,
     );
+    // The request as submitted is nobody's to retype: not put to a supervisor as theirs to change.
+    await expectRefused(
+      TECH,
+      done,
+      'Description',
+      'Leak at the hot tap',
+      /^(?!.*Only a supervisor).*Description is kept as the requestor submitted it/,
+    );
     // What Completed needs cannot be emptied afterwards either.
     await expectRefused(TECH, done, 'Results', '', /A Completed work order needs Results/);
   });

@@ -45,6 +45,7 @@ describe('checkSheetEdit', () => {
     expect(edit(supervisor, 'priority')).toBe('ok');
     expect(edit(admin, 'due')).toBe('ok');
     expect(edit(supervisor, 'description')).toBe('Description is kept as the requestor submitted it');
+    expect(edit(tom, 'description')).toBe('Description is kept as the requestor submitted it');
   });
   it('reverts locked fields for everyone', () => {
     expect(edit(supervisor, 'woNumber')).toBe(
