@@ -18,7 +18,7 @@ import type { RowProblem } from '../../../core/catalog-rows';
 import { SCHEDULE_HEADER_ROW, SCHEDULES_ACCEPTED } from '../../../core/schedules';
 import type { Grid } from '../../../core/settings-edit';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
-import { writeSnapshot } from '../../adapters/durable-snapshot';
+import { forgetSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { clearCellNotes } from '../../adapters/edited-cells';
@@ -33,7 +33,10 @@ const ACCEPTED_KEY: Record<CatalogTab, string> = {
   [SHEET_NAMES.assets]: PROPERTY_KEYS.acceptedAssets,
   [SHEET_NAMES.schedules]: PROPERTY_KEYS.acceptedSchedules,
 };
-/** A larger tab is not copied (document properties hold 500 KB in all): a refused paste is then left, noted and ignored. */
+/**
+ * A larger tab is not copied (document properties hold 500 KB in all): a refused paste is then left as
+ * typed, its note saying it could not be put back, and the add-on ignores its rows.
+ */
 const MAX_COPY_CHARS = 120_000;
 
 /** Each tab's header row, and what it accepts (said in the note on a refused row). */
@@ -55,7 +58,9 @@ function plain(value: unknown): unknown {
 
 export function recordAcceptedCatalog(tab: CatalogTab, values: readonly (readonly unknown[])[]): void {
   const text = JSON.stringify(values.map((row) => row.map(plain)));
+  // An older copy kept would put back cells from a tab that has changed since: it is dropped.
   if (text.length <= MAX_COPY_CHARS) writeSnapshot(ACCEPTED_KEY[tab], text, Date.now());
+  else forgetSnapshot(ACCEPTED_KEY[tab]);
 }
 
 /** What a cell held before the edit: the event's old value (one cell), else the accepted copy. */
@@ -72,6 +77,19 @@ const rowText = (cells: readonly unknown[] | undefined): string =>
     .map(cellText)
     .join(' | ')
     .replace(/( \| )+$/, '');
+
+/** What a refused paste that could not be put back means, and what to do about it. */
+const NOT_PUT_BACK =
+  'Work Orders has no copy of what these cells held, so they stand as typed ' +
+  'and the add-on ignores these rows: use Undo (Ctrl+Z) to bring back what was there, or type the rows again ' +
+  'with accepted values.';
+
+/** `text` cut to about `max` characters at a word, marked with "…" when cut. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
+}
 
 export interface CatalogOutcome {
   toast: string | null;
@@ -111,6 +129,9 @@ export function judgeCatalogHandEdit(
         ? acceptedCopy
         : readAcceptedGrid(ACCEPTED_KEY[spec.tab])
       : null;
+  // A paste with no copy of what it covered cannot be put back: blanking its cells would lose the rows
+  // that were there. It stands as typed, and its rows, refused, are ignored by the add-on.
+  const unknown = refused.size > 0 && range.oldValue === undefined && copy === null;
   // A note from an earlier refusal goes once the cells are edited again (the refused rows get a new one).
   if (refused.size < range.numRows) clearCellNotes(sheet, range);
   const entries: UnhashedEntry[] = [];
@@ -122,12 +143,14 @@ export function judgeCatalogHandEdit(
       continue;
     }
     const stamp = `${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}`;
-    const note = `Work Orders put this back (${stamp}): ${reason}. ${LAYOUT[spec.tab].accepted}`;
+    const note = unknown
+      ? `Work Orders could not put this back (${stamp}): ${reason}. ${NOT_PUT_BACK} ${LAYOUT[spec.tab].accepted}`
+      : `Work Orders put this back (${stamp}): ${reason}. ${LAYOUT[spec.tab].accepted}`;
     const cells = values[r - 1] ?? [];
     const typed = rowText(cells);
     const restored: unknown[] = [];
     for (let c = range.column; c < range.column + range.numColumns; c++) {
-      const old = before(range, copy, r, c);
+      const old = unknown ? cells[c - 1] : before(range, copy, r, c);
       restored.push(typeof old === 'string' ? asCellText(old).cell : old);
       cells[c - 1] = old;
     }
@@ -137,7 +160,8 @@ export function judgeCatalogHandEdit(
       values: [restored],
       notes: [restored.map(() => note)],
     });
-    entries.push({ ...base, field: `Row ${r} (refused)`, oldValue: '', newValue: `${typed} [${reason}]` });
+    const field = unknown ? `Row ${r} (refused, not put back)` : `Row ${r} (refused)`;
+    entries.push({ ...base, field, oldValue: '', newValue: `${typed} [${reason}]` });
   }
   const accepted = [...Array(last - range.row + 1).keys()].some((i) => !refused.has(range.row + i));
   if (accepted || refused.size > 0) recordAcceptedCatalog(spec.tab, values);
@@ -146,9 +170,12 @@ export function judgeCatalogHandEdit(
     judgement.wholeReasons.length > 0
       ? ''
       : ' The note on each put-back cell says what the tab accepts: type the row again with those values.';
+  const reasons = clip([...new Set(refused.values())].join('; '), 300).replace(/([^…])$/, '$1.');
   const toast =
-    refused.size > 0
-      ? `${spec.tab}: ${refused.size} row(s) put back: ${[...new Set(refused.values())].join('; ').slice(0, 300)}.${next}`
-      : null;
+    refused.size === 0
+      ? null
+      : unknown
+        ? `${spec.tab}: ${refused.size} row(s) refused but not put back: ${reasons} ${NOT_PUT_BACK}`
+        : `${spec.tab}: ${refused.size} row(s) put back: ${reasons}${next}`;
   return { toast, entries, values, changed: accepted };
 }
