@@ -27,7 +27,7 @@ import {
 } from '../../../core/labour';
 import { SHEET_NAMES } from '../../../core/model';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
-import { writeSnapshot } from '../../adapters/durable-snapshot';
+import { forgetSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
 import { readTabValues } from '../../adapters/workbook';
 import { rideWithQueueSave } from '../../adapters/review-queue';
 import { appendHeaderIfMissing } from '../../adapters/tab-setup';
@@ -42,6 +42,11 @@ type Grid = readonly (readonly unknown[])[];
 
 /** Document property of the Checklists tab as last accepted. */
 const ACCEPTED_CHECKLISTS = PROPERTY_KEYS.acceptedChecklists;
+/**
+ * A larger tab is not copied (document properties hold 500 KB in all, shared with the review queue):
+ * a refused paste on it then stands as typed, its note saying so (./tab-edit).
+ */
+const MAX_COPY_CHARS = 120_000;
 
 /** The tabs the add-on writes rows to, with their headers. */
 export const RECORD_TABS: ReadonlyArray<[string, readonly string[]]> = [
@@ -80,7 +85,10 @@ export function recordAcceptedChecklists(grid: Grid): void {
   const plain = grid.map((row) =>
     row.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : cellText(v))),
   );
-  writeSnapshot(ACCEPTED_CHECKLISTS, JSON.stringify(plain), Date.now());
+  const text = JSON.stringify(plain);
+  // An older copy kept would put back cells from a tab that has changed since: it is dropped.
+  if (text.length <= MAX_COPY_CHARS) writeSnapshot(ACCEPTED_CHECKLISTS, text, Date.now());
+  else forgetSnapshot(ACCEPTED_CHECKLISTS);
 }
 
 /**

@@ -150,7 +150,7 @@ function handleEdit(event: EditEvent & { range: Range }): void {
     return;
   }
   if (name === CHECKLISTS_SHEET) {
-    show(ss, handleChecklistsEdit(ss, sheet));
+    show(ss, handleChecklistsEdit(ss, sheet, range));
     return;
   }
   if (name === SHEET_NAMES.changeLog) {
