@@ -16,7 +16,7 @@ import type { UnhashedEntry } from '../../../core/audit';
 import { ASSET_HEADER_ROW, ASSETS_ACCEPTED } from '../../../core/assets';
 import type { RowProblem } from '../../../core/catalog-rows';
 import { SCHEDULE_HEADER_ROW, SCHEDULES_ACCEPTED } from '../../../core/schedules';
-import type { Grid } from '../../../core/settings-edit';
+import type { CellBlock, Grid } from '../../../core/settings-edit';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { forgetSnapshot, writeSnapshot } from '../../adapters/durable-snapshot';
 import type { ReferenceData } from '../../adapters/reference-data';
@@ -91,6 +91,28 @@ function clip(text: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
 }
 
+/**
+ * The refused rows' cells to write, gathered so that each run of consecutive rows is one block: two
+ * calls (values, notes) per run, not per row, the same cells written.
+ */
+class RowBlocks {
+  private readonly blocks: CellBlock[] = [];
+  constructor(private readonly column: number) {}
+
+  add(row: number, values: unknown[], note: string): void {
+    const last = this.blocks.at(-1);
+    const notes = values.map(() => note);
+    if (last && last.row + last.values.length === row) {
+      last.values.push(values);
+      last.notes.push(notes);
+    } else this.blocks.push({ row, column: this.column, values: [values], notes: [notes] });
+  }
+
+  write(sheet: Sheet): void {
+    for (const block of this.blocks) writeCellBlock(sheet, block);
+  }
+}
+
 export interface CatalogOutcome {
   toast: string | null;
   entries: UnhashedEntry[];
@@ -136,6 +158,7 @@ export function judgeCatalogHandEdit(
   if (refused.size < range.numRows) clearCellNotes(sheet, range);
   const entries: UnhashedEntry[] = [];
   const base = { at: now, user, source: 'sheet edit' as const, recordId: spec.tab };
+  const blocks = new RowBlocks(range.column);
   for (let r = range.row; r <= last; r++) {
     const reason = refused.get(r);
     if (!reason) {
@@ -154,15 +177,11 @@ export function judgeCatalogHandEdit(
       restored.push(typeof old === 'string' ? asCellText(old).cell : old);
       cells[c - 1] = old;
     }
-    writeCellBlock(sheet, {
-      row: r,
-      column: range.column,
-      values: [restored],
-      notes: [restored.map(() => note)],
-    });
+    blocks.add(r, restored, note);
     const field = unknown ? `Row ${r} (refused, not put back)` : `Row ${r} (refused)`;
     entries.push({ ...base, field, oldValue: '', newValue: `${typed} [${reason}]` });
   }
+  blocks.write(sheet);
   const accepted = [...Array(last - range.row + 1).keys()].some((i) => !refused.has(range.row + i));
   if (accepted || refused.size > 0) recordAcceptedCatalog(spec.tab, values);
   // A bad row's next step is in its note (what the tab accepts), which the toast points to.
