@@ -1,6 +1,7 @@
 import { normalizeHeader } from '../../core/headers';
 import { SHEET_NAMES } from '../../core/model';
 import type { CellBlock } from '../../core/settings-edit';
+import { missingTabMessage } from './missing-tab';
 import type { Sheet, Spreadsheet } from './apps-script-types';
 
 /** A user-facing failure: its message is shown as is (sidebar, toast, alert) and logged. */
@@ -21,9 +22,7 @@ export function activeSpreadsheet(): Spreadsheet {
 export function requireSheet(ss: Spreadsheet, name: string): Sheet {
   const sheet = ss.getSheetByName(name);
   if (!sheet) {
-    throw new UserFacingError(
-      `The "${name}" sheet is missing. An administrator can run Extensions › Work Orders › Set up work orders to repair it; no data is lost.`,
-    );
+    throw new UserFacingError(missingTabMessage(ss, name));
   }
   return sheet;
 }

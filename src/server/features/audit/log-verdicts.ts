@@ -7,6 +7,7 @@ import { verifyChain, GENESIS_HASH, type ChainVerification } from '../../../core
 import type { LogAnchor } from '../../../core/log-anchor';
 import { SHEET_NAMES } from '../../../core/model';
 import { readChangeLogChunks } from '../../adapters/change-log-read';
+import { LOG_ROWS_BACK } from '../../adapters/missing-tab';
 import type { Sheet } from '../../adapters/apps-script-types';
 import type { AuditResult } from './verify';
 
@@ -33,23 +34,24 @@ export function recordGone(anchor: LogAnchor): AuditResult {
 }
 
 /**
- * The tab named Change Log is not the one the add-on writes its log to (renamed, and another made under
- * the name): its rows say nothing, and the real log is `realName`, or gone.
+ * The tab named Change Log is not the one the add-on writes its log to: the log renamed, and another
+ * made under the name (its rows say nothing; setup sets it aside and names the log again), or the log
+ * deleted (`realName` null), where setup takes the tab under the name as the log from then on.
  */
 export function decoyLog(realName: string | null): AuditResult {
-  const where = realName
-    ? `The add-on's log is the tab now named "${realName}".`
-    : "The add-on's log is no longer in this spreadsheet (deleted): restore it from the version history.";
+  const what = realName
+    ? `someone renamed the log and made this tab under its name. The add-on's log is the tab now named "${realName}". ` +
+      'Run Extensions › Work Orders › Set up work orders: it sets this tab aside and names the log again; then run Verify audit log.'
+    : "the add-on's log was deleted (it is no longer in this spreadsheet) and this tab made under its name. " +
+      'Run Extensions › Work Orders › Set up work orders: it takes this tab as the Change Log from then on, so that ' +
+      `work can go on. ${LOG_ROWS_BACK}`;
   return {
     ok: false,
     rowsVerified: 0,
     firstBrokenRow: 0,
     kind: 'fabricated',
     reason: `the "${SHEET_NAMES.changeLog}" tab is not the add-on's change log`,
-    message:
-      `The "${SHEET_NAMES.changeLog}" tab is not the add-on's change log: someone renamed the log and made this tab ` +
-      `under its name. ${where} Run Extensions › Work Orders › Set up work orders: it sets this tab aside and ` +
-      'names the log again; then run Verify audit log.',
+    message: `The "${SHEET_NAMES.changeLog}" tab is not the add-on's change log: ${what}`,
   };
 }
 
