@@ -19,7 +19,20 @@ export function readSnapshot(key: string, maxAgeMs: number, now: number): string
 /** One setProperties call, whatever the number of pieces. */
 export function writeSnapshot(key: string, text: string, now: number): void {
   const props = documentPropertiesOrNull();
-  if (props) writeChunked(props, key, text, { meta: { savedAt: now } });
+  if (!props) return;
+  try {
+    writeChunked(props, key, text, { meta: { savedAt: now } });
+  } catch (error) {
+    // Not replaced (the 500 KB store full, say), the older copy would stand for the tab as accepted now:
+    // a later refused edit would put back cells from it. No copy is the safe state (judged against the
+    // sheet, nothing put back from a stale grid); the failure is still the caller's to report.
+    try {
+      forgetChunked(props, key);
+    } catch {
+      // Nothing more can be done here: the error below says what failed.
+    }
+    throw error;
+  }
 }
 
 /** Forgets the snapshot: removing its head is enough (pieces are overwritten by the next write). */

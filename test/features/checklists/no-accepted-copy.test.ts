@@ -82,3 +82,29 @@ test('a tab too large to keep a copy of drops the copy, and a refused paste on i
   expect(rowsAt(5, 7)).toEqual([...pasted, many[2]!.map(String)]);
   expect(noteAt(6, 1)).toMatch(/^Work Orders could not put this back \(/);
 }, 60_000);
+
+test('a copy that cannot be written (the store full) is dropped, never left standing for the tab as it was', async () => {
+  const fresh = await setUpWorkbook();
+  try {
+    expectOk(await typeChecklists(fresh, ELECTRICAL_CHECKLIST));
+    const store = fresh.rt.world.properties.document(fresh.ssId);
+    expect(store.get(PROPERTY_KEYS.acceptedChecklists)).not.toBeNull();
+    // Fill the document's store to within 1 KB of its 500 KB, in values under the 9 KB each one may hold.
+    for (let i = 0; store.usedBytes < 500 * 1024 - 1024; i++) {
+      const room = 500 * 1024 - 1024 - store.usedBytes;
+      store.setAll({ [`filler.${i}`]: 'x'.repeat(Math.max(1, Math.min(8 * 1024, room - 20))) });
+    }
+    // Accepted rows whose longer copy no longer fits (items of up to 200 characters each).
+    const rows = Array.from({ length: 10 }, (_, n) => [
+      'Electrical',
+      `Label breaker ${n + 1} ${'and note its circuit '.repeat(8)}`.slice(0, 190),
+      'No',
+      String(n + 4),
+    ]);
+    await fresh.edit(ADMIN, TAB, ELECTRICAL_CHECKLIST.length + 2, 1, rows);
+    expect(fresh.values(TAB).length).toBe(ELECTRICAL_CHECKLIST.length + 1 + rows.length);
+    expect(store.get(PROPERTY_KEYS.acceptedChecklists)).toBeNull();
+  } finally {
+    fresh.close();
+  }
+}, 60_000);
