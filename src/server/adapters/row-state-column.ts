@@ -1,8 +1,10 @@
 /**
  * Setup's part of the "Last Known State" column (see row-state.ts): the header, a warning-only
  * protection, the column hidden, a record for every row that has none yet, and a seal on every
- * record (./row-state-seal), after which unsealed records are refused. Idempotent: a second run finds
- * everything in place and reports nothing.
+ * record (./row-state-seal), after which unsealed records are refused. In a sealed workbook a row
+ * without a record is recorded only when its request's cells are vouched for (Vouch): a script may
+ * have blanked the record to have its own text sealed. Idempotent: a second run finds everything in
+ * place and reports nothing.
  */
 import { parseRegisterRow, registerLayout, type RegisterLayout } from '../../core/columns';
 import { cellText } from '../../core/headers';
@@ -19,6 +21,7 @@ import {
   type RowState,
 } from './row-state';
 import { fingerprintMatches, rowStateKey } from './row-state-prints';
+import type { UnrecordedRow, Vouch } from './row-state-vouch';
 import { markRowStatesSealed, unsealedAccepted } from './row-state-seal';
 import { readHeaderRow } from './workbook';
 import { columnLetter } from '../../core/a1';
@@ -108,6 +111,8 @@ interface Chunk {
   first: number;
   count: number;
   sealing: boolean;
+  /** In a sealed workbook: which rows without a record of their own may be sealed from their cells. */
+  vouch: Vouch | null;
 }
 
 /** Offsets (0-based, within the rows read) of the rows with an id whose record needs writing. */
@@ -140,6 +145,10 @@ interface Backfilled {
   sealed: number;
   /** Rows left with an unsealed record (a version-1 fingerprint its cell no longer matches). */
   unsealed: number;
+  /** Ids of rows left without a record: request cells not as the request gave them (see Vouch). */
+  differing: string[];
+  /** Ids of rows left without a record: no request to compare their cells with. */
+  unchecked: string[];
 }
 
 /**
@@ -153,8 +162,8 @@ interface Backfilled {
  * last of them; one write of the records between the first and last row changed.
  */
 function backfillRows(chunk: Chunk): Backfilled {
-  const { sheet, header, column, first, count, sealing } = chunk;
-  const done: Backfilled = { filled: 0, sealed: 0, unsealed: 0 };
+  const { sheet, header, column, first, count, sealing, vouch } = chunk;
+  const done: Backfilled = { filled: 0, sealed: 0, unsealed: 0, differing: [], unchecked: [] };
   const layout = registerLayout(header);
   const idIndex = layout.indexOf.id;
   if (idIndex < 0 || count <= 0) return done;
@@ -181,6 +190,7 @@ function backfillRows(chunk: Chunk): Backfilled {
     const wanted = new Set(lacking);
     const width = Math.max(header.length, column);
     const rows = sheet.getRange(first + lo, 1, hi - lo + 1, width).getValues();
+    const unrecorded: (UnrecordedRow & { at: number; record: string })[] = [];
     rows.forEach((cells, i) => {
       if (!wanted.has(lo + i)) return;
       const current = cells[column - 1];
@@ -197,9 +207,31 @@ function backfillRows(chunk: Chunk): Backfilled {
       }
       const parsed = parseRegisterRow(cells, layout, first + lo + i);
       if (!parsed.ok) return;
-      done.filled++;
-      rewritten.set(lo + i, serializeRowState(parsed.order));
+      const id = parsed.order.id;
+      unrecorded.push({
+        at: lo + i,
+        row: first + lo + i,
+        id,
+        cells,
+        record: serializeRowState(parsed.order),
+      });
     });
+    const readColumn = (index: number): unknown[] =>
+      sheet.getLastRow() < 2
+        ? []
+        : sheet
+            .getRange(2, index + 1, sheet.getLastRow() - 1, 1)
+            .getValues()
+            .map(([v]) => v);
+    const vouched = vouch && unrecorded.length > 0 ? vouch(unrecorded, layout, readColumn) : null;
+    for (const { at, row, id, record } of unrecorded) {
+      const verdict = vouched ? (vouched.get(row) ?? 'unchecked') : 'agrees';
+      if (verdict !== 'agrees') done[verdict === 'differs' ? 'differing' : 'unchecked'].push(id);
+      else {
+        done.filled++;
+        rewritten.set(at, record);
+      }
+    }
   }
   if (rewritten.size === 0) return done;
   const changed = [...rewritten.keys()].sort((a, b) => a - b);
@@ -224,13 +256,26 @@ export interface RowStatesBackfill extends Backfilled {
  * the key is at hand and no row is left unsealed, the workbook is marked sealed: from then on an
  * unsealed record is no record (a register with no rows, as setup makes it, is sealed at once).
  */
-export function backfillRowStates(sheet: Sheet, withLock: <T>(body: () => T) => T): RowStatesBackfill {
-  const total: RowStatesBackfill = { filled: 0, sealed: 0, unsealed: 0, nowSealed: false };
+export function backfillRowStates(
+  sheet: Sheet,
+  withLock: <T>(body: () => T) => T,
+  vouchFor: Vouch | null = null,
+): RowStatesBackfill {
+  const total: RowStatesBackfill = {
+    filled: 0,
+    sealed: 0,
+    unsealed: 0,
+    differing: [],
+    unchecked: [],
+    nowSealed: false,
+  };
   const header = readHeaderRow(sheet);
   const index = findRowStateColumn(header);
   if (index < 0) return total;
   const sealing = rowStateKey() !== null;
-  const register = { sheet, header, column: index + 1, sealing };
+  // Before the workbook is sealed, whatever its cells hold is sealed with it (README): no vouching.
+  const vouch = sealing && !unsealedAccepted() ? vouchFor : null;
+  const register = { sheet, header, column: index + 1, sealing, vouch };
   for (let first = 2; first <= sheet.getLastRow(); first += BACKFILL_ROWS) {
     const count = Math.min(BACKFILL_ROWS, sheet.getLastRow() - first + 1);
     const lacking = rowsLackingRecord({ ...register, first, count });
@@ -241,6 +286,8 @@ export function backfillRowStates(sheet: Sheet, withLock: <T>(body: () => T) => 
     total.filled += done.filled;
     total.sealed += done.sealed;
     total.unsealed += done.unsealed;
+    total.differing.push(...done.differing);
+    total.unchecked.push(...done.unchecked);
   }
   if (sealing && total.unsealed === 0 && unsealedAccepted()) {
     markRowStatesSealed(new Date());
@@ -282,16 +329,4 @@ export function protectRowStateColumn(sheet: Sheet, report: RepairNotes | null):
   if (protectColumn(sheet, column))
     report?.repaired.push(`Work Orders: protected the "${ROW_STATE_HEADER}" column`);
   hideColumn(sheet, column);
-}
-
-/** What setup tells the administrator about the records' seals (nothing once they are all sealed). */
-export function reportSealing(done: RowStatesBackfill, report: RepairNotes | null): void {
-  if (done.nowSealed)
-    report?.repaired.push(
-      `Work Orders: sealed the hidden "${ROW_STATE_HEADER}" of every row (${done.sealed} rewritten) with the add-on's key: from now on a record Work Orders did not seal is refused like a missing one`,
-    );
-  if (done.unsealed > 0)
-    report?.warnings.push(
-      `Work Orders: ${done.unsealed} row(s) keep a "${ROW_STATE_HEADER}" written before seals, because a long text in the row no longer matches it (changed outside Work Orders): run Verify audit log to put it back, then Set up work orders again. Until every row is sealed, unsealed records are still accepted`,
-    );
 }

@@ -31,7 +31,7 @@ import { scheduledOrders } from './rebuild-scheduled';
 import { offer, tryResponses, type Wanted } from './unkept-wants';
 
 /** The fields intake fills from the request's answers and no person may type (core/intake.ts). */
-const ANSWER_FIELDS: readonly WorkOrderField[] = [
+export const ANSWER_FIELDS: readonly WorkOrderField[] = [
   'description',
   'requesterEmail',
   'requesterName',

@@ -23,12 +23,13 @@ import { requireSetupAdministrator, staffRowsToCreate } from './setup-staff';
 import { refillRestoredColumns } from '../../adapters/row-state-refill';
 import { renameKeptTabsBack } from '../edits/register-identity';
 import { applyRegisterValidation } from './validation';
+import { answersVouch } from '../integrity/answers-vouch';
 import {
   backfillRowStates,
-  reportSealing,
   ensureRowStateColumn,
   protectRowStateColumn,
 } from '../../adapters/row-state-column';
+import { reportSealing } from '../../adapters/row-state-vouch';
 import { presentChangeLog, presentRegister } from './register-look';
 import { ensureIntakeForm, INTAKE_FORM_CREATED } from './intake-form';
 import { ensureUpdateForm } from './update-form';
@@ -180,7 +181,7 @@ function setUpSteps(
     ensureAuditSecret(ss, report);
   });
   // The rows' records, in chunks under holds of their own: at 100,000 rows one hold would last ~30 s.
-  const records = backfillRowStates(registerTab.sheet, withDocumentLock);
+  const records = backfillRowStates(registerTab.sheet, withDocumentLock, answersVouch(ss));
   if (records.filled > 0 && !registerTab.created)
     report.repaired.push(`Work Orders: recorded the current values of ${records.filled} row(s)`);
   reportSealing(records, registerTab.created ? null : report);
