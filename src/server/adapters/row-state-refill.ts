@@ -7,7 +7,7 @@
  * so the restored cells are filled from it. A text kept only as a print (a long Results) is left
  * empty and counted: the change log has it.
  *
- * Like the records' backfill (./row-state-column): BACKFILL_ROWS rows at a time, each chunk under
+ * Like the records' backfill (./row-state-backfill): BACKFILL_ROWS rows at a time, each chunk under
  * the lock (`withLock`), read again there, and only cells still empty are filled, so an edit made
  * since the header came back is kept. One read and one write per restored column per chunk.
  */
@@ -16,7 +16,7 @@ import { fieldToCell } from '../../core/register-row';
 import { asCellText } from '../../core/sanitize';
 import type { WorkOrderField } from '../../core/model';
 import { findRowStateColumn, parseRowState } from './row-state';
-import { BACKFILL_ROWS } from './row-state-column';
+import { BACKFILL_ROWS } from './row-state-backfill';
 import { readHeaderRow } from './workbook';
 import type { Sheet } from './apps-script-types';
 

@@ -24,11 +24,8 @@ import { refillRestoredColumns } from '../../adapters/row-state-refill';
 import { renameKeptTabsBack } from '../edits/register-identity';
 import { applyRegisterValidation } from './validation';
 import { answersVouch } from '../integrity/answers-vouch';
-import {
-  backfillRowStates,
-  ensureRowStateColumn,
-  protectRowStateColumn,
-} from '../../adapters/row-state-column';
+import { ensureRowStateColumn, protectRowStateColumn } from '../../adapters/row-state-column';
+import { backfillRowStates } from '../../adapters/row-state-backfill';
 import { reportSealing } from '../../adapters/row-state-vouch';
 import { presentChangeLog, presentRegister } from './register-look';
 import { ensureIntakeForm, INTAKE_FORM_CREATED } from './intake-form';
