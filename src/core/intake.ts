@@ -4,7 +4,7 @@
  * still recorded, with its problems written to the "Needs Review" column for a supervisor.
  */
 import * as z from './validator';
-import { emptyWorkOrder, type WorkOrder } from './model';
+import { emptyWorkOrder, type WorkOrder, type WorkOrderField } from './model';
 import type { PriorityRule } from './settings-model';
 import { asCellText, cleanText } from './sanitize';
 import { assetIdOfAnswer } from './assets';
@@ -226,6 +226,21 @@ export function suggestedPriority(
   const index = urgencyChoices.findIndex((c) => c.toLowerCase() === urgency.trim().toLowerCase());
   return index >= 0 ? (priorities[index]?.name ?? '') : '';
 }
+
+/**
+ * The fields newWorkOrder fills from the request's answers, which no person may type afterwards: what
+ * Verify audit log compares with the request (features/integrity) and setup vouches for before it seals
+ * a row without a record. Needs Review (reviewFlag) is filled from them too, from what they lacked.
+ */
+export const ANSWER_FIELDS = [
+  'description',
+  'requesterEmail',
+  'requesterName',
+  'location',
+  'urgency',
+  'resources',
+  'asset',
+] as const satisfies readonly WorkOrderField[];
 
 /** The register row of a new request: Submitted, revision 1, its problems as the review flag. */
 export function newWorkOrder(

@@ -19,7 +19,7 @@ import { loadReferenceData } from '../../adapters/reference-data';
 import type { UnrecordedRow, Verdict, Vouch } from '../../adapters/row-state-vouch';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 import { cellText } from '../../../core/headers';
-import { ANSWER_FIELDS } from './register-answers';
+import { ANSWER_FIELDS } from '../../../core/intake';
 import { readField, sameAsLogged } from './register-check';
 import { readResponseRows } from './rebuild';
 import { scheduledOrders } from './rebuild-scheduled';

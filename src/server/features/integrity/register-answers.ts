@@ -27,19 +27,9 @@ import { printAgrees } from '../../adapters/row-state-prints';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 import { foundText, loggedShown, readField, sameAsLogged, type RegisterFinding } from './register-check';
 import { readResponseRows } from './rebuild';
+import { ANSWER_FIELDS } from '../../../core/intake';
 import { scheduledOrders } from './rebuild-scheduled';
 import { offer, tryResponses, type Wanted } from './unkept-wants';
-
-/** The fields intake fills from the request's answers and no person may type (core/intake.ts). */
-export const ANSWER_FIELDS: readonly WorkOrderField[] = [
-  'description',
-  'requesterEmail',
-  'requesterName',
-  'location',
-  'urgency',
-  'resources',
-  'asset',
-];
 
 /** What a finding of this check says the value comes from (instead of a Change Log row). */
 export const FROM_REQUEST = 'the request gave';

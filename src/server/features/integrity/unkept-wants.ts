@@ -4,7 +4,7 @@
  * for, and why the print alone decides).
  */
 import { cellText } from '../../../core/columns';
-import { newWorkOrder, parseSubmission } from '../../../core/intake';
+import { ANSWER_FIELDS, newWorkOrder, parseSubmission } from '../../../core/intake';
 import { emptyWorkOrder, type WorkOrder, type WorkOrderField } from '../../../core/model';
 import type { ReferenceData } from '../../adapters/reference-data';
 import { canonicalOrder, fingerprintMatches, parseRowState, type RowState } from '../../adapters/row-state';
@@ -16,15 +16,9 @@ import type { Spreadsheet } from '../../adapters/apps-script-types';
 /** Non-matching texts tried per field before it is given up (see ./unkept-fields' file comment). */
 const MAX_TRIES = 16;
 
-/** Fields intake fills from the request's answers (core/intake.ts newWorkOrder). */
+/** Fields intake fills from the request's answers, Needs Review with them (core/intake.ts newWorkOrder). */
 export const ANSWERED: ReadonlySet<WorkOrderField> = new Set<WorkOrderField>([
-  'description',
-  'requesterEmail',
-  'requesterName',
-  'location',
-  'urgency',
-  'resources',
-  'asset',
+  ...ANSWER_FIELDS,
   'reviewFlag',
 ]);
 
