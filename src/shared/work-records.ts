@@ -61,7 +61,8 @@ export function workDateProblem(value: string, today: string): string | null {
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d)
     return `${value} is not a calendar date.`;
-  if (today !== '' && value > today) return 'The date cannot be in the future.';
+  if (today !== '' && value > today)
+    return `${value} is after today (${today}): give the day the work was done.`;
   return null;
 }
 

@@ -17,8 +17,20 @@ export function requireAdministrator(
   const reference = loadReferenceData(ss);
   const email = currentUserEmail();
   if (email === '' || !roleMay(roleOf(reference.staff, email), capability)) {
+    const roles = rolesList(capability);
+    // Someone refused is told whom to ask, by name: the Staff tab is every editor's to read anyway.
+    const admins = administratorEmails(reference.staff);
+    const ask =
+      admins.length > 0
+        ? `an administrator (${admins.slice(0, 3).join(', ')}${admins.length > 3 ? ', …' : ''})`
+        : 'whoever set up this spreadsheet';
+    const who =
+      email === ''
+        ? "Google did not tell Work Orders who you are (signed out, or an account outside the spreadsheet owner's domain)."
+        : `You are signed in as ${email}.`;
     throw new UserFacingError(
-      `Only an active ${rolesList(capability)} on the Staff tab can ${action}. You are signed in as ${email || 'an unknown user'}.`,
+      `Only an active ${roles} on the Staff tab can ${action}. ${who} If it should be done, ask ${ask} to do it, ` +
+        `or to make you an active ${roles} on the Staff tab.`,
     );
   }
   return { email, reference };

@@ -76,6 +76,11 @@ describe('one installation owner', () => {
     const refused = await wb.menu(SUPERVISOR, 'takeOverInstallation');
     expect(refused.ok).toBe(false);
     expect(refused.error?.message).toMatch(/Only an active Administrator/);
+    // The refusal names whom to ask, from the Staff tab.
+    expect(refused.error?.message).toContain(`You are signed in as ${SUPERVISOR}.`);
+    expect(refused.error?.message).toMatch(
+      /If it should be done, ask an administrator \([^)]*admin@example\.com[^)]*\) to do it, or to make you an active Administrator on the Staff tab\./,
+    );
     wb.rt.world.ui.respondWith({ button: 'NO' });
     const cancelled = expectOk(await wb.menu(ADMIN, 'takeOverInstallation'));
     expect(String(cancelled.value)).toMatch(/cancelled/);
