@@ -7,6 +7,7 @@
 import qrcode from 'qrcode-generator';
 import { isLabelsReply, type Label, type LabelsLoadResponse } from '../../shared/labels';
 import { statusLine } from '../shared/status-line';
+import { serverFailed } from '../shared/server-call';
 
 interface Runner {
   withSuccessHandler(handler: (value: unknown) => void): Runner;
@@ -39,9 +40,7 @@ function load(): Promise<LabelsLoadResponse> {
             : { ok: false, message: 'The server sent a reply the labels dialog does not understand.' },
         ),
       )
-      .withFailureHandler((error) =>
-        resolve({ ok: false, message: `Something went wrong on the server: ${error.message}` }),
-      )
+      .withFailureHandler((error) => resolve({ ok: false, message: serverFailed(error.message) }))
       .labelsLoad();
   });
 }

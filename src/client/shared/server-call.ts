@@ -30,9 +30,10 @@ export function runOnServer<R>(
   return new Promise((resolve) => {
     const runner = google.script.run
       .withSuccessHandler((value) => resolve(asReply(value) ?? notUnderstood))
-      .withFailureHandler((error) =>
-        resolve(refusal(`Something went wrong on the server: ${error.message}`)),
-      ) as unknown as Record<string, (arg: unknown) => void>;
+      .withFailureHandler((error) => resolve(refusal(serverFailed(error.message)))) as unknown as Record<
+      string,
+      (arg: unknown) => void
+    >;
     // google.script.run offers only the project's server functions: a name it lacks throws here, and
     // the sidebar says so instead of waiting for an answer that never comes.
     const send = runner[fn];
@@ -46,4 +47,15 @@ export function runOnServer<R>(
     }
     send(argument);
   });
+}
+
+/**
+ * What the page says when the server call itself failed (an exception, a timeout, the connection): its
+ * message, and what to do, since nothing says whether the change went through.
+ */
+export function serverFailed(message: string): string {
+  return (
+    `Something went wrong on the server: ${message}. Close this and open it again to see what was saved, ` +
+    'then try once more; if it keeps failing, tell an administrator what it said.'
+  );
 }

@@ -117,7 +117,9 @@ describe('callServer', () => {
     serverAnswers({ failure: new Error('Exceeded maximum execution time') });
     expect(await callServer('reviewLoad', {})).toEqual({
       ok: false,
-      message: 'Something went wrong on the server: Exceeded maximum execution time',
+      message:
+        'Something went wrong on the server: Exceeded maximum execution time. Close this and open it again to see ' +
+        'what was saved, then try once more; if it keeps failing, tell an administrator what it said.',
     });
   });
 });
