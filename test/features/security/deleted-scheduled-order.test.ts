@@ -9,11 +9,10 @@
  * rebuilt from the log alone it had no task, location, category nor Response Row (the log holds none of
  * what a schedule fills in), so it now starts from its schedule. Through dist/Code.js.
  */
-import { SHEET_NAMES, type WorkOrder } from '../../../src/core/model';
-import { addCalendarDays, isoDate, localParts, type LocalDate } from '../../../src/core/time';
+import type { WorkOrder } from '../../../src/core/model';
 import { REGISTER, assignedOrder, rowOf, type } from '../../support/edits';
-import { DAY, advance, now, runHourly, startAtLocalHour } from '../../support/ops';
-import { scheduleRow } from '../../support/schedules';
+import { runHourly, startAtLocalHour } from '../../support/ops';
+import { orderMadeBySchedule } from '../../support/schedules';
 import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
 let wb: TestWorkbook;
@@ -22,11 +21,6 @@ beforeAll(async () => {
   startAtLocalHour(wb, 9);
 }, 60_000);
 afterAll(() => wb.close());
-
-function today(): LocalDate {
-  const p = localParts(now(wb), wb.model.timeZone);
-  return { year: p.year, month: p.month, day: p.day };
-}
 
 const scheduled = (): WorkOrder[] =>
   wb
@@ -39,20 +33,12 @@ async function hourly(): Promise<void> {
 }
 
 test('a scheduled order deleted before its log rows reached the log is put back once they have', async () => {
-  const due = isoDate(addCalendarDays(today(), 1));
-  (
-    await wb.edit(ADMIN, SHEET_NAMES.schedules, 2, 1, [
-      scheduleRow({
-        id: 'PM-7',
-        task: 'Check the roof drains',
-        location: 'Grounds',
-        category: 'Grounds',
-        nextDue: due,
-      }),
-    ])
-  ).executions.forEach(expectOk);
-  advance(wb, DAY);
-  await hourly();
+  const { due } = await orderMadeBySchedule(wb, {
+    id: 'PM-7',
+    task: 'Check the roof drains',
+    location: 'Grounds',
+    category: 'Grounds',
+  });
   const [made] = scheduled();
   expect(made?.responseRef).toBe(`Schedule PM-7 ${due}`);
   const id = made!.id;

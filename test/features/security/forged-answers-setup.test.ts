@@ -8,11 +8,9 @@
  * (every row without a record) still leaves every honest row sealed and usable. Through dist/Code.js.
  */
 import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
-import { SHEET_NAMES } from '../../../src/core/model';
-import { addCalendarDays, isoDate, localParts } from '../../../src/core/time';
 import { REGISTER, assignedOrder, rowOf } from '../../support/edits';
-import { DAY, advance, now, runHourly, startAtLocalHour } from '../../support/ops';
-import { scheduleRow } from '../../support/schedules';
+import { startAtLocalHour } from '../../support/ops';
+import { orderMadeBySchedule } from '../../support/schedules';
 import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 
 let wb: TestWorkbook;
@@ -92,22 +90,12 @@ test('a row pointed at another request’s response row, that request’s Descri
 
 test('the hidden column deleted by hand: setup seals every honest row again, a schedule’s order included', async () => {
   startAtLocalHour(wb, 9);
-  const p = localParts(now(wb), wb.model.timeZone);
-  const due = isoDate(addCalendarDays({ year: p.year, month: p.month, day: p.day }, 1));
-  (
-    await wb.edit(ADMIN, SHEET_NAMES.schedules, 2, 1, [
-      scheduleRow({
-        id: 'PM-4',
-        task: 'Check the roof drains',
-        location: 'Grounds',
-        category: 'Grounds',
-        nextDue: due,
-      }),
-    ])
-  ).executions.forEach(expectOk);
-  advance(wb, DAY);
-  (await runHourly(wb)).forEach(expectOk);
-  const made = wb.register().find((r) => r.order.responseRef === `Schedule PM-4 ${due}`)!.order.id;
+  const { id: made } = await orderMadeBySchedule(wb, {
+    id: 'PM-4',
+    task: 'Check the roof drains',
+    location: 'Grounds',
+    category: 'Grounds',
+  });
   const mine = await assignedOrder(wb, TECH);
 
   wb.sheet(REGISTER).deleteColumns(wb.registerColumn(ROW_STATE_HEADER), 1);

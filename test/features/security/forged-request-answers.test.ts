@@ -10,11 +10,9 @@
  * row's new record; an order a schedule made gets the text its schedule fills in. Through dist/Code.js.
  */
 import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
-import { SHEET_NAMES } from '../../../src/core/model';
-import { addCalendarDays, isoDate, localParts } from '../../../src/core/time';
 import { REGISTER, assignedOrder, rowOf, type } from '../../support/edits';
-import { DAY, advance, now, runHourly, startAtLocalHour } from '../../support/ops';
-import { scheduleRow } from '../../support/schedules';
+import { startAtLocalHour } from '../../support/ops';
+import { orderMadeBySchedule } from '../../support/schedules';
 import {
   ADMIN,
   REQUESTOR,
@@ -122,22 +120,12 @@ test('a forged Description with the row’s record blanked: Verify compares it w
 
 test('an order a schedule made: a forged Description is put back as its schedule fills it in', async () => {
   startAtLocalHour(wb, 9);
-  const p = localParts(now(wb), wb.model.timeZone);
-  const due = isoDate(addCalendarDays({ year: p.year, month: p.month, day: p.day }, 1));
-  (
-    await wb.edit(ADMIN, SHEET_NAMES.schedules, 2, 1, [
-      scheduleRow({
-        id: 'PM-3',
-        task: 'Check the roof drains',
-        location: 'Grounds',
-        category: 'Grounds',
-        nextDue: due,
-      }),
-    ])
-  ).executions.forEach(expectOk);
-  advance(wb, DAY);
-  (await runHourly(wb)).forEach(expectOk);
-  const made = wb.register().find((r) => r.order.responseRef === `Schedule PM-3 ${due}`)!.order.id;
+  const { id: made } = await orderMadeBySchedule(wb, {
+    id: 'PM-3',
+    task: 'Check the roof drains',
+    location: 'Grounds',
+    category: 'Grounds',
+  });
   // An edit (as the installation owner) brings the job's rows for the order into the log.
   await type(wb, TECH, await assignedOrder(wb, TECH), 'Progress Notes', 'On my way');
 
