@@ -22,7 +22,7 @@ import { SEAL_CHARS } from '../../core/row-state-codec';
 import type { HmacKey } from '../../core/sha256';
 import type { Properties } from './apps-script-types';
 import { PROPERTY_KEYS } from './document-properties';
-import { readOwnerState, writeOwnerState } from './owner-state';
+import { readOwnerState, writeOwnerStates } from './owner-state';
 import { keyedChars, rowStateKey } from './row-state-prints';
 import { documentPropertiesOrNull } from './service-handles';
 
@@ -106,20 +106,20 @@ export function unsealedAccepted(): boolean {
   return !sealedInstallation;
 }
 
-/** In the document: whether setup has sealed every row (the document's flag; false with no document). */
-export function documentSealed(): boolean {
-  const props = documentPropertiesOrNull();
-  return props !== null && props.getProperty(PROPERTY_KEYS.rowStatesSealed) !== null;
+/**
+ * In the installation owner's execution in the document: the owner's copy of the sealed flag to write,
+ * `{ [SEALED_COPY]: flag }`, when the document has the flag and `copy` (the owner's, as read) is missing;
+ * else nothing. Intake adds it to the owner write it makes anyway; setup and take-over write it alone.
+ */
+export function sealedCopyOwed(copy: string | null): Record<string, string> {
+  const sealed = documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.rowStatesSealed) ?? null;
+  return sealed !== null && copy === null ? { [SEALED_COPY]: sealed } : {};
 }
 
-/**
- * The installation owner's execution in the document: copies the sealed flag into the owner's state
- * when the document has it and the copy is missing (one read; a write once per workbook).
- */
+/** Setup and take-over, as the installation owner: the copy of the sealed flag, when one is owed (one read). */
 export function copySealedFlagToOwner(spreadsheetId: string): void {
-  const sealed = documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.rowStatesSealed) ?? null;
-  if (sealed !== null && readOwnerState(spreadsheetId, SEALED_COPY) === null)
-    writeOwnerState(spreadsheetId, SEALED_COPY, sealed);
+  const owed = sealedCopyOwed(readOwnerState(spreadsheetId, SEALED_COPY));
+  if (Object.keys(owed).length > 0) writeOwnerStates(spreadsheetId, owed);
 }
 
 /** Setup sealed every row: from now on an unsealed record is refused (stored once, never removed). */

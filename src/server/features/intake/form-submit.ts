@@ -17,7 +17,7 @@ import type { UnhashedEntry } from '../../../core/audit';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { queueEmails, sendOrQueue } from '../../adapters/mailer';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
-import { documentSealed, SEALED_COPY } from '../../adapters/row-state-seal';
+import { SEALED_COPY, sealedCopyOwed } from '../../adapters/row-state-seal';
 import { KPI_TAB, kpiTabCopy } from '../kpi-history/keep';
 import {
   INTAKE_LEDGER,
@@ -131,7 +131,7 @@ export function ingestResponse(
       [REQUEST_COUNTER]: next.stored,
       ...(inDocument ? { [INTAKE_PENDING]: serializePending(pending) } : {}),
       // The hourly job's copy of the sealed flag, with this write when missing (row-state-seal.ts).
-      ...(stored[SEALED_COPY] === null && documentSealed() ? { [SEALED_COPY]: now.toISOString() } : {}),
+      ...sealedCopyOwed(stored[SEALED_COPY]),
     });
     // The log row next, committed once the order is in the register (change-log.ts).
     const logged = writeChangeLog(ss, [
