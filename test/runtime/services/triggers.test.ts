@@ -1,5 +1,8 @@
 import { LocalAppsScript, Scope } from '../../../runtime';
-import { ADDON_OTHER_FILE_TRIGGER } from '../../../runtime/host/services/trigger-builders';
+import {
+  ADDON_CLOCK_TOO_FREQUENT,
+  ADDON_OTHER_FILE_TRIGGER,
+} from '../../../runtime/host/services/trigger-builders';
 
 /**
  * ScriptApp conformance (developers.google.com/apps-script/reference/script and the editor add-on
@@ -26,6 +29,15 @@ function hourly(n) {
 }
 function everyFive() {
   return ScriptApp.newTrigger('tooOften').timeBased().everyMinutes(5).create();
+}
+function everyN(unit, n) {
+  var builder = ScriptApp.newTrigger('interval').timeBased();
+  try {
+    if (unit === 'hours') builder.everyHours(n); else builder.everyMinutes(n);
+  } catch (e) { return 'refused by every' + unit + ': ' + e.message; }
+  try { builder.create(); } catch (e) { return 'refused by create: ' + e.message; }
+  ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); });
+  return 'created';
 }
 function daily() {
   return ScriptApp.newTrigger('dailyJob').timeBased().everyDays(1).atHour(6).nearMinute(30).create().getUniqueId();
@@ -114,6 +126,23 @@ describe('ScriptApp triggers', () => {
     const r = await run('everyFive');
     expect(r.ok).toBe(false);
     expect(r.error?.message).toMatch(/more frequently than once per hour/);
+    expect(rt.world.triggers.list()).toHaveLength(0);
+  });
+
+  test('everyHours takes 1, 2, 4, 6, 8 or 12; everyMinutes 1, 5, 10, 15 or 30, none of which an add-on may create', async () => {
+    // Reference: everyMinutes "n must be 1, 5, 10, 15 or 30"; the hour timers are 1, 2, 4, 6, 8 and 12
+    // hours; editor add-on triggers "cannot run more frequently than once per hour".
+    const outcome = async (unit: string, n: number) => (await run('everyN', [unit, n])).value;
+    for (const n of [1, 2, 4, 6, 8, 12]) expect(await outcome('hours', n)).toBe('created');
+    for (const n of [0, 3, 5, 24, 1.5, -2])
+      expect(await outcome('hours', n)).toBe(
+        'refused by everyhours: Invalid argument: hours. Valid values are 1, 2, 4, 6, 8 or 12.',
+      );
+    for (const n of [1, 5, 10, 15, 30])
+      expect(await outcome('minutes', n)).toBe(`refused by create: ${ADDON_CLOCK_TOO_FREQUENT}`);
+    expect(await outcome('minutes', 7)).toBe(
+      'refused by everyminutes: Invalid argument: minutes. Valid values are 1, 5, 10, 15 or 30.',
+    );
     expect(rt.world.triggers.list()).toHaveLength(0);
   });
 
