@@ -36,7 +36,13 @@ const byService: Partial<Record<ServiceName, readonly string[]>> = {
 /** Classes whose calls need no scope even though their family does (enum holders, builders of menus). */
 const scopeFree = new Set(['SpreadsheetApp.getUi', 'ScriptApp.getAuthorizationInfo']);
 
-/** Calls an add-on may make in AuthMode.NONE: build its menu, nothing that reads the document. */
+/**
+ * What each mode reaches, from the "Authorization modes" table of Google's editor add-on authorization
+ * guide (developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle): in NONE, of the
+ * user's data only the locale, no document, of the user interface only menu items, no properties, and
+ * of other services only Logger and Utilities; in LIMITED, the current document and properties, still
+ * only menu items of the interface, and any service that touches none of the user's other data.
+ */
 const allowedInNone = new Set([
   'SpreadsheetApp.getUi',
   'Ui.createAddonMenu',
@@ -45,17 +51,27 @@ const allowedInNone = new Set([
   'Menu.addSeparator',
   'Menu.addSubMenu',
   'Menu.addToUi',
+  'Session.getActiveUserLocale',
 ]);
+const servicesInNone: ReadonlySet<ServiceName> = new Set<ServiceName>(['Logging', 'Utilities']);
 
 /** Services a simple trigger (AuthMode.LIMITED) cannot use: they need the user's authorization. */
 const forbiddenInLimited: ReadonlySet<ServiceName> = new Set<ServiceName>(['Mail', 'Script', 'Form']);
 /** …except asking whether authorization is needed, which is what an add-on's onOpen does. */
 const allowedInLimited = new Set(['ScriptApp.getAuthorizationInfo']);
+/**
+ * Other files, and any interface beyond menu items: a simple onOpen's showSidebar fails on Apps Script
+ * with "You do not have permission to call Ui.showSidebar. Required permissions: …script.container.ui"
+ * even with that scope in the manifest (reported by scripts that tried it).
+ */
 const forbiddenMethodsInLimited = new Set([
   'SpreadsheetApp.openById',
   'SpreadsheetApp.openByUrl',
   'SpreadsheetApp.open',
   'SpreadsheetApp.create',
+  'Ui.showSidebar',
+  'Ui.showModalDialog',
+  'Ui.showModelessDialog',
 ]);
 
 export function requiredScopes(object: GasObject, method: string): readonly string[] {
@@ -68,14 +84,17 @@ export function requiredScopes(object: GasObject, method: string): readonly stri
 export function checkAuthorization(ctx: ExecutionContext, object: GasObject, method: string): void {
   const key = `${object.gasClass}.${method}`;
   if (object.gasService === 'Logging') return;
-  if (ctx.authMode === AuthMode.NONE && !allowedInNone.has(key)) {
-    throw new GasError(
-      `You do not have permission to call ${key}. The add-on is running in AuthMode.NONE: it may only build its menu.`,
-    );
-  }
   const needed = requiredScopes(object, method);
+  // Google's refusal names the call and, when it needs scopes, them; a call that needs none (a
+  // property read in NONE) is refused as "You do not have permission to call …" alone.
   const permissionError = () =>
-    new GasError(`You do not have permission to call ${key}. Required permissions: ${needed.join(' || ')}`);
+    new GasError(
+      `You do not have permission to call ${key}` +
+        (needed.length > 0 ? `. Required permissions: ${needed.join(' || ')}` : ''),
+    );
+  if (ctx.authMode === AuthMode.NONE && !allowedInNone.has(key) && !servicesInNone.has(object.gasService)) {
+    throw permissionError();
+  }
   if (
     ctx.authMode === AuthMode.LIMITED &&
     !allowedInLimited.has(key) &&

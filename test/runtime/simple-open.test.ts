@@ -171,3 +171,67 @@ test('installing the add-on in a document runs onInstall in FULL and enables it 
     await without.close();
   }
 });
+
+test("what onOpen reaches in NONE and LIMITED follows Google's Authorization modes table, with Google's refusals", async () => {
+  // Editor add-on authorization guide, "Authorization modes": NONE has the user's locale, menu items,
+  // Logger and Utilities, and nothing of the document or properties; LIMITED adds the current document,
+  // properties and services that touch no other user data, but still only menu items of the interface
+  // and no other file. A simple onOpen's showSidebar fails on Apps Script with "You do not have
+  // permission to call Ui.showSidebar. Required permissions: …script.container.ui" (issue reports).
+  const rt = LocalAppsScript.fromSource(
+    `function onOpen(e) {
+       var probes = {
+         digest: function () { return Utilities.base64Encode('ok'); },
+         locale: function () { return Session.getActiveUserLocale(); },
+         properties: function () { return PropertiesService.getDocumentProperties().getProperty('x'); },
+         active: function () { return SpreadsheetApp.getActiveSpreadsheet().getName(); },
+         cache: function () { return CacheService.getDocumentCache().get('x'); },
+         sidebar: function () { SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput('<p>hi</p>')); },
+         openById: function () { return SpreadsheetApp.openById(SpreadsheetApp.getActiveSpreadsheet().getId()).getName(); },
+         triggers: function () { return ScriptApp.getProjectTriggers().length; },
+       };
+       var out = {};
+       Object.keys(probes).forEach(function (k) {
+         try { var v = probes[k](); out[k] = 'ok' + (v === undefined ? '' : ' ' + v); } catch (err) { out[k] = err.message; }
+       });
+       return out;
+     }`,
+    { oauthScopes: SCOPES },
+  );
+  try {
+    const ssId = rt.createSpreadsheet('Modes table', OWNER);
+    const refused = (call: string, scope?: string) =>
+      `You do not have permission to call ${call}` + (scope ? `. Required permissions: ${scope}` : '');
+    const none = (await rt.openSpreadsheet(ssId, OWNER))!;
+    expect(none.value).toEqual({
+      digest: 'ok b2s=',
+      locale: 'ok en',
+      properties: refused('PropertiesService.getDocumentProperties'),
+      active: refused(
+        'SpreadsheetApp.getActiveSpreadsheet',
+        'https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets',
+      ),
+      cache: refused('CacheService.getDocumentCache'),
+      sidebar: refused('HtmlService.createHtmlOutput'),
+      openById: refused(
+        'SpreadsheetApp.getActiveSpreadsheet',
+        'https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets',
+      ),
+      triggers: refused('ScriptApp.getProjectTriggers', Scope.scriptApp),
+    });
+    const limited = (await rt.openSpreadsheet(ssId, OWNER, AuthMode.LIMITED))!;
+    expect(limited.value).toEqual({
+      digest: 'ok b2s=',
+      locale: 'ok en',
+      properties: 'ok null',
+      active: 'ok Modes table',
+      cache: 'ok null',
+      sidebar: refused('Ui.showSidebar', Scope.containerUi),
+      openById: refused('SpreadsheetApp.openById', Scope.spreadsheets),
+      triggers: refused('ScriptApp.getProjectTriggers', Scope.scriptApp),
+    });
+    expect(rt.world.ui.lastSidebar(ssId, OWNER)).toBeFalsy();
+  } finally {
+    await rt.close();
+  }
+});
