@@ -20,6 +20,8 @@ const LOCAL = new Set([
   'Spreadsheet.getUrl',
   'Spreadsheet.getRange',
   'Sheet.getRange',
+  'Sheet.getRangeList',
+  'RangeList.getRanges',
   'Sheet.getName',
   'Sheet.getSheetId',
   'Sheet.getParent',
