@@ -262,7 +262,11 @@ export class LocalAppsScript {
       return { ok: false, error: `Script function not found: ${fn}` };
     }
     const record = await this.run(fn, { user, spreadsheetId, kind: 'script-run', args });
-    if (!record.ok) return { ok: false, error: record.error?.message ?? 'Unknown error' };
+    // The failure handler's message is what the script threw as a string: "Error: boom" for
+    // `throw new Error('boom')` (pages strip that "Error: " prefix themselves), "boom" for a thrown
+    // string; a failure of Apps Script's own (the time limit) is its message alone.
+    if (!record.ok)
+      return { ok: false, error: record.error?.text ?? record.error?.message ?? 'Unknown error' };
     return { ok: true, value: pageValue(record.value) };
   }
 

@@ -4,7 +4,8 @@
  * with Apps Script's semantics: a runner has a method for each of the project's public functions and
  * no other (`functions`, runtime/host/server-functions.ts), so any other name throws a TypeError at
  * the call; withSuccessHandler/withFailureHandler/withUserObject each return a new runner, each call
- * returns void, at most 10 run at once (later ones wait their turn), failures arrive as Error objects; an
+ * returns void, at most 10 run at once (later ones wait their turn), failures arrive as Error objects named
+ * ScriptError; an
  * argument Google refuses throws at the call instead (checkArguments). Every call's function name is listed in
  * `window.__gasCalls`, in order, so a test can tell which calls a page made.
  */
@@ -62,8 +63,12 @@ export function shimSource(context: {
     return fields;
   }
   function call(name, success, failure, userObject, args) {
+    // The failure handler gets an Error named "ScriptError" (the type Google's reply carries, as pages
+    // show it: "ScriptError: Authorization is required…") whose message is the server's text: for the
+    // script's own exception, what it threw as a string ("Error: boom", or "boom" for a thrown string).
     var fail = function (message) {
       var error = new Error(message);
+      error.name = 'ScriptError';
       setTimeout(function () { if (failure) failure(error, userObject); else console.error(error); }, 0);
     };
     checkArguments(args);

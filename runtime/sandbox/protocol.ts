@@ -55,6 +55,12 @@ export interface WireError {
   name: string;
   message: string;
   stack?: string;
+  /**
+   * What the script threw, as a string (`String(thrown)`: "Error: boom" for an Error, "boom" for a
+   * thrown string): the message google.script.run's failure handler receives. Absent for a failure the
+   * runtime made itself (the time limit).
+   */
+  text?: string;
 }
 
 /** The answer to a call, sent on the worker's reply port; `json` is `{"ok":…}` or `{"err":…}`. */

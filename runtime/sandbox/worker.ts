@@ -14,7 +14,8 @@ import inspector from 'node:inspector';
 import path from 'node:path';
 import { PRELUDE_SOURCE } from './prelude';
 import type { CallMeter, HostCall, PreludeCodec } from './prelude';
-import type { CallMessage, DoneMessage, ReplyMessage, StartMessage, WireError } from './protocol';
+import type { CallMessage, DoneMessage, ReplyMessage, StartMessage } from './protocol';
+import { toWireError } from './wire-error';
 
 interface WorkerInit {
   signal: SharedArrayBuffer;
@@ -145,18 +146,6 @@ function writeProfile(session: inspector.Session | null, entry: string, executio
     }
     session.disconnect();
   });
-}
-
-function toWireError(error: unknown): WireError {
-  if (error !== null && typeof error === 'object' && 'message' in error) {
-    const e = error as { name?: unknown; message?: unknown; stack?: unknown };
-    return {
-      name: typeof e.name === 'string' ? e.name : 'Error',
-      message: String(e.message),
-      stack: typeof e.stack === 'string' ? e.stack : undefined,
-    };
-  }
-  return { name: 'Error', message: String(error) };
 }
 
 type Installer = (

@@ -24,6 +24,9 @@ import { shimSource } from '../../runtime/html-host/shim';
 const SOURCE = `
 function act(x) { return 'did ' + x; }
 function refuse() { throw new Error('Nothing to do: pick a work order first.'); }
+function refuseWithText() { throw 'Nothing to do: pick a work order first.'; }
+function refuseByService() { SpreadsheetApp.getActive().getRange('not a range'); }
+function refuseByBug() { var row = null; return row.length; }
 function helper_() { return 'private'; }
 var expression = function () { return 'expression'; };
 var WorkOrders = (function () { function nested() { return 'nested'; } return { nested: nested }; })();
@@ -69,7 +72,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 test("the page is offered the project's public top-level functions only", () => {
   const rt = LocalAppsScript.fromSource(SOURCE);
-  expect(rt.serverFunctions()).toEqual(['act', 'refuse']);
+  expect(rt.serverFunctions()).toEqual(['act', 'refuse', 'refuseWithText', 'refuseByService', 'refuseByBug']);
 });
 
 test('a name the project does not offer is a TypeError at the call, and nothing is sent', async () => {
@@ -133,21 +136,48 @@ test('each with… returns a new runner: the one it was called on keeps its own 
   );
 });
 
-test("the failure handler gets an Error whose message is the server's, and the user object", async () => {
-  const rt = LocalAppsScript.fromSource(SOURCE);
+test('the failure handler gets a ScriptError whose message is what the server threw, as a string, and the user object', async () => {
+  // A thrown Error arrives as "Error: <message>" (its toString: scripts calling google.script.run strip
+  // that prefix themselves), a thrown string as itself, a service's exception as "Exception: …"; the
+  // error's name is ScriptError, the type Google's reply carries ("ScriptError: Authorization is
+  // required…" as pages print a failure).
+  const rt = LocalAppsScript.fromSource(SOURCE, { oauthScopes: [Scope.spreadsheets] });
   const ssId = rt.createSpreadsheet('Calls', 'owner@example.com');
   try {
-    const reply = await rt.callFromHtml('refuse', [], 'owner@example.com', ssId);
-    const p = page(['refuse'], reply);
-    p.eval(`
-      run.withUserObject('row 7').withFailureHandler(function (e, o) {
-        window.failure = [e instanceof Error, e.message, o];
-      }).refuse();
-    `);
-    await settle();
-    expect(p.eval('JSON.stringify(window.failure)')).toBe(
-      JSON.stringify([true, 'Nothing to do: pick a work order first.', 'row 7']),
-    );
+    const failureOf = async (fn: string) => {
+      const p = page([fn], await rt.callFromHtml(fn, [], 'owner@example.com', ssId));
+      p.eval(`
+        run.withUserObject('row 7').withFailureHandler(function (e, o) {
+          window.failure = [e instanceof Error, e.name, e.message, o];
+        }).${fn}();
+      `);
+      await settle();
+      return JSON.parse(p.eval('JSON.stringify(window.failure)') as string) as unknown;
+    };
+    expect(await failureOf('refuse')).toEqual([
+      true,
+      'ScriptError',
+      'Error: Nothing to do: pick a work order first.',
+      'row 7',
+    ]);
+    expect(await failureOf('refuseWithText')).toEqual([
+      true,
+      'ScriptError',
+      'Nothing to do: pick a work order first.',
+      'row 7',
+    ]);
+    expect(await failureOf('refuseByService')).toEqual([
+      true,
+      'ScriptError',
+      'Exception: Range not found',
+      'row 7',
+    ]);
+    expect(await failureOf('refuseByBug')).toEqual([
+      true,
+      'ScriptError',
+      "TypeError: Cannot read properties of null (reading 'length')",
+      'row 7',
+    ]);
   } finally {
     await rt.close();
   }
