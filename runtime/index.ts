@@ -230,7 +230,10 @@ export class LocalAppsScript {
     return fireChange(this, spreadsheetId, user, changeType);
   }
 
-  /** `user` types or pastes `values` at (row, column); the edit triggers fire. */
+  /**
+   * `user` types (or, with `paste`, pastes) `values` at (row, column); the edit triggers fire. A grid
+   * of more than one cell is always a paste.
+   */
   editCells(request: {
     spreadsheetId: string;
     sheetName: string;
@@ -238,6 +241,7 @@ export class LocalAppsScript {
     column: number;
     values: string[][];
     user: string;
+    paste?: boolean;
   }): Promise<UserEditOutcome> {
     return editCells(this, request);
   }

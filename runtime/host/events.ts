@@ -191,8 +191,10 @@ export interface UserEditOutcome {
  * A person types or pastes into the grid: the cells change (Sheets' own validation and protection
  * apply), then the simple onEdit (if the project has one), every installable edit trigger, then every
  * change trigger (changeType EDIT). Each runs as its
- * owner; `e.user` and Session reveal the editor only as identity.ts says. A single-cell edit carries `value` and `oldValue`; a
- * multi-cell paste carries neither, as in Apps Script.
+ * owner; `e.user` and Session reveal the editor only as identity.ts says. A single cell typed carries
+ * `value` and `oldValue`; a multi-cell paste carries neither (events guide: "only available if the
+ * edited range is a single cell"); a single cell pasted carries `value` but no `oldValue`, as scripts
+ * that met it report (the trigger cannot tell a paste over a filled cell from typing into an empty one).
  */
 export async function editCells(
   rt: LocalAppsScript,
@@ -203,6 +205,7 @@ export async function editCells(
     column: number;
     values: string[][];
     user: string;
+    paste?: boolean;
   },
 ): Promise<UserEditOutcome> {
   const edit = userEdit(rt.world.spreadsheets, request);
@@ -230,7 +233,8 @@ export async function editCells(
       // Apps Script passes the values as strings; an emptied cell has no `value`, a filled-in empty one no `oldValue`.
       const { timeZone } = rt.world.spreadsheets.require(request.spreadsheetId);
       if (value !== '' && value !== undefined) event.value = eventText(value, 'value', timeZone);
-      if (old !== '' && old !== undefined) event.oldValue = eventText(old, 'oldValue', timeZone);
+      if (old !== '' && old !== undefined && request.paste !== true)
+        event.oldValue = eventText(old, 'oldValue', timeZone);
     }
     return event;
   };

@@ -170,9 +170,30 @@ describe('installable edit trigger', () => {
     }
   });
 
+  test('a single cell pasted carries its value but no oldValue, even over a filled cell', async () => {
+    // Events guide: value and oldValue are "only available if the edited range is a single cell";
+    // scripts that met it report oldValue missing when the cell was pasted into rather than typed.
+    const { rt, ssId } = await world();
+    try {
+      const at = { spreadsheetId: ssId, sheetName: 'Sheet1', row: 4, column: 2, user: EDITOR };
+      await rt.editCells({ ...at, values: [['typed']] });
+      await rt.editCells({ ...at, values: [['pasted']], paste: true });
+      const event = JSON.parse(rt.world.properties.document(ssId).get('lastEdit') ?? 'null');
+      expect(event).toMatchObject({ a1: 'B4', hasValue: true, value: 'pasted', hasOld: false });
+      await rt.editCells({ ...at, values: [['typed again']] });
+      expect(JSON.parse(rt.world.properties.document(ssId).get('lastEdit') ?? 'null')).toMatchObject({
+        value: 'typed again',
+        oldValue: 'pasted',
+      });
+    } finally {
+      await rt.close();
+    }
+  });
+
   test('script writes never fire the edit trigger', async () => {
     const rt = LocalAppsScript.fromSource(
-      `${SOURCE}\nfunction write(){ SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('C3').setValue('by script'); }`,
+      `${SOURCE}\nfunction write(){ var s = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+        s.getRange('C3').setValue('by script'); s.appendRow(['appended']); s.insertRowsAfter(1, 2); s.deleteRow(2); }`,
       { oauthScopes: [...SCOPES] },
     );
     try {
