@@ -63,12 +63,22 @@ export function recordAcceptedCatalog(tab: CatalogTab, values: readonly (readonl
   else forgetSnapshot(ACCEPTED_KEY[tab]);
 }
 
+/**
+ * The old value the edit event gave: none for a paste of several cells, nor for one cell pasted into
+ * (Apps Script leaves it out, as for a cell that was empty), whose '' only the accepted copy can confirm.
+ */
+export function eventOldValue(range: EditedRange): string | undefined {
+  return range.oldValueFromEvent === false ? undefined : range.oldValue;
+}
+
 /** What a cell held before the edit: the event's old value (one cell), else the accepted copy. */
 function before(range: EditedRange, copy: Grid | null, row: number, column: number): unknown {
-  if (range.oldValue !== undefined) return range.oldValue;
+  const told = eventOldValue(range);
+  if (told !== undefined) return told;
   const value = copy?.[row - 1]?.[column - 1];
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value))
     return new Date(value);
+  // No copy: a single cell pasted into is taken as empty, as the event has it (nothing says better).
   return value ?? '';
 }
 
@@ -146,7 +156,7 @@ export function judgeCatalogHandEdit(
   if (judgement.wholeReasons.length > 0)
     for (let r = range.row; r <= last; r++) refused.set(r, judgement.wholeReasons.join('; '));
   const copy =
-    refused.size > 0 && range.oldValue === undefined
+    refused.size > 0 && eventOldValue(range) === undefined
       ? acceptedCopy !== undefined
         ? acceptedCopy
         : readAcceptedGrid(ACCEPTED_KEY[spec.tab])

@@ -21,7 +21,7 @@ import type { EditedRange } from '../edits/register-edit';
 import { scheduleContext } from '../schedules/schedules-tab';
 import { syncAssetQuestion } from './asset-question';
 import { assetContext, readAssets } from './assets-tab';
-import { judgeCatalogHandEdit, type CatalogSpec } from './catalog-edit';
+import { eventOldValue, judgeCatalogHandEdit, type CatalogSpec } from './catalog-edit';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** How a catalog tab's hand edit is judged, and what follows an edit that changed the tab. */
@@ -61,9 +61,11 @@ export function handleCatalogEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRa
   const editing = assetsTab ? assetsEditing(ss, reference.settings) : schedulesEditing(ss, reference);
   // The Assets tab as last accepted, read before the judgement records the edit as the new copy, and
   // given to it (a refused paste puts its cells back from it): read once, and only for a paste, since
-  // a single cell's old value comes with the event.
+  // a single cell's old value comes with the event (unless it was pasted into: eventOldValue).
   const accepted =
-    assetsTab && range.oldValue === undefined ? readAcceptedGrid(PROPERTY_KEYS.acceptedAssets) : undefined;
+    assetsTab && eventOldValue(range) === undefined
+      ? readAcceptedGrid(PROPERTY_KEYS.acceptedAssets)
+      : undefined;
   const outcome = judgeCatalogHandEdit(sheet, range, reference, editing.spec, accepted);
   if (outcome.entries.length > 0) withOwnerAndDocumentLocks(() => appendChangeLog(ss, outcome.entries, {}));
   if (outcome.changed) editing.afterChange?.(outcome.values);

@@ -60,8 +60,14 @@ function editedRange(range: Range, event: EditEvent): EditedRange {
     column: range.getColumn(),
     numRows,
     numColumns,
-    // Apps Script leaves oldValue out when the cell was empty, and both values out for a paste.
-    ...(single ? { oldValue: event.oldValue === undefined ? '' : String(event.oldValue) } : {}),
+    // Apps Script leaves oldValue out when the cell was empty and when one cell was pasted into, and
+    // both values out for a paste of several cells.
+    ...(single
+      ? {
+          oldValue: event.oldValue === undefined ? '' : String(event.oldValue),
+          oldValueFromEvent: event.oldValue !== undefined,
+        }
+      : {}),
   };
 }
 

@@ -16,6 +16,11 @@ export interface EditedRange {
   numColumns: number;
   /** Present for a single-cell edit only ('' when the cell was empty before). */
   oldValue?: string;
+  /**
+   * False when that '' is a guess: Apps Script leaves oldValue out of the event both for a cell that
+   * was empty and for a cell pasted into, whatever it held, so a kept copy of the tab knows better.
+   */
+  oldValueFromEvent?: boolean;
 }
 
 function sameHeader(a: readonly string[], b: readonly string[]): boolean {
