@@ -37,23 +37,45 @@ import { readTabValues, writeCellBlock } from '../../adapters/workbook';
 import { readAcceptedTab, recordAcceptedTab, type AcceptedTab } from './accepted-tabs';
 import type { EditedRange } from './register-edit';
 import { cellA1 } from '../../../core/a1';
+import {
+  NOT_KNOWN,
+  beforeWithoutCopy,
+  knownOldValue,
+  trustedEditors,
+  unknownBefore,
+} from '../../../core/unkept-copy';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 const SOURCE = 'sheet edit' as const;
 
 /**
- * The tab before this edit: the accepted copy; without one (a workbook set up by an older version),
- * the sheet with the event's old value put back (a single cell), else the sheet itself.
+ * The tab before this edit and who may make it: the accepted copy, judged as the tab says; without
+ * one, the edited cells as changed from a value not known, by an editor only the installation owner
+ * or an administrator on rows this edit left alone can be (core/unkept-copy.ts). The edited sheet
+ * itself never stands for the tab before: a paste would have changed nothing and gone unjudged.
  */
-function beforeEdit(tab: AcceptedTab, now: Grid, range: EditedRange): Grid {
+function beforeEdit(
+  ss: Spreadsheet,
+  tab: AcceptedTab,
+  now: Grid,
+  range: EditedRange,
+): { before: Grid; trusted?: string[] } {
   const accepted = readAcceptedTab(tab);
-  if (accepted) return accepted;
-  if (range.oldValue === undefined) return now;
-  const copy = now.map((row) => [...row]);
-  const row = copy[range.row - 1];
-  if (row) row[range.column - 1] = range.oldValue;
-  return copy;
+  if (accepted) return { before: accepted };
+  const staff =
+    tab === SHEET_NAMES.staff
+      ? now
+      : (readAcceptedTab(SHEET_NAMES.staff) ?? readTabValues(ss, SHEET_NAMES.staff) ?? []);
+  const staffRange = tab === SHEET_NAMES.staff ? range : null;
+  return {
+    before: beforeWithoutCopy(now, range),
+    trusted: trustedEditors(staff, staffRange, recordedInstallationOwner()),
+  };
 }
+
+/** What the log and the note say a cell held, when no copy was kept to say it. */
+const NO_COPY =
+  'Work Orders keeps no accepted copy of this tab (an administrator runs Set up work orders to record one), so what the edited cells held is not known';
 
 /**
  * An accepted edit over cells that an earlier refusal put back takes that refusal's note away: the
@@ -82,51 +104,58 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   const user = currentUserEmail();
   const now = new Date();
   const current = readTabValues(ss, tab) ?? [];
-  const before = beforeEdit(tab, current, range);
+  const { before, trusted } = beforeEdit(ss, tab, current, range);
+  const kept = trusted === undefined;
   const acceptedStaff =
     tab === SHEET_NAMES.staff
       ? before
       : (readAcceptedTab(SHEET_NAMES.staff) ?? readTabValues(ss, SHEET_NAMES.staff) ?? []);
   const judgement =
     tab === SHEET_NAMES.staff
-      ? judgeStaffEdit({ before, after: current, editor: user })
+      ? judgeStaffEdit({ before, after: current, editor: user, trusted })
       : judgeSettingsEdit({
           before,
           after: current,
           administrators: administratorEmails(parseStaff(acceptedStaff).staff),
           editor: user,
+          trusted,
         });
-  if (judgement.changes.length === 0) return { accepted: true, toast: null, entries: [] };
+  const oldText = (c: { row: number; column: number; before: unknown }): string =>
+    !kept && unknownBefore(range, c.row, c.column) ? NOT_KNOWN : cellText(c.before);
+  if (judgement.changes.length === 0) {
+    // Cells emptied with no copy: what they held is not known, so only who emptied them can be judged.
+    if (kept || knownOldValue(range) !== null) return { accepted: true, toast: null, entries: [] };
+    return emptiedWithoutCopy(ss, tab, range, user, now, trusted.includes(user));
+  }
   if (!judgement.ok) {
     const reference = readReferenceData(ss);
     const reasons = judgement.reasons.join('; ');
     const accepted = tab === SHEET_NAMES.staff ? STAFF_ACCEPTED : SETTINGS_ACCEPTED;
-    const note = `${PUT_BACK_NOTE} (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}. ${accepted}`;
+    const unknown = kept ? '' : ` ${NO_COPY}: the edited cells were emptied; type back what they held.`;
+    const note = `${PUT_BACK_NOTE} (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}.${unknown} ${accepted}`;
     writeCellBlock(sheet, putBackBlock(before, current, judgement.changes, note));
     invalidateReferenceData();
     return {
       accepted: false,
-      toast: `The ${tab} tab was put back: ${reasons}.`,
+      toast: `The ${tab} tab was put back: ${reasons}.${unknown}`,
       entries: judgement.changes.map((c) => ({
         at: now,
         user,
         source: SOURCE,
         recordId: tab,
         field: `${cellA1(c.row, c.column)} (refused)`,
-        oldValue: cellText(c.before),
+        oldValue: oldText(c),
         newValue: `${cellText(c.after)} [${reasons}]`,
       })),
     };
   }
+  acceptTab(ss, tab, current);
   const timeZone = loadReferenceData(ss).timeZone;
-  recordAcceptedTab(tab, current);
-  invalidateReferenceData();
   let toast: string | null = null;
   let notes: ReadonlyMap<string, string> = new Map();
   const stamp = `${user || 'unknown user'}, ${formatLocal(now, timeZone)}`;
   if (tab === SHEET_NAMES.staff) {
     const staffNow = parseStaff(current).staff;
-    applyProtections(ss, staffNow, recordedInstallationOwner(), null);
     ({ toast, notes } = checkStaffLeftBehind(
       ss,
       { grid: before, staff: parseStaff(before).staff },
@@ -156,8 +185,52 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
       source: SOURCE,
       recordId: tab,
       field: cellA1(c.row, c.column),
-      oldValue: cellText(c.before),
+      oldValue: oldText(c),
       newValue: cellText(c.after),
     })),
+  };
+}
+
+/** The tab as it stands becomes the accepted copy; a Staff change takes effect in the protections at once. */
+function acceptTab(ss: Spreadsheet, tab: AcceptedTab, current: Grid): void {
+  recordAcceptedTab(tab, current);
+  invalidateReferenceData();
+  if (tab === SHEET_NAMES.staff)
+    applyProtections(ss, parseStaff(current).staff, recordedInstallationOwner(), null);
+}
+
+/**
+ * Cells emptied (Delete, a paste of empty cells) on a tab with no accepted copy: nothing can be put
+ * back, since what they held is not known. By someone who may change the tab, the tab as it stands is
+ * accepted and recorded; by anyone else it is refused, and the log and the toast say so, for an
+ * administrator to type the cells again.
+ */
+function emptiedWithoutCopy(
+  ss: Spreadsheet,
+  tab: AcceptedTab,
+  range: EditedRange,
+  user: string,
+  at: Date,
+  mayEdit: boolean,
+): ReferenceEditOutcome {
+  const where = `${cellA1(range.row, range.column)}:${cellA1(range.row + range.numRows - 1, range.column + range.numColumns - 1)}`;
+  if (mayEdit) acceptTab(ss, tab, readTabValues(ss, tab) ?? []);
+  const refused = `Only an administrator changes the ${tab} tab (${user || 'an unknown user'} is not one)`;
+  return {
+    accepted: mayEdit,
+    toast: mayEdit
+      ? null
+      : `The ${tab} tab: this edit was refused but not put back: ${refused}. ${NO_COPY}: an administrator should type back what ${where} held.`,
+    entries: [
+      {
+        at,
+        user,
+        source: SOURCE,
+        recordId: tab,
+        field: mayEdit ? `${where} (emptied)` : `${where} (refused, not put back)`,
+        oldValue: NOT_KNOWN,
+        newValue: mayEdit ? '' : `[${refused}]`,
+      },
+    ],
   };
 }

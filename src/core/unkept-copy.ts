@@ -1,0 +1,78 @@
+/**
+ * A Staff or Settings edit when Work Orders keeps no accepted copy of the tab (a workbook set up by an
+ * older version, or a copy dropped because the property store was full). The edit event says which
+ * cells changed but, for a paste, not what they held: taking the edited sheet as the tab before the
+ * edit would find nothing changed and accept a pasted "Administrator" unjudged and unlogged. So the
+ * edited cells count as changed from an unknown value, and the editor's right to make the change is
+ * read only from what the edit could not have written: the installation owner (a document property)
+ * and the administrators on Staff rows the edit did not touch.
+ */
+import type { Grid } from './settings-edit';
+import { administratorEmails, parseStaff } from './staff';
+
+/** What an edited cell held, when the event did not say. */
+export const NOT_KNOWN = '(not known)';
+
+export interface EditedCells {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  /** The event's old value of a single cell ('' when the cell was empty, or when it was a paste). */
+  oldValue?: string;
+}
+
+const inRange = (range: EditedCells, row: number, column: number): boolean =>
+  row >= range.row &&
+  row < range.row + range.numRows &&
+  column >= range.column &&
+  column < range.column + range.numColumns;
+
+/**
+ * The single cell's old value when the event gave one. Apps Script leaves it out for a cell that was
+ * empty and for a single-cell paste alike, so an empty one is not known either.
+ */
+export function knownOldValue(range: EditedCells): string | null {
+  const single = range.numRows === 1 && range.numColumns === 1;
+  return single && range.oldValue !== undefined && range.oldValue !== '' ? range.oldValue : null;
+}
+
+/** The tab before the edit as far as it is known: the edited cells empty, or the single cell's old value. */
+export function beforeWithoutCopy(now: Grid, range: EditedCells): Grid {
+  const known = knownOldValue(range);
+  const rows = Math.max(now.length, known === null ? 0 : range.row);
+  const before: unknown[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const row = [...(now[r - 1] ?? [])];
+    for (let c = range.column; c < range.column + range.numColumns && inRange(range, r, c); c++) {
+      while (row.length < c) row.push('');
+      row[c - 1] = known ?? '';
+    }
+    before.push(row);
+  }
+  return before;
+}
+
+/** Whether the value an edited cell held before is unknown (every cell of a paste; an empty old value). */
+export function unknownBefore(range: EditedCells, row: number, column: number): boolean {
+  return inRange(range, row, column) && knownOldValue(range) === null;
+}
+
+/**
+ * Who may change the tab when it was not kept: the installation owner, and the active administrators
+ * on the Staff rows this edit left alone (a row it touched, wholly or in part, speaks for nobody; a
+ * touched header row leaves no column to read, so only the owner).
+ */
+export function trustedEditors(
+  staffNow: Grid,
+  staffRange: EditedCells | null,
+  installationOwner: string | null,
+): string[] {
+  const untouched = staffNow.map((row, i) => {
+    const r = i + 1;
+    const touched = staffRange !== null && r >= staffRange.row && r < staffRange.row + staffRange.numRows;
+    return touched ? row.map(() => '') : row;
+  });
+  const admins = administratorEmails(parseStaff(untouched).staff);
+  return installationOwner && !admins.includes(installationOwner) ? [...admins, installationOwner] : admins;
+}
