@@ -91,8 +91,12 @@ export function checkAnswers(
   checks: AnswerChecks,
 ): void {
   const fields = ANSWER_FIELDS.filter((f) => layout.indexOf[f] >= 0 && !trusted.some((t) => t.field === f));
-  if (!state || state.order.id !== id) {
-    const ref = trusted.find((t) => t.field === 'responseRef')?.logged ?? '';
+  const ref = trusted.find((t) => t.field === 'responseRef')?.logged ?? '';
+  // A record that names another response row than the log's Created line holds that row's answers,
+  // not its own request's: two rows whose Response Rows and answers a script swapped, their records
+  // blanked, are each sealed by setup from the response row they then named. Compared with that
+  // record, the swapped answers agree; they are compared with the request the log names instead.
+  if (!state || state.order.id !== id || (ref !== '' && recordedRef(state, cells, layout) !== ref)) {
     if (ref !== '' && fields.length > 0) checks.unrecorded.push({ row: rowNumber, id, cells, fields, ref });
     return;
   }
