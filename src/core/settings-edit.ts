@@ -193,8 +193,9 @@ export interface StaffEditInput {
   /** The person who edited, lower-cased. */
   editor: string;
   /**
-   * With no accepted copy to judge by (core/unkept-copy.ts): who may edit, whatever `before` says;
-   * the workbook is never taken to have no administrator, so never open to anyone.
+   * Who may edit, whatever `before` says (core/unkept-copy.ts trustedEditors: the installation owner
+   * and the administrators on rows whose rights the edit did not write); given, the workbook is never
+   * taken to have no administrator, so never open to anyone.
    */
   trusted?: readonly string[];
 }
@@ -216,7 +217,11 @@ export function judgeStaffEdit({ before, after, editor, trusted }: StaffEditInpu
     ? trusted.includes(editor)
     : admins.length === 0 || roleMay(editorRole, 'administer');
   if (!mayEdit)
-    reasons.push(`Only an administrator changes the Staff tab (${editor || 'an unknown user'} is not one)`);
+    reasons.push(
+      trusted && administratorEmails(now.staff).includes(editor)
+        ? `Only an administrator changes the Staff tab, and ${editor} is not one on a row this edit left alone: another administrator or the installation owner changes an administrator's own Email, Role or Active`
+        : `Only an administrator changes the Staff tab (${editor || 'an unknown user'} is not one)`,
+    );
   if (headerChanged(changes, STAFF_HEADER_ROW, after))
     reasons.push(`Row 1 must stay ${STAFF_HEADER_ROW.join(' | ')}: the add-on finds the columns by it`);
   const rows = new Set(changes.map((c) => c.row));

@@ -7,8 +7,9 @@
  * read only from what the edit could not have written: the installation owner (a document property)
  * and the administrators on Staff rows the edit did not touch.
  */
-import type { Grid } from './settings-edit';
-import { administratorEmails, parseStaff } from './staff';
+import { changedCells, type Grid } from './settings-edit';
+import { mapHeaders } from './headers';
+import { STAFF_COLUMNS, administratorEmails, parseStaff } from './staff';
 
 /** What an edited cell held, when the event did not say. */
 export const NOT_KNOWN = '(not known)';
@@ -53,24 +54,41 @@ export function beforeWithoutCopy(now: Grid, range: EditedCells): Grid {
   return before;
 }
 
+/**
+ * Whether the accepted copy still is the tab outside the edited cells. A row deleted (how people remove
+ * someone from Staff) or cells written by a script fire no edit trigger, so the copy can lag the tab:
+ * then it no longer says what the edited cells held (rows shifted), nor who may edit (a removed
+ * administrator would be judged one by it, and a refusal would put their deleted row back), and the
+ * edit is judged as on a tab with no copy.
+ */
+export function copyStillHolds(copy: Grid, now: Grid, range: EditedCells): boolean {
+  return changedCells(copy, now).every((c) => inRange(range, c.row, c.column));
+}
+
 /** Whether the value an edited cell held before is unknown (every cell of a paste; an empty old value). */
 export function unknownBefore(range: EditedCells, row: number, column: number): boolean {
   return inRange(range, row, column) && knownOldValue(range) === null;
 }
 
 /**
- * Who may change the tab when it was not kept: the installation owner, and the active administrators
- * on the Staff rows this edit left alone (a row it touched, wholly or in part, speaks for nobody; a
- * touched header row leaves no column to read, so only the owner).
+ * Who may change the tab: the installation owner, and the active administrators on the Staff tab as
+ * this edit left it, counting only rows whose Email, Role and Active cells it did not write (a row
+ * whose rights the edit wrote speaks for nobody: a removed administrator pasting their deleted row
+ * back, whom a lagging copy still lists at that very place; a touched header leaves no column to
+ * read, so only the owner). An administrator's own Name or Hourly Rate still counts as theirs.
  */
 export function trustedEditors(
   staffNow: Grid,
   staffRange: EditedCells | null,
   installationOwner: string | null,
 ): string[] {
+  const header = mapHeaders(staffNow[0] ?? [], STAFF_COLUMNS).indexOf;
+  const rights = [header.email, header.role, header.active].filter((i) => i >= 0).map((i) => i + 1);
   const untouched = staffNow.map((row, i) => {
     const r = i + 1;
-    const touched = staffRange !== null && r >= staffRange.row && r < staffRange.row + staffRange.numRows;
+    const touched =
+      staffRange !== null &&
+      (r === 1 ? inRange(staffRange, r, staffRange.column) : rights.some((c) => inRange(staffRange, r, c)));
     return touched ? row.map(() => '') : row;
   });
   const admins = administratorEmails(parseStaff(untouched).staff);

@@ -41,6 +41,7 @@ import {
   NOT_KNOWN,
   beforeWithoutCopy,
   knownOldValue,
+  copyStillHolds,
   trustedEditors,
   unknownBefore,
 } from '../../../core/unkept-copy';
@@ -50,7 +51,8 @@ const SOURCE = 'sheet edit' as const;
 
 /**
  * The tab before this edit and who may make it: the accepted copy, judged as the tab says; without
- * one, the edited cells as changed from a value not known, by an editor only the installation owner
+ * one, or with one the tab no longer is outside this edit (a row deleted: core/unkept-copy.ts
+ * copyStillHolds), the edited cells as changed from a value not known, by an editor only the installation owner
  * or an administrator on rows this edit left alone can be (core/unkept-copy.ts). The edited sheet
  * itself never stands for the tab before: a paste would have changed nothing and gone unjudged.
  */
@@ -59,9 +61,22 @@ function beforeEdit(
   tab: AcceptedTab,
   now: Grid,
   range: EditedRange,
-): { before: Grid; trusted?: string[] } {
+  editor: string,
+): { before: Grid; kept: boolean; trusted?: string[] } {
   const accepted = readAcceptedTab(tab);
-  if (accepted) return { before: accepted };
+  const owner = recordedInstallationOwner();
+  if (accepted && copyStillHolds(accepted, now, range)) {
+    if (tab !== SHEET_NAMES.staff) return { before: accepted, kept: true };
+    // An administrator by the copy, and still one on the tab by a row this edit did not write.
+    const inCopy = administratorEmails(parseStaff(accepted).staff);
+    if (inCopy.length === 0) return { before: accepted, kept: true };
+    const trusted = trustedEditors(now, range, owner).filter((e) => e === owner || inCopy.includes(e));
+    // Refused either way; the copy's cells are put back only for someone it may speak for. A removed
+    // administrator's row, deleted where no trigger saw, is still in the copy at the very place they
+    // paste it back: put back from the copy, it would stay.
+    if (trusted.includes(editor)) return { before: accepted, kept: true, trusted };
+    return { before: beforeWithoutCopy(now, range), kept: false, trusted };
+  }
   const staff =
     tab === SHEET_NAMES.staff
       ? now
@@ -69,13 +84,14 @@ function beforeEdit(
   const staffRange = tab === SHEET_NAMES.staff ? range : null;
   return {
     before: beforeWithoutCopy(now, range),
-    trusted: trustedEditors(staff, staffRange, recordedInstallationOwner()),
+    kept: false,
+    trusted: trustedEditors(staff, staffRange, owner),
   };
 }
 
 /** What the log and the note say a cell held, when no copy was kept to say it. */
 const NO_COPY =
-  'Work Orders keeps no accepted copy of this tab (an administrator runs Set up work orders to record one), so what the edited cells held is not known';
+  'Work Orders keeps no accepted copy of this tab as it stands (none kept, or rows were deleted or written where no edit trigger sees since), so what the edited cells held is not known';
 
 /**
  * An accepted edit over cells that an earlier refusal put back takes that refusal's note away: the
@@ -104,8 +120,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   const user = currentUserEmail();
   const now = new Date();
   const current = readTabValues(ss, tab) ?? [];
-  const { before, trusted } = beforeEdit(ss, tab, current, range);
-  const kept = trusted === undefined;
+  const { before, kept, trusted } = beforeEdit(ss, tab, current, range, user);
   const acceptedStaff =
     tab === SHEET_NAMES.staff
       ? before
@@ -125,7 +140,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   if (judgement.changes.length === 0) {
     // Cells emptied with no copy: what they held is not known, so only who emptied them can be judged.
     if (kept || knownOldValue(range) !== null) return { accepted: true, toast: null, entries: [] };
-    return emptiedWithoutCopy(ss, tab, range, user, now, trusted.includes(user));
+    return emptiedWithoutCopy(ss, tab, range, user, now, trusted?.includes(user) ?? false);
   }
   if (!judgement.ok) {
     const reference = readReferenceData(ss);

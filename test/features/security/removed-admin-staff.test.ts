@@ -1,0 +1,65 @@
+/**
+ * An administrator removed the usual way, by deleting their Staff row, through dist/Code.js. The row
+ * deletion fires no edit trigger, so the add-on's accepted copy of the tab still lists them, and the
+ * Staff protection still lets them type there until the hourly job re-applies it. Judged against that
+ * copy, their paste of their own row back was accepted (they were an administrator in it), and any
+ * refused edit of theirs put the whole copy back, their deleted row included: a removed administrator
+ * made themselves one again for good. A copy that is no longer the tab outside the edited cells is
+ * now not taken for the tab before the edit: the edited cells count as changed from a value not
+ * known, and only the installation owner or an administrator on a row the edit left alone may make
+ * them.
+ */
+import { SHEET_NAMES } from '../../../src/core/model';
+import { ADMIN, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { logFor } from '../../support/edits';
+
+const STAFF = SHEET_NAMES.staff;
+const FORMER = 'fred.former@example.com';
+const FORMER_ROW = [FORMER, 'Fred Former', 'Administrator', 'TRUE'];
+let wb: TestWorkbook;
+
+beforeEach(async () => {
+  wb = await setUpWorkbook();
+  // The owner adds a second administrator (accepted: the protections now let them edit Staff)…
+  expectOk((await wb.edit(ADMIN, STAFF, wb.values(STAFF).length + 1, 1, [FORMER_ROW])).executions[0]!);
+  // …and later removes them by deleting their row.
+  const at = wb.values(STAFF).findIndex((r) => r[0] === FORMER);
+  wb.sheet(STAFF).deleteRows(at + 1, 1);
+  (await wb.rt.changeSpreadsheet(wb.ssId, ADMIN, 'REMOVE_ROW')).forEach(expectOk);
+}, 60_000);
+afterEach(() => wb.close());
+
+const listed = (): boolean => wb.values(STAFF).some((r) => r[0] === FORMER);
+
+test('the removed administrator pasting their row back is refused, and the row is emptied', async () => {
+  const row = wb.values(STAFF).length + 1;
+  expectOk((await wb.edit(FORMER, STAFF, row, 1, [FORMER_ROW])).executions[0]!);
+  expect(listed()).toBe(false);
+  const refused = logFor(wb, STAFF).filter((e) => e.user === FORMER);
+  expect(refused.map((e) => e.field)).toEqual([
+    `A${row} (refused)`,
+    `B${row} (refused)`,
+    `C${row} (refused)`,
+    `D${row} (refused)`,
+  ]);
+  expect(refused[0]?.new).toMatch(/fred.former@example.com is not one on a row this edit left alone/);
+});
+
+test('a refused edit of theirs does not put their deleted row back', async () => {
+  expectOk((await wb.edit(FORMER, STAFF, 2, 3, [['Boss']])).executions[0]!);
+  expect(listed()).toBe(false);
+  expect(wb.values(STAFF)[1]?.[2]).toBe('Administrator');
+});
+
+test('the owner’s edit after the deletion is accepted, and the copy holds the tab again', async () => {
+  const row = wb.values(STAFF).length + 1;
+  expectOk(
+    (await wb.edit(ADMIN, STAFF, row, 1, [['nora.new@example.com', 'Nora New', 'Technician', 'TRUE']]))
+      .executions[0]!,
+  );
+  expect(wb.values(STAFF)[row - 1]?.[0]).toBe('nora.new@example.com');
+  expect(listed()).toBe(false);
+  // Judged against the copy again: the owner's next single-cell change is logged with its old value.
+  expectOk((await wb.edit(ADMIN, STAFF, row, 2, [['Nora Newer']])).executions[0]!);
+  expect(logFor(wb, STAFF).at(-1)).toMatchObject({ field: `B${row}`, old: 'Nora New', new: 'Nora Newer' });
+});
