@@ -63,3 +63,10 @@ test('the owner’s edit after the deletion is accepted, and the copy holds the 
   expectOk((await wb.edit(ADMIN, STAFF, row, 2, [['Nora Newer']])).executions[0]!);
   expect(logFor(wb, STAFF).at(-1)).toMatchObject({ field: `B${row}`, old: 'Nora New', new: 'Nora Newer' });
 });
+
+test('nor can they change a setting, which the copy alone would have let them', async () => {
+  const row = wb.values(SHEET_NAMES.settings).findIndex((r) => r[6] === 'retentionDays') + 1;
+  expectOk((await wb.edit(FORMER, SHEET_NAMES.settings, row, 8, [['1']])).executions[0]!);
+  expect(wb.values(SHEET_NAMES.settings)[row - 1]?.[7]).toBe(730);
+  expect(logFor(wb, SHEET_NAMES.settings).at(-1)).toMatchObject({ field: `H${row} (refused)`, old: '730' });
+});

@@ -66,7 +66,8 @@ function beforeEdit(
   const accepted = readAcceptedTab(tab);
   const owner = recordedInstallationOwner();
   if (accepted && copyStillHolds(accepted, now, range)) {
-    if (tab !== SHEET_NAMES.staff) return { before: accepted, kept: true };
+    if (tab !== SHEET_NAMES.staff)
+      return { before: accepted, kept: true, trusted: settingsEditors(ss, owner) };
     // An administrator by the copy, and still one on the tab by a row this edit did not write.
     const inCopy = administratorEmails(parseStaff(accepted).staff);
     if (inCopy.length === 0) return { before: accepted, kept: true };
@@ -77,16 +78,24 @@ function beforeEdit(
     if (trusted.includes(editor)) return { before: accepted, kept: true, trusted };
     return { before: beforeWithoutCopy(now, range), kept: false, trusted };
   }
-  const staff =
-    tab === SHEET_NAMES.staff
-      ? now
-      : (readAcceptedTab(SHEET_NAMES.staff) ?? readTabValues(ss, SHEET_NAMES.staff) ?? []);
-  const staffRange = tab === SHEET_NAMES.staff ? range : null;
   return {
     before: beforeWithoutCopy(now, range),
     kept: false,
-    trusted: trustedEditors(staff, staffRange, owner),
+    trusted: tab === SHEET_NAMES.staff ? trustedEditors(now, range, owner) : settingsEditors(ss, owner),
   };
+}
+
+/**
+ * Who may change Settings: an administrator by the accepted Staff copy who is still one on the Staff
+ * tab (one read), or the installation owner. A row deleted fires no edit trigger, so the copy alone
+ * would let an administrator removed that way change Settings until the next accepted Staff edit.
+ */
+function settingsEditors(ss: Spreadsheet, owner: string | null): string[] {
+  const onTab = trustedEditors(readTabValues(ss, SHEET_NAMES.staff) ?? [], null, owner);
+  const copy = readAcceptedTab(SHEET_NAMES.staff);
+  if (!copy) return onTab;
+  const inCopy = administratorEmails(parseStaff(copy).staff);
+  return onTab.filter((email) => email === owner || inCopy.includes(email));
 }
 
 /** What the log and the note say a cell held, when no copy was kept to say it. */
@@ -121,17 +130,13 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   const now = new Date();
   const current = readTabValues(ss, tab) ?? [];
   const { before, kept, trusted } = beforeEdit(ss, tab, current, range, user);
-  const acceptedStaff =
-    tab === SHEET_NAMES.staff
-      ? before
-      : (readAcceptedTab(SHEET_NAMES.staff) ?? readTabValues(ss, SHEET_NAMES.staff) ?? []);
   const judgement =
     tab === SHEET_NAMES.staff
       ? judgeStaffEdit({ before, after: current, editor: user, trusted })
       : judgeSettingsEdit({
           before,
           after: current,
-          administrators: administratorEmails(parseStaff(acceptedStaff).staff),
+          administrators: trusted ?? [],
           editor: user,
           trusted,
         });
