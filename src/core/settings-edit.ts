@@ -218,8 +218,8 @@ export function judgeStaffEdit({ before, after, editor, trusted }: StaffEditInpu
     : admins.length === 0 || roleMay(editorRole, 'administer');
   if (!mayEdit)
     reasons.push(
-      trusted && administratorEmails(now.staff).includes(editor)
-        ? `Only an administrator changes the Staff tab, and ${editor} is not one on a row this edit left alone: another administrator or the installation owner changes an administrator's own Email, Role or Active`
+      trusted
+        ? `Only an administrator changes the Staff tab, by a row of theirs this edit did not write (${editor || 'an unknown user'} is not one): an administrator's own Email, Role or Active is changed by another administrator or the installation owner`
         : `Only an administrator changes the Staff tab (${editor || 'an unknown user'} is not one)`,
     );
   if (headerChanged(changes, STAFF_HEADER_ROW, after))

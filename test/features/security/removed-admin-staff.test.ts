@@ -42,7 +42,9 @@ test('the removed administrator pasting their row back is refused, and the row i
     `C${row} (refused)`,
     `D${row} (refused)`,
   ]);
-  expect(refused[0]?.new).toMatch(/fred.former@example.com is not one on a row this edit left alone/);
+  expect(refused[0]?.new).toMatch(
+    /by a row of theirs this edit did not write \(fred.former@example.com is not one\)/,
+  );
 });
 
 test('a refused edit of theirs does not put their deleted row back', async () => {
@@ -69,4 +71,24 @@ test('nor can they change a setting, which the copy alone would have let them', 
   expectOk((await wb.edit(FORMER, SHEET_NAMES.settings, row, 8, [['1']])).executions[0]!);
   expect(wb.values(SHEET_NAMES.settings)[row - 1]?.[7]).toBe(730);
   expect(logFor(wb, SHEET_NAMES.settings).at(-1)).toMatchObject({ field: `H${row} (refused)`, old: '730' });
+});
+
+test('negative control: an administrator still on the tab (not the owner) adds someone; their own role stays theirs to ask for', async () => {
+  const second = 'sara.second@example.com';
+  const at = wb.values(STAFF).length + 1;
+  expectOk(
+    (await wb.edit(ADMIN, STAFF, at, 1, [[second, 'Sara Second', 'Administrator', 'TRUE']])).executions[0]!,
+  );
+  const row = wb.values(STAFF).length + 1;
+  expectOk(
+    (await wb.edit(second, STAFF, row, 1, [['nora.new@example.com', 'Nora New', 'Technician', 'TRUE']]))
+      .executions[0]!,
+  );
+  expect(logFor(wb, STAFF).at(-1)).toMatchObject({ user: second, field: `D${row}`, old: '', new: 'true' });
+  // Demoting herself is for another administrator or the owner: put back, saying so.
+  expectOk((await wb.edit(second, STAFF, at, 3, [['Technician']])).executions[0]!);
+  expect(wb.values(STAFF)[at - 1]?.[2]).toBe('Administrator');
+  expect(logFor(wb, STAFF).at(-1)?.new).toMatch(
+    /own Email, Role or Active is changed by another administrator or the installation owner/,
+  );
 });

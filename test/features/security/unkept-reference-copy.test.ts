@@ -48,7 +48,9 @@ test('a technician pasting themselves in as Administrator is refused, emptied an
   ]);
   expect(refused[2]?.old).toBe('(not known)');
   expect(refused[2]?.new).toMatch(/^Administrator \[Only an administrator changes the Staff tab/);
-  expect(toastsOf(wb, TECH).at(-1)).toMatch(/keeps no accepted copy of this tab as it stands/);
+  expect(toastsOf(wb, TECH).at(-1)).toMatch(
+    /accepted copy of this tab cannot say what the edited cells held/,
+  );
   // Not an administrator now either.
   const verify = await wb.menu(TECH, 'verifyAuditLog');
   expect(verify.error?.message).toMatch(/Only an active Administrator/);

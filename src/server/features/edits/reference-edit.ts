@@ -100,7 +100,7 @@ function settingsEditors(ss: Spreadsheet, owner: string | null): string[] {
 
 /** What the log and the note say a cell held, when no copy was kept to say it. */
 const NO_COPY =
-  'Work Orders keeps no accepted copy of this tab as it stands (none kept, or rows were deleted or written where no edit trigger sees since), so what the edited cells held is not known';
+  "Work Orders' accepted copy of this tab cannot say what the edited cells held (no copy is kept, rows were deleted or written where no edit trigger sees since, or the edit wrote its author's own Email, Role or Active), so it is not known";
 
 /**
  * An accepted edit over cells that an earlier refusal put back takes that refusal's note away: the
