@@ -65,6 +65,36 @@ export function copyStillHolds(copy: Grid, now: Grid, range: EditedCells): boole
   return changedCells(copy, now).every((c) => inRange(range, c.row, c.column));
 }
 
+/**
+ * The copy, for an editor it does not speak for, with the cells this edit wrote on the editor's own
+ * rows of it taken as not known (the single cell's old value when the event gave one): the rest of the
+ * copy still says what the other rows held, but a removed administrator's row, deleted where no trigger
+ * saw, is still in the copy at the place they paste it back, and put back from the copy it would stay.
+ * `own` lists those rows.
+ */
+export function copyWithoutOwnRows(
+  copy: Grid,
+  range: EditedCells,
+  editor: string,
+): { before: Grid; own: ReadonlySet<number> } {
+  const email = mapHeaders(copy[0] ?? [], STAFF_COLUMNS).indexOf.email;
+  const known = knownOldValue(range);
+  const own = new Set<number>();
+  const before = copy.map((row, i) => {
+    const r = i + 1;
+    const mine =
+      r > 1 &&
+      email >= 0 &&
+      String(row[email] ?? '')
+        .trim()
+        .toLowerCase() === editor;
+    if (!mine || !inRange(range, r, range.column)) return row;
+    own.add(r);
+    return row.map((cell, c) => (inRange(range, r, c + 1) ? (known ?? '') : cell));
+  });
+  return { before, own };
+}
+
 /** Whether the value an edited cell held before is unknown (every cell of a paste; an empty old value). */
 export function unknownBefore(range: EditedCells, row: number, column: number): boolean {
   return inRange(range, row, column) && knownOldValue(range) === null;

@@ -92,3 +92,24 @@ test('negative control: an administrator still on the tab (not the owner) adds s
     /own Email, Role or Active is changed by another administrator or the installation owner/,
   );
 });
+
+test('an administrator (not the owner) pasting over the whole tab, her own row included: refused, the others put back from the copy', async () => {
+  const second = 'sara.second@example.com';
+  const at = wb.values(STAFF).length + 1;
+  expectOk(
+    (await wb.edit(ADMIN, STAFF, at, 1, [[second, 'Sara Second', 'Administrator', 'TRUE']])).executions[0]!,
+  );
+  const was = wb.values(STAFF).map((r) => r.slice(0, 4).map(String));
+  const pasted = was.slice(1).map((r) => (r[0] === ADMIN ? [ADMIN, 'The Admin', r[2]!, r[3]!] : r));
+  expectOk((await wb.edit(second, STAFF, 2, 1, pasted)).executions[0]!);
+  const now = wb.values(STAFF).map((r) => r.slice(0, 4).map(String));
+  // Every other row as the copy has it; her own row, which the copy cannot speak for here, emptied.
+  expect(now.slice(0, at - 1)).toEqual(was.slice(0, at - 1));
+  expect(now[at - 1] ?? ['', '', '', '']).toEqual(['', '', '', '']);
+  expect(now.some((r) => r[0] === second)).toBe(false);
+  expect(
+    logFor(wb, STAFF)
+      .filter((e) => e.user === second && e.old === '(not known)')
+      .map((e) => e.field),
+  ).toEqual([`A${at} (refused)`, `B${at} (refused)`, `C${at} (refused)`, `D${at} (refused)`]);
+});

@@ -40,8 +40,8 @@ import { cellA1 } from '../../../core/a1';
 import {
   NOT_KNOWN,
   beforeWithoutCopy,
-  knownOldValue,
   copyStillHolds,
+  copyWithoutOwnRows,
   trustedEditors,
   unknownBefore,
 } from '../../../core/unkept-copy';
@@ -62,25 +62,28 @@ function beforeEdit(
   now: Grid,
   range: EditedRange,
   editor: string,
-): { before: Grid; kept: boolean; trusted?: string[] } {
+): { before: Grid; unknown: (row: number, column: number) => boolean; trusted?: string[] } {
   const accepted = readAcceptedTab(tab);
   const owner = recordedInstallationOwner();
   if (accepted && copyStillHolds(accepted, now, range)) {
     if (tab !== SHEET_NAMES.staff)
-      return { before: accepted, kept: true, trusted: settingsEditors(ss, owner) };
+      return { before: accepted, unknown: NOTHING_UNKNOWN, trusted: settingsEditors(ss, owner) };
     // An administrator by the copy, and still one on the tab by a row this edit did not write.
     const inCopy = administratorEmails(parseStaff(accepted).staff);
-    if (inCopy.length === 0) return { before: accepted, kept: true };
+    if (inCopy.length === 0) return { before: accepted, unknown: NOTHING_UNKNOWN };
     const trusted = trustedEditors(now, range, owner).filter((e) => e === owner || inCopy.includes(e));
-    // Refused either way; the copy's cells are put back only for someone it may speak for. A removed
-    // administrator's row, deleted where no trigger saw, is still in the copy at the very place they
-    // paste it back: put back from the copy, it would stay.
-    if (trusted.includes(editor)) return { before: accepted, kept: true, trusted };
-    return { before: beforeWithoutCopy(now, range), kept: false, trusted };
+    if (trusted.includes(editor)) return { before: accepted, unknown: NOTHING_UNKNOWN, trusted };
+    // Refused: the copy is put back, but not on the editor's own rows (core/unkept-copy.ts).
+    const { before, own } = copyWithoutOwnRows(accepted, range, editor);
+    return {
+      before,
+      unknown: (row, column) => own.has(row) && unknownBefore(range, row, column),
+      trusted,
+    };
   }
   return {
     before: beforeWithoutCopy(now, range),
-    kept: false,
+    unknown: (row, column) => unknownBefore(range, row, column),
     trusted: tab === SHEET_NAMES.staff ? trustedEditors(now, range, owner) : settingsEditors(ss, owner),
   };
 }
@@ -97,6 +100,8 @@ function settingsEditors(ss: Spreadsheet, owner: string | null): string[] {
   const inCopy = administratorEmails(parseStaff(copy).staff);
   return onTab.filter((email) => email === owner || inCopy.includes(email));
 }
+
+const NOTHING_UNKNOWN = (): boolean => false;
 
 /** What the log and the note say a cell held, when no copy was kept to say it. */
 const NO_COPY =
@@ -129,7 +134,7 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
   const user = currentUserEmail();
   const now = new Date();
   const current = readTabValues(ss, tab) ?? [];
-  const { before, kept, trusted } = beforeEdit(ss, tab, current, range, user);
+  const { before, unknown, trusted } = beforeEdit(ss, tab, current, range, user);
   const judgement =
     tab === SHEET_NAMES.staff
       ? judgeStaffEdit({ before, after: current, editor: user, trusted })
@@ -141,23 +146,26 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
           trusted,
         });
   const oldText = (c: { row: number; column: number; before: unknown }): string =>
-    !kept && unknownBefore(range, c.row, c.column) ? NOT_KNOWN : cellText(c.before);
+    unknown(c.row, c.column) ? NOT_KNOWN : cellText(c.before);
   if (judgement.changes.length === 0) {
     // Cells emptied with no copy: what they held is not known, so only who emptied them can be judged.
-    if (kept || knownOldValue(range) !== null) return { accepted: true, toast: null, entries: [] };
+    const rows = Array.from({ length: range.numRows }, (_, i) => range.row + i);
+    if (!rows.some((row) => unknown(row, range.column))) return { accepted: true, toast: null, entries: [] };
     return emptiedWithoutCopy(ss, tab, range, user, now, trusted?.includes(user) ?? false);
   }
   if (!judgement.ok) {
     const reference = readReferenceData(ss);
     const reasons = judgement.reasons.join('; ');
     const accepted = tab === SHEET_NAMES.staff ? STAFF_ACCEPTED : SETTINGS_ACCEPTED;
-    const unknown = kept ? '' : ` ${NO_COPY}: the edited cells were emptied; type back what they held.`;
-    const note = `${PUT_BACK_NOTE} (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}.${unknown} ${accepted}`;
+    const notKnown = judgement.changes.some((c) => unknown(c.row, c.column))
+      ? ` ${NO_COPY}: the cells it could not tell were emptied; type back what they held.`
+      : '';
+    const note = `${PUT_BACK_NOTE} (${user || 'unknown user'}, ${formatLocal(now, reference.timeZone)}): ${reasons}.${notKnown} ${accepted}`;
     writeCellBlock(sheet, putBackBlock(before, current, judgement.changes, note));
     invalidateReferenceData();
     return {
       accepted: false,
-      toast: `The ${tab} tab was put back: ${reasons}.${unknown}`,
+      toast: `The ${tab} tab was put back: ${reasons}.${notKnown}`,
       entries: judgement.changes.map((c) => ({
         at: now,
         user,
