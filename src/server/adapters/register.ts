@@ -1,5 +1,5 @@
 import { keepsTypedReason } from '../../core/transition';
-import { REGISTER_COLUMNS, SHEET_NAMES, type WorkOrder, type WorkOrderField } from '../../core/model';
+import { REGISTER_COLUMNS, type WorkOrder, type WorkOrderField } from '../../core/model';
 import {
   LATER_FIELDS,
   parseRegisterRow,
@@ -8,7 +8,8 @@ import {
   workOrderToRow,
   type RegisterLayout,
 } from '../../core/columns';
-import { localSheet, readHeaderRow, UserFacingError } from './workbook';
+import { readHeaderRow, UserFacingError } from './workbook';
+import { registerTab } from './register-tab';
 import { findRowStateColumn, parseRowState, serializeRowState } from './row-state';
 import { rememberRegisterHeader } from './register-shape';
 import { disagreementMessage, rowDisagreement } from './row-state-agreement';
@@ -57,7 +58,7 @@ export class Register {
   }
 
   static open(ss: Spreadsheet, options: OpenOptions = {}): Register {
-    return Register.onSheet(localSheet(ss, SHEET_NAMES.register), options);
+    return Register.onSheet(registerTab(ss), options);
   }
 
   /** The register on its sheet already in hand (`open` without looking the sheet up again). */

@@ -3,13 +3,12 @@
  * API): the stored index when it is up to date, else the rows appended since, else a build in chunks
  * (./review-queue-build), each under a short hold of the document lock of its own.
  */
-import { SHEET_NAMES } from '../../core/model';
 import { highestRequestNumber, parseRequestId } from '../../core/ids';
 import { parseRegisterRow } from '../../core/columns';
 import { PROPERTY_KEYS } from './document-properties';
 import { withDocumentLock } from './document-lock';
 import { Register } from './register';
-import { requireSheet } from './workbook';
+import { registerTab } from './register-tab';
 import { scanChunk, startBuild, type ChunkRead } from './review-queue-build';
 import { emptyIndex, type ReviewIndex } from './review-queue-entries';
 import { documentPropertiesOrNull } from './service-handles';
@@ -148,7 +147,7 @@ export function loadQueue(ss: Spreadsheet): LoadedQueue {
   // never as rows that disappeared.
   const snapshot = store.getProperties();
   const stored = readStored(snapshot);
-  const sheet = requireSheet(ss, SHEET_NAMES.register);
+  const sheet = registerTab(ss, { keptId: snapshot[PROPERTY_KEYS.registerSheetId] ?? null });
   const lastRow = Math.max(sheet.getLastRow(), 1);
   if (stored.kind === 'ok' && stored.index.scanNext === 0 && stored.index.lastRow === lastRow)
     return { index: stored.index, source: 'index', marker: snapshot[META_KEY] ?? '', properties: snapshot };

@@ -2,8 +2,8 @@ import { ANCHOR_WORD, parseAnchor, type LogAnchor } from '../../../core/log-anch
 import { actsAsSupervisor } from '../../../core/field-rights';
 import { roleOf } from '../../../core/staff';
 import { requireAdministrator } from '../../adapters/administrators';
-import { activeSpreadsheet, requireSheet } from '../../adapters/workbook';
-import { SHEET_NAMES } from '../../../core/model';
+import { activeSpreadsheet } from '../../adapters/workbook';
+import { registerTab } from '../../adapters/register-tab';
 import { checkPendingEdits } from '../edits/pending';
 import { verifyChangeLog, type AuditResult } from './verify';
 import { alertUser, promptUser } from '../../adapters/ui';
@@ -57,7 +57,7 @@ export function verifyAuditLog():
   }
   // Register edits the trigger could not check yet (the lock was busy) are checked first, as their
   // authors: left unchecked, an honest one reads as a write outside the add-on and is offered back.
-  if (!progress) checkPendingEdits(ss, requireSheet(ss, SHEET_NAMES.register), email);
+  if (!progress) checkPendingEdits(ss, registerTab(ss), email);
   const perRun = registerRowsPerRun();
   const slice = { from: progress?.nextRow ?? 2, count: perRun };
   const supervises = (who: string) => actsAsSupervisor(roleOf(reference.staff, who));

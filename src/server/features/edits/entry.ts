@@ -13,6 +13,7 @@
  * Anyone who can open a sidebar can call this function from the browser console, but only with plain
  * data: without a real Range it does nothing.
  */
+import { decoyEditedMessage, isRegisterTab } from '../../adapters/register-tab';
 import { servesAsInstallationOwner } from '../setup/installation';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { SHEET_NAMES, isTabNamed } from '../../../core/model';
@@ -191,15 +192,23 @@ function renamedRegisterEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange, 
  */
 function registerDataEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange, renamed?: () => string): void {
   const serves = (owner: string | null) => servesAsInstallationOwner('onEditTrigger', owner);
+  // A tab made under the register's name is not judged as the register (adapters/register-tab.ts): the
+  // kept id comes with the properties read under the lock, so the honest edit pays no call for it.
+  let decoy = false;
   checkRegisterRows(
     ss,
     sheet,
     range,
     [],
-    (reference) => serves(reference.installationOwner),
+    (reference) => {
+      if (!serves(reference.installationOwner)) return false;
+      decoy = !isRegisterTab(sheet);
+      return !decoy;
+    },
     () => serves(loadReferenceData(ss).installationOwner),
     renamed,
   );
+  if (decoy) show(ss, decoyEditedMessage(ss, sheet));
 }
 
 function checkRegisterRows(

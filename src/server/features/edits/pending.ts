@@ -26,8 +26,7 @@ import {
   type PendingEdit,
 } from './pending-record';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
-import { SHEET_NAMES } from '../../../core/model';
-import { requireSheet } from '../../adapters/workbook';
+import { registerTab } from '../../adapters/register-tab';
 
 export { PENDING_EDIT_PREFIX } from './pending-record';
 
@@ -155,5 +154,5 @@ export function checkPendingEdits(ss: Spreadsheet, sheet: Sheet, currentUser: st
 export function checkWaitingEditsFirst(ss: Spreadsheet, currentUser: string): void {
   const seen = documentKeysLastSeen();
   if (seen && !seen.some((k) => k.startsWith(PENDING_EDIT_PREFIX))) return;
-  checkPendingEdits(ss, requireSheet(ss, SHEET_NAMES.register), currentUser);
+  checkPendingEdits(ss, registerTab(ss), currentUser);
 }

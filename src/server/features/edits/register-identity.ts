@@ -19,6 +19,7 @@ import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, type PropertyKey } from '../../adapters/document-properties';
 import { findTab } from '../../adapters/workbook';
 import { renameTab, tabWithId } from '../../adapters/tabs';
+import { registerTab } from '../../adapters/register-tab';
 import type { Spreadsheet, Sheet, Properties } from '../../adapters/apps-script-types';
 
 function keptId(): number | null {
@@ -126,10 +127,15 @@ export function restoreRegisterName(ss: Spreadsheet, sheet: Sheet): string {
   // getSheetByName may ignore case: the tab it finds for "Work Orders" may be this one, as "work orders".
   const named = findTab(ss, register);
   if (named && named.getSheetId() !== sheet.getSheetId()) {
+    // A tab made under the name: set aside and this one named again, as every add-on execution does.
+    registerTab(ss);
+    const aside = named.getName();
+    if (sheet.getName() === register && aside !== register)
+      return `"${was}" is the Work Orders register: it is "${register}" again, and the tab made under its name is now "${aside}".`;
     return (
-      `"${was}" is the Work Orders register under another name, and another tab is now named "${register}". ` +
-      `Edits here are still checked, but requests, sidebars and reports use the tab named "${register}": ` +
-      `an administrator should rename or delete that tab, then name this one "${register}" again.`
+      `"${was}" is the Work Orders register under another name, and another tab is named "${register}". ` +
+      `Edits here are still checked, and requests, sidebars and reports use this tab too: an administrator ` +
+      `can run Extensions › Work Orders › Set up work orders, which names the tabs right.`
     );
   }
   try {

@@ -30,6 +30,7 @@ import { HourlyRegister } from './register-view';
 import { sendReminders, type ReminderCounts } from './reminders';
 import { restoreDeletedOrders } from '../integrity/restore';
 import { judgeUnsealedByOwnersCopy } from '../../adapters/row-state-seal';
+import { findRegisterByOwnersCopy } from '../../adapters/register-tab';
 import { createScheduledOrders } from '../schedules/create-orders';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -128,6 +129,8 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   // A record without a seal is judged by the owner's copy of the document's sealed flag: once every row
   // was sealed, one is no record (a script's), here as in the document (row-state-seal.ts).
   judgeUnsealedByOwnersCopy(ss.getId());
+  // The register is the tab whose id the owner's copy keeps, not whichever tab has its name (register-tab.ts).
+  findRegisterByOwnersCopy(ss.getId());
   // First, so a missing form-submit trigger is back before reconciliation looks for what it missed.
   step('trigger health', () => {
     const health = ensureTriggers(ss, null);

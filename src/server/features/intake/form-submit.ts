@@ -18,6 +18,7 @@ import { loadReferenceData, type ReferenceData } from '../../adapters/reference-
 import { queueEmails, sendOrQueue } from '../../adapters/mailer';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { SEALED_COPY, sealedCopyOwed } from '../../adapters/row-state-seal';
+import { REGISTER_ID_COPY, registerIdCopyOwed } from '../../adapters/register-tab';
 import { KPI_TAB, kpiTabCopy } from '../kpi-history/keep';
 import {
   INTAKE_LEDGER,
@@ -81,6 +82,7 @@ export function ingestResponse(
       INTAKE_PENDING,
       SEALED_COPY,
       KPI_TAB,
+      REGISTER_ID_COPY,
     ]);
     let ledger = parseLedger(stored[INTAKE_LEDGER]);
     // A submission that died between its two owner writes: settled first (see ./pending-ack.ts), so a
@@ -132,6 +134,8 @@ export function ingestResponse(
       ...(inDocument ? { [INTAKE_PENDING]: serializePending(pending) } : {}),
       // The hourly job's copy of the sealed flag, with this write when missing (row-state-seal.ts).
       ...sealedCopyOwed(stored[SEALED_COPY]),
+      // The hourly job's copy of the register's sheet id, which tells it the register (register-tab.ts).
+      ...registerIdCopyOwed(stored[REGISTER_ID_COPY]),
     });
     // The log row next, committed once the order is in the register (change-log.ts).
     const logged = writeChangeLog(ss, [

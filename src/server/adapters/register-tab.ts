@@ -1,0 +1,145 @@
+/**
+ * The register's tab by its identity, for every reader and writer of work orders.
+ *
+ * A name is not an identity: any editor of the register may rename its tab and make a tab of their own
+ * under "Work Orders" (a copy of the register, hidden records and all). Found by name, that decoy would
+ * take every new request, show the sidebars its rows and feed the reports and the hourly job, while
+ * the real register sat renamed. So the register is the tab whose sheet id the add-on keeps (document
+ * properties; in the hourly job, which has none, the installation owner's copy that intake keeps
+ * current), whatever its name. When the tab by that name is another one, the kept tab is used; in the
+ * document the names are also put right (the other tab set aside, the register named again), as setup
+ * does, so people looking at the spreadsheet see the register under its name too.
+ *
+ * Cost: the kept id comes with the document-properties read an execution makes under its lock anyway
+ * (document-properties-memo.ts), or one property read outside it; the tab's id is a local accessor.
+ * The tabs are listed only when the named one is not the register.
+ */
+import { SHEET_NAMES } from '../../core/model';
+import { PROPERTY_KEYS } from './document-properties';
+import { documentPropertiesOrNull } from './service-handles';
+import { readOwnerState } from './owner-state';
+import { renameTab, tabWithId } from './tabs';
+import { localSheet, UserFacingError } from './workbook';
+import type { Sheet, Spreadsheet } from './apps-script-types';
+
+/** The owner's copy of the register's sheet id, for the hourly job (owner-state.ts names it per spreadsheet). */
+export const REGISTER_ID_COPY = 'registerSheetId';
+
+const SETUP = 'Extensions › Work Orders › Set up work orders';
+
+/** The hourly job's spreadsheet, whose owner's copy of the id stands for the document's (set by the job). */
+let ownersCopyOf: string | null = null;
+
+/** The hourly job (no document): the register is told by the owner's copy of its id for `spreadsheetId`. */
+export function findRegisterByOwnersCopy(spreadsheetId: string): void {
+  ownersCopyOf = spreadsheetId;
+}
+
+function parseId(text: string | null | undefined): number | null {
+  const id = text === null || text === undefined ? NaN : Number(text);
+  return Number.isInteger(id) ? id : null;
+}
+
+/**
+ * The kept sheet id of the register: the document's, else (the hourly job) the owner's copy; null when
+ * none. `known`: the document's value as the caller already read it (a whole-store read of its own).
+ */
+function keptRegisterId(known?: string | null): number | null {
+  if (known !== undefined) return parseId(known);
+  const props = documentPropertiesOrNull();
+  if (props) return parseId(props.getProperty(PROPERTY_KEYS.registerSheetId));
+  return ownersCopyOf === null ? null : parseId(readOwnerState(ownersCopyOf, REGISTER_ID_COPY));
+}
+
+/**
+ * In the installation owner's execution in the document: the owner's copy of the register's id to write,
+ * `{ [REGISTER_ID_COPY]: id }`, when the document keeps one and `copy` (the owner's, as read) differs;
+ * else nothing. Intake adds it to the owner write it makes anyway.
+ */
+export function registerIdCopyOwed(copy: string | null): Record<string, string> {
+  const kept = documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.registerSheetId) ?? null;
+  return kept !== null && kept !== copy ? { [REGISTER_ID_COPY]: kept } : {};
+}
+
+function namedTab(ss: Spreadsheet): Sheet | null {
+  try {
+    return localSheet(ss, SHEET_NAMES.register);
+  } catch {
+    return null;
+  }
+}
+
+/** `base`, or `base 2`, `base 3`… whichever no tab has yet. */
+function freeName(ss: Spreadsheet, base: string): string {
+  let name = base;
+  for (let n = 2; ss.getSheetByName(name); n++) name = `${base} ${n}`;
+  return name;
+}
+
+/**
+ * Sets the tab under the register's name aside and names the register again (in the document only:
+ * the hourly job reads, and leaves the names to the next execution there). A person who may not rename
+ * (a protection) leaves the names as they are: the register is still the one used.
+ */
+function putNamesRight(ss: Spreadsheet, register: Sheet, other: Sheet | null): void {
+  if (!documentPropertiesOrNull()) return;
+  try {
+    if (other) renameTab(other, freeName(ss, `${SHEET_NAMES.register} (not the add-on's)`));
+    renameTab(register, SHEET_NAMES.register);
+  } catch {
+    // Left for setup, which names them as it finds them.
+  }
+}
+
+/**
+ * The register's tab: the one whose id the add-on keeps, whatever it is named (see above). Throws a
+ * message saying what to do when there is none: no tab by the name and none by the id, or only a tab
+ * under the name that is not the one kept (the register deleted and another made in its place).
+ */
+export function registerTab(
+  ss: Spreadsheet,
+  /** The document's kept id as the caller already read it with the rest of the store, if it did. */
+  known?: { keptId: string | null },
+): Sheet {
+  const named = namedTab(ss);
+  const keptId = keptRegisterId(known?.keptId);
+  if (named && (keptId === null || named.getSheetId() === keptId)) return named;
+  const kept = keptId === null ? undefined : tabWithId(ss, keptId);
+  if (kept) {
+    putNamesRight(ss, kept, named);
+    return kept;
+  }
+  if (!named) return localSheet(ss, SHEET_NAMES.register); // the missing-tab message (missing-tab.ts)
+  throw new UserFacingError(
+    `The "${SHEET_NAMES.register}" tab is not the register Work Orders set up: that one is no longer in ` +
+      `the spreadsheet, and this tab was made in its place. Nothing was written to it. An administrator ` +
+      `can run ${SETUP}, which takes this tab as the register from then on; Verify audit log then names ` +
+      `the work orders the Change Log has that it does not.`,
+  );
+}
+
+/**
+ * Whether `sheet` is the register by its kept id (true when no id is kept: nothing to tell it by). For
+ * the edit trigger, under its lock, where the kept id comes with the properties read it makes anyway.
+ */
+export function isRegisterTab(sheet: Sheet): boolean {
+  const keptId = keptRegisterId();
+  return keptId === null || sheet.getSheetId() === keptId;
+}
+
+/**
+ * What to tell someone who edited a tab made under the register's name: the names are put right
+ * first (in the document), so the message says where each tab now is.
+ */
+export function decoyEditedMessage(ss: Spreadsheet, sheet: Sheet): string {
+  registerTab(ss);
+  const now = sheet.getName();
+  const where =
+    now === SHEET_NAMES.register
+      ? ''
+      : ` It is now named "${now}", and the register is "${SHEET_NAMES.register}" again.`;
+  return (
+    `This tab is not the Work Orders register: it was made under the register's name, and the edit was not ` +
+    `checked or recorded. Work orders are changed on the register itself.${where}`
+  );
+}
