@@ -132,8 +132,10 @@ test('an order a schedule made: a forged Description is put back as its schedule
   writeOutside(made, 'Description', 'Nothing to do here');
   const seen = await verify('NO');
   expect(seen.message).toContain(
-    `${made}, Description: "Nothing to do here", where the request gave "Check the roof drains"`,
+    `${made}, Description: "Nothing to do here", where its schedule PM-3 gave "Check the roof drains"`,
   );
+  // It had no request: the text was its schedule's.
+  expect(seen.message).not.toContain(`${made}, Description: "Nothing to do here", where the request gave`);
   await verify('YES');
   expect(cell(made, 'Description')).toBe('Check the roof drains');
   expect(await verify('NO')).toMatchObject({ ok: true });

@@ -19,6 +19,7 @@
 import type { RegisterLayout } from '../../../core/columns';
 import { cellText } from '../../../core/headers';
 import { newWorkOrder, parseSubmission } from '../../../core/intake';
+import { parseScheduleRef } from '../../../core/schedule-plan';
 import { REGISTER_COLUMNS, type WorkOrderField } from '../../../core/model';
 import type { TrustedValue } from '../../../core/register-audit';
 import { loadReferenceData } from '../../adapters/reference-data';
@@ -33,6 +34,15 @@ import { offer, tryResponses, type Wanted } from './unkept-wants';
 
 /** What a finding of this check says the value comes from (instead of a Change Log row). */
 export const FROM_REQUEST = 'the request gave';
+
+/**
+ * The same, for the order whose request the row's Response Row names: an order a schedule made had no
+ * request, its texts were its schedule's, so its finding names that schedule rather than a request.
+ */
+export function givenBy(ref: string): string {
+  const occurrence = parseScheduleRef(ref);
+  return occurrence ? `its schedule ${occurrence.scheduleId} gave` : FROM_REQUEST;
+}
 
 /** A text kept only as a print: found later, in the request's answers (resolveAnswers). */
 export interface AnswerWanted {
@@ -100,6 +110,7 @@ export function checkAnswers(
     if (ref !== '' && fields.length > 0) checks.unrecorded.push({ row: rowNumber, id, cells, fields, ref });
     return;
   }
+  const from = givenBy(recordedRef(state, cells, layout));
   for (const field of fields) {
     const read = readField(cells, layout, id, field);
     const held = read.ok ? read.value : cellText(cells[layout.indexOf[field]]);
@@ -109,7 +120,7 @@ export function checkAnswers(
       field: REGISTER_COLUMNS[field],
       found: foundText(cells, layout, id, field, timeZone).text,
       logRow: 0,
-      from: FROM_REQUEST,
+      from,
     };
     if (state.fingerprints[field] === undefined) {
       const recorded = state.order[field];
@@ -222,7 +233,7 @@ export function resolveAnswers(
         ? {
             ...finding,
             note:
-              `its ${finding.field} reads ${finding.found}, not the text ${FROM_REQUEST} (which Work Orders keeps as a ` +
+              `its ${finding.field} reads ${finding.found}, not the text ${finding.from ?? FROM_REQUEST} (which Work Orders keeps as a ` +
               'keyed print), and neither its form response row nor anything else Verify reads holds that text, so it is not ' +
               'put back: the emails sent about the request quote it, and actions on the order stay refused until it is back',
           }

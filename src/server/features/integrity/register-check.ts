@@ -55,7 +55,10 @@ export interface RegisterFinding {
    * made: ./register-history-check): the finding in words, naming the log rows and what to do.
    */
   note?: string;
-  /** Where the trusted value comes from, when not a Change Log row: "the request gave" (./register-answers). */
+  /**
+   * Where the trusted value comes from, when not a Change Log row: "the request gave", or "its
+   * schedule PM-3 gave" for an order a schedule made (./register-answers).
+   */
   from?: string;
 }
 

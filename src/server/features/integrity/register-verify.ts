@@ -25,7 +25,7 @@ import {
   type RegisterSlice,
   type RegisterSnapshot,
 } from './register-check';
-import { FROM_REQUEST, noAnswerChecks, resolveAnswers } from './register-answers';
+import { noAnswerChecks, resolveAnswers } from './register-answers';
 import type { HistoryJudge } from './register-history-check';
 import { lastUsedRow } from '../../adapters/tabs';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
@@ -136,7 +136,7 @@ export function describeRegisterFindings(
     .map((f) =>
       f.note
         ? `• Row ${f.row}, ${f.id}: ${f.note}`
-        : `• Row ${f.row}, ${f.id}, ${f.field}: ${f.found}, where ${f.from === FROM_REQUEST ? FROM_REQUEST : 'the change log says'} ${f.trusted}` +
+        : `• Row ${f.row}, ${f.id}, ${f.field}: ${f.found}, where ${f.from ?? 'the change log says'} ${f.trusted}` +
           (f.logRow > 0 ? ` (Change Log row ${f.logRow})` : ''),
     );
   const shown = Math.min(SHOWN, findings.length);
