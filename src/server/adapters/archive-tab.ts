@@ -8,9 +8,30 @@ import { SHEET_NAMES } from '../../core/model';
 import { SETTINGS_COLUMNS } from '../../core/settings';
 import type { Sheet, Spreadsheet } from './apps-script-types';
 
-/** An archive file's tab: the one named Archive, else its first tab. */
+/**
+ * An archive file's tab: the one named Archive, else the file's only tab when it is empty (a run
+ * stopped right after creating the file left it as Google made it). Any other tab holds something
+ * else (the file's Change Log part, an editor's own notes): taking the first tab wrote orders into it,
+ * renamed it Archive, and hid the real archived rows from Verify and Find.
+ */
 export function archiveTab(file: Spreadsheet): Sheet | null {
-  return file.getSheetByName(SHEET_NAMES.archive) ?? file.getSheets()[0] ?? null;
+  const named = file.getSheetByName(SHEET_NAMES.archive);
+  if (named) return named;
+  const tabs = file.getSheets();
+  const only = tabs.length === 1 ? tabs[0] : undefined;
+  return only && only.getLastRow() === 0 ? only : null;
+}
+
+/**
+ * What to say of archive file `name` when it has no tab archiveTab can use, after its naming ("The
+ * archive spreadsheet … (link)"), ending with what to run then (`after`).
+ */
+export function noArchiveTab(after: string): string {
+  return (
+    `has no tab named "${SHEET_NAMES.archive}", which holds its archived work orders: it was renamed or deleted. ` +
+    `Open it and rename that tab back to "${SHEET_NAMES.archive}" (if it was deleted, File › Version history › ` +
+    `See version history there brings it back), then ${after}`
+  );
 }
 
 /** Request id → its sheet row, from the ids column (`idAt`, 0-based) of rows 2..lastRow: one read. */
@@ -69,7 +90,7 @@ export function rewriteArchiveRow(sheet: Sheet, row: number, cells: unknown[]): 
   sheet.getRange(row, 1, 1, cells.length).setValues([cells]);
 }
 
-/** The archive file's tab, every cell (one read), or null when the file has no tab. */
+/** The archive file's tab, every cell (one read), or null when it has none (archiveTab). */
 export function readArchiveFileValues(file: Spreadsheet): unknown[][] | null {
   const sheet = archiveTab(file);
   return sheet ? sheet.getDataRange().getValues() : null;

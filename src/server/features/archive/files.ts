@@ -14,6 +14,7 @@ import { SHEET_NAMES } from '../../../core/model';
 import {
   appendArchiveHeaders,
   archiveTab,
+  noArchiveTab,
   noteOnSetting,
   readArchiveFileValues,
   readArchiveIds,
@@ -153,7 +154,10 @@ export class ArchiveTargets {
     const ss = openArchiveFile(listed);
     const file = this.share(ss, listed);
     const sheet = archiveTab(ss);
-    if (!sheet) throw new UserFacingError(`The archive spreadsheet "${file.name}" has no tab to write to.`);
+    if (!sheet)
+      throw new UserFacingError(
+        `The archive spreadsheet "${file.name}" (${file.url}) ${noArchiveTab('run this again. Nothing was moved to it.')}`,
+      );
     // A run stopped right after creating the file left its tab as Google made it.
     if (sheet.getName() !== SHEET_NAMES.archive) renameTab(sheet, SHEET_NAMES.archive);
     const existing = readHeaderRow(sheet);
@@ -249,12 +253,10 @@ function fromEachFile(
   return files.map((file) => {
     const ss = openSpreadsheetOrNull(file.id);
     const values = ss ? read(ss) : null;
-    return values
-      ? { label: file.name, values }
-      : {
-          label: file.name,
-          values: [],
-          unreadable: `${file.url} cannot be opened (deleted, or not shared with you)`,
-        };
+    if (values) return { label: file.name, values };
+    const unreadable = ss
+      ? `${file.url} ${noArchiveTab('run Verify audit log again')}`
+      : `${file.url} cannot be opened (deleted, or not shared with you)`;
+    return { label: file.name, values: [], unreadable };
   });
 }
