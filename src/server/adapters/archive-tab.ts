@@ -96,6 +96,15 @@ export function readArchiveFileValues(file: Spreadsheet): unknown[][] | null {
   return sheet ? sheet.getDataRange().getValues() : null;
 }
 
+/** The archive file's tab, its header and first `rows` rows (one read), or null when it has none. */
+export function readArchiveFileHead(file: Spreadsheet, rows: number): unknown[][] | null {
+  const sheet = archiveTab(file);
+  if (!sheet) return null;
+  const last = Math.min(sheet.getLastRow(), rows + 1);
+  const width = sheet.getLastColumn();
+  return last < 1 || width < 1 ? [] : sheet.getRange(1, 1, last, width).getValues();
+}
+
 /** The cells under the header `column` of the file's tab (rows 2 down), or null when it has none. */
 export function readArchiveColumn(file: Spreadsheet, column: string): unknown[] | null {
   const sheet = archiveTab(file);
@@ -115,13 +124,22 @@ export function readArchiveColumn(file: Spreadsheet, column: string): unknown[] 
  * Settings parser and the edit checks never see it). Nothing when the tab or the setting is missing.
  */
 export function noteOnSetting(ss: Spreadsheet, key: string, note: string): void {
+  settingValueCell(ss, key)?.setNote(note);
+}
+
+/** The note on the Value cell of the setting `key` ('' when there is none, or no such setting). */
+export function readNoteOnSetting(ss: Spreadsheet, key: string): string {
+  return settingValueCell(ss, key)?.getNote() ?? '';
+}
+
+function settingValueCell(ss: Spreadsheet, key: string) {
   const sheet = ss.getSheetByName(SHEET_NAMES.settings);
-  if (!sheet) return;
+  if (!sheet) return null;
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => String(h).trim());
   const keyAt = header.indexOf(SETTINGS_COLUMNS.setting);
   const valueAt = header.indexOf(SETTINGS_COLUMNS.value);
   const row = values.findIndex((r) => String(r[keyAt] ?? '').trim() === key);
-  if (keyAt < 0 || valueAt < 0 || row < 1) return;
-  sheet.getRange(row + 1, valueAt + 1).setNote(note);
+  if (keyAt < 0 || valueAt < 0 || row < 1) return null;
+  return sheet.getRange(row + 1, valueAt + 1);
 }

@@ -53,6 +53,8 @@ export const PROPERTY_KEYS = {
   requestCounter: 'wo.counter.request',
   /** The archive spreadsheets the add-on created, one per year of closure (features/archive/files.ts). */
   archiveFiles: 'wo.archive.files',
+  /** That list's text as it was when it could not be read, kept when it was made again (features/archive/relist.ts). */
+  archiveFilesUnreadable: 'wo.archive.files.unreadable',
   /** The archive chunk in progress, a chunked value (features/archive/progress.ts); absent between chunks. */
   archiveProgress: 'wo.archive.progress',
   /**

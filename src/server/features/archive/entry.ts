@@ -6,6 +6,7 @@ import type { LogArchiveResult } from './log';
 import { formatLocal } from '../../../core/time';
 import { alertUser } from '../../adapters/ui';
 import { roleMay } from '../../../core/permissions';
+import { relistIfUnreadable } from './relist';
 
 export type ArchiveOutcome = ArchiveResult & { message: string };
 
@@ -125,8 +126,11 @@ export function archiveClosedWorkOrders(): ArchiveOutcome {
     editors: active.filter((m) => roleMay(m.role, 'archive')).map((m) => m.email.toLowerCase()),
     viewers: active.filter((m) => roleMay(m.role, 'superviseWork')).map((m) => m.email.toLowerCase()),
   };
+  // An unreadable list of archive files is made again first, or the run stops saying what to do.
+  const relisted = relistIfUnreadable(ss);
   const result = archiveClosed(ss, email, reference.settings.retentionDays, new Date(), sharing);
-  const message = summarize(result, ss.getSpreadsheetTimeZone());
+  const summary = summarize(result, ss.getSpreadsheetTimeZone());
+  const message = relisted ? `${relisted}\n${summary}` : summary;
   alertUser('Archive closed work orders', message);
   return { ...result, message };
 }

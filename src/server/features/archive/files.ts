@@ -42,19 +42,30 @@ export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 
 export const archiveFileName = (year: number): string => `Work Orders Archive ${year}`;
 
+/** The list as stored, `files` null when it cannot be read (`text` as it is, kept by ./relist). */
+export function storedArchiveFiles(): { text: string; files: ArchiveFile[] | null } {
+  const text = documentProperties().getProperty(PROPERTY_KEYS.archiveFiles) ?? '';
+  return { text, files: text === '' ? [] : z.parseStoredJson(ArchiveFilesSchema, text) };
+}
+
+/**
+ * Only the add-on's code writes the list, so an unreadable one is its own fault, not an editor's; the
+ * files are intact, and the archive run lists them again (./relist). Find shows this to a supervisor.
+ */
+export const ARCHIVE_LIST_UNREADABLE =
+  "Work Orders' list of its archive spreadsheets cannot be read, so the work orders archived in them " +
+  'cannot be reached. Nothing was changed, and the spreadsheets themselves are intact: ' +
+  'an administrator can run Archive closed work orders, which lists them again from the links in the ' +
+  'note on the Settings tab (Value of retentionDays) and then goes on as usual.';
+
 /** The archive files this spreadsheet's add-on created, oldest year first. */
 export function listArchiveFiles(): ArchiveFile[] {
-  const text = documentProperties().getProperty(PROPERTY_KEYS.archiveFiles);
-  if (text === null || text === '') return [];
-  const files = z.parseStoredJson(ArchiveFilesSchema, text);
-  if (!files)
-    throw new Error(
-      `The list of archive spreadsheets in document properties is unreadable: ${text.slice(0, 80)}`,
-    );
+  const { files } = storedArchiveFiles();
+  if (!files) throw new UserFacingError(ARCHIVE_LIST_UNREADABLE);
   return [...files].sort((a, b) => a.year - b.year);
 }
 
-function saveArchiveFiles(files: readonly ArchiveFile[]): void {
+export function saveArchiveFiles(files: readonly ArchiveFile[]): void {
   documentProperties().setProperty(PROPERTY_KEYS.archiveFiles, JSON.stringify(files));
 }
 

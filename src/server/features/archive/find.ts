@@ -7,6 +7,7 @@ import { parseWoNumber } from '../../../core/ids';
 import { REGISTER_COLUMNS } from '../../../core/model';
 import { openSpreadsheetOrNull } from '../../adapters/spreadsheet-files';
 import { readArchiveColumn } from '../../adapters/archive-tab';
+import { UserFacingError } from '../../adapters/workbook';
 import { listArchiveFiles, type ArchiveFile } from './files';
 
 /** The archive file holding the order `query` names, or null. Files this user cannot open are skipped. */
@@ -24,7 +25,13 @@ export function findArchived(query: string): ArchiveFile | null {
 
 /** The sidebar's answer when Find finds no register row. */
 export function notInRegisterMessage(query: string): string {
-  const file = findArchived(query);
+  let file: ArchiveFile | null;
+  try {
+    file = findArchived(query);
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    return `No work order ${query} is in the register, and the archive spreadsheets cannot be searched: ${error.message}`;
+  }
   return file
     ? `${query} is no longer in the register: it was archived in "${file.name}" (${file.url}).`
     : `No work order ${query} is in the register.`;
