@@ -8,7 +8,7 @@ import { actsAsSupervisor } from './field-rights';
 import { amendmentFor, type Amendment, type AmendmentAction } from './lifecycle-table';
 import { REGISTER_COLUMNS, type WorkOrder } from './model';
 import { restartHoldOnNewDue, type SlaSettings } from './sla';
-import type { TransitionActor } from './transition';
+import { notAllowed, type TransitionActor } from './transition';
 
 export interface AmendmentInput {
   order: WorkOrder;
@@ -47,13 +47,13 @@ export function checkAmendment(input: AmendmentInput): AmendmentCheck {
   const priority = String(changes.priority ?? '');
   if (amendment.changes.includes('priority')) {
     if (input.allowed?.priorities && !input.allowed.priorities.includes(priority))
-      return { ok: false, reason: `Priority "${priority}" is not a priority on the Settings tab` };
+      return { ok: false, reason: notAllowed('priority', priority, input.allowed.priorities) };
     if (priority === order.priority) return { ok: false, reason: `${order.id} is already ${priority}` };
   }
   if (amendment.changes.includes('assignee')) {
     const assignee = String(changes.assignee ?? '');
     if (input.allowed?.technicians && !input.allowed.technicians.some((t) => sameEmail(t, assignee)))
-      return { ok: false, reason: `Assignee "${assignee}" is not an active technician on the Staff tab` };
+      return { ok: false, reason: notAllowed('assignee', assignee, input.allowed.technicians) };
     if (sameEmail(assignee, order.assignee))
       return { ok: false, reason: `${order.assignee} already has ${order.woNumber || order.id}` };
   }

@@ -159,18 +159,44 @@ function checkAllowedValues(
   allowed: TransitionInput['allowed'],
 ): string | null {
   if (!allowed) return null;
-  const rules: Array<[WorkOrderField, readonly string[] | undefined, string]> = [
-    ['priority', allowed.priorities, 'a priority on the Settings tab'],
-    ['category', allowed.categories, 'a category on the Settings tab'],
-    ['assignee', allowed.technicians, 'an active technician on the Staff tab'],
+  const rules: Array<[AllowedField, readonly string[] | undefined]> = [
+    ['priority', allowed.priorities],
+    ['category', allowed.categories],
+    ['assignee', allowed.technicians],
   ];
-  for (const [field, values, what] of rules) {
+  for (const [field, values] of rules) {
     if (!values || !transition.required.includes(field)) continue;
     const value = String(after[field] ?? '').trim();
     const match = field === 'assignee' ? values.some((v) => sameEmail(v, value)) : values.includes(value);
-    if (!match) return `${REGISTER_COLUMNS[field]} "${value}" is not ${what}`;
+    if (!match) return notAllowed(field, value, values);
   }
   return null;
+}
+
+type AllowedField = 'priority' | 'category' | 'assignee';
+const ALLOWED_WHAT: Record<AllowedField, string> = {
+  priority: 'a priority on the Settings tab',
+  category: 'a category on the Settings tab',
+  assignee: 'an active technician on the Staff tab',
+};
+/** Choices named in a refusal at most: the rest are counted. */
+const CHOICES_NAMED = 6;
+
+/**
+ * Why `value` cannot be the `field`, and what can: the choices there are now (a technician who has
+ * since left the Staff tab, a category renamed on the Settings tab), or who can add one.
+ */
+export function notAllowed(field: AllowedField, value: string, values: readonly string[]): string {
+  const add =
+    field === 'assignee'
+      ? 'an administrator can make someone an active Technician on the Staff tab'
+      : 'an administrator can add one on the Settings tab';
+  const shown = values.slice(0, CHOICES_NAMED);
+  const more = values.length - shown.length;
+  const last = more > 0 ? `one of ${more} more` : shown.pop();
+  const choices = shown.length > 0 ? `${shown.join(', ')} or ${last}` : last;
+  const next = choices === undefined ? `there is none: ${add}` : `choose ${choices}; ${add}`;
+  return `${REGISTER_COLUMNS[field]} "${value}" is not ${ALLOWED_WHAT[field]}: ${next}`;
 }
 
 function capitalize(s: string): string {

@@ -56,7 +56,11 @@ test('refusals in plain words', () => {
       reason: 'x',
       allowed: { priorities: ['P1 Emergency', 'P3 Routine'] },
     }),
-  ).toEqual({ ok: false, reason: 'Priority "P9" is not a priority on the Settings tab' });
+  ).toEqual({
+    ok: false,
+    reason:
+      'Priority "P9" is not a priority on the Settings tab: choose P1 Emergency or P3 Routine; an administrator can add one on the Settings tab',
+  });
   expect(
     check({ order: { ...working, status: 'Completed' }, changes: { priority: 'P1 Emergency' }, reason: 'x' }),
   ).toEqual({

@@ -126,12 +126,12 @@ describe('malformed input', () => {
     [
       'a category not on the Settings tab',
       { category: 'Gardening', priority: 'P3 Routine' },
-      'Category "Gardening" is not a category on the Settings tab.',
+      'Category "Gardening" is not a category on the Settings tab: choose Electrical, Plumbing, HVAC, Carpentry, Cleaning, IT or one of 2 more; an administrator can add one on the Settings tab.',
     ],
     [
       'a priority not on the Settings tab',
       { category: 'IT', priority: 'P9 Whenever' },
-      'Priority "P9 Whenever" is not a priority on the Settings tab.',
+      'Priority "P9 Whenever" is not a priority on the Settings tab: choose P1 Emergency, P2 Urgent, P3 Routine or P4 Scheduled; an administrator can add one on the Settings tab.',
     ],
   ])('%s', async (_name, fields, message) => {
     expect(await refused(SUPERVISOR, { action: 'approve', ...target(submitted), ...fields })).toBe(message);

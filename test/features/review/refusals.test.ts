@@ -137,11 +137,13 @@ describe('the lifecycle table', () => {
 });
 
 describe('assignees', () => {
+  // A technician who has left (or never was) is refused with the ones who can be given the work.
+  const CAN_ADD = '; an administrator can make someone an active Technician on the Staff tab.';
   test('an inactive technician', async () => {
     setStaffActive(wb, TECH2, false);
     try {
       expect(await refused(SUPERVISOR, { action: 'assign', ...target(approved), assignee: TECH2 })).toBe(
-        `Assignee "${TECH2}" is not an active technician on the Staff tab.`,
+        `Assignee "${TECH2}" is not an active technician on the Staff tab: choose ${TECH}${CAN_ADD}`,
       );
     } finally {
       setStaffActive(wb, TECH2, true);
@@ -152,9 +154,13 @@ describe('assignees', () => {
     [
       'an unknown person',
       'nobody@example.com',
-      'Assignee "nobody@example.com" is not an active technician on the Staff tab.',
+      `Assignee "nobody@example.com" is not an active technician on the Staff tab: choose ${TECH} or ${TECH2}${CAN_ADD}`,
     ],
-    ['a supervisor', SUPERVISOR, `Assignee "${SUPERVISOR}" is not an active technician on the Staff tab.`],
+    [
+      'a supervisor',
+      SUPERVISOR,
+      `Assignee "${SUPERVISOR}" is not an active technician on the Staff tab: choose ${TECH} or ${TECH2}${CAN_ADD}`,
+    ],
     ['not an email', 'tina', 'Choose a technician.'],
     ['nobody', '', 'Choose a technician.'],
   ])('%s', async (_name, assignee, message) => {

@@ -65,7 +65,8 @@ test('a supervisor whose row was deleted can no longer approve, nor assign to a 
   });
   expect(assign.reply).toEqual({
     ok: false,
-    message: `Assignee "${TECH2}" is not an active technician on the Staff tab.`,
+    // The technicians who can be given it instead, and who can add one.
+    message: `Assignee "${TECH2}" is not an active technician on the Staff tab: choose ${TECH}; an administrator can make someone an active Technician on the Staff tab.`,
   });
   expect(writesSnapshot(wb)).toBe(before);
 });

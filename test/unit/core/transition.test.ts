@@ -142,10 +142,10 @@ describe('checkTransition', () => {
     };
     expect(approve({ category: 'Plumbing', priority: 'P3 Routine' })).toBe('ok');
     expect(approve({ category: 'Plumbing', priority: 'P9 Whenever' })).toBe(
-      'Priority "P9 Whenever" is not a priority on the Settings tab',
+      'Priority "P9 Whenever" is not a priority on the Settings tab: choose P1 Emergency or P3 Routine; an administrator can add one on the Settings tab',
     );
     expect(approve({ category: 'Magic', priority: 'P3 Routine' })).toBe(
-      'Category "Magic" is not a category on the Settings tab',
+      'Category "Magic" is not a category on the Settings tab: choose Plumbing; an administrator can add one on the Settings tab',
     );
     const assign = checkTransition({
       order: assigned({ status: 'Approved', assignee: '' }),
@@ -156,7 +156,8 @@ describe('checkTransition', () => {
     });
     expect(assign).toEqual({
       ok: false,
-      reason: 'Assignee "max@example.com" is not an active technician on the Staff tab',
+      reason:
+        'Assignee "max@example.com" is not an active technician on the Staff tab: choose tom@example.com or tina@example.com; an administrator can make someone an active Technician on the Staff tab',
     });
     const ok = checkTransition({
       order: assigned({ status: 'Approved', assignee: '' }),
