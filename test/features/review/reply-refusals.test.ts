@@ -5,10 +5,14 @@
  * stranger nothing about which requests exist.
  */
 import { REPLY_QUESTIONS } from '../../../src/core/reply-form';
+import { closedOrder } from '../../support/edits';
+import { DAY, advance, setSetting } from '../../support/ops';
 import {
+  ADMIN,
   REQUESTOR,
   STRANGER,
   SUPERVISOR,
+  TECH,
   expectOk,
   setUpWorkbook,
   type TestWorkbook,
@@ -87,4 +91,18 @@ test('an added reply sends no refusal', async () => {
   const told = await mailDuring(REQUESTOR, () => reply(ids[0]!, 'The one by the window'));
   expect(told).toHaveLength(0);
   expect(wb.order(ids[0]!).notes).toContain('Requestor: The one by the window');
+});
+
+test('a reply to a request closed and archived since: the requestor is told to submit a new request if the work is still needed', async () => {
+  const closed = await closedOrder(wb, TECH, { description: 'Leaking tap in the kitchen' });
+  setSetting(wb, 'retentionDays', 1);
+  advance(wb, 3 * DAY);
+  const archived = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders')).value as { archived: string[] };
+  expect(archived.archived).toContain(closed);
+  const told = await mailDuring(REQUESTOR, () => reply(closed, 'It is leaking again'));
+  expect(told).toHaveLength(1);
+  expect(told[0]!.body).toContain(`no open request ${closed} of yours was found.`);
+  expect(told[0]!.body).toContain(
+    'If that request was finished (closed, cancelled or archived) and the work is still needed, submit a new request.',
+  );
 });

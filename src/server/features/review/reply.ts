@@ -100,8 +100,9 @@ function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now
     return { outcome, told };
   };
   // Someone else's request and no request at all read alike to the respondent: the email must not
-  // tell a stranger which request ids exist.
-  const notYours = `no open request ${typed} of yours was found. Check the request id in the email that asked you, and send the form again signed in with the address you made the request with.`;
+  // tell a stranger which request ids exist. A request finished and archived is not found either, so
+  // the requestor replying to an old email is told what to do for that too, not only to check the id.
+  const notYours = `no open request ${typed} of yours was found. Check the request id in the email that asked you, and send the form again signed in with the address you made the request with. If that request was finished (closed, cancelled or archived) and the work is still needed, submit a new request.`;
   if (!found) return refuse('unknown request', `no request ${reply.id.slice(0, 40)}`, notYours);
   const order = found.order;
   // Who may reply, and whether the order still takes replies, are not decided from a cell written
