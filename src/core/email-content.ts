@@ -110,6 +110,9 @@ export function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra)
       return c('EMERGENCY request', [
         `${order.requesterName || order.requesterEmail || 'A requestor'} reported an emergency at ${order.location || 'an unknown location'}. It needs a decision now.`,
         waitedLine(order, extra),
+        extra.noSupervisor
+          ? 'No supervisor is active on the Staff tab, so it comes to the administrators: decide it in the register (Extensions › Work Orders › Review & assign), and make a supervisor active there for the next one.'
+          : 'Decide it in the register: Extensions › Work Orders › Review & assign.',
       ]);
     case 'respondReminder':
       return c('Awaiting a decision', [

@@ -62,4 +62,6 @@ export interface EmailExtra {
   assigneeGone?: string;
   /** The order's pre-filled update-form link, put in the assignee's email (for a phone). */
   updateLink?: string;
+  /** An emergency alert goes to the administrators because no supervisor is active on the Staff tab. */
+  noSupervisor?: true;
 }

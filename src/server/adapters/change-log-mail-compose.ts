@@ -28,6 +28,8 @@ export interface PlannedMail {
   previousDueMs?: number | null;
   /** An emergency alert's Respond Within hours, said in its text. */
   respondHours?: number;
+  /** An emergency alert sent to the administrators because no supervisor was active: said in its text. */
+  noSupervisor?: true;
 }
 
 /** A planned mail's parts of the email's extra (the stored due date back to a Date). */

@@ -7,6 +7,7 @@ import { patchOrderAsAddOn } from '../../support/audit';
 import { fromLocalParts } from '../../../src/core/time';
 import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
 import { HOUR, assign, mailTo, now, runHourly, setSetting, startAtLocalHour } from '../../support/ops';
+import { setStaffActive } from '../review/fixtures';
 
 /**
  * Monday 7 December 2026, 09:00 in the spreadsheet's zone: P3's Respond Within runs on working hours
@@ -48,6 +49,28 @@ describe('a new emergency', () => {
     expect(alerts[0]!.body).toContain('reported an emergency at Main Building. It needs a decision now.');
     expect(alerts[0]!.body).toContain('respond within 1 hour');
     expect(alerts[0]!.body).toMatch(/Open the register: https:\/\//);
+    // Where the decision is made, not only that one is needed.
+    expect(alerts[0]!.body).toContain(
+      'Decide it in the register: Extensions › Work Orders › Review & assign.',
+    );
+    expect(alerts[0]!.body).not.toContain('No supervisor is active');
+  });
+
+  test('with no supervisor on duty, the administrators are alerted and told why it is theirs', async () => {
+    setStaffActive(wb, SUPERVISOR, false);
+    try {
+      const before = mailTo(wb, ADMIN).length;
+      const id = await submit(wb, 'Fire alarm sounding in the gym', 'Emergency (safety risk)');
+      const alerts = mailTo(wb, ADMIN).slice(before);
+      expect(alerts.map((m) => m.subject)).toEqual([
+        `[${id}] EMERGENCY request: Fire alarm sounding in the gym`,
+      ]);
+      expect(alerts[0]!.body).toContain(
+        'No supervisor is active on the Staff tab, so it comes to the administrators: decide it in the register (Extensions › Work Orders › Review & assign), and make a supervisor active there for the next one.',
+      );
+    } finally {
+      setStaffActive(wb, SUPERVISOR, true);
+    }
   });
 
   test('no alert when supervisors are not to be emailed', async () => {

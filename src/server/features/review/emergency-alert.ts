@@ -29,7 +29,13 @@ export function emergencyAlertPlan(reference: ReferenceData, order: WorkOrder): 
   const supervisors = supervisorEmails(staff);
   const to = supervisors.length > 0 ? supervisors : administratorEmails(staff);
   const respondHours = respondHoursFor(order, settings.priorities);
-  return { kind: 'emergency', to, ...(respondHours === null ? {} : { respondHours }) };
+  return {
+    kind: 'emergency',
+    to,
+    ...(respondHours === null ? {} : { respondHours }),
+    // Said in the text: an administrator who is not used to deciding requests learns why it is theirs.
+    ...(supervisors.length === 0 ? { noSupervisor: true as const } : {}),
+  };
 }
 
 /** Emails the supervisors the alert `plan` (emergencyAlertPlan) recorded for `order`. */
