@@ -9,6 +9,8 @@
  * compared with the request's answers themselves, so the put-back does not seal the forged text as the
  * row's new record; an order a schedule made gets the text its schedule fills in. Through dist/Code.js.
  */
+import { SHEET_NAMES } from '../../../src/core/model';
+import { SCHEDULE_COLUMNS, type ScheduleColumn } from '../../../src/core/schedules';
 import { ROW_STATE_HEADER } from '../../../src/server/adapters/row-state';
 import { REGISTER, assignedOrder, rowOf, type } from '../../support/edits';
 import { startAtLocalHour } from '../../support/ops';
@@ -138,6 +140,35 @@ test('an order a schedule made: a forged Description is put back as its schedule
   expect(seen.message).not.toContain(`${made}, Description: "Nothing to do here", where the request gave`);
   await verify('YES');
   expect(cell(made, 'Description')).toBe('Check the roof drains');
+  expect(await verify('NO')).toMatchObject({ ok: true });
+}, 120_000);
+
+test('an order a schedule made whose schedule was changed since: Verify says how to get the text back, and it does', async () => {
+  const { id: made } = await orderMadeBySchedule(wb, {
+    id: 'PM-4',
+    task: 'Service the lift',
+    location: 'Main Building',
+    category: 'Electrical',
+  });
+  await type(wb, TECH, await assignedOrder(wb, TECH), 'Progress Notes', 'On my way');
+  const taskColumn = (Object.keys(SCHEDULE_COLUMNS) as ScheduleColumn[]).indexOf('task') + 1;
+  const retype = async (task: string) =>
+    (await wb.edit(ADMIN, SHEET_NAMES.schedules, 2, taskColumn, [[task]])).executions.forEach(expectOk);
+  await retype('Service the lift and the stairs lights');
+
+  writeOutside(made, 'Description', 'Nothing to do here');
+  const seen = await verify('NO');
+  expect(seen.message).toContain(
+    `${made}: its Description reads "Nothing to do here", not the text its schedule PM-4 gave (which Work Orders keeps as a keyed print), and the schedule as the Schedules tab reads now gives another`,
+  );
+  expect(seen.message).toContain("Put that schedule's row back as it was when the order was made");
+  expect(seen.message).not.toContain('form response row');
+
+  // As it says: the schedule's row as it was, Verify, then the schedule changed again.
+  await retype('Service the lift');
+  await verify('YES');
+  expect(cell(made, 'Description')).toBe('Service the lift');
+  await retype('Service the lift and the stairs lights');
   expect(await verify('NO')).toMatchObject({ ok: true });
 }, 120_000);
 

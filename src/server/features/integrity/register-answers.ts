@@ -44,6 +44,22 @@ export function givenBy(ref: string): string {
   return occurrence ? `its schedule ${occurrence.scheduleId} gave` : FROM_REQUEST;
 }
 
+/**
+ * A printed text nothing Verify reads still holds, in words. An order a schedule made has no form
+ * response row: its text is found again once the schedule gives it again, which says what to do.
+ */
+function notFoundNote(finding: RegisterFinding): string {
+  const from = finding.from ?? FROM_REQUEST;
+  const head = `its ${finding.field} reads ${finding.found}, not the text ${from} (which Work Orders keeps as a keyed print)`;
+  const stuck = 'actions on the order stay refused until it is back';
+  return from === FROM_REQUEST
+    ? `${head}, and neither its form response row nor anything else Verify reads holds that text, so it is not put ` +
+        `back: the emails sent about the request quote it, and ${stuck}`
+    : `${head}, and the schedule as the Schedules tab reads now gives another (its task, location or the like was ` +
+        `changed since), so it is not put back: ${stuck}. Put that schedule's row back as it was when the order was made ` +
+        '(File › Version history shows it), run Verify audit log again to put the text back, then change the schedule again';
+}
+
 /** A text kept only as a print: found later, in the request's answers (resolveAnswers). */
 export interface AnswerWanted {
   finding: RegisterFinding;
@@ -230,13 +246,7 @@ export function resolveAnswers(
     resolved.set(
       finding,
       text === undefined
-        ? {
-            ...finding,
-            note:
-              `its ${finding.field} reads ${finding.found}, not the text ${finding.from ?? FROM_REQUEST} (which Work Orders keeps as a ` +
-              'keyed print), and neither its form response row nor anything else Verify reads holds that text, so it is not ' +
-              'put back: the emails sent about the request quote it, and actions on the order stay refused until it is back',
-          }
+        ? { ...finding, note: notFoundNote(finding) }
         : {
             ...finding,
             trusted: loggedShown(want.field, text, timeZone),
