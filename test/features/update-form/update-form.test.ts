@@ -15,6 +15,7 @@ import {
 import type { MyWorkStep } from '../../../src/shared/my-work-types';
 import {
   ADMIN,
+  MID_MORNING,
   REQUESTOR,
   STRANGER,
   SUPERVISOR,
@@ -25,7 +26,8 @@ import {
   type TestWorkbook,
 } from '../../support/workbook';
 import { mailLog } from '../review/helpers';
-import { type } from '../../support/edits';
+import { closedOrder, type } from '../../support/edits';
+import { DAY, advance, setSetting } from '../../support/ops';
 import { writesSnapshot } from '../review/fixtures';
 import { assignedOrders, cardIn, myView } from '../my-work/helpers';
 
@@ -177,4 +179,28 @@ describe('the update form', () => {
     expect(wb.sheet(UPDATE_RESPONSES_SHEET).lastRow()).toBeGreaterThan(1);
     expect(wb.values(SHEET_NAMES.register).length).toBe(orders + 1);
   });
+});
+
+test('an answer about an order archived since: the technician is told it was archived, a stranger is told nothing new', async () => {
+  // Closed and archived within 2026, whatever today is: the archive file is named by the year.
+  const wb = await setUpWorkbook({ startAt: MID_MORNING });
+  try {
+    const closed = await closedOrder(wb, TECH, { description: 'Replace the tap washer' });
+    setSetting(wb, 'retentionDays', 1);
+    advance(wb, 3 * DAY);
+    const run = expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders')).value as { archived: string[] };
+    expect(run.archived).toEqual([closed]);
+    const mailBefore = mailLog(wb).length;
+    await answer(wb, TECH, closed, 'note', { note: 'Came back: it drips again' });
+    await answer(wb, STRANGER, closed, 'note', { note: 'Hello' });
+    const [toTech, toStranger] = mailLog(wb).slice(mailBefore);
+    expect(toTech?.body).toContain(
+      `not applied: ${closed} is no longer in the register: it was finished (closed, rejected or cancelled) and archived in "Work Orders Archive 2026", so nothing more can be added to it. If more work is needed, ask a supervisor for a new work order.`,
+    );
+    expect(toTech?.body).toContain('Progress note: Came back: it drips again');
+    expect(toTech?.body).not.toContain('check the request id');
+    expect(toStranger?.body).not.toContain('archived');
+  } finally {
+    wb.close();
+  }
 });

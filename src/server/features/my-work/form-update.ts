@@ -38,6 +38,9 @@ import { notifyStep, stepAt, type StepOrigin, type StepOutcome, type StepRefusal
 import { movedOnMessage } from './moved-on';
 import { isRefusal, workerOrRefusal } from './caller';
 import { readHints } from './rows';
+import { UserFacingError } from '../../adapters/workbook';
+import { findArchived } from '../archive/find';
+import type { ArchiveFile } from '../archive/files';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 const refuse = (message: string): StepRefusal => ({ ok: false, message });
@@ -65,6 +68,8 @@ interface Handled {
   staff: boolean;
   /** What they typed, question by question (the non-empty answers): a refusal repeats it. */
   typed: Array<[string, string]>;
+  /** The order named is not in the register: looked for in the archive files after the locks. */
+  notFound?: true;
 }
 
 /** Longest answer a refusal email repeats in full (a form's paragraph answer can be far longer). */
@@ -112,9 +117,12 @@ function decideAndApply(
       ? null
       : findOrder(register, answers.order, remembered === undefined ? [] : [remembered]);
   if (!located) {
-    return handled(
-      refuse(`No work order "${typedRef}" is in the register: check the request id or work-order number.`),
-    );
+    return {
+      ...handled(
+        refuse(`No work order "${typedRef}" is in the register: check the request id or work-order number.`),
+      ),
+      notFound: true,
+    };
   }
   // A cell written where no edit trigger judged it decides nothing, not even a record-only answer.
   const unrecorded = register.unrecordedChange(located, reference.timeZone);
@@ -214,6 +222,28 @@ export function applyUpdateResponse(ss: Spreadsheet, event: FormSubmitEvent): bo
   const { outcome } = handled;
   if (outcome.ok) notifyStep(ss, reference, outcome, handled.email, now);
   releaseKeptDocumentLock();
-  refusalEmail(ss, reference, handled, now);
+  refusalEmail(ss, reference, archivedRefusal(handled), now);
   return true;
+}
+
+/**
+ * A staff member's answer about an order archived since (an old email's link) is told so, not to
+ * check an id that is right. Looked for after the locks, as Find does; never for a stranger, who must
+ * not learn which ids exist.
+ */
+function archivedRefusal(handled: Handled): Handled {
+  if (!handled.notFound || !handled.staff || handled.orderRef === '') return handled;
+  let file: ArchiveFile | null;
+  try {
+    file = findArchived(handled.orderRef);
+  } catch (error) {
+    if (error instanceof UserFacingError) return handled;
+    throw error;
+  }
+  if (!file) return handled;
+  const message =
+    `${handled.orderRef} is no longer in the register: it was finished (closed, rejected or cancelled) and ` +
+    `archived in "${file.name}", so nothing more can be added to it. If more work is needed, ask a supervisor ` +
+    'for a new work order.';
+  return { ...handled, outcome: { ok: false, message, final: true } };
 }
