@@ -112,15 +112,17 @@ export function contentFor(kind: EmailKind, order: WorkOrder, extra: EmailExtra)
         waitedLine(order, extra),
         extra.noSupervisor
           ? 'No supervisor is active on the Staff tab, so it comes to the administrators: decide it in the register (Extensions › Work Orders › Review & assign), and make a supervisor active there for the next one.'
-          : 'Decide it in the register: Extensions › Work Orders › Review & assign.',
+          : DECIDE_IT,
       ]);
     case 'respondReminder':
       return c('Awaiting a decision', [
         `Request ${order.id} is still waiting for a supervisor's decision. ${waitedLine(order, extra)}`,
+        DECIDE_IT,
       ]);
     case 'respondEscalation':
       return c('Escalation: no decision yet', [
         `Request ${order.id} has had no decision within its response target. ${waitedLine(order, extra)}`,
+        DECIDE_IT,
       ]);
     case 'escalation':
       return c('Escalation: overdue', [
@@ -145,6 +147,9 @@ function goneLine(extra: EmailExtra): string {
 }
 
 /** "Submitted 3 hours ago (respond within 1 hour)." */
+/** Where a request awaiting a decision is decided: the staff emails about one say it, not only that it waits. */
+const DECIDE_IT = 'Decide it in the register: Extensions › Work Orders › Review & assign.';
+
 function waitedLine(order: WorkOrder, extra: EmailExtra): string {
   if (!order.requestedAt || !extra.now) return '';
   const hours = Math.max(0, Math.floor(hoursBetween(order.requestedAt, extra.now)));

@@ -104,6 +104,9 @@ describe('Respond Within drives reminders and escalation of undecided requests',
     expect(subjects(wb, SUPERVISOR)).toEqual([`[${urgent}] Awaiting a decision`, `[${urgent}] Escalation`]);
     expect(subjects(wb, ADMIN)).toEqual([`[${urgent}] Escalation`]);
     expect(mailTo(wb, ADMIN)[0]!.body).toContain('has had no decision within its response target');
+    // Where to decide it, in the reminder and the escalation alike.
+    for (const mail of [...mailTo(wb, SUPERVISOR), ...mailTo(wb, ADMIN)])
+      expect(mail.body).toContain('Decide it in the register: Extensions › Work Orders › Review & assign.');
     for (let i = 0; i < 3; i++) expectOk((await runHourly(wb))[0]!);
     expect(mailTo(wb, SUPERVISOR)).toHaveLength(2);
   });
