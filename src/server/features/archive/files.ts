@@ -69,12 +69,21 @@ export function saveArchiveFiles(files: readonly ArchiveFile[]): void {
   documentProperties().setProperty(PROPERTY_KEYS.archiveFiles, JSON.stringify(files));
 }
 
+/**
+ * What to do about an archive file one cannot open: after a take-over the administrator who made it
+ * may have left, and nobody here knows who owns it; Google's own request for access reaches its owner.
+ */
+const ASK_ACCESS =
+  'Open that link and ask for edit access (Google sends the request to the file’s owner, the administrator who ' +
+  'ran the archive that made it), or have an administrator who can open it run Archive closed work orders, ' +
+  'which shares it with every active administrator';
+
 export function openArchiveFile(file: ArchiveFile): Spreadsheet {
   const ss = openSpreadsheetOrNull(file.id);
   if (!ss)
     throw new UserFacingError(
       `The archive spreadsheet "${file.name}" (${file.url}) cannot be opened: it was deleted, or it is not ` +
-        'shared with you. Ask its owner to share it with you as an editor, then run this again. Nothing was moved.',
+        `shared with you. ${ASK_ACCESS}, then run this again. Nothing was moved to it.`,
     );
   return ss;
 }
@@ -267,7 +276,7 @@ function fromEachFile(
     if (values) return { label: file.name, values };
     const unreadable = ss
       ? `${file.url} ${noArchiveTab('run Verify audit log again')}`
-      : `${file.url} cannot be opened (deleted, or not shared with you)`;
+      : `${file.url} cannot be opened (deleted, or not shared with you). ${ASK_ACCESS}, then run Verify audit log again`;
     return { label: file.name, values: [], unreadable };
   });
 }

@@ -39,6 +39,8 @@ export interface CoveredFailure {
   detail: string;
   /** Work-record rows found wrong, and those the log can put back (./work-records). */
   workRecords?: WorkRecordRepairs;
+  /** An archive file that could not be read at all (`detail` says why and what to do): nothing compared. */
+  unreadable?: true;
 }
 
 export function emptyRecorded(): Recorded {
@@ -101,7 +103,7 @@ function checkArchive(ss: Spreadsheet, key: HmacKey, recorded: Recorded): Covere
   // The Archive tab of older runs, then the archive spreadsheets (features/archive/files.ts).
   const sources = archivedRowSources(ss, archivesToRead(recorded));
   for (const { label, values, unreadable } of sources) {
-    if (unreadable) return { sheet: label, row: 1, detail: unreadable };
+    if (unreadable) return { sheet: label, row: 1, detail: unreadable, unreadable: true };
     const header = values[0] ?? [];
     const idAt = header.findIndex((h) => String(h).trim() === REGISTER_COLUMNS.id);
     const macAt = header.findIndex((h) => String(h).trim() === ARCHIVE_MAC_HEADER);

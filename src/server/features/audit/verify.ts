@@ -145,9 +145,12 @@ export function verifyChangeLog(
       sheet: covered.sheet,
       ...(covered.workRecords ? { workRecords: covered.workRecords } : {}),
       reason: `${covered.sheet} row ${covered.row}: ${covered.detail}`,
-      message:
-        `The change log verifies (${verdict.rows} rows), but the ${covered.sheet} sheet does not match it at row ` +
-        `${covered.row}: ${covered.detail}.`,
+      // A file that cannot be read was not compared: said so, not as a row that does not match.
+      message: covered.unreadable
+        ? `The change log verifies (${verdict.rows} rows), but the archive spreadsheet "${covered.sheet}" cannot ` +
+          `be read, so the work orders archived in it were not checked: ${covered.detail}.`
+        : `The change log verifies (${verdict.rows} rows), but the ${covered.sheet} sheet does not match it at row ` +
+          `${covered.row}: ${covered.detail}.`,
     };
   }
   const missing = missingOrders(ss, live, register.ids);
