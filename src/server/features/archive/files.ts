@@ -78,6 +78,11 @@ const ASK_ACCESS =
   'ran the archive that made it), or have an administrator who can open it run Archive closed work orders, ' +
   'which shares it with every active administrator';
 
+/** Why Verify could not read archive file `file`, and what to do before `then`. */
+export function cannotOpen(file: ArchiveFile, then: string): string {
+  return `${file.url} cannot be opened (deleted, or not shared with you). ${ASK_ACCESS}, then ${then}`;
+}
+
 export function openArchiveFile(file: ArchiveFile): Spreadsheet {
   const ss = openSpreadsheetOrNull(file.id);
   if (!ss)
@@ -276,7 +281,7 @@ function fromEachFile(
     if (values) return { label: file.name, values };
     const unreadable = ss
       ? `${file.url} ${noArchiveTab('run Verify audit log again')}`
-      : `${file.url} cannot be opened (deleted, or not shared with you). ${ASK_ACCESS}, then run Verify audit log again`;
+      : cannotOpen(file, 'run Verify audit log again');
     return { label: file.name, values: [], unreadable };
   });
 }

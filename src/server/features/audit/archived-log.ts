@@ -14,8 +14,8 @@ import { SHEET_NAMES } from '../../../core/model';
 import { readChangeLogChunks } from '../../adapters/change-log-read';
 import { archivedLogTab } from '../../adapters/archive-log-tab';
 import { lastUsedRow } from '../../adapters/tabs';
-import { UserFacingError } from '../../adapters/workbook';
-import { archiveFileName, listArchiveFiles, openArchiveFile } from '../archive/files';
+import { openSpreadsheetOrNull } from '../../adapters/spreadsheet-files';
+import { archiveFileName, cannotOpen, listArchiveFiles } from '../archive/files';
 import { archivedRowsPerRun, partsToRead, readPartsVerified, recordPartsVerified } from './archived-rotation';
 import type { Sheet } from '../../adapters/apps-script-types';
 
@@ -29,7 +29,13 @@ export type ArchivedLogVerdict =
       /** Parts this run did not read (archived-rotation.ts), and when each last verified (null: never). */
       skipped: { year: number; verifiedAt: number | null }[];
     }
-  | { ok: false; where: string; failure: LogFailure | { row: 0; kind: 'deleted'; detail: string } };
+  | {
+      ok: false;
+      where: string;
+      failure: LogFailure | { row: 0; kind: 'deleted'; detail: string };
+      /** The file could not be opened: its part was not read, so nothing is said of its rows. */
+      unreadable?: true;
+    };
 
 /** The anchor when its position is in this part (after `afterSeq`, up to the part's end). */
 function anchorIn(anchor: LogAnchor | null, afterSeq: number, part: ArchivedPart): LogAnchor | null {
@@ -66,6 +72,13 @@ export function verifyArchivedLog(
     const tab = partTab(files, part.year);
     if (typeof tab === 'string')
       return { ok: false, where, failure: { row: 0, kind: 'deleted', detail: tab } };
+    if ('unreadable' in tab)
+      return {
+        ok: false,
+        where,
+        failure: { row: 0, kind: 'deleted', detail: tab.unreadable },
+        unreadable: true,
+      };
     // The first part starts at the log's beginning (with its rows from before the keyed chain).
     const own: Checkpoint = {
       legacyRows: before ? 0 : checkpoint.legacyRows,
@@ -93,16 +106,20 @@ export function verifyArchivedLog(
   return anchorAt ? { ok: true, rows, anchorAt, skipped } : { ok: true, rows, skipped };
 }
 
-/** The Change Log tab of the year's archive file, or why it cannot be read. */
-function partTab(files: ReturnType<typeof listArchiveFiles>, year: number): Sheet | string {
+/**
+ * The Change Log tab of the year's archive file, or why it cannot be read: a string when the part is
+ * gone, `unreadable` when the file could not be opened (not shared with this administrator), which
+ * says nothing of the rows in it.
+ */
+function partTab(
+  files: ReturnType<typeof listArchiveFiles>,
+  year: number,
+): Sheet | string | { unreadable: string } {
   const file = files.find((f) => f.year === year);
   if (!file)
     return `the add-on's list of archive spreadsheets no longer names the one for ${year}, which holds the log's rows up to this part's end`;
-  try {
-    const tab = archivedLogTab(openArchiveFile(file));
-    return tab ?? `its ${SHEET_NAMES.changeLog} tab, which held the log's archived rows of ${year}, is gone`;
-  } catch (error) {
-    if (error instanceof UserFacingError) return error.message;
-    throw error;
-  }
+  const book = openSpreadsheetOrNull(file.id);
+  if (!book) return { unreadable: cannotOpen(file, 'run Verify audit log again') };
+  const tab = archivedLogTab(book);
+  return tab ?? `its ${SHEET_NAMES.changeLog} tab, which held the log's archived rows of ${year}, is gone`;
 }

@@ -96,7 +96,20 @@ export function verifyChangeLog(
     collectRecorded(rows, count, first, Infinity, recorded);
     collectLive(rows, count, first, Infinity, live);
   });
-  if (!archived.ok) return brokenArchive(archived.where, archived.failure, anchor);
+  if (!archived.ok) {
+    // Not opened is not broken: nothing is known of its rows, and version history would show nothing.
+    if (archived.unreadable)
+      return {
+        ok: false,
+        rowsVerified: 0,
+        firstBrokenRow: 0,
+        kind: 'deleted',
+        sheet: archived.where,
+        reason: `${archived.where}: cannot be read: ${archived.failure.detail}`,
+        message: `The audit log's archived part in ${archived.where} cannot be read, so the log was not verified: ${archived.failure.detail}.`,
+      };
+    return brokenArchive(archived.where, archived.failure, anchor);
+  }
   // An anchor at or before the link was checked in its archived part.
   const liveAnchor = anchor && anchor.seq > chainStart(checkpoint).seq ? anchor : null;
   const verifier = new LogVerifier(key, checkpoint, liveAnchor);
