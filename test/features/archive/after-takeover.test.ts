@@ -22,7 +22,7 @@ beforeEach(async () => {
 afterEach(() => wb.close());
 
 /** Orders archived by the first administrator, who then leaves; Ada takes over, never given the file. */
-async function archivedThenTakenOver(orders: number): Promise<void> {
+async function archivedThenTakenOver(orders: number): Promise<string> {
   for (let i = 0; i < orders; i++) await closedOrder(wb, TECH, { description: `Old job ${i + 1}` });
   advance(wb, 3 * DAY);
   expectOk(await wb.menu(ADMIN, 'archiveClosedWorkOrders'));
@@ -31,9 +31,10 @@ async function archivedThenTakenOver(orders: number): Promise<void> {
     await wb.edit(ADMIN, SHEET_NAMES.staff, row, 1, [[ADA, 'Ada', 'Administrator', 'TRUE']])
   ).executions.forEach(expectOk);
   wb.rt.world.ui.respondWith({ button: 'YES' });
-  expectOk(await wb.menu(ADA, 'takeOverInstallation'));
+  const takenOver = String(expectOk(await wb.menu(ADA, 'takeOverInstallation')).value);
   const formerRow = wb.values(SHEET_NAMES.staff).findIndex((r) => r[0] === ADMIN) + 1;
   (await wb.edit(ADA, SHEET_NAMES.staff, formerRow, 4, [['FALSE']])).executions.forEach(expectOk);
+  return takenOver;
 }
 
 test('a new owner who cannot open the archive file is told how to get access, then archives and verifies', async () => {
@@ -77,4 +78,14 @@ test('with log rows moved into that file too, Verify says its part of the log co
   expect((expectOk(await wb.menu(ADA, 'verifyAuditLog')).value as { message: string }).message).toMatch(
     /^Audit log OK/,
   );
+}, 120_000);
+
+test('the first request after archiving and a take-over gets a new id, never an archived order’s', async () => {
+  const takenOver = await archivedThenTakenOver(2);
+  // Both orders, and the log rows that created them, left this spreadsheet; the take-over says where
+  // request ids go on from.
+  expect(wb.register()).toHaveLength(0);
+  expect(takenOver).toContain('Request ids continue after REQ-000002.');
+  (await wb.submit({ description: 'The lobby door sticks' })).executions.forEach(expectOk);
+  expect(wb.register().map((r) => r.order.id)).toEqual(['REQ-000003']);
 }, 120_000);

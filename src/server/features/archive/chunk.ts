@@ -15,6 +15,7 @@
  * deletion order, the rows kept are exactly those of the orders deleted: none is lost, and a repeat
  * never logs an order twice.
  */
+import { raiseRequestFloor } from './request-floor';
 import { parseRegisterRow } from '../../../core/columns';
 import { ARCHIVE_MAC_FIELD, archiveRowMac, archivedLineValue } from '../../../core/covered-rows';
 import type { HmacKey } from '../../../core/keyed-chain';
@@ -122,6 +123,8 @@ export function runChunk(
       ctx.ss,
       present.flatMap((p) => logEntries(ctx, target, p, macs, outcome)),
     );
+    // Their ids leave the register: the request floor keeps them from being issued again.
+    raiseRequestFloor(present.map((p) => p.id));
     ctx.register.deleteRowRuns(descendingBlocks(present.map((p) => p.row)));
     outcome.deletedRows = present.map((p) => p.row);
     logged.commit();

@@ -19,6 +19,7 @@
  * archive files' parts, in turns once they are many (audit/archived-rotation.ts), then the live tab,
  * as one chain (audit/archived-log.ts).
  */
+import { createdIds, raiseRequestFloor } from './request-floor';
 import { completedHeader } from '../../../core/headers';
 import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../../core/model';
 import { LOG_COLUMN } from '../../../core/change-log-row';
@@ -215,6 +216,9 @@ function moveLogChunk(
     return 'moved';
   }
   const cut = { deleted, archived };
+  // Created rows leave the live tab, or stay as its link, which a rebuild cannot tell genuine (an
+  // order archived by an earlier version raised no floor of its own).
+  raiseRequestFloor(createdIds(rows));
   writeCheckpoint({ ...checkpoint, cut });
   deleteLogTopRows(sheet, deleted);
   // The chunk's last row is sheet row 2 now, the link.
