@@ -212,8 +212,12 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
   /** Back from the confirmation to the form's own buttons (text changed, or the server refused). */
   const unconfirm = (): void => {
     if (!confirmation.isConnected) return;
+    // A refusal arrives with the keyboard on "Yes, …", which goes: it moves to the form's own button
+    // (else it would fall to the page's top and a keyboard user would start again from there).
+    const hadFocus = confirmation.contains(document.activeElement);
     confirmation.remove();
     form.appendChild(controls);
+    if (hadFocus) submitButton.focus();
   };
   form.addEventListener('input', (event) => {
     (event.target as Field).setCustomValidity?.('');

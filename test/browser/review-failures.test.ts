@@ -1,0 +1,102 @@
+/**
+ * Review & assign when the server call fails (an exception, a timeout, the connection), walked as a
+ * supervisor does in Chromium: where the message appears, where the keyboard is, and that a second
+ * try works. Failures are made by aborting the page's google.script.run requests for one function.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, watchPage } from './support/browser';
+import { HtmlHost } from '../../runtime/html-host/server';
+import { SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../support/workbook';
+import { act, itemIn, submitRequests, target, viewFor } from '../features/review/helpers';
+
+let wb: TestWorkbook;
+let host: HtmlHost;
+let browser: Browser;
+let ids: string[];
+
+beforeAll(async () => {
+  wb = await setUpWorkbook();
+  ids = await submitRequests(wb, [
+    { description: 'Paint the fence behind the car park' },
+    { description: 'The ceiling tile above desk 14 is stained' },
+    { description: 'Replace the broken door closer' },
+  ]);
+  const { reply } = await act(wb, SUPERVISOR, {
+    action: 'approveAssign',
+    ...target(itemIn(await viewFor(wb, SUPERVISOR), ids[2]!)),
+    category: 'Electrical',
+    priority: 'P3 Routine',
+    assignee: TECH,
+  });
+  if (!reply.ok) throw new Error(reply.message);
+  host = new HtmlHost(wb.rt);
+  await host.start();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await wb?.close();
+});
+
+async function openSidebar(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const { errors } = watchPage(page);
+  await page.goto(host.pageUrl('ReviewSidebar', SUPERVISOR, wb.ssId));
+  await idle(page);
+  return { page, errors };
+}
+
+async function idle(page: Page): Promise<void> {
+  await page.waitForFunction("window.__gasPending === 0 && !document.body.classList.contains('busy')");
+}
+
+/** Makes every call of `fn` fail as a lost connection does, until the returned undo is called. */
+async function failCallsOf(page: Page, fn: string): Promise<() => Promise<void>> {
+  const pattern = '**/rpc';
+  await page.route(pattern, (route) =>
+    (JSON.parse(route.request().postData() ?? '{}') as { fn?: string }).fn === fn
+      ? route.abort()
+      : route.continue(),
+  );
+  return () => page.unroute(pattern);
+}
+
+const card = (page: Page, id: string) => page.locator(`li.item[data-id="${id}"]`).first();
+/** Where the keyboard is: "<the card's id> <the element's text>", or "body" when it is nowhere. */
+const focused = (page: Page): Promise<string | null> =>
+  page.evaluate(
+    "document.activeElement === document.body ? 'body' : (document.activeElement?.closest('li.item')?.dataset.id ?? '') + ' ' + document.activeElement?.textContent",
+  );
+
+test('a Reject that fails after "for good?" leaves the keyboard on the form with the reason kept, and a second try works', async () => {
+  const { page, errors } = await openSidebar();
+  try {
+    const item = card(page, ids[0]!);
+    await item.getByRole('button', { name: 'Reject' }).click();
+    const reason = item.getByLabel('Reason');
+    await reason.fill('The fence belongs to the neighbour');
+    await reason.press('Enter');
+    expect(await focused(page)).toBe(`${ids[0]} Yes, reject`);
+    const undo = await failCallsOf(page, 'reviewAct');
+    await page.keyboard.press('Enter');
+    await idle(page);
+    expect(await item.locator('.form-error').textContent()).toMatch(/^Something went wrong on the server: /);
+    // The confirmation went with the failure: the keyboard is on the form's own button, not lost.
+    expect(await focused(page)).toBe(`${ids[0]} Reject`);
+    expect(await reason.inputValue()).toBe('The fence belongs to the neighbour');
+    expect(wb.order(ids[0]!).status).toBe('Submitted');
+
+    await undo();
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe(`${ids[0]} Yes, reject`);
+    await page.keyboard.press('Enter');
+    await idle(page);
+    expect(await page.locator('#status').textContent()).toContain(`${ids[0]} rejected.`);
+    expect(wb.order(ids[0]!).status).toBe('Rejected');
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
