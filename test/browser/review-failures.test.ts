@@ -9,6 +9,8 @@ import { HtmlHost } from '../../runtime/html-host/server';
 import { SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../support/workbook';
 import { act, itemIn, submitRequests, target, viewFor } from '../features/review/helpers';
 
+const LONG = `${'The ceiling tile above desk 14 is stained and sagging. '.repeat(6)}Please check for a leak.`;
+
 let wb: TestWorkbook;
 let host: HtmlHost;
 let browser: Browser;
@@ -18,7 +20,7 @@ beforeAll(async () => {
   wb = await setUpWorkbook();
   ids = await submitRequests(wb, [
     { description: 'Paint the fence behind the car park' },
-    { description: 'The ceiling tile above desk 14 is stained' },
+    { description: LONG },
     { description: 'Replace the broken door closer' },
   ]);
   const { reply } = await act(wb, SUPERVISOR, {
@@ -96,6 +98,50 @@ test('a Reject that fails after "for good?" leaves the keyboard on the form with
     expect(await page.locator('#status').textContent()).toContain(`${ids[0]} rejected.`);
     expect(wb.order(ids[0]!).status).toBe('Rejected');
     expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test('"Show full text" that fails says so on its card, where the supervisor is looking', async () => {
+  const { page } = await openSidebar();
+  try {
+    const item = card(page, ids[1]!);
+    const undo = await failCallsOf(page, 'reviewFind');
+    await item.getByRole('button', { name: 'Show full text' }).click();
+    await idle(page);
+    const notice = card(page, ids[1]!).locator('.card-notice');
+    expect(await notice.count()).toBe(1);
+    expect(await notice.textContent()).toMatch(/^Something went wrong on the server: .* try once more/);
+    expect(await focused(page)).toMatch(new RegExp(`^${ids[1]} Something went wrong`));
+
+    await undo();
+    await card(page, ids[1]!).getByRole('button', { name: 'Show full text' }).click();
+    await idle(page);
+    expect(await card(page, ids[1]!).locator('.description').textContent()).toBe(LONG);
+    // The failure it reported is over: its message goes.
+    expect(await card(page, ids[1]!).locator('.card-notice').count()).toBe(0);
+  } finally {
+    await page.close();
+  }
+});
+
+test('Reassign on work in hand, whose fetch fails, says so on its card and opens no form', async () => {
+  const { page } = await openSidebar();
+  try {
+    const item = page.locator(`section[data-section="working"] li.item[data-id="${ids[2]}"]`);
+    const undo = await failCallsOf(page, 'reviewFind');
+    await item.getByRole('button', { name: 'Reassign' }).click();
+    await idle(page);
+    expect(await item.locator('.card-notice').count()).toBe(1);
+    expect(await item.locator('.card-notice').textContent()).toMatch(/^Something went wrong on the server: /);
+    expect(await item.locator('form').count()).toBe(0);
+
+    await undo();
+    await item.getByRole('button', { name: 'Reassign' }).click();
+    await idle(page);
+    await item.getByLabel('New technician').waitFor();
+    expect(await item.locator('.card-notice').count()).toBe(0);
   } finally {
     await page.close();
   }

@@ -142,13 +142,29 @@ async function poll(): Promise<void> {
   });
 }
 
+/**
+ * A call about one card that failed: the reason is shown on that card, with the focus, since the status
+ * line at the top is often scrolled out of sight by then and the click would seem to do nothing.
+ */
+function complainOn(id: string, message: string): void {
+  say('');
+  state.cardNotice = { id, message };
+  render(focusKey(id, 'notice'));
+}
+
+/** A card's notice is over once a call about it succeeds. */
+function clearNotice(id: string): void {
+  if (state.cardNotice?.id === id) state.cardNotice = null;
+}
+
 function showFull(id: string): Promise<void> {
   return exclusive(async () => {
     const reply = await callServer('reviewFind', { query: id });
     if (!reply.ok) {
-      complain(reply.message);
+      complainOn(id, reply.message);
       return;
     }
+    clearNotice(id);
     refreshItem(reply.item);
     render(focusKey(id, 'title'));
   });
@@ -162,9 +178,10 @@ function fetchThenOpen(item: ReviewItem, action: SidebarAction, place: Place): P
   return exclusive(async () => {
     const reply = await callServer('reviewFind', { query: item.id });
     if (!reply.ok) {
-      complain(reply.message);
+      complainOn(item.id, reply.message);
       return;
     }
+    clearNotice(item.id);
     refreshItem(reply.item);
     if (!reply.item.available.includes(action)) {
       state.cardNotice = {
