@@ -28,9 +28,11 @@ export interface CardContext {
   onStep: (step: MyWorkStep) => void;
   /** The card's checklist, time and parts block (./records), if any. */
   records?: HTMLElement | null;
+  /** Why the last call about this card failed (its checklist, a tick), shown on the card itself. */
+  notice?: string | null;
 }
 
-export function cardElement({ card, timeZone, form, onStep, records }: CardContext): HTMLLIElement {
+export function cardElement({ card, timeZone, form, onStep, records, notice }: CardContext): HTMLLIElement {
   const titleId = domId('card', card.id, 'title');
   const title = card.woNumber ? `${card.woNumber} · ${card.id}` : card.id;
   const due = formatDue(card.due, timeZone);
@@ -89,6 +91,7 @@ export function cardElement({ card, timeZone, form, onStep, records }: CardConte
     'li',
     { class: classes.join(' '), 'aria-labelledby': titleId, 'data-id': card.id },
     el('h3', { id: titleId }, title, el('span', { class: 'badge' }, card.status), urgencyBadge),
+    notice ? el('p', { class: 'error card-notice', role: 'alert' }, notice) : null,
     el('p', { class: 'description' }, card.description),
     card.summary ? el('p', { class: 'hint' }, 'Loading notes and the full details…') : null,
     facts,

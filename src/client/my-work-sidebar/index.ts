@@ -24,12 +24,23 @@ interface OpenForm {
   form: HTMLFormElement;
 }
 
-const state: { view: MyWorkView | null; busy: boolean; loading: boolean; open: OpenForm | null } = {
+const state: {
+  view: MyWorkView | null;
+  busy: boolean;
+  loading: boolean;
+  open: OpenForm | null;
+  notice: { id: string; message: string } | null;
+} = {
   view: null,
   busy: false,
   /** Busy loading or checking the cards (not with a step or a record of the technician's own). */
   loading: false,
   open: null,
+  /**
+   * Why a call about one card with no form of its own failed (loading its checklist, a tick): shown on
+   * that card, since the status line at the top is often scrolled out of sight by then.
+   */
+  notice: null,
 };
 
 const ui = {
@@ -97,6 +108,7 @@ function show(reply: MyWorkLoadResponse): boolean {
   }
   state.view = reply.view;
   state.open = null;
+  state.notice = null;
   render();
   return true;
 }
@@ -117,6 +129,7 @@ function act(request: MyWorkActionInput): Promise<void> {
     }
     if (state.view) state.view = withCard(state.view, reply.card);
     state.open = null;
+    if (state.notice?.id === request.id) state.notice = null;
     render();
     say(reply.message);
     ui.status.focus();
@@ -142,11 +155,13 @@ function record(request: WorkRecordInput, form?: HTMLFormElement): Promise<void>
         formError.textContent = reply.message;
         return;
       }
-      complain(reply.message);
+      say('');
+      state.notice = { id: request.id, message: reply.message };
       render(); // A checkbox the server refused goes back to what is recorded.
       focusRecords(request);
       return;
     }
+    if (state.notice?.id === request.id) state.notice = null;
     const view = state.view;
     if (view) {
       const update = (cards: MyWorkCard[]): MyWorkCard[] =>
@@ -163,10 +178,11 @@ function record(request: WorkRecordInput, form?: HTMLFormElement): Promise<void>
 /** The focus after loading a card's records (its first checkbox) or ticking one (that checkbox). */
 function focusRecords(request: WorkRecordInput): void {
   const records = `li[data-id="${CSS.escape(request.id)}"] .records`;
+  // Loaded, the first checkbox or entry; not loaded (the load failed), its button again, to retry.
   const selector =
     request.kind === 'tick'
       ? `${records} input[data-number="${request.number}"]`
-      : `${records} input, ${records} summary`;
+      : `${records} input, ${records} summary, ${records} .load-records`;
   ui.work.querySelector<HTMLElement>(selector)?.focus();
 }
 
@@ -231,6 +247,7 @@ function section(title: string, cards: readonly MyWorkCard[], empty: string, vie
         form,
         onStep: (step) => openStep(card, step),
         records: recordsElement(card, view.timeZone, (request, form) => void record(request, form)),
+        notice: state.notice?.id === card.id ? state.notice.message : null,
       }),
     );
   }
