@@ -8,6 +8,7 @@
 import { amendmentFor, transitionFor, type Recipient } from '../core/lifecycle-table';
 import { LIFECYCLE_STEPS, amendmentOf, type SidebarAction } from './review-actions';
 import type { ReviewItem, ReviewView } from './review-replies';
+import { isolated } from './visible-text';
 
 export interface Told {
   /** Lower-cased address. */
@@ -78,7 +79,7 @@ export function whoIsTold(
   const viewer = key(view.user.email);
   const nameOf = (email: string): string => {
     const known = view.technicians.find((t) => key(t.email) === email);
-    return known && known.name !== known.email ? `${known.name} (${email})` : email;
+    return known && known.name !== known.email ? `${isolated(known.name)} (${email})` : email;
   };
   const told: Told[] = [];
   const add = (email: string, who: string, recipient: Recipient): void => {
@@ -92,7 +93,7 @@ export function whoIsTold(
     if (recipient === 'requestor' && view.notify.requestor) {
       const requestor = key(item.requesterEmail);
       const name = item.requesterName.trim();
-      add(requestor, `the requestor, ${name ? `${name} (${requestor})` : requestor}`, recipient);
+      add(requestor, `the requestor, ${name ? `${isolated(name)} (${requestor})` : requestor}`, recipient);
     }
     if (recipient === 'assignee' && view.notify.assignee) add(technician, nameOf(technician), recipient);
     // Someone who may no longer be given work has nothing to stop (as recipientsFor).

@@ -2,6 +2,7 @@
 import { formatLocal } from '../../core/time';
 import { STEP_LABELS, type MyWorkCard, type MyWorkStep } from '../../shared/my-work-types';
 import { button, domId, el, type Child } from '../review-sidebar/dom';
+import { isolated } from '../../shared/visible-text';
 
 /** The one date-time format of the add-on (emails, notes, log): "2026-03-06 17:05" in the sheet's zone. */
 export function formatDue(iso: string | null, timeZone: string): string {
@@ -41,7 +42,7 @@ export function cardElement({ card, timeZone, form, onStep, records, notice }: C
     : card.dueSoon
       ? el('span', { class: 'badge due-soon' }, 'Due soon')
       : null;
-  const requester = [card.requesterName, card.requesterEmail ? `<${card.requesterEmail}>` : '']
+  const requester = [isolated(card.requesterName), card.requesterEmail ? `<${card.requesterEmail}>` : '']
     .filter(Boolean)
     .join(' ');
   const facts = el(

@@ -3,6 +3,7 @@ import { ACTION_LABELS, type SidebarAction } from '../../shared/review-actions';
 import type { ReviewItem, ReviewView } from '../../shared/review';
 import { button, domId, el, type Child } from './dom';
 import { formatIso } from './format';
+import { isolated } from '../../shared/visible-text';
 
 export interface CardContext {
   view: ReviewView;
@@ -31,7 +32,7 @@ export function itemCard(ctx: CardContext): HTMLLIElement {
   const tz = view.timeZone;
   const titleId = domId('item', item.id, 'title');
   const techName = (email: string): string => view.technicians.find((t) => t.email === email)?.name ?? email;
-  const requester = [item.requesterName, item.requesterEmail ? `<${item.requesterEmail}>` : '']
+  const requester = [isolated(item.requesterName), item.requesterEmail ? `<${item.requesterEmail}>` : '']
     .filter(Boolean)
     .join(' ');
   const title = item.woNumber ? `${item.woNumber} · ${item.id}` : item.id;
