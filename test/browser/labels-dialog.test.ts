@@ -124,7 +124,10 @@ test('prints three labels across, without the toolbar; the filter shows assets o
 
 test('someone who is not an administrator sees the refusal, and no labels', async () => {
   const { page } = await open(SUPERVISOR);
-  expect(await page.textContent('#error')).toMatch(/^Only an Administrator prints request labels/);
+  // What to do next: whom to ask.
+  expect(await page.textContent('#error')).toBe(
+    `Only an active Administrator on the Staff tab can print request labels. You are signed in as ${SUPERVISOR}. If it should be done, ask an administrator (${ADMIN}) to do it, or to make you an active Administrator on the Staff tab.`,
+  );
   expect(await page.$$('.label')).toHaveLength(0);
   await page.close();
 });

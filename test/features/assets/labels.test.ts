@@ -88,10 +88,13 @@ test('only administrators print labels: menu and console refused for others', as
     const reply = await labels(user);
     expect(reply).toEqual({
       ok: false,
-      message: expect.stringMatching(/^Only an Administrator prints request labels/),
+      // Whom to ask, by name: a refusal with a next step.
+      message: `Only an active Administrator on the Staff tab can print request labels. You are signed in as ${user}. If it should be done, ask an administrator (${ADMIN}) to do it, or to make you an active Administrator on the Staff tab.`,
     });
     expectOk(await wb.menu(user, 'openLabelsDialog'));
-    expect(wb.rt.world.ui.ofKind('alert').at(-1)!.prompt).toMatch(/Only an Administrator/);
+    expect(wb.rt.world.ui.ofKind('alert').at(-1)!.prompt).toMatch(
+      /^Only an active Administrator on the Staff tab can print request labels\..* ask an administrator/,
+    );
   }
   expectOk(await wb.menu(ADMIN, 'openLabelsDialog'));
   const dialog = wb.rt.world.ui.ofKind('dialog').at(-1)!;

@@ -8,9 +8,8 @@
 import { activeAssets, assetChoice } from '../../../core/assets';
 import { ASSET_QUESTION, FORM_QUESTIONS } from '../../../core/intake';
 import { buildLabels, prefillTemplate, type PrefillTemplate } from '../../../core/labels';
-import { roleMay, rolesList } from '../../../core/permissions';
-import { roleOf } from '../../../core/staff';
 import type { LabelsLoadResponse } from '../../../shared/labels';
+import { administratorOnly } from '../../adapters/administrators';
 import { PROPERTY_KEYS, getProperty } from '../../adapters/document-properties';
 import { isListItem, openFormOrNull } from '../../adapters/forms';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
@@ -24,9 +23,9 @@ import type { Form, Item } from '../../adapters/apps-script-types';
 export const LABELS_FILE = 'LabelsDialog';
 export const LABELS_TITLE = 'Request labels';
 
+/** Why `email` may not print labels (with whom to ask), or null. */
 function mayPrint(reference: ReferenceData, email: string): string | null {
-  if (roleMay(roleOf(reference.staff, email), 'administer')) return null;
-  return `Only an ${rolesList('administer')} prints request labels. You are signed in as ${email || 'an unknown user'}.`;
+  return administratorOnly(reference, email, 'print request labels');
 }
 
 /** Menu: Print request labels. */
