@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, watchPage } from './support/browser';
 import { HtmlHost } from '../../runtime/html-host/server';
-import { TECH, setUpWorkbook, type TestWorkbook } from '../support/workbook';
+import { TECH, TECH2, setUpWorkbook, type TestWorkbook } from '../support/workbook';
 import { assignedOrders } from '../features/my-work/helpers';
 import { ELECTRICAL_CHECKLIST, typeChecklists } from '../features/checklists/helpers';
 
@@ -15,11 +15,12 @@ let wb: TestWorkbook;
 let host: HtmlHost;
 let browser: Browser;
 let id: string;
+let theirs: string;
 
 beforeAll(async () => {
   wb = await setUpWorkbook();
   await typeChecklists(wb, ELECTRICAL_CHECKLIST);
-  [id] = (await assignedOrders(wb, [TECH])) as [string];
+  [id, theirs] = (await assignedOrders(wb, [TECH, TECH2])) as [string, string];
   host = new HtmlHost(wb.rt);
   await host.start();
   browser = await launchChromium();
@@ -87,6 +88,40 @@ test('the checklist that fails to load, then a tick that fails: the reason on th
     await idle(page);
     expect(await card.getByRole('checkbox').first().isChecked()).toBe(true);
     expect(await card.locator('.card-notice').count()).toBe(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the check on opening fails: the card says its details were not loaded, and a step checks again first', async () => {
+  // The first opening from the menu: cards drawn from the review queue's summaries, to be read and checked.
+  expect((await wb.menu(TECH2, 'openMyWork')).ok).toBe(true);
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const { errors } = watchPage(page);
+  try {
+    const undo = await failCallsOf(page, 'myWorkLoad');
+    await page.goto(host.shownSidebarUrl(TECH2, wb.ssId));
+    await idle(page);
+    const card = page.locator(`li.card[data-id="${theirs}"]`);
+    expect(await page.locator('#error').textContent()).toMatch(/^Something went wrong on the server: /);
+    // Nothing is loading any more: the card says so, and what to do.
+    expect(await card.locator('.hint').first().textContent()).toBe(
+      'The notes and full details could not be loaded: press Reload, or a step to try again.',
+    );
+    expect(await page.locator('#who').textContent()).toBe('Theo Tech (Technician)');
+
+    // A step on a card never checked checks it first, then opens its form on the card as it is.
+    await undo();
+    await card.getByRole('button', { name: 'Start work' }).click();
+    await idle(page);
+    expect(await page.evaluate('window.__gasCalls')).toEqual(['myWorkLoad', 'myWorkLoad']);
+    expect(await card.locator('.hint').first().textContent()).not.toMatch(/notes and/);
+    expect(await page.locator('#error').textContent()).toBe('');
+    await card.locator('form button[type=submit]').click();
+    await idle(page);
+    expect(await page.locator('#status').textContent()).toMatch(/started/);
+    expect(wb.order(theirs).status).toBe('In Progress');
     expect(errors).toEqual([]);
   } finally {
     await page.close();

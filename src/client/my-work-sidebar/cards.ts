@@ -31,9 +31,12 @@ export interface CardContext {
   records?: HTMLElement | null;
   /** Why the last call about this card failed (its checklist, a tick), shown on the card itself. */
   notice?: string | null;
+  /** Whether the page is reading the cards now (else a summary card's details failed to load). */
+  loading?: boolean;
 }
 
-export function cardElement({ card, timeZone, form, onStep, records, notice }: CardContext): HTMLLIElement {
+export function cardElement(ctx: CardContext): HTMLLIElement {
+  const { card, timeZone, form, onStep, records, notice } = ctx;
   const titleId = domId('card', card.id, 'title');
   const title = card.woNumber ? `${card.woNumber} · ${card.id}` : card.id;
   const due = formatDue(card.due, timeZone);
@@ -94,7 +97,15 @@ export function cardElement({ card, timeZone, form, onStep, records, notice }: C
     el('h3', { id: titleId }, title, el('span', { class: 'badge' }, card.status), urgencyBadge),
     notice ? el('p', { class: 'error card-notice', role: 'alert' }, notice) : null,
     el('p', { class: 'description' }, card.description),
-    card.summary ? el('p', { class: 'hint' }, 'Loading notes and the full details…') : null,
+    card.summary
+      ? el(
+          'p',
+          { class: 'hint' },
+          ctx.loading
+            ? 'Loading notes and the full details…'
+            : 'The notes and full details could not be loaded: press Reload, or a step to try again.',
+        )
+      : null,
     facts,
     records ?? null,
     card.steps.length > 0 ? steps : null,

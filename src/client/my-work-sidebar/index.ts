@@ -92,11 +92,15 @@ function reload(saying = 'Loading…'): Promise<void> {
   return exclusive(async () => {
     state.loading = true;
     say(saying);
+    let shown = false;
     try {
-      if (show(await callServer('myWorkLoad', {}))) say('');
+      shown = show(await callServer('myWorkLoad', {}));
     } finally {
       state.loading = false;
     }
+    if (shown) say('');
+    // Cards it could not check stay, saying they were not loaded (not "Loading…" for ever).
+    else if (state.view?.unchecked) render();
   });
 }
 
@@ -206,6 +210,9 @@ function cardNow(id: string): MyWorkCard | undefined {
 }
 
 function openStep(card: MyWorkCard, step: MyWorkStep): void {
+  // Cards the opening check could not read (it failed) are checked again first: a step's form on a
+  // card never checked would send a revision the server refuses as "changed since you opened".
+  if (!state.busy && state.view?.unchecked) void reload('Checking for changes…');
   if (state.busy) {
     // Opened on the card as checked: the step may be gone by then (the order changed meanwhile).
     return wait(() => {
@@ -248,6 +255,7 @@ function section(title: string, cards: readonly MyWorkCard[], empty: string, vie
         onStep: (step) => openStep(card, step),
         records: recordsElement(card, view.timeZone, (request, form) => void record(request, form)),
         notice: state.notice?.id === card.id ? state.notice.message : null,
+        loading: state.loading,
       }),
     );
   }
@@ -281,9 +289,11 @@ whenParsed(() => {
   const first = asReply('myWorkLoad', takeFirstData());
   if (!first) void reload();
   // Cards drawn without reading the register (remembered, or the queue's summaries on a first
-  // opening) are shown at once, then read and checked before any step.
-  else if (show(first) && first.ok && first.view.unchecked) {
+  // opening) are shown at once, as being read, then read and checked before any step.
+  else if (first.ok && first.view.unchecked) {
+    state.loading = true;
+    show(first);
     const summaries = [...first.view.open, ...first.view.awaitingClose].some((c) => c.summary);
     void reload(summaries ? 'Loading details…' : 'Checking for changes…');
-  }
+  } else show(first);
 });
