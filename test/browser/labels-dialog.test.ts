@@ -131,3 +131,18 @@ test('someone who is not an administrator sees the refusal, and no labels', asyn
   expect(await page.$$('.label')).toHaveLength(0);
   await page.close();
 });
+
+test('a long asset name wraps inside its own label, on screen and on paper, never over the next one', async () => {
+  const name = `Boiler_feed_pump_${'north_wing_'.repeat(10)}basement`;
+  (
+    await wb.edit(ADMIN, SHEET_NAMES.assets, 4, 1, [['PUMP-02', name, 'Annex', 'Plumbing', '', 'TRUE']])
+  ).executions.forEach(expectOk);
+  const { page } = await open();
+  // The names of the labels whose content is wider than the label.
+  const widths = `[...document.querySelectorAll('.label')].filter((n) => n.scrollWidth > n.clientWidth).map((n) => n.querySelector('.title').textContent)`;
+  expect(await page.textContent('.label[data-kind="asset"]:nth-child(3) .title')).toBe(name);
+  expect(await page.evaluate(widths)).toEqual([]);
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.evaluate(widths)).toEqual([]);
+  await page.close();
+});
