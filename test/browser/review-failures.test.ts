@@ -1,12 +1,13 @@
 /**
- * Review & assign when the server call fails (an exception, a timeout, the connection), walked as a
- * supervisor does in Chromium: where the message appears, where the keyboard is, and that a second
- * try works. Failures are made by aborting the page's google.script.run requests for one function.
+ * Review & assign when the server call fails (an exception, a timeout, the connection) or the order
+ * changed meanwhile, walked as a supervisor does in Chromium: where the message appears, where the
+ * keyboard is, what was typed, and that a second try works. Failures are made by aborting the page's
+ * google.script.run requests for one function.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, watchPage } from './support/browser';
 import { HtmlHost } from '../../runtime/html-host/server';
-import { SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../support/workbook';
+import { ADMIN, SUPERVISOR, TECH, setUpWorkbook, type TestWorkbook } from '../support/workbook';
 import { act, itemIn, submitRequests, target, viewFor } from '../features/review/helpers';
 
 const LONG = `${'The ceiling tile above desk 14 is stained and sagging. '.repeat(6)}Please check for a leak.`;
@@ -22,6 +23,7 @@ beforeAll(async () => {
     { description: 'Paint the fence behind the car park' },
     { description: LONG },
     { description: 'Replace the broken door closer' },
+    { description: 'The stairwell light is out' },
   ]);
   const { reply } = await act(wb, SUPERVISOR, {
     action: 'approveAssign',
@@ -142,6 +144,55 @@ test('Reassign on work in hand, whose fetch fails, says so on its card and opens
     await idle(page);
     await item.getByLabel('New technician').waitFor();
     expect(await item.locator('.card-notice').count()).toBe(0);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a Cancel refused because the order changed meanwhile keeps the reason typed, on the order as it is now', async () => {
+  const approved = await act(wb, SUPERVISOR, {
+    action: 'approve',
+    ...target(itemIn(await viewFor(wb, SUPERVISOR), ids[3]!)),
+    category: 'Electrical',
+    priority: 'P3 Routine',
+  });
+  expect(approved.reply.ok).toBe(true);
+  const { page, errors } = await openSidebar();
+  try {
+    // Another supervisor raises its priority while this sidebar shows it.
+    const other = itemIn(await viewFor(wb, ADMIN), ids[3]!);
+    const raised = await act(wb, ADMIN, {
+      action: 'reprioritize',
+      ...target(other),
+      priority: 'P2 Urgent',
+      reason: 'The stairwell is the fire exit',
+    });
+    expect(raised.reply.ok).toBe(true);
+
+    const item = page.locator(`section[data-section="approved"] li.item[data-id="${ids[3]}"]`);
+    await item.getByRole('button', { name: 'Cancel work order' }).click();
+    const reason = 'A duplicate of the request the caretaker made yesterday, already in hand';
+    await item.getByLabel('Reason').fill(reason);
+    await item.getByLabel('Reason').press('Enter');
+    await item.getByRole('button', { name: 'Yes, cancel work order' }).click();
+    await idle(page);
+    expect(await item.locator('.card-notice').count()).toBe(1);
+    expect(await item.locator('.card-notice').textContent()).toMatch(
+      /after you opened it; it is now Approved\. Nothing was changed/,
+    );
+    expect(await item.locator('dl.facts').textContent()).toContain('P2 Urgent');
+    // Still to be cancelled: the form is there again with what was typed, asking again before it is sent.
+    expect(await item.getByLabel('Reason').count()).toBe(1);
+    expect(await item.getByLabel('Reason').inputValue()).toBe(reason);
+    expect(await item.getByRole('button', { name: 'Yes, cancel work order' }).count()).toBe(0);
+    expect(wb.order(ids[3]!).status).toBe('Approved');
+
+    await item.getByLabel('Reason').press('Enter');
+    await item.getByRole('button', { name: 'Yes, cancel work order' }).click();
+    await idle(page);
+    expect(await page.locator('#status').textContent()).toMatch(/ cancelled\./);
+    expect(wb.order(ids[3]!)).toMatchObject({ status: 'Cancelled', reason });
+    expect(errors).toEqual([]);
   } finally {
     await page.close();
   }

@@ -82,10 +82,15 @@ function act(request: ReviewActionInput): Promise<void> {
     if (formError) formError.textContent = '';
     const reply = await callServer('reviewAct', { ...request, offsets: state.offsets });
     if (!reply.ok && 'current' in reply && reply.current) {
-      // Someone else changed it: the card is redrawn as it is now, with the message on it.
+      // Someone else changed it: the card is redrawn as it is now, with the message on it. When the
+      // action is still offered, its form stays open with what was typed, now on the order as it is
+      // (its revision), to be checked and sent again, asking "for good?" again.
+      const was = state.open;
       state.open = null;
       refreshItem(reply.current);
       state.cardNotice = { id: reply.current.id, message: reply.message };
+      if (was && reply.current.available.includes(was.action))
+        keepTyped(was.form, formFor(reply.current, was.action, was.place));
       say('');
       render(focusKey(reply.current.id, 'notice'));
       return;
@@ -205,16 +210,39 @@ function openForm(item: ReviewItem, action: SidebarAction, place: Place): void {
   }
   if (state.cardNotice?.id === item.id) state.cardNotice = null;
   if (state.open?.id === item.id && state.open.action === action && state.open.place === place) return;
-  const cancel = (): void => {
-    state.open = null;
-    render(focusKey(item.id, action));
-  };
-  const form = actionForm({ view: state.view, item, action, submit: (request) => void act(request), cancel });
-  state.open = { id: item.id, action, place, form };
+  const form = formFor(item, action, place);
   say('');
   render();
   const first = form.querySelector<HTMLElement>('select, textarea, input, button[type="submit"]');
   first?.focus();
+}
+
+/** The form of `action` on `item`, made the open one (drawn at the next render). */
+function formFor(item: ReviewItem, action: SidebarAction, place: Place): HTMLFormElement {
+  const cancel = (): void => {
+    state.open = null;
+    render(focusKey(item.id, action));
+  };
+  const form = actionForm({
+    view: state.view!,
+    item,
+    action,
+    submit: (request) => void act(request),
+    cancel,
+  });
+  state.open = { id: item.id, action, place, form };
+  return form;
+}
+
+/** What was typed and chosen in `from`, put in the same fields of `to` (their ids are the same). */
+function keepTyped(from: HTMLFormElement, to: HTMLFormElement): void {
+  for (const field of Array.from(from.querySelectorAll<HTMLInputElement>('select, textarea, input'))) {
+    const twin = to.querySelector<HTMLInputElement>(`#${CSS.escape(field.id)}`);
+    if (!twin) continue;
+    twin.value = field.value;
+    // Its previews (the due date, who is emailed) follow the choice.
+    twin.dispatchEvent(new Event('change'));
+  }
 }
 
 // ---- Wiring ----
