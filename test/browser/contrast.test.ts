@@ -107,6 +107,7 @@ test('Review & assign: a refusal beside a form, hints, terms and the emergency b
       '.count',
       '.facts dt',
       '.badge.emergency',
+      'button.action',
     ]);
   } finally {
     await page.close();
