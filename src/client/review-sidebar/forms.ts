@@ -227,6 +227,11 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
   form.addEventListener(REFUSED_EVENT, unconfirm);
 
   form.addEventListener('keydown', (event) => {
+    // Enter held down repeats, and a repeat would press the "Yes, …" the first press just focused:
+    if (event.key === 'Enter' && event.repeat) {
+      event.preventDefault(); // only a fresh press sends or answers "for good?".
+      return;
+    }
     if (event.key === 'Escape') {
       event.preventDefault();
       ctx.cancel();

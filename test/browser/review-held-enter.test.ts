@@ -1,0 +1,62 @@
+/**
+ * Rejecting and cancelling ask "for good?" before anything is sent. A supervisor who holds Enter a
+ * moment too long in the reason box (the key repeats) must be asked, not answered for: the repeats
+ * neither press "Yes, …" nor send anything; a fresh press does.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, watchPage } from './support/browser';
+import { HtmlHost } from '../../runtime/html-host/server';
+import { SUPERVISOR, setUpWorkbook, type TestWorkbook } from '../support/workbook';
+import { submitRequests } from '../features/review/helpers';
+
+let wb: TestWorkbook;
+let host: HtmlHost;
+let browser: Browser;
+let id: string;
+
+beforeAll(async () => {
+  wb = await setUpWorkbook();
+  [id] = (await submitRequests(wb, [{ description: 'Paint the fence behind the car park' }])) as [string];
+  host = new HtmlHost(wb.rt);
+  await host.start();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await wb?.close();
+});
+
+async function idle(page: Page): Promise<void> {
+  await page.waitForFunction("window.__gasPending === 0 && !document.body.classList.contains('busy')");
+}
+
+test('Enter held down in the reason box asks "for good?" and does not answer it', async () => {
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const { errors } = watchPage(page);
+  try {
+    await page.goto(host.pageUrl('ReviewSidebar', SUPERVISOR, wb.ssId));
+    await idle(page);
+    const item = page.locator(`li.item[data-id="${id}"]`).first();
+    await item.getByRole('button', { name: 'Reject' }).click();
+    await item.getByLabel('Reason').fill('The fence belongs to the neighbour');
+    // Pressed, then held: the browser repeats the key while it is down.
+    await page.keyboard.down('Enter');
+    await page.keyboard.down('Enter');
+    await page.keyboard.down('Enter');
+    await page.keyboard.up('Enter');
+    await idle(page);
+    expect(await page.evaluate('window.__gasCalls')).toEqual(['reviewLoad']);
+    expect(wb.order(id).status).toBe('Submitted');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Yes, reject');
+
+    // A fresh press is the answer.
+    await page.keyboard.press('Enter');
+    await idle(page);
+    expect(wb.order(id).status).toBe('Rejected');
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
