@@ -228,14 +228,14 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
 
   form.addEventListener('keydown', (event) => {
     // Enter held down repeats, and a repeat would press the "Yes, …" the first press just focused:
-    if (event.key === 'Enter' && event.repeat) {
-      event.preventDefault(); // only a fresh press sends or answers "for good?".
-      return;
-    }
-    if (event.key === 'Escape') {
+    // only a fresh press sends or answers "for good?". An input method's Enter ends its word.
+    const composing = event.isComposing || event.keyCode === 229;
+    const inText = event.target instanceof HTMLTextAreaElement && !event.shiftKey && !composing;
+    if (event.key === 'Enter' && event.repeat) event.preventDefault();
+    else if (event.key === 'Escape') {
       event.preventDefault();
       ctx.cancel();
-    } else if (event.key === 'Enter' && !event.shiftKey && event.target instanceof HTMLTextAreaElement) {
+    } else if (event.key === 'Enter' && inText) {
       event.preventDefault();
       form.requestSubmit();
     }
