@@ -5,6 +5,7 @@
 import { MAX_STEP_TEXT, STEP_LABELS, type MyWorkCard, type MyWorkStep } from '../../shared/my-work-types';
 import type { MyWorkActionInput } from '../../shared/my-work';
 import { button, domId, el } from '../review-sidebar/dom';
+import { tooLong } from '../shared/text-limit';
 
 interface Field {
   name: 'reason' | 'results' | 'actionsTaken' | 'note';
@@ -41,7 +42,6 @@ export function stepForm(
       el('textarea', {
         id,
         name: field.name,
-        maxlength: String(MAX_STEP_TEXT),
         required: field.required,
         'aria-required': field.required ? 'true' : undefined,
       }),
@@ -62,9 +62,11 @@ export function stepForm(
     for (const field of FIELDS[step]) {
       const input = form.elements.namedItem(field.name) as HTMLTextAreaElement;
       const value = input.value.trim();
-      if (field.required && value === '') {
+      const long = tooLong(value, MAX_STEP_TEXT);
+      if ((field.required && value === '') || long) {
         const error = form.querySelector('.form-error') as HTMLElement;
-        error.textContent = `${field.label.replace(/\?$/, '')}: please fill this in.`;
+        const what = field.label.replace(/\?$/, '');
+        error.textContent = long ? `${what}: ${long.replace(/^T/, 't')}` : `${what}: please fill this in.`;
         input.focus();
         return;
       }

@@ -9,6 +9,8 @@ import { ACTION_LABELS, type SidebarAction } from '../../shared/review-actions';
 import type { ReviewActionInput, ReviewItem, ReviewView } from '../../shared/review';
 import { button, domId, el } from './dom';
 import { formNotice } from '../../shared/review-notice';
+import { MAX_REASON_LENGTH } from '../../shared/review-sections';
+import { tooLong } from '../shared/text-limit';
 import { approvalDuePreview, duePreview, endOfDayIn, targetOf, todayIn } from './format';
 
 /** Actions that cannot be undone: their button asks "Are you sure?" before anything is sent. */
@@ -43,13 +45,7 @@ function select(
 }
 
 function textBox(id: string, label: string, hint: string): [HTMLElement, HTMLTextAreaElement] {
-  const control = el('textarea', {
-    id,
-    name: id,
-    required: true,
-    maxlength: '2000',
-    'aria-describedby': `${id}-hint`,
-  });
+  const control = el('textarea', { id, name: id, required: true, 'aria-describedby': `${id}-hint` });
   return [
     el(
       'div',
@@ -245,8 +241,10 @@ export function actionForm(ctx: FormContext): HTMLFormElement {
     // A reason of spaces alone passes `required` but is no reason: refused here, before any
     // "for good?" question, rather than by the server after it.
     for (const control of Object.values(fields)) {
-      if (control instanceof HTMLTextAreaElement && control.value !== '' && control.value.trim() === '')
+      if (!(control instanceof HTMLTextAreaElement)) continue;
+      if (control.value !== '' && control.value.trim() === '')
         control.setCustomValidity('Please fill out this field: spaces alone are not a text.');
+      else control.setCustomValidity(tooLong(control.value, MAX_REASON_LENGTH) ?? '');
     }
     if (!form.reportValidity()) return;
     const confirmed = (event.submitter as HTMLElement | null)?.dataset.confirmed === 'true';
