@@ -128,6 +128,23 @@ test('"Show full text" that fails says so on its card, where the supervisor is l
   }
 });
 
+test('a failure shown on a card goes when the supervisor reloads the lists', async () => {
+  const { page } = await openSidebar();
+  try {
+    const undo = await failCallsOf(page, 'reviewFind');
+    await card(page, ids[1]!).getByRole('button', { name: 'Show full text' }).click();
+    await idle(page);
+    expect(await card(page, ids[1]!).locator('.card-notice').count()).toBe(1);
+    await undo();
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await idle(page);
+    // Everything shown is as loaded now: a message about an earlier call would no longer be true.
+    expect(await card(page, ids[1]!).locator('.card-notice').count()).toBe(0);
+  } finally {
+    await page.close();
+  }
+});
+
 test('Reassign on work in hand, whose fetch fails, says so on its card and opens no form', async () => {
   const { page } = await openSidebar();
   try {

@@ -69,6 +69,8 @@ function reload(offsets: Offsets = state.offsets): Promise<void> {
     say('Loading…');
     if (await loadView(offsets)) {
       state.open = null;
+      // A card's message was about an earlier call: the lists are now as loaded (the poll keeps it).
+      state.cardNotice = null;
       say('');
     }
     render();
