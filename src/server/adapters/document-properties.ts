@@ -99,6 +99,13 @@ export const PROPERTY_KEYS = {
    */
   rowStatesSealed: 'wo.rowState.sealed',
   /**
+   * Where the next Set up work orders goes on giving rows their record, while one run was not enough
+   * (./row-state-backfill-runs); absent otherwise.
+   */
+  rowStateBackfill: 'wo.rowState.backfill',
+  /** Register rows setup records per run, when set (./row-state-backfill-runs); tests lower it. */
+  rowStateBackfillRowsPerRun: 'wo.rowState.backfillRowsPerRun',
+  /**
    * The sheet id of the KPI History tab the hourly job keeps weeks on, copied from the installation
    * owner's state by intake (features/kpi-history/keep.ts): a new owner's take-over finds it here.
    */

@@ -1,26 +1,24 @@
 /**
- * Setup's records for the register's rows (see ./row-state-column for the column itself): a record for
- * every row that has none yet, and a seal on every record (./row-state-seal), after which unsealed
- * records are refused. In a sealed workbook a row without a record is recorded only when its request's
- * cells are vouched for (Vouch): a script may have blanked the record to have its own text sealed.
- * Chunked, the lock held only where a chunk needs filling. Idempotent: a second run rewrites nothing.
+ * Setup's records for the register's rows (see ./row-state-column for the column itself): which rows
+ * of a stretch lack a record of their own or a seal (rowsLackingRecord, no lock), and a record written
+ * for them (backfillRows, under the lock). In a sealed workbook a row without a record is recorded only
+ * when its request's cells are vouched for (Vouch): a script may have blanked the record to have its
+ * own text sealed. Idempotent: a second pass rewrites nothing. How much of the register one execution
+ * takes on, and where the next one goes on, is ./row-state-backfill-runs.
  */
 import { parseRegisterRow, registerLayout, type RegisterLayout } from '../../core/columns';
 import { cellText } from '../../core/headers';
 import type { WorkOrderField } from '../../core/model';
 import { COMPACT_PREFIX, ROW_STATE_BUDGET, utf8Bytes } from '../../core/row-state-codec';
 import {
-  findRowStateColumn,
   isSealedRowState,
   parseRowState,
   resealedRowState,
   serializeRowState,
   type RowState,
 } from './row-state';
-import { fingerprintMatches, rowStateKey } from './row-state-prints';
+import { fingerprintMatches } from './row-state-prints';
 import type { UnrecordedRow, Vouch } from './row-state-vouch';
-import { markRowStatesSealed, unsealedAccepted } from './row-state-seal';
-import { readHeaderRow } from './workbook';
 import type { Sheet } from './apps-script-types';
 
 /** A compact record within the budget (one over it was written where the secret was not at hand). */
@@ -29,9 +27,8 @@ function isCompact(cell: unknown): boolean {
 }
 
 /**
- * Rows looked at in one go: two column reads, and each record parsed to check it belongs to its row
- * (about 1 to 2 s of JavaScript for 10,000 rows here, ×4 in Apps Script); a chunk that needs filling
- * holds the lock while it re-reads and fills at most this many rows.
+ * Rows looked at in one go, without the lock: two column reads, and each record parsed to check it
+ * belongs to its row (about 1 to 2 s of JavaScript for 10,000 rows here, ×4 in Apps Script).
  */
 export const BACKFILL_ROWS = 5_000;
 
@@ -72,7 +69,7 @@ function sealedFromCells(state: RowState, cells: readonly unknown[], layout: Reg
  * Register rows [first, first + count) one pass looks at, with the 1-based record column and whether
  * the key is at hand to seal.
  */
-interface Chunk {
+export interface Chunk {
   sheet: Sheet;
   header: readonly string[];
   column: number;
@@ -84,7 +81,7 @@ interface Chunk {
 }
 
 /** Offsets (0-based, within the rows read) of the rows with an id whose record needs writing. */
-function rowsLackingRecord(chunk: Chunk): number[] {
+export function rowsLackingRecord(chunk: Chunk): number[] {
   const { header, count, sealing } = chunk;
   const idIndex = registerLayout(header).indexOf.id;
   if (idIndex < 0 || count <= 0) return [];
@@ -106,7 +103,7 @@ function readIdsAndRecords(
 }
 
 /** What one chunk, or the whole backfill, did. */
-interface Backfilled {
+export interface Backfilled {
   /** Rows that had no record of their own, recorded from their cells. */
   filled: number;
   /** Records written before seals, sealed from themselves. */
@@ -129,7 +126,7 @@ interface Backfilled {
  * (ids, records); only when some rows need their cells, one read of the rows from the first to the
  * last of them; one write of the records between the first and last row changed.
  */
-function backfillRows(chunk: Chunk): Backfilled {
+export function backfillRows(chunk: Chunk): Backfilled {
   const { sheet, header, column, first, count, sealing, vouch } = chunk;
   const done: Backfilled = { filled: 0, sealed: 0, unsealed: 0, differing: [], unchecked: [] };
   const layout = registerLayout(header);
@@ -208,58 +205,4 @@ function backfillRows(chunk: Chunk): Backfilled {
   const cells = records.slice(lo, hi + 1).map(({ current }, i) => [rewritten.get(lo + i) ?? current]);
   sheet.getRange(first + lo, column, cells.length, 1).setValues(cells);
   return done;
-}
-
-export interface RowStatesBackfill extends Backfilled {
-  /** This pass left every row sealed, and recorded so for the first time (./row-state-seal). */
-  nowSealed: boolean;
-}
-
-/**
- * Gives every row its record, sealed. Which rows lack one is found BACKFILL_ROWS rows at a time
- * without the lock (parsing every record is most of the work: at 100,000 rows, seconds of JavaScript
- * per chunk); only a chunk where some rows lack one takes the lock (`withLock`), re-reads the rows
- * from the first to the last of them and fills them, so a record another execution wrote meanwhile is
- * kept. On a register whose rows all have their sealed record, setup holds no lock here at all. When
- * the key is at hand and no row is left unsealed, the workbook is marked sealed: from then on an
- * unsealed record is no record (a register with no rows, as setup makes it, is sealed at once).
- */
-export function backfillRowStates(
-  sheet: Sheet,
-  withLock: <T>(body: () => T) => T,
-  vouchFor: Vouch | null = null,
-): RowStatesBackfill {
-  const total: RowStatesBackfill = {
-    filled: 0,
-    sealed: 0,
-    unsealed: 0,
-    differing: [],
-    unchecked: [],
-    nowSealed: false,
-  };
-  const header = readHeaderRow(sheet);
-  const index = findRowStateColumn(header);
-  if (index < 0) return total;
-  const sealing = rowStateKey() !== null;
-  // Before the workbook is sealed, whatever its cells hold is sealed with it (README): no vouching.
-  const vouch = sealing && !unsealedAccepted() ? vouchFor : null;
-  const register = { sheet, header, column: index + 1, sealing, vouch };
-  for (let first = 2; first <= sheet.getLastRow(); first += BACKFILL_ROWS) {
-    const count = Math.min(BACKFILL_ROWS, sheet.getLastRow() - first + 1);
-    const lacking = rowsLackingRecord({ ...register, first, count });
-    if (lacking.length === 0) continue;
-    const lo = lacking[0] as number;
-    const hi = lacking[lacking.length - 1] as number;
-    const done = withLock(() => backfillRows({ ...register, first: first + lo, count: hi - lo + 1 }));
-    total.filled += done.filled;
-    total.sealed += done.sealed;
-    total.unsealed += done.unsealed;
-    total.differing.push(...done.differing);
-    total.unchecked.push(...done.unchecked);
-  }
-  if (sealing && total.unsealed === 0 && unsealedAccepted()) {
-    markRowStatesSealed(new Date());
-    total.nowSealed = true;
-  }
-  return total;
 }

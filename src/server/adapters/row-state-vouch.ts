@@ -1,5 +1,5 @@
 /**
- * Rows without a record of their own in a sealed workbook (./row-state-backfill backfillRowStates):
+ * Rows without a record of their own in a sealed workbook (./row-state-backfill-runs backfillRowStates):
  * what a caller vouching for their cells is given and answers, and what setup tells the administrator
  * of its pass over the rows' records: the workbook sealed, rows left unsealed, and rows left without a
  * record because their request's cells could not be vouched for. Nothing once every row is sealed.
@@ -7,7 +7,7 @@
 import type { RegisterLayout } from '../../core/columns';
 import { ROW_STATE_HEADER } from './row-state';
 import type { RepairNotes } from './row-state-column';
-import type { RowStatesBackfill } from './row-state-backfill';
+import type { RowStatesBackfill } from './row-state-backfill-runs';
 
 /** A row without a record of its own (sheet row, id, its cells as read). */
 export interface UnrecordedRow {

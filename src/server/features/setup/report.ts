@@ -5,6 +5,8 @@ export class SetupReport {
   readonly warnings: string[] = [];
   /** What the administrator does next (a new workbook: the team, the form's link). */
   readonly nextSteps: string[] = [];
+  /** Part of the work was left for the next run (nextSteps says what and how long). */
+  unfinished = false;
 
   get changedAnything(): boolean {
     return this.created.length > 0 || this.repaired.length > 0;

@@ -23,10 +23,8 @@ import { requireSetupAdministrator, staffRowsToCreate } from './setup-staff';
 import { refillRestoredColumns } from '../../adapters/row-state-refill';
 import { renameKeptTabsBack } from '../edits/register-identity';
 import { applyRegisterValidation } from './validation';
-import { answersVouch } from '../integrity/answers-vouch';
 import { ensureRowStateColumn, protectRowStateColumn } from '../../adapters/row-state-column';
-import { backfillRowStates } from '../../adapters/row-state-backfill';
-import { reportSealing } from '../../adapters/row-state-vouch';
+import { recordRows } from './row-records';
 import { presentChangeLog, presentRegister } from './register-look';
 import { ensureIntakeForm, INTAKE_FORM_CREATED } from './intake-form';
 import { ensureUpdateForm } from './update-form';
@@ -56,6 +54,7 @@ const REGISTER_INITIAL_ROWS = 200;
  * the workbook usable, and a run stopped halfway is completed by the next.
  */
 export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport {
+  const startedMs = Date.now();
   const report = new SetupReport();
   const locked = <T>(step: () => T): T => withDocumentLock(step);
   const timeZone = ss.getSpreadsheetTimeZone();
@@ -64,7 +63,7 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
     return claimSetupRun(email, now, timeZone);
   });
   try {
-    setUpSteps(ss, email, now, timeZone, report, locked);
+    setUpSteps(ss, email, now, timeZone, report, locked, startedMs);
   } finally {
     finishSetupRun(run, new Date());
   }
@@ -78,6 +77,7 @@ function setUpSteps(
   timeZone: string,
   report: SetupReport,
   locked: <T>(step: () => T) => T,
+  startedMs: number,
 ): void {
   const acceptedAtStart = JSON.stringify(readAcceptedTab(SHEET_NAMES.staff));
   // A renamed register or Change Log is named again, not replaced by an empty tab.
@@ -178,10 +178,8 @@ function setUpSteps(
     ensureAuditSecret(ss, report);
   });
   // The rows' records, in chunks under holds of their own: at 100,000 rows one hold would last ~30 s.
-  const records = backfillRowStates(registerTab.sheet, withDocumentLock, answersVouch(ss));
-  if (records.filled > 0 && !registerTab.created)
-    report.repaired.push(`Work Orders: recorded the current values of ${records.filled} row(s)`);
-  reportSealing(records, registerTab.created ? null : report);
+  // Up to one run's share (at 100,000 rows without a record, the whole would not fit in one run).
+  recordRows(ss, registerTab.sheet, startedMs, report, registerTab.created);
   // The hourly job has no document: it reads the sealed flag from the owner's copy.
   if (owner === email) copySealedFlagToOwner(ss.getId());
   // A column deleted by hand took its values with it: the rows' records give them back.
@@ -224,7 +222,11 @@ export function setUpWorkOrders(): string {
   const report = runSetup(ss, currentUserEmail(), new Date());
   const summary = report.summary();
   ss.toast(
-    report.changedAnything ? 'Work Orders is set up.' : 'Work Orders was already set up.',
+    report.unfinished
+      ? 'Work Orders setup is not finished: the summary says how to go on.'
+      : report.changedAnything
+        ? 'Work Orders is set up.'
+        : 'Work Orders was already set up.',
     'Work Orders',
     5,
   );
