@@ -44,10 +44,14 @@ export function recordRows(
   if (records.unfinished !== null) {
     const { rows, perRun } = records.unfinished;
     const runs = Math.max(1, Math.ceil(rows / perRun));
+    const refused = records.differing.length + records.unchecked.length > 0;
     report.unfinished = true;
     report.nextSteps.push(
       `${rows} row(s) of the register still have no "${ROW_STATE_HEADER}" of their own: this run stopped there to stay well inside Google's 6-minute limit for one run. ` +
         `Run Set up work orders again to go on where it stopped: each run records up to ${perRun} rows, so about ${runs} more run(s) of a few minutes each. ` +
+        (refused
+          ? 'Rows whose cells Work Orders cannot vouch for (named above) are looked at again by every run and keep no record until Verify audit log puts them back, so the count may include more of them. '
+          : '') +
         'Until a row has its record, actions on it are refused and a paste over it is put back as the Change Log records it; typing one cell at a time works.',
     );
   }
