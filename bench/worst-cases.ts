@@ -1,8 +1,9 @@
 /**
  * The worst cases no operation may exceed (5 minutes estimated each), measured with today's code on
  * the bench's world after every other operation: a 50-row paste refused over texts kept only as
- * prints, 1,000-row pastes of Progress Notes and of Assignee, the hourly job with thousands of overdue orders, and
- * reconciliation of 200 responses no trigger ingested. Each row
+ * prints, 1,000-row pastes of Progress Notes and of Assignee, the hourly job with thousands of overdue orders,
+ * reconciliation of 200 responses no trigger ingested, and setup after the hidden Last Known State
+ * column was deleted (its first run: each records at most its share of the rows). Each row
  * carries its budget; bench/budgets.ts fails the run on a breach.
  */
 import { FORM_QUESTIONS } from '../src/core/intake';
@@ -11,6 +12,8 @@ import { hmacKey } from '../src/core/sha256';
 import { ADDON_SECRET_KEY } from '../src/server/adapters/addon-secret';
 import { decodeCompactState } from '../src/core/row-state-codec';
 import { ROW_STATE_HEADER, serializeRowState, useRowStateKey } from '../src/server/adapters/row-state';
+import { BACKFILL_ROWS_PER_RUN } from '../src/server/adapters/row-state-backfill-runs';
+import type { ExecutionRecord } from '../runtime';
 import { registerRows } from './operations';
 import type { BenchWorld, Measurement } from './types';
 
@@ -25,6 +28,7 @@ export const WORST_CASES = {
   notes: 'worst case: a 1,000-row paste of Progress Notes over closed orders',
   overdue: 'worst case: the hourly job, 5,000 overdue orders',
   missed: 'worst case: reconcile 200 missed responses',
+  backfill: 'worst case: setup after the hidden column was deleted',
 } as const;
 
 /** `count` consecutive rows from the middle of the register: old orders, closed long ago. */
@@ -215,5 +219,46 @@ export async function measureWorstCases(world: BenchWorld): Promise<Measurement[
     await pasteAssignee(world),
     await reconcileMissed(world),
     await overdueHourly(world),
+    // Last: it leaves rows without a record for the next setup runs.
+    await measureSetupAfterDeletedColumn(world),
   ];
+}
+
+/**
+ * An editor deletes the hidden Last Known State column (its protection is warning-only), then an
+ * administrator runs Set up work orders: the column comes back empty, and each run records up to its
+ * share of the rows (adapters/row-state-backfill-runs.ts) and says to run it again while rows are
+ * left. The first run is priced: it also puts the column back, with its protection, and refits the
+ * register's protected ranges the deletion narrowed. With `finish` (bench/backfill-focus.ts) setup is
+ * run again until no row is left, each run in `runs`; a world without response rows (100,000 orders)
+ * leaves every row unvouched, so that stops after one run more than the rows need.
+ */
+export async function measureSetupAfterDeletedColumn(
+  world: BenchWorld,
+  finish = false,
+): Promise<Measurement & { runs: ExecutionRecord[] }> {
+  const sheet = world.rt.world.spreadsheets.require(world.ssId).requireSheet(SHEET_NAMES.register);
+  const stateColumn = (sheet.readValues(1, 1, 1, sheet.lastColumn())[0] ?? []).indexOf(ROW_STATE_HEADER) + 1;
+  if (stateColumn > 0) sheet.deleteColumns(stateColumn, 1);
+  const runs: ExecutionRecord[] = [];
+  // Rows no response row vouches for stay without a record run after run (Verify's to put back): bounded.
+  const most = finish ? Math.ceil(world.size / BACKFILL_ROWS_PER_RUN) + 1 : 1;
+  for (let i = 0; i < most; i++) {
+    const run = await world.rt.runMenuItem(world.ssId, world.users.admin, 'setUpWorkOrders');
+    runs.push(run);
+    if (!run.ok || !/still have no/.test(String(run.value))) break;
+  }
+  const left = /(\d+) row\(s\) of the register still have no/.exec(String(runs.at(-1)?.value ?? ''))?.[1];
+  const unchecked =
+    /(\d+) row\(s\) \([^)]*\) have no "Last Known State" of their own and were not given one: there is no form response/.exec(
+      String(runs.at(-1)?.value ?? ''),
+    )?.[1];
+  const note =
+    `${runs.length} run(s) of setup` +
+    (finish ? '' : ` (up to ${BACKFILL_ROWS_PER_RUN.toLocaleString('en-US')} rows recorded a run)`) +
+    (left ? `, ${left} row(s) still without a record after them` : ', every row recorded') +
+    (unchecked
+      ? ` (${unchecked} with no response row to vouch for them in the last run: Verify's to put back)`
+      : '');
+  return { operation: WORST_CASES.backfill, records: runs.slice(0, 1), runs, note };
 }
