@@ -1,6 +1,6 @@
 /**
  * Setup's check of a row that has no record of its own in a sealed workbook, before it seals one from
- * the row's cells (adapters/row-state-backfill.ts backfillRowStates). A script can blank the hidden
+ * the row's cells (adapters/row-state-backfill-runs.ts backfillRowStates). A script can blank the hidden
  * record along with rewriting what the request's answers gave (Description, Requester, Location…),
  * which no change-log line covers: a record written from those cells would seal the forged text as
  * the row's baseline, and Verify audit log would then agree with it. So such a row is sealed only
