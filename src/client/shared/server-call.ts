@@ -54,8 +54,11 @@ export function runOnServer<R>(
  * message, and what to do, since nothing says whether the change went through.
  */
 export function serverFailed(message: string): string {
+  // Apps Script hands the failure handler what the server threw as a string: "Error: …" for a thrown
+  // Error, whose "Error" says nothing to the person reading it ("Exception: …" and "TypeError: …" stay).
+  const said = message.replace(/^Error: /, '');
   return (
-    `Something went wrong on the server: ${message}. Close this and open it again to see what was saved, ` +
+    `Something went wrong on the server: ${said}. Close this and open it again to see what was saved, ` +
     'then try once more; if it keeps failing, tell an administrator what it said.'
   );
 }

@@ -124,6 +124,20 @@ describe('callServer', () => {
   });
 });
 
+test.each([
+  ['a thrown Error, without its "Error: "', 'Error: Sheet not found', 'Sheet not found'],
+  ['a service exception, as named', 'Exception: Service unavailable', 'Exception: Service unavailable'],
+  ['a thrown string, whole', 'Busy', 'Busy'],
+])('the failure handler’s message of %s is shown', async (_name, thrown, shown) => {
+  // Apps Script's failure handler gets what the server threw as a string (test/runtime/html-run-functions).
+  serverAnswers({ failure: new Error(thrown) });
+  const reply = await callServer('reviewLoad', {});
+  expect(reply).toMatchObject({ ok: false });
+  expect((reply as { message: string }).message).toMatch(
+    new RegExp(`^Something went wrong on the server: ${shown}\\. Close this`),
+  );
+});
+
 test('a call to a function google.script.run does not offer is refused at once, not left waiting', async () => {
   serverAnswers({ success: { ok: true, items: [], total: 0 } });
   // This runner offers reviewLoad, reviewAct and reviewFind only: the search asks for reviewSearch.
