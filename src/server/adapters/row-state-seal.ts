@@ -22,7 +22,7 @@ import { SEAL_CHARS } from '../../core/row-state-codec';
 import type { HmacKey } from '../../core/sha256';
 import type { Properties } from './apps-script-types';
 import { PROPERTY_KEYS } from './document-properties';
-import { readOwnerState, writeOwnerStates } from './owner-state';
+import { readOwnerState } from './owner-state';
 import { keyedChars, rowStateKey } from './row-state-prints';
 import { documentPropertiesOrNull } from './service-handles';
 
@@ -109,17 +109,12 @@ export function unsealedAccepted(): boolean {
 /**
  * In the installation owner's execution in the document: the owner's copy of the sealed flag to write,
  * `{ [SEALED_COPY]: flag }`, when the document has the flag and `copy` (the owner's, as read) is missing;
- * else nothing. Intake adds it to the owner write it makes anyway; setup and take-over write it alone.
+ * else nothing. Intake adds it to the owner write it makes anyway; setup and take-over write it
+ * with the register's id (owner-copies.ts).
  */
 export function sealedCopyOwed(copy: string | null): Record<string, string> {
   const sealed = documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.rowStatesSealed) ?? null;
   return sealed !== null && copy === null ? { [SEALED_COPY]: sealed } : {};
-}
-
-/** Setup and take-over, as the installation owner: the copy of the sealed flag, when one is owed (one read). */
-export function copySealedFlagToOwner(spreadsheetId: string): void {
-  const owed = sealedCopyOwed(readOwnerState(spreadsheetId, SEALED_COPY));
-  if (Object.keys(owed).length > 0) writeOwnerStates(spreadsheetId, owed);
 }
 
 /** Setup sealed every row: from now on an unsealed record is refused (stored once, never removed). */

@@ -30,7 +30,7 @@ import { ensureIntakeForm, INTAKE_FORM_CREATED } from './intake-form';
 import { ensureUpdateForm } from './update-form';
 import { ensureReplyFormAtSetup } from './reply-form';
 import { ensureWorkRecordTabs } from '../checklists/tabs';
-import { copySealedFlagToOwner } from '../../adapters/row-state-seal';
+import { copyDocumentStateToOwner } from '../../adapters/owner-copies';
 import { ensureCounters, ensureInstallation } from './owner-setup';
 import { applyProtections } from './protections';
 import { ERRORS_HEADERS } from '../errors/errors-sheet';
@@ -180,8 +180,8 @@ function setUpSteps(
   // The rows' records, in chunks under holds of their own: at 100,000 rows one hold would last ~30 s.
   // Up to one run's share (at 100,000 rows without a record, the whole would not fit in one run).
   recordRows(ss, registerTab.sheet, startedMs, report, registerTab.created);
-  // The hourly job has no document: it reads the sealed flag from the owner's copy.
-  if (owner === email) copySealedFlagToOwner(ss.getId());
+  // The hourly job has no document: it reads the sealed flag and the register's id from the owner's copy.
+  if (owner === email) copyDocumentStateToOwner(ss.getId());
   // A column deleted by hand took its values with it: the rows' records give them back.
   const refilled = refillRestoredColumns(registerTab.sheet, registerTab.restored, withDocumentLock);
   if (refilled.filled > 0)

@@ -19,7 +19,7 @@ import { highestIssued, rebuildCounters } from './counters';
 import { recordInstallationOwner, recordedInstallationOwner } from './installation';
 import { applyProtections } from './protections';
 import { ensureTriggers } from './triggers';
-import { copySealedFlagToOwner } from '../../adapters/row-state-seal';
+import { copyDocumentStateToOwner } from '../../adapters/owner-copies';
 
 export function takeOverInstallation(): string {
   const ss = activeSpreadsheet();
@@ -43,8 +43,8 @@ export function takeOverInstallation(): string {
     recordInstallationOwner(email);
     ensureTriggers(ss, null);
     const rebuilt = rebuildCounters(ss, true, issued);
-    // The hourly job, now this account's, reads the sealed flag from this account's copy.
-    copySealedFlagToOwner(ss.getId());
+    // The hourly job, now this account's, reads the sealed flag and the register's id from this account's copy.
+    copyDocumentStateToOwner(ss.getId());
     const accepted = readAcceptedTab(SHEET_NAMES.staff);
     const staff = accepted ? parseStaff(accepted).staff : reference.staff;
     // The KPI History the former owner's job kept weeks on goes on under this account's job.

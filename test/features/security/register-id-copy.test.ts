@@ -1,0 +1,65 @@
+/**
+ * The hourly job has no document: it finds the register by the installation owner's copy of its
+ * sheet id (register-tab.ts). Intake kept that copy, but setup and Take over installation, which make
+ * the copy stale or leave a new owner with none, did not write it. A new owner's job then went by the
+ * name, so a technician's decoy under "Work Orders" took the requests it reconciled; after setup took
+ * a new tab as the register, the old id named no tab and the job stopped on 'not the register' every
+ * hour until a request came in.
+ */
+import { SHEET_NAMES } from '../../../src/core/model';
+import { userRenameSheet } from '../../../runtime/host/spreadsheet/protection-model';
+import { ADMIN, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import { REGISTER, assignedOrder } from '../../support/edits';
+import { ownerState, runHourly } from '../../support/ops';
+
+const NEW_OWNER = 'ada.admin@example.com';
+
+let wb: TestWorkbook;
+beforeEach(async () => {
+  wb = await setUpWorkbook();
+  await assignedOrder(wb, TECH, { description: 'Real job' });
+}, 60_000);
+afterEach(() => wb.close());
+
+/** A response whose form-submit execution never ran: only the hourly job's reconciliation takes it in. */
+function missedResponse(description: string): void {
+  wb.rt.world.forms.submit(wb.formId, {
+    respondentEmail: 'late@example.com',
+    answers: wb.answers({ description }),
+  });
+}
+
+function descriptionsIn(name: string): unknown[] {
+  const rows = wb.values(name);
+  const column = (rows[0] ?? []).indexOf('Description');
+  return rows.slice(1).map((r) => r[column]);
+}
+
+test("after Take over installation, the new owner's hourly job writes into the register, not a decoy under its name", async () => {
+  const row = wb.sheet(SHEET_NAMES.staff).lastRow() + 1;
+  (
+    await wb.edit(ADMIN, SHEET_NAMES.staff, row, 1, [[NEW_OWNER, 'Ada', 'Administrator', 'TRUE']])
+  ).executions.forEach(expectOk);
+  wb.rt.world.ui.respondWith({ button: 'YES' });
+  expect(String(expectOk(await wb.menu(NEW_OWNER, 'takeOverInstallation')).value)).toMatch(/now own/);
+  expect(ownerState(wb, 'registerSheetId', NEW_OWNER)).toBe(String(wb.sheet(REGISTER).sheetId));
+  // No request since: the technician renames the register and puts a copy under its name.
+  const real = wb.sheet(REGISTER);
+  const copy = real.readValues(1, 1, real.lastRow(), real.lastColumn());
+  userRenameSheet(wb.model, REGISTER, 'Real', TECH);
+  wb.model.insertSheetModel(SHEET_NAMES.register).writeValues(1, 1, copy);
+  missedResponse('Missed after the take-over');
+  (await runHourly(wb)).forEach(expectOk);
+  expect(descriptionsIn('Real')).toContain('Missed after the take-over');
+  expect(descriptionsIn(SHEET_NAMES.register)).not.toContain('Missed after the take-over');
+}, 120_000);
+
+test('after setup took a new tab as the register, the hourly job takes a missed response into it', async () => {
+  wb.model.deleteSheetModel(REGISTER);
+  wb.model.insertSheetModel(SHEET_NAMES.register);
+  expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
+  expect(ownerState(wb, 'registerSheetId')).toBe(String(wb.sheet(REGISTER).sheetId));
+  missedResponse('Missed after setup');
+  (await runHourly(wb)).forEach(expectOk);
+  expect(descriptionsIn(REGISTER)).toContain('Missed after setup');
+}, 120_000);
