@@ -13,6 +13,8 @@ import {
   type ReferenceData,
 } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
+import { isProtectionRefusal } from '../../adapters/protection-refused';
+import { protectionRefused } from '../errors/protection-refused';
 import { alertUser, showSidebar } from '../../adapters/ui';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -22,8 +24,9 @@ export function refusal(message: string): Refusal {
 
 /**
  * Runs an entry point's body and turns the failures a person can act on (a missing sheet, a busy
- * lock, an unreadable row or counter) into a refusal the sidebar shows. Anything else is a bug and
- * is thrown, so it reaches the execution log with its stack.
+ * lock, an unreadable row or counter, a write Google refused because someone changed a protection) into
+ * a refusal the sidebar shows. Anything else is a bug and is thrown, so it reaches the execution log
+ * with its stack.
  */
 export function answer<T>(body: () => T): T | Refusal {
   try {
@@ -34,6 +37,7 @@ export function answer<T>(body: () => T): T | Refusal {
     if (error instanceof RowError) {
       return refusal(`${error.message}. Correct that row in the Work Orders sheet, then try again.`);
     }
+    if (isProtectionRefusal(error)) return refusal(protectionRefused('Sidebar', error));
     throw error;
   }
 }
