@@ -119,6 +119,25 @@ export function registerTab(
 }
 
 /**
+ * The register as protecting it (and keeping its id) needs it: the kept tab when one is kept and still
+ * there, with the names put right; the tab under the register's name only when no id is kept, or when
+ * `adopt` (setup, which takes a tab made in place of a deleted register, as registerTab's message says).
+ * Null otherwise. Going by the name alone, a Staff edit or a take-over while a technician's decoy held
+ * it would have protected the decoy and kept its id, making it the register for every reader.
+ */
+export function registerTabToProtect(ss: Spreadsheet, adopt: boolean): Sheet | null {
+  const named = namedTab(ss);
+  const keptId = keptRegisterId();
+  if (keptId === null || named?.getSheetId() === keptId) return named;
+  const kept = tabWithId(ss, keptId);
+  if (kept) {
+    putNamesRight(ss, kept, named);
+    return kept;
+  }
+  return adopt ? named : null;
+}
+
+/**
  * Whether `sheet` is the register by its kept id (true when no id is kept: nothing to tell it by). For
  * the edit trigger, under its lock, where the kept id comes with the properties read it makes anyway.
  */

@@ -4,7 +4,9 @@
  * the copy stale or leave a new owner with none, did not write it. A new owner's job then went by the
  * name, so a technician's decoy under "Work Orders" took the requests it reconciled; after setup took
  * a new tab as the register, the old id named no tab and the job stopped on 'not the register' every
- * hour until a request came in.
+ * hour until a request came in. And the protections, which a Staff edit and a take-over re-apply, found
+ * the register by its name and kept that tab's id: a Staff edit made while a decoy held the name made
+ * the decoy the register for every reader.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { userRenameSheet } from '../../../runtime/host/spreadsheet/protection-model';
@@ -62,4 +64,25 @@ test('after setup took a new tab as the register, the hourly job takes a missed 
   missedResponse('Missed after setup');
   (await runHourly(wb)).forEach(expectOk);
   expect(descriptionsIn(REGISTER)).toContain('Missed after setup');
+}, 120_000);
+
+/** The technician renames the register "Real" and puts a copy of it under its name. */
+function plantDecoy(): void {
+  const real = wb.sheet(REGISTER);
+  const copy = real.readValues(1, 1, real.lastRow(), real.lastColumn());
+  userRenameSheet(wb.model, REGISTER, 'Real', TECH);
+  wb.model.insertSheetModel(SHEET_NAMES.register).writeValues(1, 1, copy);
+}
+
+test('an accepted Staff edit while a decoy has the name does not make the decoy the register', async () => {
+  plantDecoy();
+  const row = wb.sheet(SHEET_NAMES.staff).lastRow() + 1;
+  (
+    await wb.edit(ADMIN, SHEET_NAMES.staff, row, 1, [['nick.new@example.com', 'Nick', 'Technician', 'TRUE']])
+  ).executions.forEach(expectOk);
+  const [submitted] = (await wb.submit({ description: 'After the Staff edit' })).executions;
+  expect(submitted?.ok).toBe(true);
+  expect(wb.model.sheetModel('Real')).toBeUndefined();
+  expect(descriptionsIn(REGISTER)).toContain('After the Staff edit');
+  expect(descriptionsIn("Work Orders (not the add-on's)")).not.toContain('After the Staff edit');
 }, 120_000);

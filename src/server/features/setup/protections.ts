@@ -24,6 +24,7 @@ import { protectRegister } from './register-columns-protection';
 import { rememberChangeLogSheet, rememberRegisterSheet } from '../edits/register-identity';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 import { findTab } from '../../adapters/workbook';
+import { registerTabToProtect } from '../../adapters/register-tab';
 import { listTabs } from '../../adapters/tabs';
 
 /** What is told about a run: kept structural so the hourly job and the edit trigger can pass null. */
@@ -129,8 +130,11 @@ export function applyProtections(
   notes: ProtectionNotes | null,
   /** Setup runs each area under a hold of the document lock of its own (a second or two each). */
   eachArea: (work: () => boolean) => boolean = (work) => work(),
-  /** 'tabs': the whole-tab protections only, not the register's columns (the hourly job's share). */
-  reach: 'all' | 'tabs' = 'all',
+  /**
+   * 'tabs': the whole-tab protections only, not the register's columns (the hourly job's share);
+   * 'setup': all, and a tab made under the register's name in place of a deleted one becomes the register.
+   */
+  reach: 'all' | 'tabs' | 'setup' = 'all',
 ): void {
   const changed: string[] = [];
   const staffNow = (): readonly StaffMember[] => (typeof staff === 'function' ? staff() : staff);
@@ -159,7 +163,8 @@ export function applyProtections(
   for (const sheet of formResponseSheets(ss)) {
     attempt(sheet.getName(), () => protectWholeSheet(sheet, 'formResponses', editors('formResponses')));
   }
-  const register = reach === 'all' ? findTab(ss, SHEET_NAMES.register) : null;
+  // By its kept id, never the name alone: a decoy under the name would be protected and kept as the register.
+  const register = reach === 'tabs' ? null : registerTabToProtect(ss, reach === 'setup');
   if (register) {
     // Its id, so that an edit on it is judged even under another name (edits/register-identity.ts).
     attempt(`the ${SHEET_NAMES.register} sheet id`, () => (rememberRegisterSheet(register), false), true);

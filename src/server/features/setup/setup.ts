@@ -169,7 +169,7 @@ function setUpSteps(
     const changed = accepted !== null && JSON.stringify(accepted) !== acceptedAtStart;
     return changed ? parseStaff(accepted).staff : staff;
   };
-  applyProtections(ss, currentStaff, owner, report, locked);
+  applyProtections(ss, currentStaff, owner, report, locked, 'setup');
   locked(() => {
     recordAcceptedTabs(ss);
     // What setup leaves in place is what every execution reads next: store it, so they start warm.
