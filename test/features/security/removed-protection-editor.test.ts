@@ -6,9 +6,18 @@
  * sidebar says what happened and that an administrator runs Set up work orders (which re-applies the
  * protections), and the Errors tab tells the administrators. Through dist/Code.js.
  */
+import { REPORT_TAB_NAMES } from '../../../src/core/reports';
 import { REGISTER, assignedOrder } from '../../support/edits';
 import { verifyLog } from '../../support/audit';
-import { ADMIN, SUPERVISOR, TECH, expectOk, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
+import {
+  ADMIN,
+  MANAGER,
+  SUPERVISOR,
+  TECH,
+  expectOk,
+  setUpWorkbook,
+  type TestWorkbook,
+} from '../../support/workbook';
 
 let wb: TestWorkbook;
 beforeEach(async () => {
@@ -78,4 +87,16 @@ test('a supervisor removed from the register’s protections gets the same messa
   ).value as Reply;
   expect(r.ok).toBe(false);
   expect(r.message).toMatch(/sam\.supervisor@example\.com.*Set up work orders/);
+}, 120_000);
+
+test('a manager removed from the report tabs’ protections is told the same by Build reports', async () => {
+  expectOk(await wb.menu(MANAGER, 'buildReports'));
+  removeFromProtections(MANAGER, REPORT_TAB_NAMES);
+  const failed = await wb.menu(MANAGER, 'buildReports');
+  expect(failed.ok).toBe(false);
+  const message = String(failed.error?.message);
+  expect(message).toMatch(/mia\.manager@example\.com.*It stopped at that write.*Set up work orders/);
+  expect(message).not.toMatch(/contact the spreadsheet owner/);
+  // A manager does not write the Errors tab (only the roles whose sidebars log do): they are asked to tell.
+  expect(message).toMatch(/Tell them yourself: Work Orders could not record it on the Errors tab either/);
 }, 120_000);

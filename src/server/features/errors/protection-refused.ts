@@ -1,5 +1,5 @@
 /**
- * A sidebar write refused by one of the add-on's own protections.
+ * A sidebar's or a menu item's write refused by one of the add-on's own protections.
  *
  * Technicians and supervisors are editors of the protections over the tabs and columns their sidebars
  * write (a sidebar writes as the person using it), and any editor of a protection may change its
@@ -18,11 +18,17 @@ import { reportProblem } from './report';
 
 const SETUP = 'Extensions › Work Orders › Set up work orders';
 
+/** What became of the work, for the person: a sidebar's, or a menu item's that stopped at the write. */
+const AFTER = {
+  sidebar: 'Press Reload to see what was saved.',
+  menu: 'It stopped at that write.',
+} as const;
+
 /**
  * Records the refusal (Errors tab, and the administrators' email once a day) and returns what the
- * person is told. `what`: the call, for the Errors row ("My work", "Review & assign"…).
+ * person is told. `what`: the call, for the Errors row ("Sidebar", "buildReports"…).
  */
-export function protectionRefused(what: string, error: unknown): string {
+export function protectionRefused(what: string, error: unknown, from: keyof typeof AFTER): string {
   const email = currentUserEmail();
   const ss = activeSpreadsheetOrNull();
   let admins: string[] = [];
@@ -53,7 +59,7 @@ export function protectionRefused(what: string, error: unknown): string {
   return (
     `Google refused to let Work Orders save this as you${email ? ` (${email})` : ''}: you are not among the ` +
     `editors of a protected tab or column your role writes, so someone has changed its protection (an ` +
-    `editor's own script can). Press Reload to see what was saved. To get your rights back, ask ${who} to ` +
+    `editor's own script can). ${AFTER[from]} To get your rights back, ask ${who} to ` +
     `run ${SETUP}, which re-applies the protections; then try again.` +
     (told
       ? ' The administrators have been told on the Errors tab.'

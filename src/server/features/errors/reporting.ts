@@ -1,6 +1,8 @@
 import { spreadsheetOfExecution } from '../../adapters/trigger-target';
 import { UserFacingError } from '../../adapters/workbook';
 import { reportProblem } from './report';
+import { isProtectionRefusal } from '../../adapters/protection-refused';
+import { protectionRefused } from './protection-refused';
 
 /** A failure whose details were already reported (Errors sheet, email): only rethrown, not reported twice. */
 export class AlreadyReportedError extends Error {
@@ -26,6 +28,10 @@ export function reportingErrors<A extends unknown[], R>(
     try {
       return handler(...args);
     } catch (error) {
+      // A menu item a supervisor or manager runs (Build reports) writes as them: refused because someone
+      // removed them from a protection, they are told what to do and the administrators hear of it.
+      if (kind === 'menu' && isProtectionRefusal(error))
+        throw new UserFacingError(protectionRefused(name, error, 'menu'));
       const shownToTheUser = kind === 'menu' && error instanceof UserFacingError;
       if (!shownToTheUser && !(error instanceof AlreadyReportedError)) recordFailure(name, args[0], error);
       throw error;

@@ -37,7 +37,7 @@ export function answer<T>(body: () => T): T | Refusal {
     if (error instanceof RowError) {
       return refusal(`${error.message}. Correct that row in the Work Orders sheet, then try again.`);
     }
-    if (isProtectionRefusal(error)) return refusal(protectionRefused('Sidebar', error));
+    if (isProtectionRefusal(error)) return refusal(protectionRefused('Sidebar', error, 'sidebar'));
     throw error;
   }
 }
