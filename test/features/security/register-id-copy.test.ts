@@ -66,6 +66,21 @@ test('after setup took a new tab as the register, the hourly job takes a missed 
   expect(descriptionsIn(REGISTER)).toContain('Missed after setup');
 }, 120_000);
 
+test('after another administrator’s setup took a new register, the owner’s copy names no tab: the hourly job goes by the name', async () => {
+  const row = wb.sheet(SHEET_NAMES.staff).lastRow() + 1;
+  (
+    await wb.edit(ADMIN, SHEET_NAMES.staff, row, 1, [[NEW_OWNER, 'Ada', 'Administrator', 'TRUE']])
+  ).executions.forEach(expectOk);
+  wb.model.deleteSheetModel(REGISTER);
+  wb.model.insertSheetModel(SHEET_NAMES.register);
+  // Not the owner: the owner's copy of the id is left naming the deleted tab.
+  expectOk(await wb.menu(NEW_OWNER, 'setUpWorkOrders'));
+  expect(ownerState(wb, 'registerSheetId')).not.toBe(String(wb.sheet(REGISTER).sheetId));
+  missedResponse('Missed after her setup');
+  (await runHourly(wb)).forEach(expectOk);
+  expect(descriptionsIn(REGISTER)).toContain('Missed after her setup');
+}, 120_000);
+
 /** The technician renames the register "Real" and puts a copy of it under its name. */
 function plantDecoy(): void {
   const real = wb.sheet(REGISTER);
