@@ -141,8 +141,9 @@ describe('approving, rejecting and asking', () => {
       question: 'Which door: front or back?',
     });
     if (!reply.ok) throw new Error(reply.message);
-    expect(wb.order(ids[2]!)).toEqual(before);
-    expect(record.stats.calls['Range.setValues']).toBe(1); // the change log only
+    // Nothing changes but the revision (question-revision.test.ts: a sidebar opened before cannot decide).
+    expect(wb.order(ids[2]!)).toEqual({ ...before, revision: before.revision + 1 });
+    expect(record.stats.calls['Range.setValues']).toBe(2); // the change log and the row
     expect(sidebarLog(wb, ids[2]!)).toEqual([
       [SUPERVISOR, 'Clarification Requested', '', 'Which door: front or back?'],
     ]);
@@ -152,8 +153,8 @@ describe('approving, rejecting and asking', () => {
     expect(mail[0]!.subject).toBe(`[${ids[2]}] Question about your request: Door handle loose`);
     expect(mail[0]!.body).toContain('Which door: front or back?');
     expect(reply.message).toContain('Question about');
-    // Still awaiting review, same revision: the sidebar's view of it stays valid.
-    expect(itemIn(reply.view!, ids[2]!).revision).toBe(item.revision);
+    // Still awaiting review; the asker's view of it carries the new revision, so it stays valid.
+    expect(itemIn(reply.view!, ids[2]!).revision).toBe(item.revision + 1);
   });
 
   test('an administrator may act as a supervisor', async () => {

@@ -27,7 +27,7 @@ import { QueueSession } from '../../adapters/review-queue';
 import { UserFacingError } from '../../adapters/workbook';
 import type { Reviewer } from './caller';
 import { amend } from './amend';
-import { isOpenQuestion, recordQuestion } from './questions';
+import { isOpenQuestion, openQuestionsIn, recordQuestion } from './questions';
 import { ensureReplyForm, replyLinkFor } from './reply-form';
 import { LOG_UPKEEP, committedOutcome, logEntries, saveQueue, sidebarLine, staleRefusal } from './record';
 import { refusal } from './respond';
@@ -79,6 +79,7 @@ function clarify(
   ss: Spreadsheet,
   reference: ReferenceData,
   reviewer: Reviewer,
+  register: Register,
   located: LocatedOrder,
   question: string,
   now: Date,
@@ -118,9 +119,14 @@ function clarify(
     LOG_UPKEEP,
   );
   recordQuestion(session.snapshot, order.id, question);
-  const done = { before: order, after: order, transitions: [], question, reply };
+  // A new revision: a sidebar opened before the question cannot decide the order as if none were out
+  // (its action is refused as stale and its card then shows the question).
+  const after: WorkOrder = { ...order, revision: order.revision + 1 };
+  const done = { before: order, after, transitions: [], question, reply };
   const mailIntent = logged.intend(order.id, planActionEmails(reference, reviewer, done));
+  register.write(located, after);
   logged.commit(mailIntent);
+  session.apply([{ row: located.row, order: after }]);
   return committedOutcome(done, located, session, mailIntent);
 }
 
@@ -151,14 +157,16 @@ export function performAction(
     // cell written where no edit trigger judged it.
     const unrecorded = register.unrecordedChange(located, reference.timeZone);
     if (unrecorded) return refusal(unrecorded);
-    if (before.revision !== request.revision) {
+    // A question decides nothing, so a sidebar that is behind may still ask one (a double click or a
+    // follow-up asked before the card redrew): the open-question and status checks still apply.
+    if (before.revision !== request.revision && request.action !== 'clarify') {
       // The queue showed an older version: bring it up to date so that the reload shows this one.
       session.apply([{ row: located.row, order: before }]);
       saveQueue(session);
-      return staleRefusal(before, located.row);
+      return staleRefusal(before, located.row, openQuestionsIn(session.snapshot).get(before.id));
     }
     if (request.action === 'clarify')
-      return clarify(ss, reference, reviewer, located, request.question, now, session);
+      return clarify(ss, reference, reviewer, register, located, request.question, now, session);
     const amendment = amendmentOf(request.action, before.status);
     if (amendment)
       return amend({ ss, reference, reviewer, register, located, request, amendment, now, session });

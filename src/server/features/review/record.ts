@@ -25,12 +25,16 @@ export const LOG_UPKEEP = { spareCalls: 0 };
  * Someone else changed the order meanwhile: said plainly, with the order as it is now so the sidebar
  * can redraw its card, and nothing done.
  */
-export function staleRefusal(order: WorkOrder, row: number): Refusal {
+export function staleRefusal(order: WorkOrder, row: number, openQuestion?: string): Refusal {
   const ref = order.woNumber || order.id;
+  // A question out is said here: the refused decision may well be one to wait with until the reply.
+  const asked = openQuestion
+    ? `, and its requestor was asked "${openQuestion}" and has not replied yet (the reply will show on its card)`
+    : '';
   return {
     ok: false,
     message:
-      `Someone else changed ${ref} after you opened it; it is now ${order.status}. ` +
+      `Someone else changed ${ref} after you opened it; it is now ${order.status}${asked}. ` +
       'Nothing was changed: its card now shows the latest, so check it and try again if still needed.',
     current: itemFromOrder(order, row),
   };
