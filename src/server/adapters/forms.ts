@@ -40,6 +40,16 @@ export function collectsVerifiedEmails(form: Form): boolean {
   return (form as unknown as EmailCollection).getEmailCollectionType() === verifiedType();
 }
 
+/**
+ * Turns "Allow response editing" off (Form.canEditResponse / setAllowResponseEdits): a response is taken
+ * in once, so an edit could not change what it made. True when it was on.
+ */
+export function stopResponseEdits(form: Form): boolean {
+  if (!form.canEditResponse()) return false;
+  form.setAllowResponseEdits(false);
+  return true;
+}
+
 /** A drop-down (list) question: its answer must be one of its choices, also in a pre-filled link. */
 export function isListItem(item: GoogleAppsScript.Forms.Item): boolean {
   return item.getType() === FormApp.ItemType.LIST;

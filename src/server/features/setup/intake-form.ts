@@ -7,6 +7,7 @@ import {
   collectsVerifiedEmails,
   createForm,
   sendResponsesTo,
+  stopResponseEdits,
 } from '../../adapters/forms';
 import { addQuestion, itemsByTitle, recordedOrNewForm, repairQuestions } from './form-questions';
 import { hasLinkedTab, newResponsesSheet, trimEmptyColumns } from './responses-tab';
@@ -101,6 +102,11 @@ function repairIntakeForm(
   if (!collectsVerifiedEmails(form)) {
     collectVerifiedEmails(form);
     report.repaired.push('the form collects verified email addresses again');
+  }
+  if (stopResponseEdits(form)) {
+    report.repaired.push(
+      'the request form no longer lets requestors edit a response after sending it (an edit cannot change a request taken in: they use the reply form, or submit a new request)',
+    );
   }
   if (form.getTitle().trim() === '') {
     form.setTitle(`Work order request — ${settings.organizationName}`);

@@ -1,7 +1,12 @@
 import type { Spreadsheet, Sheet, Form } from '../../adapters/apps-script-types';
 import { firstTab, lastUsedColumn, listTabs, renameTab } from '../../adapters/tabs';
 import { hasTab } from '../../adapters/response-tabs';
-import { collectVerifiedEmails, collectsVerifiedEmails, sendResponsesTo } from '../../adapters/forms';
+import {
+  collectVerifiedEmails,
+  collectsVerifiedEmails,
+  sendResponsesTo,
+  stopResponseEdits,
+} from '../../adapters/forms';
 import { trimNewTabColumns } from '../../adapters/tab-sizing';
 /**
  * The tab a form of the add-on sends its responses to, in this spreadsheet: the request form
@@ -59,13 +64,18 @@ export interface OwnForm {
 
 /**
  * Puts back what each of setup's own forms keeps besides its questions, saying what it did: verified
- * email addresses (a reply or an update is from whom Google says), a title, and its responses sent to
- * a tab of this spreadsheet.
+ * email addresses (a reply or an update is from whom Google says), response editing off (an answer is
+ * taken in once), a title, and its responses sent to a tab of this spreadsheet.
  */
 export function repairFormSettings(ss: Spreadsheet, form: Form, own: OwnForm, repaired: string[]): void {
   if (!collectsVerifiedEmails(form)) {
     collectVerifiedEmails(form);
     repaired.push(`${own.name} collects verified email addresses again`);
+  }
+  if (stopResponseEdits(form)) {
+    repaired.push(
+      `${own.name} no longer lets respondents edit a response after sending it (an edit is not taken in)`,
+    );
   }
   if (form.getTitle().trim() === '') {
     form.setTitle(own.title);
