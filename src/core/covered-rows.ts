@@ -10,6 +10,28 @@ import { isValidDate } from './time';
 export const ARCHIVE_MAC_HEADER = 'Archive MAC';
 export const ARCHIVE_MAC_FIELD = 'Archive MAC';
 export const RESPONSE_DIGEST_FIELD = 'Response Digest';
+/** A request's response edited after intake (features/intake/edited-response): logged, not applied. */
+export const RESPONSE_EDITED_FIELD = 'Response Edited';
+
+/** How a "Response Edited" line names the answers the row then held: their digest's first characters. */
+export function responseEditMark(digest: string): string {
+  return `answers ${digest.slice(0, 12)}`;
+}
+
+const EDITED_TEXT =
+  ' edited by the requestor after it was taken in; not applied, the work order keeps the first answers';
+
+/** A "Response Edited" line's value: the response row, what happened, the mark of the answers. */
+export function responseEditedValue(ref: string, mark: string): string {
+  return `${ref}${EDITED_TEXT} (${mark})`;
+}
+
+/** The response row and mark a "Response Edited" value names, or null. */
+export function readResponseEdited(value: string): { ref: string; mark: string } | null {
+  const at = value.indexOf(EDITED_TEXT);
+  const mark = /\((answers [0-9a-f]+)\)$/.exec(value)?.[1];
+  return at > 0 && mark ? { ref: value.slice(0, at), mark } : null;
+}
 /** Log fields naming the seal of the Time or Parts Used row a record wrote (one line per row). */
 export const TIME_SEAL_FIELD = 'Time Seal';
 export const PARTS_SEAL_FIELD = 'Parts Seal';

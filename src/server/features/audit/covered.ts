@@ -10,9 +10,12 @@ import {
   ARCHIVE_MAC_FIELD,
   ARCHIVE_MAC_HEADER,
   RESPONSE_DIGEST_FIELD,
+  RESPONSE_EDITED_FIELD,
   archiveRowMac,
   archivedTo,
   responseDigest,
+  readResponseEdited,
+  responseEditMark,
 } from '../../../core/covered-rows';
 import type { HmacKey } from '../../../core/keyed-chain';
 import { REGISTER_COLUMNS, SHEET_NAMES } from '../../../core/model';
@@ -29,6 +32,8 @@ export interface Recorded {
   archiveIn: Map<string, string>;
   /** "Sheet!A7" → the digest intake recorded, and the request id. */
   responses: Map<string, { digest: string; id: string }>;
+  /** "Sheet!A7" → the marks of the answers its requestor's logged edits left there (not applied). */
+  edits: Map<string, Set<string>>;
   /** The seals of the Time and Parts Used rows records wrote. */
   work: LoggedSeals;
 }
@@ -44,7 +49,13 @@ export interface CoveredFailure {
 }
 
 export function emptyRecorded(): Recorded {
-  return { archive: new Map(), archiveIn: new Map(), responses: new Map(), work: new Map() };
+  return {
+    archive: new Map(),
+    archiveIn: new Map(),
+    responses: new Map(),
+    edits: new Map(),
+    work: new Map(),
+  };
 }
 
 /**
@@ -63,7 +74,7 @@ export function collectRecorded(
     const changes = rows[i]?.[LOG_COLUMN.changes];
     if (typeof changes !== 'string') continue;
     const archived = changes.includes(ARCHIVE_MAC_FIELD);
-    const answered = changes.includes(RESPONSE_DIGEST_FIELD);
+    const answered = changes.includes(RESPONSE_DIGEST_FIELD) || changes.includes(RESPONSE_EDITED_FIELD);
     if (!archived && !answered) continue;
     const id = String(rows[i]?.[LOG_COLUMN.recordId] ?? '').trim();
     for (const line of parseChanges(changes)) {
@@ -77,6 +88,10 @@ export function collectRecorded(
         const at = line.newValue.lastIndexOf(' ');
         if (at > 0)
           into.responses.set(line.newValue.slice(0, at), { digest: line.newValue.slice(at + 1), id });
+      }
+      if (line.field === RESPONSE_EDITED_FIELD) {
+        const edit = readResponseEdited(line.newValue);
+        if (edit) into.edits.set(edit.ref, (into.edits.get(edit.ref) ?? new Set()).add(edit.mark));
       }
     }
   }
@@ -135,24 +150,26 @@ function checkArchive(ss: Spreadsheet, key: HmacKey, recorded: Recorded): Covere
 }
 
 function checkResponses(ss: Spreadsheet, key: HmacKey, recorded: Recorded): CoveredFailure | null {
-  const bySheet = new Map<string, Array<{ row: number; digest: string; id: string }>>();
+  const bySheet = new Map<string, Array<{ row: number; digest: string; id: string; edits?: Set<string> }>>();
   for (const [ref, { digest, id }] of recorded.responses) {
     const m = /^(.*)!A(\d+)$/.exec(ref);
     if (!m) continue;
     const list = bySheet.get(m[1] as string) ?? [];
-    list.push({ row: Number(m[2]), digest, id });
+    list.push({ row: Number(m[2]), digest, id, edits: recorded.edits.get(ref) });
     bySheet.set(m[1] as string, list);
   }
   for (const [name, refs] of bySheet) {
     const values = readResponseTabShown(ss, name);
     const header = values[0] ?? [];
-    for (const { row, digest, id } of refs.sort((a, b) => a.row - b.row)) {
+    for (const { row, digest, id, edits } of refs.sort((a, b) => a.row - b.row)) {
       const cells = values[row - 1];
       const named: Record<string, string[]> = {};
       header.forEach((h, i) => {
         if (String(h).trim() !== '') named[String(h).trim()] = [String(cells?.[i] ?? '')];
       });
-      if (!cells || responseDigest(key, named) !== digest)
+      const now = cells ? responseDigest(key, named) : '';
+      // The requestor's own edit through the form, logged when its trigger came (not applied), is no tampering.
+      if (!cells || (now !== digest && !edits?.has(responseEditMark(now))))
         return {
           sheet: name,
           row,

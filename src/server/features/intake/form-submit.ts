@@ -36,6 +36,7 @@ import { isUpdateResponse } from '../../../shared/my-work-update-form';
 import { applyUpdateResponse } from '../my-work/form-update';
 import { servesAsInstallationOwner } from '../setup/installation';
 import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
+import { recordEditedResponse, tellEditedResponse } from './edited-response';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export const REQUEST_COUNTER = REQUEST_COUNTER_STATE;
@@ -264,12 +265,18 @@ export function onFormSubmitTrigger(e: unknown): void {
         now,
         'intent',
       );
-      return result ? { reference, result, released: releaseMailIntent(result.mailIntent) } : null;
+      // A row taken in already: a replay changes nothing; an edited response is logged (./edited-response).
+      if (!result) return { reference, edited: recordEditedResponse(ss, event, now), result: null };
+      return { reference, result, released: releaseMailIntent(result.mailIntent) };
     },
     { keepOwnerToExit: true },
   );
   if (!ingested) return;
   // After the document lock: sending is slow and must not hold editors up.
+  if (ingested.result === null) {
+    if (ingested.edited) tellEditedResponse(ss, ingested.reference, ingested.edited, now);
+    return;
+  }
   const { reference, result, released } = ingested;
   acknowledge(ss, reference, result.order, now, released);
   // An emergency's alert is released only once sent (at least once: a death before the release
