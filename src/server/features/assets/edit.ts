@@ -1,6 +1,7 @@
 /**
  * The edit trigger's word on the Assets and Schedules tabs (./catalog-edit.ts judges, this logs and
- * follows up: the intake form's asset question after an accepted Assets edit).
+ * follows up: the intake form's asset question after an accepted Assets edit, a word on a schedule left
+ * active with its Next Due past after a Schedules edit).
  */
 import { ASSET_COLUMNS, parseAssets } from '../../../core/assets';
 import { cellText, mapHeaders } from '../../../core/headers';
@@ -18,6 +19,7 @@ import { appendChangeLog } from '../../adapters/change-log';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import type { EditedRange } from '../edits/register-edit';
+import { pastDueNotice } from '../schedules/past-due-notice';
 import { scheduleContext } from '../schedules/schedules-tab';
 import { syncAssetQuestion } from './asset-question';
 import { assetContext, readAssets } from './assets-tab';
@@ -28,6 +30,8 @@ import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 interface CatalogEditing {
   spec: CatalogSpec;
   afterChange?: (values: unknown[][]) => void;
+  /** What to tell of the edited rows (`first`..`last`) once the tab changed, if anything. */
+  notice?: (values: unknown[][], rows: readonly [number, number]) => string | null;
 }
 
 function assetsEditing(ss: Spreadsheet, settings: Settings): CatalogEditing {
@@ -51,6 +55,7 @@ function schedulesEditing(ss: Spreadsheet, reference: ReferenceData): CatalogEdi
       tab: SHEET_NAMES.schedules,
       problems: (values) => parseSchedules(values, context).problems,
     },
+    notice: (values, rows) => pastDueNotice(values, context, rows, new Date()),
   };
 }
 
@@ -73,7 +78,9 @@ export function handleCatalogEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRa
     assetsTab && outcome.changed
       ? warnAssetsLeftBehind(ss, sheet, range, accepted, outcome.values, reference)
       : null;
-  return [outcome.toast, leftBehind].filter(Boolean).join(' ') || null;
+  const rows = [range.row, range.row + range.numRows - 1] as const;
+  const notice = outcome.changed ? (editing.notice?.(outcome.values, rows) ?? null) : null;
+  return [outcome.toast, leftBehind, notice].filter(Boolean).join(' ') || null;
 }
 
 /**
