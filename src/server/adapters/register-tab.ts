@@ -29,10 +29,16 @@ const SETUP = 'Extensions › Work Orders › Set up work orders';
 
 /** The hourly job's spreadsheet, whose owner's copy of the id stands for the document's (set by the job). */
 let ownersCopyOf: string | null = null;
+/**
+ * The owner's copy as first read in the job (undefined: not read yet): read once a run, since only the
+ * owner's executions in the document write it, and a later lookup (a counter rebuilt) then costs no call.
+ */
+let ownersCopyRead: string | null | undefined;
 
 /** The hourly job (no document): the register is told by the owner's copy of its id for `spreadsheetId`. */
 export function findRegisterByOwnersCopy(spreadsheetId: string): void {
   ownersCopyOf = spreadsheetId;
+  ownersCopyRead = undefined;
 }
 
 function parseId(text: string | null | undefined): number | null {
@@ -48,7 +54,9 @@ function keptRegisterId(known?: string | null): number | null {
   if (known !== undefined) return parseId(known);
   const props = documentPropertiesOrNull();
   if (props) return parseId(props.getProperty(PROPERTY_KEYS.registerSheetId));
-  return ownersCopyOf === null ? null : parseId(readOwnerState(ownersCopyOf, REGISTER_ID_COPY));
+  if (ownersCopyOf === null) return null;
+  if (ownersCopyRead === undefined) ownersCopyRead = readOwnerState(ownersCopyOf, REGISTER_ID_COPY);
+  return parseId(ownersCopyRead);
 }
 
 /**
@@ -139,6 +147,15 @@ export function registerTabToProtect(ss: Spreadsheet, adopt: boolean): Sheet | n
     return kept;
   }
   return adopt ? named : null;
+}
+
+/**
+ * The register for a reader that must not stop (the counters' rebuild, which reads its ids): the kept
+ * tab, or the one under the name when no id is kept; null when the kept id names no tab, so a tab made
+ * in place of a deleted register counts for nothing until setup takes it.
+ */
+export function keptRegisterTab(ss: Spreadsheet): Sheet | null {
+  return registerTabToProtect(ss, false);
 }
 
 /**

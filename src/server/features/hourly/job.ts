@@ -30,7 +30,7 @@ import { HourlyRegister } from './register-view';
 import { sendReminders, type ReminderCounts } from './reminders';
 import { restoreDeletedOrders } from '../integrity/restore';
 import { judgeUnsealedByOwnersCopy } from '../../adapters/row-state-seal';
-import { findRegisterByOwnersCopy } from '../../adapters/register-tab';
+import { findRegisterByOwnersCopy, registerTab } from '../../adapters/register-tab';
 import { createScheduledOrders } from '../schedules/create-orders';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -157,10 +157,12 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   const mail = new JobMail(ss, now, backlog, started + SEND_BUDGET_MS, MAX_SENDS_PER_RUN - drainedSent);
 
   // The register is read column by column as steps ask, each column once (./register-view).
-  const loaded = step('read register', () => ({
-    reference: loadReferenceData(ss),
-    register: HourlyRegister.open(ss),
-  }));
+  const loaded = step('read register', () => {
+    const reference = loadReferenceData(ss);
+    // The tab is kept for the protections' step: looked up once, by the owner's copy of its id.
+    const sheet = registerTab(ss);
+    return { reference, sheet, register: HourlyRegister.open(sheet) };
+  });
   if (loaded) {
     const { reference, register } = loaded;
     step('reconciliation', () => {
@@ -221,7 +223,7 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
           'The Staff tab changed without an edit the add-on saw (a row deleted, or cells written by another program): the sheet protections now follow it again.',
         );
       // Rows added at the bottom: only they are protected (./register-protection); anything else, setup's repair.
-      if (keepRegisterProtected(ss, reference.staff, owner))
+      if (keepRegisterProtected(ss, loaded.sheet, reference.staff, owner))
         console.info('The register grew: its protected columns now reach its last row again.');
     });
     step('reminders', () => (report.reminders = sendReminders(ss, reference, register, now, mail, source)));

@@ -10,10 +10,10 @@
  * deleted, protections edited by hand) is left to that repair (repairRegisterProtection), which
  * rebuilds one range per run.
  */
-import { SHEET_NAMES, type StaffMember } from '../../../core/model';
+import type { StaffMember } from '../../../core/model';
 import { areaEditors } from '../../../core/permissions';
 import { ownerKey, ownerProperties, readOwnerState, writeOwnerState } from '../../adapters/owner-state';
-import { findTab, readHeaderRow } from '../../adapters/workbook';
+import { readHeaderRow } from '../../adapters/workbook';
 import { readProtectedExtent, writeProtectedExtent, type RegisterCoverage } from '../setup/protected-extent';
 import { repairRegisterProtection } from '../setup/protections';
 import {
@@ -93,11 +93,11 @@ function extendRegisterProtection(
  */
 export function keepRegisterProtected(
   ss: Spreadsheet,
+  /** The register as the job found it by its kept id (never the name: a decoy would be protected). */
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
   staff: readonly StaffMember[],
   installationOwner: string | null,
 ): boolean {
-  const sheet = findTab(ss, SHEET_NAMES.register);
-  if (!sheet) return false;
   const id = ss.getId();
   const start = { maxRows: gridRows(sheet), recorded: readProtectedExtent(id) };
   const after = extendRegisterProtection(sheet, id, start, staff, installationOwner);

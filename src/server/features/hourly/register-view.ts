@@ -25,7 +25,7 @@ export interface WholeOrder {
   /** The row's Last Known State cell, read with its cells (undefined: an order added this run). */
   record?: unknown;
 }
-import type { Spreadsheet } from '../../adapters/apps-script-types';
+import type { Sheet } from '../../adapters/apps-script-types';
 
 /** A read call costs about as much as this many more cells read in it: gaps shorter are read through. */
 const CELLS_PER_CALL = 10_000;
@@ -69,8 +69,9 @@ export class HourlyRegister {
     this.firstOpen = first < 0 ? this.rows : first;
   }
 
-  static open(ss: Spreadsheet): HourlyRegister {
-    return new HourlyRegister(Register.open(ss));
+  /** The register on its tab, found by the caller (registerTab), which also keeps its protections. */
+  static open(sheet: Sheet): HourlyRegister {
+    return new HourlyRegister(Register.onSheet(sheet));
   }
 
   /** Orders added during the run (whole), included in every later answer. */

@@ -36,6 +36,7 @@ import { localYear } from '../../../core/time';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
+import { keptRegisterTab } from '../../adapters/register-tab';
 import { issuedInWholeLog, latestIssuedInLog, type IssuedWanted, type LatestIssued } from './issued-tail';
 import { appendColumnTexts, columnByHeader, findTab } from '../../adapters/workbook';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
@@ -67,8 +68,9 @@ function tabNumbers(
 ): { ids: string[]; numbers: string[] } {
   const ids: string[] = [];
   const numbers: string[] = [];
-  for (const name of [SHEET_NAMES.register, SHEET_NAMES.archive]) {
-    const sheet = findTab(ss, name);
+  // The register by its kept id: a tab of someone else's under its name (ids typed up to the slack
+  // below the log's) would raise the counters to its numbers.
+  for (const sheet of [keptRegisterTab(ss), findTab(ss, SHEET_NAMES.archive)]) {
     if (!sheet) continue;
     if (wanted.request) appendColumnTexts(sheet, columnByHeader(sheet, REGISTER_COLUMNS.id), ids, lastRows);
     if (wanted.woYear !== null)
