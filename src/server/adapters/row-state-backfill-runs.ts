@@ -12,8 +12,15 @@
  *
  * Nothing is lost or written twice after a kill: what a row needs is decided from the sheet each
  * time (a row that got its record is passed over, without the lock), and a hold re-reads its rows
- * before writing. The stored place only says where to start; a run that looked at every row from it
- * round to it again is the whole register's pass: only then may the workbook be marked sealed.
+ * before writing. The stored place only says where to start.
+ *
+ * Sealing: in a workbook not sealed yet (updated from before seals), the first run seals every record
+ * the rows have, whatever its share of rows to fill (a record is sealed from itself: no cells read),
+ * and marks the workbook sealed at once; from then on an unsealed record is no record. Marked only by
+ * the last run, the records stayed accepted unsealed between runs days apart, so a script could write
+ * forged cells with a matching unsealed record on a row not recorded yet and have them taken as the
+ * add-on's, by every reader and then by the next run's seal. The rows that first run does not reach
+ * are filled by the later ones as in any sealed workbook: only when their request vouches for them.
  */
 import * as z from '../../core/validator';
 import {
@@ -71,7 +78,7 @@ function rowsPerRun(): number {
 }
 
 export interface RowStatesBackfill extends Backfilled {
-  /** This pass left every row sealed, and recorded so for the first time (./row-state-seal). */
+  /** This run sealed every record the rows have and marked the workbook sealed, the first time (./row-state-seal). */
   nowSealed: boolean;
   /** Rows recorded and records sealed by earlier runs of the same backfill (which this one finished). */
   earlier: { filled: number; sealed: number };
@@ -96,8 +103,8 @@ function chunksRound(start: number, last: number, size: number): { first: number
  * which rows lack one is found BACKFILL_ROWS rows at a time without the lock; a chunk where some do
  * takes the lock (`withLock`) for at most FILL_ROWS_PER_HOLD of them, re-reads them and fills them, so
  * a record another execution wrote meanwhile is kept. On a register whose rows all have their sealed
- * record, setup holds no lock here at all. When the key is at hand, the run went round every row and
- * none is left unsealed, the workbook is marked sealed: from then on an unsealed record is no record.
+ * record, setup holds no lock here at all. When the key is at hand and this run sealed every record
+ * the rows have (see above), the workbook is marked sealed: from then on an unsealed record is no record.
  * A run that stops short counts the rows still lacking (without the lock) for the administrator.
  */
 export function backfillRowStates(
@@ -121,17 +128,43 @@ export function backfillRowStates(
   const index = findRowStateColumn(header);
   if (index < 0) return total;
   const sealing = rowStateKey() !== null;
-  // Before the workbook is sealed, whatever its cells hold is sealed with it (README): no vouching.
-  const vouch = sealing && !unsealedAccepted() ? vouchFor : null;
+  // A workbook not sealed yet: this run seals every record rows have, whatever its share of rows to
+  // fill, and marks the workbook sealed at once (see finish). Left unsealed until a last run days
+  // later, a record any script can write would vouch for forged cells on a row not recorded yet.
+  const sealsFirst = sealing && unsealedAccepted();
+  // The rows this run fills are taken as their cells stand, as when the workbook is sealed (README);
+  // the later runs fill the rest as in any sealed workbook: only when their request vouches for them.
+  const vouch = sealing && !sealsFirst ? vouchFor : null;
   const register: Omit<Chunk, 'first' | 'count'> = { sheet, header, column: index + 1, sealing, vouch };
+  const add = (done: Backfilled): void => {
+    total.filled += done.filled;
+    total.sealed += done.sealed;
+    total.unsealed += done.unsealed;
+    total.differing.push(...done.differing);
+    total.unchecked.push(...done.unchecked);
+  };
+  /** Seals the records of rows `own` of the chunk at `first`, a hold per FILL_ROWS_PER_HOLD; false past the deadline. */
+  const sealOwn = (first: number, own: readonly number[]): boolean => {
+    for (let i = 0; i < own.length; i += FILL_ROWS_PER_HOLD) {
+      if (Date.now() >= deadlineMs) return false;
+      const group = own.slice(i, i + FILL_ROWS_PER_HOLD);
+      const lo = group[0] as number;
+      const count = (group[group.length - 1] as number) - lo + 1;
+      add(withLock(() => backfillRows({ ...register, first: first + lo, count, recordsOnly: true })));
+    }
+    return true;
+  };
   const last = sheet.getLastRow();
   const start = progress && progress.nextRow >= 2 && progress.nextRow <= last ? progress.nextRow : 2;
   let budget = 0; // read when a row first needs filling: none on a register whose rows all have theirs
   let handled = 0;
   let stoppedAt: number | null = null;
   let left = 0;
+  let everyRecordSealed = sealsFirst;
   for (const { first, count } of chunksRound(start, last, BACKFILL_ROWS)) {
-    const lacking = rowsLackingRecord({ ...register, first, count });
+    const { own, missing } = rowsLackingRecord({ ...register, first, count });
+    if (sealsFirst && everyRecordSealed) everyRecordSealed = sealOwn(first, own);
+    const lacking = sealsFirst ? missing : [...own, ...missing].sort((a, b) => a - b);
     if (stoppedAt !== null) {
       left += lacking.length;
       continue;
@@ -146,28 +179,26 @@ export function backfillRowStates(
       const group = lacking.slice(i, i + Math.min(FILL_ROWS_PER_HOLD, budget - handled));
       const lo = group[0] as number;
       const hi = group[group.length - 1] as number;
-      const done = withLock(() => backfillRows({ ...register, first: first + lo, count: hi - lo + 1 }));
+      add(withLock(() => backfillRows({ ...register, first: first + lo, count: hi - lo + 1 })));
       handled += group.length;
       i += group.length;
-      total.filled += done.filled;
-      total.sealed += done.sealed;
-      total.unsealed += done.unsealed;
-      total.differing.push(...done.differing);
-      total.unchecked.push(...done.unchecked);
     }
   }
-  finish(total, progress, stoppedAt, left, budget, sealing);
+  if (everyRecordSealed && total.unsealed === 0) {
+    markRowStatesSealed(new Date());
+    total.nowSealed = true;
+  }
+  finish(total, progress, stoppedAt, left, budget);
   return total;
 }
 
-/** Where the next run starts (stored), or the pass finished: the place forgotten, the workbook maybe sealed. */
+/** Where the next run starts (stored), or the pass finished: the place forgotten. */
 function finish(
   total: RowStatesBackfill,
   progress: Progress | null,
   stoppedAt: number | null,
   left: number,
   budget: number,
-  sealing: boolean,
 ): void {
   const props = documentPropertiesOrNull();
   if (stoppedAt !== null) {
@@ -182,8 +213,4 @@ function finish(
     return;
   }
   if (progress) props?.deleteProperty(PROPERTY_KEYS.rowStateBackfill);
-  if (sealing && total.unsealed === 0 && unsealedAccepted()) {
-    markRowStatesSealed(new Date());
-    total.nowSealed = true;
-  }
 }

@@ -42,11 +42,14 @@ function rewrites(current: unknown, state: RowState, sealing: boolean): boolean 
   return Object.keys(state.fingerprints).length === 0 && !isCompact(current);
 }
 
-/** Whether a row's record cell needs writing: none, or not its row's (`id`), or one to write again. */
-function needsRecord(current: unknown, id: string, sealing: boolean): boolean {
+/**
+ * What a row's record cell needs: nothing, a record (none, or not its row's `id`), or its own record
+ * written again (sealed, or made compact).
+ */
+function recordNeed(current: unknown, id: string, sealing: boolean): 'none' | 'record' | 'rewrite' {
   const state = parseRowState(current);
-  if (!state || state.order.id !== id) return true;
-  return rewrites(current, state, sealing);
+  if (!state || state.order.id !== id) return 'record';
+  return rewrites(current, state, sealing) ? 'rewrite' : 'none';
 }
 
 /**
@@ -78,16 +81,22 @@ export interface Chunk {
   sealing: boolean;
   /** In a sealed workbook: which rows without a record of their own may be sealed from their cells. */
   vouch: Vouch | null;
+  /** Only rewrite the records rows have (sealing them); a row without one is left as it is. */
+  recordsOnly?: boolean;
 }
 
-/** Offsets (0-based, within the rows read) of the rows with an id whose record needs writing. */
-export function rowsLackingRecord(chunk: Chunk): number[] {
+/**
+ * Offsets (0-based, within the rows read) of the rows with an id whose record needs writing: `own`,
+ * a record of the row's own order to write again; `missing`, no record of its own.
+ */
+export function rowsLackingRecord(chunk: Chunk): { own: number[]; missing: number[] } {
   const { header, count, sealing } = chunk;
+  const lacking = { own: [] as number[], missing: [] as number[] };
   const idIndex = registerLayout(header).indexOf.id;
-  if (idIndex < 0 || count <= 0) return [];
-  const lacking: number[] = [];
+  if (idIndex < 0 || count <= 0) return lacking;
   readIdsAndRecords(chunk, idIndex).forEach(({ id, current }, i) => {
-    if (id !== '' && needsRecord(current, id, sealing)) lacking.push(i);
+    const need = id === '' ? 'none' : recordNeed(current, id, sealing);
+    if (need !== 'none') lacking[need === 'rewrite' ? 'own' : 'missing'].push(i);
   });
   return lacking;
 }
@@ -138,8 +147,9 @@ export function backfillRows(chunk: Chunk): Backfilled {
   records.forEach(({ id, current }, i) => {
     if (id === '') return;
     const state = parseRowState(current);
-    if (!state || state.order.id !== id) lacking.push(i);
-    else if (rewrites(current, state, sealing)) {
+    if (!state || state.order.id !== id) {
+      if (!chunk.recordsOnly) lacking.push(i);
+    } else if (rewrites(current, state, sealing)) {
       const again = resealedRowState(state);
       // A version-1 fingerprint: the row's cells tell its text.
       if (again === null) lacking.push(i);
@@ -170,6 +180,7 @@ export function backfillRows(chunk: Chunk): Backfilled {
         }
         return;
       }
+      if (chunk.recordsOnly) return; // its record went meanwhile: left for a run that fills rows
       const parsed = parseRegisterRow(cells, layout, first + lo + i);
       if (!parsed.ok) return;
       const id = parsed.order.id;

@@ -8,7 +8,8 @@
  * back from the change log.
  *
  * Records written before seals existed (unsealed compact 'W|' ones and version-1 JSON) are accepted
- * only until setup has sealed every row (./row-state-backfill-runs backfillRowStates) and recorded so in
+ * only until setup has sealed every record the rows have (./row-state-backfill-runs backfillRowStates,
+ * in its first run, even when the rows without one take several) and recorded so in
  * the document property PROPERTY_KEYS.rowStatesSealed; from then on an unsealed record is no record
  * either, so writing one is no way around the seal. A workbook set up afresh is sealed from the start.
  * The hourly job, which has no document, reads a copy of that flag in the installation owner's state.

@@ -43,9 +43,14 @@ function idList(ids: readonly string[]): string {
 
 /** What setup tells the administrator about the records' seals. */
 export function reportSealing(done: RowStatesBackfill, report: RepairNotes | null): void {
+  // Marked sealed by the first of several runs: the rows still without a record are not 'every row'.
+  const which = done.unfinished === null ? 'every row' : 'every row that had one';
   if (done.nowSealed)
     report?.repaired.push(
-      `Work Orders: sealed the hidden "${ROW_STATE_HEADER}" of every row (${done.sealed} rewritten) with the add-on's key: from now on a record Work Orders did not seal is refused like a missing one`,
+      `Work Orders: sealed the hidden "${ROW_STATE_HEADER}" of ${which} (${done.sealed} rewritten) with the add-on's key: from now on a record Work Orders did not seal is refused like a missing one` +
+        (done.unfinished === null
+          ? ''
+          : `; the rows still without one get theirs from the next runs, each only when its request's cells are as the request gave them`),
     );
   if (done.unsealed > 0)
     report?.warnings.push(
