@@ -5,12 +5,13 @@
  */
 import type { ExecutionContext } from '../execution';
 import { GasError, notImplemented } from '../gas-object';
+import { signatureError } from '../args';
 import { SpreadsheetGasObject, overload, text } from './base';
 import type { SheetModel } from './sheet-model';
 import type { ChartSpec } from './chart-model';
 import { cloneSpec, defaultChartSpec } from './chart-model';
 import { Range } from './range';
-import { ChartType } from './chart-enums';
+import { ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType, LegendPosition } from './chart-enums';
 import { ContainerInfo, EmbeddedChart, rangesOf } from './charts';
 
 export class EmbeddedChartBuilder extends SpreadsheetGasObject {
@@ -29,6 +30,16 @@ export class EmbeddedChartBuilder extends SpreadsheetGasObject {
   _as(type: keyof typeof ChartType, gasClass: string): TypedChartBuilder {
     this._spec.type = type;
     return new TypedChartBuilder(this.ctx, this._sheet, this._spec, this._chartId, gasClass);
+  }
+
+  /**
+   * An enum parameter: Apps Script matches it against the enum's values before the call, so a name
+   * that is none of them (a typo, 'FOO') fails as a signature mismatch, not as a bad argument.
+   */
+  _enumArg(method: string, args: IArguments, value: string, values: Record<string, string>): string {
+    overload(this.gasClass, method, args, ['string']);
+    if (!Object.hasOwn(values, value)) throw signatureError(`SpreadsheetApp.${this.gasClass}`, method, args);
+    return value;
   }
 
   addRange(range: Range): this {
@@ -63,9 +74,7 @@ export class EmbeddedChartBuilder extends SpreadsheetGasObject {
   }
 
   setChartType(type: string): this {
-    overload(this.gasClass, 'setChartType', arguments, ['string']);
-    if (!(type in ChartType)) throw new GasError('Invalid argument: type');
-    this._spec.type = type;
+    this._spec.type = this._enumArg('setChartType', arguments, type, ChartType);
     return this;
   }
 
@@ -97,14 +106,22 @@ export class EmbeddedChartBuilder extends SpreadsheetGasObject {
   }
 
   setHiddenDimensionStrategy(strategy: string): this {
-    overload(this.gasClass, 'setHiddenDimensionStrategy', arguments, ['string']);
-    this._spec.hiddenDimensionStrategy = strategy;
+    this._spec.hiddenDimensionStrategy = this._enumArg(
+      'setHiddenDimensionStrategy',
+      arguments,
+      strategy,
+      ChartHiddenDimensionStrategy,
+    );
     return this;
   }
 
   setMergeStrategy(mergeStrategy: string): this {
-    overload(this.gasClass, 'setMergeStrategy', arguments, ['string']);
-    this._spec.mergeStrategy = mergeStrategy;
+    this._spec.mergeStrategy = this._enumArg(
+      'setMergeStrategy',
+      arguments,
+      mergeStrategy,
+      ChartMergeStrategy,
+    );
     return this;
   }
 
@@ -189,7 +206,10 @@ export class TypedChartBuilder extends EmbeddedChartBuilder {
     return this.setOption('title', text(chartTitle));
   }
   setLegendPosition(position: string): this {
-    return this.setOption('legend.position', text(position).toLowerCase());
+    return this.setOption(
+      'legend.position',
+      this._enumArg('setLegendPosition', arguments, position, LegendPosition).toLowerCase(),
+    );
   }
   setColors(cssValues: string[]): this {
     return this.setOption('colors', cssValues.slice());

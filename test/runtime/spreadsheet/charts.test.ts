@@ -55,6 +55,7 @@ function modifyAndRemove() {
 }
 function updateUnknown() { var s = sheet(); s.updateChart(s.newChart().build()); }
 
+function badEnum(method, name) { var b = sheet().newChart(); if (method === 'setLegendPosition') b = b.asColumnChart(); b[method](name); }
 function enums() {
   return [Charts.ChartType.AREA, Charts.ChartType.TABLE, Charts.ChartType.SCATTER, Charts.LegendPosition.RIGHT];
 }
@@ -110,6 +111,20 @@ describe('Charts', () => {
   test('EmbeddedChart.modify + Sheet.updateChart keep the chart id; removeChart deletes it', async () => {
     expect(await value(rt, 'modifyAndRemove', fresh())).toEqual([[true, 'BAR', 'A1:B9', 'New'], 0]);
     expect(await errorOf(rt, 'updateUnknown', fresh())).toMatch(/not found/);
+  });
+
+  test('an enum argument that names no value of the enum is a signature mismatch, as Apps Script checks it', async () => {
+    const cases: [string, string, string][] = [
+      ['setChartType', 'FOO', 'EmbeddedChartBuilder'],
+      ['setChartType', 'toString', 'EmbeddedChartBuilder'],
+      ['setHiddenDimensionStrategy', 'HIDE_ALL', 'EmbeddedChartBuilder'],
+      ['setMergeStrategy', 'MERGE_CELLS', 'EmbeddedChartBuilder'],
+      ['setLegendPosition', 'MIDDLE', 'EmbeddedColumnChartBuilder'],
+    ];
+    for (const [method, name, cls] of cases)
+      expect(await errorOf(rt, 'badEnum', fresh(), { args: [method, name] })).toBe(
+        `The parameters (String) don't match the method signature for SpreadsheetApp.${cls}.${method}.`,
+      );
   });
 
   test('Charts.ChartType and Charts.LegendPosition enums', async () => {

@@ -99,7 +99,9 @@ describe('more methods', () => {
       'EmbeddedSteppedAreaChartBuilder',
       'EmbeddedColumnChartBuilder',
     ]);
-    expect(await errorOf(rt, 'badChartType', fresh())).toBe('Invalid argument: type');
+    expect(await errorOf(rt, 'badChartType', fresh())).toBe(
+      "The parameters (String) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.setChartType.",
+    );
     expect(await errorOf(rt, 'removeUnknownChart', fresh())).toMatch(/not found/);
   });
 });
