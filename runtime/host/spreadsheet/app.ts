@@ -4,7 +4,7 @@
  */
 import type { GasObject } from '../gas-object';
 import { GasError } from '../gas-object';
-import { SpreadsheetGasObject, overload } from './base';
+import { SpreadsheetGasObject, javaInt, overload } from './base';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import { Messages, fail } from './errors';
 import { DataValidationCriteria } from './validation-rules';
@@ -99,9 +99,17 @@ export class SpreadsheetAppService extends SpreadsheetGasObject {
    */
   create(name: string, rows?: number, columns?: number): Spreadsheet {
     overload(this.gasClass, 'create', arguments, ['string'], ['string', 'number', 'number']);
+    // rows and columns are Java ints: a fraction is dropped toward zero, as for every other count.
+    const size =
+      rows === undefined || columns === undefined ? {} : { rows: javaInt(rows), columns: javaInt(columns) };
+    // A grid with no row or column cannot exist; Google's wording for asking for one is not known to
+    // the runtime, so it says so rather than making an impossible sheet.
+    if ((size.rows !== undefined && size.rows < 1) || (size.columns !== undefined && size.columns < 1))
+      throw new Error(
+        `runtime: SpreadsheetApp.create with ${rows} rows × ${columns} columns (less than one) is not modelled; ask for at least 1 × 1`,
+      );
     const model = this.ctx.world.spreadsheets.create(name, this.ctx.effectiveUserEmail, {
-      rows,
-      columns,
+      ...size,
       private: true,
     });
     return new Spreadsheet(this.ctx, model);

@@ -31,6 +31,10 @@ function promote(id, who) {
   ss.addViewer(who).addEditor(who).addViewer(who);
   return [ss.getEditors().map(function (u) { return u.getEmail(); }), ss.getViewers().length];
 }
+function sized(rows, columns) {
+  var sheet = SpreadsheetApp.create('Sized', rows, columns).getSheets()[0];
+  return [sheet.getMaxRows(), sheet.getMaxColumns()];
+}
 function badEmail(id) { SpreadsheetApp.openById(id).addEditor('not an email'); }
 `;
 
@@ -75,6 +79,12 @@ describe('files a script creates', () => {
       1,
     ]);
     expect(await errorOf(rt, 'badEmail', null, { args: [made[0]] })).toBe('Invalid email: not an email');
+  });
+
+  test('create(name, rows, columns): Java ints, a fraction cut toward zero; no grid smaller than 1 × 1', async () => {
+    expect(await value(rt, 'sized', null, { args: [2.9, 3.5] })).toEqual([2, 3]);
+    expect(await errorOf(rt, 'sized', null, { args: [0, 5] })).toMatch(/less than one.*not modelled/);
+    expect(await errorOf(rt, 'sized', null, { args: [10, -1] })).toMatch(/less than one.*not modelled/);
   });
 
   test('sharing survives saving and restoring the world', async () => {
