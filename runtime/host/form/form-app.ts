@@ -5,6 +5,7 @@ import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { overload } from '../args';
 import { ItemType } from './model';
+import type { FormModel } from './model';
 import { DestinationType, EmailCollectionType, Form, NO_SUCH_ITEM } from './form';
 
 class FormAppService extends GasObject {
@@ -29,16 +30,20 @@ class FormAppService extends GasObject {
   }
   openById(id: string): Form {
     overload(this.gasClass, 'openById', arguments, ['string']);
-    const form = this.ctx.world.forms.get(id);
-    if (!form) throw new GasError(NO_SUCH_ITEM);
-    return new Form(this.ctx, form);
+    return this._opened(this.ctx.world.forms.get(id));
   }
   openByUrl(url: string): Form {
     overload(this.gasClass, 'openByUrl', arguments, ['string']);
     // Live: a URL that is not a form's fails as "Invalid argument: url" (gas-fakes test/testform.js).
     if (!/^https:\/\/docs\.google\.com\/forms\/d\//.test(url)) throw new GasError('Invalid argument: url');
-    const form = this.ctx.world.forms.byUrl(url);
-    if (!form) throw new GasError(NO_SUCH_ITEM);
+    return this._opened(this.ctx.world.forms.byUrl(url));
+  }
+  /**
+   * A form the effective user may open. One that is not shared with them is refused exactly as one
+   * that does not exist: Drive does not say which (the message names both).
+   */
+  _opened(form: FormModel | undefined): Form {
+    if (!form || !form.canOpen(this.ctx.effectiveUserEmail)) throw new GasError(NO_SUCH_ITEM);
     return new Form(this.ctx, form);
   }
   /** Reference: null unless the script is bound to a form; this add-on runs in a spreadsheet. */

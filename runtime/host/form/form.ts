@@ -11,6 +11,7 @@ import type { FormModel, QuestionType } from './model';
 import { linkSpreadsheet, removeDestination } from './destination';
 import { Item, itemModelOf, typedItem } from './items';
 import { FormResponse } from './responses';
+import { type FormUser, addFormEditors, formEditors, removeFormEditor } from './sharing';
 
 export const DestinationType = { SPREADSHEET: 'SPREADSHEET' } as const;
 export const EmailCollectionType = {
@@ -116,6 +117,25 @@ export class Form extends GasObject {
     overload(this.gasClass, 'setAcceptingResponses', arguments, ['boolean']);
     this._model.acceptingResponses = enabled;
     return this;
+  }
+  /** Sharing (./sharing): the owner and editors may open the form; nobody else. */
+  addEditor(emailAddressOrUser: unknown): this {
+    overload(this.gasClass, 'addEditor', arguments, ['string'], ['gas']);
+    addFormEditors(this._model, this.ctx.effectiveUserEmail, 'Form.addEditor', [emailAddressOrUser]);
+    return this;
+  }
+  addEditors(emailAddresses: unknown[]): this {
+    overload(this.gasClass, 'addEditors', arguments, ['array']);
+    addFormEditors(this._model, this.ctx.effectiveUserEmail, 'Form.addEditors', emailAddresses);
+    return this;
+  }
+  removeEditor(emailAddressOrUser: unknown): this {
+    overload(this.gasClass, 'removeEditor', arguments, ['string'], ['gas']);
+    removeFormEditor(this._model, emailAddressOrUser);
+    return this;
+  }
+  getEditors(): FormUser[] {
+    return formEditors(this._model);
   }
   getEditUrl(): string {
     return this._model.editUrl;

@@ -89,6 +89,12 @@ export class FormModel {
    * answering it after the form is unlinked (form-app.ts).
    */
   formerDestinationId: string | null = null;
+  /**
+   * Who besides the owner may open it. A form FormApp.create makes is a Drive file private to the
+   * user who ran it, until shared; a form saved before access was modelled is open to all.
+   */
+  readonly editors = new Set<string>();
+  openToAll = false;
 
   constructor(
     readonly id: string,
@@ -110,6 +116,12 @@ export class FormModel {
   /** What Spreadsheet.getFormUrl() returns: a URL FormApp.openByUrl accepts. */
   get linkUrl(): string {
     return `https://docs.google.com/forms/d/${this.id}/viewform`;
+  }
+
+  /** Whether `email` may open the form (FormApp.openById/openByUrl): its owner or an editor. */
+  canOpen(email: string): boolean {
+    const who = email.toLowerCase();
+    return this.openToAll || who === this.ownerEmail || this.editors.has(who);
   }
 
   item(id: number): ItemModel | undefined {

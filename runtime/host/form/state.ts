@@ -16,6 +16,9 @@ export interface FormState {
   fileName?: string;
   formerDestinationId?: string | null;
   ownerEmail: string;
+  /** Who besides the owner may open it; both absent in worlds saved before access was modelled. */
+  editors?: string[];
+  openToAll?: boolean;
   description: string;
   collectEmail: boolean;
   /** Verified email collection (Form.setEmailCollectionType(VERIFIED)); absent in older saved worlds. */
@@ -50,6 +53,8 @@ export function exportForm(f: FormModel): FormState {
     fileName: f.fileName,
     formerDestinationId: f.formerDestinationId,
     ownerEmail: f.ownerEmail,
+    editors: [...f.editors],
+    openToAll: f.openToAll,
     description: f.description,
     collectEmail: f.collectEmail,
     verifiedEmail: f.verifiedEmail,
@@ -80,6 +85,9 @@ export function importForm(world: World, f: FormState): FormModel {
   const form = new FormModel(f.id, f.publishedId, f.title, f.ownerEmail);
   form.fileName = f.fileName ?? f.title;
   form.formerDestinationId = f.formerDestinationId ?? null;
+  for (const e of f.editors ?? []) form.editors.add(e);
+  // Saved before access was modelled: anyone could open it then, and still can.
+  form.openToAll = f.openToAll ?? true;
   form.description = f.description;
   form.collectEmail = f.collectEmail;
   form.verifiedEmail = f.verifiedEmail === true;

@@ -83,7 +83,7 @@ describe('a workbook set up now', () => {
   });
 });
 
-test('a workbook set up before: its first question still makes the form, and setup repairs it', async () => {
+test("a workbook set up before: its first question still makes the form; setup, which cannot open the supervisor's form, makes the owner's", async () => {
   const wb = await setUpWorkbook();
   try {
     const [id] = await submitRequests(wb, [{ description: 'Leaking tap' }]);
@@ -97,10 +97,16 @@ test('a workbook set up before: its first question still makes the form, and set
     const form = replyForms(wb).find((f) => f.id !== made.id)!;
     expect(form.ownerEmail).toBe(SUPERVISOR);
     expect(body).toContain(form.publishedId);
+    // The supervisor's form is a Drive file private to them (as on Google): the owner's setup cannot
+    // open it, so it makes the owner's own, and every email from now on carries its link. Links already
+    // sent still work: the supervisor's form still sends its responses here.
     form.verifiedEmail = false;
     const summary = String(expectOk(await wb.menu(ADMIN, 'setUpWorkOrders')).value);
-    expect(summary).toMatch(/the reply form collects verified email addresses again/);
-    expect(form.verifiedEmail).toBe(true);
+    expect(summary).toMatch(/Created: the requestors' reply form/);
+    const owners = replyForms(wb).find((f) => f.id === props.get('wo.replyForm.id'))!;
+    expect([owners.ownerEmail, owners.verifiedEmail]).toEqual([ADMIN, true]);
+    expect(props.get('wo.replyForm.link')).toContain(owners.publishedId);
+    expect(form.destination).not.toBeNull();
   } finally {
     await wb.close();
   }
