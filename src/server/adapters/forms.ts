@@ -61,3 +61,13 @@ export function choiceValues(
 ): string[] {
   return item.getChoices().map((c) => c.getValue());
 }
+
+/** The form's owner and editors (Form.getEditors), lower-cased. */
+export function formEditorEmails(form: Form): string[] {
+  return form.getEditors().map((u) => u.getEmail().toLowerCase());
+}
+
+/** Shares the form for editing (Form.addEditors): a form is private to whoever made it until then. */
+export function addFormEditors(form: Form, emails: readonly string[]): void {
+  form.addEditors([...emails]);
+}

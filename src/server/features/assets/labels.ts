@@ -12,6 +12,7 @@ import type { LabelsLoadResponse } from '../../../shared/labels';
 import { administratorOnly } from '../../adapters/administrators';
 import { PROPERTY_KEYS, getProperty } from '../../adapters/document-properties';
 import { isListItem, openFormOrNull } from '../../adapters/forms';
+import { recordedInstallationOwner } from '../setup/installation';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { alertUser, showDialog } from '../../adapters/ui';
@@ -73,8 +74,17 @@ export function labelsLoad(): LabelsLoadResponse {
     const assets = activeAssets(readAssets(ss, reference.settings).assets);
     const locations = reference.settings.locations;
     const form = openFormOrNull(getProperty(PROPERTY_KEYS.formId) ?? '');
-    if (!form)
-      throw new UserFacingError('The request form is missing: run Set up work orders, then try again.');
+    if (!form) {
+      // A form is private to the account that made it until setup shares it with the administrators.
+      const owner = recordedInstallationOwner();
+      const who =
+        owner && owner !== currentUserEmail().toLowerCase()
+          ? `ask the installation owner ${owner} to run Set up work orders (it shares the forms with the administrators)`
+          : 'run Set up work orders (it makes a new one if it was deleted)';
+      throw new UserFacingError(
+        `The request form could not be opened: it was deleted, or it is not shared with you. To mend it, ${who}, then try again.`,
+      );
+    }
     const first = assets[0];
     const sampleLocation = first?.location || locations[0] || '';
     const template = templateOf(form, sampleLocation, first ? assetChoice(first) : null);

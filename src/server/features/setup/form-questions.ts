@@ -9,6 +9,8 @@ import type { FormQuestion } from '../../../core/intake';
 import { choiceValues, openFormOrNull } from '../../adapters/forms';
 import type { Form, Item } from '../../adapters/apps-script-types';
 import { getProperty, setProperty, type PropertyKey } from '../../adapters/document-properties';
+import { effectiveUserEmail } from '../../adapters/installation-services';
+import { recordedInstallationOwner } from './installation';
 
 /** A question as either form asks it. */
 export type AskedQuestion = Pick<FormQuestion, 'title' | 'helpText' | 'type' | 'required' | 'choices'>;
@@ -24,18 +26,31 @@ export function openRecordedForm(id: string | null): Form | null {
 /**
  * The form whose id setup recorded under `key`, given to `repair`; or, when none is recorded or it can
  * no longer be opened, a new one from `make`, its id recorded and `created` said in the report.
+ * A form is a Drive file private to whoever made it (the installation owner's setup): another
+ * administrator cannot open it even though it still takes requests, so their run must not record a
+ * second form in its place (a second responses tab, the printed links left on the old one). It is
+ * left as it is, with a warning naming the owner, and null returned.
  */
 export function recordedOrNewForm(
   key: PropertyKey,
-  report: { created: string[] },
+  report: { created: string[]; warnings: string[] },
   created: string,
   make: () => Form,
   repair: (form: Form) => void,
-): Form {
-  const recorded = openRecordedForm(getProperty(key));
+): Form | null {
+  const id = getProperty(key);
+  const recorded = openRecordedForm(id);
   if (recorded) {
     repair(recorded);
     return recorded;
+  }
+  const owner = recordedInstallationOwner();
+  if (id && owner !== null && owner !== effectiveUserEmail()) {
+    const name = created.replace(/ \(.*\)$/, '');
+    report.warnings.push(
+      `${name} could not be opened: it is not shared with you (it belongs to the account that made it, normally the installation owner ${owner}) or it was deleted. It was left as it is: ask ${owner} to run Set up work orders, which shares the forms with the administrators or makes a new one if it was deleted`,
+    );
+    return null;
   }
   const form = make();
   setProperty(key, form.getId());

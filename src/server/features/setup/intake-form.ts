@@ -41,7 +41,7 @@ export function ensureIntakeForm(
   report: SetupReport,
   /** The asset question's choices (features/assets/asset-question.ts); none: no asset question. */
   assetChoices: readonly string[] = [],
-): Form {
+): Form | null {
   const questions = formQuestions(settings.locations, assetChoices);
   return recordedOrNewForm(
     PROPERTY_KEYS.formId,

@@ -29,7 +29,7 @@ function repair(ss: Spreadsheet, form: Form, report: SetupReport): void {
   repairFormSettings(ss, form, own, report.repaired);
 }
 
-export function ensureReplyFormAtSetup(ss: Spreadsheet, report: SetupReport): void {
+export function ensureReplyFormAtSetup(ss: Spreadsheet, report: SetupReport): Form | null {
   const form = recordedOrNewForm(
     PROPERTY_KEYS.replyFormId,
     report,
@@ -37,8 +37,10 @@ export function ensureReplyFormAtSetup(ss: Spreadsheet, report: SetupReport): vo
     () => createReplyForm(ss),
     (recorded) => repair(ss, recorded, report),
   );
+  if (!form) return null;
   // Emails already sent keep the link they carry; every email from now on carries this one.
   const template = replyLinkTemplate(form);
   if (getProperty(PROPERTY_KEYS.replyFormLink) !== template)
     setProperty(PROPERTY_KEYS.replyFormLink, template);
+  return form;
 }

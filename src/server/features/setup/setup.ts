@@ -29,6 +29,7 @@ import { presentChangeLog, presentRegister } from './register-look';
 import { ensureIntakeForm, INTAKE_FORM_CREATED } from './intake-form';
 import { ensureUpdateForm } from './update-form';
 import { ensureReplyFormAtSetup } from './reply-form';
+import { shareFormsWithAdministrators } from './form-sharing';
 import { ensureWorkRecordTabs } from '../checklists/tabs';
 import { copyDocumentStateToOwner } from '../../adapters/owner-copies';
 import { ensureCounters, ensureInstallation } from './owner-setup';
@@ -153,8 +154,9 @@ function setUpSteps(
   // The forms are setup's alone (no writer creates or changes one): built without the lock.
   const intakeForm = ensureIntakeForm(ss, settings, report, catalog.assetChoices);
   sayWhatComesNext(report, staff, report.created.includes(INTAKE_FORM_CREATED) ? intakeForm : null);
-  ensureUpdateForm(ss, report);
-  ensureReplyFormAtSetup(ss, report);
+  const updateForm = ensureUpdateForm(ss, report);
+  const replyForm = ensureReplyFormAtSetup(ss, report);
+  shareFormsWithAdministrators([intakeForm, updateForm, replyForm], staff, report);
   ensureWorkRecordTabs(ss, report, locked);
   sizeAddOnTabs(ss, report, locked);
   const owner = locked(() => {

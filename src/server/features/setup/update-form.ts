@@ -68,7 +68,7 @@ function createUpdateForm(ss: Spreadsheet): Form {
   return form;
 }
 
-export function ensureUpdateForm(ss: Spreadsheet, report: SetupReport): void {
+export function ensureUpdateForm(ss: Spreadsheet, report: SetupReport): Form | null {
   const form = recordedOrNewForm(
     PROPERTY_KEYS.updateFormId,
     report,
@@ -76,14 +76,16 @@ export function ensureUpdateForm(ss: Spreadsheet, report: SetupReport): void {
     () => createUpdateForm(ss),
     (recorded) => repair(ss, recorded, report),
   );
+  if (!form) return null;
   const orderItem = form
     .getItems()
     .find((item) => item.getTitle().trim().toLowerCase() === updateQuestion('order').title.toLowerCase());
-  if (!orderItem) return;
+  if (!orderItem) return form;
   const prefill = form
     .createResponse()
     .withItemResponse(orderItem.asTextItem().createResponse(PREFILL_PLACEHOLDER))
     .toPrefilledUrl();
   if (getProperty(PROPERTY_KEYS.updateFormPrefill) !== prefill)
     setProperty(PROPERTY_KEYS.updateFormPrefill, prefill);
+  return form;
 }
