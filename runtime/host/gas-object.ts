@@ -69,7 +69,11 @@ export function describeArg(value: unknown): string {
     const kinds = new Set(value.filter((v) => v !== null && v !== undefined).map(describeArg));
     return `${kinds.size === 1 ? [...kinds][0]! : 'Object'}[]`;
   }
-  if (value instanceof GasObject) return value.gasClass;
+  // A Forms object is named with its service ("FormApp.MultipleChoiceItem"), as live Apps Script does.
+  if (value instanceof GasObject)
+    return value.gasService === 'Form' && value.gasClass !== 'FormApp'
+      ? `FormApp.${value.gasClass}`
+      : value.gasClass;
   if (typeof value === 'number') return 'number';
   if (typeof value === 'string') return 'String';
   if (typeof value === 'boolean') return 'Boolean';

@@ -5,7 +5,7 @@
  */
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload, signatureError } from '../args';
+import { overload, signatureError } from './args';
 import { CHOICE_TYPES } from './model';
 import type { FormModel, QuestionType } from './model';
 import { linkSpreadsheet, removeDestination } from './destination';
@@ -183,7 +183,7 @@ export class Form extends GasObject {
   moveItem(itemOrIndex: unknown, toIndex: number): Item {
     if (arguments.length !== 2 || typeof toIndex !== 'number')
       throw signatureError(this.gasClass, 'moveItem', arguments);
-    const from = this._indexOf('moveItem', [itemOrIndex], itemOrIndex);
+    const from = this._indexOf('moveItem', arguments, itemOrIndex, 2);
     if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex >= this._model.items.length) {
       throw new GasError(`Invalid argument: toIndex`);
     }
@@ -269,15 +269,20 @@ export class Form extends GasObject {
     return typedItem(this.ctx, this._model, item);
   }
 
-  private _indexOf(method: string, args: ArrayLike<unknown>, itemOrIndex: unknown): number {
-    if (args.length !== 1) throw signatureError(this.gasClass, method, args);
+  /**
+   * The index an Item or a number names. Only the generic Item will do: a typed one (asListItem(),
+   * addMultipleChoiceItem()) is another class to Apps Script, refused as "The parameters
+   * (FormApp.MultipleChoiceItem,number) don't match the method signature for FormApp.Form.moveItem."
+   */
+  private _indexOf(method: string, args: ArrayLike<unknown>, itemOrIndex: unknown, arity = 1): number {
+    if (args.length !== arity) throw signatureError(this.gasClass, method, args);
     if (typeof itemOrIndex === 'number') {
       if (!Number.isInteger(itemOrIndex) || itemOrIndex < 0 || itemOrIndex >= this._model.items.length) {
         throw new GasError(`Invalid argument: index`);
       }
       return itemOrIndex;
     }
-    const found = itemModelOf(itemOrIndex);
+    const found = itemOrIndex instanceof Item ? itemModelOf(itemOrIndex) : null;
     const index = found && found.form === this._model ? this._model.items.indexOf(found.item) : -1;
     if (index < 0) throw signatureError(this.gasClass, method, args);
     return index;

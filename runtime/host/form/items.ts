@@ -1,6 +1,6 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload, signatureError } from '../args';
+import { overload, signatureError } from './args';
 import type { FormModel, ItemModel, QuestionType } from './model';
 import { ItemResponse } from './responses';
 

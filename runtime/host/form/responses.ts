@@ -1,6 +1,6 @@
 import { GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { signatureError } from '../args';
+import { signatureError } from './args';
 import { Item, itemModelOf } from './items';
 import type { Answer, FormModel, ResponseModel } from './model';
 
