@@ -3,7 +3,8 @@
  * setup), as on Google: another administrator cannot open them. Their setup must not record new forms
  * in place of ones that still take requests (a second responses tab, the printed links left on the
  * old form); it leaves them and names the owner. The owner's setup shares the forms with the
- * administrators, after which the other administrator's setup repairs them and labels can be printed.
+ * administrators (and so does an accepted Staff edit, as the owner), after which the other administrator's
+ * setup repairs them and labels can be printed.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { PROPERTY_KEYS } from '../../../src/server/adapters/document-properties';
@@ -20,6 +21,10 @@ beforeAll(async () => {
     [SECOND_ADMIN, 'Ada', 'Administrator', 'TRUE'],
   ]);
   edit.executions.forEach(expectOk);
+  // The accepted Staff edit shared the forms with her at once (it runs as the owner, whose forms they are).
+  for (const form of wb.rt.world.forms.all()) expect(form.editors.has(SECOND_ADMIN)).toBe(true);
+  // A workbook from before that, or forms whose sharing was taken away: not shared with her.
+  for (const form of wb.rt.world.forms.all()) form.editors.delete(SECOND_ADMIN);
 });
 afterAll(() => wb.close());
 

@@ -29,6 +29,7 @@ import type { UnhashedEntry } from '../../../core/audit';
 import { invalidateReferenceData, loadReferenceData, readReferenceData } from '../../adapters/reference-data';
 import { currentUserEmail } from '../../adapters/session';
 import { applyProtections } from '../setup/protections';
+import { shareRecordedFormsWithAdministrators } from '../setup/form-sharing';
 import { recordedInstallationOwner } from '../setup/installation';
 import { rewriteNotes } from '../../adapters/edited-cells';
 import { IN_USE_NOTE } from '../../../core/settings-names';
@@ -223,8 +224,11 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
 function acceptTab(ss: Spreadsheet, tab: AcceptedTab, current: Grid): void {
   recordAcceptedTab(tab, current);
   invalidateReferenceData();
-  if (tab === SHEET_NAMES.staff)
-    applyProtections(ss, parseStaff(current).staff, recordedInstallationOwner(), null);
+  if (tab === SHEET_NAMES.staff) {
+    const staff = parseStaff(current).staff;
+    applyProtections(ss, staff, recordedInstallationOwner(), null);
+    shareRecordedFormsWithAdministrators(staff);
+  }
 }
 
 /**

@@ -8,8 +8,9 @@
 import type { StaffMember } from '../../../core/model';
 import { administratorEmails } from '../../../core/staff';
 import type { Form } from '../../adapters/apps-script-types';
-import { addFormEditors, formEditorEmails } from '../../adapters/forms';
-import type { SetupReport } from './report';
+import { addFormEditors, formEditorEmails, openFormOrNull } from '../../adapters/forms';
+import { SetupReport } from './report';
+import { PROPERTY_KEYS, getProperty } from '../../adapters/document-properties';
 
 export function shareFormsWithAdministrators(
   forms: readonly (Form | null)[],
@@ -35,4 +36,20 @@ export function shareFormsWithAdministrators(
       );
     }
   }
+}
+
+/**
+ * After an accepted Staff edit (the edit trigger runs as the installation owner, whose forms they are):
+ * an administrator added there can open the forms at once, not only after the owner's next setup. A
+ * take-over by that administrator then finds forms its hourly job can read (the check of missed
+ * responses against the request form). A form this account cannot open is left to the owner's setup.
+ */
+export function shareRecordedFormsWithAdministrators(staff: readonly StaffMember[]): void {
+  const forms = [PROPERTY_KEYS.formId, PROPERTY_KEYS.updateFormId, PROPERTY_KEYS.replyFormId].map((key) => {
+    const id = getProperty(key);
+    return id ? openFormOrNull(id) : null;
+  });
+  const report = new SetupReport();
+  shareFormsWithAdministrators(forms, staff, report);
+  for (const warning of report.warnings) console.warn(`Staff edit: ${warning}`);
 }
