@@ -23,7 +23,7 @@ export function fromTheForm(ss: Spreadsheet, candidates: readonly Candidate[]): 
     const url = linkedFormUrl(ss, sheetName);
     if (!url) continue;
     const earliest = Math.min(...list.map((c) => c.submittedAt.getTime())) - SECOND;
-    const responses = formResponsesSince(url, new Date(earliest));
+    const responses = responsesOrSay(url, sheetName, new Date(earliest));
     const emailsBySecond = new Map<number, string[]>();
     for (const r of responses) {
       const second = Math.floor(r.at.getTime() / SECOND);
@@ -38,4 +38,23 @@ export function fromTheForm(ss: Spreadsheet, candidates: readonly Candidate[]): 
     }
   }
   return genuine;
+}
+
+/**
+ * The form's responses, or an error that says what to do: a form is private to the account that made it,
+ * so after Take over installation the new owner's job cannot open the former owner's forms until they are
+ * shared with it. Nothing is taken in unchecked meanwhile; the missed requests wait for the next run.
+ */
+function responsesOrSay(url: string, sheetName: string, since: Date): { at: Date; email: string }[] {
+  try {
+    return formResponsesSince(url, since);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `The form linked to the "${sheetName}" tab could not be opened (${why}), so requests it missed cannot ` +
+        'be checked against Google Forms and wait. Its owner shares it with the installation owner (in the ' +
+        "form's Share settings, or by running Extensions › Work Orders › Set up work orders); the next hourly " +
+        'run then takes them in.',
+    );
+  }
 }
