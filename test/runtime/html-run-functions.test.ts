@@ -70,6 +70,19 @@ function page(
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
+/**
+ * Waits until the page's `expression` is defined (the handler has run), however busy the machine: a
+ * fixed pause was too short on a loaded one. Gives up after many polls, and the test then fails on it.
+ */
+async function defined(p: { eval: (source: string) => unknown }, expression: string): Promise<unknown> {
+  for (let i = 0; i < 1_000; i++) {
+    const value = p.eval(`typeof ${expression} === 'undefined' ? undefined : JSON.stringify(${expression})`);
+    if (value !== undefined) return JSON.parse(value as string) as unknown;
+    await settle();
+  }
+  return undefined;
+}
+
 test("the page is offered the project's public top-level functions only", () => {
   const rt = LocalAppsScript.fromSource(SOURCE);
   expect(rt.serverFunctions()).toEqual(['act', 'refuse', 'refuseWithText', 'refuseByService', 'refuseByBug']);
@@ -151,8 +164,7 @@ test('the failure handler gets a ScriptError whose message is what the server th
           window.failure = [e instanceof Error, e.name, e.message, o];
         }).${fn}();
       `);
-      await settle();
-      return JSON.parse(p.eval('JSON.stringify(window.failure)') as string) as unknown;
+      return defined(p, 'window.failure');
     };
     expect(await failureOf('refuse')).toEqual([
       true,
