@@ -104,6 +104,12 @@ function settingsEditors(ss: Spreadsheet, owner: string | null): string[] {
 
 const NOTHING_UNKNOWN = (): boolean => false;
 
+/** Said when an accepted Settings edit changed a priority's targets. */
+const SLA_TARGETS_CHANGED =
+  'The new targets apply to work orders approved from now on, and to requests still awaiting a decision; ' +
+  'work orders already approved keep their due dates (a supervisor changes one with Change due date in ' +
+  'Review & assign).';
+
 /** What the log and the note say a cell held, when no copy was kept to say it. */
 const NO_COPY =
   "Work Orders' accepted copy of this tab cannot say what the edited cells held (no copy is kept, rows were deleted or written where no edit trigger sees since, or the edit wrote its author's own Email, Role or Active), so it is not known";
@@ -203,6 +209,9 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
       judgement.changes,
       stamp,
     ));
+    // A changed SLA target does not move the due dates already given: the person who changed it is told.
+    if (JSON.stringify(was.priorities) !== JSON.stringify(settingsNow.priorities))
+      toast = [toast, SLA_TARGETS_CHANGED].filter((t) => t).join(' ');
   }
   refreshEditNotes(sheet, range, notes);
   return {
