@@ -8,6 +8,7 @@ import { isDate } from '../../core/time';
 import type { Sheet, Spreadsheet } from './apps-script-types';
 import { tabMade } from './tab-made';
 import { trimNewTabColumns } from './tab-sizing';
+import { setAsideName } from './tabs';
 
 const RECORDED_AT_COLUMN = KPI_HISTORY_HEADERS.indexOf('Recorded At') + 1;
 
@@ -52,13 +53,6 @@ export function kpiHistoryTabAsFound(ss: Spreadsheet): { sheetId: number; header
   return sheet ? { sheetId: sheet.getSheetId(), header: headerOf(sheet) } : null;
 }
 
-/** `base`, or `base 2`, `base 3`… whichever no tab has yet. */
-function freeName(ss: Spreadsheet, base: string): string {
-  let name = base;
-  for (let n = 2; ss.getSheetByName(name); n++) name = `${base} ${n}`;
-  return name;
-}
-
 /** How the writer tells the add-on's tab from another under its name, and records the one it makes. */
 export interface KpiTabJudge {
   isTheAddOns: (found: FoundKpiTab) => boolean;
@@ -85,7 +79,7 @@ function historySheet(
   if (!existing) return { sheet: made(), setAside: null };
   if (judge.isTheAddOns({ sheetId: existing.getSheetId(), header: headerOf(existing) }))
     return { sheet: existing, setAside: null };
-  const aside = freeName(ss, `${KPI_HISTORY_SHEET} (not the add-on's)`);
+  const aside = setAsideName(ss, KPI_HISTORY_SHEET);
   existing.setName(aside);
   existing
     .getRange(1, 1)

@@ -18,7 +18,7 @@ import { SHEET_NAMES } from '../../core/model';
 import { PROPERTY_KEYS } from './document-properties';
 import { documentPropertiesOrNull } from './service-handles';
 import { readOwnerState } from './owner-state';
-import { renameTab, tabWithId } from './tabs';
+import { renameTab, setAsideName, tabWithId } from './tabs';
 import { localSheet, UserFacingError } from './workbook';
 import type { Sheet, Spreadsheet } from './apps-script-types';
 
@@ -77,13 +77,6 @@ function namedTab(ss: Spreadsheet): Sheet | null {
   }
 }
 
-/** `base`, or `base 2`, `base 3`… whichever no tab has yet. */
-function freeName(ss: Spreadsheet, base: string): string {
-  let name = base;
-  for (let n = 2; ss.getSheetByName(name); n++) name = `${base} ${n}`;
-  return name;
-}
-
 /**
  * Sets the tab under the register's name aside and names the register again (in the document only:
  * the hourly job reads, and leaves the names to the next execution there). A person who may not rename
@@ -92,7 +85,7 @@ function freeName(ss: Spreadsheet, base: string): string {
 function putNamesRight(ss: Spreadsheet, register: Sheet, other: Sheet | null): void {
   if (!documentPropertiesOrNull()) return;
   try {
-    if (other) renameTab(other, freeName(ss, `${SHEET_NAMES.register} (not the add-on's)`));
+    if (other) renameTab(other, setAsideName(ss, SHEET_NAMES.register));
     renameTab(register, SHEET_NAMES.register);
   } catch {
     // Left for setup, which names them as it finds them.

@@ -61,3 +61,14 @@ export function deleteRowRunsOf(sheet: Sheet, runs: ReadonlyArray<readonly [numb
   if (total >= maxRows - 1) sheet.insertRowsAfter(maxRows, 1);
   for (const [start, count] of runs) sheet.deleteRows(start, count);
 }
+
+/**
+ * The name a tab made under one of the add-on's tab names is set aside under: "<name> (not the add-on's)",
+ * or that with " 2", " 3"… whichever no tab has yet (a tab per getSheetByName call tried).
+ */
+export function setAsideName(ss: Spreadsheet, name: string): string {
+  const base = `${name} (not the add-on's)`;
+  let free = base;
+  for (let n = 2; ss.getSheetByName(free); n++) free = `${base} ${n}`;
+  return free;
+}

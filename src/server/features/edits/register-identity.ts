@@ -18,7 +18,7 @@ import { SHEET_NAMES } from '../../../core/model';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, type PropertyKey } from '../../adapters/document-properties';
 import { findTab } from '../../adapters/workbook';
-import { renameTab, tabWithId } from '../../adapters/tabs';
+import { renameTab, setAsideName, tabWithId } from '../../adapters/tabs';
 import { registerTab } from '../../adapters/register-tab';
 import type { Spreadsheet, Sheet, Properties } from '../../adapters/apps-script-types';
 
@@ -79,7 +79,7 @@ export function renameKeptTabsBack(ss: Spreadsheet): string[] {
     const was = kept.getName();
     if (named && named.getSheetId() !== kept.getSheetId()) {
       // A tab made under the name of the renamed one (a decoy the add-on would write to): set aside.
-      const aside = freeName(ss, `${name} (not the add-on's)`);
+      const aside = setAsideName(ss, name);
       renameTab(named, aside);
       done.push(`named the tab made under the name "${name}" "${aside}": it is not the add-on's ${name}`);
     }
@@ -93,13 +93,6 @@ export function renameKeptTabsBack(ss: Spreadsheet): string[] {
 function isKept(props: Properties, key: PropertyKey, sheet: Sheet): boolean {
   const id = Number(props.getProperty(key) ?? NaN);
   return !Number.isInteger(id) || sheet.getSheetId() === id;
-}
-
-/** `base`, or `base 2`, `base 3`… whichever no tab has yet. */
-function freeName(ss: Spreadsheet, base: string): string {
-  let name = base;
-  for (let n = 2; findTab(ss, name); n++) name = `${base} ${n}`;
-  return name;
 }
 
 /**
