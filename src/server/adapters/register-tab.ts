@@ -50,7 +50,7 @@ function parseId(text: string | null | undefined): number | null {
  * The kept sheet id of the register: the document's, else (the hourly job) the owner's copy; null when
  * none. `known`: the document's value as the caller already read it (a whole-store read of its own).
  */
-function keptRegisterId(known?: string | null): number | null {
+export function keptRegisterId(known?: string | null): number | null {
   if (known !== undefined) return parseId(known);
   const props = documentPropertiesOrNull();
   if (props) return parseId(props.getProperty(PROPERTY_KEYS.registerSheetId));
@@ -93,6 +93,20 @@ function putNamesRight(ss: Spreadsheet, register: Sheet, other: Sheet | null): v
 }
 
 /**
+ * The one look-up every way to the register shares: the tab under the register's name when no id is
+ * kept or it is the kept one; else the kept tab, with the names put right; `tab` null when the kept id
+ * names no tab (or none is kept and no tab has the name), `named` then the tab under the name, if any.
+ */
+function findRegister(ss: Spreadsheet, known?: string | null): { tab: Sheet | null; named: Sheet | null } {
+  const named = namedTab(ss);
+  const keptId = keptRegisterId(known);
+  if (keptId === null || named?.getSheetId() === keptId) return { tab: named, named };
+  const kept = tabWithId(ss, keptId);
+  if (kept) putNamesRight(ss, kept, named);
+  return { tab: kept ?? null, named };
+}
+
+/**
  * The register's tab: the one whose id the add-on keeps, whatever it is named (see above). Throws a
  * message saying what to do when there is none: no tab by the name and none by the id, or only a tab
  * under the name that is not the one kept (the register deleted and another made in its place).
@@ -102,14 +116,9 @@ export function registerTab(
   /** The document's kept id as the caller already read it with the rest of the store, if it did. */
   known?: { keptId: string | null },
 ): Sheet {
-  const named = namedTab(ss);
-  const keptId = keptRegisterId(known?.keptId);
-  if (named && (keptId === null || named.getSheetId() === keptId)) return named;
-  const kept = keptId === null ? undefined : tabWithId(ss, keptId);
-  if (kept) {
-    putNamesRight(ss, kept, named);
-    return kept;
-  }
+  const found = findRegister(ss, known?.keptId);
+  if (found.tab) return found.tab;
+  const { named } = found;
   if (!named) return localSheet(ss, SHEET_NAMES.register); // the missing-tab message (missing-tab.ts)
   // The hourly job's copy can lag the document where its id names no tab at all: another administrator's
   // setup took a new register after one was deleted, and no request has brought the copy up to date
@@ -131,15 +140,8 @@ export function registerTab(
  * it would have protected the decoy and kept its id, making it the register for every reader.
  */
 export function registerTabToProtect(ss: Spreadsheet, adopt: boolean): Sheet | null {
-  const named = namedTab(ss);
-  const keptId = keptRegisterId();
-  if (keptId === null || named?.getSheetId() === keptId) return named;
-  const kept = tabWithId(ss, keptId);
-  if (kept) {
-    putNamesRight(ss, kept, named);
-    return kept;
-  }
-  return adopt ? named : null;
+  const found = findRegister(ss);
+  return found.tab ?? (adopt ? found.named : null);
 }
 
 /**

@@ -19,14 +19,8 @@ import { documentPropertiesOrNull } from '../../adapters/service-handles';
 import { PROPERTY_KEYS, type PropertyKey } from '../../adapters/document-properties';
 import { findTab } from '../../adapters/workbook';
 import { renameTab, setAsideName, tabWithId } from '../../adapters/tabs';
-import { registerTab } from '../../adapters/register-tab';
+import { keptRegisterId, registerTab } from '../../adapters/register-tab';
 import type { Spreadsheet, Sheet, Properties } from '../../adapters/apps-script-types';
-
-function keptId(): number | null {
-  const text = documentPropertiesOrNull()?.getProperty(PROPERTY_KEYS.registerSheetId) ?? null;
-  const id = text === null ? NaN : Number(text);
-  return Number.isInteger(id) ? id : null;
-}
 
 /** The tabs kept by id: where each one's id is kept. */
 const KEPT_TABS: ReadonlyArray<[string, PropertyKey]> = [
@@ -100,7 +94,7 @@ function isKept(props: Properties, key: PropertyKey, sheet: Sheet): boolean {
  * never kept keeps the id of the tab now named as the register, when there is one.
  */
 export function isRenamedRegister(ss: Spreadsheet, sheet: Sheet): boolean {
-  let id = keptId();
+  let id = keptRegisterId();
   if (id === null) {
     const named = findTab(ss, SHEET_NAMES.register);
     if (!named) return false;
