@@ -23,6 +23,11 @@ export const PROPERTY_KEYS = {
   /** The requestors' reply form (features/review/reply-form.ts) and its link, pre-filled with a placeholder. */
   replyFormId: 'wo.replyForm.id',
   replyFormLink: 'wo.replyForm.link',
+  /**
+   * Per form id, the administrators whose access to the add-on's forms comes with the role
+   * (core/form-grants.ts, features/setup/form-sharing.ts): taken back when they leave it.
+   */
+  formGrants: 'wo.forms.granted',
   /** The add-on's secret (./addon-secret): keys the change log's MAC chain and the Outbox rows. */
   addonSecret: 'wo.addon.secret',
   /**

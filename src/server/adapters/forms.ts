@@ -71,3 +71,8 @@ export function formEditorEmails(form: Form): string[] {
 export function addFormEditors(form: Form, emails: readonly string[]): void {
   form.addEditors([...emails]);
 }
+
+/** Takes an editor off the form (Form.removeEditor); the form's owner cannot be taken off. */
+export function removeFormEditor(form: Form, email: string): void {
+  form.removeEditor(email);
+}
