@@ -7,7 +7,9 @@
  *
  * Reference: developers.google.com/apps-script/reference/spreadsheet/spreadsheet (addEditor(s),
  * addViewer(s), getViewers: "Gets the list of viewers and commenters"; adding an editor who was a
- * viewer promotes them). The message for a file the user cannot open is the one Apps Script reports
+ * viewer promotes them; removeEditor "also removes the user from the list of viewers"; removeViewer
+ * "has no effect if the user is an editor, not a viewer or commenter"; neither blocks someone who
+ * reaches the file through general access, such as a file open to the whole organization). The message for a file the user cannot open is the one Apps Script reports
  * (as quoted in community reports of the failure; not in the reference).
  */
 import { GasError } from '../gas-object';
@@ -85,4 +87,26 @@ export function shareFile(
       file.sharing.viewers.delete(email);
     } else if (!file.editors.has(email)) file.sharing.viewers.add(email);
   }
+}
+
+/** Spreadsheet.removeEditor/removeViewer, by `me` (who must edit the file). The owner cannot be removed. */
+export function unshareFile(
+  file: { ownerEmail: string; editors: Set<string>; sharing: FileSharing },
+  me: string,
+  method: string,
+  person: unknown,
+  role: 'editor' | 'viewer',
+): void {
+  const who = me.toLowerCase();
+  if (who !== file.ownerEmail && !file.editors.has(who) && !file.sharing.openToAll)
+    throw new Error(`runtime: ${method} by someone who cannot edit the file is not modelled`);
+  const email = emailOf(person);
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    throw new GasError(`Invalid email: ${String(person)}`);
+  if (email === file.ownerEmail.toLowerCase())
+    throw new Error(`runtime: ${method} of the file's owner is not modelled`);
+  if (role === 'editor') {
+    file.editors.delete(email);
+    file.sharing.viewers.delete(email);
+  } else if (!file.editors.has(email)) file.sharing.viewers.delete(email);
 }

@@ -13,7 +13,7 @@ import { Range } from './range';
 import { ProtectionObject } from './protection-object';
 import { sheetProtectionBlocking } from './protection-model';
 import { SpreadsheetUser } from './user';
-import { shareFile } from './sharing';
+import { shareFile, unshareFile } from './sharing';
 
 /** The event the UI recorder receives for Spreadsheet.toast (UiRecorder.record, owned by services/ui). */
 export interface ToastEvent {
@@ -96,6 +96,32 @@ export class Spreadsheet extends SpreadsheetGasObject {
   addViewers(emailAddresses: unknown[]): Spreadsheet {
     overload(this.gasClass, 'addViewers', arguments, ['array']);
     return this._share('addViewers', emailAddresses, 'viewer');
+  }
+
+  /** Takes someone off the editors (and the viewers); the owner cannot be taken off. */
+  removeEditor(emailAddressOrUser: unknown): Spreadsheet {
+    overload(this.gasClass, 'removeEditor', arguments, ['string'], ['gas']);
+    unshareFile(
+      this._model,
+      this.ctx.effectiveUserEmail,
+      'Spreadsheet.removeEditor',
+      emailAddressOrUser,
+      'editor',
+    );
+    return this;
+  }
+
+  /** Takes a viewer or commenter off; no effect on an editor. */
+  removeViewer(emailAddressOrUser: unknown): Spreadsheet {
+    overload(this.gasClass, 'removeViewer', arguments, ['string'], ['gas']);
+    unshareFile(
+      this._model,
+      this.ctx.effectiveUserEmail,
+      'Spreadsheet.removeViewer',
+      emailAddressOrUser,
+      'viewer',
+    );
+    return this;
   }
 
   _share(method: string, people: readonly unknown[], role: 'editor' | 'viewer'): Spreadsheet {

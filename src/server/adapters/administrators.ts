@@ -1,6 +1,6 @@
 import { roleMay, rolesList, type Capability } from '../../core/permissions';
 import { administratorEmails, roleOf } from '../../core/staff';
-import { loadReferenceData, type ReferenceData } from './reference-data';
+import { referenceWithCurrentStaff, type ReferenceData } from './reference-data';
 import { currentUserEmail } from './session';
 import { UserFacingError } from './workbook';
 import type { Spreadsheet } from './apps-script-types';
@@ -34,15 +34,17 @@ export function administratorOnly(
 }
 
 /**
- * The caller of an administrators-only menu item, re-checked against the Staff tab on every call (a
- * menu item is a public function: anyone who can open a sidebar can call it from the console).
+ * The caller of an administrators-only menu item, re-checked against the Staff tab itself on every call
+ * (a menu item is a public function: anyone who can open a sidebar can call it from the console). Not
+ * the remembered Staff: an administrator removed by deleting their row (no edit trigger fires) would
+ * otherwise keep taking over the installation or archiving for up to an hour. One read of Staff.
  */
 export function requireAdministrator(
   ss: Spreadsheet,
   action: string,
   capability: Capability = 'administer',
 ): { email: string; reference: ReferenceData } {
-  const reference = loadReferenceData(ss);
+  const reference = referenceWithCurrentStaff(ss);
   const email = currentUserEmail();
   const refused = administratorOnly(reference, email, action, capability);
   if (refused) throw new UserFacingError(refused);

@@ -25,7 +25,7 @@ export const PROPERTY_KEYS = {
   replyFormLink: 'wo.replyForm.link',
   /**
    * Per form id, the administrators whose access to the add-on's forms comes with the role
-   * (core/form-grants.ts, features/setup/form-sharing.ts): taken back when they leave it.
+   * (core/access-grants.ts, features/setup/form-sharing.ts): taken back when they leave it.
    */
   formGrants: 'wo.forms.granted',
   /** The add-on's secret (./addon-secret): keys the change log's MAC chain and the Outbox rows. */

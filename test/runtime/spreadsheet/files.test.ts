@@ -1,7 +1,8 @@
 /**
  * Conformance: spreadsheet files a script creates and opens, in a world of several files
  * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app: create, openById,
- * openByUrl; /spreadsheet: addEditor(s), addViewer(s), getViewers, getEditors). A new file has one tab,
+ * openByUrl; /spreadsheet: addEditor(s), addViewer(s), getViewers, getEditors, removeEditor,
+ * removeViewer). A new file has one tab,
  * "Sheet1", of 1000 rows × 26 columns, is owned by the user who ran the script and is private to them
  * until shared; a file shared with nobody else cannot be opened by another account.
  */
@@ -35,6 +36,12 @@ function sized(rows, columns) {
   var sheet = SpreadsheetApp.create('Sized', rows, columns).getSheets()[0];
   return [sheet.getMaxRows(), sheet.getMaxColumns()];
 }
+function unshare(id, editor, viewer) {
+  var ss = SpreadsheetApp.openById(id);
+  ss.removeViewer(editor).removeEditor(editor).removeViewer(viewer);
+  return [ss.getEditors().map(function (u) { return u.getEmail(); }), ss.getViewers().map(function (u) { return u.getEmail(); })];
+}
+function unshareOwner(id, owner) { SpreadsheetApp.openById(id).removeEditor(owner); }
 function badEmail(id) { SpreadsheetApp.openById(id).addEditor('not an email'); }
 `;
 
@@ -79,6 +86,17 @@ describe('files a script creates', () => {
       1,
     ]);
     expect(await errorOf(rt, 'badEmail', null, { args: [made[0]] })).toBe('Invalid email: not an email');
+  });
+
+  test('removeViewer leaves an editor editing; removeEditor takes them off; then they cannot open it', async () => {
+    const file = (await value(rt, 'make', teamFile, { args: ['Archive 2027'] })) as typeof made;
+    await value(rt, 'share', null, { args: [file[0], [OTHER], [THIRD]] });
+    expect(await value(rt, 'unshare', null, { args: [file[0], OTHER, THIRD] })).toEqual([[OWNER], []]);
+    expect(await errorOf(rt, 'read', null, { args: [file[0]], user: OTHER })).toBe(NO_ACCESS_MESSAGE);
+    expect(await errorOf(rt, 'read', null, { args: [file[0]], user: THIRD })).toBe(NO_ACCESS_MESSAGE);
+    expect(await errorOf(rt, 'unshareOwner', null, { args: [file[0], OWNER] })).toMatch(
+      /owner is not modelled/,
+    );
   });
 
   test('create(name, rows, columns): Java ints, a fraction cut toward zero; no grid smaller than 1 × 1', async () => {

@@ -17,6 +17,7 @@ import { readLogTimesAndRecordsBackward } from '../../adapters/change-log-read';
 import { Register } from '../../adapters/register';
 import { documentKey } from '../../adapters/addon-secret';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
+import { settleArchiveSharing } from './file-sharing';
 import { ArchiveTargets, listArchiveFiles, showOnSettings, type ArchiveSharing } from './files';
 import { runChunk, type ChunkContext, type ChunkOutcome } from './chunk';
 import { readProgress, type ChunkProgress } from './progress';
@@ -75,6 +76,8 @@ export interface ArchiveResult {
   archives: string[];
   /** Sharing an archive file that failed (tried again by the next run). */
   sharingProblems: string[];
+  /** Whose access to an archive file was taken back (they left the role on Staff). */
+  sharingChanges: string[];
   /** The archived orders' Checklist Items, Time and Parts Used rows moved after them (records.ts). */
   workRecords: RecordsResult;
   /** The change log's oldest rows moved after them (log.ts). */
@@ -100,6 +103,7 @@ export function archiveClosed(
     resumed: false,
     archives: [],
     sharingProblems: [],
+    sharingChanges: [],
     workRecords: noRecordsMoved(true),
     changeLog: logNotReached(),
   };
@@ -197,7 +201,12 @@ export function archiveClosed(
   result.workRecords = budget.allows(OPEN_FILE_MS) ? archiveWorkRecords(moving) : noRecordsMoved(false);
   // Then the change log's oldest rows, which no longer describe anything live.
   if (budget.allows(OPEN_FILE_MS)) result.changeLog = archiveChangeLog({ ...moving, cutoff, timeZone });
+  // Then the sharing of the files this run did not open, when someone left a role on Staff.
+  const locked = (body: () => void): void => withOwnerAndDocumentLocks(body);
+  const opened = (year: number): boolean => ctx.targets.isOpen(year);
+  if (budget.allows(OPEN_FILE_MS)) settleArchiveSharing(sharing, user, ctx.targets, locked, opened);
   result.sharingProblems = ctx.targets.problems;
+  result.sharingChanges = ctx.targets.changes;
   // Setup or an administrator may have cleared it: the link is written again by every run.
   const files = listArchiveFiles();
   if (files.length > 0) showOnSettings(ss, files);

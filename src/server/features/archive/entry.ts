@@ -33,7 +33,8 @@ function summarize(r: ArchiveResult, timeZone: string): string {
     );
   lines.push(...workRecordLines(r.workRecords));
   lines.push(...changeLogLines(r.changeLog, r.retentionDays, timeZone));
-  for (const problem of r.sharingProblems) lines.push(`${problem}. Share it by hand if they need it.`);
+  lines.push(...r.sharingChanges);
+  for (const problem of r.sharingProblems) lines.push(`${problem}.`);
   lines.push(
     'Each order’s move is recorded in the Change Log (its checklist, time and parts follow it without rows of their own). The archive spreadsheets are listed in a note on the Settings tab (Value of retentionDays).',
   );

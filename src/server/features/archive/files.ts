@@ -24,6 +24,8 @@ import { createSpreadsheetFile, openSpreadsheetOrNull } from '../../adapters/spr
 import { UserFacingError, readHeaderRow, readTabValues } from '../../adapters/workbook';
 import { firstTab, gridRows, lastUsedRow, renameTab } from '../../adapters/tabs';
 import { archiveHeader } from './plan';
+import { shareArchiveFile } from './file-sharing';
+import type { ArchiveSharing } from '../../../core/access-grants';
 
 import type { Sheet, Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -106,17 +108,14 @@ export interface ArchiveTarget {
   maxRows: number;
 }
 
-/** Who should reach the archive files: administrators edit them, supervisors read them (Find). */
-export interface ArchiveSharing {
-  editors: readonly string[];
-  viewers: readonly string[];
-}
+export type { ArchiveSharing };
 
 /** The archive targets of one execution, by year: opened (or created) once, their ids read once. */
 export class ArchiveTargets {
   private readonly open = new Map<number, ArchiveTarget>();
-  /** What could not be shared, in words, for the run's summary. */
+  /** What could not be shared, and whose access was taken back, in words, for the run's summary. */
   readonly problems: string[] = [];
+  readonly changes: string[] = [];
 
   constructor(
     private readonly registerHeader: readonly string[],
@@ -138,41 +137,12 @@ export class ArchiveTargets {
     return target;
   }
 
-  /**
-   * Shares the file with the administrators and supervisors it is not yet shared with (two calls, only
-   * when someone was added to Staff since), and records them in the list.
-   */
+  /** Shares the file as Staff wants it, taking back what the add-on gave someone who left the role (./file-sharing). */
   private share(ss: Spreadsheet, file: ArchiveFile): ArchiveFile {
-    const done = new Set(file.shared ?? []);
-    const me = this.me.toLowerCase();
-    const editors = this.sharing.editors.filter((e) => e !== me && !done.has(`edit:${e}`));
-    const viewers = this.sharing.viewers.filter(
-      (e) => e !== me && !done.has(`view:${e}`) && !this.sharing.editors.includes(e),
-    );
-    if (editors.length === 0 && viewers.length === 0) return file;
-    // Sharing never stops the archive: a refusal (an address outside what the domain may share with)
-    // is reported, and tried again by the next run.
-    const tryShare = (people: string[], add: (list: string[]) => unknown, prefix: string): string[] => {
-      if (people.length === 0) return [];
-      try {
-        add(people);
-        return people.map((e) => `${prefix}:${e}`);
-      } catch (error) {
-        this.problems.push(
-          `"${file.name}" could not be shared with ${people.join(', ')}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return [];
-      }
-    };
-    const added = [
-      ...tryShare(editors, (l) => ss.addEditors(l), 'edit'),
-      ...tryShare(viewers, (l) => ss.addViewers(l), 'view'),
-    ];
-    if (added.length === 0) return file;
-    const shared = [...done, ...added];
-    const updated = { ...file, shared };
-    saveArchiveFiles([...listArchiveFiles().filter((f) => f.year !== file.year), updated]);
-    return updated;
+    return shareArchiveFile(ss, file, this.sharing, this.me, {
+      changes: this.changes,
+      problems: this.problems,
+    });
   }
 
   private opened(listed: ArchiveFile): ArchiveTarget {

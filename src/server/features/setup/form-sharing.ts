@@ -2,13 +2,13 @@
  * The add-on's forms shared with the administrators, and only while they are. A form is a Drive file
  * private to the account that made it (the installation owner's setup): without sharing, another
  * administrator could not open it, so their setup could not repair it and Print request labels could
- * not read it. Who gets and loses access is decided in core/form-grants.ts; the record of whom the role
+ * not read it. Who gets and loses access is decided in core/access-grants.ts; the record of whom the role
  * gave access to is kept in document properties. One call per form to read its editors, then one per
  * change: nothing more when Staff's administrators are unchanged.
  */
 import type { StaffMember } from '../../../core/model';
 import { administratorEmails } from '../../../core/staff';
-import { parseFormGrants, planFormSharing } from '../../../core/form-grants';
+import { parseFormGrants, planFormSharing } from '../../../core/access-grants';
 import type { Form } from '../../adapters/apps-script-types';
 import { addFormEditors, formEditorEmails, openFormOrNull, removeFormEditor } from '../../adapters/forms';
 import { effectiveUserEmail } from '../../adapters/session';

@@ -1,4 +1,4 @@
-import { parseFormGrants, planFormSharing } from '../../../src/core/form-grants';
+import { parseFormGrants, planFormSharing } from '../../../src/core/access-grants';
 
 test('adds missing administrators and records every administrator as granted by the role', () => {
   const plan = planFormSharing(
