@@ -45,12 +45,14 @@ export class Dispatcher {
         }
         if (raw instanceof GasObject) {
           const props = raw._staticProperties();
+          const own = raw._ownProperties();
           // Most objects print as their class; a few (a User prints its email) say more.
           const text = raw.toString();
           return {
             $h: dispatcher.handleOf(raw),
             $c: raw.gasClass,
             ...(Object.keys(props).length ? { $p: props } : {}),
+            ...(own ? { $o: own } : {}),
             ...(text === raw.gasClass ? {} : { $s: text }),
           };
         }

@@ -32,6 +32,14 @@ export abstract class GasObject {
   _staticProperties(): Record<string, unknown> {
     return {};
   }
+  /**
+   * Data fields this one object carries as its own enumerable properties, so that `Object.keys` and
+   * `JSON.stringify` show them (an event's `e.range` and its rowStart…), sent with the handle; null for
+   * the usual service object, which has none and stringifies as {}. Values must be JSON data.
+   */
+  _ownProperties(): Record<string, unknown> | null {
+    return null;
+  }
   toString(): string {
     return this.gasClass;
   }

@@ -73,7 +73,7 @@ export function installAppsScriptGlobals(
   const proxies = new Map<number, object>();
   const hasOwn = Object.prototype.hasOwnProperty;
 
-  function proxyFor(handle: number, gasClass: string, props?: Json, text?: string): object {
+  function proxyFor(handle: number, gasClass: string, props?: Json, text?: string, own?: Json): object {
     const existing = proxies.get(handle);
     if (existing) return existing;
     const methods = new Map<string, (...args: unknown[]) => unknown>();
@@ -86,6 +86,7 @@ export function installAppsScriptGlobals(
           if (prop === 'toString') return () => text ?? gasClass;
           if (prop === 'then' || prop === 'toJSON' || prop === 'constructor') return undefined;
           if (props && hasOwn.call(props, prop)) return props[prop];
+          if (own && hasOwn.call(own, prop)) return own[prop];
           let fn = methods.get(prop);
           if (!fn) {
             fn = (...args: unknown[]) => call(handle, prop, args);
@@ -94,9 +95,16 @@ export function installAppsScriptGlobals(
           return fn;
         },
         set: () => false,
-        has: (_target, prop) => typeof prop === 'string' && !!props && hasOwn.call(props, prop),
-        ownKeys: () => [],
-        getOwnPropertyDescriptor: () => undefined,
+        has: (_target, prop) =>
+          typeof prop === 'string' &&
+          ((!!props && hasOwn.call(props, prop)) || (!!own && hasOwn.call(own, prop))),
+        // An object's own data fields (an event's e.range: rowStart…) are enumerable, so JSON.stringify
+        // and Object.keys show them; read-only, as the script cannot change the event's cells.
+        ownKeys: () => (own ? Object.keys(own) : []),
+        getOwnPropertyDescriptor: (_target, prop) =>
+          own && typeof prop === 'string' && hasOwn.call(own, prop)
+            ? { value: own[prop], writable: false, enumerable: true, configurable: true }
+            : undefined,
       },
     );
     proxies.set(handle, proxy);
@@ -110,7 +118,13 @@ export function installAppsScriptGlobals(
       const v = value as Json;
       if (hasOwn.call(v, '$d')) return new DateCtor(v.$d === null ? NaN : (v.$d as number));
       if (hasOwn.call(v, '$h'))
-        return proxyFor(v.$h as number, v.$c as string, v.$p as Json | undefined, v.$s as string | undefined);
+        return proxyFor(
+          v.$h as number,
+          v.$c as string,
+          v.$p as Json | undefined,
+          v.$s as string | undefined,
+          v.$o as Json | undefined,
+        );
     }
     return value;
   }

@@ -57,7 +57,25 @@ export function rangeObject(
       throw new Error(`rangeObject(${sheetName}, ${row}, ${column}): ${error.message}`);
     throw error;
   }
-  return new Range(ctx, sheet, { row, column, numRows, numColumns });
+  return new EventRange(ctx, sheet, { row, column, numRows, numColumns });
+}
+
+/**
+ * An event's `e.range`: a Range that also carries its corners as plain fields (rowStart, columnStart,
+ * rowEnd, columnEnd, 1-based), which scripts read without a service call (`e.range.columnStart`) and
+ * which JSON.stringify(e) shows, as on live Apps Script (an edit event logs "range":{"columnStart":1,
+ * "rowStart":1,"rowEnd":1,"columnEnd":1}). A Range got any other way has none of them.
+ */
+class EventRange extends Range {
+  override _ownProperties(): Record<string, unknown> {
+    const { row, column, numRows, numColumns } = this._rect;
+    return {
+      columnStart: column,
+      rowStart: row,
+      rowEnd: row + numRows - 1,
+      columnEnd: column + numColumns - 1,
+    };
+  }
 }
 
 /** A script-visible Spreadsheet bound to an execution (`e.source`). */
