@@ -8,7 +8,7 @@ import type { AuthMode } from './auth';
 import { rangeObject, spreadsheetObject } from './spreadsheet';
 import { userEdit } from './spreadsheet/user-input';
 import type { UserEditResult } from './spreadsheet/user-input';
-import { User } from './services/session';
+import { EventUser } from './services/session';
 import { NO_ACCESS_MESSAGE, canEditFile, canOpen } from './spreadsheet/sharing';
 import { toSerial } from './spreadsheet/number-format';
 import type { ExecutionRecord, LocalAppsScript } from '../index';
@@ -93,7 +93,7 @@ export async function openSpreadsheet(
             : {
                 authMode: mode,
                 source: spreadsheetObject(ctx, spreadsheetId),
-                user: new User(ctx.session.activeEmail),
+                user: new EventUser(ctx.session.activeEmail),
               },
         ],
       })
@@ -110,7 +110,7 @@ export async function openSpreadsheet(
           authMode: 'FULL',
           source: spreadsheetObject(ctx, spreadsheetId),
           triggerUid: trigger.uid,
-          user: new User(ctx.session.activeEmail),
+          user: new EventUser(ctx.session.activeEmail),
         },
       ],
     });
@@ -155,7 +155,7 @@ export async function fireChange(
             changeType,
             source: spreadsheetObject(ctx, spreadsheetId),
             triggerUid: trigger.uid,
-            user: new User(ctx.session.activeEmail),
+            user: new EventUser(ctx.session.activeEmail),
           },
         ],
       }),
@@ -225,7 +225,7 @@ export async function editCells(
         edit.rect.numColumns,
       ),
       source: spreadsheetObject(ctx, request.spreadsheetId),
-      user: new User(ctx.session.activeEmail),
+      user: new EventUser(ctx.session.activeEmail),
     };
     if (single) {
       const value = edit.newValues[0]?.[0];

@@ -45,7 +45,7 @@ class SessionService extends GasObject {
 export class User extends GasObject {
   readonly gasClass = 'User';
   readonly gasService = 'Session' as const;
-  constructor(private readonly email: string) {
+  constructor(protected readonly email: string) {
     super();
   }
   getEmail(): string {
@@ -55,6 +55,17 @@ export class User extends GasObject {
   /** Live Apps Script prints a User as its email (gas-fakes test/testsession.js, run on live Apps Script). */
   override toString(): string {
     return this.email;
+  }
+}
+
+/**
+ * An edit event's `e.user`: a User that also carries plain fields, as on live Apps Script, where
+ * JSON.stringify(e) logs "user":{"nickname":"…","email":"…"} (the nickname is the address's local
+ * part; both are "" when the editor's address is withheld). A User from Session has none.
+ */
+export class EventUser extends User {
+  override _ownProperties(): Record<string, unknown> {
+    return { nickname: this.email.split('@')[0] ?? '', email: this.email };
   }
 }
 
