@@ -9,7 +9,7 @@ import { BooleanCell, NumberCell } from './cells';
 import { mapHeaders } from './headers';
 import { parsePriorities } from './settings-priorities';
 import { asCellText } from './sanitize';
-import { isDate } from './time';
+import { formatLocalDate, isDate, isValidTimeZone } from './time';
 import {
   DEFAULT_SCALAR_SETTINGS,
   SCALAR_SETTINGS_SCHEMA,
@@ -84,16 +84,23 @@ const str = (v: unknown): string =>
   v === null || v === undefined ? '' : isDate(v) ? typedDate(v) : String(v).trim();
 
 /**
- * A date Sheets made of what was typed (a single holiday, "2026-12-25"): its local midnight, read as
- * the calendar date it names. Noon UTC of that instant is the same date for any zone from UTC−12 to
- * UTC+11 (the parser has no zone).
+ * A date Sheets made of what was typed (a single holiday, "2026-12-25"): the spreadsheet's local
+ * midnight, read back as the calendar date it names in that zone. Without a zone, noon UTC of the
+ * instant names the same date for zones from UTC−12 to UTC+11 only: Auckland's summer (UTC+13, when
+ * Christmas and New Year fall), Tonga or Kiritimati would get the day before.
  */
-function typedDate(value: Date): string {
+function typedDate(value: Date, timeZone?: string): string {
   const t = value.getTime();
-  return Number.isFinite(t) ? new Date(t + 12 * 3_600_000).toISOString().slice(0, 10) : '';
+  if (!Number.isFinite(t)) return '';
+  if (timeZone && isValidTimeZone(timeZone)) return formatLocalDate(value, timeZone);
+  return new Date(t + 12 * 3_600_000).toISOString().slice(0, 10);
 }
 
-export function parseSettings(values: readonly (readonly unknown[])[]): ParsedSettings {
+/**
+ * The settings of the tab's values. `timeZone` is the spreadsheet's: a value Sheets turned into a date
+ * (a single holiday) is read as the date shown there.
+ */
+export function parseSettings(values: readonly (readonly unknown[])[], timeZone?: string): ParsedSettings {
   const settings = defaultSettings();
   const problems: string[] = [];
   const header = values[0];
@@ -128,7 +135,8 @@ export function parseSettings(values: readonly (readonly unknown[])[]): ParsedSe
     else problems.push('No valid priorities are listed: using the default priorities');
   }
 
-  if (layout.indexOf.setting >= 0) Object.assign(settings, parseScalars(column('setting'), at, problems));
+  if (layout.indexOf.setting >= 0)
+    Object.assign(settings, parseScalars(column('setting'), at, problems, timeZone));
   return { settings, problems };
 }
 
@@ -158,7 +166,9 @@ function parseScalars(
   cells: Array<{ row: number; value: unknown; cells: readonly unknown[] }>,
   at: At,
   problems: string[],
+  timeZone: string | undefined,
 ): Partial<ScalarSettings> {
+  const valueText = (v: unknown): string => (isDate(v) ? typedDate(v, timeZone) : str(v));
   const out: Partial<Record<SettingKey, unknown>> = {};
   const byName = new Map(SETTING_KEYS.map((k) => [k.toLowerCase(), k]));
   for (const { row, value, cells: rowCells } of cells) {
@@ -180,13 +190,13 @@ function parseScalars(
         ? BooleanCell
         : typeof DEFAULT_SCALAR_SETTINGS[key] === 'number'
           ? z.pipe(NumberCell, fieldSchema as z.ZodMiniType<number, number>)
-          : z.pipe(z.pipe(z.unknown(), z.transform(str)), fieldSchema as z.ZodMiniType<string, string>);
+          : z.pipe(z.pipe(z.unknown(), z.transform(valueText)), fieldSchema as z.ZodMiniType<string, string>);
     const parsed = cellSchema.safeParse(raw);
     if (parsed.success) out[key] = parsed.data;
     else {
       const expected = SETTING_EXPECTED[key];
       problems.push(
-        `Settings row ${row}: "${str(raw)}" is not a valid value for ${key}${expected ? ` (expected ${expected})` : ''}; the default (${String(DEFAULT_SCALAR_SETTINGS[key])}) is used`,
+        `Settings row ${row}: "${valueText(raw)}" is not a valid value for ${key}${expected ? ` (expected ${expected})` : ''}; the default (${String(DEFAULT_SCALAR_SETTINGS[key])}) is used`,
       );
       out[key] = DEFAULT_SCALAR_SETTINGS[key];
     }

@@ -192,6 +192,8 @@ export async function setUpWorkbook(
     timeScale?: number;
     /** Where the world's clock starts (default: now). Tests that count per-day limits pin it. */
     startAt?: Date;
+    /** The spreadsheet's time zone (default: the script's, America/New_York, as a new file gets it). */
+    timeZone?: string;
   } = {},
 ): Promise<TestWorkbook> {
   // Set up at real speed: scaled, setup's few seconds on a busy machine would pass the 6-minute limit.
@@ -201,7 +203,7 @@ export async function setUpWorkbook(
     accounts: options.accounts,
   });
   if (options.startAt) rt.world.clock.set(options.startAt);
-  const ssId = rt.createSpreadsheet('Maintenance work orders', ADMIN);
+  const ssId = rt.createSpreadsheet('Maintenance work orders', ADMIN, options.timeZone);
   expectOk(await rt.runMenuItem(ssId, ADMIN, 'setUpWorkOrders'));
   const form = rt.world.forms.linkedTo(ssId);
   if (!form) throw new Error('setup created no form linked to the spreadsheet');

@@ -39,10 +39,11 @@ const MAX_AGE_MS = 3_600_000;
 /** Reads both tabs (no cache). Missing tabs fall back to defaults and say so. */
 export function readReferenceData(ss: Spreadsheet): ReferenceData {
   const problems: string[] = [];
+  const timeZone = ss.getSpreadsheetTimeZone();
   const settingsValues = readTabValues(ss, SHEET_NAMES.settings);
   let settings = defaultSettings();
   if (settingsValues) {
-    const parsed = parseSettings(settingsValues);
+    const parsed = parseSettings(settingsValues, timeZone);
     settings = parsed.settings;
     problems.push(...parsed.problems);
   } else problems.push('The Settings tab is missing: defaults are in use until setup restores it.');
@@ -57,7 +58,7 @@ export function readReferenceData(ss: Spreadsheet): ReferenceData {
   return {
     settings,
     staff,
-    timeZone: ss.getSpreadsheetTimeZone(),
+    timeZone,
     problems,
     installationOwner: owner ? owner.trim().toLowerCase() : null,
   };

@@ -199,8 +199,8 @@ export function judgeReferenceEdit(ss: Spreadsheet, sheet: Sheet, range: EditedR
       stamp,
     ));
   } else {
-    const was = parseSettings(before).settings;
-    const settingsNow = parseSettings(current).settings;
+    const was = parseSettings(before, timeZone).settings;
+    const settingsNow = parseSettings(current, timeZone).settings;
     followLocations(ss, was, settingsNow);
     ({ toast, notes } = checkSettingsNames(
       ss,
