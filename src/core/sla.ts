@@ -16,7 +16,7 @@ import {
 } from './business-time';
 import type { Status, WorkOrder } from './model';
 import type { PriorityRule, Settings } from './settings-model';
-import { addHours, addLocalDays, endOfLocalDay, hoursBetween, wholeSeconds } from './time';
+import { addHours, addLocalDays, endOfLocalDay, hoursBetween, localParts, wholeSeconds } from './time';
 
 /** What the SLA reads of the settings: the priorities and, when known, the business calendar. */
 export type SlaSettings = Pick<Settings, 'priorities'> & Partial<BusinessHoursSettings>;
@@ -149,6 +149,18 @@ export function restartHoldOnNewDue<
   if (since === null || !Number.isFinite(since.getTime())) return next;
   const held = releaseHold(before, since, now, settings, timeZone).heldHours;
   return { ...next, heldHours: addHeldHours(before.heldHours, held), heldSince: wholeSeconds(now) };
+}
+
+/**
+ * A Due typed into the register as a day alone ("2026-11-13"), which Sheets keeps as that day's local
+ * 00:00:00, means by the end of that day, as Review & assign's Change due date gives a day: read as
+ * midnight, the order would be overdue, reminded and escalated from the first minute of the day it is
+ * due. Any other time is kept as typed.
+ */
+export function typedDueDate(due: Date, timeZone: string): Date {
+  const p = localParts(due, timeZone);
+  const dayAlone = p.hour === 0 && p.minute === 0 && p.second === 0 && due.getTime() % 1000 === 0;
+  return dayAlone ? endOfLocalDay(due, timeZone) : due;
 }
 
 /** Work is owed, a due date exists and it has passed. */

@@ -25,8 +25,9 @@ import {
   type WorkOrderField,
 } from '../../../core/model';
 import type { Settings } from '../../../core/settings';
-import { restartHoldOnNewDue } from '../../../core/sla';
+import { restartHoldOnNewDue, typedDueDate } from '../../../core/sla';
 import { activeTechnicians } from '../../../core/staff';
+import { isValidDate } from '../../../core/time';
 
 /**
  * The steps a person may take by typing in the register: the technician's own (start, hold, resume,
@@ -164,7 +165,8 @@ export function judgeChanges(
         continue;
       }
       (fields as Record<string, unknown>)[field] = listed.value;
-    } else (fields as Record<string, unknown>)[field] = value;
+    } else if (field === 'due' && isValidDate(value)) fields.due = typedDueDate(value, ctx.timeZone);
+    else (fields as Record<string, unknown>)[field] = value;
   }
 
   // A supervisor typing an Assignee assigns (Approved) or reassigns (Assigned) the work order.
