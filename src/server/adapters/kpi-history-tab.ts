@@ -4,7 +4,7 @@
  */
 import { DATE_TIME_NUMBER_FORMAT } from '../../core/columns';
 import { KPI_HISTORY_HEADERS, KPI_HISTORY_SHEET } from '../../core/reports/weekly';
-import { isDate } from '../../core/time';
+import { formatLocalDate, isDate } from '../../core/time';
 import type { Sheet, Spreadsheet } from './apps-script-types';
 import { tabMade } from './tab-made';
 import { trimNewTabColumns } from './tab-sizing';
@@ -84,7 +84,7 @@ function historySheet(
   existing
     .getRange(1, 1)
     .setNote(
-      `Renamed by Work Orders on ${now.toISOString().slice(0, 10)}: this tab was not made by the add-on's hourly ` +
+      `Renamed by Work Orders on ${formatLocalDate(now, ss.getSpreadsheetTimeZone())}: this tab was not made by the add-on's hourly ` +
         `job, so its rows are not the KPI history the add-on kept. The weeks are kept on the ${KPI_HISTORY_SHEET} tab.`,
     );
   return { sheet: made(), setAside: aside };
