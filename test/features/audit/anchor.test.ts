@@ -5,7 +5,8 @@
  */
 import { SHEET_NAMES } from '../../../src/core/model';
 import { ADMIN, setUpWorkbook, type TestWorkbook } from '../../support/workbook';
-import { DAY, runHourly, startAtLocalHour, submitMany } from '../../support/ops';
+import { DAY, HOUR, runHourly, startAtLocalHour, submitMany } from '../../support/ops';
+import { formatLocalDate } from '../../../src/core/time';
 import { checkpointOf } from '../../support/audit';
 
 const anchors = (wb: TestWorkbook) =>
@@ -43,3 +44,38 @@ describe('daily anchor', () => {
     expect(latest?.body).toMatch(/WARNING/);
   });
 });
+
+describe('a day whose 23:00 run never came (Apps Script skips runs)', () => {
+  let wb: TestWorkbook;
+  beforeAll(async () => {
+    wb = await setUpWorkbook();
+    startAtLocalHour(wb, 22);
+    await submitMany(wb, 2);
+  });
+  afterAll(() => wb.close());
+
+  test("the next day's first run sends the missed day's anchor, late and saying so; that evening's follows", async () => {
+    await runHourly(wb); // 23:00: the first anchor
+    expect(anchors(wb)).toHaveLength(1);
+    const skippedDay = localDay(wb, DAY); // tomorrow: no run from 22:30 tomorrow to 01:00 the day after
+    await runHourly(wb, DAY - 30 * 60_000); // 22:30 tomorrow: not yet
+    expect(anchors(wb)).toHaveLength(1);
+    const [late] = await runHourly(wb, 150 * 60_000); // 01:00 the day after
+    expect(late?.value).toMatchObject({ anchor: 'delivered' });
+    const email = anchors(wb).at(-1);
+    expect(email?.subject).toContain(`change log anchor for ${skippedDay}`);
+    expect(email?.body).toMatch(
+      /Sent late, at .* 01:00: Apps Script did not run the hourly job from 23:00 that day/,
+    );
+    const [noon] = await runHourly(wb, 11 * HOUR); // 12:00: that day's anchor waits for 23:00
+    expect(noon?.value).toMatchObject({ anchor: 'not yet' });
+    await runHourly(wb, 11 * HOUR); // 23:00
+    expect(anchors(wb)).toHaveLength(3);
+    expect(anchors(wb).at(-1)?.body).not.toMatch(/Sent late/);
+  });
+});
+
+/** The local date `aheadMs` from the clock, as the anchor names it. */
+function localDay(wb: TestWorkbook, aheadMs: number): string {
+  return formatLocalDate(new Date(wb.rt.world.clock.now().getTime() + aheadMs), wb.model.timeZone);
+}

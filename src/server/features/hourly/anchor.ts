@@ -1,5 +1,6 @@
 /**
- * The daily anchor: once a day (the first run from 23:00 local) the hourly job emails the administrators where the change log's keyed
+ * The daily anchor: once a day (the first run from 23:00 local; when Apps Script skipped that hour's
+ * run, the next day's first run sends it, late and saying so) the hourly job emails the administrators where the change log's keyed
  * chain stands (position and MAC of its last verifiable row). The email is outside the spreadsheet,
  * where no editor of it can change it: a log later found shorter than an anchor, or not holding the
  * anchor's MAC at the anchor's position, was tampered with even if every other record had been reset.
@@ -10,6 +11,7 @@ import { formatAnchor } from '../../../core/log-anchor';
 import { escapeHtml } from '../../../core/sanitize';
 import { administratorEmails } from '../../../core/staff';
 import { formatLocalDate, localParts } from '../../../core/time';
+import { addCalendarDays, isoDate, pad2 } from '../../../core/calendar-dates';
 import { addonKey } from '../../adapters/addon-secret';
 import { readLastLogRows } from '../../adapters/change-log-read';
 import { readOwnerState, writeOwnerState } from '../../adapters/owner-state';
@@ -54,9 +56,14 @@ export function sendDailyAnchor(
   mail: JobMail,
 ): AnchorOutcome {
   const id = ss.getId();
-  if (localParts(now, reference.timeZone).hour < ANCHOR_HOUR) return 'not yet';
-  const today = formatLocalDate(now, reference.timeZone);
+  const local = localParts(now, reference.timeZone);
   const previous = previousAnchor(id);
+  // Apps Script does not promise every hourly run: a day whose 23:00 run never came gets its anchor
+  // from the next day's first run (once a day has had one: the first anchor waits for 23:00).
+  const yesterday = isoDate(addCalendarDays(local, -1));
+  const late = local.hour < ANCHOR_HOUR && previous !== null && previous.day < yesterday;
+  if (local.hour < ANCHOR_HOUR && !late) return 'not yet';
+  const today = late ? yesterday : formatLocalDate(now, reference.timeZone);
   if (previous?.day === today) return 'already sent today';
   const key = addonKey(id);
   if (!key) return 'no key';
@@ -67,7 +74,10 @@ export function sendDailyAnchor(
   if (to.length === 0) return 'no recipient';
   const shorter = previous !== null && head.seq < previous.seq;
   const lines = [
-    `Change log anchor for ${today}: chain position ${head.seq}, MAC ${head.mac}, at sheet row ${head.row}.`,
+    `Change log anchor for ${today}: chain position ${head.seq}, MAC ${head.mac}, at sheet row ${head.row}.` +
+      (late
+        ? ` Sent late, at ${formatLocalDate(now, reference.timeZone)} ${pad2(local.hour)}:${pad2(local.minute)}: Apps Script did not run the hourly job from 23:00 that day, so the position includes any change made since midnight.`
+        : ''),
     shorter
       ? `WARNING: the previous anchor (${previous.day}) was at chain position ${previous.seq}: the log is shorter now. Run Verify audit log.`
       : previous
