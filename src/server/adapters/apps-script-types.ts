@@ -5,6 +5,7 @@
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Range = GoogleAppsScript.Spreadsheet.Range;
+export type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 export type Protection = GoogleAppsScript.Spreadsheet.Protection;
 export type Form = GoogleAppsScript.Forms.Form;
 export type Item = GoogleAppsScript.Forms.Item;

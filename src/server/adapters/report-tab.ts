@@ -7,11 +7,15 @@
  * Charts point at ranges of the tab, so new values redraw them: when the tab already has the charts
  * the specs describe (same count, and the same specs as the last build wrote, remembered in the
  * document cache), they are kept, saving two writes per chart. A chart deleted by hand changes the
- * count; a forgotten cache entry means they are made anew.
+ * count; a forgotten cache entry means they are made anew. The cache remembers what the build wrote,
+ * not what the tab holds: whoever may write a report tab (a supervisor's own script) can point a chart
+ * at a tab of figures of their own, or retitle it, and the cache would still say "as built". So each
+ * chart is also read back (two reads: its title, and every source range: this tab, these cells) and
+ * kept only when each matches a spec; a chart that draws from anything else is made anew.
  */
 import type { ChartSpec } from '../../core/reports';
 import { CHART_HEIGHT_PX, CHART_WIDTH_PX } from '../../core/reports/tables/tab-builder';
-import type { Sheet, Spreadsheet } from './apps-script-types';
+import type { EmbeddedChart, Sheet, Spreadsheet } from './apps-script-types';
 import { chartType } from './sheet-services';
 import { documentCache } from './service-handles';
 
@@ -39,6 +43,36 @@ function resize(sheet: Sheet, rows: number, columns: number): void {
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
   else if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
+}
+
+/** What a chart of `spec` on this tab reads back as (its title and where it draws from), as one string. */
+function specPrint(spec: ChartSpec, sheetId: number): string {
+  return JSON.stringify([spec.title, spec.ranges.map((r) => [sheetId, r.row, r.col, r.numRows, r.numCols])]);
+}
+
+/** The same print read from a chart on the tab: its title and its source ranges. */
+function chartPrint(chart: EmbeddedChart): string {
+  return JSON.stringify([
+    chart.getOptions().get('title'),
+    chart
+      .getRanges()
+      .map((r) => [r.getSheet().getSheetId(), r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns()]),
+  ]);
+}
+
+/** Whether the tab's charts are exactly the specs' (in any order), each as the build would make it. */
+function chartsAsSpecified(
+  sheet: Sheet,
+  existing: readonly EmbeddedChart[],
+  specs: readonly ChartSpec[],
+): boolean {
+  const wanted = specs.map((spec) => specPrint(spec, sheet.getSheetId()));
+  for (const chart of existing) {
+    const i = wanted.indexOf(chartPrint(chart));
+    if (i < 0) return false;
+    wanted.splice(i, 1);
+  }
+  return wanted.length === 0;
 }
 
 function insertChart(sheet: Sheet, spec: ChartSpec): void {
@@ -69,7 +103,9 @@ export function writeReportBlock(
   const existing = sheet.getCharts();
   const keep =
     existing.length === tab.charts.length &&
-    (existing.length === 0 || documentCache()?.get(CHARTS_KEY + tab.name) === signature);
+    (existing.length === 0 ||
+      (documentCache()?.get(CHARTS_KEY + tab.name) === signature &&
+        chartsAsSpecified(sheet, existing, tab.charts)));
   // Charts first: they point into the cells about to be rewritten, and a rebuild must not add copies.
   if (!keep) for (const chart of existing) sheet.removeChart(chart);
   const height = tab.values.length;
