@@ -90,18 +90,35 @@ function insertChart(sheet: Sheet, spec: ChartSpec): void {
   sheet.insertChart(chart);
 }
 
+/**
+ * What Sheet.clear() leaves on a tab someone else made under a report's name before the first build
+ * (any editor may add tabs): its notes, conditional format rules and hidden columns. A note saying
+ * "all SLAs met" on a figure, a rule whitening the bad ones or a hidden Overdue column would stay under
+ * every build's figures, shown to the managers as the report. Three writes, once per such tab: a tab
+ * the add-on protected is written by builders only.
+ */
+function clearLeftovers(sheet: Sheet, columns: number): void {
+  sheet.clearNotes();
+  sheet.setConditionalFormatRules([]);
+  sheet.showColumns(1, columns);
+}
+
 export function writeReportBlock(
   ss: Spreadsheet,
   tab: ReportBlock,
-  /** Called with the tab before anything is written to it (to protect it), and whether this build made it. */
-  guard: (sheet: Sheet, made: boolean) => void = () => {},
+  /**
+   * Called with the tab before anything is written to it (to protect it), and whether this build made
+   * it; true when the tab was someone else's until now (made under the report's name by another).
+   */
+  guard: (sheet: Sheet, made: boolean) => boolean = () => false,
 ): Sheet {
   const found = ss.getSheetByName(tab.name);
   const sheet = found ?? ss.insertSheet(tab.name, ss.getNumSheets());
-  guard(sheet, !found);
+  const foreign = guard(sheet, !found);
   const signature = JSON.stringify(tab.charts);
   const existing = sheet.getCharts();
   const keep =
+    !foreign &&
     existing.length === tab.charts.length &&
     (existing.length === 0 ||
       (documentCache()?.get(CHARTS_KEY + tab.name) === signature &&
@@ -118,6 +135,7 @@ export function writeReportBlock(
   }
   resize(sheet, rows, columns);
   sheet.clear();
+  if (foreign) clearLeftovers(sheet, columns);
   if (height > 0) {
     const block = sheet.getRange(1, 1, height, width);
     block.setValues(tab.values);

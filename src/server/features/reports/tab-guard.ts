@@ -13,8 +13,11 @@ import type { Sheet } from '../../adapters/apps-script-types';
 const TabIdsSchema = z.lazySchema(() => z.array(z.number()));
 
 export interface ReportTabGuard {
-  /** Protects the tab unless this build, or an earlier one, already did. */
-  guard(sheet: Sheet, made: boolean): void;
+  /**
+   * Protects the tab unless this build, or an earlier one, already did. True when the tab was found
+   * and not recorded: until now someone else's, so whatever else they left on it goes too.
+   */
+  guard(sheet: Sheet, made: boolean): boolean;
   /** Records the tabs protected in this build (call once the tabs are written). */
   save(): void;
 }
@@ -26,10 +29,11 @@ export function reportTabGuard(protect: (sheet: Sheet) => void): ReportTabGuard 
   return {
     guard(sheet, made) {
       const id = sheet.getSheetId();
-      if (!made && known.has(id)) return;
+      if (!made && known.has(id)) return false;
       protect(sheet);
       known.add(id);
       added = true;
+      return !made;
     },
     save() {
       if (added) setProperty(PROPERTY_KEYS.reportTabIds, JSON.stringify([...known]));

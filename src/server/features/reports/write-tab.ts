@@ -10,8 +10,11 @@ import { fontWeights, numberFormats, tabValues } from './cells';
 export function writeReportTab(
   ss: Spreadsheet,
   tab: ReportTab,
-  /** Called with the tab before anything is written to it (to protect it), and whether this build made it. */
-  guard?: (sheet: Sheet, made: boolean) => void,
+  /**
+   * Called with the tab before anything is written to it (to protect it), and whether this build made
+   * it; true when the tab was someone else's until now.
+   */
+  guard?: (sheet: Sheet, made: boolean) => boolean,
 ): Sheet {
   return writeReportBlock(
     ss,
