@@ -202,6 +202,16 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
         skipped: made.problems.length,
         remaining: made.remaining,
       };
+      if (made.refused)
+        reportProblem(
+          ss,
+          {
+            source: `${source} › preventive maintenance`,
+            message: made.refused,
+            key: 'schedules tab not protected',
+          },
+          now,
+        );
       if (made.problems.length > 0) {
         // The edit trigger refused these rows when typed; rows written another way are named here, once a day.
         reportProblem(

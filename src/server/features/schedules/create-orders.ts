@@ -42,6 +42,7 @@ import type { ReferenceData } from '../../adapters/reference-data';
 import { REQUEST_COUNTER_STATE, nextRequestId } from '../setup/counters';
 import { readAssets } from '../assets/assets-tab';
 import { scheduleContext } from './schedules-tab';
+import { untrustedScheduleTabs } from './tab-trust';
 import { readScheduleAnchors, storeScheduleAnchors } from './anchors';
 import { readTabValues } from '../../adapters/workbook';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
@@ -65,6 +66,8 @@ export interface ScheduleStepResult {
   late: number;
   /** Rows skipped as invalid, with why. */
   problems: string[];
+  /** Why no row was taken at all (the tab is not the administrators': ./tab-trust), else null. */
+  refused: string | null;
   /** Occurrences left for the next run (per-run bound or time). */
   remaining: number;
   ledgerRebuilt: boolean;
@@ -96,11 +99,14 @@ export function createScheduledOrders(
     created: [],
     late: 0,
     problems: [],
+    refused: null,
     remaining: 0,
     ledgerRebuilt: false,
   };
   const values = readTabValues(ss, SHEET_NAMES.schedules);
   if (!values || values.length < 2) return result;
+  result.refused = untrustedScheduleTabs(ss, reference.staff);
+  if (result.refused) return result;
   const assets = readAssets(ss, reference.settings);
   const parsed = parseSchedules(
     values,

@@ -155,7 +155,13 @@ export function applyProtections(
     const sheet = findTab(ss, name);
     // The Staff protection also names the installation owner, for the hourly job (installation.ts).
     const suffix = area === 'staff' ? ownerMarker(installationOwner) : '';
-    if (sheet) attempt(name, () => protectWholeSheet(sheet, area, editors(area), suffix));
+    // The hourly job's re-application leaves an unprotected Schedules or Assets tab to setup, as its repair does.
+    const leftToSetup =
+      reach === 'tabs' &&
+      (area === 'schedules' || area === 'assets') &&
+      sheet !== null &&
+      !sheetProtection(sheet);
+    if (sheet && !leftToSetup) attempt(name, () => protectWholeSheet(sheet, area, editors(area), suffix));
     // Its id, so that setup names it again rather than making an empty one (edits/register-identity.ts).
     if (sheet && area === 'changeLog')
       attempt(`the ${name} sheet id`, () => (rememberChangeLogSheet(sheet), false), true);
@@ -240,7 +246,9 @@ export function reapplyAfterUnseenStaffChange(
  * protected under its present sheet id is checked and protected if it has no protection: the tabs the
  * add-on creates on first use (Archive, Errors, KPI History, the reply form's Requestor Replies), and
  * any tab deleted and made again since (a technician may delete the tabs they must write; whoever
- * makes one again may not protect it). One listing of the tabs; a protection read per new id only.
+ * makes one again may not protect it), but the Schedules and Assets tabs, which setup protects as it
+ * makes them.
+ * One listing of the tabs; a protection read per new id only.
  */
 export function repairRegisterProtection(
   ss: Spreadsheet,
@@ -257,8 +265,12 @@ export function repairRegisterProtection(
     const sheet = present.get(name.toLowerCase());
     if (!sheet) continue; // not created yet, or deleted: looked for again next hour
     const id = sheet.getSheetId();
-    if (state.ids[name] !== id && !sheetProtection(sheet))
+    if (state.ids[name] !== id && !sheetProtection(sheet)) {
+      // Protected here, a Schedules or Assets tab someone else made under the name would pass for the
+      // administrators' and the job would make orders from it (schedules/tab-trust.ts): left to setup.
+      if (area === 'schedules' || area === 'assets') continue;
       changed = protectWholeSheet(sheet, area, areaEditors(area, staff, installationOwner)) || changed;
+    }
     ids[name] = id;
   }
   if (state.rows !== rows) {
