@@ -8,6 +8,9 @@ import { CHANGE_LOG_HEADERS, SHEET_NAMES } from '../../core/model';
 import { columnSpans } from './column-spans';
 import { logSheet, requireSheet } from './workbook';
 import type { Spreadsheet, Sheet } from './apps-script-types';
+import { asText } from '../../core/headers';
+import type { Checkpoint } from '../../core/keyed-chain';
+import { checkpointCell } from './change-log-tail';
 
 export interface ChunkOptions {
   /** Rows handed to `visit` per read. */
@@ -155,4 +158,17 @@ export function readLogTimesAndRecordsBackward(
     if (visit(times, records)) break;
     end = start - 1;
   }
+}
+
+/**
+ * Whether the log's sheet row `checkpoint.row` (the last the add-on recorded writing) still holds the
+ * checkpoint's MAC: one read of one cell. The header row of an empty log always does.
+ */
+export function checkpointRowIntact(ss: Spreadsheet, checkpoint: Checkpoint): boolean {
+  if (checkpoint.row <= 1) return true;
+  // The same tab readChangeLogColumns read, through the local accessor (no second look-up call).
+  const cell = logSheet(ss)
+    .getRange(checkpoint.row, LOG_COLUMN.hash + 1)
+    .getValue();
+  return asText(cell) === checkpointCell(checkpoint);
 }

@@ -11,6 +11,7 @@ import type { FieldLine } from '../../../core/change-lines';
 import { Register } from '../../adapters/register';
 import { asRecorded } from '../../adapters/row-state-agreement';
 import { readChangeLogColumns } from '../../adapters/change-log-read';
+import { committedLogRows } from './log-standing';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** The register fields computeReports reads; the others stay empty in the orders it gets. */
@@ -105,8 +106,10 @@ const known = (text: string): string => KNOWN_TEXT.get(text) ?? text;
 /** The log columns the reports read: when, which record, and what changed (not who, nor the hash). */
 const LOG_WANTED = [LOG_COLUMN.at, LOG_COLUMN.recordId, LOG_COLUMN.changes];
 
-function readStatusChanges(ss: Spreadsheet): { changes: ChangeLogEntry[]; rows: number } {
-  const { rows, column } = readChangeLogColumns(ss, LOG_WANTED);
+function readStatusChanges(ss: Spreadsheet): { changes: ChangeLogEntry[]; rows: number; notes: string[] } {
+  const read = readChangeLogColumns(ss, LOG_WANTED);
+  const { column } = read;
+  const { rows, notes } = committedLogRows(ss, read.rows);
   const at = column(LOG_COLUMN.at);
   const recordId = column(LOG_COLUMN.recordId);
   const changeCells = column(LOG_COLUMN.changes);
@@ -130,11 +133,11 @@ function readStatusChanges(ss: Spreadsheet): { changes: ChangeLogEntry[]; rows: 
     // Nearly every Changes cell is text: no need to ask cellText whether it is a Date.
     forEachStatusLine(typeof cell === 'string' ? cell : cellText(cell), visit);
   }
-  return { changes, rows };
+  return { changes, rows, notes };
 }
 
 export function readReportSource(ss: Spreadsheet): ReportSource {
   const { orders, notes } = readOrders(ss);
-  const { changes, rows } = readStatusChanges(ss);
-  return { orders, changes, changeLogRows: rows, notes };
+  const log = readStatusChanges(ss);
+  return { orders, changes: log.changes, changeLogRows: log.rows, notes: [...notes, ...log.notes] };
 }
