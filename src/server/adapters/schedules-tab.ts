@@ -3,6 +3,7 @@
  * and setup's column formats on it. The tab itself is read whole by features/schedules/schedules-tab.ts.
  */
 import { SHEET_NAMES } from '../../core/model';
+import { columnLetter } from '../../core/a1';
 import { localSheet } from './workbook';
 import type { Spreadsheet } from './apps-script-types';
 
@@ -21,4 +22,14 @@ export function writeScheduleColumnRun(
   localSheet(ss, SHEET_NAMES.schedules)
     .getRange(top, column + 1, cells.length, 1)
     .setValues(cells.map((v) => [v ?? '']));
+}
+
+/**
+ * The tab's columns `first` to `last` (0-based), header row included, down to the grid's last row:
+ * one read, however rows were inserted or sorted since the caller read the tab.
+ */
+export function readScheduleColumns(ss: Spreadsheet, first: number, last: number): unknown[][] {
+  return localSheet(ss, SHEET_NAMES.schedules)
+    .getRange(`${columnLetter(first + 1)}:${columnLetter(last + 1)}`)
+    .getValues();
 }

@@ -57,8 +57,11 @@ export interface HourlyReport {
   triggers: TriggerHealth | null;
   outbox: Omit<DrainResult, 'failed'> & { failed: number };
   reconciliation: { ingested: string[]; marked: number; ledgerRebuilt: boolean; remaining: number };
-  /** Preventive maintenance: request ids created from schedules, how many late, bad rows skipped. */
-  schedules: { created: string[]; late: number; skipped: number; remaining: number };
+  /**
+   * Preventive maintenance: request ids created from schedules, how many late, bad rows skipped, and
+   * the Schedules cells left unwritten (their rows moved or were changed during the run).
+   */
+  schedules: { created: string[]; late: number; skipped: number; remaining: number; leftOnTab: string[] };
   reminders: ReminderCounts;
   digest: DigestOutcome | 'not run';
   mailQuota?: DayMailOutcome;
@@ -75,7 +78,7 @@ function emptyReport(spreadsheetId: string): HourlyReport {
     triggers: null,
     outbox: { ...emptyDrainResult(), failed: 0 },
     reconciliation: { ingested: [], marked: 0, ledgerRebuilt: false, remaining: 0 },
-    schedules: { created: [], late: 0, skipped: 0, remaining: 0 },
+    schedules: { created: [], late: 0, skipped: 0, remaining: 0, leftOnTab: [] },
     reminders: { dueSoon: 0, overdueReminder: 0, escalation: 0 },
     digest: 'not run',
     anchor: 'not run',
@@ -201,7 +204,11 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
         late: made.late,
         skipped: made.problems.length,
         remaining: made.remaining,
+        leftOnTab: made.leftOnTab,
       };
+      // Not a fault: the administrator's edit won; the next run plans from the ledger and what they typed.
+      if (made.leftOnTab.length > 0)
+        console.info(`Schedules cells left as they stand: ${made.leftOnTab.join(' ')}`);
       if (made.refused)
         reportProblem(
           ss,
@@ -261,7 +268,7 @@ export function summarizeHourly(report: HourlyReport): string {
       : 'Triggers: all in place.',
     `Outbox: ${report.outbox.sent} sent, ${report.outbox.stillQueued} still queued, ${report.outbox.failed} failed.`,
     `Form responses recorded by reconciliation: ${report.reconciliation.ingested.length}${report.reconciliation.remaining ? ` (${report.reconciliation.remaining} left for the next run)` : ''}.`,
-    `Preventive maintenance: ${report.schedules.created.length} work order(s) created${report.schedules.late ? ` (${report.schedules.late} late)` : ''}${report.schedules.skipped ? `, ${report.schedules.skipped} bad Schedules row(s) skipped` : ''}.`,
+    `Preventive maintenance: ${report.schedules.created.length} work order(s) created${report.schedules.late ? ` (${report.schedules.late} late)` : ''}${report.schedules.skipped ? `, ${report.schedules.skipped} bad Schedules row(s) skipped` : ''}${report.schedules.leftOnTab.length ? `; ${report.schedules.leftOnTab.length} Next Due or Last Created cell(s) left as they stand (their rows moved or were changed during the run)` : ''}.`,
     `Reminders: ${report.reminders.dueSoon} due soon, ${report.reminders.overdueReminder} overdue, ${report.reminders.escalation} escalated.`,
     `Daily digest: ${report.digest}.`,
     `Weekly KPI history: ${report.kpiHistory}.`,

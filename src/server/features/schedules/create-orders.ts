@@ -13,8 +13,7 @@
  */
 import { compareLocalDates, localParts, type LocalDate } from '../../../core/time';
 import { SHEET_NAMES, type WorkOrder } from '../../../core/model';
-import { mapHeaders } from '../../../core/headers';
-import { parseSchedules, SCHEDULE_COLUMNS, type Schedule } from '../../../core/schedules';
+import { parseSchedules, type Schedule } from '../../../core/schedules';
 import {
   believedRefs,
   createdThrough,
@@ -29,13 +28,12 @@ import {
 } from '../../../core/schedule-plan';
 import { scheduledEntries, scheduledWorkOrder } from '../../../core/schedule-order';
 import { anchorDay, unreadScheduleIds, type MonthlyRun } from '../../../core/schedule-anchors';
-import { addCalendarDays, isoDate, fromLocalParts } from '../../../core/time';
+import { addCalendarDays, isoDate } from '../../../core/time';
 import { nextRequestNumber } from '../../../core/ids';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { readOwnerStates, writeOwnerStates } from '../../adapters/owner-state';
 import { readChunkedState, writeChunkedState } from '../../adapters/owner-chunks';
 import { Register } from '../../adapters/register';
-import { writeScheduleColumnRun } from '../../adapters/schedules-tab';
 import { syncQueueFor } from '../../adapters/review-queue';
 import { requireChangeLog, writeChangeLog } from '../../adapters/change-log';
 import type { ReferenceData } from '../../adapters/reference-data';
@@ -44,6 +42,7 @@ import { readAssets } from '../assets/assets-tab';
 import { scheduleContext } from './schedules-tab';
 import { untrustedScheduleTabs } from './tab-trust';
 import { readScheduleAnchors, storeScheduleAnchors } from './anchors';
+import { writeBackScheduleCells } from './tab-cells';
 import { readTabValues } from '../../adapters/workbook';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -71,6 +70,8 @@ export interface ScheduleStepResult {
   /** Occurrences left for the next run (per-run bound or time). */
   remaining: number;
   ledgerRebuilt: boolean;
+  /** Next Due or Last Created cells left as they stand: moved or changed during the run (./tab-cells). */
+  leftOnTab: string[];
 }
 
 interface Pending {
@@ -102,6 +103,7 @@ export function createScheduledOrders(
     refused: null,
     remaining: 0,
     ledgerRebuilt: false,
+    leftOnTab: [],
   };
   const values = readTabValues(ss, SHEET_NAMES.schedules);
   if (!values || values.length < 2) return result;
@@ -176,7 +178,7 @@ export function createScheduledOrders(
         written: nextDue.get(s.row) ?? s.nextDue,
       });
   storeScheduleAnchors(ssId, anchors, monthly, unreadScheduleIds(values, parsed.schedules));
-  writeBack(ss, values, nextDue, result.created, now, reference.timeZone);
+  result.leftOnTab = writeBackScheduleCells(ss, values, nextDue, result.created, now, reference.timeZone);
   return result;
 }
 
@@ -250,48 +252,5 @@ function writeBatch(
     }
     writeChunkedState(ssId, SCHEDULE_LEDGER, JSON.stringify(moved));
     return made;
-  });
-}
-
-/**
- * Next Due and Last Created back on the tab, for the administrator: one write per column, over the
- * rows that changed. The job never trusts them (the ledger decides), so a concurrent edit costs nothing.
- */
-function writeBack(
-  ss: Spreadsheet,
-  values: unknown[][],
-  nextDue: ReadonlyMap<number, LocalDate>,
-  created: readonly WorkOrder[],
-  now: Date,
-  timeZone: string,
-): void {
-  const layout = mapHeaders(values[0] ?? [], SCHEDULE_COLUMNS);
-  const createdFor = new Set(created.map((o) => o.responseRef.split(' ')[1] ?? ''));
-  const idIndex = layout.indexOf.id;
-  const column = (index: number, valueOf: (row: number, old: unknown) => unknown): void => {
-    if (index < 0) return;
-    const rows: number[] = [];
-    const cells = values.map((cells, i) => {
-      const row = i + 1;
-      const old = cells[index];
-      if (row === 1) return old;
-      const value = valueOf(row, old);
-      if (value !== old) rows.push(row);
-      return value;
-    });
-    if (rows.length === 0) return;
-    const top = Math.min(...rows);
-    const bottom = Math.max(...rows);
-    writeScheduleColumnRun(ss, index, top, cells.slice(top - 1, bottom));
-  };
-  column(layout.indexOf.nextDue, (row, old) => {
-    const due = nextDue.get(row);
-    if (!due) return old;
-    const date = fromLocalParts(due, timeZone);
-    return old instanceof Date && old.getTime() === date.getTime() ? old : date;
-  });
-  column(layout.indexOf.lastCreated, (row, old) => {
-    const id = String(values[row - 1]?.[idIndex] ?? '').trim();
-    return createdFor.has(id) ? now : old;
   });
 }
