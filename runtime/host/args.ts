@@ -1,4 +1,6 @@
 import { GasError, GasObject, describeArg } from './gas-object';
+import { GasEnumValue } from './gas-enum';
+import type { GasEnum } from './gas-enum';
 
 /**
  * Apps Script checks a call's arguments against the method's Java signature before doing anything,
@@ -12,7 +14,17 @@ export function signatureError(gasClass: string, method: string, args: ArrayLike
 }
 
 export type ArgKind =
-  'string' | 'number' | 'boolean' | 'date' | 'array' | 'array2d' | 'object' | 'gas' | 'nullable' | 'any';
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'date'
+  | 'array'
+  | 'array2d'
+  | 'object'
+  | 'gas'
+  | 'enum'
+  | 'nullable'
+  | 'any';
 
 function matches(kind: ArgKind, value: unknown): boolean {
   switch (kind) {
@@ -28,6 +40,8 @@ function matches(kind: ArgKind, value: unknown): boolean {
       return Array.isArray(value) && value.every((row) => Array.isArray(row));
     case 'gas':
       return value instanceof GasObject;
+    case 'enum':
+      return value instanceof GasEnumValue;
     case 'object':
       return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value);
     default:
@@ -52,6 +66,24 @@ export function overload(
     if (kinds.every((kind, j) => matches(kind, args[j]))) return i;
   }
   throw signatureError(gasClass, method, args);
+}
+
+/**
+ * The name of an argument the reference declares as `enumType` (ScriptApp.AuthMode…). Google checks
+ * it with the signature: a value of another enum, or the name as a plain string ("FULL"), is refused
+ * with "The parameters (String) don't match the method signature…", as a script that passed a string
+ * finds on live Apps Script (gas-fakes' notes on Charts enums).
+ */
+export function enumArg<N extends string>(
+  gasClass: string,
+  method: string,
+  args: ArrayLike<unknown>,
+  enumType: GasEnum<N>,
+  value: unknown,
+): N {
+  const name = enumType.nameOf(value);
+  if (name === null) throw signatureError(gasClass, method, args);
+  return name;
 }
 
 /**

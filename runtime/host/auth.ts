@@ -1,4 +1,6 @@
-/** ScriptApp.AuthMode values, as strings (the script compares them with `===` and `String()`). */
+import { gasEnum } from './gas-enum';
+
+/** ScriptApp.AuthMode names, as the runtime keeps them (the execution's mode). */
 export const AuthMode = {
   NONE: 'NONE',
   CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
@@ -6,6 +8,8 @@ export const AuthMode = {
   FULL: 'FULL',
 } as const;
 export type AuthMode = (typeof AuthMode)[keyof typeof AuthMode];
+/** ScriptApp.AuthMode as scripts see it (objects: gas-enum.ts); `e.authMode` is one of its values. */
+export const AUTH_MODE = gasEnum('ScriptApp.AuthMode', AuthMode);
 
 export const Scope = {
   spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',

@@ -1,4 +1,5 @@
 import { GasError, GasObject, Pending } from './gas-object';
+import { GasEnum, GasEnumValue, enumFromWire } from './gas-enum';
 import type { ExecutionContext } from './execution';
 import { checkAuthorization } from './authorization';
 import { callFamily, callKind } from './call-cost';
@@ -43,6 +44,9 @@ export class Dispatcher {
           const t = raw.getTime();
           return { $d: Number.isNaN(t) ? null : t };
         }
+        // An enum value (or an enum, in a handle's static properties) becomes one object per value
+        // in the script's context, so a getter's value is === the constant (gas-enum.ts).
+        if (raw instanceof GasEnumValue || raw instanceof GasEnum) return raw.toWire();
         if (raw instanceof GasObject) {
           const props = raw._staticProperties();
           const own = raw._ownProperties();
@@ -61,14 +65,22 @@ export class Dispatcher {
     );
   }
 
-  /** Wire JSON → host values. An unknown handle is a script bug the runtime must not paper over. */
-  decode(json: string): unknown {
+  /**
+   * Wire JSON → host values. An unknown handle is a script bug the runtime must not paper over.
+   * `enumNames`: enum values as their names, for a result leaving the execution.
+   */
+  decode(json: string, enumNames = false): unknown {
     if (json.charCodeAt(0) === FAST_MARK) return fastDecode(json);
     return JSON.parse(json, (_key, value: unknown) => {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const v = value as Record<string, unknown>;
         if ('$d' in v) return new Date(v.$d === null ? NaN : (v.$d as number));
         if ('$n' in v) return Number(v.$n);
+        if ('$e' in v) {
+          const value = enumFromWire(v.$e, v.$v);
+          if (!value) throw new GasError(`Invalid argument: ${String(v.$e)}.${String(v.$v)}`);
+          return enumNames ? value.name : value;
+        }
         if ('$h' in v) {
           const object = this.objects.get(v.$h as number);
           if (!object) throw new GasError(`Invalid argument: object handle ${String(v.$h)} is not known`);

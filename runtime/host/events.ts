@@ -4,6 +4,7 @@
  * (opens the spreadsheet, submits the form, edits cells, lets an hour pass) and the executions it starts.
  */
 import type { ExecutionContext } from './execution';
+import { AUTH_MODE } from './auth';
 import type { AuthMode } from './auth';
 import { rangeObject, spreadsheetObject } from './spreadsheet';
 import { userEdit } from './spreadsheet/user-input';
@@ -89,9 +90,9 @@ export async function openSpreadsheet(
         spreadsheetId,
         args: (ctx: ExecutionContext) => [
           mode === 'NONE'
-            ? { authMode: mode }
+            ? { authMode: AUTH_MODE.value(mode) }
             : {
-                authMode: mode,
+                authMode: AUTH_MODE.value(mode),
                 source: spreadsheetObject(ctx, spreadsheetId),
                 user: new EventUser(ctx.session.activeEmail),
               },
@@ -107,7 +108,7 @@ export async function openSpreadsheet(
       triggerUid: trigger.uid,
       args: (ctx: ExecutionContext) => [
         {
-          authMode: 'FULL',
+          authMode: AUTH_MODE.value('FULL'),
           source: spreadsheetObject(ctx, spreadsheetId),
           triggerUid: trigger.uid,
           user: new EventUser(ctx.session.activeEmail),
@@ -151,7 +152,7 @@ export async function fireChange(
         triggerUid: trigger.uid,
         args: (ctx: ExecutionContext) => [
           {
-            authMode: 'FULL',
+            authMode: AUTH_MODE.value('FULL'),
             changeType,
             source: spreadsheetObject(ctx, spreadsheetId),
             triggerUid: trigger.uid,
@@ -213,7 +214,7 @@ export async function editCells(
   const executions: ExecutionRecord[] = [];
   const eventFor = (ctx: ExecutionContext, authMode: AuthMode, triggerUid?: string) => {
     const event: Record<string, unknown> = {
-      authMode,
+      authMode: AUTH_MODE.value(authMode),
       ...(triggerUid === undefined ? {} : { triggerUid }),
       range: rangeObject(
         ctx,
@@ -287,7 +288,11 @@ export async function runDueTimeDrivenTriggers(
         spreadsheetId: null,
         triggerUid: trigger.uid,
         args: () => [
-          { authMode: 'FULL', triggerUid: trigger.uid, ...clockFields(new Date(now), rt.world.timeZone) },
+          {
+            authMode: AUTH_MODE.value('FULL'),
+            triggerUid: trigger.uid,
+            ...clockFields(new Date(now), rt.world.timeZone),
+          },
         ],
       }),
     );

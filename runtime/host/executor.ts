@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Pending } from './gas-object';
 import type { GasObject } from './gas-object';
 import { Dispatcher } from './dispatcher';
+import { staticPropsToWire } from './gas-enum';
 import { emptyStats } from './execution';
 import type { ExecutionContext, ExecutionStats } from './execution';
 import type { CallMessage, DoneMessage, StartMessage, WireError, WorkerMessage } from '../sandbox/protocol';
@@ -178,7 +179,7 @@ export class Executor {
         name,
         handle: dispatcher.handleOf(object),
         gasClass: object.gasClass,
-        props: object._staticProperties(),
+        props: staticPropsToWire(object._staticProperties()),
       })),
       clock: ctx.world.clock.anchor,
       localTimeZone,
@@ -201,7 +202,8 @@ export class Executor {
     return {
       executionId: ctx.executionId,
       ok: !message.error,
-      value: message.resultJson === undefined ? undefined : dispatcher.decode(message.resultJson),
+      // What the function returns leaves Apps Script as data: an enum value as its name (its toJSON).
+      value: message.resultJson === undefined ? undefined : dispatcher.decode(message.resultJson, true),
       error: message.error,
       stats: ctx.stats,
     };

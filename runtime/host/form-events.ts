@@ -5,6 +5,7 @@
  * Google Sheets events: range, values, namedValues) and the form's own ("Form submit" under Google
  * Forms events: response, source). Each runs as its owner; the respondent is never the active user.
  */
+import { AUTH_MODE } from './auth';
 import type { ExecutionContext } from './execution';
 import { rangeObject, spreadsheetObject } from './spreadsheet';
 import type { Submission, SubmitResult } from './form/submission';
@@ -60,7 +61,7 @@ export function fireFormSubmit(
     triggerUid: trigger.uid,
     args: (ctx: ExecutionContext) => [
       {
-        authMode: 'FULL',
+        authMode: AUTH_MODE.value('FULL'),
         triggerUid: trigger.uid,
         range: rangeObject(
           ctx,
@@ -100,7 +101,7 @@ export function fireFormBoundSubmit(
     triggerUid: trigger.uid,
     args: (ctx: ExecutionContext) => [
       {
-        authMode: 'FULL',
+        authMode: AUTH_MODE.value('FULL'),
         response: new FormResponse(ctx, form, response),
         source: new Form(ctx, form),
         triggerUid: trigger.uid,

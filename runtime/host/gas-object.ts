@@ -6,6 +6,8 @@
  * a name the class does not define throws `not implemented in the local runtime: Class.method`, so a
  * call we have not emulated can never silently do nothing.
  */
+import { GasEnumValue } from './gas-enum';
+
 export type ServiceName =
   | 'Spreadsheet'
   | 'Form'
@@ -82,6 +84,7 @@ export function describeArg(value: unknown): string {
     return value.gasService === 'Form' && value.gasClass !== 'FormApp'
       ? `FormApp.${value.gasClass}`
       : value.gasClass;
+  if (value instanceof GasEnumValue) return value.enumType.id;
   if (typeof value === 'number') return 'number';
   if (typeof value === 'string') return 'String';
   if (typeof value === 'boolean') return 'Boolean';

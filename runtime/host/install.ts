@@ -5,6 +5,7 @@
  * holding only authMode (events guide, "Install"). onInstall is a simple trigger, so it has the simple
  * triggers' 30-second limit and the identity a simple trigger reveals.
  */
+import { AUTH_MODE } from './auth';
 import type { AuthMode } from './auth';
 import type { ExecutionRecord, LocalAppsScript } from '../index';
 
@@ -17,5 +18,11 @@ export async function installAddon(
   rt.world.addonEnabledIn.add(spreadsheetId);
   if (!rt.definesFunction('onInstall')) return null;
   const authMode: AuthMode = 'FULL';
-  return rt.run('onInstall', { user, kind: 'simple-trigger', authMode, spreadsheetId, args: [{ authMode }] });
+  return rt.run('onInstall', {
+    user,
+    kind: 'simple-trigger',
+    authMode,
+    spreadsheetId,
+    args: [{ authMode: AUTH_MODE.value(authMode) }],
+  });
 }

@@ -5,6 +5,8 @@
  * what the worker evaluates in each context (PRELUDE_SOURCE). So it must stay self-contained: it may
  * use only its parameters and the context's own built-ins, never an import or a module-level name.
  *
+ * The enums (./prelude-enums) are made the same way, once per context, and handed to the installer.
+ *
  * It defines the service globals as proxies over host handles. A call becomes
  * `hostCall(handle, method, argsJson)`; values cross as JSON with dates as `{"$d":ms}` and host objects
  * as `{"$h":id,"$c":"Class"}`, and a number JSON cannot hold (NaN, ±Infinity) as `{"$n":"NaN"}`, so
@@ -12,6 +14,7 @@
  * live Apps Script, not "null"). The clock anchor makes `new Date()` follow the world's clock.
  */
 import type { GlobalBinding, StartMessage } from './protocol';
+import { makeScriptEnums, type ScriptEnums } from './prelude-enums';
 
 export type HostCall = (handle: number, method: string, argsJson: string) => string;
 
@@ -36,6 +39,7 @@ export function installAppsScriptGlobals(
   globals: readonly GlobalBinding[],
   clock: StartMessage['clock'],
   meter: CallMeter,
+  enums: ScriptEnums,
 ): PreludeCodec {
   'use strict';
   const RealDate = Date;
@@ -113,10 +117,13 @@ export function installAppsScriptGlobals(
 
   const handleOf = (value: object): unknown => (value as Record<symbol, unknown>)[HANDLE];
 
+  const { enumFor, enumMeta } = enums;
+
   function revive(_key: string, value: unknown): unknown {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const v = value as Json;
       if (hasOwn.call(v, '$d')) return new DateCtor(v.$d === null ? NaN : (v.$d as number));
+      if (hasOwn.call(v, '$e')) return enumFor(v.$e as string, v.$k as string[], v.$v as string | undefined);
       if (hasOwn.call(v, '$h'))
         return proxyFor(
           v.$h as number,
@@ -135,6 +142,8 @@ export function installAppsScriptGlobals(
       const t = raw.getTime();
       return { $d: t === t ? t : null };
     }
+    const meta = enumMeta(raw);
+    if (meta) return { $e: meta.id, $v: meta.name };
     if (
       raw !== null &&
       (typeof raw === 'object' || typeof raw === 'function') &&
@@ -247,7 +256,8 @@ export function installAppsScriptGlobals(
 
   for (const g of globals) {
     Object.defineProperty(globalThis, g.name, {
-      value: proxyFor(g.handle, g.gasClass, g.props),
+      // Static properties come as plain data; the revival turns their enums into objects.
+      value: proxyFor(g.handle, g.gasClass, JSON.parse(JSON.stringify(g.props), revive) as Json),
       writable: true,
       configurable: true,
     });
@@ -276,5 +286,8 @@ const CAPTURED_BUILTINS = [
 
 /** The source the worker evaluates in each new context: an expression whose value is the installer. */
 export const PRELUDE_SOURCE =
-  `((${CAPTURED_BUILTINS.join(', ')}) => (${installAppsScriptGlobals.toString()}))` +
-  `(${CAPTURED_BUILTINS.join(', ')})`;
+  `((${CAPTURED_BUILTINS.join(', ')}) => {` +
+  `const enums = (${makeScriptEnums.toString()})();` +
+  `const install = (${installAppsScriptGlobals.toString()});` +
+  `return (hostCall, globals, clock, meter) => install(hostCall, globals, clock, meter, enums);` +
+  `})(${CAPTURED_BUILTINS.join(', ')})`;

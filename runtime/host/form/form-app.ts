@@ -4,9 +4,9 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { overload } from '../args';
-import { ItemType } from './model';
+import { ITEM_TYPE } from './model';
 import type { FormModel } from './model';
-import { DestinationType, EmailCollectionType, Form, NO_SUCH_ITEM } from './form';
+import { DESTINATION_TYPE, EMAIL_COLLECTION_TYPE, Form, NO_SUCH_ITEM } from './form';
 
 class FormAppService extends GasObject {
   readonly gasClass = 'FormApp';
@@ -15,7 +15,11 @@ class FormAppService extends GasObject {
     super();
   }
   override _staticProperties(): Record<string, unknown> {
-    return { DestinationType, EmailCollectionType, ItemType };
+    return {
+      DestinationType: DESTINATION_TYPE,
+      EmailCollectionType: EMAIL_COLLECTION_TYPE,
+      ItemType: ITEM_TYPE,
+    };
   }
   /**
    * Live Apps Script names the Drive file `title` but leaves the form's own title (what respondents

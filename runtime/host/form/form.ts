@@ -5,8 +5,10 @@
  */
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload, signatureError } from './args';
-import { CHOICE_TYPES } from './model';
+import { enumArg, overload, signatureError } from './args';
+import { gasEnum } from '../gas-enum';
+import type { GasEnumValue } from '../gas-enum';
+import { CHOICE_TYPES, ITEM_TYPE } from './model';
 import type { FormModel, QuestionType } from './model';
 import { linkSpreadsheet, removeDestination } from './destination';
 import { Item, itemModelOf, typedItem } from './items';
@@ -19,6 +21,10 @@ export const EmailCollectionType = {
   VERIFIED: 'VERIFIED',
   RESPONDER_INPUT: 'RESPONDER_INPUT',
 } as const;
+
+/** The enums as scripts see them (objects: ../gas-enum.ts). */
+export const DESTINATION_TYPE = gasEnum('FormApp.DestinationType', DestinationType);
+export const EMAIL_COLLECTION_TYPE = gasEnum('FormApp.EmailCollectionType', EmailCollectionType);
 
 /** Google's message when an id names no file the user can open. */
 export const NO_SUCH_ITEM =
@@ -64,16 +70,19 @@ export class Form extends GasObject {
     this._model.verifiedEmail = false;
     return this;
   }
-  getEmailCollectionType(): string {
-    if (this._model.verifiedEmail) return EmailCollectionType.VERIFIED;
-    return this._model.collectEmail
-      ? EmailCollectionType.RESPONDER_INPUT
-      : EmailCollectionType.DO_NOT_COLLECT;
+  getEmailCollectionType(): GasEnumValue {
+    if (this._model.verifiedEmail) return EMAIL_COLLECTION_TYPE.value('VERIFIED');
+    return EMAIL_COLLECTION_TYPE.value(this._model.collectEmail ? 'RESPONDER_INPUT' : 'DO_NOT_COLLECT');
   }
-  setEmailCollectionType(type: string): this {
-    overload(this.gasClass, 'setEmailCollectionType', arguments, ['string']);
-    if (!(type in EmailCollectionType))
-      throw signatureError(this.gasClass, 'setEmailCollectionType', arguments);
+  setEmailCollectionType(collection: unknown): this {
+    overload(this.gasClass, 'setEmailCollectionType', arguments, ['enum']);
+    const type = enumArg(
+      this.gasClass,
+      'setEmailCollectionType',
+      arguments,
+      EMAIL_COLLECTION_TYPE,
+      collection,
+    );
     this._model.collectEmail = type !== EmailCollectionType.DO_NOT_COLLECT;
     this._model.verifiedEmail = type === EmailCollectionType.VERIFIED;
     return this;
@@ -163,8 +172,10 @@ export class Form extends GasObject {
     return this._add('addCheckboxItem', arguments, 'CHECKBOX');
   }
 
-  getItems(itemType?: string): Item[] {
-    overload(this.gasClass, 'getItems', arguments, [], ['string']);
+  getItems(type?: unknown): Item[] {
+    overload(this.gasClass, 'getItems', arguments, [], ['enum']);
+    const itemType =
+      type === undefined ? undefined : enumArg(this.gasClass, 'getItems', arguments, ITEM_TYPE, type);
     return this._model.items
       .filter((item) => itemType === undefined || item.type === itemType)
       .map((item) => new Item(this.ctx, this._model, item));
@@ -196,10 +207,9 @@ export class Form extends GasObject {
    * Reference: responses go to a new "Form Responses N" tab of the spreadsheet, inserted first;
    * the form's existing responses are copied there.
    */
-  setDestination(type: string, destination: string): this {
-    overload(this.gasClass, 'setDestination', arguments, ['string', 'string']);
-    if (type !== DestinationType.SPREADSHEET)
-      throw signatureError(this.gasClass, 'setDestination', arguments);
+  setDestination(type: unknown, destination: string): this {
+    overload(this.gasClass, 'setDestination', arguments, ['enum', 'string']);
+    enumArg(this.gasClass, 'setDestination', arguments, DESTINATION_TYPE, type);
     const spreadsheet = this.ctx.world.spreadsheets.get(destination);
     if (!spreadsheet) throw new GasError(NO_SUCH_ITEM);
     linkSpreadsheet(this._model, spreadsheet);
@@ -216,10 +226,10 @@ export class Form extends GasObject {
     if (id === null) throw new GasError(NO_DESTINATION);
     return id;
   }
-  getDestinationType(): string {
+  getDestinationType(): GasEnumValue {
     if (!this._model.destination && this._model.formerDestinationId === null)
       throw new GasError(NO_DESTINATION);
-    return DestinationType.SPREADSHEET;
+    return DESTINATION_TYPE.value('SPREADSHEET');
   }
   removeDestination(): this {
     removeDestination(this._model);

@@ -2,6 +2,8 @@ import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { overload, signatureError } from './args';
 import type { FormModel, ItemModel, QuestionType } from './model';
+import { ITEM_TYPE } from './model';
+import type { GasEnumValue } from '../gas-enum';
 import { ItemResponse } from './responses';
 
 /** What every item has: the generic `Item` (getItems) and each typed item. */
@@ -20,8 +22,8 @@ abstract class ItemBase extends GasObject {
   getIndex(): number {
     return this._form.items.indexOf(this._item);
   }
-  getType(): string {
-    return this._item.type;
+  getType(): GasEnumValue {
+    return ITEM_TYPE.value(this._item.type);
   }
   getTitle(): string {
     return this._item.title;

@@ -3,6 +3,7 @@
  * `FormStore` (store.ts) owns the forms, the script sees them through form-app.ts.
  */
 import type { SheetModel } from '../spreadsheet/sheet-model';
+import { gasEnum } from '../gas-enum';
 
 /** FormApp.ItemType. Only the question types this emulation can create have behaviour. */
 export const ItemType = {
@@ -25,6 +26,9 @@ export const ItemType = {
   TIME: 'TIME',
   VIDEO: 'VIDEO',
 } as const;
+
+/** FormApp.ItemType as scripts see it (objects: ../gas-enum.ts). */
+export const ITEM_TYPE = gasEnum('FormApp.ItemType', ItemType);
 
 export type QuestionType = 'TEXT' | 'PARAGRAPH_TEXT' | 'MULTIPLE_CHOICE' | 'LIST' | 'CHECKBOX';
 export const CHOICE_TYPES: ReadonlySet<QuestionType> = new Set<QuestionType>([

@@ -1,9 +1,14 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { asText, overload } from '../args';
+import { asText, enumArg, overload } from '../args';
+import { gasEnum } from '../gas-enum';
+import type { GasEnumValue } from '../gas-enum';
 
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
 export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const;
+/** The enums as scripts see them (objects: ../gas-enum.ts). */
+const SANDBOX_MODE = gasEnum('HtmlService.SandboxMode', SandboxMode);
+const X_FRAME_OPTIONS_MODE = gasEnum('HtmlService.XFrameOptionsMode', XFrameOptionsMode);
 
 /**
  * Initial frame size when the script sets none. Google does not document it; Sheets opens such a
@@ -19,7 +24,7 @@ class HtmlServiceService extends GasObject {
     super();
   }
   override _staticProperties(): Record<string, unknown> {
-    return { SandboxMode, XFrameOptionsMode };
+    return { SandboxMode: SANDBOX_MODE, XFrameOptionsMode: X_FRAME_OPTIONS_MODE };
   }
   createHtmlOutput(html?: unknown): HtmlOutput {
     overload(this.gasClass, 'createHtmlOutput', arguments, [], ['string']);
@@ -41,8 +46,8 @@ export class HtmlOutput extends GasObject {
   private title = '';
   private width: number | null = null;
   private height: number | null = null;
-  private sandboxMode: string = SandboxMode.IFRAME;
-  private xFrameOptionsMode: string = XFrameOptionsMode.DEFAULT;
+  private sandboxMode: keyof typeof SandboxMode = SandboxMode.IFRAME;
+  private xFrameOptionsMode: keyof typeof XFrameOptionsMode = XFrameOptionsMode.DEFAULT;
   private faviconUrl: string | null = null;
   private readonly metaTags: { name: string; content: string }[] = [];
 
@@ -98,23 +103,28 @@ export class HtmlOutput extends GasObject {
     return this;
   }
   /** Reference: only IFRAME exists any more; other modes are accepted and ignored. */
-  setSandboxMode(mode: string): this {
-    overload(this.gasClass, 'setSandboxMode', arguments, ['string']);
-    if (!(mode in SandboxMode)) throw new GasError('Invalid argument: mode');
+  setSandboxMode(mode: unknown): this {
+    overload(this.gasClass, 'setSandboxMode', arguments, ['enum']);
+    enumArg(this.gasClass, 'setSandboxMode', arguments, SANDBOX_MODE, mode);
     this.sandboxMode = SandboxMode.IFRAME;
     return this;
   }
-  getSandboxMode(): string {
-    return this.sandboxMode;
+  getSandboxMode(): GasEnumValue {
+    return SANDBOX_MODE.value(this.sandboxMode);
   }
-  setXFrameOptionsMode(mode: string): this {
-    overload(this.gasClass, 'setXFrameOptionsMode', arguments, ['string']);
-    if (!(mode in XFrameOptionsMode)) throw new GasError('Invalid argument: mode');
-    this.xFrameOptionsMode = mode;
+  setXFrameOptionsMode(mode: unknown): this {
+    overload(this.gasClass, 'setXFrameOptionsMode', arguments, ['enum']);
+    this.xFrameOptionsMode = enumArg(
+      this.gasClass,
+      'setXFrameOptionsMode',
+      arguments,
+      X_FRAME_OPTIONS_MODE,
+      mode,
+    );
     return this;
   }
-  getXFrameOptionsMode(): string {
-    return this.xFrameOptionsMode;
+  getXFrameOptionsMode(): GasEnumValue {
+    return X_FRAME_OPTIONS_MODE.value(this.xFrameOptionsMode);
   }
   addMetaTag(name: string, content: string): this {
     overload(this.gasClass, 'addMetaTag', arguments, ['string', 'string']);

@@ -5,8 +5,8 @@
  */
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload, signatureError } from '../args';
-import { WeekDay, localToUtc } from './trigger-registry';
+import { enumArg, overload, signatureError } from '../args';
+import { WEEK_DAY, localToUtc } from './trigger-registry';
 import type { ClockSchedule, EventTypeName, TriggerSourceName, WeekDayName } from './trigger-registry';
 import { type Trigger, createTrigger, documentId, documentInUse } from './trigger-object';
 
@@ -181,10 +181,9 @@ class ClockTriggerBuilder extends GasObject {
     this.recurrence = { unit: 'weeks', every: positiveInteger(n, 'weeks') };
     return this;
   }
-  onWeekDay(day: string): this {
-    overload(this.gasClass, 'onWeekDay', arguments, ['string']);
-    if (!(day in WeekDay)) throw signatureError(this.gasClass, 'onWeekDay', arguments);
-    this.weekDay = day as WeekDayName;
+  onWeekDay(day: unknown): this {
+    overload(this.gasClass, 'onWeekDay', arguments, ['enum']);
+    this.weekDay = enumArg(this.gasClass, 'onWeekDay', arguments, WEEK_DAY, day);
     if (!this.recurrence || this.recurrence.unit !== 'weeks') this.recurrence = { unit: 'weeks', every: 1 };
     return this;
   }

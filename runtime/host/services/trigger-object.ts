@@ -6,6 +6,8 @@
 import { GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import type { ClockSchedule, EventTypeName, TriggerRecord, TriggerSourceName } from './trigger-registry';
+import { EVENT_TYPE, TRIGGER_SOURCE } from './trigger-registry';
+import type { GasEnumValue } from '../gas-enum';
 
 /** A Spreadsheet or Form object (another service's GasObject) or its id. */
 export function documentId(value: unknown): string | null {
@@ -64,11 +66,11 @@ export class Trigger extends GasObject {
   getHandlerFunction(): string {
     return this.record.handlerFunction;
   }
-  getEventType(): EventTypeName {
-    return this.record.eventType;
+  getEventType(): GasEnumValue<EventTypeName> {
+    return EVENT_TYPE.value(this.record.eventType);
   }
-  getTriggerSource(): TriggerSourceName {
-    return this.record.source;
+  getTriggerSource(): GasEnumValue<TriggerSourceName> {
+    return TRIGGER_SOURCE.value(this.record.source);
   }
   /** Reference: the spreadsheet or form id; null for time-driven triggers. */
   getTriggerSourceId(): string | null {

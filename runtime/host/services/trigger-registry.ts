@@ -1,4 +1,5 @@
 import { GasError } from '../gas-object';
+import { gasEnum } from '../gas-enum';
 import { zonedFields } from '../time-zone';
 
 export const EventType = {
@@ -30,6 +31,11 @@ export const WeekDay = {
   SUNDAY: 'SUNDAY',
 } as const;
 export type WeekDayName = keyof typeof WeekDay;
+
+/** The enums as scripts see them (objects: ../gas-enum.ts). */
+export const EVENT_TYPE = gasEnum('ScriptApp.EventType', EventType);
+export const TRIGGER_SOURCE = gasEnum('ScriptApp.TriggerSource', TriggerSource);
+export const WEEK_DAY = gasEnum('ScriptApp.WeekDay', WeekDay);
 
 /** When a time-driven trigger runs. Times of day are in `timeZone` (the script's unless `inTimezone`). */
 export type ClockSchedule =

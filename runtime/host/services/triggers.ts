@@ -5,9 +5,11 @@
  */
 import { GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { AuthMode } from '../auth';
-import { overload, signatureError } from '../args';
-import { EventType, TriggerSource, WeekDay } from './trigger-registry';
+import { AUTH_MODE } from '../auth';
+import { enumArg, overload, signatureError } from '../args';
+import { gasEnum } from '../gas-enum';
+import type { GasEnumValue } from '../gas-enum';
+import { EVENT_TYPE, TRIGGER_SOURCE, WEEK_DAY } from './trigger-registry';
 import { Trigger, documentId } from './trigger-object';
 import { TriggerBuilder } from './trigger-builders';
 
@@ -29,6 +31,7 @@ export type {
 export { ADDON_CLOCK_TOO_FREQUENT } from './trigger-builders';
 
 export const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' } as const;
+const AUTHORIZATION_STATUS = gasEnum('ScriptApp.AuthorizationStatus', AuthorizationStatus);
 
 /** The local project's script id (Apps Script ids are 57-character strings). */
 export const LOCAL_SCRIPT_ID = '1LocalAppsScriptProjectWorkOrdersForGoogleSheets0000000000';
@@ -40,7 +43,13 @@ class ScriptAppService extends GasObject {
     super();
   }
   override _staticProperties(): Record<string, unknown> {
-    return { AuthMode, AuthorizationStatus, EventType, TriggerSource, WeekDay };
+    return {
+      AuthMode: AUTH_MODE,
+      AuthorizationStatus: AUTHORIZATION_STATUS,
+      EventType: EVENT_TYPE,
+      TriggerSource: TRIGGER_SOURCE,
+      WeekDay: WEEK_DAY,
+    };
   }
 
   newTrigger(functionName: string): TriggerBuilder {
@@ -85,9 +94,9 @@ class ScriptAppService extends GasObject {
    * The local runtime has no consent screen: a user who can run the add-on has authorized the
    * manifest's scopes, so the status is always NOT_REQUIRED.
    */
-  getAuthorizationInfo(authMode: string): AuthorizationInfo {
-    overload(this.gasClass, 'getAuthorizationInfo', arguments, ['string'], ['string', 'any']);
-    if (!(authMode in AuthMode)) throw signatureError(this.gasClass, 'getAuthorizationInfo', arguments);
+  getAuthorizationInfo(authMode: unknown): AuthorizationInfo {
+    overload(this.gasClass, 'getAuthorizationInfo', arguments, ['enum'], ['enum', 'any']);
+    enumArg(this.gasClass, 'getAuthorizationInfo', arguments, AUTH_MODE, authMode);
     return new AuthorizationInfo([...this.ctx.oauthScopes]);
   }
 }
@@ -98,8 +107,8 @@ class AuthorizationInfo extends GasObject {
   constructor(private readonly scopes: string[]) {
     super();
   }
-  getAuthorizationStatus(): string {
-    return AuthorizationStatus.NOT_REQUIRED;
+  getAuthorizationStatus(): GasEnumValue {
+    return AUTHORIZATION_STATUS.value('NOT_REQUIRED');
   }
   getAuthorizationUrl(): string | null {
     return null;

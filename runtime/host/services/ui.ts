@@ -1,11 +1,17 @@
 import { GasError, GasObject } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload, signatureError } from '../args';
+import { enumArg, overload, signatureError } from '../args';
+import { gasEnum } from '../gas-enum';
+import type { GasEnumValue } from '../gas-enum';
 import { HtmlOutput } from './html';
 import { Button, ButtonSet } from './ui-recorder';
 import type { ButtonName, ButtonSetName, MenuEntry } from './ui-recorder';
 
 export { UiRecorder, Button, ButtonSet, BUTTONS_OF, defaultResponder } from './ui-recorder';
+/** The enums as scripts see them (objects: ../gas-enum.ts). */
+const BUTTON = gasEnum('Ui.Button', Button);
+const BUTTON_SET = gasEnum('Ui.ButtonSet', ButtonSet);
+
 export type {
   ButtonName,
   ButtonSetName,
@@ -61,7 +67,7 @@ class Ui extends GasObject {
     super();
   }
   override _staticProperties(): Record<string, unknown> {
-    return { Button, ButtonSet };
+    return { Button: BUTTON, ButtonSet: BUTTON_SET };
   }
 
   /** Reference: an add-on's menu sits under Extensions, titled with the add-on's name. */
@@ -94,11 +100,11 @@ class Ui extends GasObject {
   }
 
   /** alert(prompt) · alert(prompt, buttons) · alert(title, prompt, buttons) → the Button pressed. */
-  alert(...args: unknown[]): ButtonName {
+  alert(...args: unknown[]): GasEnumValue {
     const q = this._question('alert', args);
     const answer = this.ctx.world.ui.answer(q);
     this.ctx.world.ui.record({ ...q, kind: 'alert', ...this._seen(), response: answer.button });
-    return answer.button;
+    return BUTTON.value(answer.button);
   }
 
   /** prompt(prompt) · prompt(prompt, buttons) · prompt(title, prompt, buttons) → PromptResponse. */
@@ -152,20 +158,19 @@ class Ui extends GasObject {
       kind,
       args,
       ['string'],
-      ['string', 'string'],
-      ['string', 'string', 'string'],
+      ['string', 'enum'],
+      ['string', 'string', 'enum'],
     );
     const a = args as string[];
-    const [title, prompt, buttons] =
-      which === 0 ? ['', a[0]!, 'OK'] : which === 1 ? ['', a[0]!, a[1]!] : [a[0]!, a[1]!, a[2]!];
-    if (!(buttons in ButtonSet)) throw signatureError(this.gasClass, kind, args);
+    const [title, prompt] = which === 2 ? [a[0]!, a[1]!] : ['', a[0]!];
+    const buttons = which === 0 ? 'OK' : enumArg(this.gasClass, kind, args, BUTTON_SET, args[which]);
     return {
       kind,
       spreadsheetId: this.spreadsheetId,
       user: this.ctx.activeUserEmail,
       title,
       prompt,
-      buttons: buttons as ButtonSetName,
+      buttons,
     };
   }
 }
@@ -179,8 +184,8 @@ class PromptResponse extends GasObject {
   ) {
     super();
   }
-  getSelectedButton(): ButtonName {
-    return this.button;
+  getSelectedButton(): GasEnumValue {
+    return BUTTON.value(this.button);
   }
   getResponseText(): string {
     return this.text;

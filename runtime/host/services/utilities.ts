@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { GasError, GasObject, Pending } from '../gas-object';
 import type { ExecutionContext } from '../execution';
-import { overload, signatureError } from '../args';
+import { enumArg, overload, signatureError } from '../args';
+import { gasEnum } from '../gas-enum';
 import { Charset, dataBytes, decodeText, encodeText, fromBytes, toSignedBytes } from './bytes';
 import { formatDate } from './date-format';
 import { javaFormat } from './java-format';
@@ -21,6 +22,11 @@ export const MacAlgorithm = {
   HMAC_SHA_384: 'HMAC_SHA_384',
   HMAC_SHA_512: 'HMAC_SHA_512',
 } as const;
+
+/** The enums as scripts see them (objects: ../gas-enum.ts). */
+const DIGEST_ALGORITHM = gasEnum('Utilities.DigestAlgorithm', DigestAlgorithm);
+const MAC_ALGORITHM = gasEnum('Utilities.MacAlgorithm', MacAlgorithm);
+const CHARSET = gasEnum('Utilities.Charset', Charset);
 
 const NODE_DIGEST: Record<string, string> = {
   MD5: 'md5',
@@ -47,7 +53,7 @@ class UtilitiesService extends GasObject {
     super();
   }
   override _staticProperties(): Record<string, unknown> {
-    return { DigestAlgorithm, MacAlgorithm, Charset };
+    return { DigestAlgorithm: DIGEST_ALGORITHM, MacAlgorithm: MAC_ALGORITHM, Charset: CHARSET };
   }
 
   formatDate(date: Date, timeZone: string, format: string): string {
@@ -64,8 +70,10 @@ class UtilitiesService extends GasObject {
   }
 
   /** Signed bytes (-128..127), as Java's byte[] reaches the script. */
-  computeDigest(algorithm: string, value: unknown, charset?: string): number[] {
-    overload(this.gasClass, 'computeDigest', arguments, ['string', 'any'], ['string', 'any', 'string']);
+  computeDigest(digest: unknown, value: unknown): number[] {
+    overload(this.gasClass, 'computeDigest', arguments, ['enum', 'any'], ['enum', 'any', 'enum']);
+    const algorithm = enumArg(this.gasClass, 'computeDigest', arguments, DIGEST_ALGORITHM, digest);
+    const charset = this._charset('computeDigest', arguments, 2);
     const [bytes] = digestInputs([value], charset) ?? [];
     if (!bytes) throw signatureError(this.gasClass, 'computeDigest', arguments);
     const name = NODE_DIGEST[algorithm];
@@ -77,39 +85,35 @@ class UtilitiesService extends GasObject {
     return toSignedBytes(crypto.createHash(name).update(bytes).digest());
   }
 
-  computeHmacSignature(algorithm: string, value: unknown, key: unknown, charset?: string): number[] {
+  computeHmacSignature(mac: unknown, value: unknown, key: unknown): number[] {
     overload(
       this.gasClass,
       'computeHmacSignature',
       arguments,
-      ['string', 'any', 'any'],
-      ['string', 'any', 'any', 'string'],
+      ['enum', 'any', 'any'],
+      ['enum', 'any', 'any', 'enum'],
     );
-    const name = NODE_MAC[algorithm];
+    const name = NODE_MAC[enumArg(this.gasClass, 'computeHmacSignature', arguments, MAC_ALGORITHM, mac)];
+    const charset = this._charset('computeHmacSignature', arguments, 3);
     const [data, secret] = digestInputs([value, key], charset) ?? [];
     if (!name || !data || !secret) throw signatureError(this.gasClass, 'computeHmacSignature', arguments);
     return toSignedBytes(crypto.createHmac(name, secret).update(data).digest());
   }
 
-  computeHmacSha256Signature(value: unknown, key: unknown, charset?: string): number[] {
-    overload(
-      this.gasClass,
-      'computeHmacSha256Signature',
-      arguments,
-      ['any', 'any'],
-      ['any', 'any', 'string'],
-    );
+  computeHmacSha256Signature(value: unknown, key: unknown): number[] {
+    overload(this.gasClass, 'computeHmacSha256Signature', arguments, ['any', 'any'], ['any', 'any', 'enum']);
+    const charset = this._charset('computeHmacSha256Signature', arguments, 2);
     const [data, secret] = digestInputs([value, key], charset) ?? [];
     if (!data || !secret) throw signatureError(this.gasClass, 'computeHmacSha256Signature', arguments);
     return toSignedBytes(crypto.createHmac('sha256', secret).update(data).digest());
   }
 
-  base64Encode(data: unknown, charset?: string): string {
-    return this._encode('base64Encode', arguments, data, charset).toString('base64');
+  base64Encode(data: unknown): string {
+    return this._encode('base64Encode', arguments, data).toString('base64');
   }
   /** Web-safe alphabet (- and _), padding kept, as Java's URL-safe encoder does. */
-  base64EncodeWebSafe(data: unknown, charset?: string): string {
-    return this._encode('base64EncodeWebSafe', arguments, data, charset)
+  base64EncodeWebSafe(data: unknown): string {
+    return this._encode('base64EncodeWebSafe', arguments, data)
       .toString('base64')
       .replace(/\+/g, '-')
       .replace(/\//g, '_');
@@ -119,12 +123,14 @@ class UtilitiesService extends GasObject {
    * base64EncodeWebSafe made ('-' and '_') gives the original bytes back (gas-fakes'
    * test/testutilities.js, "utilities base64 encoding", run on live Apps Script).
    */
-  base64Decode(encoded: string, _charset?: string): number[] {
-    overload(this.gasClass, 'base64Decode', arguments, ['string'], ['string', 'string']);
+  base64Decode(encoded: string): number[] {
+    overload(this.gasClass, 'base64Decode', arguments, ['string'], ['string', 'enum']);
+    this._charset('base64Decode', arguments, 1);
     return toSignedBytes(decodeBase64(fromWebSafe(encoded), /^[A-Za-z0-9+/]*={0,2}$/));
   }
-  base64DecodeWebSafe(encoded: string, _charset?: string): number[] {
-    overload(this.gasClass, 'base64DecodeWebSafe', arguments, ['string'], ['string', 'string']);
+  base64DecodeWebSafe(encoded: string): number[] {
+    overload(this.gasClass, 'base64DecodeWebSafe', arguments, ['string'], ['string', 'enum']);
+    this._charset('base64DecodeWebSafe', arguments, 1);
     return toSignedBytes(decodeBase64(fromWebSafe(encoded), /^[A-Za-z0-9+/]*={0,2}$/));
   }
 
@@ -152,9 +158,14 @@ class UtilitiesService extends GasObject {
     return new Blob(bytes, type, name ?? null);
   }
 
-  private _encode(method: string, args: IArguments, data: unknown, charset?: string): Buffer {
-    overload(this.gasClass, method, args, ['any'], ['any', 'string']);
-    const bytes = dataBytes(data, charset);
+  /** An optional Charset argument at `index`: its name, undefined when not passed. */
+  private _charset(method: string, args: IArguments, index: number): keyof typeof Charset | undefined {
+    return args.length > index ? enumArg(this.gasClass, method, args, CHARSET, args[index]) : undefined;
+  }
+
+  private _encode(method: string, args: IArguments, data: unknown): Buffer {
+    overload(this.gasClass, method, args, ['any'], ['any', 'enum']);
+    const bytes = dataBytes(data, this._charset(method, args, 1));
     if (!bytes) throw signatureError(this.gasClass, method, args);
     return bytes;
   }

@@ -7,29 +7,20 @@ import { GasError } from '../gas-object';
 import { SpreadsheetGasObject, javaInt, overload } from './base';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import { Messages, fail } from './errors';
-import { DataValidationCriteria } from './validation-rules';
 import { DataValidationBuilder } from './validation-objects';
 import { ConditionalFormatRuleBuilder } from './conditional-formats';
-import { BOOLEAN_CRITERIA_ENUM } from './conditional-format-model';
+import { SPREADSHEET_APP_ENUMS } from './spreadsheet-enums';
 import { Spreadsheet } from './spreadsheet';
 import type { Sheet } from './sheet';
 import type { Range } from './range';
 import { createUi } from '../services/ui';
 import { NO_ACCESS_MESSAGE, canOpen } from './sharing';
 
-const enumOf = (...names: string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, n]));
-
 export class SpreadsheetAppService extends SpreadsheetGasObject {
   readonly gasClass = 'SpreadsheetApp';
 
   override _staticProperties(): Record<string, unknown> {
-    return {
-      DataValidationCriteria: { ...DataValidationCriteria },
-      BooleanCriteria: { ...BOOLEAN_CRITERIA_ENUM },
-      GroupControlTogglePosition: enumOf('BEFORE', 'AFTER'),
-      ProtectionType: enumOf('RANGE', 'SHEET'),
-      WrapStrategy: enumOf('WRAP', 'OVERFLOW', 'CLIP'),
-    };
+    return { ...SPREADSHEET_APP_ENUMS };
   }
 
   _active(): SpreadsheetModel | null {

@@ -1,6 +1,7 @@
 /** Common ground of the script-visible spreadsheet classes. */
 import { GasObject } from '../gas-object';
-import { overload as checkOverload, type ArgKind } from '../args';
+import { enumArg as checkEnumArg, overload as checkOverload, type ArgKind } from '../args';
+import type { GasEnum } from '../gas-enum';
 import type { ExecutionContext } from '../execution';
 
 export abstract class SpreadsheetGasObject extends GasObject {
@@ -25,6 +26,17 @@ export function overload(
   ...overloads: ArgKind[][]
 ): number {
   return checkOverload(`SpreadsheetApp.${gasClass}`, method, args, ...overloads);
+}
+
+/** An enum argument's name (../args.ts enumArg), the class named with its service as above. */
+export function enumArg<N extends string>(
+  gasClass: string,
+  method: string,
+  args: ArrayLike<unknown>,
+  enumType: GasEnum<N>,
+  value: unknown,
+): N {
+  return checkEnumArg(`SpreadsheetApp.${gasClass}`, method, args, enumType, value);
 }
 
 /** Java's toString of a scalar passed where a String is expected. */

@@ -5,13 +5,19 @@
  */
 import type { ExecutionContext } from '../execution';
 import { GasError, notImplemented } from '../gas-object';
-import { signatureError } from '../args';
-import { SpreadsheetGasObject, overload, text } from './base';
+import { SpreadsheetGasObject, enumArg, overload, text } from './base';
+import type { GasEnum, GasEnumValue } from '../gas-enum';
 import type { SheetModel } from './sheet-model';
 import type { ChartSpec } from './chart-model';
 import { cloneSpec, defaultChartSpec } from './chart-model';
 import { Range } from './range';
-import { ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType, LegendPosition } from './chart-enums';
+import type { ChartType } from './chart-enums';
+import {
+  CHART_HIDDEN_DIMENSION_STRATEGY,
+  CHART_MERGE_STRATEGY,
+  CHART_TYPE,
+  LEGEND_POSITION,
+} from './chart-enums';
 import { ContainerInfo, EmbeddedChart, rangesOf } from './charts';
 
 export class EmbeddedChartBuilder extends SpreadsheetGasObject {
@@ -36,10 +42,9 @@ export class EmbeddedChartBuilder extends SpreadsheetGasObject {
    * An enum parameter: Apps Script matches it against the enum's values before the call, so a name
    * that is none of them (a typo, 'FOO') fails as a signature mismatch, not as a bad argument.
    */
-  _enumArg(method: string, args: IArguments, value: string, values: Record<string, string>): string {
-    overload(this.gasClass, method, args, ['string']);
-    if (!Object.hasOwn(values, value)) throw signatureError(`SpreadsheetApp.${this.gasClass}`, method, args);
-    return value;
+  _enumArg<N extends string>(method: string, args: IArguments, value: unknown, values: GasEnum<N>): N {
+    overload(this.gasClass, method, args, ['enum']);
+    return enumArg(this.gasClass, method, args, values, value);
   }
 
   addRange(range: Range): this {
@@ -73,13 +78,13 @@ export class EmbeddedChartBuilder extends SpreadsheetGasObject {
     return rangesOf(this.ctx, this._sheet, this._spec);
   }
 
-  setChartType(type: string): this {
-    this._spec.type = this._enumArg('setChartType', arguments, type, ChartType);
+  setChartType(type: unknown): this {
+    this._spec.type = this._enumArg('setChartType', arguments, type, CHART_TYPE);
     return this;
   }
 
-  getChartType(): string {
-    return this._spec.type;
+  getChartType(): GasEnumValue {
+    return CHART_TYPE.value(this._spec.type as keyof typeof ChartType);
   }
 
   /** Options use Google's dotted names (`title`, `hAxis.title`, `legend.position`…). */
@@ -105,22 +110,22 @@ export class EmbeddedChartBuilder extends SpreadsheetGasObject {
     return this;
   }
 
-  setHiddenDimensionStrategy(strategy: string): this {
+  setHiddenDimensionStrategy(strategy: unknown): this {
     this._spec.hiddenDimensionStrategy = this._enumArg(
       'setHiddenDimensionStrategy',
       arguments,
       strategy,
-      ChartHiddenDimensionStrategy,
+      CHART_HIDDEN_DIMENSION_STRATEGY,
     );
     return this;
   }
 
-  setMergeStrategy(mergeStrategy: string): this {
+  setMergeStrategy(mergeStrategy: unknown): this {
     this._spec.mergeStrategy = this._enumArg(
       'setMergeStrategy',
       arguments,
       mergeStrategy,
-      ChartMergeStrategy,
+      CHART_MERGE_STRATEGY,
     );
     return this;
   }
@@ -205,10 +210,10 @@ export class TypedChartBuilder extends EmbeddedChartBuilder {
   setTitle(chartTitle: string): this {
     return this.setOption('title', text(chartTitle));
   }
-  setLegendPosition(position: string): this {
+  setLegendPosition(position: unknown): this {
     return this.setOption(
       'legend.position',
-      this._enumArg('setLegendPosition', arguments, position, LegendPosition).toLowerCase(),
+      this._enumArg('setLegendPosition', arguments, position, LEGEND_POSITION).toLowerCase(),
     );
   }
   setColors(cssValues: string[]): this {

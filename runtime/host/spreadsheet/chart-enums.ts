@@ -4,6 +4,7 @@
  * Reference: developers.google.com/apps-script/reference/charts
  */
 import { SpreadsheetGasObject } from './base';
+import { gasEnum } from '../gas-enum';
 
 const enumOf = <T extends string>(...names: T[]): Record<T, T> =>
   Object.fromEntries(names.map((n) => [n, n])) as Record<T, T>;
@@ -40,9 +41,23 @@ export const ChartHiddenDimensionStrategy = enumOf(
 );
 export const ChartMergeStrategy = enumOf('MERGE_COLUMNS', 'MERGE_ROWS');
 
+/** The enums as scripts see them (objects: ../gas-enum.ts). */
+export const CHART_TYPE = gasEnum('Charts.ChartType', ChartType);
+export const LEGEND_POSITION = gasEnum('Charts.Position', LegendPosition);
+export const CHART_HIDDEN_DIMENSION_STRATEGY = gasEnum(
+  'Charts.ChartHiddenDimensionStrategy',
+  ChartHiddenDimensionStrategy,
+);
+export const CHART_MERGE_STRATEGY = gasEnum('Charts.ChartMergeStrategy', ChartMergeStrategy);
+
 export class ChartsService extends SpreadsheetGasObject {
   readonly gasClass = 'Charts';
   override _staticProperties(): Record<string, unknown> {
-    return { ChartType, LegendPosition, ChartHiddenDimensionStrategy, ChartMergeStrategy };
+    return {
+      ChartType: CHART_TYPE,
+      LegendPosition: LEGEND_POSITION,
+      ChartHiddenDimensionStrategy: CHART_HIDDEN_DIMENSION_STRATEGY,
+      ChartMergeStrategy: CHART_MERGE_STRATEGY,
+    };
   }
 }

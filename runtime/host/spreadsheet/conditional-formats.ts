@@ -7,7 +7,9 @@
  */
 import type { ExecutionContext } from '../execution';
 import { GasError, notImplemented } from '../gas-object';
-import { SpreadsheetGasObject, overload, text } from './base';
+import { SpreadsheetGasObject, enumArg, overload, text } from './base';
+import type { GasEnumValue } from '../gas-enum';
+import { BOOLEAN_CRITERIA_TYPE } from './spreadsheet-enums';
 import { normalizeColor } from './colors';
 import type { SheetModel } from './sheet-model';
 import type { Rect } from './rect';
@@ -188,8 +190,9 @@ export class ConditionalFormatRuleBuilder extends RuleView {
   }
 
   /** withCriteria(BooleanCriteria, args) for the criteria emulated here. */
-  withCriteria(criteria: string, args: unknown[]): ConditionalFormatRuleBuilder {
-    overload(this.gasClass, 'withCriteria', arguments, ['string', 'array']);
+  withCriteria(type: unknown, args: unknown[]): ConditionalFormatRuleBuilder {
+    overload(this.gasClass, 'withCriteria', arguments, ['enum', 'array']);
+    const criteria = enumArg(this.gasClass, 'withCriteria', arguments, BOOLEAN_CRITERIA_TYPE, type);
     if (!(BOOLEAN_CRITERIA as readonly string[]).includes(criteria))
       notImplemented(this.gasClass, `withCriteria(${criteria})`);
     const values = args.map((a) => (typeof a === 'number' ? a : text(a)));
@@ -210,8 +213,8 @@ export class BooleanCondition extends SpreadsheetGasObject {
     super(ctx);
   }
 
-  getCriteriaType(): string {
-    return this._criteria;
+  getCriteriaType(): GasEnumValue {
+    return BOOLEAN_CRITERIA_TYPE.value(this._criteria);
   }
   getCriteriaValues(): (string | number)[] {
     return this._values.slice();

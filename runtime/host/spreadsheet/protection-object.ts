@@ -5,6 +5,8 @@
 import type { ExecutionContext } from '../execution';
 import { GasError } from '../gas-object';
 import { SpreadsheetGasObject, overload } from './base';
+import type { GasEnumValue } from '../gas-enum';
+import { PROTECTION_TYPE } from './spreadsheet-enums';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import { ownerHasWorkspaceDomain, type ProtectionModel } from './protection-model';
 import { Messages, fail } from './errors';
@@ -77,8 +79,8 @@ export class ProtectionObject extends SpreadsheetGasObject {
     return this;
   }
 
-  getProtectionType(): string {
-    return this._live().type;
+  getProtectionType(): GasEnumValue {
+    return PROTECTION_TYPE.value(this._live().type);
   }
 
   /**

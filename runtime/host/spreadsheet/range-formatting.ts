@@ -3,7 +3,9 @@
  * Range class chain (./range-base explains the split).
  */
 import { normalizeColor } from './colors';
-import { overload, text } from './base';
+import { enumArg, overload, text } from './base';
+import type { GasEnumValue } from '../gas-enum';
+import { WRAP_STRATEGY } from './spreadsheet-enums';
 import type { CellValue } from './values';
 import { AUTOMATIC_FORMAT, DEFAULT_DATE_TIME_FORMAT } from './number-format';
 import { RangeContents } from './range-contents';
@@ -173,12 +175,13 @@ export abstract class RangeFormatting extends RangeContents {
   getWrap(): boolean {
     return this._topLeftStyle((s) => s?.wrapStrategy === 'WRAP');
   }
-  setWrapStrategy(strategy: string): this {
-    overload(this.gasClass, 'setWrapStrategy', arguments, ['string']);
-    return this._setStyle('wrapStrategy', strategy === 'OVERFLOW' ? undefined : strategy);
+  setWrapStrategy(strategy: unknown): this {
+    overload(this.gasClass, 'setWrapStrategy', arguments, ['enum']);
+    const name = enumArg(this.gasClass, 'setWrapStrategy', arguments, WRAP_STRATEGY, strategy);
+    return this._setStyle('wrapStrategy', name === 'OVERFLOW' ? undefined : name);
   }
-  getWrapStrategy(): string {
-    return this._topLeftStyle((s) => s?.wrapStrategy ?? 'OVERFLOW');
+  getWrapStrategy(): GasEnumValue {
+    return WRAP_STRATEGY.value(this._topLeftStyle((s) => (s?.wrapStrategy ?? 'OVERFLOW') as 'OVERFLOW'));
   }
 
   setHorizontalAlignment(alignment: string | null): this {

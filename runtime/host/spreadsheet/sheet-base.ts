@@ -9,6 +9,8 @@
 import type { ExecutionContext } from '../execution';
 import { GasError } from '../gas-object';
 import { SpreadsheetGasObject, javaInt, overload } from './base';
+import type { GasEnumValue } from '../gas-enum';
+import { SHEET_TYPE } from './spreadsheet-enums';
 import type { SheetModel } from './sheet-model';
 import type { Rect } from './rect';
 import { a1Span, parseA1, resolveA1 } from './a1';
@@ -84,8 +86,8 @@ export abstract class SheetBase extends SpreadsheetGasObject {
     return this._live().formUrl;
   }
 
-  getType(): string {
-    return 'GRID';
+  getType(): GasEnumValue {
+    return SHEET_TYPE.value('GRID');
   }
 
   // ------------------------------------------------------------------------------------------

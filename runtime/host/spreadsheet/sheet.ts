@@ -4,7 +4,9 @@
  */
 import type { ExecutionContext } from '../execution';
 import { GasError } from '../gas-object';
-import { overload, text } from './base';
+import { enumArg, overload, text } from './base';
+import type { GasEnumValue } from '../gas-enum';
+import { GROUP_CONTROL_TOGGLE_POSITION, PROTECTION_TYPE } from './spreadsheet-enums';
 import type { SheetModel } from './sheet-model';
 import { ProtectionObject } from './protection-object';
 import {
@@ -61,11 +63,12 @@ export class Sheet extends SheetLayout {
     return new ProtectionObject(this.ctx, sheet.spreadsheet, model);
   }
 
-  getProtections(type: string): ProtectionObject[] {
-    overload(this.gasClass, 'getProtections', arguments, ['string']);
+  getProtections(type: unknown): ProtectionObject[] {
+    overload(this.gasClass, 'getProtections', arguments, ['enum']);
+    const kind = enumArg(this.gasClass, 'getProtections', arguments, PROTECTION_TYPE, type);
     const sheet = this._live();
     return sheet.protections
-      .filter((p) => !p.removed && p.type === type)
+      .filter((p) => !p.removed && p.type === kind)
       .map((p) => new ProtectionObject(this.ctx, sheet.spreadsheet, p));
   }
 
@@ -128,8 +131,8 @@ export class Sheet extends SheetLayout {
     return this;
   }
   /** SpreadsheetApp.GroupControlTogglePosition: BEFORE unless the sheet puts toggles after groups. */
-  getColumnGroupControlPosition(): string {
-    return this._live().columnGroupControlAfter ? 'AFTER' : 'BEFORE';
+  getColumnGroupControlPosition(): GasEnumValue {
+    return GROUP_CONTROL_TOGGLE_POSITION.value(this._live().columnGroupControlAfter ? 'AFTER' : 'BEFORE');
   }
 }
 

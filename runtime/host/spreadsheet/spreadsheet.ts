@@ -4,7 +4,8 @@
  */
 import type { ExecutionContext } from '../execution';
 import { GasError, GasObject } from '../gas-object';
-import { SpreadsheetGasObject, overload, text } from './base';
+import { SpreadsheetGasObject, enumArg, overload, text } from './base';
+import { PROTECTION_TYPE } from './spreadsheet-enums';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import { Messages, fail } from './errors';
 import { isValidTimeZone } from '../time-zone';
@@ -291,11 +292,12 @@ export class Spreadsheet extends SpreadsheetGasObject {
     return this.getActiveSheet().appendRow(rowContents);
   }
 
-  getProtections(type: string): ProtectionObject[] {
-    overload(this.gasClass, 'getProtections', arguments, ['string']);
+  getProtections(type: unknown): ProtectionObject[] {
+    overload(this.gasClass, 'getProtections', arguments, ['enum']);
+    const kind = enumArg(this.gasClass, 'getProtections', arguments, PROTECTION_TYPE, type);
     return this._model
       .sheetModels()
-      .flatMap((s) => s.protections.filter((p) => !p.removed && p.type === type))
+      .flatMap((s) => s.protections.filter((p) => !p.removed && p.type === kind))
       .map((p) => new ProtectionObject(this.ctx, this._model, p));
   }
 

@@ -5,7 +5,9 @@
  */
 import type { ExecutionContext } from '../execution';
 import { GasError } from '../gas-object';
-import { SpreadsheetGasObject, overload, text } from './base';
+import { SpreadsheetGasObject, enumArg, overload, text } from './base';
+import type { GasEnumValue } from '../gas-enum';
+import { DATA_VALIDATION_CRITERIA } from './spreadsheet-enums';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import type { CellValue } from './values';
 import type { CriteriaArg, DataValidationCriteria, ValidationRule } from './validation-rules';
@@ -34,8 +36,9 @@ abstract class ValidationView extends SpreadsheetGasObject {
     return this._draft().allowInvalid;
   }
 
-  getCriteriaType(): string | null {
-    return this._draft().criteria;
+  getCriteriaType(): GasEnumValue | null {
+    const criteria = this._draft().criteria;
+    return criteria === null ? null : DATA_VALIDATION_CRITERIA.value(criteria);
   }
 
   /** Criteria arguments as the script passed them; a range criterion comes back as a Range. */
@@ -135,11 +138,11 @@ export class DataValidationBuilder extends ValidationView {
     return this;
   }
 
-  withCriteria(criteria: string, args: unknown[]): DataValidationBuilder {
-    overload(this.gasClass, 'withCriteria', arguments, ['string', 'array']);
-    if (!(criteria in Criteria)) throw new GasError(`Invalid argument: criteria`);
+  withCriteria(criteria: unknown, args: unknown[]): DataValidationBuilder {
+    overload(this.gasClass, 'withCriteria', arguments, ['enum', 'array']);
+    const name = enumArg(this.gasClass, 'withCriteria', arguments, DATA_VALIDATION_CRITERIA, criteria);
     return this._set(
-      criteria as DataValidationCriteria,
+      name,
       args.map((a) => this._arg(a)),
     );
   }
