@@ -32,7 +32,11 @@ export const ChartType = enumOf(
   'TREEMAP',
   'WATERFALL',
 );
-export const LegendPosition = enumOf('BOTTOM', 'LEFT', 'NONE', 'RIGHT', 'TOP');
+/**
+ * Charts.Position, what setLegendPosition takes: the reference lists TOP, RIGHT, BOTTOM, NONE (in that
+ * order) and names it Position; there is no Charts.LegendPosition on Google.
+ */
+export const LegendPosition = enumOf('TOP', 'RIGHT', 'BOTTOM', 'NONE');
 export const ChartHiddenDimensionStrategy = enumOf(
   'IGNORE_BOTH',
   'IGNORE_ROWS',
@@ -55,7 +59,7 @@ export class ChartsService extends SpreadsheetGasObject {
   override _staticProperties(): Record<string, unknown> {
     return {
       ChartType: CHART_TYPE,
-      LegendPosition: LEGEND_POSITION,
+      Position: LEGEND_POSITION,
       ChartHiddenDimensionStrategy: CHART_HIDDEN_DIMENSION_STRATEGY,
       ChartMergeStrategy: CHART_MERGE_STRATEGY,
     };

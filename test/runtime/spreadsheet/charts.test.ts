@@ -31,7 +31,7 @@ function build() {
 function typedBuilders() {
   var s = sheet();
   var line = s.newChart().asLineChart().setTitle('Created vs completed').setXAxisTitle('Week').setYAxisTitle('Count')
-    .setLegendPosition(Charts.LegendPosition.BOTTOM).addRange(s.getRange('A1:C10')).setPosition(1, 1, 0, 0).build();
+    .setLegendPosition(Charts.Position.BOTTOM).addRange(s.getRange('A1:C10')).setPosition(1, 1, 0, 0).build();
   var pie = s.newChart().asPieChart().set3D().setTitle('By category').addRange(s.getRange('E1:F5')).build();
   var bar = s.newChart().asBarChart().setStacked().build();
   s.insertChart(line);
@@ -57,7 +57,7 @@ function updateUnknown() { var s = sheet(); s.updateChart(s.newChart().build());
 
 function badEnum(method, name) { var b = sheet().newChart(); if (method === 'setLegendPosition') b = b.asColumnChart(); b[method](name); }
 function enums() {
-  return [Charts.ChartType.AREA, Charts.ChartType.TABLE, Charts.ChartType.SCATTER, Charts.LegendPosition.RIGHT];
+  return [Charts.ChartType.AREA, Charts.ChartType.TABLE, Charts.ChartType.SCATTER, Charts.Position.RIGHT, 'LegendPosition' in Charts];
 }
 `;
 
@@ -127,7 +127,9 @@ describe('Charts', () => {
       );
   });
 
-  test('Charts.ChartType and Charts.LegendPosition enums', async () => {
-    expect(await value(rt, 'enums', fresh())).toEqual(['AREA', 'TABLE', 'SCATTER', 'RIGHT']);
+  // Reference: setLegendPosition takes Charts.Position (TOP, RIGHT, BOTTOM, NONE); Charts has no
+  // LegendPosition.
+  test('Charts.ChartType and Charts.Position enums', async () => {
+    expect(await value(rt, 'enums', fresh())).toEqual(['AREA', 'TABLE', 'SCATTER', 'RIGHT', false]);
   });
 });
