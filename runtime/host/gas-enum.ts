@@ -56,6 +56,10 @@ export class GasEnumValue<N extends string = string> {
   toString(): string {
     return this.name;
   }
+  /** As the script's value: JSON.stringify shows the name (a logged object, a cached structure). */
+  toJSON(): string {
+    return this.name;
+  }
   toWire(): EnumWire {
     return { $e: this.enumType.id, $v: this.name, $k: [...this.enumType.names] };
   }

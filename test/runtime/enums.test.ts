@@ -72,6 +72,15 @@ function byString(which) {
     return e.message;
   }
 }
+function asText() {
+  var m = ScriptApp.AuthMode.FULL;
+  Logger.log(m);
+  Logger.log('mode %s', m);
+  PropertiesService.getScriptProperties().setProperty('mode', m);
+  var lines = Logger.getLog().split(String.fromCharCode(10));
+  return [lines.map(function (l) { return l.slice(l.indexOf('] ') + 2); }),
+    Utilities.formatString('%s', m), PropertiesService.getScriptProperties().getProperty('mode')];
+}
 function watchEdits() {
   ScriptApp.newTrigger('handler').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
 }
@@ -173,6 +182,10 @@ describe('Apps Script enums', () => {
       loose: true,
       string: false,
     });
+  });
+
+  test('an enum logged, formatted or stored as text reads as its name', async () => {
+    expect(await run('asText')).toEqual([['FULL', 'mode FULL', ''], 'FULL', 'FULL']);
   });
 
   test("a function's result leaves the execution with enum values as their names", async () => {

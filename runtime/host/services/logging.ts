@@ -1,4 +1,5 @@
 import { GasObject } from '../gas-object';
+import { GasEnumValue } from '../gas-enum';
 import type { ExecutionContext } from '../execution';
 import { formatDate } from './date-format';
 import { javaFormat } from './java-format';
@@ -36,6 +37,7 @@ function describe(value: unknown, timeZone: string): string {
   if (value === null || value === undefined) return String(value);
   if (typeof value === 'object') {
     if (value instanceof GasObject) return value.gasClass;
+    if (value instanceof GasEnumValue) return value.name;
     return JSON.stringify(value, (key, v: unknown) => v);
   }
   return String(value);

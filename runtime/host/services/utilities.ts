@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { GasError, GasObject, Pending } from '../gas-object';
 import type { ExecutionContext } from '../execution';
 import { enumArg, overload, signatureError } from '../args';
-import { gasEnum } from '../gas-enum';
+import { GasEnumValue, gasEnum } from '../gas-enum';
 import { Charset, dataBytes, decodeText, encodeText, fromBytes, toSignedBytes } from './bytes';
 import { formatDate } from './date-format';
 import { javaFormat } from './java-format';
@@ -65,7 +65,9 @@ class UtilitiesService extends GasObject {
   formatString(template: string, ...args: unknown[]): string {
     if (typeof template !== 'string') throw signatureError(this.gasClass, 'formatString', arguments);
     return javaFormat(template, args, (v) =>
-      typeof v === 'string' || typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? 'null'),
+      typeof v === 'string' || typeof v === 'number' || v instanceof GasEnumValue
+        ? String(v)
+        : (JSON.stringify(v) ?? 'null'),
     );
   }
 
