@@ -84,6 +84,14 @@ function asText() {
 function watchEdits() {
   ScriptApp.newTrigger('handler').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
 }
+function watchChanges() {
+  ScriptApp.newTrigger('changed').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onChange().create();
+}
+function changed(e) {
+  PropertiesService.getDocumentProperties().setProperty('change', JSON.stringify({
+    changeType: typeof e.changeType, value: e.changeType, authMode: e.authMode === ScriptApp.AuthMode.FULL,
+  }));
+}
 function returned() {
   return { mode: ScriptApp.AuthMode.LIMITED, list: [FormApp.ItemType.TEXT] };
 }
@@ -181,6 +189,19 @@ describe('Apps Script enums', () => {
       same: true,
       loose: true,
       string: false,
+    });
+  });
+
+  // Events guide: authMode is "A value from the ScriptApp.AuthMode enum"; changeType is documented as
+  // the type's name (EDIT, INSERT_ROW…) with no enum, and V8 change events log "changeType":"EDIT".
+  test("a change event's changeType is a plain string while its authMode is the enum", async () => {
+    rt.world.triggers.clear();
+    await run('watchChanges');
+    await rt.changeSpreadsheet(ssId, OWNER, 'INSERT_ROW');
+    expect(JSON.parse(rt.world.properties.document(ssId).get('change') ?? 'null')).toEqual({
+      changeType: 'string',
+      value: 'INSERT_ROW',
+      authMode: true,
     });
   });
 
