@@ -63,7 +63,11 @@ function makeZone(timeZone: string): Zone {
 }
 
 const HOUR_MS = 3_600_000;
-/** Offsets by zone and UTC hour: time zones change offset on hour boundaries, and a script may format a date per row. */
+/**
+ * Offsets by zone and UTC hour, for the hours whose offset holds from start to end (a script may
+ * format a date per row). An hour with a transition inside it (St John's changes at 05:30 UTC, Lord
+ * Howe's daylight time is 30 minutes, Nepal's offset has 45) is marked NaN and asked of Intl per instant.
+ */
 const offsets = new Map<string, Map<number, number>>();
 
 function ianaOffsetMinutes(zone: { id: string; format: Intl.DateTimeFormat }, ms: number): number {
@@ -75,24 +79,32 @@ function ianaOffsetMinutes(zone: { id: string; format: Intl.DateTimeFormat }, ms
   }
   let offset = byHour.get(hour);
   if (offset === undefined) {
-    const at = hour * HOUR_MS;
-    const parts: Record<string, string> = {};
-    for (const part of zone.format.formatToParts(new Date(at))) parts[part.type] = part.value;
-    let year = Number(parts.year);
-    if (parts.era === 'BC') year = 1 - year;
-    const asUtc = Date.UTC(
-      year,
-      Number(parts.month) - 1,
-      Number(parts.day),
-      Number(parts.hour),
-      Number(parts.minute),
-      Number(parts.second),
-    );
-    offset = Math.round((asUtc - at) / 60000);
+    const start = offsetFromIntl(zone.format, hour * HOUR_MS);
+    // Intl resolves seconds: the hour's last second tells whether the offset changed within it.
+    const end = offsetFromIntl(zone.format, (hour + 1) * HOUR_MS - 1000);
+    offset = start === end ? start : NaN;
     if (byHour.size > 100_000) byHour.clear();
     byHour.set(hour, offset);
   }
-  return offset;
+  return Number.isNaN(offset) ? offsetFromIntl(zone.format, ms) : offset;
+}
+
+/** The zone's offset in minutes at instant `at`, from the wall clock Intl prints for it. */
+function offsetFromIntl(format: Intl.DateTimeFormat, at: number): number {
+  const second = Math.floor(at / 1000) * 1000;
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(new Date(second))) parts[part.type] = part.value;
+  let year = Number(parts.year);
+  if (parts.era === 'BC') year = 1 - year;
+  const asUtc = Date.UTC(
+    year,
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return Math.round((asUtc - second) / 60000);
 }
 
 export function zonedFields(date: Date, timeZone: string): ZonedFields {
