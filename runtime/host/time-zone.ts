@@ -234,7 +234,12 @@ export function offsetAt(ms: number, timeZone: string): number {
   return offsetMinutesAt(ms, timeZone) * 60_000;
 }
 
-/** The instant at which the wall clock in `timeZone` reads the given time. */
+/**
+ * The instant at which the wall clock in `timeZone` reads the given time. A time the clocks skip
+ * (02:30 on a spring-forward night) is read with the offset before the jump, so it lands that far past
+ * it (03:30), as Java's lenient Calendar, which Apps Script converts with, does: ICU ticket 5812
+ * records Sun's Calendar reading "March 11, 2007 2:30AM" in New York as 3:30 EDT.
+ */
 export function zonedToDate(
   year: number,
   month: number,
@@ -245,11 +250,15 @@ export function zonedToDate(
   timeZone = 'Etc/UTC',
 ): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  let guess = wall - offsetAt(wall, timeZone);
-  // One correction handles a guess that landed on the other side of a DST transition.
-  const corrected = wall - offsetAt(guess, timeZone);
-  if (corrected !== guess) guess = corrected;
-  return new Date(guess);
+  const first = offsetAt(wall, timeZone);
+  const guess = wall - first;
+  const secondOffset = offsetAt(guess, timeZone);
+  if (secondOffset === first) return new Date(guess);
+  // The guess landed on the other side of a transition: try the offset found there.
+  const corrected = wall - secondOffset;
+  if (offsetAt(corrected, timeZone) === secondOffset) return new Date(corrected);
+  // Neither offset reads back as this wall time: it is in a gap, where the offset grows.
+  return new Date(wall - Math.min(first, secondOffset));
 }
 
 /** English month names, January first: both Java's date patterns and Sheets' number formats print them. */
