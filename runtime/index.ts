@@ -16,6 +16,8 @@ import { installAddon } from './host/install';
 import { editCells, fireChange, openSpreadsheet, runDueTimeDrivenTriggers, submitForm } from './host/events';
 import type { ChangeType, FormSubmission, UserEditOutcome } from './host/events';
 import type { Submission } from './host/form/submission';
+import { isValidTimeZone } from './host/time-zone';
+import { changeSpreadsheetTimeZone } from './host/spreadsheet/time-zone-change';
 
 export { AuthMode, Scope } from './host/auth';
 export type { ExecutionContext, ExecutionKind, ExecutionStats } from './host/execution';
@@ -197,6 +199,15 @@ export class LocalAppsScript {
   /** A new spreadsheet owned by `owner`, in the script's time zone unless given. */
   createSpreadsheet(name: string, owner: string, timeZone?: string): string {
     return this.world.spreadsheets.create(name, owner, timeZone ? { timeZone } : undefined).id;
+  }
+
+  /**
+   * An editor changes File › Settings › Time zone: no trigger runs (the change is no edit), and every
+   * date cell keeps its wall clock, so scripts read it as another instant (as setSpreadsheetTimeZone).
+   */
+  changeSpreadsheetTimeZone(spreadsheetId: string, timeZone: string): void {
+    if (!isValidTimeZone(timeZone)) throw new Error(`not a time zone: ${timeZone}`);
+    changeSpreadsheetTimeZone(this.world.spreadsheets.require(spreadsheetId), timeZone);
   }
 
   /**

@@ -9,6 +9,7 @@ import { PROTECTION_TYPE } from './spreadsheet-enums';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import { Messages, fail } from './errors';
 import { isValidTimeZone } from '../time-zone';
+import { changeSpreadsheetTimeZone } from './time-zone-change';
 import { Sheet, rangeFromA1 } from './sheet';
 import { Range } from './range';
 import { ProtectionObject } from './protection-object';
@@ -141,7 +142,8 @@ export class Spreadsheet extends SpreadsheetGasObject {
   setSpreadsheetTimeZone(timezone: string): void {
     overload(this.gasClass, 'setSpreadsheetTimeZone', arguments, ['string']);
     if (!isValidTimeZone(timezone)) throw new GasError('Invalid argument: timezone');
-    this._model.timeZone = timezone;
+    // Date cells keep their wall clock, so they read as other instants (./time-zone-change).
+    changeSpreadsheetTimeZone(this._model, timezone);
   }
 
   getSpreadsheetLocale(): string {

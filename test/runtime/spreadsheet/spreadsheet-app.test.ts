@@ -61,7 +61,7 @@ function timeZones() {
   r.setValue(new Date(Date.UTC(2026, 0, 15, 12, 0, 0)));
   var before = r.getDisplayValue();
   ss.setSpreadsheetTimeZone('Asia/Tokyo');
-  return [before, ss.getSpreadsheetTimeZone(), r.getDisplayValue()];
+  return [before, ss.getSpreadsheetTimeZone(), r.getDisplayValue(), r.getValue().toISOString()];
 }
 function badTimeZone() { SpreadsheetApp.getActive().setSpreadsheetTimeZone('Mars/Base'); }
 function toast() { SpreadsheetApp.getActive().toast('Saved', 'Work orders', 3); SpreadsheetApp.getActive().toast('Hi'); }
@@ -171,11 +171,15 @@ describe('SpreadsheetApp and Spreadsheet', () => {
     expect(await value(rt, 'rangeOnSpreadsheet', fresh())).toEqual(['here', 'Sheet1']);
   });
 
-  test('setSpreadsheetTimeZone changes how dates display; invalid zones are refused', async () => {
+  // A date cell is a serial number, a wall clock in the spreadsheet's zone (Sheets help, "Date and
+  // number formats"): after the change it shows the same, and reads as the instant of that wall clock
+  // in the new zone.
+  test('setSpreadsheetTimeZone keeps what date cells show, so they read as other instants; invalid zones are refused', async () => {
     expect(await value(rt, 'timeZones', fresh())).toEqual([
       '1/15/2026 13:00:00',
       'Asia/Tokyo',
-      '1/15/2026 21:00:00',
+      '1/15/2026 13:00:00',
+      '2026-01-15T04:00:00.000Z',
     ]);
     expect(await errorOf(rt, 'badTimeZone', fresh())).toBe('Invalid argument: timezone');
   });
