@@ -25,6 +25,13 @@ import { repairWorkOrders } from './features/setup/repair';
 import { takeOverInstallation } from './features/setup/take-over';
 import { openLabelsDialog, labelsLoad } from './features/assets/labels';
 import { protectTabsAsMade } from './features/setup/tab-protection-as-made';
+import { keepingZone as z } from './features/errors/zone-guard';
+
+// z: the spreadsheet's time zone, changed in File › Settings, is put back before anything is read
+// (features/errors/zone-guard.ts): a round trip to Sheets and one to the properties. Menu items, the
+// sidebars' loads and actions check it, and the hourly job first thing every hour. The two executions
+// with the tightest budgets, an edit typed into the register and a form submission, do not: what they
+// record before the next check carries dates in the other zone, which Verify audit log names.
 
 // Wiring, when Code.js loads: a protected tab the add-on makes again is protected by the execution making it.
 protectTabsAsMade();
@@ -45,26 +52,34 @@ export const entryPoints = {
   ),
   onHourlyTrigger: reportingErrors('onHourlyTrigger', onHourlyTrigger),
   // Menu items
-  setUpWorkOrders: reportingErrors('setUpWorkOrders', setUpWorkOrders, 'menu'),
+  setUpWorkOrders: reportingErrors('setUpWorkOrders', z('setUpWorkOrders', setUpWorkOrders), 'menu'),
   openReviewSidebar: reportingErrors('openReviewSidebar', openReviewSidebar, 'menu'),
   openMyWork: reportingErrors('openMyWork', openMyWork, 'menu'),
-  buildReports: reportingErrors('buildReports', buildReports, 'menu'),
-  verifyAuditLog: reportingErrors('verifyAuditLog', verifyAuditLog, 'menu'),
-  archiveClosedWorkOrders: reportingErrors('archiveClosedWorkOrders', archiveClosedWorkOrders, 'menu'),
+  buildReports: reportingErrors('buildReports', z('buildReports', buildReports), 'menu'),
+  verifyAuditLog: reportingErrors('verifyAuditLog', z('verifyAuditLog', verifyAuditLog), 'menu'),
+  archiveClosedWorkOrders: reportingErrors(
+    'archiveClosedWorkOrders',
+    z('archiveClosedWorkOrders', archiveClosedWorkOrders),
+    'menu',
+  ),
   runHourlyChecksNow: reportingErrors('runHourlyChecksNow', runHourlyChecksNow, 'menu'),
-  repairWorkOrders: reportingErrors('repairWorkOrders', repairWorkOrders, 'menu'),
-  takeOverInstallation: reportingErrors('takeOverInstallation', takeOverInstallation, 'menu'),
+  repairWorkOrders: reportingErrors('repairWorkOrders', z('repairWorkOrders', repairWorkOrders), 'menu'),
+  takeOverInstallation: reportingErrors(
+    'takeOverInstallation',
+    z('takeOverInstallation', takeOverInstallation),
+    'menu',
+  ),
   openLabelsDialog: reportingErrors('openLabelsDialog', openLabelsDialog, 'menu'),
   // Called by the review sidebar through google.script.run
-  reviewLoad,
-  reviewAct,
+  reviewLoad: z('reviewLoad', reviewLoad),
+  reviewAct: z('reviewAct', reviewAct),
   reviewFind,
   reviewSearch,
   reviewPoll,
   // Called by the My work sidebar through google.script.run
-  myWorkLoad,
-  myWorkAct,
-  myWorkRecord,
+  myWorkLoad: z('myWorkLoad', myWorkLoad),
+  myWorkAct: z('myWorkAct', myWorkAct),
+  myWorkRecord: z('myWorkRecord', myWorkRecord),
   // Called by the labels dialog through google.script.run
   labelsLoad,
 } satisfies Record<string, (...args: never[]) => unknown>;

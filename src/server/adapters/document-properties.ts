@@ -115,6 +115,11 @@ export const PROPERTY_KEYS = {
    * owner's state by intake (features/kpi-history/keep.ts): a new owner's take-over finds it here.
    */
   kpiHistoryTab: 'wo.kpiHistory.tab',
+  /**
+   * The spreadsheet's time zone as setup found it (./spreadsheet-zone): every date cell is a wall clock
+   * in it, so the zone is put back when someone changes it in File › Settings.
+   */
+  spreadsheetTimeZone: 'wo.spreadsheet.timeZone',
 } as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 

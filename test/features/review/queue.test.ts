@@ -24,7 +24,9 @@ describe('kept up to date by its writers', () => {
     const [second] = await submitRequests(wb, [{ description: 'Second' }]);
     const { view, calls, cellsRead } = await loadStats(wb);
     expect(itemIn(view, second!)).toMatchObject({ description: 'Second', status: 'Submitted' });
-    expect(calls).toBe(1); // the register's last row (the sheet itself through a local accessor)
+    // The register's last row (the sheet itself through a local accessor), and the spreadsheet's time zone
+    // checked first (features/errors/zone-guard.ts).
+    expect(calls).toBe(2);
     expect(cellsRead).toBe(0);
   });
 
@@ -37,11 +39,11 @@ describe('kept up to date by its writers', () => {
     ]);
     const caught = await loadStats(wb);
     expect(idsIn(caught.view, 'submitted')).toEqual(['REQ-000002', 'REQ-000003', 'REQ-000001']);
-    expect(caught.calls).toBe(3);
+    expect(caught.calls).toBe(4); // with the time zone checked first (features/errors/zone-guard.ts)
     // The header and the two new rows, not the register.
     expect(caught.cellsRead).toBeLessThanOrEqual(3 * (REGISTER_WIDTH + 2));
     const after = await loadStats(wb);
-    expect(after.calls).toBe(1);
+    expect(after.calls).toBe(2); // the last row and the time zone
     expect(idsIn(after.view, 'submitted')).toEqual(idsIn(caught.view, 'submitted'));
   });
 
@@ -62,12 +64,12 @@ describe('kept up to date by its writers', () => {
     await wb.call(SUPERVISOR, 'reviewPoll', { marker: '' });
     const rebuilt = await loadStats(wb);
     expect(rebuilt.cellsRead).toBeGreaterThanOrEqual(4 * REGISTER_WIDTH);
-    expect(rebuilt.calls).toBe(3);
+    expect(rebuilt.calls).toBe(4); // with the time zone checked first (features/errors/zone-guard.ts)
     expect(idsIn(rebuilt.view, 'submitted')).toEqual(['REQ-000001']);
     expect(idsIn(rebuilt.view, 'approved')).toEqual(['REQ-000003']);
     expect(rebuilt.view.technicians.find((t) => t.email === TECH)?.openLoad).toBe(1);
     expect(indexMeta(wb)).toMatchObject({ chunks: 1 });
-    expect((await loadStats(wb)).calls).toBe(1);
+    expect((await loadStats(wb)).calls).toBe(2); // the last row and the time zone
   });
 
   test.each([
@@ -156,7 +158,7 @@ describe('kept up to date by its writers', () => {
     });
     expect(second.reply.ok).toBe(true);
     expect(sheetCalls(first.record)).toBe(sheetCalls(second.record) + 3);
-    expect(sheetCalls(second.record)).toBeLessThanOrEqual(8);
+    expect(sheetCalls(second.record)).toBeLessThanOrEqual(9); // 8, and the time zone (errors/zone-guard.ts)
     expect(wb.order(ids[1]!).status).toBe('Rejected');
   });
 });

@@ -17,6 +17,7 @@ import { drainOutbox, emptyDrainResult, hasBacklog, type DrainResult } from '../
 import { reportDrain } from './outbox-reports';
 import { MAX_SENDS_PER_RUN } from '../../adapters/outbox-allowance';
 import { loadReferenceData } from '../../adapters/reference-data';
+import { keepSpreadsheetZone } from '../errors/zone-guard';
 import { AlreadyReportedError } from '../errors/reporting';
 import { reportProblem } from '../errors/report';
 import { keepWeeklyKpis, type KpiHistoryOutcome } from '../kpi-history/keep';
@@ -124,6 +125,14 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
   };
   const repaired = (key: string, message: string): void =>
     void reportProblem(ss, { source, message, kind: 'repair', key }, now);
+
+  // First: under a time zone changed in File › Settings every date the job reads (due dates, the
+  // Outbox's, the Change Log's) would be another instant. The zone is put back (or nothing runs).
+  const zoneKept = step('time zone', () => {
+    keepSpreadsheetZone(ss, source, false);
+    return true;
+  });
+  if (!zoneKept) return;
 
   // The owner's copy of the add-on's key, read once for the whole run: the rows the job writes
   // (reconciled submissions, preventive orders) print their long texts with it in their Last Known

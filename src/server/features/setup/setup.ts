@@ -32,6 +32,7 @@ import { ensureReplyFormAtSetup } from './reply-form';
 import { shareFormsWithAdministrators } from './form-sharing';
 import { ensureWorkRecordTabs } from '../checklists/tabs';
 import { copyDocumentStateToOwner } from '../../adapters/owner-copies';
+import { recordSpreadsheetZone } from '../../adapters/spreadsheet-zone';
 import { ensureCounters, ensureInstallation } from './owner-setup';
 import { applyProtections } from './protections';
 import { ERRORS_HEADERS } from '../errors/errors-sheet';
@@ -61,6 +62,9 @@ export function runSetup(ss: Spreadsheet, email: string, now: Date): SetupReport
   const timeZone = ss.getSpreadsheetTimeZone();
   const run = locked(() => {
     requireSetupAdministrator(readReferenceData(ss).staff, email);
+    // The zone every date is written in, kept so a later change in File › Settings is put back
+    // (features/errors/zone-guard.ts); an existing installation gets it from its next setup.
+    recordSpreadsheetZone(ss, timeZone);
     return claimSetupRun(email, now, timeZone);
   });
   try {
