@@ -7,8 +7,12 @@
  *    and every uncommitted row after it are written over by the next rows.
  * - a row that logs Time or Parts Used rows (their seals, core/covered-rows.ts) landed when every
  *   seal it names is in its tab (the rows entered since the log row's time, read from the bottom up);
- * A row that names neither (a clarification question, a Staff or Settings edit) had no other write to
- * wait for, and is kept.
+ * - a row whose action writes nothing else for it to be judged by but owes an email (a question put
+ *   to a requestor: its only other write is the order's revision) landed when the emails' record is
+ *   there (change-log-mail.ts intentKey), which that action writes right after its rows: killed before
+ *   it, the question is dropped with the rest rather than kept on the record unsent (the supervisor,
+ *   told it failed, sees no question on the card and asks again).
+ * A row that names none of these (a Staff or Settings edit) had no other write to wait for, and is kept.
  */
 import { entriesOfRow } from '../../core/change-log-row';
 import { cellText } from '../../core/headers';
@@ -26,6 +30,8 @@ import {
 } from '../../core/model';
 import { LOG_COLUMN } from '../../core/change-log-row';
 import { Register } from './register';
+import { intentKey } from './change-log-mail';
+import { documentPropertiesOrNull } from './service-handles';
 import { canonicalOfRow } from '../../core/audit';
 import { hmacSha256Hex } from '../../core/sha256';
 import type { Spreadsheet, Sheet } from './apps-script-types';
@@ -57,7 +63,21 @@ function landed(row: readonly unknown[], orders: ReadonlyMap<string, WorkOrder>)
   return decided;
 }
 
-/** The tab each seal field's rows are appended to. */
+/** Fields logged by an action whose only other writes are its emails' record and a revision. */
+const MAIL_ONLY_FIELDS: ReadonlySet<string> = new Set(['Clarification Requested']);
+
+/**
+ * For a row of such a field, whether its emails were recorded; true for any other row. Under the
+ * document lock the properties were read whole already, so this costs no call.
+ */
+function mailRecorded(row: readonly unknown[], entries: readonly ChangeLogEntry[]): boolean {
+  if (!entries.some((e) => MAIL_ONLY_FIELDS.has(e.field))) return true;
+  const seq = parseKeyedCell(row[LOG_COLUMN.hash])?.seq;
+  const props = documentPropertiesOrNull();
+  if (seq === undefined || !props) return true;
+  return props.getProperty(intentKey(seq)) !== null;
+}
+
 /**
  * Whether the work-record rows a log row names (by seal) are in their tabs: true, false, or null when
  * it names none. `seen` keeps each tab's seals read so far in this recovery (tab → seals).
@@ -137,6 +157,7 @@ export function recoverUncommitted(
     }
     const verdict = needsRegister ? landed(row, orders ?? new Map()) : null;
     if (verdict === false || sealsLanded(ss, entries, seals) === false) break;
+    if (verdict === null && !mailRecorded(row, entries)) break;
     keep = i + 1;
   }
   let seq = checkpoint.seq;
