@@ -48,7 +48,11 @@ interface Ids {
 }
 
 interface Baseline {
+  /** The installation owner's triggers (triggersOf). */
+  triggers: string;
   logRows: number;
+  entries: number;
+  revisions: number;
   mail: Map<string, number>;
 }
 
@@ -62,6 +66,8 @@ interface KillCase {
   check(wb: TestWorkbook, ids: Ids, baseline: Baseline, mayLose: boolean): string[];
   /** The call (1-based, in a clean run's trace) that releases the action's email for its send. */
   released?: (calls: readonly string[]) => number;
+  /** Runs after the kill, before the ordinary next executions (the user's own next edit, say). */
+  next?: (wb: TestWorkbook) => Promise<unknown>;
   /** Emails counted before the run, as `to|id`, to compare with after. */
   mail: (ids: Ids) => Array<{ to: string; id: string }>;
 }
@@ -123,7 +129,57 @@ const CASES: Record<string, KillCase> = {
       return [];
     },
   },
+  // Take over installation: whatever call it dies at, the new owner running it again ends with one set of
+  // triggers as theirs, and the next request is taken in once.
+  'take over installation': {
+    run: (book) => {
+      answerYes(book);
+      return book.menu(NEW_OWNER, 'takeOverInstallation');
+    },
+    next: async (book) => {
+      answerYes(book);
+      // Run again by the administrator who was stopped: it finishes what the killed run left undone.
+      expect(String(expectOk(await book.menu(NEW_OWNER, 'takeOverInstallation')).value)).toMatch(
+        /own this installation/,
+      );
+      await book.submit({ description: AFTER_TAKE_OVER });
+    },
+    mail: () => [],
+    check: (book, _ids, baseline) => {
+      const problems: string[] = [];
+      const taken = book.register().filter((r) => r.order.description === AFTER_TAKE_OVER).length;
+      if (taken !== 1) problems.push(`${taken} orders for the request made after the take-over`);
+      const mine = triggersOf(book, NEW_OWNER);
+      if (mine !== baseline.triggers)
+        problems.push(`the new owner's triggers: ${mine}, the former owner's were ${baseline.triggers}`);
+      return problems;
+    },
+  },
 };
+
+const NEW_OWNER = 'ada.admin@example.com';
+
+/** The administrator answers Yes when asked, and OK when told. */
+function answerYes(book: TestWorkbook): void {
+  book.rt.world.ui.responder = (question) =>
+    question.buttons === 'YES_NO' ? { button: 'YES' } : { button: 'OK', text: '' };
+}
+const AFTER_TAKE_OVER = 'Submitted after the take-over';
+
+/** The spreadsheet's triggers `owner` holds, by handler ("onEditTrigger×1, …"). */
+function triggersOf(book: TestWorkbook, owner: string): string {
+  const counts = new Map<string, number>();
+  for (const t of book.rt.world.triggers.list().filter((t) => t.owner === owner))
+    counts.set(t.handlerFunction, (counts.get(t.handlerFunction) ?? 0) + 1);
+  return [...counts]
+    .sort()
+    .map(([h, n]) => `${h}×${n}`)
+    .join(', ');
+}
+
+/** Rows of the Procedure tab's revision table (a revision number in its first column). */
+const procedureRevisions = (book: TestWorkbook): number =>
+  book.values(SHEET_NAMES.procedure).filter((r) => /^\d+\.\d+$/.test(String(r[0]))).length;
 
 beforeAll(async () => {
   const rt = LocalAppsScript.load();
@@ -150,6 +206,10 @@ beforeAll(async () => {
         nextDue: SCHEDULE_DUE,
       }),
     ])
+  ).executions.forEach(expectOk);
+  const staffRow = wb.sheet(SHEET_NAMES.staff).lastRow() + 1;
+  (
+    await wb.edit(ADMIN, SHEET_NAMES.staff, staffRow, 1, [[NEW_OWNER, 'Ada Admin', 'Administrator', 'TRUE']])
   ).executions.forEach(expectOk);
   wb.rt.world.clock.set(SUNDAY_NIGHT);
   ids = { witness, toAsk, asked };
@@ -179,12 +239,19 @@ test.each(Object.keys(CASES))(
       importWorld(wb.rt.world, decodeWorldState(saved));
       const mail = new Map<string, number>([['weekly', weeklyMails(wb)]]);
       for (const { to, id } of kase.mail(ids)) mail.set(`${to}|${id}`, emailsAbout(wb, to, id));
-      const baseline = { logRows: wb.changeLog().length, mail };
+      const baseline = {
+        triggers: triggersOf(wb, ADMIN),
+        logRows: wb.changeLog().length,
+        entries: wb.changeLogEntries().length,
+        revisions: procedureRevisions(wb),
+        mail,
+      };
       const kill = killAtCall(wb.rt.world, n);
       await kase.run(wb, ids).catch(() => undefined);
       kill.disarm();
       if (kill.hit === null) break;
       calls = n;
+      await kase.next?.(wb);
       await nextExecutions(wb);
       const found = [...kase.check(wb, ids, baseline, n > released)];
       const registered = wb.register().map((r) => r.order.id);

@@ -25,23 +25,24 @@ export function takeOverInstallation(): string {
   const ss = activeSpreadsheet();
   const { email, reference } = requireAdministrator(ss, 'take over the installation', 'takeOverInstallation');
   const owner = recordedInstallationOwner();
-  if (owner === email) {
-    const message = `You (${email}) already own this installation: its triggers run as you. Nothing was changed.`;
-    tellUser('Take over installation', message);
-    return message;
+  // Already recorded as the owner: a take-over may have been stopped (a time limit, an outage) after
+  // recording it and before the triggers, counters and protections followed; recording comes first,
+  // so running it again must finish the rest rather than say there is nothing to do.
+  const again = owner === email;
+  if (!again) {
+    const confirmed = confirmWithUser(
+      'Take over installation',
+      `This spreadsheet's triggers (form intake, edit checks, hourly checks) run as ${owner ?? 'nobody yet'}. ` +
+        `Take over only if they have left or can no longer run them: from now on the triggers run as you (${email}), ` +
+        'with your mail quota. Take over?',
+    );
+    if (!confirmed) return 'Take over cancelled: nothing was changed.';
   }
-  const confirmed = confirmWithUser(
-    'Take over installation',
-    `This spreadsheet's triggers (form intake, edit checks, hourly checks) run as ${owner ?? 'nobody yet'}. ` +
-      `Take over only if they have left or can no longer run them: from now on the triggers run as you (${email}), ` +
-      'with your mail quota. Take over?',
-  );
-  if (!confirmed) return 'Take over cancelled: nothing was changed.';
   // Read before the locks: whole register columns and the whole log (MACs checked), which grow with history.
   const issued = highestIssued(ss);
-  const counters = withOwnerAndDocumentLocks(() => {
+  const { counters, triggers } = withOwnerAndDocumentLocks(() => {
     recordInstallationOwner(email);
-    ensureTriggers(ss, null);
+    const health = ensureTriggers(ss, null);
     const rebuilt = rebuildCounters(ss, true, issued);
     // The hourly job, now this account's, reads the sealed flag and the register's id from this account's copy.
     copyDocumentStateToOwner(ss.getId());
@@ -51,11 +52,15 @@ export function takeOverInstallation(): string {
     adoptKpiHistoryTab(ss);
     applyProtections(ss, staff, email, null);
     rememberReferenceData(readReferenceData(ss));
-    return rebuilt;
+    return { counters: rebuilt, triggers: health };
   });
-  const message =
-    `You (${email}) now own this installation: its triggers run as you${owner ? ` instead of ${owner}` : ''}. ` +
-    `Request ids continue after REQ-${String(counters.request).padStart(6, '0')}.`;
+  const ids = `Request ids continue after REQ-${String(counters.request).padStart(6, '0')}.`;
+  const message = again
+    ? `You (${email}) already own this installation: its triggers run as you. ` +
+      (triggers.missing.length > 0
+        ? `An earlier take-over had stopped part way (your ${triggers.missing.join(', ')} trigger(s) were missing): it is finished now, with the counters and protections checked. ${ids}`
+        : `Its triggers, counters and protections were checked. ${ids}`)
+    : `You (${email}) now own this installation: its triggers run as you${owner ? ` instead of ${owner}` : ''}. ${ids}`;
   tellUser('Take over installation', message);
   return message;
 }
