@@ -136,3 +136,8 @@ export function getProperty(key: PropertyKey): string | null {
 export function setProperty(key: PropertyKey, value: string): void {
   documentProperties().setProperty(key, value);
 }
+
+/** Several properties in one call: all of them are written, or none. */
+export function setProperties(values: Partial<Record<PropertyKey, string>>): void {
+  documentProperties().setProperties(values as Record<string, string>);
+}

@@ -266,3 +266,27 @@ test.each(Object.keys(CASES))(
   },
   900_000,
 );
+
+// Killed after it made the new owner's triggers and before it refreshed the Settings/Staff snapshot the
+// triggers read the owner from: not run again, the new owner's triggers must still find themselves the
+// owner's (they retired themselves, by the snapshot, while the former owner's went on for an hour).
+test('take over killed after making its triggers: they serve without it being run again', async () => {
+  importWorld(wb.rt.world, decodeWorldState(saved));
+  const former = triggersOf(wb, ADMIN);
+  const clean = recordCalls(wb.rt.world);
+  answerYes(wb);
+  expectOk(await wb.menu(NEW_OWNER, 'takeOverInstallation'));
+  clean.stop();
+  const made = clean.calls.lastIndexOf('ClockTriggerBuilder.create') + 1;
+  expect(made).toBeGreaterThan(0);
+  importWorld(wb.rt.world, decodeWorldState(saved));
+  const kill = killAtCall(wb.rt.world, made + 1);
+  await wb.menu(NEW_OWNER, 'takeOverInstallation');
+  kill.disarm();
+  expect(kill.hit).not.toBeNull();
+  await wb.submit({ description: AFTER_TAKE_OVER });
+  await runHourly(wb);
+  expect(wb.register().filter((r) => r.order.description === AFTER_TAKE_OVER)).toHaveLength(1);
+  expect(triggersOf(wb, NEW_OWNER)).toBe(former);
+  expect(triggersOf(wb, ADMIN)).toBe('');
+}, 60_000);

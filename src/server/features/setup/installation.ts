@@ -17,7 +17,7 @@ import {
   ownTriggersFor,
   sheetProtection,
 } from '../../adapters/installation-services';
-import { PROPERTY_KEYS, getProperty, setProperty } from '../../adapters/document-properties';
+import { PROPERTY_KEYS, getProperty, setProperties } from '../../adapters/document-properties';
 import { SHEET_NAMES } from '../../../core/model';
 import { invalidateReferenceData } from '../../adapters/reference-data';
 import { hourlyTriggerMap, writeHourlyTriggerMap } from '../../adapters/trigger-target';
@@ -32,8 +32,17 @@ export function recordedInstallationOwner(): string | null {
   return stored === '' ? null : stored;
 }
 
+/**
+ * The Settings/Staff snapshot every trigger reads the owner from (adapters/reference-data) is voided in
+ * the same write (an empty head reads as none): written apart, an execution killed between the two
+ * left the snapshot naming the former owner, so the new owner's triggers retired themselves as not
+ * the owner's while the former owner's went on.
+ */
 export function recordInstallationOwner(email: string): void {
-  setProperty(PROPERTY_KEYS.installationOwner, normalize(email));
+  setProperties({
+    [PROPERTY_KEYS.installationOwner]: normalize(email),
+    [PROPERTY_KEYS.referenceSnapshot]: '',
+  });
 }
 
 const MARKER = /Installation owner: (\S+@\S+?)\.?$/;
