@@ -92,8 +92,13 @@ export const CASES: Record<string, KillCase> = {
         question: 'Which door?',
       }),
     mail: ({ toAsk }) => [{ to: REQUESTOR, id: toAsk }],
-    // The intent's deletion, the last property write before the email (change-log-mail.ts).
-    released: (calls) => calls.lastIndexOf('Properties.deleteProperty') + 1,
+    // The intent's deletion, the last property write before the email (change-log-mail.ts). Between it
+    // and the send, where a kill can only lose the email, nothing but giving the lock back.
+    released: (calls) => {
+      const at = calls.lastIndexOf('Properties.deleteProperty') + 1;
+      expect(calls.slice(at, calls.lastIndexOf('MailApp.sendEmail'))).toEqual(['Lock.releaseLock']);
+      return at;
+    },
     check: (book, { toAsk }, baseline, mayLose) => {
       const asked = book
         .changeLogEntries()

@@ -113,14 +113,16 @@ export function sendActionEmails(
   const emails = planned
     .map((p) => composeEmail(p.kind, outcome.after, { ...extra, ...emailExtraOf(p) }))
     .filter((email) => email.to.length > 0);
+  // Read before sending: MailApp's "remaining" at a day's first action is the account's quota. Read
+  // before the release too: between the release and the send an email can only be lost (nothing is left
+  // for anyone else to queue), so nothing that can wait goes in that window.
+  const recipients = emails.reduce((n, e) => n + e.to.length, 0);
+  watchQuota(ss, reference, now, recipients);
   // The intent goes first: if that fails, the next change queues these emails, so they are not sent here.
   if (!releaseMailIntent(outcome.mailIntent)) {
     for (const email of emails) into.queued.push(...email.to);
     return into;
   }
-  // Read before sending: MailApp's "remaining" at a day's first action is the account's quota.
-  const recipients = emails.reduce((n, e) => n + e.to.length, 0);
-  watchQuota(ss, reference, now, recipients);
   for (const email of emails) deliver(ss, { ...email, recordId: outcome.after.id }, now, into);
   return into;
 }
