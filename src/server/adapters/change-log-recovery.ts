@@ -12,7 +12,10 @@
  *   there (change-log-mail.ts intentKey), which that action writes right after its rows: killed before
  *   it, the question is dropped with the rest rather than kept on the record unsent (the supervisor,
  *   told it failed, sees no question on the card and asks again).
- * A row that names none of these (a Staff or Settings edit) had no other write to wait for, and is kept.
+ * - a row that logs a checklist item ticked landed when the Checklist Items tab shows it ticked, sealed
+ *   (its log row is written before the tab's: stopped between, the log said done of an item not done);
+ * A row that names none of these (a Staff or Settings edit, an untick, recorded in the add-on's state
+ * before its row is written: checklists/unticked.ts) had no other write to wait for, and is kept.
  */
 import { entriesOfRow } from '../../core/change-log-row';
 import { cellText } from '../../core/headers';
@@ -31,6 +34,12 @@ import {
 import { LOG_COLUMN } from '../../core/change-log-row';
 import { Register } from './register';
 import { intentKey } from './change-log-mail';
+import { readTabValues } from './workbook';
+import {
+  CHECKLIST_ITEMS_SHEET,
+  parseChecklistItems,
+  type OrderChecklistItem,
+} from '../../core/checklist-items';
 import { documentPropertiesOrNull } from './service-handles';
 import { canonicalOfRow } from '../../core/audit';
 import { hmacSha256Hex } from '../../core/sha256';
@@ -61,6 +70,29 @@ function landed(row: readonly unknown[], orders: ReadonlyMap<string, WorkOrder>)
     if (holds === true) decided = true;
   }
   return decided;
+}
+
+/** The log field of a checklist item ticked or unticked (labour/record.ts), with its number. */
+const CHECKLIST_FIELD = /^Checklist item (\d+)$/;
+
+/**
+ * Whether the items a log row ticks are ticked on the Checklist Items tab, sealed: true, false, or null
+ * when it ticks none (its new value "done: …"). `seen` keeps the tab parsed once per recovery.
+ */
+function ticksLanded(
+  ss: Spreadsheet,
+  key: HmacKey,
+  entries: readonly ChangeLogEntry[],
+  seen: { items: Map<string, OrderChecklistItem[]> | null },
+): boolean | null {
+  const ticks = entries.filter((e) => CHECKLIST_FIELD.test(e.field) && e.newValue.startsWith('done'));
+  if (ticks.length === 0) return null;
+  seen.items ??= parseChecklistItems(readTabValues(ss, CHECKLIST_ITEMS_SHEET) ?? [], key);
+  return ticks.every((e) => {
+    const number = Number(CHECKLIST_FIELD.exec(e.field)?.[1]);
+    const item = seen.items?.get(e.recordId)?.find((i) => i.number === number);
+    return item !== undefined && item.done && item.sealed;
+  });
 }
 
 /** Fields logged by an action whose only other writes are its emails' record and a revision. */
@@ -141,6 +173,7 @@ export function recoverUncommitted(
   if (allGenuine && genuine < uncommitted) return null;
   let orders: Map<string, WorkOrder> | null = null;
   const seals = new Map<string, Set<string>>();
+  const checklist = { items: null as Map<string, OrderChecklistItem[]> | null };
   let keep = 0;
   for (let i = 0; i < genuine; i++) {
     const row = rows[i] ?? [];
@@ -158,6 +191,7 @@ export function recoverUncommitted(
     const verdict = needsRegister ? landed(row, orders ?? new Map()) : null;
     if (verdict === false || sealsLanded(ss, entries, seals) === false) break;
     if (verdict === null && !mailRecorded(row, entries)) break;
+    if (ticksLanded(ss, key, entries, checklist) === false) break;
     keep = i + 1;
   }
   let seq = checkpoint.seq;

@@ -16,6 +16,9 @@ import {
 /** The preventive schedule's occurrence the hourly job makes an order for, and the week it keeps. */
 export const SCHEDULE_DUE = '2026-11-09';
 export const WEEK = '2026-W45';
+/** The first item of the Electrical checklist (test/features/checklists/helpers.ts), and its tab. */
+const TICKED = 'Isolate the circuit';
+const CHECKLIST_ITEMS = 'Checklist Items';
 
 export interface Ids {
   witness: string;
@@ -139,6 +142,23 @@ export const CASES: Record<string, KillCase> = {
         if (mayLose ? mails > owed : mails !== owed) problems.push(`${to}: ${mails} emails (${owed} owed)`);
       }
       return problems;
+    },
+  },
+  // A checklist tick from My work: ticked with one log row, or neither (the technician ticks again).
+  'My work: tick a checklist item': {
+    run: (book, { toHold }) =>
+      book.call(TECH, 'myWorkRecord', { kind: 'tick', id: toHold, number: 1, item: TICKED, done: true }),
+    mail: () => [],
+    check: (book, { toHold }, baseline) => {
+      const row = book.values(CHECKLIST_ITEMS).find((r) => r[0] === toHold && r[2] === TICKED);
+      const ticked = row?.[4] === true;
+      const logged = book
+        .changeLogEntries()
+        .slice(baseline.entries)
+        .filter((e) => e.recordId === toHold && e.newValue.includes(TICKED)).length;
+      return logged === (ticked ? 1 : 0)
+        ? []
+        : [`${ticked ? 'ticked' : 'not ticked'}, logged ${logged} times`];
     },
   },
   // Build reports: run again after the kill, the report tabs are there once each, protected.

@@ -16,6 +16,7 @@ import { assignedOrder, rowOf, REGISTER } from '../../support/edits';
 import { killAtCall, recordCalls } from '../../support/kill';
 import { emailsAbout, runHourly, setUpWorkbookIn, submitMany } from '../../support/ops';
 import { scheduleRow } from '../../support/schedules';
+import { ELECTRICAL_CHECKLIST, typeChecklists } from '../checklists/helpers';
 import { ADMIN, TECH, expectOk, type TestWorkbook } from '../../support/workbook';
 import {
   AFTER_TAKE_OVER,
@@ -45,6 +46,7 @@ beforeAll(async () => {
   expectOk(await wb.menu(ADMIN, 'setUpWorkOrders'));
   const witness = await assignedOrder(wb, TECH);
   const [toAsk] = (await submitMany(wb, 1)) as [string];
+  await typeChecklists(wb, ELECTRICAL_CHECKLIST);
   const toHold = await assignedOrder(wb, TECH);
   expectOk(
     await wb.call(TECH, 'myWorkAct', { action: 'start', id: toHold, revision: wb.order(toHold).revision }),
