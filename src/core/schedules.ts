@@ -151,6 +151,12 @@ function scheduleRow(row: number, raw: Raw, context: ScheduleContext): Schedule 
         ? settingsListed('Location', location, context.locations, errors)
         : location;
     if (known !== undefined) location = known;
+    // An asset's order goes where the Assets tab says it is: a different place would send the
+    // technician to the wrong building (also after the asset is moved while this row names the old one).
+    if (asset && asset.location !== '' && location.toLowerCase() !== asset.location.toLowerCase())
+      errors.push(
+        `Location "${location.slice(0, 60)}" is not where asset ${asset.id} is (${asset.location}, on the Assets tab): leave Location empty to follow the asset, or name its location`,
+      );
   } else if (asset) location = asset.location;
   else if (text('asset') === '') errors.push('Asset and Location are both empty: give one (or both)');
   const category = settingsListed('Category', text('category'), context.categories, errors);
