@@ -140,13 +140,25 @@ export interface CostInput {
   notes: string[];
 }
 
+const counted = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What the tab covers: its entries and the orders they were recorded on, out of the register's (the
+ * register's count alone read as if every order had entries), and those on orders no longer in it.
+ */
+function coversLine(input: CostInput, pieces: readonly CostPiece[]): string {
+  const inRegister = new Set(pieces.filter((p) => p.order).map((p) => p.id));
+  const gone = new Set(pieces.filter((p) => !p.order).map((p) => p.id));
+  const entries = `${counted(input.time.length, 'time entry', 'time entries')} and ${counted(input.parts.length, 'part line', 'part lines')}`;
+  const where = `recorded on ${inRegister.size} of the ${counted(input.orders.length, 'work order', 'work orders')} in the register`;
+  const elsewhere = gone.size > 0 ? `, and on ${counted(gone.size, 'order', 'orders')} no longer in it` : '';
+  return `${entries}, ${where}${elsewhere}`;
+}
+
 export function costTab(input: CostInput): ReportTab {
   const pieces = costPieces(input.orders, input.time, input.parts, input.rates);
   const total = groupCost(pieces, () => 'all')[0];
-  const tab = new TabBuilder(COST_TAB).opening(
-    input.builtAt,
-    `${input.time.length} time entries and ${input.parts.length} part lines on ${input.orders.length} work orders in the register`,
-  );
+  const tab = new TabBuilder(COST_TAB).opening(input.builtAt, coversLine(input, pieces));
   tab.blank().heading('How cost is counted');
   tab.line(
     'Cost = hours × the technician’s Hourly Rate (Staff tab; else Settings defaultHourlyRate) + quantity × unit cost of parts.',
