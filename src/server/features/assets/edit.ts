@@ -14,7 +14,6 @@ import { readAcceptedGrid } from '../edits/accepted-tabs';
 import { checkNamesLeftBehind, noteLeftBehind } from '../edits/names-left-behind';
 import { SHEET_NAMES, isTabNamed } from '../../../core/model';
 import { parseSchedules } from '../../../core/schedules';
-import type { Settings } from '../../../core/settings';
 import { appendChangeLog } from '../../adapters/change-log';
 import { withOwnerAndDocumentLocks } from '../../adapters/document-lock';
 import { loadReferenceData, type ReferenceData } from '../../adapters/reference-data';
@@ -24,6 +23,7 @@ import { scheduleContext } from '../schedules/schedules-tab';
 import { syncAssetQuestion } from './asset-question';
 import { assetContext, readAssets } from './assets-tab';
 import { eventOldValue, judgeCatalogHandEdit, type CatalogSpec } from './catalog-edit';
+import { schedulesSkippedNotice } from './schedules-skipped';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
 
 /** How a catalog tab's hand edit is judged, and what follows an edit that changed the tab. */
@@ -34,7 +34,8 @@ interface CatalogEditing {
   notice?: (values: unknown[][], rows: readonly [number, number]) => string | null;
 }
 
-function assetsEditing(ss: Spreadsheet, settings: Settings): CatalogEditing {
+function assetsEditing(ss: Spreadsheet, reference: ReferenceData): CatalogEditing {
+  const { settings } = reference;
   const context = assetContext(settings);
   return {
     spec: {
@@ -43,6 +44,8 @@ function assetsEditing(ss: Spreadsheet, settings: Settings): CatalogEditing {
     },
     // The intake form's asset question follows the tab.
     afterChange: (values) => syncAssetQuestion(ss, settings, parseAssets(values, context).assets),
+    // An asset retired or moved under an active schedule: said now, not after maintenance is missed.
+    notice: (values, rows) => schedulesSkippedNotice(ss, settings, context, reference.timeZone, values, rows),
   };
 }
 
@@ -63,7 +66,7 @@ function schedulesEditing(ss: Spreadsheet, reference: ReferenceData): CatalogEdi
 export function handleCatalogEdit(ss: Spreadsheet, sheet: Sheet, range: EditedRange): string | null {
   const reference = loadReferenceData(ss);
   const assetsTab = isTabNamed(sheet.getName(), SHEET_NAMES.assets);
-  const editing = assetsTab ? assetsEditing(ss, reference.settings) : schedulesEditing(ss, reference);
+  const editing = assetsTab ? assetsEditing(ss, reference) : schedulesEditing(ss, reference);
   // The Assets tab as last accepted, read before the judgement records the edit as the new copy, and
   // given to it (a refused paste puts its cells back from it): read once, and only for a paste, since
   // a single cell's old value comes with the event (unless it was pasted into: eventOldValue).
