@@ -11,5 +11,8 @@ module.exports = {
   testTimeout: 60000,
   // Browser and runtime tests start worker threads and Chromium; two cores, so keep it modest.
   maxWorkers: 2,
+  // A worker that has grown past this is replaced before its next file: hundreds of runtime worlds and
+  // browser pages in one long-lived worker otherwise exhaust its heap late in the suite.
+  workerIdleMemoryLimit: '1500MB',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
 };
