@@ -167,7 +167,14 @@ export function maintenanceTab(data: MaintenanceData, cal: ZonedCalendar): Repor
     .blank();
   tab.heading('Preventive maintenance compliance');
   tab.table(
-    ['Due and past', 'Completed on time', 'Completed late', 'Not completed', 'Compliance %', 'Not yet due'],
+    [
+      'Due by now, or done',
+      'Completed on time',
+      'Completed late',
+      'Not completed',
+      'Compliance %',
+      'Not yet due',
+    ],
     [
       [
         data.pm.due,
