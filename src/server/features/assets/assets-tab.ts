@@ -9,6 +9,7 @@ import {
   ASSET_HEADER_ROW,
   CRITICALITIES,
   parseAssets,
+  type Asset,
   type AssetContext,
   type ParsedAssets,
 } from '../../../core/assets';
@@ -27,6 +28,15 @@ export function assetContext(settings: Settings): AssetContext {
 
 export function readAssets(ss: Spreadsheet, settings: Settings): ParsedAssets {
   return parseAssets(readTabValues(ss, SHEET_NAMES.assets) ?? [], assetContext(settings));
+}
+
+/**
+ * The Assets tab's assets, read once and only when first asked (an edit that types an Asset cell):
+ * an edit that does not touch Asset costs no read.
+ */
+export function assetsLoader(ss: Spreadsheet, reference: { settings: Settings }): () => readonly Asset[] {
+  let assets: readonly Asset[] | null = null;
+  return () => (assets ??= readAssets(ss, reference.settings).assets);
 }
 
 /** Drop-downs that warn (the edit trigger is what refuses a bad row, with a note saying why). */

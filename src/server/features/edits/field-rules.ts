@@ -27,6 +27,7 @@ import {
 import type { Settings } from '../../../core/settings';
 import { restartHoldOnNewDue, typedDueDate } from '../../../core/sla';
 import { activeTechnicians } from '../../../core/staff';
+import { findAsset, type Asset } from '../../../core/assets';
 import { isValidDate } from '../../../core/time';
 
 /**
@@ -50,6 +51,8 @@ export interface JudgeContext {
   timeZone: string;
   /** The order's required checklist items not ticked yet (read only when a row is set to Completed). */
   unticked?: (order: WorkOrder) => readonly string[];
+  /** The Assets tab's assets (read only when an Asset cell is typed); none given: not checked. */
+  assets?: () => readonly Asset[];
 }
 
 export interface Refusal {
@@ -121,6 +124,29 @@ function fromSettingsList(
     : { ok: false, reason: `${header(field)} "${value}" is not ${list[1]}` };
 }
 
+/**
+ * An asset typed into an order's Asset cell must be one on the Assets tab and in service: an id made up,
+ * or a retired asset's, would put the order's history (repeat failures, asset history) on an asset the
+ * maintenance program does not have. Spelled as the Assets tab spells it.
+ */
+function listedAsset(
+  value: string,
+  assets: readonly Asset[],
+): { ok: true; value: string } | { ok: false; reason: string } {
+  const asset = findAsset(assets, value);
+  if (!asset)
+    return {
+      ok: false,
+      reason: `Asset "${value}" is not on the Assets tab: type an Asset ID listed there, or leave the cell empty`,
+    };
+  if (!asset.active)
+    return {
+      ok: false,
+      reason: `Asset ${asset.id} is retired (Active is FALSE on the Assets tab): name an asset in service, or leave the cell empty`,
+    };
+  return { ok: true, value: asset.id };
+}
+
 export function judgeChanges(
   before: WorkOrder,
   after: WorkOrder,
@@ -158,6 +184,12 @@ export function judgeChanges(
       continue;
     }
     const value = after[field];
+    if (field === 'asset' && typeof value === 'string' && value.trim() !== '' && ctx.assets) {
+      const listed = listedAsset(value, ctx.assets());
+      if (listed.ok) fields.asset = listed.value;
+      else refuse(field, listed.reason);
+      continue;
+    }
     if (typeof value === 'string') {
       const listed = fromSettingsList(field, value, ctx.settings);
       if (!listed.ok) {

@@ -51,6 +51,7 @@ import { markEditInProgress } from './pending-record';
 import { intendStepEmails, notifySteps, type PendingEmail } from './notify';
 import type { MailIntent } from '../../adapters/change-log-mail';
 import { untickedLoader } from '../checklists/gate';
+import { assetsLoader } from '../assets/assets-tab';
 import { plannedRow, spanOf } from './write-plan';
 import { writeNotes, writeValues } from './write-back';
 import type { Spreadsheet, Sheet } from '../../adapters/apps-script-types';
@@ -112,6 +113,7 @@ export function handleRegisterEdit(
       now,
       timeZone: reference.timeZone,
       unticked: untickedLoader(ss, reference),
+      assets: assetsLoader(ss, reference),
     };
     requireChangeLog(ss);
     const judged = judgeWithFreshLayout(sheet, range, top, count, ctx);
