@@ -4,7 +4,7 @@
  */
 import type { ExecutionContext } from '../execution';
 import { GasError, GasObject } from '../gas-object';
-import { SpreadsheetGasObject, enumArg, overload, text } from './base';
+import { enumArg, overload, text } from './base';
 import { PROTECTION_TYPE } from './spreadsheet-enums';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import { Messages, fail } from './errors';
@@ -14,8 +14,7 @@ import { Sheet, rangeFromA1 } from './sheet';
 import { Range } from './range';
 import { ProtectionObject } from './protection-object';
 import { sheetProtectionBlocking } from './protection-model';
-import { SpreadsheetUser } from './user';
-import { shareFile, unshareFile } from './sharing';
+import { SharedSpreadsheetFile } from './spreadsheet-sharing';
 
 /** The event the UI recorder receives for Spreadsheet.toast (UiRecorder.record, owned by services/ui). */
 export interface ToastEvent {
@@ -30,14 +29,11 @@ interface ToastRecorder {
   record(event: ToastEvent): void;
 }
 
-export class Spreadsheet extends SpreadsheetGasObject {
+export class Spreadsheet extends SharedSpreadsheetFile {
   readonly gasClass = 'Spreadsheet';
 
-  constructor(
-    ctx: ExecutionContext,
-    readonly _model: SpreadsheetModel,
-  ) {
-    super(ctx);
+  constructor(ctx: ExecutionContext, _model: SpreadsheetModel) {
+    super(ctx, _model);
   }
 
   _sheet(sheet: Sheet | unknown, method: string): Sheet {
@@ -62,73 +58,6 @@ export class Spreadsheet extends SpreadsheetGasObject {
 
   getUrl(): string {
     return this._model.url;
-  }
-
-  getOwner(): SpreadsheetUser {
-    return new SpreadsheetUser(this.ctx, this._model.ownerEmail);
-  }
-
-  getEditors(): SpreadsheetUser[] {
-    const emails = new Set([this._model.ownerEmail, ...this._model.editors]);
-    return [...emails].map((e) => new SpreadsheetUser(this.ctx, e));
-  }
-
-  /** Viewers and commenters (editors and the owner are not listed). */
-  getViewers(): SpreadsheetUser[] {
-    return [...this._model.sharing.viewers].map((e) => new SpreadsheetUser(this.ctx, e));
-  }
-
-  /** Shares the file for editing; a viewer is promoted. Returns this spreadsheet, for chaining. */
-  addEditor(emailAddressOrUser: unknown): Spreadsheet {
-    overload(this.gasClass, 'addEditor', arguments, ['string'], ['gas']);
-    return this._share('addEditor', [emailAddressOrUser], 'editor');
-  }
-
-  addEditors(emailAddresses: unknown[]): Spreadsheet {
-    overload(this.gasClass, 'addEditors', arguments, ['array']);
-    return this._share('addEditors', emailAddresses, 'editor');
-  }
-
-  /** Shares the file for viewing; someone who can already edit keeps editing. */
-  addViewer(emailAddressOrUser: unknown): Spreadsheet {
-    overload(this.gasClass, 'addViewer', arguments, ['string'], ['gas']);
-    return this._share('addViewer', [emailAddressOrUser], 'viewer');
-  }
-
-  addViewers(emailAddresses: unknown[]): Spreadsheet {
-    overload(this.gasClass, 'addViewers', arguments, ['array']);
-    return this._share('addViewers', emailAddresses, 'viewer');
-  }
-
-  /** Takes someone off the editors (and the viewers); the owner cannot be taken off. */
-  removeEditor(emailAddressOrUser: unknown): Spreadsheet {
-    overload(this.gasClass, 'removeEditor', arguments, ['string'], ['gas']);
-    unshareFile(
-      this._model,
-      this.ctx.effectiveUserEmail,
-      'Spreadsheet.removeEditor',
-      emailAddressOrUser,
-      'editor',
-    );
-    return this;
-  }
-
-  /** Takes a viewer or commenter off; no effect on an editor. */
-  removeViewer(emailAddressOrUser: unknown): Spreadsheet {
-    overload(this.gasClass, 'removeViewer', arguments, ['string'], ['gas']);
-    unshareFile(
-      this._model,
-      this.ctx.effectiveUserEmail,
-      'Spreadsheet.removeViewer',
-      emailAddressOrUser,
-      'viewer',
-    );
-    return this;
-  }
-
-  _share(method: string, people: readonly unknown[], role: 'editor' | 'viewer'): Spreadsheet {
-    shareFile(this._model, this.ctx.effectiveUserEmail, `Spreadsheet.${method}`, people, role);
-    return this;
   }
 
   getFormUrl(): string | null {
