@@ -173,6 +173,20 @@ export function assetIdOfAnswer(answer: string): string | null {
   return ASSET_ID_PATTERN.test(id) ? id : null;
 }
 
+/**
+ * The location an asset choice names ("PUMP-01 — Boiler feed pump (Main Building)": Main Building), as
+ * the form's choice was written from the Assets tab; null when the answer ends in none of `locations`
+ * (a bare id, an asset with no location). Matched against the known locations, so a name or location
+ * holding parentheses of its own is read right.
+ */
+export function assetLocationOfAnswer(answer: string, locations: readonly string[]): string | null {
+  const text = answer.trim().toLowerCase();
+  const found = locations
+    .filter((l) => l.trim() !== '' && text.endsWith(` (${l.trim().toLowerCase()})`))
+    .sort((a, b) => b.length - a.length);
+  return found[0] ?? null;
+}
+
 /** The Assets tab as setup writes it (header plus the given assets). */
 export function assetSheetRows(assets: readonly Asset[]): unknown[][] {
   return [

@@ -7,7 +7,7 @@ import * as z from './validator';
 import { emptyWorkOrder, type WorkOrder, type WorkOrderField } from './model';
 import type { PriorityRule } from './settings-model';
 import { asCellText, cleanText } from './sanitize';
-import { assetIdOfAnswer } from './assets';
+import { assetIdOfAnswer, assetLocationOfAnswer } from './assets';
 
 export type QuestionKey = 'requesterName' | 'description' | 'location' | 'urgency' | 'resources';
 
@@ -211,6 +211,13 @@ export function parseSubmission(
   const asset = assetIdOfAnswer(assetAnswer) ?? '';
   if (assetAnswer !== '' && asset === '')
     problems.push(`Asset "${assetAnswer.slice(0, 80)}" does not name an asset id`);
+  // The choice says where the asset was when the form was last set up: a request naming another
+  // location sends someone to the wrong place, or puts the order on the wrong asset's history.
+  const assetAt = asset === '' ? null : assetLocationOfAnswer(assetAnswer, knownLocations);
+  if (assetAt !== null && location !== '' && assetAt.toLowerCase() !== location.toLowerCase())
+    problems.push(
+      `Asset ${asset} is at ${assetAt}, but the request names ${location.slice(0, 80)}: check which is right before approving`,
+    );
   return { requesterEmail, requesterName, description, location, urgency, resources, asset, problems };
 }
 
