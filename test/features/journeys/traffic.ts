@@ -68,7 +68,8 @@ export async function replies(): Promise<void> {
 export async function technicianSteps(day: Date, weekday: number): Promise<void> {
   for (const tech of TECHS) {
     for (const card of (await myWorkView(tech)).open.filter((c) => c.status === 'Assigned')) {
-      await act('myWorkAct', tech, card, { action: 'start' });
+      if (tech === TECHS[1] && weekday === 2) await typeStatus(tech, card.id, 'In Progress');
+      else await act('myWorkAct', tech, card, { action: 'start' });
       (tracked.get(card.id) as Tracked).startedOn = dayKey(day);
     }
     if (weekday === 3) {
@@ -160,14 +161,25 @@ export async function timeRecords(day: Date): Promise<void> {
   }
 }
 
+/** A technician types a step into the Status cell of their own order (the edit trigger judges it). */
+async function typeStatus(tech: string, id: string, status: string): Promise<void> {
+  const row = wb.register().find((r) => r.order.id === id)?.row as number;
+  const out = await wb.edit(tech, REGISTER, row, wb.registerColumn('Status'), [[status]]);
+  out.executions.forEach(expectOk);
+  expect({ id, status: wb.order(id).status }).toEqual({ id, status });
+  stepOn(id);
+}
+
 /** A technician types a progress note on an order of their own (an accepted register edit). */
 export async function registerNote(): Promise<void> {
   const found = wb.register().find((r) => r.order.status === 'In Progress');
-  if (!found) return;
+  if (!found) throw new Error('no order in progress to note');
   const out = await wb.edit(found.order.assignee, REGISTER, found.row, wb.registerColumn('Progress Notes'), [
     ['Checked the wiring'],
   ]);
   out.executions.forEach(expectOk);
+  expect(wb.order(found.order.id).notes).toBe('Checked the wiring');
+  stepOn(found.order.id);
 }
 
 /** A technician pastes notes over two orders that are not theirs: put back, with notes saying why. */
