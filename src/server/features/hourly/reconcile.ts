@@ -27,6 +27,7 @@ import { RegisterIndex, type Vouch } from './response-match';
 import { agreesOn } from '../../adapters/row-state-agreement';
 import { unrecordedRows, type Candidate } from './response-rows';
 import { responseSheets } from './response-tabs';
+import { isFormAnswer } from './missed-answers';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export { FORMLESS_TABS } from './response-tabs';
@@ -109,8 +110,11 @@ export function reconcileResponses(
     reference.settings.locations,
     now,
   );
-  const genuine = fromTheForm(ss, candidates);
-  notFromForm.push(...candidates.filter((c) => !genuine.includes(c)));
+  // An update-form answer or a requestor's reply is no request: its trigger routes it by its questions
+  // (intake/form-submit.ts), and so does reconciliation, or a missed answer became a blank work order.
+  const requests = candidates.filter((c) => !isFormAnswer(c.namedValues));
+  const genuine = fromTheForm(ss, requests);
+  notFromForm.push(...requests.filter((c) => !genuine.includes(c)));
   result.notFromForm = notFromForm.length;
   const fresh: Candidate[] = [];
   if (genuine.length > 0) index().prepareContent(genuine.map((c) => c.submission));
