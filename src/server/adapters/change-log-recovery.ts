@@ -14,10 +14,12 @@
  *   told it failed, sees no question on the card and asks again).
  * - a row that logs a checklist item ticked landed when the Checklist Items tab shows it ticked, sealed
  *   (its log row is written before the tab's: stopped between, the log said done of an item not done);
+ * - a requestor's reply landed when the order's Progress Notes hold it (its field names no column);
  * A row that names none of these (a Staff or Settings edit, an untick, recorded in the add-on's state
  * before its row is written: checklists/unticked.ts) had no other write to wait for, and is kept.
  */
 import { entriesOfRow } from '../../core/change-log-row';
+import { MAX_REPLY_LENGTH } from '../../core/reply-form';
 import { cellText } from '../../core/headers';
 import { TIME_COLUMNS } from '../../core/labour';
 import { TAB_OF_SEAL_FIELD } from '../../core/work-record-lines';
@@ -50,6 +52,16 @@ const FIELD_OF_HEADER = new Map<string, WorkOrderField>(
 );
 
 /**
+ * A requestor's reply (features/review/reply.ts) is logged under a field of its own, and lands as a
+ * line of the order's Progress Notes: "<when> Requestor: <answer>", the answer cut to its limit.
+ */
+const REPLY_FIELD = 'Requestor Reply';
+function replyNoted(order: WorkOrder, answer: string): boolean {
+  const cut = answer.length > MAX_REPLY_LENGTH ? answer.slice(0, MAX_REPLY_LENGTH - 1) : answer;
+  return order.notes.includes(`Requestor: ${cut}`);
+}
+
+/**
  * Whether a row's change shows in the register: true, false, or null when it names no register field.
  * A field changed twice in one action (approve and assign: Status twice) counts by its last value.
  */
@@ -61,6 +73,7 @@ function landed(row: readonly unknown[], orders: ReadonlyMap<string, WorkOrder>)
     const order = orders.get(entry.recordId);
     let holds: boolean | null = null;
     if (entry.field === 'Created') holds = order !== undefined;
+    else if (entry.field === REPLY_FIELD) holds = order !== undefined && replyNoted(order, entry.newValue);
     else if (entry.field === 'Archived') holds = order === undefined;
     else {
       const field = FIELD_OF_HEADER.get(entry.field);
@@ -179,7 +192,11 @@ export function recoverUncommitted(
     const row = rows[i] ?? [];
     const entries = entriesOfRow(row);
     const needsRegister = entries.some(
-      (e) => e.field === 'Created' || e.field === 'Archived' || FIELD_OF_HEADER.has(e.field),
+      (e) =>
+        e.field === 'Created' ||
+        e.field === 'Archived' ||
+        e.field === REPLY_FIELD ||
+        FIELD_OF_HEADER.has(e.field),
     );
     if (needsRegister && orders === null) {
       orders = new Map(
