@@ -73,9 +73,23 @@ export function isHandedOffMailKey(key: string): boolean {
   return key.startsWith('wo.') && key.includes(`.${MAIL_PREFIX}`);
 }
 
-/** Whether the owner's property keys `names` hold entries or mail intents handed off for this spreadsheet. */
+/**
+ * Owner state: the reply and update-form answers the hourly job found unrecorded, owed to their
+ * handlers (features/intake/answers-owed.ts). Handed off like the job's log rows: an edit that finds
+ * them takes the owner's lock, and applies them (features/edits/edit-locks.ts).
+ */
+export const ANSWERS_OWED = 'answersOwed';
+
+/**
+ * Whether the owner's property keys `names` hold entries or mail intents handed off for this
+ * spreadsheet, or answers owed.
+ */
 export function holdsHandOff(spreadsheetId: string, names: readonly string[]): boolean {
-  const prefixes = [ownerKey(spreadsheetId, PREFIX), ownerKey(spreadsheetId, MAIL_PREFIX)];
+  const prefixes = [
+    ownerKey(spreadsheetId, PREFIX),
+    ownerKey(spreadsheetId, MAIL_PREFIX),
+    ownerKey(spreadsheetId, ANSWERS_OWED),
+  ];
   return names.some((k) => prefixes.some((p) => k.startsWith(p)));
 }
 

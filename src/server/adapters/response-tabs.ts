@@ -75,3 +75,31 @@ export function readResponseRowsShown(
   }
   return rows;
 }
+
+/**
+ * The cells under the headers `wanted` (compared trimmed, ignoring case) in rows 2..last of a response
+ * tab, by header: one read for the header and one per column found (a column not there is left out).
+ */
+export function readResponseColumns(sheet: Sheet, wanted: readonly string[]): Map<string, unknown[]> {
+  const columns = new Map<string, unknown[]>();
+  const last = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  if (last < 2 || width < 1) return columns;
+  const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) =>
+    String(h ?? '')
+      .trim()
+      .toLowerCase(),
+  );
+  for (const name of wanted) {
+    const at = header.indexOf(name.trim().toLowerCase());
+    if (at < 0) continue;
+    columns.set(
+      name,
+      sheet
+        .getRange(2, at + 1, last - 1, 1)
+        .getValues()
+        .map((r) => r[0]),
+    );
+  }
+  return columns;
+}

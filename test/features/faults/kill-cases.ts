@@ -61,6 +61,8 @@ export const weeklyMails = (book: TestWorkbook): number =>
     (r) => String(r.To).includes(MANAGER) && /Weekly KPIs/.test(String(r.Subject)) && r.Status === 'Queued',
   ).length;
 
+import { FORM_ANSWER_CASES } from './kill-cases-forms';
+
 export const CASES: Record<string, KillCase> = {
   // Preventive maintenance and the weekly KPI snapshot: both made by the hourly job, each exactly once.
   'hourly job (schedule order, KPI history)': {
@@ -144,6 +146,7 @@ export const CASES: Record<string, KillCase> = {
       return problems;
     },
   },
+  ...FORM_ANSWER_CASES,
   // A checklist tick from My work: ticked with one log row, or neither (the technician ticks again).
   'My work: tick a checklist item': {
     run: (book, { toHold }) =>

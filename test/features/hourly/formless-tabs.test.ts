@@ -5,11 +5,13 @@
  * renamed responses tab is still reconciled.
  */
 import { SHEET_NAMES } from '../../../src/core/model';
+import { UPDATE_RESPONSES_SHEET } from '../../../src/shared/my-work-update-form';
 import { FORMLESS_TABS } from '../../../src/server/features/hourly/reconcile';
 import { REQUESTOR, expectOk, setUpWorkbook } from '../../support/workbook';
 import { ownerState, runHourly, startAtLocalHour } from '../../support/ops';
 
-const OWN = new Set(Object.values(SHEET_NAMES).map((n) => n.toLowerCase()));
+// The add-on's tabs, its update form's answers among them: taken by name, never asked.
+const OWN = new Set([...Object.values(SHEET_NAMES), UPDATE_RESPONSES_SHEET].map((n) => n.toLowerCase()));
 
 test('an unlinked tab is asked once; a renamed responses tab is still asked and reconciled', async () => {
   const wb = await setUpWorkbook();

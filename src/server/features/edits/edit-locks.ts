@@ -8,6 +8,9 @@
  * takes the document lock alone, and appends the hand-off only when it finds one and the owner's lock
  * is free at that instant (tryOwnerLockWithinDocumentLock: a try that never waits cannot deadlock).
  *
+ * The hourly job's owed form answers are handed off the same way (intake/owed-answers.ts): an edit that
+ * took the owner's lock applies them after its own work.
+ *
  * Looking costs a round trip to the owner's properties (getKeys), and hand-offs come at most once an
  * hour, so an edit looks only when no edit looked in the last HAND_OFF_LOOK_EVERY_MS: the time of the
  * last look is a document property, read for free from the store's one read under the lock
@@ -25,6 +28,7 @@ import { handOffLookRecord } from '../../adapters/change-log-handoff';
 import { tryOwnerLockWithinDocumentLock, withDocumentLock } from '../../adapters/document-lock';
 import { PROPERTY_KEYS } from '../../adapters/document-properties';
 import { documentPropertiesOrNull } from '../../adapters/service-handles';
+import { replayOwedAnswers } from '../intake/owed-answers';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 /** How long after an edit looked for the hourly job's hand-off the next edits skip the look. */
@@ -52,7 +56,9 @@ export function withEditLocks<T>(ss: Spreadsheet, now: Date, body: (handOff: Han
         },
       };
       try {
-        return body(look);
+        const result = body(look);
+        if ((release as (() => void) | null) !== null) replayOwed(ss);
+        return result;
       } finally {
         (release as (() => void) | null)?.();
       }
@@ -68,6 +74,19 @@ export function lookedRecently(lookedAt: string | null, now: Date): boolean {
   const age = now.getTime() - at;
   // A time ahead of the clock (set by a clock that ran ahead) counts as no look at all.
   return age >= 0 && age < HAND_OFF_LOOK_EVERY_MS;
+}
+
+/**
+ * The reply and update-form answers the hourly job owes (intake/owed-answers.ts), applied once the edit's
+ * own work is done, under the owner's lock the edit joined for the hand-off. A failure there is reported
+ * and leaves them owed: it must not fail (and so put back) the edit, which is done and logged.
+ */
+function replayOwed(ss: Spreadsheet): void {
+  try {
+    replayOwedAnswers(ss);
+  } catch (error) {
+    console.error(`Work Orders could not apply the form answers owed: ${String(error)}`);
+  }
 }
 
 function joinHandOff(

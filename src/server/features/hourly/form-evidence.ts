@@ -4,7 +4,9 @@
  * anyone who can edit a tab could otherwise make the add-on create and acknowledge a request.
  */
 import { formResponsesSince } from '../../adapters/installation-services';
-import { linkedFormUrl } from '../../adapters/response-tabs';
+import { findTab } from '../../adapters/workbook';
+import { linkedFormUrl, readResponseColumns } from '../../adapters/response-tabs';
+import { isValidDate } from '../../../core/time';
 import type { Candidate } from './response-rows';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
@@ -35,6 +37,63 @@ export function fromTheForm(ss: Spreadsheet, candidates: readonly Candidate[]): 
       const emails = [-1, 0, 1].flatMap((d) => emailsBySecond.get(second + d) ?? []);
       const wanted = c.submission.requesterEmail.trim().toLowerCase();
       if (emails.some((e) => e === '' || wanted === '' || e === wanted)) genuine.push(c);
+    }
+  }
+  return genuine;
+}
+
+/** Google's headers of a response tab's submission time and collected (verified) email. */
+const TIMESTAMP = 'Timestamp';
+const EMAIL = 'Email Address';
+
+/** The respondent of a candidate row as the form collected it, lower-cased ('' when none). */
+const respondentOf = (c: Candidate): string =>
+  String(c.namedValues[EMAIL]?.[0] ?? '')
+    .trim()
+    .toLowerCase();
+
+/**
+ * The answers to the add-on's own forms (reply, update) a Google Forms response stands behind. Stricter
+ * than a request's check, as the respondent is the authority the answer acts with: the row must name the
+ * respondent the form verified, at the response's second; and a response vouches for one row only, the
+ * first of the tab's rows claiming its second and respondent (Forms writes each response once, at the
+ * bottom), so a copy of another's answer, typed or pasted lower in the tab, is never applied as theirs.
+ * The tab's Timestamp and Email columns are read for that (two reads, only when an answer is missing).
+ */
+export function answersFromTheForm(ss: Spreadsheet, candidates: readonly Candidate[]): Candidate[] {
+  const bySheet = new Map<string, Candidate[]>();
+  for (const c of candidates) bySheet.set(c.sheetName, [...(bySheet.get(c.sheetName) ?? []), c]);
+  const genuine: Candidate[] = [];
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1;
+  for (const [sheetName, list] of bySheet) {
+    const url = linkedFormUrl(ss, sheetName);
+    const sheet = findTab(ss, sheetName);
+    const claimed = list.filter((c) => respondentOf(c) !== '');
+    if (!url || !sheet || claimed.length === 0) continue;
+    const earliest = Math.min(...claimed.map((c) => c.submittedAt.getTime())) - SECOND;
+    const responses = responsesOrSay(url, sheetName, new Date(earliest)).map((r) => ({
+      second: Math.floor(r.at.getTime() / SECOND),
+      email: r.email.trim().toLowerCase(),
+    }));
+    const columns = readResponseColumns(sheet, [TIMESTAMP, EMAIL]);
+    const stamps = columns.get(TIMESTAMP) ?? [];
+    const emails = columns.get(EMAIL) ?? [];
+    for (const c of claimed) {
+      const second = Math.floor(c.submittedAt.getTime() / SECOND);
+      const email = respondentOf(c);
+      const vouching = responses.filter((r) => r.email === email && near(r.second, second)).length;
+      // The tab's rows claiming the same response, top first (sheet row = index + 2).
+      const claims: number[] = [];
+      stamps.forEach((stamp, i) => {
+        const same =
+          isValidDate(stamp) &&
+          near(Math.floor(stamp.getTime() / SECOND), second) &&
+          String(emails[i] ?? '')
+            .trim()
+            .toLowerCase() === email;
+        if (same) claims.push(i + 2);
+      });
+      if (claims.indexOf(c.row) >= 0 && claims.indexOf(c.row) < vouching) genuine.push(c);
     }
   }
   return genuine;

@@ -190,6 +190,11 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
       report.reconciliation = { ...result, ingested: result.ingested.map((o) => o.id) };
       if (result.ledgerRebuilt)
         repaired('ledger', 'The intake ledger was unreadable and was rebuilt from the register.');
+      if (result.answersOwed > 0)
+        repaired(
+          'reconciliation answers',
+          `Reconciliation found ${result.answersOwed} reply or update-form answer(s) that no form-submit trigger had recorded; the next change in the spreadsheet applies them.`,
+        );
       if (result.ingested.length > 0) {
         repaired(
           'reconciliation',

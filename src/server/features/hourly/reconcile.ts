@@ -26,8 +26,8 @@ import type { HourlyRegister, WholeOrder } from './register-view';
 import { RegisterIndex, type Vouch } from './response-match';
 import { agreesOn } from '../../adapters/row-state-agreement';
 import { unrecordedRows, type Candidate } from './response-rows';
-import { responseSheets } from './response-tabs';
-import { isFormAnswer } from './missed-answers';
+import { ANSWER_TABS, responseSheets } from './response-tabs';
+import { isFormAnswer, oweMissedAnswers } from './missed-answers';
 import type { Spreadsheet } from '../../adapters/apps-script-types';
 
 export { FORMLESS_TABS } from './response-tabs';
@@ -45,6 +45,8 @@ export interface ReconcileResult {
   remaining: number;
   /** Rows no Forms response matches (typed or pasted into a responses tab): never ingested. */
   notFromForm: number;
+  /** Reply and update-form answers no trigger recorded, now owed to their handlers (./missed-answers.ts). */
+  answersOwed: number;
 }
 
 /** What matching a response to the register reads of every order (only when some response is unrecorded). */
@@ -88,6 +90,7 @@ export function reconcileResponses(
     ledgerRebuilt: false,
     remaining: 0,
     notFromForm: 0,
+    answersOwed: 0,
   };
   // A form submission that died before releasing its acknowledgment (intake/pending-ack.ts).
   settleInterruptedIntake(ss, reference, now, (emails) => mail.deliver(emails));
@@ -104,6 +107,8 @@ export function reconcileResponses(
     responseSheets(ss, ssId),
     ledger,
     (sheetName, rows) => {
+      // The register never names an answer's row: not read for the add-on's own forms' tabs.
+      if (ANSWER_TABS.has(sheetName.toLowerCase())) return new Set<number>();
       const named = index().named(rows.map((row) => responseRef(sheetName, row)));
       return new Set(rows.filter((row) => named.has(responseRef(sheetName, row))));
     },
@@ -112,7 +117,15 @@ export function reconcileResponses(
   );
   // An update-form answer or a requestor's reply is no request: its trigger routes it by its questions
   // (intake/form-submit.ts), and so does reconciliation, or a missed answer became a blank work order.
+  // Missed answers are owed to their handlers, run by the owner's next execution in the document.
   const requests = candidates.filter((c) => !isFormAnswer(c.namedValues));
+  const answers = oweMissedAnswers(
+    ss,
+    ssId,
+    candidates.filter((c) => isFormAnswer(c.namedValues)),
+  );
+  notFromForm.push(...answers.notFromForm);
+  result.answersOwed = answers.owed;
   const genuine = fromTheForm(ss, requests);
   notFromForm.push(...requests.filter((c) => !genuine.includes(c)));
   result.notFromForm = notFromForm.length;

@@ -38,7 +38,11 @@ export interface UnrecordedRows {
 /** A response this fresh may still have its form-submit execution on the way: left for the next run. */
 const GRACE_MS = 5 * 60_000;
 
-function namedValuesOf(header: readonly unknown[], cells: readonly unknown[]): Record<string, string[]> {
+/** A row's answers by header, as the form-submit event's namedValues carries them. */
+export function namedValuesOf(
+  header: readonly unknown[],
+  cells: readonly unknown[],
+): Record<string, string[]> {
   const named: Record<string, string[]> = {};
   header.forEach((h, i) => {
     const title = String(h ?? '').trim();

@@ -215,7 +215,13 @@ export function applyUpdateResponse(ss: Spreadsheet, event: FormSubmitEvent): bo
   const now = wholeSeconds(new Date());
   const handled = withOwnerAndDocumentLocks(
     (): Handled | null =>
-      oncePerResponseRow(ss.getId(), event.range, () => decideAndApply(ss, reference, event, now)),
+      oncePerResponseRow(
+        ss,
+        event.range,
+        // Its log rows name the respondent at `now` (the replay of a killed execution looks for them).
+        { now, user: readUpdateAnswers(event.namedValues).email },
+        () => decideAndApply(ss, reference, event, now),
+      ),
     KEEP_DOCUMENT_LOCK_FOR_MAIL,
   );
   if (!handled) return false;

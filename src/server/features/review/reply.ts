@@ -67,7 +67,9 @@ export function recordReply(
   const { sheetName, row } = event.range;
   // The owner's lock guards the ledger (their user properties), the document lock the register.
   const handled = withOwnerAndDocumentLocks(() =>
-    oncePerResponseRow(ss.getId(), { sheetName, row }, () => applyReply(ss, reference, reply, now)),
+    oncePerResponseRow(ss, { sheetName, row }, { now, user: respondentOf(reply) }, () =>
+      applyReply(ss, reference, reply, now),
+    ),
   );
   if (!handled) return 'already handled';
   // After the locks: sending is slow. A replay (handled above) is never answered twice.
@@ -85,9 +87,12 @@ interface Applied {
   notice?: { order: WorkOrder; planned: PlannedMail[]; intent: MailIntent | null; row: number };
 }
 
+/** Who a reply's log rows name (the replay of a killed execution looks for them: intake/response-once.ts). */
+const respondentOf = (reply: Reply): string => reply.email || 'anonymous form respondent';
+
 /** The reply put on its order, or refused and logged. Caller holds the owner's and the document lock. */
 function applyReply(ss: Spreadsheet, reference: ReferenceData, reply: Reply, now: Date): Applied {
-  const who = reply.email || 'anonymous form respondent';
+  const who = respondentOf(reply);
   checkWaitingEditsFirst(ss, reply.email);
   const register = Register.open(ss);
   const found = /^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(reply.id) ? findOrder(register, reply.id) : null;
