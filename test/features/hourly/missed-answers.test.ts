@@ -15,7 +15,7 @@ import {
 import type { MyWorkStep } from '../../../src/shared/my-work-types';
 import { verifyLog } from '../../support/audit';
 import { REGISTER, assignedOrder, rowOf, submitOne } from '../../support/edits';
-import { emailsAbout, ownerState, runHourly } from '../../support/ops';
+import { DAY, emailsAbout, ownerState, rowsOf, runHourly } from '../../support/ops';
 import { documentProperties } from '../review/fixtures';
 import {
   ADMIN,
@@ -172,4 +172,34 @@ test('rows typed into either tab, or a copy of an answer, are never applied, and
   expect(ledger[UPDATE_RESPONSES_SHEET]!.upTo).toBe(copyRow + 1);
   expect(ledger[SHEET_NAMES.requestorReplies]!.upTo).toBe(replyRow);
   expect((await runHourly(wb))[0]!.value).toMatchObject({ reconciliation: { notFromForm: 0 } });
+});
+
+test('an answer the ledger lost track of, more than a day old, is not applied again but named to the administrators', async () => {
+  // A hold applied by its trigger long ago, then the intake ledger deleted (the owner's properties cleared).
+  const answered = await wb.rt.submitForm(formId('Work order update'), {
+    respondentEmail: TECH,
+    answers: {
+      [updateQuestion('order').title]: held,
+      [updateQuestion('step').title]: STEP_CHOICES.resume,
+    },
+  });
+  answered.executions.forEach(expectOk);
+  expect(wb.order(held).status).toBe('In Progress');
+  expectOk(
+    await wb.call(TECH, 'myWorkAct', {
+      action: 'hold',
+      id: held,
+      revision: wb.order(held).revision,
+      reason: 'Parts',
+    }),
+  );
+  wb.rt.world.properties.user(ADMIN).delete(`wo.${wb.ssId}.intakeLedger`);
+  const run = expectOk((await runHourly(wb, 2 * DAY))[0]!);
+  expect(run.value).toMatchObject({ reconciliation: { answersOwed: 0 } });
+  await anEdit();
+  expect(wb.order(held).status).toBe('On Hold');
+  const named = rowsOf(wb, SHEET_NAMES.errors).map((r) => String(r.Message));
+  expect(named.some((m) => m.includes(`${UPDATE_RESPONSES_SHEET}!A${answered.response.row!}`))).toBe(true);
+  expectOk((await runHourly(wb))[0]!);
+  expect(ownerState(wb, 'answersOwed')).toBeNull();
 });

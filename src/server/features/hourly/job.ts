@@ -190,6 +190,11 @@ function runSteps(ss: Spreadsheet, source: string, now: Date, report: HourlyRepo
       report.reconciliation = { ...result, ingested: result.ingested.map((o) => o.id) };
       if (result.ledgerRebuilt)
         repaired('ledger', 'The intake ledger was unreadable and was rebuilt from the register.');
+      if (result.staleAnswers.length > 0)
+        repaired(
+          'reconciliation stale answers',
+          `Reconciliation found ${result.staleAnswers.length} reply or update-form answer(s) more than a day old that the intake ledger did not list (${result.staleAnswers.slice(0, 10).join(', ')}): not applied, as they were most likely handled before the ledger was lost. Check them against the orders they name.`,
+        );
       if (result.answersOwed > 0)
         repaired(
           'reconciliation answers',

@@ -19,6 +19,14 @@ export function isFormAnswer(namedValues: Readonly<Record<string, readonly strin
   return isUpdateResponse(namedValues) || isReplyResponse(namedValues);
 }
 
+/**
+ * An answer older than this that the ledger does not list is not applied: the job runs hourly, so a
+ * missed answer is found within an hour or two of its response, and one this old is most likely one
+ * handled long ago whose ledger entry was lost (the ledger deleted or rebuilt), which applied again
+ * would redo an old step or repeat a reply. It is settled and the administrators are told, with its row.
+ */
+export const STALE_ANSWER_MS = 24 * 3_600_000;
+
 export interface MissedAnswers {
   /** Newly owed to their handlers this run. */
   owed: number;
@@ -26,6 +34,8 @@ export interface MissedAnswers {
   notFromForm: ResponseRow[];
   /** Left for a later run: MAX_OWED are owed already. */
   remaining: number;
+  /** Genuine or not, too old to apply (STALE_ANSWER_MS): settled, and named to the administrators. */
+  stale: ResponseRow[];
 }
 
 /** Owes the genuine missed answers among `answers` (rows already owed are not checked again). */
@@ -33,11 +43,17 @@ export function oweMissedAnswers(
   ss: Spreadsheet,
   ssId: string,
   answers: readonly Candidate[],
+  now: Date,
 ): MissedAnswers {
-  const found: MissedAnswers = { owed: 0, notFromForm: [], remaining: 0 };
+  const found: MissedAnswers = { owed: 0, notFromForm: [], remaining: 0, stale: [] };
   if (answers.length === 0) return found;
   const owedBefore = readOwed(ssId);
-  const fresh = answers.filter((c) => !owedBefore.some((o) => sameRow(o, c)));
+  const fresh = answers.filter((c) => {
+    if (owedBefore.some((o) => sameRow(o, c))) return false;
+    if (now.getTime() - c.submittedAt.getTime() <= STALE_ANSWER_MS) return true;
+    found.stale.push({ sheetName: c.sheetName, row: c.row });
+    return false;
+  });
   if (fresh.length === 0) return found;
   const genuine = answersFromTheForm(ss, fresh);
   for (const c of fresh)

@@ -47,6 +47,8 @@ export interface ReconcileResult {
   notFromForm: number;
   /** Reply and update-form answers no trigger recorded, now owed to their handlers (./missed-answers.ts). */
   answersOwed: number;
+  /** Answers too old to apply (./missed-answers.ts STALE_ANSWER_MS), settled unapplied: their rows. */
+  staleAnswers: string[];
 }
 
 /** What matching a response to the register reads of every order (only when some response is unrecorded). */
@@ -91,6 +93,7 @@ export function reconcileResponses(
     remaining: 0,
     notFromForm: 0,
     answersOwed: 0,
+    staleAnswers: [],
   };
   // A form submission that died before releasing its acknowledgment (intake/pending-ack.ts).
   settleInterruptedIntake(ss, reference, now, (emails) => mail.deliver(emails));
@@ -123,9 +126,11 @@ export function reconcileResponses(
     ss,
     ssId,
     candidates.filter((c) => isFormAnswer(c.namedValues)),
+    now,
   );
-  notFromForm.push(...answers.notFromForm);
+  notFromForm.push(...answers.notFromForm, ...answers.stale);
   result.answersOwed = answers.owed;
+  result.staleAnswers = answers.stale.map((r) => `${r.sheetName}!A${r.row}`);
   const genuine = fromTheForm(ss, requests);
   notFromForm.push(...requests.filter((c) => !genuine.includes(c)));
   result.notFromForm = notFromForm.length;
