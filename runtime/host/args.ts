@@ -109,3 +109,29 @@ export function asText(value: unknown): string {
 export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
+
+/**
+ * The argument checks of one service's classes: Apps Script names a class with its service in a
+ * signature error ("… don't match the method signature for SpreadsheetApp.Range.setValues.",
+ * "… for FormApp.Form.moveItem."), so each service's classes check through these with its prefix.
+ */
+export function serviceArgs(service: string) {
+  const named = (gasClass: string): string => `${service}.${gasClass}`;
+  return {
+    overload: (
+      gasClass: string,
+      method: string,
+      args: ArrayLike<unknown>,
+      ...overloads: ArgKind[][]
+    ): number => overload(named(gasClass), method, args, ...overloads),
+    signatureError: (gasClass: string, method: string, args: ArrayLike<unknown>): GasError =>
+      signatureError(named(gasClass), method, args),
+    enumArg: <N extends string>(
+      gasClass: string,
+      method: string,
+      args: ArrayLike<unknown>,
+      enumType: GasEnum<N>,
+      value: unknown,
+    ): N => enumArg(named(gasClass), method, args, enumType, value),
+  };
+}

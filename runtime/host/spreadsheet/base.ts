@@ -1,7 +1,6 @@
 /** Common ground of the script-visible spreadsheet classes. */
 import { GasObject } from '../gas-object';
-import { enumArg as checkEnumArg, overload as checkOverload, type ArgKind } from '../args';
-import type { GasEnum } from '../gas-enum';
+import { serviceArgs } from '../args';
 import type { ExecutionContext } from '../execution';
 
 export abstract class SpreadsheetGasObject extends GasObject {
@@ -17,27 +16,9 @@ export { javaInt } from '../args';
 /**
  * Apps Script checks arguments against the Java signatures before doing anything; for spreadsheet
  * classes its message names the class with its service, e.g. "The parameters (String) don't match the
- * method signature for SpreadsheetApp.Range.setValues."
+ * method signature for SpreadsheetApp.Range.setValues." (../args.ts serviceArgs).
  */
-export function overload(
-  gasClass: string,
-  method: string,
-  args: ArrayLike<unknown>,
-  ...overloads: ArgKind[][]
-): number {
-  return checkOverload(`SpreadsheetApp.${gasClass}`, method, args, ...overloads);
-}
-
-/** An enum argument's name (../args.ts enumArg), the class named with its service as above. */
-export function enumArg<N extends string>(
-  gasClass: string,
-  method: string,
-  args: ArrayLike<unknown>,
-  enumType: GasEnum<N>,
-  value: unknown,
-): N {
-  return checkEnumArg(`SpreadsheetApp.${gasClass}`, method, args, enumType, value);
-}
+export const { overload, enumArg } = serviceArgs('SpreadsheetApp');
 
 /** Java's toString of a scalar passed where a String is expected. */
 export function text(value: unknown): string {
